@@ -1,0 +1,129 @@
+/** The `lotsa` command line: start, migrate, demo, users add, audit verify. */
+import { Command, Option } from 'commander';
+import { ROLES, type Role } from '../core/roles.js';
+import { verifyAuditChain } from '../server/audit/audit.js';
+import { ensureMunicipality } from '../server/bootstrap.js';
+import { DataDirBusyError } from '../server/db/data-dir-lock.js';
+import type { DatabaseHandle } from '../server/db/connection.js';
+import { migrateDown, migrateToLatest } from '../server/db/migrate.js';
+import { fillDemo } from '../server/demo/demo.js';
+import { ConfigError, loadEnv } from '../server/env.js';
+import { AppError } from '../server/http/errors.js';
+import { ERRORS } from '../core/errors.js';
+import { insertStaff } from '../server/features/staff/staff.service.js';
+import { openConfiguredDatabase, startServer } from '../server/main.js';
+
+/** Runs `work` on the configured, migrated database and closes it. */
+async function withDatabase<T>(work: (database: DatabaseHandle, municipalityId: string) => Promise<T>): Promise<T> {
+  const env = loadEnv();
+  const database = await openConfiguredDatabase(env);
+  try {
+    await migrateToLatest(database.db);
+    const municipalityId = await ensureMunicipality(database.db, env.municipality);
+    return await work(database, municipalityId);
+  } finally {
+    await database.close();
+  }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+const program = new Command('lotsa').description('Lotsa: the municipal activity responsibility for young people (KAA)');
+
+program
+  .command('start')
+  .description('start the web server (PORT, DATABASE_URL, LOTSA_DATA_DIR configure it)')
+  .action(async () => {
+    const stop = await startServer(loadEnv());
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => void stop().then(() => process.exit(0)));
+    }
+  });
+
+program
+  .command('migrate')
+  .description('apply pending database migrations (or revert the newest with --down)')
+  .option('--down', 'revert the newest migration instead')
+  .action(async (opts: { down?: boolean }) => {
+    const env = loadEnv();
+    const database = await openConfiguredDatabase(env);
+    try {
+      const lines = opts.down ? await migrateDown(database.db) : await migrateToLatest(database.db);
+      console.log(lines.length ? lines.join('\n') : 'The database is up to date.');
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('demo')
+  .description('fill the database with a demo municipality (test identity numbers only); safe to run again')
+  .action(async () => {
+    await withDatabase(async ({ db }, municipalityId) => {
+      const summary = await fillDemo(db, municipalityId, (line) => process.stderr.write(`${line}\n`));
+      console.log(summary);
+    });
+  });
+
+const users = program.command('users').description('manage staff accounts');
+users
+  .command('add')
+  .description('create a staff account; prints a one-time password unless --password-stdin is given')
+  .requiredOption('--email <email>', 'e-mail address, used to sign in')
+  .requiredOption('--name <name>', 'full name')
+  .addOption(new Option('--role <role>', 'role').choices(ROLES as unknown as string[]).makeOptionMandatory())
+  .option('--unit <name>', 'unit or agency, by name')
+  .option('--password-stdin', 'read a final password from standard input instead of generating a one-time password')
+  .action(async (opts: { email: string; name: string; role: Role; unit?: string; passwordStdin?: boolean }) => {
+    const password = opts.passwordStdin ? await readStdin() : undefined;
+    if (password !== undefined && password.length < 12) throw new CliError('The password must have at least 12 characters.');
+    await withDatabase(async ({ db }, municipalityId) => {
+      let unitId: string | null = null;
+      if (opts.unit) {
+        const unit = await db.selectFrom('units').select('id').where('municipality_id', '=', municipalityId).where('name', '=', opts.unit).executeTakeFirst();
+        if (!unit) {
+          const names = (await db.selectFrom('units').select('name').where('municipality_id', '=', municipalityId).execute()).map((u) => u.name);
+          throw new CliError(`No unit is called "${opts.unit}". Units: ${names.join(', ')}.`);
+        }
+        unitId = unit.id;
+      }
+      const created = await insertStaff(db, municipalityId, { email: opts.email, name: opts.name, role: opts.role, unitId }, password);
+      console.log(`Created ${opts.role} ${opts.email} (${created.id}).`);
+      if (created.oneTimePassword) console.log(`One-time password: ${created.oneTimePassword} (must be changed at first sign-in)`);
+    });
+  });
+
+const audit = program.command('audit').description('the audit log');
+audit
+  .command('verify')
+  .description('recompute the hash chain of the audit log and report the first broken entry, if any')
+  .action(async () => {
+    await withDatabase(async ({ db }) => {
+      const report = await verifyAuditChain(db, (n) => process.stderr.write(`\rchecked ${n} entries`));
+      process.stderr.write('\n');
+      if (report.ok) {
+        console.log(`Audit log intact: ${report.checked} entries verified.`);
+      } else {
+        console.log(`Audit log BROKEN at entry ${report.firstBrokenId}: ${report.reason}. ${report.checked} entries before it are intact.`);
+        process.exitCode = 1;
+      }
+    });
+  });
+
+/** An error whose message is meant for the person at the terminal. */
+class CliError extends Error {}
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  if (err instanceof CliError || err instanceof ConfigError || err instanceof DataDirBusyError) {
+    console.error(err.message);
+  } else if (err instanceof AppError) {
+    console.error(ERRORS[err.code].en + (err.fields.length ? ` (${err.fields.map((f) => f.field).join(', ')})` : ''));
+  } else {
+    console.error(err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+/**
+ * Stable error codes of the API, their HTTP status and a sentence a person can act on, in Swedish
+ * and English. Responses are problem+json: { type, title, status, detail, code, errors? }.
+ */
+export const ERRORS = {
+  validation_failed: { status: 400, sv: 'Några uppgifter saknas eller är felaktiga. Rätta de markerade fälten.', en: 'Some details are missing or invalid. Correct the marked fields.' },
+  invalid_identity_number: { status: 400, sv: 'Personnumret eller samordningsnumret är inte giltigt.', en: 'The personal identity number or coordination number is not valid.' },
+  not_authenticated: { status: 401, sv: 'Du är inte inloggad. Logga in och försök igen.', en: 'You are not signed in. Sign in and try again.' },
+  invalid_credentials: { status: 401, sv: 'Fel e-postadress eller lösenord.', en: 'Wrong e-mail address or password.' },
+  session_expired: { status: 401, sv: 'Din session har gått ut. Logga in igen.', en: 'Your session has expired. Sign in again.' },
+  password_change_required: { status: 403, sv: 'Du måste byta ditt engångslösenord innan du kan fortsätta.', en: 'You must change your one-time password before you continue.' },
+  forbidden: { status: 403, sv: 'Din roll ger inte behörighet till detta.', en: 'Your role does not give access to this.' },
+  csrf_failed: { status: 403, sv: 'Begäran saknar giltig säkerhetstoken. Ladda om sidan och försök igen.', en: 'The request lacks a valid security token. Reload the page and try again.' },
+  not_found: { status: 404, sv: 'Det du söker finns inte, eller så har du inte behörighet att se det.', en: 'What you are looking for does not exist, or you do not have access to it.' },
+  duplicate_person: { status: 409, sv: 'Det finns redan en person med det personnumret.', en: 'A person with that identity number already exists.' },
+  duplicate_email: { status: 409, sv: 'Det finns redan ett konto med den e-postadressen.', en: 'An account with that e-mail address already exists.' },
+  version_conflict: { status: 409, sv: 'Någon annan har ändrat uppgifterna under tiden. Ladda om och gör ändringen igen.', en: 'Someone else changed this in the meantime. Reload and make your change again.' },
+  invalid_correction: { status: 400, sv: 'Rättelsen måste gälla en anteckning på samma person.', en: 'A correction must refer to a note on the same person.' },
+  weak_password: { status: 400, sv: 'Lösenordet måste ha minst 12 tecken och får inte vara samma som det gamla.', en: 'The password must have at least 12 characters and differ from the old one.' },
+  too_many_attempts: { status: 429, sv: 'För många misslyckade inloggningar. Vänta en stund och försök igen.', en: 'Too many failed sign-ins. Wait a while and try again.' },
+  database_busy: { status: 503, sv: 'Databasen används av ett annat Lotsa-program. Försök igen om en stund.', en: 'The database is in use by another Lotsa process. Try again shortly.' },
+  internal_error: { status: 500, sv: 'Något gick fel hos oss. Försök igen; kvarstår felet, kontakta supporten.', en: 'Something went wrong on our side. Try again; if it persists, contact support.' },
+} as const satisfies Record<string, { status: number; sv: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+export type Language = 'sv' | 'en';
+
+/** Field-level messages used in `errors[]` of a validation problem. */
+export const FIELD_MESSAGES = {
+  required: { sv: 'Fältet måste fyllas i.', en: 'This field is required.' },
+  invalid: { sv: 'Värdet är inte giltigt.', en: 'The value is not valid.' },
+  format: { sv: 'Skriv numret som ÅÅÅÅMMDD-NNNN.', en: 'Write the number as YYYYMMDD-NNNN.' },
+  date: { sv: 'Datumet i numret finns inte.', en: 'The date in the number does not exist.' },
+  checksum: { sv: 'Kontrollsiffran stämmer inte. Kontrollera numret.', en: 'The check digit does not match. Check the number.' },
+  serial: { sv: 'Födelsenumret kan inte vara 000.', en: 'The serial number cannot be 000.' },
+  email: { sv: 'Skriv en giltig e-postadress.', en: 'Write a valid e-mail address.' },
+  too_long: { sv: 'Texten är för lång.', en: 'The text is too long.' },
+} as const;
+export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
+
+/** One invalid field of a request: where (a JSON pointer-like path) and why. */
+export type FieldError = { field: string; code: FieldMessageKey; message: string };
+
+/** The problem+json body every error response has. */
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  errors?: FieldError[];
+};

@@ -1,0 +1,35 @@
+/**
+ * Staff roles and what each may do, by role alone. Which records a role may touch is decided
+ * per record by the server's access module; this table only says which kinds of work a role does.
+ */
+export const ROLES = ['administrator', 'coordinator', 'youth_coach', 'team_member', 'school_reporter', 'manager'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CAPABILITIES = [
+  'persons.browse',
+  'persons.create',
+  'persons.edit',
+  'cases.assign',
+  'notes.write',
+  'staff.list',
+  'staff.manage',
+  'audit.read',
+  'figures.read',
+  'notifications.submit',
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+/** Role → capabilities. Default deny: a capability not listed is not granted. */
+export const PERMISSIONS: Record<Role, readonly Capability[]> = {
+  administrator: ['staff.list', 'staff.manage', 'audit.read', 'figures.read'],
+  coordinator: ['persons.browse', 'persons.create', 'persons.edit', 'cases.assign', 'notes.write', 'staff.list', 'figures.read'],
+  youth_coach: ['persons.browse', 'persons.edit', 'notes.write', 'staff.list', 'figures.read'],
+  team_member: ['persons.browse', 'notes.write', 'figures.read'],
+  school_reporter: ['notifications.submit'],
+  manager: ['figures.read'],
+};
+
+/** True when the role has the capability. */
+export function roleCan(role: Role, capability: Capability): boolean {
+  return PERMISSIONS[role].includes(capability);
+}

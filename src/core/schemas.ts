@@ -1,0 +1,237 @@
+/**
+ * Zod schemas of the HTTP API: request bodies, queries and responses. The server validates with
+ * them and generates its OpenAPI document from them; the web client uses their types.
+ */
+import { z } from 'zod';
+import { parseIdentityNumber } from './personnummer.js';
+import { ROLES } from './roles.js';
+
+/** Case statuses, in the order work moves through them. */
+export const CASE_STATUSES = ['new', 'contacting', 'active', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** Typed events on a person's timeline. */
+export const EVENT_TYPES = [
+  'person_created',
+  'person_updated',
+  'case_opened',
+  'contact_person_changed',
+  'case_status_changed',
+  'note',
+  'register_entered',
+  'register_left',
+  'contact_attempt',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
+const isoDateTime = z.string();
+const id = z.string().uuid();
+
+/** A personnummer or samordningsnummer in any accepted form; becomes the twelve-digit canonical form. */
+export const identityNumber = z.string().transform((value, ctx) => {
+  const parsed = parseIdentityNumber(value);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: 'custom', message: parsed.error, params: { key: parsed.error } });
+    return z.NEVER;
+  }
+  return parsed.value.canonical;
+});
+
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  code: z.string(),
+  errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
+});
+
+export const healthSchema = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']) });
+
+export const loginBody = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(200) });
+export const changePasswordBody = z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(12).max(200) });
+
+export const meSchema = z.object({
+  id,
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(ROLES),
+  unitId: id.nullable(),
+  municipality: z.object({ id, code: z.string(), name: z.string() }),
+  mustChangePassword: z.boolean(),
+  csrfToken: z.string(),
+});
+
+export const guardianSchema = z.object({
+  name: text(200),
+  relation: optionalText(50),
+  phone: optionalText(40),
+  email: optionalText(200),
+});
+
+const personFields = {
+  givenName: text(100),
+  familyName: text(100),
+  streetAddress: optionalText(200),
+  postalCode: optionalText(10),
+  city: optionalText(100),
+  phone: optionalText(40),
+  email: z.string().trim().email().max(200).nullish().or(z.literal('').transform(() => null)).transform((v) => v ?? null),
+  protectedIdentity: z.boolean().default(false),
+  guardians: z.array(guardianSchema).max(4).default([]),
+};
+
+export const personCreateBody = z.object({ personalIdentityNumber: identityNumber, ...personFields });
+export const personUpdateBody = z.object({ ...personFields, version: z.number().int() });
+
+export const pageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export const PERSON_SORTS = ['name', 'personalIdentityNumber', 'status', 'contactPerson'] as const;
+export const personListQuery = pageQuery.extend({
+  q: z.string().trim().max(100).default(''),
+  sort: z.enum(PERSON_SORTS).default('name'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+});
+
+export const staffRef = z.object({ id, name: z.string() }).nullable();
+
+export const personSummarySchema = z.object({
+  id,
+  personalIdentityNumber: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  caseStatus: z.enum(CASE_STATUSES).nullable(),
+  contactPerson: staffRef,
+  inRegister: z.boolean(),
+});
+
+export const registerPeriodSchema = z.object({
+  id,
+  enteredOn: z.string(),
+  entryReason: z.string(),
+  leftOn: z.string().nullable(),
+  leaveReason: z.string().nullable(),
+});
+
+export const caseSchema = z.object({
+  id,
+  status: z.enum(CASE_STATUSES),
+  contactPerson: staffRef,
+  team: z.object({ id, name: z.string() }).nullable(),
+  openedAt: isoDateTime,
+  closedAt: isoDateTime.nullable(),
+  version: z.number().int(),
+});
+
+export const personDetailSchema = z.object({
+  id,
+  personalIdentityNumber: z.string(),
+  kind: z.enum(['personal', 'coordination']),
+  birthDate: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  protectedIdentity: z.boolean(),
+  /** True when the person has protected identity and the reader has no grant: contact details are withheld. */
+  contactDetailsHidden: z.boolean(),
+  streetAddress: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  city: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  guardians: z.array(z.object({ name: z.string(), relation: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable() })),
+  version: z.number().int(),
+  registerPeriods: z.array(registerPeriodSchema),
+  case: caseSchema.nullable(),
+});
+
+export const eventSchema = z.object({
+  id,
+  type: z.enum(EVENT_TYPES),
+  occurredAt: isoDateTime,
+  actor: staffRef,
+  payload: z.record(z.string(), z.unknown()),
+  correctsEventId: id.nullable(),
+  correctedBy: id.nullable(),
+});
+
+export const noteBody = z.object({ text: text(10000), correctsEventId: id.optional() });
+
+export const caseUpdateBody = z.object({
+  contactPersonId: id.nullable().optional(),
+  status: z.enum(CASE_STATUSES).optional(),
+  version: z.number().int(),
+});
+
+export const staffSchema = z.object({
+  id,
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(ROLES),
+  unit: z.object({ id, name: z.string() }).nullable(),
+  active: z.boolean(),
+  mustChangePassword: z.boolean(),
+  version: z.number().int(),
+});
+
+export const staffCreateBody = z.object({
+  name: text(200),
+  email: z.string().trim().toLowerCase().email().max(200),
+  role: z.enum(ROLES),
+  unitId: id.nullable().default(null),
+});
+export const staffCreatedSchema = staffSchema.extend({ oneTimePassword: z.string() });
+export const staffUpdateBody = z.object({
+  name: text(200),
+  role: z.enum(ROLES),
+  unitId: id.nullable(),
+  active: z.boolean(),
+  version: z.number().int(),
+});
+export const staffListQuery = z.object({ role: z.enum(ROLES).optional(), active: z.enum(['true', 'false']).optional() });
+
+export const unitSchema = z.object({ id, name: z.string(), kind: z.enum(['municipal', 'external']) });
+
+export const auditQuery = pageQuery.extend({
+  personId: id.optional(),
+  actorId: id.optional(),
+  from: z.string().datetime({ offset: true }).or(z.string().date()).optional(),
+  to: z.string().datetime({ offset: true }).or(z.string().date()).optional(),
+});
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  at: isoDateTime,
+  actor: staffRef,
+  person: z.object({ id, name: z.string() }).nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  ip: z.string().nullable(),
+});
+
+export const figuresSchema = z.object({
+  inRegister: z.number().int(),
+  openCases: z.number().int(),
+  withoutContactPerson: z.number().int(),
+  myCases: z.number().int().nullable(),
+  byStatus: z.record(z.string(), z.number().int()),
+});
+
+/** A page of items with the total count. */
+export const paged = <T extends z.ZodTypeAny>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+export type Me = z.infer<typeof meSchema>;
+export type PersonSummary = z.infer<typeof personSummarySchema>;
+export type PersonDetail = z.infer<typeof personDetailSchema>;
+export type PersonCreate = z.input<typeof personCreateBody>;
+export type TimelineEvent = z.infer<typeof eventSchema>;
+export type Staff = z.infer<typeof staffSchema>;
+export type Unit = z.infer<typeof unitSchema>;
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+export type Figures = z.infer<typeof figuresSchema>;
+export type Paged<T> = { items: T[]; total: number; page: number; pageSize: number };

@@ -1,0 +1,79 @@
+/**
+ * Builds the Lotsa HTTP application without listening, so tests can inject requests.
+ * Serves the API under /api, its OpenAPI document and docs, and the built web app for every other path.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { DatabaseHandle } from './db/connection.js';
+import type { Env } from './env.js';
+import { installAuth } from './http/auth-hook.js';
+import { installErrorHandler, sendProblem } from './http/errors.js';
+import { auditRoutes } from './features/audit/audit.routes.js';
+import { authRoutes } from './features/auth/auth.routes.js';
+import { caseRoutes } from './features/cases/cases.routes.js';
+import { figuresRoutes } from './features/figures/figures.routes.js';
+import { healthRoutes } from './features/health/health.routes.js';
+import { personRoutes } from './features/persons/persons.routes.js';
+import { staffRoutes } from './features/staff/staff.routes.js';
+
+/** Where `npm run build` puts the web app. */
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+/** Builds the app on an open database. */
+export async function buildApp(database: DatabaseHandle, env: Env, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: env.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    trustProxy: env.trustProxy,
+    bodyLimit: 1024 * 1024,
+  });
+  app.decorate('db', database.db);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': env.secureCookies ? [] : null } },
+    strictTransportSecurity: env.secureCookies,
+  });
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Lotsa API', version: '1', description: 'The API of Lotsa, the KAA system. Errors are application/problem+json with a stable `code`.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'lotsa_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  installAuth(app, database.db, { idleMinutes: env.sessionIdleMinutes, maxHours: env.sessionMaxHours });
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/v1/')) reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(healthRoutes, { kind: database.kind });
+  await app.register(authRoutes, { env });
+  await app.register(personRoutes);
+  await app.register(caseRoutes);
+  await app.register(staffRoutes);
+  await app.register(auditRoutes);
+  await app.register(figuresRoutes);
+
+  const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api') || request.method !== 'GET' || !hasWeb) return sendProblem(reply, request, 'not_found');
+    return reply.type('text/html').sendFile('index.html');
+  });
+  return app;
+}

@@ -1,0 +1,22 @@
+/** Runs the migrations in `migrations/` up to the newest, or one step down. */
+import { Migrator, type Kysely, type MigrationResultSet } from 'kysely';
+import { migrations } from './migrations/index.js';
+
+function migrator(db: Kysely<any>): Migrator {
+  return new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableName: 'lotsa_migrations', migrationLockTableName: 'lotsa_migrations_lock' });
+}
+
+function check(result: MigrationResultSet): string[] {
+  if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
+  return (result.results ?? []).map((r) => `${r.direction === 'Up' ? 'applied' : 'reverted'} ${r.migrationName}`);
+}
+
+/** Applies every pending migration; returns a line per migration applied. */
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  return check(await migrator(db).migrateToLatest());
+}
+
+/** Reverts the newest applied migration; returns what was reverted. */
+export async function migrateDown(db: Kysely<any>): Promise<string[]> {
+  return check(await migrator(db).migrateDown());
+}

@@ -1,0 +1,7 @@
+/** Every migration, by its timestamped name. Add new ones here in order. */
+import type { Migration } from 'kysely';
+import * as foundation from './20261125090000_foundation.js';
+
+export const migrations: Record<string, Migration> = {
+  '20261125090000_foundation': foundation,
+};

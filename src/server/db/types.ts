@@ -1,0 +1,128 @@
+/** Table types for Kysely, one interface per table, as the migrations create them. */
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<Record<string, unknown>, string | Record<string, unknown> | undefined, string | Record<string, unknown>>;
+
+export interface MunicipalitiesTable { id: Generated<string>; code: string; name: string; created_at: Timestamp }
+export interface UnitsTable { id: Generated<string>; municipality_id: string; name: string; kind: 'municipal' | 'external' }
+export interface StaffTable {
+  id: Generated<string>;
+  municipality_id: string;
+  unit_id: string | null;
+  email: string;
+  name: string;
+  role: string;
+  active: Generated<boolean>;
+  password_hash: string;
+  must_change_password: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface TeamsTable { id: Generated<string>; municipality_id: string; name: string }
+export interface TeamMembersTable { team_id: string; staff_id: string }
+export interface PersonsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  personal_identity_number: string;
+  birth_date: string;
+  given_name: string;
+  family_name: string;
+  street_address: string | null;
+  postal_code: string | null;
+  city: string | null;
+  phone: string | null;
+  email: string | null;
+  protected_identity: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface GuardiansTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  position: number;
+  name: string;
+  relation: string | null;
+  phone: string | null;
+  email: string | null;
+}
+export interface ProtectedIdentityGrantsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  staff_id: string;
+  granted_by: string;
+  reason: string;
+  granted_at: Timestamp;
+}
+export interface RegisterPeriodsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  entered_on: string;
+  entry_reason: string;
+  left_on: string | null;
+  leave_reason: string | null;
+  source: Json;
+  created_at: Timestamp;
+}
+export interface CasesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  status: 'new' | 'contacting' | 'active' | 'closed';
+  contact_person_id: string | null;
+  team_id: string | null;
+  opened_at: Timestamp;
+  closed_at: Date | null;
+  version: Generated<number>;
+}
+export interface EventsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  case_id: string | null;
+  type: string;
+  payload: Json;
+  actor_id: string | null;
+  occurred_at: Timestamp;
+  recorded_at: Timestamp;
+  corrects_event_id: string | null;
+}
+export interface SessionsTable { id: string; staff_id: string; csrf_token: string; created_at: Timestamp; last_seen_at: Timestamp; ip: string | null }
+export interface LoginFailuresTable { id: Generated<string>; email: string; ip: string | null; at: Timestamp }
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Date;
+  municipality_id: string | null;
+  actor_id: string | null;
+  person_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  ip: string | null;
+  detail: Json;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The whole database, as Kysely sees it. */
+export interface Database {
+  municipalities: MunicipalitiesTable;
+  units: UnitsTable;
+  staff: StaffTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  persons: PersonsTable;
+  guardians: GuardiansTable;
+  protected_identity_grants: ProtectedIdentityGrantsTable;
+  register_periods: RegisterPeriodsTable;
+  cases: CasesTable;
+  events: EventsTable;
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,181 @@
+/**
+ * Fills a municipality with demo data: staff in every role, a team, and about 300 young people at
+ * every stage of the work (new in the register, being contacted, in a measure, closed, left).
+ * Uses only Skatteverket's test identity numbers. Running it again adds nothing: existing staff,
+ * teams and persons are kept as they are.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
+import { ageOn, parseIdentityNumber } from '../../core/personnummer.js';
+import type { Role } from '../../core/roles.js';
+import type { Db } from '../db/connection.js';
+import { recordAudit } from '../audit/audit.js';
+import { hashPassword } from '../http/passwords.js';
+import { FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, NOTES, POSTAL, STREETS } from './demo-names.js';
+
+/** The password every demo account gets. Demo data never belongs in production. */
+export const DEMO_PASSWORD = 'lotsa-demo-2026';
+const DEMO_PERSONS = 300;
+
+const DEMO_STAFF: { email: string; name: string; role: Role; unit: string | null; team?: boolean }[] = [
+  { email: 'admin@demo.lotsa.local', name: 'Agnes Admin', role: 'administrator', unit: 'Utbildningsförvaltningen' },
+  { email: 'samordnare@demo.lotsa.local', name: 'Karin Samordnare', role: 'coordinator', unit: 'Utbildningsförvaltningen', team: true },
+  { email: 'samordnare2@demo.lotsa.local', name: 'Per Registeransvarig', role: 'coordinator', unit: 'Utbildningsförvaltningen' },
+  { email: 'coach@demo.lotsa.local', name: 'Sofia Coach', role: 'youth_coach', unit: 'Utbildningsförvaltningen', team: true },
+  { email: 'coach2@demo.lotsa.local', name: 'Jonas Ungdomscoach', role: 'youth_coach', unit: 'Utbildningsförvaltningen', team: true },
+  { email: 'coach3@demo.lotsa.local', name: 'Fatima Kontaktperson', role: 'youth_coach', unit: 'Arbetsmarknadsenheten', team: true },
+  { email: 'syv@demo.lotsa.local', name: 'Lena Vägledare', role: 'team_member', unit: 'Utbildningsförvaltningen', team: true },
+  { email: 'socialsekreterare@demo.lotsa.local', name: 'Mats Socialsekreterare', role: 'team_member', unit: 'Socialtjänsten', team: true },
+  { email: 'arbetsformedlare@demo.lotsa.local', name: 'Eva Arbetsförmedlare', role: 'team_member', unit: 'Arbetsförmedlingen', team: true },
+  { email: 'skola@demo.lotsa.local', name: 'Rektor Skolrapportör', role: 'school_reporter', unit: 'Utbildningsförvaltningen' },
+  { email: 'chef@demo.lotsa.local', name: 'Birgitta Chef', role: 'manager', unit: 'Utbildningsförvaltningen' },
+];
+const TEAM_NAME = 'Ungdomsteamet';
+
+/** A small deterministic random generator, so every run builds the same municipality. */
+function prng(seed: number) {
+  let s = seed >>> 0;
+  const next = () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)) };
+}
+
+/** Test identity numbers of people aged 16–20 today, from Skatteverket's list. */
+export function demoIdentityNumbers(today: Date): string[] {
+  const file = new URL('../../../reference/skatteverket-testpersonnummer-2000-2009.csv', import.meta.url);
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter((n) => {
+      const p = parseIdentityNumber(n, today);
+      if (!p.ok) return false;
+      const age = ageOn(p.value.birthDate, today);
+      return age >= 16 && age <= 20;
+    });
+}
+
+const daysAgo = (today: Date, days: number) => new Date(today.getTime() - days * 86_400_000);
+const dateOnly = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Fills the municipality; returns a summary for the operator. */
+export async function fillDemo(db: Db, municipalityId: string, progress: (line: string) => void = () => {}): Promise<string> {
+  const today = new Date();
+  const rnd = prng(20261125);
+  const hash = await hashPassword(DEMO_PASSWORD);
+
+  return db.transaction().execute(async (trx) => {
+    const units = new Map((await trx.selectFrom('units').select(['id', 'name']).where('municipality_id', '=', municipalityId).execute()).map((u) => [u.name, u.id]));
+    await trx
+      .insertInto('staff')
+      .values(DEMO_STAFF.map((s) => ({ municipality_id: municipalityId, email: s.email, name: s.name, role: s.role, unit_id: s.unit ? (units.get(s.unit) ?? null) : null, password_hash: hash, must_change_password: false })))
+      .onConflict((oc) => oc.column('email').doNothing())
+      .execute();
+    const staff = await trx.selectFrom('staff').select(['id', 'email', 'role']).where('email', 'in', DEMO_STAFF.map((s) => s.email)).execute();
+    const staffId = (email: string) => staff.find((s) => s.email === email)!.id;
+    await trx.insertInto('teams').values({ municipality_id: municipalityId, name: TEAM_NAME }).onConflict((oc) => oc.columns(['municipality_id', 'name']).doNothing()).execute();
+    const team = await trx.selectFrom('teams').select('id').where('municipality_id', '=', municipalityId).where('name', '=', TEAM_NAME).executeTakeFirstOrThrow();
+    await trx
+      .insertInto('team_members')
+      .values(DEMO_STAFF.filter((s) => s.team).map((s) => ({ team_id: team.id, staff_id: staffId(s.email) })))
+      .onConflict((oc) => oc.columns(['team_id', 'staff_id']).doNothing())
+      .execute();
+    progress(`staff: ${DEMO_STAFF.length} accounts, team ${TEAM_NAME}`);
+
+    const coaches = ['coach@demo.lotsa.local', 'coach2@demo.lotsa.local', 'coach3@demo.lotsa.local'].map(staffId);
+    const members = ['syv@demo.lotsa.local', 'socialsekreterare@demo.lotsa.local', 'arbetsformedlare@demo.lotsa.local'].map(staffId);
+    const coordinator = staffId('samordnare@demo.lotsa.local');
+
+    const numbers = demoIdentityNumbers(today);
+    const chosen = Array.from({ length: DEMO_PERSONS }, (_, i) => numbers[Math.floor((i * numbers.length) / DEMO_PERSONS)]!);
+    const existing = new Set((await trx.selectFrom('persons').select('personal_identity_number').where('municipality_id', '=', municipalityId).where('personal_identity_number', 'in', chosen).execute()).map((p) => p.personal_identity_number.trim()));
+
+    const persons: any[] = [];
+    const guardians: any[] = [];
+    const periods: any[] = [];
+    const cases: any[] = [];
+    const events: any[] = [];
+    chosen.forEach((pnr, i) => {
+      const r = prng(i + 1);
+      if (existing.has(pnr)) return;
+      const parsed = parseIdentityNumber(pnr, today);
+      if (!parsed.ok) return;
+      const age = ageOn(parsed.value.birthDate, today);
+      const female = Number(pnr[10]) % 2 === 0;
+      const given = r.pick(female ? GIVEN_NAMES_FEMALE : GIVEN_NAMES_MALE);
+      const family = r.pick(FAMILY_NAMES);
+      const postal = r.pick(POSTAL);
+      const personId = randomUUID();
+      const m = municipalityId;
+      persons.push({
+        id: personId,
+        municipality_id: m,
+        personal_identity_number: pnr,
+        birth_date: parsed.value.birthDate,
+        given_name: given,
+        family_name: family,
+        street_address: `${r.pick(STREETS)} ${r.int(1, 80)}`,
+        postal_code: postal.code,
+        city: postal.city,
+        phone: `070-17406${String(r.int(5, 99)).padStart(2, '0')}`,
+        email: r.next() < 0.6 ? `${given}.${family}@example.se`.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '') : null,
+        protected_identity: i % 61 === 7,
+      });
+      if (age < 18) {
+        guardians.push({ id: randomUUID(), municipality_id: m, person_id: personId, position: 0, name: `${r.pick(female ? GIVEN_NAMES_MALE : GIVEN_NAMES_FEMALE)}a ${family}`.replace(/aa /, 'a '), relation: 'vårdnadshavare', phone: `070-17406${String(r.int(5, 99)).padStart(2, '0')}`, email: null });
+      }
+      // Stage: 0 new, 1 contacting, 2 active, 3 closed, 4 left register.
+      const stage = age >= 20 ? 4 : [0, 1, 1, 2, 2, 2, 2, 3, 3, 4][i % 10]!;
+      const entered = daysAgo(today, stage === 0 ? r.int(1, 12) : r.int(30, 400));
+      const contact = stage === 0 ? null : r.next() < 0.8 ? r.pick(coaches) : r.pick(members);
+      const caseId = randomUUID();
+      const leaveReason = stage === 4 ? (age >= 20 ? 'turned_20' : r.pick(['moved_out', 'started_upper_secondary'] as const)) : stage === 3 ? r.pick(['started_upper_secondary', 'other'] as const) : null;
+      const left = leaveReason ? daysAgo(today, r.int(1, 25)) : null;
+      periods.push({ id: randomUUID(), municipality_id: m, person_id: personId, entered_on: dateOnly(entered), entry_reason: r.pick(['dropped_out', 'dropped_out', 'never_started', 'certificate_only', 'moved_in']), left_on: left ? dateOnly(left) : null, leave_reason: leaveReason, source: JSON.stringify({ demo: true }) });
+      const status = (['new', 'contacting', 'active', 'closed', 'closed'] as const)[stage];
+      cases.push({ id: caseId, municipality_id: m, person_id: personId, status, contact_person_id: contact, team_id: team.id, opened_at: entered, closed_at: status === 'closed' ? left : null });
+      const ev = (type: string, at: Date, actor: string | null, payload: Record<string, unknown> = {}) =>
+        events.push({ id: randomUUID(), municipality_id: m, person_id: personId, case_id: caseId, type, actor_id: actor, occurred_at: at, payload: JSON.stringify(payload) });
+      ev('register_entered', entered, null, { reason: periods[periods.length - 1].entry_reason });
+      ev('case_opened', entered, coordinator);
+      if (contact) ev('contact_person_changed', daysAgo(entered, -1), coordinator, { from: null, to: { id: contact } });
+      if (stage >= 1) {
+        const attempts = r.int(1, 3);
+        for (let a = 0; a < attempts; a++) {
+          const reached = stage >= 2 && a === attempts - 1;
+          ev('contact_attempt', daysAgo(entered, -(2 + a * 3)), contact, { channel: ['phone', 'sms', 'letter'][a], outcome: reached ? 'reached' : r.pick(['no_answer', 'message_left']) });
+        }
+      }
+      if (stage >= 2) {
+        for (let n = 0; n < r.int(1, 3); n++) ev('note', daysAgo(entered, -(12 + n * 9)), contact, { text: r.pick(NOTES) });
+        ev('case_status_changed', daysAgo(entered, -10), contact, { from: 'contacting', to: 'active' });
+      }
+      if (status === 'closed' && left) ev('case_status_changed', left, contact ?? coordinator, { from: 'active', to: 'closed' });
+      if (left) ev('register_left', left, null, { reason: leaveReason });
+    });
+
+    const insert = async (table: 'persons' | 'guardians' | 'register_periods' | 'cases' | 'events', rows: any[]) => {
+      for (let i = 0; i < rows.length; i += 500) await trx.insertInto(table).values(rows.slice(i, i + 500)).execute();
+    };
+    await insert('persons', persons);
+    await insert('guardians', guardians);
+    await insert('register_periods', periods);
+    await insert('cases', cases);
+    await insert('events', events);
+    progress(`young people: ${persons.length} added, ${existing.size} already there`);
+    if (persons.length) {
+      await recordAudit(trx, { id: null, municipalityId, ip: null }, [{ action: 'create', entity: 'demo', detail: { persons: persons.length } }]);
+    }
+    const total = await trx.selectFrom('persons').select(sql<number>`count(*)::int`.as('n')).where('municipality_id', '=', municipalityId).executeTakeFirstOrThrow();
+    return [
+      `Demo municipality ready: ${total.n} young people, ${persons.length} added now.`,
+      `Demo accounts (password "${DEMO_PASSWORD}"):`,
+      ...DEMO_STAFF.map((s) => `  ${s.role.padEnd(16)} ${s.email}`),
+    ].join('\n');
+  });
+}

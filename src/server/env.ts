@@ -1,0 +1,62 @@
+/**
+ * Lotsa's configuration: every environment variable it reads, parsed once. An invalid value stops
+ * start-up with a message naming the variable. The README lists the same variables.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('localhost'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+  LOTSA_DATA_DIR: z.string().default('./data'),
+  LOTSA_PUBLIC_URL: z.string().url().optional(),
+  LOTSA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  LOTSA_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(10),
+  LOTSA_MUNICIPALITY_CODE: z.string().regex(/^\d{4}$/, 'must be a four-digit municipality code').default('1402'),
+  LOTSA_MUNICIPALITY_NAME: z.string().min(1).default('Partille kommun'),
+  LOTSA_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** Lotsa's parsed configuration. */
+export type Env = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  publicUrl: string;
+  secureCookies: boolean;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  municipality: { code: string; name: string };
+  trustProxy: boolean;
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+};
+
+/** Thrown for an invalid configuration; the message names each bad variable. */
+export class ConfigError extends Error {}
+
+/** Parses configuration from `source` (process.env by default). */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const publicUrl = e.LOTSA_PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.LOTSA_DATA_DIR),
+    publicUrl,
+    secureCookies: publicUrl.startsWith('https://'),
+    sessionIdleMinutes: e.LOTSA_SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.LOTSA_SESSION_MAX_HOURS,
+    municipality: { code: e.LOTSA_MUNICIPALITY_CODE, name: e.LOTSA_MUNICIPALITY_NAME },
+    trustProxy: e.LOTSA_TRUST_PROXY === 'true',
+    logLevel: e.LOG_LEVEL,
+  };
+}

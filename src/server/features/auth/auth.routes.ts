@@ -1,0 +1,72 @@
+/** /api/v1/auth: sign in, sign out, who am I, change password. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { changePasswordBody, loginBody, meSchema, problemSchema } from '../../../core/schemas.js';
+import type { Env } from '../../env.js';
+import { actorOf } from '../../http/auth-hook.js';
+import { SESSION_COOKIE, deleteSession } from '../../http/sessions.js';
+import { changePassword, signIn } from './auth.service.js';
+
+const tags = ['auth'];
+
+/** Registers the auth routes. */
+export async function authRoutes(app: FastifyInstance, { env }: { env: Env }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: env.secureCookies };
+
+  r.post('/api/v1/auth/login', {
+    config: { public: true },
+    schema: {
+      tags,
+      summary: 'Sign in with e-mail and password; sets the session cookie',
+      body: loginBody,
+      response: { 200: z.object({ mustChangePassword: z.boolean(), csrfToken: z.string() }), 401: problemSchema, 429: problemSchema },
+    },
+    handler: async (request, reply) => {
+      const { token, csrfToken, mustChangePassword } = await signIn(app.db, request.body.email, request.body.password, request.ip);
+      reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: env.sessionMaxHours * 3600 });
+      return { mustChangePassword, csrfToken };
+    },
+  });
+
+  r.post('/api/v1/auth/logout', {
+    config: { allowPasswordChange: true },
+    schema: { tags, summary: 'Sign out and end the session', response: { 204: z.null() } },
+    handler: async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await deleteSession(app.db, token);
+      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      return reply.code(204).send(null);
+    },
+  });
+
+  r.get('/api/v1/auth/me', {
+    config: { allowPasswordChange: true },
+    schema: { tags, summary: 'The signed-in staff member, their municipality and CSRF token', response: { 200: meSchema, 401: problemSchema } },
+    handler: async (request) => {
+      const actor = actorOf(request);
+      const municipality = await app.db.selectFrom('municipalities').select(['id', 'code', 'name']).where('id', '=', actor.municipalityId).executeTakeFirstOrThrow();
+      return {
+        id: actor.id,
+        name: actor.name,
+        email: request.session!.email,
+        role: actor.role,
+        unitId: actor.unitId,
+        municipality,
+        mustChangePassword: request.session!.mustChangePassword,
+        csrfToken: request.session!.csrfToken,
+      };
+    },
+  });
+
+  r.post('/api/v1/auth/password', {
+    config: { allowPasswordChange: true },
+    schema: { tags, summary: 'Change your password (required after a one-time password)', body: changePasswordBody, response: { 204: z.null(), 400: problemSchema, 401: problemSchema } },
+    handler: async (request, reply) => {
+      const actor = actorOf(request);
+      await changePassword(app.db, actor.id, request.body.currentPassword, request.body.newPassword, request.cookies[SESSION_COOKIE]!, request.ip);
+      return reply.code(204).send(null);
+    },
+  });
+}

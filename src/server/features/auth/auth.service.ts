@@ -1,0 +1,55 @@
+/** Signing in and out, and changing one's password, with throttling against guessing. */
+import { sql } from 'kysely';
+import { recordAudit } from '../../audit/audit.js';
+import type { Db } from '../../db/connection.js';
+import { AppError } from '../../http/errors.js';
+import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from '../../http/passwords.js';
+import { createSession, deleteSessionsOf } from '../../http/sessions.js';
+
+/** Failed sign-ins allowed per e-mail address and per IP address within the window. */
+export const THROTTLE = { perEmail: 5, perIp: 30, windowMinutes: 15 };
+
+async function recentFailures(db: Db, column: 'email' | 'ip', value: string): Promise<number> {
+  const row = await db
+    .selectFrom('login_failures')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where(column, '=', value)
+    .where(sql<boolean>`at > now() - make_interval(mins => ${THROTTLE.windowMinutes})`)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+/** Checks the credentials; on success creates a session. Throws 401 or 429. */
+export async function signIn(db: Db, email: string, password: string, ip: string | null) {
+  if ((await recentFailures(db, 'email', email)) >= THROTTLE.perEmail || (ip && (await recentFailures(db, 'ip', ip)) >= THROTTLE.perIp)) {
+    throw new AppError('too_many_attempts');
+  }
+  const staff = await db.selectFrom('staff').select(['id', 'municipality_id', 'password_hash', 'active', 'must_change_password']).where('email', '=', email).executeTakeFirst();
+  const ok = await verifyPassword(staff?.password_hash ?? (await DUMMY_HASH_PROMISE), password);
+  if (!staff || !ok || !staff.active) {
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('login_failures').values({ email, ip }).execute();
+      await recordAudit(trx, { id: staff?.id ?? null, municipalityId: staff?.municipality_id ?? null, ip }, [{ action: 'sign_in_failed', entity: 'staff', entityId: staff?.id ?? null }]);
+    });
+    throw new AppError('invalid_credentials');
+  }
+  const session = await createSession(db, staff.id, ip);
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('login_failures').where('email', '=', email).execute();
+    await recordAudit(trx, { id: staff.id, municipalityId: staff.municipality_id, ip }, [{ action: 'sign_in', entity: 'staff', entityId: staff.id }]);
+  });
+  return { ...session, mustChangePassword: staff.must_change_password };
+}
+
+/** Replaces the actor's password after checking the current one; ends their other sessions. */
+export async function changePassword(db: Db, staffId: string, currentPassword: string, newPassword: string, keepToken: string, ip: string | null) {
+  const staff = await db.selectFrom('staff').select(['password_hash', 'municipality_id']).where('id', '=', staffId).executeTakeFirstOrThrow();
+  if (!(await verifyPassword(staff.password_hash, currentPassword))) throw new AppError('invalid_credentials');
+  if (newPassword === currentPassword || newPassword.length < 12) throw new AppError('weak_password', [{ field: 'newPassword', code: 'invalid' }]);
+  const hash = await hashPassword(newPassword);
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('staff').set({ password_hash: hash, must_change_password: false, updated_at: sql`now()` }).where('id', '=', staffId).execute();
+    await recordAudit(trx, { id: staffId, municipalityId: staff.municipality_id, ip }, [{ action: 'password_changed', entity: 'staff', entityId: staffId }]);
+  });
+  await deleteSessionsOf(db, staffId, keepToken);
+}

@@ -1,0 +1,64 @@
+/** Use cases on a case: change its contact person or status, with optimistic locking. */
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { caseUpdateBody } from '../../../core/schemas.js';
+import { CONTACT_PERSON_ROLES, personVisibleTo, requireCapability } from '../../access/access.js';
+import { AppError } from '../../http/errors.js';
+import { audited, type RequestContext } from '../../http/context.js';
+
+/** Updates a case the actor may see. Reassigning needs `cases.assign`; a stale version gives 409. */
+export async function updateCase(ctx: RequestContext, caseId: string, input: z.infer<typeof caseUpdateBody>): Promise<void> {
+  requireCapability(ctx.actor, 'persons.edit');
+  if (input.contactPersonId !== undefined) requireCapability(ctx.actor, 'cases.assign');
+  await audited(ctx, async ({ trx, audit }) => {
+    const current = await trx
+      .selectFrom('cases')
+      .innerJoin('persons', 'persons.id', 'cases.person_id')
+      .leftJoin('staff', 'staff.id', 'cases.contact_person_id')
+      .select(['cases.id', 'cases.person_id', 'cases.municipality_id', 'cases.status', 'cases.version', 'cases.contact_person_id', 'staff.name as contact_name'])
+      .where('cases.id', '=', caseId)
+      .where(personVisibleTo(ctx.actor))
+      .executeTakeFirst();
+    if (!current) throw new AppError('not_found');
+    if (current.version !== input.version) throw new AppError('version_conflict');
+
+    let newContact: { id: string; name: string } | null | undefined;
+    if (input.contactPersonId !== undefined && input.contactPersonId !== current.contact_person_id) {
+      newContact = input.contactPersonId
+        ? await trx
+            .selectFrom('staff')
+            .select(['id', 'name'])
+            .where('id', '=', input.contactPersonId)
+            .where('municipality_id', '=', ctx.actor.municipalityId)
+            .where('active', '=', true)
+            .where('role', 'in', CONTACT_PERSON_ROLES)
+            .executeTakeFirst()
+        : null;
+      if (newContact === undefined) throw new AppError('validation_failed', [{ field: 'contactPersonId', code: 'invalid' }]);
+    }
+    const statusChanged = input.status !== undefined && input.status !== current.status;
+    if (newContact === undefined && !statusChanged) return;
+
+    const updated = await trx
+      .updateTable('cases')
+      .set({
+        ...(newContact !== undefined && { contact_person_id: newContact?.id ?? null }),
+        ...(statusChanged && { status: input.status, closed_at: input.status === 'closed' ? sql`now()` : null }),
+        version: sql`version + 1`,
+      })
+      .where('id', '=', caseId)
+      .where('version', '=', input.version)
+      .executeTakeFirst();
+    if (updated.numUpdatedRows === 0n) throw new AppError('version_conflict');
+
+    const base = { municipality_id: current.municipality_id, person_id: current.person_id, case_id: caseId, actor_id: ctx.actor.id };
+    if (newContact !== undefined) {
+      const payload = { from: current.contact_person_id ? { id: current.contact_person_id, name: current.contact_name } : null, to: newContact };
+      await trx.insertInto('events').values({ ...base, type: 'contact_person_changed', payload: JSON.stringify(payload) }).execute();
+    }
+    if (statusChanged) {
+      await trx.insertInto('events').values({ ...base, type: 'case_status_changed', payload: JSON.stringify({ from: current.status, to: input.status }) }).execute();
+    }
+    await audit({ action: 'update', entity: 'case', entityId: caseId, personId: current.person_id, detail: { contactPerson: newContact !== undefined, status: statusChanged } });
+  });
+}

@@ -1,0 +1,134 @@
+/** Queries over persons, always scoped by the access module's condition for the actor. */
+import { sql, type Kysely, type SqlBool, type ExpressionBuilder, type Expression } from 'kysely';
+import type { z } from 'zod';
+import type { personListQuery } from '../../../core/schemas.js';
+import { contactDetailsVisibleTo, personVisibleTo, type Actor } from '../../access/access.js';
+import type { Database } from '../../db/types.js';
+
+type Q = Kysely<Database>;
+type ListQuery = z.infer<typeof personListQuery>;
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Every word of the search must match a name or the identity number. */
+function matchesSearch(q: string) {
+  const words = q.split(/\s+/).filter(Boolean);
+  return (eb: ExpressionBuilder<Database, 'persons'>): Expression<SqlBool> =>
+    eb.and(
+      words.map((word) => {
+        const digits = word.replace(/-/g, '');
+        const pattern = `%${escapeLike(word)}%`;
+        const alternatives = [eb('persons.given_name', 'ilike', pattern), eb('persons.family_name', 'ilike', pattern)];
+        if (/^\d+$/.test(digits)) alternatives.push(eb('persons.personal_identity_number', 'like', `%${escapeLike(digits)}%`));
+        return eb.or(alternatives);
+      }),
+    );
+}
+
+/** The newest case of each person, joined laterally. */
+function withLatestCase(db: Q) {
+  return db.selectFrom('persons').leftJoinLateral(
+    (eb) =>
+      eb
+        .selectFrom('cases')
+        .leftJoin('staff as contact', 'contact.id', 'cases.contact_person_id')
+        .select(['cases.id as case_id', 'cases.status', 'contact.id as contact_id', 'contact.name as contact_name'])
+        .whereRef('cases.person_id', '=', 'persons.id')
+        .orderBy('cases.opened_at', 'desc')
+        .limit(1)
+        .as('latest'),
+    (join) => join.onTrue(),
+  );
+}
+
+const SORT_COLUMNS = {
+  name: ['persons.family_name', 'persons.given_name'],
+  personalIdentityNumber: ['persons.personal_identity_number'],
+  status: ['latest.status', 'persons.family_name'],
+  contactPerson: ['latest.contact_name', 'persons.family_name'],
+} as const;
+
+/** One page of the persons the actor may see, and how many there are in all. */
+export async function selectPersonPage(db: Q, actor: Actor, query: ListQuery) {
+  const filtered = withLatestCase(db).where(personVisibleTo(actor)).where(matchesSearch(query.q));
+  const { total } = await filtered.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow();
+  let page = filtered.select([
+    'persons.id',
+    'persons.personal_identity_number',
+    'persons.given_name',
+    'persons.family_name',
+    'latest.status',
+    'latest.contact_id',
+    'latest.contact_name',
+    (eb) =>
+      eb
+        .exists(eb.selectFrom('register_periods').select(sql`1`.as('one')).whereRef('register_periods.person_id', '=', 'persons.id').where('register_periods.left_on', 'is', null))
+        .as('in_register'),
+  ]);
+  for (const column of SORT_COLUMNS[query.sort]) page = page.orderBy(sql.ref(column), (ob) => (query.order === 'desc' ? ob.desc().nullsLast() : ob.asc().nullsLast()));
+  const rows = await page.orderBy('persons.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
+  return { total, rows };
+}
+
+/** The person row with whether the actor may see contact details; undefined when not visible. */
+export function selectPerson(db: Q, actor: Actor, personId: string) {
+  return db
+    .selectFrom('persons')
+    .selectAll('persons')
+    .select((eb) => sql<boolean>`${contactDetailsVisibleTo(actor)(eb)}`.as('contact_visible'))
+    .where('persons.id', '=', personId)
+    .where(personVisibleTo(actor))
+    .executeTakeFirst();
+}
+
+/** True when the person exists and the actor may see it. */
+export async function personIsVisible(db: Q, actor: Actor, personId: string): Promise<boolean> {
+  const row = await db.selectFrom('persons').select('persons.id').where('persons.id', '=', personId).where(personVisibleTo(actor)).executeTakeFirst();
+  return Boolean(row);
+}
+
+/** Guardians, register periods and the newest case of a person already known to be visible. */
+export async function selectPersonParts(db: Q, personId: string) {
+  const [guardians, periods, latestCase] = await Promise.all([
+    db.selectFrom('guardians').select(['name', 'relation', 'phone', 'email']).where('person_id', '=', personId).orderBy('position').execute(),
+    db.selectFrom('register_periods').select(['id', 'entered_on', 'entry_reason', 'left_on', 'leave_reason']).where('person_id', '=', personId).orderBy('entered_on', 'desc').execute(),
+    db
+      .selectFrom('cases')
+      .leftJoin('staff as contact', 'contact.id', 'cases.contact_person_id')
+      .leftJoin('teams', 'teams.id', 'cases.team_id')
+      .select(['cases.id', 'cases.status', 'cases.opened_at', 'cases.closed_at', 'cases.version', 'contact.id as contact_id', 'contact.name as contact_name', 'teams.id as team_id', 'teams.name as team_name'])
+      .where('cases.person_id', '=', personId)
+      .orderBy('cases.opened_at', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  return { guardians, periods, latestCase };
+}
+
+/** A person's events, newest first, with who recorded them and which later event corrects them. */
+export function selectEvents(db: Q, personId: string) {
+  return db
+    .selectFrom('events')
+    .leftJoin('staff', 'staff.id', 'events.actor_id')
+    .select([
+      'events.id',
+      'events.type',
+      'events.payload',
+      'events.occurred_at',
+      'events.corrects_event_id',
+      'staff.id as actor_id',
+      'staff.name as actor_name',
+      (eb) =>
+        eb
+          .selectFrom('events as later')
+          .select('later.id')
+          .whereRef('later.corrects_event_id', '=', 'events.id')
+          .orderBy('later.recorded_at', 'desc')
+          .limit(1)
+          .as('corrected_by'),
+    ])
+    .where('events.person_id', '=', personId)
+    .orderBy('events.occurred_at', 'desc')
+    .orderBy('events.recorded_at', 'desc')
+    .execute();
+}

@@ -1,0 +1,209 @@
+/** Use cases on persons: list, read, create, edit, timeline and journal notes. Each read and write is audited. */
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import { parseIdentityNumber } from '../../../core/personnummer.js';
+import type { noteBody, personCreateBody, personListQuery, personUpdateBody, PersonDetail, PersonSummary, TimelineEvent, Paged } from '../../../core/schemas.js';
+import { requireCapability } from '../../access/access.js';
+import { AppError } from '../../http/errors.js';
+import { audited, type RequestContext } from '../../http/context.js';
+import { personIsVisible, selectEvents, selectPerson, selectPersonPage, selectPersonParts } from './persons.queries.js';
+
+const PG_UNIQUE_VIOLATION = '23505';
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** A page of the persons the actor may see, each listing audited. */
+export async function listPersons(ctx: RequestContext, query: z.infer<typeof personListQuery>): Promise<Paged<PersonSummary>> {
+  requireCapability(ctx.actor, 'persons.browse');
+  return audited(ctx, async ({ trx, audit }) => {
+    const { total, rows } = await selectPersonPage(trx, ctx.actor, query);
+    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'person', entityId: r.id, personId: r.id, detail: { q: query.q } })));
+    return {
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+      items: rows.map((r) => ({
+        id: r.id,
+        personalIdentityNumber: r.personal_identity_number,
+        givenName: r.given_name,
+        familyName: r.family_name,
+        caseStatus: r.status ?? null,
+        contactPerson: r.contact_id ? { id: r.contact_id, name: r.contact_name! } : null,
+        inRegister: Boolean(r.in_register),
+      })),
+    };
+  });
+}
+
+/** One person with details, register periods and case; contact details masked under protected identity. */
+export async function getPerson(ctx: RequestContext, personId: string): Promise<PersonDetail> {
+  requireCapability(ctx.actor, 'persons.browse');
+  return audited(ctx, async ({ trx, audit }) => {
+    const person = await selectPerson(trx, ctx.actor, personId);
+    if (!person) throw new AppError('not_found');
+    const { guardians, periods, latestCase } = await selectPersonParts(trx, personId);
+    const visible = Boolean(person.contact_visible);
+    await audit({ action: 'read', entity: 'person', entityId: personId, personId, detail: { contactDetails: visible } });
+    const parsed = parseIdentityNumber(person.personal_identity_number);
+    const hide = <T>(v: T) => (visible ? v : null);
+    return {
+      id: person.id,
+      personalIdentityNumber: person.personal_identity_number,
+      kind: parsed.ok ? parsed.value.kind : 'personal',
+      birthDate: person.birth_date,
+      givenName: person.given_name,
+      familyName: person.family_name,
+      protectedIdentity: person.protected_identity,
+      contactDetailsHidden: !visible,
+      streetAddress: hide(person.street_address),
+      postalCode: hide(person.postal_code),
+      city: hide(person.city),
+      phone: hide(person.phone),
+      email: hide(person.email),
+      guardians: guardians.map((g) => ({ name: g.name, relation: g.relation, phone: hide(g.phone), email: hide(g.email) })),
+      version: person.version,
+      registerPeriods: periods.map((p) => ({ id: p.id, enteredOn: p.entered_on, entryReason: p.entry_reason, leftOn: p.left_on, leaveReason: p.leave_reason })),
+      case: latestCase
+        ? {
+            id: latestCase.id,
+            status: latestCase.status,
+            contactPerson: latestCase.contact_id ? { id: latestCase.contact_id, name: latestCase.contact_name! } : null,
+            team: latestCase.team_id ? { id: latestCase.team_id, name: latestCase.team_name! } : null,
+            openedAt: latestCase.opened_at.toISOString(),
+            closedAt: iso(latestCase.closed_at),
+            version: latestCase.version,
+          }
+        : null,
+    };
+  });
+}
+
+type PersonInput = z.infer<typeof personCreateBody>;
+
+/** Registers a person and opens their case. Throws 409 when the number is already registered. */
+export async function createPerson(ctx: RequestContext, input: PersonInput): Promise<{ id: string }> {
+  requireCapability(ctx.actor, 'persons.create');
+  const parsed = parseIdentityNumber(input.personalIdentityNumber);
+  if (!parsed.ok) throw new AppError('invalid_identity_number', [{ field: 'personalIdentityNumber', code: parsed.error }]);
+  try {
+    return await audited(ctx, async ({ trx, audit }) => {
+      const municipalityId = ctx.actor.municipalityId;
+      const person = await trx
+        .insertInto('persons')
+        .values({
+          municipality_id: municipalityId,
+          personal_identity_number: parsed.value.canonical,
+          birth_date: parsed.value.birthDate,
+          given_name: input.givenName,
+          family_name: input.familyName,
+          street_address: input.streetAddress,
+          postal_code: input.postalCode,
+          city: input.city,
+          phone: input.phone,
+          email: input.email,
+          protected_identity: input.protectedIdentity,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await insertGuardians(trx, municipalityId, person.id, input.guardians);
+      const kase = await trx.insertInto('cases').values({ municipality_id: municipalityId, person_id: person.id, status: 'new' }).returning('id').executeTakeFirstOrThrow();
+      await trx
+        .insertInto('events')
+        .values([
+          { municipality_id: municipalityId, person_id: person.id, type: 'person_created', actor_id: ctx.actor.id, payload: '{}' },
+          { municipality_id: municipalityId, person_id: person.id, case_id: kase.id, type: 'case_opened', actor_id: ctx.actor.id, payload: '{}' },
+        ])
+        .execute();
+      await audit({ action: 'create', entity: 'person', entityId: person.id, personId: person.id });
+      return { id: person.id };
+    });
+  } catch (err) {
+    if ((err as { code?: string }).code === PG_UNIQUE_VIOLATION) throw new AppError('duplicate_person', [{ field: 'personalIdentityNumber', code: 'invalid' }]);
+    throw err;
+  }
+}
+
+async function insertGuardians(trx: RequestContext['db'], municipalityId: string, personId: string, guardians: PersonInput['guardians']) {
+  if (guardians.length === 0) return;
+  await trx
+    .insertInto('guardians')
+    .values(guardians.map((g, position) => ({ municipality_id: municipalityId, person_id: personId, position, name: g.name, relation: g.relation, phone: g.phone, email: g.email })))
+    .execute();
+}
+
+const CONTACT_FIELDS = ['streetAddress', 'postalCode', 'city', 'phone', 'email'] as const;
+
+/**
+ * Edits a person if `input.version` is still current (409 otherwise). Contact details the actor
+ * cannot see (protected identity) are left as they are rather than overwritten with blanks.
+ */
+export async function updatePerson(ctx: RequestContext, personId: string, input: z.infer<typeof personUpdateBody>): Promise<void> {
+  requireCapability(ctx.actor, 'persons.edit');
+  await audited(ctx, async ({ trx, audit }) => {
+    const current = await selectPerson(trx, ctx.actor, personId);
+    if (!current) throw new AppError('not_found');
+    if (current.version !== input.version) throw new AppError('version_conflict');
+    const mayTouchContact = Boolean(current.contact_visible);
+    const next = {
+      given_name: input.givenName,
+      family_name: input.familyName,
+      // Protection can always be added; only someone who may see the details can lift it.
+      protected_identity: input.protectedIdentity || !mayTouchContact,
+      ...(mayTouchContact && { street_address: input.streetAddress, postal_code: input.postalCode, city: input.city, phone: input.phone, email: input.email }),
+    };
+    const updated = await trx
+      .updateTable('persons')
+      .set({ ...next, version: sql`version + 1`, updated_at: sql`now()` })
+      .where('id', '=', personId)
+      .where('version', '=', input.version)
+      .executeTakeFirst();
+    if (updated.numUpdatedRows === 0n) throw new AppError('version_conflict');
+    const before: Record<string, unknown> = { givenName: current.given_name, familyName: current.family_name, protectedIdentity: current.protected_identity, streetAddress: current.street_address, postalCode: current.postal_code, city: current.city, phone: current.phone, email: current.email };
+    const changed = Object.keys(before).filter((k) => (mayTouchContact || !CONTACT_FIELDS.includes(k as never)) && (before[k] ?? null) !== ((input as Record<string, unknown>)[k] ?? null));
+    if (mayTouchContact) {
+      await trx.deleteFrom('guardians').where('person_id', '=', personId).execute();
+      await insertGuardians(trx, current.municipality_id, personId, input.guardians);
+    }
+    await trx.insertInto('events').values({ municipality_id: current.municipality_id, person_id: personId, type: 'person_updated', actor_id: ctx.actor.id, payload: JSON.stringify({ fields: changed }) }).execute();
+    await audit({ action: 'update', entity: 'person', entityId: personId, personId, detail: { fields: changed } });
+  });
+}
+
+/** The timeline of a person the actor may see. */
+export async function listEvents(ctx: RequestContext, personId: string): Promise<TimelineEvent[]> {
+  requireCapability(ctx.actor, 'persons.browse');
+  return audited(ctx, async ({ trx, audit }) => {
+    if (!(await personIsVisible(trx, ctx.actor, personId))) throw new AppError('not_found');
+    const rows = await selectEvents(trx, personId);
+    await audit({ action: 'read', entity: 'events', entityId: personId, personId });
+    return rows.map((r) => ({
+      id: r.id,
+      type: r.type as TimelineEvent['type'],
+      occurredAt: r.occurred_at.toISOString(),
+      actor: r.actor_id ? { id: r.actor_id, name: r.actor_name! } : null,
+      payload: r.payload,
+      correctsEventId: r.corrects_event_id,
+      correctedBy: r.corrected_by ?? null,
+    }));
+  });
+}
+
+/** Adds a journal note, or a correction of an earlier note (the original stays as it was). */
+export async function addNote(ctx: RequestContext, personId: string, input: z.infer<typeof noteBody>): Promise<{ id: string }> {
+  requireCapability(ctx.actor, 'notes.write');
+  return audited(ctx, async ({ trx, audit }) => {
+    const person = await selectPerson(trx, ctx.actor, personId);
+    if (!person) throw new AppError('not_found');
+    if (input.correctsEventId) {
+      const original = await trx.selectFrom('events').select('id').where('id', '=', input.correctsEventId).where('person_id', '=', personId).where('type', '=', 'note').executeTakeFirst();
+      if (!original) throw new AppError('invalid_correction', [{ field: 'correctsEventId', code: 'invalid' }]);
+    }
+    const openCase = await trx.selectFrom('cases').select('id').where('person_id', '=', personId).where('closed_at', 'is', null).executeTakeFirst();
+    const event = await trx
+      .insertInto('events')
+      .values({ municipality_id: person.municipality_id, person_id: personId, case_id: openCase?.id ?? null, type: 'note', actor_id: ctx.actor.id, payload: JSON.stringify({ text: input.text }), corrects_event_id: input.correctsEventId ?? null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit({ action: 'create', entity: 'note', entityId: event.id, personId });
+    return { id: event.id };
+  });
+}

@@ -1,0 +1,41 @@
+/** /api/v1/staff and /api/v1/units: staff accounts for administrators; the staff list for coordinators. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { problemSchema, staffCreateBody, staffCreatedSchema, staffListQuery, staffSchema, staffUpdateBody, unitSchema } from '../../../core/schemas.js';
+import { contextOf } from '../../http/context.js';
+import { createStaff, listStaff, listUnits, resetStaffPassword, updateStaff } from './staff.service.js';
+
+const tags = ['staff'];
+const idParams = z.object({ id: z.string().uuid() });
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+
+/** Registers the staff and unit routes. */
+export async function staffRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/v1/staff', {
+    schema: { tags, summary: 'Staff of your municipality', querystring: staffListQuery, response: { 200: z.array(staffSchema), ...errors } },
+    handler: (request) => listStaff(contextOf(request), request.query),
+  });
+
+  r.post('/api/v1/staff', {
+    schema: { tags, summary: 'Create a staff account with a one-time password (administrators)', body: staffCreateBody, response: { 201: staffCreatedSchema, ...errors } },
+    handler: async (request, reply) => reply.code(201).send(await createStaff(contextOf(request), request.body)),
+  });
+
+  r.patch('/api/v1/staff/:id', {
+    schema: { tags, summary: 'Edit or deactivate a staff account (administrators)', params: idParams, body: staffUpdateBody, response: { 200: staffSchema, ...errors } },
+    handler: (request) => updateStaff(contextOf(request), request.params.id, request.body),
+  });
+
+  r.post('/api/v1/staff/:id/reset-password', {
+    schema: { tags, summary: 'Issue a new one-time password (administrators)', params: idParams, response: { 200: z.object({ oneTimePassword: z.string() }), ...errors } },
+    handler: (request) => resetStaffPassword(contextOf(request), request.params.id),
+  });
+
+  r.get('/api/v1/units', {
+    schema: { tags, summary: 'Units and agencies of your municipality', response: { 200: z.array(unitSchema), 401: problemSchema } },
+    handler: (request) => listUnits(contextOf(request)),
+  });
+}

@@ -1,0 +1,125 @@
+/** Staff accounts: list, create with a one-time password, edit, deactivate, reset password. */
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { Role } from '../../../core/roles.js';
+import type { Staff, staffCreateBody, staffListQuery, staffUpdateBody, Unit } from '../../../core/schemas.js';
+import { requireCapability } from '../../access/access.js';
+import type { Db } from '../../db/connection.js';
+import { AppError } from '../../http/errors.js';
+import { audited, type RequestContext } from '../../http/context.js';
+import { hashPassword, oneTimePassword } from '../../http/passwords.js';
+import { deleteSessionsOf } from '../../http/sessions.js';
+
+const PG_UNIQUE_VIOLATION = '23505';
+
+function staffQuery(db: Db, municipalityId: string) {
+  return db
+    .selectFrom('staff')
+    .leftJoin('units', 'units.id', 'staff.unit_id')
+    .select(['staff.id', 'staff.name', 'staff.email', 'staff.role', 'staff.active', 'staff.must_change_password', 'staff.version', 'units.id as unit_id', 'units.name as unit_name'])
+    .where('staff.municipality_id', '=', municipalityId);
+}
+
+function present(r: Awaited<ReturnType<ReturnType<typeof staffQuery>['executeTakeFirstOrThrow']>>): Staff {
+  return {
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    role: r.role as Role,
+    unit: r.unit_id ? { id: r.unit_id, name: r.unit_name! } : null,
+    active: r.active,
+    mustChangePassword: r.must_change_password,
+    version: r.version,
+  };
+}
+
+/** Staff of the actor's municipality, optionally by role and active state. */
+export async function listStaff(ctx: RequestContext, filter: z.infer<typeof staffListQuery>): Promise<Staff[]> {
+  requireCapability(ctx.actor, 'staff.list');
+  let q = staffQuery(ctx.db, ctx.actor.municipalityId);
+  if (filter.role) q = q.where('staff.role', '=', filter.role);
+  if (filter.active) q = q.where('staff.active', '=', filter.active === 'true');
+  return (await q.orderBy('staff.name').execute()).map(present);
+}
+
+/** The units and agencies of the actor's municipality. */
+export async function listUnits(ctx: RequestContext): Promise<Unit[]> {
+  return ctx.db.selectFrom('units').select(['id', 'name', 'kind']).where('municipality_id', '=', ctx.actor.municipalityId).orderBy('name').execute();
+}
+
+/**
+ * Creates a staff account in `municipalityId`. Without `password` a one-time password is generated
+ * and must be changed at first sign-in; a given password is final. Throws 409 on a taken e-mail.
+ */
+export async function insertStaff(db: Db, municipalityId: string, input: { name: string; email: string; role: Role; unitId: string | null }, password?: string) {
+  const secret = password ?? oneTimePassword();
+  if (input.unitId) {
+    const unit = await db.selectFrom('units').select('id').where('id', '=', input.unitId).where('municipality_id', '=', municipalityId).executeTakeFirst();
+    if (!unit) throw new AppError('validation_failed', [{ field: 'unitId', code: 'invalid' }]);
+  }
+  try {
+    const row = await db
+      .insertInto('staff')
+      .values({ municipality_id: municipalityId, unit_id: input.unitId, email: input.email.toLowerCase(), name: input.name, role: input.role, password_hash: await hashPassword(secret), must_change_password: password === undefined })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { id: row.id, oneTimePassword: password === undefined ? secret : null };
+  } catch (err) {
+    if ((err as { code?: string }).code === PG_UNIQUE_VIOLATION) throw new AppError('duplicate_email', [{ field: 'email', code: 'invalid' }]);
+    throw err;
+  }
+}
+
+/** An administrator creates an account; the one-time password is shown once. */
+export async function createStaff(ctx: RequestContext, input: z.infer<typeof staffCreateBody>): Promise<Staff & { oneTimePassword: string }> {
+  requireCapability(ctx.actor, 'staff.manage');
+  return audited(ctx, async ({ trx, audit }) => {
+    const created = await insertStaff(trx, ctx.actor.municipalityId, input);
+    await audit({ action: 'create', entity: 'staff', entityId: created.id });
+    const staff = present(await staffQuery(trx, ctx.actor.municipalityId).where('staff.id', '=', created.id).executeTakeFirstOrThrow());
+    return { ...staff, oneTimePassword: created.oneTimePassword! };
+  });
+}
+
+/** An administrator edits an account; deactivating it ends its sessions. 409 on a stale version. */
+export async function updateStaff(ctx: RequestContext, staffId: string, input: z.infer<typeof staffUpdateBody>): Promise<Staff> {
+  requireCapability(ctx.actor, 'staff.manage');
+  return audited(ctx, async ({ trx, audit }) => {
+    const current = await staffQuery(trx, ctx.actor.municipalityId).where('staff.id', '=', staffId).executeTakeFirst();
+    if (!current) throw new AppError('not_found');
+    if (current.version !== input.version) throw new AppError('version_conflict');
+    if (input.unitId) {
+      const unit = await trx.selectFrom('units').select('id').where('id', '=', input.unitId).where('municipality_id', '=', ctx.actor.municipalityId).executeTakeFirst();
+      if (!unit) throw new AppError('validation_failed', [{ field: 'unitId', code: 'invalid' }]);
+    }
+    const updated = await trx
+      .updateTable('staff')
+      .set({ name: input.name, role: input.role, unit_id: input.unitId, active: input.active, version: sql`version + 1`, updated_at: sql`now()` })
+      .where('id', '=', staffId)
+      .where('version', '=', input.version)
+      .executeTakeFirst();
+    if (updated.numUpdatedRows === 0n) throw new AppError('version_conflict');
+    if (!input.active || input.role !== current.role) await deleteSessionsOf(trx, staffId);
+    await audit({ action: 'update', entity: 'staff', entityId: staffId, detail: { role: input.role, active: input.active } });
+    return present(await staffQuery(trx, ctx.actor.municipalityId).where('staff.id', '=', staffId).executeTakeFirstOrThrow());
+  });
+}
+
+/** An administrator issues a new one-time password; the account's sessions end. */
+export async function resetStaffPassword(ctx: RequestContext, staffId: string): Promise<{ oneTimePassword: string }> {
+  requireCapability(ctx.actor, 'staff.manage');
+  const secret = oneTimePassword();
+  const hash = await hashPassword(secret);
+  return audited(ctx, async ({ trx, audit }) => {
+    const updated = await trx
+      .updateTable('staff')
+      .set({ password_hash: hash, must_change_password: true, version: sql`version + 1`, updated_at: sql`now()` })
+      .where('id', '=', staffId)
+      .where('municipality_id', '=', ctx.actor.municipalityId)
+      .executeTakeFirst();
+    if (updated.numUpdatedRows === 0n) throw new AppError('not_found');
+    await deleteSessionsOf(trx, staffId);
+    await audit({ action: 'update', entity: 'staff', entityId: staffId, detail: { passwordReset: true } });
+    return { oneTimePassword: secret };
+  });
+}

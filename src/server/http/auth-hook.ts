@@ -1,0 +1,54 @@
+/**
+ * Authentication for /api/v1: reads the session cookie, checks CSRF on state-changing requests,
+ * and holds back everything but the password change while a one-time password is in use.
+ * Routes opt out with `config: { public: true }` or allow a pending password change with
+ * `config: { allowPasswordChange: true }`.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import type { Actor } from '../access/access.js';
+import type { Db } from '../db/connection.js';
+import { AppError } from './errors.js';
+import { findSession, SESSION_COOKIE, type SessionInfo } from './sessions.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: SessionInfo | null;
+  }
+  interface FastifyContextConfig {
+    public?: boolean;
+    allowPasswordChange?: boolean;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameToken(a: string | undefined, b: string): boolean {
+  if (!a) return false;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The signed-in actor of `request`; throws 401 when there is none. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.session) throw new AppError('not_authenticated');
+  return request.session.actor;
+}
+
+/** Installs the authentication hook on `app`. */
+export function installAuth(app: FastifyInstance, db: Db, limits: { idleMinutes: number; maxHours: number }) {
+  app.decorateRequest('session', null);
+  app.addHook('preHandler', async (request) => {
+    if (!request.url.startsWith('/api/v1/')) return;
+    const config = request.routeOptions.config;
+    const token = request.cookies[SESSION_COOKIE];
+    request.session = token ? await findSession(db, token, limits) : null;
+    if (config.public) return;
+    if (!request.session) throw new AppError(token ? 'session_expired' : 'not_authenticated');
+    if (!SAFE_METHODS.has(request.method) && !sameToken(request.headers['x-csrf-token'] as string | undefined, request.session.csrfToken)) {
+      throw new AppError('csrf_failed');
+    }
+    if (request.session.mustChangePassword && !config.allowPasswordChange) throw new AppError('password_change_required');
+  });
+}

@@ -1,0 +1,75 @@
+/** AppError and the error handler that turns every failure into problem+json in the caller's language. */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { ERRORS, FIELD_MESSAGES, type ErrorCode, type FieldError, type FieldMessageKey, type Language, type Problem } from '../../core/errors.js';
+import { languageOf } from './language.js';
+
+/** A failure with a stable code from core/errors; `fields` lists invalid fields, if any. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly fields: { field: string; code: FieldMessageKey }[] = [],
+  ) {
+    super(code);
+  }
+}
+
+/** Builds the problem+json body for `code` in `language`. */
+export function problem(code: ErrorCode, language: Language, fields: { field: string; code: FieldMessageKey }[] = []): Problem {
+  const def = ERRORS[code];
+  const body: Problem = {
+    type: `https://lotsa.se/problems/${code.replaceAll('_', '-')}`,
+    title: def[language],
+    status: def.status,
+    detail: def[language],
+    code,
+  };
+  if (fields.length) {
+    body.errors = fields.map((f): FieldError => ({ ...f, message: FIELD_MESSAGES[f.code][language] }));
+    body.detail = `${def[language]} ${body.errors.map((e) => `${e.field}: ${e.message}`).join(' ')}`;
+  }
+  return body;
+}
+
+/** Sends `code` as problem+json. */
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, fields: { field: string; code: FieldMessageKey }[] = []) {
+  const body = problem(code, languageOf(request), fields);
+  return reply.code(body.status).type('application/problem+json').send(body);
+}
+
+type ZodIssueLike = { code?: string; params?: { key?: string }; input?: unknown; format?: string; origin?: string };
+
+function fieldCode(issue: ZodIssueLike, message: string | undefined): FieldMessageKey {
+  if (issue.code === 'custom' && issue.params?.key && issue.params.key in FIELD_MESSAGES) return issue.params.key as FieldMessageKey;
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'required';
+  if (issue.code === 'too_small' && issue.origin === 'string') return 'required';
+  if (issue.code === 'too_big' && issue.origin === 'string') return 'too_long';
+  if (issue.code === 'invalid_format' && issue.format === 'email') return 'email';
+  if (message && message in FIELD_MESSAGES) return message as FieldMessageKey;
+  return 'invalid';
+}
+
+const PG_UNIQUE_VIOLATION = '23505';
+
+/** Installs the error and not-found handlers on `app`. */
+export function installErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError & { code?: string }, request, reply) => {
+    if (err instanceof AppError) return sendProblem(reply, request, err.code, err.fields);
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const fields = err.validation.map((v) => {
+        const issue = (v.params as { issue?: ZodIssueLike }).issue ?? {};
+        const field = v.instancePath.replace(/^\//, '').replaceAll('/', '.') || err.validationContext || 'body';
+        return { field, code: fieldCode(issue, v.message) };
+      });
+      const onlyIdentity = fields.length > 0 && fields.every((f) => f.field === 'personalIdentityNumber');
+      return sendProblem(reply, request, onlyIdentity ? 'invalid_identity_number' : 'validation_failed', fields);
+    }
+    if (err.statusCode === 400 || err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      return sendProblem(reply, request, 'validation_failed', []);
+    }
+    if (err.code === PG_UNIQUE_VIOLATION) request.log.warn({ err }, 'unique violation reached the error handler');
+    if (isResponseSerializationError(err)) request.log.error({ issues: err.cause.issues }, 'response did not match its schema');
+    else request.log.error({ err }, 'unhandled error');
+    return sendProblem(reply, request, 'internal_error');
+  });
+}

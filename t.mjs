@@ -1,0 +1,12 @@
+import { PGlite } from '@electric-sql/pglite';
+let t=Date.now();
+const db = new PGlite();
+await db.waitReady;
+console.log('init', Date.now()-t);
+t=Date.now();
+const r = await db.query('select version()');
+console.log(r.rows, Date.now()-t);
+t=Date.now();
+const d = await db.dumpDataDir('none'); console.log('dump', d.size, Date.now()-t);
+t=Date.now(); const db2 = new PGlite({loadDataDir: d}); await db2.waitReady; console.log('load', Date.now()-t);
+await db.query("create role app_r"); console.log('role ok');
