@@ -33,7 +33,7 @@ const id = z.string().uuid();
 export const identityNumber = z.string().transform((value, ctx) => {
   const parsed = parseIdentityNumber(value);
   if (!parsed.ok) {
-    ctx.addIssue({ code: 'custom', message: parsed.error, params: { key: parsed.error } });
+    ctx.addIssue({ code: 'custom', message: parsed.error });
     return z.NEVER;
   }
   return parsed.value.canonical;

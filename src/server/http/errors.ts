@@ -37,15 +37,16 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, code: 
   return reply.code(body.status).type('application/problem+json').send(body);
 }
 
-type ZodIssueLike = { code?: string; params?: { key?: string }; input?: unknown; format?: string; origin?: string };
+/** What fastify-type-provider-zod reports of a zod issue: its code as `keyword`, the rest as params. */
+type ZodIssueLike = { code?: string; format?: string; origin?: string };
 
 function fieldCode(issue: ZodIssueLike, message: string | undefined): FieldMessageKey {
-  if (issue.code === 'custom' && issue.params?.key && issue.params.key in FIELD_MESSAGES) return issue.params.key as FieldMessageKey;
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'required';
+  if (issue.code === 'invalid_type' && /received undefined/.test(message ?? '')) return 'required';
   if (issue.code === 'too_small' && issue.origin === 'string') return 'required';
   if (issue.code === 'too_big' && issue.origin === 'string') return 'too_long';
   if (issue.code === 'invalid_format' && issue.format === 'email') return 'email';
-  if (message && message in FIELD_MESSAGES) return message as FieldMessageKey;
+  // Custom issues (such as the identity number's) carry their field message key as the message.
+  if (issue.code === 'custom' && message && message in FIELD_MESSAGES) return message as FieldMessageKey;
   return 'invalid';
 }
 
@@ -57,7 +58,7 @@ export function installErrorHandler(app: FastifyInstance) {
     if (err instanceof AppError) return sendProblem(reply, request, err.code, err.fields);
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields = err.validation.map((v) => {
-        const issue = (v.params as { issue?: ZodIssueLike }).issue ?? {};
+        const issue: ZodIssueLike = { code: v.keyword, ...(v.params as object) };
         const field = v.instancePath.replace(/^\//, '').replaceAll('/', '.') || err.validationContext || 'body';
         return { field, code: fieldCode(issue, v.message) };
       });

@@ -1,0 +1,68 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const bin = path.resolve('bin/lotsa.js');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lotsa-cli-'));
+const env = { ...process.env, LOTSA_DATA_DIR: dataDir, DATABASE_URL: '' };
+delete (env as Record<string, string | undefined>).DATABASE_URL;
+
+/** Runs `lotsa` with `args`, feeding `input` on stdin; resolves with exit code and output. */
+function lotsa(args: string[], input = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [bin, ...args], { env, timeout: 60_000 }, (err, stdout, stderr) =>
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+    child.stdin!.end(input);
+  });
+}
+
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+describe('the lotsa command', () => {
+  it('shows help for each command', async () => {
+    const { stdout } = await run(process.execPath, [bin, 'users', 'add', '--help']);
+    expect(stdout).toContain('--password-stdin');
+    expect(stdout.replace(/\s+/g, ' ')).toContain('"youth_coach", "team_member", "school_reporter", "manager"');
+  });
+
+  it('adds a user with a final password from stdin, and refuses the same e-mail twice', async () => {
+    const first = await lotsa(['users', 'add', '--email', 'karin@example.se', '--name', 'Karin', '--role', 'coordinator', '--unit', 'Socialtjänsten', '--password-stdin'], 'a long enough password\n');
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Created coordinator karin@example.se/);
+    expect(first.stdout).not.toMatch(/One-time password/);
+    const again = await lotsa(['users', 'add', '--email', 'karin@example.se', '--name', 'Karin', '--role', 'coordinator', '--password-stdin'], 'a long enough password\n');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/An account with that e-mail address already exists/);
+  });
+
+  it('prints a one-time password without --password-stdin and names the units on a typo', async () => {
+    const ok = await lotsa(['users', 'add', '--email', 'coach@example.se', '--name', 'Coach', '--role', 'youth_coach']);
+    expect(ok.stdout).toMatch(/One-time password: \S{4}-\S{4}-\S{4}-\S{4}/);
+    const typo = await lotsa(['users', 'add', '--email', 'x@example.se', '--name', 'X', '--role', 'manager', '--unit', 'Socialen']);
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toMatch(/No unit is called "Socialen". Units: .*Socialtjänsten/);
+  });
+
+  it('verifies the audit log', async () => {
+    const res = await lotsa(['audit', 'verify']);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/Audit log intact: \d+ entries verified/);
+  });
+
+  it('stops with a clear message while another process holds the embedded database', async () => {
+    fs.writeFileSync(path.join(dataDir, 'lotsa.pid'), String(process.pid));
+    try {
+      const res = await lotsa(['demo']);
+      expect(res.code).toBe(1);
+      expect(res.stderr).toMatch(/in use by another Lotsa process \(pid \d+\).*\n.*Stop that process/);
+    } finally {
+      fs.unlinkSync(path.join(dataDir, 'lotsa.pid'));
+    }
+  });
+});

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureMunicipality } from '../bootstrap.js';
+import type { DatabaseHandle } from '../db/connection.js';
+import { createTestDatabase } from '../testing/database.js';
+import { fillDemo } from './demo.js';
+
+let handle: DatabaseHandle;
+let m: string;
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  m = await ensureMunicipality(handle.db, { code: '1402', name: 'Partille kommun' });
+});
+afterAll(() => handle.close());
+
+const counts = async () =>
+  (
+    await sql<Record<string, number>>`select
+      (select count(*)::int from persons) as persons, (select count(*)::int from cases) as cases,
+      (select count(*)::int from events) as events, (select count(*)::int from staff) as staff,
+      (select count(*)::int from register_periods) as periods`.execute(handle.db)
+  ).rows[0]!;
+
+describe('fillDemo', () => {
+  it('builds about 300 young people at every stage, with staff in every role', async () => {
+    await fillDemo(handle.db, m);
+    const c = await counts();
+    expect(c.persons).toBe(300);
+    const statuses = await handle.db.selectFrom('cases').select('status').distinct().execute();
+    expect(statuses.map((s) => s.status).sort()).toEqual(['active', 'closed', 'contacting', 'new']);
+    const roles = await handle.db.selectFrom('staff').select('role').distinct().execute();
+    expect(roles).toHaveLength(6);
+    expect(await handle.db.selectFrom('persons').select('id').where('protected_identity', '=', true).execute()).not.toHaveLength(0);
+  });
+
+  it('uses only Skatteverket test identity numbers', async () => {
+    const allowed = new Set(readFileSync(new URL('../../../reference/skatteverket-testpersonnummer-2000-2009.csv', import.meta.url), 'utf8').split('\n'));
+    const numbers = await handle.db.selectFrom('persons').select('personal_identity_number').execute();
+    expect(numbers.filter((n) => !allowed.has(n.personal_identity_number.trim()))).toEqual([]);
+  });
+
+  it('adds nothing when run again', async () => {
+    const before = await counts();
+    await fillDemo(handle.db, m);
+    expect(await counts()).toEqual(before);
+  });
+});

@@ -1,0 +1,106 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertStaff } from '../staff/staff.service.js';
+import { createHarness, TEST_PASSWORD, type Harness } from '../../testing/harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+afterAll(() => h.close());
+
+describe('POST /api/v1/auth/login', () => {
+  it('rejects a malformed body with 400 naming the field', async () => {
+    const res = await h.anonymous('POST', '/api/v1/auth/login', { email: 'not-an-address', password: 'x' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0]).toMatchObject({ field: 'email', code: 'email' });
+  });
+
+  it('answers 401 problem+json for a wrong password and for an unknown account alike', async () => {
+    const wrong = await h.anonymous('POST', '/api/v1/auth/login', { email: h.as.coordinator.email, password: 'wrong password' });
+    const unknown = await h.anonymous('POST', '/api/v1/auth/login', { email: 'nobody@test.lotsa.local', password: 'wrong password' });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.headers['content-type']).toContain('application/problem+json');
+    expect(wrong.json()).toEqual(unknown.json());
+    expect(wrong.json()).toMatchObject({ code: 'invalid_credentials', title: 'Fel e-postadress eller lösenord.' });
+  });
+
+  it('sets an HttpOnly, SameSite=Strict session cookie and returns the CSRF token', async () => {
+    const res = await h.anonymous('POST', '/api/v1/auth/login', { email: h.as.coordinator.email, password: TEST_PASSWORD });
+    expect(res.statusCode).toBe(200);
+    const cookie = res.cookies.find((c) => c.name === 'lotsa_session')!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    expect(res.json()).toMatchObject({ mustChangePassword: false, csrfToken: expect.any(String) });
+  });
+
+  it('throttles guessing: after five failures even the right password gets 429', async () => {
+    const email = 'guessed@test.lotsa.local';
+    await insertStaff(h.db, h.municipalityId, { name: 'Gissad', email, role: 'youth_coach', unitId: null }, TEST_PASSWORD);
+    for (let i = 0; i < 5; i++) expect((await h.anonymous('POST', '/api/v1/auth/login', { email, password: `guess ${i}` })).statusCode).toBe(401);
+    const res = await h.anonymous('POST', '/api/v1/auth/login', { email, password: TEST_PASSWORD });
+    expect(res.statusCode).toBe(429);
+    expect(res.json().code).toBe('too_many_attempts');
+  });
+
+  it('refuses an inactive account', async () => {
+    const email = 'inactive@test.lotsa.local';
+    const { id } = await insertStaff(h.db, h.municipalityId, { name: 'Inaktiv', email, role: 'youth_coach', unitId: null }, TEST_PASSWORD);
+    await h.db.updateTable('staff').set({ active: false }).where('id', '=', id).execute();
+    expect((await h.anonymous('POST', '/api/v1/auth/login', { email, password: TEST_PASSWORD })).statusCode).toBe(401);
+  });
+
+  it('audits sign-ins and failed sign-ins', async () => {
+    const rows = await h.db.selectFrom('audit_log').select('action').where('actor_id', '=', h.as.coordinator.staffId).execute();
+    expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['sign_in', 'sign_in_failed']));
+  });
+});
+
+describe('GET /api/v1/auth/me and sessions', () => {
+  it('answers 401 without a session', async () => {
+    expect((await h.anonymous('GET', '/api/v1/auth/me')).json().code).toBe('not_authenticated');
+  });
+
+  it('tells who is signed in', async () => {
+    const me = (await h.as.youth_coach.request('GET', '/api/v1/auth/me')).json();
+    expect(me).toMatchObject({ id: h.as.youth_coach.staffId, role: 'youth_coach', municipality: { code: '1402' } });
+  });
+
+  it('ends a session after the idle timeout and after the absolute lifetime', async () => {
+    const idle = await h.signIn(h.as.youth_coach.email);
+    await h.db.updateTable('sessions').set({ last_seen_at: sql`now() - interval '31 minutes'` }).where('staff_id', '=', idle.staffId).execute();
+    const res = await idle.request('GET', '/api/v1/auth/me');
+    expect(res.statusCode).toBe(401);
+    expect(res.json().code).toBe('session_expired');
+
+    const old = await h.signIn(h.as.manager.email);
+    await h.db.updateTable('sessions').set({ created_at: sql`now() - interval '11 hours'` }).where('staff_id', '=', old.staffId).execute();
+    expect((await old.request('GET', '/api/v1/auth/me')).statusCode).toBe(401);
+  });
+
+  it('signs out: the cookie no longer works', async () => {
+    const client = await h.signIn(h.as.school_reporter.email);
+    expect((await client.request('POST', '/api/v1/auth/logout')).statusCode).toBe(204);
+    expect((await client.request('GET', '/api/v1/auth/me')).statusCode).toBe(401);
+  });
+});
+
+describe('POST /api/v1/auth/password', () => {
+  it('holds back everything else until a one-time password is changed', async () => {
+    const email = 'new@test.lotsa.local';
+    const { oneTimePassword } = await insertStaff(h.db, h.municipalityId, { name: 'Ny', email, role: 'coordinator', unitId: null });
+    const client = await h.signIn(email, oneTimePassword!);
+    const blocked = await client.request('GET', '/api/v1/persons');
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().code).toBe('password_change_required');
+
+    const weak = await client.request('POST', '/api/v1/auth/password', { currentPassword: oneTimePassword, newPassword: 'short' });
+    expect(weak.statusCode).toBe(400);
+    const wrong = await client.request('POST', '/api/v1/auth/password', { currentPassword: 'not it at all', newPassword: 'a much better password' });
+    expect(wrong.statusCode).toBe(401);
+
+    const ok = await client.request('POST', '/api/v1/auth/password', { currentPassword: oneTimePassword, newPassword: 'a much better password' });
+    expect(ok.statusCode).toBe(204);
+    expect((await client.request('GET', '/api/v1/persons')).statusCode).toBe(200);
+    expect((await h.signIn(email, 'a much better password')).staffId).toBe(client.staffId);
+  });
+});

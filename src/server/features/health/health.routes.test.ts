@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DB_KIND } from '../../testing/database.js';
+import { createHarness, type Harness } from '../../testing/harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+afterAll(() => h.close());
+
+describe('public endpoints', () => {
+  it('reports health and the kind of database', async () => {
+    const res = await h.anonymous('GET', '/api/health');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok', database: TEST_DB_KIND });
+  });
+
+  it('publishes an OpenAPI 3 document with every /api/v1 route', async () => {
+    const doc = (await h.anonymous('GET', '/api/openapi.json')).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    const routes = h.app.printRoutes({ commonPrefix: false });
+    const expected = ['/api/v1/auth/login', '/api/v1/auth/logout', '/api/v1/auth/me', '/api/v1/auth/password', '/api/v1/persons', '/api/v1/persons/{id}', '/api/v1/persons/{id}/events', '/api/v1/persons/{id}/notes', '/api/v1/cases/{id}', '/api/v1/staff', '/api/v1/staff/{id}', '/api/v1/staff/{id}/reset-password', '/api/v1/units', '/api/v1/audit', '/api/v1/figures', '/api/health'];
+    expect(Object.keys(doc.paths).sort()).toEqual(expected.sort());
+    expect(routes).toContain('persons');
+    expect(doc.paths['/api/v1/persons'].post.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['personalIdentityNumber', 'givenName', 'familyName']));
+  });
+
+  it('serves human-readable API docs', async () => {
+    const res = await h.anonymous('GET', '/api/docs/');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('swagger');
+  });
+
+  it('answers unknown API paths with problem+json 404 and sets security headers', async () => {
+    expect((await h.anonymous('GET', '/api/v1/nothing-here')).statusCode).toBe(401);
+    const res = await h.as.coordinator.request('GET', '/api/v1/nothing-here');
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+});

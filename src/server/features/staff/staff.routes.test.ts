@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../../testing/harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+afterAll(() => h.close());
+
+const newAccount = (email: string) => ({ name: 'Nina Ny', email, role: 'youth_coach', unitId: null });
+
+describe('GET /api/v1/staff', () => {
+  it('answers 401 without a session and 403 to roles that do not pick staff', async () => {
+    expect((await h.anonymous('GET', '/api/v1/staff')).statusCode).toBe(401);
+    expect((await h.as.manager.request('GET', '/api/v1/staff')).statusCode).toBe(403);
+    expect((await h.as.school_reporter.request('GET', '/api/v1/staff')).statusCode).toBe(403);
+  });
+
+  it('lists the staff of the own municipality only, filtered by role', async () => {
+    const all = (await h.as.coordinator.request('GET', '/api/v1/staff')).json();
+    expect(all.map((s: { email: string }) => s.email)).not.toContain(h.as.otherCoordinator.email);
+    const coaches = (await h.as.coordinator.request('GET', '/api/v1/staff?role=youth_coach')).json();
+    expect(coaches.length).toBeGreaterThan(0);
+    expect(coaches.every((s: { role: string }) => s.role === 'youth_coach')).toBe(true);
+  });
+
+  it('rejects an unknown role filter', async () => {
+    expect((await h.as.coordinator.request('GET', '/api/v1/staff?role=king')).statusCode).toBe(400);
+  });
+});
+
+describe('POST /api/v1/staff', () => {
+  it('is for administrators only', async () => {
+    expect((await h.anonymous('POST', '/api/v1/staff', newAccount('a@test.lotsa.local'))).statusCode).toBe(401);
+    expect((await h.as.coordinator.request('POST', '/api/v1/staff', newAccount('a@test.lotsa.local'))).statusCode).toBe(403);
+  });
+
+  it('validates e-mail and role', async () => {
+    const res = await h.as.administrator.request('POST', '/api/v1/staff', { name: 'X', email: 'nope', role: 'king', unitId: null });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['email', 'role']);
+  });
+
+  it('creates an account whose one-time password must be changed at first sign-in', async () => {
+    const units = (await h.as.administrator.request('GET', '/api/v1/units')).json();
+    const res = await h.as.administrator.request('POST', '/api/v1/staff', { ...newAccount('Nina@Test.Lotsa.local'), unitId: units[0].id });
+    expect(res.statusCode).toBe(201);
+    const created = res.json();
+    expect(created).toMatchObject({ email: 'nina@test.lotsa.local', role: 'youth_coach', active: true, mustChangePassword: true, unit: { id: units[0].id } });
+    const client = await h.signIn('nina@test.lotsa.local', created.oneTimePassword);
+    expect((await client.request('GET', '/api/v1/persons')).json().code).toBe('password_change_required');
+  });
+
+  it('answers 409 for an e-mail already in use', async () => {
+    const res = await h.as.administrator.request('POST', '/api/v1/staff', newAccount(h.as.coordinator.email));
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('duplicate_email');
+  });
+});
+
+describe('PATCH /api/v1/staff/:id and reset-password', () => {
+  it('deactivates an account and ends its sessions at once', async () => {
+    const created = (await h.as.administrator.request('POST', '/api/v1/staff', newAccount('leaving@test.lotsa.local'))).json();
+    const client = await h.signIn('leaving@test.lotsa.local', created.oneTimePassword);
+    const res = await h.as.administrator.request('PATCH', `/api/v1/staff/${created.id}`, { name: created.name, role: created.role, unitId: null, active: false, version: created.version });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ active: false, version: created.version + 1 });
+    expect((await client.request('GET', '/api/v1/auth/me')).statusCode).toBe(401);
+  });
+
+  it('answers 404 for staff of another municipality and 409 for a stale version', async () => {
+    const other = await h.db.selectFrom('staff').select(['id', 'version']).where('id', '=', h.as.otherCoordinator.staffId).executeTakeFirstOrThrow();
+    const body = { name: 'X', role: 'coordinator', unitId: null, active: true, version: other.version };
+    expect((await h.as.administrator.request('PATCH', `/api/v1/staff/${other.id}`, body)).statusCode).toBe(404);
+    const created = (await h.as.administrator.request('POST', '/api/v1/staff', newAccount('stale@test.lotsa.local'))).json();
+    const stale = await h.as.administrator.request('PATCH', `/api/v1/staff/${created.id}`, { ...body, version: created.version + 5 });
+    expect(stale.statusCode).toBe(409);
+  });
+
+  it('issues a new one-time password that replaces the old one', async () => {
+    const created = (await h.as.administrator.request('POST', '/api/v1/staff', newAccount('forgot@test.lotsa.local'))).json();
+    expect((await h.as.coordinator.request('POST', `/api/v1/staff/${created.id}/reset-password`)).statusCode).toBe(403);
+    const res = await h.as.administrator.request('POST', `/api/v1/staff/${created.id}/reset-password`);
+    expect(res.statusCode).toBe(200);
+    await expect(h.signIn('forgot@test.lotsa.local', created.oneTimePassword)).rejects.toThrow();
+    expect((await h.signIn('forgot@test.lotsa.local', res.json().oneTimePassword)).staffId).toBe(created.id);
+  });
+});

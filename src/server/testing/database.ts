@@ -1,0 +1,45 @@
+/**
+ * Test databases. By default a fresh in-memory PGlite, migrated; with LOTSA_TEST_DB=postgresql a
+ * new database on the server at TEST_DATABASE_URL, created for the test file and dropped after.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type DatabaseHandle } from '../db/connection.js';
+import { migrateToLatest } from '../db/migrate.js';
+
+/** Which database the integration tests run on. */
+export const TEST_DB_KIND = process.env.LOTSA_TEST_DB === 'postgresql' ? 'postgresql' : 'pglite';
+
+async function adminQuery(url: string, statement: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A new, migrated, empty database; closing it drops it. */
+export async function createTestDatabase(): Promise<DatabaseHandle> {
+  if (TEST_DB_KIND === 'pglite') {
+    const handle = await openDatabase({ memory: true });
+    await migrateToLatest(handle.db);
+    return handle;
+  }
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) throw new Error('LOTSA_TEST_DB=postgresql needs TEST_DATABASE_URL');
+  const name = `lotsa_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(serverUrl, `create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ url: url.toString(), poolSize: 5 });
+  await migrateToLatest(handle.db);
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+    },
+  };
+}
