@@ -10,6 +10,7 @@ export const CAPABILITIES = [
   'persons.create',
   'persons.edit',
   'cases.assign',
+  'protected.grant',
   'notes.write',
   'staff.list',
   'staff.manage',
@@ -22,7 +23,7 @@ export type Capability = (typeof CAPABILITIES)[number];
 /** Role → capabilities. Default deny: a capability not listed is not granted. */
 export const PERMISSIONS: Record<Role, readonly Capability[]> = {
   administrator: ['staff.list', 'staff.manage', 'audit.read', 'figures.read'],
-  coordinator: ['persons.browse', 'persons.create', 'persons.edit', 'cases.assign', 'notes.write', 'staff.list', 'figures.read'],
+  coordinator: ['persons.browse', 'persons.create', 'persons.edit', 'cases.assign', 'protected.grant', 'notes.write', 'staff.list', 'figures.read'],
   youth_coach: ['persons.browse', 'persons.edit', 'notes.write', 'staff.list', 'figures.read'],
   team_member: ['persons.browse', 'notes.write', 'figures.read'],
   school_reporter: ['notifications.submit'],

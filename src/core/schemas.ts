@@ -213,6 +213,9 @@ export const auditEntrySchema = z.object({
   ip: z.string().nullable(),
 });
 
+/** A grant to see the contact details of a person with protected identity. */
+export const protectedIdentityGrantBody = z.object({ staffId: id, reason: text(500) });
+
 export const figuresSchema = z.object({
   inRegister: z.number().int(),
   openCases: z.number().int(),

@@ -22,6 +22,7 @@ import { caseRoutes } from './features/cases/cases.routes.js';
 import { figuresRoutes } from './features/figures/figures.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
 import { personRoutes } from './features/persons/persons.routes.js';
+import { protectedIdentityRoutes } from './features/protected-identity/protected-identity.routes.js';
 import { staffRoutes } from './features/staff/staff.routes.js';
 
 /** Where `npm run build` puts the web app. */
@@ -64,6 +65,7 @@ export async function buildApp(database: DatabaseHandle, env: Env, options: { lo
   await app.register(healthRoutes, { kind: database.kind });
   await app.register(authRoutes, { env });
   await app.register(personRoutes);
+  await app.register(protectedIdentityRoutes);
   await app.register(caseRoutes);
   await app.register(staffRoutes);
   await app.register(auditRoutes);

@@ -1,0 +1,45 @@
+/**
+ * Grants to see the address and contact details of a person with protected identity. A coordinator
+ * gives one to a named staff member with a stated reason, and can take it back; both are audited.
+ */
+import type { z } from 'zod';
+import type { protectedIdentityGrantBody } from '../../../core/schemas.js';
+import { CONTACT_PERSON_ROLES, requireCapability } from '../../access/access.js';
+import { AppError } from '../../http/errors.js';
+import { audited, type RequestContext } from '../../http/context.js';
+import { selectPerson } from '../persons/persons.queries.js';
+
+/** Gives `input.staffId` sight of the person's contact details. Granting twice keeps the first grant. */
+export async function grantContactDetails(ctx: RequestContext, personId: string, input: z.infer<typeof protectedIdentityGrantBody>): Promise<void> {
+  requireCapability(ctx.actor, 'protected.grant');
+  await audited(ctx, async ({ trx, audit }) => {
+    const person = await selectPerson(trx, ctx.actor, personId);
+    if (!person) throw new AppError('not_found');
+    const staff = await trx
+      .selectFrom('staff')
+      .select('id')
+      .where('id', '=', input.staffId)
+      .where('municipality_id', '=', ctx.actor.municipalityId)
+      .where('active', '=', true)
+      .where('role', 'in', CONTACT_PERSON_ROLES)
+      .executeTakeFirst();
+    if (!staff) throw new AppError('validation_failed', [{ field: 'staffId', code: 'invalid' }]);
+    await trx
+      .insertInto('protected_identity_grants')
+      .values({ municipality_id: person.municipality_id, person_id: personId, staff_id: staff.id, granted_by: ctx.actor.id, reason: input.reason })
+      .onConflict((oc) => oc.columns(['person_id', 'staff_id']).doNothing())
+      .execute();
+    await audit({ action: 'update', entity: 'protected_identity_grant', entityId: staff.id, personId, detail: { granted: true, reason: input.reason } });
+  });
+}
+
+/** Takes back a grant; 404 when there is none the actor could know of. */
+export async function revokeContactDetails(ctx: RequestContext, personId: string, staffId: string): Promise<void> {
+  requireCapability(ctx.actor, 'protected.grant');
+  await audited(ctx, async ({ trx, audit }) => {
+    if (!(await selectPerson(trx, ctx.actor, personId))) throw new AppError('not_found');
+    const removed = await trx.deleteFrom('protected_identity_grants').where('person_id', '=', personId).where('staff_id', '=', staffId).executeTakeFirst();
+    if (removed.numDeletedRows === 0n) throw new AppError('not_found');
+    await audit({ action: 'update', entity: 'protected_identity_grant', entityId: staffId, personId, detail: { granted: false } });
+  });
+}
