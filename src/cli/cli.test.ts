@@ -44,6 +44,8 @@ describe('the lotsa command', () => {
   it('prints a one-time password without --password-stdin and names the units on a typo', async () => {
     const ok = await lotsa(['users', 'add', '--email', 'coach@example.se', '--name', 'Coach', '--role', 'youth_coach']);
     expect(ok.stdout).toMatch(/One-time password: \S{4}-\S{4}-\S{4}-\S{4}/);
+    const bad = await lotsa(['users', 'add', '--email', 'not-an-address', '--name', 'X', '--role', 'manager']);
+    expect(bad.stderr).toMatch(/"not-an-address" is not a valid e-mail address/);
     const typo = await lotsa(['users', 'add', '--email', 'x@example.se', '--name', 'X', '--role', 'manager', '--unit', 'Socialen']);
     expect(typo.code).toBe(1);
     expect(typo.stderr).toMatch(/No unit is called "Socialen". Units: .*Socialtjänsten/);

@@ -1,12 +1,13 @@
 /** The `lotsa` command line: start, migrate, demo, users add, audit verify. */
 import { Command, Option } from 'commander';
 import { ROLES, type Role } from '../core/roles.js';
-import { verifyAuditChain } from '../server/audit/audit.js';
+import { z } from 'zod';
+import { recordAudit, verifyAuditChain } from '../server/audit/audit.js';
 import { ensureMunicipality } from '../server/bootstrap.js';
 import { DataDirBusyError } from '../server/db/data-dir-lock.js';
 import type { DatabaseHandle } from '../server/db/connection.js';
 import { migrateDown, migrateToLatest } from '../server/db/migrate.js';
-import { fillDemo } from '../server/demo/demo.js';
+import { fillDemo, RealDataError } from '../server/demo/demo.js';
 import { ConfigError, loadEnv } from '../server/env.js';
 import { AppError } from '../server/http/errors.js';
 import { ERRORS } from '../core/errors.js';
@@ -91,7 +92,13 @@ users
         }
         unitId = unit.id;
       }
-      const created = await insertStaff(db, municipalityId, { email: opts.email, name: opts.name, role: opts.role, unitId }, password);
+      const email = z.string().trim().toLowerCase().email().safeParse(opts.email);
+      if (!email.success) throw new CliError(`"${opts.email}" is not a valid e-mail address.`);
+      const created = await db.transaction().execute(async (trx) => {
+        const staff = await insertStaff(trx, municipalityId, { email: email.data, name: opts.name.trim(), role: opts.role, unitId }, password);
+        await recordAudit(trx, { id: null, municipalityId, ip: null }, [{ action: 'create', entity: 'staff', entityId: staff.id, detail: { via: 'cli', role: opts.role } }]);
+        return staff;
+      });
       console.log(`Created ${opts.role} ${opts.email} (${created.id}).`);
       if (created.oneTimePassword) console.log(`One-time password: ${created.oneTimePassword} (must be changed at first sign-in)`);
     });
@@ -118,7 +125,7 @@ audit
 class CliError extends Error {}
 
 program.parseAsync(process.argv).catch((err: unknown) => {
-  if (err instanceof CliError || err instanceof ConfigError || err instanceof DataDirBusyError) {
+  if (err instanceof CliError || err instanceof ConfigError || err instanceof DataDirBusyError || err instanceof RealDataError) {
     console.error(err.message);
   } else if (err instanceof AppError) {
     console.error(ERRORS[err.code].en + (err.fields.length ? ` (${err.fields.map((f) => f.field).join(', ')})` : ''));

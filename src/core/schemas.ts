@@ -24,8 +24,10 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
+/** No NUL characters: PostgreSQL text cannot hold them. */
+const noNul = (s: string) => !s.includes('\u0000');
+const text = (max: number) => z.string().trim().min(1).max(max).refine(noNul);
+const optionalText = (max: number) => z.string().trim().max(max).refine(noNul).nullish().transform((v) => (v ? v : null));
 const isoDateTime = z.string();
 const id = z.string().uuid();
 
@@ -93,7 +95,7 @@ export const pageQuery = z.object({
 
 export const PERSON_SORTS = ['name', 'personalIdentityNumber', 'status', 'contactPerson'] as const;
 export const personListQuery = pageQuery.extend({
-  q: z.string().trim().max(100).default(''),
+  q: z.string().trim().max(100).refine(noNul).default(''),
   sort: z.enum(PERSON_SORTS).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),
 });

@@ -28,11 +28,21 @@ import { staffRoutes } from './features/staff/staff.routes.js';
 /** Where `npm run build` puts the web app. */
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
+/** Trusts the `hops` proxies nearest the server, and no address further out. */
+const hopsFromFront = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 /** Builds the app on an open database. */
 export async function buildApp(database: DatabaseHandle, env: Env, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger === false ? false : { level: env.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
-    trustProxy: env.trustProxy,
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: env.logLevel,
+            // Query strings can hold names and identity numbers (searches): log the path only.
+            serializers: { req: (req) => ({ method: req.method, url: req.url.split('?')[0], remoteAddress: req.ip }) },
+          },
+    trustProxy: typeof env.trustProxy === 'number' ? hopsFromFront(env.trustProxy) : env.trustProxy,
     bodyLimit: 1024 * 1024,
   });
   app.decorate('db', database.db);

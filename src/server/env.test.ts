@@ -12,6 +12,13 @@ describe('loadEnv', () => {
     expect(loadEnv({ LOTSA_PUBLIC_URL: 'https://lotsa.partille.se' }).secureCookies).toBe(true);
   });
 
+  it('trusts no proxy by default, and a hop count or named proxies when told', () => {
+    expect(loadEnv({}).trustProxy).toBe(false);
+    expect(loadEnv({ LOTSA_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadEnv({ LOTSA_TRUST_PROXY: '10.0.0.1, 10.1.0.0/16' }).trustProxy).toEqual(['10.0.0.1', '10.1.0.0/16']);
+    expect(() => loadEnv({ LOTSA_TRUST_PROXY: 'true' })).toThrow(/LOTSA_TRUST_PROXY/);
+  });
+
   it('stops with a message naming each invalid variable', () => {
     expect(() => loadEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
     try {

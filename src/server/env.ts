@@ -15,7 +15,10 @@ const schema = z.object({
   LOTSA_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(10),
   LOTSA_MUNICIPALITY_CODE: z.string().regex(/^\d{4}$/, 'must be a four-digit municipality code').default('1402'),
   LOTSA_MUNICIPALITY_NAME: z.string().min(1).default('Partille kommun'),
-  LOTSA_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  LOTSA_TRUST_PROXY: z
+    .string()
+    .regex(/^(false|\d{1,2}|[\d.:a-fA-F/]+(,\s*[\d.:a-fA-F/]+)*)$/, 'must be false, a number of proxy hops, or a comma-separated list of proxy addresses or CIDR ranges')
+    .default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -30,7 +33,8 @@ export type Env = {
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   municipality: { code: string; name: string };
-  trustProxy: boolean;
+  /** false, a hop count, or the addresses of trusted proxies (never every hop). */
+  trustProxy: false | number | string[];
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
 };
 
@@ -56,7 +60,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     sessionIdleMinutes: e.LOTSA_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.LOTSA_SESSION_MAX_HOURS,
     municipality: { code: e.LOTSA_MUNICIPALITY_CODE, name: e.LOTSA_MUNICIPALITY_NAME },
-    trustProxy: e.LOTSA_TRUST_PROXY === 'true',
+    trustProxy: e.LOTSA_TRUST_PROXY === 'false' ? false : /^\d+$/.test(e.LOTSA_TRUST_PROXY) ? Number(e.LOTSA_TRUST_PROXY) : e.LOTSA_TRUST_PROXY.split(',').map((s) => s.trim()),
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -8,6 +8,7 @@
  * - coordinator: every person in their municipality (the KAA register is theirs).
  * - youth_coach: persons whose case they are contact person for, or whose case belongs to a team they are in.
  * - team_member: persons whose case they are contact person for (more comes with consent).
+ * A case gives access while open and for FOLLOW_UP_MONTHS after closure (the follow-up period).
  * - administrator, manager, school_reporter: no person records; managers see figures only.
  * Contact details of a person with protected identity are visible only with an explicit grant.
  */
@@ -15,6 +16,9 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import { roleCan, type Capability, type Role } from '../../core/roles.js';
 import { AppError } from '../http/errors.js';
 import type { Database } from '../db/types.js';
+
+/** How long a closed case still gives its contact person and team access, for follow-up. */
+export const FOLLOW_UP_MONTHS = 13;
 
 /** The signed-in staff member a request acts for. */
 export type Actor = {
@@ -43,6 +47,7 @@ export function personVisibleTo(actor: Actor): (eb: PersonsEb) => Expression<Sql
           .selectFrom('cases')
           .select(sql`1`.as('one'))
           .whereRef('cases.person_id', '=', 'persons.id')
+          .where((c) => c.or([c('cases.closed_at', 'is', null), c('cases.closed_at', '>', sql<Date>`now() - make_interval(months => ${FOLLOW_UP_MONTHS})`)]))
           .where(condition),
       );
     switch (actor.role) {

@@ -40,6 +40,12 @@ describe('fillDemo', () => {
     expect(numbers.filter((n) => !allowed.has(n.personal_identity_number.trim()))).toEqual([]);
   });
 
+  it('refuses a database that holds a real person', async () => {
+    const other = await ensureMunicipality(handle.db, { code: '1480', name: 'Göteborgs stad' });
+    await handle.db.insertInto('persons').values({ municipality_id: other, personal_identity_number: '199001011239', birth_date: '1990-01-01', given_name: 'Riktig', family_name: 'Person', street_address: null, postal_code: null, city: null, phone: null, email: null }).execute();
+    await expect(fillDemo(handle.db, other)).rejects.toThrow(/1 persons who are not Skatteverket test persons/);
+  });
+
   it('adds nothing when run again', async () => {
     const before = await counts();
     await fillDemo(handle.db, m);

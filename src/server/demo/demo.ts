@@ -33,6 +33,8 @@ const DEMO_STAFF: { email: string; name: string; role: Role; unit: string | null
 ];
 const TEAM_NAME = 'Ungdomsteamet';
 
+const TEST_NUMBERS_FILE = new URL('../../../reference/skatteverket-testpersonnummer-2000-2009.csv', import.meta.url);
+
 /** A small deterministic random generator, so every run builds the same municipality. */
 function prng(seed: number) {
   let s = seed >>> 0;
@@ -48,8 +50,7 @@ function prng(seed: number) {
 
 /** Test identity numbers of people aged 16–20 today, from Skatteverket's list. */
 export function demoIdentityNumbers(today: Date): string[] {
-  const file = new URL('../../../reference/skatteverket-testpersonnummer-2000-2009.csv', import.meta.url);
-  return readFileSync(file, 'utf8')
+  return readFileSync(TEST_NUMBERS_FILE, 'utf8')
     .split('\n')
     .slice(1)
     .filter((n) => {
@@ -58,6 +59,16 @@ export function demoIdentityNumbers(today: Date): string[] {
       const age = ageOn(p.value.birthDate, today);
       return age >= 16 && age <= 20;
     });
+}
+
+/** Thrown when the database holds anyone who is not a test person: demo data must not mix with real data. */
+export class RealDataError extends Error {}
+
+async function refuseRealPersons(db: Db, municipalityId: string) {
+  const testNumbers = new Set(readFileSync(TEST_NUMBERS_FILE, 'utf8').split('\n'));
+  const persons = await db.selectFrom('persons').select('personal_identity_number').where('municipality_id', '=', municipalityId).execute();
+  const real = persons.filter((p) => !testNumbers.has(p.personal_identity_number.trim())).length;
+  if (real > 0) throw new RealDataError(`This database holds ${real} persons who are not Skatteverket test persons. Demo data is only for a demo or test database; nothing was added.`);
 }
 
 const daysAgo = (today: Date, days: number) => new Date(today.getTime() - days * 86_400_000);
@@ -92,6 +103,7 @@ export async function fillDemo(db: Db, municipalityId: string, progress: (line: 
     const coordinator = staffId('samordnare@demo.lotsa.local');
 
     const numbers = demoIdentityNumbers(today);
+    await refuseRealPersons(trx, municipalityId);
     const chosen = Array.from({ length: DEMO_PERSONS }, (_, i) => numbers[Math.floor((i * numbers.length) / DEMO_PERSONS)]!);
     const existing = new Set((await trx.selectFrom('persons').select('personal_identity_number').where('municipality_id', '=', municipalityId).where('personal_identity_number', 'in', chosen).execute()).map((p) => p.personal_identity_number.trim()));
 

@@ -39,8 +39,10 @@ export function actorOf(request: FastifyRequest): Actor {
 /** Installs the authentication hook on `app`. */
 export function installAuth(app: FastifyInstance, db: Db, limits: { idleMinutes: number; maxHours: number }) {
   app.decorateRequest('session', null);
-  app.addHook('preHandler', async (request) => {
-    if (!request.url.startsWith('/api/v1/')) return;
+  app.addHook('onRequest', async (request) => {
+    // The matched route's pattern, so an encoded path cannot slip past; the raw URL for unknown routes.
+    const path = request.routeOptions.url ?? request.url;
+    if (!path.startsWith('/api/v1/')) return;
     const config = request.routeOptions.config;
     const token = request.cookies[SESSION_COOKIE];
     request.session = token ? await findSession(db, token, limits) : null;

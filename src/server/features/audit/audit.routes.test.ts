@@ -35,11 +35,18 @@ describe('GET /api/v1/audit', () => {
   });
 
   it('filters by time: a window in the past is empty, today holds the entries', async () => {
-    const past = (await h.as.administrator.request('GET', `/api/v1/audit?personId=${personId}&to=2020-01-01`)).json();
+    const byCoordinator = `personId=${personId}&actorId=${h.as.coordinator.staffId}`;
+    const past = (await h.as.administrator.request('GET', `/api/v1/audit?${byCoordinator}&to=2020-01-01`)).json();
     expect(past.total).toBe(0);
     const today = new Date().toISOString().slice(0, 10);
-    const now = (await h.as.administrator.request('GET', `/api/v1/audit?personId=${personId}&from=${today}&to=${today}`)).json();
+    const now = (await h.as.administrator.request('GET', `/api/v1/audit?${byCoordinator}&from=${today}&to=${today}`)).json();
     expect(now.total).toBe(2);
+  });
+
+  it("puts the administrator's reading of the log into the person's own trail", async () => {
+    await h.as.administrator.request('GET', `/api/v1/audit?personId=${personId}`);
+    const res = (await h.as.administrator.request('GET', `/api/v1/audit?personId=${personId}&actorId=${h.as.administrator.staffId}`)).json();
+    expect(res.items[0]).toMatchObject({ action: 'read', entity: 'audit_log', person: { id: personId } });
   });
 
   it('never shows entries of another municipality', async () => {

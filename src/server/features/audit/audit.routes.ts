@@ -37,7 +37,12 @@ export async function auditRoutes(app: FastifyInstance) {
           .limit(pageSize)
           .offset((page - 1) * pageSize)
           .execute();
-        await audit({ action: 'read', entity: 'audit_log', detail: { personId, actorId, from, to, page } });
+        // Names of young people appear in the log, so each one shown is itself an audited read.
+        const shown = [...new Set(rows.map((r) => r.person_id).filter((id): id is string => id !== null))];
+        await audit(
+          { action: 'read', entity: 'audit_log', detail: { personId, actorId, from, to, page } },
+          ...shown.map((id) => ({ action: 'read' as const, entity: 'audit_log', personId: id })),
+        );
         return {
           total,
           page,

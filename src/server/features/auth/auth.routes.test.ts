@@ -42,6 +42,15 @@ describe('POST /api/v1/auth/login', () => {
     expect(res.json().code).toBe('too_many_attempts');
   });
 
+  it('throttles guesses sent all at once, letting at most five through to the password check', async () => {
+    const email = 'burst@test.lotsa.local';
+    await insertStaff(h.db, h.municipalityId, { name: 'Burst', email, role: 'youth_coach', unitId: null }, TEST_PASSWORD);
+    const attempts = await Promise.all(Array.from({ length: 20 }, (_, i) => h.anonymous('POST', '/api/v1/auth/login', { email, password: i === 19 ? TEST_PASSWORD : `guess ${i}` })));
+    const codes = attempts.map((r) => r.statusCode);
+    expect(codes.filter((c) => c !== 429).length).toBeLessThanOrEqual(5);
+    expect(codes.filter((c) => c === 429).length).toBeGreaterThanOrEqual(15);
+  });
+
   it('refuses an inactive account', async () => {
     const email = 'inactive@test.lotsa.local';
     const { id } = await insertStaff(h.db, h.municipalityId, { name: 'Inaktiv', email, role: 'youth_coach', unitId: null }, TEST_PASSWORD);

@@ -19,18 +19,26 @@ async function recentFailures(db: Db, column: 'email' | 'ip', value: string): Pr
   return row.n;
 }
 
-/** Checks the credentials; on success creates a session. Throws 401 or 429. */
-export async function signIn(db: Db, email: string, password: string, ip: string | null) {
-  if ((await recentFailures(db, 'email', email)) >= THROTTLE.perEmail || (ip && (await recentFailures(db, 'ip', ip)) >= THROTTLE.perIp)) {
+/**
+ * Records an attempt for `email` (and `ip`) before the password is checked, so that concurrent
+ * guesses count against each other; throws 429 when the window already holds too many.
+ */
+async function countAttempt(db: Db, email: string, ip: string | null): Promise<void> {
+  await db.insertInto('login_failures').values({ email, ip }).execute();
+  if ((await recentFailures(db, 'email', email)) > THROTTLE.perEmail || (ip && (await recentFailures(db, 'ip', ip)) > THROTTLE.perIp)) {
     throw new AppError('too_many_attempts');
   }
+}
+
+/** Checks the credentials; on success creates a session. Throws 401 or 429. */
+export async function signIn(db: Db, email: string, password: string, ip: string | null) {
+  await countAttempt(db, email, ip);
   const staff = await db.selectFrom('staff').select(['id', 'municipality_id', 'password_hash', 'active', 'must_change_password']).where('email', '=', email).executeTakeFirst();
   const ok = await verifyPassword(staff?.password_hash ?? (await DUMMY_HASH_PROMISE), password);
   if (!staff || !ok || !staff.active) {
-    await db.transaction().execute(async (trx) => {
-      await trx.insertInto('login_failures').values({ email, ip }).execute();
-      await recordAudit(trx, { id: staff?.id ?? null, municipalityId: staff?.municipality_id ?? null, ip }, [{ action: 'sign_in_failed', entity: 'staff', entityId: staff?.id ?? null }]);
-    });
+    await db.transaction().execute((trx) =>
+      recordAudit(trx, { id: staff?.id ?? null, municipalityId: staff?.municipality_id ?? null, ip }, [{ action: 'sign_in_failed', entity: 'staff', entityId: staff?.id ?? null }]),
+    );
     throw new AppError('invalid_credentials');
   }
   const session = await createSession(db, staff.id, ip);
@@ -41,15 +49,21 @@ export async function signIn(db: Db, email: string, password: string, ip: string
   return { ...session, mustChangePassword: staff.must_change_password };
 }
 
-/** Replaces the actor's password after checking the current one; ends their other sessions. */
+/** Replaces the actor's password after checking the current one (throttled like sign-in); ends their other sessions. */
 export async function changePassword(db: Db, staffId: string, currentPassword: string, newPassword: string, keepToken: string, ip: string | null) {
-  const staff = await db.selectFrom('staff').select(['password_hash', 'municipality_id']).where('id', '=', staffId).executeTakeFirstOrThrow();
-  if (!(await verifyPassword(staff.password_hash, currentPassword))) throw new AppError('invalid_credentials');
+  const staff = await db.selectFrom('staff').select(['email', 'password_hash', 'municipality_id']).where('id', '=', staffId).executeTakeFirstOrThrow();
+  await countAttempt(db, staff.email, ip);
+  const auditAs = { id: staffId, municipalityId: staff.municipality_id, ip };
+  if (!(await verifyPassword(staff.password_hash, currentPassword))) {
+    await db.transaction().execute((trx) => recordAudit(trx, auditAs, [{ action: 'password_change_failed', entity: 'staff', entityId: staffId }]));
+    throw new AppError('invalid_credentials');
+  }
   if (newPassword === currentPassword || newPassword.length < 12) throw new AppError('weak_password', [{ field: 'newPassword', code: 'invalid' }]);
   const hash = await hashPassword(newPassword);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('staff').set({ password_hash: hash, must_change_password: false, updated_at: sql`now()` }).where('id', '=', staffId).execute();
-    await recordAudit(trx, { id: staffId, municipalityId: staff.municipality_id, ip }, [{ action: 'password_changed', entity: 'staff', entityId: staffId }]);
+    await trx.deleteFrom('login_failures').where('email', '=', staff.email).execute();
+    await recordAudit(trx, auditAs, [{ action: 'password_changed', entity: 'staff', entityId: staffId }]);
   });
   await deleteSessionsOf(db, staffId, keepToken);
 }

@@ -75,6 +75,16 @@ describe('GET /api/v1/persons', () => {
     expect(await auditCount(id, 'list')).toBe(before + 1);
   });
 
+  it('rejects a NUL character in the search with 400, not a database error', async () => {
+    const res = await h.as.coordinator.request('GET', '/api/v1/persons?q=a%00b');
+    expect(res.statusCode).toBe(400);
+  });
+
+  it('applies authentication to encoded paths too', async () => {
+    expect((await h.anonymous('GET', '/%61pi/v1/persons')).statusCode).toBe(401);
+    expect((await h.as.coordinator.request('POST', '/%61pi/v1/auth/logout', undefined, { 'x-csrf-token': 'forged' })).statusCode).toBe(403);
+  });
+
   it('rejects a page size above 100 with a field error', async () => {
     const res = await h.as.coordinator.request('GET', '/api/v1/persons?pageSize=1000');
     expect(res.statusCode).toBe(400);
@@ -203,6 +213,31 @@ describe('PATCH /api/v1/persons/:id', () => {
     const full = await h.db.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(full).toMatchObject({ given_name: 'Skyddad', street_address: 'Gamla Kronvägen 12', protected_identity: true });
     expect(await h.db.selectFrom('guardians').select('id').where('person_id', '=', id).execute()).toHaveLength(1);
+  });
+});
+
+describe('protected identity on edit', () => {
+  it('lets neither a coach with a grant lift protection nor the timeline tell that the address changed', async () => {
+    const id = await personWithContact(h.as.youth_coach.staffId, { protectedIdentity: true });
+    await h.db.insertInto('protected_identity_grants').values({ municipality_id: h.municipalityId, person_id: id, staff_id: h.as.youth_coach.staffId, granted_by: h.as.coordinator.staffId, reason: 'test' }).execute();
+    const seen = (await h.as.youth_coach.request('GET', `/api/v1/persons/${id}`)).json();
+    const edit = { givenName: seen.givenName, familyName: seen.familyName, streetAddress: 'Ny gata 1', postalCode: seen.postalCode, city: seen.city, phone: seen.phone, email: seen.email, protectedIdentity: false, guardians: seen.guardians, version: seen.version };
+    expect((await h.as.youth_coach.request('PATCH', `/api/v1/persons/${id}`, edit)).statusCode).toBe(204);
+    const after = (await h.as.youth_coach.request('GET', `/api/v1/persons/${id}`)).json();
+    expect(after).toMatchObject({ protectedIdentity: true, streetAddress: 'Ny gata 1' });
+    const events = (await h.as.youth_coach.request('GET', `/api/v1/persons/${id}/events`)).json();
+    expect(events[0]).toMatchObject({ type: 'person_updated', payload: { fields: ['protectedIdentity'] } });
+  });
+});
+
+describe('access after a case is closed', () => {
+  it('lasts through the follow-up period and then ends', async () => {
+    const id = await personWithContact(h.as.youth_coach.staffId);
+    await h.db.updateTable('cases').set({ status: 'closed', closed_at: new Date(Date.now() - 30 * 86_400_000) }).where('person_id', '=', id).execute();
+    expect((await h.as.youth_coach.request('GET', `/api/v1/persons/${id}`)).statusCode).toBe(200);
+    await h.db.updateTable('cases').set({ closed_at: new Date(Date.now() - 400 * 86_400_000) }).where('person_id', '=', id).execute();
+    expect((await h.as.youth_coach.request('GET', `/api/v1/persons/${id}`)).statusCode).toBe(404);
+    expect((await h.as.coordinator.request('GET', `/api/v1/persons/${id}`)).statusCode).toBe(200);
   });
 });
 

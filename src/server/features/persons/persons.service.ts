@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import { parseIdentityNumber } from '../../../core/personnummer.js';
 import type { noteBody, personCreateBody, personListQuery, personUpdateBody, PersonDetail, PersonSummary, TimelineEvent, Paged } from '../../../core/schemas.js';
+import { roleCan } from '../../../core/roles.js';
 import { requireCapability } from '../../access/access.js';
 import { AppError } from '../../http/errors.js';
 import { audited, type RequestContext } from '../../http/context.js';
@@ -146,8 +147,8 @@ export async function updatePerson(ctx: RequestContext, personId: string, input:
     const next = {
       given_name: input.givenName,
       family_name: input.familyName,
-      // Protection can always be added; only someone who may see the details can lift it.
-      protected_identity: input.protectedIdentity || !mayTouchContact,
+      // Protection can always be added; only a coordinator who may see the details can lift it.
+      protected_identity: input.protectedIdentity || (current.protected_identity && !(mayTouchContact && roleCan(ctx.actor.role, 'protected.grant'))),
       ...(mayTouchContact && { street_address: input.streetAddress, postal_code: input.postalCode, city: input.city, phone: input.phone, email: input.email }),
     };
     const updated = await trx
@@ -163,7 +164,9 @@ export async function updatePerson(ctx: RequestContext, personId: string, input:
       await trx.deleteFrom('guardians').where('person_id', '=', personId).execute();
       await insertGuardians(trx, current.municipality_id, personId, input.guardians);
     }
-    await trx.insertInto('events').values({ municipality_id: current.municipality_id, person_id: personId, type: 'person_updated', actor_id: ctx.actor.id, payload: JSON.stringify({ fields: changed }) }).execute();
+    // The timeline must not tell readers that a protected person's address changed.
+    const shownFields = current.protected_identity || next.protected_identity ? changed.filter((f) => !CONTACT_FIELDS.includes(f as never)) : changed;
+    await trx.insertInto('events').values({ municipality_id: current.municipality_id, person_id: personId, type: 'person_updated', actor_id: ctx.actor.id, payload: JSON.stringify({ fields: shownFields }) }).execute();
     await audit({ action: 'update', entity: 'person', entityId: personId, personId, detail: { fields: changed } });
   });
 }
