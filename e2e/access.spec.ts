@@ -1,0 +1,93 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACCOUNTS, apiAs, expectNoAxeViolations, launchBrowser, openPage, signIn, skipE2E, startLotsa, type Lotsa } from './fixtures.js';
+
+describe.skipIf(skipE2E)('[access]: each role sees only what it needs; managers see figures, never identities', () => {
+  let lotsa: Lotsa;
+  let browser: Browser;
+  let outsiderId: string;
+  beforeAll(async () => {
+    [lotsa, browser] = await Promise.all([startLotsa(), launchBrowser()]);
+    // A new person with no team and no contact person: only coordinators may see them.
+    const coordinator = await apiAs(lotsa.baseUrl, ACCOUNTS.coordinator);
+    const created = await coordinator.send('POST', '/api/v1/persons', { personalIdentityNumber: lotsa.unusedIdentityNumber(20), givenName: 'Otto', familyName: 'Utanför' });
+    outsiderId = created.body.id;
+    await coordinator.api.dispose();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await lotsa?.stop();
+  });
+
+  it('shows a manager the figures but no person list', async () => {
+    const { context, page, errors } = await openPage(browser, lotsa.baseUrl);
+    await signIn(page, ACCOUNTS.manager);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Hej, Birgitta!');
+    const figures = page.getByRole('region', { name: 'Läget just nu' });
+    await expect.poll(() => figures.textContent()).toContain('i registret');
+    expect(await figures.textContent()).toContain('öppna ärenden');
+    expect(await figures.textContent()).toContain('utan kontaktperson');
+    expect(await figures.textContent()).not.toContain('mina ärenden');
+    expect(await page.getByRole('table', { name: 'Antal ärenden per status' }).textContent()).toContain('Pågående');
+    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allTextContents()).toEqual(['Start']);
+    expect(await page.locator('a[href^="/persons"]').count()).toBe(0);
+    await expectNoAxeViolations(page, 'manager start page');
+
+    await page.goto('/persons');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sidan finns inte');
+    expect(await page.locator('table').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a coordinator the figures with their own cases and the way to the person list', async () => {
+    const { context, page } = await openPage(browser, lotsa.baseUrl);
+    await signIn(page, ACCOUNTS.coordinator);
+    const figures = page.getByRole('region', { name: 'Läget just nu' });
+    await expect.poll(() => figures.textContent()).toContain('mina ärenden');
+    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allTextContents()).toEqual(['Start', 'Personer']);
+    await expectNoAxeViolations(page, 'coordinator start page');
+    await context.close();
+  });
+
+  it('tells a school reporter what they will be able to do, and lets them browse nothing', async () => {
+    const { context, page } = await openPage(browser, lotsa.baseUrl);
+    await signIn(page, ACCOUNTS.schoolReporter);
+    await expect.poll(() => page.getByRole('heading', { name: 'Anmälningar från skolan' }).count()).toBe(1);
+    expect(await page.getByRole('region', { name: 'Läget just nu' }).count()).toBe(0);
+    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allTextContents()).toEqual(['Start']);
+    await page.goto(`/persons/${outsiderId}`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sidan finns inte');
+    await context.close();
+  });
+
+  it('gives a youth coach the not-found page for a person outside their caseload', async () => {
+    const { context, page } = await openPage(browser, lotsa.baseUrl);
+    await signIn(page, ACCOUNTS.youthCoach);
+    await page.goto(`/persons/${outsiderId}`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sidan finns inte');
+    expect(await page.locator('main').textContent()).toContain('Det du söker finns inte, eller så har du inte behörighet att se det.');
+    expect(await page.locator('main').textContent()).not.toContain('Utanför');
+    await expectNoAxeViolations(page, 'not found page');
+
+    await page.goto('/persons?q=Utanför');
+    await expect.poll(() => page.locator('tbody').textContent()).toBe('Inga personer matchar sökningen.');
+    await context.close();
+  });
+
+  it('lets a team member see only the people they are contact person for', async () => {
+    const { context, page } = await openPage(browser, lotsa.baseUrl);
+    await signIn(page, ACCOUNTS.teamMember);
+    await page.goto('/persons');
+    await expect.poll(async () => page.locator('tbody tr').count()).toBeGreaterThan(0);
+    for (const contact of await page.locator('tbody tr td:nth-child(4)').allTextContents()) expect(contact).toBe('Lena Vägledare');
+    expect(await page.getByRole('link', { name: 'Ny person' }).count()).toBe(0);
+    await page.locator('tbody tr th a').first().click();
+    await page.waitForURL(/\/persons\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { name: 'Journal', exact: true }).waitFor();
+    expect(await page.getByRole('link', { name: 'Ändra uppgifter' }).count()).toBe(0);
+    expect(await page.getByRole('region', { name: 'Ärende' }).getByRole('button').count()).toBe(0);
+    expect(await page.getByLabel('Ny anteckning').count()).toBe(1);
+    await context.close();
+  });
+});

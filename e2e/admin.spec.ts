@@ -1,0 +1,144 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACCOUNTS, expectNoAxeViolations, launchBrowser, openPage, signIn, skipE2E, startLotsa, type Lotsa } from './fixtures.js';
+
+describe.skipIf(skipE2E)('[admin]: an administrator manages staff and reads the audit log', () => {
+  let lotsa: Lotsa;
+  let browser: Browser;
+  beforeAll(async () => {
+    [lotsa, browser] = await Promise.all([startLotsa(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await lotsa?.stop();
+  });
+
+  async function adminPage() {
+    const opened = await openPage(browser, lotsa.baseUrl);
+    await signIn(opened.page, ACCOUNTS.administrator);
+    return opened;
+  }
+
+  it('sees staff and audit log in the menu, but no person list', async () => {
+    const { context, page } = await adminPage();
+    const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Start', 'Personal', 'Logg']);
+    await page.goto('/persons');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sidan finns inte');
+    await context.close();
+  });
+
+  it('creates an account and sees its one-time password once', async () => {
+    const { context, page, errors } = await adminPage();
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Personal' }).click();
+    await page.waitForURL(/\/admin\/staff$/);
+    await page.getByRole('table', { name: 'Personalkonton' }).waitFor();
+    await expectNoAxeViolations(page, 'staff admin');
+
+    const form = page.getByRole('region', { name: 'Skapa konto' });
+    await form.getByRole('button', { name: 'Skapa kontot' }).click();
+    await expect.poll(() => form.locator('#staff-new-name-error').textContent()).toContain('Fältet måste fyllas i.');
+
+    await form.getByLabel(/^Namn/).fill('Vera Vägledare');
+    await form.getByLabel(/^E-postadress/).fill('vera@demo.lotsa.local');
+    await form.getByLabel(/^Roll/).selectOption({ label: 'Teammedlem' });
+    await form.getByLabel('Enhet').selectOption({ label: 'Socialtjänsten' });
+    await form.getByRole('button', { name: 'Skapa kontot' }).click();
+
+    const secret = page.getByLabel('Engångslösenord');
+    await expect.poll(() => secret.inputValue()).toMatch(/^\S{8,}$/);
+    expect(await secret.getAttribute('readonly')).not.toBeNull();
+    expect(await page.locator('.otp').textContent()).toContain('Kontot för Vera Vägledare (vera@demo.lotsa.local) är skapat.');
+    const row = page.getByRole('row', { name: /Vera Vägledare/ });
+    await expect.poll(() => row.textContent()).toContain('Teammedlem');
+    expect(await row.textContent()).toContain('Socialtjänsten');
+    expect(await row.textContent()).toContain('Har inte bytt engångslösenordet');
+    await expectNoAxeViolations(page, 'staff admin with one-time password');
+
+    // The same e-mail address again is refused.
+    await form.getByLabel(/^Namn/).fill('Vera Igen');
+    await form.getByLabel(/^E-postadress/).fill('vera@demo.lotsa.local');
+    await form.getByRole('button', { name: 'Skapa kontot' }).click();
+    await expect.poll(() => form.locator('#staff-new-email-error').textContent()).toContain('Det finns redan ett konto med den e-postadressen.');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('changes role and unit, deactivates an account and resets a password', async () => {
+    const { context, page } = await adminPage();
+    await page.goto('/admin/staff');
+    await page.getByRole('button', { name: 'Ändra Jonas Ungdomscoach' }).click();
+    const panel = page.getByRole('region', { name: 'Ändra kontot för Jonas Ungdomscoach' });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('staff-edit-title');
+    await panel.getByLabel(/^Roll/).selectOption({ label: 'KAA-samordnare' });
+    await panel.getByLabel('Enhet').selectOption({ label: 'Arbetsmarknadsenheten' });
+    await panel.getByLabel('Kontot är aktivt').uncheck();
+    await panel.getByRole('button', { name: 'Spara kontot' }).click();
+    const row = page.getByRole('row', { name: /Jonas Ungdomscoach/ });
+    await expect.poll(() => row.textContent()).toContain('Avstängt');
+    expect(await row.textContent()).toContain('KAA-samordnare');
+    expect(await row.textContent()).toContain('Arbetsmarknadsenheten');
+
+    await page.getByRole('button', { name: 'Ändra Fatima Kontaktperson' }).click();
+    const other = page.getByRole('region', { name: 'Ändra kontot för Fatima Kontaktperson' });
+    await other.getByRole('button', { name: 'Återställ lösenordet' }).click();
+    await other.getByRole('button', { name: 'Ja, återställ lösenordet för Fatima Kontaktperson' }).click();
+    await expect.poll(() => page.getByLabel('Engångslösenord').inputValue()).toMatch(/^\S{8,}$/);
+    expect(await page.locator('.otp').textContent()).toContain('Lösenordet för Fatima Kontaktperson är återställt.');
+    await expect.poll(() => page.getByRole('row', { name: /Fatima Kontaktperson/ }).textContent()).toContain('Har inte bytt engångslösenordet');
+    await context.close();
+  });
+
+  it('reads the audit log filtered by staff member, person and dates, page by page', async () => {
+    // A coordinator looks at someone, so the log has something to show.
+    const coordinator = await openPage(browser, lotsa.baseUrl);
+    await signIn(coordinator.page, ACCOUNTS.coordinator);
+    // Two pages of the person list log 50 "saw in a list" entries: enough for a second page of the log.
+    await coordinator.page.goto('/persons?page=2');
+    await coordinator.page.locator('tbody tr th a').first().waitFor();
+    await coordinator.page.goto('/persons');
+    await coordinator.page.locator('tbody tr th a').first().click();
+    await coordinator.page.waitForURL(/\/persons\/[0-9a-f-]{36}$/);
+    const personId = coordinator.page.url().split('/').pop()!;
+    const personName = await coordinator.page.getByRole('heading', { level: 1 }).textContent();
+    await coordinator.context.close();
+
+    const { context, page } = await adminPage();
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Logg' }).click();
+    await page.waitForURL(/\/admin\/audit$/);
+    await page.getByRole('table', { name: 'Loggposter, nyast först' }).waitFor();
+    await expectNoAxeViolations(page, 'audit log');
+    expect(await page.locator('.pagination__status').textContent()).toMatch(/^Sida 1 av \d+$/);
+    await page.getByRole('button', { name: 'Nästa' }).click();
+    await page.waitForURL(/page=2/);
+    await expect.poll(() => page.locator('.pagination__status').textContent()).toMatch(/^Sida 2 av \d+$/);
+
+    await page.getByLabel('Medarbetare').selectOption({ label: 'Karin Samordnare' });
+    await page.getByRole('button', { name: 'Visa', exact: true }).click();
+    await page.waitForURL(/actorId=/);
+    const column = (n: number) => page.locator(`tbody tr td:nth-child(${n})`).allTextContents();
+    await expect.poll(async () => new Set(await column(2))).toEqual(new Set(['Karin Samordnare']));
+
+    await page.getByLabel('Personens id').fill(personId);
+    await page.getByRole('button', { name: 'Visa', exact: true }).click();
+    await page.waitForURL(/personId=/);
+    await expect.poll(async () => (await column(4)).every((person) => person === `${personName}${personId}`)).toBe(true);
+    expect(await column(3)).toContain('Läste: person');
+
+    const today = new Date().toISOString().slice(0, 10);
+    const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByRole('button', { name: 'Rensa filtren' }).click();
+    await page.getByLabel('Från och med').fill(tomorrow);
+    await page.getByRole('button', { name: 'Visa', exact: true }).click();
+    await expect.poll(() => page.locator('tbody').textContent()).toBe('Inga loggposter matchar filtren.');
+    await page.getByLabel('Från och med').fill(today);
+    await page.getByLabel('Till och med').fill(tomorrow);
+    await page.getByRole('button', { name: 'Visa', exact: true }).click();
+    await expect.poll(async () => page.locator('tbody tr').count()).toBeGreaterThan(1);
+
+    await page.getByLabel('Personens id').fill('inte-ett-id');
+    await page.getByRole('button', { name: 'Visa', exact: true }).click();
+    await expect.poll(() => page.locator('#audit-personId-error').textContent()).toContain('Värdet är inte giltigt.');
+    await context.close();
+  });
+});

@@ -1,0 +1,129 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACCOUNTS, apiAs, expectNoAxeViolations, launchBrowser, openPage, signIn, skipE2E, startLotsa, type Lotsa } from './fixtures.js';
+
+describe.skipIf(skipE2E)('[auth]: staff sign in and out, first sign-in forces a new password', () => {
+  let lotsa: Lotsa;
+  let browser: Browser;
+  beforeAll(async () => {
+    [lotsa, browser] = await Promise.all([startLotsa(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await lotsa?.stop();
+  });
+
+  it('shows an accessible sign-in page in Swedish', async () => {
+    const { context, page, errors } = await openPage(browser, lotsa.baseUrl);
+    await page.goto('/login');
+    await expect.poll(() => page.title()).toBe('Logga in – Lotsa');
+    expect(await page.getAttribute('html', 'lang')).toBe('sv');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Logga in');
+    await expectNoAxeViolations(page, 'login');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('sends a signed-out visitor to the sign-in page and back to where they were going', async () => {
+    const { context, page } = await openPage(browser, lotsa.baseUrl);
+    await page.goto('/persons?q=Ahmed');
+    await page.waitForURL(/\/login\?next=/);
+    await page.getByLabel('E-postadress').fill(ACCOUNTS.coordinator);
+    await page.getByLabel(/^Lösenord/).fill('lotsa-demo-2026');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.waitForURL((url) => url.pathname === '/persons');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('Ahmed');
+    await context.close();
+  });
+
+  it('says so when the e-mail address or password is wrong', async () => {
+    const { context, page } = await openPage(browser, lotsa.baseUrl);
+    await page.goto('/login');
+    await page.getByLabel('E-postadress').fill(ACCOUNTS.coordinator);
+    await page.getByLabel(/^Lösenord/).fill('inte-rätt-lösenord');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Fel e-postadress eller lösenord.');
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await expectNoAxeViolations(page, 'login with error');
+    await context.close();
+  });
+
+  it('holds back sign-in after repeated failures for one address', async () => {
+    const { context, page } = await openPage(browser, lotsa.baseUrl);
+    await page.goto('/login');
+    const alert = page.getByRole('alert');
+    for (let i = 0; i < 5; i++) {
+      await page.getByLabel('E-postadress').fill('finns.inte@demo.lotsa.local');
+      await page.getByLabel(/^Lösenord/).fill(`fel-${i}`);
+      await page.getByRole('button', { name: 'Logga in' }).click();
+      await expect.poll(() => alert.textContent()).toContain('Fel e-postadress eller lösenord.');
+      await page.getByLabel(/^Lösenord/).fill('');
+    }
+    await page.getByLabel(/^Lösenord/).fill('fel-igen');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await expect.poll(() => alert.textContent()).toContain('För många misslyckade inloggningar');
+    await context.close();
+  });
+
+  it('lets a coordinator sign in with the keyboard alone, then sign out', async () => {
+    const { context, page } = await openPage(browser, lotsa.baseUrl);
+    await page.goto('/login');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Hoppa till innehåll');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.keyboard.press('Tab');
+    for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.id)) !== 'login-email'; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('login-email');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).not.toBe('none');
+    await page.keyboard.type(ACCOUNTS.coordinator);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('login-password');
+    await page.keyboard.type('lotsa-demo-2026');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Hej, Karin!');
+    await expect.poll(() => page.title()).toBe('Hej, Karin! – Lotsa');
+
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await page.waitForURL(/\/login/);
+    await page.goto('/');
+    await page.waitForURL(/\/login/);
+    await context.close();
+  });
+
+  it('makes a new colleague choose a password at the first sign-in', async () => {
+    const admin = await apiAs(lotsa.baseUrl, ACCOUNTS.administrator);
+    const created = await admin.send('POST', '/api/v1/staff', { name: 'Nora Nyanställd', email: 'nora@demo.lotsa.local', role: 'youth_coach', unitId: null });
+    expect(created.status).toBe(201);
+    await admin.api.dispose();
+
+    const { context, page } = await openPage(browser, lotsa.baseUrl);
+    await signIn(page, 'nora@demo.lotsa.local', created.body.oneTimePassword);
+    expect(new URL(page.url()).pathname).toBe('/change-password');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Byt lösenord');
+    await expectNoAxeViolations(page, 'change password');
+
+    // Other pages wait until the password is changed.
+    await page.goto('/persons');
+    await page.waitForURL(/\/change-password/);
+
+    await page.getByLabel('Nuvarande lösenord').fill(created.body.oneTimePassword);
+    await page.getByLabel('Nytt lösenord').fill('för-kort');
+    await page.getByLabel('Upprepa det nya lösenordet').fill('för-kort');
+    await page.getByRole('button', { name: 'Byt lösenord' }).click();
+    await expect.poll(() => page.locator('#password-new-error').textContent()).toContain('minst 12 tecken');
+    expect(await page.getAttribute('#password-new', 'aria-invalid')).toBe('true');
+    await expectNoAxeViolations(page, 'change password with errors');
+
+    await page.getByLabel('Nytt lösenord').fill('ett eget långt lösenord');
+    await page.getByLabel('Upprepa det nya lösenordet').fill('ett eget långt lösenord');
+    await page.getByRole('button', { name: 'Byt lösenord' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Ditt lösenord är bytt.');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Hej, Nora!');
+    await context.close();
+  });
+});

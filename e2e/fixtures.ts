@@ -1,0 +1,168 @@
+/**
+ * Shared set-up for the end-to-end specs: a real Lotsa server on a free port with a fresh
+ * embedded database full of demo data, a Chromium browser, sign-in helpers and an axe check.
+ * Each spec file starts one server and one browser (beforeAll) and a new browser context per test.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, request as playwrightRequest, type APIRequestContext, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { WEB_DIST } from '../src/server/app.js';
+import { ensureMunicipality } from '../src/server/bootstrap.js';
+import { openDatabase } from '../src/server/db/connection.js';
+import { migrateToLatest } from '../src/server/db/migrate.js';
+import { DEMO_PASSWORD, demoIdentityNumbers, fillDemo } from '../src/server/demo/demo.js';
+import { loadEnv } from '../src/server/env.js';
+import { startServer } from '../src/server/main.js';
+
+export { DEMO_PASSWORD };
+
+/** Where Debian installs Chromium; the specs drive it through playwright-core. */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/**
+ * True when the e2e suites must be skipped (no Chromium on a developer machine). On CI a missing
+ * Chromium is an error, so a broken image never passes by skipping every browser test.
+ */
+export const skipE2E = (() => {
+  if (existsSync(CHROMIUM_PATH)) return false;
+  if (process.env.CI) throw new Error(`End-to-end specs need Chromium at ${CHROMIUM_PATH} on CI. Install it with: apt-get install -y chromium`);
+  console.warn(`\n⚠ Skipping end-to-end specs: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium).\n`);
+  return true;
+})();
+
+/** Demo accounts by role (see src/server/demo/demo.ts). */
+export const ACCOUNTS = {
+  administrator: 'admin@demo.lotsa.local',
+  coordinator: 'samordnare@demo.lotsa.local',
+  youthCoach: 'coach@demo.lotsa.local',
+  teamMember: 'syv@demo.lotsa.local',
+  schoolReporter: 'skola@demo.lotsa.local',
+  manager: 'chef@demo.lotsa.local',
+} as const;
+
+/** A running server for one spec file. */
+export type Lotsa = {
+  baseUrl: string;
+  stop: () => Promise<void>;
+  /**
+   * The `n`th of Skatteverket's test identity numbers of 16–20-year-olds that the demo data left
+   * unused, so a spec can register new people without colliding (use a different `n` per call).
+   */
+  unusedIdentityNumber: (n: number) => string;
+};
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts Lotsa on a free port against a new temporary data directory filled with demo data. */
+export async function startLotsa(): Promise<Lotsa> {
+  if (!existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error(`No built web app in ${WEB_DIST}. Run "npx vite build" first.`);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lotsa-e2e-'));
+  const port = await freePort();
+  // Only what the server needs: a DATABASE_URL in the caller's environment must not redirect the specs.
+  const env = loadEnv({ PORT: String(port), HOST: '127.0.0.1', LOTSA_PUBLIC_URL: `http://127.0.0.1:${port}`, LOTSA_DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+
+  let used = new Set<string>();
+  const database = await openDatabase({ dataDir });
+  try {
+    await migrateToLatest(database.db);
+    const municipalityId = await ensureMunicipality(database.db, env.municipality);
+    await fillDemo(database.db, municipalityId);
+    const taken = await database.db.selectFrom('persons').select('personal_identity_number').execute();
+    used = new Set(taken.map((p) => p.personal_identity_number.trim()));
+  } finally {
+    await database.close();
+  }
+
+  let stopServer: () => Promise<void>;
+  try {
+    stopServer = await startServer(env);
+  } catch (err) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      await stopServer();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+    unusedIdentityNumber: (n) => {
+      const pick = demoIdentityNumbers(new Date()).filter((x) => !used.has(x))[n];
+      if (!pick) throw new Error(`No unused test identity number #${n}`);
+      return pick;
+    },
+  };
+}
+
+/** Launches the system Chromium headless. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** A fresh context and page for one test; page errors (uncaught exceptions) are collected in `errors`. */
+export async function openPage(browser: Browser, baseUrl: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  return { context, page, errors };
+}
+
+/** Signs in through the sign-in form and waits for the start page (or wherever it redirects). */
+export async function signIn(page: Page, email: string, password: string = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel(/E-postadress|E-mail address/).fill(email);
+  await page.getByLabel(/^(Lösenord|Password)/).fill(password);
+  await page.getByRole('button', { name: /^(Logga in|Sign in)$/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** An API client signed in as `email`, sending the CSRF token on every request. */
+export async function apiAs(baseUrl: string, email: string, password: string = DEMO_PASSWORD): Promise<{ api: APIRequestContext; csrf: string; send: (method: 'POST' | 'PATCH', url: string, data?: unknown) => Promise<{ status: number; body: any }> }> {
+  const api = await playwrightRequest.newContext({ baseURL: baseUrl });
+  const login = await api.post('/api/v1/auth/login', { data: { email, password } });
+  if (!login.ok()) throw new Error(`API sign-in as ${email} failed: ${login.status()}`);
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const send = async (method: 'POST' | 'PATCH', url: string, data?: unknown) => {
+    const response = await api.fetch(url, { method, data, headers: { 'x-csrf-token': csrfToken } });
+    const text = await response.text();
+    return { status: response.status(), body: text ? JSON.parse(text) : null };
+  };
+  return { api, csrf: csrfToken, send };
+}
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(path.join(path.dirname(require.resolve('axe-core')), 'axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1 A and AA) on the page and fails with the rule ids and targets of
+ * any violation. axe is evaluated in the page rather than added as a <script> tag, because
+ * Lotsa's Content-Security-Policy (script-src 'self') rightly blocks injected inline scripts.
+ */
+export async function expectNoAxeViolations(page: Page, label = page.url()): Promise<void> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  if (violations.length) console.error(`axe violations on ${label}:\n${violations.map((v) => `  ${v.id} (${v.impact}): ${v.help}\n    ${v.targets.join('\n    ')}`).join('\n')}`);
+  expect(violations, `axe violations on ${label}`).toEqual([]);
+}

@@ -1,0 +1,219 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACCOUNTS, apiAs, expectNoAxeViolations, launchBrowser, openPage, signIn, skipE2E, startLotsa, type Lotsa } from './fixtures.js';
+
+const dashed = (pnr: string) => `${pnr.slice(0, 8)}-${pnr.slice(8)}`;
+const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
+const firstColumn = (page: Page, column: number) => page.locator(`tbody tr td:nth-child(${column}), tbody tr th:nth-child(${column})`).allTextContents();
+
+describe.skipIf(skipE2E)('[persons]: a coordinator finds, creates and edits young people', () => {
+  let lotsa: Lotsa;
+  let browser: Browser;
+  beforeAll(async () => {
+    [lotsa, browser] = await Promise.all([startLotsa(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await lotsa?.stop();
+  });
+
+  async function coordinatorPage() {
+    const opened = await openPage(browser, lotsa.baseUrl);
+    await signIn(opened.page, ACCOUNTS.coordinator);
+    return opened;
+  }
+
+  it('lists people 25 at a time with paging kept in the address', async () => {
+    const { context, page, errors } = await coordinatorPage();
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Personer' }).click();
+    await page.waitForURL(/\/persons$/);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'personer' }).textContent()).toBe('300 personer');
+    expect(await page.locator('tbody tr').count()).toBe(25);
+    expect(await page.getByRole('navigation', { name: 'Sidor i personlistan' }).textContent()).toContain('Sida 1 av 12');
+    expect(await page.getByRole('button', { name: 'Föregående' }).isDisabled()).toBe(true);
+    await expectNoAxeViolations(page, 'persons list');
+
+    const firstOnPageOne = await page.locator('tbody tr th').first().textContent();
+    await page.getByRole('button', { name: 'Nästa' }).click();
+    await page.waitForURL(/page=2/);
+    await expect.poll(() => page.locator('.pagination__status').textContent()).toBe('Sida 2 av 12');
+    await expect.poll(() => page.locator('tbody tr th').first().textContent()).not.toBe(firstOnPageOne);
+    await page.goBack();
+    await expect.poll(() => page.locator('.pagination__status').textContent()).toBe('Sida 1 av 12');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('searches by name and keeps the search in the address', async () => {
+    const { context, page } = await coordinatorPage();
+    await page.goto('/persons');
+    await page.getByLabel('Sök på namn eller personnummer').fill('Ahmed');
+    await page.getByRole('button', { name: 'Sök', exact: true }).click();
+    await page.waitForURL(/q=Ahmed/);
+    await expect.poll(() => page.locator('.result-count').textContent()).toMatch(/^\d+ personer? matchar ”Ahmed”$/);
+    const names = await page.locator('tbody tr th').allTextContents();
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(name).toContain('Ahmed');
+
+    await page.reload();
+    expect(await page.getByLabel('Sök på namn eller personnummer').inputValue()).toBe('Ahmed');
+    await expect.poll(() => page.locator('tbody tr th').allTextContents()).toEqual(names);
+
+    await page.getByLabel('Sök på namn eller personnummer').fill('Ingenalls Sådannamn');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('tbody').textContent()).toBe('Inga personer matchar sökningen.');
+    await context.close();
+  });
+
+  it('sorts by identity number both ways, announced with aria-sort', async () => {
+    const { context, page } = await coordinatorPage();
+    await page.goto('/persons');
+    const header = page.getByRole('columnheader', { name: /Personnummer/ });
+    expect(await header.getAttribute('aria-sort')).toBe('none');
+    await header.getByRole('button').click();
+    await page.waitForURL(/sort=personalIdentityNumber/);
+    await expect.poll(() => header.getAttribute('aria-sort')).toBe('ascending');
+    const numbers = async () => ((await page.locator('[aria-busy="false"]').count()) ? firstColumn(page, 2) : []);
+    await expect.poll(async () => {
+      const shown = await numbers();
+      return shown.length === 25 && shown.join() === [...shown].sort().join();
+    }).toBe(true);
+    const ascending = await numbers();
+
+    await header.getByRole('button').click();
+    await page.waitForURL(/order=desc/);
+    await expect.poll(() => header.getAttribute('aria-sort')).toBe('descending');
+    await expect.poll(async () => {
+      const shown = await numbers();
+      return shown.length === 25 && shown.join() === [...shown].sort().reverse().join();
+    }).toBe(true);
+    expect((await numbers())[0]! > ascending[24]!).toBe(true);
+    await context.close();
+  });
+
+  it('shows the field error when the identity number is invalid', async () => {
+    const { context, page } = await coordinatorPage();
+    await page.goto('/persons');
+    await page.getByRole('link', { name: 'Ny person' }).click();
+    await page.waitForURL(/\/persons\/new$/);
+    await expectNoAxeViolations(page, 'create form');
+
+    const valid = lotsa.unusedIdentityNumber(0);
+    const wrongCheckDigit = valid.slice(0, 11) + String((Number(valid[11]) + 1) % 10);
+    await page.getByLabel(/^Personnummer/).fill(wrongCheckDigit);
+    await page.getByLabel(/^Förnamn/).fill('Test');
+    await page.getByLabel(/^Efternamn/).fill('Felnummer');
+    await page.getByRole('button', { name: 'Registrera personen' }).click();
+
+    const summary = page.getByRole('alert').filter({ hasText: 'Det finns fel i formuläret' });
+    await expect.poll(() => summary.textContent()).toContain('Kontrollsiffran stämmer inte');
+    expect(await page.locator('#person-personalIdentityNumber-error').textContent()).toContain('Kontrollsiffran stämmer inte. Kontrollera numret.');
+    expect(await page.getAttribute('#person-personalIdentityNumber', 'aria-invalid')).toBe('true');
+    expect(await page.getAttribute('#person-personalIdentityNumber', 'aria-describedby')).toContain('person-personalIdentityNumber-error');
+    expect(new URL(page.url()).pathname).toBe('/persons/new');
+    await expectNoAxeViolations(page, 'create form with errors');
+
+    await summary.getByRole('link').first().click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('person-personalIdentityNumber');
+    await context.close();
+  });
+
+  it('registers a person with a guardian and opens their page', async () => {
+    const { context, page, errors } = await coordinatorPage();
+    await page.goto('/persons/new');
+    const pnr = lotsa.unusedIdentityNumber(1);
+    await page.getByLabel(/^Personnummer/).fill(pnr);
+    await page.getByLabel(/^Förnamn/).fill('Elsa');
+    await page.getByLabel(/^Efternamn/).fill('Nyström');
+    await page.getByLabel('Gatuadress').fill('Storgatan 1');
+    await page.getByLabel('Postnummer').fill('433 30');
+    await page.getByLabel('Ort').fill('Partille');
+    await page.getByLabel('Telefon', { exact: true }).fill('070-1740600');
+
+    await page.getByRole('button', { name: 'Lägg till vårdnadshavare' }).click();
+    await page.getByRole('button', { name: 'Lägg till vårdnadshavare' }).click();
+    expect(await page.getByRole('group', { name: /^Vårdnadshavare \d$/ }).count()).toBe(2);
+    await page.getByRole('button', { name: 'Ta bort vårdnadshavare 2' }).click();
+    expect(await page.getByRole('group', { name: /^Vårdnadshavare \d$/ }).count()).toBe(1);
+    const guardian = page.getByRole('group', { name: 'Vårdnadshavare 1' });
+    await guardian.getByLabel(/^Namn/).fill('Anna Nyström');
+    await guardian.getByLabel('Relation').fill('mamma');
+
+    await page.getByRole('button', { name: 'Registrera personen' }).click();
+    await page.waitForURL(/\/persons\/[0-9a-f-]{36}$/);
+    await expect.poll(() => h1(page)).toBe('Elsa Nyström');
+    await expect.poll(() => page.title()).toBe('Elsa Nyström – Lotsa');
+    expect(await page.getByRole('status').filter({ hasText: 'registrerad' }).textContent()).toContain('Personen är registrerad');
+    const details = page.getByRole('region', { name: 'Personuppgifter' });
+    expect(await details.textContent()).toContain(dashed(pnr));
+    expect(await details.textContent()).toContain('Storgatan 1');
+    expect(await details.textContent()).toContain('Anna Nyström');
+    expect(await page.getByRole('region', { name: 'Ärende' }).textContent()).toContain('Ny');
+    await expect.poll(() => page.locator('.timeline').textContent()).toContain('Karin Samordnare registrerade personen.');
+    await expectNoAxeViolations(page, 'person page');
+
+    // The same number again is refused.
+    await page.goto('/persons/new');
+    await page.getByLabel(/^Personnummer/).fill(dashed(pnr));
+    await page.getByLabel(/^Förnamn/).fill('Elsa');
+    await page.getByLabel(/^Efternamn/).fill('Dubblett');
+    await page.getByRole('button', { name: 'Registrera personen' }).click();
+    await expect.poll(() => page.locator('#person-personalIdentityNumber-error').textContent()).toContain('Det finns redan en person med det personnumret.');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('hides the address of a person with protected identity', async () => {
+    const { context, page } = await coordinatorPage();
+    await page.goto('/persons/new');
+    await page.getByLabel(/^Personnummer/).fill(lotsa.unusedIdentityNumber(3));
+    await page.getByLabel(/^Förnamn/).fill('Sam');
+    await page.getByLabel(/^Efternamn/).fill('Skyddad');
+    await page.getByLabel('Gatuadress').fill('Hemliga vägen 3');
+    await page.getByLabel('Skyddade personuppgifter').check();
+    await page.getByRole('button', { name: 'Registrera personen' }).click();
+    await page.waitForURL(/\/persons\/[0-9a-f-]{36}$/);
+    const details = page.getByRole('region', { name: 'Personuppgifter' });
+    await expect.poll(() => details.textContent()).toContain('Skyddade personuppgifter – adressen visas inte');
+    expect(await details.textContent()).not.toContain('Hemliga vägen');
+    expect(await page.locator('main').textContent()).not.toContain('Hemliga vägen');
+
+    await page.getByRole('link', { name: 'Ändra uppgifter' }).click();
+    await expect.poll(() => page.locator('main').textContent()).toContain('Skyddade personuppgifter – adressen visas inte');
+    expect(await page.getByLabel('Gatuadress').count()).toBe(0);
+    await context.close();
+  });
+
+  it('edits a person and is told to reload when someone else changed them first', async () => {
+    const coordinator = await apiAs(lotsa.baseUrl, ACCOUNTS.coordinator);
+    const pnr = lotsa.unusedIdentityNumber(2);
+    const created = await coordinator.send('POST', '/api/v1/persons', { personalIdentityNumber: pnr, givenName: 'Malte', familyName: 'Redigerad', phone: '070-1740601' });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+
+    const { context, page } = await coordinatorPage();
+    await page.goto(`/persons/${id}`);
+    await page.getByRole('link', { name: 'Ändra uppgifter' }).click();
+    await page.waitForURL(/\/edit$/);
+    await expect.poll(() => h1(page)).toBe('Ändra uppgifter om Malte Redigerad');
+    await page.getByLabel('Telefon', { exact: true }).fill('070-1740602');
+    await page.getByRole('button', { name: 'Spara ändringarna' }).click();
+    await page.waitForURL(new RegExp(`/persons/${id}$`));
+    await expect.poll(() => page.getByRole('region', { name: 'Personuppgifter' }).textContent()).toContain('070-1740602');
+    expect(await page.getByRole('status').filter({ hasText: 'sparade' }).textContent()).toBe('Ändringarna är sparade.');
+    await expect.poll(() => page.locator('.timeline').textContent()).toContain('Karin Samordnare ändrade Telefon.');
+
+    // Someone else saves while the form is open.
+    await page.goto(`/persons/${id}/edit`);
+    await page.getByLabel('Ort').fill('Partille');
+    const current = await (await coordinator.api.get(`/api/v1/persons/${id}`)).json();
+    const other = await coordinator.send('PATCH', `/api/v1/persons/${id}`, { givenName: 'Malte', familyName: 'Redigerad', phone: '070-1740603', version: current.version });
+    expect(other.status).toBe(204);
+    await page.getByRole('button', { name: 'Spara ändringarna' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Någon annan har ändrat uppgifterna under tiden');
+    await page.getByRole('button', { name: 'Ladda om uppgifterna' }).click();
+    await expect.poll(() => page.getByLabel('Telefon', { exact: true }).inputValue()).toBe('070-1740603');
+    await coordinator.api.dispose();
+    await context.close();
+  });
+});

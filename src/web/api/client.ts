@@ -1,0 +1,78 @@
+/**
+ * The typed HTTP client of the web app. Sends the session cookie (same origin), the CSRF token on
+ * every state-changing request and the UI language as Accept-Language, and turns problem+json
+ * responses into an {@link ApiError} that carries the stable error code and the invalid fields.
+ */
+import type { ErrorCode, FieldError } from '../../core/errors.js';
+
+/** An error answered by the API (or a network failure, with code `network_error`). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | 'network_error',
+    message: string,
+    readonly fields: FieldError[] = [],
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken: string | null = null;
+let language = 'sv';
+let onSessionLost: ((code: ErrorCode) => void) | null = null;
+
+/** Remembers the CSRF token from the sign-in response or from /auth/me. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Sets the language sent as Accept-Language, so error messages come back in the UI language. */
+export function setApiLanguage(lang: string): void {
+  language = lang;
+}
+
+/** Registers the callback run when the API says the session is gone or needs a new password. */
+export function onSessionProblem(callback: ((code: ErrorCode) => void) | null): void {
+  onSessionLost = callback;
+}
+
+type RequestOptions = { method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'; body?: unknown; query?: Record<string, string | number | undefined> };
+
+function urlOf(path: string, query?: RequestOptions['query']): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+/** Sends one request to the API and returns its JSON body (undefined for 204). */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(urlOf(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', '');
+  }
+  if (response.status === 204) return undefined as T;
+  const isJson = (response.headers.get('content-type') ?? '').includes('json');
+  const body: unknown = isJson ? await response.json() : null;
+  if (!response.ok) {
+    const problem = (body ?? {}) as { code?: ErrorCode; detail?: string; title?: string; errors?: FieldError[] };
+    const code = problem.code ?? 'internal_error';
+    const error = new ApiError(response.status, code, problem.title ?? problem.detail ?? response.statusText, problem.errors ?? []);
+    const sessionCodes: ErrorCode[] = ['not_authenticated', 'session_expired', 'password_change_required'];
+    if (sessionCodes.includes(code) && !path.startsWith('/api/v1/auth/')) onSessionLost?.(code);
+    throw error;
+  }
+  return body as T;
+}

@@ -1,0 +1,61 @@
+/** One typed function per API endpoint the web app uses; types come from core's schemas. */
+import type { Role } from '../../core/roles.js';
+import type {
+  AuditEntry,
+  CaseStatus,
+  Figures,
+  Me,
+  Paged,
+  PersonCreate,
+  PersonDetail,
+  PersonSummary,
+  Staff,
+  TimelineEvent,
+  Unit,
+} from '../../core/schemas.js';
+import { request } from './client.js';
+
+/** Sort keys and order of the person list. */
+export type PersonSort = 'name' | 'personalIdentityNumber' | 'status' | 'contactPerson';
+export type SortOrder = 'asc' | 'desc';
+
+/** Fields of a person that can be edited (all but the identity number), plus the version read. */
+export type PersonUpdate = Omit<PersonCreate, 'personalIdentityNumber'> & { version: number };
+
+/** Auth: sign in and out, who am I, change password. */
+export const authApi = {
+  login: (email: string, password: string) => request<{ mustChangePassword: boolean; csrfToken: string }>('/api/v1/auth/login', { method: 'POST', body: { email, password } }),
+  logout: () => request<void>('/api/v1/auth/logout', { method: 'POST' }),
+  me: () => request<Me>('/api/v1/auth/me'),
+  changePassword: (currentPassword: string, newPassword: string) => request<void>('/api/v1/auth/password', { method: 'POST', body: { currentPassword, newPassword } }),
+};
+
+/** Persons, their timeline and journal notes. */
+export const personsApi = {
+  list: (query: { q?: string; page?: number; pageSize?: number; sort?: PersonSort; order?: SortOrder }) => request<Paged<PersonSummary>>('/api/v1/persons', { query }),
+  create: (body: PersonCreate) => request<{ id: string }>('/api/v1/persons', { method: 'POST', body }),
+  get: (id: string) => request<PersonDetail>(`/api/v1/persons/${encodeURIComponent(id)}`),
+  update: (id: string, body: PersonUpdate) => request<void>(`/api/v1/persons/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+  events: (id: string) => request<TimelineEvent[]>(`/api/v1/persons/${encodeURIComponent(id)}/events`),
+  addNote: (id: string, text: string, correctsEventId?: string) => request<{ id: string }>(`/api/v1/persons/${encodeURIComponent(id)}/notes`, { method: 'POST', body: { text, correctsEventId } }),
+};
+
+/** Cases: contact person and status. */
+export const casesApi = {
+  update: (id: string, body: { contactPersonId?: string | null; status?: CaseStatus; version: number }) => request<void>(`/api/v1/cases/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+};
+
+/** Staff accounts and units. */
+export const staffApi = {
+  list: (query: { role?: Role; active?: 'true' | 'false' } = {}) => request<Staff[]>('/api/v1/staff', { query }),
+  create: (body: { name: string; email: string; role: Role; unitId: string | null }) => request<Staff & { oneTimePassword: string }>('/api/v1/staff', { method: 'POST', body }),
+  update: (id: string, body: { name: string; role: Role; unitId: string | null; active: boolean; version: number }) => request<Staff>(`/api/v1/staff/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+  resetPassword: (id: string) => request<{ oneTimePassword: string }>(`/api/v1/staff/${encodeURIComponent(id)}/reset-password`, { method: 'POST' }),
+  units: () => request<Unit[]>('/api/v1/units'),
+};
+
+/** Figures for the start page and the audit log. */
+export const reportsApi = {
+  figures: () => request<Figures>('/api/v1/figures'),
+  audit: (query: { personId?: string; actorId?: string; from?: string; to?: string; page?: number; pageSize?: number }) => request<Paged<AuditEntry>>('/api/v1/audit', { query }),
+};

@@ -1,0 +1,31 @@
+/** The main navigation: only the places the signed-in role may use. */
+import { NavLink } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { Capability } from '../../core/roles.js';
+import { useSession } from '../features/auth/session.js';
+
+const LINKS: { to: string; label: string; capability?: Capability; end?: boolean }[] = [
+  { to: '/', label: 'nav.start', end: true },
+  { to: '/persons', label: 'nav.persons', capability: 'persons.browse' },
+  { to: '/admin/staff', label: 'nav.staff', capability: 'staff.manage' },
+  { to: '/admin/audit', label: 'nav.audit', capability: 'audit.read' },
+];
+
+/** The navigation landmark with links filtered by role. */
+export function MainNav() {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  return (
+    <nav className="main-nav" aria-label={t('nav.label')}>
+      <ul>
+        {LINKS.filter((link) => !link.capability || can(link.capability)).map((link) => (
+          <li key={link.to}>
+            <NavLink to={link.to} end={link.end}>
+              {t(link.label)}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

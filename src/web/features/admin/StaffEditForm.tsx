@@ -1,0 +1,117 @@
+/** Edit a staff account (name, role, unit, active) and reset its password. */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Role } from '../../../core/roles.js';
+import type { Staff, Unit } from '../../../core/schemas.js';
+import { staffApi } from '../../api/endpoints.js';
+import { messageOf, useMessages, type FieldMessages, type Message } from '../../api/fieldErrors.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { TextField } from '../../components/FormField.js';
+import { StaffRoleUnitFields } from './StaffFields.js';
+
+type Props = { staff: Staff; isSelf: boolean; units: Unit[]; onClose: () => void; onSaved: () => Promise<void>; onPasswordReset: (password: string) => void };
+
+/** The edit panel for one account; it takes focus when it opens. */
+export function StaffEditForm({ staff, isSelf, units, onClose, onSaved, onPasswordReset }: Props) {
+  const { t } = useTranslation();
+  const messages = useMessages();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [name, setName] = useState(staff.name);
+  const [role, setRole] = useState<Role>(staff.role);
+  const [unitId, setUnitId] = useState(staff.unit?.id ?? '');
+  const [active, setActive] = useState(staff.active);
+  const [local, setLocal] = useState<FieldMessages>({});
+  const [problem, setProblem] = useState<Message | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [confirmReset, setConfirmReset] = useState(false);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => heading.current?.focus(), []);
+
+  async function run(work: () => Promise<void>) {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await work();
+    } catch (err) {
+      setProblem(messageOf(err));
+      setAttempt((n) => n + 1);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!name.trim()) {
+      setLocal({ name: { key: 'fieldErrors.required' } });
+      setAttempt((n) => n + 1);
+      return;
+    }
+    setLocal({});
+    void run(async () => {
+      await staffApi.update(staff.id, { name: name.trim(), role, unitId: unitId || null, active, version: staff.version });
+      await onSaved();
+    });
+  }
+
+  const errors = messages.fields(local, problem);
+  const labels: Record<string, string> = { name: t('staff.fields.name'), role: t('staff.fields.role'), unitId: t('staff.fields.unit') };
+  return (
+    <section className="panel panel--highlight" aria-labelledby="staff-edit-title">
+      <h2 id="staff-edit-title" tabIndex={-1} ref={heading}>
+        {t('staff.editTitle', { name: staff.name })}
+      </h2>
+      <p className="muted">{staff.email}</p>
+      <form onSubmit={submit} noValidate>
+        <ErrorSummary message={messages.text(problem)} focusKey={attempt} items={Object.entries(errors).map(([f, message]) => ({ fieldId: `staff-edit-${f}`, label: labels[f], message }))} />
+        <TextField id="staff-edit-name" label={labels.name!} value={name} onChange={setName} error={errors.name} required autoComplete="off" />
+        <StaffRoleUnitFields prefix="staff-edit" role={role} unitId={unitId} units={units} errors={errors} onRole={setRole} onUnit={setUnitId} roleLocked={isSelf} />
+        {isSelf ? <p className="notice">{t('staff.selfNotice')}</p> : null}
+        <div className="field checkbox">
+          <input id="staff-edit-active" type="checkbox" checked={active} disabled={isSelf} onChange={(e) => setActive(e.target.checked)} aria-describedby="staff-edit-active-hint" />
+          <label htmlFor="staff-edit-active">{t('staff.fields.active')}</label>
+          <p id="staff-edit-active-hint" className="field__hint">
+            {t('staff.activeHint')}
+          </p>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button" disabled={busy}>
+            {t('staff.save')}
+          </button>
+          <button type="button" className="button button--secondary" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+      <h3>{t('staff.reset.title')}</h3>
+      <p>{t('staff.reset.intro')}</p>
+      {isSelf ? (
+        <p className="muted">{t('staff.reset.self')}</p>
+      ) : confirmReset ? (
+        <div className="form-actions" role="group" aria-label={t('staff.reset.confirmGroup')}>
+          <button
+            type="button"
+            className="button button--danger"
+            disabled={busy}
+            onClick={() =>
+              void run(async () => {
+                const { oneTimePassword } = await staffApi.resetPassword(staff.id);
+                setConfirmReset(false);
+                onPasswordReset(oneTimePassword);
+              })
+            }
+          >
+            {t('staff.reset.confirm', { name: staff.name })}
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => setConfirmReset(false)}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="button button--secondary" onClick={() => setConfirmReset(true)}>
+          {t('staff.reset.start')}
+        </button>
+      )}
+    </section>
+  );
+}

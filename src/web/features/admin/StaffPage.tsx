@@ -1,0 +1,76 @@
+/** /admin/staff: administrators list, create and edit staff accounts and reset passwords. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Staff } from '../../../core/schemas.js';
+import { staffApi } from '../../api/endpoints.js';
+import { Loading, ProblemAlert } from '../../components/Alert.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { useLoad } from '../../hooks/useLoad.js';
+import { useSession } from '../auth/session.js';
+import { OneTimePassword } from './OneTimePassword.js';
+import { StaffCreateForm } from './StaffCreateForm.js';
+import { StaffEditForm } from './StaffEditForm.js';
+import { StaffTable } from './StaffTable.js';
+
+/** The staff administration page. */
+export function StaffPage() {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const staff = useLoad(() => staffApi.list(), []);
+  const units = useLoad(() => staffApi.units(), []);
+  const [editing, setEditing] = useState<Staff | null>(null);
+  const [secret, setSecret] = useState<{ message: string; password: string } | null>(null);
+
+  function showPassword(message: string, password: string) {
+    setSecret({ message, password });
+  }
+
+  return (
+    <>
+      <PageHeading title={t('staff.title')} />
+      <p className="lead">{t('staff.intro')}</p>
+      {secret ? <OneTimePassword message={secret.message} password={secret.password} /> : null}
+      <ProblemAlert error={staff.error ?? units.error} />
+      {editing && units.data ? (
+        <StaffEditForm
+          key={editing.id}
+          staff={editing}
+          isSelf={editing.id === me?.id}
+          units={units.data}
+          onClose={() => setEditing(null)}
+          onSaved={async () => {
+            setEditing(null);
+            await staff.reload();
+          }}
+          onPasswordReset={(password) => {
+            showPassword(t('staff.otp.resetFor', { name: editing.name }), password);
+            void staff.reload();
+          }}
+        />
+      ) : null}
+      <section className="panel" aria-labelledby="staff-list-title">
+        <h2 id="staff-list-title">{t('staff.listTitle')}</h2>
+        {staff.data ? (
+          <StaffTable
+            staff={staff.data}
+            onEdit={(s) => {
+              setSecret(null);
+              setEditing(s);
+            }}
+          />
+        ) : (
+          <Loading />
+        )}
+      </section>
+      {units.data ? (
+        <StaffCreateForm
+          units={units.data}
+          onCreated={async (created) => {
+            showPassword(t('staff.otp.createdFor', { name: created.name, email: created.email }), created.oneTimePassword);
+            await staff.reload();
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * /persons/:id: one young person with details, register periods, case and journal. A person the
+ * user may not see answers 404, shown as "not found or no access".
+ */
+import { Link, useLocation, useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { personsApi } from '../../api/endpoints.js';
+import { Alert, Loading, ProblemAlert } from '../../components/Alert.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { useLoad } from '../../hooks/useLoad.js';
+import { useSession } from '../auth/session.js';
+import { NotFoundPage } from '../errors/NotFoundPage.js';
+import { CasePanel } from './CasePanel.js';
+import { Journal } from './Journal.js';
+import { PersonDetails } from './PersonDetails.js';
+import { RegisterPeriods } from './RegisterPeriods.js';
+
+/** The person page. */
+export function PersonPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const location = useLocation();
+  const flash = location.state as { created?: boolean; saved?: boolean } | null;
+  const person = useLoad(() => personsApi.get(id), [id]);
+  const events = useLoad(() => personsApi.events(id), [id]);
+
+  if (person.error?.status === 404) return <NotFoundPage />;
+  if (person.error) return <ProblemAlert error={person.error} />;
+  if (!person.data) return <Loading />;
+  const p = person.data;
+  const name = t('persons.fullName', { given: p.givenName, family: p.familyName });
+  const reloadAll = async () => {
+    await Promise.all([person.reload(), events.reload()]);
+  };
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/persons">{t('persons.page.back')}</Link>
+      </p>
+      <PageHeading title={name}>
+        {can('persons.edit') ? (
+          <Link to={`/persons/${p.id}/edit`} className="button button--secondary">
+            {t('persons.page.edit')}
+          </Link>
+        ) : null}
+      </PageHeading>
+      {flash?.created ? <Alert tone="success">{t('persons.page.created')}</Alert> : null}
+      {flash?.saved ? <Alert tone="success">{t('persons.page.saved')}</Alert> : null}
+      <div className="columns">
+        <div className="columns__main">
+          <PersonDetails person={p} />
+          <RegisterPeriods periods={p.registerPeriods} />
+        </div>
+        <div className="columns__side">
+          <CasePanel person={p} onChanged={reloadAll} />
+        </div>
+      </div>
+      <Journal personId={p.id} events={events} />
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+/** A human sentence for each kind of timeline event, in the UI language. */
+import { useTranslation } from 'react-i18next';
+import type { TimelineEvent } from '../../../core/schemas.js';
+
+type StaffRef = { id?: unknown; name?: unknown } | null | undefined;
+
+/** Returns a function from event to sentence; `names` resolves staff ids whose name the payload lacks. */
+export function useEventSentence(names: Map<string, string>): (event: TimelineEvent) => string {
+  const { t } = useTranslation();
+  const nameOf = (ref: StaffRef): string | null => {
+    if (!ref) return null;
+    if (typeof ref.name === 'string' && ref.name) return ref.name;
+    if (typeof ref.id === 'string' && names.has(ref.id)) return names.get(ref.id)!;
+    return t('events.unknownStaff');
+  };
+  const status = (value: unknown) => t(`status.${String(value)}`, { defaultValue: String(value) });
+
+  return (event) => {
+    const p = event.payload;
+    const actor = event.actor?.name ?? t('events.system');
+    switch (event.type) {
+      case 'person_created':
+        return t('events.sentences.person_created', { actor });
+      case 'person_updated': {
+        const fields = Array.isArray(p.fields) ? (p.fields as unknown[]).map((f) => t(`persons.fields.${String(f)}`, { defaultValue: String(f) })) : [];
+        return fields.length ? t('events.sentences.person_updated', { actor, fields: fields.join(', ') }) : t('events.sentences.person_updated_none', { actor });
+      }
+      case 'case_opened':
+        return t('events.sentences.case_opened', { actor });
+      case 'contact_person_changed': {
+        const from = nameOf(p.from as StaffRef);
+        const to = nameOf(p.to as StaffRef);
+        if (to && from) return t('events.sentences.contact_person_changed', { actor, from, to });
+        if (to) return t('events.sentences.contact_person_set', { actor, to });
+        return t('events.sentences.contact_person_removed', { actor, from: from ?? t('events.unknownStaff') });
+      }
+      case 'case_status_changed':
+        return t('events.sentences.case_status_changed', { actor, from: status(p.from), to: status(p.to) });
+      case 'note':
+        return event.correctsEventId ? t('events.sentences.note_correction', { actor }) : t('events.sentences.note', { actor });
+      case 'register_entered':
+        return t('events.sentences.register_entered', { reason: t(`register.entry.${String(p.reason)}`, { defaultValue: String(p.reason ?? '') }) });
+      case 'register_left':
+        return t('events.sentences.register_left', { reason: t(`register.leave.${String(p.reason)}`, { defaultValue: String(p.reason ?? '') }) });
+      case 'contact_attempt':
+        return t('events.sentences.contact_attempt', {
+          actor,
+          channel: t(`events.channels.${String(p.channel)}`, { defaultValue: String(p.channel ?? '') }),
+          outcome: t(`events.outcomes.${String(p.outcome)}`, { defaultValue: String(p.outcome ?? '') }),
+        });
+      default:
+        return t('events.sentences.unknown');
+    }
+  };
+}

@@ -1,0 +1,55 @@
+/** The municipality's key figures as cards, and the cases by status. Counts only, never identities. */
+import { useTranslation } from 'react-i18next';
+import type { Figures } from '../../../core/schemas.js';
+import { Loading, ProblemAlert } from '../../components/Alert.js';
+import { CASE_STATUS_LIST } from '../../components/constants.js';
+import { useLoad } from '../../hooks/useLoad.js';
+import { useFormat } from '../../i18n/format.js';
+
+/** Loads and shows the figures. */
+export function FiguresPanel({ load }: { load: () => Promise<Figures> }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { data, error, loading } = useLoad(load, [load]);
+  if (error) return <ProblemAlert error={error} />;
+  if (loading || !data) return <Loading />;
+  const cards: { key: string; value: number }[] = [
+    { key: 'inRegister', value: data.inRegister },
+    { key: 'openCases', value: data.openCases },
+    { key: 'withoutContactPerson', value: data.withoutContactPerson },
+  ];
+  if (data.myCases !== null) cards.push({ key: 'myCases', value: data.myCases });
+  return (
+    <section className="figures" aria-labelledby="figures-title">
+      <h2 id="figures-title">{t('figures.title')}</h2>
+      <ul className="figure-cards">
+        {cards.map((card) => (
+          <li key={card.key} className="figure-card">
+            <span className="figure-card__value">{format.number(card.value)}</span>
+            <span className="figure-card__label">{t(`figures.${card.key}`)}</span>
+          </li>
+        ))}
+      </ul>
+      <h3>{t('figures.byStatus')}</h3>
+      <table className="table table--compact">
+        <caption className="visually-hidden">{t('figures.byStatusCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('figures.status')}</th>
+            <th scope="col" className="numeric">
+              {t('figures.count')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {CASE_STATUS_LIST.map((status) => (
+            <tr key={status}>
+              <th scope="row">{t(`status.${status}`)}</th>
+              <td className="numeric">{format.number(data.byStatus[status] ?? 0)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

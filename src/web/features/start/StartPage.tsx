@@ -1,0 +1,62 @@
+/**
+ * The start page: a greeting and the municipality's figures. Case workers get links onward;
+ * managers see figures only; school reporters are told what they will be able to do.
+ */
+import { Link, useLocation } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { reportsApi } from '../../api/endpoints.js';
+import { Alert } from '../../components/Alert.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { useSession } from '../auth/session.js';
+import { FiguresPanel } from './FiguresPanel.js';
+
+/** The start page for every role. */
+export function StartPage() {
+  const { t } = useTranslation();
+  const { me, can } = useSession();
+  const location = useLocation();
+  const passwordChanged = Boolean((location.state as { passwordChanged?: boolean } | null)?.passwordChanged);
+  if (!me) return null;
+  const firstName = me.name.split(' ')[0] ?? me.name;
+  return (
+    <>
+      <PageHeading title={t('start.title', { name: firstName })} />
+      {passwordChanged ? <Alert tone="success">{t('password.changed')}</Alert> : null}
+      <p className="lead">{t(`start.intro.${me.role}`, { municipality: me.municipality.name })}</p>
+      {can('figures.read') ? <FiguresPanel load={reportsApi.figures} /> : null}
+      {can('notifications.submit') ? (
+        <section className="panel" aria-labelledby="notifications-title">
+          <h2 id="notifications-title">{t('start.notifications.title')}</h2>
+          <p>{t('start.notifications.text')}</p>
+        </section>
+      ) : null}
+      {can('persons.browse') || can('staff.manage') ? (
+        <section className="panel" aria-labelledby="shortcuts-title">
+          <h2 id="shortcuts-title">{t('start.shortcuts')}</h2>
+          <ul className="link-list">
+            {can('persons.browse') ? (
+              <li>
+                <Link to="/persons">{t('start.links.persons')}</Link>
+              </li>
+            ) : null}
+            {can('persons.create') ? (
+              <li>
+                <Link to="/persons/new">{t('start.links.newPerson')}</Link>
+              </li>
+            ) : null}
+            {can('staff.manage') ? (
+              <li>
+                <Link to="/admin/staff">{t('start.links.staff')}</Link>
+              </li>
+            ) : null}
+            {can('audit.read') ? (
+              <li>
+                <Link to="/admin/audit">{t('start.links.audit')}</Link>
+              </li>
+            ) : null}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+/** Loads data from the API for a component, reloading when its dependencies change. */
+import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
+import { ApiError } from '../api/client.js';
+
+/** The state of one load: data when done, error when it failed, and a way to load again. */
+export type Loaded<T> = { data: T | undefined; error: ApiError | null; loading: boolean; reload: () => Promise<void> };
+
+/** Runs `load` now and whenever `deps` change; a stale answer never overwrites a newer one. */
+export function useLoad<T>(load: () => Promise<T>, deps: DependencyList): Loaded<T> {
+  const [data, setData] = useState<T | undefined>(undefined);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [loading, setLoading] = useState(true);
+  const generation = useRef(0);
+  // `deps` stand in for what `load` closes over, as with useEffect.
+  const run = useCallback(load, deps);
+
+  const reload = useCallback(async () => {
+    const mine = ++generation.current;
+    setLoading(true);
+    try {
+      const result = await run();
+      if (mine !== generation.current) return;
+      setData(result);
+      setError(null);
+    } catch (err) {
+      if (mine !== generation.current) return;
+      setError(err instanceof ApiError ? err : new ApiError(0, 'internal_error', String(err)));
+    } finally {
+      if (mine === generation.current) setLoading(false);
+    }
+  }, [run]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  return { data, error, loading, reload };
+}
