@@ -16,6 +16,7 @@ export const ERRORS = {
   duplicate_email: { status: 409, sv: 'Det finns redan ett konto med den e-postadressen.', en: 'An account with that e-mail address already exists.' },
   version_conflict: { status: 409, sv: 'Någon annan har ändrat uppgifterna under tiden. Ladda om och gör ändringen igen.', en: 'Someone else changed this in the meantime. Reload and make your change again.' },
   invalid_correction: { status: 400, sv: 'Rättelsen måste gälla en anteckning på samma person.', en: 'A correction must refer to a note on the same person.' },
+  last_administrator: { status: 409, sv: 'Du kan inte ta bort din egen administratörsbehörighet eller stänga ditt eget konto. Be en annan administratör.', en: 'You cannot remove your own administrator rights or deactivate your own account. Ask another administrator.' },
   weak_password: { status: 400, sv: 'Lösenordet måste ha minst 12 tecken och får inte vara samma som det gamla.', en: 'The password must have at least 12 characters and differ from the old one.' },
   too_many_attempts: { status: 429, sv: 'För många misslyckade inloggningar. Vänta en stund och försök igen.', en: 'Too many failed sign-ins. Wait a while and try again.' },
   database_busy: { status: 503, sv: 'Databasen används av ett annat Lotsa-program. Försök igen om en stund.', en: 'The database is in use by another Lotsa process. Try again shortly.' },

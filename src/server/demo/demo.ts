@@ -89,6 +89,7 @@ export async function fillDemo(db: Db, municipalityId: string, progress: (line: 
       .execute();
     const staff = await trx.selectFrom('staff').select(['id', 'email', 'role']).where('email', 'in', DEMO_STAFF.map((s) => s.email)).execute();
     const staffId = (email: string) => staff.find((s) => s.email === email)!.id;
+    const staffName = (id: string) => DEMO_STAFF.find((s) => s.email === staff.find((x) => x.id === id)!.email)!.name;
     await trx.insertInto('teams').values({ municipality_id: municipalityId, name: TEAM_NAME }).onConflict((oc) => oc.columns(['municipality_id', 'name']).doNothing()).execute();
     const team = await trx.selectFrom('teams').select('id').where('municipality_id', '=', municipalityId).where('name', '=', TEAM_NAME).executeTakeFirstOrThrow();
     await trx
@@ -155,7 +156,7 @@ export async function fillDemo(db: Db, municipalityId: string, progress: (line: 
         events.push({ id: randomUUID(), municipality_id: m, person_id: personId, case_id: caseId, type, actor_id: actor, occurred_at: at, payload: JSON.stringify(payload) });
       ev('register_entered', entered, null, { reason: periods[periods.length - 1].entry_reason });
       ev('case_opened', entered, coordinator);
-      if (contact) ev('contact_person_changed', daysAgo(entered, -1), coordinator, { from: null, to: { id: contact } });
+      if (contact) ev('contact_person_changed', daysAgo(entered, -1), coordinator, { from: null, to: { id: contact, name: staffName(contact) } });
       if (stage >= 1) {
         const attempts = r.int(1, 3);
         for (let a = 0; a < attempts; a++) {

@@ -90,6 +90,8 @@ describe('GET /api/v1/auth/me and sessions', () => {
     const client = await h.signIn(h.as.school_reporter.email);
     expect((await client.request('POST', '/api/v1/auth/logout')).statusCode).toBe(204);
     expect((await client.request('GET', '/api/v1/auth/me')).statusCode).toBe(401);
+    const logged = await h.db.selectFrom('audit_log').select('action').where('actor_id', '=', client.staffId).where('action', '=', 'sign_out').execute();
+    expect(logged).toHaveLength(1);
   });
 });
 

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { changePasswordBody, loginBody, meSchema, problemSchema } from '../../../core/schemas.js';
+import { recordAudit } from '../../audit/audit.js';
 import type { Env } from '../../env.js';
 import { actorOf } from '../../http/auth-hook.js';
 import { SESSION_COOKIE, deleteSession } from '../../http/sessions.js';
@@ -35,7 +36,11 @@ export async function authRoutes(app: FastifyInstance, { env }: { env: Env }) {
     schema: { tags, summary: 'Sign out and end the session', response: { 204: z.null() } },
     handler: async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
-      if (token) await deleteSession(app.db, token);
+      const actor = actorOf(request);
+      await app.db.transaction().execute(async (trx) => {
+        if (token) await deleteSession(trx, token);
+        await recordAudit(trx, { id: actor.id, municipalityId: actor.municipalityId, ip: request.ip }, [{ action: 'sign_out', entity: 'staff', entityId: actor.id }]);
+      });
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
       return reply.code(204).send(null);
     },

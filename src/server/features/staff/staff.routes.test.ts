@@ -77,6 +77,17 @@ describe('PATCH /api/v1/staff/:id and reset-password', () => {
     expect(stale.statusCode).toBe(409);
   });
 
+  it('keeps an administrator from demoting, deactivating or resetting their own account', async () => {
+    const me = (await h.as.administrator.request('GET', '/api/v1/staff?role=administrator')).json().find((s: { id: string }) => s.id === h.as.administrator.staffId);
+    const base = { name: me.name, role: 'administrator', unitId: null, active: true, version: me.version };
+    const demote = await h.as.administrator.request('PATCH', `/api/v1/staff/${me.id}`, { ...base, role: 'coordinator' });
+    expect(demote.statusCode).toBe(409);
+    expect(demote.json().code).toBe('last_administrator');
+    expect((await h.as.administrator.request('PATCH', `/api/v1/staff/${me.id}`, { ...base, active: false })).statusCode).toBe(409);
+    expect((await h.as.administrator.request('POST', `/api/v1/staff/${me.id}/reset-password`)).statusCode).toBe(403);
+    expect((await h.as.administrator.request('PATCH', `/api/v1/staff/${me.id}`, { ...base, name: 'Omdöpt' })).statusCode).toBe(200);
+  });
+
   it('issues a new one-time password that replaces the old one', async () => {
     const created = (await h.as.administrator.request('POST', '/api/v1/staff', newAccount('forgot@test.lotsa.local'))).json();
     expect((await h.as.coordinator.request('POST', `/api/v1/staff/${created.id}/reset-password`)).statusCode).toBe(403);

@@ -88,6 +88,8 @@ export async function updateStaff(ctx: RequestContext, staffId: string, input: z
     const current = await staffQuery(trx, ctx.actor.municipalityId).where('staff.id', '=', staffId).executeTakeFirst();
     if (!current) throw new AppError('not_found');
     if (current.version !== input.version) throw new AppError('version_conflict');
+    // An administrator cannot lock themselves (and perhaps everyone) out.
+    if (staffId === ctx.actor.id && (!input.active || input.role !== 'administrator')) throw new AppError('last_administrator');
     if (input.unitId) {
       const unit = await trx.selectFrom('units').select('id').where('id', '=', input.unitId).where('municipality_id', '=', ctx.actor.municipalityId).executeTakeFirst();
       if (!unit) throw new AppError('validation_failed', [{ field: 'unitId', code: 'invalid' }]);
@@ -108,6 +110,7 @@ export async function updateStaff(ctx: RequestContext, staffId: string, input: z
 /** An administrator issues a new one-time password; the account's sessions end. */
 export async function resetStaffPassword(ctx: RequestContext, staffId: string): Promise<{ oneTimePassword: string }> {
   requireCapability(ctx.actor, 'staff.manage');
+  if (staffId === ctx.actor.id) throw new AppError('forbidden');
   const secret = oneTimePassword();
   const hash = await hashPassword(secret);
   return audited(ctx, async ({ trx, audit }) => {
