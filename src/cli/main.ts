@@ -1,4 +1,4 @@
-/** The `lotsa` command line: start, migrate, demo, users add, audit verify. */
+/** The `lotsa` command line: start, migrate, demo, users add, audit verify, import, register. */
 import { Command, Option } from 'commander';
 import { ROLES, type Role } from '../core/roles.js';
 import { z } from 'zod';
@@ -13,6 +13,7 @@ import { AppError } from '../server/http/errors.js';
 import { ERRORS } from '../core/errors.js';
 import { insertStaff } from '../server/features/staff/staff.service.js';
 import { openConfiguredDatabase, startServer } from '../server/main.js';
+import { addRegisterCommands, CliError } from './register-commands.js';
 
 /** Runs `work` on the configured, migrated database and closes it. */
 async function withDatabase<T>(work: (database: DatabaseHandle, municipalityId: string) => Promise<T>): Promise<T> {
@@ -121,8 +122,7 @@ audit
     });
   });
 
-/** An error whose message is meant for the person at the terminal. */
-class CliError extends Error {}
+addRegisterCommands(program, withDatabase);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof CliError || err instanceof ConfigError || err instanceof DataDirBusyError || err instanceof RealDataError) {

@@ -11,6 +11,9 @@ export const CAPABILITIES = [
   'persons.edit',
   'cases.assign',
   'protected.grant',
+  'imports.run',
+  'register.read',
+  'notifications.inbox',
   'notes.write',
   'staff.list',
   'staff.manage',
@@ -23,7 +26,7 @@ export type Capability = (typeof CAPABILITIES)[number];
 /** Role → capabilities. Default deny: a capability not listed is not granted. */
 export const PERMISSIONS: Record<Role, readonly Capability[]> = {
   administrator: ['staff.list', 'staff.manage', 'audit.read', 'figures.read'],
-  coordinator: ['persons.browse', 'persons.create', 'persons.edit', 'cases.assign', 'protected.grant', 'notes.write', 'staff.list', 'figures.read'],
+  coordinator: ['persons.browse', 'persons.create', 'persons.edit', 'cases.assign', 'protected.grant', 'imports.run', 'register.read', 'notifications.inbox', 'notifications.submit', 'notes.write', 'staff.list', 'figures.read'],
   youth_coach: ['persons.browse', 'persons.edit', 'notes.write', 'staff.list', 'figures.read'],
   team_member: ['persons.browse', 'notes.write', 'figures.read'],
   school_reporter: ['notifications.submit'],

@@ -67,7 +67,7 @@ export async function recordAudit(trx: Transaction<Database>, actor: AuditActor,
     prev = hash;
     return row;
   });
-  await trx.insertInto('audit_log').values(rows).execute();
+  for (let i = 0; i < rows.length; i += 1000) await trx.insertInto('audit_log').values(rows.slice(i, i + 1000)).execute();
 }
 
 /** The result of checking the whole chain. */

@@ -15,8 +15,11 @@ import type { Database } from './types.js';
 export type Db = Kysely<Database>;
 export type DatabaseKind = 'pglite' | 'postgresql';
 
+/** The driver underneath, for bulk loading with COPY. */
+export type RawDatabase = { kind: 'postgresql'; pool: pg.Pool } | { kind: 'pglite'; pglite: PGlite };
+
 /** An open database and how to close it. */
-export type DatabaseHandle = { db: Db; kind: DatabaseKind; close(): Promise<void> };
+export type DatabaseHandle = { db: Db; kind: DatabaseKind; raw: RawDatabase; close(): Promise<void> };
 
 export type DatabaseOptions =
   | { url: string; poolSize?: number }
@@ -33,7 +36,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   if ('url' in options) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgresql', close: () => db.destroy() };
+    return { db, kind: 'postgresql', raw: { kind: 'postgresql', pool }, close: () => db.destroy() };
   }
   const parsers = { [DATE_OID]: (v: string) => v, [pgliteTypes.INT8]: (v: string) => v };
   let release = () => {};
@@ -53,6 +56,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   return {
     db,
     kind: 'pglite',
+    raw: { kind: 'pglite', pglite },
     close: async () => {
       await db.destroy();
       release();

@@ -29,8 +29,24 @@ class PGliteConnection implements DatabaseConnection {
   }
 }
 
+const queues = new WeakMap<PGlite, { tail: Promise<void> }>();
+
+/**
+ * Waits for exclusive use of `pg` and returns the function that gives it back. The Kysely driver
+ * and bulk writers share this lock, so nothing runs inside someone else's transaction.
+ */
+export async function acquirePGlite(pg: PGlite): Promise<() => void> {
+  let queue = queues.get(pg);
+  if (!queue) queues.set(pg, (queue = { tail: Promise.resolve() }));
+  let release!: () => void;
+  const turn = new Promise<void>((resolve) => (release = resolve));
+  const previous = queue.tail;
+  queue.tail = previous.then(() => turn);
+  await previous;
+  return release;
+}
+
 class PGliteDriver implements Driver {
-  private queue: Promise<void> = Promise.resolve();
   private readonly connection: PGliteConnection;
   private readonly releases = new Map<DatabaseConnection, () => void>();
 
@@ -43,12 +59,7 @@ class PGliteDriver implements Driver {
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    let release!: () => void;
-    const turn = new Promise<void>((resolve) => (release = resolve));
-    const previous = this.queue;
-    this.queue = previous.then(() => turn);
-    await previous;
-    this.releases.set(this.connection, release);
+    this.releases.set(this.connection, await acquirePGlite(this.pg));
     return this.connection;
   }
 
@@ -71,7 +82,7 @@ class PGliteDriver implements Driver {
   }
 
   async destroy(): Promise<void> {
-    await this.queue;
+    (await acquirePGlite(this.pg))();
     await this.pg.close();
   }
 }

@@ -60,6 +60,7 @@ export interface ProtectedIdentityGrantsTable {
 }
 export interface RegisterPeriodsTable {
   id: Generated<string>;
+  rule: string | null;
   municipality_id: string;
   person_id: string;
   entered_on: string;
@@ -110,7 +111,7 @@ export interface AuditLogTable {
 }
 
 /** The whole database, as Kysely sees it. */
-export interface Database {
+export interface Database extends RegisterDatabase {
   municipalities: MunicipalitiesTable;
   units: UnitsTable;
   staff: StaffTable;
@@ -125,4 +126,99 @@ export interface Database {
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
   audit_log: AuditLogTable;
+}
+
+export interface ImportsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  kind: 'population' | 'enrolments';
+  file_name: string;
+  file_sha256: string;
+  status: 'queued' | 'running' | 'needs_mapping' | 'needs_review' | 'ready' | 'failed';
+  mapping: Json | null;
+  headers: ColumnType<string[] | null, string | null | undefined, string | null>;
+  rows_total: Generated<number>;
+  rows_valid: Generated<number>;
+  error_count: Generated<number>;
+  accepted_by: string | null;
+  accepted_at: Date | null;
+  failure: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  finished_at: Date | null;
+}
+export interface ImportErrorsTable { import_id: string; line: number; column_name: string | null; code: string; value: string | null; blocking: boolean }
+export interface PopulationRowsTable {
+  import_id: string;
+  municipality_id: string;
+  line: number;
+  personal_identity_number: string;
+  birth_date: string;
+  given_name: string;
+  family_name: string;
+  street_address: string | null;
+  postal_code: string | null;
+  city: string | null;
+  municipality_code: string;
+  protected_identity: boolean;
+  registered_since: string | null;
+}
+export interface EnrolmentRowsTable {
+  import_id: string;
+  municipality_id: string;
+  line: number;
+  personal_identity_number: string;
+  school_unit_code: string;
+  school_unit_name: string | null;
+  school_type: string;
+  programme_code: string | null;
+  start_date: string;
+  end_date: string | null;
+  end_reason: string | null;
+  qualification: string | null;
+}
+export interface ImportMappingsTable { id: Generated<string>; municipality_id: string; kind: string; name: string; headers: Json; mapping: Json; created_at: Timestamp }
+export interface JobsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  kind: string;
+  payload: Json;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  progress: Generated<number>;
+  total: number | null;
+  result: Json | null;
+  error: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+export interface NotificationsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  reporter_municipality_id: string;
+  submitted_by: string;
+  personal_identity_number: string;
+  school_unit_code: string;
+  school_unit_name: string | null;
+  kind: 'dropout' | 'absence' | 'programme_change';
+  occurred_on: string;
+  message: string | null;
+  routed: boolean;
+  person_id: string | null;
+  status: 'inbox' | 'on_timeline' | 'handled';
+  handled_by: string | null;
+  handled_at: Date | null;
+  submitted_at: Timestamp;
+}
+
+/** Tables of the register issue. */
+export interface RegisterDatabase {
+  imports: ImportsTable;
+  import_errors: ImportErrorsTable;
+  population_rows: PopulationRowsTable;
+  enrolment_rows: EnrolmentRowsTable;
+  import_mappings: ImportMappingsTable;
+  jobs: JobsTable;
+  notifications: NotificationsTable;
 }

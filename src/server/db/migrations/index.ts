@@ -1,7 +1,9 @@
 /** Every migration, by its timestamped name. Add new ones here in order. */
 import type { Migration } from 'kysely';
 import * as foundation from './20261125090000_foundation.js';
+import * as register from './20261125120000_register.js';
 
 export const migrations: Record<string, Migration> = {
   '20261125090000_foundation': foundation,
+  '20261125120000_register': register,
 };

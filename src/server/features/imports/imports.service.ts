@@ -1,0 +1,125 @@
+/**
+ * Imports of source lists: register a file once (the same file twice gives the same import),
+ * process it in a background job, show its errors, take a column mapping, and accept skipping
+ * exactly the invalid rows. Only coordinators import.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { sql } from 'kysely';
+import { REQUIRED, ROW_ERRORS, type ListKind } from '../../../core/source-lists.js';
+import type { Language } from '../../../core/errors.js';
+import type { Db } from '../../db/connection.js';
+import { AppError } from '../../http/errors.js';
+import { requireCapability, type Actor } from '../../access/access.js';
+import { mappingProblems, type ColumnMapping } from './column-mapping.js';
+
+/** SHA-256 of a file, streamed. */
+export async function fileSha256(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/**
+ * Registers an import of the file at `path`. When the same file is already imported (or being
+ * imported) for the municipality, returns that import instead: nothing is doubled.
+ */
+export async function registerImport(db: Db, actor: { id: string | null; municipalityId: string }, kind: ListKind, fileName: string, path: string): Promise<{ id: string; created: boolean }> {
+  const sha = await fileSha256(path);
+  const inserted = await db
+    .insertInto('imports')
+    .values({ municipality_id: actor.municipalityId, kind, file_name: fileName, file_sha256: sha, status: 'queued', created_by: actor.id })
+    .onConflict((oc) => oc.columns(['municipality_id', 'kind', 'file_sha256']).where('status', '<>', 'failed').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (inserted) return { id: inserted.id, created: true };
+  const existing = await db.selectFrom('imports').select('id').where('municipality_id', '=', actor.municipalityId).where('kind', '=', kind).where('file_sha256', '=', sha).where('status', '<>', 'failed').executeTakeFirstOrThrow();
+  return { id: existing.id, created: false };
+}
+
+/** An import as the API and CLI show it. */
+export async function importSummary(db: Db, municipalityId: string, importId: string) {
+  const imp = await db
+    .selectFrom('imports')
+    .leftJoin('jobs', (j) => j.on(sql`jobs.payload->>'importId'`, '=', sql`imports.id::text`))
+    .select(['imports.id', 'imports.kind', 'imports.file_name', 'imports.status', 'imports.headers', 'imports.mapping', 'imports.rows_total', 'imports.rows_valid', 'imports.error_count', 'imports.failure', 'imports.created_at', 'imports.finished_at', 'imports.accepted_at', 'jobs.id as job_id', 'jobs.progress'])
+    .where('imports.id', '=', importId)
+    .where('imports.municipality_id', '=', municipalityId)
+    .orderBy('jobs.created_at', 'desc')
+    .executeTakeFirst();
+  if (!imp) throw new AppError('not_found');
+  const skipped = await db.selectFrom('import_errors').select(sql<number>`count(distinct line)::int`.as('n')).where('import_id', '=', importId).where('blocking', '=', false).executeTakeFirstOrThrow();
+  return {
+    id: imp.id,
+    kind: imp.kind,
+    fileName: imp.file_name,
+    status: imp.status,
+    headers: (imp.headers as string[] | null) ?? null,
+    mapping: (imp.mapping as ColumnMapping | null) ?? null,
+    rowsTotal: imp.rows_total,
+    rowsValid: imp.rows_valid,
+    errorCount: imp.error_count,
+    otherMunicipalityRows: skipped.n,
+    failure: imp.failure,
+    jobId: imp.job_id ?? null,
+    progress: imp.progress ?? 0,
+    createdAt: imp.created_at.toISOString(),
+    finishedAt: imp.finished_at?.toISOString() ?? null,
+    acceptedAt: imp.accepted_at?.toISOString() ?? null,
+  };
+}
+
+/** The rows of an import that were not imported, with line, column and reason, in `language`. */
+export async function importErrors(db: Db, importId: string, language: Language, limit = 1000, offset = 0) {
+  const rows = await db
+    .selectFrom('import_errors')
+    .select(['line', 'column_name', 'code', 'value', 'blocking'])
+    .where('import_id', '=', importId)
+    .orderBy('line')
+    .orderBy('column_name')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return rows.map((r) => ({
+    line: r.line,
+    column: r.column_name,
+    code: r.code,
+    value: r.value,
+    blocking: r.blocking,
+    message: ROW_ERRORS[r.code as keyof typeof ROW_ERRORS]?.[language] ?? r.code,
+  }));
+}
+
+/** The coordinator's word that exactly the listed invalid rows may be skipped; the import becomes ready. */
+export async function acceptImport(db: Db, actor: { id: string | null; municipalityId: string }, importId: string, skipLines: number[]) {
+  await db.transaction().execute(async (trx) => {
+    const imp = await trx.selectFrom('imports').select(['status']).where('id', '=', importId).where('municipality_id', '=', actor.municipalityId).forUpdate().executeTakeFirst();
+    if (!imp) throw new AppError('not_found');
+    if (imp.status !== 'needs_review') throw new AppError('import_not_reviewable');
+    const lines = (await trx.selectFrom('import_errors').select('line').distinct().where('import_id', '=', importId).where('blocking', '=', true).execute()).map((r) => r.line);
+    const wanted = new Set(skipLines);
+    if (wanted.size !== lines.length || lines.some((l) => !wanted.has(l))) throw new AppError('skip_lines_mismatch', [{ field: 'skipLines', code: 'invalid' }]);
+    await trx.updateTable('imports').set({ status: 'ready', accepted_by: actor.id, accepted_at: sql`now()` }).where('id', '=', importId).execute();
+  });
+}
+
+/** Sets the column mapping of an import waiting for one, optionally saving it by name for later files. */
+export async function setMapping(db: Db, actor: Actor, importId: string, mapping: ColumnMapping, saveAs: string | null) {
+  requireCapability(actor, 'imports.run');
+  const imp = await db.selectFrom('imports').select(['kind', 'status', 'headers']).where('id', '=', importId).where('municipality_id', '=', actor.municipalityId).executeTakeFirst();
+  if (!imp) throw new AppError('not_found');
+  if (imp.status !== 'needs_mapping') throw new AppError('import_not_mappable');
+  const headers = (imp.headers as string[] | null) ?? [];
+  const problems = mappingProblems(imp.kind, headers, mapping, REQUIRED[imp.kind]);
+  if (problems.length) throw new AppError('validation_failed', problems.map((p) => ({ field: `mapping.${p.split(':')[0]}`, code: 'invalid' as const })));
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('imports').set({ mapping: JSON.stringify(mapping), status: 'queued' }).where('id', '=', importId).execute();
+    if (saveAs) {
+      await trx
+        .insertInto('import_mappings')
+        .values({ municipality_id: actor.municipalityId, kind: imp.kind, name: saveAs, headers: JSON.stringify(headers), mapping: JSON.stringify(mapping) })
+        .onConflict((oc) => oc.columns(['municipality_id', 'kind', 'name']).doUpdateSet({ headers: JSON.stringify(headers), mapping: JSON.stringify(mapping) }))
+        .execute();
+    }
+  });
+}

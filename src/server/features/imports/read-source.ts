@@ -1,0 +1,133 @@
+/**
+ * Reads a source list file row by row, without holding it in memory: CSV in UTF-8 or
+ * Windows-1252, with ';', ',' or tab, with or without BOM; or the first sheet of an XLSX workbook.
+ */
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+
+/** A file Lotsa cannot read as a list; the message says why, for the coordinator. */
+export class UnreadableFileError extends Error {
+  constructor(
+    readonly reason: 'not_a_list' | 'malformed_csv' | 'empty',
+    readonly line: number | null,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+/** One data row: its line number in the file (the header is line 1) and its cells. */
+export type SourceRow = { line: number; cells: string[] };
+export type Source = { headers: string[]; rows: AsyncIterable<SourceRow> };
+
+async function head(path: string, bytes: number): Promise<Buffer> {
+  const file = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(bytes), 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await file.close();
+  }
+}
+
+/** True when the whole file decodes as UTF-8; otherwise it is read as Windows-1252. */
+async function isUtf8File(path: string): Promise<boolean> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for await (const chunk of createReadStream(path)) decoder.decode(chunk as Buffer, { stream: true });
+    decoder.decode();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function detectDelimiter(firstLine: string): string {
+  const counts = [';', ',', '\t'].map((d) => [d, firstLine.split(d).length] as const);
+  return counts.sort((a, b) => b[1] - a[1])[0]![0];
+}
+
+async function* decoded(path: string, encoding: string): AsyncIterable<string> {
+  const decoder = new TextDecoder(encoding);
+  for await (const chunk of createReadStream(path)) yield decoder.decode(chunk as Buffer, { stream: true });
+  yield decoder.decode();
+}
+
+async function openCsv(path: string, start: Buffer): Promise<Source> {
+  const encoding = (await isUtf8File(path)) ? 'utf-8' : 'windows-1252';
+  const firstLine = new TextDecoder(encoding).decode(start).replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
+  const parser = parse({ delimiter: detectDelimiter(firstLine), bom: true, relax_column_count: true, skip_empty_lines: true, info: true });
+  const feed = (async () => {
+    try {
+      for await (const text of decoded(path, encoding)) if (!parser.write(text)) await new Promise((r) => parser.once('drain', r));
+      parser.end();
+    } catch (err) {
+      parser.destroy(err as Error);
+    }
+  })();
+  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>;
+  const next = async () => {
+    try {
+      return await iterator.next();
+    } catch (err) {
+      const e = err as { message: string; lines?: number };
+      throw new UnreadableFileError('malformed_csv', e.lines ?? null, e.message);
+    }
+  };
+  const first = await next();
+  if (first.done) throw new UnreadableFileError('empty', null, 'The file has no rows.');
+  const headers = first.value.record.map((h) => h.trim());
+  return {
+    headers,
+    rows: (async function* () {
+      for (let r = await next(); !r.done; r = await next()) yield { line: r.value.info.lines, cells: r.value.record };
+      await feed;
+    })(),
+  };
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('text' in value && typeof value.text === 'string') return value.text;
+    if ('richText' in value) return value.richText.map((t) => t.text).join('');
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    return '';
+  }
+  return String(value);
+}
+
+async function openXlsx(path: string): Promise<Source> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
+  const rows = (async function* () {
+    for await (const sheet of reader) {
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        const values = (row.values as ExcelJS.CellValue[]).slice(1);
+        yield { line: row.number, cells: values.map(cellText) };
+      }
+      return;
+    }
+  })();
+  const first = await rows.next();
+  if (first.done) throw new UnreadableFileError('empty', null, 'The workbook has no rows.');
+  return { headers: first.value.cells.map((h) => h.trim()), rows };
+}
+
+/** Opens a CSV or XLSX list. Throws UnreadableFileError for anything else. */
+export async function openSource(path: string): Promise<Source> {
+  const start = await head(path, 64 * 1024);
+  if (start.length === 0) throw new UnreadableFileError('empty', null, 'The file is empty.');
+  if (start.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
+    try {
+      return await openXlsx(path);
+    } catch (err) {
+      if (err instanceof UnreadableFileError) throw err;
+      throw new UnreadableFileError('not_a_list', null, 'The file looks like a ZIP archive but is no readable XLSX workbook.');
+    }
+  }
+  if (start.includes(0)) throw new UnreadableFileError('not_a_list', null, 'The file is neither CSV text nor an XLSX workbook.');
+  return openCsv(path, start);
+}

@@ -1,0 +1,82 @@
+/**
+ * Background jobs in a PostgreSQL table, so long work (imports, reconciliation) survives the
+ * request that started it and reports progress. One worker loop per process claims queued jobs
+ * with FOR UPDATE SKIP LOCKED; progress and results are written back to the row.
+ */
+import { sql } from 'kysely';
+import type { DatabaseHandle, Db } from '../db/connection.js';
+
+/** Reports how far a job has come. */
+export type Progress = (done: number, total?: number) => Promise<void>;
+/** Runs one kind of job; what it returns is stored as the job's result. */
+export type JobHandler = (handle: DatabaseHandle, payload: Record<string, unknown>, progress: Progress) => Promise<unknown>;
+
+const handlers = new Map<string, JobHandler>();
+
+/** Registers the handler for a kind of job. */
+export function registerJobHandler(kind: string, handler: JobHandler): void {
+  handlers.set(kind, handler);
+}
+
+/** Queues a job; returns its id. */
+export async function enqueueJob(db: Db, job: { municipalityId: string; kind: string; payload: Record<string, unknown>; createdBy: string | null }): Promise<string> {
+  const row = await db
+    .insertInto('jobs')
+    .values({ municipality_id: job.municipalityId, kind: job.kind, payload: JSON.stringify(job.payload), status: 'queued', created_by: job.createdBy })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A progress reporter that writes to the job row at most every 250 ms. */
+function progressOf(db: Db, jobId: string): Progress {
+  let last = 0;
+  return async (done, total) => {
+    const now = Date.now();
+    if (now - last < 250) return;
+    last = now;
+    await db.updateTable('jobs').set({ progress: done, ...(total !== undefined && { total }) }).where('id', '=', jobId).execute();
+  };
+}
+
+/** Claims and runs the oldest queued job, if any; true when one ran. */
+export async function runNextJob(handle: DatabaseHandle): Promise<boolean> {
+  const job = await handle.db
+    .updateTable('jobs')
+    .set({ status: 'running', started_at: sql`now()` })
+    .where('id', '=', (eb) => eb.selectFrom('jobs').select('id').where('status', '=', 'queued').orderBy('created_at').limit(1).forUpdate().skipLocked())
+    .returning(['id', 'kind', 'payload'])
+    .executeTakeFirst();
+  if (!job) return false;
+  try {
+    const handler = handlers.get(job.kind);
+    if (!handler) throw new Error(`No handler for jobs of kind ${job.kind}`);
+    const result = await handler(handle, job.payload, progressOf(handle.db, job.id));
+    await handle.db.updateTable('jobs').set({ status: 'done', result: JSON.stringify(result ?? null), finished_at: sql`now()` }).where('id', '=', job.id).execute();
+  } catch (err) {
+    await handle.db.updateTable('jobs').set({ status: 'failed', error: (err as Error).message, finished_at: sql`now()` }).where('id', '=', job.id).execute();
+  }
+  return true;
+}
+
+/** Marks jobs left running by a process that stopped as failed, so nobody waits for them. */
+export async function failInterruptedJobs(db: Db): Promise<void> {
+  await db.updateTable('jobs').set({ status: 'failed', error: 'Interrupted: Lotsa stopped while the job ran. Start it again.', finished_at: sql`now()` }).where('status', '=', 'running').execute();
+}
+
+/** Polls for jobs until stopped; returns the stop function, which waits for a running job. */
+export function startWorker(handle: DatabaseHandle, pollMs = 500): () => Promise<void> {
+  let stopped = false;
+  let wake: (() => void) | null = null;
+  const loop = (async () => {
+    while (!stopped) {
+      const ran = await runNextJob(handle).catch(() => false);
+      if (!ran && !stopped) await new Promise<void>((resolve) => ((wake = resolve), setTimeout(resolve, pollMs).unref()));
+    }
+  })();
+  return async () => {
+    stopped = true;
+    wake?.();
+    await loop;
+  };
+}
