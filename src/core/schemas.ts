@@ -21,6 +21,7 @@ export const EVENT_TYPES = [
   'register_entered',
   'register_left',
   'contact_attempt',
+  'school_notification',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -21,7 +21,10 @@ import { authRoutes } from './features/auth/auth.routes.js';
 import { caseRoutes } from './features/cases/cases.routes.js';
 import { figuresRoutes } from './features/figures/figures.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
+import { importRoutes } from './features/imports/imports.routes.js';
+import { notificationRoutes } from './features/notifications/notifications.routes.js';
 import { personRoutes } from './features/persons/persons.routes.js';
+import { registerRoutes } from './features/register/register.routes.js';
 import { protectedIdentityRoutes } from './features/protected-identity/protected-identity.routes.js';
 import { staffRoutes } from './features/staff/staff.routes.js';
 
@@ -80,6 +83,9 @@ export async function buildApp(database: DatabaseHandle, env: Env, options: { lo
   await app.register(staffRoutes);
   await app.register(auditRoutes);
   await app.register(figuresRoutes);
+  await app.register(importRoutes, { env });
+  await app.register(registerRoutes);
+  await app.register(notificationRoutes);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

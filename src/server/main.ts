@@ -5,6 +5,9 @@ import { openDatabase, type DatabaseHandle } from './db/connection.js';
 import { migrateToLatest } from './db/migrate.js';
 import type { Env } from './env.js';
 import { pruneSessions } from './http/sessions.js';
+import { failInterruptedImports } from './features/imports/imports.service.js';
+import { registerJobHandlers } from './jobs/handlers.js';
+import { failInterruptedJobs, startWorker } from './jobs/queue.js';
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in the data directory. */
 export function openConfiguredDatabase(env: Env): Promise<DatabaseHandle> {
@@ -19,6 +22,9 @@ export async function startServer(env: Env): Promise<() => Promise<void>> {
   const municipalityId = await ensureMunicipality(database.db, env.municipality);
   const firstAdmin = await ensureFirstAdministrator(database.db, municipalityId);
   await pruneSessions(database.db, env.sessionMaxHours);
+  await failInterruptedJobs(database.db);
+  await failInterruptedImports(database.db);
+  registerJobHandlers();
 
   const app = await buildApp(database, env);
   await app.listen({ port: env.port, host: env.host });
@@ -28,6 +34,7 @@ export async function startServer(env: Env): Promise<() => Promise<void>> {
     console.log(`\nSign in as ${firstAdmin.email} with the one-time password ${firstAdmin.oneTimePassword}`);
     console.log('You will be asked to choose a new password. Until then, each start prints a new one-time password.\n');
   }
+  const stopWorker = startWorker(database);
   const timer = setInterval(() => void pruneSessions(database.db, env.sessionMaxHours).catch(() => {}), 60 * 60 * 1000);
   timer.unref();
   let stopped = false;
@@ -35,6 +42,7 @@ export async function startServer(env: Env): Promise<() => Promise<void>> {
     if (stopped) return;
     stopped = true;
     clearInterval(timer);
+    await stopWorker();
     await app.close();
     await database.close();
   };

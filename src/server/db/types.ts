@@ -134,6 +134,7 @@ export interface ImportsTable {
   kind: 'population' | 'enrolments';
   file_name: string;
   file_sha256: string;
+  upload_path: string;
   status: 'queued' | 'running' | 'needs_mapping' | 'needs_review' | 'ready' | 'failed';
   mapping: Json | null;
   headers: ColumnType<string[] | null, string | null | undefined, string | null>;

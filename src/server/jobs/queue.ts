@@ -9,7 +9,7 @@ import type { DatabaseHandle, Db } from '../db/connection.js';
 /** Reports how far a job has come. */
 export type Progress = (done: number, total?: number) => Promise<void>;
 /** Runs one kind of job; what it returns is stored as the job's result. */
-export type JobHandler = (handle: DatabaseHandle, payload: Record<string, unknown>, progress: Progress) => Promise<unknown>;
+export type JobHandler = (handle: DatabaseHandle, job: { municipalityId: string; payload: Record<string, unknown> }, progress: Progress) => Promise<unknown>;
 
 const handlers = new Map<string, JobHandler>();
 
@@ -45,13 +45,13 @@ export async function runNextJob(handle: DatabaseHandle): Promise<boolean> {
     .updateTable('jobs')
     .set({ status: 'running', started_at: sql`now()` })
     .where('id', '=', (eb) => eb.selectFrom('jobs').select('id').where('status', '=', 'queued').orderBy('created_at').limit(1).forUpdate().skipLocked())
-    .returning(['id', 'kind', 'payload'])
+    .returning(['id', 'kind', 'payload', 'municipality_id'])
     .executeTakeFirst();
   if (!job) return false;
   try {
     const handler = handlers.get(job.kind);
     if (!handler) throw new Error(`No handler for jobs of kind ${job.kind}`);
-    const result = await handler(handle, job.payload, progressOf(handle.db, job.id));
+    const result = await handler(handle, { municipalityId: job.municipality_id, payload: job.payload }, progressOf(handle.db, job.id));
     await handle.db.updateTable('jobs').set({ status: 'done', result: JSON.stringify(result ?? null), finished_at: sql`now()` }).where('id', '=', job.id).execute();
   } catch (err) {
     await handle.db.updateTable('jobs').set({ status: 'failed', error: (err as Error).message, finished_at: sql`now()` }).where('id', '=', job.id).execute();

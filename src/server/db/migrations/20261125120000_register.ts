@@ -8,6 +8,7 @@ const up_statements = [
      kind text not null check (kind in ('population', 'enrolments')),
      file_name text not null,
      file_sha256 text not null,
+     upload_path text not null,
      status text not null check (status in ('queued', 'running', 'needs_mapping', 'needs_review', 'ready', 'failed')),
      mapping jsonb,
      headers jsonb,

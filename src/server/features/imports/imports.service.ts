@@ -28,7 +28,7 @@ export async function registerImport(db: Db, actor: { id: string | null; municip
   const sha = await fileSha256(path);
   const inserted = await db
     .insertInto('imports')
-    .values({ municipality_id: actor.municipalityId, kind, file_name: fileName, file_sha256: sha, status: 'queued', created_by: actor.id })
+    .values({ municipality_id: actor.municipalityId, kind, file_name: fileName, file_sha256: sha, upload_path: path, status: 'queued', created_by: actor.id })
     .onConflict((oc) => oc.columns(['municipality_id', 'kind', 'file_sha256']).where('status', '<>', 'failed').doNothing())
     .returning('id')
     .executeTakeFirst();
@@ -104,9 +104,9 @@ export async function acceptImport(db: Db, actor: { id: string | null; municipal
 }
 
 /** Sets the column mapping of an import waiting for one, optionally saving it by name for later files. */
-export async function setMapping(db: Db, actor: Actor, importId: string, mapping: ColumnMapping, saveAs: string | null) {
+export async function setMapping(db: Db, actor: Actor, importId: string, mapping: ColumnMapping, saveAs: string | null): Promise<{ path: string }> {
   requireCapability(actor, 'imports.run');
-  const imp = await db.selectFrom('imports').select(['kind', 'status', 'headers']).where('id', '=', importId).where('municipality_id', '=', actor.municipalityId).executeTakeFirst();
+  const imp = await db.selectFrom('imports').select(['kind', 'status', 'headers', 'upload_path']).where('id', '=', importId).where('municipality_id', '=', actor.municipalityId).executeTakeFirst();
   if (!imp) throw new AppError('not_found');
   if (imp.status !== 'needs_mapping') throw new AppError('import_not_mappable');
   const headers = (imp.headers as string[] | null) ?? [];
@@ -122,4 +122,10 @@ export async function setMapping(db: Db, actor: Actor, importId: string, mapping
         .execute();
     }
   });
+  return { path: imp.upload_path };
+}
+
+/** Imports left running by a process that stopped are failed, so they can be imported again. */
+export async function failInterruptedImports(db: Db): Promise<void> {
+  await db.updateTable('imports').set({ status: 'failed', failure: 'Interrupted: Lotsa stopped during the import. Import the file again.', finished_at: sql`now()` }).where('status', '=', 'running').execute();
 }

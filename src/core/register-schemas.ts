@@ -1,0 +1,85 @@
+/** Zod schemas of the register API: imports, reconciliation, jobs and school notifications. */
+import { z } from 'zod';
+import { LIST_KINDS } from './source-lists.js';
+import { identityNumber } from './schemas.js';
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(s)));
+
+export const importStatus = z.enum(['queued', 'running', 'needs_mapping', 'needs_review', 'ready', 'failed']);
+
+export const importUploadQuery = z.object({ kind: z.enum(LIST_KINDS), fileName: z.string().trim().min(1).max(200) });
+export const importSchema = z.object({
+  id: z.string().uuid(),
+  kind: z.enum(LIST_KINDS),
+  fileName: z.string(),
+  status: importStatus,
+  headers: z.array(z.string()).nullable(),
+  mapping: z.record(z.string(), z.string().nullable()).nullable(),
+  rowsTotal: z.number().int(),
+  rowsValid: z.number().int(),
+  errorCount: z.number().int(),
+  otherMunicipalityRows: z.number().int(),
+  failure: z.string().nullable(),
+  jobId: z.string().uuid().nullable(),
+  progress: z.number().int(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  acceptedAt: z.string().nullable(),
+});
+export const importCreatedSchema = z.object({ id: z.string().uuid(), alreadyImported: z.boolean() });
+export const importErrorSchema = z.object({ line: z.number().int(), column: z.string().nullable(), code: z.string(), value: z.string().nullable(), blocking: z.boolean(), message: z.string() });
+export const importErrorsQuery = z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(1000).default(100) });
+export const mappingBody = z.object({ mapping: z.record(z.string(), z.string().nullable()), saveAs: z.string().trim().min(1).max(100).nullish() });
+export const acceptBody = z.object({ skipLines: z.array(z.number().int().min(1)).max(1_000_000) });
+
+export const reconcileBody = z.object({ asOf: isoDay, apply: z.boolean().default(false) });
+export const reconcileResultSchema = z.object({
+  asOf: z.string(),
+  entered: z.array(z.object({ personalIdentityNumber: z.string(), reason: z.string() })),
+  left: z.array(z.object({ personalIdentityNumber: z.string(), reason: z.string() })),
+  changed: z.array(z.object({ personalIdentityNumber: z.string(), fields: z.array(z.string()) })),
+  inRegister: z.number().int(),
+});
+export const registerQuery = z.object({ asOf: isoDay });
+export const registerEntrySchema = z.object({ personalIdentityNumber: z.string(), reason: z.string(), since: z.string() });
+
+export const jobSchema = z.object({
+  id: z.string().uuid(),
+  kind: z.string(),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  progress: z.number().int(),
+  total: z.number().int().nullable(),
+  result: z.unknown(),
+  error: z.string().nullable(),
+});
+
+export const NOTIFICATION_KINDS = ['dropout', 'absence', 'programme_change'] as const;
+export const notificationBody = z.object({
+  personalIdentityNumber: identityNumber,
+  schoolUnitCode: z.string().trim().regex(/^\d{8}$/),
+  schoolUnitName: z.string().trim().max(200).nullish(),
+  kind: z.enum(NOTIFICATION_KINDS),
+  date: isoDay,
+  message: z.string().trim().max(4000).nullish(),
+});
+export const notificationSchema = z.object({
+  id: z.string().uuid(),
+  personalIdentityNumber: z.string(),
+  schoolUnitCode: z.string(),
+  schoolUnitName: z.string().nullable(),
+  kind: z.enum(NOTIFICATION_KINDS),
+  date: z.string(),
+  message: z.string().nullable(),
+  status: z.enum(['inbox', 'on_timeline', 'handled']),
+  routed: z.boolean(),
+  personId: z.string().uuid().nullable(),
+  submittedAt: z.string(),
+  submittedBy: z.string().nullable(),
+});
+export const handleNotificationBody = z.object({ outcome: z.enum(['verified_dropout', 'changing_programme', 'not_ours', 'other']), note: z.string().trim().max(2000).nullish() });
+
+export type ImportSummary = z.infer<typeof importSchema>;
+export type ImportError = z.infer<typeof importErrorSchema>;
+export type ReconcileResult = z.infer<typeof reconcileResultSchema>;
+export type Job = z.infer<typeof jobSchema>;
+export type Notification = z.infer<typeof notificationSchema>;

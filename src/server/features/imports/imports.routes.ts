@@ -1,0 +1,101 @@
+/** /api/v1/imports: upload a source list, follow its processing, map columns, review errors, accept. */
+import { randomUUID } from 'node:crypto';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { acceptBody, importCreatedSchema, importErrorSchema, importErrorsQuery, importSchema, importUploadQuery, mappingBody } from '../../../core/register-schemas.js';
+import { problemSchema } from '../../../core/schemas.js';
+import { requireCapability } from '../../access/access.js';
+import type { Env } from '../../env.js';
+import { contextOf } from '../../http/context.js';
+import { languageOf } from '../../http/language.js';
+import { recordAudit } from '../../audit/audit.js';
+import { enqueueJob } from '../../jobs/queue.js';
+import { acceptImport, importErrors, importSummary, registerImport, setMapping } from './imports.service.js';
+
+const tags = ['imports'];
+const idParams = z.object({ id: z.string().uuid() });
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+const FILE_TYPES = ['text/csv', 'text/plain', 'application/octet-stream', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.ms-excel'];
+
+/** Registers the import routes; uploads are kept under `<dataDir>/uploads` until processed. */
+export async function importRoutes(app: FastifyInstance, { env }: { env: Env }) {
+  const uploads = path.join(env.dataDir, 'uploads');
+  app.addContentTypeParser(FILE_TYPES, { bodyLimit: 512 * 1024 * 1024 }, (_request, payload, done) => done(null, payload));
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post('/api/v1/imports', {
+    schema: {
+      tags,
+      summary: 'Upload a population or enrolment list (CSV or XLSX as the request body); processing runs as a background job',
+      querystring: importUploadQuery,
+      response: { 202: importCreatedSchema, ...errors },
+    },
+    handler: async (request, reply) => {
+      const ctx = contextOf(request);
+      requireCapability(ctx.actor, 'imports.run');
+      mkdirSync(uploads, { recursive: true });
+      const file = path.join(uploads, randomUUID());
+      await pipeline(request.body as NodeJS.ReadableStream, createWriteStream(file));
+      const { id, created } = await registerImport(ctx.db, { id: ctx.actor.id, municipalityId: ctx.actor.municipalityId }, request.query.kind, request.query.fileName, file);
+      if (created) {
+        await enqueueJob(ctx.db, { municipalityId: ctx.actor.municipalityId, kind: 'import', payload: { importId: id, path: file }, createdBy: ctx.actor.id });
+        await ctx.db.transaction().execute((trx) => recordAudit(trx, { id: ctx.actor.id, municipalityId: ctx.actor.municipalityId, ip: ctx.ip }, [{ action: 'create', entity: 'import', entityId: id, detail: { kind: request.query.kind } }]));
+      }
+      return reply.code(202).send({ id, alreadyImported: !created });
+    },
+  });
+
+  r.get('/api/v1/imports', {
+    schema: { tags, summary: 'Recent imports of your municipality', response: { 200: z.array(importSchema), ...errors } },
+    handler: async (request) => {
+      const ctx = contextOf(request);
+      requireCapability(ctx.actor, 'imports.run');
+      const ids = await ctx.db.selectFrom('imports').select('id').where('municipality_id', '=', ctx.actor.municipalityId).orderBy('created_at', 'desc').limit(50).execute();
+      return Promise.all(ids.map((i) => importSummary(ctx.db, ctx.actor.municipalityId, i.id)));
+    },
+  });
+
+  r.get('/api/v1/imports/:id', {
+    schema: { tags, summary: 'An import: status, progress, counts', params: idParams, response: { 200: importSchema, ...errors } },
+    handler: async (request) => {
+      const ctx = contextOf(request);
+      requireCapability(ctx.actor, 'imports.run');
+      return importSummary(ctx.db, ctx.actor.municipalityId, request.params.id);
+    },
+  });
+
+  r.get('/api/v1/imports/:id/errors', {
+    schema: { tags, summary: 'The rows that were not imported, with line, column and reason', params: idParams, querystring: importErrorsQuery, response: { 200: z.array(importErrorSchema), ...errors } },
+    handler: async (request) => {
+      const ctx = contextOf(request);
+      requireCapability(ctx.actor, 'imports.run');
+      await importSummary(ctx.db, ctx.actor.municipalityId, request.params.id);
+      const { page, pageSize } = request.query;
+      return importErrors(ctx.db, request.params.id, languageOf(request), pageSize, (page - 1) * pageSize);
+    },
+  });
+
+  r.post('/api/v1/imports/:id/mapping', {
+    schema: { tags, summary: 'Map the columns of a file in another layout, optionally saving the mapping; processing starts again', params: idParams, body: mappingBody, response: { 202: z.null(), ...errors } },
+    handler: async (request, reply) => {
+      const ctx = contextOf(request);
+      const { path: file } = await setMapping(ctx.db, ctx.actor, request.params.id, request.body.mapping, request.body.saveAs ?? null);
+      await enqueueJob(ctx.db, { municipalityId: ctx.actor.municipalityId, kind: 'import', payload: { importId: request.params.id, path: file }, createdBy: ctx.actor.id });
+      return reply.code(202).send(null);
+    },
+  });
+
+  r.post('/api/v1/imports/:id/accept', {
+    schema: { tags, summary: 'Accept skipping exactly the listed invalid rows; the import can then be used', params: idParams, body: acceptBody, response: { 204: z.null(), ...errors } },
+    handler: async (request, reply) => {
+      const ctx = contextOf(request);
+      requireCapability(ctx.actor, 'imports.run');
+      await acceptImport(ctx.db, { id: ctx.actor.id, municipalityId: ctx.actor.municipalityId }, request.params.id, request.body.skipLines);
+      return reply.code(204).send(null);
+    },
+  });
+}

@@ -1,0 +1,141 @@
+/**
+ * Dropout and absence notifications from schools (skollagen 15 kap. 15 §). Lotsa routes each to the
+ * student's home municipality: the newest accepted population list that holds the student, else a
+ * municipality where the student is already a person. One it cannot route waits in the reporter's
+ * municipality's inbox. For someone in the register it goes on their timeline; otherwise it waits in
+ * the inbox for the coordinator to verify with the school. Reporters see their own submissions only.
+ */
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { handleNotificationBody, notificationBody, Notification } from '../../../core/register-schemas.js';
+import { requireCapability } from '../../access/access.js';
+import type { Db } from '../../db/connection.js';
+import { audited, type RequestContext } from '../../http/context.js';
+import { AppError } from '../../http/errors.js';
+
+async function homeMunicipality(db: Db, pnr: string): Promise<string | null> {
+  const listed = await db
+    .selectFrom('population_rows')
+    .innerJoin('imports', 'imports.id', 'population_rows.import_id')
+    .select('imports.municipality_id')
+    .where('population_rows.personal_identity_number', '=', pnr)
+    .where('imports.status', '=', 'ready')
+    .orderBy('imports.created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (listed) return listed.municipality_id;
+  const known = await db.selectFrom('persons').select('municipality_id').where('personal_identity_number', '=', pnr).orderBy('updated_at', 'desc').limit(1).executeTakeFirst();
+  return known?.municipality_id ?? null;
+}
+
+/** A school reporter (or coordinator) submits a notification; returns where it went. */
+export async function submitNotification(ctx: RequestContext, input: z.infer<typeof notificationBody>): Promise<Notification> {
+  requireCapability(ctx.actor, 'notifications.submit');
+  return audited(ctx, async ({ trx, audit }) => {
+    const home = await homeMunicipality(trx, input.personalIdentityNumber);
+    const municipalityId = home ?? ctx.actor.municipalityId;
+    const inRegister = home
+      ? await trx
+          .selectFrom('persons')
+          .innerJoin('register_periods', 'register_periods.person_id', 'persons.id')
+          .select('persons.id')
+          .where('persons.municipality_id', '=', home)
+          .where('persons.personal_identity_number', '=', input.personalIdentityNumber)
+          .where('register_periods.left_on', 'is', null)
+          .executeTakeFirst()
+      : undefined;
+    const row = await trx
+      .insertInto('notifications')
+      .values({
+        municipality_id: municipalityId,
+        reporter_municipality_id: ctx.actor.municipalityId,
+        submitted_by: ctx.actor.id,
+        personal_identity_number: input.personalIdentityNumber,
+        school_unit_code: input.schoolUnitCode,
+        school_unit_name: input.schoolUnitName ?? null,
+        kind: input.kind,
+        occurred_on: input.date,
+        message: input.message ?? null,
+        routed: home !== null,
+        person_id: inRegister?.id ?? null,
+        status: inRegister ? 'on_timeline' : 'inbox',
+      })
+      .returning(['id', 'submitted_at'])
+      .executeTakeFirstOrThrow();
+    if (inRegister) {
+      await trx
+        .insertInto('events')
+        .values({ municipality_id: municipalityId, person_id: inRegister.id, type: 'school_notification', actor_id: ctx.actor.id, payload: JSON.stringify({ kind: input.kind, date: input.date, schoolUnitCode: input.schoolUnitCode, schoolUnitName: input.schoolUnitName ?? null, message: input.message ?? null, notificationId: row.id }) })
+        .execute();
+    }
+    await audit({ action: 'create', entity: 'notification', entityId: row.id, personId: inRegister?.id ?? null });
+    return {
+      id: row.id,
+      personalIdentityNumber: input.personalIdentityNumber,
+      schoolUnitCode: input.schoolUnitCode,
+      schoolUnitName: input.schoolUnitName ?? null,
+      kind: input.kind,
+      date: input.date,
+      message: input.message ?? null,
+      status: inRegister ? 'on_timeline' : 'inbox',
+      routed: home !== null,
+      personId: null,
+      submittedAt: row.submitted_at.toISOString(),
+      submittedBy: ctx.actor.name,
+    };
+  });
+}
+
+function present(r: { id: string; personal_identity_number: string; school_unit_code: string; school_unit_name: string | null; kind: Notification['kind']; occurred_on: string; message: string | null; status: Notification['status']; routed: boolean; person_id: string | null; submitted_at: Date; submitter: string | null }, showPerson: boolean): Notification {
+  return {
+    id: r.id,
+    personalIdentityNumber: r.personal_identity_number.trim(),
+    schoolUnitCode: r.school_unit_code.trim(),
+    schoolUnitName: r.school_unit_name,
+    kind: r.kind,
+    date: r.occurred_on,
+    message: r.message,
+    status: r.status,
+    routed: r.routed,
+    personId: showPerson ? r.person_id : null,
+    submittedAt: r.submitted_at.toISOString(),
+    submittedBy: r.submitter,
+  };
+}
+
+const base = (db: Db) =>
+  db
+    .selectFrom('notifications')
+    .leftJoin('staff', 'staff.id', 'notifications.submitted_by')
+    .select(['notifications.id', 'personal_identity_number', 'school_unit_code', 'school_unit_name', 'kind', 'occurred_on', 'message', 'status', 'routed', 'person_id', 'submitted_at', 'staff.name as submitter']);
+
+/** What the actor may list: a reporter their own submissions; a coordinator the municipality's inbox. */
+export async function listNotifications(ctx: RequestContext, view: 'mine' | 'inbox'): Promise<Notification[]> {
+  if (view === 'mine') {
+    requireCapability(ctx.actor, 'notifications.submit');
+    const rows = await base(ctx.db).where('submitted_by', '=', ctx.actor.id).orderBy('submitted_at', 'desc').limit(200).execute();
+    return rows.map((r) => present(r, false));
+  }
+  requireCapability(ctx.actor, 'notifications.inbox');
+  return audited(ctx, async ({ trx, audit }) => {
+    const rows = await base(trx).where('notifications.municipality_id', '=', ctx.actor.municipalityId).where('status', '=', 'inbox').orderBy('submitted_at').execute();
+    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'notification', entityId: r.id, personId: r.person_id })));
+    return rows.map((r) => present(r, true));
+  });
+}
+
+/** A coordinator records the outcome of verifying an inbox notification with the school. */
+export async function handleNotification(ctx: RequestContext, id: string, input: z.infer<typeof handleNotificationBody>): Promise<void> {
+  requireCapability(ctx.actor, 'notifications.inbox');
+  await audited(ctx, async ({ trx, audit }) => {
+    const updated = await trx
+      .updateTable('notifications')
+      .set({ status: 'handled', handled_by: ctx.actor.id, handled_at: sql`now()`, message: sql`coalesce(message, '') || ${input.note ? `\n[${input.outcome}] ${input.note}` : `\n[${input.outcome}]`}` })
+      .where('id', '=', id)
+      .where('municipality_id', '=', ctx.actor.municipalityId)
+      .where('status', '=', 'inbox')
+      .executeTakeFirst();
+    if (updated.numUpdatedRows === 0n) throw new AppError('not_found');
+    await audit({ action: 'update', entity: 'notification', entityId: id, detail: { outcome: input.outcome } });
+  });
+}

@@ -1,0 +1,13 @@
+/** The kinds of background job Lotsa runs, wired to the code that does the work. */
+import { processImport } from '../features/imports/process-import.js';
+import { reconcile } from '../features/register/reconcile.js';
+import { registerJobHandler } from './queue.js';
+
+/** Registers every job handler; call once at start. */
+export function registerJobHandlers(): void {
+  registerJobHandler('import', (handle, { payload }, progress) => processImport(handle, String(payload.importId), String(payload.path), progress));
+  registerJobHandler('reconcile', async (handle, { municipalityId, payload }, progress) => {
+    const job = payload as { asOf: string; apply: boolean; actorId: string | null };
+    return reconcile(handle.db, municipalityId, job.asOf, { apply: job.apply, actorId: job.actorId }, progress);
+  });
+}
