@@ -1,6 +1,7 @@
 /** The routes of the web app. Every page but sign-in needs a session; some need a role capability. */
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
+import { Loading } from './components/Alert.js';
 import { AppLayout } from './components/AppLayout.js';
 import { RequireCapability, RequireSession } from './components/guards.js';
 import { AuditPage } from './features/admin/AuditPage.js';
@@ -14,7 +15,18 @@ import { PersonListPage } from './features/persons/PersonListPage.js';
 import { PersonPage } from './features/persons/PersonPage.js';
 import { StartPage } from './features/start/StartPage.js';
 
-const signedIn = (element: ReactNode) => <RequireSession>{element}</RequireSession>;
+const signedIn = (element: ReactNode) => (
+  <RequireSession>
+    <Suspense fallback={<Loading />}>{element}</Suspense>
+  </RequireSession>
+);
+
+// The register and notification pages are loaded when first visited: most roles never use them.
+const ImportsPage = lazy(() => import('./features/imports/ImportsPage.js').then((m) => ({ default: m.ImportsPage })));
+const ImportPage = lazy(() => import('./features/imports/ImportPage.js').then((m) => ({ default: m.ImportPage })));
+const ReconcilePage = lazy(() => import('./features/register/ReconcilePage.js').then((m) => ({ default: m.ReconcilePage })));
+const NotificationsPage = lazy(() => import('./features/notifications/NotificationsPage.js').then((m) => ({ default: m.NotificationsPage })));
+const NotificationFormPage = lazy(() => import('./features/notifications/NotificationFormPage.js').then((m) => ({ default: m.NotificationFormPage })));
 
 /** The browser router with all routes under the common layout. */
 export const router = createBrowserRouter([
@@ -28,6 +40,11 @@ export const router = createBrowserRouter([
       { path: '/persons/new', element: signedIn(<RequireCapability capability="persons.create"><PersonCreatePage /></RequireCapability>) },
       { path: '/persons/:id', element: signedIn(<RequireCapability capability="persons.browse"><PersonPage /></RequireCapability>) },
       { path: '/persons/:id/edit', element: signedIn(<RequireCapability capability="persons.edit"><PersonEditPage /></RequireCapability>) },
+      { path: '/register/imports', element: signedIn(<RequireCapability capability="imports.run"><ImportsPage /></RequireCapability>) },
+      { path: '/register/imports/:id', element: signedIn(<RequireCapability capability="imports.run"><ImportPage /></RequireCapability>) },
+      { path: '/register/reconcile', element: signedIn(<RequireCapability capability="imports.run"><ReconcilePage /></RequireCapability>) },
+      { path: '/notifications', element: signedIn(<RequireCapability capability="notifications.submit"><NotificationsPage /></RequireCapability>) },
+      { path: '/notifications/new', element: signedIn(<RequireCapability capability="notifications.submit"><NotificationFormPage /></RequireCapability>) },
       { path: '/admin/staff', element: signedIn(<RequireCapability capability="staff.manage"><StaffPage /></RequireCapability>) },
       { path: '/admin/audit', element: signedIn(<RequireCapability capability="audit.read"><AuditPage /></RequireCapability>) },
       { path: '*', element: signedIn(<NotFoundPage />) },

@@ -35,6 +35,8 @@ pg.types.setTypeParser(INT8_OID, (v: string) => v);
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if ('url' in options) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection the server ends (restart, failover) is dropped from the pool, not fatal.
+    pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgresql', raw: { kind: 'postgresql', pool }, close: () => db.destroy() };
   }

@@ -28,14 +28,22 @@ export async function enqueueJob(db: Db, job: { municipalityId: string; kind: st
   return row.id;
 }
 
-/** A progress reporter that writes to the job row at most every 250 ms. */
+/**
+ * A progress reporter that writes to the job row at most every 250 ms. It does not wait for the
+ * write: the job may be inside a transaction that holds the only PGlite connection.
+ */
 function progressOf(db: Db, jobId: string): Progress {
   let last = 0;
   return async (done, total) => {
     const now = Date.now();
-    if (now - last < 250) return;
+    if (now - last < 250 && total === undefined) return;
     last = now;
-    await db.updateTable('jobs').set({ progress: done, ...(total !== undefined && { total }) }).where('id', '=', jobId).execute();
+    void db
+      .updateTable('jobs')
+      .set({ progress: done, ...(total !== undefined && { total }) })
+      .where('id', '=', jobId)
+      .execute()
+      .catch(() => {});
   };
 }
 
@@ -54,6 +62,7 @@ export async function runNextJob(handle: DatabaseHandle): Promise<boolean> {
     const result = await handler(handle, { municipalityId: job.municipality_id, payload: job.payload }, progressOf(handle.db, job.id));
     await handle.db.updateTable('jobs').set({ status: 'done', result: JSON.stringify(result ?? null), finished_at: sql`now()` }).where('id', '=', job.id).execute();
   } catch (err) {
+    // An AppError's message is its stable code, which clients translate.
     await handle.db.updateTable('jobs').set({ status: 'failed', error: (err as Error).message, finished_at: sql`now()` }).where('id', '=', job.id).execute();
   }
   return true;

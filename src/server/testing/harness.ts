@@ -2,6 +2,9 @@
  * An app on a test database with a municipality, a neighbouring municipality, and one signed-in
  * staff member per role, for route tests through HTTP (app.inject).
  */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { ROLES, type Role } from '../../core/roles.js';
 import { buildApp } from '../app.js';
@@ -18,6 +21,8 @@ export type Client = {
   staffId: string;
   email: string;
   request: (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
+  /** Sends `file` as the raw request body, as the web app uploads a list. */
+  upload: (url: string, file: Buffer, contentType?: string) => Promise<LightMyRequestResponse>;
 };
 
 /** Everything a route test needs. */
@@ -37,7 +42,7 @@ export type Harness = {
 /** Builds the app and signs in one staff member per role. */
 export async function createHarness(): Promise<Harness> {
   const handle = await createTestDatabase();
-  const env = loadEnv({ LOG_LEVEL: 'silent' });
+  const env = loadEnv({ LOG_LEVEL: 'silent', LOTSA_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'lotsa-test-')) });
   const municipalityId = await ensureMunicipality(handle.db, { code: '1402', name: 'Partille kommun' });
   const otherMunicipalityId = await ensureMunicipality(handle.db, { code: '1480', name: 'Göteborgs stad' });
   const app = await buildApp(handle, env, { logger: false });
@@ -55,6 +60,8 @@ export async function createHarness(): Promise<Harness> {
       email,
       request: (method, url, body, headers = {}) =>
         app.inject({ method, url, payload: body as object | undefined, headers: { cookie: `lotsa_session=${cookie.value}`, 'x-csrf-token': csrfToken, ...headers } }),
+      upload: (url, file, contentType = 'text/csv') =>
+        app.inject({ method: 'POST', url, payload: file, headers: { cookie: `lotsa_session=${cookie.value}`, 'x-csrf-token': csrfToken, 'content-type': contentType } }),
     };
   }
 

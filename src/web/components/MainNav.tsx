@@ -7,6 +7,9 @@ import { useSession } from '../features/auth/session.js';
 const LINKS: { to: string; label: string; capability?: Capability; end?: boolean }[] = [
   { to: '/', label: 'nav.start', end: true },
   { to: '/persons', label: 'nav.persons', capability: 'persons.browse' },
+  { to: '/register/imports', label: 'nav.imports', capability: 'imports.run' },
+  { to: '/register/reconcile', label: 'nav.reconcile', capability: 'imports.run' },
+  { to: '/notifications', label: 'nav.notifications', capability: 'notifications.submit' },
   { to: '/admin/staff', label: 'nav.staff', capability: 'staff.manage' },
   { to: '/admin/audit', label: 'nav.audit', capability: 'audit.read' },
 ];

@@ -15,3 +15,9 @@ export function useFormat() {
     number: (value: number) => new Intl.NumberFormat(locale).format(value),
   };
 }
+
+/** Today's date in the browser's time zone as YYYY-MM-DD (the value of a date input). */
+export function todayIso(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

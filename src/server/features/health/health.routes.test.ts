@@ -19,7 +19,7 @@ describe('public endpoints', () => {
     const doc = (await h.anonymous('GET', '/api/openapi.json')).json();
     expect(doc.openapi).toMatch(/^3\./);
     const routes = h.app.printRoutes({ commonPrefix: false });
-    const expected = ['/api/v1/auth/login', '/api/v1/auth/logout', '/api/v1/auth/me', '/api/v1/auth/password', '/api/v1/persons', '/api/v1/persons/{id}', '/api/v1/persons/{id}/events', '/api/v1/persons/{id}/notes', '/api/v1/persons/{id}/contact-grants', '/api/v1/persons/{id}/contact-grants/{staffId}', '/api/v1/cases/{id}', '/api/v1/staff', '/api/v1/staff/{id}', '/api/v1/staff/{id}/reset-password', '/api/v1/units', '/api/v1/audit', '/api/v1/figures', '/api/health'];
+    const expected = ['/api/v1/auth/login', '/api/v1/auth/logout', '/api/v1/auth/me', '/api/v1/auth/password', '/api/v1/persons', '/api/v1/persons/{id}', '/api/v1/persons/{id}/events', '/api/v1/persons/{id}/notes', '/api/v1/persons/{id}/contact-grants', '/api/v1/persons/{id}/contact-grants/{staffId}', '/api/v1/cases/{id}', '/api/v1/staff', '/api/v1/staff/{id}', '/api/v1/staff/{id}/reset-password', '/api/v1/units', '/api/v1/audit', '/api/v1/figures', '/api/health', '/api/v1/imports', '/api/v1/imports/{id}', '/api/v1/imports/{id}/errors', '/api/v1/imports/{id}/mapping', '/api/v1/imports/{id}/accept', '/api/v1/register', '/api/v1/register/reconcile', '/api/v1/jobs/{id}', '/api/v1/notifications', '/api/v1/notifications/{id}/handle'];
     expect(Object.keys(doc.paths).sort()).toEqual(expected.sort());
     expect(routes).toContain('persons');
     expect(doc.paths['/api/v1/persons'].post.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['personalIdentityNumber', 'givenName', 'familyName']));

@@ -50,6 +50,11 @@ export function Timeline({ personId, events, onChanged }: Props) {
             </p>
             <p>{sentence(event)}</p>
             {isNote ? <blockquote className={event.correctedBy ? 'note-text note-text--corrected' : 'note-text'}>{text}</blockquote> : null}
+            {event.type === 'school_notification' && typeof event.payload.message === 'string' && event.payload.message ? (
+              <blockquote className="note-text">
+                {event.payload.message}
+              </blockquote>
+            ) : null}
             {event.correctedBy ? (
               <p>
                 <a href={`#event-${event.correctedBy}`} onClick={(e) => (e.preventDefault(), focusEvent(event.correctedBy!))}>

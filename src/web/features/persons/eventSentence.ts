@@ -1,6 +1,7 @@
 /** A human sentence for each kind of timeline event, in the UI language. */
 import { useTranslation } from 'react-i18next';
 import type { TimelineEvent } from '../../../core/schemas.js';
+import { useFormat } from '../../i18n/format.js';
 
 type StaffRef = { id?: unknown; name?: unknown } | null | undefined;
 
@@ -13,6 +14,8 @@ export function useEventSentence(names: Map<string, string>): (event: TimelineEv
     if (typeof ref.id === 'string' && names.has(ref.id)) return names.get(ref.id)!;
     return t('events.unknownStaff');
   };
+  const format = useFormat();
+  const asOf = (p: Record<string, unknown>) => (typeof p.asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(p.asOf) ? p.asOf : null);
   const status = (value: unknown) => t(`status.${String(value)}`, { defaultValue: String(value) });
 
   return (event) => {
@@ -38,10 +41,23 @@ export function useEventSentence(names: Map<string, string>): (event: TimelineEv
         return t('events.sentences.case_status_changed', { actor, from: status(p.from), to: status(p.to) });
       case 'note':
         return event.correctsEventId ? t('events.sentences.note_correction', { actor }) : t('events.sentences.note', { actor });
-      case 'register_entered':
-        return t('events.sentences.register_entered', { reason: t(`register.entry.${String(p.reason)}`, { defaultValue: String(p.reason ?? '') }) });
-      case 'register_left':
-        return t('events.sentences.register_left', { reason: t(`register.leave.${String(p.reason)}`, { defaultValue: String(p.reason ?? '') }) });
+      case 'register_entered': {
+        const reason = t(`register.entry.${String(p.reason)}`, { defaultValue: String(p.reason ?? '') });
+        return asOf(p) ? t('events.sentences.register_entered_on', { reason, date: format.date(asOf(p)!) }) : t('events.sentences.register_entered', { reason });
+      }
+      case 'register_left': {
+        const reason = t(`register.leave.${String(p.reason)}`, { defaultValue: String(p.reason ?? '') });
+        const left = asOf(p) ? t('events.sentences.register_left_on', { reason, date: format.date(asOf(p)!) }) : t('events.sentences.register_left', { reason });
+        // The rule that no longer held says why in the source lists' terms, e.g. "Började gymnasiet".
+        return typeof p.rule === 'string' && p.rule ? `${left} ${t('events.sentences.register_rule', { rule: t(`register.rules.${p.rule}`, { defaultValue: p.rule }) })}` : left;
+      }
+      case 'school_notification': {
+        const school = typeof p.schoolUnitName === 'string' && p.schoolUnitName ? p.schoolUnitName : t('events.schoolUnit', { code: String(p.schoolUnitCode ?? '') });
+        const kind = t(`events.notificationKinds.${String(p.kind)}`, { defaultValue: String(p.kind ?? '') });
+        return typeof p.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(p.date)
+          ? t('events.sentences.school_notification', { school, kind, date: format.date(p.date) })
+          : t('events.sentences.school_notification_undated', { school, kind });
+      }
       case 'contact_attempt':
         return t('events.sentences.contact_attempt', {
           actor,

@@ -1,6 +1,6 @@
 /**
  * The start page: a greeting and the municipality's figures. Case workers get links onward;
- * managers see figures only; school reporters are told what they will be able to do.
+ * managers see figures only; school reporters get the way to notify and to their notifications.
  */
 import { Link, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -24,10 +24,18 @@ export function StartPage() {
       {passwordChanged ? <Alert tone="success">{t('password.changed')}</Alert> : null}
       <p className="lead">{t(`start.intro.${me.role}`, { municipality: me.municipality.name })}</p>
       {can('figures.read') ? <FiguresPanel load={reportsApi.figures} /> : null}
-      {can('notifications.submit') ? (
+      {can('notifications.submit') && !can('notifications.inbox') ? (
         <section className="panel" aria-labelledby="notifications-title">
           <h2 id="notifications-title">{t('start.notifications.title')}</h2>
           <p>{t('start.notifications.text')}</p>
+          <ul className="link-list">
+            <li>
+              <Link to="/notifications/new">{t('start.links.newNotification')}</Link>
+            </li>
+            <li>
+              <Link to="/notifications">{t('start.links.myNotifications')}</Link>
+            </li>
+          </ul>
         </section>
       ) : null}
       {can('persons.browse') || can('staff.manage') ? (
@@ -42,6 +50,21 @@ export function StartPage() {
             {can('persons.create') ? (
               <li>
                 <Link to="/persons/new">{t('start.links.newPerson')}</Link>
+              </li>
+            ) : null}
+            {can('imports.run') ? (
+              <>
+                <li>
+                  <Link to="/register/imports">{t('start.links.imports')}</Link>
+                </li>
+                <li>
+                  <Link to="/register/reconcile">{t('start.links.reconcile')}</Link>
+                </li>
+              </>
+            ) : null}
+            {can('notifications.inbox') ? (
+              <li>
+                <Link to="/notifications">{t('start.links.inbox')}</Link>
               </li>
             ) : null}
             {can('staff.manage') ? (

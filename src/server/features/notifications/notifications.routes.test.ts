@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerJobHandlers } from '../../jobs/handlers.js';
+import { runNextJob } from '../../jobs/queue.js';
+import { buildPerson, testIdentityNumber } from '../../testing/factories.js';
+import { createHarness, type Harness } from '../../testing/harness.js';
+import { csv, populationRow } from '../../testing/lists.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+  registerJobHandlers();
+});
+afterAll(() => h.close());
+
+const notice = (pnr: string, over = {}) => ({ personalIdentityNumber: pnr, schoolUnitCode: '87654321', schoolUnitName: 'Partille Gymnasium', kind: 'dropout', date: '2026-11-20', message: 'Har inte varit här sedan oktober.', ...over });
+
+describe('POST /api/v1/notifications', () => {
+  it('answers 401 without a session and 403 to roles that do not notify', async () => {
+    expect((await h.anonymous('POST', '/api/v1/notifications', notice(testIdentityNumber()))).statusCode).toBe(401);
+    expect((await h.as.youth_coach.request('POST', '/api/v1/notifications', notice(testIdentityNumber()))).statusCode).toBe(403);
+    expect((await h.as.manager.request('POST', '/api/v1/notifications', notice(testIdentityNumber()))).statusCode).toBe(403);
+  });
+
+  it('names the invalid fields', async () => {
+    const res = await h.as.school_reporter.request('POST', '/api/v1/notifications', notice('20080101-2380', { schoolUnitCode: '12', kind: 'bored' }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['kind', 'personalIdentityNumber', 'schoolUnitCode']);
+  });
+
+  it('routes to the home municipality from its population list; the reporter sees only their own', async () => {
+    const pnr = testIdentityNumber();
+    const up = await h.as.otherCoordinator.upload('/api/v1/imports?kind=population&fileName=gbg.csv', csv('population', [populationRow(pnr, { municipality_code: '1480' })]));
+    expect(up.statusCode).toBe(202);
+    while (await runNextJob(h.handle));
+
+    const res = await h.as.school_reporter.request('POST', '/api/v1/notifications', notice(pnr));
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ routed: true, status: 'inbox' });
+
+    const mine = (await h.as.school_reporter.request('GET', '/api/v1/notifications?view=mine')).json();
+    expect(mine.map((n: { id: string }) => n.id)).toContain(res.json().id);
+    const theirs = (await h.as.otherCoordinator.request('GET', '/api/v1/notifications?view=inbox')).json();
+    expect(theirs.map((n: { id: string }) => n.id)).toContain(res.json().id);
+    const ours = (await h.as.coordinator.request('GET', '/api/v1/notifications?view=inbox')).json();
+    expect(ours.map((n: { id: string }) => n.id)).not.toContain(res.json().id);
+    expect((await h.as.school_reporter.request('GET', '/api/v1/notifications?view=inbox')).statusCode).toBe(403);
+  });
+
+  it("keeps one it cannot route in the reporter's municipality's inbox", async () => {
+    const res = await h.as.school_reporter.request('POST', '/api/v1/notifications', notice(testIdentityNumber(), { kind: 'absence' }));
+    expect(res.json()).toMatchObject({ routed: false, status: 'inbox' });
+    const inbox = (await h.as.coordinator.request('GET', '/api/v1/notifications?view=inbox')).json();
+    expect(inbox.map((n: { id: string }) => n.id)).toContain(res.json().id);
+  });
+
+  it("puts one about someone in the register on their timeline", async () => {
+    const body = buildPerson();
+    const { id } = (await h.as.coordinator.request('POST', '/api/v1/persons', body)).json();
+    await h.db.insertInto('register_periods').values({ municipality_id: h.municipalityId, person_id: id, entered_on: '2026-09-01', entry_reason: 'dropped_out' }).execute();
+    const res = await h.as.school_reporter.request('POST', '/api/v1/notifications', notice(body.personalIdentityNumber, { kind: 'programme_change' }));
+    expect(res.json()).toMatchObject({ routed: true, status: 'on_timeline' });
+    const events = (await h.as.coordinator.request('GET', `/api/v1/persons/${id}/events`)).json();
+    expect(events[0]).toMatchObject({ type: 'school_notification', payload: { kind: 'programme_change', schoolUnitCode: '87654321' } });
+  });
+});
+
+describe('POST /api/v1/notifications/:id/handle', () => {
+  it('lets the coordinator record the outcome; it leaves the inbox; others get 404', async () => {
+    const created = (await h.as.school_reporter.request('POST', '/api/v1/notifications', notice(testIdentityNumber()))).json();
+    expect((await h.as.school_reporter.request('POST', `/api/v1/notifications/${created.id}/handle`, { outcome: 'other' })).statusCode).toBe(403);
+    expect((await h.as.otherCoordinator.request('POST', `/api/v1/notifications/${created.id}/handle`, { outcome: 'other' })).statusCode).toBe(404);
+    expect((await h.as.coordinator.request('POST', `/api/v1/notifications/${created.id}/handle`, { outcome: 'verified_dropout', note: 'Mentor bekräftar.' })).statusCode).toBe(204);
+    const inbox = (await h.as.coordinator.request('GET', '/api/v1/notifications?view=inbox')).json();
+    expect(inbox.map((n: { id: string }) => n.id)).not.toContain(created.id);
+    expect((await h.as.coordinator.request('POST', `/api/v1/notifications/${created.id}/handle`, { outcome: 'other' })).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,129 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerJobHandlers } from '../../jobs/handlers.js';
+import { runNextJob } from '../../jobs/queue.js';
+import { testIdentityNumber } from '../../testing/factories.js';
+import { createHarness, type Harness } from '../../testing/harness.js';
+import { csv, populationRow, schoolHistory } from '../../testing/lists.js';
+
+let h: Harness;
+const DAY = '2026-11-25';
+// Four young people: a dropout, one in upper secondary, one with a diploma, one who never started.
+const dropout = testIdentityNumber();
+const student = testIdentityNumber();
+const graduate = testIdentityNumber();
+const neverStarted = testIdentityNumber();
+
+async function upload(kind: 'population' | 'enrolments', file: Buffer, name: string) {
+  const res = await h.as.coordinator.upload(`/api/v1/imports?kind=${kind}&fileName=${name}`, file);
+  expect(res.statusCode).toBe(202);
+  while (await runNextJob(h.handle));
+}
+
+async function reconcileJob(asOf: string, apply: boolean) {
+  const res = await h.as.coordinator.request('POST', '/api/v1/register/reconcile', { asOf, apply });
+  expect(res.statusCode).toBe(202);
+  while (await runNextJob(h.handle));
+  return (await h.as.coordinator.request('GET', `/api/v1/jobs/${res.json().jobId}`)).json();
+}
+
+beforeAll(async () => {
+  h = await createHarness();
+  registerJobHandlers();
+});
+afterAll(() => h.close());
+
+describe('POST /api/v1/register/reconcile', () => {
+  it('answers 401 without a session, 403 to a coach, 400 for a bad date', async () => {
+    expect((await h.anonymous('POST', '/api/v1/register/reconcile', { asOf: DAY })).statusCode).toBe(401);
+    expect((await h.as.youth_coach.request('POST', '/api/v1/register/reconcile', { asOf: DAY })).statusCode).toBe(403);
+    expect((await h.as.coordinator.request('POST', '/api/v1/register/reconcile', { asOf: '2026-13-01' })).statusCode).toBe(400);
+  });
+
+  it('fails with a reason when no population list has been accepted', async () => {
+    const job = await reconcileJob(DAY, false);
+    expect(job).toMatchObject({ status: 'failed', error: 'no_population_list' });
+  });
+
+  it('previews who enters and why, without writing; applies in one go; changes nothing the second time', async () => {
+    await upload('population', csv('population', [dropout, student, graduate, neverStarted].map((p) => populationRow(p))), 'pop1.csv');
+    await upload(
+      'enrolments',
+      csv('enrolments', [
+        ...schoolHistory(dropout, { end_date: '2026-03-01', end_reason: 'interrupted', qualification: 'none' }),
+        ...schoolHistory(student),
+        ...schoolHistory(graduate, { start_date: '2022-08-18', end_date: '2025-06-12', end_reason: 'completed', qualification: 'examen' }),
+        ...schoolHistory(neverStarted, null),
+      ]),
+      'enr1.csv',
+    );
+    const preview = await reconcileJob(DAY, false);
+    expect(preview.status).toBe('done');
+    expect(preview.result).toEqual({
+      asOf: DAY,
+      entered: [
+        { personalIdentityNumber: dropout, reason: 'dropped_out' },
+        { personalIdentityNumber: neverStarted, reason: 'never_started' },
+      ].sort((a, b) => a.personalIdentityNumber.localeCompare(b.personalIdentityNumber)),
+      left: [],
+      changed: [],
+      inRegister: 2,
+    });
+    expect((await h.as.coordinator.request('GET', `/api/v1/register?asOf=${DAY}`)).json()).toEqual([]);
+
+    expect((await reconcileJob(DAY, true)).result.inRegister).toBe(2);
+    const register = (await h.as.coordinator.request('GET', `/api/v1/register?asOf=${DAY}`)).json();
+    expect(register.map((r: { personalIdentityNumber: string }) => r.personalIdentityNumber).sort()).toEqual([dropout, neverStarted].sort());
+
+    const again = await reconcileJob(DAY, true);
+    expect(again.result).toMatchObject({ entered: [], left: [], changed: [], inRegister: 2 });
+    expect(await h.db.selectFrom('register_periods').select('id').execute()).toHaveLength(2);
+  });
+
+  it('opens a case and records where the period came from, shown on the person', async () => {
+    const person = await h.db.selectFrom('persons').select('id').where('personal_identity_number', '=', dropout).executeTakeFirstOrThrow();
+    const detail = (await h.as.coordinator.request('GET', `/api/v1/persons/${person.id}`)).json();
+    expect(detail).toMatchObject({ case: { status: 'new' }, registerPeriods: [{ enteredOn: DAY, entryReason: 'dropped_out', leftOn: null }] });
+    const period = await h.db.selectFrom('register_periods').select(['source', 'rule']).where('person_id', '=', person.id).executeTakeFirstOrThrow();
+    expect(period.source).toMatchObject({ populationLine: 2, enrolments: expect.arrayContaining([expect.objectContaining({ line: expect.any(Number) })]) });
+    const events = (await h.as.coordinator.request('GET', `/api/v1/persons/${person.id}/events`)).json();
+    expect(events.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['register_entered', 'case_opened']));
+  });
+
+  it('closes the period of someone missing from a newer population list (moved out) and updates changed details', async () => {
+    await upload('population', csv('population', [populationRow(neverStarted, { street_address: 'Nya vägen 2' }), populationRow(student)]), 'pop2.csv');
+    const later = '2026-12-01';
+    const applied = await reconcileJob(later, true);
+    expect(applied.result).toMatchObject({ left: [{ personalIdentityNumber: dropout, reason: 'moved_out' }], changed: [{ personalIdentityNumber: neverStarted, fields: ['street_address'] }], inRegister: 1 });
+    expect((await h.as.coordinator.request('GET', `/api/v1/register?asOf=${later}`)).json()).toHaveLength(1);
+    expect((await h.as.coordinator.request('GET', `/api/v1/register?asOf=${DAY}`)).json()).toHaveLength(2);
+    const closed = await h.db.selectFrom('register_periods').innerJoin('persons', 'persons.id', 'register_periods.person_id').select(['left_on', 'leave_reason', 'rule']).where('persons.personal_identity_number', '=', dropout).executeTakeFirstOrThrow();
+    expect(closed).toEqual({ left_on: later, leave_reason: 'moved_out', rule: 'registeredInMunicipality' });
+  });
+
+  it('writes nothing when applying fails part-way', async () => {
+    await upload('population', csv('population', [populationRow(neverStarted, { street_address: 'Nya vägen 2' }), populationRow(student), populationRow(dropout)]), 'pop3.csv');
+    await sql`create function lotsa_test_fail() returns trigger language plpgsql as $$ begin raise exception 'simulated crash'; end $$`.execute(h.db);
+    await sql`create trigger lotsa_test_fail before insert on register_periods for each row execute function lotsa_test_fail()`.execute(h.db);
+    try {
+      const before = await h.db.selectFrom('events').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+      const job = await reconcileJob('2026-12-05', true);
+      expect(job).toMatchObject({ status: 'failed', error: expect.stringMatching(/simulated crash/) });
+      expect(await h.db.selectFrom('events').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).toEqual(before);
+      expect(await h.db.selectFrom('persons').select('id').where('personal_identity_number', '=', dropout).execute()).toHaveLength(1);
+    } finally {
+      await sql`drop trigger lotsa_test_fail on register_periods`.execute(h.db);
+      await sql`drop function lotsa_test_fail`.execute(h.db);
+    }
+  });
+});
+
+describe('GET /api/v1/register and /api/v1/jobs/:id', () => {
+  it('keeps the register from managers and reporters, and jobs from everyone but who started them', async () => {
+    expect((await h.as.manager.request('GET', `/api/v1/register?asOf=${DAY}`)).statusCode).toBe(403);
+    expect((await h.as.school_reporter.request('GET', `/api/v1/register?asOf=${DAY}`)).statusCode).toBe(403);
+    const res = await h.as.coordinator.request('POST', '/api/v1/register/reconcile', { asOf: DAY, apply: false });
+    expect((await h.as.otherCoordinator.request('GET', `/api/v1/jobs/${res.json().jobId}`)).statusCode).toBe(404);
+    while (await runNextJob(h.handle));
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * The review step: the rows with errors (line, column, value, reason) and the coordinator's explicit
+ * consent to skip exactly those rows. Rows for people in other municipalities are listed apart:
+ * they are never imported and need no consent.
+ */
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { ImportSummary } from '../../../core/register-schemas.js';
+import { messageOf, useMessages, type Message } from '../../api/fieldErrors.js';
+import { importsApi } from '../../api/registerEndpoints.js';
+import { Loading, ProblemAlert } from '../../components/Alert.js';
+import { useLoad } from '../../hooks/useLoad.js';
+import { useFormat } from '../../i18n/format.js';
+import { ImportErrorTable } from './ImportErrorTable.js';
+
+type Props = { summary: ImportSummary; onAccepted: () => Promise<void> };
+
+/** The review panel of an import that needs review. */
+export function ReviewPanel({ summary, onAccepted }: Props) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const messages = useMessages();
+  const errors = useLoad(() => importsApi.allErrors(summary.id), [summary.id]);
+  const [confirmed, setConfirmed] = useState(false);
+  const [problem, setProblem] = useState<Message | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const blocking = (errors.data ?? []).filter((e) => e.blocking);
+  const other = (errors.data ?? []).filter((e) => !e.blocking);
+  const lines = [...new Set(blocking.map((e) => e.line))].sort((a, b) => a - b);
+  const count = lines.length;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!confirmed) {
+      setProblem({ key: 'imports.review.notConfirmed' });
+      return;
+    }
+    setBusy(true);
+    setProblem(null);
+    try {
+      await importsApi.accept(summary.id, lines);
+      await onAccepted();
+    } catch (err) {
+      setProblem(messageOf(err));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="panel panel--highlight" aria-labelledby="review-title">
+      <h2 id="review-title">{t('imports.review.title')}</h2>
+      <p>{t('imports.review.summary', { total: format.number(summary.rowsTotal), valid: format.number(summary.rowsValid) })}</p>
+      <ProblemAlert error={errors.error} />
+      {errors.loading && !errors.data ? <Loading /> : null}
+      {errors.data ? (
+        <>
+          <p className="strong">{t('imports.review.invalid', { count, formatted: format.number(count) })}</p>
+          <ImportErrorTable id="import-errors" caption={t('imports.errors.caption')} errors={blocking} pagingLabel={t('imports.errors.pagingBlocking')} />
+          {other.length ? <ImportErrorTable id="import-other" caption={t('imports.errors.otherCaption')} errors={other} pagingLabel={t('imports.errors.pagingOther')} /> : null}
+          <p>{t('imports.review.choice')}</p>
+          <form onSubmit={submit} noValidate className="accept-form">
+            <div className={problem ? 'field checkbox field--error' : 'field checkbox'}>
+              <input id="accept-confirm" type="checkbox" checked={confirmed} aria-invalid={problem ? true : undefined} aria-describedby={problem ? 'accept-confirm-error' : undefined} onChange={(e) => setConfirmed(e.target.checked)} />
+              <label htmlFor="accept-confirm">{t('imports.review.confirm', { count, formatted: format.number(count) })}</label>
+              {problem ? (
+                <p id="accept-confirm-error" className="field__error" role="alert">
+                  <span className="visually-hidden">{t('form.errorPrefix')} </span>
+                  {messages.text(problem)}
+                </p>
+              ) : null}
+            </div>
+            <div className="form-actions">
+              <button type="submit" className="button" disabled={busy}>
+                {t('imports.review.accept')}
+              </button>
+              <Link to="/register/imports" className="button button--secondary">
+                {t('imports.review.uploadAgain')}
+              </Link>
+            </div>
+          </form>
+        </>
+      ) : null}
+    </section>
+  );
+}
