@@ -7,7 +7,10 @@ import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/connection.js';
 import type { Database } from '../db/types.js';
+import { insertMany } from '../db/insert-many.js';
 import { canonicalJson } from './canonical-json.js';
+
+const fieldsOf = (json: string) => JSON.parse(json) as Record<string, unknown>;
 
 /** The hash the first entry points back to. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -67,7 +70,8 @@ export async function recordAudit(trx: Transaction<Database>, actor: AuditActor,
     prev = hash;
     return row;
   });
-  for (let i = 0; i < rows.length; i += 1000) await trx.insertInto('audit_log').values(rows.slice(i, i + 1000)).execute();
+  if (rows.length === 1) await trx.insertInto('audit_log').values(rows).execute();
+  else await insertMany(trx, 'audit_log', rows.map((r) => ({ ...r, detail: fieldsOf(r.detail) })));
 }
 
 /** The result of checking the whole chain. */

@@ -58,7 +58,7 @@ const up_statements = [
      end_date date,
      end_reason text,
      qualification text)`,
-  `create index enrolment_rows_by_person on enrolment_rows (municipality_id, personal_identity_number)`,
+  `create index enrolment_rows_by_person on enrolment_rows (import_id, personal_identity_number)`,
   `create table import_mappings (
      id uuid primary key default gen_random_uuid(),
      municipality_id uuid not null references municipalities,

@@ -20,11 +20,14 @@ export function populationBatch(db: Db, importId: string, after: string, limit: 
     .execute();
 }
 
-/** Persons with an open register period whose number lies in (after, upTo], or after `after` when upTo is null. */
-export function openPeriods(db: Db, municipalityId: string, after: string, upTo: string | null) {
+/**
+ * The municipality's persons whose number lies in (after, upTo] (or after `after` when upTo is
+ * null), each with their open register period if they have one.
+ */
+export function personsInRange(db: Db, municipalityId: string, after: string, upTo: string | null) {
   let q = db
-    .selectFrom('register_periods')
-    .innerJoin('persons', 'persons.id', 'register_periods.person_id')
+    .selectFrom('persons')
+    .leftJoin('register_periods', (j) => j.onRef('register_periods.person_id', '=', 'persons.id').on('register_periods.left_on', 'is', null))
     .select([
       'persons.id as person_id',
       'persons.personal_identity_number as pnr',
@@ -37,8 +40,7 @@ export function openPeriods(db: Db, municipalityId: string, after: string, upTo:
       'persons.protected_identity',
       'register_periods.id as period_id',
     ])
-    .where('register_periods.municipality_id', '=', municipalityId)
-    .where('register_periods.left_on', 'is', null)
+    .where('persons.municipality_id', '=', municipalityId)
     .where('persons.personal_identity_number', '>', after);
   if (upTo !== null) q = q.where('persons.personal_identity_number', '<=', upTo);
   return q.orderBy('persons.personal_identity_number').execute();

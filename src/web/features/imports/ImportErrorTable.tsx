@@ -18,7 +18,7 @@ export function ImportErrorTable({ id, caption, errors, pagingLabel }: Props) {
   const shown = errors.slice((page - 1) * ERROR_PAGE_SIZE, page * ERROR_PAGE_SIZE);
   return (
     <>
-      <div className="table-wrap">
+      <div className="table-wrap table-wrap--spaced">
         <table className="table table--compact" id={id}>
           <caption className="table__caption">{caption}</caption>
           <thead>

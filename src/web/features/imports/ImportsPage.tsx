@@ -16,19 +16,13 @@ export function ImportsPage() {
     <>
       <PageHeading title={t('imports.title')} />
       <p className="lead">{t('imports.intro')}</p>
-      <div className="columns">
-        <div className="columns__main">
-          <UploadForm />
-          <section className="panel" aria-labelledby="recent-imports-title">
-            <h2 id="recent-imports-title">{t('imports.list.title')}</h2>
-            <ProblemAlert error={imports.error} />
-            {imports.data ? <ImportList imports={imports.data} /> : imports.loading ? <Loading /> : null}
-          </section>
-        </div>
-        <div className="columns__side">
-          <CsvLayoutHelp />
-        </div>
-      </div>
+      <UploadForm />
+      <section className="panel" aria-labelledby="recent-imports-title">
+        <h2 id="recent-imports-title">{t('imports.list.title')}</h2>
+        <ProblemAlert error={imports.error} />
+        {imports.data ? <ImportList imports={imports.data} /> : imports.loading ? <Loading /> : null}
+      </section>
+      <CsvLayoutHelp />
     </>
   );
 }

@@ -68,7 +68,7 @@ export function MappingForm({ summary, onMapped }: Props) {
         <ErrorSummary message={messages.text(problem)} focusKey={attempt} items={Object.entries(errors).map(([f, message]) => ({ fieldId: idOf(f), label: labelOf(f), message }))} />
         <fieldset>
           <legend>{t('imports.mapping.legend')}</legend>
-          <div className="field-row">
+          <div className="mapping-fields">
             {fields.map((field) => (
               <FormField key={field} id={idOf(field)} label={t(`imports.fields.${field}`)} hint={t('imports.mapping.fieldHint', { column: field })} error={errors[`mapping.${field}`]} required={required.includes(field)}>
                 {(control) => (

@@ -28,9 +28,9 @@ export function PersonNumberTable({ caption, columns, rows, linkToPerson, paging
   const shown = rows.slice((page - 1) * PERSON_ROWS_PER_PAGE, page * PERSON_ROWS_PER_PAGE);
   return (
     <>
-      <div className="table-wrap">
+      <div className="table-wrap table-wrap--spaced">
         <table className="table table--compact">
-          <caption className="table__caption">{caption}</caption>
+          <caption className="visually-hidden">{caption}</caption>
           <thead>
             <tr>
               <th scope="col">{t('reconcile.columns.pnr')}</th>
