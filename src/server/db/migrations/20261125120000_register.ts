@@ -1,5 +1,6 @@
 /** The register from source lists: imports and their rows and errors, saved column mappings, background jobs, school notifications. */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { runStatements } from './run-statements.js';
 
 const up_statements = [
   `create table imports (
@@ -118,10 +119,5 @@ const down_statements = [
   'drop table imports',
 ];
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  for (const statement of up_statements) await sql.raw(statement).execute(db);
-}
-
-export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const statement of down_statements) await sql.raw(statement).execute(db);
-}
+export const up = (db: Kysely<unknown>) => runStatements(db, up_statements);
+export const down = (db: Kysely<unknown>) => runStatements(db, down_statements);
