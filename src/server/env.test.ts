@@ -19,6 +19,12 @@ describe('loadEnv', () => {
     expect(() => loadEnv({ LOTSA_TRUST_PROXY: 'true' })).toThrow(/LOTSA_TRUST_PROXY/);
   });
 
+  it('knows the municipality by its SCB code and takes its name from the reference list', () => {
+    expect(loadEnv({}).municipality).toEqual({ code: '1402', name: 'Partille' });
+    expect(loadEnv({ LOTSA_MUNICIPALITY_CODE: '2584' }).municipality).toEqual({ code: '2584', name: 'Kiruna' });
+    expect(() => loadEnv({ LOTSA_MUNICIPALITY_CODE: '9999' })).toThrow(/LOTSA_MUNICIPALITY_CODE: must be the four-digit SCB code/);
+  });
+
   it('stops with a message naming each invalid variable', () => {
     expect(() => loadEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
     try {

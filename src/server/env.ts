@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { municipalities } from './reference/municipalities.js';
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -13,8 +14,11 @@ const schema = z.object({
   LOTSA_PUBLIC_URL: z.string().url().optional(),
   LOTSA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   LOTSA_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(10),
-  LOTSA_MUNICIPALITY_CODE: z.string().regex(/^\d{4}$/, 'must be a four-digit municipality code').default('1402'),
-  LOTSA_MUNICIPALITY_NAME: z.string().min(1).default('Partille kommun'),
+  LOTSA_MUNICIPALITY_CODE: z
+    .string()
+    .refine((code) => municipalities().has(code), 'must be the four-digit SCB code of a Swedish municipality (see reference/municipalities.csv)')
+    .default('1402'),
+  LOTSA_MUNICIPALITY_NAME: z.string().min(1).optional(),
   LOTSA_TRUST_PROXY: z
     .string()
     .regex(/^(false|\d{1,2}|[\d.:a-fA-F/]+(,\s*[\d.:a-fA-F/]+)*)$/, 'must be false, a number of proxy hops, or a comma-separated list of proxy addresses or CIDR ranges')
@@ -59,7 +63,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     secureCookies: publicUrl.startsWith('https://'),
     sessionIdleMinutes: e.LOTSA_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.LOTSA_SESSION_MAX_HOURS,
-    municipality: { code: e.LOTSA_MUNICIPALITY_CODE, name: e.LOTSA_MUNICIPALITY_NAME },
+    municipality: { code: e.LOTSA_MUNICIPALITY_CODE, name: e.LOTSA_MUNICIPALITY_NAME ?? municipalities().get(e.LOTSA_MUNICIPALITY_CODE)! },
     trustProxy: e.LOTSA_TRUST_PROXY === 'false' ? false : /^\d+$/.test(e.LOTSA_TRUST_PROXY) ? Number(e.LOTSA_TRUST_PROXY) : e.LOTSA_TRUST_PROXY.split(',').map((s) => s.trim()),
     logLevel: e.LOG_LEVEL,
   };
