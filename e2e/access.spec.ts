@@ -45,17 +45,19 @@ describe.skipIf(skipE2E)('[access]: each role sees only what it needs; managers 
     await signIn(page, ACCOUNTS.coordinator);
     const figures = page.getByRole('region', { name: 'Läget just nu' });
     await expect.poll(() => figures.textContent()).toContain('mina ärenden');
-    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allTextContents()).toEqual(['Start', 'Personer']);
+    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allTextContents()).toEqual(['Start', 'Personer', 'Importera listor', 'Stäm av registret', 'Anmälningar']);
     await expectNoAxeViolations(page, 'coordinator start page');
     await context.close();
   });
 
-  it('tells a school reporter what they will be able to do, and lets them browse nothing', async () => {
+  it('shows a school reporter the way to notify, and lets them browse nothing', async () => {
     const { context, page } = await openPage(browser, lotsa.baseUrl);
     await signIn(page, ACCOUNTS.schoolReporter);
     await expect.poll(() => page.getByRole('heading', { name: 'Anmälningar från skolan' }).count()).toBe(1);
+    expect(await page.getByRole('region', { name: 'Anmälningar från skolan' }).getByRole('link').allTextContents()).toEqual(['Gör en ny anmälan', 'Mina anmälningar']);
     expect(await page.getByRole('region', { name: 'Läget just nu' }).count()).toBe(0);
-    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allTextContents()).toEqual(['Start']);
+    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allTextContents()).toEqual(['Start', 'Anmälningar']);
+    await expectNoAxeViolations(page, 'school reporter start page');
     await page.goto(`/persons/${outsiderId}`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sidan finns inte');
     await context.close();

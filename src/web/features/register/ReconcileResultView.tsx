@@ -52,7 +52,7 @@ export function ReconcileResultView({ result, applied }: Props) {
             {list.rows.length === 0 ? (
               <p className="muted">{t('reconcile.lists.none')}</p>
             ) : (
-              <PersonNumberTable caption={title} columns={list.columns} rows={list.rows} linkToPerson={applied && list.key !== 'left'} pagingLabel={t('reconcile.lists.paging', { title })} />
+              <PersonNumberTable caption={title} columns={list.columns} rows={list.rows} linkToPerson={applied} pagingLabel={t('reconcile.lists.paging', { title })} />
             )}
           </div>
         );
