@@ -36,7 +36,7 @@ export const reconcileBody = z.object({ asOf: isoDay, apply: z.boolean().default
 export const reconcileResultSchema = z.object({
   asOf: z.string(),
   entered: z.array(z.object({ personalIdentityNumber: z.string(), reason: z.string() })),
-  left: z.array(z.object({ personalIdentityNumber: z.string(), reason: z.string() })),
+  left: z.array(z.object({ personalIdentityNumber: z.string(), reason: z.string(), rule: z.string() })),
   changed: z.array(z.object({ personalIdentityNumber: z.string(), fields: z.array(z.string()) })),
   inRegister: z.number().int(),
 });
@@ -70,8 +70,9 @@ export const notificationSchema = z.object({
   kind: z.enum(NOTIFICATION_KINDS),
   date: z.string(),
   message: z.string().nullable(),
-  status: z.enum(['inbox', 'on_timeline', 'handled']),
-  routed: z.boolean(),
+  /** Reporters see only 'received' or 'handled': where it went would tell them who is in a register. */
+  status: z.enum(['received', 'inbox', 'on_timeline', 'handled']),
+  routed: z.boolean().nullable(),
   personId: z.string().uuid().nullable(),
   submittedAt: z.string(),
   submittedBy: z.string().nullable(),

@@ -119,6 +119,8 @@ export const registerPeriodSchema = z.object({
   entryReason: z.string(),
   leftOn: z.string().nullable(),
   leaveReason: z.string().nullable(),
+  /** The eligibility rule that closed the period (see core/eligibility RULES), when reconciliation closed it. */
+  rule: z.string().nullable(),
 });
 
 export const caseSchema = z.object({

@@ -210,6 +210,8 @@ export interface NotificationsTable {
   status: 'inbox' | 'on_timeline' | 'handled';
   handled_by: string | null;
   handled_at: Date | null;
+  outcome: string | null;
+  outcome_note: string | null;
   submitted_at: Timestamp;
 }
 

@@ -99,6 +99,8 @@ const up_statements = [
      person_id uuid references persons,
      status text not null check (status in ('inbox', 'on_timeline', 'handled')),
      handled_by uuid references staff,
+     outcome text,
+     outcome_note text,
      handled_at timestamptz,
      submitted_at timestamptz not null default now())`,
   `create index notifications_inbox on notifications (municipality_id, status)`,

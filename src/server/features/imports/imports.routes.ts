@@ -10,9 +10,8 @@ import { acceptBody, importCreatedSchema, importErrorSchema, importErrorsQuery, 
 import { problemSchema } from '../../../core/schemas.js';
 import { requireCapability } from '../../access/access.js';
 import type { Env } from '../../env.js';
-import { contextOf } from '../../http/context.js';
+import { audited, contextOf } from '../../http/context.js';
 import { languageOf } from '../../http/language.js';
-import { recordAudit } from '../../audit/audit.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { acceptImport, importErrors, importSummary, registerImport, setMapping } from './imports.service.js';
 
@@ -43,7 +42,7 @@ export async function importRoutes(app: FastifyInstance, { env }: { env: Env }) 
       const { id, created } = await registerImport(ctx.db, { id: ctx.actor.id, municipalityId: ctx.actor.municipalityId }, request.query.kind, request.query.fileName, file);
       if (created) {
         await enqueueJob(ctx.db, { municipalityId: ctx.actor.municipalityId, kind: 'import', payload: { importId: id, path: file }, createdBy: ctx.actor.id });
-        await ctx.db.transaction().execute((trx) => recordAudit(trx, { id: ctx.actor.id, municipalityId: ctx.actor.municipalityId, ip: ctx.ip }, [{ action: 'create', entity: 'import', entityId: id, detail: { kind: request.query.kind } }]));
+        await audited(ctx, ({ audit }) => audit({ action: 'create', entity: 'import', entityId: id, detail: { kind: request.query.kind } }));
       }
       return reply.code(202).send({ id, alreadyImported: !created });
     },
@@ -85,6 +84,7 @@ export async function importRoutes(app: FastifyInstance, { env }: { env: Env }) 
       const ctx = contextOf(request);
       const { path: file } = await setMapping(ctx.db, ctx.actor, request.params.id, request.body.mapping, request.body.saveAs ?? null);
       await enqueueJob(ctx.db, { municipalityId: ctx.actor.municipalityId, kind: 'import', payload: { importId: request.params.id, path: file }, createdBy: ctx.actor.id });
+      await audited(ctx, ({ audit }) => audit({ action: 'update', entity: 'import', entityId: request.params.id, detail: { mapping: request.body.mapping, savedAs: request.body.saveAs ?? null } }));
       return reply.code(202).send(null);
     },
   });
@@ -95,6 +95,7 @@ export async function importRoutes(app: FastifyInstance, { env }: { env: Env }) 
       const ctx = contextOf(request);
       requireCapability(ctx.actor, 'imports.run');
       await acceptImport(ctx.db, { id: ctx.actor.id, municipalityId: ctx.actor.municipalityId }, request.params.id, request.body.skipLines);
+      await audited(ctx, ({ audit }) => audit({ action: 'update', entity: 'import', entityId: request.params.id, detail: { accepted: true, skippedLines: request.body.skipLines.length } }));
       return reply.code(204).send(null);
     },
   });

@@ -121,10 +121,10 @@ export async function processImport(handle: DatabaseHandle, importId: string, pa
   } catch (err) {
     await rows.abort();
     await errors.abort();
-    if (err instanceof UnreadableFileError) {
-      const where = err.line ? ` (line ${err.line})` : '';
-      return finish({ status: 'failed', rowsTotal, rowsValid: 0, errorCount, failure: `${err.message}${where}` });
-    }
+    const where = err instanceof UnreadableFileError && err.line ? ` (line ${err.line})` : '';
+    await db.deleteFrom(kind === 'population' ? 'population_rows' : 'enrolment_rows').where('import_id', '=', importId).execute();
+    await finish({ status: 'failed', rowsTotal, rowsValid: 0, errorCount, failure: `${(err as Error).message}${where}` });
+    if (err instanceof UnreadableFileError) return { status: 'failed', rowsTotal, rowsValid: 0, errorCount };
     throw err;
   }
   await progress(rowsTotal, rowsTotal);

@@ -35,12 +35,13 @@ describe('POST /api/v1/notifications', () => {
 
     const res = await h.as.school_reporter.request('POST', '/api/v1/notifications', notice(pnr));
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ routed: true, status: 'inbox' });
+    expect(res.json()).toMatchObject({ routed: null, status: 'received' });
 
     const mine = (await h.as.school_reporter.request('GET', '/api/v1/notifications?view=mine')).json();
     expect(mine.map((n: { id: string }) => n.id)).toContain(res.json().id);
+    expect(mine.find((n: { id: string }) => n.id === res.json().id)).toMatchObject({ status: 'received', routed: null });
     const theirs = (await h.as.otherCoordinator.request('GET', '/api/v1/notifications?view=inbox')).json();
-    expect(theirs.map((n: { id: string }) => n.id)).toContain(res.json().id);
+    expect(theirs.find((n: { id: string }) => n.id === res.json().id)).toMatchObject({ status: 'inbox', routed: true });
     const ours = (await h.as.coordinator.request('GET', '/api/v1/notifications?view=inbox')).json();
     expect(ours.map((n: { id: string }) => n.id)).not.toContain(res.json().id);
     expect((await h.as.school_reporter.request('GET', '/api/v1/notifications?view=inbox')).statusCode).toBe(403);
@@ -48,9 +49,8 @@ describe('POST /api/v1/notifications', () => {
 
   it("keeps one it cannot route in the reporter's municipality's inbox", async () => {
     const res = await h.as.school_reporter.request('POST', '/api/v1/notifications', notice(testIdentityNumber(), { kind: 'absence' }));
-    expect(res.json()).toMatchObject({ routed: false, status: 'inbox' });
     const inbox = (await h.as.coordinator.request('GET', '/api/v1/notifications?view=inbox')).json();
-    expect(inbox.map((n: { id: string }) => n.id)).toContain(res.json().id);
+    expect(inbox.find((n: { id: string }) => n.id === res.json().id)).toMatchObject({ routed: false, status: 'inbox' });
   });
 
   it("puts one about someone in the register on their timeline", async () => {
@@ -58,7 +58,7 @@ describe('POST /api/v1/notifications', () => {
     const { id } = (await h.as.coordinator.request('POST', '/api/v1/persons', body)).json();
     await h.db.insertInto('register_periods').values({ municipality_id: h.municipalityId, person_id: id, entered_on: '2026-09-01', entry_reason: 'dropped_out' }).execute();
     const res = await h.as.school_reporter.request('POST', '/api/v1/notifications', notice(body.personalIdentityNumber, { kind: 'programme_change' }));
-    expect(res.json()).toMatchObject({ routed: true, status: 'on_timeline' });
+    expect(res.json()).toMatchObject({ routed: null, status: 'received' });
     const events = (await h.as.coordinator.request('GET', `/api/v1/persons/${id}/events`)).json();
     expect(events[0]).toMatchObject({ type: 'school_notification', payload: { kind: 'programme_change', schoolUnitCode: '87654321' } });
   });
@@ -72,6 +72,10 @@ describe('POST /api/v1/notifications/:id/handle', () => {
     expect((await h.as.coordinator.request('POST', `/api/v1/notifications/${created.id}/handle`, { outcome: 'verified_dropout', note: 'Mentor bekräftar.' })).statusCode).toBe(204);
     const inbox = (await h.as.coordinator.request('GET', '/api/v1/notifications?view=inbox')).json();
     expect(inbox.map((n: { id: string }) => n.id)).not.toContain(created.id);
+    const seenBySchool = (await h.as.school_reporter.request('GET', '/api/v1/notifications?view=mine')).json().find((n: { id: string }) => n.id === created.id);
+    expect(seenBySchool).toMatchObject({ status: 'handled', message: 'Har inte varit här sedan oktober.' });
+    const stored = await h.db.selectFrom('notifications').select(['outcome', 'outcome_note']).where('id', '=', created.id).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ outcome: 'verified_dropout', outcome_note: 'Mentor bekräftar.' });
     expect((await h.as.coordinator.request('POST', `/api/v1/notifications/${created.id}/handle`, { outcome: 'other' })).statusCode).toBe(404);
   });
 });

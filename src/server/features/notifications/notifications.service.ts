@@ -77,8 +77,8 @@ export async function submitNotification(ctx: RequestContext, input: z.infer<typ
       kind: input.kind,
       date: input.date,
       message: input.message ?? null,
-      status: inRegister ? 'on_timeline' : 'inbox',
-      routed: home !== null,
+      status: 'received',
+      routed: null,
       personId: null,
       submittedAt: row.submitted_at.toISOString(),
       submittedBy: ctx.actor.name,
@@ -86,7 +86,10 @@ export async function submitNotification(ctx: RequestContext, input: z.infer<typ
   });
 }
 
-function present(r: { id: string; personal_identity_number: string; school_unit_code: string; school_unit_name: string | null; kind: Notification['kind']; occurred_on: string; message: string | null; status: Notification['status']; routed: boolean; person_id: string | null; submitted_at: Date; submitter: string | null }, showPerson: boolean): Notification {
+type Row = { id: string; personal_identity_number: string; school_unit_code: string; school_unit_name: string | null; kind: Notification['kind']; occurred_on: string; message: string | null; status: 'inbox' | 'on_timeline' | 'handled'; routed: boolean; person_id: string | null; submitted_at: Date; submitter: string | null };
+
+/** As the coordinator sees it (`forReporter` false) or as the reporter who sent it. */
+function present(r: Row, forReporter: boolean): Notification {
   return {
     id: r.id,
     personalIdentityNumber: r.personal_identity_number.trim(),
@@ -95,9 +98,9 @@ function present(r: { id: string; personal_identity_number: string; school_unit_
     kind: r.kind,
     date: r.occurred_on,
     message: r.message,
-    status: r.status,
-    routed: r.routed,
-    personId: showPerson ? r.person_id : null,
+    status: forReporter ? (r.status === 'handled' ? 'handled' : 'received') : r.status,
+    routed: forReporter ? null : r.routed,
+    personId: forReporter ? null : r.person_id,
     submittedAt: r.submitted_at.toISOString(),
     submittedBy: r.submitter,
   };
@@ -114,13 +117,13 @@ export async function listNotifications(ctx: RequestContext, view: 'mine' | 'inb
   if (view === 'mine') {
     requireCapability(ctx.actor, 'notifications.submit');
     const rows = await base(ctx.db).where('submitted_by', '=', ctx.actor.id).orderBy('submitted_at', 'desc').limit(200).execute();
-    return rows.map((r) => present(r, false));
+    return rows.map((r) => present(r, true));
   }
   requireCapability(ctx.actor, 'notifications.inbox');
   return audited(ctx, async ({ trx, audit }) => {
     const rows = await base(trx).where('notifications.municipality_id', '=', ctx.actor.municipalityId).where('status', '=', 'inbox').orderBy('submitted_at').execute();
     await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'notification', entityId: r.id, personId: r.person_id })));
-    return rows.map((r) => present(r, true));
+    return rows.map((r) => present(r, false));
   });
 }
 
@@ -130,7 +133,7 @@ export async function handleNotification(ctx: RequestContext, id: string, input:
   await audited(ctx, async ({ trx, audit }) => {
     const updated = await trx
       .updateTable('notifications')
-      .set({ status: 'handled', handled_by: ctx.actor.id, handled_at: sql`now()`, message: sql`coalesce(message, '') || ${input.note ? `\n[${input.outcome}] ${input.note}` : `\n[${input.outcome}]`}` })
+      .set({ status: 'handled', handled_by: ctx.actor.id, handled_at: sql`now()`, outcome: input.outcome, outcome_note: input.note ?? null })
       .where('id', '=', id)
       .where('municipality_id', '=', ctx.actor.municipalityId)
       .where('status', '=', 'inbox')

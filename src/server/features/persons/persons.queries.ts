@@ -91,7 +91,7 @@ export async function personIsVisible(db: Q, actor: Actor, personId: string): Pr
 export async function selectPersonParts(db: Q, personId: string) {
   const [guardians, periods, latestCase] = await Promise.all([
     db.selectFrom('guardians').select(['name', 'relation', 'phone', 'email']).where('person_id', '=', personId).orderBy('position').execute(),
-    db.selectFrom('register_periods').select(['id', 'entered_on', 'entry_reason', 'left_on', 'leave_reason']).where('person_id', '=', personId).orderBy('entered_on', 'desc').execute(),
+    db.selectFrom('register_periods').select(['id', 'entered_on', 'entry_reason', 'left_on', 'leave_reason', 'rule']).where('person_id', '=', personId).orderBy('entered_on', 'desc').execute(),
     db
       .selectFrom('cases')
       .leftJoin('staff as contact', 'contact.id', 'cases.contact_person_id')

@@ -62,7 +62,7 @@ export async function getPerson(ctx: RequestContext, personId: string): Promise<
       email: hide(person.email),
       guardians: guardians.map((g) => ({ name: g.name, relation: g.relation, phone: hide(g.phone), email: hide(g.email) })),
       version: person.version,
-      registerPeriods: periods.map((p) => ({ id: p.id, enteredOn: p.entered_on, entryReason: p.entry_reason, leftOn: p.left_on, leaveReason: p.leave_reason })),
+      registerPeriods: periods.map((p) => ({ id: p.id, enteredOn: p.entered_on, entryReason: p.entry_reason, leftOn: p.left_on, leaveReason: p.leave_reason, rule: p.left_on ? p.rule : null })),
       case: latestCase
         ? {
             id: latestCase.id,

@@ -23,7 +23,7 @@ const CONTACT_FIELDS = new Set(['street_address', 'postal_code', 'city']);
 export type ReconcileResult = {
   asOf: string;
   entered: { personalIdentityNumber: string; reason: EntryReason }[];
-  left: { personalIdentityNumber: string; reason: LeaveReason }[];
+  left: { personalIdentityNumber: string; reason: LeaveReason; rule: string }[];
   changed: { personalIdentityNumber: string; fields: string[] }[];
   inRegister: number;
 };
@@ -164,7 +164,7 @@ export async function reconcile(db: Db, municipalityId: string, asOf: string, op
   return {
     asOf,
     entered: p.enter.map((e) => ({ personalIdentityNumber: e.pop.pnr, reason: e.reason })),
-    left: p.leave.map((l) => ({ personalIdentityNumber: l.period.pnr, reason: l.reason })),
+    left: p.leave.map((l) => ({ personalIdentityNumber: l.period.pnr, reason: l.reason, rule: l.rule })),
     changed: p.change.map((c) => ({ personalIdentityNumber: c.pop.pnr, fields: c.fields })),
     inRegister: p.inRegister,
   };

@@ -94,7 +94,7 @@ describe('POST /api/v1/register/reconcile', () => {
     await upload('population', csv('population', [populationRow(neverStarted, { street_address: 'Nya vägen 2' }), populationRow(student)]), 'pop2.csv');
     const later = '2026-12-01';
     const applied = await reconcileJob(later, true);
-    expect(applied.result).toMatchObject({ left: [{ personalIdentityNumber: dropout, reason: 'moved_out' }], changed: [{ personalIdentityNumber: neverStarted, fields: ['street_address'] }], inRegister: 1 });
+    expect(applied.result).toMatchObject({ left: [{ personalIdentityNumber: dropout, reason: 'moved_out', rule: 'registeredInMunicipality' }], changed: [{ personalIdentityNumber: neverStarted, fields: ['street_address'] }], inRegister: 1 });
     expect((await h.as.coordinator.request('GET', `/api/v1/register?asOf=${later}`)).json()).toHaveLength(1);
     expect((await h.as.coordinator.request('GET', `/api/v1/register?asOf=${DAY}`)).json()).toHaveLength(2);
     const closed = await h.db.selectFrom('register_periods').innerJoin('persons', 'persons.id', 'register_periods.person_id').select(['left_on', 'leave_reason', 'rule']).where('persons.personal_identity_number', '=', dropout).executeTakeFirstOrThrow();
