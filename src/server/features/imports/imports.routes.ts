@@ -74,7 +74,10 @@ export async function importRoutes(app: FastifyInstance, { env }: { env: Env }) 
       requireCapability(ctx.actor, 'imports.run');
       await importSummary(ctx.db, ctx.actor.municipalityId, request.params.id);
       const { page, pageSize } = request.query;
-      return importErrors(ctx.db, request.params.id, languageOf(request), pageSize, (page - 1) * pageSize);
+      const rows = await importErrors(ctx.db, request.params.id, languageOf(request), pageSize, (page - 1) * pageSize);
+      // Invalid rows quote the file's cells, identity numbers included.
+      await audited(ctx, ({ audit }) => audit({ action: 'read', entity: 'import_errors', entityId: request.params.id, detail: { page, rows: rows.length } }));
+      return rows;
     },
   });
 

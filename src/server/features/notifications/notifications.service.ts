@@ -116,8 +116,11 @@ const base = (db: Db) =>
 export async function listNotifications(ctx: RequestContext, view: 'mine' | 'inbox'): Promise<Notification[]> {
   if (view === 'mine') {
     requireCapability(ctx.actor, 'notifications.submit');
-    const rows = await base(ctx.db).where('submitted_by', '=', ctx.actor.id).orderBy('submitted_at', 'desc').limit(200).execute();
-    return rows.map((r) => present(r, true));
+    return audited(ctx, async ({ trx, audit }) => {
+      const rows = await base(trx).where('submitted_by', '=', ctx.actor.id).orderBy('submitted_at', 'desc').limit(200).execute();
+      await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'notification', entityId: r.id })));
+      return rows.map((r) => present(r, true));
+    });
   }
   requireCapability(ctx.actor, 'notifications.inbox');
   return audited(ctx, async ({ trx, audit }) => {

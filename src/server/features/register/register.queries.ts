@@ -71,7 +71,7 @@ export function registerOn(db: Db, municipalityId: string, day: string) {
   return db
     .selectFrom('register_periods')
     .innerJoin('persons', 'persons.id', 'register_periods.person_id')
-    .select(['persons.personal_identity_number as pnr', 'register_periods.entry_reason', 'register_periods.entered_on'])
+    .select(['persons.id as person_id', 'persons.personal_identity_number as pnr', 'register_periods.entry_reason', 'register_periods.entered_on'])
     .where('register_periods.municipality_id', '=', municipalityId)
     .where('register_periods.entered_on', '<=', day)
     .where((eb) => eb.or([eb('register_periods.left_on', 'is', null), eb('register_periods.left_on', '>', day)]))

@@ -74,6 +74,8 @@ describe('POST /api/v1/register/reconcile', () => {
     expect((await reconcileJob(DAY, true)).result.inRegister).toBe(2);
     const register = (await h.as.coordinator.request('GET', `/api/v1/register?asOf=${DAY}`)).json();
     expect(register.map((r: { personalIdentityNumber: string }) => r.personalIdentityNumber).sort()).toEqual([dropout, neverStarted].sort());
+    const listed = await h.db.selectFrom('audit_log').innerJoin('persons', 'persons.id', 'audit_log.person_id').select('persons.personal_identity_number as pnr').where('audit_log.entity', '=', 'register').where('audit_log.actor_id', '=', h.as.coordinator.staffId).execute();
+    expect(listed.map((r) => r.pnr).sort()).toEqual([dropout, neverStarted].sort());
 
     const again = await reconcileJob(DAY, true);
     expect(again.result).toMatchObject({ entered: [], left: [], changed: [], inRegister: 2 });

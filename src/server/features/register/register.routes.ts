@@ -38,7 +38,7 @@ export async function registerRoutes(app: FastifyInstance) {
       requireCapability(ctx.actor, 'register.read');
       return audited(ctx, async ({ trx, audit }) => {
         const rows = await registerOn(trx, ctx.actor.municipalityId, request.query.asOf);
-        await audit({ action: 'list', entity: 'register', detail: { asOf: request.query.asOf, persons: rows.length } });
+        await audit(...rows.map((row) => ({ action: 'list' as const, entity: 'register', personId: row.person_id, detail: { asOf: request.query.asOf } })));
         return rows.map((row) => ({ personalIdentityNumber: row.pnr.trim(), reason: row.entry_reason, since: row.entered_on }));
       });
     },
@@ -56,6 +56,8 @@ export async function registerRoutes(app: FastifyInstance) {
         .where('created_by', '=', ctx.actor.id)
         .executeTakeFirst();
       if (!job) throw new AppError('not_found');
+      // A reconciliation's result lists identity numbers: reading it is recorded.
+      if (job.kind === 'reconcile' && job.status === 'done') await audited(ctx, ({ audit }) => audit({ action: 'read', entity: 'job', entityId: job.id }));
       return job;
     },
   });
