@@ -28,6 +28,11 @@ describe('rule finishedCompulsorySchool', () => {
     expect(eligibility(p, M, DAY)).toMatchObject({ inRegister: false, failedRule: 'finishedCompulsorySchool' });
   });
 
+  it('counts someone past compulsory-school age who left compulsory school without completing it', () => {
+    const left = { ...finishedGR, endReason: 'interrupted' as const };
+    expect(eligibility(person({ enrolments: [left] }), M, DAY)).toEqual({ inRegister: true, reason: 'never_started' });
+  });
+
   it('counts a completed anpassad grundskola (GRAN) like grundskola', () => {
     expect(eligibility(person({ enrolments: [{ ...finishedGR, schoolType: 'GRAN' }] }), M, DAY).inRegister).toBe(true);
   });

@@ -64,9 +64,11 @@ export function eligibility(facts: PersonFacts, municipalityCode: string, day: s
   if (ageOn(facts.birthDate, new Date(`${day}T12:00:00Z`)) >= 20) return { inRegister: false, failedRule: 'under20', leaveReason: 'turned_20' };
 
   const compulsory = known.filter((e) => COMPULSORY.includes(e.schoolType));
-  const finishedCompulsory = compulsory.length
-    ? compulsory.some((e) => endedBy(e, day) && e.endReason === 'completed')
-    : pastCompulsorySchoolAge(facts.birthDate, day);
+  // Compulsory school is behind a person who completed it, or who is past compulsory-school age
+  // and no longer in it (having left without completing counts too).
+  const finishedCompulsory =
+    compulsory.some((e) => endedBy(e, day) && e.endReason === 'completed') ||
+    (pastCompulsorySchoolAge(facts.birthDate, day) && !compulsory.some((e) => activeOn(e, day)));
   if (!finishedCompulsory) return { inRegister: false, failedRule: 'finishedCompulsorySchool', leaveReason: 'other' };
 
   const upperSecondary = known.filter((e) => UPPER_SECONDARY.includes(e.schoolType));

@@ -31,6 +31,12 @@ export async function openBulkWriter(handle: DatabaseHandle, table: string, colu
     const client = await handle.raw.pool.connect();
     const stream = client.query(copyFrom(statement));
     let failed: Error | null = null;
+    let released = false;
+    const release = (destroy = false) => {
+      if (released) return;
+      released = true;
+      client.release(destroy || undefined);
+    };
     stream.on('error', (err) => (failed = err));
     const flush = async () => {
       if (failed) throw failed;
@@ -53,12 +59,12 @@ export async function openBulkWriter(handle: DatabaseHandle, table: string, colu
           await once(stream, 'finish');
           if (failed) throw failed;
         } finally {
-          client.release();
+          release();
         }
       },
       abort: async () => {
         stream.destroy();
-        client.release(true);
+        release(true);
       },
     };
   }

@@ -119,8 +119,8 @@ export async function processImport(handle: DatabaseHandle, importId: string, pa
     await rows.close();
     await errors.close();
   } catch (err) {
-    await rows.abort();
-    await errors.abort();
+    await rows.abort().catch(() => {});
+    await errors.abort().catch(() => {});
     const where = err instanceof UnreadableFileError && err.line ? ` (line ${err.line})` : '';
     await db.deleteFrom(kind === 'population' ? 'population_rows' : 'enrolment_rows').where('import_id', '=', importId).execute();
     await finish({ status: 'failed', rowsTotal, rowsValid: 0, errorCount, failure: `${(err as Error).message}${where}` });

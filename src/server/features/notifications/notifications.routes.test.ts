@@ -73,7 +73,7 @@ describe('POST /api/v1/notifications/:id/handle', () => {
     const inbox = (await h.as.coordinator.request('GET', '/api/v1/notifications?view=inbox')).json();
     expect(inbox.map((n: { id: string }) => n.id)).not.toContain(created.id);
     const seenBySchool = (await h.as.school_reporter.request('GET', '/api/v1/notifications?view=mine')).json().find((n: { id: string }) => n.id === created.id);
-    expect(seenBySchool).toMatchObject({ status: 'handled', message: 'Har inte varit här sedan oktober.' });
+    expect(seenBySchool).toMatchObject({ status: 'received', message: 'Har inte varit här sedan oktober.' });
     const stored = await h.db.selectFrom('notifications').select(['outcome', 'outcome_note']).where('id', '=', created.id).executeTakeFirstOrThrow();
     expect(stored).toEqual({ outcome: 'verified_dropout', outcome_note: 'Mentor bekräftar.' });
     expect((await h.as.coordinator.request('POST', `/api/v1/notifications/${created.id}/handle`, { outcome: 'other' })).statusCode).toBe(404);

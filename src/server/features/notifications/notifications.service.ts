@@ -98,7 +98,8 @@ function present(r: Row, forReporter: boolean): Notification {
     kind: r.kind,
     date: r.occurred_on,
     message: r.message,
-    status: forReporter ? (r.status === 'handled' ? 'handled' : 'received') : r.status,
+    // 'handled' would tell a school that the student was not in a register: reporters see 'received'.
+    status: forReporter ? 'received' : r.status,
     routed: forReporter ? null : r.routed,
     personId: forReporter ? null : r.person_id,
     submittedAt: r.submitted_at.toISOString(),

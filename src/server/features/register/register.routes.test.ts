@@ -38,6 +38,7 @@ describe('POST /api/v1/register/reconcile', () => {
     expect((await h.anonymous('POST', '/api/v1/register/reconcile', { asOf: DAY })).statusCode).toBe(401);
     expect((await h.as.youth_coach.request('POST', '/api/v1/register/reconcile', { asOf: DAY })).statusCode).toBe(403);
     expect((await h.as.coordinator.request('POST', '/api/v1/register/reconcile', { asOf: '2026-13-01' })).statusCode).toBe(400);
+    expect((await h.as.coordinator.request('GET', '/api/v1/register?asOf=2026-02-30')).statusCode).toBe(400);
   });
 
   it('fails with a reason when no population list has been accepted', async () => {

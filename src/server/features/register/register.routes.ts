@@ -48,6 +48,7 @@ export async function registerRoutes(app: FastifyInstance) {
     schema: { tags: ['jobs'], summary: 'A background job you started: status, progress and result', params: z.object({ id: z.string().uuid() }), response: { 200: jobSchema, ...errors } },
     handler: async (request) => {
       const ctx = contextOf(request);
+      requireCapability(ctx.actor, 'imports.run');
       const job = await ctx.db
         .selectFrom('jobs')
         .select(['id', 'kind', 'status', 'progress', 'total', 'result', 'error'])
