@@ -20,15 +20,18 @@ export const CAPABILITIES = [
   'audit.read',
   'figures.read',
   'notifications.submit',
+  'outreach.work',
+  'outreach.configure',
+  'calendar.use',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 /** Role → capabilities. Default deny: a capability not listed is not granted. */
 export const PERMISSIONS: Record<Role, readonly Capability[]> = {
   administrator: ['staff.list', 'staff.manage', 'audit.read', 'figures.read'],
-  coordinator: ['persons.browse', 'persons.create', 'persons.edit', 'cases.assign', 'protected.grant', 'imports.run', 'register.read', 'notifications.inbox', 'notifications.submit', 'notes.write', 'staff.list', 'figures.read'],
-  youth_coach: ['persons.browse', 'persons.edit', 'notes.write', 'staff.list', 'figures.read'],
-  team_member: ['persons.browse', 'notes.write', 'figures.read'],
+  coordinator: ['persons.browse', 'persons.create', 'persons.edit', 'cases.assign', 'protected.grant', 'imports.run', 'register.read', 'notifications.inbox', 'notifications.submit', 'notes.write', 'staff.list', 'figures.read', 'outreach.work', 'outreach.configure', 'calendar.use'],
+  youth_coach: ['persons.browse', 'persons.edit', 'notes.write', 'staff.list', 'figures.read', 'outreach.work', 'calendar.use'],
+  team_member: ['persons.browse', 'notes.write', 'figures.read', 'outreach.work', 'calendar.use'],
   school_reporter: ['notifications.submit'],
   manager: ['figures.read'],
 };
