@@ -22,6 +22,8 @@ export const EVENT_TYPES = [
   'register_left',
   'contact_attempt',
   'school_notification',
+  'next_step_changed',
+  'meeting_booked',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

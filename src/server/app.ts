@@ -19,6 +19,7 @@ import { installErrorHandler, sendProblem } from './http/errors.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { caseRoutes } from './features/cases/cases.routes.js';
+import { contactRoutes } from './features/contact/contact.routes.js';
 import { figuresRoutes } from './features/figures/figures.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
 import { importRoutes } from './features/imports/imports.routes.js';
@@ -86,6 +87,7 @@ export async function buildApp(database: DatabaseHandle, env: Env, options: { lo
   await app.register(importRoutes, { env });
   await app.register(registerRoutes);
   await app.register(notificationRoutes);
+  await app.register(contactRoutes);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
