@@ -294,6 +294,7 @@ export interface MeetingsTable {
   centre_id: string | null;
   person_id: string | null;
   notice_due_on: string | null;
+  notice_sent_at: Date | null;
   created_by: string | null;
   created_at: Timestamp;
   cancelled_at: Date | null;

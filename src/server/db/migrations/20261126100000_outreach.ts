@@ -93,6 +93,7 @@ const up_statements = [
      centre_id uuid references centres,
      person_id uuid references persons,
      notice_due_on date,
+     notice_sent_at timestamptz,
      created_by uuid references staff,
      created_at timestamptz not null default now(),
      cancelled_at timestamptz,
