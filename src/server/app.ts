@@ -29,6 +29,7 @@ import { registerRoutes } from './features/register/register.routes.js';
 import { letterRoutes } from './features/letters/letters.routes.js';
 import { smsRoutes } from './features/sms/sms.routes.js';
 import { calendarRoutes } from './features/calendar/calendar.routes.js';
+import { outreachFiguresRoutes } from './features/outreach-figures/outreach-figures.js';
 import { queueRoutes } from './features/queues/queues.routes.js';
 import { protectedIdentityRoutes } from './features/protected-identity/protected-identity.routes.js';
 import { staffRoutes } from './features/staff/staff.routes.js';
@@ -96,6 +97,7 @@ export async function buildApp(database: DatabaseHandle, env: Env, options: { lo
   await app.register(letterRoutes);
   await app.register(smsRoutes, { env });
   await app.register(calendarRoutes, { env });
+  await app.register(outreachFiguresRoutes);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
