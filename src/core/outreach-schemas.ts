@@ -1,6 +1,8 @@
 /** Zod schemas of the outreach API: contact attempts, next steps, work queues, settings, letters, SMS, calendar, figures. */
 import { z } from 'zod';
-import { ATTEMPT_CHANNELS, ATTEMPT_OUTCOMES, CONTACT_CHANNELS, OCCUPATION_CODE_LIST } from './outreach.js';
+import { ATTEMPT_CHANNELS, ATTEMPT_OUTCOMES, CONTACT_CHANNELS, MEETING_KINDS, OCCUPATION_CODE_LIST, QUEUE_KEYS, TEMPLATE_KINDS, type QueueKey, type TemplateKind } from './outreach.js';
+
+export { QUEUE_KEYS, TEMPLATE_KINDS, type QueueKey, type TemplateKind };
 
 const id = z.string().uuid();
 const noNul = (s: string) => !s.includes('\u0000');
@@ -64,8 +66,6 @@ export const nextStepOverrideBody = z.object({
   version: z.number().int().min(0),
 });
 
-export const QUEUE_KEYS = ['verify-school', 'not-contacted', 'contact-overdue', 'next-step-due', 'occupation-unknown', 'home-visits', 'inbox'] as const;
-export type QueueKey = (typeof QUEUE_KEYS)[number];
 
 export const queueFilterQuery = z.object({
   /** `me`, a staff id, or `none` (no contact person); empty for everyone the reader may see. */
@@ -103,8 +103,6 @@ export const outreachSettingsSchema = z.object({
 export const outreachSettingsResponse = z.object({ settings: outreachSettingsSchema, version: z.number().int(), occupationListVersion: z.number().int() });
 export const outreachSettingsBody = z.object({ settings: outreachSettingsSchema, version: z.number().int().min(0) });
 
-export const TEMPLATE_KINDS = ['letter', 'second_letter', 'home_visit_notice', 'sms'] as const;
-export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 export const templateSchema = z.object({ kind: z.enum(TEMPLATE_KINDS), language: z.enum(['sv', 'en']), heading: z.string(), body: z.string(), version: z.number().int() });
 export const templateBody = z.object({ heading: z.string().trim().max(200).refine(noNul), body: z.string().trim().min(1).max(5000).refine(noNul), version: z.number().int().min(0) });
 export const templateParams = z.object({ kind: z.enum(TEMPLATE_KINDS), language: z.enum(['sv', 'en']) });
@@ -146,7 +144,6 @@ export const smsSchema = z.object({
 
 export const centreSchema = z.object({ id, name: z.string() });
 export const centreBody = z.object({ name: z.string().trim().min(1).max(100).refine(noNul) });
-export const MEETING_KINDS = ['meeting', 'drop_in', 'home_visit'] as const;
 export const meetingBody = z.object({
   kind: z.enum(MEETING_KINDS),
   startsAt: dateTime,

@@ -154,3 +154,14 @@ export function isUnder18(birthDate: string, onDay: string): boolean {
 function addYears(isoDay: string, years: number): string {
   return `${String(Number(isoDay.slice(0, 4)) + years).padStart(4, '0')}${isoDay.slice(4)}`;
 }
+
+/** The work queues, in the order a coach works them. */
+export const QUEUE_KEYS = ['verify-school', 'not-contacted', 'contact-overdue', 'next-step-due', 'occupation-unknown', 'home-visits', 'inbox'] as const;
+export type QueueKey = (typeof QUEUE_KEYS)[number];
+
+/** Kinds of message template: three letters and the text message. */
+export const TEMPLATE_KINDS = ['letter', 'second_letter', 'home_visit_notice', 'sms'] as const;
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+
+/** Kinds of calendar entry. */
+export const MEETING_KINDS = ['meeting', 'drop_in', 'home_visit'] as const;

@@ -26,6 +26,13 @@ const ImportsPage = lazy(() => import('./features/imports/ImportsPage.js').then(
 const ImportPage = lazy(() => import('./features/imports/ImportPage.js').then((m) => ({ default: m.ImportPage })));
 const ReconcilePage = lazy(() => import('./features/register/ReconcilePage.js').then((m) => ({ default: m.ReconcilePage })));
 const NotificationsPage = lazy(() => import('./features/notifications/NotificationsPage.js').then((m) => ({ default: m.NotificationsPage })));
+const QueuesPage = lazy(() => import('./features/queues/QueuesPage.js').then((m) => ({ default: m.QueuesPage })));
+const QueuePage = lazy(() => import('./features/queues/QueuePage.js').then((m) => ({ default: m.QueuePage })));
+const NextStepPage = lazy(() => import('./features/contact/NextStepPage.js').then((m) => ({ default: m.NextStepPage })));
+const LettersPage = lazy(() => import('./features/letters/LettersPage.js').then((m) => ({ default: m.LettersPage })));
+const SmsPage = lazy(() => import('./features/sms/SmsPage.js').then((m) => ({ default: m.SmsPage })));
+const CalendarPage = lazy(() => import('./features/calendar/CalendarPage.js').then((m) => ({ default: m.CalendarPage })));
+const OutreachSettingsPage = lazy(() => import('./features/outreach-settings/OutreachSettingsPage.js').then((m) => ({ default: m.OutreachSettingsPage })));
 const NotificationFormPage = lazy(() => import('./features/notifications/NotificationFormPage.js').then((m) => ({ default: m.NotificationFormPage })));
 
 /** The browser router with all routes under the common layout. */
@@ -45,6 +52,13 @@ export const router = createBrowserRouter([
       { path: '/register/reconcile', element: signedIn(<RequireCapability capability="imports.run"><ReconcilePage /></RequireCapability>) },
       { path: '/notifications', element: signedIn(<RequireCapability capability="notifications.submit"><NotificationsPage /></RequireCapability>) },
       { path: '/notifications/new', element: signedIn(<RequireCapability capability="notifications.submit"><NotificationFormPage /></RequireCapability>) },
+      { path: '/queues', element: signedIn(<RequireCapability capability="outreach.work"><QueuesPage /></RequireCapability>) },
+      { path: '/queues/:key', element: signedIn(<RequireCapability capability="outreach.work"><QueuePage /></RequireCapability>) },
+      { path: '/persons/:id/outreach', element: signedIn(<RequireCapability capability="outreach.work"><NextStepPage /></RequireCapability>) },
+      { path: '/letters', element: signedIn(<RequireCapability capability="outreach.work"><LettersPage /></RequireCapability>) },
+      { path: '/sms', element: signedIn(<RequireCapability capability="outreach.work"><SmsPage /></RequireCapability>) },
+      { path: '/calendar', element: signedIn(<RequireCapability capability="calendar.use"><CalendarPage /></RequireCapability>) },
+      { path: '/settings/outreach', element: signedIn(<RequireCapability capability="outreach.configure"><OutreachSettingsPage /></RequireCapability>) },
       { path: '/admin/staff', element: signedIn(<RequireCapability capability="staff.manage"><StaffPage /></RequireCapability>) },
       { path: '/admin/audit', element: signedIn(<RequireCapability capability="audit.read"><AuditPage /></RequireCapability>) },
       { path: '*', element: signedIn(<NotFoundPage />) },

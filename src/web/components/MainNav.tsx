@@ -6,10 +6,15 @@ import { useSession } from '../features/auth/session.js';
 
 const LINKS: { to: string; label: string; capability?: Capability; end?: boolean }[] = [
   { to: '/', label: 'nav.start', end: true },
+  { to: '/queues', label: 'queues.nav', capability: 'outreach.work' },
   { to: '/persons', label: 'nav.persons', capability: 'persons.browse' },
   { to: '/register/imports', label: 'nav.imports', capability: 'imports.run' },
   { to: '/register/reconcile', label: 'nav.reconcile', capability: 'imports.run' },
   { to: '/notifications', label: 'nav.notifications', capability: 'notifications.submit' },
+  { to: '/letters', label: 'letters.nav', capability: 'outreach.work' },
+  { to: '/calendar', label: 'calendar.nav', capability: 'calendar.use' },
+  { to: '/sms', label: 'sms.nav', capability: 'outreach.work' },
+  { to: '/settings/outreach', label: 'outreachSettings.nav', capability: 'outreach.configure' },
   { to: '/admin/staff', label: 'nav.staff', capability: 'staff.manage' },
   { to: '/admin/audit', label: 'nav.audit', capability: 'audit.read' },
 ];

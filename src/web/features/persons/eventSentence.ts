@@ -59,10 +59,23 @@ export function useEventSentence(names: Map<string, string>): (event: TimelineEv
           : t('events.sentences.school_notification_undated', { school, kind });
       }
       case 'contact_attempt':
-        return t('events.sentences.contact_attempt', {
+        return t(p.channel === 'verify_school' || p.channel === 'known_elsewhere' ? 'events.sentences.contact_check' : 'events.sentences.contact_attempt', {
           actor,
           channel: t(`events.channels.${String(p.channel)}`, { defaultValue: String(p.channel ?? '') }),
           outcome: t(`events.outcomes.${String(p.outcome)}`, { defaultValue: String(p.outcome ?? '') }),
+        });
+      case 'next_step_changed':
+        return t('events.sentences.next_step_changed', {
+          actor,
+          channel: t(`events.channels.${String(p.channel)}`, { defaultValue: String(p.channel ?? '') }),
+          date: typeof p.dueOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(p.dueOn) ? format.date(p.dueOn) : '',
+          reason: String(p.reason ?? ''),
+        });
+      case 'meeting_booked':
+        return t('events.sentences.meeting_booked', {
+          actor,
+          kind: t(`calendar.kinds.${String(p.kind)}`, { defaultValue: String(p.kind ?? '') }).toLowerCase(),
+          date: typeof p.startsAt === 'string' ? format.dateTime(p.startsAt) : '',
         });
       default:
         return t('events.sentences.unknown');

@@ -8,7 +8,9 @@ import { reportsApi } from '../../api/endpoints.js';
 import { Alert } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useSession } from '../auth/session.js';
+import { StartQueues } from '../queues/StartQueues.js';
 import { FiguresPanel } from './FiguresPanel.js';
+import { OutreachFiguresPanel } from './OutreachFiguresPanel.js';
 
 /** The start page for every role. */
 export function StartPage() {
@@ -23,6 +25,8 @@ export function StartPage() {
       <PageHeading title={t('start.title', { name: firstName })} />
       {passwordChanged ? <Alert tone="success">{t('password.changed')}</Alert> : null}
       <p className="lead">{t(`start.intro.${me.role}`, { municipality: me.municipality.name })}</p>
+      {can('outreach.work') ? <StartQueues /> : null}
+      {can('figures.read') ? <OutreachFiguresPanel /> : null}
       {can('figures.read') ? <FiguresPanel load={reportsApi.figures} /> : null}
       {can('notifications.submit') && !can('notifications.inbox') ? (
         <section className="panel" aria-labelledby="notifications-title">

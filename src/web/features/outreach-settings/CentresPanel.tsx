@@ -1,0 +1,54 @@
+/** The municipality's centres and meeting places; coordinators add new ones. */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client.js';
+import { calendarApi } from '../../api/outreachEndpoints.js';
+import { Alert, ProblemAlert } from '../../components/Alert.js';
+import { TextField } from '../../components/FormField.js';
+import { useLoad } from '../../hooks/useLoad.js';
+
+/** The centres panel. */
+export function CentresPanel() {
+  const { t } = useTranslation();
+  const centres = useLoad(() => calendarApi.centres(), []);
+  const [name, setName] = useState('');
+  const [added, setAdded] = useState(false);
+  const [problem, setProblem] = useState<ApiError | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setAdded(false);
+    try {
+      await calendarApi.addCentre(name);
+      setName('');
+      setProblem(null);
+      setAdded(true);
+      await centres.reload();
+    } catch (err) {
+      setProblem(err instanceof ApiError ? err : new ApiError(0, 'internal_error', ''));
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="centres-title">
+      <h2 id="centres-title">{t('outreachSettings.centres.title')}</h2>
+      {centres.data && centres.data.length ? (
+        <ul>
+          {centres.data.map((c) => (
+            <li key={c.id}>{c.name}</li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t('outreachSettings.centres.empty')}</p>
+      )}
+      <form onSubmit={submit} noValidate>
+        {added ? <Alert tone="success">{t('outreachSettings.centres.added')}</Alert> : null}
+        <ProblemAlert error={problem} />
+        <TextField id="centre-name" label={t('outreachSettings.centres.name')} value={name} onChange={setName} />
+        <button type="submit" className="button button--secondary">
+          {t('outreachSettings.centres.add')}
+        </button>
+      </form>
+    </section>
+  );
+}
