@@ -14,7 +14,7 @@ export function QueueTable({ queue, items, selectable, selected, onToggle, onTog
   const today = todayIso();
   const name = (i: QueueItem) => t('persons.fullName', { given: i.givenName, family: i.familyName });
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={t('queues.tableCaption', { name: t(`queues.names.${queue}`) })}>
       <table className="table">
         <caption className="visually-hidden">{t('queues.tableCaption', { name: t(`queues.names.${queue}`) })}</caption>
         <thead>

@@ -22,7 +22,7 @@ export function SmsPage() {
       ) : messages.data.length === 0 ? (
         <p>{t('sms.empty')}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('sms.caption')}>
           <table className="table">
             <caption className="visually-hidden">{t('sms.caption')}</caption>
             <thead>

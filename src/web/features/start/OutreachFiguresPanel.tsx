@@ -36,7 +36,7 @@ export function OutreachFiguresPanel() {
         ))}
       </ul>
       <h3>{t('outreachFigures.perContactPerson')}</h3>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('outreachFigures.caption')}>
         <table className="table table--compact">
           <caption className="visually-hidden">{t('outreachFigures.caption')}</caption>
           <thead>
