@@ -20,7 +20,15 @@ describe('public endpoints', () => {
     expect(doc.openapi).toMatch(/^3\./);
     const routes = h.app.printRoutes({ commonPrefix: false });
     const expected = ['/api/v1/auth/login', '/api/v1/auth/logout', '/api/v1/auth/me', '/api/v1/auth/password', '/api/v1/persons', '/api/v1/persons/{id}', '/api/v1/persons/{id}/events', '/api/v1/persons/{id}/notes', '/api/v1/persons/{id}/contact-grants', '/api/v1/persons/{id}/contact-grants/{staffId}', '/api/v1/cases/{id}', '/api/v1/staff', '/api/v1/staff/{id}', '/api/v1/staff/{id}/reset-password', '/api/v1/units', '/api/v1/audit', '/api/v1/figures', '/api/health', '/api/v1/imports', '/api/v1/imports/{id}', '/api/v1/imports/{id}/errors', '/api/v1/imports/{id}/mapping', '/api/v1/imports/{id}/accept', '/api/v1/register', '/api/v1/register/reconcile', '/api/v1/jobs/{id}', '/api/v1/notifications', '/api/v1/notifications/{id}/handle'];
-    expect(Object.keys(doc.paths).sort()).toEqual(expected.sort());
+    const outreach = [
+      '/api/v1/persons/{id}/contact-attempts', '/api/v1/persons/{id}/outreach', '/api/v1/persons/{id}/next-step', '/api/v1/outreach-settings',
+      '/api/v1/work-queues', '/api/v1/work-queues/{key}', '/api/v1/cases/bulk-assign', '/api/v1/letters', '/api/v1/letters/due',
+      '/api/v1/message-templates', '/api/v1/message-templates/{kind}/{language}', '/api/v1/persons/{id}/sms', '/api/v1/sms', '/api/v1/sms/status',
+      '/api/v1/sms/incoming', '/api/v1/centres', '/api/v1/calendar', '/api/v1/meetings', '/api/v1/meetings/{id}/cancel', '/api/v1/calendar/feed',
+      '/api/v1/calendar-feed.ics', '/api/v1/figures/outreach',
+    ];
+    expect(Object.keys(doc.paths).sort()).toEqual([...expected, ...outreach].sort());
+    expect(Object.keys(doc.paths['/api/v1/letters'].post.responses['200'].content)).toEqual(['application/pdf']);
     expect(routes).toContain('persons');
     expect(doc.paths['/api/v1/persons'].post.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['personalIdentityNumber', 'givenName', 'familyName']));
   });
