@@ -10,7 +10,7 @@ import type { contactAttemptBody, nextStepOverrideBody, Outreach } from '../../.
 import { requireCapability } from '../../access/access.js';
 import { audited, type AuditedTransaction, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
-import { selectPerson } from '../persons/persons.queries.js';
+import { personIsVisible, selectPerson } from '../persons/persons.queries.js';
 import { loadOutreachSettings } from './outreach-settings.js';
 import { openPeriod, proposalFor, refreshNextStep, storedNextStep, todayInSweden } from './next-step.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
@@ -79,13 +79,17 @@ export async function insertAttempt(ctx: RequestContext, { trx, audit }: Audited
   return { id: attempt.id, nextStep: next ? { ...next, overrideReason: null } : null };
 }
 
-/** The attempt an actor already recorded under `key`, with the person's current next step. */
-async function replayed(ctx: RequestContext, personId: string, key: string) {
-  const prior = await ctx.db.selectFrom('contact_attempts').select(['id', 'person_id', 'period_id']).where('staff_id', '=', ctx.actor.id).where('idempotency_key', '=', key).executeTakeFirst();
-  if (!prior) return undefined;
-  if (prior.person_id !== personId) throw new AppError('validation_failed', [{ field: 'Idempotency-Key', code: 'invalid' }]);
-  const stored = prior.period_id ? await storedNextStep(ctx.db, personId, prior.period_id) : undefined;
-  return { id: prior.id, nextStep: stored ? stepOut(stored.channel, stored.due_on, stored.override_reason) : null };
+/** The attempt an actor already recorded under `key`, with the person's current next step (audited; 404 once out of reach). */
+function replayed(ctx: RequestContext, personId: string, key: string) {
+  return audited(ctx, async ({ trx, audit }) => {
+    const prior = await trx.selectFrom('contact_attempts').select(['id', 'person_id', 'period_id']).where('staff_id', '=', ctx.actor.id).where('idempotency_key', '=', key).executeTakeFirst();
+    if (!prior) return undefined;
+    if (prior.person_id !== personId) throw new AppError('validation_failed', [{ field: 'Idempotency-Key', code: 'invalid' }]);
+    if (!(await personIsVisible(trx, ctx.actor, personId))) throw new AppError('not_found');
+    const stored = prior.period_id ? await storedNextStep(trx, personId, prior.period_id) : undefined;
+    await audit({ action: 'read', entity: 'contact_attempt', entityId: prior.id, personId, detail: { replay: true } });
+    return { id: prior.id, nextStep: stored ? stepOut(stored.channel, stored.due_on, stored.override_reason) : null };
+  });
 }
 
 /** POST /persons/{id}/contact-attempts. */

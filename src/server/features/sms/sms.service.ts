@@ -37,14 +37,21 @@ function present(r: SmsRow, showNumber: boolean): SmsMessage {
   };
 }
 
-async function sentBefore(ctx: RequestContext, key: string): Promise<SmsMessage | undefined> {
-  const row = await ctx.db
-    .selectFrom('sms_messages')
-    .select(['id', 'person_id', 'recipient', 'to_number', 'body', 'provider', 'status', 'created_at', sql<string>`${ctx.actor.name}`.as('sender')])
-    .where('sent_by', '=', ctx.actor.id)
-    .where('idempotency_key', '=', key)
-    .executeTakeFirst();
-  return row && present(row, true);
+/** The message an actor already sent under `key` (audited; 404 once the person is out of reach). */
+function sentBefore(ctx: RequestContext, key: string): Promise<SmsMessage | undefined> {
+  return audited(ctx, async ({ trx, audit }) => {
+    const row = await trx
+      .selectFrom('sms_messages')
+      .select(['id', 'person_id', 'recipient', 'to_number', 'body', 'provider', 'status', 'created_at', sql<string>`${ctx.actor.name}`.as('sender')])
+      .where('sent_by', '=', ctx.actor.id)
+      .where('idempotency_key', '=', key)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const person = await selectPerson(trx, ctx.actor, row.person_id);
+    if (!person) throw new AppError('not_found');
+    await audit({ action: 'read', entity: 'sms', entityId: row.id, personId: row.person_id, detail: { replay: true } });
+    return present(row, Boolean(person.contact_visible));
+  });
 }
 
 /** POST /persons/{id}/sms: texts the young person or their first guardian with a phone number. */

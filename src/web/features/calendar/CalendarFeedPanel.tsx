@@ -1,9 +1,9 @@
 /** The reader's iCal subscription: create, renew or revoke it. The address is shown once, when made. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.js';
 import { calendarApi } from '../../api/outreachEndpoints.js';
 import { Alert, ProblemAlert } from '../../components/Alert.js';
+import { useAction } from '../../hooks/useAction.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useFormat } from '../../i18n/format.js';
 
@@ -14,17 +14,12 @@ export function CalendarFeedPanel() {
   const feed = useLoad(() => calendarApi.feed(), []);
   const [url, setUrl] = useState<string | null>(null);
   const [revoked, setRevoked] = useState(false);
-  const [problem, setProblem] = useState<ApiError | null>(null);
-
-  async function run(action: () => Promise<unknown>) {
-    try {
-      await action();
-      setProblem(null);
-      await feed.reload();
-    } catch (err) {
-      setProblem(err instanceof ApiError ? err : new ApiError(0, 'internal_error', ''));
-    }
-  }
+  const action = useAction();
+  const problem = action.problem;
+  const run = async (work: () => Promise<unknown>) => {
+    await action.run(work);
+    await feed.reload();
+  };
 
   return (
     <section className="panel" aria-labelledby="feed-title">

@@ -1,17 +1,16 @@
 /** /calendar: a week of meetings for the reader or a centre, booking meetings and drop-in hours, and the iCal subscription. */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { addDays } from '../../../core/outreach.js';
-import { ApiError } from '../../api/client.js';
 import { calendarApi } from '../../api/outreachEndpoints.js';
 import { Alert, Loading, ProblemAlert } from '../../components/Alert.js';
-import { FormField, TextField } from '../../components/FormField.js';
+import { FormField } from '../../components/FormField.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { useAction } from '../../hooks/useAction.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { todayIso, useFormat } from '../../i18n/format.js';
-import { isoOf } from '../contact/MeetingForm.js';
-import { useFieldErrors } from '../contact/useFieldErrors.js';
+import { BookingForm } from './BookingForm.js';
 import { CalendarFeedPanel } from './CalendarFeedPanel.js';
 
 /** Monday of the week that holds `day`. */
@@ -29,17 +28,11 @@ export function CalendarPage() {
   const centres = useLoad(() => calendarApi.centres(), []);
   const meetings = useLoad(() => calendarApi.meetings({ from, to: addDays(from, 6), centreId: centreId || undefined }), [from, centreId]);
   const [cancelled, setCancelled] = useState(false);
-  const [problem, setProblem] = useState<ApiError | null>(null);
+  const { problem, run } = useAction();
 
   async function cancel(id: string, version: number) {
-    try {
-      await calendarApi.cancel(id, version);
-      setCancelled(true);
-      setProblem(null);
-      await meetings.reload();
-    } catch (err) {
-      setProblem(err instanceof ApiError ? err : new ApiError(0, 'internal_error', ''));
-    }
+    setCancelled(await run(() => calendarApi.cancel(id, version)));
+    await meetings.reload();
   }
 
   return (
@@ -111,78 +104,8 @@ export function CalendarPage() {
           </div>
         )}
       </section>
-      <BookingForm centres={centres.data ?? []} onBooked={meetings.reload} />
+      <BookingForm id="book" title={t('calendar.book.title')} kinds={['drop_in', 'meeting']} onBooked={meetings.reload} />
       <CalendarFeedPanel />
     </>
-  );
-}
-
-/** Book a meeting without a young person, or drop-in hours at a centre. */
-function BookingForm({ centres, onBooked }: { centres: { id: string; name: string }[]; onBooked: () => Promise<void> }) {
-  const { t } = useTranslation();
-  const [kind, setKind] = useState<'meeting' | 'drop_in'>('drop_in');
-  const [date, setDate] = useState(todayIso());
-  const [start, setStart] = useState('13:00');
-  const [end, setEnd] = useState('16:00');
-  const [centreId, setCentreId] = useState('');
-  const [problem, setProblem] = useState<ApiError | null>(null);
-  const [booked, setBooked] = useState(false);
-  const fieldErrors = useFieldErrors(problem);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBooked(false);
-    try {
-      await calendarApi.book({ kind, startsAt: isoOf(date, start), endsAt: isoOf(date, end), centreId: centreId || null });
-      setProblem(null);
-      setBooked(true);
-      await onBooked();
-    } catch (err) {
-      setProblem(err instanceof ApiError ? err : new ApiError(0, 'internal_error', ''));
-    }
-  }
-
-  return (
-    <section className="panel" aria-labelledby="book-title">
-      <h2 id="book-title">{t('calendar.book.title')}</h2>
-      {booked ? <Alert tone="success">{t('calendar.book.booked')}</Alert> : null}
-      <ProblemAlert error={problem} />
-      <form onSubmit={submit} noValidate>
-        <div className="field-row">
-          <FormField id="book-kind" label={t('contact.meeting.kind')}>
-            {(control) => (
-              <select {...control} value={kind} onChange={(e) => setKind(e.target.value as 'meeting' | 'drop_in')}>
-                <option value="drop_in">{t('calendar.kinds.drop_in')}</option>
-                <option value="meeting">{t('calendar.kinds.meeting')}</option>
-              </select>
-            )}
-          </FormField>
-          <FormField id="book-centre" label={t('contact.meeting.centre')} error={fieldErrors.centreId}>
-            {(control) => (
-              <select {...control} value={centreId} onChange={(e) => setCentreId(e.target.value)}>
-                <option value="">{t('contact.meeting.noCentre')}</option>
-                {centres.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-        </div>
-        <div className="field-row">
-          <TextField id="book-date" type="date" label={t('contact.meeting.date')} value={date} onChange={setDate} />
-          <FormField id="book-start" label={t('contact.meeting.start')}>
-            {(control) => <input {...control} type="time" value={start} onChange={(e) => setStart(e.target.value)} />}
-          </FormField>
-          <FormField id="book-end" label={t('contact.meeting.end')} error={fieldErrors.endsAt}>
-            {(control) => <input {...control} type="time" value={end} onChange={(e) => setEnd(e.target.value)} />}
-          </FormField>
-        </div>
-        <button type="submit" className="button">
-          {t('calendar.book.submit')}
-        </button>
-      </form>
-    </section>
   );
 }

@@ -5,12 +5,13 @@
  */
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ATTEMPT_CHANNELS, OCCUPATION_CODE_LIST, outcomesFor, type AttemptChannel, type AttemptOutcome, type Occupation } from '../../../core/outreach.js';
+import { OCCUPATION_CODE_LIST, outcomesFor, type AttemptChannel, type AttemptOutcome, type Occupation } from '../../../core/outreach.js';
 import type { Outreach } from '../../../core/outreach-schemas.js';
-import { ApiError } from '../../api/client.js';
 import { contactApi, newIdempotencyKey } from '../../api/outreachEndpoints.js';
 import { Alert, ProblemAlert } from '../../components/Alert.js';
 import { FormField } from '../../components/FormField.js';
+import { useAction } from '../../hooks/useAction.js';
+import { ChannelSelect } from './ChannelSelect.js';
 
 type Props = { personId: string; suggested: AttemptChannel | null; onSaved: () => Promise<void> };
 
@@ -30,8 +31,7 @@ export function AttemptForm({ personId, suggested, onSaved }: Props) {
   const [occupation, setOccupation] = useState<Occupation>('unknown');
   const [agreed, setAgreed] = useState('');
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiError | null>(null);
+  const { busy, problem, run } = useAction();
   const [atError, setAtError] = useState(false);
   const [result, setResult] = useState<Outreach['nextStep'] | undefined>(undefined);
   const key = useRef(newIdempotencyKey());
@@ -46,21 +46,14 @@ export function AttemptForm({ personId, suggested, onSaved }: Props) {
     setResult(undefined);
     if (!at) return setAtError(true);
     setAtError(false);
-    setBusy(true);
-    try {
-      const reached = outcome === 'reached';
-      const saved = await contactApi.record(personId, { channel, outcome, at: new Date(at).toISOString(), ...(reached && { occupation, agreed: agreed.trim() || undefined }), note: note.trim() || undefined }, key.current);
-      key.current = newIdempotencyKey();
-      setProblem(null);
-      setResult(saved.nextStep);
-      setAgreed('');
-      setNote('');
-      await onSaved();
-    } catch (err) {
-      setProblem(err instanceof ApiError ? err : new ApiError(0, 'internal_error', ''));
-    } finally {
-      setBusy(false);
-    }
+    const reached = outcome === 'reached';
+    const body = { channel, outcome, at: new Date(at).toISOString(), ...(reached && { occupation, agreed: agreed.trim() || undefined }), note: note.trim() || undefined };
+    const ok = await run(async () => setResult((await contactApi.record(personId, body, key.current)).nextStep));
+    if (!ok) return;
+    key.current = newIdempotencyKey();
+    setAgreed('');
+    setNote('');
+    await onSaved();
   }
 
   return (
@@ -72,17 +65,7 @@ export function AttemptForm({ personId, suggested, onSaved }: Props) {
       <ProblemAlert error={problem} />
       <form onSubmit={submit} noValidate>
         <div className="field-row">
-          <FormField id="attempt-channel" label={t('contact.attempt.channel')}>
-            {(control) => (
-              <select {...control} value={channel} onChange={(e) => chooseChannel(e.target.value as AttemptChannel)}>
-                {ATTEMPT_CHANNELS.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`contact.channels.${c}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
+          <ChannelSelect id="attempt-channel" label={t('contact.attempt.channel')} value={channel} onChange={chooseChannel} />
           <FormField id="attempt-outcome" label={t('contact.attempt.outcome')}>
             {(control) => (
               <select {...control} value={outcome} onChange={(e) => setOutcome(e.target.value as AttemptOutcome)}>

@@ -1,10 +1,10 @@
 /** Print this person's letter as a PDF, optionally recording it as sent; protected identities are explained. */
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.js';
 import { lettersApi, newIdempotencyKey } from '../../api/outreachEndpoints.js';
 import { Alert, ProblemAlert } from '../../components/Alert.js';
 import { FormField } from '../../components/FormField.js';
+import { useAction } from '../../hooks/useAction.js';
 import { todayIso } from '../../i18n/format.js';
 import { downloadBlob } from '../letters/download.js';
 
@@ -16,22 +16,17 @@ export function LetterPanel({ personId, protectedIdentity, suggested, onPrinted 
   const [kind, setKind] = useState<Kind>(suggested);
   const [record, setRecord] = useState(true);
   const [done, setDone] = useState(false);
-  const [problem, setProblem] = useState<ApiError | null>(null);
+  const { problem, run } = useAction();
   const key = useRef(newIdempotencyKey());
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setDone(false);
-    try {
-      const { blob } = await lettersApi.print({ personIds: [personId], kind, language: i18n.language === 'en' ? 'en' : 'sv', recordAttempts: record }, key.current);
-      key.current = newIdempotencyKey();
-      downloadBlob(blob, `brev-${todayIso()}.pdf`);
-      setProblem(null);
-      setDone(true);
-      await onPrinted();
-    } catch (err) {
-      setProblem(err instanceof ApiError ? err : new ApiError(0, 'internal_error', ''));
-    }
+    const print = () => lettersApi.print({ personIds: [personId], kind, language: i18n.language === 'en' ? 'en' : 'sv', recordAttempts: record }, key.current);
+    if (!(await run(async () => downloadBlob((await print()).blob, `brev-${todayIso()}.pdf`)))) return;
+    key.current = newIdempotencyKey();
+    setDone(true);
+    await onPrinted();
   }
 
   return (

@@ -12,11 +12,11 @@ import { Loading, ProblemAlert } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { NotFoundPage } from '../errors/NotFoundPage.js';
+import { BookingForm } from '../calendar/BookingForm.js';
 import { AttemptForm } from './AttemptForm.js';
 import { AttemptList } from './AttemptList.js';
 import { ContactDetailsPanel } from './ContactDetailsPanel.js';
 import { LetterPanel } from './LetterPanel.js';
-import { MeetingForm } from './MeetingForm.js';
 import { NextStepPanel } from './NextStepPanel.js';
 import { SmsPanel } from './SmsPanel.js';
 
@@ -63,7 +63,7 @@ export function NextStepPage() {
           <ContactDetailsPanel person={p} under18={o.under18} enteredOn={o.enteredOn} />
           {!p.contactDetailsHidden ? <SmsPanel personId={p.id} hasGuardian={p.guardians.some((g) => g.phone)} onSent={reload} /> : null}
           <LetterPanel personId={p.id} protectedIdentity={p.protectedIdentity} suggested={letterKind} onPrinted={reload} />
-          <MeetingForm personId={p.id} noticeDays={settings.data?.settings.homeVisitNoticeDays ?? 5} onBooked={reload} />
+          <BookingForm id="meeting" title={t('contact.meeting.title')} kinds={['meeting', 'home_visit']} personId={p.id} noticeDays={settings.data?.settings.homeVisitNoticeDays ?? 5} onBooked={reload} />
         </div>
       </div>
       {queue && queueItems.data ? (

@@ -1,12 +1,13 @@
 /** The proposed next step and its due date, and a form to choose another with a reason. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ATTEMPT_CHANNELS, type AttemptChannel } from '../../../core/outreach.js';
+import type { AttemptChannel } from '../../../core/outreach.js';
 import type { Outreach } from '../../../core/outreach-schemas.js';
-import { ApiError } from '../../api/client.js';
 import { contactApi } from '../../api/outreachEndpoints.js';
 import { Alert, ProblemAlert } from '../../components/Alert.js';
 import { FormField, TextField } from '../../components/FormField.js';
+import { useAction } from '../../hooks/useAction.js';
+import { ChannelSelect } from './ChannelSelect.js';
 import { todayIso, useFormat } from '../../i18n/format.js';
 
 type Props = { personId: string; outreach: Outreach; onChanged: () => Promise<void> };
@@ -21,7 +22,7 @@ export function NextStepPanel({ personId, outreach, onChanged }: Props) {
   const [dueOn, setDueOn] = useState(next?.dueOn ?? todayIso());
   const [reason, setReason] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<ApiError | null>(null);
+  const { problem, run } = useAction();
   const [saved, setSaved] = useState(false);
 
   async function submit(event: FormEvent) {
@@ -32,16 +33,11 @@ export function NextStepPanel({ personId, outreach, onChanged }: Props) {
     setLocal(errors);
     setSaved(false);
     if (Object.keys(errors).length) return;
-    try {
-      await contactApi.override(personId, { channel, dueOn, reason: reason.trim(), version: outreach.nextStepVersion });
-      setProblem(null);
-      setSaved(true);
-      setOpen(false);
-      setReason('');
-      await onChanged();
-    } catch (err) {
-      setProblem(err instanceof ApiError ? err : new ApiError(0, 'internal_error', ''));
-    }
+    if (!(await run(() => contactApi.override(personId, { channel, dueOn, reason: reason.trim(), version: outreach.nextStepVersion })))) return;
+    setSaved(true);
+    setOpen(false);
+    setReason('');
+    await onChanged();
   }
 
   return (
@@ -71,17 +67,7 @@ export function NextStepPanel({ personId, outreach, onChanged }: Props) {
       {open ? (
         <form onSubmit={submit} noValidate>
           <ProblemAlert error={problem} />
-          <FormField id="override-channel" label={t('contact.nextStep.channel')}>
-            {(control) => (
-              <select {...control} value={channel} onChange={(e) => setChannel(e.target.value as AttemptChannel)}>
-                {ATTEMPT_CHANNELS.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`contact.channels.${c}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
+          <ChannelSelect id="override-channel" label={t('contact.nextStep.channel')} value={channel} onChange={setChannel} />
           <TextField id="override-date" type="date" label={t('contact.nextStep.dueOn')} value={dueOn} onChange={setDueOn} error={local.dueOn} />
           <FormField id="override-reason" label={t('contact.nextStep.reason')} hint={t('contact.nextStep.reasonHint')} error={local.reason}>
             {(control) => <textarea {...control} rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />}

@@ -2,34 +2,25 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SmsMessage } from '../../../core/outreach-schemas.js';
-import { ApiError } from '../../api/client.js';
 import { contactApi, newIdempotencyKey } from '../../api/outreachEndpoints.js';
 import { Alert, ProblemAlert } from '../../components/Alert.js';
 import { FormField } from '../../components/FormField.js';
+import { useAction } from '../../hooks/useAction.js';
 
 /** The SMS panel of the next-step view. */
 export function SmsPanel({ personId, hasGuardian, onSent }: { personId: string; hasGuardian: boolean; onSent: () => Promise<void> }) {
   const { t } = useTranslation();
   const [recipient, setRecipient] = useState<'young_person' | 'guardian'>('young_person');
   const [sent, setSent] = useState<SmsMessage | null>(null);
-  const [problem, setProblem] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, run } = useAction();
   const key = useRef(newIdempotencyKey());
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
     setSent(null);
-    try {
-      setSent(await contactApi.sendSms(personId, recipient, key.current));
-      key.current = newIdempotencyKey();
-      setProblem(null);
-      await onSent();
-    } catch (err) {
-      setProblem(err instanceof ApiError ? err : new ApiError(0, 'internal_error', ''));
-    } finally {
-      setBusy(false);
-    }
+    if (!(await run(async () => setSent(await contactApi.sendSms(personId, recipient, key.current))))) return;
+    key.current = newIdempotencyKey();
+    await onSent();
   }
 
   return (

@@ -2,11 +2,11 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.js';
 import { lettersApi, newIdempotencyKey } from '../../api/outreachEndpoints.js';
 import { Alert, Loading, ProblemAlert } from '../../components/Alert.js';
 import { FormField } from '../../components/FormField.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { useAction } from '../../hooks/useAction.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { todayIso, useFormat } from '../../i18n/format.js';
 import { useSession } from '../auth/session.js';
@@ -24,26 +24,20 @@ export function LettersPage() {
   const [record, setRecord] = useState(true);
   const [language, setLanguage] = useState<'sv' | 'en'>(i18n.language === 'en' ? 'en' : 'sv');
   const [printed, setPrinted] = useState<Printed | null>(null);
-  const [problem, setProblem] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, run } = useAction();
   const key = useRef(newIdempotencyKey());
 
   async function print(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
     setPrinted(null);
-    try {
+    const ok = await run(async () => {
       const { blob, headers } = await lettersApi.print({ dueToday: true, recordAttempts: record, language }, key.current);
-      key.current = newIdempotencyKey();
       downloadBlob(blob, `brev-${todayIso()}.pdf`);
       setPrinted({ printed: Number(headers.get('lotsa-printed') ?? 0), forwarded: Number(headers.get('lotsa-forwarded') ?? 0), skipped: Number(headers.get('lotsa-skipped-no-address') ?? 0) });
-      setProblem(null);
-      await due.reload();
-    } catch (err) {
-      setProblem(err instanceof ApiError ? err : new ApiError(0, 'internal_error', ''));
-    } finally {
-      setBusy(false);
-    }
+    });
+    if (!ok) return;
+    key.current = newIdempotencyKey();
+    await due.reload();
   }
 
   return (

@@ -2,10 +2,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TEMPLATE_KINDS, type TemplateKind } from '../../../core/outreach.js';
-import { ApiError } from '../../api/client.js';
 import { lettersApi } from '../../api/outreachEndpoints.js';
 import { Alert, Loading, ProblemAlert } from '../../components/Alert.js';
 import { FormField, TextField } from '../../components/FormField.js';
+import { useAction } from '../../hooks/useAction.js';
 import { useLoad } from '../../hooks/useLoad.js';
 
 /** The template editor. */
@@ -18,7 +18,7 @@ export function TemplateEditor() {
   const [heading, setHeading] = useState('');
   const [body, setBody] = useState('');
   const [saved, setSaved] = useState(false);
-  const [problem, setProblem] = useState<ApiError | null>(null);
+  const { problem, run } = useAction();
 
   useEffect(() => {
     setHeading(current?.heading ?? '');
@@ -28,14 +28,9 @@ export function TemplateEditor() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
-    try {
-      await lettersApi.saveTemplate(kind, language, { heading, body, version: current?.version ?? 0 });
-      setProblem(null);
-      setSaved(true);
-      await templates.reload();
-    } catch (err) {
-      setProblem(err instanceof ApiError ? err : new ApiError(0, 'internal_error', ''));
-    }
+    if (!(await run(() => lettersApi.saveTemplate(kind, language, { heading, body, version: current?.version ?? 0 })))) return;
+    setSaved(true);
+    await templates.reload();
   }
 
   return (

@@ -1,10 +1,10 @@
 /** The municipality's centres and meeting places; coordinators add new ones. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.js';
 import { calendarApi } from '../../api/outreachEndpoints.js';
 import { Alert, ProblemAlert } from '../../components/Alert.js';
 import { TextField } from '../../components/FormField.js';
+import { useAction } from '../../hooks/useAction.js';
 import { useLoad } from '../../hooks/useLoad.js';
 
 /** The centres panel. */
@@ -13,20 +13,15 @@ export function CentresPanel() {
   const centres = useLoad(() => calendarApi.centres(), []);
   const [name, setName] = useState('');
   const [added, setAdded] = useState(false);
-  const [problem, setProblem] = useState<ApiError | null>(null);
+  const { problem, run } = useAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setAdded(false);
-    try {
-      await calendarApi.addCentre(name);
-      setName('');
-      setProblem(null);
-      setAdded(true);
-      await centres.reload();
-    } catch (err) {
-      setProblem(err instanceof ApiError ? err : new ApiError(0, 'internal_error', ''));
-    }
+    if (!(await run(() => calendarApi.addCentre(name)))) return;
+    setName('');
+    setAdded(true);
+    await centres.reload();
   }
 
   return (

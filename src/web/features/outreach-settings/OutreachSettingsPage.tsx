@@ -2,11 +2,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OCCUPATION_CODE_LIST, type OutreachSettings } from '../../../core/outreach.js';
-import { ApiError } from '../../api/client.js';
 import { outreachApi } from '../../api/outreachEndpoints.js';
 import { Alert, Loading, ProblemAlert } from '../../components/Alert.js';
 import { FormField, TextField } from '../../components/FormField.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { useAction } from '../../hooks/useAction.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useFieldErrors } from '../contact/useFieldErrors.js';
 import { CentresPanel } from './CentresPanel.js';
@@ -27,7 +27,7 @@ export function OutreachSettingsPage() {
   const loaded = useLoad(() => outreachApi.settings(), []);
   const [settings, setSettings] = useState<OutreachSettings | null>(null);
   const [saved, setSaved] = useState(false);
-  const [problem, setProblem] = useState<ApiError | null>(null);
+  const { problem, run } = useAction();
   const fieldErrors = useFieldErrors(problem);
   useEffect(() => setSettings(loaded.data?.settings ?? null), [loaded.data]);
   if (loaded.error) return <ProblemAlert error={loaded.error} />;
@@ -37,14 +37,9 @@ export function OutreachSettingsPage() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
-    try {
-      await outreachApi.saveSettings(settings!, loaded.data!.version);
-      setProblem(null);
-      setSaved(true);
-      await loaded.reload();
-    } catch (err) {
-      setProblem(err instanceof ApiError ? err : new ApiError(0, 'internal_error', ''));
-    }
+    if (!(await run(() => outreachApi.saveSettings(settings!, loaded.data!.version)))) return;
+    setSaved(true);
+    await loaded.reload();
   }
 
   return (

@@ -1,12 +1,12 @@
 /** Coordinators assign the selected persons of a queue to one contact person. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.js';
 import { staffApi } from '../../api/endpoints.js';
 import { queuesApi } from '../../api/outreachEndpoints.js';
 import { Alert, ProblemAlert } from '../../components/Alert.js';
 import { CONTACT_PERSON_ROLES } from '../../components/constants.js';
 import { FormField } from '../../components/FormField.js';
+import { useAction } from '../../hooks/useAction.js';
 import { useLoad } from '../../hooks/useLoad.js';
 
 type Props = { selected: string[]; onAssigned: () => Promise<void> };
@@ -16,28 +16,17 @@ export function BulkAssignForm({ selected, onAssigned }: Props) {
   const { t } = useTranslation();
   const staff = useLoad(async () => (await staffApi.list({ active: 'true' })).filter((s) => (CONTACT_PERSON_ROLES as readonly string[]).includes(s.role)), []);
   const [contactPersonId, setContactPersonId] = useState('');
-  const [problem, setProblem] = useState<ApiError | null>(null);
   const [local, setLocal] = useState<'noneSelected' | 'noContact' | null>(null);
   const [done, setDone] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, run } = useAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setDone(null);
-    setProblem(null);
     if (selected.length === 0) return setLocal('noneSelected');
     if (!contactPersonId) return setLocal('noContact');
     setLocal(null);
-    setBusy(true);
-    try {
-      const result = await queuesApi.bulkAssign(selected, contactPersonId);
-      setDone(result.assigned);
-      await onAssigned();
-    } catch (err) {
-      setProblem(err instanceof ApiError ? err : new ApiError(0, 'internal_error', ''));
-    } finally {
-      setBusy(false);
-    }
+    if (await run(async () => setDone((await queuesApi.bulkAssign(selected, contactPersonId)).assigned))) await onAssigned();
   }
 
   return (
