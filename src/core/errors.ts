@@ -22,6 +22,8 @@ export const ERRORS = {
   skip_lines_mismatch: { status: 400, sv: 'Ange exakt de felaktiga raderna som ska hoppas över.', en: 'List exactly the invalid rows to skip.' },
   unreadable_file: { status: 400, sv: 'Filen kan inte läsas som CSV eller XLSX.', en: 'The file cannot be read as CSV or XLSX.' },
   no_population_list: { status: 409, sv: 'Det finns ingen godkänd folkbokföringslista att stämma av mot. Importera en först.', en: 'There is no accepted population list to reconcile against. Import one first.' },
+  reconcile_future: { status: 400, sv: 'Registret kan bara stämmas av till och med i dag. Förhandsgranska gärna ett senare datum, men tillämpa det först när dagen är här.', en: 'The register can only be reconciled up to today. You may preview a later date, but apply it only when the day has come.' },
+  reconcile_before_newest: { status: 409, sv: 'Registret är redan avstämt till ett senare datum. Välj det datumet eller ett senare.', en: 'The register has already been reconciled to a later date. Choose that date or a later one.' },
   weak_password: { status: 400, sv: 'Lösenordet måste ha minst 12 tecken och får inte vara samma som det gamla.', en: 'The password must have at least 12 characters and differ from the old one.' },
   too_many_attempts: { status: 429, sv: 'För många misslyckade inloggningar. Vänta en stund och försök igen.', en: 'Too many failed sign-ins. Wait a while and try again.' },
   database_busy: { status: 503, sv: 'Databasen används av ett annat Lotsa-program. Försök igen om en stund.', en: 'The database is in use by another Lotsa process. Try again shortly.' },
