@@ -1,18 +1,20 @@
-/** The `lotsa` command line: start, migrate, demo, users add, audit verify, import, register. */
+/**
+ * The `lotsa` command line: start, migrate, demo, users add, audit verify, import, register.
+ * The web server is loaded only by `start`, so the other commands start in a fraction of a second.
+ */
 import { Command, Option } from 'commander';
-import { ROLES, type Role } from '../core/roles.js';
 import { z } from 'zod';
+import { ERRORS } from '../core/errors.js';
+import { ROLES, type Role } from '../core/roles.js';
 import { recordAudit, verifyAuditChain } from '../server/audit/audit.js';
 import { ensureMunicipality } from '../server/bootstrap.js';
+import { openConfiguredDatabase, type DatabaseHandle } from '../server/db/connection.js';
 import { DataDirBusyError } from '../server/db/data-dir-lock.js';
-import type { DatabaseHandle } from '../server/db/connection.js';
 import { migrateDown, migrateToLatest } from '../server/db/migrate.js';
 import { fillDemo, RealDataError } from '../server/demo/demo.js';
 import { ConfigError, loadEnv } from '../server/env.js';
-import { AppError } from '../server/http/errors.js';
-import { ERRORS } from '../core/errors.js';
+import { AppError } from '../server/http/app-error.js';
 import { insertStaff } from '../server/features/staff/staff.service.js';
-import { openConfiguredDatabase, startServer } from '../server/main.js';
 import { addRegisterCommands, CliError } from './register-commands.js';
 
 /** Runs `work` on the configured, migrated database and closes it. */
@@ -40,6 +42,7 @@ program
   .command('start')
   .description('start the web server (PORT, DATABASE_URL, LOTSA_DATA_DIR configure it)')
   .action(async () => {
+    const { startServer } = await import('../server/main.js');
     const stop = await startServer(loadEnv());
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => void stop().then(() => process.exit(0)));

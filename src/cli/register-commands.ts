@@ -89,7 +89,7 @@ export function addRegisterCommands(program: Command, withDatabase: WithDatabase
       const asOf = isoDate(opts.asOf);
       await withDatabase(async (database, defaultMunicipality) => {
         const municipalityId = await municipalityFor(database, defaultMunicipality, opts.municipality);
-        const result = await reconcile(database.db, municipalityId, asOf, { apply: Boolean(opts.apply), actorId: null }, async (done) => {
+        const result = await reconcile(database, municipalityId, asOf, { apply: Boolean(opts.apply), actorId: null }, async (done) => {
           process.stderr.write(`\rreconcile: ${done.toLocaleString('en')} persons checked`);
         });
         process.stderr.write('\n');

@@ -3,7 +3,6 @@
  * what the source lists say about one person. Each rule has a key; tests name the rule they check,
  * and a register period records the rule that decided it.
  */
-import { ageOn } from './personnummer.js';
 import type { EntryReason, LeaveReason } from './register.js';
 
 export const SCHOOL_TYPES = ['GR', 'GRAN', 'GY', 'GYAN', 'VUX', 'FHSK', 'OTHER'] as const;
@@ -45,45 +44,70 @@ export type Eligibility =
   | { inRegister: true; reason: EntryReason }
   | { inRegister: false; failedRule: RuleKey; leaveReason: LeaveReason };
 
-const UPPER_SECONDARY: SchoolType[] = ['GY', 'GYAN'];
-const COMPULSORY: SchoolType[] = ['GR', 'GRAN'];
-const FINAL_QUALIFICATIONS: Qualification[] = ['examen', 'gymnasiesarskolebevis', 'equivalent'];
-
-const activeOn = (e: EnrolmentFacts, day: string) => e.startDate <= day && (e.endDate === null || e.endDate >= day);
-const endedBy = (e: EnrolmentFacts, day: string) => e.endDate !== null && e.endDate <= day;
+const UPPER_SECONDARY: ReadonlySet<SchoolType> = new Set(['GY', 'GYAN']);
+const COMPULSORY: ReadonlySet<SchoolType> = new Set(['GR', 'GRAN']);
+const FINAL_QUALIFICATIONS: ReadonlySet<Qualification | null> = new Set(['examen', 'gymnasiesarskolebevis', 'equivalent']);
 
 /** Compulsory-school age ends on 1 July of the year the person turns 16 (end of year 9). */
 export function pastCompulsorySchoolAge(birthDate: string, day: string): boolean {
-  return day >= `${Number(birthDate.slice(0, 4)) + 16}-07-01`;
+  return day >= compulsorySchoolAgeEnds(birthDate);
 }
 
-/** Decides whether the person is in the register of `municipalityCode` on `day`, and why. */
-export function eligibility(facts: PersonFacts, municipalityCode: string, day: string): Eligibility {
-  const known = facts.enrolments.filter((e) => e.startDate <= day);
-  if (facts.municipalityCode !== municipalityCode) return { inRegister: false, failedRule: 'registeredInMunicipality', leaveReason: 'moved_out' };
-  if (ageOn(facts.birthDate, new Date(`${day}T12:00:00Z`)) >= 20) return { inRegister: false, failedRule: 'under20', leaveReason: 'turned_20' };
+const compulsorySchoolAgeEnds = (birthDate: string) => `${Number(birthDate.slice(0, 4)) + 16}-07-01`;
 
-  const compulsory = known.filter((e) => COMPULSORY.includes(e.schoolType));
+/** The day a person born on `birthDate` turns `years` (one born on 29 February, on 1 March in other years). */
+const birthday = (birthDate: string, years: number) => `${Number(birthDate.slice(0, 4)) + years}${birthDate.slice(4)}`;
+
+/** Verdicts that need no detail of their own, made once. */
+const OUT = {
+  registeredInMunicipality: { inRegister: false, failedRule: 'registeredInMunicipality', leaveReason: 'moved_out' },
+  under20: { inRegister: false, failedRule: 'under20', leaveReason: 'turned_20' },
+  finishedCompulsorySchool: { inRegister: false, failedRule: 'finishedCompulsorySchool', leaveReason: 'other' },
+  notInUpperSecondary: { inRegister: false, failedRule: 'notInUpperSecondary', leaveReason: 'started_upper_secondary' },
+  noQualification: { inRegister: false, failedRule: 'noQualification', leaveReason: 'completed' },
+} as const satisfies Record<RuleKey, Eligibility>;
+
+/**
+ * Decides whether the person is in the register of `municipalityCode` on `day`, and why. One pass
+ * over the enrolments gathers what the rules ask; enrolments that start after `day` are not known
+ * yet. An enrolment is active on a day from its start to its end date, both included, and has
+ * ended by a day on or after its end date.
+ */
+export function eligibility(facts: PersonFacts, municipalityCode: string, day: string): Eligibility {
+  if (facts.municipalityCode !== municipalityCode) return OUT.registeredInMunicipality;
+  if (day >= birthday(facts.birthDate, 20)) return OUT.under20;
+
+  let inCompulsory = false;
+  let completedCompulsory = false;
+  let inUpperSecondary = false;
+  let qualified = false;
+  /** The upper-secondary enrolment that ended last (the first of equals), for the entry reason. */
+  let lastUpperSecondary: EnrolmentFacts | null = null;
+  for (const e of facts.enrolments) {
+    if (e.startDate > day) continue;
+    const active = e.endDate === null || e.endDate >= day;
+    const ended = e.endDate !== null && e.endDate <= day;
+    if (COMPULSORY.has(e.schoolType)) {
+      inCompulsory ||= active;
+      completedCompulsory ||= ended && e.endReason === 'completed';
+    } else if (UPPER_SECONDARY.has(e.schoolType)) {
+      inUpperSecondary ||= active;
+      if (ended && (lastUpperSecondary === null || e.endDate! > lastUpperSecondary.endDate!)) lastUpperSecondary = e;
+    }
+    qualified ||= ended && FINAL_QUALIFICATIONS.has(e.qualification);
+  }
+
   // Compulsory school is behind a person who completed it, or who is past compulsory-school age
   // and no longer in it (having left without completing counts too).
-  const finishedCompulsory =
-    compulsory.some((e) => endedBy(e, day) && e.endReason === 'completed') ||
-    (pastCompulsorySchoolAge(facts.birthDate, day) && !compulsory.some((e) => activeOn(e, day)));
-  if (!finishedCompulsory) return { inRegister: false, failedRule: 'finishedCompulsorySchool', leaveReason: 'other' };
-
-  const upperSecondary = known.filter((e) => UPPER_SECONDARY.includes(e.schoolType));
-  if (upperSecondary.some((e) => activeOn(e, day))) return { inRegister: false, failedRule: 'notInUpperSecondary', leaveReason: 'started_upper_secondary' };
-  if (known.some((e) => endedBy(e, day) && e.qualification !== null && FINAL_QUALIFICATIONS.includes(e.qualification))) {
-    return { inRegister: false, failedRule: 'noQualification', leaveReason: 'completed' };
-  }
-  return { inRegister: true, reason: entryReason(facts, upperSecondary, day) };
+  if (!completedCompulsory && !(pastCompulsorySchoolAge(facts.birthDate, day) && !inCompulsory)) return OUT.finishedCompulsorySchool;
+  if (inUpperSecondary) return OUT.notInUpperSecondary;
+  if (qualified) return OUT.noQualification;
+  return { inRegister: true, reason: entryReason(facts, lastUpperSecondary) };
 }
 
 /** Why a person who is in the register came to be there. */
-function entryReason(facts: PersonFacts, upperSecondary: EnrolmentFacts[], day: string): EntryReason {
-  const ended = upperSecondary.filter((e) => endedBy(e, day)).sort((a, b) => (a.endDate! < b.endDate! ? 1 : -1));
-  const last = ended[0];
-  const becameEligible = last?.endDate ?? `${Number(facts.birthDate.slice(0, 4)) + 16}-07-01`;
+function entryReason(facts: PersonFacts, last: EnrolmentFacts | null): EntryReason {
+  const becameEligible = last?.endDate ?? compulsorySchoolAgeEnds(facts.birthDate);
   if (facts.registeredSince && facts.registeredSince > becameEligible) return 'moved_in';
   if (!last) return 'never_started';
   if (last.qualification === 'studiebevis') return 'certificate_only';

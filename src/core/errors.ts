@@ -22,6 +22,8 @@ export const ERRORS = {
   skip_lines_mismatch: { status: 400, sv: 'Ange exakt de felaktiga raderna som ska hoppas över.', en: 'List exactly the invalid rows to skip.' },
   unreadable_file: { status: 400, sv: 'Filen kan inte läsas som CSV eller XLSX.', en: 'The file cannot be read as CSV or XLSX.' },
   no_population_list: { status: 409, sv: 'Det finns ingen godkänd folkbokföringslista att stämma av mot. Importera en först.', en: 'There is no accepted population list to reconcile against. Import one first.' },
+  reconcile_future: { status: 400, sv: 'Registret kan bara stämmas av till och med i dag. Förhandsgranska gärna ett senare datum, men tillämpa det först när dagen är här.', en: 'The register can only be reconciled up to today. You may preview a later date, but apply it only when the day has come.' },
+  reconcile_before_newest: { status: 409, sv: 'Registret är redan avstämt till ett senare datum. Välj det datumet eller ett senare.', en: 'The register has already been reconciled to a later date. Choose that date or a later one.' },
   invalid_outcome: { status: 400, sv: 'Utfallet passar inte för den kanalen, eller sysselsättning angavs fast personen inte nåddes.', en: 'The outcome does not fit that channel, or an occupation was given although the person was not reached.' },
   future_attempt: { status: 400, sv: 'Ett kontaktförsök kan inte registreras i framtiden.', en: 'A contact attempt cannot be recorded in the future.' },
   contact_details_hidden: { status: 403, sv: 'Personen har skyddade personuppgifter och du har inte behörighet till kontaktuppgifterna.', en: 'The person has a protected identity and you have no access to the contact details.' },

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ageOn, formatIdentityNumber, parseIdentityNumber } from './personnummer.js';
+import { ageOn, birthDateOf, formatIdentityNumber, parseIdentityNumber } from './personnummer.js';
 
 type MetaEntry = {
   integer: number;
@@ -81,6 +81,14 @@ describe('parseIdentityNumber rules', () => {
 });
 
 describe('formatting and age', () => {
+  it('reads the birth date out of a canonical number, as parsing does, for every test number', () => {
+    for (const line of skatteverket) {
+      const parsed = parseIdentityNumber(line.split(',')[0]!, today);
+      if (parsed.ok) expect(birthDateOf(parsed.value.canonical)).toBe(parsed.value.birthDate);
+    }
+    expect(birthDateOf('202107919967')).toBe('2021-07-31');
+  });
+
   it('formats with a hyphen before the last four digits', () => {
     expect(formatIdentityNumber('200001012384')).toBe('20000101-2384');
   });

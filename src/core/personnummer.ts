@@ -29,16 +29,20 @@ const PATTERN = /^(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{3})(\d)$/;
 export function luhnValid(tenDigits: string): boolean {
   let sum = 0;
   for (let i = 0; i < tenDigits.length; i++) {
-    let d = Number(tenDigits[i]) * (i % 2 === 0 ? 2 : 1);
+    let d = (tenDigits.charCodeAt(i) - 48) * (i % 2 === 0 ? 2 : 1);
     if (d > 9) d -= 9;
     sum += d;
   }
   return sum % 10 === 0;
 }
 
-function isRealDate(year: number, month: number, day: number): boolean {
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** True when the day exists in the Gregorian calendar (month 1–12). */
+export function isRealDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
 }
 
 /**
@@ -46,33 +50,41 @@ function isRealDate(year: number, month: number, day: number): boolean {
  * without "+" the person is under 100 on that day, with "+" they are 100 or older.
  */
 export function parseIdentityNumber(input: string, today: Date = new Date()): ParseResult {
-  const m = PATTERN.exec(input.trim());
+  const trimmed = input.trim();
+  // The canonical form, which lists mostly hold, is checked digit by digit without a regex.
+  if (trimmed.length === 12 && CANONICAL.test(trimmed)) return checkDigits(trimmed, Number(trimmed.slice(0, 4)));
+  const m = PATTERN.exec(trimmed);
   if (!m) return { ok: false, error: 'format' };
   const [, century, yy, mm, dd, sep, serial, check] = m as unknown as string[];
+  if (century) return checkDigits(`${century}${yy}${mm}${dd}${serial}${check}`, Number(century + yy));
   const month = Number(mm);
-  let day = Number(dd);
-  const kind: IdentityNumberKind = day > 60 ? 'coordination' : 'personal';
-  if (kind === 'coordination') day -= 60;
+  const day = Number(dd) > 60 ? Number(dd) - 60 : Number(dd);
+  const thisYear = today.getUTCFullYear();
+  let year = Math.floor(thisYear / 100) * 100 + Number(yy);
+  const birthdayPassed = (y: number) =>
+    y < thisYear || (y === thisYear && (month < today.getUTCMonth() + 1 || (month === today.getUTCMonth() + 1 && day <= today.getUTCDate())));
+  if (!birthdayPassed(year)) year -= 100;
+  if (sep === '+') year -= 100;
+  return checkDigits(`${year}${mm}${dd}${serial}${check}`, year);
+}
 
-  let year: number;
-  if (century) {
-    year = Number(century + yy);
-  } else {
-    const thisYear = today.getUTCFullYear();
-    year = Math.floor(thisYear / 100) * 100 + Number(yy);
-    const birthdayPassed = (y: number) =>
-      y < thisYear ||
-      (y === thisYear && (month < today.getUTCMonth() + 1 || (month === today.getUTCMonth() + 1 && day <= today.getUTCDate())));
-    if (!birthdayPassed(year)) year -= 100;
-    if (sep === '+') year -= 100;
-  }
-  if (!isRealDate(year, month, day)) return { ok: false, error: 'date' };
-  if (serial === '000') return { ok: false, error: 'serial' };
-  if (!luhnValid(`${yy}${mm}${dd}${serial}${check}`)) return { ok: false, error: 'checksum' };
+const CANONICAL = /^\d{12}$/;
 
-  const canonical = `${year}${mm}${dd}${serial}${check}`;
-  const birthDate = `${year}-${mm}-${String(day).padStart(2, '0')}`;
-  return { ok: true, value: { canonical, kind, birthDate } };
+/** Checks twelve digits YYYYMMDDNNNC whose year is `year`: a real date (day + 60 for coordination numbers), serial, Luhn. */
+function checkDigits(canonical: string, year: number): ParseResult {
+  const month = Number(canonical.slice(4, 6));
+  const rawDay = Number(canonical.slice(6, 8));
+  const kind: IdentityNumberKind = rawDay > 60 ? 'coordination' : 'personal';
+  if (!isRealDate(year, month, kind === 'coordination' ? rawDay - 60 : rawDay)) return { ok: false, error: 'date' };
+  if (canonical.slice(8, 11) === '000') return { ok: false, error: 'serial' };
+  if (!luhnValid(canonical.slice(2))) return { ok: false, error: 'checksum' };
+  return { ok: true, value: { canonical, kind, birthDate: birthDateOf(canonical) } };
+}
+
+/** The date of birth (YYYY-MM-DD) in a canonical twelve-digit number; a coordination number's day is the birth day plus 60. */
+export function birthDateOf(canonical: string): string {
+  const day = Number(canonical.slice(6, 8));
+  return `${canonical.slice(0, 4)}-${canonical.slice(4, 6)}-${day > 60 ? String(day - 60).padStart(2, '0') : canonical.slice(6, 8)}`;
 }
 
 /** Formats a canonical twelve-digit number as YYYYMMDD-NNNC for display. */

@@ -3,7 +3,7 @@
  * Errors name the column and a reason a coordinator understands (texts in ROW_ERRORS).
  */
 import { END_REASONS, QUALIFICATIONS, SCHOOL_TYPES, type EndReason, type Qualification, type SchoolType } from './eligibility.js';
-import { parseIdentityNumber } from './personnummer.js';
+import { isRealDate, parseIdentityNumber } from './personnummer.js';
 
 export const LIST_KINDS = ['population', 'enrolments'] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
@@ -46,129 +46,168 @@ export type RowErrorCode = keyof typeof ROW_ERRORS;
 /** One problem in one cell. */
 export type RowError = { column: string; code: RowErrorCode; value: string };
 
-export type PopulationRow = {
-  personalIdentityNumber: string;
-  birthDate: string;
-  givenName: string;
-  familyName: string;
-  streetAddress: string | null;
-  postalCode: string | null;
-  city: string | null;
-  municipalityCode: string;
-  protectedIdentity: boolean;
-  registeredSince: string | null;
-};
+/** A checked value as it is stored: text, a flag, or null for an empty optional cell. */
+export type StoredValue = string | boolean | null;
 
-export type EnrolmentRow = {
-  personalIdentityNumber: string;
-  schoolUnitCode: string;
-  schoolUnitName: string | null;
-  schoolType: SchoolType;
-  programmeCode: string | null;
-  startDate: string;
-  endDate: string | null;
-  endReason: EndReason | null;
-  qualification: Qualification | null;
-};
+/** What a row check needs to know besides the row; build it once per file with `rowContext`. */
+export type RowContext = { today: string; todayDate: Date; municipalityCode: string; municipalityCodes: ReadonlySet<string> };
 
-export type RowResult<T> = { ok: true; row: T } | { ok: false; errors: RowError[] };
+/** The context for checking the rows of one file on `today` (YYYY-MM-DD). */
+export function rowContext(today: string, municipalityCode: string, municipalityCodes: ReadonlySet<string>): RowContext {
+  return { today, todayDate: new Date(`${today}T12:00:00Z`), municipalityCode, municipalityCodes };
+}
 
-/** What a row check needs to know besides the row. */
-export type RowContext = { today: string; municipalityCode: string; municipalityCodes: ReadonlySet<string> };
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const COMPACT_DATE = /^\d{8}$/;
 
 /** Accepts YYYY-MM-DD and YYYYMMDD; returns YYYY-MM-DD or null when it is no real date. */
 export function parseDate(value: string): string | null {
-  const v = /^\d{8}$/.test(value) ? `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6)}` : value;
-  const m = ISO_DATE.exec(v);
-  if (!m) return null;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === v ? v : null;
+  const v = value.length === 8 && COMPACT_DATE.test(value) ? `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6)}` : value;
+  if (v.length !== 10 || !ISO_DATE.test(v)) return null;
+  return isRealDate(Number(v.slice(0, 4)), Number(v.slice(5, 7)), Number(v.slice(8, 10))) ? v : null;
 }
 
-const BOOLEANS: Record<string, boolean> = { '': false, true: true, false: false, ja: true, nej: false, yes: true, no: false, '1': true, '0': false, j: true, n: false };
+/** Yes and no as lists write them; an empty cell is no. */
+const BOOLEANS = new Map<string, boolean>(Object.entries({ '': false, true: true, false: false, ja: true, nej: false, yes: true, no: false, '1': true, '0': false, j: true, n: false }));
+const SCHOOL_UNIT_CODE = /^\d{8}$/;
 
-/** A cell reader that collects errors as it goes. */
-function cells<K extends ListKind>(record: Record<Column<K>, string>, kind: K) {
-  const errors: RowError[] = [];
-  const fail = (column: string, code: RowErrorCode) => errors.push({ column, code, value: (record as Record<string, string>)[column] ?? '' });
-  const text = (column: Column<K>, max = 200): string | null => {
-    const v = (record[column] ?? '').trim();
-    if (!v) {
-      if ((REQUIRED[kind] as readonly string[]).includes(column)) fail(column, 'required');
+/** Allowed values by their own and their lower-case spelling, so a check is a lookup or two. */
+const lookup = <T extends string>(allowed: readonly T[]) => new Map(allowed.flatMap((a) => [[a, a] as const, [a.toLowerCase(), a] as const]));
+const SCHOOL_TYPE_BY_TEXT = lookup(SCHOOL_TYPES);
+const END_REASON_BY_TEXT = lookup(END_REASONS);
+const QUALIFICATION_BY_TEXT = lookup(QUALIFICATIONS);
+
+/**
+ * Reads the cells of one row and collects what is wrong with them. One reader serves a whole
+ * file, row after row, so checking half a million rows allocates little besides the results.
+ */
+class CellReader {
+  cells: readonly string[] = [];
+  errors: RowError[] = [];
+  constructor(
+    private readonly columns: readonly string[],
+    private readonly required: readonly boolean[],
+    private readonly ctx: RowContext,
+  ) {}
+
+  start(cells: readonly string[]) {
+    this.cells = cells;
+    if (this.errors.length) this.errors = [];
+  }
+
+  fail(i: number, code: RowErrorCode) {
+    this.errors.push({ column: this.columns[i]!, code, value: this.cells[i] ?? '' });
+  }
+
+  text(i: number, max = 200): string | null {
+    const raw = this.cells[i];
+    const v = raw === undefined ? '' : raw.trim();
+    if (v === '') {
+      if (this.required[i]) this.fail(i, 'required');
       return null;
     }
-    if (v.length > max) fail(column, 'too_long');
+    if (v.length > max) this.fail(i, 'too_long');
     return v;
-  };
-  const identity = (column: Column<K>, today: string) => {
-    const v = text(column);
+  }
+
+  identity(i: number): string | null {
+    const v = this.text(i);
     if (v === null) return null;
-    const parsed = parseIdentityNumber(v, new Date(`${today}T12:00:00Z`));
-    if (!parsed.ok) {
-      fail(column, `identity_${parsed.error}` as RowErrorCode);
-      return null;
-    }
-    return parsed.value;
-  };
-  const date = (column: Column<K>, today: string, notAfterToday: boolean) => {
-    const v = text(column);
+    const parsed = parseIdentityNumber(v, this.ctx.todayDate);
+    if (parsed.ok) return parsed.value.canonical;
+    this.fail(i, `identity_${parsed.error}`);
+    return null;
+  }
+
+  date(i: number, notAfterToday: boolean): string | null {
+    const v = this.text(i);
     if (v === null) return null;
     const d = parseDate(v);
-    if (!d) fail(column, 'bad_date');
-    else if (notAfterToday && d > today) fail(column, 'future_date');
+    if (!d) this.fail(i, 'bad_date');
+    else if (notAfterToday && d > this.ctx.today) this.fail(i, 'future_date');
     return d;
-  };
-  const oneOf = <T extends string>(column: Column<K>, allowed: readonly T[], code: RowErrorCode): T | null => {
-    const v = text(column);
+  }
+
+  oneOf<T extends string>(i: number, allowed: ReadonlyMap<string, T>, code: RowErrorCode): T | null {
+    const v = this.text(i);
     if (v === null) return null;
-    const normal = allowed.find((a) => a.toLowerCase() === v.toLowerCase());
-    if (!normal) fail(column, code);
+    const normal = allowed.get(v) ?? allowed.get(v.toLowerCase());
+    if (normal === undefined) this.fail(i, code);
     return normal ?? null;
-  };
-  return { errors, fail, text, identity, date, oneOf };
+  }
 }
 
-/** Checks one population row; a row for another municipality is an error, so it is reported, not imported. */
-export function checkPopulationRow(record: Record<Column<'population'>, string>, ctx: RowContext): RowResult<PopulationRow> {
-  const c = cells(record, 'population');
-  const id = c.identity('personal_identity_number', ctx.today);
-  const givenName = c.text('given_name', 100);
-  const familyName = c.text('family_name', 100);
-  const streetAddress = c.text('street_address');
-  const postalCode = c.text('postal_code', 10);
-  const city = c.text('city', 100);
-  const code = c.text('municipality_code', 4);
-  if (code !== null && !ctx.municipalityCodes.has(code)) c.fail('municipality_code', 'unknown_municipality');
-  else if (code !== null && code !== ctx.municipalityCode) c.fail('municipality_code', 'other_municipality');
-  const flag = (record.protected_identity ?? '').trim().toLowerCase();
-  if (!(flag in BOOLEANS)) c.fail('protected_identity', 'bad_boolean');
-  const registeredSince = c.date('registered_since', ctx.today, true);
-  if (c.errors.length) return { ok: false, errors: c.errors };
+/**
+ * Checks rows of one kind of list. `check` takes a row's cells in the list's own column order
+ * (COLUMNS) and returns the values to store, in the same order, or null when the row is invalid;
+ * `errors` then says why, cell by cell.
+ */
+export type RowChecker = { check(cells: readonly string[]): StoredValue[] | null; readonly errors: RowError[] };
+
+function reader(kind: ListKind, ctx: RowContext): CellReader {
+  const columns = COLUMNS[kind];
+  return new CellReader(columns, columns.map((c) => (REQUIRED[kind] as readonly string[]).includes(c)), ctx);
+}
+
+/** A checker of population rows. A row for another municipality is an error, so it is reported, not imported. */
+export function populationRowChecker(ctx: RowContext): RowChecker {
+  const c = reader('population', ctx);
   return {
-    ok: true,
-    row: { personalIdentityNumber: id!.canonical, birthDate: id!.birthDate, givenName: givenName!, familyName: familyName!, streetAddress, postalCode, city, municipalityCode: code!, protectedIdentity: BOOLEANS[flag] ?? false, registeredSince },
+    get errors() {
+      return c.errors;
+    },
+    check(cells) {
+      c.start(cells);
+      const id = c.identity(0);
+      const givenName = c.text(1, 100);
+      const familyName = c.text(2, 100);
+      const streetAddress = c.text(3);
+      const postalCode = c.text(4, 10);
+      const city = c.text(5, 100);
+      const code = c.text(6, 4);
+      if (code !== null && !ctx.municipalityCodes.has(code)) c.fail(6, 'unknown_municipality');
+      else if (code !== null && code !== ctx.municipalityCode) c.fail(6, 'other_municipality');
+      const flag = BOOLEANS.get((cells[7] ?? '').trim().toLowerCase());
+      if (flag === undefined) c.fail(7, 'bad_boolean');
+      const registeredSince = c.date(8, true);
+      if (c.errors.length) return null;
+      return [id, givenName, familyName, streetAddress, postalCode, city, code, flag!, registeredSince];
+    },
   };
 }
 
-/** Checks one enrolment row. Enrolments come from any municipality's schools. */
-export function checkEnrolmentRow(record: Record<Column<'enrolments'>, string>, ctx: RowContext): RowResult<EnrolmentRow> {
-  const c = cells(record, 'enrolments');
-  const id = c.identity('personal_identity_number', ctx.today);
-  const unit = c.text('school_unit_code', 8);
-  if (unit !== null && !/^\d{8}$/.test(unit)) c.fail('school_unit_code', 'bad_school_unit_code');
-  const schoolUnitName = c.text('school_unit_name');
-  const schoolType = c.oneOf('school_type', SCHOOL_TYPES, 'unknown_school_type');
-  const programmeCode = c.text('programme_code', 20);
-  const startDate = c.date('start_date', ctx.today, false);
-  const endDate = c.date('end_date', ctx.today, true);
-  if (startDate && endDate && endDate < startDate) c.fail('end_date', 'end_before_start');
-  const endReason = c.oneOf('end_reason', END_REASONS, 'unknown_end_reason');
-  const qualification = c.oneOf('qualification', QUALIFICATIONS, 'unknown_qualification');
-  if (c.errors.length) return { ok: false, errors: c.errors };
-  return { ok: true, row: { personalIdentityNumber: id!.canonical, schoolUnitCode: unit!, schoolUnitName, schoolType: schoolType!, programmeCode, startDate: startDate!, endDate, endReason, qualification } };
+/** A checker of enrolment rows. Enrolments come from any municipality's schools. */
+export function enrolmentRowChecker(ctx: RowContext): RowChecker {
+  const c = reader('enrolments', ctx);
+  return {
+    get errors() {
+      return c.errors;
+    },
+    check(cells) {
+      c.start(cells);
+      const id = c.identity(0);
+      const unit = c.text(1, 8);
+      if (unit !== null && !SCHOOL_UNIT_CODE.test(unit)) c.fail(1, 'bad_school_unit_code');
+      const schoolUnitName = c.text(2);
+      const schoolType = c.oneOf(3, SCHOOL_TYPE_BY_TEXT, 'unknown_school_type');
+      const programmeCode = c.text(4, 20);
+      const startDate = c.date(5, false);
+      const endDate = c.date(6, true);
+      if (startDate && endDate && endDate < startDate) c.fail(6, 'end_before_start');
+      const endReason = c.oneOf(7, END_REASON_BY_TEXT, 'unknown_end_reason');
+      const qualification = c.oneOf(8, QUALIFICATION_BY_TEXT, 'unknown_qualification');
+      if (c.errors.length) return null;
+      return [id, unit, schoolUnitName, schoolType, programmeCode, startDate, endDate, endReason, qualification];
+    },
+  };
 }
 
-/** The key that makes two enrolment rows the same row. */
-export const enrolmentKey = (r: EnrolmentRow) => `${r.personalIdentityNumber}|${r.schoolUnitCode}|${r.schoolType}|${r.startDate}`;
+/**
+ * What makes two rows of a list the same row: the person, and for an enrolment the school unit,
+ * type and start. A person's key is their twelve digits as a number, which is cheap to keep for
+ * half a million rows.
+ */
+export const ROW_KEY: { [K in ListKind]: (values: readonly StoredValue[]) => string | number } = {
+  population: (v) => Number(v[0]),
+  enrolments: (v) => `${v[0]}|${v[1]}|${v[3]}|${v[5]}`,
+};

@@ -4,7 +4,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -16,6 +15,7 @@ import type { DatabaseHandle } from './db/connection.js';
 import type { Env } from './env.js';
 import { installAuth } from './http/auth-hook.js';
 import { installErrorHandler, sendProblem } from './http/errors.js';
+import { projectPath } from './paths.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { caseRoutes } from './features/cases/cases.routes.js';
@@ -35,7 +35,7 @@ import { protectedIdentityRoutes } from './features/protected-identity/protected
 import { staffRoutes } from './features/staff/staff.routes.js';
 
 /** Where `npm run build` puts the web app. */
-export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+export const WEB_DIST = projectPath('dist', 'web');
 
 /** Trusts the `hops` proxies nearest the server, and no address further out. */
 const hopsFromFront = (hops: number) => (_address: string, hop: number) => hop < hops;

@@ -1,18 +1,13 @@
 /** Starts Lotsa: opens the database, migrates, runs first-start set-up and serves HTTP. */
 import { buildApp } from './app.js';
 import { ensureFirstAdministrator, ensureMunicipality } from './bootstrap.js';
-import { openDatabase, type DatabaseHandle } from './db/connection.js';
+import { openConfiguredDatabase } from './db/connection.js';
 import { migrateToLatest } from './db/migrate.js';
 import type { Env } from './env.js';
 import { pruneSessions } from './http/sessions.js';
 import { failInterruptedImports } from './features/imports/imports.service.js';
 import { registerJobHandlers } from './jobs/handlers.js';
 import { failInterruptedJobs, startWorker } from './jobs/queue.js';
-
-/** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in the data directory. */
-export function openConfiguredDatabase(env: Env): Promise<DatabaseHandle> {
-  return openDatabase(env.databaseUrl ? { url: env.databaseUrl } : { dataDir: env.dataDir });
-}
 
 /** Starts the server and resolves once it listens; returns a function that stops it. */
 export async function startServer(env: Env): Promise<() => Promise<void>> {

@@ -14,7 +14,7 @@
  */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { roleCan, type Capability, type Role } from '../../core/roles.js';
-import { AppError } from '../http/errors.js';
+import { AppError } from '../http/app-error.js';
 import type { Database } from '../db/types.js';
 
 /** How long a closed case still gives its contact person and team access, for follow-up. */

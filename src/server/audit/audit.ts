@@ -7,7 +7,9 @@ import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/connection.js';
 import type { Database } from '../db/types.js';
+import { csvLines } from '../db/bulk-writer.js';
 import { insertMany } from '../db/insert-many.js';
+import type { Session } from '../db/session.js';
 import { canonicalJson } from './canonical-json.js';
 
 const fieldsOf = (json: string) => JSON.parse(json) as Record<string, unknown>;
@@ -46,8 +48,11 @@ export function entryHash(prevHash: string, e: ChainedFields): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
-/** Appends `events` to the audit log inside the transaction `trx`. */
-export async function recordAudit(trx: Transaction<Database>, actor: AuditActor, events: AuditEvent[]): Promise<void> {
+/**
+ * Appends `events` to the audit log inside the transaction `trx`. Given the `session` that runs
+ * `trx`, many events are written with COPY (reconciliation records tens of thousands at once).
+ */
+export async function recordAudit(trx: Transaction<Database>, actor: AuditActor, events: AuditEvent[], session?: Pick<Session, 'copyIn'>): Promise<void> {
   if (events.length === 0) return;
   await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(trx);
   const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
@@ -71,7 +76,10 @@ export async function recordAudit(trx: Transaction<Database>, actor: AuditActor,
     return row;
   });
   if (rows.length === 1) await trx.insertInto('audit_log').values(rows).execute();
-  else await insertMany(trx, 'audit_log', rows.map((r) => ({ ...r, detail: fieldsOf(r.detail) })));
+  else if (session) {
+    const columns = ['at', 'municipality_id', 'actor_id', 'person_id', 'action', 'entity', 'entity_id', 'ip', 'detail', 'prev_hash', 'hash'] as const;
+    await session.copyIn(`copy audit_log (${columns.join(', ')}) from stdin with (format csv)`, csvLines(rows.map((r) => columns.map((c) => (c === 'at' ? r.at.toISOString() : r[c])))));
+  } else await insertMany(trx, 'audit_log', rows.map((r) => ({ ...r, detail: fieldsOf(r.detail) })));
 }
 
 /** The result of checking the whole chain. */

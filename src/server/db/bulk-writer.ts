@@ -4,95 +4,112 @@
  */
 import { once } from 'node:events';
 import { from as copyFrom } from 'pg-copy-streams';
+import type { PGlite } from '@electric-sql/pglite';
+import type pg from 'pg';
 import type { DatabaseHandle } from './connection.js';
 import { acquirePGlite } from './pglite-dialect.js';
 
-type Value = string | number | boolean | null;
+/** A value COPY can take from CSV. */
+export type Value = string | number | boolean | null;
+
+const NEEDS_QUOTES = /[",\n\r]/;
 
 /** One value as a CSV field: NULL unquoted and empty, everything else quoted when it needs to be. */
 export function csvField(value: Value): string {
   if (value === null) return '';
-  const s = String(value);
-  return s === '' || /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  if (typeof value !== 'string') return String(value);
+  return value === '' || NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/** Rows as CSV text for COPY, one line each. */
+export function csvLines(rows: readonly Value[][]): string {
+  let text = '';
+  for (const values of rows) {
+    let line = csvField(values[0]!);
+    for (let i = 1; i < values.length; i++) line += `,${csvField(values[i]!)}`;
+    text += `${line}\n`;
+  }
+  return text;
 }
 
 /** A sink for rows of one table. Call `close` to finish (and `abort` on failure). */
-export type BulkWriter = { push(values: Value[]): Promise<void>; close(): Promise<void>; abort(): Promise<void> };
+export type BulkWriter = { write(rows: Value[][]): Promise<void>; close(): Promise<void>; abort(): Promise<void> };
 
 const FLUSH_BYTES = 1 << 20;
+
+/** Where CSV text goes: a COPY stream on PostgreSQL, COPY from a blob on PGlite. */
+type Sink = { send(text: string): Promise<void>; finish(): Promise<void>; abort(): Promise<void> };
+
+async function postgresSink(pool: pg.Pool, statement: string): Promise<Sink> {
+  const client = await pool.connect();
+  const stream = client.query(copyFrom(statement));
+  let failed: Error | null = null;
+  let released = false;
+  const release = (destroy = false) => {
+    if (released) return;
+    released = true;
+    client.release(destroy || undefined);
+  };
+  stream.on('error', (err) => (failed = err));
+  return {
+    send: async (text) => {
+      if (failed) throw failed;
+      if (!stream.write(text)) await Promise.race([once(stream, 'drain'), once(stream, 'error')]);
+    },
+    finish: async () => {
+      try {
+        stream.end();
+        await once(stream, 'finish');
+        if (failed) throw failed;
+      } finally {
+        release();
+      }
+    },
+    abort: async () => {
+      stream.destroy();
+      release(true);
+    },
+  };
+}
+
+function pgliteSink(pglite: PGlite, statement: string): Sink {
+  const fromBlob = statement.replace('from stdin', "from '/dev/blob'");
+  return {
+    send: async (text) => {
+      const release = await acquirePGlite(pglite);
+      try {
+        await pglite.query(fromBlob, [], { blob: new Blob([text]) });
+      } finally {
+        release();
+      }
+    },
+    finish: async () => {},
+    abort: async () => {},
+  };
+}
 
 /** Opens a bulk writer for `columns` of `table` (both trusted identifiers from code). */
 export async function openBulkWriter(handle: DatabaseHandle, table: string, columns: readonly string[]): Promise<BulkWriter> {
   const statement = `copy ${table} (${columns.join(', ')}) from stdin with (format csv)`;
-  let buffer: string[] = [];
-  let size = 0;
-
-  if (handle.raw.kind === 'postgresql') {
-    const client = await handle.raw.pool.connect();
-    const stream = client.query(copyFrom(statement));
-    let failed: Error | null = null;
-    let released = false;
-    const release = (destroy = false) => {
-      if (released) return;
-      released = true;
-      client.release(destroy || undefined);
-    };
-    stream.on('error', (err) => (failed = err));
-    const flush = async () => {
-      if (failed) throw failed;
-      const chunk = buffer.join('');
-      buffer = [];
-      size = 0;
-      if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), once(stream, 'error')]);
-    };
-    return {
-      push: async (values) => {
-        const line = `${values.map(csvField).join(',')}\n`;
-        buffer.push(line);
-        size += line.length;
-        if (size >= FLUSH_BYTES) await flush();
-      },
-      close: async () => {
-        try {
-          if (size) await flush();
-          stream.end();
-          await once(stream, 'finish');
-          if (failed) throw failed;
-        } finally {
-          release();
-        }
-      },
-      abort: async () => {
-        stream.destroy();
-        release(true);
-      },
-    };
-  }
-
-  const pglite = handle.raw.pglite;
-  const flush = async () => {
-    const blob = new Blob(buffer);
-    buffer = [];
-    size = 0;
-    const release = await acquirePGlite(pglite);
-    try {
-      await pglite.query(statement.replace('from stdin', "from '/dev/blob'"), [], { blob });
-    } finally {
-      release();
-    }
-  };
+  const sink = handle.raw.kind === 'postgresql' ? await postgresSink(handle.raw.pool, statement) : pgliteSink(handle.raw.pglite, statement);
+  let buffer = '';
   return {
-    push: async (values) => {
-      const line = `${values.map(csvField).join(',')}\n`;
-      buffer.push(line);
-      size += line.length;
-      if (size >= FLUSH_BYTES) await flush();
+    write: async (rows) => {
+      buffer += csvLines(rows);
+      if (buffer.length >= FLUSH_BYTES) {
+        const text = buffer;
+        buffer = '';
+        await sink.send(text);
+      }
     },
     close: async () => {
-      if (size) await flush();
+      if (buffer) await sink.send(buffer);
+      buffer = '';
+      await sink.finish();
     },
     abort: async () => {
-      buffer = [];
+      buffer = '';
+      await sink.abort();
     },
   };
 }

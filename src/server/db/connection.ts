@@ -31,6 +31,11 @@ const INT8_OID = 20;
 pg.types.setTypeParser(DATE_OID, (v: string) => v);
 pg.types.setTypeParser(INT8_OID, (v: string) => v);
 
+/** Opens the configured database: PostgreSQL when `databaseUrl` is set, else PGlite in `dataDir`. */
+export function openConfiguredDatabase(env: { databaseUrl?: string; dataDir: string }): Promise<DatabaseHandle> {
+  return openDatabase(env.databaseUrl ? { url: env.databaseUrl } : { dataDir: env.dataDir });
+}
+
 /** Opens the database described by `options`. */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if ('url' in options) {

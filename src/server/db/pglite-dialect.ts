@@ -46,11 +46,20 @@ export async function acquirePGlite(pg: PGlite): Promise<() => void> {
   return release;
 }
 
+/**
+ * `held`: the caller already holds the PGlite lock (a session, see session.ts), so the driver
+ * neither takes the lock nor closes PGlite when the Kysely instance is destroyed.
+ */
+type DialectOptions = { held?: boolean };
+
 class PGliteDriver implements Driver {
   private readonly connection: PGliteConnection;
   private readonly releases = new Map<DatabaseConnection, () => void>();
 
-  constructor(private readonly pg: PGlite) {
+  constructor(
+    private readonly pg: PGlite,
+    private readonly options: DialectOptions,
+  ) {
     this.connection = new PGliteConnection(pg);
   }
 
@@ -59,7 +68,7 @@ class PGliteDriver implements Driver {
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    this.releases.set(this.connection, await acquirePGlite(this.pg));
+    if (!this.options.held) this.releases.set(this.connection, await acquirePGlite(this.pg));
     return this.connection;
   }
 
@@ -82,6 +91,7 @@ class PGliteDriver implements Driver {
   }
 
   async destroy(): Promise<void> {
+    if (this.options.held) return;
     (await acquirePGlite(this.pg))();
     await this.pg.close();
   }
@@ -89,12 +99,15 @@ class PGliteDriver implements Driver {
 
 /** Kysely dialect over one PGlite instance. */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pg: PGlite) {}
+  constructor(
+    private readonly pg: PGlite,
+    private readonly options: DialectOptions = {},
+  ) {}
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PGliteDriver(this.pg);
+    return new PGliteDriver(this.pg, this.options);
   }
   createIntrospector(db: Kysely<unknown>) {
     return new PostgresIntrospector(db);

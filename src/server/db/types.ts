@@ -147,6 +147,21 @@ export interface ImportsTable {
   created_by: string | null;
   created_at: Timestamp;
   finished_at: Date | null;
+  culled_at: Date | null;
+}
+export interface ImportSchoolUnitsTable { import_id: string; school_unit_code: string }
+export interface ReconciliationsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  as_of: string;
+  population_import_id: string;
+  enrolment_import_ids: ColumnType<string[], string, string>;
+  entered: number;
+  left_register: number;
+  changed: number;
+  in_register: number;
+  applied_by: string | null;
+  applied_at: Timestamp;
 }
 export interface ImportErrorsTable { import_id: string; line: number; column_name: string | null; code: string; value: string | null; blocking: boolean }
 export interface PopulationRowsTable {
@@ -154,7 +169,6 @@ export interface PopulationRowsTable {
   municipality_id: string;
   line: number;
   personal_identity_number: string;
-  birth_date: string;
   given_name: string;
   family_name: string;
   street_address: string | null;
@@ -221,6 +235,8 @@ export interface RegisterDatabase {
   import_errors: ImportErrorsTable;
   population_rows: PopulationRowsTable;
   enrolment_rows: EnrolmentRowsTable;
+  import_school_units: ImportSchoolUnitsTable;
+  reconciliations: ReconciliationsTable;
   import_mappings: ImportMappingsTable;
   jobs: JobsTable;
   notifications: NotificationsTable;

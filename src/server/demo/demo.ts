@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { projectPath } from '../paths.js';
 import { sql } from 'kysely';
 import { ageOn, parseIdentityNumber } from '../../core/personnummer.js';
 import type { Role } from '../../core/roles.js';
@@ -34,7 +35,7 @@ const DEMO_STAFF: { email: string; name: string; role: Role; unit: string | null
 ];
 const TEAM_NAME = 'Ungdomsteamet';
 
-const TEST_NUMBERS_FILE = new URL('../../../reference/skatteverket-testpersonnummer-2000-2009.csv', import.meta.url);
+const TEST_NUMBERS_FILE = projectPath('reference', 'skatteverket-testpersonnummer-2000-2009.csv');
 
 /** A small deterministic random generator, so every run builds the same municipality. */
 function prng(seed: number) {
@@ -156,7 +157,6 @@ export async function fillDemo(db: Db, municipalityId: string, progress: (line: 
       cases.push({ id: caseId, municipality_id: m, person_id: personId, status, contact_person_id: contact, team_id: team.id, opened_at: entered, closed_at: status === 'closed' ? left : null });
       const ev = (type: string, at: Date, actor: string | null, payload: Record<string, unknown> = {}) =>
         events.push({ id: randomUUID(), municipality_id: m, person_id: personId, case_id: caseId, type, actor_id: actor, occurred_at: at, payload: JSON.stringify(payload) });
-      ev('register_entered', entered, null, { reason: periods[periods.length - 1].entry_reason });
       ev('case_opened', entered, coordinator);
       if (contact) ev('contact_person_changed', daysAgo(entered, -1), coordinator, { from: null, to: { id: contact, name: staffName(contact) } });
       if (stage >= 1) {
@@ -175,7 +175,6 @@ export async function fillDemo(db: Db, municipalityId: string, progress: (line: 
         ev('case_status_changed', daysAgo(entered, -10), contact, { from: 'contacting', to: 'active' });
       }
       if (status === 'closed' && left) ev('case_status_changed', left, contact ?? coordinator, { from: 'active', to: 'closed' });
-      if (left) ev('register_left', left, null, { reason: leaveReason });
     });
 
     const insert = async (table: 'persons' | 'guardians' | 'register_periods' | 'cases' | 'events', rows: any[]) => {

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import type { Actor } from '../access/access.js';
 import type { Db } from '../db/connection.js';
-import { AppError } from './errors.js';
+import { AppError } from './app-error.js';
 import { findSession, SESSION_COOKIE, type SessionInfo } from './sessions.js';
 
 declare module 'fastify' {

@@ -1,18 +1,10 @@
-/** AppError and the error handler that turns every failure into problem+json in the caller's language. */
+/** The error handler that turns every failure (AppError above all) into problem+json in the caller's language. */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ERRORS, FIELD_MESSAGES, type ErrorCode, type FieldError, type FieldMessageKey, type Language, type Problem } from '../../core/errors.js';
+import { AppError } from './app-error.js';
 import { languageOf } from './language.js';
 
-/** A failure with a stable code from core/errors; `fields` lists invalid fields, if any. */
-export class AppError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    readonly fields: { field: string; code: FieldMessageKey }[] = [],
-  ) {
-    super(code);
-  }
-}
 
 /** Builds the problem+json body for `code` in `language`. */
 export function problem(code: ErrorCode, language: Language, fields: { field: string; code: FieldMessageKey }[] = []): Problem {

@@ -8,6 +8,6 @@ export function registerJobHandlers(): void {
   registerJobHandler('import', (handle, { payload }, progress) => processImport(handle, String(payload.importId), String(payload.path), progress));
   registerJobHandler('reconcile', async (handle, { municipalityId, payload }, progress) => {
     const job = payload as { asOf: string; apply: boolean; actorId: string | null };
-    return reconcile(handle.db, municipalityId, job.asOf, { apply: job.apply, actorId: job.actorId }, progress);
+    return reconcile(handle, municipalityId, job.asOf, { apply: job.apply, actorId: job.actorId }, progress);
   });
 }

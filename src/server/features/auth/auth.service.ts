@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import { recordAudit } from '../../audit/audit.js';
 import type { Db } from '../../db/connection.js';
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../../http/app-error.js';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from '../../http/passwords.js';
 import { createSession, deleteSessionsOf } from '../../http/sessions.js';
 

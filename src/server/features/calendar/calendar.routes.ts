@@ -6,7 +6,7 @@ import { calendarFeedSchema, calendarQuery, centreBody, centreSchema, meetingBod
 import { problemSchema } from '../../../core/schemas.js';
 import type { Env } from '../../env.js';
 import { contextOf } from '../../http/context.js';
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../../http/app-error.js';
 import { FEED_PATH, feedFor, feedStatus, renewFeed, revokeFeed } from './calendar-feed.js';
 import { bookMeeting, calendar, cancelMeeting, createCentre, listCentres } from './meetings.service.js';
 

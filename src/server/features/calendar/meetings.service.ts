@@ -10,7 +10,7 @@ import { addDays } from '../../../core/outreach.js';
 import type { calendarQuery, centreBody, Centre, Meeting, meetingBody } from '../../../core/outreach-schemas.js';
 import { CONTACT_PERSON_ROLES, personVisibleTo, requireCapability } from '../../access/access.js';
 import { audited, type RequestContext } from '../../http/context.js';
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../../http/app-error.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import { loadOutreachSettings } from '../contact/outreach-settings.js';
 import { dayInSweden, todayInSweden } from '../contact/next-step.js';

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { caseUpdateBody } from '../../../core/schemas.js';
 import { CONTACT_PERSON_ROLES, personVisibleTo, requireCapability } from '../../access/access.js';
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../../http/app-error.js';
 import { audited, type RequestContext } from '../../http/context.js';
 
 /** Updates a case the actor may see. Reassigning needs `cases.assign`; a stale version gives 409. */

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { contactAttemptBody, contactAttemptCreatedSchema, nextStepOverrideBody, outreachSchema, outreachSettingsBody, outreachSettingsResponse } from '../../../core/outreach-schemas.js';
 import { problemSchema } from '../../../core/schemas.js';
 import { contextOf } from '../../http/context.js';
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../../http/app-error.js';
 import { getOutreach, overrideNextStep, recordContactAttempt } from './contact.service.js';
 import { readOutreachSettings, saveOutreachSettings } from './outreach-settings.js';
 

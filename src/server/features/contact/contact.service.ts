@@ -9,7 +9,7 @@ import { isCheckStep, isUnder18, OCCUPATION_CODE_LIST, outcomesFor, type Attempt
 import type { contactAttemptBody, nextStepOverrideBody, Outreach } from '../../../core/outreach-schemas.js';
 import { requireCapability } from '../../access/access.js';
 import { audited, type AuditedTransaction, type RequestContext } from '../../http/context.js';
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../../http/app-error.js';
 import { personIsVisible, selectPerson } from '../persons/persons.queries.js';
 import { loadOutreachSettings } from './outreach-settings.js';
 import { openPeriod, proposalFor, refreshNextStep, storedNextStep, todayInSweden } from './next-step.js';

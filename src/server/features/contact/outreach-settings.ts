@@ -6,7 +6,7 @@ import { outreachSettingsSchema, type outreachSettingsBody, type OutreachSetting
 import { requireCapability } from '../../access/access.js';
 import type { Db } from '../../db/connection.js';
 import { audited, type RequestContext } from '../../http/context.js';
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../../http/app-error.js';
 
 /** The settings in force for a municipality, and their row version (0 while the defaults apply). */
 export async function loadOutreachSettings(db: Db, municipalityId: string): Promise<{ settings: OutreachSettings; version: number }> {

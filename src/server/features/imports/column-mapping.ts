@@ -35,14 +35,14 @@ export function mappingProblems(kind: ListKind, headers: string[], mapping: Colu
   return problems;
 }
 
-/** Turns a row's cells into a record by field, using the mapping. */
-export function recordReader(kind: ListKind, headers: string[], mapping: ColumnMapping) {
-  const indexes = COLUMNS[kind].map((column) => [column, mapping[column] ? headers.indexOf(mapping[column]) : -1] as const);
-  return (cells: string[]) => {
-    const record: Record<string, string> = {};
-    for (const [column, i] of indexes) record[column] = i >= 0 ? (cells[i] ?? '') : '';
-    return record;
-  };
+/**
+ * Puts a row's cells in the list's own column order (COLUMNS), using the mapping; a field the
+ * file lacks gets an empty cell. A file already in that order gets its cells back untouched.
+ */
+export function cellPicker(kind: ListKind, headers: string[], mapping: ColumnMapping): (cells: string[]) => string[] {
+  const indexes = COLUMNS[kind].map((column) => (mapping[column] ? headers.indexOf(mapping[column]) : -1));
+  if (indexes.every((index, i) => index === i)) return (cells) => cells;
+  return (cells) => indexes.map((i) => (i >= 0 ? (cells[i] ?? '') : ''));
 }
 
 /** True when two header lists are the same (order and case ignored), so a saved mapping fits. */

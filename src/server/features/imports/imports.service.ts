@@ -9,9 +9,10 @@ import { sql } from 'kysely';
 import { REQUIRED, ROW_ERRORS, type ListKind } from '../../../core/source-lists.js';
 import type { Language } from '../../../core/errors.js';
 import type { Db } from '../../db/connection.js';
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../../http/app-error.js';
 import { requireCapability, type Actor } from '../../access/access.js';
 import { mappingProblems, type ColumnMapping } from './column-mapping.js';
+import { dropStagingTable } from './staging-tables.js';
 
 /** SHA-256 of a file, streamed. */
 export async function fileSha256(path: string): Promise<string> {
@@ -125,7 +126,8 @@ export async function setMapping(db: Db, actor: Actor, importId: string, mapping
   return { path: imp.upload_path };
 }
 
-/** Imports left running by a process that stopped are failed, so they can be imported again. */
+/** Imports left running by a process that stopped are failed, and their half-loaded rows dropped, so they can be imported again. */
 export async function failInterruptedImports(db: Db): Promise<void> {
-  await db.updateTable('imports').set({ status: 'failed', failure: 'Interrupted: Lotsa stopped during the import. Import the file again.', finished_at: sql`now()` }).where('status', '=', 'running').execute();
+  const interrupted = await db.updateTable('imports').set({ status: 'failed', failure: 'Interrupted: Lotsa stopped during the import. Import the file again.', finished_at: sql`now()` }).where('status', '=', 'running').returning(['id', 'kind']).execute();
+  for (const imp of interrupted) await dropStagingTable(db, imp.kind, imp.id);
 }

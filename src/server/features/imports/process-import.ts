@@ -5,20 +5,44 @@
  * register as it was (the import stays 'running' and is marked failed at the next start).
  */
 import { sql } from 'kysely';
-import { checkEnrolmentRow, checkPopulationRow, enrolmentKey, REQUIRED, type ListKind, type RowContext, type RowError } from '../../../core/source-lists.js';
+import { COLUMNS, enrolmentRowChecker, populationRowChecker, REQUIRED, ROW_KEY, rowContext, type ListKind, type RowChecker, type RowError, type StoredValue } from '../../../core/source-lists.js';
 import { openBulkWriter } from '../../db/bulk-writer.js';
-import type { DatabaseHandle } from '../../db/connection.js';
+import type { DatabaseHandle, Db } from '../../db/connection.js';
+import { todayInSweden } from '../../../core/dates.js';
 import type { Progress } from '../../jobs/queue.js';
 import { municipalities } from '../../reference/municipalities.js';
-import { mappingProblems, ownLayoutMapping, recordReader, sameHeaders, type ColumnMapping } from './column-mapping.js';
+import { cellPicker, mappingProblems, ownLayoutMapping, sameHeaders, type ColumnMapping } from './column-mapping.js';
 import { openSource, UnreadableFileError } from './read-source.js';
+import { attachStagingTable, createStagingTable, dropStagingTable, stagingTable } from './staging-tables.js';
 
-const POPULATION_COLUMNS = ['import_id', 'municipality_id', 'line', 'personal_identity_number', 'birth_date', 'given_name', 'family_name', 'street_address', 'postal_code', 'city', 'municipality_code', 'protected_identity', 'registered_since'];
-const ENROLMENT_COLUMNS = ['import_id', 'municipality_id', 'line', 'personal_identity_number', 'school_unit_code', 'school_unit_name', 'school_type', 'programme_code', 'start_date', 'end_date', 'end_reason', 'qualification'];
+/** The columns a load gives: the list's own, then the line; import_id and municipality_id come from the staging table's defaults. */
+const LOADED_COLUMNS = { population: [...COLUMNS.population, 'line'], enrolments: [...COLUMNS.enrolments, 'line'] };
 const ERROR_COLUMNS = ['import_id', 'line', 'column_name', 'code', 'value', 'blocking'];
+
+/** Why a population list without a single resident of the municipality is not used. */
+const NO_RESIDENTS = 'The population list holds no valid row for a resident of the municipality, so it cannot be a snapshot of its residents. Check that the file and the municipality are the right ones.';
 
 /** Codes that are reported but do not stop an import: the row is simply not imported. */
 const NOT_BLOCKING = new Set(['other_municipality']);
+
+type Value = string | number | boolean | null;
+
+/**
+ * Checks rows and turns each into the staging table's values (its line last), or says what is
+ * wrong with it. A row that repeats an earlier one is a `duplicate_row`.
+ */
+function stager(checker: RowChecker, key: (values: readonly StoredValue[]) => string | number) {
+  const seen = new Set<string | number>();
+  return (line: number, cells: readonly string[]): Value[] | { errors: RowError[] } => {
+    const values = checker.check(cells);
+    if (!values) return { errors: checker.errors };
+    const k = key(values);
+    if (seen.has(k)) return { errors: [{ column: 'personal_identity_number', code: 'duplicate_row', value: cells[0] ?? '' }] };
+    seen.add(k);
+    (values as Value[]).push(line);
+    return values;
+  };
+}
 
 /** How an import ended. */
 export type ProcessOutcome = { status: 'ready' | 'needs_review' | 'needs_mapping' | 'failed'; rowsTotal: number; rowsValid: number; errorCount: number; failure?: string };
@@ -41,8 +65,8 @@ export async function processImport(handle: DatabaseHandle, importId: string, pa
     .select(['imports.kind', 'imports.municipality_id', 'imports.mapping', 'municipalities.code'])
     .where('imports.id', '=', importId)
     .executeTakeFirstOrThrow();
-  const finish = async (outcome: ProcessOutcome, extra: { headers?: string[]; mapping?: ColumnMapping } = {}) => {
-    await db
+  const finish = async (outcome: ProcessOutcome, extra: { headers?: string[]; mapping?: ColumnMapping } = {}, q: Db = db) => {
+    await q
       .updateTable('imports')
       .set({
         status: outcome.status,
@@ -73,60 +97,58 @@ export async function processImport(handle: DatabaseHandle, importId: string, pa
   }
 
   await db.updateTable('imports').set({ status: 'running', headers: JSON.stringify(source.headers), mapping: JSON.stringify(mapping) }).where('id', '=', importId).execute();
-  await db.deleteFrom(kind === 'population' ? 'population_rows' : 'enrolment_rows').where('import_id', '=', importId).execute();
   await db.deleteFrom('import_errors').where('import_id', '=', importId).execute();
+  await createStagingTable(db, kind, importId, imp.municipality_id);
 
-  const ctx: RowContext = { today: new Date().toISOString().slice(0, 10), municipalityCode: imp.code, municipalityCodes: new Set(municipalities().keys()) };
-  const read = recordReader(kind, source.headers, mapping);
-  const rows = await openBulkWriter(handle, kind === 'population' ? 'population_rows' : 'enrolment_rows', kind === 'population' ? POPULATION_COLUMNS : ENROLMENT_COLUMNS);
+  const ctx = rowContext(todayInSweden(), imp.code, new Set(municipalities().keys()));
+  const pick = cellPicker(kind, source.headers, mapping);
+  const stage = stager(kind === 'population' ? populationRowChecker(ctx) : enrolmentRowChecker(ctx), ROW_KEY[kind]);
+  const schoolUnits = new Set<string>();
+  const rows = await openBulkWriter(handle, stagingTable(kind, importId), LOADED_COLUMNS[kind]);
   const errors = await openBulkWriter(handle, 'import_errors', ERROR_COLUMNS);
-  const seen = new Set<string>();
   let rowsTotal = 0;
   let rowsValid = 0;
   let errorCount = 0;
-  const reject = async (line: number, list: RowError[]) => {
-    const blocking = list.some((e) => !NOT_BLOCKING.has(e.code));
-    if (blocking) errorCount++;
-    for (const e of list) await errors.push([importId, line, e.column, e.code, e.value.slice(0, 200), !NOT_BLOCKING.has(e.code)]);
-  };
   try {
-    for await (const { line, cells } of source.rows) {
-      rowsTotal++;
-      const record = read(cells);
-      if (kind === 'population') {
-        const r = checkPopulationRow(record as never, ctx);
-        if (!r.ok) await reject(line, r.errors);
-        else if (seen.has(r.row.personalIdentityNumber)) await reject(line, [{ column: 'personal_identity_number', code: 'duplicate_row', value: record.personal_identity_number ?? '' }]);
-        else {
-          seen.add(r.row.personalIdentityNumber);
-          const p = r.row;
-          await rows.push([importId, imp.municipality_id, line, p.personalIdentityNumber, p.birthDate, p.givenName, p.familyName, p.streetAddress, p.postalCode, p.city, p.municipalityCode, p.protectedIdentity, p.registeredSince]);
-          rowsValid++;
-        }
-      } else {
-        const r = checkEnrolmentRow(record as never, ctx);
-        if (!r.ok) await reject(line, r.errors);
-        else if (seen.has(enrolmentKey(r.row))) await reject(line, [{ column: 'personal_identity_number', code: 'duplicate_row', value: record.personal_identity_number ?? '' }]);
-        else {
-          seen.add(enrolmentKey(r.row));
-          const e = r.row;
-          await rows.push([importId, imp.municipality_id, line, e.personalIdentityNumber, e.schoolUnitCode, e.schoolUnitName, e.schoolType, e.programmeCode, e.startDate, e.endDate, e.endReason, e.qualification]);
-          rowsValid++;
+    for await (const batch of source.batches) {
+      const valid: Value[][] = [];
+      const invalid: Value[][] = [];
+      for (const { line, cells } of batch) {
+        const staged = stage(line, pick(cells));
+        if (Array.isArray(staged)) {
+          valid.push(staged);
+          if (kind === 'enrolments') schoolUnits.add(staged[1] as string);
+        } else {
+          if (staged.errors.some((e) => !NOT_BLOCKING.has(e.code))) errorCount++;
+          for (const e of staged.errors) invalid.push([importId, line, e.column, e.code, e.value.slice(0, 200), !NOT_BLOCKING.has(e.code)]);
         }
       }
-      if (rowsTotal % 5000 === 0) await progress(rowsTotal);
+      rowsTotal += batch.length;
+      rowsValid += valid.length;
+      await rows.write(valid);
+      if (invalid.length) await errors.write(invalid);
+      await progress(rowsTotal);
     }
     await rows.close();
     await errors.close();
   } catch (err) {
     await rows.abort().catch(() => {});
     await errors.abort().catch(() => {});
+    await dropStagingTable(db, kind, importId);
     const where = err instanceof UnreadableFileError && err.line ? ` (line ${err.line})` : '';
-    await db.deleteFrom(kind === 'population' ? 'population_rows' : 'enrolment_rows').where('import_id', '=', importId).execute();
     await finish({ status: 'failed', rowsTotal, rowsValid: 0, errorCount, failure: `${(err as Error).message}${where}` });
     if (err instanceof UnreadableFileError) return { status: 'failed', rowsTotal, rowsValid: 0, errorCount };
     throw err;
   }
   await progress(rowsTotal, rowsTotal);
-  return finish({ status: errorCount ? 'needs_review' : 'ready', rowsTotal, rowsValid, errorCount });
+  if (kind === 'population' && rowsValid === 0) {
+    // A population list is a full snapshot: one without a single resident would move everyone out.
+    await dropStagingTable(db, kind, importId);
+    return finish({ status: 'failed', rowsTotal, rowsValid: 0, errorCount, failure: NO_RESIDENTS });
+  }
+  return db.transaction().execute(async (trx) => {
+    await attachStagingTable(trx, kind, importId);
+    if (schoolUnits.size) await trx.insertInto('import_school_units').values([...schoolUnits].map((code) => ({ import_id: importId, school_unit_code: code }))).execute();
+    return finish({ status: errorCount ? 'needs_review' : 'ready', rowsTotal, rowsValid, errorCount }, {}, trx);
+  });
 }

@@ -4,8 +4,8 @@
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { csvRows, MalformedCsvError } from './csv-reader.js';
 
 /** A file Lotsa cannot read as a list; the message says why, for the coordinator. */
 export class UnreadableFileError extends Error {
@@ -20,7 +20,8 @@ export class UnreadableFileError extends Error {
 
 /** One data row: its line number in the file (the header is line 1) and its cells. */
 export type SourceRow = { line: number; cells: string[] };
-export type Source = { headers: string[]; rows: AsyncIterable<SourceRow> };
+/** A list's headers and its data rows, a batch at a time. */
+export type Source = { headers: string[]; batches: AsyncIterable<SourceRow[]> };
 
 async function head(path: string, bytes: number): Promise<Buffer> {
   const file = await open(path, 'r');
@@ -51,39 +52,30 @@ function detectDelimiter(firstLine: string): string {
 
 async function* decoded(path: string, encoding: string): AsyncIterable<string> {
   const decoder = new TextDecoder(encoding);
-  for await (const chunk of createReadStream(path)) yield decoder.decode(chunk as Buffer, { stream: true });
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 })) yield decoder.decode(chunk as Buffer, { stream: true });
   yield decoder.decode();
 }
 
 async function openCsv(path: string, start: Buffer): Promise<Source> {
   const encoding = (await isUtf8File(path)) ? 'utf-8' : 'windows-1252';
   const firstLine = new TextDecoder(encoding).decode(start).replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
-  const parser = parse({ delimiter: detectDelimiter(firstLine), bom: true, relax_column_count: true, skip_empty_lines: true, info: true });
-  const feed = (async () => {
-    try {
-      for await (const text of decoded(path, encoding)) if (!parser.write(text)) await new Promise((r) => parser.once('drain', r));
-      parser.end();
-    } catch (err) {
-      parser.destroy(err as Error);
-    }
-  })();
-  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>;
+  const batches = csvRows(decoded(path, encoding), detectDelimiter(firstLine));
   const next = async () => {
     try {
-      return await iterator.next();
+      return await batches.next();
     } catch (err) {
-      const e = err as { message: string; lines?: number };
-      throw new UnreadableFileError('malformed_csv', e.lines ?? null, e.message);
+      if (err instanceof MalformedCsvError) throw new UnreadableFileError('malformed_csv', err.line, err.message);
+      throw err;
     }
   };
   const first = await next();
   if (first.done) throw new UnreadableFileError('empty', null, 'The file has no rows.');
-  const headers = first.value.record.map((h) => h.trim());
+  const [header, ...rest] = first.value;
   return {
-    headers,
-    rows: (async function* () {
-      for (let r = await next(); !r.done; r = await next()) yield { line: r.value.info.lines, cells: r.value.record };
-      await feed;
+    headers: header!.cells.map((h) => h.trim()),
+    batches: (async function* () {
+      if (rest.length) yield rest;
+      for (let r = await next(); !r.done; r = await next()) yield r.value;
     })(),
   };
 }
@@ -101,7 +93,9 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function openXlsx(path: string): Promise<Source> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' });
+  // Loaded only for workbooks: it takes longer to load than a CSV of 10,000 rows takes to import.
+  const { default: Excel } = await import('exceljs');
+  const reader = new Excel.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' });
   const rows = (async function* () {
     for await (const sheet of reader) {
       for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
@@ -113,7 +107,17 @@ async function openXlsx(path: string): Promise<Source> {
   })();
   const first = await rows.next();
   if (first.done) throw new UnreadableFileError('empty', null, 'The workbook has no rows.');
-  return { headers: first.value.cells.map((h) => h.trim()), rows };
+  return {
+    headers: first.value.cells.map((h) => h.trim()),
+    batches: (async function* () {
+      const batch: SourceRow[] = [];
+      for await (const row of rows) {
+        batch.push(row);
+        if (batch.length === 1000) yield batch.splice(0);
+      }
+      if (batch.length) yield batch;
+    })(),
+  };
 }
 
 /** Opens a CSV or XLSX list. Throws UnreadableFileError for anything else. */

@@ -9,7 +9,7 @@ import type { letterBody, LetterDue } from '../../../core/outreach-schemas.js';
 import { personVisibleTo, requireCapability } from '../../access/access.js';
 import type { Db } from '../../db/connection.js';
 import { audited, type AuditedTransaction, type RequestContext } from '../../http/context.js';
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../../http/app-error.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import { insertAttempt } from '../contact/contact.service.js';
 import { loadOutreachSettings } from '../contact/outreach-settings.js';

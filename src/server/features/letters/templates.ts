@@ -10,7 +10,7 @@ import { TEMPLATE_KINDS, type MessageTemplate, type TemplateKind, type templateB
 import { requireCapability } from '../../access/access.js';
 import type { Db } from '../../db/connection.js';
 import { audited, type RequestContext } from '../../http/context.js';
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../../http/app-error.js';
 
 type Language = 'sv' | 'en';
 type Text = { heading: string; body: string };

@@ -11,7 +11,7 @@ import type { handleNotificationBody, notificationBody, Notification } from '../
 import { requireCapability } from '../../access/access.js';
 import type { Db } from '../../db/connection.js';
 import { audited, type RequestContext } from '../../http/context.js';
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../../http/app-error.js';
 
 async function homeMunicipality(db: Db, pnr: string): Promise<string | null> {
   const listed = await db

@@ -105,30 +105,38 @@ export async function selectPersonParts(db: Q, personId: string) {
   return { guardians, periods, latestCase };
 }
 
-/** A person's events, newest first, with who recorded them and which later event corrects them. */
-export function selectEvents(db: Q, personId: string) {
-  return db
-    .selectFrom('events')
-    .leftJoin('staff', 'staff.id', 'events.actor_id')
-    .select([
-      'events.id',
-      'events.type',
-      'events.payload',
-      'events.occurred_at',
-      'events.corrects_event_id',
-      'staff.id as actor_id',
-      'staff.name as actor_name',
-      (eb) =>
-        eb
-          .selectFrom('events as later')
-          .select('later.id')
-          .whereRef('later.corrects_event_id', '=', 'events.id')
-          .orderBy('later.recorded_at', 'desc')
-          .limit(1)
-          .as('corrected_by'),
-    ])
-    .where('events.person_id', '=', personId)
-    .orderBy('events.occurred_at', 'desc')
-    .orderBy('events.recorded_at', 'desc')
-    .execute();
+/** One entry of a person's timeline, as selectEvents reads it. */
+export type TimelineRow = {
+  id: string;
+  type: string;
+  payload: Record<string, unknown>;
+  occurred_at: Date;
+  corrects_event_id: string | null;
+  actor_id: string | null;
+  actor_name: string | null;
+  corrected_by: string | null;
+};
+
+/**
+ * A person's timeline, newest first: their events, with who recorded them and which later event
+ * corrects them, and their entries into and exits from the register, which the register periods
+ * themselves record (on the day they took effect).
+ */
+export async function selectEvents(db: Q, personId: string): Promise<TimelineRow[]> {
+  const { rows } = await sql<TimelineRow>`
+    select e.id, e.type, e.payload, e.occurred_at, e.corrects_event_id, s.id as actor_id, s.name as actor_name,
+           (select later.id from events later where later.corrects_event_id = e.id order by later.recorded_at desc limit 1) as corrected_by,
+           e.recorded_at
+    from events e left join staff s on s.id = e.actor_id
+    where e.person_id = ${personId} and e.type not in ('register_entered', 'register_left')
+    union all
+    select r.id, 'register_entered', jsonb_build_object('reason', r.entry_reason, 'asOf', r.entered_on::text),
+           r.entered_on::timestamp at time zone 'Europe/Stockholm', null, null, null, null, r.created_at
+    from register_periods r where r.person_id = ${personId}
+    union all
+    select md5(r.id::text || ':left')::uuid, 'register_left', jsonb_build_object('reason', r.leave_reason, 'rule', r.rule, 'asOf', r.left_on::text),
+           r.left_on::timestamp at time zone 'Europe/Stockholm', null, null, null, null, r.created_at
+    from register_periods r where r.person_id = ${personId} and r.left_on is not null
+    order by occurred_at desc, recorded_at desc`.execute(db);
+  return rows;
 }

@@ -5,7 +5,7 @@ import { parseIdentityNumber } from '../../../core/personnummer.js';
 import type { noteBody, personCreateBody, personListQuery, personUpdateBody, PersonDetail, PersonSummary, TimelineEvent, Paged } from '../../../core/schemas.js';
 import { roleCan } from '../../../core/roles.js';
 import { requireCapability } from '../../access/access.js';
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../../http/app-error.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { personIsVisible, selectEvents, selectPerson, selectPersonPage, selectPersonParts } from './persons.queries.js';
 

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { protectedIdentityGrantBody } from '../../../core/schemas.js';
 import { CONTACT_PERSON_ROLES, requireCapability } from '../../access/access.js';
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../../http/app-error.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { selectPerson } from '../persons/persons.queries.js';
 

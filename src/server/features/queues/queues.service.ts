@@ -9,7 +9,7 @@ import { QUEUE_KEYS, type bulkAssignBody, type QueueItem, type QueueKey, type Qu
 import type { AttemptChannel } from '../../../core/outreach.js';
 import { CONTACT_PERSON_ROLES, personVisibleTo, requireCapability } from '../../access/access.js';
 import { audited, type RequestContext } from '../../http/context.js';
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../../http/app-error.js';
 import { loadOutreachSettings } from '../contact/outreach-settings.js';
 import { todayInSweden } from '../contact/next-step.js';
 import { contactPersonCondition, inRegister, nextChannel, nextDue, plannedAt, queueConditions } from './queues.queries.js';

@@ -6,7 +6,7 @@ import { jobSchema, reconcileBody, registerEntrySchema, registerQuery } from '..
 import { problemSchema } from '../../../core/schemas.js';
 import { requireCapability } from '../../access/access.js';
 import { audited, contextOf } from '../../http/context.js';
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../../http/app-error.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { registerOn } from './register.queries.js';
 

@@ -5,7 +5,7 @@
  * whendelivered) and answers JSON with the message's id.
  */
 import type { SmsGatewayConfig } from '../../env.js';
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../../http/app-error.js';
 
 /** A message to send; `statusUrl` is where the gateway reports delivery. */
 export type OutgoingSms = { to: string; text: string; statusUrl: string | null };

@@ -11,7 +11,7 @@ import { smsBody, smsSchema } from '../../../core/outreach-schemas.js';
 import { problemSchema } from '../../../core/schemas.js';
 import type { Env } from '../../env.js';
 import { contextOf } from '../../http/context.js';
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../../http/app-error.js';
 import { idempotencyKeyOf } from '../contact/contact.routes.js';
 import { gatewayProvider, outboxProvider, type SmsProvider } from './sms-provider.js';
 import { listSms, recordDeliveryStatus, recordIncoming, sendSms } from './sms.service.js';

@@ -13,7 +13,7 @@ import { recordAudit } from '../../audit/audit.js';
 import type { Db } from '../../db/connection.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import { audited, type RequestContext } from '../../http/context.js';
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../../http/app-error.js';
 import { insertAttempt } from '../contact/contact.service.js';
 import { loadOutreachSettings } from '../contact/outreach-settings.js';
 import { selectPerson } from '../persons/persons.queries.js';

@@ -5,7 +5,7 @@ import type { Role } from '../../../core/roles.js';
 import type { Staff, staffCreateBody, staffListQuery, staffUpdateBody, Unit } from '../../../core/schemas.js';
 import { requireCapability } from '../../access/access.js';
 import type { Db } from '../../db/connection.js';
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../../http/app-error.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { hashPassword, oneTimePassword } from '../../http/passwords.js';
 import { deleteSessionsOf } from '../../http/sessions.js';

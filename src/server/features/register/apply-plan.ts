@@ -1,0 +1,98 @@
+/**
+ * Writes a reconciliation plan inside the reconciling transaction, set by set: those who enter go
+ * into a temporary table with COPY, and persons, cases and periods are made from it (and from their
+ * population rows) in one statement each. The periods are the timeline's record of entering and
+ * leaving (see selectEvents). Everything is audited per person.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql, type Transaction } from 'kysely';
+import { recordAudit, type AuditEvent } from '../../audit/audit.js';
+import { csvLines } from '../../db/bulk-writer.js';
+import type { Session } from '../../db/session.js';
+import type { Database } from '../../db/types.js';
+import type { Plan } from './reconcile.js';
+import { DETAIL_FIELDS } from './register-facts.js';
+
+/** Address fields, which the timeline never names for a person with protected identity. */
+const CONTACT_FIELDS = new Set(['street_address', 'postal_code', 'city']);
+
+/** Detail columns set from the population row `pop`; protected identity is only ever raised, never lowered. */
+const detailsFromPopulation = sql.raw(
+  DETAIL_FIELDS.map((f) => (f === 'protected_identity' ? `${f} = persons.${f} or pop.${f}` : `${f} = pop.${f}`)).join(', '),
+);
+
+type Run = { municipalityId: string; asOf: string; actorId: string | null };
+
+async function enter(session: Session, trx: Transaction<Database>, run: Run, p: Plan) {
+  await sql`create temp table reconcile_entering (person_id uuid, is_new boolean, pnr char(12), birth_date date, reason text, source jsonb) on commit drop`.execute(trx);
+  const rows = p.enter.map((e) => [e.personId ?? randomUUID(), e.personId === null, e.pnr, e.birthDate, e.reason, JSON.stringify({ populationImport: p.imports.population, ...e.source })]);
+  await session.copyIn('copy reconcile_entering from stdin with (format csv)', csvLines(rows));
+  const pop = sql`population_rows pop on pop.import_id = ${p.imports.population} and pop.personal_identity_number = e.pnr`;
+  await sql`insert into persons (id, municipality_id, personal_identity_number, birth_date, given_name, family_name, street_address, postal_code, city, protected_identity)
+    select e.person_id, ${run.municipalityId}, e.pnr, e.birth_date, pop.given_name, pop.family_name, pop.street_address, pop.postal_code, pop.city, pop.protected_identity
+    from reconcile_entering e join ${pop} where e.is_new`.execute(trx);
+  // Someone who comes back gets the details of the newest list.
+  await sql`update persons set ${detailsFromPopulation}, version = version + 1, updated_at = now()
+    from reconcile_entering e join ${pop} where persons.id = e.person_id and not e.is_new`.execute(trx);
+  await sql`insert into cases (municipality_id, person_id, status)
+    select ${run.municipalityId}, e.person_id, 'new' from reconcile_entering e
+    where not exists (select 1 from cases c where c.person_id = e.person_id and c.closed_at is null)`.execute(trx);
+  await sql`insert into register_periods (municipality_id, person_id, entered_on, entry_reason, rule, source)
+    select ${run.municipalityId}, e.person_id, ${run.asOf}, e.reason, 'all_rules_met', e.source from reconcile_entering e`.execute(trx);
+  return rows.map((r) => r[0] as string);
+}
+
+async function leave(trx: Transaction<Database>, p: Plan) {
+  if (!p.leave.length) return;
+  const closing = JSON.stringify(p.leave.map((l) => ({ id: l.periodId, left_on: l.leftOn, reason: l.reason, rule: l.rule })));
+  await sql`update register_periods set left_on = x.left_on, leave_reason = x.reason, rule = x.rule
+    from json_to_recordset(${closing}::json) as x(id uuid, left_on date, reason text, rule text) where register_periods.id = x.id`.execute(trx);
+}
+
+async function change(trx: Transaction<Database>, run: Run, p: Plan) {
+  if (!p.change.length) return;
+  const changed = JSON.stringify(p.change.map((c) => ({ id: c.personId, pnr: c.pnr, fields: c.fields })));
+  const updated = await sql<{ id: string; protected_identity: boolean; fields: string[] }>`
+    with x as (select * from json_to_recordset(${changed}::json) as x(id uuid, pnr text, fields json)),
+         old as (select persons.id, persons.protected_identity from persons join x on x.id = persons.id)
+    update persons set ${detailsFromPopulation}, version = version + 1, updated_at = now()
+    from x join old on old.id = x.id join population_rows pop on pop.import_id = ${p.imports.population} and pop.personal_identity_number = x.pnr
+    where persons.id = x.id
+    returning persons.id, old.protected_identity or persons.protected_identity as protected_identity, (select array_agg(f) from json_array_elements_text(x.fields) f) as fields`.execute(trx);
+  // The timeline never says that a protected person's address changed.
+  const events = updated.rows.map((r) => ({
+    municipality_id: run.municipalityId,
+    person_id: r.id,
+    type: 'person_updated',
+    actor_id: run.actorId,
+    payload: JSON.stringify({ fields: r.protected_identity ? r.fields.filter((f) => !CONTACT_FIELDS.has(f)) : r.fields, source: 'population_list' }),
+  }));
+  await trx.insertInto('events').values(events).execute();
+}
+
+/** Applies `p` in `trx`, which runs on `session`, and records the reconciliation. */
+export async function applyPlan(session: Session, trx: Transaction<Database>, run: Run, p: Plan): Promise<void> {
+  const entered = p.enter.length ? await enter(session, trx, run, p) : [];
+  await leave(trx, p);
+  await change(trx, run, p);
+  const audit: AuditEvent[] = [
+    ...entered.map((personId) => ({ action: 'create' as const, entity: 'register_period', personId, detail: { asOf: run.asOf } })),
+    ...p.leave.map((l) => ({ action: 'update' as const, entity: 'register_period', personId: l.personId, detail: { left: l.reason, asOf: run.asOf } })),
+    ...p.change.map((c) => ({ action: 'update' as const, entity: 'person', personId: c.personId, detail: { fields: c.fields, source: 'population_list' } })),
+  ];
+  await recordAudit(trx, { id: run.actorId, municipalityId: run.municipalityId, ip: null }, audit, session);
+  await trx
+    .insertInto('reconciliations')
+    .values({
+      municipality_id: run.municipalityId,
+      as_of: run.asOf,
+      population_import_id: p.imports.population,
+      enrolment_import_ids: JSON.stringify(p.imports.enrolments),
+      entered: p.enter.length,
+      left_register: p.leave.length,
+      changed: p.change.length,
+      in_register: p.inRegister,
+      applied_by: run.actorId,
+    })
+    .execute();
+}
