@@ -120,6 +120,8 @@ describe('text messages through a real HTTP gateway on localhost', () => {
     const report = await h.app.inject({ method: 'POST', url: `/api/v1/sms/status?token=${token}`, ...form({ id: providerId, status: 'delivered', delivered: '2026-11-25T10:00:00Z' }) });
     expect(report.statusCode).toBe(204);
     expect((await h.as.coordinator.request('GET', '/api/v1/sms')).json()[0]).toMatchObject({ id: res.json().id, status: 'delivered' });
+    const audit = await h.db.selectFrom('audit_log').select(['actor_id', 'detail']).where('entity', '=', 'sms').where('entity_id', '=', res.json().id).where('action', '=', 'update').execute();
+    expect(audit).toEqual([{ actor_id: null, detail: { status: 'delivered' } }]);
   });
 
   it('answers 502 and records nothing when the gateway refuses', async () => {

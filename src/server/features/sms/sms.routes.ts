@@ -51,7 +51,7 @@ export async function smsRoutes(app: FastifyInstance, { env }: { env: Env }) {
     schema: { tags, summary: 'Delivery report from the SMS gateway (form-encoded id, status)', querystring: z.object(callback), body: z.object({ id: z.string().max(200), status: z.string().max(50) }).passthrough(), response: { 204: z.null(), 404: problemSchema } },
     handler: async (request, reply) => {
       if (!env.sms || !sameToken(request.query.token, env.sms.callbackToken)) throw new AppError('not_found');
-      await recordDeliveryStatus(app.db, request.body.id, request.body.status);
+      await recordDeliveryStatus(app.db, request.body.id, request.body.status, request.ip ?? null);
       return reply.code(204).send(null);
     },
   });

@@ -119,11 +119,20 @@ export async function listSms(ctx: RequestContext): Promise<SmsMessage[]> {
   });
 }
 
-/** A delivery report from the gateway: the message's new status. */
-export async function recordDeliveryStatus(db: Db, providerId: string, status: string): Promise<void> {
+/** A delivery report from the gateway: the message's new status, audited. */
+export async function recordDeliveryStatus(db: Db, providerId: string, status: string, ip: string | null): Promise<void> {
   const next = status === 'delivered' ? 'delivered' : status === 'failed' ? 'failed' : null;
   if (!next) return;
-  await db.updateTable('sms_messages').set({ status: next, status_at: sql`now()` }).where('provider', '=', 'gateway').where('provider_id', '=', providerId).execute();
+  await db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .updateTable('sms_messages')
+      .set({ status: next, status_at: sql`now()` })
+      .where('provider', '=', 'gateway')
+      .where('provider_id', '=', providerId)
+      .returning(['id', 'person_id', 'municipality_id'])
+      .execute();
+    for (const r of rows) await recordAudit(trx, { id: null, municipalityId: r.municipality_id, ip }, [{ action: 'update', entity: 'sms', entityId: r.id, personId: r.person_id, detail: { status: next } }]);
+  });
 }
 
 /** An incoming text: "STOP" opts the number out in every municipality that has texted it. */
