@@ -155,4 +155,40 @@ describe.skipIf(skipE2E)('[outreach]: a coach works the queue and the ladder, pr
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('plans an announced home visit for a person with protected identity: two staff, the notice among the day’s letters, no address anywhere', async () => {
+    const coordinator = await apiAs(lotsa.baseUrl, ACCOUNTS.coordinator);
+    const created = await coordinator.send('POST', '/api/v1/persons', { personalIdentityNumber: lotsa.unusedIdentityNumber(20), givenName: 'Hedda', familyName: 'Hemlig', streetAddress: 'Dolda vägen 7', postalCode: '433 99', city: 'Partille', protectedIdentity: true });
+    expect(created.status).toBe(201);
+    await coordinator.api.dispose();
+
+    const { context, page, errors } = await openPage(browser, lotsa.baseUrl);
+    await signIn(page, ACCOUNTS.coordinator);
+    await page.goto(`/persons/${created.body.id}/outreach`);
+    await expect.poll(() => page.getByRole('region', { name: 'Kontaktuppgifter' }).textContent()).toContain('Personen har skyddade personuppgifter.');
+    expect(await page.getByRole('region', { name: 'Skriv ut brev' }).textContent()).toContain('vidarebefordran via Skatteverket');
+    expect(await page.getByRole('region', { name: 'Skicka sms' }).count()).toBe(0);
+    expect(await page.locator('body').textContent()).not.toContain('Dolda vägen');
+
+    const booking = page.getByRole('region', { name: 'Boka möte eller hembesök' });
+    await booking.getByLabel('Typ').selectOption({ label: 'Hembesök' });
+    await expect.poll(() => booking.textContent()).toContain('minst 5 dagar fram');
+    // Exactly the notice days ahead: the notice is due today.
+    const inFiveDays = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date(Date.now() + 5 * 86_400_000));
+    await booking.getByLabel('Datum').fill(new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10));
+    await booking.getByLabel('Andra medarbetare').selectOption({ label: 'Sofia Coach' });
+    await booking.getByRole('button', { name: 'Boka' }).click();
+    await expect.poll(() => booking.getByRole('alert').textContent()).toContain('så långt fram att aviseringen hinner skickas');
+    await booking.getByLabel('Datum').fill(inFiveDays);
+    await booking.getByRole('button', { name: 'Boka' }).click();
+    await expect.poll(() => booking.getByRole('status').textContent()).toBe('Bokat. Det syns i kalendern.');
+    await expectNoAxeViolations(page, 'next-step view of a protected person');
+
+    await page.goto('/letters');
+    const row = page.locator('tbody tr').filter({ hasText: 'Hedda Hemlig' });
+    await expect.poll(() => row.textContent()).toContain('Skyddade personuppgifter: skrivs ut utan adress och skickas via Skatteverket.');
+    expect(await row.textContent()).toContain('Avisering av hembesök');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

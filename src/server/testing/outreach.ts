@@ -1,10 +1,12 @@
 /** Test helpers for outreach: a person in the register, assigned to a contact person. */
+import { addDays } from '../../core/outreach.js';
 import type { PersonCreate } from '../../core/schemas.js';
+import { todayInSweden } from '../features/contact/next-step.js';
 import { buildPerson } from './factories.js';
 import type { Client, Harness } from './harness.js';
 
-/** The date `days` days before today (UTC), as YYYY-MM-DD. */
-export const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+/** The date `days` days before today in Sweden (as the server counts days), as YYYY-MM-DD. */
+export const daysAgo = (days: number) => addDays(todayInSweden(), -days);
 
 /**
  * Registers a person through the API, puts them in the register from `enteredOn` for `entryReason`

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../testing/harness.js';
-import { personInRegister } from '../../testing/outreach.js';
+import { daysAgo, personInRegister } from '../../testing/outreach.js';
 
 let h: Harness;
 let centreId: string;
@@ -10,11 +10,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const at = (daysAhead: number, hour: number) => {
-  const d = new Date(Date.now() + daysAhead * 86_400_000);
-  d.setUTCHours(hour, 0, 0, 0);
-  return d.toISOString();
-};
+/** `hour` o'clock UTC (the same day in Sweden) `daysAhead` days after today in Sweden. */
+const at = (daysAhead: number, hour: number) => new Date(`${daysAgo(-daysAhead)}T${String(hour).padStart(2, '0')}:00:00Z`).toISOString();
 const day = (daysAhead: number) => at(daysAhead, 12).slice(0, 10);
 
 describe('meetings and the calendar', () => {
