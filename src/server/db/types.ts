@@ -148,6 +148,7 @@ export interface ImportsTable {
   created_at: Timestamp;
   finished_at: Date | null;
   culled_at: Date | null;
+  heartbeat_at: Date | null;
 }
 export interface ImportSchoolUnitsTable { import_id: string; school_unit_code: string }
 export interface ReconciliationsTable {
@@ -207,6 +208,7 @@ export interface JobsTable {
   created_at: Timestamp;
   started_at: Date | null;
   finished_at: Date | null;
+  heartbeat_at: Date | null;
 }
 export interface NotificationsTable {
   id: Generated<string>;

@@ -9,10 +9,11 @@ import { COLUMNS, enrolmentRowChecker, populationRowChecker, REQUIRED, ROW_KEY, 
 import { openBulkWriter } from '../../db/bulk-writer.js';
 import type { DatabaseHandle, Db } from '../../db/connection.js';
 import { todayInSweden } from '../../../core/dates.js';
+import { startHeartbeat } from '../../jobs/heartbeat.js';
 import type { Progress } from '../../jobs/queue.js';
 import { municipalities } from '../../reference/municipalities.js';
 import { cellPicker, mappingProblems, ownLayoutMapping, sameHeaders, type ColumnMapping } from './column-mapping.js';
-import { openSource, UnreadableFileError } from './read-source.js';
+import { openSource, UnreadableFileError, type Source } from './read-source.js';
 import { attachStagingTable, createStagingTable, dropStagingTable, stagingTable } from './staging-tables.js';
 
 /** The columns a load gives: the list's own, then the line; import_id and municipality_id come from the staging table's defaults. */
@@ -31,8 +32,8 @@ type Value = string | number | boolean | null;
  * Checks rows and turns each into the staging table's values (its line last), or says what is
  * wrong with it. A row that repeats an earlier one is a `duplicate_row`.
  */
-function stager(checker: RowChecker, key: (values: readonly StoredValue[]) => string | number) {
-  const seen = new Set<string | number>();
+function stager(checker: RowChecker, key: (values: readonly StoredValue[]) => string) {
+  const seen = new Set<string>();
   return (line: number, cells: readonly string[]): Value[] | { errors: RowError[] } => {
     const values = checker.check(cells);
     if (!values) return { errors: checker.errors };
@@ -96,11 +97,30 @@ export async function processImport(handle: DatabaseHandle, importId: string, pa
     return finish({ status: 'needs_mapping', rowsTotal: 0, rowsValid: 0, errorCount: 0 }, { headers: source.headers });
   }
 
-  await db.updateTable('imports').set({ status: 'running', headers: JSON.stringify(source.headers), mapping: JSON.stringify(mapping) }).where('id', '=', importId).execute();
+  await db.updateTable('imports').set({ status: 'running', heartbeat_at: sql`now()`, headers: JSON.stringify(source.headers), mapping: JSON.stringify(mapping) }).where('id', '=', importId).execute();
   await db.deleteFrom('import_errors').where('import_id', '=', importId).execute();
   await createStagingTable(db, kind, importId, imp.municipality_id);
+  const stopBeating = startHeartbeat(db, 'imports', importId);
+  try {
+    return await load(handle, { importId, kind, municipalityId: imp.municipality_id, municipalityCode: imp.code }, source, mapping, progress, finish);
+  } finally {
+    stopBeating();
+  }
+}
 
-  const ctx = rowContext(todayInSweden(), imp.code, new Set(municipalities().keys()));
+/** Reads every row of `source` into the import's table and its errors, then attaches the table. */
+async function load(
+  handle: DatabaseHandle,
+  imp: { importId: string; kind: ListKind; municipalityId: string; municipalityCode: string },
+  source: Source,
+  mapping: ColumnMapping,
+  progress: Progress,
+  finish: (outcome: ProcessOutcome, extra?: object, q?: Db) => Promise<ProcessOutcome>,
+): Promise<ProcessOutcome> {
+  const { db } = handle;
+  const { importId, kind } = imp;
+
+  const ctx = rowContext(todayInSweden(), imp.municipalityCode, new Set(municipalities().keys()));
   const pick = cellPicker(kind, source.headers, mapping);
   const stage = stager(kind === 'population' ? populationRowChecker(ctx) : enrolmentRowChecker(ctx), ROW_KEY[kind]);
   const schoolUnits = new Set<string>();
