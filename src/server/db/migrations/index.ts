@@ -2,8 +2,10 @@
 import type { Migration } from 'kysely';
 import * as foundation from './20261125090000_foundation.js';
 import * as register from './20261125120000_register.js';
+import * as consent from './20261126090000_consent.js';
 
 export const migrations: Record<string, Migration> = {
   '20261125090000_foundation': foundation,
   '20261125120000_register': register,
+  '20261126090000_consent': consent,
 };

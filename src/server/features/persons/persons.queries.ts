@@ -2,7 +2,8 @@
 import { sql, type Kysely, type SqlBool, type ExpressionBuilder, type Expression } from 'kysely';
 import type { z } from 'zod';
 import type { personListQuery } from '../../../core/schemas.js';
-import { contactDetailsVisibleTo, personVisibleTo, type Actor } from '../../access/access.js';
+import type { ConsentCategory } from '../../../core/consent.js';
+import { accessOf, contactDetailsVisibleTo, personVisibleTo, type Actor } from '../../access/access.js';
 import type { Database } from '../../db/types.js';
 
 type Q = Kysely<Database>;
@@ -60,6 +61,8 @@ export async function selectPersonPage(db: Q, actor: Actor, query: ListQuery) {
     'latest.status',
     'latest.contact_id',
     'latest.contact_name',
+    (eb) => accessOf(actor)(eb)[0],
+    (eb) => accessOf(actor)(eb)[1],
     (eb) =>
       eb
         .exists(eb.selectFrom('register_periods').select(sql`1`.as('one')).whereRef('register_periods.person_id', '=', 'persons.id').where('register_periods.left_on', 'is', null))
@@ -76,15 +79,16 @@ export function selectPerson(db: Q, actor: Actor, personId: string) {
     .selectFrom('persons')
     .selectAll('persons')
     .select((eb) => sql<boolean>`${contactDetailsVisibleTo(actor)(eb)}`.as('contact_visible'))
+    .select((eb) => accessOf(actor)(eb))
     .where('persons.id', '=', personId)
     .where(personVisibleTo(actor))
     .executeTakeFirst();
 }
 
-/** True when the person exists and the actor may see it. */
-export async function personIsVisible(db: Q, actor: Actor, personId: string): Promise<boolean> {
-  const row = await db.selectFrom('persons').select('persons.id').where('persons.id', '=', personId).where(personVisibleTo(actor)).executeTakeFirst();
-  return Boolean(row);
+/** When the actor's newest active emergency access to the person ends, if they have one. */
+export async function selectEmergencyEnd(db: Q, staffId: string, personId: string): Promise<Date | null> {
+  const row = await db.selectFrom('emergency_access').select('ends_at').where('staff_id', '=', staffId).where('person_id', '=', personId).where('ends_at', '>', sql<Date>`now()`).orderBy('ends_at', 'desc').limit(1).executeTakeFirst();
+  return row?.ends_at ?? null;
 }
 
 /** Guardians, register periods and the newest case of a person already known to be visible. */
@@ -105,8 +109,12 @@ export async function selectPersonParts(db: Q, personId: string) {
   return { guardians, periods, latestCase };
 }
 
-/** A person's events, newest first, with who recorded them and which later event corrects them. */
-export function selectEvents(db: Q, personId: string) {
+/** The category of an event, as SQL: a note's own category, else notes are assessment and plan, the rest contact and occupation (as core's eventCategory). */
+export const eventCategorySql = sql<ConsentCategory>`coalesce(events.category, case when events.type = 'note' then 'assessment_plan' else 'contact_occupation' end)`;
+
+/** A person's events in the `categories` the reader may see, newest first, with who recorded them and which later event corrects them. */
+export function selectEvents(db: Q, personId: string, categories: ConsentCategory[]) {
+  if (categories.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('events')
     .leftJoin('staff', 'staff.id', 'events.actor_id')
@@ -118,6 +126,7 @@ export function selectEvents(db: Q, personId: string) {
       'events.corrects_event_id',
       'staff.id as actor_id',
       'staff.name as actor_name',
+      eventCategorySql.as('category'),
       (eb) =>
         eb
           .selectFrom('events as later')
@@ -128,6 +137,7 @@ export function selectEvents(db: Q, personId: string) {
           .as('corrected_by'),
     ])
     .where('events.person_id', '=', personId)
+    .where(eventCategorySql, 'in', categories)
     .orderBy('events.occurred_at', 'desc')
     .orderBy('events.recorded_at', 'desc')
     .execute();
