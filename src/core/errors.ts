@@ -24,7 +24,7 @@ export const ERRORS = {
   no_population_list: { status: 409, sv: 'Det finns ingen godkänd folkbokföringslista att stämma av mot. Importera en först.', en: 'There is no accepted population list to reconcile against. Import one first.' },
   category_not_allowed: { status: 403, sv: 'Du får inte se eller skriva uppgifter av den kategorin om personen. Samtycket täcker den inte för din enhet.', en: 'You may not see or record information of that category about this person. The consent does not cover it for your unit.' },
   guardian_not_applicable: { status: 400, sv: 'Vårdnadshavare lämnar samtycke bara för den som är under 18 år.', en: 'A guardian gives consent only for someone under 18.' },
-  consent_already_withdrawn: { status: 409, sv: 'Samtycket är redan återkallat.', en: 'The consent has already been withdrawn.' },
+  duplicate_team: { status: 409, sv: 'Det finns redan ett team med det namnet.', en: 'A team with that name already exists.' },
   unsupported_file: { status: 415, sv: 'Skanningen måste vara en PDF-, JPEG- eller PNG-fil på högst 10 MB.', en: 'The scan must be a PDF, JPEG or PNG file of at most 10 MB.' },
   application_decided: { status: 409, sv: 'Ansökan är redan beslutad.', en: 'The application has already been decided.' },
   weak_password: { status: 400, sv: 'Lösenordet måste ha minst 12 tecken och får inte vara samma som det gamla.', en: 'The password must have at least 12 characters and differ from the old one.' },

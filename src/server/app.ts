@@ -30,6 +30,10 @@ import { staffRoutes } from './features/staff/staff.routes.js';
 import { consentRoutes } from './features/consents/consents.routes.js';
 import { emergencyAccessRoutes } from './features/emergency-access/emergency-access.routes.js';
 import { settingsRoutes } from './features/settings/settings.routes.js';
+import { teamRoutes } from './features/teams/teams.routes.js';
+import { applicationRoutes } from './features/applications/applications.routes.js';
+import { extractRoutes } from './features/extract/extract.routes.js';
+import { accessReviewRoutes } from './features/access-review/access-review.routes.js';
 
 /** Where `npm run build` puts the web app. */
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -92,6 +96,10 @@ export async function buildApp(database: DatabaseHandle, env: Env, options: { lo
   await app.register(consentRoutes);
   await app.register(emergencyAccessRoutes);
   await app.register(settingsRoutes);
+  await app.register(teamRoutes);
+  await app.register(applicationRoutes);
+  await app.register(extractRoutes);
+  await app.register(accessReviewRoutes);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
