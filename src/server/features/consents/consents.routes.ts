@@ -36,7 +36,7 @@ export async function consentRoutes(app: FastifyInstance) {
   });
 
   r.post('/api/v1/consents/:id/withdraw', {
-    schema: { tags, summary: 'Withdraw a consent; it stops giving access at once', params: idParams, body: withdrawBody.optional(), response: { 204: z.null(), ...errors } },
+    schema: { tags, summary: 'Withdraw a consent; it stops giving access at once', params: idParams, body: withdrawBody.nullish(), response: { 204: z.null(), ...errors } },
     handler: async (request, reply) => {
       await withdrawConsent(contextOf(request), request.params.id, request.body?.note ?? null);
       return reply.code(204).send(null);
