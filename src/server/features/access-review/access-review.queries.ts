@@ -24,6 +24,8 @@ function reads(db: Q, w: Window) {
     .where('audit_log.municipality_id', '=', w.municipalityId)
     .where('audit_log.action', 'in', ['read', 'export'])
     .where('audit_log.person_id', 'is not', null)
+    // Administrators' own follow-up reads (this report, the audit log) are in the person's trail, not here.
+    .where('audit_log.entity', 'not in', ['audit_log', 'access_review'])
     .where('audit_log.at', '>=', sql<Date>`${w.from}::date`)
     .where('audit_log.at', '<', sql<Date>`${w.to}::date + 1`);
 }
