@@ -165,6 +165,8 @@ export const personDetailSchema = z.object({
     basis: z.enum(['register', 'contact_person', 'team', 'consent', 'emergency']),
     categories: z.array(z.enum(CONSENT_CATEGORIES)),
     emergencyUntil: isoDateTime.nullable(),
+    /** True when the reader works on the person for the KAA (may record consents and applications), not by consent or emergency alone. */
+    managed: z.boolean(),
   }),
 });
 

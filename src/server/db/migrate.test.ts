@@ -16,11 +16,13 @@ const tables = async () =>
 describe('migrations', () => {
   it('go down to an empty schema and up again', async () => {
     expect(await tables()).toContain('persons');
+    expect(await migrateDown(handle.db)).toEqual(['reverted 20261126090000_consent']);
+    expect(await tables()).not.toContain('consents');
     expect(await migrateDown(handle.db)).toEqual(['reverted 20261125120000_register']);
     expect(await tables()).not.toContain('imports');
     expect(await migrateDown(handle.db)).toEqual(['reverted 20261125090000_foundation']);
     expect(await tables()).toEqual([]);
-    expect(await migrateToLatest(handle.db)).toEqual(['applied 20261125090000_foundation', 'applied 20261125120000_register']);
+    expect(await migrateToLatest(handle.db)).toEqual(['applied 20261125090000_foundation', 'applied 20261125120000_register', 'applied 20261126090000_consent']);
     expect(await tables()).toContain('audit_log');
   });
 
@@ -29,7 +31,7 @@ describe('migrations', () => {
   });
 
   it('give every table of personal data a municipality_id', async () => {
-    const personal = ['persons', 'guardians', 'register_periods', 'cases', 'events', 'protected_identity_grants', 'staff', 'units', 'teams', 'population_rows', 'enrolment_rows', 'notifications', 'imports'];
+    const personal = ['persons', 'guardians', 'register_periods', 'cases', 'events', 'protected_identity_grants', 'staff', 'units', 'teams', 'population_rows', 'enrolment_rows', 'notifications', 'imports', 'consents', 'emergency_access', 'applications', 'staff_alerts', 'access_reviews'];
     const rows = (await sql<{ table_name: string }>`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'municipality_id'`.execute(handle.db)).rows;
     expect(rows.map((r) => r.table_name)).toEqual(expect.arrayContaining(personal));
   });

@@ -79,7 +79,7 @@ export async function getPerson(ctx: RequestContext, personId: string): Promise<
             version: latestCase.version,
           }
         : null,
-      access: { basis: person.access_basis, categories, emergencyUntil: emergency ? emergency.toISOString() : null },
+      access: { basis: person.access_basis, categories, emergencyUntil: emergency ? emergency.toISOString() : null, managed: person.managed },
     };
   });
 }
