@@ -6,6 +6,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseStatus, PersonDetail } from '../../../core/schemas.js';
 import { ApiError } from '../../api/client.js';
+import { teamsApi } from '../../api/consentEndpoints.js';
 import { casesApi, staffApi } from '../../api/endpoints.js';
 import { Alert, ProblemAlert } from '../../components/Alert.js';
 import { CASE_STATUS_LIST, CONTACT_PERSON_ROLES } from '../../components/constants.js';
@@ -21,6 +22,8 @@ export function CaseForm({ kase, canAssign, onChanged }: Props) {
   const staff = useLoad(async () => (canAssign ? (await staffApi.list({ active: 'true' })).filter((s) => (CONTACT_PERSON_ROLES as readonly string[]).includes(s.role)) : []), [canAssign]);
   const [status, setStatus] = useState<CaseStatus>(kase.status);
   const [contactPersonId, setContactPersonId] = useState(kase.contactPerson?.id ?? '');
+  const teams = useLoad(async () => (canAssign ? teamsApi.list() : []), [canAssign]);
+  const [teamId, setTeamId] = useState(kase.team?.id ?? '');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<'saved' | 'unchanged' | null>(null);
@@ -29,15 +32,17 @@ export function CaseForm({ kase, canAssign, onChanged }: Props) {
   useEffect(() => {
     setStatus(kase.status);
     setContactPersonId(kase.contactPerson?.id ?? '');
-  }, [kase.version, kase.status, kase.contactPerson?.id]);
+    setTeamId(kase.team?.id ?? '');
+  }, [kase.version, kase.status, kase.contactPerson?.id, kase.team?.id]);
 
   const contactChanged = canAssign && contactPersonId !== (kase.contactPerson?.id ?? '');
   const statusChanged = status !== kase.status;
+  const teamChanged = canAssign && teamId !== (kase.team?.id ?? '');
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
-    if (!contactChanged && !statusChanged) {
+    if (!contactChanged && !statusChanged && !teamChanged) {
       setNotice('unchanged');
       return;
     }
@@ -48,6 +53,7 @@ export function CaseForm({ kase, canAssign, onChanged }: Props) {
         version: kase.version,
         ...(statusChanged && { status }),
         ...(contactChanged && { contactPersonId: contactPersonId || null }),
+        ...(teamChanged && { teamId: teamId || null }),
       });
       setNotice('saved');
       await onChanged();
@@ -92,6 +98,20 @@ export function CaseForm({ kase, canAssign, onChanged }: Props) {
               {staffOptions.map((s) => (
                 <option key={s.id} value={s.id}>
                   {t('case.staffOption', { name: s.name, role: t(`roles.${s.role}`) })}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      ) : null}
+      {canAssign ? (
+        <FormField id="case-team" label={t('teams.caseTeam')}>
+          {(control) => (
+            <select {...control} value={teamId} onChange={(e) => setTeamId(e.target.value)}>
+              <option value="">{t('teams.noTeamOption')}</option>
+              {(teams.data ?? []).map((team) => (
+                <option key={team.id} value={team.id}>
+                  {team.name}
                 </option>
               ))}
             </select>

@@ -1,0 +1,30 @@
+/** The category of a new note: none (assessment and plan), or one the writer may see, e.g. health and social situation. */
+import { useTranslation } from 'react-i18next';
+import type { ConsentCategory } from '../../../core/consent.js';
+import { FormField } from '../../components/FormField.js';
+
+type Props = { id: string; categories: ConsentCategory[]; value: ConsentCategory | ''; onChange: (value: ConsentCategory | '') => void };
+
+/** The choices a writer with `categories` has: '' (no particular category) only when they may write assessment and plan. */
+export function noteCategoryChoices(categories: ConsentCategory[]): (ConsentCategory | '')[] {
+  const none: (ConsentCategory | '')[] = categories.includes('assessment_plan') ? [''] : [];
+  return [...none, ...categories.filter((c) => c !== 'assessment_plan')];
+}
+
+/** A select of the categories the writer may record into. */
+export function NoteCategoryField({ id, categories, value, onChange }: Props) {
+  const { t } = useTranslation();
+  return (
+    <FormField id={id} label={t('consentEvents.category')} hint={t('consentEvents.categoryHint')}>
+      {(control) => (
+        <select {...control} value={value} onChange={(e) => onChange(e.target.value as ConsentCategory | '')}>
+          {noteCategoryChoices(categories).map((c) => (
+            <option key={c} value={c}>
+              {c ? t(`consent.categories.${c}`) : t('consentEvents.categoryNone')}
+            </option>
+          ))}
+        </select>
+      )}
+    </FormField>
+  );
+}
