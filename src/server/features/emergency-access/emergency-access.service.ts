@@ -44,10 +44,13 @@ export async function openEmergencyAccess(ctx: RequestContext, target: Target, r
   });
 }
 
-/** The actor's unread alerts, newest first. */
+/** The actor's unread alerts, newest first; each one shown is audited, as it names a person and a reason. */
 export async function listAlerts(ctx: RequestContext) {
-  const rows = await ctx.db.selectFrom('staff_alerts').select(['id', 'kind', 'person_id', 'payload', 'created_at']).where('staff_id', '=', ctx.actor.id).where('read_at', 'is', null).orderBy('created_at', 'desc').limit(50).execute();
-  return rows.map((r) => ({ id: r.id, kind: r.kind, personId: r.person_id, payload: r.payload, createdAt: r.created_at.toISOString() }));
+  return audited(ctx, async ({ trx, audit }) => {
+    const rows = await trx.selectFrom('staff_alerts').select(['id', 'kind', 'person_id', 'payload', 'created_at']).where('staff_id', '=', ctx.actor.id).where('read_at', 'is', null).orderBy('created_at', 'desc').limit(50).execute();
+    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'alert', entityId: r.id, personId: r.person_id })));
+    return rows.map((r) => ({ id: r.id, kind: r.kind, personId: r.person_id, payload: r.payload, createdAt: r.created_at.toISOString() }));
+  });
 }
 
 /** Marks one of the actor's alerts as read. */

@@ -69,7 +69,7 @@ export function NoteForm({ personId, categories = [], onSaved, corrects, onCance
           {t('consentEvents.sensitiveWarning')}
         </p>
       ) : null}
-      {!corrects && choices.length > 1 ? <NoteCategoryField id={`${fieldId}-category`} categories={categories} value={category} onChange={setCategory} /> : null}
+      {!corrects && (choices.length > 1 || choices[0] !== '') ? <NoteCategoryField id={`${fieldId}-category`} categories={categories} value={category} onChange={setCategory} /> : null}
       <div className="form-actions">
         <button type="submit" className="button" disabled={busy}>
           {corrects ? t('journal.saveCorrection') : t('journal.save')}
