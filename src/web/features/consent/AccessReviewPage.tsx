@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { AccessReviewRow } from '../../../core/consent-schemas.js';
 import { accessReviewApi } from '../../api/consentEndpoints.js';
 import { Loading, ProblemAlert } from '../../components/Alert.js';
-import { FormField, TextField } from '../../components/FormField.js';
+import { TextField } from '../../components/FormField.js';
+import { SelectField } from '../../components/SelectField.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useFormat } from '../../i18n/format.js';
@@ -29,17 +30,7 @@ export function AccessReviewPage() {
       <p className="lead">{t('accessReview.intro')}</p>
       <form onSubmit={show} className="filters" noValidate aria-label={t('accessReview.kind')}>
         <div className="field-row">
-          <FormField id="review-kind" label={t('accessReview.kind')}>
-            {(control) => (
-              <select {...control} value={kind} onChange={(e) => setKind(e.target.value as AccessReviewRow['kind'])}>
-                {ACCESS_REVIEW_KIND_LIST.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`accessReview.kinds.${k}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
+          <SelectField id="review-kind" label={t('accessReview.kind')} value={kind} onChange={setKind} options={ACCESS_REVIEW_KIND_LIST.map((k) => ({ value: k, label: t(`accessReview.kinds.${k}`) }))} />
           <TextField id="review-from" label={t('accessReview.from')} type="date" value={from} onChange={setFrom} />
           <TextField id="review-to" label={t('accessReview.to')} type="date" value={to} onChange={setTo} />
         </div>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Application } from '../../../core/consent-schemas.js';
 import { applicationsApi } from '../../api/consentEndpoints.js';
 import { Loading, ProblemAlert } from '../../components/Alert.js';
-import { FormField } from '../../components/FormField.js';
+import { SelectField } from '../../components/SelectField.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useFormat } from '../../i18n/format.js';
@@ -22,18 +22,7 @@ export function ApplicationsPage() {
     <>
       <PageHeading title={t('applications.pageTitle')} />
       <p className="lead">{t('applications.intro')}</p>
-      <FormField id="applications-filter" label={t('applications.filter')}>
-        {(control) => (
-          <select {...control} value={status} onChange={(e) => setStatus(e.target.value as Application['status'] | '')}>
-            <option value="">{t('applications.all')}</option>
-            {APPLICATION_STATUS_LIST.map((s) => (
-              <option key={s} value={s}>
-                {t(`applications.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
+      <SelectField id="applications-filter" label={t('applications.filter')} value={status} onChange={setStatus} empty={t('applications.all')} options={APPLICATION_STATUS_LIST.map((s) => ({ value: s, label: t(`applications.status.${s}`) }))} />
       <ProblemAlert error={applications.error} />
       {!applications.data ? (
         <Loading />

@@ -2,11 +2,15 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Application } from '../../../core/consent-schemas.js';
-import { applicationsApi, teamsApi } from '../../api/consentEndpoints.js';
-import { messageOf, useMessages, type FieldMessages, type Message } from '../../api/fieldErrors.js';
+import { applicationsApi } from '../../api/consentEndpoints.js';
+import { SelectField } from '../../components/SelectField.js';
+import { useMessages, type FieldMessages } from '../../api/fieldErrors.js';
 import { Alert, ProblemAlert } from '../../components/Alert.js';
-import { FormField, TextField } from '../../components/FormField.js';
+import { FormActions } from '../../components/FormActions.js';
+import { TextField } from '../../components/FormField.js';
+import { useAction } from '../../hooks/useAction.js';
 import { useLoad } from '../../hooks/useLoad.js';
+import { TeamSelect } from './TeamSelect.js';
 import { useFormat } from '../../i18n/format.js';
 import { useSession } from '../auth/session.js';
 import { REFERRER_LIST } from './lists.js';
@@ -58,14 +62,12 @@ export function ApplicationsPanel({ personId, managed, onChanged }: { personId: 
 function ApplicationForm({ personId, onSaved, onCancel }: { personId: string; onSaved: () => Promise<void>; onCancel: () => void }) {
   const { t } = useTranslation();
   const messages = useMessages();
-  const teams = useLoad(() => teamsApi.list(), []);
+  const action = useAction();
   const [teamId, setTeamId] = useState('');
   const [referrer, setReferrer] = useState<Application['referrer']>('school');
   const [signedOn, setSignedOn] = useState(() => new Date().toISOString().slice(0, 10));
   const [signed, setSigned] = useState(false);
   const [local, setLocal] = useState<FieldMessages>({});
-  const [error, setError] = useState<Message | null>(null);
-  const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -74,46 +76,19 @@ function ApplicationForm({ personId, onSaved, onCancel }: { personId: string; on
     if (!signedOn) checks.signedOn = { key: 'applications.pickDate' };
     if (!signed) checks.signedByYoungPerson = { key: 'applications.signedRequired' };
     setLocal(checks);
-    setError(null);
+    action.setError(null);
     if (Object.keys(checks).length) return;
-    setBusy(true);
-    try {
-      await applicationsApi.create(personId, { teamId, referrer, signedOn, signedByYoungPerson: signed });
-      await onSaved();
-    } catch (err) {
-      setError(messageOf(err));
-      setBusy(false);
-    }
+    if (await action.run(() => applicationsApi.create(personId, { teamId, referrer, signedOn, signedByYoungPerson: signed }))) await onSaved();
   }
 
+  const { error } = action;
   const fields = messages.fields(local, error);
   return (
     <form onSubmit={submit} className="application-form" noValidate aria-labelledby="application-form-title">
       <h3 id="application-form-title">{t('applications.new')}</h3>
       {error && Object.keys(fields).length === 0 ? <Alert tone="error">{messages.text(error)}</Alert> : null}
-      <FormField id="application-team" label={t('applications.team')} error={fields.teamId} required announce>
-        {(control) => (
-          <select {...control} value={teamId} onChange={(e) => setTeamId(e.target.value)}>
-            <option value="">{t('teams.noTeamOption')}</option>
-            {(teams.data ?? []).map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
-      <FormField id="application-referrer" label={t('applications.referrer.label')} error={fields.referrer}>
-        {(control) => (
-          <select {...control} value={referrer} onChange={(e) => setReferrer(e.target.value as Application['referrer'])}>
-            {REFERRER_LIST.map((r) => (
-              <option key={r} value={r}>
-                {t(`applications.referrer.${r}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
+      <TeamSelect id="application-team" value={teamId} onChange={setTeamId} error={fields.teamId} required />
+      <SelectField id="application-referrer" label={t('applications.referrer.label')} value={referrer} onChange={setReferrer} options={REFERRER_LIST.map((r) => ({ value: r, label: t(`applications.referrer.${r}`) }))} error={fields.referrer} />
       <TextField id="application-signedOn" label={t('applications.signedOn')} type="date" value={signedOn} onChange={setSignedOn} error={fields.signedOn} required />
       <div className={fields.signedByYoungPerson ? 'field checkbox field--error' : 'field checkbox'}>
         <input id="application-signed" type="checkbox" checked={signed} onChange={(e) => setSigned(e.target.checked)} aria-invalid={fields.signedByYoungPerson ? true : undefined} aria-describedby={fields.signedByYoungPerson ? 'application-signed-error' : undefined} />
@@ -124,14 +99,7 @@ function ApplicationForm({ personId, onSaved, onCancel }: { personId: string; on
           </p>
         ) : null}
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
-          {t('applications.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submit={t('applications.save')} busy={action.busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -7,10 +7,12 @@ import { ageOn } from '../../../core/personnummer.js';
 import type { PersonDetail } from '../../../core/schemas.js';
 import { consentsApi } from '../../api/consentEndpoints.js';
 import { staffApi } from '../../api/endpoints.js';
-import { messageOf, useMessages, type FieldMessages, type Message } from '../../api/fieldErrors.js';
+import { useMessages, type FieldMessages } from '../../api/fieldErrors.js';
 import { Alert } from '../../components/Alert.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { FormActions } from '../../components/FormActions.js';
 import { FormField, TextField } from '../../components/FormField.js';
+import { useAction } from '../../hooks/useAction.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { ChoiceGroup } from './ChoiceGroup.js';
 
@@ -30,8 +32,8 @@ export function ConsentForm({ person, onSaved, onCancel }: Props) {
   const [givenOn, setGivenOn] = useState(today);
   const [validUntil, setValidUntil] = useState('');
   const [local, setLocal] = useState<FieldMessages>({});
-  const [error, setError] = useState<Message | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  const { error } = action;
   const [attempts, setAttempts] = useState(0);
   const under18 = ageOn(person.birthDate, new Date()) < 18;
 
@@ -43,16 +45,9 @@ export function ConsentForm({ person, onSaved, onCancel }: Props) {
     if (categories.length === 0) checks.categories = { key: 'consent.pickCategory' };
     if (!purpose.trim()) checks.purpose = { key: 'fieldErrors.required' };
     setLocal(checks);
-    setError(null);
+    action.setError(null);
     if (Object.keys(checks).length) return;
-    setBusy(true);
-    try {
-      await consentsApi.record(person.id, { recipientUnitIds: recipients, categories, purpose: purpose.trim(), givenBy, method, givenOn, validUntil: validUntil || null });
-      await onSaved();
-    } catch (err) {
-      setError(messageOf(err));
-      setBusy(false);
-    }
+    if (await action.run(() => consentsApi.record(person.id, { recipientUnitIds: recipients, categories, purpose: purpose.trim(), givenBy, method, givenOn, validUntil: validUntil || null }))) await onSaved();
   }
 
   const fields = messages.fields(local, error);
@@ -93,14 +88,7 @@ export function ConsentForm({ person, onSaved, onCancel }: Props) {
         <TextField id="consent-givenOn" label={t('consent.givenOn')} type="date" value={givenOn} onChange={setGivenOn} error={fields.givenOn} required />
         <TextField id="consent-validUntil" label={t('consent.validUntil')} hint={t('consent.validUntilHint')} type="date" value={validUntil} onChange={setValidUntil} error={fields.validUntil} />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
-          {t('consent.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submit={t('consent.save')} busy={action.busy} onCancel={onCancel} />
     </form>
   );
 }

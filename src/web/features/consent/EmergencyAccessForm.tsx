@@ -3,8 +3,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
 import { emergencyApi } from '../../api/consentEndpoints.js';
-import { messageOf, useMessages, type Message } from '../../api/fieldErrors.js';
-import { FormField } from '../../components/FormField.js';
+import { useMessages } from '../../api/fieldErrors.js';
+import { FormActions } from '../../components/FormActions.js';
+import { FormField, TextField } from '../../components/FormField.js';
+import { useAction } from '../../hooks/useAction.js';
 
 type Props = {
   /** The person, when known; otherwise the form asks for the identity number. */
@@ -16,29 +18,24 @@ type Props = {
 export function EmergencyAccessForm({ personId, onOpened }: Props) {
   const { t } = useTranslation();
   const messages = useMessages();
+  const action = useAction();
   const [reason, setReason] = useState('');
   const [pnr, setPnr] = useState('');
-  const [error, setError] = useState<Message | null>(null);
-  const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!reason.trim()) {
-      setError({ key: 'emergency.reasonRequired' });
+      action.setError({ key: 'emergency.reasonRequired' });
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const opened = personId ? await emergencyApi.open(personId, reason.trim()) : await emergencyApi.openByNumber(pnr.trim(), reason.trim());
-      await onOpened(opened.personId);
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    let opened = '';
+    const ok = await action.run(async () => {
+      opened = (personId ? await emergencyApi.open(personId, reason.trim()) : await emergencyApi.openByNumber(pnr.trim(), reason.trim())).personId;
+    });
+    if (ok) await onOpened(opened);
   }
 
+  const { error } = action;
   const fields = messages.fields({}, error);
   const local = error && !(error instanceof ApiError) ? messages.text(error) : undefined;
   const general = error instanceof ApiError && !fields.reason && !fields.personalIdentityNumber ? messages.text(error) : undefined;
@@ -51,17 +48,11 @@ export function EmergencyAccessForm({ personId, onOpened }: Props) {
           {general}
         </p>
       ) : null}
-      {personId ? null : (
-        <FormField id="emergency-pnr" label={t('emergency.pnr')} hint={t('emergency.pnrHint')} error={fields.personalIdentityNumber} required>
-          {(control) => <input {...control} value={pnr} onChange={(e) => setPnr(e.target.value)} inputMode="numeric" autoComplete="off" />}
-        </FormField>
-      )}
+      {personId ? null : <TextField id="emergency-pnr" label={t('emergency.pnr')} hint={t('emergency.pnrHint')} value={pnr} onChange={setPnr} inputMode="numeric" autoComplete="off" error={fields.personalIdentityNumber} required />}
       <FormField id="emergency-reason" label={t('emergency.reason')} hint={t('emergency.reasonHint')} error={local ?? fields.reason} required announce>
         {(control) => <textarea {...control} rows={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </FormField>
-      <button type="submit" className="button button--danger" disabled={busy}>
-        {t('emergency.open')}
-      </button>
+      <FormActions submit={t('emergency.open')} busy={action.busy} danger />
     </form>
   );
 }

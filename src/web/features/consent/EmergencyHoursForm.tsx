@@ -2,9 +2,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { accessReviewApi } from '../../api/consentEndpoints.js';
-import { messageOf, useMessages, type Message } from '../../api/fieldErrors.js';
+import { useMessages } from '../../api/fieldErrors.js';
 import { Alert } from '../../components/Alert.js';
+import { FormActions } from '../../components/FormActions.js';
 import { TextField } from '../../components/FormField.js';
+import { useAction } from '../../hooks/useAction.js';
 import { useLoad } from '../../hooks/useLoad.js';
 
 /** The settings panel. */
@@ -13,7 +15,7 @@ export function EmergencyHoursForm() {
   const messages = useMessages();
   const settings = useLoad(() => accessReviewApi.settings(), []);
   const [hours, setHours] = useState('');
-  const [error, setError] = useState<Message | null>(null);
+  const action = useAction();
   const [saved, setSaved] = useState(false);
   useEffect(() => {
     if (settings.data) setHours(String(settings.data.emergencyAccessHours));
@@ -22,14 +24,9 @@ export function EmergencyHoursForm() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
-    setError(null);
-    try {
-      await accessReviewApi.saveSettings(Number(hours));
-      setSaved(true);
-    } catch (err) {
-      setError(messageOf(err));
-    }
+    setSaved(await action.run(() => accessReviewApi.saveSettings(Number(hours))));
   }
+  const { error } = action;
   const fields = messages.fields({}, error);
   return (
     <section className="panel" aria-labelledby="settings-title">
@@ -37,9 +34,7 @@ export function EmergencyHoursForm() {
       <form onSubmit={submit} noValidate>
         {saved ? <Alert tone="success">{t('accessReview.settingsSaved')}</Alert> : null}
         <TextField id="settings-hours" label={t('accessReview.hours')} hint={t('accessReview.hoursHint')} inputMode="numeric" value={hours} onChange={setHours} error={fields.emergencyAccessHours ?? (error && !fields.emergencyAccessHours ? messages.text(error) : undefined)} />
-        <button type="submit" className="button">
-          {t('accessReview.saveSettings')}
-        </button>
+        <FormActions submit={t('accessReview.saveSettings')} busy={action.busy} />
       </form>
     </section>
   );

@@ -1,7 +1,7 @@
 /** The category of a new note: none (assessment and plan), or one the writer may see, e.g. health and social situation. */
 import { useTranslation } from 'react-i18next';
 import type { ConsentCategory } from '../../../core/consent.js';
-import { FormField } from '../../components/FormField.js';
+import { SelectField } from '../../components/SelectField.js';
 
 type Props = { id: string; categories: ConsentCategory[]; value: ConsentCategory | ''; onChange: (value: ConsentCategory | '') => void };
 
@@ -14,17 +14,6 @@ export function noteCategoryChoices(categories: ConsentCategory[]): (ConsentCate
 /** A select of the categories the writer may record into. */
 export function NoteCategoryField({ id, categories, value, onChange }: Props) {
   const { t } = useTranslation();
-  return (
-    <FormField id={id} label={t('consentEvents.category')} hint={t('consentEvents.categoryHint')}>
-      {(control) => (
-        <select {...control} value={value} onChange={(e) => onChange(e.target.value as ConsentCategory | '')}>
-          {noteCategoryChoices(categories).map((c) => (
-            <option key={c} value={c}>
-              {c ? t(`consent.categories.${c}`) : t('consentEvents.categoryNone')}
-            </option>
-          ))}
-        </select>
-      )}
-    </FormField>
-  );
+  const options = noteCategoryChoices(categories).map((c) => ({ value: c, label: c ? t(`consent.categories.${c}`) : t('consentEvents.categoryNone') }));
+  return <SelectField id={id} label={t('consentEvents.category')} hint={t('consentEvents.categoryHint')} value={value} onChange={onChange} options={options} />;
 }

@@ -4,10 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { Team } from '../../../core/consent-schemas.js';
 import { teamsApi } from '../../api/consentEndpoints.js';
 import { staffApi } from '../../api/endpoints.js';
-import { messageOf, useMessages, type Message } from '../../api/fieldErrors.js';
+import { useMessages } from '../../api/fieldErrors.js';
 import { Alert, Loading, ProblemAlert } from '../../components/Alert.js';
 import { CONTACT_PERSON_ROLES } from '../../components/constants.js';
-import { FormField, TextField } from '../../components/FormField.js';
+import { FormActions } from '../../components/FormActions.js';
+import { TextField } from '../../components/FormField.js';
+import { SelectField } from '../../components/SelectField.js';
+import { useAction } from '../../hooks/useAction.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useSession } from '../auth/session.js';
@@ -81,35 +84,21 @@ function RemoveMember({ team, member, onRemoved }: { team: Team; member: Team['m
 function AddMember({ team, staff, onAdded }: { team: Team; staff: { id: string; name: string; role: string; unit: { name: string } | null }[]; onAdded: () => Promise<void> }) {
   const { t } = useTranslation();
   const messages = useMessages();
+  const action = useAction();
   const [staffId, setStaffId] = useState('');
-  const [error, setError] = useState<Message | null>(null);
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!staffId) return;
-    setError(null);
-    try {
-      await teamsApi.addMember(team.id, staffId);
+    if (await action.run(() => teamsApi.addMember(team.id, staffId))) {
       setStaffId('');
       await onAdded();
-    } catch (err) {
-      setError(messageOf(err));
     }
   }
+  const options = staff.map((s) => ({ value: s.id, label: `${t('teams.memberLine', { name: s.name, role: t(`roles.${s.role}`) })} (${s.unit?.name ?? t('teams.noUnit')})` }));
   return (
     <form onSubmit={submit} className="inline-form" noValidate aria-label={`${t('teams.addMember')}: ${team.name}`}>
-      <FormField id={`add-member-${team.id}`} label={t('teams.addMember')} error={messages.text(error)} announce>
-        {(control) => (
-          <select {...control} value={staffId} onChange={(e) => setStaffId(e.target.value)}>
-            <option value="">{t('teams.pickStaff')}</option>
-            {staff.map((s) => (
-              <option key={s.id} value={s.id}>
-                {t('teams.memberLine', { name: s.name, role: t(`roles.${s.role}`) })} ({s.unit?.name ?? t('teams.noUnit')})
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
-      <button type="submit" className="button button--secondary button--small" disabled={!staffId}>
+      <SelectField id={`add-member-${team.id}`} label={t('teams.addMember')} value={staffId} onChange={setStaffId} empty={t('teams.pickStaff')} options={options} error={messages.text(action.error)} announce />
+      <button type="submit" className="button button--secondary button--small" disabled={!staffId || action.busy}>
         {t('teams.add')}
       </button>
     </form>
@@ -119,43 +108,26 @@ function AddMember({ team, staff, onAdded }: { team: Team; staff: { id: string; 
 function NewTeam({ onCreated }: { onCreated: () => Promise<void> }) {
   const { t } = useTranslation();
   const messages = useMessages();
+  const action = useAction();
   const units = useLoad(() => staffApi.units(), []);
   const [name, setName] = useState('');
   const [unitId, setUnitId] = useState('');
-  const [error, setError] = useState<Message | null>(null);
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setError(null);
-    try {
-      await teamsApi.create(name.trim(), unitId);
+    if (await action.run(() => teamsApi.create(name.trim(), unitId))) {
       setName('');
       await onCreated();
-    } catch (err) {
-      setError(messageOf(err));
     }
   }
-  const fields = messages.fields({}, error);
+  const fields = messages.fields({}, action.error);
   return (
     <section className="panel" aria-labelledby="new-team-title">
       <h2 id="new-team-title">{t('teams.new')}</h2>
       <form onSubmit={submit} noValidate>
-        {error && !fields.name && !fields.unitId ? <Alert tone="error">{messages.text(error)}</Alert> : null}
+        {action.error && !fields.name && !fields.unitId ? <Alert tone="error">{messages.text(action.error)}</Alert> : null}
         <TextField id="team-name" label={t('teams.name')} value={name} onChange={setName} error={fields.name} required />
-        <FormField id="team-unit" label={t('teams.unit')} error={fields.unitId} required>
-          {(control) => (
-            <select {...control} value={unitId} onChange={(e) => setUnitId(e.target.value)}>
-              <option value="">{t('teams.unit')}</option>
-              {(units.data ?? []).map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <button type="submit" className="button">
-          {t('teams.create')}
-        </button>
+        <SelectField id="team-unit" label={t('teams.unit')} value={unitId} onChange={setUnitId} empty={t('teams.unit')} options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} error={fields.unitId} required />
+        <FormActions submit={t('teams.create')} busy={action.busy} />
       </form>
     </section>
   );

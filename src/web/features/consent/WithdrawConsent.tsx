@@ -2,29 +2,22 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { consentsApi } from '../../api/consentEndpoints.js';
-import { messageOf, useMessages, type Message } from '../../api/fieldErrors.js';
-import { FormField } from '../../components/FormField.js';
+import { useMessages } from '../../api/fieldErrors.js';
+import { FormActions } from '../../components/FormActions.js';
+import { TextField } from '../../components/FormField.js';
+import { useAction } from '../../hooks/useAction.js';
 
 /** The withdraw button and, once pressed, its confirmation form. */
 export function WithdrawConsent({ consentId, onWithdrawn }: { consentId: string; onWithdrawn: () => Promise<void> }) {
   const { t } = useTranslation();
   const messages = useMessages();
+  const action = useAction();
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
-  const [error, setError] = useState<Message | null>(null);
-  const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await consentsApi.withdraw(consentId, note.trim() || null);
-      await onWithdrawn();
-    } catch (err) {
-      setError(messageOf(err));
-      setBusy(false);
-    }
+    if (await action.run(() => consentsApi.withdraw(consentId, note.trim() || null))) await onWithdrawn();
   }
 
   if (!open) {
@@ -37,17 +30,8 @@ export function WithdrawConsent({ consentId, onWithdrawn }: { consentId: string;
   return (
     <form onSubmit={submit} className="inline-form" noValidate>
       <p>{t('consent.withdrawHint')}</p>
-      <FormField id={`withdraw-${consentId}`} label={t('consent.withdrawNote')} error={messages.text(error)} announce>
-        {(control) => <input {...control} value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} />}
-      </FormField>
-      <div className="form-actions">
-        <button type="submit" className="button button--danger" disabled={busy}>
-          {t('consent.withdrawConfirm')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => setOpen(false)}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <TextField id={`withdraw-${consentId}`} label={t('consent.withdrawNote')} value={note} onChange={setNote} error={messages.text(action.error)} />
+      <FormActions submit={t('consent.withdrawConfirm')} busy={action.busy} onCancel={() => setOpen(false)} danger />
     </form>
   );
 }

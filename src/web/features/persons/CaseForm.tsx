@@ -6,12 +6,12 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseStatus, PersonDetail } from '../../../core/schemas.js';
 import { ApiError } from '../../api/client.js';
-import { teamsApi } from '../../api/consentEndpoints.js';
 import { casesApi, staffApi } from '../../api/endpoints.js';
 import { Alert, ProblemAlert } from '../../components/Alert.js';
 import { CASE_STATUS_LIST, CONTACT_PERSON_ROLES } from '../../components/constants.js';
 import { FormField } from '../../components/FormField.js';
 import { useLoad } from '../../hooks/useLoad.js';
+import { TeamSelect } from '../consent/TeamSelect.js';
 
 type Case = NonNullable<PersonDetail['case']>;
 type Props = { kase: Case; canAssign: boolean; onChanged: () => Promise<void> };
@@ -22,7 +22,6 @@ export function CaseForm({ kase, canAssign, onChanged }: Props) {
   const staff = useLoad(async () => (canAssign ? (await staffApi.list({ active: 'true' })).filter((s) => (CONTACT_PERSON_ROLES as readonly string[]).includes(s.role)) : []), [canAssign]);
   const [status, setStatus] = useState<CaseStatus>(kase.status);
   const [contactPersonId, setContactPersonId] = useState(kase.contactPerson?.id ?? '');
-  const teams = useLoad(async () => (canAssign ? teamsApi.list() : []), [canAssign]);
   const [teamId, setTeamId] = useState(kase.team?.id ?? '');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -104,20 +103,7 @@ export function CaseForm({ kase, canAssign, onChanged }: Props) {
           )}
         </FormField>
       ) : null}
-      {canAssign ? (
-        <FormField id="case-team" label={t('teams.caseTeam')}>
-          {(control) => (
-            <select {...control} value={teamId} onChange={(e) => setTeamId(e.target.value)}>
-              <option value="">{t('teams.noTeamOption')}</option>
-              {(teams.data ?? []).map((team) => (
-                <option key={team.id} value={team.id}>
-                  {team.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-      ) : null}
+      {canAssign ? <TeamSelect id="case-team" value={teamId} onChange={setTeamId} /> : null}
       <button type="submit" className="button" disabled={busy}>
         {t('case.save')}
       </button>

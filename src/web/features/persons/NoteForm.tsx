@@ -5,6 +5,7 @@ import { personsApi } from '../../api/endpoints.js';
 import { messageOf, useMessages, type Message } from '../../api/fieldErrors.js';
 import { looksSensitive, type ConsentCategory } from '../../../core/consent.js';
 import { Alert } from '../../components/Alert.js';
+import { FormActions } from '../../components/FormActions.js';
 import { FormField } from '../../components/FormField.js';
 import { NoteCategoryField, noteCategoryChoices } from '../consent/NoteCategoryField.js';
 
@@ -70,16 +71,7 @@ export function NoteForm({ personId, categories = [], onSaved, corrects, onCance
         </p>
       ) : null}
       {!corrects && (choices.length > 1 || choices[0] !== '') ? <NoteCategoryField id={`${fieldId}-category`} categories={categories} value={category} onChange={setCategory} /> : null}
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
-          {corrects ? t('journal.saveCorrection') : t('journal.save')}
-        </button>
-        {onCancel ? (
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        ) : null}
-      </div>
+      <FormActions submit={corrects ? t('journal.saveCorrection') : t('journal.save')} busy={busy} onCancel={onCancel} />
     </form>
   );
 }
