@@ -21,6 +21,7 @@ describe('/api/v1/persons/:id/applications and /api/v1/applications', () => {
     expect((await h.as.team_member.request('POST', `/api/v1/persons/${personId}/applications`, application())).statusCode).toBe(403);
     expect((await h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/applications`, application())).statusCode).toBe(404);
     expect((await h.as.manager.request('GET', '/api/v1/applications')).statusCode).toBe(403);
+    expect((await h.as.youth_coach.request('GET', `/api/v1/persons/${personId}/applications`)).statusCode).toBe(404);
   });
 
   it('needs the young person’s signature and a known referrer', async () => {

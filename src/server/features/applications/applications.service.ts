@@ -10,6 +10,7 @@ import { categoryVisibleTo, personManagedBy, requireCapability, type Actor } fro
 import type { Db } from '../../db/connection.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
+import { selectVisiblePerson } from '../consents/consents.queries.js';
 
 const DECISIONS = ['accepted', 'waiting_list', 'declined'];
 const FINAL = ['accepted', 'declined'];
@@ -93,6 +94,7 @@ export async function listApplications(ctx: RequestContext, status: Application[
 export async function personApplications(ctx: RequestContext, personId: string): Promise<Application[]> {
   requireCapability(ctx.actor, 'persons.browse');
   return audited(ctx, async ({ trx, audit }) => {
+    if (!(await selectVisiblePerson(trx, ctx.actor, personId))) throw new AppError('not_found');
     const rows = await visible(trx, ctx.actor).where('applications.person_id', '=', personId).orderBy('applications.created_at', 'desc').execute();
     await audit({ action: 'read', entity: 'applications', entityId: personId, personId });
     return rows.map(present);
