@@ -31,7 +31,7 @@ export async function listPersons(ctx: RequestContext, query: z.infer<typeof per
         // The case belongs to contact and occupation: without that category only the name shows.
         caseStatus: r.sees_contact_occupation ? (r.status ?? null) : null,
         contactPerson: r.sees_contact_occupation && r.contact_id ? { id: r.contact_id, name: r.contact_name! } : null,
-        inRegister: Boolean(r.in_register),
+        inRegister: r.sees_contact_occupation && Boolean(r.in_register),
       })),
     };
   });
