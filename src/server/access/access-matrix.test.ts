@@ -96,7 +96,7 @@ describe('who sees what of a person, by consent', () => {
     const personId = persons.get(state)!;
     const detail = await client.request('GET', `/api/v1/persons/${personId}`);
     const events = await client.request('GET', `/api/v1/persons/${personId}/events`);
-    const list = (await client.request('GET', `/api/v1/persons?q=Matris-${state}`)).json();
+    const list = (await client.request('GET', `/api/v1/persons?q=Matris-${state}&sort=status`)).json();
     const consents = await client.request('GET', `/api/v1/persons/${personId}/consents`);
     if (sees.length === 0) {
       expect(detail.statusCode).toBe(404);

@@ -3,7 +3,7 @@ import { sql, type Kysely, type SqlBool, type ExpressionBuilder, type Expression
 import type { z } from 'zod';
 import type { personListQuery } from '../../../core/schemas.js';
 import type { ConsentCategory } from '../../../core/consent.js';
-import { accessOf, contactDetailsVisibleTo, personVisibleTo, type Actor } from '../../access/access.js';
+import { accessOf, categoryVisibleTo, contactDetailsVisibleTo, personVisibleTo, type Actor } from '../../access/access.js';
 import type { Database } from '../../db/types.js';
 
 type Q = Kysely<Database>;
@@ -68,7 +68,12 @@ export async function selectPersonPage(db: Q, actor: Actor, query: ListQuery) {
         .exists(eb.selectFrom('register_periods').select(sql`1`.as('one')).whereRef('register_periods.person_id', '=', 'persons.id').where('register_periods.left_on', 'is', null))
         .as('in_register'),
   ]);
-  for (const column of SORT_COLUMNS[query.sort]) page = page.orderBy(sql.ref(column), (ob) => (query.order === 'desc' ? ob.desc().nullsLast() : ob.asc().nullsLast()));
+  // The case's status and contact person sort only where the reader may see them, so the order tells nothing more.
+  const seesCase = categoryVisibleTo(actor, 'contact_occupation');
+  for (const column of SORT_COLUMNS[query.sort]) {
+    const key = column.startsWith('latest.') ? (eb: ExpressionBuilder<Database, 'persons'>) => sql`case when ${seesCase(eb)} then ${sql.ref(column)} end` : sql.ref(column);
+    page = page.orderBy(key, (ob) => (query.order === 'desc' ? ob.desc().nullsLast() : ob.asc().nullsLast()));
+  }
   const rows = await page.orderBy('persons.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
   return { total, rows };
 }
