@@ -7,7 +7,7 @@ export type Pdf = PDFKit.PDFDocument;
 /** Builds an A4 PDF with `build` and returns its bytes. */
 export function pdfBuffer(info: { title: string; language: string }, build: (doc: Pdf) => void): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: info.title, Producer: 'Lotsa' }, lang: info.language, displayTitle: true, pdfVersion: '1.7' });
+    const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: info.title, Producer: 'Lotsa' }, lang: info.language, displayTitle: true, pdfVersion: '1.7' });
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
@@ -20,7 +20,7 @@ export function pdfBuffer(info: { title: string; language: string }, build: (doc
 
 /** A heading, with space above it. */
 export function heading(doc: Pdf, text: string, size = 13): void {
-  doc.moveDown(0.8).font('Helvetica-Bold').fontSize(size).text(text).font('Helvetica').fontSize(10.5).moveDown(0.3);
+  doc.moveDown(0.6).font('Helvetica-Bold').fontSize(size).text(text).font('Helvetica').fontSize(10.5).moveDown(0.3);
 }
 
 /** A paragraph of body text. */
@@ -47,7 +47,7 @@ export function tickBox(doc: Pdf, ticked: boolean, label: string, explanation?: 
 
 /** A line to sign on, with what goes there written below it. */
 export function signatureLine(doc: Pdf, caption: string): void {
-  doc.moveDown(1.6);
+  doc.moveDown(1.4);
   const x = doc.page.margins.left;
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   doc.moveTo(x, doc.y).lineTo(x + width, doc.y).stroke();

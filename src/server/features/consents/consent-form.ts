@@ -109,11 +109,12 @@ export function consentFormPdf(data: ConsentFormData, language: 'sv' | 'en'): Pr
     heading(doc, t.sign);
     signatureLine(doc, t.youngSign);
     if (data.under18) {
+      doc.moveDown(0.6);
       paragraph(doc, t.guardian);
       const guardians = data.guardians.length ? data.guardians : [''];
       for (const g of guardians.slice(0, 2)) signatureLine(doc, t.guardianSign(g));
     }
     signatureLine(doc, t.staffSign);
-    doc.moveDown(1).fontSize(8).fillColor('#444444').text(t.footer(data.municipality)).fillColor('black');
+    doc.moveDown(0.6).fontSize(8).fillColor('#444444').text(t.footer(data.municipality)).fillColor('black');
   });
 }
