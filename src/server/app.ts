@@ -27,6 +27,13 @@ import { personRoutes } from './features/persons/persons.routes.js';
 import { registerRoutes } from './features/register/register.routes.js';
 import { protectedIdentityRoutes } from './features/protected-identity/protected-identity.routes.js';
 import { staffRoutes } from './features/staff/staff.routes.js';
+import { consentRoutes } from './features/consents/consents.routes.js';
+import { emergencyAccessRoutes } from './features/emergency-access/emergency-access.routes.js';
+import { settingsRoutes } from './features/settings/settings.routes.js';
+import { teamRoutes } from './features/teams/teams.routes.js';
+import { applicationRoutes } from './features/applications/applications.routes.js';
+import { extractRoutes } from './features/extract/extract.routes.js';
+import { accessReviewRoutes } from './features/access-review/access-review.routes.js';
 
 /** Where `npm run build` puts the web app. */
 export const WEB_DIST = projectPath('dist', 'web');
@@ -86,6 +93,13 @@ export async function buildApp(database: DatabaseHandle, env: Env, options: { lo
   await app.register(importRoutes, { env });
   await app.register(registerRoutes);
   await app.register(notificationRoutes);
+  await app.register(consentRoutes);
+  await app.register(emergencyAccessRoutes);
+  await app.register(settingsRoutes);
+  await app.register(teamRoutes);
+  await app.register(applicationRoutes);
+  await app.register(extractRoutes);
+  await app.register(accessReviewRoutes);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

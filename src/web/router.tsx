@@ -26,6 +26,10 @@ const ImportsPage = lazy(() => import('./features/imports/ImportsPage.js').then(
 const ImportPage = lazy(() => import('./features/imports/ImportPage.js').then((m) => ({ default: m.ImportPage })));
 const ReconcilePage = lazy(() => import('./features/register/ReconcilePage.js').then((m) => ({ default: m.ReconcilePage })));
 const NotificationsPage = lazy(() => import('./features/notifications/NotificationsPage.js').then((m) => ({ default: m.NotificationsPage })));
+const ApplicationsPage = lazy(() => import('./features/consent/ApplicationsPage.js').then((m) => ({ default: m.ApplicationsPage })));
+const TeamsPage = lazy(() => import('./features/consent/TeamsPage.js').then((m) => ({ default: m.TeamsPage })));
+const AccessReviewPage = lazy(() => import('./features/consent/AccessReviewPage.js').then((m) => ({ default: m.AccessReviewPage })));
+const EmergencyAccessPage = lazy(() => import('./features/consent/EmergencyAccessPage.js').then((m) => ({ default: m.EmergencyAccessPage })));
 const NotificationFormPage = lazy(() => import('./features/notifications/NotificationFormPage.js').then((m) => ({ default: m.NotificationFormPage })));
 
 /** The browser router with all routes under the common layout. */
@@ -45,6 +49,10 @@ export const router = createBrowserRouter([
       { path: '/register/reconcile', element: signedIn(<RequireCapability capability="imports.run"><ReconcilePage /></RequireCapability>) },
       { path: '/notifications', element: signedIn(<RequireCapability capability="notifications.submit"><NotificationsPage /></RequireCapability>) },
       { path: '/notifications/new', element: signedIn(<RequireCapability capability="notifications.submit"><NotificationFormPage /></RequireCapability>) },
+      { path: '/applications', element: signedIn(<RequireCapability capability="applications.manage"><ApplicationsPage /></RequireCapability>) },
+      { path: '/teams', element: signedIn(<RequireCapability capability="teams.read"><TeamsPage /></RequireCapability>) },
+      { path: '/emergency-access', element: signedIn(<RequireCapability capability="emergency.access"><EmergencyAccessPage /></RequireCapability>) },
+      { path: '/admin/access-review', element: signedIn(<RequireCapability capability="access.review"><AccessReviewPage /></RequireCapability>) },
       { path: '/admin/staff', element: signedIn(<RequireCapability capability="staff.manage"><StaffPage /></RequireCapability>) },
       { path: '/admin/audit', element: signedIn(<RequireCapability capability="audit.read"><AuditPage /></RequireCapability>) },
       { path: '*', element: signedIn(<NotFoundPage />) },

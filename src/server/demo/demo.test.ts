@@ -19,7 +19,8 @@ const counts = async () =>
     await sql<Record<string, number>>`select
       (select count(*)::int from persons) as persons, (select count(*)::int from cases) as cases,
       (select count(*)::int from events) as events, (select count(*)::int from staff) as staff,
-      (select count(*)::int from register_periods) as periods`.execute(handle.db)
+      (select count(*)::int from register_periods) as periods, (select count(*)::int from consents) as consents,
+      (select count(*)::int from applications) as applications, (select count(*)::int from team_members) as members`.execute(handle.db)
   ).rows[0]!;
 
 describe('fillDemo', () => {
@@ -32,6 +33,18 @@ describe('fillDemo', () => {
     const roles = await handle.db.selectFrom('staff').select('role').distinct().execute();
     expect(roles).toHaveLength(6);
     expect(await handle.db.selectFrom('persons').select('id').where('protected_identity', '=', true).execute()).not.toHaveLength(0);
+  });
+
+  it('shows cooperation across agencies: teams run by different units, consents in every state, applications', async () => {
+    const teams = await handle.db.selectFrom('teams').innerJoin('units', 'units.id', 'teams.unit_id').select(['teams.name', 'units.name as unit']).orderBy('teams.name').execute();
+    expect(teams).toEqual([{ name: 'Jobbspåret', unit: 'Arbetsmarknadsenheten' }, { name: 'Ungdomsteamet', unit: 'Utbildningsförvaltningen' }]);
+    const consents = await handle.db.selectFrom('consents').select(['withdrawn_at', 'valid_until']).execute();
+    expect(consents.some((c) => c.withdrawn_at)).toBe(true);
+    expect(consents.some((c) => c.valid_until)).toBe(true);
+    expect(consents.filter((c) => !c.withdrawn_at && !c.valid_until).length).toBeGreaterThan(20);
+    expect(await handle.db.selectFrom('events').select('id').where('category', '=', 'health_social').execute()).not.toHaveLength(0);
+    const statuses = await handle.db.selectFrom('applications').select('status').distinct().execute();
+    expect(statuses.map((s) => s.status).sort()).toEqual(['accepted', 'on_agenda', 'received']);
   });
 
   it('uses only Skatteverket test identity numbers', async () => {

@@ -20,7 +20,7 @@ export const TEST_PASSWORD = 'correct horse battery staple';
 export type Client = {
   staffId: string;
   email: string;
-  request: (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
+  request: (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
   /** Sends `file` as the raw request body, as the web app uploads a list. */
   upload: (url: string, file: Buffer, contentType?: string) => Promise<LightMyRequestResponse>;
 };

@@ -37,7 +37,7 @@ export function onSessionProblem(callback: ((code: ErrorCode) => void) | null): 
 }
 
 type RequestOptions = {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   query?: Record<string, string | number | undefined>;
   /** A file sent as the raw request body (instead of JSON), with its content type. */

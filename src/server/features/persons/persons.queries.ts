@@ -2,7 +2,8 @@
 import { sql, type Kysely, type SqlBool, type ExpressionBuilder, type Expression } from 'kysely';
 import type { z } from 'zod';
 import type { personListQuery } from '../../../core/schemas.js';
-import { contactDetailsVisibleTo, personVisibleTo, type Actor } from '../../access/access.js';
+import type { ConsentCategory } from '../../../core/consent.js';
+import { accessOf, categoryVisibleTo, contactDetailsVisibleTo, personVisibleTo, type Actor } from '../../access/access.js';
 import type { Database } from '../../db/types.js';
 
 type Q = Kysely<Database>;
@@ -60,12 +61,19 @@ export async function selectPersonPage(db: Q, actor: Actor, query: ListQuery) {
     'latest.status',
     'latest.contact_id',
     'latest.contact_name',
+    (eb) => accessOf(actor)(eb)[0],
+    (eb) => accessOf(actor)(eb)[1],
     (eb) =>
       eb
         .exists(eb.selectFrom('register_periods').select(sql`1`.as('one')).whereRef('register_periods.person_id', '=', 'persons.id').where('register_periods.left_on', 'is', null))
         .as('in_register'),
   ]);
-  for (const column of SORT_COLUMNS[query.sort]) page = page.orderBy(sql.ref(column), (ob) => (query.order === 'desc' ? ob.desc().nullsLast() : ob.asc().nullsLast()));
+  // The case's status and contact person sort only where the reader may see them, so the order tells nothing more.
+  const seesCase = categoryVisibleTo(actor, 'contact_occupation');
+  for (const column of SORT_COLUMNS[query.sort]) {
+    const key = column.startsWith('latest.') ? (eb: ExpressionBuilder<Database, 'persons'>) => sql`case when ${seesCase(eb)} then ${sql.ref(column)} end` : sql.ref(column);
+    page = page.orderBy(key, (ob) => (query.order === 'desc' ? ob.desc().nullsLast() : ob.asc().nullsLast()));
+  }
   const rows = await page.orderBy('persons.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
   return { total, rows };
 }
@@ -76,15 +84,16 @@ export function selectPerson(db: Q, actor: Actor, personId: string) {
     .selectFrom('persons')
     .selectAll('persons')
     .select((eb) => sql<boolean>`${contactDetailsVisibleTo(actor)(eb)}`.as('contact_visible'))
+    .select((eb) => accessOf(actor)(eb))
     .where('persons.id', '=', personId)
     .where(personVisibleTo(actor))
     .executeTakeFirst();
 }
 
-/** True when the person exists and the actor may see it. */
-export async function personIsVisible(db: Q, actor: Actor, personId: string): Promise<boolean> {
-  const row = await db.selectFrom('persons').select('persons.id').where('persons.id', '=', personId).where(personVisibleTo(actor)).executeTakeFirst();
-  return Boolean(row);
+/** When the actor's newest active emergency access to the person ends, if they have one. */
+export async function selectEmergencyEnd(db: Q, staffId: string, personId: string): Promise<Date | null> {
+  const row = await db.selectFrom('emergency_access').select('ends_at').where('staff_id', '=', staffId).where('person_id', '=', personId).where('ends_at', '>', sql<Date>`now()`).orderBy('ends_at', 'desc').limit(1).executeTakeFirst();
+  return row?.ends_at ?? null;
 }
 
 /** Guardians, register periods and the newest case of a person already known to be visible. */
@@ -105,6 +114,9 @@ export async function selectPersonParts(db: Q, personId: string) {
   return { guardians, periods, latestCase };
 }
 
+/** The category of an event, as SQL: a note's own category, else notes are assessment and plan, the rest contact and occupation (as core's eventCategory). */
+export const eventCategorySql = sql<ConsentCategory>`coalesce(events.category, case when events.type = 'note' then 'assessment_plan' else 'contact_occupation' end)`;
+
 /** One entry of a person's timeline, as selectEvents reads it. */
 export type TimelineRow = {
   id: string;
@@ -114,29 +126,33 @@ export type TimelineRow = {
   corrects_event_id: string | null;
   actor_id: string | null;
   actor_name: string | null;
+  category: ConsentCategory;
   corrected_by: string | null;
 };
 
 /**
- * A person's timeline, newest first: their events, with who recorded them and which later event
- * corrects them, and their entries into and exits from the register, which the register periods
- * themselves record (on the day they took effect).
+ * A person's timeline in the `categories` the reader may see, newest first: their events, with who
+ * recorded them and which later event corrects them, and their entries into and exits from the
+ * register, which the register periods themselves record (on the day they took effect) and which
+ * count as contact and occupation.
  */
-export async function selectEvents(db: Q, personId: string): Promise<TimelineRow[]> {
+export async function selectEvents(db: Q, personId: string, categories: ConsentCategory[]): Promise<TimelineRow[]> {
+  if (categories.length === 0) return [];
+  const register = categories.includes('contact_occupation');
   const { rows } = await sql<TimelineRow>`
-    select e.id, e.type, e.payload, e.occurred_at, e.corrects_event_id, s.id as actor_id, s.name as actor_name,
-           (select later.id from events later where later.corrects_event_id = e.id order by later.recorded_at desc limit 1) as corrected_by,
-           e.recorded_at
-    from events e left join staff s on s.id = e.actor_id
-    where e.person_id = ${personId} and e.type not in ('register_entered', 'register_left')
+    select events.id, events.type, events.payload, events.occurred_at, events.corrects_event_id, staff.id as actor_id, staff.name as actor_name, ${eventCategorySql} as category,
+           (select later.id from events later where later.corrects_event_id = events.id order by later.recorded_at desc limit 1) as corrected_by,
+           events.recorded_at
+    from events left join staff on staff.id = events.actor_id
+    where events.person_id = ${personId} and events.type not in ('register_entered', 'register_left') and ${eventCategorySql} in (${sql.join(categories)})
     union all
     select r.id, 'register_entered', jsonb_build_object('reason', r.entry_reason, 'asOf', r.entered_on::text),
-           r.entered_on::timestamp at time zone 'Europe/Stockholm', null, null, null, null, r.created_at
-    from register_periods r where r.person_id = ${personId}
+           r.entered_on::timestamp at time zone 'Europe/Stockholm', null, null, null, 'contact_occupation', null, r.created_at
+    from register_periods r where r.person_id = ${personId} and ${register}
     union all
     select md5(r.id::text || ':left')::uuid, 'register_left', jsonb_build_object('reason', r.leave_reason, 'rule', r.rule, 'asOf', r.left_on::text),
-           r.left_on::timestamp at time zone 'Europe/Stockholm', null, null, null, null, r.created_at
-    from register_periods r where r.person_id = ${personId} and r.left_on is not null
+           r.left_on::timestamp at time zone 'Europe/Stockholm', null, null, null, 'contact_occupation', null, r.created_at
+    from register_periods r where r.person_id = ${personId} and r.left_on is not null and ${register}
     order by occurred_at desc, recorded_at desc`.execute(db);
   return rows;
 }
