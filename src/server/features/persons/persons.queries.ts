@@ -134,7 +134,7 @@ export type TimelineRow = {
  * A person's timeline in the `categories` the reader may see, newest first: their events, with who
  * recorded them and which later event corrects them, and their entries into and exits from the
  * register, which the register periods themselves record (on the day they took effect) and which
- * count as contact and occupation.
+ * count as contact and occupation. A leaving has an id of its own, a version-4 shaped hash of its period's.
  */
 export async function selectEvents(db: Q, personId: string, categories: ConsentCategory[]): Promise<TimelineRow[]> {
   if (categories.length === 0) return [];
@@ -150,9 +150,10 @@ export async function selectEvents(db: Q, personId: string, categories: ConsentC
            r.entered_on::timestamp at time zone 'Europe/Stockholm', null, null, null, 'contact_occupation', null, r.created_at
     from register_periods r where r.person_id = ${personId} and ${register}
     union all
-    select md5(r.id::text || ':left')::uuid, 'register_left', jsonb_build_object('reason', r.leave_reason, 'rule', r.rule, 'asOf', r.left_on::text),
+    select (substr(m.h, 1, 12) || '4' || substr(m.h, 14, 3) || '8' || substr(m.h, 18))::uuid, 'register_left', jsonb_build_object('reason', r.leave_reason, 'rule', r.rule, 'asOf', r.left_on::text),
            r.left_on::timestamp at time zone 'Europe/Stockholm', null, null, null, 'contact_occupation', null, r.created_at
-    from register_periods r where r.person_id = ${personId} and r.left_on is not null and ${register}
+    from register_periods r cross join lateral (select md5(r.id::text || ':left') as h) m
+    where r.person_id = ${personId} and r.left_on is not null and ${register}
     order by occurred_at desc, recorded_at desc`.execute(db);
   return rows;
 }

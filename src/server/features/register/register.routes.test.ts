@@ -102,6 +102,15 @@ describe('POST /api/v1/register/reconcile', () => {
     expect((await h.as.coordinator.request('GET', `/api/v1/register?asOf=${DAY}`)).json()).toHaveLength(2);
     const closed = await h.db.selectFrom('register_periods').innerJoin('persons', 'persons.id', 'register_periods.person_id').select(['left_on', 'leave_reason', 'rule']).where('persons.personal_identity_number', '=', dropout).executeTakeFirstOrThrow();
     expect(closed).toEqual({ left_on: later, leave_reason: 'moved_out', rule: 'registeredInMunicipality' });
+    const { id } = await h.db.selectFrom('persons').select('id').where('personal_identity_number', '=', dropout).executeTakeFirstOrThrow();
+    const timeline = await h.as.coordinator.request('GET', `/api/v1/persons/${id}/events`);
+    expect(timeline.statusCode).toBe(200);
+    expect(timeline.json().map((e: { type: string; payload: object }) => [e.type, e.payload])).toEqual(
+      expect.arrayContaining([
+        ['register_left', { reason: 'moved_out', rule: 'registeredInMunicipality', asOf: later }],
+        ['register_entered', { reason: 'dropped_out', asOf: DAY }],
+      ]),
+    );
   });
 
   it('writes nothing when applying fails part-way', async () => {
