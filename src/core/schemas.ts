@@ -129,6 +129,8 @@ export const registerPeriodSchema = z.object({
   leaveReason: z.string().nullable(),
   /** The eligibility rule that closed the period (see core/eligibility RULES), when reconciliation closed it. */
   rule: z.string().nullable(),
+  /** The rows of the source lists that put the person in the register, when reconciliation did. */
+  sources: z.array(z.object({ list: z.enum(['population', 'enrolments']), fileName: z.string(), line: z.number().int() })),
 });
 
 export const caseSchema = z.object({

@@ -100,7 +100,7 @@ export async function selectEmergencyEnd(db: Q, staffId: string, personId: strin
 export async function selectPersonParts(db: Q, personId: string) {
   const [guardians, periods, latestCase] = await Promise.all([
     db.selectFrom('guardians').select(['name', 'relation', 'phone', 'email']).where('person_id', '=', personId).orderBy('position').execute(),
-    db.selectFrom('register_periods').select(['id', 'entered_on', 'entry_reason', 'left_on', 'leave_reason', 'rule']).where('person_id', '=', personId).orderBy('entered_on', 'desc').execute(),
+    db.selectFrom('register_periods').select(['id', 'entered_on', 'entry_reason', 'left_on', 'leave_reason', 'rule', 'source']).where('person_id', '=', personId).orderBy('entered_on', 'desc').execute(),
     db
       .selectFrom('cases')
       .leftJoin('staff as contact', 'contact.id', 'cases.contact_person_id')
@@ -116,6 +116,23 @@ export async function selectPersonParts(db: Q, personId: string) {
 
 /** The category of an event, as SQL: a note's own category, else notes are assessment and plan, the rest contact and occupation (as core's eventCategory). */
 export const eventCategorySql = sql<ConsentCategory>`coalesce(events.category, case when events.type = 'note' then 'assessment_plan' else 'contact_occupation' end)`;
+
+/** What a register period's source says: the population row and the enrolment rows that put the person in. */
+type PeriodSource = { populationImport?: string; populationLine?: number; enrolments?: { importId: string; line: number }[] };
+
+/** The source rows of `periods` with their lists' file names, in the order the period names them. */
+export async function periodSources(db: Q, periods: { source: unknown }[]) {
+  const sources = periods.map((p) => (p.source ?? {}) as PeriodSource);
+  const ids = [...new Set(sources.flatMap((s) => [...(s.populationImport ? [s.populationImport] : []), ...(s.enrolments ?? []).map((e) => e.importId)]))];
+  const files = new Map(ids.length ? (await db.selectFrom('imports').select(['id', 'file_name']).where('id', 'in', ids).execute()).map((i) => [i.id, i.file_name]) : []);
+  return sources.map((s) => [
+    ...(s.populationImport && files.has(s.populationImport) ? [{ list: 'population' as const, fileName: files.get(s.populationImport)!, line: s.populationLine ?? 0 }] : []),
+    ...(s.enrolments ?? [])
+      .filter((e) => files.has(e.importId))
+      .map((e) => ({ list: 'enrolments' as const, fileName: files.get(e.importId)!, line: e.line }))
+      .sort((a, b) => a.fileName.localeCompare(b.fileName) || a.line - b.line),
+  ]);
+}
 
 /** One entry of a person's timeline, as selectEvents reads it. */
 export type TimelineRow = {

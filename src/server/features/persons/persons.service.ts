@@ -8,7 +8,7 @@ import { categoriesOf, requireCapability } from '../../access/access.js';
 import { looksSensitive } from '../../../core/consent.js';
 import { AppError } from '../../http/app-error.js';
 import { audited, type RequestContext } from '../../http/context.js';
-import { eventCategorySql, selectEmergencyEnd, selectEvents, selectPerson, selectPersonPage, selectPersonParts } from './persons.queries.js';
+import { eventCategorySql, periodSources, selectEmergencyEnd, selectEvents, selectPerson, selectPersonPage, selectPersonParts } from './persons.queries.js';
 
 const PG_UNIQUE_VIOLATION = '23505';
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -51,6 +51,7 @@ export async function getPerson(ctx: RequestContext, personId: string): Promise<
     const parsed = parseIdentityNumber(person.personal_identity_number);
     const hide = <T>(v: T) => (visible ? v : null);
     const emergency = person.access_basis === 'emergency' ? await selectEmergencyEnd(trx, ctx.actor.id, personId) : null;
+    const sources = await periodSources(trx, periods);
     return {
       id: person.id,
       personalIdentityNumber: person.personal_identity_number,
@@ -67,7 +68,7 @@ export async function getPerson(ctx: RequestContext, personId: string): Promise<
       email: hide(person.email),
       guardians: guardians.map((g) => ({ name: g.name, relation: g.relation, phone: hide(g.phone), email: hide(g.email) })),
       version: person.version,
-      registerPeriods: periods.map((p) => ({ id: p.id, enteredOn: p.entered_on, entryReason: p.entry_reason, leftOn: p.left_on, leaveReason: p.leave_reason, rule: p.left_on ? p.rule : null })),
+      registerPeriods: periods.map((p, i) => ({ id: p.id, enteredOn: p.entered_on, entryReason: p.entry_reason, leftOn: p.left_on, leaveReason: p.leave_reason, rule: p.left_on ? p.rule : null, sources: sources[i]! })),
       case: latestCase
         ? {
             id: latestCase.id,

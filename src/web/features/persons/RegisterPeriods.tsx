@@ -22,6 +22,7 @@ export function RegisterPeriods({ periods }: { periods: PersonDetail['registerPe
                 <th scope="col">{t('register.entryReason')}</th>
                 <th scope="col">{t('register.left')}</th>
                 <th scope="col">{t('register.leaveReason')}</th>
+                <th scope="col">{t('register.sources')}</th>
               </tr>
             </thead>
             <tbody>
@@ -31,6 +32,17 @@ export function RegisterPeriods({ periods }: { periods: PersonDetail['registerPe
                   <td>{t(`register.entry.${p.entryReason}`, { defaultValue: p.entryReason })}</td>
                   <td className="nowrap">{p.leftOn ? format.date(p.leftOn) : <span className="badge badge--active">{t('register.ongoing')}</span>}</td>
                   <td>{p.leaveReason ? t(`register.leave.${p.leaveReason}`, { defaultValue: p.leaveReason }) : <span className="muted">{t('common.missing')}</span>}</td>
+                  <td>
+                    {p.sources.length ? (
+                      <ul className="source-rows">
+                        {p.sources.map((s) => (
+                          <li key={`${s.list}:${s.fileName}:${s.line}`}>{t(`register.source.${s.list}`, { file: s.fileName, line: s.line })}</li>
+                        ))}
+                      </ul>
+                    ) : (
+                      <span className="muted">{t('common.missing')}</span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
