@@ -27,7 +27,6 @@ async function enter(session: Session, trx: Transaction<Database>, run: Run, p: 
   await sql`create temp table reconcile_entering (person_id uuid, is_new boolean, pnr char(12), birth_date date, reason text, source jsonb) on commit drop`.execute(trx);
   const rows = p.enter.map((e) => [e.personId ?? randomUUID(), e.personId === null, e.pnr, e.birthDate, e.reason, JSON.stringify({ populationImport: p.imports.population, ...e.source })]);
   await session.copyIn('copy reconcile_entering from stdin with (format csv)', csvLines(rows));
-  await sql`analyze reconcile_entering`.execute(trx);
   const pop = sql`population_rows pop on pop.import_id = ${p.imports.population} and pop.personal_identity_number = e.pnr`;
   await sql`insert into persons (id, municipality_id, personal_identity_number, birth_date, given_name, family_name, street_address, postal_code, city, protected_identity)
     select e.person_id, ${run.municipalityId}, e.pnr, e.birth_date, pop.given_name, pop.family_name, pop.street_address, pop.postal_code, pop.city, pop.protected_identity
