@@ -1,6 +1,7 @@
 /** A person's periods in the KAA register, with entry and leave reasons in plain language. */
 import { useTranslation } from 'react-i18next';
 import type { PersonDetail } from '../../../core/schemas.js';
+import { ScrollableTable } from '../../components/ScrollableTable.js';
 import { useFormat } from '../../i18n/format.js';
 
 /** The register periods section. */
@@ -13,7 +14,7 @@ export function RegisterPeriods({ periods }: { periods: PersonDetail['registerPe
       {periods.length === 0 ? (
         <p className="muted">{t('register.none')}</p>
       ) : (
-        <div className="table-wrap">
+        <ScrollableTable label={t('register.caption')}>
           <table className="table table--compact">
             <caption className="visually-hidden">{t('register.caption')}</caption>
             <thead>
@@ -47,7 +48,7 @@ export function RegisterPeriods({ periods }: { periods: PersonDetail['registerPe
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       )}
     </section>
   );
