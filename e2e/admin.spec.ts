@@ -22,7 +22,7 @@ describe.skipIf(skipE2E)('[admin]: an administrator manages staff and reads the 
   it('sees staff and audit log in the menu, but no person list', async () => {
     const { context, page } = await adminPage();
     const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Start', 'Personal', 'Logg']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Start', 'Team', 'Personal', 'Logg', 'Uppföljning']);
     await page.goto('/persons');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sidan finns inte');
     await context.close();

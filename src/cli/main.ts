@@ -14,6 +14,7 @@ import { migrateDown, migrateToLatest } from '../server/db/migrate.js';
 import { fillDemo, RealDataError } from '../server/demo/demo.js';
 import { ConfigError, loadEnv } from '../server/env.js';
 import { AppError } from '../server/http/app-error.js';
+import { applyRetention } from '../server/features/retention/retention.js';
 import { insertStaff } from '../server/features/staff/staff.service.js';
 import { addRegisterCommands, CliError } from './register-commands.js';
 
@@ -122,6 +123,19 @@ audit
         console.log(`Audit log BROKEN at entry ${report.firstBrokenId}: ${report.reason}. ${report.checked} entries before it are intact.`);
         process.exitCode = 1;
       }
+    });
+  });
+
+program
+  .command('retention')
+  .description('retention (gallring): cull source lists no longer in use, uploads and finished jobs older than LOTSA_RETENTION_DAYS')
+  .command('run')
+  .description('cull now (the server also does it every hour)')
+  .action(async () => {
+    const env = loadEnv();
+    await withDatabase(async ({ db }) => {
+      const report = await applyRetention(db, env.retentionDays, env.uploadsDir);
+      console.log(`Culled ${report.lists} source lists, ${report.uploads} uploaded files and ${report.jobs} finished jobs older than ${env.retentionDays} days.`);
     });
   });
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { parseIdentityNumber } from './personnummer.js';
+import { CONSENT_CATEGORIES } from './consent.js';
 import { ROLES } from './roles.js';
 
 /** Case statuses, in the order work moves through them. */
@@ -22,6 +23,11 @@ export const EVENT_TYPES = [
   'register_left',
   'contact_attempt',
   'school_notification',
+  'team_changed',
+  'consent_recorded',
+  'consent_withdrawn',
+  'application_received',
+  'application_decided',
   'next_step_changed',
   'meeting_booked',
 ] as const;
@@ -29,8 +35,10 @@ export type EventType = (typeof EVENT_TYPES)[number];
 
 /** No NUL characters: PostgreSQL text cannot hold them. */
 const noNul = (s: string) => !s.includes('\u0000');
-const text = (max: number) => z.string().trim().min(1).max(max).refine(noNul);
-const optionalText = (max: number) => z.string().trim().max(max).refine(noNul).nullish().transform((v) => (v ? v : null));
+/** Required trimmed text of at most `max` characters, without NUL. */
+export const text = (max: number) => z.string().trim().min(1).max(max).refine(noNul);
+/** Optional trimmed text; empty becomes null. */
+export const optionalText = (max: number) => z.string().trim().max(max).refine(noNul).nullish().transform((v) => (v ? v : null));
 const isoDateTime = z.string();
 const id = z.string().uuid();
 
@@ -123,6 +131,8 @@ export const registerPeriodSchema = z.object({
   leaveReason: z.string().nullable(),
   /** The eligibility rule that closed the period (see core/eligibility RULES), when reconciliation closed it. */
   rule: z.string().nullable(),
+  /** The rows of the source lists that put the person in the register, when reconciliation did. */
+  sources: z.array(z.object({ list: z.enum(['population', 'enrolments']), fileName: z.string(), line: z.number().int() })),
 });
 
 export const caseSchema = z.object({
@@ -154,6 +164,14 @@ export const personDetailSchema = z.object({
   version: z.number().int(),
   registerPeriods: z.array(registerPeriodSchema),
   case: caseSchema.nullable(),
+  /** What the reader may see of this person and why (see server/access). */
+  access: z.object({
+    basis: z.enum(['register', 'contact_person', 'team', 'consent', 'emergency']),
+    categories: z.array(z.enum(CONSENT_CATEGORIES)),
+    emergencyUntil: isoDateTime.nullable(),
+    /** True when the reader works on the person for the KAA (may record consents and applications), not by consent or emergency alone. */
+    managed: z.boolean(),
+  }),
 });
 
 export const eventSchema = z.object({
@@ -164,12 +182,14 @@ export const eventSchema = z.object({
   payload: z.record(z.string(), z.unknown()),
   correctsEventId: id.nullable(),
   correctedBy: id.nullable(),
+  category: z.enum(CONSENT_CATEGORIES),
 });
 
-export const noteBody = z.object({ text: text(10000), correctsEventId: id.optional() });
+export const noteBody = z.object({ text: text(10000), correctsEventId: id.optional(), category: z.enum(CONSENT_CATEGORIES).optional() });
 
 export const caseUpdateBody = z.object({
   contactPersonId: id.nullable().optional(),
+  teamId: id.nullable().optional(),
   status: z.enum(CASE_STATUSES).optional(),
   version: z.number().int(),
 });
@@ -218,6 +238,8 @@ export const auditEntrySchema = z.object({
   entity: z.string(),
   entityId: z.string().nullable(),
   ip: z.string().nullable(),
+  /** True for emergency access and everything read under it: highlighted in the log. */
+  emergency: z.boolean(),
 });
 
 /** A grant to see the contact details of a person with protected identity. */

@@ -202,12 +202,8 @@ export function enrolmentRowChecker(ctx: RowContext): RowChecker {
   };
 }
 
-/**
- * What makes two rows of a list the same row: the person, and for an enrolment the school unit,
- * type and start. A person's key is their twelve digits as a number, which is cheap to keep for
- * half a million rows.
- */
-export const ROW_KEY: { [K in ListKind]: (values: readonly StoredValue[]) => string | number } = {
-  population: (v) => Number(v[0]),
+/** What makes two rows of a list the same row: the person, and for an enrolment the school unit, type and start. */
+export const ROW_KEY: { [K in ListKind]: (values: readonly StoredValue[]) => string } = {
+  population: (v) => v[0] as string,
   enrolments: (v) => `${v[0]}|${v[1]}|${v[3]}|${v[5]}`,
 };

@@ -33,6 +33,13 @@ import { outreachFiguresRoutes } from './features/outreach-figures/outreach-figu
 import { queueRoutes } from './features/queues/queues.routes.js';
 import { protectedIdentityRoutes } from './features/protected-identity/protected-identity.routes.js';
 import { staffRoutes } from './features/staff/staff.routes.js';
+import { consentRoutes } from './features/consents/consents.routes.js';
+import { emergencyAccessRoutes } from './features/emergency-access/emergency-access.routes.js';
+import { settingsRoutes } from './features/settings/settings.routes.js';
+import { teamRoutes } from './features/teams/teams.routes.js';
+import { applicationRoutes } from './features/applications/applications.routes.js';
+import { extractRoutes } from './features/extract/extract.routes.js';
+import { accessReviewRoutes } from './features/access-review/access-review.routes.js';
 
 /** Where `npm run build` puts the web app. */
 export const WEB_DIST = projectPath('dist', 'web');
@@ -92,6 +99,13 @@ export async function buildApp(database: DatabaseHandle, env: Env, options: { lo
   await app.register(importRoutes, { env });
   await app.register(registerRoutes);
   await app.register(notificationRoutes);
+  await app.register(consentRoutes);
+  await app.register(emergencyAccessRoutes);
+  await app.register(settingsRoutes);
+  await app.register(teamRoutes);
+  await app.register(applicationRoutes);
+  await app.register(extractRoutes);
+  await app.register(accessReviewRoutes);
   await app.register(contactRoutes);
   await app.register(queueRoutes);
   await app.register(letterRoutes);

@@ -23,6 +23,7 @@ const schema = z.object({
     .string()
     .regex(/^(false|\d{1,2}|[\d.:a-fA-F/]+(,\s*[\d.:a-fA-F/]+)*)$/, 'must be false, a number of proxy hops, or a comma-separated list of proxy addresses or CIDR ranges')
     .default('false'),
+  LOTSA_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOTSA_SMS_GATEWAY_URL: z.string().url().regex(/^https?:\/\//, 'must be an http(s) URL').optional(),
   LOTSA_SMS_USER: z.string().min(1).optional(),
@@ -42,6 +43,8 @@ export type Env = {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Where uploaded source lists wait to be processed. */
+  uploadsDir: string;
   publicUrl: string;
   secureCookies: boolean;
   sessionIdleMinutes: number;
@@ -50,6 +53,8 @@ export type Env = {
   /** false, a hop count, or the addresses of trusted proxies (never every hop). */
   trustProxy: false | number | string[];
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  /** Days after which source lists no longer in use, uploads and finished jobs are culled. */
+  retentionDays: number;
   /** The SMS gateway; null means text messages go to the built-in outbox. */
   sms: SmsGatewayConfig | null;
 };
@@ -74,6 +79,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.LOTSA_DATA_DIR),
+    uploadsDir: path.join(path.resolve(e.LOTSA_DATA_DIR), 'uploads'),
     publicUrl,
     secureCookies: publicUrl.startsWith('https://'),
     sessionIdleMinutes: e.LOTSA_SESSION_IDLE_MINUTES,
@@ -81,6 +87,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     municipality: { code: e.LOTSA_MUNICIPALITY_CODE, name: e.LOTSA_MUNICIPALITY_NAME ?? municipalities().get(e.LOTSA_MUNICIPALITY_CODE)! },
     trustProxy: e.LOTSA_TRUST_PROXY === 'false' ? false : /^\d+$/.test(e.LOTSA_TRUST_PROXY) ? Number(e.LOTSA_TRUST_PROXY) : e.LOTSA_TRUST_PROXY.split(',').map((s) => s.trim()),
     logLevel: e.LOG_LEVEL,
+    retentionDays: e.LOTSA_RETENTION_DAYS,
     sms: e.LOTSA_SMS_GATEWAY_URL
       ? { url: e.LOTSA_SMS_GATEWAY_URL, user: e.LOTSA_SMS_USER!, password: e.LOTSA_SMS_PASSWORD!, sender: e.LOTSA_SMS_SENDER!, callbackToken: e.LOTSA_SMS_CALLBACK_TOKEN! }
       : null,

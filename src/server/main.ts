@@ -6,6 +6,7 @@ import { migrateToLatest } from './db/migrate.js';
 import type { Env } from './env.js';
 import { pruneSessions } from './http/sessions.js';
 import { failInterruptedImports } from './features/imports/imports.service.js';
+import { applyRetention } from './features/retention/retention.js';
 import { registerJobHandlers } from './jobs/handlers.js';
 import { failInterruptedJobs, startWorker } from './jobs/queue.js';
 
@@ -16,9 +17,10 @@ export async function startServer(env: Env): Promise<() => Promise<void>> {
   for (const line of applied) console.log(line);
   const municipalityId = await ensureMunicipality(database.db, env.municipality);
   const firstAdmin = await ensureFirstAdministrator(database.db, municipalityId);
-  await pruneSessions(database.db, env.sessionMaxHours);
-  await failInterruptedJobs(database.db);
-  await failInterruptedImports(database.db);
+  // Embedded, this process is the only one: whatever still runs was left by one that stopped.
+  const silentSeconds = database.kind === 'pglite' ? 0 : undefined;
+  await failInterruptedJobs(database.db, silentSeconds);
+  await failInterruptedImports(database.db, silentSeconds);
   registerJobHandlers();
 
   const app = await buildApp(database, env);
@@ -30,13 +32,19 @@ export async function startServer(env: Env): Promise<() => Promise<void>> {
     console.log('You will be asked to choose a new password. Until then, each start prints a new one-time password.\n');
   }
   const stopWorker = startWorker(database);
-  const timer = setInterval(() => void pruneSessions(database.db, env.sessionMaxHours).catch(() => {}), 60 * 60 * 1000);
+  const housekeeping = () => Promise.all([pruneSessions(database.db, env.sessionMaxHours), applyRetention(database.db, env.retentionDays, env.uploadsDir)]);
+  await housekeeping().catch((err) => console.error(`Housekeeping failed (it runs again within the hour): ${(err as Error).message}`));
+  const timer = setInterval(() => void housekeeping().catch(() => {}), 60 * 60 * 1000);
   timer.unref();
+  // On a shared PostgreSQL server another process may die mid-work: its silent work is failed here.
+  const reaper = setInterval(() => void Promise.all([failInterruptedJobs(database.db), failInterruptedImports(database.db)]).catch(() => {}), 60 * 1000);
+  reaper.unref();
   let stopped = false;
   return async () => {
     if (stopped) return;
     stopped = true;
     clearInterval(timer);
+    clearInterval(reaper);
     await stopWorker();
     await app.close();
     await database.close();

@@ -26,6 +26,10 @@ const ImportsPage = lazy(() => import('./features/imports/ImportsPage.js').then(
 const ImportPage = lazy(() => import('./features/imports/ImportPage.js').then((m) => ({ default: m.ImportPage })));
 const ReconcilePage = lazy(() => import('./features/register/ReconcilePage.js').then((m) => ({ default: m.ReconcilePage })));
 const NotificationsPage = lazy(() => import('./features/notifications/NotificationsPage.js').then((m) => ({ default: m.NotificationsPage })));
+const ApplicationsPage = lazy(() => import('./features/consent/ApplicationsPage.js').then((m) => ({ default: m.ApplicationsPage })));
+const TeamsPage = lazy(() => import('./features/consent/TeamsPage.js').then((m) => ({ default: m.TeamsPage })));
+const AccessReviewPage = lazy(() => import('./features/consent/AccessReviewPage.js').then((m) => ({ default: m.AccessReviewPage })));
+const EmergencyAccessPage = lazy(() => import('./features/consent/EmergencyAccessPage.js').then((m) => ({ default: m.EmergencyAccessPage })));
 const QueuesPage = lazy(() => import('./features/queues/QueuesPage.js').then((m) => ({ default: m.QueuesPage })));
 const QueuePage = lazy(() => import('./features/queues/QueuePage.js').then((m) => ({ default: m.QueuePage })));
 const NextStepPage = lazy(() => import('./features/contact/NextStepPage.js').then((m) => ({ default: m.NextStepPage })));
@@ -52,6 +56,10 @@ export const router = createBrowserRouter([
       { path: '/register/reconcile', element: signedIn(<RequireCapability capability="imports.run"><ReconcilePage /></RequireCapability>) },
       { path: '/notifications', element: signedIn(<RequireCapability capability="notifications.submit"><NotificationsPage /></RequireCapability>) },
       { path: '/notifications/new', element: signedIn(<RequireCapability capability="notifications.submit"><NotificationFormPage /></RequireCapability>) },
+      { path: '/applications', element: signedIn(<RequireCapability capability="applications.manage"><ApplicationsPage /></RequireCapability>) },
+      { path: '/teams', element: signedIn(<RequireCapability capability="teams.read"><TeamsPage /></RequireCapability>) },
+      { path: '/emergency-access', element: signedIn(<RequireCapability capability="emergency.access"><EmergencyAccessPage /></RequireCapability>) },
+      { path: '/admin/access-review', element: signedIn(<RequireCapability capability="access.review"><AccessReviewPage /></RequireCapability>) },
       { path: '/queues', element: signedIn(<RequireCapability capability="outreach.work"><QueuesPage /></RequireCapability>) },
       { path: '/queues/:key', element: signedIn(<RequireCapability capability="outreach.work"><QueuePage /></RequireCapability>) },
       { path: '/persons/:id/outreach', element: signedIn(<RequireCapability capability="outreach.work"><NextStepPage /></RequireCapability>) },

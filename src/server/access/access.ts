@@ -5,14 +5,28 @@
  * Record-level access is an SQL condition that every query over persons applies, so a staff member
  * never loads a record they may not see; a record outside it is answered with 404 like a missing one.
  *
+ * Whether a person exists for an actor at all (`personVisibleTo`):
  * - coordinator: every person in their municipality (the KAA register is theirs).
- * - youth_coach: persons whose case they are contact person for, or whose case belongs to a team they are in.
- * - team_member: persons whose case they are contact person for (more comes with consent).
+ * - contact person (youth_coach, team_member): the persons whose case they hold.
+ * - team member (youth_coach, team_member) of the case's team from the team's own agency (the unit
+ *   that runs the team): the team's cases, as one team.
+ * - team member from another agency: only while the young person's valid consent names the member's
+ *   unit (OSL 12 kap. 2 §); otherwise 404. Withdrawal or expiry ends it at once.
+ * - anyone with an active emergency access to the person (stated reason, limited in time).
  * A case gives access while open and for FOLLOW_UP_MONTHS after closure (the follow-up period).
  * - administrator, manager, school_reporter: no person records; managers see figures only.
+ *
+ * What of a visible person the actor may see, by category (`categoryVisibleTo`):
+ * - contact and occupation, assessment and plan: coordinators, contact persons and same-agency team
+ *   members (the KAA's own documentation); others only where a valid consent names their unit and
+ *   the category.
+ * - health and social situation: only where a valid consent names the actor's unit and that category,
+ *   whoever the actor is; never in the register views.
+ * - emergency access: every category, until it ends.
  * Contact details of a person with protected identity are visible only with an explicit grant.
  */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { ConsentCategory } from '../../core/consent.js';
 import { roleCan, type Capability, type Role } from '../../core/roles.js';
 import { AppError } from '../http/app-error.js';
 import type { Database } from '../db/types.js';
@@ -35,32 +49,131 @@ export function requireCapability(actor: Actor, capability: Capability): void {
 }
 
 type PersonsEb = ExpressionBuilder<Database, 'persons'>;
+type CaseEb = ExpressionBuilder<Database, 'cases' | 'persons'>;
+const FALSE = sql<SqlBool>`false`;
+const CASEWORKERS: readonly Role[] = ['youth_coach', 'team_member'];
 
-/** SQL condition on `persons`: true for the rows `actor` may read. */
-export function personVisibleTo(actor: Actor): (eb: PersonsEb) => Expression<SqlBool> {
+/** A live case of the person (open, or closed within the follow-up period) meeting `condition`. */
+function liveCase(eb: PersonsEb, condition: (c: CaseEb) => Expression<SqlBool>) {
+  return eb.exists(
+    eb
+      .selectFrom('cases')
+      .select(sql`1`.as('one'))
+      .whereRef('cases.person_id', '=', 'persons.id')
+      .where((c) => c.or([c('cases.closed_at', 'is', null), c('cases.closed_at', '>', sql<Date>`now() - make_interval(months => ${FOLLOW_UP_MONTHS})`)]))
+      .where(condition),
+  );
+}
+
+/** The actor's teams; with `sameAgency`, only those run by the actor's own unit. */
+function teamsOf(eb: CaseEb, actor: Actor, sameAgency: boolean) {
+  let q = eb.selectFrom('team_members').innerJoin('teams', 'teams.id', 'team_members.team_id').select('team_members.team_id').where('team_members.staff_id', '=', actor.id);
+  if (sameAgency) q = q.where('teams.unit_id', 'is not distinct from', actor.unitId);
+  return q;
+}
+
+/** The KAA's own access, without consent: coordinators, contact persons, team members of the team's agency. */
+function ownAccess(actor: Actor): (eb: PersonsEb) => Expression<SqlBool> {
   return (eb) => {
     const inMunicipality = eb('persons.municipality_id', '=', actor.municipalityId);
-    const myTeams = eb.selectFrom('team_members').select('team_members.team_id').where('team_members.staff_id', '=', actor.id);
-    const caseWhere = (condition: (c: ExpressionBuilder<Database, 'cases' | 'persons'>) => Expression<SqlBool>) =>
-      eb.exists(
-        eb
-          .selectFrom('cases')
-          .select(sql`1`.as('one'))
-          .whereRef('cases.person_id', '=', 'persons.id')
-          .where((c) => c.or([c('cases.closed_at', 'is', null), c('cases.closed_at', '>', sql<Date>`now() - make_interval(months => ${FOLLOW_UP_MONTHS})`)]))
-          .where(condition),
-      );
-    switch (actor.role) {
-      case 'coordinator':
-        return inMunicipality;
-      case 'youth_coach':
-        return eb.and([inMunicipality, caseWhere((c) => c.or([c('cases.contact_person_id', '=', actor.id), c('cases.team_id', 'in', myTeams)]))]);
-      case 'team_member':
-        return eb.and([inMunicipality, caseWhere((c) => c('cases.contact_person_id', '=', actor.id))]);
-      default:
-        return sql<SqlBool>`false`;
-    }
+    if (actor.role === 'coordinator') return inMunicipality;
+    if (!CASEWORKERS.includes(actor.role)) return FALSE;
+    return eb.and([inMunicipality, liveCase(eb, (c) => c.or([c('cases.contact_person_id', '=', actor.id), c('cases.team_id', 'in', teamsOf(c, actor, true))]))]);
   };
+}
+
+/** Anyone who works with the person: own access, or a member of the case's team from any agency. */
+function worksWith(actor: Actor): (eb: PersonsEb) => Expression<SqlBool> {
+  return (eb) => {
+    if (!CASEWORKERS.includes(actor.role)) return ownAccess(actor)(eb);
+    return eb.or([ownAccess(actor)(eb), eb.and([eb('persons.municipality_id', '=', actor.municipalityId), liveCase(eb, (c) => c('cases.team_id', 'in', teamsOf(c, actor, false)))])]);
+  };
+}
+
+/** A valid consent of the person that names the actor's unit (and `category`, when given). */
+function consentFor(actor: Actor, category?: ConsentCategory): (eb: PersonsEb) => Expression<SqlBool> {
+  return (eb) => {
+    if (!actor.unitId) return FALSE;
+    let q = eb
+      .selectFrom('consents')
+      .innerJoin('consent_recipients', 'consent_recipients.consent_id', 'consents.id')
+      .select(sql`1`.as('one'))
+      .whereRef('consents.person_id', '=', 'persons.id')
+      .where('consents.withdrawn_at', 'is', null)
+      .where((c) => c.or([c('consents.valid_until', 'is', null), c('consents.valid_until', '>=', sql<string>`current_date`)]))
+      .where('consent_recipients.unit_id', '=', actor.unitId);
+    if (category) {
+      q = q.where((c) => c.exists(c.selectFrom('consent_categories').select(sql`1`.as('one')).whereRef('consent_categories.consent_id', '=', 'consents.id').where('consent_categories.category', '=', category)));
+    }
+    return eb.exists(q);
+  };
+}
+
+/** An emergency access of the actor to the person that has not yet ended. */
+function emergencyAccess(actor: Actor): (eb: PersonsEb) => Expression<SqlBool> {
+  return (eb) => {
+    if (!roleCan(actor.role, 'emergency.access')) return FALSE;
+    return eb.exists(
+      eb
+        .selectFrom('emergency_access')
+        .select(sql`1`.as('one'))
+        .whereRef('emergency_access.person_id', '=', 'persons.id')
+        .where('emergency_access.staff_id', '=', actor.id)
+        .where('emergency_access.municipality_id', '=', actor.municipalityId)
+        .where('emergency_access.ends_at', '>', sql<Date>`now()`),
+    );
+  };
+}
+
+/** SQL condition on `persons`: true for the rows `actor` may read at all. The entry point of every person query. */
+export function personVisibleTo(actor: Actor): (eb: PersonsEb) => Expression<SqlBool> {
+  return (eb) => eb.or([ownAccess(actor)(eb), eb.and([worksWith(actor)(eb), consentFor(actor)(eb)]), emergencyAccess(actor)(eb)]);
+}
+
+/** SQL condition on `persons`: true when `actor` may change the person's record and case (the KAA's own staff, never by consent or emergency alone). */
+export function personManagedBy(actor: Actor): (eb: PersonsEb) => Expression<SqlBool> {
+  return ownAccess(actor);
+}
+
+/** SQL condition on `persons`: true when `actor` may see information of `category` about the person. */
+export function categoryVisibleTo(actor: Actor, category: ConsentCategory): (eb: PersonsEb) => Expression<SqlBool> {
+  return (eb) => {
+    const ways = [emergencyAccess(actor)(eb), eb.and([worksWith(actor)(eb), consentFor(actor, category)(eb)])];
+    if (category !== 'health_social') ways.push(ownAccess(actor)(eb));
+    return eb.or(ways);
+  };
+}
+
+/** Why the actor sees a person: the basis recorded with every read and shown on the person page. */
+export type AccessBasis = 'register' | 'contact_person' | 'team' | 'consent' | 'emergency';
+
+/** Selections on `persons`: the access basis and one flag per category, for the person page and the audit log. */
+export function accessOf(actor: Actor) {
+  return (eb: PersonsEb) => {
+    const contactPerson = CASEWORKERS.includes(actor.role) || actor.role === 'coordinator' ? liveCase(eb, (c) => c('cases.contact_person_id', '=', actor.id)) : FALSE;
+    const flag = (e: Expression<SqlBool>) => sql<boolean>`coalesce(${e}, false)`;
+    return [
+      sql<AccessBasis>`case
+        when ${emergencyAccess(actor)(eb)} then 'emergency'
+        when ${contactPerson} then 'contact_person'
+        when ${actor.role === 'coordinator' ? sql`true` : sql`false`} then 'register'
+        when ${ownAccess(actor)(eb)} then 'team'
+        else 'consent' end`.as('access_basis'),
+      flag(categoryVisibleTo(actor, 'contact_occupation')(eb)).as('sees_contact_occupation'),
+      flag(categoryVisibleTo(actor, 'assessment_plan')(eb)).as('sees_assessment_plan'),
+      flag(categoryVisibleTo(actor, 'health_social')(eb)).as('sees_health_social'),
+      flag(personManagedBy(actor)(eb)).as('managed'),
+    ] as const;
+  };
+}
+
+/** The categories whose flags are set in a row selected with {@link accessOf}. */
+export function categoriesOf(row: { sees_contact_occupation: boolean; sees_assessment_plan: boolean; sees_health_social: boolean }): ConsentCategory[] {
+  const out: ConsentCategory[] = [];
+  if (row.sees_contact_occupation) out.push('contact_occupation');
+  if (row.sees_assessment_plan) out.push('assessment_plan');
+  if (row.sees_health_social) out.push('health_social');
+  return out;
 }
 
 /** SQL expression on `persons`: true when `actor` may see the person's address and contact details. */

@@ -35,7 +35,7 @@ export function csvLines(rows: readonly Value[][]): string {
 /** A sink for rows of one table. Call `close` to finish (and `abort` on failure). */
 export type BulkWriter = { write(rows: Value[][]): Promise<void>; close(): Promise<void>; abort(): Promise<void> };
 
-const FLUSH_BYTES = 1 << 20;
+const FLUSH_BYTES = 1 << 16;
 
 /** Where CSV text goes: a COPY stream on PostgreSQL, COPY from a blob on PGlite. */
 type Sink = { send(text: string): Promise<void>; finish(): Promise<void>; abort(): Promise<void> };

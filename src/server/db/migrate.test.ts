@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from './connection.js';
-import { migrateDown, migrateToLatest } from './migrate.js';
+import { migrateDown, migrateTo, migrateToLatest } from './migrate.js';
 import { createTestDatabase } from '../testing/database.js';
 
 let handle: DatabaseHandle;
@@ -18,19 +18,19 @@ describe('migrations', () => {
     expect(await tables()).toContain('persons');
     expect(await migrateDown(handle.db)).toEqual(['reverted 20261126100000_outreach']);
     expect(await tables()).not.toContain('contact_attempts');
+    expect(await migrateDown(handle.db)).toEqual(['reverted 20261126090000_consent']);
+    expect(await tables()).not.toContain('consents');
     expect(await migrateDown(handle.db)).toEqual(['reverted 20261125150000_staging_partitions']);
     expect(await migrateDown(handle.db)).toEqual(['reverted 20261125120000_register']);
     expect(await tables()).not.toContain('imports');
     expect(await migrateDown(handle.db)).toEqual(['reverted 20261125090000_foundation']);
     expect(await tables()).toEqual([]);
-    expect(await migrateToLatest(handle.db)).toEqual(['applied 20261125090000_foundation', 'applied 20261125120000_register', 'applied 20261125150000_staging_partitions', 'applied 20261126100000_outreach']);
+    expect(await migrateToLatest(handle.db)).toEqual(['applied 20261125090000_foundation', 'applied 20261125120000_register', 'applied 20261125150000_staging_partitions', 'applied 20261126090000_consent', 'applied 20261126100000_outreach']);
     expect(await tables()).toContain('audit_log');
   });
 
   it('move staged rows into one partition per import, and back', async () => {
-    // Down past the outreach migration, which came after, to the one before staging partitions.
-    await migrateDown(handle.db);
-    await migrateDown(handle.db);
+    await migrateTo(handle.db, '20261125120000_register');
     const municipality = (await sql<{ id: string }>`insert into municipalities (code, name) values ('1402', 'Partille kommun') returning id`.execute(handle.db)).rows[0]!.id;
     const imports = await Promise.all(
       ['a', 'b'].map(async (sha) => (await sql<{ id: string }>`insert into imports (municipality_id, kind, file_name, file_sha256, upload_path, status) values (${municipality}, 'population', 'f.csv', ${sha}, '/tmp/f.csv', 'ready') returning id`.execute(handle.db)).rows[0]!.id),
@@ -38,14 +38,13 @@ describe('migrations', () => {
     for (const [i, id] of imports.entries()) {
       await sql`insert into population_rows (import_id, municipality_id, line, personal_identity_number, birth_date, given_name, family_name, municipality_code, protected_identity) values (${id}, ${municipality}, 2, ${`20090101000${i}`}, '2009-01-01', 'Alva', 'Ek', '1402', false)`.execute(handle.db);
     }
-    await migrateToLatest(handle.db);
+    await migrateTo(handle.db, '20261125150000_staging_partitions');
     for (const [i, id] of imports.entries()) {
       const partition = `population_rows_${id.replaceAll('-', '')}`;
       const rows = (await sql<{ pnr: string }>`select personal_identity_number as pnr from ${sql.table(partition)}`.execute(handle.db)).rows;
       expect(rows.map((r) => r.pnr)).toEqual([`20090101000${i}`]);
     }
-    await migrateDown(handle.db);
-    await migrateDown(handle.db);
+    await migrateTo(handle.db, '20261125120000_register');
     expect((await sql<{ n: number }>`select count(*)::int as n from population_rows`.execute(handle.db)).rows[0]!.n).toBe(2);
     await sql`delete from population_rows`.execute(handle.db);
     await sql`delete from imports`.execute(handle.db);
@@ -58,7 +57,7 @@ describe('migrations', () => {
   });
 
   it('give every table of personal data a municipality_id', async () => {
-    const personal = ['persons', 'guardians', 'register_periods', 'cases', 'events', 'protected_identity_grants', 'staff', 'units', 'teams', 'population_rows', 'enrolment_rows', 'notifications', 'imports', 'contact_attempts', 'next_steps', 'sms_messages', 'sms_opt_outs', 'meetings', 'message_templates', 'outreach_settings'];
+    const personal = ['persons', 'guardians', 'register_periods', 'cases', 'events', 'protected_identity_grants', 'staff', 'units', 'teams', 'population_rows', 'enrolment_rows', 'notifications', 'imports', 'consents', 'emergency_access', 'applications', 'staff_alerts', 'access_reviews', 'contact_attempts', 'next_steps', 'sms_messages', 'sms_opt_outs', 'meetings', 'message_templates', 'outreach_settings'];
     const rows = (await sql<{ table_name: string }>`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'municipality_id'`.execute(handle.db)).rows;
     expect(rows.map((r) => r.table_name)).toEqual(expect.arrayContaining(personal));
   });

@@ -20,3 +20,8 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
 export async function migrateDown(db: Kysely<any>): Promise<string[]> {
   return check(await migrator(db).migrateDown());
 }
+
+/** Migrates up or down to exactly `name`; returns a line per migration applied or reverted. */
+export async function migrateTo(db: Kysely<any>, name: string): Promise<string[]> {
+  return check(await migrator(db).migrateTo(name));
+}

@@ -4,7 +4,7 @@ import type { ColumnType, Generated } from 'kysely';
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<Record<string, unknown>, string | Record<string, unknown> | undefined, string | Record<string, unknown>>;
 
-export interface MunicipalitiesTable { id: Generated<string>; code: string; name: string; created_at: Timestamp }
+export interface MunicipalitiesTable { id: Generated<string>; code: string; name: string; created_at: Timestamp; emergency_access_hours: Generated<number> }
 export interface UnitsTable { id: Generated<string>; municipality_id: string; name: string; kind: 'municipal' | 'external' }
 export interface StaffTable {
   id: Generated<string>;
@@ -20,7 +20,7 @@ export interface StaffTable {
   created_at: Timestamp;
   updated_at: Timestamp;
 }
-export interface TeamsTable { id: Generated<string>; municipality_id: string; name: string }
+export interface TeamsTable { id: Generated<string>; municipality_id: string; name: string; unit_id: string | null }
 export interface TeamMembersTable { team_id: string; staff_id: string }
 export interface PersonsTable {
   id: Generated<string>;
@@ -92,6 +92,7 @@ export interface EventsTable {
   occurred_at: Timestamp;
   recorded_at: Timestamp;
   corrects_event_id: string | null;
+  category: 'contact_occupation' | 'assessment_plan' | 'health_social' | null;
 }
 export interface SessionsTable { id: string; staff_id: string; csrf_token: string; created_at: Timestamp; last_seen_at: Timestamp; ip: string | null }
 export interface LoginFailuresTable { id: Generated<string>; email: string; ip: string | null; at: Timestamp }
@@ -111,7 +112,7 @@ export interface AuditLogTable {
 }
 
 /** The whole database, as Kysely sees it. */
-export interface Database extends RegisterDatabase, OutreachDatabase {
+export interface Database extends RegisterDatabase, ConsentDatabase, OutreachDatabase {
   municipalities: MunicipalitiesTable;
   units: UnitsTable;
   staff: StaffTable;
@@ -148,6 +149,7 @@ export interface ImportsTable {
   created_at: Timestamp;
   finished_at: Date | null;
   culled_at: Date | null;
+  heartbeat_at: Date | null;
 }
 export interface ImportSchoolUnitsTable { import_id: string; school_unit_code: string }
 export interface ReconciliationsTable {
@@ -207,6 +209,7 @@ export interface JobsTable {
   created_at: Timestamp;
   started_at: Date | null;
   finished_at: Date | null;
+  heartbeat_at: Date | null;
 }
 export interface NotificationsTable {
   id: Generated<string>;
@@ -329,4 +332,65 @@ export interface OutreachDatabase {
   centres: CentresTable;
   meetings: MeetingsTable;
   calendar_feeds: CalendarFeedsTable;
+}
+
+export type ConsentCategoryColumn = 'contact_occupation' | 'assessment_plan' | 'health_social';
+export interface ConsentsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  purpose: string;
+  given_by: 'young_person' | 'guardian' | 'young_person_and_guardian';
+  method: 'paper' | 'in_lotsa';
+  given_on: string;
+  valid_until: string | null;
+  scan: Buffer | null;
+  scan_content_type: string | null;
+  scan_file_name: string | null;
+  recorded_by: string;
+  recorded_at: Timestamp;
+  withdrawn_at: Date | null;
+  withdrawn_by: string | null;
+  withdrawal_note: string | null;
+}
+export interface ConsentRecipientsTable { consent_id: string; unit_id: string }
+export interface ConsentCategoriesTable { consent_id: string; category: ConsentCategoryColumn }
+export interface EmergencyAccessTable { id: Generated<string>; municipality_id: string; person_id: string; staff_id: string; reason: string; started_at: Timestamp; ends_at: Date }
+export interface ApplicationsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  team_id: string;
+  referrer: 'school' | 'social_services' | 'employment_service' | 'self';
+  signed_on: string;
+  status: 'received' | 'on_agenda' | 'accepted' | 'waiting_list' | 'declined';
+  decision_note: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  created_by: string;
+  created_at: Timestamp;
+  version: Generated<number>;
+}
+export interface StaffAlertsTable { id: Generated<string>; municipality_id: string; staff_id: string; kind: string; person_id: string | null; payload: Json; created_at: Timestamp; read_at: Date | null }
+export interface AccessReviewsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  kind: 'outside_caseload' | 'emergency' | 'many_persons' | 'night';
+  actor_id: string;
+  person_id: string | null;
+  day: string;
+  reviewed_by: string;
+  reviewed_at: Timestamp;
+  note: string | null;
+}
+
+/** Tables of the consent issue. */
+export interface ConsentDatabase {
+  consents: ConsentsTable;
+  consent_recipients: ConsentRecipientsTable;
+  consent_categories: ConsentCategoriesTable;
+  emergency_access: EmergencyAccessTable;
+  applications: ApplicationsTable;
+  staff_alerts: StaffAlertsTable;
+  access_reviews: AccessReviewsTable;
 }

@@ -19,9 +19,10 @@ const counts = async () =>
     await sql<Record<string, number>>`select
       (select count(*)::int from persons) as persons, (select count(*)::int from cases) as cases,
       (select count(*)::int from events) as events, (select count(*)::int from staff) as staff,
-      (select count(*)::int from register_periods) as periods, (select count(*)::int from contact_attempts) as attempts,
-      (select count(*)::int from next_steps) as next_steps, (select count(*)::int from meetings) as meetings,
-      (select count(*)::int from message_templates) as templates`.execute(handle.db)
+      (select count(*)::int from register_periods) as periods, (select count(*)::int from consents) as consents,
+      (select count(*)::int from applications) as applications, (select count(*)::int from team_members) as members,
+      (select count(*)::int from contact_attempts) as attempts, (select count(*)::int from next_steps) as next_steps,
+      (select count(*)::int from meetings) as meetings, (select count(*)::int from message_templates) as templates`.execute(handle.db)
   ).rows[0]!;
 
 describe('fillDemo', () => {
@@ -48,6 +49,18 @@ describe('fillDemo', () => {
     expect(kinds.map((k) => k.kind).sort()).toEqual(['drop_in', 'home_visit', 'meeting']);
     const unlinked = await sql<{ n: number }>`select count(*)::int as n from contact_attempts a left join events e on e.id = a.event_id where e.type is distinct from 'contact_attempt'`.execute(handle.db);
     expect(unlinked.rows[0]!.n).toBe(0);
+  });
+
+  it('shows cooperation across agencies: teams run by different units, consents in every state, applications', async () => {
+    const teams = await handle.db.selectFrom('teams').innerJoin('units', 'units.id', 'teams.unit_id').select(['teams.name', 'units.name as unit']).orderBy('teams.name').execute();
+    expect(teams).toEqual([{ name: 'Jobbspåret', unit: 'Arbetsmarknadsenheten' }, { name: 'Ungdomsteamet', unit: 'Utbildningsförvaltningen' }]);
+    const consents = await handle.db.selectFrom('consents').select(['withdrawn_at', 'valid_until']).execute();
+    expect(consents.some((c) => c.withdrawn_at)).toBe(true);
+    expect(consents.some((c) => c.valid_until)).toBe(true);
+    expect(consents.filter((c) => !c.withdrawn_at && !c.valid_until).length).toBeGreaterThan(20);
+    expect(await handle.db.selectFrom('events').select('id').where('category', '=', 'health_social').execute()).not.toHaveLength(0);
+    const statuses = await handle.db.selectFrom('applications').select('status').distinct().execute();
+    expect(statuses.map((s) => s.status).sort()).toEqual(['accepted', 'on_agenda', 'received']);
   });
 
   it('uses only Skatteverket test identity numbers', async () => {

@@ -1,6 +1,7 @@
 /**
- * Fills a municipality with demo data: staff in every role, a team, and about 300 young people at
- * every stage of the work (new in the register, being contacted, in a measure, closed, left).
+ * Fills a municipality with demo data: staff in every role from several agencies, two teams, and
+ * about 300 young people at every stage of the work (new in the register, being contacted, in a
+ * measure, closed, left), with consents in every state and applications to the teams.
  * Uses only Skatteverket's test identity numbers. Running it again adds nothing: existing staff,
  * teams and persons are kept as they are.
  */
@@ -13,6 +14,7 @@ import type { Role } from '../../core/roles.js';
 import type { Db } from '../db/connection.js';
 import { recordAudit } from '../audit/audit.js';
 import { hashPassword } from '../http/passwords.js';
+import { DEMO_TEAMS, demoCooperation } from './demo-consent.js';
 import { fillOutreachDemo } from './demo-outreach.js';
 import { FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, NOTES, POSTAL, STREETS } from './demo-names.js';
 
@@ -33,7 +35,9 @@ const DEMO_STAFF: { email: string; name: string; role: Role; unit: string | null
   { email: 'skola@demo.lotsa.local', name: 'Rektor Skolrapportör', role: 'school_reporter', unit: 'Utbildningsförvaltningen' },
   { email: 'chef@demo.lotsa.local', name: 'Birgitta Chef', role: 'manager', unit: 'Utbildningsförvaltningen' },
 ];
-const TEAM_NAME = 'Ungdomsteamet';
+const TEAM_NAME = DEMO_TEAMS[0].name;
+/** Members of the second team, run by the labour-market unit. */
+const JOB_TEAM = ['coach3@demo.lotsa.local', 'arbetsformedlare@demo.lotsa.local', 'socialsekreterare@demo.lotsa.local'];
 
 const TEST_NUMBERS_FILE = projectPath('reference', 'skatteverket-testpersonnummer-2000-2009.csv');
 
@@ -92,14 +96,20 @@ export async function fillDemo(db: Db, municipalityId: string, progress: (line: 
     const staff = await trx.selectFrom('staff').select(['id', 'email', 'role']).where('email', 'in', DEMO_STAFF.map((s) => s.email)).execute();
     const staffId = (email: string) => staff.find((s) => s.email === email)!.id;
     const staffName = (id: string) => DEMO_STAFF.find((s) => s.email === staff.find((x) => x.id === id)!.email)!.name;
-    await trx.insertInto('teams').values({ municipality_id: municipalityId, name: TEAM_NAME }).onConflict((oc) => oc.columns(['municipality_id', 'name']).doNothing()).execute();
-    const team = await trx.selectFrom('teams').select('id').where('municipality_id', '=', municipalityId).where('name', '=', TEAM_NAME).executeTakeFirstOrThrow();
+    for (const t of DEMO_TEAMS) {
+      await trx.insertInto('teams').values({ municipality_id: municipalityId, name: t.name, unit_id: units.get(t.unit) ?? null }).onConflict((oc) => oc.columns(['municipality_id', 'name']).doNothing()).execute();
+      // Teams from before teams had a host agency get theirs.
+      await trx.updateTable('teams').set({ unit_id: units.get(t.unit) ?? null }).where('municipality_id', '=', municipalityId).where('name', '=', t.name).where('unit_id', 'is', null).execute();
+    }
+    const teamId = async (name: string) => (await trx.selectFrom('teams').select('id').where('municipality_id', '=', municipalityId).where('name', '=', name).executeTakeFirstOrThrow()).id;
+    const team = { id: await teamId(TEAM_NAME) };
+    const jobTeam = { id: await teamId(DEMO_TEAMS[1].name) };
     await trx
       .insertInto('team_members')
-      .values(DEMO_STAFF.filter((s) => s.team).map((s) => ({ team_id: team.id, staff_id: staffId(s.email) })))
+      .values([...DEMO_STAFF.filter((s) => s.team).map((s) => ({ team_id: team.id, staff_id: staffId(s.email) })), ...JOB_TEAM.map((email) => ({ team_id: jobTeam.id, staff_id: staffId(email) }))])
       .onConflict((oc) => oc.columns(['team_id', 'staff_id']).doNothing())
       .execute();
-    progress(`staff: ${DEMO_STAFF.length} accounts, team ${TEAM_NAME}`);
+    progress(`staff: ${DEMO_STAFF.length} accounts, teams ${DEMO_TEAMS.map((t) => t.name).join(' and ')}`);
 
     const coaches = ['coach@demo.lotsa.local', 'coach2@demo.lotsa.local', 'coach3@demo.lotsa.local'].map(staffId);
     const members = ['syv@demo.lotsa.local', 'socialsekreterare@demo.lotsa.local', 'arbetsformedlare@demo.lotsa.local'].map(staffId);
@@ -115,6 +125,8 @@ export async function fillDemo(db: Db, municipalityId: string, progress: (line: 
     const periods: any[] = [];
     const cases: any[] = [];
     const events: any[] = [];
+    const cooperation = { consents: [] as any[], recipients: [] as any[], categories: [] as any[], applications: [] as any[], events };
+    const socialWorker = staffId('socialsekreterare@demo.lotsa.local');
     const attemptRows: any[] = [];
     chosen.forEach((pnr, i) => {
       const r = prng(i + 1);
@@ -154,7 +166,9 @@ export async function fillDemo(db: Db, municipalityId: string, progress: (line: 
       const left = leaveReason ? daysAgo(today, r.int(1, 25)) : null;
       periods.push({ id: randomUUID(), municipality_id: m, person_id: personId, entered_on: dateOnly(entered), entry_reason: r.pick(['dropped_out', 'dropped_out', 'never_started', 'certificate_only', 'moved_in']), left_on: left ? dateOnly(left) : null, leave_reason: leaveReason, source: JSON.stringify({ demo: true }) });
       const status = (['new', 'contacting', 'active', 'closed', 'closed'] as const)[stage];
-      cases.push({ id: caseId, municipality_id: m, person_id: personId, status, contact_person_id: contact, team_id: team.id, opened_at: entered, closed_at: status === 'closed' ? left : null });
+      const caseTeam = i % 7 === 3 ? jobTeam.id : team.id;
+      cases.push({ id: caseId, municipality_id: m, person_id: personId, status, contact_person_id: contact, team_id: caseTeam, opened_at: entered, closed_at: status === 'closed' ? left : null });
+      demoCooperation(cooperation, i, stage, entered, { m, personId, caseId, teamId: caseTeam, recorder: contact ?? coordinator, socialWorker, units });
       const ev = (type: string, at: Date, actor: string | null, payload: Record<string, unknown> = {}) =>
         events.push({ id: randomUUID(), municipality_id: m, person_id: personId, case_id: caseId, type, actor_id: actor, occurred_at: at, payload: JSON.stringify(payload) });
       ev('case_opened', entered, coordinator);
@@ -177,7 +191,7 @@ export async function fillDemo(db: Db, municipalityId: string, progress: (line: 
       if (status === 'closed' && left) ev('case_status_changed', left, contact ?? coordinator, { from: 'active', to: 'closed' });
     });
 
-    const insert = async (table: 'persons' | 'guardians' | 'register_periods' | 'cases' | 'events', rows: any[]) => {
+    const insert = async (table: 'persons' | 'guardians' | 'register_periods' | 'cases' | 'events' | 'consents' | 'consent_recipients' | 'consent_categories' | 'applications', rows: any[]) => {
       for (let i = 0; i < rows.length; i += 500) await trx.insertInto(table).values(rows.slice(i, i + 500)).execute();
     };
     await insert('persons', persons);
@@ -185,6 +199,11 @@ export async function fillDemo(db: Db, municipalityId: string, progress: (line: 
     await insert('register_periods', periods);
     await insert('cases', cases);
     await insert('events', events);
+    await insert('consents', cooperation.consents);
+    await insert('consent_recipients', cooperation.recipients);
+    await insert('consent_categories', cooperation.categories);
+    await insert('applications', cooperation.applications);
+    progress(`cooperation: ${cooperation.consents.length} consents, ${cooperation.applications.length} applications`);
     progress(`young people: ${persons.length} added, ${existing.size} already there`);
     const outreach = await fillOutreachDemo(trx, municipalityId, { today, attempts: attemptRows, persons, periods, staff: { coaches, coordinator, colleague: staffId('coach2@demo.lotsa.local') } });
     progress(`outreach: ${outreach}`);

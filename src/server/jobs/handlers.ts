@@ -1,11 +1,17 @@
 /** The kinds of background job Lotsa runs, wired to the code that does the work. */
+import { rm } from 'node:fs/promises';
 import { processImport } from '../features/imports/process-import.js';
 import { reconcile } from '../features/register/reconcile.js';
 import { registerJobHandler } from './queue.js';
 
 /** Registers every job handler; call once at start. */
 export function registerJobHandlers(): void {
-  registerJobHandler('import', (handle, { payload }, progress) => processImport(handle, String(payload.importId), String(payload.path), progress));
+  registerJobHandler('import', async (handle, { payload }, progress) => {
+    const outcome = await processImport(handle, String(payload.importId), String(payload.path), progress);
+    // The uploaded copy is only needed again if the coordinator has yet to map its columns.
+    if (outcome.status !== 'needs_mapping') await rm(String(payload.path), { force: true });
+    return outcome;
+  });
   registerJobHandler('reconcile', async (handle, { municipalityId, payload }, progress) => {
     const job = payload as { asOf: string; apply: boolean; actorId: string | null };
     return reconcile(handle, municipalityId, job.asOf, { apply: job.apply, actorId: job.actorId }, progress);

@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { DatabaseHandle, Db } from '../db/connection.js';
+import { SILENT_AFTER_SECONDS, silentFor, startHeartbeat } from './heartbeat.js';
 
 /** Reports how far a job has come. */
 export type Progress = (done: number, total?: number) => Promise<void>;
@@ -51,11 +52,12 @@ function progressOf(db: Db, jobId: string): Progress {
 export async function runNextJob(handle: DatabaseHandle): Promise<boolean> {
   const job = await handle.db
     .updateTable('jobs')
-    .set({ status: 'running', started_at: sql`now()` })
+    .set({ status: 'running', started_at: sql`now()`, heartbeat_at: sql`now()` })
     .where('id', '=', (eb) => eb.selectFrom('jobs').select('id').where('status', '=', 'queued').orderBy('created_at').limit(1).forUpdate().skipLocked())
     .returning(['id', 'kind', 'payload', 'municipality_id'])
     .executeTakeFirst();
   if (!job) return false;
+  const stopBeating = startHeartbeat(handle.db, 'jobs', job.id);
   try {
     const handler = handlers.get(job.kind);
     if (!handler) throw new Error(`No handler for jobs of kind ${job.kind}`);
@@ -64,13 +66,18 @@ export async function runNextJob(handle: DatabaseHandle): Promise<boolean> {
   } catch (err) {
     // An AppError's message is its stable code, which clients translate.
     await handle.db.updateTable('jobs').set({ status: 'failed', error: (err as Error).message, finished_at: sql`now()` }).where('id', '=', job.id).execute();
+  } finally {
+    stopBeating();
   }
   return true;
 }
 
-/** Marks jobs left running by a process that stopped as failed, so nobody waits for them. */
-export async function failInterruptedJobs(db: Db): Promise<void> {
-  await db.updateTable('jobs').set({ status: 'failed', error: 'Interrupted: Lotsa stopped while the job ran. Start it again.', finished_at: sql`now()` }).where('status', '=', 'running').execute();
+/**
+ * Marks jobs whose process stopped as failed, so nobody waits for them: those whose heartbeat has
+ * been silent for `silentSeconds` (0 when no other process can be running them).
+ */
+export async function failInterruptedJobs(db: Db, silentSeconds = SILENT_AFTER_SECONDS): Promise<void> {
+  await db.updateTable('jobs').set({ status: 'failed', error: 'Interrupted: Lotsa stopped while the job ran. Start it again.', finished_at: sql`now()` }).where(silentFor(silentSeconds)).execute();
 }
 
 /** Polls for jobs until stopped; returns the stop function, which waits for a running job. */

@@ -10,7 +10,7 @@ import { ROLES, type Role } from '../../core/roles.js';
 import { buildApp } from '../app.js';
 import { ensureMunicipality } from '../bootstrap.js';
 import type { DatabaseHandle, Db } from '../db/connection.js';
-import { loadEnv } from '../env.js';
+import { loadEnv, type Env } from '../env.js';
 import { insertStaff } from '../features/staff/staff.service.js';
 import { createTestDatabase } from './database.js';
 
@@ -30,6 +30,7 @@ export type Harness = {
   app: FastifyInstance;
   db: Db;
   handle: DatabaseHandle;
+  env: Env;
   municipalityId: string;
   otherMunicipalityId: string;
   /** Signed-in clients by role; `otherCoordinator` works in the neighbouring municipality. */
@@ -81,6 +82,7 @@ export async function createHarness(envOverrides: Record<string, string> = {}): 
     app,
     db: handle.db,
     handle,
+    env,
     municipalityId,
     otherMunicipalityId,
     as,

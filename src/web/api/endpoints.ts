@@ -37,12 +37,13 @@ export const personsApi = {
   get: (id: string) => request<PersonDetail>(`/api/v1/persons/${encodeURIComponent(id)}`),
   update: (id: string, body: PersonUpdate) => request<void>(`/api/v1/persons/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
   events: (id: string) => request<TimelineEvent[]>(`/api/v1/persons/${encodeURIComponent(id)}/events`),
-  addNote: (id: string, text: string, correctsEventId?: string) => request<{ id: string }>(`/api/v1/persons/${encodeURIComponent(id)}/notes`, { method: 'POST', body: { text, correctsEventId } }),
+  addNote: (id: string, text: string, correctsEventId?: string, category?: string) =>
+    request<{ id: string; possiblySensitive: boolean }>(`/api/v1/persons/${encodeURIComponent(id)}/notes`, { method: 'POST', body: { text, correctsEventId, category } }),
 };
 
 /** Cases: contact person and status. */
 export const casesApi = {
-  update: (id: string, body: { contactPersonId?: string | null; status?: CaseStatus; version: number }) => request<void>(`/api/v1/cases/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+  update: (id: string, body: { contactPersonId?: string | null; teamId?: string | null; status?: CaseStatus; version: number }) => request<void>(`/api/v1/cases/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
 };
 
 /** Staff accounts and units. */

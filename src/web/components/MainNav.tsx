@@ -11,12 +11,16 @@ const LINKS: { to: string; label: string; capability?: Capability; end?: boolean
   { to: '/register/imports', label: 'nav.imports', capability: 'imports.run' },
   { to: '/register/reconcile', label: 'nav.reconcile', capability: 'imports.run' },
   { to: '/notifications', label: 'nav.notifications', capability: 'notifications.submit' },
+  { to: '/applications', label: 'applications.nav', capability: 'applications.manage' },
+  { to: '/teams', label: 'teams.nav', capability: 'teams.read' },
+  { to: '/emergency-access', label: 'emergency.nav', capability: 'emergency.access' },
   { to: '/letters', label: 'letters.nav', capability: 'outreach.work' },
   { to: '/calendar', label: 'calendar.nav', capability: 'calendar.use' },
   { to: '/sms', label: 'sms.nav', capability: 'outreach.work' },
   { to: '/settings/outreach', label: 'outreachSettings.nav', capability: 'outreach.configure' },
   { to: '/admin/staff', label: 'nav.staff', capability: 'staff.manage' },
   { to: '/admin/audit', label: 'nav.audit', capability: 'audit.read' },
+  { to: '/admin/access-review', label: 'accessReview.nav', capability: 'access.review' },
 ];
 
 /** The navigation landmark with links filtered by role. */

@@ -1,23 +1,23 @@
-/** Runs a form's action: busy while it runs, and the API's problem (or null) when it is done. */
-import { useState } from 'react';
-import { ApiError } from '../api/client.js';
+/** Runs one user action against the API at a time: whether it is busy, and the message of its last failure. */
+import { useCallback, useState } from 'react';
+import { messageOf, type Message } from '../api/fieldErrors.js';
 
-/** `run(action)` resolves true when the action succeeded; `problem` holds what the API answered otherwise. */
+/** The state of an action and `run`, which resolves true when `work` succeeded. */
 export function useAction() {
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiError | null>(null);
-  async function run(action: () => Promise<unknown>): Promise<boolean> {
+  const [error, setError] = useState<Message | null>(null);
+  const run = useCallback(async (work: () => Promise<unknown>): Promise<boolean> => {
     setBusy(true);
+    setError(null);
     try {
-      await action();
-      setProblem(null);
+      await work();
       return true;
     } catch (err) {
-      setProblem(err instanceof ApiError ? err : new ApiError(0, 'internal_error', ''));
+      setError(messageOf(err));
       return false;
     } finally {
       setBusy(false);
     }
-  }
-  return { busy, problem, run };
+  }, []);
+  return { busy, error, setError, run };
 }

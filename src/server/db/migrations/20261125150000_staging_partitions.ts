@@ -1,6 +1,6 @@
 /**
- * Staging rows partitioned by import, school units per enrolment list, and a record of applied
- * reconciliations.
+ * Staging rows partitioned by import, school units per enrolment list, a record of applied
+ * reconciliations, and heartbeats of running imports and jobs.
  *
  * Data conversion: the rows of population_rows and enrolment_rows move into one partition per
  * import (`population_rows_<import id without dashes>`), population rows without their birth_date,
@@ -74,6 +74,9 @@ const up_statements = [
      primary key (import_id, school_unit_code))`,
   `insert into import_school_units select distinct import_id, school_unit_code from enrolment_rows`,
   `alter table imports add column culled_at timestamptz`,
+  // Work in progress beats regularly, so another process can tell a running import or job from one whose process died.
+  `alter table imports add column heartbeat_at timestamptz`,
+  `alter table jobs add column heartbeat_at timestamptz`,
   `create table reconciliations (
      id uuid primary key default gen_random_uuid(),
      municipality_id uuid not null references municipalities,
@@ -93,6 +96,8 @@ const up_statements = [
 const down_statements = [
   'alter table register_periods drop constraint register_periods_leave_after_entry',
   'drop table reconciliations',
+  'alter table jobs drop column heartbeat_at',
+  'alter table imports drop column heartbeat_at',
   'alter table imports drop column culled_at',
   'drop table import_school_units',
   'alter table population_rows rename to population_rows_partitioned',

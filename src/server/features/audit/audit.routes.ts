@@ -32,7 +32,7 @@ export async function auditRoutes(app: FastifyInstance) {
         if (to) q = q.where('audit_log.at', '<', to.length === 10 ? sql<Date>`${to}::date + 1` : new Date(to));
         const { total } = await q.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow();
         const rows = await q
-          .select(['audit_log.id', 'audit_log.at', 'audit_log.action', 'audit_log.entity', 'audit_log.entity_id', 'audit_log.ip', 'staff.id as actor_id', 'staff.name as actor_name', 'persons.id as person_id', 'persons.given_name', 'persons.family_name'])
+          .select(['audit_log.id', 'audit_log.at', 'audit_log.action', 'audit_log.entity', 'audit_log.entity_id', 'audit_log.ip', 'staff.id as actor_id', 'staff.name as actor_name', 'persons.id as person_id', 'persons.given_name', 'persons.family_name', sql<boolean>`coalesce(audit_log.entity = 'emergency_access' or audit_log.detail->>'basis' = 'emergency', false)`.as('emergency')])
           .orderBy('audit_log.id', 'desc')
           .limit(pageSize)
           .offset((page - 1) * pageSize)
@@ -56,6 +56,7 @@ export async function auditRoutes(app: FastifyInstance) {
             entity: r.entity,
             entityId: r.entity_id,
             ip: r.ip,
+            emergency: r.emergency,
           })),
         };
       });

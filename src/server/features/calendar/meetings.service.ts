@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import { addDays } from '../../../core/outreach.js';
 import type { calendarQuery, centreBody, Centre, Meeting, meetingBody } from '../../../core/outreach-schemas.js';
-import { CONTACT_PERSON_ROLES, personVisibleTo, requireCapability } from '../../access/access.js';
+import { CONTACT_PERSON_ROLES, personManagedBy, personVisibleTo, requireCapability } from '../../access/access.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
@@ -53,7 +53,7 @@ export async function bookMeeting(ctx: RequestContext, input: z.infer<typeof mee
     if (input.centreId && !(await trx.selectFrom('centres').select('id').where('id', '=', input.centreId).where('municipality_id', '=', ctx.actor.municipalityId).executeTakeFirst())) {
       throw new AppError('validation_failed', [{ field: 'centreId', code: 'invalid' }]);
     }
-    if (input.personId && !(await trx.selectFrom('persons').select('persons.id').where('persons.id', '=', input.personId).where(personVisibleTo(ctx.actor)).executeTakeFirst())) throw new AppError('not_found');
+    if (input.personId && !(await trx.selectFrom('persons').select('persons.id').where('persons.id', '=', input.personId).where(personManagedBy(ctx.actor)).executeTakeFirst())) throw new AppError('not_found');
     let noticeDueOn: string | null = null;
     if (input.kind === 'home_visit') {
       const { settings } = await loadOutreachSettings(trx, ctx.actor.municipalityId);

@@ -2,22 +2,22 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { caseUpdateBody } from '../../../core/schemas.js';
-import { CONTACT_PERSON_ROLES, personVisibleTo, requireCapability } from '../../access/access.js';
+import { CONTACT_PERSON_ROLES, personManagedBy, requireCapability } from '../../access/access.js';
 import { AppError } from '../../http/app-error.js';
 import { audited, type RequestContext } from '../../http/context.js';
 
-/** Updates a case the actor may see. Reassigning needs `cases.assign`; a stale version gives 409. */
+/** Updates a case the actor works on for the KAA. Reassigning (contact person, team) needs `cases.assign`; a stale version gives 409. */
 export async function updateCase(ctx: RequestContext, caseId: string, input: z.infer<typeof caseUpdateBody>): Promise<void> {
   requireCapability(ctx.actor, 'persons.edit');
-  if (input.contactPersonId !== undefined) requireCapability(ctx.actor, 'cases.assign');
+  if (input.contactPersonId !== undefined || input.teamId !== undefined) requireCapability(ctx.actor, 'cases.assign');
   await audited(ctx, async ({ trx, audit }) => {
     const current = await trx
       .selectFrom('cases')
       .innerJoin('persons', 'persons.id', 'cases.person_id')
       .leftJoin('staff', 'staff.id', 'cases.contact_person_id')
-      .select(['cases.id', 'cases.person_id', 'cases.municipality_id', 'cases.status', 'cases.version', 'cases.contact_person_id', 'staff.name as contact_name'])
+      .select(['cases.id', 'cases.person_id', 'cases.municipality_id', 'cases.status', 'cases.version', 'cases.contact_person_id', 'cases.team_id', 'staff.name as contact_name'])
       .where('cases.id', '=', caseId)
-      .where(personVisibleTo(ctx.actor))
+      .where(personManagedBy(ctx.actor))
       .executeTakeFirst();
     if (!current) throw new AppError('not_found');
     if (current.version !== input.version) throw new AppError('version_conflict');
@@ -36,13 +36,19 @@ export async function updateCase(ctx: RequestContext, caseId: string, input: z.i
         : null;
       if (newContact === undefined) throw new AppError('validation_failed', [{ field: 'contactPersonId', code: 'invalid' }]);
     }
+    let newTeam: { id: string; name: string } | null | undefined;
+    if (input.teamId !== undefined && input.teamId !== current.team_id) {
+      newTeam = input.teamId ? await trx.selectFrom('teams').select(['id', 'name']).where('id', '=', input.teamId).where('municipality_id', '=', ctx.actor.municipalityId).executeTakeFirst() : null;
+      if (newTeam === undefined) throw new AppError('validation_failed', [{ field: 'teamId', code: 'invalid' }]);
+    }
     const statusChanged = input.status !== undefined && input.status !== current.status;
-    if (newContact === undefined && !statusChanged) return;
+    if (newContact === undefined && newTeam === undefined && !statusChanged) return;
 
     const updated = await trx
       .updateTable('cases')
       .set({
         ...(newContact !== undefined && { contact_person_id: newContact?.id ?? null }),
+        ...(newTeam !== undefined && { team_id: newTeam?.id ?? null }),
         ...(statusChanged && { status: input.status, closed_at: input.status === 'closed' ? sql`now()` : null }),
         version: sql`version + 1`,
       })
@@ -56,9 +62,12 @@ export async function updateCase(ctx: RequestContext, caseId: string, input: z.i
       const payload = { from: current.contact_person_id ? { id: current.contact_person_id, name: current.contact_name } : null, to: newContact };
       await trx.insertInto('events').values({ ...base, type: 'contact_person_changed', payload: JSON.stringify(payload) }).execute();
     }
+    if (newTeam !== undefined) {
+      await trx.insertInto('events').values({ ...base, type: 'team_changed', payload: JSON.stringify({ to: newTeam }) }).execute();
+    }
     if (statusChanged) {
       await trx.insertInto('events').values({ ...base, type: 'case_status_changed', payload: JSON.stringify({ from: current.status, to: input.status }) }).execute();
     }
-    await audit({ action: 'update', entity: 'case', entityId: caseId, personId: current.person_id, detail: { contactPerson: newContact !== undefined, status: statusChanged } });
+    await audit({ action: 'update', entity: 'case', entityId: caseId, personId: current.person_id, detail: { contactPerson: newContact !== undefined, team: newTeam !== undefined, status: statusChanged } });
   });
 }

@@ -26,6 +26,17 @@ describe('POST /api/v1/persons/:id/contact-attempts', () => {
     expect((await h.as.otherCoordinator.request('POST', `/api/v1/persons/${personId}/contact-attempts`, attempt())).statusCode).toBe(404);
   });
 
+  it('lets no one record outreach by emergency access alone: it is the KAA’s own work', async () => {
+    const { personId } = await personInRegister(h);
+    const opened = await h.as.secondCoach.request('POST', `/api/v1/persons/${personId}/emergency-access`, { reason: 'Akut oro, behöver nå vårdnadshavare' });
+    expect(opened.statusCode).toBe(201);
+    expect((await h.as.secondCoach.request('GET', `/api/v1/persons/${personId}`)).statusCode).toBe(200);
+    expect((await h.as.secondCoach.request('POST', `/api/v1/persons/${personId}/contact-attempts`, attempt())).statusCode).toBe(404);
+    expect((await h.as.secondCoach.request('POST', `/api/v1/persons/${personId}/sms`, {})).statusCode).toBe(404);
+    const queue = (await h.as.secondCoach.request('GET', '/api/v1/work-queues/not-contacted')).json();
+    expect(queue.items.map((i: { personId: string }) => i.personId)).not.toContain(personId);
+  });
+
   it('records an attempt, puts it on the timeline, moves the case to contacting and proposes the next rung', async () => {
     const { personId } = await personInRegister(h, { contactPerson: h.as.youth_coach });
     await h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/contact-attempts`, attempt({ channel: 'known_elsewhere', outcome: 'not_known' }));

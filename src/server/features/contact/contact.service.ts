@@ -10,7 +10,7 @@ import type { contactAttemptBody, nextStepOverrideBody, Outreach } from '../../.
 import { requireCapability } from '../../access/access.js';
 import { audited, type AuditedTransaction, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
-import { personIsVisible, selectPerson } from '../persons/persons.queries.js';
+import { selectPerson } from '../persons/persons.queries.js';
 import { loadOutreachSettings } from './outreach-settings.js';
 import { openPeriod, proposalFor, refreshNextStep, storedNextStep, todayInSweden } from './next-step.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
@@ -35,7 +35,8 @@ const stepOut = (channel: string | null, dueOn: string | null, overrideReason: s
  */
 export async function insertAttempt(ctx: RequestContext, { trx, audit }: AuditedTransaction, personId: string, input: AttemptInput, idempotencyKey: string | null): Promise<{ id: string; nextStep: NextStepOut }> {
   const person = await selectPerson(trx, ctx.actor, personId);
-  if (!person) throw new AppError('not_found');
+  // Outreach is the KAA's own work: consent or emergency access alone does not let anyone record it.
+  if (!person || !person.managed) throw new AppError('not_found');
   const [period, openCase, { settings }] = await Promise.all([
     openPeriod(trx, personId),
     trx.selectFrom('cases').select(['id', 'status']).where('person_id', '=', personId).where('closed_at', 'is', null).executeTakeFirst(),
@@ -85,7 +86,7 @@ function replayed(ctx: RequestContext, personId: string, key: string) {
     const prior = await trx.selectFrom('contact_attempts').select(['id', 'person_id', 'period_id']).where('staff_id', '=', ctx.actor.id).where('idempotency_key', '=', key).executeTakeFirst();
     if (!prior) return undefined;
     if (prior.person_id !== personId) throw new AppError('validation_failed', [{ field: 'Idempotency-Key', code: 'invalid' }]);
-    if (!(await personIsVisible(trx, ctx.actor, personId))) throw new AppError('not_found');
+    if (!(await selectPerson(trx, ctx.actor, personId))?.managed) throw new AppError('not_found');
     const stored = prior.period_id ? await storedNextStep(trx, personId, prior.period_id) : undefined;
     await audit({ action: 'read', entity: 'contact_attempt', entityId: prior.id, personId, detail: { replay: true } });
     return { id: prior.id, nextStep: stored ? stepOut(stored.channel, stored.due_on, stored.override_reason) : null };
@@ -117,7 +118,8 @@ export async function getOutreach(ctx: RequestContext, personId: string): Promis
   requireCapability(ctx.actor, 'outreach.work');
   return audited(ctx, async ({ trx, audit }) => {
     const person = await selectPerson(trx, ctx.actor, personId);
-    if (!person) throw new AppError('not_found');
+    // Attempts and occupation are contact-and-occupation information: the KAA's own staff, or a consent that covers it.
+    if (!person || !(person.managed || person.sees_contact_occupation)) throw new AppError('not_found');
     const [period, { settings }, attempts] = await Promise.all([
       openPeriod(trx, personId),
       loadOutreachSettings(trx, person.municipality_id),
@@ -171,7 +173,7 @@ export async function overrideNextStep(ctx: RequestContext, personId: string, in
   requireCapability(ctx.actor, 'outreach.work');
   await audited(ctx, async ({ trx, audit }) => {
     const person = await selectPerson(trx, ctx.actor, personId);
-    if (!person) throw new AppError('not_found');
+    if (!person || !person.managed) throw new AppError('not_found');
     const period = await openPeriod(trx, personId);
     if (!period) throw new AppError('not_found');
     const values = { period_id: period.id, channel: input.channel, due_on: input.dueOn, override_reason: input.reason, set_by: ctx.actor.id };

@@ -5,6 +5,8 @@ import { runNextJob } from '../../jobs/queue.js';
 import { testIdentityNumber } from '../../testing/factories.js';
 import { createHarness, type Harness } from '../../testing/harness.js';
 import { csv, populationRow, schoolHistory } from '../../testing/lists.js';
+import { COLUMNS } from '../../../core/source-lists.js';
+import { readdirSync } from 'node:fs';
 
 let h: Harness;
 beforeAll(async () => {
@@ -127,6 +129,33 @@ describe('POST /api/v1/imports', () => {
     const imp = await importList('population', Buffer.from([0, 1, 2, 3, 255, 0, 7]), 'application/octet-stream');
     expect(imp.status).toBe('failed');
     expect(imp.failure).toMatch(/neither CSV text nor an XLSX workbook/);
+  });
+
+  it('reads a quote inside an unquoted cell as it stands, and quoted cells with commas and line breaks', async () => {
+    const [a, b] = [testIdentityNumber(), testIdentityNumber()];
+    const file = Buffer.from(`${COLUMNS.population.join(',')}\n${a},Lo"ve,Ek,,,,1402,false,\n${b},"Ebba, Maj","Ek\nLund",,,,1402,false,\n`);
+    const imp = await importList('population', file);
+    expect(imp).toMatchObject({ status: 'ready', rowsValid: 2 });
+    const names = await h.db.selectFrom('population_rows').select(['given_name', 'family_name', 'line']).where('import_id', '=', imp.id).orderBy('line').execute();
+    expect(names).toEqual([
+      { given_name: 'Lo"ve', family_name: 'Ek', line: 2 },
+      { given_name: 'Ebba, Maj', family_name: 'Ek\nLund', line: 3 },
+    ]);
+  });
+
+  it('fails a population list without a single resident of the municipality, which would move everyone out', async () => {
+    const imp = await importList('population', csv('population', [populationRow(testIdentityNumber(), { municipality_code: '1480' })]));
+    expect(imp).toMatchObject({ status: 'failed', rowsValid: 0, failure: expect.stringMatching(/no valid row for a resident/) });
+    expect(await h.db.selectFrom('population_rows').select('line').where('import_id', '=', imp.id).execute()).toEqual([]);
+  });
+
+  it('keeps no uploaded copy once a list is processed, unless its columns are still to be mapped', async () => {
+    const uploads = () => readdirSync(h.env.uploadsDir);
+    const before = uploads().length;
+    await importList('population', csv('population', [populationRow(testIdentityNumber())]));
+    expect(uploads()).toHaveLength(before);
+    await importList('population', Buffer.from(`Personnummer;Namn\n${testIdentityNumber()};Nils\n`));
+    expect(uploads()).toHaveLength(before + 1);
   });
 
   it('answers 404 for an import of another municipality', async () => {

@@ -1,6 +1,7 @@
 /** /api/v1/imports: upload a source list, follow its processing, map columns, review errors, accept. */
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
@@ -13,16 +14,16 @@ import type { Env } from '../../env.js';
 import { audited, contextOf } from '../../http/context.js';
 import { languageOf } from '../../http/language.js';
 import { enqueueJob } from '../../jobs/queue.js';
-import { acceptImport, importErrors, importSummary, registerImport, setMapping } from './imports.service.js';
+import { acceptImport, fileSha256, importErrors, importSummary, registerImport, setMapping } from './imports.service.js';
 
 const tags = ['imports'];
 const idParams = z.object({ id: z.string().uuid() });
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 const FILE_TYPES = ['text/csv', 'text/plain', 'application/octet-stream', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.ms-excel'];
 
-/** Registers the import routes; uploads are kept under `<dataDir>/uploads` until processed. */
+/** Registers the import routes; uploads are kept in `env.uploadsDir` until processed. */
 export async function importRoutes(app: FastifyInstance, { env }: { env: Env }) {
-  const uploads = path.join(env.dataDir, 'uploads');
+  const uploads = env.uploadsDir;
   app.addContentTypeParser(FILE_TYPES, { bodyLimit: 512 * 1024 * 1024 }, (_request, payload, done) => done(null, payload));
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -39,11 +40,17 @@ export async function importRoutes(app: FastifyInstance, { env }: { env: Env }) 
       mkdirSync(uploads, { recursive: true });
       const file = path.join(uploads, randomUUID());
       await pipeline(request.body as NodeJS.ReadableStream, createWriteStream(file));
-      const { id, created } = await registerImport(ctx.db, { id: ctx.actor.id, municipalityId: ctx.actor.municipalityId }, request.query.kind, request.query.fileName, file);
-      if (created) {
-        await enqueueJob(ctx.db, { municipalityId: ctx.actor.municipalityId, kind: 'import', payload: { importId: id, path: file }, createdBy: ctx.actor.id });
-        await audited(ctx, ({ audit }) => audit({ action: 'create', entity: 'import', entityId: id, detail: { kind: request.query.kind } }));
-      }
+      const sha = await fileSha256(file);
+      // The import and its job are queued together, so an import never waits for a job that was not made.
+      const { id, created } = await audited(ctx, async ({ trx, audit }) => {
+        const registered = await registerImport(trx, { id: ctx.actor.id, municipalityId: ctx.actor.municipalityId }, request.query.kind, request.query.fileName, file, sha);
+        if (registered.created) {
+          await enqueueJob(trx, { municipalityId: ctx.actor.municipalityId, kind: 'import', payload: { importId: registered.id, path: file }, createdBy: ctx.actor.id });
+          await audit({ action: 'create', entity: 'import', entityId: registered.id, detail: { kind: request.query.kind } });
+        }
+        return registered;
+      });
+      if (!created) await rm(file, { force: true });
       return reply.code(202).send({ id, alreadyImported: !created });
     },
   });
@@ -85,9 +92,11 @@ export async function importRoutes(app: FastifyInstance, { env }: { env: Env }) 
     schema: { tags, summary: 'Map the columns of a file in another layout, optionally saving the mapping; processing starts again', params: idParams, body: mappingBody, response: { 202: z.null(), ...errors } },
     handler: async (request, reply) => {
       const ctx = contextOf(request);
-      const { path: file } = await setMapping(ctx.db, ctx.actor, request.params.id, request.body.mapping, request.body.saveAs ?? null);
-      await enqueueJob(ctx.db, { municipalityId: ctx.actor.municipalityId, kind: 'import', payload: { importId: request.params.id, path: file }, createdBy: ctx.actor.id });
-      await audited(ctx, ({ audit }) => audit({ action: 'update', entity: 'import', entityId: request.params.id, detail: { mapping: request.body.mapping, savedAs: request.body.saveAs ?? null } }));
+      await audited(ctx, async ({ trx, audit }) => {
+        const { path: file } = await setMapping(trx, ctx.actor, request.params.id, request.body.mapping, request.body.saveAs ?? null);
+        await enqueueJob(trx, { municipalityId: ctx.actor.municipalityId, kind: 'import', payload: { importId: request.params.id, path: file }, createdBy: ctx.actor.id });
+        await audit({ action: 'update', entity: 'import', entityId: request.params.id, detail: { mapping: request.body.mapping, savedAs: request.body.saveAs ?? null } });
+      });
       return reply.code(202).send(null);
     },
   });

@@ -5,14 +5,16 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { REQUIRED, ROW_ERRORS, type ListKind } from '../../../core/source-lists.js';
 import type { Language } from '../../../core/errors.js';
 import type { Db } from '../../db/connection.js';
+import type { Database } from '../../db/types.js';
 import { AppError } from '../../http/app-error.js';
 import { requireCapability, type Actor } from '../../access/access.js';
 import { mappingProblems, type ColumnMapping } from './column-mapping.js';
 import { dropStagingTable } from './staging-tables.js';
+import { SILENT_AFTER_SECONDS, silentFor } from '../../jobs/heartbeat.js';
 
 /** SHA-256 of a file, streamed. */
 export async function fileSha256(path: string): Promise<string> {
@@ -22,11 +24,10 @@ export async function fileSha256(path: string): Promise<string> {
 }
 
 /**
- * Registers an import of the file at `path`. When the same file is already imported (or being
- * imported) for the municipality, returns that import instead: nothing is doubled.
+ * Registers an import of the file at `path` whose SHA-256 is `sha`. When the same file is already
+ * imported (or being imported) for the municipality, returns that import instead: nothing is doubled.
  */
-export async function registerImport(db: Db, actor: { id: string | null; municipalityId: string }, kind: ListKind, fileName: string, path: string): Promise<{ id: string; created: boolean }> {
-  const sha = await fileSha256(path);
+export async function registerImport(db: Db, actor: { id: string | null; municipalityId: string }, kind: ListKind, fileName: string, path: string, sha: string): Promise<{ id: string; created: boolean }> {
   const inserted = await db
     .insertInto('imports')
     .values({ municipality_id: actor.municipalityId, kind, file_name: fileName, file_sha256: sha, upload_path: path, status: 'queued', created_by: actor.id })
@@ -104,30 +105,40 @@ export async function acceptImport(db: Db, actor: { id: string | null; municipal
   });
 }
 
-/** Sets the column mapping of an import waiting for one, optionally saving it by name for later files. */
-export async function setMapping(db: Db, actor: Actor, importId: string, mapping: ColumnMapping, saveAs: string | null): Promise<{ path: string }> {
+/**
+ * Sets the column mapping of an import waiting for one, optionally saving it by name for later
+ * files, in the caller's transaction `trx` (which also queues the import again).
+ */
+export async function setMapping(trx: Transaction<Database>, actor: Actor, importId: string, mapping: ColumnMapping, saveAs: string | null): Promise<{ path: string }> {
   requireCapability(actor, 'imports.run');
-  const imp = await db.selectFrom('imports').select(['kind', 'status', 'headers', 'upload_path']).where('id', '=', importId).where('municipality_id', '=', actor.municipalityId).executeTakeFirst();
+  const imp = await trx.selectFrom('imports').select(['kind', 'status', 'headers', 'upload_path']).where('id', '=', importId).where('municipality_id', '=', actor.municipalityId).forUpdate().executeTakeFirst();
   if (!imp) throw new AppError('not_found');
   if (imp.status !== 'needs_mapping') throw new AppError('import_not_mappable');
   const headers = (imp.headers as string[] | null) ?? [];
   const problems = mappingProblems(imp.kind, headers, mapping, REQUIRED[imp.kind]);
   if (problems.length) throw new AppError('validation_failed', problems.map((p) => ({ field: `mapping.${p.split(':')[0]}`, code: 'invalid' as const })));
-  await db.transaction().execute(async (trx) => {
-    await trx.updateTable('imports').set({ mapping: JSON.stringify(mapping), status: 'queued' }).where('id', '=', importId).execute();
-    if (saveAs) {
-      await trx
-        .insertInto('import_mappings')
-        .values({ municipality_id: actor.municipalityId, kind: imp.kind, name: saveAs, headers: JSON.stringify(headers), mapping: JSON.stringify(mapping) })
-        .onConflict((oc) => oc.columns(['municipality_id', 'kind', 'name']).doUpdateSet({ headers: JSON.stringify(headers), mapping: JSON.stringify(mapping) }))
-        .execute();
-    }
-  });
+  await trx.updateTable('imports').set({ mapping: JSON.stringify(mapping), status: 'queued' }).where('id', '=', importId).execute();
+  if (saveAs) {
+    await trx
+      .insertInto('import_mappings')
+      .values({ municipality_id: actor.municipalityId, kind: imp.kind, name: saveAs, headers: JSON.stringify(headers), mapping: JSON.stringify(mapping) })
+      .onConflict((oc) => oc.columns(['municipality_id', 'kind', 'name']).doUpdateSet({ headers: JSON.stringify(headers), mapping: JSON.stringify(mapping) }))
+      .execute();
+  }
   return { path: imp.upload_path };
 }
 
-/** Imports left running by a process that stopped are failed, and their half-loaded rows dropped, so they can be imported again. */
-export async function failInterruptedImports(db: Db): Promise<void> {
-  const interrupted = await db.updateTable('imports').set({ status: 'failed', failure: 'Interrupted: Lotsa stopped during the import. Import the file again.', finished_at: sql`now()` }).where('status', '=', 'running').returning(['id', 'kind']).execute();
+/**
+ * Imports whose process stopped are failed, and their half-loaded rows dropped, so they can be
+ * imported again: those whose heartbeat has been silent for `silentSeconds` (0 when no other
+ * process can be running them).
+ */
+export async function failInterruptedImports(db: Db, silentSeconds = SILENT_AFTER_SECONDS): Promise<void> {
+  const interrupted = await db
+    .updateTable('imports')
+    .set({ status: 'failed', failure: 'Interrupted: Lotsa stopped during the import. Import the file again.', finished_at: sql`now()` })
+    .where(silentFor(silentSeconds))
+    .returning(['id', 'kind'])
+    .execute();
   for (const imp of interrupted) await dropStagingTable(db, imp.kind, imp.id);
 }

@@ -9,11 +9,12 @@ import { COLUMNS, enrolmentRowChecker, populationRowChecker, REQUIRED, ROW_KEY, 
 import { openBulkWriter } from '../../db/bulk-writer.js';
 import type { DatabaseHandle, Db } from '../../db/connection.js';
 import { todayInSweden } from '../../../core/dates.js';
+import { startHeartbeat } from '../../jobs/heartbeat.js';
 import type { Progress } from '../../jobs/queue.js';
 import { municipalities } from '../../reference/municipalities.js';
 import { cellPicker, mappingProblems, ownLayoutMapping, sameHeaders, type ColumnMapping } from './column-mapping.js';
-import { openSource, UnreadableFileError } from './read-source.js';
-import { attachStagingTable, createStagingTable, dropStagingTable, stagingTable } from './staging-tables.js';
+import { openSource, UnreadableFileError, type Source } from './read-source.js';
+import { attachStagingTable, createStagingTable, dropStagingTable, moveRepeatedPersonsToErrors, stagingTable } from './staging-tables.js';
 
 /** The columns a load gives: the list's own, then the line; import_id and municipality_id come from the staging table's defaults. */
 const LOADED_COLUMNS = { population: [...COLUMNS.population, 'line'], enrolments: [...COLUMNS.enrolments, 'line'] };
@@ -21,6 +22,8 @@ const ERROR_COLUMNS = ['import_id', 'line', 'column_name', 'code', 'value', 'blo
 
 /** Why a population list without a single resident of the municipality is not used. */
 const NO_RESIDENTS = 'The population list holds no valid row for a resident of the municipality, so it cannot be a snapshot of its residents. Check that the file and the municipality are the right ones.';
+
+const PG_UNIQUE_VIOLATION = '23505';
 
 /** Codes that are reported but do not stop an import: the row is simply not imported. */
 const NOT_BLOCKING = new Set(['other_municipality']);
@@ -31,14 +34,14 @@ type Value = string | number | boolean | null;
  * Checks rows and turns each into the staging table's values (its line last), or says what is
  * wrong with it. A row that repeats an earlier one is a `duplicate_row`.
  */
-function stager(checker: RowChecker, key: (values: readonly StoredValue[]) => string | number) {
-  const seen = new Set<string | number>();
+function stager(checker: RowChecker, key: ((values: readonly StoredValue[]) => string) | null) {
+  const seen = new Set<string>();
   return (line: number, cells: readonly string[]): Value[] | { errors: RowError[] } => {
     const values = checker.check(cells);
     if (!values) return { errors: checker.errors };
-    const k = key(values);
-    if (seen.has(k)) return { errors: [{ column: 'personal_identity_number', code: 'duplicate_row', value: cells[0] ?? '' }] };
-    seen.add(k);
+    const k = key?.(values);
+    if (k !== undefined && seen.has(k)) return { errors: [{ column: 'personal_identity_number', code: 'duplicate_row', value: cells[0] ?? '' }] };
+    if (k !== undefined) seen.add(k);
     (values as Value[]).push(line);
     return values;
   };
@@ -96,13 +99,34 @@ export async function processImport(handle: DatabaseHandle, importId: string, pa
     return finish({ status: 'needs_mapping', rowsTotal: 0, rowsValid: 0, errorCount: 0 }, { headers: source.headers });
   }
 
-  await db.updateTable('imports').set({ status: 'running', headers: JSON.stringify(source.headers), mapping: JSON.stringify(mapping) }).where('id', '=', importId).execute();
+  await db.updateTable('imports').set({ status: 'running', heartbeat_at: sql`now()`, headers: JSON.stringify(source.headers), mapping: JSON.stringify(mapping) }).where('id', '=', importId).execute();
   await db.deleteFrom('import_errors').where('import_id', '=', importId).execute();
   await createStagingTable(db, kind, importId, imp.municipality_id);
+  const stopBeating = startHeartbeat(db, 'imports', importId);
+  try {
+    return await load(handle, { importId, kind, municipalityId: imp.municipality_id, municipalityCode: imp.code }, source, mapping, progress, finish);
+  } finally {
+    stopBeating();
+  }
+}
 
-  const ctx = rowContext(todayInSweden(), imp.code, new Set(municipalities().keys()));
+/** Reads every row of `source` into the import's table and its errors, then attaches the table. */
+async function load(
+  handle: DatabaseHandle,
+  imp: { importId: string; kind: ListKind; municipalityId: string; municipalityCode: string },
+  source: Source,
+  mapping: ColumnMapping,
+  progress: Progress,
+  finish: (outcome: ProcessOutcome, extra?: object, q?: Db) => Promise<ProcessOutcome>,
+): Promise<ProcessOutcome> {
+  const { db } = handle;
+  const { importId, kind } = imp;
+
+  const ctx = rowContext(todayInSweden(), imp.municipalityCode, new Set(municipalities().keys()));
   const pick = cellPicker(kind, source.headers, mapping);
-  const stage = stager(kind === 'population' ? populationRowChecker(ctx) : enrolmentRowChecker(ctx), ROW_KEY[kind]);
+  // A repeated person in a population list is caught by the list's primary key when it is attached,
+  // which costs nothing when there is none; enrolments are compared here.
+  const stage = kind === 'population' ? stager(populationRowChecker(ctx), null) : stager(enrolmentRowChecker(ctx), ROW_KEY.enrolments);
   const schoolUnits = new Set<string>();
   const rows = await openBulkWriter(handle, stagingTable(kind, importId), LOADED_COLUMNS[kind]);
   const errors = await openBulkWriter(handle, 'import_errors', ERROR_COLUMNS);
@@ -146,9 +170,19 @@ export async function processImport(handle: DatabaseHandle, importId: string, pa
     await dropStagingTable(db, kind, importId);
     return finish({ status: 'failed', rowsTotal, rowsValid: 0, errorCount, failure: NO_RESIDENTS });
   }
-  return db.transaction().execute(async (trx) => {
-    await attachStagingTable(trx, kind, importId);
-    if (schoolUnits.size) await trx.insertInto('import_school_units').values([...schoolUnits].map((code) => ({ import_id: importId, school_unit_code: code }))).execute();
-    return finish({ status: errorCount ? 'needs_review' : 'ready', rowsTotal, rowsValid, errorCount }, {}, trx);
-  });
+  const attach = () =>
+    db.transaction().execute(async (trx) => {
+      await attachStagingTable(trx, kind, importId);
+      if (schoolUnits.size) await trx.insertInto('import_school_units').values([...schoolUnits].map((code) => ({ import_id: importId, school_unit_code: code }))).execute();
+      return finish({ status: errorCount ? 'needs_review' : 'ready', rowsTotal, rowsValid, errorCount }, {}, trx);
+    });
+  try {
+    return await attach();
+  } catch (err) {
+    if ((err as { code?: string }).code !== PG_UNIQUE_VIOLATION) throw err;
+    const moved = await moveRepeatedPersonsToErrors(db, importId);
+    rowsValid -= moved;
+    errorCount += moved;
+    return attach();
+  }
 }

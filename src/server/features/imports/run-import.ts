@@ -3,12 +3,12 @@ import type { ListKind } from '../../../core/source-lists.js';
 import type { Language } from '../../../core/errors.js';
 import type { DatabaseHandle } from '../../db/connection.js';
 import type { Progress } from '../../jobs/queue.js';
-import { importErrors, importSummary, registerImport } from './imports.service.js';
+import { fileSha256, importErrors, importSummary, registerImport } from './imports.service.js';
 import { processImport } from './process-import.js';
 
 /** Registers and processes `path`; an already imported file is reported, not imported again. */
 export async function importFile(handle: DatabaseHandle, actor: { id: string | null; municipalityId: string }, kind: ListKind, path: string, fileName: string, progress?: Progress, language: Language = 'en') {
-  const { id, created } = await registerImport(handle.db, actor, kind, fileName, path);
+  const { id, created } = await registerImport(handle.db, actor, kind, fileName, path, await fileSha256(path));
   if (created) await processImport(handle, id, path, progress);
   const summary = await importSummary(handle.db, actor.municipalityId, id);
   return { ...summary, alreadyImported: !created, errors: await importErrors(handle.db, id, language, 100_000) };

@@ -42,3 +42,23 @@ export async function attachStagingTable(db: Kysely<Database>, kind: ListKind, i
 export async function dropStagingTable(db: Kysely<Database>, kind: ListKind, importId: string): Promise<void> {
   await sql`drop table if exists ${sql.table(stagingTable(kind, importId))}`.execute(db);
 }
+
+/**
+ * Moves every repeat of a person in a population list (each row after their first) from the
+ * import's table to its errors as `duplicate_row`; returns how many rows moved.
+ */
+export async function moveRepeatedPersonsToErrors(db: Kysely<Database>, importId: string): Promise<number> {
+  const table = sql.table(stagingTable('population', importId));
+  return db.transaction().execute(async (trx) => {
+    const { rows } = await sql<{ line: number }>`
+      with repeated as (
+        select line, personal_identity_number from (
+          select line, personal_identity_number, row_number() over (partition by personal_identity_number order by line) as nth from ${table}) numbered
+        where nth > 1),
+      recorded as (
+        insert into import_errors (import_id, line, column_name, code, value, blocking)
+        select ${importId}, line, 'personal_identity_number', 'duplicate_row', personal_identity_number, true from repeated)
+      delete from ${table} where line in (select line from repeated) returning line`.execute(trx);
+    return rows.length;
+  });
+}

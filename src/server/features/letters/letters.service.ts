@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { letterBody, LetterDue } from '../../../core/outreach-schemas.js';
-import { personVisibleTo, requireCapability } from '../../access/access.js';
+import { personManagedBy, requireCapability } from '../../access/access.js';
 import type { Db } from '../../db/connection.js';
 import { audited, type AuditedTransaction, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
@@ -58,7 +58,7 @@ function noticesQuery(db: Db, ctx: RequestContext) {
     .where('meetings.notice_sent_at', 'is', null)
     .where('meetings.starts_at', '>', sql<Date>`now()`)
     .where('persons.municipality_id', '=', ctx.actor.municipalityId)
-    .where(personVisibleTo(ctx.actor));
+    .where(personManagedBy(ctx.actor));
 }
 
 /** Every letter due today or earlier for persons the actor may see: ladder letters and home-visit notices. */
@@ -106,7 +106,7 @@ async function lettersFor(db: Db, ctx: RequestContext, personIds: string[], kind
     .leftJoin('next_steps as ns', 'ns.person_id', 'persons.id')
     .select([...personColumns, 'contact.name as contact_name', 'ns.channel'])
     .where('persons.id', 'in', personIds)
-    .where(personVisibleTo(ctx.actor))
+    .where(personManagedBy(ctx.actor))
     .execute();
   if (rows.length !== new Set(personIds).size) throw new AppError('not_found');
   return rows.map((r) => planned(r, kind ?? (r.channel === 'second_letter' ? 'second_letter' : 'letter'), today, null));

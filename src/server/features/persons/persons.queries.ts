@@ -2,7 +2,8 @@
 import { sql, type Kysely, type SqlBool, type ExpressionBuilder, type Expression } from 'kysely';
 import type { z } from 'zod';
 import type { personListQuery } from '../../../core/schemas.js';
-import { contactDetailsVisibleTo, personVisibleTo, type Actor } from '../../access/access.js';
+import type { ConsentCategory } from '../../../core/consent.js';
+import { accessOf, categoryVisibleTo, contactDetailsVisibleTo, personVisibleTo, type Actor } from '../../access/access.js';
 import type { Database } from '../../db/types.js';
 
 type Q = Kysely<Database>;
@@ -60,12 +61,19 @@ export async function selectPersonPage(db: Q, actor: Actor, query: ListQuery) {
     'latest.status',
     'latest.contact_id',
     'latest.contact_name',
+    (eb) => accessOf(actor)(eb)[0],
+    (eb) => accessOf(actor)(eb)[1],
     (eb) =>
       eb
         .exists(eb.selectFrom('register_periods').select(sql`1`.as('one')).whereRef('register_periods.person_id', '=', 'persons.id').where('register_periods.left_on', 'is', null))
         .as('in_register'),
   ]);
-  for (const column of SORT_COLUMNS[query.sort]) page = page.orderBy(sql.ref(column), (ob) => (query.order === 'desc' ? ob.desc().nullsLast() : ob.asc().nullsLast()));
+  // The case's status and contact person sort only where the reader may see them, so the order tells nothing more.
+  const seesCase = categoryVisibleTo(actor, 'contact_occupation');
+  for (const column of SORT_COLUMNS[query.sort]) {
+    const key = column.startsWith('latest.') ? (eb: ExpressionBuilder<Database, 'persons'>) => sql`case when ${seesCase(eb)} then ${sql.ref(column)} end` : sql.ref(column);
+    page = page.orderBy(key, (ob) => (query.order === 'desc' ? ob.desc().nullsLast() : ob.asc().nullsLast()));
+  }
   const rows = await page.orderBy('persons.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
   return { total, rows };
 }
@@ -76,22 +84,23 @@ export function selectPerson(db: Q, actor: Actor, personId: string) {
     .selectFrom('persons')
     .selectAll('persons')
     .select((eb) => sql<boolean>`${contactDetailsVisibleTo(actor)(eb)}`.as('contact_visible'))
+    .select((eb) => accessOf(actor)(eb))
     .where('persons.id', '=', personId)
     .where(personVisibleTo(actor))
     .executeTakeFirst();
 }
 
-/** True when the person exists and the actor may see it. */
-export async function personIsVisible(db: Q, actor: Actor, personId: string): Promise<boolean> {
-  const row = await db.selectFrom('persons').select('persons.id').where('persons.id', '=', personId).where(personVisibleTo(actor)).executeTakeFirst();
-  return Boolean(row);
+/** When the actor's newest active emergency access to the person ends, if they have one. */
+export async function selectEmergencyEnd(db: Q, staffId: string, personId: string): Promise<Date | null> {
+  const row = await db.selectFrom('emergency_access').select('ends_at').where('staff_id', '=', staffId).where('person_id', '=', personId).where('ends_at', '>', sql<Date>`now()`).orderBy('ends_at', 'desc').limit(1).executeTakeFirst();
+  return row?.ends_at ?? null;
 }
 
 /** Guardians, register periods and the newest case of a person already known to be visible. */
 export async function selectPersonParts(db: Q, personId: string) {
   const [guardians, periods, latestCase] = await Promise.all([
     db.selectFrom('guardians').select(['name', 'relation', 'phone', 'email']).where('person_id', '=', personId).orderBy('position').execute(),
-    db.selectFrom('register_periods').select(['id', 'entered_on', 'entry_reason', 'left_on', 'leave_reason', 'rule']).where('person_id', '=', personId).orderBy('entered_on', 'desc').execute(),
+    db.selectFrom('register_periods').select(['id', 'entered_on', 'entry_reason', 'left_on', 'leave_reason', 'rule', 'source']).where('person_id', '=', personId).orderBy('entered_on', 'desc').execute(),
     db
       .selectFrom('cases')
       .leftJoin('staff as contact', 'contact.id', 'cases.contact_person_id')
@@ -105,6 +114,26 @@ export async function selectPersonParts(db: Q, personId: string) {
   return { guardians, periods, latestCase };
 }
 
+/** The category of an event, as SQL: a note's own category, else notes are assessment and plan, the rest contact and occupation (as core's eventCategory). */
+export const eventCategorySql = sql<ConsentCategory>`coalesce(events.category, case when events.type = 'note' then 'assessment_plan' else 'contact_occupation' end)`;
+
+/** What a register period's source says: the population row and the enrolment rows that put the person in. */
+type PeriodSource = { populationImport?: string; populationLine?: number; enrolments?: { importId: string; line: number }[] };
+
+/** The source rows of `periods` with their lists' file names, in the order the period names them. */
+export async function periodSources(db: Q, periods: { source: unknown }[]) {
+  const sources = periods.map((p) => (p.source ?? {}) as PeriodSource);
+  const ids = [...new Set(sources.flatMap((s) => [...(s.populationImport ? [s.populationImport] : []), ...(s.enrolments ?? []).map((e) => e.importId)]))];
+  const files = new Map(ids.length ? (await db.selectFrom('imports').select(['id', 'file_name']).where('id', 'in', ids).execute()).map((i) => [i.id, i.file_name]) : []);
+  return sources.map((s) => [
+    ...(s.populationImport && files.has(s.populationImport) ? [{ list: 'population' as const, fileName: files.get(s.populationImport)!, line: s.populationLine ?? 0 }] : []),
+    ...(s.enrolments ?? [])
+      .filter((e) => files.has(e.importId))
+      .map((e) => ({ list: 'enrolments' as const, fileName: files.get(e.importId)!, line: e.line }))
+      .sort((a, b) => a.fileName.localeCompare(b.fileName) || a.line - b.line),
+  ]);
+}
+
 /** One entry of a person's timeline, as selectEvents reads it. */
 export type TimelineRow = {
   id: string;
@@ -114,29 +143,34 @@ export type TimelineRow = {
   corrects_event_id: string | null;
   actor_id: string | null;
   actor_name: string | null;
+  category: ConsentCategory;
   corrected_by: string | null;
 };
 
 /**
- * A person's timeline, newest first: their events, with who recorded them and which later event
- * corrects them, and their entries into and exits from the register, which the register periods
- * themselves record (on the day they took effect).
+ * A person's timeline in the `categories` the reader may see, newest first: their events, with who
+ * recorded them and which later event corrects them, and their entries into and exits from the
+ * register, which the register periods themselves record (on the day they took effect) and which
+ * count as contact and occupation. A leaving has an id of its own, a version-4 shaped hash of its period's.
  */
-export async function selectEvents(db: Q, personId: string): Promise<TimelineRow[]> {
+export async function selectEvents(db: Q, personId: string, categories: ConsentCategory[]): Promise<TimelineRow[]> {
+  if (categories.length === 0) return [];
+  const register = categories.includes('contact_occupation');
   const { rows } = await sql<TimelineRow>`
-    select e.id, e.type, e.payload, e.occurred_at, e.corrects_event_id, s.id as actor_id, s.name as actor_name,
-           (select later.id from events later where later.corrects_event_id = e.id order by later.recorded_at desc limit 1) as corrected_by,
-           e.recorded_at
-    from events e left join staff s on s.id = e.actor_id
-    where e.person_id = ${personId} and e.type not in ('register_entered', 'register_left')
+    select events.id, events.type, events.payload, events.occurred_at, events.corrects_event_id, staff.id as actor_id, staff.name as actor_name, ${eventCategorySql} as category,
+           (select later.id from events later where later.corrects_event_id = events.id order by later.recorded_at desc limit 1) as corrected_by,
+           events.recorded_at
+    from events left join staff on staff.id = events.actor_id
+    where events.person_id = ${personId} and events.type not in ('register_entered', 'register_left') and ${eventCategorySql} in (${sql.join(categories)})
     union all
     select r.id, 'register_entered', jsonb_build_object('reason', r.entry_reason, 'asOf', r.entered_on::text),
-           r.entered_on::timestamp at time zone 'Europe/Stockholm', null, null, null, null, r.created_at
-    from register_periods r where r.person_id = ${personId}
+           r.entered_on::timestamp at time zone 'Europe/Stockholm', null, null, null, 'contact_occupation', null, r.created_at
+    from register_periods r where r.person_id = ${personId} and ${register}
     union all
-    select md5(r.id::text || ':left')::uuid, 'register_left', jsonb_build_object('reason', r.leave_reason, 'rule', r.rule, 'asOf', r.left_on::text),
-           r.left_on::timestamp at time zone 'Europe/Stockholm', null, null, null, null, r.created_at
-    from register_periods r where r.person_id = ${personId} and r.left_on is not null
+    select (substr(m.h, 1, 12) || '4' || substr(m.h, 14, 3) || '8' || substr(m.h, 18))::uuid, 'register_left', jsonb_build_object('reason', r.leave_reason, 'rule', r.rule, 'asOf', r.left_on::text),
+           r.left_on::timestamp at time zone 'Europe/Stockholm', null, null, null, 'contact_occupation', null, r.created_at
+    from register_periods r cross join lateral (select md5(r.id::text || ':left') as h) m
+    where r.person_id = ${personId} and r.left_on is not null and ${register}
     order by occurred_at desc, recorded_at desc`.execute(db);
   return rows;
 }

@@ -282,4 +282,16 @@ describe('GET /api/v1/persons/:id/events and POST /notes', () => {
     const id = await personWithContact(null);
     await expect(h.db.deleteFrom('events').where('person_id', '=', id).execute()).rejects.toThrow(/append-only/);
   });
+
+  it('warns when an uncategorised note looks like sensitive data, and not when it carries its category', async () => {
+    const id = await personWithContact(null);
+    const plain = await h.as.coordinator.request('POST', `/api/v1/persons/${id}/notes`, { text: 'Har fått en diagnos och medicin.' });
+    expect(plain.json()).toMatchObject({ possiblySensitive: true });
+    const ok = await h.as.coordinator.request('POST', `/api/v1/persons/${id}/notes`, { text: 'Bokade studiebesök.' });
+    expect(ok.json()).toMatchObject({ possiblySensitive: false });
+    // A coordinator may not file a health note without a consent that names her unit.
+    const health = await h.as.coordinator.request('POST', `/api/v1/persons/${id}/notes`, { text: 'Har fått en diagnos.', category: 'health_social' });
+    expect(health.statusCode).toBe(403);
+    expect(health.json().code).toBe('category_not_allowed');
+  });
 });

@@ -43,7 +43,7 @@ export async function personRoutes(app: FastifyInstance) {
   });
 
   r.post('/api/v1/persons/:id/notes', {
-    schema: { tags, summary: 'Add a journal note, or a correction of an earlier one', params: idParams, body: noteBody, response: { 201: z.object({ id: z.string().uuid() }), ...errors } },
+    schema: { tags, summary: 'Add a journal note (optionally of a category, e.g. health_social: shown only where consent covers it), or a correction of an earlier one. possiblySensitive warns that an uncategorised note looks like sensitive data', params: idParams, body: noteBody, response: { 201: z.object({ id: z.string().uuid(), possiblySensitive: z.boolean() }), ...errors } },
     handler: async (request, reply) => reply.code(201).send(await addNote(contextOf(request), request.params.id, request.body)),
   });
 }

@@ -4,10 +4,11 @@ import type { z } from 'zod';
 import { parseIdentityNumber } from '../../../core/personnummer.js';
 import type { noteBody, personCreateBody, personListQuery, personUpdateBody, PersonDetail, PersonSummary, TimelineEvent, Paged } from '../../../core/schemas.js';
 import { roleCan } from '../../../core/roles.js';
-import { requireCapability } from '../../access/access.js';
+import { categoriesOf, requireCapability } from '../../access/access.js';
+import { looksSensitive } from '../../../core/consent.js';
 import { AppError } from '../../http/app-error.js';
 import { audited, type RequestContext } from '../../http/context.js';
-import { personIsVisible, selectEvents, selectPerson, selectPersonPage, selectPersonParts } from './persons.queries.js';
+import { eventCategorySql, periodSources, selectEmergencyEnd, selectEvents, selectPerson, selectPersonPage, selectPersonParts } from './persons.queries.js';
 
 const PG_UNIQUE_VIOLATION = '23505';
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -17,7 +18,7 @@ export async function listPersons(ctx: RequestContext, query: z.infer<typeof per
   requireCapability(ctx.actor, 'persons.browse');
   return audited(ctx, async ({ trx, audit }) => {
     const { total, rows } = await selectPersonPage(trx, ctx.actor, query);
-    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'person', entityId: r.id, personId: r.id, detail: { q: query.q } })));
+    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'person', entityId: r.id, personId: r.id, detail: { q: query.q, basis: r.access_basis } })));
     return {
       total,
       page: query.page,
@@ -27,9 +28,10 @@ export async function listPersons(ctx: RequestContext, query: z.infer<typeof per
         personalIdentityNumber: r.personal_identity_number,
         givenName: r.given_name,
         familyName: r.family_name,
-        caseStatus: r.status ?? null,
-        contactPerson: r.contact_id ? { id: r.contact_id, name: r.contact_name! } : null,
-        inRegister: Boolean(r.in_register),
+        // The case belongs to contact and occupation: without that category only the name shows.
+        caseStatus: r.sees_contact_occupation ? (r.status ?? null) : null,
+        contactPerson: r.sees_contact_occupation && r.contact_id ? { id: r.contact_id, name: r.contact_name! } : null,
+        inRegister: r.sees_contact_occupation && Boolean(r.in_register),
       })),
     };
   });
@@ -41,11 +43,15 @@ export async function getPerson(ctx: RequestContext, personId: string): Promise<
   return audited(ctx, async ({ trx, audit }) => {
     const person = await selectPerson(trx, ctx.actor, personId);
     if (!person) throw new AppError('not_found');
-    const { guardians, periods, latestCase } = await selectPersonParts(trx, personId);
-    const visible = Boolean(person.contact_visible);
-    await audit({ action: 'read', entity: 'person', entityId: personId, personId, detail: { contactDetails: visible } });
+    const categories = categoriesOf(person);
+    const seesContact = person.sees_contact_occupation;
+    const { guardians, periods, latestCase } = seesContact ? await selectPersonParts(trx, personId) : { guardians: [], periods: [], latestCase: undefined };
+    const visible = Boolean(person.contact_visible) && seesContact;
+    await audit({ action: 'read', entity: 'person', entityId: personId, personId, detail: { contactDetails: visible, basis: person.access_basis, categories } });
     const parsed = parseIdentityNumber(person.personal_identity_number);
     const hide = <T>(v: T) => (visible ? v : null);
+    const emergency = person.access_basis === 'emergency' ? await selectEmergencyEnd(trx, ctx.actor.id, personId) : null;
+    const sources = await periodSources(trx, periods);
     return {
       id: person.id,
       personalIdentityNumber: person.personal_identity_number,
@@ -54,7 +60,7 @@ export async function getPerson(ctx: RequestContext, personId: string): Promise<
       givenName: person.given_name,
       familyName: person.family_name,
       protectedIdentity: person.protected_identity,
-      contactDetailsHidden: !visible,
+      contactDetailsHidden: !visible && person.protected_identity,
       streetAddress: hide(person.street_address),
       postalCode: hide(person.postal_code),
       city: hide(person.city),
@@ -62,7 +68,7 @@ export async function getPerson(ctx: RequestContext, personId: string): Promise<
       email: hide(person.email),
       guardians: guardians.map((g) => ({ name: g.name, relation: g.relation, phone: hide(g.phone), email: hide(g.email) })),
       version: person.version,
-      registerPeriods: periods.map((p) => ({ id: p.id, enteredOn: p.entered_on, entryReason: p.entry_reason, leftOn: p.left_on, leaveReason: p.leave_reason, rule: p.left_on ? p.rule : null })),
+      registerPeriods: periods.map((p, i) => ({ id: p.id, enteredOn: p.entered_on, entryReason: p.entry_reason, leftOn: p.left_on, leaveReason: p.leave_reason, rule: p.left_on ? p.rule : null, sources: sources[i]! })),
       case: latestCase
         ? {
             id: latestCase.id,
@@ -74,6 +80,7 @@ export async function getPerson(ctx: RequestContext, personId: string): Promise<
             version: latestCase.version,
           }
         : null,
+      access: { basis: person.access_basis, categories, emergencyUntil: emergency ? emergency.toISOString() : null, managed: person.managed },
     };
   });
 }
@@ -141,7 +148,7 @@ export async function updatePerson(ctx: RequestContext, personId: string, input:
   requireCapability(ctx.actor, 'persons.edit');
   await audited(ctx, async ({ trx, audit }) => {
     const current = await selectPerson(trx, ctx.actor, personId);
-    if (!current) throw new AppError('not_found');
+    if (!current || !current.managed) throw new AppError('not_found');
     if (current.version !== input.version) throw new AppError('version_conflict');
     const mayTouchContact = Boolean(current.contact_visible);
     const next = {
@@ -175,9 +182,11 @@ export async function updatePerson(ctx: RequestContext, personId: string, input:
 export async function listEvents(ctx: RequestContext, personId: string): Promise<TimelineEvent[]> {
   requireCapability(ctx.actor, 'persons.browse');
   return audited(ctx, async ({ trx, audit }) => {
-    if (!(await personIsVisible(trx, ctx.actor, personId))) throw new AppError('not_found');
-    const rows = await selectEvents(trx, personId);
-    await audit({ action: 'read', entity: 'events', entityId: personId, personId });
+    const person = await selectPerson(trx, ctx.actor, personId);
+    if (!person) throw new AppError('not_found');
+    const categories = categoriesOf(person);
+    const rows = await selectEvents(trx, personId, categories);
+    await audit({ action: 'read', entity: 'events', entityId: personId, personId, detail: { basis: person.access_basis, categories } });
     return rows.map((r) => ({
       id: r.id,
       type: r.type as TimelineEvent['type'],
@@ -186,27 +195,34 @@ export async function listEvents(ctx: RequestContext, personId: string): Promise
       payload: r.payload,
       correctsEventId: r.corrects_event_id,
       correctedBy: r.corrected_by ?? null,
+      category: r.category,
     }));
   });
 }
 
 /** Adds a journal note, or a correction of an earlier note (the original stays as it was). */
-export async function addNote(ctx: RequestContext, personId: string, input: z.infer<typeof noteBody>): Promise<{ id: string }> {
+export async function addNote(ctx: RequestContext, personId: string, input: z.infer<typeof noteBody>): Promise<{ id: string; possiblySensitive: boolean }> {
   requireCapability(ctx.actor, 'notes.write');
   return audited(ctx, async ({ trx, audit }) => {
     const person = await selectPerson(trx, ctx.actor, personId);
     if (!person) throw new AppError('not_found');
+    let category = input.category ?? null;
     if (input.correctsEventId) {
-      const original = await trx.selectFrom('events').select('id').where('id', '=', input.correctsEventId).where('person_id', '=', personId).where('type', '=', 'note').executeTakeFirst();
-      if (!original) throw new AppError('invalid_correction', [{ field: 'correctsEventId', code: 'invalid' }]);
+      const original = await trx.selectFrom('events').select(['id', eventCategorySql.as('category')]).where('id', '=', input.correctsEventId).where('person_id', '=', personId).where('type', '=', 'note').executeTakeFirst();
+      if (!original || !categoriesOf(person).includes(original.category)) throw new AppError('invalid_correction', [{ field: 'correctsEventId', code: 'invalid' }]);
+      // A correction stays in the category of what it corrects.
+      category = original.category === 'assessment_plan' && !input.category ? null : original.category;
     }
+    // Staff record only into categories they may see: writing shares with everyone who sees it.
+    if (!categoriesOf(person).includes(category ?? 'assessment_plan')) throw new AppError('category_not_allowed', [{ field: 'category', code: 'invalid' }]);
     const openCase = await trx.selectFrom('cases').select('id').where('person_id', '=', personId).where('closed_at', 'is', null).executeTakeFirst();
     const event = await trx
       .insertInto('events')
-      .values({ municipality_id: person.municipality_id, person_id: personId, case_id: openCase?.id ?? null, type: 'note', actor_id: ctx.actor.id, payload: JSON.stringify({ text: input.text }), corrects_event_id: input.correctsEventId ?? null })
+      .values({ municipality_id: person.municipality_id, person_id: personId, case_id: openCase?.id ?? null, type: 'note', actor_id: ctx.actor.id, payload: JSON.stringify({ text: input.text }), corrects_event_id: input.correctsEventId ?? null, category })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await audit({ action: 'create', entity: 'note', entityId: event.id, personId });
-    return { id: event.id };
+    await audit({ action: 'create', entity: 'note', entityId: event.id, personId, detail: { category, basis: person.access_basis } });
+    // An uncategorised note is part of the KAA documentation: warn when it looks like sensitive data.
+    return { id: event.id, possiblySensitive: category === null && looksSensitive(input.text) };
   });
 }

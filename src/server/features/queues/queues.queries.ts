@@ -1,17 +1,18 @@
 /**
- * The work queues as SQL: each queue is a condition over the persons in the register that the
- * reader may see (access applied inside the query), with their open case and stored next step.
+ * The work queues as SQL: each queue is a condition over the persons in the register whose record
+ * the reader manages as the KAA's own staff (the access module's personManagedBy, applied inside the
+ * query; consent or emergency access alone gives no outreach work), with open case and next step.
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { addDays, CHECK_STEPS, OCCUPATION_CODE_LIST, SCHOOL_ENTRY_REASONS, type OutreachSettings } from '../../../core/outreach.js';
 import type { QueueKey } from '../../../core/outreach-schemas.js';
-import { personVisibleTo, type Actor } from '../../access/access.js';
+import { personManagedBy, type Actor } from '../../access/access.js';
 import type { Db } from '../../db/connection.js';
 
 /** Outcomes that mean contact was made (a person who declines was reached). */
 const REACHED = ['reached', 'declined'];
 
-/** Persons in the register the actor may see, with open period `rp`, open case and stored next step `ns`. */
+/** Persons in the register the actor manages, with open period `rp`, open case and stored next step `ns`. */
 export function inRegister(db: Db, actor: Actor) {
   return db
     .selectFrom('persons')
@@ -19,7 +20,7 @@ export function inRegister(db: Db, actor: Actor) {
     .leftJoin('cases', (j) => j.onRef('cases.person_id', '=', 'persons.id').on('cases.closed_at', 'is', null))
     .leftJoin('next_steps as ns', (j) => j.onRef('ns.person_id', '=', 'persons.id').onRef('ns.period_id', '=', 'rp.id'))
     .where('persons.municipality_id', '=', actor.municipalityId)
-    .where(personVisibleTo(actor));
+    .where(personManagedBy(actor));
 }
 
 const fromSchool = sql<SqlBool>`rp.entry_reason in (${sql.join(SCHOOL_ENTRY_REASONS)})`;

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { roleCan } from '../../../core/roles.js';
 import { QUEUE_KEYS, type bulkAssignBody, type QueueItem, type QueueKey, type QueueSummary } from '../../../core/outreach-schemas.js';
 import type { AttemptChannel } from '../../../core/outreach.js';
-import { CONTACT_PERSON_ROLES, personVisibleTo, requireCapability } from '../../access/access.js';
+import { CONTACT_PERSON_ROLES, personManagedBy, requireCapability } from '../../access/access.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
 import { loadOutreachSettings } from '../contact/outreach-settings.js';
@@ -109,7 +109,7 @@ export async function bulkAssign(ctx: RequestContext, input: z.infer<typeof bulk
       .select(['cases.id', 'cases.person_id', 'cases.municipality_id', 'cases.contact_person_id', 'staff.name as contact_name'])
       .where('cases.person_id', 'in', personIds)
       .where('cases.closed_at', 'is', null)
-      .where(personVisibleTo(ctx.actor))
+      .where(personManagedBy(ctx.actor))
       .forUpdate(['cases'])
       .execute();
     // All or nothing: a person who cannot be seen, or has no open case, fails the whole request.

@@ -32,7 +32,8 @@ async function enter(session: Session, trx: Transaction<Database>, run: Run, p: 
     select e.person_id, ${run.municipalityId}, e.pnr, e.birth_date, pop.given_name, pop.family_name, pop.street_address, pop.postal_code, pop.city, pop.protected_identity
     from reconcile_entering e join ${pop} where e.is_new`.execute(trx);
   // Someone who comes back gets the details of the newest list.
-  await sql`update persons set ${detailsFromPopulation}, version = version + 1, updated_at = now()
+  if (p.enter.some((e) => e.personId !== null))
+    await sql`update persons set ${detailsFromPopulation}, version = version + 1, updated_at = now()
     from reconcile_entering e join ${pop} where persons.id = e.person_id and not e.is_new`.execute(trx);
   await sql`insert into cases (municipality_id, person_id, status)
     select ${run.municipalityId}, e.person_id, 'new' from reconcile_entering e

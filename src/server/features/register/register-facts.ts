@@ -18,14 +18,14 @@ function uuidLiteral(value: string): string {
 /** A COPY text field: null for NULL (\N). Values read here were checked on import and hold no tab, line break or backslash. */
 const field = (f: string | undefined): string | null => (f === '\\N' || f === undefined ? null : f);
 
-/** Calls `onLine` with the tab-separated fields of each line of a COPY text stream. */
-async function eachLine(chunks: AsyncIterable<string>, onLine: (fields: string[]) => void): Promise<void> {
+/** Calls `onLine` with each line of a COPY text stream (fields separated by tabs). */
+async function eachLine(chunks: AsyncIterable<string>, onLine: (line: string) => void): Promise<void> {
   let rest = '';
   for await (const chunk of chunks) {
     const text = rest + chunk;
     let start = 0;
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-      onLine(text.slice(start, nl).split('\t'));
+      onLine(text.slice(start, nl));
       start = nl + 1;
     }
     rest = text.slice(start);
@@ -35,8 +35,8 @@ async function eachLine(chunks: AsyncIterable<string>, onLine: (fields: string[]
 /** One enrolment as reconciliation sees it: the facts the rules read and where the row came from. */
 export type EnrolmentSource = EnrolmentFacts & { importId: string; line: number; schoolUnitCode: string };
 
-/** Which list says who is enrolled at a school unit now, and the day it was imported. */
-export type Coverage = Map<string, { importId: string; importedOn: string }>;
+/** Which list says who is enrolled at a school unit now, and the day before it was imported. */
+export type Coverage = Map<string, { importId: string; endedBy: string }>;
 
 /**
  * The enrolments of the ready lists `importIds` (newest first), by person: `of(pnr)` gives a
@@ -48,11 +48,11 @@ export async function readEnrolments(session: Session, importIds: string[], cove
     const stream = session.copyOut(
       `copy (select personal_identity_number, import_id, line, school_unit_code, school_type, start_date, end_date, end_reason, qualification from enrolment_rows where import_id in (${importIds.map(uuidLiteral).join(', ')})) to stdout`,
     );
-    await eachLine(stream, (f) => {
-      const pnr = f[0]!;
-      const line = f.slice(1).join('\t');
+    // The identity number is the first twelve characters of a line; the rest is kept as it is.
+    await eachLine(stream, (line) => {
+      const pnr = line.slice(0, 12);
       const earlier = rows.get(pnr);
-      rows.set(pnr, earlier === undefined ? line : `${earlier}\n${line}`);
+      rows.set(pnr, earlier === undefined ? line.slice(13) : `${earlier}\n${line.slice(13)}`);
     });
   }
   const rank = new Map(importIds.map((id, i) => [id, i]));
@@ -63,7 +63,7 @@ export async function readEnrolments(session: Session, importIds: string[], cove
  * A person's enrolments from their rows. Where lists repeat an enrolment (same school unit, type
  * and start), the newest list's row wins. An enrolment still open in an older list of a school unit
  * that a newer list covers is over: the newer list no longer has the student there, so it ended by
- * the day that list was imported.
+ * the day before that list was imported.
  */
 function enrolmentsOf(text: string | undefined, rank: Map<string, number>, coverage: Coverage): EnrolmentSource[] {
   if (text === undefined) return [];
@@ -78,7 +78,7 @@ function enrolmentsOf(text: string | undefined, rank: Map<string, number>, cover
       schoolUnitCode: unit!,
       schoolType: type as SchoolType,
       startDate: start!,
-      endDate: superseded ? (covering.importedOn > start! ? covering.importedOn : start!) : field(end),
+      endDate: superseded ? (covering.endedBy > start! ? covering.endedBy : start!) : field(end),
       endReason: superseded ? null : (field(reason) as EndReason | null),
       qualification: field(qualification) as Qualification | null,
     };
@@ -125,7 +125,8 @@ export async function eachPerson(session: Session, municipalityId: string, popul
            cur.id, cur.period_id, cur.entered_on, case when cur.id is not null and pop.line is not null then concat_ws(',', ${differs}) end
     from pop full join cur on cur.personal_identity_number = pop.personal_identity_number
     where pop.line is not null or cur.period_id is not null) to stdout`);
-  await eachLine(stream, (f) => {
+  await eachLine(stream, (text) => {
+    const f = text.split('\t');
     const line = field(f[1]);
     const changed = field(f[7]);
     onPerson({

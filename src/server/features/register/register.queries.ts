@@ -10,20 +10,21 @@ export async function readyImports(db: Db, municipalityId: string) {
 
 /**
  * For each school unit the ready enrolment lists cover, the newest list that covers it and the
- * day it was imported: that list alone says who is enrolled there now.
+ * day before it was imported: that list alone says who is enrolled there now, so an enrolment it
+ * no longer has ended by that day at the latest.
  */
-export async function schoolUnitCoverage(db: Db, enrolmentImportIds: string[]): Promise<Map<string, { importId: string; importedOn: string }>> {
+export async function schoolUnitCoverage(db: Db, enrolmentImportIds: string[]): Promise<Map<string, { importId: string; endedBy: string }>> {
   if (enrolmentImportIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('import_school_units')
     .innerJoin('imports', 'imports.id', 'import_school_units.import_id')
     .distinctOn('import_school_units.school_unit_code')
-    .select(['import_school_units.school_unit_code as unit', 'imports.id', sql<string>`(imports.created_at at time zone 'Europe/Stockholm')::date::text`.as('imported_on')])
+    .select(['import_school_units.school_unit_code as unit', 'imports.id', sql<string>`((imports.created_at at time zone 'Europe/Stockholm')::date - 1)::text`.as('ended_by')])
     .where('imports.id', 'in', enrolmentImportIds)
     .orderBy('import_school_units.school_unit_code')
     .orderBy('imports.created_at', 'desc')
     .execute();
-  return new Map(rows.map((r) => [r.unit, { importId: r.id, importedOn: r.imported_on }]));
+  return new Map(rows.map((r) => [r.unit, { importId: r.id, endedBy: r.ended_by }]));
 }
 
 /** The register on a day: who was in it, since when and why. */

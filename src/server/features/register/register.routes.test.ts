@@ -87,6 +87,11 @@ describe('POST /api/v1/register/reconcile', () => {
     const person = await h.db.selectFrom('persons').select('id').where('personal_identity_number', '=', dropout).executeTakeFirstOrThrow();
     const detail = (await h.as.coordinator.request('GET', `/api/v1/persons/${person.id}`)).json();
     expect(detail).toMatchObject({ case: { status: 'new' }, registerPeriods: [{ enteredOn: DAY, entryReason: 'dropped_out', leftOn: null }] });
+    expect(detail.registerPeriods[0].sources).toEqual([
+      { list: 'population', fileName: 'pop1.csv', line: 2 },
+      { list: 'enrolments', fileName: 'enr1.csv', line: 2 },
+      { list: 'enrolments', fileName: 'enr1.csv', line: 3 },
+    ]);
     const period = await h.db.selectFrom('register_periods').select(['source', 'rule']).where('person_id', '=', person.id).executeTakeFirstOrThrow();
     expect(period.source).toMatchObject({ populationLine: 2, enrolments: expect.arrayContaining([expect.objectContaining({ line: expect.any(Number) })]) });
     const events = (await h.as.coordinator.request('GET', `/api/v1/persons/${person.id}/events`)).json();
@@ -102,6 +107,15 @@ describe('POST /api/v1/register/reconcile', () => {
     expect((await h.as.coordinator.request('GET', `/api/v1/register?asOf=${DAY}`)).json()).toHaveLength(2);
     const closed = await h.db.selectFrom('register_periods').innerJoin('persons', 'persons.id', 'register_periods.person_id').select(['left_on', 'leave_reason', 'rule']).where('persons.personal_identity_number', '=', dropout).executeTakeFirstOrThrow();
     expect(closed).toEqual({ left_on: later, leave_reason: 'moved_out', rule: 'registeredInMunicipality' });
+    const { id } = await h.db.selectFrom('persons').select('id').where('personal_identity_number', '=', dropout).executeTakeFirstOrThrow();
+    const timeline = await h.as.coordinator.request('GET', `/api/v1/persons/${id}/events`);
+    expect(timeline.statusCode).toBe(200);
+    expect(timeline.json().map((e: { type: string; payload: object }) => [e.type, e.payload])).toEqual(
+      expect.arrayContaining([
+        ['register_left', { reason: 'moved_out', rule: 'registeredInMunicipality', asOf: later }],
+        ['register_entered', { reason: 'dropped_out', asOf: DAY }],
+      ]),
+    );
   });
 
   it('writes nothing when applying fails part-way', async () => {

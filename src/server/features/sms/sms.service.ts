@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import { roleCan } from '../../../core/roles.js';
 import type { smsBody, SmsMessage } from '../../../core/outreach-schemas.js';
-import { contactDetailsVisibleTo, personVisibleTo, requireCapability } from '../../access/access.js';
+import { contactDetailsVisibleTo, personManagedBy, requireCapability } from '../../access/access.js';
 import { recordAudit } from '../../audit/audit.js';
 import type { Db } from '../../db/connection.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
@@ -48,7 +48,7 @@ function sentBefore(ctx: RequestContext, key: string): Promise<SmsMessage | unde
       .executeTakeFirst();
     if (!row) return undefined;
     const person = await selectPerson(trx, ctx.actor, row.person_id);
-    if (!person) throw new AppError('not_found');
+    if (!person || !person.managed) throw new AppError('not_found');
     await audit({ action: 'read', entity: 'sms', entityId: row.id, personId: row.person_id, detail: { replay: true } });
     return present(row, Boolean(person.contact_visible));
   });
@@ -64,7 +64,7 @@ export async function sendSms(ctx: RequestContext, provider: SmsProvider, status
   const send = () =>
     audited(ctx, async (t) => {
       const person = await selectPerson(t.trx, ctx.actor, personId);
-      if (!person) throw new AppError('not_found');
+      if (!person || !person.managed) throw new AppError('not_found');
       if (!person.contact_visible) throw new AppError('contact_details_hidden');
       const guardian = input.recipient === 'guardian' ? await t.trx.selectFrom('guardians').select('phone').where('person_id', '=', personId).where('phone', 'is not', null).orderBy('position').executeTakeFirst() : undefined;
       const to = internationalNumber(input.recipient === 'guardian' ? guardian?.phone : person.phone);
@@ -111,7 +111,7 @@ export async function listSms(ctx: RequestContext): Promise<SmsMessage[]> {
       .select(['sms_messages.id', 'person_id', 'recipient', 'to_number', 'body', 'provider', 'status', 'sms_messages.created_at', 'staff.name as sender', 'persons.given_name', 'persons.family_name'])
       .select((eb) => sql<boolean>`${contactDetailsVisibleTo(ctx.actor)(eb)}`.as('contact_visible'))
       .where('sms_messages.municipality_id', '=', ctx.actor.municipalityId)
-      .where(personVisibleTo(ctx.actor));
+      .where(personManagedBy(ctx.actor));
     if (!roleCan(ctx.actor.role, 'outreach.configure')) q = q.where('sms_messages.sent_by', '=', ctx.actor.id);
     const rows = await q.orderBy('sms_messages.created_at', 'desc').limit(200).execute();
     await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'sms', entityId: r.id, personId: r.person_id })));

@@ -35,12 +35,15 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
             </tr>
           ) : (
             entries.map((e) => (
-              <tr key={e.id}>
+              <tr key={e.id} className={e.emergency ? 'row--emergency' : undefined}>
                 <td className="nowrap">
                   <time dateTime={e.at}>{format.dateTime(e.at)}</time>
                 </td>
                 <td>{e.actor ? e.actor.name : <span className="muted">{t('events.system')}</span>}</td>
-                <td>{describe(e)}</td>
+                <td>
+                  {describe(e)}
+                  {e.emergency ? <span className="badge badge--emergency">{t('emergency.auditBadge')}</span> : null}
+                </td>
                 <td>
                   {e.person ? (
                     <>

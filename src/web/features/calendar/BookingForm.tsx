@@ -14,7 +14,7 @@ import { useAction } from '../../hooks/useAction.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { todayIso } from '../../i18n/format.js';
 import { useSession } from '../auth/session.js';
-import { useFieldErrors } from '../contact/useFieldErrors.js';
+import { apiErrorOf, useFieldErrors } from '../contact/useFieldErrors.js';
 
 type Kind = Meeting['kind'];
 type Props = { id: string; title: string; kinds: Kind[]; personId?: string; noticeDays?: number; onBooked: () => Promise<void> };
@@ -36,7 +36,8 @@ export function BookingForm({ id, title, kinds, personId, noticeDays, onBooked }
   const [centreId, setCentreId] = useState('');
   const [secondStaffId, setSecondStaffId] = useState('');
   const [booked, setBooked] = useState(false);
-  const { problem, run } = useAction();
+  const { error, run } = useAction();
+  const problem = apiErrorOf(error);
   const fieldErrors = useFieldErrors(problem);
   const homeVisit = kind === 'home_visit';
 

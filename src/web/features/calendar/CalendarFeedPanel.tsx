@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { calendarApi } from '../../api/outreachEndpoints.js';
 import { Alert, ProblemAlert } from '../../components/Alert.js';
 import { useAction } from '../../hooks/useAction.js';
+import { apiErrorOf } from '../contact/useFieldErrors.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useFormat } from '../../i18n/format.js';
 
@@ -15,7 +16,7 @@ export function CalendarFeedPanel() {
   const [url, setUrl] = useState<string | null>(null);
   const [revoked, setRevoked] = useState(false);
   const action = useAction();
-  const problem = action.problem;
+  const problem = apiErrorOf(action.error);
   const run = async (work: () => Promise<unknown>) => {
     await action.run(work);
     await feed.reload();

@@ -8,6 +8,7 @@ import { Alert, Loading, ProblemAlert } from '../../components/Alert.js';
 import { FormField } from '../../components/FormField.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useAction } from '../../hooks/useAction.js';
+import { apiErrorOf } from '../contact/useFieldErrors.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { todayIso, useFormat } from '../../i18n/format.js';
 import { BookingForm } from './BookingForm.js';
@@ -28,7 +29,8 @@ export function CalendarPage() {
   const centres = useLoad(() => calendarApi.centres(), []);
   const meetings = useLoad(() => calendarApi.meetings({ from, to: addDays(from, 6), centreId: centreId || undefined }), [from, centreId]);
   const [cancelled, setCancelled] = useState(false);
-  const { problem, run } = useAction();
+  const { error, run } = useAction();
+  const problem = apiErrorOf(error);
 
   async function cancel(id: string, version: number) {
     setCancelled(await run(() => calendarApi.cancel(id, version)));

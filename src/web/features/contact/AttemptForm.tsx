@@ -11,6 +11,7 @@ import { contactApi, newIdempotencyKey } from '../../api/outreachEndpoints.js';
 import { Alert, ProblemAlert } from '../../components/Alert.js';
 import { FormField } from '../../components/FormField.js';
 import { useAction } from '../../hooks/useAction.js';
+import { apiErrorOf } from './useFieldErrors.js';
 import { ChannelSelect } from './ChannelSelect.js';
 
 type Props = { personId: string; suggested: AttemptChannel | null; onSaved: () => Promise<void> };
@@ -31,7 +32,8 @@ export function AttemptForm({ personId, suggested, onSaved }: Props) {
   const [occupation, setOccupation] = useState<Occupation>('unknown');
   const [agreed, setAgreed] = useState('');
   const [note, setNote] = useState('');
-  const { busy, problem, run } = useAction();
+  const { busy, error, run } = useAction();
+  const problem = apiErrorOf(error);
   const [atError, setAtError] = useState(false);
   const [result, setResult] = useState<Outreach['nextStep'] | undefined>(undefined);
   const key = useRef(newIdempotencyKey());

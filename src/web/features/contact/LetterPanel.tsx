@@ -5,6 +5,7 @@ import { lettersApi, newIdempotencyKey } from '../../api/outreachEndpoints.js';
 import { Alert, ProblemAlert } from '../../components/Alert.js';
 import { FormField } from '../../components/FormField.js';
 import { useAction } from '../../hooks/useAction.js';
+import { apiErrorOf } from './useFieldErrors.js';
 import { todayIso } from '../../i18n/format.js';
 import { downloadBlob } from '../letters/download.js';
 
@@ -16,7 +17,8 @@ export function LetterPanel({ personId, protectedIdentity, suggested, onPrinted 
   const [kind, setKind] = useState<Kind>(suggested);
   const [record, setRecord] = useState(true);
   const [done, setDone] = useState(false);
-  const { problem, run } = useAction();
+  const { error, run } = useAction();
+  const problem = apiErrorOf(error);
   const key = useRef(newIdempotencyKey());
 
   async function submit(event: FormEvent) {

@@ -7,6 +7,7 @@ import { contactApi } from '../../api/outreachEndpoints.js';
 import { Alert, ProblemAlert } from '../../components/Alert.js';
 import { FormField, TextField } from '../../components/FormField.js';
 import { useAction } from '../../hooks/useAction.js';
+import { apiErrorOf } from './useFieldErrors.js';
 import { ChannelSelect } from './ChannelSelect.js';
 import { todayIso, useFormat } from '../../i18n/format.js';
 
@@ -22,7 +23,8 @@ export function NextStepPanel({ personId, outreach, onChanged }: Props) {
   const [dueOn, setDueOn] = useState(next?.dueOn ?? todayIso());
   const [reason, setReason] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
-  const { problem, run } = useAction();
+  const { error, run } = useAction();
+  const problem = apiErrorOf(error);
   const [saved, setSaved] = useState(false);
 
   async function submit(event: FormEvent) {

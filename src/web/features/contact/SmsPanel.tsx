@@ -6,13 +6,15 @@ import { contactApi, newIdempotencyKey } from '../../api/outreachEndpoints.js';
 import { Alert, ProblemAlert } from '../../components/Alert.js';
 import { FormField } from '../../components/FormField.js';
 import { useAction } from '../../hooks/useAction.js';
+import { apiErrorOf } from './useFieldErrors.js';
 
 /** The SMS panel of the next-step view. */
 export function SmsPanel({ personId, hasGuardian, onSent }: { personId: string; hasGuardian: boolean; onSent: () => Promise<void> }) {
   const { t } = useTranslation();
   const [recipient, setRecipient] = useState<'young_person' | 'guardian'>('young_person');
   const [sent, setSent] = useState<SmsMessage | null>(null);
-  const { busy, problem, run } = useAction();
+  const { busy, error, run } = useAction();
+  const problem = apiErrorOf(error);
   const key = useRef(newIdempotencyKey());
 
   async function submit(event: FormEvent) {

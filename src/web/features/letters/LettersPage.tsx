@@ -7,6 +7,7 @@ import { Alert, Loading, ProblemAlert } from '../../components/Alert.js';
 import { FormField } from '../../components/FormField.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useAction } from '../../hooks/useAction.js';
+import { apiErrorOf } from '../contact/useFieldErrors.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { todayIso, useFormat } from '../../i18n/format.js';
 import { useSession } from '../auth/session.js';
@@ -24,7 +25,8 @@ export function LettersPage() {
   const [record, setRecord] = useState(true);
   const [language, setLanguage] = useState<'sv' | 'en'>(i18n.language === 'en' ? 'en' : 'sv');
   const [printed, setPrinted] = useState<Printed | null>(null);
-  const { busy, problem, run } = useAction();
+  const { busy, error, run } = useAction();
+  const problem = apiErrorOf(error);
   const key = useRef(newIdempotencyKey());
 
   async function print(event: FormEvent) {

@@ -6,6 +6,7 @@ import { lettersApi } from '../../api/outreachEndpoints.js';
 import { Alert, Loading, ProblemAlert } from '../../components/Alert.js';
 import { FormField, TextField } from '../../components/FormField.js';
 import { useAction } from '../../hooks/useAction.js';
+import { apiErrorOf } from '../contact/useFieldErrors.js';
 import { useLoad } from '../../hooks/useLoad.js';
 
 /** The template editor. */
@@ -18,7 +19,8 @@ export function TemplateEditor() {
   const [heading, setHeading] = useState('');
   const [body, setBody] = useState('');
   const [saved, setSaved] = useState(false);
-  const { problem, run } = useAction();
+  const { error, run } = useAction();
+  const problem = apiErrorOf(error);
 
   useEffect(() => {
     setHeading(current?.heading ?? '');

@@ -5,6 +5,7 @@ import { calendarApi } from '../../api/outreachEndpoints.js';
 import { Alert, ProblemAlert } from '../../components/Alert.js';
 import { TextField } from '../../components/FormField.js';
 import { useAction } from '../../hooks/useAction.js';
+import { apiErrorOf } from '../contact/useFieldErrors.js';
 import { useLoad } from '../../hooks/useLoad.js';
 
 /** The centres panel. */
@@ -13,7 +14,8 @@ export function CentresPanel() {
   const centres = useLoad(() => calendarApi.centres(), []);
   const [name, setName] = useState('');
   const [added, setAdded] = useState(false);
-  const { problem, run } = useAction();
+  const { error, run } = useAction();
+  const problem = apiErrorOf(error);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

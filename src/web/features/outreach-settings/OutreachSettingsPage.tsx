@@ -8,7 +8,7 @@ import { FormField, TextField } from '../../components/FormField.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useAction } from '../../hooks/useAction.js';
 import { useLoad } from '../../hooks/useLoad.js';
-import { useFieldErrors } from '../contact/useFieldErrors.js';
+import { apiErrorOf, useFieldErrors } from '../contact/useFieldErrors.js';
 import { CentresPanel } from './CentresPanel.js';
 import { LadderFieldset } from './LadderFieldset.js';
 
@@ -27,7 +27,8 @@ export function OutreachSettingsPage() {
   const loaded = useLoad(() => outreachApi.settings(), []);
   const [settings, setSettings] = useState<OutreachSettings | null>(null);
   const [saved, setSaved] = useState(false);
-  const { problem, run } = useAction();
+  const { error, run } = useAction();
+  const problem = apiErrorOf(error);
   const fieldErrors = useFieldErrors(problem);
   useEffect(() => setSettings(loaded.data?.settings ?? null), [loaded.data]);
   if (loaded.error) return <ProblemAlert error={loaded.error} />;

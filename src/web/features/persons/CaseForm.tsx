@@ -11,6 +11,7 @@ import { Alert, ProblemAlert } from '../../components/Alert.js';
 import { CASE_STATUS_LIST, CONTACT_PERSON_ROLES } from '../../components/constants.js';
 import { FormField } from '../../components/FormField.js';
 import { useLoad } from '../../hooks/useLoad.js';
+import { TeamSelect } from '../consent/TeamSelect.js';
 
 type Case = NonNullable<PersonDetail['case']>;
 type Props = { kase: Case; canAssign: boolean; onChanged: () => Promise<void> };
@@ -21,6 +22,7 @@ export function CaseForm({ kase, canAssign, onChanged }: Props) {
   const staff = useLoad(async () => (canAssign ? (await staffApi.list({ active: 'true' })).filter((s) => (CONTACT_PERSON_ROLES as readonly string[]).includes(s.role)) : []), [canAssign]);
   const [status, setStatus] = useState<CaseStatus>(kase.status);
   const [contactPersonId, setContactPersonId] = useState(kase.contactPerson?.id ?? '');
+  const [teamId, setTeamId] = useState(kase.team?.id ?? '');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<'saved' | 'unchanged' | null>(null);
@@ -29,15 +31,17 @@ export function CaseForm({ kase, canAssign, onChanged }: Props) {
   useEffect(() => {
     setStatus(kase.status);
     setContactPersonId(kase.contactPerson?.id ?? '');
-  }, [kase.version, kase.status, kase.contactPerson?.id]);
+    setTeamId(kase.team?.id ?? '');
+  }, [kase.version, kase.status, kase.contactPerson?.id, kase.team?.id]);
 
   const contactChanged = canAssign && contactPersonId !== (kase.contactPerson?.id ?? '');
   const statusChanged = status !== kase.status;
+  const teamChanged = canAssign && teamId !== (kase.team?.id ?? '');
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
-    if (!contactChanged && !statusChanged) {
+    if (!contactChanged && !statusChanged && !teamChanged) {
       setNotice('unchanged');
       return;
     }
@@ -48,6 +52,7 @@ export function CaseForm({ kase, canAssign, onChanged }: Props) {
         version: kase.version,
         ...(statusChanged && { status }),
         ...(contactChanged && { contactPersonId: contactPersonId || null }),
+        ...(teamChanged && { teamId: teamId || null }),
       });
       setNotice('saved');
       await onChanged();
@@ -98,6 +103,7 @@ export function CaseForm({ kase, canAssign, onChanged }: Props) {
           )}
         </FormField>
       ) : null}
+      {canAssign ? <TeamSelect id="case-team" value={teamId} onChange={setTeamId} /> : null}
       <button type="submit" className="button" disabled={busy}>
         {t('case.save')}
       </button>

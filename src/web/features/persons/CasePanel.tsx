@@ -37,7 +37,7 @@ export function CasePanel({ person, onChanged }: { person: PersonDetail; onChang
               </>
             ) : null}
           </dl>
-          {can('persons.edit') ? <CaseForm key={kase.id} kase={kase} canAssign={can('cases.assign')} onChanged={onChanged} /> : null}
+          {can('persons.edit') && person.access.managed ? <CaseForm key={kase.id} kase={kase} canAssign={can('cases.assign')} onChanged={onChanged} /> : null}
         </>
       )}
     </section>

@@ -3,11 +3,16 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { personsApi } from '../../api/endpoints.js';
 import { messageOf, useMessages, type Message } from '../../api/fieldErrors.js';
+import { looksSensitive, type ConsentCategory } from '../../../core/consent.js';
 import { Alert } from '../../components/Alert.js';
+import { FormActions } from '../../components/FormActions.js';
 import { FormField } from '../../components/FormField.js';
+import { NoteCategoryField, noteCategoryChoices } from '../consent/NoteCategoryField.js';
 
 type Props = {
   personId: string;
+  /** The categories the writer may record into (from the person's access); a new note offers them. */
+  categories?: ConsentCategory[];
   onSaved: () => Promise<void>;
   /** When set, the form writes a correction of this note, starting from its text. */
   corrects?: { id: string; text: string };
@@ -17,18 +22,22 @@ type Props = {
 const MAX_LENGTH = 10000;
 
 /** The note form. */
-export function NoteForm({ personId, onSaved, corrects, onCancel }: Props) {
+export function NoteForm({ personId, categories = [], onSaved, corrects, onCancel }: Props) {
   const { t } = useTranslation();
   const messages = useMessages();
   const id = useId();
   const [text, setText] = useState(corrects?.text ?? '');
   const [error, setError] = useState<Message | null>(null);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState<'plain' | 'sensitive' | null>(null);
   const [busy, setBusy] = useState(false);
+  const choices = noteCategoryChoices(categories);
+  const [category, setCategory] = useState<ConsentCategory | ''>(choices[0] ?? '');
+  // Only an uncategorised note is part of the KAA documentation that may not hold sensitive data.
+  const warn = !corrects && category === '' && looksSensitive(text);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setSaved(false);
+    setSaved(null);
     if (!text.trim()) {
       setError({ key: 'journal.empty' });
       return;
@@ -36,9 +45,10 @@ export function NoteForm({ personId, onSaved, corrects, onCancel }: Props) {
     setBusy(true);
     setError(null);
     try {
-      await personsApi.addNote(personId, text.trim(), corrects?.id);
+      const result = await personsApi.addNote(personId, text.trim(), corrects?.id, category || undefined);
       setText('');
-      setSaved(true);
+      setCategory(choices[0] ?? '');
+      setSaved(result.possiblySensitive ? 'sensitive' : 'plain');
       await onSaved();
     } catch (err) {
       setError(messageOf(err));
@@ -50,20 +60,18 @@ export function NoteForm({ personId, onSaved, corrects, onCancel }: Props) {
   const fieldId = `note-${id.replace(/:/g, '')}`;
   return (
     <form onSubmit={submit} className={corrects ? 'note-form note-form--correction' : 'note-form'} noValidate>
-      {saved && !corrects ? <Alert tone="success">{t('journal.saved')}</Alert> : null}
+      {saved === 'plain' && !corrects ? <Alert tone="success">{t('journal.saved')}</Alert> : null}
+      {saved === 'sensitive' && !corrects ? <Alert tone="warning">{t('consentEvents.sensitiveSaved')}</Alert> : null}
       <FormField id={fieldId} label={corrects ? t('journal.correctionLabel') : t('journal.newNote')} hint={corrects ? t('journal.correctionHint') : t('journal.noteHint')} error={messages.text(error)} announce>
         {(control) => <textarea {...control} rows={corrects ? 4 : 5} maxLength={MAX_LENGTH} value={text} onChange={(e) => setText(e.target.value)} />}
       </FormField>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
-          {corrects ? t('journal.saveCorrection') : t('journal.save')}
-        </button>
-        {onCancel ? (
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        ) : null}
-      </div>
+      {warn ? (
+        <p className="notice notice--warning" role="status">
+          {t('consentEvents.sensitiveWarning')}
+        </p>
+      ) : null}
+      {!corrects && (choices.length > 1 || choices[0] !== '') ? <NoteCategoryField id={`${fieldId}-category`} categories={categories} value={category} onChange={setCategory} /> : null}
+      <FormActions submit={corrects ? t('journal.saveCorrection') : t('journal.save')} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -10,6 +10,10 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useSession } from '../auth/session.js';
 import { NotFoundPage } from '../errors/NotFoundPage.js';
+import { AccessPanel } from '../consent/AccessPanel.js';
+import { ApplicationsPanel } from '../consent/ApplicationsPanel.js';
+import { ConsentsPanel } from '../consent/ConsentsPanel.js';
+import { ExtractPanel } from '../consent/ExtractPanel.js';
 import { CasePanel } from './CasePanel.js';
 import { Journal } from './Journal.js';
 import { PersonDetails } from './PersonDetails.js';
@@ -30,6 +34,7 @@ export function PersonPage() {
   if (!person.data) return <Loading />;
   const p = person.data;
   const name = t('persons.fullName', { given: p.givenName, family: p.familyName });
+  const seesContact = p.access.categories.includes('contact_occupation');
   const reloadAll = async () => {
     await Promise.all([person.reload(), events.reload()]);
   };
@@ -40,7 +45,7 @@ export function PersonPage() {
         <Link to="/persons">{t('persons.page.back')}</Link>
       </p>
       <PageHeading title={name}>
-        {can('persons.edit') ? (
+        {can('persons.edit') && p.access.managed ? (
           <Link to={`/persons/${p.id}/edit`} className="button button--secondary">
             {t('persons.page.edit')}
           </Link>
@@ -48,16 +53,20 @@ export function PersonPage() {
       </PageHeading>
       {flash?.created ? <Alert tone="success">{t('persons.page.created')}</Alert> : null}
       {flash?.saved ? <Alert tone="success">{t('persons.page.saved')}</Alert> : null}
+      <AccessPanel person={p} onChanged={reloadAll} />
       <div className="columns">
         <div className="columns__main">
-          <PersonDetails person={p} />
-          <RegisterPeriods periods={p.registerPeriods} />
+          {seesContact ? <PersonDetails person={p} /> : null}
+          {seesContact ? <RegisterPeriods periods={p.registerPeriods} /> : null}
+          <ConsentsPanel person={p} onChanged={reloadAll} />
         </div>
         <div className="columns__side">
-          <CasePanel person={p} onChanged={reloadAll} />
+          {seesContact ? <CasePanel person={p} onChanged={reloadAll} /> : null}
+          {p.access.categories.includes('assessment_plan') ? <ApplicationsPanel personId={p.id} managed={p.access.managed} onChanged={reloadAll} /> : null}
+          {can('extract.produce') ? <ExtractPanel personId={p.id} /> : null}
         </div>
       </div>
-      <Journal personId={p.id} events={events} />
+      <Journal personId={p.id} events={events} categories={p.access.categories} />
     </>
   );
 }

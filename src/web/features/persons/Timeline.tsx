@@ -39,7 +39,8 @@ export function Timeline({ personId, events, onChanged }: Props) {
         return (
           <li key={event.id} id={`event-${event.id}`} tabIndex={-1} className={`timeline__item timeline__item--${event.type}${event.correctedBy ? ' timeline__item--corrected' : ''}`}>
             <h4 className="timeline__title">
-              {t(`events.types.${event.type}`)}
+              {t([`events.types.${event.type}`, `consentEvents.types.${event.type}`])}
+              {event.category === 'health_social' ? <span className="badge badge--health">{t('consent.categories.health_social')}</span> : null}
               {event.correctedBy ? <span className="badge badge--corrected">{t('journal.corrected')}</span> : null}
               {event.correctsEventId ? <span className="badge badge--correction">{t('journal.correction')}</span> : null}
             </h4>

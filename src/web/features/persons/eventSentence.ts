@@ -64,6 +64,17 @@ export function useEventSentence(names: Map<string, string>): (event: TimelineEv
           channel: t(`events.channels.${String(p.channel)}`, { defaultValue: String(p.channel ?? '') }),
           outcome: t(`events.outcomes.${String(p.outcome)}`, { defaultValue: String(p.outcome ?? '') }),
         });
+      case 'team_changed': {
+        const team = p.to && typeof (p.to as { name?: unknown }).name === 'string' ? (p.to as { name: string }).name : null;
+        return team ? t('consentEvents.sentences.team_changed', { actor, team }) : t('consentEvents.sentences.team_removed', { actor });
+      }
+      case 'consent_recorded':
+      case 'consent_withdrawn':
+        return t(`consentEvents.sentences.${event.type}`, { actor });
+      case 'application_received':
+        return t('consentEvents.sentences.application_received', { actor, referrer: t(`applications.referrer.${String(p.referrer)}`, { defaultValue: String(p.referrer ?? '') }) });
+      case 'application_decided':
+        return t('consentEvents.sentences.application_decided', { actor, status: t(`applications.status.${String(p.status)}`, { defaultValue: String(p.status ?? '') }) });
       case 'next_step_changed':
         return t('events.sentences.next_step_changed', {
           actor,

@@ -7,6 +7,7 @@ import { Alert, ProblemAlert } from '../../components/Alert.js';
 import { CONTACT_PERSON_ROLES } from '../../components/constants.js';
 import { FormField } from '../../components/FormField.js';
 import { useAction } from '../../hooks/useAction.js';
+import { apiErrorOf } from '../contact/useFieldErrors.js';
 import { useLoad } from '../../hooks/useLoad.js';
 
 type Props = { selected: string[]; onAssigned: () => Promise<void> };
@@ -18,7 +19,8 @@ export function BulkAssignForm({ selected, onAssigned }: Props) {
   const [contactPersonId, setContactPersonId] = useState('');
   const [local, setLocal] = useState<'noneSelected' | 'noContact' | null>(null);
   const [done, setDone] = useState<number | null>(null);
-  const { busy, problem, run } = useAction();
+  const { busy, error, run } = useAction();
+  const problem = apiErrorOf(error);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

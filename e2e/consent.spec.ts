@@ -1,0 +1,160 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACCOUNTS, apiAs, expectNoAxeViolations, launchBrowser, openPage, signIn, skipE2E, startLotsa, type Lotsa } from './fixtures.js';
+
+/** Demo accounts from other agencies than the team's (Ungdomsteamet is run by Utbildningsförvaltningen). */
+const SOCIAL_WORKER = 'socialsekreterare@demo.lotsa.local';
+
+const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+
+describe.skipIf(skipE2E)('[consent]: a social worker sees what the consent allows; coordinators record, withdraw and produce the extract; administrators follow up', () => {
+  let lotsa: Lotsa;
+  let browser: Browser;
+  let personId: string;
+  let pnr: string;
+  beforeAll(async () => {
+    [lotsa, browser] = await Promise.all([startLotsa(), launchBrowser()]);
+    // A new young person in Ungdomsteamet, with no consent yet.
+    const coordinator = await apiAs(lotsa.baseUrl, ACCOUNTS.coordinator);
+    pnr = lotsa.unusedIdentityNumber(30);
+    personId = (await coordinator.send('POST', '/api/v1/persons', { personalIdentityNumber: pnr, givenName: 'Sam', familyName: 'Samtycke' })).body.id;
+    const teams = (await (await coordinator.api.get('/api/v1/teams')).json()) as { id: string; name: string }[];
+    const person = (await (await coordinator.api.get(`/api/v1/persons/${personId}`)).json()) as { case: { id: string; version: number } };
+    expect((await coordinator.send('PATCH', `/api/v1/cases/${person.case.id}`, { teamId: teams.find((t) => t.name === 'Ungdomsteamet')!.id, version: person.case.version })).status).toBe(204);
+    await coordinator.api.dispose();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await lotsa?.stop();
+  });
+
+  it('lets a coordinator record a consent with the keyboard, and the social worker then sees exactly that, until it is withdrawn', async () => {
+    const social = await openPage(browser, lotsa.baseUrl);
+    await signIn(social.page, SOCIAL_WORKER);
+    await social.page.goto(`/persons/${personId}`);
+    await expect.poll(() => heading(social.page).textContent()).toBe('Sidan finns inte');
+
+    const { context, page, errors } = await openPage(browser, lotsa.baseUrl);
+    await signIn(page, ACCOUNTS.coordinator);
+    await page.goto(`/persons/${personId}`);
+    const access = page.getByRole('region', { name: 'Vad du ser och varför' });
+    await expect.poll(() => access.textContent()).toContain('samordnare för aktivitetsansvaret');
+    expect(await access.textContent()).toContain('Du ser inte');
+    expect(await page.getByRole('link', { name: 'Blankett på svenska (PDF)' }).getAttribute('href')).toBe(`/api/v1/persons/${personId}/consent-form?lang=sv`);
+    const form = await page.request.get(`/api/v1/persons/${personId}/consent-form?lang=sv`);
+    expect(form.headers()['content-type']).toBe('application/pdf');
+
+    await page.getByRole('button', { name: 'Registrera ett samtycke' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Spara samtycket' }).click();
+    await expect.poll(() => page.locator('.error-summary').textContent()).toContain('Välj minst en verksamhet.');
+    await page.getByRole('checkbox', { name: 'Socialtjänsten' }).focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('checkbox', { name: 'Kontaktuppgifter och sysselsättning' }).focus();
+    await page.keyboard.press('Space');
+    await expectNoAxeViolations(page, 'person page with the consent form');
+    await page.getByRole('button', { name: 'Spara samtycket' }).focus();
+    await page.keyboard.press('Enter');
+    const consents = page.getByRole('region', { name: 'Samtycken' });
+    await expect.poll(() => consents.textContent()).toContain('Gäller');
+    expect(await consents.textContent()).toContain('Socialtjänsten');
+
+    await social.page.reload();
+    const seen = social.page.getByRole('region', { name: 'Vad du ser och varför' });
+    await expect.poll(() => seen.textContent()).toContain('ungdomen har samtyckt');
+    expect(await social.page.getByRole('region', { name: 'Vad du ser och varför' }).locator('.access-list--sees').textContent()).toBe('Kontaktuppgifter och sysselsättning');
+    expect(await seen.locator('.access-list--hidden').textContent()).toContain('Kartläggning och handlingsplan');
+    expect(await social.page.getByRole('region', { name: 'Personuppgifter' }).count()).toBe(1);
+    expect(await social.page.getByRole('region', { name: 'Ansökningar' }).count()).toBe(0);
+    expect(await social.page.getByRole('link', { name: 'Ändra uppgifter' }).count()).toBe(0);
+    await expectNoAxeViolations(social.page, 'person page seen by consent');
+
+    await consents.getByRole('button', { name: 'Återkalla samtycket' }).click();
+    await page.getByLabel('Hur återkallades det? (frivilligt)').fill('Ringde och sade det');
+    await page.getByRole('button', { name: 'Återkalla nu' }).click();
+    await expect.poll(() => consents.textContent()).toContain('Återkallat');
+
+    await social.page.reload();
+    await expect.poll(() => heading(social.page).textContent()).toBe('Sidan finns inte');
+    expect(errors).toEqual([]);
+    await Promise.all([context.close(), social.context.close()]);
+  });
+
+  it('lets a social worker break the glass by identity number, alerts the administrator, and highlights it in the log and the follow-up', async () => {
+    const { context, page } = await openPage(browser, lotsa.baseUrl);
+    await signIn(page, SOCIAL_WORKER);
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Nödåtkomst' }).click();
+    await expect.poll(() => heading(page).textContent()).toBe('Nödåtkomst till en person');
+    await expectNoAxeViolations(page, 'emergency access page');
+    await page.getByRole('button', { name: 'Öppna nödåtkomst' }).click();
+    await expect.poll(() => page.locator('.field__error').first().textContent()).toContain('Skriv skälet');
+    await page.getByLabel('Personnummer').fill(`${pnr.slice(0, 8)}-${pnr.slice(8)}`);
+    await page.getByLabel('Skäl').fill('Sam ringer i kris och kontaktpersonen nås inte');
+    await page.getByRole('button', { name: 'Öppna nödåtkomst' }).click();
+    await page.waitForURL(`**/persons/${personId}`);
+    await expect.poll(() => page.getByRole('region', { name: 'Vad du ser och varför' }).textContent()).toContain('Du har nödåtkomst till och med');
+    await context.close();
+
+    const admin = await openPage(browser, lotsa.baseUrl);
+    await signIn(admin.page, ACCOUNTS.administrator);
+    await expect.poll(() => admin.page.getByRole('region', { name: 'Att känna till' }).textContent()).toContain('Mats Socialsekreterare öppnade nödåtkomst');
+    await expectNoAxeViolations(admin.page, 'start page with an alert');
+    await admin.page.goto('/admin/audit');
+    await expect.poll(() => admin.page.locator('tr.row--emergency').count()).toBeGreaterThan(0);
+    expect(await admin.page.locator('tr.row--emergency').first().textContent()).toContain('Nödåtkomst');
+
+    await admin.page.goto('/admin/access-review');
+    await admin.page.getByRole('combobox', { name: 'Rapport' }).selectOption('emergency');
+    await admin.page.getByRole('button', { name: 'Visa' }).click();
+    const row = admin.page.locator('tbody tr').filter({ hasText: 'Sam Samtycke' });
+    await expect.poll(() => row.textContent()).toContain('Mats Socialsekreterare');
+    await expectNoAxeViolations(admin.page, 'access follow-up');
+    await row.getByRole('button', { name: /Markera som granskad/ }).click();
+    await expect.poll(() => row.textContent()).toContain('Agnes Admin');
+    await admin.page.getByLabel('Nödåtkomst gäller i antal timmar').fill('6');
+    await admin.page.getByRole('button', { name: 'Spara inställningen' }).click();
+    await expect.poll(() => admin.page.getByRole('status').filter({ hasText: 'Inställningen är sparad.' }).count()).toBe(1);
+    await admin.context.close();
+  });
+
+  it('lets a coordinator take an application through the team meeting, see the teams, and produce the register extract', async () => {
+    const { context, page, errors } = await openPage(browser, lotsa.baseUrl);
+    await signIn(page, ACCOUNTS.coordinator);
+    await page.goto(`/persons/${personId}`);
+    const applications = page.getByRole('region', { name: 'Ansökningar' });
+    await applications.getByRole('button', { name: 'Registrera en ansökan' }).click();
+    await applications.getByLabel(/^Team/).selectOption({ label: 'Ungdomsteamet' });
+    await page.getByLabel('Vem remitterade?').selectOption('social_services');
+    await page.getByRole('button', { name: 'Spara ansökan' }).click();
+    await expect.poll(() => page.locator('#application-signed-error').textContent()).toContain('underskriven av ungdomen');
+    await page.getByLabel('Ungdomen har skrivit under ansökan').check();
+    await page.getByRole('button', { name: 'Spara ansökan' }).click();
+    await expect.poll(() => applications.textContent()).toContain('Mottagen');
+
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Teammöte' }).click();
+    await expect.poll(() => heading(page).textContent()).toBe('Ansökningar till teamet');
+    const row = page.locator('tbody tr').filter({ hasText: 'Sam Samtycke' });
+    await expect.poll(() => row.textContent()).toContain('Mottagen');
+    await expectNoAxeViolations(page, 'team meeting page');
+    await row.getByLabel('Ny status').selectOption('on_agenda');
+    await row.getByRole('button', { name: 'Spara' }).click();
+    await expect.poll(() => row.textContent()).toContain('På teammötet');
+    await row.getByLabel('Ny status').selectOption('accepted');
+    await row.getByLabel('Motivering eller anteckning').fill('Börjar på måndag');
+    await row.getByRole('button', { name: 'Spara' }).click();
+    await expect.poll(() => row.textContent()).toContain('Beslutat av Karin Samordnare');
+
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Team', exact: true }).click();
+    await expect.poll(() => page.getByRole('region', { name: 'Jobbspåret' }).textContent()).toContain('Arbetsmarknadsenheten');
+    await expectNoAxeViolations(page, 'teams page');
+
+    const extract = await page.request.get(`/api/v1/persons/${personId}/extract?format=json`);
+    const body = (await extract.json()) as { accessLog: { by: string | null }[]; consents: unknown[] };
+    expect(body.consents).toHaveLength(1);
+    expect(body.accessLog.some((a) => a.by === 'Mats Socialsekreterare')).toBe(true);
+    const pdf = await page.request.get(`/api/v1/persons/${personId}/extract?format=pdf&lang=sv`);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,175 @@
+/**
+ * The whole access matrix through the HTTP API: role × agency × consent state (none, valid,
+ * expired, withdrawn) × category × emergency access. One harness; one person per consent state,
+ * each with information in every category; one account per kind of staff member.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONSENT_CATEGORIES, type ConsentCategory } from '../../core/consent.js';
+import type { Role } from '../../core/roles.js';
+import { insertStaff } from '../features/staff/staff.service.js';
+import { buildPerson } from '../testing/factories.js';
+import { createHarness, TEST_PASSWORD, type Client, type Harness } from '../testing/harness.js';
+
+const STATES = ['none', 'valid', 'expired', 'withdrawn'] as const;
+type State = (typeof STATES)[number];
+type Unit = 'school' | 'social' | 'labour' | 'employment';
+/** Who: role, agency, whether in the case's team, whether contact person, whether they broke the glass. */
+type Who = { key: string; role: Role; unit: Unit; inTeam?: boolean; contact?: boolean; emergency?: boolean };
+
+const WHO: Who[] = [
+  { key: 'coordinator', role: 'coordinator', unit: 'school' },
+  { key: 'contact person', role: 'youth_coach', unit: 'school', contact: true },
+  { key: 'team coach, same agency', role: 'youth_coach', unit: 'school', inTeam: true },
+  { key: 'team member, same agency', role: 'team_member', unit: 'school', inTeam: true },
+  { key: 'social worker in the team', role: 'team_member', unit: 'social', inTeam: true },
+  { key: 'job coach in the team', role: 'youth_coach', unit: 'labour', inTeam: true },
+  { key: 'employment officer in the team (not named in the consent)', role: 'team_member', unit: 'employment', inTeam: true },
+  { key: 'social worker outside the team', role: 'team_member', unit: 'social' },
+  { key: 'social worker in the team, emergency access', role: 'team_member', unit: 'social', inTeam: true, emergency: true },
+  { key: 'social worker outside the team, emergency access', role: 'team_member', unit: 'social', emergency: true },
+];
+
+/** The consent of every person names social services and the labour-market unit, for contact/occupation and health/social (not assessment/plan). */
+const CONSENTED: ConsentCategory[] = ['contact_occupation', 'health_social'];
+const RECIPIENTS: Unit[] = ['social', 'labour'];
+
+/** What the rules say `who` sees of a person whose consent is in `state`. */
+function expected(who: Who, state: State): ConsentCategory[] {
+  if (who.emergency) return [...CONSENT_CATEGORIES];
+  const own = who.role === 'coordinator' || who.contact || (who.inTeam && who.unit === 'school');
+  const byConsent = state === 'valid' && RECIPIENTS.includes(who.unit) && (own || who.inTeam) ? CONSENTED : [];
+  const base: ConsentCategory[] = own ? ['contact_occupation', 'assessment_plan'] : [];
+  return CONSENT_CATEGORIES.filter((c) => base.includes(c) || byConsent.includes(c));
+}
+
+let h: Harness;
+const clients = new Map<string, Client>();
+const persons = new Map<State, string>();
+
+beforeAll(async () => {
+  h = await createHarness();
+  const units = new Map((await h.db.selectFrom('units').select(['id', 'name']).where('municipality_id', '=', h.municipalityId).execute()).map((u) => [u.name, u.id]));
+  const unitId: Record<Unit, string> = { school: units.get('Utbildningsförvaltningen')!, social: units.get('Socialtjänsten')!, labour: units.get('Arbetsmarknadsenheten')!, employment: units.get('Arbetsförmedlingen')! };
+  const team = await h.db.insertInto('teams').values({ municipality_id: h.municipalityId, name: 'Matristeamet', unit_id: unitId.school }).returning('id').executeTakeFirstOrThrow();
+  for (const [i, who] of WHO.entries()) {
+    const email = `matrix${i}@test.lotsa.local`;
+    const staff = await insertStaff(h.db, h.municipalityId, { name: who.key, email, role: who.role, unitId: unitId[who.unit] }, TEST_PASSWORD);
+    if (who.inTeam) await h.db.insertInto('team_members').values({ team_id: team.id, staff_id: (staff as { id: string }).id }).execute();
+    clients.set(who.key, await h.signIn(email));
+  }
+  const coordinator = clients.get('coordinator')!;
+  for (const state of STATES) {
+    const { id } = (await coordinator.request('POST', '/api/v1/persons', buildPerson({ givenName: `Matris-${state}` }))).json();
+    persons.set(state, id);
+    const kase = (await coordinator.request('GET', `/api/v1/persons/${id}`)).json().case;
+    const assign = await coordinator.request('PATCH', `/api/v1/cases/${kase.id}`, { contactPersonId: clients.get('contact person')!.staffId, teamId: team.id, version: kase.version });
+    expect(assign.statusCode).toBe(204);
+    expect((await coordinator.request('POST', `/api/v1/persons/${id}/notes`, { text: 'Plan: studiebesök på folkhögskolan.' })).statusCode).toBe(201);
+    // A health note as a social worker with consent would write it (set up directly: the subject here is reading).
+    await h.db.insertInto('events').values({ municipality_id: h.municipalityId, person_id: id, type: 'note', category: 'health_social', payload: JSON.stringify({ text: 'Hälsa: har kontakt med vårdcentralen.' }) }).execute();
+    if (state === 'none') continue;
+    const consent = await coordinator.request('POST', `/api/v1/persons/${id}/consents`, {
+      recipientUnitIds: RECIPIENTS.map((u) => unitId[u]),
+      categories: CONSENTED,
+      purpose: 'Samverkan i teamet kring studier och arbete',
+      givenBy: 'young_person',
+      givenOn: '2026-01-10',
+      validUntil: state === 'expired' ? '2026-02-01' : null,
+    });
+    expect(consent.statusCode).toBe(201);
+    if (state === 'withdrawn') expect((await coordinator.request('POST', `/api/v1/consents/${consent.json().id}/withdraw`, {})).statusCode).toBe(204);
+  }
+  for (const who of WHO.filter((w) => w.emergency)) {
+    for (const state of STATES) {
+      const res = await clients.get(who.key)!.request('POST', `/api/v1/persons/${persons.get(state)}/emergency-access`, { reason: 'Ungdomen hör av sig i kris, kontaktpersonen nås inte' });
+      expect(res.statusCode).toBe(201);
+    }
+  }
+}, 120_000);
+afterAll(() => h.close());
+
+const cases = WHO.flatMap((who) => STATES.map((state) => ({ who, state, sees: expected(who, state) })));
+
+describe('who sees what of a person, by consent', () => {
+  it.each(cases)('$who.key, consent $state: sees $sees', async ({ who, state, sees }) => {
+    const client = clients.get(who.key)!;
+    const personId = persons.get(state)!;
+    const detail = await client.request('GET', `/api/v1/persons/${personId}`);
+    const events = await client.request('GET', `/api/v1/persons/${personId}/events`);
+    const list = (await client.request('GET', `/api/v1/persons?q=Matris-${state}&sort=status`)).json();
+    const consents = await client.request('GET', `/api/v1/persons/${personId}/consents`);
+    if (sees.length === 0) {
+      expect(detail.statusCode).toBe(404);
+      expect(events.statusCode).toBe(404);
+      expect(consents.statusCode).toBe(404);
+      expect(list.items).toEqual([]);
+      return;
+    }
+    expect(detail.statusCode).toBe(200);
+    const person = detail.json();
+    expect(person.access.categories).toEqual(sees);
+    expect(person.access.basis).toBe(who.emergency ? 'emergency' : who.contact ? 'contact_person' : who.role === 'coordinator' ? 'register' : sees.includes('assessment_plan') ? 'team' : 'consent');
+    const contact = sees.includes('contact_occupation');
+    expect(person.streetAddress !== null).toBe(contact);
+    expect(person.case !== null).toBe(contact);
+    expect(person.guardians.length > 0).toBe(contact);
+    const shown = new Set(events.json().map((e: { category: string }) => e.category));
+    expect([...shown].sort()).toEqual([...sees].sort());
+    expect(list.items.map((p: { id: string }) => p.id)).toEqual([personId]);
+    expect(consents.statusCode).toBe(200);
+    const audit = await h.db.selectFrom('audit_log').select(['entity', 'detail']).where('actor_id', '=', client.staffId).where('person_id', '=', personId).where('action', '=', 'read').orderBy('id').execute();
+    expect([...new Set(audit.map((a) => a.entity))].sort()).toEqual(['consents', 'events', 'person']);
+    expect(audit.filter((a) => a.entity === 'person').at(-1)!.detail).toMatchObject({ basis: person.access.basis, categories: sees });
+  });
+
+  it('lets a manager, an administrator and a school reporter see no person at all', async () => {
+    for (const role of ['manager', 'administrator', 'school_reporter'] as const) {
+      expect((await h.as[role].request('GET', `/api/v1/persons/${persons.get('valid')}`)).statusCode, role).toBe(403);
+    }
+  });
+
+  it('lets a team member write only into categories she may see', async () => {
+    const social = clients.get('social worker in the team')!;
+    const personId = persons.get('valid')!;
+    const health = await social.request('POST', `/api/v1/persons/${personId}/notes`, { text: 'Har fått tid hos BUP.', category: 'health_social' });
+    expect(health.statusCode).toBe(201);
+    const plan = await social.request('POST', `/api/v1/persons/${personId}/notes`, { text: 'Ny plan.' });
+    expect(plan.statusCode).toBe(403);
+    expect(plan.json().code).toBe('category_not_allowed');
+    const coach = clients.get('contact person')!;
+    const events = (await coach.request('GET', `/api/v1/persons/${personId}/events`)).json();
+    expect(events.some((e: { id: string }) => e.id === health.json().id)).toBe(false);
+  });
+
+  it('never lets consent or emergency access change the case or the person', async () => {
+    const social = clients.get('job coach in the team')!;
+    const personId = persons.get('valid')!;
+    const person = (await social.request('GET', `/api/v1/persons/${personId}`)).json();
+    expect((await social.request('PATCH', `/api/v1/cases/${person.case.id}`, { status: 'active', version: person.case.version })).statusCode).toBe(404);
+    expect((await social.request('PATCH', `/api/v1/persons/${personId}`, { givenName: 'X', familyName: 'Y', version: person.version })).statusCode).toBe(404);
+    expect((await social.request('GET', `/api/v1/persons/${personId}/consent-form`)).statusCode).toBe(404);
+  });
+});
+
+describe('withdrawal', () => {
+  it('takes effect at once: the social worker saw what the consent allowed, then nothing, and both are in the audit log', async () => {
+    const coordinator = clients.get('coordinator')!;
+    const social = clients.get('social worker in the team')!;
+    const { id: personId } = (await coordinator.request('POST', '/api/v1/persons', buildPerson({ givenName: 'Återkalla' }))).json();
+    const kase = (await coordinator.request('GET', `/api/v1/persons/${personId}`)).json().case;
+    const team = await h.db.selectFrom('teams').select('id').where('name', '=', 'Matristeamet').executeTakeFirstOrThrow();
+    await coordinator.request('PATCH', `/api/v1/cases/${kase.id}`, { teamId: team.id, version: kase.version });
+    const unit = await h.db.selectFrom('units').select('id').where('municipality_id', '=', h.municipalityId).where('name', '=', 'Socialtjänsten').executeTakeFirstOrThrow();
+    expect((await social.request('GET', `/api/v1/persons/${personId}`)).statusCode).toBe(404);
+    const consent = (await coordinator.request('POST', `/api/v1/persons/${personId}/consents`, { recipientUnitIds: [unit.id], categories: ['contact_occupation'], purpose: 'Stöd till arbete', givenBy: 'young_person' })).json();
+    expect((await social.request('GET', `/api/v1/persons/${personId}`)).json().access.categories).toEqual(['contact_occupation']);
+    expect((await coordinator.request('POST', `/api/v1/consents/${consent.id}/withdraw`, { note: 'Sade det i telefon' })).statusCode).toBe(204);
+    expect((await social.request('GET', `/api/v1/persons/${personId}`)).statusCode).toBe(404);
+    expect((await social.request('GET', '/api/v1/persons?q=Återkalla')).json().items).toEqual([]);
+    const seen = await h.db.selectFrom('audit_log').select(['action', 'detail']).where('actor_id', '=', social.staffId).where('person_id', '=', personId).execute();
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ action: 'read', detail: { basis: 'consent', categories: ['contact_occupation'] } });
+    const listed = (await coordinator.request('GET', `/api/v1/persons/${personId}/consents`)).json();
+    expect(listed[0]).toMatchObject({ state: 'withdrawn', withdrawalNote: 'Sade det i telefon' });
+  });
+});

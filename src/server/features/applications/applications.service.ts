@@ -1,0 +1,131 @@
+/**
+ * Applications to the team: who referred the young person, signed by them, and the team meeting's
+ * decision. Accepting puts the case in the team. Applications are assessment-and-plan information:
+ * listed only for persons whose assessment and plan the actor may see.
+ */
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { Application, applicationBody, applicationUpdateBody } from '../../../core/consent-schemas.js';
+import { categoryVisibleTo, personManagedBy, requireCapability, type Actor } from '../../access/access.js';
+import type { Db } from '../../db/connection.js';
+import { audited, type RequestContext } from '../../http/context.js';
+import { AppError } from '../../http/app-error.js';
+import { selectVisiblePerson } from '../consents/consents.queries.js';
+
+const DECISIONS = ['accepted', 'waiting_list', 'declined'];
+const FINAL = ['accepted', 'declined'];
+
+const base = (db: Db) =>
+  db
+    .selectFrom('applications')
+    .innerJoin('persons', 'persons.id', 'applications.person_id')
+    .innerJoin('teams', 'teams.id', 'applications.team_id')
+    .leftJoin('staff', 'staff.id', 'applications.decided_by')
+    .select([
+      'applications.id',
+      'applications.person_id',
+      'persons.given_name',
+      'persons.family_name',
+      'teams.id as team_id',
+      'teams.name as team_name',
+      'applications.referrer',
+      'applications.signed_on',
+      'applications.status',
+      'applications.decision_note',
+      'staff.name as decided_by',
+      'applications.decided_at',
+      'applications.created_at',
+      'applications.version',
+    ]);
+
+type Row = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
+const present = (r: Row): Application => ({
+  id: r.id,
+  person: { id: r.person_id, name: `${r.given_name} ${r.family_name}` },
+  team: { id: r.team_id, name: r.team_name },
+  referrer: r.referrer,
+  signedOn: r.signed_on,
+  status: r.status,
+  decisionNote: r.decision_note,
+  decidedBy: r.decided_by,
+  decidedAt: r.decided_at ? r.decided_at.toISOString() : null,
+  createdAt: r.created_at.toISOString(),
+  version: r.version,
+});
+
+/** Applications the actor may see: those of persons whose assessment and plan they may see. */
+const visible = (db: Db, actor: Actor) => base(db).where('applications.municipality_id', '=', actor.municipalityId).where(categoryVisibleTo(actor, 'assessment_plan'));
+
+/** Registers an application for a person the actor works on. The same application sent twice is registered once. */
+export async function receiveApplication(ctx: RequestContext, personId: string, input: z.infer<typeof applicationBody>): Promise<{ id: string }> {
+  requireCapability(ctx.actor, 'applications.manage');
+  return audited(ctx, async ({ trx, audit }) => {
+    const person = await trx.selectFrom('persons').select(['persons.id', 'persons.municipality_id']).where('persons.id', '=', personId).where(personManagedBy(ctx.actor)).executeTakeFirst();
+    if (!person) throw new AppError('not_found');
+    const team = await trx.selectFrom('teams').select('id').where('id', '=', input.teamId).where('municipality_id', '=', person.municipality_id).executeTakeFirst();
+    if (!team) throw new AppError('validation_failed', [{ field: 'teamId', code: 'invalid' }]);
+    await sql`select pg_advisory_xact_lock(hashtext(${`application:${personId}`}))`.execute(trx);
+    const same = await trx.selectFrom('applications').select('id').where('person_id', '=', personId).where('team_id', '=', team.id).where('referrer', '=', input.referrer).where('signed_on', '=', input.signedOn).where('status', 'in', ['received', 'on_agenda']).executeTakeFirst();
+    if (same) return { id: same.id };
+    const row = await trx
+      .insertInto('applications')
+      .values({ municipality_id: person.municipality_id, person_id: personId, team_id: team.id, referrer: input.referrer, signed_on: input.signedOn, status: 'received', created_by: ctx.actor.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx.insertInto('events').values({ municipality_id: person.municipality_id, person_id: personId, type: 'application_received', category: 'assessment_plan', actor_id: ctx.actor.id, payload: JSON.stringify({ applicationId: row.id, referrer: input.referrer }) }).execute();
+    await audit({ action: 'create', entity: 'application', entityId: row.id, personId, detail: { referrer: input.referrer, teamId: team.id } });
+    return { id: row.id };
+  });
+}
+
+/** The team-meeting list: applications the actor may see, by status; each listed person audited. */
+export async function listApplications(ctx: RequestContext, status: Application['status'] | undefined): Promise<Application[]> {
+  requireCapability(ctx.actor, 'applications.manage');
+  return audited(ctx, async ({ trx, audit }) => {
+    let q = visible(trx, ctx.actor);
+    if (status) q = q.where('applications.status', '=', status);
+    const rows = await q.orderBy('applications.created_at').limit(500).execute();
+    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'application', entityId: r.id, personId: r.person_id })));
+    return rows.map(present);
+  });
+}
+
+/** One person's applications. */
+export async function personApplications(ctx: RequestContext, personId: string): Promise<Application[]> {
+  requireCapability(ctx.actor, 'persons.browse');
+  return audited(ctx, async ({ trx, audit }) => {
+    if (!(await selectVisiblePerson(trx, ctx.actor, personId))) throw new AppError('not_found');
+    const rows = await visible(trx, ctx.actor).where('applications.person_id', '=', personId).orderBy('applications.created_at', 'desc').execute();
+    await audit({ action: 'read', entity: 'applications', entityId: personId, personId });
+    return rows.map(present);
+  });
+}
+
+/** Moves an application on (agenda, decision); a decision is recorded with who and when, accepting puts the case in the team. */
+export async function updateApplication(ctx: RequestContext, id: string, input: z.infer<typeof applicationUpdateBody>): Promise<Application> {
+  requireCapability(ctx.actor, 'applications.manage');
+  return audited(ctx, async ({ trx, audit }) => {
+    const current = await base(trx).where('applications.id', '=', id).where('applications.municipality_id', '=', ctx.actor.municipalityId).where(personManagedBy(ctx.actor)).executeTakeFirst();
+    if (!current) throw new AppError('not_found');
+    if (current.version !== input.version) throw new AppError('version_conflict');
+    if (FINAL.includes(current.status)) throw new AppError('application_decided');
+    const decided = DECISIONS.includes(input.status);
+    const updated = await trx
+      .updateTable('applications')
+      .set({ status: input.status, decision_note: input.decisionNote, version: sql`version + 1`, ...(decided ? { decided_by: ctx.actor.id, decided_at: sql`now()` } : {}) })
+      .where('id', '=', id)
+      .where('version', '=', input.version)
+      .executeTakeFirst();
+    if (updated.numUpdatedRows === 0n) throw new AppError('version_conflict');
+    const m = ctx.actor.municipalityId;
+    if (decided) {
+      await trx.insertInto('events').values({ municipality_id: m, person_id: current.person_id, type: 'application_decided', category: 'assessment_plan', actor_id: ctx.actor.id, payload: JSON.stringify({ applicationId: id, status: input.status }) }).execute();
+    }
+    if (input.status === 'accepted') {
+      const moved = await trx.updateTable('cases').set({ team_id: current.team_id, version: sql`version + 1` }).where('person_id', '=', current.person_id).where('closed_at', 'is', null).where((eb) => eb('team_id', 'is distinct from', current.team_id)).returning('id').executeTakeFirst();
+      if (moved) await trx.insertInto('events').values({ municipality_id: m, person_id: current.person_id, case_id: moved.id, type: 'team_changed', actor_id: ctx.actor.id, payload: JSON.stringify({ to: { id: current.team_id, name: current.team_name } }) }).execute();
+    }
+    await audit({ action: 'update', entity: 'application', entityId: id, personId: current.person_id, detail: { status: input.status } });
+    return present((await base(trx).where('applications.id', '=', id).executeTakeFirstOrThrow()) as Row);
+  });
+}

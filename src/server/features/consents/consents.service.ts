@@ -1,0 +1,119 @@
+/**
+ * Consents to share information across agencies (OSL 12 kap. 2 §): recorded by the KAA's own staff
+ * for a named purpose, recipient units and categories; withdrawn at once by anyone who works with
+ * the young person; the signed paper form's scan kept with it. Every read and write is audited.
+ */
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import { CONSENT_CATEGORIES, consentState } from '../../../core/consent.js';
+import type { Consent, consentBody } from '../../../core/consent-schemas.js';
+import { ageOn } from '../../../core/personnummer.js';
+import { requireCapability } from '../../access/access.js';
+import { audited, type RequestContext } from '../../http/context.js';
+import { AppError } from '../../http/app-error.js';
+import { selectConsents, selectManagedPerson, selectVisiblePerson } from './consents.queries.js';
+
+const today = () => new Date().toISOString().slice(0, 10);
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
+
+/** Records a consent. The same consent sent twice (a double submit) is recorded once. */
+export async function recordConsent(ctx: RequestContext, personId: string, input: z.infer<typeof consentBody>): Promise<{ id: string }> {
+  requireCapability(ctx.actor, 'consents.manage');
+  const givenOn = input.givenOn ?? today();
+  if (input.validUntil && input.validUntil < givenOn) throw new AppError('validation_failed', [{ field: 'validUntil', code: 'invalid' }]);
+  const recipientIds = [...new Set(input.recipientUnitIds)];
+  const categories = CONSENT_CATEGORIES.filter((c) => input.categories.includes(c));
+  return audited(ctx, async ({ trx, audit }) => {
+    const person = await selectManagedPerson(trx, ctx.actor, personId);
+    if (!person) throw new AppError('not_found');
+    if (input.givenBy !== 'young_person' && ageOn(person.birth_date, new Date(`${givenOn}T12:00:00Z`)) >= 18) throw new AppError('guardian_not_applicable', [{ field: 'givenBy', code: 'invalid' }]);
+    const units = await trx.selectFrom('units').select('id').where('municipality_id', '=', person.municipality_id).where('id', 'in', recipientIds).execute();
+    if (units.length !== recipientIds.length) throw new AppError('validation_failed', [{ field: 'recipientUnitIds', code: 'invalid' }]);
+    // One writer per person at a time, so that two identical submits find each other.
+    await sql`select pg_advisory_xact_lock(hashtext(${personId}))`.execute(trx);
+    const same = (await selectConsents(trx, personId)).find(
+      (c) => !c.withdrawn_at && c.purpose === input.purpose && c.given_on === givenOn && c.given_by === input.givenBy && c.valid_until === input.validUntil && sameSet(c.recipients.map((r) => r.id), recipientIds) && sameSet(c.categories, categories),
+    );
+    if (same) return { id: same.id };
+    const consent = await trx
+      .insertInto('consents')
+      .values({ municipality_id: person.municipality_id, person_id: personId, purpose: input.purpose, given_by: input.givenBy, method: input.method, given_on: givenOn, valid_until: input.validUntil, recorded_by: ctx.actor.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx.insertInto('consent_recipients').values(recipientIds.map((unit_id) => ({ consent_id: consent.id, unit_id }))).execute();
+    await trx.insertInto('consent_categories').values(categories.map((category) => ({ consent_id: consent.id, category }))).execute();
+    await trx.insertInto('events').values({ municipality_id: person.municipality_id, person_id: personId, type: 'consent_recorded', actor_id: ctx.actor.id, payload: JSON.stringify({ consentId: consent.id, categories, recipients: units.length, validUntil: input.validUntil }) }).execute();
+    await audit({ action: 'create', entity: 'consent', entityId: consent.id, personId, detail: { recipientUnitIds: recipientIds, categories, givenBy: input.givenBy, method: input.method } });
+    return { id: consent.id };
+  });
+}
+
+/** A consent and its person, if the actor may see the person. */
+async function visibleConsent(ctx: RequestContext, trx: RequestContext['db'], consentId: string) {
+  const consent = await trx.selectFrom('consents').select(['id', 'person_id', 'municipality_id', 'withdrawn_at']).where('id', '=', consentId).where('municipality_id', '=', ctx.actor.municipalityId).executeTakeFirst();
+  if (!consent || !(await selectVisiblePerson(trx, ctx.actor, consent.person_id))) throw new AppError('not_found');
+  return consent;
+}
+
+/** Withdraws a consent at once. Anyone who works with the young person may record it; withdrawing twice changes nothing. */
+export async function withdrawConsent(ctx: RequestContext, consentId: string, note: string | null): Promise<void> {
+  requireCapability(ctx.actor, 'consents.manage');
+  await audited(ctx, async ({ trx, audit }) => {
+    const consent = await visibleConsent(ctx, trx, consentId);
+    const updated = await trx.updateTable('consents').set({ withdrawn_at: sql`now()`, withdrawn_by: ctx.actor.id, withdrawal_note: note }).where('id', '=', consentId).where('withdrawn_at', 'is', null).executeTakeFirst();
+    if (updated.numUpdatedRows === 0n) return;
+    await trx.insertInto('events').values({ municipality_id: consent.municipality_id, person_id: consent.person_id, type: 'consent_withdrawn', actor_id: ctx.actor.id, payload: JSON.stringify({ consentId }) }).execute();
+    await audit({ action: 'update', entity: 'consent', entityId: consentId, personId: consent.person_id, detail: { withdrawn: true } });
+  });
+}
+
+/** The consents of a person the actor may see: what is shared, with whom and why. */
+export async function listConsents(ctx: RequestContext, personId: string): Promise<Consent[]> {
+  requireCapability(ctx.actor, 'persons.browse');
+  return audited(ctx, async ({ trx, audit }) => {
+    if (!(await selectVisiblePerson(trx, ctx.actor, personId))) throw new AppError('not_found');
+    const rows = await selectConsents(trx, personId);
+    await audit({ action: 'read', entity: 'consents', entityId: personId, personId });
+    return rows.map((c) => ({
+      id: c.id,
+      recipients: c.recipients,
+      categories: c.categories,
+      purpose: c.purpose,
+      givenBy: c.given_by,
+      method: c.method,
+      givenOn: c.given_on,
+      validUntil: c.valid_until,
+      state: consentState({ withdrawnAt: c.withdrawn_at ? c.withdrawn_at.toISOString() : null, validUntil: c.valid_until }, c.today),
+      hasScan: c.has_scan,
+      recordedBy: c.recorded_by,
+      withdrawnAt: c.withdrawn_at ? c.withdrawn_at.toISOString() : null,
+      withdrawalNote: c.withdrawal_note,
+    }));
+  });
+}
+
+/** File types a scan of the signed form may have. */
+export const SCAN_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+
+/** Attaches (or replaces) the scan of the signed paper form. */
+export async function attachScan(ctx: RequestContext, consentId: string, file: { data: Buffer; contentType: string; fileName: string }): Promise<void> {
+  requireCapability(ctx.actor, 'consents.manage');
+  await audited(ctx, async ({ trx, audit }) => {
+    const consent = await trx.selectFrom('consents').select(['id', 'person_id']).where('id', '=', consentId).where('municipality_id', '=', ctx.actor.municipalityId).executeTakeFirst();
+    if (!consent || !(await selectManagedPerson(trx, ctx.actor, consent.person_id))) throw new AppError('not_found');
+    await trx.updateTable('consents').set({ scan: file.data, scan_content_type: file.contentType, scan_file_name: file.fileName, method: 'paper' }).where('id', '=', consentId).execute();
+    await audit({ action: 'update', entity: 'consent_scan', entityId: consentId, personId: consent.person_id, detail: { bytes: file.data.length } });
+  });
+}
+
+/** The scan of the signed form, for those who may see the person. */
+export async function readScan(ctx: RequestContext, consentId: string): Promise<{ data: Buffer; contentType: string; fileName: string }> {
+  requireCapability(ctx.actor, 'persons.browse');
+  return audited(ctx, async ({ trx, audit }) => {
+    const consent = await visibleConsent(ctx, trx, consentId);
+    const row = await trx.selectFrom('consents').select(['scan', 'scan_content_type', 'scan_file_name']).where('id', '=', consentId).executeTakeFirstOrThrow();
+    if (!row.scan) throw new AppError('not_found');
+    await audit({ action: 'read', entity: 'consent_scan', entityId: consentId, personId: consent.person_id });
+    return { data: Buffer.from(row.scan), contentType: row.scan_content_type ?? 'application/octet-stream', fileName: row.scan_file_name ?? 'samtycke' };
+  });
+}

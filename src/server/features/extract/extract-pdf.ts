@@ -1,0 +1,65 @@
+/** The register extract as a PDF, in Swedish or English: one section per kind of information, then the access log. */
+import { field, heading, paragraph, pdfBuffer, type Pdf } from '../../pdf/pdf.js';
+import type { Extract } from './extract.service.js';
+
+const TEXT = {
+  sv: {
+    title: 'Registerutdrag',
+    intro: (m: string, at: string) => `Det här är allt ${m} har om dig i Lotsa, systemet för kommunernas aktivitetsansvar för unga, och vem som har tagit del av det (dataskyddsförordningen artikel 15). Utdraget togs fram ${at}.`,
+    person: 'Personuppgifter', name: 'Namn', pnr: 'Personnummer', address: 'Adress', phone: 'Telefon', email: 'E-post', guardians: 'Vårdnadshavare',
+    withheld: 'Skyddade personuppgifter: adress och kontaktuppgifter visas inte i det här utdraget. Kontakta kommunen för att få dem på ett säkert sätt.',
+    periods: 'Perioder i registret', cases: 'Ärenden', events: 'Händelser och anteckningar', consents: 'Samtycken', applications: 'Ansökningar', emergency: 'Nödåtkomst', log: 'Vem har tagit del av uppgifterna',
+    none: 'Inga.', withdrawn: 'återkallat', until: 'gäller till', to: 'till',
+  },
+  en: {
+    title: 'Register extract',
+    intro: (m: string, at: string) => `This is everything ${m} holds about you in Lotsa, the system for the municipal activity responsibility for young people, and who has accessed it (GDPR Article 15). Produced ${at}.`,
+    person: 'Personal details', name: 'Name', pnr: 'Personal identity number', address: 'Address', phone: 'Phone', email: 'E-mail', guardians: 'Guardians',
+    withheld: 'Protected identity: address and contact details are not shown in this extract. Contact the municipality to receive them securely.',
+    periods: 'Periods in the register', cases: 'Cases', events: 'Events and notes', consents: 'Consents', applications: 'Applications', emergency: 'Emergency access', log: 'Who has accessed the information',
+    none: 'None.', withdrawn: 'withdrawn', until: 'valid until', to: 'to',
+  },
+};
+
+const when = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') : '');
+
+function list(doc: Pdf, lines: string[], none: string) {
+  if (lines.length === 0) return paragraph(doc, none);
+  doc.fontSize(9.5);
+  for (const line of lines) doc.text(`• ${line}`, { lineGap: 1 });
+  doc.fontSize(10.5);
+}
+
+/** Renders `extract` as a PDF in `language`. */
+export function extractPdf(extract: Extract, language: 'sv' | 'en'): Promise<Buffer> {
+  const t = TEXT[language];
+  const p = extract.person;
+  return pdfBuffer({ title: `${t.title}: ${p.givenName} ${p.familyName}`, language: language === 'sv' ? 'sv-SE' : 'en-GB' }, (doc) => {
+    doc.font('Helvetica-Bold').fontSize(18).text(t.title).font('Helvetica').fontSize(10.5).moveDown(0.5);
+    paragraph(doc, t.intro(extract.municipality, when(extract.producedAt)));
+    heading(doc, t.person);
+    field(doc, t.name, `${p.givenName} ${p.familyName}`);
+    field(doc, t.pnr, p.personalIdentityNumber);
+    if (p.contactDetailsWithheld) paragraph(doc, t.withheld);
+    else {
+      field(doc, t.address, [p.streetAddress, [p.postalCode, p.city].filter(Boolean).join(' ')].filter(Boolean).join(', '));
+      field(doc, t.phone, p.phone ?? '');
+      field(doc, t.email, p.email ?? '');
+    }
+    if (p.guardians.length) field(doc, t.guardians, p.guardians.map((g) => [g.name, g.phone].filter(Boolean).join(', ')).join('; '));
+    heading(doc, t.periods);
+    list(doc, extract.registerPeriods.map((r) => `${r.enteredOn} (${r.entryReason})${r.leftOn ? ` ${t.to} ${r.leftOn} (${r.leaveReason})` : ''}`), t.none);
+    heading(doc, t.cases);
+    list(doc, extract.cases.map((c) => `${when(c.openedAt)}${c.closedAt ? ` ${t.to} ${when(c.closedAt)}` : ''}: ${c.status}${c.team ? `, ${c.team}` : ''}${c.contactPerson ? `, ${c.contactPerson}` : ''}`), t.none);
+    heading(doc, t.consents);
+    list(doc, extract.consents.map((c) => `${c.givenOn}: ${c.recipients.join(', ')} — ${c.categories.join(', ')} — ${c.purpose}${c.validUntil ? ` (${t.until} ${c.validUntil})` : ''}${c.withdrawnAt ? ` (${t.withdrawn} ${when(c.withdrawnAt)})` : ''}`), t.none);
+    heading(doc, t.applications);
+    list(doc, extract.applications.map((a) => `${a.signedOn}: ${a.team}, ${a.referrer}, ${a.status}${a.decisionNote ? ` — ${a.decisionNote}` : ''}`), t.none);
+    heading(doc, t.events);
+    list(doc, extract.events.map((e) => `${when(e.occurredAt)} ${e.type}${e.by ? ` (${e.by})` : ''}${typeof e.payload.text === 'string' ? `: ${e.payload.text}` : ''}`), t.none);
+    heading(doc, t.emergency);
+    list(doc, extract.emergencyAccess.map((e) => `${when(e.startedAt)}–${when(e.endsAt)}: ${e.by} — ${e.reason}`), t.none);
+    heading(doc, t.log);
+    list(doc, extract.accessLog.map((a) => `${when(a.at)} ${a.by ?? '—'}${a.unit ? ` (${a.unit})` : ''}: ${a.action} ${a.what}`), t.none);
+  });
+}

@@ -1,0 +1,83 @@
+/**
+ * A person's register extract (GDPR art. 15): everything Lotsa holds about them and the log of who
+ * accessed it, produced by a coordinator on request. Producing it is audited as an export. Contact
+ * details of a protected identity are withheld unless the coordinator has a grant to see them.
+ */
+import { sql } from 'kysely';
+import { contactDetailsVisibleTo, personVisibleTo, requireCapability } from '../../access/access.js';
+import { audited, type RequestContext } from '../../http/context.js';
+import { AppError } from '../../http/app-error.js';
+import { selectConsents } from '../consents/consents.queries.js';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** Everything Lotsa holds about the person, as plain data for JSON and the PDF. */
+export async function buildExtract(ctx: RequestContext, personId: string) {
+  requireCapability(ctx.actor, 'extract.produce');
+  return audited(ctx, async ({ trx, audit }) => {
+    const person = await trx
+      .selectFrom('persons')
+      .innerJoin('municipalities', 'municipalities.id', 'persons.municipality_id')
+      .selectAll('persons')
+      .select(['municipalities.name as municipality'])
+      .select((eb) => sql<boolean>`${contactDetailsVisibleTo(ctx.actor)(eb)}`.as('contact_visible'))
+      .where('persons.id', '=', personId)
+      .where(personVisibleTo(ctx.actor))
+      .executeTakeFirst();
+    if (!person) throw new AppError('not_found');
+    const show = <T>(v: T) => (person.contact_visible ? v : null);
+    const [guardians, periods, cases, events, consents, applications, emergency, accessLog] = await Promise.all([
+      trx.selectFrom('guardians').select(['name', 'relation', 'phone', 'email']).where('person_id', '=', personId).orderBy('position').execute(),
+      trx.selectFrom('register_periods').select(['entered_on', 'entry_reason', 'left_on', 'leave_reason']).where('person_id', '=', personId).orderBy('entered_on').execute(),
+      trx
+        .selectFrom('cases')
+        .leftJoin('staff', 'staff.id', 'cases.contact_person_id')
+        .leftJoin('teams', 'teams.id', 'cases.team_id')
+        .select(['cases.status', 'cases.opened_at', 'cases.closed_at', 'staff.name as contact_person', 'teams.name as team'])
+        .where('cases.person_id', '=', personId)
+        .orderBy('cases.opened_at')
+        .execute(),
+      trx.selectFrom('events').leftJoin('staff', 'staff.id', 'events.actor_id').select(['events.type', 'events.category', 'events.occurred_at', 'events.payload', 'staff.name as by']).where('events.person_id', '=', personId).orderBy('events.occurred_at').execute(),
+      selectConsents(trx, personId),
+      trx.selectFrom('applications').innerJoin('teams', 'teams.id', 'applications.team_id').select(['teams.name as team', 'applications.referrer', 'applications.signed_on', 'applications.status', 'applications.decision_note', 'applications.decided_at']).where('applications.person_id', '=', personId).orderBy('applications.created_at').execute(),
+      trx.selectFrom('emergency_access').innerJoin('staff', 'staff.id', 'emergency_access.staff_id').select(['staff.name', 'emergency_access.reason', 'emergency_access.started_at', 'emergency_access.ends_at']).where('emergency_access.person_id', '=', personId).orderBy('started_at').execute(),
+      trx
+        .selectFrom('audit_log')
+        .leftJoin('staff', 'staff.id', 'audit_log.actor_id')
+        .leftJoin('units', 'units.id', 'staff.unit_id')
+        .select(['audit_log.at', 'audit_log.action', 'audit_log.entity', 'staff.name as staff', 'staff.role', 'units.name as unit'])
+        .where('audit_log.person_id', '=', personId)
+        .orderBy('audit_log.id')
+        .execute(),
+    ]);
+    await audit({ action: 'export', entity: 'extract', entityId: personId, personId, detail: { contactDetails: Boolean(person.contact_visible) } });
+    return {
+      producedAt: new Date().toISOString(),
+      municipality: person.municipality,
+      person: {
+        personalIdentityNumber: person.personal_identity_number.trim(),
+        givenName: person.given_name,
+        familyName: person.family_name,
+        birthDate: person.birth_date,
+        protectedIdentity: person.protected_identity,
+        contactDetailsWithheld: !person.contact_visible,
+        streetAddress: show(person.street_address),
+        postalCode: show(person.postal_code),
+        city: show(person.city),
+        phone: show(person.phone),
+        email: show(person.email),
+        guardians: guardians.map((g) => ({ name: g.name, relation: g.relation, phone: show(g.phone), email: show(g.email) })),
+      },
+      registerPeriods: periods.map((p) => ({ enteredOn: p.entered_on, entryReason: p.entry_reason, leftOn: p.left_on, leaveReason: p.leave_reason })),
+      cases: cases.map((c) => ({ status: c.status, openedAt: iso(c.opened_at), closedAt: iso(c.closed_at), contactPerson: c.contact_person, team: c.team })),
+      events: events.map((e) => ({ type: e.type, category: e.category, occurredAt: iso(e.occurred_at), by: e.by, payload: e.payload })),
+      consents: consents.map((c) => ({ recipients: c.recipients.map((r) => r.name), categories: c.categories, purpose: c.purpose, givenBy: c.given_by, method: c.method, givenOn: c.given_on, validUntil: c.valid_until, withdrawnAt: iso(c.withdrawn_at) })),
+      applications: applications.map((a) => ({ team: a.team, referrer: a.referrer, signedOn: a.signed_on, status: a.status, decisionNote: a.decision_note, decidedAt: iso(a.decided_at) })),
+      emergencyAccess: emergency.map((e) => ({ by: e.name, reason: e.reason, startedAt: iso(e.started_at), endsAt: iso(e.ends_at) })),
+      accessLog: accessLog.map((a) => ({ at: iso(a.at), action: a.action, what: a.entity, by: a.staff, role: a.role, unit: a.unit })),
+    };
+  });
+}
+
+/** The extract's shape. */
+export type Extract = Awaited<ReturnType<typeof buildExtract>>;

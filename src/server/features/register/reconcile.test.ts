@@ -1,0 +1,101 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInSweden } from '../../../core/dates.js';
+import { ensureMunicipality } from '../../bootstrap.js';
+import type { DatabaseHandle } from '../../db/connection.js';
+import { createTestDatabase } from '../../testing/database.js';
+import { testIdentityNumber } from '../../testing/factories.js';
+import { csv, populationRow, schoolHistory } from '../../testing/lists.js';
+import { importFile } from '../imports/run-import.js';
+import { reconcile } from './reconcile.js';
+
+let handle: DatabaseHandle;
+let municipalityId: string;
+const dir = mkdtempSync(path.join(os.tmpdir(), 'lotsa-reconcile-'));
+let files = 0;
+
+/** Imports a list the way the CLI does; every call is a new file. */
+async function load(kind: 'population' | 'enrolments', rows: Record<string, string>[]) {
+  const file = path.join(dir, `${kind}-${files++}.csv`);
+  writeFileSync(file, csv(kind, rows));
+  const result = await importFile(handle, { id: null, municipalityId }, kind, file, path.basename(file));
+  expect(result.status).toBe('ready');
+  return result;
+}
+
+const apply = (asOf: string) => reconcile(handle, municipalityId, asOf, { apply: true, actorId: null });
+const person = (pnr: string) => handle.db.selectFrom('persons').selectAll().where('personal_identity_number', '=', pnr).executeTakeFirstOrThrow();
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  municipalityId = await ensureMunicipality(handle.db, { code: '1402', name: 'Partille kommun' });
+});
+afterAll(() => handle.close());
+
+describe('reconciliation', () => {
+  // Born 2008 or 2009, so under 20 on every day used here.
+  const dropout = testIdentityNumber();
+  const protectedPerson = testIdentityNumber();
+  const movedAway = testIdentityNumber();
+  const changedSchool = testIdentityNumber();
+  const droppedOut = (pnr: string) => schoolHistory(pnr, { end_date: '2026-03-01', end_reason: 'interrupted', qualification: 'none' });
+
+  it('puts in everyone the rules put in, with the details of the population list', async () => {
+    await load('population', [populationRow(protectedPerson, { protected_identity: 'ja' }), populationRow(movedAway), populationRow(changedSchool)]);
+    await load('enrolments', [...droppedOut(dropout), ...droppedOut(protectedPerson), ...droppedOut(movedAway), ...schoolHistory(changedSchool)]);
+    const result = await apply('2026-10-01');
+    expect(result.entered.map((e) => e.personalIdentityNumber)).toEqual([protectedPerson, movedAway].sort());
+    expect((await person(protectedPerson)).protected_identity).toBe(true);
+  });
+
+  it('refuses to apply a day before the newest applied one, or a day still to come', async () => {
+    await expect(apply('2026-09-30')).rejects.toMatchObject({ code: 'reconcile_before_newest' });
+    await expect(apply('2999-01-01')).rejects.toMatchObject({ code: 'reconcile_future' });
+    await expect(reconcile(handle, municipalityId, '2026-09-30', { apply: false, actorId: null })).resolves.toMatchObject({ inRegister: 2 });
+  });
+
+  it('never lowers protected identity from a list, and gives someone who comes back the newest details', async () => {
+    await load('population', [populationRow(dropout), populationRow(protectedPerson, { protected_identity: '' }), populationRow(changedSchool)]);
+    const left = await apply('2026-10-05');
+    expect(left.left).toEqual([{ personalIdentityNumber: movedAway, reason: 'moved_out', rule: 'registeredInMunicipality' }]);
+    expect(left.changed).toEqual([]);
+    expect((await person(protectedPerson)).protected_identity).toBe(true);
+
+    await load('population', [populationRow(movedAway, { street_address: 'Nya gatan 7', city: 'Sävedalen' }), populationRow(protectedPerson), populationRow(dropout)]);
+    const back = await apply('2026-10-20');
+    expect(back.entered).toEqual([{ personalIdentityNumber: movedAway, reason: 'dropped_out' }]);
+    expect(await person(movedAway)).toMatchObject({ street_address: 'Nya gatan 7', city: 'Sävedalen' });
+    const periods = await handle.db.selectFrom('register_periods').innerJoin('persons', 'persons.id', 'register_periods.person_id').select(['entered_on', 'left_on']).where('personal_identity_number', '=', movedAway).orderBy('entered_on').execute();
+    expect(periods).toEqual([
+      { entered_on: '2026-10-01', left_on: '2026-10-05' },
+      { entered_on: '2026-10-20', left_on: null },
+    ]);
+  });
+
+  it('ends an open enrolment that a newer list of the same school unit no longer has', async () => {
+    // changedSchool is in upper secondary (unit 87654321) by the first list; a newer list of that unit lacks the student.
+    await load('population', [changedSchool, dropout, protectedPerson, movedAway].map((p) => populationRow(p)));
+    const today = todayInSweden();
+    const still = await reconcile(handle, municipalityId, today, { apply: false, actorId: null });
+    expect(still.entered.map((e) => e.personalIdentityNumber)).not.toContain(changedSchool);
+    await load('enrolments', [{ ...schoolHistory(dropout)[1]!, start_date: '2026-08-17' }]);
+    const after = await reconcile(handle, municipalityId, today, { apply: false, actorId: null });
+    expect(after.entered).toEqual([{ personalIdentityNumber: changedSchool, reason: 'other' }]);
+    // dropout started again at that unit, so leaves for upper secondary.
+    expect(after.left).toEqual([{ personalIdentityNumber: dropout, reason: 'started_upper_secondary', rule: 'notInUpperSecondary' }]);
+  });
+});
+
+describe('leaving on the 20th birthday', () => {
+  it('closes the period on the birthday, not on the day reconciled', async () => {
+    const pnr = '200610242380'; // turns 20 on 2026-10-24
+    await load('population', [populationRow(pnr)]);
+    await load('enrolments', schoolHistory(pnr, { start_date: '2022-08-16', end_date: '2023-03-01', end_reason: 'interrupted', qualification: 'none' }));
+    expect((await apply('2026-10-21')).entered).toContainEqual({ personalIdentityNumber: pnr, reason: 'dropped_out' });
+    expect((await apply('2026-11-24')).left).toContainEqual({ personalIdentityNumber: pnr, reason: 'turned_20', rule: 'under20' });
+    const period = await handle.db.selectFrom('register_periods').innerJoin('persons', 'persons.id', 'register_periods.person_id').select('left_on').where('personal_identity_number', '=', pnr).executeTakeFirstOrThrow();
+    expect(period.left_on).toBe('2026-10-24');
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * Retention (gallring) of what Lotsa only needed for a while: the rows of source lists no longer in
+ * use, uploaded files, and finished background jobs with their results. Runs in the server a few
+ * times a day and as `npx lotsa retention run`; every culled list is recorded in the audit log.
+ *
+ * A population list stops being in use when a newer one of its municipality is ready; failed lists
+ * and lists nobody finished mapping or reviewing stop being in use when they are `days` old.
+ * Enrolment lists stay: together they are the school history the register is built from.
+ */
+import { readdir, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { recordAudit } from '../../audit/audit.js';
+import type { Db } from '../../db/connection.js';
+import { dropStagingTable } from '../imports/staging-tables.js';
+
+/** What one run culled. */
+export type RetentionReport = { lists: number; jobs: number; uploads: number };
+
+/** Culls what is older than `days`; `uploads` is the directory the web app's uploads are kept in. */
+export async function applyRetention(db: Db, days: number, uploads: string): Promise<RetentionReport> {
+  const cutoff = sql<Date>`now() - make_interval(days => ${days})`;
+  const stale = await db
+    .selectFrom('imports')
+    .select(['id', 'kind', 'municipality_id', 'upload_path'])
+    .where('culled_at', 'is', null)
+    .where('created_at', '<', cutoff)
+    .where((eb) =>
+      eb.or([
+        eb('status', 'in', ['failed', 'needs_mapping', 'needs_review']),
+        eb.and([
+          eb('kind', '=', 'population'),
+          eb('status', '=', 'ready'),
+          eb.exists(
+            eb
+              .selectFrom('imports as newer')
+              .select('newer.id')
+              .whereRef('newer.municipality_id', '=', 'imports.municipality_id')
+              .where('newer.kind', '=', 'population')
+              .where('newer.status', '=', 'ready')
+              .whereRef('newer.created_at', '>', 'imports.created_at'),
+          ),
+        ]),
+      ]),
+    )
+    .execute();
+  for (const imp of stale) {
+    await db.transaction().execute(async (trx) => {
+      await dropStagingTable(trx, imp.kind, imp.id);
+      await trx.deleteFrom('import_errors').where('import_id', '=', imp.id).execute();
+      await trx.updateTable('imports').set({ culled_at: sql`now()` }).where('id', '=', imp.id).execute();
+      await recordAudit(trx, { id: null, municipalityId: imp.municipality_id, ip: null }, [{ action: 'cull', entity: 'import', entityId: imp.id, detail: { kind: imp.kind, afterDays: days } }]);
+    });
+  }
+  const jobs = await db.deleteFrom('jobs').where('status', 'in', ['done', 'failed']).where('finished_at', '<', cutoff).executeTakeFirst();
+  return { lists: stale.length, jobs: Number(jobs.numDeletedRows), uploads: await removeOldUploads(db, uploads, days) };
+}
+
+/** Removes uploaded files older than `days` that no import waiting for a column mapping still needs. */
+async function removeOldUploads(db: Db, uploads: string, days: number): Promise<number> {
+  const files = await readdir(uploads).catch(() => [] as string[]);
+  const waiting = new Set(
+    (await db.selectFrom('imports').select('upload_path').where('status', 'in', ['queued', 'running', 'needs_mapping']).where('culled_at', 'is', null).execute()).map((i) => i.upload_path),
+  );
+  let removed = 0;
+  for (const name of files) {
+    const file = path.join(uploads, name);
+    if (waiting.has(file) || Date.now() - (await stat(file)).mtimeMs < days * 86_400_000) continue;
+    await rm(file, { force: true });
+    removed++;
+  }
+  return removed;
+}

@@ -1,0 +1,62 @@
+/** Typed functions for consents, emergency access, applications, teams, the access follow-up, settings and alerts. */
+import type { ConsentCategory } from '../../core/consent.js';
+import type { AccessReviewRow, Application, Consent, StaffAlert, Team } from '../../core/consent-schemas.js';
+import { request } from './client.js';
+
+const enc = encodeURIComponent;
+
+/** What the consent form sends. */
+export type ConsentInput = {
+  recipientUnitIds: string[];
+  categories: ConsentCategory[];
+  purpose: string;
+  givenBy: Consent['givenBy'];
+  method: Consent['method'];
+  givenOn: string;
+  validUntil: string | null;
+};
+
+/** Consents of a person, the form to print and the signed scan. */
+export const consentsApi = {
+  list: (personId: string) => request<Consent[]>(`/api/v1/persons/${enc(personId)}/consents`),
+  record: (personId: string, body: ConsentInput) => request<{ id: string }>(`/api/v1/persons/${enc(personId)}/consents`, { method: 'POST', body }),
+  withdraw: (id: string, note: string | null) => request<void>(`/api/v1/consents/${enc(id)}/withdraw`, { method: 'POST', body: { note } }),
+  attachScan: (id: string, file: File) => request<void>(`/api/v1/consents/${enc(id)}/scan?fileName=${enc(file.name)}`, { method: 'PUT', file: { data: file, contentType: file.type || 'application/pdf' } }),
+  scanUrl: (id: string) => `/api/v1/consents/${enc(id)}/scan`,
+  formUrl: (personId: string, lang: 'sv' | 'en') => `/api/v1/persons/${enc(personId)}/consent-form?lang=${lang}`,
+  extractUrl: (personId: string, format: 'json' | 'pdf', lang: 'sv' | 'en') => `/api/v1/persons/${enc(personId)}/extract?format=${format}&lang=${lang}`,
+};
+
+/** Emergency access and the alerts it sends. */
+export const emergencyApi = {
+  open: (personId: string, reason: string) => request<{ id: string; personId: string; endsAt: string }>(`/api/v1/persons/${enc(personId)}/emergency-access`, { method: 'POST', body: { reason } }),
+  openByNumber: (personalIdentityNumber: string, reason: string) => request<{ id: string; personId: string; endsAt: string }>('/api/v1/emergency-access', { method: 'POST', body: { personalIdentityNumber, reason } }),
+  alerts: () => request<StaffAlert[]>('/api/v1/alerts'),
+  markRead: (id: string) => request<void>(`/api/v1/alerts/${enc(id)}/read`, { method: 'POST' }),
+};
+
+/** Applications to a team. */
+export const applicationsApi = {
+  list: (status?: Application['status']) => request<Application[]>('/api/v1/applications', { query: { status } }),
+  ofPerson: (personId: string) => request<Application[]>(`/api/v1/persons/${enc(personId)}/applications`),
+  create: (personId: string, body: { teamId: string; referrer: Application['referrer']; signedOn: string; signedByYoungPerson: boolean }) =>
+    request<{ id: string }>(`/api/v1/persons/${enc(personId)}/applications`, { method: 'POST', body }),
+  update: (id: string, body: { status: Application['status']; decisionNote: string | null; version: number }) => request<Application>(`/api/v1/applications/${enc(id)}`, { method: 'PATCH', body }),
+};
+
+/** Teams and their members. */
+export const teamsApi = {
+  list: () => request<Team[]>('/api/v1/teams'),
+  create: (name: string, unitId: string) => request<{ id: string }>('/api/v1/teams', { method: 'POST', body: { name, unitId } }),
+  addMember: (teamId: string, staffId: string) => request<void>(`/api/v1/teams/${enc(teamId)}/members`, { method: 'POST', body: { staffId } }),
+  removeMember: (teamId: string, staffId: string) => request<void>(`/api/v1/teams/${enc(teamId)}/members/${enc(staffId)}`, { method: 'DELETE' }),
+};
+
+/** The access follow-up and the municipal settings. */
+export const accessReviewApi = {
+  report: (kind: AccessReviewRow['kind'], from?: string, to?: string) => request<AccessReviewRow[]>('/api/v1/access-review', { query: { kind, from, to } }),
+  markReviewed: (row: AccessReviewRow, note: string | null) =>
+    request<void>('/api/v1/access-review/reviewed', { method: 'POST', body: { kind: row.kind, actorId: row.actor.id, personId: row.person?.id ?? null, day: row.day, note } }),
+  settings: () => request<{ emergencyAccessHours: number }>('/api/v1/settings'),
+  saveSettings: (emergencyAccessHours: number) => request<{ emergencyAccessHours: number }>('/api/v1/settings', { method: 'PUT', body: { emergencyAccessHours } }),
+};

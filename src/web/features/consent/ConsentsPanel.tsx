@@ -1,0 +1,104 @@
+/** The consents of a person: what is shared, with whom, why and until when; withdrawal, the form to print and the signed scan. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Consent } from '../../../core/consent-schemas.js';
+import type { PersonDetail } from '../../../core/schemas.js';
+import { consentsApi } from '../../api/consentEndpoints.js';
+import { Loading, ProblemAlert } from '../../components/Alert.js';
+import { useLoad } from '../../hooks/useLoad.js';
+import { useFormat } from '../../i18n/format.js';
+import { useSession } from '../auth/session.js';
+import { ConsentForm } from './ConsentForm.js';
+import { ScanUpload } from './ScanUpload.js';
+import { WithdrawConsent } from './WithdrawConsent.js';
+
+/** The consents section; `onChanged` reloads the person (access may change with a consent). */
+export function ConsentsPanel({ person, onChanged }: { person: PersonDetail; onChanged: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { can } = useSession();
+  const consents = useLoad(() => consentsApi.list(person.id), [person.id]);
+  const [adding, setAdding] = useState(false);
+  const manage = can('consents.manage') && person.access.managed;
+  const reload = async () => {
+    await Promise.all([consents.reload(), onChanged()]);
+  };
+
+  return (
+    <section className="panel" aria-labelledby="consents-title">
+      <h2 id="consents-title">{t('consent.title')}</h2>
+      <ProblemAlert error={consents.error} />
+      {!consents.data ? (
+        consents.loading ? <Loading /> : null
+      ) : consents.data.length === 0 ? (
+        <p className="muted">{t('consent.none')}</p>
+      ) : (
+        <ul className="consent-list">
+          {consents.data.map((c: Consent) => (
+            <li key={c.id} className={`consent consent--${c.state}`}>
+              <p className="consent__head">
+                <span className={`badge badge--consent-${c.state}`}>{t(`consent.state.${c.state}`)}</span> {c.recipients.map((r) => r.name).join(', ')}
+              </p>
+              <dl className="details details--compact">
+                <dt>{t('consent.whatShared')}</dt>
+                <dd>{c.categories.map((x) => t(`consent.categories.${x}`)).join(', ')}</dd>
+                <dt>{t('consent.purpose')}</dt>
+                <dd>{c.purpose}</dd>
+                <dt>{t('consent.givenOn')}</dt>
+                <dd>
+                  {format.date(c.givenOn)}, {t(`consent.givenBy.${c.givenBy}`)}
+                </dd>
+                <dt>{t('consent.validUntil')}</dt>
+                <dd>{c.validUntil ? format.date(c.validUntil) : t('consent.untilWithdrawn')}</dd>
+                {c.withdrawnAt ? (
+                  <>
+                    <dt>{t('consent.state.withdrawn')}</dt>
+                    <dd>
+                      {t('consent.withdrawnAt', { date: format.dateTime(c.withdrawnAt) })}
+                      {c.withdrawalNote ? `: ${c.withdrawalNote}` : ''}
+                    </dd>
+                  </>
+                ) : null}
+              </dl>
+              {c.hasScan ? (
+                <p>
+                  <a href={consentsApi.scanUrl(c.id)}>{t('consent.openScan')}</a>
+                </p>
+              ) : null}
+              {manage && c.state !== 'withdrawn' ? <ScanUpload consentId={c.id} onSaved={consents.reload} /> : null}
+              {can('consents.manage') && c.state === 'valid' ? <WithdrawConsent consentId={c.id} onWithdrawn={reload} /> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {manage ? (
+        <>
+          <h3>{t('consent.print')}</h3>
+          <p className="muted">{t('consent.printHint')}</p>
+          <ul className="link-list">
+            <li>
+              <a href={consentsApi.formUrl(person.id, 'sv')}>{t('consent.printSv')}</a>
+            </li>
+            <li>
+              <a href={consentsApi.formUrl(person.id, 'en')}>{t('consent.printEn')}</a>
+            </li>
+          </ul>
+          {adding ? (
+            <ConsentForm
+              person={person}
+              onCancel={() => setAdding(false)}
+              onSaved={async () => {
+                setAdding(false);
+                await reload();
+              }}
+            />
+          ) : (
+            <button type="button" className="button button--secondary" onClick={() => setAdding(true)}>
+              {t('consent.new')}
+            </button>
+          )}
+        </>
+      ) : null}
+    </section>
+  );
+}

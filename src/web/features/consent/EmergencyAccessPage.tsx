@@ -1,0 +1,23 @@
+/** /emergency-access: break the glass for a person one cannot see, by identity number; then straight to the person. */
+import { useNavigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { accessReviewApi } from '../../api/consentEndpoints.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { useLoad } from '../../hooks/useLoad.js';
+import { EmergencyAccessForm } from './EmergencyAccessForm.js';
+
+/** The emergency-access page. */
+export function EmergencyAccessPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const settings = useLoad(() => accessReviewApi.settings(), []);
+  return (
+    <>
+      <PageHeading title={t('emergency.pageTitle')} />
+      <p className="lead">{settings.data ? t('emergency.intro', { hours: settings.data.emergencyAccessHours }) : t('emergency.introShort')}</p>
+      <section className="panel panel--emergency">
+        <EmergencyAccessForm onOpened={(personId) => navigate(`/persons/${personId}`)} />
+      </section>
+    </>
+  );
+}
