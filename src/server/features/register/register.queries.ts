@@ -2,9 +2,16 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection.js';
 
-/** The newest ready population list of the municipality, and all its ready enrolment lists. */
+/** The newest ready population list of the municipality, and all its ready enrolment lists (none of them culled). */
 export async function readyImports(db: Db, municipalityId: string) {
-  const rows = await db.selectFrom('imports').select(['id', 'kind']).where('municipality_id', '=', municipalityId).where('status', '=', 'ready').orderBy('created_at', 'desc').execute();
+  const rows = await db
+    .selectFrom('imports')
+    .select(['id', 'kind'])
+    .where('municipality_id', '=', municipalityId)
+    .where('status', '=', 'ready')
+    .where('culled_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .execute();
   return { population: rows.find((r) => r.kind === 'population')?.id ?? null, enrolments: rows.filter((r) => r.kind === 'enrolments').map((r) => r.id) };
 }
 
