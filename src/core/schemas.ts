@@ -28,6 +28,8 @@ export const EVENT_TYPES = [
   'consent_withdrawn',
   'application_received',
   'application_decided',
+  'next_step_changed',
+  'meeting_booked',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

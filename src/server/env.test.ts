@@ -34,4 +34,12 @@ describe('loadEnv', () => {
       expect((err as Error).message).toMatch(/DATABASE_URL: must start with postgres/);
     }
   });
+
+  it('sends text messages to the outbox unless a gateway is configured, and then needs all of its settings', () => {
+    expect(loadEnv({}).sms).toBeNull();
+    const gateway = { LOTSA_SMS_GATEWAY_URL: 'https://sms.example.se/a1/sms', LOTSA_SMS_USER: 'u', LOTSA_SMS_PASSWORD: 'p', LOTSA_SMS_SENDER: 'Ungdom', LOTSA_SMS_CALLBACK_TOKEN: 'x'.repeat(32) };
+    expect(loadEnv(gateway).sms).toEqual({ url: gateway.LOTSA_SMS_GATEWAY_URL, user: 'u', password: 'p', sender: 'Ungdom', callbackToken: 'x'.repeat(32) });
+    expect(() => loadEnv({ LOTSA_SMS_GATEWAY_URL: 'https://sms.example.se/a1/sms' })).toThrow(/LOTSA_SMS_PASSWORD: is required when LOTSA_SMS_GATEWAY_URL is set/);
+    expect(() => loadEnv({ ...gateway, LOTSA_SMS_SENDER: 'Socialtjänsten i Partille' })).toThrow(/LOTSA_SMS_SENDER/);
+  });
 });

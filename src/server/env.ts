@@ -25,6 +25,16 @@ const schema = z.object({
     .default('false'),
   LOTSA_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOTSA_SMS_GATEWAY_URL: z.string().url().regex(/^https?:\/\//, 'must be an http(s) URL').optional(),
+  LOTSA_SMS_USER: z.string().min(1).optional(),
+  LOTSA_SMS_PASSWORD: z.string().min(1).optional(),
+  LOTSA_SMS_SENDER: z.string().regex(/^([A-Za-z][A-Za-z0-9]{1,10}|\+\d{7,15})$/, 'must be 2–11 letters and digits starting with a letter, or a phone number in international form').optional(),
+  LOTSA_SMS_CALLBACK_TOKEN: z.string().regex(/^[\w-]{24,200}$/, 'must be at least 24 letters, digits, - or _').optional(),
+}).superRefine((e, ctx) => {
+  if (!e.LOTSA_SMS_GATEWAY_URL) return;
+  for (const name of ['LOTSA_SMS_USER', 'LOTSA_SMS_PASSWORD', 'LOTSA_SMS_SENDER', 'LOTSA_SMS_CALLBACK_TOKEN'] as const) {
+    if (!e[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when LOTSA_SMS_GATEWAY_URL is set' });
+  }
 });
 
 /** Lotsa's parsed configuration. */
@@ -45,7 +55,12 @@ export type Env = {
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   /** Days after which source lists no longer in use, uploads and finished jobs are culled. */
   retentionDays: number;
+  /** The SMS gateway; null means text messages go to the built-in outbox. */
+  sms: SmsGatewayConfig | null;
 };
+
+/** How to reach a form-encoded SMS gateway with basic auth, and the token its callbacks must carry. */
+export type SmsGatewayConfig = { url: string; user: string; password: string; sender: string; callbackToken: string };
 
 /** Thrown for an invalid configuration; the message names each bad variable. */
 export class ConfigError extends Error {}
@@ -73,5 +88,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     trustProxy: e.LOTSA_TRUST_PROXY === 'false' ? false : /^\d+$/.test(e.LOTSA_TRUST_PROXY) ? Number(e.LOTSA_TRUST_PROXY) : e.LOTSA_TRUST_PROXY.split(',').map((s) => s.trim()),
     logLevel: e.LOG_LEVEL,
     retentionDays: e.LOTSA_RETENTION_DAYS,
+    sms: e.LOTSA_SMS_GATEWAY_URL
+      ? { url: e.LOTSA_SMS_GATEWAY_URL, user: e.LOTSA_SMS_USER!, password: e.LOTSA_SMS_PASSWORD!, sender: e.LOTSA_SMS_SENDER!, callbackToken: e.LOTSA_SMS_CALLBACK_TOKEN! }
+      : null,
   };
 }

@@ -30,6 +30,13 @@ const ApplicationsPage = lazy(() => import('./features/consent/ApplicationsPage.
 const TeamsPage = lazy(() => import('./features/consent/TeamsPage.js').then((m) => ({ default: m.TeamsPage })));
 const AccessReviewPage = lazy(() => import('./features/consent/AccessReviewPage.js').then((m) => ({ default: m.AccessReviewPage })));
 const EmergencyAccessPage = lazy(() => import('./features/consent/EmergencyAccessPage.js').then((m) => ({ default: m.EmergencyAccessPage })));
+const QueuesPage = lazy(() => import('./features/queues/QueuesPage.js').then((m) => ({ default: m.QueuesPage })));
+const QueuePage = lazy(() => import('./features/queues/QueuePage.js').then((m) => ({ default: m.QueuePage })));
+const NextStepPage = lazy(() => import('./features/contact/NextStepPage.js').then((m) => ({ default: m.NextStepPage })));
+const LettersPage = lazy(() => import('./features/letters/LettersPage.js').then((m) => ({ default: m.LettersPage })));
+const SmsPage = lazy(() => import('./features/sms/SmsPage.js').then((m) => ({ default: m.SmsPage })));
+const CalendarPage = lazy(() => import('./features/calendar/CalendarPage.js').then((m) => ({ default: m.CalendarPage })));
+const OutreachSettingsPage = lazy(() => import('./features/outreach-settings/OutreachSettingsPage.js').then((m) => ({ default: m.OutreachSettingsPage })));
 const NotificationFormPage = lazy(() => import('./features/notifications/NotificationFormPage.js').then((m) => ({ default: m.NotificationFormPage })));
 
 /** The browser router with all routes under the common layout. */
@@ -53,6 +60,13 @@ export const router = createBrowserRouter([
       { path: '/teams', element: signedIn(<RequireCapability capability="teams.read"><TeamsPage /></RequireCapability>) },
       { path: '/emergency-access', element: signedIn(<RequireCapability capability="emergency.access"><EmergencyAccessPage /></RequireCapability>) },
       { path: '/admin/access-review', element: signedIn(<RequireCapability capability="access.review"><AccessReviewPage /></RequireCapability>) },
+      { path: '/queues', element: signedIn(<RequireCapability capability="outreach.work"><QueuesPage /></RequireCapability>) },
+      { path: '/queues/:key', element: signedIn(<RequireCapability capability="outreach.work"><QueuePage /></RequireCapability>) },
+      { path: '/persons/:id/outreach', element: signedIn(<RequireCapability capability="outreach.work"><NextStepPage /></RequireCapability>) },
+      { path: '/letters', element: signedIn(<RequireCapability capability="outreach.work"><LettersPage /></RequireCapability>) },
+      { path: '/sms', element: signedIn(<RequireCapability capability="outreach.work"><SmsPage /></RequireCapability>) },
+      { path: '/calendar', element: signedIn(<RequireCapability capability="calendar.use"><CalendarPage /></RequireCapability>) },
+      { path: '/settings/outreach', element: signedIn(<RequireCapability capability="outreach.configure"><OutreachSettingsPage /></RequireCapability>) },
       { path: '/admin/staff', element: signedIn(<RequireCapability capability="staff.manage"><StaffPage /></RequireCapability>) },
       { path: '/admin/audit', element: signedIn(<RequireCapability capability="audit.read"><AuditPage /></RequireCapability>) },
       { path: '*', element: signedIn(<NotFoundPage />) },

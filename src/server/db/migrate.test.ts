@@ -16,6 +16,8 @@ const tables = async () =>
 describe('migrations', () => {
   it('go down to an empty schema and up again', async () => {
     expect(await tables()).toContain('persons');
+    expect(await migrateDown(handle.db)).toEqual(['reverted 20261126100000_outreach']);
+    expect(await tables()).not.toContain('contact_attempts');
     expect(await migrateDown(handle.db)).toEqual(['reverted 20261126090000_consent']);
     expect(await tables()).not.toContain('consents');
     expect(await migrateDown(handle.db)).toEqual(['reverted 20261125150000_staging_partitions']);
@@ -23,7 +25,7 @@ describe('migrations', () => {
     expect(await tables()).not.toContain('imports');
     expect(await migrateDown(handle.db)).toEqual(['reverted 20261125090000_foundation']);
     expect(await tables()).toEqual([]);
-    expect(await migrateToLatest(handle.db)).toEqual(['applied 20261125090000_foundation', 'applied 20261125120000_register', 'applied 20261125150000_staging_partitions', 'applied 20261126090000_consent']);
+    expect(await migrateToLatest(handle.db)).toEqual(['applied 20261125090000_foundation', 'applied 20261125120000_register', 'applied 20261125150000_staging_partitions', 'applied 20261126090000_consent', 'applied 20261126100000_outreach']);
     expect(await tables()).toContain('audit_log');
   });
 
@@ -55,7 +57,7 @@ describe('migrations', () => {
   });
 
   it('give every table of personal data a municipality_id', async () => {
-    const personal = ['persons', 'guardians', 'register_periods', 'cases', 'events', 'protected_identity_grants', 'staff', 'units', 'teams', 'population_rows', 'enrolment_rows', 'notifications', 'imports', 'consents', 'emergency_access', 'applications', 'staff_alerts', 'access_reviews'];
+    const personal = ['persons', 'guardians', 'register_periods', 'cases', 'events', 'protected_identity_grants', 'staff', 'units', 'teams', 'population_rows', 'enrolment_rows', 'notifications', 'imports', 'consents', 'emergency_access', 'applications', 'staff_alerts', 'access_reviews', 'contact_attempts', 'next_steps', 'sms_messages', 'sms_opt_outs', 'meetings', 'message_templates', 'outreach_settings'];
     const rows = (await sql<{ table_name: string }>`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'municipality_id'`.execute(handle.db)).rows;
     expect(rows.map((r) => r.table_name)).toEqual(expect.arrayContaining(personal));
   });

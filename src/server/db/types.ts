@@ -112,7 +112,7 @@ export interface AuditLogTable {
 }
 
 /** The whole database, as Kysely sees it. */
-export interface Database extends RegisterDatabase, ConsentDatabase {
+export interface Database extends RegisterDatabase, ConsentDatabase, OutreachDatabase {
   municipalities: MunicipalitiesTable;
   units: UnitsTable;
   staff: StaffTable;
@@ -243,6 +243,95 @@ export interface RegisterDatabase {
   import_mappings: ImportMappingsTable;
   jobs: JobsTable;
   notifications: NotificationsTable;
+}
+
+export interface OutreachSettingsTable { municipality_id: string; settings: Json; version: Generated<number>; updated_by: string | null; updated_at: Timestamp }
+export interface ContactAttemptsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  period_id: string | null;
+  event_id: string;
+  channel: string;
+  outcome: string;
+  at: Timestamp;
+  staff_id: string;
+  occupation: string | null;
+  occupation_list_version: number | null;
+  agreed: string | null;
+  note: string | null;
+  idempotency_key: string | null;
+  recorded_at: Timestamp;
+}
+export interface NextStepsTable {
+  person_id: string;
+  municipality_id: string;
+  period_id: string | null;
+  channel: string | null;
+  due_on: string | null;
+  override_reason: string | null;
+  set_by: string | null;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+export interface MessageTemplatesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  kind: 'letter' | 'second_letter' | 'home_visit_notice' | 'sms';
+  language: 'sv' | 'en';
+  heading: string;
+  body: string;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+export interface SmsMessagesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  recipient: 'young_person' | 'guardian';
+  to_number: string;
+  body: string;
+  provider: 'outbox' | 'gateway';
+  provider_id: string | null;
+  status: 'stored' | 'sent' | 'delivered' | 'failed';
+  sent_by: string;
+  idempotency_key: string | null;
+  created_at: Timestamp;
+  status_at: Timestamp;
+}
+export interface SmsOptOutsTable { municipality_id: string; number: string; opted_out_at: Timestamp }
+export interface CentresTable { id: Generated<string>; municipality_id: string; name: string }
+export interface MeetingsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  kind: 'meeting' | 'drop_in' | 'home_visit';
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  staff_id: string;
+  second_staff_id: string | null;
+  centre_id: string | null;
+  person_id: string | null;
+  notice_due_on: string | null;
+  notice_sent_at: Date | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  cancelled_at: Date | null;
+  version: Generated<number>;
+}
+export interface CalendarFeedsTable { staff_id: string; token_hash: string; created_at: Timestamp }
+
+/** Tables of the outreach issue (work queues, contact ladder, letters, SMS, calendar). */
+export interface OutreachDatabase {
+  outreach_settings: OutreachSettingsTable;
+  contact_attempts: ContactAttemptsTable;
+  next_steps: NextStepsTable;
+  message_templates: MessageTemplatesTable;
+  sms_messages: SmsMessagesTable;
+  sms_opt_outs: SmsOptOutsTable;
+  centres: CentresTable;
+  meetings: MeetingsTable;
+  calendar_feeds: CalendarFeedsTable;
 }
 
 export type ConsentCategoryColumn = 'contact_occupation' | 'assessment_plan' | 'health_social';

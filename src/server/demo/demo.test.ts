@@ -20,7 +20,9 @@ const counts = async () =>
       (select count(*)::int from persons) as persons, (select count(*)::int from cases) as cases,
       (select count(*)::int from events) as events, (select count(*)::int from staff) as staff,
       (select count(*)::int from register_periods) as periods, (select count(*)::int from consents) as consents,
-      (select count(*)::int from applications) as applications, (select count(*)::int from team_members) as members`.execute(handle.db)
+      (select count(*)::int from applications) as applications, (select count(*)::int from team_members) as members,
+      (select count(*)::int from contact_attempts) as attempts, (select count(*)::int from next_steps) as next_steps,
+      (select count(*)::int from meetings) as meetings, (select count(*)::int from message_templates) as templates`.execute(handle.db)
   ).rows[0]!;
 
 describe('fillDemo', () => {
@@ -33,6 +35,20 @@ describe('fillDemo', () => {
     const roles = await handle.db.selectFrom('staff').select('role').distinct().execute();
     expect(roles).toHaveLength(6);
     expect(await handle.db.selectFrom('persons').select('id').where('protected_identity', '=', true).execute()).not.toHaveLength(0);
+  });
+
+  it('shows outreach at every stage: attempts, people in the queues, a template, meetings and a home visit', async () => {
+    const c = await counts();
+    expect(c.attempts).toBeGreaterThan(100);
+    expect(c.templates).toBe(1);
+    const outcomes = await handle.db.selectFrom('contact_attempts').select('outcome').distinct().execute();
+    expect(outcomes.map((o) => o.outcome)).toEqual(expect.arrayContaining(['reached', 'no_answer']));
+    const steps = await handle.db.selectFrom('next_steps').select('channel').distinct().execute();
+    expect(steps.map((s) => s.channel)).toEqual(expect.arrayContaining([null, 'verify_school', 'known_elsewhere']));
+    const kinds = await handle.db.selectFrom('meetings').select('kind').distinct().execute();
+    expect(kinds.map((k) => k.kind).sort()).toEqual(['drop_in', 'home_visit', 'meeting']);
+    const unlinked = await sql<{ n: number }>`select count(*)::int as n from contact_attempts a left join events e on e.id = a.event_id where e.type is distinct from 'contact_attempt'`.execute(handle.db);
+    expect(unlinked.rows[0]!.n).toBe(0);
   });
 
   it('shows cooperation across agencies: teams run by different units, consents in every state, applications', async () => {

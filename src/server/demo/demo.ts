@@ -15,6 +15,7 @@ import type { Db } from '../db/connection.js';
 import { recordAudit } from '../audit/audit.js';
 import { hashPassword } from '../http/passwords.js';
 import { DEMO_TEAMS, demoCooperation } from './demo-consent.js';
+import { fillOutreachDemo } from './demo-outreach.js';
 import { FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, NOTES, POSTAL, STREETS } from './demo-names.js';
 
 /** The password every demo account gets. Demo data never belongs in production. */
@@ -126,6 +127,7 @@ export async function fillDemo(db: Db, municipalityId: string, progress: (line: 
     const events: any[] = [];
     const cooperation = { consents: [] as any[], recipients: [] as any[], categories: [] as any[], applications: [] as any[], events };
     const socialWorker = staffId('socialsekreterare@demo.lotsa.local');
+    const attemptRows: any[] = [];
     chosen.forEach((pnr, i) => {
       const r = prng(i + 1);
       if (existing.has(pnr)) return;
@@ -173,9 +175,13 @@ export async function fillDemo(db: Db, municipalityId: string, progress: (line: 
       if (contact) ev('contact_person_changed', daysAgo(entered, -1), coordinator, { from: null, to: { id: contact, name: staffName(contact) } });
       if (stage >= 1) {
         const attempts = r.int(1, 3);
+        const period = periods[periods.length - 1];
         for (let a = 0; a < attempts; a++) {
           const reached = stage >= 2 && a === attempts - 1;
-          ev('contact_attempt', daysAgo(entered, -(2 + a * 3)), contact, { channel: ['phone', 'sms', 'letter'][a], outcome: reached ? 'reached' : r.pick(['no_answer', 'message_left']) });
+          const at = daysAgo(entered, -(2 + a * (stage >= 2 ? 2 : 5)));
+          const attempt = { channel: ['phone', 'sms', 'letter'][a]!, outcome: reached ? 'reached' : r.pick(['no_answer', 'message_left']), occupation: reached ? r.pick(['education', 'work', 'measure', 'none'] as const) : null };
+          ev('contact_attempt', at, contact, attempt);
+          attemptRows.push({ ...attempt, id: randomUUID(), municipality_id: m, person_id: personId, period_id: period.id, event_id: events[events.length - 1].id, at, staff_id: contact ?? coordinator, occupation_list_version: reached ? 1 : null });
         }
       }
       if (stage >= 2) {
@@ -199,6 +205,8 @@ export async function fillDemo(db: Db, municipalityId: string, progress: (line: 
     await insert('applications', cooperation.applications);
     progress(`cooperation: ${cooperation.consents.length} consents, ${cooperation.applications.length} applications`);
     progress(`young people: ${persons.length} added, ${existing.size} already there`);
+    const outreach = await fillOutreachDemo(trx, municipalityId, { today, attempts: attemptRows, persons, periods, staff: { coaches, coordinator, colleague: staffId('coach2@demo.lotsa.local') } });
+    progress(`outreach: ${outreach}`);
     if (persons.length) {
       await recordAudit(trx, { id: null, municipalityId, ip: null }, [{ action: 'create', entity: 'demo', detail: { persons: persons.length } }]);
     }

@@ -40,10 +40,10 @@ export type Harness = {
   close: () => Promise<void>;
 };
 
-/** Builds the app and signs in one staff member per role. */
-export async function createHarness(): Promise<Harness> {
+/** Builds the app and signs in one staff member per role; `envOverrides` are configuration variables to set. */
+export async function createHarness(envOverrides: Record<string, string> = {}): Promise<Harness> {
   const handle = await createTestDatabase();
-  const env = loadEnv({ LOG_LEVEL: 'silent', LOTSA_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'lotsa-test-')) });
+  const env = loadEnv({ LOG_LEVEL: 'silent', LOTSA_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'lotsa-test-')), ...envOverrides });
   const municipalityId = await ensureMunicipality(handle.db, { code: '1402', name: 'Partille kommun' });
   const otherMunicipalityId = await ensureMunicipality(handle.db, { code: '1480', name: 'Göteborgs stad' });
   const app = await buildApp(handle, env, { logger: false });

@@ -38,6 +38,8 @@ export function onSessionProblem(callback: ((code: ErrorCode) => void) | null): 
 
 type RequestOptions = {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Extra headers, such as an Idempotency-Key. */
+  headers?: Record<string, string>;
   body?: unknown;
   query?: Record<string, string | number | undefined>;
   /** A file sent as the raw request body (instead of JSON), with its content type. */
@@ -52,10 +54,10 @@ function urlOf(path: string, query?: RequestOptions['query']): string {
   return search ? `${path}?${search}` : path;
 }
 
-/** Sends one request to the API and returns its JSON body (undefined for 204). */
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+/** Sends one request; throws an ApiError for a failed response (after telling the session about a lost sign-in). */
+async function send(path: string, options: RequestOptions, accept: string): Promise<Response> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
+  const headers: Record<string, string> = { accept, 'accept-language': language, ...options.headers };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   if (options.file) headers['content-type'] = options.file.contentType;
   else if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -70,16 +72,28 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   } catch {
     throw new ApiError(0, 'network_error', '');
   }
-  if (response.status === 204) return undefined as T;
-  const isJson = (response.headers.get('content-type') ?? '').includes('json');
-  const body: unknown = isJson ? await response.json() : null;
   if (!response.ok) {
-    const problem = (body ?? {}) as { code?: ErrorCode; detail?: string; title?: string; errors?: FieldError[] };
+    const isJson = (response.headers.get('content-type') ?? '').includes('json');
+    const problem = (isJson ? await response.json() : {}) as { code?: ErrorCode; detail?: string; title?: string; errors?: FieldError[] };
     const code = problem.code ?? 'internal_error';
     const error = new ApiError(response.status, code, problem.title ?? problem.detail ?? response.statusText, problem.errors ?? []);
     const sessionCodes: ErrorCode[] = ['not_authenticated', 'session_expired', 'password_change_required'];
     if (sessionCodes.includes(code) && !path.startsWith('/api/v1/auth/')) onSessionLost?.(code);
     throw error;
   }
-  return body as T;
+  return response;
+}
+
+/** Sends one request to the API and returns its JSON body (undefined for 204). */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(path, options, 'application/json');
+  if (response.status === 204) return undefined as T;
+  const isJson = (response.headers.get('content-type') ?? '').includes('json');
+  return (isJson ? await response.json() : null) as T;
+}
+
+/** Sends one request whose answer is a file (such as a PDF); returns it with the response headers. */
+export async function requestFile(path: string, options: RequestOptions = {}): Promise<{ blob: Blob; headers: Headers }> {
+  const response = await send(path, options, 'application/pdf, application/problem+json');
+  return { blob: await response.blob(), headers: response.headers };
 }

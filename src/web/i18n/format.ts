@@ -11,6 +11,8 @@ export function useFormat() {
     date: (value: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: value.length === 10 ? 'UTC' : undefined }).format(new Date(value)),
     /** An ISO timestamp as local date and time. */
     dateTime: (value: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value)),
+    /** An ISO timestamp as local time of day. */
+    time: (value: string) => new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(value)),
     /** A whole number with the language's digit grouping. */
     number: (value: number) => new Intl.NumberFormat(locale).format(value),
   };

@@ -4,10 +4,12 @@ import * as foundation from './20261125090000_foundation.js';
 import * as register from './20261125120000_register.js';
 import * as stagingPartitions from './20261125150000_staging_partitions.js';
 import * as consent from './20261126090000_consent.js';
+import * as outreach from './20261126100000_outreach.js';
 
 export const migrations: Record<string, Migration> = {
   '20261125090000_foundation': foundation,
   '20261125120000_register': register,
   '20261125150000_staging_partitions': stagingPartitions,
   '20261126090000_consent': consent,
+  '20261126100000_outreach': outreach,
 };

@@ -24,7 +24,15 @@ describe('public endpoints', () => {
       '/api/v1/persons/{id}/consents', '/api/v1/consents/{id}/withdraw', '/api/v1/persons/{id}/consent-form', '/api/v1/consents/{id}/scan', '/api/v1/persons/{id}/emergency-access', '/api/v1/emergency-access',
       '/api/v1/alerts', '/api/v1/alerts/{id}/read', '/api/v1/settings', '/api/v1/teams', '/api/v1/teams/{id}/members', '/api/v1/teams/{id}/members/{staffId}', '/api/v1/persons/{id}/applications', '/api/v1/applications',
       '/api/v1/applications/{id}', '/api/v1/persons/{id}/extract', '/api/v1/access-review', '/api/v1/access-review/reviewed'];
-    expect(Object.keys(doc.paths).sort()).toEqual(expected.sort());
+    const outreach = [
+      '/api/v1/persons/{id}/contact-attempts', '/api/v1/persons/{id}/outreach', '/api/v1/persons/{id}/next-step', '/api/v1/outreach-settings',
+      '/api/v1/work-queues', '/api/v1/work-queues/{key}', '/api/v1/cases/bulk-assign', '/api/v1/letters', '/api/v1/letters/due',
+      '/api/v1/message-templates', '/api/v1/message-templates/{kind}/{language}', '/api/v1/persons/{id}/sms', '/api/v1/sms', '/api/v1/sms/status',
+      '/api/v1/sms/incoming', '/api/v1/centres', '/api/v1/calendar', '/api/v1/meetings', '/api/v1/meetings/{id}/cancel', '/api/v1/calendar/feed',
+      '/api/v1/calendar-feed.ics', '/api/v1/figures/outreach',
+    ];
+    expect(Object.keys(doc.paths).sort()).toEqual([...expected, ...outreach].sort());
+    expect(Object.keys(doc.paths['/api/v1/letters'].post.responses['200'].content)).toEqual(['application/pdf']);
     expect(routes).toContain('persons');
     expect(doc.paths['/api/v1/persons'].post.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['personalIdentityNumber', 'givenName', 'familyName']));
   });

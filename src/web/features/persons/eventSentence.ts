@@ -59,7 +59,7 @@ export function useEventSentence(names: Map<string, string>): (event: TimelineEv
           : t('events.sentences.school_notification_undated', { school, kind });
       }
       case 'contact_attempt':
-        return t('events.sentences.contact_attempt', {
+        return t(p.channel === 'verify_school' || p.channel === 'known_elsewhere' ? 'events.sentences.contact_check' : 'events.sentences.contact_attempt', {
           actor,
           channel: t(`events.channels.${String(p.channel)}`, { defaultValue: String(p.channel ?? '') }),
           outcome: t(`events.outcomes.${String(p.outcome)}`, { defaultValue: String(p.outcome ?? '') }),
@@ -75,6 +75,19 @@ export function useEventSentence(names: Map<string, string>): (event: TimelineEv
         return t('consentEvents.sentences.application_received', { actor, referrer: t(`applications.referrer.${String(p.referrer)}`, { defaultValue: String(p.referrer ?? '') }) });
       case 'application_decided':
         return t('consentEvents.sentences.application_decided', { actor, status: t(`applications.status.${String(p.status)}`, { defaultValue: String(p.status ?? '') }) });
+      case 'next_step_changed':
+        return t('events.sentences.next_step_changed', {
+          actor,
+          channel: t(`events.channels.${String(p.channel)}`, { defaultValue: String(p.channel ?? '') }),
+          date: typeof p.dueOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(p.dueOn) ? format.date(p.dueOn) : '',
+          reason: String(p.reason ?? ''),
+        });
+      case 'meeting_booked':
+        return t('events.sentences.meeting_booked', {
+          actor,
+          kind: t(`calendar.kinds.${String(p.kind)}`, { defaultValue: String(p.kind ?? '') }).toLowerCase(),
+          date: typeof p.startsAt === 'string' ? format.dateTime(p.startsAt) : '',
+        });
       default:
         return t('events.sentences.unknown');
     }

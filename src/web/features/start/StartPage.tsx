@@ -9,7 +9,9 @@ import { Alert } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useSession } from '../auth/session.js';
 import { AlertsPanel } from '../consent/AlertsPanel.js';
+import { StartQueues } from '../queues/StartQueues.js';
 import { FiguresPanel } from './FiguresPanel.js';
+import { OutreachFiguresPanel } from './OutreachFiguresPanel.js';
 
 /** The start page for every role. */
 export function StartPage() {
@@ -25,6 +27,8 @@ export function StartPage() {
       {passwordChanged ? <Alert tone="success">{t('password.changed')}</Alert> : null}
       <p className="lead">{t(`start.intro.${me.role}`, { municipality: me.municipality.name })}</p>
       <AlertsPanel />
+      {can('outreach.work') ? <StartQueues /> : null}
+      {can('figures.read') ? <OutreachFiguresPanel /> : null}
       {can('figures.read') ? <FiguresPanel load={reportsApi.figures} /> : null}
       {can('notifications.submit') && !can('notifications.inbox') ? (
         <section className="panel" aria-labelledby="notifications-title">

@@ -1,0 +1,198 @@
+/** Zod schemas of the outreach API: contact attempts, next steps, work queues, settings, letters, SMS, calendar, figures. */
+import { z } from 'zod';
+import { ATTEMPT_CHANNELS, ATTEMPT_OUTCOMES, CONTACT_CHANNELS, MEETING_KINDS, OCCUPATION_CODE_LIST, QUEUE_KEYS, TEMPLATE_KINDS, type QueueKey, type TemplateKind } from './outreach.js';
+
+export { QUEUE_KEYS, TEMPLATE_KINDS, type QueueKey, type TemplateKind };
+
+const id = z.string().uuid();
+const noNul = (s: string) => !s.includes('\u0000');
+const optionalText = (max: number) => z.string().trim().max(max).refine(noNul).nullish().transform((v) => (v ? v : null));
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s));
+const dateTime = z.string().datetime({ offset: true });
+
+export const attemptChannel = z.enum(ATTEMPT_CHANNELS);
+export const attemptOutcome = z.enum(ATTEMPT_OUTCOMES);
+export const occupation = z.enum(OCCUPATION_CODE_LIST.codes);
+
+/** POST /persons/{id}/contact-attempts. `occupation` and `agreed` only when the person was reached. */
+export const contactAttemptBody = z.object({
+  channel: attemptChannel,
+  outcome: attemptOutcome,
+  at: dateTime,
+  occupation: occupation.optional(),
+  agreed: optionalText(2000),
+  note: optionalText(2000),
+});
+
+export const nextStepSchema = z.object({
+  channel: attemptChannel,
+  dueOn: z.string(),
+  /** Why the coach chose another step than Lotsa's proposal; null for Lotsa's own. */
+  overrideReason: z.string().nullable(),
+}).nullable();
+
+export const contactAttemptSchema = z.object({
+  id,
+  channel: attemptChannel,
+  outcome: attemptOutcome,
+  at: z.string(),
+  staff: z.object({ id, name: z.string() }),
+  occupation: occupation.nullable(),
+  occupationListVersion: z.number().int().nullable(),
+  agreed: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export const contactAttemptCreatedSchema = z.object({ id, nextStep: nextStepSchema });
+
+/** The outreach state of one person: attempts since entering the register, next step, occupation. */
+export const outreachSchema = z.object({
+  personId: id,
+  enteredOn: z.string().nullable(),
+  under18: z.boolean(),
+  attempts: z.array(contactAttemptSchema),
+  nextStep: nextStepSchema,
+  /** Lotsa's own proposal, whatever the coach chose. */
+  proposal: nextStepSchema,
+  /** The next step's row version, for optimistic locking of overrides (0 before any). */
+  nextStepVersion: z.number().int(),
+  firstReachedAt: z.string().nullable(),
+  occupation: z.object({ code: occupation, confirmedAt: z.string(), valid: z.boolean() }).nullable(),
+});
+
+export const nextStepOverrideBody = z.object({
+  channel: attemptChannel,
+  dueOn: isoDay,
+  reason: z.string().trim().min(1).max(500).refine(noNul),
+  version: z.number().int().min(0),
+});
+
+
+export const queueFilterQuery = z.object({
+  /** `me`, a staff id, or `none` (no contact person); empty for everyone the reader may see. */
+  contactPerson: z.union([z.literal('me'), z.literal('none'), id]).optional(),
+});
+export const queueSchema = z.object({ key: z.enum(QUEUE_KEYS), count: z.number().int(), kind: z.enum(['persons', 'notifications']) });
+export const queueItemSchema = z.object({
+  personId: id,
+  givenName: z.string(),
+  familyName: z.string(),
+  personalIdentityNumber: z.string(),
+  caseId: id.nullable(),
+  caseVersion: z.number().int().nullable(),
+  contactPerson: z.object({ id, name: z.string() }).nullable(),
+  enteredOn: z.string().nullable(),
+  lastAttemptAt: z.string().nullable(),
+  nextStep: nextStepSchema,
+  /** For the home-visits queue: when the planned visit is. */
+  plannedAt: z.string().nullable(),
+});
+export const queuePageSchema = z.object({ key: z.enum(QUEUE_KEYS), items: z.array(queueItemSchema), total: z.number().int() });
+
+export const bulkAssignBody = z.object({ personIds: z.array(id).min(1).max(500), contactPersonId: id });
+export const bulkAssignResultSchema = z.object({ assigned: z.number().int() });
+
+export const ladderStep = z.object({ channel: z.enum(CONTACT_CHANNELS), waitDays: z.number().int().min(0).max(90) });
+export const outreachSettingsSchema = z.object({
+  overdueDays: z.number().int().min(1).max(90),
+  ladder: z.array(ladderStep).min(1).max(12).refine((l) => new Set(l.map((s) => s.channel)).size === l.length, 'each channel once'),
+  homeVisitNoticeDays: z.number().int().min(1).max(30),
+  occupationValidityDays: z.object(Object.fromEntries(OCCUPATION_CODE_LIST.codes.map((c) => [c, z.number().int().min(0).max(730)])) as Record<(typeof OCCUPATION_CODE_LIST.codes)[number], z.ZodNumber>),
+  contactPhone: z.string().trim().max(40).refine(noNul),
+  returnAddress: z.string().trim().max(200).refine(noNul),
+});
+export const outreachSettingsResponse = z.object({ settings: outreachSettingsSchema, version: z.number().int(), occupationListVersion: z.number().int() });
+export const outreachSettingsBody = z.object({ settings: outreachSettingsSchema, version: z.number().int().min(0) });
+
+export const templateSchema = z.object({ kind: z.enum(TEMPLATE_KINDS), language: z.enum(['sv', 'en']), heading: z.string(), body: z.string(), version: z.number().int() });
+export const templateBody = z.object({ heading: z.string().trim().max(200).refine(noNul), body: z.string().trim().min(1).max(5000).refine(noNul), version: z.number().int().min(0) });
+export const templateParams = z.object({ kind: z.enum(TEMPLATE_KINDS), language: z.enum(['sv', 'en']) });
+
+/** POST /letters: one person's letter, or every letter due today that the reader may see. */
+export const letterBody = z.object({
+  personIds: z.array(id).min(1).max(500).optional(),
+  dueToday: z.boolean().optional(),
+  kind: z.enum(['letter', 'second_letter', 'home_visit_notice']).optional(),
+  language: z.enum(['sv', 'en']).default('sv'),
+  /** Record a sent letter as a contact attempt for each person printed. */
+  recordAttempts: z.boolean().default(false),
+}).refine((b) => Boolean(b.personIds) !== Boolean(b.dueToday), { message: 'personIds or dueToday', path: ['personIds'] });
+export const letterDueSchema = z.object({
+  personId: id,
+  givenName: z.string(),
+  familyName: z.string(),
+  kind: z.enum(['letter', 'second_letter', 'home_visit_notice']),
+  dueOn: z.string(),
+  /** Printed without address, for forwarding through Skatteverket. */
+  forwardViaSkatteverket: z.boolean(),
+  /** No postal address is known: nothing can be printed. */
+  noAddress: z.boolean(),
+});
+
+export const smsBody = z.object({ recipient: z.enum(['young_person', 'guardian']).default('young_person'), meetingTime: optionalText(60) });
+export const smsSchema = z.object({
+  id,
+  personId: id,
+  person: z.object({ givenName: z.string(), familyName: z.string() }).nullable(),
+  recipient: z.enum(['young_person', 'guardian']),
+  to: z.string().nullable(),
+  body: z.string(),
+  provider: z.enum(['outbox', 'gateway']),
+  status: z.enum(['stored', 'sent', 'delivered', 'failed']),
+  sentBy: z.string(),
+  createdAt: z.string(),
+});
+
+export const centreSchema = z.object({ id, name: z.string() });
+export const centreBody = z.object({ name: z.string().trim().min(1).max(100).refine(noNul) });
+export const meetingBody = z.object({
+  kind: z.enum(MEETING_KINDS),
+  startsAt: dateTime,
+  endsAt: dateTime,
+  staffId: id.optional(),
+  secondStaffId: id.nullish(),
+  centreId: id.nullish(),
+  personId: id.nullish(),
+});
+export const meetingSchema = z.object({
+  id,
+  kind: z.enum(MEETING_KINDS),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  staff: z.object({ id, name: z.string() }),
+  secondStaff: z.object({ id, name: z.string() }).nullable(),
+  centre: centreSchema.nullable(),
+  /** The young person, only for readers who may see them; never an address. */
+  person: z.object({ id, givenName: z.string(), familyName: z.string() }).nullable(),
+  noticeDueOn: z.string().nullable(),
+  version: z.number().int(),
+});
+export const calendarQuery = z.object({ from: isoDay, to: isoDay, staffId: id.optional(), centreId: id.optional() });
+export const calendarFeedSchema = z.object({ active: z.boolean(), createdAt: z.string().nullable(), url: z.string().nullable() });
+
+const figureRow = z.object({
+  inRegister: z.number().int(),
+  reached: z.number().int(),
+  reachedShare: z.number().nullable(),
+  reachedInTime: z.number().int(),
+  reachedInTimeShare: z.number().nullable(),
+  medianDaysToFirstContact: z.number().nullable(),
+  notReached: z.number().int(),
+  overdue: z.number().int(),
+});
+export const outreachFiguresSchema = z.object({
+  overdueDays: z.number().int(),
+  municipality: figureRow,
+  byContactPerson: z.array(figureRow.extend({ contactPerson: z.object({ id, name: z.string() }).nullable() })),
+});
+
+export type ContactAttempt = z.infer<typeof contactAttemptSchema>;
+export type Outreach = z.infer<typeof outreachSchema>;
+export type QueueSummary = z.infer<typeof queueSchema>;
+export type QueueItem = z.infer<typeof queueItemSchema>;
+export type OutreachSettingsResponse = z.infer<typeof outreachSettingsResponse>;
+export type MessageTemplate = z.infer<typeof templateSchema>;
+export type LetterDue = z.infer<typeof letterDueSchema>;
+export type SmsMessage = z.infer<typeof smsSchema>;
+export type Meeting = z.infer<typeof meetingSchema>;
+export type Centre = z.infer<typeof centreSchema>;
+export type OutreachFigures = z.infer<typeof outreachFiguresSchema>;

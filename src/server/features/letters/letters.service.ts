@@ -1,0 +1,179 @@
+/**
+ * Letters: which are due today, and rendering one person's letter or the day's batch as a single
+ * PDF, optionally recording each as a sent letter on the ladder. A person with protected identity
+ * never has an address printed: the letter is marked for forwarding through Skatteverket.
+ */
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { letterBody, LetterDue } from '../../../core/outreach-schemas.js';
+import { personManagedBy, requireCapability } from '../../access/access.js';
+import type { Db } from '../../db/connection.js';
+import { audited, type AuditedTransaction, type RequestContext } from '../../http/context.js';
+import { AppError } from '../../http/app-error.js';
+import { isUniqueViolation } from '../../db/unique-violation.js';
+import { insertAttempt } from '../contact/contact.service.js';
+import { loadOutreachSettings } from '../contact/outreach-settings.js';
+import { todayInSweden } from '../contact/next-step.js';
+import { inRegister, nextChannel, nextDue } from '../queues/queues.queries.js';
+import { renderLettersPdf, type LetterPage } from './letter-pdf.js';
+import { fill, templateFor } from './templates.js';
+
+type Kind = LetterDue['kind'];
+type Language = 'sv' | 'en';
+/** A letter to print: who, which kind, and for a home-visit notice the meeting it announces. */
+type Planned = LetterDue & { meetingId: string | null; startsAt: Date | null; contactName: string | null; pnr: string; street: string | null; postal: string | null; city: string | null };
+
+const personColumns = ['persons.id', 'persons.given_name', 'persons.family_name', 'persons.personal_identity_number', 'persons.protected_identity', 'persons.street_address', 'persons.postal_code', 'persons.city'] as const;
+
+function planned(r: { id: string; given_name: string; family_name: string; personal_identity_number: string; protected_identity: boolean; street_address: string | null; postal_code: string | null; city: string | null; contact_name: string | null }, kind: Kind, dueOn: string, meeting: { id: string; starts_at: Date } | null): Planned {
+  const forward = r.protected_identity;
+  return {
+    personId: r.id,
+    givenName: r.given_name,
+    familyName: r.family_name,
+    kind,
+    dueOn,
+    forwardViaSkatteverket: forward,
+    noAddress: !forward && !(r.street_address && r.postal_code && r.city),
+    meetingId: meeting?.id ?? null,
+    startsAt: meeting?.starts_at ?? null,
+    contactName: r.contact_name,
+    pnr: r.personal_identity_number.trim(),
+    street: r.street_address,
+    postal: r.postal_code,
+    city: r.city,
+  };
+}
+
+/** Home-visit notices not yet sent for visits ahead, for persons the actor may see; all of a person's when `personIds` is given. */
+function noticesQuery(db: Db, ctx: RequestContext) {
+  return db
+    .selectFrom('meetings')
+    .innerJoin('persons', 'persons.id', 'meetings.person_id')
+    .leftJoin('cases', (j) => j.onRef('cases.person_id', '=', 'persons.id').on('cases.closed_at', 'is', null))
+    .leftJoin('staff as contact', 'contact.id', 'cases.contact_person_id')
+    .select([...personColumns, 'contact.name as contact_name', 'meetings.id as meeting_id', 'meetings.starts_at', sql<string>`to_char(meetings.notice_due_on, 'YYYY-MM-DD')`.as('notice_due_on')])
+    .where('meetings.kind', '=', 'home_visit')
+    .where('meetings.cancelled_at', 'is', null)
+    .where('meetings.notice_sent_at', 'is', null)
+    .where('meetings.starts_at', '>', sql<Date>`now()`)
+    .where('persons.municipality_id', '=', ctx.actor.municipalityId)
+    .where(personManagedBy(ctx.actor));
+}
+
+/** Every letter due today or earlier for persons the actor may see: ladder letters and home-visit notices. */
+async function dueLetters(db: Db, ctx: RequestContext): Promise<Planned[]> {
+  const today = todayInSweden();
+  const [ladder, notices] = await Promise.all([
+    inRegister(db, ctx.actor)
+      .leftJoin('staff as contact', 'contact.id', 'cases.contact_person_id')
+      .select([...personColumns, 'contact.name as contact_name', nextChannel.as('channel'), sql<string>`to_char(${nextDue}, 'YYYY-MM-DD')`.as('due_on')])
+      .where(sql<boolean>`${nextChannel} in ('letter', 'second_letter')`)
+      .where(sql<boolean>`${nextDue} <= ${today}::date`)
+      .orderBy('persons.family_name')
+      .execute(),
+    noticesQuery(db, ctx).where('meetings.notice_due_on', '<=', today).orderBy('meetings.starts_at').execute(),
+  ]);
+  return [
+    ...ladder.map((r) => planned(r, r.channel as Kind, r.due_on, null)),
+    ...notices.map((r) => planned(r, 'home_visit_notice', r.notice_due_on, { id: r.meeting_id, starts_at: r.starts_at })),
+  ];
+}
+
+/** GET /letters/due: what the day's batch would hold, and which letters need forwarding or have no address. */
+export async function listDueLetters(ctx: RequestContext): Promise<LetterDue[]> {
+  requireCapability(ctx.actor, 'outreach.work');
+  return audited(ctx, async ({ trx, audit }) => {
+    const due = await dueLetters(trx, ctx);
+    await audit(...due.map((d) => ({ action: 'list' as const, entity: 'letter', entityId: d.personId, personId: d.personId })));
+    return due.map(({ personId, givenName, familyName, kind, dueOn, forwardViaSkatteverket, noAddress }) => ({ personId, givenName, familyName, kind, dueOn, forwardViaSkatteverket, noAddress }));
+  });
+}
+
+/** The letters for the listed persons: the given kind, or the letter their ladder is at. 404 for a person out of reach. */
+async function lettersFor(db: Db, ctx: RequestContext, personIds: string[], kind: Kind | undefined): Promise<Planned[]> {
+  const today = todayInSweden();
+  if (kind === 'home_visit_notice') {
+    const rows = await noticesQuery(db, ctx).where('persons.id', 'in', personIds).orderBy('meetings.starts_at').execute();
+    const first = personIds.map((id) => rows.find((r) => r.id === id));
+    if (first.some((r) => !r)) throw new AppError('nothing_to_print');
+    return first.map((r) => planned(r!, kind, r!.notice_due_on, { id: r!.meeting_id, starts_at: r!.starts_at }));
+  }
+  const rows = await db
+    .selectFrom('persons')
+    .leftJoin('cases', (j) => j.onRef('cases.person_id', '=', 'persons.id').on('cases.closed_at', 'is', null))
+    .leftJoin('staff as contact', 'contact.id', 'cases.contact_person_id')
+    .leftJoin('next_steps as ns', 'ns.person_id', 'persons.id')
+    .select([...personColumns, 'contact.name as contact_name', 'ns.channel'])
+    .where('persons.id', 'in', personIds)
+    .where(personManagedBy(ctx.actor))
+    .execute();
+  if (rows.length !== new Set(personIds).size) throw new AppError('not_found');
+  return rows.map((r) => planned(r, kind ?? (r.channel === 'second_letter' ? 'second_letter' : 'letter'), today, null));
+}
+
+const SWEDISH_TIME_ZONE = 'Europe/Stockholm';
+
+function pageOf(p: Planned, template: { heading: string; body: string }, context: { language: Language; actorName: string; phone: string; returnAddress: string; municipality: string }): LetterPage {
+  const locale = context.language === 'en' ? 'en-GB' : 'sv-SE';
+  const meetingTime = p.startsAt ? new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: SWEDISH_TIME_ZONE }).format(p.startsAt) : '';
+  const values = { name: `${p.givenName} ${p.familyName}`, contactPerson: p.contactName ?? context.actorName, phone: context.phone, meetingTime };
+  const name = `${p.givenName} ${p.familyName}`;
+  // Skatteverket forwards mail to people with protected identity; their address is never printed.
+  const windowLines = p.forwardViaSkatteverket ? [name, `${p.pnr.slice(0, 8)}-${p.pnr.slice(8)}`, 'För vidarebefordran via Skatteverket'] : [name, p.street ?? '', `${p.postal ?? ''}  ${p.city ?? ''}`.trim()];
+  return {
+    windowLines,
+    returnAddress: context.returnAddress ? `Returadress: ${context.returnAddress}` : '',
+    date: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: SWEDISH_TIME_ZONE }).format(new Date()),
+    heading: fill(template.heading, values),
+    body: fill(template.body, values),
+    closing: [context.language === 'en' ? 'Kind regards,' : 'Med vänliga hälsningar', values.contactPerson, context.phone, context.municipality].filter(Boolean),
+  };
+}
+
+/** Records each printed ladder letter as sent and each notice as sent; a key already used skips its letter. */
+async function recordSent(ctx: RequestContext, t: AuditedTransaction, letters: Planned[], key: string | null): Promise<void> {
+  const at = new Date().toISOString();
+  for (const p of letters) {
+    if (p.kind === 'home_visit_notice') {
+      await t.trx.updateTable('meetings').set({ notice_sent_at: sql`now()` }).where('id', '=', p.meetingId!).where('notice_sent_at', 'is', null).execute();
+      continue;
+    }
+    const perPerson = key ? `${key}-${p.personId}` : null;
+    if (perPerson && (await t.trx.selectFrom('contact_attempts').select('id').where('staff_id', '=', ctx.actor.id).where('idempotency_key', '=', perPerson).executeTakeFirst())) continue;
+    await insertAttempt(ctx, t, p.personId, { channel: p.kind, outcome: 'message_left', at, occupation: undefined, agreed: null, note: null }, perPerson);
+  }
+}
+
+/** What a print run produced: the PDF and how many letters were printed, forwarded and skipped. */
+export type PrintResult = { pdf: Buffer; printed: number; forwarded: number; skippedNoAddress: number };
+
+/** POST /letters: renders one PDF of the requested letters; 409 `nothing_to_print` when none can be printed. */
+export async function printLetters(ctx: RequestContext, input: z.infer<typeof letterBody>, idempotencyKey: string | null): Promise<PrintResult> {
+  requireCapability(ctx.actor, 'outreach.work');
+  const run = () =>
+    audited(ctx, async (t) => {
+      const all = input.dueToday ? await dueLetters(t.trx, ctx) : await lettersFor(t.trx, ctx, input.personIds!, input.kind);
+      const letters = all.filter((p) => !p.noAddress);
+      if (letters.length === 0) throw new AppError('nothing_to_print');
+      const [{ settings }, municipality] = await Promise.all([
+        loadOutreachSettings(t.trx, ctx.actor.municipalityId),
+        t.trx.selectFrom('municipalities').select('name').where('id', '=', ctx.actor.municipalityId).executeTakeFirstOrThrow(),
+      ]);
+      const templates = new Map<Kind, { heading: string; body: string }>();
+      for (const kind of new Set(letters.map((p) => p.kind))) templates.set(kind, await templateFor(t.trx, ctx.actor.municipalityId, kind, input.language));
+      const context = { language: input.language, actorName: ctx.actor.name, phone: settings.contactPhone, returnAddress: settings.returnAddress, municipality: municipality.name };
+      const pages = letters.map((p) => pageOf(p, templates.get(p.kind)!, context));
+      if (input.recordAttempts) await recordSent(ctx, t, letters, idempotencyKey);
+      await t.audit(...letters.map((p) => ({ action: 'export' as const, entity: 'letter', entityId: p.meetingId ?? p.personId, personId: p.personId, detail: { kind: p.kind, forwarded: p.forwardViaSkatteverket } })));
+      const pdf = await renderLettersPdf(pages, { title: input.language === 'en' ? 'Letters' : 'Brev' });
+      return { pdf, printed: letters.length, forwarded: letters.filter((p) => p.forwardViaSkatteverket).length, skippedNoAddress: all.length - letters.length };
+    });
+  try {
+    return await run();
+  } catch (err) {
+    // The same batch submitted twice at once: the second waited for the first, whose attempts now exist; run again to skip them.
+    if (idempotencyKey && isUniqueViolation(err)) return run();
+    throw err;
+  }
+}

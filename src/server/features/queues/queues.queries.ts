@@ -1,0 +1,75 @@
+/**
+ * The work queues as SQL: each queue is a condition over the persons in the register whose record
+ * the reader manages as the KAA's own staff (the access module's personManagedBy, applied inside the
+ * query; consent or emergency access alone gives no outreach work), with open case and next step.
+ */
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { addDays, CHECK_STEPS, OCCUPATION_CODE_LIST, SCHOOL_ENTRY_REASONS, type OutreachSettings } from '../../../core/outreach.js';
+import type { QueueKey } from '../../../core/outreach-schemas.js';
+import { personManagedBy, type Actor } from '../../access/access.js';
+import type { Db } from '../../db/connection.js';
+
+/** Outcomes that mean contact was made (a person who declines was reached). */
+const REACHED = ['reached', 'declined'];
+
+/** Persons in the register the actor manages, with open period `rp`, open case and stored next step `ns`. */
+export function inRegister(db: Db, actor: Actor) {
+  return db
+    .selectFrom('persons')
+    .innerJoin('register_periods as rp', (j) => j.onRef('rp.person_id', '=', 'persons.id').on('rp.left_on', 'is', null))
+    .leftJoin('cases', (j) => j.onRef('cases.person_id', '=', 'persons.id').on('cases.closed_at', 'is', null))
+    .leftJoin('next_steps as ns', (j) => j.onRef('ns.person_id', '=', 'persons.id').onRef('ns.period_id', '=', 'rp.id'))
+    .where('persons.municipality_id', '=', actor.municipalityId)
+    .where(personManagedBy(actor));
+}
+
+const fromSchool = sql<SqlBool>`rp.entry_reason in (${sql.join(SCHOOL_ENTRY_REASONS)})`;
+const attemptInPeriod = (condition: RawBuilder<unknown>) => sql<SqlBool>`exists (select 1 from contact_attempts ca where ca.period_id = rp.id and ${condition})`;
+
+/** True once contact was made in the open period. */
+export const reachedInPeriod = attemptInPeriod(sql`ca.outcome in (${sql.join(REACHED)})`);
+const contactTried = attemptInPeriod(sql`ca.channel not in (${sql.join([...CHECK_STEPS])})`);
+const schoolVerified = attemptInPeriod(sql`ca.channel = 'verify_school'`);
+
+/**
+ * The next step in force: the stored one, or, before anything is stored for the period, the first
+ * check step on the day of entry (the same start as core's proposeNextStep).
+ */
+export const nextChannel = sql<string | null>`case when ns.person_id is null then (case when ${fromSchool} then 'verify_school' else 'known_elsewhere' end) else ns.channel end`;
+export const nextDue = sql<string | null>`case when ns.person_id is null then rp.entered_on else ns.due_on end`;
+
+/** True while the newest occupation at contact is still valid for its type. */
+function occupationValid(settings: OutreachSettings) {
+  const days = sql.join(
+    OCCUPATION_CODE_LIST.codes.map((code) => sql`when ${code} then ${settings.occupationValidityDays[code]}::int`),
+    sql` `,
+  );
+  return sql<SqlBool>`exists (
+    select 1 from (select ca.occupation, ca.at from contact_attempts ca where ca.person_id = persons.id and ca.occupation is not null order by ca.at desc limit 1) latest
+    where latest.at + make_interval(days => case latest.occupation ${days} else 0 end) > now())`;
+}
+
+/** An upcoming (or today's) home visit that is not cancelled. */
+const homeVisitPlanned = sql<SqlBool>`exists (select 1 from meetings m where m.person_id = persons.id and m.kind = 'home_visit' and m.cancelled_at is null and m.ends_at > now())`;
+/** When the first upcoming home visit starts. */
+export const plannedAt = sql<Date | null>`(select min(m.starts_at) from meetings m where m.person_id = persons.id and m.kind = 'home_visit' and m.cancelled_at is null and m.ends_at > now())`;
+
+/** The condition of each person queue, given the municipality's settings and today's date (YYYY-MM-DD). */
+export function queueConditions(settings: OutreachSettings, today: string): Record<Exclude<QueueKey, 'inbox'>, RawBuilder<SqlBool>> {
+  const notReached = sql<SqlBool>`not ${reachedInPeriod}`;
+  return {
+    'verify-school': sql<SqlBool>`${fromSchool} and not ${schoolVerified} and ${notReached}`,
+    'not-contacted': sql<SqlBool>`not ${contactTried} and ${notReached}`,
+    'contact-overdue': sql<SqlBool>`${notReached} and rp.entered_on < ${addDays(today, -settings.overdueDays)}::date`,
+    'next-step-due': sql<SqlBool>`${nextChannel} is not null and ${nextDue} <= ${today}::date`,
+    'occupation-unknown': sql<SqlBool>`${reachedInPeriod} and not ${occupationValid(settings)}`,
+    'home-visits': homeVisitPlanned,
+  };
+}
+
+/** Narrows to a contact person: `me`, `none` or a staff id. */
+export function contactPersonCondition(actor: Actor, filter: string | undefined): RawBuilder<SqlBool> {
+  if (!filter) return sql<SqlBool>`true`;
+  if (filter === 'none') return sql<SqlBool>`cases.contact_person_id is null`;
+  return sql<SqlBool>`cases.contact_person_id = ${filter === 'me' ? actor.id : filter}`;
+}

@@ -1,0 +1,136 @@
+/**
+ * Work queues: saved filters over the register with counts, the persons in one queue with their
+ * next step, and assigning a queue's persons to a contact person in bulk.
+ */
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import { roleCan } from '../../../core/roles.js';
+import { QUEUE_KEYS, type bulkAssignBody, type QueueItem, type QueueKey, type QueueSummary } from '../../../core/outreach-schemas.js';
+import type { AttemptChannel } from '../../../core/outreach.js';
+import { CONTACT_PERSON_ROLES, personManagedBy, requireCapability } from '../../access/access.js';
+import { audited, type RequestContext } from '../../http/context.js';
+import { AppError } from '../../http/app-error.js';
+import { loadOutreachSettings } from '../contact/outreach-settings.js';
+import { todayInSweden } from '../contact/next-step.js';
+import { contactPersonCondition, inRegister, nextChannel, nextDue, plannedAt, queueConditions } from './queues.queries.js';
+
+const ITEM_LIMIT = 500;
+
+/** Every queue the actor works, with how many persons (or notifications) are in it. Counts only: no personal data. */
+export async function listQueues(ctx: RequestContext, contactPerson: string | undefined): Promise<QueueSummary[]> {
+  requireCapability(ctx.actor, 'outreach.work');
+  const { settings } = await loadOutreachSettings(ctx.db, ctx.actor.municipalityId);
+  const conditions = queueConditions(settings, todayInSweden());
+  const keys = Object.keys(conditions) as (keyof typeof conditions)[];
+  const counts = await inRegister(ctx.db, ctx.actor)
+    .where(contactPersonCondition(ctx.actor, contactPerson))
+    .select(keys.map((key) => sql<number>`(count(*) filter (where ${conditions[key]}))::int`.as(key)))
+    .executeTakeFirstOrThrow();
+  const queues: QueueSummary[] = keys.map((key) => ({ key, count: (counts as Record<string, number>)[key] ?? 0, kind: 'persons' }));
+  if (roleCan(ctx.actor.role, 'notifications.inbox')) {
+    const inbox = await ctx.db.selectFrom('notifications').select(sql<number>`count(*)::int`.as('n')).where('municipality_id', '=', ctx.actor.municipalityId).where('status', '=', 'inbox').executeTakeFirstOrThrow();
+    queues.push({ key: 'inbox', count: inbox.n, kind: 'notifications' });
+  }
+  return queues;
+}
+
+/** The persons in one queue, soonest next step first, each listing audited. The inbox lists notifications elsewhere. */
+export async function queueItems(ctx: RequestContext, key: QueueKey, contactPerson: string | undefined): Promise<{ key: QueueKey; items: QueueItem[]; total: number }> {
+  requireCapability(ctx.actor, 'outreach.work');
+  if (key === 'inbox' || !QUEUE_KEYS.includes(key)) throw new AppError('not_found');
+  const { settings } = await loadOutreachSettings(ctx.db, ctx.actor.municipalityId);
+  const condition = queueConditions(settings, todayInSweden())[key];
+  return audited(ctx, async ({ trx, audit }) => {
+    const filtered = inRegister(trx, ctx.actor).where(contactPersonCondition(ctx.actor, contactPerson)).where(condition);
+    const { total } = await filtered.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow();
+    const rows = await filtered
+      .leftJoin('staff as contact', 'contact.id', 'cases.contact_person_id')
+      .select([
+        'persons.id',
+        'persons.given_name',
+        'persons.family_name',
+        'persons.personal_identity_number',
+        'cases.id as case_id',
+        'cases.version as case_version',
+        'contact.id as contact_id',
+        'contact.name as contact_name',
+        'rp.entered_on',
+        'ns.override_reason',
+        nextChannel.as('next_channel'),
+        sql<string | null>`to_char(${nextDue}, 'YYYY-MM-DD')`.as('next_due'),
+        sql<Date | null>`(select max(ca.at) from contact_attempts ca where ca.period_id = rp.id)`.as('last_attempt_at'),
+        plannedAt.as('planned_at'),
+      ])
+      .orderBy(sql`${key === 'home-visits' ? plannedAt : nextDue}`, (ob) => ob.asc().nullsLast())
+      .orderBy('persons.family_name')
+      .orderBy('persons.id')
+      .limit(ITEM_LIMIT)
+      .execute();
+    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'person', entityId: r.id, personId: r.id, detail: { queue: key } })));
+    const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+    return {
+      key,
+      total,
+      items: rows.map((r) => ({
+        personId: r.id,
+        givenName: r.given_name,
+        familyName: r.family_name,
+        personalIdentityNumber: r.personal_identity_number,
+        caseId: r.case_id,
+        caseVersion: r.case_version,
+        contactPerson: r.contact_id ? { id: r.contact_id, name: r.contact_name! } : null,
+        enteredOn: r.entered_on,
+        lastAttemptAt: iso(r.last_attempt_at),
+        nextStep: r.next_channel && r.next_due ? { channel: r.next_channel as AttemptChannel, dueOn: r.next_due, overrideReason: r.override_reason } : null,
+        plannedAt: iso(r.planned_at),
+      })),
+    };
+  });
+}
+
+/** Makes one staff member the contact person of every listed person's open case (coordinators). */
+export async function bulkAssign(ctx: RequestContext, input: z.infer<typeof bulkAssignBody>): Promise<{ assigned: number }> {
+  requireCapability(ctx.actor, 'cases.assign');
+  const personIds = [...new Set(input.personIds)];
+  return audited(ctx, async ({ trx, audit }) => {
+    const contact = await trx
+      .selectFrom('staff')
+      .select(['id', 'name'])
+      .where('id', '=', input.contactPersonId)
+      .where('municipality_id', '=', ctx.actor.municipalityId)
+      .where('active', '=', true)
+      .where('role', 'in', CONTACT_PERSON_ROLES)
+      .executeTakeFirst();
+    if (!contact) throw new AppError('validation_failed', [{ field: 'contactPersonId', code: 'invalid' }]);
+    const cases = await trx
+      .selectFrom('cases')
+      .innerJoin('persons', 'persons.id', 'cases.person_id')
+      .leftJoin('staff', 'staff.id', 'cases.contact_person_id')
+      .select(['cases.id', 'cases.person_id', 'cases.municipality_id', 'cases.contact_person_id', 'staff.name as contact_name'])
+      .where('cases.person_id', 'in', personIds)
+      .where('cases.closed_at', 'is', null)
+      .where(personManagedBy(ctx.actor))
+      .forUpdate(['cases'])
+      .execute();
+    // All or nothing: a person who cannot be seen, or has no open case, fails the whole request.
+    if (cases.length !== personIds.length) throw new AppError('not_found');
+    const changing = cases.filter((c) => c.contact_person_id !== contact.id);
+    if (changing.length === 0) return { assigned: 0 };
+    await trx.updateTable('cases').set({ contact_person_id: contact.id, version: sql`version + 1` }).where('id', 'in', changing.map((c) => c.id)).execute();
+    await trx
+      .insertInto('events')
+      .values(
+        changing.map((c) => ({
+          municipality_id: c.municipality_id,
+          person_id: c.person_id,
+          case_id: c.id,
+          type: 'contact_person_changed',
+          actor_id: ctx.actor.id,
+          payload: JSON.stringify({ from: c.contact_person_id ? { id: c.contact_person_id, name: c.contact_name } : null, to: contact }),
+        })),
+      )
+      .execute();
+    await audit(...changing.map((c) => ({ action: 'update' as const, entity: 'case', entityId: c.id, personId: c.person_id, detail: { contactPerson: true, bulk: true } })));
+    return { assigned: changing.length };
+  });
+}

@@ -1,0 +1,145 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../../testing/harness.js';
+import { personInRegister } from '../../testing/outreach.js';
+
+/** A small SMS gateway on localhost that records what it receives and answers like a real one. */
+function startGateway() {
+  const received: { authorization: string | undefined; contentType: string | undefined; form: Record<string, string> }[] = [];
+  let failNext = false;
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      received.push({ authorization: req.headers.authorization, contentType: req.headers['content-type'], form: Object.fromEntries(new URLSearchParams(body)) });
+      if (failNext) {
+        failNext = false;
+        res.writeHead(403, { 'content-type': 'text/plain' }).end('Not enough credits');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `s${received.length}abc`, status: 'created' }));
+    });
+  });
+  return new Promise<{ url: string; received: typeof received; failOnce: () => void; close: () => Promise<void> }>((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/a1/sms`,
+        received,
+        failOnce: () => (failNext = true),
+        close: () => new Promise((done) => server.close(() => done())),
+      }),
+    ),
+  );
+}
+
+describe('text messages to the built-in outbox', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness();
+  });
+  afterAll(() => h.close());
+
+  it('answers 401 without a session, 403 for roles without outreach work, 404 for a person out of reach', async () => {
+    const { personId } = await personInRegister(h);
+    expect((await h.anonymous('POST', `/api/v1/persons/${personId}/sms`, {})).statusCode).toBe(401);
+    expect((await h.as.manager.request('POST', `/api/v1/persons/${personId}/sms`, {})).statusCode).toBe(403);
+    expect((await h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/sms`, {})).statusCode).toBe(404);
+    expect((await h.anonymous('GET', '/api/v1/sms')).statusCode).toBe(401);
+  });
+
+  it('stores the message from the template, without the young person’s name, and records the attempt', async () => {
+    const { personId } = await personInRegister(h, { contactPerson: h.as.youth_coach, person: { givenName: 'Sixten', phone: '070-174 06 05' } });
+    const res = await h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/sms`, {});
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ provider: 'outbox', status: 'stored', to: '+46701740605', recipient: 'young_person' });
+    expect(res.json().body).toContain('Test youth_coach');
+    expect(res.json().body).not.toContain('Sixten');
+    const outbox = (await h.as.youth_coach.request('GET', '/api/v1/sms')).json();
+    expect(outbox[0]).toMatchObject({ id: res.json().id, person: { givenName: 'Sixten' } });
+    expect((await h.as.secondCoach.request('GET', '/api/v1/sms')).json()).toEqual([]);
+    const outreach = (await h.as.youth_coach.request('GET', `/api/v1/persons/${personId}/outreach`)).json();
+    expect(outreach.attempts[0]).toMatchObject({ channel: 'sms', outcome: 'message_left' });
+  });
+
+  it('texts the guardian when asked', async () => {
+    const { personId } = await personInRegister(h);
+    const res = await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/sms`, { recipient: 'guardian' });
+    expect(res.json()).toMatchObject({ recipient: 'guardian', to: '+46701740606' });
+  });
+
+  it('sends once for a retried submit with the same Idempotency-Key', async () => {
+    const { personId } = await personInRegister(h);
+    const headers = { 'idempotency-key': 'sms-retry-0001' };
+    const [a, b] = await Promise.all([h.as.coordinator.request('POST', `/api/v1/persons/${personId}/sms`, {}, headers), h.as.coordinator.request('POST', `/api/v1/persons/${personId}/sms`, {}, headers)]);
+    expect(a.json().id).toBe(b.json().id);
+    expect(await h.db.selectFrom('sms_messages').select('id').where('person_id', '=', personId).execute()).toHaveLength(1);
+  });
+
+  it('refuses a protected identity without a grant, and a person without a number', async () => {
+    const secret = await personInRegister(h, { contactPerson: h.as.youth_coach, person: { protectedIdentity: true } });
+    expect((await h.as.youth_coach.request('POST', `/api/v1/persons/${secret.personId}/sms`, {})).json().code).toBe('contact_details_hidden');
+    const none = await personInRegister(h, { person: { phone: null } });
+    const res = await h.as.coordinator.request('POST', `/api/v1/persons/${none.personId}/sms`, {});
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('no_phone_number');
+  });
+
+  it('has no callbacks without a gateway', async () => {
+    expect((await h.anonymous('POST', '/api/v1/sms/incoming?token=anything', { from: '+46701740605', message: 'STOP' })).statusCode).toBe(404);
+  });
+});
+
+describe('text messages through a real HTTP gateway on localhost', () => {
+  let h: Harness;
+  let gateway: Awaited<ReturnType<typeof startGateway>>;
+  const token = 'callback-token-0123456789abcdef';
+  beforeAll(async () => {
+    gateway = await startGateway();
+    h = await createHarness({ LOTSA_SMS_GATEWAY_URL: gateway.url, LOTSA_SMS_USER: 'u123', LOTSA_SMS_PASSWORD: 'hemligt', LOTSA_SMS_SENDER: 'Ungdom', LOTSA_SMS_CALLBACK_TOKEN: token, LOTSA_PUBLIC_URL: 'https://lotsa.partille.se' });
+  });
+  afterAll(async () => {
+    await h.close();
+    await gateway.close();
+  });
+
+  const form = (fields: Record<string, string>) => ({ payload: new URLSearchParams(fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+
+  it('posts a form with basic auth and a delivery callback, then takes the delivery report', async () => {
+    const { personId } = await personInRegister(h);
+    const res = await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/sms`, {});
+    expect(res.json()).toMatchObject({ provider: 'gateway', status: 'sent' });
+    const sent = gateway.received.at(-1)!;
+    expect(sent.authorization).toBe(`Basic ${Buffer.from('u123:hemligt').toString('base64')}`);
+    expect(sent.contentType).toBe('application/x-www-form-urlencoded');
+    expect(sent.form).toMatchObject({ from: 'Ungdom', to: '+46701740605', whendelivered: `https://lotsa.partille.se/api/v1/sms/status?token=${token}` });
+    const providerId = `s${gateway.received.length}abc`;
+
+    const forged = await h.app.inject({ method: 'POST', url: '/api/v1/sms/status?token=wrong', ...form({ id: providerId, status: 'delivered' }) });
+    expect(forged.statusCode).toBe(404);
+    const report = await h.app.inject({ method: 'POST', url: `/api/v1/sms/status?token=${token}`, ...form({ id: providerId, status: 'delivered', delivered: '2026-11-25T10:00:00Z' }) });
+    expect(report.statusCode).toBe(204);
+    expect((await h.as.coordinator.request('GET', '/api/v1/sms')).json()[0]).toMatchObject({ id: res.json().id, status: 'delivered' });
+    const audit = await h.db.selectFrom('audit_log').select(['actor_id', 'detail']).where('entity', '=', 'sms').where('entity_id', '=', res.json().id).where('action', '=', 'update').execute();
+    expect(audit).toEqual([{ actor_id: null, detail: { status: 'delivered' } }]);
+  });
+
+  it('answers 502 and records nothing when the gateway refuses', async () => {
+    const { personId } = await personInRegister(h);
+    gateway.failOnce();
+    const res = await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/sms`, {});
+    expect(res.statusCode).toBe(502);
+    expect(res.json().code).toBe('sms_failed');
+    expect(await h.db.selectFrom('sms_messages').select('id').where('person_id', '=', personId).execute()).toEqual([]);
+  });
+
+  it('opts a number out when the young person replies STOP', async () => {
+    const { personId } = await personInRegister(h, { person: { phone: '0701740607' } });
+    expect((await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/sms`, {})).statusCode).toBe(201);
+    const reply = await h.app.inject({ method: 'POST', url: `/api/v1/sms/incoming?token=${token}`, ...form({ from: '+46701740607', to: 'Ungdom', message: ' stop ' }) });
+    expect(reply.statusCode).toBe(204);
+    const again = await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/sms`, {});
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('sms_opted_out');
+  });
+});

@@ -1,0 +1,149 @@
+/**
+ * Text messages to young people (or their guardians) from the municipality's template, which holds
+ * no sensitive data. Each is stored, handed to the provider, recorded on the contact ladder and
+ * audited; a retry with the same Idempotency-Key sends nothing twice. Replies "STOP" opt the
+ * number out, and delivery reports update the message's status.
+ */
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import { roleCan } from '../../../core/roles.js';
+import type { smsBody, SmsMessage } from '../../../core/outreach-schemas.js';
+import { contactDetailsVisibleTo, personManagedBy, requireCapability } from '../../access/access.js';
+import { recordAudit } from '../../audit/audit.js';
+import type { Db } from '../../db/connection.js';
+import { isUniqueViolation } from '../../db/unique-violation.js';
+import { audited, type RequestContext } from '../../http/context.js';
+import { AppError } from '../../http/app-error.js';
+import { insertAttempt } from '../contact/contact.service.js';
+import { loadOutreachSettings } from '../contact/outreach-settings.js';
+import { selectPerson } from '../persons/persons.queries.js';
+import { fill, templateFor } from '../letters/templates.js';
+import { internationalNumber, type SmsProvider } from './sms-provider.js';
+
+type SmsRow = { id: string; person_id: string; recipient: 'young_person' | 'guardian'; to_number: string; body: string; provider: 'outbox' | 'gateway'; status: SmsMessage['status']; created_at: Date; sender: string; given_name?: string; family_name?: string; contact_visible?: boolean };
+
+function present(r: SmsRow, showNumber: boolean): SmsMessage {
+  return {
+    id: r.id,
+    personId: r.person_id,
+    person: r.given_name ? { givenName: r.given_name, familyName: r.family_name! } : null,
+    recipient: r.recipient,
+    to: showNumber ? r.to_number : null,
+    body: r.body,
+    provider: r.provider,
+    status: r.status,
+    sentBy: r.sender,
+    createdAt: r.created_at.toISOString(),
+  };
+}
+
+/** The message an actor already sent under `key` (audited; 404 once the person is out of reach). */
+function sentBefore(ctx: RequestContext, key: string): Promise<SmsMessage | undefined> {
+  return audited(ctx, async ({ trx, audit }) => {
+    const row = await trx
+      .selectFrom('sms_messages')
+      .select(['id', 'person_id', 'recipient', 'to_number', 'body', 'provider', 'status', 'created_at', sql<string>`${ctx.actor.name}`.as('sender')])
+      .where('sent_by', '=', ctx.actor.id)
+      .where('idempotency_key', '=', key)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const person = await selectPerson(trx, ctx.actor, row.person_id);
+    if (!person || !person.managed) throw new AppError('not_found');
+    await audit({ action: 'read', entity: 'sms', entityId: row.id, personId: row.person_id, detail: { replay: true } });
+    return present(row, Boolean(person.contact_visible));
+  });
+}
+
+/** POST /persons/{id}/sms: texts the young person or their first guardian with a phone number. */
+export async function sendSms(ctx: RequestContext, provider: SmsProvider, statusUrl: string | null, personId: string, input: z.infer<typeof smsBody>, key: string | null): Promise<SmsMessage> {
+  requireCapability(ctx.actor, 'outreach.work');
+  if (key) {
+    const prior = await sentBefore(ctx, key);
+    if (prior) return prior;
+  }
+  const send = () =>
+    audited(ctx, async (t) => {
+      const person = await selectPerson(t.trx, ctx.actor, personId);
+      if (!person || !person.managed) throw new AppError('not_found');
+      if (!person.contact_visible) throw new AppError('contact_details_hidden');
+      const guardian = input.recipient === 'guardian' ? await t.trx.selectFrom('guardians').select('phone').where('person_id', '=', personId).where('phone', 'is not', null).orderBy('position').executeTakeFirst() : undefined;
+      const to = internationalNumber(input.recipient === 'guardian' ? guardian?.phone : person.phone);
+      if (!to) throw new AppError('no_phone_number');
+      const optedOut = await t.trx.selectFrom('sms_opt_outs').select('number').where('municipality_id', '=', person.municipality_id).where('number', '=', to).executeTakeFirst();
+      if (optedOut) throw new AppError('sms_opted_out');
+      const [{ settings }, template, contact] = await Promise.all([
+        loadOutreachSettings(t.trx, person.municipality_id),
+        templateFor(t.trx, person.municipality_id, 'sms', 'sv'),
+        t.trx.selectFrom('cases').innerJoin('staff', 'staff.id', 'cases.contact_person_id').select('staff.name').where('cases.person_id', '=', personId).where('cases.closed_at', 'is', null).executeTakeFirst(),
+      ]);
+      const text = fill(template.body, { contactPerson: contact?.name ?? ctx.actor.name, phone: settings.contactPhone, meetingTime: input.meetingTime ?? '' });
+      // Stored before sending: a simultaneous retry with the same key waits here, then finds this one.
+      const row = await t.trx
+        .insertInto('sms_messages')
+        .values({ municipality_id: person.municipality_id, person_id: personId, recipient: input.recipient, to_number: to, body: text, provider: provider.name, status: 'stored', sent_by: ctx.actor.id, idempotency_key: key })
+        .returning(['id', 'created_at'])
+        .executeTakeFirstOrThrow();
+      const sent = await provider.send({ to, text, statusUrl });
+      await t.trx.updateTable('sms_messages').set({ provider_id: sent.providerId, status: sent.status, status_at: sql`now()` }).where('id', '=', row.id).execute();
+      await insertAttempt(ctx, t, personId, { channel: 'sms', outcome: 'message_left', at: new Date().toISOString(), occupation: undefined, agreed: null, note: input.recipient === 'guardian' ? 'guardian' : null }, null);
+      await t.audit({ action: 'create', entity: 'sms', entityId: row.id, personId, detail: { recipient: input.recipient, provider: provider.name } });
+      return present({ id: row.id, person_id: personId, recipient: input.recipient, to_number: to, body: text, provider: provider.name, status: sent.status, created_at: row.created_at, sender: ctx.actor.name, given_name: person.given_name, family_name: person.family_name }, true);
+    });
+  try {
+    return await send();
+  } catch (err) {
+    if (key && isUniqueViolation(err)) {
+      const prior = await sentBefore(ctx, key);
+      if (prior) return prior;
+    }
+    throw err;
+  }
+}
+
+/** The outbox: a coordinator sees the municipality's messages, others those they sent. Numbers only where contact details are visible. */
+export async function listSms(ctx: RequestContext): Promise<SmsMessage[]> {
+  requireCapability(ctx.actor, 'outreach.work');
+  return audited(ctx, async ({ trx, audit }) => {
+    let q = trx
+      .selectFrom('sms_messages')
+      .innerJoin('persons', 'persons.id', 'sms_messages.person_id')
+      .innerJoin('staff', 'staff.id', 'sms_messages.sent_by')
+      .select(['sms_messages.id', 'person_id', 'recipient', 'to_number', 'body', 'provider', 'status', 'sms_messages.created_at', 'staff.name as sender', 'persons.given_name', 'persons.family_name'])
+      .select((eb) => sql<boolean>`${contactDetailsVisibleTo(ctx.actor)(eb)}`.as('contact_visible'))
+      .where('sms_messages.municipality_id', '=', ctx.actor.municipalityId)
+      .where(personManagedBy(ctx.actor));
+    if (!roleCan(ctx.actor.role, 'outreach.configure')) q = q.where('sms_messages.sent_by', '=', ctx.actor.id);
+    const rows = await q.orderBy('sms_messages.created_at', 'desc').limit(200).execute();
+    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'sms', entityId: r.id, personId: r.person_id })));
+    return rows.map((r) => present(r, Boolean(r.contact_visible)));
+  });
+}
+
+/** A delivery report from the gateway: the message's new status, audited. */
+export async function recordDeliveryStatus(db: Db, providerId: string, status: string, ip: string | null): Promise<void> {
+  const next = status === 'delivered' ? 'delivered' : status === 'failed' ? 'failed' : null;
+  if (!next) return;
+  await db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .updateTable('sms_messages')
+      .set({ status: next, status_at: sql`now()` })
+      .where('provider', '=', 'gateway')
+      .where('provider_id', '=', providerId)
+      .returning(['id', 'person_id', 'municipality_id'])
+      .execute();
+    for (const r of rows) await recordAudit(trx, { id: null, municipalityId: r.municipality_id, ip }, [{ action: 'update', entity: 'sms', entityId: r.id, personId: r.person_id, detail: { status: next } }]);
+  });
+}
+
+/** An incoming text: "STOP" opts the number out in every municipality that has texted it. */
+export async function recordIncoming(db: Db, from: string, message: string, ip: string | null): Promise<void> {
+  const number = internationalNumber(from);
+  if (!number || message.trim().toUpperCase() !== 'STOP') return;
+  await db.transaction().execute(async (trx) => {
+    const senders = await trx.selectFrom('sms_messages').select('municipality_id').distinct().where('to_number', '=', number).execute();
+    for (const { municipality_id } of senders) {
+      await trx.insertInto('sms_opt_outs').values({ municipality_id, number }).onConflict((oc) => oc.columns(['municipality_id', 'number']).doNothing()).execute();
+      await recordAudit(trx, { id: null, municipalityId: municipality_id, ip }, [{ action: 'update', entity: 'sms_opt_out', detail: { via: 'reply' } }]);
+    }
+  });
+}

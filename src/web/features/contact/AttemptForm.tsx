@@ -1,0 +1,115 @@
+/**
+ * Record a contact attempt or a check step: channel, outcome (only those that fit the channel),
+ * when, and, when reached, the occupation at contact and what was agreed. Each submit carries a new
+ * Idempotency-Key, kept across retries of the same submit, so a double click records one attempt.
+ */
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { OCCUPATION_CODE_LIST, outcomesFor, type AttemptChannel, type AttemptOutcome, type Occupation } from '../../../core/outreach.js';
+import type { Outreach } from '../../../core/outreach-schemas.js';
+import { contactApi, newIdempotencyKey } from '../../api/outreachEndpoints.js';
+import { Alert, ProblemAlert } from '../../components/Alert.js';
+import { FormField } from '../../components/FormField.js';
+import { useAction } from '../../hooks/useAction.js';
+import { apiErrorOf } from './useFieldErrors.js';
+import { ChannelSelect } from './ChannelSelect.js';
+
+type Props = { personId: string; suggested: AttemptChannel | null; onSaved: () => Promise<void> };
+
+/** The current local time as the value of a datetime-local input. */
+function nowLocal(): string {
+  const d = new Date();
+  d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
+  return d.toISOString().slice(0, 16);
+}
+
+/** The attempt form. */
+export function AttemptForm({ personId, suggested, onSaved }: Props) {
+  const { t } = useTranslation();
+  const [channel, setChannel] = useState<AttemptChannel>(suggested ?? 'phone');
+  const [outcome, setOutcome] = useState<AttemptOutcome>(outcomesFor(suggested ?? 'phone')[0]!);
+  const [at, setAt] = useState(nowLocal);
+  const [occupation, setOccupation] = useState<Occupation>('unknown');
+  const [agreed, setAgreed] = useState('');
+  const [note, setNote] = useState('');
+  const { busy, error, run } = useAction();
+  const problem = apiErrorOf(error);
+  const [atError, setAtError] = useState(false);
+  const [result, setResult] = useState<Outreach['nextStep'] | undefined>(undefined);
+  const key = useRef(newIdempotencyKey());
+
+  const chooseChannel = (c: AttemptChannel) => {
+    setChannel(c);
+    if (!outcomesFor(c).includes(outcome)) setOutcome(outcomesFor(c)[0]!);
+  };
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setResult(undefined);
+    if (!at) return setAtError(true);
+    setAtError(false);
+    const reached = outcome === 'reached';
+    const body = { channel, outcome, at: new Date(at).toISOString(), ...(reached && { occupation, agreed: agreed.trim() || undefined }), note: note.trim() || undefined };
+    const ok = await run(async () => setResult((await contactApi.record(personId, body, key.current)).nextStep));
+    if (!ok) return;
+    key.current = newIdempotencyKey();
+    setAgreed('');
+    setNote('');
+    await onSaved();
+  }
+
+  return (
+    <section className="panel" aria-labelledby="attempt-title">
+      <h2 id="attempt-title">{t('contact.attempt.title')}</h2>
+      {result !== undefined ? (
+        <Alert tone="success">{result ? t('contact.attempt.saved', { step: t(`contact.channels.${result.channel}`) }) : t('contact.attempt.savedDone')}</Alert>
+      ) : null}
+      <ProblemAlert error={problem} />
+      <form onSubmit={submit} noValidate>
+        <div className="field-row">
+          <ChannelSelect id="attempt-channel" label={t('contact.attempt.channel')} value={channel} onChange={chooseChannel} />
+          <FormField id="attempt-outcome" label={t('contact.attempt.outcome')}>
+            {(control) => (
+              <select {...control} value={outcome} onChange={(e) => setOutcome(e.target.value as AttemptOutcome)}>
+                {outcomesFor(channel).map((o) => (
+                  <option key={o} value={o}>
+                    {t(`contact.outcomes.${o}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          <FormField id="attempt-at" label={t('contact.attempt.at')} hint={t('contact.attempt.atHint')} error={atError ? t('contact.attempt.atRequired') : undefined}>
+            {(control) => <input {...control} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />}
+          </FormField>
+        </div>
+        {outcome === 'reached' ? (
+          <>
+            <FormField id="attempt-occupation" label={t('contact.attempt.occupation')}>
+              {(control) => (
+                <select {...control} value={occupation} onChange={(e) => setOccupation(e.target.value as Occupation)}>
+                  {OCCUPATION_CODE_LIST.codes.map((o) => (
+                    <option key={o} value={o}>
+                      {t(`contact.occupations.${o}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FormField>
+            <FormField id="attempt-agreed" label={t('contact.attempt.agreed')}>
+              {(control) => <textarea {...control} rows={2} maxLength={2000} value={agreed} onChange={(e) => setAgreed(e.target.value)} />}
+            </FormField>
+          </>
+        ) : null}
+        <FormField id="attempt-note" label={t('contact.attempt.note')} hint={t('contact.attempt.noteHint')}>
+          {(control) => <textarea {...control} rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />}
+        </FormField>
+        <div className="form-actions">
+          <button type="submit" className="button" disabled={busy}>
+            {t('contact.attempt.submit')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+/** Send the template text message to the young person or the guardian; recorded as a contact attempt. */
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SmsMessage } from '../../../core/outreach-schemas.js';
+import { contactApi, newIdempotencyKey } from '../../api/outreachEndpoints.js';
+import { Alert, ProblemAlert } from '../../components/Alert.js';
+import { FormField } from '../../components/FormField.js';
+import { useAction } from '../../hooks/useAction.js';
+import { apiErrorOf } from './useFieldErrors.js';
+
+/** The SMS panel of the next-step view. */
+export function SmsPanel({ personId, hasGuardian, onSent }: { personId: string; hasGuardian: boolean; onSent: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const [recipient, setRecipient] = useState<'young_person' | 'guardian'>('young_person');
+  const [sent, setSent] = useState<SmsMessage | null>(null);
+  const { busy, error, run } = useAction();
+  const problem = apiErrorOf(error);
+  const key = useRef(newIdempotencyKey());
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSent(null);
+    if (!(await run(async () => setSent(await contactApi.sendSms(personId, recipient, key.current))))) return;
+    key.current = newIdempotencyKey();
+    await onSent();
+  }
+
+  return (
+    <section className="panel" aria-labelledby="sms-title">
+      <h2 id="sms-title">{t('contact.sms.title')}</h2>
+      <p className="muted small">{t('contact.sms.hint')}</p>
+      {sent ? (
+        <Alert tone="success">
+          <p>{sent.status === 'stored' ? t('contact.sms.stored') : t('contact.sms.sent')}</p>
+          <blockquote className="note-text">{sent.body}</blockquote>
+        </Alert>
+      ) : null}
+      <ProblemAlert error={problem} />
+      <form onSubmit={submit} noValidate>
+        {hasGuardian ? (
+          <FormField id="sms-recipient" label={t('contact.sms.recipient')}>
+            {(control) => (
+              <select {...control} value={recipient} onChange={(e) => setRecipient(e.target.value as 'young_person' | 'guardian')}>
+                <option value="young_person">{t('contact.sms.youngPerson')}</option>
+                <option value="guardian">{t('contact.sms.guardian')}</option>
+              </select>
+            )}
+          </FormField>
+        ) : null}
+        <button type="submit" className="button button--secondary" disabled={busy}>
+          {t('contact.sms.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+/** Coordinators assign the selected persons of a queue to one contact person. */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { staffApi } from '../../api/endpoints.js';
+import { queuesApi } from '../../api/outreachEndpoints.js';
+import { Alert, ProblemAlert } from '../../components/Alert.js';
+import { CONTACT_PERSON_ROLES } from '../../components/constants.js';
+import { FormField } from '../../components/FormField.js';
+import { useAction } from '../../hooks/useAction.js';
+import { apiErrorOf } from '../contact/useFieldErrors.js';
+import { useLoad } from '../../hooks/useLoad.js';
+
+type Props = { selected: string[]; onAssigned: () => Promise<void> };
+
+/** The bulk-assign form under the queue table. */
+export function BulkAssignForm({ selected, onAssigned }: Props) {
+  const { t } = useTranslation();
+  const staff = useLoad(async () => (await staffApi.list({ active: 'true' })).filter((s) => (CONTACT_PERSON_ROLES as readonly string[]).includes(s.role)), []);
+  const [contactPersonId, setContactPersonId] = useState('');
+  const [local, setLocal] = useState<'noneSelected' | 'noContact' | null>(null);
+  const [done, setDone] = useState<number | null>(null);
+  const { busy, error, run } = useAction();
+  const problem = apiErrorOf(error);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setDone(null);
+    if (selected.length === 0) return setLocal('noneSelected');
+    if (!contactPersonId) return setLocal('noContact');
+    setLocal(null);
+    if (await run(async () => setDone((await queuesApi.bulkAssign(selected, contactPersonId)).assigned))) await onAssigned();
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <fieldset>
+        <legend>{t('queues.bulk.legend')}</legend>
+        {done !== null ? <Alert tone="success">{t('queues.bulk.done', { count: done })}</Alert> : null}
+        {local === 'noneSelected' ? <Alert tone="error">{t('queues.bulk.noneSelected')}</Alert> : null}
+        <ProblemAlert error={problem} />
+        <FormField id="bulk-contact-person" label={t('queues.bulk.contactPerson')} error={local === 'noContact' ? t('queues.bulk.noContact') : undefined}>
+          {(control) => (
+            <select {...control} value={contactPersonId} onChange={(e) => setContactPersonId(e.target.value)}>
+              <option value="">{t('queues.bulk.choose')}</option>
+              {(staff.data ?? []).map((s) => (
+                <option key={s.id} value={s.id}>
+                  {t('case.staffOption', { name: s.name, role: t(`roles.${s.role}`) })}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <div className="form-actions">
+          <button type="submit" className="button" disabled={busy}>
+            {t('queues.bulk.submit')}
+          </button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+/** The persons in one queue: name (to the focused next-step view), next step and when it is due. */
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { formatIdentityNumber } from '../../../core/personnummer.js';
+import type { QueueItem, QueueKey } from '../../../core/outreach-schemas.js';
+import { todayIso, useFormat } from '../../i18n/format.js';
+
+type Props = { queue: QueueKey; items: QueueItem[]; selectable: boolean; selected: Set<string>; onToggle: (personId: string) => void; onToggleAll: () => void };
+
+/** The queue table; with `selectable`, each row has a checkbox for bulk assignment. */
+export function QueueTable({ queue, items, selectable, selected, onToggle, onToggleAll }: Props) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const today = todayIso();
+  const name = (i: QueueItem) => t('persons.fullName', { given: i.givenName, family: i.familyName });
+  return (
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={t('queues.tableCaption', { name: t(`queues.names.${queue}`) })}>
+      <table className="table">
+        <caption className="visually-hidden">{t('queues.tableCaption', { name: t(`queues.names.${queue}`) })}</caption>
+        <thead>
+          <tr>
+            {selectable ? (
+              <th scope="col">
+                <input type="checkbox" aria-label={t('queues.bulk.selectAll')} checked={items.length > 0 && items.every((i) => selected.has(i.personId))} onChange={onToggleAll} />
+              </th>
+            ) : null}
+            <th scope="col">{t('queues.columns.name')}</th>
+            <th scope="col">{t('queues.columns.identityNumber')}</th>
+            <th scope="col">{t('queues.columns.contactPerson')}</th>
+            <th scope="col">{t('queues.columns.enteredOn')}</th>
+            <th scope="col">{t('queues.columns.nextStep')}</th>
+            <th scope="col">{queue === 'home-visits' ? t('queues.columns.plannedAt') : t('queues.columns.dueOn')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.length === 0 ? (
+            <tr>
+              <td colSpan={selectable ? 7 : 6}>{t('queues.empty')}</td>
+            </tr>
+          ) : (
+            items.map((i) => (
+              <tr key={i.personId}>
+                {selectable ? (
+                  <td>
+                    <input type="checkbox" aria-label={t('queues.bulk.select', { name: name(i) })} checked={selected.has(i.personId)} onChange={() => onToggle(i.personId)} />
+                  </td>
+                ) : null}
+                <th scope="row">
+                  <Link to={`/persons/${i.personId}/outreach?queue=${queue}`}>{name(i)}</Link>
+                </th>
+                <td className="nowrap">{formatIdentityNumber(i.personalIdentityNumber)}</td>
+                <td>{i.contactPerson ? i.contactPerson.name : <span className="muted">{t('queues.none')}</span>}</td>
+                <td className="nowrap">{i.enteredOn ? format.date(i.enteredOn) : ''}</td>
+                <td>{i.nextStep ? t(`contact.channels.${i.nextStep.channel}`) : <span className="muted">{t('queues.reached')}</span>}</td>
+                <td className="nowrap">
+                  {queue === 'home-visits' && i.plannedAt ? format.dateTime(i.plannedAt) : i.nextStep ? format.date(i.nextStep.dueOn) : ''}
+                  {queue !== 'home-visits' && i.nextStep && i.nextStep.dueOn < today ? <span className="badge badge--overdue">{t('queues.overdue')}</span> : null}
+                </td>
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

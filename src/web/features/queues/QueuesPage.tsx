@@ -1,0 +1,29 @@
+/** /queues: every work queue with its count, narrowed by contact person (kept in the address, so shareable). */
+import { useSearchParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { outreachApi, queuesApi } from '../../api/outreachEndpoints.js';
+import { Loading, ProblemAlert } from '../../components/Alert.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { useLoad } from '../../hooks/useLoad.js';
+import { ContactPersonFilter } from './ContactPersonFilter.js';
+import { QueueLinks } from './QueueLinks.js';
+
+/** The queues page. */
+export function QueuesPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const contactPerson = params.get('contactPerson') ?? '';
+  const queues = useLoad(() => queuesApi.list(contactPerson || undefined), [contactPerson]);
+  const settings = useLoad(() => outreachApi.settings(), []);
+  return (
+    <>
+      <PageHeading title={t('queues.title')} />
+      <p className="lead">{t('queues.intro')}</p>
+      <div className="search-bar">
+        <ContactPersonFilter value={contactPerson} onChange={(value) => setParams(value ? { contactPerson: value } : {})} />
+      </div>
+      <ProblemAlert error={queues.error} />
+      {queues.data ? <QueueLinks queues={queues.data} contactPerson={contactPerson} overdueDays={settings.data?.settings.overdueDays ?? 14} /> : <Loading />}
+    </>
+  );
+}
