@@ -39,7 +39,8 @@ describe('retention', () => {
     const old = await load('population', [populationRow(pnr)], 'old.csv');
     const newest = await load('population', [populationRow(pnr), populationRow(testIdentityNumber())], 'new.csv');
     const enrolments = await load('enrolments', schoolHistory(pnr), 'enr.csv');
-    for (const id of [old, newest, enrolments]) await age(id, 100);
+    await age(old, 101);
+    for (const id of [newest, enrolments]) await age(id, 100);
     await handle.db.insertInto('jobs').values([
       { municipality_id: municipalityId, kind: 'reconcile', status: 'done', finished_at: sql`now() - interval '100 days'` },
       { municipality_id: municipalityId, kind: 'reconcile', status: 'done', finished_at: sql`now() - interval '1 day'` },
