@@ -4,6 +4,7 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { ERRORS, FIELD_MESSAGES, type ErrorCode, type FieldError, type FieldMessageKey, type Language, type Problem } from '../../core/errors.js';
 import { AppError } from './app-error.js';
 import { languageOf } from './language.js';
+import { isUniqueViolation } from '../db/unique-violation.js';
 
 
 /** Builds the problem+json body for `code` in `language`. */
@@ -42,7 +43,6 @@ function fieldCode(issue: ZodIssueLike, message: string | undefined): FieldMessa
   return 'invalid';
 }
 
-const PG_UNIQUE_VIOLATION = '23505';
 
 /** Installs the error and not-found handlers on `app`. */
 export function installErrorHandler(app: FastifyInstance) {
@@ -60,7 +60,7 @@ export function installErrorHandler(app: FastifyInstance) {
     if (err.statusCode === 400 || err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
       return sendProblem(reply, request, 'validation_failed', []);
     }
-    if (err.code === PG_UNIQUE_VIOLATION) request.log.warn({ err }, 'unique violation reached the error handler');
+    if (isUniqueViolation(err)) request.log.warn({ err }, 'unique violation reached the error handler');
     if (isResponseSerializationError(err)) request.log.error({ issues: err.cause.issues }, 'response did not match its schema');
     else request.log.error({ err }, 'unhandled error');
     return sendProblem(reply, request, 'internal_error');

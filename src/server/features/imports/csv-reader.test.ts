@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvRows, MalformedCsvError, type CsvRow } from './csv-reader.js';
+import { csvRows, type CsvRow } from './csv-reader.js';
 
 /** Reads `text` fed in pieces of `size` characters, so records cross chunk boundaries. */
 async function read(text: string, size = 3, delimiter = ','): Promise<CsvRow[]> {
@@ -46,7 +46,32 @@ describe('the CSV reader', () => {
     ]);
   });
 
-  it('says on which line a quoted cell that never ends starts', async () => {
-    await expect(read('a,b\n1,2\n"never ends,3\n4,5\n')).rejects.toEqual(new MalformedCsvError(3));
+  it('reads a line whose quote never ends as it stands, and goes on with the next', async () => {
+    expect(await read('a,b\n1,2\n"never ends,3\n4,5\n')).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['1', '2'] },
+      { line: 3, cells: ['"never ends', '3'] },
+      { line: 4, cells: ['4', '5'] },
+    ]);
+  });
+
+  it('never lets a stray quote swallow the rows after it', async () => {
+    const lines = ['a,b', '"Nisse,1', ...['2', '3', '4', '5'].map((n) => `x${n},${n}`), 'O"Brien,6', 'y,7'];
+    const rows = await read(`${lines.join('\n')}\n`, 7);
+    expect(rows.map((r) => r.line)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(rows[1]!.cells).toEqual(['"Nisse', '1']);
+    expect(rows[6]!.cells).toEqual(['O"Brien', '6']);
+    // Nor when no quote follows for the rest of the file.
+    const long = `a,b\n"stray,1\n${Array.from({ length: 2000 }, (_, i) => `r${i},${i}`).join('\n')}\n`;
+    expect(await read(long, 4096)).toHaveLength(2002);
+  });
+
+  it('takes a quoted cell over two lines only when the record then has as many cells as the header', async () => {
+    expect(await read('a,b,c\n"two\nlines",x,y\n"odd\n",z\n')).toEqual([
+      { line: 1, cells: ['a', 'b', 'c'] },
+      { line: 2, cells: ['two\nlines', 'x', 'y'] },
+      { line: 4, cells: ['"odd'] },
+      { line: 5, cells: ['"', 'z'] },
+    ]);
   });
 });

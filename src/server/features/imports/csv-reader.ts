@@ -1,40 +1,55 @@
 /**
  * A streaming CSV reader for source lists: RFC 4180 quoting (delimiters, doubled quotes and line
- * breaks inside quoted cells), CRLF or LF, empty lines skipped, and a quote inside an unquoted cell
- * taken as a plain character, as spreadsheet exports write them. It yields the rows of each chunk
- * of text as one batch, so half a million rows cost one loop each, not one promise each
- * (csv-parse took 2 s for 500,000 rows here; this reader about 0.3 s).
+ * breaks inside quoted cells), CRLF or LF, empty lines skipped. It yields the rows of each chunk of
+ * text as one batch, so half a million rows cost one loop each, not one promise each (csv-parse
+ * took 2 s for 500,000 rows here; this reader about 0.3 s).
+ *
+ * Lists are typed by people, so quotes go astray. A quote inside an unquoted cell is a plain
+ * character. A quoted cell must end in a quote followed by the separator or the line's end, may
+ * span a few lines at most, and a record that spans lines must have as many cells as the header;
+ * otherwise its first line is read as it stands, quotes as plain characters, and reading goes on
+ * with the next line. A stray quote thus spoils one row (which the checks then report), never the
+ * rows after it.
  */
 
 /** One data row: its line number in the file (the first line is 1) and its cells. */
 export type CsvRow = { line: number; cells: string[] };
 
-/** A quoted cell that never ends: the file is cut off or its quotes are unbalanced. */
-export class MalformedCsvError extends Error {
-  constructor(readonly line: number) {
-    super(`A quoted cell that starts on line ${line} never ends.`);
-  }
+/** More line breaks than this in one record means a stray quote, not a cell with line breaks. */
+const MAX_BREAKS_IN_RECORD = 5;
+
+type QuotedRecord = { cells: string[]; next: number; breaks: number };
+
+/** The line breaks in `text` from `from` on, counting no further than `limit`. */
+function breaksIn(text: string, from: number, limit: number): number {
+  let n = 0;
+  for (let at = text.indexOf('\n', from); at >= 0 && n < limit; at = text.indexOf('\n', at + 1)) n++;
+  return n;
 }
 
 /**
- * Parses one record that starts at `start` of `text` and holds a quote. Returns the cells, the
- * index after the record's line break and how many line breaks it spans, or null when the text
- * ends inside a quoted cell (more text is needed).
+ * Parses the record at `start` of `text`, which holds a quote. Returns it with the index after its
+ * line break and the line breaks it spans; 'more' when the text ends before the record does (and
+ * more may come); 'astray' when its quotes do not make a well-formed record.
  */
-function quotedRecord(text: string, start: number, delimiter: string, atEnd: boolean): { cells: string[]; next: number; breaks: number } | null {
+function quotedRecord(text: string, start: number, delimiter: string, atEnd: boolean): QuotedRecord | 'more' | 'astray' {
   const cells: string[] = [];
   let cell = '';
   let breaks = 0;
   let i = start;
   for (;;) {
+    let quoted = false;
     if (text[i] === '"') {
       // A quoted cell: runs to the next quote that is not doubled.
+      quoted = true;
       i++;
       for (;;) {
         const q = text.indexOf('"', i);
-        if (q < 0) return null;
+        // Waiting for a closing quote is worth it only while it could still close a well-formed record.
+        if (q < 0) return atEnd || breaks + breaksIn(text, i, MAX_BREAKS_IN_RECORD + 1) > MAX_BREAKS_IN_RECORD ? 'astray' : 'more';
         const part = text.slice(i, q);
         for (let n = part.indexOf('\n'); n >= 0; n = part.indexOf('\n', n + 1)) breaks++;
+        if (breaks > MAX_BREAKS_IN_RECORD) return 'astray';
         cell += part;
         if (text[q + 1] === '"') {
           cell += '"';
@@ -44,12 +59,15 @@ function quotedRecord(text: string, start: number, delimiter: string, atEnd: boo
           break;
         }
       }
+      if (i === text.length && !atEnd) return 'more';
     }
-    // The unquoted rest of the cell (all of it, for a cell that does not start with a quote).
     let end = i;
     while (end < text.length && text[end] !== delimiter && text[end] !== '\n') end++;
-    if (end === text.length && !atEnd) return null;
-    cell += text.slice(i, end);
+    if (end === text.length && !atEnd) return 'more';
+    const rest = text.slice(i, end);
+    // After a closing quote only the separator or the line's end may follow.
+    if (quoted && rest !== '' && rest !== '\r') return 'astray';
+    cell += rest;
     if (text[end] === delimiter) {
       cells.push(cell);
       cell = '';
@@ -61,10 +79,12 @@ function quotedRecord(text: string, start: number, delimiter: string, atEnd: boo
   }
 }
 
-/** Parses the complete records in `text` from line `state.line` on; returns them and the unparsed rest. */
-function parseText(text: string, delimiter: string, atEnd: boolean, state: { line: number }): { rows: CsvRow[]; rest: string } {
+/** Where a chunk's parsing stands: the next line's number, and the header's width once known. */
+type State = { line: number; columns: number | null };
+
+/** Parses the complete records in `text`; returns them and the unparsed rest. */
+function parseText(text: string, delimiter: string, atEnd: boolean, state: State): { rows: CsvRow[]; rest: string } {
   const rows: CsvRow[] = [];
-  let line = state.line;
   let start = 0;
   // Where the next quote is: lines before it take the fast path, a plain split.
   let quote = text.indexOf('"');
@@ -74,34 +94,38 @@ function parseText(text: string, delimiter: string, atEnd: boolean, state: { lin
       if (!atEnd) break;
       nl = text.length;
     }
+    const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
     if (quote >= 0 && quote < nl) {
       const record = quotedRecord(text, start, delimiter, atEnd);
-      if (!record) {
-        if (atEnd) throw new MalformedCsvError(line);
-        break;
+      if (record === 'more') break;
+      const wellFormed = record !== 'astray' && (record.breaks === 1 || state.columns === null || record.cells.length === state.columns);
+      if (wellFormed) {
+        rows.push({ line: state.line, cells: record.cells });
+        state.columns ??= record.cells.length;
+        state.line += record.breaks;
+        start = record.next;
+        quote = text.indexOf('"', start);
+        continue;
       }
-      rows.push({ line, cells: record.cells });
-      line += record.breaks;
-      start = record.next;
-      quote = text.indexOf('"', start);
-      continue;
     }
-    const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-    if (end > start) rows.push({ line, cells: text.slice(start, end).split(delimiter) });
-    line++;
+    if (end > start) {
+      const cells = text.slice(start, end).split(delimiter);
+      rows.push({ line: state.line, cells });
+      state.columns ??= cells.length;
+    }
+    state.line++;
     start = nl + 1;
+    if (quote >= 0 && quote < start) quote = text.indexOf('"', start);
   }
-  state.line = line;
   return { rows, rest: text.slice(start) };
 }
 
 /**
  * Reads CSV records from `chunks` of decoded text, separated by `delimiter`. Yields each chunk's
  * complete rows as a batch; the first record (the header) is a row like any other, on line 1.
- * Throws MalformedCsvError for a quoted cell that never ends.
  */
 export async function* csvRows(chunks: AsyncIterable<string>, delimiter: string): AsyncGenerator<CsvRow[]> {
-  const state = { line: 1 };
+  const state: State = { line: 1, columns: null };
   let rest = '';
   let first = true;
   for await (const chunk of chunks) {

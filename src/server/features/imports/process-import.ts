@@ -15,6 +15,7 @@ import { municipalities } from '../../reference/municipalities.js';
 import { cellPicker, mappingProblems, ownLayoutMapping, sameHeaders, type ColumnMapping } from './column-mapping.js';
 import { openSource, UnreadableFileError, type Source } from './read-source.js';
 import { attachStagingTable, createStagingTable, dropStagingTable, moveRepeatedPersonsToErrors, stagingTable } from './staging-tables.js';
+import { isUniqueViolation } from '../../db/unique-violation.js';
 
 /** The columns a load gives: the list's own, then the line; import_id and municipality_id come from the staging table's defaults. */
 const LOADED_COLUMNS = { population: [...COLUMNS.population, 'line'], enrolments: [...COLUMNS.enrolments, 'line'] };
@@ -23,7 +24,8 @@ const ERROR_COLUMNS = ['import_id', 'line', 'column_name', 'code', 'value', 'blo
 /** Why a population list without a single resident of the municipality is not used. */
 const NO_RESIDENTS = 'The population list holds no valid row for a resident of the municipality, so it cannot be a snapshot of its residents. Check that the file and the municipality are the right ones.';
 
-const PG_UNIQUE_VIOLATION = '23505';
+
+const SCHOOL_UNIT = /^\d{8}$/;
 
 /** Codes that are reported but do not stop an import: the row is simply not imported. */
 const NOT_BLOCKING = new Set(['other_municipality']);
@@ -128,6 +130,7 @@ async function load(
   // which costs nothing when there is none; enrolments are compared here.
   const stage = kind === 'population' ? stager(populationRowChecker(ctx), null) : stager(enrolmentRowChecker(ctx), ROW_KEY.enrolments);
   const schoolUnits = new Set<string>();
+  const partialUnits = new Set<string>();
   const rows = await openBulkWriter(handle, stagingTable(kind, importId), LOADED_COLUMNS[kind]);
   const errors = await openBulkWriter(handle, 'import_errors', ERROR_COLUMNS);
   let rowsTotal = 0;
@@ -138,11 +141,15 @@ async function load(
       const valid: Value[][] = [];
       const invalid: Value[][] = [];
       for (const { line, cells } of batch) {
-        const staged = stage(line, pick(cells));
+        const row = pick(cells);
+        const staged = stage(line, row);
         if (Array.isArray(staged)) {
           valid.push(staged);
           if (kind === 'enrolments') schoolUnits.add(staged[1] as string);
         } else {
+          // A unit with a row left out is not a full roll: the list then says nothing of who left it.
+          const unit = kind === 'enrolments' ? (row[1] ?? '').trim() : '';
+          if (SCHOOL_UNIT.test(unit)) partialUnits.add(unit);
           if (staged.errors.some((e) => !NOT_BLOCKING.has(e.code))) errorCount++;
           for (const e of staged.errors) invalid.push([importId, line, e.column, e.code, e.value.slice(0, 200), !NOT_BLOCKING.has(e.code)]);
         }
@@ -173,13 +180,14 @@ async function load(
   const attach = () =>
     db.transaction().execute(async (trx) => {
       await attachStagingTable(trx, kind, importId);
-      if (schoolUnits.size) await trx.insertInto('import_school_units').values([...schoolUnits].map((code) => ({ import_id: importId, school_unit_code: code }))).execute();
+      const rolls = [...schoolUnits].filter((code) => !partialUnits.has(code));
+      if (rolls.length) await trx.insertInto('import_school_units').values(rolls.map((code) => ({ import_id: importId, school_unit_code: code }))).execute();
       return finish({ status: errorCount ? 'needs_review' : 'ready', rowsTotal, rowsValid, errorCount }, {}, trx);
     });
   try {
     return await attach();
   } catch (err) {
-    if ((err as { code?: string }).code !== PG_UNIQUE_VIOLATION) throw err;
+    if (!isUniqueViolation(err)) throw err;
     const moved = await moveRepeatedPersonsToErrors(db, importId);
     rowsValid -= moved;
     errorCount += moved;

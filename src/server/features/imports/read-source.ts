@@ -5,12 +5,12 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
-import { csvRows, MalformedCsvError } from './csv-reader.js';
+import { csvRows } from './csv-reader.js';
 
 /** A file Lotsa cannot read as a list; the message says why, for the coordinator. */
 export class UnreadableFileError extends Error {
   constructor(
-    readonly reason: 'not_a_list' | 'malformed_csv' | 'empty',
+    readonly reason: 'not_a_list' | 'empty',
     readonly line: number | null,
     detail: string,
   ) {
@@ -60,22 +60,14 @@ async function openCsv(path: string, start: Buffer): Promise<Source> {
   const encoding = (await isUtf8File(path)) ? 'utf-8' : 'windows-1252';
   const firstLine = new TextDecoder(encoding).decode(start).replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
   const batches = csvRows(decoded(path, encoding), detectDelimiter(firstLine));
-  const next = async () => {
-    try {
-      return await batches.next();
-    } catch (err) {
-      if (err instanceof MalformedCsvError) throw new UnreadableFileError('malformed_csv', err.line, err.message);
-      throw err;
-    }
-  };
-  const first = await next();
+  const first = await batches.next();
   if (first.done) throw new UnreadableFileError('empty', null, 'The file has no rows.');
   const [header, ...rest] = first.value;
   return {
     headers: header!.cells.map((h) => h.trim()),
     batches: (async function* () {
       if (rest.length) yield rest;
-      for (let r = await next(); !r.done; r = await next()) yield r.value;
+      for (let r = await batches.next(); !r.done; r = await batches.next()) yield r.value;
     })(),
   };
 }

@@ -152,6 +152,8 @@ export type TimelineRow = {
  * recorded them and which later event corrects them, and their entries into and exits from the
  * register, which the register periods themselves record (on the day they took effect) and which
  * count as contact and occupation. A leaving has an id of its own, a version-4 shaped hash of its period's.
+ * A case opened without an event of its own (reconciliation opens them by the ten thousand) shows
+ * as opened when it was.
  */
 export async function selectEvents(db: Q, personId: string, categories: ConsentCategory[]): Promise<TimelineRow[]> {
   if (categories.length === 0) return [];
@@ -171,6 +173,10 @@ export async function selectEvents(db: Q, personId: string, categories: ConsentC
            r.left_on::timestamp at time zone 'Europe/Stockholm', null, null, null, 'contact_occupation', null, r.created_at
     from register_periods r cross join lateral (select md5(r.id::text || ':left') as h) m
     where r.person_id = ${personId} and r.left_on is not null and ${register}
+    union all
+    select c.id, 'case_opened', '{}'::jsonb, c.opened_at, null, null, null, 'contact_occupation', null, c.opened_at
+    from cases c
+    where c.person_id = ${personId} and ${register} and not exists (select 1 from events opened where opened.case_id = c.id and opened.type = 'case_opened')
     order by occurred_at desc, recorded_at desc`.execute(db);
   return rows;
 }

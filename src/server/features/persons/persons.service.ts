@@ -9,8 +9,8 @@ import { looksSensitive } from '../../../core/consent.js';
 import { AppError } from '../../http/app-error.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { eventCategorySql, periodSources, selectEmergencyEnd, selectEvents, selectPerson, selectPersonPage, selectPersonParts } from './persons.queries.js';
+import { isUniqueViolation } from '../../db/unique-violation.js';
 
-const PG_UNIQUE_VIOLATION = '23505';
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** A page of the persons the actor may see, each listing audited. */
@@ -125,7 +125,7 @@ export async function createPerson(ctx: RequestContext, input: PersonInput): Pro
       return { id: person.id };
     });
   } catch (err) {
-    if ((err as { code?: string }).code === PG_UNIQUE_VIOLATION) throw new AppError('duplicate_person', [{ field: 'personalIdentityNumber', code: 'invalid' }]);
+    if (isUniqueViolation(err)) throw new AppError('duplicate_person', [{ field: 'personalIdentityNumber', code: 'invalid' }]);
     throw err;
   }
 }
@@ -139,6 +139,8 @@ async function insertGuardians(trx: RequestContext['db'], municipalityId: string
 }
 
 const CONTACT_FIELDS = ['streetAddress', 'postalCode', 'city', 'phone', 'email'] as const;
+/** Fields a timeline never names for a person with protected identity: edits name them as above, population lists as columns. */
+const HIDDEN_WHEN_PROTECTED = new Set<string>([...CONTACT_FIELDS, 'street_address', 'postal_code']);
 
 /**
  * Edits a person if `input.version` is still current (409 otherwise). Contact details the actor
@@ -187,12 +189,15 @@ export async function listEvents(ctx: RequestContext, personId: string): Promise
     const categories = categoriesOf(person);
     const rows = await selectEvents(trx, personId, categories);
     await audit({ action: 'read', entity: 'events', entityId: personId, personId, detail: { basis: person.access_basis, categories } });
+    // Under protected identity the timeline never says that the address changed, whenever it did.
+    const shown = (r: (typeof rows)[number]) =>
+      person.protected_identity && r.type === 'person_updated' && Array.isArray(r.payload.fields) ? { ...r.payload, fields: (r.payload.fields as string[]).filter((f) => !HIDDEN_WHEN_PROTECTED.has(f)) } : r.payload;
     return rows.map((r) => ({
       id: r.id,
       type: r.type as TimelineEvent['type'],
       occurredAt: r.occurred_at.toISOString(),
       actor: r.actor_id ? { id: r.actor_id, name: r.actor_name! } : null,
-      payload: r.payload,
+      payload: shown(r),
       correctsEventId: r.corrects_event_id,
       correctedBy: r.corrected_by ?? null,
       category: r.category,

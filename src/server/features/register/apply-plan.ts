@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import { recordAudit, type AuditEvent } from '../../audit/audit.js';
 import { csvLines } from '../../db/bulk-writer.js';
+import { insertMany } from '../../db/insert-many.js';
 import type { Session } from '../../db/session.js';
 import type { Database } from '../../db/types.js';
 import type { Plan } from './reconcile.js';
@@ -28,19 +29,16 @@ async function enter(session: Session, trx: Transaction<Database>, run: Run, p: 
   const rows = p.enter.map((e) => [e.personId ?? randomUUID(), e.personId === null, e.pnr, e.birthDate, e.reason, JSON.stringify({ populationImport: p.imports.population, ...e.source })]);
   await session.copyIn('copy reconcile_entering from stdin with (format csv)', csvLines(rows));
   const pop = sql`population_rows pop on pop.import_id = ${p.imports.population} and pop.personal_identity_number = e.pnr`;
+  // Someone who comes back is in `p.change` too when their details differ from the newest list's.
   await sql`insert into persons (id, municipality_id, personal_identity_number, birth_date, given_name, family_name, street_address, postal_code, city, protected_identity)
     select e.person_id, ${run.municipalityId}, e.pnr, e.birth_date, pop.given_name, pop.family_name, pop.street_address, pop.postal_code, pop.city, pop.protected_identity
     from reconcile_entering e join ${pop} where e.is_new`.execute(trx);
-  // Someone who comes back gets the details of the newest list.
-  if (p.enter.some((e) => e.personId !== null))
-    await sql`update persons set ${detailsFromPopulation}, version = version + 1, updated_at = now()
-    from reconcile_entering e join ${pop} where persons.id = e.person_id and not e.is_new`.execute(trx);
   await sql`insert into cases (municipality_id, person_id, status)
     select ${run.municipalityId}, e.person_id, 'new' from reconcile_entering e
     where not exists (select 1 from cases c where c.person_id = e.person_id and c.closed_at is null)`.execute(trx);
   await sql`insert into register_periods (municipality_id, person_id, entered_on, entry_reason, rule, source)
     select ${run.municipalityId}, e.person_id, ${run.asOf}, e.reason, 'all_rules_met', e.source from reconcile_entering e`.execute(trx);
-  return rows.map((r) => r[0] as string);
+  return rows.map((r) => ({ personId: r[0] as string, newPerson: r[1] as boolean }));
 }
 
 async function leave(trx: Transaction<Database>, p: Plan) {
@@ -61,14 +59,18 @@ async function change(trx: Transaction<Database>, run: Run, p: Plan) {
     where persons.id = x.id
     returning persons.id, old.protected_identity or persons.protected_identity as protected_identity, (select array_agg(f) from json_array_elements_text(x.fields) f) as fields`.execute(trx);
   // The timeline never says that a protected person's address changed.
+  const now = new Date().toISOString();
   const events = updated.rows.map((r) => ({
+    id: randomUUID(),
     municipality_id: run.municipalityId,
     person_id: r.id,
     type: 'person_updated',
     actor_id: run.actorId,
-    payload: JSON.stringify({ fields: r.protected_identity ? r.fields.filter((f) => !CONTACT_FIELDS.has(f)) : r.fields, source: 'population_list' }),
+    payload: { fields: r.protected_identity ? r.fields.filter((f) => !CONTACT_FIELDS.has(f)) : r.fields, source: 'population_list' },
+    occurred_at: now,
+    recorded_at: now,
   }));
-  await trx.insertInto('events').values(events).execute();
+  await insertMany(trx, 'events', events);
 }
 
 /** Applies `p` in `trx`, which runs on `session`, and records the reconciliation. */
@@ -77,7 +79,7 @@ export async function applyPlan(session: Session, trx: Transaction<Database>, ru
   await leave(trx, p);
   await change(trx, run, p);
   const audit: AuditEvent[] = [
-    ...entered.map((personId) => ({ action: 'create' as const, entity: 'register_period', personId, detail: { asOf: run.asOf } })),
+    ...entered.map((e) => ({ action: 'create' as const, entity: 'register_period', personId: e.personId, detail: { asOf: run.asOf, person: e.newPerson ? 'created' : 'known' } })),
     ...p.leave.map((l) => ({ action: 'update' as const, entity: 'register_period', personId: l.personId, detail: { left: l.reason, asOf: run.asOf } })),
     ...p.change.map((c) => ({ action: 'update' as const, entity: 'person', personId: c.personId, detail: { fields: c.fields, source: 'population_list' } })),
   ];

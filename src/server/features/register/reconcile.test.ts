@@ -8,6 +8,7 @@ import type { DatabaseHandle } from '../../db/connection.js';
 import { createTestDatabase } from '../../testing/database.js';
 import { testIdentityNumber } from '../../testing/factories.js';
 import { csv, populationRow, schoolHistory } from '../../testing/lists.js';
+import { acceptImport } from '../imports/imports.service.js';
 import { importFile } from '../imports/run-import.js';
 import { reconcile } from './reconcile.js';
 
@@ -17,11 +18,11 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'lotsa-reconcile-'));
 let files = 0;
 
 /** Imports a list the way the CLI does; every call is a new file. */
-async function load(kind: 'population' | 'enrolments', rows: Record<string, string>[]) {
+async function load(kind: 'population' | 'enrolments', rows: Record<string, string>[], status = 'ready') {
   const file = path.join(dir, `${kind}-${files++}.csv`);
   writeFileSync(file, csv(kind, rows));
   const result = await importFile(handle, { id: null, municipalityId }, kind, file, path.basename(file));
-  expect(result.status).toBe('ready');
+  expect(result.status).toBe(status);
   return result;
 }
 
@@ -80,9 +81,15 @@ describe('reconciliation', () => {
     const today = todayInSweden();
     const still = await reconcile(handle, municipalityId, today, { apply: false, actorId: null });
     expect(still.entered.map((e) => e.personalIdentityNumber)).not.toContain(changedSchool);
-    await load('enrolments', [{ ...schoolHistory(dropout)[1]!, start_date: '2026-08-17' }]);
+    const backAtSchool = { ...schoolHistory(dropout)[1]!, start_date: '2026-08-17' };
+    // A list of that unit with a row left out is no full roll: nobody's enrolment ends by it.
+    const partial = await load('enrolments', [backAtSchool, { ...backAtSchool, personal_identity_number: changedSchool, start_date: 'soon' }], 'needs_review');
+    await acceptImport(handle.db, { id: null, municipalityId }, partial.id, [3]);
+    const meanwhile = await reconcile(handle, municipalityId, today, { apply: false, actorId: null });
+    expect(meanwhile.entered.map((e) => e.personalIdentityNumber)).not.toContain(changedSchool);
+    await load('enrolments', [backAtSchool]);
     const after = await reconcile(handle, municipalityId, today, { apply: false, actorId: null });
-    expect(after.entered).toEqual([{ personalIdentityNumber: changedSchool, reason: 'other' }]);
+    expect(after.entered).toEqual([{ personalIdentityNumber: changedSchool, reason: 'dropped_out' }]);
     // dropout started again at that unit, so leaves for upper secondary.
     expect(after.left).toEqual([{ personalIdentityNumber: dropout, reason: 'started_upper_secondary', rule: 'notInUpperSecondary' }]);
   });

@@ -58,7 +58,9 @@ async function plan(session: Session, q: Transaction<Database>, municipality: { 
       if (!p.periodId) {
         const source = { populationLine: p.line!, enrolments: mine.map((e) => ({ importId: e.importId, line: e.line })) };
         result.enter.push({ pnr: p.pnr, birthDate, reason: verdict.reason, personId: p.personId, source });
-      } else if (p.changed.length) result.change.push({ pnr: p.pnr, personId: p.personId!, fields: p.changed });
+      }
+      // Someone in the register, or coming back to it, takes the newest list's details.
+      if (p.personId && p.changed.length) result.change.push({ pnr: p.pnr, personId: p.personId, fields: p.changed });
     } else if (p.periodId) {
       const leftOn = leaveDay(verdict.leaveReason, birthDate, p.enteredOn!, asOf);
       result.leave.push({ pnr: p.pnr, personId: p.personId!, periodId: p.periodId, reason: verdict.leaveReason, rule: verdict.failedRule, leftOn });

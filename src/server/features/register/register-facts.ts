@@ -79,7 +79,8 @@ function enrolmentsOf(text: string | undefined, rank: Map<string, number>, cover
       schoolType: type as SchoolType,
       startDate: start!,
       endDate: superseded ? (covering.endedBy > start! ? covering.endedBy : start!) : field(end),
-      endReason: superseded ? null : (field(reason) as EndReason | null),
+      // Gone from the roll without completing: as good as interrupted, until the school says otherwise.
+      endReason: superseded ? 'other' : (field(reason) as EndReason | null),
       qualification: field(qualification) as Qualification | null,
     };
     const same = out.findIndex((o) => o.schoolUnitCode === e.schoolUnitCode && o.schoolType === e.schoolType && o.startDate === e.startDate);

@@ -9,8 +9,8 @@ import { AppError } from '../../http/app-error.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { hashPassword, oneTimePassword } from '../../http/passwords.js';
 import { deleteSessionsOf } from '../../http/sessions.js';
+import { isUniqueViolation } from '../../db/unique-violation.js';
 
-const PG_UNIQUE_VIOLATION = '23505';
 
 function staffQuery(db: Db, municipalityId: string) {
   return db
@@ -65,7 +65,7 @@ export async function insertStaff(db: Db, municipalityId: string, input: { name:
       .executeTakeFirstOrThrow();
     return { id: row.id, oneTimePassword: password === undefined ? secret : null };
   } catch (err) {
-    if ((err as { code?: string }).code === PG_UNIQUE_VIOLATION) throw new AppError('duplicate_email', [{ field: 'email', code: 'invalid' }]);
+    if (isUniqueViolation(err)) throw new AppError('duplicate_email', [{ field: 'email', code: 'invalid' }]);
     throw err;
   }
 }

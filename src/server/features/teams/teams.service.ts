@@ -4,8 +4,8 @@ import type { Team, teamBody } from '../../../core/consent-schemas.js';
 import { CONTACT_PERSON_ROLES, requireCapability } from '../../access/access.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
+import { isUniqueViolation } from '../../db/unique-violation.js';
 
-const PG_UNIQUE_VIOLATION = '23505';
 
 /** Every team of the actor's municipality with its host agency and members. */
 export async function listTeams(ctx: RequestContext): Promise<Team[]> {
@@ -43,7 +43,7 @@ export async function createTeam(ctx: RequestContext, input: z.infer<typeof team
       return { id: team.id };
     });
   } catch (err) {
-    if ((err as { code?: string }).code === PG_UNIQUE_VIOLATION) throw new AppError('duplicate_team', [{ field: 'name', code: 'invalid' }]);
+    if (isUniqueViolation(err)) throw new AppError('duplicate_team', [{ field: 'name', code: 'invalid' }]);
     throw err;
   }
 }
