@@ -9,7 +9,7 @@ import type { Db } from '../db/connection.js';
 const BEAT_MS = 15_000;
 
 /** A heartbeat older than this means the work's process is gone. */
-export const SILENT_AFTER_SECONDS = 60;
+export const SILENT_AFTER_SECONDS = 300;
 
 /** Beats for the row `id` of `table` now and every few seconds; returns the function that stops it. */
 export function startHeartbeat(db: Db, table: 'imports' | 'jobs', id: string): () => void {

@@ -74,6 +74,9 @@ const up_statements = [
      primary key (import_id, school_unit_code))`,
   `insert into import_school_units select distinct import_id, school_unit_code from enrolment_rows`,
   `alter table imports add column culled_at timestamptz`,
+  // A culled import no longer holds its file: the same file may be imported again.
+  'drop index imports_same_file_once',
+  `create unique index imports_same_file_once on imports (municipality_id, kind, file_sha256) where status <> 'failed' and culled_at is null`,
   // Work in progress beats regularly, so another process can tell a running import or job from one whose process died.
   `alter table imports add column heartbeat_at timestamptz`,
   `alter table jobs add column heartbeat_at timestamptz`,
@@ -98,6 +101,8 @@ const down_statements = [
   'drop table reconciliations',
   'alter table jobs drop column heartbeat_at',
   'alter table imports drop column heartbeat_at',
+  'drop index imports_same_file_once',
+  `create unique index imports_same_file_once on imports (municipality_id, kind, file_sha256) where status <> 'failed'`,
   'alter table imports drop column culled_at',
   'drop table import_school_units',
   'alter table population_rows rename to population_rows_partitioned',

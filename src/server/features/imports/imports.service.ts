@@ -31,11 +31,19 @@ export async function registerImport(db: Db, actor: { id: string | null; municip
   const inserted = await db
     .insertInto('imports')
     .values({ municipality_id: actor.municipalityId, kind, file_name: fileName, file_sha256: sha, upload_path: path, status: 'queued', created_by: actor.id })
-    .onConflict((oc) => oc.columns(['municipality_id', 'kind', 'file_sha256']).where('status', '<>', 'failed').doNothing())
+    .onConflict((oc) => oc.columns(['municipality_id', 'kind', 'file_sha256']).where('status', '<>', 'failed').where('culled_at', 'is', null).doNothing())
     .returning('id')
     .executeTakeFirst();
   if (inserted) return { id: inserted.id, created: true };
-  const existing = await db.selectFrom('imports').select('id').where('municipality_id', '=', actor.municipalityId).where('kind', '=', kind).where('file_sha256', '=', sha).where('status', '<>', 'failed').executeTakeFirstOrThrow();
+  const existing = await db
+    .selectFrom('imports')
+    .select('id')
+    .where('municipality_id', '=', actor.municipalityId)
+    .where('kind', '=', kind)
+    .where('file_sha256', '=', sha)
+    .where('status', '<>', 'failed')
+    .where('culled_at', 'is', null)
+    .executeTakeFirstOrThrow();
   return { id: existing.id, created: false };
 }
 
@@ -95,7 +103,7 @@ export async function importErrors(db: Db, importId: string, language: Language,
 /** The coordinator's word that exactly the listed invalid rows may be skipped; the import becomes ready. */
 export async function acceptImport(db: Db, actor: { id: string | null; municipalityId: string }, importId: string, skipLines: number[]) {
   await db.transaction().execute(async (trx) => {
-    const imp = await trx.selectFrom('imports').select(['status']).where('id', '=', importId).where('municipality_id', '=', actor.municipalityId).forUpdate().executeTakeFirst();
+    const imp = await trx.selectFrom('imports').select(['status']).where('id', '=', importId).where('municipality_id', '=', actor.municipalityId).where('culled_at', 'is', null).forUpdate().executeTakeFirst();
     if (!imp) throw new AppError('not_found');
     if (imp.status !== 'needs_review') throw new AppError('import_not_reviewable');
     const lines = (await trx.selectFrom('import_errors').select('line').distinct().where('import_id', '=', importId).where('blocking', '=', true).execute()).map((r) => r.line);
@@ -111,7 +119,7 @@ export async function acceptImport(db: Db, actor: { id: string | null; municipal
  */
 export async function setMapping(trx: Transaction<Database>, actor: Actor, importId: string, mapping: ColumnMapping, saveAs: string | null): Promise<{ path: string }> {
   requireCapability(actor, 'imports.run');
-  const imp = await trx.selectFrom('imports').select(['kind', 'status', 'headers', 'upload_path']).where('id', '=', importId).where('municipality_id', '=', actor.municipalityId).forUpdate().executeTakeFirst();
+  const imp = await trx.selectFrom('imports').select(['kind', 'status', 'headers', 'upload_path']).where('id', '=', importId).where('municipality_id', '=', actor.municipalityId).where('culled_at', 'is', null).forUpdate().executeTakeFirst();
   if (!imp) throw new AppError('not_found');
   if (imp.status !== 'needs_mapping') throw new AppError('import_not_mappable');
   const headers = (imp.headers as string[] | null) ?? [];
@@ -131,14 +139,22 @@ export async function setMapping(trx: Transaction<Database>, actor: Actor, impor
 /**
  * Imports whose process stopped are failed, and their half-loaded rows dropped, so they can be
  * imported again: those whose heartbeat has been silent for `silentSeconds` (0 when no other
- * process can be running them).
+ * process can be running them), and those still queued behind a job that failed.
  */
 export async function failInterruptedImports(db: Db, silentSeconds = SILENT_AFTER_SECONDS): Promise<void> {
+  const failure = 'Interrupted: Lotsa stopped during the import. Import the file again.';
   const interrupted = await db
     .updateTable('imports')
-    .set({ status: 'failed', failure: 'Interrupted: Lotsa stopped during the import. Import the file again.', finished_at: sql`now()` })
+    .set({ status: 'failed', failure, finished_at: sql`now()` })
     .where(silentFor(silentSeconds))
     .returning(['id', 'kind'])
     .execute();
   for (const imp of interrupted) await dropStagingTable(db, imp.kind, imp.id);
+  await db
+    .updateTable('imports')
+    .set({ status: 'failed', failure, finished_at: sql`now()` })
+    .where('status', '=', 'queued')
+    .where(sql<boolean>`not exists (select 1 from jobs where jobs.payload->>'importId' = imports.id::text and jobs.status in ('queued', 'running'))`)
+    .where(sql<boolean>`exists (select 1 from jobs where jobs.payload->>'importId' = imports.id::text and jobs.status = 'failed')`)
+    .execute();
 }

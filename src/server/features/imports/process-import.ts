@@ -61,17 +61,29 @@ async function chooseMapping(handle: DatabaseHandle, municipalityId: string, kin
   return fit ? (fit.mapping as ColumnMapping) : null;
 }
 
-/** Processes the import `importId` from the file at `path`. */
+/** Thrown when an import was failed by another process (its heartbeat had gone silent) while this one still worked on it. */
+class ImportTakenAway extends Error {}
+
+/**
+ * Processes the import `importId` from the file at `path`. The import is running, with a
+ * heartbeat, from the first step; whatever happens, it ends ready, waiting for review or mapping,
+ * or failed with the reason, and only ever as the outcome of the process that ran it.
+ */
 export async function processImport(handle: DatabaseHandle, importId: string, path: string, progress: Progress = async () => {}): Promise<ProcessOutcome> {
   const { db } = handle;
   const imp = await db
-    .selectFrom('imports')
-    .innerJoin('municipalities', 'municipalities.id', 'imports.municipality_id')
-    .select(['imports.kind', 'imports.municipality_id', 'imports.mapping', 'municipalities.code'])
+    .updateTable('imports')
+    .set({ status: 'running', heartbeat_at: sql`now()` })
+    .from('municipalities')
+    .whereRef('municipalities.id', '=', 'imports.municipality_id')
     .where('imports.id', '=', importId)
-    .executeTakeFirstOrThrow();
+    .where('imports.status', 'in', ['queued', 'running'])
+    .returning(['imports.kind', 'imports.municipality_id', 'imports.mapping', 'municipalities.code'])
+    .executeTakeFirst();
+  if (!imp) throw new Error(`Import ${importId} is not waiting to be processed`);
+  /** Records the outcome, unless another process has failed the import meanwhile. */
   const finish = async (outcome: ProcessOutcome, extra: { headers?: string[]; mapping?: ColumnMapping } = {}, q: Db = db) => {
-    await q
+    const updated = await q
       .updateTable('imports')
       .set({
         status: outcome.status,
@@ -84,10 +96,34 @@ export async function processImport(handle: DatabaseHandle, importId: string, pa
         finished_at: sql`now()`,
       })
       .where('id', '=', importId)
-      .execute();
+      .where('status', '=', 'running')
+      .executeTakeFirst();
+    if (updated.numUpdatedRows === 0n) throw new ImportTakenAway(`Import ${importId} was failed by another process meanwhile`);
     return outcome;
   };
+  const stopBeating = startHeartbeat(db, 'imports', importId);
+  try {
+    return await run(handle, { importId, kind: imp.kind, municipalityId: imp.municipality_id, municipalityCode: imp.code, mapping: imp.mapping as ColumnMapping | null }, path, progress, finish);
+  } catch (err) {
+    if (err instanceof ImportTakenAway) throw err;
+    await dropStagingTable(db, imp.kind, importId);
+    await finish({ status: 'failed', rowsTotal: 0, rowsValid: 0, errorCount: 0, failure: `${(err as Error).message}` }).catch(() => {});
+    throw err;
+  } finally {
+    stopBeating();
+  }
+}
 
+/** Opens the file, finds its mapping and loads it. */
+async function run(
+  handle: DatabaseHandle,
+  imp: { importId: string; kind: ListKind; municipalityId: string; municipalityCode: string; mapping: ColumnMapping | null },
+  path: string,
+  progress: Progress,
+  finish: (outcome: ProcessOutcome, extra?: { headers?: string[]; mapping?: ColumnMapping }, q?: Db) => Promise<ProcessOutcome>,
+): Promise<ProcessOutcome> {
+  const { db } = handle;
+  const { importId, kind } = imp;
   let source;
   try {
     source = await openSource(path);
@@ -95,21 +131,14 @@ export async function processImport(handle: DatabaseHandle, importId: string, pa
     if (err instanceof UnreadableFileError) return finish({ status: 'failed', rowsTotal: 0, rowsValid: 0, errorCount: 0, failure: err.message });
     throw err;
   }
-  const kind = imp.kind;
-  const mapping = await chooseMapping(handle, imp.municipality_id, kind, source.headers, imp.mapping as ColumnMapping | null);
+  const mapping = await chooseMapping(handle, imp.municipalityId, kind, source.headers, imp.mapping);
   if (!mapping || mappingProblems(kind, source.headers, mapping, REQUIRED[kind]).length) {
     return finish({ status: 'needs_mapping', rowsTotal: 0, rowsValid: 0, errorCount: 0 }, { headers: source.headers });
   }
-
-  await db.updateTable('imports').set({ status: 'running', heartbeat_at: sql`now()`, headers: JSON.stringify(source.headers), mapping: JSON.stringify(mapping) }).where('id', '=', importId).execute();
+  await db.updateTable('imports').set({ headers: JSON.stringify(source.headers), mapping: JSON.stringify(mapping) }).where('id', '=', importId).execute();
   await db.deleteFrom('import_errors').where('import_id', '=', importId).execute();
-  await createStagingTable(db, kind, importId, imp.municipality_id);
-  const stopBeating = startHeartbeat(db, 'imports', importId);
-  try {
-    return await load(handle, { importId, kind, municipalityId: imp.municipality_id, municipalityCode: imp.code }, source, mapping, progress, finish);
-  } finally {
-    stopBeating();
-  }
+  await createStagingTable(db, kind, importId, imp.municipalityId);
+  return load(handle, imp, source, mapping, progress, finish);
 }
 
 /** Reads every row of `source` into the import's table and its errors, then attaches the table. */
@@ -119,7 +148,7 @@ async function load(
   source: Source,
   mapping: ColumnMapping,
   progress: Progress,
-  finish: (outcome: ProcessOutcome, extra?: object, q?: Db) => Promise<ProcessOutcome>,
+  finish: (outcome: ProcessOutcome, extra?: { headers?: string[]; mapping?: ColumnMapping }, q?: Db) => Promise<ProcessOutcome>,
 ): Promise<ProcessOutcome> {
   const { db } = handle;
   const { importId, kind } = imp;
@@ -163,12 +192,9 @@ async function load(
     await rows.close();
     await errors.close();
   } catch (err) {
+    // processImport drops the rows and fails the import.
     await rows.abort().catch(() => {});
     await errors.abort().catch(() => {});
-    await dropStagingTable(db, kind, importId);
-    const where = err instanceof UnreadableFileError && err.line ? ` (line ${err.line})` : '';
-    await finish({ status: 'failed', rowsTotal, rowsValid: 0, errorCount, failure: `${(err as Error).message}${where}` });
-    if (err instanceof UnreadableFileError) return { status: 'failed', rowsTotal, rowsValid: 0, errorCount };
     throw err;
   }
   await progress(rowsTotal, rowsTotal);

@@ -11,7 +11,6 @@ import { csvRows } from './csv-reader.js';
 export class UnreadableFileError extends Error {
   constructor(
     readonly reason: 'not_a_list' | 'empty',
-    readonly line: number | null,
     detail: string,
   ) {
     super(detail);
@@ -61,7 +60,7 @@ async function openCsv(path: string, start: Buffer): Promise<Source> {
   const firstLine = new TextDecoder(encoding).decode(start).replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
   const batches = csvRows(decoded(path, encoding), detectDelimiter(firstLine));
   const first = await batches.next();
-  if (first.done) throw new UnreadableFileError('empty', null, 'The file has no rows.');
+  if (first.done) throw new UnreadableFileError('empty', 'The file has no rows.');
   const [header, ...rest] = first.value;
   return {
     headers: header!.cells.map((h) => h.trim()),
@@ -98,7 +97,7 @@ async function openXlsx(path: string): Promise<Source> {
     }
   })();
   const first = await rows.next();
-  if (first.done) throw new UnreadableFileError('empty', null, 'The workbook has no rows.');
+  if (first.done) throw new UnreadableFileError('empty', 'The workbook has no rows.');
   return {
     headers: first.value.cells.map((h) => h.trim()),
     batches: (async function* () {
@@ -115,15 +114,15 @@ async function openXlsx(path: string): Promise<Source> {
 /** Opens a CSV or XLSX list. Throws UnreadableFileError for anything else. */
 export async function openSource(path: string): Promise<Source> {
   const start = await head(path, 64 * 1024);
-  if (start.length === 0) throw new UnreadableFileError('empty', null, 'The file is empty.');
+  if (start.length === 0) throw new UnreadableFileError('empty', 'The file is empty.');
   if (start.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
     try {
       return await openXlsx(path);
     } catch (err) {
       if (err instanceof UnreadableFileError) throw err;
-      throw new UnreadableFileError('not_a_list', null, 'The file looks like a ZIP archive but is no readable XLSX workbook.');
+      throw new UnreadableFileError('not_a_list', 'The file looks like a ZIP archive but is no readable XLSX workbook.');
     }
   }
-  if (start.includes(0)) throw new UnreadableFileError('not_a_list', null, 'The file is neither CSV text nor an XLSX workbook.');
+  if (start.includes(0)) throw new UnreadableFileError('not_a_list', 'The file is neither CSV text nor an XLSX workbook.');
   return openCsv(path, start);
 }
