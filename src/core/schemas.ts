@@ -219,9 +219,17 @@ export const staffUpdateBody = z.object({
   active: z.boolean(),
   version: z.number().int(),
 });
-export const staffListQuery = z.object({ role: z.enum(ROLES).optional(), active: z.enum(['true', 'false']).optional() });
+export const staffListQuery = z.object({
+  role: z.enum(ROLES).optional(),
+  active: z.enum(['true', 'false']).optional(),
+  /** Only those who may hold a case as contact person: coordinators and caseworkers of the KAA's own units. */
+  contactPerson: z.enum(['true']).optional(),
+});
 
-export const unitSchema = z.object({ id, name: z.string(), kind: z.enum(['municipal', 'external']) });
+export const unitSchema = z.object({ id, name: z.string(), kind: z.enum(['municipal', 'external']), kaa: z.boolean() });
+
+/** The units that are the KAA's own; every other unit of the municipality is not. */
+export const kaaUnitsBody = z.object({ unitIds: z.array(id).min(1).max(50) });
 
 export const auditQuery = pageQuery.extend({
   personId: id.optional(),

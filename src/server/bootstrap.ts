@@ -10,10 +10,10 @@ import { hashPassword, oneTimePassword } from './http/passwords.js';
 
 /** The units a new municipality starts with; administrators can add more later. */
 export const DEFAULT_UNITS = [
-  { name: 'Utbildningsförvaltningen', kind: 'municipal' },
-  { name: 'Socialtjänsten', kind: 'municipal' },
-  { name: 'Arbetsmarknadsenheten', kind: 'municipal' },
-  { name: 'Arbetsförmedlingen', kind: 'external' },
+  { name: 'Utbildningsförvaltningen', kind: 'municipal', kaa: true },
+  { name: 'Socialtjänsten', kind: 'municipal', kaa: false },
+  { name: 'Arbetsmarknadsenheten', kind: 'municipal', kaa: false },
+  { name: 'Arbetsförmedlingen', kind: 'external', kaa: false },
 ] as const;
 
 export const FIRST_ADMIN_EMAIL = 'admin@lotsa.local';

@@ -173,3 +173,47 @@ describe('withdrawal', () => {
     expect(listed[0]).toMatchObject({ state: 'withdrawn', withdrawalNote: 'Sade det i telefon' });
   });
 });
+
+describe("the KAA's own units", () => {
+  it('lift no secrecy by moving a case: a team run by social services gives its social worker nothing without consent', async () => {
+    const coordinator = clients.get('coordinator')!;
+    const social = clients.get('social worker in the team')!;
+    const { id: personId } = (await coordinator.request('POST', '/api/v1/persons', buildPerson({ givenName: 'Flyttad' }))).json();
+    const kase = (await coordinator.request('GET', `/api/v1/persons/${personId}`)).json().case;
+    const socialUnit = await h.db.selectFrom('units').select('id').where('municipality_id', '=', h.municipalityId).where('name', '=', 'Socialtjänsten').executeTakeFirstOrThrow();
+    const team = (await h.as.administrator.request('POST', '/api/v1/teams', { name: 'Socialtjänstens team', unitId: socialUnit.id })).json();
+    await h.db.insertInto('team_members').values({ team_id: team.id, staff_id: social.staffId }).execute();
+    expect((await coordinator.request('PATCH', `/api/v1/cases/${kase.id}`, { teamId: team.id, version: kase.version })).statusCode).toBe(204);
+    expect((await social.request('GET', `/api/v1/persons/${personId}`)).statusCode).toBe(404);
+  });
+
+  it('are the only caseworkers who may hold a case as contact person', async () => {
+    const coordinator = clients.get('coordinator')!;
+    const { id: personId } = (await coordinator.request('POST', '/api/v1/persons', buildPerson({ givenName: 'Kontakt' }))).json();
+    const kase = (await coordinator.request('GET', `/api/v1/persons/${personId}`)).json().case;
+    const refused = await coordinator.request('PATCH', `/api/v1/cases/${kase.id}`, { contactPersonId: clients.get('social worker in the team')!.staffId, version: kase.version });
+    expect(refused.statusCode).toBe(400);
+    const eligible = (await coordinator.request('GET', '/api/v1/staff?active=true&contactPerson=true')).json().map((s: { id: string }) => s.id);
+    expect(eligible).toContain(clients.get('team coach, same agency')!.staffId);
+    expect(eligible).not.toContain(clients.get('social worker in the team')!.staffId);
+  });
+
+  it('are set by administrators only, audited, and then decide access', async () => {
+    const units = (await h.as.administrator.request('GET', '/api/v1/units')).json() as { id: string; name: string; kaa: boolean }[];
+    const ids = (...names: string[]) => units.filter((u) => names.includes(u.name)).map((u) => u.id);
+    expect(units.filter((u) => u.kaa).map((u) => u.name)).toEqual(['Utbildningsförvaltningen']);
+    expect((await clients.get('coordinator')!.request('PUT', '/api/v1/units/kaa', { unitIds: ids('Utbildningsförvaltningen') })).statusCode).toBe(403);
+    const jobCoach = clients.get('job coach in the team')!;
+    const person = await h.db.selectFrom('persons').select('id').where('given_name', '=', 'Flyttad').executeTakeFirstOrThrow();
+    const kase = await h.db.selectFrom('cases').select(['id', 'version']).where('person_id', '=', person.id).executeTakeFirstOrThrow();
+    const matrixTeam = await h.db.selectFrom('teams').select('id').where('name', '=', 'Matristeamet').executeTakeFirstOrThrow();
+    await h.db.updateTable('cases').set({ team_id: matrixTeam.id }).where('id', '=', kase.id).execute();
+    expect((await jobCoach.request('GET', `/api/v1/persons/${person.id}`)).statusCode).toBe(404);
+    const set = await h.as.administrator.request('PUT', '/api/v1/units/kaa', { unitIds: ids('Utbildningsförvaltningen', 'Arbetsmarknadsenheten') });
+    expect(set.statusCode).toBe(200);
+    expect((await jobCoach.request('GET', `/api/v1/persons/${person.id}`)).statusCode).toBe(200);
+    const logged = await h.db.selectFrom('audit_log').select('detail').where('entity', '=', 'settings').where('actor_id', '=', h.as.administrator.staffId).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(logged.detail).toEqual({ kaaUnitIds: ids('Utbildningsförvaltningen', 'Arbetsmarknadsenheten') });
+    await h.as.administrator.request('PUT', '/api/v1/units/kaa', { unitIds: ids('Utbildningsförvaltningen') });
+  });
+});

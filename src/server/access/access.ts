@@ -7,11 +7,11 @@
  *
  * Whether a person exists for an actor at all (`personVisibleTo`):
  * - coordinator: every person in their municipality (the KAA register is theirs).
- * - contact person (youth_coach, team_member): the persons whose case they hold.
- * - team member (youth_coach, team_member) of the case's team from the team's own agency (the unit
- *   that runs the team): the team's cases, as one team.
- * - team member from another agency: only while the young person's valid consent names the member's
- *   unit (OSL 12 kap. 2 §); otherwise 404. Withdrawal or expiry ends it at once.
+ * - caseworker (youth_coach, team_member) of one of the KAA's own units (`units.kaa`, set by the
+ *   municipality): the persons whose case they hold as contact person or whose case is in their team.
+ * - caseworker of any other unit (social services, the employment service…), even in the case's
+ *   team: only while the young person's valid consent names the caseworker's unit (OSL 12 kap. 2 §);
+ *   otherwise 404. Withdrawal or expiry ends it at once. Which team a case is in never lifts secrecy.
  * - anyone with an active emergency access to the person (stated reason, limited in time).
  * A case gives access while open and for FOLLOW_UP_MONTHS after closure (the follow-up period).
  * - administrator, manager, school_reporter: no person records; managers see figures only.
@@ -65,28 +65,35 @@ function liveCase(eb: PersonsEb, condition: (c: CaseEb) => Expression<SqlBool>) 
   );
 }
 
-/** The actor's teams; with `sameAgency`, only those run by the actor's own unit. */
-function teamsOf(eb: CaseEb, actor: Actor, sameAgency: boolean) {
-  let q = eb.selectFrom('team_members').innerJoin('teams', 'teams.id', 'team_members.team_id').select('team_members.team_id').where('team_members.staff_id', '=', actor.id);
-  if (sameAgency) q = q.where('teams.unit_id', 'is not distinct from', actor.unitId);
-  return q;
+/** The actor's teams. */
+function teamsOf(eb: CaseEb, actor: Actor) {
+  return eb.selectFrom('team_members').select('team_members.team_id').where('team_members.staff_id', '=', actor.id);
 }
 
-/** The KAA's own access, without consent: coordinators, contact persons, team members of the team's agency. */
+/** True when the actor belongs to one of the KAA's own units. */
+function inKaaUnit(eb: PersonsEb, actor: Actor) {
+  if (!actor.unitId) return FALSE;
+  return eb.exists(eb.selectFrom('units').select(sql`1`.as('one')).where('units.id', '=', actor.unitId).where('units.kaa', '=', true));
+}
+
+/** A live case the actor works on: as its contact person or in its team. */
+const onCase = (eb: PersonsEb, actor: Actor) => liveCase(eb, (c) => c.or([c('cases.contact_person_id', '=', actor.id), c('cases.team_id', 'in', teamsOf(c, actor))]));
+
+/** The KAA's own access, without consent: coordinators, and caseworkers of the KAA's own units on the case. */
 function ownAccess(actor: Actor): (eb: PersonsEb) => Expression<SqlBool> {
   return (eb) => {
     const inMunicipality = eb('persons.municipality_id', '=', actor.municipalityId);
     if (actor.role === 'coordinator') return inMunicipality;
     if (!CASEWORKERS.includes(actor.role)) return FALSE;
-    return eb.and([inMunicipality, liveCase(eb, (c) => c.or([c('cases.contact_person_id', '=', actor.id), c('cases.team_id', 'in', teamsOf(c, actor, true))]))]);
+    return eb.and([inMunicipality, inKaaUnit(eb, actor), onCase(eb, actor)]);
   };
 }
 
-/** Anyone who works with the person: own access, or a member of the case's team from any agency. */
+/** Anyone who works on the person's case, of any unit: the KAA's own, or others (who need consent too). */
 function worksWith(actor: Actor): (eb: PersonsEb) => Expression<SqlBool> {
   return (eb) => {
     if (!CASEWORKERS.includes(actor.role)) return ownAccess(actor)(eb);
-    return eb.or([ownAccess(actor)(eb), eb.and([eb('persons.municipality_id', '=', actor.municipalityId), liveCase(eb, (c) => c('cases.team_id', 'in', teamsOf(c, actor, false)))])]);
+    return eb.or([ownAccess(actor)(eb), eb.and([eb('persons.municipality_id', '=', actor.municipalityId), onCase(eb, actor)])]);
   };
 }
 
@@ -193,3 +200,14 @@ export function contactDetailsVisibleTo(actor: Actor): (eb: PersonsEb) => Expres
 
 /** Roles that can be a case's contact person. */
 export const CONTACT_PERSON_ROLES: readonly Role[] = ['coordinator', 'youth_coach', 'team_member'];
+
+/**
+ * SQL condition on `staff`: may be a case's contact person, that is a coordinator, or a caseworker
+ * of one of the KAA's own units (anyone else would hold a case they may not see without consent).
+ */
+export function mayBeContactPerson(eb: ExpressionBuilder<Database, 'staff'>): Expression<SqlBool> {
+  return eb.and([
+    eb('staff.role', 'in', CONTACT_PERSON_ROLES),
+    eb.or([eb('staff.role', '=', 'coordinator'), eb.exists(eb.selectFrom('units').select(sql`1`.as('one')).whereRef('units.id', '=', 'staff.unit_id').where('units.kaa', '=', true))]),
+  ]);
+}

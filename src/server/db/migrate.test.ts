@@ -16,6 +16,7 @@ const tables = async () =>
 describe('migrations', () => {
   it('go down to an empty schema and up again', async () => {
     expect(await tables()).toContain('persons');
+    expect(await migrateDown(handle.db)).toEqual(['reverted 20261126110000_kaa_units']);
     expect(await migrateDown(handle.db)).toEqual(['reverted 20261126100000_outreach']);
     expect(await tables()).not.toContain('contact_attempts');
     expect(await migrateDown(handle.db)).toEqual(['reverted 20261126090000_consent']);
@@ -25,7 +26,7 @@ describe('migrations', () => {
     expect(await tables()).not.toContain('imports');
     expect(await migrateDown(handle.db)).toEqual(['reverted 20261125090000_foundation']);
     expect(await tables()).toEqual([]);
-    expect(await migrateToLatest(handle.db)).toEqual(['applied 20261125090000_foundation', 'applied 20261125120000_register', 'applied 20261125150000_staging_partitions', 'applied 20261126090000_consent', 'applied 20261126100000_outreach']);
+    expect(await migrateToLatest(handle.db)).toEqual(['applied 20261125090000_foundation', 'applied 20261125120000_register', 'applied 20261125150000_staging_partitions', 'applied 20261126090000_consent', 'applied 20261126100000_outreach', 'applied 20261126110000_kaa_units']);
     expect(await tables()).toContain('audit_log');
   });
 

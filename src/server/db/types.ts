@@ -5,7 +5,7 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<Record<string, unknown>, string | Record<string, unknown> | undefined, string | Record<string, unknown>>;
 
 export interface MunicipalitiesTable { id: Generated<string>; code: string; name: string; created_at: Timestamp; emergency_access_hours: Generated<number> }
-export interface UnitsTable { id: Generated<string>; municipality_id: string; name: string; kind: 'municipal' | 'external' }
+export interface UnitsTable { id: Generated<string>; municipality_id: string; name: string; kind: 'municipal' | 'external'; kaa: Generated<boolean> }
 export interface StaffTable {
   id: Generated<string>;
   municipality_id: string;

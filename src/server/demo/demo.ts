@@ -88,6 +88,8 @@ export async function fillDemo(db: Db, municipalityId: string, progress: (line: 
 
   return db.transaction().execute(async (trx) => {
     const units = new Map((await trx.selectFrom('units').select(['id', 'name']).where('municipality_id', '=', municipalityId).execute()).map((u) => [u.name, u.id]));
+    // The demo municipality runs the activity responsibility from education and the labour-market unit.
+    await trx.updateTable('units').set({ kaa: true }).where('municipality_id', '=', municipalityId).where('name', 'in', ['Utbildningsförvaltningen', 'Arbetsmarknadsenheten']).execute();
     await trx
       .insertInto('staff')
       .values(DEMO_STAFF.map((s) => ({ municipality_id: municipalityId, email: s.email, name: s.name, role: s.role, unit_id: s.unit ? (units.get(s.unit) ?? null) : null, password_hash: hash, must_change_password: false })))

@@ -72,9 +72,11 @@ export async function createHarness(envOverrides: Record<string, string> = {}): 
     ['otherCoordinator', 'coordinator', otherMunicipalityId],
   ];
   const as = {} as Harness['as'];
+  // Everyone works in the KAA's own unit, the education administration, as most of a KAA's staff do.
+  const kaaUnit = async (m: string) => (await handle.db.selectFrom('units').select('id').where('municipality_id', '=', m).where('kaa', '=', true).executeTakeFirstOrThrow()).id;
   for (const [key, role, m] of accounts) {
     const email = `${key.toLowerCase()}@test.lotsa.local`;
-    await insertStaff(handle.db, m, { name: `Test ${key}`, email, role, unitId: null }, TEST_PASSWORD);
+    await insertStaff(handle.db, m, { name: `Test ${key}`, email, role, unitId: await kaaUnit(m) }, TEST_PASSWORD);
     as[key] = await signIn(email);
   }
 

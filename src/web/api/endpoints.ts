@@ -48,11 +48,12 @@ export const casesApi = {
 
 /** Staff accounts and units. */
 export const staffApi = {
-  list: (query: { role?: Role; active?: 'true' | 'false' } = {}) => request<Staff[]>('/api/v1/staff', { query }),
+  list: (query: { role?: Role; active?: 'true' | 'false'; contactPerson?: 'true' } = {}) => request<Staff[]>('/api/v1/staff', { query }),
   create: (body: { name: string; email: string; role: Role; unitId: string | null }) => request<Staff & { oneTimePassword: string }>('/api/v1/staff', { method: 'POST', body }),
   update: (id: string, body: { name: string; role: Role; unitId: string | null; active: boolean; version: number }) => request<Staff>(`/api/v1/staff/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
   resetPassword: (id: string) => request<{ oneTimePassword: string }>(`/api/v1/staff/${encodeURIComponent(id)}/reset-password`, { method: 'POST' }),
   units: () => request<Unit[]>('/api/v1/units'),
+  setKaaUnits: (unitIds: string[]) => request<Unit[]>('/api/v1/units/kaa', { method: 'PUT', body: { unitIds } }),
 };
 
 /** Figures for the start page and the audit log. */

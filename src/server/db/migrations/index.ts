@@ -5,6 +5,7 @@ import * as register from './20261125120000_register.js';
 import * as stagingPartitions from './20261125150000_staging_partitions.js';
 import * as consent from './20261126090000_consent.js';
 import * as outreach from './20261126100000_outreach.js';
+import * as kaaUnits from './20261126110000_kaa_units.js';
 
 export const migrations: Record<string, Migration> = {
   '20261125090000_foundation': foundation,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '20261125150000_staging_partitions': stagingPartitions,
   '20261126090000_consent': consent,
   '20261126100000_outreach': outreach,
+  '20261126110000_kaa_units': kaaUnits,
 };

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { caseUpdateBody } from '../../../core/schemas.js';
-import { CONTACT_PERSON_ROLES, personManagedBy, requireCapability } from '../../access/access.js';
+import { mayBeContactPerson, personManagedBy, requireCapability } from '../../access/access.js';
 import { AppError } from '../../http/app-error.js';
 import { audited, type RequestContext } from '../../http/context.js';
 
@@ -31,7 +31,7 @@ export async function updateCase(ctx: RequestContext, caseId: string, input: z.i
             .where('id', '=', input.contactPersonId)
             .where('municipality_id', '=', ctx.actor.municipalityId)
             .where('active', '=', true)
-            .where('role', 'in', CONTACT_PERSON_ROLES)
+            .where(mayBeContactPerson)
             .executeTakeFirst()
         : null;
       if (newContact === undefined) throw new AppError('validation_failed', [{ field: 'contactPersonId', code: 'invalid' }]);

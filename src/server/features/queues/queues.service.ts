@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { roleCan } from '../../../core/roles.js';
 import { QUEUE_KEYS, type bulkAssignBody, type QueueItem, type QueueKey, type QueueSummary } from '../../../core/outreach-schemas.js';
 import type { AttemptChannel } from '../../../core/outreach.js';
-import { CONTACT_PERSON_ROLES, personManagedBy, requireCapability } from '../../access/access.js';
+import { mayBeContactPerson, personManagedBy, requireCapability } from '../../access/access.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
 import { loadOutreachSettings } from '../contact/outreach-settings.js';
@@ -99,7 +99,7 @@ export async function bulkAssign(ctx: RequestContext, input: z.infer<typeof bulk
       .where('id', '=', input.contactPersonId)
       .where('municipality_id', '=', ctx.actor.municipalityId)
       .where('active', '=', true)
-      .where('role', 'in', CONTACT_PERSON_ROLES)
+      .where(mayBeContactPerson)
       .executeTakeFirst();
     if (!contact) throw new AppError('validation_failed', [{ field: 'contactPersonId', code: 'invalid' }]);
     const cases = await trx

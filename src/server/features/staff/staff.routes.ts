@@ -2,9 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { problemSchema, staffCreateBody, staffCreatedSchema, staffListQuery, staffSchema, staffUpdateBody, unitSchema } from '../../../core/schemas.js';
+import { kaaUnitsBody, problemSchema, staffCreateBody, staffCreatedSchema, staffListQuery, staffSchema, staffUpdateBody, unitSchema } from '../../../core/schemas.js';
 import { contextOf } from '../../http/context.js';
-import { createStaff, listStaff, listUnits, resetStaffPassword, updateStaff } from './staff.service.js';
+import { createStaff, listStaff, listUnits, resetStaffPassword, setKaaUnits, updateStaff } from './staff.service.js';
 
 const tags = ['staff'];
 const idParams = z.object({ id: z.string().uuid() });
@@ -37,5 +37,15 @@ export async function staffRoutes(app: FastifyInstance) {
   r.get('/api/v1/units', {
     schema: { tags, summary: 'Units and agencies of your municipality', response: { 200: z.array(unitSchema), 401: problemSchema } },
     handler: (request) => listUnits(contextOf(request)),
+  });
+
+  r.put('/api/v1/units/kaa', {
+    schema: {
+      tags,
+      summary: "Which units are the KAA's own (administrators): their caseworkers work with the KAA's cases without consent, everyone else only by consent",
+      body: kaaUnitsBody,
+      response: { 200: z.array(unitSchema), 400: problemSchema, 401: problemSchema, 403: problemSchema },
+    },
+    handler: (request) => setKaaUnits(contextOf(request), request.body.unitIds),
   });
 }

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Role } from '../../../core/roles.js';
 import type { Staff, staffCreateBody, staffListQuery, staffUpdateBody, Unit } from '../../../core/schemas.js';
-import { requireCapability } from '../../access/access.js';
+import { mayBeContactPerson, requireCapability } from '../../access/access.js';
 import type { Db } from '../../db/connection.js';
 import { AppError } from '../../http/app-error.js';
 import { audited, type RequestContext } from '../../http/context.js';
@@ -39,12 +39,28 @@ export async function listStaff(ctx: RequestContext, filter: z.infer<typeof staf
   let q = staffQuery(ctx.db, ctx.actor.municipalityId);
   if (filter.role) q = q.where('staff.role', '=', filter.role);
   if (filter.active) q = q.where('staff.active', '=', filter.active === 'true');
+  if (filter.contactPerson) q = q.where(mayBeContactPerson);
   return (await q.orderBy('staff.name').execute()).map(present);
 }
 
 /** The units and agencies of the actor's municipality. */
 export async function listUnits(ctx: RequestContext): Promise<Unit[]> {
-  return ctx.db.selectFrom('units').select(['id', 'name', 'kind']).where('municipality_id', '=', ctx.actor.municipalityId).orderBy('name').execute();
+  return ctx.db.selectFrom('units').select(['id', 'name', 'kind', 'kaa']).where('municipality_id', '=', ctx.actor.municipalityId).orderBy('name').execute();
+}
+
+/**
+ * Sets which units of the actor's municipality are the KAA's own (administrators). Their
+ * caseworkers gain or lose access to the cases they work on without consent, so it is audited.
+ */
+export async function setKaaUnits(ctx: RequestContext, unitIds: string[]): Promise<Unit[]> {
+  requireCapability(ctx.actor, 'settings.manage');
+  return audited(ctx, async ({ trx, audit }) => {
+    const known = await trx.selectFrom('units').select('id').where('municipality_id', '=', ctx.actor.municipalityId).where('id', 'in', unitIds).execute();
+    if (known.length !== new Set(unitIds).size) throw new AppError('validation_failed', [{ field: 'unitIds', code: 'invalid' }]);
+    await trx.updateTable('units').set({ kaa: sql<boolean>`id in (${sql.join(unitIds)})` }).where('municipality_id', '=', ctx.actor.municipalityId).execute();
+    await audit({ action: 'update', entity: 'settings', detail: { kaaUnitIds: unitIds } });
+    return trx.selectFrom('units').select(['id', 'name', 'kind', 'kaa']).where('municipality_id', '=', ctx.actor.municipalityId).orderBy('name').execute();
+  });
 }
 
 /**
@@ -102,7 +118,7 @@ export async function updateStaff(ctx: RequestContext, staffId: string, input: z
       .executeTakeFirst();
     if (updated.numUpdatedRows === 0n) throw new AppError('version_conflict');
     if (!input.active || input.role !== current.role) await deleteSessionsOf(trx, staffId);
-    await audit({ action: 'update', entity: 'staff', entityId: staffId, detail: { role: input.role, active: input.active } });
+    await audit({ action: 'update', entity: 'staff', entityId: staffId, detail: { role: input.role, unitId: input.unitId, active: input.active } });
     return present(await staffQuery(trx, ctx.actor.municipalityId).where('staff.id', '=', staffId).executeTakeFirstOrThrow());
   });
 }

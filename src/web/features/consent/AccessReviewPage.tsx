@@ -10,6 +10,7 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useFormat } from '../../i18n/format.js';
 import { EmergencyHoursForm } from './EmergencyHoursForm.js';
+import { KaaUnitsForm } from './KaaUnitsForm.js';
 import { ACCESS_REVIEW_KIND_LIST } from './lists.js';
 
 /** The access follow-up page. */
@@ -41,6 +42,7 @@ export function AccessReviewPage() {
       <ProblemAlert error={rows.error} />
       {rows.data ? <ReviewTable kind={query.kind} rows={rows.data} onChanged={rows.reload} /> : <Loading />}
       <EmergencyHoursForm />
+      <KaaUnitsForm />
     </>
   );
 }

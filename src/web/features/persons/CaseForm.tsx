@@ -8,7 +8,7 @@ import type { CaseStatus, PersonDetail } from '../../../core/schemas.js';
 import { ApiError } from '../../api/client.js';
 import { casesApi, staffApi } from '../../api/endpoints.js';
 import { Alert, ProblemAlert } from '../../components/Alert.js';
-import { CASE_STATUS_LIST, CONTACT_PERSON_ROLES } from '../../components/constants.js';
+import { CASE_STATUS_LIST } from '../../components/constants.js';
 import { FormField } from '../../components/FormField.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { TeamSelect } from '../consent/TeamSelect.js';
@@ -19,7 +19,7 @@ type Props = { kase: Case; canAssign: boolean; onChanged: () => Promise<void> };
 /** The case form. */
 export function CaseForm({ kase, canAssign, onChanged }: Props) {
   const { t } = useTranslation();
-  const staff = useLoad(async () => (canAssign ? (await staffApi.list({ active: 'true' })).filter((s) => (CONTACT_PERSON_ROLES as readonly string[]).includes(s.role)) : []), [canAssign]);
+  const staff = useLoad(async () => (canAssign ? staffApi.list({ active: 'true', contactPerson: 'true' }) : []), [canAssign]);
   const [status, setStatus] = useState<CaseStatus>(kase.status);
   const [contactPersonId, setContactPersonId] = useState(kase.contactPerson?.id ?? '');
   const [teamId, setTeamId] = useState(kase.team?.id ?? '');

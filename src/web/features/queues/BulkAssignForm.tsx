@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { staffApi } from '../../api/endpoints.js';
 import { queuesApi } from '../../api/outreachEndpoints.js';
 import { Alert, ProblemAlert } from '../../components/Alert.js';
-import { CONTACT_PERSON_ROLES } from '../../components/constants.js';
 import { FormField } from '../../components/FormField.js';
 import { useAction } from '../../hooks/useAction.js';
 import { apiErrorOf } from '../contact/useFieldErrors.js';
@@ -15,7 +14,7 @@ type Props = { selected: string[]; onAssigned: () => Promise<void> };
 /** The bulk-assign form under the queue table. */
 export function BulkAssignForm({ selected, onAssigned }: Props) {
   const { t } = useTranslation();
-  const staff = useLoad(async () => (await staffApi.list({ active: 'true' })).filter((s) => (CONTACT_PERSON_ROLES as readonly string[]).includes(s.role)), []);
+  const staff = useLoad(async () => staffApi.list({ active: 'true', contactPerson: 'true' }), []);
   const [contactPersonId, setContactPersonId] = useState('');
   const [local, setLocal] = useState<'noneSelected' | 'noContact' | null>(null);
   const [done, setDone] = useState<number | null>(null);
