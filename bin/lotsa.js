@@ -1,29 +1,35 @@
 #!/usr/bin/env node
 // The `lotsa` command. Lotsa is written in TypeScript; this runs a bundle of src/cli/main.ts that
-// esbuild builds into dist/cli/<stamp>/ whenever a source file is newer than the newest bundle
-// (a fraction of a second, once), so no command pays for compiling TypeScript as it starts.
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+// esbuild builds into dist/cli/<fingerprint>/ when the sources differ from every bundle there (a
+// fraction of a second, once), so no command pays for compiling TypeScript as it starts.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sources = ['src/cli', 'src/server', 'src/core'];
+/** A bundle or an unfinished build older than this is no longer in use by a starting command. */
+const STALE_MS = 10 * 60 * 1000;
 
-/** The newest modification time of a TypeScript source the command is built from. */
-function newestSource() {
-  let newest = 0;
+/** A fingerprint of the sources: every TypeScript file's path, size and modification time. */
+function fingerprint() {
+  const hash = createHash('sha256');
   for (const dir of sources) {
-    for (const file of readdirSync(path.join(root, dir), { recursive: true })) {
-      if (String(file).endsWith('.ts')) newest = Math.max(newest, statSync(path.join(root, dir, String(file))).mtimeMs);
+    for (const file of readdirSync(path.join(root, dir), { recursive: true }).map(String).sort()) {
+      if (!file.endsWith('.ts')) continue;
+      const { size, mtimeMs } = statSync(path.join(root, dir, file));
+      hash.update(`${dir}/${file}:${size}:${mtimeMs}\n`);
     }
   }
-  return Math.floor(newest);
+  return hash.digest('hex').slice(0, 16);
 }
 
 const builds = path.join(root, 'dist', 'cli');
-const current = path.join(builds, String(newestSource()));
+const current = path.join(builds, fingerprint());
 if (!existsSync(path.join(current, 'main.js'))) {
   const { build } = await import('esbuild');
+  mkdirSync(builds, { recursive: true });
   const partial = `${current}.${process.pid}.partial`;
   await build({
     entryPoints: [path.join(root, 'src/cli/main.ts')],
@@ -43,8 +49,10 @@ if (!existsSync(path.join(current, 'main.js'))) {
   } catch {
     rmSync(partial, { recursive: true, force: true });
   }
+  // Older bundles and builds that never finished go once nobody can still be starting from them.
   for (const old of readdirSync(builds)) {
-    if (path.join(builds, old) !== current && !old.endsWith('.partial')) rmSync(path.join(builds, old), { recursive: true, force: true });
+    const dir = path.join(builds, old);
+    if (dir !== current && Date.now() - statSync(dir).mtimeMs > STALE_MS) rmSync(dir, { recursive: true, force: true });
   }
 }
 process.setSourceMapsEnabled(true);

@@ -26,7 +26,7 @@ export type ParseResult =
 const PATTERN = /^(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{3})(\d)$/;
 
 /** Luhn check over the ten digits YYMMDDNNNC. */
-export function luhnValid(tenDigits: string): boolean {
+function luhnValid(tenDigits: string): boolean {
   let sum = 0;
   for (let i = 0; i < tenDigits.length; i++) {
     let d = (tenDigits.charCodeAt(i) - 48) * (i % 2 === 0 ? 2 : 1);

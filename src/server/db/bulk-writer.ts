@@ -8,6 +8,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 import type { DatabaseHandle } from './connection.js';
 import { acquirePGlite } from './pglite-dialect.js';
+import { pgliteCopyIn } from './session.js';
 
 /** A value COPY can take from CSV. */
 export type Value = string | number | boolean | null;
@@ -15,7 +16,7 @@ export type Value = string | number | boolean | null;
 const NEEDS_QUOTES = /[",\n\r]/;
 
 /** One value as a CSV field: NULL unquoted and empty, everything else quoted when it needs to be. */
-export function csvField(value: Value): string {
+function csvField(value: Value): string {
   if (value === null) return '';
   if (typeof value !== 'string') return String(value);
   return value === '' || NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
@@ -73,7 +74,7 @@ async function postgresSink(pool: pg.Pool, statement: string): Promise<Sink> {
 }
 
 function pgliteSink(pglite: PGlite, statement: string): Sink {
-  const fromBlob = statement.replace('from stdin', "from '/dev/blob'");
+  const fromBlob = pgliteCopyIn(statement);
   return {
     send: async (text) => {
       const release = await acquirePGlite(pglite);

@@ -12,6 +12,7 @@ import type pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import type { DatabaseHandle, Db } from './connection.js';
 import type { Database } from './types.js';
+import { AppError } from '../http/app-error.js';
 import { acquirePGlite, PGliteDialect } from './pglite-dialect.js';
 
 /** One held connection. `copyIn` takes a `COPY … FROM STDIN` statement, `copyOut` a `COPY … TO STDOUT`. */
@@ -39,11 +40,14 @@ function postgresSession(client: pg.PoolClient): Session {
   };
 }
 
+/** A `COPY … FROM STDIN` statement as PGlite runs it: from the blob given with the query. */
+export const pgliteCopyIn = (statement: string) => statement.replace(/from stdin/i, "from '/dev/blob'");
+
 function pgliteSession(pglite: PGlite): Session {
   return {
     db: new Kysely<Database>({ dialect: new PGliteDialect(pglite, { held: true }) }),
     copyIn: async (statement, text) => {
-      await pglite.query(statement.replace(/from stdin/i, "from '/dev/blob'"), [], { blob: new Blob([text]) });
+      await pglite.query(pgliteCopyIn(statement), [], { blob: new Blob([text]) });
     },
     copyOut: async function* (statement) {
       const result = await pglite.query(statement.replace(/to stdout/i, "to '/dev/blob'"));
@@ -62,11 +66,12 @@ export async function withSession<T>(handle: DatabaseHandle, work: (session: Ses
     try {
       return await work(postgresSession(client));
     } catch (err) {
-      broken = true;
+      // A use case's own refusal leaves the connection as it was; anything else (a failed COPY
+      // can leave it mid-protocol) means the client is not handed back.
+      if (!(err instanceof AppError)) broken = true;
       throw err;
     } finally {
       client.off('error', onError);
-      // A failed COPY can leave the connection mid-protocol: never hand such a client back.
       client.release(broken || undefined);
     }
   }

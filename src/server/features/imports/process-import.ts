@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import { COLUMNS, enrolmentRowChecker, populationRowChecker, REQUIRED, ROW_KEY, rowContext, type ListKind, type RowChecker, type RowError, type StoredValue } from '../../../core/source-lists.js';
-import { openBulkWriter } from '../../db/bulk-writer.js';
+import { openBulkWriter, type Value } from '../../db/bulk-writer.js';
 import type { DatabaseHandle, Db } from '../../db/connection.js';
 import { todayInSweden } from '../../../core/dates.js';
 import { startHeartbeat } from '../../jobs/heartbeat.js';
@@ -29,8 +29,6 @@ const SCHOOL_UNIT = /^\d{8}$/;
 
 /** Codes that are reported but do not stop an import: the row is simply not imported. */
 const NOT_BLOCKING = new Set(['other_municipality']);
-
-type Value = string | number | boolean | null;
 
 /**
  * Checks rows and turns each into the staging table's values (its line last), or says what is

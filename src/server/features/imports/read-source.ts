@@ -18,7 +18,7 @@ export class UnreadableFileError extends Error {
 }
 
 /** One data row: its line number in the file (the header is line 1) and its cells. */
-export type SourceRow = { line: number; cells: string[] };
+type SourceRow = { line: number; cells: string[] };
 /** A list's headers and its data rows, a batch at a time. */
 export type Source = { headers: string[]; batches: AsyncIterable<SourceRow[]> };
 

@@ -9,7 +9,7 @@ import type { ListKind } from '../../../core/source-lists.js';
 import type { Database } from '../../db/types.js';
 
 /** The parent table of a kind of list. */
-export const stagingParent = (kind: ListKind) => (kind === 'population' ? 'population_rows' : 'enrolment_rows');
+const stagingParent = (kind: ListKind) => (kind === 'population' ? 'population_rows' : 'enrolment_rows');
 
 /** The name of an import's own table. `importId` is a UUID from the database, so the name is safe. */
 export function stagingTable(kind: ListKind, importId: string): string {

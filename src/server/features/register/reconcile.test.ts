@@ -67,7 +67,16 @@ describe('reconciliation', () => {
     await load('population', [populationRow(movedAway, { street_address: 'Nya gatan 7', city: 'Sävedalen' }), populationRow(protectedPerson), populationRow(dropout)]);
     const back = await apply('2026-10-20');
     expect(back.entered).toEqual([{ personalIdentityNumber: movedAway, reason: 'dropped_out' }]);
-    expect(await person(movedAway)).toMatchObject({ street_address: 'Nya gatan 7', city: 'Sävedalen' });
+    expect(back.changed).toEqual([{ personalIdentityNumber: movedAway, fields: ['street_address', 'city'] }]);
+    const returning = await person(movedAway);
+    expect(returning).toMatchObject({ street_address: 'Nya gatan 7', city: 'Sävedalen' });
+    const logged = await handle.db.selectFrom('audit_log').select(['entity', 'action', 'detail']).where('person_id', '=', returning.id).orderBy('id').execute();
+    expect(logged.slice(-2)).toEqual([
+      { entity: 'register_period', action: 'create', detail: { asOf: '2026-10-20', person: 'known' } },
+      { entity: 'person', action: 'update', detail: { fields: ['street_address', 'city'], source: 'population_list' } },
+    ]);
+    const updated = await handle.db.selectFrom('events').select('payload').where('person_id', '=', returning.id).where('type', '=', 'person_updated').execute();
+    expect(updated).toEqual([{ payload: { fields: ['street_address', 'city'], source: 'population_list' } }]);
     const periods = await handle.db.selectFrom('register_periods').innerJoin('persons', 'persons.id', 'register_periods.person_id').select(['entered_on', 'left_on']).where('personal_identity_number', '=', movedAway).orderBy('entered_on').execute();
     expect(periods).toEqual([
       { entered_on: '2026-10-01', left_on: '2026-10-05' },

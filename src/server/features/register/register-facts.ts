@@ -33,7 +33,7 @@ async function eachLine(chunks: AsyncIterable<string>, onLine: (line: string) =>
 }
 
 /** One enrolment as reconciliation sees it: the facts the rules read and where the row came from. */
-export type EnrolmentSource = EnrolmentFacts & { importId: string; line: number; schoolUnitCode: string };
+type EnrolmentSource = EnrolmentFacts & { importId: string; line: number; schoolUnitCode: string };
 
 /** Which list says who is enrolled at a school unit now, and the day before it was imported. */
 export type Coverage = Map<string, { importId: string; endedBy: string }>;

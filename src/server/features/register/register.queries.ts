@@ -1,6 +1,7 @@
 /** Reads of the source lists and the register that reconciliation and the register views need. */
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection.js';
+import type { Coverage } from './register-facts.js';
 
 /** The newest ready population list of the municipality, and all its ready enrolment lists (none of them culled). */
 export async function readyImports(db: Db, municipalityId: string) {
@@ -20,7 +21,7 @@ export async function readyImports(db: Db, municipalityId: string) {
  * day before it was imported: that list alone says who is enrolled there now, so an enrolment it
  * no longer has ended by that day at the latest.
  */
-export async function schoolUnitCoverage(db: Db, enrolmentImportIds: string[]): Promise<Map<string, { importId: string; endedBy: string }>> {
+export async function schoolUnitCoverage(db: Db, enrolmentImportIds: string[]): Promise<Coverage> {
   if (enrolmentImportIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('import_school_units')

@@ -95,7 +95,7 @@ describe('POST /api/v1/register/reconcile', () => {
     const period = await h.db.selectFrom('register_periods').select(['source', 'rule']).where('person_id', '=', person.id).executeTakeFirstOrThrow();
     expect(period.source).toMatchObject({ populationLine: 2, enrolments: expect.arrayContaining([expect.objectContaining({ line: expect.any(Number) })]) });
     const events = (await h.as.coordinator.request('GET', `/api/v1/persons/${person.id}/events`)).json();
-    expect(events).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'register_entered', payload: { reason: 'dropped_out', asOf: DAY } })]));
+    expect(events).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'register_entered', payload: { reason: 'dropped_out', asOf: DAY } }), expect.objectContaining({ type: 'case_opened', actor: null })]));
   });
 
   it('closes the period of someone missing from a newer population list (moved out) and updates changed details', async () => {

@@ -14,6 +14,8 @@ import { recordAudit } from '../../audit/audit.js';
 import type { Db } from '../../db/connection.js';
 import { dropStagingTable } from '../imports/staging-tables.js';
 
+const LOCK_NOT_AVAILABLE = '55P03';
+
 /** What one run culled. */
 export type RetentionReport = { lists: number; jobs: number; uploads: number };
 
@@ -44,16 +46,27 @@ export async function applyRetention(db: Db, days: number, uploads: string): Pro
       ]),
     )
     .execute();
+  let culled = 0;
   for (const imp of stale) {
-    await db.transaction().execute(async (trx) => {
-      await dropStagingTable(trx, imp.kind, imp.id);
+    const done = await db.transaction().execute(async (trx) => {
+      // Dropping a list's rows locks all lists for a moment: never queue behind a reconciliation
+      // (and make everyone queue behind us); the next run takes it instead.
+      await sql`set local lock_timeout = '2s'`.execute(trx);
+      try {
+        await dropStagingTable(trx, imp.kind, imp.id);
+      } catch (err) {
+        if ((err as { code?: string }).code === LOCK_NOT_AVAILABLE) return false;
+        throw err;
+      }
       await trx.deleteFrom('import_errors').where('import_id', '=', imp.id).execute();
       await trx.updateTable('imports').set({ culled_at: sql`now()` }).where('id', '=', imp.id).execute();
       await recordAudit(trx, { id: null, municipalityId: imp.municipality_id, ip: null }, [{ action: 'cull', entity: 'import', entityId: imp.id, detail: { kind: imp.kind, afterDays: days } }]);
+      return true;
     });
+    if (done) culled++;
   }
   const jobs = await db.deleteFrom('jobs').where('status', 'in', ['done', 'failed']).where('finished_at', '<', cutoff).executeTakeFirst();
-  return { lists: stale.length, jobs: Number(jobs.numDeletedRows), uploads: await removeOldUploads(db, uploads, days) };
+  return { lists: culled, jobs: Number(jobs.numDeletedRows), uploads: await removeOldUploads(db, uploads, days) };
 }
 
 /** Removes uploaded files older than `days` that no import waiting for a column mapping still needs. */
