@@ -144,63 +144,56 @@ class CellReader {
  */
 export type RowChecker = { check(cells: readonly string[]): StoredValue[] | null; readonly errors: RowError[] };
 
-function reader(kind: ListKind, ctx: RowContext): CellReader {
+/** A checker whose `values` reads a row's cells with a reader and gives the values to store. */
+function checker(kind: ListKind, ctx: RowContext, values: (c: CellReader, cells: readonly string[]) => StoredValue[]): RowChecker {
   const columns = COLUMNS[kind];
-  return new CellReader(columns, columns.map((c) => (REQUIRED[kind] as readonly string[]).includes(c)), ctx);
+  const c = new CellReader(columns, columns.map((col) => (REQUIRED[kind] as readonly string[]).includes(col)), ctx);
+  return {
+    get errors() {
+      return c.errors;
+    },
+    check(cells) {
+      c.start(cells);
+      const stored = values(c, cells);
+      return c.errors.length ? null : stored;
+    },
+  };
 }
 
 /** A checker of population rows. A row for another municipality is an error, so it is reported, not imported. */
-export function populationRowChecker(ctx: RowContext): RowChecker {
-  const c = reader('population', ctx);
-  return {
-    get errors() {
-      return c.errors;
-    },
-    check(cells) {
-      c.start(cells);
-      const id = c.identity(0);
-      const givenName = c.text(1, 100);
-      const familyName = c.text(2, 100);
-      const streetAddress = c.text(3);
-      const postalCode = c.text(4, 10);
-      const city = c.text(5, 100);
-      const code = c.text(6, 4);
-      if (code !== null && !ctx.municipalityCodes.has(code)) c.fail(6, 'unknown_municipality');
-      else if (code !== null && code !== ctx.municipalityCode) c.fail(6, 'other_municipality');
-      const flag = BOOLEANS.get((cells[7] ?? '').trim().toLowerCase());
-      if (flag === undefined) c.fail(7, 'bad_boolean');
-      const registeredSince = c.date(8, true);
-      if (c.errors.length) return null;
-      return [id, givenName, familyName, streetAddress, postalCode, city, code, flag!, registeredSince];
-    },
-  };
-}
+export const populationRowChecker = (ctx: RowContext): RowChecker =>
+  checker('population', ctx, (c, cells) => {
+    const id = c.identity(0);
+    const givenName = c.text(1, 100);
+    const familyName = c.text(2, 100);
+    const streetAddress = c.text(3);
+    const postalCode = c.text(4, 10);
+    const city = c.text(5, 100);
+    const code = c.text(6, 4);
+    if (code !== null && !ctx.municipalityCodes.has(code)) c.fail(6, 'unknown_municipality');
+    else if (code !== null && code !== ctx.municipalityCode) c.fail(6, 'other_municipality');
+    const flag = BOOLEANS.get((cells[7] ?? '').trim().toLowerCase());
+    if (flag === undefined) c.fail(7, 'bad_boolean');
+    const registeredSince = c.date(8, true);
+    return [id, givenName, familyName, streetAddress, postalCode, city, code, flag ?? null, registeredSince];
+  });
 
 /** A checker of enrolment rows. Enrolments come from any municipality's schools. */
-export function enrolmentRowChecker(ctx: RowContext): RowChecker {
-  const c = reader('enrolments', ctx);
-  return {
-    get errors() {
-      return c.errors;
-    },
-    check(cells) {
-      c.start(cells);
-      const id = c.identity(0);
-      const unit = c.text(1, 8);
-      if (unit !== null && !SCHOOL_UNIT_CODE.test(unit)) c.fail(1, 'bad_school_unit_code');
-      const schoolUnitName = c.text(2);
-      const schoolType = c.oneOf(3, SCHOOL_TYPE_BY_TEXT, 'unknown_school_type');
-      const programmeCode = c.text(4, 20);
-      const startDate = c.date(5, false);
-      const endDate = c.date(6, true);
-      if (startDate && endDate && endDate < startDate) c.fail(6, 'end_before_start');
-      const endReason = c.oneOf(7, END_REASON_BY_TEXT, 'unknown_end_reason');
-      const qualification = c.oneOf(8, QUALIFICATION_BY_TEXT, 'unknown_qualification');
-      if (c.errors.length) return null;
-      return [id, unit, schoolUnitName, schoolType, programmeCode, startDate, endDate, endReason, qualification];
-    },
-  };
-}
+export const enrolmentRowChecker = (ctx: RowContext): RowChecker =>
+  checker('enrolments', ctx, (c) => {
+    const id = c.identity(0);
+    const unit = c.text(1, 8);
+    if (unit !== null && !SCHOOL_UNIT_CODE.test(unit)) c.fail(1, 'bad_school_unit_code');
+    const schoolUnitName = c.text(2);
+    const schoolType = c.oneOf(3, SCHOOL_TYPE_BY_TEXT, 'unknown_school_type');
+    const programmeCode = c.text(4, 20);
+    const startDate = c.date(5, false);
+    const endDate = c.date(6, true);
+    if (startDate && endDate && endDate < startDate) c.fail(6, 'end_before_start');
+    const endReason = c.oneOf(7, END_REASON_BY_TEXT, 'unknown_end_reason');
+    const qualification = c.oneOf(8, QUALIFICATION_BY_TEXT, 'unknown_qualification');
+    return [id, unit, schoolUnitName, schoolType, programmeCode, startDate, endDate, endReason, qualification];
+  });
 
 /** What makes two rows of a list the same row: the person, and for an enrolment the school unit, type and start. */
 export const ROW_KEY: { [K in ListKind]: (values: readonly StoredValue[]) => string } = {

@@ -4,7 +4,13 @@ import type { z } from 'zod';
 import type { caseUpdateBody } from '../../../core/schemas.js';
 import { mayBeContactPerson, personManagedBy, requireCapability } from '../../access/access.js';
 import { AppError } from '../../http/app-error.js';
+import type { Db } from '../../db/connection.js';
 import { audited, type RequestContext } from '../../http/context.js';
+
+/** The active staff member `staffId` of the municipality, if they may hold a case as contact person. */
+export function findContactPerson(db: Db, municipalityId: string, staffId: string) {
+  return db.selectFrom('staff').select(['id', 'name']).where('id', '=', staffId).where('municipality_id', '=', municipalityId).where('active', '=', true).where(mayBeContactPerson).executeTakeFirst();
+}
 
 /** Updates a case the actor works on for the KAA. Reassigning (contact person, team) needs `cases.assign`; a stale version gives 409. */
 export async function updateCase(ctx: RequestContext, caseId: string, input: z.infer<typeof caseUpdateBody>): Promise<void> {
@@ -24,16 +30,7 @@ export async function updateCase(ctx: RequestContext, caseId: string, input: z.i
 
     let newContact: { id: string; name: string } | null | undefined;
     if (input.contactPersonId !== undefined && input.contactPersonId !== current.contact_person_id) {
-      newContact = input.contactPersonId
-        ? await trx
-            .selectFrom('staff')
-            .select(['id', 'name'])
-            .where('id', '=', input.contactPersonId)
-            .where('municipality_id', '=', ctx.actor.municipalityId)
-            .where('active', '=', true)
-            .where(mayBeContactPerson)
-            .executeTakeFirst()
-        : null;
+      newContact = input.contactPersonId ? await findContactPerson(trx, ctx.actor.municipalityId, input.contactPersonId) : null;
       if (newContact === undefined) throw new AppError('validation_failed', [{ field: 'contactPersonId', code: 'invalid' }]);
     }
     let newTeam: { id: string; name: string } | null | undefined;

@@ -7,8 +7,9 @@ import type { z } from 'zod';
 import { roleCan } from '../../../core/roles.js';
 import { QUEUE_KEYS, type bulkAssignBody, type QueueItem, type QueueKey, type QueueSummary } from '../../../core/outreach-schemas.js';
 import type { AttemptChannel } from '../../../core/outreach.js';
-import { mayBeContactPerson, personManagedBy, requireCapability } from '../../access/access.js';
+import { personManagedBy, requireCapability } from '../../access/access.js';
 import { audited, type RequestContext } from '../../http/context.js';
+import { findContactPerson } from '../cases/cases.service.js';
 import { AppError } from '../../http/app-error.js';
 import { loadOutreachSettings } from '../contact/outreach-settings.js';
 import { todayInSweden } from '../contact/next-step.js';
@@ -93,14 +94,7 @@ export async function bulkAssign(ctx: RequestContext, input: z.infer<typeof bulk
   requireCapability(ctx.actor, 'cases.assign');
   const personIds = [...new Set(input.personIds)];
   return audited(ctx, async ({ trx, audit }) => {
-    const contact = await trx
-      .selectFrom('staff')
-      .select(['id', 'name'])
-      .where('id', '=', input.contactPersonId)
-      .where('municipality_id', '=', ctx.actor.municipalityId)
-      .where('active', '=', true)
-      .where(mayBeContactPerson)
-      .executeTakeFirst();
+    const contact = await findContactPerson(trx, ctx.actor.municipalityId, input.contactPersonId);
     if (!contact) throw new AppError('validation_failed', [{ field: 'contactPersonId', code: 'invalid' }]);
     const cases = await trx
       .selectFrom('cases')
