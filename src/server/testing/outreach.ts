@@ -1,7 +1,7 @@
 /** Test helpers for outreach: a person in the register, assigned to a contact person. */
 import { addDays } from '../../core/outreach.js';
 import type { PersonCreate } from '../../core/schemas.js';
-import { todayInSweden } from '../features/contact/next-step.js';
+import { todayInSweden } from '../../core/dates.js';
 import { buildPerson } from './factories.js';
 import type { Client, Harness } from './harness.js';
 

@@ -13,7 +13,7 @@ import { audited, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import { loadOutreachSettings } from '../contact/outreach-settings.js';
-import { dayInSweden, todayInSweden } from '../contact/next-step.js';
+import { todayInSweden } from '../../../core/dates.js';
 
 /** The municipality's centres. */
 export async function listCentres(ctx: RequestContext): Promise<Centre[]> {
@@ -57,7 +57,7 @@ export async function bookMeeting(ctx: RequestContext, input: z.infer<typeof mee
     let noticeDueOn: string | null = null;
     if (input.kind === 'home_visit') {
       const { settings } = await loadOutreachSettings(trx, ctx.actor.municipalityId);
-      noticeDueOn = addDays(dayInSweden(new Date(input.startsAt)), -settings.homeVisitNoticeDays);
+      noticeDueOn = addDays(todayInSweden(new Date(input.startsAt)), -settings.homeVisitNoticeDays);
       if (noticeDueOn < todayInSweden()) throw new AppError('notice_too_late', [{ field: 'startsAt', code: 'invalid' }]);
     }
     const meeting = await trx

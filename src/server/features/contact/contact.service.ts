@@ -12,7 +12,8 @@ import { audited, type AuditedTransaction, type RequestContext } from '../../htt
 import { AppError } from '../../http/app-error.js';
 import { selectPerson } from '../persons/persons.queries.js';
 import { loadOutreachSettings } from './outreach-settings.js';
-import { openPeriod, proposalFor, refreshNextStep, storedNextStep, todayInSweden } from './next-step.js';
+import { todayInSweden } from '../../../core/dates.js';
+import { openPeriod, proposalFor, refreshNextStep, storedNextStep } from './next-step.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 
 type AttemptInput = z.infer<typeof contactAttemptBody>;

@@ -5,15 +5,8 @@
  */
 import { sql } from 'kysely';
 import { isUnder18, proposeNextStep, SCHOOL_ENTRY_REASONS, type AttemptChannel, type AttemptOutcome, type NextStep, type OutreachSettings } from '../../../core/outreach.js';
+import { todayInSweden } from '../../../core/dates.js';
 import type { Db } from '../../db/connection.js';
-
-/** Today in Sweden, as YYYY-MM-DD. */
-export function todayInSweden(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now);
-}
-
-/** The calendar day of a timestamp in Sweden. */
-export const dayInSweden = (at: Date) => todayInSweden(at);
 
 /** The person's open register period, if they are in the register. */
 export function openPeriod(db: Db, personId: string) {
@@ -30,7 +23,7 @@ export async function proposalFor(db: Db, person: { id: string; birth_date: stri
     enteredOn: period.entered_on,
     fromSchool: SCHOOL_ENTRY_REASONS.includes(period.entry_reason),
     under18: isUnder18(person.birth_date, today),
-    attempts: attempts.map((a) => ({ channel: a.channel as AttemptChannel, outcome: a.outcome as AttemptOutcome, on: dayInSweden(a.at) })),
+    attempts: attempts.map((a) => ({ channel: a.channel as AttemptChannel, outcome: a.outcome as AttemptOutcome, on: todayInSweden(a.at) })),
     settings,
   });
 }

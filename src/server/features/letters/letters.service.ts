@@ -13,7 +13,7 @@ import { AppError } from '../../http/app-error.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import { insertAttempt } from '../contact/contact.service.js';
 import { loadOutreachSettings } from '../contact/outreach-settings.js';
-import { todayInSweden } from '../contact/next-step.js';
+import { todayInSweden } from '../../../core/dates.js';
 import { inRegister, nextChannel, nextDue } from '../queues/queues.queries.js';
 import { renderLettersPdf, type LetterPage } from './letter-pdf.js';
 import { fill, templateFor } from './templates.js';

@@ -13,7 +13,7 @@ import { problemSchema } from '../../../core/schemas.js';
 import { requireCapability } from '../../access/access.js';
 import { contextOf, type RequestContext } from '../../http/context.js';
 import { loadOutreachSettings } from '../contact/outreach-settings.js';
-import { todayInSweden } from '../contact/next-step.js';
+import { todayInSweden } from '../../../core/dates.js';
 
 type Row = { contact_person_id: string | null; name: string | null; total: boolean; in_register: number; reached: number; in_time: number; window_over: number; median: number | null; overdue: number };
 

@@ -12,7 +12,7 @@ import { audited, type RequestContext } from '../../http/context.js';
 import { findContactPerson } from '../cases/cases.service.js';
 import { AppError } from '../../http/app-error.js';
 import { loadOutreachSettings } from '../contact/outreach-settings.js';
-import { todayInSweden } from '../contact/next-step.js';
+import { todayInSweden } from '../../../core/dates.js';
 import { contactPersonCondition, inRegister, nextChannel, nextDue, plannedAt, queueConditions } from './queues.queries.js';
 
 const ITEM_LIMIT = 500;
