@@ -96,6 +96,26 @@ describe('the consent form and the signed scan', () => {
   });
 });
 
+describe('reading consents and scans', () => {
+  it('records the access basis with each read: the register for the coordinator, emergency under emergency access', async () => {
+    const id = (await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson())).json().id;
+    const consent = (await h.as.coordinator.request('POST', `/api/v1/persons/${id}/consents`, { ...body(), purpose: 'Grund', method: 'paper' })).json().id;
+    await h.app.inject({ method: 'PUT', url: `/api/v1/consents/${consent}/scan`, payload: Buffer.from('%PDF-1.4'), headers: { ...(await headersOf()), 'content-type': 'application/pdf' } });
+    await h.as.coordinator.request('GET', `/api/v1/persons/${id}/consents`);
+    await h.as.coordinator.request('GET', `/api/v1/consents/${consent}/scan`);
+    await h.as.team_member.request('POST', `/api/v1/persons/${id}/emergency-access`, { reason: 'Akut läge i helgen' });
+    expect((await h.as.team_member.request('GET', `/api/v1/persons/${id}/consents`)).statusCode).toBe(200);
+    expect((await h.as.team_member.request('GET', `/api/v1/consents/${consent}/scan`)).statusCode).toBe(200);
+    const reads = await h.db.selectFrom('audit_log').select(['actor_id', 'entity', 'detail']).where('person_id', '=', id).where('action', '=', 'read').orderBy('id').execute();
+    expect(reads.map((r) => [r.actor_id, r.entity, (r.detail as { basis?: string }).basis])).toEqual([
+      [h.as.coordinator.staffId, 'consents', 'register'],
+      [h.as.coordinator.staffId, 'consent_scan', 'register'],
+      [h.as.team_member.staffId, 'consents', 'emergency'],
+      [h.as.team_member.staffId, 'consent_scan', 'emergency'],
+    ]);
+  });
+});
+
 /** The coordinator's cookie and CSRF token, for a raw upload. */
 async function headersOf(): Promise<Record<string, string>> {
   const res = await h.anonymous('POST', '/api/v1/auth/login', { email: h.as.coordinator.email, password: 'correct horse battery staple' });

@@ -9,6 +9,7 @@ import { CONSENT_CATEGORIES, consentState } from '../../../core/consent.js';
 import type { Consent, consentBody } from '../../../core/consent-schemas.js';
 import { ageOn } from '../../../core/personnummer.js';
 import { requireCapability } from '../../access/access.js';
+import { readBasis } from '../../audit/basis.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
 import { selectConsents, selectManagedPerson, selectVisiblePerson } from './consents.queries.js';
@@ -48,18 +49,19 @@ export async function recordConsent(ctx: RequestContext, personId: string, input
   });
 }
 
-/** A consent and its person, if the actor may see the person. */
+/** A consent and its person with the actor's access, if the actor may see the person. */
 async function visibleConsent(ctx: RequestContext, trx: RequestContext['db'], consentId: string) {
   const consent = await trx.selectFrom('consents').select(['id', 'person_id', 'municipality_id', 'withdrawn_at']).where('id', '=', consentId).where('municipality_id', '=', ctx.actor.municipalityId).executeTakeFirst();
-  if (!consent || !(await selectVisiblePerson(trx, ctx.actor, consent.person_id))) throw new AppError('not_found');
-  return consent;
+  const person = consent && (await selectVisiblePerson(trx, ctx.actor, consent.person_id));
+  if (!consent || !person) throw new AppError('not_found');
+  return { consent, person };
 }
 
 /** Withdraws a consent at once. Anyone who works with the young person may record it; withdrawing twice changes nothing. */
 export async function withdrawConsent(ctx: RequestContext, consentId: string, note: string | null): Promise<void> {
   requireCapability(ctx.actor, 'consents.manage');
   await audited(ctx, async ({ trx, audit }) => {
-    const consent = await visibleConsent(ctx, trx, consentId);
+    const { consent } = await visibleConsent(ctx, trx, consentId);
     const updated = await trx.updateTable('consents').set({ withdrawn_at: sql`now()`, withdrawn_by: ctx.actor.id, withdrawal_note: note }).where('id', '=', consentId).where('withdrawn_at', 'is', null).executeTakeFirst();
     if (updated.numUpdatedRows === 0n) return;
     await trx.insertInto('events').values({ municipality_id: consent.municipality_id, person_id: consent.person_id, type: 'consent_withdrawn', actor_id: ctx.actor.id, payload: JSON.stringify({ consentId }) }).execute();
@@ -71,9 +73,10 @@ export async function withdrawConsent(ctx: RequestContext, consentId: string, no
 export async function listConsents(ctx: RequestContext, personId: string): Promise<Consent[]> {
   requireCapability(ctx.actor, 'persons.browse');
   return audited(ctx, async ({ trx, audit }) => {
-    if (!(await selectVisiblePerson(trx, ctx.actor, personId))) throw new AppError('not_found');
+    const person = await selectVisiblePerson(trx, ctx.actor, personId);
+    if (!person) throw new AppError('not_found');
     const rows = await selectConsents(trx, personId);
-    await audit({ action: 'read', entity: 'consents', entityId: personId, personId });
+    await audit({ action: 'read', entity: 'consents', entityId: personId, personId, detail: readBasis(person) });
     return rows.map((c) => ({
       id: c.id,
       recipients: c.recipients,
@@ -110,10 +113,10 @@ export async function attachScan(ctx: RequestContext, consentId: string, file: {
 export async function readScan(ctx: RequestContext, consentId: string): Promise<{ data: Buffer; contentType: string; fileName: string }> {
   requireCapability(ctx.actor, 'persons.browse');
   return audited(ctx, async ({ trx, audit }) => {
-    const consent = await visibleConsent(ctx, trx, consentId);
+    const { consent, person } = await visibleConsent(ctx, trx, consentId);
     const row = await trx.selectFrom('consents').select(['scan', 'scan_content_type', 'scan_file_name']).where('id', '=', consentId).executeTakeFirstOrThrow();
     if (!row.scan) throw new AppError('not_found');
-    await audit({ action: 'read', entity: 'consent_scan', entityId: consentId, personId: consent.person_id });
+    await audit({ action: 'read', entity: 'consent_scan', entityId: consentId, personId: consent.person_id, detail: readBasis(person) });
     return { data: Buffer.from(row.scan), contentType: row.scan_content_type ?? 'application/octet-stream', fileName: row.scan_file_name ?? 'samtycke' };
   });
 }

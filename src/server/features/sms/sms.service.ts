@@ -10,6 +10,7 @@ import { roleCan } from '../../../core/roles.js';
 import type { smsBody, SmsMessage } from '../../../core/outreach-schemas.js';
 import { contactDetailsVisibleTo, personManagedBy, requireCapability } from '../../access/access.js';
 import { recordAudit } from '../../audit/audit.js';
+import { readBasis } from '../../audit/basis.js';
 import type { Db } from '../../db/connection.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import { audited, type RequestContext } from '../../http/context.js';
@@ -49,7 +50,7 @@ function sentBefore(ctx: RequestContext, key: string): Promise<SmsMessage | unde
     if (!row) return undefined;
     const person = await selectPerson(trx, ctx.actor, row.person_id);
     if (!person || !person.managed) throw new AppError('not_found');
-    await audit({ action: 'read', entity: 'sms', entityId: row.id, personId: row.person_id, detail: { replay: true } });
+    await audit({ action: 'read', entity: 'sms', entityId: row.id, personId: row.person_id, detail: { replay: true, ...readBasis(person) } });
     return present(row, Boolean(person.contact_visible));
   });
 }
