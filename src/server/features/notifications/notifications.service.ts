@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { handleNotificationBody, notificationBody, Notification } from '../../../core/register-schemas.js';
 import { requireCapability } from '../../access/access.js';
+import { recordAudit } from '../../audit/audit.js';
 import type { Db } from '../../db/connection.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
@@ -31,7 +32,7 @@ async function homeMunicipality(db: Db, pnr: string): Promise<string | null> {
 /** A school reporter (or coordinator) submits a notification; returns where it went. */
 export async function submitNotification(ctx: RequestContext, input: z.infer<typeof notificationBody>): Promise<Notification> {
   requireCapability(ctx.actor, 'notifications.submit');
-  return audited(ctx, async ({ trx, audit }) => {
+  return audited(ctx, async ({ trx }) => {
     const home = await homeMunicipality(trx, input.personalIdentityNumber);
     const municipalityId = home ?? ctx.actor.municipalityId;
     const inRegister = home
@@ -68,7 +69,8 @@ export async function submitNotification(ctx: RequestContext, input: z.infer<typ
         .values({ municipality_id: municipalityId, person_id: inRegister.id, type: 'school_notification', actor_id: ctx.actor.id, payload: JSON.stringify({ kind: input.kind, date: input.date, schoolUnitCode: input.schoolUnitCode, schoolUnitName: input.schoolUnitName ?? null, message: input.message ?? null, notificationId: row.id }) })
         .execute();
     }
-    await audit({ action: 'create', entity: 'notification', entityId: row.id, personId: inRegister?.id ?? null });
+    // Written under the municipality the notification went to: the reporter's own may not learn whom it names.
+    await recordAudit(trx, { id: ctx.actor.id, municipalityId, ip: ctx.ip }, [{ action: 'create', entity: 'notification', entityId: row.id, personId: inRegister?.id ?? null }]);
     return {
       id: row.id,
       personalIdentityNumber: input.personalIdentityNumber,
