@@ -55,14 +55,33 @@ describe('POST /api/v1/notifications', () => {
     expect(inbox.find((n: { id: string }) => n.id === res.json().id)).toMatchObject({ routed: false, status: 'inbox' });
   });
 
-  it("puts one about someone in the register on their timeline", async () => {
+  it("puts one about someone in the register on their timeline, as assessment and plan: the school's message is the KAA's own documentation", async () => {
     const body = buildPerson();
     const { id } = (await h.as.coordinator.request('POST', '/api/v1/persons', body)).json();
     await h.db.insertInto('register_periods').values({ municipality_id: h.municipalityId, person_id: id, entered_on: '2026-09-01', entry_reason: 'dropped_out' }).execute();
+    await h.as.coordinator.upload('/api/v1/imports?kind=population&fileName=partille.csv', csv('population', [populationRow(body.personalIdentityNumber)]));
+    while (await runNextJob(h.handle));
     const res = await h.as.school_reporter.request('POST', '/api/v1/notifications', notice(body.personalIdentityNumber, { kind: 'programme_change' }));
     expect(res.json()).toMatchObject({ routed: null, status: 'received' });
     const events = (await h.as.coordinator.request('GET', `/api/v1/persons/${id}/events`)).json();
-    expect(events[0]).toMatchObject({ type: 'school_notification', payload: { kind: 'programme_change', schoolUnitCode: '87654321' } });
+    expect(events[0]).toMatchObject({ type: 'school_notification', category: 'assessment_plan', payload: { kind: 'programme_change', schoolUnitCode: '87654321', message: 'Har inte varit här sedan oktober.' } });
+  });
+
+  it('routes by no older population list and by no person record alone: the student may have moved; such a one waits in the reporter\'s inbox', async () => {
+    const [moved, known] = [testIdentityNumber(), testIdentityNumber()];
+    await h.as.otherCoordinator.upload('/api/v1/imports?kind=population&fileName=gbg-1.csv', csv('population', [populationRow(moved, { municipality_code: '1480' })]));
+    while (await runNextJob(h.handle));
+    await h.as.otherCoordinator.upload('/api/v1/imports?kind=population&fileName=gbg-2.csv', csv('population', [populationRow(testIdentityNumber(), { municipality_code: '1480' })]));
+    while (await runNextJob(h.handle));
+    expect((await h.as.otherCoordinator.request('POST', '/api/v1/persons', buildPerson({ personalIdentityNumber: known }))).statusCode).toBe(201);
+
+    const ids = [];
+    for (const pnr of [moved, known]) ids.push((await h.as.school_reporter.request('POST', '/api/v1/notifications', notice(pnr))).json().id);
+    const ours = (await h.as.coordinator.request('GET', '/api/v1/notifications?view=inbox')).json();
+    expect(ids.map((id) => ours.find((n: { id: string }) => n.id === id))).toEqual([expect.objectContaining({ routed: false }), expect.objectContaining({ routed: false })]);
+    const theirs = (await h.as.otherCoordinator.request('GET', '/api/v1/notifications?view=inbox')).json();
+    expect(theirs.map((n: { id: string }) => n.id)).not.toEqual(expect.arrayContaining([ids[0]]));
+    expect(theirs.map((n: { id: string }) => n.id)).not.toEqual(expect.arrayContaining([ids[1]]));
   });
 });
 
