@@ -104,6 +104,15 @@ describe('POST /api/v1/persons/:id/contact-attempts', () => {
     const rows = await h.db.selectFrom('contact_attempts').select('id').where('person_id', '=', personId).execute();
     expect(rows).toHaveLength(2);
   });
+
+  it('refuses a key already used for another person', async () => {
+    const [first, second] = [await personInRegister(h), await personInRegister(h)];
+    const headers = { 'idempotency-key': 'attempt-reused-0001' };
+    expect((await h.as.coordinator.request('POST', `/api/v1/persons/${first.personId}/contact-attempts`, attempt(), headers)).statusCode).toBe(201);
+    const res = await h.as.coordinator.request('POST', `/api/v1/persons/${second.personId}/contact-attempts`, attempt(), headers);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'idempotency_key_reused', errors: [{ field: 'Idempotency-Key' }] });
+  });
 });
 
 describe('GET /api/v1/persons/:id/outreach', () => {

@@ -86,7 +86,7 @@ function replayed(ctx: RequestContext, personId: string, key: string) {
   return audited(ctx, async ({ trx, audit }) => {
     const prior = await trx.selectFrom('contact_attempts').select(['id', 'person_id', 'period_id']).where('staff_id', '=', ctx.actor.id).where('idempotency_key', '=', key).executeTakeFirst();
     if (!prior) return undefined;
-    if (prior.person_id !== personId) throw new AppError('validation_failed', [{ field: 'Idempotency-Key', code: 'invalid' }]);
+    if (prior.person_id !== personId) throw new AppError('idempotency_key_reused', [{ field: 'Idempotency-Key', code: 'invalid' }]);
     const person = await selectPerson(trx, ctx.actor, personId);
     if (!person?.managed) throw new AppError('not_found');
     const stored = prior.period_id ? await storedNextStep(trx, personId, prior.period_id) : undefined;
