@@ -37,7 +37,6 @@ export async function selectConsents(db: Q, personId: string) {
       'consents.withdrawal_note',
       'staff.name as recorded_by',
       sql<boolean>`consents.scan is not null`.as('has_scan'),
-      sql<string>`to_char(current_date, 'YYYY-MM-DD')`.as('today'),
     ])
     .where('consents.person_id', '=', personId)
     .orderBy('consents.recorded_at', 'desc')

@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { addDays } from '../../../core/outreach.js';
+import { todayInSweden } from '../../../core/dates.js';
 import { buildPerson } from '../../testing/factories.js';
 import { createHarness, type Harness } from '../../testing/harness.js';
 
@@ -44,6 +46,12 @@ describe('POST /api/v1/persons/:id/consents', () => {
     expect(backwards.json().errors[0].field).toBe('validUntil');
   });
 
+  it('refuses a consent given after today', async () => {
+    const res = await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/consents`, { ...body(), givenOn: addDays(todayInSweden(), 1) });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'future_consent', errors: [{ field: 'givenOn' }] });
+  });
+
   it('records a double submit once, on the timeline and in the audit log', async () => {
     const [a, b] = await Promise.all([1, 2].map(() => h.as.coordinator.request('POST', `/api/v1/persons/${personId}/consents`, { ...body(), purpose: 'Dubbelklick' })));
     expect([a!.statusCode, b!.statusCode]).toEqual([201, 201]);
@@ -55,6 +63,34 @@ describe('POST /api/v1/persons/:id/consents', () => {
     const events = (await h.as.coordinator.request('GET', `/api/v1/persons/${personId}/events`)).json();
     expect(events.filter((e: { type: string }) => e.type === 'consent_recorded')).toHaveLength(1);
     expect(await h.db.selectFrom('audit_log').select('id').where('entity', '=', 'consent').where('entity_id', '=', a!.json().id).execute()).toHaveLength(1);
+  });
+});
+
+describe('days are Swedish days', () => {
+  // Half past midnight in Sweden on 1 July, still 30 June in UTC (and in the database's current_date).
+  const SWEDISH_MIDNIGHT = new Date('2099-06-30T22:30:00Z');
+  afterEach(() => vi.useRealTimers());
+
+  /** The coordinator, signed in again at half past midnight (PGlite's clock follows the faked one, and with it the sessions). */
+  async function atSwedishMidnight() {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(SWEDISH_MIDNIGHT);
+    return h.signIn(h.as.coordinator.email);
+  }
+
+  it("dates a consent by Sweden's day, by default and as the latest allowed", async () => {
+    const coordinator = await atSwedishMidnight();
+    const byDefault = (await coordinator.request('POST', `/api/v1/persons/${personId}/consents`, { ...body(), purpose: 'Vid midnatt' })).json().id;
+    expect((await h.db.selectFrom('consents').select('given_on').where('id', '=', byDefault).executeTakeFirstOrThrow()).given_on).toBe('2099-07-01');
+    expect((await coordinator.request('POST', `/api/v1/persons/${personId}/consents`, { ...body(), purpose: 'Angiven dag', givenOn: '2099-07-01' })).statusCode).toBe(201);
+    expect((await coordinator.request('POST', `/api/v1/persons/${personId}/consents`, { ...body(), purpose: 'I morgon', givenOn: '2099-07-02' })).json().code).toBe('future_consent');
+  });
+
+  it('shows a consent valid until yesterday in Sweden as expired', async () => {
+    const { id } = (await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/consents`, { ...body(), purpose: 'Går ut', givenOn: '2026-11-01', validUntil: '2099-06-30' })).json();
+    const coordinator = await atSwedishMidnight();
+    const listed = (await coordinator.request('GET', `/api/v1/persons/${personId}/consents`)).json();
+    expect(listed.find((c: { id: string }) => c.id === id)).toMatchObject({ state: 'expired' });
   });
 });
 

@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { CONSENT_CATEGORIES, consentState } from '../../../core/consent.js';
+import { todayInSweden } from '../../../core/dates.js';
 import type { Consent, consentBody } from '../../../core/consent-schemas.js';
 import { ageOn } from '../../../core/personnummer.js';
 import { requireCapability } from '../../access/access.js';
@@ -14,13 +15,15 @@ import { audited, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
 import { selectConsents, selectManagedPerson, selectVisiblePerson } from './consents.queries.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
 /** Records a consent. The same consent sent twice (a double submit) is recorded once. */
 export async function recordConsent(ctx: RequestContext, personId: string, input: z.infer<typeof consentBody>): Promise<{ id: string }> {
   requireCapability(ctx.actor, 'consents.manage');
-  const givenOn = input.givenOn ?? today();
+  // Days are Swedish days, whatever the server's or the database's time zone.
+  const today = todayInSweden();
+  const givenOn = input.givenOn ?? today;
+  if (givenOn > today) throw new AppError('future_consent', [{ field: 'givenOn', code: 'invalid' }]);
   if (input.validUntil && input.validUntil < givenOn) throw new AppError('validation_failed', [{ field: 'validUntil', code: 'invalid' }]);
   const recipientIds = [...new Set(input.recipientUnitIds)];
   const categories = CONSENT_CATEGORIES.filter((c) => input.categories.includes(c));
@@ -86,7 +89,7 @@ export async function listConsents(ctx: RequestContext, personId: string): Promi
       method: c.method,
       givenOn: c.given_on,
       validUntil: c.valid_until,
-      state: consentState({ withdrawnAt: c.withdrawn_at ? c.withdrawn_at.toISOString() : null, validUntil: c.valid_until }, c.today),
+      state: consentState({ withdrawnAt: c.withdrawn_at ? c.withdrawn_at.toISOString() : null, validUntil: c.valid_until }, todayInSweden()),
       hasScan: c.has_scan,
       recordedBy: c.recorded_by,
       withdrawnAt: c.withdrawn_at ? c.withdrawn_at.toISOString() : null,
