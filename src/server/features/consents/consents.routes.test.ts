@@ -2,7 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { addDays } from '../../../core/outreach.js';
 import { todayInSweden } from '../../../core/dates.js';
 import { buildPerson } from '../../testing/factories.js';
-import { createHarness, type Harness } from '../../testing/harness.js';
+import { createHarness, TEST_PASSWORD, type Harness } from '../../testing/harness.js';
+import { insertStaff } from '../staff/staff.service.js';
 
 let h: Harness;
 let personId: string;
@@ -149,6 +150,30 @@ describe('reading consents and scans', () => {
       [h.as.team_member.staffId, 'consents', 'emergency'],
       [h.as.team_member.staffId, 'consent_scan', 'emergency'],
     ]);
+  });
+});
+
+describe('who reads the consents', () => {
+  it('lets another agency read the consents and the scan only with a consent to the assessment and plan, not with contact details alone', async () => {
+    const team = await h.db.insertInto('teams').values({ municipality_id: h.municipalityId, name: 'Samtyckesteamet', unit_id: units.get('Utbildningsförvaltningen')! }).returning('id').executeTakeFirstOrThrow();
+    const staff = await insertStaff(h.db, h.municipalityId, { name: 'Test socialsekreterare', email: 'soc-consents@test.lotsa.local', role: 'team_member', unitId: units.get('Socialtjänsten')! }, TEST_PASSWORD);
+    await h.db.insertInto('team_members').values({ team_id: team.id, staff_id: (staff as { id: string }).id }).execute();
+    const social = await h.signIn('soc-consents@test.lotsa.local');
+    const id = (await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson())).json().id;
+    const kase = (await h.as.coordinator.request('GET', `/api/v1/persons/${id}`)).json().case;
+    expect((await h.as.coordinator.request('PATCH', `/api/v1/cases/${kase.id}`, { teamId: team.id, version: kase.version })).statusCode).toBe(204);
+    const contactOnly = (await h.as.coordinator.request('POST', `/api/v1/persons/${id}/consents`, { ...body(), categories: ['contact_occupation'], purpose: 'Bara kontaktuppgifter', method: 'paper' })).json().id;
+    await h.app.inject({ method: 'PUT', url: `/api/v1/consents/${contactOnly}/scan`, payload: Buffer.from('%PDF-1.4'), headers: { ...(await headersOf()), 'content-type': 'application/pdf' } });
+
+    expect((await social.request('GET', `/api/v1/persons/${id}`)).statusCode).toBe(200);
+    expect((await social.request('GET', `/api/v1/persons/${id}/consents`)).statusCode).toBe(404);
+    expect((await social.request('GET', `/api/v1/consents/${contactOnly}/scan`)).statusCode).toBe(404);
+
+    await h.as.coordinator.request('POST', `/api/v1/persons/${id}/consents`, { ...body(), categories: ['assessment_plan'], purpose: 'Planen' });
+    const listed = await social.request('GET', `/api/v1/persons/${id}/consents`);
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json().map((c: { purpose: string }) => c.purpose).sort()).toEqual(['Bara kontaktuppgifter', 'Planen']);
+    expect((await social.request('GET', `/api/v1/consents/${contactOnly}/scan`)).statusCode).toBe(200);
   });
 });
 

@@ -72,12 +72,18 @@ export async function withdrawConsent(ctx: RequestContext, consentId: string, no
   });
 }
 
-/** The consents of a person the actor may see: what is shared, with whom and why. */
+/**
+ * Consents (their free-text purposes, the signed scans) are the KAA's own documentation: read by those
+ * who manage the person or may see their assessment and plan, not by everyone a consent lets in.
+ */
+const readsConsents = (person: { managed: boolean; sees_assessment_plan: boolean }) => person.managed || person.sees_assessment_plan;
+
+/** The consents of a person the actor may read them of (404 otherwise): what is shared, with whom and why. */
 export async function listConsents(ctx: RequestContext, personId: string): Promise<Consent[]> {
   requireCapability(ctx.actor, 'persons.browse');
   return audited(ctx, async ({ trx, audit }) => {
     const person = await selectVisiblePerson(trx, ctx.actor, personId);
-    if (!person) throw new AppError('not_found');
+    if (!person || !readsConsents(person)) throw new AppError('not_found');
     const rows = await selectConsents(trx, personId);
     await audit({ action: 'read', entity: 'consents', entityId: personId, personId, detail: readBasis(person) });
     return rows.map((c) => ({
@@ -112,11 +118,12 @@ export async function attachScan(ctx: RequestContext, consentId: string, file: {
   });
 }
 
-/** The scan of the signed form, for those who may see the person. */
+/** The scan of the signed form, for those who may read the person's consents (404 otherwise). */
 export async function readScan(ctx: RequestContext, consentId: string): Promise<{ data: Buffer; contentType: string; fileName: string }> {
   requireCapability(ctx.actor, 'persons.browse');
   return audited(ctx, async ({ trx, audit }) => {
     const { consent, person } = await visibleConsent(ctx, trx, consentId);
+    if (!readsConsents(person)) throw new AppError('not_found');
     const row = await trx.selectFrom('consents').select(['scan', 'scan_content_type', 'scan_file_name']).where('id', '=', consentId).executeTakeFirstOrThrow();
     if (!row.scan) throw new AppError('not_found');
     await audit({ action: 'read', entity: 'consent_scan', entityId: consentId, personId: consent.person_id, detail: readBasis(person) });
