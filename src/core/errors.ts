@@ -31,6 +31,10 @@ export const ERRORS = {
   application_decided: { status: 409, sv: 'Ansökan är redan beslutad.', en: 'The application has already been decided.' },
   invalid_outcome: { status: 400, sv: 'Utfallet passar inte för den kanalen, eller sysselsättning angavs fast personen inte nåddes.', en: 'The outcome does not fit that channel, or an occupation was given although the person was not reached.' },
   future_attempt: { status: 400, sv: 'Ett kontaktförsök kan inte registreras i framtiden.', en: 'A contact attempt cannot be recorded in the future.' },
+  self_grant_forbidden: { status: 403, sv: 'Du kan inte ge dig själv behörighet till skyddade kontaktuppgifter. Be en annan samordnare.', en: 'You cannot give yourself access to protected contact details. Ask another coordinator.' },
+  reason_too_short: { status: 400, sv: 'Skriv ett skäl på minst 10 tecken som säger varför behörigheten behövs.', en: 'Write a reason of at least 10 characters that says why the access is needed.' },
+  idempotency_key_reused: { status: 400, sv: 'Den här Idempotency-Key har redan använts för en annan person. Skicka med en ny nyckel.', en: 'This Idempotency-Key was already used for another person. Send a new key.' },
+  future_consent: { status: 400, sv: 'Ett samtycke kan inte ha lämnats senare än i dag.', en: 'A consent cannot have been given later than today.' },
   contact_details_hidden: { status: 403, sv: 'Personen har skyddade personuppgifter och du har inte behörighet till kontaktuppgifterna.', en: 'The person has a protected identity and you have no access to the contact details.' },
   no_phone_number: { status: 409, sv: 'Det finns inget mobilnummer att skicka till.', en: 'There is no mobile number to send to.' },
   sms_opted_out: { status: 409, sv: 'Numret har svarat STOP och tar inte emot sms från oss.', en: 'The number has replied STOP and does not take text messages from us.' },
@@ -58,6 +62,7 @@ export const FIELD_MESSAGES = {
   serial: { sv: 'Födelsenumret kan inte vara 000.', en: 'The serial number cannot be 000.' },
   email: { sv: 'Skriv en giltig e-postadress.', en: 'Write a valid e-mail address.' },
   too_long: { sv: 'Texten är för lång.', en: 'The text is too long.' },
+  too_short: { sv: 'Texten är för kort.', en: 'The text is too short.' },
 } as const;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
 

@@ -251,6 +251,8 @@ export const auditEntrySchema = z.object({
 });
 
 /** A grant to see the contact details of a person with protected identity. */
+/** How long a reason for a grant to see protected contact details must at least be, in characters. */
+export const GRANT_REASON_MIN_LENGTH = 10;
 export const protectedIdentityGrantBody = z.object({ staffId: id, reason: text(500) });
 
 export const figuresSchema = z.object({

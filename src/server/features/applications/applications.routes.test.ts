@@ -49,4 +49,16 @@ describe('/api/v1/persons/:id/applications and /api/v1/applications', () => {
     expect(types).toEqual(expect.arrayContaining(['application_received', 'application_decided', 'team_changed']));
     expect((await h.as.coordinator.request('GET', `/api/v1/persons/${personId}/applications`)).json()).toHaveLength(1);
   });
+
+  it('records the access basis with a read of the person\'s applications, emergency too', async () => {
+    const id = (await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson())).json().id;
+    await h.as.coordinator.request('GET', `/api/v1/persons/${id}/applications`);
+    await h.as.team_member.request('POST', `/api/v1/persons/${id}/emergency-access`, { reason: 'Akut läge i helgen' });
+    expect((await h.as.team_member.request('GET', `/api/v1/persons/${id}/applications`)).statusCode).toBe(200);
+    const reads = await h.db.selectFrom('audit_log').select(['actor_id', 'detail']).where('person_id', '=', id).where('entity', '=', 'applications').orderBy('id').execute();
+    expect(reads).toEqual([
+      { actor_id: h.as.coordinator.staffId, detail: { basis: 'register', categories: ['contact_occupation', 'assessment_plan'] } },
+      { actor_id: h.as.team_member.staffId, detail: { basis: 'emergency', categories: ['contact_occupation', 'assessment_plan', 'health_social'] } },
+    ]);
+  });
 });

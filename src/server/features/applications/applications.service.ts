@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { Application, applicationBody, applicationUpdateBody } from '../../../core/consent-schemas.js';
 import { categoryVisibleTo, personManagedBy, requireCapability, type Actor } from '../../access/access.js';
 import type { Db } from '../../db/connection.js';
+import { readBasis } from '../../audit/basis.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
 import { selectVisiblePerson } from '../consents/consents.queries.js';
@@ -94,9 +95,10 @@ export async function listApplications(ctx: RequestContext, status: Application[
 export async function personApplications(ctx: RequestContext, personId: string): Promise<Application[]> {
   requireCapability(ctx.actor, 'persons.browse');
   return audited(ctx, async ({ trx, audit }) => {
-    if (!(await selectVisiblePerson(trx, ctx.actor, personId))) throw new AppError('not_found');
+    const person = await selectVisiblePerson(trx, ctx.actor, personId);
+    if (!person) throw new AppError('not_found');
     const rows = await visible(trx, ctx.actor).where('applications.person_id', '=', personId).orderBy('applications.created_at', 'desc').execute();
-    await audit({ action: 'read', entity: 'applications', entityId: personId, personId });
+    await audit({ action: 'read', entity: 'applications', entityId: personId, personId, detail: readBasis(person) });
     return rows.map(present);
   });
 }

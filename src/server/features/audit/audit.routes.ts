@@ -23,7 +23,8 @@ export async function auditRoutes(app: FastifyInstance) {
         let q = trx
           .selectFrom('audit_log')
           .leftJoin('staff', 'staff.id', 'audit_log.actor_id')
-          .leftJoin('persons', 'persons.id', 'audit_log.person_id')
+          // Names only of the reader's own municipality's persons, whatever an entry points at.
+          .leftJoin('persons', (join) => join.onRef('persons.id', '=', 'audit_log.person_id').on('persons.municipality_id', '=', ctx.actor.municipalityId))
           .where('audit_log.municipality_id', '=', ctx.actor.municipalityId);
         if (personId) q = q.where('audit_log.person_id', '=', personId);
         if (actorId) q = q.where('audit_log.actor_id', '=', actorId);

@@ -1,6 +1,7 @@
 /** Prints the consent form pre-filled from a person's case: name, number, team, contact person, the team's agencies. */
 import { ageOn } from '../../../core/personnummer.js';
 import { requireCapability } from '../../access/access.js';
+import { readBasis } from '../../audit/basis.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
 import { consentFormPdf } from './consent-form.js';
@@ -29,7 +30,7 @@ export async function printConsentForm(ctx: RequestContext, personId: string, la
     const teamUnits = kase?.team_id
       ? new Set((await trx.selectFrom('team_members').innerJoin('staff', 'staff.id', 'team_members.staff_id').select('staff.unit_id').where('team_members.team_id', '=', kase.team_id).execute()).map((r) => r.unit_id))
       : new Set<string | null>();
-    await audit({ action: 'export', entity: 'consent_form', entityId: personId, personId, detail: { language } });
+    await audit({ action: 'export', entity: 'consent_form', entityId: personId, personId, detail: { language, ...readBasis(person) } });
     const pnr = person.personal_identity_number.trim();
     return {
       name: `${person.given_name} ${person.family_name}`,

@@ -84,6 +84,11 @@ const TEXT = {
   },
 };
 
+/** The name of a category as the consent form gives it, in `language`. */
+export function categoryName(category: ConsentCategory, language: 'sv' | 'en'): string {
+  return TEXT[language].categories[category][0];
+}
+
 /** The consent form as a PDF in `language`. */
 export function consentFormPdf(data: ConsentFormData, language: 'sv' | 'en'): Promise<Buffer> {
   const t = TEXT[language];

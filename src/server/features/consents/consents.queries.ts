@@ -1,18 +1,24 @@
 /** Queries over consents, always through a person the actor may see (or manage). */
 import { sql, type Kysely } from 'kysely';
-import { personManagedBy, personVisibleTo, type Actor } from '../../access/access.js';
+import { accessOf, personManagedBy, personVisibleTo, type Actor } from '../../access/access.js';
 import type { Database } from '../../db/types.js';
 
 type Q = Kysely<Database>;
 
-/** The person, if the actor works on them for the KAA (may record consents, print forms). */
+/** The person with the actor's access (basis, categories, managed), if the actor works on them for the KAA (may record consents, print forms). */
 export function selectManagedPerson(db: Q, actor: Actor, personId: string) {
-  return db.selectFrom('persons').select(['persons.id', 'persons.municipality_id', 'persons.birth_date', 'persons.given_name', 'persons.family_name', 'persons.personal_identity_number']).where('persons.id', '=', personId).where(personManagedBy(actor)).executeTakeFirst();
+  return db
+    .selectFrom('persons')
+    .select(['persons.id', 'persons.municipality_id', 'persons.birth_date', 'persons.given_name', 'persons.family_name', 'persons.personal_identity_number'])
+    .select((eb) => accessOf(actor)(eb))
+    .where('persons.id', '=', personId)
+    .where(personManagedBy(actor))
+    .executeTakeFirst();
 }
 
-/** The person, if the actor may see them at all. */
+/** The person with the actor's access (basis, categories, managed), if the actor may see them at all. */
 export function selectVisiblePerson(db: Q, actor: Actor, personId: string) {
-  return db.selectFrom('persons').select(['persons.id', 'persons.municipality_id']).where('persons.id', '=', personId).where(personVisibleTo(actor)).executeTakeFirst();
+  return db.selectFrom('persons').select(['persons.id', 'persons.municipality_id']).select((eb) => accessOf(actor)(eb)).where('persons.id', '=', personId).where(personVisibleTo(actor)).executeTakeFirst();
 }
 
 /** A person's consents, newest first, with recipients and categories. */
@@ -31,7 +37,6 @@ export async function selectConsents(db: Q, personId: string) {
       'consents.withdrawal_note',
       'staff.name as recorded_by',
       sql<boolean>`consents.scan is not null`.as('has_scan'),
-      sql<string>`to_char(current_date, 'YYYY-MM-DD')`.as('today'),
     ])
     .where('consents.person_id', '=', personId)
     .orderBy('consents.recorded_at', 'desc')

@@ -1,6 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { addDays } from '../../../core/outreach.js';
+import { todayInSweden } from '../../../core/dates.js';
 import { buildPerson } from '../../testing/factories.js';
-import { createHarness, type Harness } from '../../testing/harness.js';
+import { createHarness, TEST_PASSWORD, type Harness } from '../../testing/harness.js';
+import { insertStaff } from '../staff/staff.service.js';
 
 let h: Harness;
 let personId: string;
@@ -44,6 +47,12 @@ describe('POST /api/v1/persons/:id/consents', () => {
     expect(backwards.json().errors[0].field).toBe('validUntil');
   });
 
+  it('refuses a consent given after today', async () => {
+    const res = await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/consents`, { ...body(), givenOn: addDays(todayInSweden(), 1) });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'future_consent', errors: [{ field: 'givenOn' }] });
+  });
+
   it('records a double submit once, on the timeline and in the audit log', async () => {
     const [a, b] = await Promise.all([1, 2].map(() => h.as.coordinator.request('POST', `/api/v1/persons/${personId}/consents`, { ...body(), purpose: 'Dubbelklick' })));
     expect([a!.statusCode, b!.statusCode]).toEqual([201, 201]);
@@ -55,6 +64,34 @@ describe('POST /api/v1/persons/:id/consents', () => {
     const events = (await h.as.coordinator.request('GET', `/api/v1/persons/${personId}/events`)).json();
     expect(events.filter((e: { type: string }) => e.type === 'consent_recorded')).toHaveLength(1);
     expect(await h.db.selectFrom('audit_log').select('id').where('entity', '=', 'consent').where('entity_id', '=', a!.json().id).execute()).toHaveLength(1);
+  });
+});
+
+describe('days are Swedish days', () => {
+  // Half past midnight in Sweden on 1 July, still 30 June in UTC (and in the database's current_date).
+  const SWEDISH_MIDNIGHT = new Date('2099-06-30T22:30:00Z');
+  afterEach(() => vi.useRealTimers());
+
+  /** The coordinator, signed in again at half past midnight (PGlite's clock follows the faked one, and with it the sessions). */
+  async function atSwedishMidnight() {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(SWEDISH_MIDNIGHT);
+    return h.signIn(h.as.coordinator.email);
+  }
+
+  it("dates a consent by Sweden's day, by default and as the latest allowed", async () => {
+    const coordinator = await atSwedishMidnight();
+    const byDefault = (await coordinator.request('POST', `/api/v1/persons/${personId}/consents`, { ...body(), purpose: 'Vid midnatt' })).json().id;
+    expect((await h.db.selectFrom('consents').select('given_on').where('id', '=', byDefault).executeTakeFirstOrThrow()).given_on).toBe('2099-07-01');
+    expect((await coordinator.request('POST', `/api/v1/persons/${personId}/consents`, { ...body(), purpose: 'Angiven dag', givenOn: '2099-07-01' })).statusCode).toBe(201);
+    expect((await coordinator.request('POST', `/api/v1/persons/${personId}/consents`, { ...body(), purpose: 'I morgon', givenOn: '2099-07-02' })).json().code).toBe('future_consent');
+  });
+
+  it('shows a consent valid until yesterday in Sweden as expired', async () => {
+    const { id } = (await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/consents`, { ...body(), purpose: 'Går ut', givenOn: '2026-11-01', validUntil: '2099-06-30' })).json();
+    const coordinator = await atSwedishMidnight();
+    const listed = (await coordinator.request('GET', `/api/v1/persons/${personId}/consents`)).json();
+    expect(listed.find((c: { id: string }) => c.id === id)).toMatchObject({ state: 'expired' });
   });
 });
 
@@ -93,6 +130,50 @@ describe('the consent form and the signed scan', () => {
     const got = await h.as.coordinator.request('GET', `/api/v1/consents/${id}/scan`);
     expect(got.rawPayload.equals(scan)).toBe(true);
     expect((await h.as.youth_coach.request('GET', `/api/v1/consents/${id}/scan`)).statusCode).toBe(404);
+  });
+});
+
+describe('reading consents and scans', () => {
+  it('records the access basis with each read: the register for the coordinator, emergency under emergency access', async () => {
+    const id = (await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson())).json().id;
+    const consent = (await h.as.coordinator.request('POST', `/api/v1/persons/${id}/consents`, { ...body(), purpose: 'Grund', method: 'paper' })).json().id;
+    await h.app.inject({ method: 'PUT', url: `/api/v1/consents/${consent}/scan`, payload: Buffer.from('%PDF-1.4'), headers: { ...(await headersOf()), 'content-type': 'application/pdf' } });
+    await h.as.coordinator.request('GET', `/api/v1/persons/${id}/consents`);
+    await h.as.coordinator.request('GET', `/api/v1/consents/${consent}/scan`);
+    await h.as.team_member.request('POST', `/api/v1/persons/${id}/emergency-access`, { reason: 'Akut läge i helgen' });
+    expect((await h.as.team_member.request('GET', `/api/v1/persons/${id}/consents`)).statusCode).toBe(200);
+    expect((await h.as.team_member.request('GET', `/api/v1/consents/${consent}/scan`)).statusCode).toBe(200);
+    const reads = await h.db.selectFrom('audit_log').select(['actor_id', 'entity', 'detail']).where('person_id', '=', id).where('action', '=', 'read').orderBy('id').execute();
+    expect(reads.map((r) => [r.actor_id, r.entity, (r.detail as { basis?: string }).basis])).toEqual([
+      [h.as.coordinator.staffId, 'consents', 'register'],
+      [h.as.coordinator.staffId, 'consent_scan', 'register'],
+      [h.as.team_member.staffId, 'consents', 'emergency'],
+      [h.as.team_member.staffId, 'consent_scan', 'emergency'],
+    ]);
+  });
+});
+
+describe('who reads the consents', () => {
+  it('lets another agency read the consents and the scan only with a consent to the assessment and plan, not with contact details alone', async () => {
+    const team = await h.db.insertInto('teams').values({ municipality_id: h.municipalityId, name: 'Samtyckesteamet', unit_id: units.get('Utbildningsförvaltningen')! }).returning('id').executeTakeFirstOrThrow();
+    const staff = await insertStaff(h.db, h.municipalityId, { name: 'Test socialsekreterare', email: 'soc-consents@test.lotsa.local', role: 'team_member', unitId: units.get('Socialtjänsten')! }, TEST_PASSWORD);
+    await h.db.insertInto('team_members').values({ team_id: team.id, staff_id: (staff as { id: string }).id }).execute();
+    const social = await h.signIn('soc-consents@test.lotsa.local');
+    const id = (await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson())).json().id;
+    const kase = (await h.as.coordinator.request('GET', `/api/v1/persons/${id}`)).json().case;
+    expect((await h.as.coordinator.request('PATCH', `/api/v1/cases/${kase.id}`, { teamId: team.id, version: kase.version })).statusCode).toBe(204);
+    const contactOnly = (await h.as.coordinator.request('POST', `/api/v1/persons/${id}/consents`, { ...body(), categories: ['contact_occupation'], purpose: 'Bara kontaktuppgifter', method: 'paper' })).json().id;
+    await h.app.inject({ method: 'PUT', url: `/api/v1/consents/${contactOnly}/scan`, payload: Buffer.from('%PDF-1.4'), headers: { ...(await headersOf()), 'content-type': 'application/pdf' } });
+
+    expect((await social.request('GET', `/api/v1/persons/${id}`)).statusCode).toBe(200);
+    expect((await social.request('GET', `/api/v1/persons/${id}/consents`)).statusCode).toBe(404);
+    expect((await social.request('GET', `/api/v1/consents/${contactOnly}/scan`)).statusCode).toBe(404);
+
+    await h.as.coordinator.request('POST', `/api/v1/persons/${id}/consents`, { ...body(), categories: ['assessment_plan'], purpose: 'Planen' });
+    const listed = await social.request('GET', `/api/v1/persons/${id}/consents`);
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json().map((c: { purpose: string }) => c.purpose).sort()).toEqual(['Bara kontaktuppgifter', 'Planen']);
+    expect((await social.request('GET', `/api/v1/consents/${contactOnly}/scan`)).statusCode).toBe(200);
   });
 });
 

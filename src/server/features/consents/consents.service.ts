@@ -6,20 +6,24 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { CONSENT_CATEGORIES, consentState } from '../../../core/consent.js';
+import { todayInSweden } from '../../../core/dates.js';
 import type { Consent, consentBody } from '../../../core/consent-schemas.js';
 import { ageOn } from '../../../core/personnummer.js';
 import { requireCapability } from '../../access/access.js';
+import { readBasis } from '../../audit/basis.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
 import { selectConsents, selectManagedPerson, selectVisiblePerson } from './consents.queries.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
 /** Records a consent. The same consent sent twice (a double submit) is recorded once. */
 export async function recordConsent(ctx: RequestContext, personId: string, input: z.infer<typeof consentBody>): Promise<{ id: string }> {
   requireCapability(ctx.actor, 'consents.manage');
-  const givenOn = input.givenOn ?? today();
+  // Days are Swedish days, whatever the server's or the database's time zone.
+  const today = todayInSweden();
+  const givenOn = input.givenOn ?? today;
+  if (givenOn > today) throw new AppError('future_consent', [{ field: 'givenOn', code: 'invalid' }]);
   if (input.validUntil && input.validUntil < givenOn) throw new AppError('validation_failed', [{ field: 'validUntil', code: 'invalid' }]);
   const recipientIds = [...new Set(input.recipientUnitIds)];
   const categories = CONSENT_CATEGORIES.filter((c) => input.categories.includes(c));
@@ -48,18 +52,19 @@ export async function recordConsent(ctx: RequestContext, personId: string, input
   });
 }
 
-/** A consent and its person, if the actor may see the person. */
+/** A consent and its person with the actor's access, if the actor may see the person. */
 async function visibleConsent(ctx: RequestContext, trx: RequestContext['db'], consentId: string) {
   const consent = await trx.selectFrom('consents').select(['id', 'person_id', 'municipality_id', 'withdrawn_at']).where('id', '=', consentId).where('municipality_id', '=', ctx.actor.municipalityId).executeTakeFirst();
-  if (!consent || !(await selectVisiblePerson(trx, ctx.actor, consent.person_id))) throw new AppError('not_found');
-  return consent;
+  const person = consent && (await selectVisiblePerson(trx, ctx.actor, consent.person_id));
+  if (!consent || !person) throw new AppError('not_found');
+  return { consent, person };
 }
 
 /** Withdraws a consent at once. Anyone who works with the young person may record it; withdrawing twice changes nothing. */
 export async function withdrawConsent(ctx: RequestContext, consentId: string, note: string | null): Promise<void> {
   requireCapability(ctx.actor, 'consents.manage');
   await audited(ctx, async ({ trx, audit }) => {
-    const consent = await visibleConsent(ctx, trx, consentId);
+    const { consent } = await visibleConsent(ctx, trx, consentId);
     const updated = await trx.updateTable('consents').set({ withdrawn_at: sql`now()`, withdrawn_by: ctx.actor.id, withdrawal_note: note }).where('id', '=', consentId).where('withdrawn_at', 'is', null).executeTakeFirst();
     if (updated.numUpdatedRows === 0n) return;
     await trx.insertInto('events').values({ municipality_id: consent.municipality_id, person_id: consent.person_id, type: 'consent_withdrawn', actor_id: ctx.actor.id, payload: JSON.stringify({ consentId }) }).execute();
@@ -67,13 +72,20 @@ export async function withdrawConsent(ctx: RequestContext, consentId: string, no
   });
 }
 
-/** The consents of a person the actor may see: what is shared, with whom and why. */
+/**
+ * Consents (their free-text purposes, the signed scans) are the KAA's own documentation: read by those
+ * who manage the person or may see their assessment and plan, not by everyone a consent lets in.
+ */
+const readsConsents = (person: { managed: boolean; sees_assessment_plan: boolean }) => person.managed || person.sees_assessment_plan;
+
+/** The consents of a person the actor may read them of (404 otherwise): what is shared, with whom and why. */
 export async function listConsents(ctx: RequestContext, personId: string): Promise<Consent[]> {
   requireCapability(ctx.actor, 'persons.browse');
   return audited(ctx, async ({ trx, audit }) => {
-    if (!(await selectVisiblePerson(trx, ctx.actor, personId))) throw new AppError('not_found');
+    const person = await selectVisiblePerson(trx, ctx.actor, personId);
+    if (!person || !readsConsents(person)) throw new AppError('not_found');
     const rows = await selectConsents(trx, personId);
-    await audit({ action: 'read', entity: 'consents', entityId: personId, personId });
+    await audit({ action: 'read', entity: 'consents', entityId: personId, personId, detail: readBasis(person) });
     return rows.map((c) => ({
       id: c.id,
       recipients: c.recipients,
@@ -83,7 +95,7 @@ export async function listConsents(ctx: RequestContext, personId: string): Promi
       method: c.method,
       givenOn: c.given_on,
       validUntil: c.valid_until,
-      state: consentState({ withdrawnAt: c.withdrawn_at ? c.withdrawn_at.toISOString() : null, validUntil: c.valid_until }, c.today),
+      state: consentState({ withdrawnAt: c.withdrawn_at ? c.withdrawn_at.toISOString() : null, validUntil: c.valid_until }, todayInSweden()),
       hasScan: c.has_scan,
       recordedBy: c.recorded_by,
       withdrawnAt: c.withdrawn_at ? c.withdrawn_at.toISOString() : null,
@@ -106,14 +118,15 @@ export async function attachScan(ctx: RequestContext, consentId: string, file: {
   });
 }
 
-/** The scan of the signed form, for those who may see the person. */
+/** The scan of the signed form, for those who may read the person's consents (404 otherwise). */
 export async function readScan(ctx: RequestContext, consentId: string): Promise<{ data: Buffer; contentType: string; fileName: string }> {
   requireCapability(ctx.actor, 'persons.browse');
   return audited(ctx, async ({ trx, audit }) => {
-    const consent = await visibleConsent(ctx, trx, consentId);
+    const { consent, person } = await visibleConsent(ctx, trx, consentId);
+    if (!readsConsents(person)) throw new AppError('not_found');
     const row = await trx.selectFrom('consents').select(['scan', 'scan_content_type', 'scan_file_name']).where('id', '=', consentId).executeTakeFirstOrThrow();
     if (!row.scan) throw new AppError('not_found');
-    await audit({ action: 'read', entity: 'consent_scan', entityId: consentId, personId: consent.person_id });
+    await audit({ action: 'read', entity: 'consent_scan', entityId: consentId, personId: consent.person_id, detail: readBasis(person) });
     return { data: Buffer.from(row.scan), contentType: row.scan_content_type ?? 'application/octet-stream', fileName: row.scan_file_name ?? 'samtycke' };
   });
 }

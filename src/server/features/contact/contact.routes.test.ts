@@ -104,6 +104,36 @@ describe('POST /api/v1/persons/:id/contact-attempts', () => {
     const rows = await h.db.selectFrom('contact_attempts').select('id').where('person_id', '=', personId).execute();
     expect(rows).toHaveLength(2);
   });
+
+  it('refuses a key already used for another person', async () => {
+    const [first, second] = [await personInRegister(h), await personInRegister(h)];
+    const headers = { 'idempotency-key': 'attempt-reused-0001' };
+    expect((await h.as.coordinator.request('POST', `/api/v1/persons/${first.personId}/contact-attempts`, attempt(), headers)).statusCode).toBe(201);
+    const res = await h.as.coordinator.request('POST', `/api/v1/persons/${second.personId}/contact-attempts`, attempt(), headers);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'idempotency_key_reused', errors: [{ field: 'Idempotency-Key' }] });
+  });
+});
+
+describe('GET /api/v1/persons/:id/outreach', () => {
+  it('records a read under emergency access as emergency, so the audit log and the access follow-up show it', async () => {
+    const { personId } = await personInRegister(h);
+    expect((await h.as.secondCoach.request('POST', `/api/v1/persons/${personId}/emergency-access`, { reason: 'Akut oro, behöver nå vårdnadshavare' })).statusCode).toBe(201);
+    expect((await h.as.secondCoach.request('GET', `/api/v1/persons/${personId}/outreach`)).statusCode).toBe(200);
+    const read = await h.db.selectFrom('audit_log').select('detail').where('person_id', '=', personId).where('entity', '=', 'outreach').executeTakeFirstOrThrow();
+    expect(read.detail).toMatchObject({ basis: 'emergency', categories: ['contact_occupation', 'assessment_plan', 'health_social'] });
+    const log = (await h.as.administrator.request('GET', `/api/v1/audit?personId=${personId}`)).json();
+    expect(log.items.find((i: { entity: string }) => i.entity === 'outreach')).toMatchObject({ emergency: true, actor: { id: h.as.secondCoach.staffId } });
+    const outside = (await h.as.administrator.request('GET', '/api/v1/access-review?kind=outside_caseload')).json();
+    expect(outside).toEqual(expect.arrayContaining([expect.objectContaining({ actor: expect.objectContaining({ id: h.as.secondCoach.staffId }), person: expect.objectContaining({ id: personId }), detail: 'emergency' })]));
+  });
+
+  it('records the register as the basis of a coordinator\'s read', async () => {
+    const { personId } = await personInRegister(h);
+    await h.as.coordinator.request('GET', `/api/v1/persons/${personId}/outreach`);
+    const read = await h.db.selectFrom('audit_log').select('detail').where('person_id', '=', personId).where('entity', '=', 'outreach').executeTakeFirstOrThrow();
+    expect(read.detail).toMatchObject({ basis: 'register', categories: ['contact_occupation', 'assessment_plan'] });
+  });
 });
 
 describe('PUT /api/v1/persons/:id/next-step', () => {

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { isCheckStep, isUnder18, OCCUPATION_CODE_LIST, outcomesFor, type AttemptChannel, type Occupation } from '../../../core/outreach.js';
 import type { contactAttemptBody, nextStepOverrideBody, Outreach } from '../../../core/outreach-schemas.js';
 import { requireCapability } from '../../access/access.js';
+import { readBasis } from '../../audit/basis.js';
 import { audited, type AuditedTransaction, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
 import { selectPerson } from '../persons/persons.queries.js';
@@ -86,10 +87,11 @@ function replayed(ctx: RequestContext, personId: string, key: string) {
   return audited(ctx, async ({ trx, audit }) => {
     const prior = await trx.selectFrom('contact_attempts').select(['id', 'person_id', 'period_id']).where('staff_id', '=', ctx.actor.id).where('idempotency_key', '=', key).executeTakeFirst();
     if (!prior) return undefined;
-    if (prior.person_id !== personId) throw new AppError('validation_failed', [{ field: 'Idempotency-Key', code: 'invalid' }]);
-    if (!(await selectPerson(trx, ctx.actor, personId))?.managed) throw new AppError('not_found');
+    if (prior.person_id !== personId) throw new AppError('idempotency_key_reused', [{ field: 'Idempotency-Key', code: 'invalid' }]);
+    const person = await selectPerson(trx, ctx.actor, personId);
+    if (!person?.managed) throw new AppError('not_found');
     const stored = prior.period_id ? await storedNextStep(trx, personId, prior.period_id) : undefined;
-    await audit({ action: 'read', entity: 'contact_attempt', entityId: prior.id, personId, detail: { replay: true } });
+    await audit({ action: 'read', entity: 'contact_attempt', entityId: prior.id, personId, detail: { replay: true, ...readBasis(person) } });
     return { id: prior.id, nextStep: stored ? stepOut(stored.channel, stored.due_on, stored.override_reason) : null };
   });
 }
@@ -144,7 +146,7 @@ export async function getOutreach(ctx: RequestContext, personId: string): Promis
           valid: Date.now() - withOccupation.at.getTime() < settings.occupationValidityDays[withOccupation.occupation as Occupation] * 86_400_000,
         }
       : null;
-    await audit({ action: 'read', entity: 'outreach', entityId: personId, personId });
+    await audit({ action: 'read', entity: 'outreach', entityId: personId, personId, detail: readBasis(person) });
     return {
       personId,
       enteredOn: period?.entered_on ?? null,

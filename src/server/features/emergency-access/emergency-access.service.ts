@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { requireCapability } from '../../access/access.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
+import { alertAdministrators } from './alerts.js';
 
 type Target = { personId: string } | { personalIdentityNumber: string };
 
@@ -34,12 +35,8 @@ export async function openEmergencyAccess(ctx: RequestContext, target: Target, r
       .returning(['id', 'ends_at'])
       .executeTakeFirstOrThrow();
     const contact = await trx.selectFrom('cases').select('contact_person_id').where('person_id', '=', person.id).where('contact_person_id', 'is not', null).orderBy('opened_at', 'desc').limit(1).executeTakeFirst();
-    const admins = await trx.selectFrom('staff').select('id').where('municipality_id', '=', ctx.actor.municipalityId).where('role', '=', 'administrator').where('active', '=', true).execute();
-    const recipients = new Set([...admins.map((a) => a.id), ...(contact?.contact_person_id ? [contact.contact_person_id] : [])]);
-    recipients.delete(ctx.actor.id);
-    const payload = JSON.stringify({ by: ctx.actor.name, reason, endsAt: access.ends_at.toISOString() });
-    if (recipients.size) await trx.insertInto('staff_alerts').values([...recipients].map((staff_id) => ({ municipality_id: ctx.actor.municipalityId, staff_id, kind: 'emergency_access', person_id: person.id, payload }))).execute();
-    await audit({ action: 'create', entity: 'emergency_access', entityId: access.id, personId: person.id, detail: { reason, endsAt: access.ends_at.toISOString(), basis: 'emergency', alerted: recipients.size } });
+    const alerted = await alertAdministrators(trx, ctx.actor, { kind: 'emergency_access', personId: person.id, payload: { by: ctx.actor.name, reason, endsAt: access.ends_at.toISOString() } }, [contact?.contact_person_id]);
+    await audit({ action: 'create', entity: 'emergency_access', entityId: access.id, personId: person.id, detail: { reason, endsAt: access.ends_at.toISOString(), basis: 'emergency', alerted } });
     return { id: access.id, personId: person.id, endsAt: access.ends_at.toISOString() };
   });
 }

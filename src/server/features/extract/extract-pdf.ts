@@ -5,17 +5,19 @@ import type { Extract } from './extract.service.js';
 const TEXT = {
   sv: {
     title: 'Registerutdrag',
-    intro: (m: string, at: string) => `Det här är allt ${m} har om dig i Lotsa, systemet för kommunernas aktivitetsansvar för unga, och vem som har tagit del av det (dataskyddsförordningen artikel 15). Utdraget togs fram ${at}.`,
+    intro: (m: string, at: string) => `Det här är det ${m} har om dig i Lotsa, systemet för kommunernas aktivitetsansvar för unga, och vem som har tagit del av det (dataskyddsförordningen artikel 15). Utdraget togs fram ${at}.`,
     person: 'Personuppgifter', name: 'Namn', pnr: 'Personnummer', address: 'Adress', phone: 'Telefon', email: 'E-post', guardians: 'Vårdnadshavare',
     withheld: 'Skyddade personuppgifter: adress och kontaktuppgifter visas inte i det här utdraget. Kontakta kommunen för att få dem på ett säkert sätt.',
+    notIncluded: 'Uppgifter som inte ingår',
     periods: 'Perioder i registret', cases: 'Ärenden', events: 'Händelser och anteckningar', consents: 'Samtycken', applications: 'Ansökningar', emergency: 'Nödåtkomst', log: 'Vem har tagit del av uppgifterna',
     none: 'Inga.', withdrawn: 'återkallat', until: 'gäller till', to: 'till',
   },
   en: {
     title: 'Register extract',
-    intro: (m: string, at: string) => `This is everything ${m} holds about you in Lotsa, the system for the municipal activity responsibility for young people, and who has accessed it (GDPR Article 15). Produced ${at}.`,
+    intro: (m: string, at: string) => `This is what ${m} holds about you in Lotsa, the system for the municipal activity responsibility for young people, and who has accessed it (GDPR Article 15). Produced ${at}.`,
     person: 'Personal details', name: 'Name', pnr: 'Personal identity number', address: 'Address', phone: 'Phone', email: 'E-mail', guardians: 'Guardians',
     withheld: 'Protected identity: address and contact details are not shown in this extract. Contact the municipality to receive them securely.',
+    notIncluded: 'Information not included',
     periods: 'Periods in the register', cases: 'Cases', events: 'Events and notes', consents: 'Consents', applications: 'Applications', emergency: 'Emergency access', log: 'Who has accessed the information',
     none: 'None.', withdrawn: 'withdrawn', until: 'valid until', to: 'to',
   },
@@ -37,6 +39,10 @@ export function extractPdf(extract: Extract, language: 'sv' | 'en'): Promise<Buf
   return pdfBuffer({ title: `${t.title}: ${p.givenName} ${p.familyName}`, language: language === 'sv' ? 'sv-SE' : 'en-GB' }, (doc) => {
     doc.font('Helvetica-Bold').fontSize(18).text(t.title).font('Helvetica').fontSize(10.5).moveDown(0.5);
     paragraph(doc, t.intro(extract.municipality, when(extract.producedAt)));
+    if (extract.withheld.length) {
+      heading(doc, t.notIncluded);
+      for (const w of extract.withheld) paragraph(doc, w.statement);
+    }
     heading(doc, t.person);
     field(doc, t.name, `${p.givenName} ${p.familyName}`);
     field(doc, t.pnr, p.personalIdentityNumber);

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertStaff } from '../staff/staff.service.js';
 import { buildPerson } from '../../testing/factories.js';
+import { pdfPageTexts } from '../../testing/pdf-text.js';
 import { createHarness, type Harness } from '../../testing/harness.js';
 
 let h: Harness;
@@ -8,8 +10,11 @@ beforeAll(async () => {
   h = await createHarness();
   personId = (await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson({ givenName: 'Utdrag' }))).json().id;
   await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/notes`, { text: 'Första mötet.' });
-  await h.db.insertInto('events').values({ municipality_id: h.municipalityId, person_id: personId, type: 'note', category: 'health_social', payload: JSON.stringify({ text: 'Hälsoanteckning' }) }).execute();
   const unit = await h.db.selectFrom('units').select('id').where('municipality_id', '=', h.municipalityId).where('name', '=', 'Socialtjänsten').executeTakeFirstOrThrow();
+  // Two health notes by a social worker (under a consent that names Socialtjänsten), one with no author.
+  const social = await insertStaff(h.db, h.municipalityId, { name: 'Test socialsekreterare', email: 'social@test.lotsa.local', role: 'team_member', unitId: unit.id });
+  const health = (text: string, actor_id: string | null) => ({ municipality_id: h.municipalityId, person_id: personId, type: 'note', category: 'health_social' as const, actor_id, payload: JSON.stringify({ text }) });
+  await h.db.insertInto('events').values([health('Hälsoanteckning', social.id), health('Om familjen', social.id), health('Utan författare', null)]).execute();
   await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/consents`, { recipientUnitIds: [unit.id], categories: ['contact_occupation'], purpose: 'Samverkan', givenBy: 'young_person' });
   await h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/emergency-access`, { reason: 'Akut läge' });
   await h.as.youth_coach.request('GET', `/api/v1/persons/${personId}`);
@@ -23,16 +28,44 @@ describe('GET /api/v1/persons/:id/extract', () => {
     expect((await h.as.otherCoordinator.request('GET', `/api/v1/persons/${personId}/extract`)).statusCode).toBe(404);
   });
 
-  it('holds everything about the person, the health note too, and who accessed it, audited as an export', async () => {
+  it('holds what the coordinator may see of the person and who accessed it, audited as an export', async () => {
     const res = await h.as.coordinator.request('GET', `/api/v1/persons/${personId}/extract`);
     expect(res.statusCode).toBe(200);
     const extract = res.json();
     expect(extract.person).toMatchObject({ givenName: 'Utdrag', streetAddress: 'Gamla Kronvägen 12', contactDetailsWithheld: false });
-    expect(extract.events.map((e: { payload: { text?: string } }) => e.payload.text).filter(Boolean).sort()).toEqual(['Första mötet.', 'Hälsoanteckning']);
+    expect(extract.events.map((e: { payload: { text?: string } }) => e.payload.text).filter(Boolean)).toEqual(['Första mötet.']);
     expect(extract.consents).toEqual([expect.objectContaining({ recipients: ['Socialtjänsten'], categories: ['contact_occupation'], purpose: 'Samverkan' })]);
     expect(extract.emergencyAccess).toEqual([expect.objectContaining({ by: 'Test youth_coach', reason: 'Akut läge' })]);
     expect(extract.accessLog).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'read', what: 'person', by: 'Test youth_coach', role: 'youth_coach' })]));
     expect(await h.db.selectFrom('audit_log').select('id').where('action', '=', 'export').where('entity', '=', 'extract').where('person_id', '=', personId).execute()).toHaveLength(1);
+  });
+
+  it('leaves out the health notes the coordinator may not see, and says how many, of which category, and who holds them', async () => {
+    const extract = (await h.as.coordinator.request('GET', `/api/v1/persons/${personId}/extract`)).json();
+    expect(extract.categories).toEqual(['contact_occupation', 'assessment_plan']);
+    expect(JSON.stringify(extract.events)).not.toContain('Hälsoanteckning');
+    expect(extract.withheld).toEqual([
+      { category: 'health_social', entries: 2, heldBy: 'Socialtjänsten', statement: '2 uppgifter i kategorin Hälsa och social situation ingår inte i utdraget, eftersom den som tog fram det inte har behörighet att se dem. Socialtjänsten har dem och lämnar ut dem om du begär det.' },
+      { category: 'health_social', entries: 1, heldBy: null, statement: expect.stringContaining('Den enhet som registrerade dem har dem') },
+    ]);
+    const english = (await h.as.coordinator.request('GET', `/api/v1/persons/${personId}/extract?lang=en`)).json();
+    expect(english.withheld[0].statement).toBe('2 entries in the category Health and social situation are not in this extract, because whoever produced it may not see them. Socialtjänsten holds them and provides them on request.');
+    const pdf = pdfPageTexts((await h.as.coordinator.request('GET', `/api/v1/persons/${personId}/extract?format=pdf&lang=sv`)).rawPayload).join('\n');
+    expect(pdf).toContain('Uppgifter som inte ingår');
+    expect(pdf).toContain('Socialtjänsten har dem');
+    expect(pdf).not.toContain('Hälsoanteckning');
+    const exports = await h.db.selectFrom('audit_log').select('detail').where('entity', '=', 'extract').where('person_id', '=', personId).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(exports.detail).toMatchObject({ basis: 'register', categories: ['contact_occupation', 'assessment_plan'], withheld: [{ category: 'health_social', entries: 2 }, { category: 'health_social', entries: 1 }] });
+  });
+
+  it('holds the health notes too for a coordinator of a unit the consent names for that category', async () => {
+    const unit = await h.db.selectFrom('units').select('id').where('municipality_id', '=', h.municipalityId).where('name', '=', 'Socialtjänsten').executeTakeFirstOrThrow();
+    await insertStaff(h.db, h.municipalityId, { name: 'Test samordnare soc', email: 'socsam@test.lotsa.local', role: 'coordinator', unitId: unit.id }, 'correct horse battery staple');
+    const coordinator = await h.signIn('socsam@test.lotsa.local');
+    await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/consents`, { recipientUnitIds: [unit.id], categories: ['health_social'], purpose: 'Stöd', givenBy: 'young_person' });
+    const extract = (await coordinator.request('GET', `/api/v1/persons/${personId}/extract`)).json();
+    expect(extract.withheld).toEqual([]);
+    expect(extract.events.map((e: { payload: { text?: string } }) => e.payload.text).filter(Boolean)).toEqual(expect.arrayContaining(['Hälsoanteckning', 'Om familjen', 'Utan författare']));
   });
 
   it('comes as a PDF too', async () => {

@@ -19,7 +19,7 @@ export async function extractRoutes(app: FastifyInstance) {
       response: { 200: z.any(), 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },
     },
     handler: async (request, reply) => {
-      const extract = await buildExtract(contextOf(request), request.params.id);
+      const extract = await buildExtract(contextOf(request), request.params.id, request.query.lang);
       const name = `registerutdrag-${extract.person.personalIdentityNumber.slice(0, 8)}`;
       if (request.query.format === 'json') return reply.header('content-disposition', `attachment; filename="${name}.json"`).send(extract);
       return reply.type('application/pdf').header('content-disposition', `attachment; filename="${name}.pdf"`).send(await extractPdf(extract, request.query.lang));

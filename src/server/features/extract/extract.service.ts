@@ -1,18 +1,23 @@
 /**
- * A person's register extract (GDPR art. 15): everything Lotsa holds about them and the log of who
- * accessed it, produced by a coordinator on request. Producing it is audited as an export. Contact
+ * A person's register extract (GDPR art. 15): what Lotsa holds about them and the log of who
+ * accessed it, produced by a coordinator on request. Producing it is audited as an export, with the
+ * access basis and the categories it holds. Timeline entries of categories the coordinator may not
+ * see (as on the timeline) are left out and counted instead, with the unit that holds them. Contact
  * details of a protected identity are withheld unless the coordinator has a grant to see them.
  */
 import { sql } from 'kysely';
-import { contactDetailsVisibleTo, personVisibleTo, requireCapability } from '../../access/access.js';
+import { accessOf, categoriesOf, contactDetailsVisibleTo, personVisibleTo, requireCapability } from '../../access/access.js';
+import { readBasis } from '../../audit/basis.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
 import { selectConsents } from '../consents/consents.queries.js';
+import { selectEvents } from '../persons/persons.queries.js';
+import { selectWithheld, withheldStatement } from './withheld.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** Everything Lotsa holds about the person, as plain data for JSON and the PDF. */
-export async function buildExtract(ctx: RequestContext, personId: string) {
+/** What Lotsa holds about the person that the coordinator may see, and what it leaves out, as plain data for JSON and the PDF in `language`. */
+export async function buildExtract(ctx: RequestContext, personId: string, language: 'sv' | 'en') {
   requireCapability(ctx.actor, 'extract.produce');
   return audited(ctx, async ({ trx, audit }) => {
     const person = await trx
@@ -21,12 +26,14 @@ export async function buildExtract(ctx: RequestContext, personId: string) {
       .selectAll('persons')
       .select(['municipalities.name as municipality'])
       .select((eb) => sql<boolean>`${contactDetailsVisibleTo(ctx.actor)(eb)}`.as('contact_visible'))
+      .select((eb) => accessOf(ctx.actor)(eb))
       .where('persons.id', '=', personId)
       .where(personVisibleTo(ctx.actor))
       .executeTakeFirst();
     if (!person) throw new AppError('not_found');
     const show = <T>(v: T) => (person.contact_visible ? v : null);
-    const [guardians, periods, cases, events, consents, applications, emergency, accessLog] = await Promise.all([
+    const categories = categoriesOf(person);
+    const [guardians, periods, cases, events, withheld, consents, applications, emergency, accessLog] = await Promise.all([
       trx.selectFrom('guardians').select(['name', 'relation', 'phone', 'email']).where('person_id', '=', personId).orderBy('position').execute(),
       trx.selectFrom('register_periods').select(['entered_on', 'entry_reason', 'left_on', 'leave_reason']).where('person_id', '=', personId).orderBy('entered_on').execute(),
       trx
@@ -37,7 +44,8 @@ export async function buildExtract(ctx: RequestContext, personId: string) {
         .where('cases.person_id', '=', personId)
         .orderBy('cases.opened_at')
         .execute(),
-      trx.selectFrom('events').leftJoin('staff', 'staff.id', 'events.actor_id').select(['events.type', 'events.category', 'events.occurred_at', 'events.payload', 'staff.name as by']).where('events.person_id', '=', personId).orderBy('events.occurred_at').execute(),
+      selectEvents(trx, personId, categories),
+      selectWithheld(trx, personId, categories),
       selectConsents(trx, personId),
       trx.selectFrom('applications').innerJoin('teams', 'teams.id', 'applications.team_id').select(['teams.name as team', 'applications.referrer', 'applications.signed_on', 'applications.status', 'applications.decision_note', 'applications.decided_at']).where('applications.person_id', '=', personId).orderBy('applications.created_at').execute(),
       trx.selectFrom('emergency_access').innerJoin('staff', 'staff.id', 'emergency_access.staff_id').select(['staff.name', 'emergency_access.reason', 'emergency_access.started_at', 'emergency_access.ends_at']).where('emergency_access.person_id', '=', personId).orderBy('started_at').execute(),
@@ -50,7 +58,7 @@ export async function buildExtract(ctx: RequestContext, personId: string) {
         .orderBy('audit_log.id')
         .execute(),
     ]);
-    await audit({ action: 'export', entity: 'extract', entityId: personId, personId, detail: { contactDetails: Boolean(person.contact_visible) } });
+    await audit({ action: 'export', entity: 'extract', entityId: personId, personId, detail: { contactDetails: Boolean(person.contact_visible), ...readBasis(person), withheld: withheld.map((w) => ({ category: w.category, entries: w.entries })) } });
     return {
       producedAt: new Date().toISOString(),
       municipality: person.municipality,
@@ -70,7 +78,10 @@ export async function buildExtract(ctx: RequestContext, personId: string) {
       },
       registerPeriods: periods.map((p) => ({ enteredOn: p.entered_on, entryReason: p.entry_reason, leftOn: p.left_on, leaveReason: p.leave_reason })),
       cases: cases.map((c) => ({ status: c.status, openedAt: iso(c.opened_at), closedAt: iso(c.closed_at), contactPerson: c.contact_person, team: c.team })),
-      events: events.map((e) => ({ type: e.type, category: e.category, occurredAt: iso(e.occurred_at), by: e.by, payload: e.payload })),
+      categories,
+      // The timeline is newest first; the extract reads from the beginning.
+      events: events.reverse().map((e) => ({ type: e.type, category: e.category, occurredAt: iso(e.occurred_at), by: e.actor_name, payload: e.payload })),
+      withheld: withheld.map((w) => ({ ...w, statement: withheldStatement(w, language) })),
       consents: consents.map((c) => ({ recipients: c.recipients.map((r) => r.name), categories: c.categories, purpose: c.purpose, givenBy: c.given_by, method: c.method, givenOn: c.given_on, validUntil: c.valid_until, withdrawnAt: iso(c.withdrawn_at) })),
       applications: applications.map((a) => ({ team: a.team, referrer: a.referrer, signedOn: a.signed_on, status: a.status, decisionNote: a.decision_note, decidedAt: iso(a.decided_at) })),
       emergencyAccess: emergency.map((e) => ({ by: e.name, reason: e.reason, startedAt: iso(e.started_at), endsAt: iso(e.ends_at) })),

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerJobHandlers } from '../../jobs/handlers.js';
 import { runNextJob } from '../../jobs/queue.js';
+import { recordAudit } from '../../audit/audit.js';
 import { buildPerson, testIdentityNumber } from '../../testing/factories.js';
-import { createHarness, type Harness } from '../../testing/harness.js';
+import { createHarness, TEST_PASSWORD, type Client, type Harness } from '../../testing/harness.js';
+import { insertStaff } from '../staff/staff.service.js';
 import { csv, populationRow } from '../../testing/lists.js';
 
 let h: Harness;
@@ -53,14 +55,33 @@ describe('POST /api/v1/notifications', () => {
     expect(inbox.find((n: { id: string }) => n.id === res.json().id)).toMatchObject({ routed: false, status: 'inbox' });
   });
 
-  it("puts one about someone in the register on their timeline", async () => {
+  it("puts one about someone in the register on their timeline, as assessment and plan: the school's message is the KAA's own documentation", async () => {
     const body = buildPerson();
     const { id } = (await h.as.coordinator.request('POST', '/api/v1/persons', body)).json();
     await h.db.insertInto('register_periods').values({ municipality_id: h.municipalityId, person_id: id, entered_on: '2026-09-01', entry_reason: 'dropped_out' }).execute();
+    await h.as.coordinator.upload('/api/v1/imports?kind=population&fileName=partille.csv', csv('population', [populationRow(body.personalIdentityNumber)]));
+    while (await runNextJob(h.handle));
     const res = await h.as.school_reporter.request('POST', '/api/v1/notifications', notice(body.personalIdentityNumber, { kind: 'programme_change' }));
     expect(res.json()).toMatchObject({ routed: null, status: 'received' });
     const events = (await h.as.coordinator.request('GET', `/api/v1/persons/${id}/events`)).json();
-    expect(events[0]).toMatchObject({ type: 'school_notification', payload: { kind: 'programme_change', schoolUnitCode: '87654321' } });
+    expect(events[0]).toMatchObject({ type: 'school_notification', category: 'assessment_plan', payload: { kind: 'programme_change', schoolUnitCode: '87654321', message: 'Har inte varit här sedan oktober.' } });
+  });
+
+  it('routes by no older population list and by no person record alone: the student may have moved; such a one waits in the reporter\'s inbox', async () => {
+    const [moved, known] = [testIdentityNumber(), testIdentityNumber()];
+    await h.as.otherCoordinator.upload('/api/v1/imports?kind=population&fileName=gbg-1.csv', csv('population', [populationRow(moved, { municipality_code: '1480' })]));
+    while (await runNextJob(h.handle));
+    await h.as.otherCoordinator.upload('/api/v1/imports?kind=population&fileName=gbg-2.csv', csv('population', [populationRow(testIdentityNumber(), { municipality_code: '1480' })]));
+    while (await runNextJob(h.handle));
+    expect((await h.as.otherCoordinator.request('POST', '/api/v1/persons', buildPerson({ personalIdentityNumber: known }))).statusCode).toBe(201);
+
+    const ids = [];
+    for (const pnr of [moved, known]) ids.push((await h.as.school_reporter.request('POST', '/api/v1/notifications', notice(pnr))).json().id);
+    const ours = (await h.as.coordinator.request('GET', '/api/v1/notifications?view=inbox')).json();
+    expect(ids.map((id) => ours.find((n: { id: string }) => n.id === id))).toEqual([expect.objectContaining({ routed: false }), expect.objectContaining({ routed: false })]);
+    const theirs = (await h.as.otherCoordinator.request('GET', '/api/v1/notifications?view=inbox')).json();
+    expect(theirs.map((n: { id: string }) => n.id)).not.toEqual(expect.arrayContaining([ids[0]]));
+    expect(theirs.map((n: { id: string }) => n.id)).not.toEqual(expect.arrayContaining([ids[1]]));
   });
 });
 
@@ -77,5 +98,45 @@ describe('POST /api/v1/notifications/:id/handle', () => {
     const stored = await h.db.selectFrom('notifications').select(['outcome', 'outcome_note']).where('id', '=', created.id).executeTakeFirstOrThrow();
     expect(stored).toEqual({ outcome: 'verified_dropout', outcome_note: 'Mentor bekräftar.' });
     expect((await h.as.coordinator.request('POST', `/api/v1/notifications/${created.id}/handle`, { outcome: 'other' })).statusCode).toBe(404);
+  });
+});
+
+describe('a notification about a person of another municipality', () => {
+  let reporter: Client;
+  let admin: Client;
+  beforeAll(async () => {
+    [reporter, admin] = [await neighbour('school_reporter'), await neighbour('administrator')];
+  });
+
+  /** A signed-in staff member of the neighbouring municipality. */
+  async function neighbour(role: 'school_reporter' | 'administrator'): Promise<Client> {
+    const email = `neighbour-${role}@test.lotsa.local`;
+    await insertStaff(h.db, h.otherMunicipalityId, { name: `Neighbour ${role}`, email, role, unitId: null }, TEST_PASSWORD);
+    return h.signIn(email);
+  }
+
+  it("is audited under the person's municipality, and the reporter's administrators never see whom it named", async () => {
+    const body = buildPerson({ givenName: 'Gränslös' });
+    const { id: personId } = (await h.as.coordinator.request('POST', '/api/v1/persons', body)).json();
+    await h.db.insertInto('register_periods').values({ municipality_id: h.municipalityId, person_id: personId, entered_on: '2026-09-01', entry_reason: 'dropped_out' }).execute();
+    expect((await h.as.coordinator.upload('/api/v1/imports?kind=population&fileName=partille-gransen.csv', csv('population', [populationRow(body.personalIdentityNumber)]))).statusCode).toBe(202);
+    while (await runNextJob(h.handle));
+
+    const created = (await reporter.request('POST', '/api/v1/notifications', notice(body.personalIdentityNumber))).json();
+    const row = await h.db.selectFrom('audit_log').select(['municipality_id', 'person_id', 'actor_id']).where('entity', '=', 'notification').where('entity_id', '=', created.id).where('action', '=', 'create').executeTakeFirstOrThrow();
+    expect(row).toEqual({ municipality_id: h.municipalityId, person_id: personId, actor_id: reporter.staffId });
+    const theirs = (await admin.request('GET', `/api/v1/audit?actorId=${reporter.staffId}`)).json();
+    expect(JSON.stringify(theirs)).not.toContain('Gränslös');
+    const ours = (await h.as.administrator.request('GET', `/api/v1/audit?personId=${personId}`)).json();
+    expect(ours.items.find((i: { entityId: string }) => i.entityId === created.id)).toMatchObject({ person: { id: personId, name: expect.stringContaining('Gränslös') } });
+  });
+
+  it("shows an administrator no name of another municipality's person, even in an entry of their own municipality", async () => {
+    const { id: personId } = (await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson({ givenName: 'Främling' }))).json();
+    // An entry as the old code wrote them: the reporter's municipality, the other municipality's person.
+    await h.db.transaction().execute((trx) => recordAudit(trx, { id: admin.staffId, municipalityId: h.otherMunicipalityId, ip: null }, [{ action: 'create', entity: 'notification', personId }]));
+    const log = (await admin.request('GET', '/api/v1/audit')).json();
+    expect(log.items[0]).toMatchObject({ entity: 'notification', person: null });
+    expect(JSON.stringify(log)).not.toContain('Främling');
   });
 });

@@ -1,37 +1,54 @@
 /**
  * Dropout and absence notifications from schools (skollagen 15 kap. 15 §). Lotsa routes each to the
- * student's home municipality: the newest accepted population list that holds the student, else a
- * municipality where the student is already a person. One it cannot route waits in the reporter's
- * municipality's inbox. For someone in the register it goes on their timeline; otherwise it waits in
- * the inbox for the coordinator to verify with the school. Reporters see their own submissions only.
+ * student's home municipality: one whose newest accepted population list (not culled) holds the
+ * student. An older list, or a person record alone, routes nothing: the student may have moved since.
+ * One it cannot route waits in the reporter's municipality's inbox. For someone in the register of
+ * the home municipality it goes on their timeline as assessment and plan (the school's message is
+ * the KAA's own documentation, for other agencies only by consent); otherwise it waits in the inbox
+ * for the coordinator to verify with the school. Reporters see their own submissions only.
  */
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { handleNotificationBody, notificationBody, Notification } from '../../../core/register-schemas.js';
 import { requireCapability } from '../../access/access.js';
+import { recordAudit } from '../../audit/audit.js';
 import type { Db } from '../../db/connection.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
 
+/** The municipality whose newest ready, not culled population list holds `pnr` (the newest such list, should two). */
 async function homeMunicipality(db: Db, pnr: string): Promise<string | null> {
   const listed = await db
     .selectFrom('population_rows')
     .innerJoin('imports', 'imports.id', 'population_rows.import_id')
     .select('imports.municipality_id')
     .where('population_rows.personal_identity_number', '=', pnr)
+    .where('imports.kind', '=', 'population')
     .where('imports.status', '=', 'ready')
+    .where('imports.culled_at', 'is', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('imports as newer')
+            .select('newer.id')
+            .whereRef('newer.municipality_id', '=', 'imports.municipality_id')
+            .where('newer.kind', '=', 'population')
+            .where('newer.status', '=', 'ready')
+            .where('newer.culled_at', 'is', null)
+            .whereRef('newer.created_at', '>', 'imports.created_at'),
+        ),
+      ),
+    )
     .orderBy('imports.created_at', 'desc')
     .limit(1)
     .executeTakeFirst();
-  if (listed) return listed.municipality_id;
-  const known = await db.selectFrom('persons').select('municipality_id').where('personal_identity_number', '=', pnr).orderBy('updated_at', 'desc').limit(1).executeTakeFirst();
-  return known?.municipality_id ?? null;
+  return listed?.municipality_id ?? null;
 }
 
 /** A school reporter (or coordinator) submits a notification; returns where it went. */
 export async function submitNotification(ctx: RequestContext, input: z.infer<typeof notificationBody>): Promise<Notification> {
   requireCapability(ctx.actor, 'notifications.submit');
-  return audited(ctx, async ({ trx, audit }) => {
+  return audited(ctx, async ({ trx }) => {
     const home = await homeMunicipality(trx, input.personalIdentityNumber);
     const municipalityId = home ?? ctx.actor.municipalityId;
     const inRegister = home
@@ -65,10 +82,11 @@ export async function submitNotification(ctx: RequestContext, input: z.infer<typ
     if (inRegister) {
       await trx
         .insertInto('events')
-        .values({ municipality_id: municipalityId, person_id: inRegister.id, type: 'school_notification', actor_id: ctx.actor.id, payload: JSON.stringify({ kind: input.kind, date: input.date, schoolUnitCode: input.schoolUnitCode, schoolUnitName: input.schoolUnitName ?? null, message: input.message ?? null, notificationId: row.id }) })
+        .values({ municipality_id: municipalityId, person_id: inRegister.id, type: 'school_notification', category: 'assessment_plan', actor_id: ctx.actor.id, payload: JSON.stringify({ kind: input.kind, date: input.date, schoolUnitCode: input.schoolUnitCode, schoolUnitName: input.schoolUnitName ?? null, message: input.message ?? null, notificationId: row.id }) })
         .execute();
     }
-    await audit({ action: 'create', entity: 'notification', entityId: row.id, personId: inRegister?.id ?? null });
+    // Written under the municipality the notification went to: the reporter's own may not learn whom it names.
+    await recordAudit(trx, { id: ctx.actor.id, municipalityId, ip: ctx.ip }, [{ action: 'create', entity: 'notification', entityId: row.id, personId: inRegister?.id ?? null }]);
     return {
       id: row.id,
       personalIdentityNumber: input.personalIdentityNumber,

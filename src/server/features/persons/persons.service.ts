@@ -5,6 +5,7 @@ import { parseIdentityNumber } from '../../../core/personnummer.js';
 import type { noteBody, personCreateBody, personListQuery, personUpdateBody, PersonDetail, PersonSummary, TimelineEvent, Paged } from '../../../core/schemas.js';
 import { roleCan } from '../../../core/roles.js';
 import { categoriesOf, requireCapability } from '../../access/access.js';
+import { readBasis } from '../../audit/basis.js';
 import { looksSensitive } from '../../../core/consent.js';
 import { AppError } from '../../http/app-error.js';
 import { audited, type RequestContext } from '../../http/context.js';
@@ -47,7 +48,7 @@ export async function getPerson(ctx: RequestContext, personId: string): Promise<
     const seesContact = person.sees_contact_occupation;
     const { guardians, periods, latestCase } = seesContact ? await selectPersonParts(trx, personId) : { guardians: [], periods: [], latestCase: undefined };
     const visible = Boolean(person.contact_visible) && seesContact;
-    await audit({ action: 'read', entity: 'person', entityId: personId, personId, detail: { contactDetails: visible, basis: person.access_basis, categories } });
+    await audit({ action: 'read', entity: 'person', entityId: personId, personId, detail: { contactDetails: visible, ...readBasis(person) } });
     const parsed = parseIdentityNumber(person.personal_identity_number);
     const hide = <T>(v: T) => (visible ? v : null);
     const emergency = person.access_basis === 'emergency' ? await selectEmergencyEnd(trx, ctx.actor.id, personId) : null;
@@ -188,7 +189,7 @@ export async function listEvents(ctx: RequestContext, personId: string): Promise
     if (!person) throw new AppError('not_found');
     const categories = categoriesOf(person);
     const rows = await selectEvents(trx, personId, categories);
-    await audit({ action: 'read', entity: 'events', entityId: personId, personId, detail: { basis: person.access_basis, categories } });
+    await audit({ action: 'read', entity: 'events', entityId: personId, personId, detail: readBasis(person) });
     // Under protected identity the timeline never says that the address changed, whenever it did.
     const shown = (r: (typeof rows)[number]) =>
       person.protected_identity && r.type === 'person_updated' && Array.isArray(r.payload.fields) ? { ...r.payload, fields: (r.payload.fields as string[]).filter((f) => !HIDDEN_WHEN_PROTECTED.has(f)) } : r.payload;

@@ -76,6 +76,17 @@ describe('text messages to the built-in outbox', () => {
     expect(await h.db.selectFrom('sms_messages').select('id').where('person_id', '=', personId).execute()).toHaveLength(1);
   });
 
+  it("refuses a key already used for another person, and never answers with that person's message", async () => {
+    const [first, second] = [await personInRegister(h), await personInRegister(h)];
+    const headers = { 'idempotency-key': 'sms-reused-0001' };
+    const sent = (await h.as.coordinator.request('POST', `/api/v1/persons/${first.personId}/sms`, {}, headers)).json();
+    const res = await h.as.coordinator.request('POST', `/api/v1/persons/${second.personId}/sms`, {}, headers);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'idempotency_key_reused', errors: [{ field: 'Idempotency-Key' }] });
+    expect(res.body).not.toContain(sent.id);
+    expect(await h.db.selectFrom('sms_messages').select('id').where('person_id', '=', second.personId).execute()).toEqual([]);
+  });
+
   it('refuses a protected identity without a grant, and a person without a number', async () => {
     const secret = await personInRegister(h, { contactPerson: h.as.youth_coach, person: { protectedIdentity: true } });
     expect((await h.as.youth_coach.request('POST', `/api/v1/persons/${secret.personId}/sms`, {})).json().code).toBe('contact_details_hidden');

@@ -10,6 +10,7 @@ import { roleCan } from '../../../core/roles.js';
 import type { smsBody, SmsMessage } from '../../../core/outreach-schemas.js';
 import { contactDetailsVisibleTo, personManagedBy, requireCapability } from '../../access/access.js';
 import { recordAudit } from '../../audit/audit.js';
+import { readBasis } from '../../audit/basis.js';
 import type { Db } from '../../db/connection.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import { audited, type RequestContext } from '../../http/context.js';
@@ -37,8 +38,8 @@ function present(r: SmsRow, showNumber: boolean): SmsMessage {
   };
 }
 
-/** The message an actor already sent under `key` (audited; 404 once the person is out of reach). */
-function sentBefore(ctx: RequestContext, key: string): Promise<SmsMessage | undefined> {
+/** The message an actor already sent to `personId` under `key` (audited; 404 once the person is out of reach; 400 when the key went to another person). */
+function sentBefore(ctx: RequestContext, personId: string, key: string): Promise<SmsMessage | undefined> {
   return audited(ctx, async ({ trx, audit }) => {
     const row = await trx
       .selectFrom('sms_messages')
@@ -47,9 +48,10 @@ function sentBefore(ctx: RequestContext, key: string): Promise<SmsMessage | unde
       .where('idempotency_key', '=', key)
       .executeTakeFirst();
     if (!row) return undefined;
+    if (row.person_id !== personId) throw new AppError('idempotency_key_reused', [{ field: 'Idempotency-Key', code: 'invalid' }]);
     const person = await selectPerson(trx, ctx.actor, row.person_id);
     if (!person || !person.managed) throw new AppError('not_found');
-    await audit({ action: 'read', entity: 'sms', entityId: row.id, personId: row.person_id, detail: { replay: true } });
+    await audit({ action: 'read', entity: 'sms', entityId: row.id, personId: row.person_id, detail: { replay: true, ...readBasis(person) } });
     return present(row, Boolean(person.contact_visible));
   });
 }
@@ -58,7 +60,7 @@ function sentBefore(ctx: RequestContext, key: string): Promise<SmsMessage | unde
 export async function sendSms(ctx: RequestContext, provider: SmsProvider, statusUrl: string | null, personId: string, input: z.infer<typeof smsBody>, key: string | null): Promise<SmsMessage> {
   requireCapability(ctx.actor, 'outreach.work');
   if (key) {
-    const prior = await sentBefore(ctx, key);
+    const prior = await sentBefore(ctx, personId, key);
     if (prior) return prior;
   }
   const send = () =>
@@ -93,7 +95,7 @@ export async function sendSms(ctx: RequestContext, provider: SmsProvider, status
     return await send();
   } catch (err) {
     if (key && isUniqueViolation(err)) {
-      const prior = await sentBefore(ctx, key);
+      const prior = await sentBefore(ctx, personId, key);
       if (prior) return prior;
     }
     throw err;

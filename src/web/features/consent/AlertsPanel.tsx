@@ -1,4 +1,4 @@
-/** Alerts on the start page: e.g. someone opened emergency access to a person of your caseload. */
+/** Alerts on the start page: someone opened emergency access to a person of your caseload, or let a colleague see protected contact details. */
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { emergencyApi } from '../../api/consentEndpoints.js';
@@ -19,7 +19,14 @@ export function AlertsPanel() {
       <ul className="plain-list">
         {alerts.data.map((a) => (
           <li key={a.id}>
-            <p>{t('emergency.alert', { by: String(a.payload.by ?? ''), reason: String(a.payload.reason ?? ''), date: format.dateTime(a.createdAt) })}</p>
+            <p>
+              {t(a.kind === 'protected_identity_grant' ? 'emergency.grantAlert' : 'emergency.alert', {
+                by: String(a.payload.by ?? ''),
+                to: String(a.payload.to ?? ''),
+                reason: String(a.payload.reason ?? ''),
+                date: format.dateTime(a.createdAt),
+              })}
+            </p>
             <p className="form-actions">
               {a.personId && can('persons.browse') ? <Link to={`/persons/${a.personId}`}>{t('emergency.alertPerson')}</Link> : null}
               {can('access.review') ? <Link to="/admin/access-review">{t('emergency.alertReview')}</Link> : null}

@@ -58,7 +58,7 @@ export function PersonPage() {
         <div className="columns__main">
           {seesContact ? <PersonDetails person={p} /> : null}
           {seesContact ? <RegisterPeriods periods={p.registerPeriods} /> : null}
-          <ConsentsPanel person={p} onChanged={reloadAll} />
+          {p.access.managed || p.access.categories.includes('assessment_plan') ? <ConsentsPanel person={p} onChanged={reloadAll} /> : null}
         </div>
         <div className="columns__side">
           {seesContact ? <CasePanel person={p} onChanged={reloadAll} /> : null}
