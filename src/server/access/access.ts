@@ -107,7 +107,7 @@ function consentFor(actor: Actor, category?: ConsentCategory): (eb: PersonsEb) =
       .select(sql`1`.as('one'))
       .whereRef('consents.person_id', '=', 'persons.id')
       .where('consents.withdrawn_at', 'is', null)
-      .where((c) => c.or([c('consents.valid_until', 'is', null), c('consents.valid_until', '>=', sql<string>`current_date`)]))
+      .where((c) => c.or([c('consents.valid_until', 'is', null), c('consents.valid_until', '>=', sql<string>`(now() at time zone 'Europe/Stockholm')::date`)]))
       .where('consent_recipients.unit_id', '=', actor.unitId);
     if (category) {
       q = q.where((c) => c.exists(c.selectFrom('consent_categories').select(sql`1`.as('one')).whereRef('consent_categories.consent_id', '=', 'consents.id').where('consent_categories.category', '=', category)));
