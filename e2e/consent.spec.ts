@@ -55,9 +55,10 @@ describe.skipIf(skipE2E)('[consent]: a social worker sees what the consent allow
     await expectNoAxeViolations(page, 'person page with the consent form');
     await page.getByRole('button', { name: 'Spara samtycket' }).focus();
     await page.keyboard.press('Enter');
-    const consents = page.getByRole('region', { name: 'Samtycken' });
-    await expect.poll(() => consents.textContent()).toContain('Gäller');
-    expect(await consents.textContent()).toContain('Socialtjänsten');
+    // The recorded consent is listed (the form, now closed, named the same words).
+    const recorded = page.getByRole('region', { name: 'Samtycken' }).locator('.consent-list > li').first();
+    await expect.poll(() => recorded.textContent(), { timeout: 10_000 }).toContain('Gäller');
+    expect(await recorded.textContent()).toContain('Socialtjänsten');
 
     await social.page.reload();
     const seen = social.page.getByRole('region', { name: 'Vad du ser och varför' });
@@ -69,10 +70,10 @@ describe.skipIf(skipE2E)('[consent]: a social worker sees what the consent allow
     expect(await social.page.getByRole('link', { name: 'Ändra uppgifter' }).count()).toBe(0);
     await expectNoAxeViolations(social.page, 'person page seen by consent');
 
-    await consents.getByRole('button', { name: 'Återkalla samtycket' }).click();
+    await page.getByRole('region', { name: 'Samtycken' }).getByRole('button', { name: 'Återkalla samtycket' }).click();
     await page.getByLabel('Hur återkallades det? (frivilligt)').fill('Ringde och sade det');
     await page.getByRole('button', { name: 'Återkalla nu' }).click();
-    await expect.poll(() => consents.textContent()).toContain('Återkallat');
+    await expect.poll(() => recorded.textContent()).toContain('Återkallat');
 
     await social.page.reload();
     await expect.poll(() => heading(social.page).textContent()).toBe('Sidan finns inte');
