@@ -1,8 +1,9 @@
 /**
- * Reads, checks and stages one import: every valid row goes to the staging table, every invalid
- * row to import_errors with its line, column and reason. Nothing here touches the register: only
- * reconciliation reads imports, and only ready ones, so a crash or kill mid-import leaves the
- * register as it was (the import stays 'running' and is marked failed at the next start).
+ * Reads, checks and stages one import: every valid row goes to the import's own table, every
+ * invalid row to import_errors with its line, column and reason. Nothing here touches the register:
+ * only reconciliation reads imports, and only ready ones, whose table is attached. A crash or kill
+ * mid-import leaves the register as it was: the import stays 'running', its heartbeat goes silent,
+ * and it is failed (its table dropped) at the next start or by any other Lotsa process.
  */
 import { sql } from 'kysely';
 import { COLUMNS, enrolmentRowChecker, populationRowChecker, REQUIRED, ROW_KEY, rowContext, type ListKind, type RowChecker, type RowError, type StoredValue } from '../../../core/source-lists.js';
@@ -23,7 +24,6 @@ const ERROR_COLUMNS = ['import_id', 'line', 'column_name', 'code', 'value', 'blo
 
 /** Why a population list without a single resident of the municipality is not used. */
 const NO_RESIDENTS = 'The population list holds no valid row for a resident of the municipality, so it cannot be a snapshot of its residents. Check that the file and the municipality are the right ones.';
-
 
 const SCHOOL_UNIT = /^\d{8}$/;
 
@@ -75,7 +75,7 @@ export async function processImport(handle: DatabaseHandle, importId: string, pa
     .from('municipalities')
     .whereRef('municipalities.id', '=', 'imports.municipality_id')
     .where('imports.id', '=', importId)
-    .where('imports.status', 'in', ['queued', 'running'])
+    .where('imports.status', '=', 'queued')
     .returning(['imports.kind', 'imports.municipality_id', 'imports.mapping', 'municipalities.code'])
     .executeTakeFirst();
   if (!imp) throw new Error(`Import ${importId} is not waiting to be processed`);
