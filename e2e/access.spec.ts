@@ -1,26 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNTS, apiAs, expectNoAxeViolations, launchBrowser, openPage, signIn, skipE2E, startLotsa, type Lotsa } from './fixtures.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, signIn, skipE2E } from './fixtures.js';
 
 describe.skipIf(skipE2E)('[access]: each role sees only what it needs; managers see figures, never identities', () => {
-  let lotsa: Lotsa;
-  let browser: Browser;
+  const spec = serverAndBrowser();
   let outsiderId: string;
   beforeAll(async () => {
-    [lotsa, browser] = await Promise.all([startLotsa(), launchBrowser()]);
     // A new person with no team and no contact person: only coordinators may see them.
-    const coordinator = await apiAs(lotsa.baseUrl, ACCOUNTS.coordinator);
-    const created = await coordinator.send('POST', '/api/v1/persons', { personalIdentityNumber: lotsa.unusedIdentityNumber(20), givenName: 'Otto', familyName: 'Utanför' });
+    const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
+    const created = await coordinator.send('POST', '/api/v1/persons', { personalIdentityNumber: spec.lotsa.unusedIdentityNumber(20), givenName: 'Otto', familyName: 'Utanför' });
     outsiderId = created.body.id;
     await coordinator.api.dispose();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await lotsa?.stop();
-  });
 
   it('shows a manager the figures but no person list', async () => {
-    const { context, page, errors } = await openPage(browser, lotsa.baseUrl);
+    const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.manager);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Hej, Birgitta!');
     const figures = page.getByRole('region', { name: 'Läget just nu' });
@@ -41,7 +34,7 @@ describe.skipIf(skipE2E)('[access]: each role sees only what it needs; managers 
   });
 
   it('shows a coordinator the figures with their own cases and the way to the person list', async () => {
-    const { context, page } = await openPage(browser, lotsa.baseUrl);
+    const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.coordinator);
     const figures = page.getByRole('region', { name: 'Läget just nu' });
     await expect.poll(() => figures.textContent()).toContain('mina ärenden');
@@ -51,7 +44,7 @@ describe.skipIf(skipE2E)('[access]: each role sees only what it needs; managers 
   });
 
   it('shows a school reporter the way to notify, and lets them browse nothing', async () => {
-    const { context, page } = await openPage(browser, lotsa.baseUrl);
+    const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.schoolReporter);
     await expect.poll(() => page.getByRole('heading', { name: 'Anmälningar från skolan' }).count()).toBe(1);
     expect(await page.getByRole('region', { name: 'Anmälningar från skolan' }).getByRole('link').allTextContents()).toEqual(['Gör en ny anmälan', 'Mina anmälningar']);
@@ -64,7 +57,7 @@ describe.skipIf(skipE2E)('[access]: each role sees only what it needs; managers 
   });
 
   it('gives a youth coach the not-found page for a person outside their caseload', async () => {
-    const { context, page } = await openPage(browser, lotsa.baseUrl);
+    const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.youthCoach);
     await page.goto(`/persons/${outsiderId}`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sidan finns inte');
@@ -78,12 +71,12 @@ describe.skipIf(skipE2E)('[access]: each role sees only what it needs; managers 
   });
 
   it('lets a team member from another agency see only their own cases and those the young person consented to', async () => {
-    const { context, page } = await openPage(browser, lotsa.baseUrl);
+    const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, 'socialsekreterare@demo.lotsa.local');
     await page.goto('/persons');
     await expect.poll(async () => page.locator('tbody tr').count()).toBeGreaterThan(0);
     expect(await page.getByRole('link', { name: 'Ny person' }).count()).toBe(0);
-    const coordinator = await apiAs(lotsa.baseUrl, ACCOUNTS.coordinator);
+    const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
     const all = (await (await coordinator.api.get('/api/v1/persons?pageSize=1')).json()) as { total: number };
     await coordinator.api.dispose();
     await expect.poll(() => page.locator('.result-count').textContent()).toMatch(/\d/);

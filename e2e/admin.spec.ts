@@ -1,20 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNTS, expectNoAxeViolations, launchBrowser, openPage, signIn, skipE2E, startLotsa, type Lotsa } from './fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { ACCOUNTS, expectNoAxeViolations, openPage, serverAndBrowser, signIn, skipE2E } from './fixtures.js';
 
 describe.skipIf(skipE2E)('[admin]: an administrator manages staff and reads the audit log', () => {
-  let lotsa: Lotsa;
-  let browser: Browser;
-  beforeAll(async () => {
-    [lotsa, browser] = await Promise.all([startLotsa(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await lotsa?.stop();
-  });
+  const spec = serverAndBrowser();
 
   async function adminPage() {
-    const opened = await openPage(browser, lotsa.baseUrl);
+    const opened = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(opened.page, ACCOUNTS.administrator);
     return opened;
   }
@@ -91,7 +82,7 @@ describe.skipIf(skipE2E)('[admin]: an administrator manages staff and reads the 
 
   it('reads the audit log filtered by staff member, person and dates, page by page', async () => {
     // A coordinator looks at someone, so the log has something to show.
-    const coordinator = await openPage(browser, lotsa.baseUrl);
+    const coordinator = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(coordinator.page, ACCOUNTS.coordinator);
     // Two pages of the person list log 50 "saw in a list" entries: enough for a second page of the log.
     await coordinator.page.goto('/persons?page=2');

@@ -1,20 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNTS, apiAs, expectNoAxeViolations, launchBrowser, openPage, signIn, skipE2E, startLotsa, type Lotsa } from './fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, signIn, skipE2E } from './fixtures.js';
 
 describe.skipIf(skipE2E)('[auth]: staff sign in and out, first sign-in forces a new password', () => {
-  let lotsa: Lotsa;
-  let browser: Browser;
-  beforeAll(async () => {
-    [lotsa, browser] = await Promise.all([startLotsa(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await lotsa?.stop();
-  });
+  const spec = serverAndBrowser();
 
   it('shows an accessible sign-in page in Swedish', async () => {
-    const { context, page, errors } = await openPage(browser, lotsa.baseUrl);
+    const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await page.goto('/login');
     await expect.poll(() => page.title()).toBe('Logga in – Lotsa');
     expect(await page.getAttribute('html', 'lang')).toBe('sv');
@@ -25,7 +16,7 @@ describe.skipIf(skipE2E)('[auth]: staff sign in and out, first sign-in forces a 
   });
 
   it('sends a signed-out visitor to the sign-in page and back to where they were going', async () => {
-    const { context, page } = await openPage(browser, lotsa.baseUrl);
+    const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await page.goto('/persons?q=Ahmed');
     await page.waitForURL(/\/login\?next=/);
     await page.getByLabel('E-postadress').fill(ACCOUNTS.coordinator);
@@ -37,7 +28,7 @@ describe.skipIf(skipE2E)('[auth]: staff sign in and out, first sign-in forces a 
   });
 
   it('says so when the e-mail address or password is wrong', async () => {
-    const { context, page } = await openPage(browser, lotsa.baseUrl);
+    const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await page.goto('/login');
     await page.getByLabel('E-postadress').fill(ACCOUNTS.coordinator);
     await page.getByLabel(/^Lösenord/).fill('inte-rätt-lösenord');
@@ -49,7 +40,7 @@ describe.skipIf(skipE2E)('[auth]: staff sign in and out, first sign-in forces a 
   });
 
   it('holds back sign-in after repeated failures for one address', async () => {
-    const { context, page } = await openPage(browser, lotsa.baseUrl);
+    const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await page.goto('/login');
     const alert = page.getByRole('alert');
     for (let i = 0; i < 5; i++) {
@@ -66,7 +57,7 @@ describe.skipIf(skipE2E)('[auth]: staff sign in and out, first sign-in forces a 
   });
 
   it('lets a coordinator sign in with the keyboard alone, then sign out', async () => {
-    const { context, page } = await openPage(browser, lotsa.baseUrl);
+    const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await page.goto('/login');
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.keyboard.press('Tab');
@@ -95,12 +86,12 @@ describe.skipIf(skipE2E)('[auth]: staff sign in and out, first sign-in forces a 
   });
 
   it('makes a new colleague choose a password at the first sign-in', async () => {
-    const admin = await apiAs(lotsa.baseUrl, ACCOUNTS.administrator);
+    const admin = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.administrator);
     const created = await admin.send('POST', '/api/v1/staff', { name: 'Nora Nyanställd', email: 'nora@demo.lotsa.local', role: 'youth_coach', unitId: null });
     expect(created.status).toBe(201);
     await admin.api.dispose();
 
-    const { context, page } = await openPage(browser, lotsa.baseUrl);
+    const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, 'nora@demo.lotsa.local', created.body.oneTimePassword);
     expect(new URL(page.url()).pathname).toBe('/change-password');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Byt lösenord');

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNTS, apiAs, expectNoAxeViolations, launchBrowser, openPage, signIn, skipE2E, startLotsa, type Lotsa } from './fixtures.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, signIn, skipE2E } from './fixtures.js';
 
 /** Demo accounts from other agencies than the team's (Ungdomsteamet is run by Utbildningsförvaltningen). */
 const SOCIAL_WORKER = 'socialsekreterare@demo.lotsa.local';
@@ -8,33 +8,27 @@ const SOCIAL_WORKER = 'socialsekreterare@demo.lotsa.local';
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 
 describe.skipIf(skipE2E)('[consent]: a social worker sees what the consent allows; coordinators record, withdraw and produce the extract; administrators follow up', () => {
-  let lotsa: Lotsa;
-  let browser: Browser;
+  const spec = serverAndBrowser();
   let personId: string;
   let pnr: string;
   beforeAll(async () => {
-    [lotsa, browser] = await Promise.all([startLotsa(), launchBrowser()]);
     // A new young person in Ungdomsteamet, with no consent yet.
-    const coordinator = await apiAs(lotsa.baseUrl, ACCOUNTS.coordinator);
-    pnr = lotsa.unusedIdentityNumber(30);
+    const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
+    pnr = spec.lotsa.unusedIdentityNumber(30);
     personId = (await coordinator.send('POST', '/api/v1/persons', { personalIdentityNumber: pnr, givenName: 'Sam', familyName: 'Samtycke' })).body.id;
     const teams = (await (await coordinator.api.get('/api/v1/teams')).json()) as { id: string; name: string }[];
     const person = (await (await coordinator.api.get(`/api/v1/persons/${personId}`)).json()) as { case: { id: string; version: number } };
     expect((await coordinator.send('PATCH', `/api/v1/cases/${person.case.id}`, { teamId: teams.find((t) => t.name === 'Ungdomsteamet')!.id, version: person.case.version })).status).toBe(204);
     await coordinator.api.dispose();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await lotsa?.stop();
-  });
 
   it('lets a coordinator record a consent with the keyboard, and the social worker then sees exactly that, until it is withdrawn', async () => {
-    const social = await openPage(browser, lotsa.baseUrl);
+    const social = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(social.page, SOCIAL_WORKER);
     await social.page.goto(`/persons/${personId}`);
     await expect.poll(() => heading(social.page).textContent()).toBe('Sidan finns inte');
 
-    const { context, page, errors } = await openPage(browser, lotsa.baseUrl);
+    const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.coordinator);
     await page.goto(`/persons/${personId}`);
     const access = page.getByRole('region', { name: 'Vad du ser och varför' });
@@ -82,7 +76,7 @@ describe.skipIf(skipE2E)('[consent]: a social worker sees what the consent allow
   });
 
   it('lets a social worker break the glass by identity number, alerts the administrator, and highlights it in the log and the follow-up', async () => {
-    const { context, page } = await openPage(browser, lotsa.baseUrl);
+    const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, SOCIAL_WORKER);
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Nödåtkomst' }).click();
     await expect.poll(() => heading(page).textContent()).toBe('Nödåtkomst till en person');
@@ -96,7 +90,7 @@ describe.skipIf(skipE2E)('[consent]: a social worker sees what the consent allow
     await expect.poll(() => page.getByRole('region', { name: 'Vad du ser och varför' }).textContent()).toContain('Du har nödåtkomst till och med');
     await context.close();
 
-    const admin = await openPage(browser, lotsa.baseUrl);
+    const admin = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(admin.page, ACCOUNTS.administrator);
     await expect.poll(() => admin.page.getByRole('region', { name: 'Att känna till' }).textContent()).toContain('Mats Socialsekreterare öppnade nödåtkomst');
     await expectNoAxeViolations(admin.page, 'start page with an alert');
@@ -119,7 +113,7 @@ describe.skipIf(skipE2E)('[consent]: a social worker sees what the consent allow
   });
 
   it('lets a coordinator take an application through the team meeting, see the teams, and produce the register extract', async () => {
-    const { context, page, errors } = await openPage(browser, lotsa.baseUrl);
+    const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.coordinator);
     await page.goto(`/persons/${personId}`);
     const applications = page.getByRole('region', { name: 'Ansökningar' });

@@ -9,7 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, request as playwrightRequest, type APIRequestContext, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { WEB_DIST } from '../src/server/app.js';
 import { ensureMunicipality } from '../src/server/bootstrap.js';
 import { openDatabase } from '../src/server/db/connection.js';
@@ -165,4 +165,20 @@ export async function expectNoAxeViolations(page: Page, label = page.url()): Pro
   });
   if (violations.length) console.error(`axe violations on ${label}:\n${violations.map((v) => `  ${v.id} (${v.impact}): ${v.help}\n    ${v.targets.join('\n    ')}`).join('\n')}`);
   expect(violations, `axe violations on ${label}`).toEqual([]);
+}
+
+/**
+ * Starts one server and one browser for the spec file before its tests and stops them after;
+ * read them from the returned object inside tests.
+ */
+export function serverAndBrowser(): { lotsa: Lotsa; browser: Browser } {
+  const spec = {} as { lotsa: Lotsa; browser: Browser };
+  beforeAll(async () => {
+    [spec.lotsa, spec.browser] = await Promise.all([startLotsa(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await spec.browser?.close();
+    await spec.lotsa?.stop();
+  });
+  return spec;
 }

@@ -1,20 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNTS, expectNoAxeViolations, launchBrowser, openPage, signIn, skipE2E, startLotsa, type Lotsa } from './fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { ACCOUNTS, expectNoAxeViolations, openPage, serverAndBrowser, signIn, skipE2E } from './fixtures.js';
 
 describe.skipIf(skipE2E)('[i18n]: staff switch the interface between Swedish and English', () => {
-  let lotsa: Lotsa;
-  let browser: Browser;
-  beforeAll(async () => {
-    [lotsa, browser] = await Promise.all([startLotsa(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await lotsa?.stop();
-  });
+  const spec = serverAndBrowser();
 
   it('switches to English, keeps the choice, and gets API errors in English too', async () => {
-    const { context, page, errors } = await openPage(browser, lotsa.baseUrl);
+    const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await page.goto('/login');
     const h1 = page.getByRole('heading', { level: 1 });
     await expect.poll(() => h1.textContent()).toBe('Logga in');
@@ -57,7 +48,7 @@ describe.skipIf(skipE2E)('[i18n]: staff switch the interface between Swedish and
   });
 
   it('translates error messages already on screen when the language changes', async () => {
-    const { context, page, errors } = await openPage(browser, lotsa.baseUrl);
+    const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.coordinator);
     await page.goto('/persons/new');
     await page.getByRole('button', { name: 'Registrera personen' }).click();

@@ -1,27 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNTS, apiAs, expectNoAxeViolations, launchBrowser, openPage, signIn, skipE2E, startLotsa, type Lotsa } from './fixtures.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, signIn, skipE2E } from './fixtures.js';
 
 const timelineItems = (page: Page) => page.locator('.timeline > li');
 
 describe.skipIf(skipE2E)('[journal]: a coordinator writes notes and changes the contact person', () => {
-  let lotsa: Lotsa;
-  let browser: Browser;
+  const spec = serverAndBrowser();
   let personId: string;
   beforeAll(async () => {
-    [lotsa, browser] = await Promise.all([startLotsa(), launchBrowser()]);
-    const coordinator = await apiAs(lotsa.baseUrl, ACCOUNTS.coordinator);
-    const created = await coordinator.send('POST', '/api/v1/persons', { personalIdentityNumber: lotsa.unusedIdentityNumber(10), givenName: 'Jonna', familyName: 'Journal' });
+    const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
+    const created = await coordinator.send('POST', '/api/v1/persons', { personalIdentityNumber: spec.lotsa.unusedIdentityNumber(10), givenName: 'Jonna', familyName: 'Journal' });
     personId = created.body.id;
     await coordinator.api.dispose();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await lotsa?.stop();
-  });
 
   it('writes a note that appears first in the timeline', async () => {
-    const { context, page, errors } = await openPage(browser, lotsa.baseUrl);
+    const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.coordinator);
     await page.goto(`/persons/${personId}`);
     await page.getByRole('heading', { name: 'Journal', exact: true }).waitFor();
@@ -43,11 +37,11 @@ describe.skipIf(skipE2E)('[journal]: a coordinator writes notes and changes the 
   });
 
   it('corrects a note: the original stays, marked as corrected and linked to its correction', async () => {
-    const coordinator = await apiAs(lotsa.baseUrl, ACCOUNTS.coordinator);
+    const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
     expect((await coordinator.send('POST', `/api/v1/persons/${personId}/notes`, { text: 'Skickade brev. Jonna vill boka ett studiebesök.' })).status).toBe(201);
     await coordinator.api.dispose();
 
-    const { context, page } = await openPage(browser, lotsa.baseUrl);
+    const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.coordinator);
     await page.goto(`/persons/${personId}`);
     const original = timelineItems(page).filter({ hasText: 'Skickade brev.' });
@@ -71,7 +65,7 @@ describe.skipIf(skipE2E)('[journal]: a coordinator writes notes and changes the 
   });
 
   it('assigns a contact person and changes the status', async () => {
-    const { context, page } = await openPage(browser, lotsa.baseUrl);
+    const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.coordinator);
     await page.goto(`/persons/${personId}`);
     const casePanel = page.getByRole('region', { name: 'Ärende' });
@@ -88,13 +82,13 @@ describe.skipIf(skipE2E)('[journal]: a coordinator writes notes and changes the 
   });
 
   it('asks to reload when the case changed in the meantime', async () => {
-    const { context, page } = await openPage(browser, lotsa.baseUrl);
+    const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.coordinator);
     await page.goto(`/persons/${personId}`);
     const casePanel = page.getByRole('region', { name: 'Ärende' });
     await casePanel.getByLabel('Status').waitFor();
 
-    const coordinator = await apiAs(lotsa.baseUrl, ACCOUNTS.coordinator);
+    const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
     const person = await (await coordinator.api.get(`/api/v1/persons/${personId}`)).json();
     expect((await coordinator.send('PATCH', `/api/v1/cases/${person.case.id}`, { status: 'active', version: person.case.version })).status).toBe(204);
     await coordinator.api.dispose();
@@ -108,15 +102,15 @@ describe.skipIf(skipE2E)('[journal]: a coordinator writes notes and changes the 
   });
 
   it('lets a contact person write notes and change status, but not reassign', async () => {
-    const coordinator = await apiAs(lotsa.baseUrl, ACCOUNTS.coordinator);
-    const created = await coordinator.send('POST', '/api/v1/persons', { personalIdentityNumber: lotsa.unusedIdentityNumber(11), givenName: 'Kim', familyName: 'Kontakt' });
+    const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
+    const created = await coordinator.send('POST', '/api/v1/persons', { personalIdentityNumber: spec.lotsa.unusedIdentityNumber(11), givenName: 'Kim', familyName: 'Kontakt' });
     const person = await (await coordinator.api.get(`/api/v1/persons/${created.body.id}`)).json();
     const staff = await (await coordinator.api.get('/api/v1/staff')).json();
     const sofia = staff.find((s: { email: string }) => s.email === ACCOUNTS.youthCoach);
     expect((await coordinator.send('PATCH', `/api/v1/cases/${person.case.id}`, { contactPersonId: sofia.id, version: person.case.version })).status).toBe(204);
     await coordinator.api.dispose();
 
-    const { context, page } = await openPage(browser, lotsa.baseUrl);
+    const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.youthCoach);
     await page.goto(`/persons/${created.body.id}`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Kim Kontakt');

@@ -1,25 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNTS, expectNoAxeViolations, launchBrowser, openPage, signIn, skipE2E, startLotsa, type Lotsa } from './fixtures.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ACCOUNTS, expectNoAxeViolations, openPage, serverAndBrowser, signIn, skipE2E } from './fixtures.js';
 
 const dashed = (pnr: string) => `${pnr.slice(0, 8)}-${pnr.slice(8)}`;
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 
 describe.skipIf(skipE2E)('[notifications]: a school reporter notifies, a coordinator verifies', () => {
-  let lotsa: Lotsa;
-  let browser: Browser;
+  const spec = serverAndBrowser();
   let student: string;
   beforeAll(async () => {
-    [lotsa, browser] = await Promise.all([startLotsa(), launchBrowser()]);
-    student = lotsa.unusedIdentityNumber(3);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await lotsa?.stop();
+    student = spec.lotsa.unusedIdentityNumber(3);
   });
 
   it('lets a school reporter notify a dropout, after correcting the fields the API rejects', async () => {
-    const { context, page, errors } = await openPage(browser, lotsa.baseUrl);
+    const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.schoolReporter);
     expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allTextContents()).toEqual(['Start', 'Anmälningar']);
     const start = page.getByRole('region', { name: 'Anmälningar från skolan' });
@@ -74,7 +68,7 @@ describe.skipIf(skipE2E)('[notifications]: a school reporter notifies, a coordin
   });
 
   it('shows the notification in the coordinator inbox, where it is verified and handled', async () => {
-    const { context, page, errors } = await openPage(browser, lotsa.baseUrl);
+    const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.coordinator);
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Anmälningar' }).click();
     await page.waitForURL(/\/notifications$/);
@@ -100,7 +94,7 @@ describe.skipIf(skipE2E)('[notifications]: a school reporter notifies, a coordin
   });
 
   it('tells the reporter only that the notification was received, never what the coordinator found', async () => {
-    const { context, page } = await openPage(browser, lotsa.baseUrl);
+    const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.schoolReporter);
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Anmälningar' }).click();
     const rows = page.getByRole('table', { name: 'Mina anmälningar, nyast först' }).locator('tbody tr');

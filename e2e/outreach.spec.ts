@@ -1,23 +1,15 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNTS, apiAs, expectNoAxeViolations, launchBrowser, openPage, signIn, skipE2E, startLotsa, type Lotsa } from './fixtures.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, signIn, skipE2E } from './fixtures.js';
 
 const figure = (page: Page, key: string) => page.locator(`[data-figure="${key}"] .figure-card__value`).textContent();
 
 describe.skipIf(skipE2E)('[outreach]: a coach works the queue and the ladder, prints letters and texts; a coordinator assigns and configures', () => {
-  let lotsa: Lotsa;
-  let browser: Browser;
-  beforeAll(async () => {
-    [lotsa, browser] = await Promise.all([startLotsa(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await lotsa?.stop();
-  });
+  const spec = serverAndBrowser();
 
   it('starts from the coach’s own queue, records an attempt by keyboard, reaches the person and watches the figures move', async () => {
-    const { context, page, errors } = await openPage(browser, lotsa.baseUrl);
+    const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.youthCoach);
     const queues = page.getByRole('region', { name: 'Dina arbetsköer' });
     await expect.poll(() => queues.textContent()).toContain('Nästa steg i dag');
@@ -67,7 +59,7 @@ describe.skipIf(skipE2E)('[outreach]: a coach works the queue and the ladder, pr
   });
 
   it('chooses another next step with a reason, which the timeline keeps', async () => {
-    const { context, page } = await openPage(browser, lotsa.baseUrl);
+    const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.youthCoach);
     await page.goto('/queues/next-step-due?contactPerson=me');
     await page.locator('tbody tr th a').first().click();
@@ -86,7 +78,7 @@ describe.skipIf(skipE2E)('[outreach]: a coach works the queue and the ladder, pr
   });
 
   it('prints the day’s letters as one PDF and records them as sent, then sends a text message to the outbox', async () => {
-    const { context, page } = await openPage(browser, lotsa.baseUrl);
+    const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.youthCoach);
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Brev' }).click();
     await page.getByRole('heading', { name: 'Dagens brev' }).waitFor();
@@ -113,7 +105,7 @@ describe.skipIf(skipE2E)('[outreach]: a coach works the queue and the ladder, pr
   });
 
   it('lets a coordinator assign a queue in bulk, edit the ladder and a template, and subscribe to the calendar', async () => {
-    const { context, page, errors } = await openPage(browser, lotsa.baseUrl);
+    const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.coordinator);
     await page.goto('/queues/not-contacted?contactPerson=none');
     await expect.poll(() => page.locator('tbody tr').count()).toBeGreaterThan(1);
@@ -149,7 +141,7 @@ describe.skipIf(skipE2E)('[outreach]: a coach works the queue and the ladder, pr
     await page.getByRole('button', { name: 'Skapa prenumerationsadress' }).click();
     const url = await page.getByLabel('Din prenumerationsadress').inputValue();
     expect(url).toMatch(/\/api\/v1\/calendar-feed\.ics\?token=/);
-    const feed = await (await apiAs(lotsa.baseUrl, ACCOUNTS.coordinator)).api.get(url);
+    const feed = await (await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator)).api.get(url);
     expect(feed.headers()['content-type']).toContain('text/calendar');
     expect(await feed.text()).toContain('BEGIN:VCALENDAR');
     expect(errors).toEqual([]);
@@ -157,12 +149,12 @@ describe.skipIf(skipE2E)('[outreach]: a coach works the queue and the ladder, pr
   });
 
   it('plans an announced home visit for a person with protected identity: two staff, the notice among the day’s letters, no address anywhere', async () => {
-    const coordinator = await apiAs(lotsa.baseUrl, ACCOUNTS.coordinator);
-    const created = await coordinator.send('POST', '/api/v1/persons', { personalIdentityNumber: lotsa.unusedIdentityNumber(20), givenName: 'Hedda', familyName: 'Hemlig', streetAddress: 'Dolda vägen 7', postalCode: '433 99', city: 'Partille', protectedIdentity: true });
+    const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
+    const created = await coordinator.send('POST', '/api/v1/persons', { personalIdentityNumber: spec.lotsa.unusedIdentityNumber(20), givenName: 'Hedda', familyName: 'Hemlig', streetAddress: 'Dolda vägen 7', postalCode: '433 99', city: 'Partille', protectedIdentity: true });
     expect(created.status).toBe(201);
     await coordinator.api.dispose();
 
-    const { context, page, errors } = await openPage(browser, lotsa.baseUrl);
+    const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.coordinator);
     await page.goto(`/persons/${created.body.id}/outreach`);
     await expect.poll(() => page.getByRole('region', { name: 'Kontaktuppgifter' }).textContent()).toContain('Personen har skyddade personuppgifter.');

@@ -1,24 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNTS, apiAs, expectNoAxeViolations, launchBrowser, openPage, signIn, skipE2E, startLotsa, type Lotsa } from './fixtures.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, signIn, skipE2E } from './fixtures.js';
 
 const dashed = (pnr: string) => `${pnr.slice(0, 8)}-${pnr.slice(8)}`;
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 const firstColumn = (page: Page, column: number) => page.locator(`tbody tr td:nth-child(${column}), tbody tr th:nth-child(${column})`).allTextContents();
 
 describe.skipIf(skipE2E)('[persons]: a coordinator finds, creates and edits young people', () => {
-  let lotsa: Lotsa;
-  let browser: Browser;
-  beforeAll(async () => {
-    [lotsa, browser] = await Promise.all([startLotsa(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await lotsa?.stop();
-  });
+  const spec = serverAndBrowser();
 
   async function coordinatorPage() {
-    const opened = await openPage(browser, lotsa.baseUrl);
+    const opened = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(opened.page, ACCOUNTS.coordinator);
     return opened;
   }
@@ -98,7 +90,7 @@ describe.skipIf(skipE2E)('[persons]: a coordinator finds, creates and edits youn
     await page.waitForURL(/\/persons\/new$/);
     await expectNoAxeViolations(page, 'create form');
 
-    const valid = lotsa.unusedIdentityNumber(0);
+    const valid = spec.lotsa.unusedIdentityNumber(0);
     const wrongCheckDigit = valid.slice(0, 11) + String((Number(valid[11]) + 1) % 10);
     await page.getByLabel(/^Personnummer/).fill(wrongCheckDigit);
     await page.getByLabel(/^Förnamn/).fill('Test');
@@ -121,7 +113,7 @@ describe.skipIf(skipE2E)('[persons]: a coordinator finds, creates and edits youn
   it('registers a person with a guardian and opens their page', async () => {
     const { context, page, errors } = await coordinatorPage();
     await page.goto('/persons/new');
-    const pnr = lotsa.unusedIdentityNumber(1);
+    const pnr = spec.lotsa.unusedIdentityNumber(1);
     await page.getByLabel(/^Personnummer/).fill(pnr);
     await page.getByLabel(/^Förnamn/).fill('Elsa');
     await page.getByLabel(/^Efternamn/).fill('Nyström');
@@ -166,7 +158,7 @@ describe.skipIf(skipE2E)('[persons]: a coordinator finds, creates and edits youn
   it('hides the address of a person with protected identity', async () => {
     const { context, page } = await coordinatorPage();
     await page.goto('/persons/new');
-    await page.getByLabel(/^Personnummer/).fill(lotsa.unusedIdentityNumber(3));
+    await page.getByLabel(/^Personnummer/).fill(spec.lotsa.unusedIdentityNumber(3));
     await page.getByLabel(/^Förnamn/).fill('Sam');
     await page.getByLabel(/^Efternamn/).fill('Skyddad');
     await page.getByLabel('Gatuadress').fill('Hemliga vägen 3');
@@ -185,8 +177,8 @@ describe.skipIf(skipE2E)('[persons]: a coordinator finds, creates and edits youn
   });
 
   it('edits a person and is told to reload when someone else changed them first', async () => {
-    const coordinator = await apiAs(lotsa.baseUrl, ACCOUNTS.coordinator);
-    const pnr = lotsa.unusedIdentityNumber(2);
+    const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
+    const pnr = spec.lotsa.unusedIdentityNumber(2);
     const created = await coordinator.send('POST', '/api/v1/persons', { personalIdentityNumber: pnr, givenName: 'Malte', familyName: 'Redigerad', phone: '070-1740601' });
     expect(created.status).toBe(201);
     const id = created.body.id as string;

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ageOn, parseIdentityNumber } from '../src/core/personnummer.js';
 import { COLUMNS } from '../src/core/source-lists.js';
-import { ACCOUNTS, expectNoAxeViolations, launchBrowser, openPage, signIn, skipE2E, startLotsa, type Lotsa } from './fixtures.js';
+import { ACCOUNTS, expectNoAxeViolations, openPage, serverAndBrowser, signIn, skipE2E } from './fixtures.js';
 
 const dashed = (pnr: string) => `${pnr.slice(0, 8)}-${pnr.slice(8)}`;
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
@@ -13,24 +13,20 @@ const status = (page: Page) => page.locator('.details .badge').textContent();
 const wrongCheckDigit = (pnr: string) => pnr.slice(0, 11) + String((Number(pnr[11]) + 1) % 10);
 
 describe.skipIf(skipE2E)('[register]: a coordinator builds the register from two files', () => {
-  let lotsa: Lotsa;
-  let browser: Browser;
+  const spec = serverAndBrowser();
   let dir: string;
   /** Unused test numbers of people aged 16–19 today, so they can be in the register. */
   let young: string[];
   beforeAll(async () => {
-    [lotsa, browser] = await Promise.all([startLotsa(), launchBrowser()]);
     dir = mkdtempSync(path.join(os.tmpdir(), 'lotsa-lists-'));
     young = [];
     for (let n = 0; young.length < 6; n++) {
-      const pnr = lotsa.unusedIdentityNumber(n);
+      const pnr = spec.lotsa.unusedIdentityNumber(n);
       const parsed = parseIdentityNumber(pnr);
       if (parsed.ok && ageOn(parsed.value.birthDate, new Date()) < 20) young.push(pnr);
     }
   });
-  afterAll(async () => {
-    await browser?.close();
-    await lotsa?.stop();
+  afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -49,7 +45,7 @@ describe.skipIf(skipE2E)('[register]: a coordinator builds the register from two
   }
 
   it('imports a population list with errors, an enrolment list in Windows-1252, reconciles and shows why on the person page', async () => {
-    const { context, page, errors } = await openPage(browser, lotsa.baseUrl);
+    const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.coordinator);
     const [alva, bertil, , otherMunicipality] = young as [string, string, string, string];
     const badNumber = wrongCheckDigit(young[2]!);
@@ -178,7 +174,7 @@ describe.skipIf(skipE2E)('[register]: a coordinator builds the register from two
   });
 
   it('maps the columns of a file in another layout, then processes it', async () => {
-    const { context, page, errors } = await openPage(browser, lotsa.baseUrl);
+    const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.coordinator);
     // Another system's export: Swedish headers in Windows-1252, semicolons, and no optional columns.
     const other = file('export-fran-annat-system.csv', Buffer.from(['Personnummer;Förnamn;Efternamn;Kommun', `${dashed(young[4]!)};Östen;Åberg;1402`].join('\r\n') + '\r\n', 'latin1'));
