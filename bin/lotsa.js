@@ -12,9 +12,11 @@ const sources = ['src/cli', 'src/server', 'src/core'];
 /** A bundle or an unfinished build older than this is no longer in use by a starting command. */
 const STALE_MS = 10 * 60 * 1000;
 
-/** A fingerprint of the sources: every TypeScript file's path, size and modification time. */
+/** A fingerprint of the sources and of this build script: every file's path, size and modification time. */
 function fingerprint() {
   const hash = createHash('sha256');
+  const self = statSync(fileURLToPath(import.meta.url));
+  hash.update(`bin/lotsa.js:${self.size}:${self.mtimeMs}\n`);
   for (const dir of sources) {
     for (const file of readdirSync(path.join(root, dir), { recursive: true }).map(String).sort()) {
       if (!file.endsWith('.ts')) continue;
@@ -24,6 +26,9 @@ function fingerprint() {
   }
   return hash.digest('hex').slice(0, 16);
 }
+
+/** Packages loaded from node_modules at run time rather than bundled. */
+const EXTERNAL = ['@electric-sql/pglite', 'argon2', 'pdfkit', 'exceljs', 'fastify', '@fastify/*', 'fastify-type-provider-zod', 'ical-generator', 'esbuild', 'pg-native'];
 
 const builds = path.join(root, 'dist', 'cli');
 const current = path.join(builds, fingerprint());
@@ -39,7 +44,10 @@ if (!existsSync(path.join(current, 'main.js'))) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    // Libraries whose many small modules would cost every command a few hundred milliseconds to load
+    // are bundled; those with native code, data files or a size only `start` needs stay external.
+    external: EXTERNAL,
+    banner: { js: "import { createRequire as __lotsaRequire } from 'node:module'; const require = __lotsaRequire(import.meta.url);" },
     sourcemap: true,
     logLevel: 'warning',
   });
