@@ -4,7 +4,7 @@
  * bigints as strings on both, so the rest of the code sees the same values either way.
  */
 import path from 'node:path';
-import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
@@ -45,7 +45,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgresql', raw: { kind: 'postgresql', pool }, close: () => db.destroy() };
   }
-  const parsers = { [DATE_OID]: (v: string) => v, [pgliteTypes.INT8]: (v: string) => v };
+  // Loaded only here, so a command on a PostgreSQL server does not pay for loading PGlite.
+  const { PGlite } = await import('@electric-sql/pglite');
+  const parsers = { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => v };
   let release = () => {};
   let pglite: PGlite;
   if ('dataDir' in options) {
