@@ -295,11 +295,15 @@ export interface SmsMessagesTable {
   provider: 'outbox' | 'gateway';
   provider_id: string | null;
   status: 'stored' | 'sent' | 'delivered' | 'failed';
+  /** Why sending failed; null when the gateway took the message (a later delivery report may still say 'failed'). */
+  failure_reason: SmsFailure | null;
   sent_by: string;
   idempotency_key: string | null;
   created_at: Timestamp;
   status_at: Timestamp;
 }
+/** Why a message never reached the gateway: refused by it, no answer from it, or never handed over (the process stopped). */
+export type SmsFailure = 'refused' | 'no_answer' | 'not_sent';
 export interface SmsOptOutsTable { municipality_id: string; number: string; opted_out_at: Timestamp }
 export interface CentresTable { id: Generated<string>; municipality_id: string; name: string }
 export interface MeetingsTable {

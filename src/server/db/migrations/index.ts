@@ -6,6 +6,7 @@ import * as stagingPartitions from './20261125150000_staging_partitions.js';
 import * as consent from './20261126090000_consent.js';
 import * as outreach from './20261126100000_outreach.js';
 import * as kaaUnits from './20261126110000_kaa_units.js';
+import * as smsOutbox from './20261127090000_sms_outbox.js';
 
 export const migrations: Record<string, Migration> = {
   '20261125090000_foundation': foundation,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '20261126090000_consent': consent,
   '20261126100000_outreach': outreach,
   '20261126110000_kaa_units': kaaUnits,
+  '20261127090000_sms_outbox': smsOutbox,
 };
