@@ -38,7 +38,7 @@ export const ERRORS = {
   contact_details_hidden: { status: 403, sv: 'Personen har skyddade personuppgifter och du har inte behörighet till kontaktuppgifterna.', en: 'The person has a protected identity and you have no access to the contact details.' },
   no_phone_number: { status: 409, sv: 'Det finns inget mobilnummer att skicka till.', en: 'There is no mobile number to send to.' },
   sms_opted_out: { status: 409, sv: 'Numret har svarat STOP och tar inte emot sms från oss.', en: 'The number has replied STOP and does not take text messages from us.' },
-  sms_failed: { status: 502, sv: 'Sms-tjänsten tog inte emot meddelandet. Försök igen om en stund.', en: 'The SMS gateway did not accept the message. Try again shortly.' },
+  sms_failed: { status: 502, sv: 'Sms-tjänsten bekräftade inte meddelandet. Det står som misslyckat under Sms; skicka ett nytt om en stund.', en: 'The SMS gateway did not confirm the message. It is listed as failed under Text messages; send a new one shortly.' },
   template_unsafe: { status: 400, sv: 'Mallen får bara innehålla tillåtna platshållare och inga personnummer eller känsliga uppgifter.', en: 'The template may hold only the allowed placeholders and no identity numbers or sensitive details.' },
   notice_too_late: { status: 400, sv: 'Ett aviserat hembesök måste ligga så långt fram att aviseringen hinner skickas i tid.', en: 'An announced home visit must be far enough ahead for the notice to be sent in time.' },
   two_staff_required: { status: 400, sv: 'Ett hembesök kräver två olika medarbetare.', en: 'A home visit needs two different staff members.' },

@@ -138,6 +138,8 @@ export const smsSchema = z.object({
   body: z.string(),
   provider: z.enum(['outbox', 'gateway']),
   status: z.enum(['stored', 'sent', 'delivered', 'failed']),
+  /** Why a failed message never reached the gateway: it refused, it did not answer, or Lotsa stopped before handing it over. */
+  failure: z.enum(['refused', 'no_answer', 'not_sent']).nullable(),
   sentBy: z.string(),
   createdAt: z.string(),
 });

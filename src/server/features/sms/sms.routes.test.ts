@@ -1,32 +1,43 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ERRORS } from '../../../core/errors.js';
 import { createHarness, type Harness } from '../../testing/harness.js';
 import { personInRegister } from '../../testing/outreach.js';
 
-/** A small SMS gateway on localhost that records what it receives and answers like a real one. */
+/**
+ * A small SMS gateway on localhost that records what it receives and answers like a real one.
+ * `while` runs while a request is being handled, before the answer, so a test can look at the
+ * database as the gateway sees it; `failOnce` refuses the next message, `dropOnce` hangs up on it.
+ */
 function startGateway() {
   const received: { authorization: string | undefined; contentType: string | undefined; form: Record<string, string> }[] = [];
-  let failNext = false;
+  let next: 'answer' | 'refuse' | 'drop' = 'answer';
+  const hooks: { while: ((form: Record<string, string>) => Promise<void>) | null } = { while: null };
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      received.push({ authorization: req.headers.authorization, contentType: req.headers['content-type'], form: Object.fromEntries(new URLSearchParams(body)) });
-      if (failNext) {
-        failNext = false;
-        res.writeHead(403, { 'content-type': 'text/plain' }).end('Not enough credits');
-        return;
-      }
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `s${received.length}abc`, status: 'created' }));
+    req.on('end', async () => {
+      const form = Object.fromEntries(new URLSearchParams(body));
+      received.push({ authorization: req.headers.authorization, contentType: req.headers['content-type'], form });
+      const id = `s${received.length}abc`;
+      await hooks.while?.(form);
+      const mode = next;
+      next = 'answer';
+      if (mode === 'refuse') res.writeHead(403, { 'content-type': 'text/plain' }).end('Not enough credits');
+      else if (mode === 'drop') req.socket.destroy();
+      else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id, status: 'created' }));
     });
   });
-  return new Promise<{ url: string; received: typeof received; failOnce: () => void; close: () => Promise<void> }>((resolve) =>
+  return new Promise<{ url: string; received: typeof received; hooks: typeof hooks; failOnce: () => void; dropOnce: () => void; close: () => Promise<void> }>((resolve) =>
     server.listen(0, '127.0.0.1', () =>
       resolve({
         url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/a1/sms`,
         received,
-        failOnce: () => (failNext = true),
+        hooks,
+        failOnce: () => (next = 'refuse'),
+        dropOnce: () => (next = 'drop'),
         close: () => new Promise((done) => server.close(() => done())),
       }),
     ),
@@ -131,17 +142,84 @@ describe('text messages through a real HTTP gateway on localhost', () => {
     const report = await h.app.inject({ method: 'POST', url: `/api/v1/sms/status?token=${token}`, ...form({ id: providerId, status: 'delivered', delivered: '2026-11-25T10:00:00Z' }) });
     expect(report.statusCode).toBe(204);
     expect((await h.as.coordinator.request('GET', '/api/v1/sms')).json()[0]).toMatchObject({ id: res.json().id, status: 'delivered' });
-    const audit = await h.db.selectFrom('audit_log').select(['actor_id', 'detail']).where('entity', '=', 'sms').where('entity_id', '=', res.json().id).where('action', '=', 'update').execute();
-    expect(audit).toEqual([{ actor_id: null, detail: { status: 'delivered' } }]);
+    const audit = await h.db.selectFrom('audit_log').select(['actor_id', 'detail']).where('entity', '=', 'sms').where('entity_id', '=', res.json().id).where('action', '=', 'update').orderBy('id').execute();
+    expect(audit).toEqual([
+      { actor_id: h.as.coordinator.staffId, detail: { status: 'sent' } },
+      { actor_id: null, detail: { status: 'delivered' } },
+    ]);
   });
 
-  it('answers 502 and records nothing when the gateway refuses', async () => {
+  it('calls the gateway after the message is committed, with no transaction open', async () => {
+    const { personId } = await personInRegister(h, { person: { phone: '0701740611' } });
+    const seen: { status: string; failure_reason: string | null }[] = [];
+    let openTransactions: number | null = null;
+    gateway.hooks.while = async () => {
+      // On PGlite, one connection: an open transaction would hold it, and this query would wait for the gateway's own answer.
+      seen.push(...(await h.db.selectFrom('sms_messages').select(['status', 'failure_reason']).where('person_id', '=', personId).execute()));
+      if (h.handle.kind === 'postgresql') {
+        const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`.execute(h.db);
+        openTransactions = rows[0]!.n;
+      }
+    };
+    try {
+      const res = await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/sms`, {});
+      expect(res.statusCode).toBe(201);
+      expect(res.json()).toMatchObject({ status: 'sent', failure: null });
+    } finally {
+      gateway.hooks.while = null;
+    }
+    expect(seen).toEqual([{ status: 'stored', failure_reason: null }]);
+    if (h.handle.kind === 'postgresql') expect(openTransactions).toBe(0);
+  });
+
+  it('keeps a message the gateway refuses in the outbox as failed, answers 502 in the caller’s language, and records no attempt', async () => {
     const { personId } = await personInRegister(h);
     gateway.failOnce();
+    const res = await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/sms`, {}, { 'accept-language': 'en' });
+    expect(res.statusCode).toBe(502);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json()).toMatchObject({ code: 'sms_failed', detail: ERRORS.sms_failed.en });
+    const [message] = await h.db.selectFrom('sms_messages').select(['id', 'status', 'failure_reason', 'provider_id']).where('person_id', '=', personId).execute();
+    expect(message).toMatchObject({ status: 'failed', failure_reason: 'refused', provider_id: null });
+    const outbox = (await h.as.coordinator.request('GET', '/api/v1/sms')).json();
+    expect(outbox.find((m: { id: string }) => m.id === message!.id)).toMatchObject({ status: 'failed', failure: 'refused' });
+    const audit = await h.db.selectFrom('audit_log').select(['action', 'detail']).where('entity', '=', 'sms').where('entity_id', '=', message!.id).where('action', 'in', ['create', 'update']).orderBy('id').execute();
+    expect(audit).toEqual([
+      { action: 'create', detail: { recipient: 'young_person', provider: 'gateway' } },
+      { action: 'update', detail: { status: 'failed', failure: 'refused' } },
+    ]);
+    expect((await h.as.coordinator.request('GET', `/api/v1/persons/${personId}/outreach`)).json().attempts).toEqual([]);
+  });
+
+  it('marks a message failed when the gateway hangs up without an answer', async () => {
+    const { personId } = await personInRegister(h);
+    gateway.dropOnce();
     const res = await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/sms`, {});
     expect(res.statusCode).toBe(502);
-    expect(res.json().code).toBe('sms_failed');
-    expect(await h.db.selectFrom('sms_messages').select('id').where('person_id', '=', personId).execute()).toEqual([]);
+    expect(res.json()).toMatchObject({ code: 'sms_failed', detail: ERRORS.sms_failed.sv });
+    expect(await h.db.selectFrom('sms_messages').select(['status', 'failure_reason']).where('person_id', '=', personId).execute()).toEqual([{ status: 'failed', failure_reason: 'no_answer' }]);
+  });
+
+  it('sends once for retries with the same Idempotency-Key, also when they race, and never resends one that failed', async () => {
+    const { personId } = await personInRegister(h);
+    const before = gateway.received.length;
+    const headers = { 'idempotency-key': 'sms-gateway-retry-0001' };
+    const send = () => h.as.coordinator.request('POST', `/api/v1/persons/${personId}/sms`, {}, headers);
+    const [a, b] = await Promise.all([send(), send()]);
+    const c = await send();
+    expect([a.statusCode, b.statusCode, c.statusCode]).toEqual([201, 201, 201]);
+    expect(new Set([a.json().id, b.json().id, c.json().id]).size).toBe(1);
+    expect(c.json()).toMatchObject({ status: 'sent' });
+    expect(gateway.received.length - before).toBe(1);
+
+    const failing = { 'idempotency-key': 'sms-gateway-retry-0002' };
+    gateway.failOnce();
+    expect((await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/sms`, {}, failing)).statusCode).toBe(502);
+    const again = await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/sms`, {}, failing);
+    expect(again.statusCode).toBe(502);
+    expect(again.json().code).toBe('sms_failed');
+    expect(gateway.received.length - before).toBe(2);
+    expect(await h.db.selectFrom('sms_messages').select('status').where('person_id', '=', personId).orderBy('created_at').execute()).toEqual([{ status: 'sent' }, { status: 'failed' }]);
   });
 
   it('opts a number out when the young person replies STOP', async () => {

@@ -1,8 +1,11 @@
 /**
  * Text messages to young people (or their guardians) from the municipality's template, which holds
- * no sensitive data. Each is stored, handed to the provider, recorded on the contact ladder and
- * audited; a retry with the same Idempotency-Key sends nothing twice. Replies "STOP" opt the
- * number out, and delivery reports update the message's status.
+ * no sensitive data. A message is stored (with its audit entry) and committed before the provider is
+ * called, so the call holds no connection or lock; a second short transaction records what the
+ * provider made of it and, unless it failed, the attempt on the contact ladder. A failed message stays
+ * in the outbox; one left 'stored' by a process that stopped is failed by `failUnsentSms`. A retry
+ * with the same Idempotency-Key sends nothing twice. Replies "STOP" opt the number out, and delivery
+ * reports update the message's status.
  */
 import { sql } from 'kysely';
 import type { z } from 'zod';
@@ -12,6 +15,7 @@ import { contactDetailsVisibleTo, personManagedBy, requireCapability } from '../
 import { recordAudit } from '../../audit/audit.js';
 import { readBasis } from '../../audit/basis.js';
 import type { Db } from '../../db/connection.js';
+import type { SmsFailure } from '../../db/types.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
@@ -19,9 +23,9 @@ import { insertAttempt } from '../contact/contact.service.js';
 import { loadOutreachSettings } from '../contact/outreach-settings.js';
 import { selectPerson } from '../persons/persons.queries.js';
 import { fill, templateFor } from '../letters/templates.js';
-import { internationalNumber, type SmsProvider } from './sms-provider.js';
+import { internationalNumber, type SentSms, type SmsProvider } from './sms-provider.js';
 
-type SmsRow = { id: string; person_id: string; recipient: 'young_person' | 'guardian'; to_number: string; body: string; provider: 'outbox' | 'gateway'; status: SmsMessage['status']; created_at: Date; sender: string; given_name?: string; family_name?: string; contact_visible?: boolean };
+type SmsRow = { id: string; person_id: string; recipient: 'young_person' | 'guardian'; to_number: string; body: string; provider: 'outbox' | 'gateway'; status: SmsMessage['status']; failure_reason: SmsFailure | null; created_at: Date; sender: string; given_name?: string; family_name?: string; contact_visible?: boolean };
 
 function present(r: SmsRow, showNumber: boolean): SmsMessage {
   return {
@@ -33,17 +37,22 @@ function present(r: SmsRow, showNumber: boolean): SmsMessage {
     body: r.body,
     provider: r.provider,
     status: r.status,
+    failure: r.failure_reason,
     sentBy: r.sender,
     createdAt: r.created_at.toISOString(),
   };
 }
 
-/** The message an actor already sent to `personId` under `key` (audited; 404 once the person is out of reach; 400 when the key went to another person). */
+/**
+ * The message an actor already sent to `personId` under `key` (audited; 404 once the person is out
+ * of reach; 400 when the key went to another person; 502 again when it never reached the gateway,
+ * as the first answer was: it is not sent again).
+ */
 function sentBefore(ctx: RequestContext, personId: string, key: string): Promise<SmsMessage | undefined> {
   return audited(ctx, async ({ trx, audit }) => {
     const row = await trx
       .selectFrom('sms_messages')
-      .select(['id', 'person_id', 'recipient', 'to_number', 'body', 'provider', 'status', 'created_at', sql<string>`${ctx.actor.name}`.as('sender')])
+      .select(['id', 'person_id', 'recipient', 'to_number', 'body', 'provider', 'status', 'failure_reason', 'created_at', sql<string>`${ctx.actor.name}`.as('sender')])
       .where('sent_by', '=', ctx.actor.id)
       .where('idempotency_key', '=', key)
       .executeTakeFirst();
@@ -51,8 +60,62 @@ function sentBefore(ctx: RequestContext, personId: string, key: string): Promise
     if (row.person_id !== personId) throw new AppError('idempotency_key_reused', [{ field: 'Idempotency-Key', code: 'invalid' }]);
     const person = await selectPerson(trx, ctx.actor, row.person_id);
     if (!person || !person.managed) throw new AppError('not_found');
+    if (row.failure_reason) throw new AppError('sms_failed');
     await audit({ action: 'read', entity: 'sms', entityId: row.id, personId: row.person_id, detail: { replay: true, ...readBasis(person) } });
     return present(row, Boolean(person.contact_visible));
+  });
+}
+
+/** The first transaction: access, number, opt-out and template checked, the message stored as 'stored' and audited. */
+function storeSms(ctx: RequestContext, providerName: SmsProvider['name'], personId: string, input: z.infer<typeof smsBody>, key: string | null): Promise<SmsMessage> {
+  return audited(ctx, async (t) => {
+    const person = await selectPerson(t.trx, ctx.actor, personId);
+    if (!person || !person.managed) throw new AppError('not_found');
+    if (!person.contact_visible) throw new AppError('contact_details_hidden');
+    const guardian = input.recipient === 'guardian' ? await t.trx.selectFrom('guardians').select('phone').where('person_id', '=', personId).where('phone', 'is not', null).orderBy('position').executeTakeFirst() : undefined;
+    const to = internationalNumber(input.recipient === 'guardian' ? guardian?.phone : person.phone);
+    if (!to) throw new AppError('no_phone_number');
+    const optedOut = await t.trx.selectFrom('sms_opt_outs').select('number').where('municipality_id', '=', person.municipality_id).where('number', '=', to).executeTakeFirst();
+    if (optedOut) throw new AppError('sms_opted_out');
+    const [{ settings }, template, contact] = await Promise.all([
+      loadOutreachSettings(t.trx, person.municipality_id),
+      templateFor(t.trx, person.municipality_id, 'sms', 'sv'),
+      t.trx.selectFrom('cases').innerJoin('staff', 'staff.id', 'cases.contact_person_id').select('staff.name').where('cases.person_id', '=', personId).where('cases.closed_at', 'is', null).executeTakeFirst(),
+    ]);
+    const text = fill(template.body, { contactPerson: contact?.name ?? ctx.actor.name, phone: settings.contactPhone, meetingTime: input.meetingTime ?? '' });
+    // The key is unique per sender: a simultaneous retry with it fails here, then finds this one.
+    const row = await t.trx
+      .insertInto('sms_messages')
+      .values({ municipality_id: person.municipality_id, person_id: personId, recipient: input.recipient, to_number: to, body: text, provider: providerName, status: 'stored', sent_by: ctx.actor.id, idempotency_key: key })
+      .returning(['id', 'created_at'])
+      .executeTakeFirstOrThrow();
+    await t.audit({ action: 'create', entity: 'sms', entityId: row.id, personId, detail: { recipient: input.recipient, provider: providerName } });
+    return present({ id: row.id, person_id: personId, recipient: input.recipient, to_number: to, body: text, provider: providerName, status: 'stored', failure_reason: null, created_at: row.created_at, sender: ctx.actor.name, given_name: person.given_name, family_name: person.family_name }, true);
+  });
+}
+
+/**
+ * The second transaction, after the provider: its outcome on the message, audited as a status change,
+ * and, unless the message failed, the attempt on the contact ladder (a message that never left is no
+ * attempt to reach anyone).
+ */
+function recordOutcome(ctx: RequestContext, stored: SmsMessage, sent: SentSms): Promise<SmsMessage> {
+  const failure = sent.status === 'failed' ? sent.reason : null;
+  return audited(ctx, async (t) => {
+    if (sent.status !== stored.status) {
+      await t.trx.updateTable('sms_messages').set({ provider_id: sent.providerId, status: sent.status, failure_reason: failure, status_at: sql`now()` }).where('id', '=', stored.id).execute();
+      await t.audit({ action: 'update', entity: 'sms', entityId: stored.id, personId: stored.personId, detail: failure ? { status: sent.status, failure } : { status: sent.status } });
+    }
+    if (!failure) {
+      try {
+        await insertAttempt(ctx, t, stored.personId, { channel: 'sms', outcome: 'message_left', at: new Date().toISOString(), occupation: undefined, agreed: null, note: stored.recipient === 'guardian' ? 'guardian' : null }, null);
+      } catch (err) {
+        // The person went out of reach while the gateway worked (checked before anything is written):
+        // the message has left all the same, so its status is kept, without an attempt.
+        if (!(err instanceof AppError && err.code === 'not_found')) throw err;
+      }
+    }
+    return { ...stored, status: sent.status, failure };
   });
 }
 
@@ -63,36 +126,9 @@ export async function sendSms(ctx: RequestContext, provider: SmsProvider, status
     const prior = await sentBefore(ctx, personId, key);
     if (prior) return prior;
   }
-  const send = () =>
-    audited(ctx, async (t) => {
-      const person = await selectPerson(t.trx, ctx.actor, personId);
-      if (!person || !person.managed) throw new AppError('not_found');
-      if (!person.contact_visible) throw new AppError('contact_details_hidden');
-      const guardian = input.recipient === 'guardian' ? await t.trx.selectFrom('guardians').select('phone').where('person_id', '=', personId).where('phone', 'is not', null).orderBy('position').executeTakeFirst() : undefined;
-      const to = internationalNumber(input.recipient === 'guardian' ? guardian?.phone : person.phone);
-      if (!to) throw new AppError('no_phone_number');
-      const optedOut = await t.trx.selectFrom('sms_opt_outs').select('number').where('municipality_id', '=', person.municipality_id).where('number', '=', to).executeTakeFirst();
-      if (optedOut) throw new AppError('sms_opted_out');
-      const [{ settings }, template, contact] = await Promise.all([
-        loadOutreachSettings(t.trx, person.municipality_id),
-        templateFor(t.trx, person.municipality_id, 'sms', 'sv'),
-        t.trx.selectFrom('cases').innerJoin('staff', 'staff.id', 'cases.contact_person_id').select('staff.name').where('cases.person_id', '=', personId).where('cases.closed_at', 'is', null).executeTakeFirst(),
-      ]);
-      const text = fill(template.body, { contactPerson: contact?.name ?? ctx.actor.name, phone: settings.contactPhone, meetingTime: input.meetingTime ?? '' });
-      // Stored before sending: a simultaneous retry with the same key waits here, then finds this one.
-      const row = await t.trx
-        .insertInto('sms_messages')
-        .values({ municipality_id: person.municipality_id, person_id: personId, recipient: input.recipient, to_number: to, body: text, provider: provider.name, status: 'stored', sent_by: ctx.actor.id, idempotency_key: key })
-        .returning(['id', 'created_at'])
-        .executeTakeFirstOrThrow();
-      const sent = await provider.send({ to, text, statusUrl });
-      await t.trx.updateTable('sms_messages').set({ provider_id: sent.providerId, status: sent.status, status_at: sql`now()` }).where('id', '=', row.id).execute();
-      await insertAttempt(ctx, t, personId, { channel: 'sms', outcome: 'message_left', at: new Date().toISOString(), occupation: undefined, agreed: null, note: input.recipient === 'guardian' ? 'guardian' : null }, null);
-      await t.audit({ action: 'create', entity: 'sms', entityId: row.id, personId, detail: { recipient: input.recipient, provider: provider.name } });
-      return present({ id: row.id, person_id: personId, recipient: input.recipient, to_number: to, body: text, provider: provider.name, status: sent.status, created_at: row.created_at, sender: ctx.actor.name, given_name: person.given_name, family_name: person.family_name }, true);
-    });
+  let stored: SmsMessage;
   try {
-    return await send();
+    stored = await storeSms(ctx, provider.name, personId, input, key);
   } catch (err) {
     if (key && isUniqueViolation(err)) {
       const prior = await sentBefore(ctx, personId, key);
@@ -100,6 +136,11 @@ export async function sendSms(ctx: RequestContext, provider: SmsProvider, status
     }
     throw err;
   }
+  // Committed: the gateway call (up to its timeout) holds no connection or lock, and the message is on record whatever it answers.
+  const sent = await provider.send({ to: stored.to!, text: stored.body, statusUrl });
+  const message = await recordOutcome(ctx, stored, sent);
+  if (message.failure) throw new AppError('sms_failed');
+  return message;
 }
 
 /** The outbox: a coordinator sees the municipality's messages, others those they sent. Numbers only where contact details are visible. */
@@ -110,7 +151,7 @@ export async function listSms(ctx: RequestContext): Promise<SmsMessage[]> {
       .selectFrom('sms_messages')
       .innerJoin('persons', 'persons.id', 'sms_messages.person_id')
       .innerJoin('staff', 'staff.id', 'sms_messages.sent_by')
-      .select(['sms_messages.id', 'person_id', 'recipient', 'to_number', 'body', 'provider', 'status', 'sms_messages.created_at', 'staff.name as sender', 'persons.given_name', 'persons.family_name'])
+      .select(['sms_messages.id', 'person_id', 'recipient', 'to_number', 'body', 'provider', 'status', 'failure_reason', 'sms_messages.created_at', 'staff.name as sender', 'persons.given_name', 'persons.family_name'])
       .select((eb) => sql<boolean>`${contactDetailsVisibleTo(ctx.actor)(eb)}`.as('contact_visible'))
       .where('sms_messages.municipality_id', '=', ctx.actor.municipalityId)
       .where(personManagedBy(ctx.actor));
