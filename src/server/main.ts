@@ -7,6 +7,7 @@ import type { Env } from './env.js';
 import { pruneSessions } from './http/sessions.js';
 import { failInterruptedImports } from './features/imports/imports.service.js';
 import { applyRetention } from './features/retention/retention.js';
+import { failUnsentSms } from './features/sms/sms.jobs.js';
 import { registerJobHandlers } from './jobs/handlers.js';
 import { failInterruptedJobs, startWorker } from './jobs/queue.js';
 
@@ -21,6 +22,7 @@ export async function startServer(env: Env): Promise<() => Promise<void>> {
   const silentSeconds = database.kind === 'pglite' ? 0 : undefined;
   await failInterruptedJobs(database.db, silentSeconds);
   await failInterruptedImports(database.db, silentSeconds);
+  await failUnsentSms(database.db, silentSeconds);
   registerJobHandlers();
 
   const app = await buildApp(database, env);
@@ -36,8 +38,8 @@ export async function startServer(env: Env): Promise<() => Promise<void>> {
   await housekeeping().catch((err) => console.error(`Housekeeping failed (it runs again within the hour): ${(err as Error).message}`));
   const timer = setInterval(() => void housekeeping().catch(() => {}), 60 * 60 * 1000);
   timer.unref();
-  // On a shared PostgreSQL server another process may die mid-work: its silent work is failed here.
-  const reaper = setInterval(() => void Promise.all([failInterruptedJobs(database.db), failInterruptedImports(database.db)]).catch(() => {}), 60 * 1000);
+  // On a shared PostgreSQL server another process may die mid-work: its silent work, and the text messages it left unsent, are failed here.
+  const reaper = setInterval(() => void Promise.all([failInterruptedJobs(database.db), failInterruptedImports(database.db), failUnsentSms(database.db)]).catch(() => {}), 60 * 1000);
   reaper.unref();
   let stopped = false;
   return async () => {

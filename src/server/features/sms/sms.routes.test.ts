@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERRORS } from '../../../core/errors.js';
 import { createHarness, type Harness } from '../../testing/harness.js';
 import { personInRegister } from '../../testing/outreach.js';
+import { failUnsentSms } from './sms.jobs.js';
 
 /**
  * A small SMS gateway on localhost that records what it receives and answers like a real one.
@@ -220,6 +221,31 @@ describe('text messages through a real HTTP gateway on localhost', () => {
     expect(again.json().code).toBe('sms_failed');
     expect(gateway.received.length - before).toBe(2);
     expect(await h.db.selectFrom('sms_messages').select('status').where('person_id', '=', personId).orderBy('created_at').execute()).toEqual([{ status: 'sent' }, { status: 'failed' }]);
+  });
+
+  it('fails a message left unsent by a process that stopped, so staff see it and can send again', async () => {
+    const { personId } = await personInRegister(h);
+    const sent = (await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/sms`, {})).json();
+    // As if the process died between storing the message and calling the gateway.
+    await h.db.updateTable('sms_messages').set({ status: 'stored', provider_id: null, created_at: sql`now() - interval '10 minutes'` }).where('id', '=', sent.id).execute();
+    // One still being sent, and one kept in the built-in outbox, where 'stored' is where a message ends.
+    const message = { municipality_id: h.municipalityId, person_id: personId, recipient: 'young_person' as const, to_number: '+46701740605', body: 'x', status: 'stored' as const, sent_by: h.as.coordinator.staffId };
+    const [sending, kept] = await h.db
+      .insertInto('sms_messages')
+      .values([
+        { ...message, provider: 'gateway' },
+        { ...message, provider: 'outbox', created_at: sql`now() - interval '10 minutes'` },
+      ])
+      .returning('id')
+      .execute();
+    await failUnsentSms(h.db);
+    const status = async (id: string) => h.db.selectFrom('sms_messages').select(['status', 'failure_reason']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(await status(sent.id)).toEqual({ status: 'failed', failure_reason: 'not_sent' });
+    expect(await status(sending!.id)).toEqual({ status: 'stored', failure_reason: null });
+    expect(await status(kept!.id)).toEqual({ status: 'stored', failure_reason: null });
+    const audit = await h.db.selectFrom('audit_log').select(['actor_id', 'detail']).where('entity', '=', 'sms').where('entity_id', '=', sent.id).where('action', '=', 'update').orderBy('id').execute();
+    expect(audit.at(-1)).toEqual({ actor_id: null, detail: { status: 'failed', failure: 'not_sent' } });
+    expect((await h.as.coordinator.request('GET', '/api/v1/sms')).json().find((m: { id: string }) => m.id === sent.id)).toMatchObject({ status: 'failed', failure: 'not_sent' });
   });
 
   it('opts a number out when the young person replies STOP', async () => {
