@@ -2,6 +2,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SmsMessage } from '../../../core/outreach-schemas.js';
+import { ApiError } from '../../api/client.js';
 import { contactApi, newIdempotencyKey } from '../../api/outreachEndpoints.js';
 import { Alert, ProblemAlert } from '../../components/Alert.js';
 import { FormField } from '../../components/FormField.js';
@@ -20,9 +21,18 @@ export function SmsPanel({ personId, hasGuardian, onSent }: { personId: string; 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSent(null);
-    if (!(await run(async () => setSent(await contactApi.sendSms(personId, recipient, key.current))))) return;
-    key.current = newIdempotencyKey();
-    await onSent();
+    let failedAtGateway = false;
+    const ok = await run(async () => {
+      try {
+        setSent(await contactApi.sendSms(personId, recipient, key.current));
+      } catch (err) {
+        failedAtGateway = err instanceof ApiError && err.code === 'sms_failed';
+        throw err;
+      }
+    });
+    // A message the gateway did not confirm is kept as failed: sending again is a new message, under a new key.
+    if (ok || failedAtGateway) key.current = newIdempotencyKey();
+    if (ok) await onSent();
   }
 
   return (

@@ -44,7 +44,10 @@ export function SmsPage() {
                     {t(`sms.recipients.${m.recipient}`)}: {m.to ?? <span className="muted">{t('sms.hidden')}</span>}
                   </td>
                   <td>{m.body}</td>
-                  <td>{t(`sms.statuses.${m.status}`)}</td>
+                  <td>
+                    {t(`sms.statuses.${m.status}`)}
+                    {m.failure ? <span className="muted small"> ({t(`sms.failures.${m.failure}`)})</span> : null}
+                  </td>
                   <td>{m.sentBy}</td>
                 </tr>
               ))}
