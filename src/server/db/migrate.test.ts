@@ -16,6 +16,8 @@ const tables = async () =>
 describe('migrations', () => {
   it('go down to an empty schema and up again', async () => {
     expect(await tables()).toContain('persons');
+    expect(await migrateDown(handle.db)).toEqual(['reverted 20261127090000_sms_outbox']);
+    expect((await sql<{ column_name: string }>`select column_name from information_schema.columns where table_name = 'sms_messages'`.execute(handle.db)).rows.map((r) => r.column_name)).not.toContain('failure_reason');
     expect(await migrateDown(handle.db)).toEqual(['reverted 20261126110000_kaa_units']);
     expect(await migrateDown(handle.db)).toEqual(['reverted 20261126100000_outreach']);
     expect(await tables()).not.toContain('contact_attempts');
@@ -26,7 +28,7 @@ describe('migrations', () => {
     expect(await tables()).not.toContain('imports');
     expect(await migrateDown(handle.db)).toEqual(['reverted 20261125090000_foundation']);
     expect(await tables()).toEqual([]);
-    expect(await migrateToLatest(handle.db)).toEqual(['applied 20261125090000_foundation', 'applied 20261125120000_register', 'applied 20261125150000_staging_partitions', 'applied 20261126090000_consent', 'applied 20261126100000_outreach', 'applied 20261126110000_kaa_units']);
+    expect(await migrateToLatest(handle.db)).toEqual(['applied 20261125090000_foundation', 'applied 20261125120000_register', 'applied 20261125150000_staging_partitions', 'applied 20261126090000_consent', 'applied 20261126100000_outreach', 'applied 20261126110000_kaa_units', 'applied 20261127090000_sms_outbox']);
     expect(await tables()).toContain('audit_log');
   });
 
