@@ -3,7 +3,8 @@
  * accessed it, produced by a coordinator on request. Producing it is audited as an export, with the
  * access basis and the categories it holds. Timeline entries of categories the coordinator may not
  * see (as on the timeline) are left out and counted instead, with the unit that holds them. Contact
- * details of a protected identity are withheld unless the coordinator has a grant to see them.
+ * details of a protected identity are withheld unless the coordinator has a grant to see them, and
+ * its timeline names no change of them (as the person page's timeline, both from selectEvents).
  */
 import { sql } from 'kysely';
 import { accessOf, categoriesOf, contactDetailsVisibleTo, personVisibleTo, requireCapability } from '../../access/access.js';
@@ -44,7 +45,7 @@ export async function buildExtract(ctx: RequestContext, personId: string, langua
         .where('cases.person_id', '=', personId)
         .orderBy('cases.opened_at')
         .execute(),
-      selectEvents(trx, personId, categories),
+      selectEvents(trx, person, categories),
       selectWithheld(trx, personId, categories),
       selectConsents(trx, personId),
       trx.selectFrom('applications').innerJoin('teams', 'teams.id', 'applications.team_id').select(['teams.name as team', 'applications.referrer', 'applications.signed_on', 'applications.status', 'applications.decision_note', 'applications.decided_at']).where('applications.person_id', '=', personId).orderBy('applications.created_at').execute(),

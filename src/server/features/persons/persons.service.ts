@@ -140,8 +140,6 @@ async function insertGuardians(trx: RequestContext['db'], municipalityId: string
 }
 
 const CONTACT_FIELDS = ['streetAddress', 'postalCode', 'city', 'phone', 'email'] as const;
-/** Fields a timeline never names for a person with protected identity: edits name them as above, population lists as columns. */
-const HIDDEN_WHEN_PROTECTED = new Set<string>([...CONTACT_FIELDS, 'street_address', 'postal_code']);
 
 /**
  * Edits a person if `input.version` is still current (409 otherwise). Contact details the actor
@@ -188,17 +186,15 @@ export async function listEvents(ctx: RequestContext, personId: string): Promise
     const person = await selectPerson(trx, ctx.actor, personId);
     if (!person) throw new AppError('not_found');
     const categories = categoriesOf(person);
-    const rows = await selectEvents(trx, personId, categories);
+    // Under protected identity the timeline never says that the address changed, whenever it did (selectEvents).
+    const rows = await selectEvents(trx, person, categories);
     await audit({ action: 'read', entity: 'events', entityId: personId, personId, detail: readBasis(person) });
-    // Under protected identity the timeline never says that the address changed, whenever it did.
-    const shown = (r: (typeof rows)[number]) =>
-      person.protected_identity && r.type === 'person_updated' && Array.isArray(r.payload.fields) ? { ...r.payload, fields: (r.payload.fields as string[]).filter((f) => !HIDDEN_WHEN_PROTECTED.has(f)) } : r.payload;
     return rows.map((r) => ({
       id: r.id,
       type: r.type as TimelineEvent['type'],
       occurredAt: r.occurred_at.toISOString(),
       actor: r.actor_id ? { id: r.actor_id, name: r.actor_name! } : null,
-      payload: shown(r),
+      payload: r.payload,
       correctsEventId: r.corrects_event_id,
       correctedBy: r.corrected_by ?? null,
       category: r.category,
