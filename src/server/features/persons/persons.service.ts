@@ -5,6 +5,7 @@ import { parseIdentityNumber } from '../../../core/personnummer.js';
 import type { noteBody, personCreateBody, personListQuery, personUpdateBody, PersonDetail, PersonSummary, TimelineEvent, Paged } from '../../../core/schemas.js';
 import { roleCan } from '../../../core/roles.js';
 import { categoriesOf, requireCapability } from '../../access/access.js';
+import { fieldsShown } from '../../access/protected-identity.js';
 import { readBasis } from '../../audit/basis.js';
 import { looksSensitive } from '../../../core/consent.js';
 import { AppError } from '../../http/app-error.js';
@@ -173,7 +174,7 @@ export async function updatePerson(ctx: RequestContext, personId: string, input:
       await insertGuardians(trx, current.municipality_id, personId, input.guardians);
     }
     // The timeline must not tell readers that a protected person's address changed.
-    const shownFields = current.protected_identity || next.protected_identity ? changed.filter((f) => !CONTACT_FIELDS.includes(f as never)) : changed;
+    const shownFields = fieldsShown(changed, current.protected_identity || next.protected_identity);
     await trx.insertInto('events').values({ municipality_id: current.municipality_id, person_id: personId, type: 'person_updated', actor_id: ctx.actor.id, payload: JSON.stringify({ fields: shownFields }) }).execute();
     await audit({ action: 'update', entity: 'person', entityId: personId, personId, detail: { fields: changed } });
   });
