@@ -24,3 +24,7 @@ export function payloadShown(type: string, payload: Record<string, unknown>, pro
   return { ...payload, fields: fieldsShown(payload.fields as string[], true) };
 }
 
+/** Whether a reader sees a person's address and contact details: the contact category, and for a protected identity a grant (`contact_visible`). */
+export function contactDetailsShown(row: { contact_visible: boolean | null; sees_contact_occupation: boolean }): boolean {
+  return Boolean(row.contact_visible) && row.sees_contact_occupation;
+}

@@ -107,4 +107,18 @@ describe('GET /api/v1/persons/:id/extract', () => {
     const pdf = pdfPageTexts((await h.as.coordinator.request('GET', `/api/v1/persons/${id}/extract?format=pdf`)).rawPayload).join('\n');
     expect(pdf).not.toMatch(/Flyttvägen|Sävedalen|street|postal/i);
   });
+
+  it('shows the current address of a protected identity only to a coordinator with a grant, as the person page does', async () => {
+    const id = (await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson({ protectedIdentity: true, streetAddress: 'Hemliga gatan 1' }))).json().id;
+    const both = async () => [(await h.as.coordinator.request('GET', `/api/v1/persons/${id}`)).json(), (await h.as.coordinator.request('GET', `/api/v1/persons/${id}/extract`)).json().person];
+    const [page, extract] = await both();
+    expect(page).toMatchObject({ contactDetailsHidden: true, streetAddress: null, city: null, phone: null, email: null });
+    expect(extract).toMatchObject({ contactDetailsWithheld: true, streetAddress: null, postalCode: null, city: null, phone: null, email: null });
+    await h.db.insertInto('protected_identity_grants').values({ municipality_id: h.municipalityId, person_id: id, staff_id: h.as.coordinator.staffId, granted_by: h.as.coordinator.staffId, reason: 'Registerutdrag på begäran' }).execute();
+    const [grantedPage, granted] = await both();
+    expect(grantedPage).toMatchObject({ contactDetailsHidden: false, streetAddress: 'Hemliga gatan 1' });
+    expect(granted).toMatchObject({ contactDetailsWithheld: false, streetAddress: 'Hemliga gatan 1', city: grantedPage.city, phone: grantedPage.phone, email: grantedPage.email });
+    const audit = await h.db.selectFrom('audit_log').select('detail').where('entity', '=', 'extract').where('person_id', '=', id).orderBy('id').execute();
+    expect(audit.map((a) => (a.detail as { contactDetails: boolean }).contactDetails)).toEqual([false, true]);
+  });
 });

@@ -8,6 +8,7 @@
  */
 import { sql } from 'kysely';
 import { accessOf, categoriesOf, contactDetailsVisibleTo, personVisibleTo, requireCapability } from '../../access/access.js';
+import { contactDetailsShown } from '../../access/protected-identity.js';
 import { readBasis } from '../../audit/basis.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
@@ -32,7 +33,9 @@ export async function buildExtract(ctx: RequestContext, personId: string, langua
       .where(personVisibleTo(ctx.actor))
       .executeTakeFirst();
     if (!person) throw new AppError('not_found');
-    const show = <T>(v: T) => (person.contact_visible ? v : null);
+    // The same decision as the person page: a protected identity's details only with a grant.
+    const visible = contactDetailsShown(person);
+    const show = <T>(v: T) => (visible ? v : null);
     const categories = categoriesOf(person);
     const [guardians, periods, cases, events, withheld, consents, applications, emergency, accessLog] = await Promise.all([
       trx.selectFrom('guardians').select(['name', 'relation', 'phone', 'email']).where('person_id', '=', personId).orderBy('position').execute(),
@@ -59,7 +62,7 @@ export async function buildExtract(ctx: RequestContext, personId: string, langua
         .orderBy('audit_log.id')
         .execute(),
     ]);
-    await audit({ action: 'export', entity: 'extract', entityId: personId, personId, detail: { contactDetails: Boolean(person.contact_visible), ...readBasis(person), withheld: withheld.map((w) => ({ category: w.category, entries: w.entries })) } });
+    await audit({ action: 'export', entity: 'extract', entityId: personId, personId, detail: { contactDetails: visible, ...readBasis(person), withheld: withheld.map((w) => ({ category: w.category, entries: w.entries })) } });
     return {
       producedAt: new Date().toISOString(),
       municipality: person.municipality,
@@ -69,7 +72,7 @@ export async function buildExtract(ctx: RequestContext, personId: string, langua
         familyName: person.family_name,
         birthDate: person.birth_date,
         protectedIdentity: person.protected_identity,
-        contactDetailsWithheld: !person.contact_visible,
+        contactDetailsWithheld: !visible,
         streetAddress: show(person.street_address),
         postalCode: show(person.postal_code),
         city: show(person.city),

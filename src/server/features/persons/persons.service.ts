@@ -5,7 +5,7 @@ import { parseIdentityNumber } from '../../../core/personnummer.js';
 import type { noteBody, personCreateBody, personListQuery, personUpdateBody, PersonDetail, PersonSummary, TimelineEvent, Paged } from '../../../core/schemas.js';
 import { roleCan } from '../../../core/roles.js';
 import { categoriesOf, requireCapability } from '../../access/access.js';
-import { fieldsShown } from '../../access/protected-identity.js';
+import { contactDetailsShown, fieldsShown } from '../../access/protected-identity.js';
 import { readBasis } from '../../audit/basis.js';
 import { looksSensitive } from '../../../core/consent.js';
 import { AppError } from '../../http/app-error.js';
@@ -48,7 +48,7 @@ export async function getPerson(ctx: RequestContext, personId: string): Promise<
     const categories = categoriesOf(person);
     const seesContact = person.sees_contact_occupation;
     const { guardians, periods, latestCase } = seesContact ? await selectPersonParts(trx, personId) : { guardians: [], periods: [], latestCase: undefined };
-    const visible = Boolean(person.contact_visible) && seesContact;
+    const visible = contactDetailsShown(person);
     await audit({ action: 'read', entity: 'person', entityId: personId, personId, detail: { contactDetails: visible, ...readBasis(person) } });
     const parsed = parseIdentityNumber(person.personal_identity_number);
     const hide = <T>(v: T) => (visible ? v : null);
