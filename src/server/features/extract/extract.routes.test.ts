@@ -81,4 +81,44 @@ describe('GET /api/v1/persons/:id/extract', () => {
     expect(extract.person).toMatchObject({ contactDetailsWithheld: true, streetAddress: null, phone: null });
     expect(extract.person.guardians[0].phone).toBeNull();
   });
+
+  it('names no change of address or contact details of a protected identity, however and whenever it was recorded, as the timeline', async () => {
+    const id = (await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson())).json().id;
+    const edit = async (changes: Record<string, unknown>) => {
+      const p = (await h.as.coordinator.request('GET', `/api/v1/persons/${id}`)).json();
+      const body = { givenName: p.givenName, familyName: p.familyName, streetAddress: p.streetAddress, postalCode: p.postalCode, city: p.city, phone: p.phone, email: p.email, protectedIdentity: p.protectedIdentity, guardians: p.guardians, version: p.version, ...changes };
+      expect((await h.as.coordinator.request('PATCH', `/api/v1/persons/${id}`, body)).statusCode).toBe(204);
+    };
+    // A move before the protection was added, recorded with the fields it changed; then the protection.
+    await edit({ streetAddress: 'Flyttvägen 3', city: 'Sävedalen', phone: '070-1740607' });
+    await edit({ protectedIdentity: true });
+    // A population list's change as reconciliation once recorded it, naming the columns.
+    await h.db.insertInto('events').values({ municipality_id: h.municipalityId, person_id: id, type: 'person_updated', actor_id: h.as.coordinator.staffId, payload: JSON.stringify({ fields: ['street_address', 'postal_code', 'city'], source: 'population_list' }) }).execute();
+    const stored = await h.db.selectFrom('events').select('payload').where('person_id', '=', id).where('type', '=', 'person_updated').execute();
+    expect(JSON.stringify(stored)).toMatch(/streetAddress.*street_address/);
+
+    const extract = (await h.as.coordinator.request('GET', `/api/v1/persons/${id}/extract`)).json();
+    const updates = extract.events.filter((e: { type: string }) => e.type === 'person_updated').map((e: { payload: unknown }) => e.payload);
+    expect(updates).toEqual([{ fields: [] }, { fields: ['protectedIdentity'] }, { fields: [], source: 'population_list' }]);
+    expect(JSON.stringify(extract.events)).not.toMatch(/street|postal|city|phone|email/i);
+    // The same as the person page's timeline (which is newest first).
+    const timeline = (await h.as.coordinator.request('GET', `/api/v1/persons/${id}/events`)).json();
+    expect(timeline.filter((e: { type: string }) => e.type === 'person_updated').map((e: { payload: unknown }) => e.payload).reverse()).toEqual(updates);
+    const pdf = pdfPageTexts((await h.as.coordinator.request('GET', `/api/v1/persons/${id}/extract?format=pdf`)).rawPayload).join('\n');
+    expect(pdf).not.toMatch(/Flyttvägen|Sävedalen|street|postal/i);
+  });
+
+  it('shows the current address of a protected identity only to a coordinator with a grant, as the person page does', async () => {
+    const id = (await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson({ protectedIdentity: true, streetAddress: 'Hemliga gatan 1' }))).json().id;
+    const both = async () => [(await h.as.coordinator.request('GET', `/api/v1/persons/${id}`)).json(), (await h.as.coordinator.request('GET', `/api/v1/persons/${id}/extract`)).json().person];
+    const [page, extract] = await both();
+    expect(page).toMatchObject({ contactDetailsHidden: true, streetAddress: null, city: null, phone: null, email: null });
+    expect(extract).toMatchObject({ contactDetailsWithheld: true, streetAddress: null, postalCode: null, city: null, phone: null, email: null });
+    await h.db.insertInto('protected_identity_grants').values({ municipality_id: h.municipalityId, person_id: id, staff_id: h.as.coordinator.staffId, granted_by: h.as.coordinator.staffId, reason: 'Registerutdrag på begäran' }).execute();
+    const [grantedPage, granted] = await both();
+    expect(grantedPage).toMatchObject({ contactDetailsHidden: false, streetAddress: 'Hemliga gatan 1' });
+    expect(granted).toMatchObject({ contactDetailsWithheld: false, streetAddress: 'Hemliga gatan 1', city: grantedPage.city, phone: grantedPage.phone, email: grantedPage.email });
+    const audit = await h.db.selectFrom('audit_log').select('detail').where('entity', '=', 'extract').where('person_id', '=', id).orderBy('id').execute();
+    expect(audit.map((a) => (a.detail as { contactDetails: boolean }).contactDetails)).toEqual([false, true]);
+  });
 });

@@ -3,10 +3,12 @@
  * accessed it, produced by a coordinator on request. Producing it is audited as an export, with the
  * access basis and the categories it holds. Timeline entries of categories the coordinator may not
  * see (as on the timeline) are left out and counted instead, with the unit that holds them. Contact
- * details of a protected identity are withheld unless the coordinator has a grant to see them.
+ * details of a protected identity are withheld unless the coordinator has a grant to see them, and
+ * its timeline names no change of them (as the person page's timeline, both from selectEvents).
  */
 import { sql } from 'kysely';
 import { accessOf, categoriesOf, contactDetailsVisibleTo, personVisibleTo, requireCapability } from '../../access/access.js';
+import { contactDetailsShown } from '../../access/protected-identity.js';
 import { readBasis } from '../../audit/basis.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
@@ -31,7 +33,9 @@ export async function buildExtract(ctx: RequestContext, personId: string, langua
       .where(personVisibleTo(ctx.actor))
       .executeTakeFirst();
     if (!person) throw new AppError('not_found');
-    const show = <T>(v: T) => (person.contact_visible ? v : null);
+    // The same decision as the person page: a protected identity's details only with a grant.
+    const visible = contactDetailsShown(person);
+    const show = <T>(v: T) => (visible ? v : null);
     const categories = categoriesOf(person);
     const [guardians, periods, cases, events, withheld, consents, applications, emergency, accessLog] = await Promise.all([
       trx.selectFrom('guardians').select(['name', 'relation', 'phone', 'email']).where('person_id', '=', personId).orderBy('position').execute(),
@@ -44,7 +48,7 @@ export async function buildExtract(ctx: RequestContext, personId: string, langua
         .where('cases.person_id', '=', personId)
         .orderBy('cases.opened_at')
         .execute(),
-      selectEvents(trx, personId, categories),
+      selectEvents(trx, person, categories),
       selectWithheld(trx, personId, categories),
       selectConsents(trx, personId),
       trx.selectFrom('applications').innerJoin('teams', 'teams.id', 'applications.team_id').select(['teams.name as team', 'applications.referrer', 'applications.signed_on', 'applications.status', 'applications.decision_note', 'applications.decided_at']).where('applications.person_id', '=', personId).orderBy('applications.created_at').execute(),
@@ -58,7 +62,7 @@ export async function buildExtract(ctx: RequestContext, personId: string, langua
         .orderBy('audit_log.id')
         .execute(),
     ]);
-    await audit({ action: 'export', entity: 'extract', entityId: personId, personId, detail: { contactDetails: Boolean(person.contact_visible), ...readBasis(person), withheld: withheld.map((w) => ({ category: w.category, entries: w.entries })) } });
+    await audit({ action: 'export', entity: 'extract', entityId: personId, personId, detail: { contactDetails: visible, ...readBasis(person), withheld: withheld.map((w) => ({ category: w.category, entries: w.entries })) } });
     return {
       producedAt: new Date().toISOString(),
       municipality: person.municipality,
@@ -68,7 +72,7 @@ export async function buildExtract(ctx: RequestContext, personId: string, langua
         familyName: person.family_name,
         birthDate: person.birth_date,
         protectedIdentity: person.protected_identity,
-        contactDetailsWithheld: !person.contact_visible,
+        contactDetailsWithheld: !visible,
         streetAddress: show(person.street_address),
         postalCode: show(person.postal_code),
         city: show(person.city),

@@ -79,6 +79,40 @@ describe('POST /api/v1/letters', () => {
     expect(after.attempts).toHaveLength(1);
   });
 
+  it('records with every letter why its printer may reach the person (contact person, team, register), one by one and in the day’s batch', async () => {
+    const own = await letterDue({ contactPerson: h.as.youth_coach });
+    const teamCase = await letterDue();
+    const kaaUnit = await h.db.selectFrom('units').select('id').where('municipality_id', '=', h.municipalityId).where('kaa', '=', true).executeTakeFirstOrThrow();
+    const team = (await h.as.coordinator.request('POST', '/api/v1/teams', { name: 'Brevteamet', unitId: kaaUnit.id })).json().id;
+    expect((await h.as.coordinator.request('POST', `/api/v1/teams/${team}/members`, { staffId: h.as.team_member.staffId })).statusCode).toBe(204);
+    const { case: kase } = (await h.as.coordinator.request('GET', `/api/v1/persons/${teamCase.personId}`)).json();
+    expect((await h.as.coordinator.request('PATCH', `/api/v1/cases/${kase.id}`, { teamId: team, version: kase.version })).statusCode).toBe(204);
+    const entries = async (after: string) =>
+      (await h.db.selectFrom('audit_log').select(['id', 'actor_id', 'person_id', 'action', 'detail']).where('entity', '=', 'letter').where('id', '>', after).orderBy('id').execute()).map((e) => ({ ...e, detail: e.detail as { basis?: string; categories?: string[] } }));
+    const last = async () => String((await h.db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow()).id);
+    const categories = ['contact_occupation', 'assessment_plan'];
+
+    // One by one: the contact person and a member of the case's team.
+    const start = await last();
+    expect((await h.as.youth_coach.request('POST', '/api/v1/letters', { personIds: [own.personId] })).statusCode).toBe(200);
+    expect((await h.as.team_member.request('POST', '/api/v1/letters', { personIds: [teamCase.personId] })).statusCode).toBe(200);
+    expect((await entries(start)).map((e) => [e.actor_id, e.person_id, e.action, e.detail])).toEqual([
+      [h.as.youth_coach.staffId, own.personId, 'export', { kind: 'letter', forwarded: false, basis: 'contact_person', categories }],
+      [h.as.team_member.staffId, teamCase.personId, 'export', { kind: 'letter', forwarded: false, basis: 'team', categories }],
+    ]);
+
+    // The day's list and batch: a coordinator, on the register, for every person in them.
+    const beforeBatch = await last();
+    const due = (await h.as.coordinator.request('GET', '/api/v1/letters/due')).json();
+    const batch = await h.as.coordinator.request('POST', '/api/v1/letters', { dueToday: true });
+    expect(batch.statusCode).toBe(200);
+    const logged = await entries(beforeBatch);
+    expect(logged.filter((e) => e.action === 'list')).toHaveLength(due.length);
+    expect(logged.filter((e) => e.action === 'export')).toHaveLength(Number(batch.headers['lotsa-printed']));
+    expect(logged.map((e) => e.person_id)).toEqual(expect.arrayContaining([own.personId, teamCase.personId]));
+    for (const e of logged) expect([e.actor_id, e.detail.basis, e.detail.categories]).toEqual([h.as.coordinator.staffId, 'register', categories]);
+  });
+
   it('answers 409 when there is nothing to print', async () => {
     const { personId } = await letterDue({ person: { streetAddress: null, postalCode: null, city: null } });
     const res = await h.as.coordinator.request('POST', '/api/v1/letters', { personIds: [personId] });

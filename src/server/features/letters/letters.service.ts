@@ -1,12 +1,14 @@
 /**
  * Letters: which are due today, and rendering one person's letter or the day's batch as a single
  * PDF, optionally recording each as a sent letter on the ladder. A person with protected identity
- * never has an address printed: the letter is marked for forwarding through Skatteverket.
+ * never has an address printed: the letter is marked for forwarding through Skatteverket. Each
+ * person listed or printed is audited with the access basis (why the staff member may reach them).
  */
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { letterBody, LetterDue } from '../../../core/outreach-schemas.js';
-import { personManagedBy, requireCapability } from '../../access/access.js';
+import { accessOf, personManagedBy, requireCapability } from '../../access/access.js';
+import { readBasis } from '../../audit/basis.js';
 import type { Db } from '../../db/connection.js';
 import { audited, type AuditedTransaction, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
@@ -21,11 +23,13 @@ import { fill, templateFor } from './templates.js';
 type Kind = LetterDue['kind'];
 type Language = 'sv' | 'en';
 /** A letter to print: who, which kind, and for a home-visit notice the meeting it announces. */
-type Planned = LetterDue & { meetingId: string | null; startsAt: Date | null; contactName: string | null; pnr: string; street: string | null; postal: string | null; city: string | null };
+type Planned = LetterDue & { meetingId: string | null; startsAt: Date | null; contactName: string | null; pnr: string; street: string | null; postal: string | null; city: string | null; access: ReturnType<typeof readBasis> };
 
 const personColumns = ['persons.id', 'persons.given_name', 'persons.family_name', 'persons.personal_identity_number', 'persons.protected_identity', 'persons.street_address', 'persons.postal_code', 'persons.city'] as const;
 
-function planned(r: { id: string; given_name: string; family_name: string; personal_identity_number: string; protected_identity: boolean; street_address: string | null; postal_code: string | null; city: string | null; contact_name: string | null }, kind: Kind, dueOn: string, meeting: { id: string; starts_at: Date } | null): Planned {
+type PersonRow = { id: string; given_name: string; family_name: string; personal_identity_number: string; protected_identity: boolean; street_address: string | null; postal_code: string | null; city: string | null; contact_name: string | null } & Parameters<typeof readBasis>[0];
+
+function planned(r: PersonRow, kind: Kind, dueOn: string, meeting: { id: string; starts_at: Date } | null): Planned {
   const forward = r.protected_identity;
   return {
     personId: r.id,
@@ -42,6 +46,7 @@ function planned(r: { id: string; given_name: string; family_name: string; perso
     street: r.street_address,
     postal: r.postal_code,
     city: r.city,
+    access: readBasis(r),
   };
 }
 
@@ -53,6 +58,7 @@ function noticesQuery(db: Db, ctx: RequestContext) {
     .leftJoin('cases', (j) => j.onRef('cases.person_id', '=', 'persons.id').on('cases.closed_at', 'is', null))
     .leftJoin('staff as contact', 'contact.id', 'cases.contact_person_id')
     .select([...personColumns, 'contact.name as contact_name', 'meetings.id as meeting_id', 'meetings.starts_at', sql<string>`to_char(meetings.notice_due_on, 'YYYY-MM-DD')`.as('notice_due_on')])
+    .select((eb) => accessOf(ctx.actor)(eb))
     .where('meetings.kind', '=', 'home_visit')
     .where('meetings.cancelled_at', 'is', null)
     .where('meetings.notice_sent_at', 'is', null)
@@ -68,6 +74,7 @@ async function dueLetters(db: Db, ctx: RequestContext): Promise<Planned[]> {
     inRegister(db, ctx.actor)
       .leftJoin('staff as contact', 'contact.id', 'cases.contact_person_id')
       .select([...personColumns, 'contact.name as contact_name', nextChannel.as('channel'), sql<string>`to_char(${nextDue}, 'YYYY-MM-DD')`.as('due_on')])
+      .select((eb) => accessOf(ctx.actor)(eb))
       .where(sql<boolean>`${nextChannel} in ('letter', 'second_letter')`)
       .where(sql<boolean>`${nextDue} <= ${today}::date`)
       .orderBy('persons.family_name')
@@ -85,7 +92,7 @@ export async function listDueLetters(ctx: RequestContext): Promise<LetterDue[]> 
   requireCapability(ctx.actor, 'outreach.work');
   return audited(ctx, async ({ trx, audit }) => {
     const due = await dueLetters(trx, ctx);
-    await audit(...due.map((d) => ({ action: 'list' as const, entity: 'letter', entityId: d.personId, personId: d.personId })));
+    await audit(...due.map((d) => ({ action: 'list' as const, entity: 'letter', entityId: d.personId, personId: d.personId, detail: d.access })));
     return due.map(({ personId, givenName, familyName, kind, dueOn, forwardViaSkatteverket, noAddress }) => ({ personId, givenName, familyName, kind, dueOn, forwardViaSkatteverket, noAddress }));
   });
 }
@@ -105,6 +112,7 @@ async function lettersFor(db: Db, ctx: RequestContext, personIds: string[], kind
     .leftJoin('staff as contact', 'contact.id', 'cases.contact_person_id')
     .leftJoin('next_steps as ns', 'ns.person_id', 'persons.id')
     .select([...personColumns, 'contact.name as contact_name', 'ns.channel'])
+    .select((eb) => accessOf(ctx.actor)(eb))
     .where('persons.id', 'in', personIds)
     .where(personManagedBy(ctx.actor))
     .execute();
@@ -165,7 +173,7 @@ export async function printLetters(ctx: RequestContext, input: z.infer<typeof le
       const context = { language: input.language, actorName: ctx.actor.name, phone: settings.contactPhone, returnAddress: settings.returnAddress, municipality: municipality.name };
       const pages = letters.map((p) => pageOf(p, templates.get(p.kind)!, context));
       if (input.recordAttempts) await recordSent(ctx, t, letters, idempotencyKey);
-      await t.audit(...letters.map((p) => ({ action: 'export' as const, entity: 'letter', entityId: p.meetingId ?? p.personId, personId: p.personId, detail: { kind: p.kind, forwarded: p.forwardViaSkatteverket } })));
+      await t.audit(...letters.map((p) => ({ action: 'export' as const, entity: 'letter', entityId: p.meetingId ?? p.personId, personId: p.personId, detail: { kind: p.kind, forwarded: p.forwardViaSkatteverket, ...p.access } })));
       const pdf = await renderLettersPdf(pages, { title: input.language === 'en' ? 'Letters' : 'Brev' });
       return { pdf, printed: letters.length, forwarded: letters.filter((p) => p.forwardViaSkatteverket).length, skippedNoAddress: all.length - letters.length };
     });

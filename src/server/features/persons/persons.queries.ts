@@ -5,6 +5,7 @@ import type { personListQuery } from '../../../core/schemas.js';
 import type { ConsentCategory } from '../../../core/consent.js';
 import { accessOf, categoryVisibleTo, contactDetailsVisibleTo, personVisibleTo, type Actor } from '../../access/access.js';
 import type { Database } from '../../db/types.js';
+import { payloadShown } from '../../access/protected-identity.js';
 
 type Q = Kysely<Database>;
 type ListQuery = z.infer<typeof personListQuery>;
@@ -153,10 +154,13 @@ export type TimelineRow = {
  * register, which the register periods themselves record (on the day they took effect) and which
  * count as contact and occupation. A leaving has an id of its own, a version-4 shaped hash of its period's.
  * A case opened without an event of its own (reconciliation opens them by the ten thousand) shows
- * as opened when it was.
+ * as opened when it was. Under protected identity no event names a change of address or contact
+ * details (see access/protected-identity.ts), so every reader of the timeline (the person page, the
+ * register extract) gets the same rule.
  */
-export async function selectEvents(db: Q, personId: string, categories: ConsentCategory[]): Promise<TimelineRow[]> {
+export async function selectEvents(db: Q, person: { id: string; protected_identity: boolean }, categories: ConsentCategory[]): Promise<TimelineRow[]> {
   if (categories.length === 0) return [];
+  const personId = person.id;
   const register = categories.includes('contact_occupation');
   const { rows } = await sql<TimelineRow>`
     select events.id, events.type, events.payload, events.occurred_at, events.corrects_event_id, staff.id as actor_id, staff.name as actor_name, ${eventCategorySql} as category,
@@ -178,5 +182,5 @@ export async function selectEvents(db: Q, personId: string, categories: ConsentC
     from cases c
     where c.person_id = ${personId} and ${register} and not exists (select 1 from events opened where opened.case_id = c.id and opened.type = 'case_opened')
     order by occurred_at desc, recorded_at desc`.execute(db);
-  return rows;
+  return rows.map((r) => ({ ...r, payload: payloadShown(r.type, r.payload, person.protected_identity) }));
 }

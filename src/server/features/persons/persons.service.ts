@@ -5,6 +5,7 @@ import { parseIdentityNumber } from '../../../core/personnummer.js';
 import type { noteBody, personCreateBody, personListQuery, personUpdateBody, PersonDetail, PersonSummary, TimelineEvent, Paged } from '../../../core/schemas.js';
 import { roleCan } from '../../../core/roles.js';
 import { categoriesOf, requireCapability } from '../../access/access.js';
+import { contactDetailsShown, fieldsShown } from '../../access/protected-identity.js';
 import { readBasis } from '../../audit/basis.js';
 import { looksSensitive } from '../../../core/consent.js';
 import { AppError } from '../../http/app-error.js';
@@ -47,7 +48,7 @@ export async function getPerson(ctx: RequestContext, personId: string): Promise<
     const categories = categoriesOf(person);
     const seesContact = person.sees_contact_occupation;
     const { guardians, periods, latestCase } = seesContact ? await selectPersonParts(trx, personId) : { guardians: [], periods: [], latestCase: undefined };
-    const visible = Boolean(person.contact_visible) && seesContact;
+    const visible = contactDetailsShown(person);
     await audit({ action: 'read', entity: 'person', entityId: personId, personId, detail: { contactDetails: visible, ...readBasis(person) } });
     const parsed = parseIdentityNumber(person.personal_identity_number);
     const hide = <T>(v: T) => (visible ? v : null);
@@ -140,8 +141,6 @@ async function insertGuardians(trx: RequestContext['db'], municipalityId: string
 }
 
 const CONTACT_FIELDS = ['streetAddress', 'postalCode', 'city', 'phone', 'email'] as const;
-/** Fields a timeline never names for a person with protected identity: edits name them as above, population lists as columns. */
-const HIDDEN_WHEN_PROTECTED = new Set<string>([...CONTACT_FIELDS, 'street_address', 'postal_code']);
 
 /**
  * Edits a person if `input.version` is still current (409 otherwise). Contact details the actor
@@ -175,7 +174,7 @@ export async function updatePerson(ctx: RequestContext, personId: string, input:
       await insertGuardians(trx, current.municipality_id, personId, input.guardians);
     }
     // The timeline must not tell readers that a protected person's address changed.
-    const shownFields = current.protected_identity || next.protected_identity ? changed.filter((f) => !CONTACT_FIELDS.includes(f as never)) : changed;
+    const shownFields = fieldsShown(changed, current.protected_identity || next.protected_identity);
     await trx.insertInto('events').values({ municipality_id: current.municipality_id, person_id: personId, type: 'person_updated', actor_id: ctx.actor.id, payload: JSON.stringify({ fields: shownFields }) }).execute();
     await audit({ action: 'update', entity: 'person', entityId: personId, personId, detail: { fields: changed } });
   });
@@ -188,17 +187,15 @@ export async function listEvents(ctx: RequestContext, personId: string): Promise
     const person = await selectPerson(trx, ctx.actor, personId);
     if (!person) throw new AppError('not_found');
     const categories = categoriesOf(person);
-    const rows = await selectEvents(trx, personId, categories);
+    // Under protected identity the timeline never says that the address changed, whenever it did (selectEvents).
+    const rows = await selectEvents(trx, person, categories);
     await audit({ action: 'read', entity: 'events', entityId: personId, personId, detail: readBasis(person) });
-    // Under protected identity the timeline never says that the address changed, whenever it did.
-    const shown = (r: (typeof rows)[number]) =>
-      person.protected_identity && r.type === 'person_updated' && Array.isArray(r.payload.fields) ? { ...r.payload, fields: (r.payload.fields as string[]).filter((f) => !HIDDEN_WHEN_PROTECTED.has(f)) } : r.payload;
     return rows.map((r) => ({
       id: r.id,
       type: r.type as TimelineEvent['type'],
       occurredAt: r.occurred_at.toISOString(),
       actor: r.actor_id ? { id: r.actor_id, name: r.actor_name! } : null,
-      payload: shown(r),
+      payload: r.payload,
       correctsEventId: r.corrects_event_id,
       correctedBy: r.corrected_by ?? null,
       category: r.category,

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
+import { fieldsShown } from '../../access/protected-identity.js';
 import { recordAudit, type AuditEvent } from '../../audit/audit.js';
 import { csvLines } from '../../db/bulk-writer.js';
 import { insertMany } from '../../db/insert-many.js';
@@ -13,9 +14,6 @@ import type { Session } from '../../db/session.js';
 import type { Database } from '../../db/types.js';
 import type { Plan } from './reconcile.js';
 import { DETAIL_FIELDS } from './register-facts.js';
-
-/** Address fields, which the timeline never names for a person with protected identity. */
-const CONTACT_FIELDS = new Set(['street_address', 'postal_code', 'city']);
 
 /** Detail columns set from the population row `pop`; protected identity is only ever raised, never lowered. */
 const detailsFromPopulation = sql.raw(
@@ -66,7 +64,7 @@ async function change(trx: Transaction<Database>, run: Run, p: Plan) {
     person_id: r.id,
     type: 'person_updated',
     actor_id: run.actorId,
-    payload: { fields: r.protected_identity ? r.fields.filter((f) => !CONTACT_FIELDS.has(f)) : r.fields, source: 'population_list' },
+    payload: { fields: fieldsShown(r.fields, r.protected_identity), source: 'population_list' },
     occurred_at: now,
     recorded_at: now,
   }));
