@@ -18,10 +18,15 @@ export function fieldsShown(fields: readonly string[], protectedIdentity: boolea
 /**
  * An event's payload as readers may see it: under protected identity a `person_updated` event names
  * no address or contact field, whenever it was recorded (also before the protection was added).
+ * Null when readers see no event at all: a population list's update that named only such fields
+ * (a list changes nothing else, so the bare event would still say the address changed). An edit
+ * left with no field reads as one saved without changes, which any edit can be.
  */
-export function payloadShown(type: string, payload: Record<string, unknown>, protectedIdentity: boolean): Record<string, unknown> {
+export function payloadShown(type: string, payload: Record<string, unknown>, protectedIdentity: boolean): Record<string, unknown> | null {
   if (!protectedIdentity || type !== 'person_updated' || !Array.isArray(payload.fields)) return payload;
-  return { ...payload, fields: fieldsShown(payload.fields as string[], true) };
+  const fields = fieldsShown(payload.fields as string[], true);
+  if (fields.length === 0 && payload.source === 'population_list') return null;
+  return { ...payload, fields };
 }
 
 /** Whether a reader sees a person's address and contact details: the contact category, and for a protected identity a grant (`contact_visible`). */

@@ -182,5 +182,8 @@ export async function selectEvents(db: Q, person: { id: string; protected_identi
     from cases c
     where c.person_id = ${personId} and ${register} and not exists (select 1 from events opened where opened.case_id = c.id and opened.type = 'case_opened')
     order by occurred_at desc, recorded_at desc`.execute(db);
-  return rows.map((r) => ({ ...r, payload: payloadShown(r.type, r.payload, person.protected_identity) }));
+  return rows.flatMap((r) => {
+    const payload = payloadShown(r.type, r.payload, person.protected_identity);
+    return payload ? [{ ...r, payload }] : [];
+  });
 }

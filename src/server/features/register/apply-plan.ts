@@ -56,18 +56,14 @@ async function change(trx: Transaction<Database>, run: Run, p: Plan) {
     from x join old on old.id = x.id join population_rows pop on pop.import_id = ${p.imports.population} and pop.personal_identity_number = x.pnr
     where persons.id = x.id
     returning persons.id, old.protected_identity or persons.protected_identity as protected_identity, (select array_agg(f) from json_array_elements_text(x.fields) f) as fields`.execute(trx);
-  // The timeline never says that a protected person's address changed.
+  // The timeline never says that a protected person's address changed: not even by an event that
+  // names no field, since a list changes nothing else that could have been hidden (the audit log has it).
   const now = new Date().toISOString();
-  const events = updated.rows.map((r) => ({
-    id: randomUUID(),
-    municipality_id: run.municipalityId,
-    person_id: r.id,
-    type: 'person_updated',
-    actor_id: run.actorId,
-    payload: { fields: fieldsShown(r.fields, r.protected_identity), source: 'population_list' },
-    occurred_at: now,
-    recorded_at: now,
-  }));
+  const events = updated.rows.flatMap((r) => {
+    const fields = fieldsShown(r.fields, r.protected_identity);
+    if (fields.length === 0) return [];
+    return [{ id: randomUUID(), municipality_id: run.municipalityId, person_id: r.id, type: 'person_updated', actor_id: run.actorId, payload: { fields, source: 'population_list' }, occurred_at: now, recorded_at: now }];
+  });
   await insertMany(trx, 'events', events);
 }
 

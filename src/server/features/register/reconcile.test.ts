@@ -64,10 +64,21 @@ describe('reconciliation', () => {
     expect(left.changed).toEqual([]);
     expect((await person(protectedPerson)).protected_identity).toBe(true);
 
-    await load('population', [populationRow(movedAway, { street_address: 'Nya gatan 7', city: 'Sävedalen' }), populationRow(protectedPerson), populationRow(dropout)]);
+    await load('population', [populationRow(movedAway, { street_address: 'Nya gatan 7', city: 'Sävedalen' }), populationRow(protectedPerson, { street_address: 'Hemliga vägen 1' }), populationRow(dropout)]);
     const back = await apply('2026-10-20');
     expect(back.entered).toEqual([{ personalIdentityNumber: movedAway, reason: 'dropped_out' }]);
-    expect(back.changed).toEqual([{ personalIdentityNumber: movedAway, fields: ['street_address', 'city'] }]);
+    expect(back.changed).toEqual(
+      [
+        { personalIdentityNumber: movedAway, fields: ['street_address', 'city'] },
+        { personalIdentityNumber: protectedPerson, fields: ['street_address'] },
+      ].sort((a, b) => a.personalIdentityNumber.localeCompare(b.personalIdentityNumber)),
+    );
+    // A protected person's move is in the audit log, but the timeline gets no event that would tell it.
+    const hidden = await person(protectedPerson);
+    expect(hidden.street_address).toBe('Hemliga vägen 1');
+    expect(await handle.db.selectFrom('events').select('payload').where('person_id', '=', hidden.id).where('type', '=', 'person_updated').execute()).toEqual([]);
+    const hiddenLogged = await handle.db.selectFrom('audit_log').select('detail').where('person_id', '=', hidden.id).where('entity', '=', 'person').where('action', '=', 'update').execute();
+    expect(hiddenLogged).toEqual([{ detail: { fields: ['street_address'], source: 'population_list' } }]);
     const returning = await person(movedAway);
     expect(returning).toMatchObject({ street_address: 'Nya gatan 7', city: 'Sävedalen' });
     const logged = await handle.db.selectFrom('audit_log').select(['entity', 'action', 'detail']).where('person_id', '=', returning.id).orderBy('id').execute();
