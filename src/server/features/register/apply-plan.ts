@@ -9,6 +9,7 @@ import { sql, type Transaction } from 'kysely';
 import { fieldsShown } from '../../access/protected-identity.js';
 import { recordAudit, type AuditEvent } from '../../audit/audit.js';
 import { csvLines } from '../../db/bulk-writer.js';
+import { timeOrderedId } from '../../db/time-ordered-id.js';
 import { insertMany } from '../../db/insert-many.js';
 import type { Session } from '../../db/session.js';
 import type { Database } from '../../db/types.js';
@@ -23,19 +24,21 @@ const detailsFromPopulation = sql.raw(
 type Run = { municipalityId: string; asOf: string; actorId: string | null };
 
 async function enter(session: Session, trx: Transaction<Database>, run: Run, p: Plan) {
-  await sql`create temp table reconcile_entering (person_id uuid, is_new boolean, pnr char(12), birth_date date, reason text, source jsonb) on commit drop`.execute(trx);
-  const rows = p.enter.map((e) => [e.personId ?? randomUUID(), e.personId === null, e.pnr, e.birthDate, e.reason, JSON.stringify({ populationImport: p.imports.population, ...e.source })]);
+  await sql`create temp table reconcile_entering (person_id uuid, is_new boolean, case_id uuid, period_id uuid, pnr char(12), birth_date date, reason text, source jsonb) on commit drop`.execute(trx);
+  // In order of identity number, with ids that grow: every index these rows go into is written at its end.
+  const entering = [...p.enter].sort((a, b) => (a.pnr < b.pnr ? -1 : 1));
+  const rows = entering.map((e) => [e.personId ?? timeOrderedId(), e.personId === null, timeOrderedId(), timeOrderedId(), e.pnr, e.birthDate, e.reason, JSON.stringify({ populationImport: p.imports.population, ...e.source })]);
   await session.copyIn('copy reconcile_entering from stdin with (format csv)', csvLines(rows));
   const pop = sql`population_rows pop on pop.import_id = ${p.imports.population} and pop.personal_identity_number = e.pnr`;
   // Someone who comes back is in `p.change` too when their details differ from the newest list's.
   await sql`insert into persons (id, municipality_id, personal_identity_number, birth_date, given_name, family_name, street_address, postal_code, city, protected_identity)
     select e.person_id, ${run.municipalityId}, e.pnr, e.birth_date, pop.given_name, pop.family_name, pop.street_address, pop.postal_code, pop.city, pop.protected_identity
     from reconcile_entering e join ${pop} where e.is_new`.execute(trx);
-  await sql`insert into cases (municipality_id, person_id, status)
-    select ${run.municipalityId}, e.person_id, 'new' from reconcile_entering e
+  await sql`insert into cases (id, municipality_id, person_id, status)
+    select e.case_id, ${run.municipalityId}, e.person_id, 'new' from reconcile_entering e
     where not exists (select 1 from cases c where c.person_id = e.person_id and c.closed_at is null)`.execute(trx);
-  await sql`insert into register_periods (municipality_id, person_id, entered_on, entry_reason, rule, source)
-    select ${run.municipalityId}, e.person_id, ${run.asOf}, e.reason, 'all_rules_met', e.source from reconcile_entering e`.execute(trx);
+  await sql`insert into register_periods (id, municipality_id, person_id, entered_on, entry_reason, rule, source)
+    select e.period_id, ${run.municipalityId}, e.person_id, ${run.asOf}, e.reason, 'all_rules_met', e.source from reconcile_entering e`.execute(trx);
   return rows.map((r) => ({ personId: r[0] as string, newPerson: r[1] as boolean }));
 }
 
