@@ -11,7 +11,7 @@ const postgres = process.env.TEST_DATABASE_URL
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'pglite', include: ['src/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
+      { test: { name: 'pglite', include: ['src/**/*.test.ts'], globalSetup: ['src/server/testing/pglite-template.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
       ...postgres,
       { test: { name: 'e2e', include: ['e2e/**/*.spec.ts'], testTimeout: 60_000, hookTimeout: 120_000, fileParallelism: false } },
     ],

@@ -1,8 +1,11 @@
 /**
- * Test databases. By default a fresh in-memory PGlite, migrated; with LOTSA_TEST_DB=postgresql a
+ * Test databases. By default a fresh in-memory PGlite, migrated (loaded from the project's saved
+ * template when there is one); with LOTSA_TEST_DB=postgresql a
  * new database on the server at TEST_DATABASE_URL, created for the test file and dropped after.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { inject } from 'vitest';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
@@ -23,6 +26,9 @@ async function adminQuery(url: string, statement: string) {
 /** A new, migrated, empty database; closing it drops it. */
 export async function createTestDatabase(): Promise<DatabaseHandle> {
   if (TEST_DB_KIND === 'pglite') {
+    // The PGlite project's global set-up saved a migrated database (pglite-template.ts); start from it.
+    const template = inject('pgliteTemplate');
+    if (template) return openDatabase({ memory: true, loadDataDir: new Blob([readFileSync(template)]) });
     const handle = await openDatabase({ memory: true });
     await migrateToLatest(handle.db);
     return handle;
