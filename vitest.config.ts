@@ -13,7 +13,7 @@ export default defineConfig({
     projects: [
       { test: { name: 'pglite', include: ['src/**/*.test.ts'], globalSetup: ['src/server/testing/pglite-template.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
       ...postgres,
-      { test: { name: 'e2e', include: ['e2e/**/*.spec.ts'], testTimeout: 60_000, hookTimeout: 120_000, fileParallelism: false } },
+      { test: { name: 'e2e', include: ['e2e/**/*.spec.ts'], globalSetup: ['e2e/demo-template.ts'], testTimeout: 60_000, hookTimeout: 120_000, fileParallelism: false } },
     ],
   },
 });

@@ -3,18 +3,15 @@
  * embedded database full of demo data, a Chromium browser, sign-in helpers and an axe check.
  * Each spec file starts one server and one browser (beforeAll) and a new browser context per test.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, request as playwrightRequest, type APIRequestContext, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { WEB_DIST } from '../src/server/app.js';
-import { ensureMunicipality } from '../src/server/bootstrap.js';
-import { openDatabase } from '../src/server/db/connection.js';
-import { migrateToLatest } from '../src/server/db/migrate.js';
-import { DEMO_PASSWORD, demoIdentityNumbers, fillDemo } from '../src/server/demo/demo.js';
+import { DEMO_PASSWORD, demoIdentityNumbers } from '../src/server/demo/demo.js';
 import { loadEnv } from '../src/server/env.js';
 import { startServer } from '../src/server/main.js';
 
@@ -67,7 +64,7 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts Lotsa on a free port against a new temporary data directory filled with demo data. */
+/** Starts Lotsa on a free port against a new temporary data directory filled with demo data (a copy of the template). */
 export async function startLotsa(): Promise<Lotsa> {
   if (!existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error(`No built web app in ${WEB_DIST}. Run "npx vite build" first.`);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lotsa-e2e-'));
@@ -75,17 +72,9 @@ export async function startLotsa(): Promise<Lotsa> {
   // Only what the server needs: a DATABASE_URL in the caller's environment must not redirect the specs.
   const env = loadEnv({ PORT: String(port), HOST: '127.0.0.1', LOTSA_PUBLIC_URL: `http://127.0.0.1:${port}`, LOTSA_DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
 
-  let used = new Set<string>();
-  const database = await openDatabase({ dataDir });
-  try {
-    await migrateToLatest(database.db);
-    const municipalityId = await ensureMunicipality(database.db, env.municipality);
-    await fillDemo(database.db, municipalityId);
-    const taken = await database.db.selectFrom('persons').select('personal_identity_number').execute();
-    used = new Set(taken.map((p) => p.personal_identity_number.trim()));
-  } finally {
-    await database.close();
-  }
+  // A copy of the demo database the project's global set-up made (demo-template.ts).
+  cpSync(inject('demoDataDir'), dataDir, { recursive: true });
+  const used = new Set(inject('demoIdentityNumbersTaken'));
 
   let stopServer: () => Promise<void>;
   try {

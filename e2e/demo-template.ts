@@ -1,0 +1,40 @@
+/**
+ * Vitest global set-up of the end-to-end project: fills one embedded database with demo data and
+ * keeps its data directory, which every spec file's server starts from a copy of (`startLotsa`).
+ * Creating, migrating and filling a database takes several seconds; copying one takes a moment.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { ensureMunicipality } from '../src/server/bootstrap.js';
+import { openDatabase } from '../src/server/db/connection.js';
+import { migrateToLatest } from '../src/server/db/migrate.js';
+import { fillDemo } from '../src/server/demo/demo.js';
+import { loadEnv } from '../src/server/env.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A data directory with the demo municipality, to be copied, never used in place. */
+    demoDataDir: string;
+    /** The identity numbers the demo data holds. */
+    demoIdentityNumbersTaken: string[];
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => void> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lotsa-e2e-template-'));
+  const env = loadEnv({ LOTSA_DATA_DIR: dataDir });
+  const database = await openDatabase({ dataDir });
+  try {
+    await migrateToLatest(database.db);
+    const municipalityId = await ensureMunicipality(database.db, env.municipality);
+    await fillDemo(database.db, municipalityId);
+    const taken = await database.db.selectFrom('persons').select('personal_identity_number').execute();
+    project.provide('demoIdentityNumbersTaken', taken.map((p) => p.personal_identity_number.trim()));
+  } finally {
+    await database.close();
+  }
+  project.provide('demoDataDir', dataDir);
+  return () => rmSync(dataDir, { recursive: true, force: true });
+}
