@@ -44,7 +44,7 @@ if (!existsSync(path.join(current, 'main.js'))) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    // Libraries whose many small modules would cost every command a few hundred milliseconds to load
+    // Libraries whose many small modules would cost every command about a tenth of a second to load
     // are bundled; those with native code, data files or a size only `start` needs stay external.
     external: EXTERNAL,
     banner: { js: "import { createRequire as __lotsaRequire } from 'node:module'; const require = __lotsaRequire(import.meta.url);" },
