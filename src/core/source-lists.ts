@@ -194,9 +194,3 @@ export const enrolmentRowChecker = (ctx: RowContext): RowChecker =>
     const qualification = c.oneOf(8, QUALIFICATION_BY_TEXT, 'unknown_qualification');
     return [id, unit, schoolUnitName, schoolType, programmeCode, startDate, endDate, endReason, qualification];
   });
-
-/** What makes two rows of a list the same row: the person, and for an enrolment the school unit, type and start. */
-export const ROW_KEY: { [K in ListKind]: (values: readonly StoredValue[]) => string } = {
-  population: (v) => v[0] as string,
-  enrolments: (v) => `${v[0]}|${v[1]}|${v[3]}|${v[5]}`,
-};

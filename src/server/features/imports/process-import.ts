@@ -6,7 +6,7 @@
  * and it is failed (its table dropped) at the next start or by any other Lotsa process.
  */
 import { sql } from 'kysely';
-import { COLUMNS, enrolmentRowChecker, populationRowChecker, REQUIRED, ROW_KEY, rowContext, type ListKind, type RowChecker, type RowError, type StoredValue } from '../../../core/source-lists.js';
+import { COLUMNS, enrolmentRowChecker, populationRowChecker, REQUIRED, rowContext, type ListKind, type RowChecker, type RowError, type StoredValue } from '../../../core/source-lists.js';
 import { openBulkWriter, type Value } from '../../db/bulk-writer.js';
 import type { DatabaseHandle, Db } from '../../db/connection.js';
 import { todayInSweden } from '../../../core/dates.js';
@@ -17,6 +17,7 @@ import { cellPicker, mappingProblems, ownLayoutMapping, sameHeaders, type Column
 import { openSource, UnreadableFileError, type Source } from './read-source.js';
 import { attachStagingTable, createStagingTable, dropStagingTable, moveRepeatedPersonsToErrors, stagingTable } from './staging-tables.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
+import { repeatedEnrolments } from './repeated-rows.js';
 
 /** The columns a load gives: the list's own, then the line; import_id and municipality_id come from the staging table's defaults. */
 const LOADED_COLUMNS = { population: [...COLUMNS.population, 'line'], enrolments: [...COLUMNS.enrolments, 'line'] };
@@ -32,16 +33,13 @@ const NOT_BLOCKING = new Set(['other_municipality']);
 
 /**
  * Checks rows and turns each into the staging table's values (its line last), or says what is
- * wrong with it. A row that repeats an earlier one is a `duplicate_row`.
+ * wrong with it. A row that `isRepeat` finds repeats an earlier one is a `duplicate_row`.
  */
-function stager(checker: RowChecker, key: ((values: readonly StoredValue[]) => string) | null) {
-  const seen = new Set<string>();
+function stager(checker: RowChecker, isRepeat: ((values: readonly StoredValue[]) => boolean) | null) {
   return (line: number, cells: readonly string[]): Value[] | { errors: RowError[] } => {
     const values = checker.check(cells);
     if (!values) return { errors: checker.errors };
-    const k = key?.(values);
-    if (k !== undefined && seen.has(k)) return { errors: [{ column: 'personal_identity_number', code: 'duplicate_row', value: cells[0] ?? '' }] };
-    if (k !== undefined) seen.add(k);
+    if (isRepeat?.(values)) return { errors: [{ column: 'personal_identity_number', code: 'duplicate_row', value: cells[0] ?? '' }] };
     (values as Value[]).push(line);
     return values;
   };
@@ -155,7 +153,7 @@ async function load(
   const pick = cellPicker(kind, source.headers, mapping);
   // A repeated person in a population list is caught by the list's primary key when it is attached,
   // which costs nothing when there is none; enrolments are compared here.
-  const stage = kind === 'population' ? stager(populationRowChecker(ctx), null) : stager(enrolmentRowChecker(ctx), ROW_KEY.enrolments);
+  const stage = kind === 'population' ? stager(populationRowChecker(ctx), null) : stager(enrolmentRowChecker(ctx), repeatedEnrolments());
   const schoolUnits = new Set<string>();
   const partialUnits = new Set<string>();
   const rows = await openBulkWriter(handle, stagingTable(kind, importId), LOADED_COLUMNS[kind]);
