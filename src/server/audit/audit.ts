@@ -7,12 +7,10 @@ import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/connection.js';
 import type { Database } from '../db/types.js';
-import { csvLines } from '../db/bulk-writer.js';
+import { csvLine } from '../db/bulk-writer.js';
 import { insertMany } from '../db/insert-many.js';
 import type { Session } from '../db/session.js';
 import { canonicalJson } from './canonical-json.js';
-
-const fieldsOf = (json: string) => JSON.parse(json) as Record<string, unknown>;
 
 /** The hash the first entry points back to. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -42,44 +40,86 @@ type ChainedFields = {
   detail: Record<string, unknown>;
 };
 
+/** An entry's content, the part of its hash after the previous hash: its fields as canonical JSON, its opening bracket left off. */
+function entryContent(e: ChainedFields): string {
+  return canonicalJson([e.at.toISOString(), e.municipality_id, e.actor_id, e.person_id, e.action, e.entity, e.entity_id, e.ip, e.detail]).slice(1);
+}
+
+/** The hash of an entry's canonical JSON `[prevHash, …content]`. */
+const chainHash = (prevHash: string, content: string) => createHash('sha256').update(`[${JSON.stringify(prevHash)},${content}`).digest('hex');
+
 /** The hash of one entry given the previous entry's hash. */
 export function entryHash(prevHash: string, e: ChainedFields): string {
-  const content = canonicalJson([prevHash, e.at.toISOString(), e.municipality_id, e.actor_id, e.person_id, e.action, e.entity, e.entity_id, e.ip, e.detail]);
-  return createHash('sha256').update(content).digest('hex');
+  return chainHash(prevHash, entryContent(e));
+}
+
+const COLUMNS = ['at', 'municipality_id', 'actor_id', 'person_id', 'action', 'entity', 'entity_id', 'ip', 'detail'] as const;
+
+/**
+ * Entries made ready to be chained: their fields, their hashed content, and their CSV for COPY
+ * without the two hash columns. Making them is the costly part of recording many entries, and needs
+ * neither the database nor the chain's lock.
+ */
+export type PreparedAudit = { entries: { fields: ChainedFields; content: string; csv: string }[] };
+
+function prepareOne(at: Date, actor: AuditActor, e: AuditEvent) {
+  const fields: ChainedFields = {
+    at,
+    municipality_id: actor.municipalityId,
+    actor_id: actor.id,
+    person_id: e.personId ?? null,
+    action: e.action,
+    entity: e.entity,
+    entity_id: e.entityId ?? null,
+    ip: actor.ip,
+    detail: e.detail ?? {},
+  };
+  return { fields, content: entryContent(fields), csv: csvLine(COLUMNS.map((c) => (c === 'at' ? at.toISOString() : c === 'detail' ? JSON.stringify(fields.detail) : fields[c]))) };
+}
+
+const SLICE = 2000;
+
+/**
+ * Prepares `events` a slice at a time, giving way to other work between slices, so that a
+ * transaction can prepare tens of thousands of entries while its statements run in the database.
+ */
+export async function prepareAudit(actor: AuditActor, events: AuditEvent[]): Promise<PreparedAudit> {
+  const at = new Date();
+  const entries: PreparedAudit['entries'] = [];
+  for (let i = 0; i < events.length; i += SLICE) {
+    for (const e of events.slice(i, i + SLICE)) entries.push(prepareOne(at, actor, e));
+    await new Promise(setImmediate);
+  }
+  return { entries };
 }
 
 /**
  * Appends `events` to the audit log inside the transaction `trx`. Given the `session` that runs
- * `trx`, many events are written with COPY (reconciliation records tens of thousands at once).
+ * `trx`, many events are written with COPY (reconciliation records tens of thousands at once), and
+ * they may come prepared (see prepareAudit). The chain's lock is taken here, so it is held only from
+ * this write to the commit.
  */
-export async function recordAudit(trx: Transaction<Database>, actor: AuditActor, events: AuditEvent[], session?: Pick<Session, 'copyIn'>): Promise<void> {
-  if (events.length === 0) return;
+export async function recordAudit(trx: Transaction<Database>, actor: AuditActor, events: AuditEvent[] | PreparedAudit, session?: Pick<Session, 'copyIn'>): Promise<void> {
+  const at = new Date();
+  const { entries } = Array.isArray(events) ? { entries: events.map((e) => prepareOne(at, actor, e)) } : events;
+  if (entries.length === 0) return;
   await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(trx);
   const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
   let prev = last?.hash ?? GENESIS_HASH;
-  const at = new Date();
-  const rows = events.map((e) => {
-    const fields: ChainedFields = {
-      at,
-      municipality_id: actor.municipalityId,
-      actor_id: actor.id,
-      person_id: e.personId ?? null,
-      action: e.action,
-      entity: e.entity,
-      entity_id: e.entityId ?? null,
-      ip: actor.ip,
-      detail: e.detail ?? {},
-    };
-    const hash = entryHash(prev, fields);
-    const row = { ...fields, detail: JSON.stringify(fields.detail), prev_hash: prev, hash };
+  const chained = entries.map((e) => {
+    const hash = chainHash(prev, e.content);
+    const row = { ...e, prev_hash: prev, hash };
     prev = hash;
     return row;
   });
-  if (rows.length === 1) await trx.insertInto('audit_log').values(rows).execute();
-  else if (session) {
-    const columns = ['at', 'municipality_id', 'actor_id', 'person_id', 'action', 'entity', 'entity_id', 'ip', 'detail', 'prev_hash', 'hash'] as const;
-    await session.copyIn(`copy audit_log (${columns.join(', ')}) from stdin with (format csv)`, csvLines(rows.map((r) => columns.map((c) => (c === 'at' ? r.at.toISOString() : r[c])))));
-  } else await insertMany(trx, 'audit_log', rows.map((r) => ({ ...r, detail: fieldsOf(r.detail) })));
+  if (chained.length > 1 && session) {
+    const text = `${chained.map((r) => `${r.csv},${r.prev_hash},${r.hash}`).join('\n')}\n`;
+    await session.copyIn(`copy audit_log (${COLUMNS.join(', ')}, prev_hash, hash) from stdin with (format csv)`, text);
+  } else {
+    const rows = chained.map((r) => ({ ...r.fields, prev_hash: r.prev_hash, hash: r.hash }));
+    if (rows.length === 1) await trx.insertInto('audit_log').values({ ...rows[0]!, detail: JSON.stringify(rows[0]!.detail) }).execute();
+    else await insertMany(trx, 'audit_log', rows);
+  }
 }
 
 /** The result of checking the whole chain. */

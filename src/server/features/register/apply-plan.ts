@@ -7,8 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import { fieldsShown } from '../../access/protected-identity.js';
-import { recordAudit, type AuditEvent } from '../../audit/audit.js';
-import { csvLines } from '../../db/bulk-writer.js';
+import { prepareAudit, recordAudit, type AuditEvent, type PreparedAudit } from '../../audit/audit.js';
+import { csvLine } from '../../db/bulk-writer.js';
 import { timeOrderedId } from '../../db/time-ordered-id.js';
 import { insertMany } from '../../db/insert-many.js';
 import type { Session } from '../../db/session.js';
@@ -21,26 +21,84 @@ const detailsFromPopulation = sql.raw(
   DETAIL_FIELDS.map((f) => (f === 'protected_identity' ? `${f} = persons.${f} or pop.${f}` : `${f} = pop.${f}`)).join(', '),
 );
 
-type Run = { municipalityId: string; asOf: string; actorId: string | null };
+type Run = { municipalityId: string; asOf: string; actorId: string | null; populationImportId: string };
 
-async function enter(session: Session, trx: Transaction<Database>, run: Run, p: Plan) {
-  await sql`create temp table reconcile_entering (person_id uuid, is_new boolean, case_id uuid, period_id uuid, pnr char(12), birth_date date, reason text, source jsonb) on commit drop`.execute(trx);
-  // In order of identity number, with ids that grow: every index these rows go into is written at its end.
-  const entering = [...p.enter].sort((a, b) => (a.pnr < b.pnr ? -1 : 1));
-  const rows = entering.map((e) => [e.personId ?? timeOrderedId(), e.personId === null, timeOrderedId(), timeOrderedId(), e.pnr, e.birthDate, e.reason, JSON.stringify({ populationImport: p.imports.population, ...e.source })]);
-  await session.copyIn('copy reconcile_entering from stdin with (format csv)', csvLines(rows));
-  const pop = sql`population_rows pop on pop.import_id = ${p.imports.population} and pop.personal_identity_number = e.pnr`;
-  // Someone who comes back is in `p.change` too when their details differ from the newest list's.
-  await sql`insert into persons (id, municipality_id, personal_identity_number, birth_date, given_name, family_name, street_address, postal_code, city, protected_identity)
-    select e.person_id, ${run.municipalityId}, e.pnr, e.birth_date, pop.given_name, pop.family_name, pop.street_address, pop.postal_code, pop.city, pop.protected_identity
-    from reconcile_entering e join ${pop} where e.is_new`.execute(trx);
-  await sql`insert into cases (id, municipality_id, person_id, status)
-    select e.case_id, ${run.municipalityId}, e.person_id, 'new' from reconcile_entering e
-    where not exists (select 1 from cases c where c.person_id = e.person_id and c.closed_at is null)`.execute(trx);
-  await sql`insert into register_periods (id, municipality_id, person_id, entered_on, entry_reason, rule, source)
-    select e.period_id, ${run.municipalityId}, e.person_id, ${run.asOf}, e.reason, 'all_rules_met', e.source from reconcile_entering e`.execute(trx);
-  return rows.map((r) => ({ personId: r[0] as string, newPerson: r[1] as boolean }));
+/** One who enters, as the plan found them. */
+type Entrant = Plan['enter'][number];
+/** The audit entries of those who entered, prepared set by set. */
+type EnteredAudit = PreparedAudit['entries'];
+
+/**
+ * Writes those who enter the register, set by set, as the plan finds them: a person (unless known),
+ * a case (unless one is open) and a register period each, audited. `add` takes one; once
+ * `writeEvery` have gathered, and when `concurrent`, they are written while the plan reads on (on
+ * another connection); `finish` writes the rest, waits for every write and gives the audit entries
+ * to record. After a failure `add` throws it, so the plan stops; `settle` waits for writes still
+ * running, so none outlives the transaction.
+ */
+export function entrantWriter(session: Session, trx: Transaction<Database>, run: Run, options: { concurrent: boolean; writeEvery: number }) {
+  const audit: EnteredAudit[] = [];
+  let gathered: Entrant[] = [];
+  let writing = Promise.resolve();
+  let sets = 0;
+  let failure: unknown = null;
+  const flush = () => {
+    if (gathered.length === 0) return;
+    const set = gathered;
+    const first = sets++ === 0;
+    gathered = [];
+    writing = writing.then(async () => {
+      audit.push(await writeEntrants(session, trx, run, set, first));
+    });
+    writing.catch((err: unknown) => (failure ??= err));
+  };
+  return {
+    add(e: Entrant) {
+      if (failure) throw failure;
+      gathered.push(e);
+      if (options.concurrent && gathered.length >= options.writeEvery) flush();
+    },
+    async finish(): Promise<EnteredAudit> {
+      flush();
+      await writing;
+      return audit.flat();
+    },
+    settle: () => writing.catch(() => {}),
+  };
 }
+
+/** Writes one set of those who enter; gives their audit entries, prepared while the database writes. */
+async function writeEntrants(session: Session, trx: Transaction<Database>, run: Run, set: Entrant[], first: boolean): Promise<EnteredAudit> {
+  // In order of identity number, with ids that grow: every index these rows go into is written near its end.
+  set.sort((a, b) => (a.pnr < b.pnr ? -1 : 1));
+  const events: AuditEvent[] = [];
+  const lines = set.map((e) => {
+    const personId = e.personId ?? timeOrderedId();
+    events.push({ action: 'create', entity: 'register_period', personId, detail: { asOf: run.asOf, person: e.personId === null ? 'created' : 'known' } });
+    return csvLine([personId, e.personId === null, timeOrderedId(), timeOrderedId(), e.pnr, e.birthDate, e.reason, JSON.stringify({ populationImport: run.populationImportId, ...e.source })]);
+  });
+  const written = (async () => {
+    if (first) await sql`create temp table reconcile_entering (person_id uuid, is_new boolean, case_id uuid, period_id uuid, pnr char(12), birth_date date, reason text, source jsonb) on commit drop`.execute(trx);
+    else await sql`truncate reconcile_entering`.execute(trx);
+    await session.copyIn('copy reconcile_entering from stdin with (format csv)', `${lines.join('\n')}\n`);
+    const pop = sql`population_rows pop on pop.import_id = ${run.populationImportId} and pop.personal_identity_number = e.pnr`;
+    // Someone who comes back is in `p.change` too when their details differ from the newest list's.
+    await sql`insert into persons (id, municipality_id, personal_identity_number, birth_date, given_name, family_name, street_address, postal_code, city, protected_identity)
+      select e.person_id, ${run.municipalityId}, e.pnr, e.birth_date, pop.given_name, pop.family_name, pop.street_address, pop.postal_code, pop.city, pop.protected_identity
+      from reconcile_entering e join ${pop} where e.is_new`.execute(trx);
+    await sql`insert into cases (id, municipality_id, person_id, status)
+      select e.case_id, ${run.municipalityId}, e.person_id, 'new' from reconcile_entering e
+      where not exists (select 1 from cases c where c.person_id = e.person_id and c.closed_at is null)`.execute(trx);
+    await sql`insert into register_periods (id, municipality_id, person_id, entered_on, entry_reason, rule, source)
+      select e.period_id, ${run.municipalityId}, e.person_id, ${run.asOf}, e.reason, 'all_rules_met', e.source from reconcile_entering e`.execute(trx);
+  })();
+  const [done, prepared] = await Promise.allSettled([written, prepareAudit(actorOf(run), events)]);
+  if (done.status === 'rejected') throw done.reason;
+  if (prepared.status === 'rejected') throw prepared.reason;
+  return prepared.value.entries;
+}
+
+const actorOf = (run: Run) => ({ id: run.actorId, municipalityId: run.municipalityId, ip: null });
 
 async function leave(trx: Transaction<Database>, p: Plan) {
   if (!p.leave.length) return;
@@ -56,7 +114,7 @@ async function change(trx: Transaction<Database>, run: Run, p: Plan) {
     with x as (select * from json_to_recordset(${changed}::json) as x(id uuid, pnr text, fields json)),
          old as (select persons.id, persons.protected_identity from persons join x on x.id = persons.id)
     update persons set ${detailsFromPopulation}, version = version + 1, updated_at = now()
-    from x join old on old.id = x.id join population_rows pop on pop.import_id = ${p.imports.population} and pop.personal_identity_number = x.pnr
+    from x join old on old.id = x.id join population_rows pop on pop.import_id = ${run.populationImportId} and pop.personal_identity_number = x.pnr
     where persons.id = x.id
     returning persons.id, old.protected_identity or persons.protected_identity as protected_identity, (select array_agg(f) from json_array_elements_text(x.fields) f) as fields`.execute(trx);
   // The timeline never says that a protected person's address changed: not even by an event that
@@ -70,17 +128,20 @@ async function change(trx: Transaction<Database>, run: Run, p: Plan) {
   await insertMany(trx, 'events', events);
 }
 
-/** Applies `p` in `trx`, which runs on `session`, and records the reconciliation. */
-export async function applyPlan(session: Session, trx: Transaction<Database>, run: Run, p: Plan): Promise<void> {
-  const entered = p.enter.length ? await enter(session, trx, run, p) : [];
+/**
+ * Finishes applying `p` in `trx`, which runs on `session`, once its plan is complete: waits for
+ * those who enter (`entering`, given them as the plan found them), closes the periods of those who
+ * leave, updates changed details, audits it all and records the reconciliation.
+ */
+export async function applyPlan(session: Session, trx: Transaction<Database>, run: Run, p: Plan, entering: ReturnType<typeof entrantWriter>): Promise<void> {
+  const entered = await entering.finish();
   await leave(trx, p);
   await change(trx, run, p);
-  const audit: AuditEvent[] = [
-    ...entered.map((e) => ({ action: 'create' as const, entity: 'register_period', personId: e.personId, detail: { asOf: run.asOf, person: e.newPerson ? 'created' : 'known' } })),
+  const others = await prepareAudit(actorOf(run), [
     ...p.leave.map((l) => ({ action: 'update' as const, entity: 'register_period', personId: l.personId, detail: { left: l.reason, asOf: run.asOf } })),
     ...p.change.map((c) => ({ action: 'update' as const, entity: 'person', personId: c.personId, detail: { fields: c.fields, source: 'population_list' } })),
-  ];
-  await recordAudit(trx, { id: run.actorId, municipalityId: run.municipalityId, ip: null }, audit, session);
+  ]);
+  await recordAudit(trx, actorOf(run), { entries: [...entered, ...others.entries] }, session);
   await trx
     .insertInto('reconciliations')
     .values({

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInSweden } from '../../../core/dates.js';
 import { ensureMunicipality } from '../../bootstrap.js';
@@ -124,5 +125,45 @@ describe('leaving on the 20th birthday', () => {
     expect((await apply('2026-11-24')).left).toContainEqual({ personalIdentityNumber: pnr, reason: 'turned_20', rule: 'under20' });
     const period = await handle.db.selectFrom('register_periods').innerJoin('persons', 'persons.id', 'register_periods.person_id').select('left_on').where('personal_identity_number', '=', pnr).executeTakeFirstOrThrow();
     expect(period.left_on).toBe('2026-10-24');
+  });
+});
+
+describe('writing those who enter while the lists are still read', () => {
+  const count = async (table: 'persons' | 'register_periods' | 'cases' | 'audit_log') =>
+    (await handle.db.selectFrom(table).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
+  const counts = async () => ({ persons: await count('persons'), periods: await count('register_periods'), cases: await count('cases'), audit: await count('audit_log') });
+
+  it('writes them a few at a time to the same end, and nothing at all when one of the writes fails', async () => {
+    const newcomers = Array.from({ length: 7 }, () => testIdentityNumber());
+    await load('population', newcomers.map((p) => populationRow(p)));
+    await load('enrolments', newcomers.flatMap((p) => schoolHistory(p, { end_date: '2026-03-01', end_reason: 'interrupted', qualification: 'none' })));
+    const failing = [...newcomers].sort()[4]!;
+    await sql`create function lotsa_test_fail() returns trigger language plpgsql as $$
+      begin
+        if new.person_id = (select id from persons where personal_identity_number = ${sql.lit(failing)}) then raise exception 'simulated crash'; end if;
+        return new;
+      end $$`.execute(handle.db);
+    await sql`create trigger lotsa_test_fail before insert on register_periods for each row execute function lotsa_test_fail()`.execute(handle.db);
+    const before = await counts();
+    try {
+      await expect(reconcile(handle, municipalityId, '2026-11-25', { apply: true, actorId: null, writeEvery: 2 })).rejects.toThrow(/simulated crash/);
+    } finally {
+      await sql`drop trigger lotsa_test_fail on register_periods`.execute(handle.db);
+      await sql`drop function lotsa_test_fail`.execute(handle.db);
+    }
+    expect(await counts()).toEqual(before);
+
+    const result = await reconcile(handle, municipalityId, '2026-11-25', { apply: true, actorId: null, writeEvery: 2 });
+    expect(result.entered).toEqual([...newcomers].sort().map((pnr) => ({ personalIdentityNumber: pnr, reason: 'dropped_out' })));
+    const written = await handle.db
+      .selectFrom('persons')
+      .innerJoin('register_periods', 'register_periods.person_id', 'persons.id')
+      .innerJoin('cases', 'cases.person_id', 'persons.id')
+      .select(['persons.personal_identity_number as pnr', 'register_periods.entered_on', 'cases.status'])
+      .select((eb) => eb.selectFrom('audit_log').select(sql<number>`count(*)::int`.as('n')).whereRef('audit_log.person_id', '=', 'persons.id').where('entity', '=', 'register_period').as('audited'))
+      .where('persons.personal_identity_number', 'in', newcomers)
+      .orderBy('persons.personal_identity_number')
+      .execute();
+    expect(written).toEqual([...newcomers].sort().map((pnr) => ({ pnr, entered_on: '2026-11-25', status: 'new', audited: 1 })));
   });
 });
