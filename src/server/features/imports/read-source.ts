@@ -2,6 +2,7 @@
  * Reads a source list file row by row, without holding it in memory: CSV in UTF-8 or
  * Windows-1252, with ';', ',' or tab, with or without BOM; or the first sheet of an XLSX workbook.
  */
+import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
@@ -32,16 +33,28 @@ async function head(path: string, bytes: number): Promise<Buffer> {
   }
 }
 
-/** True when the whole file decodes as UTF-8; otherwise it is read as Windows-1252. */
-async function isUtf8File(path: string): Promise<boolean> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  try {
-    for await (const chunk of createReadStream(path)) decoder.decode(chunk as Buffer, { stream: true });
-    decoder.decode();
-    return true;
-  } catch {
-    return false;
+/** How many bytes at the end of `chunk` begin a character that the next chunk completes. */
+function unfinishedTail(chunk: Buffer): number {
+  for (let back = 1; back <= Math.min(3, chunk.length); back++) {
+    const byte = chunk[chunk.length - back]!;
+    if ((byte & 0xc0) !== 0x80) {
+      const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+      return length > back ? back : 0;
+    }
   }
+  return 0;
+}
+
+/** True when the whole file is valid UTF-8; otherwise it is read as Windows-1252. */
+async function isUtf8File(path: string): Promise<boolean> {
+  let carried = Buffer.alloc(0);
+  for await (const read of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    const chunk = carried.length ? Buffer.concat([carried, read as Buffer]) : (read as Buffer);
+    const tail = unfinishedTail(chunk);
+    if (!isUtf8(chunk.subarray(0, chunk.length - tail))) return false;
+    carried = Buffer.from(chunk.subarray(chunk.length - tail));
+  }
+  return carried.length === 0;
 }
 
 function detectDelimiter(firstLine: string): string {
