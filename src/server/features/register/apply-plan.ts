@@ -81,11 +81,14 @@ async function writeEntrants(session: Session, trx: Transaction<Database>, run: 
     if (first) await sql`create temp table reconcile_entering (person_id uuid, is_new boolean, case_id uuid, period_id uuid, pnr char(12), birth_date date, reason text, source jsonb) on commit drop`.execute(trx);
     else await sql`truncate reconcile_entering`.execute(trx);
     await session.copyIn('copy reconcile_entering from stdin with (format csv)', `${lines.join('\n')}\n`);
-    const pop = sql`population_rows pop on pop.import_id = ${run.populationImportId} and pop.personal_identity_number = e.pnr`;
-    // Someone who comes back is in `p.change` too when their details differ from the newest list's.
+    // Each row looked up by its key (limit 1 keeps the planner from joining the whole list instead,
+    // which it did, for about a second a set); someone who comes back is in `p.change` too when their
+    // details differ from the newest list's.
     await sql`insert into persons (id, municipality_id, personal_identity_number, birth_date, given_name, family_name, street_address, postal_code, city, protected_identity)
       select e.person_id, ${run.municipalityId}, e.pnr, e.birth_date, pop.given_name, pop.family_name, pop.street_address, pop.postal_code, pop.city, pop.protected_identity
-      from reconcile_entering e join ${pop} where e.is_new`.execute(trx);
+      from reconcile_entering e
+      cross join lateral (select * from population_rows p where p.import_id = ${run.populationImportId} and p.personal_identity_number = e.pnr limit 1) pop
+      where e.is_new`.execute(trx);
     await sql`insert into cases (id, municipality_id, person_id, status)
       select e.case_id, ${run.municipalityId}, e.person_id, 'new' from reconcile_entering e
       where not exists (select 1 from cases c where c.person_id = e.person_id and c.closed_at is null)`.execute(trx);
