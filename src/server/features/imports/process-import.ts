@@ -201,7 +201,7 @@ async function load(
   }
   const attach = () =>
     db.transaction().execute(async (trx) => {
-      await attachStagingTable(trx, kind, importId);
+      await attachStagingTable(trx, kind, importId, { analyze: handle.kind === 'pglite' });
       const rolls = [...schoolUnits].filter((code) => !partialUnits.has(code));
       if (rolls.length) await trx.insertInto('import_school_units').values(rolls.map((code) => ({ import_id: importId, school_unit_code: code }))).execute();
       return finish({ status: errorCount ? 'needs_review' : 'ready', rowsTotal, rowsValid, errorCount }, {}, trx);

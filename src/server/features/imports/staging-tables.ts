@@ -30,12 +30,14 @@ export async function createStagingTable(db: Kysely<Database>, kind: ListKind, i
 
 /**
  * Attaches the loaded table to its parent: PostgreSQL builds the parent's indexes on it and checks
- * its foreign keys in one pass each, and the check constraint spares it a scan of the rows.
+ * its foreign keys in one pass each, and the check constraint spares it a scan of the rows. With
+ * `analyze` its statistics are gathered at once; a PostgreSQL server's autovacuum gathers them
+ * within a minute anyway (PGlite has none), and the queries over the lists do not depend on them.
  */
-export async function attachStagingTable(db: Kysely<Database>, kind: ListKind, importId: string): Promise<void> {
+export async function attachStagingTable(db: Kysely<Database>, kind: ListKind, importId: string, options: { analyze: boolean }): Promise<void> {
   const table = sql.table(stagingTable(kind, importId));
   await sql`alter table ${sql.table(stagingParent(kind))} attach partition ${table} for values in (${sql.lit(importId)})`.execute(db);
-  await sql`analyze ${table}`.execute(db);
+  if (options.analyze) await sql`analyze ${table}`.execute(db);
 }
 
 /** Drops the import's rows, attached or not. */
