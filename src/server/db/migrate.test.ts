@@ -13,9 +13,20 @@ afterAll(() => handle.close());
 const tables = async () =>
   (await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = 'public' and table_name not like 'lotsa_migrations%' order by 1`.execute(handle.db)).rows.map((r) => r.table_name);
 
+/** The columns of the population lists' primary key, in order. */
+const populationKey = async () =>
+  (
+    await sql<{ column: string }>`select a.attname as column from pg_index i cross join unnest(i.indkey) with ordinality k(attnum, n)
+      join pg_attribute a on a.attrelid = i.indrelid and a.attnum = k.attnum
+      where i.indrelid = 'population_rows'::regclass and i.indisprimary order by k.n`.execute(handle.db)
+  ).rows.map((r) => r.column);
+
 describe('migrations', () => {
   it('go down to an empty schema and up again', async () => {
     expect(await tables()).toContain('persons');
+    expect(await populationKey()).toEqual(['personal_identity_number', 'import_id']);
+    expect(await migrateDown(handle.db)).toEqual(['reverted 20261201090000_population_key_by_person']);
+    expect(await populationKey()).toEqual(['import_id', 'personal_identity_number']);
     expect(await migrateDown(handle.db)).toEqual(['reverted 20261127090000_sms_outbox']);
     expect((await sql<{ column_name: string }>`select column_name from information_schema.columns where table_name = 'sms_messages'`.execute(handle.db)).rows.map((r) => r.column_name)).not.toContain('failure_reason');
     expect(await migrateDown(handle.db)).toEqual(['reverted 20261126110000_kaa_units']);
@@ -28,7 +39,7 @@ describe('migrations', () => {
     expect(await tables()).not.toContain('imports');
     expect(await migrateDown(handle.db)).toEqual(['reverted 20261125090000_foundation']);
     expect(await tables()).toEqual([]);
-    expect(await migrateToLatest(handle.db)).toEqual(['applied 20261125090000_foundation', 'applied 20261125120000_register', 'applied 20261125150000_staging_partitions', 'applied 20261126090000_consent', 'applied 20261126100000_outreach', 'applied 20261126110000_kaa_units', 'applied 20261127090000_sms_outbox']);
+    expect(await migrateToLatest(handle.db)).toEqual(['applied 20261125090000_foundation', 'applied 20261125120000_register', 'applied 20261125150000_staging_partitions', 'applied 20261126090000_consent', 'applied 20261126100000_outreach', 'applied 20261126110000_kaa_units', 'applied 20261127090000_sms_outbox', 'applied 20261201090000_population_key_by_person']);
     expect(await tables()).toContain('audit_log');
   });
 

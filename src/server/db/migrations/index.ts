@@ -7,6 +7,7 @@ import * as consent from './20261126090000_consent.js';
 import * as outreach from './20261126100000_outreach.js';
 import * as kaaUnits from './20261126110000_kaa_units.js';
 import * as smsOutbox from './20261127090000_sms_outbox.js';
+import * as populationKeyByPerson from './20261201090000_population_key_by_person.js';
 
 export const migrations: Record<string, Migration> = {
   '20261125090000_foundation': foundation,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '20261126100000_outreach': outreach,
   '20261126110000_kaa_units': kaaUnits,
   '20261127090000_sms_outbox': smsOutbox,
+  '20261201090000_population_key_by_person': populationKeyByPerson,
 };
