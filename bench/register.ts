@@ -10,8 +10,10 @@
  *    into unindexed all-text tables.
  * 3. Times Lotsa's real path on that database, each step a child process of `bin/lotsa.js`:
  *    import population, import enrolments, register reconcile --apply.
- * 4. Times the same three steps on embedded PGlite for a municipality of 25,000 persons.
- * 5. Drops the database and removes the temp files, also when a step fails or on Ctrl-C.
+ * 4. Times the database work alone that any design of the three steps must do (database-floor.ts),
+ *    on the same database, as a floor to hold the targets against.
+ * 5. Times the same three steps on embedded PGlite for a municipality of 25,000 persons.
+ * 6. Drops the database and removes the temp files, also when a step fails or on Ctrl-C.
  *
  * The identity numbers are checksum-valid synthetic numbers, NOT Skatteverket's test numbers, so they
  * may belong to real people: they only ever go into the benchmark database this script creates and
@@ -32,6 +34,7 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { databaseFloor, type Floor } from './database-floor.js';
 import { loadMunicipalities, writeSyntheticLists, type SyntheticListsResult } from './synthetic-lists.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -298,6 +301,7 @@ async function main(): Promise<number> {
   console.log(`copy_s=${fmt(copyS)} (both files, ${perSecond(national.populationRows + national.enrolmentRows, copyS)})`);
 
   let total: number | 'skipped' | 'failed' = 'skipped';
+  let floor: Floor | null = null;
   let failed = false;
   if (skipLotsa) {
     console.log('BENCH_SKIP_LOTSA=1: Lotsa steps skipped');
@@ -305,6 +309,12 @@ async function main(): Promise<number> {
     try {
       const steps = await lotsaPath('postgresql', national, lotsaEnv({ DATABASE_URL: databaseUrl }), workDir);
       total = steps.reduce((sum, s) => sum + s.seconds, 0);
+      checkInterrupted();
+      floor = await databaseFloor(databaseUrl, { population: national.populationPath, enrolments: national.enrolmentsPath });
+      console.log(
+        `postgresql floor (the database work alone, bench/database-floor.ts): load ${fmt(floor.load)} s, key ${fmt(floor.key)} s, read ${fmt(floor.read)} s, ` +
+          `write the entrants ${fmt(floor.write)} s; ${fmt(floor.total)} s in all, ${fmt(floor.total / copyS)} x copy_s`,
+      );
     } catch (err) {
       console.error(`postgresql: ${(err as Error).message}`);
       total = 'failed';
@@ -332,6 +342,7 @@ async function main(): Promise<number> {
   if (typeof total === 'number') {
     console.log(`target total <= ${TARGET_TOTAL_S} s: ${total <= TARGET_TOTAL_S ? 'met' : 'not met'} (${fmt(total)} s)`);
     console.log(`target ratio <= ${TARGET_RATIO}: ${total / copyS <= TARGET_RATIO ? 'met' : 'not met'} (${fmt(total / copyS)})`);
+    if (floor) console.log(`the database work alone takes ${fmt(floor.total / copyS)} x copy_s of the ratio's ${TARGET_RATIO}`);
   }
   await cleanUp();
   const totalText = typeof total === 'number' ? fmt(total) : total;
