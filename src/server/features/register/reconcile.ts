@@ -109,12 +109,14 @@ export async function reconcile(
     session.db.transaction().execute(async (trx) => {
       const municipality = await trx.selectFrom('municipalities').select(['id', 'code']).where('id', '=', municipalityId).executeTakeFirstOrThrow();
       await tuneForBulk(trx);
+      if (options.apply) {
+        await sql`select pg_advisory_xact_lock(hashtext(${`reconcile:${municipalityId}`}))`.execute(trx);
+        await checkApplyDay(trx, municipalityId, asOf);
+      }
       const ready = await readyImports(trx, municipality.id);
       if (!ready.population) throw new AppError('no_population_list');
       const lists = { population: ready.population, enrolments: ready.enrolments };
       if (!options.apply) return plan(session, trx, municipality, lists, asOf, progress);
-      await sql`select pg_advisory_xact_lock(hashtext(${`reconcile:${municipalityId}`}))`.execute(trx);
-      await checkApplyDay(trx, municipalityId, asOf);
       const run = { municipalityId, asOf, actorId: options.actorId, populationImportId: lists.population };
       const { raw } = handle;
       const entering = entrantWriter(session, trx, run, { concurrent: raw.kind === 'postgresql', writeEvery: options.writeEvery ?? WRITE_EVERY });
