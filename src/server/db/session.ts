@@ -7,7 +7,7 @@
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import type { DatabaseHandle, Db } from './connection.js';
@@ -80,34 +80,5 @@ export async function withSession<T>(handle: DatabaseHandle, work: (session: Ses
     return await work(pgliteSession(handle.raw.pglite));
   } finally {
     release();
-  }
-}
-
-const SNAPSHOT_ID = /^[0-9A-F]+-[0-9A-F]+(-[0-9]+)?$/i;
-
-/**
- * Runs `work` with a second, read-only session on a PostgreSQL server that sees exactly what the
- * transaction `trx` saw when this was called (its snapshot, exported and imported), so one connection
- * can read while the other writes in the same unit of work. `trx` must not have written yet: the
- * reader sees the database as it was before.
- */
-export async function withSnapshotReader<T>(pool: pg.Pool, trx: Db, work: (reader: Session) => Promise<T>): Promise<T> {
-  const { rows } = await sql<{ snapshot: string }>`select pg_export_snapshot() as snapshot`.execute(trx);
-  const snapshot = rows[0]!.snapshot;
-  if (!SNAPSHOT_ID.test(snapshot)) throw new Error(`Not a snapshot id: ${snapshot}`);
-  const client = await pool.connect();
-  let broken = false;
-  try {
-    await client.query('begin isolation level repeatable read, read only');
-    await client.query(`set transaction snapshot '${snapshot}'`);
-    const result = await work(postgresSession(client));
-    await client.query('commit');
-    return result;
-  } catch (err) {
-    // Given back mid-COPY, the connection could not be used again; closing it ends its transaction.
-    broken = true;
-    throw err;
-  } finally {
-    client.release(broken || undefined);
   }
 }

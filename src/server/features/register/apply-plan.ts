@@ -21,73 +21,31 @@ const detailsFromPopulation = sql.raw(
   DETAIL_FIELDS.map((f) => (f === 'protected_identity' ? `${f} = persons.${f} or pop.${f}` : `${f} = pop.${f}`)).join(', '),
 );
 
-type Run = { municipalityId: string; asOf: string; actorId: string | null; populationImportId: string };
-
-/** One who enters, as the plan found them. */
-type Entrant = Plan['enter'][number];
-/** The audit entries of those who entered, prepared set by set. */
-type EnteredAudit = PreparedAudit['entries'];
+type Run = { municipalityId: string; asOf: string; actorId: string | null };
 
 /**
- * Writes those who enter the register, set by set, as the plan finds them: a person (unless known),
- * a case (unless one is open) and a register period each, audited. `add` takes one; once
- * `writeEvery` have gathered, and when `concurrent`, they are written while the plan reads on (on
- * another connection); `finish` writes the rest, waits for every write and gives the audit entries
- * to record. After a failure `add` throws it, so the plan stops; `settle` waits for writes still
- * running, so none outlives the transaction.
+ * Writes those who enter, set-wise from a temporary table: a person (unless known), a case (unless
+ * one is open) and a register period each. Gives their audit entries, prepared while the database writes.
  */
-export function entrantWriter(session: Session, trx: Transaction<Database>, run: Run, options: { concurrent: boolean; writeEvery: number }) {
-  const audit: EnteredAudit[] = [];
-  let gathered: Entrant[] = [];
-  let writing = Promise.resolve();
-  let sets = 0;
-  let failure: unknown = null;
-  const flush = () => {
-    if (gathered.length === 0) return;
-    const set = gathered;
-    const first = sets++ === 0;
-    gathered = [];
-    writing = writing.then(async () => {
-      audit.push(await writeEntrants(session, trx, run, set, first));
-    });
-    writing.catch((err: unknown) => (failure ??= err));
-  };
-  return {
-    add(e: Entrant) {
-      if (failure) throw failure;
-      gathered.push(e);
-      if (options.concurrent && gathered.length >= options.writeEvery) flush();
-    },
-    async finish(): Promise<EnteredAudit> {
-      flush();
-      await writing;
-      return audit.flat();
-    },
-    settle: () => writing.catch(() => {}),
-  };
-}
-
-/** Writes one set of those who enter; gives their audit entries, prepared while the database writes. */
-async function writeEntrants(session: Session, trx: Transaction<Database>, run: Run, set: Entrant[], first: boolean): Promise<EnteredAudit> {
-  // In order of identity number, with ids that grow: every index these rows go into is written near its end.
-  set.sort((a, b) => (a.pnr < b.pnr ? -1 : 1));
+async function enter(session: Session, trx: Transaction<Database>, run: Run, p: Plan): Promise<PreparedAudit['entries']> {
+  // In order of identity number, with ids that grow: every index these rows go into is written at its end.
+  const sorted = [...p.enter].sort((a, b) => (a.pnr < b.pnr ? -1 : 1));
   const events: AuditEvent[] = [];
-  const lines = set.map((e) => {
+  const lines = sorted.map((e) => {
     const personId = e.personId ?? timeOrderedId();
     events.push({ action: 'create', entity: 'register_period', personId, detail: { asOf: run.asOf, person: e.personId === null ? 'created' : 'known' } });
-    return csvLine([personId, e.personId === null, timeOrderedId(), timeOrderedId(), e.pnr, e.birthDate, e.reason, JSON.stringify({ populationImport: run.populationImportId, ...e.source })]);
+    return csvLine([personId, e.personId === null, timeOrderedId(), timeOrderedId(), e.pnr, e.birthDate, e.reason, JSON.stringify({ populationImport: p.imports.population, ...e.source })]);
   });
   const written = (async () => {
-    if (first) await sql`create temp table reconcile_entering (person_id uuid, is_new boolean, case_id uuid, period_id uuid, pnr char(12), birth_date date, reason text, source jsonb) on commit drop`.execute(trx);
-    else await sql`truncate reconcile_entering`.execute(trx);
+    await sql`create temp table reconcile_entering (person_id uuid, is_new boolean, case_id uuid, period_id uuid, pnr char(12), birth_date date, reason text, source jsonb) on commit drop`.execute(trx);
     await session.copyIn('copy reconcile_entering from stdin with (format csv)', `${lines.join('\n')}\n`);
     // Each row looked up by its key (limit 1 keeps the planner from joining the whole list instead,
-    // which it did, for about a second a set); someone who comes back is in `p.change` too when their
-    // details differ from the newest list's.
+    // a merge that took seconds); someone who comes back is in `p.change` too when their details
+    // differ from the newest list's.
     await sql`insert into persons (id, municipality_id, personal_identity_number, birth_date, given_name, family_name, street_address, postal_code, city, protected_identity)
       select e.person_id, ${run.municipalityId}, e.pnr, e.birth_date, pop.given_name, pop.family_name, pop.street_address, pop.postal_code, pop.city, pop.protected_identity
       from reconcile_entering e
-      cross join lateral (select * from population_rows p where p.import_id = ${run.populationImportId} and p.personal_identity_number = e.pnr limit 1) pop
+      cross join lateral (select * from population_rows p where p.import_id = ${p.imports.population} and p.personal_identity_number = e.pnr limit 1) pop
       where e.is_new`.execute(trx);
     await sql`insert into cases (id, municipality_id, person_id, status)
       select e.case_id, ${run.municipalityId}, e.person_id, 'new' from reconcile_entering e
@@ -117,7 +75,7 @@ async function change(trx: Transaction<Database>, run: Run, p: Plan) {
     with x as (select * from json_to_recordset(${changed}::json) as x(id uuid, pnr text, fields json)),
          old as (select persons.id, persons.protected_identity from persons join x on x.id = persons.id)
     update persons set ${detailsFromPopulation}, version = version + 1, updated_at = now()
-    from x join old on old.id = x.id join population_rows pop on pop.import_id = ${run.populationImportId} and pop.personal_identity_number = x.pnr
+    from x join old on old.id = x.id join population_rows pop on pop.import_id = ${p.imports.population} and pop.personal_identity_number = x.pnr
     where persons.id = x.id
     returning persons.id, old.protected_identity or persons.protected_identity as protected_identity, (select array_agg(f) from json_array_elements_text(x.fields) f) as fields`.execute(trx);
   // The timeline never says that a protected person's address changed: not even by an event that
@@ -132,12 +90,11 @@ async function change(trx: Transaction<Database>, run: Run, p: Plan) {
 }
 
 /**
- * Finishes applying `p` in `trx`, which runs on `session`, once its plan is complete: waits for
- * those who enter (`entering`, given them as the plan found them), closes the periods of those who
- * leave, updates changed details, audits it all and records the reconciliation.
+ * Applies `p` in `trx`, which runs on `session`: those who enter, the periods of those who leave
+ * closed, changed details updated, all of it audited, and the reconciliation recorded.
  */
-export async function applyPlan(session: Session, trx: Transaction<Database>, run: Run, p: Plan, entering: ReturnType<typeof entrantWriter>): Promise<void> {
-  const entered = await entering.finish();
+export async function applyPlan(session: Session, trx: Transaction<Database>, run: Run, p: Plan): Promise<void> {
+  const entered = p.enter.length ? await enter(session, trx, run, p) : [];
   await leave(trx, p);
   await change(trx, run, p);
   const others = await prepareAudit(actorOf(run), [

@@ -9,12 +9,12 @@ import { todayInSweden } from '../../../core/dates.js';
 import { eligibility } from '../../../core/eligibility.js';
 import { birthDateOf } from '../../../core/personnummer.js';
 import type { EntryReason, LeaveReason } from '../../../core/register.js';
-import type { DatabaseHandle, Db } from '../../db/connection.js';
-import { withSession, withSnapshotReader, type Session } from '../../db/session.js';
+import type { DatabaseHandle } from '../../db/connection.js';
+import { withSession, type Session } from '../../db/session.js';
 import type { Database } from '../../db/types.js';
 import { AppError } from '../../http/app-error.js';
 import type { Progress } from '../../jobs/queue.js';
-import { applyPlan, entrantWriter } from './apply-plan.js';
+import { applyPlan } from './apply-plan.js';
 import { eachPerson, readEnrolments } from './register-facts.js';
 import { readyImports, schoolUnitCoverage } from './register.queries.js';
 
@@ -42,18 +42,14 @@ function leaveDay(reason: LeaveReason, birthDate: string, enteredOn: string, asO
   return birthday < enteredOn ? enteredOn : birthday < asOf ? birthday : asOf;
 }
 
-/** The lists a reconciliation reads: the newest population list and every enrolment list. */
-type Lists = { population: string; enrolments: string[] };
-
-/**
- * Works out what reconciliation on `asOf` would do, reading the lists on `reader`; hands each who
- * enters to `onEnter` as soon as they are found.
- */
-async function plan(reader: Session, q: Transaction<Database>, municipality: { id: string; code: string }, lists: Lists, asOf: string, progress: Progress, onEnter: (e: Plan['enter'][number]) => void = () => {}): Promise<Plan> {
-  const enrolments = await readEnrolments(reader, lists.enrolments, await schoolUnitCoverage(q, lists.enrolments));
-  const result: Plan = { imports: lists, enter: [], leave: [], change: [], inRegister: 0 };
+/** Works out, without writing, what reconciliation on `asOf` would do. */
+async function plan(session: Session, q: Transaction<Database>, municipality: { id: string; code: string }, asOf: string, progress: Progress): Promise<Plan> {
+  const ready = await readyImports(q, municipality.id);
+  if (!ready.population) throw new AppError('no_population_list');
+  const enrolments = await readEnrolments(session, ready.enrolments, await schoolUnitCoverage(q, ready.enrolments));
+  const result: Plan = { imports: { population: ready.population, enrolments: ready.enrolments }, enter: [], leave: [], change: [], inRegister: 0 };
   let done = 0;
-  await eachPerson(reader, municipality.id, lists.population, (p) => {
+  await eachPerson(session, municipality.id, ready.population, (p) => {
     const birthDate = birthDateOf(p.pnr);
     const mine = enrolments.of(p.pnr);
     const verdict = eligibility({ birthDate, municipalityCode: p.municipalityCode, registeredSince: p.registeredSince, enrolments: mine }, municipality.code, asOf);
@@ -61,9 +57,7 @@ async function plan(reader: Session, q: Transaction<Database>, municipality: { i
       result.inRegister++;
       if (!p.periodId) {
         const source = { populationLine: p.line!, enrolments: mine.map((e) => ({ importId: e.importId, line: e.line })) };
-        const entrant = { pnr: p.pnr, birthDate, reason: verdict.reason, personId: p.personId, source };
-        result.enter.push(entrant);
-        onEnter(entrant);
+        result.enter.push({ pnr: p.pnr, birthDate, reason: verdict.reason, personId: p.personId, source });
       }
       // Someone in the register, or coming back to it, takes the newest list's details.
       if (p.personId && p.changed.length) result.change.push({ pnr: p.pnr, personId: p.personId, fields: p.changed });
@@ -77,12 +71,6 @@ async function plan(reader: Session, q: Transaction<Database>, municipality: { i
   return result;
 }
 
-/** Big reads hash-join in memory rather than spill to disk, and are planned in a moment, not compiled (JIT) for a quarter second. */
-async function tuneForBulk(q: Db): Promise<void> {
-  await sql`set local work_mem = '256MB'`.execute(q);
-  await sql`set local jit = off`.execute(q);
-}
-
 /** An applied reconciliation must not go back before the newest applied one, nor into the future. */
 async function checkApplyDay(q: Transaction<Database>, municipalityId: string, asOf: string): Promise<void> {
   if (asOf > todayInSweden()) throw new AppError('reconcile_future', [{ field: 'asOf', code: 'invalid' }]);
@@ -90,49 +78,20 @@ async function checkApplyDay(q: Transaction<Database>, municipalityId: string, a
   if (newest && asOf < newest.as_of) throw new AppError('reconcile_before_newest', [{ field: 'asOf', code: 'invalid' }]);
 }
 
-/** How many of those who enter are written at a time while the lists are still being read. */
-const WRITE_EVERY = 8192;
-
-/**
- * Reconciles the register of `municipalityId` on `asOf`; with `apply`, writes it in one transaction.
- * On a PostgreSQL server the lists are read on a second connection in the transaction's snapshot,
- * so those who enter are written while the rest are still being decided (`writeEvery` at a time).
- */
-export async function reconcile(
-  handle: DatabaseHandle,
-  municipalityId: string,
-  asOf: string,
-  options: { apply: boolean; actorId: string | null; writeEvery?: number },
-  progress: Progress = async () => {},
-): Promise<ReconcileResult> {
+/** Reconciles the register of `municipalityId` on `asOf`; with `apply`, writes it in one transaction. */
+export async function reconcile(handle: DatabaseHandle, municipalityId: string, asOf: string, options: { apply: boolean; actorId: string | null }, progress: Progress = async () => {}): Promise<ReconcileResult> {
   const p = await withSession(handle, (session) =>
     session.db.transaction().execute(async (trx) => {
       const municipality = await trx.selectFrom('municipalities').select(['id', 'code']).where('id', '=', municipalityId).executeTakeFirstOrThrow();
-      await tuneForBulk(trx);
-      if (options.apply) {
-        await sql`select pg_advisory_xact_lock(hashtext(${`reconcile:${municipalityId}`}))`.execute(trx);
-        await checkApplyDay(trx, municipalityId, asOf);
-      }
-      const ready = await readyImports(trx, municipality.id);
-      if (!ready.population) throw new AppError('no_population_list');
-      const lists = { population: ready.population, enrolments: ready.enrolments };
-      if (!options.apply) return plan(session, trx, municipality, lists, asOf, progress);
-      const run = { municipalityId, asOf, actorId: options.actorId, populationImportId: lists.population };
-      const { raw } = handle;
-      const entering = entrantWriter(session, trx, run, { concurrent: raw.kind === 'postgresql', writeEvery: options.writeEvery ?? WRITE_EVERY });
-      const planWith = async (reader: Session) => {
-        if (reader !== session) await tuneForBulk(reader.db);
-        return plan(reader, trx, municipality, lists, asOf, progress, entering.add);
-      };
-      let planned: Plan;
-      try {
-        planned = await (raw.kind === 'postgresql' ? withSnapshotReader(raw.pool, trx, planWith) : planWith(session));
-      } catch (err) {
-        // No write may still be running on this transaction's connection when it rolls back.
-        await entering.settle();
-        throw err;
-      }
-      await applyPlan(session, trx, run, planned, entering);
+      // Half a million persons hash-join in memory rather than spill to disk, and set-wise writes of
+      // tens of thousands of rows are planned in a moment, not compiled (JIT) for a quarter second.
+      await sql`set local work_mem = '256MB'`.execute(trx);
+      await sql`set local jit = off`.execute(trx);
+      if (!options.apply) return plan(session, trx, municipality, asOf, progress);
+      await sql`select pg_advisory_xact_lock(hashtext(${`reconcile:${municipalityId}`}))`.execute(trx);
+      await checkApplyDay(trx, municipalityId, asOf);
+      const planned = await plan(session, trx, municipality, asOf, progress);
+      await applyPlan(session, trx, { municipalityId, asOf, actorId: options.actorId }, planned);
       return planned;
     }),
   );
