@@ -167,3 +167,27 @@ describe('writing those who enter', () => {
     expect(written).toEqual([...newcomers].sort().map((pnr) => ({ pnr, entered_on: '2026-11-25', status: 'new', audited: 1 })));
   });
 });
+
+describe('a person in several enrolment lists', () => {
+  it('reads their enrolments newest list first, whatever order the database gives the rows in', async () => {
+    const pnr = testIdentityNumber();
+    const [gr] = schoolHistory(pnr, null);
+    const gy = { ...schoolHistory(pnr)[1]!, end_date: '2026-03-01', end_reason: 'interrupted', qualification: 'none' };
+    await load('population', [populationRow(pnr)]);
+    const older = await load('enrolments', [gr!, gy]);
+    // Ended the same day at another school with a studiebevis: the newer list's row comes first.
+    const newer = await load('enrolments', [{ ...gy, school_unit_code: '11112222', start_date: '2025-09-01', end_reason: 'completed', qualification: 'studiebevis' }]);
+    for (let i = 0; i < 3; i++) {
+      const preview = await reconcile(handle, municipalityId, todayInSweden(), { apply: false, actorId: null });
+      expect(preview.entered).toContainEqual({ personalIdentityNumber: pnr, reason: 'certificate_only' });
+    }
+    const applied = await apply(todayInSweden());
+    expect(applied.entered).toContainEqual({ personalIdentityNumber: pnr, reason: 'certificate_only' });
+    const period = await handle.db.selectFrom('register_periods').innerJoin('persons', 'persons.id', 'register_periods.person_id').select('source').where('personal_identity_number', '=', pnr).executeTakeFirstOrThrow();
+    expect((period.source as { enrolments: unknown[] }).enrolments).toEqual([
+      { importId: newer.id, line: 2 },
+      { importId: older.id, line: 2 },
+      { importId: older.id, line: 3 },
+    ]);
+  });
+});

@@ -6,6 +6,7 @@
  */
 import type { EndReason, EnrolmentFacts, Qualification, SchoolType } from '../../../core/eligibility.js';
 import type { Session } from '../../db/session.js';
+import { IntegerMap } from '../../integer-tables.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -18,18 +19,33 @@ function uuidLiteral(value: string): string {
 /** A COPY text field: null for NULL (\N). Values read here were checked on import and hold no tab, line break or backslash. */
 const field = (f: string | undefined): string | null => (f === '\\N' || f === undefined ? null : f);
 
-/** Calls `onLine` with each line of a COPY text stream (fields separated by tabs). */
-async function eachLine(chunks: AsyncIterable<string>, onLine: (line: string) => void): Promise<void> {
+/**
+ * Calls `onLine` with each line of a COPY text stream (fields separated by tabs), as where it lies
+ * in a text of whole lines: the `nth` text (from 0) of the stream, from `start` to `end`.
+ */
+async function eachLineIn(chunks: AsyncIterable<string>, onLine: (text: string, start: number, end: number, nth: number) => void): Promise<void> {
   let rest = '';
+  let nth = -1;
   for await (const chunk of chunks) {
     const text = rest + chunk;
+    nth++;
     let start = 0;
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-      onLine(text.slice(start, nl));
+      onLine(text, start, nl, nth);
       start = nl + 1;
     }
     rest = text.slice(start);
   }
+}
+
+/** Calls `onLine` with each line of a COPY text stream. */
+const eachLine = (chunks: AsyncIterable<string>, onLine: (line: string) => void) => eachLineIn(chunks, (text, start, end) => onLine(text.slice(start, end)));
+
+/** A person's twelve-digit identity number at `at` in `text`, as a number (below 2^40), read without making a string. */
+function personKey(text: string, at: number): number {
+  let key = 0;
+  for (let i = at; i < at + 12; i++) key = key * 10 + text.charCodeAt(i) - 48;
+  return key;
 }
 
 /** One enrolment as reconciliation sees it: the facts the rules read and where the row came from. */
@@ -40,54 +56,90 @@ export type Coverage = Map<string, { importId: string; endedBy: string }>;
 
 /**
  * The enrolments of the ready lists `importIds` (newest first), by person: `of(pnr)` gives a
- * person's. Rows are kept as text until asked for, so half a million of them stay small.
+ * person's. The rows stay in the texts they came in, found through tables of plain numbers (the
+ * text and place of each row, the row before it of the same person, each person's last row), so
+ * 450,000 rows make no object each until a person's are asked for.
  */
 export async function readEnrolments(session: Session, importIds: string[], coverage: Coverage): Promise<{ of(pnr: string): EnrolmentSource[] }> {
-  const rows = new Map<string, string>();
+  const texts: string[] = [];
+  let rows = 0;
+  let where = new Float64Array(1 << 16);
+  let before = new Int32Array(1 << 16);
+  const last = new IntegerMap();
   if (importIds.length) {
+    // The list as its place among `importIds` rather than its id, which would be a third of the text.
+    const list = `array_position(array[${importIds.map(uuidLiteral).join(', ')}]::uuid[], import_id) - 1`;
     const stream = session.copyOut(
-      `copy (select personal_identity_number, import_id, line, school_unit_code, school_type, start_date, end_date, end_reason, qualification from enrolment_rows where import_id in (${importIds.map(uuidLiteral).join(', ')})) to stdout`,
+      `copy (select personal_identity_number, ${list}, line, school_unit_code, school_type, start_date, end_date, end_reason, qualification from enrolment_rows where import_id in (${importIds.map(uuidLiteral).join(', ')})) to stdout`,
     );
-    // The identity number is the first twelve characters of a line; the rest is kept as it is.
-    await eachLine(stream, (line) => {
-      const pnr = line.slice(0, 12);
-      const earlier = rows.get(pnr);
-      rows.set(pnr, earlier === undefined ? line.slice(13) : `${earlier}\n${line.slice(13)}`);
+    await eachLineIn(stream, (text, start, _end, nth) => {
+      texts[nth] = text;
+      if (rows === before.length) {
+        where = grown(where);
+        before = grown(before);
+      }
+      const key = personKey(text, start);
+      // The identity number and its tab are left behind: the row is kept from its list on.
+      where[rows] = nth * TEXT_SPAN + start + 13;
+      before[rows] = last.get(key);
+      last.set(key, rows++);
     });
   }
-  const rank = new Map(importIds.map((id, i) => [id, i]));
-  return { of: (pnr) => enrolmentsOf(rows.get(pnr), rank, coverage) };
+  const rowText = (row: number) => {
+    const text = texts[Math.floor(where[row]! / TEXT_SPAN)]!;
+    const start = where[row]! % TEXT_SPAN;
+    return text.slice(start, text.indexOf('\n', start));
+  };
+  return {
+    of: (pnr) => {
+      const mine: string[] = [];
+      for (let row = last.get(personKey(pnr, 0)); row >= 0; row = before[row]!) mine.push(rowText(row));
+      return enrolmentsOf(mine, importIds, coverage);
+    },
+  };
+}
+
+/** A row's `where` is its text's number × TEXT_SPAN + its place in the text (no string is that long). */
+const TEXT_SPAN = 2 ** 32;
+
+function grown<T extends Float64Array | Int32Array>(array: T): T {
+  const bigger = new (array.constructor as new (n: number) => T)(2 * array.length);
+  bigger.set(array);
+  return bigger;
 }
 
 /**
- * A person's enrolments from their rows. Where lists repeat an enrolment (same school unit, type
- * and start), the newest list's row wins. An enrolment still open in an older list of a school unit
- * that a newer list covers is over: the newer list no longer has the student there, so it ended by
- * the day before that list was imported.
+ * A person's enrolments from their rows, newest list first and each list's in its order (the
+ * database gives them in no order of its own: a parallel scan mixes them). Where lists repeat an
+ * enrolment (same school unit, type and start), the newest list's row wins. An enrolment still open
+ * in an older list of a school unit that a newer list covers is over: the newer list no longer has
+ * the student there, so it ended by the day before that list was imported.
  */
-function enrolmentsOf(text: string | undefined, rank: Map<string, number>, coverage: Coverage): EnrolmentSource[] {
-  if (text === undefined) return [];
-  const out: EnrolmentSource[] = [];
-  for (const row of text.split('\n')) {
-    const [importId, line, unit, type, start, end, reason, qualification] = row.split('\t') as string[];
+function enrolmentsOf(rows: string[], importIds: string[], coverage: Coverage): EnrolmentSource[] {
+  const out: (EnrolmentSource & { rank: number })[] = [];
+  for (const row of rows) {
+    const [list, line, unit, type, start, end, reason, qualification] = row.split('\t') as string[];
+    const rank = Number(list);
+    const importId = importIds[rank]!;
     const covering = coverage.get(unit!);
     const superseded = field(end) === null && covering !== undefined && covering.importId !== importId;
-    const e: EnrolmentSource = {
-      importId: importId!,
+    const e = {
+      importId,
+      rank,
       line: Number(line),
       schoolUnitCode: unit!,
       schoolType: type as SchoolType,
       startDate: start!,
       endDate: superseded ? (covering.endedBy > start! ? covering.endedBy : start!) : field(end),
       // Gone from the roll without completing: as good as interrupted, until the school says otherwise.
-      endReason: superseded ? 'other' : (field(reason) as EndReason | null),
+      endReason: superseded ? ('other' as const) : (field(reason) as EndReason | null),
       qualification: field(qualification) as Qualification | null,
     };
     const same = out.findIndex((o) => o.schoolUnitCode === e.schoolUnitCode && o.schoolType === e.schoolType && o.startDate === e.startDate);
     if (same < 0) out.push(e);
-    else if (rank.get(e.importId)! < rank.get(out[same]!.importId)!) out[same] = e;
+    else if (e.rank < out[same]!.rank) out[same] = e;
   }
-  return out;
+  return out.sort((a, b) => a.rank - b.rank || a.line - b.line);
 }
 
 /** One person reconciliation looks at. */
