@@ -56,13 +56,16 @@ export function entryHash(prevHash: string, e: ChainedFields): string {
 const COLUMNS = ['at', 'municipality_id', 'actor_id', 'person_id', 'action', 'entity', 'entity_id', 'ip', 'detail'] as const;
 
 /**
- * Entries made ready to be chained: their fields, their hashed content, and their CSV for COPY
- * without the two hash columns. Making them is the costly part of recording many entries, and needs
+ * Entries made ready to be chained: their fields, their hashed content, and (when prepared ahead,
+ * for COPY) their CSV without the two hash columns. Making them is the costly part of recording many entries, and needs
  * neither the database nor the chain's lock.
  */
-export type PreparedAudit = { entries: { fields: ChainedFields; content: string; csv: string }[] };
+export type PreparedAudit = { entries: { fields: ChainedFields; content: string; csv?: string }[] };
 
-function prepareOne(at: Date, actor: AuditActor, e: AuditEvent) {
+/** An entry's CSV for COPY, without the two hash columns. */
+const csvOf = (fields: ChainedFields) => csvLine(COLUMNS.map((c) => (c === 'at' ? fields.at.toISOString() : c === 'detail' ? JSON.stringify(fields.detail) : fields[c])));
+
+function prepareOne(at: Date, actor: AuditActor, e: AuditEvent): PreparedAudit['entries'][number] {
   const fields: ChainedFields = {
     at,
     municipality_id: actor.municipalityId,
@@ -74,7 +77,7 @@ function prepareOne(at: Date, actor: AuditActor, e: AuditEvent) {
     ip: actor.ip,
     detail: e.detail ?? {},
   };
-  return { fields, content: entryContent(fields), csv: csvLine(COLUMNS.map((c) => (c === 'at' ? at.toISOString() : c === 'detail' ? JSON.stringify(fields.detail) : fields[c]))) };
+  return { fields, content: entryContent(fields) };
 }
 
 const SLICE = 2000;
@@ -87,7 +90,10 @@ export async function prepareAudit(actor: AuditActor, events: AuditEvent[]): Pro
   const at = new Date();
   const entries: PreparedAudit['entries'] = [];
   for (let i = 0; i < events.length; i += SLICE) {
-    for (const e of events.slice(i, i + SLICE)) entries.push(prepareOne(at, actor, e));
+    for (const e of events.slice(i, i + SLICE)) {
+      const entry = prepareOne(at, actor, e);
+      entries.push({ ...entry, csv: csvOf(entry.fields) });
+    }
     await new Promise(setImmediate);
   }
   return { entries };
@@ -113,7 +119,7 @@ export async function recordAudit(trx: Transaction<Database>, actor: AuditActor,
     return row;
   });
   if (chained.length > 1 && session) {
-    const text = `${chained.map((r) => `${r.csv},${r.prev_hash},${r.hash}`).join('\n')}\n`;
+    const text = `${chained.map((r) => `${r.csv ?? csvOf(r.fields)},${r.prev_hash},${r.hash}`).join('\n')}\n`;
     await session.copyIn(`copy audit_log (${COLUMNS.join(', ')}, prev_hash, hash) from stdin with (format csv)`, text);
   } else {
     const rows = chained.map((r) => ({ ...r.fields, prev_hash: r.prev_hash, hash: r.hash }));
