@@ -11,6 +11,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { systemClock, type Clock } from './clock.js';
 import type { DatabaseHandle } from './db/connection.js';
 import type { Env } from './env.js';
 import { installAuth } from './http/auth-hook.js';
@@ -47,8 +48,8 @@ export const WEB_DIST = projectPath('dist', 'web');
 /** Trusts the `hops` proxies nearest the server, and no address further out. */
 const hopsFromFront = (hops: number) => (_address: string, hop: number) => hop < hops;
 
-/** Builds the app on an open database. */
-export async function buildApp(database: DatabaseHandle, env: Env, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+/** Builds the app on an open database; `clock` is the system's unless a test gives one. */
+export async function buildApp(database: DatabaseHandle, env: Env, options: { logger?: boolean; clock?: Clock } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       options.logger === false
@@ -62,6 +63,7 @@ export async function buildApp(database: DatabaseHandle, env: Env, options: { lo
     bodyLimit: 1024 * 1024,
   });
   app.decorate('db', database.db);
+  app.decorate('clock', options.clock ?? systemClock);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);

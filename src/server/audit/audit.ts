@@ -99,14 +99,16 @@ export async function prepareAudit(actor: AuditActor, events: AuditEvent[]): Pro
   return { entries };
 }
 
+/** How entries are written: their time (default now), and the `session` that runs the transaction, to write many with COPY. */
+export type RecordOptions = { at?: Date; session?: Pick<Session, 'copyIn'> };
+
 /**
  * Appends `events` to the audit log inside the transaction `trx`. Given the `session` that runs
  * `trx`, many events are written with COPY (reconciliation records tens of thousands at once), and
  * they may come prepared (see prepareAudit). The chain's lock is taken here, so it is held only from
  * this write to the commit.
  */
-export async function recordAudit(trx: Transaction<Database>, actor: AuditActor, events: AuditEvent[] | PreparedAudit, session?: Pick<Session, 'copyIn'>): Promise<void> {
-  const at = new Date();
+export async function recordAudit(trx: Transaction<Database>, actor: AuditActor, events: AuditEvent[] | PreparedAudit, { at = new Date(), session }: RecordOptions = {}): Promise<void> {
   const { entries } = Array.isArray(events) ? { entries: events.map((e) => prepareOne(at, actor, e)) } : events;
   if (entries.length === 0) return;
   await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(trx);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { ROLES, type Role } from '../../core/roles.js';
 import { buildApp } from '../app.js';
+import { systemClock, type Clock } from '../clock.js';
 import { ensureMunicipality } from '../bootstrap.js';
 import type { DatabaseHandle, Db } from '../db/connection.js';
 import { loadEnv, type Env } from '../env.js';
@@ -31,6 +32,8 @@ export type Harness = {
   db: Db;
   handle: DatabaseHandle;
   env: Env;
+  /** The app's clock: the system's unless the test gave one. */
+  clock: Clock;
   municipalityId: string;
   otherMunicipalityId: string;
   /** Signed-in clients by role; `otherCoordinator` works in the neighbouring municipality. */
@@ -40,13 +43,16 @@ export type Harness = {
   close: () => Promise<void>;
 };
 
-/** Builds the app and signs in one staff member per role; `envOverrides` are configuration variables to set. */
-export async function createHarness(envOverrides: Record<string, string> = {}): Promise<Harness> {
+/**
+ * Builds the app and signs in one staff member per role; `envOverrides` are configuration variables
+ * to set, and `clock` the time the app reads (a test whose answer depends on the hour or day fixes it).
+ */
+export async function createHarness(envOverrides: Record<string, string> = {}, { clock = systemClock }: { clock?: Clock } = {}): Promise<Harness> {
   const handle = await createTestDatabase();
   const env = loadEnv({ LOG_LEVEL: 'silent', LOTSA_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'lotsa-test-')), ...envOverrides });
   const municipalityId = await ensureMunicipality(handle.db, { code: '1402', name: 'Partille kommun' });
   const otherMunicipalityId = await ensureMunicipality(handle.db, { code: '1480', name: 'Göteborgs stad' });
-  const app = await buildApp(handle, env, { logger: false });
+  const app = await buildApp(handle, env, { logger: false, clock });
 
   const anonymous: Client['request'] = (method, url, body, headers = {}) => app.inject({ method, url, payload: body as object | undefined, headers });
 
@@ -85,6 +91,7 @@ export async function createHarness(envOverrides: Record<string, string> = {}): 
     db: handle.db,
     handle,
     env,
+    clock,
     municipalityId,
     otherMunicipalityId,
     as,

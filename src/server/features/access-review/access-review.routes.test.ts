@@ -1,13 +1,22 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInSweden } from '../../../core/dates.js';
 import { entryHash } from '../../audit/audit.js';
+import { fixedClock } from '../../clock.js';
 import { buildPerson } from '../../testing/factories.js';
 import { createHarness, type Harness } from '../../testing/harness.js';
 import { MANY_PERSONS_PER_DAY } from './access-review.queries.js';
 
 let h: Harness;
 let personId: string;
-const today = new Date().toISOString().slice(0, 10);
+// The app's clock stands at 11:00 UTC today in Sweden (midday, summer or winter), so the test's own
+// reads are never night reads, whenever the suite runs.
+const today = todayInSweden();
+const clock = fixedClock(`${today}T11:00:00Z`);
+const yesterday = todayInSweden(new Date(clock.now().getTime() - 86_400_000));
+/** A night read, 01:30 UTC yesterday (02:30 or 03:30 in Sweden), and how the report shows its time. */
+const night = new Date(`${yesterday}T01:30:00Z`);
+const nightInSweden = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' }).format(night);
 
 /** Appends a read to the audit chain at a chosen time, as the audit module would have. */
 async function readAt(at: Date, actorId: string, personId: string) {
@@ -17,16 +26,15 @@ async function readAt(at: Date, actorId: string, personId: string) {
 }
 
 beforeAll(async () => {
-  h = await createHarness();
+  h = await createHarness({}, { clock });
   personId = (await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson({ givenName: 'Granskad' }))).json().id;
   await h.as.coordinator.request('GET', `/api/v1/persons/${personId}`);
   await h.as.team_member.request('POST', `/api/v1/persons/${personId}/emergency-access`, { reason: 'Akut' });
   await h.as.team_member.request('GET', `/api/v1/persons/${personId}`);
-  // A night read (02:30 Swedish time yesterday) and a day of many persons, by the second coach.
-  const night = new Date(`${new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)}T01:30:00Z`);
+  // A night read yesterday and a day of many persons, by the second coach.
   await readAt(night, h.as.secondCoach.staffId, personId);
   const ids = await Promise.all(Array.from({ length: MANY_PERSONS_PER_DAY + 1 }, async () => (await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson())).json().id as string));
-  for (const id of ids) await readAt(new Date(), h.as.secondCoach.staffId, id);
+  for (const id of ids) await readAt(clock.now(), h.as.secondCoach.staffId, id);
 });
 afterAll(() => h.close());
 
@@ -45,7 +53,7 @@ describe('GET /api/v1/access-review', () => {
     expect(outside).toEqual(expect.arrayContaining([expect.objectContaining({ actor: expect.objectContaining({ id: h.as.team_member.staffId }), detail: 'emergency' })]));
     expect(await report('emergency')).toEqual([expect.objectContaining({ actor: expect.objectContaining({ id: h.as.team_member.staffId }), person: expect.objectContaining({ id: personId }), detail: 'Akut', day: today })]);
     expect(await report('many_persons')).toEqual([expect.objectContaining({ actor: expect.objectContaining({ id: h.as.secondCoach.staffId }), person: null, reads: MANY_PERSONS_PER_DAY + 1 })]);
-    expect(await report('night')).toEqual([expect.objectContaining({ actor: expect.objectContaining({ id: h.as.secondCoach.staffId }), reads: 1, detail: '02:30' })]);
+    expect(await report('night')).toEqual([expect.objectContaining({ actor: expect.objectContaining({ id: h.as.secondCoach.staffId }), reads: 1, detail: nightInSweden })]);
   });
 
   it('marks a row as reviewed, once, and audits reading the report', async () => {

@@ -1,19 +1,21 @@
 /** The access follow-up for administrators: the four reports, each row markable as reviewed. Reading a report is audited. */
 import type { z } from 'zod';
 import type { AccessReviewRow, accessReviewMarkBody, accessReviewQuery } from '../../../core/consent-schemas.js';
+import { todayInSweden } from '../../../core/dates.js';
 import { requireCapability } from '../../access/access.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
 import { atNight, emergencies, manyPersons, outsideCaseload } from './access-review.queries.js';
 
 const REPORTS = { outside_caseload: outsideCaseload, emergency: emergencies, many_persons: manyPersons, night: atNight };
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+/** The day in Sweden `n` days before `now`. */
+const daysBefore = (now: Date, n: number) => todayInSweden(new Date(now.getTime() - n * 86_400_000));
 const NO_PERSON = 'none';
 
-/** One report for the actor's municipality, by default the last 30 days. */
+/** One report for the actor's municipality, by default the last 30 days in Sweden up to today (by the context's clock). */
 export async function accessReview(ctx: RequestContext, query: z.infer<typeof accessReviewQuery>): Promise<AccessReviewRow[]> {
   requireCapability(ctx.actor, 'access.review');
-  const w = { municipalityId: ctx.actor.municipalityId, from: query.from ?? daysAgo(30), to: query.to ?? daysAgo(0) };
+  const w = { municipalityId: ctx.actor.municipalityId, from: query.from ?? daysBefore(ctx.clock.now(), 30), to: query.to ?? daysBefore(ctx.clock.now(), 0) };
   return audited(ctx, async ({ trx, audit }) => {
     const rows = await REPORTS[query.kind](trx, w);
     const personIds = [...new Set(rows.map((r) => r.person_id).filter((id): id is string => id !== null))];

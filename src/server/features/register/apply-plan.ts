@@ -101,7 +101,7 @@ export async function applyPlan(session: Session, trx: Transaction<Database>, ru
     ...p.leave.map((l) => ({ action: 'update' as const, entity: 'register_period', personId: l.personId, detail: { left: l.reason, asOf: run.asOf } })),
     ...p.change.map((c) => ({ action: 'update' as const, entity: 'person', personId: c.personId, detail: { fields: c.fields, source: 'population_list' } })),
   ]);
-  await recordAudit(trx, actorOf(run), { entries: [...entered, ...others.entries] }, session);
+  await recordAudit(trx, actorOf(run), { entries: [...entered, ...others.entries] }, { session });
   await trx
     .insertInto('reconciliations')
     .values({
