@@ -47,6 +47,9 @@ export const ERRORS = {
   too_many_attempts: { status: 429, sv: 'För många misslyckade inloggningar. Vänta en stund och försök igen.', en: 'Too many failed sign-ins. Wait a while and try again.' },
   database_busy: { status: 503, sv: 'Databasen används av ett annat Lotsa-program. Försök igen om en stund.', en: 'The database is in use by another Lotsa process. Try again shortly.' },
   internal_error: { status: 500, sv: 'Något gick fel hos oss. Försök igen; kvarstår felet, kontakta supporten.', en: 'Something went wrong on our side. Try again; if it persists, contact support.' },
+  outcome_required: { status: 400, sv: 'Välj vad som hände vid kontaktförsöket. Inget utfall är förvalt: bara ett samtal eller ett möte räknas som att personen är nådd.', en: 'Choose what happened in the contact attempt. No outcome is preselected: only a conversation or a meeting counts as reaching the person.' },
+  sms_text_unsafe: { status: 400, sv: 'Texten i sms:et får inte innehålla personnummer (inte heller med mellanslag eller bindestreck) eller platshållare. Skriv bara dag och tid.', en: 'The text message may not hold an identity number (not even with spaces or hyphens) or placeholders. Write only the day and time.' },
+  sms_not_awaiting_confirmation: { status: 409, sv: 'Sms:et väntar inte på bekräftelse: det är redan bekräftat som skickat, har skickats via sms-tjänsten eller har misslyckats.', en: 'The text message is not awaiting confirmation: it is already confirmed as sent, went through the SMS gateway, or failed.' },
 } as const satisfies Record<string, { status: number; sv: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

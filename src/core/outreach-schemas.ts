@@ -14,10 +14,14 @@ export const attemptChannel = z.enum(ATTEMPT_CHANNELS);
 export const attemptOutcome = z.enum(ATTEMPT_OUTCOMES);
 export const occupation = z.enum(OCCUPATION_CODE_LIST.codes);
 
-/** POST /persons/{id}/contact-attempts. `occupation` and `agreed` only when the person was reached. */
+/**
+ * POST /persons/{id}/contact-attempts. `outcome` must be chosen (none is assumed: without it the
+ * answer is 400 `outcome_required`) and fit the channel; `occupation` and `agreed` only with an
+ * outcome that means a conversation.
+ */
 export const contactAttemptBody = z.object({
   channel: attemptChannel,
-  outcome: attemptOutcome,
+  outcome: attemptOutcome.nullish(),
   at: dateTime,
   occupation: occupation.optional(),
   agreed: optionalText(2000),
@@ -128,6 +132,7 @@ export const letterDueSchema = z.object({
   noAddress: z.boolean(),
 });
 
+/** POST /persons/{id}/sms. `meetingTime` is free text put in the template, checked like a template (no identity number, no placeholder). */
 export const smsBody = z.object({ recipient: z.enum(['young_person', 'guardian']).default('young_person'), meetingTime: optionalText(60) });
 export const smsSchema = z.object({
   id,
@@ -142,6 +147,8 @@ export const smsSchema = z.object({
   failure: z.enum(['refused', 'no_answer', 'not_sent']).nullable(),
   sentBy: z.string(),
   createdAt: z.string(),
+  /** Kept in the outbox and not yet confirmed as sent by other means: no contact attempt recorded for it yet. */
+  awaitingConfirmation: z.boolean(),
 });
 
 export const centreSchema = z.object({ id, name: z.string() });
@@ -183,6 +190,8 @@ const figureRow = z.object({
 });
 export const outreachFiguresSchema = z.object({
   overdueDays: z.number().int(),
+  /** The day from which only a conversation counts as reached; attempts recorded before it count as they were recorded. */
+  conversationRuleSince: z.string().nullable(),
   municipality: figureRow,
   byContactPerson: z.array(figureRow.extend({ contactPerson: z.object({ id, name: z.string() }).nullable() })),
 });

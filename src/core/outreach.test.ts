@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, DEFAULT_OUTREACH_SETTINGS, isUnder18, ladderFor, outcomesFor, proposeNextStep, type AttemptFact } from './outreach.js';
+import { addDays, attemptProblem, DEFAULT_OUTREACH_SETTINGS, isConversation, isUnder18, ladderFor, outcomesFor, proposeNextStep, type AttemptFact } from './outreach.js';
 
 const settings = DEFAULT_OUTREACH_SETTINGS;
 const propose = (attempts: AttemptFact[], extra: Partial<{ fromSchool: boolean; under18: boolean }> = {}) =>
@@ -22,7 +22,7 @@ describe('the contact ladder', () => {
   it('moves to the rung after the furthest one tried, after that rung’s wait', () => {
     const attempts: AttemptFact[] = [
       { channel: 'phone', outcome: 'no_answer', on: '2026-03-02' },
-      { channel: 'sms', outcome: 'message_left', on: '2026-03-03' },
+      { channel: 'sms', outcome: 'sent', on: '2026-03-03' },
       { channel: 'phone', outcome: 'no_answer', on: '2026-03-05' },
     ];
     expect(propose(attempts)).toEqual({ channel: 'letter', dueOn: addDays('2026-03-05', 3) });
@@ -59,5 +59,40 @@ describe('outcomes and ages', () => {
   it('counts someone as under 18 until their 18th birthday', () => {
     expect(isUnder18('2008-05-10', '2026-05-09')).toBe(true);
     expect(isUnder18('2008-05-10', '2026-05-10')).toBe(false);
+  });
+});
+
+describe('honest outcomes', () => {
+  it('lets a letter only be sent or returned, and a text message only be sent or answered', () => {
+    expect(outcomesFor('letter')).toEqual(['sent', 'returned_mail']);
+    expect(outcomesFor('second_letter')).toEqual(['sent', 'returned_mail']);
+    expect(outcomesFor('sms')).toEqual(['sent', 'replied']);
+  });
+
+  it('lets a home visit find nobody home or meet someone, and a call reach, go unanswered, leave a message or find a wrong number', () => {
+    expect(outcomesFor('home_visit')).toEqual(expect.arrayContaining(['nobody_home', 'met', 'met_guardian']));
+    expect(outcomesFor('phone')).toEqual(expect.arrayContaining(['reached', 'no_answer', 'message_left', 'wrong_number']));
+    expect(outcomesFor('phone_guardian')).toContain('reached_guardian');
+  });
+
+  it('counts only a conversation (a guardian’s recorded as such) as reached, on no channel a written message', () => {
+    for (const o of ['reached', 'reached_guardian', 'met', 'met_guardian', 'declined']) expect(isConversation(o), o).toBe(true);
+    for (const o of ['sent', 'replied', 'returned_mail', 'message_left', 'no_answer', 'nobody_home', 'other']) expect(isConversation(o), o).toBe(false);
+    for (const channel of ['letter', 'second_letter', 'sms', 'email', 'social_media'] as const) expect(outcomesFor(channel).some(isConversation), channel).toBe(false);
+  });
+
+  it('refuses an attempt without an outcome, an outcome that does not fit the channel, and an occupation without a conversation', () => {
+    expect(attemptProblem({ channel: 'letter' })).toEqual({ field: 'outcome', code: 'required' });
+    expect(attemptProblem({ channel: 'letter', outcome: null })).toEqual({ field: 'outcome', code: 'required' });
+    expect(attemptProblem({ channel: 'letter', outcome: 'reached' })).toEqual({ field: 'outcome', code: 'invalid' });
+    expect(attemptProblem({ channel: 'sms', outcome: 'sent', occupation: 'work' })).toEqual({ field: 'occupation', code: 'invalid' });
+    expect(attemptProblem({ channel: 'phone', outcome: 'no_answer', agreed: 'ses i morgon' })).toEqual({ field: 'agreed', code: 'invalid' });
+    expect(attemptProblem({ channel: 'home_visit', outcome: 'met', occupation: 'work', agreed: 'ses i morgon' })).toBeNull();
+  });
+
+  it('keeps proposing the ladder after a letter or a text message, and stops after a guardian conversation', () => {
+    expect(propose([{ channel: 'sms', outcome: 'sent', on: '2026-03-02' }])).not.toBeNull();
+    expect(propose([{ channel: 'letter', outcome: 'sent', on: '2026-03-02' }])).not.toBeNull();
+    expect(propose([{ channel: 'phone_guardian', outcome: 'reached_guardian', on: '2026-03-02' }], { under18: true })).toBeNull();
   });
 });

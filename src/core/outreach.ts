@@ -32,24 +32,84 @@ export function isCheckStep(channel: AttemptChannel): channel is CheckStep {
 export const ATTEMPT_CHANNELS = [...CHECK_STEPS, ...CONTACT_CHANNELS] as const;
 export type AttemptChannel = (typeof ATTEMPT_CHANNELS)[number];
 
-/** Outcomes of a contact attempt. */
-export const CONTACT_OUTCOMES = ['reached', 'no_answer', 'message_left', 'wrong_number', 'returned_mail', 'declined', 'other'] as const;
+/**
+ * Outcomes of a contact attempt. Each fits some channels only (`OUTCOMES_FOR`): a letter is sent or
+ * returned, a text message or an e-mail is sent (a reply is recorded as its own attempt), a home
+ * visit finds nobody home or meets someone, a phone call reaches someone, goes unanswered, leaves a
+ * message or finds a wrong number. `reached`, `message_left` and `returned_mail` keep their names
+ * from before the stricter rule so that old attempts read as they were recorded.
+ */
+export const CONTACT_OUTCOMES = [
+  'reached',
+  'reached_guardian',
+  'met',
+  'met_guardian',
+  'declined',
+  'no_answer',
+  'message_left',
+  'wrong_number',
+  'sent',
+  'replied',
+  'returned_mail',
+  'nobody_home',
+  'not_met',
+  'other',
+] as const;
+export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
 /** Outcomes of the check steps. */
 export const CHECK_OUTCOMES = ['dropout_confirmed', 'changing_programme', 'known_to_other_agency', 'not_known', 'other'] as const;
 export const ATTEMPT_OUTCOMES = [...new Set([...CONTACT_OUTCOMES, ...CHECK_OUTCOMES])] as [string, ...string[]];
-export type AttemptOutcome = (typeof CONTACT_OUTCOMES)[number] | (typeof CHECK_OUTCOMES)[number];
+export type AttemptOutcome = ContactOutcome | (typeof CHECK_OUTCOMES)[number];
 
-/** Which outcomes each kind of step allows. */
-export const OUTCOMES_FOR: Record<'contact' | CheckStep, readonly AttemptOutcome[]> = {
-  contact: CONTACT_OUTCOMES,
+/**
+ * The outcomes that mean a conversation with the young person, or with a guardian recorded as such
+ * (`reached_guardian`, `met_guardian`), including one in which they declined further contact. Only
+ * these count as reached: they end the ladder, and only they may carry an occupation and what was agreed.
+ */
+export const CONVERSATION_OUTCOMES = ['reached', 'reached_guardian', 'met', 'met_guardian', 'declined'] as const satisfies readonly ContactOutcome[];
+
+/** True when `outcome` means a conversation, so the person counts as reached. */
+export function isConversation(outcome: string): boolean {
+  return (CONVERSATION_OUTCOMES as readonly string[]).includes(outcome);
+}
+
+const PHONE: readonly ContactOutcome[] = ['reached', 'no_answer', 'message_left', 'wrong_number', 'declined'];
+const WRITTEN: readonly ContactOutcome[] = ['sent', 'replied'];
+const LETTER: readonly ContactOutcome[] = ['sent', 'returned_mail'];
+const VISIT: readonly ContactOutcome[] = ['nobody_home', 'met', 'met_guardian', 'declined'];
+
+/** Which outcomes each channel and check step allows (the server refuses any other pair). */
+export const OUTCOMES_FOR: Record<AttemptChannel, readonly AttemptOutcome[]> = {
   verify_school: ['dropout_confirmed', 'changing_programme', 'other'],
   known_elsewhere: ['known_to_other_agency', 'not_known', 'other'],
+  phone: PHONE,
+  phone_guardian: ['reached_guardian', 'reached', 'no_answer', 'message_left', 'wrong_number', 'declined'],
+  sms: WRITTEN,
+  email: [...WRITTEN, 'returned_mail'],
+  letter: LETTER,
+  second_letter: LETTER,
+  social_media: WRITTEN,
+  field_meeting: ['met', 'not_met', 'declined'],
+  announced_home_visit: VISIT,
+  home_visit: VISIT,
 };
 
 /** The outcomes allowed for `channel`. */
 export function outcomesFor(channel: AttemptChannel): readonly AttemptOutcome[] {
-  return isCheckStep(channel) ? OUTCOMES_FOR[channel] : OUTCOMES_FOR.contact;
+  return OUTCOMES_FOR[channel];
 }
+
+/** Why an attempt is refused, by field; null when the channel, outcome and occupation fit together. */
+export function attemptProblem(input: { channel: AttemptChannel; outcome?: string | null; occupation?: string | null; agreed?: string | null }): { field: 'outcome' | 'occupation' | 'agreed'; code: 'required' | 'invalid' } | null {
+  if (!input.outcome) return { field: 'outcome', code: 'required' };
+  if (!outcomesFor(input.channel).includes(input.outcome as AttemptOutcome)) return { field: 'outcome', code: 'invalid' };
+  if (input.occupation && !isConversation(input.outcome)) return { field: 'occupation', code: 'invalid' };
+  if (input.agreed && !isConversation(input.outcome)) return { field: 'agreed', code: 'invalid' };
+  return null;
+}
+
+/** The name of the rule, recorded with the day it took effect, under which only a conversation counts as reached. */
+export const CONVERSATION_RULE = 'conversation_only_reached';
 
 /**
  * The occupation code list, versioned: a recorded occupation keeps the version it was coded in, so
@@ -120,7 +180,7 @@ export function ladderFor(settings: Pick<OutreachSettings, 'ladder'>, under18: b
 
 /**
  * What Lotsa proposes next, given the attempts since the person entered the register (oldest first).
- * - Reached or declined: nothing more on the ladder.
+ * - Reached (any conversation, declined included): nothing more on the ladder.
  * - Before the ladder starts, a person who entered from a school (dropped out, never started,
  *   studiebevis only) is verified with the leaving school, then everyone is checked with the
  *   cooperation team ("already known to another agency?"), due on the day of entry.
@@ -129,7 +189,7 @@ export function ladderFor(settings: Pick<OutreachSettings, 'ladder'>, under18: b
  */
 export function proposeNextStep(input: { enteredOn: string; fromSchool: boolean; under18: boolean; attempts: AttemptFact[]; settings: Pick<OutreachSettings, 'ladder'> }): NextStep {
   const { attempts, enteredOn } = input;
-  if (attempts.some((a) => a.outcome === 'reached' || a.outcome === 'declined')) return null;
+  if (attempts.some((a) => isConversation(a.outcome))) return null;
   const done = new Set(attempts.map((a) => a.channel));
   const last = attempts.length ? attempts[attempts.length - 1]!.on : enteredOn;
   const ladderStarted = attempts.some((a) => !isCheckStep(a.channel));

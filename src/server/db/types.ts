@@ -301,6 +301,10 @@ export interface SmsMessagesTable {
   idempotency_key: string | null;
   created_at: Timestamp;
   status_at: Timestamp;
+  /** When the contact attempt for it was recorded (gateway accepted it, or staff confirmed an outbox message sent); null while none is. */
+  attempt_recorded_at: Date | null;
+  /** Who confirmed that an outbox message was sent by other means. */
+  confirmed_by: string | null;
 }
 /** Why a message never reached the gateway: refused by it, no answer from it, or never handed over (the process stopped). */
 export type SmsFailure = 'refused' | 'no_answer' | 'not_sent';
@@ -324,6 +328,8 @@ export interface MeetingsTable {
   version: Generated<number>;
 }
 export interface CalendarFeedsTable { staff_id: string; token_hash: string; created_at: Timestamp }
+/** The day a stricter outreach rule took effect (e.g. 'conversation_only_reached'), written by its migration. */
+export interface OutreachRuleChangesTable { rule: string; applies_from: string; recorded_at: Timestamp }
 
 /** Tables of the outreach issue (work queues, contact ladder, letters, SMS, calendar). */
 export interface OutreachDatabase {
@@ -336,6 +342,7 @@ export interface OutreachDatabase {
   centres: CentresTable;
   meetings: MeetingsTable;
   calendar_feeds: CalendarFeedsTable;
+  outreach_rule_changes: OutreachRuleChangesTable;
 }
 
 export type ConsentCategoryColumn = 'contact_occupation' | 'assessment_plan' | 'health_social';

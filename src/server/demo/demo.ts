@@ -181,7 +181,10 @@ export async function fillDemo(db: Db, municipalityId: string, progress: (line: 
         for (let a = 0; a < attempts; a++) {
           const reached = stage >= 2 && a === attempts - 1;
           const at = daysAgo(entered, -(2 + a * (stage >= 2 ? 2 : 5)));
-          const attempt = { channel: ['phone', 'sms', 'letter'][a]!, outcome: reached ? 'reached' : r.pick(['no_answer', 'message_left']), occupation: reached ? r.pick(['education', 'work', 'measure', 'none'] as const) : null };
+          // Only a conversation reaches anyone: the reaching attempt is a call; a text or letter is only sent.
+          const channel = reached ? 'phone' : ['phone', 'sms', 'letter'][a]!;
+          const unanswered = reached ? null : r.pick(['no_answer', 'message_left']);
+          const attempt = { channel, outcome: reached ? 'reached' : channel === 'phone' ? unanswered : 'sent', occupation: reached ? r.pick(['education', 'work', 'measure', 'none'] as const) : null };
           ev('contact_attempt', at, contact, attempt);
           attemptRows.push({ ...attempt, id: randomUUID(), municipality_id: m, person_id: personId, period_id: period.id, event_id: events[events.length - 1].id, at, staff_id: contact ?? coordinator, occupation_list_version: reached ? 1 : null });
         }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ERRORS } from '../../../core/errors.js';
 import { createHarness, type Harness } from '../../testing/harness.js';
 import { daysAgo, personInRegister } from '../../testing/outreach.js';
 
@@ -88,6 +89,44 @@ describe('POST /api/v1/persons/:id/contact-attempts', () => {
     }
   });
 
+  it('refuses an attempt without a chosen outcome with 400 outcome_required, in the reader’s language, and records nothing', async () => {
+    const { personId } = await personInRegister(h);
+    for (const body of [{ channel: 'letter', at: now() }, { channel: 'phone', outcome: null, at: now() }]) {
+      const res = await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/contact-attempts`, body, { 'accept-language': 'en' });
+      expect(res.statusCode).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json()).toMatchObject({ code: 'outcome_required', errors: [{ field: 'outcome', code: 'required' }] });
+      expect(res.json().detail).toContain(ERRORS.outcome_required.en);
+    }
+    expect(await h.db.selectFrom('contact_attempts').select('id').where('person_id', '=', personId).execute()).toEqual([]);
+  });
+
+  it('refuses "reached" for a letter or a text message: only a conversation reaches anyone', async () => {
+    const { personId } = await personInRegister(h);
+    for (const channel of ['letter', 'second_letter', 'sms', 'email', 'social_media', 'announced_home_visit']) {
+      const res = await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/contact-attempts`, attempt({ channel, outcome: 'reached' }));
+      expect(res.statusCode, channel).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'invalid_outcome', errors: [{ field: 'outcome' }] });
+    }
+    const letter = await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/contact-attempts`, attempt({ channel: 'letter', outcome: 'sent' }));
+    expect(letter.statusCode).toBe(201);
+    expect(letter.json().nextStep).not.toBeNull();
+    expect((await h.as.coordinator.request('GET', `/api/v1/persons/${personId}/outreach`)).json().firstReachedAt).toBeNull();
+  });
+
+  it('counts a conversation with a guardian, recorded as such, or a meeting at a home visit as reached, with the occupation', async () => {
+    const guardian = await personInRegister(h);
+    const call = await h.as.coordinator.request('POST', `/api/v1/persons/${guardian.personId}/contact-attempts`, attempt({ channel: 'phone_guardian', outcome: 'reached_guardian', occupation: 'none' }));
+    expect(call.statusCode).toBe(201);
+    expect(call.json().nextStep).toBeNull();
+    const outreach = (await h.as.coordinator.request('GET', `/api/v1/persons/${guardian.personId}/outreach`)).json();
+    expect(outreach.attempts[0]).toMatchObject({ outcome: 'reached_guardian', occupation: 'none' });
+    expect(outreach.firstReachedAt).toBe(outreach.attempts[0].at);
+    const visit = await personInRegister(h);
+    expect((await h.as.coordinator.request('POST', `/api/v1/persons/${visit.personId}/contact-attempts`, attempt({ channel: 'home_visit', outcome: 'nobody_home', occupation: 'work' }))).json().code).toBe('invalid_outcome');
+    expect((await h.as.coordinator.request('POST', `/api/v1/persons/${visit.personId}/contact-attempts`, attempt({ channel: 'home_visit', outcome: 'met', occupation: 'work' }))).json().nextStep).toBeNull();
+  });
+
   it('records a retried submit once (same Idempotency-Key), even when both arrive together', async () => {
     const { personId } = await personInRegister(h);
     const headers = { 'idempotency-key': 'attempt-0001-retry' };
@@ -96,8 +135,8 @@ describe('POST /api/v1/persons/:id/contact-attempts', () => {
     expect(again.json().id).toBe(first.json().id);
     const together = { 'idempotency-key': 'attempt-0002-together' };
     const [a, b] = await Promise.all([
-      h.as.coordinator.request('POST', `/api/v1/persons/${personId}/contact-attempts`, attempt({ channel: 'sms', outcome: 'message_left' }), together),
-      h.as.coordinator.request('POST', `/api/v1/persons/${personId}/contact-attempts`, attempt({ channel: 'sms', outcome: 'message_left' }), together),
+      h.as.coordinator.request('POST', `/api/v1/persons/${personId}/contact-attempts`, attempt({ channel: 'sms', outcome: 'sent' }), together),
+      h.as.coordinator.request('POST', `/api/v1/persons/${personId}/contact-attempts`, attempt({ channel: 'sms', outcome: 'sent' }), together),
     ]);
     expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
     expect(a.json().id).toBe(b.json().id);
@@ -154,7 +193,7 @@ describe('PUT /api/v1/persons/:id/next-step', () => {
     expect(outreach.nextStepVersion).toBe(1);
     const stale = await h.as.youth_coach.request('PUT', `/api/v1/persons/${personId}/next-step`, { ...body, reason: 'Annat' });
     expect(stale.statusCode).toBe(409);
-    await h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/contact-attempts`, attempt({ channel: 'letter', outcome: 'message_left' }));
+    await h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/contact-attempts`, attempt({ channel: 'letter', outcome: 'sent' }));
     outreach = (await h.as.youth_coach.request('GET', `/api/v1/persons/${personId}/outreach`)).json();
     expect(outreach.nextStep.overrideReason).toBeNull();
   });

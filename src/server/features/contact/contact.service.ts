@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import { isCheckStep, isUnder18, OCCUPATION_CODE_LIST, outcomesFor, type AttemptChannel, type Occupation } from '../../../core/outreach.js';
+import { attemptProblem, isCheckStep, isConversation, isUnder18, OCCUPATION_CODE_LIST, type AttemptChannel, type AttemptOutcome, type Occupation } from '../../../core/outreach.js';
 import type { contactAttemptBody, nextStepOverrideBody, Outreach } from '../../../core/outreach-schemas.js';
 import { requireCapability } from '../../access/access.js';
 import { readBasis } from '../../audit/basis.js';
@@ -17,15 +17,22 @@ import { todayInSweden } from '../../../core/dates.js';
 import { openPeriod, proposalFor, refreshNextStep, storedNextStep } from './next-step.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 
-type AttemptInput = z.infer<typeof contactAttemptBody>;
+type AttemptBody = z.infer<typeof contactAttemptBody>;
+/** An attempt whose outcome has been chosen. */
+export type AttemptInput = Omit<AttemptBody, 'outcome'> & { outcome: AttemptOutcome };
 type NextStepOut = Outreach['nextStep'];
 const CLOCK_SKEW_MS = 5 * 60_000;
 
-/** Checks that the outcome fits the channel and that occupation and agreement come only with a reached person. */
-export function checkAttempt(input: Pick<AttemptInput, 'channel' | 'outcome' | 'occupation' | 'agreed' | 'at'>): void {
-  if (!outcomesFor(input.channel).includes(input.outcome as never)) throw new AppError('invalid_outcome', [{ field: 'outcome', code: 'invalid' }]);
-  if ((input.occupation || input.agreed) && input.outcome !== 'reached') throw new AppError('invalid_outcome', [{ field: input.occupation ? 'occupation' : 'agreed', code: 'invalid' }]);
+/**
+ * Checks core's rules (`attemptProblem`): an outcome was chosen (400 `outcome_required`), it fits
+ * the channel, and occupation and agreement come only with a conversation (400 `invalid_outcome`);
+ * and the attempt is not in the future.
+ */
+export function checkAttempt(input: AttemptBody): AttemptInput {
+  const problem = attemptProblem(input);
+  if (problem) throw new AppError(problem.code === 'required' ? 'outcome_required' : 'invalid_outcome', [problem]);
   if (Date.parse(input.at) > Date.now() + CLOCK_SKEW_MS) throw new AppError('future_attempt', [{ field: 'at', code: 'invalid' }]);
+  return { ...input, outcome: input.outcome as AttemptOutcome };
 }
 
 const stepOut = (channel: string | null, dueOn: string | null, overrideReason: string | null): NextStepOut =>
@@ -44,7 +51,7 @@ export async function insertAttempt(ctx: RequestContext, { trx, audit }: Audited
     trx.selectFrom('cases').select(['id', 'status']).where('person_id', '=', personId).where('closed_at', 'is', null).executeTakeFirst(),
     loadOutreachSettings(trx, person.municipality_id),
   ]);
-  const occupation = input.outcome === 'reached' ? (input.occupation ?? 'unknown') : null;
+  const occupation = isConversation(input.outcome) ? (input.occupation ?? 'unknown') : null;
   const payload = { channel: input.channel, outcome: input.outcome, occupation, agreed: input.agreed, note: input.note };
   const event = await trx
     .insertInto('events')
@@ -97,9 +104,9 @@ function replayed(ctx: RequestContext, personId: string, key: string) {
 }
 
 /** POST /persons/{id}/contact-attempts. */
-export async function recordContactAttempt(ctx: RequestContext, personId: string, input: AttemptInput, idempotencyKey: string | null): Promise<{ id: string; nextStep: NextStepOut }> {
+export async function recordContactAttempt(ctx: RequestContext, personId: string, body: AttemptBody, idempotencyKey: string | null): Promise<{ id: string; nextStep: NextStepOut }> {
   requireCapability(ctx.actor, 'outreach.work');
-  checkAttempt(input);
+  const input = checkAttempt(body);
   if (idempotencyKey) {
     const prior = await replayed(ctx, personId, idempotencyKey);
     if (prior) return prior;
@@ -137,7 +144,7 @@ export async function getOutreach(ctx: RequestContext, personId: string): Promis
     const proposal = period ? await proposalFor(trx, person, period, settings) : null;
     const stored = period ? await storedNextStep(trx, personId, period.id) : undefined;
     const nextStep = stored ? stepOut(stored.channel, stored.due_on, stored.override_reason) : proposal && { ...proposal, overrideReason: null };
-    const reached = attempts.filter((a) => a.outcome === 'reached' && (!period || a.period_id === period.id));
+    const reached = attempts.filter((a) => isConversation(a.outcome) && (!period || a.period_id === period.id));
     const withOccupation = attempts.find((a) => a.occupation);
     const occupation = withOccupation
       ? {

@@ -70,7 +70,7 @@ describe('POST /api/v1/letters', () => {
     expect(res.headers['lotsa-skipped-no-address']).toBe('1');
     expect(pdfPageTexts(res.rawPayload)).toHaveLength(Number(res.headers['lotsa-printed']));
     const outreach = (await h.as.coordinator.request('GET', `/api/v1/persons/${a.personId}/outreach`)).json();
-    expect(outreach.attempts).toMatchObject([{ channel: 'letter', outcome: 'message_left' }]);
+    expect(outreach.attempts).toMatchObject([{ channel: 'letter', outcome: 'sent' }]);
     expect(outreach.nextStep.channel).not.toBe('letter');
     // Nothing is due any more; the same request again records nothing new.
     const again = await h.as.coordinator.request('POST', '/api/v1/letters', { personIds: [a.personId], recordAttempts: true }, { 'idempotency-key': 'batch-2026-11-25-a' });

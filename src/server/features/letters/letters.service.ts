@@ -149,7 +149,7 @@ async function recordSent(ctx: RequestContext, t: AuditedTransaction, letters: P
     }
     const perPerson = key ? `${key}-${p.personId}` : null;
     if (perPerson && (await t.trx.selectFrom('contact_attempts').select('id').where('staff_id', '=', ctx.actor.id).where('idempotency_key', '=', perPerson).executeTakeFirst())) continue;
-    await insertAttempt(ctx, t, p.personId, { channel: p.kind, outcome: 'message_left', at, occupation: undefined, agreed: null, note: null }, perPerson);
+    await insertAttempt(ctx, t, p.personId, { channel: p.kind, outcome: 'sent', at, occupation: undefined, agreed: null, note: null }, perPerson);
   }
 }
 

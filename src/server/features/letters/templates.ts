@@ -11,6 +11,7 @@ import { requireCapability } from '../../access/access.js';
 import type { Db } from '../../db/connection.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
+import { containsIdentityNumber } from '../../../core/message-safety.js';
 
 type Language = 'sv' | 'en';
 type Text = { heading: string; body: string };
@@ -61,14 +62,11 @@ export const DEFAULT_TEMPLATES: Record<TemplateKind, Record<Language, Text>> = {
   },
 };
 
-/** Identity numbers, with or without century and separator. */
-const IDENTITY_NUMBER = /\b(\d{2})?\d{6}[-+]?\d{4}\b/;
-
-/** Throws 400 `template_unsafe` unless every placeholder is allowed for the kind and no identity number is written out. */
+/** Throws 400 `template_unsafe` unless every placeholder is allowed for the kind and no identity number is written out (in any form, spaces included). */
 export function checkTemplate(kind: TemplateKind, text: string): void {
   const used = [...text.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)].map((m) => m[1]!);
   const unknown = used.filter((p) => !PLACEHOLDERS[kind].includes(p));
-  if (unknown.length || IDENTITY_NUMBER.test(text)) throw new AppError('template_unsafe', [{ field: 'body', code: 'invalid' }]);
+  if (unknown.length || containsIdentityNumber(text)) throw new AppError('template_unsafe', [{ field: 'body', code: 'invalid' }]);
 }
 
 /** Fills the placeholders of `text`; a missing value becomes empty. */

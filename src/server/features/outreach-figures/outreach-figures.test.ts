@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../testing/harness.js';
 import { daysAgo, personInRegister } from '../../testing/outreach.js';
+import { todayInSweden } from '../../../core/dates.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -33,5 +34,27 @@ describe('GET /api/v1/figures/outreach', () => {
     expect(coach).toMatchObject({ contactPerson: { name: 'Test youth_coach' }, inRegister: 2, reached: 2, reachedShare: 1, overdue: 0 });
     expect(figures.byContactPerson.find((r: { contactPerson: unknown }) => r.contactPerson === null)).toMatchObject({ inRegister: 1, notReached: 1, overdue: 0 });
     expect(JSON.stringify(figures)).not.toMatch(/\d{12}/);
+  });
+
+  it('counts only a conversation as reached from the day the stricter rule applies, and leaves older attempts as recorded', async () => {
+    const before = (await h.as.coordinator.request('GET', '/api/v1/figures/outreach')).json();
+    expect(before.conversationRuleSince).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(before.conversationRuleSince <= todayInSweden()).toBe(true);
+    const lettered = await personInRegister(h, { enteredOn: daysAgo(5) });
+    const post = (personId: string, body: Record<string, unknown>) => h.as.coordinator.request('POST', `/api/v1/persons/${personId}/contact-attempts`, { at: new Date().toISOString(), ...body });
+    expect((await post(lettered.personId, { channel: 'letter', outcome: 'sent' })).statusCode).toBe(201);
+    expect((await post(lettered.personId, { channel: 'sms', outcome: 'sent' })).statusCode).toBe(201);
+    const guardian = await personInRegister(h, { enteredOn: daysAgo(5) });
+    expect((await post(guardian.personId, { channel: 'phone_guardian', outcome: 'reached_guardian' })).statusCode).toBe(201);
+    // An attempt recorded under the old rule (a letter as "reached") stays as it was, and still counts.
+    const legacy = await personInRegister(h, { enteredOn: daysAgo(5) });
+    const period = await h.db.selectFrom('register_periods').select('id').where('person_id', '=', legacy.personId).executeTakeFirstOrThrow();
+    const at = new Date(Date.now() - 3 * 86_400_000);
+    const event = await h.db.insertInto('events').values({ municipality_id: h.municipalityId, person_id: legacy.personId, type: 'contact_attempt', actor_id: h.as.coordinator.staffId, occurred_at: at, payload: JSON.stringify({ channel: 'letter', outcome: 'reached' }) }).returning('id').executeTakeFirstOrThrow();
+    await h.db.insertInto('contact_attempts').values({ municipality_id: h.municipalityId, person_id: legacy.personId, period_id: period.id, event_id: event.id, channel: 'letter', outcome: 'reached', at, staff_id: h.as.coordinator.staffId }).execute();
+    const after = (await h.as.coordinator.request('GET', '/api/v1/figures/outreach')).json();
+    expect(after.municipality.inRegister - before.municipality.inRegister).toBe(3);
+    expect(after.municipality.reached - before.municipality.reached).toBe(2);
+    expect(after.municipality.notReached - before.municipality.notReached).toBe(1);
   });
 });

@@ -2,12 +2,14 @@
  * Outreach figures for the start page, for the municipality and per contact person: how many in
  * the register have been reached, how many within the municipality's number of days after entry,
  * the median days to first contact, how many are not reached yet and how many are overdue.
- * Counts only, never identities, so managers may read them.
+ * Counts only, never identities, so managers may read them. Reached means an attempt with an outcome
+ * that is a conversation; attempts recorded before the day that rule took effect
+ * (`conversationRuleSince`) count as they were recorded.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
-import { addDays } from '../../../core/outreach.js';
+import { addDays, CONVERSATION_OUTCOMES, CONVERSATION_RULE } from '../../../core/outreach.js';
 import { outreachFiguresSchema, type OutreachFigures } from '../../../core/outreach-schemas.js';
 import { problemSchema } from '../../../core/schemas.js';
 import { requireCapability } from '../../access/access.js';
@@ -38,11 +40,12 @@ export async function outreachFigures(ctx: RequestContext): Promise<OutreachFigu
   requireCapability(ctx.actor, 'figures.read');
   const { settings } = await loadOutreachSettings(ctx.db, ctx.actor.municipalityId);
   const deadline = addDays(todayInSweden(), -settings.overdueDays);
+  const rule = await ctx.db.selectFrom('outreach_rule_changes').select('applies_from').where('rule', '=', CONVERSATION_RULE).executeTakeFirst();
   const { rows } = await sql<Row>`
     with base as (
       select rp.entered_on, c.contact_person_id,
         (select min(ca.at at time zone 'Europe/Stockholm')::date from contact_attempts ca
-          where ca.period_id = rp.id and ca.outcome in ('reached', 'declined')) as first_reached
+          where ca.period_id = rp.id and ca.outcome in (${sql.join([...CONVERSATION_OUTCOMES])})) as first_reached
       from register_periods rp
       left join cases c on c.person_id = rp.person_id and c.closed_at is null
       where rp.municipality_id = ${ctx.actor.municipalityId} and rp.left_on is null
@@ -63,6 +66,7 @@ export async function outreachFigures(ctx: RequestContext): Promise<OutreachFigu
   const empty: Row = { contact_person_id: null, name: null, total: true, in_register: 0, reached: 0, in_time: 0, window_over: 0, median: null, overdue: 0 };
   return {
     overdueDays: settings.overdueDays,
+    conversationRuleSince: rule?.applies_from ?? null,
     municipality: figure(total ?? empty),
     byContactPerson: rows.filter((r) => !r.total).map((r) => ({ ...figure(r), contactPerson: r.contact_person_id ? { id: r.contact_person_id, name: r.name! } : null })),
   };

@@ -4,13 +4,13 @@
  * query; consent or emergency access alone gives no outreach work), with open case and next step.
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import { addDays, CHECK_STEPS, OCCUPATION_CODE_LIST, SCHOOL_ENTRY_REASONS, type OutreachSettings } from '../../../core/outreach.js';
+import { addDays, CHECK_STEPS, CONVERSATION_OUTCOMES, OCCUPATION_CODE_LIST, SCHOOL_ENTRY_REASONS, type OutreachSettings } from '../../../core/outreach.js';
 import type { QueueKey } from '../../../core/outreach-schemas.js';
 import { personManagedBy, type Actor } from '../../access/access.js';
 import type { Db } from '../../db/connection.js';
 
-/** Outcomes that mean contact was made (a person who declines was reached). */
-const REACHED = ['reached', 'declined'];
+/** Outcomes that mean contact was made: a conversation (a person who declines was reached). */
+const REACHED = CONVERSATION_OUTCOMES;
 
 /** Persons in the register the actor manages, with open period `rp`, open case and stored next step `ns`. */
 export function inRegister(db: Db, actor: Actor) {

@@ -47,7 +47,7 @@ describe('GET /api/v1/work-queues/:key', () => {
     await attempt(personId, { channel: 'phone', outcome: 'no_answer' });
     expect(ids(await queue('not-contacted'))).not.toContain(personId);
     expect(ids(await queue('contact-overdue'))).toContain(personId);
-    await attempt(personId, { channel: 'sms', outcome: 'reached', occupation: 'unknown' });
+    await attempt(personId, { channel: 'phone', outcome: 'reached', occupation: 'unknown' });
     expect(ids(await queue('contact-overdue'))).not.toContain(personId);
     expect(ids(await queue('next-step-due'))).not.toContain(personId);
     expect(ids(await queue('occupation-unknown'))).toContain(personId);

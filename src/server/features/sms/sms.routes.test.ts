@@ -60,18 +60,63 @@ describe('text messages to the built-in outbox', () => {
     expect((await h.anonymous('GET', '/api/v1/sms')).statusCode).toBe(401);
   });
 
-  it('stores the message from the template, without the young person’s name, and records the attempt', async () => {
+  it('stores the message from the template, without the young person’s name, and records no attempt while it only sits in the outbox', async () => {
     const { personId } = await personInRegister(h, { contactPerson: h.as.youth_coach, person: { givenName: 'Sixten', phone: '070-174 06 05' } });
     const res = await h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/sms`, {});
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ provider: 'outbox', status: 'stored', to: '+46701740605', recipient: 'young_person' });
+    expect(res.json()).toMatchObject({ provider: 'outbox', status: 'stored', to: '+46701740605', recipient: 'young_person', awaitingConfirmation: true });
     expect(res.json().body).toContain('Test youth_coach');
     expect(res.json().body).not.toContain('Sixten');
     const outbox = (await h.as.youth_coach.request('GET', '/api/v1/sms')).json();
-    expect(outbox[0]).toMatchObject({ id: res.json().id, person: { givenName: 'Sixten' } });
+    expect(outbox[0]).toMatchObject({ id: res.json().id, person: { givenName: 'Sixten' }, awaitingConfirmation: true });
     expect((await h.as.secondCoach.request('GET', '/api/v1/sms')).json()).toEqual([]);
     const outreach = (await h.as.youth_coach.request('GET', `/api/v1/persons/${personId}/outreach`)).json();
-    expect(outreach.attempts[0]).toMatchObject({ channel: 'sms', outcome: 'message_left' });
+    expect(outreach.attempts).toEqual([]);
+    expect(await h.db.selectFrom('contact_attempts').select('id').where('person_id', '=', personId).execute()).toEqual([]);
+  });
+
+  it('records the attempt (sms, sent) once staff confirm an outbox message was sent by other means, and only once', async () => {
+    const { personId } = await personInRegister(h, { contactPerson: h.as.youth_coach });
+    const sms = (await h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/sms`, {})).json();
+    expect((await h.anonymous('POST', `/api/v1/sms/${sms.id}/confirm-sent`)).statusCode).toBe(401);
+    expect((await h.as.manager.request('POST', `/api/v1/sms/${sms.id}/confirm-sent`)).statusCode).toBe(403);
+    // Another coach neither sent it nor coordinates: as if it did not exist.
+    expect((await h.as.secondCoach.request('POST', `/api/v1/sms/${sms.id}/confirm-sent`)).statusCode).toBe(404);
+    expect((await h.as.otherCoordinator.request('POST', `/api/v1/sms/${sms.id}/confirm-sent`)).statusCode).toBe(404);
+    const [a, b] = await Promise.all([h.as.youth_coach.request('POST', `/api/v1/sms/${sms.id}/confirm-sent`), h.as.youth_coach.request('POST', `/api/v1/sms/${sms.id}/confirm-sent`)]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const confirmed = [a, b].find((r) => r.statusCode === 200)!.json();
+    expect(confirmed).toMatchObject({ id: sms.id, status: 'sent', awaitingConfirmation: false });
+    expect([a, b].find((r) => r.statusCode === 409)!.json().code).toBe('sms_not_awaiting_confirmation');
+    const outreach = (await h.as.youth_coach.request('GET', `/api/v1/persons/${personId}/outreach`)).json();
+    expect(outreach.attempts).toHaveLength(1);
+    expect(outreach.attempts[0]).toMatchObject({ channel: 'sms', outcome: 'sent' });
+    expect(outreach.firstReachedAt).toBeNull();
+    const audit = await h.db.selectFrom('audit_log').select(['action', 'detail']).where('entity', '=', 'sms').where('entity_id', '=', sms.id).where('action', '=', 'update').execute();
+    expect(audit).toEqual([{ action: 'update', detail: { status: 'sent', confirmedByStaff: true } }]);
+  });
+
+  it('lets a coordinator confirm a coach’s outbox message', async () => {
+    const { personId } = await personInRegister(h, { contactPerson: h.as.youth_coach });
+    const sms = (await h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/sms`, {})).json();
+    expect((await h.as.coordinator.request('POST', `/api/v1/sms/${sms.id}/confirm-sent`)).statusCode).toBe(200);
+  });
+
+  it('refuses a meeting time that holds an identity number, with spaces or hyphens too, or a placeholder', async () => {
+    const { personId } = await personInRegister(h);
+    for (const meetingTime of ['121212-1212', '121212 1212', '19121212 1212', '12 12 12 - 1212', '{{name}}']) {
+      const res = await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/sms`, { meetingTime });
+      expect(res.statusCode, meetingTime).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'sms_text_unsafe', errors: [{ field: 'meetingTime' }] });
+    }
+    expect(await h.db.selectFrom('sms_messages').select('id').where('person_id', '=', personId).execute()).toEqual([]);
+    expect((await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/sms`, { meetingTime: 'tisdag 8 december kl. 14.00' })).statusCode).toBe(201);
+  });
+
+  it('refuses an SMS template with an identity number written with a space', async () => {
+    const res = await h.as.coordinator.request('PUT', '/api/v1/message-templates/sms/sv', { heading: '', body: 'Hej! Gäller 121212 1212. Ring {{phone}}.', version: 0 });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('template_unsafe');
   });
 
   it('texts the guardian when asked', async () => {
@@ -136,6 +181,10 @@ describe('text messages through a real HTTP gateway on localhost', () => {
     expect(sent.authorization).toBe(`Basic ${Buffer.from('u123:hemligt').toString('base64')}`);
     expect(sent.contentType).toBe('application/x-www-form-urlencoded');
     expect(sent.form).toMatchObject({ from: 'Ungdom', to: '+46701740605', whendelivered: `https://lotsa.partille.se/api/v1/sms/status?token=${token}` });
+    const outreach = (await h.as.coordinator.request('GET', `/api/v1/persons/${personId}/outreach`)).json();
+    expect(outreach.attempts.map((a: { channel: string; outcome: string }) => [a.channel, a.outcome])).toEqual([['sms', 'sent']]);
+    expect(res.json().awaitingConfirmation).toBe(false);
+    expect((await h.as.coordinator.request('POST', `/api/v1/sms/${res.json().id}/confirm-sent`)).json().code).toBe('sms_not_awaiting_confirmation');
     const providerId = `s${gateway.received.length}abc`;
 
     const forged = await h.app.inject({ method: 'POST', url: '/api/v1/sms/status?token=wrong', ...form({ id: providerId, status: 'delivered' }) });

@@ -14,7 +14,7 @@ import { contextOf } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
 import { idempotencyKeyOf } from '../contact/contact.routes.js';
 import { gatewayProvider, outboxProvider, type SmsProvider } from './sms-provider.js';
-import { listSms, recordDeliveryStatus, recordIncoming, sendSms } from './sms.service.js';
+import { confirmSmsSent, listSms, recordDeliveryStatus, recordIncoming, sendSms } from './sms.service.js';
 
 const tags = ['sms'];
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 502: problemSchema };
@@ -36,13 +36,18 @@ export async function smsRoutes(app: FastifyInstance, { env }: { env: Env }) {
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))));
 
   r.post('/api/v1/persons/:id/sms', {
-    schema: { tags, summary: 'Text the young person (or guardian) from the SMS template; recorded on the ladder. Send an Idempotency-Key', params: z.object({ id: z.string().uuid() }), body: smsBody, response: { 201: smsSchema, ...errors } },
+    schema: { tags, summary: 'Text the young person (or guardian) from the SMS template; recorded on the ladder once the gateway accepts it (an outbox message once confirmed as sent). Send an Idempotency-Key', params: z.object({ id: z.string().uuid() }), body: smsBody, response: { 201: smsSchema, ...errors } },
     handler: async (request, reply) => reply.code(201).send(await sendSms(contextOf(request), provider, statusUrl, request.params.id, request.body, idempotencyKeyOf(request))),
   });
 
   r.get('/api/v1/sms', {
     schema: { tags, summary: 'Sent and stored text messages (coordinators: the municipality’s; others: their own)', response: { 200: z.array(smsSchema), ...errors } },
     handler: (request) => listSms(contextOf(request)),
+  });
+
+  r.post('/api/v1/sms/:id/confirm-sent', {
+    schema: { tags, summary: 'Confirm that a message kept in the outbox was sent by other means; only then is it recorded as a contact attempt (sender or coordinator, once)', params: z.object({ id: z.string().uuid() }), response: { 200: smsSchema, ...errors } },
+    handler: (request) => confirmSmsSent(contextOf(request), request.params.id),
   });
 
   const callback = { token: z.string().max(200).optional() };

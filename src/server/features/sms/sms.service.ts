@@ -4,7 +4,9 @@
  * called, so the call holds no connection or lock; a second short transaction records what the
  * provider made of it and, unless it failed, the attempt on the contact ladder. A failed message stays
  * in the outbox; one left 'stored' by a process that stopped is failed by `failUnsentSms`. A retry
- * with the same Idempotency-Key sends nothing twice. Replies "STOP" opt the number out, and delivery
+ * with the same Idempotency-Key sends nothing twice. A message only kept in Lotsa's outbox (no
+ * gateway) has reached no one: it becomes an attempt when staff confirm they sent it by other means
+ * (`confirmSmsSent`). The meeting time, the one free text, is checked like a template. Replies "STOP" opt the number out, and delivery
  * reports update the message's status.
  */
 import { sql } from 'kysely';
@@ -24,8 +26,10 @@ import { loadOutreachSettings } from '../contact/outreach-settings.js';
 import { selectPerson } from '../persons/persons.queries.js';
 import { fill, templateFor } from '../letters/templates.js';
 import { internationalNumber, type SentSms, type SmsProvider } from './sms-provider.js';
+import { containsIdentityNumber, containsPlaceholder } from '../../../core/message-safety.js';
 
-type SmsRow = { id: string; person_id: string; recipient: 'young_person' | 'guardian'; to_number: string; body: string; provider: 'outbox' | 'gateway'; status: SmsMessage['status']; failure_reason: SmsFailure | null; created_at: Date; sender: string; given_name?: string; family_name?: string; contact_visible?: boolean };
+type SmsRow = { id: string; person_id: string; recipient: 'young_person' | 'guardian'; to_number: string; body: string; provider: 'outbox' | 'gateway'; status: SmsMessage['status']; failure_reason: SmsFailure | null; created_at: Date; attempt_recorded_at: Date | null; sender: string; given_name?: string; family_name?: string; contact_visible?: boolean };
+const smsColumns = ['sms_messages.id', 'person_id', 'recipient', 'to_number', 'body', 'provider', 'status', 'failure_reason', 'sms_messages.created_at', 'attempt_recorded_at'] as const;
 
 function present(r: SmsRow, showNumber: boolean): SmsMessage {
   return {
@@ -40,6 +44,7 @@ function present(r: SmsRow, showNumber: boolean): SmsMessage {
     failure: r.failure_reason,
     sentBy: r.sender,
     createdAt: r.created_at.toISOString(),
+    awaitingConfirmation: r.provider === 'outbox' && r.status === 'stored' && !r.attempt_recorded_at,
   };
 }
 
@@ -52,7 +57,7 @@ function sentBefore(ctx: RequestContext, personId: string, key: string): Promise
   return audited(ctx, async ({ trx, audit }) => {
     const row = await trx
       .selectFrom('sms_messages')
-      .select(['id', 'person_id', 'recipient', 'to_number', 'body', 'provider', 'status', 'failure_reason', 'created_at', sql<string>`${ctx.actor.name}`.as('sender')])
+      .select([...smsColumns, sql<string>`${ctx.actor.name}`.as('sender')])
       .where('sent_by', '=', ctx.actor.id)
       .where('idempotency_key', '=', key)
       .executeTakeFirst();
@@ -68,6 +73,7 @@ function sentBefore(ctx: RequestContext, personId: string, key: string): Promise
 
 /** The first transaction: access, number, opt-out and template checked, the message stored as 'stored' and audited. */
 function storeSms(ctx: RequestContext, providerName: SmsProvider['name'], personId: string, input: z.infer<typeof smsBody>, key: string | null): Promise<SmsMessage> {
+  if (input.meetingTime && (containsIdentityNumber(input.meetingTime) || containsPlaceholder(input.meetingTime))) throw new AppError('sms_text_unsafe', [{ field: 'meetingTime', code: 'invalid' }]);
   return audited(ctx, async (t) => {
     const person = await selectPerson(t.trx, ctx.actor, personId);
     if (!person || !person.managed) throw new AppError('not_found');
@@ -90,14 +96,17 @@ function storeSms(ctx: RequestContext, providerName: SmsProvider['name'], person
       .returning(['id', 'created_at'])
       .executeTakeFirstOrThrow();
     await t.audit({ action: 'create', entity: 'sms', entityId: row.id, personId, detail: { recipient: input.recipient, provider: providerName } });
-    return present({ id: row.id, person_id: personId, recipient: input.recipient, to_number: to, body: text, provider: providerName, status: 'stored', failure_reason: null, created_at: row.created_at, sender: ctx.actor.name, given_name: person.given_name, family_name: person.family_name }, true);
+    return present({ id: row.id, person_id: personId, recipient: input.recipient, to_number: to, body: text, provider: providerName, status: 'stored', failure_reason: null, created_at: row.created_at, attempt_recorded_at: null, sender: ctx.actor.name, given_name: person.given_name, family_name: person.family_name }, true);
   });
 }
 
+/** The attempt a sent text message stands for: channel sms, outcome sent (a reply is recorded as its own attempt). */
+const smsAttempt = (recipient: SmsMessage['recipient']) => ({ channel: 'sms' as const, outcome: 'sent' as const, at: new Date().toISOString(), occupation: undefined, agreed: null, note: recipient === 'guardian' ? 'guardian' : null });
+
 /**
  * The second transaction, after the provider: its outcome on the message, audited as a status change,
- * and, unless the message failed, the attempt on the contact ladder (a message that never left is no
- * attempt to reach anyone).
+ * and, only when the gateway accepted it, the attempt on the contact ladder. A message kept in the
+ * outbox, or one that failed, has left for no one and is no attempt to reach anyone.
  */
 function recordOutcome(ctx: RequestContext, stored: SmsMessage, sent: SentSms): Promise<SmsMessage> {
   const failure = sent.status === 'failed' ? sent.reason : null;
@@ -106,16 +115,60 @@ function recordOutcome(ctx: RequestContext, stored: SmsMessage, sent: SentSms): 
       await t.trx.updateTable('sms_messages').set({ provider_id: sent.providerId, status: sent.status, failure_reason: failure, status_at: sql`now()` }).where('id', '=', stored.id).execute();
       await t.audit({ action: 'update', entity: 'sms', entityId: stored.id, personId: stored.personId, detail: failure ? { status: sent.status, failure } : { status: sent.status } });
     }
-    if (!failure) {
+    let recorded = false;
+    if (sent.status === 'sent') {
       try {
-        await insertAttempt(ctx, t, stored.personId, { channel: 'sms', outcome: 'message_left', at: new Date().toISOString(), occupation: undefined, agreed: null, note: stored.recipient === 'guardian' ? 'guardian' : null }, null);
+        await insertAttempt(ctx, t, stored.personId, smsAttempt(stored.recipient), null);
+        await t.trx.updateTable('sms_messages').set({ attempt_recorded_at: sql`now()` }).where('id', '=', stored.id).execute();
+        recorded = true;
       } catch (err) {
         // The person went out of reach while the gateway worked (checked before anything is written):
         // the message has left all the same, so its status is kept, without an attempt.
         if (!(err instanceof AppError && err.code === 'not_found')) throw err;
       }
     }
-    return { ...stored, status: sent.status, failure };
+    return { ...stored, status: sent.status, failure, awaitingConfirmation: sent.status === 'stored' && stored.provider === 'outbox' && !recorded };
+  });
+}
+
+/**
+ * POST /sms/{id}/confirm-sent: staff confirm that a message kept in the outbox was sent by other
+ * means (from a work phone); only then is it recorded as an attempt. The sender or a coordinator may
+ * confirm, once (409 `sms_not_awaiting_confirmation` after that, or for a gateway or failed message);
+ * 404 for a message or person out of reach.
+ */
+export async function confirmSmsSent(ctx: RequestContext, smsId: string): Promise<SmsMessage> {
+  requireCapability(ctx.actor, 'outreach.work');
+  return audited(ctx, async (t) => {
+    let mine = t.trx.selectFrom('sms_messages').select(['id', 'person_id']).where('id', '=', smsId).where('municipality_id', '=', ctx.actor.municipalityId);
+    if (!roleCan(ctx.actor.role, 'outreach.configure')) mine = mine.where('sent_by', '=', ctx.actor.id);
+    const found = await mine.executeTakeFirst();
+    if (!found) throw new AppError('not_found');
+    // Claimed in one statement, so two confirmations at once record one attempt.
+    const claimed = await t.trx
+      .updateTable('sms_messages')
+      .set({ status: 'sent', status_at: sql`now()`, attempt_recorded_at: sql`now()`, confirmed_by: ctx.actor.id })
+      .where('id', '=', smsId)
+      .where('provider', '=', 'outbox')
+      .where('status', '=', 'stored')
+      .where('attempt_recorded_at', 'is', null)
+      .returning('recipient')
+      .executeTakeFirst();
+    if (!claimed) {
+      const person = await selectPerson(t.trx, ctx.actor, found.person_id);
+      throw new AppError(person?.managed ? 'sms_not_awaiting_confirmation' : 'not_found');
+    }
+    await insertAttempt(ctx, t, found.person_id, smsAttempt(claimed.recipient), null);
+    await t.audit({ action: 'update', entity: 'sms', entityId: smsId, personId: found.person_id, detail: { status: 'sent', confirmedByStaff: true } });
+    const row = await t.trx
+      .selectFrom('sms_messages')
+      .innerJoin('staff', 'staff.id', 'sms_messages.sent_by')
+      .innerJoin('persons', 'persons.id', 'sms_messages.person_id')
+      .select([...smsColumns, 'staff.name as sender', 'persons.given_name', 'persons.family_name'])
+      .select((eb) => sql<boolean>`${contactDetailsVisibleTo(ctx.actor)(eb)}`.as('contact_visible'))
+      .where('sms_messages.id', '=', smsId)
+      .executeTakeFirstOrThrow();
+    return present(row, Boolean(row.contact_visible));
   });
 }
 
@@ -151,7 +204,7 @@ export async function listSms(ctx: RequestContext): Promise<SmsMessage[]> {
       .selectFrom('sms_messages')
       .innerJoin('persons', 'persons.id', 'sms_messages.person_id')
       .innerJoin('staff', 'staff.id', 'sms_messages.sent_by')
-      .select(['sms_messages.id', 'person_id', 'recipient', 'to_number', 'body', 'provider', 'status', 'failure_reason', 'sms_messages.created_at', 'staff.name as sender', 'persons.given_name', 'persons.family_name'])
+      .select([...smsColumns, 'staff.name as sender', 'persons.given_name', 'persons.family_name'])
       .select((eb) => sql<boolean>`${contactDetailsVisibleTo(ctx.actor)(eb)}`.as('contact_visible'))
       .where('sms_messages.municipality_id', '=', ctx.actor.municipalityId)
       .where(personManagedBy(ctx.actor));
