@@ -61,6 +61,8 @@ export const outreachSchema = z.object({
   nextStepVersion: z.number().int(),
   firstReachedAt: z.string().nullable(),
   occupation: z.object({ code: occupation, confirmedAt: z.string(), valid: z.boolean() }).nullable(),
+  /** The person's booked meetings and home visits that have not ended, soonest first. */
+  meetings: z.array(z.object({ id, kind: z.enum(MEETING_KINDS), startsAt: z.string(), endsAt: z.string(), staff: z.object({ id, name: z.string() }), secondStaff: z.object({ id, name: z.string() }).nullable() })),
 });
 
 export const nextStepOverrideBody = z.object({

@@ -167,6 +167,19 @@ describe('GET /api/v1/persons/:id/outreach', () => {
     expect(outside).toEqual(expect.arrayContaining([expect.objectContaining({ actor: expect.objectContaining({ id: h.as.secondCoach.staffId }), person: expect.objectContaining({ id: personId }), detail: 'emergency' })]));
   });
 
+  it('lists the person’s booked meetings that have not ended, soonest first, without cancelled ones', async () => {
+    const { personId } = await personInRegister(h, { contactPerson: h.as.youth_coach });
+    const at = (days: number, hour: number) => new Date(Date.now() + days * 86_400_000 + hour * 3_600_000).toISOString();
+    const book = (days: number) => h.as.youth_coach.request('POST', '/api/v1/meetings', { kind: 'meeting', startsAt: at(days, 0), endsAt: at(days, 1), personId });
+    const later = (await book(9)).json();
+    const sooner = (await book(2)).json();
+    const cancelled = (await book(4)).json();
+    expect((await h.as.youth_coach.request('POST', `/api/v1/meetings/${cancelled.id}/cancel`, { version: 1 })).statusCode).toBe(204);
+    const outreach = (await h.as.youth_coach.request('GET', `/api/v1/persons/${personId}/outreach`)).json();
+    expect(outreach.meetings.map((m: { id: string }) => m.id)).toEqual([sooner.id, later.id]);
+    expect(outreach.meetings[0]).toMatchObject({ kind: 'meeting', staff: { id: h.as.youth_coach.staffId } });
+  });
+
   it('records the register as the basis of a coordinator\'s read', async () => {
     const { personId } = await personInRegister(h);
     await h.as.coordinator.request('GET', `/api/v1/persons/${personId}/outreach`);

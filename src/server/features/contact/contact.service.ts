@@ -123,7 +123,7 @@ export async function recordContactAttempt(ctx: RequestContext, personId: string
   }
 }
 
-/** The outreach of one person: attempts (newest first), the next step and Lotsa's proposal, the occupation. */
+/** The outreach of one person: attempts (newest first), the next step and Lotsa's proposal, the occupation, the meetings booked ahead. */
 export async function getOutreach(ctx: RequestContext, personId: string): Promise<Outreach> {
   requireCapability(ctx.actor, 'outreach.work');
   return audited(ctx, async ({ trx, audit }) => {
@@ -141,6 +141,17 @@ export async function getOutreach(ctx: RequestContext, personId: string): Promis
         .orderBy('at', 'desc')
         .execute(),
     ]);
+    const meetings = await trx
+      .selectFrom('meetings')
+      .innerJoin('staff as s1', 's1.id', 'meetings.staff_id')
+      .leftJoin('staff as s2', 's2.id', 'meetings.second_staff_id')
+      .select(['meetings.id', 'meetings.kind', 'meetings.starts_at', 'meetings.ends_at', 's1.id as staff_id', 's1.name as staff_name', 's2.id as second_id', 's2.name as second_name'])
+      .where('meetings.person_id', '=', personId)
+      .where('meetings.cancelled_at', 'is', null)
+      .where('meetings.ends_at', '>', sql<Date>`now()`)
+      .orderBy('meetings.starts_at')
+      .limit(20)
+      .execute();
     const proposal = period ? await proposalFor(trx, person, period, settings) : null;
     const stored = period ? await storedNextStep(trx, personId, period.id) : undefined;
     const nextStep = stored ? stepOut(stored.channel, stored.due_on, stored.override_reason) : proposal && { ...proposal, overrideReason: null };
@@ -174,6 +185,14 @@ export async function getOutreach(ctx: RequestContext, personId: string): Promis
       nextStepVersion: stored?.version ?? 0,
       firstReachedAt: reached.length ? reached[reached.length - 1]!.at.toISOString() : null,
       occupation,
+      meetings: meetings.map((m) => ({
+        id: m.id,
+        kind: m.kind,
+        startsAt: m.starts_at.toISOString(),
+        endsAt: m.ends_at.toISOString(),
+        staff: { id: m.staff_id, name: m.staff_name },
+        secondStaff: m.second_id ? { id: m.second_id, name: m.second_name! } : null,
+      })),
     };
   });
 }
