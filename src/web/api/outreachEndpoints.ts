@@ -36,6 +36,8 @@ export const contactApi = {
   record: (personId: string, body: AttemptInput, key: string) => request<{ id: string; nextStep: Outreach['nextStep'] }>(`/api/v1/persons/${enc(personId)}/contact-attempts`, { method: 'POST', body, headers: { 'idempotency-key': key } }),
   override: (personId: string, body: { channel: AttemptChannel; dueOn: string; reason: string; version: number }) => request<void>(`/api/v1/persons/${enc(personId)}/next-step`, { method: 'PUT', body }),
   sendSms: (personId: string, recipient: 'young_person' | 'guardian', key: string) => request<SmsMessage>(`/api/v1/persons/${enc(personId)}/sms`, { method: 'POST', body: { recipient }, headers: { 'idempotency-key': key } }),
+  /** Confirm that an outbox message was sent by other means; only then is it a contact attempt. */
+  confirmSms: (smsId: string) => request<SmsMessage>(`/api/v1/sms/${enc(smsId)}/confirm-sent`, { method: 'POST' }),
 };
 
 /** Letters, templates and the SMS outbox. */

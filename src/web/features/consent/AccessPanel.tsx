@@ -1,10 +1,29 @@
 /** "What you see and why": the basis of the reader's access, the categories shown and those withheld, and emergency access. */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONSENT_CATEGORIES } from '../../../core/consent.js';
 import type { PersonDetail } from '../../../core/schemas.js';
 import { useFormat } from '../../i18n/format.js';
 import { useSession } from '../auth/session.js';
 import { EmergencyAccessForm } from './EmergencyAccessForm.js';
+
+/** A small link-styled button, shown only to a reader whose access is limited, that opens the emergency-access form. */
+function EmergencyAccessDisclosure({ personId, onOpened }: { personId: string; onOpened: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <p className="small">
+        <button type="button" className="link-button" aria-expanded={open} aria-controls="emergency-access" onClick={() => setOpen(!open)}>
+          {t('contactHub.emergencyLink')}
+        </button>
+      </p>
+      <div id="emergency-access" hidden={!open}>
+        {open ? <EmergencyAccessForm personId={personId} onOpened={onOpened} /> : null}
+      </div>
+    </>
+  );
+}
 
 /** The access panel at the top of the person page; `onChanged` reloads the page after emergency access. */
 export function AccessPanel({ person, onChanged }: { person: PersonDetail; onChanged: () => Promise<void> }) {
@@ -39,7 +58,7 @@ export function AccessPanel({ person, onChanged }: { person: PersonDetail; onCha
         ) : null}
       </div>
       {hidden.length ? <p className="muted">{t('consent.access.hiddenHint')}</p> : <p className="muted">{t('consent.access.nothingHidden')}</p>}
-      {hidden.length && can('emergency.access') ? <EmergencyAccessForm personId={person.id} onOpened={onChanged} /> : null}
+      {hidden.length && can('emergency.access') ? <EmergencyAccessDisclosure personId={person.id} onOpened={onChanged} /> : null}
     </section>
   );
 }

@@ -1,17 +1,18 @@
 /**
- * Record a contact attempt or a check step: channel, outcome (only those that fit the channel),
- * when, and, when reached, the occupation at contact and what was agreed. Each submit carries a new
+ * "Registrera kontakt": record a contact attempt or a check step: channel, outcome (only those that
+ * fit the channel, none chosen in advance: saving without one is refused), when, and, only after a
+ * conversation, the occupation at contact and what was agreed. Each submit carries a new
  * Idempotency-Key, kept across retries of the same submit, so a double click records one attempt.
  */
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OCCUPATION_CODE_LIST, outcomesFor, type AttemptChannel, type AttemptOutcome, type Occupation } from '../../../core/outreach.js';
+import { isConversation, OCCUPATION_CODE_LIST, outcomesFor, type AttemptChannel, type AttemptOutcome, type Occupation } from '../../../core/outreach.js';
 import type { Outreach } from '../../../core/outreach-schemas.js';
 import { contactApi, newIdempotencyKey } from '../../api/outreachEndpoints.js';
 import { Alert, ProblemAlert } from '../../components/Alert.js';
 import { FormField } from '../../components/FormField.js';
 import { useAction } from '../../hooks/useAction.js';
-import { apiErrorOf } from './useFieldErrors.js';
+import { apiErrorOf, useFieldErrors } from './useFieldErrors.js';
 import { ChannelSelect } from './ChannelSelect.js';
 
 type Props = { personId: string; suggested: AttemptChannel | null; onSaved: () => Promise<void> };
@@ -27,37 +28,41 @@ function nowLocal(): string {
 export function AttemptForm({ personId, suggested, onSaved }: Props) {
   const { t } = useTranslation();
   const [channel, setChannel] = useState<AttemptChannel>(suggested ?? 'phone');
-  const [outcome, setOutcome] = useState<AttemptOutcome>(outcomesFor(suggested ?? 'phone')[0]!);
+  const [outcome, setOutcome] = useState<AttemptOutcome | ''>('');
   const [at, setAt] = useState(nowLocal);
   const [occupation, setOccupation] = useState<Occupation>('unknown');
   const [agreed, setAgreed] = useState('');
   const [note, setNote] = useState('');
   const { busy, error, run } = useAction();
   const problem = apiErrorOf(error);
-  const [atError, setAtError] = useState(false);
+  const fieldErrors = useFieldErrors(problem);
+  const [local, setLocal] = useState<{ at?: boolean; outcome?: boolean }>({});
   const [result, setResult] = useState<Outreach['nextStep'] | undefined>(undefined);
   const key = useRef(newIdempotencyKey());
+  const conversation = outcome !== '' && isConversation(outcome);
 
   const chooseChannel = (c: AttemptChannel) => {
     setChannel(c);
-    if (!outcomesFor(c).includes(outcome)) setOutcome(outcomesFor(c)[0]!);
+    if (outcome && !outcomesFor(c).includes(outcome)) setOutcome('');
   };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setResult(undefined);
-    if (!at) return setAtError(true);
-    setAtError(false);
-    const reached = outcome === 'reached';
-    const body = { channel, outcome, at: new Date(at).toISOString(), ...(reached && { occupation, agreed: agreed.trim() || undefined }), note: note.trim() || undefined };
+    const missing = { at: !at, outcome: !outcome };
+    setLocal(missing);
+    if (missing.at || !outcome) return;
+    const body = { channel, outcome, at: new Date(at).toISOString(), ...(conversation && { occupation, agreed: agreed.trim() || undefined }), note: note.trim() || undefined };
     const ok = await run(async () => setResult((await contactApi.record(personId, body, key.current)).nextStep));
     if (!ok) return;
     key.current = newIdempotencyKey();
+    setOutcome('');
     setAgreed('');
     setNote('');
     await onSaved();
   }
 
+  const outcomeError = local.outcome ? t('contact.attempt.outcomeRequired') : fieldErrors.outcome;
   return (
     <section className="panel" aria-labelledby="attempt-title">
       <h2 id="attempt-title">{t('contact.attempt.title')}</h2>
@@ -68,9 +73,10 @@ export function AttemptForm({ personId, suggested, onSaved }: Props) {
       <form onSubmit={submit} noValidate>
         <div className="field-row">
           <ChannelSelect id="attempt-channel" label={t('contact.attempt.channel')} value={channel} onChange={chooseChannel} />
-          <FormField id="attempt-outcome" label={t('contact.attempt.outcome')}>
+          <FormField id="attempt-outcome" label={t('contact.attempt.outcome')} hint={t('contact.attempt.outcomeHint')} error={outcomeError} required announce>
             {(control) => (
-              <select {...control} value={outcome} onChange={(e) => setOutcome(e.target.value as AttemptOutcome)}>
+              <select {...control} value={outcome} onChange={(e) => setOutcome(e.target.value as AttemptOutcome | '')}>
+                <option value="">{t('contact.attempt.chooseOutcome')}</option>
                 {outcomesFor(channel).map((o) => (
                   <option key={o} value={o}>
                     {t(`contact.outcomes.${o}`)}
@@ -79,11 +85,11 @@ export function AttemptForm({ personId, suggested, onSaved }: Props) {
               </select>
             )}
           </FormField>
-          <FormField id="attempt-at" label={t('contact.attempt.at')} hint={t('contact.attempt.atHint')} error={atError ? t('contact.attempt.atRequired') : undefined}>
+          <FormField id="attempt-at" label={t('contact.attempt.at')} hint={t('contact.attempt.atHint')} error={local.at ? t('contact.attempt.atRequired') : undefined}>
             {(control) => <input {...control} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />}
           </FormField>
         </div>
-        {outcome === 'reached' ? (
+        {conversation ? (
           <>
             <FormField id="attempt-occupation" label={t('contact.attempt.occupation')}>
               {(control) => (

@@ -1,4 +1,4 @@
-/** The proposed next step and its due date, and a form to choose another with a reason. */
+/** The proposed next step and its due date, the meetings booked ahead, and a form to choose another step with a reason. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttemptChannel } from '../../../core/outreach.js';
@@ -9,6 +9,7 @@ import { FormField, TextField } from '../../components/FormField.js';
 import { useAction } from '../../hooks/useAction.js';
 import { apiErrorOf } from './useFieldErrors.js';
 import { ChannelSelect } from './ChannelSelect.js';
+import { BookedMeetings } from './BookedMeetings.js';
 import { todayIso, useFormat } from '../../i18n/format.js';
 
 type Props = { personId: string; outreach: Outreach; onChanged: () => Promise<void> };
@@ -61,6 +62,7 @@ export function NextStepPanel({ personId, outreach, onChanged }: Props) {
       ) : (
         <p>{t('contact.nextStep.none')}</p>
       )}
+      <BookedMeetings meetings={outreach.meetings} />
       {outreach.enteredOn && !open ? (
         <button type="button" className="button button--secondary" onClick={() => setOpen(true)}>
           {t('contact.nextStep.change')}

@@ -1,4 +1,8 @@
-/** Send the template text message to the young person or the guardian; recorded as a contact attempt. */
+/**
+ * Send the template text message to the young person or the guardian. With a gateway it is recorded
+ * as a contact attempt when the gateway takes it; a message kept in Lotsa's outbox is recorded only
+ * when the coach confirms here (or in the outbox) that they sent it by other means.
+ */
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SmsMessage } from '../../../core/outreach-schemas.js';
@@ -35,15 +39,28 @@ export function SmsPanel({ personId, hasGuardian, onSent }: { personId: string; 
     if (ok) await onSent();
   }
 
+  async function confirm() {
+    if (!sent) return;
+    const ok = await run(async () => setSent(await contactApi.confirmSms(sent.id)));
+    if (ok) await onSent();
+  }
+
   return (
     <section className="panel" aria-labelledby="sms-title">
       <h2 id="sms-title">{t('contact.sms.title')}</h2>
       <p className="muted small">{t('contact.sms.hint')}</p>
       {sent ? (
         <Alert tone="success">
-          <p>{sent.status === 'stored' ? t('contact.sms.stored') : t('contact.sms.sent')}</p>
+          <p>{sent.status === 'stored' ? t('contact.sms.stored') : sent.provider === 'outbox' ? t('contact.sms.confirmed') : t('contact.sms.sent')}</p>
           <blockquote className="note-text">{sent.body}</blockquote>
         </Alert>
+      ) : null}
+      {sent?.awaitingConfirmation ? (
+        <p>
+          <button type="button" className="button" disabled={busy} onClick={confirm}>
+            {t('contact.sms.confirm')}
+          </button>
+        </p>
       ) : null}
       <ProblemAlert error={problem} />
       <form onSubmit={submit} noValidate>

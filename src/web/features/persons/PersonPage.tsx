@@ -1,5 +1,6 @@
 /**
- * /persons/:id: one young person with details, register periods, case and journal. A person the
+ * /persons/:id: one young person, the coach's hub: the next step, "Registrera kontakt" and the
+ * attempts (for the KAA's own staff), details, register periods, case and journal. A person the
  * user may not see answers 404, shown as "not found or no access".
  */
 import { Link, useLocation, useParams } from 'react-router-dom';
@@ -14,6 +15,7 @@ import { AccessPanel } from '../consent/AccessPanel.js';
 import { ApplicationsPanel } from '../consent/ApplicationsPanel.js';
 import { ConsentsPanel } from '../consent/ConsentsPanel.js';
 import { ExtractPanel } from '../consent/ExtractPanel.js';
+import { PersonOutreach } from '../contact/PersonOutreach.js';
 import { CasePanel } from './CasePanel.js';
 import { Journal } from './Journal.js';
 import { PersonDetails } from './PersonDetails.js';
@@ -56,6 +58,7 @@ export function PersonPage() {
       <AccessPanel person={p} onChanged={reloadAll} />
       <div className="columns">
         <div className="columns__main">
+          {can('outreach.work') && p.access.managed ? <PersonOutreach personId={p.id} onChanged={reloadAll} /> : null}
           {seesContact ? <PersonDetails person={p} /> : null}
           {seesContact ? <RegisterPeriods periods={p.registerPeriods} /> : null}
           {p.access.managed || p.access.categories.includes('assessment_plan') ? <ConsentsPanel person={p} onChanged={reloadAll} /> : null}

@@ -1,22 +1,43 @@
-/** /sms: the text messages sent, and those kept in Lotsa's outbox. Numbers only where contact details may be seen. */
+/**
+ * /sms: the text messages sent, and those kept in Lotsa's outbox. Numbers only where contact details
+ * may be seen. A message in the outbox has reached no one: once staff have sent it by other means,
+ * they confirm it here, and only then is it recorded as a contact attempt.
+ */
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { lettersApi } from '../../api/outreachEndpoints.js';
-import { Loading, ProblemAlert } from '../../components/Alert.js';
+import type { SmsMessage } from '../../../core/outreach-schemas.js';
+import { contactApi, lettersApi } from '../../api/outreachEndpoints.js';
+import { Alert, Loading, ProblemAlert } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { useAction } from '../../hooks/useAction.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useFormat } from '../../i18n/format.js';
+import { apiErrorOf } from '../contact/useFieldErrors.js';
 
 /** The outbox page. */
 export function SmsPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const messages = useLoad(() => lettersApi.sms(), []);
+  const { busy, error, run } = useAction();
+  const [confirmed, setConfirmed] = useState(false);
+  const name = (m: SmsMessage) => (m.person ? t('persons.fullName', { given: m.person.givenName, family: m.person.familyName }) : '');
+
+  async function confirm(id: string) {
+    setConfirmed(false);
+    if (await run(() => contactApi.confirmSms(id))) {
+      setConfirmed(true);
+      await messages.reload();
+    }
+  }
+
   return (
     <>
       <PageHeading title={t('sms.title')} />
       <p className="lead">{t('sms.intro')}</p>
-      <ProblemAlert error={messages.error} />
+      {confirmed ? <Alert tone="success">{t('sms.confirmed')}</Alert> : null}
+      <ProblemAlert error={messages.error ?? apiErrorOf(error)} />
       {!messages.data ? (
         <Loading />
       ) : messages.data.length === 0 ? (
@@ -33,13 +54,14 @@ export function SmsPage() {
                 <th scope="col">{t('sms.text')}</th>
                 <th scope="col">{t('sms.status')}</th>
                 <th scope="col">{t('sms.sentBy')}</th>
+                <th scope="col">{t('sms.actions')}</th>
               </tr>
             </thead>
             <tbody>
               {messages.data.map((m) => (
                 <tr key={m.id}>
                   <td className="nowrap">{format.dateTime(m.createdAt)}</td>
-                  <th scope="row">{m.person ? <Link to={`/persons/${m.personId}/outreach`}>{t('persons.fullName', { given: m.person.givenName, family: m.person.familyName })}</Link> : null}</th>
+                  <th scope="row">{m.person ? <Link to={`/persons/${m.personId}`}>{name(m)}</Link> : null}</th>
                   <td className="nowrap">
                     {t(`sms.recipients.${m.recipient}`)}: {m.to ?? <span className="muted">{t('sms.hidden')}</span>}
                   </td>
@@ -47,8 +69,16 @@ export function SmsPage() {
                   <td>
                     {t(`sms.statuses.${m.status}`)}
                     {m.failure ? <span className="muted small"> ({t(`sms.failures.${m.failure}`)})</span> : null}
+                    {m.awaitingConfirmation ? <span className="muted small"> ({t('sms.awaiting')})</span> : null}
                   </td>
                   <td>{m.sentBy}</td>
+                  <td>
+                    {m.awaitingConfirmation ? (
+                      <button type="button" className="button button--secondary" disabled={busy} aria-label={t('sms.confirmLabel', { name: name(m) })} onClick={() => confirm(m.id)}>
+                        {t('sms.confirm')}
+                      </button>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

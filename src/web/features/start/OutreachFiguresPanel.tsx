@@ -27,6 +27,7 @@ export function OutreachFiguresPanel() {
     <section className="figures" aria-labelledby="outreach-figures-title">
       <h2 id="outreach-figures-title">{t('outreachFigures.title')}</h2>
       <p>{t('outreachFigures.intro', { days: data.overdueDays })}</p>
+      {data.conversationRuleSince ? <p className="muted small">{t('outreachFigures.conversationRule', { date: format.date(data.conversationRuleSince) })}</p> : null}
       <ul className="figure-cards">
         {cards.map((card) => (
           <li key={card.key} className="figure-card" data-figure={card.key}>

@@ -1,0 +1,35 @@
+/**
+ * The contact ladder on the person page, which is the coach's hub: the next step (with the meetings
+ * booked ahead), "Registrera kontakt" and the attempts so far, and a link to the focused next-step
+ * view for text messages, letters and booking. Shown to the KAA's own staff who do outreach.
+ */
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { contactApi } from '../../api/outreachEndpoints.js';
+import { Loading, ProblemAlert } from '../../components/Alert.js';
+import { useLoad } from '../../hooks/useLoad.js';
+import { AttemptForm } from './AttemptForm.js';
+import { AttemptList } from './AttemptList.js';
+import { NextStepPanel } from './NextStepPanel.js';
+
+/** The outreach part of the person page; `onChanged` reloads the rest of the page (timeline, case). */
+export function PersonOutreach({ personId, onChanged }: { personId: string; onChanged: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const outreach = useLoad(() => contactApi.outreach(personId), [personId]);
+  if (outreach.error) return <ProblemAlert error={outreach.error} />;
+  if (!outreach.data) return <Loading />;
+  const o = outreach.data;
+  const reload = async () => {
+    await Promise.all([outreach.reload(), onChanged()]);
+  };
+  return (
+    <>
+      <NextStepPanel key={`${o.nextStepVersion}-${o.attempts.length}`} personId={personId} outreach={o} onChanged={reload} />
+      <p className="small">
+        <Link to={`/persons/${personId}/outreach`}>{t('contactHub.openNextStepView')}</Link>
+      </p>
+      <AttemptForm personId={personId} suggested={o.nextStep?.channel ?? null} onSaved={reload} />
+      <AttemptList outreach={o} />
+    </>
+  );
+}
