@@ -39,15 +39,15 @@ describe.skipIf(skipE2E)('[outreach]: a coach works the queue and the ladder, pr
     await page.getByLabel('Anteckning').focus();
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('region', { name: 'Registrera kontaktförsök' }).getByRole('status').textContent()).toMatch(/^Försöket är sparat\. Nästa steg: /);
+    await expect.poll(() => page.getByRole('region', { name: 'Registrera kontakt' }).getByRole('status').textContent()).toMatch(/^Försöket är sparat\. Nästa steg: /);
     await expect.poll(() => page.getByRole('table', { name: 'Kontaktförsök, senaste först' }).locator('tbody tr').first().textContent()).toContain('Telefon till den unga');
 
-    await page.getByLabel('Kanal eller steg').selectOption({ label: 'Sms' });
+    await page.getByLabel('Kanal eller steg').selectOption({ label: 'Telefon till den unga' });
     await page.getByLabel('Utfall').selectOption({ label: 'Nådd' });
     await page.getByLabel('Sysselsättning vid kontakt').selectOption({ label: 'Arbete' });
     await page.getByLabel('Vad kom ni överens om?').fill('Ses på Ungdomstorget på torsdag.');
     await page.getByRole('button', { name: 'Spara försöket' }).click();
-    await expect.poll(() => page.getByRole('region', { name: 'Registrera kontaktförsök' }).getByRole('status').textContent()).toBe('Försöket är sparat. Personen är nådd.');
+    await expect.poll(() => page.getByRole('region', { name: 'Registrera kontakt' }).getByRole('status').textContent()).toBe('Försöket är sparat. Personen är nådd.');
     await expect.poll(() => page.getByRole('region', { name: 'Nästa steg', exact: true }).textContent()).toContain('Personen är nådd.');
     expect(await page.getByRole('region', { name: 'Kontaktförsök', exact: true }).textContent()).toContain('Sysselsättning: Arbete');
     expect(await page.locator('.next-in-queue').textContent()).toMatch(/^(Nästa person i kön: |Det här var sista)/);
@@ -96,7 +96,7 @@ describe.skipIf(skipE2E)('[outreach]: a coach works the queue and the ladder, pr
     await page.locator('tbody tr th a').first().click();
     const sms = page.getByRole('region', { name: 'Skicka sms' });
     await sms.getByRole('button', { name: 'Skicka sms' }).click();
-    await expect.poll(() => sms.getByRole('status').textContent()).toContain('Sms:et ligger i Lotsas utkorg.');
+    await expect.poll(() => sms.getByRole('status').textContent()).toContain('Sms:et ligger i Lotsas utkorg och är inte skickat.');
     expect(await sms.getByRole('status').textContent()).toContain('Sofia Coach');
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Sms' }).click();
     await expect.poll(() => page.locator('tbody tr').first().textContent()).toContain('I utkorgen');
