@@ -137,7 +137,12 @@ describe.skipIf(skipE2E)('[consent]: a social worker sees what the consent allow
     await row.getByLabel('Ny status').selectOption('accepted');
     await row.getByLabel('Motivering eller anteckning').fill('Börjar på måndag');
     await row.getByRole('button', { name: 'Spara' }).click();
+    // A decided application leaves the pending list; the page says where it went.
+    await expect.poll(() => page.locator('.alert').first().textContent()).toContain('Beslutet om Sam Samtycke är sparat (Antagen)');
+    await page.getByLabel('Visa').selectOption('decided');
+    await page.waitForURL(/show=decided/);
     await expect.poll(() => row.textContent()).toContain('Beslutat av Karin Samordnare');
+    await expectNoAxeViolations(page, 'team meeting page, decided');
 
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Team', exact: true }).click();
     await expect.poll(() => page.getByRole('region', { name: 'Jobbspåret' }).textContent()).toContain('Arbetsmarknadsenheten');

@@ -1,7 +1,7 @@
 /** Zod schemas of the consent API: consents, emergency access, applications, teams, access follow-up, register extract, alerts. */
 import { z } from 'zod';
 import { CONSENT_CATEGORIES, CONSENT_GIVERS, CONSENT_METHODS } from './consent.js';
-import { identityNumber, optionalText, text } from './schemas.js';
+import { identityNumber, optionalText, pageQuery, text } from './schemas.js';
 
 const id = z.string().uuid();
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s));
@@ -43,7 +43,11 @@ export const APPLICATION_STATUSES = ['received', 'on_agenda', 'accepted', 'waiti
 export const REFERRERS = ['school', 'social_services', 'employment_service', 'self'] as const;
 export const applicationBody = z.object({ teamId: id, referrer: z.enum(REFERRERS), signedOn: isoDay, signedByYoungPerson: z.literal(true) });
 export const applicationUpdateBody = z.object({ status: z.enum(APPLICATION_STATUSES), decisionNote: optionalText(2000), version: z.number().int() });
-export const applicationListQuery = z.object({ status: z.enum(APPLICATION_STATUSES).optional() });
+/** Applications still to be decided (received, on the agenda, on the waiting list), and those decided for good. */
+export const APPLICATION_VIEWS = ['pending', 'decided'] as const;
+/** Final decisions: an application with one of these can no longer change. */
+export const FINAL_APPLICATION_STATUSES: readonly (typeof APPLICATION_STATUSES)[number][] = ['accepted', 'declined'];
+export const applicationListQuery = pageQuery.extend({ show: z.enum(APPLICATION_VIEWS).default('pending'), status: z.enum(APPLICATION_STATUSES).optional() });
 export const applicationSchema = z.object({
   id,
   person: z.object({ id, name: z.string() }),

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { parseIdentityNumber } from './personnummer.js';
 import { CONSENT_CATEGORIES } from './consent.js';
 import { ROLES } from './roles.js';
+import { ENTRY_REASONS } from './register.js';
 
 /** Case statuses, in the order work moves through them. */
 export const CASE_STATUSES = ['new', 'contacting', 'active', 'closed'] as const;
@@ -104,11 +105,21 @@ export const pageQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
 
-export const PERSON_SORTS = ['name', 'personalIdentityNumber', 'status', 'contactPerson'] as const;
+export const PERSON_SORTS = ['name', 'personalIdentityNumber', 'age', 'status', 'contactPerson', 'lastAttempt'] as const;
+/** Whose case: the reader's own, without contact person, any, or (coordinators) held by someone who may not open it. */
+export const CONTACT_PERSON_FILTERS = ['any', 'me', 'none', 'without_access'] as const;
+/** A case status, or `open` for every status but closed. */
+export const CASE_STATUS_FILTERS = ['open', ...CASE_STATUSES] as const;
 export const personListQuery = pageQuery.extend({
   q: z.string().trim().max(100).refine(noNul).default(''),
   sort: z.enum(PERSON_SORTS).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),
+  contactPerson: z.enum(CONTACT_PERSON_FILTERS).default('any'),
+  status: z.enum(CASE_STATUS_FILTERS).optional(),
+  register: z.enum(['in', 'out']).optional(),
+  teamId: z.string().uuid().optional(),
+  under18: z.enum(['true', 'false']).optional(),
+  entryReason: z.enum(ENTRY_REASONS).optional(),
 });
 
 export const staffRef = z.object({ id, name: z.string() }).nullable();
@@ -121,6 +132,10 @@ export const personSummarySchema = z.object({
   caseStatus: z.enum(CASE_STATUSES).nullable(),
   contactPerson: staffRef,
   inRegister: z.boolean(),
+  /** Age in whole years today (Sweden). */
+  age: z.number().int(),
+  /** When the newest contact attempt was made; null when none, or when the reader may not see contact information. */
+  lastAttemptAt: z.string().nullable(),
 });
 
 export const registerPeriodSchema = z.object({
@@ -260,6 +275,8 @@ export const figuresSchema = z.object({
   openCases: z.number().int(),
   withoutContactPerson: z.number().int(),
   myCases: z.number().int().nullable(),
+  /** Coordinators: open cases whose contact person may not open them (another agency's staff, or no longer active). */
+  contactPersonWithoutAccess: z.number().int().nullable(),
   byStatus: z.record(z.string(), z.number().int()),
 });
 

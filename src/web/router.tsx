@@ -48,6 +48,7 @@ export const router = createBrowserRouter([
       { path: '/change-password', element: <ChangePasswordPage /> },
       { path: '/', element: signedIn(<StartPage />) },
       { path: '/persons', element: signedIn(<RequireCapability capability="persons.browse"><PersonListPage /></RequireCapability>) },
+      { path: '/my-cases', element: signedIn(<RequireCapability capability="persons.browse"><PersonListPage key="mine" mine /></RequireCapability>) },
       { path: '/persons/new', element: signedIn(<RequireCapability capability="persons.create"><PersonCreatePage /></RequireCapability>) },
       { path: '/persons/:id', element: signedIn(<RequireCapability capability="persons.browse"><PersonPage /></RequireCapability>) },
       { path: '/persons/:id/edit', element: signedIn(<RequireCapability capability="persons.edit"><PersonEditPage /></RequireCapability>) },

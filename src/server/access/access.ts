@@ -25,7 +25,7 @@
  * - emergency access: every category, until it ends.
  * Contact details of a person with protected identity are visible only with an explicit grant.
  */
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { expressionBuilder, sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import type { ConsentCategory } from '../../core/consent.js';
 import { roleCan, type Capability, type Role } from '../../core/roles.js';
 import { AppError } from '../http/app-error.js';
@@ -210,4 +210,20 @@ export function mayBeContactPerson(eb: ExpressionBuilder<Database, 'staff'>): Ex
     eb('staff.role', 'in', CONTACT_PERSON_ROLES),
     eb.or([eb('staff.role', '=', 'coordinator'), eb.exists(eb.selectFrom('units').select(sql`1`.as('one')).whereRef('units.id', '=', 'staff.unit_id').where('units.kaa', '=', true))]),
   ]);
+}
+
+/**
+ * SQL condition: the staff member whose id is `staffId` (a column such as `cases.contact_person_id`)
+ * is active and may be contact person ({@link mayBeContactPerson}), so they can open the cases they
+ * hold. A case whose contact person fails it is nobody's case: it is not counted as theirs and the
+ * coordinator is shown it to reassign.
+ */
+export function contactPersonHasAccess(staffId: Expression<string | null>): RawBuilder<SqlBool> {
+  const eb = expressionBuilder<Database, 'staff'>();
+  return sql<SqlBool>`exists (${eb.selectFrom('staff').select(sql`1`.as('one')).where('staff.id', '=', staffId).where('staff.active', '=', true).where(mayBeContactPerson)})`;
+}
+
+/** SQL condition: the actor holds the case whose contact person column is `staffId`, and may open it. */
+export function heldBy(actor: Actor, staffId: Expression<string | null>): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${staffId} = ${actor.id} and ${contactPersonHasAccess(staffId)})`;
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureMunicipality } from '../bootstrap.js';
 import type { DatabaseHandle } from '../db/connection.js';
 import { createTestDatabase } from '../testing/database.js';
+import { contactPersonHasAccess } from '../access/access.js';
 import { fillDemo } from './demo.js';
 
 let handle: DatabaseHandle;
@@ -61,6 +62,13 @@ describe('fillDemo', () => {
     expect(await handle.db.selectFrom('events').select('id').where('category', '=', 'health_social').execute()).not.toHaveLength(0);
     const statuses = await handle.db.selectFrom('applications').select('status').distinct().execute();
     expect(statuses.map((s) => s.status).sort()).toEqual(['accepted', 'on_agenda', 'received']);
+  });
+
+  it("gives every case a contact person who may open it (the KAA's own staff), so nobody is told of cases they cannot see", async () => {
+    const held = await handle.db.selectFrom('cases').select('contact_person_id').where('contact_person_id', 'is not', null).execute();
+    expect(held.length).toBeGreaterThan(0);
+    const without = await handle.db.selectFrom('cases').select('id').where('contact_person_id', 'is not', null).where((eb) => eb.not(contactPersonHasAccess(eb.ref('cases.contact_person_id')))).execute();
+    expect(without).toEqual([]);
   });
 
   it('uses only Skatteverket test identity numbers', async () => {

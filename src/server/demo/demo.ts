@@ -114,7 +114,8 @@ export async function fillDemo(db: Db, municipalityId: string, progress: (line: 
     progress(`staff: ${DEMO_STAFF.length} accounts, teams ${DEMO_TEAMS.map((t) => t.name).join(' and ')}`);
 
     const coaches = ['coach@demo.lotsa.local', 'coach2@demo.lotsa.local', 'coach3@demo.lotsa.local'].map(staffId);
-    const members = ['syv@demo.lotsa.local', 'socialsekreterare@demo.lotsa.local', 'arbetsformedlare@demo.lotsa.local'].map(staffId);
+    // Contact persons come from the KAA's own units only: another agency's caseworker could not open the case.
+    const members = ['syv@demo.lotsa.local'].map(staffId);
     const coordinator = staffId('samordnare@demo.lotsa.local');
 
     const numbers = demoIdentityNumbers(today);

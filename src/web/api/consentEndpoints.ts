@@ -1,6 +1,7 @@
 /** Typed functions for consents, emergency access, applications, teams, the access follow-up, settings and alerts. */
 import type { ConsentCategory } from '../../core/consent.js';
 import type { AccessReviewRow, Application, Consent, StaffAlert, Team } from '../../core/consent-schemas.js';
+import type { Paged } from '../../core/schemas.js';
 import { request } from './client.js';
 
 const enc = encodeURIComponent;
@@ -37,7 +38,7 @@ export const emergencyApi = {
 
 /** Applications to a team. */
 export const applicationsApi = {
-  list: (status?: Application['status']) => request<Application[]>('/api/v1/applications', { query: { status } }),
+  list: (query: { show?: 'pending' | 'decided'; page?: number; pageSize?: number }) => request<Paged<Application>>('/api/v1/applications', { query }),
   ofPerson: (personId: string) => request<Application[]>(`/api/v1/persons/${enc(personId)}/applications`),
   create: (personId: string, body: { teamId: string; referrer: Application['referrer']; signedOn: string; signedByYoungPerson: boolean }) =>
     request<{ id: string }>(`/api/v1/persons/${enc(personId)}/applications`, { method: 'POST', body }),

@@ -13,11 +13,15 @@ import type {
   TimelineEvent,
   Unit,
 } from '../../core/schemas.js';
+import type { z } from 'zod';
+import type { PERSON_SORTS, personListQuery } from '../../core/schemas.js';
 import { request } from './client.js';
 
 /** Sort keys and order of the person list. */
-export type PersonSort = 'name' | 'personalIdentityNumber' | 'status' | 'contactPerson';
+export type PersonSort = (typeof PERSON_SORTS)[number];
 export type SortOrder = 'asc' | 'desc';
+/** What the person list can ask for: search, filters, sort and page. */
+export type PersonListQuery = Partial<z.infer<typeof personListQuery>>;
 
 /** Fields of a person that can be edited (all but the identity number), plus the version read. */
 export type PersonUpdate = Omit<PersonCreate, 'personalIdentityNumber'> & { version: number };
@@ -32,7 +36,7 @@ export const authApi = {
 
 /** Persons, their timeline and journal notes. */
 export const personsApi = {
-  list: (query: { q?: string; page?: number; pageSize?: number; sort?: PersonSort; order?: SortOrder }) => request<Paged<PersonSummary>>('/api/v1/persons', { query }),
+  list: (query: PersonListQuery) => request<Paged<PersonSummary>>('/api/v1/persons', { query }),
   create: (body: PersonCreate) => request<{ id: string }>('/api/v1/persons', { method: 'POST', body }),
   get: (id: string) => request<PersonDetail>(`/api/v1/persons/${encodeURIComponent(id)}`),
   update: (id: string, body: PersonUpdate) => request<void>(`/api/v1/persons/${encodeURIComponent(id)}`, { method: 'PATCH', body }),

@@ -34,7 +34,7 @@ describe('/api/v1/persons/:id/applications and /api/v1/applications', () => {
     const [a, b] = await Promise.all([1, 2].map(() => h.as.coordinator.request('POST', `/api/v1/persons/${personId}/applications`, application())));
     expect(a!.json().id).toBe(b!.json().id);
     const id = a!.json().id;
-    const received = (await h.as.coordinator.request('GET', '/api/v1/applications?status=received')).json();
+    const received = (await h.as.coordinator.request('GET', '/api/v1/applications?status=received')).json().items;
     expect(received).toEqual([expect.objectContaining({ id, status: 'received', referrer: 'social_services', team: { id: teamId, name: 'Möjligheten' }, version: 1 })]);
     const agenda = await h.as.coordinator.request('PATCH', `/api/v1/applications/${id}`, { status: 'on_agenda', version: 1 });
     expect(agenda.json()).toMatchObject({ status: 'on_agenda', decidedBy: null, version: 2 });

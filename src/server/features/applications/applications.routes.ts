@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { applicationBody, applicationListQuery, applicationSchema, applicationUpdateBody } from '../../../core/consent-schemas.js';
-import { problemSchema } from '../../../core/schemas.js';
+import { paged, problemSchema } from '../../../core/schemas.js';
 import { contextOf } from '../../http/context.js';
 import { listApplications, personApplications, receiveApplication, updateApplication } from './applications.service.js';
 
@@ -23,8 +23,8 @@ export async function applicationRoutes(app: FastifyInstance) {
     handler: (request) => personApplications(contextOf(request), request.params.id),
   });
   r.get('/api/v1/applications', {
-    schema: { tags, summary: 'Applications for the team meeting, by status', querystring: applicationListQuery, response: { 200: z.array(applicationSchema), ...errors } },
-    handler: (request) => listApplications(contextOf(request), request.query.status),
+    schema: { tags, summary: 'Applications for the team meeting, a page at a time: pending (default) oldest signed first, or decided latest decision first', querystring: applicationListQuery, response: { 200: paged(applicationSchema), ...errors } },
+    handler: (request) => listApplications(contextOf(request), request.query),
   });
   r.patch('/api/v1/applications/:id', {
     schema: { tags, summary: 'Put an application on the agenda or record the decision (accepted, waiting list, declined); send the version you read', params: idParams, body: applicationUpdateBody, response: { 200: applicationSchema, ...errors } },

@@ -5,7 +5,8 @@
  */
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import type { Application, applicationBody, applicationUpdateBody } from '../../../core/consent-schemas.js';
+import { FINAL_APPLICATION_STATUSES, type Application, type applicationBody, type applicationListQuery, type applicationUpdateBody } from '../../../core/consent-schemas.js';
+import type { Paged } from '../../../core/schemas.js';
 import { categoryVisibleTo, personManagedBy, requireCapability, type Actor } from '../../access/access.js';
 import type { Db } from '../../db/connection.js';
 import { readBasis } from '../../audit/basis.js';
@@ -14,7 +15,6 @@ import { AppError } from '../../http/app-error.js';
 import { selectVisiblePerson } from '../consents/consents.queries.js';
 
 const DECISIONS = ['accepted', 'waiting_list', 'declined'];
-const FINAL = ['accepted', 'declined'];
 
 const base = (db: Db) =>
   db
@@ -79,15 +79,20 @@ export async function receiveApplication(ctx: RequestContext, personId: string, 
   });
 }
 
-/** The team-meeting list: applications the actor may see, by status; each listed person audited. */
-export async function listApplications(ctx: RequestContext, status: Application['status'] | undefined): Promise<Application[]> {
+/**
+ * The team-meeting list, a page at a time: pending applications oldest signed first (the order the
+ * page says), or decided ones latest decision first; each listed person audited.
+ */
+export async function listApplications(ctx: RequestContext, query: z.infer<typeof applicationListQuery>): Promise<Paged<Application>> {
   requireCapability(ctx.actor, 'applications.manage');
   return audited(ctx, async ({ trx, audit }) => {
-    let q = visible(trx, ctx.actor);
-    if (status) q = q.where('applications.status', '=', status);
-    const rows = await q.orderBy('applications.created_at').limit(500).execute();
+    let q = visible(trx, ctx.actor).where('applications.status', query.show === 'pending' ? 'not in' : 'in', FINAL_APPLICATION_STATUSES);
+    if (query.status) q = q.where('applications.status', '=', query.status);
+    const { total } = await q.clearSelect().select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow();
+    q = query.show === 'pending' ? q.orderBy('applications.signed_on', 'asc').orderBy('applications.created_at', 'asc') : q.orderBy('applications.decided_at', 'desc');
+    const rows = await q.orderBy('applications.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
     await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'application', entityId: r.id, personId: r.person_id })));
-    return rows.map(present);
+    return { total, page: query.page, pageSize: query.pageSize, items: rows.map(present) };
   });
 }
 
@@ -110,7 +115,7 @@ export async function updateApplication(ctx: RequestContext, id: string, input: 
     const current = await base(trx).where('applications.id', '=', id).where('applications.municipality_id', '=', ctx.actor.municipalityId).where(personManagedBy(ctx.actor)).executeTakeFirst();
     if (!current) throw new AppError('not_found');
     if (current.version !== input.version) throw new AppError('version_conflict');
-    if (FINAL.includes(current.status)) throw new AppError('application_decided');
+    if (FINAL_APPLICATION_STATUSES.includes(current.status)) throw new AppError('application_decided');
     const decided = DECISIONS.includes(input.status);
     const updated = await trx
       .updateTable('applications')

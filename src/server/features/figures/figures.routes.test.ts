@@ -20,7 +20,7 @@ describe('GET /api/v1/figures', () => {
     await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson());
     const res = await h.as.manager.request('GET', '/api/v1/figures');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ inRegister: 1, openCases: 2, withoutContactPerson: 2, myCases: null, byStatus: { new: 2 } });
+    expect(res.json()).toEqual({ inRegister: 1, openCases: 2, withoutContactPerson: 2, myCases: null, contactPersonWithoutAccess: null, byStatus: { new: 2 } });
   });
 
   it('does not count another municipality', async () => {

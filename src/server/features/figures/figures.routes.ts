@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { figuresSchema, problemSchema } from '../../../core/schemas.js';
-import { requireCapability } from '../../access/access.js';
+import { contactPersonHasAccess, heldBy, requireCapability } from '../../access/access.js';
 import { contextOf } from '../../http/context.js';
 
 /** Registers the figures route. */
@@ -21,7 +21,9 @@ export async function figuresRoutes(app: FastifyInstance) {
           .select([
             sql<number>`count(*)::int`.as('open'),
             sql<number>`(count(*) filter (where contact_person_id is null))::int`.as('unassigned'),
-            sql<number>`(count(*) filter (where contact_person_id = ${actor.id}))::int`.as('mine'),
+            // A case whose contact person may not open it is nobody's: not counted as theirs, but shown to the coordinator.
+            sql<number>`(count(*) filter (where ${heldBy(actor, sql.ref('contact_person_id'))}))::int`.as('mine'),
+            sql<number>`(count(*) filter (where contact_person_id is not null and not ${contactPersonHasAccess(sql.ref('contact_person_id'))}))::int`.as('without_access'),
           ])
           .where('municipality_id', '=', m)
           .where('closed_at', 'is', null)
@@ -34,6 +36,7 @@ export async function figuresRoutes(app: FastifyInstance) {
         openCases: cases.open,
         withoutContactPerson: cases.unassigned,
         myCases: caseworker ? cases.mine : null,
+        contactPersonWithoutAccess: actor.role === 'coordinator' ? cases.without_access : null,
         byStatus: Object.fromEntries(byStatus.map((s) => [s.status, s.n])),
       };
     },

@@ -1,9 +1,9 @@
 /** Queries over persons, always scoped by the access module's condition for the actor. */
-import { sql, type Kysely, type SqlBool, type ExpressionBuilder, type Expression } from 'kysely';
+import { sql, type Kysely, type SqlBool, type ExpressionBuilder, type Expression, type RawBuilder } from 'kysely';
 import type { z } from 'zod';
 import type { personListQuery } from '../../../core/schemas.js';
 import type { ConsentCategory } from '../../../core/consent.js';
-import { accessOf, categoryVisibleTo, contactDetailsVisibleTo, personVisibleTo, type Actor } from '../../access/access.js';
+import { accessOf, categoryVisibleTo, contactDetailsVisibleTo, contactPersonHasAccess, heldBy, personVisibleTo, type Actor } from '../../access/access.js';
 import type { Database } from '../../db/types.js';
 import { payloadShown } from '../../access/protected-identity.js';
 
@@ -34,7 +34,7 @@ function withLatestCase(db: Q) {
       eb
         .selectFrom('cases')
         .leftJoin('staff as contact', 'contact.id', 'cases.contact_person_id')
-        .select(['cases.id as case_id', 'cases.status', 'contact.id as contact_id', 'contact.name as contact_name'])
+        .select(['cases.id as case_id', 'cases.status', 'cases.team_id', 'contact.id as contact_id', 'contact.name as contact_name'])
         .whereRef('cases.person_id', '=', 'persons.id')
         .orderBy('cases.opened_at', 'desc')
         .limit(1)
@@ -43,37 +43,69 @@ function withLatestCase(db: Q) {
   );
 }
 
-const SORT_COLUMNS = {
-  name: ['persons.family_name', 'persons.given_name'],
-  personalIdentityNumber: ['persons.personal_identity_number'],
-  status: ['latest.status', 'persons.family_name'],
-  contactPerson: ['latest.contact_name', 'persons.family_name'],
-} as const;
+type PersonsEb = ExpressionBuilder<Database, 'persons'>;
+const contactId = sql.ref<string | null>('latest.contact_id');
+const inRegister = sql<SqlBool>`exists (select 1 from register_periods rp where rp.person_id = persons.id and rp.left_on is null)`;
+const lastAttemptAt = sql<Date | null>`(select max(ca.at) from contact_attempts ca where ca.person_id = persons.id)`;
+const latestEntryReason = sql<string | null>`(select rp.entry_reason from register_periods rp where rp.person_id = persons.id order by rp.entered_on desc limit 1)`;
 
-/** One page of the persons the actor may see, and how many there are in all. */
-export async function selectPersonPage(db: Q, actor: Actor, query: ListQuery) {
-  const filtered = withLatestCase(db).where(personVisibleTo(actor)).where(matchesSearch(query.q));
+/** The list's filters as SQL. Those on the case and the register apply only where the reader may see them, so a filter tells nothing more than the rows show. */
+function filtersOf(actor: Actor, query: ListQuery, today: string) {
+  const seesCase = categoryVisibleTo(actor, 'contact_occupation');
+  return (eb: PersonsEb): Expression<SqlBool> => {
+    const onCase: Expression<SqlBool>[] = [];
+    if (query.contactPerson === 'me') onCase.push(heldBy(actor, contactId));
+    if (query.contactPerson === 'none') onCase.push(sql<SqlBool>`${contactId} is null`);
+    if (query.contactPerson === 'without_access') onCase.push(sql<SqlBool>`${contactId} is not null and not ${contactPersonHasAccess(contactId)}`);
+    if (query.status === 'open') onCase.push(sql<SqlBool>`latest.status <> 'closed'`);
+    else if (query.status) onCase.push(sql<SqlBool>`latest.status = ${query.status}`);
+    if (query.teamId) onCase.push(sql<SqlBool>`latest.team_id = ${query.teamId}`);
+    if (query.register) onCase.push(query.register === 'in' ? inRegister : sql<SqlBool>`not ${inRegister}`);
+    if (query.entryReason) onCase.push(sql<SqlBool>`${latestEntryReason} = ${query.entryReason}`);
+    const all: Expression<SqlBool>[] = [matchesSearch(query.q)(eb)];
+    if (onCase.length > 0) all.push(seesCase(eb), ...onCase);
+    if (query.under18) {
+      const eighteenYearsAgo = `${Number(today.slice(0, 4)) - 18}${today.slice(4)}`;
+      all.push(eb('persons.birth_date', query.under18 === 'true' ? '>' : '<=', eighteenYearsAgo.endsWith('02-29') ? eighteenYearsAgo.replace('02-29', '03-01') : eighteenYearsAgo));
+    }
+    return eb.and(all);
+  };
+}
+
+/** Sort keys; those on the case sort only where the reader may see them, so the order tells nothing more. */
+const SORT_COLUMNS: Record<ListQuery['sort'], { key: RawBuilder<unknown>; onCase?: true; reversed?: true }[]> = {
+  name: [{ key: sql.ref('persons.family_name') }, { key: sql.ref('persons.given_name') }],
+  personalIdentityNumber: [{ key: sql.ref('persons.personal_identity_number') }],
+  // Youngest first when ascending: the later birth date.
+  age: [{ key: sql.ref('persons.birth_date'), reversed: true }, { key: sql.ref('persons.family_name') }],
+  status: [{ key: sql.ref('latest.status'), onCase: true }, { key: sql.ref('persons.family_name') }],
+  contactPerson: [{ key: sql.ref('latest.contact_name'), onCase: true }, { key: sql.ref('persons.family_name') }],
+  lastAttempt: [{ key: lastAttemptAt, onCase: true }, { key: sql.ref('persons.family_name') }],
+};
+
+/** One page of the persons the actor may see that match the query's search and filters, and how many there are in all. */
+export async function selectPersonPage(db: Q, actor: Actor, query: ListQuery, today: string) {
+  const filtered = withLatestCase(db).where(personVisibleTo(actor)).where(filtersOf(actor, query, today));
   const { total } = await filtered.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow();
   let page = filtered.select([
     'persons.id',
     'persons.personal_identity_number',
     'persons.given_name',
     'persons.family_name',
+    'persons.birth_date',
     'latest.status',
     'latest.contact_id',
     'latest.contact_name',
     (eb) => accessOf(actor)(eb)[0],
     (eb) => accessOf(actor)(eb)[1],
-    (eb) =>
-      eb
-        .exists(eb.selectFrom('register_periods').select(sql`1`.as('one')).whereRef('register_periods.person_id', '=', 'persons.id').where('register_periods.left_on', 'is', null))
-        .as('in_register'),
+    inRegister.as('in_register'),
+    lastAttemptAt.as('last_attempt_at'),
   ]);
-  // The case's status and contact person sort only where the reader may see them, so the order tells nothing more.
   const seesCase = categoryVisibleTo(actor, 'contact_occupation');
-  for (const column of SORT_COLUMNS[query.sort]) {
-    const key = column.startsWith('latest.') ? (eb: ExpressionBuilder<Database, 'persons'>) => sql`case when ${seesCase(eb)} then ${sql.ref(column)} end` : sql.ref(column);
-    page = page.orderBy(key, (ob) => (query.order === 'desc' ? ob.desc().nullsLast() : ob.asc().nullsLast()));
+  for (const { key, onCase, reversed } of SORT_COLUMNS[query.sort]) {
+    const column = onCase ? (eb: PersonsEb) => sql`case when ${seesCase(eb)} then ${key} end` : key;
+    const descending = (query.order === 'desc') !== Boolean(reversed);
+    page = page.orderBy(column, (ob) => (descending ? ob.desc().nullsLast() : ob.asc().nullsLast()));
   }
   const rows = await page.orderBy('persons.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
   return { total, rows };

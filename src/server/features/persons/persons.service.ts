@@ -1,7 +1,8 @@
 /** Use cases on persons: list, read, create, edit, timeline and journal notes. Each read and write is audited. */
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import { parseIdentityNumber } from '../../../core/personnummer.js';
+import { ageOn, parseIdentityNumber } from '../../../core/personnummer.js';
+import { todayInSweden } from '../../../core/dates.js';
 import type { noteBody, personCreateBody, personListQuery, personUpdateBody, PersonDetail, PersonSummary, TimelineEvent, Paged } from '../../../core/schemas.js';
 import { roleCan } from '../../../core/roles.js';
 import { categoriesOf, requireCapability } from '../../access/access.js';
@@ -19,7 +20,8 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export async function listPersons(ctx: RequestContext, query: z.infer<typeof personListQuery>): Promise<Paged<PersonSummary>> {
   requireCapability(ctx.actor, 'persons.browse');
   return audited(ctx, async ({ trx, audit }) => {
-    const { total, rows } = await selectPersonPage(trx, ctx.actor, query);
+    const today = todayInSweden(ctx.clock.now());
+    const { total, rows } = await selectPersonPage(trx, ctx.actor, query, today);
     await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'person', entityId: r.id, personId: r.id, detail: { q: query.q, basis: r.access_basis } })));
     return {
       total,
@@ -34,6 +36,8 @@ export async function listPersons(ctx: RequestContext, query: z.infer<typeof per
         caseStatus: r.sees_contact_occupation ? (r.status ?? null) : null,
         contactPerson: r.sees_contact_occupation && r.contact_id ? { id: r.contact_id, name: r.contact_name! } : null,
         inRegister: r.sees_contact_occupation && Boolean(r.in_register),
+        age: ageOn(r.birth_date, new Date(`${today}T12:00:00Z`)),
+        lastAttemptAt: r.sees_contact_occupation && r.last_attempt_at ? new Date(r.last_attempt_at).toISOString() : null,
       })),
     };
   });

@@ -1,74 +1,61 @@
 /**
- * The person list: search, sort and page the young people the user may see. The search, sort
- * and page live in the URL, so a list can be bookmarked and the back button works.
+ * The person list: search, filter, sort and page the young people the user may see, all kept in the
+ * URL (`personListState.ts`). With `mine` it is "Mina ärenden": the user's own open cases, reached
+ * from the start page's count in one click.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { personsApi, type PersonSort, type SortOrder } from '../../api/endpoints.js';
+import { personsApi } from '../../api/endpoints.js';
 import { Loading, ProblemAlert } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pagination } from '../../components/Pagination.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useFormat } from '../../i18n/format.js';
 import { useSession } from '../auth/session.js';
+import { PersonFilters } from './PersonFilters.js';
+import { LIST_DEFAULTS, readListState, writeListState, type PersonListState } from './personListState.js';
 import { PersonTable } from './PersonTable.js';
 
 /** Rows per page of the person list. */
 export const PERSON_PAGE_SIZE = 25;
-const SORTS: readonly PersonSort[] = ['name', 'personalIdentityNumber', 'status', 'contactPerson'];
+const MINE: PersonListState = { ...LIST_DEFAULTS, contactPerson: 'me', status: 'open' };
 
-/** Reads the list state from the URL, falling back to defaults for anything odd. */
-function listState(params: URLSearchParams) {
-  const sortParam = params.get('sort') as PersonSort | null;
-  const page = Number(params.get('page'));
-  return {
-    q: params.get('q') ?? '',
-    page: Number.isInteger(page) && page > 0 ? page : 1,
-    sort: sortParam && SORTS.includes(sortParam) ? sortParam : 'name',
-    order: (params.get('order') === 'desc' ? 'desc' : 'asc') as SortOrder,
-  };
-}
-
-/** The /persons page. */
-export function PersonListPage() {
+/** The /persons page, and with `mine` the /my-cases page. */
+export function PersonListPage({ mine = false }: { mine?: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { can } = useSession();
   const [params, setParams] = useSearchParams();
-  const state = listState(params);
+  const defaults = mine ? MINE : LIST_DEFAULTS;
+  const state = readListState(params, defaults);
+  if (mine) state.contactPerson = 'me';
   const [query, setQuery] = useState(state.q);
   useEffect(() => setQuery(state.q), [state.q]);
+  const key = writeListState(state, defaults).toString();
 
-  const { data, error, loading } = useLoad(
-    () => personsApi.list({ q: state.q, page: state.page, pageSize: PERSON_PAGE_SIZE, sort: state.sort, order: state.order }),
-    [state.q, state.page, state.sort, state.order],
-  );
+  const { data, error, loading } = useLoad(() => personsApi.list({ ...state, pageSize: PERSON_PAGE_SIZE }), [key, mine]);
 
-  function update(next: Partial<typeof state>) {
-    const merged = { ...state, ...next };
-    const search = new URLSearchParams();
-    if (merged.q) search.set('q', merged.q);
-    if (merged.sort !== 'name') search.set('sort', merged.sort);
-    if (merged.order !== 'asc') search.set('order', merged.order);
-    if (merged.page > 1) search.set('page', String(merged.page));
-    setParams(search);
+  function update(next: Partial<PersonListState>) {
+    setParams(writeListState({ ...state, page: 1, ...next }, defaults));
   }
 
   function search(event: FormEvent) {
     event.preventDefault();
-    update({ q: query.trim(), page: 1 });
+    update({ q: query.trim() });
   }
 
+  const filtered = key !== '' && key !== `page=${state.page}`;
   return (
     <>
-      <PageHeading title={t('persons.list.title')}>
+      <PageHeading title={t(mine ? 'myCases.title' : 'persons.list.title')}>
         {can('persons.create') ? (
           <Link to="/persons/new" className="button">
             {t('persons.list.new')}
           </Link>
         ) : null}
       </PageHeading>
+      {mine ? <p className="lead">{t('myCases.intro')}</p> : null}
       <div className="search-bar">
         <form onSubmit={search} role="search" aria-label={t('persons.list.searchLabel')}>
           <label htmlFor="person-search">{t('persons.list.search')}</label>
@@ -82,6 +69,12 @@ export function PersonListPage() {
             </button>
           </div>
         </form>
+        <PersonFilters value={state} onChange={update} showContactPerson={!mine} />
+        {filtered ? (
+          <button type="button" className="button button--quiet" onClick={() => setParams(new URLSearchParams())}>
+            {t('personFilters.clear')}
+          </button>
+        ) : null}
       </div>
       <ProblemAlert error={error} />
       <p role="status" className="result-count">
@@ -90,7 +83,7 @@ export function PersonListPage() {
       {loading && !data ? <Loading /> : null}
       {data ? (
         <div aria-busy={loading}>
-          <PersonTable items={data.items} sort={state.sort} order={state.order} onSort={(sort, order) => update({ sort, order, page: 1 })} />
+          <PersonTable items={data.items} sort={state.sort} order={state.order} onSort={(sort, order) => update({ sort, order })} empty={mine && !filtered ? t('myCases.empty') : undefined} />
           <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => update({ page })} label={t('persons.list.paging')} />
         </div>
       ) : null}

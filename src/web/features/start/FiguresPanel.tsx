@@ -1,4 +1,5 @@
 /** The municipality's key figures as cards, and the cases by status. Counts only, never identities. */
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Figures } from '../../../core/schemas.js';
 import { Loading, ProblemAlert } from '../../components/Alert.js';
@@ -13,20 +14,31 @@ export function FiguresPanel({ load }: { load: () => Promise<Figures> }) {
   const { data, error, loading } = useLoad(load, [load]);
   if (error) return <ProblemAlert error={error} />;
   if (loading || !data) return <Loading />;
-  const cards: { key: string; value: number }[] = [
+  const cards: { key: string; value: number; to?: string }[] = [
     { key: 'inRegister', value: data.inRegister },
     { key: 'openCases', value: data.openCases },
     { key: 'withoutContactPerson', value: data.withoutContactPerson },
   ];
-  if (data.myCases !== null) cards.push({ key: 'myCases', value: data.myCases });
+  // The count of one's own cases opens them; so does the coordinator's count of cases held by someone who may not open them.
+  if (data.myCases !== null) cards.push({ key: 'myCases', value: data.myCases, to: '/my-cases' });
+  if (data.contactPersonWithoutAccess) cards.push({ key: 'contactPersonWithoutAccess', value: data.contactPersonWithoutAccess, to: '/persons?contactPerson=without_access&status=open' });
   return (
     <section className="figures" aria-labelledby="figures-title">
       <h2 id="figures-title">{t('figures.title')}</h2>
       <ul className="figure-cards">
         {cards.map((card) => (
           <li key={card.key} className="figure-card">
-            <span className="figure-card__value">{format.number(card.value)}</span>
-            <span className="figure-card__label">{t(`figures.${card.key}`)}</span>
+            {card.to ? (
+              <Link to={card.to} className="figure-card__link">
+                <span className="figure-card__value">{format.number(card.value)}</span>
+                <span className="figure-card__label">{t(`figures.${card.key}`)}</span>
+              </Link>
+            ) : (
+              <>
+                <span className="figure-card__value">{format.number(card.value)}</span>
+                <span className="figure-card__label">{t(`figures.${card.key}`)}</span>
+              </>
+            )}
           </li>
         ))}
       </ul>
