@@ -46,6 +46,8 @@ export const ERRORS = {
   weak_password: { status: 400, sv: 'Lösenordet måste ha minst 12 tecken och får inte vara samma som det gamla.', en: 'The password must have at least 12 characters and differ from the old one.' },
   too_many_attempts: { status: 429, sv: 'För många misslyckade inloggningar. Vänta en stund och försök igen.', en: 'Too many failed sign-ins. Wait a while and try again.' },
   database_busy: { status: 503, sv: 'Databasen används av ett annat Lotsa-program. Försök igen om en stund.', en: 'The database is in use by another Lotsa process. Try again shortly.' },
+  confirm_leaving: { status: 409, sv: 'Avstämningen för ut {{leaving}} av {{inRegister}} personer ur registret. Kontrollera listan och bekräfta antalet som lämnar ({{leaving}}) för att genomföra den.', en: 'The reconciliation takes {{leaving}} of {{inRegister}} persons out of the register. Check the list and confirm the number leaving ({{leaving}}) to apply it.' },
+  population_shrank: { status: 409, sv: 'Folkbokföringslistan har {{residents}} invånare, den förra hade {{previousResidents}}. Kontrollera att filen är hel och bekräfta att den ändå ska användas.', en: 'The population list has {{residents}} residents, the previous one had {{previousResidents}}. Check that the file is complete and confirm that it should be used anyway.' },
   internal_error: { status: 500, sv: 'Något gick fel hos oss. Försök igen; kvarstår felet, kontakta supporten.', en: 'Something went wrong on our side. Try again; if it persists, contact support.' },
   outcome_required: { status: 400, sv: 'Välj vad som hände vid kontaktförsöket. Inget utfall är förvalt: bara ett samtal eller ett möte räknas som att personen är nådd.', en: 'Choose what happened in the contact attempt. No outcome is preselected: only a conversation or a meeting counts as reaching the person.' },
   sms_text_unsafe: { status: 400, sv: 'Texten i sms:et får inte innehålla personnummer (inte heller med mellanslag eller bindestreck) eller platshållare. Skriv bara dag och tid.', en: 'The text message may not hold an identity number (not even with spaces or hyphens) or placeholders. Write only the day and time.' },
@@ -80,4 +82,14 @@ export type Problem = {
   detail: string;
   code: ErrorCode;
   errors?: FieldError[];
+  /** Figures the sentence names (e.g. `leaving` and `inRegister` for confirm_leaving), for clients to show or act on. */
+  leaving?: number;
+  inRegister?: number;
+  residents?: number;
+  previousResidents?: number;
 };
+
+/** The figures an error can carry into its problem+json body and sentence. */
+export const PROBLEM_PARAMS = ['leaving', 'inRegister', 'residents', 'previousResidents'] as const;
+/** Figures an error can carry into its problem+json body and sentence. */
+export type ProblemParams = Partial<Record<(typeof PROBLEM_PARAMS)[number], number>>;

@@ -25,20 +25,28 @@ export const importSchema = z.object({
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
   acceptedAt: z.string().nullable(),
+  /** Set when a population list has fewer than 90 % of the previous list's residents: that list's number. It is used only once confirmed. */
+  previousResidents: z.number().int().nullable(),
 });
 export const importCreatedSchema = z.object({ id: z.string().uuid(), alreadyImported: z.boolean() });
 export const importErrorSchema = z.object({ line: z.number().int(), column: z.string().nullable(), code: z.string(), value: z.string().nullable(), blocking: z.boolean(), message: z.string() });
 export const importErrorsQuery = z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(1000).default(100) });
 export const mappingBody = z.object({ mapping: z.record(z.string(), z.string().nullable()), saveAs: z.string().trim().min(1).max(100).nullish() });
-export const acceptBody = z.object({ skipLines: z.array(z.number().int().min(1)).max(1_000_000) });
+/** Accepting an import: exactly its invalid rows to skip, and for a population list that shrank, `confirmShrink: true`. */
+export const acceptBody = z.object({ skipLines: z.array(z.number().int().min(1)).max(1_000_000), confirmShrink: z.boolean().default(false) });
 
-export const reconcileBody = z.object({ asOf: isoDay, apply: z.boolean().default(false) });
+/** A reconciliation to run; to apply one that takes many out of the register, `confirmLeaving` must be the number leaving. */
+export const reconcileBody = z.object({ asOf: isoDay, apply: z.boolean().default(false), confirmLeaving: z.number().int().min(0).nullish() });
+/** Who a reconciliation names. `name` and `protectedIdentity` are missing in results stored before they were recorded. */
+const namedPerson = { personalIdentityNumber: z.string(), name: z.string().optional(), protectedIdentity: z.boolean().optional() };
 export const reconcileResultSchema = z.object({
   asOf: z.string(),
-  entered: z.array(z.object({ personalIdentityNumber: z.string(), reason: z.string() })),
-  left: z.array(z.object({ personalIdentityNumber: z.string(), reason: z.string(), rule: z.string() })),
-  changed: z.array(z.object({ personalIdentityNumber: z.string(), fields: z.array(z.string()) })),
+  entered: z.array(z.object({ ...namedPerson, reason: z.string() })),
+  left: z.array(z.object({ ...namedPerson, reason: z.string(), rule: z.string() })),
+  changed: z.array(z.object({ ...namedPerson, fields: z.array(z.string()) })),
   inRegister: z.number().int(),
+  inRegisterBefore: z.number().int().optional(),
+  leavingNeedsConfirmation: z.boolean().optional(),
 });
 export const registerQuery = z.object({ asOf: isoDay });
 export const registerEntrySchema = z.object({ personalIdentityNumber: z.string(), reason: z.string(), since: z.string() });

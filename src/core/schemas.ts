@@ -60,6 +60,10 @@ export const problemSchema = z.object({
   detail: z.string(),
   code: z.string(),
   errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
+  leaving: z.number().int().optional(),
+  inRegister: z.number().int().optional(),
+  residents: z.number().int().optional(),
+  previousResidents: z.number().int().optional(),
 });
 
 export const healthSchema = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']) });

@@ -99,7 +99,7 @@ export async function buildApp(database: DatabaseHandle, env: Env, options: { lo
   await app.register(auditRoutes);
   await app.register(figuresRoutes);
   await app.register(importRoutes, { env });
-  await app.register(registerRoutes);
+  await app.register(registerRoutes, { database });
   await app.register(notificationRoutes);
   await app.register(consentRoutes);
   await app.register(emergencyAccessRoutes);

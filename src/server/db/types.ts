@@ -150,6 +150,8 @@ export interface ImportsTable {
   finished_at: Date | null;
   culled_at: Date | null;
   heartbeat_at: Date | null;
+  /** For a population list held because it shrank: the previous list's residents it was compared with. */
+  previous_residents: Generated<number | null>;
 }
 export interface ImportSchoolUnitsTable { import_id: string; school_unit_code: string }
 export interface ReconciliationsTable {

@@ -1,32 +1,34 @@
 /** The error handler that turns every failure (AppError above all) into problem+json in the caller's language. */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { ERRORS, FIELD_MESSAGES, type ErrorCode, type FieldError, type FieldMessageKey, type Language, type Problem } from '../../core/errors.js';
+import { ERRORS, FIELD_MESSAGES, type ErrorCode, type FieldError, type FieldMessageKey, type Language, type Problem, type ProblemParams } from '../../core/errors.js';
 import { AppError } from './app-error.js';
 import { languageOf } from './language.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 
 
-/** Builds the problem+json body for `code` in `language`. */
-export function problem(code: ErrorCode, language: Language, fields: { field: string; code: FieldMessageKey }[] = []): Problem {
+/** Builds the problem+json body for `code` in `language`; `params` fill the sentence's {{placeholders}} and travel as members of their own. */
+export function problem(code: ErrorCode, language: Language, fields: { field: string; code: FieldMessageKey }[] = [], params: ProblemParams = {}): Problem {
   const def = ERRORS[code];
+  const sentence = def[language].replace(/\{\{(\w+)\}\}/g, (whole, key: string) => (key in params ? String(params[key as keyof ProblemParams]) : whole));
   const body: Problem = {
     type: `https://lotsa.se/problems/${code.replaceAll('_', '-')}`,
-    title: def[language],
+    title: sentence,
     status: def.status,
-    detail: def[language],
+    detail: sentence,
     code,
+    ...params,
   };
   if (fields.length) {
     body.errors = fields.map((f): FieldError => ({ ...f, message: FIELD_MESSAGES[f.code][language] }));
-    body.detail = `${def[language]} ${body.errors.map((e) => `${e.field}: ${e.message}`).join(' ')}`;
+    body.detail = `${sentence} ${body.errors.map((e) => `${e.field}: ${e.message}`).join(' ')}`;
   }
   return body;
 }
 
 /** Sends `code` as problem+json. */
-export function sendProblem(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, fields: { field: string; code: FieldMessageKey }[] = []) {
-  const body = problem(code, languageOf(request), fields);
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, fields: { field: string; code: FieldMessageKey }[] = [], params: ProblemParams = {}) {
+  const body = problem(code, languageOf(request), fields, params);
   return reply.code(body.status).type('application/problem+json').send(body);
 }
 
@@ -47,7 +49,7 @@ function fieldCode(issue: ZodIssueLike, message: string | undefined): FieldMessa
 /** Installs the error and not-found handlers on `app`. */
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError & { code?: string }, request, reply) => {
-    if (err instanceof AppError) return sendProblem(reply, request, err.code, err.fields);
+    if (err instanceof AppError) return sendProblem(reply, request, err.code, err.fields, err.params);
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields = err.validation.map((v) => {
         const issue: ZodIssueLike = { code: v.keyword, ...(v.params as object) };

@@ -13,7 +13,7 @@ export function registerJobHandlers(): void {
     return outcome;
   });
   registerJobHandler('reconcile', async (handle, { municipalityId, payload }, progress) => {
-    const job = payload as { asOf: string; apply: boolean; actorId: string | null };
-    return reconcile(handle, municipalityId, job.asOf, { apply: job.apply, actorId: job.actorId }, progress);
+    const job = payload as { asOf: string; apply: boolean; actorId: string | null; confirmLeaving?: number | null };
+    return reconcile(handle, municipalityId, job.asOf, { apply: job.apply, actorId: job.actorId, confirmLeaving: job.confirmLeaving ?? null }, progress);
   });
 }

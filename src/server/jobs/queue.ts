@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { DatabaseHandle, Db } from '../db/connection.js';
+import { AppError } from '../http/app-error.js';
 import { SILENT_AFTER_SECONDS, silentFor, startHeartbeat } from './heartbeat.js';
 
 /** Reports how far a job has come. */
@@ -64,8 +65,9 @@ export async function runNextJob(handle: DatabaseHandle): Promise<boolean> {
     const result = await handler(handle, { municipalityId: job.municipality_id, payload: job.payload }, progressOf(handle.db, job.id));
     await handle.db.updateTable('jobs').set({ status: 'done', result: JSON.stringify(result ?? null), finished_at: sql`now()` }).where('id', '=', job.id).execute();
   } catch (err) {
-    // An AppError's message is its stable code, which clients translate.
-    await handle.db.updateTable('jobs').set({ status: 'failed', error: (err as Error).message, finished_at: sql`now()` }).where('id', '=', job.id).execute();
+    // An AppError's message is its stable code, which clients translate; the figures its sentence names are the result.
+    const params = err instanceof AppError && Object.keys(err.params).length ? JSON.stringify(err.params) : null;
+    await handle.db.updateTable('jobs').set({ status: 'failed', error: (err as Error).message, result: params, finished_at: sql`now()` }).where('id', '=', job.id).execute();
   } finally {
     stopBeating();
   }

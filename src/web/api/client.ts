@@ -3,7 +3,7 @@
  * every state-changing request and the UI language as Accept-Language, and turns problem+json
  * responses into an {@link ApiError} that carries the stable error code and the invalid fields.
  */
-import type { ErrorCode, FieldError } from '../../core/errors.js';
+import { PROBLEM_PARAMS, type ErrorCode, type FieldError, type ProblemParams } from '../../core/errors.js';
 
 /** An error answered by the API (or a network failure, with code `network_error`). */
 export class ApiError extends Error {
@@ -12,6 +12,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode | 'network_error',
     message: string,
     readonly fields: FieldError[] = [],
+    /** The figures the problem's sentence names (e.g. `leaving`), for its {{placeholders}}. */
+    readonly params: ProblemParams = {},
   ) {
     super(message);
   }
@@ -74,9 +76,10 @@ async function send(path: string, options: RequestOptions, accept: string): Prom
   }
   if (!response.ok) {
     const isJson = (response.headers.get('content-type') ?? '').includes('json');
-    const problem = (isJson ? await response.json() : {}) as { code?: ErrorCode; detail?: string; title?: string; errors?: FieldError[] };
+    const problem = (isJson ? await response.json() : {}) as { code?: ErrorCode; detail?: string; title?: string; errors?: FieldError[] } & ProblemParams;
     const code = problem.code ?? 'internal_error';
-    const error = new ApiError(response.status, code, problem.title ?? problem.detail ?? response.statusText, problem.errors ?? []);
+    const params = Object.fromEntries(PROBLEM_PARAMS.filter((k) => typeof problem[k] === 'number').map((k) => [k, problem[k]]));
+    const error = new ApiError(response.status, code, problem.title ?? problem.detail ?? response.statusText, problem.errors ?? [], params);
     const sessionCodes: ErrorCode[] = ['not_authenticated', 'session_expired', 'password_change_required'];
     if (sessionCodes.includes(code) && !path.startsWith('/api/v1/auth/')) onSessionLost?.(code);
     throw error;

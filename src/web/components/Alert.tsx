@@ -16,7 +16,7 @@ export function Alert({ tone = 'error', children }: { tone?: 'error' | 'success'
 /** The sentence to show for an API error, in the UI language. */
 export function useProblemText(): (error: ApiError) => string {
   const { t } = useTranslation();
-  return (error) => t(`errors.${error.code}`, { defaultValue: error.message || t('errors.internal_error') });
+  return (error) => t(`errors.${error.code}`, { ...error.params, defaultValue: error.message || t('errors.internal_error') });
 }
 
 /** An API error as an alert, with an optional extra (e.g. a reload button). */

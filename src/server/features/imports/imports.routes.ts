@@ -102,12 +102,12 @@ export async function importRoutes(app: FastifyInstance, { env }: { env: Env }) 
   });
 
   r.post('/api/v1/imports/:id/accept', {
-    schema: { tags, summary: 'Accept skipping exactly the listed invalid rows; the import can then be used', params: idParams, body: acceptBody, response: { 204: z.null(), ...errors } },
+    schema: { tags, summary: 'Accept skipping exactly the listed invalid rows (and, for a population list with fewer than 90 % of the previous one\'s residents, confirmShrink: true); the import can then be used', params: idParams, body: acceptBody, response: { 204: z.null(), ...errors } },
     handler: async (request, reply) => {
       const ctx = contextOf(request);
       requireCapability(ctx.actor, 'imports.run');
-      await acceptImport(ctx.db, { id: ctx.actor.id, municipalityId: ctx.actor.municipalityId }, request.params.id, request.body.skipLines);
-      await audited(ctx, ({ audit }) => audit({ action: 'update', entity: 'import', entityId: request.params.id, detail: { accepted: true, skippedLines: request.body.skipLines.length } }));
+      await acceptImport(ctx.db, { id: ctx.actor.id, municipalityId: ctx.actor.municipalityId }, request.params.id, request.body.skipLines, request.body.confirmShrink);
+      await audited(ctx, ({ audit }) => audit({ action: 'update', entity: 'import', entityId: request.params.id, detail: { accepted: true, skippedLines: request.body.skipLines.length, confirmedShrink: request.body.confirmShrink } }));
       return reply.code(204).send(null);
     },
   });

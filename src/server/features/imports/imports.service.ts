@@ -52,7 +52,7 @@ export async function importSummary(db: Db, municipalityId: string, importId: st
   const imp = await db
     .selectFrom('imports')
     .leftJoin('jobs', (j) => j.on(sql`jobs.payload->>'importId'`, '=', sql`imports.id::text`))
-    .select(['imports.id', 'imports.kind', 'imports.file_name', 'imports.status', 'imports.headers', 'imports.mapping', 'imports.rows_total', 'imports.rows_valid', 'imports.error_count', 'imports.failure', 'imports.created_at', 'imports.finished_at', 'imports.accepted_at', 'jobs.id as job_id', 'jobs.progress'])
+    .select(['imports.id', 'imports.kind', 'imports.file_name', 'imports.status', 'imports.headers', 'imports.mapping', 'imports.rows_total', 'imports.rows_valid', 'imports.error_count', 'imports.failure', 'imports.created_at', 'imports.finished_at', 'imports.accepted_at', 'imports.previous_residents', 'jobs.id as job_id', 'jobs.progress'])
     .where('imports.id', '=', importId)
     .where('imports.municipality_id', '=', municipalityId)
     .orderBy('jobs.created_at', 'desc')
@@ -76,6 +76,7 @@ export async function importSummary(db: Db, municipalityId: string, importId: st
     createdAt: imp.created_at.toISOString(),
     finishedAt: imp.finished_at?.toISOString() ?? null,
     acceptedAt: imp.accepted_at?.toISOString() ?? null,
+    previousResidents: imp.previous_residents,
   };
 }
 
@@ -100,15 +101,21 @@ export async function importErrors(db: Db, importId: string, language: Language,
   }));
 }
 
-/** The coordinator's word that exactly the listed invalid rows may be skipped; the import becomes ready. */
-export async function acceptImport(db: Db, actor: { id: string | null; municipalityId: string }, importId: string, skipLines: number[]) {
+/**
+ * The coordinator's word that exactly the listed invalid rows may be skipped, and (for a population
+ * list held because it shrank) that it is to be used all the same; the import becomes ready.
+ */
+export async function acceptImport(db: Db, actor: { id: string | null; municipalityId: string }, importId: string, skipLines: number[], confirmShrink = false) {
   await db.transaction().execute(async (trx) => {
-    const imp = await trx.selectFrom('imports').select(['status']).where('id', '=', importId).where('municipality_id', '=', actor.municipalityId).where('culled_at', 'is', null).forUpdate().executeTakeFirst();
+    const imp = await trx.selectFrom('imports').select(['status', 'rows_valid', 'previous_residents']).where('id', '=', importId).where('municipality_id', '=', actor.municipalityId).where('culled_at', 'is', null).forUpdate().executeTakeFirst();
     if (!imp) throw new AppError('not_found');
     if (imp.status !== 'needs_review') throw new AppError('import_not_reviewable');
     const lines = (await trx.selectFrom('import_errors').select('line').distinct().where('import_id', '=', importId).where('blocking', '=', true).execute()).map((r) => r.line);
     const wanted = new Set(skipLines);
     if (wanted.size !== lines.length || lines.some((l) => !wanted.has(l))) throw new AppError('skip_lines_mismatch', [{ field: 'skipLines', code: 'invalid' }]);
+    if (imp.previous_residents !== null && !confirmShrink) {
+      throw new AppError('population_shrank', [{ field: 'confirmShrink', code: 'required' }], { residents: imp.rows_valid, previousResidents: imp.previous_residents });
+    }
     await trx.updateTable('imports').set({ status: 'ready', accepted_by: actor.id, accepted_at: sql`now()` }).where('id', '=', importId).execute();
   });
 }

@@ -10,6 +10,7 @@ import { COLUMNS, enrolmentRowChecker, populationRowChecker, REQUIRED, rowContex
 import { openBulkWriter, type Value } from '../../db/bulk-writer.js';
 import type { DatabaseHandle, Db } from '../../db/connection.js';
 import { todayInSweden } from '../../../core/dates.js';
+import { populationShrank } from '../../../core/register.js';
 import { startHeartbeat } from '../../jobs/heartbeat.js';
 import type { Progress } from '../../jobs/queue.js';
 import { municipalities } from '../../reference/municipalities.js';
@@ -55,6 +56,28 @@ async function chooseMapping(handle: DatabaseHandle, municipalityId: string, kin
   const saved = await handle.db.selectFrom('import_mappings').select(['headers', 'mapping']).where('municipality_id', '=', municipalityId).where('kind', '=', kind).orderBy('created_at', 'desc').execute();
   const fit = saved.find((s) => sameHeaders(s.headers as unknown as string[], headers));
   return fit ? (fit.mapping as ColumnMapping) : null;
+}
+
+/**
+ * Whether a population list of `residents` has so many fewer than the newest ready one that it is
+ * held for confirmation (a truncated file would otherwise take most of the register out); if so,
+ * records the previous list's number on the import.
+ */
+async function holdIfShrunk(trx: Db, municipalityId: string, importId: string, residents: number): Promise<boolean> {
+  const previous = await trx
+    .selectFrom('imports')
+    .select('rows_valid')
+    .where('municipality_id', '=', municipalityId)
+    .where('kind', '=', 'population')
+    .where('status', '=', 'ready')
+    .where('culled_at', 'is', null)
+    .where('id', '<>', importId)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!previous || !populationShrank(residents, previous.rows_valid)) return false;
+  await trx.updateTable('imports').set({ previous_residents: previous.rows_valid }).where('id', '=', importId).execute();
+  return true;
 }
 
 /** Thrown when an import was failed by another process (its heartbeat had gone silent) while this one still worked on it. */
@@ -204,7 +227,8 @@ async function load(
       await attachStagingTable(trx, kind, importId, { analyze: handle.kind === 'pglite' });
       const rolls = [...schoolUnits].filter((code) => !partialUnits.has(code));
       if (rolls.length) await trx.insertInto('import_school_units').values(rolls.map((code) => ({ import_id: importId, school_unit_code: code }))).execute();
-      return finish({ status: errorCount ? 'needs_review' : 'ready', rowsTotal, rowsValid, errorCount }, {}, trx);
+      const shrank = kind === 'population' && (await holdIfShrunk(trx, imp.municipalityId, importId, rowsValid));
+      return finish({ status: errorCount || shrank ? 'needs_review' : 'ready', rowsTotal, rowsValid, errorCount }, {}, trx);
     });
   try {
     return await attach();

@@ -8,7 +8,7 @@ import { sql, type Transaction } from 'kysely';
 import { todayInSweden } from '../../../core/dates.js';
 import { eligibility } from '../../../core/eligibility.js';
 import { birthDateOf } from '../../../core/personnummer.js';
-import type { EntryReason, LeaveReason } from '../../../core/register.js';
+import { leavingNeedsConfirmation, type EntryReason, type LeaveReason } from '../../../core/register.js';
 import type { DatabaseHandle } from '../../db/connection.js';
 import { withSession, type Session } from '../../db/session.js';
 import type { Database } from '../../db/types.js';
@@ -16,15 +16,29 @@ import { AppError } from '../../http/app-error.js';
 import type { Progress } from '../../jobs/queue.js';
 import { applyPlan } from './apply-plan.js';
 import { eachPerson, readEnrolments } from './register-facts.js';
-import { readyImports, schoolUnitCoverage } from './register.queries.js';
+import { namesOf, readyImports, schoolUnitCoverage, type NamedPerson } from './register.queries.js';
 
+/** Who a reconciliation names: identity number, name, and whether the identity is protected. */
+type Named = { personalIdentityNumber: string; name: string; protectedIdentity: boolean };
+
+/**
+ * What a reconciliation would do or did. Every person is named; `changed` names the fields of the
+ * population list that differ, so it is shown to a reader only through `presentReconcileResult`.
+ */
 export type ReconcileResult = {
   asOf: string;
-  entered: { personalIdentityNumber: string; reason: EntryReason }[];
-  left: { personalIdentityNumber: string; reason: LeaveReason; rule: string }[];
-  changed: { personalIdentityNumber: string; fields: string[] }[];
+  entered: (Named & { reason: EntryReason })[];
+  left: (Named & { reason: LeaveReason; rule: string })[];
+  changed: (Named & { fields: string[] })[];
   inRegister: number;
+  /** How many were in the register before: those who stay and those who leave. */
+  inRegisterBefore: number;
+  /** Whether applying needs the number leaving confirmed (see leavingNeedsConfirmation). */
+  leavingNeedsConfirmation: boolean;
 };
+
+/** Options of a reconciliation: whether to apply it, who does, and (to apply one that takes many out) the number leaving as confirmed. */
+export type ReconcileOptions = { apply: boolean; actorId: string | null; confirmLeaving?: number | null };
 
 /** What reconciliation on a day would do, and from which lists. */
 export type Plan = {
@@ -78,30 +92,62 @@ async function checkApplyDay(q: Transaction<Database>, municipalityId: string, a
   if (newest && asOf < newest.as_of) throw new AppError('reconcile_before_newest', [{ field: 'asOf', code: 'invalid' }]);
 }
 
-/** Reconciles the register of `municipalityId` on `asOf`; with `apply`, writes it in one transaction. */
-export async function reconcile(handle: DatabaseHandle, municipalityId: string, asOf: string, options: { apply: boolean; actorId: string | null }, progress: Progress = async () => {}): Promise<ReconcileResult> {
-  const p = await withSession(handle, (session) =>
+/** How many were in the register before the plan: those who stay and those who leave. */
+const registerBefore = (p: Plan) => p.inRegister - p.enter.length + p.leave.length;
+
+/**
+ * Refuses to apply a plan that takes many out of the register (see leavingNeedsConfirmation)
+ * unless `confirmLeaving` is exactly the number leaving: 409 confirm_leaving with the count.
+ */
+export function checkLeavingConfirmed(leaving: number, inRegisterBefore: number, confirmLeaving: number | null | undefined): void {
+  if (leavingNeedsConfirmation(leaving, inRegisterBefore) && confirmLeaving !== leaving) {
+    throw new AppError('confirm_leaving', [{ field: 'confirmLeaving', code: confirmLeaving == null ? 'required' : 'invalid' }], { leaving, inRegister: inRegisterBefore });
+  }
+}
+
+/**
+ * Reconciles the register of `municipalityId` on `asOf`; with `apply`, writes it in one
+ * transaction, unless it takes more out than `options.confirmLeaving` confirms (confirm_leaving).
+ */
+export async function reconcile(handle: DatabaseHandle, municipalityId: string, asOf: string, options: ReconcileOptions, progress: Progress = async () => {}): Promise<ReconcileResult> {
+  const { plan: p, names } = await withSession(handle, (session) =>
     session.db.transaction().execute(async (trx) => {
       const municipality = await trx.selectFrom('municipalities').select(['id', 'code']).where('id', '=', municipalityId).executeTakeFirstOrThrow();
       // Half a million persons hash-join in memory rather than spill to disk, and set-wise writes of
       // tens of thousands of rows are planned in a moment, not compiled (JIT) for a quarter second.
       await sql`set local work_mem = '256MB'`.execute(trx);
       await sql`set local jit = off`.execute(trx);
-      if (!options.apply) return plan(session, trx, municipality, asOf, progress);
+      if (!options.apply) {
+        const previewed = await plan(session, trx, municipality, asOf, progress);
+        return { plan: previewed, names: await named(trx, previewed) };
+      }
       await sql`select pg_advisory_xact_lock(hashtext(${`reconcile:${municipalityId}`}))`.execute(trx);
       await checkApplyDay(trx, municipalityId, asOf);
       const planned = await plan(session, trx, municipality, asOf, progress);
+      checkLeavingConfirmed(planned.leave.length, registerBefore(planned), options.confirmLeaving);
+      const names = await named(trx, planned);
       await applyPlan(session, trx, { municipalityId, asOf, actorId: options.actorId }, planned);
-      return planned;
+      return { plan: planned, names };
     }),
   );
   const byNumber = (a: { pnr: string }, b: { pnr: string }) => (a.pnr < b.pnr ? -1 : a.pnr > b.pnr ? 1 : 0);
   for (const list of [p.enter, p.leave, p.change]) list.sort(byNumber);
+  const who = (pnr: string) => ({ personalIdentityNumber: pnr, name: names.get(pnr)?.name ?? '', protectedIdentity: names.get(pnr)?.protectedIdentity ?? false });
+  const before = registerBefore(p);
   return {
     asOf,
-    entered: p.enter.map((e) => ({ personalIdentityNumber: e.pnr, reason: e.reason })),
-    left: p.leave.map((l) => ({ personalIdentityNumber: l.pnr, reason: l.reason, rule: l.rule })),
-    changed: p.change.map((c) => ({ personalIdentityNumber: c.pnr, fields: c.fields })),
+    entered: p.enter.map((e) => ({ ...who(e.pnr), reason: e.reason })),
+    left: p.leave.map((l) => ({ ...who(l.pnr), reason: l.reason, rule: l.rule })),
+    changed: p.change.map((c) => ({ ...who(c.pnr), fields: c.fields })),
     inRegister: p.inRegister,
+    inRegisterBefore: before,
+    leavingNeedsConfirmation: leavingNeedsConfirmation(p.leave.length, before),
   };
+}
+
+/** The names of everyone `p` touches, read before it is applied. */
+function named(q: Transaction<Database>, p: Plan): Promise<Map<string, NamedPerson>> {
+  const fromList = [...p.enter.map((e) => e.pnr), ...p.change.map((c) => c.pnr)];
+  const known = [...p.leave.map((l) => l.personId), ...p.change.map((c) => c.personId), ...p.enter.flatMap((e) => (e.personId ? [e.personId] : []))];
+  return namesOf(q, p.imports.population, fromList, known);
 }

@@ -47,3 +47,36 @@ export function registerOn(db: Db, municipalityId: string, day: string) {
     .orderBy('persons.personal_identity_number')
     .execute();
 }
+
+/** A person as a reconciliation names them: by name and identity number, and whether their identity is protected. */
+export type NamedPerson = { name: string; protectedIdentity: boolean };
+
+/**
+ * Names of the persons a reconciliation touches: those in the population list `populationImportId`
+ * by identity number (`pnrs`), and persons of Lotsa by id (`personIds`). A protected identity in
+ * either counts. Keyed by identity number.
+ */
+export async function namesOf(db: Db, populationImportId: string, pnrs: string[], personIds: string[]): Promise<Map<string, NamedPerson>> {
+  const named = new Map<string, NamedPerson>();
+  const add = (rows: { pnr: string; given_name: string | null; family_name: string | null; protected_identity: boolean }[], prefer: boolean) => {
+    for (const r of rows) {
+      const pnr = r.pnr.trim();
+      const name = [r.given_name, r.family_name].filter(Boolean).join(' ');
+      const known = named.get(pnr);
+      named.set(pnr, { name: known && !prefer ? known.name || name : name || known?.name || '', protectedIdentity: r.protected_identity || Boolean(known?.protectedIdentity) });
+    }
+  };
+  if (personIds.length) {
+    const { rows } = await sql<{ pnr: string; given_name: string | null; family_name: string | null; protected_identity: boolean }>`
+      select personal_identity_number as pnr, given_name, family_name, protected_identity from persons where id = any(${personIds}::uuid[])`.execute(db);
+    add(rows, false);
+  }
+  if (pnrs.length) {
+    // The newest list's name wins: it is the one the register takes.
+    const { rows } = await sql<{ pnr: string; given_name: string | null; family_name: string | null; protected_identity: boolean }>`
+      select personal_identity_number as pnr, given_name, family_name, protected_identity from population_rows
+      where import_id = ${populationImportId} and personal_identity_number = any(${pnrs}::bpchar[])`.execute(db);
+    add(rows, true);
+  }
+  return named;
+}

@@ -14,14 +14,17 @@ const student = testIdentityNumber();
 const graduate = testIdentityNumber();
 const neverStarted = testIdentityNumber();
 
+/** Uploads a list; one much smaller than the population list before is confirmed, as the coordinator would (register-guard.test.ts tests the guard). */
 async function upload(kind: 'population' | 'enrolments', file: Buffer, name: string) {
   const res = await h.as.coordinator.upload(`/api/v1/imports?kind=${kind}&fileName=${name}`, file);
   expect(res.statusCode).toBe(202);
   while (await runNextJob(h.handle));
+  const imp = (await h.as.coordinator.request('GET', `/api/v1/imports/${res.json().id}`)).json();
+  if (imp.previousResidents !== null) expect((await h.as.coordinator.request('POST', `/api/v1/imports/${imp.id}/accept`, { skipLines: [], confirmShrink: true })).statusCode).toBe(204);
 }
 
-async function reconcileJob(asOf: string, apply: boolean) {
-  const res = await h.as.coordinator.request('POST', '/api/v1/register/reconcile', { asOf, apply });
+async function reconcileJob(asOf: string, apply: boolean, confirmLeaving?: number) {
+  const res = await h.as.coordinator.request('POST', '/api/v1/register/reconcile', { asOf, apply, confirmLeaving });
   expect(res.statusCode).toBe(202);
   while (await runNextJob(h.handle));
   return (await h.as.coordinator.request('GET', `/api/v1/jobs/${res.json().jobId}`)).json();
@@ -63,12 +66,14 @@ describe('POST /api/v1/register/reconcile', () => {
     expect(preview.result).toEqual({
       asOf: DAY,
       entered: [
-        { personalIdentityNumber: dropout, reason: 'dropped_out' },
-        { personalIdentityNumber: neverStarted, reason: 'never_started' },
+        { personalIdentityNumber: dropout, name: 'Alva Ek', protectedIdentity: false, reason: 'dropped_out' },
+        { personalIdentityNumber: neverStarted, name: 'Alva Ek', protectedIdentity: false, reason: 'never_started' },
       ].sort((a, b) => a.personalIdentityNumber.localeCompare(b.personalIdentityNumber)),
       left: [],
       changed: [],
       inRegister: 2,
+      inRegisterBefore: 0,
+      leavingNeedsConfirmation: false,
     });
     expect((await h.as.coordinator.request('GET', `/api/v1/register?asOf=${DAY}`)).json()).toEqual([]);
 
@@ -101,7 +106,7 @@ describe('POST /api/v1/register/reconcile', () => {
   it('closes the period of someone missing from a newer population list (moved out) and updates changed details', async () => {
     await upload('population', csv('population', [populationRow(neverStarted, { street_address: 'Nya vägen 2' }), populationRow(student)]), 'pop2.csv');
     const later = '2026-11-16';
-    const applied = await reconcileJob(later, true);
+    const applied = await reconcileJob(later, true, 1);
     expect(applied.result).toMatchObject({ left: [{ personalIdentityNumber: dropout, reason: 'moved_out', rule: 'registeredInMunicipality' }], changed: [{ personalIdentityNumber: neverStarted, fields: ['street_address'] }], inRegister: 1 });
     expect((await h.as.coordinator.request('GET', `/api/v1/register?asOf=${later}`)).json()).toHaveLength(1);
     expect((await h.as.coordinator.request('GET', `/api/v1/register?asOf=${DAY}`)).json()).toHaveLength(2);

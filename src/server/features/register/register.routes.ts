@@ -2,30 +2,40 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { jobSchema, reconcileBody, registerEntrySchema, registerQuery } from '../../../core/register-schemas.js';
+import { jobSchema, reconcileBody, registerEntrySchema, registerQuery, type ReconcileResult } from '../../../core/register-schemas.js';
 import { problemSchema } from '../../../core/schemas.js';
 import { requireCapability } from '../../access/access.js';
 import { audited, contextOf } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
+import type { DatabaseHandle } from '../../db/connection.js';
 import { enqueueJob } from '../../jobs/queue.js';
+import { checkLeavingConfirmed, reconcile } from './reconcile.js';
+import { presentReconcileResult } from './reconcile-result.js';
 import { registerOn } from './register.queries.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 
-/** Registers the register and job routes. */
-export async function registerRoutes(app: FastifyInstance) {
+/** Registers the register and job routes; `database` runs the check before an apply is queued. */
+export async function registerRoutes(app: FastifyInstance, { database }: { database: DatabaseHandle }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/api/v1/register/reconcile', {
     schema: {
       tags: ['register'],
-      summary: 'Reconcile the register on a date as a background job: a preview, or with apply:true the change itself. Follow it at /api/v1/jobs/{id}',
+      summary:
+        'Reconcile the register on a date as a background job: a preview, or with apply:true the change itself. Follow it at /api/v1/jobs/{id}. ' +
+        'An apply that takes more than 10 % of the register (or more than 20 persons) out needs confirmLeaving: the number leaving; without it, 409 confirm_leaving with the count (leaving).',
       body: reconcileBody,
       response: { 202: z.object({ jobId: z.string().uuid() }), ...errors },
     },
     handler: async (request, reply) => {
       const ctx = contextOf(request);
       requireCapability(ctx.actor, 'imports.run');
+      if (request.body.apply) {
+        // Said before anything is queued; the job checks again, under the register's lock.
+        const preview = await reconcile(database, ctx.actor.municipalityId, request.body.asOf, { apply: false, actorId: ctx.actor.id });
+        checkLeavingConfirmed(preview.left.length, preview.inRegisterBefore, request.body.confirmLeaving);
+      }
       const jobId = await enqueueJob(ctx.db, { municipalityId: ctx.actor.municipalityId, kind: 'reconcile', payload: { ...request.body, actorId: ctx.actor.id }, createdBy: ctx.actor.id });
       return reply.code(202).send({ jobId });
     },
@@ -57,9 +67,10 @@ export async function registerRoutes(app: FastifyInstance) {
         .where('created_by', '=', ctx.actor.id)
         .executeTakeFirst();
       if (!job) throw new AppError('not_found');
-      // A reconciliation's result lists identity numbers: reading it is recorded.
-      if (job.kind === 'reconcile' && job.status === 'done') await audited(ctx, ({ audit }) => audit({ action: 'read', entity: 'job', entityId: job.id }));
-      return job;
+      if (job.kind !== 'reconcile' || job.status !== 'done') return job;
+      // A reconciliation's result names persons: reading it is recorded, and it is shown as this reader may see it.
+      await audited(ctx, ({ audit }) => audit({ action: 'read', entity: 'job', entityId: job.id }));
+      return { ...job, result: await presentReconcileResult(ctx.db, ctx.actor, job.result as ReconcileResult) };
     },
   });
 }
