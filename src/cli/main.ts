@@ -6,7 +6,7 @@ import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { ERRORS } from '../core/errors.js';
 import { ROLES, type Role } from '../core/roles.js';
-import { recordAudit, verifyAuditChain } from '../server/audit/audit.js';
+import { recordAudit } from '../server/audit/audit.js';
 import { ensureMunicipality } from '../server/bootstrap.js';
 import { openConfiguredDatabase, type DatabaseHandle } from '../server/db/connection.js';
 import { DataDirBusyError } from '../server/db/data-dir-lock.js';
@@ -16,6 +16,7 @@ import { ConfigError, loadEnv } from '../server/env.js';
 import { AppError } from '../server/http/app-error.js';
 import { applyRetention } from '../server/features/retention/retention.js';
 import { insertStaff } from '../server/features/staff/staff.service.js';
+import { addAuditCommands } from './audit-commands.js';
 import { addRegisterCommands, CliError } from './register-commands.js';
 
 /** Runs `work` on the configured, migrated database and closes it. */
@@ -109,22 +110,7 @@ users
     });
   });
 
-const audit = program.command('audit').description('the audit log');
-audit
-  .command('verify')
-  .description('recompute the hash chain of the audit log and report the first broken entry, if any')
-  .action(async () => {
-    await withDatabase(async ({ db }) => {
-      const report = await verifyAuditChain(db, (n) => process.stderr.write(`\rchecked ${n} entries`));
-      process.stderr.write('\n');
-      if (report.ok) {
-        console.log(`Audit log intact: ${report.checked} entries verified.`);
-      } else {
-        console.log(`Audit log BROKEN at entry ${report.firstBrokenId}: ${report.reason}. ${report.checked} entries before it are intact.`);
-        process.exitCode = 1;
-      }
-    });
-  });
+addAuditCommands(program, withDatabase);
 
 program
   .command('retention')

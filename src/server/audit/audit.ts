@@ -3,17 +3,18 @@
  * same transaction as the work it records. Each entry's hash covers its content and the previous
  * entry's hash, so a changed, removed or inserted entry breaks the chain (see verifyAuditChain).
  */
-import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/connection.js';
 import type { Database } from '../db/types.js';
 import { csvLine } from '../db/bulk-writer.js';
 import { insertMany } from '../db/insert-many.js';
 import type { Session } from '../db/session.js';
-import { canonicalJson } from './canonical-json.js';
+import { chainHash, entryContent, GENESIS_HASH } from './chain.js';
+import { normaliseFields, type ChainedFields } from './normalise.js';
 
-/** The hash the first entry points back to. */
-export const GENESIS_HASH = '0'.repeat(64);
+export { entryHash, GENESIS_HASH } from './chain.js';
+export type { ChainedFields } from './normalise.js';
+
 const CHAIN_LOCK = 74_201_125;
 
 /** Who did it and from where. */
@@ -28,31 +29,6 @@ export type AuditEvent = {
   detail?: Record<string, unknown>;
 };
 
-type ChainedFields = {
-  at: Date;
-  municipality_id: string | null;
-  actor_id: string | null;
-  person_id: string | null;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  ip: string | null;
-  detail: Record<string, unknown>;
-};
-
-/** An entry's content, the part of its hash after the previous hash: its fields as canonical JSON, its opening bracket left off. */
-function entryContent(e: ChainedFields): string {
-  return canonicalJson([e.at.toISOString(), e.municipality_id, e.actor_id, e.person_id, e.action, e.entity, e.entity_id, e.ip, e.detail]).slice(1);
-}
-
-/** The hash of an entry's canonical JSON `[prevHash, …content]`. */
-const chainHash = (prevHash: string, content: string) => createHash('sha256').update(`[${JSON.stringify(prevHash)},${content}`).digest('hex');
-
-/** The hash of one entry given the previous entry's hash. */
-export function entryHash(prevHash: string, e: ChainedFields): string {
-  return chainHash(prevHash, entryContent(e));
-}
-
 const COLUMNS = ['at', 'municipality_id', 'actor_id', 'person_id', 'action', 'entity', 'entity_id', 'ip', 'detail'] as const;
 
 /**
@@ -66,7 +42,7 @@ export type PreparedAudit = { entries: { fields: ChainedFields; content: string;
 const csvOf = (fields: ChainedFields) => csvLine(COLUMNS.map((c) => (c === 'at' ? fields.at.toISOString() : c === 'detail' ? JSON.stringify(fields.detail) : fields[c])));
 
 function prepareOne(at: Date, actor: AuditActor, e: AuditEvent): PreparedAudit['entries'][number] {
-  const fields: ChainedFields = {
+  const fields = normaliseFields({
     at,
     municipality_id: actor.municipalityId,
     actor_id: actor.id,
@@ -76,7 +52,7 @@ function prepareOne(at: Date, actor: AuditActor, e: AuditEvent): PreparedAudit['
     entity_id: e.entityId ?? null,
     ip: actor.ip,
     detail: e.detail ?? {},
-  };
+  });
   return { fields, content: entryContent(fields) };
 }
 
@@ -130,31 +106,4 @@ export async function recordAudit(trx: Transaction<Database>, actor: AuditActor,
   }
 }
 
-/** The result of checking the whole chain. */
-export type ChainReport = { ok: boolean; checked: number; firstBrokenId: string | null; reason: string | null };
-
-/** Walks the audit log in order and recomputes every hash. */
-export async function verifyAuditChain(db: Db, onProgress?: (checked: number) => void): Promise<ChainReport> {
-  let prev = GENESIS_HASH;
-  let checked = 0;
-  let after = '0';
-  for (;;) {
-    const batch = await db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where(sql<boolean>`id > ${after}::bigint`)
-      .orderBy('id')
-      .limit(5000)
-      .execute();
-    if (batch.length === 0) return { ok: true, checked, firstBrokenId: null, reason: null };
-    for (const row of batch) {
-      if (row.prev_hash !== prev) return { ok: false, checked, firstBrokenId: String(row.id), reason: 'previous hash does not match (an entry was removed or inserted)' };
-      const expected = entryHash(prev, { ...row, detail: row.detail });
-      if (row.hash !== expected) return { ok: false, checked, firstBrokenId: String(row.id), reason: 'content does not match its hash (the entry was changed)' };
-      prev = row.hash;
-      checked++;
-    }
-    after = String(batch[batch.length - 1]!.id);
-    onProgress?.(checked);
-  }
-}
+export { verifyAuditChain, type ChainReport } from './verify.js';
