@@ -46,6 +46,7 @@ export const ERRORS = {
   weak_password: { status: 400, sv: 'Lösenordet måste ha minst 12 tecken och får inte vara samma som det gamla.', en: 'The password must have at least 12 characters and differ from the old one.' },
   too_many_attempts: { status: 429, sv: 'För många misslyckade inloggningar. Vänta en stund och försök igen.', en: 'Too many failed sign-ins. Wait a while and try again.' },
   database_busy: { status: 503, sv: 'Databasen används av ett annat Lotsa-program. Försök igen om en stund.', en: 'The database is in use by another Lotsa process. Try again shortly.' },
+  database_unavailable: { status: 503, sv: 'Förbindelsen med databasen bröts. Försök igen om en stund och kontrollera då att det du skickade finns med.', en: 'The connection to the database was lost. Try again shortly, and check then that what you sent is there.' },
   internal_error: { status: 500, sv: 'Något gick fel hos oss. Försök igen; kvarstår felet, kontakta supporten.', en: 'Something went wrong on our side. Try again; if it persists, contact support.' },
 } as const satisfies Record<string, { status: number; sv: string; en: string }>;
 

@@ -5,6 +5,7 @@ import { ERRORS, FIELD_MESSAGES, type ErrorCode, type FieldError, type FieldMess
 import { AppError } from './app-error.js';
 import { languageOf } from './language.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 
 
 /** Builds the problem+json body for `code` in `language`. */
@@ -59,6 +60,11 @@ export function installErrorHandler(app: FastifyInstance) {
     }
     if (err.statusCode === 400 || err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
       return sendProblem(reply, request, 'validation_failed', []);
+    }
+    if (isDatabaseUnavailable(err)) {
+      request.log.warn({ err }, 'the database connection was lost during the request');
+      reply.header('retry-after', '5');
+      return sendProblem(reply, request, 'database_unavailable');
     }
     if (isUniqueViolation(err)) request.log.warn({ err }, 'unique violation reached the error handler');
     if (isResponseSerializationError(err)) request.log.error({ issues: err.cause.issues }, 'response did not match its schema');
