@@ -1,9 +1,8 @@
 /** Zod schemas of the register API: imports, reconciliation, jobs and school notifications. */
 import { z } from 'zod';
-import { LIST_KINDS, parseDate } from './source-lists.js';
-import { identityNumber } from './schemas.js';
+import { LIST_KINDS } from './source-lists.js';
+import { identityNumber, isoDay } from './schemas.js';
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => parseDate(s) === s);
 
 export const importStatus = z.enum(['queued', 'running', 'needs_mapping', 'needs_review', 'ready', 'failed']);
 
