@@ -1,10 +1,9 @@
 /** Zod schemas of the consent API: consents, emergency access, applications, teams, access follow-up, register extract, alerts. */
 import { z } from 'zod';
 import { CONSENT_CATEGORIES, CONSENT_GIVERS, CONSENT_METHODS } from './consent.js';
-import { identityNumber, optionalText, pageQuery, text } from './schemas.js';
+import { identityNumber, isoDay, optionalText, pageQuery, text } from './schemas.js';
 
 const id = z.string().uuid();
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s));
 
 export const consentBody = z.object({
   recipientUnitIds: z.array(id).min(1).max(20),

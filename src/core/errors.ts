@@ -48,6 +48,12 @@ export const ERRORS = {
   database_busy: { status: 503, sv: 'Databasen används av ett annat Lotsa-program. Försök igen om en stund.', en: 'The database is in use by another Lotsa process. Try again shortly.' },
   confirm_leaving: { status: 409, sv: 'Avstämningen för ut {{leaving}} av {{inRegister}} personer ur registret. Kontrollera listan och bekräfta antalet som lämnar ({{leaving}}) för att genomföra den.', en: 'The reconciliation takes {{leaving}} of {{inRegister}} persons out of the register. Check the list and confirm the number leaving ({{leaving}}) to apply it.' },
   population_shrank: { status: 409, sv: 'Folkbokföringslistan har {{residents}} invånare, den förra hade {{previousResidents}}. Kontrollera att filen är hel och bekräfta att den ändå ska användas.', en: 'The population list has {{residents}} residents, the previous one had {{previousResidents}}. Check that the file is complete and confirm that it should be used anyway.' },
+  database_unavailable: { status: 503, sv: 'Förbindelsen med databasen bröts. Försök igen om en stund och kontrollera då att det du skickade finns med.', en: 'The connection to the database was lost. Try again shortly, and check then that what you sent is there.' },
+  payload_too_large: { status: 413, sv: 'Det du skickade är för stort. Skicka mindre på en gång, till exempel en kortare text.', en: 'What you sent is too large. Send less at a time, for example a shorter text.' },
+  unsupported_media_type: { status: 415, sv: 'Servern kan inte läsa det format du skickade. Skicka JSON (application/json).', en: 'The server cannot read the format you sent. Send JSON (application/json).' },
+  invalid_json: { status: 400, sv: 'Det du skickade är inte giltig JSON. Rätta formatet och skicka igen.', en: 'What you sent is not valid JSON. Correct the format and send it again.' },
+  uri_too_long: { status: 414, sv: 'Adressen är för lång. Sök på färre ord eller dela upp sökningen.', en: 'The address is too long. Search for fewer words or split the search.' },
+  headers_too_large: { status: 431, sv: 'Begärans huvuden är för stora. Ta bort gamla kakor för webbplatsen och försök igen.', en: 'The request headers are too large. Remove old cookies for the site and try again.' },
   internal_error: { status: 500, sv: 'Något gick fel hos oss. Försök igen; kvarstår felet, kontakta supporten.', en: 'Something went wrong on our side. Try again; if it persists, contact support.' },
   outcome_required: { status: 400, sv: 'Välj vad som hände vid kontaktförsöket. Inget utfall är förvalt: bara ett samtal eller ett möte räknas som att personen är nådd.', en: 'Choose what happened in the contact attempt. No outcome is preselected: only a conversation or a meeting counts as reaching the person.' },
   sms_text_unsafe: { status: 400, sv: 'Texten i sms:et får inte innehålla personnummer (inte heller med mellanslag eller bindestreck) eller platshållare. Skriv bara dag och tid.', en: 'The text message may not hold an identity number (not even with spaces or hyphens) or placeholders. Write only the day and time.' },
@@ -68,6 +74,7 @@ export const FIELD_MESSAGES = {
   email: { sv: 'Skriv en giltig e-postadress.', en: 'Write a valid e-mail address.' },
   too_long: { sv: 'Texten är för lång.', en: 'The text is too long.' },
   too_short: { sv: 'Texten är för kort.', en: 'The text is too short.' },
+  unsafe_text: { sv: 'Texten innehåller tecken som inte kan sparas (ett nolltecken eller en ofullständig teckenkod). Skriv in texten på nytt.', en: 'The text holds characters that cannot be stored (a NUL or an incomplete character code). Type the text again.' },
 } as const;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
 

@@ -1,14 +1,12 @@
 /** Zod schemas of the outreach API: contact attempts, next steps, work queues, settings, letters, SMS, calendar, figures. */
 import { z } from 'zod';
+import { isoDateTimeInput, isoDay, optionalText, storable } from './schemas.js';
 import { ATTEMPT_CHANNELS, ATTEMPT_OUTCOMES, CONTACT_CHANNELS, MEETING_KINDS, OCCUPATION_CODE_LIST, QUEUE_KEYS, TEMPLATE_KINDS, type QueueKey, type TemplateKind } from './outreach.js';
 
 export { QUEUE_KEYS, TEMPLATE_KINDS, type QueueKey, type TemplateKind };
 
 const id = z.string().uuid();
-const noNul = (s: string) => !s.includes('\u0000');
-const optionalText = (max: number) => z.string().trim().max(max).refine(noNul).nullish().transform((v) => (v ? v : null));
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s));
-const dateTime = z.string().datetime({ offset: true });
+const dateTime = isoDateTimeInput;
 
 export const attemptChannel = z.enum(ATTEMPT_CHANNELS);
 export const attemptOutcome = z.enum(ATTEMPT_OUTCOMES);
@@ -68,7 +66,7 @@ export const outreachSchema = z.object({
 export const nextStepOverrideBody = z.object({
   channel: attemptChannel,
   dueOn: isoDay,
-  reason: z.string().trim().min(1).max(500).refine(noNul),
+  reason: z.string().trim().min(1).max(500).refine(...storable),
   version: z.number().int().min(0),
 });
 
@@ -103,14 +101,14 @@ export const outreachSettingsSchema = z.object({
   ladder: z.array(ladderStep).min(1).max(12).refine((l) => new Set(l.map((s) => s.channel)).size === l.length, 'each channel once'),
   homeVisitNoticeDays: z.number().int().min(1).max(30),
   occupationValidityDays: z.object(Object.fromEntries(OCCUPATION_CODE_LIST.codes.map((c) => [c, z.number().int().min(0).max(730)])) as Record<(typeof OCCUPATION_CODE_LIST.codes)[number], z.ZodNumber>),
-  contactPhone: z.string().trim().max(40).refine(noNul),
-  returnAddress: z.string().trim().max(200).refine(noNul),
+  contactPhone: z.string().trim().max(40).refine(...storable),
+  returnAddress: z.string().trim().max(200).refine(...storable),
 });
 export const outreachSettingsResponse = z.object({ settings: outreachSettingsSchema, version: z.number().int(), occupationListVersion: z.number().int() });
 export const outreachSettingsBody = z.object({ settings: outreachSettingsSchema, version: z.number().int().min(0) });
 
 export const templateSchema = z.object({ kind: z.enum(TEMPLATE_KINDS), language: z.enum(['sv', 'en']), heading: z.string(), body: z.string(), version: z.number().int() });
-export const templateBody = z.object({ heading: z.string().trim().max(200).refine(noNul), body: z.string().trim().min(1).max(5000).refine(noNul), version: z.number().int().min(0) });
+export const templateBody = z.object({ heading: z.string().trim().max(200).refine(...storable), body: z.string().trim().min(1).max(5000).refine(...storable), version: z.number().int().min(0) });
 export const templateParams = z.object({ kind: z.enum(TEMPLATE_KINDS), language: z.enum(['sv', 'en']) });
 
 /** POST /letters: one person's letter, or every letter due today that the reader may see. */
@@ -154,7 +152,7 @@ export const smsSchema = z.object({
 });
 
 export const centreSchema = z.object({ id, name: z.string() });
-export const centreBody = z.object({ name: z.string().trim().min(1).max(100).refine(noNul) });
+export const centreBody = z.object({ name: z.string().trim().min(1).max(100).refine(...storable) });
 export const meetingBody = z.object({
   kind: z.enum(MEETING_KINDS),
   startsAt: dateTime,

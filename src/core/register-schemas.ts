@@ -1,9 +1,8 @@
 /** Zod schemas of the register API: imports, reconciliation, jobs and school notifications. */
 import { z } from 'zod';
-import { LIST_KINDS, parseDate } from './source-lists.js';
-import { identityNumber } from './schemas.js';
+import { LIST_KINDS } from './source-lists.js';
+import { identityNumber, isoDay } from './schemas.js';
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => parseDate(s) === s);
 
 export const importStatus = z.enum(['queued', 'running', 'needs_mapping', 'needs_review', 'ready', 'failed']);
 
@@ -70,6 +69,21 @@ export const notificationBody = z.object({
   date: isoDay,
   message: z.string().trim().max(4000).nullish(),
 });
+/**
+ * Why a coordinator should verify where a notified student lives: population lists of other
+ * municipalities, which the reporter's municipality does not trust for routing, name the student.
+ * The notification stayed in the reporter's municipality's inbox.
+ */
+export const routingNoteSchema = z.discriminatedUnion('kind', [z.object({ kind: z.literal('verify_home'), claimedBy: z.array(z.string()) })]);
+export type RoutingNote = z.infer<typeof routingNoteSchema>;
+
+/** The municipalities whose population lists may route this municipality's schools' notifications. */
+export const notificationRoutingSchema = z.object({
+  trusted: z.array(z.object({ id: z.string().uuid(), code: z.string(), name: z.string() })),
+  others: z.array(z.object({ id: z.string().uuid(), code: z.string(), name: z.string() })),
+});
+export const notificationRoutingBody = z.object({ trustedMunicipalityIds: z.array(z.string().uuid()).max(300) });
+
 export const notificationSchema = z.object({
   id: z.string().uuid(),
   personalIdentityNumber: z.string(),
@@ -84,6 +98,8 @@ export const notificationSchema = z.object({
   personId: z.string().uuid().nullable(),
   submittedAt: z.string(),
   submittedBy: z.string().nullable(),
+  /** For the coordinator only (null for reporters): why the home municipality needs verifying. */
+  routingNote: routingNoteSchema.nullable(),
 });
 export const handleNotificationBody = z.object({ outcome: z.enum(['verified_dropout', 'changing_programme', 'not_ours', 'other']), note: z.string().trim().max(2000).nullish() });
 

@@ -7,6 +7,7 @@ import { parseIdentityNumber } from './personnummer.js';
 import { CONSENT_CATEGORIES } from './consent.js';
 import { ROLES } from './roles.js';
 import { ENTRY_REASONS } from './register.js';
+import { isDayInRange, isInstantInRange, isStorableText } from './input-rules.js';
 
 /** Case statuses, in the order work moves through them. */
 export const CASE_STATUSES = ['new', 'contacting', 'active', 'closed'] as const;
@@ -34,12 +35,19 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
-/** No NUL characters: PostgreSQL text cannot hold them. */
-const noNul = (s: string) => !s.includes('\u0000');
-/** Required trimmed text of at most `max` characters, without NUL. */
-export const text = (max: number) => z.string().trim().min(1).max(max).refine(noNul);
+/** Text PostgreSQL can store (no NUL, no lone surrogate), with the field message that says so. */
+export const storable = [isStorableText, { message: 'unsafe_text' }] as const;
+/** Required trimmed text of at most `max` characters that can be stored. */
+export const text = (max: number) => z.string().trim().min(1).max(max).refine(...storable);
 /** Optional trimmed text; empty becomes null. */
-export const optionalText = (max: number) => z.string().trim().max(max).refine(noNul).nullish().transform((v) => (v ? v : null));
+export const optionalText = (max: number) => z.string().trim().max(max).refine(...storable).nullish().transform((v) => (v ? v : null));
+/** A day as YYYY-MM-DD that exists and lies within DAY_RANGE. */
+export const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { abort: true }).refine((s) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s) && isDayInRange(s);
+});
+/** A date-time with its offset (ISO 8601) on a day within DAY_RANGE. */
+export const isoDateTimeInput = z.string().datetime({ offset: true, abort: true }).refine(isInstantInRange);
 const isoDateTime = z.string();
 const id = z.string().uuid();
 
@@ -115,7 +123,7 @@ export const CONTACT_PERSON_FILTERS = ['any', 'me', 'none', 'without_access'] as
 /** A case status, or `open` for every status but closed. */
 export const CASE_STATUS_FILTERS = ['open', ...CASE_STATUSES] as const;
 export const personListQuery = pageQuery.extend({
-  q: z.string().trim().max(100).refine(noNul).default(''),
+  q: z.string().trim().max(100).refine(...storable).default(''),
   sort: z.enum(PERSON_SORTS).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),
   contactPerson: z.enum(CONTACT_PERSON_FILTERS).default('any'),
@@ -253,8 +261,8 @@ export const kaaUnitsBody = z.object({ unitIds: z.array(id).min(1).max(50) });
 export const auditQuery = pageQuery.extend({
   personId: id.optional(),
   actorId: id.optional(),
-  from: z.string().datetime({ offset: true }).or(z.string().date()).optional(),
-  to: z.string().datetime({ offset: true }).or(z.string().date()).optional(),
+  from: isoDateTimeInput.or(isoDay).optional(),
+  to: isoDateTimeInput.or(isoDay).optional(),
 });
 export const auditEntrySchema = z.object({
   id: z.string(),

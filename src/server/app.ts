@@ -16,6 +16,7 @@ import type { DatabaseHandle } from './db/connection.js';
 import type { Env } from './env.js';
 import { installAuth } from './http/auth-hook.js';
 import { installErrorHandler, sendProblem } from './http/errors.js';
+import { inputGuardOptions, installInputGuard } from './http/input-guard.js';
 import { projectPath } from './paths.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
@@ -61,12 +62,14 @@ export async function buildApp(database: DatabaseHandle, env: Env, options: { lo
           },
     trustProxy: typeof env.trustProxy === 'number' ? hopsFromFront(env.trustProxy) : env.trustProxy,
     bodyLimit: 1024 * 1024,
+    ...inputGuardOptions,
   });
   app.decorate('db', database.db);
   app.decorate('clock', options.clock ?? systemClock);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installInputGuard(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': env.secureCookies ? [] : null } },

@@ -11,9 +11,22 @@ import { failUnsentSms } from './features/sms/sms.jobs.js';
 import { registerJobHandlers } from './jobs/handlers.js';
 import { failInterruptedJobs, startWorker } from './jobs/queue.js';
 
+/**
+ * The embedded database broke (its WebAssembly aborted): nothing more can be read or written, so
+ * the process stops with a message saying why, and a service manager starts it again (README).
+ * What was committed is on disk; the transaction that was running is rolled back on the next start.
+ */
+function stopOnDatabaseFailure(dataDir: string, err: unknown) {
+  console.error(
+    `\nThe embedded database failed and cannot go on (${(err as Error)?.message ?? err}).\n` +
+      `Lotsa stops now. What was saved before is safe in ${dataDir}; start Lotsa again (a service manager such as systemd does this by itself, see the README).`,
+  );
+  process.exit(1);
+}
+
 /** Starts the server and resolves once it listens; returns a function that stops it. */
 export async function startServer(env: Env): Promise<() => Promise<void>> {
-  const database = await openConfiguredDatabase(env);
+  const database = await openConfiguredDatabase(env, (err) => stopOnDatabaseFailure(env.dataDir, err));
   const applied = await migrateToLatest(database.db);
   for (const line of applied) console.log(line);
   const municipalityId = await ensureMunicipality(database.db, env.municipality);
@@ -36,10 +49,16 @@ export async function startServer(env: Env): Promise<() => Promise<void>> {
   const stopWorker = startWorker(database);
   const housekeeping = () => Promise.all([pruneSessions(database.db, env.sessionMaxHours), applyRetention(database.db, env.retentionDays, env.uploadsDir)]);
   await housekeeping().catch((err) => console.error(`Housekeeping failed (it runs again within the hour): ${(err as Error).message}`));
-  const timer = setInterval(() => void housekeeping().catch(() => {}), 60 * 60 * 1000);
+  const timer = setInterval(() => void housekeeping().catch((err) => console.error(`Housekeeping failed (it runs again within the hour): ${(err as Error).message}`)), 60 * 60 * 1000);
   timer.unref();
   // On a shared PostgreSQL server another process may die mid-work: its silent work, and the text messages it left unsent, are failed here.
-  const reaper = setInterval(() => void Promise.all([failInterruptedJobs(database.db), failInterruptedImports(database.db), failUnsentSms(database.db)]).catch(() => {}), 60 * 1000);
+  const reaper = setInterval(
+    () =>
+      void Promise.all([failInterruptedJobs(database.db), failInterruptedImports(database.db), failUnsentSms(database.db)]).catch((err) =>
+        console.error(`Looking for interrupted work failed (it looks again within a minute): ${(err as Error).message}`),
+      ),
+    60 * 1000,
+  );
   reaper.unref();
   let stopped = false;
   return async () => {

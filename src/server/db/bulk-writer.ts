@@ -7,7 +7,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 import type { DatabaseHandle } from './connection.js';
-import { acquirePGlite } from './pglite-dialect.js';
+import { acquirePGlite, watchPGlite } from './pglite-dialect.js';
 import { pgliteCopyIn } from './session.js';
 
 /** A value COPY can take from CSV. */
@@ -82,7 +82,7 @@ function pgliteSink(pglite: PGlite, statement: string): Sink {
     send: async (text) => {
       const release = await acquirePGlite(pglite);
       try {
-        await pglite.query(fromBlob, [], { blob: new Blob([text]) });
+        await watchPGlite(pglite, () => pglite.query(fromBlob, [], { blob: new Blob([text]) }));
       } finally {
         release();
       }

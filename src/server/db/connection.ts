@@ -8,7 +8,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
-import { PGliteDialect } from './pglite-dialect.js';
+import { onPGliteFailure, PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './types.js';
 
 /** The typed query builder over Lotsa's schema. */
@@ -21,10 +21,20 @@ export type RawDatabase = { kind: 'postgresql'; pool: pg.Pool } | { kind: 'pglit
 /** An open database and how to close it. */
 export type DatabaseHandle = { db: Db; kind: DatabaseKind; raw: RawDatabase; close(): Promise<void> };
 
-export type DatabaseOptions =
-  | { url: string; poolSize?: number }
+/**
+ * `onLostConnection`: told when PostgreSQL or the network ends one pooled connection (the pool
+ * drops it and opens another when needed); by default a warning on stderr.
+ * `onFatal`: told when the embedded database itself breaks (see pglite-dialect.ts); the server
+ * stops on it, since nothing more can be read or written.
+ */
+export type DatabaseOptions = (
+  | { url: string; poolSize?: number; onLostConnection?: (err: Error) => void }
   | { dataDir: string }
-  | { memory: true; loadDataDir?: Blob };
+  | { memory: true; loadDataDir?: Blob }
+) & { onFatal?: (err: unknown) => void };
+
+const warnLostConnection = (err: Error) =>
+  console.warn(`A database connection was lost (${(err as { code?: string }).code ?? err.message}); it is dropped and a new one is opened when needed.`);
 
 const DATE_OID = 1082;
 const INT8_OID = 20;
@@ -32,15 +42,22 @@ pg.types.setTypeParser(DATE_OID, (v: string) => v);
 pg.types.setTypeParser(INT8_OID, (v: string) => v);
 
 /** Opens the configured database: PostgreSQL when `databaseUrl` is set, else PGlite in `dataDir`. */
-export function openConfiguredDatabase(env: { databaseUrl?: string; dataDir: string }): Promise<DatabaseHandle> {
-  return openDatabase(env.databaseUrl ? { url: env.databaseUrl } : { dataDir: env.dataDir });
+export function openConfiguredDatabase(env: { databaseUrl?: string; dataDir: string }, onFatal?: (err: unknown) => void): Promise<DatabaseHandle> {
+  return openDatabase(env.databaseUrl ? { url: env.databaseUrl, onFatal } : { dataDir: env.dataDir, onFatal });
 }
 
 /** Opens the database described by `options`. */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if ('url' in options) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
-    // An idle connection the server ends (restart, failover) is dropped from the pool, not fatal.
+    // A server that does not answer fails the request (503) after ten seconds instead of holding it.
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
+    // Every client gets its own error handler for its whole life: the pool's covers a client only
+    // while it is idle, and a client that is lent out (inside a transaction, say) when the server
+    // ends its session would otherwise emit an unhandled 'error' and end the process. The query
+    // that was running fails (503, see unavailable.ts) and the pool drops the client on release.
+    const onLost = options.onLostConnection ?? warnLostConnection;
+    pool.on('connect', (client) => client.on('error', onLost));
+    // An idle client's error reaches the pool as well; the client's own handler has reported it.
     pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgresql', raw: { kind: 'postgresql', pool }, close: () => db.destroy() };
@@ -61,6 +78,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   } else {
     pglite = await PGlite.create({ parsers, loadDataDir: options.loadDataDir });
   }
+  if (options.onFatal) onPGliteFailure(pglite, options.onFatal);
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return {
     db,

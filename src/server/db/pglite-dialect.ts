@@ -15,11 +15,36 @@ import {
   type QueryResult,
 } from 'kysely';
 
+const fatalHandlers = new WeakMap<PGlite, (err: unknown) => void>();
+
+/** Has `onFatal` told when PGlite itself breaks during a query (see `isPGliteFailure`). */
+export function onPGliteFailure(pg: PGlite, onFatal: (err: unknown) => void) {
+  fatalHandlers.set(pg, onFatal);
+}
+
+/**
+ * True when `err` means PGlite itself broke, not one statement: the WebAssembly aborted (out of
+ * memory, a crash) or PostgreSQL inside it exited. Nothing can be read or written after that.
+ */
+export function isPGliteFailure(err: unknown): boolean {
+  return err instanceof WebAssembly.RuntimeError || (err as { name?: unknown } | null)?.name === 'ExitStatus';
+}
+
+/** Runs `call` on `pg`, telling the registered handler (if any) when PGlite itself broke. */
+export async function watchPGlite<T>(pg: PGlite, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    if (isPGliteFailure(err)) fatalHandlers.get(pg)?.(err);
+    throw err;
+  }
+}
+
 class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pg: PGlite) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.pg.query<R>(query.sql, query.parameters as unknown[]);
+    const result = await watchPGlite(this.pg, () => this.pg.query<R>(query.sql, query.parameters as unknown[]));
     return { rows: result.rows, numAffectedRows: result.affectedRows === undefined ? undefined : BigInt(result.affectedRows) };
   }
 

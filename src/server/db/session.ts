@@ -13,7 +13,7 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import type { DatabaseHandle, Db } from './connection.js';
 import type { Database } from './types.js';
 import { AppError } from '../http/app-error.js';
-import { acquirePGlite, PGliteDialect } from './pglite-dialect.js';
+import { acquirePGlite, PGliteDialect, watchPGlite } from './pglite-dialect.js';
 
 /** One held connection. `copyIn` takes a `COPY … FROM STDIN` statement, `copyOut` a `COPY … TO STDOUT`. */
 export type Session = {
@@ -47,10 +47,10 @@ function pgliteSession(pglite: PGlite): Session {
   return {
     db: new Kysely<Database>({ dialect: new PGliteDialect(pglite, { held: true }) }),
     copyIn: async (statement, text) => {
-      await pglite.query(pgliteCopyIn(statement), [], { blob: new Blob([text]) });
+      await watchPGlite(pglite, () => pglite.query(pgliteCopyIn(statement), [], { blob: new Blob([text]) }));
     },
     copyOut: async function* (statement) {
-      const result = await pglite.query(statement.replace(/to stdout/i, "to '/dev/blob'"));
+      const result = await watchPGlite(pglite, () => pglite.query(statement.replace(/to stdout/i, "to '/dev/blob'")));
       if (result.blob) yield await result.blob.text();
     },
   };

@@ -232,7 +232,12 @@ export interface NotificationsTable {
   outcome: string | null;
   outcome_note: string | null;
   submitted_at: Timestamp;
+  /** A RoutingNote (core/register-schemas.ts) when the coordinator should verify the home municipality. */
+  routing_note: Json | null;
 }
+
+/** Municipalities whose population lists `municipality_id` lets route its schools' notifications. */
+export interface MunicipalityTrustsTable { municipality_id: string; trusted_municipality_id: string; created_by: string | null; created_at: Generated<Date> }
 
 /** Tables of the register issue. */
 export interface RegisterDatabase {
@@ -245,6 +250,7 @@ export interface RegisterDatabase {
   import_mappings: ImportMappingsTable;
   jobs: JobsTable;
   notifications: NotificationsTable;
+  municipality_trusts: MunicipalityTrustsTable;
 }
 
 export interface OutreachSettingsTable { municipality_id: string; settings: Json; version: Generated<number>; updated_by: string | null; updated_at: Timestamp }

@@ -88,7 +88,8 @@ export function startWorker(handle: DatabaseHandle, pollMs = 500): () => Promise
   let wake: (() => void) | null = null;
   const loop = (async () => {
     while (!stopped) {
-      const ran = await runNextJob(handle).catch(() => false);
+      // A lost database connection (or any failure outside a job's own) is logged and the loop goes on.
+      const ran = await runNextJob(handle).catch((err) => (console.error(`The job worker could not claim or finish a job (it tries again): ${(err as Error).message}`), false));
       if (!ran && !stopped) await new Promise<void>((resolve) => ((wake = resolve), setTimeout(resolve, pollMs).unref()));
     }
   })();

@@ -10,6 +10,7 @@ import * as smsOutbox from './20261127090000_sms_outbox.js';
 import * as populationKeyByPerson from './20261201090000_population_key_by_person.js';
 import * as honestAttempts from './20261206100000_honest_attempts.js';
 import * as populationShrinkGuard from './20261206120000_population_shrink_guard.js';
+import * as notificationRouting from './20261206140000_notification_routing.js';
 
 export const migrations: Record<string, Migration> = {
   '20261125090000_foundation': foundation,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '20261201090000_population_key_by_person': populationKeyByPerson,
   '20261206100000_honest_attempts': honestAttempts,
   '20261206120000_population_shrink_guard': populationShrinkGuard,
+  '20261206140000_notification_routing': notificationRouting,
 };

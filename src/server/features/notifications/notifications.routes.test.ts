@@ -29,7 +29,8 @@ describe('POST /api/v1/notifications', () => {
     expect(res.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['kind', 'personalIdentityNumber', 'schoolUnitCode']);
   });
 
-  it('routes to the home municipality from its population list; the reporter sees only their own', async () => {
+  it('routes to the home municipality from its population list when the reporter trusts it; the reporter sees only their own', async () => {
+    expect((await h.as.coordinator.request('PUT', '/api/v1/notification-routing', { trustedMunicipalityIds: [h.otherMunicipalityId] })).statusCode).toBe(204);
     const pnr = testIdentityNumber();
     const up = await h.as.otherCoordinator.upload('/api/v1/imports?kind=population&fileName=gbg.csv', csv('population', [populationRow(pnr, { municipality_code: '1480' })]));
     expect(up.statusCode).toBe(202);
@@ -106,6 +107,7 @@ describe('a notification about a person of another municipality', () => {
   let admin: Client;
   beforeAll(async () => {
     [reporter, admin] = [await neighbour('school_reporter'), await neighbour('administrator')];
+    await h.as.otherCoordinator.request('PUT', '/api/v1/notification-routing', { trustedMunicipalityIds: [h.municipalityId] });
   });
 
   /** A signed-in staff member of the neighbouring municipality. */
@@ -138,5 +140,53 @@ describe('a notification about a person of another municipality', () => {
     const log = (await admin.request('GET', '/api/v1/audit')).json();
     expect(log.items[0]).toMatchObject({ entity: 'notification', person: null });
     expect(JSON.stringify(log)).not.toContain('Främling');
+  });
+});
+
+describe('routing when municipalities claim the same student', () => {
+  it("never lets one municipality's import draw a student of the reporter's own list away, trusted or not", async () => {
+    const pnr = testIdentityNumber();
+    await h.as.coordinator.upload('/api/v1/imports?kind=population&fileName=partille-own.csv', csv('population', [populationRow(pnr)]));
+    while (await runNextJob(h.handle));
+    // Göteborg's coordinator imports a newer one-row list that names Partille's student as Göteborg's.
+    await h.as.otherCoordinator.upload('/api/v1/imports?kind=population&fileName=capture.csv', csv('population', [populationRow(pnr, { municipality_code: '1480' })]));
+    while (await runNextJob(h.handle));
+    for (const trusted of [[h.otherMunicipalityId], []]) {
+      await h.as.coordinator.request('PUT', '/api/v1/notification-routing', { trustedMunicipalityIds: trusted });
+      const { id } = (await h.as.school_reporter.request('POST', '/api/v1/notifications', notice(pnr))).json();
+      const ours = (await h.as.coordinator.request('GET', '/api/v1/notifications?view=inbox')).json();
+      expect(ours.find((n: { id: string }) => n.id === id)).toMatchObject({ routed: true, routingNote: null });
+      const theirs = (await h.as.otherCoordinator.request('GET', '/api/v1/notifications?view=inbox')).json();
+      expect(theirs.map((n: { id: string }) => n.id)).not.toContain(id);
+    }
+  });
+
+  it("keeps one named only by an untrusted municipality's list with the reporter, with a note to verify", async () => {
+    await h.as.coordinator.request('PUT', '/api/v1/notification-routing', { trustedMunicipalityIds: [] });
+    const pnr = testIdentityNumber();
+    await h.as.otherCoordinator.upload('/api/v1/imports?kind=population&fileName=gbg-claim.csv', csv('population', [populationRow(pnr, { municipality_code: '1480' })]));
+    while (await runNextJob(h.handle));
+    const res = await h.as.school_reporter.request('POST', '/api/v1/notifications', notice(pnr));
+    expect(res.json()).toMatchObject({ routed: null, routingNote: null });
+    const ours = (await h.as.coordinator.request('GET', '/api/v1/notifications?view=inbox')).json();
+    expect(ours.find((n: { id: string }) => n.id === res.json().id)).toMatchObject({ routed: false, routingNote: { kind: 'verify_home', claimedBy: ['Göteborgs stad'] } });
+    const theirs = (await h.as.otherCoordinator.request('GET', '/api/v1/notifications?view=inbox')).json();
+    expect(theirs.map((n: { id: string }) => n.id)).not.toContain(res.json().id);
+    const mine = (await h.as.school_reporter.request('GET', '/api/v1/notifications?view=mine')).json();
+    expect(mine.find((n: { id: string }) => n.id === res.json().id)).toMatchObject({ routingNote: null });
+  });
+});
+
+describe('/api/v1/notification-routing', () => {
+  it('lets only coordinators choose, never their own municipality, and records the choice in the audit log', async () => {
+    expect((await h.anonymous('GET', '/api/v1/notification-routing')).statusCode).toBe(401);
+    expect((await h.as.school_reporter.request('PUT', '/api/v1/notification-routing', { trustedMunicipalityIds: [] })).statusCode).toBe(403);
+    expect((await h.as.administrator.request('GET', '/api/v1/notification-routing')).statusCode).toBe(403);
+    expect((await h.as.coordinator.request('PUT', '/api/v1/notification-routing', { trustedMunicipalityIds: [h.municipalityId] })).statusCode).toBe(400);
+    expect((await h.as.coordinator.request('PUT', '/api/v1/notification-routing', { trustedMunicipalityIds: ['00000000-0000-4000-8000-000000000000'] })).statusCode).toBe(400);
+    expect((await h.as.coordinator.request('PUT', '/api/v1/notification-routing', { trustedMunicipalityIds: [h.otherMunicipalityId] })).statusCode).toBe(204);
+    expect((await h.as.coordinator.request('GET', '/api/v1/notification-routing')).json()).toEqual({ trusted: [{ id: h.otherMunicipalityId, code: '1480', name: 'Göteborgs stad' }], others: [] });
+    const entry = await h.db.selectFrom('audit_log').select(['municipality_id', 'actor_id', 'detail']).where('entity', '=', 'notification_routing').orderBy('at', 'desc').executeTakeFirstOrThrow();
+    expect(entry).toMatchObject({ municipality_id: h.municipalityId, actor_id: h.as.coordinator.staffId, detail: { trustedMunicipalityIds: [h.otherMunicipalityId] } });
   });
 });

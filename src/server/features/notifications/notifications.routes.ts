@@ -2,10 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { handleNotificationBody, notificationBody, notificationSchema } from '../../../core/register-schemas.js';
+import { handleNotificationBody, notificationBody, notificationRoutingBody, notificationRoutingSchema, notificationSchema } from '../../../core/register-schemas.js';
 import { problemSchema } from '../../../core/schemas.js';
 import { contextOf } from '../../http/context.js';
 import { handleNotification, listNotifications, submitNotification } from './notifications.service.js';
+import { readRoutingTrust, saveRoutingTrust } from './routing-trust.js';
 
 const tags = ['notifications'];
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
@@ -28,6 +29,19 @@ export async function notificationRoutes(app: FastifyInstance) {
     schema: { tags, summary: 'Record what verifying with the school showed; the notification leaves the inbox', params: z.object({ id: z.string().uuid() }), body: handleNotificationBody, response: { 204: z.null(), ...errors } },
     handler: async (request, reply) => {
       await handleNotification(contextOf(request), request.params.id, request.body);
+      return reply.code(204).send(null);
+    },
+  });
+
+  r.get('/api/v1/notification-routing', {
+    schema: { tags, summary: "The municipalities whose population lists may route this municipality's schools' notifications", response: { 200: notificationRoutingSchema, ...errors } },
+    handler: (request) => readRoutingTrust(contextOf(request)),
+  });
+
+  r.put('/api/v1/notification-routing', {
+    schema: { tags, summary: 'Choose the municipalities trusted for routing (replaces the list; audited)', body: notificationRoutingBody, response: { 204: z.null(), ...errors } },
+    handler: async (request, reply) => {
+      await saveRoutingTrust(contextOf(request), request.body);
       return reply.code(204).send(null);
     },
   });

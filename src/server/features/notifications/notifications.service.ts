@@ -1,27 +1,30 @@
 /**
  * Dropout and absence notifications from schools (skollagen 15 kap. 15 §). Lotsa routes each to the
- * student's home municipality: one whose newest accepted population list (not culled) holds the
- * student. An older list, or a person record alone, routes nothing: the student may have moved since.
- * One it cannot route waits in the reporter's municipality's inbox. For someone in the register of
+ * student's home municipality as `route` decides: the reporter's own municipality when its newest
+ * accepted population list (not culled) holds the student, else a municipality it trusts whose
+ * newest list does. An older list, or a person record alone, routes nothing: the student may have
+ * moved since. One it cannot route waits in the reporter's municipality's inbox. For someone in the register of
  * the home municipality it goes on their timeline as assessment and plan (the school's message is
  * the KAA's own documentation, for other agencies only by consent); otherwise it waits in the inbox
  * for the coordinator to verify with the school. Reporters see their own submissions only.
  */
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import type { handleNotificationBody, notificationBody, Notification } from '../../../core/register-schemas.js';
+import { routingNoteSchema, type handleNotificationBody, type notificationBody, type Notification, type RoutingNote } from '../../../core/register-schemas.js';
 import { requireCapability } from '../../access/access.js';
 import { recordAudit } from '../../audit/audit.js';
 import type { Db } from '../../db/connection.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
+import { trustedBy } from './routing-trust.js';
 
-/** The municipality whose newest ready, not culled population list holds `pnr` (the newest such list, should two). */
-async function homeMunicipality(db: Db, pnr: string): Promise<string | null> {
-  const listed = await db
+/** The municipalities whose newest ready, not culled population list holds `pnr`, newest list first. */
+async function claimants(db: Db, pnr: string): Promise<{ municipalityId: string; name: string }[]> {
+  return db
     .selectFrom('population_rows')
     .innerJoin('imports', 'imports.id', 'population_rows.import_id')
-    .select('imports.municipality_id')
+    .innerJoin('municipalities', 'municipalities.id', 'imports.municipality_id')
+    .select(['imports.municipality_id as municipalityId', 'municipalities.name'])
     .where('population_rows.personal_identity_number', '=', pnr)
     .where('imports.kind', '=', 'population')
     .where('imports.status', '=', 'ready')
@@ -40,16 +43,29 @@ async function homeMunicipality(db: Db, pnr: string): Promise<string | null> {
       ),
     )
     .orderBy('imports.created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return listed?.municipality_id ?? null;
+    .execute();
+}
+
+/**
+ * Where a notification from a school of `reporter` about `pnr` goes. The reporter's own newest
+ * list wins; else the newest list of a municipality the reporter trusts for routing; else it stays
+ * with the reporter (`home` null), with a note naming any other municipality whose list holds the
+ * student. So no municipality's import can draw another's notifications to itself.
+ */
+async function route(db: Db, reporter: string, pnr: string): Promise<{ home: string | null; note: RoutingNote | null }> {
+  const claims = await claimants(db, pnr);
+  if (claims.some((c) => c.municipalityId === reporter)) return { home: reporter, note: null };
+  const trusted = new Set(await trustedBy(db, reporter));
+  const chosen = claims.find((c) => trusted.has(c.municipalityId));
+  if (chosen) return { home: chosen.municipalityId, note: null };
+  return { home: null, note: claims.length ? { kind: 'verify_home', claimedBy: claims.map((c) => c.name) } : null };
 }
 
 /** A school reporter (or coordinator) submits a notification; returns where it went. */
 export async function submitNotification(ctx: RequestContext, input: z.infer<typeof notificationBody>): Promise<Notification> {
   requireCapability(ctx.actor, 'notifications.submit');
   return audited(ctx, async ({ trx }) => {
-    const home = await homeMunicipality(trx, input.personalIdentityNumber);
+    const { home, note } = await route(trx, ctx.actor.municipalityId, input.personalIdentityNumber);
     const municipalityId = home ?? ctx.actor.municipalityId;
     const inRegister = home
       ? await trx
@@ -74,6 +90,7 @@ export async function submitNotification(ctx: RequestContext, input: z.infer<typ
         occurred_on: input.date,
         message: input.message ?? null,
         routed: home !== null,
+        routing_note: note ? JSON.stringify(note) : null,
         person_id: inRegister?.id ?? null,
         status: inRegister ? 'on_timeline' : 'inbox',
       })
@@ -100,11 +117,12 @@ export async function submitNotification(ctx: RequestContext, input: z.infer<typ
       personId: null,
       submittedAt: row.submitted_at.toISOString(),
       submittedBy: ctx.actor.name,
+      routingNote: null,
     };
   });
 }
 
-type Row = { id: string; personal_identity_number: string; school_unit_code: string; school_unit_name: string | null; kind: Notification['kind']; occurred_on: string; message: string | null; status: 'inbox' | 'on_timeline' | 'handled'; routed: boolean; person_id: string | null; submitted_at: Date; submitter: string | null };
+type Row = { routing_note: unknown; id: string; personal_identity_number: string; school_unit_code: string; school_unit_name: string | null; kind: Notification['kind']; occurred_on: string; message: string | null; status: 'inbox' | 'on_timeline' | 'handled'; routed: boolean; person_id: string | null; submitted_at: Date; submitter: string | null };
 
 /** As the coordinator sees it (`forReporter` false) or as the reporter who sent it. */
 function present(r: Row, forReporter: boolean): Notification {
@@ -122,6 +140,7 @@ function present(r: Row, forReporter: boolean): Notification {
     personId: forReporter ? null : r.person_id,
     submittedAt: r.submitted_at.toISOString(),
     submittedBy: r.submitter,
+    routingNote: forReporter || !r.routing_note ? null : routingNoteSchema.parse(r.routing_note),
   };
 }
 
@@ -129,7 +148,7 @@ const base = (db: Db) =>
   db
     .selectFrom('notifications')
     .leftJoin('staff', 'staff.id', 'notifications.submitted_by')
-    .select(['notifications.id', 'personal_identity_number', 'school_unit_code', 'school_unit_name', 'kind', 'occurred_on', 'message', 'status', 'routed', 'person_id', 'submitted_at', 'staff.name as submitter']);
+    .select(['notifications.id', 'routing_note', 'personal_identity_number', 'school_unit_code', 'school_unit_name', 'kind', 'occurred_on', 'message', 'status', 'routed', 'person_id', 'submitted_at', 'staff.name as submitter']);
 
 /** What the actor may list: a reporter their own submissions; a coordinator the municipality's inbox. */
 export async function listNotifications(ctx: RequestContext, view: 'mine' | 'inbox'): Promise<Notification[]> {

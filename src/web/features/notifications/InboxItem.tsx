@@ -16,7 +16,11 @@ export function InboxItem({ item, onHandled }: { item: Notification; onHandled: 
         <h2 id={titleId} className="inbox-item__title">
           {t('notifications.inbox.itemTitle', { kind: t(`notifications.kinds.${item.kind}`), pnr: formatIdentityNumber(item.personalIdentityNumber) })}
         </h2>
-        {!item.routed ? <p className="notice notice--info">{t('notifications.inbox.unrouted')}</p> : null}
+        {item.routingNote ? (
+          <p className="notice notice--warning">{t('notifications.inbox.verifyHome', { municipalities: item.routingNote.claimedBy.join(', ') })}</p>
+        ) : !item.routed ? (
+          <p className="notice notice--info">{t('notifications.inbox.unrouted')}</p>
+        ) : null}
         <dl className="details">
           <dt>{t('notifications.columns.school')}</dt>
           <dd>{item.schoolUnitName ? t('notifications.schoolValue', { name: item.schoolUnitName, code: item.schoolUnitCode }) : item.schoolUnitCode}</dd>
