@@ -1,11 +1,15 @@
 /** The one error type of Lotsa's use cases; the HTTP layer turns it into problem+json, the CLI into a sentence. */
 import type { ErrorCode, FieldMessageKey } from '../../core/errors.js';
 
-/** A failure with a stable code from core/errors; `fields` lists invalid fields, if any. */
+/**
+ * A failure with a stable code from core/errors; `fields` lists invalid fields, if any, and
+ * `retryAfterSeconds` when to try again (sent as Retry-After).
+ */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly fields: { field: string; code: FieldMessageKey }[] = [],
+    readonly options: { retryAfterSeconds?: number } = {},
   ) {
     super(code);
   }

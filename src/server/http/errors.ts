@@ -47,7 +47,11 @@ function fieldCode(issue: ZodIssueLike, message: string | undefined): FieldMessa
 /** Installs the error and not-found handlers on `app`. */
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError & { code?: string }, request, reply) => {
-    if (err instanceof AppError) return sendProblem(reply, request, err.code, err.fields);
+    if (err instanceof AppError) {
+      // Every 429 says when to come back; a code without its own time asks for a minute.
+      if (ERRORS[err.code].status === 429) reply.header('retry-after', String(err.options.retryAfterSeconds ?? 60));
+      return sendProblem(reply, request, err.code, err.fields);
+    }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields = err.validation.map((v) => {
         const issue: ZodIssueLike = { code: v.keyword, ...(v.params as object) };
