@@ -47,6 +47,7 @@ export const ERRORS = {
   too_many_attempts: { status: 429, sv: 'För många misslyckade inloggningar. Vänta en stund och försök igen.', en: 'Too many failed sign-ins. Wait a while and try again.' },
   database_busy: { status: 503, sv: 'Databasen används av ett annat Lotsa-program. Försök igen om en stund.', en: 'The database is in use by another Lotsa process. Try again shortly.' },
   internal_error: { status: 500, sv: 'Något gick fel hos oss. Försök igen; kvarstår felet, kontakta supporten.', en: 'Something went wrong on our side. Try again; if it persists, contact support.' },
+  common_password: { status: 400, sv: 'Lösenordet är för vanligt eller lätt att gissa (till exempel upprepade tecken, en teckenföljd eller ett vanligt ord med siffror). Välj flera ord som inte hör ihop.', en: 'The password is too common or easy to guess (such as repeated characters, a sequence, or a common word with digits). Choose several words that do not belong together.' },
 } as const satisfies Record<string, { status: number; sv: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -153,7 +153,46 @@ describe('POST /api/v1/auth/password', () => {
 
     const ok = await client.request('POST', '/api/v1/auth/password', { currentPassword: oneTimePassword, newPassword: 'a much better password' });
     expect(ok.statusCode).toBe(204);
-    expect((await client.request('GET', '/api/v1/persons')).statusCode).toBe(200);
-    expect((await h.signIn(email, 'a much better password')).staffId).toBe(client.staffId);
+    const again = await h.signIn(email, 'a much better password');
+    expect(again.staffId).toBe(client.staffId);
+    expect((await again.request('GET', '/api/v1/persons')).statusCode).toBe(200);
+  });
+
+  it('refuses common and easily guessed passwords with a message that says why', async () => {
+    const email = 'common@test.lotsa.local';
+    await insertStaff(h.db, h.municipalityId, { name: 'Vanlig Person', email, role: 'youth_coach', unitId: null }, TEST_PASSWORD);
+    const client = await h.signIn(email);
+    for (const newPassword of ['aaaaaaaaaaaa', 'password1234', 'qwertyuiop12', 'vanligperson1']) {
+      const res = await client.request('POST', '/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword });
+      expect(res.statusCode, newPassword).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'common_password', errors: [{ field: 'newPassword' }] });
+      expect(res.json().title).toMatch(/för vanligt eller lätt att gissa/);
+    }
+    expect((await client.request('POST', '/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'ett nytt bra lösenord' })).statusCode).toBe(204);
+  });
+
+  it('rotates the session and CSRF tokens, ends every other session and revokes the iCal feed address', async () => {
+    const email = 'rotate@test.lotsa.local';
+    await insertStaff(h.db, h.municipalityId, { name: 'Roterad', email, role: 'youth_coach', unitId: null }, TEST_PASSWORD);
+    const client = await h.signIn(email);
+    const elsewhere = await h.signIn(email);
+    const oldCsrf = (await client.request('GET', '/api/v1/auth/me')).json().csrfToken;
+    const feed = (await client.request('POST', '/api/v1/calendar/feed')).json();
+    const feedPath = feed.url.replace(/^https?:\/\/[^/]+/, '');
+    expect((await h.anonymous('GET', feedPath)).statusCode).toBe(200);
+
+    const res = await client.request('POST', '/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'ett helt annat lösenord' });
+    expect(res.statusCode).toBe(204);
+    expect((await client.request('GET', '/api/v1/auth/me')).statusCode).toBe(401);
+    expect((await elsewhere.request('GET', '/api/v1/auth/me')).statusCode).toBe(401);
+    expect((await h.anonymous('GET', feedPath)).statusCode).toBe(404);
+
+    const cookie = res.cookies.find((c) => c.name === 'lotsa_session')!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+    const me = await h.anonymous('GET', '/api/v1/auth/me', undefined, { cookie: `lotsa_session=${cookie.value}` });
+    expect(me.statusCode).toBe(200);
+    expect(me.json().csrfToken).not.toBe(oldCsrf);
+    const change = await h.db.selectFrom('audit_log').select('detail').where('actor_id', '=', client.staffId).where('action', '=', 'password_changed').executeTakeFirstOrThrow();
+    expect(change.detail).toMatchObject({ calendarFeedRevoked: true });
   });
 });

@@ -5,6 +5,7 @@ import type { Db } from '../../db/connection.js';
 import { AppError } from '../../http/app-error.js';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from '../../http/passwords.js';
 import { createSession, deleteSessionsOf } from '../../http/sessions.js';
+import { passwordWeakness } from './password-policy.js';
 import { forgetPairFailures, throttleAttempt } from './throttle.js';
 
 /** Checks the credentials; on success creates a session. Throws 401 or 429. */
@@ -26,21 +27,29 @@ export async function signIn(db: Db, email: string, password: string, ip: string
   return { ...session, mustChangePassword: staff.must_change_password };
 }
 
-/** Replaces the actor's password after checking the current one (throttled like sign-in); ends their other sessions. */
-export async function changePassword(db: Db, staffId: string, currentPassword: string, newPassword: string, keepToken: string, ip: string | null) {
-  const staff = await db.selectFrom('staff').select(['email', 'password_hash', 'municipality_id']).where('id', '=', staffId).executeTakeFirstOrThrow();
+/**
+ * Replaces the actor's password after checking the current one (throttled like sign-in). Refuses a
+ * new password that is short, common or easy to guess (password-policy.ts). Every session of the
+ * actor ends, the current one too, and the iCal feed address stops working: whoever held a stolen
+ * cookie, CSRF token or feed address loses it. Returns the new session that replaces the current one.
+ */
+export async function changePassword(db: Db, staffId: string, currentPassword: string, newPassword: string, ip: string | null) {
+  const staff = await db.selectFrom('staff').select(['email', 'name', 'password_hash', 'municipality_id']).where('id', '=', staffId).executeTakeFirstOrThrow();
   await throttleAttempt(db, staff.email, ip);
   const auditAs = { id: staffId, municipalityId: staff.municipality_id, ip };
   if (!(await verifyPassword(staff.password_hash, currentPassword))) {
     await db.transaction().execute((trx) => recordAudit(trx, auditAs, [{ action: 'password_change_failed', entity: 'staff', entityId: staffId }]));
     throw new AppError('invalid_credentials');
   }
-  if (newPassword === currentPassword || newPassword.length < 12) throw new AppError('weak_password', [{ field: 'newPassword', code: 'invalid' }]);
+  const weakness = newPassword === currentPassword ? 'too_short' : passwordWeakness(newPassword, [staff.email, staff.name]);
+  if (weakness) throw new AppError(weakness === 'common' ? 'common_password' : 'weak_password', [{ field: 'newPassword', code: 'invalid' }]);
   const hash = await hashPassword(newPassword);
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     await trx.updateTable('staff').set({ password_hash: hash, must_change_password: false, updated_at: sql`now()` }).where('id', '=', staffId).execute();
     await forgetPairFailures(trx, staff.email, ip);
-    await recordAudit(trx, auditAs, [{ action: 'password_changed', entity: 'staff', entityId: staffId }]);
+    await deleteSessionsOf(trx, staffId);
+    const feeds = await trx.deleteFrom('calendar_feeds').where('staff_id', '=', staffId).executeTakeFirst();
+    await recordAudit(trx, auditAs, [{ action: 'password_changed', entity: 'staff', entityId: staffId, detail: { sessionsEnded: true, calendarFeedRevoked: feeds.numDeletedRows > 0n } }]);
+    return createSession(trx, staffId, ip);
   });
-  await deleteSessionsOf(db, staffId, keepToken);
 }
