@@ -17,6 +17,7 @@ import { AppError } from '../server/http/app-error.js';
 import { applyRetention } from '../server/features/retention/retention.js';
 import { insertStaff } from '../server/features/staff/staff.service.js';
 import { addAuditCommands } from './audit-commands.js';
+import { passwordWeakness } from '../server/features/auth/password-policy.js';
 import { addRegisterCommands, CliError } from './register-commands.js';
 
 /** Runs `work` on the configured, migrated database and closes it. */
@@ -87,7 +88,8 @@ users
   .option('--password-stdin', 'read a final password from standard input instead of generating a one-time password')
   .action(async (opts: { email: string; name: string; role: Role; unit?: string; passwordStdin?: boolean }) => {
     const password = opts.passwordStdin ? await readStdin() : undefined;
-    if (password !== undefined && password.length < 12) throw new CliError('The password must have at least 12 characters.');
+    const weakness = password === undefined ? null : passwordWeakness(password, [opts.email, opts.name]);
+    if (weakness) throw new CliError(weakness === 'common' ? ERRORS.common_password.en : 'The password must have at least 12 characters.');
     await withDatabase(async ({ db }, municipalityId) => {
       let unitId: string | null = null;
       if (opts.unit) {

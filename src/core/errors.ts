@@ -58,6 +58,7 @@ export const ERRORS = {
   outcome_required: { status: 400, sv: 'Välj vad som hände vid kontaktförsöket. Inget utfall är förvalt: bara ett samtal eller ett möte räknas som att personen är nådd.', en: 'Choose what happened in the contact attempt. No outcome is preselected: only a conversation or a meeting counts as reaching the person.' },
   sms_text_unsafe: { status: 400, sv: 'Texten i sms:et får inte innehålla personnummer (inte heller med mellanslag eller bindestreck) eller platshållare. Skriv bara dag och tid.', en: 'The text message may not hold an identity number (not even with spaces or hyphens) or placeholders. Write only the day and time.' },
   sms_not_awaiting_confirmation: { status: 409, sv: 'Sms:et väntar inte på bekräftelse: det är redan bekräftat som skickat, har skickats via sms-tjänsten eller har misslyckats.', en: 'The text message is not awaiting confirmation: it is already confirmed as sent, went through the SMS gateway, or failed.' },
+  common_password: { status: 400, sv: 'Lösenordet är för vanligt eller lätt att gissa (till exempel upprepade tecken, en teckenföljd eller ett vanligt ord med siffror). Välj flera ord som inte hör ihop.', en: 'The password is too common or easy to guess (such as repeated characters, a sequence, or a common word with digits). Choose several words that do not belong together.' },
 } as const satisfies Record<string, { status: number; sv: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

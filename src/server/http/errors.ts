@@ -77,7 +77,11 @@ const isBadValue = (err: unknown) => /^22[0-9A-Z]{3}$/.test(String((err as { cod
 /** Installs the error and not-found handlers on `app`. */
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError & { code?: string }, request, reply) => {
-    if (err instanceof AppError) return sendProblem(reply, request, err.code, err.fields, err.params);
+    if (err instanceof AppError) {
+      // Every 429 says when to come back; a code without its own time asks for a minute.
+      if (ERRORS[err.code].status === 429) reply.header('retry-after', String(err.options.retryAfterSeconds ?? 60));
+      return sendProblem(reply, request, err.code, err.fields, err.params);
+    }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields = err.validation.map((v) => {
         const issue: ZodIssueLike = { code: v.keyword, ...(v.params as object) };

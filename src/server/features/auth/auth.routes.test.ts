@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { insertStaff } from '../staff/staff.service.js';
+import { throttleTiming } from './throttle.js';
 import { createHarness, TEST_PASSWORD, type Harness } from '../../testing/harness.js';
 
 let h: Harness;
@@ -33,15 +34,6 @@ describe('POST /api/v1/auth/login', () => {
     expect(res.json()).toMatchObject({ mustChangePassword: false, csrfToken: expect.any(String) });
   });
 
-  it('throttles guessing: after five failures even the right password gets 429', async () => {
-    const email = 'guessed@test.lotsa.local';
-    await insertStaff(h.db, h.municipalityId, { name: 'Gissad', email, role: 'youth_coach', unitId: null }, TEST_PASSWORD);
-    for (let i = 0; i < 5; i++) expect((await h.anonymous('POST', '/api/v1/auth/login', { email, password: `guess ${i}` })).statusCode).toBe(401);
-    const res = await h.anonymous('POST', '/api/v1/auth/login', { email, password: TEST_PASSWORD });
-    expect(res.statusCode).toBe(429);
-    expect(res.json().code).toBe('too_many_attempts');
-  });
-
   it('throttles guesses sent all at once, letting at most five through to the password check', async () => {
     const email = 'burst@test.lotsa.local';
     await insertStaff(h.db, h.municipalityId, { name: 'Burst', email, role: 'youth_coach', unitId: null }, TEST_PASSWORD);
@@ -49,6 +41,7 @@ describe('POST /api/v1/auth/login', () => {
     const codes = attempts.map((r) => r.statusCode);
     expect(codes.filter((c) => c !== 429).length).toBeLessThanOrEqual(5);
     expect(codes.filter((c) => c === 429).length).toBeGreaterThanOrEqual(15);
+    expect(attempts.filter((r) => r.statusCode === 429).every((r) => Number(r.headers['retry-after']) > 0)).toBe(true);
   });
 
   it('refuses an inactive account', async () => {
@@ -61,6 +54,55 @@ describe('POST /api/v1/auth/login', () => {
   it('audits sign-ins and failed sign-ins', async () => {
     const rows = await h.db.selectFrom('audit_log').select('action').where('actor_id', '=', h.as.coordinator.staffId).execute();
     expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['sign_in', 'sign_in_failed']));
+  });
+});
+
+describe('sign-in throttling that cannot lock the owner out', () => {
+  const login = (ip: string, email: string, password: string) => h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, remoteAddress: ip });
+  const account = async (email: string) => insertStaff(h.db, h.municipalityId, { name: email, email, role: 'youth_coach', unitId: null }, TEST_PASSWORD);
+  let waits: number[] = [];
+  beforeEach(() => {
+    waits = [];
+    vi.spyOn(throttleTiming, 'sleep').mockImplementation(async (ms) => void waits.push(ms));
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('refuses a sixth attempt from the guessing address with 429 and Retry-After, and lets the right password in from another address', async () => {
+    const email = 'pair@test.lotsa.local';
+    await account(email);
+    for (let i = 0; i < 5; i++) expect((await login('10.1.0.1', email, `guess ${i}`)).statusCode).toBe(401);
+    const refused = await login('10.1.0.1', email, TEST_PASSWORD);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    const retryAfter = Number(refused.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(14 * 60);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    expect((await login('10.1.0.2', email, TEST_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('slows a guessing pair down before it refuses it', async () => {
+    const email = 'slowed@test.lotsa.local';
+    await account(email);
+    for (let i = 0; i < 5; i++) await login('10.2.0.1', email, `guess ${i}`);
+    // The first three attempts answer at once; after three failures each attempt waits longer.
+    expect(waits).toEqual([500, 1000]);
+  });
+
+  it('lets the right password in, only delayed, after failures from many addresses use up the account budget', async () => {
+    const email = 'budget@test.lotsa.local';
+    await account(email);
+    for (let i = 0; i < 14; i++) expect((await login(`10.3.0.${i + 1}`, email, 'not the password')).statusCode).toBe(401);
+    waits = [];
+    expect((await login('10.3.1.1', email, TEST_PASSWORD)).statusCode).toBe(200);
+    expect(waits).toEqual([2000]);
+  });
+
+  it('lets colleagues behind a shared address (NAT) sign in after thirty failures from it', async () => {
+    const accounts = ['nat-a@test.lotsa.local', 'nat-b@test.lotsa.local', 'nat-c@test.lotsa.local'];
+    for (const email of accounts) await account(email);
+    for (let i = 0; i < 30; i++) await login('10.4.0.1', `nobody-${i % 6}@test.lotsa.local`, 'wrong');
+    for (const email of accounts) expect((await login('10.4.0.1', email, TEST_PASSWORD)).statusCode).toBe(200);
+    expect(Math.max(...waits)).toBeGreaterThan(0);
   });
 });
 
@@ -111,7 +153,46 @@ describe('POST /api/v1/auth/password', () => {
 
     const ok = await client.request('POST', '/api/v1/auth/password', { currentPassword: oneTimePassword, newPassword: 'a much better password' });
     expect(ok.statusCode).toBe(204);
-    expect((await client.request('GET', '/api/v1/persons')).statusCode).toBe(200);
-    expect((await h.signIn(email, 'a much better password')).staffId).toBe(client.staffId);
+    const again = await h.signIn(email, 'a much better password');
+    expect(again.staffId).toBe(client.staffId);
+    expect((await again.request('GET', '/api/v1/persons')).statusCode).toBe(200);
+  });
+
+  it('refuses common and easily guessed passwords with a message that says why', async () => {
+    const email = 'common@test.lotsa.local';
+    await insertStaff(h.db, h.municipalityId, { name: 'Vanlig Person', email, role: 'youth_coach', unitId: null }, TEST_PASSWORD);
+    const client = await h.signIn(email);
+    for (const newPassword of ['aaaaaaaaaaaa', 'password1234', 'qwertyuiop12', 'vanligperson1']) {
+      const res = await client.request('POST', '/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword });
+      expect(res.statusCode, newPassword).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'common_password', errors: [{ field: 'newPassword' }] });
+      expect(res.json().title).toMatch(/för vanligt eller lätt att gissa/);
+    }
+    expect((await client.request('POST', '/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'ett nytt bra lösenord' })).statusCode).toBe(204);
+  });
+
+  it('rotates the session and CSRF tokens, ends every other session and revokes the iCal feed address', async () => {
+    const email = 'rotate@test.lotsa.local';
+    await insertStaff(h.db, h.municipalityId, { name: 'Roterad', email, role: 'youth_coach', unitId: null }, TEST_PASSWORD);
+    const client = await h.signIn(email);
+    const elsewhere = await h.signIn(email);
+    const oldCsrf = (await client.request('GET', '/api/v1/auth/me')).json().csrfToken;
+    const feed = (await client.request('POST', '/api/v1/calendar/feed')).json();
+    const feedPath = feed.url.replace(/^https?:\/\/[^/]+/, '');
+    expect((await h.anonymous('GET', feedPath)).statusCode).toBe(200);
+
+    const res = await client.request('POST', '/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'ett helt annat lösenord' });
+    expect(res.statusCode).toBe(204);
+    expect((await client.request('GET', '/api/v1/auth/me')).statusCode).toBe(401);
+    expect((await elsewhere.request('GET', '/api/v1/auth/me')).statusCode).toBe(401);
+    expect((await h.anonymous('GET', feedPath)).statusCode).toBe(404);
+
+    const cookie = res.cookies.find((c) => c.name === 'lotsa_session')!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+    const me = await h.anonymous('GET', '/api/v1/auth/me', undefined, { cookie: `lotsa_session=${cookie.value}` });
+    expect(me.statusCode).toBe(200);
+    expect(me.json().csrfToken).not.toBe(oldCsrf);
+    const change = await h.db.selectFrom('audit_log').select('detail').where('actor_id', '=', client.staffId).where('action', '=', 'password_changed').executeTakeFirstOrThrow();
+    expect(change.detail).toMatchObject({ calendarFeedRevoked: true });
   });
 });

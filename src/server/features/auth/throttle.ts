@@ -1,0 +1,81 @@
+/**
+ * Sign-in throttling that cannot lock the owner out. Attempts are counted per (account, address)
+ * pair, per account and per address over a sliding window:
+ *
+ * - a pair is slowed down after a few failures and refused (429 with Retry-After) after `perPair`,
+ *   so one address can no longer guess at an account, while the owner elsewhere is untouched;
+ * - an account's failures from every address together only *delay* each attempt (the right
+ *   password too, so the delay tells nothing), never refuse it: guessing from many addresses is
+ *   slowed, and the owner still gets in;
+ * - an address's failures over every account (a shared NAT) likewise only delay, so colleagues
+ *   behind the same address still sign in with their own passwords.
+ *
+ * An attempt is recorded before the password is checked, so that concurrent guesses count
+ * against each other; a refused attempt is removed again, so refusals do not extend the window.
+ */
+import { sql } from 'kysely';
+import type { Db } from '../../db/connection.js';
+import { AppError } from '../../http/app-error.js';
+
+/** The limits: failures within `windowMinutes`; delays in milliseconds. */
+export const THROTTLE = {
+  windowMinutes: 15,
+  /** Failures of one pair after which it is refused until the oldest leaves the window. */
+  perPair: 5,
+  /** Failures of one pair from which each further attempt of it waits. */
+  pairSlowAfter: 2,
+  /** Failures of one account, over all addresses, from which every attempt waits. */
+  accountBudget: 10,
+  /** Failures from one address, over all accounts, from which every attempt from it waits. */
+  addressBudget: 30,
+  delayStepMs: 500,
+  maxDelayMs: 5_000,
+};
+
+/** Where throttling waits; tests replace `sleep` to observe the delay without waiting. */
+export const throttleTiming = {
+  sleep: (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+/** The wait, in milliseconds, for the failures already recorded of a pair, its account and its address. */
+export function throttleDelay(counts: { pair: number; account: number; address: number }): number {
+  const over = (n: number, from: number) => Math.max(0, n - from);
+  const steps = Math.max(over(counts.pair, THROTTLE.pairSlowAfter), over(counts.account, THROTTLE.accountBudget), over(counts.address, THROTTLE.addressBudget));
+  return Math.min(THROTTLE.maxDelayMs, steps * THROTTLE.delayStepMs);
+}
+
+const inWindow = sql<boolean>`at > now() - make_interval(mins => ${THROTTLE.windowMinutes})`;
+
+/**
+ * Records an attempt of `email` from `ip`, waits as long as the earlier failures ask, and throws 429
+ * (with the seconds until the pair may try again) when the pair has used up its attempts.
+ */
+export async function throttleAttempt(db: Db, email: string, ip: string | null): Promise<void> {
+  const inserted = await db.insertInto('login_failures').values({ email, ip }).returning('id').executeTakeFirstOrThrow();
+  const counts = await db
+    .selectFrom('login_failures')
+    .select([
+      sql<number>`count(*) filter (where ip is not distinct from ${ip} and id <> ${inserted.id})::int`.as('pair'),
+      sql<number>`count(*) filter (where id <> ${inserted.id})::int`.as('account'),
+      sql<number>`count(*) filter (where ip is not distinct from ${ip})::int`.as('pairIncluding'),
+      sql<number>`ceil(extract(epoch from min(at) filter (where ip is not distinct from ${ip} and id <> ${inserted.id}) + make_interval(mins => ${THROTTLE.windowMinutes}) - now()))::int`.as('retryAfter'),
+    ])
+    .where('email', '=', email)
+    .where(inWindow)
+    .executeTakeFirstOrThrow();
+  if (counts.pairIncluding > THROTTLE.perPair) {
+    await db.deleteFrom('login_failures').where('id', '=', inserted.id).execute();
+    throw new AppError('too_many_attempts', [], {}, { retryAfterSeconds: Math.max(1, counts.retryAfter ?? THROTTLE.windowMinutes * 60) });
+  }
+  const address = ip
+    ? await db.selectFrom('login_failures').select(sql<number>`count(*)::int`.as('n')).where('ip', '=', ip).where('id', '<>', inserted.id).where(inWindow).executeTakeFirstOrThrow()
+    : { n: 0 };
+  await db.deleteFrom('login_failures').where('email', '=', email).where(sql<boolean>`at < now() - make_interval(mins => ${THROTTLE.windowMinutes})`).execute();
+  const wait = throttleDelay({ pair: counts.pair, account: counts.account, address: address.n });
+  if (wait > 0) await throttleTiming.sleep(wait);
+}
+
+/** Forgets the failures of `email` from `ip` after the right password came from there. */
+export async function forgetPairFailures(db: Db, email: string, ip: string | null): Promise<void> {
+  await db.deleteFrom('login_failures').where('email', '=', email).where(sql<boolean>`ip is not distinct from ${ip}`).execute();
+}
