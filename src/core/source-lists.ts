@@ -40,6 +40,12 @@ export const ROW_ERRORS = {
   unknown_qualification: { sv: 'Okänt utfall. Tillåtna: examen, gymnasiesarskolebevis, equivalent, studiebevis, none.', en: 'Unknown qualification. Allowed: examen, gymnasiesarskolebevis, equivalent, studiebevis, none.' },
   duplicate_row: { sv: 'Raden finns redan tidigare i filen.', en: 'The row appears earlier in the file.' },
   too_long: { sv: 'Värdet är för långt.', en: 'The value is too long.' },
+  line_too_long: { sv: 'Raden är längre än en rad i en lista kan vara (högst 100 000 tecken) och lästes inte.', en: 'The row is longer than a list row can be (at most 100,000 characters) and was not read.' },
+  bad_encoding: {
+    sv: 'Raden innehåller tecken som inte är UTF-8 fast resten av filen är det. Spara filen som UTF-8 igen och importera den på nytt.',
+    en: 'The row holds characters that are not UTF-8 although the rest of the file is. Save the file as UTF-8 again and import it again.',
+  },
+  too_many_columns: { sv: 'Raden har fler än 200 kolumner.', en: 'The row has more than 200 columns.' },
 } as const;
 export type RowErrorCode = keyof typeof ROW_ERRORS;
 

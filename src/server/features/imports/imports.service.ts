@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { sql, type Transaction } from 'kysely';
 import { REQUIRED, ROW_ERRORS, type ListKind } from '../../../core/source-lists.js';
 import type { Language } from '../../../core/errors.js';
@@ -14,7 +15,13 @@ import { AppError } from '../../http/app-error.js';
 import { requireCapability, type Actor } from '../../access/access.js';
 import { mappingProblems, type ColumnMapping } from './column-mapping.js';
 import { dropStagingTable } from './staging-tables.js';
-import { SILENT_AFTER_SECONDS, silentFor } from '../../jobs/heartbeat.js';
+import { silentFor } from '../../jobs/heartbeat.js';
+
+/**
+ * An import whose heartbeat (every 15 s) has been silent this long belongs to a process that died.
+ * With the reaper's minute, an interrupted import is failed within two minutes, as the README says.
+ */
+export const IMPORT_SILENT_AFTER_SECONDS = 45;
 
 /** SHA-256 of a file, streamed. */
 export async function fileSha256(path: string): Promise<string> {
@@ -28,6 +35,8 @@ export async function fileSha256(path: string): Promise<string> {
  * imported (or being imported) for the municipality, returns that import instead: nothing is doubled.
  */
 export async function registerImport(db: Db, actor: { id: string | null; municipalityId: string }, kind: ListKind, fileName: string, path: string, sha: string): Promise<{ id: string; created: boolean }> {
+  // An import of the same file whose process died is failed first, so the file can be imported again at once.
+  await failInterruptedImports(db, IMPORT_SILENT_AFTER_SECONDS, { municipalityId: actor.municipalityId, sha });
   const inserted = await db
     .insertInto('imports')
     .values({ municipality_id: actor.municipalityId, kind, file_name: fileName, file_sha256: sha, upload_path: path, status: 'queued', created_by: actor.id })
@@ -146,22 +155,31 @@ export async function setMapping(trx: Transaction<Database>, actor: Actor, impor
 /**
  * Imports whose process stopped are failed, and their half-loaded rows dropped, so they can be
  * imported again: those whose heartbeat has been silent for `silentSeconds` (0 when no other
- * process can be running them), and those still queued behind a job that failed.
+ * process can be running them), and those still queued behind a job that failed. The uploaded copy
+ * of a failed import (one that came with a job, not a file the CLI was given) is deleted. With
+ * `only`, just the imports of that file in that municipality are looked at.
  */
-export async function failInterruptedImports(db: Db, silentSeconds = SILENT_AFTER_SECONDS): Promise<void> {
+export async function failInterruptedImports(db: Db, silentSeconds = IMPORT_SILENT_AFTER_SECONDS, only?: { municipalityId: string; sha: string }): Promise<void> {
   const failure = 'Interrupted: Lotsa stopped during the import. Import the file again.';
   const interrupted = await db
     .updateTable('imports')
     .set({ status: 'failed', failure, finished_at: sql`now()` })
     .where(silentFor(silentSeconds))
-    .returning(['id', 'kind'])
+    .$if(only !== undefined, (q) => q.where('municipality_id', '=', only!.municipalityId).where('file_sha256', '=', only!.sha))
+    .returning(['id', 'kind', 'upload_path', sql<boolean>`exists (select 1 from jobs where jobs.payload->>'importId' = imports.id::text)`.as('uploaded')])
     .execute();
-  for (const imp of interrupted) await dropStagingTable(db, imp.kind, imp.id);
-  await db
+  for (const imp of interrupted) {
+    await dropStagingTable(db, imp.kind, imp.id);
+    if (imp.uploaded) await rm(imp.upload_path, { force: true });
+  }
+  if (only) return;
+  const stranded = await db
     .updateTable('imports')
     .set({ status: 'failed', failure, finished_at: sql`now()` })
     .where('status', '=', 'queued')
     .where(sql<boolean>`not exists (select 1 from jobs where jobs.payload->>'importId' = imports.id::text and jobs.status in ('queued', 'running'))`)
     .where(sql<boolean>`exists (select 1 from jobs where jobs.payload->>'importId' = imports.id::text and jobs.status = 'failed')`)
+    .returning('upload_path')
     .execute();
+  for (const imp of stranded) await rm(imp.upload_path, { force: true });
 }

@@ -15,7 +15,7 @@ import { startHeartbeat } from '../../jobs/heartbeat.js';
 import type { Progress } from '../../jobs/queue.js';
 import { municipalities } from '../../reference/municipalities.js';
 import { cellPicker, mappingProblems, ownLayoutMapping, sameHeaders, type ColumnMapping } from './column-mapping.js';
-import { openSource, UnreadableFileError, type Source } from './read-source.js';
+import { MAX_COLUMNS, openSource, UnreadableFileError, type Source } from './read-source.js';
 import { attachStagingTable, createStagingTable, dropStagingTable, moveRepeatedPersonsToErrors, stagingTable } from './staging-tables.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import { repeatedEnrolments } from './repeated-rows.js';
@@ -28,6 +28,13 @@ const ERROR_COLUMNS = ['import_id', 'line', 'column_name', 'code', 'value', 'blo
 const NO_RESIDENTS = 'The population list holds no valid row for a resident of the municipality, so it cannot be a snapshot of its residents. Check that the file and the municipality are the right ones.';
 
 const SCHOOL_UNIT = /^\d{8}$/;
+
+/** The most invalid rows whose errors are stored; past it they are only counted, and the import fails. */
+export const MAX_STORED_ERROR_ROWS = 10_000;
+
+/** Why an import with more invalid rows than are stored is not used. */
+const tooManyErrors = (n: number) =>
+  `${n} rows are invalid, more than Lotsa lists (the first ${MAX_STORED_ERROR_ROWS} are listed). Check that the file is the right list in the right layout, correct it and import it again.`;
 
 /** Codes that are reported but do not stop an import: the row is simply not imported. */
 const NOT_BLOCKING = new Set(['other_municipality']);
@@ -184,11 +191,19 @@ async function load(
   let rowsTotal = 0;
   let rowsValid = 0;
   let errorCount = 0;
+  let errorRows = 0;
   try {
     for await (const batch of source.batches) {
       const valid: Value[][] = [];
       const invalid: Value[][] = [];
-      for (const { line, cells } of batch) {
+      for (const { line, cells, problem } of batch) {
+        // A row that could not be read, or is wider than any list, is an error of the whole row.
+        const unread = problem ?? (cells.length > MAX_COLUMNS ? 'too_many_columns' : null);
+        if (unread) {
+          errorCount++;
+          if (errorRows++ < MAX_STORED_ERROR_ROWS) invalid.push([importId, line, null, unread, '', true]);
+          continue;
+        }
         const row = pick(cells);
         const staged = stage(line, row);
         if (Array.isArray(staged)) {
@@ -199,7 +214,7 @@ async function load(
           const unit = kind === 'enrolments' ? (row[1] ?? '').trim() : '';
           if (SCHOOL_UNIT.test(unit)) partialUnits.add(unit);
           if (staged.errors.some((e) => !NOT_BLOCKING.has(e.code))) errorCount++;
-          for (const e of staged.errors) invalid.push([importId, line, e.column, e.code, e.value.slice(0, 200), !NOT_BLOCKING.has(e.code)]);
+          if (errorRows++ < MAX_STORED_ERROR_ROWS) for (const e of staged.errors) invalid.push([importId, line, e.column, e.code, e.value.slice(0, 200), !NOT_BLOCKING.has(e.code)]);
         }
       }
       rowsTotal += batch.length;
@@ -217,6 +232,11 @@ async function load(
     throw err;
   }
   await progress(rowsTotal, rowsTotal);
+  if (errorRows > MAX_STORED_ERROR_ROWS) {
+    // Rows that are not listed cannot be reviewed, so the import cannot be accepted.
+    await dropStagingTable(db, kind, importId);
+    return finish({ status: 'failed', rowsTotal, rowsValid, errorCount, failure: tooManyErrors(errorCount) });
+  }
   if (kind === 'population' && rowsValid === 0) {
     // A population list is a full snapshot: one without a single resident would move everyone out.
     await dropStagingTable(db, kind, importId);

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openSource } from './read-source.js';
+import { xlsxWithoutReferences } from '../../testing/xlsx.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'lotsa-read-source-'));
 
@@ -33,5 +34,71 @@ describe('reading a list', () => {
   it('reads a file that is not UTF-8 as Windows-1252', async () => {
     const file = fileWithNameAt((1 << 20) - 1, Buffer.from([0xc5, 0x73, 0x61])); // "Åsa" in Windows-1252
     expect(await lastRow(file)).toEqual(['x', 'Åsa']);
+  });
+});
+
+/** Every row of `file`: its header first (as line 1), then each data row with its line and any problem. */
+async function allRows(file: string) {
+  const source = await openSource(file);
+  const rows: { line: number; cells: string[]; problem?: string }[] = [{ line: 1, cells: source.headers }];
+  for await (const batch of source.batches) rows.push(...batch);
+  return rows;
+}
+
+function write(name: string, content: Buffer | string): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, content);
+  return file;
+}
+
+describe('reading a list with bounds', () => {
+  it('reads CR-only line endings as line breaks, so no row becomes a column name', async () => {
+    const file = write('mac.csv', 'personal_identity_number;given_name\r200812052397;Åsa\r200812062396;Nils\r');
+    expect(await allRows(file)).toEqual([
+      { line: 1, cells: ['personal_identity_number', 'given_name'] },
+      { line: 2, cells: ['200812052397', 'Åsa'] },
+      { line: 3, cells: ['200812062396', 'Nils'] },
+    ]);
+  });
+
+  it('refuses a first line with more columns or longer names than a header has, saying why', async () => {
+    const wide = write('wide.csv', `${Array.from({ length: 201 }, (_, i) => `c${i}`).join(',')}\n1\n`);
+    await expect(openSource(wide)).rejects.toThrow(/201 columns, and a list has at most 200/);
+    const long = write('long-name.csv', `personal_identity_number,${'x'.repeat(201)}\n1,2\n`);
+    await expect(openSource(long)).rejects.toThrow(/column name is longer than 200/);
+    const endless = write('endless.csv', `a,${'b'.repeat(200_000)}`);
+    await expect(openSource(endless)).rejects.toThrow(/longer than any list row/);
+  });
+
+  it('reads a UTF-8 file with one damaged row as UTF-8, the damaged row an error naming its line', async () => {
+    const rows = ['given_name,city', 'Åsa,Göteborg', 'Örjan,Mölndal'].map((r) => Buffer.from(`${r}\n`, 'utf8'));
+    const damaged = Buffer.concat([Buffer.from('Nils,Partill'), Buffer.from([0xe9]), Buffer.from('\n')]);
+    const file = write('damaged.csv', Buffer.concat([rows[0]!, rows[1]!, damaged, rows[2]!]));
+    expect(await allRows(file)).toEqual([
+      { line: 1, cells: ['given_name', 'city'] },
+      { line: 2, cells: ['Åsa', 'Göteborg'] },
+      { line: 3, cells: [], problem: 'bad_encoding' },
+      { line: 4, cells: ['Örjan', 'Mölndal'] },
+    ]);
+  });
+
+  it('decodes each row of a Windows-1252 file on its own: a row saved as UTF-8 never becomes mojibake', async () => {
+    const header = Buffer.from('given_name,city\n');
+    const windows = (text: string) => Buffer.from(text, 'latin1');
+    const file = write('mixed-1252.csv', Buffer.concat([header, windows('Åsa,Sävedalen\n'), windows('Öjvind,Öjersjö\n'), Buffer.from('Åsa,Göteborg\n', 'utf8')]));
+    expect((await allRows(file)).slice(1).map((r) => r.cells)).toEqual([
+      ['Åsa', 'Sävedalen'],
+      ['Öjvind', 'Öjersjö'],
+      ['Åsa', 'Göteborg'],
+    ]);
+  });
+
+  it('reads an XLSX sheet whose rows and cells have no r attribute', async () => {
+    const file = write('no-refs.xlsx', xlsxWithoutReferences([['personal_identity_number', 'given_name', 'city'], ['200812052397', 'Åsa', 'Partille'], ['200812062396', '', 'Lerum']]));
+    expect(await allRows(file)).toEqual([
+      { line: 1, cells: ['personal_identity_number', 'given_name', 'city'] },
+      { line: 2, cells: ['200812052397', 'Åsa', 'Partille'] },
+      { line: 3, cells: ['200812062396', '', 'Lerum'] },
+    ]);
   });
 });

@@ -1,12 +1,19 @@
 /**
  * Reads a source list file row by row, without holding it in memory: CSV in UTF-8 or
  * Windows-1252, with ';', ',' or tab, with or without BOM; or the first sheet of an XLSX workbook.
+ * Its first row must be a header of at most MAX_COLUMNS names of at most MAX_HEADER_CHARS each.
  */
-import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
-import { csvRows } from './csv-reader.js';
+import { withCellReferences } from './cell-references.js';
+import { csvRows, type CsvRow } from './csv-reader.js';
+import { decodedByRow, fileEncoding } from './row-encoding.js';
+
+/** The most columns a list may have; a row with more is an error, a header with more makes the file unreadable. */
+export const MAX_COLUMNS = 200;
+/** The longest column name read. */
+export const MAX_HEADER_CHARS = 200;
 
 /** A file Lotsa cannot read as a list; the message says why, for the coordinator. */
 export class UnreadableFileError extends Error {
@@ -18,8 +25,8 @@ export class UnreadableFileError extends Error {
   }
 }
 
-/** One data row: its line number in the file (the header is line 1) and its cells. */
-type SourceRow = { line: number; cells: string[] };
+/** One data row: its line number in the file (the header is line 1) and its cells, or why they could not be read. */
+type SourceRow = CsvRow;
 /** A list's headers and its data rows, a batch at a time. */
 export type Source = { headers: string[]; batches: AsyncIterable<SourceRow[]> };
 
@@ -33,30 +40,6 @@ async function head(path: string, bytes: number): Promise<Buffer> {
   }
 }
 
-/** How many bytes at the end of `chunk` begin a character that the next chunk completes. */
-function unfinishedTail(chunk: Buffer): number {
-  for (let back = 1; back <= Math.min(3, chunk.length); back++) {
-    const byte = chunk[chunk.length - back]!;
-    if ((byte & 0xc0) !== 0x80) {
-      const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
-      return length > back ? back : 0;
-    }
-  }
-  return 0;
-}
-
-/** True when the whole file is valid UTF-8; otherwise it is read as Windows-1252. */
-async function isUtf8File(path: string): Promise<boolean> {
-  let carried = Buffer.alloc(0);
-  for await (const read of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    const chunk = carried.length ? Buffer.concat([carried, read as Buffer]) : (read as Buffer);
-    const tail = unfinishedTail(chunk);
-    if (!isUtf8(chunk.subarray(0, chunk.length - tail))) return false;
-    carried = Buffer.from(chunk.subarray(chunk.length - tail));
-  }
-  return carried.length === 0;
-}
-
 function detectDelimiter(firstLine: string): string {
   const counts = [';', ',', '\t'].map((d) => [d, firstLine.split(d).length] as const);
   return counts.sort((a, b) => b[1] - a[1])[0]![0];
@@ -68,15 +51,33 @@ async function* decoded(path: string, encoding: string): AsyncIterable<string> {
   yield decoder.decode();
 }
 
+/**
+ * The header's names, or UnreadableFileError when the first row cannot be one: a file whose lines
+ * Lotsa does not see (one line of everything) would otherwise show its data as column names.
+ */
+function headerNames(header: SourceRow): string[] {
+  const unreadable = (why: string) =>
+    new UnreadableFileError('not_a_list', `The first line is no header Lotsa can read: ${why}. Check that the first line names the columns and that the file has a line break after each row.`);
+  if (header.problem === 'line_too_long') throw unreadable('it is longer than any list row could be');
+  if (header.problem === 'bad_encoding') throw unreadable('it holds bytes that are not text in the file\'s encoding');
+  if (header.cells.length > MAX_COLUMNS) throw unreadable(`it has ${header.cells.length} columns, and a list has at most ${MAX_COLUMNS}`);
+  const names = header.cells.map((h) => h.trim());
+  if (names.some((n) => n.length > MAX_HEADER_CHARS)) throw unreadable(`a column name is longer than ${MAX_HEADER_CHARS} characters`);
+  return names;
+}
+
 async function openCsv(path: string, start: Buffer): Promise<Source> {
-  const encoding = (await isUtf8File(path)) ? 'utf-8' : 'windows-1252';
-  const firstLine = new TextDecoder(encoding).decode(start).replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
-  const batches = csvRows(decoded(path, encoding), detectDelimiter(firstLine));
+  const encoding = await fileEncoding(path);
+  const firstLine = new TextDecoder(encoding === 'windows-1252' ? encoding : 'utf-8').decode(start).replace(/^\uFEFF/, '').split(/\r\n?|\n/)[0] ?? '';
+  // A file entirely in UTF-8 (nearly every list) is decoded as a stream; any other row by row.
+  const text = encoding === 'utf-8' ? decoded(path, 'utf-8') : decodedByRow(path, encoding === 'utf-8-damaged');
+  let batches = csvRows(text, detectDelimiter(firstLine));
+  if (encoding === 'utf-8-damaged') batches = markUndecodable(batches);
   const first = await batches.next();
   if (first.done) throw new UnreadableFileError('empty', 'The file has no rows.');
   const [header, ...rest] = first.value;
   return {
-    headers: header!.cells.map((h) => h.trim()),
+    headers: headerNames(header!),
     batches: (async function* () {
       if (rest.length) yield rest;
       for (let r = await batches.next(); !r.done; r = await batches.next()) yield r.value;
@@ -96,13 +97,20 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
+/** Rows of a UTF-8 file with bytes that are no UTF-8: a row holding such bytes (decoded as U+FFFD) is read as an error, never as text. */
+async function* markUndecodable(batches: AsyncGenerator<SourceRow[]>): AsyncGenerator<SourceRow[]> {
+  for await (const batch of batches) yield batch.map((row) => (row.cells.some((c) => c.includes('\uFFFD')) ? { line: row.line, cells: [], problem: 'bad_encoding' } : row));
+}
+
 async function openXlsx(path: string): Promise<Source> {
   // Loaded only for workbooks: it takes longer to load than a CSV of 10,000 rows takes to import.
   const { default: Excel } = await import('exceljs');
   const reader = new Excel.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' });
   const rows = (async function* () {
     for await (const sheet of reader) {
-      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+      const worksheet = sheet as unknown as { iterator: AsyncIterable<Buffer> } & AsyncIterable<ExcelJS.Row>;
+      worksheet.iterator = withCellReferences(worksheet.iterator) as AsyncIterable<never>;
+      for await (const row of worksheet) {
         const values = (row.values as ExcelJS.CellValue[]).slice(1);
         yield { line: row.number, cells: values.map(cellText) };
       }
@@ -112,7 +120,7 @@ async function openXlsx(path: string): Promise<Source> {
   const first = await rows.next();
   if (first.done) throw new UnreadableFileError('empty', 'The workbook has no rows.');
   return {
-    headers: first.value.cells.map((h) => h.trim()),
+    headers: headerNames(first.value),
     batches: (async function* () {
       const batch: SourceRow[] = [];
       for await (const row of rows) {
