@@ -107,6 +107,12 @@ describe.skipIf(skipE2E)('[contact]: a coach records honest contact on the perso
     // A second message, confirmed from the outbox page.
     await sms.getByRole('button', { name: 'Skicka sms' }).click();
     await expect.poll(() => sms.getByRole('button', { name: 'Jag har skickat sms:et' }).count()).toBe(1);
+    // The person page, the hub, lists it as awaiting confirmation too.
+    await page.goto(`/persons/${person.id}`);
+    const awaiting = page.getByRole('region', { name: 'Sms som väntar på bekräftelse' });
+    await expect.poll(() => awaiting.textContent()).toContain('räknas inte som ett kontaktförsök förrän du bekräftar');
+    expect(await awaiting.getByRole('button', { name: /^Jag har skickat sms:et: Sms till den unga från / }).count()).toBe(1);
+    await expectNoAxeViolations(page, 'person page with an outbox message awaiting confirmation');
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Sms' }).click();
     const confirm = page.getByRole('button', { name: `Bekräfta skickat: sms till ${person.name}` });
     await expect.poll(() => confirm.count()).toBe(1);

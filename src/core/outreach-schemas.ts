@@ -59,6 +59,8 @@ export const outreachSchema = z.object({
   nextStepVersion: z.number().int(),
   firstReachedAt: z.string().nullable(),
   occupation: z.object({ code: occupation, confirmedAt: z.string(), valid: z.boolean() }).nullable(),
+  /** Text messages to the person kept in the outbox that the reader sent (a coordinator: anyone sent) and has not yet confirmed as sent; no attempt yet. */
+  awaitingSms: z.array(z.object({ id, recipient: z.enum(['young_person', 'guardian']), createdAt: z.string() })),
   /** The person's booked meetings and home visits that have not ended, soonest first. */
   meetings: z.array(z.object({ id, kind: z.enum(MEETING_KINDS), startsAt: z.string(), endsAt: z.string(), staff: z.object({ id, name: z.string() }), secondStaff: z.object({ id, name: z.string() }).nullable() })),
 });

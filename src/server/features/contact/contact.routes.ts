@@ -28,7 +28,7 @@ export async function contactRoutes(app: FastifyInstance) {
   r.post('/api/v1/persons/:id/contact-attempts', {
     schema: {
       tags,
-      summary: 'Record a contact attempt or check step; returns Lotsa’s proposed next step. Send an Idempotency-Key header so a retry records nothing twice',
+      summary: 'Record a contact attempt or check step; the outcome must be chosen (400 outcome_required) and fit the channel (400 invalid_outcome); only a conversation counts as reached. Returns Lotsa’s proposed next step. Send an Idempotency-Key header so a retry records nothing twice',
       params: idParams,
       body: contactAttemptBody,
       response: { 201: contactAttemptCreatedSchema, ...errors },

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { attemptProblem, isCheckStep, isConversation, isUnder18, OCCUPATION_CODE_LIST, type AttemptChannel, type AttemptOutcome, type Occupation } from '../../../core/outreach.js';
 import type { contactAttemptBody, nextStepOverrideBody, Outreach } from '../../../core/outreach-schemas.js';
 import { requireCapability } from '../../access/access.js';
+import { roleCan } from '../../../core/roles.js';
 import { readBasis } from '../../audit/basis.js';
 import { audited, type AuditedTransaction, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
@@ -152,6 +153,15 @@ export async function getOutreach(ctx: RequestContext, personId: string): Promis
       .orderBy('meetings.starts_at')
       .limit(20)
       .execute();
+    let unconfirmed = trx
+      .selectFrom('sms_messages')
+      .select(['id', 'recipient', 'created_at'])
+      .where('person_id', '=', personId)
+      .where('provider', '=', 'outbox')
+      .where('status', '=', 'stored')
+      .where('attempt_recorded_at', 'is', null);
+    if (!roleCan(ctx.actor.role, 'outreach.configure')) unconfirmed = unconfirmed.where('sent_by', '=', ctx.actor.id);
+    const awaitingSms = person.managed ? await unconfirmed.orderBy('created_at', 'desc').limit(20).execute() : [];
     const proposal = period ? await proposalFor(trx, person, period, settings) : null;
     const stored = period ? await storedNextStep(trx, personId, period.id) : undefined;
     const nextStep = stored ? stepOut(stored.channel, stored.due_on, stored.override_reason) : proposal && { ...proposal, overrideReason: null };
@@ -185,6 +195,7 @@ export async function getOutreach(ctx: RequestContext, personId: string): Promis
       nextStepVersion: stored?.version ?? 0,
       firstReachedAt: reached.length ? reached[reached.length - 1]!.at.toISOString() : null,
       occupation,
+      awaitingSms: awaitingSms.map((m) => ({ id: m.id, recipient: m.recipient, createdAt: m.created_at.toISOString() })),
       meetings: meetings.map((m) => ({
         id: m.id,
         kind: m.kind,

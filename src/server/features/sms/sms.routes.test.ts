@@ -83,6 +83,8 @@ describe('text messages to the built-in outbox', () => {
     // Another coach neither sent it nor coordinates: as if it did not exist.
     expect((await h.as.secondCoach.request('POST', `/api/v1/sms/${sms.id}/confirm-sent`)).statusCode).toBe(404);
     expect((await h.as.otherCoordinator.request('POST', `/api/v1/sms/${sms.id}/confirm-sent`)).statusCode).toBe(404);
+    const awaiting = (await h.as.youth_coach.request('GET', `/api/v1/persons/${personId}/outreach`)).json().awaitingSms;
+    expect(awaiting).toEqual([{ id: sms.id, recipient: 'young_person', createdAt: sms.createdAt }]);
     const [a, b] = await Promise.all([h.as.youth_coach.request('POST', `/api/v1/sms/${sms.id}/confirm-sent`), h.as.youth_coach.request('POST', `/api/v1/sms/${sms.id}/confirm-sent`)]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
     const confirmed = [a, b].find((r) => r.statusCode === 200)!.json();
@@ -91,6 +93,7 @@ describe('text messages to the built-in outbox', () => {
     const outreach = (await h.as.youth_coach.request('GET', `/api/v1/persons/${personId}/outreach`)).json();
     expect(outreach.attempts).toHaveLength(1);
     expect(outreach.attempts[0]).toMatchObject({ channel: 'sms', outcome: 'sent' });
+    expect(outreach.awaitingSms).toEqual([]);
     expect(outreach.firstReachedAt).toBeNull();
     const audit = await h.db.selectFrom('audit_log').select(['action', 'detail']).where('entity', '=', 'sms').where('entity_id', '=', sms.id).where('action', '=', 'update').execute();
     expect(audit).toEqual([{ action: 'update', detail: { status: 'sent', confirmedByStaff: true } }]);

@@ -71,9 +71,10 @@ export function AttemptForm({ personId, suggested, onSaved }: Props) {
       ) : null}
       <ProblemAlert error={problem} />
       <form onSubmit={submit} noValidate>
+        <p className="muted small">{t('contact.attempt.outcomeHint')}</p>
         <div className="field-row">
           <ChannelSelect id="attempt-channel" label={t('contact.attempt.channel')} value={channel} onChange={chooseChannel} />
-          <FormField id="attempt-outcome" label={t('contact.attempt.outcome')} hint={t('contact.attempt.outcomeHint')} error={outcomeError} required announce>
+          <FormField id="attempt-outcome" label={t('contact.attempt.outcome')} error={outcomeError} required announce>
             {(control) => (
               <select {...control} value={outcome} onChange={(e) => setOutcome(e.target.value as AttemptOutcome | '')}>
                 <option value="">{t('contact.attempt.chooseOutcome')}</option>

@@ -61,7 +61,7 @@ export function NextStepPage() {
         </div>
         <div className="columns__side">
           <ContactDetailsPanel person={p} under18={o.under18} enteredOn={o.enteredOn} />
-          {!p.contactDetailsHidden ? <SmsPanel personId={p.id} hasGuardian={p.guardians.some((g) => g.phone)} onSent={reload} /> : null}
+          {!p.contactDetailsHidden ? <SmsPanel personId={p.id} hasGuardian={p.guardians.some((g) => g.phone)} awaiting={o.awaitingSms} onSent={reload} /> : null}
           <LetterPanel personId={p.id} protectedIdentity={p.protectedIdentity} suggested={letterKind} onPrinted={reload} />
           <BookingForm id="meeting" title={t('contact.meeting.title')} kinds={['meeting', 'home_visit']} personId={p.id} noticeDays={settings.data?.settings.homeVisitNoticeDays ?? 5} onBooked={reload} />
         </div>

@@ -9,6 +9,7 @@ import { contactApi } from '../../api/outreachEndpoints.js';
 import { Loading, ProblemAlert } from '../../components/Alert.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { AttemptForm } from './AttemptForm.js';
+import { AwaitingSms } from './AwaitingSms.js';
 import { AttemptList } from './AttemptList.js';
 import { NextStepPanel } from './NextStepPanel.js';
 
@@ -28,6 +29,12 @@ export function PersonOutreach({ personId, onChanged }: { personId: string; onCh
       <p className="small">
         <Link to={`/persons/${personId}/outreach`}>{t('contactHub.openNextStepView')}</Link>
       </p>
+      {o.awaitingSms.length ? (
+        <section className="panel" aria-labelledby="awaiting-sms-title">
+          <h2 id="awaiting-sms-title">{t('contactHub.awaitingSms.title')}</h2>
+          <AwaitingSms items={o.awaitingSms} onConfirmed={reload} />
+        </section>
+      ) : null}
       <AttemptForm personId={personId} suggested={o.nextStep?.channel ?? null} onSaved={reload} />
       <AttemptList outreach={o} />
     </>

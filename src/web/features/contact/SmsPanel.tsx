@@ -1,20 +1,21 @@
 /**
  * Send the template text message to the young person or the guardian. With a gateway it is recorded
  * as a contact attempt when the gateway takes it; a message kept in Lotsa's outbox is recorded only
- * when the coach confirms here (or in the outbox) that they sent it by other means.
+ * when the coach confirms (listed here, on the person page and in the outbox) that they sent it by other means.
  */
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SmsMessage } from '../../../core/outreach-schemas.js';
+import type { Outreach, SmsMessage } from '../../../core/outreach-schemas.js';
 import { ApiError } from '../../api/client.js';
 import { contactApi, newIdempotencyKey } from '../../api/outreachEndpoints.js';
 import { Alert, ProblemAlert } from '../../components/Alert.js';
 import { FormField } from '../../components/FormField.js';
 import { useAction } from '../../hooks/useAction.js';
 import { apiErrorOf } from './useFieldErrors.js';
+import { AwaitingSms } from './AwaitingSms.js';
 
 /** The SMS panel of the next-step view. */
-export function SmsPanel({ personId, hasGuardian, onSent }: { personId: string; hasGuardian: boolean; onSent: () => Promise<void> }) {
+export function SmsPanel({ personId, hasGuardian, awaiting, onSent }: { personId: string; hasGuardian: boolean; awaiting: Outreach['awaitingSms']; onSent: () => Promise<void> }) {
   const { t } = useTranslation();
   const [recipient, setRecipient] = useState<'young_person' | 'guardian'>('young_person');
   const [sent, setSent] = useState<SmsMessage | null>(null);
@@ -39,29 +40,23 @@ export function SmsPanel({ personId, hasGuardian, onSent }: { personId: string; 
     if (ok) await onSent();
   }
 
-  async function confirm() {
-    if (!sent) return;
-    const ok = await run(async () => setSent(await contactApi.confirmSms(sent.id)));
-    if (ok) await onSent();
-  }
-
   return (
     <section className="panel" aria-labelledby="sms-title">
       <h2 id="sms-title">{t('contact.sms.title')}</h2>
       <p className="muted small">{t('contact.sms.hint')}</p>
       {sent ? (
         <Alert tone="success">
-          <p>{sent.status === 'stored' ? t('contact.sms.stored') : sent.provider === 'outbox' ? t('contact.sms.confirmed') : t('contact.sms.sent')}</p>
+          <p>{sent.status === 'stored' ? t('contact.sms.stored') : t('contact.sms.sent')}</p>
           <blockquote className="note-text">{sent.body}</blockquote>
         </Alert>
       ) : null}
-      {sent?.awaitingConfirmation ? (
-        <p>
-          <button type="button" className="button" disabled={busy} onClick={confirm}>
-            {t('contact.sms.confirm')}
-          </button>
-        </p>
-      ) : null}
+      <AwaitingSms
+        items={awaiting}
+        onConfirmed={async () => {
+          setSent(null);
+          await onSent();
+        }}
+      />
       <ProblemAlert error={problem} />
       <form onSubmit={submit} noValidate>
         {hasGuardian ? (

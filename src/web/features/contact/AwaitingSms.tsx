@@ -1,0 +1,54 @@
+/**
+ * Text messages to one person kept in Lotsa's outbox and not yet confirmed: each is a contact attempt
+ * only once the coach confirms they sent it by other means (from a work phone).
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Outreach } from '../../../core/outreach-schemas.js';
+import { contactApi } from '../../api/outreachEndpoints.js';
+import { Alert, ProblemAlert } from '../../components/Alert.js';
+import { useAction } from '../../hooks/useAction.js';
+import { useFormat } from '../../i18n/format.js';
+import { apiErrorOf } from './useFieldErrors.js';
+
+/** The list of unconfirmed outbox messages with a confirm button each; nothing when there are none and none was just confirmed. */
+export function AwaitingSms({ items, onConfirmed }: { items: Outreach['awaitingSms']; onConfirmed: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { busy, error, run } = useAction();
+  const [confirmed, setConfirmed] = useState(false);
+
+  async function confirm(id: string) {
+    setConfirmed(false);
+    if (await run(() => contactApi.confirmSms(id))) {
+      setConfirmed(true);
+      await onConfirmed();
+    }
+  }
+
+  if (!items.length && !confirmed && !error) return null;
+  return (
+    <div className="awaiting-sms">
+      {confirmed ? <Alert tone="success">{t('contact.sms.confirmed')}</Alert> : null}
+      <ProblemAlert error={apiErrorOf(error)} />
+      {items.length ? (
+        <>
+          <p>{t('contactHub.awaitingSms.intro', { count: items.length })}</p>
+          <ul className="plain-list">
+            {items.map((m) => {
+              const what = t('contactHub.awaitingSms.item', { recipient: t(`contactHub.awaitingSms.recipients.${m.recipient}`), when: format.dateTime(m.createdAt) });
+              return (
+                <li key={m.id}>
+                  {what}{' '}
+                  <button type="button" className="button button--secondary" disabled={busy} aria-label={`${t('contact.sms.confirm')}: ${what}`} onClick={() => confirm(m.id)}>
+                    {t('contact.sms.confirm')}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+}
