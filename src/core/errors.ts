@@ -63,6 +63,10 @@ export const FIELD_MESSAGES = {
   email: { sv: 'Skriv en giltig e-postadress.', en: 'Write a valid e-mail address.' },
   too_long: { sv: 'Texten är för lång.', en: 'The text is too long.' },
   too_short: { sv: 'Texten är för kort.', en: 'The text is too short.' },
+  contact_person_without_access: {
+    sv: 'Personen kan inte öppna ärendet och kan därför inte vara kontaktperson. Välj en KAA-samordnare eller någon från aktivitetsansvarets egna enheter.',
+    en: 'This person cannot open the case, so cannot be its contact person. Choose a KAA coordinator or someone from the activity responsibility’s own units.',
+  },
 } as const;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
 

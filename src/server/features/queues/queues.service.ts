@@ -108,7 +108,7 @@ export async function bulkAssign(ctx: RequestContext, input: z.infer<typeof bulk
   const personIds = [...new Set(input.personIds)];
   return audited(ctx, async ({ trx, audit }) => {
     const contact = await findContactPerson(trx, ctx.actor.municipalityId, input.contactPersonId);
-    if (!contact) throw new AppError('validation_failed', [{ field: 'contactPersonId', code: 'invalid' }]);
+    if (!contact) throw new AppError('validation_failed', [{ field: 'contactPersonId', code: 'contact_person_without_access' }]);
     const cases = await trx
       .selectFrom('cases')
       .innerJoin('persons', 'persons.id', 'cases.person_id')
