@@ -116,7 +116,11 @@ describe.skipIf(skipE2E)('[outreach]: a coach works the queue and the ladder, pr
     await page.getByLabel('Ny kontaktperson').selectOption({ label: 'Jonas Ungdomscoach (Ungdomscoach)' });
     await expectNoAxeViolations(page, 'queue page with bulk assignment');
     await page.getByRole('button', { name: 'Tilldela de valda' }).click();
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('2 personer fick ny kontaktperson.');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'fick ny kontaktperson' }).textContent()).toBe('2 personer fick ny kontaktperson.');
+    // The bar says how many are chosen, and stays in view at the bottom of the window.
+    await expect.poll(() => page.locator('.bulk-bar__count').textContent()).toBe('0 valda');
+    const bar = await page.locator('.bulk-bar').boundingBox();
+    expect(bar!.y + bar!.height).toBeLessThanOrEqual((page.viewportSize()?.height ?? 0) + 1);
     await expect.poll(() => page.locator('tbody th').allTextContents()).not.toContain(names[0]);
 
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Inställningar' }).click();

@@ -76,6 +76,10 @@ export const FIELD_MESSAGES = {
   too_long: { sv: 'Texten är för lång.', en: 'The text is too long.' },
   too_short: { sv: 'Texten är för kort.', en: 'The text is too short.' },
   unsafe_text: { sv: 'Texten innehåller tecken som inte kan sparas (ett nolltecken eller en ofullständig teckenkod). Skriv in texten på nytt.', en: 'The text holds characters that cannot be stored (a NUL or an incomplete character code). Type the text again.' },
+  contact_person_without_access: {
+    sv: 'Personen kan inte öppna ärendet och kan därför inte vara kontaktperson. Välj en KAA-samordnare eller någon från aktivitetsansvarets egna enheter.',
+    en: 'This person cannot open the case, so cannot be its contact person. Choose a KAA coordinator or someone from the activity responsibility’s own units.',
+  },
 } as const;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
 

@@ -92,7 +92,16 @@ export const queueItemSchema = z.object({
   /** For the home-visits queue: when the planned visit is. */
   plannedAt: z.string().nullable(),
 });
-export const queuePageSchema = z.object({ key: z.enum(QUEUE_KEYS), items: z.array(queueItemSchema), total: z.number().int() });
+/** How one queue's persons can be sorted; `due` is the next step's date (the planned visit in the home-visits queue). */
+export const QUEUE_SORTS = ['due', 'name', 'entered', 'lastAttempt', 'contactPerson'] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+export const queueItemsQuery = queueFilterQuery.extend({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(50),
+  sort: z.enum(QUEUE_SORTS).default('due'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+});
+export const queuePageSchema = z.object({ key: z.enum(QUEUE_KEYS), items: z.array(queueItemSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 
 export const bulkAssignBody = z.object({ personIds: z.array(id).min(1).max(500), contactPersonId: id });
 export const bulkAssignResultSchema = z.object({ assigned: z.number().int() });

@@ -10,6 +10,7 @@ import type {
   OutreachSettingsResponse,
   QueueItem,
   QueueKey,
+  QueueSort,
   QueueSummary,
   SmsMessage,
   TemplateKind,
@@ -26,7 +27,8 @@ export type AttemptInput = { channel: AttemptChannel; outcome: AttemptOutcome; a
 /** Work queues and bulk assignment. */
 export const queuesApi = {
   list: (contactPerson?: string) => request<QueueSummary[]>('/api/v1/work-queues', { query: { contactPerson } }),
-  items: (key: QueueKey, contactPerson?: string) => request<{ key: QueueKey; items: QueueItem[]; total: number }>(`/api/v1/work-queues/${enc(key)}`, { query: { contactPerson } }),
+  items: (key: QueueKey, query: { contactPerson?: string; sort?: QueueSort; order?: 'asc' | 'desc'; page?: number; pageSize?: number } = {}) =>
+    request<{ key: QueueKey; items: QueueItem[]; total: number; page: number; pageSize: number }>(`/api/v1/work-queues/${enc(key)}`, { query }),
   bulkAssign: (personIds: string[], contactPersonId: string) => request<{ assigned: number }>('/api/v1/cases/bulk-assign', { method: 'POST', body: { personIds, contactPersonId } }),
 };
 

@@ -31,7 +31,7 @@ export async function updateCase(ctx: RequestContext, caseId: string, input: z.i
     let newContact: { id: string; name: string } | null | undefined;
     if (input.contactPersonId !== undefined && input.contactPersonId !== current.contact_person_id) {
       newContact = input.contactPersonId ? await findContactPerson(trx, ctx.actor.municipalityId, input.contactPersonId) : null;
-      if (newContact === undefined) throw new AppError('validation_failed', [{ field: 'contactPersonId', code: 'invalid' }]);
+      if (newContact === undefined) throw new AppError('validation_failed', [{ field: 'contactPersonId', code: 'contact_person_without_access' }]);
     }
     let newTeam: { id: string; name: string } | null | undefined;
     if (input.teamId !== undefined && input.teamId !== current.team_id) {

@@ -45,7 +45,7 @@ describe('contact person who may not open the case', () => {
     const res = await h.as.coordinator.request('PATCH', `/api/v1/cases/${person.case.id}`, { contactPersonId: socialWorker.staffId, version: person.case.version });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.json().errors).toEqual([expect.objectContaining({ field: 'contactPersonId' })]);
+    expect(res.json().errors).toEqual([expect.objectContaining({ field: 'contactPersonId', code: 'contact_person_without_access', message: expect.stringContaining('kan inte öppna ärendet') })]);
   });
 
   it("is not counted as the holder's cases on the start page", async () => {

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { bulkAssignBody, bulkAssignResultSchema, QUEUE_KEYS, queueFilterQuery, queuePageSchema, queueSchema } from '../../../core/outreach-schemas.js';
+import { bulkAssignBody, bulkAssignResultSchema, QUEUE_KEYS, queueFilterQuery, queueItemsQuery, queuePageSchema, queueSchema } from '../../../core/outreach-schemas.js';
 import { problemSchema } from '../../../core/schemas.js';
 import { contextOf } from '../../http/context.js';
 import { bulkAssign, listQueues, queueItems } from './queues.service.js';
@@ -22,12 +22,12 @@ export async function queueRoutes(app: FastifyInstance) {
   r.get('/api/v1/work-queues/:key', {
     schema: {
       tags,
-      summary: 'The persons in one queue, each with the next step and its due date (the inbox queue lists notifications at /api/v1/notifications?view=inbox)',
+      summary: 'The persons in one queue, a page at a time and sorted (soonest next step first by default), each with the next step and its due date (the inbox queue lists notifications at /api/v1/notifications?view=inbox)',
       params: z.object({ key: z.enum(QUEUE_KEYS) }),
-      querystring: queueFilterQuery,
+      querystring: queueItemsQuery,
       response: { 200: queuePageSchema, ...errors },
     },
-    handler: (request) => queueItems(contextOf(request), request.params.key, request.query.contactPerson),
+    handler: (request) => queueItems(contextOf(request), request.params.key, request.query),
   });
 
   r.post('/api/v1/cases/bulk-assign', {

@@ -2,10 +2,10 @@
  * Work queues: saved filters over the register with counts, the persons in one queue with their
  * next step, and assigning a queue's persons to a contact person in bulk.
  */
-import { sql } from 'kysely';
+import { sql, type OrderByItemBuilder, type RawBuilder } from 'kysely';
 import type { z } from 'zod';
 import { roleCan } from '../../../core/roles.js';
-import { QUEUE_KEYS, type bulkAssignBody, type QueueItem, type QueueKey, type QueueSummary } from '../../../core/outreach-schemas.js';
+import { QUEUE_KEYS, type bulkAssignBody, type QueueItem, type QueueKey, type queueItemsQuery, type QueueSort, type QueueSummary } from '../../../core/outreach-schemas.js';
 import type { AttemptChannel } from '../../../core/outreach.js';
 import { personManagedBy, requireCapability } from '../../access/access.js';
 import { audited, type RequestContext } from '../../http/context.js';
@@ -15,7 +15,8 @@ import { loadOutreachSettings } from '../contact/outreach-settings.js';
 import { todayInSweden } from '../../../core/dates.js';
 import { contactPersonCondition, inRegister, nextChannel, nextDue, plannedAt, queueConditions } from './queues.queries.js';
 
-const ITEM_LIMIT = 500;
+/** When the newest contact attempt of the open period was made. */
+const lastAttemptAt = sql<Date | null>`(select max(ca.at) from contact_attempts ca where ca.period_id = rp.id)`;
 
 /** Every queue the actor works, with how many persons (or notifications) are in it. Counts only: no personal data. */
 export async function listQueues(ctx: RequestContext, contactPerson: string | undefined): Promise<QueueSummary[]> {
@@ -35,15 +36,23 @@ export async function listQueues(ctx: RequestContext, contactPerson: string | un
   return queues;
 }
 
-/** The persons in one queue, soonest next step first, each listing audited. The inbox lists notifications elsewhere. */
-export async function queueItems(ctx: RequestContext, key: QueueKey, contactPerson: string | undefined): Promise<{ key: QueueKey; items: QueueItem[]; total: number }> {
+/** One page of the persons in one queue, sorted as asked (soonest next step first by default), each listing audited. The inbox lists notifications elsewhere. */
+export async function queueItems(ctx: RequestContext, key: QueueKey, query: z.infer<typeof queueItemsQuery>): Promise<{ key: QueueKey; items: QueueItem[]; total: number; page: number; pageSize: number }> {
   requireCapability(ctx.actor, 'outreach.work');
   if (key === 'inbox' || !QUEUE_KEYS.includes(key)) throw new AppError('not_found');
   const { settings } = await loadOutreachSettings(ctx.db, ctx.actor.municipalityId);
   const condition = queueConditions(settings, todayInSweden())[key];
   return audited(ctx, async ({ trx, audit }) => {
-    const filtered = inRegister(trx, ctx.actor).where(contactPersonCondition(ctx.actor, contactPerson)).where(condition);
+    const filtered = inRegister(trx, ctx.actor).where(contactPersonCondition(ctx.actor, query.contactPerson)).where(condition);
     const { total } = await filtered.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow();
+    const direction = (ob: OrderByItemBuilder) => (query.order === 'desc' ? ob.desc().nullsLast() : ob.asc().nullsLast());
+    const sortKeys: Record<QueueSort, RawBuilder<unknown>> = {
+      due: key === 'home-visits' ? plannedAt : nextDue,
+      name: sql`persons.family_name`,
+      entered: sql`rp.entered_on`,
+      lastAttempt: lastAttemptAt,
+      contactPerson: sql`contact.name`,
+    };
     const rows = await filtered
       .leftJoin('staff as contact', 'contact.id', 'cases.contact_person_id')
       .select([
@@ -59,19 +68,23 @@ export async function queueItems(ctx: RequestContext, key: QueueKey, contactPers
         'ns.override_reason',
         nextChannel.as('next_channel'),
         sql<string | null>`to_char(${nextDue}, 'YYYY-MM-DD')`.as('next_due'),
-        sql<Date | null>`(select max(ca.at) from contact_attempts ca where ca.period_id = rp.id)`.as('last_attempt_at'),
+        lastAttemptAt.as('last_attempt_at'),
         plannedAt.as('planned_at'),
       ])
-      .orderBy(sql`${key === 'home-visits' ? plannedAt : nextDue}`, (ob) => ob.asc().nullsLast())
+      .orderBy(sortKeys[query.sort], direction)
       .orderBy('persons.family_name')
+      .orderBy('persons.given_name')
       .orderBy('persons.id')
-      .limit(ITEM_LIMIT)
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
       .execute();
     await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'person', entityId: r.id, personId: r.id, detail: { queue: key } })));
     const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
     return {
       key,
       total,
+      page: query.page,
+      pageSize: query.pageSize,
       items: rows.map((r) => ({
         personId: r.id,
         givenName: r.given_name,
@@ -95,7 +108,7 @@ export async function bulkAssign(ctx: RequestContext, input: z.infer<typeof bulk
   const personIds = [...new Set(input.personIds)];
   return audited(ctx, async ({ trx, audit }) => {
     const contact = await findContactPerson(trx, ctx.actor.municipalityId, input.contactPersonId);
-    if (!contact) throw new AppError('validation_failed', [{ field: 'contactPersonId', code: 'invalid' }]);
+    if (!contact) throw new AppError('validation_failed', [{ field: 'contactPersonId', code: 'contact_person_without_access' }]);
     const cases = await trx
       .selectFrom('cases')
       .innerJoin('persons', 'persons.id', 'cases.person_id')

@@ -1,4 +1,4 @@
-/** Coordinators assign the selected persons of a queue to one contact person. */
+/** Coordinators assign the selected persons of a queue to one contact person, from a bar that stays in view at the bottom of the window. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { staffApi } from '../../api/endpoints.js';
@@ -11,7 +11,7 @@ import { useLoad } from '../../hooks/useLoad.js';
 
 type Props = { selected: string[]; onAssigned: () => Promise<void> };
 
-/** The bulk-assign form under the queue table. */
+/** The bulk-assign bar under the queue table: how many are chosen, the contact person and the button. */
 export function BulkAssignForm({ selected, onAssigned }: Props) {
   const { t } = useTranslation();
   const staff = useLoad(async () => staffApi.list({ active: 'true', contactPerson: 'true' }), []);
@@ -31,12 +31,17 @@ export function BulkAssignForm({ selected, onAssigned }: Props) {
   }
 
   return (
-    <form onSubmit={submit} noValidate>
-      <fieldset>
-        <legend>{t('queues.bulk.legend')}</legend>
+    <form onSubmit={submit} noValidate className="bulk-bar" aria-labelledby="bulk-bar-title">
+      <h2 id="bulk-bar-title" className="bulk-bar__title">
+        {t('queues.bulk.legend')}
+        <span className="bulk-bar__count">{t('queueBulk.selected', { count: selected.length })}</span>
+      </h2>
+      <div aria-live="polite">
         {done !== null ? <Alert tone="success">{t('queues.bulk.done', { count: done })}</Alert> : null}
         {local === 'noneSelected' ? <Alert tone="error">{t('queues.bulk.noneSelected')}</Alert> : null}
-        <ProblemAlert error={problem} />
+      </div>
+      <ProblemAlert error={problem} />
+      <div className="bulk-bar__row">
         <FormField id="bulk-contact-person" label={t('queues.bulk.contactPerson')} error={local === 'noContact' ? t('queues.bulk.noContact') : undefined}>
           {(control) => (
             <select {...control} value={contactPersonId} onChange={(e) => setContactPersonId(e.target.value)}>
@@ -49,12 +54,10 @@ export function BulkAssignForm({ selected, onAssigned }: Props) {
             </select>
           )}
         </FormField>
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={busy}>
-            {t('queues.bulk.submit')}
-          </button>
-        </div>
-      </fieldset>
+        <button type="submit" className="button" disabled={busy}>
+          {t('queues.bulk.submit')}
+        </button>
+      </div>
     </form>
   );
 }

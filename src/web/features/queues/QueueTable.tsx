@@ -2,14 +2,17 @@
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { formatIdentityNumber } from '../../../core/personnummer.js';
-import type { QueueItem, QueueKey } from '../../../core/outreach-schemas.js';
+import type { QueueItem, QueueKey, QueueSort } from '../../../core/outreach-schemas.js';
+import { SortableHeader } from '../../components/SortableHeader.js';
 import { todayIso, useFormat } from '../../i18n/format.js';
 
-type Props = { queue: QueueKey; items: QueueItem[]; selectable: boolean; selected: Set<string>; onToggle: (personId: string) => void; onToggleAll: () => void };
+type Sorting = { sort: QueueSort; order: 'asc' | 'desc'; onSort: (sort: QueueSort, order: 'asc' | 'desc') => void };
+type Props = { queue: QueueKey; items: QueueItem[]; selectable: boolean; selected: Set<string>; onToggle: (personId: string) => void; onToggleAll: () => void } & Sorting;
 
-/** The queue table; with `selectable`, each row has a checkbox for bulk assignment. */
-export function QueueTable({ queue, items, selectable, selected, onToggle, onToggleAll }: Props) {
+/** The queue table, sortable by its columns; with `selectable`, each row has a checkbox for bulk assignment. */
+export function QueueTable({ queue, items, selectable, selected, onToggle, onToggleAll, sort, order, onSort }: Props) {
   const { t } = useTranslation();
+  const header = (column: QueueSort, label: string) => <SortableHeader column={column} label={label} sort={sort} order={order} onSort={onSort} />;
   const format = useFormat();
   const today = todayIso();
   const name = (i: QueueItem) => t('persons.fullName', { given: i.givenName, family: i.familyName });
@@ -24,18 +27,19 @@ export function QueueTable({ queue, items, selectable, selected, onToggle, onTog
                 <input type="checkbox" aria-label={t('queues.bulk.selectAll')} checked={items.length > 0 && items.every((i) => selected.has(i.personId))} onChange={onToggleAll} />
               </th>
             ) : null}
-            <th scope="col">{t('queues.columns.name')}</th>
+            {header('name', t('queues.columns.name'))}
             <th scope="col">{t('queues.columns.identityNumber')}</th>
-            <th scope="col">{t('queues.columns.contactPerson')}</th>
-            <th scope="col">{t('queues.columns.enteredOn')}</th>
+            {header('contactPerson', t('queues.columns.contactPerson'))}
+            {header('entered', t('queues.columns.enteredOn'))}
+            {header('lastAttempt', t('queues.columns.lastAttempt'))}
             <th scope="col">{t('queues.columns.nextStep')}</th>
-            <th scope="col">{queue === 'home-visits' ? t('queues.columns.plannedAt') : t('queues.columns.dueOn')}</th>
+            {header('due', queue === 'home-visits' ? t('queues.columns.plannedAt') : t('queues.columns.dueOn'))}
           </tr>
         </thead>
         <tbody>
           {items.length === 0 ? (
             <tr>
-              <td colSpan={selectable ? 7 : 6}>{t('queues.empty')}</td>
+              <td colSpan={selectable ? 8 : 7}>{t('queues.empty')}</td>
             </tr>
           ) : (
             items.map((i) => (
@@ -51,6 +55,7 @@ export function QueueTable({ queue, items, selectable, selected, onToggle, onTog
                 <td className="nowrap">{formatIdentityNumber(i.personalIdentityNumber)}</td>
                 <td>{i.contactPerson ? i.contactPerson.name : <span className="muted">{t('queues.none')}</span>}</td>
                 <td className="nowrap">{i.enteredOn ? format.date(i.enteredOn) : ''}</td>
+                <td className="nowrap">{i.lastAttemptAt ? format.date(i.lastAttemptAt) : <span className="muted">{t('personFilters.noAttempt')}</span>}</td>
                 <td>{i.nextStep ? t(`contact.channels.${i.nextStep.channel}`) : <span className="muted">{t('queues.reached')}</span>}</td>
                 <td className="nowrap">
                   {queue === 'home-visits' && i.plannedAt ? format.dateTime(i.plannedAt) : i.nextStep ? format.date(i.nextStep.dueOn) : ''}
