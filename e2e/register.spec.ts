@@ -134,17 +134,32 @@ describe.skipIf(skipE2E)('[register]: a coordinator builds the register from two
     const preview = page.getByRole('region', { name: /^Förhandsgranskning per / });
     await preview.waitFor({ timeout: 20_000 });
     const entering = page.getByRole('table', { name: 'Förs in i registret' });
-    expect(await entering.locator('tbody tr').allTextContents()).toEqual([`${dashed(alva)}Avbröt gymnasieskolan`]);
+    // Everyone is named, not only numbered.
+    expect(await entering.locator('tbody tr').allTextContents()).toEqual([`${dashed(alva)}Alva TestssonAvbröt gymnasieskolan`]);
     expect(await preview.textContent()).toContain('Förs in i registret (1)');
     expect(await preview.textContent()).not.toContain(dashed(bertil));
-    expect(await page.getByRole('table', { name: 'Förs ut ur registret' }).textContent()).toContain('Flyttade från kommunen');
+    const leavingTable = page.getByRole('table', { name: 'Förs ut ur registret' });
+    expect(await leavingTable.textContent()).toContain('Flyttade från kommunen');
+    expect(await leavingTable.locator('tbody tr td').first().textContent()).toMatch(/\p{L}+ \p{L}+/u);
     await expectNoAxeViolations(page, 'reconcile preview');
 
+    // The two-row list takes most of the demo register out: the number leaving must be typed first.
+    const leaving = Number(/Förs ut ur registret \((\d+)\)/.exec((await preview.textContent())!)![1]);
+    expect(leaving).toBeGreaterThan(20);
+    const applySection = page.getByRole('region', { name: 'Genomför' });
+    expect(await applySection.getByRole('status').textContent()).toMatch(new RegExp(`^${leaving} av de \\d+ personerna i registret förs ut`));
+    await page.getByRole('button', { name: 'Genomför avstämningen' }).click();
+    await expect.poll(() => page.locator('#reconcile-confirm-leaving-error').textContent()).toContain(`Skriv ${leaving}, antalet som förs ut`);
+    await page.getByLabel('Antal personer som förs ut').fill(String(leaving - 1));
+    await page.getByRole('button', { name: 'Genomför avstämningen' }).click();
+    await expect.poll(() => page.locator('#reconcile-confirm-leaving-error').count()).toBe(1);
+    await expectNoAxeViolations(page, 'reconcile asking for the number leaving');
+    await page.getByLabel('Antal personer som förs ut').fill(String(leaving));
     await page.getByRole('button', { name: 'Genomför avstämningen' }).click();
     const applied = page.getByRole('region', { name: /^Avstämningen är genomförd per / });
     await applied.waitFor({ timeout: 20_000 });
     expect(await applied.textContent()).toContain('Registret är uppdaterat.');
-    expect(await page.getByRole('table', { name: 'Fördes in i registret' }).locator('tbody tr').allTextContents()).toEqual([`${dashed(alva)}Avbröt gymnasieskolan`]);
+    expect(await page.getByRole('table', { name: 'Fördes in i registret' }).locator('tbody tr').allTextContents()).toEqual([`${dashed(alva)}Alva TestssonAvbröt gymnasieskolan`]);
     const inRegister = page.getByRole('region', { name: 'I registret per datum' });
     await expect.poll(() => inRegister.getByRole('status').textContent()).toMatch(/^1 person i registret per /);
     await expectNoAxeViolations(page, 'reconcile applied');
@@ -195,6 +210,16 @@ describe.skipIf(skipE2E)('[register]: a coordinator builds the register from two
     await page.getByLabel('Spara kolumnvalet till nästa gång').check();
     await page.getByLabel(/^Namn på kolumnvalet/).fill('Export från annat system');
     await mapping.getByRole('button', { name: 'Använd kolumnvalet och kontrollera filen' }).click();
+
+    // One resident where the list before had two: the register guard holds it until confirmed, naming both numbers.
+    await expect.poll(() => status(page), { timeout: 20_000 }).toBe('Granska fel');
+    const shrunk = page.getByRole('region', { name: 'Listan är mycket mindre än den förra' });
+    await expect.poll(() => shrunk.textContent()).toContain('Folkbokföringslistan har 1 invånare, den förra hade 2.');
+    await shrunk.getByRole('button', { name: 'Använd listan' }).click();
+    await expect.poll(() => page.locator('#accept-confirm-error').textContent()).toContain('Kryssa i rutan för att bekräfta att den mindre listan ska användas.');
+    await expectNoAxeViolations(page, 'population list held because it shrank');
+    await page.getByLabel('Jag har kontrollerat att listan med 1 invånare är rätt och ska användas').check();
+    await shrunk.getByRole('button', { name: 'Använd listan' }).click();
 
     await expect.poll(() => status(page), { timeout: 20_000 }).toBe('Klar');
     const ready = page.getByRole('region', { name: 'Listan är klar' });

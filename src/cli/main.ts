@@ -2,6 +2,7 @@
  * The `lotsa` command line: start, migrate, demo, users add, audit verify, import, register.
  * The web server is loaded only by `start`, so the other commands start in a fraction of a second.
  */
+import path from 'node:path';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { ERRORS } from '../core/errors.js';
@@ -12,6 +13,7 @@ import { openConfiguredDatabase, type DatabaseHandle } from '../server/db/connec
 import { DataDirBusyError } from '../server/db/data-dir-lock.js';
 import { migrateDown, migrateToLatest } from '../server/db/migrate.js';
 import { fillDemo, RealDataError } from '../server/demo/demo.js';
+import { writeDemoLists } from '../server/demo/demo-lists.js';
 import { ConfigError, loadEnv } from '../server/env.js';
 import { AppError } from '../server/http/app-error.js';
 import { applyRetention } from '../server/features/retention/retention.js';
@@ -74,6 +76,7 @@ program
     await withDatabase(async ({ db }, municipalityId) => {
       const summary = await fillDemo(db, municipalityId, (line) => process.stderr.write(`${line}\n`));
       console.log(summary);
+      console.log((await writeDemoLists(db, municipalityId, path.join(loadEnv().dataDir, 'demo-lists'))).join('\n'));
     });
   });
 

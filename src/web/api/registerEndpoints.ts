@@ -46,12 +46,12 @@ export const importsApi = {
     }
   },
   setMapping: (id: string, mapping: Record<string, string | null>, saveAs?: string) => request<void>(`${importPath(id)}/mapping`, { method: 'POST', body: { mapping, saveAs } }),
-  accept: (id: string, skipLines: number[]) => request<void>(`${importPath(id)}/accept`, { method: 'POST', body: { skipLines } }),
+  accept: (id: string, skipLines: number[], confirmShrink = false) => request<void>(`${importPath(id)}/accept`, { method: 'POST', body: { skipLines, confirmShrink } }),
 };
 
 /** Reconciliation, the register on a date, and background jobs. */
 export const registerApi = {
-  reconcile: (asOf: string, apply: boolean) => request<{ jobId: string }>('/api/v1/register/reconcile', { method: 'POST', body: { asOf, apply } }),
+  reconcile: (asOf: string, apply: boolean, confirmLeaving?: number) => request<{ jobId: string }>('/api/v1/register/reconcile', { method: 'POST', body: { asOf, apply, confirmLeaving } }),
   on: (asOf: string) => request<RegisterEntry[]>('/api/v1/register', { query: { asOf } }),
   job: (id: string) => request<Job>(`/api/v1/jobs/${encodeURIComponent(id)}`),
 };

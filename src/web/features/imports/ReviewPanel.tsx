@@ -1,7 +1,8 @@
 /**
  * The review step: the rows with errors (line, column, value, reason) and the coordinator's explicit
  * consent to skip exactly those rows. Rows for people in other municipalities are listed apart:
- * they are never imported and need no consent.
+ * they are never imported and need no consent. A population list with far fewer residents than the
+ * one before needs the coordinator's word too, with both numbers shown.
  */
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
@@ -9,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportSummary } from '../../../core/register-schemas.js';
 import { messageOf, useMessages, type Message } from '../../api/fieldErrors.js';
 import { importsApi } from '../../api/registerEndpoints.js';
-import { Loading, ProblemAlert } from '../../components/Alert.js';
+import { Alert, Loading, ProblemAlert } from '../../components/Alert.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useFormat } from '../../i18n/format.js';
 import { ImportErrorTable } from './ImportErrorTable.js';
@@ -23,6 +24,9 @@ export function ReviewPanel({ summary, onAccepted }: Props) {
   const messages = useMessages();
   const errors = useLoad(() => importsApi.allErrors(summary.id), [summary.id]);
   const [confirmed, setConfirmed] = useState(false);
+  const [shrinkConfirmed, setShrinkConfirmed] = useState(false);
+  const shrunk = summary.previousResidents !== null;
+  const shrink = { residents: format.number(summary.rowsValid), previousResidents: format.number(summary.previousResidents ?? 0) };
   const [problem, setProblem] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -33,14 +37,18 @@ export function ReviewPanel({ summary, onAccepted }: Props) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!confirmed) {
+    if (count > 0 && !confirmed) {
       setProblem({ key: 'imports.review.notConfirmed' });
+      return;
+    }
+    if (shrunk && !shrinkConfirmed) {
+      setProblem({ key: 'imports.shrink.notConfirmed' });
       return;
     }
     setBusy(true);
     setProblem(null);
     try {
-      await importsApi.accept(summary.id, lines);
+      await importsApi.accept(summary.id, lines, shrunk);
       await onAccepted();
     } catch (err) {
       setProblem(messageOf(err));
@@ -50,30 +58,43 @@ export function ReviewPanel({ summary, onAccepted }: Props) {
 
   return (
     <section className="panel panel--highlight" aria-labelledby="review-title">
-      <h2 id="review-title">{t('imports.review.title')}</h2>
+      <h2 id="review-title">{t(summary.errorCount === 0 && shrunk ? 'imports.shrink.title' : 'imports.review.title')}</h2>
       <p>{t('imports.review.summary', { total: format.number(summary.rowsTotal), valid: format.number(summary.rowsValid) })}</p>
+      {shrunk ? <Alert tone="warning">{t('imports.shrink.warning', shrink)}</Alert> : null}
       <ProblemAlert error={errors.error} />
       {errors.loading && !errors.data ? <Loading /> : null}
       {errors.data ? (
         <>
-          <p className="strong">{t('imports.review.invalid', { count, formatted: format.number(count) })}</p>
-          <ImportErrorTable id="import-errors" caption={t('imports.errors.caption')} errors={blocking} pagingLabel={t('imports.errors.pagingBlocking')} />
+          {count > 0 ? (
+            <>
+              <p className="strong">{t('imports.review.invalid', { count, formatted: format.number(count) })}</p>
+              <ImportErrorTable id="import-errors" caption={t('imports.errors.caption')} errors={blocking} pagingLabel={t('imports.errors.pagingBlocking')} />
+            </>
+          ) : null}
           {other.length ? <ImportErrorTable id="import-other" caption={t('imports.errors.otherCaption')} errors={other} pagingLabel={t('imports.errors.pagingOther')} /> : null}
-          <p>{t('imports.review.choice')}</p>
+          {count > 0 ? <p>{t('imports.review.choice')}</p> : null}
           <form onSubmit={submit} noValidate className="accept-form">
-            <div className={problem ? 'field checkbox field--error' : 'field checkbox'}>
-              <input id="accept-confirm" type="checkbox" checked={confirmed} aria-invalid={problem ? true : undefined} aria-describedby={problem ? 'accept-confirm-error' : undefined} onChange={(e) => setConfirmed(e.target.checked)} />
-              <label htmlFor="accept-confirm">{t('imports.review.confirm', { count, formatted: format.number(count) })}</label>
-              {problem ? (
-                <p id="accept-confirm-error" className="field__error" role="alert">
-                  <span className="visually-hidden">{t('form.errorPrefix')} </span>
-                  {messages.text(problem)}
-                </p>
-              ) : null}
-            </div>
+            {count > 0 ? (
+              <div className={problem ? 'field checkbox field--error' : 'field checkbox'}>
+                <input id="accept-confirm" type="checkbox" checked={confirmed} aria-invalid={problem ? true : undefined} aria-describedby={problem ? 'accept-confirm-error' : undefined} onChange={(e) => setConfirmed(e.target.checked)} />
+                <label htmlFor="accept-confirm">{t('imports.review.confirm', { count, formatted: format.number(count) })}</label>
+              </div>
+            ) : null}
+            {shrunk ? (
+              <div className={problem ? 'field checkbox field--error' : 'field checkbox'}>
+                <input id="accept-shrink" type="checkbox" checked={shrinkConfirmed} aria-invalid={problem ? true : undefined} aria-describedby={problem ? 'accept-confirm-error' : undefined} onChange={(e) => setShrinkConfirmed(e.target.checked)} />
+                <label htmlFor="accept-shrink">{t('imports.shrink.confirm', shrink)}</label>
+              </div>
+            ) : null}
+            {problem ? (
+              <p id="accept-confirm-error" className="field__error" role="alert">
+                <span className="visually-hidden">{t('form.errorPrefix')} </span>
+                {messages.text(problem)}
+              </p>
+            ) : null}
             <div className="form-actions">
               <button type="submit" className="button" disabled={busy}>
-                {t('imports.review.accept')}
+                {t(count > 0 ? 'imports.review.accept' : 'imports.shrink.accept')}
               </button>
               <Link to="/register/imports" className="button button--secondary">
                 {t('imports.review.uploadAgain')}

@@ -7,7 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { registerApi, type ReconcileResult } from '../../api/registerEndpoints.js';
-import { ProblemAlert } from '../../components/Alert.js';
+import { Alert, ProblemAlert } from '../../components/Alert.js';
 import { TextField } from '../../components/FormField.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { ProgressBar } from '../../components/ProgressBar.js';
@@ -32,10 +32,15 @@ export function ReconcilePage() {
   const [registerVersion, setRegisterVersion] = useState(0);
   const job = useJob<ReconcileResult>();
 
-  async function run(apply: boolean, day: string) {
+  const [confirmed, setConfirmed] = useState('');
+  const [mismatch, setMismatch] = useState(false);
+
+  async function run(apply: boolean, day: string, confirmLeaving?: number) {
     setRunning(apply ? 'apply' : 'preview');
     setShown(null);
-    const state = await job.start(() => registerApi.reconcile(day, apply));
+    setConfirmed('');
+    setMismatch(false);
+    const state = await job.start(() => registerApi.reconcile(day, apply, confirmLeaving));
     setRunning(null);
     if (state.status === 'done') {
       setShown({ result: state.result, applied: apply });
@@ -51,6 +56,18 @@ export function ReconcilePage() {
   }
 
   const previewed = shown && !shown.applied ? shown.result : null;
+
+  /** Applies the previewed day; one that takes many out runs only with their number typed. */
+  function apply(event: FormEvent) {
+    event.preventDefault();
+    if (!previewed) return;
+    const leaving = previewed.left.length;
+    if (previewed.leavingNeedsConfirmation && confirmed.trim() !== String(leaving)) {
+      setMismatch(true);
+      return;
+    }
+    void run(true, previewed.asOf, previewed.leavingNeedsConfirmation ? leaving : undefined);
+  }
   return (
     <>
       <PageHeading title={t('reconcile.title')} />
@@ -97,9 +114,29 @@ export function ReconcilePage() {
         <section className="panel" aria-labelledby="reconcile-apply-title">
           <h2 id="reconcile-apply-title">{t('reconcile.apply.title')}</h2>
           <p>{t('reconcile.apply.text', { date: format.date(previewed.asOf) })}</p>
-          <button type="button" className="button" disabled={running !== null} onClick={() => void run(true, previewed.asOf)}>
-            {t('reconcile.apply.button')}
-          </button>
+          <form onSubmit={apply} noValidate className="inline-form">
+            {previewed.leavingNeedsConfirmation ? (
+              <>
+                <Alert tone="warning">{t('reconcile.guard.warning', { leaving: format.number(previewed.left.length), inRegister: format.number(previewed.inRegisterBefore ?? 0) })}</Alert>
+                <TextField
+                  id="reconcile-confirm-leaving"
+                  inputMode="numeric"
+                  label={t('reconcile.guard.confirmLabel')}
+                  hint={t('reconcile.guard.confirmHint', { leaving: previewed.left.length })}
+                  value={confirmed}
+                  onChange={(value) => {
+                    setConfirmed(value);
+                    setMismatch(false);
+                  }}
+                  error={mismatch ? t('reconcile.guard.mismatch', { leaving: previewed.left.length }) : undefined}
+                  required
+                />
+              </>
+            ) : null}
+            <button type="submit" className="button" disabled={running !== null}>
+              {t('reconcile.apply.button')}
+            </button>
+          </form>
         </section>
       ) : null}
       {can('register.read') ? <RegisterOnDate today={today} version={registerVersion} /> : null}

@@ -23,13 +23,21 @@ export function ReconcileResultView({ result, applied }: Props) {
     { key: 'changed', value: result.changed.length },
     { key: 'inRegister', value: result.inRegister },
   ];
+  // Everyone by name; a protected identity is marked, as on the person list (its address is never shown here).
+  const name = (p: { name?: string; protectedIdentity?: boolean }) => (
+    <>
+      {p.name ?? ''}
+      {p.protectedIdentity ? <span className="badge badge--protected">{t('reconcile.guard.protected')}</span> : null}
+    </>
+  );
+  const columns = (last: string) => [t('reconcile.columns.name'), t(last)];
   const lists = [
-    { key: 'entered', columns: [t('reconcile.columns.reason')], rows: result.entered.map((e) => ({ personalIdentityNumber: e.personalIdentityNumber, cells: [t(`register.entry.${e.reason}`, { defaultValue: e.reason })] })) },
-    { key: 'left', columns: [t('reconcile.columns.reason')], rows: result.left.map((e) => ({ personalIdentityNumber: e.personalIdentityNumber, cells: [t(`register.leave.${e.reason}`, { defaultValue: e.reason })] })) },
+    { key: 'entered', columns: columns('reconcile.columns.reason'), rows: result.entered.map((e) => ({ personalIdentityNumber: e.personalIdentityNumber, cells: [name(e), t(`register.entry.${e.reason}`, { defaultValue: e.reason })] })) },
+    { key: 'left', columns: columns('reconcile.columns.reason'), rows: result.left.map((e) => ({ personalIdentityNumber: e.personalIdentityNumber, cells: [name(e), t(`register.leave.${e.reason}`, { defaultValue: e.reason })] })) },
     {
       key: 'changed',
-      columns: [t('reconcile.columns.fields')],
-      rows: result.changed.map((c) => ({ personalIdentityNumber: c.personalIdentityNumber, cells: [c.fields.map((f) => t(`reconcile.fields.${f}`, { defaultValue: f })).join(', ')] })),
+      columns: columns('reconcile.columns.fields'),
+      rows: result.changed.map((c) => ({ personalIdentityNumber: c.personalIdentityNumber, cells: [name(c), c.fields.map((f) => t(`reconcile.fields.${f}`, { defaultValue: f })).join(', ')] })),
     },
   ];
   return (
