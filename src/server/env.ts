@@ -30,6 +30,10 @@ const schema = z.object({
   LOTSA_SMS_PASSWORD: z.string().min(1).optional(),
   LOTSA_SMS_SENDER: z.string().regex(/^([A-Za-z][A-Za-z0-9]{1,10}|\+\d{7,15})$/, 'must be 2–11 letters and digits starting with a letter, or a phone number in international form').optional(),
   LOTSA_SMS_CALLBACK_TOKEN: z.string().regex(/^[\w-]{24,200}$/, 'must be at least 24 letters, digits, - or _').optional(),
+  LOTSA_AUDIT_KEY_FILE: z.string().min(1).optional(),
+  LOTSA_AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  LOTSA_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
+  LOTSA_AUDIT_CHECKPOINT_COMMAND: z.string().min(1).optional(),
 }).superRefine((e, ctx) => {
   if (!e.LOTSA_SMS_GATEWAY_URL) return;
   for (const name of ['LOTSA_SMS_USER', 'LOTSA_SMS_PASSWORD', 'LOTSA_SMS_SENDER', 'LOTSA_SMS_CALLBACK_TOKEN'] as const) {
@@ -57,7 +61,12 @@ export type Env = {
   retentionDays: number;
   /** The SMS gateway; null means text messages go to the built-in outbox. */
   sms: SmsGatewayConfig | null;
+  /** Where the audit log is anchored outside the database (see src/server/audit/checkpoint.ts). */
+  audit: AuditAnchorConfig;
 };
+
+/** The Ed25519 key file that signs audit checkpoints, where they are written, how often, and an optional command each is piped to. */
+export type AuditAnchorConfig = { keyFile: string; checkpointFile: string; checkpointMinutes: number; checkpointCommand: string | null };
 
 /** How to reach a form-encoded SMS gateway with basic auth, and the token its callbacks must carry. */
 export type SmsGatewayConfig = { url: string; user: string; password: string; sender: string; callbackToken: string };
@@ -73,6 +82,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const dataDir = path.resolve(e.LOTSA_DATA_DIR);
   const publicUrl = e.LOTSA_PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   return {
     port: e.PORT,
@@ -91,5 +101,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     sms: e.LOTSA_SMS_GATEWAY_URL
       ? { url: e.LOTSA_SMS_GATEWAY_URL, user: e.LOTSA_SMS_USER!, password: e.LOTSA_SMS_PASSWORD!, sender: e.LOTSA_SMS_SENDER!, callbackToken: e.LOTSA_SMS_CALLBACK_TOKEN! }
       : null,
+    audit: {
+      keyFile: path.resolve(e.LOTSA_AUDIT_KEY_FILE ?? path.join(dataDir, 'audit-signing-key.pem')),
+      checkpointFile: path.resolve(e.LOTSA_AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, 'audit-checkpoints.jsonl')),
+      checkpointMinutes: e.LOTSA_AUDIT_CHECKPOINT_MINUTES,
+      checkpointCommand: e.LOTSA_AUDIT_CHECKPOINT_COMMAND ?? null,
+    },
   };
 }

@@ -1,5 +1,6 @@
 /** Starts Lotsa: opens the database, migrates, runs first-start set-up and serves HTTP. */
 import { buildApp } from './app.js';
+import { startCheckpoints } from './audit/checkpoint-job.js';
 import { ensureFirstAdministrator, ensureMunicipality } from './bootstrap.js';
 import { openConfiguredDatabase } from './db/connection.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -34,6 +35,7 @@ export async function startServer(env: Env): Promise<() => Promise<void>> {
     console.log('You will be asked to choose a new password. Until then, each start prints a new one-time password.\n');
   }
   const stopWorker = startWorker(database);
+  const stopCheckpoints = await startCheckpoints(database.db, env.audit, { info: (line) => console.log(line), error: (line) => console.error(line) });
   const housekeeping = () => Promise.all([pruneSessions(database.db, env.sessionMaxHours), applyRetention(database.db, env.retentionDays, env.uploadsDir)]);
   await housekeeping().catch((err) => console.error(`Housekeeping failed (it runs again within the hour): ${(err as Error).message}`));
   const timer = setInterval(() => void housekeeping().catch(() => {}), 60 * 60 * 1000);
@@ -47,6 +49,7 @@ export async function startServer(env: Env): Promise<() => Promise<void>> {
     stopped = true;
     clearInterval(timer);
     clearInterval(reaper);
+    stopCheckpoints();
     await stopWorker();
     await app.close();
     await database.close();
