@@ -10,6 +10,7 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('localhost'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+  DATABASE_OWNER_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
   LOTSA_DATA_DIR: z.string().default('./data'),
   LOTSA_PUBLIC_URL: z.string().url().optional(),
   LOTSA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
@@ -35,6 +36,9 @@ const schema = z.object({
   LOTSA_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
   LOTSA_AUDIT_CHECKPOINT_COMMAND: z.string().min(1).optional(),
 }).superRefine((e, ctx) => {
+  if (e.DATABASE_OWNER_URL && !(e.DATABASE_URL && new URL(e.DATABASE_URL).username)) {
+    ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: "must name the application's role (postgres://ROLE:…@host/db) when DATABASE_OWNER_URL is set" });
+  }
   if (!e.LOTSA_SMS_GATEWAY_URL) return;
   for (const name of ['LOTSA_SMS_USER', 'LOTSA_SMS_PASSWORD', 'LOTSA_SMS_SENDER', 'LOTSA_SMS_CALLBACK_TOKEN'] as const) {
     if (!e[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when LOTSA_SMS_GATEWAY_URL is set' });
@@ -46,6 +50,8 @@ export type Env = {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** The owner role's connection, for migrations; the application then runs as DATABASE_URL's role with fewer rights. */
+  databaseOwnerUrl: string | undefined;
   dataDir: string;
   /** Where uploaded source lists wait to be processed. */
   uploadsDir: string;
@@ -88,6 +94,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databaseOwnerUrl: e.DATABASE_OWNER_URL,
     dataDir: path.resolve(e.LOTSA_DATA_DIR),
     uploadsDir: path.join(path.resolve(e.LOTSA_DATA_DIR), 'uploads'),
     publicUrl,

@@ -3,8 +3,8 @@ import { buildApp } from './app.js';
 import { startCheckpoints } from './audit/checkpoint-job.js';
 import { ensureFirstAdministrator, ensureMunicipality } from './bootstrap.js';
 import { openConfiguredDatabase } from './db/connection.js';
-import { migrateToLatest } from './db/migrate.js';
-import type { Env } from './env.js';
+import { auditLogExposure, migrateConfigured, userOf } from './db/roles.js';
+import { ConfigError, type Env } from './env.js';
 import { pruneSessions } from './http/sessions.js';
 import { failInterruptedImports } from './features/imports/imports.service.js';
 import { applyRetention } from './features/retention/retention.js';
@@ -15,8 +15,16 @@ import { failInterruptedJobs, startWorker } from './jobs/queue.js';
 /** Starts the server and resolves once it listens; returns a function that stops it. */
 export async function startServer(env: Env): Promise<() => Promise<void>> {
   const database = await openConfiguredDatabase(env);
-  const applied = await migrateToLatest(database.db);
+  const applied = await migrateConfigured(env, database.db);
   for (const line of applied) console.log(line);
+  if (database.kind === 'postgresql') {
+    const exposure = await auditLogExposure(database.db);
+    if (exposure && env.databaseOwnerUrl) {
+      await database.close();
+      throw new ConfigError(`DATABASE_URL: the role ${userOf(env.databaseUrl!)} ${exposure}; the application's role must only read and append to the audit log (see the README, Database roles).`);
+    }
+    if (exposure) console.warn(`Note: the application's database role ${exposure}. Set DATABASE_OWNER_URL to run it with a role that may only append to the audit log (see the README, Database roles).`);
+  }
   const municipalityId = await ensureMunicipality(database.db, env.municipality);
   const firstAdmin = await ensureFirstAdministrator(database.db, municipalityId);
   // Embedded, this process is the only one: whatever still runs was left by one that stopped.
