@@ -51,10 +51,22 @@ describe('the lotsa command', () => {
     expect(typo.stderr).toMatch(/No unit is called "Socialen". Units: .*Socialtjänsten/);
   });
 
-  it('verifies the audit log', async () => {
-    const res = await lotsa(['audit', 'verify']);
-    expect(res.code).toBe(0);
-    expect(res.stdout).toMatch(/Audit log intact: \d+ entries verified/);
+  it('verifies the audit log against signed checkpoints kept outside the database, and says what it checked', async () => {
+    const first = await lotsa(['audit', 'verify']);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Created the audit signing key .*audit-signing-key\.pem/);
+    expect(first.stdout).toMatch(/There was no checkpoint yet/);
+    expect(first.stdout).toMatch(/Audit log intact: \d+ entries verified/);
+    expect(fs.statSync(path.join(dataDir, 'audit-signing-key.pem')).mode & 0o777).toBe(0o600);
+    const checkpoint = await lotsa(['audit', 'checkpoint']);
+    expect(checkpoint.stdout).toMatch(/Wrote a checkpoint of \d+ entries/);
+    const second = await lotsa(['audit', 'verify']);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/Checked \d+ audit entries: every entry's hash and its link to the one before hold\./);
+    expect(second.stdout).toMatch(/Checked 2 checkpoints in .*audit-checkpoints\.jsonl against the key [0-9a-f]{16} .*: 2 match the log\./);
+    const keygen = await lotsa(['audit', 'keygen']);
+    expect(keygen.code).toBe(1);
+    expect(keygen.stderr).toMatch(/already holds a key/);
   });
 
   it('stops with a clear message while another process holds the embedded database', async () => {

@@ -12,6 +12,7 @@ import { ensureMunicipality } from '../server/bootstrap.js';
 import { openConfiguredDatabase, type DatabaseHandle } from '../server/db/connection.js';
 import { DataDirBusyError } from '../server/db/data-dir-lock.js';
 import { migrateDown, migrateToLatest } from '../server/db/migrate.js';
+import { grantAppRole, migrateConfigured, RoleError, userOf } from '../server/db/roles.js';
 import { fillDemo, RealDataError } from '../server/demo/demo.js';
 import { writeDemoLists } from '../server/demo/demo-lists.js';
 import { ConfigError, loadEnv } from '../server/env.js';
@@ -27,7 +28,7 @@ async function withDatabase<T>(work: (database: DatabaseHandle, municipalityId: 
   const env = loadEnv();
   const database = await openConfiguredDatabase(env);
   try {
-    await migrateToLatest(database.db);
+    await migrateConfigured(env, database.db);
     const municipalityId = await ensureMunicipality(database.db, env.municipality);
     return await work(database, municipalityId);
   } finally {
@@ -56,13 +57,14 @@ program
 
 program
   .command('migrate')
-  .description('apply pending database migrations (or revert the newest with --down)')
+  .description('apply pending database migrations (as DATABASE_OWNER_URL when set, then granting DATABASE_URL\'s role), or revert the newest with --down')
   .option('--down', 'revert the newest migration instead')
   .action(async (opts: { down?: boolean }) => {
     const env = loadEnv();
-    const database = await openConfiguredDatabase(env);
+    const database = await openConfiguredDatabase({ ...env, databaseUrl: env.databaseOwnerUrl ?? env.databaseUrl });
     try {
       const lines = opts.down ? await migrateDown(database.db) : await migrateToLatest(database.db);
+      if (!opts.down && env.databaseOwnerUrl && env.databaseUrl) lines.push(...(await grantAppRole(database.db, userOf(env.databaseUrl))));
       console.log(lines.length ? lines.join('\n') : 'The database is up to date.');
     } finally {
       await database.close();
@@ -118,6 +120,24 @@ users
 addAuditCommands(program, withDatabase);
 
 program
+  .command('db')
+  .description('database administration on a PostgreSQL server')
+  .command('grant-app-role <role>')
+  .description("give <role> what the application needs and no more: it may only read and append to the audit log (run as the owner: DATABASE_OWNER_URL, else DATABASE_URL)")
+  .action(async (role: string) => {
+    const env = loadEnv();
+    const url = env.databaseOwnerUrl ?? env.databaseUrl;
+    if (!url) throw new CliError('The embedded database has a single user, so there is no application role to set up; the signed audit checkpoints protect its log.');
+    const database = await openConfiguredDatabase({ ...env, databaseUrl: url });
+    try {
+      await migrateToLatest(database.db);
+      console.log((await grantAppRole(database.db, role)).join('\n'));
+    } finally {
+      await database.close();
+    }
+  });
+
+program
   .command('retention')
   .description('retention (gallring): cull source lists no longer in use, uploads and finished jobs older than LOTSA_RETENTION_DAYS')
   .command('run')
@@ -133,7 +153,7 @@ program
 addRegisterCommands(program, withDatabase);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
-  if (err instanceof CliError || err instanceof ConfigError || err instanceof DataDirBusyError || err instanceof RealDataError) {
+  if (err instanceof CliError || err instanceof ConfigError || err instanceof RoleError || err instanceof DataDirBusyError || err instanceof RealDataError) {
     console.error(err.message);
   } else if (err instanceof AppError) {
     console.error(ERRORS[err.code].en + (err.fields.length ? ` (${err.fields.map((f) => f.field).join(', ')})` : ''));

@@ -10,6 +10,7 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('localhost'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+  DATABASE_OWNER_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
   LOTSA_DATA_DIR: z.string().default('./data'),
   LOTSA_PUBLIC_URL: z.string().url().optional(),
   LOTSA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
@@ -30,7 +31,14 @@ const schema = z.object({
   LOTSA_SMS_PASSWORD: z.string().min(1).optional(),
   LOTSA_SMS_SENDER: z.string().regex(/^([A-Za-z][A-Za-z0-9]{1,10}|\+\d{7,15})$/, 'must be 2–11 letters and digits starting with a letter, or a phone number in international form').optional(),
   LOTSA_SMS_CALLBACK_TOKEN: z.string().regex(/^[\w-]{24,200}$/, 'must be at least 24 letters, digits, - or _').optional(),
+  LOTSA_AUDIT_KEY_FILE: z.string().min(1).optional(),
+  LOTSA_AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  LOTSA_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
+  LOTSA_AUDIT_CHECKPOINT_COMMAND: z.string().min(1).optional(),
 }).superRefine((e, ctx) => {
+  if (e.DATABASE_OWNER_URL && !(e.DATABASE_URL && new URL(e.DATABASE_URL).username)) {
+    ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: "must name the application's role (postgres://ROLE:…@host/db) when DATABASE_OWNER_URL is set" });
+  }
   if (!e.LOTSA_SMS_GATEWAY_URL) return;
   for (const name of ['LOTSA_SMS_USER', 'LOTSA_SMS_PASSWORD', 'LOTSA_SMS_SENDER', 'LOTSA_SMS_CALLBACK_TOKEN'] as const) {
     if (!e[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when LOTSA_SMS_GATEWAY_URL is set' });
@@ -42,6 +50,8 @@ export type Env = {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** The owner role's connection, for migrations; the application then runs as DATABASE_URL's role with fewer rights. */
+  databaseOwnerUrl: string | undefined;
   dataDir: string;
   /** Where uploaded source lists wait to be processed. */
   uploadsDir: string;
@@ -57,7 +67,12 @@ export type Env = {
   retentionDays: number;
   /** The SMS gateway; null means text messages go to the built-in outbox. */
   sms: SmsGatewayConfig | null;
+  /** Where the audit log is anchored outside the database (see src/server/audit/checkpoint.ts). */
+  audit: AuditAnchorConfig;
 };
+
+/** The Ed25519 key file that signs audit checkpoints, where they are written, how often, and an optional command each is piped to. */
+export type AuditAnchorConfig = { keyFile: string; checkpointFile: string; checkpointMinutes: number; checkpointCommand: string | null };
 
 /** How to reach a form-encoded SMS gateway with basic auth, and the token its callbacks must carry. */
 export type SmsGatewayConfig = { url: string; user: string; password: string; sender: string; callbackToken: string };
@@ -73,11 +88,13 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const dataDir = path.resolve(e.LOTSA_DATA_DIR);
   const publicUrl = e.LOTSA_PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databaseOwnerUrl: e.DATABASE_OWNER_URL,
     dataDir: path.resolve(e.LOTSA_DATA_DIR),
     uploadsDir: path.join(path.resolve(e.LOTSA_DATA_DIR), 'uploads'),
     publicUrl,
@@ -91,5 +108,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     sms: e.LOTSA_SMS_GATEWAY_URL
       ? { url: e.LOTSA_SMS_GATEWAY_URL, user: e.LOTSA_SMS_USER!, password: e.LOTSA_SMS_PASSWORD!, sender: e.LOTSA_SMS_SENDER!, callbackToken: e.LOTSA_SMS_CALLBACK_TOKEN! }
       : null,
+    audit: {
+      keyFile: path.resolve(e.LOTSA_AUDIT_KEY_FILE ?? path.join(dataDir, 'audit-signing-key.pem')),
+      checkpointFile: path.resolve(e.LOTSA_AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, 'audit-checkpoints.jsonl')),
+      checkpointMinutes: e.LOTSA_AUDIT_CHECKPOINT_MINUTES,
+      checkpointCommand: e.LOTSA_AUDIT_CHECKPOINT_COMMAND ?? null,
+    },
   };
 }

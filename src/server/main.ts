@@ -1,9 +1,10 @@
 /** Starts Lotsa: opens the database, migrates, runs first-start set-up and serves HTTP. */
 import { buildApp } from './app.js';
+import { startCheckpoints } from './audit/checkpoint-job.js';
 import { ensureFirstAdministrator, ensureMunicipality } from './bootstrap.js';
 import { openConfiguredDatabase } from './db/connection.js';
-import { migrateToLatest } from './db/migrate.js';
-import type { Env } from './env.js';
+import { auditLogExposure, migrateConfigured, userOf } from './db/roles.js';
+import { ConfigError, type Env } from './env.js';
 import { pruneSessions } from './http/sessions.js';
 import { failInterruptedImports } from './features/imports/imports.service.js';
 import { applyRetention } from './features/retention/retention.js';
@@ -27,8 +28,16 @@ function stopOnDatabaseFailure(dataDir: string, err: unknown) {
 /** Starts the server and resolves once it listens; returns a function that stops it. */
 export async function startServer(env: Env): Promise<() => Promise<void>> {
   const database = await openConfiguredDatabase(env, (err) => stopOnDatabaseFailure(env.dataDir, err));
-  const applied = await migrateToLatest(database.db);
+  const applied = await migrateConfigured(env, database.db);
   for (const line of applied) console.log(line);
+  if (database.kind === 'postgresql') {
+    const exposure = await auditLogExposure(database.db);
+    if (exposure && env.databaseOwnerUrl) {
+      await database.close();
+      throw new ConfigError(`DATABASE_URL: the role ${userOf(env.databaseUrl!)} ${exposure}; the application's role must only read and append to the audit log (see the README, Database roles).`);
+    }
+    if (exposure) console.warn(`Note: the application's database role ${exposure}. Set DATABASE_OWNER_URL to run it with a role that may only append to the audit log (see the README, Database roles).`);
+  }
   const municipalityId = await ensureMunicipality(database.db, env.municipality);
   const firstAdmin = await ensureFirstAdministrator(database.db, municipalityId);
   // Embedded, this process is the only one: whatever still runs was left by one that stopped.
@@ -47,6 +56,7 @@ export async function startServer(env: Env): Promise<() => Promise<void>> {
     console.log('You will be asked to choose a new password. Until then, each start prints a new one-time password.\n');
   }
   const stopWorker = startWorker(database);
+  const stopCheckpoints = await startCheckpoints(database.db, env.audit, { info: (line) => console.log(line), error: (line) => console.error(line) });
   const housekeeping = () => Promise.all([pruneSessions(database.db, env.sessionMaxHours), applyRetention(database.db, env.retentionDays, env.uploadsDir)]);
   await housekeeping().catch((err) => console.error(`Housekeeping failed (it runs again within the hour): ${(err as Error).message}`));
   const timer = setInterval(() => void housekeeping().catch((err) => console.error(`Housekeeping failed (it runs again within the hour): ${(err as Error).message}`)), 60 * 60 * 1000);
@@ -66,6 +76,7 @@ export async function startServer(env: Env): Promise<() => Promise<void>> {
     stopped = true;
     clearInterval(timer);
     clearInterval(reaper);
+    stopCheckpoints();
     await stopWorker();
     await app.close();
     await database.close();
