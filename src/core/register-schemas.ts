@@ -108,3 +108,4 @@ export type ImportError = z.infer<typeof importErrorSchema>;
 export type ReconcileResult = z.infer<typeof reconcileResultSchema>;
 export type Job = z.infer<typeof jobSchema>;
 export type Notification = z.infer<typeof notificationSchema>;
+export type NotificationRouting = z.infer<typeof notificationRoutingSchema>;

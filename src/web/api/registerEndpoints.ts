@@ -1,5 +1,5 @@
 /** Typed functions for the register API: imports of source lists, reconciliation, jobs and school notifications. */
-import type { ImportError, ImportSummary, Job, Notification, ReconcileResult } from '../../core/register-schemas.js';
+import type { ImportError, ImportSummary, Job, Notification, NotificationRouting, ReconcileResult } from '../../core/register-schemas.js';
 import type { ListKind } from '../../core/source-lists.js';
 import { request } from './client.js';
 
@@ -64,4 +64,7 @@ export const notificationsApi = {
   submit: (body: NotificationInput) => request<Notification>('/api/v1/notifications', { method: 'POST', body }),
   list: (view: 'mine' | 'inbox') => request<Notification[]>('/api/v1/notifications', { query: { view } }),
   handle: (id: string, outcome: NotificationOutcome, note: string | null) => request<void>(`/api/v1/notifications/${encodeURIComponent(id)}/handle`, { method: 'POST', body: { outcome, note } }),
+  /** The municipalities trusted, and not, to route this municipality's notifications. */
+  routing: () => request<NotificationRouting>('/api/v1/notification-routing'),
+  saveRouting: (trustedMunicipalityIds: string[]) => request<void>('/api/v1/notification-routing', { method: 'PUT', body: { trustedMunicipalityIds } }),
 };

@@ -13,6 +13,7 @@ import { useLoad } from '../../hooks/useLoad.js';
 import { useSession } from '../auth/session.js';
 import { InboxItem } from './InboxItem.js';
 import { MyNotifications } from './MyNotifications.js';
+import { RoutingTrustForm } from './RoutingTrustForm.js';
 
 /** The notifications page for either role. */
 export function NotificationsPage() {
@@ -76,6 +77,7 @@ export function NotificationsPage() {
         <ProblemAlert error={mine.error} />
         {mineList}
       </section>
+      <RoutingTrustForm />
     </>
   );
 }
