@@ -48,6 +48,10 @@ export const ERRORS = {
   database_busy: { status: 503, sv: 'Databasen används av ett annat Lotsa-program. Försök igen om en stund.', en: 'The database is in use by another Lotsa process. Try again shortly.' },
   internal_error: { status: 500, sv: 'Något gick fel hos oss. Försök igen; kvarstår felet, kontakta supporten.', en: 'Something went wrong on our side. Try again; if it persists, contact support.' },
   common_password: { status: 400, sv: 'Lösenordet är för vanligt eller lätt att gissa (till exempel upprepade tecken, en teckenföljd eller ett vanligt ord med siffror). Välj flera ord som inte hör ihop.', en: 'The password is too common or easy to guess (such as repeated characters, a sequence, or a common word with digits). Choose several words that do not belong together.' },
+  emergency_reason_too_short: { status: 400, sv: 'Skriv ett skäl på minst 20 tecken som säger varför du behöver nödåtkomst just nu.', en: 'Write a reason of at least 20 characters that says why you need emergency access right now.' },
+  emergency_not_allowed: { status: 403, sv: 'Kommunen tillåter inte nödåtkomst för din roll eller enhet. Kontakta en KAA-samordnare om ungdomen behöver hjälp.', en: 'The municipality does not allow emergency access for your role or unit. Contact a KAA coordinator if the young person needs help.' },
+  emergency_request_decided: { status: 409, sv: 'Begäran om nödåtkomst är redan besvarad.', en: 'The emergency-access request has already been answered.' },
+  self_approval_forbidden: { status: 403, sv: 'Du kan inte besvara din egen begäran om nödåtkomst. Be en annan samordnare.', en: 'You cannot answer your own emergency-access request. Ask another coordinator.' },
 } as const satisfies Record<string, { status: number; sv: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
