@@ -20,6 +20,12 @@ describe.skipIf(skipE2E)('[consent]: a social worker sees what the consent allow
     const person = (await (await coordinator.api.get(`/api/v1/persons/${personId}`)).json()) as { case: { id: string; version: number } };
     expect((await coordinator.send('PATCH', `/api/v1/cases/${person.case.id}`, { teamId: teams.find((t) => t.name === 'Ungdomsteamet')!.id, version: person.case.version })).status).toBe(204);
     await coordinator.api.dispose();
+    // By default only the KAA's own units break the glass; this municipality lets the social services too.
+    const admin = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.administrator);
+    const units = (await (await admin.api.get('/api/v1/units')).json()) as { id: string; name: string; kaa: boolean }[];
+    const allowed = units.filter((u) => u.kaa || u.name === 'Socialtjänsten').map((u) => u.id);
+    expect((await admin.send('PUT', '/api/v1/settings', { emergencyUnitIds: allowed })).status).toBe(200);
+    await admin.api.dispose();
   });
 
   it('lets a coordinator record a consent with the keyboard, and the social worker then sees exactly that, until it is withdrawn', async () => {

@@ -124,12 +124,12 @@ export async function signIn(page: Page, email: string, password: string = DEMO_
 }
 
 /** An API client signed in as `email`, sending the CSRF token on every request. */
-export async function apiAs(baseUrl: string, email: string, password: string = DEMO_PASSWORD): Promise<{ api: APIRequestContext; csrf: string; send: (method: 'POST' | 'PATCH', url: string, data?: unknown) => Promise<{ status: number; body: any }> }> {
+export async function apiAs(baseUrl: string, email: string, password: string = DEMO_PASSWORD): Promise<{ api: APIRequestContext; csrf: string; send: (method: 'POST' | 'PATCH' | 'PUT', url: string, data?: unknown) => Promise<{ status: number; body: any }> }> {
   const api = await playwrightRequest.newContext({ baseURL: baseUrl });
   const login = await api.post('/api/v1/auth/login', { data: { email, password } });
   if (!login.ok()) throw new Error(`API sign-in as ${email} failed: ${login.status()}`);
   const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const send = async (method: 'POST' | 'PATCH', url: string, data?: unknown) => {
+  const send = async (method: 'POST' | 'PATCH' | 'PUT', url: string, data?: unknown) => {
     const response = await api.fetch(url, { method, data, headers: { 'x-csrf-token': csrfToken } });
     const text = await response.text();
     return { status: response.status(), body: text ? JSON.parse(text) : null };

@@ -1,6 +1,7 @@
 /** Zod schemas of the consent API: consents, emergency access, applications, teams, access follow-up, register extract, alerts. */
 import { z } from 'zod';
 import { CONSENT_CATEGORIES, CONSENT_GIVERS, CONSENT_METHODS } from './consent.js';
+import { EMERGENCY_ROLES } from './emergency.js';
 import { identityNumber, isoDay, optionalText, pageQuery, text } from './schemas.js';
 
 const id = z.string().uuid();
@@ -87,7 +88,28 @@ export const accessReviewRowSchema = z.object({
 });
 export const accessReviewMarkBody = z.object({ kind: z.enum(ACCESS_REVIEW_KINDS), actorId: id, personId: id.nullable(), day: isoDay, note: optionalText(1000) });
 
-export const settingsSchema = z.object({ emergencyAccessHours: z.number().int().min(1).max(72) });
+export const settingsSchema = z.object({
+  emergencyAccessHours: z.number().int().min(1).max(72),
+  /** Persons one staff member may open by emergency access in a day before a coordinator must approve. */
+  emergencyDailyLimit: z.number().int().min(1).max(100),
+  /** The roles that may use emergency access. */
+  emergencyRoles: z.array(z.enum(EMERGENCY_ROLES)).max(EMERGENCY_ROLES.length),
+  /** The units whose caseworkers may use it; null: the KAA's own units. Coordinators always count as the KAA's own. */
+  emergencyUnitIds: z.array(id).max(100).nullable(),
+});
+/** A change of settings: only the fields given change. */
+export const settingsBody = settingsSchema.partial();
+
+/** A request for emergency access past the day's limit, waiting for a coordinator. */
+export const emergencyRequestSchema = z.object({
+  id,
+  person: z.object({ id, name: z.string() }),
+  requestedBy: z.object({ id, name: z.string() }),
+  reason: z.string(),
+  createdAt: z.string(),
+});
+/** The answer to an emergency-access request that must wait for a coordinator's approval. */
+export const emergencyPendingSchema = z.object({ requestId: id, personId: id, status: z.literal('pending') });
 
 export const extractQuery = z.object({ format: z.enum(['json', 'pdf']).default('json'), lang: z.enum(['sv', 'en']).default('sv') });
 
@@ -99,3 +121,5 @@ export type Application = z.infer<typeof applicationSchema>;
 export type Team = z.infer<typeof teamSchema>;
 export type AccessReviewRow = z.infer<typeof accessReviewRowSchema>;
 export type StaffAlert = z.infer<typeof alertSchema>;
+export type Settings = z.infer<typeof settingsSchema>;
+export type EmergencyRequest = z.infer<typeof emergencyRequestSchema>;

@@ -59,6 +59,10 @@ export const ERRORS = {
   sms_text_unsafe: { status: 400, sv: 'Texten i sms:et får inte innehålla personnummer (inte heller med mellanslag eller bindestreck) eller platshållare. Skriv bara dag och tid.', en: 'The text message may not hold an identity number (not even with spaces or hyphens) or placeholders. Write only the day and time.' },
   sms_not_awaiting_confirmation: { status: 409, sv: 'Sms:et väntar inte på bekräftelse: det är redan bekräftat som skickat, har skickats via sms-tjänsten eller har misslyckats.', en: 'The text message is not awaiting confirmation: it is already confirmed as sent, went through the SMS gateway, or failed.' },
   common_password: { status: 400, sv: 'Lösenordet är för vanligt eller lätt att gissa (till exempel upprepade tecken, en teckenföljd eller ett vanligt ord med siffror). Välj flera ord som inte hör ihop.', en: 'The password is too common or easy to guess (such as repeated characters, a sequence, or a common word with digits). Choose several words that do not belong together.' },
+  emergency_reason_too_short: { status: 400, sv: 'Skriv ett skäl på minst 20 tecken som säger varför du behöver nödåtkomst just nu.', en: 'Write a reason of at least 20 characters that says why you need emergency access right now.' },
+  emergency_not_allowed: { status: 403, sv: 'Kommunen tillåter inte nödåtkomst för din roll eller enhet. Kontakta en KAA-samordnare om ungdomen behöver hjälp.', en: 'The municipality does not allow emergency access for your role or unit. Contact a KAA coordinator if the young person needs help.' },
+  emergency_request_decided: { status: 409, sv: 'Begäran om nödåtkomst är redan besvarad.', en: 'The emergency-access request has already been answered.' },
+  self_approval_forbidden: { status: 403, sv: 'Du kan inte besvara din egen begäran om nödåtkomst. Be en annan samordnare.', en: 'You cannot answer your own emergency-access request. Ask another coordinator.' },
 } as const satisfies Record<string, { status: number; sv: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -79,6 +79,9 @@ beforeAll(async () => {
     expect(consent.statusCode).toBe(201);
     if (state === 'withdrawn') expect((await coordinator.request('POST', `/api/v1/consents/${consent.json().id}/withdraw`, {})).statusCode).toBe(204);
   }
+  // The municipality lets the social services use emergency access too, for every consent state.
+  const settings = await h.as.administrator.request('PUT', '/api/v1/settings', { emergencyUnitIds: [unitId.school, unitId.social], emergencyDailyLimit: STATES.length });
+  expect(settings.statusCode).toBe(200);
   for (const who of WHO.filter((w) => w.emergency)) {
     for (const state of STATES) {
       const res = await clients.get(who.key)!.request('POST', `/api/v1/persons/${persons.get(state)}/emergency-access`, { reason: 'Ungdomen hör av sig i kris, kontaktpersonen nås inte' });

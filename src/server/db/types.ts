@@ -4,7 +4,17 @@ import type { ColumnType, Generated } from 'kysely';
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<Record<string, unknown>, string | Record<string, unknown> | undefined, string | Record<string, unknown>>;
 
-export interface MunicipalitiesTable { id: Generated<string>; code: string; name: string; created_at: Timestamp; emergency_access_hours: Generated<number> }
+export interface MunicipalitiesTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  created_at: Timestamp;
+  emergency_access_hours: Generated<number>;
+  emergency_daily_limit: Generated<number>;
+  emergency_roles: Generated<string[]>;
+  /** Null: the KAA's own units. */
+  emergency_unit_ids: string[] | null;
+}
 export interface UnitsTable { id: Generated<string>; municipality_id: string; name: string; kind: 'municipal' | 'external'; kaa: Generated<boolean> }
 export interface StaffTable {
   id: Generated<string>;
@@ -390,6 +400,18 @@ export interface ApplicationsTable {
   created_at: Timestamp;
   version: Generated<number>;
 }
+export interface EmergencyRequestsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  staff_id: string;
+  reason: string;
+  created_at: Timestamp;
+  status: Generated<'pending' | 'approved' | 'denied'>;
+  decided_by: string | null;
+  decided_at: Date | null;
+  emergency_access_id: string | null;
+}
 export interface StaffAlertsTable { id: Generated<string>; municipality_id: string; staff_id: string; kind: string; person_id: string | null; payload: Json; created_at: Timestamp; read_at: Date | null }
 export interface AccessReviewsTable {
   id: Generated<string>;
@@ -411,5 +433,6 @@ export interface ConsentDatabase {
   emergency_access: EmergencyAccessTable;
   applications: ApplicationsTable;
   staff_alerts: StaffAlertsTable;
+  emergency_requests: EmergencyRequestsTable;
   access_reviews: AccessReviewsTable;
 }

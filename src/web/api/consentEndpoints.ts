@@ -1,6 +1,6 @@
 /** Typed functions for consents, emergency access, applications, teams, the access follow-up, settings and alerts. */
 import type { ConsentCategory } from '../../core/consent.js';
-import type { AccessReviewRow, Application, Consent, StaffAlert, Team } from '../../core/consent-schemas.js';
+import type { AccessReviewRow, Application, Consent, EmergencyRequest, Settings, StaffAlert, Team } from '../../core/consent-schemas.js';
 import type { Paged } from '../../core/schemas.js';
 import { request } from './client.js';
 
@@ -28,10 +28,15 @@ export const consentsApi = {
   extractUrl: (personId: string, format: 'json' | 'pdf', lang: 'sv' | 'en') => `/api/v1/persons/${enc(personId)}/extract?format=${format}&lang=${lang}`,
 };
 
+/** An opened emergency access, or (past the day's limit) a request that waits for a coordinator. */
+export type EmergencyAnswer = { id: string; personId: string; endsAt: string } | { requestId: string; personId: string; status: 'pending' };
+
 /** Emergency access and the alerts it sends. */
 export const emergencyApi = {
-  open: (personId: string, reason: string) => request<{ id: string; personId: string; endsAt: string }>(`/api/v1/persons/${enc(personId)}/emergency-access`, { method: 'POST', body: { reason } }),
-  openByNumber: (personalIdentityNumber: string, reason: string) => request<{ id: string; personId: string; endsAt: string }>('/api/v1/emergency-access', { method: 'POST', body: { personalIdentityNumber, reason } }),
+  open: (personId: string, reason: string) => request<EmergencyAnswer>(`/api/v1/persons/${enc(personId)}/emergency-access`, { method: 'POST', body: { reason } }),
+  openByNumber: (personalIdentityNumber: string, reason: string) => request<EmergencyAnswer>('/api/v1/emergency-access', { method: 'POST', body: { personalIdentityNumber, reason } }),
+  requests: () => request<EmergencyRequest[]>('/api/v1/emergency-access/requests'),
+  decide: (id: string, decision: 'approve' | 'deny') => request<void>(`/api/v1/emergency-access/requests/${enc(id)}/${decision}`, { method: 'POST' }),
   alerts: () => request<StaffAlert[]>('/api/v1/alerts'),
   markRead: (id: string) => request<void>(`/api/v1/alerts/${enc(id)}/read`, { method: 'POST' }),
 };
@@ -58,6 +63,6 @@ export const accessReviewApi = {
   report: (kind: AccessReviewRow['kind'], from?: string, to?: string) => request<AccessReviewRow[]>('/api/v1/access-review', { query: { kind, from, to } }),
   markReviewed: (row: AccessReviewRow, note: string | null) =>
     request<void>('/api/v1/access-review/reviewed', { method: 'POST', body: { kind: row.kind, actorId: row.actor.id, personId: row.person?.id ?? null, day: row.day, note } }),
-  settings: () => request<{ emergencyAccessHours: number }>('/api/v1/settings'),
-  saveSettings: (emergencyAccessHours: number) => request<{ emergencyAccessHours: number }>('/api/v1/settings', { method: 'PUT', body: { emergencyAccessHours } }),
+  settings: () => request<Settings>('/api/v1/settings'),
+  saveSettings: (changes: Partial<Settings>) => request<Settings>('/api/v1/settings', { method: 'PUT', body: changes }),
 };

@@ -11,6 +11,7 @@ import * as populationKeyByPerson from './20261201090000_population_key_by_perso
 import * as honestAttempts from './20261206100000_honest_attempts.js';
 import * as populationShrinkGuard from './20261206120000_population_shrink_guard.js';
 import * as notificationRouting from './20261206140000_notification_routing.js';
+import * as emergencyLimits from './20261206150000_emergency_limits.js';
 
 export const migrations: Record<string, Migration> = {
   '20261125090000_foundation': foundation,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '20261206100000_honest_attempts': honestAttempts,
   '20261206120000_population_shrink_guard': populationShrinkGuard,
   '20261206140000_notification_routing': notificationRouting,
+  '20261206150000_emergency_limits': emergencyLimits,
 };

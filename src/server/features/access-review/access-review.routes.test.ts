@@ -29,7 +29,7 @@ beforeAll(async () => {
   h = await createHarness({}, { clock });
   personId = (await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson({ givenName: 'Granskad' }))).json().id;
   await h.as.coordinator.request('GET', `/api/v1/persons/${personId}`);
-  await h.as.team_member.request('POST', `/api/v1/persons/${personId}/emergency-access`, { reason: 'Akut' });
+  await h.as.team_member.request('POST', `/api/v1/persons/${personId}/emergency-access`, { reason: 'Akut oro, kontaktpersonen nås inte' });
   await h.as.team_member.request('GET', `/api/v1/persons/${personId}`);
   // A night read yesterday and a day of many persons, by the second coach.
   await readAt(night, h.as.secondCoach.staffId, personId);
@@ -51,7 +51,7 @@ describe('GET /api/v1/access-review', () => {
     const outside = await report('outside_caseload');
     expect(outside).toEqual(expect.arrayContaining([expect.objectContaining({ actor: { id: h.as.coordinator.staffId, name: 'Test coordinator' }, person: { id: personId, name: expect.stringContaining('Granskad') }, day: today, detail: 'register', reviewed: null })]));
     expect(outside).toEqual(expect.arrayContaining([expect.objectContaining({ actor: expect.objectContaining({ id: h.as.team_member.staffId }), detail: 'emergency' })]));
-    expect(await report('emergency')).toEqual([expect.objectContaining({ actor: expect.objectContaining({ id: h.as.team_member.staffId }), person: expect.objectContaining({ id: personId }), detail: 'Akut', day: today })]);
+    expect(await report('emergency')).toEqual([expect.objectContaining({ actor: expect.objectContaining({ id: h.as.team_member.staffId }), person: expect.objectContaining({ id: personId }), detail: 'Akut oro, kontaktpersonen nås inte', day: today })]);
     expect(await report('many_persons')).toEqual([expect.objectContaining({ actor: expect.objectContaining({ id: h.as.secondCoach.staffId }), person: null, reads: MANY_PERSONS_PER_DAY + 1 })]);
     expect(await report('night')).toEqual([expect.objectContaining({ actor: expect.objectContaining({ id: h.as.secondCoach.staffId }), reads: 1, detail: nightInSweden })]);
   });

@@ -53,7 +53,7 @@ describe('/api/v1/persons/:id/applications and /api/v1/applications', () => {
   it('records the access basis with a read of the person\'s applications, emergency too', async () => {
     const id = (await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson())).json().id;
     await h.as.coordinator.request('GET', `/api/v1/persons/${id}/applications`);
-    await h.as.team_member.request('POST', `/api/v1/persons/${id}/emergency-access`, { reason: 'Akut läge i helgen' });
+    await h.as.team_member.request('POST', `/api/v1/persons/${id}/emergency-access`, { reason: 'Akut läge i helgen, kontaktpersonen nås inte' });
     expect((await h.as.team_member.request('GET', `/api/v1/persons/${id}/applications`)).statusCode).toBe(200);
     const reads = await h.db.selectFrom('audit_log').select(['actor_id', 'detail']).where('person_id', '=', id).where('entity', '=', 'applications').orderBy('id').execute();
     expect(reads).toEqual([

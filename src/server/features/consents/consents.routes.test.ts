@@ -140,7 +140,7 @@ describe('reading consents and scans', () => {
     await h.app.inject({ method: 'PUT', url: `/api/v1/consents/${consent}/scan`, payload: Buffer.from('%PDF-1.4'), headers: { ...(await headersOf()), 'content-type': 'application/pdf' } });
     await h.as.coordinator.request('GET', `/api/v1/persons/${id}/consents`);
     await h.as.coordinator.request('GET', `/api/v1/consents/${consent}/scan`);
-    await h.as.team_member.request('POST', `/api/v1/persons/${id}/emergency-access`, { reason: 'Akut läge i helgen' });
+    await h.as.team_member.request('POST', `/api/v1/persons/${id}/emergency-access`, { reason: 'Akut läge i helgen, kontaktpersonen nås inte' });
     expect((await h.as.team_member.request('GET', `/api/v1/persons/${id}/consents`)).statusCode).toBe(200);
     expect((await h.as.team_member.request('GET', `/api/v1/consents/${consent}/scan`)).statusCode).toBe(200);
     const reads = await h.db.selectFrom('audit_log').select(['actor_id', 'entity', 'detail']).where('person_id', '=', id).where('action', '=', 'read').orderBy('id').execute();

@@ -26,10 +26,14 @@ describe('POST /api/v1/persons/:id/emergency-access', () => {
     expect((await h.as.otherCoordinator.request('POST', url, reason)).statusCode).toBe(404);
   });
 
-  it('requires a stated reason', async () => {
+  it('requires a stated reason of at least 20 characters', async () => {
     const res = await h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/emergency-access`, { reason: '  ' });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0]).toMatchObject({ field: 'reason', code: 'required' });
+    const short = await h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/emergency-access`, { reason: 'x' });
+    expect(short.statusCode).toBe(400);
+    expect(short.json()).toMatchObject({ code: 'emergency_reason_too_short', errors: [{ field: 'reason', code: 'too_short' }] });
+    expect((await h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/emergency-access`, { reason: ' 19 tecken, inte 20 ' })).statusCode).toBe(400);
   });
 
   it('opens everything for the municipal number of hours, alerts the contact person and administrators, and is highlighted in the audit log', async () => {
@@ -72,7 +76,7 @@ describe('PUT /api/v1/settings', () => {
     expect((await h.as.coordinator.request('PUT', '/api/v1/settings', { emergencyAccessHours: 8 })).statusCode).toBe(403);
     expect((await h.as.administrator.request('PUT', '/api/v1/settings', { emergencyAccessHours: 0 })).statusCode).toBe(400);
     expect((await h.as.administrator.request('PUT', '/api/v1/settings', { emergencyAccessHours: 1 })).statusCode).toBe(200);
-    expect((await h.as.coordinator.request('GET', '/api/v1/settings')).json()).toEqual({ emergencyAccessHours: 1 });
+    expect((await h.as.coordinator.request('GET', '/api/v1/settings')).json()).toEqual({ emergencyAccessHours: 1, emergencyDailyLimit: 3, emergencyRoles: ['coordinator', 'youth_coach', 'team_member'], emergencyUnitIds: null });
     const res = await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/emergency-access`, reason);
     expect((new Date(res.json().endsAt).getTime() - Date.now()) / 3_600_000).toBeLessThanOrEqual(1);
   });

@@ -16,7 +16,7 @@ beforeAll(async () => {
   const health = (text: string, actor_id: string | null) => ({ municipality_id: h.municipalityId, person_id: personId, type: 'note', category: 'health_social' as const, actor_id, payload: JSON.stringify({ text }) });
   await h.db.insertInto('events').values([health('Hälsoanteckning', social.id), health('Om familjen', social.id), health('Utan författare', null)]).execute();
   await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/consents`, { recipientUnitIds: [unit.id], categories: ['contact_occupation'], purpose: 'Samverkan', givenBy: 'young_person' });
-  await h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/emergency-access`, { reason: 'Akut läge' });
+  await h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/emergency-access`, { reason: 'Akut läge, kontaktpersonen nås inte' });
   await h.as.youth_coach.request('GET', `/api/v1/persons/${personId}`);
 });
 afterAll(() => h.close());
@@ -35,7 +35,7 @@ describe('GET /api/v1/persons/:id/extract', () => {
     expect(extract.person).toMatchObject({ givenName: 'Utdrag', streetAddress: 'Gamla Kronvägen 12', contactDetailsWithheld: false });
     expect(extract.events.map((e: { payload: { text?: string } }) => e.payload.text).filter(Boolean)).toEqual(['Första mötet.']);
     expect(extract.consents).toEqual([expect.objectContaining({ recipients: ['Socialtjänsten'], categories: ['contact_occupation'], purpose: 'Samverkan' })]);
-    expect(extract.emergencyAccess).toEqual([expect.objectContaining({ by: 'Test youth_coach', reason: 'Akut läge' })]);
+    expect(extract.emergencyAccess).toEqual([expect.objectContaining({ by: 'Test youth_coach', reason: 'Akut läge, kontaktpersonen nås inte' })]);
     expect(extract.accessLog).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'read', what: 'person', by: 'Test youth_coach', role: 'youth_coach' })]));
     expect(await h.db.selectFrom('audit_log').select('id').where('action', '=', 'export').where('entity', '=', 'extract').where('person_id', '=', personId).execute()).toHaveLength(1);
   });

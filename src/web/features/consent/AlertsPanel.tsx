@@ -1,10 +1,27 @@
-/** Alerts on the start page: someone opened emergency access to a person of your caseload, or let a colleague see protected contact details. */
+/** Alerts on the start page: emergency access to a person of your caseload and requests for it, a colleague let see protected contact details, a coordinator account given or reset. */
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import type { StaffAlert } from '../../../core/consent-schemas.js';
 import { emergencyApi } from '../../api/consentEndpoints.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useFormat } from '../../i18n/format.js';
 import { useSession } from '../auth/session.js';
+
+/** The text key of an alert, by its kind. */
+function wordingOf(alert: StaffAlert): string {
+  switch (alert.kind) {
+    case 'protected_identity_grant':
+      return 'emergency.grantAlert';
+    case 'emergency_request':
+    case 'coordinator_granted':
+    case 'coordinator_password_reset':
+      return `staffAlerts.${alert.kind}`;
+    case 'emergency_request_decided':
+      return alert.payload.decision === 'approved' ? 'staffAlerts.emergency_request_approved' : 'staffAlerts.emergency_request_denied';
+    default:
+      return 'emergency.alert';
+  }
+}
 
 /** The alerts panel; nothing when there are no unread alerts. */
 export function AlertsPanel() {
@@ -20,7 +37,7 @@ export function AlertsPanel() {
         {alerts.data.map((a) => (
           <li key={a.id}>
             <p>
-              {t(a.kind === 'protected_identity_grant' ? 'emergency.grantAlert' : 'emergency.alert', {
+              {t(wordingOf(a), {
                 by: String(a.payload.by ?? ''),
                 to: String(a.payload.to ?? ''),
                 reason: String(a.payload.reason ?? ''),
@@ -28,7 +45,8 @@ export function AlertsPanel() {
               })}
             </p>
             <p className="form-actions">
-              {a.personId && can('persons.browse') ? <Link to={`/persons/${a.personId}`}>{t('emergency.alertPerson')}</Link> : null}
+              {a.kind === 'emergency_request' && can('emergency.approve') ? <Link to="/emergency-access">{t('staffAlerts.answerRequest')}</Link> : null}
+              {a.personId && can('persons.browse') && a.kind !== 'emergency_request' ? <Link to={`/persons/${a.personId}`}>{t('emergency.alertPerson')}</Link> : null}
               {can('access.review') ? <Link to="/admin/access-review">{t('emergency.alertReview')}</Link> : null}
               <button
                 type="button"

@@ -1,9 +1,11 @@
 /** Break the glass: a stated reason opens everything about one person for the municipality's emergency-access hours. */
 import { useState, type FormEvent } from 'react';
+import { emergencyReasonLongEnough, EMERGENCY_REASON_MIN_LENGTH } from '../../../core/emergency.js';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
-import { emergencyApi } from '../../api/consentEndpoints.js';
+import { emergencyApi, type EmergencyAnswer } from '../../api/consentEndpoints.js';
 import { useMessages } from '../../api/fieldErrors.js';
+import { Alert } from '../../components/Alert.js';
 import { FormActions } from '../../components/FormActions.js';
 import { FormField, TextField } from '../../components/FormField.js';
 import { useAction } from '../../hooks/useAction.js';
@@ -21,18 +23,27 @@ export function EmergencyAccessForm({ personId, onOpened }: Props) {
   const action = useAction();
   const [reason, setReason] = useState('');
   const [pnr, setPnr] = useState('');
+  const [pending, setPending] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    setPending(false);
     if (!reason.trim()) {
       action.setError({ key: 'emergency.reasonRequired' });
       return;
     }
-    let opened = '';
+    if (!emergencyReasonLongEnough(reason)) {
+      action.setError({ key: 'emergency.reasonTooShort', params: { min: EMERGENCY_REASON_MIN_LENGTH } });
+      return;
+    }
+    const box: { answer?: EmergencyAnswer } = {};
     const ok = await action.run(async () => {
-      opened = (personId ? await emergencyApi.open(personId, reason.trim()) : await emergencyApi.openByNumber(pnr.trim(), reason.trim())).personId;
+      box.answer = personId ? await emergencyApi.open(personId, reason.trim()) : await emergencyApi.openByNumber(pnr.trim(), reason.trim());
     });
-    if (ok) await onOpened(opened);
+    if (!ok || !box.answer) return;
+    // Past the day's limit the access waits for a coordinator's approval.
+    if ('status' in box.answer) setPending(true);
+    else await onOpened(box.answer.personId);
   }
 
   const { error } = action;
@@ -43,6 +54,7 @@ export function EmergencyAccessForm({ personId, onOpened }: Props) {
     <form onSubmit={submit} className="emergency-form" noValidate aria-labelledby="emergency-form-title">
       <h3 id="emergency-form-title">{t('emergency.title')}</h3>
       {personId ? <p>{t('emergency.introShort')}</p> : null}
+      {pending ? <Alert tone="info">{t('emergency.pending')}</Alert> : null}
       {general ? (
         <p className="field__error" role="alert">
           {general}

@@ -1,15 +1,18 @@
-/** /emergency-access: break the glass for a person one cannot see, by identity number; then straight to the person. */
+/** /emergency-access: break the glass for a person one cannot see, by identity number; then straight to the person. Coordinators also answer requests past a colleague's daily limit here. */
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { accessReviewApi } from '../../api/consentEndpoints.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useLoad } from '../../hooks/useLoad.js';
+import { useSession } from '../auth/session.js';
 import { EmergencyAccessForm } from './EmergencyAccessForm.js';
+import { EmergencyRequestsPanel } from './EmergencyRequestsPanel.js';
 
 /** The emergency-access page. */
 export function EmergencyAccessPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const { can } = useSession();
   const settings = useLoad(() => accessReviewApi.settings(), []);
   return (
     <>
@@ -18,6 +21,7 @@ export function EmergencyAccessPage() {
       <section className="panel panel--emergency">
         <EmergencyAccessForm onOpened={(personId) => navigate(`/persons/${personId}`)} />
       </section>
+      {can('emergency.approve') ? <EmergencyRequestsPanel /> : null}
     </>
   );
 }

@@ -1,0 +1,65 @@
+/**
+ * Requests for emergency access past a staff member's daily limit: coordinators see those of their
+ * municipality that wait, and approve (the access opens as usual, with its alerts) or deny them. No
+ * one answers their own request. The requester is told the answer by an alert.
+ */
+import { sql } from 'kysely';
+import type { EmergencyRequest } from '../../../core/consent-schemas.js';
+import { requireCapability } from '../../access/access.js';
+import { audited, type RequestContext } from '../../http/context.js';
+import { AppError } from '../../http/app-error.js';
+import { alertStaff } from './alerts.js';
+import { grantEmergencyAccess } from './emergency-access.service.js';
+
+/** Requests of the actor's municipality that wait for a coordinator, oldest first; the actor's own are left out. Audited. */
+export async function listEmergencyRequests(ctx: RequestContext): Promise<EmergencyRequest[]> {
+  requireCapability(ctx.actor, 'emergency.approve');
+  return audited(ctx, async ({ trx, audit }) => {
+    const rows = await trx
+      .selectFrom('emergency_requests as r')
+      .innerJoin('persons as p', 'p.id', 'r.person_id')
+      .innerJoin('staff as s', 's.id', 'r.staff_id')
+      .select(['r.id', 'r.reason', 'r.created_at', 'p.id as person_id', 'p.given_name', 'p.family_name', 's.id as staff_id', 's.name as staff_name'])
+      .where('r.municipality_id', '=', ctx.actor.municipalityId)
+      .where('r.status', '=', 'pending')
+      .where('r.staff_id', '<>', ctx.actor.id)
+      .orderBy('r.created_at')
+      .limit(100)
+      .execute();
+    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'emergency_request', entityId: r.id, personId: r.person_id })));
+    return rows.map((r) => ({
+      id: r.id,
+      person: { id: r.person_id, name: `${r.given_name} ${r.family_name}` },
+      requestedBy: { id: r.staff_id, name: r.staff_name },
+      reason: r.reason,
+      createdAt: r.created_at.toISOString(),
+    }));
+  });
+}
+
+/** A coordinator approves or denies a waiting request. 404 outside the municipality, 409 once answered. */
+export async function decideEmergencyRequest(ctx: RequestContext, requestId: string, decision: 'approved' | 'denied'): Promise<void> {
+  requireCapability(ctx.actor, 'emergency.approve');
+  await audited(ctx, async ({ trx, audit }) => {
+    const request = await trx
+      .selectFrom('emergency_requests as r')
+      .innerJoin('staff as s', 's.id', 'r.staff_id')
+      .select(['r.id', 'r.status', 'r.person_id', 'r.reason', 's.id as staff_id', 's.name as staff_name'])
+      .where('r.id', '=', requestId)
+      .where('r.municipality_id', '=', ctx.actor.municipalityId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!request) throw new AppError('not_found');
+    if (request.staff_id === ctx.actor.id) throw new AppError('self_approval_forbidden');
+    if (request.status !== 'pending') throw new AppError('emergency_request_decided');
+    const staff = { id: request.staff_id, name: request.staff_name, municipalityId: ctx.actor.municipalityId };
+    const access = decision === 'approved' ? await grantEmergencyAccess(trx, audit, staff, request.person_id, request.reason, ctx.actor.name) : null;
+    await trx
+      .updateTable('emergency_requests')
+      .set({ status: decision, decided_by: ctx.actor.id, decided_at: sql`now()`, emergency_access_id: access?.id ?? null })
+      .where('id', '=', request.id)
+      .execute();
+    await alertStaff(trx, ctx.actor, { kind: 'emergency_request_decided', personId: request.person_id, payload: { by: ctx.actor.name, decision, endsAt: access?.endsAt ?? null } }, [], [request.staff_id]);
+    await audit({ action: 'update', entity: 'emergency_request', entityId: request.id, personId: request.person_id, detail: { decision, requestedBy: request.staff_id } });
+  });
+}

@@ -1,0 +1,51 @@
+/** Emergency-access requests past a colleague's daily limit, for a coordinator to approve or deny. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { emergencyApi } from '../../api/consentEndpoints.js';
+import { useMessages } from '../../api/fieldErrors.js';
+import { Alert } from '../../components/Alert.js';
+import { useAction } from '../../hooks/useAction.js';
+import { useLoad } from '../../hooks/useLoad.js';
+import { useFormat } from '../../i18n/format.js';
+
+/** The requests panel; says so when none wait. */
+export function EmergencyRequestsPanel() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const messages = useMessages();
+  const requests = useLoad(() => emergencyApi.requests(), []);
+  const action = useAction();
+  const [done, setDone] = useState<string | null>(null);
+
+  async function decide(id: string, name: string, decision: 'approve' | 'deny') {
+    setDone(null);
+    if (await action.run(() => emergencyApi.decide(id, decision))) {
+      setDone(t(decision === 'approve' ? 'emergencyRequests.approved' : 'emergencyRequests.denied', { name }));
+      await requests.reload();
+    }
+  }
+  return (
+    <section className="panel" aria-labelledby="emergency-requests-title">
+      <h2 id="emergency-requests-title">{t('emergencyRequests.title')}</h2>
+      <p>{t('emergencyRequests.intro')}</p>
+      {done ? <Alert tone="success">{done}</Alert> : null}
+      {action.error ? <Alert tone="error">{messages.text(action.error)}</Alert> : null}
+      {requests.data && requests.data.length === 0 ? <p>{t('emergencyRequests.none')}</p> : null}
+      <ul className="plain-list">
+        {(requests.data ?? []).map((r) => (
+          <li key={r.id}>
+            <p>{t('emergencyRequests.item', { by: r.requestedBy.name, person: r.person.name, date: format.dateTime(r.createdAt), reason: r.reason })}</p>
+            <p className="form-actions">
+              <button type="button" className="button button--small" disabled={action.busy} onClick={() => decide(r.id, r.person.name, 'approve')}>
+                {t('emergencyRequests.approve', { person: r.person.name })}
+              </button>
+              <button type="button" className="button button--secondary button--small" disabled={action.busy} onClick={() => decide(r.id, r.person.name, 'deny')}>
+                {t('emergencyRequests.deny', { person: r.person.name })}
+              </button>
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
