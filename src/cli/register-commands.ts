@@ -7,7 +7,7 @@ import type { DatabaseHandle } from '../server/db/connection.js';
 import { acceptImport } from '../server/features/imports/imports.service.js';
 import { importFile } from '../server/features/imports/run-import.js';
 import { reconcile } from '../server/features/register/reconcile.js';
-import { registerOn } from '../server/features/register/register.queries.js';
+import { listRegisterAudited } from '../server/features/register/register-list.js';
 import { municipalities } from '../server/reference/municipalities.js';
 
 type WithDatabase = <T>(work: (database: DatabaseHandle, municipalityId: string) => Promise<T>) => Promise<T>;
@@ -110,7 +110,7 @@ export function addRegisterCommands(program: Command, withDatabase: WithDatabase
       const asOf = isoDate(opts.asOf);
       await withDatabase(async (database, defaultMunicipality) => {
         const municipalityId = await municipalityFor(database, defaultMunicipality, opts.municipality);
-        const rows = (await registerOn(database.db, municipalityId, asOf)).map((r) => ({ personalIdentityNumber: r.pnr.trim(), reason: r.entry_reason, since: r.entered_on }));
+        const rows = await listRegisterAudited(database.db, municipalityId, asOf, 'cli');
         if (opts.json) console.log(JSON.stringify(rows, null, 2));
         else for (const r of rows) console.log(`${r.personalIdentityNumber}  ${r.since}  ${r.reason}`);
       });

@@ -47,6 +47,11 @@ export const ERRORS = {
   too_many_attempts: { status: 429, sv: 'För många misslyckade inloggningar. Vänta en stund och försök igen.', en: 'Too many failed sign-ins. Wait a while and try again.' },
   database_busy: { status: 503, sv: 'Databasen används av ett annat Lotsa-program. Försök igen om en stund.', en: 'The database is in use by another Lotsa process. Try again shortly.' },
   internal_error: { status: 500, sv: 'Något gick fel hos oss. Försök igen; kvarstår felet, kontakta supporten.', en: 'Something went wrong on our side. Try again; if it persists, contact support.' },
+  outside_kaa_age: {
+    status: 400,
+    sv: 'Personen är inte i den ålder aktivitetsansvaret gäller (under 20 år). Kontrollera personnumret: ett + i numret betyder att personen har fyllt 100.',
+    en: 'The person is not of the age the activity responsibility covers (under 20). Check the identity number: a + in it means the person has turned 100.',
+  },
 } as const satisfies Record<string, { status: number; sv: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -63,6 +68,9 @@ export const FIELD_MESSAGES = {
   email: { sv: 'Skriv en giltig e-postadress.', en: 'Write a valid e-mail address.' },
   too_long: { sv: 'Texten är för lång.', en: 'The text is too long.' },
   too_short: { sv: 'Texten är för kort.', en: 'The text is too short.' },
+  phone: { sv: 'Skriv ett svenskt telefonnummer (070-123 45 67) eller ett internationellt (+46 70 123 45 67).', en: 'Write a Swedish phone number (070-123 45 67) or an international one (+46 70 123 45 67).' },
+  postal_code: { sv: 'Skriv postnumret med fem siffror (433 30).', en: 'Write the postal code as five digits (433 30).' },
+  kaa_age: { sv: 'Personen är 20 år eller äldre, eller inte född än, och omfattas inte av aktivitetsansvaret.', en: 'The person is 20 or older, or not yet born, and is not covered by the activity responsibility.' },
 } as const;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
 

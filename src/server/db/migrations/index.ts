@@ -8,6 +8,7 @@ import * as outreach from './20261126100000_outreach.js';
 import * as kaaUnits from './20261126110000_kaa_units.js';
 import * as smsOutbox from './20261127090000_sms_outbox.js';
 import * as populationKeyByPerson from './20261201090000_population_key_by_person.js';
+import * as accessReviewDenied from './20261206160000_access_review_denied.js';
 
 export const migrations: Record<string, Migration> = {
   '20261125090000_foundation': foundation,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '20261126110000_kaa_units': kaaUnits,
   '20261127090000_sms_outbox': smsOutbox,
   '20261201090000_population_key_by_person': populationKeyByPerson,
+  '20261206160000_access_review_denied': accessReviewDenied,
 };
