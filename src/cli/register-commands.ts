@@ -10,6 +10,7 @@ import { fieldsShown } from '../server/access/protected-identity.js';
 import { AppError } from '../server/http/app-error.js';
 import { reconcile, type ReconcileResult } from '../server/features/register/reconcile.js';
 import { registerOn } from '../server/features/register/register.queries.js';
+import { listRegisterAudited } from '../server/features/register/register-list.js';
 import { municipalities } from '../server/reference/municipalities.js';
 
 type WithDatabase = <T>(work: (database: DatabaseHandle, municipalityId: string) => Promise<T>) => Promise<T>;
@@ -154,7 +155,7 @@ export function addRegisterCommands(program: Command, withDatabase: WithDatabase
       const asOf = isoDate(opts.asOf);
       await withDatabase(async (database, defaultMunicipality) => {
         const municipalityId = await municipalityFor(database, defaultMunicipality, opts.municipality);
-        const rows = (await registerOn(database.db, municipalityId, asOf)).map((r) => ({ personalIdentityNumber: r.pnr.trim(), reason: r.entry_reason, since: r.entered_on }));
+        const rows = await listRegisterAudited(database.db, municipalityId, asOf, 'cli');
         if (opts.json) console.log(JSON.stringify(rows, null, 2));
         else for (const r of rows) console.log(`${r.personalIdentityNumber}  ${r.since}  ${r.reason}`);
       });

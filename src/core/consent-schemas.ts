@@ -71,7 +71,7 @@ export const teamSchema = z.object({
   members: z.array(z.object({ id, name: z.string(), role: z.string(), unit: z.string().nullable() })),
 });
 
-export const ACCESS_REVIEW_KINDS = ['outside_caseload', 'emergency', 'many_persons', 'night'] as const;
+export const ACCESS_REVIEW_KINDS = ['outside_caseload', 'emergency', 'many_persons', 'night', 'denied'] as const;
 export const accessReviewQuery = z.object({
   kind: z.enum(ACCESS_REVIEW_KINDS),
   from: isoDay.optional(),

@@ -58,6 +58,14 @@ const compulsorySchoolAgeEnds = (birthDate: string) => `${Number(birthDate.slice
 /** The day a person born on `birthDate` turns `years` (one born on 29 February, on 1 March in other years). */
 const birthday = (birthDate: string, years: number) => `${Number(birthDate.slice(0, 4)) + years}${birthDate.slice(4)}`;
 
+/**
+ * True when a person born on `birthDate` is of an age the KAA can concern on `day`: born by then and
+ * not yet 20. A case is opened only for such a person (an identity number with "+" is of someone 100 or older).
+ */
+export function withinKaaAge(birthDate: string, day: string): boolean {
+  return birthDate <= day && day < birthday(birthDate, 20);
+}
+
 /** Verdicts that need no detail of their own, made once. */
 const OUT = {
   registeredInMunicipality: { inRegister: false, failedRule: 'registeredInMunicipality', leaveReason: 'moved_out' },

@@ -63,6 +63,11 @@ export const ERRORS = {
   emergency_not_allowed: { status: 403, sv: 'Kommunen tillåter inte nödåtkomst för din roll eller enhet. Kontakta en KAA-samordnare om ungdomen behöver hjälp.', en: 'The municipality does not allow emergency access for your role or unit. Contact a KAA coordinator if the young person needs help.' },
   emergency_request_decided: { status: 409, sv: 'Begäran om nödåtkomst är redan besvarad.', en: 'The emergency-access request has already been answered.' },
   self_approval_forbidden: { status: 403, sv: 'Du kan inte besvara din egen begäran om nödåtkomst. Be en annan samordnare.', en: 'You cannot answer your own emergency-access request. Ask another coordinator.' },
+  outside_kaa_age: {
+    status: 400,
+    sv: 'Personen är inte i den ålder aktivitetsansvaret gäller (under 20 år). Kontrollera personnumret: ett + i numret betyder att personen har fyllt 100.',
+    en: 'The person is not of the age the activity responsibility covers (under 20). Check the identity number: a + in it means the person has turned 100.',
+  },
 } as const satisfies Record<string, { status: number; sv: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -84,6 +89,9 @@ export const FIELD_MESSAGES = {
     sv: 'Personen kan inte öppna ärendet och kan därför inte vara kontaktperson. Välj en KAA-samordnare eller någon från aktivitetsansvarets egna enheter.',
     en: 'This person cannot open the case, so cannot be its contact person. Choose a KAA coordinator or someone from the activity responsibility’s own units.',
   },
+  phone: { sv: 'Skriv ett svenskt telefonnummer (070-123 45 67) eller ett internationellt (+46 70 123 45 67).', en: 'Write a Swedish phone number (070-123 45 67) or an international one (+46 70 123 45 67).' },
+  postal_code: { sv: 'Skriv postnumret med fem siffror (433 30).', en: 'Write the postal code as five digits (433 30).' },
+  kaa_age: { sv: 'Personen är 20 år eller äldre, eller inte född än, och omfattas inte av aktivitetsansvaret.', en: 'The person is 20 or older, or not yet born, and is not covered by the activity responsibility.' },
 } as const;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
 

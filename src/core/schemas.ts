@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { parseIdentityNumber } from './personnummer.js';
+import { isPhoneNumber, normalPostalCode } from './contact-details.js';
 import { CONSENT_CATEGORIES } from './consent.js';
 import { ROLES } from './roles.js';
 import { ENTRY_REASONS } from './register.js';
@@ -90,10 +91,20 @@ export const meSchema = z.object({
   csrfToken: z.string(),
 });
 
+/** An optional phone number, Swedish or E.164 (see contact-details.ts). */
+const phoneNumber = optionalText(40).refine((v) => v === null || isPhoneNumber(v), { message: 'phone' });
+/** An optional Swedish postal code, stored as "NNN NN". */
+const postalCode = optionalText(10).transform((v, ctx) => {
+  if (v === null) return null;
+  const normal = normalPostalCode(v);
+  if (normal === null) ctx.addIssue({ code: 'custom', message: 'postal_code' });
+  return normal ?? z.NEVER;
+});
+
 export const guardianSchema = z.object({
   name: text(200),
   relation: optionalText(50),
-  phone: optionalText(40),
+  phone: phoneNumber,
   email: optionalText(200),
 });
 
@@ -101,9 +112,9 @@ const personFields = {
   givenName: text(100),
   familyName: text(100),
   streetAddress: optionalText(200),
-  postalCode: optionalText(10),
+  postalCode,
   city: optionalText(100),
-  phone: optionalText(40),
+  phone: phoneNumber,
   email: z.string().trim().email().max(200).nullish().or(z.literal('').transform(() => null)).transform((v) => v ?? null),
   protectedIdentity: z.boolean().default(false),
   guardians: z.array(guardianSchema).max(4).default([]),

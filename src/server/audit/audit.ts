@@ -22,7 +22,7 @@ export type AuditActor = { id: string | null; municipalityId: string | null; ip:
 
 /** One thing that happened to personal data. */
 export type AuditEvent = {
-  action: 'read' | 'list' | 'create' | 'update' | 'export' | 'sign_in' | 'sign_out' | 'sign_in_failed' | 'password_changed' | 'password_change_failed' | 'cull';
+  action: 'read' | 'list' | 'create' | 'update' | 'export' | 'sign_in' | 'sign_out' | 'sign_in_failed' | 'password_changed' | 'password_change_failed' | 'cull' | 'denied';
   entity: string;
   entityId?: string | null;
   personId?: string | null;

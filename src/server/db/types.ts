@@ -416,7 +416,7 @@ export interface StaffAlertsTable { id: Generated<string>; municipality_id: stri
 export interface AccessReviewsTable {
   id: Generated<string>;
   municipality_id: string;
-  kind: 'outside_caseload' | 'emergency' | 'many_persons' | 'night';
+  kind: 'outside_caseload' | 'emergency' | 'many_persons' | 'night' | 'denied';
   actor_id: string;
   person_id: string | null;
   day: string;

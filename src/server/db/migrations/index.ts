@@ -12,6 +12,7 @@ import * as honestAttempts from './20261206100000_honest_attempts.js';
 import * as populationShrinkGuard from './20261206120000_population_shrink_guard.js';
 import * as notificationRouting from './20261206140000_notification_routing.js';
 import * as emergencyLimits from './20261206150000_emergency_limits.js';
+import * as accessReviewDenied from './20261206160000_access_review_denied.js';
 
 export const migrations: Record<string, Migration> = {
   '20261125090000_foundation': foundation,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '20261206120000_population_shrink_guard': populationShrinkGuard,
   '20261206140000_notification_routing': notificationRouting,
   '20261206150000_emergency_limits': emergencyLimits,
+  '20261206160000_access_review_denied': accessReviewDenied,
 };

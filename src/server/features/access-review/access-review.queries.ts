@@ -1,7 +1,8 @@
 /**
  * The access follow-up the supervisory authority expects, from the audit log: reads outside the
- * reader's own caseload, emergency access, unusually many persons read by one account in a day, and
- * reads at night (Swedish time). Reads are opened records and exports; listings are left out.
+ * reader's own caseload, emergency access, unusually many persons read by one account in a day,
+ * reads at night (Swedish time), and denied reads (a person opened without access, answered 404).
+ * Reads are opened records and exports; listings are left out.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/types.js';
@@ -82,6 +83,22 @@ export function atNight(db: Q, w: Window): Promise<ReviewRow[]> {
     .where((eb) => eb.or([eb(hour, '>=', NIGHT.from), eb(hour, '<', NIGHT.to)]))
     .select(['actor.id as actor_id', 'actor.name as actor_name', sql<null>`null::uuid`.as('person_id'), day.as('day'), sql<number>`count(*)::int`.as('reads'), sql<string>`to_char(min(audit_log.at at time zone 'Europe/Stockholm'), 'HH24:MI')`.as('detail')])
     .groupBy(['actor.id', 'actor.name', day])
+    .orderBy(day, 'desc')
+    .limit(500)
+    .execute();
+}
+
+/** Attempts to open a person without access (answered 404 like a person that does not exist), per account, person and day. */
+export function denied(db: Q, w: Window): Promise<ReviewRow[]> {
+  return db
+    .selectFrom('audit_log')
+    .innerJoin('staff as actor', 'actor.id', 'audit_log.actor_id')
+    .where('audit_log.municipality_id', '=', w.municipalityId)
+    .where('audit_log.action', '=', 'denied')
+    .where('audit_log.at', '>=', sql<Date>`${w.from}::date`)
+    .where('audit_log.at', '<', sql<Date>`${w.to}::date + 1`)
+    .select(['actor.id as actor_id', 'actor.name as actor_name', 'audit_log.person_id', day.as('day'), sql<number>`count(*)::int`.as('reads'), sql<string>`max(audit_log.entity)`.as('detail')])
+    .groupBy(['actor.id', 'actor.name', 'audit_log.person_id', day])
     .orderBy(day, 'desc')
     .limit(500)
     .execute();

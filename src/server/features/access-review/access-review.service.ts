@@ -1,13 +1,13 @@
-/** The access follow-up for administrators: the four reports, each row markable as reviewed. Reading a report is audited. */
+/** The access follow-up for administrators: the five reports, each row markable as reviewed. Reading a report is audited. */
 import type { z } from 'zod';
 import type { AccessReviewRow, accessReviewMarkBody, accessReviewQuery } from '../../../core/consent-schemas.js';
 import { todayInSweden } from '../../../core/dates.js';
 import { requireCapability } from '../../access/access.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
-import { atNight, emergencies, manyPersons, outsideCaseload } from './access-review.queries.js';
+import { atNight, denied, emergencies, manyPersons, outsideCaseload } from './access-review.queries.js';
 
-const REPORTS = { outside_caseload: outsideCaseload, emergency: emergencies, many_persons: manyPersons, night: atNight };
+const REPORTS = { outside_caseload: outsideCaseload, emergency: emergencies, many_persons: manyPersons, night: atNight, denied };
 /** The day in Sweden `n` days before `now`. */
 const daysBefore = (now: Date, n: number) => todayInSweden(new Date(now.getTime() - n * 86_400_000));
 const NO_PERSON = 'none';

@@ -1,4 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -100,5 +102,32 @@ describe('reading a list with bounds', () => {
       { line: 2, cells: ['200812052397', 'Åsa', 'Partille'] },
       { line: 3, cells: ['200812062396', '', 'Lerum'] },
     ]);
+  });
+
+  it('gives back any rows written to an XLSX sheet, by ExcelJS or without references (property)', async () => {
+    // Text XML can hold: no control characters but tab and LF (XML reads CR as LF), no lone surrogates.
+    const xmlText = fc.string({ unit: 'grapheme', maxLength: 10 }).map((s) => s.replace(/[\u0000-\u0008\u000b-\u001f\r\ufffe\uffff]/g, ''));
+    const rows = fc.array(fc.array(xmlText, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 6 }).map((rs) => rs.map((r, i) => [`r${i}`, ...r]));
+    const trimEnd = (cells: string[]) => {
+      const out = [...cells];
+      while (out.length && out[out.length - 1] === '') out.pop();
+      return out;
+    };
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(rows, fc.boolean(), async (table, byExcelJs) => {
+        let content: Buffer;
+        if (byExcelJs) {
+          const book = new ExcelJS.Workbook();
+          const sheet = book.addWorksheet('Lista');
+          for (const r of table) sheet.addRow(r);
+          content = Buffer.from(await book.xlsx.writeBuffer());
+        } else content = xlsxWithoutReferences(table);
+        const file = write(`property-${n++}.xlsx`, content);
+        const read = await allRows(file);
+        expect(read.map((r) => ({ line: r.line, cells: trimEnd(r.cells) }))).toEqual(table.map((cells, i) => ({ line: i + 1, cells: trimEnd(i === 0 ? cells.map((c) => c.trim()) : cells) })));
+      }),
+      { numRuns: 40 },
+    );
   });
 });

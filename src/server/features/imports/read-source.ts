@@ -112,7 +112,8 @@ async function openXlsx(path: string): Promise<Source> {
       worksheet.iterator = withCellReferences(worksheet.iterator) as AsyncIterable<never>;
       for await (const row of worksheet) {
         const values = (row.values as ExcelJS.CellValue[]).slice(1);
-        yield { line: row.number, cells: values.map(cellText) };
+        // Array.from, not map: a sheet's missing cells are holes, which map would keep.
+        yield { line: row.number, cells: Array.from(values, cellText) };
       }
       return;
     }

@@ -202,7 +202,17 @@ describe('PATCH /api/v1/persons/:id', () => {
     const after = (await h.as.coordinator.request('GET', `/api/v1/persons/${id}`)).json();
     expect(after).toMatchObject({ givenName: 'Nytt', city: 'Sävedalen', version: person.version + 1, guardians: [] });
     const events = (await h.as.coordinator.request('GET', `/api/v1/persons/${id}/events`)).json();
-    expect(events[0]).toMatchObject({ type: 'person_updated', payload: { fields: ['givenName', 'city'] } });
+    expect(events[0]).toMatchObject({ type: 'person_updated', payload: { fields: ['givenName', 'city', 'guardians'] } });
+  });
+
+  it('records nothing when a form is saved without changes', async () => {
+    const id = await personWithContact(null);
+    const person = (await h.as.coordinator.request('GET', `/api/v1/persons/${id}`)).json();
+    const same = { givenName: person.givenName, familyName: person.familyName, streetAddress: person.streetAddress, postalCode: person.postalCode, city: person.city, phone: person.phone, email: person.email, protectedIdentity: false, guardians: person.guardians, version: person.version };
+    expect((await h.as.coordinator.request('PATCH', `/api/v1/persons/${id}`, same)).statusCode).toBe(204);
+    expect((await h.as.coordinator.request('GET', `/api/v1/persons/${id}`)).json().version).toBe(person.version);
+    expect(await h.db.selectFrom('events').select('type').where('person_id', '=', id).where('type', '=', 'person_updated').execute()).toEqual([]);
+    expect(await h.db.selectFrom('audit_log').select('id').where('person_id', '=', id).where('action', '=', 'update').execute()).toEqual([]);
   });
 
   it('keeps hidden contact details when a reader without grant saves the form', async () => {
@@ -225,8 +235,11 @@ describe('protected identity on edit', () => {
     expect((await h.as.youth_coach.request('PATCH', `/api/v1/persons/${id}`, edit)).statusCode).toBe(204);
     const after = (await h.as.youth_coach.request('GET', `/api/v1/persons/${id}`)).json();
     expect(after).toMatchObject({ protectedIdentity: true, streetAddress: 'Ny gata 1' });
+    // Protection was not lifted, so nothing says it changed; and nothing on the timeline says the address did.
     const events = (await h.as.youth_coach.request('GET', `/api/v1/persons/${id}/events`)).json();
-    expect(events[0]).toMatchObject({ type: 'person_updated', payload: { fields: ['protectedIdentity'] } });
+    expect(events.filter((e: { type: string }) => e.type === 'person_updated')).toEqual([]);
+    const audit = await h.db.selectFrom('audit_log').select('detail').where('person_id', '=', id).where('action', '=', 'update').where('entity', '=', 'person').execute();
+    expect(audit.map((a) => a.detail)).toEqual([{ fields: ['streetAddress'] }]);
   });
 });
 

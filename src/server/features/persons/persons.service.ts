@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import { ageOn, parseIdentityNumber } from '../../../core/personnummer.js';
 import { todayInSweden } from '../../../core/dates.js';
+import { withinKaaAge } from '../../../core/eligibility.js';
 import type { noteBody, personCreateBody, personListQuery, personUpdateBody, PersonDetail, PersonSummary, TimelineEvent, Paged } from '../../../core/schemas.js';
 import { roleCan } from '../../../core/roles.js';
 import { categoriesOf, requireCapability } from '../../access/access.js';
@@ -10,8 +11,8 @@ import { contactDetailsShown, fieldsShown } from '../../access/protected-identit
 import { readBasis } from '../../audit/basis.js';
 import { looksSensitive } from '../../../core/consent.js';
 import { AppError } from '../../http/app-error.js';
-import { audited, type RequestContext } from '../../http/context.js';
-import { eventCategorySql, periodSources, selectEmergencyEnd, selectEvents, selectPerson, selectPersonPage, selectPersonParts } from './persons.queries.js';
+import { audited, type AuditedTransaction, type RequestContext } from '../../http/context.js';
+import { eventCategorySql, periodSources, personInMunicipality, selectEmergencyEnd, selectEvents, selectPerson, selectPersonPage, selectPersonParts } from './persons.queries.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -43,12 +44,23 @@ export async function listPersons(ctx: RequestContext, query: z.infer<typeof per
   });
 }
 
+/**
+ * Records, in the read's transaction, an attempt to open a person of the actor's municipality that
+ * the actor may not see (`what` is the entity asked for). The answer stays 404, as for no person.
+ */
+async function recordDenied(trx: AuditedTransaction['trx'], ctx: RequestContext, audit: AuditedTransaction['audit'], personId: string, what: string): Promise<void> {
+  if (await personInMunicipality(trx, ctx.actor.municipalityId, personId)) await audit({ action: 'denied', entity: what, entityId: personId, personId });
+}
+
 /** One person with details, register periods and case; contact details masked under protected identity. */
 export async function getPerson(ctx: RequestContext, personId: string): Promise<PersonDetail> {
   requireCapability(ctx.actor, 'persons.browse');
-  return audited(ctx, async ({ trx, audit }) => {
+  const detail = await audited(ctx, async ({ trx, audit }): Promise<PersonDetail | null> => {
     const person = await selectPerson(trx, ctx.actor, personId);
-    if (!person) throw new AppError('not_found');
+    if (!person) {
+      await recordDenied(trx, ctx, audit, personId, 'person');
+      return null;
+    }
     const categories = categoriesOf(person);
     const seesContact = person.sees_contact_occupation;
     const { guardians, periods, latestCase } = seesContact ? await selectPersonParts(trx, personId) : { guardians: [], periods: [], latestCase: undefined };
@@ -89,6 +101,8 @@ export async function getPerson(ctx: RequestContext, personId: string): Promise<
       access: { basis: person.access_basis, categories, emergencyUntil: emergency ? emergency.toISOString() : null, managed: person.managed },
     };
   });
+  if (!detail) throw new AppError('not_found');
+  return detail;
 }
 
 type PersonInput = z.infer<typeof personCreateBody>;
@@ -98,6 +112,8 @@ export async function createPerson(ctx: RequestContext, input: PersonInput): Pro
   requireCapability(ctx.actor, 'persons.create');
   const parsed = parseIdentityNumber(input.personalIdentityNumber);
   if (!parsed.ok) throw new AppError('invalid_identity_number', [{ field: 'personalIdentityNumber', code: parsed.error }]);
+  // A case is opened only for someone the KAA can concern: "070101+2395" is a person born in 1907.
+  if (!withinKaaAge(parsed.value.birthDate, todayInSweden(ctx.clock.now()))) throw new AppError('outside_kaa_age', [{ field: 'personalIdentityNumber', code: 'kaa_age' }]);
   try {
     return await audited(ctx, async ({ trx, audit }) => {
       const municipalityId = ctx.actor.municipalityId;
@@ -144,8 +160,6 @@ async function insertGuardians(trx: RequestContext['db'], municipalityId: string
     .execute();
 }
 
-const CONTACT_FIELDS = ['streetAddress', 'postalCode', 'city', 'phone', 'email'] as const;
-
 /**
  * Edits a person if `input.version` is still current (409 otherwise). Contact details the actor
  * cannot see (protected identity) are left as they are rather than overwritten with blanks.
@@ -164,6 +178,21 @@ export async function updatePerson(ctx: RequestContext, personId: string, input:
       protected_identity: input.protectedIdentity || (current.protected_identity && !(mayTouchContact && roleCan(ctx.actor.role, 'protected.grant'))),
       ...(mayTouchContact && { street_address: input.streetAddress, postal_code: input.postalCode, city: input.city, phone: input.phone, email: input.email }),
     };
+    // Only what really changes is recorded: a field the actor may not touch, or protection they may not lift, stays as it was.
+    const before: Record<string, unknown> = { givenName: current.given_name, familyName: current.family_name, protectedIdentity: current.protected_identity, streetAddress: current.street_address, postalCode: current.postal_code, city: current.city, phone: current.phone, email: current.email };
+    const after: Record<string, unknown> = {
+      ...before,
+      givenName: next.given_name,
+      familyName: next.family_name,
+      protectedIdentity: next.protected_identity,
+      ...(mayTouchContact && { streetAddress: input.streetAddress, postalCode: input.postalCode, city: input.city, phone: input.phone, email: input.email }),
+    };
+    const changed = Object.keys(before).filter((k) => (before[k] ?? null) !== (after[k] ?? null));
+    if (mayTouchContact) {
+      const guardians = await trx.selectFrom('guardians').select(['name', 'relation', 'phone', 'email']).where('person_id', '=', personId).orderBy('position').execute();
+      if (JSON.stringify(guardians) !== JSON.stringify(input.guardians.map((g) => ({ name: g.name, relation: g.relation, phone: g.phone, email: g.email })))) changed.push('guardians');
+    }
+    if (changed.length === 0) return;
     const updated = await trx
       .updateTable('persons')
       .set({ ...next, version: sql`version + 1`, updated_at: sql`now()` })
@@ -171,15 +200,14 @@ export async function updatePerson(ctx: RequestContext, personId: string, input:
       .where('version', '=', input.version)
       .executeTakeFirst();
     if (updated.numUpdatedRows === 0n) throw new AppError('version_conflict');
-    const before: Record<string, unknown> = { givenName: current.given_name, familyName: current.family_name, protectedIdentity: current.protected_identity, streetAddress: current.street_address, postalCode: current.postal_code, city: current.city, phone: current.phone, email: current.email };
-    const changed = Object.keys(before).filter((k) => (mayTouchContact || !CONTACT_FIELDS.includes(k as never)) && (before[k] ?? null) !== ((input as Record<string, unknown>)[k] ?? null));
-    if (mayTouchContact) {
+    if (changed.includes('guardians')) {
       await trx.deleteFrom('guardians').where('person_id', '=', personId).execute();
       await insertGuardians(trx, current.municipality_id, personId, input.guardians);
     }
     // The timeline must not tell readers that a protected person's address changed.
     const shownFields = fieldsShown(changed, current.protected_identity || next.protected_identity);
-    await trx.insertInto('events').values({ municipality_id: current.municipality_id, person_id: personId, type: 'person_updated', actor_id: ctx.actor.id, payload: JSON.stringify({ fields: shownFields }) }).execute();
+    // An edit of hidden fields only leaves no event: a bare one would say just what is hidden. The audit log has it.
+    if (shownFields.length) await trx.insertInto('events').values({ municipality_id: current.municipality_id, person_id: personId, type: 'person_updated', actor_id: ctx.actor.id, payload: JSON.stringify({ fields: shownFields }) }).execute();
     await audit({ action: 'update', entity: 'person', entityId: personId, personId, detail: { fields: changed } });
   });
 }
@@ -187,9 +215,12 @@ export async function updatePerson(ctx: RequestContext, personId: string, input:
 /** The timeline of a person the actor may see. */
 export async function listEvents(ctx: RequestContext, personId: string): Promise<TimelineEvent[]> {
   requireCapability(ctx.actor, 'persons.browse');
-  return audited(ctx, async ({ trx, audit }) => {
+  const events = await audited(ctx, async ({ trx, audit }): Promise<TimelineEvent[] | null> => {
     const person = await selectPerson(trx, ctx.actor, personId);
-    if (!person) throw new AppError('not_found');
+    if (!person) {
+      await recordDenied(trx, ctx, audit, personId, 'events');
+      return null;
+    }
     const categories = categoriesOf(person);
     // Under protected identity the timeline never says that the address changed, whenever it did (selectEvents).
     const rows = await selectEvents(trx, person, categories);
@@ -205,6 +236,8 @@ export async function listEvents(ctx: RequestContext, personId: string): Promise
       category: r.category,
     }));
   });
+  if (!events) throw new AppError('not_found');
+  return events;
 }
 
 /** Adds a journal note, or a correction of an earlier note (the original stays as it was). */

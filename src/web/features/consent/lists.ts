@@ -6,4 +6,4 @@ export const REFERRER_LIST = ['school', 'social_services', 'employment_service',
 /** Application statuses in the order the team meeting moves them. */
 export const APPLICATION_STATUS_LIST = ['received', 'on_agenda', 'accepted', 'waiting_list', 'declined'] as const satisfies readonly Application['status'][];
 /** The access follow-up's reports. */
-export const ACCESS_REVIEW_KIND_LIST = ['outside_caseload', 'emergency', 'many_persons', 'night'] as const satisfies readonly AccessReviewRow['kind'][];
+export const ACCESS_REVIEW_KIND_LIST = ['outside_caseload', 'emergency', 'many_persons', 'night', 'denied'] as const satisfies readonly AccessReviewRow['kind'][];
