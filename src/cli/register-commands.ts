@@ -9,7 +9,6 @@ import { importFile } from '../server/features/imports/run-import.js';
 import { fieldsShown } from '../server/access/protected-identity.js';
 import { AppError } from '../server/http/app-error.js';
 import { reconcile, type ReconcileResult } from '../server/features/register/reconcile.js';
-import { registerOn } from '../server/features/register/register.queries.js';
 import { listRegisterAudited } from '../server/features/register/register-list.js';
 import { municipalities } from '../server/reference/municipalities.js';
 
