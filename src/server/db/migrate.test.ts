@@ -4,6 +4,7 @@ import type { DatabaseHandle } from './connection.js';
 import { migrateDown, migrateTo, migrateToLatest } from './migrate.js';
 import { migrations } from './migrations/index.js';
 import { createTestDatabase } from '../testing/database.js';
+import { todayInSweden } from '../../core/dates.js';
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -69,6 +70,22 @@ describe('migrations', () => {
     await sql`delete from imports`.execute(handle.db);
     await sql`delete from municipalities`.execute(handle.db);
     await migrateToLatest(handle.db);
+  });
+
+  it('leave attempts as recorded, record the day only a conversation reaches, and mark text messages already recorded as attempts', async () => {
+    await migrateTo(handle.db, '20261201090000_population_key_by_person');
+    const municipality = (await sql<{ id: string }>`insert into municipalities (code, name) values ('1402', 'Partille kommun') returning id`.execute(handle.db)).rows[0]!.id;
+    const staff = (await sql<{ id: string }>`insert into staff (municipality_id, email, name, role, password_hash) values (${municipality}, 'coach@example.se', 'Coach', 'youth_coach', 'x') returning id`.execute(handle.db)).rows[0]!.id;
+    const person = (await sql<{ id: string }>`insert into persons (municipality_id, personal_identity_number, birth_date, given_name, family_name) values (${municipality}, '200901012384', '2009-01-01', 'Alva', 'Ek') returning id`.execute(handle.db)).rows[0]!.id;
+    const sms = (status: string) => sql<{ id: string }>`insert into sms_messages (municipality_id, person_id, recipient, to_number, body, provider, status, sent_by) values (${municipality}, ${person}, 'young_person', '+46701740605', 'Hej', 'outbox', ${status}, ${staff}) returning id`.execute(handle.db);
+    const stored = (await sms('stored')).rows[0]!.id;
+    const failed = (await sms('failed')).rows[0]!.id;
+    await migrateToLatest(handle.db);
+    const rows = (await sql<{ id: string; recorded: boolean }>`select id, attempt_recorded_at is not null as recorded from sms_messages`.execute(handle.db)).rows;
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.recorded]))).toEqual({ [stored]: true, [failed]: false });
+    const rule = (await sql<{ applies_from: string }>`select to_char(applies_from, 'YYYY-MM-DD') as applies_from from outreach_rule_changes where rule = 'conversation_only_reached'`.execute(handle.db)).rows;
+    expect(rule).toEqual([{ applies_from: todayInSweden() }]);
+    for (const table of ['sms_messages', 'persons', 'staff', 'municipalities']) await sql`delete from ${sql.table(table)}`.execute(handle.db);
   });
 
   it('do nothing when already up to date', async () => {
