@@ -30,7 +30,7 @@ describe('migrations', () => {
     // The newer migrations, each undone on its own, newest first.
     const newer = Object.keys(migrations).filter((name) => name > '20261201090000_population_key_by_person').sort().reverse();
     for (const name of newer) expect(await migrateDown(handle.db)).toEqual([`reverted ${name}`]);
-    for (const table of ['outreach_rule_changes', 'emergency_requests']) expect(await tables()).not.toContain(table);
+    for (const table of ['outreach_rule_changes', 'emergency_requests', 'municipality_trusts']) expect(await tables()).not.toContain(table);
     expect(await migrateDown(handle.db)).toEqual(['reverted 20261201090000_population_key_by_person']);
     expect(await populationKey()).toEqual(['import_id', 'personal_identity_number']);
     expect(await migrateDown(handle.db)).toEqual(['reverted 20261127090000_sms_outbox']);
