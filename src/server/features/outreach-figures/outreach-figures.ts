@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import { addDays } from '../../../core/outreach.js';
 import { outreachFiguresSchema, type OutreachFigures } from '../../../core/outreach-schemas.js';
 import { problemSchema } from '../../../core/schemas.js';
-import { requireCapability } from '../../access/access.js';
+import { contactPersonHasAccess, requireCapability } from '../../access/access.js';
 import { contextOf, type RequestContext } from '../../http/context.js';
 import { loadOutreachSettings } from '../contact/outreach-settings.js';
 import { todayInSweden } from '../../../core/dates.js';
@@ -40,7 +40,8 @@ export async function outreachFigures(ctx: RequestContext): Promise<OutreachFigu
   const deadline = addDays(todayInSweden(), -settings.overdueDays);
   const { rows } = await sql<Row>`
     with base as (
-      select rp.entered_on, c.contact_person_id,
+      -- A contact person who may not open the case holds nobody's case: it counts as without one.
+      select rp.entered_on, case when ${contactPersonHasAccess(sql.ref('c.contact_person_id'))} then c.contact_person_id end as contact_person_id,
         (select min(ca.at at time zone 'Europe/Stockholm')::date from contact_attempts ca
           where ca.period_id = rp.id and ca.outcome in ('reached', 'declined')) as first_reached
       from register_periods rp
