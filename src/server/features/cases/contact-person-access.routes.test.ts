@@ -83,6 +83,15 @@ describe('contact person who may not open the case', () => {
     expect(await listIds(h.as.coordinator, 'contactPerson=without_access')).not.toContain(personId);
   });
 
+  it('counts the case as without contact person in the outreach figures, and gives the holder no row', async () => {
+    const personId = await caseHeldBy(socialWorker.staffId);
+    await h.db.insertInto('register_periods').values({ municipality_id: h.municipalityId, person_id: personId, entered_on: '2026-09-01', entry_reason: 'moved_in' }).execute();
+    const figures = (await h.as.coordinator.request('GET', '/api/v1/figures/outreach')).json();
+    const rows = figures.byContactPerson as { contactPerson: { id: string } | null; inRegister: number }[];
+    expect(rows.find((r) => r.contactPerson?.id === socialWorker.staffId)).toBeUndefined();
+    expect(rows.find((r) => r.contactPerson === null)?.inRegister).toBeGreaterThanOrEqual(1);
+  });
+
   it('includes a contact person who is no longer active', async () => {
     const unit = await h.db.selectFrom('units').select('id').where('municipality_id', '=', h.municipalityId).where('kaa', '=', true).executeTakeFirstOrThrow();
     const leaver = await insertStaff(h.db, h.municipalityId, { name: 'Lena Slutat', email: 'leaver@test.lotsa.local', role: 'youth_coach', unitId: unit.id }, TEST_PASSWORD);

@@ -12,7 +12,7 @@ import { sql } from 'kysely';
 import { addDays, CONVERSATION_OUTCOMES, CONVERSATION_RULE } from '../../../core/outreach.js';
 import { outreachFiguresSchema, type OutreachFigures } from '../../../core/outreach-schemas.js';
 import { problemSchema } from '../../../core/schemas.js';
-import { requireCapability } from '../../access/access.js';
+import { contactPersonHasAccess, requireCapability } from '../../access/access.js';
 import { contextOf, type RequestContext } from '../../http/context.js';
 import { loadOutreachSettings } from '../contact/outreach-settings.js';
 import { todayInSweden } from '../../../core/dates.js';
@@ -43,7 +43,8 @@ export async function outreachFigures(ctx: RequestContext): Promise<OutreachFigu
   const rule = await ctx.db.selectFrom('outreach_rule_changes').select('applies_from').where('rule', '=', CONVERSATION_RULE).executeTakeFirst();
   const { rows } = await sql<Row>`
     with base as (
-      select rp.entered_on, c.contact_person_id,
+      -- A contact person who may not open the case holds nobody's case: it counts as without one.
+      select rp.entered_on, case when ${contactPersonHasAccess(sql.ref('c.contact_person_id'))} then c.contact_person_id end as contact_person_id,
         (select min(ca.at at time zone 'Europe/Stockholm')::date from contact_attempts ca
           where ca.period_id = rp.id and ca.outcome in (${sql.join([...CONVERSATION_OUTCOMES])})) as first_reached
       from register_periods rp
