@@ -42,4 +42,17 @@ describe('loadEnv', () => {
     expect(() => loadEnv({ LOTSA_SMS_GATEWAY_URL: 'https://sms.example.se/a1/sms' })).toThrow(/LOTSA_SMS_PASSWORD: is required when LOTSA_SMS_GATEWAY_URL is set/);
     expect(() => loadEnv({ ...gateway, LOTSA_SMS_SENDER: 'Socialtjänsten i Partille' })).toThrow(/LOTSA_SMS_SENDER/);
   });
+
+  it('keeps the audit signing key and checkpoints in the data directory unless told otherwise', () => {
+    expect(loadEnv({ LOTSA_DATA_DIR: '/srv/lotsa' }).audit).toEqual({ keyFile: '/srv/lotsa/audit-signing-key.pem', checkpointFile: '/srv/lotsa/audit-checkpoints.jsonl', checkpointMinutes: 10, checkpointCommand: null });
+    expect(loadEnv({ LOTSA_AUDIT_KEY_FILE: '/etc/lotsa/key.pem', LOTSA_AUDIT_CHECKPOINT_MINUTES: '5', LOTSA_AUDIT_CHECKPOINT_COMMAND: 'logger -t lotsa' }).audit).toMatchObject({ keyFile: '/etc/lotsa/key.pem', checkpointMinutes: 5, checkpointCommand: 'logger -t lotsa' });
+    expect(() => loadEnv({ LOTSA_AUDIT_CHECKPOINT_MINUTES: '0' })).toThrow(/LOTSA_AUDIT_CHECKPOINT_MINUTES/);
+  });
+
+  it("takes an owner's connection for migrations only beside an application role named in DATABASE_URL", () => {
+    const owner = 'postgres://lotsa_owner:s@db/lotsa';
+    expect(loadEnv({ DATABASE_OWNER_URL: owner, DATABASE_URL: 'postgres://lotsa_app:s@db/lotsa' }).databaseOwnerUrl).toBe(owner);
+    expect(() => loadEnv({ DATABASE_OWNER_URL: owner })).toThrow(/DATABASE_URL: must name the application's role/);
+    expect(() => loadEnv({ DATABASE_OWNER_URL: owner, DATABASE_URL: 'postgres://db/lotsa' })).toThrow(/DATABASE_URL: must name/);
+  });
 });

@@ -36,7 +36,7 @@ const schema = z.object({
   LOTSA_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
   LOTSA_AUDIT_CHECKPOINT_COMMAND: z.string().min(1).optional(),
 }).superRefine((e, ctx) => {
-  if (e.DATABASE_OWNER_URL && !(e.DATABASE_URL && new URL(e.DATABASE_URL).username)) {
+  if (e.DATABASE_OWNER_URL && !(e.DATABASE_URL && URL.canParse(e.DATABASE_URL) && new URL(e.DATABASE_URL).username)) {
     ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: "must name the application's role (postgres://ROLE:…@host/db) when DATABASE_OWNER_URL is set" });
   }
   if (!e.LOTSA_SMS_GATEWAY_URL) return;

@@ -18,6 +18,7 @@ export type ChainedFields = {
 };
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NEEDS_CARE = /[\ud800-\udfff\u0000]/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -25,6 +26,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * and jsonb refuse) become U+FFFD, the replacement character.
  */
 export function storableText(text: string): string {
+  if (!NEEDS_CARE.test(text)) return text;
   return text.replace(LONE_SURROGATE, '\ufffd').replaceAll('\u0000', '\ufffd');
 }
 
@@ -41,8 +43,34 @@ const OMIT = Symbol('omit');
  * and every text, keys included, storable.
  */
 export function storableJson(value: unknown): unknown {
+  if (isStorable(value)) return value;
   const out = plain(value);
   return out === OMIT ? null : out;
+}
+
+/** True when `value` already is JSON as stored (the common case), so it need not be copied. */
+function isStorable(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+      return !NEEDS_CARE.test(value);
+    case 'number':
+      return Number.isFinite(value);
+    case 'boolean':
+      return true;
+    case 'object':
+      break;
+    default:
+      return false;
+  }
+  if (value === null) return true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!isStorable(value[i])) return false;
+    return true;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const k in value) if (NEEDS_CARE.test(k) || !isStorable((value as Record<string, unknown>)[k])) return false;
+  return true;
 }
 
 function plain(value: unknown): unknown {
@@ -64,7 +92,7 @@ function plain(value: unknown): unknown {
       return OMIT;
   }
   if (v === null) return null;
-  if (Array.isArray(v)) return v.map((item) => { const p = plain(item); return p === OMIT ? null : p; });
+  if (Array.isArray(v)) return Array.from(v, (item) => { const p = plain(item); return p === OMIT ? null : p; });
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(v)) {
     const p = plain((v as Record<string, unknown>)[k]);
