@@ -52,6 +52,8 @@ export const ERRORS = {
   emergency_not_allowed: { status: 403, sv: 'Kommunen tillåter inte nödåtkomst för din roll eller enhet. Kontakta en KAA-samordnare om ungdomen behöver hjälp.', en: 'The municipality does not allow emergency access for your role or unit. Contact a KAA coordinator if the young person needs help.' },
   emergency_request_decided: { status: 409, sv: 'Begäran om nödåtkomst är redan besvarad.', en: 'The emergency-access request has already been answered.' },
   self_approval_forbidden: { status: 403, sv: 'Du kan inte besvara din egen begäran om nödåtkomst. Be en annan samordnare.', en: 'You cannot answer your own emergency-access request. Ask another coordinator.' },
+  code_self_issue_forbidden: { status: 403, sv: 'Du kan inte lämna ut en engångskod som du själv har begärt eller som gäller dig. Be en annan administratör eller samordnare.', en: 'You cannot issue a one-time code you requested yourself or that is for you. Ask another administrator or coordinator.' },
+  code_already_issued: { status: 409, sv: 'Engångskoden är redan utlämnad.', en: 'The one-time code has already been issued.' },
 } as const satisfies Record<string, { status: number; sv: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -9,6 +9,7 @@ import * as kaaUnits from './20261126110000_kaa_units.js';
 import * as smsOutbox from './20261127090000_sms_outbox.js';
 import * as populationKeyByPerson from './20261201090000_population_key_by_person.js';
 import * as emergencyLimits from './20261206150000_emergency_limits.js';
+import * as signInCodes from './20261206151000_sign_in_codes.js';
 
 export const migrations: Record<string, Migration> = {
   '20261125090000_foundation': foundation,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '20261127090000_sms_outbox': smsOutbox,
   '20261201090000_population_key_by_person': populationKeyByPerson,
   '20261206150000_emergency_limits': emergencyLimits,
+  '20261206151000_sign_in_codes': signInCodes,
 };
