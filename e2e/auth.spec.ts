@@ -53,6 +53,7 @@ describe.skipIf(skipE2E)('[auth]: staff sign in and out, first sign-in forces a 
     await page.getByLabel(/^Lösenord/).fill('fel-igen');
     await page.getByRole('button', { name: 'Logga in' }).click();
     await expect.poll(() => alert.textContent()).toContain('För många misslyckade inloggningar');
+    expect(await alert.textContent()).toMatch(/Försök igen om 1[45] min/);
     await context.close();
   });
 

@@ -12,6 +12,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode | 'network_error',
     message: string,
     readonly fields: FieldError[] = [],
+    /** From Retry-After, when the API says when to try again (every 429). */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
   }
@@ -76,7 +78,8 @@ async function send(path: string, options: RequestOptions, accept: string): Prom
     const isJson = (response.headers.get('content-type') ?? '').includes('json');
     const problem = (isJson ? await response.json() : {}) as { code?: ErrorCode; detail?: string; title?: string; errors?: FieldError[] };
     const code = problem.code ?? 'internal_error';
-    const error = new ApiError(response.status, code, problem.title ?? problem.detail ?? response.statusText, problem.errors ?? []);
+    const retryAfter = Number(response.headers.get('retry-after'));
+    const error = new ApiError(response.status, code, problem.title ?? problem.detail ?? response.statusText, problem.errors ?? [], retryAfter > 0 ? retryAfter : null);
     const sessionCodes: ErrorCode[] = ['not_authenticated', 'session_expired', 'password_change_required'];
     if (sessionCodes.includes(code) && !path.startsWith('/api/v1/auth/')) onSessionLost?.(code);
     throw error;
