@@ -53,6 +53,7 @@ describe.skipIf(skipE2E)('[auth]: staff sign in and out, first sign-in forces a 
     await page.getByLabel(/^Lösenord/).fill('fel-igen');
     await page.getByRole('button', { name: 'Logga in' }).click();
     await expect.poll(() => alert.textContent()).toContain('För många misslyckade inloggningar');
+    expect(await alert.textContent()).toMatch(/Försök igen om 1[45] min/);
     await context.close();
   });
 
@@ -89,10 +90,17 @@ describe.skipIf(skipE2E)('[auth]: staff sign in and out, first sign-in forces a 
     const admin = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.administrator);
     const created = await admin.send('POST', '/api/v1/staff', { name: 'Nora Nyanställd', email: 'nora@demo.lotsa.local', role: 'youth_coach', unitId: null });
     expect(created.status).toBe(201);
+    expect(created.body.oneTimePassword).toBeUndefined();
     await admin.api.dispose();
+    // The administrator never sees the code: a coordinator issues it.
+    const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
+    const issued = await coordinator.send('POST', `/api/v1/sign-in-codes/${created.body.codeRequestId}/issue`);
+    expect(issued.status).toBe(200);
+    const oneTimePassword: string = issued.body.oneTimePassword;
+    await coordinator.api.dispose();
 
     const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
-    await signIn(page, 'nora@demo.lotsa.local', created.body.oneTimePassword);
+    await signIn(page, 'nora@demo.lotsa.local', oneTimePassword);
     expect(new URL(page.url()).pathname).toBe('/change-password');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Byt lösenord');
     await expectNoAxeViolations(page, 'change password');
@@ -101,13 +109,19 @@ describe.skipIf(skipE2E)('[auth]: staff sign in and out, first sign-in forces a 
     await page.goto('/persons');
     await page.waitForURL(/\/change-password/);
 
-    await page.getByLabel('Nuvarande lösenord').fill(created.body.oneTimePassword);
+    await page.getByLabel('Nuvarande lösenord').fill(oneTimePassword);
     await page.getByLabel('Nytt lösenord').fill('för-kort');
     await page.getByLabel('Upprepa det nya lösenordet').fill('för-kort');
     await page.getByRole('button', { name: 'Byt lösenord' }).click();
     await expect.poll(() => page.locator('#password-new-error').textContent()).toContain('minst 12 tecken');
     expect(await page.getAttribute('#password-new', 'aria-invalid')).toBe('true');
     await expectNoAxeViolations(page, 'change password with errors');
+
+    // A common password is refused with a sentence that says why.
+    await page.getByLabel('Nytt lösenord').fill('password1234');
+    await page.getByLabel('Upprepa det nya lösenordet').fill('password1234');
+    await page.getByRole('button', { name: 'Byt lösenord' }).click();
+    await expect.poll(() => page.locator('#password-new-error').textContent()).toContain('för vanligt eller lätt att gissa');
 
     await page.getByLabel('Nytt lösenord').fill('ett eget långt lösenord');
     await page.getByLabel('Upprepa det nya lösenordet').fill('ett eget långt lösenord');

@@ -118,6 +118,33 @@ describe.skipIf(skipE2E)('[consent]: a social worker sees what the consent allow
     await admin.context.close();
   });
 
+  it('turns a youth coach’s fourth emergency access of the day into a request that a coordinator approves', async () => {
+    const coordinatorApi = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
+    const names = ['Ett', 'Två', 'Tre', 'Fyra'];
+    const ids: string[] = [];
+    for (const [i, familyName] of names.entries()) {
+      ids.push((await coordinatorApi.send('POST', '/api/v1/persons', { personalIdentityNumber: spec.lotsa.unusedIdentityNumber(31 + i), givenName: 'Nöd', familyName })).body.id);
+    }
+    await coordinatorApi.api.dispose();
+    const coach = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.youthCoach);
+    const reason = { reason: 'Ungdomen ringer i kris och kontaktpersonen nås inte' };
+    for (const id of ids.slice(0, 3)) expect((await coach.send('POST', `/api/v1/persons/${id}/emergency-access`, reason)).status).toBe(201);
+    const fourth = await coach.send('POST', `/api/v1/persons/${ids[3]}/emergency-access`, reason);
+    expect(fourth.status).toBe(202);
+
+    const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
+    await signIn(page, ACCOUNTS.coordinator);
+    await page.goto('/emergency-access');
+    const requests = page.getByRole('region', { name: 'Begärd nödåtkomst' });
+    await expect.poll(() => requests.textContent()).toContain('Sofia Coach vill se Nöd Fyra');
+    await expectNoAxeViolations(page, 'emergency access page with a request');
+    await requests.getByRole('button', { name: 'Godkänn nödåtkomst till Nöd Fyra' }).click();
+    await expect.poll(() => requests.getByRole('status').textContent()).toContain('Nödåtkomsten till Nöd Fyra är godkänd.');
+    await context.close();
+    expect((await coach.api.get(`/api/v1/persons/${ids[3]}`)).status()).toBe(200);
+    await coach.api.dispose();
+  });
+
   it('lets a coordinator take an application through the team meeting, see the teams, and produce the register extract', async () => {
     const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.coordinator);

@@ -68,6 +68,8 @@ export const ERRORS = {
     sv: 'Personen är inte i den ålder aktivitetsansvaret gäller (under 20 år). Kontrollera personnumret: ett + i numret betyder att personen har fyllt 100.',
     en: 'The person is not of the age the activity responsibility covers (under 20). Check the identity number: a + in it means the person has turned 100.',
   },
+  code_self_issue_forbidden: { status: 403, sv: 'Du kan inte lämna ut en engångskod som du själv har begärt eller som gäller dig. Be en annan administratör eller samordnare.', en: 'You cannot issue a one-time code you requested yourself or that is for you. Ask another administrator or coordinator.' },
+  code_already_issued: { status: 409, sv: 'Engångskoden är redan utlämnad.', en: 'The one-time code has already been issued.' },
 } as const satisfies Record<string, { status: number; sv: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

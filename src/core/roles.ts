@@ -32,13 +32,14 @@ export const CAPABILITIES = [
   'outreach.configure',
   'calendar.use',
   'emergency.approve',
+  'sign_in_codes.issue',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 /** Role → capabilities. Default deny: a capability not listed is not granted. */
 export const PERMISSIONS: Record<Role, readonly Capability[]> = {
-  administrator: ['staff.list', 'staff.manage', 'audit.read', 'figures.read', 'teams.read', 'teams.manage', 'access.review', 'settings.manage'],
-  coordinator: ['persons.browse', 'persons.create', 'persons.edit', 'cases.assign', 'protected.grant', 'imports.run', 'register.read', 'notifications.inbox', 'notifications.submit', 'notes.write', 'staff.list', 'figures.read', 'consents.manage', 'emergency.access', 'applications.manage', 'teams.read', 'teams.manage', 'extract.produce', 'outreach.work', 'outreach.configure', 'calendar.use', 'emergency.approve'],
+  administrator: ['staff.list', 'staff.manage', 'audit.read', 'figures.read', 'teams.read', 'teams.manage', 'access.review', 'settings.manage', 'sign_in_codes.issue'],
+  coordinator: ['persons.browse', 'persons.create', 'persons.edit', 'cases.assign', 'protected.grant', 'imports.run', 'register.read', 'notifications.inbox', 'notifications.submit', 'notes.write', 'staff.list', 'figures.read', 'consents.manage', 'emergency.access', 'applications.manage', 'teams.read', 'teams.manage', 'extract.produce', 'outreach.work', 'outreach.configure', 'calendar.use', 'emergency.approve', 'sign_in_codes.issue'],
   youth_coach: ['persons.browse', 'persons.edit', 'notes.write', 'staff.list', 'figures.read', 'consents.manage', 'emergency.access', 'applications.manage', 'teams.read', 'outreach.work', 'calendar.use'],
   team_member: ['persons.browse', 'notes.write', 'figures.read', 'consents.manage', 'emergency.access', 'teams.read', 'outreach.work', 'calendar.use'],
   school_reporter: ['notifications.submit'],

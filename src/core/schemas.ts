@@ -249,7 +249,17 @@ export const staffCreateBody = z.object({
   role: z.enum(ROLES),
   unitId: id.nullable().default(null),
 });
-export const staffCreatedSchema = staffSchema.extend({ oneTimePassword: z.string() });
+/** A created account: its one-time code waits for another administrator or a coordinator to issue it. */
+export const staffCreatedSchema = staffSchema.extend({ codeRequestId: z.string().uuid() });
+/** A sign-in code that waits to be issued. */
+export const signInCodeRequestSchema = z.object({
+  id: z.string().uuid(),
+  staff: z.object({ id: z.string().uuid(), name: z.string(), email: z.string(), role: z.enum(ROLES) }),
+  requestedBy: z.object({ id: z.string().uuid(), name: z.string() }),
+  reason: z.enum(['new_account', 'reset']),
+  createdAt: z.string(),
+});
+export type SignInCodeRequest = z.infer<typeof signInCodeRequestSchema>;
 export const staffUpdateBody = z.object({
   name: text(200),
   role: z.enum(ROLES),

@@ -412,6 +412,17 @@ export interface EmergencyRequestsTable {
   decided_at: Date | null;
   emergency_access_id: string | null;
 }
+export interface SignInCodeRequestsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  staff_id: string;
+  requested_by: string;
+  reason: 'new_account' | 'reset';
+  created_at: Timestamp;
+  status: Generated<'pending' | 'issued'>;
+  issued_by: string | null;
+  issued_at: Date | null;
+}
 export interface StaffAlertsTable { id: Generated<string>; municipality_id: string; staff_id: string; kind: string; person_id: string | null; payload: Json; created_at: Timestamp; read_at: Date | null }
 export interface AccessReviewsTable {
   id: Generated<string>;
@@ -434,5 +445,6 @@ export interface ConsentDatabase {
   applications: ApplicationsTable;
   staff_alerts: StaffAlertsTable;
   emergency_requests: EmergencyRequestsTable;
+  sign_in_code_requests: SignInCodeRequestsTable;
   access_reviews: AccessReviewsTable;
 }

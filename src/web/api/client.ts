@@ -14,6 +14,8 @@ export class ApiError extends Error {
     readonly fields: FieldError[] = [],
     /** The figures the problem's sentence names (e.g. `leaving`), for its {{placeholders}}. */
     readonly params: ProblemParams = {},
+    /** From Retry-After, when the API says when to try again (every 429). */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
   }
@@ -78,8 +80,9 @@ async function send(path: string, options: RequestOptions, accept: string): Prom
     const isJson = (response.headers.get('content-type') ?? '').includes('json');
     const problem = (isJson ? await response.json() : {}) as { code?: ErrorCode; detail?: string; title?: string; errors?: FieldError[] } & ProblemParams;
     const code = problem.code ?? 'internal_error';
+    const retryAfter = Number(response.headers.get('retry-after'));
     const params = Object.fromEntries(PROBLEM_PARAMS.filter((k) => typeof problem[k] === 'number').map((k) => [k, problem[k]]));
-    const error = new ApiError(response.status, code, problem.title ?? problem.detail ?? response.statusText, problem.errors ?? [], params);
+    const error = new ApiError(response.status, code, problem.title ?? problem.detail ?? response.statusText, problem.errors ?? [], params, retryAfter > 0 ? retryAfter : null);
     const sessionCodes: ErrorCode[] = ['not_authenticated', 'session_expired', 'password_change_required'];
     if (sessionCodes.includes(code) && !path.startsWith('/api/v1/auth/')) onSessionLost?.(code);
     throw error;

@@ -9,6 +9,7 @@ import type {
   PersonCreate,
   PersonDetail,
   PersonSummary,
+  SignInCodeRequest,
   Staff,
   TimelineEvent,
   Unit,
@@ -53,9 +54,11 @@ export const casesApi = {
 /** Staff accounts and units. */
 export const staffApi = {
   list: (query: { role?: Role; active?: 'true' | 'false'; contactPerson?: 'true' } = {}) => request<Staff[]>('/api/v1/staff', { query }),
-  create: (body: { name: string; email: string; role: Role; unitId: string | null }) => request<Staff & { oneTimePassword: string }>('/api/v1/staff', { method: 'POST', body }),
+  create: (body: { name: string; email: string; role: Role; unitId: string | null }) => request<Staff & { codeRequestId: string }>('/api/v1/staff', { method: 'POST', body }),
   update: (id: string, body: { name: string; role: Role; unitId: string | null; active: boolean; version: number }) => request<Staff>(`/api/v1/staff/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
-  resetPassword: (id: string) => request<{ oneTimePassword: string }>(`/api/v1/staff/${encodeURIComponent(id)}/reset-password`, { method: 'POST' }),
+  resetPassword: (id: string) => request<{ codeRequestId: string }>(`/api/v1/staff/${encodeURIComponent(id)}/reset-password`, { method: 'POST' }),
+  signInCodes: () => request<SignInCodeRequest[]>('/api/v1/sign-in-codes'),
+  issueSignInCode: (id: string) => request<{ oneTimePassword: string; name: string; email: string }>(`/api/v1/sign-in-codes/${encodeURIComponent(id)}/issue`, { method: 'POST' }),
   units: () => request<Unit[]>('/api/v1/units'),
   setKaaUnits: (unitIds: string[]) => request<Unit[]>('/api/v1/units/kaa', { method: 'PUT', body: { unitIds } }),
 };

@@ -13,6 +13,7 @@ import * as populationShrinkGuard from './20261206120000_population_shrink_guard
 import * as notificationRouting from './20261206140000_notification_routing.js';
 import * as emergencyLimits from './20261206150000_emergency_limits.js';
 import * as accessReviewDenied from './20261206160000_access_review_denied.js';
+import * as signInCodes from './20261206151000_sign_in_codes.js';
 
 export const migrations: Record<string, Migration> = {
   '20261125090000_foundation': foundation,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '20261206140000_notification_routing': notificationRouting,
   '20261206150000_emergency_limits': emergencyLimits,
   '20261206160000_access_review_denied': accessReviewDenied,
+  '20261206151000_sign_in_codes': signInCodes,
 };

@@ -70,7 +70,8 @@ export async function throttleAttempt(db: Db, email: string, ip: string | null):
   const address = ip
     ? await db.selectFrom('login_failures').select(sql<number>`count(*)::int`.as('n')).where('ip', '=', ip).where('id', '<>', inserted.id).where(inWindow).executeTakeFirstOrThrow()
     : { n: 0 };
-  await db.deleteFrom('login_failures').where('email', '=', email).where(sql<boolean>`at < now() - make_interval(mins => ${THROTTLE.windowMinutes})`).execute();
+  // Failures older than the window count for nothing; the table holds only the last minutes.
+  await db.deleteFrom('login_failures').where(sql<boolean>`at < now() - make_interval(mins => ${THROTTLE.windowMinutes})`).execute();
   const wait = throttleDelay({ pair: counts.pair, account: counts.account, address: address.n });
   if (wait > 0) await throttleTiming.sleep(wait);
 }

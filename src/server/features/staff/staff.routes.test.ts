@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../../testing/harness.js';
+import { createHarness, TEST_PASSWORD, type Client, type Harness } from '../../testing/harness.js';
+import { insertStaff } from './staff.service.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -41,13 +42,15 @@ describe('POST /api/v1/staff', () => {
     expect(res.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['email', 'role']);
   });
 
-  it('creates an account whose one-time password must be changed at first sign-in', async () => {
+  it('creates an account without showing its one-time code; a coordinator issues it, and it must be changed at first sign-in', async () => {
     const units = (await h.as.administrator.request('GET', '/api/v1/units')).json();
     const res = await h.as.administrator.request('POST', '/api/v1/staff', { ...newAccount('Nina@Test.Lotsa.local'), unitId: units[0].id });
     expect(res.statusCode).toBe(201);
     const created = res.json();
-    expect(created).toMatchObject({ email: 'nina@test.lotsa.local', role: 'youth_coach', active: true, mustChangePassword: true, unit: { id: units[0].id } });
-    const client = await h.signIn('nina@test.lotsa.local', created.oneTimePassword);
+    expect(created).toMatchObject({ email: 'nina@test.lotsa.local', role: 'youth_coach', active: true, mustChangePassword: true, unit: { id: units[0].id }, codeRequestId: expect.any(String) });
+    expect(created).not.toHaveProperty('oneTimePassword');
+    const code = await issue(h.as.coordinator, created.codeRequestId);
+    const client = await h.signIn('nina@test.lotsa.local', code);
     expect((await client.request('GET', '/api/v1/persons')).json().code).toBe('password_change_required');
   });
 
@@ -61,10 +64,11 @@ describe('POST /api/v1/staff', () => {
 describe('PATCH /api/v1/staff/:id and reset-password', () => {
   it('deactivates an account and ends its sessions at once', async () => {
     const created = (await h.as.administrator.request('POST', '/api/v1/staff', newAccount('leaving@test.lotsa.local'))).json();
-    const client = await h.signIn('leaving@test.lotsa.local', created.oneTimePassword);
-    const res = await h.as.administrator.request('PATCH', `/api/v1/staff/${created.id}`, { name: created.name, role: created.role, unitId: null, active: false, version: created.version });
+    const client = await h.signIn('leaving@test.lotsa.local', await issue(h.as.coordinator, created.codeRequestId));
+    // Issuing the code changed the account once.
+    const res = await h.as.administrator.request('PATCH', `/api/v1/staff/${created.id}`, { name: created.name, role: created.role, unitId: null, active: false, version: created.version + 1 });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ active: false, version: created.version + 1 });
+    expect(res.json()).toMatchObject({ active: false, version: created.version + 2 });
     expect((await client.request('GET', '/api/v1/auth/me')).statusCode).toBe(401);
   });
 
@@ -88,12 +92,54 @@ describe('PATCH /api/v1/staff/:id and reset-password', () => {
     expect((await h.as.administrator.request('PATCH', `/api/v1/staff/${me.id}`, { ...base, name: 'Omdöpt' })).statusCode).toBe(200);
   });
 
-  it('issues a new one-time password that replaces the old one', async () => {
+  it('resets a password only when someone other than the requesting administrator issues the code', async () => {
     const created = (await h.as.administrator.request('POST', '/api/v1/staff', newAccount('forgot@test.lotsa.local'))).json();
+    const first = await issue(h.as.coordinator, created.codeRequestId);
     expect((await h.as.coordinator.request('POST', `/api/v1/staff/${created.id}/reset-password`)).statusCode).toBe(403);
     const res = await h.as.administrator.request('POST', `/api/v1/staff/${created.id}/reset-password`);
     expect(res.statusCode).toBe(200);
-    await expect(h.signIn('forgot@test.lotsa.local', created.oneTimePassword)).rejects.toThrow();
-    expect((await h.signIn('forgot@test.lotsa.local', res.json().oneTimePassword)).staffId).toBe(created.id);
+    expect(res.json()).toEqual({ codeRequestId: expect.any(String) });
+    // Nothing changes until the code is issued, and the requesting administrator cannot issue it.
+    expect((await h.signIn('forgot@test.lotsa.local', first)).staffId).toBe(created.id);
+    const self = await h.as.administrator.request('POST', `/api/v1/sign-in-codes/${res.json().codeRequestId}/issue`);
+    expect(self.json().code).toBe('code_self_issue_forbidden');
+    expect((await h.as.administrator.request('GET', '/api/v1/sign-in-codes')).json()).toEqual([]);
+    expect((await h.as.youth_coach.request('GET', '/api/v1/sign-in-codes')).statusCode).toBe(403);
+    expect((await h.as.otherCoordinator.request('POST', `/api/v1/sign-in-codes/${res.json().codeRequestId}/issue`)).statusCode).toBe(404);
+
+    const code = await issue(h.as.coordinator, res.json().codeRequestId);
+    await expect(h.signIn('forgot@test.lotsa.local', first)).rejects.toThrow();
+    expect((await h.signIn('forgot@test.lotsa.local', code)).staffId).toBe(created.id);
+    expect((await h.as.coordinator.request('POST', `/api/v1/sign-in-codes/${res.json().codeRequestId}/issue`)).json().code).toBe('code_already_issued');
+  });
+
+  it('alerts the other administrators and coordinators when the coordinator role is granted or a coordinator password reset', async () => {
+    const second = await h.signIn((await secondAdministrator()).email);
+    const created = (await h.as.administrator.request('POST', '/api/v1/staff', { ...newAccount('newcoord@test.lotsa.local'), role: 'coordinator' })).json();
+    const coach = (await h.as.administrator.request('POST', '/api/v1/staff', newAccount('promoted@test.lotsa.local'))).json();
+    await h.as.administrator.request('PATCH', `/api/v1/staff/${coach.id}`, { name: coach.name, role: 'coordinator', unitId: null, active: true, version: coach.version });
+    await h.as.administrator.request('POST', `/api/v1/staff/${h.as.coordinator.staffId}/reset-password`);
+    for (const who of [second, h.as.coordinator]) {
+      const alerts = (await who.request('GET', '/api/v1/alerts')).json();
+      const kinds = alerts.map((a: { kind: string; payload: { to: string } }) => `${a.kind}:${a.payload.to}`);
+      expect(kinds).toEqual(expect.arrayContaining(['coordinator_granted:Nina Ny', 'coordinator_password_reset:Test coordinator']));
+      expect(kinds.filter((k: string) => k.startsWith('coordinator_granted'))).toHaveLength(2);
+    }
+    expect((await h.as.administrator.request('GET', '/api/v1/alerts')).json().filter((a: { kind: string }) => a.kind.startsWith('coordinator_'))).toEqual([]);
+    // The second administrator may issue the new coordinator's code; the requesting one may not.
+    expect((await second.request('POST', `/api/v1/sign-in-codes/${created.codeRequestId}/issue`)).statusCode).toBe(200);
   });
 });
+
+async function secondAdministrator() {
+  const email = 'second-admin@test.lotsa.local';
+  await insertStaff(h.db, h.municipalityId, { name: 'Andra Admin', email, role: 'administrator', unitId: null }, TEST_PASSWORD);
+  return { email };
+}
+
+/** Issues the waiting code of `requestId` as `issuer`; returns the code. */
+async function issue(issuer: Client, requestId: string): Promise<string> {
+  const res = await issuer.request('POST', `/api/v1/sign-in-codes/${requestId}/issue`);
+  expect(res.statusCode).toBe(200);
+  return res.json().oneTimePassword;
+}

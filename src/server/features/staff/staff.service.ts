@@ -1,4 +1,4 @@
-/** Staff accounts: list, create with a one-time password, edit, deactivate, reset password. */
+/** Staff accounts: list, create, edit, deactivate, ask for a new one-time code (issued by someone else, sign-in-codes.service.ts). */
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Role } from '../../../core/roles.js';
@@ -8,6 +8,7 @@ import type { Db } from '../../db/connection.js';
 import { AppError } from '../../http/app-error.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { hashPassword, oneTimePassword } from '../../http/passwords.js';
+import { alertCoordinatorChange, requestSignInCode } from './sign-in-codes.service.js';
 import { deleteSessionsOf } from '../../http/sessions.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 
@@ -86,14 +87,20 @@ export async function insertStaff(db: Db, municipalityId: string, input: { name:
   }
 }
 
-/** An administrator creates an account; the one-time password is shown once. */
-export async function createStaff(ctx: RequestContext, input: z.infer<typeof staffCreateBody>): Promise<Staff & { oneTimePassword: string }> {
+/**
+ * An administrator creates an account. Its one-time code is not shown to them: it waits for another
+ * administrator or a coordinator to issue it (sign-in-codes.service.ts). A new coordinator alerts
+ * the other administrators and coordinators.
+ */
+export async function createStaff(ctx: RequestContext, input: z.infer<typeof staffCreateBody>): Promise<Staff & { codeRequestId: string }> {
   requireCapability(ctx.actor, 'staff.manage');
   return audited(ctx, async ({ trx, audit }) => {
+    // The generated password is thrown away unseen; the account is usable once a code is issued.
     const created = await insertStaff(trx, ctx.actor.municipalityId, input);
-    await audit({ action: 'create', entity: 'staff', entityId: created.id });
+    const codeRequestId = await requestSignInCode(trx, ctx.actor, { id: created.id, name: input.name, role: input.role }, 'new_account');
+    await audit({ action: 'create', entity: 'staff', entityId: created.id, detail: { role: input.role, codeRequestId } });
     const staff = present(await staffQuery(trx, ctx.actor.municipalityId).where('staff.id', '=', created.id).executeTakeFirstOrThrow());
-    return { ...staff, oneTimePassword: created.oneTimePassword! };
+    return { ...staff, codeRequestId };
   });
 }
 
@@ -118,27 +125,24 @@ export async function updateStaff(ctx: RequestContext, staffId: string, input: z
       .executeTakeFirst();
     if (updated.numUpdatedRows === 0n) throw new AppError('version_conflict');
     if (!input.active || input.role !== current.role) await deleteSessionsOf(trx, staffId);
+    if (input.role === 'coordinator' && current.role !== 'coordinator') await alertCoordinatorChange(trx, ctx.actor, 'coordinator_granted', { id: staffId, name: input.name });
     await audit({ action: 'update', entity: 'staff', entityId: staffId, detail: { role: input.role, unitId: input.unitId, active: input.active } });
     return present(await staffQuery(trx, ctx.actor.municipalityId).where('staff.id', '=', staffId).executeTakeFirstOrThrow());
   });
 }
 
-/** An administrator issues a new one-time password; the account's sessions end. */
-export async function resetStaffPassword(ctx: RequestContext, staffId: string): Promise<{ oneTimePassword: string }> {
+/**
+ * An administrator asks for a new one-time code for an account. Nothing changes until another
+ * administrator or a coordinator issues it; a coordinator's reset alerts the others. Returns the request.
+ */
+export async function resetStaffPassword(ctx: RequestContext, staffId: string): Promise<{ codeRequestId: string }> {
   requireCapability(ctx.actor, 'staff.manage');
   if (staffId === ctx.actor.id) throw new AppError('forbidden');
-  const secret = oneTimePassword();
-  const hash = await hashPassword(secret);
   return audited(ctx, async ({ trx, audit }) => {
-    const updated = await trx
-      .updateTable('staff')
-      .set({ password_hash: hash, must_change_password: true, version: sql`version + 1`, updated_at: sql`now()` })
-      .where('id', '=', staffId)
-      .where('municipality_id', '=', ctx.actor.municipalityId)
-      .executeTakeFirst();
-    if (updated.numUpdatedRows === 0n) throw new AppError('not_found');
-    await deleteSessionsOf(trx, staffId);
-    await audit({ action: 'update', entity: 'staff', entityId: staffId, detail: { passwordReset: true } });
-    return { oneTimePassword: secret };
+    const staff = await trx.selectFrom('staff').select(['id', 'name', 'role']).where('id', '=', staffId).where('municipality_id', '=', ctx.actor.municipalityId).executeTakeFirst();
+    if (!staff) throw new AppError('not_found');
+    const codeRequestId = await requestSignInCode(trx, ctx.actor, staff, 'reset');
+    await audit({ action: 'update', entity: 'staff', entityId: staffId, detail: { passwordResetRequested: true, codeRequestId } });
+    return { codeRequestId };
   });
 }

@@ -9,7 +9,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { TextField } from '../../components/FormField.js';
 import { StaffRoleUnitFields } from './StaffFields.js';
 
-type Props = { units: Unit[]; onCreated: (created: Staff & { oneTimePassword: string }) => Promise<void> };
+type Props = { units: Unit[]; onCreated: (created: Staff & { codeRequestId: string }) => Promise<void> };
 
 /** The create-account form. */
 export function StaffCreateForm({ units, onCreated }: Props) {

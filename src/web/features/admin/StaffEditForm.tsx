@@ -9,7 +9,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { TextField } from '../../components/FormField.js';
 import { StaffRoleUnitFields } from './StaffFields.js';
 
-type Props = { staff: Staff; isSelf: boolean; units: Unit[]; onClose: () => void; onSaved: () => Promise<void>; onPasswordReset: (password: string) => void };
+type Props = { staff: Staff; isSelf: boolean; units: Unit[]; onClose: () => void; onSaved: () => Promise<void>; onPasswordReset: () => void };
 
 /** The edit panel for one account; it takes focus when it opens. */
 export function StaffEditForm({ staff, isSelf, units, onClose, onSaved, onPasswordReset }: Props) {
@@ -95,9 +95,9 @@ export function StaffEditForm({ staff, isSelf, units, onClose, onSaved, onPasswo
             disabled={busy}
             onClick={() =>
               void run(async () => {
-                const { oneTimePassword } = await staffApi.resetPassword(staff.id);
+                await staffApi.resetPassword(staff.id);
                 setConfirmReset(false);
-                onPasswordReset(oneTimePassword);
+                onPasswordReset();
               })
             }
           >

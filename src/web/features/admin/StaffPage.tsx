@@ -1,13 +1,15 @@
-/** /admin/staff: administrators list, create and edit staff accounts and reset passwords. */
+/**
+ * /admin/staff: administrators list, create and edit staff accounts and ask for new one-time codes,
+ * which another administrator or a coordinator issues (SignInCodesPanel), never the one who asked.
+ */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../core/schemas.js';
 import { staffApi } from '../../api/endpoints.js';
-import { Loading, ProblemAlert } from '../../components/Alert.js';
+import { Alert, Loading, ProblemAlert } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useSession } from '../auth/session.js';
-import { OneTimePassword } from './OneTimePassword.js';
 import { StaffCreateForm } from './StaffCreateForm.js';
 import { StaffEditForm } from './StaffEditForm.js';
 import { StaffTable } from './StaffTable.js';
@@ -19,17 +21,13 @@ export function StaffPage() {
   const staff = useLoad(() => staffApi.list(), []);
   const units = useLoad(() => staffApi.units(), []);
   const [editing, setEditing] = useState<Staff | null>(null);
-  const [secret, setSecret] = useState<{ message: string; password: string } | null>(null);
-
-  function showPassword(message: string, password: string) {
-    setSecret({ message, password });
-  }
+  const [notice, setNotice] = useState<string | null>(null);
 
   return (
     <>
       <PageHeading title={t('staff.title')} />
       <p className="lead">{t('staff.intro')}</p>
-      {secret ? <OneTimePassword message={secret.message} password={secret.password} /> : null}
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
       <ProblemAlert error={staff.error ?? units.error} />
       {editing && units.data ? (
         <StaffEditForm
@@ -42,8 +40,8 @@ export function StaffPage() {
             setEditing(null);
             await staff.reload();
           }}
-          onPasswordReset={(password) => {
-            showPassword(t('staff.otp.resetFor', { name: editing.name }), password);
+          onPasswordReset={() => {
+            setNotice(t('signInCodes.resetRequested', { name: editing.name }));
             void staff.reload();
           }}
         />
@@ -54,7 +52,7 @@ export function StaffPage() {
           <StaffTable
             staff={staff.data}
             onEdit={(s) => {
-              setSecret(null);
+              setNotice(null);
               setEditing(s);
             }}
           />
@@ -66,7 +64,7 @@ export function StaffPage() {
         <StaffCreateForm
           units={units.data}
           onCreated={async (created) => {
-            showPassword(t('staff.otp.createdFor', { name: created.name, email: created.email }), created.oneTimePassword);
+            setNotice(t('signInCodes.createdFor', { name: created.name, email: created.email }));
             await staff.reload();
           }}
         />

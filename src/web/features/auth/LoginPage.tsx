@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client.js';
 import { messageOf, useMessages, type Message } from '../../api/fieldErrors.js';
 import { Alert } from '../../components/Alert.js';
 import { TextField } from '../../components/FormField.js';
@@ -39,7 +40,9 @@ export function LoginPage() {
       const current = await signIn(email.trim(), password);
       navigate(current.mustChangePassword ? '/change-password' : safeNext(params.get('next')), { replace: true });
     } catch (err) {
-      setError(messageOf(err));
+      // Refused for this address only: say for how long, and that another computer works meanwhile.
+      if (err instanceof ApiError && err.code === 'too_many_attempts' && err.retryAfterSeconds) setError({ key: 'signInThrottle.tryAgainIn', params: { minutes: Math.ceil(err.retryAfterSeconds / 60) } });
+      else setError(messageOf(err));
     } finally {
       setBusy(false);
     }

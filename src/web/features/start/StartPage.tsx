@@ -8,6 +8,7 @@ import { reportsApi } from '../../api/endpoints.js';
 import { Alert } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useSession } from '../auth/session.js';
+import { SignInCodesPanel } from '../admin/SignInCodesPanel.js';
 import { AlertsPanel } from '../consent/AlertsPanel.js';
 import { StartQueues } from '../queues/StartQueues.js';
 import { FiguresPanel } from './FiguresPanel.js';
@@ -27,6 +28,7 @@ export function StartPage() {
       {passwordChanged ? <Alert tone="success">{t('password.changed')}</Alert> : null}
       <p className="lead">{t(`start.intro.${me.role}`, { municipality: me.municipality.name })}</p>
       <AlertsPanel />
+      {can('sign_in_codes.issue') ? <SignInCodesPanel /> : null}
       {can('outreach.work') ? <StartQueues /> : null}
       {can('figures.read') ? <OutreachFiguresPanel /> : null}
       {can('figures.read') ? <FiguresPanel load={reportsApi.figures} /> : null}
