@@ -2,6 +2,7 @@
  * Zod schemas of the HTTP API: request bodies, queries and responses. The server validates with
  * them and generates its OpenAPI document from them; the web client uses their types.
  */
+import { AUDIT_ACTIONS, AUDIT_ENTITIES } from './audit-vocabulary.js';
 import { z } from 'zod';
 import { parseIdentityNumber } from './personnummer.js';
 import { CONSENT_CATEGORIES } from './consent.js';
@@ -237,10 +238,18 @@ export const kaaUnitsBody = z.object({ unitIds: z.array(id).min(1).max(50) });
 
 export const auditQuery = pageQuery.extend({
   personId: id.optional(),
+  /** An identity number (any usual form) or a part of a name. */
+  person: z.string().trim().min(1).max(100).optional(),
   actorId: id.optional(),
+  /** The kind of record, and what was done to it. */
+  entity: z.enum(AUDIT_ENTITIES).optional(),
+  action: z.enum(AUDIT_ACTIONS).optional(),
+  /** Reads of the log itself are hidden unless this is "true". */
+  ownReads: z.enum(['true', 'false']).optional(),
   from: z.string().datetime({ offset: true }).or(z.string().date()).optional(),
   to: z.string().datetime({ offset: true }).or(z.string().date()).optional(),
 });
+export type AuditQuery = z.infer<typeof auditQuery>;
 export const auditEntrySchema = z.object({
   id: z.string(),
   at: isoDateTime,
@@ -249,6 +258,8 @@ export const auditEntrySchema = z.object({
   action: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),
+  /** What a read of the log itself showed: how many persons' entries. */
+  personsShown: z.number().int().nullable(),
   ip: z.string().nullable(),
   /** True for emergency access and everything read under it: highlighted in the log. */
   emergency: z.boolean(),

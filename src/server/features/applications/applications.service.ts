@@ -86,7 +86,7 @@ export async function listApplications(ctx: RequestContext, status: Application[
     let q = visible(trx, ctx.actor);
     if (status) q = q.where('applications.status', '=', status);
     const rows = await q.orderBy('applications.created_at').limit(500).execute();
-    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'application', entityId: r.id, personId: r.person_id })));
+    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'application' as const, entityId: r.id, personId: r.person_id })));
     return rows.map(present);
   });
 }

@@ -45,7 +45,7 @@ export async function openEmergencyAccess(ctx: RequestContext, target: Target, r
 export async function listAlerts(ctx: RequestContext) {
   return audited(ctx, async ({ trx, audit }) => {
     const rows = await trx.selectFrom('staff_alerts').select(['id', 'kind', 'person_id', 'payload', 'created_at']).where('staff_id', '=', ctx.actor.id).where('read_at', 'is', null).orderBy('created_at', 'desc').limit(50).execute();
-    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'alert', entityId: r.id, personId: r.person_id })));
+    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'alert' as const, entityId: r.id, personId: r.person_id })));
     return rows.map((r) => ({ id: r.id, kind: r.kind, personId: r.person_id, payload: r.payload, createdAt: r.created_at.toISOString() }));
   });
 }

@@ -20,7 +20,7 @@ export async function listPersons(ctx: RequestContext, query: z.infer<typeof per
   requireCapability(ctx.actor, 'persons.browse');
   return audited(ctx, async ({ trx, audit }) => {
     const { total, rows } = await selectPersonPage(trx, ctx.actor, query);
-    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'person', entityId: r.id, personId: r.id, detail: { q: query.q, basis: r.access_basis } })));
+    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'person' as const, entityId: r.id, personId: r.id, detail: { q: query.q, basis: r.access_basis } })));
     return {
       total,
       page: query.page,

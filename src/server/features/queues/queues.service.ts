@@ -67,7 +67,7 @@ export async function queueItems(ctx: RequestContext, key: QueueKey, contactPers
       .orderBy('persons.id')
       .limit(ITEM_LIMIT)
       .execute();
-    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'person', entityId: r.id, personId: r.id, detail: { queue: key } })));
+    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'person' as const, entityId: r.id, personId: r.id, detail: { queue: key } })));
     const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
     return {
       key,
@@ -124,7 +124,7 @@ export async function bulkAssign(ctx: RequestContext, input: z.infer<typeof bulk
         })),
       )
       .execute();
-    await audit(...changing.map((c) => ({ action: 'update' as const, entity: 'case', entityId: c.id, personId: c.person_id, detail: { contactPerson: true, bulk: true } })));
+    await audit(...changing.map((c) => ({ action: 'update' as const, entity: 'case' as const, entityId: c.id, personId: c.person_id, detail: { contactPerson: true, bulk: true } })));
     return { assigned: changing.length };
   });
 }
