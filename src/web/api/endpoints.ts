@@ -59,5 +59,6 @@ export const staffApi = {
 /** Figures for the start page and the audit log. */
 export const reportsApi = {
   figures: () => request<Figures>('/api/v1/figures'),
-  audit: (query: { personId?: string; actorId?: string; from?: string; to?: string; page?: number; pageSize?: number }) => request<Paged<AuditEntry>>('/api/v1/audit', { query }),
+  audit: (query: { person?: string; personId?: string; actorId?: string; entity?: string; action?: string; ownReads?: string; from?: string; to?: string; page?: number; pageSize?: number }) =>
+    request<Paged<AuditEntry>>('/api/v1/audit', { query }),
 };
