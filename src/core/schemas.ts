@@ -69,7 +69,8 @@ export const problemSchema = z.object({
 export const healthSchema = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']) });
 
 export const loginBody = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(200) });
-export const changePasswordBody = z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(12).max(200) });
+/** A new password; the current one may be left out only while the account must still replace its one-time password. */
+export const changePasswordBody = z.object({ currentPassword: z.string().min(1).max(200).optional(), newPassword: z.string().min(12).max(200) });
 
 export const meSchema = z.object({
   id,

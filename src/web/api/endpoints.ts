@@ -27,7 +27,7 @@ export const authApi = {
   login: (email: string, password: string) => request<{ mustChangePassword: boolean; csrfToken: string }>('/api/v1/auth/login', { method: 'POST', body: { email, password } }),
   logout: () => request<void>('/api/v1/auth/logout', { method: 'POST' }),
   me: () => request<Me>('/api/v1/auth/me'),
-  changePassword: (currentPassword: string, newPassword: string) => request<void>('/api/v1/auth/password', { method: 'POST', body: { currentPassword, newPassword } }),
+  changePassword: (currentPassword: string | undefined, newPassword: string) => request<void>('/api/v1/auth/password', { method: 'POST', body: { currentPassword, newPassword } }),
 };
 
 /** Persons, their timeline and journal notes. */

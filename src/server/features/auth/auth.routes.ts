@@ -67,10 +67,10 @@ export async function authRoutes(app: FastifyInstance, { env }: { env: Env }) {
 
   r.post('/api/v1/auth/password', {
     config: { allowPasswordChange: true },
-    schema: { tags, summary: 'Change your password (required after a one-time password)', body: changePasswordBody, response: { 204: z.null(), 400: problemSchema, 401: problemSchema } },
+    schema: { tags, summary: 'Change your password (required after a one-time password; right after signing in with one, currentPassword may be left out)', body: changePasswordBody, response: { 204: z.null(), 400: problemSchema, 401: problemSchema } },
     handler: async (request, reply) => {
       const actor = actorOf(request);
-      await changePassword(app.db, actor.id, request.body.currentPassword, request.body.newPassword, request.cookies[SESSION_COOKIE]!, request.ip);
+      await changePassword(app.db, actor.id, request.body.currentPassword ?? null, request.body.newPassword, request.cookies[SESSION_COOKIE]!, request.ip);
       return reply.code(204).send(null);
     },
   });

@@ -49,16 +49,24 @@ export async function signIn(db: Db, email: string, password: string, ip: string
   return { ...session, mustChangePassword: staff.must_change_password };
 }
 
-/** Replaces the actor's password after checking the current one (throttled like sign-in); ends their other sessions. */
-export async function changePassword(db: Db, staffId: string, currentPassword: string, newPassword: string, keepToken: string, ip: string | null) {
-  const staff = await db.selectFrom('staff').select(['email', 'password_hash', 'municipality_id']).where('id', '=', staffId).executeTakeFirstOrThrow();
-  await countAttempt(db, staff.email, ip);
+/**
+ * Replaces the actor's password after checking the current one (throttled like sign-in); ends their
+ * other sessions. Right after signing in with a one-time password (the account must still change
+ * it, so this session was opened with it) the current password is not asked for again: null.
+ */
+export async function changePassword(db: Db, staffId: string, currentPassword: string | null, newPassword: string, keepToken: string, ip: string | null) {
+  const staff = await db.selectFrom('staff').select(['email', 'password_hash', 'municipality_id', 'must_change_password']).where('id', '=', staffId).executeTakeFirstOrThrow();
+  if (currentPassword === null && !staff.must_change_password) throw new AppError('validation_failed', [{ field: 'currentPassword', code: 'required' }]);
   const auditAs = { id: staffId, municipalityId: staff.municipality_id, ip };
-  if (!(await verifyPassword(staff.password_hash, currentPassword))) {
-    await db.transaction().execute((trx) => recordAudit(trx, auditAs, [{ action: 'password_change_failed', entity: 'staff', entityId: staffId }]));
-    throw new AppError('invalid_credentials');
+  if (currentPassword !== null) {
+    await countAttempt(db, staff.email, ip);
+    if (!(await verifyPassword(staff.password_hash, currentPassword))) {
+      await db.transaction().execute((trx) => recordAudit(trx, auditAs, [{ action: 'password_change_failed', entity: 'staff', entityId: staffId }]));
+      throw new AppError('invalid_credentials');
+    }
   }
-  if (newPassword === currentPassword || newPassword.length < 12) throw new AppError('weak_password', [{ field: 'newPassword', code: 'invalid' }]);
+  const sameAsOld = currentPassword !== null ? newPassword === currentPassword : await verifyPassword(staff.password_hash, newPassword);
+  if (sameAsOld || newPassword.length < 12) throw new AppError('weak_password', [{ field: 'newPassword', code: 'invalid' }]);
   const hash = await hashPassword(newPassword);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('staff').set({ password_hash: hash, must_change_password: false, updated_at: sql`now()` }).where('id', '=', staffId).execute();
