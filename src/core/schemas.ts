@@ -293,3 +293,7 @@ export type Unit = z.infer<typeof unitSchema>;
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export type Figures = z.infer<typeof figuresSchema>;
 export type Paged<T> = { items: T[]; total: number; page: number; pageSize: number };
+
+/** A new municipality's first steps, each done or not (the administrator's start page). */
+export const gettingStartedSchema = z.object({ staff: z.boolean(), kaaUnits: z.boolean(), lists: z.boolean(), reconciled: z.boolean() });
+export type GettingStarted = z.infer<typeof gettingStartedSchema>;

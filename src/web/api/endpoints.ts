@@ -4,6 +4,7 @@ import type {
   AuditEntry,
   CaseStatus,
   Figures,
+  GettingStarted,
   Me,
   Paged,
   PersonCreate,
@@ -61,4 +62,5 @@ export const reportsApi = {
   figures: () => request<Figures>('/api/v1/figures'),
   audit: (query: { person?: string; personId?: string; actorId?: string; entity?: string; action?: string; ownReads?: string; from?: string; to?: string; page?: number; pageSize?: number }) =>
     request<Paged<AuditEntry>>('/api/v1/audit', { query }),
+  gettingStarted: () => request<GettingStarted>('/api/v1/getting-started'),
 };

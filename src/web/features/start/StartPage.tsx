@@ -10,7 +10,9 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { useSession } from '../auth/session.js';
 import { AlertsPanel } from '../consent/AlertsPanel.js';
 import { StartQueues } from '../queues/StartQueues.js';
+import { useLoad } from '../../hooks/useLoad.js';
 import { FiguresPanel } from './FiguresPanel.js';
+import { allDone, GettingStarted } from './GettingStarted.js';
 import { OutreachFiguresPanel } from './OutreachFiguresPanel.js';
 
 /** The start page for every role. */
@@ -19,6 +21,9 @@ export function StartPage() {
   const { me, can } = useSession();
   const location = useLocation();
   const passwordChanged = Boolean((location.state as { passwordChanged?: boolean } | null)?.passwordChanged);
+  // An administrator of a municipality still setting up sees the first steps instead of empty figures.
+  const steps = useLoad(() => (can('staff.manage') ? reportsApi.gettingStarted() : Promise.resolve(null)), [me?.id]);
+  const gettingStarted = steps.data && !allDone(steps.data) ? steps.data : null;
   if (!me) return null;
   const firstName = me.name.split(' ')[0] ?? me.name;
   return (
@@ -28,8 +33,9 @@ export function StartPage() {
       <p className="lead">{t(`start.intro.${me.role}`, { municipality: me.municipality.name })}</p>
       <AlertsPanel />
       {can('outreach.work') ? <StartQueues /> : null}
-      {can('figures.read') ? <OutreachFiguresPanel /> : null}
-      {can('figures.read') ? <FiguresPanel load={reportsApi.figures} /> : null}
+      {gettingStarted ? <GettingStarted steps={gettingStarted} /> : null}
+      {can('figures.read') && !gettingStarted ? <OutreachFiguresPanel /> : null}
+      {can('figures.read') && !gettingStarted ? <FiguresPanel load={reportsApi.figures} /> : null}
       {can('notifications.submit') && !can('notifications.inbox') ? (
         <section className="panel" aria-labelledby="notifications-title">
           <h2 id="notifications-title">{t('start.notifications.title')}</h2>
