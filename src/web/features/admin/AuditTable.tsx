@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../core/schemas.js';
 import { useFormat } from '../../i18n/format.js';
 
-const SELF_ACTIONS = ['sign_in', 'sign_out', 'sign_in_failed', 'password_changed'];
+const SELF_ACTIONS = ['sign_in', 'sign_out', 'sign_in_failed', 'password_changed', 'password_change_failed'];
 
 /** One page of audit entries. */
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
