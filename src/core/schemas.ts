@@ -2,6 +2,7 @@
  * Zod schemas of the HTTP API: request bodies, queries and responses. The server validates with
  * them and generates its OpenAPI document from them; the web client uses their types.
  */
+import { AUDIT_ACTIONS, AUDIT_ENTITIES } from './audit-vocabulary.js';
 import { z } from 'zod';
 import { parseIdentityNumber } from './personnummer.js';
 import { isPhoneNumber, normalPostalCode } from './contact-details.js';
@@ -78,7 +79,8 @@ export const problemSchema = z.object({
 export const healthSchema = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']) });
 
 export const loginBody = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(200) });
-export const changePasswordBody = z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(12).max(200) });
+/** A new password; the current one may be left out only while the account must still replace its one-time password. */
+export const changePasswordBody = z.object({ currentPassword: z.string().min(1).max(200).optional(), newPassword: z.string().min(12).max(200) });
 
 export const meSchema = z.object({
   id,
@@ -281,10 +283,18 @@ export const kaaUnitsBody = z.object({ unitIds: z.array(id).min(1).max(50) });
 
 export const auditQuery = pageQuery.extend({
   personId: id.optional(),
+  /** An identity number (any usual form) or a part of a name. */
+  person: z.string().trim().min(1).max(100).optional(),
   actorId: id.optional(),
+  /** The kind of record, and what was done to it. */
+  entity: z.enum(AUDIT_ENTITIES).optional(),
+  action: z.enum(AUDIT_ACTIONS).optional(),
+  /** Reads of the log itself are hidden unless this is "true". */
+  ownReads: z.enum(['true', 'false']).optional(),
   from: isoDateTimeInput.or(isoDay).optional(),
   to: isoDateTimeInput.or(isoDay).optional(),
 });
+export type AuditQuery = z.infer<typeof auditQuery>;
 export const auditEntrySchema = z.object({
   id: z.string(),
   at: isoDateTime,
@@ -293,6 +303,8 @@ export const auditEntrySchema = z.object({
   action: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),
+  /** What a read of the log itself showed: how many persons' entries. */
+  personsShown: z.number().int().nullable(),
   ip: z.string().nullable(),
   /** True for emergency access and everything read under it: highlighted in the log. */
   emergency: z.boolean(),
@@ -327,3 +339,7 @@ export type Unit = z.infer<typeof unitSchema>;
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export type Figures = z.infer<typeof figuresSchema>;
 export type Paged<T> = { items: T[]; total: number; page: number; pageSize: number };
+
+/** A new municipality's first steps, each done or not (the administrator's start page). */
+export const gettingStartedSchema = z.object({ staff: z.boolean(), kaaUnits: z.boolean(), lists: z.boolean(), reconciled: z.boolean() });
+export type GettingStarted = z.infer<typeof gettingStartedSchema>;

@@ -2,6 +2,7 @@
 import { buildApp } from './app.js';
 import { startCheckpoints } from './audit/checkpoint-job.js';
 import { ensureFirstAdministrator, ensureMunicipality } from './bootstrap.js';
+import { startNotice } from './first-start.js';
 import { openConfiguredDatabase } from './db/connection.js';
 import { auditLogExposure, migrateConfigured, userOf } from './db/roles.js';
 import { ConfigError, type Env } from './env.js';
@@ -50,15 +51,14 @@ export async function startServer(env: Env): Promise<() => Promise<void>> {
   const app = await buildApp(database, env);
   await app.listen({ port: env.port, host: env.host });
   const where = database.kind === 'pglite' ? `embedded database in ${env.dataDir}` : 'PostgreSQL server';
-  console.log(`\nLotsa is running at ${env.publicUrl} (${where}).`);
-  if (firstAdmin) {
-    console.log(`\nSign in as ${firstAdmin.email} with the one-time password ${firstAdmin.oneTimePassword}`);
-    console.log('You will be asked to choose a new password. Until then, each start prints a new one-time password.\n');
-  }
+  const notice = `\n${startNotice(env, where, firstAdmin).join('\n')}\n`;
+  console.log(notice);
   const stopWorker = startWorker(database);
   const stopCheckpoints = await startCheckpoints(database.db, env.audit, { info: (line) => console.log(line), error: (line) => console.error(line) });
   const housekeeping = () => Promise.all([pruneSessions(database.db, env.sessionMaxHours), applyRetention(database.db, env.retentionDays, env.uploadsDir)]);
   await housekeeping().catch((err) => console.error(`Housekeeping failed (it runs again within the hour): ${(err as Error).message}`));
+  // Start-up is done: the sign-in notice again, below whatever was logged meanwhile.
+  if (firstAdmin) console.log(notice);
   const timer = setInterval(() => void housekeeping().catch((err) => console.error(`Housekeeping failed (it runs again within the hour): ${(err as Error).message}`)), 60 * 60 * 1000);
   timer.unref();
   // On a shared PostgreSQL server another process may die mid-work: its silent work, and the text messages it left unsent, are failed here.

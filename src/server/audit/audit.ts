@@ -3,6 +3,7 @@
  * same transaction as the work it records. Each entry's hash covers its content and the previous
  * entry's hash, so a changed, removed or inserted entry breaks the chain (see verifyAuditChain).
  */
+import type { AuditAction, AuditEntity } from '../../core/audit-vocabulary.js';
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/connection.js';
 import type { Database } from '../db/types.js';
@@ -22,8 +23,8 @@ export type AuditActor = { id: string | null; municipalityId: string | null; ip:
 
 /** One thing that happened to personal data. */
 export type AuditEvent = {
-  action: 'read' | 'list' | 'create' | 'update' | 'export' | 'sign_in' | 'sign_out' | 'sign_in_failed' | 'password_changed' | 'password_change_failed' | 'cull' | 'denied';
-  entity: string;
+  action: AuditAction;
+  entity: AuditEntity;
   entityId?: string | null;
   personId?: string | null;
   detail?: Record<string, unknown>;

@@ -4,6 +4,7 @@ import type {
   AuditEntry,
   CaseStatus,
   Figures,
+  GettingStarted,
   Me,
   Paged,
   PersonCreate,
@@ -32,7 +33,7 @@ export const authApi = {
   login: (email: string, password: string) => request<{ mustChangePassword: boolean; csrfToken: string }>('/api/v1/auth/login', { method: 'POST', body: { email, password } }),
   logout: () => request<void>('/api/v1/auth/logout', { method: 'POST' }),
   me: () => request<Me>('/api/v1/auth/me'),
-  changePassword: (currentPassword: string, newPassword: string) => request<void>('/api/v1/auth/password', { method: 'POST', body: { currentPassword, newPassword } }),
+  changePassword: (currentPassword: string | undefined, newPassword: string) => request<void>('/api/v1/auth/password', { method: 'POST', body: { currentPassword, newPassword } }),
 };
 
 /** Persons, their timeline and journal notes. */
@@ -66,5 +67,7 @@ export const staffApi = {
 /** Figures for the start page and the audit log. */
 export const reportsApi = {
   figures: () => request<Figures>('/api/v1/figures'),
-  audit: (query: { personId?: string; actorId?: string; from?: string; to?: string; page?: number; pageSize?: number }) => request<Paged<AuditEntry>>('/api/v1/audit', { query }),
+  audit: (query: { person?: string; personId?: string; actorId?: string; entity?: string; action?: string; ownReads?: string; from?: string; to?: string; page?: number; pageSize?: number }) =>
+    request<Paged<AuditEntry>>('/api/v1/audit', { query }),
+  gettingStarted: () => request<GettingStarted>('/api/v1/getting-started'),
 };

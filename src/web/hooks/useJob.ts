@@ -13,8 +13,10 @@ export type JobState<R> =
   | { status: 'failed'; error: ApiError };
 
 /** A job's error is a stable error code when the server knew what went wrong, otherwise a technical text. */
-function jobError(error: string | null): ApiError {
-  return error && /^[a-z_]+$/.test(error) ? new ApiError(0, error as ErrorCode, '') : new ApiError(0, 'internal_error', '');
+function jobError(error: string | null, result: unknown): ApiError {
+  // A failed job's result holds the figures its error's sentence names (such as `leaving`), if any.
+  const params = result && typeof result === 'object' ? Object.fromEntries(Object.entries(result).filter(([, v]) => typeof v === 'number')) : {};
+  return error && /^[a-z_]+$/.test(error) ? new ApiError(0, error as ErrorCode, '', [], params) : new ApiError(0, 'internal_error', '');
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -38,7 +40,7 @@ export function useJob<R>() {
         if (mine !== generation.current) return { status: 'idle' };
         const job = await registerApi.job(jobId);
         if (job.status === 'done') return set({ status: 'done', result: job.result as R });
-        if (job.status === 'failed') return set({ status: 'failed', error: jobError(job.error) });
+        if (job.status === 'failed') return set({ status: 'failed', error: jobError(job.error, job.result) });
         set({ status: 'running', progress: job.progress, total: job.total });
         await sleep(POLL_INTERVAL_MS);
       }

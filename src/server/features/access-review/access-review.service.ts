@@ -24,7 +24,7 @@ export async function accessReview(ctx: RequestContext, query: z.infer<typeof ac
       trx.selectFrom('access_reviews').innerJoin('staff', 'staff.id', 'access_reviews.reviewed_by').select(['access_reviews.actor_id', 'access_reviews.person_id', 'access_reviews.day', 'staff.name', 'access_reviews.reviewed_at', 'access_reviews.note']).where('access_reviews.municipality_id', '=', w.municipalityId).where('access_reviews.kind', '=', query.kind).where('access_reviews.day', '>=', w.from).where('access_reviews.day', '<=', w.to).execute(),
     ]);
     // Names of young people appear in the report, so each one shown is itself an audited read.
-    await audit({ action: 'read', entity: 'access_review', detail: { ...query } }, ...personIds.map((id) => ({ action: 'read' as const, entity: 'access_review', personId: id })));
+    await audit({ action: 'read', entity: 'access_review', detail: { ...query } }, ...personIds.map((id) => ({ action: 'read' as const, entity: 'access_review' as const, personId: id })));
     const key = (actor: string, person: string | null, day: string) => `${actor}|${person ?? NO_PERSON}|${day}`;
     const reviewed = new Map(reviews.map((r) => [key(r.actor_id, r.person_id, r.day), r]));
     const names = new Map(persons.map((p) => [p.id, `${p.given_name} ${p.family_name}`]));

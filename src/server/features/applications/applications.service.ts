@@ -91,7 +91,7 @@ export async function listApplications(ctx: RequestContext, query: z.infer<typeo
     const { total } = await q.clearSelect().select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow();
     q = query.show === 'pending' ? q.orderBy('applications.signed_on', 'asc').orderBy('applications.created_at', 'asc') : q.orderBy('applications.decided_at', 'desc');
     const rows = await q.orderBy('applications.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
-    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'application', entityId: r.id, personId: r.person_id })));
+    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'application' as const, entityId: r.id, personId: r.person_id })));
     return { total, page: query.page, pageSize: query.pageSize, items: rows.map(present) };
   });
 }

@@ -69,13 +69,13 @@ export async function authRoutes(app: FastifyInstance, { env }: { env: Env }) {
     config: { allowPasswordChange: true },
     schema: {
       tags,
-      summary: 'Change your password (required after a one-time password). Ends every session, this one too, and revokes your iCal feed address; sets a new session cookie, whose CSRF token GET /api/v1/auth/me tells',
+      summary: 'Change your password (required after a one-time password; right after signing in with one, currentPassword may be left out). Ends every session, this one too, and revokes your iCal feed address; sets a new session cookie, whose CSRF token GET /api/v1/auth/me tells',
       body: changePasswordBody,
       response: { 204: z.null(), 400: problemSchema, 401: problemSchema, 429: problemSchema },
     },
     handler: async (request, reply) => {
       const actor = actorOf(request);
-      const { token } = await changePassword(app.db, actor.id, request.body.currentPassword, request.body.newPassword, request.ip);
+      const { token } = await changePassword(app.db, actor.id, request.body.currentPassword ?? null, request.body.newPassword, request.ip);
       reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: env.sessionMaxHours * 3600 });
       return reply.code(204).send(null);
     },

@@ -28,20 +28,26 @@ export async function signIn(db: Db, email: string, password: string, ip: string
 }
 
 /**
- * Replaces the actor's password after checking the current one (throttled like sign-in). Refuses a
- * new password that is short, common or easy to guess (password-policy.ts). Every session of the
- * actor ends, the current one too, and the iCal feed address stops working: whoever held a stolen
- * cookie, CSRF token or feed address loses it. Returns the new session that replaces the current one.
+ * Replaces the actor's password after checking the current one (throttled like sign-in). Right after
+ * signing in with a one-time password (the account must still change it, so this session was opened
+ * with it) the current password is not asked for again: null. Refuses a new password that is short,
+ * common or easy to guess (password-policy.ts). Every session of the actor ends, the current one
+ * too, and the iCal feed address stops working: whoever held a stolen cookie, CSRF token or feed
+ * address loses it. Returns the new session that replaces the current one.
  */
-export async function changePassword(db: Db, staffId: string, currentPassword: string, newPassword: string, ip: string | null) {
-  const staff = await db.selectFrom('staff').select(['email', 'name', 'password_hash', 'municipality_id']).where('id', '=', staffId).executeTakeFirstOrThrow();
-  await throttleAttempt(db, staff.email, ip);
+export async function changePassword(db: Db, staffId: string, currentPassword: string | null, newPassword: string, ip: string | null) {
+  const staff = await db.selectFrom('staff').select(['email', 'name', 'password_hash', 'municipality_id', 'must_change_password']).where('id', '=', staffId).executeTakeFirstOrThrow();
+  if (currentPassword === null && !staff.must_change_password) throw new AppError('validation_failed', [{ field: 'currentPassword', code: 'required' }]);
   const auditAs = { id: staffId, municipalityId: staff.municipality_id, ip };
-  if (!(await verifyPassword(staff.password_hash, currentPassword))) {
-    await db.transaction().execute((trx) => recordAudit(trx, auditAs, [{ action: 'password_change_failed', entity: 'staff', entityId: staffId }]));
-    throw new AppError('invalid_credentials');
+  if (currentPassword !== null) {
+    await throttleAttempt(db, staff.email, ip);
+    if (!(await verifyPassword(staff.password_hash, currentPassword))) {
+      await db.transaction().execute((trx) => recordAudit(trx, auditAs, [{ action: 'password_change_failed', entity: 'staff', entityId: staffId }]));
+      throw new AppError('invalid_credentials');
+    }
   }
-  const weakness = newPassword === currentPassword ? 'too_short' : passwordWeakness(newPassword, [staff.email, staff.name]);
+  const sameAsOld = currentPassword !== null ? newPassword === currentPassword : await verifyPassword(staff.password_hash, newPassword);
+  const weakness = sameAsOld ? 'too_short' : passwordWeakness(newPassword, [staff.email, staff.name]);
   if (weakness) throw new AppError(weakness === 'common' ? 'common_password' : 'weak_password', [{ field: 'newPassword', code: 'invalid' }]);
   const hash = await hashPassword(newPassword);
   return db.transaction().execute(async (trx) => {

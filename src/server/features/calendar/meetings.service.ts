@@ -129,7 +129,7 @@ export async function calendar(ctx: RequestContext, query: z.infer<typeof calend
     }
     const rows = await q.orderBy('meetings.starts_at').limit(1000).execute();
     const withPerson = rows.filter((r) => r.person_visible);
-    await audit(...withPerson.map((r) => ({ action: 'list' as const, entity: 'meeting', entityId: r.id, personId: r.person_id })));
+    await audit(...withPerson.map((r) => ({ action: 'list' as const, entity: 'meeting' as const, entityId: r.id, personId: r.person_id })));
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind,

@@ -10,6 +10,7 @@
 import { sql, type Transaction } from 'kysely';
 import { emergencyReasonLongEnough } from '../../../core/emergency.js';
 import { requireCapability, type Actor } from '../../access/access.js';
+import type { AuditEvent } from '../../audit/audit.js';
 import type { Database } from '../../db/types.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
@@ -41,7 +42,7 @@ async function requireAllowed(trx: Transaction<Database>, actor: Actor): Promise
  */
 export async function grantEmergencyAccess(
   trx: Transaction<Database>,
-  audit: (entry: { action: 'create'; entity: string; entityId: string; personId: string; detail: Record<string, unknown> }) => Promise<void>,
+  audit: (entry: AuditEvent & { action: 'create' }) => Promise<void>,
   staff: { id: string; name: string; municipalityId: string },
   personId: string,
   reason: string,
@@ -113,7 +114,7 @@ export async function openEmergencyAccess(ctx: RequestContext, target: Target, r
 export async function listAlerts(ctx: RequestContext) {
   return audited(ctx, async ({ trx, audit }) => {
     const rows = await trx.selectFrom('staff_alerts').select(['id', 'kind', 'person_id', 'payload', 'created_at']).where('staff_id', '=', ctx.actor.id).where('read_at', 'is', null).orderBy('created_at', 'desc').limit(50).execute();
-    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'alert', entityId: r.id, personId: r.person_id })));
+    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'alert' as const, entityId: r.id, personId: r.person_id })));
     return rows.map((r) => ({ id: r.id, kind: r.kind, personId: r.person_id, payload: r.payload, createdAt: r.created_at.toISOString() }));
   });
 }

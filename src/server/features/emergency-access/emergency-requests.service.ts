@@ -26,7 +26,7 @@ export async function listEmergencyRequests(ctx: RequestContext): Promise<Emerge
       .orderBy('r.created_at')
       .limit(100)
       .execute();
-    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'emergency_request', entityId: r.id, personId: r.person_id })));
+    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'emergency_request' as const, entityId: r.id, personId: r.person_id })));
     return rows.map((r) => ({
       id: r.id,
       person: { id: r.person_id, name: `${r.given_name} ${r.family_name}` },

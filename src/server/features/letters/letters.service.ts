@@ -92,7 +92,7 @@ export async function listDueLetters(ctx: RequestContext): Promise<LetterDue[]> 
   requireCapability(ctx.actor, 'outreach.work');
   return audited(ctx, async ({ trx, audit }) => {
     const due = await dueLetters(trx, ctx);
-    await audit(...due.map((d) => ({ action: 'list' as const, entity: 'letter', entityId: d.personId, personId: d.personId, detail: d.access })));
+    await audit(...due.map((d) => ({ action: 'list' as const, entity: 'letter' as const, entityId: d.personId, personId: d.personId, detail: d.access })));
     return due.map(({ personId, givenName, familyName, kind, dueOn, forwardViaSkatteverket, noAddress }) => ({ personId, givenName, familyName, kind, dueOn, forwardViaSkatteverket, noAddress }));
   });
 }
@@ -173,7 +173,7 @@ export async function printLetters(ctx: RequestContext, input: z.infer<typeof le
       const context = { language: input.language, actorName: ctx.actor.name, phone: settings.contactPhone, returnAddress: settings.returnAddress, municipality: municipality.name };
       const pages = letters.map((p) => pageOf(p, templates.get(p.kind)!, context));
       if (input.recordAttempts) await recordSent(ctx, t, letters, idempotencyKey);
-      await t.audit(...letters.map((p) => ({ action: 'export' as const, entity: 'letter', entityId: p.meetingId ?? p.personId, personId: p.personId, detail: { kind: p.kind, forwarded: p.forwardViaSkatteverket, ...p.access } })));
+      await t.audit(...letters.map((p) => ({ action: 'export' as const, entity: 'letter' as const, entityId: p.meetingId ?? p.personId, personId: p.personId, detail: { kind: p.kind, forwarded: p.forwardViaSkatteverket, ...p.access } })));
       const pdf = await renderLettersPdf(pages, { title: input.language === 'en' ? 'Letters' : 'Brev' });
       return { pdf, printed: letters.length, forwarded: letters.filter((p) => p.forwardViaSkatteverket).length, skippedNoAddress: all.length - letters.length };
     });

@@ -156,14 +156,14 @@ export async function listNotifications(ctx: RequestContext, view: 'mine' | 'inb
     requireCapability(ctx.actor, 'notifications.submit');
     return audited(ctx, async ({ trx, audit }) => {
       const rows = await base(trx).where('submitted_by', '=', ctx.actor.id).orderBy('submitted_at', 'desc').limit(200).execute();
-      await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'notification', entityId: r.id })));
+      await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'notification' as const, entityId: r.id })));
       return rows.map((r) => present(r, true));
     });
   }
   requireCapability(ctx.actor, 'notifications.inbox');
   return audited(ctx, async ({ trx, audit }) => {
     const rows = await base(trx).where('notifications.municipality_id', '=', ctx.actor.municipalityId).where('status', '=', 'inbox').orderBy('submitted_at').execute();
-    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'notification', entityId: r.id, personId: r.person_id })));
+    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'notification' as const, entityId: r.id, personId: r.person_id })));
     return rows.map((r) => present(r, false));
   });
 }

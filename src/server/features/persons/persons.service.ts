@@ -1,5 +1,6 @@
 /** Use cases on persons: list, read, create, edit, timeline and journal notes. Each read and write is audited. */
 import { sql } from 'kysely';
+import type { AuditEntity } from '../../../core/audit-vocabulary.js';
 import type { z } from 'zod';
 import { ageOn, parseIdentityNumber } from '../../../core/personnummer.js';
 import { todayInSweden } from '../../../core/dates.js';
@@ -23,7 +24,7 @@ export async function listPersons(ctx: RequestContext, query: z.infer<typeof per
   return audited(ctx, async ({ trx, audit }) => {
     const today = todayInSweden(ctx.clock.now());
     const { total, rows } = await selectPersonPage(trx, ctx.actor, query, today);
-    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'person', entityId: r.id, personId: r.id, detail: { q: query.q, basis: r.access_basis } })));
+    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'person' as const, entityId: r.id, personId: r.id, detail: { q: query.q, basis: r.access_basis } })));
     return {
       total,
       page: query.page,
@@ -48,7 +49,7 @@ export async function listPersons(ctx: RequestContext, query: z.infer<typeof per
  * Records, in the read's transaction, an attempt to open a person of the actor's municipality that
  * the actor may not see (`what` is the entity asked for). The answer stays 404, as for no person.
  */
-async function recordDenied(trx: AuditedTransaction['trx'], ctx: RequestContext, audit: AuditedTransaction['audit'], personId: string, what: string): Promise<void> {
+async function recordDenied(trx: AuditedTransaction['trx'], ctx: RequestContext, audit: AuditedTransaction['audit'], personId: string, what: AuditEntity): Promise<void> {
   if (await personInMunicipality(trx, ctx.actor.municipalityId, personId)) await audit({ action: 'denied', entity: what, entityId: personId, personId });
 }
 

@@ -78,7 +78,7 @@ export async function queueItems(ctx: RequestContext, key: QueueKey, query: z.in
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
       .execute();
-    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'person', entityId: r.id, personId: r.id, detail: { queue: key } })));
+    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'person' as const, entityId: r.id, personId: r.id, detail: { queue: key } })));
     const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
     return {
       key,
@@ -137,7 +137,7 @@ export async function bulkAssign(ctx: RequestContext, input: z.infer<typeof bulk
         })),
       )
       .execute();
-    await audit(...changing.map((c) => ({ action: 'update' as const, entity: 'case', entityId: c.id, personId: c.person_id, detail: { contactPerson: true, bulk: true } })));
+    await audit(...changing.map((c) => ({ action: 'update' as const, entity: 'case' as const, entityId: c.id, personId: c.person_id, detail: { contactPerson: true, bulk: true } })));
     return { assigned: changing.length };
   });
 }

@@ -98,8 +98,8 @@ export async function applyPlan(session: Session, trx: Transaction<Database>, ru
   await leave(trx, p);
   await change(trx, run, p);
   const others = await prepareAudit(actorOf(run), [
-    ...p.leave.map((l) => ({ action: 'update' as const, entity: 'register_period', personId: l.personId, detail: { left: l.reason, asOf: run.asOf } })),
-    ...p.change.map((c) => ({ action: 'update' as const, entity: 'person', personId: c.personId, detail: { fields: c.fields, source: 'population_list' } })),
+    ...p.leave.map((l) => ({ action: 'update' as const, entity: 'register_period' as const, personId: l.personId, detail: { left: l.reason, asOf: run.asOf } })),
+    ...p.change.map((c) => ({ action: 'update' as const, entity: 'person' as const, personId: c.personId, detail: { fields: c.fields, source: 'population_list' } })),
   ]);
   await recordAudit(trx, actorOf(run), { entries: [...entered, ...others.entries] }, { session });
   await trx

@@ -48,7 +48,7 @@ export async function registerRoutes(app: FastifyInstance, { database }: { datab
       requireCapability(ctx.actor, 'register.read');
       return audited(ctx, async ({ trx, audit }) => {
         const rows = await registerOn(trx, ctx.actor.municipalityId, request.query.asOf);
-        await audit(...rows.map((row) => ({ action: 'list' as const, entity: 'register', personId: row.person_id, detail: { asOf: request.query.asOf } })));
+        await audit(...rows.map((row) => ({ action: 'list' as const, entity: 'register' as const, personId: row.person_id, detail: { asOf: request.query.asOf } })));
         return rows.map((row) => ({ personalIdentityNumber: row.pnr.trim(), reason: row.entry_reason, since: row.entered_on }));
       });
     },

@@ -210,7 +210,7 @@ export async function listSms(ctx: RequestContext): Promise<SmsMessage[]> {
       .where(personManagedBy(ctx.actor));
     if (!roleCan(ctx.actor.role, 'outreach.configure')) q = q.where('sms_messages.sent_by', '=', ctx.actor.id);
     const rows = await q.orderBy('sms_messages.created_at', 'desc').limit(200).execute();
-    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'sms', entityId: r.id, personId: r.person_id })));
+    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'sms' as const, entityId: r.id, personId: r.person_id })));
     return rows.map((r) => present(r, Boolean(r.contact_visible)));
   });
 }

@@ -1,11 +1,15 @@
-/** The filter form of the audit log: person id, staff member, from and to dates. */
+/** The filter form of the audit log: person (identity number or name), staff member, kind, event, dates, and the log's own reads. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../../../core/audit-vocabulary.js';
 import type { Staff } from '../../../core/schemas.js';
 import { FormField, TextField } from '../../components/FormField.js';
 
-/** The filters as strings; empty means "any". */
-export type AuditFilterValues = { personId: string; actorId: string; from: string; to: string };
+/** The filters as strings; empty means "any". `personId` comes only from links to one person's trail. */
+export type AuditFilterValues = { person: string; personId: string; actorId: string; entity: string; action: string; from: string; to: string; ownReads: string };
+
+/** Every filter empty. */
+export const NO_AUDIT_FILTERS: AuditFilterValues = { person: '', personId: '', actorId: '', entity: '', action: '', from: '', to: '', ownReads: '' };
 
 type Props = { initial: AuditFilterValues; staff: Staff[]; errors: Record<string, string>; onApply: (values: AuditFilterValues) => void };
 
@@ -14,23 +18,38 @@ export function AuditFilters({ initial, staff, errors, onApply }: Props) {
   const { t } = useTranslation();
   const [values, setValues] = useState(initial);
   const set = (key: keyof AuditFilterValues) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
+  const byLabel = (prefix: string, words: readonly string[]) => words.map((w) => ({ value: w, label: t(`${prefix}.${w}`) })).sort((a, b) => a.label.localeCompare(b.label, 'sv'));
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    onApply({ personId: values.personId.trim(), actorId: values.actorId, from: values.from, to: values.to });
+    onApply({ ...values, person: values.person.trim() });
   }
 
   function clear() {
-    const empty = { personId: '', actorId: '', from: '', to: '' };
-    setValues(empty);
-    onApply(empty);
+    setValues(NO_AUDIT_FILTERS);
+    onApply(NO_AUDIT_FILTERS);
   }
+
+  const choice = (key: 'entity' | 'action', any: string, options: { value: string; label: string }[]) => (
+    <FormField id={`audit-${key}`} label={t(`audit.${key}`)} error={errors[key]}>
+      {(control) => (
+        <select {...control} value={values[key]} onChange={(e) => set(key)(e.target.value)}>
+          <option value="">{any}</option>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FormField>
+  );
 
   return (
     <form onSubmit={submit} className="panel filters" aria-labelledby="audit-filters-title" noValidate>
       <h2 id="audit-filters-title">{t('audit.filters')}</h2>
       <div className="field-row field-row--four">
-        <TextField id="audit-personId" label={t('audit.personId')} hint={t('audit.personIdHint')} value={values.personId} onChange={set('personId')} error={errors.personId} autoComplete="off" />
+        <TextField id="audit-person" label={t('audit.person')} hint={t('audit.personHint')} value={values.person} onChange={set('person')} error={errors.person} autoComplete="off" />
         <FormField id="audit-actorId" label={t('audit.actor')} error={errors.actorId}>
           {(control) => (
             <select {...control} value={values.actorId} onChange={(e) => set('actorId')(e.target.value)}>
@@ -43,8 +62,14 @@ export function AuditFilters({ initial, staff, errors, onApply }: Props) {
             </select>
           )}
         </FormField>
+        {choice('entity', t('audit.anyEntity'), byLabel('audit.entities', AUDIT_ENTITIES))}
+        {choice('action', t('audit.anyAction'), byLabel('audit.actions', AUDIT_ACTIONS))}
         <TextField id="audit-from" label={t('audit.from')} type="date" value={values.from} onChange={set('from')} error={errors.from} />
         <TextField id="audit-to" label={t('audit.to')} type="date" value={values.to} onChange={set('to')} error={errors.to} />
+      </div>
+      <div className="field checkbox">
+        <input id="audit-ownReads" type="checkbox" checked={values.ownReads === 'true'} onChange={(e) => set('ownReads')(e.target.checked ? 'true' : '')} />
+        <label htmlFor="audit-ownReads">{t('audit.ownReads')}</label>
       </div>
       <div className="form-actions">
         <button type="submit" className="button">

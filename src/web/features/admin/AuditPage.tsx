@@ -1,4 +1,4 @@
-/** /admin/audit: the audit log for administrators, filtered by person, staff member and dates, paged. */
+/** /admin/audit: the audit log for administrators, filtered by person, staff member, kind, event and dates, paged. */
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { reportsApi, staffApi } from '../../api/endpoints.js';
@@ -13,7 +13,7 @@ import { AuditTable } from './AuditTable.js';
 
 /** Rows per page of the audit log. */
 export const AUDIT_PAGE_SIZE = 50;
-const FILTER_KEYS = ['personId', 'actorId', 'from', 'to'] as const;
+const FILTER_KEYS = ['person', 'personId', 'actorId', 'entity', 'action', 'from', 'to', 'ownReads'] as const;
 
 /** The audit log page. */
 export function AuditPage() {
@@ -23,10 +23,8 @@ export function AuditPage() {
   const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? ''])) as AuditFilterValues;
   const page = Math.max(1, Number(params.get('page')) || 1);
   const staff = useLoad(() => staffApi.list(), []);
-  const log = useLoad(
-    () => reportsApi.audit({ ...filters, page, pageSize: AUDIT_PAGE_SIZE }),
-    [filters.personId, filters.actorId, filters.from, filters.to, page],
-  );
+  const query = Object.fromEntries(FILTER_KEYS.filter((k) => filters[k]).map((k) => [k, filters[k]]));
+  const log = useLoad(() => reportsApi.audit({ ...query, page, pageSize: AUDIT_PAGE_SIZE }), [...FILTER_KEYS.map((k) => filters[k]), page]);
 
   function apply(next: AuditFilterValues, nextPage = 1) {
     const search = new URLSearchParams();

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../core/schemas.js';
 import { useFormat } from '../../i18n/format.js';
 
-const SELF_ACTIONS = ['sign_in', 'sign_out', 'sign_in_failed', 'password_changed'];
+const SELF_ACTIONS = ['sign_in', 'sign_out', 'sign_in_failed', 'password_changed', 'password_change_failed'];
 
 /** One page of audit entries. */
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
@@ -13,7 +13,9 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
     const action = t(`audit.actions.${e.action}`, { defaultValue: e.action });
     // Sign-in and password events concern the actor's own account: the action says it all.
     if (SELF_ACTIONS.includes(e.action)) return action;
-    return t('audit.what', { action, entity: t(`audit.entities.${e.entity}`, { defaultValue: e.entity }) });
+    const what = t('audit.what', { action, entity: t(`audit.entities.${e.entity}`, { defaultValue: e.entity }) });
+    // A read of the log itself is one entry per view: it says how many persons the view showed.
+    return e.personsShown === null ? what : `${what} (${t('audit.personsShown', { count: e.personsShown, formatted: format.number(e.personsShown) })})`;
   };
   return (
     <div className="table-wrap">

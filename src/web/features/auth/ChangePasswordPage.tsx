@@ -29,12 +29,14 @@ export function ChangePasswordPage() {
   if (me === undefined) return <Loading />;
   if (me === null) return <Navigate to="/login" replace />;
 
+  // Just signed in with a one-time password: it is not asked for again.
+  const askCurrent = !me.mustChangePassword;
   const labels: Record<Field, string> = { current: t('password.current'), next: t('password.new'), repeat: t('password.repeat') };
   const set = (field: Field) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
 
   function validate(): FieldMessages {
     const found: FieldMessages = {};
-    if (!values.current) found.current = { key: 'fieldErrors.required' };
+    if (askCurrent && !values.current) found.current = { key: 'fieldErrors.required' };
     if (values.next.length < MIN_LENGTH) found.next = { key: 'password.tooShort', params: { count: MIN_LENGTH } };
     else if (values.next === values.current) found.next = { key: 'password.sameAsOld' };
     if (values.repeat !== values.next) found.repeat = { key: 'password.mismatch' };
@@ -50,7 +52,7 @@ export function ChangePasswordPage() {
     if (Object.keys(found).length) return;
     setBusy(true);
     try {
-      await authApi.changePassword(values.current, values.next);
+      await authApi.changePassword(askCurrent ? values.current : undefined, values.next);
       await refresh();
       navigate('/', { replace: true, state: { passwordChanged: true } });
     } catch (err) {
@@ -72,7 +74,7 @@ export function ChangePasswordPage() {
       {me.mustChangePassword ? <Alert tone="info">{t('password.mustChange')}</Alert> : null}
       <ErrorSummary message={messages.text(problem)} items={summary} focusKey={attempt} />
       <form onSubmit={submit} noValidate>
-        <TextField id={ids.current} label={labels.current} type="password" autoComplete="current-password" value={values.current} onChange={set('current')} error={errors.current} required />
+        {askCurrent ? <TextField id={ids.current} label={labels.current} type="password" autoComplete="current-password" value={values.current} onChange={set('current')} error={errors.current} required /> : null}
         <TextField id={ids.next} label={labels.next} hint={t('password.hint', { count: MIN_LENGTH })} type="password" autoComplete="new-password" value={values.next} onChange={set('next')} error={errors.next} required />
         <TextField id={ids.repeat} label={labels.repeat} type="password" autoComplete="new-password" value={values.repeat} onChange={set('repeat')} error={errors.repeat} required />
         <button type="submit" className="button" disabled={busy}>

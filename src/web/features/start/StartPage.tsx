@@ -11,7 +11,9 @@ import { useSession } from '../auth/session.js';
 import { SignInCodesPanel } from '../admin/SignInCodesPanel.js';
 import { AlertsPanel } from '../consent/AlertsPanel.js';
 import { StartQueues } from '../queues/StartQueues.js';
+import { useLoad } from '../../hooks/useLoad.js';
 import { FiguresPanel } from './FiguresPanel.js';
+import { allDone, GettingStarted } from './GettingStarted.js';
 import { OutreachFiguresPanel } from './OutreachFiguresPanel.js';
 
 /** The start page for every role. */
@@ -20,6 +22,9 @@ export function StartPage() {
   const { me, can } = useSession();
   const location = useLocation();
   const passwordChanged = Boolean((location.state as { passwordChanged?: boolean } | null)?.passwordChanged);
+  // An administrator of a municipality still setting up sees the first steps instead of empty figures.
+  const steps = useLoad(() => (can('staff.manage') ? reportsApi.gettingStarted() : Promise.resolve(null)), [me?.id]);
+  const gettingStarted = steps.data && !allDone(steps.data) ? steps.data : null;
   if (!me) return null;
   const firstName = me.name.split(' ')[0] ?? me.name;
   return (
@@ -30,8 +35,9 @@ export function StartPage() {
       <AlertsPanel />
       {can('sign_in_codes.issue') ? <SignInCodesPanel /> : null}
       {can('outreach.work') ? <StartQueues /> : null}
-      {can('figures.read') ? <OutreachFiguresPanel /> : null}
-      {can('figures.read') ? <FiguresPanel load={reportsApi.figures} /> : null}
+      {gettingStarted ? <GettingStarted steps={gettingStarted} /> : null}
+      {can('figures.read') && !gettingStarted ? <OutreachFiguresPanel /> : null}
+      {can('figures.read') && !gettingStarted ? <FiguresPanel load={reportsApi.figures} /> : null}
       {can('notifications.submit') && !can('notifications.inbox') ? (
         <section className="panel" aria-labelledby="notifications-title">
           <h2 id="notifications-title">{t('start.notifications.title')}</h2>

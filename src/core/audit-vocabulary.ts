@@ -1,0 +1,53 @@
+/**
+ * The words of the audit log: what was done (action) to what kind of record (entity). Every audit
+ * writer uses these types, so the log speaks only this vocabulary and the interface can name every
+ * word in Swedish and English (a test fails when a text is missing). Add a word here when a new
+ * kind of record is audited.
+ */
+
+/** What was done. */
+export const AUDIT_ACTIONS = ['read', 'list', 'create', 'update', 'export', 'sign_in', 'sign_out', 'sign_in_failed', 'password_changed', 'password_change_failed', 'cull', 'denied'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** To what kind of record. */
+export const AUDIT_ENTITIES = [
+  'access_review',
+  'alert',
+  'application',
+  'applications',
+  'audit_log',
+  'calendar_feed',
+  'case',
+  'consent',
+  'consent_form',
+  'consent_scan',
+  'consents',
+  'contact_attempt',
+  'demo',
+  'emergency_access',
+  'emergency_request',
+  'events',
+  'extract',
+  'import',
+  'import_errors',
+  'job',
+  'letter',
+  'meeting',
+  'message_template',
+  'next_step',
+  'note',
+  'notification',
+  'notification_routing',
+  'outreach',
+  'outreach_settings',
+  'person',
+  'protected_identity_grant',
+  'register',
+  'register_period',
+  'settings',
+  'sms',
+  'sms_opt_out',
+  'staff',
+  'team',
+] as const;
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
