@@ -7,7 +7,7 @@ import type { DatabaseHandle } from '../server/db/connection.js';
 import { acceptImport } from '../server/features/imports/imports.service.js';
 import { importFile } from '../server/features/imports/run-import.js';
 import { reconcile } from '../server/features/register/reconcile.js';
-import { listRegisterAudited } from '../server/features/register/register-list.js';
+import { auditReconciliationShown, listRegisterAudited } from '../server/features/register/register-list.js';
 import { municipalities } from '../server/reference/municipalities.js';
 
 type WithDatabase = <T>(work: (database: DatabaseHandle, municipalityId: string) => Promise<T>) => Promise<T>;
@@ -93,6 +93,8 @@ export function addRegisterCommands(program: Command, withDatabase: WithDatabase
           process.stderr.write(`\rreconcile: ${done.toLocaleString('en')} persons checked`);
         });
         process.stderr.write('\n');
+        // The JSON names every person entering, leaving or changed by identity number.
+        if (opts.json) await auditReconciliationShown(database.db, municipalityId, asOf, Boolean(opts.apply), result.entered.length + result.left.length + result.changed.length);
         if (opts.json) console.log(JSON.stringify(result, null, 2));
         else {
           console.log(`${opts.apply ? 'Applied' : 'Preview'} as of ${asOf}: ${result.entered.length} enter, ${result.left.length} leave, ${result.changed.length} changed; ${result.inRegister} in the register.`);
