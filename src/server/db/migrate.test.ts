@@ -25,6 +25,7 @@ describe('migrations', () => {
   it('go down to an empty schema and up again', async () => {
     expect(await tables()).toContain('persons');
     expect(await populationKey()).toEqual(['personal_identity_number', 'import_id']);
+    expect(await migrateDown(handle.db)).toEqual(['reverted 20261206160000_access_review_denied']);
     expect(await migrateDown(handle.db)).toEqual(['reverted 20261201090000_population_key_by_person']);
     expect(await populationKey()).toEqual(['import_id', 'personal_identity_number']);
     expect(await migrateDown(handle.db)).toEqual(['reverted 20261127090000_sms_outbox']);
@@ -39,7 +40,7 @@ describe('migrations', () => {
     expect(await tables()).not.toContain('imports');
     expect(await migrateDown(handle.db)).toEqual(['reverted 20261125090000_foundation']);
     expect(await tables()).toEqual([]);
-    expect(await migrateToLatest(handle.db)).toEqual(['applied 20261125090000_foundation', 'applied 20261125120000_register', 'applied 20261125150000_staging_partitions', 'applied 20261126090000_consent', 'applied 20261126100000_outreach', 'applied 20261126110000_kaa_units', 'applied 20261127090000_sms_outbox', 'applied 20261201090000_population_key_by_person']);
+    expect(await migrateToLatest(handle.db)).toEqual(['applied 20261125090000_foundation', 'applied 20261125120000_register', 'applied 20261125150000_staging_partitions', 'applied 20261126090000_consent', 'applied 20261126100000_outreach', 'applied 20261126110000_kaa_units', 'applied 20261127090000_sms_outbox', 'applied 20261201090000_population_key_by_person', 'applied 20261206160000_access_review_denied']);
     expect(await tables()).toContain('audit_log');
   });
 
