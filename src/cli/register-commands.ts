@@ -9,7 +9,7 @@ import { importFile } from '../server/features/imports/run-import.js';
 import { fieldsShown } from '../server/access/protected-identity.js';
 import { AppError } from '../server/http/app-error.js';
 import { reconcile, type ReconcileResult } from '../server/features/register/reconcile.js';
-import { listRegisterAudited } from '../server/features/register/register-list.js';
+import { auditReconciliationShown, listRegisterAudited } from '../server/features/register/register-list.js';
 import { municipalities } from '../server/reference/municipalities.js';
 
 type WithDatabase = <T>(work: (database: DatabaseHandle, municipalityId: string) => Promise<T>) => Promise<T>;
@@ -140,6 +140,8 @@ export function addRegisterCommands(program: Command, withDatabase: WithDatabase
         process.stderr.write('\n');
         // The operator holds no grant: a protected person's changed address is not named here either (the audit log has it).
         const shown = { ...result, changed: result.changed.flatMap((c) => (c.protectedIdentity ? (fieldsShown(c.fields, true).length ? [{ ...c, fields: fieldsShown(c.fields, true) }] : []) : [c])) };
+        // What is printed names every person entering, leaving or changed: a read of the register, audited.
+        await auditReconciliationShown(database.db, municipalityId, asOf, Boolean(opts.apply), result.entered.length + result.left.length + result.changed.length);
         if (opts.json) console.log(JSON.stringify(shown, null, 2));
         else printResult(shown, Boolean(opts.apply));
       });

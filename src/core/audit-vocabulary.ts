@@ -42,6 +42,7 @@ export const AUDIT_ENTITIES = [
   'outreach_settings',
   'person',
   'protected_identity_grant',
+  'reconciliation',
   'register',
   'register_period',
   'settings',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { eligibility, pastCompulsorySchoolAge, type EnrolmentFacts, type PersonFacts } from './eligibility.js';
+import { eligibility, pastCompulsorySchoolAge, withinKaaAge, type EnrolmentFacts, type PersonFacts } from './eligibility.js';
+import { parseIdentityNumber } from './personnummer.js';
 
 const M = '1402';
 const DAY = '2026-11-25';
@@ -89,5 +90,23 @@ describe('entry reasons', () => {
   it('says moved in when the person was registered here after becoming eligible elsewhere', () => {
     const dropped = gy({ endDate: '2026-03-01', endReason: 'interrupted', qualification: 'none' });
     expect(eligibility(person({ enrolments: [finishedGR, dropped], registeredSince: '2026-05-02' }), M, DAY)).toEqual({ inRegister: true, reason: 'moved_in' });
+  });
+});
+
+describe('withinKaaAge: identity numbers judged by age', () => {
+  it('takes "070101+2395" for a person born in 1907, outside the KAA, and the same digits with "-" for one born in 2007', () => {
+    const today = new Date('2026-12-06T12:00:00Z');
+    const old = parseIdentityNumber('070101+2395', today);
+    const young = parseIdentityNumber('070101-2395', today);
+    expect(old.ok && old.value.birthDate).toBe('1907-01-01');
+    expect(withinKaaAge('1907-01-01', '2026-12-06')).toBe(false);
+    expect(young.ok && young.value.birthDate).toBe('2007-01-01');
+    expect(withinKaaAge('2007-01-01', '2026-12-06')).toBe(true);
+  });
+
+  it('ends on the 20th birthday and does not begin before birth', () => {
+    expect(withinKaaAge('2006-12-06', '2026-12-05')).toBe(true);
+    expect(withinKaaAge('2006-12-06', '2026-12-06')).toBe(false);
+    expect(withinKaaAge('2027-01-01', '2026-12-06')).toBe(false);
   });
 });

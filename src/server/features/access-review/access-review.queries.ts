@@ -97,7 +97,7 @@ export function denied(db: Q, w: Window): Promise<ReviewRow[]> {
     .where('audit_log.action', '=', 'denied')
     .where('audit_log.at', '>=', sql<Date>`${w.from}::date`)
     .where('audit_log.at', '<', sql<Date>`${w.to}::date + 1`)
-    .select(['actor.id as actor_id', 'actor.name as actor_name', 'audit_log.person_id', day.as('day'), sql<number>`count(*)::int`.as('reads'), sql<string>`max(audit_log.entity)`.as('detail')])
+    .select(['actor.id as actor_id', 'actor.name as actor_name', 'audit_log.person_id', day.as('day'), sql<number>`count(*)::int`.as('reads'), sql<null>`null`.as('detail')])
     .groupBy(['actor.id', 'actor.name', 'audit_log.person_id', day])
     .orderBy(day, 'desc')
     .limit(500)

@@ -12,7 +12,8 @@ const body = () => ({ recipientUnitIds: [units.get('Socialtjänsten')], categori
 
 beforeAll(async () => {
   h = await createHarness();
-  personId = (await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson({ personalIdentityNumber: '200601012396' }))).json().id;
+  // 18 or older (no guardian's consent), still under 20 (the KAA's age) until December 2027.
+  personId = (await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson({ personalIdentityNumber: '200712012392' }))).json().id;
   units = new Map((await h.db.selectFrom('units').select(['id', 'name']).where('municipality_id', '=', h.municipalityId).execute()).map((u) => [u.name, u.id]));
 });
 afterAll(() => h.close());

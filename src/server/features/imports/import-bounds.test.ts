@@ -7,7 +7,7 @@ import { registerJobHandlers } from '../../jobs/handlers.js';
 import { runNextJob } from '../../jobs/queue.js';
 import { testIdentityNumber } from '../../testing/factories.js';
 import { createHarness, type Harness } from '../../testing/harness.js';
-import { csv, populationRow } from '../../testing/lists.js';
+import { csv, populationRow, schoolHistory } from '../../testing/lists.js';
 import { xlsxWithoutReferences } from '../../testing/xlsx.js';
 import { failInterruptedImports } from './imports.service.js';
 import { MAX_STORED_ERROR_ROWS } from './process-import.js';
@@ -22,14 +22,14 @@ afterAll(() => h.close());
 const uploadPath = async (id: string) => (await h.db.selectFrom('imports').select('upload_path').where('id', '=', id).executeTakeFirstOrThrow()).upload_path;
 
 /** Uploads a list as the coordinator; returns the new import's id (the job not yet run). */
-async function upload(file: Buffer, contentType = 'text/csv'): Promise<{ id: string; alreadyImported: boolean }> {
-  const res = await h.as.coordinator.upload('/api/v1/imports?kind=population&fileName=list.csv', file, contentType);
+async function upload(file: Buffer, contentType = 'text/csv', kind = 'population'): Promise<{ id: string; alreadyImported: boolean }> {
+  const res = await h.as.coordinator.upload(`/api/v1/imports?kind=${kind}&fileName=list.csv`, file, contentType);
   expect(res.statusCode).toBe(202);
   return res.json();
 }
 
-async function importList(file: Buffer, contentType = 'text/csv') {
-  const { id } = await upload(file, contentType);
+async function importList(file: Buffer, contentType = 'text/csv', kind = 'population') {
+  const { id } = await upload(file, contentType, kind);
   while (await runNextJob(h.handle));
   return (await h.as.coordinator.request('GET', `/api/v1/imports/${id}`)).json();
 }
@@ -64,6 +64,16 @@ describe('imports with bounds', () => {
     expect((await errorsOf(imp.id)).map((e) => `${e.line}:${e.column}:${e.code}`)).toEqual(['3:null:bad_encoding']);
     const names = await h.db.selectFrom('population_rows').select('given_name').where('import_id', '=', imp.id).execute();
     expect(names).toEqual([{ given_name: 'Åsa' }]);
+  });
+
+  it('takes no school unit of an enrolment list for a full roll when a row could not be read', async () => {
+    const rows = csv('enrolments', schoolHistory(testIdentityNumber()));
+    const unreadable = Buffer.concat([Buffer.from(`${testIdentityNumber()},12345678,Sk`), Buffer.from([0xf6]), Buffer.from('lan,GY,,2025-08-18,,,\n')]);
+    // A row in UTF-8 with a letter outside ASCII makes the file UTF-8, so the other row is unreadable rather than Windows-1252.
+    const utf8Rows = Buffer.from(rows.toString().replace('Kyrktorpsskolan', 'Kyrktorpsskolan Öster'));
+    const imp = await importList(Buffer.concat([utf8Rows, unreadable]), 'text/csv', 'enrolments');
+    expect(await errorsOf(imp.id)).toEqual([expect.objectContaining({ code: 'bad_encoding' })]);
+    expect(await h.db.selectFrom('import_school_units').select('school_unit_code').where('import_id', '=', imp.id).execute()).toEqual([]);
   });
 
   it('reads an XLSX workbook whose cells have no r attribute', async () => {

@@ -192,6 +192,7 @@ async function load(
   let rowsValid = 0;
   let errorCount = 0;
   let errorRows = 0;
+  let unreadRows = 0;
   try {
     for await (const batch of source.batches) {
       const valid: Value[][] = [];
@@ -201,6 +202,7 @@ async function load(
         const unread = problem ?? (cells.length > MAX_COLUMNS ? 'too_many_columns' : null);
         if (unread) {
           errorCount++;
+          unreadRows++;
           if (errorRows++ < MAX_STORED_ERROR_ROWS) invalid.push([importId, line, null, unread, '', true]);
           continue;
         }
@@ -245,7 +247,8 @@ async function load(
   const attach = () =>
     db.transaction().execute(async (trx) => {
       await attachStagingTable(trx, kind, importId, { analyze: handle.kind === 'pglite' });
-      const rolls = [...schoolUnits].filter((code) => !partialUnits.has(code));
+      // An unread row may have been of any unit, so then no unit's roll is known to be full.
+      const rolls = unreadRows ? [] : [...schoolUnits].filter((code) => !partialUnits.has(code));
       if (rolls.length) await trx.insertInto('import_school_units').values(rolls.map((code) => ({ import_id: importId, school_unit_code: code }))).execute();
       const shrank = kind === 'population' && (await holdIfShrunk(trx, imp.municipalityId, importId, rowsValid));
       return finish({ status: errorCount || shrank ? 'needs_review' : 'ready', rowsTotal, rowsValid, errorCount }, {}, trx);

@@ -108,7 +108,7 @@ describe('POST /api/v1/cases/bulk-assign', () => {
 
   it('changes nothing when one person is out of reach, and refuses a contact person who cannot hold cases', async () => {
     const a = await personInRegister(h);
-    const foreign = await h.as.otherCoordinator.request('POST', '/api/v1/persons', { personalIdentityNumber: '200001012384', givenName: 'Annan', familyName: 'Kommun' });
+    const foreign = await h.as.otherCoordinator.request('POST', '/api/v1/persons', { personalIdentityNumber: '200712012384', givenName: 'Annan', familyName: 'Kommun' });
     const res = await h.as.coordinator.request('POST', '/api/v1/cases/bulk-assign', { personIds: [a.personId, foreign.json().id], contactPersonId: h.as.youth_coach.staffId });
     expect(res.statusCode).toBe(404);
     expect((await h.as.coordinator.request('GET', `/api/v1/persons/${a.personId}`)).json().case.contactPerson).toBeNull();

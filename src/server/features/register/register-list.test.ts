@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPerson } from '../../testing/factories.js';
 import { createHarness, type Harness } from '../../testing/harness.js';
-import { listRegisterAudited } from './register-list.js';
+import { auditReconciliationShown, listRegisterAudited } from './register-list.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -19,5 +19,12 @@ describe('the register read from the command line (lotsa register list)', () => 
     expect(rows).toEqual([{ personalIdentityNumber: expect.stringMatching(/^\d{12}$/), reason: 'dropped_out', since: '2026-08-01' }]);
     const audit = await h.db.selectFrom('audit_log').select(['action', 'entity', 'actor_id', 'detail']).where('person_id', '=', personId).where('entity', '=', 'register').execute();
     expect(audit).toEqual([{ action: 'list', entity: 'register', actor_id: null, detail: { asOf: '2026-09-01', via: 'cli' } }]);
+  });
+
+  it('audits a reconciliation result printed as JSON, which names persons, and nothing when it names no one', async () => {
+    await auditReconciliationShown(h.db, h.municipalityId, '2026-09-01', false, 0);
+    await auditReconciliationShown(h.db, h.municipalityId, '2026-09-02', false, 3);
+    const audit = await h.db.selectFrom('audit_log').select(['action', 'detail']).where('entity', '=', 'reconciliation').execute();
+    expect(audit).toEqual([{ action: 'read', detail: { asOf: '2026-09-02', apply: false, persons: 3, via: 'cli' } }]);
   });
 });

@@ -23,3 +23,12 @@ export async function listRegisterAudited(db: Db, municipalityId: string, day: s
     return rows.map((r) => ({ personalIdentityNumber: r.pnr.trim(), reason: r.entry_reason, since: r.entered_on }));
   });
 }
+
+/**
+ * Audits that a reconciliation's result, which names persons by identity number, was printed on the
+ * command line (the web audits reading a reconciliation job's result the same way, as one entry).
+ */
+export async function auditReconciliationShown(db: Db, municipalityId: string, asOf: string, apply: boolean, persons: number): Promise<void> {
+  if (persons === 0) return;
+  await db.transaction().execute((trx) => recordAudit(trx, { id: null, municipalityId, ip: null }, [{ action: 'read', entity: 'reconciliation', detail: { asOf, apply, persons, via: 'cli' } }]));
+}
