@@ -61,15 +61,15 @@ export async function startServer(env: Env): Promise<() => Promise<void>> {
   if (firstAdmin) console.log(notice);
   const timer = setInterval(() => void housekeeping().catch((err) => console.error(`Housekeeping failed (it runs again within the hour): ${(err as Error).message}`)), 60 * 60 * 1000);
   timer.unref();
-  // On a shared PostgreSQL server another process may die mid-work: its silent work, and the text messages it left unsent, are failed here.
-  const reaper = setInterval(
-    () =>
-      void Promise.all([failInterruptedJobs(database.db), failInterruptedImports(database.db), failUnsentSms(database.db)]).catch((err) =>
-        console.error(`Looking for interrupted work failed (it looks again within a minute): ${(err as Error).message}`),
-      ),
-    60 * 1000,
-  );
-  reaper.unref();
+  // On a shared PostgreSQL server another process may die mid-work: its silent work, and the text
+  // messages it left unsent, are failed here. Embedded, this process is the only one, and a heartbeat
+  // may wait behind a long statement, so only start-up (above) fails what was left.
+  const reapInterrupted = () =>
+    void Promise.all([failInterruptedJobs(database.db), failInterruptedImports(database.db), failUnsentSms(database.db)]).catch((err) =>
+      console.error(`Looking for interrupted work failed (it looks again within a minute): ${(err as Error).message}`),
+    );
+  const reaper = database.kind === 'postgresql' ? setInterval(reapInterrupted, 60 * 1000) : undefined;
+  reaper?.unref();
   let stopped = false;
   return async () => {
     if (stopped) return;
