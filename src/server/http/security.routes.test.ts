@@ -1,0 +1,118 @@
+/**
+ * The README's *Sessions* and *Logs* claims, each as a probe: the session token is stored only as
+ * its hash and passwords as argon2id; the cookie is Secure under https; every state-changing API
+ * route refuses a request without the CSRF token; every kind of response carries the security
+ * headers; the request log holds paths without query strings and no cookie or CSRF token.
+ */
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.js';
+import { createHarness, TEST_PASSWORD, type Harness } from '../testing/harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+afterAll(() => h.close());
+
+/** Signs in over `app` and returns the raw session token and CSRF token. */
+async function signIn(app: Harness['app'], email: string) {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: TEST_PASSWORD } });
+  expect(res.statusCode).toBe(200);
+  const cookie = res.cookies.find((c) => c.name === 'lotsa_session')!;
+  return { cookie, csrf: (res.json() as { csrfToken: string }).csrfToken };
+}
+
+describe('stored secrets', () => {
+  it('keeps the session token only as its hash and passwords only as argon2id hashes', async () => {
+    const { cookie } = await signIn(h.app, h.as.coordinator.email);
+    const sessions = await h.db.selectFrom('sessions').select('id').execute();
+    expect(sessions.length).toBeGreaterThan(0);
+    expect(sessions.map((s) => s.id)).not.toContain(cookie.value);
+    expect(JSON.stringify(sessions)).not.toContain(cookie.value);
+    const staff = await h.db.selectFrom('staff').select('password_hash').execute();
+    for (const { password_hash } of staff) expect(password_hash).toMatch(/^\$argon2id\$/);
+  });
+});
+
+describe('the session cookie', () => {
+  it('is Secure, HttpOnly and SameSite=Strict when Lotsa is served over https', async () => {
+    const app = await buildApp(h.handle, { ...h.env, publicUrl: 'https://lotsa.example.se', secureCookies: true }, { logger: false });
+    try {
+      const { cookie } = await signIn(app, h.as.youth_coach.email);
+      expect(cookie).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Strict' });
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('CSRF', () => {
+  // Public by design: signing in (no session yet) and the SMS gateway's callbacks (a token of their own).
+  const PUBLIC = new Set(['POST /api/v1/auth/login', 'POST /api/v1/sms/status', 'POST /api/v1/sms/incoming']);
+
+  it('is required by every state-changing API route', async () => {
+    const doc = (await h.anonymous('GET', '/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
+    const { cookie } = await signIn(h.app, h.as.coordinator.email);
+    const checked: string[] = [];
+    for (const [route, methods] of Object.entries(doc.paths)) {
+      for (const method of Object.keys(methods).map((m) => m.toUpperCase())) {
+        if (!['POST', 'PUT', 'PATCH', 'DELETE'].includes(method) || PUBLIC.has(`${method} ${route}`)) continue;
+        const url = route.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
+        const res = await h.app.inject({ method: method as 'POST', url, payload: {}, headers: { cookie: `lotsa_session=${cookie.value}` } });
+        expect(res.statusCode, `${method} ${route}`).toBe(403);
+        expect(res.json().code, `${method} ${route}`).toBe('csrf_failed');
+        checked.push(`${method} ${route}`);
+      }
+    }
+    expect(checked.length).toBeGreaterThan(40);
+  });
+});
+
+describe('security headers', () => {
+  it('are on every kind of response: data, problems, documents and the API docs', async () => {
+    const responses = [
+      await h.anonymous('GET', '/api/health'),
+      await h.anonymous('GET', '/api/openapi.json'),
+      await h.anonymous('GET', '/api/docs/'),
+      await h.anonymous('GET', '/api/v1/auth/me'),
+      await h.as.coordinator.request('GET', '/api/v1/auth/me'),
+      await h.as.coordinator.request('GET', '/api/v1/persons/not-a-uuid'),
+      await h.as.coordinator.request('GET', '/api/v1/persons/00000000-0000-4000-8000-000000000000'),
+      await h.as.coordinator.request('POST', '/api/v1/persons', { givenName: 1 }),
+    ];
+    expect(responses.map((r) => r.statusCode)).toEqual([200, 200, 200, 401, 200, 400, 404, 400]);
+    for (const res of responses) {
+      expect(res.headers['content-security-policy'], res.raw.req.url).toMatch(/frame-ancestors 'none'|frame-ancestors 'self'/);
+      expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBeDefined();
+    }
+  });
+});
+
+describe('the request log', () => {
+  it('holds paths without query strings, and neither the session cookie nor the CSRF token', async () => {
+    const lines: string[] = [];
+    const stream = new PassThrough();
+    stream.on('data', (chunk: Buffer) => lines.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
+    const app = await buildApp(h.handle, { ...h.env, logLevel: 'info' }, { logStream: stream });
+    const secrets: string[] = [];
+    try {
+      const { cookie, csrf } = await signIn(app, h.as.coordinator.email);
+      secrets.push(cookie.value, csrf);
+      const headers = { cookie: `lotsa_session=${cookie.value}`, 'x-csrf-token': csrf };
+      expect((await app.inject({ method: 'GET', url: '/api/v1/persons?q=Sekretessa%20Hemlig&pageSize=5', headers })).statusCode).toBe(200);
+      await app.inject({ method: 'POST', url: '/api/v1/persons?q=Sekretessa', payload: { givenName: 'Sekretessa' }, headers });
+      await app.inject({ method: 'GET', url: '/api/v1/persons?q=Sekretessa', headers: { ...headers, cookie: 'lotsa_session=expired-or-forged' } });
+    } finally {
+      await app.close();
+    }
+    const log = lines.join('\n');
+    expect(log).toContain('"url":"/api/v1/persons"');
+    expect(log).not.toContain('Sekretessa');
+    expect(log).not.toContain('q=');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const secret of [...secrets, 'expired-or-forged']) expect(log).not.toContain(secret);
+  });
+});
