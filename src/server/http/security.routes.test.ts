@@ -2,11 +2,13 @@
  * The README's *Sessions* and *Logs* claims, each as a probe: the session token is stored only as
  * its hash and passwords as argon2id; the cookie is Secure under https; every state-changing API
  * route refuses a request without the CSRF token; every kind of response carries the security
- * headers; the request log holds paths without query strings and no cookie or CSRF token.
+ * headers; the request log holds paths without query strings and no cookie or CSRF token; an audit
+ * entry says who, whom, what, when and from which address, and a write that fails leaves none.
  */
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
+import { buildPerson } from '../testing/factories.js';
 import { createHarness, TEST_PASSWORD, type Harness } from '../testing/harness.js';
 
 let h: Harness;
@@ -108,11 +110,40 @@ describe('the request log', () => {
     } finally {
       await app.close();
     }
+    for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
     const log = lines.join('\n');
     expect(log).toContain('"url":"/api/v1/persons"');
     expect(log).not.toContain('Sekretessa');
     expect(log).not.toContain('q=');
     expect(lines.length).toBeGreaterThan(0);
     for (const secret of [...secrets, 'expired-or-forged']) expect(log).not.toContain(secret);
+  });
+});
+
+describe('the audit log', () => {
+  it('records who, whom, what, when and from which address; a failed sign-in too; a write refused leaves no entry', async () => {
+    const started = Date.now() - 1000;
+    const { cookie, csrf } = await signIn(h.app, h.as.coordinator.email);
+    const headers = { cookie: `lotsa_session=${cookie.value}`, 'x-csrf-token': csrf };
+    const created = await h.app.inject({ method: 'POST', url: '/api/v1/persons', payload: buildPerson(), headers, remoteAddress: '198.51.100.7' });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id as string;
+    const read = await h.app.inject({ method: 'GET', url: `/api/v1/persons/${id}`, headers, remoteAddress: '198.51.100.7' });
+    expect(read.statusCode).toBe(200);
+    const entries = await h.db.selectFrom('audit_log').select(['actor_id', 'person_id', 'action', 'entity', 'at', 'ip']).where('person_id', '=', id).execute();
+    expect(entries).toContainEqual(expect.objectContaining({ actor_id: h.as.coordinator.staffId, person_id: id, action: 'read', entity: 'person', ip: '198.51.100.7' }));
+    for (const entry of entries) expect(entry.at.getTime()).toBeGreaterThanOrEqual(started);
+
+    const failed = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: h.as.manager.email, password: 'not the password at all' }, remoteAddress: '198.51.100.8' });
+    expect(failed.statusCode).toBe(401);
+    const failure = await h.db.selectFrom('audit_log').select(['actor_id', 'ip']).where('action', '=', 'sign_in_failed').where('ip', '=', '198.51.100.8').execute();
+    expect(failure).toEqual([{ actor_id: h.as.manager.staffId, ip: '198.51.100.8' }]);
+
+    // A stale version is refused (409): the update and its audit entry are one transaction, so neither is there.
+    const person = read.json();
+    const stale = await h.app.inject({ method: 'PATCH', url: `/api/v1/persons/${id}`, payload: { givenName: 'Ändrad', familyName: person.familyName, version: person.version - 1 }, headers });
+    expect(stale.statusCode).toBe(409);
+    const updates = await h.db.selectFrom('audit_log').select('id').where('person_id', '=', id).where('action', '=', 'update').execute();
+    expect(updates).toEqual([]);
   });
 });
