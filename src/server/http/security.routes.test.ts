@@ -3,7 +3,8 @@
  * its hash and passwords as argon2id; the cookie is Secure under https; every state-changing API
  * route refuses a request without the CSRF token; every kind of response carries the security
  * headers; the request log holds paths without query strings and no cookie or CSRF token; an audit
- * entry says who, whom, what, when and from which address, and a write that fails leaves none.
+ * entry says who, whom, what, when and from which address, and a write that fails leaves none;
+ * several server processes on one database share sessions (Operations: Scaling out).
  */
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -145,5 +146,20 @@ describe('the audit log', () => {
     expect(stale.statusCode).toBe(409);
     const updates = await h.db.selectFrom('audit_log').select('id').where('person_id', '=', id).where('action', '=', 'update').execute();
     expect(updates).toEqual([]);
+  });
+});
+
+describe('several server processes on one database', () => {
+  it('share sessions: a session begun on one works on another, and a sign-out on one ends it on both', async () => {
+    const second = await buildApp(h.handle, h.env, { logger: false });
+    try {
+      const { cookie, csrf } = await signIn(h.app, h.as.team_member.email);
+      const headers = { cookie: `lotsa_session=${cookie.value}`, 'x-csrf-token': csrf };
+      expect((await second.inject({ method: 'GET', url: '/api/v1/auth/me', headers })).statusCode).toBe(200);
+      expect((await second.inject({ method: 'POST', url: '/api/v1/auth/logout', headers })).statusCode).toBeLessThan(300);
+      expect((await h.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers })).statusCode).toBe(401);
+    } finally {
+      await second.close();
+    }
   });
 });
