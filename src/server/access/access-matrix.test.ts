@@ -186,9 +186,10 @@ describe('withdrawal', () => {
     expect((await coordinator.request('POST', `/api/v1/consents/${consent.id}/withdraw`, { note: 'Sade det i telefon' })).statusCode).toBe(204);
     expect((await social.request('GET', `/api/v1/persons/${personId}`)).statusCode).toBe(404);
     expect((await social.request('GET', '/api/v1/persons?q=Återkalla')).json().items).toEqual([]);
-    const seen = await h.db.selectFrom('audit_log').select(['action', 'detail']).where('actor_id', '=', social.staffId).where('person_id', '=', personId).execute();
-    expect(seen).toHaveLength(1);
-    expect(seen[0]).toMatchObject({ action: 'read', detail: { basis: 'consent', categories: ['contact_occupation'] } });
+    // The one read the consent allowed, and the two 404s before and after it, recorded as denied.
+    const seen = await h.db.selectFrom('audit_log').select(['action', 'detail']).where('actor_id', '=', social.staffId).where('person_id', '=', personId).where('entity', '=', 'person').execute();
+    expect(seen.map((a) => a.action).sort()).toEqual(['denied', 'denied', 'read']);
+    expect(seen.find((a) => a.action === 'read')).toMatchObject({ detail: { basis: 'consent', categories: ['contact_occupation'] } });
     const listed = (await coordinator.request('GET', `/api/v1/persons/${personId}/consents`)).json();
     expect(listed[0]).toMatchObject({ state: 'withdrawn', withdrawalNote: 'Sade det i telefon' });
   });

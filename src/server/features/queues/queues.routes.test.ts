@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPerson } from '../../testing/factories.js';
 import { createHarness, type Harness } from '../../testing/harness.js';
 import { daysAgo, personInRegister } from '../../testing/outreach.js';
 
@@ -119,7 +120,8 @@ describe('POST /api/v1/cases/bulk-assign', () => {
 
   it('changes nothing when one person is out of reach, and refuses a contact person who cannot hold cases', async () => {
     const a = await personInRegister(h);
-    const foreign = await h.as.otherCoordinator.request('POST', '/api/v1/persons', { personalIdentityNumber: '200001012384', givenName: 'Annan', familyName: 'Kommun' });
+    const foreign = await h.as.otherCoordinator.request('POST', '/api/v1/persons', buildPerson({ givenName: 'Annan', familyName: 'Kommun' }));
+    expect(foreign.statusCode).toBe(201);
     const res = await h.as.coordinator.request('POST', '/api/v1/cases/bulk-assign', { personIds: [a.personId, foreign.json().id], contactPersonId: h.as.youth_coach.staffId });
     expect(res.statusCode).toBe(404);
     expect((await h.as.coordinator.request('GET', `/api/v1/persons/${a.personId}`)).json().case.contactPerson).toBeNull();
