@@ -4,7 +4,8 @@
  * route refuses a request without the CSRF token; every kind of response carries the security
  * headers; the request log holds paths without query strings and no cookie or CSRF token; an audit
  * entry says who, whom, what, when and from which address, and a write that fails leaves none;
- * several server processes on one database share sessions (Operations: Scaling out).
+ * several server processes on one database share sessions (Operations: Scaling out); a person one
+ * may not see answers every read exactly as one that does not exist.
  */
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -160,6 +161,23 @@ describe('several server processes on one database', () => {
       expect((await h.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers })).statusCode).toBe(401);
     } finally {
       await second.close();
+    }
+  });
+});
+
+describe('a person one may not see', () => {
+  it('answers every read exactly as a person that does not exist', async () => {
+    const created = await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson());
+    expect(created.statusCode).toBe(201);
+    const hidden = created.json().id as string;
+    const missing = '00000000-0000-4000-8000-000000000000';
+    for (const tail of ['', '/events', '/outreach', '/consents', '/consent-form', '/applications', '/extract']) {
+      for (const who of [h.as.youth_coach, h.as.team_member, h.as.otherCoordinator]) {
+        const [a, b] = [await who.request('GET', `/api/v1/persons/${hidden}${tail}`), await who.request('GET', `/api/v1/persons/${missing}${tail}`)];
+        expect(a.statusCode, `${who.email} ${tail}`).toBe(b.statusCode);
+        expect([403, 404], `${who.email} ${tail}`).toContain(a.statusCode);
+        expect(a.body.replaceAll(hidden, missing), `${who.email} ${tail}`).toBe(b.body);
+      }
     }
   });
 });
