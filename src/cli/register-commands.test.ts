@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../server/db/connection.js';
 import { testIdentityNumber } from '../server/testing/factories.js';
 import { csv, populationRow, schoolHistory } from '../server/testing/lists.js';
 
@@ -53,5 +54,21 @@ describe('lotsa register reconcile --apply', () => {
     const applied = await lotsa('register', 'reconcile', '--as-of', '2026-11-16', '--apply', '--confirm-leaving', '23');
     expect(applied.code).toBe(0);
     expect(applied.stdout).toMatch(/Applied as of 2026-11-16: 0 enter, 23 leave, 0 changed; 2 in the register \(25 before\)/);
+  });
+});
+
+describe('lotsa import', () => {
+  it('records in the audit log that it printed the invalid rows, identity numbers and all', { timeout: 120_000 }, async () => {
+    const valid = testIdentityNumber();
+    const invalid = `${valid.slice(0, 11)}${(Number(valid.at(-1)) + 1) % 10}`;
+    const res = await lotsa('import', 'population', file('pop-invalid.csv', csv('population', [populationRow(valid), populationRow(invalid, { given_name: 'Fel' })])));
+    expect(res.stdout).toContain(invalid);
+    const database = await openDatabase({ dataDir });
+    try {
+      const entries = await database.db.selectFrom('audit_log').select(['action', 'entity', 'detail']).where('entity', '=', 'import_errors').execute();
+      expect(entries).toContainEqual({ action: 'read', entity: 'import_errors', detail: { rows: 1, via: 'cli' } });
+    } finally {
+      await database.close();
+    }
   });
 });

@@ -50,14 +50,18 @@ export const WEB_DIST = projectPath('dist', 'web');
 /** Trusts the `hops` proxies nearest the server, and no address further out. */
 const hopsFromFront = (hops: number) => (_address: string, hop: number) => hop < hops;
 
-/** Builds the app on an open database; `clock` is the system's unless a test gives one. */
-export async function buildApp(database: DatabaseHandle, env: Env, options: { logger?: boolean; clock?: Clock } = {}): Promise<FastifyInstance> {
+/**
+ * Builds the app on an open database; `clock` is the system's unless a test gives one, and the log
+ * goes to standard output unless `logStream` is given (a test reading what is logged).
+ */
+export async function buildApp(database: DatabaseHandle, env: Env, options: { logger?: boolean; clock?: Clock; logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       options.logger === false
         ? false
         : {
             level: env.logLevel,
+            ...(options.logStream ? { stream: options.logStream } : {}),
             // Query strings can hold names and identity numbers (searches): log the path only.
             serializers: { req: (req) => ({ method: req.method, url: req.url.split('?')[0], remoteAddress: req.ip }) },
           },

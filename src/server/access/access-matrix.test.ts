@@ -146,13 +146,28 @@ describe('who sees what of a person, by consent', () => {
     expect(events.some((e: { id: string }) => e.id === health.json().id)).toBe(false);
   });
 
-  it('never lets consent or emergency access change the case or the person', async () => {
-    const social = clients.get('job coach in the team')!;
+  it('never lets consent or emergency access change the case or the person, or record a consent or an application', async () => {
     const personId = persons.get('valid')!;
-    const person = (await social.request('GET', `/api/v1/persons/${personId}`)).json();
-    expect((await social.request('PATCH', `/api/v1/cases/${person.case.id}`, { status: 'active', version: person.case.version })).statusCode).toBe(404);
-    expect((await social.request('PATCH', `/api/v1/persons/${personId}`, { givenName: 'X', familyName: 'Y', version: person.version })).statusCode).toBe(404);
-    expect((await social.request('GET', `/api/v1/persons/${personId}/consent-form`)).statusCode).toBe(404);
+    const team = await h.db.selectFrom('teams').select('id').where('name', '=', 'Matristeamet').executeTakeFirstOrThrow();
+    const socialUnit = await h.db.selectFrom('units').select('id').where('municipality_id', '=', h.municipalityId).where('name', '=', 'Socialtjänsten').executeTakeFirstOrThrow();
+    for (const key of ['job coach in the team', 'social worker outside the team, emergency access']) {
+      const other = clients.get(key)!;
+      const person = (await other.request('GET', `/api/v1/persons/${personId}`)).json();
+      expect(person.id, key).toBe(personId);
+      // Refused by role (403) or by access (404), never done.
+      expect([403, 404], key).toContain((await other.request('PATCH', `/api/v1/cases/${person.case.id}`, { status: 'active', version: person.case.version })).statusCode);
+      expect([403, 404], key).toContain((await other.request('PATCH', `/api/v1/persons/${personId}`, { givenName: 'X', familyName: 'Y', version: person.version })).statusCode);
+      expect((await other.request('GET', `/api/v1/persons/${personId}/consent-form`)).statusCode, key).toBe(404);
+      const consent = { recipientUnitIds: [socialUnit.id], categories: ['contact_occupation'], purpose: 'Samverkan kring studier', givenBy: 'young_person' };
+      expect([403, 404], key).toContain((await other.request('POST', `/api/v1/persons/${personId}/consents`, consent)).statusCode);
+      const application = { teamId: team.id, referrer: 'social_services', signedOn: '2026-11-02', signedByYoungPerson: true };
+      expect([403, 404], key).toContain((await other.request('POST', `/api/v1/persons/${personId}/applications`, application)).statusCode);
+    }
+    const coordinator = clients.get('coordinator')!;
+    const after = (await coordinator.request('GET', `/api/v1/persons/${personId}`)).json();
+    expect(after.givenName).toBe('Matris-valid');
+    expect(await h.db.selectFrom('consents').select('id').where('person_id', '=', personId).where('purpose', '=', 'Samverkan kring studier').execute()).toEqual([]);
+    expect(await h.db.selectFrom('applications').select('id').where('person_id', '=', personId).execute()).toEqual([]);
   });
 });
 

@@ -97,4 +97,14 @@ describe('migrations', () => {
     const rows = (await sql<{ table_name: string }>`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'municipality_id'`.execute(handle.db)).rows;
     expect(rows.map((r) => r.table_name)).toEqual(expect.arrayContaining(personal));
   });
+
+  it('give every table that refers to a person a municipality_id too, new tables included', async () => {
+    const { rows } = await sql<{ table_name: string; tenant: boolean }>`
+      select distinct c.table_name, exists (select 1 from information_schema.columns m where m.table_schema = 'public' and m.table_name = c.table_name and m.column_name = 'municipality_id') as tenant
+      from information_schema.columns c
+      where c.table_schema = 'public' and c.column_name in ('person_id', 'student_id', 'personal_identity_number')
+      order by 1`.execute(handle.db);
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.filter((r) => !r.tenant).map((r) => r.table_name)).toEqual([]);
+  });
 });

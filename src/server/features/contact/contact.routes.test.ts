@@ -144,6 +144,14 @@ describe('POST /api/v1/persons/:id/contact-attempts', () => {
     expect(rows).toHaveLength(2);
   });
 
+  it('keeps attempts append-only in the database, like journal events', async () => {
+    const { personId } = await personInRegister(h);
+    expect((await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/contact-attempts`, attempt())).statusCode).toBe(201);
+    await expect(h.db.updateTable('contact_attempts').set({ outcome: 'reached' }).where('person_id', '=', personId).execute()).rejects.toThrow(/append-only/);
+    await expect(h.db.deleteFrom('contact_attempts').where('person_id', '=', personId).execute()).rejects.toThrow(/append-only/);
+    expect(await h.db.selectFrom('contact_attempts').select('outcome').where('person_id', '=', personId).execute()).toEqual([{ outcome: 'no_answer' }]);
+  });
+
   it('refuses a key already used for another person', async () => {
     const [first, second] = [await personInRegister(h), await personInRegister(h)];
     const headers = { 'idempotency-key': 'attempt-reused-0001' };

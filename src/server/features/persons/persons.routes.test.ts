@@ -243,6 +243,21 @@ describe('protected identity on edit', () => {
   });
 });
 
+describe('lifting protected identity', () => {
+  it('takes a coordinator with a grant: without one the protection stays, with one it is lifted', async () => {
+    const id = await personWithContact(null, { protectedIdentity: true });
+    const lift = async () => {
+      const seen = (await h.as.coordinator.request('GET', `/api/v1/persons/${id}`)).json();
+      const edit = { givenName: seen.givenName, familyName: seen.familyName, streetAddress: seen.streetAddress, postalCode: seen.postalCode, city: seen.city, phone: seen.phone, email: seen.email, protectedIdentity: false, guardians: seen.guardians, version: seen.version };
+      await h.as.coordinator.request('PATCH', `/api/v1/persons/${id}`, edit);
+      return (await h.db.selectFrom('persons').select('protected_identity').where('id', '=', id).executeTakeFirstOrThrow()).protected_identity;
+    };
+    expect(await lift()).toBe(true);
+    await h.db.insertInto('protected_identity_grants').values({ municipality_id: h.municipalityId, person_id: id, staff_id: h.as.coordinator.staffId, granted_by: h.as.coordinator.staffId, reason: 'test' }).execute();
+    expect(await lift()).toBe(false);
+  });
+});
+
 describe('access after a case is closed', () => {
   it('lasts through the follow-up period and then ends', async () => {
     const id = await personWithContact(h.as.youth_coach.staffId);
