@@ -4,18 +4,10 @@
  * nothing, so verify normalises what it reads exactly as the writer did.
  */
 
+import type { AuditLogTable } from '../db/types.js';
+
 /** The chained fields of an audit entry, as stored. */
-export type ChainedFields = {
-  at: Date;
-  municipality_id: string | null;
-  actor_id: string | null;
-  person_id: string | null;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  ip: string | null;
-  detail: Record<string, unknown>;
-};
+export type ChainedFields = Pick<AuditLogTable, 'at' | 'municipality_id' | 'actor_id' | 'person_id' | 'action' | 'entity' | 'entity_id' | 'ip'> & { detail: Record<string, unknown> };
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const NEEDS_CARE = /[\ud800-\udfff\u0000]/;

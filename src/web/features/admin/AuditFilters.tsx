@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../../../core/audit-vocabulary.js';
 import type { Staff } from '../../../core/schemas.js';
-import { FormField, TextField } from '../../components/FormField.js';
+import { TextField } from '../../components/FormField.js';
+import { SelectField } from '../../components/SelectField.js';
 
 /** The filters as strings; empty means "any". `personId` comes only from links to one person's trail. */
 export type AuditFilterValues = { person: string; personId: string; actorId: string; entity: string; action: string; from: string; to: string; ownReads: string };
@@ -30,40 +31,14 @@ export function AuditFilters({ initial, staff, errors, onApply }: Props) {
     onApply(NO_AUDIT_FILTERS);
   }
 
-  const choice = (key: 'entity' | 'action', any: string, options: { value: string; label: string }[]) => (
-    <FormField id={`audit-${key}`} label={t(`audit.${key}`)} error={errors[key]}>
-      {(control) => (
-        <select {...control} value={values[key]} onChange={(e) => set(key)(e.target.value)}>
-          <option value="">{any}</option>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      )}
-    </FormField>
-  );
-
   return (
     <form onSubmit={submit} className="panel filters" aria-labelledby="audit-filters-title" noValidate>
       <h2 id="audit-filters-title">{t('audit.filters')}</h2>
       <div className="field-row field-row--four">
         <TextField id="audit-person" label={t('audit.person')} hint={t('audit.personHint')} value={values.person} onChange={set('person')} error={errors.person} autoComplete="off" />
-        <FormField id="audit-actorId" label={t('audit.actor')} error={errors.actorId}>
-          {(control) => (
-            <select {...control} value={values.actorId} onChange={(e) => set('actorId')(e.target.value)}>
-              <option value="">{t('audit.anyActor')}</option>
-              {staff.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        {choice('entity', t('audit.anyEntity'), byLabel('audit.entities', AUDIT_ENTITIES))}
-        {choice('action', t('audit.anyAction'), byLabel('audit.actions', AUDIT_ACTIONS))}
+        <SelectField id="audit-actorId" label={t('audit.actor')} empty={t('audit.anyActor')} value={values.actorId} onChange={set('actorId')} options={staff.map((s) => ({ value: s.id, label: s.name }))} error={errors.actorId} />
+        <SelectField id="audit-entity" label={t('audit.entity')} empty={t('audit.anyEntity')} value={values.entity} onChange={set('entity')} options={byLabel('audit.entities', AUDIT_ENTITIES)} error={errors.entity} />
+        <SelectField id="audit-action" label={t('audit.action')} empty={t('audit.anyAction')} value={values.action} onChange={set('action')} options={byLabel('audit.actions', AUDIT_ACTIONS)} error={errors.action} />
         <TextField id="audit-from" label={t('audit.from')} type="date" value={values.from} onChange={set('from')} error={errors.from} />
         <TextField id="audit-to" label={t('audit.to')} type="date" value={values.to} onChange={set('to')} error={errors.to} />
       </div>
