@@ -19,7 +19,7 @@ describe('public endpoints', () => {
     const doc = (await h.anonymous('GET', '/api/openapi.json')).json();
     expect(doc.openapi).toMatch(/^3\./);
     const routes = h.app.printRoutes({ commonPrefix: false });
-    const expected = ['/api/v1/auth/login', '/api/v1/auth/logout', '/api/v1/auth/me', '/api/v1/auth/password', '/api/v1/persons', '/api/v1/persons/{id}', '/api/v1/persons/{id}/events', '/api/v1/persons/{id}/notes', '/api/v1/persons/{id}/contact-grants', '/api/v1/persons/{id}/contact-grants/{staffId}', '/api/v1/cases/{id}', '/api/v1/staff', '/api/v1/staff/{id}', '/api/v1/staff/{id}/reset-password', '/api/v1/sign-in-codes', '/api/v1/sign-in-codes/{id}/issue', '/api/v1/units', '/api/v1/units/kaa', '/api/v1/audit', '/api/v1/figures', '/api/health', '/api/v1/imports', '/api/v1/imports/{id}', '/api/v1/imports/{id}/errors', '/api/v1/imports/{id}/mapping', '/api/v1/imports/{id}/accept', '/api/v1/register', '/api/v1/register/reconcile', '/api/v1/jobs/{id}', '/api/v1/notifications', '/api/v1/notifications/{id}/handle', '/api/v1/notification-routing',
+    const expected = ['/api/v1/auth/login', '/api/v1/auth/logout', '/api/v1/auth/me', '/api/v1/auth/password', '/api/v1/persons', '/api/v1/persons/{id}', '/api/v1/persons/{id}/events', '/api/v1/persons/{id}/notes', '/api/v1/persons/{id}/contact-grants', '/api/v1/persons/{id}/contact-grants/{staffId}', '/api/v1/cases/{id}', '/api/v1/staff', '/api/v1/staff/{id}', '/api/v1/staff/{id}/reset-password', '/api/v1/sign-in-codes', '/api/v1/sign-in-codes/{id}/issue', '/api/v1/units', '/api/v1/units/kaa', '/api/v1/audit', '/api/v1/figures', '/api/v1/getting-started', '/api/health', '/api/v1/imports', '/api/v1/imports/{id}', '/api/v1/imports/{id}/errors', '/api/v1/imports/{id}/mapping', '/api/v1/imports/{id}/accept', '/api/v1/register', '/api/v1/register/reconcile', '/api/v1/jobs/{id}', '/api/v1/notifications', '/api/v1/notifications/{id}/handle', '/api/v1/notification-routing',
       // Consent, applications and need-to-know access across agencies.
       '/api/v1/persons/{id}/consents', '/api/v1/consents/{id}/withdraw', '/api/v1/persons/{id}/consent-form', '/api/v1/consents/{id}/scan', '/api/v1/persons/{id}/emergency-access', '/api/v1/emergency-access',
       '/api/v1/emergency-access/requests', '/api/v1/emergency-access/requests/{id}/approve', '/api/v1/emergency-access/requests/{id}/deny',
@@ -28,7 +28,7 @@ describe('public endpoints', () => {
     const outreach = [
       '/api/v1/persons/{id}/contact-attempts', '/api/v1/persons/{id}/outreach', '/api/v1/persons/{id}/next-step', '/api/v1/outreach-settings',
       '/api/v1/work-queues', '/api/v1/work-queues/{key}', '/api/v1/cases/bulk-assign', '/api/v1/letters', '/api/v1/letters/due',
-      '/api/v1/message-templates', '/api/v1/message-templates/{kind}/{language}', '/api/v1/persons/{id}/sms', '/api/v1/sms', '/api/v1/sms/status',
+      '/api/v1/message-templates', '/api/v1/message-templates/{kind}/{language}', '/api/v1/persons/{id}/sms', '/api/v1/sms', '/api/v1/sms/status', '/api/v1/sms/{id}/confirm-sent',
       '/api/v1/sms/incoming', '/api/v1/centres', '/api/v1/calendar', '/api/v1/meetings', '/api/v1/meetings/{id}/cancel', '/api/v1/calendar/feed',
       '/api/v1/calendar-feed.ics', '/api/v1/figures/outreach',
     ];
