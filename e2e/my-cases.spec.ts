@@ -40,12 +40,15 @@ describe.skipIf(skipE2E)('[my cases]: a caseworker finds their own cases in one 
     await page.waitForURL(/contactPerson=none/);
     await page.getByLabel('Ålder').selectOption({ label: 'Under 18 år' });
     await page.waitForURL(/under18=true/);
+    // The count and the rows come from one answer: once every row shown is under 18, both are filtered.
+    const agesShown = async () => (await page.locator('tbody tr td:nth-child(3)').allTextContents()).map(Number);
+    await expect.poll(async () => (await agesShown()).every((a) => a < 18)).toBe(true);
     await expect.poll(() => page.locator('[aria-busy="false"]').count()).toBe(1);
     const filtered = await count(page);
     expect(filtered).toBeLessThan(300);
     expect(new Set(await page.locator('tbody tr td:nth-child(5)').allTextContents())).toEqual(new Set(['Ingen kontaktperson']));
-    const ages = (await page.locator('tbody tr td:nth-child(3)').allTextContents()).map(Number);
-    expect(ages.every((a) => a < 18)).toBe(true);
+    const ages = await agesShown();
+    expect(ages.length).toBeGreaterThan(0);
 
     await page.getByRole('button', { name: /^Ålder/ }).click();
     await page.waitForURL(/sort=age/);
