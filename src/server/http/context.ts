@@ -2,6 +2,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
 import type { Actor } from '../access/access.js';
+import type { AuditEntity } from '../../core/audit-vocabulary.js';
+import { AppError } from './app-error.js';
 import type { Clock } from '../clock.js';
 import { recordAudit, type AuditEvent } from '../audit/audit.js';
 import type { Db } from '../db/connection.js';
@@ -26,9 +28,43 @@ export function contextOf(request: FastifyRequest): RequestContext {
 /** A transaction that can append to the audit log on behalf of the context's actor. */
 export type AuditedTransaction = { trx: Transaction<Database>; audit: (...events: AuditEvent[]) => Promise<void> };
 
-/** Runs `work` in one transaction; audit entries it records commit or roll back with it. */
-export function audited<T>(ctx: RequestContext, work: (t: AuditedTransaction) => Promise<T>): Promise<T> {
-  return ctx.db.transaction().execute((trx) =>
-    work({ trx, audit: (...events) => recordAudit(trx, { id: ctx.actor.id, municipalityId: ctx.actor.municipalityId, ip: ctx.ip }, events, { at: ctx.clock.now() }) }),
-  );
+/**
+ * A read refused because the actor may not see the person: answered 404 as for no person. `audited`
+ * records it as one `denied` entry when the person is of the actor's municipality (nothing otherwise).
+ */
+export class DeniedRead extends AppError {
+  constructor(
+    readonly personId: string,
+    readonly what: AuditEntity,
+  ) {
+    super('not_found');
+  }
+}
+
+/** The error a per-person read throws when the actor may not see the person (`what` is the entity asked for). */
+export function deniedRead(personId: string, what: AuditEntity): DeniedRead {
+  return new DeniedRead(personId, what);
+}
+
+/**
+ * Runs `work` in one transaction; audit entries it records commit or roll back with it. A DeniedRead
+ * thrown by `work` rolls the work back and is then recorded, in a transaction of its own, as `denied`.
+ */
+export async function audited<T>(ctx: RequestContext, work: (t: AuditedTransaction) => Promise<T>): Promise<T> {
+  const run = <R>(w: (t: AuditedTransaction) => Promise<R>) =>
+    ctx.db.transaction().execute((trx) =>
+      w({ trx, audit: (...events) => recordAudit(trx, { id: ctx.actor.id, municipalityId: ctx.actor.municipalityId, ip: ctx.ip }, events, { at: ctx.clock.now() }) }),
+    );
+  try {
+    return await run(work);
+  } catch (error) {
+    if (error instanceof DeniedRead) await run(({ trx, audit }) => recordDenied(trx, audit, ctx.actor.municipalityId, error));
+    throw error;
+  }
+}
+
+/** Records a refused read of a person of the actor's municipality; one of another municipality, or no person, leaves nothing. */
+async function recordDenied(trx: AuditedTransaction['trx'], audit: AuditedTransaction['audit'], municipalityId: string, denied: DeniedRead): Promise<void> {
+  const person = await trx.selectFrom('persons').select('id').where('id', '=', denied.personId).where('municipality_id', '=', municipalityId).executeTakeFirst();
+  if (person) await audit({ action: 'denied', entity: denied.what, entityId: denied.personId, personId: denied.personId });
 }

@@ -10,7 +10,7 @@ import type { Paged } from '../../../core/schemas.js';
 import { categoryVisibleTo, personManagedBy, requireCapability, type Actor } from '../../access/access.js';
 import type { Db } from '../../db/connection.js';
 import { readBasis } from '../../audit/basis.js';
-import { audited, type RequestContext } from '../../http/context.js';
+import { audited, deniedRead, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
 import { selectVisiblePerson } from '../consents/consents.queries.js';
 
@@ -101,7 +101,7 @@ export async function personApplications(ctx: RequestContext, personId: string):
   requireCapability(ctx.actor, 'persons.browse');
   return audited(ctx, async ({ trx, audit }) => {
     const person = await selectVisiblePerson(trx, ctx.actor, personId);
-    if (!person) throw new AppError('not_found');
+    if (!person) throw deniedRead(personId, 'applications');
     const rows = await visible(trx, ctx.actor).where('applications.person_id', '=', personId).orderBy('applications.created_at', 'desc').execute();
     await audit({ action: 'read', entity: 'applications', entityId: personId, personId, detail: readBasis(person) });
     return rows.map(present);

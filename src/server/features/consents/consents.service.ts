@@ -11,7 +11,7 @@ import type { Consent, consentBody } from '../../../core/consent-schemas.js';
 import { ageOn } from '../../../core/personnummer.js';
 import { requireCapability } from '../../access/access.js';
 import { readBasis } from '../../audit/basis.js';
-import { audited, type RequestContext } from '../../http/context.js';
+import { audited, deniedRead, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
 import { selectConsents, selectManagedPerson, selectVisiblePerson } from './consents.queries.js';
 
@@ -83,7 +83,7 @@ export async function listConsents(ctx: RequestContext, personId: string): Promi
   requireCapability(ctx.actor, 'persons.browse');
   return audited(ctx, async ({ trx, audit }) => {
     const person = await selectVisiblePerson(trx, ctx.actor, personId);
-    if (!person || !readsConsents(person)) throw new AppError('not_found');
+    if (!person || !readsConsents(person)) throw deniedRead(personId, 'consents');
     const rows = await selectConsents(trx, personId);
     await audit({ action: 'read', entity: 'consents', entityId: personId, personId, detail: readBasis(person) });
     return rows.map((c) => ({

@@ -10,7 +10,7 @@ import type { contactAttemptBody, nextStepOverrideBody, Outreach } from '../../.
 import { requireCapability } from '../../access/access.js';
 import { roleCan } from '../../../core/roles.js';
 import { readBasis } from '../../audit/basis.js';
-import { audited, type AuditedTransaction, type RequestContext } from '../../http/context.js';
+import { audited, deniedRead, type AuditedTransaction, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
 import { selectPerson } from '../persons/persons.queries.js';
 import { loadOutreachSettings } from './outreach-settings.js';
@@ -130,7 +130,7 @@ export async function getOutreach(ctx: RequestContext, personId: string): Promis
   return audited(ctx, async ({ trx, audit }) => {
     const person = await selectPerson(trx, ctx.actor, personId);
     // Attempts and occupation are contact-and-occupation information: the KAA's own staff, or a consent that covers it.
-    if (!person || !(person.managed || person.sees_contact_occupation)) throw new AppError('not_found');
+    if (!person || !(person.managed || person.sees_contact_occupation)) throw deniedRead(personId, 'outreach');
     const [period, { settings }, attempts] = await Promise.all([
       openPeriod(trx, personId),
       loadOutreachSettings(trx, person.municipality_id),

@@ -60,4 +60,33 @@ describe('denied reads', () => {
     const mark = await h.as.administrator.request('POST', '/api/v1/access-review/reviewed', { kind: 'denied', actorId: h.as.youth_coach.staffId, personId: id, day: report[0].day, note: null });
     expect(mark.statusCode).toBeLessThan(300);
   });
+
+  // Every per-person read a caseworker may ask for (the extract needs a coordinator, who sees the whole municipality).
+  const personReads: [path: string, entity: string][] = [
+    ['', 'person'],
+    ['/events', 'events'],
+    ['/consents', 'consents'],
+    ['/consent-form?lang=sv', 'consent_form'],
+    ['/outreach', 'outreach'],
+    ['/applications', 'applications'],
+  ];
+
+  it('records one denied entry for each per-person read refused to a caseworker without access', async () => {
+    const id = (await create({ givenName: 'Nekad' })).json().id as string;
+    for (const [path, entity] of personReads) {
+      const res = await h.as.secondCoach.request('GET', `/api/v1/persons/${id}${path}`);
+      expect(res.statusCode, path).toBe(404);
+      expect(res.json().code, path).toBe('not_found');
+      const entries = await h.db.selectFrom('audit_log').select('actor_id').where('person_id', '=', id).where('action', '=', 'denied').where('entity', '=', entity as never).execute();
+      expect(entries, path).toEqual([{ actor_id: h.as.secondCoach.staffId }]);
+    }
+  });
+
+  it('records nothing for the same reads of a person of another municipality', async () => {
+    const res = await h.as.otherCoordinator.request('POST', '/api/v1/persons', buildPerson({ givenName: 'Grannkommun' }));
+    expect(res.statusCode).toBe(201);
+    const id = res.json().id as string;
+    for (const [path] of personReads) expect((await h.as.secondCoach.request('GET', `/api/v1/persons/${id}${path}`)).statusCode, path).toBe(404);
+    expect(await h.db.selectFrom('audit_log').select('id').where('person_id', '=', id).where('action', '=', 'denied').execute()).toEqual([]);
+  });
 });

@@ -220,7 +220,3 @@ export async function selectEvents(db: Q, person: { id: string; protected_identi
   });
 }
 
-/** True when a person with `personId` is registered in the municipality, whether or not the reader may see them (for auditing a denied read). */
-export async function personInMunicipality(db: Kysely<Database>, municipalityId: string, personId: string): Promise<boolean> {
-  return Boolean(await db.selectFrom('persons').select('id').where('id', '=', personId).where('municipality_id', '=', municipalityId).executeTakeFirst());
-}

@@ -1,6 +1,5 @@
 /** Use cases on persons: list, read, create, edit, timeline and journal notes. Each read and write is audited. */
 import { sql } from 'kysely';
-import type { AuditEntity } from '../../../core/audit-vocabulary.js';
 import type { z } from 'zod';
 import { ageOn, parseIdentityNumber } from '../../../core/personnummer.js';
 import { todayInSweden } from '../../../core/dates.js';
@@ -12,8 +11,8 @@ import { contactDetailsShown, fieldsShown } from '../../access/protected-identit
 import { readBasis } from '../../audit/basis.js';
 import { looksSensitive } from '../../../core/consent.js';
 import { AppError } from '../../http/app-error.js';
-import { audited, type AuditedTransaction, type RequestContext } from '../../http/context.js';
-import { eventCategorySql, periodSources, personInMunicipality, selectEmergencyEnd, selectEvents, selectPerson, selectPersonPage, selectPersonParts } from './persons.queries.js';
+import { audited, deniedRead, type RequestContext } from '../../http/context.js';
+import { eventCategorySql, periodSources, selectEmergencyEnd, selectEvents, selectPerson, selectPersonPage, selectPersonParts } from './persons.queries.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -45,23 +44,12 @@ export async function listPersons(ctx: RequestContext, query: z.infer<typeof per
   });
 }
 
-/**
- * Records, in the read's transaction, an attempt to open a person of the actor's municipality that
- * the actor may not see (`what` is the entity asked for). The answer stays 404, as for no person.
- */
-async function recordDenied(trx: AuditedTransaction['trx'], ctx: RequestContext, audit: AuditedTransaction['audit'], personId: string, what: AuditEntity): Promise<void> {
-  if (await personInMunicipality(trx, ctx.actor.municipalityId, personId)) await audit({ action: 'denied', entity: what, entityId: personId, personId });
-}
-
 /** One person with details, register periods and case; contact details masked under protected identity. */
 export async function getPerson(ctx: RequestContext, personId: string): Promise<PersonDetail> {
   requireCapability(ctx.actor, 'persons.browse');
-  const detail = await audited(ctx, async ({ trx, audit }): Promise<PersonDetail | null> => {
+  return audited(ctx, async ({ trx, audit }): Promise<PersonDetail> => {
     const person = await selectPerson(trx, ctx.actor, personId);
-    if (!person) {
-      await recordDenied(trx, ctx, audit, personId, 'person');
-      return null;
-    }
+    if (!person) throw deniedRead(personId, 'person');
     const categories = categoriesOf(person);
     const seesContact = person.sees_contact_occupation;
     const { guardians, periods, latestCase } = seesContact ? await selectPersonParts(trx, personId) : { guardians: [], periods: [], latestCase: undefined };
@@ -102,8 +90,6 @@ export async function getPerson(ctx: RequestContext, personId: string): Promise<
       access: { basis: person.access_basis, categories, emergencyUntil: emergency ? emergency.toISOString() : null, managed: person.managed },
     };
   });
-  if (!detail) throw new AppError('not_found');
-  return detail;
 }
 
 type PersonInput = z.infer<typeof personCreateBody>;
@@ -216,12 +202,9 @@ export async function updatePerson(ctx: RequestContext, personId: string, input:
 /** The timeline of a person the actor may see. */
 export async function listEvents(ctx: RequestContext, personId: string): Promise<TimelineEvent[]> {
   requireCapability(ctx.actor, 'persons.browse');
-  const events = await audited(ctx, async ({ trx, audit }): Promise<TimelineEvent[] | null> => {
+  return audited(ctx, async ({ trx, audit }): Promise<TimelineEvent[]> => {
     const person = await selectPerson(trx, ctx.actor, personId);
-    if (!person) {
-      await recordDenied(trx, ctx, audit, personId, 'events');
-      return null;
-    }
+    if (!person) throw deniedRead(personId, 'events');
     const categories = categoriesOf(person);
     // Under protected identity the timeline never says that the address changed, whenever it did (selectEvents).
     const rows = await selectEvents(trx, person, categories);
@@ -237,8 +220,6 @@ export async function listEvents(ctx: RequestContext, personId: string): Promise
       category: r.category,
     }));
   });
-  if (!events) throw new AppError('not_found');
-  return events;
 }
 
 /** Adds a journal note, or a correction of an earlier note (the original stays as it was). */
