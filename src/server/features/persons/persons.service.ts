@@ -93,6 +93,7 @@ export async function getPerson(ctx: RequestContext, personId: string): Promise<
             id: latestCase.id,
             status: latestCase.status,
             contactPerson: latestCase.contact_id ? { id: latestCase.contact_id, name: latestCase.contact_name! } : null,
+            contactPersonHasAccess: latestCase.contact_has_access,
             team: latestCase.team_id ? { id: latestCase.team_id, name: latestCase.team_name! } : null,
             openedAt: latestCase.opened_at.toISOString(),
             closedAt: iso(latestCase.closed_at),
