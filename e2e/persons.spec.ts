@@ -208,4 +208,35 @@ describe.skipIf(skipE2E)('[persons]: a coordinator finds, creates and edits youn
     await coordinator.api.dispose();
     await context.close();
   });
+
+  it('warns on the person page when the case’s contact person cannot open the case, until another is chosen', async () => {
+    const admin = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.administrator);
+    const leaver = await admin.send('POST', '/api/v1/staff', { name: 'Lena Slutar', email: 'lena.slutar@demo.lotsa.local', role: 'coordinator', unitId: null });
+    expect(leaver.status).toBe(201);
+    const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
+    const created = await coordinator.send('POST', '/api/v1/persons', { personalIdentityNumber: spec.lotsa.unusedIdentityNumber(4), givenName: 'Kim', familyName: 'Kontaktlös' });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    const person = await (await coordinator.api.get(`/api/v1/persons/${id}`)).json();
+    expect((await coordinator.send('PATCH', `/api/v1/cases/${person.case.id}`, { contactPersonId: leaver.body.id, version: person.case.version })).status).toBe(204);
+    // She leaves: her account is deactivated, and the case she holds is nobody's.
+    expect((await admin.send('PATCH', `/api/v1/staff/${leaver.body.id}`, { name: 'Lena Slutar', role: 'coordinator', unitId: null, active: false, version: leaver.body.version })).status).toBe(200);
+    const offered = await (await coordinator.api.get('/api/v1/staff?active=true&contactPerson=true')).json();
+    await admin.api.dispose();
+
+    const { context, page, errors } = await coordinatorPage();
+    await page.goto(`/persons/${id}`);
+    const casePanel = page.getByRole('region', { name: 'Ärende' });
+    await expect.poll(() => casePanel.getByRole('status').textContent()).toBe('Lena Slutar kan inte öppna ärendet och kan därför inte vara kontaktperson. Välj en annan kontaktperson.');
+    await expect.poll(() => page.getByLabel('Kontaktperson').locator('option:checked').textContent()).toBe('Lena Slutar (kan inte öppna ärendet)');
+    await expectNoAxeViolations(page, 'person page, contact person without access');
+
+    await page.getByLabel('Kontaktperson').selectOption(offered[0].id);
+    await page.getByRole('button', { name: 'Spara ärendet' }).click();
+    await expect.poll(() => casePanel.getByRole('status').filter({ hasText: 'Ärendet är sparat' }).count()).toBe(1);
+    await expect.poll(() => casePanel.textContent()).not.toContain('kan inte öppna ärendet');
+    expect(errors).toEqual([]);
+    await coordinator.api.dispose();
+    await context.close();
+  });
 });

@@ -179,6 +179,8 @@ export const caseSchema = z.object({
   id,
   status: z.enum(CASE_STATUSES),
   contactPerson: staffRef,
+  /** False when the contact person may not open the case (inactive, or not of a role and unit that may hold it): choose another. */
+  contactPersonHasAccess: z.boolean(),
   team: z.object({ id, name: z.string() }).nullable(),
   openedAt: isoDateTime,
   closedAt: isoDateTime.nullable(),

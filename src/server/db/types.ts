@@ -103,6 +103,7 @@ export interface EventsTable {
   recorded_at: Timestamp;
   corrects_event_id: string | null;
   category: 'contact_occupation' | 'assessment_plan' | 'health_social' | null;
+  idempotency_key: string | null;
 }
 export interface SessionsTable { id: string; staff_id: string; csrf_token: string; created_at: Timestamp; last_seen_at: Timestamp; ip: string | null }
 export interface LoginFailuresTable { id: Generated<string>; email: string; ip: string | null; at: Timestamp }

@@ -43,8 +43,9 @@ export const personsApi = {
   get: (id: string) => request<PersonDetail>(`/api/v1/persons/${encodeURIComponent(id)}`),
   update: (id: string, body: PersonUpdate) => request<void>(`/api/v1/persons/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
   events: (id: string) => request<TimelineEvent[]>(`/api/v1/persons/${encodeURIComponent(id)}/events`),
-  addNote: (id: string, text: string, correctsEventId?: string, category?: string) =>
-    request<{ id: string; possiblySensitive: boolean }>(`/api/v1/persons/${encodeURIComponent(id)}/notes`, { method: 'POST', body: { text, correctsEventId, category } }),
+  /** `key`: the Idempotency-Key, the same for every retry of one note. */
+  addNote: (id: string, key: string, text: string, correctsEventId?: string, category?: string) =>
+    request<{ id: string; possiblySensitive: boolean }>(`/api/v1/persons/${encodeURIComponent(id)}/notes`, { method: 'POST', body: { text, correctsEventId, category }, headers: { 'idempotency-key': key } }),
 };
 
 /** Cases: contact person and status. */

@@ -92,6 +92,15 @@ describe('contact person who may not open the case', () => {
     expect(rows.find((r) => r.contactPerson === null)?.inRegister).toBeGreaterThanOrEqual(1);
   });
 
+  it('is flagged on the person detail (case.contactPersonHasAccess false), and the flag is true otherwise', async () => {
+    const caseOf = async (personId: string) => (await h.as.coordinator.request('GET', `/api/v1/persons/${personId}`)).json().case;
+    const personId = await caseHeldBy(socialWorker.staffId);
+    expect(await caseOf(personId)).toMatchObject({ contactPerson: { id: socialWorker.staffId }, contactPersonHasAccess: false });
+    expect(await caseOf(await caseHeldBy(h.as.youth_coach.staffId))).toMatchObject({ contactPerson: { id: h.as.youth_coach.staffId }, contactPersonHasAccess: true });
+    const { id: unassigned } = (await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson())).json();
+    expect(await caseOf(unassigned)).toMatchObject({ contactPerson: null, contactPersonHasAccess: true });
+  });
+
   it('includes a contact person who is no longer active', async () => {
     const unit = await h.db.selectFrom('units').select('id').where('municipality_id', '=', h.municipalityId).where('kaa', '=', true).executeTakeFirstOrThrow();
     const leaver = await insertStaff(h.db, h.municipalityId, { name: 'Lena Slutat', email: 'leaver@test.lotsa.local', role: 'youth_coach', unitId: unit.id }, TEST_PASSWORD);

@@ -306,6 +306,39 @@ describe('GET /api/v1/persons/:id/events and POST /notes', () => {
     expect(res.json().code).toBe('invalid_correction');
   });
 
+  it('records a retried note once (same Idempotency-Key) and answers as the first time, even when both arrive together', async () => {
+    const id = await personWithContact(null);
+    const body = { text: 'Har fått en diagnos, ringer igen på måndag.' };
+    const headers = { 'idempotency-key': 'note-0001-retry' };
+    const first = await h.as.coordinator.request('POST', `/api/v1/persons/${id}/notes`, body, headers);
+    const again = await h.as.coordinator.request('POST', `/api/v1/persons/${id}/notes`, body, headers);
+    expect([first.statusCode, again.statusCode]).toEqual([201, 201]);
+    expect(again.json()).toEqual(first.json());
+    expect(first.json()).toMatchObject({ possiblySensitive: true });
+    const together = { 'idempotency-key': 'note-0002-together' };
+    const [a, b] = await Promise.all([
+      h.as.coordinator.request('POST', `/api/v1/persons/${id}/notes`, { text: 'Bokade studiebesök.' }, together),
+      h.as.coordinator.request('POST', `/api/v1/persons/${id}/notes`, { text: 'Bokade studiebesök.' }, together),
+    ]);
+    expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
+    expect(b.json()).toEqual(a.json());
+    const notes = await h.db.selectFrom('events').select('id').where('person_id', '=', id).where('type', '=', 'note').execute();
+    expect(notes.map((n) => n.id).sort()).toEqual([first.json().id, a.json().id].sort());
+    const timeline = (await h.as.coordinator.request('GET', `/api/v1/persons/${id}/events`)).json();
+    expect(timeline.filter((e: { type: string }) => e.type === 'note')).toHaveLength(2);
+    const writes = await h.db.selectFrom('audit_log').select('entity_id').where('person_id', '=', id).where('action', '=', 'create').where('entity', '=', 'note').execute();
+    expect(writes.map((w) => w.entity_id).sort()).toEqual([first.json().id, a.json().id].sort());
+  });
+
+  it('refuses a note key already used for another person', async () => {
+    const [first, second] = [await personWithContact(null), await personWithContact(null)];
+    const headers = { 'idempotency-key': 'note-reused-0001' };
+    expect((await h.as.coordinator.request('POST', `/api/v1/persons/${first}/notes`, { text: 'A' }, headers)).statusCode).toBe(201);
+    const res = await h.as.coordinator.request('POST', `/api/v1/persons/${second}/notes`, { text: 'B' }, headers);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'idempotency_key_reused', errors: [{ field: 'Idempotency-Key' }] });
+  });
+
   it('keeps events append-only in the database', async () => {
     const id = await personWithContact(null);
     await expect(h.db.deleteFrom('events').where('person_id', '=', id).execute()).rejects.toThrow(/append-only/);

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { eventSchema, noteBody, paged, personCreateBody, personDetailSchema, personListQuery, personSummarySchema, personUpdateBody, problemSchema } from '../../../core/schemas.js';
 import { contextOf } from '../../http/context.js';
 import { addNote, createPerson, getPerson, listEvents, listPersons, updatePerson } from './persons.service.js';
+import { idempotencyKeyOf } from '../contact/contact.routes.js';
 
 const tags = ['persons'];
 const idParams = z.object({ id: z.string().uuid() });
@@ -43,7 +44,7 @@ export async function personRoutes(app: FastifyInstance) {
   });
 
   r.post('/api/v1/persons/:id/notes', {
-    schema: { tags, summary: 'Add a journal note (optionally of a category, e.g. health_social: shown only where consent covers it), or a correction of an earlier one. possiblySensitive warns that an uncategorised note looks like sensitive data', params: idParams, body: noteBody, response: { 201: z.object({ id: z.string().uuid(), possiblySensitive: z.boolean() }), ...errors } },
-    handler: async (request, reply) => reply.code(201).send(await addNote(contextOf(request), request.params.id, request.body)),
+    schema: { tags, summary: 'Add a journal note (optionally of a category, e.g. health_social: shown only where consent covers it), or a correction of an earlier one. possiblySensitive warns that an uncategorised note looks like sensitive data. Send an Idempotency-Key header so a retry records nothing twice', params: idParams, body: noteBody, response: { 201: z.object({ id: z.string().uuid(), possiblySensitive: z.boolean() }), ...errors } },
+    handler: async (request, reply) => reply.code(201).send(await addNote(contextOf(request), request.params.id, request.body, idempotencyKeyOf(request))),
   });
 }

@@ -81,6 +81,7 @@ export async function getPerson(ctx: RequestContext, personId: string): Promise<
             id: latestCase.id,
             status: latestCase.status,
             contactPerson: latestCase.contact_id ? { id: latestCase.contact_id, name: latestCase.contact_name! } : null,
+            contactPersonHasAccess: latestCase.contact_has_access,
             team: latestCase.team_id ? { id: latestCase.team_id, name: latestCase.team_name! } : null,
             openedAt: latestCase.opened_at.toISOString(),
             closedAt: iso(latestCase.closed_at),
@@ -222,9 +223,43 @@ export async function listEvents(ctx: RequestContext, personId: string): Promise
   });
 }
 
-/** Adds a journal note, or a correction of an earlier note (the original stays as it was). */
-export async function addNote(ctx: RequestContext, personId: string, input: z.infer<typeof noteBody>): Promise<{ id: string; possiblySensitive: boolean }> {
+/** The note an actor already added under `key` (audited as a replay; 404 once out of reach). */
+function replayedNote(ctx: RequestContext, personId: string, key: string) {
+  return audited(ctx, async ({ trx, audit }) => {
+    const prior = await trx.selectFrom('events').select(['id', 'person_id', 'payload', 'category']).where('actor_id', '=', ctx.actor.id).where('idempotency_key', '=', key).executeTakeFirst();
+    if (!prior) return undefined;
+    if (prior.person_id !== personId) throw new AppError('idempotency_key_reused', [{ field: 'Idempotency-Key', code: 'invalid' }]);
+    const person = await selectPerson(trx, ctx.actor, personId);
+    if (!person) throw new AppError('not_found');
+    await audit({ action: 'read', entity: 'note', entityId: prior.id, personId, detail: { replay: true, ...readBasis(person) } });
+    const text = (prior.payload as { text?: string }).text ?? '';
+    return { id: prior.id, possiblySensitive: prior.category === null && looksSensitive(text) };
+  });
+}
+
+/**
+ * Adds a journal note, or a correction of an earlier note (the original stays as it was). A retry
+ * with the same Idempotency-Key records nothing twice and answers as the first time.
+ */
+export async function addNote(ctx: RequestContext, personId: string, input: z.infer<typeof noteBody>, idempotencyKey: string | null = null): Promise<{ id: string; possiblySensitive: boolean }> {
   requireCapability(ctx.actor, 'notes.write');
+  if (idempotencyKey) {
+    const prior = await replayedNote(ctx, personId, idempotencyKey);
+    if (prior) return prior;
+  }
+  try {
+    return await insertNote(ctx, personId, input, idempotencyKey);
+  } catch (err) {
+    // Two submits with the same key at once: the second lost the race; answer with the first.
+    if (idempotencyKey && isUniqueViolation(err)) {
+      const prior = await replayedNote(ctx, personId, idempotencyKey);
+      if (prior) return prior;
+    }
+    throw err;
+  }
+}
+
+function insertNote(ctx: RequestContext, personId: string, input: z.infer<typeof noteBody>, idempotencyKey: string | null): Promise<{ id: string; possiblySensitive: boolean }> {
   return audited(ctx, async ({ trx, audit }) => {
     const person = await selectPerson(trx, ctx.actor, personId);
     if (!person) throw new AppError('not_found');
@@ -240,7 +275,7 @@ export async function addNote(ctx: RequestContext, personId: string, input: z.in
     const openCase = await trx.selectFrom('cases').select('id').where('person_id', '=', personId).where('closed_at', 'is', null).executeTakeFirst();
     const event = await trx
       .insertInto('events')
-      .values({ municipality_id: person.municipality_id, person_id: personId, case_id: openCase?.id ?? null, type: 'note', actor_id: ctx.actor.id, payload: JSON.stringify({ text: input.text }), corrects_event_id: input.correctsEventId ?? null, category })
+      .values({ municipality_id: person.municipality_id, person_id: personId, case_id: openCase?.id ?? null, type: 'note', actor_id: ctx.actor.id, payload: JSON.stringify({ text: input.text }), corrects_event_id: input.correctsEventId ?? null, category, idempotency_key: idempotencyKey })
       .returning('id')
       .executeTakeFirstOrThrow();
     await audit({ action: 'create', entity: 'note', entityId: event.id, personId, detail: { category, basis: person.access_basis } });

@@ -93,7 +93,9 @@ export function CaseForm({ kase, canAssign, onChanged }: Props) {
           {(control) => (
             <select {...control} value={contactPersonId} onChange={(e) => setContactPersonId(e.target.value)} disabled={staff.loading && !staff.data}>
               <option value="">{t('case.noContactPersonOption')}</option>
-              {currentMissing ? <option value={kase.contactPerson!.id}>{kase.contactPerson!.name}</option> : null}
+              {currentMissing ? (
+                <option value={kase.contactPerson!.id}>{kase.contactPersonHasAccess ? kase.contactPerson!.name : t('case.contactPersonWithoutAccessOption', { name: kase.contactPerson!.name })}</option>
+              ) : null}
               {staffOptions.map((s) => (
                 <option key={s.id} value={s.id}>
                   {t('case.staffOption', { name: s.name, role: t(`roles.${s.role}`) })}

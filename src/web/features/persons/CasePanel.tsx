@@ -1,6 +1,7 @@
 /** The person's case: status, contact person, team, and (for those allowed) a form to change them. */
 import { useTranslation } from 'react-i18next';
 import type { PersonDetail } from '../../../core/schemas.js';
+import { Alert } from '../../components/Alert.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { useFormat } from '../../i18n/format.js';
 import { useSession } from '../auth/session.js';
@@ -37,6 +38,11 @@ export function CasePanel({ person, onChanged }: { person: PersonDetail; onChang
               </>
             ) : null}
           </dl>
+          {kase.contactPerson && !kase.contactPersonHasAccess ? (
+            <Alert tone="warning">
+              <p>{t(can('cases.assign') ? 'case.contactPersonWithoutAccess' : 'case.contactPersonWithoutAccessAskCoordinator', { name: kase.contactPerson.name })}</p>
+            </Alert>
+          ) : null}
           {can('persons.edit') && person.access.managed ? <CaseForm key={kase.id} kase={kase} canAssign={can('cases.assign')} onChanged={onChanged} /> : null}
         </>
       )}

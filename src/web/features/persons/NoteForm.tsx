@@ -1,7 +1,8 @@
 /** Write a journal note, or a correction of an earlier note (the original stays, marked as corrected). */
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { personsApi } from '../../api/endpoints.js';
+import { newIdempotencyKey } from '../../api/outreachEndpoints.js';
 import { messageOf, useMessages, type Message } from '../../api/fieldErrors.js';
 import { looksSensitive, type ConsentCategory } from '../../../core/consent.js';
 import { Alert } from '../../components/Alert.js';
@@ -30,6 +31,8 @@ export function NoteForm({ personId, categories = [], onSaved, corrects, onCance
   const [error, setError] = useState<Message | null>(null);
   const [saved, setSaved] = useState<'plain' | 'sensitive' | null>(null);
   const [busy, setBusy] = useState(false);
+  // One key per note: a retry after a lost answer or a double submit records the note once.
+  const key = useRef(newIdempotencyKey());
   const choices = noteCategoryChoices(categories);
   const [category, setCategory] = useState<ConsentCategory | ''>(choices[0] ?? '');
   // Only an uncategorised note is part of the KAA documentation that may not hold sensitive data.
@@ -45,7 +48,8 @@ export function NoteForm({ personId, categories = [], onSaved, corrects, onCance
     setBusy(true);
     setError(null);
     try {
-      const result = await personsApi.addNote(personId, text.trim(), corrects?.id, category || undefined);
+      const result = await personsApi.addNote(personId, key.current, text.trim(), corrects?.id, category || undefined);
+      key.current = newIdempotencyKey();
       setText('');
       setCategory(choices[0] ?? '');
       setSaved(result.possiblySensitive ? 'sensitive' : 'plain');
