@@ -28,11 +28,15 @@ export async function alertCoordinatorChange(trx: Transaction<Database>, actor: 
 
 /**
  * Asks for a one-time code for `staff` (a new account or a reset); returns the request's id. A
- * request already waiting for the same account is reused. Alerts those who may issue it.
+ * request already waiting for the same account is reused, and whoever asks again becomes its
+ * requester: an administrator who asks can never be the one to issue it. Alerts those who may issue it.
  */
 export async function requestSignInCode(trx: Transaction<Database>, actor: Actor, staff: { id: string; name: string; role: string }, reason: 'new_account' | 'reset'): Promise<string> {
-  const waiting = await trx.selectFrom('sign_in_code_requests').select('id').where('staff_id', '=', staff.id).where('status', '=', 'pending').executeTakeFirst();
-  if (waiting) return waiting.id;
+  const waiting = await trx.selectFrom('sign_in_code_requests').select(['id', 'requested_by']).where('staff_id', '=', staff.id).where('status', '=', 'pending').forUpdate().executeTakeFirst();
+  if (waiting) {
+    if (waiting.requested_by !== actor.id) await trx.updateTable('sign_in_code_requests').set({ requested_by: actor.id }).where('id', '=', waiting.id).execute();
+    return waiting.id;
+  }
   const row = await trx.insertInto('sign_in_code_requests').values({ municipality_id: actor.municipalityId, staff_id: staff.id, requested_by: actor.id, reason }).returning('id').executeTakeFirstOrThrow();
   if (staff.role === 'coordinator') await alertCoordinatorChange(trx, actor, reason === 'new_account' ? 'coordinator_granted' : 'coordinator_password_reset', staff);
   return row.id;
@@ -74,6 +78,7 @@ export async function issueSignInCode(ctx: RequestContext, requestId: string): P
       .select(['r.id', 'r.status', 'r.requested_by', 's.id as staff_id', 's.name', 's.email'])
       .where('r.id', '=', requestId)
       .where('r.municipality_id', '=', ctx.actor.municipalityId)
+      .where('s.active', '=', true)
       .forUpdate()
       .executeTakeFirst();
     if (!request) throw new AppError('not_found');

@@ -113,6 +113,19 @@ describe('PATCH /api/v1/staff/:id and reset-password', () => {
     expect((await h.as.coordinator.request('POST', `/api/v1/sign-in-codes/${res.json().codeRequestId}/issue`)).json().code).toBe('code_already_issued');
   });
 
+  it('lets no administrator issue a code they asked for by asking again for one already waiting, nor issue one for a deactivated account', async () => {
+    await insertStaff(h.db, h.municipalityId, { name: 'Tredje Admin', email: 'third-admin@test.lotsa.local', role: 'administrator', unitId: null }, TEST_PASSWORD);
+    const third = await h.signIn('third-admin@test.lotsa.local');
+    const created = (await h.as.administrator.request('POST', '/api/v1/staff', newAccount('asked-twice@test.lotsa.local'))).json();
+    const again = await third.request('POST', `/api/v1/staff/${created.id}/reset-password`);
+    expect(again.json().codeRequestId).toBe(created.codeRequestId);
+    expect((await third.request('POST', `/api/v1/sign-in-codes/${created.codeRequestId}/issue`)).json().code).toBe('code_self_issue_forbidden');
+
+    const leaving = (await h.as.administrator.request('POST', '/api/v1/staff', newAccount('left-before-code@test.lotsa.local'))).json();
+    expect((await h.as.administrator.request('PATCH', `/api/v1/staff/${leaving.id}`, { name: leaving.name, role: 'youth_coach', unitId: null, active: false, version: leaving.version })).statusCode).toBe(200);
+    expect((await h.as.coordinator.request('POST', `/api/v1/sign-in-codes/${leaving.codeRequestId}/issue`)).statusCode).toBe(404);
+  });
+
   it('alerts the other administrators and coordinators when the coordinator role is granted or a coordinator password reset', async () => {
     const second = await h.signIn((await secondAdministrator()).email);
     const created = (await h.as.administrator.request('POST', '/api/v1/staff', { ...newAccount('newcoord@test.lotsa.local'), role: 'coordinator' })).json();
