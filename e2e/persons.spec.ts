@@ -43,9 +43,15 @@ describe.skipIf(skipE2E)('[persons]: a coordinator finds, creates and edits youn
     await page.getByRole('button', { name: 'Sök', exact: true }).click();
     await page.waitForURL(/q=Ahmed/);
     await expect.poll(() => page.locator('.result-count').textContent()).toMatch(/^\d+ personer? matchar ”Ahmed”$/);
-    const names = await page.locator('tbody tr th').allTextContents();
-    expect(names.length).toBeGreaterThan(0);
-    for (const name of names) expect(name).toContain('Ahmed');
+    // The count and the rows can arrive in separate renders: wait for the rows themselves.
+    const rows = page.locator('tbody tr th');
+    await expect
+      .poll(async () => {
+        const shown = await rows.allTextContents();
+        return shown.length > 0 && shown.every((name) => name.includes('Ahmed'));
+      })
+      .toBe(true);
+    const names = await rows.allTextContents();
 
     await page.reload();
     expect(await page.getByLabel('Sök på namn eller personnummer').inputValue()).toBe('Ahmed');

@@ -13,6 +13,9 @@ export function useLoad<T>(load: () => Promise<T>, deps: DependencyList): Loaded
   const generation = useRef(0);
   // `deps` stand in for what `load` closes over, as with useEffect.
   const run = useCallback(load, deps);
+  // Which `run` the shown data answers: when the deps have just changed, the render before the
+  // effect starts the new load must already say "loading", or it shows old data as the new answer.
+  const [settledFor, setSettledFor] = useState<typeof run | null>(null);
 
   const reload = useCallback(async () => {
     const mine = ++generation.current;
@@ -22,9 +25,11 @@ export function useLoad<T>(load: () => Promise<T>, deps: DependencyList): Loaded
       if (mine !== generation.current) return;
       setData(result);
       setError(null);
+      setSettledFor(() => run);
     } catch (err) {
       if (mine !== generation.current) return;
       setError(err instanceof ApiError ? err : new ApiError(0, 'internal_error', String(err)));
+      setSettledFor(() => run);
     } finally {
       if (mine === generation.current) setLoading(false);
     }
@@ -34,5 +39,5 @@ export function useLoad<T>(load: () => Promise<T>, deps: DependencyList): Loaded
     void reload();
   }, [reload]);
 
-  return { data, error, loading, reload };
+  return { data, error, loading: loading || settledFor !== run, reload };
 }
