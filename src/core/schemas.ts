@@ -15,27 +15,8 @@ import { isDayInRange, isInstantInRange, isStorableText } from './input-rules.js
 export const CASE_STATUSES = ['new', 'contacting', 'active', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-/** Typed events on a person's timeline. */
-export const EVENT_TYPES = [
-  'person_created',
-  'person_updated',
-  'case_opened',
-  'contact_person_changed',
-  'case_status_changed',
-  'note',
-  'register_entered',
-  'register_left',
-  'contact_attempt',
-  'school_notification',
-  'team_changed',
-  'consent_recorded',
-  'consent_withdrawn',
-  'application_received',
-  'application_decided',
-  'next_step_changed',
-  'meeting_booked',
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
+export { EVENT_TYPES, type EventType } from './events/index.js';
+import { EVENT_TYPES } from './events/index.js';
 
 /** Text PostgreSQL can store (no NUL, no lone surrogate), with the field message that says so. */
 export const storable = [isStorableText, { message: 'unsafe_text' }] as const;

@@ -91,6 +91,10 @@ export interface CasesTable {
   closed_at: Date | null;
   version: Generated<number>;
 }
+/** One living action plan per case; `version` counts its saved versions. */
+export interface ActionPlansTable { id: Generated<string>; municipality_id: string; person_id: string; case_id: string; version: Generated<number>; created_at: Generated<Timestamp>; updated_at: Generated<Timestamp>; updated_by: string | null }
+/** A goal of an action plan; its id is stable across plan versions, removed goals keep their row. */
+export interface PlanGoalsTable { id: Generated<string>; municipality_id: string; person_id: string; plan_id: string; area: string; title: string; own_words: string | null; position: Generated<number>; created_at: Generated<Timestamp>; removed_at: Timestamp | null }
 export interface EventsTable {
   id: Generated<string>;
   municipality_id: string;
@@ -135,6 +139,8 @@ export interface Database extends RegisterDatabase, ConsentDatabase, OutreachDat
   register_periods: RegisterPeriodsTable;
   cases: CasesTable;
   events: EventsTable;
+  action_plans: ActionPlansTable;
+  plan_goals: PlanGoalsTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
   audit_log: AuditLogTable;

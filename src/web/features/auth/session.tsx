@@ -9,6 +9,7 @@ import { roleCan } from '../../../core/roles.js';
 import type { Me } from '../../../core/schemas.js';
 import { ApiError, onSessionProblem, setCsrfToken } from '../../api/client.js';
 import { authApi } from '../../api/endpoints.js';
+import { queryClient } from '../../api/query-client.js';
 
 /** What components can read and do about the session. `me` is undefined while loading, null when signed out. */
 export type Session = {
@@ -51,6 +52,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       }
       setEndedBecause(code);
       setCsrfToken(null);
+      queryClient.clear();
       setMe(null);
     });
     return () => onSessionProblem(null);
@@ -61,6 +63,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const result = await authApi.login(email, password);
       setCsrfToken(result.csrfToken);
       setEndedBecause(null);
+      queryClient.clear();
       const current = await refresh();
       if (!current) throw new ApiError(401, 'not_authenticated', '');
       return current;
@@ -72,6 +75,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await authApi.logout();
     } finally {
+      // Nothing one person loaded may be shown to the next person on this browser.
+      queryClient.clear();
       setCsrfToken(null);
       setEndedBecause(null);
       setMe(null);

@@ -1,0 +1,12 @@
+/** Builds timeline event rows through core's typed payload schemas (`src/core/events`). */
+import type { Insertable } from 'kysely';
+import { eventPayload, type EventPayload, type EventType } from '../../core/events/index.js';
+import type { EventsTable } from './types.js';
+
+/** Where an event belongs and who caused it; everything of a row but its type and payload. */
+export type EventBase = Omit<Insertable<EventsTable>, 'type' | 'payload'>;
+
+/** One row for `insertInto('events')`, its payload checked against the schema of its type. */
+export function eventRow<T extends EventType>(base: EventBase, type: T, payload: EventPayload<T>): Insertable<EventsTable> {
+  return { ...base, type, payload: JSON.stringify(eventPayload(type, payload)) };
+}

@@ -1,0 +1,18 @@
+/**
+ * The web app's one TanStack Query client. Query keys are per resource, e.g.
+ * `['persons', personId, 'measures']`; after a change, invalidate the resource's key
+ * (`queryClient.invalidateQueries({ queryKey: ['persons', personId] })`) instead of passing reload callbacks.
+ */
+import { QueryClient } from '@tanstack/react-query';
+import { ApiError } from './client.js';
+
+/** Shared by the whole app; no retry on a client error (4xx), since asking again will not help. */
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 10_000,
+      refetchOnWindowFocus: false,
+      retry: (failures, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 2,
+    },
+  },
+});
