@@ -62,6 +62,7 @@ export const ERRORS = {
   emergency_reason_too_short: { status: 400, sv: 'Skriv ett skäl på minst 20 tecken som säger varför du behöver nödåtkomst just nu.', en: 'Write a reason of at least 20 characters that says why you need emergency access right now.' },
   emergency_not_allowed: { status: 403, sv: 'Kommunen tillåter inte nödåtkomst för din roll eller enhet. Kontakta en KAA-samordnare om ungdomen behöver hjälp.', en: 'The municipality does not allow emergency access for your role or unit. Contact a KAA coordinator if the young person needs help.' },
   emergency_request_decided: { status: 409, sv: 'Begäran om nödåtkomst är redan besvarad.', en: 'The emergency-access request has already been answered.' },
+  emergency_requester_not_allowed: { status: 409, sv: 'Den som begärde nödåtkomsten är inte längre aktiv eller får inte längre öppna nödåtkomst. Neka begäran.', en: 'The person who asked for emergency access is no longer active or may no longer open emergency access. Deny the request.' },
   self_approval_forbidden: { status: 403, sv: 'Du kan inte besvara din egen begäran om nödåtkomst. Be en annan samordnare.', en: 'You cannot answer your own emergency-access request. Ask another coordinator.' },
   outside_kaa_age: {
     status: 400,

@@ -21,17 +21,20 @@ type Target = { personId: string } | { personalIdentityNumber: string };
 /** An opened access, or a request waiting for a coordinator because the day's limit is used up. */
 export type EmergencyOutcome = { status: 'open'; id: string; personId: string; endsAt: string } | { status: 'pending'; requestId: string; personId: string };
 
+/** Whether the municipality lets this role and unit use emergency access today (it may have changed since a request). */
+export async function mayUseEmergencyAccess(trx: Transaction<Database>, staff: Pick<Actor, 'municipalityId' | 'role' | 'unitId'>): Promise<boolean> {
+  const settings = await readSettings(trx, staff.municipalityId);
+  if (!settings.emergencyRoles.includes(staff.role as (typeof settings.emergencyRoles)[number])) return false;
+  // Coordinators are the KAA's own whatever their unit; caseworkers count by their unit.
+  if (staff.role === 'coordinator') return true;
+  if (!staff.unitId) return false;
+  if (settings.emergencyUnitIds) return settings.emergencyUnitIds.includes(staff.unitId);
+  return Boolean(await trx.selectFrom('units').select('id').where('id', '=', staff.unitId).where('kaa', '=', true).executeTakeFirst());
+}
+
 /** Throws unless the municipality lets the actor's role and unit use emergency access. */
 async function requireAllowed(trx: Transaction<Database>, actor: Actor): Promise<void> {
-  const settings = await readSettings(trx, actor.municipalityId);
-  const role = actor.role as (typeof settings.emergencyRoles)[number];
-  let allowed = settings.emergencyRoles.includes(role);
-  // Coordinators are the KAA's own whatever their unit; caseworkers count by their unit.
-  if (allowed && actor.role !== 'coordinator') {
-    if (!actor.unitId) allowed = false;
-    else if (settings.emergencyUnitIds) allowed = settings.emergencyUnitIds.includes(actor.unitId);
-    else allowed = Boolean(await trx.selectFrom('units').select('id').where('id', '=', actor.unitId).where('kaa', '=', true).executeTakeFirst());
-  }
+  const allowed = await mayUseEmergencyAccess(trx, actor);
   if (!allowed) throw new AppError('emergency_not_allowed');
 }
 

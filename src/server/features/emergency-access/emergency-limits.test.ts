@@ -72,6 +72,26 @@ describe('emergency access with limits', () => {
     expect((await h.as.team_member.request('GET', `/api/v1/persons/${persons[6]}`)).statusCode).toBe(404);
   });
 
+  it('does not approve a request whose requester was deactivated while it waited', async () => {
+    const kaaUnit = (await h.db.selectFrom('units').select('id').where('municipality_id', '=', h.municipalityId).where('kaa', '=', true).executeTakeFirstOrThrow()).id;
+    await insertStaff(h.db, h.municipalityId, { name: 'Vikarie', email: 'vikarie@test.lotsa.local', role: 'youth_coach', unitId: kaaUnit }, TEST_PASSWORD);
+    const substitute = await h.signIn('vikarie@test.lotsa.local');
+    await h.db.updateTable('municipalities').set({ emergency_daily_limit: 1 }).where('id', '=', h.municipalityId).execute();
+    try {
+      expect((await open(substitute, persons[0]!)).statusCode).toBe(201);
+      const waiting = (await open(substitute, persons[7]!)).json();
+      expect(waiting.status).toBe('pending');
+      await h.db.updateTable('staff').set({ active: false }).where('id', '=', substitute.staffId).execute();
+      const refused = await h.as.coordinator.request('POST', `/api/v1/emergency-access/requests/${waiting.requestId}/approve`);
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().code).toBe('emergency_requester_not_allowed');
+      expect(await h.db.selectFrom('emergency_access').select('person_id').where('staff_id', '=', substitute.staffId).execute()).toEqual([{ person_id: persons[0] }]);
+      expect((await h.as.coordinator.request('POST', `/api/v1/emergency-access/requests/${waiting.requestId}/deny`)).statusCode).toBe(204);
+    } finally {
+      await h.db.updateTable('municipalities').set({ emergency_daily_limit: 3 }).where('id', '=', h.municipalityId).execute();
+    }
+  });
+
   it('is for the roles and units the municipality chooses: by default not for caseworkers of other agencies', async () => {
     const refused = await open(socialWorker, persons[0]!);
     expect(refused.statusCode).toBe(403);

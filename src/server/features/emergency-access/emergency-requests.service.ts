@@ -5,11 +5,12 @@
  */
 import { sql } from 'kysely';
 import type { EmergencyRequest } from '../../../core/consent-schemas.js';
+import { roleCan, type Role } from '../../../core/roles.js';
 import { requireCapability } from '../../access/access.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
 import { alertStaff } from './alerts.js';
-import { grantEmergencyAccess } from './emergency-access.service.js';
+import { grantEmergencyAccess, mayUseEmergencyAccess } from './emergency-access.service.js';
 
 /** Requests of the actor's municipality that wait for a coordinator, oldest first; the actor's own are left out. Audited. */
 export async function listEmergencyRequests(ctx: RequestContext): Promise<EmergencyRequest[]> {
@@ -44,7 +45,7 @@ export async function decideEmergencyRequest(ctx: RequestContext, requestId: str
     const request = await trx
       .selectFrom('emergency_requests as r')
       .innerJoin('staff as s', 's.id', 'r.staff_id')
-      .select(['r.id', 'r.status', 'r.person_id', 'r.reason', 's.id as staff_id', 's.name as staff_name'])
+      .select(['r.id', 'r.status', 'r.person_id', 'r.reason', 's.id as staff_id', 's.name as staff_name', 's.active as staff_active', 's.role as staff_role', 's.unit_id as staff_unit_id'])
       .where('r.id', '=', requestId)
       .where('r.municipality_id', '=', ctx.actor.municipalityId)
       .forUpdate()
@@ -52,6 +53,11 @@ export async function decideEmergencyRequest(ctx: RequestContext, requestId: str
     if (!request) throw new AppError('not_found');
     if (request.staff_id === ctx.actor.id) throw new AppError('self_approval_forbidden');
     if (request.status !== 'pending') throw new AppError('emergency_request_decided');
+    // The request may have waited while the account was deactivated or its role changed: approve only what may still be opened.
+    if (decision === 'approved') {
+      const requester = { municipalityId: ctx.actor.municipalityId, role: request.staff_role as Role, unitId: request.staff_unit_id };
+      if (!request.staff_active || !roleCan(requester.role, 'emergency.access') || !(await mayUseEmergencyAccess(trx, requester))) throw new AppError('emergency_requester_not_allowed');
+    }
     const staff = { id: request.staff_id, name: request.staff_name, municipalityId: ctx.actor.municipalityId };
     const access = decision === 'approved' ? await grantEmergencyAccess(trx, audit, staff, request.person_id, request.reason, ctx.actor.name) : null;
     await trx
