@@ -70,6 +70,7 @@ export const ERRORS = {
     en: 'The person is not of the age the activity responsibility covers (under 20). Check the identity number: a + in it means the person has turned 100.',
   },
   code_self_issue_forbidden: { status: 403, sv: 'Du kan inte lämna ut en engångskod som du själv har begärt eller som gäller dig. Be en annan administratör eller samordnare.', en: 'You cannot issue a one-time code you requested yourself or that is for you. Ask another administrator or coordinator.' },
+  code_request_expired: { status: 409, sv: 'Begäran om engångskod är äldre än sju dagar och har gått ut. Be en administratör att återställa lösenordet igen.', en: 'The request for a one-time code is more than seven days old and has expired. Ask an administrator to reset the password again.' },
   code_already_issued: { status: 409, sv: 'Engångskoden är redan utlämnad.', en: 'The one-time code has already been issued.' },
 } as const satisfies Record<string, { status: number; sv: string; en: string }>;
 

@@ -14,7 +14,9 @@ export type StaffAlert = {
     | 'emergency_request'
     | 'emergency_request_decided'
     | 'coordinator_granted'
-    | 'coordinator_password_reset';
+    | 'coordinator_password_reset'
+    | 'administrator_granted'
+    | 'administrator_password_reset';
   personId: string | null;
   payload: Record<string, unknown>;
 };

@@ -21,10 +21,17 @@ import { alertStaff } from '../emergency-access/alerts.js';
 
 const ISSUERS: Role[] = ['administrator', 'coordinator'];
 
-/** Alerts the other administrators and coordinators that `staff` became a coordinator or had their password reset. */
-export async function alertCoordinatorChange(trx: Transaction<Database>, actor: Actor, kind: 'coordinator_granted' | 'coordinator_password_reset', staff: { id: string; name: string }) {
+/** Roles whose grant or password reset the other administrators and coordinators are told of. */
+export const WATCHED_ROLES = ['coordinator', 'administrator'] as const;
+/** How long a request for a sign-in code may wait to be issued; after that the account must be reset again. */
+export const SIGN_IN_CODE_REQUEST_DAYS = 7;
+
+/** Alerts the other administrators and coordinators that `staff` became a coordinator or administrator, or had their password reset. */
+export async function alertCoordinatorChange(trx: Transaction<Database>, actor: Actor, kind: `${(typeof WATCHED_ROLES)[number]}_${'granted' | 'password_reset'}`, staff: { id: string; name: string }) {
   await alertStaff(trx, actor, { kind, personId: null, payload: { by: actor.name, to: staff.name, staffId: staff.id } }, ISSUERS);
 }
+
+const fresh = sql<boolean>`created_at > now() - make_interval(days => ${SIGN_IN_CODE_REQUEST_DAYS})`;
 
 /**
  * Asks for a one-time code for `staff` (a new account or a reset); returns the request's id. A
@@ -32,13 +39,16 @@ export async function alertCoordinatorChange(trx: Transaction<Database>, actor: 
  * requester: an administrator who asks can never be the one to issue it. Alerts those who may issue it.
  */
 export async function requestSignInCode(trx: Transaction<Database>, actor: Actor, staff: { id: string; name: string; role: string }, reason: 'new_account' | 'reset'): Promise<string> {
-  const waiting = await trx.selectFrom('sign_in_code_requests').select(['id', 'requested_by']).where('staff_id', '=', staff.id).where('status', '=', 'pending').forUpdate().executeTakeFirst();
-  if (waiting) {
+  const waiting = await trx.selectFrom('sign_in_code_requests').select(['id', 'requested_by', fresh.as('fresh')]).where('staff_id', '=', staff.id).where('status', '=', 'pending').forUpdate().executeTakeFirst();
+  if (waiting?.fresh) {
     if (waiting.requested_by !== actor.id) await trx.updateTable('sign_in_code_requests').set({ requested_by: actor.id }).where('id', '=', waiting.id).execute();
     return waiting.id;
   }
+  // An expired request gives way to a new one (one pending request per account).
+  if (waiting) await trx.deleteFrom('sign_in_code_requests').where('id', '=', waiting.id).execute();
   const row = await trx.insertInto('sign_in_code_requests').values({ municipality_id: actor.municipalityId, staff_id: staff.id, requested_by: actor.id, reason }).returning('id').executeTakeFirstOrThrow();
-  if (staff.role === 'coordinator') await alertCoordinatorChange(trx, actor, reason === 'new_account' ? 'coordinator_granted' : 'coordinator_password_reset', staff);
+  const watched = WATCHED_ROLES.find((role) => role === staff.role);
+  if (watched) await alertCoordinatorChange(trx, actor, `${watched}_${reason === 'new_account' ? 'granted' : 'password_reset'}`, staff);
   return row.id;
 }
 
@@ -52,6 +62,7 @@ export async function listSignInCodeRequests(ctx: RequestContext): Promise<SignI
     .select(['r.id', 'r.reason', 'r.created_at', 's.id as staff_id', 's.name', 's.email', 's.role', 'by.id as by_id', 'by.name as by_name'])
     .where('r.municipality_id', '=', ctx.actor.municipalityId)
     .where('r.status', '=', 'pending')
+    .where(sql<boolean>`r.created_at > now() - make_interval(days => ${SIGN_IN_CODE_REQUEST_DAYS})`)
     .where('r.requested_by', '<>', ctx.actor.id)
     .where('r.staff_id', '<>', ctx.actor.id)
     .where('s.active', '=', true)
@@ -75,7 +86,7 @@ export async function issueSignInCode(ctx: RequestContext, requestId: string): P
     const request = await trx
       .selectFrom('sign_in_code_requests as r')
       .innerJoin('staff as s', 's.id', 'r.staff_id')
-      .select(['r.id', 'r.status', 'r.requested_by', 's.id as staff_id', 's.name', 's.email'])
+      .select(['r.id', 'r.status', 'r.requested_by', 's.id as staff_id', 's.name', 's.email', sql<boolean>`r.created_at > now() - make_interval(days => ${SIGN_IN_CODE_REQUEST_DAYS})`.as('fresh')])
       .where('r.id', '=', requestId)
       .where('r.municipality_id', '=', ctx.actor.municipalityId)
       .where('s.active', '=', true)
@@ -84,6 +95,7 @@ export async function issueSignInCode(ctx: RequestContext, requestId: string): P
     if (!request) throw new AppError('not_found');
     if (request.requested_by === ctx.actor.id || request.staff_id === ctx.actor.id) throw new AppError('code_self_issue_forbidden');
     if (request.status !== 'pending') throw new AppError('code_already_issued');
+    if (!request.fresh) throw new AppError('code_request_expired');
     await trx.updateTable('staff').set({ password_hash: hash, must_change_password: true, version: sql`version + 1`, updated_at: sql`now()` }).where('id', '=', request.staff_id).execute();
     await deleteSessionsOf(trx, request.staff_id);
     await trx.updateTable('sign_in_code_requests').set({ status: 'issued', issued_by: ctx.actor.id, issued_at: sql`now()` }).where('id', '=', request.id).execute();

@@ -125,7 +125,7 @@ export async function updateStaff(ctx: RequestContext, staffId: string, input: z
       .executeTakeFirst();
     if (updated.numUpdatedRows === 0n) throw new AppError('version_conflict');
     if (!input.active || input.role !== current.role) await deleteSessionsOf(trx, staffId);
-    if (input.role === 'coordinator' && current.role !== 'coordinator') await alertCoordinatorChange(trx, ctx.actor, 'coordinator_granted', { id: staffId, name: input.name });
+    if ((input.role === 'coordinator' || input.role === 'administrator') && current.role !== input.role) await alertCoordinatorChange(trx, ctx.actor, `${input.role}_granted`, { id: staffId, name: input.name });
     await audit({ action: 'update', entity: 'staff', entityId: staffId, detail: { role: input.role, unitId: input.unitId, active: input.active } });
     return present(await staffQuery(trx, ctx.actor.municipalityId).where('staff.id', '=', staffId).executeTakeFirstOrThrow());
   });

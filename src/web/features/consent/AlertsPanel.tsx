@@ -1,4 +1,4 @@
-/** Alerts on the start page: emergency access to a person of your caseload and requests for it, a colleague let see protected contact details, a coordinator account given or reset. */
+/** Alerts on the start page: emergency access to a person of your caseload and requests for it, a colleague let see protected contact details, a coordinator or administrator account given or reset. */
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { StaffAlert } from '../../../core/consent-schemas.js';
@@ -15,6 +15,8 @@ function wordingOf(alert: StaffAlert): string {
     case 'emergency_request':
     case 'coordinator_granted':
     case 'coordinator_password_reset':
+    case 'administrator_granted':
+    case 'administrator_password_reset':
       return `staffAlerts.${alert.kind}`;
     case 'emergency_request_decided':
       return alert.payload.decision === 'approved' ? 'staffAlerts.emergency_request_approved' : 'staffAlerts.emergency_request_denied';
