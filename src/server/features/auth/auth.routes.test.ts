@@ -106,6 +106,36 @@ describe('sign-in throttling that cannot lock the owner out', () => {
   });
 });
 
+describe('sign-in throttling against many addresses at once', () => {
+  const login = (ip: string, email: string, password: string) => h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, remoteAddress: ip });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('counts the addresses of one IPv6 /64 network as one address', async () => {
+    const email = 'ipv6@test.lotsa.local';
+    await insertStaff(h.db, h.municipalityId, { name: email, email, role: 'youth_coach', unitId: null }, TEST_PASSWORD);
+    vi.spyOn(throttleTiming, 'sleep').mockImplementation(async () => undefined);
+    for (let i = 0; i < 5; i++) expect((await login(`2001:db8:aa:bb::${i + 1}`, email, `guess ${i}`)).statusCode).toBe(401);
+    expect((await login('2001:db8:aa:bb:ffff:1:2:3', email, TEST_PASSWORD)).statusCode).toBe(429);
+    expect((await login('2001:db8:aa:bc::1', email, TEST_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('takes parallel guesses at one account one at a time, so each pays the account delay in turn', async () => {
+    const email = 'parallel@test.lotsa.local';
+    await insertStaff(h.db, h.municipalityId, { name: email, email, role: 'youth_coach', unitId: null }, TEST_PASSWORD);
+    let inside = 0;
+    let most = 0;
+    vi.spyOn(throttleTiming, 'sleep').mockImplementation(async () => {
+      most = Math.max(most, ++inside);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inside--;
+    });
+    for (let i = 0; i < 11; i++) await login(`10.9.0.${i + 1}`, email, 'wrong');
+    const codes = await Promise.all(Array.from({ length: 8 }, (_, i) => login(`10.9.1.${i + 1}`, email, 'wrong'))).then((rs) => rs.map((r) => r.statusCode));
+    expect(codes).toEqual(Array(8).fill(401));
+    expect(most).toBe(1);
+  });
+});
+
 describe('GET /api/v1/auth/me and sessions', () => {
   it('answers 401 without a session', async () => {
     expect((await h.anonymous('GET', '/api/v1/auth/me')).json().code).toBe('not_authenticated');

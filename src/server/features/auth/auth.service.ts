@@ -6,13 +6,15 @@ import { AppError } from '../../http/app-error.js';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from '../../http/passwords.js';
 import { createSession, deleteSessionsOf } from '../../http/sessions.js';
 import { passwordWeakness } from './password-policy.js';
-import { forgetPairFailures, throttleAttempt } from './throttle.js';
+import { forgetPairFailures, oneAtATime, throttleAttempt } from './throttle.js';
 
 /** Checks the credentials; on success creates a session. Throws 401 or 429. */
 export async function signIn(db: Db, email: string, password: string, ip: string | null) {
-  await throttleAttempt(db, email, ip);
-  const staff = await db.selectFrom('staff').select(['id', 'municipality_id', 'password_hash', 'active', 'must_change_password']).where('email', '=', email).executeTakeFirst();
-  const ok = await verifyPassword(staff?.password_hash ?? (await DUMMY_HASH_PROMISE), password);
+  const { staff, ok } = await oneAtATime(email, async () => {
+    await throttleAttempt(db, email, ip);
+    const staff = await db.selectFrom('staff').select(['id', 'municipality_id', 'password_hash', 'active', 'must_change_password']).where('email', '=', email).executeTakeFirst();
+    return { staff, ok: await verifyPassword(staff?.password_hash ?? (await DUMMY_HASH_PROMISE), password) };
+  });
   if (!staff || !ok || !staff.active) {
     await db.transaction().execute((trx) =>
       recordAudit(trx, { id: staff?.id ?? null, municipalityId: staff?.municipality_id ?? null, ip }, [{ action: 'sign_in_failed', entity: 'staff', entityId: staff?.id ?? null }]),
@@ -40,8 +42,11 @@ export async function changePassword(db: Db, staffId: string, currentPassword: s
   if (currentPassword === null && !staff.must_change_password) throw new AppError('validation_failed', [{ field: 'currentPassword', code: 'required' }]);
   const auditAs = { id: staffId, municipalityId: staff.municipality_id, ip };
   if (currentPassword !== null) {
-    await throttleAttempt(db, staff.email, ip);
-    if (!(await verifyPassword(staff.password_hash, currentPassword))) {
+    const ok = await oneAtATime(staff.email, async () => {
+      await throttleAttempt(db, staff.email, ip);
+      return verifyPassword(staff.password_hash, currentPassword);
+    });
+    if (!ok) {
       await db.transaction().execute((trx) => recordAudit(trx, auditAs, [{ action: 'password_change_failed', entity: 'staff', entityId: staffId }]));
       throw new AppError('invalid_credentials');
     }

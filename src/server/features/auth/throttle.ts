@@ -12,7 +12,11 @@
  *
  * An attempt is recorded before the password is checked, so that concurrent guesses count
  * against each other; a refused attempt is removed again, so refusals do not extend the window.
+ * Attempts at one account are also taken one at a time (per process), so guesses sent in parallel
+ * from many addresses each wait their turn and their delay. An IPv6 address counts by its /64
+ * network, which one subscriber usually holds whole.
  */
+import { isIPv4, isIPv6 } from 'node:net';
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection.js';
 import { AppError } from '../../http/app-error.js';
@@ -44,13 +48,40 @@ export function throttleDelay(counts: { pair: number; account: number; address: 
   return Math.min(THROTTLE.maxDelayMs, steps * THROTTLE.delayStepMs);
 }
 
+/** The address a failure is counted against: IPv6 by its /64 network, an IPv4-mapped IPv6 address as IPv4. */
+export function throttleAddress(ip: string | null): string | null {
+  if (!ip || !isIPv6(ip)) return ip;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped && isIPv4(mapped[1]!)) return mapped[1]!;
+  const [head = '', tail] = ip.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
+
+const queues = new Map<string, Promise<unknown>>();
+
+/** Runs `work` for `account` after every earlier attempt at the same account in this process has ended. */
+export function oneAtATime<T>(account: string, work: () => Promise<T>): Promise<T> {
+  const key = account.toLowerCase();
+  const result = (queues.get(key) ?? Promise.resolve()).then(work, work);
+  const settled = result.then(() => undefined, () => undefined);
+  queues.set(key, settled);
+  void settled.then(() => {
+    if (queues.get(key) === settled) queues.delete(key);
+  });
+  return result;
+}
+
 const inWindow = sql<boolean>`at > now() - make_interval(mins => ${THROTTLE.windowMinutes})`;
 
 /**
  * Records an attempt of `email` from `ip`, waits as long as the earlier failures ask, and throws 429
  * (with the seconds until the pair may try again) when the pair has used up its attempts.
  */
-export async function throttleAttempt(db: Db, email: string, ip: string | null): Promise<void> {
+export async function throttleAttempt(db: Db, email: string, from: string | null): Promise<void> {
+  const ip = throttleAddress(from);
   const inserted = await db.insertInto('login_failures').values({ email, ip }).returning('id').executeTakeFirstOrThrow();
   const counts = await db
     .selectFrom('login_failures')
@@ -77,6 +108,7 @@ export async function throttleAttempt(db: Db, email: string, ip: string | null):
 }
 
 /** Forgets the failures of `email` from `ip` after the right password came from there. */
-export async function forgetPairFailures(db: Db, email: string, ip: string | null): Promise<void> {
+export async function forgetPairFailures(db: Db, email: string, from: string | null): Promise<void> {
+  const ip = throttleAddress(from);
   await db.deleteFrom('login_failures').where('email', '=', email).where(sql<boolean>`ip is not distinct from ${ip}`).execute();
 }
