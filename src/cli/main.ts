@@ -1,5 +1,5 @@
 /**
- * The `lotsa` command line: start, migrate, demo, users add, audit verify, import, register.
+ * The `lotsa` command line: start, migrate, demo, users add, audit verify, backup, restore, import, register.
  * The web server is loaded only by `start`, so the other commands start in a fraction of a second.
  */
 import path from 'node:path';
@@ -20,6 +20,7 @@ import { AppError } from '../server/http/app-error.js';
 import { applyRetention } from '../server/features/retention/retention.js';
 import { insertStaff } from '../server/features/staff/staff.service.js';
 import { addAuditCommands } from './audit-commands.js';
+import { addBackupCommands } from './backup-commands.js';
 import { passwordWeakness } from '../server/features/auth/password-policy.js';
 import { addRegisterCommands, CliError } from './register-commands.js';
 
@@ -118,6 +119,7 @@ users
   });
 
 addAuditCommands(program, withDatabase);
+addBackupCommands(program);
 
 program
   .command('db')
