@@ -57,7 +57,14 @@ export const problemSchema = z.object({
   previousResidents: z.number().int().optional(),
 });
 
-export const healthSchema = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']) });
+export const healthSchema = z.object({
+  status: z.literal('ok'),
+  database: z.enum(['pglite', 'postgresql']),
+  /** 'stalled' when a queued job has waited over 10 minutes and no job is running (the worker has stopped). */
+  jobs: z.enum(['ok', 'stalled']),
+  /** How many minutes the oldest queued job has waited; null when none waits. */
+  oldestQueuedJobMinutes: z.number().int().nullable(),
+});
 
 export const loginBody = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(200) });
 /** A new password; the current one may be left out only while the account must still replace its one-time password. */

@@ -12,6 +12,7 @@ import { applyRetention } from './features/retention/retention.js';
 import { failUnsentSms } from './features/sms/sms.jobs.js';
 import { registerJobHandlers } from './jobs/handlers.js';
 import { failInterruptedJobs, startWorker } from './jobs/queue.js';
+import { setBackgroundLogger } from './log.js';
 
 /**
  * The embedded database broke (its WebAssembly aborted): nothing more can be read or written, so
@@ -49,6 +50,8 @@ export async function startServer(env: Env): Promise<() => Promise<void>> {
   registerJobHandlers();
 
   const app = await buildApp(database, env);
+  // From here on, background work logs its failures to the server's log, beside the requests'.
+  setBackgroundLogger(app.log);
   await app.listen({ port: env.port, host: env.host });
   const where = database.kind === 'pglite' ? `embedded database in ${env.dataDir}` : 'PostgreSQL server';
   const notice = `\n${startNotice(env, where, firstAdmin).join('\n')}\n`;
@@ -56,17 +59,18 @@ export async function startServer(env: Env): Promise<() => Promise<void>> {
   const stopWorker = startWorker(database);
   const stopCheckpoints = await startCheckpoints(database.db, env.audit, { info: (line) => console.log(line), error: (line) => console.error(line) });
   const housekeeping = () => Promise.all([pruneSessions(database.db, env.sessionMaxHours), applyRetention(database.db, env.retentionDays, env.uploadsDir)]);
-  await housekeeping().catch((err) => console.error(`Housekeeping failed (it runs again within the hour): ${(err as Error).message}`));
+  const housekeepingFailed = (err: unknown) => app.log.error({ err }, 'Housekeeping (sessions and retention) failed; it runs again within the hour');
+  await housekeeping().catch(housekeepingFailed);
   // Start-up is done: the sign-in notice again, below whatever was logged meanwhile.
   if (firstAdmin) console.log(notice);
-  const timer = setInterval(() => void housekeeping().catch((err) => console.error(`Housekeeping failed (it runs again within the hour): ${(err as Error).message}`)), 60 * 60 * 1000);
+  const timer = setInterval(() => void housekeeping().catch(housekeepingFailed), 60 * 60 * 1000);
   timer.unref();
   // On a shared PostgreSQL server another process may die mid-work: its silent work, and the text
   // messages it left unsent, are failed here. Embedded, this process is the only one, and a heartbeat
   // may wait behind a long statement, so only start-up (above) fails what was left.
   const reapInterrupted = () =>
     void Promise.all([failInterruptedJobs(database.db), failInterruptedImports(database.db), failUnsentSms(database.db)]).catch((err) =>
-      console.error(`Looking for interrupted work failed (it looks again within a minute): ${(err as Error).message}`),
+      app.log.error({ err }, 'Looking for interrupted work (jobs, imports, unsent text messages) failed; it looks again within a minute'),
     );
   const reaper = database.kind === 'postgresql' ? setInterval(reapInterrupted, 60 * 1000) : undefined;
   reaper?.unref();
@@ -79,6 +83,7 @@ export async function startServer(env: Env): Promise<() => Promise<void>> {
     stopCheckpoints();
     await stopWorker();
     await app.close();
+    setBackgroundLogger(null);
     await database.close();
   };
 }

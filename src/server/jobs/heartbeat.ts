@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.js';
+import { backgroundLog } from '../log.js';
 
 const BEAT_MS = 15_000;
 
@@ -13,7 +14,7 @@ export const SILENT_AFTER_SECONDS = 300;
 
 /** Beats for the row `id` of `table` now and every few seconds; returns the function that stops it. */
 export function startHeartbeat(db: Db, table: 'imports' | 'jobs', id: string): () => void {
-  const beat = () => void db.updateTable(table).set({ heartbeat_at: sql`now()` }).where('id', '=', id).execute().catch(() => {});
+  const beat = () => void db.updateTable(table).set({ heartbeat_at: sql`now()` }).where('id', '=', id).execute().catch((err) => backgroundLog().warn({ err, table, id }, `A heartbeat of ${table} ${id} could not be written (it beats again in a few seconds)`));
   beat();
   const timer = setInterval(beat, BEAT_MS);
   timer.unref();

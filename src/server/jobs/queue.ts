@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import type { DatabaseHandle, Db } from '../db/connection.js';
 import { AppError } from '../http/app-error.js';
+import { backgroundLog } from '../log.js';
 import { SILENT_AFTER_SECONDS, silentFor, startHeartbeat } from './heartbeat.js';
 
 /** Reports how far a job has come. */
@@ -14,6 +15,9 @@ export type Progress = (done: number, total?: number) => Promise<void>;
 export type JobHandler = (handle: DatabaseHandle, job: { municipalityId: string; payload: Record<string, unknown> }, progress: Progress) => Promise<unknown>;
 
 const handlers = new Map<string, JobHandler>();
+
+/** How many jobs failed in this process since it started (for /metrics). */
+export const failures = { count: 0 };
 
 /** Registers the handler for a kind of job. */
 export function registerJobHandler(kind: string, handler: JobHandler): void {
@@ -45,7 +49,7 @@ function progressOf(db: Db, jobId: string): Progress {
       .set({ progress: done, ...(total !== undefined && { total }) })
       .where('id', '=', jobId)
       .execute()
-      .catch(() => {});
+      .catch((err) => backgroundLog().warn({ err, jobId }, `The progress of job ${jobId} could not be written (the job goes on)`));
   };
 }
 
@@ -65,6 +69,10 @@ export async function runNextJob(handle: DatabaseHandle): Promise<boolean> {
     const result = await handler(handle, { municipalityId: job.municipality_id, payload: job.payload }, progressOf(handle.db, job.id));
     await handle.db.updateTable('jobs').set({ status: 'done', result: JSON.stringify(result ?? null), finished_at: sql`now()` }).where('id', '=', job.id).execute();
   } catch (err) {
+    failures.count++;
+    // A refusal the job's owner sees (an AppError, say a bad file) is a warning; anything else an error.
+    const log = backgroundLog();
+    (err instanceof AppError ? log.warn : log.error).call(log, { err, jobId: job.id, kind: job.kind }, `Job ${job.id} (${job.kind}) failed`);
     // An AppError's message is its stable code, which clients translate; the figures its sentence names are the result.
     const params = err instanceof AppError && Object.keys(err.params).length ? JSON.stringify(err.params) : null;
     await handle.db.updateTable('jobs').set({ status: 'failed', error: (err as Error).message, result: params, finished_at: sql`now()` }).where('id', '=', job.id).execute();
@@ -89,7 +97,7 @@ export function startWorker(handle: DatabaseHandle, pollMs = 500): () => Promise
   const loop = (async () => {
     while (!stopped) {
       // A lost database connection (or any failure outside a job's own) is logged and the loop goes on.
-      const ran = await runNextJob(handle).catch((err) => (console.error(`The job worker could not claim or finish a job (it tries again): ${(err as Error).message}`), false));
+      const ran = await runNextJob(handle).catch((err) => (backgroundLog().error({ err }, 'The job worker could not claim or finish a job (it tries again)'), false));
       if (!ran && !stopped) await new Promise<void>((resolve) => ((wake = resolve), setTimeout(resolve, pollMs).unref()));
     }
   })();

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DB_KIND } from '../../testing/database.js';
 import { createHarness, type Harness } from '../../testing/harness.js';
@@ -12,7 +13,36 @@ describe('public endpoints', () => {
   it('reports health and the kind of database', async () => {
     const res = await h.anonymous('GET', '/api/health');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', database: TEST_DB_KIND });
+    expect(res.json()).toEqual({ status: 'ok', database: TEST_DB_KIND, jobs: 'ok', oldestQueuedJobMinutes: null });
+  });
+
+  it('reports a job queue that has stopped moving, and not one held up by a job that is still working', async () => {
+    await h.db
+      .insertInto('jobs')
+      .values({ municipality_id: h.municipalityId, kind: 'health_test', payload: '{}', status: 'queued', created_by: null, created_at: sql`now() - interval '11 minutes'` })
+      .execute();
+    try {
+      const fresh = await h.anonymous('GET', '/api/health');
+      expect(fresh.statusCode).toBe(200);
+      expect(fresh.json()).toEqual({ status: 'ok', database: TEST_DB_KIND, jobs: 'stalled', oldestQueuedJobMinutes: 11 });
+      const running = await h.db
+        .insertInto('jobs')
+        .values({ municipality_id: h.municipalityId, kind: 'health_test', payload: '{}', status: 'running', created_by: null, started_at: sql`now()`, heartbeat_at: sql`now()` })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      expect((await h.anonymous('GET', '/api/health')).json()).toMatchObject({ jobs: 'ok', oldestQueuedJobMinutes: 11 });
+      // Its heartbeat goes silent: nothing is working on the queue any more.
+      await h.db.updateTable('jobs').set({ heartbeat_at: sql`now() - interval '5 minutes'` }).where('id', '=', running.id).execute();
+      expect((await h.anonymous('GET', '/api/health')).json()).toMatchObject({ jobs: 'stalled' });
+    } finally {
+      await h.db.deleteFrom('jobs').where('kind', '=', 'health_test').execute();
+    }
+    await h.db.insertInto('jobs').values({ municipality_id: h.municipalityId, kind: 'health_test', payload: '{}', status: 'queued', created_by: null, created_at: sql`now() - interval '2 minutes'` }).execute();
+    try {
+      expect((await h.anonymous('GET', '/api/health')).json()).toMatchObject({ jobs: 'ok', oldestQueuedJobMinutes: 2 });
+    } finally {
+      await h.db.deleteFrom('jobs').where('kind', '=', 'health_test').execute();
+    }
   });
 
   it('publishes an OpenAPI 3 document with every /api/v1 route', async () => {

@@ -71,7 +71,11 @@ export async function applyRetention(db: Db, days: number, uploads: string): Pro
 
 /** Removes uploaded files older than `days` that no import waiting for a column mapping still needs. */
 async function removeOldUploads(db: Db, uploads: string, days: number): Promise<number> {
-  const files = await readdir(uploads).catch(() => [] as string[]);
+  // No uploads directory yet means nothing was uploaded; any other failure is reported.
+  const files = await readdir(uploads).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return [] as string[];
+    throw err;
+  });
   const waiting = new Set(
     (await db.selectFrom('imports').select('upload_path').where('status', 'in', ['queued', 'running', 'needs_mapping']).where('culled_at', 'is', null).execute()).map((i) => i.upload_path),
   );
