@@ -17,6 +17,7 @@ import type { Env } from './env.js';
 import { installAuth } from './http/auth-hook.js';
 import { installErrorHandler, sendProblem } from './http/errors.js';
 import { inputGuardOptions, installInputGuard } from './http/input-guard.js';
+import { installMetrics } from './http/metrics.js';
 import { projectPath } from './paths.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
@@ -98,6 +99,7 @@ export async function buildApp(database: DatabaseHandle, env: Env, options: { lo
     if (request.url.startsWith('/api/v1/')) reply.header('cache-control', 'no-store');
   });
 
+  installMetrics(app, database, env.metricsToken);
   await app.register(healthRoutes, { kind: database.kind });
   await app.register(authRoutes, { env });
   await app.register(personRoutes);

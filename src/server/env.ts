@@ -35,6 +35,7 @@ const schema = z.object({
   LOTSA_AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
   LOTSA_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
   LOTSA_AUDIT_CHECKPOINT_COMMAND: z.string().min(1).optional(),
+  LOTSA_METRICS_TOKEN: z.string().regex(/^[\w.~+/=-]{24,200}$/, 'must be 24–200 letters, digits or - . _ ~ + / = (for example: openssl rand -hex 32)').optional(),
 }).superRefine((e, ctx) => {
   if (e.DATABASE_OWNER_URL && !(e.DATABASE_URL && URL.canParse(e.DATABASE_URL) && new URL(e.DATABASE_URL).username)) {
     ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: "must name the application's role (postgres://ROLE:…@host/db) when DATABASE_OWNER_URL is set" });
@@ -69,6 +70,8 @@ export type Env = {
   sms: SmsGatewayConfig | null;
   /** Where the audit log is anchored outside the database (see src/server/audit/checkpoint.ts). */
   audit: AuditAnchorConfig;
+  /** The bearer token GET /metrics requires; null turns /metrics off (404). */
+  metricsToken: string | null;
 };
 
 /** The Ed25519 key file that signs audit checkpoints, where they are written, how often, and an optional command each is piped to. */
@@ -114,5 +117,6 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       checkpointMinutes: e.LOTSA_AUDIT_CHECKPOINT_MINUTES,
       checkpointCommand: e.LOTSA_AUDIT_CHECKPOINT_COMMAND ?? null,
     },
+    metricsToken: e.LOTSA_METRICS_TOKEN ?? null,
   };
 }

@@ -54,7 +54,13 @@ class PGliteConnection implements DatabaseConnection {
   }
 }
 
-const queues = new WeakMap<PGlite, { tail: Promise<void> }>();
+const queues = new WeakMap<PGlite, { tail: Promise<void>; waiting: number; inUse: boolean }>();
+
+/** Whether `pg`'s one connection is in use and how many wait for it (for /metrics). */
+export function pgliteUse(pg: PGlite): { inUse: boolean; waiting: number } {
+  const queue = queues.get(pg);
+  return { inUse: queue?.inUse ?? false, waiting: queue?.waiting ?? 0 };
+}
 
 /**
  * Waits for exclusive use of `pg` and returns the function that gives it back. The Kysely driver
@@ -62,13 +68,23 @@ const queues = new WeakMap<PGlite, { tail: Promise<void> }>();
  */
 export async function acquirePGlite(pg: PGlite): Promise<() => void> {
   let queue = queues.get(pg);
-  if (!queue) queues.set(pg, (queue = { tail: Promise.resolve() }));
+  if (!queue) queues.set(pg, (queue = { tail: Promise.resolve(), waiting: 0, inUse: false }));
+  const q = queue;
   let release!: () => void;
   const turn = new Promise<void>((resolve) => (release = resolve));
-  const previous = queue.tail;
-  queue.tail = previous.then(() => turn);
+  const previous = q.tail;
+  q.tail = previous.then(() => turn);
+  q.waiting++;
   await previous;
-  return release;
+  q.waiting--;
+  q.inUse = true;
+  let given = false;
+  return () => {
+    if (given) return;
+    given = true;
+    q.inUse = false;
+    release();
+  };
 }
 
 /**
