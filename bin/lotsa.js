@@ -2,8 +2,11 @@
 // The `lotsa` command. Lotsa is written in TypeScript; this runs a bundle of src/cli/main.ts that
 // esbuild builds into dist/cli/<fingerprint>/ when the sources differ from every bundle there (a
 // fraction of a second, once), so no command pays for compiling TypeScript as it starts.
+// Each bundle records a hash of the sources' contents, so a copy of a built installation (whose
+// files have new modification times) runs the bundle built for the same sources, without writing:
+// `npm run build` once, and the installation may then be read-only (README, Production install).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -27,15 +30,55 @@ function fingerprint() {
   return hash.digest('hex').slice(0, 16);
 }
 
+/** A hash of the sources' and this script's contents: slower than `fingerprint`, but the same in every copy. */
+function contentHash() {
+  const hash = createHash('sha256');
+  hash.update(readFileSync(fileURLToPath(import.meta.url)));
+  for (const dir of sources) {
+    for (const file of readdirSync(path.join(root, dir), { recursive: true }).map(String).sort()) {
+      if (!file.endsWith('.ts')) continue;
+      hash.update(`\n${dir}/${file}\n`);
+      hash.update(readFileSync(path.join(root, dir, file)));
+    }
+  }
+  return hash.digest('hex');
+}
+
+/** The bundle built from sources with these contents, if there is one (a copied installation). */
+function builtFromSameSources(builds, content) {
+  if (!existsSync(builds)) return null;
+  for (const dir of readdirSync(builds)) {
+    const bundle = path.join(builds, dir);
+    try {
+      if (readFileSync(path.join(bundle, 'sources.sha256'), 'utf8').trim() === content && existsSync(path.join(bundle, 'main.js'))) return bundle;
+    } catch {
+      // Not a finished bundle (or one from before bundles recorded their sources).
+    }
+  }
+  return null;
+}
+
 /** Packages loaded from node_modules at run time rather than bundled. */
 const EXTERNAL = ['@electric-sql/pglite', 'argon2', 'pdfkit', 'exceljs', 'fastify', '@fastify/*', 'fastify-type-provider-zod', 'ical-generator', 'esbuild', 'pg-native'];
 
 const builds = path.join(root, 'dist', 'cli');
-const current = path.join(builds, fingerprint());
-if (!existsSync(path.join(current, 'main.js'))) {
+let current = path.join(builds, fingerprint());
+const content = existsSync(path.join(current, 'main.js')) ? null : contentHash();
+const copied = content && builtFromSameSources(builds, content);
+if (copied) current = copied;
+else if (content) {
   const { build } = await import('esbuild');
-  mkdirSync(builds, { recursive: true });
   const partial = `${current}.${process.pid}.partial`;
+  try {
+    mkdirSync(partial, { recursive: true });
+  } catch (err) {
+    if (err.code !== 'EACCES' && err.code !== 'EROFS' && err.code !== 'EPERM') throw err;
+    console.error(
+      `Lotsa cannot build its command bundle: ${builds} is read-only (${err.code}) and holds no bundle of these sources.\n` +
+        'Run `npm run build` where the installation is writable, then copy or deploy it with its dist/ directory (README, Production install).',
+    );
+    process.exit(1);
+  }
   await build({
     entryPoints: [path.join(root, 'src/cli/main.ts')],
     outdir: partial,
@@ -51,6 +94,7 @@ if (!existsSync(path.join(current, 'main.js'))) {
     sourcemap: true,
     logLevel: 'warning',
   });
+  writeFileSync(path.join(partial, 'sources.sha256'), `${content}\n`);
   // Another process may have built the same sources meanwhile: then its bundle is as good.
   try {
     renameSync(partial, current);
