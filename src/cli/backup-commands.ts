@@ -33,6 +33,6 @@ export function addBackupCommands(program: Command) {
       if (env.databaseUrl) throw new CliError(ON_POSTGRESQL);
       const { movedAside } = await restoreEmbedded(file, env.dataDir, { force: opts.force }).catch(explained);
       if (movedAside) console.log(`Moved the database that was there aside to ${movedAside}.`);
-      console.log(`Restored ${file} into ${env.dataDir}. Start Lotsa, then check the audit log with: npx lotsa audit verify`);
+      console.log(`Restored ${file} into ${env.dataDir}. Check its audit log with \`npx lotsa audit verify\`, then start Lotsa.`);
     });
 }
