@@ -12,6 +12,7 @@ import type { DatabaseHandle, Db } from '../../db/connection.js';
 import { todayInSweden } from '../../../core/dates.js';
 import { populationShrank } from '../../../core/register.js';
 import { startHeartbeat } from '../../jobs/heartbeat.js';
+import { backgroundLog } from '../../log.js';
 import type { Progress } from '../../jobs/queue.js';
 import { municipalities } from '../../reference/municipalities.js';
 import { cellPicker, mappingProblems, ownLayoutMapping, sameHeaders, type ColumnMapping } from './column-mapping.js';
@@ -133,7 +134,10 @@ export async function processImport(handle: DatabaseHandle, importId: string, pa
   } catch (err) {
     if (err instanceof ImportTakenAway) throw err;
     await dropStagingTable(db, imp.kind, importId);
-    await finish({ status: 'failed', rowsTotal: 0, rowsValid: 0, errorCount: 0, failure: `${(err as Error).message}` }).catch(() => {});
+    // The first failure is thrown (and logged by the job worker); one in recording it is logged here.
+    await finish({ status: 'failed', rowsTotal: 0, rowsValid: 0, errorCount: 0, failure: `${(err as Error).message}` }).catch((failed) =>
+      backgroundLog().error({ err: failed, importId }, `Import ${importId} failed and could not be marked failed (start-up or the reaper fails it later)`),
+    );
     throw err;
   } finally {
     stopBeating();
@@ -229,8 +233,9 @@ async function load(
     await errors.close();
   } catch (err) {
     // processImport drops the rows and fails the import.
-    await rows.abort().catch(() => {});
-    await errors.abort().catch(() => {});
+    const aborted = (failed: unknown) => backgroundLog().warn({ err: failed, importId }, `Import ${importId}: a bulk write could not be aborted cleanly`);
+    await rows.abort().catch(aborted);
+    await errors.abort().catch(aborted);
     throw err;
   }
   await progress(rowsTotal, rowsTotal);
