@@ -68,16 +68,25 @@ describe('the production install', () => {
     expect(fs.existsSync(path.join(install, 'node_modules', 'fastify'))).toBe(true);
     for (const dev of ['vite', 'typescript', 'vitest', 'tsx']) expect(fs.existsSync(path.join(install, 'node_modules', dev))).toBe(false);
 
-    // 3. Read-only (chmod does not stop root, so the files are also compared before and after).
+    // 3. Read-only. chmod does not stop root: as root, Lotsa runs as the unprivileged user nobody
+    // (as the README's systemd unit runs it as lotsa), and the files are compared before and after.
     await run('chmod', ['-R', 'a-w', install]);
     const before = snapshot(install);
+    const dataDir = path.join(tmp, 'data');
+    fs.mkdirSync(dataDir);
+    const asNobody = process.getuid?.() === 0 && fs.existsSync('/usr/sbin/runuser');
+    if (asNobody) {
+      fs.chmodSync(tmp, 0o755);
+      await run('chown', ['nobody', dataDir]);
+    }
 
     // 4. Start from elsewhere, with the data directory outside the installation.
     const port = await freePort();
     const out: string[] = [];
-    const child = spawn(process.execPath, [path.join(install, 'bin', 'lotsa.js'), 'start'], {
-      cwd: tmp,
-      env: { ...cleanEnv, PORT: String(port), HOST: '127.0.0.1', LOTSA_DATA_DIR: path.join(tmp, 'data'), LOG_LEVEL: 'warn' },
+    const command = [process.execPath, path.join(install, 'bin', 'lotsa.js'), 'start'];
+    const child = spawn(asNobody ? '/usr/sbin/runuser' : command[0]!, asNobody ? ['-u', 'nobody', '--', ...command] : command.slice(1), {
+      cwd: dataDir,
+      env: { ...cleanEnv, PORT: String(port), HOST: '127.0.0.1', LOTSA_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout.on('data', (d) => out.push(String(d)));
