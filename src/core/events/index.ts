@@ -6,12 +6,18 @@
 import type { z } from 'zod';
 import { assessmentEvents } from './assessment-events.js';
 import { caseEvents } from './case-events.js';
+import { consentEvents } from './consent-events.js';
 import { measureEvents } from './measure-events.js';
+import { outreachEvents } from './outreach-events.js';
 import { planEvents } from './plan-events.js';
+import { registerEvents } from './register-events.js';
 
 /** The payload schema of each event type. */
 export const EVENT_PAYLOADS = {
+  ...registerEvents,
   ...caseEvents,
+  ...outreachEvents,
+  ...consentEvents,
   ...assessmentEvents,
   ...planEvents,
   ...measureEvents,
