@@ -15,6 +15,7 @@ import { audited, deniedRead, type RequestContext } from '../../http/context.js'
 import { eventCategorySql, periodSources, selectEmergencyEnd, selectEvents, selectPerson, selectPersonPage, selectPersonParts } from './persons.queries.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import { eventRow } from '../../db/events.js';
+import { readEvent } from '../../../core/events/index.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -227,13 +228,14 @@ export async function listEvents(ctx: RequestContext, personId: string): Promise
 /** The note an actor already added under `key` (audited as a replay; 404 once out of reach). */
 function replayedNote(ctx: RequestContext, personId: string, key: string) {
   return audited(ctx, async ({ trx, audit }) => {
-    const prior = await trx.selectFrom('events').select(['id', 'person_id', 'payload', 'category']).where('actor_id', '=', ctx.actor.id).where('idempotency_key', '=', key).executeTakeFirst();
+    const prior = await trx.selectFrom('events').select(['id', 'person_id', 'type', 'payload', 'category']).where('actor_id', '=', ctx.actor.id).where('idempotency_key', '=', key).executeTakeFirst();
     if (!prior) return undefined;
     if (prior.person_id !== personId) throw new AppError('idempotency_key_reused', [{ field: 'Idempotency-Key', code: 'invalid' }]);
     const person = await selectPerson(trx, ctx.actor, personId);
     if (!person) throw new AppError('not_found');
     await audit({ action: 'read', entity: 'note', entityId: prior.id, personId, detail: { replay: true, ...readBasis(person) } });
-    const text = (prior.payload as { text?: string }).text ?? '';
+    const note = readEvent(prior.type, prior.payload);
+    const text = note?.type === 'note' ? note.payload.text : '';
     return { id: prior.id, possiblySensitive: prior.category === null && looksSensitive(text) };
   });
 }
