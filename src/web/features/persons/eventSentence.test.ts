@@ -5,6 +5,11 @@ import type { TimelineEvent } from '../../../core/schemas.js';
 import en from '../../i18n/en.json' with { type: 'json' };
 import sv from '../../i18n/sv.json' with { type: 'json' };
 import { eventSentence, type SentenceTools } from './eventSentence.js';
+import { CASE_STATUSES } from '../../../core/cases.js';
+import { APPLICATION_STATUSES, REFERRERS } from '../../../core/consent.js';
+import { ATTEMPT_CHANNELS, CHECK_OUTCOMES, CONTACT_OUTCOMES, MEETING_KINDS } from '../../../core/outreach.js';
+import { ENTRY_REASONS, LEAVE_REASONS, NOTIFICATION_KINDS } from '../../../core/register.js';
+import { RULES } from '../../../core/eligibility.js';
 
 const i18n = i18next.createInstance();
 let tools: SentenceTools;
@@ -76,5 +81,23 @@ describe('the sentence of a timeline event', () => {
     expect(eventSentence(event({ type: 'case_status_changed', payload: { from: 'new', to: 'archived' } }), tools)).toBe(generic);
     expect(eventSentence(event({ type: 'contact_person_changed', payload: { to: 'Kim' } }), tools)).toBe(generic);
     expect(eventSentence(event({ type: 'no_such_event', payload: {} }), tools)).toBe(generic);
+  });
+
+  it('has a label in both languages for every value a typed payload can hold', () => {
+    const labels: [string, readonly string[]][] = [
+      ['status', CASE_STATUSES],
+      ['register.entry', ENTRY_REASONS],
+      ['register.leave', LEAVE_REASONS],
+      ['register.rules', Object.keys(RULES)],
+      ['events.channels', ATTEMPT_CHANNELS],
+      ['events.outcomes', [...CONTACT_OUTCOMES, ...CHECK_OUTCOMES]],
+      ['events.notificationKinds', NOTIFICATION_KINDS],
+      ['applications.referrer', REFERRERS],
+      ['applications.status', APPLICATION_STATUSES],
+      ['calendar.kinds', MEETING_KINDS],
+    ];
+    for (const lng of ['sv', 'en'] as const) {
+      for (const [prefix, values] of labels) for (const value of values) expect(i18n.exists(`${prefix}.${value}`, { lng }), `${lng} ${prefix}.${value}`).toBe(true);
+    }
   });
 });
