@@ -39,8 +39,8 @@ export const emergencyAccessBody = z.object({ reason: text(1000) });
 export const emergencyByNumberBody = z.object({ personalIdentityNumber: identityNumber, reason: text(1000) });
 export const emergencyAccessSchema = z.object({ id, personId: id, endsAt: z.string() });
 
-export const APPLICATION_STATUSES = ['received', 'on_agenda', 'accepted', 'waiting_list', 'declined'] as const;
-export const REFERRERS = ['school', 'social_services', 'employment_service', 'self'] as const;
+export { APPLICATION_STATUSES, REFERRERS } from './consent.js';
+import { APPLICATION_STATUSES, REFERRERS } from './consent.js';
 export const applicationBody = z.object({ teamId: id, referrer: z.enum(REFERRERS), signedOn: isoDay, signedByYoungPerson: z.literal(true) });
 export const applicationUpdateBody = z.object({ status: z.enum(APPLICATION_STATUSES), decisionNote: optionalText(2000), version: z.number().int() });
 /** Applications still to be decided (received, on the agenda, on the waiting list), and those decided for good. */

@@ -13,6 +13,13 @@ export const CONSENT_GIVERS = ['young_person', 'guardian', 'young_person_and_gua
 /** How a consent was given: a signed paper form (scan attached) or signed in Lotsa. */
 export const CONSENT_METHODS = ['paper', 'in_lotsa'] as const;
 
+/** Where an application to a cooperation team came from. Labels live in i18n. */
+export const REFERRERS = ['school', 'social_services', 'employment_service', 'self'] as const;
+export type Referrer = (typeof REFERRERS)[number];
+/** The steps of an application, from received to decided. */
+export const APPLICATION_STATUSES = ['received', 'on_agenda', 'accepted', 'waiting_list', 'declined'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
 /** The category of an event on the timeline: a note's own category, else notes are assessment and plan, the rest contact and occupation. */
 export function eventCategory(type: string, category: ConsentCategory | null): ConsentCategory {
   if (category) return category;

@@ -60,7 +60,8 @@ export const jobSchema = z.object({
   error: z.string().nullable(),
 });
 
-export const NOTIFICATION_KINDS = ['dropout', 'absence', 'programme_change'] as const;
+export { NOTIFICATION_KINDS } from './register.js';
+import { NOTIFICATION_KINDS } from './register.js';
 export const notificationBody = z.object({
   personalIdentityNumber: identityNumber,
   schoolUnitCode: z.string().trim().regex(/^\d{8}$/),

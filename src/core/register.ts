@@ -5,6 +5,10 @@ export type EntryReason = (typeof ENTRY_REASONS)[number];
 export const LEAVE_REASONS = ['turned_20', 'moved_out', 'started_upper_secondary', 'completed', 'other'] as const;
 export type LeaveReason = (typeof LEAVE_REASONS)[number];
 
+/** What a school reports about one of its pupils (skollagen 29 kap. 9 §, 15 kap. 15 §). Labels live in i18n. */
+export const NOTIFICATION_KINDS = ['dropout', 'absence', 'programme_change'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
 /** A reconciliation that takes more than this share of the register out needs the number leaving confirmed. */
 export const LEAVING_SHARE_TO_CONFIRM = 0.1;
 /** …and so does one that takes more than this many persons out, whatever the register's size. */

@@ -11,9 +11,8 @@ import { ROLES } from './roles.js';
 import { ENTRY_REASONS } from './register.js';
 import { isDayInRange, isInstantInRange, isStorableText } from './input-rules.js';
 
-/** Case statuses, in the order work moves through them. */
-export const CASE_STATUSES = ['new', 'contacting', 'active', 'closed'] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
+export { CASE_STATUSES, type CaseStatus } from './cases.js';
+import { CASE_STATUSES } from './cases.js';
 
 export { EVENT_TYPES, type EventType } from './events/index.js';
 import { EVENT_TYPES } from './events/index.js';

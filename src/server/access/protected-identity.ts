@@ -3,6 +3,7 @@
  * themselves (see `contactDetailsVisibleTo`): that they changed. The one rule for every place that
  * writes or reads `person_updated` events: the timeline, the register extract, edits and population lists.
  */
+import { readEvent } from '../../core/events/index.js';
 
 /**
  * Fields a `person_updated` event never names for a person with protected identity: address and
@@ -23,9 +24,12 @@ export function fieldsShown(fields: readonly string[], protectedIdentity: boolea
  * left with no field reads as one saved without changes, which any edit can be.
  */
 export function payloadShown(type: string, payload: Record<string, unknown>, protectedIdentity: boolean): Record<string, unknown> | null {
-  if (!protectedIdentity || type !== 'person_updated' || !Array.isArray(payload.fields)) return payload;
-  const fields = fieldsShown(payload.fields as string[], true);
-  if (fields.length === 0 && payload.source === 'population_list') return null;
+  if (!protectedIdentity || type !== 'person_updated') return payload;
+  const event = readEvent(type, payload);
+  // A stored update whose payload no longer reads could name anything: it is not shown.
+  if (event?.type !== 'person_updated') return null;
+  const fields = fieldsShown(event.payload.fields, true);
+  if (fields.length === 0 && event.payload.source === 'population_list') return null;
   return { ...payload, fields };
 }
 

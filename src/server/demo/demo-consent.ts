@@ -3,6 +3,9 @@
  * expired, withdrawn), health notes that only consent shows, and applications at every step.
  */
 import { randomUUID } from 'node:crypto';
+import type { ConsentCategory } from '../../core/consent.js';
+import type { EventPayload, EventType } from '../../core/events/index.js';
+import { eventRow } from '../db/events.js';
 
 /** A second team, run by the labour-market unit, besides the foundation's Ungdomsteamet (run by the education administration). */
 export const DEMO_TEAMS = [
@@ -42,13 +45,15 @@ export function demoCooperation(rows: Rows, i: number, stage: number, entered: D
     withdrawn_at: state === 'withdrawn' ? at(30) : null,
     withdrawn_by: state === 'withdrawn' ? ids.recorder : null,
   });
-  for (const unit of ['Socialtjänsten', 'Arbetsmarknadsenheten', ...(i % 2 ? ['Arbetsförmedlingen'] : [])]) rows.recipients.push({ consent_id: consentId, unit_id: ids.units.get(unit)! });
-  for (const category of ['contact_occupation', 'assessment_plan', ...(health ? ['health_social'] : [])]) rows.categories.push({ consent_id: consentId, category });
-  const ev = (type: string, when: Date, actor: string | null, payload: Record<string, unknown>, category: string | null = null) =>
-    rows.events.push({ id: randomUUID(), municipality_id: ids.m, person_id: ids.personId, case_id: ids.caseId, type, actor_id: actor, occurred_at: when, payload: JSON.stringify(payload), category });
-  ev('consent_recorded', givenOn, ids.recorder, { consentId });
+  const units = ['Socialtjänsten', 'Arbetsmarknadsenheten', ...(i % 2 ? ['Arbetsförmedlingen'] : [])];
+  for (const unit of units) rows.recipients.push({ consent_id: consentId, unit_id: ids.units.get(unit)! });
+  const categories: ConsentCategory[] = ['contact_occupation', 'assessment_plan', ...(health ? (['health_social'] as const) : [])];
+  for (const category of categories) rows.categories.push({ consent_id: consentId, category });
+  const ev = <T extends EventType>(type: T, when: Date, actor: string | null, payload: EventPayload<T>, category: ConsentCategory | null = null) =>
+    rows.events.push(eventRow({ id: randomUUID(), municipality_id: ids.m, person_id: ids.personId, case_id: ids.caseId, actor_id: actor, occurred_at: when, category }, type, payload));
+  ev('consent_recorded', givenOn, ids.recorder, { consentId, categories, recipients: units.length, validUntil: state === 'expired' ? day(at(20)) : null });
   if (state === 'withdrawn') ev('consent_withdrawn', at(30), ids.recorder, { consentId });
-  if (health) ev('note', at(15), ids.socialWorker, { text: HEALTH_NOTES[i % HEALTH_NOTES.length] }, 'health_social');
+  if (health) ev('note', at(15), ids.socialWorker, { text: HEALTH_NOTES[i % HEALTH_NOTES.length]! }, 'health_social');
   const applicationId = randomUUID();
   rows.applications.push({ id: applicationId, municipality_id: ids.m, person_id: ids.personId, team_id: ids.teamId, referrer: (['school', 'social_services', 'employment_service', 'self'] as const)[i % 4], signed_on: day(at(7)), status: 'accepted', decision_note: 'Antagen på teammötet.', decided_by: ids.recorder, decided_at: at(9), created_by: ids.recorder });
   ev('application_decided', at(9), ids.recorder, { applicationId, status: 'accepted' }, 'assessment_plan');

@@ -17,6 +17,9 @@ import { hashPassword } from '../http/passwords.js';
 import { DEMO_TEAMS, demoCooperation } from './demo-consent.js';
 import { fillOutreachDemo } from './demo-outreach.js';
 import { FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, NOTES, POSTAL, STREETS } from './demo-names.js';
+import { eventRow } from '../db/events.js';
+import type { EventPayload, EventType } from '../../core/events/index.js';
+import type { ContactOutcome } from '../../core/outreach.js';
 
 /** The password every demo account gets. Demo data never belongs in production. */
 export const DEMO_PASSWORD = 'lotsa-demo-2026';
@@ -172,9 +175,9 @@ export async function fillDemo(db: Db, municipalityId: string, progress: (line: 
       const caseTeam = i % 7 === 3 ? jobTeam.id : team.id;
       cases.push({ id: caseId, municipality_id: m, person_id: personId, status, contact_person_id: contact, team_id: caseTeam, opened_at: entered, closed_at: status === 'closed' ? left : null });
       demoCooperation(cooperation, i, stage, entered, { m, personId, caseId, teamId: caseTeam, recorder: contact ?? coordinator, socialWorker, units });
-      const ev = (type: string, at: Date, actor: string | null, payload: Record<string, unknown> = {}) =>
-        events.push({ id: randomUUID(), municipality_id: m, person_id: personId, case_id: caseId, type, actor_id: actor, occurred_at: at, payload: JSON.stringify(payload) });
-      ev('case_opened', entered, coordinator);
+      const ev = <T extends EventType>(type: T, at: Date, actor: string | null, payload: EventPayload<T>) =>
+        events.push(eventRow({ id: randomUUID(), municipality_id: m, person_id: personId, case_id: caseId, actor_id: actor, occurred_at: at }, type, payload));
+      ev('case_opened', entered, coordinator, {});
       if (contact) ev('contact_person_changed', daysAgo(entered, -1), coordinator, { from: null, to: { id: contact, name: staffName(contact) } });
       if (stage >= 1) {
         const attempts = r.int(1, 3);
@@ -183,9 +186,10 @@ export async function fillDemo(db: Db, municipalityId: string, progress: (line: 
           const reached = stage >= 2 && a === attempts - 1;
           const at = daysAgo(entered, -(2 + a * (stage >= 2 ? 2 : 5)));
           // Only a conversation reaches anyone: the reaching attempt is a call; a text or letter is only sent.
-          const channel = reached ? 'phone' : ['phone', 'sms', 'letter'][a]!;
-          const unanswered = reached ? null : r.pick(['no_answer', 'message_left']);
-          const attempt = { channel, outcome: reached ? 'reached' : channel === 'phone' ? unanswered : 'sent', occupation: reached ? r.pick(['education', 'work', 'measure', 'none'] as const) : null };
+          const channel = reached ? 'phone' : (['phone', 'sms', 'letter'] as const)[a]!;
+          const unanswered = reached ? null : r.pick(['no_answer', 'message_left'] as const);
+          const outcome: ContactOutcome = unanswered === null ? 'reached' : channel === 'phone' ? unanswered : 'sent';
+          const attempt = { channel, outcome, occupation: reached ? r.pick(['education', 'work', 'measure', 'none'] as const) : null, agreed: null, note: null };
           ev('contact_attempt', at, contact, attempt);
           attemptRows.push({ ...attempt, id: randomUUID(), municipality_id: m, person_id: personId, period_id: period.id, event_id: events[events.length - 1].id, at, staff_id: contact ?? coordinator, occupation_list_version: reached ? 1 : null });
         }

@@ -13,6 +13,7 @@ import { readBasis } from '../../audit/basis.js';
 import { audited, deniedRead, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
 import { selectVisiblePerson } from '../consents/consents.queries.js';
+import { eventRow } from '../../db/events.js';
 
 const DECISIONS = ['accepted', 'waiting_list', 'declined'];
 
@@ -73,7 +74,10 @@ export async function receiveApplication(ctx: RequestContext, personId: string, 
       .values({ municipality_id: person.municipality_id, person_id: personId, team_id: team.id, referrer: input.referrer, signed_on: input.signedOn, status: 'received', created_by: ctx.actor.id })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx.insertInto('events').values({ municipality_id: person.municipality_id, person_id: personId, type: 'application_received', category: 'assessment_plan', actor_id: ctx.actor.id, payload: JSON.stringify({ applicationId: row.id, referrer: input.referrer }) }).execute();
+    await trx
+      .insertInto('events')
+      .values(eventRow({ municipality_id: person.municipality_id, person_id: personId, category: 'assessment_plan', actor_id: ctx.actor.id }, 'application_received', { applicationId: row.id, referrer: input.referrer }))
+      .execute();
     await audit({ action: 'create', entity: 'application', entityId: row.id, personId, detail: { referrer: input.referrer, teamId: team.id } });
     return { id: row.id };
   });
@@ -126,11 +130,11 @@ export async function updateApplication(ctx: RequestContext, id: string, input: 
     if (updated.numUpdatedRows === 0n) throw new AppError('version_conflict');
     const m = ctx.actor.municipalityId;
     if (decided) {
-      await trx.insertInto('events').values({ municipality_id: m, person_id: current.person_id, type: 'application_decided', category: 'assessment_plan', actor_id: ctx.actor.id, payload: JSON.stringify({ applicationId: id, status: input.status }) }).execute();
+      await trx.insertInto('events').values(eventRow({ municipality_id: m, person_id: current.person_id, category: 'assessment_plan', actor_id: ctx.actor.id }, 'application_decided', { applicationId: id, status: input.status })).execute();
     }
     if (input.status === 'accepted') {
       const moved = await trx.updateTable('cases').set({ team_id: current.team_id, version: sql`version + 1` }).where('person_id', '=', current.person_id).where('closed_at', 'is', null).where((eb) => eb('team_id', 'is distinct from', current.team_id)).returning('id').executeTakeFirst();
-      if (moved) await trx.insertInto('events').values({ municipality_id: m, person_id: current.person_id, case_id: moved.id, type: 'team_changed', actor_id: ctx.actor.id, payload: JSON.stringify({ to: { id: current.team_id, name: current.team_name } }) }).execute();
+      if (moved) await trx.insertInto('events').values(eventRow({ municipality_id: m, person_id: current.person_id, case_id: moved.id, actor_id: ctx.actor.id }, 'team_changed', { to: { id: current.team_id, name: current.team_name } })).execute();
     }
     await audit({ action: 'update', entity: 'application', entityId: id, personId: current.person_id, detail: { status: input.status } });
     return present((await base(trx).where('applications.id', '=', id).executeTakeFirstOrThrow()) as Row);

@@ -14,6 +14,7 @@ import { AppError } from '../../http/app-error.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import { loadOutreachSettings } from '../contact/outreach-settings.js';
 import { todayInSweden } from '../../../core/dates.js';
+import { eventRow } from '../../db/events.js';
 
 /** The municipality's centres. */
 export async function listCentres(ctx: RequestContext): Promise<Centre[]> {
@@ -68,7 +69,7 @@ export async function bookMeeting(ctx: RequestContext, input: z.infer<typeof mee
     if (input.personId) {
       await trx
         .insertInto('events')
-        .values({ municipality_id: ctx.actor.municipalityId, person_id: input.personId, type: 'meeting_booked', actor_id: ctx.actor.id, payload: JSON.stringify({ kind: input.kind, startsAt: input.startsAt, staff: [staff, ...(second ? [second] : [])] }) })
+        .values(eventRow({ municipality_id: ctx.actor.municipalityId, person_id: input.personId, actor_id: ctx.actor.id }, 'meeting_booked', { kind: input.kind, startsAt: input.startsAt, staff: [staff, ...(second ? [second] : [])] }))
         .execute();
     }
     await audit({ action: 'create', entity: 'meeting', entityId: meeting.id, personId: input.personId ?? null, detail: { kind: input.kind } });

@@ -6,6 +6,7 @@ import { mayBeContactPerson, personManagedBy, requireCapability } from '../../ac
 import { AppError } from '../../http/app-error.js';
 import type { Db } from '../../db/connection.js';
 import { audited, type RequestContext } from '../../http/context.js';
+import { eventRow } from '../../db/events.js';
 
 /** The active staff member `staffId` of the municipality, if they may hold a case as contact person. */
 export function findContactPerson(db: Db, municipalityId: string, staffId: string) {
@@ -57,13 +58,13 @@ export async function updateCase(ctx: RequestContext, caseId: string, input: z.i
     const base = { municipality_id: current.municipality_id, person_id: current.person_id, case_id: caseId, actor_id: ctx.actor.id };
     if (newContact !== undefined) {
       const payload = { from: current.contact_person_id ? { id: current.contact_person_id, name: current.contact_name } : null, to: newContact };
-      await trx.insertInto('events').values({ ...base, type: 'contact_person_changed', payload: JSON.stringify(payload) }).execute();
+      await trx.insertInto('events').values(eventRow(base, 'contact_person_changed', payload)).execute();
     }
     if (newTeam !== undefined) {
-      await trx.insertInto('events').values({ ...base, type: 'team_changed', payload: JSON.stringify({ to: newTeam }) }).execute();
+      await trx.insertInto('events').values(eventRow(base, 'team_changed', { to: newTeam })).execute();
     }
-    if (statusChanged) {
-      await trx.insertInto('events').values({ ...base, type: 'case_status_changed', payload: JSON.stringify({ from: current.status, to: input.status }) }).execute();
+    if (statusChanged && input.status) {
+      await trx.insertInto('events').values(eventRow(base, 'case_status_changed', { from: current.status, to: input.status })).execute();
     }
     await audit({ action: 'update', entity: 'case', entityId: caseId, personId: current.person_id, detail: { contactPerson: newContact !== undefined, team: newTeam !== undefined, status: statusChanged } });
   });

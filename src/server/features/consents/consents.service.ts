@@ -14,6 +14,7 @@ import { readBasis } from '../../audit/basis.js';
 import { audited, deniedRead, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
 import { selectConsents, selectManagedPerson, selectVisiblePerson } from './consents.queries.js';
+import { eventRow } from '../../db/events.js';
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
@@ -46,7 +47,10 @@ export async function recordConsent(ctx: RequestContext, personId: string, input
       .executeTakeFirstOrThrow();
     await trx.insertInto('consent_recipients').values(recipientIds.map((unit_id) => ({ consent_id: consent.id, unit_id }))).execute();
     await trx.insertInto('consent_categories').values(categories.map((category) => ({ consent_id: consent.id, category }))).execute();
-    await trx.insertInto('events').values({ municipality_id: person.municipality_id, person_id: personId, type: 'consent_recorded', actor_id: ctx.actor.id, payload: JSON.stringify({ consentId: consent.id, categories, recipients: units.length, validUntil: input.validUntil }) }).execute();
+    await trx
+      .insertInto('events')
+      .values(eventRow({ municipality_id: person.municipality_id, person_id: personId, actor_id: ctx.actor.id }, 'consent_recorded', { consentId: consent.id, categories, recipients: units.length, validUntil: input.validUntil }))
+      .execute();
     await audit({ action: 'create', entity: 'consent', entityId: consent.id, personId, detail: { recipientUnitIds: recipientIds, categories, givenBy: input.givenBy, method: input.method } });
     return { id: consent.id };
   });
@@ -67,7 +71,7 @@ export async function withdrawConsent(ctx: RequestContext, consentId: string, no
     const { consent } = await visibleConsent(ctx, trx, consentId);
     const updated = await trx.updateTable('consents').set({ withdrawn_at: sql`now()`, withdrawn_by: ctx.actor.id, withdrawal_note: note }).where('id', '=', consentId).where('withdrawn_at', 'is', null).executeTakeFirst();
     if (updated.numUpdatedRows === 0n) return;
-    await trx.insertInto('events').values({ municipality_id: consent.municipality_id, person_id: consent.person_id, type: 'consent_withdrawn', actor_id: ctx.actor.id, payload: JSON.stringify({ consentId }) }).execute();
+    await trx.insertInto('events').values(eventRow({ municipality_id: consent.municipality_id, person_id: consent.person_id, actor_id: ctx.actor.id }, 'consent_withdrawn', { consentId })).execute();
     await audit({ action: 'update', entity: 'consent', entityId: consentId, personId: consent.person_id, detail: { withdrawn: true } });
   });
 }

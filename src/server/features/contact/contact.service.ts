@@ -17,6 +17,7 @@ import { loadOutreachSettings } from './outreach-settings.js';
 import { todayInSweden } from '../../../core/dates.js';
 import { openPeriod, proposalFor, refreshNextStep, storedNextStep } from './next-step.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
+import { eventRow } from '../../db/events.js';
 
 type AttemptBody = z.infer<typeof contactAttemptBody>;
 /** An attempt whose outcome has been chosen. */
@@ -56,7 +57,7 @@ export async function insertAttempt(ctx: RequestContext, { trx, audit }: Audited
   const payload = { channel: input.channel, outcome: input.outcome, occupation, agreed: input.agreed, note: input.note };
   const event = await trx
     .insertInto('events')
-    .values({ municipality_id: person.municipality_id, person_id: personId, case_id: openCase?.id ?? null, type: 'contact_attempt', actor_id: ctx.actor.id, occurred_at: input.at, payload: JSON.stringify(payload) })
+    .values(eventRow({ municipality_id: person.municipality_id, person_id: personId, case_id: openCase?.id ?? null, actor_id: ctx.actor.id, occurred_at: input.at }, 'contact_attempt', payload))
     .returning('id')
     .executeTakeFirstOrThrow();
   const attempt = await trx
@@ -82,7 +83,7 @@ export async function insertAttempt(ctx: RequestContext, { trx, audit }: Audited
     await trx.updateTable('cases').set({ status: 'contacting', version: sql`version + 1` }).where('id', '=', openCase.id).execute();
     await trx
       .insertInto('events')
-      .values({ municipality_id: person.municipality_id, person_id: personId, case_id: openCase.id, type: 'case_status_changed', actor_id: ctx.actor.id, payload: JSON.stringify({ from: 'new', to: 'contacting' }) })
+      .values(eventRow({ municipality_id: person.municipality_id, person_id: personId, case_id: openCase.id, actor_id: ctx.actor.id }, 'case_status_changed', { from: 'new', to: 'contacting' }))
       .execute();
   }
   const next = period ? await refreshNextStep(trx, person.municipality_id, person, period, settings) : null;
@@ -236,7 +237,7 @@ export async function overrideNextStep(ctx: RequestContext, personId: string, in
     if (!saved) throw new AppError('version_conflict');
     await trx
       .insertInto('events')
-      .values({ municipality_id: person.municipality_id, person_id: personId, type: 'next_step_changed', actor_id: ctx.actor.id, payload: JSON.stringify({ channel: input.channel, dueOn: input.dueOn, reason: input.reason }) })
+      .values(eventRow({ municipality_id: person.municipality_id, person_id: personId, actor_id: ctx.actor.id }, 'next_step_changed', { channel: input.channel, dueOn: input.dueOn, reason: input.reason }))
       .execute();
     await audit({ action: 'update', entity: 'next_step', entityId: personId, personId });
   });

@@ -1,6 +1,7 @@
 /** The register extract as a PDF, in Swedish or English: one section per kind of information, then the access log. */
 import { field, heading, paragraph, pdfBuffer, type Pdf } from '../../pdf/pdf.js';
 import type { Extract } from './extract.service.js';
+import { readEvent } from '../../../core/events/index.js';
 
 const TEXT = {
   sv: {
@@ -24,6 +25,11 @@ const TEXT = {
 };
 
 const when = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') : '');
+/** A note's text after its line (other events are named by type, time and who). */
+const noteText = (type: string, payload: unknown) => {
+  const event = readEvent(type, payload);
+  return event?.type === 'note' ? `: ${event.payload.text}` : '';
+};
 
 function list(doc: Pdf, lines: string[], none: string) {
   if (lines.length === 0) return paragraph(doc, none);
@@ -62,7 +68,7 @@ export function extractPdf(extract: Extract, language: 'sv' | 'en'): Promise<Buf
     heading(doc, t.applications);
     list(doc, extract.applications.map((a) => `${a.signedOn}: ${a.team}, ${a.referrer}, ${a.status}${a.decisionNote ? ` — ${a.decisionNote}` : ''}`), t.none);
     heading(doc, t.events);
-    list(doc, extract.events.map((e) => `${when(e.occurredAt)} ${e.type}${e.by ? ` (${e.by})` : ''}${typeof e.payload.text === 'string' ? `: ${e.payload.text}` : ''}`), t.none);
+    list(doc, extract.events.map((e) => `${when(e.occurredAt)} ${e.type}${e.by ? ` (${e.by})` : ''}${noteText(e.type, e.payload)}`), t.none);
     heading(doc, t.emergency);
     list(doc, extract.emergencyAccess.map((e) => `${when(e.startedAt)}–${when(e.endsAt)}: ${e.by} — ${e.reason}`), t.none);
     heading(doc, t.log);

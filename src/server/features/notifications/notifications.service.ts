@@ -17,6 +17,7 @@ import type { Db } from '../../db/connection.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
 import { trustedBy } from './routing-trust.js';
+import { eventRow } from '../../db/events.js';
 
 /** The municipalities whose newest ready, not culled population list holds `pnr`, newest list first. */
 async function claimants(db: Db, pnr: string): Promise<{ municipalityId: string; name: string }[]> {
@@ -99,7 +100,16 @@ export async function submitNotification(ctx: RequestContext, input: z.infer<typ
     if (inRegister) {
       await trx
         .insertInto('events')
-        .values({ municipality_id: municipalityId, person_id: inRegister.id, type: 'school_notification', category: 'assessment_plan', actor_id: ctx.actor.id, payload: JSON.stringify({ kind: input.kind, date: input.date, schoolUnitCode: input.schoolUnitCode, schoolUnitName: input.schoolUnitName ?? null, message: input.message ?? null, notificationId: row.id }) })
+        .values(
+          eventRow({ municipality_id: municipalityId, person_id: inRegister.id, category: 'assessment_plan', actor_id: ctx.actor.id }, 'school_notification', {
+            kind: input.kind,
+            date: input.date,
+            schoolUnitCode: input.schoolUnitCode,
+            schoolUnitName: input.schoolUnitName ?? null,
+            message: input.message ?? null,
+            notificationId: row.id,
+          }),
+        )
         .execute();
     }
     // Written under the municipality the notification went to: the reporter's own may not learn whom it names.

@@ -14,6 +14,8 @@ import { AppError } from '../../http/app-error.js';
 import { audited, deniedRead, type RequestContext } from '../../http/context.js';
 import { eventCategorySql, periodSources, selectEmergencyEnd, selectEvents, selectPerson, selectPersonPage, selectPersonParts } from './persons.queries.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
+import { eventRow } from '../../db/events.js';
+import { readEvent } from '../../../core/events/index.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -127,8 +129,8 @@ export async function createPerson(ctx: RequestContext, input: PersonInput): Pro
       await trx
         .insertInto('events')
         .values([
-          { municipality_id: municipalityId, person_id: person.id, type: 'person_created', actor_id: ctx.actor.id, payload: '{}' },
-          { municipality_id: municipalityId, person_id: person.id, case_id: kase.id, type: 'case_opened', actor_id: ctx.actor.id, payload: '{}' },
+          eventRow({ municipality_id: municipalityId, person_id: person.id, actor_id: ctx.actor.id }, 'person_created', {}),
+          eventRow({ municipality_id: municipalityId, person_id: person.id, case_id: kase.id, actor_id: ctx.actor.id }, 'case_opened', {}),
         ])
         .execute();
       await audit({ action: 'create', entity: 'person', entityId: person.id, personId: person.id });
@@ -195,7 +197,7 @@ export async function updatePerson(ctx: RequestContext, personId: string, input:
     // The timeline must not tell readers that a protected person's address changed.
     const shownFields = fieldsShown(changed, current.protected_identity || next.protected_identity);
     // An edit of hidden fields only leaves no event: a bare one would say just what is hidden. The audit log has it.
-    if (shownFields.length) await trx.insertInto('events').values({ municipality_id: current.municipality_id, person_id: personId, type: 'person_updated', actor_id: ctx.actor.id, payload: JSON.stringify({ fields: shownFields }) }).execute();
+    if (shownFields.length) await trx.insertInto('events').values(eventRow({ municipality_id: current.municipality_id, person_id: personId, actor_id: ctx.actor.id }, 'person_updated', { fields: shownFields })).execute();
     await audit({ action: 'update', entity: 'person', entityId: personId, personId, detail: { fields: changed } });
   });
 }
@@ -226,13 +228,14 @@ export async function listEvents(ctx: RequestContext, personId: string): Promise
 /** The note an actor already added under `key` (audited as a replay; 404 once out of reach). */
 function replayedNote(ctx: RequestContext, personId: string, key: string) {
   return audited(ctx, async ({ trx, audit }) => {
-    const prior = await trx.selectFrom('events').select(['id', 'person_id', 'payload', 'category']).where('actor_id', '=', ctx.actor.id).where('idempotency_key', '=', key).executeTakeFirst();
+    const prior = await trx.selectFrom('events').select(['id', 'person_id', 'type', 'payload', 'category']).where('actor_id', '=', ctx.actor.id).where('idempotency_key', '=', key).executeTakeFirst();
     if (!prior) return undefined;
     if (prior.person_id !== personId) throw new AppError('idempotency_key_reused', [{ field: 'Idempotency-Key', code: 'invalid' }]);
     const person = await selectPerson(trx, ctx.actor, personId);
     if (!person) throw new AppError('not_found');
     await audit({ action: 'read', entity: 'note', entityId: prior.id, personId, detail: { replay: true, ...readBasis(person) } });
-    const text = (prior.payload as { text?: string }).text ?? '';
+    const note = readEvent(prior.type, prior.payload);
+    const text = note?.type === 'note' ? note.payload.text : '';
     return { id: prior.id, possiblySensitive: prior.category === null && looksSensitive(text) };
   });
 }
@@ -275,7 +278,13 @@ function insertNote(ctx: RequestContext, personId: string, input: z.infer<typeof
     const openCase = await trx.selectFrom('cases').select('id').where('person_id', '=', personId).where('closed_at', 'is', null).executeTakeFirst();
     const event = await trx
       .insertInto('events')
-      .values({ municipality_id: person.municipality_id, person_id: personId, case_id: openCase?.id ?? null, type: 'note', actor_id: ctx.actor.id, payload: JSON.stringify({ text: input.text }), corrects_event_id: input.correctsEventId ?? null, category, idempotency_key: idempotencyKey })
+      .values(
+        eventRow(
+          { municipality_id: person.municipality_id, person_id: personId, case_id: openCase?.id ?? null, actor_id: ctx.actor.id, corrects_event_id: input.correctsEventId ?? null, category, idempotency_key: idempotencyKey },
+          'note',
+          { text: input.text },
+        ),
+      )
       .returning('id')
       .executeTakeFirstOrThrow();
     await audit({ action: 'create', entity: 'note', entityId: event.id, personId, detail: { category, basis: person.access_basis } });

@@ -14,6 +14,7 @@ import { AppError } from '../../http/app-error.js';
 import { loadOutreachSettings } from '../contact/outreach-settings.js';
 import { todayInSweden } from '../../../core/dates.js';
 import { contactPersonCondition, inRegister, nextChannel, nextDue, plannedAt, queueConditions } from './queues.queries.js';
+import { eventRow } from '../../db/events.js';
 
 /** When the newest contact attempt of the open period was made. */
 const lastAttemptAt = sql<Date | null>`(select max(ca.at) from contact_attempts ca where ca.period_id = rp.id)`;
@@ -127,14 +128,12 @@ export async function bulkAssign(ctx: RequestContext, input: z.infer<typeof bulk
     await trx
       .insertInto('events')
       .values(
-        changing.map((c) => ({
-          municipality_id: c.municipality_id,
-          person_id: c.person_id,
-          case_id: c.id,
-          type: 'contact_person_changed',
-          actor_id: ctx.actor.id,
-          payload: JSON.stringify({ from: c.contact_person_id ? { id: c.contact_person_id, name: c.contact_name } : null, to: contact }),
-        })),
+        changing.map((c) =>
+          eventRow({ municipality_id: c.municipality_id, person_id: c.person_id, case_id: c.id, actor_id: ctx.actor.id }, 'contact_person_changed', {
+            from: c.contact_person_id ? { id: c.contact_person_id, name: c.contact_name } : null,
+            to: contact,
+          }),
+        ),
       )
       .execute();
     await audit(...changing.map((c) => ({ action: 'update' as const, entity: 'case' as const, entityId: c.id, personId: c.person_id, detail: { contactPerson: true, bulk: true } })));

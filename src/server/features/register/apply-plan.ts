@@ -15,6 +15,7 @@ import type { Session } from '../../db/session.js';
 import type { Database } from '../../db/types.js';
 import type { Plan } from './reconcile.js';
 import { DETAIL_FIELDS } from './register-facts.js';
+import { eventPayload } from '../../../core/events/index.js';
 
 /** Detail columns set from the population row `pop`; protected identity is only ever raised, never lowered. */
 const detailsFromPopulation = sql.raw(
@@ -84,7 +85,8 @@ async function change(trx: Transaction<Database>, run: Run, p: Plan) {
   const events = updated.rows.flatMap((r) => {
     const fields = fieldsShown(r.fields, r.protected_identity);
     if (fields.length === 0) return [];
-    return [{ id: randomUUID(), municipality_id: run.municipalityId, person_id: r.id, type: 'person_updated', actor_id: run.actorId, payload: { fields, source: 'population_list' }, occurred_at: now, recorded_at: now }];
+    const payload = eventPayload('person_updated', { fields, source: 'population_list' });
+    return [{ id: randomUUID(), municipality_id: run.municipalityId, person_id: r.id, type: 'person_updated', actor_id: run.actorId, payload, occurred_at: now, recorded_at: now }];
   });
   await insertMany(trx, 'events', events);
 }

@@ -4,6 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { readEvent } from '../../../core/events/index.js';
 import type { TimelineEvent } from '../../../core/schemas.js';
 import { useFormat } from '../../i18n/format.js';
 import { useSession } from '../auth/session.js';
@@ -34,7 +35,9 @@ export function Timeline({ personId, events, onChanged }: Props) {
     <ol className="timeline" aria-labelledby="timeline-title">
       {events.map((event) => {
         const isNote = event.type === 'note';
-        const text = isNote ? String(event.payload.text ?? '') : '';
+        const typed = readEvent(event.type, event.payload);
+        const text = typed?.type === 'note' ? typed.payload.text : '';
+        const message = typed?.type === 'school_notification' ? typed.payload.message : null;
         const original = event.correctsEventId ? byId.get(event.correctsEventId) : undefined;
         return (
           <li key={event.id} id={`event-${event.id}`} tabIndex={-1} className={`timeline__item timeline__item--${event.type}${event.correctedBy ? ' timeline__item--corrected' : ''}`}>
@@ -51,11 +54,7 @@ export function Timeline({ personId, events, onChanged }: Props) {
             </p>
             <p>{sentence(event)}</p>
             {isNote ? <blockquote className={event.correctedBy ? 'note-text note-text--corrected' : 'note-text'}>{text}</blockquote> : null}
-            {event.type === 'school_notification' && typeof event.payload.message === 'string' && event.payload.message ? (
-              <blockquote className="note-text">
-                {event.payload.message}
-              </blockquote>
-            ) : null}
+            {message ? <blockquote className="note-text">{message}</blockquote> : null}
             {event.correctedBy ? (
               <p>
                 <a href={`#event-${event.correctedBy}`} onClick={(e) => (e.preventDefault(), focusEvent(event.correctedBy!))}>

@@ -1,0 +1,24 @@
+/** Timeline events of the consent area (consents, applications to a cooperation team) and their payloads (see `./index.ts`). */
+import { z } from 'zod';
+import { APPLICATION_STATUSES, CONSENT_CATEGORIES, REFERRERS } from '../consent.js';
+import { eventDay, eventId } from './fields.js';
+
+/** Payload schemas of the consent area's events, by event type. */
+export const consentEvents = {
+  /**
+   * A consent was recorded: the categories it covers, how many recipient units, and until when.
+   * The demo data of the first weeks stored `consentId` alone (the rest reads as null).
+   */
+  consent_recorded: z.object({
+    consentId: eventId,
+    categories: z.array(z.enum(CONSENT_CATEGORIES)).nullable().default(null),
+    recipients: z.number().int().min(0).nullable().default(null),
+    validUntil: eventDay.nullable().default(null),
+  }),
+  /** A consent was withdrawn. */
+  consent_withdrawn: z.object({ consentId: eventId }),
+  /** An application to a cooperation team was received, and who referred the person. */
+  application_received: z.object({ applicationId: eventId, referrer: z.enum(REFERRERS) }),
+  /** An application reached a new step (the status it moved to). */
+  application_decided: z.object({ applicationId: eventId, status: z.enum(APPLICATION_STATUSES) }),
+} as const satisfies Record<string, z.ZodType>;
