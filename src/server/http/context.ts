@@ -41,8 +41,8 @@ export class DeniedRead extends AppError {
   }
 }
 
-/** The error a per-person read throws when the actor may not see the person (`what` is the entity asked for). */
-export function deniedRead(personId: string, what: AuditEntity): DeniedRead {
+/** The error a per-person read or write throws when the actor may not reach the person (`what` is the entity asked for). */
+export function denied(personId: string, what: AuditEntity): DeniedRead {
   return new DeniedRead(personId, what);
 }
 

@@ -10,7 +10,7 @@ import type { Paged } from '../../../core/schemas.js';
 import { categoryVisibleTo, personManagedBy, requireCapability, type Actor } from '../../access/access.js';
 import type { Db } from '../../db/connection.js';
 import { readBasis } from '../../audit/basis.js';
-import { audited, deniedRead, type RequestContext } from '../../http/context.js';
+import { audited, denied, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
 import { selectVisiblePerson } from '../consents/consents.queries.js';
 import { eventRow } from '../../db/events.js';
@@ -63,7 +63,7 @@ export async function receiveApplication(ctx: RequestContext, personId: string, 
   requireCapability(ctx.actor, 'applications.manage');
   return audited(ctx, async ({ trx, audit }) => {
     const person = await trx.selectFrom('persons').select(['persons.id', 'persons.municipality_id']).where('persons.id', '=', personId).where(personManagedBy(ctx.actor)).executeTakeFirst();
-    if (!person) throw new AppError('not_found');
+    if (!person) throw denied(personId, 'application');
     const team = await trx.selectFrom('teams').select('id').where('id', '=', input.teamId).where('municipality_id', '=', person.municipality_id).executeTakeFirst();
     if (!team) throw new AppError('validation_failed', [{ field: 'teamId', code: 'invalid' }]);
     await sql`select pg_advisory_xact_lock(hashtext(${`application:${personId}`}))`.execute(trx);
@@ -105,7 +105,7 @@ export async function personApplications(ctx: RequestContext, personId: string):
   requireCapability(ctx.actor, 'persons.browse');
   return audited(ctx, async ({ trx, audit }) => {
     const person = await selectVisiblePerson(trx, ctx.actor, personId);
-    if (!person) throw deniedRead(personId, 'applications');
+    if (!person) throw denied(personId, 'applications');
     const rows = await visible(trx, ctx.actor).where('applications.person_id', '=', personId).orderBy('applications.created_at', 'desc').execute();
     await audit({ action: 'read', entity: 'applications', entityId: personId, personId, detail: readBasis(person) });
     return rows.map(present);

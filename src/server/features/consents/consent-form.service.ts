@@ -2,7 +2,7 @@
 import { ageOn } from '../../../core/personnummer.js';
 import { requireCapability } from '../../access/access.js';
 import { readBasis } from '../../audit/basis.js';
-import { audited, deniedRead, type RequestContext } from '../../http/context.js';
+import { audited, denied, type RequestContext } from '../../http/context.js';
 import { consentFormPdf } from './consent-form.js';
 import { selectManagedPerson } from './consents.queries.js';
 
@@ -11,7 +11,7 @@ export async function printConsentForm(ctx: RequestContext, personId: string, la
   requireCapability(ctx.actor, 'consents.manage');
   const data = await audited(ctx, async ({ trx, audit }) => {
     const person = await selectManagedPerson(trx, ctx.actor, personId);
-    if (!person) throw deniedRead(personId, 'consent_form');
+    if (!person) throw denied(personId, 'consent_form');
     const [kase, guardians, units, municipality] = await Promise.all([
       trx
         .selectFrom('cases')

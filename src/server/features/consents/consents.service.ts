@@ -11,7 +11,7 @@ import type { Consent, consentBody } from '../../../core/consent-schemas.js';
 import { ageOn } from '../../../core/personnummer.js';
 import { requireCapability } from '../../access/access.js';
 import { readBasis } from '../../audit/basis.js';
-import { audited, deniedRead, type RequestContext } from '../../http/context.js';
+import { audited, denied, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
 import { selectConsents, selectManagedPerson, selectVisiblePerson } from './consents.queries.js';
 import { eventRow } from '../../db/events.js';
@@ -30,7 +30,7 @@ export async function recordConsent(ctx: RequestContext, personId: string, input
   const categories = CONSENT_CATEGORIES.filter((c) => input.categories.includes(c));
   return audited(ctx, async ({ trx, audit }) => {
     const person = await selectManagedPerson(trx, ctx.actor, personId);
-    if (!person) throw new AppError('not_found');
+    if (!person) throw denied(personId, 'consent');
     if (input.givenBy !== 'young_person' && ageOn(person.birth_date, new Date(`${givenOn}T12:00:00Z`)) >= 18) throw new AppError('guardian_not_applicable', [{ field: 'givenBy', code: 'invalid' }]);
     const units = await trx.selectFrom('units').select('id').where('municipality_id', '=', person.municipality_id).where('id', 'in', recipientIds).execute();
     if (units.length !== recipientIds.length) throw new AppError('validation_failed', [{ field: 'recipientUnitIds', code: 'invalid' }]);
@@ -87,7 +87,7 @@ export async function listConsents(ctx: RequestContext, personId: string): Promi
   requireCapability(ctx.actor, 'persons.browse');
   return audited(ctx, async ({ trx, audit }) => {
     const person = await selectVisiblePerson(trx, ctx.actor, personId);
-    if (!person || !readsConsents(person)) throw deniedRead(personId, 'consents');
+    if (!person || !readsConsents(person)) throw denied(personId, 'consents');
     const rows = await selectConsents(trx, personId);
     await audit({ action: 'read', entity: 'consents', entityId: personId, personId, detail: readBasis(person) });
     return rows.map((c) => ({

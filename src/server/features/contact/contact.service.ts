@@ -10,7 +10,7 @@ import type { contactAttemptBody, nextStepOverrideBody, Outreach } from '../../.
 import { requireCapability } from '../../access/access.js';
 import { roleCan } from '../../../core/roles.js';
 import { readBasis } from '../../audit/basis.js';
-import { audited, deniedRead, type AuditedTransaction, type RequestContext } from '../../http/context.js';
+import { audited, denied, type AuditedTransaction, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
 import { selectPerson } from '../persons/persons.queries.js';
 import { loadOutreachSettings } from './outreach-settings.js';
@@ -47,7 +47,7 @@ const stepOut = (channel: string | null, dueOn: string | null, overrideReason: s
 export async function insertAttempt(ctx: RequestContext, { trx, audit }: AuditedTransaction, personId: string, input: AttemptInput, idempotencyKey: string | null): Promise<{ id: string; nextStep: NextStepOut }> {
   const person = await selectPerson(trx, ctx.actor, personId);
   // Outreach is the KAA's own work: consent or emergency access alone does not let anyone record it.
-  if (!person || !person.managed) throw new AppError('not_found');
+  if (!person || !person.managed) throw denied(personId, 'contact_attempt');
   const [period, openCase, { settings }] = await Promise.all([
     openPeriod(trx, personId),
     trx.selectFrom('cases').select(['id', 'status']).where('person_id', '=', personId).where('closed_at', 'is', null).executeTakeFirst(),
@@ -98,7 +98,7 @@ function replayed(ctx: RequestContext, personId: string, key: string) {
     if (!prior) return undefined;
     if (prior.person_id !== personId) throw new AppError('idempotency_key_reused', [{ field: 'Idempotency-Key', code: 'invalid' }]);
     const person = await selectPerson(trx, ctx.actor, personId);
-    if (!person?.managed) throw new AppError('not_found');
+    if (!person?.managed) throw denied(personId, 'contact_attempt');
     const stored = prior.period_id ? await storedNextStep(trx, personId, prior.period_id) : undefined;
     await audit({ action: 'read', entity: 'contact_attempt', entityId: prior.id, personId, detail: { replay: true, ...readBasis(person) } });
     return { id: prior.id, nextStep: stored ? stepOut(stored.channel, stored.due_on, stored.override_reason) : null };
@@ -131,7 +131,7 @@ export async function getOutreach(ctx: RequestContext, personId: string): Promis
   return audited(ctx, async ({ trx, audit }) => {
     const person = await selectPerson(trx, ctx.actor, personId);
     // Attempts and occupation are contact-and-occupation information: the KAA's own staff, or a consent that covers it.
-    if (!person || !(person.managed || person.sees_contact_occupation)) throw deniedRead(personId, 'outreach');
+    if (!person || !(person.managed || person.sees_contact_occupation)) throw denied(personId, 'outreach');
     const [period, { settings }, attempts] = await Promise.all([
       openPeriod(trx, personId),
       loadOutreachSettings(trx, person.municipality_id),
@@ -214,7 +214,7 @@ export async function overrideNextStep(ctx: RequestContext, personId: string, in
   requireCapability(ctx.actor, 'outreach.work');
   await audited(ctx, async ({ trx, audit }) => {
     const person = await selectPerson(trx, ctx.actor, personId);
-    if (!person || !person.managed) throw new AppError('not_found');
+    if (!person || !person.managed) throw denied(personId, 'next_step');
     const period = await openPeriod(trx, personId);
     if (!period) throw new AppError('not_found');
     const values = { period_id: period.id, channel: input.channel, due_on: input.dueOn, override_reason: input.reason, set_by: ctx.actor.id };

@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import { accessOf, categoriesOf, contactDetailsVisibleTo, personVisibleTo, requireCapability } from '../../access/access.js';
 import { contactDetailsShown } from '../../access/protected-identity.js';
 import { readBasis } from '../../audit/basis.js';
-import { audited, deniedRead, type RequestContext } from '../../http/context.js';
+import { audited, denied, type RequestContext } from '../../http/context.js';
 import { selectConsents } from '../consents/consents.queries.js';
 import { selectEvents } from '../persons/persons.queries.js';
 import { selectWithheld, withheldStatement } from './withheld.js';
@@ -31,7 +31,7 @@ export async function buildExtract(ctx: RequestContext, personId: string, langua
       .where('persons.id', '=', personId)
       .where(personVisibleTo(ctx.actor))
       .executeTakeFirst();
-    if (!person) throw deniedRead(personId, 'extract');
+    if (!person) throw denied(personId, 'extract');
     // The same decision as the person page: a protected identity's details only with a grant.
     const visible = contactDetailsShown(person);
     const show = <T>(v: T) => (visible ? v : null);

@@ -82,6 +82,21 @@ describe('denied reads', () => {
     }
   });
 
+  it('records a refused write to a person outside the writer\'s access as denied, naming what was written', async () => {
+    const id = (await create({ givenName: 'Nekad' })).json().id as string;
+    const writes: [method: 'POST' | 'PUT', path: string, body: unknown, entity: string][] = [
+      ['POST', '/notes', { text: 'En anteckning som inte ska sparas' }, 'note'],
+      ['POST', '/contact-attempts', { channel: 'phone', outcome: 'no_answer', at: new Date().toISOString() }, 'contact_attempt'],
+    ];
+    for (const [method, path, body, entity] of writes) {
+      const res = await h.as.secondCoach.request(method, `/api/v1/persons/${id}${path}`, body);
+      expect(res.statusCode, path).toBe(404);
+      const entries = await h.db.selectFrom('audit_log').select('actor_id').where('person_id', '=', id).where('action', '=', 'denied').where('entity', '=', entity as never).execute();
+      expect(entries, path).toEqual([{ actor_id: h.as.secondCoach.staffId }]);
+    }
+    expect(await h.db.selectFrom('events').select('id').where('person_id', '=', id).where('type', 'in', ['note', 'contact_attempt']).execute()).toEqual([]);
+  });
+
   it('records nothing for the same reads of a person of another municipality', async () => {
     const res = await h.as.otherCoordinator.request('POST', '/api/v1/persons', buildPerson({ givenName: 'Grannkommun' }));
     expect(res.statusCode).toBe(201);

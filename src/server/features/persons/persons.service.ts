@@ -11,7 +11,7 @@ import { contactDetailsShown, fieldsShown } from '../../access/protected-identit
 import { readBasis } from '../../audit/basis.js';
 import { looksSensitive } from '../../../core/consent.js';
 import { AppError } from '../../http/app-error.js';
-import { audited, deniedRead, type RequestContext } from '../../http/context.js';
+import { audited, denied, type RequestContext } from '../../http/context.js';
 import { eventCategorySql, periodSources, selectEmergencyEnd, selectEvents, selectPerson, selectPersonPage, selectPersonParts } from './persons.queries.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import { eventRow } from '../../db/events.js';
@@ -51,7 +51,7 @@ export async function getPerson(ctx: RequestContext, personId: string): Promise<
   requireCapability(ctx.actor, 'persons.browse');
   return audited(ctx, async ({ trx, audit }): Promise<PersonDetail> => {
     const person = await selectPerson(trx, ctx.actor, personId);
-    if (!person) throw deniedRead(personId, 'person');
+    if (!person) throw denied(personId, 'person');
     const categories = categoriesOf(person);
     const seesContact = person.sees_contact_occupation;
     const { guardians, periods, latestCase } = seesContact ? await selectPersonParts(trx, personId) : { guardians: [], periods: [], latestCase: undefined };
@@ -158,7 +158,7 @@ export async function updatePerson(ctx: RequestContext, personId: string, input:
   requireCapability(ctx.actor, 'persons.edit');
   await audited(ctx, async ({ trx, audit }) => {
     const current = await selectPerson(trx, ctx.actor, personId);
-    if (!current || !current.managed) throw new AppError('not_found');
+    if (!current || !current.managed) throw denied(personId, 'person');
     if (current.version !== input.version) throw new AppError('version_conflict');
     const mayTouchContact = Boolean(current.contact_visible);
     const next = {
@@ -207,7 +207,7 @@ export async function listEvents(ctx: RequestContext, personId: string): Promise
   requireCapability(ctx.actor, 'persons.browse');
   return audited(ctx, async ({ trx, audit }): Promise<TimelineEvent[]> => {
     const person = await selectPerson(trx, ctx.actor, personId);
-    if (!person) throw deniedRead(personId, 'events');
+    if (!person) throw denied(personId, 'events');
     const categories = categoriesOf(person);
     // Under protected identity the timeline never says that the address changed, whenever it did (selectEvents).
     const rows = await selectEvents(trx, person, categories);
@@ -232,7 +232,7 @@ function replayedNote(ctx: RequestContext, personId: string, key: string) {
     if (!prior) return undefined;
     if (prior.person_id !== personId) throw new AppError('idempotency_key_reused', [{ field: 'Idempotency-Key', code: 'invalid' }]);
     const person = await selectPerson(trx, ctx.actor, personId);
-    if (!person) throw new AppError('not_found');
+    if (!person) throw denied(personId, 'note');
     await audit({ action: 'read', entity: 'note', entityId: prior.id, personId, detail: { replay: true, ...readBasis(person) } });
     const note = readEvent(prior.type, prior.payload);
     const text = note?.type === 'note' ? note.payload.text : '';
@@ -265,7 +265,7 @@ export async function addNote(ctx: RequestContext, personId: string, input: z.in
 function insertNote(ctx: RequestContext, personId: string, input: z.infer<typeof noteBody>, idempotencyKey: string | null): Promise<{ id: string; possiblySensitive: boolean }> {
   return audited(ctx, async ({ trx, audit }) => {
     const person = await selectPerson(trx, ctx.actor, personId);
-    if (!person) throw new AppError('not_found');
+    if (!person) throw denied(personId, 'note');
     let category = input.category ?? null;
     if (input.correctsEventId) {
       const original = await trx.selectFrom('events').select(['id', eventCategorySql.as('category')]).where('id', '=', input.correctsEventId).where('person_id', '=', personId).where('type', '=', 'note').executeTakeFirst();
