@@ -160,7 +160,8 @@ export const registerPeriodSchema = z.object({
 export const caseSchema = z.object({
   id,
   status: z.enum(CASE_STATUSES),
-  contactPerson: staffRef,
+  /** With what they work as, so the plan can say who the young person's contact is. */
+  contactPerson: z.object({ id, name: z.string(), profession: z.enum(PROFESSIONS).nullable() }).nullable(),
   /** False when the contact person may not open the case (inactive, or not of a role and unit that may hold it): choose another. */
   contactPersonHasAccess: z.boolean(),
   team: z.object({ id, name: z.string() }).nullable(),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, TEST_PASSWORD, type Client, type Harness } from '../../testing/harness.js';
+import { buildPerson } from '../../testing/factories.js';
 import { insertStaff } from './staff.service.js';
 
 let h: Harness;
@@ -184,5 +185,16 @@ describe('a staff member\'s profession', () => {
     expect(teams.find((t: { id: string }) => t.id === team.id).members).toEqual([expect.objectContaining({ id: created.id, profession: 'youth_coach' })]);
     const cleared = (await h.as.administrator.request('PATCH', `/api/v1/staff/${created.id}`, { ...edit, profession: null, version: changed.version })).json();
     expect(cleared.profession).toBeNull();
+  });
+
+  it("is shown with the case's contact person, so the plan can say who they are", async () => {
+    const coach = (await h.as.administrator.request('GET', '/api/v1/staff')).json().find((s: { id: string }) => s.id === h.as.youth_coach.staffId);
+    const saved = await h.as.administrator.request('PATCH', `/api/v1/staff/${coach.id}`, { name: coach.name, role: coach.role, unitId: coach.unit?.id ?? null, active: true, profession: 'job_coach', version: coach.version });
+    expect(saved.statusCode).toBe(200);
+    const { id } = (await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson())).json();
+    const person = (await h.as.coordinator.request('GET', `/api/v1/persons/${id}`)).json();
+    expect((await h.as.coordinator.request('PATCH', `/api/v1/cases/${person.case.id}`, { contactPersonId: coach.id, version: person.case.version })).statusCode).toBe(204);
+    const seen = (await h.as.youth_coach.request('GET', `/api/v1/persons/${id}`)).json();
+    expect(seen.case.contactPerson).toEqual({ id: coach.id, name: coach.name, profession: 'job_coach' });
   });
 });
