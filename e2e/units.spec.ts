@@ -59,6 +59,10 @@ describe.skipIf(skipE2E)('[units]: an administrator adds, renames and deactivate
     expect(await page.getByRole('row', { name: /Mats Socialsekreterare/ }).textContent()).toContain('Socialsekreterare');
     expect(await staffForm.getByLabel('Yrke').locator('option').allTextContents()).toContain('Studie- och yrkesvägledare');
 
+    // Team member lists say what each member works as.
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Team', exact: true }).click();
+    await expect.poll(() => page.getByRole('region', { name: 'Jobbspåret' }).textContent()).toContain('Mats Socialsekreterare, Teammedlem, Socialsekreterare (Socialtjänsten)');
+
     // The same page in English passes axe too.
     await page.goto('/admin/units');
     await page.getByRole('button', { name: 'English' }).click();
