@@ -4,8 +4,3 @@
  */
 export const PROFESSIONS = ['study_career_counsellor', 'counsellor', 'social_worker', 'field_worker', 'job_coach', 'employment_officer', 'youth_coach', 'other'] as const;
 export type Profession = (typeof PROFESSIONS)[number];
-
-/** True when `value` is one of the professions. */
-export function isProfession(value: unknown): value is Profession {
-  return typeof value === 'string' && (PROFESSIONS as readonly string[]).includes(value);
-}
