@@ -72,7 +72,7 @@ describe('/api/v1/units', () => {
     expect(other).toBeUndefined();
   });
 
-  it('renames a unit (409 on a taken name, the same name in another case is fine), audited with before and after', async () => {
+  it('renames a unit (409 on a taken name, the same name in another case is fine), audited with before and after; a save without changes records nothing', async () => {
     const unit = (await add('Fältgruppen')).json() as UnitJson;
     const taken = await h.as.administrator.request('PATCH', `/api/v1/units/${unit.id}`, { name: 'socialtjänsten' });
     expect(taken.statusCode).toBe(409);
@@ -84,6 +84,10 @@ describe('/api/v1/units', () => {
     expect(renamed.json()).toMatchObject({ id: unit.id, name: 'Fältverksamheten', kind: 'external', active: true });
     const entries = await auditOf(unit.id);
     expect(entries.at(-1)).toEqual({ action: 'update', entity: 'unit', detail: { before: { name: 'FÄLTGRUPPEN', kind: 'municipal' }, after: { name: 'Fältverksamheten', kind: 'external' } } });
+    const count = entries.length;
+    const same = await h.as.administrator.request('PATCH', `/api/v1/units/${unit.id}`, { name: 'Fältverksamheten', kind: 'external', kaa: false, active: true });
+    expect(same.json()).toMatchObject({ name: 'Fältverksamheten', kind: 'external' });
+    expect(await auditOf(unit.id)).toHaveLength(count);
   });
 
   it('deactivates a unit: no longer listed or offered for a team or an account, kept on old records, listed with includeInactive; and reactivates it', async () => {

@@ -66,8 +66,10 @@ export async function changeUnitIn(scope: UnitScope, unitId: string, input: Unit
     if (!others) throw new AppError('last_kaa_unit', [{ field: 'kaa', code: 'invalid' }]);
   }
   const changes = { name, kind: input.kind, kaa: input.kaa, active: input.active };
-  const unit = await scope.trx.updateTable('units').set(changes).where('id', '=', unitId).returning(['id', 'name', 'kind', 'kaa', 'active']).executeTakeFirstOrThrow();
   const changed = Object.fromEntries(Object.entries(changes).filter(([k, v]) => v !== undefined && v !== current[k as keyof Unit]));
+  // A save that changes nothing records nothing.
+  if (Object.keys(changed).length === 0) return current;
+  const unit = await scope.trx.updateTable('units').set(changed).where('id', '=', unitId).returning(['id', 'name', 'kind', 'kaa', 'active']).executeTakeFirstOrThrow();
   const before = Object.fromEntries(Object.keys(changed).map((k) => [k, current[k as keyof Unit]]));
   await scope.audit({ action: 'update', entity: 'unit', entityId: unitId, detail: { before, after: changed } });
   return unit;
