@@ -13,7 +13,7 @@ describe.skipIf(skipE2E)('[admin]: an administrator manages staff and reads the 
   it('sees staff and audit log in the menu, but no person list', async () => {
     const { context, page } = await adminPage();
     const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Start', 'Team', 'Personal', 'Logg', 'Uppföljning']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Start', 'Team', 'Personal', 'Enheter', 'Logg', 'Uppföljning']);
     // The demo register has never been reconciled from lists: the start page shows the first steps, not empty figures.
     const steps = page.getByRole('region', { name: 'Kom igång' });
     await expect.poll(() => steps.locator('li').count()).toBe(4);

@@ -28,7 +28,7 @@ async function overflows(page: Page, wide: boolean): Promise<string[]> {
 
 const PAGES: { account: string; paths: string[] }[] = [
   { account: ACCOUNTS.coordinator, paths: ['/', '/my-cases', '/persons', '/queues', '/queues/not-contacted', '/applications'] },
-  { account: ACCOUNTS.administrator, paths: ['/', '/admin/staff'] },
+  { account: ACCOUNTS.administrator, paths: ['/', '/admin/staff', '/admin/units'] },
   { account: ACCOUNTS.youthCoach, paths: ['/', '/my-cases'] },
 ];
 

@@ -1,11 +1,12 @@
 /**
- * The `lotsa` command line: start, migrate, demo, users add, audit verify, backup, restore, import, register.
+ * The `lotsa` command line: start, migrate, demo, users add, units, audit verify, backup, restore, import, register.
  * The web server is loaded only by `start`, so the other commands start in a fraction of a second.
  */
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { ERRORS } from '../core/errors.js';
+import { PROFESSIONS, type Profession } from '../core/professions.js';
 import { ROLES, type Role } from '../core/roles.js';
 import { recordAudit } from '../server/audit/audit.js';
 import { ensureMunicipality } from '../server/bootstrap.js';
@@ -23,6 +24,7 @@ import { addAuditCommands } from './audit-commands.js';
 import { addBackupCommands } from './backup-commands.js';
 import { passwordWeakness } from '../server/features/auth/password-policy.js';
 import { addRegisterCommands, CliError } from './register-commands.js';
+import { addUnitCommands } from './unit-commands.js';
 
 /** Runs `work` on the configured, migrated database and closes it. */
 async function withDatabase<T>(work: (database: DatabaseHandle, municipalityId: string) => Promise<T>): Promise<T> {
@@ -91,17 +93,18 @@ users
   .requiredOption('--name <name>', 'full name')
   .addOption(new Option('--role <role>', 'role').choices(ROLES as unknown as string[]).makeOptionMandatory())
   .option('--unit <name>', 'unit or agency, by name')
+  .addOption(new Option('--profession <profession>', 'what they work as').choices(PROFESSIONS as unknown as string[]))
   .option('--password-stdin', 'read a final password from standard input instead of generating a one-time password')
-  .action(async (opts: { email: string; name: string; role: Role; unit?: string; passwordStdin?: boolean }) => {
+  .action(async (opts: { email: string; name: string; role: Role; unit?: string; profession?: Profession; passwordStdin?: boolean }) => {
     const password = opts.passwordStdin ? await readStdin() : undefined;
     const weakness = password === undefined ? null : passwordWeakness(password, [opts.email, opts.name]);
     if (weakness) throw new CliError(weakness === 'common' ? ERRORS.common_password.en : 'The password must have at least 12 characters.');
     await withDatabase(async ({ db }, municipalityId) => {
       let unitId: string | null = null;
       if (opts.unit) {
-        const unit = await db.selectFrom('units').select('id').where('municipality_id', '=', municipalityId).where('name', '=', opts.unit).executeTakeFirst();
+        const unit = await db.selectFrom('units').select('id').where('municipality_id', '=', municipalityId).where('name', '=', opts.unit).where('active', '=', true).executeTakeFirst();
         if (!unit) {
-          const names = (await db.selectFrom('units').select('name').where('municipality_id', '=', municipalityId).execute()).map((u) => u.name);
+          const names = (await db.selectFrom('units').select('name').where('municipality_id', '=', municipalityId).where('active', '=', true).execute()).map((u) => u.name);
           throw new CliError(`No unit is called "${opts.unit}". Units: ${names.join(', ')}.`);
         }
         unitId = unit.id;
@@ -109,7 +112,7 @@ users
       const email = z.string().trim().toLowerCase().email().safeParse(opts.email);
       if (!email.success) throw new CliError(`"${opts.email}" is not a valid e-mail address.`);
       const created = await db.transaction().execute(async (trx) => {
-        const staff = await insertStaff(trx, municipalityId, { email: email.data, name: opts.name.trim(), role: opts.role, unitId }, password);
+        const staff = await insertStaff(trx, municipalityId, { email: email.data, name: opts.name.trim(), role: opts.role, unitId, profession: opts.profession ?? null }, password);
         await recordAudit(trx, { id: null, municipalityId, ip: null }, [{ action: 'create', entity: 'staff', entityId: staff.id, detail: { via: 'cli', role: opts.role } }]);
         return staff;
       });
@@ -120,6 +123,7 @@ users
 
 addAuditCommands(program, withDatabase);
 addBackupCommands(program);
+addUnitCommands(program, withDatabase);
 
 program
   .command('db')

@@ -50,5 +50,6 @@ export const AUDIT_ENTITIES = [
   'sms_opt_out',
   'staff',
   'team',
+  'unit',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CONSENT_CATEGORIES, CONSENT_GIVERS, CONSENT_METHODS } from './consent.js';
 import { EMERGENCY_ROLES } from './emergency.js';
 import { identityNumber, isoDay, optionalText, pageQuery, text } from './schemas.js';
+import { PROFESSIONS } from './professions.js';
 
 const id = z.string().uuid();
 
@@ -68,7 +69,7 @@ export const teamSchema = z.object({
   id,
   name: z.string(),
   unit: z.object({ id, name: z.string() }).nullable(),
-  members: z.array(z.object({ id, name: z.string(), role: z.string(), unit: z.string().nullable() })),
+  members: z.array(z.object({ id, name: z.string(), role: z.string(), profession: z.enum(PROFESSIONS).nullable(), unit: z.string().nullable() })),
 });
 
 export const ACCESS_REVIEW_KINDS = ['outside_caseload', 'emergency', 'many_persons', 'night', 'denied'] as const;

@@ -27,6 +27,8 @@ export const ERRORS = {
   category_not_allowed: { status: 403, sv: 'Du får inte se eller skriva uppgifter av den kategorin om personen. Samtycket täcker den inte för din enhet.', en: 'You may not see or record information of that category about this person. The consent does not cover it for your unit.' },
   guardian_not_applicable: { status: 400, sv: 'Vårdnadshavare lämnar samtycke bara för den som är under 18 år.', en: 'A guardian gives consent only for someone under 18.' },
   duplicate_team: { status: 409, sv: 'Det finns redan ett team med det namnet.', en: 'A team with that name already exists.' },
+  duplicate_unit: { status: 409, sv: 'Det finns redan en enhet med det namnet i kommunen (stora och små bokstäver räknas lika). Välj ett annat namn eller aktivera den befintliga enheten.', en: 'The municipality already has a unit with that name (upper and lower case count as the same). Choose another name or reactivate the existing unit.' },
+  last_kaa_unit: { status: 409, sv: 'Minst en enhet måste vara aktivitetsansvarets egen. Markera en annan enhet som KAA-enhet först.', en: 'At least one unit must be the activity responsibility\'s own. Mark another unit as a KAA unit first.' },
   unsupported_file: { status: 415, sv: 'Skanningen måste vara en PDF-, JPEG- eller PNG-fil på högst 10 MB.', en: 'The scan must be a PDF, JPEG or PNG file of at most 10 MB.' },
   application_decided: { status: 409, sv: 'Ansökan är redan beslutad.', en: 'The application has already been decided.' },
   invalid_outcome: { status: 400, sv: 'Utfallet passar inte för den kanalen, eller sysselsättning angavs fast personen inte nåddes.', en: 'The outcome does not fit that channel, or an occupation was given although the person was not reached.' },

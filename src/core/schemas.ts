@@ -8,6 +8,7 @@ import { parseIdentityNumber } from './personnummer.js';
 import { isPhoneNumber, normalPostalCode } from './contact-details.js';
 import { CONSENT_CATEGORIES } from './consent.js';
 import { ROLES } from './roles.js';
+import { PROFESSIONS } from './professions.js';
 import { ENTRY_REASONS } from './register.js';
 import { isDayInRange, isInstantInRange, isStorableText } from './input-rules.js';
 
@@ -165,7 +166,8 @@ export const registerPeriodSchema = z.object({
 export const caseSchema = z.object({
   id,
   status: z.enum(CASE_STATUSES),
-  contactPerson: staffRef,
+  /** With what they work as, so the plan can say who the young person's contact is. */
+  contactPerson: z.object({ id, name: z.string(), profession: z.enum(PROFESSIONS).nullable() }).nullable(),
   /** False when the contact person may not open the case (inactive, or not of a role and unit that may hold it): choose another. */
   contactPersonHasAccess: z.boolean(),
   team: z.object({ id, name: z.string() }).nullable(),
@@ -229,6 +231,7 @@ export const staffSchema = z.object({
   email: z.string(),
   role: z.enum(ROLES),
   unit: z.object({ id, name: z.string() }).nullable(),
+  profession: z.enum(PROFESSIONS).nullable(),
   active: z.boolean(),
   mustChangePassword: z.boolean(),
   version: z.number().int(),
@@ -239,6 +242,7 @@ export const staffCreateBody = z.object({
   email: z.string().trim().toLowerCase().email().max(200),
   role: z.enum(ROLES),
   unitId: id.nullable().default(null),
+  profession: z.enum(PROFESSIONS).nullable().default(null),
 });
 /** A created account: its one-time code waits for another administrator or a coordinator to issue it. */
 export const staffCreatedSchema = staffSchema.extend({ codeRequestId: z.string().uuid() });
@@ -255,6 +259,8 @@ export const staffUpdateBody = z.object({
   name: text(200),
   role: z.enum(ROLES),
   unitId: id.nullable(),
+  /** Left out: unchanged. */
+  profession: z.enum(PROFESSIONS).nullable().optional(),
   active: z.boolean(),
   version: z.number().int(),
 });
@@ -265,7 +271,8 @@ export const staffListQuery = z.object({
   contactPerson: z.enum(['true']).optional(),
 });
 
-export const unitSchema = z.object({ id, name: z.string(), kind: z.enum(['municipal', 'external']), kaa: z.boolean() });
+/** A unit or agency; a deactivated one (`active: false`) is no longer offered as a choice but stays on old records. */
+export const unitSchema = z.object({ id, name: z.string(), kind: z.enum(['municipal', 'external']), kaa: z.boolean(), active: z.boolean() });
 
 /** The units that are the KAA's own; every other unit of the municipality is not. */
 export const kaaUnitsBody = z.object({ unitIds: z.array(id).min(1).max(50) });

@@ -36,6 +36,7 @@ import { outreachFiguresRoutes } from './features/outreach-figures/outreach-figu
 import { queueRoutes } from './features/queues/queues.routes.js';
 import { protectedIdentityRoutes } from './features/protected-identity/protected-identity.routes.js';
 import { staffRoutes } from './features/staff/staff.routes.js';
+import { unitRoutes } from './features/units/units.routes.js';
 import { consentRoutes } from './features/consents/consents.routes.js';
 import { emergencyAccessRoutes } from './features/emergency-access/emergency-access.routes.js';
 import { settingsRoutes } from './features/settings/settings.routes.js';
@@ -106,6 +107,7 @@ export async function buildApp(database: DatabaseHandle, env: Env, options: { lo
   await app.register(protectedIdentityRoutes);
   await app.register(caseRoutes);
   await app.register(staffRoutes);
+  await app.register(unitRoutes);
   await app.register(auditRoutes);
   await app.register(figuresRoutes);
   await app.register(importRoutes, { env });

@@ -38,6 +38,7 @@ const SmsPage = lazy(() => import('./features/sms/SmsPage.js').then((m) => ({ de
 const CalendarPage = lazy(() => import('./features/calendar/CalendarPage.js').then((m) => ({ default: m.CalendarPage })));
 const OutreachSettingsPage = lazy(() => import('./features/outreach-settings/OutreachSettingsPage.js').then((m) => ({ default: m.OutreachSettingsPage })));
 const NotificationFormPage = lazy(() => import('./features/notifications/NotificationFormPage.js').then((m) => ({ default: m.NotificationFormPage })));
+const UnitsPage = lazy(() => import('./features/admin/UnitsPage.js').then((m) => ({ default: m.UnitsPage })));
 
 /** The browser router with all routes under the common layout. */
 export const router = createBrowserRouter([
@@ -69,6 +70,7 @@ export const router = createBrowserRouter([
       { path: '/calendar', element: signedIn(<RequireCapability capability="calendar.use"><CalendarPage /></RequireCapability>) },
       { path: '/settings/outreach', element: signedIn(<RequireCapability capability="outreach.configure"><OutreachSettingsPage /></RequireCapability>) },
       { path: '/admin/staff', element: signedIn(<RequireCapability capability="staff.manage"><StaffPage /></RequireCapability>) },
+      { path: '/admin/units', element: signedIn(<RequireCapability capability="settings.manage"><UnitsPage /></RequireCapability>) },
       { path: '/admin/audit', element: signedIn(<RequireCapability capability="audit.read"><AuditPage /></RequireCapability>) },
       { path: '*', element: signedIn(<NotFoundPage />) },
     ],

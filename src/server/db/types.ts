@@ -15,7 +15,7 @@ export interface MunicipalitiesTable {
   /** Null: the KAA's own units. */
   emergency_unit_ids: string[] | null;
 }
-export interface UnitsTable { id: Generated<string>; municipality_id: string; name: string; kind: 'municipal' | 'external'; kaa: Generated<boolean> }
+export interface UnitsTable { id: Generated<string>; municipality_id: string; name: string; kind: 'municipal' | 'external'; kaa: Generated<boolean>; active: Generated<boolean> }
 export interface StaffTable {
   id: Generated<string>;
   municipality_id: string;
@@ -23,6 +23,8 @@ export interface StaffTable {
   email: string;
   name: string;
   role: string;
+  /** One of PROFESSIONS (src/core/professions.ts), or null when not set. */
+  profession: string | null;
   active: Generated<boolean>;
   password_hash: string;
   must_change_password: Generated<boolean>;

@@ -38,6 +38,12 @@ describe('fillDemo', () => {
     expect(await handle.db.selectFrom('persons').select('id').where('protected_identity', '=', true).execute()).not.toHaveLength(0);
   });
 
+  it('gives every demo staff member a realistic profession', async () => {
+    const staff = await handle.db.selectFrom('staff').select(['email', 'profession']).where('municipality_id', '=', m).where('email', 'like', '%@demo.lotsa.local').execute();
+    expect(staff.filter((s) => s.profession === null)).toEqual([]);
+    expect(staff.find((s) => s.email === 'socialsekreterare@demo.lotsa.local')?.profession).toBe('social_worker');
+  });
+
   it('shows outreach at every stage: attempts, people in the queues, a template, meetings and a home visit', async () => {
     const c = await counts();
     expect(c.attempts).toBeGreaterThan(100);

@@ -16,6 +16,7 @@ import { recordAudit } from '../audit/audit.js';
 import { hashPassword } from '../http/passwords.js';
 import { DEMO_TEAMS, demoCooperation } from './demo-consent.js';
 import { fillOutreachDemo } from './demo-outreach.js';
+import { setDemoProfessions } from './demo-professions.js';
 import { FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, NOTES, POSTAL, STREETS } from './demo-names.js';
 import { eventRow } from '../db/events.js';
 import type { EventPayload, EventType } from '../../core/events/index.js';
@@ -98,6 +99,7 @@ export async function fillDemo(db: Db, municipalityId: string, progress: (line: 
       .values(DEMO_STAFF.map((s) => ({ municipality_id: municipalityId, email: s.email, name: s.name, role: s.role, unit_id: s.unit ? (units.get(s.unit) ?? null) : null, password_hash: hash, must_change_password: false })))
       .onConflict((oc) => oc.column('email').doNothing())
       .execute();
+    await setDemoProfessions(trx, municipalityId);
     const staff = await trx.selectFrom('staff').select(['id', 'email', 'role']).where('email', 'in', DEMO_STAFF.map((s) => s.email)).execute();
     const staffId = (email: string) => staff.find((s) => s.email === email)!.id;
     const staffName = (id: string) => DEMO_STAFF.find((s) => s.email === staff.find((x) => x.id === id)!.email)!.name;

@@ -1,4 +1,5 @@
 /** One typed function per API endpoint the web app uses; types come from core's schemas. */
+import type { Profession } from '../../core/professions.js';
 import type { Role } from '../../core/roles.js';
 import type {
   AuditEntry,
@@ -56,8 +57,8 @@ export const casesApi = {
 /** Staff accounts and units. */
 export const staffApi = {
   list: (query: { role?: Role; active?: 'true' | 'false'; contactPerson?: 'true' } = {}) => request<Staff[]>('/api/v1/staff', { query }),
-  create: (body: { name: string; email: string; role: Role; unitId: string | null }) => request<Staff & { codeRequestId: string }>('/api/v1/staff', { method: 'POST', body }),
-  update: (id: string, body: { name: string; role: Role; unitId: string | null; active: boolean; version: number }) => request<Staff>(`/api/v1/staff/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+  create: (body: { name: string; email: string; role: Role; unitId: string | null; profession?: Profession | null }) => request<Staff & { codeRequestId: string }>('/api/v1/staff', { method: 'POST', body }),
+  update: (id: string, body: { name: string; role: Role; unitId: string | null; profession?: Profession | null; active: boolean; version: number }) => request<Staff>(`/api/v1/staff/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
   resetPassword: (id: string) => request<{ codeRequestId: string }>(`/api/v1/staff/${encodeURIComponent(id)}/reset-password`, { method: 'POST' }),
   signInCodes: () => request<SignInCodeRequest[]>('/api/v1/sign-in-codes'),
   issueSignInCode: (id: string) => request<{ oneTimePassword: string; name: string; email: string }>(`/api/v1/sign-in-codes/${encodeURIComponent(id)}/issue`, { method: 'POST' }),

@@ -23,7 +23,7 @@ export async function printConsentForm(ctx: RequestContext, personId: string, la
         .limit(1)
         .executeTakeFirst(),
       trx.selectFrom('guardians').select('name').where('person_id', '=', personId).orderBy('position').execute(),
-      trx.selectFrom('units').select(['id', 'name']).where('municipality_id', '=', person.municipality_id).orderBy('name').execute(),
+      trx.selectFrom('units').select(['id', 'name']).where('municipality_id', '=', person.municipality_id).where('active', '=', true).orderBy('name').execute(),
       trx.selectFrom('municipalities').select('name').where('id', '=', person.municipality_id).executeTakeFirstOrThrow(),
     ]);
     const teamUnits = kase?.team_id

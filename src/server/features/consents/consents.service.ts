@@ -15,6 +15,7 @@ import { audited, denied, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
 import { selectConsents, selectManagedPerson, selectVisiblePerson } from './consents.queries.js';
 import { eventRow } from '../../db/events.js';
+import { choosableUnitIds } from '../units/units.queries.js';
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
@@ -32,7 +33,8 @@ export async function recordConsent(ctx: RequestContext, personId: string, input
     const person = await selectManagedPerson(trx, ctx.actor, personId);
     if (!person) throw denied(personId, 'consent');
     if (input.givenBy !== 'young_person' && ageOn(person.birth_date, new Date(`${givenOn}T12:00:00Z`)) >= 18) throw new AppError('guardian_not_applicable', [{ field: 'givenBy', code: 'invalid' }]);
-    const units = await trx.selectFrom('units').select('id').where('municipality_id', '=', person.municipality_id).where('id', 'in', recipientIds).execute();
+    // A deactivated unit can no longer receive a new consent; consents already given keep it.
+    const units = await choosableUnitIds(trx, person.municipality_id, recipientIds);
     if (units.length !== recipientIds.length) throw new AppError('validation_failed', [{ field: 'recipientUnitIds', code: 'invalid' }]);
     // One writer per person at a time, so that two identical submits find each other.
     await sql`select pg_advisory_xact_lock(hashtext(${personId}))`.execute(trx);

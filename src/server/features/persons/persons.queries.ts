@@ -138,7 +138,7 @@ export async function selectPersonParts(db: Q, personId: string) {
       .selectFrom('cases')
       .leftJoin('staff as contact', 'contact.id', 'cases.contact_person_id')
       .leftJoin('teams', 'teams.id', 'cases.team_id')
-      .select(['cases.id', 'cases.status', 'cases.opened_at', 'cases.closed_at', 'cases.version', 'contact.id as contact_id', 'contact.name as contact_name', 'teams.id as team_id', 'teams.name as team_name', sql<boolean>`(cases.contact_person_id is null or ${contactPersonHasAccess(sql.ref('cases.contact_person_id'))})`.as('contact_has_access')])
+      .select(['cases.id', 'cases.status', 'cases.opened_at', 'cases.closed_at', 'cases.version', 'contact.id as contact_id', 'contact.name as contact_name', 'contact.profession as contact_profession', 'teams.id as team_id', 'teams.name as team_name', sql<boolean>`(cases.contact_person_id is null or ${contactPersonHasAccess(sql.ref('cases.contact_person_id'))})`.as('contact_has_access')])
       .where('cases.person_id', '=', personId)
       .orderBy('cases.opened_at', 'desc')
       .limit(1)

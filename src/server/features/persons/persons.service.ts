@@ -5,6 +5,7 @@ import { ageOn, parseIdentityNumber } from '../../../core/personnummer.js';
 import { todayInSweden } from '../../../core/dates.js';
 import { withinKaaAge } from '../../../core/eligibility.js';
 import type { noteBody, personCreateBody, personListQuery, personUpdateBody, PersonDetail, PersonSummary, TimelineEvent, Paged } from '../../../core/schemas.js';
+import type { Profession } from '../../../core/professions.js';
 import { roleCan } from '../../../core/roles.js';
 import { categoriesOf, requireCapability } from '../../access/access.js';
 import { contactDetailsShown, fieldsShown } from '../../access/protected-identity.js';
@@ -82,7 +83,7 @@ export async function getPerson(ctx: RequestContext, personId: string): Promise<
         ? {
             id: latestCase.id,
             status: latestCase.status,
-            contactPerson: latestCase.contact_id ? { id: latestCase.contact_id, name: latestCase.contact_name! } : null,
+            contactPerson: latestCase.contact_id ? { id: latestCase.contact_id, name: latestCase.contact_name!, profession: latestCase.contact_profession as Profession | null } : null,
             contactPersonHasAccess: latestCase.contact_has_access,
             team: latestCase.team_id ? { id: latestCase.team_id, name: latestCase.team_name! } : null,
             openedAt: latestCase.opened_at.toISOString(),

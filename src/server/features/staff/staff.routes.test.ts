@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, TEST_PASSWORD, type Client, type Harness } from '../../testing/harness.js';
+import { buildPerson } from '../../testing/factories.js';
 import { insertStaff } from './staff.service.js';
 
 let h: Harness;
@@ -156,3 +157,44 @@ async function issue(issuer: Client, requestId: string): Promise<string> {
   expect(res.statusCode).toBe(200);
   return res.json().oneTimePassword;
 }
+
+describe('a staff member\'s profession', () => {
+  it('is set when the account is created, named in a 400 when unknown, changed or kept on edit, and shown in the list and in teams', async () => {
+    const bad = await h.as.administrator.request('POST', '/api/v1/staff', { ...newAccount('prof-bad@test.lotsa.local'), profession: 'wizard' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([expect.objectContaining({ field: 'profession' })]);
+    const res = await h.as.administrator.request('POST', '/api/v1/staff', { ...newAccount('syv@test.lotsa.local'), profession: 'study_career_counsellor' });
+    expect(res.statusCode).toBe(201);
+    const created = res.json();
+    expect(created.profession).toBe('study_career_counsellor');
+    const plain = (await h.as.administrator.request('POST', '/api/v1/staff', newAccount('plain@test.lotsa.local'))).json();
+    expect(plain.profession).toBeNull();
+    const edit = { name: created.name, role: created.role, unitId: null, active: true };
+    const badEdit = await h.as.administrator.request('PATCH', `/api/v1/staff/${created.id}`, { ...edit, profession: 'wizard', version: created.version });
+    expect(badEdit.json().errors).toEqual([expect.objectContaining({ field: 'profession' })]);
+    const kept = (await h.as.administrator.request('PATCH', `/api/v1/staff/${created.id}`, { ...edit, version: created.version })).json();
+    expect(kept.profession).toBe('study_career_counsellor');
+    const changed = (await h.as.administrator.request('PATCH', `/api/v1/staff/${created.id}`, { ...edit, profession: 'youth_coach', version: kept.version })).json();
+    expect(changed.profession).toBe('youth_coach');
+    const listed = (await h.as.coordinator.request('GET', '/api/v1/staff')).json().find((s: { id: string }) => s.id === created.id);
+    expect(listed.profession).toBe('youth_coach');
+    const unitId = (await h.as.administrator.request('GET', '/api/v1/units')).json()[0].id;
+    const team = (await h.as.coordinator.request('POST', '/api/v1/teams', { name: 'Yrkesteamet', unitId })).json();
+    expect((await h.as.coordinator.request('POST', `/api/v1/teams/${team.id}/members`, { staffId: created.id })).statusCode).toBe(204);
+    const teams = (await h.as.team_member.request('GET', '/api/v1/teams')).json();
+    expect(teams.find((t: { id: string }) => t.id === team.id).members).toEqual([expect.objectContaining({ id: created.id, profession: 'youth_coach' })]);
+    const cleared = (await h.as.administrator.request('PATCH', `/api/v1/staff/${created.id}`, { ...edit, profession: null, version: changed.version })).json();
+    expect(cleared.profession).toBeNull();
+  });
+
+  it("is shown with the case's contact person, so the plan can say who they are", async () => {
+    const coach = (await h.as.administrator.request('GET', '/api/v1/staff')).json().find((s: { id: string }) => s.id === h.as.youth_coach.staffId);
+    const saved = await h.as.administrator.request('PATCH', `/api/v1/staff/${coach.id}`, { name: coach.name, role: coach.role, unitId: coach.unit?.id ?? null, active: true, profession: 'job_coach', version: coach.version });
+    expect(saved.statusCode).toBe(200);
+    const { id } = (await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson())).json();
+    const person = (await h.as.coordinator.request('GET', `/api/v1/persons/${id}`)).json();
+    expect((await h.as.coordinator.request('PATCH', `/api/v1/cases/${person.case.id}`, { contactPersonId: coach.id, version: person.case.version })).statusCode).toBe(204);
+    const seen = (await h.as.youth_coach.request('GET', `/api/v1/persons/${id}`)).json();
+    expect(seen.case.contactPerson).toEqual({ id: coach.id, name: coach.name, profession: 'job_coach' });
+  });
+});

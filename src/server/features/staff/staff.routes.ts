@@ -1,17 +1,17 @@
-/** /api/v1/staff and /api/v1/units: staff accounts for administrators; the staff list for coordinators. */
+/** /api/v1/staff: staff accounts for administrators; the staff list for coordinators. (Units: features/units.) */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { kaaUnitsBody, problemSchema, signInCodeRequestSchema, staffCreateBody, staffCreatedSchema, staffListQuery, staffSchema, staffUpdateBody, unitSchema } from '../../../core/schemas.js';
+import { problemSchema, signInCodeRequestSchema, staffCreateBody, staffCreatedSchema, staffListQuery, staffSchema, staffUpdateBody } from '../../../core/schemas.js';
 import { contextOf } from '../../http/context.js';
 import { issueSignInCode, listSignInCodeRequests } from './sign-in-codes.service.js';
-import { createStaff, listStaff, listUnits, resetStaffPassword, setKaaUnits, updateStaff } from './staff.service.js';
+import { createStaff, listStaff, resetStaffPassword, updateStaff } from './staff.service.js';
 
 const tags = ['staff'];
 const idParams = z.object({ id: z.string().uuid() });
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 
-/** Registers the staff and unit routes. */
+/** Registers the staff routes. */
 export async function staffRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -48,20 +48,5 @@ export async function staffRoutes(app: FastifyInstance) {
       response: { 200: z.object({ oneTimePassword: z.string(), name: z.string(), email: z.string() }), ...errors },
     },
     handler: (request) => issueSignInCode(contextOf(request), request.params.id),
-  });
-
-  r.get('/api/v1/units', {
-    schema: { tags, summary: 'Units and agencies of your municipality', response: { 200: z.array(unitSchema), 401: problemSchema } },
-    handler: (request) => listUnits(contextOf(request)),
-  });
-
-  r.put('/api/v1/units/kaa', {
-    schema: {
-      tags,
-      summary: "Which units are the KAA's own (administrators): their caseworkers work with the KAA's cases without consent, everyone else only by consent",
-      body: kaaUnitsBody,
-      response: { 200: z.array(unitSchema), 400: problemSchema, 401: problemSchema, 403: problemSchema },
-    },
-    handler: (request) => setKaaUnits(contextOf(request), request.body.unitIds),
   });
 }

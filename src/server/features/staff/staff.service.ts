@@ -2,7 +2,8 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Role } from '../../../core/roles.js';
-import type { Staff, staffCreateBody, staffListQuery, staffUpdateBody, Unit } from '../../../core/schemas.js';
+import type { Profession } from '../../../core/professions.js';
+import type { Staff, staffCreateBody, staffListQuery, staffUpdateBody } from '../../../core/schemas.js';
 import { mayBeContactPerson, requireCapability } from '../../access/access.js';
 import type { Db } from '../../db/connection.js';
 import { AppError } from '../../http/app-error.js';
@@ -11,13 +12,14 @@ import { hashPassword, oneTimePassword } from '../../http/passwords.js';
 import { alertCoordinatorChange, requestSignInCode } from './sign-in-codes.service.js';
 import { deleteSessionsOf } from '../../http/sessions.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
+import { choosableUnitIds } from '../units/units.queries.js';
 
 
 function staffQuery(db: Db, municipalityId: string) {
   return db
     .selectFrom('staff')
     .leftJoin('units', 'units.id', 'staff.unit_id')
-    .select(['staff.id', 'staff.name', 'staff.email', 'staff.role', 'staff.active', 'staff.must_change_password', 'staff.version', 'units.id as unit_id', 'units.name as unit_name'])
+    .select(['staff.id', 'staff.name', 'staff.email', 'staff.role', 'staff.active', 'staff.must_change_password', 'staff.version', 'staff.profession', 'units.id as unit_id', 'units.name as unit_name'])
     .where('staff.municipality_id', '=', municipalityId);
 }
 
@@ -28,6 +30,7 @@ function present(r: Awaited<ReturnType<ReturnType<typeof staffQuery>['executeTak
     email: r.email,
     role: r.role as Role,
     unit: r.unit_id ? { id: r.unit_id, name: r.unit_name! } : null,
+    profession: r.profession as Profession | null,
     active: r.active,
     mustChangePassword: r.must_change_password,
     version: r.version,
@@ -44,40 +47,17 @@ export async function listStaff(ctx: RequestContext, filter: z.infer<typeof staf
   return (await q.orderBy('staff.name').execute()).map(present);
 }
 
-/** The units and agencies of the actor's municipality. */
-export async function listUnits(ctx: RequestContext): Promise<Unit[]> {
-  return ctx.db.selectFrom('units').select(['id', 'name', 'kind', 'kaa']).where('municipality_id', '=', ctx.actor.municipalityId).orderBy('name').execute();
-}
-
-/**
- * Sets which units of the actor's municipality are the KAA's own (administrators). Their
- * caseworkers gain or lose access to the cases they work on without consent, so it is audited.
- */
-export async function setKaaUnits(ctx: RequestContext, unitIds: string[]): Promise<Unit[]> {
-  requireCapability(ctx.actor, 'settings.manage');
-  return audited(ctx, async ({ trx, audit }) => {
-    const known = await trx.selectFrom('units').select('id').where('municipality_id', '=', ctx.actor.municipalityId).where('id', 'in', unitIds).execute();
-    if (known.length !== new Set(unitIds).size) throw new AppError('validation_failed', [{ field: 'unitIds', code: 'invalid' }]);
-    await trx.updateTable('units').set({ kaa: sql<boolean>`id in (${sql.join(unitIds)})` }).where('municipality_id', '=', ctx.actor.municipalityId).execute();
-    await audit({ action: 'update', entity: 'settings', detail: { kaaUnitIds: unitIds } });
-    return trx.selectFrom('units').select(['id', 'name', 'kind', 'kaa']).where('municipality_id', '=', ctx.actor.municipalityId).orderBy('name').execute();
-  });
-}
-
 /**
  * Creates a staff account in `municipalityId`. Without `password` a one-time password is generated
  * and must be changed at first sign-in; a given password is final. Throws 409 on a taken e-mail.
  */
-export async function insertStaff(db: Db, municipalityId: string, input: { name: string; email: string; role: Role; unitId: string | null }, password?: string) {
+export async function insertStaff(db: Db, municipalityId: string, input: { name: string; email: string; role: Role; unitId: string | null; profession?: Profession | null }, password?: string) {
   const secret = password ?? oneTimePassword();
-  if (input.unitId) {
-    const unit = await db.selectFrom('units').select('id').where('id', '=', input.unitId).where('municipality_id', '=', municipalityId).executeTakeFirst();
-    if (!unit) throw new AppError('validation_failed', [{ field: 'unitId', code: 'invalid' }]);
-  }
+  if (input.unitId && (await choosableUnitIds(db, municipalityId, [input.unitId])).length === 0) throw new AppError('validation_failed', [{ field: 'unitId', code: 'invalid' }]);
   try {
     const row = await db
       .insertInto('staff')
-      .values({ municipality_id: municipalityId, unit_id: input.unitId, email: input.email.toLowerCase(), name: input.name, role: input.role, password_hash: await hashPassword(secret), must_change_password: password === undefined })
+      .values({ municipality_id: municipalityId, unit_id: input.unitId, email: input.email.toLowerCase(), name: input.name, role: input.role, profession: input.profession ?? null, password_hash: await hashPassword(secret), must_change_password: password === undefined })
       .returning('id')
       .executeTakeFirstOrThrow();
     return { id: row.id, oneTimePassword: password === undefined ? secret : null };
@@ -98,7 +78,7 @@ export async function createStaff(ctx: RequestContext, input: z.infer<typeof sta
     // The generated password is thrown away unseen; the account is usable once a code is issued.
     const created = await insertStaff(trx, ctx.actor.municipalityId, input);
     const codeRequestId = await requestSignInCode(trx, ctx.actor, { id: created.id, name: input.name, role: input.role }, 'new_account');
-    await audit({ action: 'create', entity: 'staff', entityId: created.id, detail: { role: input.role, codeRequestId } });
+    await audit({ action: 'create', entity: 'staff', entityId: created.id, detail: { role: input.role, profession: input.profession, codeRequestId } });
     const staff = present(await staffQuery(trx, ctx.actor.municipalityId).where('staff.id', '=', created.id).executeTakeFirstOrThrow());
     return { ...staff, codeRequestId };
   });
@@ -113,20 +93,18 @@ export async function updateStaff(ctx: RequestContext, staffId: string, input: z
     if (current.version !== input.version) throw new AppError('version_conflict');
     // An administrator cannot lock themselves (and perhaps everyone) out.
     if (staffId === ctx.actor.id && (!input.active || input.role !== 'administrator')) throw new AppError('last_administrator');
-    if (input.unitId) {
-      const unit = await trx.selectFrom('units').select('id').where('id', '=', input.unitId).where('municipality_id', '=', ctx.actor.municipalityId).executeTakeFirst();
-      if (!unit) throw new AppError('validation_failed', [{ field: 'unitId', code: 'invalid' }]);
-    }
+    // A deactivated unit is no longer offered, but an account already in it can be saved unchanged.
+    if (input.unitId && (await choosableUnitIds(trx, ctx.actor.municipalityId, [input.unitId], [current.unit_id])).length === 0) throw new AppError('validation_failed', [{ field: 'unitId', code: 'invalid' }]);
     const updated = await trx
       .updateTable('staff')
-      .set({ name: input.name, role: input.role, unit_id: input.unitId, active: input.active, version: sql`version + 1`, updated_at: sql`now()` })
+      .set({ name: input.name, role: input.role, unit_id: input.unitId, ...(input.profession !== undefined && { profession: input.profession }), active: input.active, version: sql`version + 1`, updated_at: sql`now()` })
       .where('id', '=', staffId)
       .where('version', '=', input.version)
       .executeTakeFirst();
     if (updated.numUpdatedRows === 0n) throw new AppError('version_conflict');
     if (!input.active || input.role !== current.role) await deleteSessionsOf(trx, staffId);
     if ((input.role === 'coordinator' || input.role === 'administrator') && current.role !== input.role) await alertCoordinatorChange(trx, ctx.actor, `${input.role}_granted`, { id: staffId, name: input.name });
-    await audit({ action: 'update', entity: 'staff', entityId: staffId, detail: { role: input.role, unitId: input.unitId, active: input.active } });
+    await audit({ action: 'update', entity: 'staff', entityId: staffId, detail: { role: input.role, unitId: input.unitId, profession: input.profession, active: input.active } });
     return present(await staffQuery(trx, ctx.actor.municipalityId).where('staff.id', '=', staffId).executeTakeFirstOrThrow());
   });
 }

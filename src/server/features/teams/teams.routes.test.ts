@@ -27,7 +27,7 @@ describe('/api/v1/teams', () => {
     expect((await h.as.coordinator.request('POST', `/api/v1/teams/${id}/members`, { staffId: h.as.team_member.staffId })).statusCode).toBe(204);
     expect((await h.as.coordinator.request('POST', `/api/v1/teams/${id}/members`, { staffId: h.as.team_member.staffId })).statusCode).toBe(204);
     const teams = (await h.as.team_member.request('GET', '/api/v1/teams')).json();
-    expect(teams).toEqual([{ id, name: 'Porten', unit: { id: unitId, name: 'Arbetsmarknadsenheten' }, members: [{ id: h.as.team_member.staffId, name: 'Test team_member', role: 'team_member', unit: 'Utbildningsförvaltningen' }] }]);
+    expect(teams).toEqual([{ id, name: 'Porten', unit: { id: unitId, name: 'Arbetsmarknadsenheten' }, members: [{ id: h.as.team_member.staffId, name: 'Test team_member', role: 'team_member', profession: null, unit: 'Utbildningsförvaltningen' }] }]);
     expect((await h.as.otherCoordinator.request('DELETE', `/api/v1/teams/${id}/members/${h.as.team_member.staffId}`)).statusCode).toBe(404);
     expect((await h.as.coordinator.request('DELETE', `/api/v1/teams/${id}/members/${h.as.team_member.staffId}`)).statusCode).toBe(204);
     expect((await h.as.coordinator.request('DELETE', `/api/v1/teams/${id}/members/${h.as.team_member.staffId}`)).statusCode).toBe(404);

@@ -5,6 +5,8 @@ import { CONTACT_PERSON_ROLES, requireCapability } from '../../access/access.js'
 import { audited, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
+import type { Profession } from '../../../core/professions.js';
+import { choosableUnitIds } from '../units/units.queries.js';
 
 
 /** Every team of the actor's municipality with its host agency and members. */
@@ -18,7 +20,7 @@ export async function listTeams(ctx: RequestContext): Promise<Team[]> {
       .innerJoin('teams', 'teams.id', 'team_members.team_id')
       .innerJoin('staff', 'staff.id', 'team_members.staff_id')
       .leftJoin('units', 'units.id', 'staff.unit_id')
-      .select(['team_members.team_id', 'staff.id', 'staff.name', 'staff.role', 'units.name as unit_name'])
+      .select(['team_members.team_id', 'staff.id', 'staff.name', 'staff.role', 'staff.profession', 'units.name as unit_name'])
       .where('teams.municipality_id', '=', m)
       .orderBy('staff.name')
       .execute(),
@@ -27,7 +29,7 @@ export async function listTeams(ctx: RequestContext): Promise<Team[]> {
     id: t.id,
     name: t.name,
     unit: t.unit_id ? { id: t.unit_id, name: t.unit_name! } : null,
-    members: members.filter((x) => x.team_id === t.id).map((x) => ({ id: x.id, name: x.name, role: x.role, unit: x.unit_name })),
+    members: members.filter((x) => x.team_id === t.id).map((x) => ({ id: x.id, name: x.name, role: x.role, profession: x.profession as Profession | null, unit: x.unit_name })),
   }));
 }
 
@@ -36,10 +38,10 @@ export async function createTeam(ctx: RequestContext, input: z.infer<typeof team
   requireCapability(ctx.actor, 'teams.manage');
   try {
     return await audited(ctx, async ({ trx, audit }) => {
-      const unit = await trx.selectFrom('units').select('id').where('id', '=', input.unitId).where('municipality_id', '=', ctx.actor.municipalityId).executeTakeFirst();
-      if (!unit) throw new AppError('validation_failed', [{ field: 'unitId', code: 'invalid' }]);
-      const team = await trx.insertInto('teams').values({ municipality_id: ctx.actor.municipalityId, name: input.name, unit_id: unit.id }).returning('id').executeTakeFirstOrThrow();
-      await audit({ action: 'create', entity: 'team', entityId: team.id, detail: { name: input.name, unitId: unit.id } });
+      const [unitId] = await choosableUnitIds(trx, ctx.actor.municipalityId, [input.unitId]);
+      if (!unitId) throw new AppError('validation_failed', [{ field: 'unitId', code: 'invalid' }]);
+      const team = await trx.insertInto('teams').values({ municipality_id: ctx.actor.municipalityId, name: input.name, unit_id: unitId }).returning('id').executeTakeFirstOrThrow();
+      await audit({ action: 'create', entity: 'team', entityId: team.id, detail: { name: input.name, unitId } });
       return { id: team.id };
     });
   } catch (err) {

@@ -1,6 +1,7 @@
-/** Edit a staff account (name, role, unit, active) and reset its password. */
+/** Edit a staff account (name, role, unit, profession, active) and reset its password. */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Profession } from '../../../core/professions.js';
 import type { Role } from '../../../core/roles.js';
 import type { Staff, Unit } from '../../../core/schemas.js';
 import { staffApi } from '../../api/endpoints.js';
@@ -19,6 +20,9 @@ export function StaffEditForm({ staff, isSelf, units, onClose, onSaved, onPasswo
   const [name, setName] = useState(staff.name);
   const [role, setRole] = useState<Role>(staff.role);
   const [unitId, setUnitId] = useState(staff.unit?.id ?? '');
+  const [profession, setProfession] = useState<Profession | ''>(staff.profession ?? '');
+  // A deactivated unit is not offered to others, but the account keeps it until someone changes it.
+  const offered = staff.unit && !units.some((u) => u.id === staff.unit!.id) ? [...units, staff.unit] : units;
   const [active, setActive] = useState(staff.active);
   const [local, setLocal] = useState<FieldMessages>({});
   const [problem, setProblem] = useState<Message | null>(null);
@@ -49,13 +53,13 @@ export function StaffEditForm({ staff, isSelf, units, onClose, onSaved, onPasswo
     }
     setLocal({});
     void run(async () => {
-      await staffApi.update(staff.id, { name: name.trim(), role, unitId: unitId || null, active, version: staff.version });
+      await staffApi.update(staff.id, { name: name.trim(), role, unitId: unitId || null, profession: profession || null, active, version: staff.version });
       await onSaved();
     });
   }
 
   const errors = messages.fields(local, problem);
-  const labels: Record<string, string> = { name: t('staff.fields.name'), role: t('staff.fields.role'), unitId: t('staff.fields.unit') };
+  const labels: Record<string, string> = { name: t('staff.fields.name'), role: t('staff.fields.role'), unitId: t('staff.fields.unit'), profession: t('staff.fields.profession') };
   return (
     <section className="panel panel--highlight" aria-labelledby="staff-edit-title">
       <h2 id="staff-edit-title" tabIndex={-1} ref={heading}>
@@ -65,7 +69,7 @@ export function StaffEditForm({ staff, isSelf, units, onClose, onSaved, onPasswo
       <form onSubmit={submit} noValidate>
         <ErrorSummary message={messages.text(problem)} focusKey={attempt} items={Object.entries(errors).map(([f, message]) => ({ fieldId: `staff-edit-${f}`, label: labels[f], message }))} />
         <TextField id="staff-edit-name" label={labels.name!} value={name} onChange={setName} error={errors.name} required autoComplete="off" />
-        <StaffRoleUnitFields prefix="staff-edit" role={role} unitId={unitId} units={units} errors={errors} onRole={setRole} onUnit={setUnitId} roleLocked={isSelf} />
+        <StaffRoleUnitFields prefix="staff-edit" role={role} unitId={unitId} units={offered} errors={errors} onRole={setRole} onUnit={setUnitId} profession={profession} onProfession={setProfession} roleLocked={isSelf} />
         {isSelf ? <p className="notice">{t('staff.selfNotice')}</p> : null}
         <div className="field checkbox">
           <input id="staff-edit-active" type="checkbox" checked={active} disabled={isSelf} onChange={(e) => setActive(e.target.checked)} aria-describedby="staff-edit-active-hint" />

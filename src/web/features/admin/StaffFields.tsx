@@ -1,23 +1,27 @@
-/** The role and unit selects shared by the create and edit forms for staff. */
+/** The role, unit and profession selects shared by the create and edit forms for staff. */
 import { useTranslation } from 'react-i18next';
+import { PROFESSIONS, type Profession } from '../../../core/professions.js';
 import { ROLES, type Role } from '../../../core/roles.js';
-import type { Unit } from '../../../core/schemas.js';
 import { FormField } from '../../components/FormField.js';
+import { SelectField } from '../../components/SelectField.js';
 
 type Props = {
   prefix: string;
   role: Role;
   unitId: string;
-  units: Unit[];
+  /** The units to offer (the active ones, plus a deactivated unit the account already has). */
+  units: { id: string; name: string }[];
   errors: Record<string, string>;
   onRole: (role: Role) => void;
   /** The role cannot be changed (an administrator's own account). */
   roleLocked?: boolean;
   onUnit: (unitId: string) => void;
+  profession: Profession | '';
+  onProfession: (profession: Profession | '') => void;
 };
 
-/** Role and unit selects; ids are `${prefix}-role` and `${prefix}-unitId`. */
-export function StaffRoleUnitFields({ prefix, role, unitId, units, errors, onRole, onUnit, roleLocked }: Props) {
+/** Role, unit and profession selects; ids are `${prefix}-role`, `${prefix}-unitId` and `${prefix}-profession`. */
+export function StaffRoleUnitFields({ prefix, role, unitId, units, errors, onRole, onUnit, roleLocked, profession, onProfession }: Props) {
   const { t } = useTranslation();
   return (
     <div className="field-row">
@@ -44,6 +48,15 @@ export function StaffRoleUnitFields({ prefix, role, unitId, units, errors, onRol
           </select>
         )}
       </FormField>
+      <SelectField
+        id={`${prefix}-profession`}
+        label={t('staff.fields.profession')}
+        value={profession}
+        onChange={onProfession}
+        error={errors.profession}
+        empty={t('staff.noProfession')}
+        options={PROFESSIONS.map((p) => ({ value: p, label: t(`professions.${p}`) }))}
+      />
     </div>
   );
 }

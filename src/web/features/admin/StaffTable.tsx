@@ -13,7 +13,7 @@ export function StaffTable({ staff, onEdit }: { staff: Staff[]; onEdit: (staff: 
           <tr>
             <th scope="col">{t('staff.fields.name')}</th>
             <th scope="col">{t('staff.fields.email')}</th>
-            <th scope="col">{t('staff.fields.role')}</th>
+            <th scope="col">{t('staff.fields.roleProfession')}</th>
             <th scope="col">{t('staff.fields.unit')}</th>
             <th scope="col">{t('staff.fields.state')}</th>
             <th scope="col">
@@ -26,7 +26,10 @@ export function StaffTable({ staff, onEdit }: { staff: Staff[]; onEdit: (staff: 
             <tr key={s.id} className={s.active ? undefined : 'row--inactive'}>
               <th scope="row">{s.name}</th>
               <td>{s.email}</td>
-              <td>{t(`roles.${s.role}`)}</td>
+              <td>
+                {t(`roles.${s.role}`)}
+                {s.profession ? <span className="block small">{t(`professions.${s.profession}`)}</span> : null}
+              </td>
               <td>{s.unit ? s.unit.name : <span className="muted">{t('common.missing')}</span>}</td>
               <td>
                 <span className={s.active ? 'badge badge--active' : 'badge badge--closed'}>{s.active ? t('staff.active') : t('staff.inactive')}</span>

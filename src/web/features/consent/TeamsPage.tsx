@@ -45,7 +45,7 @@ export function TeamsPage() {
           <ul className="plain-list">
             {team.members.map((m) => (
               <li key={m.id}>
-                {t('teams.memberLine', { name: m.name, role: t(`roles.${m.role}`) })} ({m.unit ?? t('teams.noUnit')})
+                {t('teams.memberLine', { name: m.name, role: t(`roles.${m.role}`) })}{m.profession ? `, ${t(`professions.${m.profession}`)}` : ''} ({m.unit ?? t('teams.noUnit')})
                 {manage ? <RemoveMember team={team} member={m} onRemoved={() => changed('teams.changed')} /> : null}
               </li>
             ))}
