@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ERRORS } from '../../core/errors.js';
+import { resources } from './resources.js';
 import en from './en.json' with { type: 'json' };
 import sv from './sv.json' with { type: 'json' };
 
@@ -13,9 +14,19 @@ describe('the interface texts', () => {
   });
 
   it('explain every error code the server can answer, in the words the server uses', () => {
+    const errors = (lang: 'sv' | 'en') => resources[lang].translation.errors as Record<string, string>;
     for (const [code, text] of Object.entries(ERRORS)) {
-      expect((sv.errors as Record<string, string>)[code], code).toBe(text.sv);
-      expect((en.errors as Record<string, string>)[code], code).toBe(text.en);
+      expect(errors('sv')[code], code).toBe(text.sv);
+      expect(errors('en')[code], code).toBe(text.en);
+    }
+    expect(errors('sv').network_error).toBeTruthy();
+    expect(errors('en').network_error).toBeTruthy();
+  });
+
+  it('keep no copy of a server text in the web\'s own files', () => {
+    for (const json of [sv, en]) {
+      expect(Object.keys(json.errors)).toEqual(['network_error']);
+      expect('fieldErrors' in json).toBe(false);
     }
   });
 });

@@ -5,8 +5,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setApiLanguage } from '../api/client.js';
-import en from './en.json' with { type: 'json' };
-import sv from './sv.json' with { type: 'json' };
+import { resources } from './resources.js';
 
 /** The UI languages, in order of preference. */
 export const LANGUAGES = ['sv', 'en'] as const;
@@ -38,7 +37,7 @@ i18n.on('languageChanged', applyLanguage);
 /** Initializes i18next; resolves when translations are ready. */
 export async function initI18n(): Promise<void> {
   await i18n.use(initReactI18next).init({
-    resources: { sv: { translation: sv }, en: { translation: en } },
+    resources,
     lng: storedLanguage(),
     fallbackLng: 'sv',
     supportedLngs: [...LANGUAGES],
