@@ -18,6 +18,7 @@ export function OutreachFiguresPanel() {
   const m = data.municipality;
   const cards = [
     { key: 'reachedShare', label: t('outreachFigures.reachedShare'), value: percent(m.reachedShare) },
+    { key: 'mappedShare', label: t('assessment.figures.mappedShare'), value: percent(m.mappedShare) },
     { key: 'reachedInTimeShare', label: t('outreachFigures.reachedInTimeShare', { days: data.overdueDays }), value: percent(m.reachedInTimeShare) },
     { key: 'median', label: t('outreachFigures.median'), value: days(m.medianDaysToFirstContact) },
     { key: 'notReached', label: t('outreachFigures.notReached'), value: format.number(m.notReached) },
