@@ -80,5 +80,7 @@ export const assessmentSchema = assessmentSummarySchema.extend({
   completedBy: staffRef.nullable(),
   /** The reader may change this draft and complete it. */
   editable: z.boolean(),
+  /** The reader may start a new version of this completed assessment. */
+  mayRevise: z.boolean(),
 });
 export type Assessment = z.infer<typeof assessmentSchema>;

@@ -64,6 +64,7 @@ async function present(ctx: RequestContext, trx: Trx, row: Row, person: Person):
     needs: visible.includes(NEEDS_CATEGORY) ? ((row.needs as unknown as DocumentedNeed[] | null) ?? []) : null,
     withheldCategories: withheldOf(sections, visible),
     editable: row.status === 'draft' && person.managed && roleCan(ctx.actor.role, 'notes.write'),
+    mayRevise: row.status === 'completed' && person.managed && roleCan(ctx.actor.role, 'notes.write'),
   };
 }
 

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TimelineEvent } from '../../../core/schemas.js';
 import { useFormat } from '../../i18n/format.js';
+import { readEvent } from '../../../core/events/index.js';
 
 type StaffRef = { id?: unknown; name?: unknown } | null | undefined;
 
@@ -88,6 +89,13 @@ export function useEventSentence(names: Map<string, string>): (event: TimelineEv
           kind: t(`calendar.kinds.${String(p.kind)}`, { defaultValue: String(p.kind ?? '') }).toLowerCase(),
           date: typeof p.startsAt === 'string' ? format.dateTime(p.startsAt) : '',
         });
+      case 'assessment_started':
+      case 'assessment_completed': {
+        const typed = readEvent(event.type, p);
+        if (typed?.type === 'assessment_started') return t(typed.payload.revises ? 'assessment.events.revised' : 'assessment.events.started', { actor, number: typed.payload.number });
+        if (typed?.type === 'assessment_completed') return t('assessment.events.completed', { actor, number: typed.payload.number, date: format.date(typed.payload.completedOn) });
+        return t('events.sentences.unknown');
+      }
       default:
         return t('events.sentences.unknown');
     }
