@@ -37,6 +37,17 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => h.close());
 
+describe('the assessment API', () => {
+  it('is in the OpenAPI document with every path and method the interface names', async () => {
+    const doc = (await h.anonymous('GET', '/api/openapi.json')).json();
+    const methods = (path: string) => Object.keys(doc.paths[path] ?? {}).sort();
+    expect(methods('/api/v1/assessment-manual')).toEqual(['get', 'put']);
+    expect(methods('/api/v1/persons/{id}/assessments')).toEqual(['get', 'post']);
+    expect(methods('/api/v1/assessments/{id}')).toEqual(['get', 'put']);
+    expect(methods('/api/v1/assessments/{id}/complete')).toEqual(['post']);
+  });
+});
+
 describe('GET/PUT /api/v1/assessment-manual', () => {
   it('answers 401 without a session and 403 to a school reporter; a coach may read but not edit it', async () => {
     expect((await h.anonymous('GET', '/api/v1/assessment-manual')).statusCode).toBe(401);
