@@ -117,6 +117,13 @@ describe('GET/POST /api/v1/persons/:id/assessments', () => {
     expect(audit.map((a) => `${a.action} ${a.entity}`).sort()).toEqual(['create assessment', 'read assessments']);
   });
 
+  it('starts one draft when two starts arrive at once (a double click): the other gets 409', async () => {
+    const personId = await personOfCoach();
+    const both = await Promise.all([start(h.as.youth_coach, personId), start(h.as.youth_coach, personId)]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(await h.db.selectFrom('assessments').select('id').where('person_id', '=', personId).execute()).toHaveLength(1);
+  });
+
   it('refuses to revise an assessment that is a draft, unknown or of another person (400 naming revises)', async () => {
     const personId = await personOfCoach();
     const draft = (await start(h.as.youth_coach, personId)).json().id;
@@ -203,6 +210,16 @@ describe('PUT /api/v1/assessments/:id and POST …/complete', () => {
     const cleared = await h.as.coordinator.request('PUT', `/api/v1/assessments/${a}`, { version: 2, answers: { wants: null, interests: 'Musik' } });
     expect(answerOf(cleared.json(), 'wants')).toBeNull();
     expect(answerOf(cleared.json(), 'interests')).toBe('Musik');
+  });
+
+  it('completes once when two completions of the same version arrive at once', async () => {
+    const personId = await personOfCoach();
+    const a = (await start(h.as.youth_coach, personId)).json().id;
+    await h.as.youth_coach.request('PUT', `/api/v1/assessments/${a}`, { version: 1, participants: { staff: [], others: [{ role: 'young_person' }] }, highestEducation: 'unknown', diploma: 'unknown' });
+    const both = await Promise.all([1, 2].map(() => h.as.youth_coach.request('POST', `/api/v1/assessments/${a}/complete`, { version: 2 })));
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const events = await h.db.selectFrom('events').select('id').where('person_id', '=', personId).where('type', '=', 'assessment_completed').execute();
+    expect(events).toHaveLength(1);
   });
 
   it('completes only with the young person taking part and the two figures fields (400 naming them)', async () => {
