@@ -56,6 +56,8 @@ describe.skipIf(skipE2E)('[assessment]: a coach assesses a young person', () => 
     await page.getByRole('link', { name: 'Tillbaka till personen' }).click();
     await expect.poll(() => panel.textContent()).toContain('Avslutad');
     await expect.poll(() => page.locator('main').textContent()).toContain('avslutade kartläggning 1');
+    expect(await page.locator('main').textContent()).toContain('Kartläggning avslutad');
+    expect(await page.locator('main').textContent()).not.toContain('types.assessment');
     expect(errors).toEqual([]);
     await context.close();
   });
