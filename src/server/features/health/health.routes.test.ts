@@ -31,6 +31,8 @@ describe('public endpoints', () => {
       '/api/v1/message-templates', '/api/v1/message-templates/{kind}/{language}', '/api/v1/persons/{id}/sms', '/api/v1/sms', '/api/v1/sms/status', '/api/v1/sms/{id}/confirm-sent',
       '/api/v1/sms/incoming', '/api/v1/centres', '/api/v1/calendar', '/api/v1/meetings', '/api/v1/meetings/{id}/cancel', '/api/v1/calendar/feed',
       '/api/v1/calendar-feed.ics', '/api/v1/figures/outreach',
+      // The assessment (kartläggning).
+      '/api/v1/assessment-manual', '/api/v1/persons/{id}/assessments', '/api/v1/assessments/{id}', '/api/v1/assessments/{id}/complete',
     ];
     expect(Object.keys(doc.paths).sort()).toEqual([...expected, ...outreach].sort());
     expect(Object.keys(doc.paths['/api/v1/letters'].post.responses['200'].content)).toEqual(['application/pdf']);
