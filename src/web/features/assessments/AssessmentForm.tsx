@@ -71,6 +71,8 @@ export function AssessmentForm({ assessment: a }: { assessment: Assessment }) {
     onSuccess: (fresh) => {
       setSaved(fresh.status === 'draft');
       keep(fresh);
+      // Completed: the form gives way to the read-only page; focus its heading, not the vanished button.
+      if (fresh.status === 'completed') requestAnimationFrame(() => document.getElementById('page-title')?.focus());
     },
     onError: (error) => {
       // Saved, but not completed: keep the saved version so the next save is not a conflict.
