@@ -90,6 +90,8 @@ describe.skipIf(skipE2E)('[assessment]: a coach assesses a young person', () => 
   it('lets a coordinator edit the manual, in Swedish and English, with no axe violations', async () => {
     const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.coordinator);
+    // The start page shows the share mapped beside the share reached (the demo has completed assessments).
+    await expect.poll(() => page.locator('[data-figure="mappedShare"]').textContent()).toMatch(/^[1-9]\d* %Andel kartlagda$/);
     await page.goto('/settings/assessment-manual');
     await expect.poll(() => heading(page).textContent()).toBe('Kartläggningsmanual');
     await expectNoAxeViolations(page, 'manual (sv)');
