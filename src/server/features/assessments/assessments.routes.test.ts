@@ -147,6 +147,8 @@ describe('PUT /api/v1/assessments/:id and POST …/complete', () => {
       expect((await client.request('PUT', `/api/v1/assessments/${a}`, { version: 1 })).statusCode).toBe(404);
       expect((await client.request('POST', `/api/v1/assessments/${a}/complete`, { version: 1 })).statusCode).toBe(404);
     }
+    const denied = await h.db.selectFrom('audit_log').select(['action', 'entity']).where('actor_id', '=', h.as.secondCoach.staffId).where('person_id', '=', personId).execute();
+    expect(denied).toEqual([{ action: 'denied', entity: 'assessment' }]);
     // The social worker sees the person by consent, but writing the assessment is the KAA's own work.
     expect((await read(social, a)).statusCode).toBe(200);
     expect((await social.request('PUT', `/api/v1/assessments/${a}`, { version: 1, answers: { wellbeing: 'Mår bra' } })).statusCode).toBe(404);
@@ -257,6 +259,27 @@ describe('PUT /api/v1/assessments/:id and POST …/complete', () => {
     expect(answerOf((await read(h.as.youth_coach, a)).json(), 'wants')).toBe('Bli elektriker');
     const list = (await h.as.youth_coach.request('GET', `/api/v1/persons/${personId}/assessments`)).json();
     expect(list.map((x: { number: number; status: string }) => `${x.number} ${x.status}`)).toEqual(['2 draft', '1 completed']);
+  });
+
+  it('carries health answers into a revision without showing them once the consent for health is withdrawn, and keeps them on save', async () => {
+    const personId = await personOfCoach({ units: ['Utbildningsförvaltningen'], categories: ['contact_occupation', 'health_social'] });
+    const a = (await start(h.as.youth_coach, personId)).json().id;
+    const participants = { staff: [], others: [{ role: 'young_person' }] };
+    await h.as.youth_coach.request('PUT', `/api/v1/assessments/${a}`, { version: 1, participants, answers: { wants: 'Jobba', wellbeing: 'Sover dåligt' }, needs: ['mental_ill_health'], highestEducation: 'compulsory', diploma: 'no' });
+    expect((await h.as.youth_coach.request('POST', `/api/v1/assessments/${a}/complete`, { version: 2 })).statusCode).toBe(200);
+    const consent = (await h.as.coordinator.request('GET', `/api/v1/persons/${personId}/consents`)).json()[0];
+    expect((await h.as.coordinator.request('POST', `/api/v1/consents/${consent.id}/withdraw`, {})).statusCode).toBe(204);
+
+    const b = (await start(h.as.youth_coach, personId, { revises: a })).json().id;
+    const read1 = (await read(h.as.youth_coach, b)).json();
+    expect(read1).toMatchObject({ withheldCategories: ['health_social'], needs: null });
+    expect(answerOf(read1, 'wellbeing')).toBeNull();
+    expect(JSON.stringify(read1)).not.toContain('Sover dåligt');
+    const saved = await h.as.youth_coach.request('PUT', `/api/v1/assessments/${b}`, { version: 1, answers: { wants: 'Studera' } });
+    expect(saved.statusCode).toBe(200);
+    const stored = await h.db.selectFrom('assessment_answers').select(['question_key', 'answer']).where('assessment_id', '=', b).orderBy('question_key').execute();
+    expect(stored).toEqual([{ question_key: 'wants', answer: 'Studera' }, { question_key: 'wellbeing', answer: 'Sover dåligt' }]);
+    expect((await h.db.selectFrom('assessments').select('needs').where('id', '=', b).executeTakeFirstOrThrow()).needs).toEqual(['mental_ill_health']);
   });
 
   it('keeps the manual version an assessment was made with when the manual changes', async () => {
