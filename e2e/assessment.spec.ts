@@ -1,25 +1,36 @@
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, signIn, skipE2E } from './fixtures.js';
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 
 describe.skipIf(skipE2E)('[assessment]: a coach assesses a young person', () => {
   const spec = serverAndBrowser();
-  let personId: string;
-  beforeAll(async () => {
-    // A new young person whose contact person is the demo's youth coach, in Ungdomsteamet.
+  let next = 41;
+
+  /** A new young person whose contact person is the demo's youth coach, in Ungdomsteamet; `assessed` adds a completed assessment (and a draft of its next version). */
+  async function personOfCoach(assessed: 'none' | 'completed' | 'revising' = 'none'): Promise<string> {
     const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
-    personId = (await coordinator.send('POST', '/api/v1/persons', { personalIdentityNumber: spec.lotsa.unusedIdentityNumber(41), givenName: 'Kim', familyName: 'Kartlagd' })).body.id;
+    const id = (await coordinator.send('POST', '/api/v1/persons', { personalIdentityNumber: spec.lotsa.unusedIdentityNumber(next++), givenName: 'Kim', familyName: 'Kartlagd' })).body.id as string;
     const staff = (await (await coordinator.api.get('/api/v1/staff')).json()) as { id: string; email: string }[];
     const teams = (await (await coordinator.api.get('/api/v1/teams')).json()) as { id: string; name: string }[];
-    const person = (await (await coordinator.api.get(`/api/v1/persons/${personId}`)).json()) as { case: { id: string; version: number } };
+    const person = (await (await coordinator.api.get(`/api/v1/persons/${id}`)).json()) as { case: { id: string; version: number } };
     const assign = await coordinator.send('PATCH', `/api/v1/cases/${person.case.id}`, { contactPersonId: staff.find((s) => s.email === ACCOUNTS.youthCoach)!.id, teamId: teams.find((t) => t.name === 'Ungdomsteamet')!.id, version: person.case.version });
     expect(assign.status).toBe(204);
     await coordinator.api.dispose();
-  });
+    if (assessed === 'none') return id;
+    const coach = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.youthCoach);
+    const first = (await coach.send('POST', `/api/v1/persons/${id}/assessments`, {})).body.id as string;
+    const draft = { version: 1, participants: { staff: [], others: [{ role: 'young_person' }] }, answers: { wants: 'Bli elektriker.' }, highestEducation: 'upper_secondary_started', diploma: 'no' };
+    expect((await coach.send('PUT', `/api/v1/assessments/${first}`, draft)).status).toBe(200);
+    expect((await coach.send('POST', `/api/v1/assessments/${first}/complete`, { version: 2 })).status).toBe(200);
+    if (assessed === 'revising') expect((await coach.send('POST', `/api/v1/persons/${id}/assessments`, { revises: first })).status).toBe(201);
+    await coach.api.dispose();
+    return id;
+  }
 
   it('starts an assessment from the person page, saves a draft, is told what is missing, completes it and reads it back (Swedish)', async () => {
+    const personId = await personOfCoach();
     const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.youthCoach);
     await page.goto(`/persons/${personId}`);
@@ -63,6 +74,7 @@ describe.skipIf(skipE2E)('[assessment]: a coach assesses a young person', () => 
   });
 
   it('makes a new version that starts from the answers, while the first stays readable (English)', async () => {
+    const personId = await personOfCoach('completed');
     const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.youthCoach);
     await page.goto(`/persons/${personId}`);
@@ -103,5 +115,27 @@ describe.skipIf(skipE2E)('[assessment]: a coach assesses a young person', () => 
     await expectNoAxeViolations(page, 'manual (en)');
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('fits a phone: the draft and the manual do not scroll sideways at 390 px', async () => {
+    const personId = await personOfCoach('revising');
+    const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, ACCOUNTS.youthCoach);
+    await page.goto(`/persons/${personId}`);
+    await page.getByRole('region', { name: 'Kartläggning' }).getByRole('link', { name: 'Kartläggning 2' }).click();
+    await expect.poll(() => heading(page).textContent()).toBe('Kartläggning 2');
+    expect(await page.getByRole('button', { name: 'Spara utkast' }).count()).toBe(1);
+    expect(await sideways(page)).toBeLessThanOrEqual(1);
+    await context.close();
+    const coordinator = await openPage(spec.browser, spec.lotsa.baseUrl);
+    await coordinator.page.setViewportSize({ width: 390, height: 844 });
+    await signIn(coordinator.page, ACCOUNTS.coordinator);
+    await coordinator.page.goto('/settings/assessment-manual');
+    await expect.poll(() => heading(coordinator.page).textContent()).toBe('Kartläggningsmanual');
+    expect(await sideways(coordinator.page)).toBeLessThanOrEqual(1);
+    expect([...errors, ...coordinator.errors]).toEqual([]);
+    await coordinator.context.close();
   });
 });
