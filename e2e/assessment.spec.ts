@@ -54,6 +54,8 @@ describe.skipIf(skipE2E)('[assessment]: a coach assesses a young person', () => 
     await expectNoAxeViolations(page, 'assessment with errors (sv)');
 
     await page.getByRole('checkbox', { name: 'Den unga' }).check();
+    await page.getByRole('checkbox', { name: 'Vårdnadshavare' }).check();
+    await page.getByLabel('Namn på vårdnadshavare (frivilligt)').fill('Vera Kartlagd');
     await page.getByLabel('Högsta avslutade utbildning').selectOption('upper_secondary_started');
     await page.getByRole('radio', { name: 'Nej' }).check();
     await page.getByRole('button', { name: 'Avsluta kartläggningen' }).click();
@@ -61,6 +63,7 @@ describe.skipIf(skipE2E)('[assessment]: a coach assesses a young person', () => 
     expect(await page.getByRole('button', { name: 'Spara utkast' }).count()).toBe(0);
     const own = page.getByRole('region', { name: 'Med dina egna ord' });
     expect(await own.textContent()).toContain('Bli elektriker.');
+    expect(await page.getByRole('region', { name: 'Vem var med' }).textContent()).toContain('Vårdnadshavare: Vera Kartlagd');
     expect(await page.getByRole('region', { name: 'Uppgifter till uppföljningen' }).textContent()).toContain('Påbörjad gymnasieskola');
     await expectNoAxeViolations(page, 'completed assessment (sv)');
 

@@ -14,7 +14,7 @@ import { staffApi } from '../../api/endpoints.js';
 import { fieldErrorsOf } from '../../api/fieldErrors.js';
 import { Alert, ProblemAlert, useProblemText } from '../../components/Alert.js';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary.js';
-import { FormField } from '../../components/FormField.js';
+import { FormField, TextField } from '../../components/FormField.js';
 import { SelectField } from '../../components/SelectField.js';
 import { useSession } from '../auth/session.js';
 import { ChoiceGroup } from '../consent/ChoiceGroup.js';
@@ -149,6 +149,18 @@ export function AssessmentForm({ assessment: a }: { assessment: Assessment }) {
             onChange={(roles) => set('others', roles.map((role) => state.others.find((o) => o.role === role) ?? { role, name: null }))}
             error={fields['participants.others']}
           />
+          {state.others.map((o, i) =>
+            o.role === 'young_person' ? null : (
+              <TextField
+                key={o.role}
+                id={`participant-name-${o.role}`}
+                label={t('assessment.participantName', { role: t(`assessment.roles.${o.role}`).toLowerCase() })}
+                value={o.name ?? ''}
+                onChange={(name) => set('others', state.others.map((x, j) => (j === i ? { ...x, name: name || null } : x)))}
+                error={fields[`participants.others.${i}.name`]}
+              />
+            ),
+          )}
         </div>
       </fieldset>
       {a.sections.map((s) => (
