@@ -73,6 +73,9 @@ export const ERRORS = {
   },
   code_self_issue_forbidden: { status: 403, sv: 'Du kan inte lämna ut en engångskod som du själv har begärt eller som gäller dig. Be en annan administratör eller samordnare.', en: 'You cannot issue a one-time code you requested yourself or that is for you. Ask another administrator or coordinator.' },
   code_request_expired: { status: 409, sv: 'Begäran om engångskod är äldre än sju dagar och har gått ut. Be en administratör att återställa lösenordet igen.', en: 'The request for a one-time code is more than seven days old and has expired. Ask an administrator to reset the password again.' },
+  assessment_completed: { status: 409, sv: 'Kartläggningen är avslutad och kan inte ändras. Gör en ny version om något har ändrats.', en: 'The assessment is completed and cannot be changed. Make a new version if something has changed.' },
+  assessment_draft_exists: { status: 409, sv: 'Det finns redan ett utkast till kartläggning för personen. Fortsätt på det i stället.', en: 'There is already a draft assessment for this person. Continue with that one instead.' },
+  assessment_incomplete: { status: 400, sv: 'Kartläggningen kan inte avslutas än. Fyll i de markerade uppgifterna först.', en: 'The assessment cannot be completed yet. Fill in the marked details first.' },
   code_already_issued: { status: 409, sv: 'Engångskoden är redan utlämnad.', en: 'The one-time code has already been issued.' },
 } as const satisfies Record<string, { status: number; sv: string; en: string }>;
 

@@ -198,6 +198,9 @@ const figureRow = z.object({
   medianDaysToFirstContact: z.number().nullable(),
   notReached: z.number().int(),
   overdue: z.number().int(),
+  /** In the register with a completed assessment (kartläggning). */
+  mapped: z.number().int(),
+  mappedShare: z.number().nullable(),
 });
 export const outreachFiguresSchema = z.object({
   overdueDays: z.number().int(),

@@ -37,6 +37,8 @@ const LettersPage = lazy(() => import('./features/letters/LettersPage.js').then(
 const SmsPage = lazy(() => import('./features/sms/SmsPage.js').then((m) => ({ default: m.SmsPage })));
 const CalendarPage = lazy(() => import('./features/calendar/CalendarPage.js').then((m) => ({ default: m.CalendarPage })));
 const OutreachSettingsPage = lazy(() => import('./features/outreach-settings/OutreachSettingsPage.js').then((m) => ({ default: m.OutreachSettingsPage })));
+const AssessmentPage = lazy(() => import('./features/assessments/AssessmentPage.js').then((m) => ({ default: m.AssessmentPage })));
+const AssessmentManualPage = lazy(() => import('./features/assessments/AssessmentManualPage.js').then((m) => ({ default: m.AssessmentManualPage })));
 const NotificationFormPage = lazy(() => import('./features/notifications/NotificationFormPage.js').then((m) => ({ default: m.NotificationFormPage })));
 const UnitsPage = lazy(() => import('./features/admin/UnitsPage.js').then((m) => ({ default: m.UnitsPage })));
 
@@ -52,6 +54,7 @@ export const router = createBrowserRouter([
       { path: '/my-cases', element: signedIn(<RequireCapability capability="persons.browse"><PersonListPage key="mine" mine /></RequireCapability>) },
       { path: '/persons/new', element: signedIn(<RequireCapability capability="persons.create"><PersonCreatePage /></RequireCapability>) },
       { path: '/persons/:id', element: signedIn(<RequireCapability capability="persons.browse"><PersonPage /></RequireCapability>) },
+      { path: '/persons/:id/assessments/:assessmentId', element: signedIn(<RequireCapability capability="persons.browse"><AssessmentPage /></RequireCapability>) },
       { path: '/persons/:id/edit', element: signedIn(<RequireCapability capability="persons.edit"><PersonEditPage /></RequireCapability>) },
       { path: '/register/imports', element: signedIn(<RequireCapability capability="imports.run"><ImportsPage /></RequireCapability>) },
       { path: '/register/imports/:id', element: signedIn(<RequireCapability capability="imports.run"><ImportPage /></RequireCapability>) },
@@ -68,6 +71,7 @@ export const router = createBrowserRouter([
       { path: '/letters', element: signedIn(<RequireCapability capability="outreach.work"><LettersPage /></RequireCapability>) },
       { path: '/sms', element: signedIn(<RequireCapability capability="outreach.work"><SmsPage /></RequireCapability>) },
       { path: '/calendar', element: signedIn(<RequireCapability capability="calendar.use"><CalendarPage /></RequireCapability>) },
+      { path: '/settings/assessment-manual', element: signedIn(<RequireCapability capability="outreach.configure"><AssessmentManualPage /></RequireCapability>) },
       { path: '/settings/outreach', element: signedIn(<RequireCapability capability="outreach.configure"><OutreachSettingsPage /></RequireCapability>) },
       { path: '/admin/staff', element: signedIn(<RequireCapability capability="staff.manage"><StaffPage /></RequireCapability>) },
       { path: '/admin/units', element: signedIn(<RequireCapability capability="settings.manage"><UnitsPage /></RequireCapability>) },

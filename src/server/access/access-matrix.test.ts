@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSENT_CATEGORIES, type ConsentCategory } from '../../core/consent.js';
 import type { Role } from '../../core/roles.js';
+import { currentManualFor } from '../features/assessments/assessment-manual.service.js';
 import { insertStaff } from '../features/staff/staff.service.js';
 import { buildPerson } from '../testing/factories.js';
 import { createHarness, TEST_PASSWORD, type Client, type Harness } from '../testing/harness.js';
@@ -236,5 +237,38 @@ describe("the KAA's own units", () => {
     const logged = await h.db.selectFrom('audit_log').select('detail').where('entity', '=', 'settings').where('actor_id', '=', h.as.administrator.staffId).orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(logged.detail).toEqual({ kaaUnitIds: ids('Utbildningsförvaltningen', 'Arbetsmarknadsenheten') });
     await h.as.administrator.request('PUT', '/api/v1/units/kaa', { unitIds: ids('Utbildningsförvaltningen') });
+  });
+});
+
+describe('assessments, by category', () => {
+  const assessmentOf = new Map<State, string>();
+  beforeAll(async () => {
+    // One completed assessment per person, with answers in both of its categories (set up directly: the subject is reading).
+    const manual = await currentManualFor(h.db, h.municipalityId);
+    for (const state of STATES) {
+      const personId = persons.get(state)!;
+      const row = await h.db.insertInto('assessments').values({ municipality_id: h.municipalityId, person_id: personId, manual_id: manual.id, number: 1, status: 'completed', completed_on: '2026-11-20', highest_education: 'compulsory', diploma: 'no', needs: JSON.stringify(['diagnosis']) }).returning('id').executeTakeFirstOrThrow();
+      assessmentOf.set(state, row.id);
+      const answer = (question_key: string, section_key: string, category: ConsentCategory, text: string) => ({ assessment_id: row.id, municipality_id: h.municipalityId, person_id: personId, question_key, section_key, category, answer: text });
+      await h.db.insertInto('assessment_answers').values([answer('wants', 'own_words', 'assessment_plan', 'Plan: bli elektriker'), answer('wellbeing', 'health', 'health_social', 'Hälsa: sover dåligt')]).execute();
+    }
+  });
+
+  it.each(cases)('$who.key, consent $state: reads the answers of $sees', async ({ who, state, sees }) => {
+    const client = clients.get(who.key)!;
+    const personId = persons.get(state)!;
+    const list = await client.request('GET', `/api/v1/persons/${personId}/assessments`);
+    const one = await client.request('GET', `/api/v1/assessments/${assessmentOf.get(state)}`);
+    const reads = sees.includes('assessment_plan') || sees.includes('health_social');
+    expect(list.statusCode).toBe(reads ? 200 : 404);
+    expect(one.statusCode).toBe(reads ? 200 : 404);
+    if (!reads) return;
+    const body = one.json();
+    const text = JSON.stringify(body);
+    expect(text.includes('Plan: bli elektriker')).toBe(sees.includes('assessment_plan'));
+    expect(text.includes('Hälsa: sover dåligt')).toBe(sees.includes('health_social'));
+    expect(body.needs !== null).toBe(sees.includes('health_social'));
+    expect(body.highestEducation !== null).toBe(sees.includes('assessment_plan'));
+    expect(body.withheldCategories).toEqual((['assessment_plan', 'health_social'] as const).filter((c) => !sees.includes(c)));
   });
 });

@@ -97,6 +97,33 @@ export interface CasesTable {
 export interface ActionPlansTable { id: Generated<string>; municipality_id: string; person_id: string; case_id: string; version: Generated<number>; created_at: Generated<Timestamp>; updated_at: Generated<Timestamp>; updated_by: string | null }
 /** A goal of an action plan; its id is stable across plan versions, removed goals keep their row. */
 export interface PlanGoalsTable { id: Generated<string>; municipality_id: string; person_id: string; plan_id: string; area: string; title: string; own_words: string | null; position: Generated<number>; created_at: Generated<Timestamp>; removed_at: Timestamp | null }
+/** One version of a municipality's assessment manual; sections as JSON (core's ManualSection[]). */
+export interface AssessmentManualsTable { id: Generated<string>; municipality_id: string; version: number; sections: ColumnType<unknown[], string, string>; created_at: Timestamp; created_by: string | null }
+/** An assessment of a person: a draft, or completed and read-only; a revision is a new row with the next number. */
+export interface AssessmentsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  case_id: string | null;
+  manual_id: string;
+  number: number;
+  revises_id: string | null;
+  status: Generated<'draft' | 'completed'>;
+  version: Generated<number>;
+  participants: ColumnType<Record<string, unknown>, string | undefined, string>;
+  highest_education: string | null;
+  diploma: 'yes' | 'no' | 'unknown' | null;
+  needs: ColumnType<unknown[] | null, string | null | undefined, string | null>;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
+  updated_by: string | null;
+  completed_at: Timestamp | null;
+  completed_on: string | null;
+  completed_by: string | null;
+}
+/** One answer of an assessment, in its section's consent category. */
+export interface AssessmentAnswersTable { assessment_id: string; municipality_id: string; person_id: string; question_key: string; section_key: string; category: 'contact_occupation' | 'assessment_plan' | 'health_social'; answer: string }
 export interface EventsTable {
   id: Generated<string>;
   municipality_id: string;
@@ -143,6 +170,9 @@ export interface Database extends RegisterDatabase, ConsentDatabase, OutreachDat
   events: EventsTable;
   action_plans: ActionPlansTable;
   plan_goals: PlanGoalsTable;
+  assessment_manuals: AssessmentManualsTable;
+  assessments: AssessmentsTable;
+  assessment_answers: AssessmentAnswersTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
   audit_log: AuditLogTable;

@@ -17,6 +17,7 @@ import * as signInCodes from './20261206151000_sign_in_codes.js';
 import * as noteIdempotency from './20261206180000_note_idempotency.js';
 import * as actionPlans from './20261207090000_action_plans.js';
 import * as unitsActiveStaffProfession from './20261207100000_units_active_staff_profession.js';
+import * as assessments from './20261207110000_assessments.js';
 
 export const migrations: Record<string, Migration> = {
   '20261125090000_foundation': foundation,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '20261206180000_note_idempotency': noteIdempotency,
   '20261207090000_action_plans': actionPlans,
   '20261207100000_units_active_staff_profession': unitsActiveStaffProfession,
+  '20261207110000_assessments': assessments,
 };

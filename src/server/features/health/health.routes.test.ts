@@ -63,6 +63,8 @@ describe('public endpoints', () => {
       '/api/v1/calendar-feed.ics', '/api/v1/figures/outreach',
       // Units that administrators add, rename and deactivate.
       '/api/v1/units/{id}',
+      // The assessment (kartläggning).
+      '/api/v1/assessment-manual', '/api/v1/persons/{id}/assessments', '/api/v1/assessments/{id}', '/api/v1/assessments/{id}/complete',
     ];
     expect(Object.keys(doc.paths).sort()).toEqual([...expected, ...outreach].sort());
     expect(Object.keys(doc.paths['/api/v1/letters'].post.responses['200'].content)).toEqual(['application/pdf']);

@@ -29,7 +29,7 @@ describe('GET /api/v1/figures/outreach', () => {
     const res = await h.as.manager.request('GET', '/api/v1/figures/outreach');
     expect(res.statusCode).toBe(200);
     const figures = res.json();
-    expect(figures.municipality).toEqual({ inRegister: 4, reached: 2, reachedShare: 0.5, reachedInTime: 1, reachedInTimeShare: 0.333, medianDaysToFirstContact: 12, notReached: 2, overdue: 1 });
+    expect(figures.municipality).toEqual({ inRegister: 4, reached: 2, reachedShare: 0.5, reachedInTime: 1, reachedInTimeShare: 0.333, medianDaysToFirstContact: 12, notReached: 2, overdue: 1, mapped: 0, mappedShare: 0 });
     const coach = figures.byContactPerson.find((r: { contactPerson: { id: string } | null }) => r.contactPerson?.id === h.as.youth_coach.staffId);
     expect(coach).toMatchObject({ contactPerson: { name: 'Test youth_coach' }, inRegister: 2, reached: 2, reachedShare: 1, overdue: 0 });
     expect(figures.byContactPerson.find((r: { contactPerson: unknown }) => r.contactPerson === null)).toMatchObject({ inRegister: 1, notReached: 1, overdue: 0 });
@@ -56,5 +56,18 @@ describe('GET /api/v1/figures/outreach', () => {
     expect(after.municipality.inRegister - before.municipality.inRegister).toBe(3);
     expect(after.municipality.reached - before.municipality.reached).toBe(2);
     expect(after.municipality.notReached - before.municipality.notReached).toBe(1);
+  });
+
+  it('counts a person as mapped once an assessment is completed, not while it is a draft', async () => {
+    const before = (await h.as.coordinator.request('GET', '/api/v1/figures/outreach')).json().municipality;
+    const { personId } = await personInRegister(h, { enteredOn: daysAgo(5) });
+    const { id } = (await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/assessments`, {})).json();
+    await h.as.coordinator.request('PUT', `/api/v1/assessments/${id}`, { version: 1, participants: { staff: [], others: [{ role: 'young_person' }] }, highestEducation: 'compulsory', diploma: 'no' });
+    const draft = (await h.as.coordinator.request('GET', '/api/v1/figures/outreach')).json().municipality;
+    expect(draft.mapped).toBe(before.mapped);
+    expect((await h.as.coordinator.request('POST', `/api/v1/assessments/${id}/complete`, { version: 2 })).statusCode).toBe(200);
+    const after = (await h.as.manager.request('GET', '/api/v1/figures/outreach')).json().municipality;
+    expect(after.mapped).toBe(before.mapped + 1);
+    expect(after.mappedShare).toBe(Math.round((after.mapped / after.inRegister) * 1000) / 1000);
   });
 });

@@ -3,7 +3,7 @@
  * the register have been reached, how many within the municipality's number of days after entry,
  * the median days to first contact, how many are not reached yet and how many are overdue.
  * Counts only, never identities, so managers may read them. Reached means an attempt with an outcome
- * that is a conversation; attempts recorded before the day that rule took effect
+ * that is a conversation (mapped: a completed assessment); attempts recorded before the day that rule took effect
  * (`conversationRuleSince`) count as they were recorded.
  */
 import type { FastifyInstance } from 'fastify';
@@ -17,7 +17,7 @@ import { contextOf, type RequestContext } from '../../http/context.js';
 import { loadOutreachSettings } from '../contact/outreach-settings.js';
 import { todayInSweden } from '../../../core/dates.js';
 
-type Row = { contact_person_id: string | null; name: string | null; total: boolean; in_register: number; reached: number; in_time: number; window_over: number; median: number | null; overdue: number };
+type Row = { contact_person_id: string | null; name: string | null; total: boolean; in_register: number; reached: number; in_time: number; window_over: number; median: number | null; overdue: number; mapped: number };
 
 const share = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 1000);
 
@@ -32,6 +32,8 @@ function figure(r: Row) {
     medianDaysToFirstContact: r.median === null ? null : Number(r.median),
     notReached: r.in_register - r.reached,
     overdue: r.overdue,
+    mapped: r.mapped,
+    mappedShare: share(r.mapped, r.in_register),
   };
 }
 
@@ -46,7 +48,8 @@ export async function outreachFigures(ctx: RequestContext): Promise<OutreachFigu
       -- A contact person who may not open the case holds nobody's case: it counts as without one.
       select rp.entered_on, case when ${contactPersonHasAccess(sql.ref('c.contact_person_id'))} then c.contact_person_id end as contact_person_id,
         (select min(ca.at at time zone 'Europe/Stockholm')::date from contact_attempts ca
-          where ca.period_id = rp.id and ca.outcome in (${sql.join([...CONVERSATION_OUTCOMES])})) as first_reached
+          where ca.period_id = rp.id and ca.outcome in (${sql.join([...CONVERSATION_OUTCOMES])})) as first_reached,
+        exists (select 1 from assessments a where a.person_id = rp.person_id and a.status = 'completed') as mapped
       from register_periods rp
       left join cases c on c.person_id = rp.person_id and c.closed_at is null
       where rp.municipality_id = ${ctx.actor.municipalityId} and rp.left_on is null
@@ -59,12 +62,13 @@ export async function outreachFigures(ctx: RequestContext): Promise<OutreachFigu
       (count(*) filter (where in_time))::int as in_time,
       (count(*) filter (where in_time or entered_on < ${deadline}::date))::int as window_over,
       percentile_cont(0.5) within group (order by first_reached - entered_on) as median,
-      (count(*) filter (where first_reached is null and entered_on < ${deadline}::date))::int as overdue
+      (count(*) filter (where first_reached is null and entered_on < ${deadline}::date))::int as overdue,
+      (count(*) filter (where mapped))::int as mapped
     from measured m left join staff s on s.id = m.contact_person_id
     group by grouping sets ((), (m.contact_person_id, s.name))
     order by total desc, s.name nulls last`.execute(ctx.db);
   const total = rows.find((r) => r.total);
-  const empty: Row = { contact_person_id: null, name: null, total: true, in_register: 0, reached: 0, in_time: 0, window_over: 0, median: null, overdue: 0 };
+  const empty: Row = { contact_person_id: null, name: null, total: true, in_register: 0, reached: 0, in_time: 0, window_over: 0, median: null, overdue: 0, mapped: 0 };
   return {
     overdueDays: settings.overdueDays,
     conversationRuleSince: rule?.applies_from ?? null,

@@ -12,6 +12,7 @@ import { useLoad } from '../../hooks/useLoad.js';
 import { useSession } from '../auth/session.js';
 import { NotFoundPage } from '../errors/NotFoundPage.js';
 import { AccessPanel } from '../consent/AccessPanel.js';
+import { AssessmentsPanel } from '../assessments/AssessmentsPanel.js';
 import { ApplicationsPanel } from '../consent/ApplicationsPanel.js';
 import { ConsentsPanel } from '../consent/ConsentsPanel.js';
 import { ExtractPanel } from '../consent/ExtractPanel.js';
@@ -65,6 +66,7 @@ export function PersonPage() {
         </div>
         <div className="columns__side">
           {seesContact ? <CasePanel person={p} onChanged={reloadAll} /> : null}
+          <AssessmentsPanel person={p} />
           {p.access.categories.includes('assessment_plan') ? <ApplicationsPanel personId={p.id} managed={p.access.managed} onChanged={reloadAll} /> : null}
           {can('extract.produce') ? <ExtractPanel personId={p.id} /> : null}
         </div>

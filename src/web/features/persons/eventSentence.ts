@@ -4,9 +4,9 @@
  * this build does not know) gets the generic sentence rather than a guess.
  */
 import { useTranslation } from 'react-i18next';
-import { readEvent } from '../../../core/events/index.js';
 import type { TimelineEvent } from '../../../core/schemas.js';
 import { useFormat } from '../../i18n/format.js';
+import { readEvent } from '../../../core/events/index.js';
 
 type Translate = ReturnType<typeof useTranslation>['t'];
 /** What a sentence needs: the translation function, date formatting, and names of staff by id. */
@@ -77,6 +77,10 @@ export function eventSentence(event: TimelineEvent, { t, format, names }: Senten
       return t('events.sentences.next_step_changed', { actor, channel: t(`events.channels.${e.payload.channel}`), date: format.date(e.payload.dueOn), reason: e.payload.reason });
     case 'meeting_booked':
       return t('events.sentences.meeting_booked', { actor, kind: t(`calendar.kinds.${e.payload.kind}`).toLowerCase(), date: format.dateTime(e.payload.startsAt) });
+    case 'assessment_started':
+      return t(e.payload.revises ? 'assessment.events.revised' : 'assessment.events.started', { actor, number: e.payload.number });
+    case 'assessment_completed':
+      return t('assessment.events.completed', { actor, number: e.payload.number, date: format.date(e.payload.completedOn) });
     default:
       return t('events.sentences.unknown');
   }

@@ -18,6 +18,7 @@ export function OutreachFiguresPanel() {
   const m = data.municipality;
   const cards = [
     { key: 'reachedShare', label: t('outreachFigures.reachedShare'), value: percent(m.reachedShare) },
+    { key: 'mappedShare', label: t('assessment.figures.mappedShare'), value: percent(m.mappedShare) },
     { key: 'reachedInTimeShare', label: t('outreachFigures.reachedInTimeShare', { days: data.overdueDays }), value: percent(m.reachedInTimeShare) },
     { key: 'median', label: t('outreachFigures.median'), value: days(m.medianDaysToFirstContact) },
     { key: 'notReached', label: t('outreachFigures.notReached'), value: format.number(m.notReached) },
@@ -45,6 +46,7 @@ export function OutreachFiguresPanel() {
               <th scope="col">{t('outreachFigures.contactPerson')}</th>
               <th scope="col" className="numeric">{t('outreachFigures.inRegister')}</th>
               <th scope="col" className="numeric">{t('outreachFigures.reachedShare')}</th>
+              <th scope="col" className="numeric">{t('assessment.figures.mappedShare')}</th>
               <th scope="col" className="numeric">{t('outreachFigures.reachedInTimeShare', { days: data.overdueDays })}</th>
               <th scope="col" className="numeric">{t('outreachFigures.median')}</th>
               <th scope="col" className="numeric">{t('outreachFigures.notReached')}</th>
@@ -57,6 +59,7 @@ export function OutreachFiguresPanel() {
                 <th scope="row">{r.contactPerson ? r.contactPerson.name : t('outreachFigures.noContactPerson')}</th>
                 <td className="numeric">{format.number(r.inRegister)}</td>
                 <td className="numeric">{percent(r.reachedShare)}</td>
+                <td className="numeric">{percent(r.mappedShare)}</td>
                 <td className="numeric">{percent(r.reachedInTimeShare)}</td>
                 <td className="numeric">{days(r.medianDaysToFirstContact)}</td>
                 <td className="numeric">{format.number(r.notReached)}</td>
