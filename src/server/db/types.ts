@@ -95,6 +95,12 @@ export interface CasesTable {
 export interface ActionPlansTable { id: Generated<string>; municipality_id: string; person_id: string; case_id: string; version: Generated<number>; created_at: Generated<Timestamp>; updated_at: Generated<Timestamp>; updated_by: string | null }
 /** A goal of an action plan; its id is stable across plan versions, removed goals keep their row. */
 export interface PlanGoalsTable { id: Generated<string>; municipality_id: string; person_id: string; plan_id: string; area: string; title: string; own_words: string | null; position: Generated<number>; created_at: Generated<Timestamp>; removed_at: Timestamp | null }
+/** An offer in a municipality's catalogue of measures (kind from core's OFFER_KIND_LIST, of the version stored). */
+export interface OffersTable { id: Generated<string>; municipality_id: string; name: string; kind: string; kind_list_version: string; study_form: string | null; description: string | null; provider_unit_id: string | null; provider_name: string | null; location: string | null; capacity: number | null; cost_amount: number | null; cost_unit: 'week' | 'participant' | null; active: Generated<boolean>; version: Generated<number>; created_at: Generated<Timestamp>; updated_at: Generated<Timestamp> }
+/** A young person's measure; `follow_ups` and `placement` hold core's followUpSchema list and placementSchema. */
+export interface MeasuresTable { id: Generated<string>; municipality_id: string; person_id: string; case_id: string | null; offer_id: string; goal_id: string | null; starts_on: string; planned_end_on: string | null; ended_on: string | null; end_reason: string | null; follow_ups: ColumnType<unknown, string | undefined, string>; evaluation: string | null; placement: ColumnType<unknown, string | null, string | null>; category: Generated<'contact_occupation' | 'assessment_plan' | 'health_social'>; version: Generated<number>; recorded_by: string | null; created_at: Generated<Timestamp>; updated_at: Generated<Timestamp> }
+/** A referral of a young person to another agency (guiding onward). */
+export interface ReferralsTable { id: Generated<string>; municipality_id: string; person_id: string; case_id: string | null; agency: string; agency_name: string | null; sent_on: string; reason: string | null; accompanied: Generated<boolean>; first_visit_on: string | null; status: Generated<string>; outcome: string | null; category: 'contact_occupation' | 'assessment_plan' | 'health_social'; version: Generated<number>; recorded_by: string | null; created_at: Generated<Timestamp>; updated_at: Generated<Timestamp> }
 export interface EventsTable {
   id: Generated<string>;
   municipality_id: string;
@@ -141,6 +147,9 @@ export interface Database extends RegisterDatabase, ConsentDatabase, OutreachDat
   events: EventsTable;
   action_plans: ActionPlansTable;
   plan_goals: PlanGoalsTable;
+  offers: OffersTable;
+  measures: MeasuresTable;
+  referrals: ReferralsTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
   audit_log: AuditLogTable;

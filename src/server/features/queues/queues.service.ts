@@ -13,7 +13,7 @@ import { findContactPerson } from '../cases/cases.service.js';
 import { AppError } from '../../http/app-error.js';
 import { loadOutreachSettings } from '../contact/outreach-settings.js';
 import { todayInSweden } from '../../../core/dates.js';
-import { contactPersonCondition, inRegister, nextChannel, nextDue, plannedAt, queueConditions } from './queues.queries.js';
+import { contactPersonCondition, inRegister, measureEndsOn, nextChannel, nextDue, plannedAt, queueConditions } from './queues.queries.js';
 
 /** When the newest contact attempt of the open period was made. */
 const lastAttemptAt = sql<Date | null>`(select max(ca.at) from contact_attempts ca where ca.period_id = rp.id)`;
@@ -47,7 +47,7 @@ export async function queueItems(ctx: RequestContext, key: QueueKey, query: z.in
     const { total } = await filtered.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow();
     const direction = (ob: OrderByItemBuilder) => (query.order === 'desc' ? ob.desc().nullsLast() : ob.asc().nullsLast());
     const sortKeys: Record<QueueSort, RawBuilder<unknown>> = {
-      due: key === 'home-visits' ? plannedAt : nextDue,
+      due: key === 'home-visits' ? plannedAt : key === 'measure-ending' ? measureEndsOn : nextDue,
       name: sql`persons.family_name`,
       entered: sql`rp.entered_on`,
       lastAttempt: lastAttemptAt,
