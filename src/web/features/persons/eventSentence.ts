@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TimelineEvent } from '../../../core/schemas.js';
 import { useFormat } from '../../i18n/format.js';
+import { measureSentence } from '../measures/measureSentence.js';
 
 type StaffRef = { id?: unknown; name?: unknown } | null | undefined;
 
@@ -89,7 +90,7 @@ export function useEventSentence(names: Map<string, string>): (event: TimelineEv
           date: typeof p.startsAt === 'string' ? format.dateTime(p.startsAt) : '',
         });
       default:
-        return t('events.sentences.unknown');
+        return measureSentence(t, format.date, event.type, p, actor) ?? t('events.sentences.unknown');
     }
   };
 }
