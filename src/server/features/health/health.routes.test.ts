@@ -32,7 +32,8 @@ describe('public endpoints', () => {
       '/api/v1/sms/incoming', '/api/v1/centres', '/api/v1/calendar', '/api/v1/meetings', '/api/v1/meetings/{id}/cancel', '/api/v1/calendar/feed',
       '/api/v1/calendar-feed.ics', '/api/v1/figures/outreach',
     ];
-    expect(Object.keys(doc.paths).sort()).toEqual([...expected, ...outreach].sort());
+    const measures = ['/api/v1/offers', '/api/v1/offers/{id}', '/api/v1/persons/{id}/measures', '/api/v1/measures/{id}', '/api/v1/persons/{id}/measure-goals', '/api/v1/persons/{id}/referrals', '/api/v1/referrals/{id}'];
+    expect(Object.keys(doc.paths).sort()).toEqual([...expected, ...outreach, ...measures].sort());
     expect(Object.keys(doc.paths['/api/v1/letters'].post.responses['200'].content)).toEqual(['application/pdf']);
     expect(routes).toContain('persons');
     expect(doc.paths['/api/v1/persons'].post.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['personalIdentityNumber', 'givenName', 'familyName']));

@@ -250,3 +250,15 @@ describe('referrals', () => {
     expect(events.map((e) => (e.payload as { status: string }).status)).toEqual(['accepted', 'ended']);
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('describes every endpoint of offers, measures and referrals', async () => {
+    const doc = (await h.anonymous('GET', '/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(doc.paths['/api/v1/offers']!).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(doc.paths['/api/v1/offers/{id}']!)).toEqual(['patch']);
+    expect(Object.keys(doc.paths['/api/v1/persons/{id}/measures']!).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(doc.paths['/api/v1/measures/{id}']!)).toEqual(['patch']);
+    expect(Object.keys(doc.paths['/api/v1/persons/{id}/referrals']!).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(doc.paths['/api/v1/referrals/{id}']!)).toEqual(['patch']);
+  });
+});
