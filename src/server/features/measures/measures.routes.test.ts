@@ -182,6 +182,7 @@ describe('a person’s measures', () => {
     expect((await h.as.coordinator.request('POST', `/api/v1/persons/${otherPersonId}/measures`, { offerId, startsOn: addDays(today, -20), plannedEndOn: addDays(today, 15) })).statusCode).toBe(201);
     const after = (await h.as.coordinator.request('GET', '/api/v1/work-queues/measure-ending')).json();
     expect(after.items.map((i: { personId: string }) => i.personId)).toContain(otherPersonId);
+    expect(after.items.find((i: { personId: string }) => i.personId === otherPersonId).measureEndsOn).toBe(addDays(today, 14));
     const counts = (await h.as.coordinator.request('GET', '/api/v1/work-queues')).json();
     expect(counts.find((q: { key: string }) => q.key === 'measure-ending').count).toBe(after.total);
   });
