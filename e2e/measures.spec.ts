@@ -106,4 +106,19 @@ describe.skipIf(skipE2E)('[measures]: a coach books a work placement and refers 
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('shows the coach whose placements end within two weeks in the work queue, in Swedish', async () => {
+    const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
+    await signIn(page, ACCOUNTS.youthCoach);
+    await page.goto('/queues/measure-ending');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Insatser som snart slutar');
+    const table = page.getByRole('table');
+    await expect.poll(() => table.locator('thead').textContent()).toContain('Insatsen slutar');
+    await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(page, 'measure-ending queue');
+    await table.locator('tbody tr th a').first().click();
+    await expect.poll(() => panel(page).textContent()).toContain('Pågår');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
