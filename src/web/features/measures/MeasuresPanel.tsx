@@ -24,7 +24,9 @@ export function MeasuresPanel({ personId, managed, categories, onChanged }: { pe
   const { t } = useTranslation();
   const format = useFormat();
   const { can } = useSession();
-  const measures = useQuery({ queryKey: measureKeys.measures(personId), queryFn: () => measuresApi.list(personId) });
+  // Measures are in the assessment-and-plan category: a reader without it is told so instead of seeing an empty list.
+  const seesPlan = categories.includes('assessment_plan');
+  const measures = useQuery({ queryKey: measureKeys.measures(personId), queryFn: () => measuresApi.list(personId), enabled: seesPlan });
   const referrals = useQuery({ queryKey: measureKeys.referrals(personId), queryFn: () => referralsApi.list(personId) });
   const [editing, setEditing] = useState<Editing>(null);
   const writes = managed && can('measures.write');
@@ -111,6 +113,7 @@ export function MeasuresPanel({ personId, managed, categories, onChanged }: { pe
     <section className="panel" aria-labelledby="measures-title">
       <h2 id="measures-title">{t('measures.title')}</h2>
       <h3>{t('measures.measuresTitle')}</h3>
+      {seesPlan ? null : <p className="muted">{t('measures.withheld')}</p>}
       <ProblemAlert error={problem(measures.error)} />
       {measures.data?.length === 0 ? <p className="muted">{t('measures.none')}</p> : null}
       {measures.data?.length ? <ul className="plain-list">{measures.data.map(measureItem)}</ul> : null}
