@@ -121,4 +121,33 @@ describe.skipIf(skipE2E)('[measures]: a coach books a work placement and refers 
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('shows a social worker in the team only the referral the consent covers, and says the measures are withheld', async () => {
+    const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
+    const teams = (await (await coordinator.api.get('/api/v1/teams')).json()) as { id: string; name: string }[];
+    const units = (await (await coordinator.api.get('/api/v1/units')).json()) as { id: string; name: string }[];
+    const unit = (name: string) => units.find((u) => u.name === name)!.id;
+    const person = (await (await coordinator.api.get(`/api/v1/persons/${personId}`)).json()) as { case: { id: string; version: number } };
+    expect((await coordinator.send('PATCH', `/api/v1/cases/${person.case.id}`, { teamId: teams.find((t) => t.name === 'Ungdomsteamet')!.id, version: person.case.version })).status).toBe(204);
+    const consent = (recipient: string, categories: string[]) => coordinator.send('POST', `/api/v1/persons/${personId}/consents`, { recipientUnitIds: [unit(recipient)], categories, purpose: 'Samverkan kring stöd', givenBy: 'young_person' });
+    expect((await consent('Socialtjänsten', ['contact_occupation', 'health_social'])).status).toBe(201);
+    expect((await consent('Utbildningsförvaltningen', ['health_social'])).status).toBe(201);
+    await coordinator.api.dispose();
+    const coach = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.youthCoach);
+    expect((await coach.send('POST', `/api/v1/persons/${personId}/referrals`, { agency: 'social_services', sentOn: '2026-12-01', accompanied: true })).status).toBe(201);
+    await coach.api.dispose();
+
+    const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
+    await signIn(page, 'socialsekreterare@demo.lotsa.local');
+    await page.goto(`/persons/${personId}`);
+    const measures = panel(page);
+    await expect.poll(() => measures.textContent()).toContain('Socialtjänsten');
+    expect(await measures.textContent()).toContain('Insatserna visas inte för dig');
+    expect(await measures.textContent()).not.toContain('Arbetsförmedlingen');
+    expect(await measures.textContent()).not.toContain('Praktik i näringslivet');
+    expect(await measures.getByRole('button').count()).toBe(0);
+    await expectNoAxeViolations(page, 'measures panel seen by consent');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
