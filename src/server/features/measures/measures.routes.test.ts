@@ -175,6 +175,22 @@ describe('a person’s measures', () => {
     expect(reopened.json()).toMatchObject({ endedOn: null, endReason: null });
   });
 
+  it('refuses to book an offer taken out of the catalogue, but keeps it on measures already booked', async () => {
+    const offer = (await h.as.coordinator.request('POST', '/api/v1/offers', { name: 'Utgående kurs', kind: 'other', providerName: 'Studieförbundet' })).json();
+    const m = (await h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/measures`, body({ offerId: offer.id, goalId: null }))).json();
+    expect((await h.as.coordinator.request('PATCH', `/api/v1/offers/${offer.id}`, { active: false, version: offer.version })).statusCode).toBe(200);
+    expect(fields(await h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/measures`, body({ offerId: offer.id })))).toEqual(['offerId']);
+    const kept = await h.as.youth_coach.request('PATCH', `/api/v1/measures/${m.id}`, { evaluation: 'Kursen läggs ner men gick bra.', version: m.version });
+    expect(kept.json()).toMatchObject({ offer: { id: offer.id }, evaluation: 'Kursen läggs ner men gick bra.' });
+  });
+
+  it('lets only one of two changes made on the same version through', async () => {
+    const m = (await h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/measures`, body({ goalId: null }))).json();
+    const both = await Promise.all(['Första', 'Andra'].map((evaluation) => h.as.youth_coach.request('PATCH', `/api/v1/measures/${m.id}`, { evaluation, version: m.version })));
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(both.find((r) => r.statusCode === 409)!.json().code).toBe('version_conflict');
+  });
+
   it('puts a person whose running measure ends within 14 days in the measure-ending queue', async () => {
     const before = (await h.as.coordinator.request('GET', '/api/v1/work-queues/measure-ending')).json();
     expect(before.items.map((i: { personId: string }) => i.personId)).not.toContain(otherPersonId);
