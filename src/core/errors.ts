@@ -100,6 +100,8 @@ export const FIELD_MESSAGES = {
   },
   phone: { sv: 'Skriv ett svenskt telefonnummer (070-123 45 67) eller ett internationellt (+46 70 123 45 67).', en: 'Write a Swedish phone number (070-123 45 67) or an international one (+46 70 123 45 67).' },
   postal_code: { sv: 'Skriv postnumret med fem siffror (433 30).', en: 'Write the postal code as five digits (433 30).' },
+  org_number: { sv: 'Skriv ett giltigt organisationsnummer, NNNNNN-NNNN. Kontrollsiffran stämmer inte eller antalet siffror är fel.', en: 'Write a valid organisation number, NNNNNN-NNNN. The check digit does not match or the number of digits is wrong.' },
+  end_before_start: { sv: 'Datumet kan inte ligga före startdatumet.', en: 'The date cannot be before the start date.' },
   kaa_age: { sv: 'Personen är 20 år eller äldre, eller inte född än, och omfattas inte av aktivitetsansvaret.', en: 'The person is 20 or older, or not yet born, and is not covered by the activity responsibility.' },
 } as const;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

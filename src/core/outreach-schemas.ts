@@ -91,6 +91,8 @@ export const queueItemSchema = z.object({
   nextStep: nextStepSchema,
   /** For the home-visits queue: when the planned visit is. */
   plannedAt: z.string().nullable(),
+  /** For the measure-ending queue: the soonest planned end of a running measure. */
+  measureEndsOn: z.string().nullable(),
 });
 /** How one queue's persons can be sorted; `due` is the next step's date (the planned visit in the home-visits queue). */
 export const QUEUE_SORTS = ['due', 'name', 'entered', 'lastAttempt', 'contactPerson'] as const;

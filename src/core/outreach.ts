@@ -216,7 +216,7 @@ function addYears(isoDay: string, years: number): string {
 }
 
 /** The work queues, in the order a coach works them. */
-export const QUEUE_KEYS = ['verify-school', 'not-contacted', 'contact-overdue', 'next-step-due', 'occupation-unknown', 'home-visits', 'inbox'] as const;
+export const QUEUE_KEYS = ['verify-school', 'not-contacted', 'contact-overdue', 'next-step-due', 'occupation-unknown', 'home-visits', 'measure-ending', 'inbox'] as const;
 export type QueueKey = (typeof QUEUE_KEYS)[number];
 
 /** Kinds of message template: three letters and the text message. */

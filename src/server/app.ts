@@ -46,6 +46,7 @@ import { extractRoutes } from './features/extract/extract.routes.js';
 import { accessReviewRoutes } from './features/access-review/access-review.routes.js';
 import { gettingStartedRoutes } from './features/getting-started/getting-started.routes.js';
 import { assessmentRoutes } from './features/assessments/assessments.routes.js';
+import { measureRoutes } from './features/measures/measures.routes.js';
 
 /** Where `npm run build` puts the web app. */
 export const WEB_DIST = projectPath('dist', 'web');
@@ -129,6 +130,7 @@ export async function buildApp(database: DatabaseHandle, env: Env, options: { lo
   await app.register(outreachFiguresRoutes);
   await app.register(gettingStartedRoutes);
   await app.register(assessmentRoutes);
+  await app.register(measureRoutes);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

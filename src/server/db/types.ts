@@ -124,6 +124,12 @@ export interface AssessmentsTable {
 }
 /** One answer of an assessment, in its section's consent category. */
 export interface AssessmentAnswersTable { assessment_id: string; municipality_id: string; person_id: string; question_key: string; section_key: string; category: 'contact_occupation' | 'assessment_plan' | 'health_social'; answer: string }
+/** An offer in a municipality's catalogue of measures (kind from core's OFFER_KIND_LIST, of the version stored). */
+export interface OffersTable { id: Generated<string>; municipality_id: string; name: string; kind: string; kind_list_version: string; study_form: string | null; description: string | null; provider_unit_id: string | null; provider_name: string | null; location: string | null; capacity: number | null; cost_amount: number | null; cost_unit: 'week' | 'participant' | null; active: Generated<boolean>; version: Generated<number>; created_at: Generated<Timestamp>; updated_at: Generated<Timestamp> }
+/** A young person's measure; `follow_ups` and `placement` hold core's followUpSchema list and placementSchema. */
+export interface MeasuresTable { id: Generated<string>; municipality_id: string; person_id: string; case_id: string | null; offer_id: string; goal_id: string | null; starts_on: string; planned_end_on: string | null; ended_on: string | null; end_reason: string | null; follow_ups: ColumnType<unknown, string | undefined, string>; evaluation: string | null; placement: ColumnType<unknown, string | null, string | null>; category: Generated<'contact_occupation' | 'assessment_plan' | 'health_social'>; version: Generated<number>; recorded_by: string | null; created_at: Generated<Timestamp>; updated_at: Generated<Timestamp> }
+/** A referral of a young person to another agency (guiding onward). */
+export interface ReferralsTable { id: Generated<string>; municipality_id: string; person_id: string; case_id: string | null; agency: string; agency_name: string | null; sent_on: string; reason: string | null; accompanied: Generated<boolean>; first_visit_on: string | null; status: Generated<string>; outcome: string | null; category: 'contact_occupation' | 'assessment_plan' | 'health_social'; version: Generated<number>; recorded_by: string | null; created_at: Generated<Timestamp>; updated_at: Generated<Timestamp> }
 export interface EventsTable {
   id: Generated<string>;
   municipality_id: string;
@@ -173,6 +179,9 @@ export interface Database extends RegisterDatabase, ConsentDatabase, OutreachDat
   assessment_manuals: AssessmentManualsTable;
   assessments: AssessmentsTable;
   assessment_answers: AssessmentAnswersTable;
+  offers: OffersTable;
+  measures: MeasuresTable;
+  referrals: ReferralsTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
   audit_log: AuditLogTable;

@@ -70,6 +70,19 @@ describe('fillDemo', () => {
     expect(statuses.map((s) => s.status).sort()).toEqual(['accepted', 'on_agenda', 'received']);
   });
 
+  it('shows measures, placements and referrals at every stage, with a placement ending within two weeks', async () => {
+    expect((await handle.db.selectFrom('offers').select('id').execute()).length).toBe(12);
+    const reasons = await handle.db.selectFrom('measures').select('end_reason').distinct().execute();
+    expect(reasons.map((r) => r.end_reason)).toEqual(expect.arrayContaining([null, 'completed', 'moved_on_studies', 'moved_on_work', 'interrupted', 'declined']));
+    const placements = await handle.db.selectFrom('measures').select('placement').where('placement', 'is not', null).execute();
+    expect(placements.length).toBeGreaterThan(5);
+    const ending = await sql<{ n: number }>`select count(*)::int as n from measures where ended_on is null and planned_end_on between current_date and current_date + 14`.execute(handle.db);
+    expect(ending.rows[0]!.n).toBeGreaterThan(0);
+    const statuses = await handle.db.selectFrom('referrals').select(['status', 'category']).distinct().execute();
+    expect(new Set(statuses.map((s) => s.status))).toEqual(new Set(['sent', 'accepted', 'declined', 'ongoing', 'ended']));
+    expect(new Set(statuses.map((s) => s.category))).toEqual(new Set(['assessment_plan', 'health_social']));
+  });
+
   it("gives every case a contact person who may open it (the KAA's own staff), so nobody is told of cases they cannot see", async () => {
     const held = await handle.db.selectFrom('cases').select('contact_person_id').where('contact_person_id', 'is not', null).execute();
     expect(held.length).toBeGreaterThan(0);

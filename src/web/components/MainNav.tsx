@@ -36,6 +36,7 @@ const GROUPS: { key: 'daily' | 'register' | 'cooperation' | 'settings'; links: N
     links: [
       { to: '/applications', label: 'applications.nav', capability: 'applications.manage' },
       { to: '/teams', label: 'teams.nav', capability: 'teams.read' },
+      { to: '/offers', label: 'offers.nav', capability: 'persons.browse' },
       { to: '/emergency-access', label: 'emergency.nav', capability: 'emergency.access' },
     ],
   },

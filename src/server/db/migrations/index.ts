@@ -18,6 +18,7 @@ import * as noteIdempotency from './20261206180000_note_idempotency.js';
 import * as actionPlans from './20261207090000_action_plans.js';
 import * as unitsActiveStaffProfession from './20261207100000_units_active_staff_profession.js';
 import * as assessments from './20261207110000_assessments.js';
+import * as measures from './20261207130000_measures.js';
 
 export const migrations: Record<string, Migration> = {
   '20261125090000_foundation': foundation,
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '20261207090000_action_plans': actionPlans,
   '20261207100000_units_active_staff_profession': unitsActiveStaffProfession,
   '20261207110000_assessments': assessments,
+  '20261207130000_measures': measures,
 };

@@ -7,6 +7,7 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { addDays, CHECK_STEPS, CONVERSATION_OUTCOMES, OCCUPATION_CODE_LIST, SCHOOL_ENTRY_REASONS, type OutreachSettings } from '../../../core/outreach.js';
 import type { QueueKey } from '../../../core/outreach-schemas.js';
 import { personManagedBy, type Actor } from '../../access/access.js';
+import { MEASURE_ENDING_DAYS } from '../../../core/measures.js';
 import type { Db } from '../../db/connection.js';
 
 /** Outcomes that mean contact was made: a conversation (a person who declines was reached). */
@@ -54,6 +55,9 @@ const homeVisitPlanned = sql<SqlBool>`exists (select 1 from meetings m where m.p
 /** When the first upcoming home visit starts. */
 export const plannedAt = sql<Date | null>`(select min(m.starts_at) from meetings m where m.person_id = persons.id and m.kind = 'home_visit' and m.cancelled_at is null and m.ends_at > now())`;
 
+/** The soonest planned end of the person's running measures (the measure-ending queue sorts by it). */
+export const measureEndsOn = sql<string | null>`(select min(m.planned_end_on) from measures m where m.person_id = persons.id and m.ended_on is null)`;
+
 /** The condition of each person queue, given the municipality's settings and today's date (YYYY-MM-DD). */
 export function queueConditions(settings: OutreachSettings, today: string): Record<Exclude<QueueKey, 'inbox'>, RawBuilder<SqlBool>> {
   const notReached = sql<SqlBool>`not ${reachedInPeriod}`;
@@ -64,6 +68,8 @@ export function queueConditions(settings: OutreachSettings, today: string): Reco
     'next-step-due': sql<SqlBool>`${nextChannel} is not null and ${nextDue} <= ${today}::date`,
     'occupation-unknown': sql<SqlBool>`${reachedInPeriod} and not ${occupationValid(settings)}`,
     'home-visits': homeVisitPlanned,
+    // A running measure whose planned end falls within the coming days (core's isMeasureEnding).
+    'measure-ending': sql<SqlBool>`exists (select 1 from measures m where m.person_id = persons.id and m.ended_on is null and m.planned_end_on between ${today}::date and ${addDays(today, MEASURE_ENDING_DAYS)}::date)`,
   };
 }
 

@@ -17,6 +17,7 @@ import { ApplicationsPanel } from '../consent/ApplicationsPanel.js';
 import { ConsentsPanel } from '../consent/ConsentsPanel.js';
 import { ExtractPanel } from '../consent/ExtractPanel.js';
 import { PersonOutreach } from '../contact/PersonOutreach.js';
+import { MeasuresPanel } from '../measures/MeasuresPanel.js';
 import { CasePanel } from './CasePanel.js';
 import { Journal } from './Journal.js';
 import { PersonDetails } from './PersonDetails.js';
@@ -63,6 +64,7 @@ export function PersonPage() {
           {seesContact ? <PersonDetails person={p} /> : null}
           {seesContact ? <RegisterPeriods periods={p.registerPeriods} /> : null}
           {p.access.managed || p.access.categories.includes('assessment_plan') ? <ConsentsPanel person={p} onChanged={reloadAll} /> : null}
+          {p.access.categories.some((c) => c === 'assessment_plan' || c === 'health_social') ? <MeasuresPanel personId={p.id} managed={p.access.managed} categories={p.access.categories} onChanged={reloadAll} /> : null}
         </div>
         <div className="columns__side">
           {seesContact ? <CasePanel person={p} onChanged={reloadAll} /> : null}

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { TimelineEvent } from '../../../core/schemas.js';
 import { useFormat } from '../../i18n/format.js';
 import { readEvent } from '../../../core/events/index.js';
+import { measureSentence } from '../measures/measureSentence.js';
 
 type Translate = ReturnType<typeof useTranslation>['t'];
 /** What a sentence needs: the translation function, date formatting, and names of staff by id. */
@@ -82,7 +83,7 @@ export function eventSentence(event: TimelineEvent, { t, format, names }: Senten
     case 'assessment_completed':
       return t('assessment.events.completed', { actor, number: e.payload.number, date: format.date(e.payload.completedOn) });
     default:
-      return t('events.sentences.unknown');
+      return measureSentence(t, format.date, e.type, e.payload, actor) ?? t('events.sentences.unknown');
   }
 }
 

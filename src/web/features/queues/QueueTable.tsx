@@ -33,7 +33,7 @@ export function QueueTable({ queue, items, selectable, selected, onToggle, onTog
             {header('entered', t('queues.columns.enteredOn'))}
             {header('lastAttempt', t('queues.columns.lastAttempt'))}
             <th scope="col">{t('queues.columns.nextStep')}</th>
-            {header('due', queue === 'home-visits' ? t('queues.columns.plannedAt') : t('queues.columns.dueOn'))}
+            {header('due', queue === 'home-visits' ? t('queues.columns.plannedAt') : queue === 'measure-ending' ? t('queues.columns.measureEndsOn') : t('queues.columns.dueOn'))}
           </tr>
         </thead>
         <tbody>
@@ -50,7 +50,7 @@ export function QueueTable({ queue, items, selectable, selected, onToggle, onTog
                   </td>
                 ) : null}
                 <th scope="row">
-                  <Link to={`/persons/${i.personId}/outreach?queue=${queue}`}>{name(i)}</Link>
+                  <Link to={queue === 'measure-ending' ? `/persons/${i.personId}` : `/persons/${i.personId}/outreach?queue=${queue}`}>{name(i)}</Link>
                 </th>
                 <td className="nowrap">{formatIdentityNumber(i.personalIdentityNumber)}</td>
                 <td>{i.contactPerson ? i.contactPerson.name : <span className="muted">{t('queues.none')}</span>}</td>
@@ -58,8 +58,8 @@ export function QueueTable({ queue, items, selectable, selected, onToggle, onTog
                 <td className="nowrap">{i.lastAttemptAt ? format.date(i.lastAttemptAt) : <span className="muted">{t('personFilters.noAttempt')}</span>}</td>
                 <td>{i.nextStep ? t(`contact.channels.${i.nextStep.channel}`) : <span className="muted">{t('queues.reached')}</span>}</td>
                 <td className="nowrap">
-                  {queue === 'home-visits' && i.plannedAt ? format.dateTime(i.plannedAt) : i.nextStep ? format.date(i.nextStep.dueOn) : ''}
-                  {queue !== 'home-visits' && i.nextStep && i.nextStep.dueOn < today ? <span className="badge badge--overdue">{t('queues.overdue')}</span> : null}
+                  {queue === 'measure-ending' ? (i.measureEndsOn ? format.date(i.measureEndsOn) : '') : queue === 'home-visits' && i.plannedAt ? format.dateTime(i.plannedAt) : i.nextStep ? format.date(i.nextStep.dueOn) : ''}
+                  {queue !== 'home-visits' && queue !== 'measure-ending' && i.nextStep && i.nextStep.dueOn < today ? <span className="badge badge--overdue">{t('queues.overdue')}</span> : null}
                 </td>
               </tr>
             ))
