@@ -43,6 +43,7 @@ import { applicationRoutes } from './features/applications/applications.routes.j
 import { extractRoutes } from './features/extract/extract.routes.js';
 import { accessReviewRoutes } from './features/access-review/access-review.routes.js';
 import { gettingStartedRoutes } from './features/getting-started/getting-started.routes.js';
+import { planRoutes } from './features/plans/plans.routes.js';
 
 /** Where `npm run build` puts the web app. */
 export const WEB_DIST = projectPath('dist', 'web');
@@ -123,6 +124,7 @@ export async function buildApp(database: DatabaseHandle, env: Env, options: { lo
   await app.register(calendarRoutes, { env });
   await app.register(outreachFiguresRoutes);
   await app.register(gettingStartedRoutes);
+  await app.register(planRoutes);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

@@ -16,6 +16,7 @@ import * as accessReviewDenied from './20261206160000_access_review_denied.js';
 import * as signInCodes from './20261206151000_sign_in_codes.js';
 import * as noteIdempotency from './20261206180000_note_idempotency.js';
 import * as actionPlans from './20261207090000_action_plans.js';
+import * as planDetails from './20261207120000_plan_details.js';
 
 export const migrations: Record<string, Migration> = {
   '20261125090000_foundation': foundation,
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '20261206151000_sign_in_codes': signInCodes,
   '20261206180000_note_idempotency': noteIdempotency,
   '20261207090000_action_plans': actionPlans,
+  '20261207120000_plan_details': planDetails,
 };
