@@ -112,6 +112,7 @@ export const outreachSettingsSchema = z.object({
   ladder: z.array(ladderStep).min(1).max(12).refine((l) => new Set(l.map((s) => s.channel)).size === l.length, 'each channel once'),
   homeVisitNoticeDays: z.number().int().min(1).max(30),
   occupationValidityDays: z.object(Object.fromEntries(OCCUPATION_CODE_LIST.codes.map((c) => [c, z.number().int().min(0).max(730)])) as Record<(typeof OCCUPATION_CODE_LIST.codes)[number], z.ZodNumber>),
+  planMissingDays: z.number().int().min(1).max(365).default(30),
   contactPhone: z.string().trim().max(40).refine(...storable),
   returnAddress: z.string().trim().max(200).refine(...storable),
 });

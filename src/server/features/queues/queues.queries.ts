@@ -8,6 +8,7 @@ import { addDays, CHECK_STEPS, CONVERSATION_OUTCOMES, OCCUPATION_CODE_LIST, SCHO
 import type { QueueKey } from '../../../core/outreach-schemas.js';
 import { personManagedBy, type Actor } from '../../access/access.js';
 import type { Db } from '../../db/connection.js';
+import { planQueueConditions } from '../plans/plan-queues.js';
 
 /** Outcomes that mean contact was made: a conversation (a person who declines was reached). */
 const REACHED = CONVERSATION_OUTCOMES;
@@ -64,6 +65,7 @@ export function queueConditions(settings: OutreachSettings, today: string): Reco
     'next-step-due': sql<SqlBool>`${nextChannel} is not null and ${nextDue} <= ${today}::date`,
     'occupation-unknown': sql<SqlBool>`${reachedInPeriod} and not ${occupationValid(settings)}`,
     'home-visits': homeVisitPlanned,
+    ...planQueueConditions(settings, today),
   };
 }
 

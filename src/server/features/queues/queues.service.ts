@@ -13,6 +13,7 @@ import { findContactPerson } from '../cases/cases.service.js';
 import { AppError } from '../../http/app-error.js';
 import { loadOutreachSettings } from '../contact/outreach-settings.js';
 import { todayInSweden } from '../../../core/dates.js';
+import { planFollowUpOn } from '../plans/plan-queues.js';
 import { contactPersonCondition, inRegister, nextChannel, nextDue, plannedAt, queueConditions } from './queues.queries.js';
 
 /** When the newest contact attempt of the open period was made. */
@@ -47,7 +48,7 @@ export async function queueItems(ctx: RequestContext, key: QueueKey, query: z.in
     const { total } = await filtered.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow();
     const direction = (ob: OrderByItemBuilder) => (query.order === 'desc' ? ob.desc().nullsLast() : ob.asc().nullsLast());
     const sortKeys: Record<QueueSort, RawBuilder<unknown>> = {
-      due: key === 'home-visits' ? plannedAt : nextDue,
+      due: key === 'home-visits' ? plannedAt : key === 'follow-up-due' ? planFollowUpOn : nextDue,
       name: sql`persons.family_name`,
       entered: sql`rp.entered_on`,
       lastAttempt: lastAttemptAt,
