@@ -90,6 +90,7 @@ export const planSignatureSchema = z.object({
 export const planSchema = planDocument.extend({
   caseId: id,
   personId: id,
+  personName: z.string(),
   version: z.number().int(),
   updatedAt: z.string().nullable(),
   updatedBy: z.string().nullable(),

@@ -37,6 +37,7 @@ const LettersPage = lazy(() => import('./features/letters/LettersPage.js').then(
 const SmsPage = lazy(() => import('./features/sms/SmsPage.js').then((m) => ({ default: m.SmsPage })));
 const CalendarPage = lazy(() => import('./features/calendar/CalendarPage.js').then((m) => ({ default: m.CalendarPage })));
 const OutreachSettingsPage = lazy(() => import('./features/outreach-settings/OutreachSettingsPage.js').then((m) => ({ default: m.OutreachSettingsPage })));
+const PlanPage = lazy(() => import('./features/plans/PlanPage.js').then((m) => ({ default: m.PlanPage })));
 const NotificationFormPage = lazy(() => import('./features/notifications/NotificationFormPage.js').then((m) => ({ default: m.NotificationFormPage })));
 
 /** The browser router with all routes under the common layout. */
@@ -63,6 +64,7 @@ export const router = createBrowserRouter([
       { path: '/admin/access-review', element: signedIn(<RequireCapability capability="access.review"><AccessReviewPage /></RequireCapability>) },
       { path: '/queues', element: signedIn(<RequireCapability capability="outreach.work"><QueuesPage /></RequireCapability>) },
       { path: '/queues/:key', element: signedIn(<RequireCapability capability="outreach.work"><QueuePage /></RequireCapability>) },
+      { path: '/cases/:caseId/plan', element: signedIn(<RequireCapability capability="persons.browse"><PlanPage /></RequireCapability>) },
       { path: '/persons/:id/outreach', element: signedIn(<RequireCapability capability="outreach.work"><NextStepPage /></RequireCapability>) },
       { path: '/letters', element: signedIn(<RequireCapability capability="outreach.work"><LettersPage /></RequireCapability>) },
       { path: '/sms', element: signedIn(<RequireCapability capability="outreach.work"><SmsPage /></RequireCapability>) },

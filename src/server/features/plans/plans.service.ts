@@ -32,9 +32,9 @@ async function readableCase(ctx: RequestContext, trx: Trx, caseId: string, what:
 }
 
 /** The whole plan as the API shows it (version 0 and no goals before it is made). */
-async function presentPlan(ctx: RequestContext, trx: Trx, caseId: string, person: { id: string; municipality_id: string; managed: boolean }): Promise<Plan> {
+async function presentPlan(ctx: RequestContext, trx: Trx, caseId: string, person: { id: string; municipality_id: string; managed: boolean; given_name: string; family_name: string }): Promise<Plan> {
   const [row, goalAreas, units] = await Promise.all([selectPlanRow(trx, caseId), selectGoalAreas(trx, person.municipality_id), selectUnits(trx, person.municipality_id)]);
-  const base = { caseId, personId: person.id, goalAreas, units, canEdit: person.managed && ctx.actor.role !== 'manager' };
+  const base = { caseId, personId: person.id, personName: `${person.given_name} ${person.family_name}`, goalAreas, units, canEdit: person.managed && ctx.actor.role !== 'manager' };
   if (!row) return { ...base, version: 0, updatedAt: null, updatedBy: null, followUpOn: null, evaluation: null, evaluatedOn: null, goals: [], removedGoals: [], signatures: [] };
   const [content, signatures] = await Promise.all([selectPlanContent(trx, row), selectSignatures(trx, row.id)]);
   return {

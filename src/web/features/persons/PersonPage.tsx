@@ -16,6 +16,7 @@ import { ApplicationsPanel } from '../consent/ApplicationsPanel.js';
 import { ConsentsPanel } from '../consent/ConsentsPanel.js';
 import { ExtractPanel } from '../consent/ExtractPanel.js';
 import { PersonOutreach } from '../contact/PersonOutreach.js';
+import { PlanPanel } from '../plans/PlanPanel.js';
 import { CasePanel } from './CasePanel.js';
 import { Journal } from './Journal.js';
 import { PersonDetails } from './PersonDetails.js';
@@ -65,6 +66,7 @@ export function PersonPage() {
         </div>
         <div className="columns__side">
           {seesContact ? <CasePanel person={p} onChanged={reloadAll} /> : null}
+          <PlanPanel person={p} />
           {p.access.categories.includes('assessment_plan') ? <ApplicationsPanel personId={p.id} managed={p.access.managed} onChanged={reloadAll} /> : null}
           {can('extract.produce') ? <ExtractPanel personId={p.id} /> : null}
         </div>

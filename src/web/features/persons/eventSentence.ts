@@ -2,12 +2,13 @@
 import { useTranslation } from 'react-i18next';
 import type { TimelineEvent } from '../../../core/schemas.js';
 import { useFormat } from '../../i18n/format.js';
+import { planEventSentence } from '../plans/planEventSentence.js';
 
 type StaffRef = { id?: unknown; name?: unknown } | null | undefined;
 
 /** Returns a function from event to sentence; `names` resolves staff ids whose name the payload lacks. */
 export function useEventSentence(names: Map<string, string>): (event: TimelineEvent) => string {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const nameOf = (ref: StaffRef): string | null => {
     if (!ref) return null;
     if (typeof ref.name === 'string' && ref.name) return ref.name;
@@ -88,6 +89,10 @@ export function useEventSentence(names: Map<string, string>): (event: TimelineEv
           kind: t(`calendar.kinds.${String(p.kind)}`, { defaultValue: String(p.kind ?? '') }).toLowerCase(),
           date: typeof p.startsAt === 'string' ? format.dateTime(p.startsAt) : '',
         });
+      case 'plan_created':
+      case 'plan_updated':
+      case 'plan_signed':
+        return planEventSentence(t, i18n.language, event.type, p, actor, format.date) ?? t('events.sentences.unknown');
       default:
         return t('events.sentences.unknown');
     }
