@@ -115,7 +115,7 @@ export interface PlanStepsTable {
   position: Generated<number>;
 }
 /** Every saved version of a plan, whole (core's planDocument), with what changed. */
-export interface PlanVersionsTable { id: Generated<string>; municipality_id: string; person_id: string; plan_id: string; version: number; document: Json; summary: Json; changed_by: string | null; changed_at: Generated<Timestamp> }
+export interface PlanVersionsTable { id: Generated<string>; municipality_id: string; person_id: string; plan_id: string; version: number; document: Json; summary: Json; changed_by: string | null; changed_at: Generated<Date> }
 /** The young person's (or guardian's) signature of one plan version; `scan` is the signed paper. */
 export interface PlanSignaturesTable {
   id: Generated<string>;

@@ -16,6 +16,7 @@ import { recordAudit } from '../audit/audit.js';
 import { hashPassword } from '../http/passwords.js';
 import { DEMO_TEAMS, demoCooperation } from './demo-consent.js';
 import { fillOutreachDemo } from './demo-outreach.js';
+import { fillPlanDemo } from './demo-plans.js';
 import { FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, NOTES, POSTAL, STREETS } from './demo-names.js';
 
 /** The password every demo account gets. Demo data never belongs in production. */
@@ -213,6 +214,7 @@ export async function fillDemo(db: Db, municipalityId: string, progress: (line: 
     progress(`young people: ${persons.length} added, ${existing.size} already there`);
     const outreach = await fillOutreachDemo(trx, municipalityId, { today, attempts: attemptRows, persons, periods, staff: { coaches, coordinator, colleague: staffId('coach2@demo.lotsa.local') } });
     progress(`outreach: ${outreach}`);
+    progress(`plans: ${await fillPlanDemo(trx, municipalityId, { today, cases, units })}`);
     if (persons.length) {
       await recordAudit(trx, { id: null, municipalityId, ip: null }, [{ action: 'create', entity: 'demo', detail: { persons: persons.length } }]);
     }
