@@ -42,6 +42,7 @@ export const AUDIT_ENTITIES = [
   'outreach_settings',
   'person',
   'plan',
+  'plan_goal_areas',
   'plan_pdf',
   'plan_scan',
   'plan_signature',

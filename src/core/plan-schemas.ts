@@ -133,3 +133,32 @@ export const planSignBody = z.object({
 });
 
 export const planPdfQuery = z.object({ lang: z.enum(['sv', 'en']).default('sv') });
+
+/** A goal area of the municipality's list: a code (kept by goals, so never deleted), its names, and whether new goals may use it. */
+export const goalAreaSchema = z.object({
+  code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/),
+  sv: text(80),
+  en: text(80),
+  active: z.boolean().default(true),
+});
+/** PUT /plan-goal-areas: the whole list in order; areas left out are kept inactive. */
+export const goalAreasBody = z.object({
+  areas: z
+    .array(goalAreaSchema)
+    .min(1)
+    .max(60)
+    .superRefine((areas, ctx) => {
+      const seen = new Set<string>();
+      areas.forEach((a, i) => {
+        if (seen.has(a.code)) ctx.addIssue({ code: 'custom', path: [i, 'code'], message: 'invalid' });
+        seen.add(a.code);
+      });
+    }),
+});
+export const goalAreasResponse = z.object({
+  /** True while the municipality uses Lotsa's default list. */
+  isDefault: z.boolean(),
+  codeListVersion: z.number().int(),
+  areas: z.array(z.object({ code: z.string(), sv: z.string(), en: z.string(), active: z.boolean() })),
+});
+export type GoalAreasResponse = z.infer<typeof goalAreasResponse>;

@@ -2,10 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { planBody, planPdfQuery, planSchema, planSignBody, planVersionSchema } from '../../../core/plan-schemas.js';
+import { goalAreasBody, goalAreasResponse, planBody, planPdfQuery, planSchema, planSignBody, planVersionSchema } from '../../../core/plan-schemas.js';
 import { problemSchema } from '../../../core/schemas.js';
 import { AppError } from '../../http/app-error.js';
 import { contextOf } from '../../http/context.js';
+import { readGoalAreas, saveGoalAreas } from './goal-areas.service.js';
 import { planPdf } from './plan-pdf.js';
 import { attachPlanScan, listPlanVersions, planForPrint, readPlan, readPlanScan, savePlan, signPlan } from './plans.service.js';
 
@@ -53,6 +54,16 @@ export async function planRoutes(app: FastifyInstance) {
       const pdf = await planPdf(data, request.query.lang);
       return reply.type('application/pdf').header('content-disposition', `inline; filename="${request.query.lang === 'sv' ? 'handlingsplan' : 'action-plan'}.pdf"`).send(pdf);
     },
+  });
+
+  r.get('/api/v1/plan-goal-areas', {
+    schema: { tags, summary: "The municipality's goal areas for action plans (Lotsa's default list until it keeps its own), active and inactive", response: { 200: goalAreasResponse, ...errors } },
+    handler: (request) => readGoalAreas(contextOf(request)),
+  });
+
+  r.put('/api/v1/plan-goal-areas', {
+    schema: { tags, summary: 'Replace the goal areas (coordinators): the whole list in order; areas left out are kept inactive, since goals keep their code', body: goalAreasBody, response: { 200: goalAreasResponse, ...errors } },
+    handler: (request) => saveGoalAreas(contextOf(request), request.body),
   });
 
   r.put('/api/v1/plan-signatures/:id/scan', {
