@@ -32,7 +32,8 @@ describe('public endpoints', () => {
       '/api/v1/sms/incoming', '/api/v1/centres', '/api/v1/calendar', '/api/v1/meetings', '/api/v1/meetings/{id}/cancel', '/api/v1/calendar/feed',
       '/api/v1/calendar-feed.ics', '/api/v1/figures/outreach',
     ];
-    expect(Object.keys(doc.paths).sort()).toEqual([...expected, ...outreach].sort());
+    const plans = ['/api/v1/cases/{id}/plan', '/api/v1/cases/{id}/plan.pdf', '/api/v1/cases/{id}/plan/sign', '/api/v1/cases/{id}/plan/versions', '/api/v1/plan-goal-areas', '/api/v1/plan-signatures/{id}/scan'];
+    expect(Object.keys(doc.paths).sort()).toEqual([...expected, ...outreach, ...plans].sort());
     expect(Object.keys(doc.paths['/api/v1/letters'].post.responses['200'].content)).toEqual(['application/pdf']);
     expect(routes).toContain('persons');
     expect(doc.paths['/api/v1/persons'].post.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['personalIdentityNumber', 'givenName', 'familyName']));
