@@ -51,7 +51,14 @@ export function GoalFields({ goal, index, areas, units, errors, today, onChange,
             <label className="checkbox">
               <input type="checkbox" checked={s.done} onChange={(e) => set({ subGoals: goal.subGoals.map((x, k) => (k === j ? { ...x, done: e.target.checked } : x)) })} /> {t('plan.subGoalDone')}
             </label>
-            <button type="button" className="button button--secondary button--small" onClick={() => set({ subGoals: goal.subGoals.filter((_, k) => k !== j) })}>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => {
+                set({ subGoals: goal.subGoals.filter((_, k) => k !== j) });
+                focusSoon(`${fieldId(path)}-add-subgoal`);
+              }}
+            >
               {t('plan.removeSubGoal', { number: j + 1 })}
             </button>
           </div>
@@ -60,6 +67,7 @@ export function GoalFields({ goal, index, areas, units, errors, today, onChange,
       <p>
         <button
           type="button"
+          id={`${fieldId(path)}-add-subgoal`}
           className="button button--secondary button--small"
           onClick={() => {
             set({ subGoals: [...goal.subGoals, { key: newKey(), title: '', done: false }] });
@@ -81,12 +89,16 @@ export function GoalFields({ goal, index, areas, units, errors, today, onChange,
           units={units}
           errors={errors}
           onChange={(step) => set({ steps: goal.steps.map((x, k) => (k === j ? step : x)) })}
-          onRemove={() => set({ steps: goal.steps.filter((_, k) => k !== j) })}
+          onRemove={() => {
+            set({ steps: goal.steps.filter((_, k) => k !== j) });
+            focusSoon(`${fieldId(path)}-add-step`);
+          }}
         />
       ))}
       <p>
         <button
           type="button"
+          id={`${fieldId(path)}-add-step`}
           className="button button--secondary button--small"
           onClick={() => {
             set({ steps: [...goal.steps, emptyStep(today)] });

@@ -80,12 +80,17 @@ export function PlanEditor({ plan }: { plan: Plan }) {
           errors={errors}
           today={today}
           onChange={(g) => set({ goals: draft.goals.map((x, k) => (k === i ? g : x)) })}
-          onRemove={() => set({ goals: draft.goals.filter((_, k) => k !== i) })}
+          onRemove={() => {
+            set({ goals: draft.goals.filter((_, k) => k !== i) });
+            // The removed goal's button is gone: keep the keyboard user in the form.
+            requestAnimationFrame(() => document.getElementById('plan-add-goal')?.focus());
+          }}
         />
       ))}
       <p>
         <button
           type="button"
+          id="plan-add-goal"
           className="button button--secondary"
           onClick={() => {
             set({ goals: [...draft.goals, emptyGoal(plan.goalAreas[0]?.code ?? 'studies')] });
