@@ -155,6 +155,9 @@ describe('PUT /api/v1/cases/:id/plan', () => {
     const v1 = (await h.as.coordinator.request('PUT', `/api/v1/cases/${caseId}/plan`, twoGoals())).json();
     const again = (await h.as.coordinator.request('PUT', `/api/v1/cases/${caseId}/plan`, { ...v1, version: 1 })).json();
     expect(again.version).toBe(1);
+    expect((await h.as.coordinator.request('GET', `/api/v1/cases/${caseId}/plan/versions`)).json()).toHaveLength(1);
+    const audit = await h.db.selectFrom('audit_log').select(['action', 'detail']).where('entity', '=', 'plan').where('entity_id', '=', caseId).orderBy('id').execute();
+    expect(audit.map((a) => a.action)).toEqual(['create', 'read']);
   });
 });
 

@@ -75,7 +75,11 @@ export async function savePlan(ctx: RequestContext, caseId: string, input: PlanI
     const [areas, units] = await Promise.all([selectGoalAreas(trx, person.municipality_id), selectUnits(trx, person.municipality_id)]);
     const document = resolveIds(input, current, { areas: new Set(areas.map((a) => a.code)), units: new Set(units.map((u) => u.id)) });
     const summary = planChangeSummary(current?.document ?? null, document);
-    if (row && current && isEmptyChange(summary)) return presentPlan(ctx, trx, caseId, person);
+    if (row && current && isEmptyChange(summary)) {
+      // Nothing changed: no new version, but the answer shows the plan, so it is a read.
+      await audit({ action: 'read', entity: 'plan', entityId: caseId, personId: person.id, detail: { version: row.version, unchanged: true, ...readBasis(person) } });
+      return presentPlan(ctx, trx, caseId, person);
+    }
 
     const planValues = { follow_up_on: document.followUpOn, evaluation: document.evaluation, evaluated_on: document.evaluatedOn, updated_by: ctx.actor.id };
     const plan = row
