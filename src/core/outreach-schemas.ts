@@ -91,6 +91,8 @@ export const queueItemSchema = z.object({
   nextStep: nextStepSchema,
   /** For the home-visits queue: when the planned visit is. */
   plannedAt: z.string().nullable(),
+  /** The first follow-up date of the open case's action plan or its open steps (the follow-up-due queue sorts by it). */
+  planFollowUpOn: z.string().nullable().optional(),
 });
 /** How one queue's persons can be sorted; `due` is the next step's date (the planned visit in the home-visits queue). */
 export const QUEUE_SORTS = ['due', 'name', 'entered', 'lastAttempt', 'contactPerson'] as const;

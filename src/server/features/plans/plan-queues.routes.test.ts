@@ -57,5 +57,8 @@ describe('the follow-up-due queue', () => {
     expect(listed).toEqual(expect.arrayContaining([planDue.personId, stepDue.personId]));
     expect(listed).not.toContain(later.personId);
     expect(listed).not.toContain(doneStep.personId);
+    const items = (await h.as.coordinator.request('GET', '/api/v1/work-queues/follow-up-due')).json().items as { personId: string; planFollowUpOn: string }[];
+    expect(items.find((i) => i.personId === stepDue.personId)?.planFollowUpOn).toBe(addDays(today, -1));
+    expect(items.find((i) => i.personId === planDue.personId)?.planFollowUpOn).toBe(today);
   });
 });

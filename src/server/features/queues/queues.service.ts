@@ -71,6 +71,7 @@ export async function queueItems(ctx: RequestContext, key: QueueKey, query: z.in
         sql<string | null>`to_char(${nextDue}, 'YYYY-MM-DD')`.as('next_due'),
         lastAttemptAt.as('last_attempt_at'),
         plannedAt.as('planned_at'),
+        sql<string | null>`to_char(${planFollowUpOn}, 'YYYY-MM-DD')`.as('plan_follow_up_on'),
       ])
       .orderBy(sortKeys[query.sort], direction)
       .orderBy('persons.family_name')
@@ -98,6 +99,7 @@ export async function queueItems(ctx: RequestContext, key: QueueKey, query: z.in
         lastAttemptAt: iso(r.last_attempt_at),
         nextStep: r.next_channel && r.next_due ? { channel: r.next_channel as AttemptChannel, dueOn: r.next_due, overrideReason: r.override_reason } : null,
         plannedAt: iso(r.planned_at),
+        planFollowUpOn: r.plan_follow_up_on,
       })),
     };
   });
