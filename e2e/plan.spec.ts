@@ -98,4 +98,23 @@ describe.skipIf(skipE2E)('[plan]: a coach makes a plan with two goals and prints
     await expectNoAxeViolations(page, 'person page with the plan panel in English');
     expect(errors).toEqual([]);
   });
+
+  it('lets a coordinator work the follow-up-due and plan-missing queues of the demo municipality and reach the plan', async () => {
+    const { page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
+    await signIn(page, ACCOUNTS.coordinator);
+    await page.goto('/queues/plan-missing');
+    await expect.poll(() => heading(page).textContent()).toBe('Handlingsplan saknas');
+    await expect.poll(() => page.locator('tbody tr th a').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expectNoAxeViolations(page, 'plan-missing queue');
+    await page.goto('/queues/follow-up-due');
+    await expect.poll(() => heading(page).textContent()).toBe('Uppföljning att göra');
+    const first = page.locator('tbody tr th a').first();
+    await expect.poll(() => first.count(), { timeout: 10_000 }).toBe(1);
+    await expectNoAxeViolations(page, 'follow-up-due queue');
+    await first.click();
+    await expect.poll(() => heading(page).textContent()).toMatch(/^Handlingsplan för /);
+    await expect.poll(() => page.getByRole('region', { name: 'Versioner' }).textContent()).toContain('Version 1');
+    await expectNoAxeViolations(page, 'a demo plan');
+    expect(errors).toEqual([]);
+  });
 });
