@@ -113,8 +113,35 @@ describe.skipIf(skipE2E)('[plan]: a coach makes a plan with two goals and prints
     await expectNoAxeViolations(page, 'follow-up-due queue');
     await first.click();
     await expect.poll(() => heading(page).textContent()).toMatch(/^Handlingsplan för /);
-    await expect.poll(() => page.getByRole('region', { name: 'Versioner' }).textContent()).toContain('Version 1');
-    await expectNoAxeViolations(page, 'a demo plan');
+    const demoVersions = page.getByRole('region', { name: 'Versioner' });
+    await expect.poll(() => demoVersions.textContent()).toContain('Version 1');
+    await demoVersions.locator('summary').last().click();
+    await expect.poll(() => demoVersions.getByRole('region', { name: 'Steg för mål 1 (Version 1)' }).count()).toBe(1);
+    await expectNoAxeViolations(page, 'a demo plan with its first version open');
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a social worker in the team the plan read-only once the young person consents to share it', async () => {
+    const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
+    const id = (await coordinator.send('POST', '/api/v1/persons', { personalIdentityNumber: spec.lotsa.unusedIdentityNumber(41), givenName: 'Sara', familyName: 'Samverkan' })).body.id;
+    const person = await (await coordinator.api.get(`/api/v1/persons/${id}`)).json();
+    const teams = (await (await coordinator.api.get('/api/v1/teams')).json()) as { id: string; name: string }[];
+    expect((await coordinator.send('PATCH', `/api/v1/cases/${person.case.id}`, { teamId: teams.find((t) => t.name === 'Ungdomsteamet')!.id, version: person.case.version })).status).toBe(204);
+    const plan = await coordinator.send('PUT', `/api/v1/cases/${person.case.id}/plan`, { version: 0, goals: [{ area: 'self_esteem', title: 'Våga ringa samtal själv', steps: [{ title: 'Ringa vårdcentralen', responsibleKind: 'young_person' }] }] });
+    expect(plan.status).toBe(200);
+    const social = plan.body.units.find((u: { name: string }) => u.name === 'Socialtjänsten').id;
+    expect((await coordinator.send('POST', `/api/v1/persons/${id}/consents`, { recipientUnitIds: [social], categories: ['contact_occupation', 'assessment_plan'], purpose: 'Samverkan kring planen', givenBy: 'young_person' })).status).toBe(201);
+    await coordinator.api.dispose();
+
+    const { page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
+    await signIn(page, 'socialsekreterare@demo.lotsa.local');
+    await page.goto(`/persons/${id}`);
+    await page.getByRole('region', { name: 'Handlingsplan' }).getByRole('link', { name: 'Visa handlingsplanen' }).click();
+    await expect.poll(() => heading(page).textContent()).toBe('Handlingsplan för Sara Samverkan');
+    await expect.poll(() => page.getByRole('region', { name: 'Steg för mål 1' }).textContent()).toContain('Ringa vårdcentralen');
+    expect(await page.getByRole('button', { name: 'Spara ändringarna' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Registrera underskrift av version 1' }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'plan read by consent');
     expect(errors).toEqual([]);
   });
 });

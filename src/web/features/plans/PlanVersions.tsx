@@ -33,7 +33,7 @@ export function PlanVersions({ plan }: { plan: Plan }) {
                   {plan.signatures.some((s) => s.version === v.version) ? ` · ${t('plan.signedBadge')}` : ''}
                 </summary>
                 <p>{v.version === 1 ? t('plan.firstVersion') : changeText(t, v.summary, areas)}</p>
-                <PlanView document={v.document} areas={plan.goalAreas} units={plan.units} headingLevel={4} />
+                <PlanView document={v.document} areas={plan.goalAreas} units={plan.units} headingLevel={4} context={`${t('plan.panelVersion')} ${v.version}`} />
               </details>
             </li>
           ))}

@@ -2,10 +2,11 @@
 import { useTranslation } from 'react-i18next';
 import { goalAreaName, type GoalArea } from '../../../core/plan.js';
 import type { PlanDocument } from '../../../core/plan-schemas.js';
+import { ScrollableTable } from '../../components/ScrollableTable.js';
 import { useFormat } from '../../i18n/format.js';
 
 /** The plan (or an earlier version of it) as text; `headingLevel` 3 inside a section, 4 inside a version. */
-export function PlanView({ document, areas, units, headingLevel = 3 }: { document: PlanDocument; areas: GoalArea[]; units: { id: string; name: string }[]; headingLevel?: 3 | 4 }) {
+export function PlanView({ document, areas, units, headingLevel = 3, context }: { document: PlanDocument; areas: GoalArea[]; units: { id: string; name: string }[]; headingLevel?: 3 | 4; context?: string }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const lang = i18n.language.startsWith('en') ? 'en' : 'sv';
@@ -34,6 +35,7 @@ export function PlanView({ document, areas, units, headingLevel = 3 }: { documen
             </ul>
           ) : null}
           {g.steps.length ? (
+            <ScrollableTable label={`${t('plan.stepsOf', { number: i + 1 })}${context ? ` (${context})` : ''}`}>
             <table className="table plan-view__steps">
               <caption className="visually-hidden">{t('plan.stepsOf', { number: i + 1 })}</caption>
               <thead>
@@ -63,6 +65,7 @@ export function PlanView({ document, areas, units, headingLevel = 3 }: { documen
                 ))}
               </tbody>
             </table>
+            </ScrollableTable>
           ) : (
             <p className="muted">{t('plan.noSteps')}</p>
           )}
