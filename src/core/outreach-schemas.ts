@@ -93,6 +93,8 @@ export const queueItemSchema = z.object({
   plannedAt: z.string().nullable(),
   /** For the measure-ending queue: the soonest planned end of a running measure. */
   measureEndsOn: z.string().nullable(),
+  /** The first follow-up date of the open case's action plan or its open steps (the follow-up-due queue sorts by it). */
+  planFollowUpOn: z.string().nullable().optional(),
 });
 /** How one queue's persons can be sorted; `due` is the next step's date (the planned visit in the home-visits queue). */
 export const QUEUE_SORTS = ['due', 'name', 'entered', 'lastAttempt', 'contactPerson'] as const;
@@ -114,6 +116,7 @@ export const outreachSettingsSchema = z.object({
   ladder: z.array(ladderStep).min(1).max(12).refine((l) => new Set(l.map((s) => s.channel)).size === l.length, 'each channel once'),
   homeVisitNoticeDays: z.number().int().min(1).max(30),
   occupationValidityDays: z.object(Object.fromEntries(OCCUPATION_CODE_LIST.codes.map((c) => [c, z.number().int().min(0).max(730)])) as Record<(typeof OCCUPATION_CODE_LIST.codes)[number], z.ZodNumber>),
+  planMissingDays: z.number().int().min(1).max(365).default(30),
   contactPhone: z.string().trim().max(40).refine(...storable),
   returnAddress: z.string().trim().max(200).refine(...storable),
 });

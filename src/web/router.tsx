@@ -39,6 +39,7 @@ const CalendarPage = lazy(() => import('./features/calendar/CalendarPage.js').th
 const OutreachSettingsPage = lazy(() => import('./features/outreach-settings/OutreachSettingsPage.js').then((m) => ({ default: m.OutreachSettingsPage })));
 const AssessmentPage = lazy(() => import('./features/assessments/AssessmentPage.js').then((m) => ({ default: m.AssessmentPage })));
 const AssessmentManualPage = lazy(() => import('./features/assessments/AssessmentManualPage.js').then((m) => ({ default: m.AssessmentManualPage })));
+const PlanPage = lazy(() => import('./features/plans/PlanPage.js').then((m) => ({ default: m.PlanPage })));
 const NotificationFormPage = lazy(() => import('./features/notifications/NotificationFormPage.js').then((m) => ({ default: m.NotificationFormPage })));
 const UnitsPage = lazy(() => import('./features/admin/UnitsPage.js').then((m) => ({ default: m.UnitsPage })));
 const OffersPage = lazy(() => import('./features/measures/OffersPage.js').then((m) => ({ default: m.OffersPage })));
@@ -69,6 +70,7 @@ export const router = createBrowserRouter([
       { path: '/admin/access-review', element: signedIn(<RequireCapability capability="access.review"><AccessReviewPage /></RequireCapability>) },
       { path: '/queues', element: signedIn(<RequireCapability capability="outreach.work"><QueuesPage /></RequireCapability>) },
       { path: '/queues/:key', element: signedIn(<RequireCapability capability="outreach.work"><QueuePage /></RequireCapability>) },
+      { path: '/cases/:caseId/plan', element: signedIn(<RequireCapability capability="persons.browse"><PlanPage /></RequireCapability>) },
       { path: '/persons/:id/outreach', element: signedIn(<RequireCapability capability="outreach.work"><NextStepPage /></RequireCapability>) },
       { path: '/letters', element: signedIn(<RequireCapability capability="outreach.work"><LettersPage /></RequireCapability>) },
       { path: '/sms', element: signedIn(<RequireCapability capability="outreach.work"><SmsPage /></RequireCapability>) },

@@ -94,7 +94,49 @@ export interface CasesTable {
   version: Generated<number>;
 }
 /** One living action plan per case; `version` counts its saved versions. */
-export interface ActionPlansTable { id: Generated<string>; municipality_id: string; person_id: string; case_id: string; version: Generated<number>; created_at: Generated<Timestamp>; updated_at: Generated<Timestamp>; updated_by: string | null }
+export interface ActionPlansTable { id: Generated<string>; municipality_id: string; person_id: string; case_id: string; version: Generated<number>; created_at: Generated<Timestamp>; updated_at: Generated<Timestamp>; updated_by: string | null; follow_up_on: string | null; evaluation: string | null; evaluated_on: string | null; created_by: string | null }
+/** A sub-goal of a plan goal (current version; earlier ones are in plan_versions). */
+export interface PlanSubgoalsTable { id: Generated<string>; municipality_id: string; person_id: string; plan_id: string; goal_id: string; title: string; done: Generated<boolean>; position: Generated<number> }
+/** A step of a plan goal: who is responsible, its dates and status (current version). */
+export interface PlanStepsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  plan_id: string;
+  goal_id: string;
+  title: string;
+  responsible_kind: 'young_person' | 'unit' | 'other';
+  responsible_unit_id: string | null;
+  responsible_other: string | null;
+  start_on: string | null;
+  due_on: string | null;
+  status: Generated<'planned' | 'ongoing' | 'done' | 'stopped'>;
+  ended_on: string | null;
+  end_reason: string | null;
+  follow_up_on: string | null;
+  position: Generated<number>;
+}
+/** Every saved version of a plan, whole (core's planDocument), with what changed. */
+export interface PlanVersionsTable { id: Generated<string>; municipality_id: string; person_id: string; plan_id: string; version: number; document: Json; summary: Json; changed_by: string | null; changed_at: Generated<Date> }
+/** The young person's (or guardian's) signature of one plan version; `scan` is the signed paper. */
+export interface PlanSignaturesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  plan_id: string;
+  version: number;
+  signed_by: 'young_person' | 'guardian';
+  method: 'in_lotsa' | 'paper';
+  signed_on: string;
+  recorded_by: string | null;
+  recorded_at: Generated<Timestamp>;
+  scan: Buffer | null;
+  scan_content_type: string | null;
+  scan_file_name: string | null;
+}
+/** A municipality's own goal areas; while it has none, core's default list applies. */
+export interface PlanGoalAreasTable { municipality_id: string; code: string; name_sv: string; name_en: string; active: Generated<boolean>; position: Generated<number> }
+
 /** A goal of an action plan; its id is stable across plan versions, removed goals keep their row. */
 export interface PlanGoalsTable { id: Generated<string>; municipality_id: string; person_id: string; plan_id: string; area: string; title: string; own_words: string | null; position: Generated<number>; created_at: Generated<Timestamp>; removed_at: Timestamp | null }
 /** One version of a municipality's assessment manual; sections as JSON (core's ManualSection[]). */
@@ -182,6 +224,11 @@ export interface Database extends RegisterDatabase, ConsentDatabase, OutreachDat
   offers: OffersTable;
   measures: MeasuresTable;
   referrals: ReferralsTable;
+  plan_subgoals: PlanSubgoalsTable;
+  plan_steps: PlanStepsTable;
+  plan_versions: PlanVersionsTable;
+  plan_signatures: PlanSignaturesTable;
+  plan_goal_areas: PlanGoalAreasTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
   audit_log: AuditLogTable;

@@ -19,6 +19,7 @@ import { fillOutreachDemo } from './demo-outreach.js';
 import { setDemoProfessions } from './demo-professions.js';
 import { fillAssessmentDemo } from './demo-assessments.js';
 import { fillMeasuresDemo } from './demo-measures.js';
+import { fillPlanDemo } from './demo-plans.js';
 import { FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, NOTES, POSTAL, STREETS } from './demo-names.js';
 import { eventRow } from '../db/events.js';
 import type { EventPayload, EventType } from '../../core/events/index.js';
@@ -222,6 +223,7 @@ export async function fillDemo(db: Db, municipalityId: string, progress: (line: 
     const outreach = await fillOutreachDemo(trx, municipalityId, { today, attempts: attemptRows, persons, periods, staff: { coaches, coordinator, colleague: staffId('coach2@demo.lotsa.local') } });
     progress(`outreach: ${outreach}`);
     progress(`assessments: ${await fillAssessmentDemo(trx, municipalityId, { today, cases })}`);
+    progress(`plans: ${await fillPlanDemo(trx, municipalityId, { today, cases, units })}`);
     progress(`measures: ${await fillMeasuresDemo(trx, municipalityId, { today, cases, coordinator })}`);
     if (persons.length) {
       await recordAudit(trx, { id: null, municipalityId, ip: null }, [{ action: 'create', entity: 'demo', detail: { persons: persons.length } }]);

@@ -19,6 +19,7 @@ import * as actionPlans from './20261207090000_action_plans.js';
 import * as unitsActiveStaffProfession from './20261207100000_units_active_staff_profession.js';
 import * as assessments from './20261207110000_assessments.js';
 import * as measures from './20261207130000_measures.js';
+import * as planDetails from './20261207120000_plan_details.js';
 
 export const migrations: Record<string, Migration> = {
   '20261125090000_foundation': foundation,
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '20261207100000_units_active_staff_profession': unitsActiveStaffProfession,
   '20261207110000_assessments': assessments,
   '20261207130000_measures': measures,
+  '20261207120000_plan_details': planDetails,
 };

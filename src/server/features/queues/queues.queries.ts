@@ -9,6 +9,7 @@ import type { QueueKey } from '../../../core/outreach-schemas.js';
 import { personManagedBy, type Actor } from '../../access/access.js';
 import { MEASURE_ENDING_DAYS } from '../../../core/measures.js';
 import type { Db } from '../../db/connection.js';
+import { planQueueConditions } from '../plans/plan-queues.js';
 
 /** Outcomes that mean contact was made: a conversation (a person who declines was reached). */
 const REACHED = CONVERSATION_OUTCOMES;
@@ -70,6 +71,7 @@ export function queueConditions(settings: OutreachSettings, today: string): Reco
     'home-visits': homeVisitPlanned,
     // A running measure whose planned end falls within the coming days (core's isMeasureEnding).
     'measure-ending': sql<SqlBool>`exists (select 1 from measures m where m.person_id = persons.id and m.ended_on is null and m.planned_end_on between ${today}::date and ${addDays(today, MEASURE_ENDING_DAYS)}::date)`,
+    ...planQueueConditions(settings, today),
   };
 }
 

@@ -24,7 +24,7 @@ describe('GET /api/v1/work-queues', () => {
 
   it('counts every queue, with the inbox for coordinators only', async () => {
     const coordinator = await counts();
-    expect(Object.keys(coordinator)).toEqual(['verify-school', 'not-contacted', 'contact-overdue', 'next-step-due', 'occupation-unknown', 'home-visits', 'measure-ending', 'inbox']);
+    expect(Object.keys(coordinator)).toEqual(['verify-school', 'not-contacted', 'contact-overdue', 'next-step-due', 'occupation-unknown', 'home-visits', 'plan-missing', 'follow-up-due', 'measure-ending', 'inbox']);
     expect(Object.keys(await counts(h.as.youth_coach))).not.toContain('inbox');
   });
 });

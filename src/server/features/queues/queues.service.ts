@@ -13,6 +13,7 @@ import { findContactPerson } from '../cases/cases.service.js';
 import { AppError } from '../../http/app-error.js';
 import { loadOutreachSettings } from '../contact/outreach-settings.js';
 import { todayInSweden } from '../../../core/dates.js';
+import { planFollowUpOn } from '../plans/plan-queues.js';
 import { contactPersonCondition, inRegister, measureEndsOn, nextChannel, nextDue, plannedAt, queueConditions } from './queues.queries.js';
 import { eventRow } from '../../db/events.js';
 
@@ -48,7 +49,7 @@ export async function queueItems(ctx: RequestContext, key: QueueKey, query: z.in
     const { total } = await filtered.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow();
     const direction = (ob: OrderByItemBuilder) => (query.order === 'desc' ? ob.desc().nullsLast() : ob.asc().nullsLast());
     const sortKeys: Record<QueueSort, RawBuilder<unknown>> = {
-      due: key === 'home-visits' ? plannedAt : key === 'measure-ending' ? measureEndsOn : nextDue,
+      due: key === 'home-visits' ? plannedAt : key === 'measure-ending' ? measureEndsOn : key === 'follow-up-due' ? planFollowUpOn : nextDue,
       name: sql`persons.family_name`,
       entered: sql`rp.entered_on`,
       lastAttempt: lastAttemptAt,
@@ -72,6 +73,7 @@ export async function queueItems(ctx: RequestContext, key: QueueKey, query: z.in
         lastAttemptAt.as('last_attempt_at'),
         plannedAt.as('planned_at'),
         sql<string | null>`to_char(${measureEndsOn}, 'YYYY-MM-DD')`.as('measure_ends_on'),
+        sql<string | null>`to_char(${planFollowUpOn}, 'YYYY-MM-DD')`.as('plan_follow_up_on'),
       ])
       .orderBy(sortKeys[query.sort], direction)
       .orderBy('persons.family_name')
@@ -100,6 +102,7 @@ export async function queueItems(ctx: RequestContext, key: QueueKey, query: z.in
         nextStep: r.next_channel && r.next_due ? { channel: r.next_channel as AttemptChannel, dueOn: r.next_due, overrideReason: r.override_reason } : null,
         plannedAt: iso(r.planned_at),
         measureEndsOn: r.measure_ends_on,
+        planFollowUpOn: r.plan_follow_up_on,
       })),
     };
   });

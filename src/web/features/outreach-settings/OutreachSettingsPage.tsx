@@ -59,6 +59,7 @@ export function OutreachSettingsPage() {
         <div className="field-row">
           <DaysField id="settings-overdue" label={t('outreachSettings.overdueDays')} value={settings.overdueDays} onChange={(n) => set({ overdueDays: n })} error={fieldErrors['settings.overdueDays']} />
           <DaysField id="settings-notice" label={t('outreachSettings.noticeDays')} value={settings.homeVisitNoticeDays} onChange={(n) => set({ homeVisitNoticeDays: n })} error={fieldErrors['settings.homeVisitNoticeDays']} />
+          <DaysField id="settings-plan-missing" label={t('outreachSettings.planMissingDays')} value={settings.planMissingDays} onChange={(n) => set({ planMissingDays: n })} error={fieldErrors['settings.planMissingDays']} />
         </div>
         <TextField id="settings-phone" type="tel" label={t('outreachSettings.contactPhone')} value={settings.contactPhone} onChange={(v) => set({ contactPhone: v })} error={fieldErrors['settings.contactPhone']} />
         <TextField id="settings-return" label={t('outreachSettings.returnAddress')} hint={t('outreachSettings.returnAddressHint')} value={settings.returnAddress} onChange={(v) => set({ returnAddress: v })} error={fieldErrors['settings.returnAddress']} />

@@ -18,6 +18,7 @@ import { ConsentsPanel } from '../consent/ConsentsPanel.js';
 import { ExtractPanel } from '../consent/ExtractPanel.js';
 import { PersonOutreach } from '../contact/PersonOutreach.js';
 import { MeasuresPanel } from '../measures/MeasuresPanel.js';
+import { PlanPanel } from '../plans/PlanPanel.js';
 import { CasePanel } from './CasePanel.js';
 import { Journal } from './Journal.js';
 import { PersonDetails } from './PersonDetails.js';
@@ -69,6 +70,7 @@ export function PersonPage() {
         <div className="columns__side">
           {seesContact ? <CasePanel person={p} onChanged={reloadAll} /> : null}
           <AssessmentsPanel person={p} />
+          <PlanPanel person={p} />
           {p.access.categories.includes('assessment_plan') ? <ApplicationsPanel personId={p.id} managed={p.access.managed} onChanged={reloadAll} /> : null}
           {can('extract.produce') ? <ExtractPanel personId={p.id} /> : null}
         </div>

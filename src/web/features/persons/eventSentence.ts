@@ -8,13 +8,14 @@ import type { TimelineEvent } from '../../../core/schemas.js';
 import { useFormat } from '../../i18n/format.js';
 import { readEvent } from '../../../core/events/index.js';
 import { measureSentence } from '../measures/measureSentence.js';
+import { planEventSentence } from '../plans/planEventSentence.js';
 
 type Translate = ReturnType<typeof useTranslation>['t'];
 /** What a sentence needs: the translation function, date formatting, and names of staff by id. */
-export type SentenceTools = { t: Translate; format: { date: (value: string) => string; dateTime: (value: string) => string }; names: ReadonlyMap<string, string> };
+export type SentenceTools = { t: Translate; format: { date: (value: string) => string; dateTime: (value: string) => string }; names: ReadonlyMap<string, string>; language?: string };
 
 /** The sentence that says what `event` was, by whom. */
-export function eventSentence(event: TimelineEvent, { t, format, names }: SentenceTools): string {
+export function eventSentence(event: TimelineEvent, { t, format, names, language = 'sv' }: SentenceTools): string {
   const nameOf = (ref: { id: string; name: string | null } | null): string | null => {
     if (!ref) return null;
     return ref.name || names.get(ref.id) || t('events.unknownStaff');
@@ -82,6 +83,10 @@ export function eventSentence(event: TimelineEvent, { t, format, names }: Senten
       return t(e.payload.revises ? 'assessment.events.revised' : 'assessment.events.started', { actor, number: e.payload.number });
     case 'assessment_completed':
       return t('assessment.events.completed', { actor, number: e.payload.number, date: format.date(e.payload.completedOn) });
+    case 'plan_created':
+    case 'plan_updated':
+    case 'plan_signed':
+      return planEventSentence(t, language, e.type, e.payload, actor, format.date) ?? t('events.sentences.unknown');
     default:
       return measureSentence(t, format.date, e.type, e.payload, actor) ?? t('events.sentences.unknown');
   }
@@ -89,7 +94,7 @@ export function eventSentence(event: TimelineEvent, { t, format, names }: Senten
 
 /** Returns a function from event to sentence; `names` resolves staff ids whose name the payload lacks. */
 export function useEventSentence(names: ReadonlyMap<string, string>): (event: TimelineEvent) => string {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
-  return (event) => eventSentence(event, { t, format, names });
+  return (event) => eventSentence(event, { t, format, names, language: i18n.language });
 }

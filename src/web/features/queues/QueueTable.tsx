@@ -5,6 +5,7 @@ import { formatIdentityNumber } from '../../../core/personnummer.js';
 import type { QueueItem, QueueKey, QueueSort } from '../../../core/outreach-schemas.js';
 import { SortableHeader } from '../../components/SortableHeader.js';
 import { todayIso, useFormat } from '../../i18n/format.js';
+import { isPlanQueue, PlanFollowUp } from '../plans/PlanQueueCell.js';
 
 type Sorting = { sort: QueueSort; order: 'asc' | 'desc'; onSort: (sort: QueueSort, order: 'asc' | 'desc') => void };
 type Props = { queue: QueueKey; items: QueueItem[]; selectable: boolean; selected: Set<string>; onToggle: (personId: string) => void; onToggleAll: () => void } & Sorting;
@@ -33,7 +34,7 @@ export function QueueTable({ queue, items, selectable, selected, onToggle, onTog
             {header('entered', t('queues.columns.enteredOn'))}
             {header('lastAttempt', t('queues.columns.lastAttempt'))}
             <th scope="col">{t('queues.columns.nextStep')}</th>
-            {header('due', queue === 'home-visits' ? t('queues.columns.plannedAt') : queue === 'measure-ending' ? t('queues.columns.measureEndsOn') : t('queues.columns.dueOn'))}
+            {header('due', queue === 'home-visits' ? t('queues.columns.plannedAt') : queue === 'measure-ending' ? t('queues.columns.measureEndsOn') : queue === 'follow-up-due' ? t('plan.fields.planFollowUpOn') : t('queues.columns.dueOn'))}
           </tr>
         </thead>
         <tbody>
@@ -50,7 +51,7 @@ export function QueueTable({ queue, items, selectable, selected, onToggle, onTog
                   </td>
                 ) : null}
                 <th scope="row">
-                  <Link to={queue === 'measure-ending' ? `/persons/${i.personId}` : `/persons/${i.personId}/outreach?queue=${queue}`}>{name(i)}</Link>
+                  <Link to={queue === 'measure-ending' ? `/persons/${i.personId}` : isPlanQueue(queue) && i.caseId ? `/cases/${i.caseId}/plan` : `/persons/${i.personId}/outreach?queue=${queue}`}>{name(i)}</Link>
                 </th>
                 <td className="nowrap">{formatIdentityNumber(i.personalIdentityNumber)}</td>
                 <td>{i.contactPerson ? i.contactPerson.name : <span className="muted">{t('queues.none')}</span>}</td>
@@ -58,8 +59,16 @@ export function QueueTable({ queue, items, selectable, selected, onToggle, onTog
                 <td className="nowrap">{i.lastAttemptAt ? format.date(i.lastAttemptAt) : <span className="muted">{t('personFilters.noAttempt')}</span>}</td>
                 <td>{i.nextStep ? t(`contact.channels.${i.nextStep.channel}`) : <span className="muted">{t('queues.reached')}</span>}</td>
                 <td className="nowrap">
-                  {queue === 'measure-ending' ? (i.measureEndsOn ? format.date(i.measureEndsOn) : '') : queue === 'home-visits' && i.plannedAt ? format.dateTime(i.plannedAt) : i.nextStep ? format.date(i.nextStep.dueOn) : ''}
-                  {queue !== 'home-visits' && queue !== 'measure-ending' && i.nextStep && i.nextStep.dueOn < today ? <span className="badge badge--overdue">{t('queues.overdue')}</span> : null}
+                  {queue === 'follow-up-due' ? (
+                    <PlanFollowUp on={i.planFollowUpOn ?? null} today={today} />
+                  ) : queue === 'measure-ending' ? (
+                    i.measureEndsOn ? format.date(i.measureEndsOn) : ''
+                  ) : (
+                    <>
+                      {queue === 'home-visits' && i.plannedAt ? format.dateTime(i.plannedAt) : i.nextStep ? format.date(i.nextStep.dueOn) : ''}
+                      {queue !== 'home-visits' && i.nextStep && i.nextStep.dueOn < today ? <span className="badge badge--overdue">{t('queues.overdue')}</span> : null}
+                    </>
+                  )}
                 </td>
               </tr>
             ))
