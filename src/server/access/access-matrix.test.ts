@@ -10,6 +10,7 @@ import { currentManualFor } from '../features/assessments/assessment-manual.serv
 import { insertStaff } from '../features/staff/staff.service.js';
 import { buildPerson } from '../testing/factories.js';
 import { createHarness, TEST_PASSWORD, type Client, type Harness } from '../testing/harness.js';
+import { storedAsIs } from '../db/events.js';
 
 const STATES = ['none', 'valid', 'expired', 'withdrawn'] as const;
 type State = (typeof STATES)[number];
@@ -67,7 +68,7 @@ beforeAll(async () => {
     expect(assign.statusCode).toBe(204);
     expect((await coordinator.request('POST', `/api/v1/persons/${id}/notes`, { text: 'Plan: studiebesök på folkhögskolan.' })).statusCode).toBe(201);
     // A health note as a social worker with consent would write it (set up directly: the subject here is reading).
-    await h.db.insertInto('events').values({ municipality_id: h.municipalityId, person_id: id, type: 'note', category: 'health_social', payload: JSON.stringify({ text: 'Hälsa: har kontakt med vårdcentralen.' }) }).execute();
+    await h.db.insertInto('events').values({ municipality_id: h.municipalityId, person_id: id, type: 'note', category: 'health_social', payload: storedAsIs({ text: 'Hälsa: har kontakt med vårdcentralen.' }) }).execute();
     if (state === 'none') continue;
     const consent = await coordinator.request('POST', `/api/v1/persons/${id}/consents`, {
       recipientUnitIds: RECIPIENTS.map((u) => unitId[u]),

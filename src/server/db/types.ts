@@ -172,13 +172,16 @@ export interface OffersTable { id: Generated<string>; municipality_id: string; n
 export interface MeasuresTable { id: Generated<string>; municipality_id: string; person_id: string; case_id: string | null; offer_id: string; goal_id: string | null; starts_on: string; planned_end_on: string | null; ended_on: string | null; end_reason: string | null; follow_ups: ColumnType<unknown, string | undefined, string>; evaluation: string | null; placement: ColumnType<unknown, string | null, string | null>; category: Generated<'contact_occupation' | 'assessment_plan' | 'health_social'>; version: Generated<number>; recorded_by: string | null; created_at: Generated<Timestamp>; updated_at: Generated<Timestamp> }
 /** A referral of a young person to another agency (guiding onward). */
 export interface ReferralsTable { id: Generated<string>; municipality_id: string; person_id: string; case_id: string | null; agency: string; agency_name: string | null; sent_on: string; reason: string | null; accompanied: Generated<boolean>; first_visit_on: string | null; status: Generated<string>; outcome: string | null; category: 'contact_occupation' | 'assessment_plan' | 'health_social'; version: Generated<number>; recorded_by: string | null; created_at: Generated<Timestamp>; updated_at: Generated<Timestamp> }
+/** An event payload checked against core's schema of its type; only `eventRow`/`eventPayload` (db/events.ts) make one. */
+export type CheckedEventPayload = string & { readonly __checkedAgainstEventSchema: true };
 export interface EventsTable {
   id: Generated<string>;
   municipality_id: string;
   person_id: string;
   case_id: string | null;
   type: string;
-  payload: Json;
+  /** Written only as a CheckedEventPayload, so an unchecked payload fails the type check. */
+  payload: ColumnType<Record<string, unknown>, CheckedEventPayload, CheckedEventPayload>;
   actor_id: string | null;
   occurred_at: Timestamp;
   recorded_at: Timestamp;

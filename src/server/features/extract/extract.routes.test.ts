@@ -3,6 +3,7 @@ import { insertStaff } from '../staff/staff.service.js';
 import { buildPerson } from '../../testing/factories.js';
 import { pdfPageTexts } from '../../testing/pdf-text.js';
 import { createHarness, type Harness } from '../../testing/harness.js';
+import { storedAsIs } from '../../db/events.js';
 
 let h: Harness;
 let personId: string;
@@ -13,7 +14,7 @@ beforeAll(async () => {
   const unit = await h.db.selectFrom('units').select('id').where('municipality_id', '=', h.municipalityId).where('name', '=', 'Socialtjänsten').executeTakeFirstOrThrow();
   // Two health notes by a social worker (under a consent that names Socialtjänsten), one with no author.
   const social = await insertStaff(h.db, h.municipalityId, { name: 'Test socialsekreterare', email: 'social@test.lotsa.local', role: 'team_member', unitId: unit.id });
-  const health = (text: string, actor_id: string | null) => ({ municipality_id: h.municipalityId, person_id: personId, type: 'note', category: 'health_social' as const, actor_id, payload: JSON.stringify({ text }) });
+  const health = (text: string, actor_id: string | null) => ({ municipality_id: h.municipalityId, person_id: personId, type: 'note', category: 'health_social' as const, actor_id, payload: storedAsIs({ text }) });
   await h.db.insertInto('events').values([health('Hälsoanteckning', social.id), health('Om familjen', social.id), health('Utan författare', null)]).execute();
   await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/consents`, { recipientUnitIds: [unit.id], categories: ['contact_occupation'], purpose: 'Samverkan', givenBy: 'young_person' });
   await h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/emergency-access`, { reason: 'Akut läge, kontaktpersonen nås inte' });
@@ -93,7 +94,7 @@ describe('GET /api/v1/persons/:id/extract', () => {
     await edit({ streetAddress: 'Flyttvägen 3', city: 'Sävedalen', phone: '070-1740607' });
     await edit({ protectedIdentity: true });
     // A population list's change as reconciliation once recorded it, naming the columns.
-    await h.db.insertInto('events').values({ municipality_id: h.municipalityId, person_id: id, type: 'person_updated', actor_id: h.as.coordinator.staffId, payload: JSON.stringify({ fields: ['street_address', 'postal_code', 'city'], source: 'population_list' }) }).execute();
+    await h.db.insertInto('events').values({ municipality_id: h.municipalityId, person_id: id, type: 'person_updated', actor_id: h.as.coordinator.staffId, payload: storedAsIs({ fields: ['street_address', 'postal_code', 'city'], source: 'population_list' }) }).execute();
     const stored = await h.db.selectFrom('events').select('payload').where('person_id', '=', id).where('type', '=', 'person_updated').execute();
     expect(JSON.stringify(stored)).toMatch(/streetAddress.*street_address/);
 

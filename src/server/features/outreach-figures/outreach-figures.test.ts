@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../testing/harness.js';
 import { daysAgo, personInRegister } from '../../testing/outreach.js';
 import { todayInSweden } from '../../../core/dates.js';
+import { storedAsIs } from '../../db/events.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -50,7 +51,7 @@ describe('GET /api/v1/figures/outreach', () => {
     const legacy = await personInRegister(h, { enteredOn: daysAgo(5) });
     const period = await h.db.selectFrom('register_periods').select('id').where('person_id', '=', legacy.personId).executeTakeFirstOrThrow();
     const at = new Date(Date.now() - 3 * 86_400_000);
-    const event = await h.db.insertInto('events').values({ municipality_id: h.municipalityId, person_id: legacy.personId, type: 'contact_attempt', actor_id: h.as.coordinator.staffId, occurred_at: at, payload: JSON.stringify({ channel: 'letter', outcome: 'reached' }) }).returning('id').executeTakeFirstOrThrow();
+    const event = await h.db.insertInto('events').values({ municipality_id: h.municipalityId, person_id: legacy.personId, type: 'contact_attempt', actor_id: h.as.coordinator.staffId, occurred_at: at, payload: storedAsIs({ channel: 'letter', outcome: 'reached' }) }).returning('id').executeTakeFirstOrThrow();
     await h.db.insertInto('contact_attempts').values({ municipality_id: h.municipalityId, person_id: legacy.personId, period_id: period.id, event_id: event.id, channel: 'letter', outcome: 'reached', at, staff_id: h.as.coordinator.staffId }).execute();
     const after = (await h.as.coordinator.request('GET', '/api/v1/figures/outreach')).json();
     expect(after.municipality.inRegister - before.municipality.inRegister).toBe(3);

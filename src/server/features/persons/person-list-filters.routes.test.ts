@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPerson } from '../../testing/factories.js';
 import { createHarness, type Client, type Harness } from '../../testing/harness.js';
+import { storedAsIs } from '../../db/events.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -23,7 +24,7 @@ async function person(options: { contact?: Client; status?: 'new' | 'active' | '
     await h.db.insertInto('register_periods').values({ municipality_id: h.municipalityId, person_id: id, entered_on: '2026-09-01', entry_reason: options.entryReason ?? 'moved_in' }).execute();
   }
   if (options.attemptAt) {
-    const event = await h.db.insertInto('events').values({ municipality_id: h.municipalityId, person_id: id, type: 'contact_attempt', actor_id: h.as.coordinator.staffId, payload: '{}' }).returning('id').executeTakeFirstOrThrow();
+    const event = await h.db.insertInto('events').values({ municipality_id: h.municipalityId, person_id: id, type: 'contact_attempt', actor_id: h.as.coordinator.staffId, payload: storedAsIs({}) }).returning('id').executeTakeFirstOrThrow();
     await h.db.insertInto('contact_attempts').values({ municipality_id: h.municipalityId, person_id: id, event_id: event.id, channel: 'phone', outcome: 'no_answer', at: new Date(options.attemptAt), staff_id: h.as.coordinator.staffId }).execute();
   }
   return id;

@@ -8,6 +8,7 @@ import { readEvent } from '../../../core/events/index.js';
 import { STORED_EVENTS } from '../../../core/events/stored-events.testdata.js';
 import { buildPerson } from '../../testing/factories.js';
 import { createHarness, type Harness } from '../../testing/harness.js';
+import { storedAsIs } from '../../db/events.js';
 
 let h: Harness;
 let personId: string;
@@ -23,7 +24,7 @@ beforeAll(async () => {
     // As earlier code wrote them: the payload as JSON text, no schema in between.
     const row = await h.db
       .insertInto('events')
-      .values({ municipality_id: h.municipalityId, person_id: personId, type: stored.type, category: stored.category ?? null, actor_id: h.as.coordinator.staffId, payload: JSON.stringify(stored.payload) })
+      .values({ municipality_id: h.municipalityId, person_id: personId, type: stored.type, category: stored.category ?? null, actor_id: h.as.coordinator.staffId, payload: storedAsIs(stored.payload) })
       .returning('id')
       .executeTakeFirstOrThrow();
     ids.set(stored.name, row.id);
@@ -70,7 +71,7 @@ describe('events stored by earlier code', () => {
     const created = await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson({ protectedIdentity: true }));
     const id: string = created.json().id;
     const insert = async (payload: unknown) =>
-      (await h.db.insertInto('events').values({ municipality_id: h.municipalityId, person_id: id, type: 'person_updated', actor_id: h.as.coordinator.staffId, payload: JSON.stringify(payload) }).returning('id').executeTakeFirstOrThrow()).id;
+      (await h.db.insertInto('events').values({ municipality_id: h.municipalityId, person_id: id, type: 'person_updated', actor_id: h.as.coordinator.staffId, payload: storedAsIs(payload) }).returning('id').executeTakeFirstOrThrow()).id;
     const edit = await insert({ fields: ['city', 'givenName'] });
     const odd = await insert({ fields: 'street_address' });
     const events: { id: string; payload: unknown }[] = (await h.as.coordinator.request('GET', `/api/v1/persons/${id}/events`)).json();

@@ -70,8 +70,8 @@ export function queueConditions(settings: OutreachSettings, today: string): Reco
     'occupation-unknown': sql<SqlBool>`${reachedInPeriod} and not ${occupationValid(settings)}`,
     'home-visits': homeVisitPlanned,
     // A running measure whose planned end falls within the coming days (core's isMeasureEnding).
-    'measure-ending': sql<SqlBool>`exists (select 1 from measures m where m.person_id = persons.id and m.ended_on is null and m.planned_end_on between ${today}::date and ${addDays(today, MEASURE_ENDING_DAYS)}::date)`,
     ...planQueueConditions(settings, today),
+    'measure-ending': sql<SqlBool>`exists (select 1 from measures m where m.person_id = persons.id and m.ended_on is null and m.planned_end_on between ${today}::date and ${addDays(today, MEASURE_ENDING_DAYS)}::date)`,
   };
 }
 
