@@ -1,19 +1,30 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
  * Three projects: unit and integration tests on embedded PGlite; the same integration tests on a
- * PostgreSQL server when TEST_DATABASE_URL is set; and end-to-end specs in Chromium.
+ * PostgreSQL server when TEST_DATABASE_URL is set; and end-to-end specs in Chromium. Each test file gets
+ * its own database, cloned from a template the project's global set-up migrated once, and its own app
+ * (the end-to-end specs: their own server and browser), so files run in parallel.
  */
+/**
+ * Vitest's default is one worker fewer than there are cores: on a 2-core machine one worker, so the test
+ * files ran one after another. Every file has its own database (and the end-to-end specs their own server
+ * and browser), so files run side by side on every core, at least two; VITEST_MAX_WORKERS overrides it.
+ */
+const maxWorkers = Math.max(2, availableParallelism());
+const setupFiles = ['src/server/testing/setup.ts'];
 const postgres = process.env.TEST_DATABASE_URL
-  ? [{ test: { name: 'postgresql', include: ['src/server/**/*.test.ts'], env: { LOTSA_TEST_DB: 'postgresql' }, testTimeout: 30_000, hookTimeout: 60_000 } }]
+  ? [{ test: { name: 'postgresql', include: ['src/server/**/*.test.ts'], env: { LOTSA_TEST_DB: 'postgresql' }, globalSetup: ['src/server/testing/postgres-template.ts'], setupFiles, testTimeout: 30_000, hookTimeout: 60_000 } }]
   : [];
 
 export default defineConfig({
   test: {
+    maxWorkers,
     projects: [
-      { test: { name: 'pglite', include: ['src/**/*.test.ts'], globalSetup: ['src/server/testing/pglite-template.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
+      { test: { name: 'pglite', include: ['src/**/*.test.ts'], globalSetup: ['src/server/testing/pglite-template.ts'], setupFiles, testTimeout: 30_000, hookTimeout: 60_000 } },
       ...postgres,
-      { test: { name: 'e2e', include: ['e2e/**/*.spec.ts'], globalSetup: ['e2e/demo-template.ts'], testTimeout: 60_000, hookTimeout: 120_000, fileParallelism: false } },
+      { test: { name: 'e2e', include: ['e2e/**/*.spec.ts'], globalSetup: ['e2e/demo-template.ts'], setupFiles, testTimeout: 60_000, hookTimeout: 120_000 } },
     ],
   },
 });

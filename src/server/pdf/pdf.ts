@@ -1,11 +1,14 @@
 /** PDF documents with pdfkit: A4, Helvetica (covers Swedish letters), headings, fields, tick boxes and signature lines. */
-import PDFDocument from 'pdfkit';
+
+/** pdfkit, loaded on the first document rather than with the server: most processes never write a PDF. */
+const loadPdfKit = async () => (await import('pdfkit')).default;
 
 /** A PDF document being written. */
 export type Pdf = PDFKit.PDFDocument;
 
 /** Builds an A4 PDF with `build` and returns its bytes. */
-export function pdfBuffer(info: { title: string; language: string }, build: (doc: Pdf) => void): Promise<Buffer> {
+export async function pdfBuffer(info: { title: string; language: string }, build: (doc: Pdf) => void): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: info.title, Producer: 'Lotsa' }, lang: info.language, displayTitle: true, pdfVersion: '1.7' });
     const chunks: Buffer[] = [];

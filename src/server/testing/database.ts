@@ -1,7 +1,8 @@
 /**
  * Test databases. By default a fresh in-memory PGlite, migrated (loaded from the project's saved
- * template when there is one); with LOTSA_TEST_DB=postgresql a
- * new database on the server at TEST_DATABASE_URL, created for the test file and dropped after.
+ * template when there is one); with LOTSA_TEST_DB=postgresql a new database on the server at
+ * TEST_DATABASE_URL (cloned from the project's migrated template when there is one), created for the
+ * test file and dropped after.
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -36,11 +37,13 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error('LOTSA_TEST_DB=postgresql needs TEST_DATABASE_URL');
   const name = `lotsa_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(serverUrl, `create database ${name}`);
+  // The PostgreSQL project's global set-up migrated a template database (postgres-template.ts); clone it.
+  const template = inject('postgresTemplate');
+  await adminQuery(serverUrl, template ? `create database ${name} template ${template}` : `create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ url: url.toString(), poolSize: 5 });
-  await migrateToLatest(handle.db);
+  if (!template) await migrateToLatest(handle.db);
   return {
     ...handle,
     close: async () => {

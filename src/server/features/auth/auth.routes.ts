@@ -6,6 +6,7 @@ import { changePasswordBody, loginBody, meSchema, problemSchema } from '../../..
 import { recordAudit } from '../../audit/audit.js';
 import type { Env } from '../../env.js';
 import { actorOf } from '../../http/auth-hook.js';
+import { dummyPasswordHash } from '../../http/passwords.js';
 import { SESSION_COOKIE, deleteSession } from '../../http/sessions.js';
 import { changePassword, signIn } from './auth.service.js';
 
@@ -15,6 +16,8 @@ const tags = ['auth'];
 export async function authRoutes(app: FastifyInstance, { env }: { env: Env }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: env.secureCookies };
+  // Made now, so that not even the first sign-in to an unknown account takes longer than one to a known one.
+  void dummyPasswordHash();
 
   r.post('/api/v1/auth/login', {
     config: { public: true },

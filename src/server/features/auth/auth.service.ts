@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { recordAudit } from '../../audit/audit.js';
 import type { Db } from '../../db/connection.js';
 import { AppError } from '../../http/app-error.js';
-import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from '../../http/passwords.js';
+import { dummyPasswordHash, hashPassword, verifyPassword } from '../../http/passwords.js';
 import { createSession, deleteSessionsOf } from '../../http/sessions.js';
 import { passwordWeakness } from './password-policy.js';
 import { forgetPairFailures, oneAtATime, throttleAttempt } from './throttle.js';
@@ -13,7 +13,7 @@ export async function signIn(db: Db, email: string, password: string, ip: string
   const { staff, ok } = await oneAtATime(email, async () => {
     await throttleAttempt(db, email, ip);
     const staff = await db.selectFrom('staff').select(['id', 'municipality_id', 'password_hash', 'active', 'must_change_password']).where('email', '=', email).executeTakeFirst();
-    return { staff, ok: await verifyPassword(staff?.password_hash ?? (await DUMMY_HASH_PROMISE), password) };
+    return { staff, ok: await verifyPassword(staff?.password_hash ?? (await dummyPasswordHash()), password) };
   });
   if (!staff || !ok || !staff.active) {
     await db.transaction().execute((trx) =>

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERRORS } from '../../../core/errors.js';
 import { createHarness, type Harness } from '../../testing/harness.js';
+import { testIdentityNumberAged } from '../../testing/factories.js';
 import { daysAgo, personInRegister } from '../../testing/outreach.js';
 
 let h: Harness;
@@ -39,18 +40,27 @@ describe('POST /api/v1/persons/:id/contact-attempts', () => {
   });
 
   it('records an attempt, puts it on the timeline, moves the case to contacting and proposes the next rung', async () => {
-    const { personId } = await personInRegister(h, { contactPerson: h.as.youth_coach });
+    // 17 today: after the young person's phone, the guardian's (18 or older: a text message, below).
+    const { personId } = await personInRegister(h, { contactPerson: h.as.youth_coach, person: { personalIdentityNumber: testIdentityNumberAged(17) } });
     await h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/contact-attempts`, attempt({ channel: 'known_elsewhere', outcome: 'not_known' }));
     const res = await h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/contact-attempts`, attempt());
     expect(res.statusCode).toBe(201);
     const body = res.json();
-    expect(body.nextStep.channel).toMatch(/^(sms|phone_guardian)$/);
+    expect(body.nextStep.channel).toBe('phone_guardian');
     const events = (await h.as.youth_coach.request('GET', `/api/v1/persons/${personId}/events`)).json();
     expect(events.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['contact_attempt', 'case_status_changed']));
     const person = (await h.as.youth_coach.request('GET', `/api/v1/persons/${personId}`)).json();
     expect(person.case.status).toBe('contacting');
     const audit = await h.db.selectFrom('audit_log').select('action').where('person_id', '=', personId).where('entity', '=', 'contact_attempt').execute();
     expect(audit).toEqual([{ action: 'create' }, { action: 'create' }]);
+  });
+
+  it('proposes a text message after the phone for someone of 18 or older, whose guardian is not phoned', async () => {
+    const { personId } = await personInRegister(h, { contactPerson: h.as.youth_coach, person: { personalIdentityNumber: testIdentityNumberAged(18) } });
+    await h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/contact-attempts`, attempt({ channel: 'known_elsewhere', outcome: 'not_known' }));
+    const res = await h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/contact-attempts`, attempt());
+    expect(res.statusCode).toBe(201);
+    expect(res.json().nextStep.channel).toBe('sms');
   });
 
   it('asks the leaving school first for someone who dropped out', async () => {

@@ -4,7 +4,6 @@
  * envelope shows it, with only a neutral return address above it: no logo, no authority's name
  * and nothing else that would show through the window. Protected identities get no address.
  */
-import PDFDocument from 'pdfkit';
 
 const MM = 72 / 25.4;
 /** The window area on the page, in millimetres from the top-left corner. */
@@ -26,7 +25,9 @@ export type LetterPage = {
 };
 
 /** Renders the letters, in order, into a single PDF. */
-export function renderLettersPdf(letters: LetterPage[], meta: { title: string }): Promise<Buffer> {
+export async function renderLettersPdf(letters: LetterPage[], meta: { title: string }): Promise<Buffer> {
+  // Loaded on the first letter rather than with the server: most processes never print one.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN * MM, autoFirstPage: false, info: { Title: meta.title, Creator: 'Lotsa' }, pdfVersion: '1.7' });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -37,7 +37,11 @@ export function PersonListPage({ mine = false }: { mine?: boolean }) {
   const { data, error, loading } = useLoad(() => personsApi.list({ ...state, pageSize: PERSON_PAGE_SIZE }), [key, mine]);
 
   function update(next: Partial<PersonListState>) {
-    setParams(writeListState({ ...state, page: 1, ...next }, defaults));
+    // From the address as it is now, not as this render saw it: a second filter chosen before React has
+    // rendered the first one's address must not undo the first.
+    const current = readListState(new URLSearchParams(window.location.search), defaults);
+    if (mine) current.contactPerson = 'me';
+    setParams(writeListState({ ...current, page: 1, ...next }, defaults));
   }
 
   function search(event: FormEvent) {
