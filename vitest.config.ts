@@ -12,7 +12,8 @@ import { defineConfig } from 'vitest/config';
  * files ran one after another. Every file has its own database (and the end-to-end specs their own server
  * and browser), so files run side by side on every core, at least two; VITEST_MAX_WORKERS overrides it.
  */
-const maxWorkers = Math.max(2, availableParallelism());
+// Not yet the default: on a busy 2-core machine two workers made tests that start child processes time out.
+const maxWorkers = process.env.VITEST_MAX_WORKERS ? Number(process.env.VITEST_MAX_WORKERS) : Math.max(1, availableParallelism() - 1);
 const setupFiles = ['src/server/testing/setup.ts'];
 const postgres = process.env.TEST_DATABASE_URL
   ? [{ test: { name: 'postgresql', include: ['src/server/**/*.test.ts'], env: { LOTSA_TEST_DB: 'postgresql' }, globalSetup: ['src/server/testing/postgres-template.ts'], setupFiles, testTimeout: 30_000, hookTimeout: 60_000 } }]
