@@ -143,6 +143,8 @@ export async function signIn(page: Page, email: string, password: string = DEMO_
   const login = await page.context().request.post('/api/v1/auth/login', { data: { email, password } });
   if (!login.ok()) throw new Error(`Sign-in as ${email} failed: ${login.status()} ${await login.text()}`);
   await page.goto('/');
+  // The session is read after the page loads: wait for the menu it draws, as the form path waits for its redirect.
+  await page.locator('.main-nav').first().waitFor();
 }
 
 /** An API client signed in as `email`, sending the CSRF token on every request. */
