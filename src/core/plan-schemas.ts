@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { PLAN_SIGN_METHODS, PLAN_SIGNERS, RESPONSIBLE_KINDS, STEP_END_REASONS, STEP_STATUSES, stepBreaches } from './plan.js';
 import { isoDay, optionalText, text } from './schemas.js';
+import { changeSummary } from './events/plan-events.js';
 
 const id = z.string().uuid();
 const day = isoDay.nullish().transform((v) => v ?? null);
@@ -104,16 +105,7 @@ export const planSchema = planDocument.extend({
 });
 export type Plan = z.infer<typeof planSchema>;
 
-export const planChangeSummarySchema = z.object({
-  goalsAdded: z.array(z.string()),
-  goalsRemoved: z.array(z.string()),
-  goalsChanged: z.array(z.string()),
-  stepsAdded: z.number().int(),
-  stepsChanged: z.number().int(),
-  stepsRemoved: z.number().int(),
-  followUpChanged: z.boolean(),
-  evaluationChanged: z.boolean(),
-});
+export const planChangeSummarySchema = changeSummary;
 
 export const planVersionSchema = z.object({
   version: z.number().int(),

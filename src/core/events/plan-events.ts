@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { PLAN_SIGN_METHODS, PLAN_SIGNERS } from '../plan.js';
 
-const changeSummary = z.object({
+/** What changed between two versions of a plan (plan_updated's summary; also in the versions API). */
+export const changeSummary = z.object({
   goalsAdded: z.array(z.string()),
   goalsRemoved: z.array(z.string()),
   goalsChanged: z.array(z.string()),
