@@ -5,7 +5,7 @@ import { loadEnv } from '../server/env.js';
 import { CliError } from './register-commands.js';
 
 const ON_POSTGRESQL =
-  'Lotsa runs on a PostgreSQL server here (DATABASE_URL): back it up with pg_dump and restore with pg_restore, which work while Lotsa runs (README, Backups).';
+  'Lotsa runs on a PostgreSQL server here (DATABASE_URL): back it up with pg_dump and restore with pg_restore, which work while Lotsa runs (docs/operations.md, Backups).';
 
 /** Turns a refusal into the command's error message. */
 const explained = (err: unknown) => {
@@ -22,7 +22,7 @@ export function addBackupCommands(program: Command) {
       if (env.databaseUrl) throw new CliError(ON_POSTGRESQL);
       const bytes = await backupEmbedded(env.dataDir, file).catch(explained);
       console.log(`Backed up the embedded database in ${env.dataDir} to ${file} (${(bytes / 1024 / 1024).toFixed(1)} MB).`);
-      console.log(`Keep the audit signing key (${env.audit.keyFile}) and checkpoints (${env.audit.checkpointFile}) with it, or apart as the README says.`);
+      console.log(`Keep the audit signing key (${env.audit.keyFile}) and checkpoints (${env.audit.checkpointFile}) with it, or apart as docs/operations.md says.`);
     });
   program
     .command('restore <file>')

@@ -1,5 +1,5 @@
 /**
- * The production install of the README, done for real: build once, copy the built tree, install
+ * The production install of docs/operations.md, done for real: build once, copy the built tree, install
  * only the runtime dependencies, make the copy read-only and start Lotsa from it. Slow (a build and
  * an `npm ci`), so it is one test; npm takes packages from its cache when it has them.
  */
@@ -69,7 +69,7 @@ describe('the production install', () => {
     for (const dev of ['vite', 'typescript', 'vitest', 'tsx']) expect(fs.existsSync(path.join(install, 'node_modules', dev))).toBe(false);
 
     // 3. Read-only. chmod does not stop root: as root, Lotsa runs as the unprivileged user nobody
-    // (as the README's systemd unit runs it as lotsa), and the files are compared before and after.
+    // (as the systemd unit in docs/operations.md runs it as lotsa), and the files are compared before and after.
     await run('chmod', ['-R', 'a-w', install]);
     const before = snapshot(install);
     const dataDir = path.join(tmp, 'data');

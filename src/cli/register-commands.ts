@@ -58,7 +58,7 @@ function printResult(result: ReconcileResult, applied: boolean) {
 
 /** Adds the import and register commands to `program`. */
 export function addRegisterCommands(program: Command, withDatabase: WithDatabase) {
-  const imp = program.command('import').description('import a source list (CSV or XLSX in Lotsa\'s layout, see the README)');
+  const imp = program.command('import').description('import a source list (CSV or XLSX in Lotsa\'s layout, see docs/register.md)');
   for (const kind of ['population', 'enrolments'] as ListKind[]) {
     imp
       .command(`${kind} <file>`)

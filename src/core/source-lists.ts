@@ -8,7 +8,7 @@ import { isRealDate, parseIdentityNumber } from './personnummer.js';
 export const LIST_KINDS = ['population', 'enrolments'] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
 
-/** Lotsa's own column layout of each list, in order; the README documents them. */
+/** Lotsa's own column layout of each list, in order; docs/register.md documents them. */
 export const COLUMNS = {
   population: ['personal_identity_number', 'given_name', 'family_name', 'street_address', 'postal_code', 'city', 'municipality_code', 'protected_identity', 'registered_since'],
   enrolments: ['personal_identity_number', 'school_unit_code', 'school_unit_name', 'school_type', 'programme_code', 'start_date', 'end_date', 'end_reason', 'qualification'],

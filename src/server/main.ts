@@ -16,13 +16,13 @@ import { setBackgroundLogger } from './log.js';
 
 /**
  * The embedded database broke (its WebAssembly aborted): nothing more can be read or written, so
- * the process stops with a message saying why, and a service manager starts it again (README).
+ * the process stops with a message saying why, and a service manager starts it again (docs/operations.md).
  * What was committed is on disk; the transaction that was running is rolled back on the next start.
  */
 function stopOnDatabaseFailure(dataDir: string, err: unknown) {
   console.error(
     `\nThe embedded database failed and cannot go on (${(err as Error)?.message ?? err}).\n` +
-      `Lotsa stops now. What was saved before is safe in ${dataDir}; start Lotsa again (a service manager such as systemd does this by itself, see the README).`,
+      `Lotsa stops now. What was saved before is safe in ${dataDir}; start Lotsa again (a service manager such as systemd does this by itself, see docs/operations.md).`,
   );
   process.exit(1);
 }
@@ -36,9 +36,9 @@ export async function startServer(env: Env): Promise<() => Promise<void>> {
     const exposure = await auditLogExposure(database.db);
     if (exposure && env.databaseOwnerUrl) {
       await database.close();
-      throw new ConfigError(`DATABASE_URL: the role ${userOf(env.databaseUrl!)} ${exposure}; the application's role must only read and append to the audit log (see the README, Database roles).`);
+      throw new ConfigError(`DATABASE_URL: the role ${userOf(env.databaseUrl!)} ${exposure}; the application's role must only read and append to the audit log (see docs/operations.md, Database roles).`);
     }
-    if (exposure) console.warn(`Note: the application's database role ${exposure}. Set DATABASE_OWNER_URL to run it with a role that may only append to the audit log (see the README, Database roles).`);
+    if (exposure) console.warn(`Note: the application's database role ${exposure}. Set DATABASE_OWNER_URL to run it with a role that may only append to the audit log (see docs/operations.md, Database roles).`);
   }
   const municipalityId = await ensureMunicipality(database.db, env.municipality);
   const firstAdmin = await ensureFirstAdministrator(database.db, municipalityId);

@@ -3,7 +3,7 @@
  * A backup is PGlite's own dump of its data directory (a gzipped tarball of pgdata/), taken while
  * this process holds the data directory's lock: nothing else writes, so the copy is consistent.
  * While Lotsa runs it holds that lock, and the command refuses, saying what to do instead.
- * On a PostgreSQL server, pg_dump and pg_restore do this job (README, Backups).
+ * On a PostgreSQL server, pg_dump and pg_restore do this job (docs/operations.md, Backups).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +16,7 @@ const busy = (dataDir: string, pid: number | null, what: 'back up' | 'restore') 
   new BackupError(
     `Lotsa is running on the embedded database in ${dataDir}${pid ? ` (pid ${pid})` : ''}, so it cannot be ${what === 'back up' ? 'backed up' : 'restored'} consistently now.\n` +
       `Stop Lotsa (for example: systemctl stop lotsa), run the command again, then start Lotsa. ` +
-      `To back up without stopping, run Lotsa on a PostgreSQL server (DATABASE_URL) and use pg_dump (README, Backups).`,
+      `To back up without stopping, run Lotsa on a PostgreSQL server (DATABASE_URL) and use pg_dump (docs/operations.md, Backups).`,
   );
 
 function lockFor(dataDir: string, what: 'back up' | 'restore'): () => void {

@@ -19,7 +19,7 @@ import { silentFor } from '../../jobs/heartbeat.js';
 
 /**
  * An import whose heartbeat (every 15 s) has been silent this long belongs to a process that died.
- * With the reaper's minute, an interrupted import is failed within two minutes, as the README says.
+ * With the reaper's minute, an interrupted import is failed within two minutes, as docs/register.md says.
  */
 export const IMPORT_SILENT_AFTER_SECONDS = 45;
 
