@@ -9,16 +9,16 @@ export function registerJobHandlers(): void {
   registerJobHandler('import', async (handle, { payload }, progress) => {
     let keep = false;
     try {
-      const outcome = await processImport(handle, String(payload.importId), String(payload.path), progress);
+      const outcome = await processImport(handle, payload.importId, payload.path, progress);
       keep = outcome.status === 'needs_mapping';
       return outcome;
     } finally {
       // The uploaded copy is only needed again if the coordinator has yet to map its columns; a failed import's goes at once.
-      if (!keep) await rm(String(payload.path), { force: true });
+      if (!keep) await rm(payload.path, { force: true });
     }
   });
   registerJobHandler('reconcile', async (handle, { municipalityId, payload }, progress) => {
-    const job = payload as { asOf: string; apply: boolean; actorId: string | null; confirmLeaving?: number | null };
-    return reconcile(handle, municipalityId, job.asOf, { apply: job.apply, actorId: job.actorId, confirmLeaving: job.confirmLeaving ?? null }, progress);
+    const options = { apply: payload.apply, actorId: payload.actorId, confirmLeaving: payload.confirmLeaving ?? null };
+    return reconcile(handle, municipalityId, payload.asOf, options, progress);
   });
 }

@@ -27,15 +27,17 @@ describe('background work logs every failure', () => {
   it('logs a failing job with its id and kind, counts it, and marks it failed', async () => {
     const { lines, logger } = capture();
     setBackgroundLogger(logger);
-    registerJobHandler('log_test_failure', async () => {
+    registerJobHandler('reconcile', async () => {
       throw new Error('the handler broke');
     });
     const before = failures.count;
-    const id = await enqueueJob(handle.db, { municipalityId, kind: 'log_test_failure', payload: {}, createdBy: null });
+    const payload = { asOf: '2026-12-01', apply: false, actorId: null };
+    const id = await enqueueJob(handle.db, { municipalityId, kind: 'reconcile', payload, createdBy: null });
     expect(await runNextJob(handle)).toBe(true);
-    expect(lines).toEqual([expect.objectContaining({ level: 'error', message: `Job ${id} (log_test_failure) failed`, context: expect.objectContaining({ jobId: id, kind: 'log_test_failure', err: expect.objectContaining({ message: 'the handler broke' }) }) })]);
+    const context = { jobId: id, kind: 'reconcile', err: expect.objectContaining({ message: 'the handler broke' }) };
+    expect(lines).toEqual([expect.objectContaining({ level: 'error', message: `Job ${id} (reconcile) failed`, context: expect.objectContaining(context) })]);
     expect(failures.count).toBe(before + 1);
-    expect(await handle.db.selectFrom('jobs').select(['status', 'error']).where('id', '=', id).executeTakeFirst()).toEqual({ status: 'failed', error: 'the handler broke' });
+    expect(await jobRow(id)).toEqual({ status: 'failed', error: 'the handler broke' });
   });
 
   it('logs a heartbeat that cannot be written', async () => {
@@ -48,3 +50,47 @@ describe('background work logs every failure', () => {
     expect(lines).toEqual([expect.objectContaining({ level: 'warn', context: expect.objectContaining({ id: 'job-1', err: expect.objectContaining({ message: 'connection lost' }) }) })]);
   });
 });
+
+describe('a job kind is a contract between who queues and who runs', () => {
+  const handled: unknown[] = [];
+  beforeAll(() => registerJobHandler('import', async (_handle, { payload }) => void handled.push(payload)));
+
+  it('refuses to queue a payload that does not fit its kind, and stores nothing', async () => {
+    const count = async () => (await handle.db.selectFrom('jobs').select('id').execute()).length;
+    const before = await count();
+    const wrong = { importId: 'not-a-uuid', path: '/tmp/list.csv' };
+    await expect(enqueueJob(handle.db, { municipalityId, kind: 'import', payload: wrong, createdBy: null })).rejects.toThrow(/importId/);
+    // @ts-expect-error: an import job has no asOf, and the type says so before any test runs.
+    const typed = () => enqueueJob(handle.db, { municipalityId, kind: 'import', payload: { asOf: '2026-12-01' }, createdBy: null });
+    await expect(typed()).rejects.toThrow();
+    expect(await count()).toBe(before);
+  });
+
+  it('hands the handler the checked payload', async () => {
+    const payload = { importId: '0192a8f0-0000-7000-8000-000000000001', path: '/tmp/list.csv' };
+    const id = await enqueueJob(handle.db, { municipalityId, kind: 'import', payload, createdBy: null });
+    expect(await runNextJob(handle)).toBe(true);
+    expect(handled).toEqual([payload]);
+    expect(await jobRow(id)).toEqual({ status: 'done', error: null });
+  });
+
+  it('fails, with a logged reason, a stored job whose payload or kind is not one Lotsa knows', async () => {
+    const { lines, logger } = capture();
+    setBackgroundLogger(logger);
+    const stored = async (kind: string, payload: object) =>
+      (await handle.db.insertInto('jobs').values({ municipality_id: municipalityId, kind, payload: JSON.stringify(payload), status: 'queued', created_by: null }).returning('id').executeTakeFirstOrThrow()).id;
+    const oldShape = await stored('import', { importId: 42 });
+    expect(await runNextJob(handle)).toBe(true);
+    expect((await jobRow(oldShape)).error).toMatch(/does not fit its kind[\s\S]*importId/);
+    const unknown = await stored('no_such_kind', {});
+    expect(await runNextJob(handle)).toBe(true);
+    expect(await jobRow(unknown)).toEqual({ status: 'failed', error: 'No handler for jobs of kind no_such_kind' });
+    expect(handled).toHaveLength(1);
+    expect(lines.map((line) => line.context.jobId)).toEqual([oldShape, unknown]);
+  });
+});
+
+/** The status and error of job `id`. */
+async function jobRow(id: string) {
+  return handle.db.selectFrom('jobs').select(['status', 'error']).where('id', '=', id).executeTakeFirstOrThrow();
+}

@@ -4,31 +4,41 @@
  * with FOR UPDATE SKIP LOCKED; progress and results are written back to the row.
  */
 import { sql } from 'kysely';
+import { z } from 'zod';
 import type { DatabaseHandle, Db } from '../db/connection.js';
 import { AppError } from '../http/app-error.js';
 import { backgroundLog } from '../log.js';
 import { SILENT_AFTER_SECONDS, silentFor, startHeartbeat } from './heartbeat.js';
+import { isJobKind, JOB_PAYLOADS, type JobKind, type JobPayload } from './job-kinds.js';
 
 /** Reports how far a job has come. */
 export type Progress = (done: number, total?: number) => Promise<void>;
-/** Runs one kind of job; what it returns is stored as the job's result. */
-export type JobHandler = (handle: DatabaseHandle, job: { municipalityId: string; payload: Record<string, unknown> }, progress: Progress) => Promise<unknown>;
+/** Runs one kind of job on its checked payload; what it returns is stored as the job's result. */
+export type JobHandler<K extends JobKind> = (
+  handle: DatabaseHandle,
+  job: { municipalityId: string; payload: JobPayload<K> },
+  progress: Progress,
+) => Promise<unknown>;
 
-const handlers = new Map<string, JobHandler>();
+const handlers = new Map<JobKind, JobHandler<JobKind>>();
 
 /** How many jobs failed in this process since it started (for /metrics). */
 export const failures = { count: 0 };
 
 /** Registers the handler for a kind of job. */
-export function registerJobHandler(kind: string, handler: JobHandler): void {
-  handlers.set(kind, handler);
+export function registerJobHandler<K extends JobKind>(kind: K, handler: JobHandler<K>): void {
+  handlers.set(kind, handler as JobHandler<JobKind>);
 }
 
-/** Queues a job; returns its id. */
-export async function enqueueJob(db: Db, job: { municipalityId: string; kind: string; payload: Record<string, unknown>; createdBy: string | null }): Promise<string> {
+/** Queues a job after checking its payload against its kind's schema (a wrong one throws); returns its id. */
+export async function enqueueJob<K extends JobKind>(
+  db: Db,
+  job: { municipalityId: string; kind: K; payload: JobPayload<K>; createdBy: string | null },
+): Promise<string> {
+  const payload = JOB_PAYLOADS[job.kind].parse(job.payload);
   const row = await db
     .insertInto('jobs')
-    .values({ municipality_id: job.municipalityId, kind: job.kind, payload: JSON.stringify(job.payload), status: 'queued', created_by: job.createdBy })
+    .values({ municipality_id: job.municipalityId, kind: job.kind, payload: JSON.stringify(payload), status: 'queued', created_by: job.createdBy })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -64,9 +74,11 @@ export async function runNextJob(handle: DatabaseHandle): Promise<boolean> {
   if (!job) return false;
   const stopBeating = startHeartbeat(handle.db, 'jobs', job.id);
   try {
-    const handler = handlers.get(job.kind);
+    const handler = isJobKind(job.kind) ? handlers.get(job.kind) : undefined;
     if (!handler) throw new Error(`No handler for jobs of kind ${job.kind}`);
-    const result = await handler(handle, { municipalityId: job.municipality_id, payload: job.payload }, progressOf(handle.db, job.id));
+    const checked = JOB_PAYLOADS[job.kind as JobKind].safeParse(job.payload);
+    if (!checked.success) throw new Error(`The payload of job ${job.id} (${job.kind}) does not fit its kind: ${z.prettifyError(checked.error)}`);
+    const result = await handler(handle, { municipalityId: job.municipality_id, payload: checked.data }, progressOf(handle.db, job.id));
     await handle.db.updateTable('jobs').set({ status: 'done', result: JSON.stringify(result ?? null), finished_at: sql`now()` }).where('id', '=', job.id).execute();
   } catch (err) {
     failures.count++;
