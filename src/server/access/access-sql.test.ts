@@ -1,0 +1,111 @@
+/**
+ * The SQL that decides who sees what, checked in as SQL: each access predicate, and the main
+ * queries over persons, compiled from the Kysely builders with fixed actors and parameters and
+ * compared with the files in `./sql/`. A change to who sees what then shows in review as a SQL diff;
+ * when the change is meant, `npx vitest run src/server/access/access-sql.test.ts -u` rewrites the files.
+ */
+import { Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type CompiledQuery, type DatabaseConnection, type Driver } from 'kysely';
+import { format } from 'sql-formatter';
+import { describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../core/roles.js';
+import type { Database } from '../db/types.js';
+import { personListQuery } from '../../core/schemas.js';
+import { selectPerson, selectPersonPage } from '../features/persons/persons.queries.js';
+import { accessOf, categoryVisibleTo, contactDetailsVisibleTo, personManagedBy, personVisibleTo, type Actor } from './access.js';
+
+/** A driver that runs nothing: it keeps each query it is given and answers one row with a zero count. */
+class CapturingDriver implements Driver {
+  readonly queries: CompiledQuery[] = [];
+  async init() {}
+  async acquireConnection(): Promise<DatabaseConnection> {
+    return {
+      executeQuery: async (query) => (this.queries.push(query), { rows: [{ total: 0 } as never] }),
+      streamQuery: () => {
+        throw new Error('not used');
+      },
+    };
+  }
+  async beginTransaction() {}
+  async commitTransaction() {}
+  async rollbackTransaction() {}
+  async releaseConnection() {}
+  async destroy() {}
+}
+
+function capturing() {
+  const driver = new CapturingDriver();
+  const db = new Kysely<Database>({
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => driver,
+      createIntrospector: (k) => new PostgresIntrospector(k),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
+  });
+  return { db, queries: driver.queries };
+}
+
+const MUNICIPALITY = '00000000-0000-4000-8000-00000000a001';
+const UNIT = '00000000-0000-4000-8000-00000000b001';
+/** A fixed actor of each role, all of one municipality and unit. */
+function actorOf(role: Role): Actor {
+  return { id: `00000000-0000-4000-8000-0000000c000${ROLES.indexOf(role)}`, name: role, role, municipalityId: MUNICIPALITY, unitId: UNIT };
+}
+
+/** A compiled query as a readable file: the formatted SQL, then its parameters in order. */
+function asFile(query: CompiledQuery): string {
+  const sql = format(query.sql, { language: 'postgresql', keywordCase: 'lower', paramTypes: { numbered: ['$'] } });
+  const params = query.parameters.map((value, i) => `-- $${i + 1} = ${JSON.stringify(value)}`);
+  return `${sql}\n${params.join('\n')}\n`;
+}
+
+const file = (name: string) => `./sql/${name}.sql`;
+
+describe('the access predicates, as SQL', () => {
+  const { db } = capturing();
+  for (const role of ROLES) {
+    it(`who a ${role} may see, and may change`, async () => {
+      const actor = actorOf(role);
+      const visible = db.selectFrom('persons').select('persons.id').where(personVisibleTo(actor)).compile();
+      await expect(asFile(visible)).toMatchFileSnapshot(file(`person-visible-to.${role}`));
+      const managed = db.selectFrom('persons').select('persons.id').where(personManagedBy(actor)).compile();
+      await expect(asFile(managed)).toMatchFileSnapshot(file(`person-managed-by.${role}`));
+    });
+  }
+
+  it('which categories a youth coach and a team member of another agency may see', async () => {
+    for (const role of ['youth_coach', 'team_member'] as const) {
+      const actor = actorOf(role);
+      for (const category of ['contact_occupation', 'assessment_plan', 'health_social'] as const) {
+        const query = db.selectFrom('persons').select('persons.id').where(categoryVisibleTo(actor, category)).compile();
+        await expect(asFile(query)).toMatchFileSnapshot(file(`category-visible-to.${category}.${role}`));
+      }
+    }
+  });
+
+  it("a youth coach's basis and category flags, and contact details", async () => {
+    const actor = actorOf('youth_coach');
+    const flags = db.selectFrom('persons').select((eb) => accessOf(actor)(eb)).compile();
+    await expect(asFile(flags)).toMatchFileSnapshot(file('access-of.youth_coach'));
+    const details = db.selectFrom('persons').select('persons.id').where(contactDetailsVisibleTo(actor)).compile();
+    await expect(asFile(details)).toMatchFileSnapshot(file('contact-details-visible-to.youth_coach'));
+  });
+});
+
+describe('the main queries over persons, as SQL', () => {
+  it('the person list of a youth coach: count and page, searched and filtered', async () => {
+    const { db, queries } = capturing();
+    const query = personListQuery.parse({ q: 'andersson', status: 'open', sort: 'lastAttempt', page: '2' });
+    await selectPersonPage(db, actorOf('youth_coach'), query, '2026-12-01');
+    expect(queries).toHaveLength(2);
+    await expect(asFile(queries[0]!)).toMatchFileSnapshot(file('person-list.count.youth_coach'));
+    await expect(asFile(queries[1]!)).toMatchFileSnapshot(file('person-list.page.youth_coach'));
+  });
+
+  it('the person page of a team member', async () => {
+    const { db, queries } = capturing();
+    await selectPerson(db, actorOf('team_member'), '00000000-0000-4000-8000-00000000d001');
+    expect(queries).toHaveLength(1);
+    await expect(asFile(queries[0]!)).toMatchFileSnapshot(file('person.team_member'));
+  });
+});

@@ -1,0 +1,162 @@
+select
+  "persons"."id"
+from
+  "persons"
+where
+  (
+    exists (
+      select
+        1 as "one"
+      from
+        "emergency_access"
+      where
+        "emergency_access"."person_id" = "persons"."id"
+        and "emergency_access"."staff_id" = $1
+        and "emergency_access"."municipality_id" = $2
+        and "emergency_access"."ends_at" > now()
+    )
+    or (
+      (
+        (
+          "persons"."municipality_id" = $3
+          and exists (
+            select
+              1 as "one"
+            from
+              "units"
+            where
+              "units"."id" = $4
+              and "units"."kaa" = $5
+          )
+          and exists (
+            select
+              1 as "one"
+            from
+              "cases"
+            where
+              "cases"."person_id" = "persons"."id"
+              and (
+                "cases"."closed_at" is null
+                or "cases"."closed_at" > now() - make_interval(months => $6)
+              )
+              and (
+                "cases"."contact_person_id" = $7
+                or "cases"."team_id" in (
+                  select
+                    "team_members"."team_id"
+                  from
+                    "team_members"
+                  where
+                    "team_members"."staff_id" = $8
+                )
+              )
+          )
+        )
+        or (
+          "persons"."municipality_id" = $9
+          and exists (
+            select
+              1 as "one"
+            from
+              "cases"
+            where
+              "cases"."person_id" = "persons"."id"
+              and (
+                "cases"."closed_at" is null
+                or "cases"."closed_at" > now() - make_interval(months => $10)
+              )
+              and (
+                "cases"."contact_person_id" = $11
+                or "cases"."team_id" in (
+                  select
+                    "team_members"."team_id"
+                  from
+                    "team_members"
+                  where
+                    "team_members"."staff_id" = $12
+                )
+              )
+          )
+        )
+      )
+      and exists (
+        select
+          1 as "one"
+        from
+          "consents"
+          inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
+        where
+          "consents"."person_id" = "persons"."id"
+          and "consents"."withdrawn_at" is null
+          and (
+            "consents"."valid_until" is null
+            or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
+          )
+          and "consent_recipients"."unit_id" = $13
+          and exists (
+            select
+              1 as "one"
+            from
+              "consent_categories"
+            where
+              "consent_categories"."consent_id" = "consents"."id"
+              and "consent_categories"."category" = $14
+          )
+      )
+    )
+    or (
+      "persons"."municipality_id" = $15
+      and exists (
+        select
+          1 as "one"
+        from
+          "units"
+        where
+          "units"."id" = $16
+          and "units"."kaa" = $17
+      )
+      and exists (
+        select
+          1 as "one"
+        from
+          "cases"
+        where
+          "cases"."person_id" = "persons"."id"
+          and (
+            "cases"."closed_at" is null
+            or "cases"."closed_at" > now() - make_interval(months => $18)
+          )
+          and (
+            "cases"."contact_person_id" = $19
+            or "cases"."team_id" in (
+              select
+                "team_members"."team_id"
+              from
+                "team_members"
+              where
+                "team_members"."staff_id" = $20
+            )
+          )
+      )
+    )
+  )
+-- $1 = "00000000-0000-4000-8000-0000000c0003"
+-- $2 = "00000000-0000-4000-8000-00000000a001"
+-- $3 = "00000000-0000-4000-8000-00000000a001"
+-- $4 = "00000000-0000-4000-8000-00000000b001"
+-- $5 = true
+-- $6 = 13
+-- $7 = "00000000-0000-4000-8000-0000000c0003"
+-- $8 = "00000000-0000-4000-8000-0000000c0003"
+-- $9 = "00000000-0000-4000-8000-00000000a001"
+-- $10 = 13
+-- $11 = "00000000-0000-4000-8000-0000000c0003"
+-- $12 = "00000000-0000-4000-8000-0000000c0003"
+-- $13 = "00000000-0000-4000-8000-00000000b001"
+-- $14 = "contact_occupation"
+-- $15 = "00000000-0000-4000-8000-00000000a001"
+-- $16 = "00000000-0000-4000-8000-00000000b001"
+-- $17 = true
+-- $18 = 13
+-- $19 = "00000000-0000-4000-8000-0000000c0003"
+-- $20 = "00000000-0000-4000-8000-0000000c0003"

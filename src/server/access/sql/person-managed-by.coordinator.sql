@@ -1,0 +1,7 @@
+select
+  "persons"."id"
+from
+  "persons"
+where
+  "persons"."municipality_id" = $1
+-- $1 = "00000000-0000-4000-8000-00000000a001"

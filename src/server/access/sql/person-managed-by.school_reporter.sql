@@ -1,0 +1,7 @@
+select
+  "persons"."id"
+from
+  "persons"
+where
+  false
+
