@@ -2,6 +2,8 @@
  * Stable error codes of the API, their HTTP status and a sentence a person can act on, in Swedish
  * and English. Responses are problem+json: { type, title, status, detail, code, errors? }.
  */
+import { PASSWORD_MIN_LENGTH } from './passwords.js';
+
 export const ERRORS = {
   validation_failed: { status: 400, sv: 'Några uppgifter saknas eller är felaktiga. Rätta de markerade fälten.', en: 'Some details are missing or invalid. Correct the marked fields.' },
   invalid_identity_number: { status: 400, sv: 'Personnumret eller samordningsnumret är inte giltigt.', en: 'The personal identity number or coordination number is not valid.' },
@@ -45,7 +47,7 @@ export const ERRORS = {
   notice_too_late: { status: 400, sv: 'Ett aviserat hembesök måste ligga så långt fram att aviseringen hinner skickas i tid.', en: 'An announced home visit must be far enough ahead for the notice to be sent in time.' },
   two_staff_required: { status: 400, sv: 'Ett hembesök kräver två olika medarbetare.', en: 'A home visit needs two different staff members.' },
   nothing_to_print: { status: 409, sv: 'Det finns inga brev att skriva ut.', en: 'There are no letters to print.' },
-  weak_password: { status: 400, sv: 'Lösenordet måste ha minst 12 tecken och får inte vara samma som det gamla.', en: 'The password must have at least 12 characters and differ from the old one.' },
+  weak_password: { status: 400, sv: `Lösenordet måste ha minst ${PASSWORD_MIN_LENGTH} tecken och får inte vara samma som det gamla.`, en: `The password must have at least ${PASSWORD_MIN_LENGTH} characters and differ from the old one.` },
   too_many_attempts: { status: 429, sv: 'För många misslyckade inloggningar. Vänta en stund och försök igen.', en: 'Too many failed sign-ins. Wait a while and try again.' },
   database_busy: { status: 503, sv: 'Databasen används av ett annat Lotsa-program. Försök igen om en stund.', en: 'The database is in use by another Lotsa process. Try again shortly.' },
   confirm_leaving: { status: 409, sv: 'Avstämningen för ut {{leaving}} av {{inRegister}} personer ur registret. Kontrollera listan och bekräfta antalet som lämnar ({{leaving}}) för att genomföra den.', en: 'The reconciliation takes {{leaving}} of {{inRegister}} persons out of the register. Check the list and confirm the number leaving ({{leaving}}) to apply it.' },

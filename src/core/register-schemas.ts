@@ -61,7 +61,7 @@ export const jobSchema = z.object({
 });
 
 export { NOTIFICATION_KINDS } from './register.js';
-import { NOTIFICATION_KINDS } from './register.js';
+import { NOTIFICATION_KINDS, NOTIFICATION_OUTCOMES } from './register.js';
 export const notificationBody = z.object({
   personalIdentityNumber: identityNumber,
   schoolUnitCode: z.string().trim().regex(/^\d{8}$/),
@@ -102,7 +102,7 @@ export const notificationSchema = z.object({
   /** For the coordinator only (null for reporters): why the home municipality needs verifying. */
   routingNote: routingNoteSchema.nullable(),
 });
-export const handleNotificationBody = z.object({ outcome: z.enum(['verified_dropout', 'changing_programme', 'not_ours', 'other']), note: z.string().trim().max(2000).nullish() });
+export const handleNotificationBody = z.object({ outcome: z.enum(NOTIFICATION_OUTCOMES), note: z.string().trim().max(2000).nullish() });
 
 export type ImportSummary = z.infer<typeof importSchema>;
 export type ImportError = z.infer<typeof importErrorSchema>;

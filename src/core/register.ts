@@ -7,6 +7,10 @@ export type LeaveReason = (typeof LEAVE_REASONS)[number];
 
 /** What a school reports about one of its pupils (skollagen 29 kap. 9 §, 15 kap. 15 §). Labels live in i18n. */
 export const NOTIFICATION_KINDS = ['dropout', 'absence', 'programme_change'] as const;
+
+/** What verifying a notification with the school can show. */
+export const NOTIFICATION_OUTCOMES = ['verified_dropout', 'changing_programme', 'not_ours', 'other'] as const;
+export type NotificationOutcome = (typeof NOTIFICATION_OUTCOMES)[number];
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** A reconciliation that takes more than this share of the register out needs the number leaving confirmed. */

@@ -5,6 +5,9 @@
 export const ROLES = ['administrator', 'coordinator', 'youth_coach', 'team_member', 'school_reporter', 'manager'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Roles that can be a case's contact person (the server checks the same, with the unit rule in access). */
+export const CONTACT_PERSON_ROLES = ['coordinator', 'youth_coach', 'team_member'] as const satisfies readonly Role[];
+
 export const CAPABILITIES = [
   'persons.browse',
   'persons.create',

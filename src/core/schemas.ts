@@ -14,6 +14,8 @@ import { isDayInRange, isInstantInRange, isStorableText } from './input-rules.js
 
 export { CASE_STATUSES, type CaseStatus } from './cases.js';
 import { CASE_STATUSES } from './cases.js';
+import { CASE_STATUS_FILTERS, CONTACT_PERSON_FILTERS, MAX_GUARDIANS, PERSON_SORTS } from './persons.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwords.js';
 
 export { EVENT_TYPES, type EventType } from './events/index.js';
 import { EVENT_TYPES } from './events/index.js';
@@ -66,9 +68,12 @@ export const healthSchema = z.object({
   oldestQueuedJobMinutes: z.number().int().nullable(),
 });
 
-export const loginBody = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(200) });
+export const loginBody = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(PASSWORD_MAX_LENGTH) });
 /** A new password; the current one may be left out only while the account must still replace its one-time password. */
-export const changePasswordBody = z.object({ currentPassword: z.string().min(1).max(200).optional(), newPassword: z.string().min(12).max(200) });
+export const changePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH).optional(),
+  newPassword: z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH),
+});
 
 export const meSchema = z.object({
   id,
@@ -107,7 +112,7 @@ const personFields = {
   phone: phoneNumber,
   email: z.string().trim().email().max(200).nullish().or(z.literal('').transform(() => null)).transform((v) => v ?? null),
   protectedIdentity: z.boolean().default(false),
-  guardians: z.array(guardianSchema).max(4).default([]),
+  guardians: z.array(guardianSchema).max(MAX_GUARDIANS).default([]),
 };
 
 export const personCreateBody = z.object({ personalIdentityNumber: identityNumber, ...personFields });
@@ -118,11 +123,6 @@ export const pageQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
 
-export const PERSON_SORTS = ['name', 'personalIdentityNumber', 'age', 'status', 'contactPerson', 'lastAttempt'] as const;
-/** Whose case: the reader's own, without contact person, any, or (coordinators) held by someone who may not open it. */
-export const CONTACT_PERSON_FILTERS = ['any', 'me', 'none', 'without_access'] as const;
-/** A case status, or `open` for every status but closed. */
-export const CASE_STATUS_FILTERS = ['open', ...CASE_STATUSES] as const;
 export const personListQuery = pageQuery.extend({
   q: z.string().trim().max(100).refine(...storable).default(''),
   sort: z.enum(PERSON_SORTS).default('name'),

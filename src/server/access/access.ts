@@ -198,8 +198,8 @@ export function contactDetailsVisibleTo(actor: Actor): (eb: PersonsEb) => Expres
     ]);
 }
 
-/** Roles that can be a case's contact person. */
-export const CONTACT_PERSON_ROLES: readonly Role[] = ['coordinator', 'youth_coach', 'team_member'];
+export { CONTACT_PERSON_ROLES } from '../../core/roles.js';
+import { CONTACT_PERSON_ROLES } from '../../core/roles.js';
 
 /**
  * SQL condition on `staff`: may be a case's contact person, that is a coordinator, or a caseworker

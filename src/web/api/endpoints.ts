@@ -17,11 +17,12 @@ import type {
   Unit,
 } from '../../core/schemas.js';
 import type { z } from 'zod';
-import type { PERSON_SORTS, personListQuery } from '../../core/schemas.js';
+import type { personListQuery } from '../../core/schemas.js';
+import type { PersonSort } from '../../core/persons.js';
 import { request } from './client.js';
 
 /** Sort keys and order of the person list. */
-export type PersonSort = (typeof PERSON_SORTS)[number];
+export type { PersonSort };
 export type SortOrder = 'asc' | 'desc';
 /** What the person list can ask for: search, filters, sort and page. */
 export type PersonListQuery = Partial<z.infer<typeof personListQuery>>;

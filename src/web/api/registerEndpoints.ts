@@ -14,7 +14,8 @@ export type NotificationInput = {
 };
 
 /** What verifying a notification with the school showed. */
-export type NotificationOutcome = 'verified_dropout' | 'changing_programme' | 'not_ours' | 'other';
+export type { NotificationOutcome } from '../../core/register.js';
+import type { NotificationOutcome } from '../../core/register.js';
 
 /** One person in the register on a date. */
 export type RegisterEntry = { personalIdentityNumber: string; reason: string; since: string };

@@ -1,5 +1,5 @@
 /**
- * What a new password must be: at least 12 characters, and not common or easy to guess. The check
+ * What a new password must be: at least `PASSWORD_MIN_LENGTH` characters (core/passwords.ts), and not common or easy to guess. The check
  * runs offline against zxcvbn-ts's maintained list of about 49,000 common passwords and its
  * patterns (repeats, sequences, keyboard walks, a common word with digits), and against the
  * account's own name and e-mail address. A password is refused below zxcvbn's score 3 (fewer than
@@ -9,8 +9,8 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
 
-/** The fewest characters a password may have. */
-export const PASSWORD_MIN_LENGTH = 12;
+import { PASSWORD_MIN_LENGTH } from '../../../core/passwords.js';
+
 /** The lowest zxcvbn score (0-4) a new password may have. */
 export const PASSWORD_MIN_SCORE = 3;
 

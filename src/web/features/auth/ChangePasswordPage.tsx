@@ -10,8 +10,8 @@ import { TextField } from '../../components/FormField.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { authApi } from '../../api/endpoints.js';
 import { useSession } from './session.js';
+import { PASSWORD_MIN_LENGTH } from '../../../core/passwords.js';
 
-const MIN_LENGTH = 12;
 type Field = 'current' | 'next' | 'repeat';
 
 /** The change-password page. */
@@ -37,7 +37,7 @@ export function ChangePasswordPage() {
   function validate(): FieldMessages {
     const found: FieldMessages = {};
     if (askCurrent && !values.current) found.current = { key: 'fieldErrors.required' };
-    if (values.next.length < MIN_LENGTH) found.next = { key: 'password.tooShort', params: { count: MIN_LENGTH } };
+    if (values.next.length < PASSWORD_MIN_LENGTH) found.next = { key: 'password.tooShort', params: { count: PASSWORD_MIN_LENGTH } };
     else if (values.next === values.current) found.next = { key: 'password.sameAsOld' };
     if (values.repeat !== values.next) found.repeat = { key: 'password.mismatch' };
     return found;
@@ -75,7 +75,7 @@ export function ChangePasswordPage() {
       <ErrorSummary message={messages.text(problem)} items={summary} focusKey={attempt} />
       <form onSubmit={submit} noValidate>
         {askCurrent ? <TextField id={ids.current} label={labels.current} type="password" autoComplete="current-password" value={values.current} onChange={set('current')} error={errors.current} required /> : null}
-        <TextField id={ids.next} label={labels.next} hint={t('password.hint', { count: MIN_LENGTH })} type="password" autoComplete="new-password" value={values.next} onChange={set('next')} error={errors.next} required />
+        <TextField id={ids.next} label={labels.next} hint={t('password.hint', { count: PASSWORD_MIN_LENGTH })} type="password" autoComplete="new-password" value={values.next} onChange={set('next')} error={errors.next} required />
         <TextField id={ids.repeat} label={labels.repeat} type="password" autoComplete="new-password" value={values.repeat} onChange={set('repeat')} error={errors.repeat} required />
         <button type="submit" className="button" disabled={busy}>
           {t('password.submit')}

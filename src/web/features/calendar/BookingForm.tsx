@@ -8,7 +8,7 @@ import type { Meeting } from '../../../core/outreach-schemas.js';
 import { staffApi } from '../../api/endpoints.js';
 import { calendarApi } from '../../api/outreachEndpoints.js';
 import { Alert, ProblemAlert } from '../../components/Alert.js';
-import { CONTACT_PERSON_ROLES } from '../../components/constants.js';
+import { CONTACT_PERSON_ROLES } from '../../../core/roles.js';
 import { FormField, TextField } from '../../components/FormField.js';
 import { useAction } from '../../hooks/useAction.js';
 import { useLoad } from '../../hooks/useLoad.js';

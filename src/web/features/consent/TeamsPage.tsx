@@ -6,7 +6,7 @@ import { teamsApi } from '../../api/consentEndpoints.js';
 import { staffApi } from '../../api/endpoints.js';
 import { useMessages } from '../../api/fieldErrors.js';
 import { Alert, Loading, ProblemAlert } from '../../components/Alert.js';
-import { CONTACT_PERSON_ROLES } from '../../components/constants.js';
+import { CONTACT_PERSON_ROLES } from '../../../core/roles.js';
 import { FormActions } from '../../components/FormActions.js';
 import { TextField } from '../../components/FormField.js';
 import { SelectField } from '../../components/SelectField.js';

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageOf, useMessages, type Message } from '../../api/fieldErrors.js';
 import { notificationsApi, type NotificationOutcome } from '../../api/registerEndpoints.js';
-import { NOTIFICATION_OUTCOME_LIST } from '../../components/constants.js';
+import { NOTIFICATION_OUTCOMES } from '../../../core/register.js';
 import { FormField } from '../../components/FormField.js';
 
 type Props = { id: string; describedBy: string; onHandled: () => Promise<void> };
@@ -40,7 +40,7 @@ export function HandleForm({ id, describedBy, onHandled }: Props) {
         {(control) => (
           <select {...control} value={outcome} onChange={(e) => setOutcome(e.target.value as NotificationOutcome | '')}>
             <option value="">{t('notifications.handle.choose')}</option>
-            {NOTIFICATION_OUTCOME_LIST.map((o) => (
+            {NOTIFICATION_OUTCOMES.map((o) => (
               <option key={o} value={o}>
                 {t(`notifications.outcomes.${o}`)}
               </option>

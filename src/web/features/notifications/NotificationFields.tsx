@@ -1,7 +1,7 @@
 /** The fields of the notification form: student, school, what happened and when, and a message. */
 import { useTranslation } from 'react-i18next';
 import type { Notification } from '../../../core/register-schemas.js';
-import { NOTIFICATION_KIND_LIST } from '../../components/constants.js';
+import { NOTIFICATION_KINDS } from '../../../core/register.js';
 import { FormField, TextField } from '../../components/FormField.js';
 
 /** What the form edits, as strings. */
@@ -40,7 +40,7 @@ export function NotificationFields({ values, errors, onChange }: Props) {
         <FormField id="notification-kind" label={t('notifications.form.kind')} error={errors.kind} required>
           {(control) => (
             <select {...control} value={values.kind} onChange={(e) => onChange({ kind: e.target.value as Notification['kind'] })}>
-              {NOTIFICATION_KIND_LIST.map((kind) => (
+              {NOTIFICATION_KINDS.map((kind) => (
                 <option key={kind} value={kind}>
                   {t(`notifications.kinds.${kind}`)}
                 </option>

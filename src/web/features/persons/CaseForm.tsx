@@ -8,7 +8,7 @@ import type { CaseStatus, PersonDetail } from '../../../core/schemas.js';
 import { ApiError } from '../../api/client.js';
 import { casesApi, staffApi } from '../../api/endpoints.js';
 import { Alert, ProblemAlert } from '../../components/Alert.js';
-import { CASE_STATUS_LIST } from '../../components/constants.js';
+import { CASE_STATUSES } from '../../../core/cases.js';
 import { FormField } from '../../components/FormField.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { TeamSelect } from '../consent/TeamSelect.js';
@@ -80,7 +80,7 @@ export function CaseForm({ kase, canAssign, onChanged }: Props) {
       <FormField id="case-status" label={t('case.status')}>
         {(control) => (
           <select {...control} value={status} onChange={(e) => setStatus(e.target.value as CaseStatus)}>
-            {CASE_STATUS_LIST.map((s) => (
+            {CASE_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`status.${s}`)}
               </option>

@@ -2,7 +2,8 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../components/FormField.js';
-import { MAX_GUARDIANS, emptyGuardian, fieldId, type FieldErrors, type GuardianValues } from './personForm.js';
+import { MAX_GUARDIANS } from '../../../core/persons.js';
+import { emptyGuardian, fieldId, type FieldErrors, type GuardianValues } from './personForm.js';
 
 type Props = { guardians: GuardianValues[]; errors: FieldErrors; onChange: (guardians: GuardianValues[]) => void };
 const FIELDS = ['name', 'relation', 'phone', 'email'] as const;

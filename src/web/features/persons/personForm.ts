@@ -22,9 +22,6 @@ export type PersonValues = {
 /** Field name (as the API names it, e.g. "guardians.0.name") → message. */
 export type FieldErrors = Record<string, string>;
 
-/** At most this many guardians (the API's limit). */
-export const MAX_GUARDIANS = 4;
-
 let keySeq = 0;
 /** A new empty guardian row with a stable key for React. */
 export function emptyGuardian(): GuardianValues {

@@ -2,7 +2,7 @@
  * The person list's state (search, filters, sort, page) as it lives in the URL, so a list can be
  * bookmarked, shared and reached with the back button. Anything odd in the URL falls back to the default.
  */
-import { CASE_STATUS_FILTERS, CONTACT_PERSON_FILTERS, PERSON_SORTS } from '../../../core/schemas.js';
+import { CASE_STATUS_FILTERS, CONTACT_PERSON_FILTERS, PERSON_SORTS } from '../../../core/persons.js';
 import { ENTRY_REASONS } from '../../../core/register.js';
 import type { PersonListQuery } from '../../api/endpoints.js';
 

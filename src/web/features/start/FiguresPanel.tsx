@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Figures } from '../../../core/schemas.js';
 import { Loading, ProblemAlert } from '../../components/Alert.js';
-import { CASE_STATUS_LIST } from '../../components/constants.js';
+import { CASE_STATUSES } from '../../../core/cases.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useFormat } from '../../i18n/format.js';
 
@@ -54,7 +54,7 @@ export function FiguresPanel({ load }: { load: () => Promise<Figures> }) {
           </tr>
         </thead>
         <tbody>
-          {CASE_STATUS_LIST.map((status) => (
+          {CASE_STATUSES.map((status) => (
             <tr key={status}>
               <th scope="row">{t(`status.${status}`)}</th>
               <td className="numeric">{format.number(data.byStatus[status] ?? 0)}</td>
