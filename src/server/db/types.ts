@@ -94,7 +94,7 @@ export interface CasesTable {
   version: Generated<number>;
 }
 /** One living action plan per case; `version` counts its saved versions. */
-export interface ActionPlansTable { id: Generated<string>; municipality_id: string; person_id: string; case_id: string; version: Generated<number>; created_at: Generated<Timestamp>; updated_at: Generated<Timestamp>; updated_by: string | null; follow_up_on: string | null; evaluation: string | null; evaluated_on: string | null; created_by: string | null }
+export interface ActionPlansTable { id: Generated<string>; municipality_id: string; person_id: string; case_id: string; version: Generated<number>; created_at: Timestamp; updated_at: Timestamp; updated_by: string | null; follow_up_on: string | null; evaluation: string | null; evaluated_on: string | null; created_by: string | null }
 /** A sub-goal of a plan goal (current version; earlier ones are in plan_versions). */
 export interface PlanSubgoalsTable { id: Generated<string>; municipality_id: string; person_id: string; plan_id: string; goal_id: string; title: string; done: Generated<boolean>; position: Generated<number> }
 /** A step of a plan goal: who is responsible, its dates and status (current version). */
@@ -129,7 +129,7 @@ export interface PlanSignaturesTable {
   method: 'in_lotsa' | 'paper';
   signed_on: string;
   recorded_by: string | null;
-  recorded_at: Generated<Timestamp>;
+  recorded_at: Timestamp;
   scan: Buffer | null;
   scan_content_type: string | null;
   scan_file_name: string | null;
@@ -138,7 +138,7 @@ export interface PlanSignaturesTable {
 export interface PlanGoalAreasTable { municipality_id: string; code: string; name_sv: string; name_en: string; active: Generated<boolean>; position: Generated<number> }
 
 /** A goal of an action plan; its id is stable across plan versions, removed goals keep their row. */
-export interface PlanGoalsTable { id: Generated<string>; municipality_id: string; person_id: string; plan_id: string; area: string; title: string; own_words: string | null; position: Generated<number>; created_at: Generated<Timestamp>; removed_at: Timestamp | null }
+export interface PlanGoalsTable { id: Generated<string>; municipality_id: string; person_id: string; plan_id: string; area: string; title: string; own_words: string | null; position: Generated<number>; created_at: Timestamp; removed_at: Timestamp | null }
 /** One version of a municipality's assessment manual; sections as JSON (core's ManualSection[]). */
 export interface AssessmentManualsTable { id: Generated<string>; municipality_id: string; version: number; sections: ColumnType<unknown[], string, string>; created_at: Timestamp; created_by: string | null }
 /** An assessment of a person: a draft, or completed and read-only; a revision is a new row with the next number. */
@@ -167,11 +167,11 @@ export interface AssessmentsTable {
 /** One answer of an assessment, in its section's consent category. */
 export interface AssessmentAnswersTable { assessment_id: string; municipality_id: string; person_id: string; question_key: string; section_key: string; category: 'contact_occupation' | 'assessment_plan' | 'health_social'; answer: string }
 /** An offer in a municipality's catalogue of measures (kind from core's OFFER_KIND_LIST, of the version stored). */
-export interface OffersTable { id: Generated<string>; municipality_id: string; name: string; kind: string; kind_list_version: string; study_form: string | null; description: string | null; provider_unit_id: string | null; provider_name: string | null; location: string | null; capacity: number | null; cost_amount: number | null; cost_unit: 'week' | 'participant' | null; active: Generated<boolean>; version: Generated<number>; created_at: Generated<Timestamp>; updated_at: Generated<Timestamp> }
+export interface OffersTable { id: Generated<string>; municipality_id: string; name: string; kind: string; kind_list_version: string; study_form: string | null; description: string | null; provider_unit_id: string | null; provider_name: string | null; location: string | null; capacity: number | null; cost_amount: number | null; cost_unit: 'week' | 'participant' | null; active: Generated<boolean>; version: Generated<number>; created_at: Timestamp; updated_at: Timestamp }
 /** A young person's measure; `follow_ups` and `placement` hold core's followUpSchema list and placementSchema. */
-export interface MeasuresTable { id: Generated<string>; municipality_id: string; person_id: string; case_id: string | null; offer_id: string; goal_id: string | null; starts_on: string; planned_end_on: string | null; ended_on: string | null; end_reason: string | null; follow_ups: ColumnType<unknown, string | undefined, string>; evaluation: string | null; placement: ColumnType<unknown, string | null, string | null>; category: Generated<'contact_occupation' | 'assessment_plan' | 'health_social'>; version: Generated<number>; recorded_by: string | null; created_at: Generated<Timestamp>; updated_at: Generated<Timestamp> }
+export interface MeasuresTable { id: Generated<string>; municipality_id: string; person_id: string; case_id: string | null; offer_id: string; goal_id: string | null; starts_on: string; planned_end_on: string | null; ended_on: string | null; end_reason: string | null; follow_ups: ColumnType<unknown, string | undefined, string>; evaluation: string | null; placement: ColumnType<unknown, string | null, string | null>; category: Generated<'contact_occupation' | 'assessment_plan' | 'health_social'>; version: Generated<number>; recorded_by: string | null; created_at: Timestamp; updated_at: Timestamp }
 /** A referral of a young person to another agency (guiding onward). */
-export interface ReferralsTable { id: Generated<string>; municipality_id: string; person_id: string; case_id: string | null; agency: string; agency_name: string | null; sent_on: string; reason: string | null; accompanied: Generated<boolean>; first_visit_on: string | null; status: Generated<string>; outcome: string | null; category: 'contact_occupation' | 'assessment_plan' | 'health_social'; version: Generated<number>; recorded_by: string | null; created_at: Generated<Timestamp>; updated_at: Generated<Timestamp> }
+export interface ReferralsTable { id: Generated<string>; municipality_id: string; person_id: string; case_id: string | null; agency: string; agency_name: string | null; sent_on: string; reason: string | null; accompanied: Generated<boolean>; first_visit_on: string | null; status: Generated<string>; outcome: string | null; category: 'contact_occupation' | 'assessment_plan' | 'health_social'; version: Generated<number>; recorded_by: string | null; created_at: Timestamp; updated_at: Timestamp }
 /** An event payload checked against core's schema of its type; only `eventRow`/`eventPayload` (db/events.ts) make one. */
 export type CheckedEventPayload = string & { readonly __checkedAgainstEventSchema: true };
 export interface EventsTable {
