@@ -7,7 +7,8 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { QUEUE_KEYS, type QueueKey } from '../../../core/outreach.js';
 import { personsApi } from '../../api/endpoints.js';
-import { contactApi, outreachApi, queuesApi } from '../../api/outreachEndpoints.js';
+import { contactApi, outreachApi } from '../../api/outreachEndpoints.js';
+import { queueListingFrom, queueListingSearch, useQueueListing } from '../queues/queueListing.js';
 import { Loading, ProblemAlert } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useLoad } from '../../hooks/useLoad.js';
@@ -30,7 +31,9 @@ export function NextStepPage() {
   const person = useLoad(() => personsApi.get(id), [id]);
   const outreach = useLoad(() => contactApi.outreach(id), [id]);
   const settings = useLoad(() => outreachApi.settings(), []);
-  const queueItems = useLoad(() => (queue ? queuesApi.items(queue) : Promise.resolve(null)), [queue, id]);
+  // The rows the queue page showed, from its cache: stepping on does not list (and audit) the queue again.
+  const listing = queueListingFrom(params);
+  const queueItems = useQueueListing(queue, listing, false);
 
   if (person.error?.status === 404 || outreach.error?.status === 404) return <NotFoundPage />;
   if (person.error || outreach.error) return <ProblemAlert error={person.error ?? outreach.error} />;
@@ -41,8 +44,9 @@ export function NextStepPage() {
   const reload = async () => {
     await Promise.all([outreach.reload(), person.reload()]);
   };
-  const others = queueItems.data?.items.filter((i) => i.personId !== id) ?? [];
-  const next = others[0];
+  const items = queueItems.data?.items ?? [];
+  // The one after this person in the listing; from a person not (or no longer) in it, the first one.
+  const next = items.slice(items.findIndex((i) => i.personId === id) + 1).find((i) => i.personId !== id);
   const letterKind = o.nextStep?.channel === 'second_letter' ? 'second_letter' : 'letter';
 
   return (
@@ -67,7 +71,7 @@ export function NextStepPage() {
         </div>
       </div>
       {queue && queueItems.data ? (
-        <p className="next-in-queue">{next ? <Link to={`/persons/${next.personId}/outreach?queue=${queue}`}>{t('contact.nextInQueue', { name: t('persons.fullName', { given: next.givenName, family: next.familyName }) })}</Link> : t('contact.lastInQueue')}</p>
+        <p className="next-in-queue">{next ? <Link to={`/persons/${next.personId}/outreach?${new URLSearchParams([['queue', queue], ...queueListingSearch(listing)])}`}>{t('contact.nextInQueue', { name: t('persons.fullName', { given: next.givenName, family: next.familyName }) })}</Link> : t('contact.lastInQueue')}</p>
       ) : null}
     </>
   );

@@ -7,8 +7,8 @@ import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { QUEUE_KEYS, type QueueKey } from '../../../core/outreach.js';
-import { QUEUE_SORTS, type QueueSort } from '../../../core/outreach-schemas.js';
-import { outreachApi, queuesApi } from '../../api/outreachEndpoints.js';
+import type { QueueSort } from '../../../core/outreach-schemas.js';
+import { outreachApi } from '../../api/outreachEndpoints.js';
 import { Loading, ProblemAlert } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pagination } from '../../components/Pagination.js';
@@ -19,9 +19,8 @@ import { NotFoundPage } from '../errors/NotFoundPage.js';
 import { BulkAssignForm } from './BulkAssignForm.js';
 import { ContactPersonFilter } from './ContactPersonFilter.js';
 import { QueueTable } from './QueueTable.js';
+import { queueListingFrom, queueListingSearch, useQueueListing } from './queueListing.js';
 
-/** Rows per page of a queue. */
-export const QUEUE_PAGE_SIZE = 50;
 
 /** One queue. */
 export function QueuePage() {
@@ -30,16 +29,10 @@ export function QueuePage() {
   const format = useFormat();
   const { can } = useSession();
   const [params, setParams] = useSearchParams();
-  const contactPerson = params.get('contactPerson') ?? '';
-  const sortParam = params.get('sort') as QueueSort | null;
-  const sort: QueueSort = sortParam && QUEUE_SORTS.includes(sortParam) ? sortParam : 'due';
-  const order = params.get('order') === 'desc' ? 'desc' : 'asc';
-  const pageNumber = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const listing = queueListingFrom(params);
+  const { contactPerson, sort, order } = listing;
   const known = (QUEUE_KEYS as readonly string[]).includes(key) && key !== 'inbox';
-  const page = useLoad(
-    () => (known ? queuesApi.items(key as QueueKey, { contactPerson: contactPerson || undefined, sort, order, page: pageNumber, pageSize: QUEUE_PAGE_SIZE }) : Promise.resolve(null)),
-    [key, contactPerson, sort, order, pageNumber],
-  );
+  const page = useQueueListing(known ? (key as QueueKey) : null, listing, true);
   const settings = useLoad(() => outreachApi.settings(), []);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   if (!known) return <NotFoundPage />;
@@ -49,12 +42,7 @@ export function QueuePage() {
   const toggleAll = () => setSelected((s) => (items.every((i) => s.has(i.personId)) ? new Set([...s].filter((id) => !items.some((i) => i.personId === id))) : new Set([...s, ...items.map((i) => i.personId)])));
 
   function update(next: { contactPerson?: string; sort?: QueueSort; order?: 'asc' | 'desc'; page?: number }) {
-    const merged = { contactPerson, sort, order, page: 1, ...next };
-    const search = new URLSearchParams();
-    if (merged.contactPerson) search.set('contactPerson', merged.contactPerson);
-    if (merged.sort !== 'due') search.set('sort', merged.sort);
-    if (merged.order !== 'asc') search.set('order', merged.order);
-    if (merged.page > 1) search.set('page', String(merged.page));
+    const search = queueListingSearch({ ...listing, page: 1, ...next });
     // A new filter shows other persons: what was chosen under the old one is let go.
     if (next.contactPerson !== undefined) setSelected(new Set());
     setParams(search);
@@ -70,22 +58,22 @@ export function QueuePage() {
       <div className="search-bar">
         <ContactPersonFilter value={contactPerson} onChange={(value) => update({ contactPerson: value })} />
       </div>
-      <ProblemAlert error={page.error} />
+      <ProblemAlert error={page.problem} />
       <p role="status" className="result-count">
-        {page.data && !page.loading ? t('queueBulk.count', { count: page.data.total, formatted: format.number(page.data.total) }) : null}
+        {page.data && !page.isFetching ? t('queueBulk.count', { count: page.data.total, formatted: format.number(page.data.total) }) : null}
       </p>
       {!page.data ? (
         <Loading />
       ) : (
-        <div className="bulk-area" aria-busy={page.loading}>
-          <QueueTable queue={key as QueueKey} items={items} selectable={selectable} selected={selected} onToggle={toggle} onToggleAll={toggleAll} sort={sort} order={order} onSort={(s, o) => update({ sort: s, order: o })} />
+        <div className="bulk-area" aria-busy={page.isFetching}>
+          <QueueTable queue={key as QueueKey} listing={queueListingSearch(listing)} items={items} selectable={selectable} selected={selected} onToggle={toggle} onToggleAll={toggleAll} sort={sort} order={order} onSort={(s, o) => update({ sort: s, order: o })} />
           <Pagination page={page.data.page} pageSize={page.data.pageSize} total={page.data.total} onPage={(p) => update({ page: p })} label={t('queueBulk.paging')} />
           {selectable && page.data.total > 0 ? (
             <BulkAssignForm
               selected={[...selected]}
               onAssigned={async () => {
                 setSelected(new Set());
-                await page.reload();
+                await page.refetch();
               }}
             />
           ) : null}

@@ -8,10 +8,10 @@ import { todayIso, useFormat } from '../../i18n/format.js';
 import { isPlanQueue, PlanFollowUp } from '../plans/PlanQueueCell.js';
 
 type Sorting = { sort: QueueSort; order: 'asc' | 'desc'; onSort: (sort: QueueSort, order: 'asc' | 'desc') => void };
-type Props = { queue: QueueKey; items: QueueItem[]; selectable: boolean; selected: Set<string>; onToggle: (personId: string) => void; onToggleAll: () => void } & Sorting;
+type Props = { queue: QueueKey; listing: URLSearchParams; items: QueueItem[]; selectable: boolean; selected: Set<string>; onToggle: (personId: string) => void; onToggleAll: () => void } & Sorting;
 
 /** The queue table, sortable by its columns; with `selectable`, each row has a checkbox for bulk assignment. */
-export function QueueTable({ queue, items, selectable, selected, onToggle, onToggleAll, sort, order, onSort }: Props) {
+export function QueueTable({ queue, listing, items, selectable, selected, onToggle, onToggleAll, sort, order, onSort }: Props) {
   const { t } = useTranslation();
   const header = (column: QueueSort, label: string) => <SortableHeader column={column} label={label} sort={sort} order={order} onSort={onSort} />;
   const format = useFormat();
@@ -51,7 +51,7 @@ export function QueueTable({ queue, items, selectable, selected, onToggle, onTog
                   </td>
                 ) : null}
                 <th scope="row">
-                  <Link to={queue === 'measure-ending' ? `/persons/${i.personId}` : isPlanQueue(queue) && i.caseId ? `/cases/${i.caseId}/plan` : `/persons/${i.personId}/outreach?queue=${queue}`}>{name(i)}</Link>
+                  <Link to={queue === 'measure-ending' ? `/persons/${i.personId}` : isPlanQueue(queue) && i.caseId ? `/cases/${i.caseId}/plan` : `/persons/${i.personId}/outreach?${new URLSearchParams([['queue', queue], ...listing])}`}>{name(i)}</Link>
                 </th>
                 <td className="nowrap">{formatIdentityNumber(i.personalIdentityNumber)}</td>
                 <td>{i.contactPerson ? i.contactPerson.name : <span className="muted">{t('queues.none')}</span>}</td>
