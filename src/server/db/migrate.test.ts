@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from './connection.js';
@@ -23,29 +24,49 @@ const populationKey = async () =>
       where i.indrelid = 'population_rows'::regclass and i.indisprimary order by k.n`.execute(handle.db)
   ).rows.map((r) => r.column);
 
+/** Every migration in the folder, oldest first, by file name: what the migrator must know of. */
+const MIGRATION_FILES = readdirSync(new URL('./migrations/', import.meta.url))
+  .filter((file) => /^\d{14}_\w+\.ts$/.test(file))
+  .map((file) => file.replace(/\.ts$/, ''))
+  .sort();
+
+/** What each migration's down step must have undone, checked right after reverting it. */
+const UNDONE: Record<string, () => Promise<void>> = {
+  // The oldest of those after the population key: none of their tables is left.
+  '20261206100000_honest_attempts': async () => {
+    for (const table of ['outreach_rule_changes', 'emergency_requests', 'municipality_trusts']) expect(await tables()).not.toContain(table);
+  },
+  '20261201090000_population_key_by_person': async () => expect(await populationKey()).toEqual(['import_id', 'personal_identity_number']),
+  '20261127090000_sms_outbox': async () => {
+    const columns = await sql<{ column_name: string }>`select column_name from information_schema.columns where table_name = 'sms_messages'`.execute(handle.db);
+    expect(columns.rows.map((r) => r.column_name)).not.toContain('failure_reason');
+  },
+  '20261126100000_outreach': async () => expect(await tables()).not.toContain('contact_attempts'),
+  '20261126090000_consent': async () => expect(await tables()).not.toContain('consents'),
+  '20261125120000_register': async () => expect(await tables()).not.toContain('imports'),
+  '20261125090000_foundation': async () => expect(await tables()).toEqual([]),
+};
+
 describe('migrations', () => {
-  it('go down to an empty schema and up again', async () => {
+  it('are every timestamped file in the migrations folder, each with an up and a down step', () => {
+    expect(MIGRATION_FILES.length).toBeGreaterThan(0);
+    expect(Object.keys(migrations).sort()).toEqual(MIGRATION_FILES);
+    for (const name of MIGRATION_FILES) {
+      expect(typeof migrations[name]!.up, name).toBe('function');
+      expect(typeof migrations[name]!.down, name).toBe('function');
+    }
+  });
+
+  it('go down one at a time, newest first, to an empty schema, and up again', async () => {
     expect(await tables()).toContain('persons');
     expect(await populationKey()).toEqual(['personal_identity_number', 'import_id']);
-    // The newer migrations, each undone on its own, newest first.
-    const newer = Object.keys(migrations).filter((name) => name > '20261201090000_population_key_by_person').sort().reverse();
-    for (const name of newer) expect(await migrateDown(handle.db)).toEqual([`reverted ${name}`]);
-    for (const table of ['outreach_rule_changes', 'emergency_requests', 'municipality_trusts']) expect(await tables()).not.toContain(table);
-    expect(await migrateDown(handle.db)).toEqual(['reverted 20261201090000_population_key_by_person']);
-    expect(await populationKey()).toEqual(['import_id', 'personal_identity_number']);
-    expect(await migrateDown(handle.db)).toEqual(['reverted 20261127090000_sms_outbox']);
-    expect((await sql<{ column_name: string }>`select column_name from information_schema.columns where table_name = 'sms_messages'`.execute(handle.db)).rows.map((r) => r.column_name)).not.toContain('failure_reason');
-    expect(await migrateDown(handle.db)).toEqual(['reverted 20261126110000_kaa_units']);
-    expect(await migrateDown(handle.db)).toEqual(['reverted 20261126100000_outreach']);
-    expect(await tables()).not.toContain('contact_attempts');
-    expect(await migrateDown(handle.db)).toEqual(['reverted 20261126090000_consent']);
-    expect(await tables()).not.toContain('consents');
-    expect(await migrateDown(handle.db)).toEqual(['reverted 20261125150000_staging_partitions']);
-    expect(await migrateDown(handle.db)).toEqual(['reverted 20261125120000_register']);
-    expect(await tables()).not.toContain('imports');
-    expect(await migrateDown(handle.db)).toEqual(['reverted 20261125090000_foundation']);
-    expect(await tables()).toEqual([]);
-    expect(await migrateToLatest(handle.db)).toEqual(Object.keys(migrations).sort().map((name) => `applied ${name}`));
+    for (const name of Object.keys(UNDONE)) expect(MIGRATION_FILES, name).toContain(name);
+    for (const name of [...MIGRATION_FILES].reverse()) {
+      expect(await migrateDown(handle.db)).toEqual([`reverted ${name}`]);
+      await UNDONE[name]?.();
+    }
+    expect(await migrateDown(handle.db)).toEqual([]);
+    expect(await migrateToLatest(handle.db)).toEqual(MIGRATION_FILES.map((name) => `applied ${name}`));
     expect(await tables()).toContain('audit_log');
   });
 

@@ -9,14 +9,15 @@ import type { Client, Harness } from './harness.js';
 export const daysAgo = (days: number) => addDays(todayInSweden(), -days);
 
 /**
- * Registers a person through the API, puts them in the register from `enteredOn` for `entryReason`
- * and, when given, makes `contactPerson` their contact person. Returns ids and the case.
+ * Registers a person through the API, puts them in the register from `enteredOn` (the day before the
+ * app's clock's day unless given) for `entryReason` and, when given, makes `contactPerson` their contact
+ * person. Returns ids and the case.
  */
 export async function personInRegister(h: Harness, options: { enteredOn?: string; entryReason?: string; contactPerson?: Client; person?: Partial<PersonCreate> } = {}) {
   const { id } = (await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson(options.person))).json() as { id: string };
   await h.db
     .insertInto('register_periods')
-    .values({ municipality_id: h.municipalityId, person_id: id, entered_on: options.enteredOn ?? daysAgo(1), entry_reason: options.entryReason ?? 'moved_in' })
+    .values({ municipality_id: h.municipalityId, person_id: id, entered_on: options.enteredOn ?? addDays(todayInSweden(h.clock.now()), -1), entry_reason: options.entryReason ?? 'moved_in' })
     .execute();
   const person = (await h.as.coordinator.request('GET', `/api/v1/persons/${id}`)).json();
   if (options.contactPerson) {

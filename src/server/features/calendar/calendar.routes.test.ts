@@ -21,6 +21,16 @@ describe('meetings and the calendar', () => {
     expect((await h.as.youth_coach.request('POST', '/api/v1/centres', { name: 'Eget' })).statusCode).toBe(403);
   });
 
+  it('lists the municipality’s centres by name to those with a calendar, and none of the neighbour’s', async () => {
+    expect((await h.anonymous('GET', '/api/v1/centres')).statusCode).toBe(401);
+    expect((await h.as.manager.request('GET', '/api/v1/centres')).statusCode).toBe(403);
+    expect((await h.as.coordinator.request('POST', '/api/v1/centres', { name: 'Allaktivitetshuset' })).statusCode).toBe(201);
+    expect((await h.as.otherCoordinator.request('POST', '/api/v1/centres', { name: 'Frilagret' })).statusCode).toBe(201);
+    const centres = (await h.as.youth_coach.request('GET', '/api/v1/centres')).json() as { id: string; name: string }[];
+    expect(centres.map((c) => c.name)).toEqual(['Allaktivitetshuset', 'Ungdomstorget']);
+    expect(centres.find((c) => c.name === 'Ungdomstorget')?.id).toBe(centreId);
+  });
+
   it('books a meeting with a young person: on the timeline, and in the calendar with the name only for those who may see them', async () => {
     const { personId } = await personInRegister(h, { contactPerson: h.as.youth_coach, person: { givenName: 'Mira', streetAddress: 'Hemvägen 3' } });
     const res = await h.as.youth_coach.request('POST', '/api/v1/meetings', { kind: 'meeting', startsAt: at(2, 9), endsAt: at(2, 10), centreId, personId });

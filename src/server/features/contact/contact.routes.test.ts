@@ -1,16 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERRORS } from '../../../core/errors.js';
+import { addDays } from '../../../core/outreach.js';
+import { fixedClock } from '../../clock.js';
 import { createHarness, type Harness } from '../../testing/harness.js';
 import { testIdentityNumberAged } from '../../testing/factories.js';
-import { daysAgo, personInRegister } from '../../testing/outreach.js';
+import { personInRegister } from '../../testing/outreach.js';
+
+/** The day under test: the app's clock stands at ten in its morning (summer time) whenever the suite runs. */
+const DAY = '2026-09-15';
+const NOW = new Date(`${DAY}T08:00:00Z`);
+const daysAgo = (days: number) => addDays(DAY, -days);
 
 let h: Harness;
 beforeAll(async () => {
-  h = await createHarness();
+  h = await createHarness({}, { clock: fixedClock(NOW) });
 });
 afterAll(() => h.close());
 
-const now = () => new Date().toISOString();
+const now = () => NOW.toISOString();
 const attempt = (over: Record<string, unknown> = {}) => ({ channel: 'phone', outcome: 'no_answer', at: now(), ...over });
 
 describe('POST /api/v1/persons/:id/contact-attempts', () => {
@@ -40,8 +47,8 @@ describe('POST /api/v1/persons/:id/contact-attempts', () => {
   });
 
   it('records an attempt, puts it on the timeline, moves the case to contacting and proposes the next rung', async () => {
-    // 17 today: after the young person's phone, the guardian's (18 or older: a text message, below).
-    const { personId } = await personInRegister(h, { contactPerson: h.as.youth_coach, person: { personalIdentityNumber: testIdentityNumberAged(17) } });
+    // 17 on the day: after the young person's phone, the guardian's (18 or older: a text message, below).
+    const { personId } = await personInRegister(h, { contactPerson: h.as.youth_coach, person: { personalIdentityNumber: testIdentityNumberAged(17, DAY) } });
     await h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/contact-attempts`, attempt({ channel: 'known_elsewhere', outcome: 'not_known' }));
     const res = await h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/contact-attempts`, attempt());
     expect(res.statusCode).toBe(201);
@@ -56,7 +63,7 @@ describe('POST /api/v1/persons/:id/contact-attempts', () => {
   });
 
   it('proposes a text message after the phone for someone of 18 or older, whose guardian is not phoned', async () => {
-    const { personId } = await personInRegister(h, { contactPerson: h.as.youth_coach, person: { personalIdentityNumber: testIdentityNumberAged(18) } });
+    const { personId } = await personInRegister(h, { contactPerson: h.as.youth_coach, person: { personalIdentityNumber: testIdentityNumberAged(18, DAY) } });
     await h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/contact-attempts`, attempt({ channel: 'known_elsewhere', outcome: 'not_known' }));
     const res = await h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/contact-attempts`, attempt());
     expect(res.statusCode).toBe(201);
@@ -87,7 +94,7 @@ describe('POST /api/v1/persons/:id/contact-attempts', () => {
     const cases: [Record<string, unknown>, string, string][] = [
       [attempt({ channel: 'verify_school', outcome: 'reached' }), 'invalid_outcome', 'outcome'],
       [attempt({ outcome: 'no_answer', occupation: 'work' }), 'invalid_outcome', 'occupation'],
-      [attempt({ at: new Date(Date.now() + 86_400_000).toISOString() }), 'future_attempt', 'at'],
+      [attempt({ at: new Date(NOW.getTime() + 86_400_000).toISOString() }), 'future_attempt', 'at'],
       [attempt({ channel: 'pigeon' }), 'validation_failed', 'channel'],
       [attempt({ at: 'yesterday' }), 'validation_failed', 'at'],
     ];

@@ -28,12 +28,12 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 /**
  * Checks core's rules (`attemptProblem`): an outcome was chosen (400 `outcome_required`), it fits
  * the channel, and occupation and agreement come only with a conversation (400 `invalid_outcome`);
- * and the attempt is not in the future.
+ * and the attempt is not later than `now`.
  */
-export function checkAttempt(input: AttemptBody): AttemptInput {
+export function checkAttempt(input: AttemptBody, now: Date): AttemptInput {
   const problem = attemptProblem(input);
   if (problem) throw new AppError(problem.code === 'required' ? 'outcome_required' : 'invalid_outcome', [problem]);
-  if (Date.parse(input.at) > Date.now() + CLOCK_SKEW_MS) throw new AppError('future_attempt', [{ field: 'at', code: 'invalid' }]);
+  if (Date.parse(input.at) > now.getTime() + CLOCK_SKEW_MS) throw new AppError('future_attempt', [{ field: 'at', code: 'invalid' }]);
   return { ...input, outcome: input.outcome as AttemptOutcome };
 }
 
@@ -86,7 +86,7 @@ export async function insertAttempt(ctx: RequestContext, { trx, audit }: Audited
       .values(eventRow({ municipality_id: person.municipality_id, person_id: personId, case_id: openCase.id, actor_id: ctx.actor.id }, 'case_status_changed', { from: 'new', to: 'contacting' }))
       .execute();
   }
-  const next = period ? await refreshNextStep(trx, person.municipality_id, person, period, settings) : null;
+  const next = period ? await refreshNextStep(trx, person.municipality_id, person, period, settings, todayInSweden(ctx.clock.now())) : null;
   await audit({ action: 'create', entity: 'contact_attempt', entityId: attempt.id, personId, detail: { channel: input.channel, outcome: input.outcome } });
   return { id: attempt.id, nextStep: next ? { ...next, overrideReason: null } : null };
 }
@@ -108,7 +108,7 @@ function replayed(ctx: RequestContext, personId: string, key: string) {
 /** POST /persons/{id}/contact-attempts. */
 export async function recordContactAttempt(ctx: RequestContext, personId: string, body: AttemptBody, idempotencyKey: string | null): Promise<{ id: string; nextStep: NextStepOut }> {
   requireCapability(ctx.actor, 'outreach.work');
-  const input = checkAttempt(body);
+  const input = checkAttempt(body, ctx.clock.now());
   if (idempotencyKey) {
     const prior = await replayed(ctx, personId, idempotencyKey);
     if (prior) return prior;
@@ -163,7 +163,8 @@ export async function getOutreach(ctx: RequestContext, personId: string): Promis
       .where('attempt_recorded_at', 'is', null);
     if (!roleCan(ctx.actor.role, 'outreach.configure')) unconfirmed = unconfirmed.where('sent_by', '=', ctx.actor.id);
     const awaitingSms = person.managed ? await unconfirmed.orderBy('created_at', 'desc').limit(20).execute() : [];
-    const proposal = period ? await proposalFor(trx, person, period, settings) : null;
+    const now = ctx.clock.now();
+    const proposal = period ? await proposalFor(trx, person, period, settings, todayInSweden(now)) : null;
     const stored = period ? await storedNextStep(trx, personId, period.id) : undefined;
     const nextStep = stored ? stepOut(stored.channel, stored.due_on, stored.override_reason) : proposal && { ...proposal, overrideReason: null };
     const reached = attempts.filter((a) => isConversation(a.outcome) && (!period || a.period_id === period.id));
@@ -172,14 +173,14 @@ export async function getOutreach(ctx: RequestContext, personId: string): Promis
       ? {
           code: withOccupation.occupation as Occupation,
           confirmedAt: withOccupation.at.toISOString(),
-          valid: Date.now() - withOccupation.at.getTime() < settings.occupationValidityDays[withOccupation.occupation as Occupation] * 86_400_000,
+          valid: now.getTime() - withOccupation.at.getTime() < settings.occupationValidityDays[withOccupation.occupation as Occupation] * 86_400_000,
         }
       : null;
     await audit({ action: 'read', entity: 'outreach', entityId: personId, personId, detail: readBasis(person) });
     return {
       personId,
       enteredOn: period?.entered_on ?? null,
-      under18: isUnder18(person.birth_date, todayInSweden()),
+      under18: isUnder18(person.birth_date, todayInSweden(now)),
       attempts: attempts.map((a) => ({
         id: a.id,
         channel: a.channel as AttemptChannel,

@@ -15,10 +15,9 @@ export function openPeriod(db: Db, personId: string) {
 
 type Period = { id: string; entered_on: string; entry_reason: string };
 
-/** Lotsa's proposal for a person in `period`, from the attempts recorded in it. */
-export async function proposalFor(db: Db, person: { id: string; birth_date: string }, period: Period, settings: OutreachSettings): Promise<NextStep> {
+/** Lotsa's proposal on `today` (YYYY-MM-DD) for a person in `period`, from the attempts recorded in it. */
+export async function proposalFor(db: Db, person: { id: string; birth_date: string }, period: Period, settings: OutreachSettings, today: string): Promise<NextStep> {
   const attempts = await db.selectFrom('contact_attempts').select(['channel', 'outcome', 'at']).where('period_id', '=', period.id).orderBy('at').execute();
-  const today = todayInSweden();
   return proposeNextStep({
     enteredOn: period.entered_on,
     fromSchool: SCHOOL_ENTRY_REASONS.includes(period.entry_reason),
@@ -28,9 +27,9 @@ export async function proposalFor(db: Db, person: { id: string; birth_date: stri
   });
 }
 
-/** Replaces the stored next step of a person in `period` with Lotsa's proposal; returns it. */
-export async function refreshNextStep(db: Db, municipalityId: string, person: { id: string; birth_date: string }, period: Period, settings: OutreachSettings): Promise<NextStep> {
-  const next = await proposalFor(db, person, period, settings);
+/** Replaces the stored next step of a person in `period` with Lotsa's proposal on `today`; returns it. */
+export async function refreshNextStep(db: Db, municipalityId: string, person: { id: string; birth_date: string }, period: Period, settings: OutreachSettings, today: string): Promise<NextStep> {
+  const next = await proposalFor(db, person, period, settings, today);
   const values = { period_id: period.id, channel: next?.channel ?? null, due_on: next?.dueOn ?? null, override_reason: null, set_by: null };
   await db
     .insertInto('next_steps')
