@@ -121,6 +121,48 @@ describe.skipIf(skipE2E)('[plan]: a coach makes a plan with two goals and prints
     expect(errors).toEqual([]);
   });
 
+  it('lets a coordinator keep the goal areas from the settings menu; a new area is offered in the plan, axe-clean in both languages', async () => {
+    const { page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
+    await signIn(page, ACCOUNTS.coordinator);
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Målområden' }).click();
+    await expect.poll(() => heading(page).textContent()).toBe('Målområden för handlingsplaner');
+    const first = page.getByRole('group', { name: 'Målområde 1: Studier' });
+    await expect.poll(() => first.count()).toBe(1);
+    await expectNoAxeViolations(page, 'goal areas');
+
+    // A new area without a name is named in the summary; nothing is saved.
+    await page.getByRole('button', { name: 'Lägg till målområde' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('goal-areas-11-sv');
+    await page.getByRole('button', { name: 'Spara målområdena' }).click();
+    const summary = page.locator('.error-summary');
+    await expect.poll(() => summary.textContent()).toContain('Skriv namnet på svenska.');
+    expect(await summary.getByRole('link').first().getAttribute('href')).toBe('#goal-areas-11-sv');
+    await expectNoAxeViolations(page, 'goal areas with an error');
+
+    // The legend follows the name as it is typed, so the fields are found by the group's number.
+    expect(await page.getByRole('group', { name: 'Målområde 12: nytt område' }).count()).toBe(1);
+    await page.locator('#goal-areas-11-sv').fill('Fritid och hälsa');
+    await page.getByRole('group', { name: 'Målområde 12: Fritid och hälsa' }).getByLabel('Namn på engelska').fill('Leisure and health');
+    await page.getByRole('group', { name: 'Målområde 10: Ett drogfritt liv' }).getByLabel('Kan väljas för nya mål').uncheck();
+    await page.getByRole('button', { name: 'Spara målområdena' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Målområdena är sparade.');
+    await expect.poll(() => page.getByRole('group', { name: 'Målområde 12: Fritid och hälsa' }).textContent()).toContain('Kod: fritid_och_halsa');
+
+    // The plan offers the new area and no longer the inactive one.
+    const api = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
+    const person = await (await api.api.get(`/api/v1/persons/${personId}`)).json();
+    const plan = await (await api.api.get(`/api/v1/cases/${person.case.id}/plan`)).json();
+    await api.api.dispose();
+    const codes = plan.goalAreas.map((a: { code: string }) => a.code);
+    expect(codes).toContain('fritid_och_halsa');
+    expect(codes).not.toContain('drug_free_life');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => heading(page).textContent()).toBe('Goal areas for action plans');
+    await expectNoAxeViolations(page, 'goal areas in English');
+    expect(errors).toEqual([]);
+  });
+
   it('shows a social worker in the team the plan read-only once the young person consents to share it', async () => {
     const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
     const id = (await coordinator.send('POST', '/api/v1/persons', { personalIdentityNumber: spec.lotsa.unusedIdentityNumber(41), givenName: 'Sara', familyName: 'Samverkan' })).body.id;

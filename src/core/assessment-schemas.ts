@@ -1,5 +1,6 @@
 /** Zod schemas of the assessment API: the manual, assessments, their drafts and completion. */
 import { z } from 'zod';
+import { PROFESSIONS } from './professions.js';
 import { ASSESSMENT_STATUSES, DIPLOMA_ANSWERS, DOCUMENTED_NEEDS, HIGHEST_EDUCATION, MANUAL_KEY, PARTICIPANT_ROLES } from './assessment.js';
 import { CONSENT_CATEGORIES } from './consent.js';
 import { optionalText, storable, text } from './schemas.js';
@@ -42,7 +43,7 @@ export const assessmentDraftBody = z.object({
 export type AssessmentDraft = z.input<typeof assessmentDraftBody>;
 export const assessmentCompleteBody = z.object({ version: z.number().int() });
 
-const staffRef = z.object({ id, name: z.string() });
+const staffRef = z.object({ id, name: z.string(), profession: z.enum(PROFESSIONS).nullable() });
 
 export const assessmentSummarySchema = z.object({
   id,

@@ -1,6 +1,7 @@
 /** Zod schemas of the action plan API: the plan sent whole with its version, versions, signatures, goal areas. */
 import { z } from 'zod';
 import { PLAN_SIGN_METHODS, PLAN_SIGNERS, RESPONSIBLE_KINDS, STEP_END_REASONS, STEP_STATUSES, stepBreaches } from './plan.js';
+import { PROFESSIONS } from './professions.js';
 import { isoDay, optionalText, text } from './schemas.js';
 import { changeSummary } from './events/plan-events.js';
 
@@ -92,6 +93,8 @@ export const planSchema = planDocument.extend({
   caseId: id,
   personId: id,
   personName: z.string(),
+  /** The case's contact person and what they work as, so the young person sees who is who. */
+  contactPerson: z.object({ name: z.string(), profession: z.enum(PROFESSIONS).nullable() }).nullable(),
   version: z.number().int(),
   updatedAt: z.string().nullable(),
   updatedBy: z.string().nullable(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { followUpDue, goalAreaName, isEmptyChange, planChangeSummary, stepBreaches, type PlanShape, type StepFacts } from './plan.js';
+import { followUpDue, goalAreaCode, goalAreaName, isEmptyChange, planChangeSummary, stepBreaches, type PlanShape, type StepFacts } from './plan.js';
 import { planBody } from './plan-schemas.js';
 
 const step = (overrides: Partial<StepFacts> = {}): StepFacts => ({
@@ -95,5 +95,19 @@ describe('goal area names', () => {
     expect(goalAreaName('breaking_isolation', 'sv')).toBe('Bryta isolering');
     expect(goalAreaName('breaking_isolation', 'en')).toBe('Breaking isolation');
     expect(goalAreaName('leisure', 'sv', [{ code: 'leisure', sv: 'Fritid', en: 'Leisure' }])).toBe('Fritid');
+  });
+});
+
+describe('the code of a new goal area', () => {
+  it('is made from the name in lower-case ASCII, and is one the schema accepts', () => {
+    expect(goalAreaCode('Fritid och hälsa', [])).toBe('fritid_och_halsa');
+    expect(goalAreaCode('  Körkort!  ', [])).toBe('korkort');
+    expect(goalAreaCode('Ålder 18+', [])).toBe('alder_18');
+    for (const name of ['Fritid och hälsa', '123 jobb', 'ÅÄÖ', '!', 'é']) expect(goalAreaCode(name, []), name).toMatch(/^[a-z][a-z0-9_]{1,39}$/);
+  });
+
+  it('does not take a code already on the list', () => {
+    expect(goalAreaCode('Studier', ['studier'])).toBe('studier_2');
+    expect(goalAreaCode('Studier', ['studier', 'studier_2'])).toBe('studier_3');
   });
 });

@@ -143,3 +143,18 @@ export function isEmptyChange(s: PlanChangeSummary): boolean {
 export function goalAreaName(code: string, language: 'sv' | 'en', areas: readonly GoalArea[] = GOAL_AREA_CODE_LIST.areas): string {
   return areas.find((a) => a.code === code)?.[language] ?? code;
 }
+
+/**
+ * A code for a new goal area from its name (lower case ASCII, å/ä → a, ö → o, words joined by `_`),
+ * made unique among `taken` with a number: "Fritid och hälsa" → `fritid_och_halsa`. Goals keep the code.
+ */
+export function goalAreaCode(name: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  const folded = name.toLowerCase().replace(/[åä]/g, 'a').replace(/ö/g, 'o').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  let base = folded.replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 34);
+  if (!/^[a-z]/.test(base)) base = `area_${base}`.replace(/_+$/, '');
+  if (base.length < 2) base = 'area';
+  let code = base;
+  for (let n = 2; used.has(code); n += 1) code = `${base}_${n}`;
+  return code;
+}

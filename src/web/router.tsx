@@ -38,6 +38,7 @@ const SmsPage = lazy(() => import('./features/sms/SmsPage.js').then((m) => ({ de
 const CalendarPage = lazy(() => import('./features/calendar/CalendarPage.js').then((m) => ({ default: m.CalendarPage })));
 const OutreachSettingsPage = lazy(() => import('./features/outreach-settings/OutreachSettingsPage.js').then((m) => ({ default: m.OutreachSettingsPage })));
 const AssessmentPage = lazy(() => import('./features/assessments/AssessmentPage.js').then((m) => ({ default: m.AssessmentPage })));
+const GoalAreasPage = lazy(() => import('./features/plans/GoalAreasPage.js').then((m) => ({ default: m.GoalAreasPage })));
 const AssessmentManualPage = lazy(() => import('./features/assessments/AssessmentManualPage.js').then((m) => ({ default: m.AssessmentManualPage })));
 const PlanPage = lazy(() => import('./features/plans/PlanPage.js').then((m) => ({ default: m.PlanPage })));
 const NotificationFormPage = lazy(() => import('./features/notifications/NotificationFormPage.js').then((m) => ({ default: m.NotificationFormPage })));
@@ -76,6 +77,7 @@ export const router = createBrowserRouter([
       { path: '/sms', element: signedIn(<RequireCapability capability="outreach.work"><SmsPage /></RequireCapability>) },
       { path: '/calendar', element: signedIn(<RequireCapability capability="calendar.use"><CalendarPage /></RequireCapability>) },
       { path: '/settings/assessment-manual', element: signedIn(<RequireCapability capability="outreach.configure"><AssessmentManualPage /></RequireCapability>) },
+      { path: '/settings/goal-areas', element: signedIn(<RequireCapability capability="outreach.configure"><GoalAreasPage /></RequireCapability>) },
       { path: '/settings/outreach', element: signedIn(<RequireCapability capability="outreach.configure"><OutreachSettingsPage /></RequireCapability>) },
       { path: '/admin/staff', element: signedIn(<RequireCapability capability="staff.manage"><StaffPage /></RequireCapability>) },
       { path: '/admin/units', element: signedIn(<RequireCapability capability="settings.manage"><UnitsPage /></RequireCapability>) },

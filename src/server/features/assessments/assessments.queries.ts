@@ -5,6 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { ManualSection } from '../../../core/assessment.js';
 import type { ConsentCategory } from '../../../core/consent.js';
+import type { Profession } from '../../../core/professions.js';
 import { accessOf, personManagedBy, personVisibleTo, type Actor } from '../../access/access.js';
 import type { Database } from '../../db/types.js';
 
@@ -60,7 +61,7 @@ export function selectAssessmentList(db: Q, personId: string) {
   return db
     .selectFrom('assessments')
     .leftJoin('staff', 'staff.id', 'assessments.created_by')
-    .select(['assessments.id', 'assessments.number', 'assessments.status', 'assessments.revises_id', 'assessments.created_at', 'assessments.completed_on', 'staff.id as starter_id', 'staff.name as starter_name'])
+    .select(['assessments.id', 'assessments.number', 'assessments.status', 'assessments.revises_id', 'assessments.created_at', 'assessments.completed_on', 'staff.id as starter_id', 'staff.name as starter_name', 'staff.profession as starter_profession'])
     .where('assessments.person_id', '=', personId)
     .orderBy('assessments.number', 'desc')
     .execute();
@@ -72,11 +73,11 @@ export function selectAnswers(db: Q, assessmentId: string, categories: ConsentCa
   return db.selectFrom('assessment_answers').select(['question_key', 'category', 'answer']).where('assessment_id', '=', assessmentId).where('category', 'in', categories).execute();
 }
 
-/** Names of staff by id, of the municipality. */
+/** Names and professions of staff by id, of the municipality. */
 export async function selectStaffNames(db: Q, municipalityId: string, ids: string[]) {
-  if (ids.length === 0) return new Map<string, string>();
-  const rows = await db.selectFrom('staff').select(['id', 'name']).where('municipality_id', '=', municipalityId).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
+  if (ids.length === 0) return new Map<string, { name: string; profession: Profession | null }>();
+  const rows = await db.selectFrom('staff').select(['id', 'name', 'profession']).where('municipality_id', '=', municipalityId).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, { name: r.name, profession: r.profession as Profession | null }]));
 }
 
 /** Counts the person's completed assessments (mapped once there is one). */

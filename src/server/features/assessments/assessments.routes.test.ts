@@ -107,7 +107,7 @@ describe('GET/POST /api/v1/persons/:id/assessments', () => {
     const res = await start(h.as.youth_coach, personId);
     expect(res.statusCode).toBe(201);
     const list = (await h.as.youth_coach.request('GET', `/api/v1/persons/${personId}/assessments`)).json();
-    expect(list).toEqual([expect.objectContaining({ id: res.json().id, number: 1, status: 'draft', revises: null, completedOn: null, startedBy: { id: h.as.youth_coach.staffId, name: 'Test youth_coach' } })]);
+    expect(list).toEqual([expect.objectContaining({ id: res.json().id, number: 1, status: 'draft', revises: null, completedOn: null, startedBy: { id: h.as.youth_coach.staffId, name: 'Test youth_coach', profession: null } })]);
     const again = await start(h.as.youth_coach, personId);
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('assessment_draft_exists');
@@ -237,9 +237,11 @@ describe('PUT /api/v1/assessments/:id and POST …/complete', () => {
   it('completes: dated today, read-only (409 assessment_completed), on the timeline; a revision is number 2 and the first stays readable', async () => {
     const personId = await personOfCoach();
     const a = (await start(h.as.youth_coach, personId)).json().id;
+    await h.db.updateTable('staff').set({ profession: 'study_career_counsellor' }).where('id', '=', h.as.coordinator.staffId).execute();
     const participants = { staff: [h.as.youth_coach.staffId, h.as.coordinator.staffId], others: [{ role: 'young_person' }, { role: 'guardian', name: 'Vera Testsson' }] };
     const saved = await h.as.youth_coach.request('PUT', `/api/v1/assessments/${a}`, { version: 1, participants, answers: { wants: 'Bli elektriker', grades: 'Saknar matte' }, highestEducation: 'upper_secondary_started', diploma: 'no' });
-    expect(saved.json().participants).toEqual({ staff: [{ id: h.as.youth_coach.staffId, name: 'Test youth_coach' }, { id: h.as.coordinator.staffId, name: 'Test coordinator' }], others: [{ role: 'young_person', name: null }, { role: 'guardian', name: 'Vera Testsson' }] });
+    const coordinator = { id: h.as.coordinator.staffId, name: 'Test coordinator', profession: 'study_career_counsellor' };
+    expect(saved.json().participants).toEqual({ staff: [{ id: h.as.youth_coach.staffId, name: 'Test youth_coach', profession: null }, coordinator], others: [{ role: 'young_person', name: null }, { role: 'guardian', name: 'Vera Testsson' }] });
     const done = await h.as.youth_coach.request('POST', `/api/v1/assessments/${a}/complete`, { version: 2 });
     expect(done.statusCode).toBe(200);
     expect(done.json()).toMatchObject({ status: 'completed', completedOn: todayInSweden(), completedBy: { id: h.as.youth_coach.staffId }, editable: false, version: 3 });

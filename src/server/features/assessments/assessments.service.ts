@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { carriedAnswers, completionProblems, EDUCATION_CATEGORY, NEEDS_CATEGORY, questionIndex, type DiplomaAnswer, type DocumentedNeed, type HighestEducation, type ManualSection } from '../../../core/assessment.js';
 import type { Assessment, assessmentCreateBody, assessmentDraftBody, AssessmentSummary, Participants } from '../../../core/assessment-schemas.js';
 import { CONSENT_CATEGORIES, type ConsentCategory } from '../../../core/consent.js';
+import type { Profession } from '../../../core/professions.js';
 import { todayInSweden } from '../../../core/dates.js';
 import { roleCan } from '../../../core/roles.js';
 import { categoriesOf, requireCapability } from '../../access/access.js';
@@ -39,7 +40,7 @@ async function present(ctx: RequestContext, trx: Trx, row: Row, person: Person):
   const answers = new Map((await selectAnswers(trx, row.id, visible)).map((a) => [a.question_key, a.answer]));
   const participants = row.participants as unknown as Participants;
   const names = await selectStaffNames(trx, ctx.actor.municipalityId, [...participants.staff, ...[row.created_by, row.completed_by].filter((x): x is string => !!x)]);
-  const ref = (id: string | null) => (id && names.has(id) ? { id, name: names.get(id)! } : null);
+  const ref = (id: string | null) => (id && names.has(id) ? { id, ...names.get(id)! } : null);
   const seesEducation = visible.includes(EDUCATION_CATEGORY);
   return {
     id: row.id,
@@ -82,7 +83,7 @@ export async function listAssessments(ctx: RequestContext, personId: string): Pr
       status: r.status,
       revises: r.revises_id,
       startedAt: r.created_at.toISOString(),
-      startedBy: r.starter_id ? { id: r.starter_id, name: r.starter_name! } : null,
+      startedBy: r.starter_id ? { id: r.starter_id, name: r.starter_name!, profession: r.starter_profession as Profession | null } : null,
       completedOn: r.completed_on,
     }));
   });

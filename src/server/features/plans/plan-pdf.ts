@@ -8,7 +8,7 @@ import type { Plan } from '../../../core/plan-schemas.js';
 import { field, heading, paragraph, pdfBuffer, signatureLine } from '../../pdf/pdf.js';
 
 /** What the printed plan is made from. */
-export type PlanPrint = { plan: Plan; name: string; contactPerson: string | null; municipality: string };
+export type PlanPrint = { plan: Plan; name: string; municipality: string };
 
 const TEXT = {
   sv: {
@@ -45,6 +45,16 @@ const TEXT = {
     methods: { in_lotsa: 'i Lotsa', paper: 'på papper' },
     sign: 'Din underskrift, datum och namnförtydligande',
     staffSign: 'Kontaktpersonens underskrift och datum',
+    professions: {
+      study_career_counsellor: 'studie- och yrkesvägledare',
+      counsellor: 'kurator',
+      social_worker: 'socialsekreterare',
+      field_worker: 'fältassistent',
+      job_coach: 'jobbcoach',
+      employment_officer: 'arbetsförmedlare',
+      youth_coach: 'ungdomscoach',
+      other: '',
+    },
     footer: (m: string) => `${m} · Aktivitetsansvaret för unga 16–19 år · Lotsa`,
   },
   en: {
@@ -81,6 +91,16 @@ const TEXT = {
     methods: { in_lotsa: 'in Lotsa', paper: 'on paper' },
     sign: 'Your signature, date and name in capitals',
     staffSign: "Contact person's signature and date",
+    professions: {
+      study_career_counsellor: 'study and career counsellor',
+      counsellor: 'counsellor',
+      social_worker: 'social worker',
+      field_worker: 'field worker',
+      job_coach: 'job coach',
+      employment_officer: 'employment officer',
+      youth_coach: 'youth coach',
+      other: '',
+    },
     footer: (m: string) => `${m} · Activity responsibility for young people 16–19 · Lotsa`,
   },
 };
@@ -94,7 +114,9 @@ export function planPdf(data: PlanPrint, language: 'sv' | 'en'): Promise<Buffer>
     doc.font('Helvetica-Bold').fontSize(18).text(t.title).font('Helvetica').fontSize(10.5).moveDown(0.5);
     paragraph(doc, t.intro);
     field(doc, t.name, data.name);
-    if (data.contactPerson) field(doc, t.contact, data.contactPerson);
+    const contact = plan.contactPerson;
+    const works = contact?.profession ? t.professions[contact.profession] : '';
+    if (contact) field(doc, t.contact, works ? `${contact.name}, ${works}` : contact.name);
     if (plan.version > 0) {
       field(doc, t.version, String(plan.version));
       if (plan.updatedAt) field(doc, t.savedOn, plan.updatedAt.slice(0, 10));

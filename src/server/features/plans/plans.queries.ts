@@ -18,7 +18,7 @@ export function selectCaseWithAccess(db: Q, actor: Actor, caseId: string, { mana
     .selectFrom('cases')
     .innerJoin('persons', 'persons.id', 'cases.person_id')
     .leftJoin('staff as contact', 'contact.id', 'cases.contact_person_id')
-    .select(['cases.id as case_id', 'persons.id', 'persons.municipality_id', 'persons.birth_date', 'persons.given_name', 'persons.family_name', 'persons.personal_identity_number', 'contact.name as contact_name'])
+    .select(['cases.id as case_id', 'persons.id', 'persons.municipality_id', 'persons.birth_date', 'persons.given_name', 'persons.family_name', 'persons.personal_identity_number', 'contact.name as contact_name', 'contact.profession as contact_profession'])
     .select((eb) => accessOf(actor)(eb))
     .where('cases.id', '=', caseId)
     .where('persons.municipality_id', '=', actor.municipalityId)

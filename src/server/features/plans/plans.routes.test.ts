@@ -193,17 +193,22 @@ describe('POST /api/v1/cases/:id/plan/sign and the signed scan', () => {
 
 describe('GET /api/v1/cases/:id/plan.pdf', () => {
   it('prints the plan in plain Swedish and English with goals, own words, steps and who does them, audited as an export', async () => {
-    const { caseId, personId } = await newCase();
+    const { caseId, personId, caseVersion } = await newCase();
+    const coach = await h.db.updateTable('staff').set({ profession: 'youth_coach' }).where('id', '=', h.as.youth_coach.staffId).returning('name').executeTakeFirstOrThrow();
+    const assign = { contactPersonId: h.as.youth_coach.staffId, version: caseVersion };
+    expect((await h.as.coordinator.request('PATCH', `/api/v1/cases/${caseId}`, assign)).statusCode).toBe(204);
     await h.as.coordinator.request('PUT', `/api/v1/cases/${caseId}/plan`, twoGoals());
+    const plan = (await h.as.coordinator.request('GET', `/api/v1/cases/${caseId}/plan`)).json();
+    expect(plan.contactPerson).toEqual({ name: coach.name, profession: 'youth_coach' });
     const sv = await h.as.coordinator.request('GET', `/api/v1/cases/${caseId}/plan.pdf?lang=sv`);
     expect(sv.statusCode).toBe(200);
     expect(sv.headers['content-type']).toBe('application/pdf');
     const svText = pdfPageTexts(sv.rawPayload).join('\n');
-    for (const expected of ['Min handlingsplan', 'Mål 1: Studier', 'Läsa klart gymnasiet på komvux', 'Jag vill bli undersköterska', 'Boka studiebesök på komvux', 'Du själv', 'Utbildningsförvaltningen', 'Mål 2: Struktur i vardagen', '2027-01-15']) {
+    for (const expected of ['Min handlingsplan', 'Mål 1: Studier', 'Läsa klart gymnasiet på komvux', 'Jag vill bli undersköterska', 'Boka studiebesök på komvux', 'Du själv', 'Utbildningsförvaltningen', 'Mål 2: Struktur i vardagen', '2027-01-15', `${coach.name}, ungdomscoach`]) {
       expect(svText, expected).toContain(expected);
     }
     const enText = pdfPageTexts((await h.as.coordinator.request('GET', `/api/v1/cases/${caseId}/plan.pdf?lang=en`)).rawPayload).join('\n');
-    for (const expected of ['My action plan', 'Goal 1: Studies', 'Goal 2: A daily structure', 'Who does it: You']) expect(enText, expected).toContain(expected);
+    for (const expected of ['My action plan', 'Goal 1: Studies', 'Goal 2: A daily structure', 'Who does it: You', 'youth coach']) expect(enText, expected).toContain(expected);
     expect(await h.db.selectFrom('audit_log').select('id').where('entity', '=', 'plan_pdf').where('person_id', '=', personId).execute()).toHaveLength(2);
   });
 });

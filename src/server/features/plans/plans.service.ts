@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { todayInSweden } from '../../../core/dates.js';
 import { ageOn } from '../../../core/personnummer.js';
 import { isEmptyChange, planChangeSummary } from '../../../core/plan.js';
+import type { Profession } from '../../../core/professions.js';
 import { planChangeSummarySchema, planDocument, type Plan, type PlanDocument, type PlanInput, type planSignBody, type PlanVersion } from '../../../core/plan-schemas.js';
 import { requireCapability } from '../../access/access.js';
 import { readBasis } from '../../audit/basis.js';
@@ -31,10 +32,13 @@ async function readableCase(ctx: RequestContext, trx: Trx, caseId: string, what:
   throw denied(owner.person_id, what);
 }
 
+type PlanPerson = { id: string; municipality_id: string; managed: boolean; given_name: string; family_name: string; contact_name: string | null; contact_profession: string | null };
+
 /** The whole plan as the API shows it (version 0 and no goals before it is made). */
-async function presentPlan(ctx: RequestContext, trx: Trx, caseId: string, person: { id: string; municipality_id: string; managed: boolean; given_name: string; family_name: string }): Promise<Plan> {
+async function presentPlan(ctx: RequestContext, trx: Trx, caseId: string, person: PlanPerson): Promise<Plan> {
   const [row, goalAreas, units] = await Promise.all([selectPlanRow(trx, caseId), selectGoalAreas(trx, person.municipality_id), selectUnits(trx, person.municipality_id)]);
-  const base = { caseId, personId: person.id, personName: `${person.given_name} ${person.family_name}`, goalAreas, units, canEdit: person.managed && ctx.actor.role !== 'manager' };
+  const contactPerson = person.contact_name ? { name: person.contact_name, profession: person.contact_profession as Profession | null } : null;
+  const base = { caseId, personId: person.id, personName: `${person.given_name} ${person.family_name}`, contactPerson, goalAreas, units, canEdit: person.managed && ctx.actor.role !== 'manager' };
   if (!row) return { ...base, version: 0, updatedAt: null, updatedBy: null, followUpOn: null, evaluation: null, evaluatedOn: null, goals: [], removedGoals: [], signatures: [] };
   const [content, signatures] = await Promise.all([selectPlanContent(trx, row), selectSignatures(trx, row.id)]);
   return {
@@ -259,6 +263,6 @@ export async function planForPrint(ctx: RequestContext, caseId: string, language
     const plan = await presentPlan(ctx, trx, caseId, person);
     const municipality = await trx.selectFrom('municipalities').select('name').where('id', '=', person.municipality_id).executeTakeFirstOrThrow();
     await audit({ action: 'export', entity: 'plan_pdf', entityId: caseId, personId: person.id, detail: { version: plan.version, language, ...readBasis(person) } });
-    return { plan, name: `${person.given_name} ${person.family_name}`, contactPerson: person.contact_name, municipality: municipality.name };
+    return { plan, name: `${person.given_name} ${person.family_name}`, municipality: municipality.name };
   });
 }

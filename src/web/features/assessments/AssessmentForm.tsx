@@ -16,6 +16,7 @@ import { Alert, ProblemAlert, useProblemText } from '../../components/Alert.js';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary.js';
 import { FormField, TextField } from '../../components/FormField.js';
 import { SelectField } from '../../components/SelectField.js';
+import { staffName } from '../../components/staffName.js';
 import { useSession } from '../auth/session.js';
 import { ChoiceGroup } from '../consent/ChoiceGroup.js';
 
@@ -48,7 +49,7 @@ export function AssessmentForm({ assessment: a }: { assessment: Assessment }) {
     setState((s) => ({ ...s, [key]: value }));
   };
   const staff = useQuery({ queryKey: ['staff', 'contact-persons'], queryFn: () => staffApi.list({ active: 'true', contactPerson: 'true' }), enabled: can('staff.list') });
-  const staffChoices = [...a.participants.staff, ...(staff.data ?? []).filter((s) => !a.participants.staff.some((p) => p.id === s.id))].map((s) => ({ value: s.id, label: s.name }));
+  const staffChoices = [...a.participants.staff, ...(staff.data ?? []).filter((s) => !a.participants.staff.some((p) => p.id === s.id))].map((s) => ({ value: s.id, label: staffName(t, s) }));
 
   const draft = (): AssessmentDraft => ({
     version: a.version,

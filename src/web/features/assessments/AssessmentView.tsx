@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { localText } from '../../../core/assessment.js';
 import type { Assessment } from '../../../core/assessment-schemas.js';
+import { staffName } from '../../components/staffName.js';
 
 /** The read-only assessment; withheld sections say so instead of showing answers. */
 export function AssessmentView({ assessment: a }: { assessment: Assessment }) {
@@ -13,7 +14,7 @@ export function AssessmentView({ assessment: a }: { assessment: Assessment }) {
         <h2 id="participants-title">{t('assessment.participants')}</h2>
         <ul className="plain-list">
           {a.participants.staff.map((s) => (
-            <li key={s.id}>{s.name}</li>
+            <li key={s.id}>{staffName(t, s)}</li>
           ))}
           {a.participants.others.map((o, i) => (
             <li key={`${o.role}-${i}`}>{o.name ? `${t(`assessment.roles.${o.role}`)}: ${o.name}` : t(`assessment.roles.${o.role}`)}</li>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PersonDetail } from '../../../core/schemas.js';
 import { Alert } from '../../components/Alert.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
+import { staffName } from '../../components/staffName.js';
 import { useFormat } from '../../i18n/format.js';
 import { useSession } from '../auth/session.js';
 import { CaseForm } from './CaseForm.js';
@@ -26,7 +27,7 @@ export function CasePanel({ person, onChanged }: { person: PersonDetail; onChang
               <StatusBadge status={kase.status} />
             </dd>
             <dt>{t('case.contactPerson')}</dt>
-            <dd>{kase.contactPerson ? kase.contactPerson.name : <span className="muted">{t('persons.noContactPerson')}</span>}</dd>
+            <dd>{kase.contactPerson ? staffName(t, kase.contactPerson) : <span className="muted">{t('persons.noContactPerson')}</span>}</dd>
             <dt>{t('case.team')}</dt>
             <dd>{kase.team ? kase.team.name : <span className="muted">{t('common.missing')}</span>}</dd>
             <dt>{t('case.openedAt')}</dt>

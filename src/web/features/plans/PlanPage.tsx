@@ -10,6 +10,7 @@ import { ApiError } from '../../api/client.js';
 import { planApi } from '../../api/planEndpoints.js';
 import { Loading, ProblemAlert } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { staffName } from '../../components/staffName.js';
 import { useFormat } from '../../i18n/format.js';
 import { NotFoundPage } from '../errors/NotFoundPage.js';
 import { PlanEditor } from './PlanEditor.js';
@@ -45,6 +46,7 @@ export function PlanPage() {
           </>
         ) : null}
       </PageHeading>
+      {p.contactPerson ? <p>{t('plan.contactPerson', { name: staffName(t, p.contactPerson) })}</p> : null}
       <p className="lead">{p.version > 0 ? t('plan.status', { version: p.version, date: p.updatedAt ? format.dateTime(p.updatedAt) : '', who: p.updatedBy ?? '' }) : t('plan.notMade')}</p>
       {p.canEdit ? (
         <PlanEditor key={p.version} plan={p} />

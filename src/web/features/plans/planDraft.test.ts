@@ -7,6 +7,7 @@ const plan: Plan = {
   caseId: '00000000-0000-4000-8000-000000000001',
   personId: '00000000-0000-4000-8000-000000000002',
   personName: 'Pia Plansson',
+  contactPerson: null,
   version: 3,
   updatedAt: null,
   updatedBy: null,
