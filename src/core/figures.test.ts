@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addMonths,
+  ageBandOn,
+  genderOf,
+  median,
+  onToStudiesOrWorkInTime,
+  outcomeReport,
+  seesSmallCells,
+  suppressSmallCells,
+  type OutcomeGroup,
+} from './figures.js';
+
+// Skatteverket's test numbers: 200001012384 has gender digit 8 (female), 200001011493 has 9 (male).
+describe('gender from the identity number', () => {
+  it('reads an even gender digit as female and an odd one as male', () => {
+    expect(genderOf('200001012384')).toBe('female');
+    expect(genderOf('200001011493')).toBe('male');
+  });
+});
+
+describe('age bands', () => {
+  it('takes the age on the day the figure is about, the birthday counting from that day', () => {
+    expect(ageBandOn('2008-06-15', '2026-06-14')).toBe('16_17');
+    expect(ageBandOn('2008-06-15', '2026-06-15')).toBe('18_19');
+    expect(ageBandOn('2006-06-15', '2026-06-15')).toBe('20_25');
+    expect(ageBandOn('2000-06-15', '2026-06-15')).toBeNull();
+    expect(ageBandOn('2011-01-01', '2026-06-15')).toBeNull();
+  });
+});
+
+describe('medians', () => {
+  it('takes the middle value, or the mean of the middle two, as PostgreSQL does; none of nothing', () => {
+    expect(median([9, 1, 5])).toBe(5);
+    expect(median([1, 2, 10, 4])).toBe(3);
+    expect(median([])).toBeNull();
+  });
+});
+
+describe('on to studies or work within N months', () => {
+  it('counts work and studies closed on or before the day N months after the start', () => {
+    expect(onToStudiesOrWorkInTime({ outcome: 'work', startedOn: '2026-01-31', closedOn: '2026-06-30' }, 5)).toBe(true);
+    expect(onToStudiesOrWorkInTime({ outcome: 'studies', startedOn: '2026-01-31', closedOn: '2026-07-01' }, 5)).toBe(false);
+    expect(onToStudiesOrWorkInTime({ outcome: 'employment_service', startedOn: '2026-01-31', closedOn: '2026-02-01' }, 5)).toBe(false);
+  });
+
+  it('ends a month short of the day on its last day', () => {
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2028-01-31', 1)).toBe('2028-02-29');
+    expect(addMonths('2026-10-15', 5)).toBe('2027-03-15');
+  });
+});
+
+const group = (o: Partial<OutcomeGroup>): OutcomeGroup => ({ outcome: 'work', gender: 'female', targetGroup: 'kaa', ageBand: '18_19', withoutDiploma: false, documentedProblems: false, inTime: false, n: 1, ...o });
+const medians = { toFirstContact: 4, toAssessment: 20, toFirstMeasure: 30, toOutcome: 100 };
+const settings = { targetMonths: 5, targetShare: 0.6 };
+
+describe('the outcome report', () => {
+  it("gives Partille's table: outcomes by code and gender, every code present", () => {
+    const r = outcomeReport({
+      from: '2026-01-01',
+      to: '2026-06-30',
+      outcomeCodes: ['work', 'studies', 'declined'],
+      groups: [group({ n: 3, inTime: true }), group({ gender: 'male', n: 2 }), group({ outcome: 'studies', gender: 'male', n: 1, inTime: true })],
+      medians,
+      settings,
+    });
+    expect(r.closed).toBe(6);
+    expect(r.byOutcome).toEqual({ work: { total: 5, female: 3, male: 2 }, studies: { total: 1, female: 0, male: 1 }, declined: { total: 0, female: 0, male: 0 } });
+    expect(r.byGender).toEqual({ female: 3, male: 3 });
+    expect(r.studiesOrWork).toEqual({ months: 5, target: 0.6, count: 4, share: 0.667, targetMet: true });
+  });
+
+  it('counts by target group, age band, without diploma and documented problems', () => {
+    const r = outcomeReport({
+      from: '2026-01-01',
+      to: '2026-06-30',
+      outcomeCodes: ['work'],
+      groups: [group({ targetGroup: 'young_adult', ageBand: '20_25', withoutDiploma: true }), group({ ageBand: null, documentedProblems: true }), group({ ageBand: '16_17', withoutDiploma: true, documentedProblems: true })],
+      medians,
+      settings,
+    });
+    expect(r.byTargetGroup).toEqual({ kaa: 2, young_adult: 1, other: 0 });
+    expect(r.byAgeBand).toEqual({ '16_17': 1, '18_19': 0, '20_25': 1, outside: 1 });
+    expect([r.withoutDiploma, r.withoutDiplomaShare, r.documentedProblems]).toEqual([2, 0.667, 2]);
+    expect(r.studiesOrWork.targetMet).toBe(false);
+  });
+
+  it('has no shares and no verdict on the target for a period in which nobody closed', () => {
+    const r = outcomeReport({ from: '2026-01-01', to: '2026-01-31', outcomeCodes: ['work'], groups: [], medians: { toFirstContact: null, toAssessment: null, toFirstMeasure: null, toOutcome: null }, settings });
+    expect([r.closed, r.withoutDiplomaShare, r.studiesOrWork.share, r.studiesOrWork.targetMet]).toEqual([0, null, null, null]);
+  });
+});
+
+describe('small cells where figures leave the municipality', () => {
+  it('shows 1 and 2 as "<3", keeps 0 and 3, and drops a share that would give a hidden count back', () => {
+    const out = suppressSmallCells({ closed: 7, byGender: { female: 2, male: 5 }, none: 0, withoutDiploma: 1, withoutDiplomaShare: 0.143, studiesOrWork: { months: 5, count: 2, share: 0.286 } });
+    expect(out).toEqual({ closed: 7, byGender: { female: '<3', male: 5 }, none: 0, withoutDiploma: '<3', withoutDiplomaShare: null, studiesOrWork: { months: 5, count: '<3', share: null } });
+  });
+
+  it("lets only the municipality's own coordinator see small cells", () => {
+    expect(seesSmallCells({ role: 'coordinator' })).toBe(true);
+    expect(seesSmallCells({ role: 'manager' })).toBe(false);
+    expect(seesSmallCells({ role: 'team_member' })).toBe(false);
+  });
+});

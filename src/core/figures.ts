@@ -1,0 +1,201 @@
+/**
+ * The rules behind the figures a municipality reports (issue 15): gender from the identity number,
+ * age bands on the day a figure is about, medians, the share on to studies or work within N months,
+ * the outcome table folded from grouped counts, and small-cell suppression where figures leave the
+ * municipality. Pure and zod-free, shared by the server (which aggregates in SQL by the same rules)
+ * and the web.
+ */
+import { ageOn } from './personnummer.js';
+
+/** Legal gender as the identity number's gender digit (the ninth of YYMMDDNNNC) tells it: odd male, even female. */
+export type Gender = 'female' | 'male';
+
+/** The gender digit of a canonical twelve-digit identity number: odd is male, even is female. */
+export function genderOf(canonical: string): Gender {
+  return Number(canonical.charAt(10)) % 2 === 1 ? 'male' : 'female';
+}
+
+/** Age bands of the outcome report. */
+export const AGE_BANDS = ['16_17', '18_19', '20_25'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+/** The age band of someone born on `birthDate` on `day` (both YYYY-MM-DD); null outside 16–25. */
+export function ageBandOn(birthDate: string, day: string): AgeBand | null {
+  const age = ageOn(birthDate, new Date(`${day}T12:00:00Z`));
+  if (age >= 16 && age <= 17) return '16_17';
+  if (age >= 18 && age <= 19) return '18_19';
+  if (age >= 20 && age <= 25) return '20_25';
+  return null;
+}
+
+/** Who a case's young person is for the figures: in the activity responsibility, a referred young adult, or other. */
+export const TARGET_GROUPS = ['kaa', 'young_adult', 'other'] as const;
+export type TargetGroup = (typeof TARGET_GROUPS)[number];
+
+/** Whole days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** `day` plus `months` calendar months; a day the month lacks becomes its last day (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const first = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(d, last));
+  return first.toISOString().slice(0, 10);
+}
+
+/** The median, as PostgreSQL's `percentile_cont(0.5)` gives it (the mean of the middle two); null for none. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The municipality's settings for the figures, with the seeds' defaults. */
+export type FigureSettings = {
+  /** On to studies or work within this many months of entering the register or opening the case… */
+  targetMonths: number;
+  /** …for this share of those closed (0–1). */
+  targetShare: number;
+  /** What one young person lost to society costs, in kronor (the seeds: 12–15 million). */
+  lostYoungPersonCost: number;
+  /** How many open cases a contact person can hold. */
+  caseloadCapacity: number;
+};
+export const DEFAULT_FIGURE_SETTINGS: FigureSettings = { targetMonths: 5, targetShare: 0.6, lostYoungPersonCost: 12_000_000, caseloadCapacity: 30 };
+
+/** The outcomes that count as on to studies or work. */
+export const STUDIES_OR_WORK = ['work', 'studies'] as const;
+
+/** True when a case closed to studies or work on `closedOn`, at most `months` after `startedOn`. */
+export function onToStudiesOrWorkInTime(c: { outcome: string; startedOn: string; closedOn: string }, months: number): boolean {
+  return (STUDIES_OR_WORK as readonly string[]).includes(c.outcome) && c.closedOn <= addMonths(c.startedOn, months);
+}
+
+/**
+ * One group of closed cases alike in everything the outcome table counts, as the SQL groups them:
+ * the server counts in the database and folds the groups here.
+ */
+export type OutcomeGroup = {
+  outcome: string;
+  gender: Gender;
+  targetGroup: TargetGroup;
+  ageBand: AgeBand | null;
+  withoutDiploma: boolean;
+  documentedProblems: boolean;
+  inTime: boolean;
+  n: number;
+};
+
+/** Medians in days from the start (register entry, or the case's opening outside the register). */
+export type OutcomeMedians = { toFirstContact: number | null; toAssessment: number | null; toFirstMeasure: number | null; toOutcome: number | null };
+
+/** The outcome report, counts and shares only (the JSON of GET /api/v1/reports/outcomes). */
+export type OutcomeReport = {
+  from: string;
+  to: string;
+  closed: number;
+  byOutcome: Record<string, { total: number; female: number; male: number }>;
+  byGender: Record<Gender, number>;
+  byTargetGroup: Record<TargetGroup, number>;
+  byAgeBand: Record<AgeBand | 'outside', number>;
+  withoutDiploma: number;
+  withoutDiplomaShare: number | null;
+  documentedProblems: number;
+  documentedProblemsShare: number | null;
+  medianDays: OutcomeMedians;
+  studiesOrWork: { months: number; target: number; count: number; share: number | null; targetMet: boolean | null };
+};
+
+/** A share rounded to three decimals; null of nothing. */
+export function share(part: number, whole: number): number | null {
+  return whole === 0 ? null : Math.round((part / whole) * 1000) / 1000;
+}
+
+/** Folds grouped counts into the outcome report; every outcome code gets a row, with zeros. */
+export function outcomeReport(input: {
+  from: string;
+  to: string;
+  outcomeCodes: readonly string[];
+  groups: readonly OutcomeGroup[];
+  medians: OutcomeMedians;
+  settings: Pick<FigureSettings, 'targetMonths' | 'targetShare'>;
+}): OutcomeReport {
+  const byOutcome = Object.fromEntries(input.outcomeCodes.map((c) => [c, { total: 0, female: 0, male: 0 }]));
+  const byGender = { female: 0, male: 0 };
+  const byTargetGroup = { kaa: 0, young_adult: 0, other: 0 };
+  const byAgeBand = { '16_17': 0, '18_19': 0, '20_25': 0, outside: 0 };
+  let closed = 0;
+  let withoutDiploma = 0;
+  let problems = 0;
+  let inTime = 0;
+  for (const g of input.groups) {
+    closed += g.n;
+    const row = (byOutcome[g.outcome] ??= { total: 0, female: 0, male: 0 });
+    row.total += g.n;
+    row[g.gender] += g.n;
+    byGender[g.gender] += g.n;
+    byTargetGroup[g.targetGroup] += g.n;
+    byAgeBand[g.ageBand ?? 'outside'] += g.n;
+    if (g.withoutDiploma) withoutDiploma += g.n;
+    if (g.documentedProblems) problems += g.n;
+    if (g.inTime) inTime += g.n;
+  }
+  const sw = share(inTime, closed);
+  return {
+    from: input.from,
+    to: input.to,
+    closed,
+    byOutcome,
+    byGender,
+    byTargetGroup,
+    byAgeBand,
+    withoutDiploma,
+    withoutDiplomaShare: share(withoutDiploma, closed),
+    documentedProblems: problems,
+    documentedProblemsShare: share(problems, closed),
+    medianDays: input.medians,
+    studiesOrWork: { months: input.settings.targetMonths, target: input.settings.targetShare, count: inTime, share: sw, targetMet: sw === null ? null : sw >= input.settings.targetShare },
+  };
+}
+
+/** Smallest count shown as a number where figures leave the municipality; smaller (non-zero) ones read "<3". */
+export const SMALL_CELL_LIMIT = 3;
+export const SMALL_CELL = '<3';
+
+/** Whether the reader sees small cells as they are: only the municipality's own coordinator. */
+export function seesSmallCells(reader: { role: string }): boolean {
+  return reader.role === 'coordinator';
+}
+
+/** A count as it may leave the municipality: 1 and 2 become "<3" (0 identifies no one and stays). */
+export function suppressCount(n: number): number | typeof SMALL_CELL {
+  return n > 0 && n < SMALL_CELL_LIMIT ? SMALL_CELL : n;
+}
+
+/**
+ * Every count in a figure (any depth of objects and arrays) suppressed by `suppressCount`; shares
+ * computed from a suppressed count are dropped too (null), so they cannot give it back. Keys named in
+ * `keep` (days, months, targets, years) are not counts and stay.
+ */
+export function suppressSmallCells<T>(value: T, keep: readonly string[] = ['from', 'to', 'months', 'target', 'medianDays', 'targetMet']): T {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'number') return Number.isInteger(v) ? suppressCount(v) : v;
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') {
+      const entries = Object.entries(v as Record<string, unknown>);
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of entries) out[k] = keep.includes(k) ? x : walk(x);
+      for (const [k] of entries) {
+        const base = k === 'share' ? 'count' : k.endsWith('Share') ? k.slice(0, -5) : null;
+        if (base !== null && out[base] === SMALL_CELL) out[k] = null;
+      }
+      return out;
+    }
+    return v;
+  };
+  return walk(value) as T;
+}
