@@ -127,7 +127,7 @@ export interface CaseFollowUpsTable {
   /** The case opened when the young person was taken on again. */
   new_case_id: string | null;
   version: Generated<number>;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 /** One living action plan per case; `version` counts its saved versions. */
 export interface ActionPlansTable { id: Generated<string>; municipality_id: string; person_id: string; case_id: string; version: Generated<number>; created_at: Timestamp; updated_at: Timestamp; updated_by: string | null; follow_up_on: string | null; evaluation: string | null; evaluated_on: string | null; created_by: string | null }
