@@ -1,11 +1,14 @@
 /**
  * Imports of source lists: register a file once (the same file twice gives the same import),
  * process it in a background job, show its errors, take a column mapping, and accept skipping
- * exactly the invalid rows. Only coordinators import.
+ * exactly the invalid rows. Only coordinators import. The lower functions (db, actor) serve the
+ * command line and the job too; the use cases taking a RequestContext serve the routes.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { sql, type Transaction } from 'kysely';
 import { REQUIRED, ROW_ERRORS, type ListKind } from '../../../core/source-lists.js';
 import type { Language } from '../../../core/errors.js';
@@ -16,6 +19,9 @@ import { requireCapability, type Actor } from '../../access/access.js';
 import { mappingProblems, type ColumnMapping } from './column-mapping.js';
 import { dropStagingTable } from './staging-tables.js';
 import { silentFor } from '../../jobs/heartbeat.js';
+import { enqueueJob } from '../../jobs/queue.js';
+import { audited, type RequestContext } from '../../http/context.js';
+import { recentImportIds } from './imports.queries.js';
 
 /**
  * An import whose heartbeat (every 15 s) has been silent this long belongs to a process that died.
@@ -182,4 +188,69 @@ export async function failInterruptedImports(db: Db, silentSeconds = IMPORT_SILE
     .returning('upload_path')
     .execute();
   for (const imp of stranded) await rm(imp.upload_path, { force: true });
+}
+
+/**
+ * A coordinator's upload: stores the request's file under `uploadsDir` and registers it, queueing its
+ * processing with it (an import never waits for a job that was not made). The same file again gives
+ * the earlier import, and the copy is removed.
+ */
+export async function uploadImport(
+  ctx: RequestContext,
+  { uploadsDir, body, kind, fileName }: { uploadsDir: string; body: NodeJS.ReadableStream; kind: ListKind; fileName: string },
+) {
+  requireCapability(ctx.actor, 'imports.run');
+  mkdirSync(uploadsDir, { recursive: true });
+  const file = path.join(uploadsDir, randomUUID());
+  await pipeline(body, createWriteStream(file));
+  const sha = await fileSha256(file);
+  const { id, created } = await audited(ctx, async ({ trx, audit }) => {
+    const registered = await registerImport(trx, { id: ctx.actor.id, municipalityId: ctx.actor.municipalityId }, kind, fileName, file, sha);
+    if (registered.created) {
+      await enqueueJob(trx, { municipalityId: ctx.actor.municipalityId, kind: 'import', payload: { importId: registered.id, path: file }, createdBy: ctx.actor.id });
+      await audit({ action: 'create', entity: 'import', entityId: registered.id, detail: { kind } });
+    }
+    return registered;
+  });
+  if (!created) await rm(file, { force: true });
+  return { id, alreadyImported: !created };
+}
+
+/** The municipality's 50 most recent imports. */
+export async function recentImports(ctx: RequestContext) {
+  requireCapability(ctx.actor, 'imports.run');
+  const ids = await recentImportIds(ctx.db, ctx.actor.municipalityId, 50);
+  return Promise.all(ids.map((i) => importSummary(ctx.db, ctx.actor.municipalityId, i.id)));
+}
+
+/** One import of the actor's municipality: status, progress, counts. */
+export async function importOf(ctx: RequestContext, { importId }: { importId: string }) {
+  requireCapability(ctx.actor, 'imports.run');
+  return importSummary(ctx.db, ctx.actor.municipalityId, importId);
+}
+
+/** A page of an import's invalid rows; they quote the file's cells, identity numbers included, so reading them is audited. */
+export async function importErrorPage(ctx: RequestContext, { importId, page, pageSize, language }: { importId: string; page: number; pageSize: number; language: Language }) {
+  requireCapability(ctx.actor, 'imports.run');
+  await importSummary(ctx.db, ctx.actor.municipalityId, importId);
+  const rows = await importErrors(ctx.db, importId, language, pageSize, (page - 1) * pageSize);
+  await audited(ctx, ({ audit }) => audit({ action: 'read', entity: 'import_errors', entityId: importId, detail: { page, rows: rows.length } }));
+  return rows;
+}
+
+/** Maps the columns of a file in another layout (optionally saving the mapping) and queues its processing again. */
+export async function mapImportColumns(ctx: RequestContext, { importId, mapping, saveAs }: { importId: string; mapping: ColumnMapping; saveAs: string | null }) {
+  await audited(ctx, async ({ trx, audit }) => {
+    const { path: file } = await setMapping(trx, ctx.actor, importId, mapping, saveAs);
+    await enqueueJob(trx, { municipalityId: ctx.actor.municipalityId, kind: 'import', payload: { importId, path: file }, createdBy: ctx.actor.id });
+    await audit({ action: 'update', entity: 'import', entityId: importId, detail: { mapping, savedAs: saveAs } });
+  });
+}
+
+/** Accepts an import skipping exactly `skipLines` (and, for a shrunken population list, with `confirmShrink`). */
+export async function acceptImportAsActor(ctx: RequestContext, { importId, skipLines, confirmShrink }: { importId: string; skipLines: number[]; confirmShrink: boolean }) {
+  requireCapability(ctx.actor, 'imports.run');
+  await acceptImport(ctx.db, { id: ctx.actor.id, municipalityId: ctx.actor.municipalityId }, importId, skipLines, confirmShrink);
+  const detail = { accepted: true, skippedLines: skipLines.length, confirmedShrink: confirmShrink };
+  await audited(ctx, ({ audit }) => audit({ action: 'update', entity: 'import', entityId: importId, detail }));
 }

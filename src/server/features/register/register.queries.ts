@@ -80,3 +80,14 @@ export async function namesOf(db: Db, populationImportId: string, pnrs: string[]
   }
   return named;
 }
+
+/** A job of `staffId` in `municipalityId`, or undefined: no one reads another's job. */
+export function jobOfStaff(db: Db, { municipalityId, staffId, jobId }: { municipalityId: string; staffId: string; jobId: string }) {
+  return db
+    .selectFrom('jobs')
+    .select(['id', 'kind', 'status', 'progress', 'total', 'result', 'error'])
+    .where('id', '=', jobId)
+    .where('municipality_id', '=', municipalityId)
+    .where('created_by', '=', staffId)
+    .executeTakeFirst();
+}
