@@ -69,6 +69,58 @@ describe('GET /api/v1/persons/:id/extract', () => {
     expect(extract.events.map((e: { payload: { text?: string } }) => e.payload.text).filter(Boolean)).toEqual(expect.arrayContaining(['Hälsoanteckning', 'Om familjen', 'Utan författare']));
   });
 
+  it('holds the assessments, every plan version, measures and referrals in the categories the coordinator may see, and no others', async () => {
+    const id = (await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson({ givenName: 'Arbete' }))).json().id;
+    const caseId = (await h.as.coordinator.request('GET', `/api/v1/persons/${id}`)).json().case.id;
+    const social = await h.db.selectFrom('units').select('id').where('municipality_id', '=', h.municipalityId).where('name', '=', 'Socialtjänsten').executeTakeFirstOrThrow();
+    // An assessment with an answer of the plan's category, and (as social services would record it) one of health.
+    const a = (await h.as.coordinator.request('POST', `/api/v1/persons/${id}/assessments`, {})).json().id;
+    const draft = { version: 1, answers: { wants: 'Bli elektriker' }, highestEducation: 'compulsory', diploma: 'no' };
+    expect((await h.as.coordinator.request('PUT', `/api/v1/assessments/${a}`, draft)).statusCode).toBe(200);
+    const health = { assessment_id: a, municipality_id: h.municipalityId, person_id: id, question_key: 'wellbeing', section_key: 'health', category: 'health_social' as const };
+    await h.db.insertInto('assessment_answers').values({ ...health, answer: 'Sover dåligt' }).execute();
+    await h.db.updateTable('assessments').set({ needs: JSON.stringify(['mental_ill_health']) }).where('id', '=', a).execute();
+    // Two plan versions, the second signed.
+    const goal = { area: 'work', title: 'Hitta en praktikplats', ownWords: 'Jag vill jobba med händerna', steps: [{ title: 'Skriva ett CV', responsibleKind: 'young_person' }] };
+    expect((await h.as.coordinator.request('PUT', `/api/v1/cases/${caseId}/plan`, { version: 0, goals: [goal] })).statusCode).toBe(200);
+    expect((await h.as.coordinator.request('PUT', `/api/v1/cases/${caseId}/plan`, { version: 1, followUpOn: '2027-02-01', goals: [goal] })).statusCode).toBe(200);
+    expect((await h.as.coordinator.request('POST', `/api/v1/cases/${caseId}/plan/sign`, { version: 2 })).statusCode).toBe(201);
+    // A work placement, a referral to Arbetsförmedlingen, and one to social services (health and social category).
+    const offer = (await h.as.coordinator.request('POST', '/api/v1/offers', { name: 'Praktik i bygghandel', kind: 'work_placement', providerName: 'Partille Bygg AB' })).json().id;
+    const placement = { employerName: 'Partille Bygg AB', organisationNumber: '556036-0793', supervisorName: 'Kim Handledare', hoursPerWeek: 20 };
+    const booked = await h.as.coordinator.request('POST', `/api/v1/persons/${id}/measures`, { offerId: offer, startsOn: '2026-12-01', plannedEndOn: '2027-01-31', placement });
+    expect(booked.statusCode, booked.body).toBe(201);
+    const referral = { agency: 'employment_service', sentOn: '2026-12-02', reason: 'Inskrivning', accompanied: true };
+    expect((await h.as.coordinator.request('POST', `/api/v1/persons/${id}/referrals`, referral)).statusCode).toBe(201);
+    await h.db.insertInto('referrals').values({ municipality_id: h.municipalityId, person_id: id, agency: 'social_services', sent_on: '2026-12-03', reason: 'Ekonomiskt bistånd', category: 'health_social' }).execute();
+
+    const extract = (await h.as.coordinator.request('GET', `/api/v1/persons/${id}/extract`)).json();
+    expect(extract.assessments).toHaveLength(1);
+    const [assessment] = extract.assessments;
+    expect(assessment).toMatchObject({ number: 1, status: 'draft', highestEducation: 'compulsory', diploma: 'no', needs: null });
+    expect(assessment.sections.find((x: { category: string }) => x.category === 'health_social')).toMatchObject({ withheld: true, answers: [] });
+    expect(JSON.stringify(extract)).not.toMatch(/Sover dåligt|mental_ill_health|Ekonomiskt bistånd/);
+    expect(assessment.sections[0].answers).toEqual([expect.objectContaining({ answer: 'Bli elektriker' })]);
+    expect(extract.planVersions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+    expect(extract.planVersions[1]).toMatchObject({ followUpOn: '2027-02-01', signatures: [{ signedBy: 'young_person', method: 'in_lotsa' }] });
+    expect(extract.planVersions[0].goals[0]).toMatchObject({ area: { code: 'work', sv: 'Arbete' }, ownWords: 'Jag vill jobba med händerna' });
+    expect(extract.measures).toEqual([expect.objectContaining({ offer: 'Praktik i bygghandel', placement: expect.objectContaining({ supervisorName: 'Kim Handledare' }), startsOn: '2026-12-01', plannedEndOn: '2027-01-31' })]);
+    expect(extract.referrals).toEqual([expect.objectContaining({ agency: 'employment_service', accompanied: true, status: 'sent' })]);
+    const pdf = pdfPageTexts((await h.as.coordinator.request('GET', `/api/v1/persons/${id}/extract?format=pdf&lang=sv`)).rawPayload).join('\n');
+    for (const expected of ['Kartläggningar', 'Bli elektriker', 'Svaren i kategorin Hälsa och social situation ingår inte', 'Handlingsplan, alla versioner', 'Hitta en praktikplats', 'Skriva ett CV', 'Praktik i bygghandel', 'Inskrivning']) {
+      expect(pdf, expected).toContain(expected);
+    }
+    expect(pdf).not.toMatch(/Sover dåligt|Ekonomiskt bistånd/);
+
+    // A coordinator of social services, whose unit a consent names for health and social situation, gets those too.
+    await h.as.coordinator.request('POST', `/api/v1/persons/${id}/consents`, { recipientUnitIds: [social.id], categories: ['health_social'], purpose: 'Stöd', givenBy: 'young_person' });
+    await insertStaff(h.db, h.municipalityId, { name: 'Samordnare soc 2', email: 'socsam2@test.lotsa.local', role: 'coordinator', unitId: social.id }, 'correct horse battery staple');
+    const bySocial = (await (await h.signIn('socsam2@test.lotsa.local')).request('GET', `/api/v1/persons/${id}/extract`)).json();
+    expect(bySocial.referrals.map((r: { agency: string }) => r.agency)).toEqual(['employment_service', 'social_services']);
+    expect(bySocial.assessments[0]).toMatchObject({ highestEducation: 'compulsory', needs: ['mental_ill_health'] });
+    expect(JSON.stringify(bySocial.assessments)).toContain('Sover dåligt');
+  });
+
   it('comes as a PDF too', async () => {
     const res = await h.as.coordinator.request('GET', `/api/v1/persons/${personId}/extract?format=pdf&lang=en`);
     expect(res.statusCode).toBe(200);

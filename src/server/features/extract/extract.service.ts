@@ -5,6 +5,7 @@
  * see (as on the timeline) are left out and counted instead, with the unit that holds them. Contact
  * details of a protected identity are withheld unless the coordinator has a grant to see them, and
  * its timeline names no change of them (as the person page's timeline, both from selectEvents).
+ * Assessments, plan versions, measures and referrals come in the same categories (extract-work.ts).
  */
 import { sql } from 'kysely';
 import { accessOf, categoriesOf, contactDetailsVisibleTo, personVisibleTo, requireCapability } from '../../access/access.js';
@@ -13,6 +14,7 @@ import { readBasis } from '../../audit/basis.js';
 import { audited, denied, type RequestContext } from '../../http/context.js';
 import { selectConsents } from '../consents/consents.queries.js';
 import { selectEvents } from '../persons/persons.queries.js';
+import { extractWork } from './extract-work.js';
 import { selectWithheld, withheldStatement } from './withheld.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -36,7 +38,7 @@ export async function buildExtract(ctx: RequestContext, personId: string, langua
     const visible = contactDetailsShown(person);
     const show = <T>(v: T) => (visible ? v : null);
     const categories = categoriesOf(person);
-    const [guardians, periods, cases, events, withheld, consents, applications, emergency, accessLog] = await Promise.all([
+    const [guardians, periods, cases, events, withheld, consents, applications, emergency, accessLog, work] = await Promise.all([
       trx.selectFrom('guardians').select(['name', 'relation', 'phone', 'email']).where('person_id', '=', personId).orderBy('position').execute(),
       trx.selectFrom('register_periods').select(['entered_on', 'entry_reason', 'left_on', 'leave_reason']).where('person_id', '=', personId).orderBy('entered_on').execute(),
       trx
@@ -60,6 +62,7 @@ export async function buildExtract(ctx: RequestContext, personId: string, langua
         .where('audit_log.person_id', '=', personId)
         .orderBy('audit_log.id')
         .execute(),
+      extractWork(trx, { personId, municipalityId: person.municipality_id }, categories, language),
     ]);
     await audit({ action: 'export', entity: 'extract', entityId: personId, personId, detail: { contactDetails: visible, ...readBasis(person), withheld: withheld.map((w) => ({ category: w.category, entries: w.entries })) } });
     return {
@@ -86,6 +89,7 @@ export async function buildExtract(ctx: RequestContext, personId: string, langua
       events: events.reverse().map((e) => ({ type: e.type, category: e.category, occurredAt: iso(e.occurred_at), by: e.actor_name, payload: e.payload })),
       withheld: withheld.map((w) => ({ ...w, statement: withheldStatement(w, language) })),
       consents: consents.map((c) => ({ recipients: c.recipients.map((r) => r.name), categories: c.categories, purpose: c.purpose, givenBy: c.given_by, method: c.method, givenOn: c.given_on, validUntil: c.valid_until, withdrawnAt: iso(c.withdrawn_at) })),
+      ...work,
       applications: applications.map((a) => ({ team: a.team, referrer: a.referrer, signedOn: a.signed_on, status: a.status, decisionNote: a.decision_note, decidedAt: iso(a.decided_at) })),
       emergencyAccess: emergency.map((e) => ({ by: e.name, reason: e.reason, startedAt: iso(e.started_at), endsAt: iso(e.ends_at) })),
       accessLog: accessLog.map((a) => ({ at: iso(a.at), action: a.action, what: a.entity, by: a.staff, role: a.role, unit: a.unit })),
