@@ -31,6 +31,7 @@ export const AUDIT_ENTITIES = [
   'emergency_request',
   'events',
   'extract',
+  'follow_up',
   'import',
   'import_errors',
   'job',

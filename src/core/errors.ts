@@ -79,6 +79,21 @@ export const ERRORS = {
   assessment_draft_exists: { status: 409, sv: 'Det finns redan ett utkast till kartläggning för personen. Fortsätt på det i stället.', en: 'There is already a draft assessment for this person. Continue with that one instead.' },
   assessment_incomplete: { status: 400, sv: 'Kartläggningen kan inte avslutas än. Fyll i de markerade uppgifterna först.', en: 'The assessment cannot be completed yet. Fill in the marked details first.' },
   code_already_issued: { status: 409, sv: 'Engångskoden är redan utlämnad.', en: 'The one-time code has already been issued.' },
+  case_closed: {
+    status: 409,
+    sv: 'Ärendet är avslutat och kan inte ändras. Ta upp personen i ett nytt ärende om arbetet ska fortsätta.',
+    en: 'The case is closed and cannot be changed. Take the person on in a new case if the work is to continue.',
+  },
+  case_already_open: {
+    status: 409,
+    sv: 'Personen har redan ett öppet ärende. Fortsätt arbetet i det.',
+    en: 'The person already has an open case. Continue the work in that one.',
+  },
+  follow_up_recorded: {
+    status: 409,
+    sv: 'Uppföljningen är redan registrerad. Ladda om sidan för att se resultatet.',
+    en: 'The follow-up has already been recorded. Reload the page to see its result.',
+  },
 } as const satisfies Record<string, { status: number; sv: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -105,6 +120,15 @@ export const FIELD_MESSAGES = {
   org_number: { sv: 'Skriv ett giltigt organisationsnummer, NNNNNN-NNNN. Kontrollsiffran stämmer inte eller antalet siffror är fel.', en: 'Write a valid organisation number, NNNNNN-NNNN. The check digit does not match or the number of digits is wrong.' },
   end_before_start: { sv: 'Datumet kan inte ligga före startdatumet.', en: 'The date cannot be before the start date.' },
   kaa_age: { sv: 'Personen är 20 år eller äldre, eller inte född än, och omfattas inte av aktivitetsansvaret.', en: 'The person is 20 or older, or not yet born, and is not covered by the activity responsibility.' },
+  before_case_opened: {
+    sv: 'Dagen kan inte ligga före den dag ärendet öppnades.',
+    en: 'The day cannot be before the day the case was opened.',
+  },
+  in_future: { sv: 'Dagen kan inte ligga efter i dag.', en: 'The day cannot be after today.' },
+  close_with_outcome: {
+    sv: 'Ett ärende avslutas med ett utfall: använd Avsluta ärende.',
+    en: 'A case is closed with an outcome: use Close case.',
+  },
 } as const;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
 

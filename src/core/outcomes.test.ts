@@ -22,7 +22,10 @@ describe('closingProblem: what a closing may say', () => {
     expect(closingProblem({ ...facts, outcome: 'graduated' })).toEqual({ field: 'outcome', code: 'invalid' });
   });
   it('names the closing day when it is before the case opened, after today or no day at all', () => {
-    expect(closingProblem({ ...facts, closedOn: '2026-08-31' })).toEqual({ field: 'closedOn', code: 'before_opened' });
+    expect(closingProblem({ ...facts, closedOn: '2026-08-31' })).toEqual({
+      field: 'closedOn',
+      code: 'before_case_opened',
+    });
     expect(closingProblem({ ...facts, closedOn: '2026-12-07' })).toEqual({ field: 'closedOn', code: 'in_future' });
     expect(closingProblem({ ...facts, closedOn: '2026-02-30' })).toEqual({ field: 'closedOn', code: 'invalid' });
   });
@@ -35,8 +38,16 @@ describe('closingProblem: what a closing may say', () => {
 describe('the outcome code list', () => {
   it('holds the ten codes the interface names, in order', () => {
     expect(OUTCOME_CODES).toEqual([
-      'work', 'studies', 'employment_service', 'other_authority', 'care',
-      'moved', 'turned_20', 'declined', 'never_reached', 'other',
+      'work',
+      'studies',
+      'employment_service',
+      'other_authority',
+      'care',
+      'moved',
+      'turned_20',
+      'declined',
+      'never_reached',
+      'other',
     ]);
   });
   it('implies an occupation at closure only for work and studies', () => {

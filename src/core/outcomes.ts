@@ -63,7 +63,7 @@ export const FOLLOW_UP_RESULTS = [
   'not_reached',
 ] as const;
 export type FollowUpResult = (typeof FOLLOW_UP_RESULTS)[number];
-/** Months after closure at which a closed case is followed up, unless the municipality sets others. */
+/** Months after closure at which a case is followed up unless the municipality sets others (`followUpMonths`). */
 export const DEFAULT_FOLLOW_UP_MONTHS: readonly number[] = [6, 12];
 
 /** The occupation at closure an outcome implies, unless the closing says otherwise (outreach's code list). */
@@ -99,7 +99,7 @@ export type ClosingFacts = {
 /** A refused closing: the field and why. */
 export type ClosingProblem = {
   field: 'outcome' | 'closedOn' | 'studyForm';
-  code: 'invalid' | 'before_opened' | 'in_future';
+  code: 'invalid' | 'before_case_opened' | 'in_future';
 };
 
 /**
@@ -109,7 +109,7 @@ export type ClosingProblem = {
 export function closingProblem(input: ClosingFacts): ClosingProblem | null {
   if (!(OUTCOME_CODES as readonly string[]).includes(input.outcome)) return { field: 'outcome', code: 'invalid' };
   if (!isIsoDay(input.closedOn)) return { field: 'closedOn', code: 'invalid' };
-  if (input.closedOn < input.openedOn) return { field: 'closedOn', code: 'before_opened' };
+  if (input.closedOn < input.openedOn) return { field: 'closedOn', code: 'before_case_opened' };
   if (input.closedOn > input.today) return { field: 'closedOn', code: 'in_future' };
   if (input.studyForm && input.outcome !== 'studies') return { field: 'studyForm', code: 'invalid' };
   return null;

@@ -95,6 +95,11 @@ export const queueItemSchema = z.object({
   measureEndsOn: z.string().nullable(),
   /** The first follow-up date of the open case's action plan or its open steps (the follow-up-due queue sorts by it). */
   planFollowUpOn: z.string().nullable().optional(),
+  /** For the closure-follow-up queue: the follow-up after closure that is due (record its result with its version). */
+  closureFollowUp: z
+    .object({ id, caseId: id, months: z.number().int(), dueOn: z.string(), version: z.number().int() })
+    .nullable()
+    .optional(),
 });
 /** How one queue's persons can be sorted; `due` is the next step's date (the planned visit in the home-visits queue). */
 export const QUEUE_SORTS = ['due', 'name', 'entered', 'lastAttempt', 'contactPerson'] as const;
@@ -117,6 +122,7 @@ export const outreachSettingsSchema = z.object({
   homeVisitNoticeDays: z.number().int().min(1).max(30),
   occupationValidityDays: z.object(Object.fromEntries(OCCUPATION_CODE_LIST.codes.map((c) => [c, z.number().int().min(0).max(730)])) as Record<(typeof OCCUPATION_CODE_LIST.codes)[number], z.ZodNumber>),
   planMissingDays: z.number().int().min(1).max(365).default(30),
+  followUpMonths: z.array(z.number().int().min(1).max(60)).max(6).default([6, 12]),
   contactPhone: z.string().trim().max(40).refine(...storable),
   returnAddress: z.string().trim().max(200).refine(...storable),
 });

@@ -132,6 +132,8 @@ export type OutreachSettings = {
   occupationValidityDays: Record<Occupation, number>;
   /** Days after first being reached by which a young person should have an action plan (the plan-missing queue). */
   planMissingDays: number;
+  /** Months after a case closed at which it is followed up (issue 15; default 6 and 12). */
+  followUpMonths: number[];
   /** The phone number letters and text messages give (the centre's), neutral. */
   contactPhone: string;
   /** A neutral return address printed above the recipient in the envelope window (no authority named). */
@@ -152,6 +154,7 @@ export const DEFAULT_OUTREACH_SETTINGS: OutreachSettings = {
   homeVisitNoticeDays: 5,
   occupationValidityDays: { education: 183, work: 183, measure: 92, none: 30, unknown: 0 },
   planMissingDays: 30,
+  followUpMonths: [6, 12],
   contactPhone: '',
   returnAddress: '',
 };
@@ -219,7 +222,7 @@ function addYears(isoDay: string, years: number): string {
 }
 
 /** The work queues, in the order a coach works them. */
-export const QUEUE_KEYS = ['verify-school', 'not-contacted', 'contact-overdue', 'next-step-due', 'occupation-unknown', 'home-visits', 'plan-missing', 'follow-up-due', 'measure-ending', 'inbox'] as const;
+export const QUEUE_KEYS = ['verify-school', 'not-contacted', 'contact-overdue', 'next-step-due', 'occupation-unknown', 'home-visits', 'plan-missing', 'follow-up-due', 'measure-ending', 'closure-follow-up', 'inbox'] as const;
 export type QueueKey = (typeof QUEUE_KEYS)[number];
 
 /** Kinds of message template: three letters and the text message. */

@@ -16,6 +16,7 @@ export { CASE_STATUSES, type CaseStatus } from './cases.js';
 import { CASE_STATUSES } from './cases.js';
 import { CASE_STATUS_FILTERS, CONTACT_PERSON_FILTERS, MAX_GUARDIANS, PERSON_SORTS } from './persons.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwords.js';
+import { DIPLOMA_VALUES, DOCUMENTED_PROBLEMS, SETTABLE_TARGET_GROUPS } from './outcomes.js';
 
 export { EVENT_TYPES, type EventType } from './events/index.js';
 import { EVENT_TYPES } from './events/index.js';
@@ -222,6 +223,11 @@ export const caseUpdateBody = z.object({
   contactPersonId: id.nullable().optional(),
   teamId: id.nullable().optional(),
   status: z.enum(CASE_STATUSES).optional(),
+  /** `kaa` is derived from the register when the case opens and cannot be set. */
+  targetGroup: z.enum(SETTABLE_TARGET_GROUPS).optional(),
+  upperSecondaryDiploma: z.enum(DIPLOMA_VALUES).optional(),
+  /** Health and social information: only for those allowed that category for the person. */
+  documentedProblems: z.array(z.enum(DOCUMENTED_PROBLEMS)).max(DOCUMENTED_PROBLEMS.length).optional(),
   version: z.number().int(),
 });
 

@@ -47,6 +47,7 @@ import { accessReviewRoutes } from './features/access-review/access-review.route
 import { gettingStartedRoutes } from './features/getting-started/getting-started.routes.js';
 import { assessmentRoutes } from './features/assessments/assessments.routes.js';
 import { measureRoutes } from './features/measures/measures.routes.js';
+import { outcomeRoutes } from './features/outcomes/outcomes.routes.js';
 import { planRoutes } from './features/plans/plans.routes.js';
 
 /** Where `npm run build` puts the web app. */
@@ -132,6 +133,7 @@ export async function buildApp(database: DatabaseHandle, env: Env, options: { lo
   await app.register(gettingStartedRoutes);
   await app.register(assessmentRoutes);
   await app.register(measureRoutes);
+  await app.register(outcomeRoutes);
   await app.register(planRoutes);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));

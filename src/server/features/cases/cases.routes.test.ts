@@ -52,13 +52,16 @@ describe('PATCH /api/v1/cases/:id', () => {
     expect(events[0]).toMatchObject({ type: 'contact_person_changed', payload: { from: null, to: { id: h.as.youth_coach.staffId, name: 'Test youth_coach' } } });
   });
 
-  it('lets the contact person change the status, and closing sets the closing time', async () => {
+  it('lets the contact person change the status, but closing only with an outcome', async () => {
     const c = await newCase();
     await h.as.coordinator.request('PATCH', `/api/v1/cases/${c.caseId}`, { contactPersonId: h.as.youth_coach.staffId, version: c.version });
-    const res = await h.as.youth_coach.request('PATCH', `/api/v1/cases/${c.caseId}`, { status: 'closed', version: c.version + 1 });
-    expect(res.statusCode).toBe(204);
+    const patch = (body: object) => h.as.youth_coach.request('PATCH', `/api/v1/cases/${c.caseId}`, body);
+    expect((await patch({ status: 'active', version: c.version + 1 })).statusCode).toBe(204);
+    const res = await patch({ status: 'closed', version: c.version + 2 });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([expect.objectContaining({ field: 'status', code: 'close_with_outcome' })]);
     const person = (await h.as.youth_coach.request('GET', `/api/v1/persons/${c.personId}`)).json();
-    expect(person.case).toMatchObject({ status: 'closed', closedAt: expect.any(String) });
+    expect(person.case).toMatchObject({ status: 'active', closedAt: null });
   });
 
   it('refuses a stale version with 409 and an unknown status with 400', async () => {

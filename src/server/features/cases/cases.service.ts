@@ -1,8 +1,9 @@
-/** Use cases on a case: change its contact person or status, with optimistic locking. */
-import { sql } from 'kysely';
+/** Use cases on a case: change its contact person, team, status or participant details, with optimistic locking. */
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { caseUpdateBody } from '../../../core/schemas.js';
-import { mayBeContactPerson, personManagedBy, requireCapability } from '../../access/access.js';
+import { categoryVisibleTo, mayBeContactPerson, personManagedBy, requireCapability } from '../../access/access.js';
+import { DOCUMENTED_PROBLEMS_CATEGORY, type DocumentedProblem } from '../../../core/outcomes.js';
 import { AppError } from '../../http/app-error.js';
 import type { Db } from '../../db/connection.js';
 import { audited, type RequestContext } from '../../http/context.js';
@@ -23,11 +24,23 @@ export async function updateCase(ctx: RequestContext, caseId: string, input: z.i
       .innerJoin('persons', 'persons.id', 'cases.person_id')
       .leftJoin('staff', 'staff.id', 'cases.contact_person_id')
       .select(['cases.id', 'cases.person_id', 'cases.municipality_id', 'cases.status', 'cases.version', 'cases.contact_person_id', 'cases.team_id', 'staff.name as contact_name'])
+      .select(['cases.closed_at', 'cases.target_group', 'cases.upper_secondary_diploma', 'cases.documented_problems'])
+      .select((eb) => flag(categoryVisibleTo(ctx.actor, DOCUMENTED_PROBLEMS_CATEGORY)(eb)).as('sees_health_social'))
       .where('cases.id', '=', caseId)
       .where(personManagedBy(ctx.actor))
       .executeTakeFirst();
     if (!current) throw new AppError('not_found');
     if (current.version !== input.version) throw new AppError('version_conflict');
+    // A case is closed with an outcome (POST …/close), and a closed one is taken on again as a new case.
+    if (input.status === 'closed' && current.status !== 'closed') {
+      throw new AppError('validation_failed', [{ field: 'status', code: 'close_with_outcome' }]);
+    }
+    if (current.closed_at) throw new AppError('case_closed');
+    const participant = participantChanges(current, input);
+    const problems = input.documentedProblems && [...new Set(input.documentedProblems)].sort();
+    const stored = [...current.documented_problems].sort().join();
+    const problemsChanged = problems !== undefined && problems.join() !== stored;
+    if (problemsChanged && !current.sees_health_social) throw new AppError('category_not_allowed');
 
     let newContact: { id: string; name: string } | null | undefined;
     if (input.contactPersonId !== undefined && input.contactPersonId !== current.contact_person_id) {
@@ -40,14 +53,19 @@ export async function updateCase(ctx: RequestContext, caseId: string, input: z.i
       if (newTeam === undefined) throw new AppError('validation_failed', [{ field: 'teamId', code: 'invalid' }]);
     }
     const statusChanged = input.status !== undefined && input.status !== current.status;
-    if (newContact === undefined && newTeam === undefined && !statusChanged) return;
+    const participantChanged = Object.keys(participant).length > 0;
+    const assigned = newContact !== undefined || newTeam !== undefined;
+    if (!assigned && !statusChanged && !participantChanged && !problemsChanged) return;
 
     const updated = await trx
       .updateTable('cases')
       .set({
         ...(newContact !== undefined && { contact_person_id: newContact?.id ?? null }),
         ...(newTeam !== undefined && { team_id: newTeam?.id ?? null }),
-        ...(statusChanged && { status: input.status, closed_at: input.status === 'closed' ? sql`now()` : null }),
+        ...(statusChanged && { status: input.status }),
+        ...(participant.targetGroup && { target_group: participant.targetGroup }),
+        ...(participant.upperSecondaryDiploma && { upper_secondary_diploma: participant.upperSecondaryDiploma }),
+        ...(problemsChanged && { documented_problems: problems }),
         version: sql`version + 1`,
       })
       .where('id', '=', caseId)
@@ -66,6 +84,41 @@ export async function updateCase(ctx: RequestContext, caseId: string, input: z.i
     if (statusChanged && input.status) {
       await trx.insertInto('events').values(eventRow(base, 'case_status_changed', { from: current.status, to: input.status })).execute();
     }
-    await audit({ action: 'update', entity: 'case', entityId: caseId, personId: current.person_id, detail: { contactPerson: newContact !== undefined, team: newTeam !== undefined, status: statusChanged } });
+    if (participantChanged) {
+      await trx.insertInto('events').values(eventRow(base, 'case_participant_changed', participant)).execute();
+    }
+    if (problemsChanged) {
+      const payload = { problems: problems as DocumentedProblem[] };
+      const row = eventRow({ ...base, category: DOCUMENTED_PROBLEMS_CATEGORY }, 'documented_problems_changed', payload);
+      await trx.insertInto('events').values(row).execute();
+    }
+    const changed = {
+      contactPerson: newContact !== undefined,
+      team: newTeam !== undefined,
+      status: statusChanged,
+      participant: participantChanged,
+      documentedProblems: problemsChanged,
+    };
+    await audit({ action: 'update', entity: 'case', entityId: caseId, personId: current.person_id, detail: changed });
   });
+}
+
+const flag = (e: Expression<SqlBool>) => sql<boolean>`coalesce(${e}, false)`;
+
+/**
+ * The participant fields the request changes: a target group (never `kaa`, which is derived, and never
+ * over a derived `kaa`: it stays with the case) and the upper-secondary diploma.
+ */
+function participantChanges(
+  current: { target_group: string; upper_secondary_diploma: string },
+  input: z.infer<typeof caseUpdateBody>,
+) {
+  if (input.targetGroup && current.target_group === 'kaa') {
+    throw new AppError('validation_failed', [{ field: 'targetGroup', code: 'invalid' }]);
+  }
+  const diploma = input.upperSecondaryDiploma;
+  return {
+    ...(input.targetGroup && input.targetGroup !== current.target_group && { targetGroup: input.targetGroup }),
+    ...(diploma && diploma !== current.upper_secondary_diploma && { upperSecondaryDiploma: diploma }),
+  };
 }

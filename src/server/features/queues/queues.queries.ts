@@ -59,8 +59,14 @@ export const plannedAt = sql<Date | null>`(select min(m.starts_at) from meetings
 /** The soonest planned end of the person's running measures (the measure-ending queue sorts by it). */
 export const measureEndsOn = sql<string | null>`(select min(m.planned_end_on) from measures m where m.person_id = persons.id and m.ended_on is null)`;
 
-/** The condition of each person queue, given the municipality's settings and today's date (YYYY-MM-DD). */
-export function queueConditions(settings: OutreachSettings, today: string): Record<Exclude<QueueKey, 'inbox'>, RawBuilder<SqlBool>> {
+/** Queues that are not a condition over the register: the inbox, and follow-ups after closure (`features/outcomes`). */
+export type OwnQueryQueue = 'inbox' | 'closure-follow-up';
+
+/** The condition of each person queue over the register, in QUEUE_KEYS order, given settings and today (YYYY-MM-DD). */
+export function queueConditions(
+  settings: OutreachSettings,
+  today: string,
+): Record<Exclude<QueueKey, OwnQueryQueue>, RawBuilder<SqlBool>> {
   const notReached = sql<SqlBool>`not ${reachedInPeriod}`;
   return {
     'verify-school': sql<SqlBool>`${fromSchool} and not ${schoolVerified} and ${notReached}`,

@@ -16,6 +16,7 @@ import { todayInSweden } from '../../../core/dates.js';
 import { planFollowUpOn } from '../plans/plan-queues.js';
 import { contactPersonCondition, inRegister, measureEndsOn, nextChannel, nextDue, plannedAt, queueConditions } from './queues.queries.js';
 import { eventRow } from '../../db/events.js';
+import { countFollowUpsDue, followUpQueueItems } from '../outcomes/follow-ups.service.js';
 
 /** When the newest contact attempt of the open period was made. */
 const lastAttemptAt = sql<Date | null>`(select max(ca.at) from contact_attempts ca where ca.period_id = rp.id)`;
@@ -31,6 +32,7 @@ export async function listQueues(ctx: RequestContext, contactPerson: string | un
     .select(keys.map((key) => sql<number>`(count(*) filter (where ${conditions[key]}))::int`.as(key)))
     .executeTakeFirstOrThrow();
   const queues: QueueSummary[] = keys.map((key) => ({ key, count: (counts as Record<string, number>)[key] ?? 0, kind: 'persons' }));
+  queues.push({ key: 'closure-follow-up', count: await countFollowUpsDue(ctx, contactPerson), kind: 'persons' });
   if (roleCan(ctx.actor.role, 'notifications.inbox')) {
     const inbox = await ctx.db.selectFrom('notifications').select(sql<number>`count(*)::int`.as('n')).where('municipality_id', '=', ctx.actor.municipalityId).where('status', '=', 'inbox').executeTakeFirstOrThrow();
     queues.push({ key: 'inbox', count: inbox.n, kind: 'notifications' });
@@ -42,6 +44,9 @@ export async function listQueues(ctx: RequestContext, contactPerson: string | un
 export async function queueItems(ctx: RequestContext, key: QueueKey, query: z.infer<typeof queueItemsQuery>): Promise<{ key: QueueKey; items: QueueItem[]; total: number; page: number; pageSize: number }> {
   requireCapability(ctx.actor, 'outreach.work');
   if (key === 'inbox' || !QUEUE_KEYS.includes(key)) throw new AppError('not_found');
+  if (key === 'closure-follow-up') {
+    return { key, page: query.page, pageSize: query.pageSize, ...(await followUpQueueItems(ctx, query)) };
+  }
   const { settings } = await loadOutreachSettings(ctx.db, ctx.actor.municipalityId);
   const condition = queueConditions(settings, todayInSweden())[key];
   return audited(ctx, async ({ trx, audit }) => {
