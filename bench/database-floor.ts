@@ -61,7 +61,7 @@ export async function databaseFloor(databaseUrl: string, files: { population: st
         const m = rows[0]!.id;
         await client.query(`insert into persons (id, municipality_id, personal_identity_number, birth_date, given_name, family_name, street_address, postal_code, city, protected_identity)
           select ${later('id')}, $1, personal_identity_number, birth_date, given_name, family_name, street_address, postal_code, city, protected_identity from persons order by id`, [m]);
-        await client.query(`insert into cases (id, municipality_id, person_id, status) select ${later('id')}, $1, ${later('person_id')}, status from cases order by id`, [m]);
+        await client.query(`insert into cases (id, municipality_id, person_id, status, target_group) select ${later('id')}, $1, ${later('person_id')}, status, target_group from cases order by id`, [m]);
         await client.query(`insert into register_periods (id, municipality_id, person_id, entered_on, entry_reason, rule, source)
           select ${later('id')}, $1, ${later('person_id')}, entered_on, entry_reason, rule, source from register_periods order by id`, [m]);
         await client.query(`insert into audit_log (at, municipality_id, actor_id, person_id, action, entity, entity_id, ip, detail, prev_hash, hash)

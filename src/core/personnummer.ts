@@ -100,3 +100,12 @@ export function ageOn(birthDate: string, on: Date): number {
   if (beforeBirthday) age -= 1;
   return age;
 }
+
+/** The legal genders an identity number carries; Lotsa stores no other gender data. */
+export const GENDERS = ['female', 'male'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/** The legal gender of a canonical twelve-digit number: its eleventh digit, odd for male, even for female. */
+export function genderOf(canonical: string): Gender {
+  return (canonical.charCodeAt(10) - 48) % 2 === 1 ? 'male' : 'female';
+}

@@ -92,6 +92,42 @@ export interface CasesTable {
   opened_at: Timestamp;
   closed_at: Date | null;
   version: Generated<number>;
+  /** core/outcomes TARGET_GROUPS; 'kaa' set by a trigger from the register on insert, never by a request. */
+  target_group: ColumnType<'kaa' | 'young_adult' | 'other', 'kaa' | 'young_adult' | 'other' | undefined, 'young_adult' | 'other'>;
+  upper_secondary_diploma: Generated<'yes' | 'no' | 'unknown'>;
+  /** core/outcomes DOCUMENTED_PROBLEMS (health and social category). */
+  documented_problems: Generated<string[]>;
+  /** core/outcomes OUTCOME_CODE_LIST code, under `outcome_list_version`; null while open (or closed before outcomes). */
+  outcome: string | null;
+  outcome_list_version: string | null;
+  outcome_study_form: string | null;
+  closed_on: string | null;
+  closed_by: string | null;
+  closing_note: string | null;
+  /** Occupation at closure, from core/outreach's OCCUPATION_CODE_LIST as a contact attempt's. */
+  closing_occupation: string | null;
+  closing_occupation_list_version: number | null;
+  /** The closed case this one takes on again. */
+  previous_case_id: string | null;
+}
+/** A follow-up of a closed case `months` after closure; `result` null until recorded. */
+export interface CaseFollowUpsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  case_id: string;
+  months: number;
+  due_on: string;
+  result: 'same_occupation' | 'other_occupation' | 'back_without_occupation' | 'not_reached' | null;
+  occupation: string | null;
+  occupation_list_version: number | null;
+  note: string | null;
+  recorded_on: string | null;
+  recorded_by: string | null;
+  /** The case opened when the young person was taken on again. */
+  new_case_id: string | null;
+  version: Generated<number>;
+  created_at: Generated<Timestamp>;
 }
 /** One living action plan per case; `version` counts its saved versions. */
 export interface ActionPlansTable { id: Generated<string>; municipality_id: string; person_id: string; case_id: string; version: Generated<number>; created_at: Generated<Timestamp>; updated_at: Generated<Timestamp>; updated_by: string | null; follow_up_on: string | null; evaluation: string | null; evaluated_on: string | null; created_by: string | null }
@@ -218,6 +254,7 @@ export interface Database extends RegisterDatabase, ConsentDatabase, OutreachDat
   protected_identity_grants: ProtectedIdentityGrantsTable;
   register_periods: RegisterPeriodsTable;
   cases: CasesTable;
+  case_follow_ups: CaseFollowUpsTable;
   events: EventsTable;
   action_plans: ActionPlansTable;
   plan_goals: PlanGoalsTable;

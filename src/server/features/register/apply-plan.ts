@@ -48,8 +48,9 @@ async function enter(session: Session, trx: Transaction<Database>, run: Run, p: 
       from reconcile_entering e
       cross join lateral (select * from population_rows p where p.import_id = ${p.imports.population} and p.personal_identity_number = e.pnr limit 1) pop
       where e.is_new`.execute(trx);
-    await sql`insert into cases (id, municipality_id, person_id, status)
-      select e.case_id, ${run.municipalityId}, e.person_id, 'new' from reconcile_entering e
+    // Everyone entering gets an open period (below), so the case is the KAA's: no trigger lookup per row.
+    await sql`insert into cases (id, municipality_id, person_id, status, target_group)
+      select e.case_id, ${run.municipalityId}, e.person_id, 'new', 'kaa' from reconcile_entering e
       where not exists (select 1 from cases c where c.person_id = e.person_id and c.closed_at is null)`.execute(trx);
     await sql`insert into register_periods (id, municipality_id, person_id, entered_on, entry_reason, rule, source)
       select e.period_id, ${run.municipalityId}, e.person_id, ${run.asOf}, e.reason, 'all_rules_met', e.source from reconcile_entering e`.execute(trx);
