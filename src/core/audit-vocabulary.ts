@@ -66,5 +66,7 @@ export const AUDIT_ENTITIES = [
   'staff',
   'team',
   'unit',
+  'scb_return',
+  'outcome_report',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

@@ -5,15 +5,11 @@
  * municipality. Pure and zod-free, shared by the server (which aggregates in SQL by the same rules)
  * and the web.
  */
-import { ageOn } from './personnummer.js';
+import { STUDIES_OR_WORK, addMonths, type TargetGroup } from './outcomes.js';
+import { ageOn, type Gender } from './personnummer.js';
 
-/** Legal gender as the identity number's gender digit (the ninth of YYMMDDNNNC) tells it: odd male, even female. */
-export type Gender = 'female' | 'male';
-
-/** The gender digit of a canonical twelve-digit identity number: odd is male, even is female. */
-export function genderOf(canonical: string): Gender {
-  return Number(canonical.charAt(10)) % 2 === 1 ? 'male' : 'female';
-}
+export { genderOf, type Gender } from './personnummer.js';
+export { addMonths, TARGET_GROUPS, type TargetGroup } from './outcomes.js';
 
 /** Age bands of the outcome report. */
 export const AGE_BANDS = ['16_17', '18_19', '20_25'] as const;
@@ -28,22 +24,9 @@ export function ageBandOn(birthDate: string, day: string): AgeBand | null {
   return null;
 }
 
-/** Who a case's young person is for the figures: in the activity responsibility, a referred young adult, or other. */
-export const TARGET_GROUPS = ['kaa', 'young_adult', 'other'] as const;
-export type TargetGroup = (typeof TARGET_GROUPS)[number];
-
 /** Whole days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-/** `day` plus `months` calendar months; a day the month lacks becomes its last day (31 Jan + 1 month = 28/29 Feb). */
-export function addMonths(day: string, months: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const first = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  first.setUTCDate(Math.min(d, last));
-  return first.toISOString().slice(0, 10);
 }
 
 /** The median, as PostgreSQL's `percentile_cont(0.5)` gives it (the mean of the middle two); null for none. */
@@ -66,9 +49,6 @@ export type FigureSettings = {
   caseloadCapacity: number;
 };
 export const DEFAULT_FIGURE_SETTINGS: FigureSettings = { targetMonths: 5, targetShare: 0.6, lostYoungPersonCost: 12_000_000, caseloadCapacity: 30 };
-
-/** The outcomes that count as on to studies or work. */
-export const STUDIES_OR_WORK = ['work', 'studies'] as const;
 
 /** True when a case closed to studies or work on `closedOn`, at most `months` after `startedOn`. */
 export function onToStudiesOrWorkInTime(c: { outcome: string; startedOn: string; closedOn: string }, months: number): boolean {

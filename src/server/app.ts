@@ -49,6 +49,7 @@ import { assessmentRoutes } from './features/assessments/assessments.routes.js';
 import { measureRoutes } from './features/measures/measures.routes.js';
 import { outcomeRoutes } from './features/outcomes/outcomes.routes.js';
 import { planRoutes } from './features/plans/plans.routes.js';
+import { reportsRoutes } from './features/reports/reports.routes.js';
 
 /** Where `npm run build` puts the web app. */
 export const WEB_DIST = projectPath('dist', 'web');
@@ -135,6 +136,7 @@ export async function buildApp(database: DatabaseHandle, env: Env, options: { lo
   await app.register(measureRoutes);
   await app.register(outcomeRoutes);
   await app.register(planRoutes);
+  await app.register(reportsRoutes);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

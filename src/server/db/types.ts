@@ -243,7 +243,7 @@ export interface AuditLogTable {
 }
 
 /** The whole database, as Kysely sees it. */
-export interface Database extends RegisterDatabase, ConsentDatabase, OutreachDatabase {
+export interface Database extends RegisterDatabase, ConsentDatabase, OutreachDatabase, FiguresDatabase {
   municipalities: MunicipalitiesTable;
   units: UnitsTable;
   staff: StaffTable;
@@ -582,4 +582,11 @@ export interface ConsentDatabase {
   emergency_requests: EmergencyRequestsTable;
   sign_in_code_requests: SignInCodeRequestsTable;
   access_reviews: AccessReviewsTable;
+}
+
+/** A municipality's figure settings (core's FigureSettings as JSON; the defaults while there is no row). */
+export interface FigureSettingsTable { municipality_id: string; settings: Json; version: Generated<number>; updated_by: string | null; updated_at: Generated<Timestamp> }
+/** Tables of the figures issue (issue 15). */
+export interface FiguresDatabase {
+  figure_settings: FigureSettingsTable;
 }

@@ -20,6 +20,7 @@ import * as unitsActiveStaffProfession from './20261207100000_units_active_staff
 import * as assessments from './20261207110000_assessments.js';
 import * as measures from './20261207130000_measures.js';
 import * as planDetails from './20261207120000_plan_details.js';
+import * as figures from './20261208100000_figures.js';
 import * as caseOutcomes from './20261208090000_case_outcomes.js';
 
 export const migrations: Record<string, Migration> = {
@@ -43,5 +44,6 @@ export const migrations: Record<string, Migration> = {
   '20261207110000_assessments': assessments,
   '20261207130000_measures': measures,
   '20261207120000_plan_details': planDetails,
+  '20261208100000_figures': figures,
   '20261208090000_case_outcomes': caseOutcomes,
 };

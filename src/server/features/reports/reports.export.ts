@@ -1,0 +1,33 @@
+/** Files of the reports: XLSX workbooks a coordinator can read (exceljs, loaded on first use). */
+import { SCB_BLOCK_NUMBER, SCB_CSV_COLUMNS, scbCode, type ScbCodeLists, type ScbRow } from '../../../core/scb.js';
+
+const loadExcel = async () => (await import('exceljs')).default;
+
+/** A workbook of one sheet per table: a header row and the rows, as bytes. */
+export async function xlsxOf(sheets: { name: string; header: readonly string[]; rows: readonly (readonly (string | number | null)[])[] }[]): Promise<Buffer> {
+  const ExcelJS = await loadExcel();
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Lotsa';
+  for (const s of sheets) {
+    const sheet = book.addWorksheet(s.name.slice(0, 31));
+    sheet.addRow([...s.header]).font = { bold: true };
+    for (const r of s.rows) sheet.addRow([...r]);
+    sheet.columns.forEach((c) => (c.width = 18));
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** The SCB return as a workbook: the same columns as the CSV file. */
+export function scbXlsx(rows: readonly ScbRow[], municipalityCode: string, lists: ScbCodeLists): Promise<Buffer> {
+  const sorted = [...rows].sort((a, b) => SCB_BLOCK_NUMBER[a.block] - SCB_BLOCK_NUMBER[b.block] || a.on.localeCompare(b.on));
+  return xlsxOf([{ name: 'SCB', header: SCB_CSV_COLUMNS, rows: sorted.map((r) => [SCB_BLOCK_NUMBER[r.block], municipalityCode, r.identityNumber, r.on, scbCode(r, lists) ?? '', lists.version]) }]);
+}
+
+/** A table as CSV (semicolon-separated, as Swedish spreadsheets read it), with CRLF line ends. */
+export function csvOf(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
+  const cell = (v: string | number | null) => {
+    const s = v === null ? '' : String(v);
+    return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return [header, ...rows].map((r) => r.map(cell).join(';')).join('\r\n') + '\r\n';
+}
