@@ -20,6 +20,7 @@ import * as unitsActiveStaffProfession from './20261207100000_units_active_staff
 import * as assessments from './20261207110000_assessments.js';
 import * as measures from './20261207130000_measures.js';
 import * as planDetails from './20261207120000_plan_details.js';
+import * as listIndexes from './20261208120000_list_indexes.js';
 
 export const migrations: Record<string, Migration> = {
   '20261125090000_foundation': foundation,
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '20261207110000_assessments': assessments,
   '20261207130000_measures': measures,
   '20261207120000_plan_details': planDetails,
+  '20261208120000_list_indexes': listIndexes,
 };
