@@ -327,9 +327,9 @@ export const figuresSchema = z.object({
   byStatus: z.record(z.string(), z.number().int()),
 });
 
-/** A page of items with the total count. */
+/** A page of items with the total count (a lower bound, "more than", when `totalIsLowerBound`: the count stopped there). */
 export const paged = <T extends z.ZodTypeAny>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  z.object({ items: z.array(item), total: z.number().int(), totalIsLowerBound: z.boolean().optional(), page: z.number().int(), pageSize: z.number().int() });
 
 export type Me = z.infer<typeof meSchema>;
 export type PersonSummary = z.infer<typeof personSummarySchema>;
@@ -340,7 +340,7 @@ export type Staff = z.infer<typeof staffSchema>;
 export type Unit = z.infer<typeof unitSchema>;
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export type Figures = z.infer<typeof figuresSchema>;
-export type Paged<T> = { items: T[]; total: number; page: number; pageSize: number };
+export type Paged<T> = { items: T[]; total: number; totalIsLowerBound?: boolean; page: number; pageSize: number };
 
 /** A new municipality's first steps, each done or not (the administrator's start page). */
 export const gettingStartedSchema = z.object({ staff: z.boolean(), kaaUnits: z.boolean(), lists: z.boolean(), reconciled: z.boolean() });

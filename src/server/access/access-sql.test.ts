@@ -13,13 +13,13 @@ import { personListQuery } from '../../core/schemas.js';
 import { selectPerson, selectPersonPage } from '../features/persons/persons.queries.js';
 import { accessOf, categoryVisibleTo, contactDetailsVisibleTo, personManagedBy, personVisibleTo, type Actor } from './access.js';
 
-/** A driver that runs nothing: it keeps each query it is given and answers one row with a zero count. */
+/** A driver that runs nothing: it keeps each query it is given and answers one row with a zero count and an id. */
 class CapturingDriver implements Driver {
   readonly queries: CompiledQuery[] = [];
   async init() {}
   async acquireConnection(): Promise<DatabaseConnection> {
     return {
-      executeQuery: async (query) => (this.queries.push(query), { rows: [{ total: 0 } as never] }),
+      executeQuery: async (query) => (this.queries.push(query), { rows: [{ total: 0, id: '00000000-0000-4000-8000-00000000d002' } as never] }),
       streamQuery: () => {
         throw new Error('not used');
       },
@@ -93,13 +93,14 @@ describe('the access predicates, as SQL', () => {
 });
 
 describe('the main queries over persons, as SQL', () => {
-  it('the person list of a youth coach: count and page, searched and filtered', async () => {
+  it('the person list of a youth coach: count, page and its rows, searched and filtered', async () => {
     const { db, queries } = capturing();
     const query = personListQuery.parse({ q: 'andersson', status: 'open', sort: 'lastAttempt', page: '2' });
     await selectPersonPage(db, actorOf('youth_coach'), query, '2026-12-01');
-    expect(queries).toHaveLength(2);
+    expect(queries).toHaveLength(3);
     await expect(asFile(queries[0]!)).toMatchFileSnapshot(file('person-list.count.youth_coach'));
     await expect(asFile(queries[1]!)).toMatchFileSnapshot(file('person-list.page.youth_coach'));
+    await expect(asFile(queries[2]!)).toMatchFileSnapshot(file('person-list.rows.youth_coach'));
   });
 
   it('the person page of a team member', async () => {

@@ -65,18 +65,21 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   // Loaded only here, so a command on a PostgreSQL server does not pay for loading PGlite.
   const { PGlite } = await import('@electric-sql/pglite');
   const parsers = { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => v };
+  // pg_trgm backs name search (migration 20261208120000); every PGlite that writes persons needs it.
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const extensions = { pg_trgm };
   let release = () => {};
   let pglite: PGlite;
   if ('dataDir' in options) {
     release = lockDataDir(options.dataDir);
     try {
-      pglite = await PGlite.create(path.join(options.dataDir, 'pgdata'), { parsers });
+      pglite = await PGlite.create(path.join(options.dataDir, 'pgdata'), { parsers, extensions });
     } catch (err) {
       release();
       throw err;
     }
   } else {
-    pglite = await PGlite.create({ parsers, loadDataDir: options.loadDataDir });
+    pglite = await PGlite.create({ parsers, extensions, loadDataDir: options.loadDataDir });
   }
   if (options.onFatal) onPGliteFailure(pglite, options.onFatal);
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });

@@ -36,28 +36,34 @@ select
           "units"."id" = $6
           and "units"."kaa" = $7
       )
-      and exists (
-        select
-          1 as "one"
-        from
-          "cases"
-        where
-          "cases"."person_id" = "persons"."id"
-          and (
-            "cases"."closed_at" is null
-            or "cases"."closed_at" > now() - make_interval(months => $8)
-          )
-          and (
-            "cases"."contact_person_id" = $9
-            or "cases"."team_id" in (
-              select
-                "team_members"."team_id"
-              from
-                "team_members"
-              where
-                "team_members"."staff_id" = $10
+      and (
+        exists (
+          select
+            1 as "one"
+          from
+            "cases"
+          where
+            "cases"."person_id" = "persons"."id"
+            and (
+              "cases"."closed_at" is null
+              or "cases"."closed_at" > now() - make_interval(months => $8)
             )
-          )
+            and "cases"."contact_person_id" = $9
+        )
+        or exists (
+          select
+            1 as "one"
+          from
+            "team_members"
+            inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+          where
+            "team_members"."staff_id" = $10
+            and "cases"."person_id" = "persons"."id"
+            and (
+              "cases"."closed_at" is null
+              or "cases"."closed_at" > now() - make_interval(months => $11)
+            )
+        )
       )
     ) then 'team'
     else 'consent'
@@ -71,71 +77,83 @@ select
           "emergency_access"
         where
           "emergency_access"."person_id" = "persons"."id"
-          and "emergency_access"."staff_id" = $11
-          and "emergency_access"."municipality_id" = $12
+          and "emergency_access"."staff_id" = $12
+          and "emergency_access"."municipality_id" = $13
           and "emergency_access"."ends_at" > now()
       )
       or (
         (
           (
-            "persons"."municipality_id" = $13
+            "persons"."municipality_id" = $14
             and exists (
               select
                 1 as "one"
               from
                 "units"
               where
-                "units"."id" = $14
-                and "units"."kaa" = $15
+                "units"."id" = $15
+                and "units"."kaa" = $16
             )
-            and exists (
-              select
-                1 as "one"
-              from
-                "cases"
-              where
-                "cases"."person_id" = "persons"."id"
-                and (
-                  "cases"."closed_at" is null
-                  or "cases"."closed_at" > now() - make_interval(months => $16)
-                )
-                and (
-                  "cases"."contact_person_id" = $17
-                  or "cases"."team_id" in (
-                    select
-                      "team_members"."team_id"
-                    from
-                      "team_members"
-                    where
-                      "team_members"."staff_id" = $18
+            and (
+              exists (
+                select
+                  1 as "one"
+                from
+                  "cases"
+                where
+                  "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $17)
                   )
-                )
+                  and "cases"."contact_person_id" = $18
+              )
+              or exists (
+                select
+                  1 as "one"
+                from
+                  "team_members"
+                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+                where
+                  "team_members"."staff_id" = $19
+                  and "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $20)
+                  )
+              )
             )
           )
           or (
-            "persons"."municipality_id" = $19
-            and exists (
-              select
-                1 as "one"
-              from
-                "cases"
-              where
-                "cases"."person_id" = "persons"."id"
-                and (
-                  "cases"."closed_at" is null
-                  or "cases"."closed_at" > now() - make_interval(months => $20)
-                )
-                and (
-                  "cases"."contact_person_id" = $21
-                  or "cases"."team_id" in (
-                    select
-                      "team_members"."team_id"
-                    from
-                      "team_members"
-                    where
-                      "team_members"."staff_id" = $22
+            "persons"."municipality_id" = $21
+            and (
+              exists (
+                select
+                  1 as "one"
+                from
+                  "cases"
+                where
+                  "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $22)
                   )
-                )
+                  and "cases"."contact_person_id" = $23
+              )
+              or exists (
+                select
+                  1 as "one"
+                from
+                  "team_members"
+                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+                where
+                  "team_members"."staff_id" = $24
+                  and "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $25)
+                  )
+              )
             )
           )
         )
@@ -152,7 +170,7 @@ select
               "consents"."valid_until" is null
               or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
             )
-            and "consent_recipients"."unit_id" = $23
+            and "consent_recipients"."unit_id" = $26
             and exists (
               select
                 1 as "one"
@@ -160,43 +178,49 @@ select
                 "consent_categories"
               where
                 "consent_categories"."consent_id" = "consents"."id"
-                and "consent_categories"."category" = $24
+                and "consent_categories"."category" = $27
             )
         )
       )
       or (
-        "persons"."municipality_id" = $25
+        "persons"."municipality_id" = $28
         and exists (
           select
             1 as "one"
           from
             "units"
           where
-            "units"."id" = $26
-            and "units"."kaa" = $27
+            "units"."id" = $29
+            and "units"."kaa" = $30
         )
-        and exists (
-          select
-            1 as "one"
-          from
-            "cases"
-          where
-            "cases"."person_id" = "persons"."id"
-            and (
-              "cases"."closed_at" is null
-              or "cases"."closed_at" > now() - make_interval(months => $28)
-            )
-            and (
-              "cases"."contact_person_id" = $29
-              or "cases"."team_id" in (
-                select
-                  "team_members"."team_id"
-                from
-                  "team_members"
-                where
-                  "team_members"."staff_id" = $30
+        and (
+          exists (
+            select
+              1 as "one"
+            from
+              "cases"
+            where
+              "cases"."person_id" = "persons"."id"
+              and (
+                "cases"."closed_at" is null
+                or "cases"."closed_at" > now() - make_interval(months => $31)
               )
-            )
+              and "cases"."contact_person_id" = $32
+          )
+          or exists (
+            select
+              1 as "one"
+            from
+              "team_members"
+              inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+            where
+              "team_members"."staff_id" = $33
+              and "cases"."person_id" = "persons"."id"
+              and (
+                "cases"."closed_at" is null
+                or "cases"."closed_at" > now() - make_interval(months => $34)
+              )
+          )
         )
       )
     ),
@@ -211,71 +235,83 @@ select
           "emergency_access"
         where
           "emergency_access"."person_id" = "persons"."id"
-          and "emergency_access"."staff_id" = $31
-          and "emergency_access"."municipality_id" = $32
+          and "emergency_access"."staff_id" = $35
+          and "emergency_access"."municipality_id" = $36
           and "emergency_access"."ends_at" > now()
       )
       or (
         (
           (
-            "persons"."municipality_id" = $33
+            "persons"."municipality_id" = $37
             and exists (
               select
                 1 as "one"
               from
                 "units"
               where
-                "units"."id" = $34
-                and "units"."kaa" = $35
+                "units"."id" = $38
+                and "units"."kaa" = $39
             )
-            and exists (
-              select
-                1 as "one"
-              from
-                "cases"
-              where
-                "cases"."person_id" = "persons"."id"
-                and (
-                  "cases"."closed_at" is null
-                  or "cases"."closed_at" > now() - make_interval(months => $36)
-                )
-                and (
-                  "cases"."contact_person_id" = $37
-                  or "cases"."team_id" in (
-                    select
-                      "team_members"."team_id"
-                    from
-                      "team_members"
-                    where
-                      "team_members"."staff_id" = $38
+            and (
+              exists (
+                select
+                  1 as "one"
+                from
+                  "cases"
+                where
+                  "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $40)
                   )
-                )
+                  and "cases"."contact_person_id" = $41
+              )
+              or exists (
+                select
+                  1 as "one"
+                from
+                  "team_members"
+                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+                where
+                  "team_members"."staff_id" = $42
+                  and "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $43)
+                  )
+              )
             )
           )
           or (
-            "persons"."municipality_id" = $39
-            and exists (
-              select
-                1 as "one"
-              from
-                "cases"
-              where
-                "cases"."person_id" = "persons"."id"
-                and (
-                  "cases"."closed_at" is null
-                  or "cases"."closed_at" > now() - make_interval(months => $40)
-                )
-                and (
-                  "cases"."contact_person_id" = $41
-                  or "cases"."team_id" in (
-                    select
-                      "team_members"."team_id"
-                    from
-                      "team_members"
-                    where
-                      "team_members"."staff_id" = $42
+            "persons"."municipality_id" = $44
+            and (
+              exists (
+                select
+                  1 as "one"
+                from
+                  "cases"
+                where
+                  "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $45)
                   )
-                )
+                  and "cases"."contact_person_id" = $46
+              )
+              or exists (
+                select
+                  1 as "one"
+                from
+                  "team_members"
+                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+                where
+                  "team_members"."staff_id" = $47
+                  and "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $48)
+                  )
+              )
             )
           )
         )
@@ -292,7 +328,7 @@ select
               "consents"."valid_until" is null
               or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
             )
-            and "consent_recipients"."unit_id" = $43
+            and "consent_recipients"."unit_id" = $49
             and exists (
               select
                 1 as "one"
@@ -300,43 +336,49 @@ select
                 "consent_categories"
               where
                 "consent_categories"."consent_id" = "consents"."id"
-                and "consent_categories"."category" = $44
+                and "consent_categories"."category" = $50
             )
         )
       )
       or (
-        "persons"."municipality_id" = $45
+        "persons"."municipality_id" = $51
         and exists (
           select
             1 as "one"
           from
             "units"
           where
-            "units"."id" = $46
-            and "units"."kaa" = $47
+            "units"."id" = $52
+            and "units"."kaa" = $53
         )
-        and exists (
-          select
-            1 as "one"
-          from
-            "cases"
-          where
-            "cases"."person_id" = "persons"."id"
-            and (
-              "cases"."closed_at" is null
-              or "cases"."closed_at" > now() - make_interval(months => $48)
-            )
-            and (
-              "cases"."contact_person_id" = $49
-              or "cases"."team_id" in (
-                select
-                  "team_members"."team_id"
-                from
-                  "team_members"
-                where
-                  "team_members"."staff_id" = $50
+        and (
+          exists (
+            select
+              1 as "one"
+            from
+              "cases"
+            where
+              "cases"."person_id" = "persons"."id"
+              and (
+                "cases"."closed_at" is null
+                or "cases"."closed_at" > now() - make_interval(months => $54)
               )
-            )
+              and "cases"."contact_person_id" = $55
+          )
+          or exists (
+            select
+              1 as "one"
+            from
+              "team_members"
+              inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+            where
+              "team_members"."staff_id" = $56
+              and "cases"."person_id" = "persons"."id"
+              and (
+                "cases"."closed_at" is null
+                or "cases"."closed_at" > now() - make_interval(months => $57)
+              )
+          )
         )
       )
     ),
@@ -351,71 +393,83 @@ select
           "emergency_access"
         where
           "emergency_access"."person_id" = "persons"."id"
-          and "emergency_access"."staff_id" = $51
-          and "emergency_access"."municipality_id" = $52
+          and "emergency_access"."staff_id" = $58
+          and "emergency_access"."municipality_id" = $59
           and "emergency_access"."ends_at" > now()
       )
       or (
         (
           (
-            "persons"."municipality_id" = $53
+            "persons"."municipality_id" = $60
             and exists (
               select
                 1 as "one"
               from
                 "units"
               where
-                "units"."id" = $54
-                and "units"."kaa" = $55
+                "units"."id" = $61
+                and "units"."kaa" = $62
             )
-            and exists (
-              select
-                1 as "one"
-              from
-                "cases"
-              where
-                "cases"."person_id" = "persons"."id"
-                and (
-                  "cases"."closed_at" is null
-                  or "cases"."closed_at" > now() - make_interval(months => $56)
-                )
-                and (
-                  "cases"."contact_person_id" = $57
-                  or "cases"."team_id" in (
-                    select
-                      "team_members"."team_id"
-                    from
-                      "team_members"
-                    where
-                      "team_members"."staff_id" = $58
+            and (
+              exists (
+                select
+                  1 as "one"
+                from
+                  "cases"
+                where
+                  "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $63)
                   )
-                )
+                  and "cases"."contact_person_id" = $64
+              )
+              or exists (
+                select
+                  1 as "one"
+                from
+                  "team_members"
+                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+                where
+                  "team_members"."staff_id" = $65
+                  and "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $66)
+                  )
+              )
             )
           )
           or (
-            "persons"."municipality_id" = $59
-            and exists (
-              select
-                1 as "one"
-              from
-                "cases"
-              where
-                "cases"."person_id" = "persons"."id"
-                and (
-                  "cases"."closed_at" is null
-                  or "cases"."closed_at" > now() - make_interval(months => $60)
-                )
-                and (
-                  "cases"."contact_person_id" = $61
-                  or "cases"."team_id" in (
-                    select
-                      "team_members"."team_id"
-                    from
-                      "team_members"
-                    where
-                      "team_members"."staff_id" = $62
+            "persons"."municipality_id" = $67
+            and (
+              exists (
+                select
+                  1 as "one"
+                from
+                  "cases"
+                where
+                  "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $68)
                   )
-                )
+                  and "cases"."contact_person_id" = $69
+              )
+              or exists (
+                select
+                  1 as "one"
+                from
+                  "team_members"
+                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+                where
+                  "team_members"."staff_id" = $70
+                  and "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $71)
+                  )
+              )
             )
           )
         )
@@ -432,7 +486,7 @@ select
               "consents"."valid_until" is null
               or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
             )
-            and "consent_recipients"."unit_id" = $63
+            and "consent_recipients"."unit_id" = $72
             and exists (
               select
                 1 as "one"
@@ -440,7 +494,7 @@ select
                 "consent_categories"
               where
                 "consent_categories"."consent_id" = "consents"."id"
-                and "consent_categories"."category" = $64
+                and "consent_categories"."category" = $73
             )
         )
       )
@@ -449,38 +503,44 @@ select
   ) as "sees_health_social",
   coalesce(
     (
-      "persons"."municipality_id" = $65
+      "persons"."municipality_id" = $74
       and exists (
         select
           1 as "one"
         from
           "units"
         where
-          "units"."id" = $66
-          and "units"."kaa" = $67
+          "units"."id" = $75
+          and "units"."kaa" = $76
       )
-      and exists (
-        select
-          1 as "one"
-        from
-          "cases"
-        where
-          "cases"."person_id" = "persons"."id"
-          and (
-            "cases"."closed_at" is null
-            or "cases"."closed_at" > now() - make_interval(months => $68)
-          )
-          and (
-            "cases"."contact_person_id" = $69
-            or "cases"."team_id" in (
-              select
-                "team_members"."team_id"
-              from
-                "team_members"
-              where
-                "team_members"."staff_id" = $70
+      and (
+        exists (
+          select
+            1 as "one"
+          from
+            "cases"
+          where
+            "cases"."person_id" = "persons"."id"
+            and (
+              "cases"."closed_at" is null
+              or "cases"."closed_at" > now() - make_interval(months => $77)
             )
-          )
+            and "cases"."contact_person_id" = $78
+        )
+        or exists (
+          select
+            1 as "one"
+          from
+            "team_members"
+            inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+          where
+            "team_members"."staff_id" = $79
+            and "cases"."person_id" = "persons"."id"
+            and (
+              "cases"."closed_at" is null
+              or "cases"."closed_at" > now() - make_interval(months => $80)
+            )
+        )
       )
     ),
     false
@@ -497,63 +557,73 @@ from
 -- $8 = 13
 -- $9 = "00000000-0000-4000-8000-0000000c0002"
 -- $10 = "00000000-0000-4000-8000-0000000c0002"
--- $11 = "00000000-0000-4000-8000-0000000c0002"
--- $12 = "00000000-0000-4000-8000-00000000a001"
+-- $11 = 13
+-- $12 = "00000000-0000-4000-8000-0000000c0002"
 -- $13 = "00000000-0000-4000-8000-00000000a001"
--- $14 = "00000000-0000-4000-8000-00000000b001"
--- $15 = true
--- $16 = 13
--- $17 = "00000000-0000-4000-8000-0000000c0002"
+-- $14 = "00000000-0000-4000-8000-00000000a001"
+-- $15 = "00000000-0000-4000-8000-00000000b001"
+-- $16 = true
+-- $17 = 13
 -- $18 = "00000000-0000-4000-8000-0000000c0002"
--- $19 = "00000000-0000-4000-8000-00000000a001"
+-- $19 = "00000000-0000-4000-8000-0000000c0002"
 -- $20 = 13
--- $21 = "00000000-0000-4000-8000-0000000c0002"
--- $22 = "00000000-0000-4000-8000-0000000c0002"
--- $23 = "00000000-0000-4000-8000-00000000b001"
--- $24 = "contact_occupation"
--- $25 = "00000000-0000-4000-8000-00000000a001"
+-- $21 = "00000000-0000-4000-8000-00000000a001"
+-- $22 = 13
+-- $23 = "00000000-0000-4000-8000-0000000c0002"
+-- $24 = "00000000-0000-4000-8000-0000000c0002"
+-- $25 = 13
 -- $26 = "00000000-0000-4000-8000-00000000b001"
--- $27 = true
--- $28 = 13
--- $29 = "00000000-0000-4000-8000-0000000c0002"
--- $30 = "00000000-0000-4000-8000-0000000c0002"
--- $31 = "00000000-0000-4000-8000-0000000c0002"
--- $32 = "00000000-0000-4000-8000-00000000a001"
--- $33 = "00000000-0000-4000-8000-00000000a001"
--- $34 = "00000000-0000-4000-8000-00000000b001"
--- $35 = true
--- $36 = 13
--- $37 = "00000000-0000-4000-8000-0000000c0002"
--- $38 = "00000000-0000-4000-8000-0000000c0002"
--- $39 = "00000000-0000-4000-8000-00000000a001"
+-- $27 = "contact_occupation"
+-- $28 = "00000000-0000-4000-8000-00000000a001"
+-- $29 = "00000000-0000-4000-8000-00000000b001"
+-- $30 = true
+-- $31 = 13
+-- $32 = "00000000-0000-4000-8000-0000000c0002"
+-- $33 = "00000000-0000-4000-8000-0000000c0002"
+-- $34 = 13
+-- $35 = "00000000-0000-4000-8000-0000000c0002"
+-- $36 = "00000000-0000-4000-8000-00000000a001"
+-- $37 = "00000000-0000-4000-8000-00000000a001"
+-- $38 = "00000000-0000-4000-8000-00000000b001"
+-- $39 = true
 -- $40 = 13
 -- $41 = "00000000-0000-4000-8000-0000000c0002"
 -- $42 = "00000000-0000-4000-8000-0000000c0002"
--- $43 = "00000000-0000-4000-8000-00000000b001"
--- $44 = "assessment_plan"
--- $45 = "00000000-0000-4000-8000-00000000a001"
--- $46 = "00000000-0000-4000-8000-00000000b001"
--- $47 = true
+-- $43 = 13
+-- $44 = "00000000-0000-4000-8000-00000000a001"
+-- $45 = 13
+-- $46 = "00000000-0000-4000-8000-0000000c0002"
+-- $47 = "00000000-0000-4000-8000-0000000c0002"
 -- $48 = 13
--- $49 = "00000000-0000-4000-8000-0000000c0002"
--- $50 = "00000000-0000-4000-8000-0000000c0002"
--- $51 = "00000000-0000-4000-8000-0000000c0002"
--- $52 = "00000000-0000-4000-8000-00000000a001"
--- $53 = "00000000-0000-4000-8000-00000000a001"
--- $54 = "00000000-0000-4000-8000-00000000b001"
--- $55 = true
--- $56 = 13
--- $57 = "00000000-0000-4000-8000-0000000c0002"
+-- $49 = "00000000-0000-4000-8000-00000000b001"
+-- $50 = "assessment_plan"
+-- $51 = "00000000-0000-4000-8000-00000000a001"
+-- $52 = "00000000-0000-4000-8000-00000000b001"
+-- $53 = true
+-- $54 = 13
+-- $55 = "00000000-0000-4000-8000-0000000c0002"
+-- $56 = "00000000-0000-4000-8000-0000000c0002"
+-- $57 = 13
 -- $58 = "00000000-0000-4000-8000-0000000c0002"
 -- $59 = "00000000-0000-4000-8000-00000000a001"
--- $60 = 13
--- $61 = "00000000-0000-4000-8000-0000000c0002"
--- $62 = "00000000-0000-4000-8000-0000000c0002"
--- $63 = "00000000-0000-4000-8000-00000000b001"
--- $64 = "health_social"
--- $65 = "00000000-0000-4000-8000-00000000a001"
--- $66 = "00000000-0000-4000-8000-00000000b001"
--- $67 = true
+-- $60 = "00000000-0000-4000-8000-00000000a001"
+-- $61 = "00000000-0000-4000-8000-00000000b001"
+-- $62 = true
+-- $63 = 13
+-- $64 = "00000000-0000-4000-8000-0000000c0002"
+-- $65 = "00000000-0000-4000-8000-0000000c0002"
+-- $66 = 13
+-- $67 = "00000000-0000-4000-8000-00000000a001"
 -- $68 = 13
 -- $69 = "00000000-0000-4000-8000-0000000c0002"
 -- $70 = "00000000-0000-4000-8000-0000000c0002"
+-- $71 = 13
+-- $72 = "00000000-0000-4000-8000-00000000b001"
+-- $73 = "health_social"
+-- $74 = "00000000-0000-4000-8000-00000000a001"
+-- $75 = "00000000-0000-4000-8000-00000000b001"
+-- $76 = true
+-- $77 = 13
+-- $78 = "00000000-0000-4000-8000-0000000c0002"
+-- $79 = "00000000-0000-4000-8000-0000000c0002"
+-- $80 = 13

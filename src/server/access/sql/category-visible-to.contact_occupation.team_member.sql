@@ -28,54 +28,66 @@ where
               "units"."id" = $4
               and "units"."kaa" = $5
           )
-          and exists (
-            select
-              1 as "one"
-            from
-              "cases"
-            where
-              "cases"."person_id" = "persons"."id"
-              and (
-                "cases"."closed_at" is null
-                or "cases"."closed_at" > now() - make_interval(months => $6)
-              )
-              and (
-                "cases"."contact_person_id" = $7
-                or "cases"."team_id" in (
-                  select
-                    "team_members"."team_id"
-                  from
-                    "team_members"
-                  where
-                    "team_members"."staff_id" = $8
+          and (
+            exists (
+              select
+                1 as "one"
+              from
+                "cases"
+              where
+                "cases"."person_id" = "persons"."id"
+                and (
+                  "cases"."closed_at" is null
+                  or "cases"."closed_at" > now() - make_interval(months => $6)
                 )
-              )
+                and "cases"."contact_person_id" = $7
+            )
+            or exists (
+              select
+                1 as "one"
+              from
+                "team_members"
+                inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+              where
+                "team_members"."staff_id" = $8
+                and "cases"."person_id" = "persons"."id"
+                and (
+                  "cases"."closed_at" is null
+                  or "cases"."closed_at" > now() - make_interval(months => $9)
+                )
+            )
           )
         )
         or (
-          "persons"."municipality_id" = $9
-          and exists (
-            select
-              1 as "one"
-            from
-              "cases"
-            where
-              "cases"."person_id" = "persons"."id"
-              and (
-                "cases"."closed_at" is null
-                or "cases"."closed_at" > now() - make_interval(months => $10)
-              )
-              and (
-                "cases"."contact_person_id" = $11
-                or "cases"."team_id" in (
-                  select
-                    "team_members"."team_id"
-                  from
-                    "team_members"
-                  where
-                    "team_members"."staff_id" = $12
+          "persons"."municipality_id" = $10
+          and (
+            exists (
+              select
+                1 as "one"
+              from
+                "cases"
+              where
+                "cases"."person_id" = "persons"."id"
+                and (
+                  "cases"."closed_at" is null
+                  or "cases"."closed_at" > now() - make_interval(months => $11)
                 )
-              )
+                and "cases"."contact_person_id" = $12
+            )
+            or exists (
+              select
+                1 as "one"
+              from
+                "team_members"
+                inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+              where
+                "team_members"."staff_id" = $13
+                and "cases"."person_id" = "persons"."id"
+                and (
+                  "cases"."closed_at" is null
+                  or "cases"."closed_at" > now() - make_interval(months => $14)
+                )
+            )
           )
         )
       )
@@ -92,7 +104,7 @@ where
             "consents"."valid_until" is null
             or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
           )
-          and "consent_recipients"."unit_id" = $13
+          and "consent_recipients"."unit_id" = $15
           and exists (
             select
               1 as "one"
@@ -100,43 +112,49 @@ where
               "consent_categories"
             where
               "consent_categories"."consent_id" = "consents"."id"
-              and "consent_categories"."category" = $14
+              and "consent_categories"."category" = $16
           )
       )
     )
     or (
-      "persons"."municipality_id" = $15
+      "persons"."municipality_id" = $17
       and exists (
         select
           1 as "one"
         from
           "units"
         where
-          "units"."id" = $16
-          and "units"."kaa" = $17
+          "units"."id" = $18
+          and "units"."kaa" = $19
       )
-      and exists (
-        select
-          1 as "one"
-        from
-          "cases"
-        where
-          "cases"."person_id" = "persons"."id"
-          and (
-            "cases"."closed_at" is null
-            or "cases"."closed_at" > now() - make_interval(months => $18)
-          )
-          and (
-            "cases"."contact_person_id" = $19
-            or "cases"."team_id" in (
-              select
-                "team_members"."team_id"
-              from
-                "team_members"
-              where
-                "team_members"."staff_id" = $20
+      and (
+        exists (
+          select
+            1 as "one"
+          from
+            "cases"
+          where
+            "cases"."person_id" = "persons"."id"
+            and (
+              "cases"."closed_at" is null
+              or "cases"."closed_at" > now() - make_interval(months => $20)
             )
-          )
+            and "cases"."contact_person_id" = $21
+        )
+        or exists (
+          select
+            1 as "one"
+          from
+            "team_members"
+            inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+          where
+            "team_members"."staff_id" = $22
+            and "cases"."person_id" = "persons"."id"
+            and (
+              "cases"."closed_at" is null
+              or "cases"."closed_at" > now() - make_interval(months => $23)
+            )
+        )
       )
     )
   )
@@ -148,15 +166,18 @@ where
 -- $6 = 13
 -- $7 = "00000000-0000-4000-8000-0000000c0003"
 -- $8 = "00000000-0000-4000-8000-0000000c0003"
--- $9 = "00000000-0000-4000-8000-00000000a001"
--- $10 = 13
--- $11 = "00000000-0000-4000-8000-0000000c0003"
+-- $9 = 13
+-- $10 = "00000000-0000-4000-8000-00000000a001"
+-- $11 = 13
 -- $12 = "00000000-0000-4000-8000-0000000c0003"
--- $13 = "00000000-0000-4000-8000-00000000b001"
--- $14 = "contact_occupation"
--- $15 = "00000000-0000-4000-8000-00000000a001"
--- $16 = "00000000-0000-4000-8000-00000000b001"
--- $17 = true
--- $18 = 13
--- $19 = "00000000-0000-4000-8000-0000000c0003"
--- $20 = "00000000-0000-4000-8000-0000000c0003"
+-- $13 = "00000000-0000-4000-8000-0000000c0003"
+-- $14 = 13
+-- $15 = "00000000-0000-4000-8000-00000000b001"
+-- $16 = "contact_occupation"
+-- $17 = "00000000-0000-4000-8000-00000000a001"
+-- $18 = "00000000-0000-4000-8000-00000000b001"
+-- $19 = true
+-- $20 = 13
+-- $21 = "00000000-0000-4000-8000-0000000c0003"
+-- $22 = "00000000-0000-4000-8000-0000000c0003"
+-- $23 = 13

@@ -1,336 +1,427 @@
 select
   count(*)::int as "total"
 from
-  "persons"
-  left join lateral (
-    select
-      "cases"."id" as "case_id",
-      "cases"."status",
-      "cases"."team_id",
-      "contact"."id" as "contact_id",
-      "contact"."name" as "contact_name"
-    from
-      "cases"
-      left join "staff" as "contact" on "contact"."id" = "cases"."contact_person_id"
-    where
-      "cases"."person_id" = "persons"."id"
-    order by
-      "cases"."opened_at" desc
-    limit
-      $1
-  ) as "latest" on true
-where
   (
-    (
-      "persons"."municipality_id" = $2
-      and exists (
+    select
+      1 as "one"
+    from
+      "persons"
+      left join lateral (
         select
-          1 as "one"
-        from
-          "units"
-        where
-          "units"."id" = $3
-          and "units"."kaa" = $4
-      )
-      and exists (
-        select
-          1 as "one"
+          "cases"."id" as "case_id",
+          "cases"."status",
+          "cases"."team_id",
+          "contact"."id" as "contact_id",
+          "contact"."name" as "contact_name"
         from
           "cases"
+          left join "staff" as "contact" on "contact"."id" = "cases"."contact_person_id"
         where
           "cases"."person_id" = "persons"."id"
-          and (
-            "cases"."closed_at" is null
-            or "cases"."closed_at" > now() - make_interval(months => $5)
-          )
-          and (
-            "cases"."contact_person_id" = $6
-            or "cases"."team_id" in (
-              select
-                "team_members"."team_id"
-              from
-                "team_members"
-              where
-                "team_members"."staff_id" = $7
-            )
-          )
-      )
-    )
-    or (
+        order by
+          "cases"."opened_at" desc
+        limit
+          $1
+      ) as "latest" on true
+    where
       (
-        (
-          "persons"."municipality_id" = $8
-          and exists (
-            select
-              1 as "one"
-            from
-              "units"
-            where
-              "units"."id" = $9
-              and "units"."kaa" = $10
-          )
-          and exists (
-            select
-              1 as "one"
-            from
-              "cases"
-            where
-              "cases"."person_id" = "persons"."id"
-              and (
-                "cases"."closed_at" is null
-                or "cases"."closed_at" > now() - make_interval(months => $11)
-              )
-              and (
-                "cases"."contact_person_id" = $12
-                or "cases"."team_id" in (
-                  select
-                    "team_members"."team_id"
-                  from
-                    "team_members"
-                  where
-                    "team_members"."staff_id" = $13
-                )
-              )
-          )
+        persons.id in (
+          select
+            cases.person_id
+          from
+            cases
+          where
+            cases.contact_person_id = $2
+            and (
+              cases.closed_at is null
+              or cases.closed_at > now() - make_interval(months => $3)
+            )
+          union all
+          select
+            cases.person_id
+          from
+            cases
+            join team_members on team_members.team_id = cases.team_id
+          where
+            team_members.staff_id = $4
+            and (
+              cases.closed_at is null
+              or cases.closed_at > now() - make_interval(months => $5)
+            )
+          union all
+          select
+            emergency_access.person_id
+          from
+            emergency_access
+          where
+            emergency_access.staff_id = $6
+            and emergency_access.municipality_id = $7
+            and emergency_access.ends_at > now()
         )
-        or (
-          "persons"."municipality_id" = $14
-          and exists (
-            select
-              1 as "one"
-            from
-              "cases"
-            where
-              "cases"."person_id" = "persons"."id"
-              and (
-                "cases"."closed_at" is null
-                or "cases"."closed_at" > now() - make_interval(months => $15)
-              )
-              and (
-                "cases"."contact_person_id" = $16
-                or "cases"."team_id" in (
-                  select
-                    "team_members"."team_id"
-                  from
-                    "team_members"
-                  where
-                    "team_members"."staff_id" = $17
-                )
-              )
-          )
-        )
-      )
-      and exists (
-        select
-          1 as "one"
-        from
-          "consents"
-          inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
-        where
-          "consents"."person_id" = "persons"."id"
-          and "consents"."withdrawn_at" is null
-          and (
-            "consents"."valid_until" is null
-            or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
-          )
-          and "consent_recipients"."unit_id" = $18
-      )
-    )
-    or exists (
-      select
-        1 as "one"
-      from
-        "emergency_access"
-      where
-        "emergency_access"."person_id" = "persons"."id"
-        and "emergency_access"."staff_id" = $19
-        and "emergency_access"."municipality_id" = $20
-        and "emergency_access"."ends_at" > now()
-    )
-  )
-  and (
-    (
-      "persons"."given_name" ilike $21
-      or "persons"."family_name" ilike $22
-    )
-    and (
-      exists (
-        select
-          1 as "one"
-        from
-          "emergency_access"
-        where
-          "emergency_access"."person_id" = "persons"."id"
-          and "emergency_access"."staff_id" = $23
-          and "emergency_access"."municipality_id" = $24
-          and "emergency_access"."ends_at" > now()
-      )
-      or (
-        (
+        and (
           (
-            "persons"."municipality_id" = $25
+            "persons"."municipality_id" = $8
             and exists (
               select
                 1 as "one"
               from
                 "units"
               where
-                "units"."id" = $26
-                and "units"."kaa" = $27
+                "units"."id" = $9
+                and "units"."kaa" = $10
+            )
+            and (
+              exists (
+                select
+                  1 as "one"
+                from
+                  "cases"
+                where
+                  "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $11)
+                  )
+                  and "cases"."contact_person_id" = $12
+              )
+              or exists (
+                select
+                  1 as "one"
+                from
+                  "team_members"
+                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+                where
+                  "team_members"."staff_id" = $13
+                  and "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $14)
+                  )
+              )
+            )
+          )
+          or (
+            (
+              (
+                "persons"."municipality_id" = $15
+                and exists (
+                  select
+                    1 as "one"
+                  from
+                    "units"
+                  where
+                    "units"."id" = $16
+                    and "units"."kaa" = $17
+                )
+                and (
+                  exists (
+                    select
+                      1 as "one"
+                    from
+                      "cases"
+                    where
+                      "cases"."person_id" = "persons"."id"
+                      and (
+                        "cases"."closed_at" is null
+                        or "cases"."closed_at" > now() - make_interval(months => $18)
+                      )
+                      and "cases"."contact_person_id" = $19
+                  )
+                  or exists (
+                    select
+                      1 as "one"
+                    from
+                      "team_members"
+                      inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+                    where
+                      "team_members"."staff_id" = $20
+                      and "cases"."person_id" = "persons"."id"
+                      and (
+                        "cases"."closed_at" is null
+                        or "cases"."closed_at" > now() - make_interval(months => $21)
+                      )
+                  )
+                )
+              )
+              or (
+                "persons"."municipality_id" = $22
+                and (
+                  exists (
+                    select
+                      1 as "one"
+                    from
+                      "cases"
+                    where
+                      "cases"."person_id" = "persons"."id"
+                      and (
+                        "cases"."closed_at" is null
+                        or "cases"."closed_at" > now() - make_interval(months => $23)
+                      )
+                      and "cases"."contact_person_id" = $24
+                  )
+                  or exists (
+                    select
+                      1 as "one"
+                    from
+                      "team_members"
+                      inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+                    where
+                      "team_members"."staff_id" = $25
+                      and "cases"."person_id" = "persons"."id"
+                      and (
+                        "cases"."closed_at" is null
+                        or "cases"."closed_at" > now() - make_interval(months => $26)
+                      )
+                  )
+                )
+              )
             )
             and exists (
               select
                 1 as "one"
               from
-                "cases"
+                "consents"
+                inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
               where
-                "cases"."person_id" = "persons"."id"
+                "consents"."person_id" = "persons"."id"
+                and "consents"."withdrawn_at" is null
                 and (
-                  "cases"."closed_at" is null
-                  or "cases"."closed_at" > now() - make_interval(months => $28)
+                  "consents"."valid_until" is null
+                  or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
+                )
+                and "consent_recipients"."unit_id" = $27
+            )
+          )
+          or exists (
+            select
+              1 as "one"
+            from
+              "emergency_access"
+            where
+              "emergency_access"."person_id" = "persons"."id"
+              and "emergency_access"."staff_id" = $28
+              and "emergency_access"."municipality_id" = $29
+              and "emergency_access"."ends_at" > now()
+          )
+        )
+      )
+      and (
+        (
+          "persons"."given_name" ilike $30
+          or "persons"."family_name" ilike $31
+        )
+        and (
+          exists (
+            select
+              1 as "one"
+            from
+              "emergency_access"
+            where
+              "emergency_access"."person_id" = "persons"."id"
+              and "emergency_access"."staff_id" = $32
+              and "emergency_access"."municipality_id" = $33
+              and "emergency_access"."ends_at" > now()
+          )
+          or (
+            (
+              (
+                "persons"."municipality_id" = $34
+                and exists (
+                  select
+                    1 as "one"
+                  from
+                    "units"
+                  where
+                    "units"."id" = $35
+                    and "units"."kaa" = $36
                 )
                 and (
-                  "cases"."contact_person_id" = $29
-                  or "cases"."team_id" in (
+                  exists (
                     select
-                      "team_members"."team_id"
+                      1 as "one"
+                    from
+                      "cases"
+                    where
+                      "cases"."person_id" = "persons"."id"
+                      and (
+                        "cases"."closed_at" is null
+                        or "cases"."closed_at" > now() - make_interval(months => $37)
+                      )
+                      and "cases"."contact_person_id" = $38
+                  )
+                  or exists (
+                    select
+                      1 as "one"
                     from
                       "team_members"
+                      inner join "cases" on "cases"."team_id" = "team_members"."team_id"
                     where
-                      "team_members"."staff_id" = $30
+                      "team_members"."staff_id" = $39
+                      and "cases"."person_id" = "persons"."id"
+                      and (
+                        "cases"."closed_at" is null
+                        or "cases"."closed_at" > now() - make_interval(months => $40)
+                      )
                   )
+                )
+              )
+              or (
+                "persons"."municipality_id" = $41
+                and (
+                  exists (
+                    select
+                      1 as "one"
+                    from
+                      "cases"
+                    where
+                      "cases"."person_id" = "persons"."id"
+                      and (
+                        "cases"."closed_at" is null
+                        or "cases"."closed_at" > now() - make_interval(months => $42)
+                      )
+                      and "cases"."contact_person_id" = $43
+                  )
+                  or exists (
+                    select
+                      1 as "one"
+                    from
+                      "team_members"
+                      inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+                    where
+                      "team_members"."staff_id" = $44
+                      and "cases"."person_id" = "persons"."id"
+                      and (
+                        "cases"."closed_at" is null
+                        or "cases"."closed_at" > now() - make_interval(months => $45)
+                      )
+                  )
+                )
+              )
+            )
+            and exists (
+              select
+                1 as "one"
+              from
+                "consents"
+                inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
+              where
+                "consents"."person_id" = "persons"."id"
+                and "consents"."withdrawn_at" is null
+                and (
+                  "consents"."valid_until" is null
+                  or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
+                )
+                and "consent_recipients"."unit_id" = $46
+                and exists (
+                  select
+                    1 as "one"
+                  from
+                    "consent_categories"
+                  where
+                    "consent_categories"."consent_id" = "consents"."id"
+                    and "consent_categories"."category" = $47
                 )
             )
           )
           or (
-            "persons"."municipality_id" = $31
+            "persons"."municipality_id" = $48
             and exists (
               select
                 1 as "one"
               from
-                "cases"
+                "units"
               where
-                "cases"."person_id" = "persons"."id"
-                and (
-                  "cases"."closed_at" is null
-                  or "cases"."closed_at" > now() - make_interval(months => $32)
-                )
-                and (
-                  "cases"."contact_person_id" = $33
-                  or "cases"."team_id" in (
-                    select
-                      "team_members"."team_id"
-                    from
-                      "team_members"
-                    where
-                      "team_members"."staff_id" = $34
+                "units"."id" = $49
+                and "units"."kaa" = $50
+            )
+            and (
+              exists (
+                select
+                  1 as "one"
+                from
+                  "cases"
+                where
+                  "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $51)
                   )
-                )
+                  and "cases"."contact_person_id" = $52
+              )
+              or exists (
+                select
+                  1 as "one"
+                from
+                  "team_members"
+                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+                where
+                  "team_members"."staff_id" = $53
+                  and "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $54)
+                  )
+              )
             )
           )
         )
-        and exists (
-          select
-            1 as "one"
-          from
-            "consents"
-            inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
-          where
-            "consents"."person_id" = "persons"."id"
-            and "consents"."withdrawn_at" is null
-            and (
-              "consents"."valid_until" is null
-              or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
-            )
-            and "consent_recipients"."unit_id" = $35
-            and exists (
-              select
-                1 as "one"
-              from
-                "consent_categories"
-              where
-                "consent_categories"."consent_id" = "consents"."id"
-                and "consent_categories"."category" = $36
-            )
-        )
+        and latest.status <> 'closed'
       )
-      or (
-        "persons"."municipality_id" = $37
-        and exists (
-          select
-            1 as "one"
-          from
-            "units"
-          where
-            "units"."id" = $38
-            and "units"."kaa" = $39
-        )
-        and exists (
-          select
-            1 as "one"
-          from
-            "cases"
-          where
-            "cases"."person_id" = "persons"."id"
-            and (
-              "cases"."closed_at" is null
-              or "cases"."closed_at" > now() - make_interval(months => $40)
-            )
-            and (
-              "cases"."contact_person_id" = $41
-              or "cases"."team_id" in (
-                select
-                  "team_members"."team_id"
-                from
-                  "team_members"
-                where
-                  "team_members"."staff_id" = $42
-              )
-            )
-        )
-      )
-    )
-    and latest.status <> 'closed'
-  )
+    limit
+      $55
+  ) as "matching"
 -- $1 = 1
--- $2 = "00000000-0000-4000-8000-00000000a001"
--- $3 = "00000000-0000-4000-8000-00000000b001"
--- $4 = true
+-- $2 = "00000000-0000-4000-8000-0000000c0002"
+-- $3 = 13
+-- $4 = "00000000-0000-4000-8000-0000000c0002"
 -- $5 = 13
 -- $6 = "00000000-0000-4000-8000-0000000c0002"
--- $7 = "00000000-0000-4000-8000-0000000c0002"
+-- $7 = "00000000-0000-4000-8000-00000000a001"
 -- $8 = "00000000-0000-4000-8000-00000000a001"
 -- $9 = "00000000-0000-4000-8000-00000000b001"
 -- $10 = true
 -- $11 = 13
 -- $12 = "00000000-0000-4000-8000-0000000c0002"
 -- $13 = "00000000-0000-4000-8000-0000000c0002"
--- $14 = "00000000-0000-4000-8000-00000000a001"
--- $15 = 13
--- $16 = "00000000-0000-4000-8000-0000000c0002"
--- $17 = "00000000-0000-4000-8000-0000000c0002"
--- $18 = "00000000-0000-4000-8000-00000000b001"
+-- $14 = 13
+-- $15 = "00000000-0000-4000-8000-00000000a001"
+-- $16 = "00000000-0000-4000-8000-00000000b001"
+-- $17 = true
+-- $18 = 13
 -- $19 = "00000000-0000-4000-8000-0000000c0002"
--- $20 = "00000000-0000-4000-8000-00000000a001"
--- $21 = "%andersson%"
--- $22 = "%andersson%"
--- $23 = "00000000-0000-4000-8000-0000000c0002"
--- $24 = "00000000-0000-4000-8000-00000000a001"
--- $25 = "00000000-0000-4000-8000-00000000a001"
--- $26 = "00000000-0000-4000-8000-00000000b001"
--- $27 = true
--- $28 = 13
--- $29 = "00000000-0000-4000-8000-0000000c0002"
--- $30 = "00000000-0000-4000-8000-0000000c0002"
--- $31 = "00000000-0000-4000-8000-00000000a001"
--- $32 = 13
--- $33 = "00000000-0000-4000-8000-0000000c0002"
--- $34 = "00000000-0000-4000-8000-0000000c0002"
+-- $20 = "00000000-0000-4000-8000-0000000c0002"
+-- $21 = 13
+-- $22 = "00000000-0000-4000-8000-00000000a001"
+-- $23 = 13
+-- $24 = "00000000-0000-4000-8000-0000000c0002"
+-- $25 = "00000000-0000-4000-8000-0000000c0002"
+-- $26 = 13
+-- $27 = "00000000-0000-4000-8000-00000000b001"
+-- $28 = "00000000-0000-4000-8000-0000000c0002"
+-- $29 = "00000000-0000-4000-8000-00000000a001"
+-- $30 = "%andersson%"
+-- $31 = "%andersson%"
+-- $32 = "00000000-0000-4000-8000-0000000c0002"
+-- $33 = "00000000-0000-4000-8000-00000000a001"
+-- $34 = "00000000-0000-4000-8000-00000000a001"
 -- $35 = "00000000-0000-4000-8000-00000000b001"
--- $36 = "contact_occupation"
--- $37 = "00000000-0000-4000-8000-00000000a001"
--- $38 = "00000000-0000-4000-8000-00000000b001"
--- $39 = true
+-- $36 = true
+-- $37 = 13
+-- $38 = "00000000-0000-4000-8000-0000000c0002"
+-- $39 = "00000000-0000-4000-8000-0000000c0002"
 -- $40 = 13
--- $41 = "00000000-0000-4000-8000-0000000c0002"
--- $42 = "00000000-0000-4000-8000-0000000c0002"
+-- $41 = "00000000-0000-4000-8000-00000000a001"
+-- $42 = 13
+-- $43 = "00000000-0000-4000-8000-0000000c0002"
+-- $44 = "00000000-0000-4000-8000-0000000c0002"
+-- $45 = 13
+-- $46 = "00000000-0000-4000-8000-00000000b001"
+-- $47 = "contact_occupation"
+-- $48 = "00000000-0000-4000-8000-00000000a001"
+-- $49 = "00000000-0000-4000-8000-00000000b001"
+-- $50 = true
+-- $51 = 13
+-- $52 = "00000000-0000-4000-8000-0000000c0002"
+-- $53 = "00000000-0000-4000-8000-0000000c0002"
+-- $54 = 13
+-- $55 = 10026

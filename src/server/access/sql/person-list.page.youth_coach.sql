@@ -1,232 +1,5 @@
 select
-  "persons"."id",
-  "persons"."personal_identity_number",
-  "persons"."given_name",
-  "persons"."family_name",
-  "persons"."birth_date",
-  "latest"."status",
-  "latest"."contact_id",
-  "latest"."contact_name",
-  case
-    when exists (
-      select
-        1 as "one"
-      from
-        "emergency_access"
-      where
-        "emergency_access"."person_id" = "persons"."id"
-        and "emergency_access"."staff_id" = $1
-        and "emergency_access"."municipality_id" = $2
-        and "emergency_access"."ends_at" > now()
-    ) then 'emergency'
-    when exists (
-      select
-        1 as "one"
-      from
-        "cases"
-      where
-        "cases"."person_id" = "persons"."id"
-        and (
-          "cases"."closed_at" is null
-          or "cases"."closed_at" > now() - make_interval(months => $3)
-        )
-        and "cases"."contact_person_id" = $4
-    ) then 'contact_person'
-    when false then 'register'
-    when (
-      "persons"."municipality_id" = $5
-      and exists (
-        select
-          1 as "one"
-        from
-          "units"
-        where
-          "units"."id" = $6
-          and "units"."kaa" = $7
-      )
-      and exists (
-        select
-          1 as "one"
-        from
-          "cases"
-        where
-          "cases"."person_id" = "persons"."id"
-          and (
-            "cases"."closed_at" is null
-            or "cases"."closed_at" > now() - make_interval(months => $8)
-          )
-          and (
-            "cases"."contact_person_id" = $9
-            or "cases"."team_id" in (
-              select
-                "team_members"."team_id"
-              from
-                "team_members"
-              where
-                "team_members"."staff_id" = $10
-            )
-          )
-      )
-    ) then 'team'
-    else 'consent'
-  end as "access_basis",
-  coalesce(
-    (
-      exists (
-        select
-          1 as "one"
-        from
-          "emergency_access"
-        where
-          "emergency_access"."person_id" = "persons"."id"
-          and "emergency_access"."staff_id" = $11
-          and "emergency_access"."municipality_id" = $12
-          and "emergency_access"."ends_at" > now()
-      )
-      or (
-        (
-          (
-            "persons"."municipality_id" = $13
-            and exists (
-              select
-                1 as "one"
-              from
-                "units"
-              where
-                "units"."id" = $14
-                and "units"."kaa" = $15
-            )
-            and exists (
-              select
-                1 as "one"
-              from
-                "cases"
-              where
-                "cases"."person_id" = "persons"."id"
-                and (
-                  "cases"."closed_at" is null
-                  or "cases"."closed_at" > now() - make_interval(months => $16)
-                )
-                and (
-                  "cases"."contact_person_id" = $17
-                  or "cases"."team_id" in (
-                    select
-                      "team_members"."team_id"
-                    from
-                      "team_members"
-                    where
-                      "team_members"."staff_id" = $18
-                  )
-                )
-            )
-          )
-          or (
-            "persons"."municipality_id" = $19
-            and exists (
-              select
-                1 as "one"
-              from
-                "cases"
-              where
-                "cases"."person_id" = "persons"."id"
-                and (
-                  "cases"."closed_at" is null
-                  or "cases"."closed_at" > now() - make_interval(months => $20)
-                )
-                and (
-                  "cases"."contact_person_id" = $21
-                  or "cases"."team_id" in (
-                    select
-                      "team_members"."team_id"
-                    from
-                      "team_members"
-                    where
-                      "team_members"."staff_id" = $22
-                  )
-                )
-            )
-          )
-        )
-        and exists (
-          select
-            1 as "one"
-          from
-            "consents"
-            inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
-          where
-            "consents"."person_id" = "persons"."id"
-            and "consents"."withdrawn_at" is null
-            and (
-              "consents"."valid_until" is null
-              or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
-            )
-            and "consent_recipients"."unit_id" = $23
-            and exists (
-              select
-                1 as "one"
-              from
-                "consent_categories"
-              where
-                "consent_categories"."consent_id" = "consents"."id"
-                and "consent_categories"."category" = $24
-            )
-        )
-      )
-      or (
-        "persons"."municipality_id" = $25
-        and exists (
-          select
-            1 as "one"
-          from
-            "units"
-          where
-            "units"."id" = $26
-            and "units"."kaa" = $27
-        )
-        and exists (
-          select
-            1 as "one"
-          from
-            "cases"
-          where
-            "cases"."person_id" = "persons"."id"
-            and (
-              "cases"."closed_at" is null
-              or "cases"."closed_at" > now() - make_interval(months => $28)
-            )
-            and (
-              "cases"."contact_person_id" = $29
-              or "cases"."team_id" in (
-                select
-                  "team_members"."team_id"
-                from
-                  "team_members"
-                where
-                  "team_members"."staff_id" = $30
-              )
-            )
-        )
-      )
-    ),
-    false
-  ) as "sees_contact_occupation",
-  exists (
-    select
-      1
-    from
-      register_periods rp
-    where
-      rp.person_id = persons.id
-      and rp.left_on is null
-  ) as "in_register",
-  (
-    select
-      max(ca.at)
-    from
-      contact_attempts ca
-    where
-      ca.person_id = persons.id
-  ) as "last_attempt_at"
+  "persons"."id"
 from
   "persons"
   left join lateral (
@@ -244,215 +17,158 @@ from
     order by
       "cases"."opened_at" desc
     limit
-      $31
+      $1
   ) as "latest" on true
 where
   (
-    (
-      "persons"."municipality_id" = $32
-      and exists (
-        select
-          1 as "one"
-        from
-          "units"
-        where
-          "units"."id" = $33
-          and "units"."kaa" = $34
-      )
-      and exists (
-        select
-          1 as "one"
-        from
-          "cases"
-        where
-          "cases"."person_id" = "persons"."id"
-          and (
-            "cases"."closed_at" is null
-            or "cases"."closed_at" > now() - make_interval(months => $35)
-          )
-          and (
-            "cases"."contact_person_id" = $36
-            or "cases"."team_id" in (
-              select
-                "team_members"."team_id"
-              from
-                "team_members"
-              where
-                "team_members"."staff_id" = $37
-            )
-          )
-      )
-    )
-    or (
-      (
-        (
-          "persons"."municipality_id" = $38
-          and exists (
-            select
-              1 as "one"
-            from
-              "units"
-            where
-              "units"."id" = $39
-              and "units"."kaa" = $40
-          )
-          and exists (
-            select
-              1 as "one"
-            from
-              "cases"
-            where
-              "cases"."person_id" = "persons"."id"
-              and (
-                "cases"."closed_at" is null
-                or "cases"."closed_at" > now() - make_interval(months => $41)
-              )
-              and (
-                "cases"."contact_person_id" = $42
-                or "cases"."team_id" in (
-                  select
-                    "team_members"."team_id"
-                  from
-                    "team_members"
-                  where
-                    "team_members"."staff_id" = $43
-                )
-              )
-          )
-        )
-        or (
-          "persons"."municipality_id" = $44
-          and exists (
-            select
-              1 as "one"
-            from
-              "cases"
-            where
-              "cases"."person_id" = "persons"."id"
-              and (
-                "cases"."closed_at" is null
-                or "cases"."closed_at" > now() - make_interval(months => $45)
-              )
-              and (
-                "cases"."contact_person_id" = $46
-                or "cases"."team_id" in (
-                  select
-                    "team_members"."team_id"
-                  from
-                    "team_members"
-                  where
-                    "team_members"."staff_id" = $47
-                )
-              )
-          )
-        )
-      )
-      and exists (
-        select
-          1 as "one"
-        from
-          "consents"
-          inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
-        where
-          "consents"."person_id" = "persons"."id"
-          and "consents"."withdrawn_at" is null
-          and (
-            "consents"."valid_until" is null
-            or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
-          )
-          and "consent_recipients"."unit_id" = $48
-      )
-    )
-    or exists (
+    persons.id in (
       select
-        1 as "one"
+        cases.person_id
       from
-        "emergency_access"
+        cases
       where
-        "emergency_access"."person_id" = "persons"."id"
-        and "emergency_access"."staff_id" = $49
-        and "emergency_access"."municipality_id" = $50
-        and "emergency_access"."ends_at" > now()
-    )
-  )
-  and (
-    (
-      "persons"."given_name" ilike $51
-      or "persons"."family_name" ilike $52
+        cases.contact_person_id = $2
+        and (
+          cases.closed_at is null
+          or cases.closed_at > now() - make_interval(months => $3)
+        )
+      union all
+      select
+        cases.person_id
+      from
+        cases
+        join team_members on team_members.team_id = cases.team_id
+      where
+        team_members.staff_id = $4
+        and (
+          cases.closed_at is null
+          or cases.closed_at > now() - make_interval(months => $5)
+        )
+      union all
+      select
+        emergency_access.person_id
+      from
+        emergency_access
+      where
+        emergency_access.staff_id = $6
+        and emergency_access.municipality_id = $7
+        and emergency_access.ends_at > now()
     )
     and (
-      exists (
-        select
-          1 as "one"
-        from
-          "emergency_access"
-        where
-          "emergency_access"."person_id" = "persons"."id"
-          and "emergency_access"."staff_id" = $53
-          and "emergency_access"."municipality_id" = $54
-          and "emergency_access"."ends_at" > now()
+      (
+        "persons"."municipality_id" = $8
+        and exists (
+          select
+            1 as "one"
+          from
+            "units"
+          where
+            "units"."id" = $9
+            and "units"."kaa" = $10
+        )
+        and (
+          exists (
+            select
+              1 as "one"
+            from
+              "cases"
+            where
+              "cases"."person_id" = "persons"."id"
+              and (
+                "cases"."closed_at" is null
+                or "cases"."closed_at" > now() - make_interval(months => $11)
+              )
+              and "cases"."contact_person_id" = $12
+          )
+          or exists (
+            select
+              1 as "one"
+            from
+              "team_members"
+              inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+            where
+              "team_members"."staff_id" = $13
+              and "cases"."person_id" = "persons"."id"
+              and (
+                "cases"."closed_at" is null
+                or "cases"."closed_at" > now() - make_interval(months => $14)
+              )
+          )
+        )
       )
       or (
         (
           (
-            "persons"."municipality_id" = $55
+            "persons"."municipality_id" = $15
             and exists (
               select
                 1 as "one"
               from
                 "units"
               where
-                "units"."id" = $56
-                and "units"."kaa" = $57
+                "units"."id" = $16
+                and "units"."kaa" = $17
             )
-            and exists (
-              select
-                1 as "one"
-              from
-                "cases"
-              where
-                "cases"."person_id" = "persons"."id"
-                and (
-                  "cases"."closed_at" is null
-                  or "cases"."closed_at" > now() - make_interval(months => $58)
-                )
-                and (
-                  "cases"."contact_person_id" = $59
-                  or "cases"."team_id" in (
-                    select
-                      "team_members"."team_id"
-                    from
-                      "team_members"
-                    where
-                      "team_members"."staff_id" = $60
+            and (
+              exists (
+                select
+                  1 as "one"
+                from
+                  "cases"
+                where
+                  "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $18)
                   )
-                )
+                  and "cases"."contact_person_id" = $19
+              )
+              or exists (
+                select
+                  1 as "one"
+                from
+                  "team_members"
+                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+                where
+                  "team_members"."staff_id" = $20
+                  and "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $21)
+                  )
+              )
             )
           )
           or (
-            "persons"."municipality_id" = $61
-            and exists (
-              select
-                1 as "one"
-              from
-                "cases"
-              where
-                "cases"."person_id" = "persons"."id"
-                and (
-                  "cases"."closed_at" is null
-                  or "cases"."closed_at" > now() - make_interval(months => $62)
-                )
-                and (
-                  "cases"."contact_person_id" = $63
-                  or "cases"."team_id" in (
-                    select
-                      "team_members"."team_id"
-                    from
-                      "team_members"
-                    where
-                      "team_members"."staff_id" = $64
+            "persons"."municipality_id" = $22
+            and (
+              exists (
+                select
+                  1 as "one"
+                from
+                  "cases"
+                where
+                  "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $23)
                   )
-                )
+                  and "cases"."contact_person_id" = $24
+              )
+              or exists (
+                select
+                  1 as "one"
+                from
+                  "team_members"
+                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+                where
+                  "team_members"."staff_id" = $25
+                  and "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $26)
+                  )
+              )
             )
           )
         )
@@ -469,7 +185,129 @@ where
               "consents"."valid_until" is null
               or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
             )
-            and "consent_recipients"."unit_id" = $65
+            and "consent_recipients"."unit_id" = $27
+        )
+      )
+      or exists (
+        select
+          1 as "one"
+        from
+          "emergency_access"
+        where
+          "emergency_access"."person_id" = "persons"."id"
+          and "emergency_access"."staff_id" = $28
+          and "emergency_access"."municipality_id" = $29
+          and "emergency_access"."ends_at" > now()
+      )
+    )
+  )
+  and (
+    (
+      "persons"."given_name" ilike $30
+      or "persons"."family_name" ilike $31
+    )
+    and (
+      exists (
+        select
+          1 as "one"
+        from
+          "emergency_access"
+        where
+          "emergency_access"."person_id" = "persons"."id"
+          and "emergency_access"."staff_id" = $32
+          and "emergency_access"."municipality_id" = $33
+          and "emergency_access"."ends_at" > now()
+      )
+      or (
+        (
+          (
+            "persons"."municipality_id" = $34
+            and exists (
+              select
+                1 as "one"
+              from
+                "units"
+              where
+                "units"."id" = $35
+                and "units"."kaa" = $36
+            )
+            and (
+              exists (
+                select
+                  1 as "one"
+                from
+                  "cases"
+                where
+                  "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $37)
+                  )
+                  and "cases"."contact_person_id" = $38
+              )
+              or exists (
+                select
+                  1 as "one"
+                from
+                  "team_members"
+                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+                where
+                  "team_members"."staff_id" = $39
+                  and "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $40)
+                  )
+              )
+            )
+          )
+          or (
+            "persons"."municipality_id" = $41
+            and (
+              exists (
+                select
+                  1 as "one"
+                from
+                  "cases"
+                where
+                  "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $42)
+                  )
+                  and "cases"."contact_person_id" = $43
+              )
+              or exists (
+                select
+                  1 as "one"
+                from
+                  "team_members"
+                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+                where
+                  "team_members"."staff_id" = $44
+                  and "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $45)
+                  )
+              )
+            )
+          )
+        )
+        and exists (
+          select
+            1 as "one"
+          from
+            "consents"
+            inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
+          where
+            "consents"."person_id" = "persons"."id"
+            and "consents"."withdrawn_at" is null
+            and (
+              "consents"."valid_until" is null
+              or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
+            )
+            and "consent_recipients"."unit_id" = $46
             and exists (
               select
                 1 as "one"
@@ -477,43 +315,49 @@ where
                 "consent_categories"
               where
                 "consent_categories"."consent_id" = "consents"."id"
-                and "consent_categories"."category" = $66
+                and "consent_categories"."category" = $47
             )
         )
       )
       or (
-        "persons"."municipality_id" = $67
+        "persons"."municipality_id" = $48
         and exists (
           select
             1 as "one"
           from
             "units"
           where
-            "units"."id" = $68
-            and "units"."kaa" = $69
+            "units"."id" = $49
+            and "units"."kaa" = $50
         )
-        and exists (
-          select
-            1 as "one"
-          from
-            "cases"
-          where
-            "cases"."person_id" = "persons"."id"
-            and (
-              "cases"."closed_at" is null
-              or "cases"."closed_at" > now() - make_interval(months => $70)
-            )
-            and (
-              "cases"."contact_person_id" = $71
-              or "cases"."team_id" in (
-                select
-                  "team_members"."team_id"
-                from
-                  "team_members"
-                where
-                  "team_members"."staff_id" = $72
+        and (
+          exists (
+            select
+              1 as "one"
+            from
+              "cases"
+            where
+              "cases"."person_id" = "persons"."id"
+              and (
+                "cases"."closed_at" is null
+                or "cases"."closed_at" > now() - make_interval(months => $51)
               )
-            )
+              and "cases"."contact_person_id" = $52
+          )
+          or exists (
+            select
+              1 as "one"
+            from
+              "team_members"
+              inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+            where
+              "team_members"."staff_id" = $53
+              and "cases"."person_id" = "persons"."id"
+              and (
+                "cases"."closed_at" is null
+                or "cases"."closed_at" > now() - make_interval(months => $54)
+              )
+          )
         )
       )
     )
@@ -529,71 +373,83 @@ order by
           "emergency_access"
         where
           "emergency_access"."person_id" = "persons"."id"
-          and "emergency_access"."staff_id" = $73
-          and "emergency_access"."municipality_id" = $74
+          and "emergency_access"."staff_id" = $55
+          and "emergency_access"."municipality_id" = $56
           and "emergency_access"."ends_at" > now()
       )
       or (
         (
           (
-            "persons"."municipality_id" = $75
+            "persons"."municipality_id" = $57
             and exists (
               select
                 1 as "one"
               from
                 "units"
               where
-                "units"."id" = $76
-                and "units"."kaa" = $77
+                "units"."id" = $58
+                and "units"."kaa" = $59
             )
-            and exists (
-              select
-                1 as "one"
-              from
-                "cases"
-              where
-                "cases"."person_id" = "persons"."id"
-                and (
-                  "cases"."closed_at" is null
-                  or "cases"."closed_at" > now() - make_interval(months => $78)
-                )
-                and (
-                  "cases"."contact_person_id" = $79
-                  or "cases"."team_id" in (
-                    select
-                      "team_members"."team_id"
-                    from
-                      "team_members"
-                    where
-                      "team_members"."staff_id" = $80
+            and (
+              exists (
+                select
+                  1 as "one"
+                from
+                  "cases"
+                where
+                  "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $60)
                   )
-                )
+                  and "cases"."contact_person_id" = $61
+              )
+              or exists (
+                select
+                  1 as "one"
+                from
+                  "team_members"
+                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+                where
+                  "team_members"."staff_id" = $62
+                  and "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $63)
+                  )
+              )
             )
           )
           or (
-            "persons"."municipality_id" = $81
-            and exists (
-              select
-                1 as "one"
-              from
-                "cases"
-              where
-                "cases"."person_id" = "persons"."id"
-                and (
-                  "cases"."closed_at" is null
-                  or "cases"."closed_at" > now() - make_interval(months => $82)
-                )
-                and (
-                  "cases"."contact_person_id" = $83
-                  or "cases"."team_id" in (
-                    select
-                      "team_members"."team_id"
-                    from
-                      "team_members"
-                    where
-                      "team_members"."staff_id" = $84
+            "persons"."municipality_id" = $64
+            and (
+              exists (
+                select
+                  1 as "one"
+                from
+                  "cases"
+                where
+                  "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $65)
                   )
-                )
+                  and "cases"."contact_person_id" = $66
+              )
+              or exists (
+                select
+                  1 as "one"
+                from
+                  "team_members"
+                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+                where
+                  "team_members"."staff_id" = $67
+                  and "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $68)
+                  )
+              )
             )
           )
         )
@@ -610,7 +466,7 @@ order by
               "consents"."valid_until" is null
               or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
             )
-            and "consent_recipients"."unit_id" = $85
+            and "consent_recipients"."unit_id" = $69
             and exists (
               select
                 1 as "one"
@@ -618,43 +474,49 @@ order by
                 "consent_categories"
               where
                 "consent_categories"."consent_id" = "consents"."id"
-                and "consent_categories"."category" = $86
+                and "consent_categories"."category" = $70
             )
         )
       )
       or (
-        "persons"."municipality_id" = $87
+        "persons"."municipality_id" = $71
         and exists (
           select
             1 as "one"
           from
             "units"
           where
-            "units"."id" = $88
-            and "units"."kaa" = $89
+            "units"."id" = $72
+            and "units"."kaa" = $73
         )
-        and exists (
-          select
-            1 as "one"
-          from
-            "cases"
-          where
-            "cases"."person_id" = "persons"."id"
-            and (
-              "cases"."closed_at" is null
-              or "cases"."closed_at" > now() - make_interval(months => $90)
-            )
-            and (
-              "cases"."contact_person_id" = $91
-              or "cases"."team_id" in (
-                select
-                  "team_members"."team_id"
-                from
-                  "team_members"
-                where
-                  "team_members"."staff_id" = $92
+        and (
+          exists (
+            select
+              1 as "one"
+            from
+              "cases"
+            where
+              "cases"."person_id" = "persons"."id"
+              and (
+                "cases"."closed_at" is null
+                or "cases"."closed_at" > now() - make_interval(months => $74)
               )
-            )
+              and "cases"."contact_person_id" = $75
+          )
+          or exists (
+            select
+              1 as "one"
+            from
+              "team_members"
+              inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+            where
+              "team_members"."staff_id" = $76
+              and "cases"."person_id" = "persons"."id"
+              and (
+                "cases"."closed_at" is null
+                or "cases"."closed_at" > now() - make_interval(months => $77)
+              )
+          )
         )
       )
     ) then (
@@ -665,104 +527,89 @@ order by
       where
         ca.person_id = persons.id
     )
-  end asc nulls last,
-  "persons"."family_name" asc nulls last,
-  "persons"."id"
+  end asc,
+  "persons"."family_name" asc,
+  "persons"."id" asc
 limit
-  $93
+  $78
 offset
-  $94
--- $1 = "00000000-0000-4000-8000-0000000c0002"
--- $2 = "00000000-0000-4000-8000-00000000a001"
+  $79
+-- $1 = 1
+-- $2 = "00000000-0000-4000-8000-0000000c0002"
 -- $3 = 13
 -- $4 = "00000000-0000-4000-8000-0000000c0002"
--- $5 = "00000000-0000-4000-8000-00000000a001"
--- $6 = "00000000-0000-4000-8000-00000000b001"
--- $7 = true
--- $8 = 13
--- $9 = "00000000-0000-4000-8000-0000000c0002"
--- $10 = "00000000-0000-4000-8000-0000000c0002"
--- $11 = "00000000-0000-4000-8000-0000000c0002"
--- $12 = "00000000-0000-4000-8000-00000000a001"
--- $13 = "00000000-0000-4000-8000-00000000a001"
--- $14 = "00000000-0000-4000-8000-00000000b001"
--- $15 = true
--- $16 = 13
--- $17 = "00000000-0000-4000-8000-0000000c0002"
--- $18 = "00000000-0000-4000-8000-0000000c0002"
--- $19 = "00000000-0000-4000-8000-00000000a001"
--- $20 = 13
--- $21 = "00000000-0000-4000-8000-0000000c0002"
--- $22 = "00000000-0000-4000-8000-0000000c0002"
--- $23 = "00000000-0000-4000-8000-00000000b001"
--- $24 = "contact_occupation"
--- $25 = "00000000-0000-4000-8000-00000000a001"
--- $26 = "00000000-0000-4000-8000-00000000b001"
--- $27 = true
--- $28 = 13
--- $29 = "00000000-0000-4000-8000-0000000c0002"
--- $30 = "00000000-0000-4000-8000-0000000c0002"
--- $31 = 1
--- $32 = "00000000-0000-4000-8000-00000000a001"
--- $33 = "00000000-0000-4000-8000-00000000b001"
--- $34 = true
--- $35 = 13
--- $36 = "00000000-0000-4000-8000-0000000c0002"
--- $37 = "00000000-0000-4000-8000-0000000c0002"
--- $38 = "00000000-0000-4000-8000-00000000a001"
--- $39 = "00000000-0000-4000-8000-00000000b001"
--- $40 = true
--- $41 = 13
--- $42 = "00000000-0000-4000-8000-0000000c0002"
+-- $5 = 13
+-- $6 = "00000000-0000-4000-8000-0000000c0002"
+-- $7 = "00000000-0000-4000-8000-00000000a001"
+-- $8 = "00000000-0000-4000-8000-00000000a001"
+-- $9 = "00000000-0000-4000-8000-00000000b001"
+-- $10 = true
+-- $11 = 13
+-- $12 = "00000000-0000-4000-8000-0000000c0002"
+-- $13 = "00000000-0000-4000-8000-0000000c0002"
+-- $14 = 13
+-- $15 = "00000000-0000-4000-8000-00000000a001"
+-- $16 = "00000000-0000-4000-8000-00000000b001"
+-- $17 = true
+-- $18 = 13
+-- $19 = "00000000-0000-4000-8000-0000000c0002"
+-- $20 = "00000000-0000-4000-8000-0000000c0002"
+-- $21 = 13
+-- $22 = "00000000-0000-4000-8000-00000000a001"
+-- $23 = 13
+-- $24 = "00000000-0000-4000-8000-0000000c0002"
+-- $25 = "00000000-0000-4000-8000-0000000c0002"
+-- $26 = 13
+-- $27 = "00000000-0000-4000-8000-00000000b001"
+-- $28 = "00000000-0000-4000-8000-0000000c0002"
+-- $29 = "00000000-0000-4000-8000-00000000a001"
+-- $30 = "%andersson%"
+-- $31 = "%andersson%"
+-- $32 = "00000000-0000-4000-8000-0000000c0002"
+-- $33 = "00000000-0000-4000-8000-00000000a001"
+-- $34 = "00000000-0000-4000-8000-00000000a001"
+-- $35 = "00000000-0000-4000-8000-00000000b001"
+-- $36 = true
+-- $37 = 13
+-- $38 = "00000000-0000-4000-8000-0000000c0002"
+-- $39 = "00000000-0000-4000-8000-0000000c0002"
+-- $40 = 13
+-- $41 = "00000000-0000-4000-8000-00000000a001"
+-- $42 = 13
 -- $43 = "00000000-0000-4000-8000-0000000c0002"
--- $44 = "00000000-0000-4000-8000-00000000a001"
+-- $44 = "00000000-0000-4000-8000-0000000c0002"
 -- $45 = 13
--- $46 = "00000000-0000-4000-8000-0000000c0002"
--- $47 = "00000000-0000-4000-8000-0000000c0002"
--- $48 = "00000000-0000-4000-8000-00000000b001"
--- $49 = "00000000-0000-4000-8000-0000000c0002"
--- $50 = "00000000-0000-4000-8000-00000000a001"
--- $51 = "%andersson%"
--- $52 = "%andersson%"
+-- $46 = "00000000-0000-4000-8000-00000000b001"
+-- $47 = "contact_occupation"
+-- $48 = "00000000-0000-4000-8000-00000000a001"
+-- $49 = "00000000-0000-4000-8000-00000000b001"
+-- $50 = true
+-- $51 = 13
+-- $52 = "00000000-0000-4000-8000-0000000c0002"
 -- $53 = "00000000-0000-4000-8000-0000000c0002"
--- $54 = "00000000-0000-4000-8000-00000000a001"
--- $55 = "00000000-0000-4000-8000-00000000a001"
--- $56 = "00000000-0000-4000-8000-00000000b001"
--- $57 = true
--- $58 = 13
--- $59 = "00000000-0000-4000-8000-0000000c0002"
--- $60 = "00000000-0000-4000-8000-0000000c0002"
--- $61 = "00000000-0000-4000-8000-00000000a001"
--- $62 = 13
--- $63 = "00000000-0000-4000-8000-0000000c0002"
--- $64 = "00000000-0000-4000-8000-0000000c0002"
--- $65 = "00000000-0000-4000-8000-00000000b001"
--- $66 = "contact_occupation"
--- $67 = "00000000-0000-4000-8000-00000000a001"
--- $68 = "00000000-0000-4000-8000-00000000b001"
--- $69 = true
--- $70 = 13
--- $71 = "00000000-0000-4000-8000-0000000c0002"
--- $72 = "00000000-0000-4000-8000-0000000c0002"
--- $73 = "00000000-0000-4000-8000-0000000c0002"
--- $74 = "00000000-0000-4000-8000-00000000a001"
--- $75 = "00000000-0000-4000-8000-00000000a001"
--- $76 = "00000000-0000-4000-8000-00000000b001"
--- $77 = true
--- $78 = 13
--- $79 = "00000000-0000-4000-8000-0000000c0002"
--- $80 = "00000000-0000-4000-8000-0000000c0002"
--- $81 = "00000000-0000-4000-8000-00000000a001"
--- $82 = 13
--- $83 = "00000000-0000-4000-8000-0000000c0002"
--- $84 = "00000000-0000-4000-8000-0000000c0002"
--- $85 = "00000000-0000-4000-8000-00000000b001"
--- $86 = "contact_occupation"
--- $87 = "00000000-0000-4000-8000-00000000a001"
--- $88 = "00000000-0000-4000-8000-00000000b001"
--- $89 = true
--- $90 = 13
--- $91 = "00000000-0000-4000-8000-0000000c0002"
--- $92 = "00000000-0000-4000-8000-0000000c0002"
--- $93 = 25
--- $94 = 25
+-- $54 = 13
+-- $55 = "00000000-0000-4000-8000-0000000c0002"
+-- $56 = "00000000-0000-4000-8000-00000000a001"
+-- $57 = "00000000-0000-4000-8000-00000000a001"
+-- $58 = "00000000-0000-4000-8000-00000000b001"
+-- $59 = true
+-- $60 = 13
+-- $61 = "00000000-0000-4000-8000-0000000c0002"
+-- $62 = "00000000-0000-4000-8000-0000000c0002"
+-- $63 = 13
+-- $64 = "00000000-0000-4000-8000-00000000a001"
+-- $65 = 13
+-- $66 = "00000000-0000-4000-8000-0000000c0002"
+-- $67 = "00000000-0000-4000-8000-0000000c0002"
+-- $68 = 13
+-- $69 = "00000000-0000-4000-8000-00000000b001"
+-- $70 = "contact_occupation"
+-- $71 = "00000000-0000-4000-8000-00000000a001"
+-- $72 = "00000000-0000-4000-8000-00000000b001"
+-- $73 = true
+-- $74 = 13
+-- $75 = "00000000-0000-4000-8000-0000000c0002"
+-- $76 = "00000000-0000-4000-8000-0000000c0002"
+-- $77 = 13
+-- $78 = 25
+-- $79 = 25

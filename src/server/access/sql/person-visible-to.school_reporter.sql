@@ -5,24 +5,27 @@ from
 where
   (
     false
-    or (
+    and (
       false
-      and exists (
-        select
-          1 as "one"
-        from
-          "consents"
-          inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
-        where
-          "consents"."person_id" = "persons"."id"
-          and "consents"."withdrawn_at" is null
-          and (
-            "consents"."valid_until" is null
-            or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
-          )
-          and "consent_recipients"."unit_id" = $1
+      or (
+        false
+        and exists (
+          select
+            1 as "one"
+          from
+            "consents"
+            inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
+          where
+            "consents"."person_id" = "persons"."id"
+            and "consents"."withdrawn_at" is null
+            and (
+              "consents"."valid_until" is null
+              or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
+            )
+            and "consent_recipients"."unit_id" = $1
+        )
       )
+      or false
     )
-    or false
   )
 -- $1 = "00000000-0000-4000-8000-00000000b001"

@@ -49,28 +49,34 @@ select
           "units"."id" = $8
           and "units"."kaa" = $9
       )
-      and exists (
-        select
-          1 as "one"
-        from
-          "cases"
-        where
-          "cases"."person_id" = "persons"."id"
-          and (
-            "cases"."closed_at" is null
-            or "cases"."closed_at" > now() - make_interval(months => $10)
-          )
-          and (
-            "cases"."contact_person_id" = $11
-            or "cases"."team_id" in (
-              select
-                "team_members"."team_id"
-              from
-                "team_members"
-              where
-                "team_members"."staff_id" = $12
+      and (
+        exists (
+          select
+            1 as "one"
+          from
+            "cases"
+          where
+            "cases"."person_id" = "persons"."id"
+            and (
+              "cases"."closed_at" is null
+              or "cases"."closed_at" > now() - make_interval(months => $10)
             )
-          )
+            and "cases"."contact_person_id" = $11
+        )
+        or exists (
+          select
+            1 as "one"
+          from
+            "team_members"
+            inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+          where
+            "team_members"."staff_id" = $12
+            and "cases"."person_id" = "persons"."id"
+            and (
+              "cases"."closed_at" is null
+              or "cases"."closed_at" > now() - make_interval(months => $13)
+            )
+        )
       )
     ) then 'team'
     else 'consent'
@@ -84,71 +90,83 @@ select
           "emergency_access"
         where
           "emergency_access"."person_id" = "persons"."id"
-          and "emergency_access"."staff_id" = $13
-          and "emergency_access"."municipality_id" = $14
+          and "emergency_access"."staff_id" = $14
+          and "emergency_access"."municipality_id" = $15
           and "emergency_access"."ends_at" > now()
       )
       or (
         (
           (
-            "persons"."municipality_id" = $15
+            "persons"."municipality_id" = $16
             and exists (
               select
                 1 as "one"
               from
                 "units"
               where
-                "units"."id" = $16
-                and "units"."kaa" = $17
+                "units"."id" = $17
+                and "units"."kaa" = $18
             )
-            and exists (
-              select
-                1 as "one"
-              from
-                "cases"
-              where
-                "cases"."person_id" = "persons"."id"
-                and (
-                  "cases"."closed_at" is null
-                  or "cases"."closed_at" > now() - make_interval(months => $18)
-                )
-                and (
-                  "cases"."contact_person_id" = $19
-                  or "cases"."team_id" in (
-                    select
-                      "team_members"."team_id"
-                    from
-                      "team_members"
-                    where
-                      "team_members"."staff_id" = $20
+            and (
+              exists (
+                select
+                  1 as "one"
+                from
+                  "cases"
+                where
+                  "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $19)
                   )
-                )
+                  and "cases"."contact_person_id" = $20
+              )
+              or exists (
+                select
+                  1 as "one"
+                from
+                  "team_members"
+                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+                where
+                  "team_members"."staff_id" = $21
+                  and "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $22)
+                  )
+              )
             )
           )
           or (
-            "persons"."municipality_id" = $21
-            and exists (
-              select
-                1 as "one"
-              from
-                "cases"
-              where
-                "cases"."person_id" = "persons"."id"
-                and (
-                  "cases"."closed_at" is null
-                  or "cases"."closed_at" > now() - make_interval(months => $22)
-                )
-                and (
-                  "cases"."contact_person_id" = $23
-                  or "cases"."team_id" in (
-                    select
-                      "team_members"."team_id"
-                    from
-                      "team_members"
-                    where
-                      "team_members"."staff_id" = $24
+            "persons"."municipality_id" = $23
+            and (
+              exists (
+                select
+                  1 as "one"
+                from
+                  "cases"
+                where
+                  "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $24)
                   )
-                )
+                  and "cases"."contact_person_id" = $25
+              )
+              or exists (
+                select
+                  1 as "one"
+                from
+                  "team_members"
+                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+                where
+                  "team_members"."staff_id" = $26
+                  and "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $27)
+                  )
+              )
             )
           )
         )
@@ -165,7 +183,7 @@ select
               "consents"."valid_until" is null
               or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
             )
-            and "consent_recipients"."unit_id" = $25
+            and "consent_recipients"."unit_id" = $28
             and exists (
               select
                 1 as "one"
@@ -173,43 +191,49 @@ select
                 "consent_categories"
               where
                 "consent_categories"."consent_id" = "consents"."id"
-                and "consent_categories"."category" = $26
+                and "consent_categories"."category" = $29
             )
         )
       )
       or (
-        "persons"."municipality_id" = $27
+        "persons"."municipality_id" = $30
         and exists (
           select
             1 as "one"
           from
             "units"
           where
-            "units"."id" = $28
-            and "units"."kaa" = $29
+            "units"."id" = $31
+            and "units"."kaa" = $32
         )
-        and exists (
-          select
-            1 as "one"
-          from
-            "cases"
-          where
-            "cases"."person_id" = "persons"."id"
-            and (
-              "cases"."closed_at" is null
-              or "cases"."closed_at" > now() - make_interval(months => $30)
-            )
-            and (
-              "cases"."contact_person_id" = $31
-              or "cases"."team_id" in (
-                select
-                  "team_members"."team_id"
-                from
-                  "team_members"
-                where
-                  "team_members"."staff_id" = $32
+        and (
+          exists (
+            select
+              1 as "one"
+            from
+              "cases"
+            where
+              "cases"."person_id" = "persons"."id"
+              and (
+                "cases"."closed_at" is null
+                or "cases"."closed_at" > now() - make_interval(months => $33)
               )
-            )
+              and "cases"."contact_person_id" = $34
+          )
+          or exists (
+            select
+              1 as "one"
+            from
+              "team_members"
+              inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+            where
+              "team_members"."staff_id" = $35
+              and "cases"."person_id" = "persons"."id"
+              and (
+                "cases"."closed_at" is null
+                or "cases"."closed_at" > now() - make_interval(months => $36)
+              )
+          )
         )
       )
     ),
@@ -224,71 +248,83 @@ select
           "emergency_access"
         where
           "emergency_access"."person_id" = "persons"."id"
-          and "emergency_access"."staff_id" = $33
-          and "emergency_access"."municipality_id" = $34
+          and "emergency_access"."staff_id" = $37
+          and "emergency_access"."municipality_id" = $38
           and "emergency_access"."ends_at" > now()
       )
       or (
         (
           (
-            "persons"."municipality_id" = $35
+            "persons"."municipality_id" = $39
             and exists (
               select
                 1 as "one"
               from
                 "units"
               where
-                "units"."id" = $36
-                and "units"."kaa" = $37
+                "units"."id" = $40
+                and "units"."kaa" = $41
             )
-            and exists (
-              select
-                1 as "one"
-              from
-                "cases"
-              where
-                "cases"."person_id" = "persons"."id"
-                and (
-                  "cases"."closed_at" is null
-                  or "cases"."closed_at" > now() - make_interval(months => $38)
-                )
-                and (
-                  "cases"."contact_person_id" = $39
-                  or "cases"."team_id" in (
-                    select
-                      "team_members"."team_id"
-                    from
-                      "team_members"
-                    where
-                      "team_members"."staff_id" = $40
+            and (
+              exists (
+                select
+                  1 as "one"
+                from
+                  "cases"
+                where
+                  "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $42)
                   )
-                )
+                  and "cases"."contact_person_id" = $43
+              )
+              or exists (
+                select
+                  1 as "one"
+                from
+                  "team_members"
+                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+                where
+                  "team_members"."staff_id" = $44
+                  and "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $45)
+                  )
+              )
             )
           )
           or (
-            "persons"."municipality_id" = $41
-            and exists (
-              select
-                1 as "one"
-              from
-                "cases"
-              where
-                "cases"."person_id" = "persons"."id"
-                and (
-                  "cases"."closed_at" is null
-                  or "cases"."closed_at" > now() - make_interval(months => $42)
-                )
-                and (
-                  "cases"."contact_person_id" = $43
-                  or "cases"."team_id" in (
-                    select
-                      "team_members"."team_id"
-                    from
-                      "team_members"
-                    where
-                      "team_members"."staff_id" = $44
+            "persons"."municipality_id" = $46
+            and (
+              exists (
+                select
+                  1 as "one"
+                from
+                  "cases"
+                where
+                  "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $47)
                   )
-                )
+                  and "cases"."contact_person_id" = $48
+              )
+              or exists (
+                select
+                  1 as "one"
+                from
+                  "team_members"
+                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+                where
+                  "team_members"."staff_id" = $49
+                  and "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $50)
+                  )
+              )
             )
           )
         )
@@ -305,7 +341,7 @@ select
               "consents"."valid_until" is null
               or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
             )
-            and "consent_recipients"."unit_id" = $45
+            and "consent_recipients"."unit_id" = $51
             and exists (
               select
                 1 as "one"
@@ -313,43 +349,49 @@ select
                 "consent_categories"
               where
                 "consent_categories"."consent_id" = "consents"."id"
-                and "consent_categories"."category" = $46
+                and "consent_categories"."category" = $52
             )
         )
       )
       or (
-        "persons"."municipality_id" = $47
+        "persons"."municipality_id" = $53
         and exists (
           select
             1 as "one"
           from
             "units"
           where
-            "units"."id" = $48
-            and "units"."kaa" = $49
+            "units"."id" = $54
+            and "units"."kaa" = $55
         )
-        and exists (
-          select
-            1 as "one"
-          from
-            "cases"
-          where
-            "cases"."person_id" = "persons"."id"
-            and (
-              "cases"."closed_at" is null
-              or "cases"."closed_at" > now() - make_interval(months => $50)
-            )
-            and (
-              "cases"."contact_person_id" = $51
-              or "cases"."team_id" in (
-                select
-                  "team_members"."team_id"
-                from
-                  "team_members"
-                where
-                  "team_members"."staff_id" = $52
+        and (
+          exists (
+            select
+              1 as "one"
+            from
+              "cases"
+            where
+              "cases"."person_id" = "persons"."id"
+              and (
+                "cases"."closed_at" is null
+                or "cases"."closed_at" > now() - make_interval(months => $56)
               )
-            )
+              and "cases"."contact_person_id" = $57
+          )
+          or exists (
+            select
+              1 as "one"
+            from
+              "team_members"
+              inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+            where
+              "team_members"."staff_id" = $58
+              and "cases"."person_id" = "persons"."id"
+              and (
+                "cases"."closed_at" is null
+                or "cases"."closed_at" > now() - make_interval(months => $59)
+              )
+          )
         )
       )
     ),
@@ -364,71 +406,83 @@ select
           "emergency_access"
         where
           "emergency_access"."person_id" = "persons"."id"
-          and "emergency_access"."staff_id" = $53
-          and "emergency_access"."municipality_id" = $54
+          and "emergency_access"."staff_id" = $60
+          and "emergency_access"."municipality_id" = $61
           and "emergency_access"."ends_at" > now()
       )
       or (
         (
           (
-            "persons"."municipality_id" = $55
+            "persons"."municipality_id" = $62
             and exists (
               select
                 1 as "one"
               from
                 "units"
               where
-                "units"."id" = $56
-                and "units"."kaa" = $57
+                "units"."id" = $63
+                and "units"."kaa" = $64
             )
-            and exists (
-              select
-                1 as "one"
-              from
-                "cases"
-              where
-                "cases"."person_id" = "persons"."id"
-                and (
-                  "cases"."closed_at" is null
-                  or "cases"."closed_at" > now() - make_interval(months => $58)
-                )
-                and (
-                  "cases"."contact_person_id" = $59
-                  or "cases"."team_id" in (
-                    select
-                      "team_members"."team_id"
-                    from
-                      "team_members"
-                    where
-                      "team_members"."staff_id" = $60
+            and (
+              exists (
+                select
+                  1 as "one"
+                from
+                  "cases"
+                where
+                  "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $65)
                   )
-                )
+                  and "cases"."contact_person_id" = $66
+              )
+              or exists (
+                select
+                  1 as "one"
+                from
+                  "team_members"
+                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+                where
+                  "team_members"."staff_id" = $67
+                  and "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $68)
+                  )
+              )
             )
           )
           or (
-            "persons"."municipality_id" = $61
-            and exists (
-              select
-                1 as "one"
-              from
-                "cases"
-              where
-                "cases"."person_id" = "persons"."id"
-                and (
-                  "cases"."closed_at" is null
-                  or "cases"."closed_at" > now() - make_interval(months => $62)
-                )
-                and (
-                  "cases"."contact_person_id" = $63
-                  or "cases"."team_id" in (
-                    select
-                      "team_members"."team_id"
-                    from
-                      "team_members"
-                    where
-                      "team_members"."staff_id" = $64
+            "persons"."municipality_id" = $69
+            and (
+              exists (
+                select
+                  1 as "one"
+                from
+                  "cases"
+                where
+                  "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $70)
                   )
-                )
+                  and "cases"."contact_person_id" = $71
+              )
+              or exists (
+                select
+                  1 as "one"
+                from
+                  "team_members"
+                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+                where
+                  "team_members"."staff_id" = $72
+                  and "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $73)
+                  )
+              )
             )
           )
         )
@@ -445,7 +499,7 @@ select
               "consents"."valid_until" is null
               or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
             )
-            and "consent_recipients"."unit_id" = $65
+            and "consent_recipients"."unit_id" = $74
             and exists (
               select
                 1 as "one"
@@ -453,7 +507,7 @@ select
                 "consent_categories"
               where
                 "consent_categories"."consent_id" = "consents"."id"
-                and "consent_categories"."category" = $66
+                and "consent_categories"."category" = $75
             )
         )
       )
@@ -462,38 +516,44 @@ select
   ) as "sees_health_social",
   coalesce(
     (
-      "persons"."municipality_id" = $67
+      "persons"."municipality_id" = $76
       and exists (
         select
           1 as "one"
         from
           "units"
         where
-          "units"."id" = $68
-          and "units"."kaa" = $69
+          "units"."id" = $77
+          and "units"."kaa" = $78
       )
-      and exists (
-        select
-          1 as "one"
-        from
-          "cases"
-        where
-          "cases"."person_id" = "persons"."id"
-          and (
-            "cases"."closed_at" is null
-            or "cases"."closed_at" > now() - make_interval(months => $70)
-          )
-          and (
-            "cases"."contact_person_id" = $71
-            or "cases"."team_id" in (
-              select
-                "team_members"."team_id"
-              from
-                "team_members"
-              where
-                "team_members"."staff_id" = $72
+      and (
+        exists (
+          select
+            1 as "one"
+          from
+            "cases"
+          where
+            "cases"."person_id" = "persons"."id"
+            and (
+              "cases"."closed_at" is null
+              or "cases"."closed_at" > now() - make_interval(months => $79)
             )
-          )
+            and "cases"."contact_person_id" = $80
+        )
+        or exists (
+          select
+            1 as "one"
+          from
+            "team_members"
+            inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+          where
+            "team_members"."staff_id" = $81
+            and "cases"."person_id" = "persons"."id"
+            and (
+              "cases"."closed_at" is null
+              or "cases"."closed_at" > now() - make_interval(months => $82)
+            )
+        )
       )
     ),
     false
@@ -501,133 +561,186 @@ select
 from
   "persons"
 where
-  "persons"."id" = $73
+  "persons"."id" = $83
   and (
-    (
-      "persons"."municipality_id" = $74
-      and exists (
-        select
-          1 as "one"
-        from
-          "units"
-        where
-          "units"."id" = $75
-          and "units"."kaa" = $76
-      )
-      and exists (
-        select
-          1 as "one"
-        from
-          "cases"
-        where
-          "cases"."person_id" = "persons"."id"
-          and (
-            "cases"."closed_at" is null
-            or "cases"."closed_at" > now() - make_interval(months => $77)
+    persons.id in (
+      select
+        cases.person_id
+      from
+        cases
+      where
+        cases.contact_person_id = $84
+        and (
+          cases.closed_at is null
+          or cases.closed_at > now() - make_interval(months => $85)
+        )
+      union all
+      select
+        cases.person_id
+      from
+        cases
+        join team_members on team_members.team_id = cases.team_id
+      where
+        team_members.staff_id = $86
+        and (
+          cases.closed_at is null
+          or cases.closed_at > now() - make_interval(months => $87)
+        )
+      union all
+      select
+        emergency_access.person_id
+      from
+        emergency_access
+      where
+        emergency_access.staff_id = $88
+        and emergency_access.municipality_id = $89
+        and emergency_access.ends_at > now()
+    )
+    and (
+      (
+        "persons"."municipality_id" = $90
+        and exists (
+          select
+            1 as "one"
+          from
+            "units"
+          where
+            "units"."id" = $91
+            and "units"."kaa" = $92
+        )
+        and (
+          exists (
+            select
+              1 as "one"
+            from
+              "cases"
+            where
+              "cases"."person_id" = "persons"."id"
+              and (
+                "cases"."closed_at" is null
+                or "cases"."closed_at" > now() - make_interval(months => $93)
+              )
+              and "cases"."contact_person_id" = $94
           )
-          and (
-            "cases"."contact_person_id" = $78
-            or "cases"."team_id" in (
+          or exists (
+            select
+              1 as "one"
+            from
+              "team_members"
+              inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+            where
+              "team_members"."staff_id" = $95
+              and "cases"."person_id" = "persons"."id"
+              and (
+                "cases"."closed_at" is null
+                or "cases"."closed_at" > now() - make_interval(months => $96)
+              )
+          )
+        )
+      )
+      or (
+        (
+          (
+            "persons"."municipality_id" = $97
+            and exists (
               select
-                "team_members"."team_id"
+                1 as "one"
               from
-                "team_members"
+                "units"
               where
-                "team_members"."staff_id" = $79
+                "units"."id" = $98
+                and "units"."kaa" = $99
+            )
+            and (
+              exists (
+                select
+                  1 as "one"
+                from
+                  "cases"
+                where
+                  "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $100)
+                  )
+                  and "cases"."contact_person_id" = $101
+              )
+              or exists (
+                select
+                  1 as "one"
+                from
+                  "team_members"
+                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+                where
+                  "team_members"."staff_id" = $102
+                  and "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $103)
+                  )
+              )
             )
           )
-      )
-    )
-    or (
-      (
-        (
-          "persons"."municipality_id" = $80
-          and exists (
-            select
-              1 as "one"
-            from
-              "units"
-            where
-              "units"."id" = $81
-              and "units"."kaa" = $82
-          )
-          and exists (
-            select
-              1 as "one"
-            from
-              "cases"
-            where
-              "cases"."person_id" = "persons"."id"
-              and (
-                "cases"."closed_at" is null
-                or "cases"."closed_at" > now() - make_interval(months => $83)
+          or (
+            "persons"."municipality_id" = $104
+            and (
+              exists (
+                select
+                  1 as "one"
+                from
+                  "cases"
+                where
+                  "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $105)
+                  )
+                  and "cases"."contact_person_id" = $106
               )
-              and (
-                "cases"."contact_person_id" = $84
-                or "cases"."team_id" in (
-                  select
-                    "team_members"."team_id"
-                  from
-                    "team_members"
-                  where
-                    "team_members"."staff_id" = $85
-                )
+              or exists (
+                select
+                  1 as "one"
+                from
+                  "team_members"
+                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+                where
+                  "team_members"."staff_id" = $107
+                  and "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $108)
+                  )
               )
+            )
           )
         )
-        or (
-          "persons"."municipality_id" = $86
-          and exists (
-            select
-              1 as "one"
-            from
-              "cases"
-            where
-              "cases"."person_id" = "persons"."id"
-              and (
-                "cases"."closed_at" is null
-                or "cases"."closed_at" > now() - make_interval(months => $87)
-              )
-              and (
-                "cases"."contact_person_id" = $88
-                or "cases"."team_id" in (
-                  select
-                    "team_members"."team_id"
-                  from
-                    "team_members"
-                  where
-                    "team_members"."staff_id" = $89
-                )
-              )
-          )
+        and exists (
+          select
+            1 as "one"
+          from
+            "consents"
+            inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
+          where
+            "consents"."person_id" = "persons"."id"
+            and "consents"."withdrawn_at" is null
+            and (
+              "consents"."valid_until" is null
+              or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
+            )
+            and "consent_recipients"."unit_id" = $109
         )
       )
-      and exists (
+      or exists (
         select
           1 as "one"
         from
-          "consents"
-          inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
+          "emergency_access"
         where
-          "consents"."person_id" = "persons"."id"
-          and "consents"."withdrawn_at" is null
-          and (
-            "consents"."valid_until" is null
-            or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
-          )
-          and "consent_recipients"."unit_id" = $90
+          "emergency_access"."person_id" = "persons"."id"
+          and "emergency_access"."staff_id" = $110
+          and "emergency_access"."municipality_id" = $111
+          and "emergency_access"."ends_at" > now()
       )
-    )
-    or exists (
-      select
-        1 as "one"
-      from
-        "emergency_access"
-      where
-        "emergency_access"."person_id" = "persons"."id"
-        and "emergency_access"."staff_id" = $91
-        and "emergency_access"."municipality_id" = $92
-        and "emergency_access"."ends_at" > now()
     )
   )
 -- $1 = false
@@ -642,83 +755,102 @@ where
 -- $10 = 13
 -- $11 = "00000000-0000-4000-8000-0000000c0003"
 -- $12 = "00000000-0000-4000-8000-0000000c0003"
--- $13 = "00000000-0000-4000-8000-0000000c0003"
--- $14 = "00000000-0000-4000-8000-00000000a001"
+-- $13 = 13
+-- $14 = "00000000-0000-4000-8000-0000000c0003"
 -- $15 = "00000000-0000-4000-8000-00000000a001"
--- $16 = "00000000-0000-4000-8000-00000000b001"
--- $17 = true
--- $18 = 13
--- $19 = "00000000-0000-4000-8000-0000000c0003"
+-- $16 = "00000000-0000-4000-8000-00000000a001"
+-- $17 = "00000000-0000-4000-8000-00000000b001"
+-- $18 = true
+-- $19 = 13
 -- $20 = "00000000-0000-4000-8000-0000000c0003"
--- $21 = "00000000-0000-4000-8000-00000000a001"
+-- $21 = "00000000-0000-4000-8000-0000000c0003"
 -- $22 = 13
--- $23 = "00000000-0000-4000-8000-0000000c0003"
--- $24 = "00000000-0000-4000-8000-0000000c0003"
--- $25 = "00000000-0000-4000-8000-00000000b001"
--- $26 = "contact_occupation"
--- $27 = "00000000-0000-4000-8000-00000000a001"
+-- $23 = "00000000-0000-4000-8000-00000000a001"
+-- $24 = 13
+-- $25 = "00000000-0000-4000-8000-0000000c0003"
+-- $26 = "00000000-0000-4000-8000-0000000c0003"
+-- $27 = 13
 -- $28 = "00000000-0000-4000-8000-00000000b001"
--- $29 = true
--- $30 = 13
--- $31 = "00000000-0000-4000-8000-0000000c0003"
--- $32 = "00000000-0000-4000-8000-0000000c0003"
--- $33 = "00000000-0000-4000-8000-0000000c0003"
--- $34 = "00000000-0000-4000-8000-00000000a001"
--- $35 = "00000000-0000-4000-8000-00000000a001"
--- $36 = "00000000-0000-4000-8000-00000000b001"
--- $37 = true
--- $38 = 13
--- $39 = "00000000-0000-4000-8000-0000000c0003"
--- $40 = "00000000-0000-4000-8000-0000000c0003"
--- $41 = "00000000-0000-4000-8000-00000000a001"
+-- $29 = "contact_occupation"
+-- $30 = "00000000-0000-4000-8000-00000000a001"
+-- $31 = "00000000-0000-4000-8000-00000000b001"
+-- $32 = true
+-- $33 = 13
+-- $34 = "00000000-0000-4000-8000-0000000c0003"
+-- $35 = "00000000-0000-4000-8000-0000000c0003"
+-- $36 = 13
+-- $37 = "00000000-0000-4000-8000-0000000c0003"
+-- $38 = "00000000-0000-4000-8000-00000000a001"
+-- $39 = "00000000-0000-4000-8000-00000000a001"
+-- $40 = "00000000-0000-4000-8000-00000000b001"
+-- $41 = true
 -- $42 = 13
 -- $43 = "00000000-0000-4000-8000-0000000c0003"
 -- $44 = "00000000-0000-4000-8000-0000000c0003"
--- $45 = "00000000-0000-4000-8000-00000000b001"
--- $46 = "assessment_plan"
--- $47 = "00000000-0000-4000-8000-00000000a001"
--- $48 = "00000000-0000-4000-8000-00000000b001"
--- $49 = true
+-- $45 = 13
+-- $46 = "00000000-0000-4000-8000-00000000a001"
+-- $47 = 13
+-- $48 = "00000000-0000-4000-8000-0000000c0003"
+-- $49 = "00000000-0000-4000-8000-0000000c0003"
 -- $50 = 13
--- $51 = "00000000-0000-4000-8000-0000000c0003"
--- $52 = "00000000-0000-4000-8000-0000000c0003"
--- $53 = "00000000-0000-4000-8000-0000000c0003"
--- $54 = "00000000-0000-4000-8000-00000000a001"
--- $55 = "00000000-0000-4000-8000-00000000a001"
--- $56 = "00000000-0000-4000-8000-00000000b001"
--- $57 = true
--- $58 = 13
--- $59 = "00000000-0000-4000-8000-0000000c0003"
+-- $51 = "00000000-0000-4000-8000-00000000b001"
+-- $52 = "assessment_plan"
+-- $53 = "00000000-0000-4000-8000-00000000a001"
+-- $54 = "00000000-0000-4000-8000-00000000b001"
+-- $55 = true
+-- $56 = 13
+-- $57 = "00000000-0000-4000-8000-0000000c0003"
+-- $58 = "00000000-0000-4000-8000-0000000c0003"
+-- $59 = 13
 -- $60 = "00000000-0000-4000-8000-0000000c0003"
 -- $61 = "00000000-0000-4000-8000-00000000a001"
--- $62 = 13
--- $63 = "00000000-0000-4000-8000-0000000c0003"
--- $64 = "00000000-0000-4000-8000-0000000c0003"
--- $65 = "00000000-0000-4000-8000-00000000b001"
--- $66 = "health_social"
--- $67 = "00000000-0000-4000-8000-00000000a001"
--- $68 = "00000000-0000-4000-8000-00000000b001"
--- $69 = true
+-- $62 = "00000000-0000-4000-8000-00000000a001"
+-- $63 = "00000000-0000-4000-8000-00000000b001"
+-- $64 = true
+-- $65 = 13
+-- $66 = "00000000-0000-4000-8000-0000000c0003"
+-- $67 = "00000000-0000-4000-8000-0000000c0003"
+-- $68 = 13
+-- $69 = "00000000-0000-4000-8000-00000000a001"
 -- $70 = 13
 -- $71 = "00000000-0000-4000-8000-0000000c0003"
 -- $72 = "00000000-0000-4000-8000-0000000c0003"
--- $73 = "00000000-0000-4000-8000-00000000d001"
--- $74 = "00000000-0000-4000-8000-00000000a001"
--- $75 = "00000000-0000-4000-8000-00000000b001"
--- $76 = true
--- $77 = 13
--- $78 = "00000000-0000-4000-8000-0000000c0003"
--- $79 = "00000000-0000-4000-8000-0000000c0003"
--- $80 = "00000000-0000-4000-8000-00000000a001"
--- $81 = "00000000-0000-4000-8000-00000000b001"
--- $82 = true
--- $83 = 13
+-- $73 = 13
+-- $74 = "00000000-0000-4000-8000-00000000b001"
+-- $75 = "health_social"
+-- $76 = "00000000-0000-4000-8000-00000000a001"
+-- $77 = "00000000-0000-4000-8000-00000000b001"
+-- $78 = true
+-- $79 = 13
+-- $80 = "00000000-0000-4000-8000-0000000c0003"
+-- $81 = "00000000-0000-4000-8000-0000000c0003"
+-- $82 = 13
+-- $83 = "00000000-0000-4000-8000-00000000d001"
 -- $84 = "00000000-0000-4000-8000-0000000c0003"
--- $85 = "00000000-0000-4000-8000-0000000c0003"
--- $86 = "00000000-0000-4000-8000-00000000a001"
+-- $85 = 13
+-- $86 = "00000000-0000-4000-8000-0000000c0003"
 -- $87 = 13
 -- $88 = "00000000-0000-4000-8000-0000000c0003"
--- $89 = "00000000-0000-4000-8000-0000000c0003"
--- $90 = "00000000-0000-4000-8000-00000000b001"
--- $91 = "00000000-0000-4000-8000-0000000c0003"
--- $92 = "00000000-0000-4000-8000-00000000a001"
+-- $89 = "00000000-0000-4000-8000-00000000a001"
+-- $90 = "00000000-0000-4000-8000-00000000a001"
+-- $91 = "00000000-0000-4000-8000-00000000b001"
+-- $92 = true
+-- $93 = 13
+-- $94 = "00000000-0000-4000-8000-0000000c0003"
+-- $95 = "00000000-0000-4000-8000-0000000c0003"
+-- $96 = 13
+-- $97 = "00000000-0000-4000-8000-00000000a001"
+-- $98 = "00000000-0000-4000-8000-00000000b001"
+-- $99 = true
+-- $100 = 13
+-- $101 = "00000000-0000-4000-8000-0000000c0003"
+-- $102 = "00000000-0000-4000-8000-0000000c0003"
+-- $103 = 13
+-- $104 = "00000000-0000-4000-8000-00000000a001"
+-- $105 = 13
+-- $106 = "00000000-0000-4000-8000-0000000c0003"
+-- $107 = "00000000-0000-4000-8000-0000000c0003"
+-- $108 = 13
+-- $109 = "00000000-0000-4000-8000-00000000b001"
+-- $110 = "00000000-0000-4000-8000-0000000c0003"
+-- $111 = "00000000-0000-4000-8000-00000000a001"

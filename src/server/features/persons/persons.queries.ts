@@ -20,27 +20,29 @@ function matchesSearch(q: string) {
       words.map((word) => {
         const digits = word.replace(/-/g, '');
         const pattern = `%${escapeLike(word)}%`;
-        const alternatives = [eb('persons.given_name', 'ilike', pattern), eb('persons.family_name', 'ilike', pattern)];
-        if (/^\d+$/.test(digits)) alternatives.push(eb('persons.personal_identity_number', 'like', `%${escapeLike(digits)}%`));
+        const alternatives: Expression<SqlBool>[] = [eb('persons.given_name', 'ilike', pattern), eb('persons.family_name', 'ilike', pattern)];
+        // As text, as its trigram index reads it (the column is char(12)).
+        if (/^\d+$/.test(digits)) alternatives.push(sql<SqlBool>`persons.personal_identity_number::text like ${`%${escapeLike(digits)}%`}`);
         return eb.or(alternatives);
       }),
     );
 }
 
-/** The newest case of each person, joined laterally. */
+/** The newest case of a person, as a lateral subquery. */
+function latestCase(eb: ExpressionBuilder<Database, 'persons'>) {
+  return eb
+    .selectFrom('cases')
+    .leftJoin('staff as contact', 'contact.id', 'cases.contact_person_id')
+    .select(['cases.id as case_id', 'cases.status', 'cases.team_id', 'contact.id as contact_id', 'contact.name as contact_name'])
+    .whereRef('cases.person_id', '=', 'persons.id')
+    .orderBy('cases.opened_at', 'desc')
+    .limit(1)
+    .as('latest');
+}
+
+/** The persons with their newest case joined laterally. */
 function withLatestCase(db: Q) {
-  return db.selectFrom('persons').leftJoinLateral(
-    (eb) =>
-      eb
-        .selectFrom('cases')
-        .leftJoin('staff as contact', 'contact.id', 'cases.contact_person_id')
-        .select(['cases.id as case_id', 'cases.status', 'cases.team_id', 'contact.id as contact_id', 'contact.name as contact_name'])
-        .whereRef('cases.person_id', '=', 'persons.id')
-        .orderBy('cases.opened_at', 'desc')
-        .limit(1)
-        .as('latest'),
-    (join) => join.onTrue(),
-  );
+  return db.selectFrom('persons').leftJoinLateral(latestCase, (join) => join.onTrue());
 }
 
 type PersonsEb = ExpressionBuilder<Database, 'persons'>;
@@ -77,38 +79,66 @@ const SORT_COLUMNS: Record<ListQuery['sort'], { key: RawBuilder<unknown>; onCase
   name: [{ key: sql.ref('persons.family_name') }, { key: sql.ref('persons.given_name') }],
   personalIdentityNumber: [{ key: sql.ref('persons.personal_identity_number') }],
   // Youngest first when ascending: the later birth date.
-  age: [{ key: sql.ref('persons.birth_date'), reversed: true }, { key: sql.ref('persons.family_name') }],
+  age: [{ key: sql.ref('persons.birth_date'), reversed: true }, { key: sql.ref('persons.family_name') }, { key: sql.ref('persons.given_name') }],
   status: [{ key: sql.ref('latest.status'), onCase: true }, { key: sql.ref('persons.family_name') }],
   contactPerson: [{ key: sql.ref('latest.contact_name'), onCase: true }, { key: sql.ref('persons.family_name') }],
   lastAttempt: [{ key: lastAttemptAt, onCase: true }, { key: sql.ref('persons.family_name') }],
 };
 
-/** One page of the persons the actor may see that match the query's search and filters, and how many there are in all. */
+/** Whether the list's filters or sort need the newest case of every candidate, not only of the page's rows. */
+const needsCase = (query: ListQuery) => query.contactPerson !== 'any' || Boolean(query.status || query.teamId) || query.sort === 'status' || query.sort === 'contactPerson';
+
+/** Above this many rows past the page's start, the list's total is a lower bound ("more than"), not counted further. */
+export const COUNT_CAP = 10_000;
+
+/**
+ * One page of the persons the actor may see that match the query's search and filters, and how many
+ * there are. The page's ids are found first, from the access condition, filters and sort alone (the
+ * newest case only where a filter or sort needs it); the columns shown, the access flags and the
+ * case are then computed for those rows only, again under the access condition. The count reads
+ * the same condition without the page's columns, and stops COUNT_CAP rows past the page's start
+ * (`totalIsLowerBound` then says the total is at least that).
+ */
 export async function selectPersonPage(db: Q, actor: Actor, query: ListQuery, today: string) {
-  const filtered = withLatestCase(db).where(personVisibleTo(actor)).where(filtersOf(actor, query, today));
-  const { total } = await filtered.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow();
-  let page = filtered.select([
-    'persons.id',
-    'persons.personal_identity_number',
-    'persons.given_name',
-    'persons.family_name',
-    'persons.birth_date',
-    'latest.status',
-    'latest.contact_id',
-    'latest.contact_name',
-    (eb) => accessOf(actor)(eb)[0],
-    (eb) => accessOf(actor)(eb)[1],
-    inRegister.as('in_register'),
-    lastAttemptAt.as('last_attempt_at'),
-  ]);
+  const base = needsCase(query) ? withLatestCase(db) : (db.selectFrom('persons') as ReturnType<typeof withLatestCase>);
+  const filtered = base.where(personVisibleTo(actor)).where(filtersOf(actor, query, today));
+  const offset = (query.page - 1) * query.pageSize;
+  const cap = offset + COUNT_CAP;
+  const counted = await db
+    .selectFrom(filtered.select(sql`1`.as('one')).limit(cap + 1).as('matching'))
+    .select(sql<number>`count(*)::int`.as('total'))
+    .executeTakeFirstOrThrow();
+  let page = filtered.select('persons.id');
   const seesCase = categoryVisibleTo(actor, 'contact_occupation');
   for (const { key, onCase, reversed } of SORT_COLUMNS[query.sort]) {
     const column = onCase ? (eb: PersonsEb) => sql`case when ${seesCase(eb)} then ${key} end` : key;
     const descending = (query.order === 'desc') !== Boolean(reversed);
-    page = page.orderBy(column, (ob) => (descending ? ob.desc().nullsLast() : ob.asc().nullsLast()));
+    // Only a nullable key says where nulls go: an index on a column that has none serves either way.
+    page = page.orderBy(column, (ob) => (descending ? (onCase ? ob.desc().nullsLast() : ob.desc()) : ob.asc()));
   }
-  const rows = await page.orderBy('persons.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
-  return { total, rows };
+  const ids = (await page.orderBy('persons.id', query.order === 'desc' ? 'desc' : 'asc').limit(query.pageSize).offset(offset).execute()).map((r) => r.id);
+  if (ids.length === 0) return { total: Math.min(counted.total, cap), totalIsLowerBound: counted.total > cap, rows: [] };
+  const rows = await withLatestCase(db)
+    .where('persons.id', 'in', ids)
+    .where(personVisibleTo(actor))
+    .select([
+      'persons.id',
+      'persons.personal_identity_number',
+      'persons.given_name',
+      'persons.family_name',
+      'persons.birth_date',
+      'latest.status',
+      'latest.contact_id',
+      'latest.contact_name',
+      (eb) => accessOf(actor)(eb)[0],
+      (eb) => accessOf(actor)(eb)[1],
+      inRegister.as('in_register'),
+      lastAttemptAt.as('last_attempt_at'),
+    ])
+    .execute();
+  const position = new Map(ids.map((id, i) => [id, i]));
+  rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+  return { total: Math.min(counted.total, cap), totalIsLowerBound: counted.total > cap, rows };
 }
 
 /** The person row with whether the actor may see contact details; undefined when not visible. */

@@ -25,10 +25,11 @@ export async function listPersons(ctx: RequestContext, query: z.infer<typeof per
   requireCapability(ctx.actor, 'persons.browse');
   return audited(ctx, async ({ trx, audit }) => {
     const today = todayInSweden(ctx.clock.now());
-    const { total, rows } = await selectPersonPage(trx, ctx.actor, query, today);
+    const { total, totalIsLowerBound, rows } = await selectPersonPage(trx, ctx.actor, query, today);
     await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'person' as const, entityId: r.id, personId: r.id, detail: { q: query.q, basis: r.access_basis } })));
     return {
       total,
+      totalIsLowerBound,
       page: query.page,
       pageSize: query.pageSize,
       items: rows.map((r) => ({

@@ -6,6 +6,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { personsApi } from '../../api/endpoints.js';
 import { Loading, ProblemAlert } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
@@ -19,6 +20,13 @@ import { PersonTable } from './PersonTable.js';
 
 /** Rows per page of the person list. */
 export const PERSON_PAGE_SIZE = 25;
+
+/** The sentence above the list: how many match, or "more than" when the server stopped counting. */
+function countText(t: TFunction, data: { total: number; totalIsLowerBound?: boolean }, q: string, number: (n: number) => string): string {
+  const formatted = number(data.total);
+  if (data.totalIsLowerBound) return q ? t('persons.list.countForAtLeast', { formatted, q }) : t('persons.list.countAtLeast', { formatted });
+  return q ? t('persons.list.countFor', { count: data.total, formatted, q }) : t('persons.list.count', { count: data.total, formatted });
+}
 const MINE: PersonListState = { ...LIST_DEFAULTS, contactPerson: 'me', status: 'open' };
 
 /** The /persons page, and with `mine` the /my-cases page. */
@@ -82,13 +90,13 @@ export function PersonListPage({ mine = false }: { mine?: boolean }) {
       </div>
       <ProblemAlert error={error} />
       <p role="status" className="result-count">
-        {data && !loading ? (state.q ? t('persons.list.countFor', { count: data.total, formatted: format.number(data.total), q: state.q }) : t('persons.list.count', { count: data.total, formatted: format.number(data.total) })) : null}
+        {data && !loading ? countText(t, data, state.q, format.number) : null}
       </p>
       {loading && !data ? <Loading /> : null}
       {data ? (
         <div aria-busy={loading}>
           <PersonTable items={data.items} sort={state.sort} order={state.order} onSort={(sort, order) => update({ sort, order })} empty={mine && !filtered ? t('myCases.empty') : undefined} />
-          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => update({ page })} label={t('persons.list.paging')} />
+          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} totalIsLowerBound={data.totalIsLowerBound} onPage={(page) => update({ page })} label={t('persons.list.paging')} />
         </div>
       ) : null}
     </>

@@ -1,0 +1,116 @@
+/**
+ * The query plans of the main list queries: the person list (browsed, sorted, searched by name and
+ * by identity number, filtered to one's own cases), the person page with its timeline and a work
+ * queue. Each use case runs against a few thousand persons, its statements are captured and
+ * explained with sequential scans switched off (`enable_seqscan = off`): the planner then scans a
+ * table in full only when no index can serve the query, so a Seq Scan on persons, cases or events
+ * here is a missing index, at any size. The control query proves the check sees one.
+ */
+import { CompiledQuery, Kysely, PostgresDialect, sql, type LogEvent } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { personListQuery } from '../../../core/schemas.js';
+import { queueItemsQuery } from '../../../core/outreach-schemas.js';
+import type { Actor } from '../../access/access.js';
+import type { Database } from '../../db/types.js';
+import { PGliteDialect } from '../../db/pglite-dialect.js';
+import type { RequestContext } from '../../http/context.js';
+import { createHarness, type Harness } from '../../testing/harness.js';
+import { queueItems } from '../queues/queues.service.js';
+import { getPerson, listEvents, listPersons } from './persons.service.js';
+
+const PERSONS = 3000;
+const WATCHED = ['persons', 'cases', 'events', 'register_periods'];
+
+let h: Harness;
+let logged: Kysely<Database>;
+const captured: CompiledQuery[] = [];
+let coordinator: Actor;
+let coach: Actor;
+let personId: string;
+
+beforeAll(async () => {
+  h = await createHarness();
+  const raw = h.handle.raw;
+  const dialect = raw.kind === 'postgresql' ? new PostgresDialect({ pool: raw.pool }) : new PGliteDialect(raw.pglite);
+  logged = new Kysely<Database>({ dialect, log: (e: LogEvent) => void (e.level === 'query' && captured.push(e.query)) });
+  const staff = async (id: string, role: Actor['role']): Promise<Actor> => {
+    const row = await h.db.selectFrom('staff').select(['name', 'unit_id']).where('id', '=', id).executeTakeFirstOrThrow();
+    return { id, name: row.name, role, municipalityId: h.municipalityId, unitId: row.unit_id };
+  };
+  coordinator = await staff(h.as.coordinator.staffId, 'coordinator');
+  coach = await staff(h.as.youth_coach.staffId, 'youth_coach');
+  const m = h.municipalityId;
+  await sql`insert into persons (municipality_id, personal_identity_number, birth_date, given_name, family_name)
+    select ${m}, '2008' || lpad(g::text, 8, '0'), date '2007-01-01' + (g % 900), 'Förnamn' || g,
+           (array['Andersson', 'Berg', 'Lind', 'Holm', 'Nilsson'])[g % 5 + 1] || g
+    from generate_series(1, ${PERSONS}) g`.execute(h.db);
+  await sql`insert into cases (municipality_id, person_id, status, contact_person_id)
+    select ${m}, id, 'contacting', case when random() < 0.05 then ${coach.id}::uuid end from persons where municipality_id = ${m}`.execute(h.db);
+  await sql`insert into register_periods (municipality_id, person_id, entered_on, entry_reason)
+    select ${m}, id, date '2026-09-01', 'dropped_out' from persons where municipality_id = ${m}`.execute(h.db);
+  await sql`insert into events (municipality_id, person_id, case_id, type, payload)
+    select c.municipality_id, c.person_id, c.id, 'case_opened', '{}' from cases c, generate_series(1, 3)`.execute(h.db);
+  await sql`analyze`.execute(h.db);
+  personId = (await h.db.selectFrom('cases').select('person_id').where('contact_person_id', '=', coach.id).limit(1).executeTakeFirstOrThrow()).person_id;
+}, 120_000);
+afterAll(() => h.close());
+
+const ctxOf = (actor: Actor): RequestContext => ({ db: logged, actor, ip: null, clock: h.clock });
+
+type PlanNode = { 'Node Type': string; 'Relation Name'?: string; Plans?: PlanNode[] };
+const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
+
+/** The tables each read of `work` scans in full when sequential scans are off, by statement. */
+async function fullScans(work: () => Promise<unknown>): Promise<string[]> {
+  captured.length = 0;
+  await work();
+  const reads = captured.filter((q) => /^\s*(with|select)\b/i.test(q.sql));
+  expect(reads.length).toBeGreaterThan(0);
+  const found: string[] = [];
+  await h.db.transaction().execute(async (trx) => {
+    await sql`set local enable_seqscan = off`.execute(trx);
+    for (const q of reads) {
+      const { rows } = await trx.executeQuery<{ 'QUERY PLAN': unknown }>(CompiledQuery.raw(`explain (format json) ${q.sql}`, [...q.parameters]));
+      const cell = rows[0]!['QUERY PLAN'];
+      const plan = (typeof cell === 'string' ? JSON.parse(cell) : cell) as { Plan: PlanNode }[];
+      for (const n of nodes(plan[0]!.Plan)) {
+        if (n['Node Type'] === 'Seq Scan' && WATCHED.includes(n['Relation Name']!)) found.push(`${n['Relation Name']} in: ${q.sql.slice(0, 160)}`);
+      }
+    }
+  });
+  return found;
+}
+
+describe('the main list queries at scale', () => {
+  it('would see a full scan: a search on a column without an index scans persons', async () => {
+    const scans = await fullScans(() => logged.selectFrom('persons').select('id').where('phone', 'like', '%12%').execute());
+    expect(scans).toHaveLength(1);
+  });
+
+  it("browse a coordinator's whole municipality by name, both ways, by age and by identity number, by index", async () => {
+    for (const q of [{}, { order: 'desc' }, { sort: 'age' }, { sort: 'personalIdentityNumber', order: 'desc' }, { page: '3' }]) {
+      expect(await fullScans(() => listPersons(ctxOf(coordinator), personListQuery.parse(q)))).toEqual([]);
+    }
+  });
+
+  it('search by name and by identity number through their trigram indexes', async () => {
+    for (const q of ['ande', 'berg12', '20080000', 'Förnamn17 Lind']) {
+      expect(await fullScans(() => listPersons(ctxOf(coordinator), personListQuery.parse({ q })))).toEqual([]);
+    }
+  });
+
+  it("start from a coach's own cases, not from every person of the municipality", async () => {
+    for (const q of [{}, { contactPerson: 'me', status: 'open' }, { q: 'and' }]) {
+      expect(await fullScans(() => listPersons(ctxOf(coach), personListQuery.parse(q)))).toEqual([]);
+    }
+  });
+
+  it('read the person page and its timeline by index', async () => {
+    expect(await fullScans(() => getPerson(ctxOf(coach), personId))).toEqual([]);
+    expect(await fullScans(() => listEvents(ctxOf(coach), personId))).toEqual([]);
+  });
+
+  it("page a coach's work queue by index", async () => {
+    expect(await fullScans(() => queueItems(ctxOf(coach), 'not-contacted', queueItemsQuery.parse({})))).toEqual([]);
+  });
+});
