@@ -12,8 +12,9 @@ import { defineConfig } from 'vitest/config';
  * files ran one after another. Every file has its own database (and the end-to-end specs their own server
  * and browser), so files run side by side on every core, at least two; VITEST_MAX_WORKERS overrides it.
  */
-// Not yet the default: on a busy 2-core machine two workers made tests that start child processes time out.
-const maxWorkers = process.env.VITEST_MAX_WORKERS ? Number(process.env.VITEST_MAX_WORKERS) : Math.max(1, availableParallelism() - 1);
+// The tests that start `lotsa` as a child process allow each test as long as its commands may take, and their
+// first command no longer builds a database (testing/database.ts, migratedDataDir), so two workers are safe.
+const maxWorkers = process.env.VITEST_MAX_WORKERS ? Number(process.env.VITEST_MAX_WORKERS) : Math.max(2, availableParallelism());
 const setupFiles = ['src/server/testing/setup.ts'];
 const postgres = process.env.TEST_DATABASE_URL
   ? [{ test: { name: 'postgresql', include: ['src/server/**/*.test.ts'], env: { LOTSA_TEST_DB: 'postgresql' }, globalSetup: ['src/server/testing/postgres-template.ts'], setupFiles, testTimeout: 30_000, hookTimeout: 60_000 } }]

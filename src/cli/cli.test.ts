@@ -1,20 +1,26 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migratedDataDir } from '../server/testing/database.js';
 
 const run = promisify(execFile);
 const bin = path.resolve('bin/lotsa.js');
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lotsa-cli-'));
-const env = { ...process.env, LOTSA_DATA_DIR: dataDir, DATABASE_URL: '' };
-delete (env as Record<string, string | undefined>).DATABASE_URL;
+/** How long one command may take before it is stopped: minutes only on a machine busy with other work. */
+const COMMAND_MS = 60_000;
+let dataDir = '';
+const env: Record<string, string | undefined> = { ...process.env };
+delete env.DATABASE_URL;
+beforeAll(async () => {
+  dataDir = await migratedDataDir('lotsa-cli-');
+  env.LOTSA_DATA_DIR = dataDir;
+});
 
 /** Runs `lotsa` with `args`, feeding `input` on stdin; resolves with exit code and output. */
 function lotsa(args: string[], input = ''): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [bin, ...args], { env, timeout: 60_000 }, (err, stdout, stderr) =>
+    const child = execFile(process.execPath, [bin, ...args], { env, timeout: COMMAND_MS }, (err, stdout, stderr) =>
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
     child.stdin!.end(input);
@@ -23,7 +29,8 @@ function lotsa(args: string[], input = ''): Promise<{ code: number; stdout: stri
 
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-describe('the lotsa command', () => {
+// A test may take as long as its commands may: at most four.
+describe('the lotsa command', { timeout: 4 * COMMAND_MS }, () => {
   it('shows help for each command', async () => {
     const { stdout } = await run(process.execPath, [bin, 'users', 'add', '--help']);
     expect(stdout).toContain('--password-stdin');

@@ -1,25 +1,31 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migratedDataDir } from '../server/testing/database.js';
 
 const bin = path.resolve('bin/lotsa.js');
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lotsa-cli-units-'));
-const env: Record<string, string | undefined> = { ...process.env, LOTSA_DATA_DIR: dataDir };
+/** How long one command may take before it is stopped: minutes only on a machine busy with other work. */
+const COMMAND_MS = 60_000;
+let dataDir = '';
+const env: Record<string, string | undefined> = { ...process.env };
 delete env.DATABASE_URL;
+beforeAll(async () => {
+  dataDir = await migratedDataDir('lotsa-cli-units-');
+  env.LOTSA_DATA_DIR = dataDir;
+});
 
 /** Runs `lotsa` with `args`; resolves with exit code and output. */
 function lotsa(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { env, timeout: 60_000 }, (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }));
+    execFile(process.execPath, [bin, ...args], { env, timeout: COMMAND_MS }, (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }));
   });
 }
 
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-describe('lotsa units', () => {
-  // Every command opens and migrates the embedded database, a few seconds each.
+// Every command opens the embedded database, a second or two each; the test may take as long as its commands may.
+describe('lotsa units', { timeout: 16 * COMMAND_MS }, () => {
   it('adds a unit, refuses the same name in another case, renames, deactivates and reactivates it', async () => {
     const added = await lotsa(['units', 'add', '--name', 'Ungdomsmottagningen', '--kind', 'external']);
     expect(added.stderr).toBe('');
