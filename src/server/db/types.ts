@@ -585,7 +585,7 @@ export interface ConsentDatabase {
 }
 
 /** A municipality's figure settings (core's FigureSettings as JSON; the defaults while there is no row). */
-export interface FigureSettingsTable { municipality_id: string; settings: Json; version: Generated<number>; updated_by: string | null; updated_at: Generated<Timestamp> }
+export interface FigureSettingsTable { municipality_id: string; settings: Json; version: Generated<number>; updated_by: string | null; updated_at: Timestamp }
 /** Tables of the figures issue (issue 15). */
 export interface FiguresDatabase {
   figure_settings: FigureSettingsTable;
