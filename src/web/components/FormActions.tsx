@@ -1,8 +1,20 @@
-/** A form's buttons: submit (disabled while busy) and, when given, cancel. */
+/** A form's buttons: submit (disabled while busy), and when given a cancel button and further links or buttons. */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** The submit and cancel buttons at the foot of a form. */
-export function FormActions({ submit, busy, onCancel, danger }: { submit: string; busy: boolean; onCancel?: () => void; danger?: boolean }) {
+type Props = {
+  submit: string;
+  busy?: boolean;
+  onCancel?: () => void;
+  /** The cancel button's text when it does more than cancel (e.g. "Clear"); by default "Cancel". */
+  cancelLabel?: string;
+  danger?: boolean;
+  /** What follows the buttons, e.g. a link back instead of a cancel button. */
+  children?: ReactNode;
+};
+
+/** The submit and cancel buttons at the foot of a form; every form ends with this. */
+export function FormActions({ submit, busy = false, onCancel, cancelLabel, danger, children }: Props) {
   const { t } = useTranslation();
   return (
     <div className="form-actions">
@@ -11,9 +23,10 @@ export function FormActions({ submit, busy, onCancel, danger }: { submit: string
       </button>
       {onCancel ? (
         <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
+          {cancelLabel ?? t('common.cancel')}
         </button>
       ) : null}
+      {children}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../../../core/audit-vocabulary.js
 import type { Staff } from '../../../core/schemas.js';
 import { TextField } from '../../components/FormField.js';
 import { SelectField } from '../../components/SelectField.js';
+import { FormActions } from '../../components/FormActions.js';
 
 /** The filters as strings; empty means "any". `personId` comes only from links to one person's trail. */
 export type AuditFilterValues = { person: string; personId: string; actorId: string; entity: string; action: string; from: string; to: string; ownReads: string };
@@ -46,14 +47,7 @@ export function AuditFilters({ initial, staff, errors, onApply }: Props) {
         <input id="audit-ownReads" type="checkbox" checked={values.ownReads === 'true'} onChange={(e) => set('ownReads')(e.target.checked ? 'true' : '')} />
         <label htmlFor="audit-ownReads">{t('audit.ownReads')}</label>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button">
-          {t('audit.apply')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={clear}>
-          {t('audit.clear')}
-        </button>
-      </div>
+      <FormActions submit={t('audit.apply')} onCancel={clear} cancelLabel={t('audit.clear')} />
     </form>
   );
 }

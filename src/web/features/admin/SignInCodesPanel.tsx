@@ -42,7 +42,7 @@ export function SignInCodesPanel() {
         {(codes.data ?? []).map((c) => (
           <li key={c.id}>
             <p>{t('signInCodes.item', { name: c.staff.name, email: c.staff.email, role: t(`roles.${c.staff.role}`), reason: t(`signInCodes.${c.reason}`), by: c.requestedBy.name, date: format.dateTime(c.createdAt) })}</p>
-            <p className="form-actions">
+            <p className="button-row">
               <button type="button" className="button button--secondary button--small" disabled={action.busy} onClick={() => void issue(c.id)}>
                 {t('signInCodes.issue', { name: c.staff.name })}
               </button>

@@ -9,6 +9,7 @@ import { messageOf, useMessages, type FieldMessages, type Message } from '../../
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { TextField } from '../../components/FormField.js';
 import { StaffRoleUnitFields } from './StaffFields.js';
+import { FormActions } from '../../components/FormActions.js';
 
 type Props = { staff: Staff; isSelf: boolean; units: Unit[]; onClose: () => void; onSaved: () => Promise<void>; onPasswordReset: () => void };
 
@@ -78,21 +79,14 @@ export function StaffEditForm({ staff, isSelf, units, onClose, onSaved, onPasswo
             {t('staff.activeHint')}
           </p>
         </div>
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={busy}>
-            {t('staff.save')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions submit={t('staff.save')} busy={busy} onCancel={onClose} />
       </form>
       <h3>{t('staff.reset.title')}</h3>
       <p>{t('staff.reset.intro')}</p>
       {isSelf ? (
         <p className="muted">{t('staff.reset.self')}</p>
       ) : confirmReset ? (
-        <div className="form-actions" role="group" aria-label={t('staff.reset.confirmGroup')}>
+        <div className="button-row" role="group" aria-label={t('staff.reset.confirmGroup')}>
           <button
             type="button"
             className="button button--danger"

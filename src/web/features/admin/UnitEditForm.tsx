@@ -7,6 +7,7 @@ import { messageOf, useMessages, type FieldMessages } from '../../api/fieldError
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { unitKeys, unitsApi } from './units-api.js';
 import { UnitFields, useUnitLabels, type UnitDraft } from './UnitFields.js';
+import { FormActions } from '../../components/FormActions.js';
 
 type Props = { unit: Unit; onClose: () => void; onSaved: (unit: Unit) => void };
 
@@ -56,14 +57,7 @@ export function UnitEditForm({ unit, onClose, onSaved }: Props) {
             {t('units.activeHint')}
           </p>
         </div>
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={save.isPending}>
-            {t('units.save')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('units.cancel')}
-          </button>
-        </div>
+        <FormActions submit={t('units.save')} busy={save.isPending} onCancel={onClose} cancelLabel={t('units.cancel')} />
       </form>
     </section>
   );

@@ -38,7 +38,7 @@ export function CalendarFeedPanel() {
         </div>
       ) : null}
       {feed.data ? <p>{feed.data.active && feed.data.createdAt ? t('calendar.feed.active', { date: format.date(feed.data.createdAt) }) : t('calendar.feed.none')}</p> : null}
-      <div className="form-actions">
+      <div className="button-row">
         <button type="button" className="button button--secondary" onClick={() => void run(async () => (setRevoked(false), setUrl((await calendarApi.renewFeed()).url)))}>
           {feed.data?.active ? t('calendar.feed.renew') : t('calendar.feed.create')}
         </button>

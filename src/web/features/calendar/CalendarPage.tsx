@@ -53,7 +53,7 @@ export function CalendarPage() {
             </select>
           )}
         </FormField>
-        <div className="form-actions">
+        <div className="button-row">
           <button type="button" className="button button--secondary" onClick={() => setFrom(addDays(from, -7))}>
             {t('calendar.previous')}
           </button>

@@ -46,7 +46,7 @@ export function AlertsPanel() {
                 date: format.dateTime(a.createdAt),
               })}
             </p>
-            <p className="form-actions">
+            <p className="button-row">
               {a.kind === 'emergency_request' && can('emergency.approve') ? <Link to="/emergency-access">{t('staffAlerts.answerRequest')}</Link> : null}
               {a.personId && can('persons.browse') && a.kind !== 'emergency_request' ? <Link to={`/persons/${a.personId}`}>{t('emergency.alertPerson')}</Link> : null}
               {can('access.review') ? <Link to="/admin/access-review">{t('emergency.alertReview')}</Link> : null}

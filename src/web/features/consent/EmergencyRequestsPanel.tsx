@@ -35,7 +35,7 @@ export function EmergencyRequestsPanel() {
         {(requests.data ?? []).map((r) => (
           <li key={r.id}>
             <p>{t('emergencyRequests.item', { by: r.requestedBy.name, person: r.person.name, date: format.dateTime(r.createdAt), reason: r.reason })}</p>
-            <p className="form-actions">
+            <p className="button-row">
               <button type="button" className="button button--small" disabled={action.busy} onClick={() => decide(r.id, r.person.name, 'approve')}>
                 {t('emergencyRequests.approve', { person: r.person.name })}
               </button>

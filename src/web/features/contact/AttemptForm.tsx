@@ -14,6 +14,7 @@ import { FormField } from '../../components/FormField.js';
 import { useAction } from '../../hooks/useAction.js';
 import { apiErrorOf, useFieldErrors } from './useFieldErrors.js';
 import { ChannelSelect } from './ChannelSelect.js';
+import { FormActions } from '../../components/FormActions.js';
 
 type Props = { personId: string; suggested: AttemptChannel | null; onSaved: () => Promise<void> };
 
@@ -111,11 +112,7 @@ export function AttemptForm({ personId, suggested, onSaved }: Props) {
         <FormField id="attempt-note" label={t('contact.attempt.note')} hint={t('contact.attempt.noteHint')}>
           {(control) => <textarea {...control} rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />}
         </FormField>
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={busy}>
-            {t('contact.attempt.submit')}
-          </button>
-        </div>
+        <FormActions submit={t('contact.attempt.submit')} busy={busy} />
       </form>
     </section>
   );

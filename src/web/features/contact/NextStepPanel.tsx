@@ -11,6 +11,7 @@ import { apiErrorOf } from './useFieldErrors.js';
 import { ChannelSelect } from './ChannelSelect.js';
 import { BookedMeetings } from './BookedMeetings.js';
 import { todayIso, useFormat } from '../../i18n/format.js';
+import { FormActions } from '../../components/FormActions.js';
 
 type Props = { personId: string; outreach: Outreach; onChanged: () => Promise<void> };
 
@@ -76,14 +77,7 @@ export function NextStepPanel({ personId, outreach, onChanged }: Props) {
           <FormField id="override-reason" label={t('contact.nextStep.reason')} hint={t('contact.nextStep.reasonHint')} error={local.reason}>
             {(control) => <textarea {...control} rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />}
           </FormField>
-          <div className="form-actions">
-            <button type="submit" className="button">
-              {t('contact.nextStep.save')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setOpen(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <FormActions submit={t('contact.nextStep.save')} onCancel={() => setOpen(false)} />
         </form>
       ) : null}
     </section>

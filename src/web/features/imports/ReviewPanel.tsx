@@ -14,6 +14,7 @@ import { Alert, Loading, ProblemAlert } from '../../components/Alert.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useFormat } from '../../i18n/format.js';
 import { ImportErrorTable } from './ImportErrorTable.js';
+import { FormActions } from '../../components/FormActions.js';
 
 type Props = { summary: ImportSummary; onAccepted: () => Promise<void> };
 
@@ -92,14 +93,11 @@ export function ReviewPanel({ summary, onAccepted }: Props) {
                 {messages.text(problem)}
               </p>
             ) : null}
-            <div className="form-actions">
-              <button type="submit" className="button" disabled={busy}>
-                {t(count > 0 ? 'imports.review.accept' : 'imports.shrink.accept')}
-              </button>
+            <FormActions submit={t(count > 0 ? 'imports.review.accept' : 'imports.shrink.accept')} busy={busy}>
               <Link to="/register/imports" className="button button--secondary">
                 {t('imports.review.uploadAgain')}
               </Link>
-            </div>
+            </FormActions>
           </form>
         </>
       ) : null}

@@ -12,6 +12,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { todayIso } from '../../i18n/format.js';
 import { NotificationFields, type NotificationValues } from './NotificationFields.js';
+import { FormActions } from '../../components/FormActions.js';
 
 const REQUIRED = ['personalIdentityNumber', 'schoolUnitCode', 'date'] as const;
 
@@ -68,14 +69,11 @@ export function NotificationFormPage() {
           items={Object.entries(errors).map(([field, message]) => ({ fieldId: `notification-${field}`, label: t(`notifications.form.${field}`, { defaultValue: field }), message }))}
         />
         <NotificationFields values={values} errors={errors} onChange={(patch) => setValues((v) => ({ ...v, ...patch }))} />
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={busy}>
-            {t('notifications.form.submit')}
-          </button>
+        <FormActions submit={t('notifications.form.submit')} busy={busy}>
           <Link to="/notifications" className="button button--secondary">
             {t('common.cancel')}
           </Link>
-        </div>
+        </FormActions>
       </form>
     </>
   );

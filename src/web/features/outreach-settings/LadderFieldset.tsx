@@ -39,7 +39,7 @@ export function LadderFieldset({ ladder, onChange, error }: Props) {
               <label htmlFor={`ladder-wait-${i}`}>{t('outreachSettings.ladder.wait')}</label>
               <input id={`ladder-wait-${i}`} type="number" inputMode="numeric" min={0} className="input--short" value={Number.isNaN(step.waitDays) ? '' : step.waitDays} onChange={(e) => update(i, { waitDays: e.target.valueAsNumber })} />
             </div>
-            <div className="form-actions">
+            <div className="button-row">
               <button type="button" className="button button--secondary button--small" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t('outreachSettings.ladder.up', { n: i + 1 })}>
                 ↑
               </button>

@@ -11,6 +11,7 @@ import { useLoad } from '../../hooks/useLoad.js';
 import { apiErrorOf, useFieldErrors } from '../contact/useFieldErrors.js';
 import { CentresPanel } from './CentresPanel.js';
 import { LadderFieldset } from './LadderFieldset.js';
+import { FormActions } from '../../components/FormActions.js';
 
 /** A whole-number input bound to a settings field. */
 function DaysField({ id, label, value, onChange, error }: { id: string; label: string; value: number; onChange: (n: number) => void; error?: string }) {
@@ -80,11 +81,7 @@ export function OutreachSettingsPage() {
             ))}
           </div>
         </fieldset>
-        <div className="form-actions">
-          <button type="submit" className="button">
-            {t('outreachSettings.save')}
-          </button>
-        </div>
+        <FormActions submit={t('outreachSettings.save')} />
       </form>
       <CentresPanel />
     </>

@@ -9,6 +9,7 @@ import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary.js
 import { TextField } from '../../components/FormField.js';
 import { GuardiansFieldset } from './GuardiansFieldset.js';
 import { fieldId, type PersonValues } from './personForm.js';
+import { FormActions } from '../../components/FormActions.js';
 
 type Props = {
   initial: PersonValues;
@@ -105,12 +106,9 @@ export function PersonForm({ initial, mode, errors, problem, attempt, busy, cont
           <GuardiansFieldset guardians={values.guardians} errors={errors} onChange={(guardians) => setValues((v) => ({ ...v, guardians }))} />
         </>
       )}
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
-          {mode === 'create' ? t('persons.form.create') : t('persons.form.save')}
-        </button>
+      <FormActions submit={mode === 'create' ? t('persons.form.create') : t('persons.form.save')} busy={busy}>
         {cancel}
-      </div>
+      </FormActions>
     </form>
   );
 }
