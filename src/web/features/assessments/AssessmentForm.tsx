@@ -19,6 +19,7 @@ import { SelectField } from '../../components/SelectField.js';
 import { staffName } from '../../components/staffName.js';
 import { useSession } from '../auth/session.js';
 import { ChoiceGroup } from '../consent/ChoiceGroup.js';
+import { FormActions } from '../../components/FormActions.js';
 
 type State = {
   answers: Record<string, string>;
@@ -187,14 +188,11 @@ export function AssessmentForm({ assessment: a }: { assessment: Assessment }) {
         </fieldset>
       ) : null}
       <p className="muted small">{t('assessment.completeHint')}</p>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={save.isPending}>
-          {t('assessment.saveDraft')}
-        </button>
+      <FormActions submit={t('assessment.saveDraft')} busy={save.isPending}>
         <button type="button" className="button button--secondary" disabled={save.isPending} onClick={() => save.mutate(true)}>
           {t('assessment.complete')}
         </button>
-      </div>
+      </FormActions>
       {saved ? <Alert tone="success">{t('assessment.saved')}</Alert> : null}
     </form>
   );

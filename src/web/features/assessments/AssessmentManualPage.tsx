@@ -18,6 +18,7 @@ import { FormField, TextField } from '../../components/FormField.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { SelectField } from '../../components/SelectField.js';
 import { useFormat } from '../../i18n/format.js';
+import { FormActions } from '../../components/FormActions.js';
 
 /** A fresh key for a new section or question (lower case, as the manual's keys must be). */
 const newKey = (prefix: string) => `${prefix}_${Math.random().toString(36).slice(2, 10)}`;
@@ -109,7 +110,7 @@ function ManualForm({ manual }: { manual: Manual }) {
                 ) : null}
               </div>
             ))}
-            <div className="form-actions">
+            <div className="button-row">
               <button type="button" className="button button--secondary" onClick={() => change(i, { ...s, questions: [...s.questions, { key: newKey('q'), text: { sv: '', en: '' } }] })}>
                 {t('assessmentManual.addQuestion')}
               </button>
@@ -132,14 +133,11 @@ function ManualForm({ manual }: { manual: Manual }) {
           </fieldset>
         );
       })}
-      <div className="form-actions">
+      <FormActions submit={t('assessmentManual.save')} busy={save.isPending}>
         <button type="button" className="button button--secondary" onClick={() => setSections((all) => [...all, { key: newKey('s'), category: 'assessment_plan', title: { sv: '', en: '' }, questions: [{ key: newKey('q'), text: { sv: '', en: '' } }] }])}>
           {t('assessmentManual.addSection')}
         </button>
-        <button type="submit" className="button" disabled={save.isPending}>
-          {t('assessmentManual.save')}
-        </button>
-      </div>
+      </FormActions>
     </form>
   );
 }

@@ -63,7 +63,7 @@ export function AssessmentPage() {
       ) : null}
       {a.editable ? <AssessmentForm key={a.id} assessment={a} /> : <AssessmentView assessment={a} />}
       {a.mayRevise && newest && !hasDraft ? (
-        <div className="form-actions">
+        <div className="button-row">
           <ProblemAlert error={revise.error instanceof ApiError ? revise.error : null} />
           <button type="button" className="button button--secondary" disabled={revise.isPending} onClick={() => revise.mutate()}>
             {t('assessment.revise')}
