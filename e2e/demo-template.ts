@@ -13,6 +13,8 @@ import { migrateToLatest } from '../src/server/db/migrate.js';
 import { fillDemo } from '../src/server/demo/demo.js';
 import { loadEnv } from '../src/server/env.js';
 import { useTestPasswordHashing } from '../src/server/http/passwords.js';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_OPTIONS, skipE2E } from './chromium.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,10 +22,12 @@ declare module 'vitest' {
     demoDataDir: string;
     /** The identity numbers the demo data holds. */
     demoIdentityNumbersTaken: string[];
+    /** Where the Chromium that every spec file connects to listens (empty when the specs are skipped). */
+    browserEndpoint: string;
   }
 }
 
-export default async function setup(project: TestProject): Promise<() => void> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // The demo accounts' password is hashed cheaply, as the unit tests' are (src/server/testing/setup.ts).
   useTestPasswordHashing();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lotsa-e2e-template-'));
@@ -39,5 +43,11 @@ export default async function setup(project: TestProject): Promise<() => void> {
     await database.close();
   }
   project.provide('demoDataDir', dataDir);
-  return () => rmSync(dataDir, { recursive: true, force: true });
+  // One browser for the run, rather than one started (and stopped) per spec file; each test has its own context.
+  const browser = skipE2E ? null : await chromium.launchServer(CHROMIUM_OPTIONS);
+  project.provide('browserEndpoint', browser?.wsEndpoint() ?? '');
+  return async () => {
+    await browser?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
 }

@@ -15,24 +15,13 @@ import { todayInSweden } from '../src/core/dates.js';
 import { withinKaaAge } from '../src/core/eligibility.js';
 import { birthDateOf } from '../src/core/personnummer.js';
 import { DEMO_PASSWORD, demoIdentityNumbers } from '../src/server/demo/demo.js';
+import { CHROMIUM_OPTIONS, CHROMIUM_PATH, skipE2E } from './chromium.js';
 import { loadEnv } from '../src/server/env.js';
 import { startServer } from '../src/server/main.js';
 
 export { DEMO_PASSWORD };
 
-/** Where Debian installs Chromium; the specs drive it through playwright-core. */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-
-/**
- * True when the e2e suites must be skipped (no Chromium on a developer machine). On CI a missing
- * Chromium is an error, so a broken image never passes by skipping every browser test.
- */
-export const skipE2E = (() => {
-  if (existsSync(CHROMIUM_PATH)) return false;
-  if (process.env.CI) throw new Error(`End-to-end specs need Chromium at ${CHROMIUM_PATH} on CI. Install it with: apt-get install -y chromium`);
-  console.warn(`\n⚠ Skipping end-to-end specs: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium).\n`);
-  return true;
-})();
+export { CHROMIUM_PATH, skipE2E };
 
 /** Demo accounts by role (see src/server/demo/demo.ts). */
 export const ACCOUNTS = {
@@ -102,12 +91,14 @@ export async function startLotsa(): Promise<Lotsa> {
   };
 }
 
-/** Launches the system Chromium headless. */
+/**
+ * The system Chromium: the one the project's global set-up started for every spec file (demo-template.ts),
+ * connected to, or when there is none a new one. Closing a connected browser closes the contexts this
+ * file made and leaves the browser to the other files.
+ */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  const shared = inject('browserEndpoint');
+  return shared ? chromium.connect(shared) : chromium.launch(CHROMIUM_OPTIONS);
 }
 
 /** A fresh context and page for one test; page errors (uncaught exceptions) are collected in `errors`. */

@@ -27,7 +27,8 @@ const counts = async () =>
   ).rows[0]!;
 
 describe('fillDemo', () => {
-  it('builds about 300 young people at every stage, with staff in every role', async () => {
+  // Some 300 people with their histories: seconds on a quiet machine, over a minute on one busy with other work.
+  it('builds about 300 young people at every stage, with staff in every role', { timeout: 180_000 }, async () => {
     await fillDemo(handle.db, m);
     const c = await counts();
     expect(c.persons).toBe(300);

@@ -13,6 +13,15 @@ let next = 0;
 /** Numbers handed out in this test file, so that no two calls give the same one. */
 const given = new Set<string>();
 
+/**
+ * Starts handing out identity numbers from the first again. The set-up file calls it before each test file,
+ * so a file gets the same numbers whether or not an earlier file ran in the same process (vitest.config.ts).
+ */
+export function forgetGivenIdentityNumbers(): void {
+  next = 0;
+  given.clear();
+}
+
 /** A fresh test identity number (born 2008–2009), different on every call within a test file. */
 export function testIdentityNumber(): string {
   for (let tries = 0; tries < NUMBERS.length; tries++) {
