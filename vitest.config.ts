@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three projects: unit and integration tests on embedded PGlite; the same integration tests on a
+ * Four projects: the web app's unit tests on happy-dom; unit and integration tests on embedded PGlite; the same integration tests on a
  * PostgreSQL server when TEST_DATABASE_URL is set; and end-to-end specs in Chromium. Each test file gets
  * its own database, cloned from a template the project's global set-up migrated once, and its own app
  * (the end-to-end specs: their own server and browser), so files run in parallel.
@@ -27,7 +27,9 @@ export default defineConfig({
   test: {
     maxWorkers,
     projects: [
-      { test: { name: 'pglite', include: ['src/**/*.test.ts'], isolate: false, globalSetup: ['src/server/testing/pglite-template.ts'], setupFiles, testTimeout: 30_000, hookTimeout: 60_000 } },
+      // The web app's logic on happy-dom, each file in its own environment.
+      { test: { name: 'web', include: ['src/web/**/*.test.ts'], environment: 'happy-dom', testTimeout: 30_000 } },
+      { test: { name: 'pglite', include: ['src/**/*.test.ts'], exclude: ['src/web/**'], isolate: false, globalSetup: ['src/server/testing/pglite-template.ts'], setupFiles, testTimeout: 30_000, hookTimeout: 60_000 } },
       ...postgres,
       { test: { name: 'e2e', include: ['e2e/**/*.spec.ts'], globalSetup: ['e2e/demo-template.ts'], setupFiles, testTimeout: 60_000, hookTimeout: 120_000 } },
     ],
