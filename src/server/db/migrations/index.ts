@@ -21,6 +21,7 @@ import * as assessments from './20261207110000_assessments.js';
 import * as measures from './20261207130000_measures.js';
 import * as planDetails from './20261207120000_plan_details.js';
 import * as listIndexes from './20261208120000_list_indexes.js';
+import * as auditSeals from './20261208121000_audit_seals.js';
 
 export const migrations: Record<string, Migration> = {
   '20261125090000_foundation': foundation,
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '20261207130000_measures': measures,
   '20261207120000_plan_details': planDetails,
   '20261208120000_list_indexes': listIndexes,
+  '20261208121000_audit_seals': auditSeals,
 };
