@@ -64,8 +64,8 @@ export async function databaseFloor(databaseUrl: string, files: { population: st
         await client.query(`insert into cases (id, municipality_id, person_id, status, target_group) select ${later('id')}, $1, ${later('person_id')}, status, target_group from cases order by id`, [m]);
         await client.query(`insert into register_periods (id, municipality_id, person_id, entered_on, entry_reason, rule, source)
           select ${later('id')}, $1, ${later('person_id')}, entered_on, entry_reason, rule, source from register_periods order by id`, [m]);
-        await client.query(`insert into audit_log (at, municipality_id, actor_id, person_id, action, entity, entity_id, ip, detail, prev_hash, hash)
-          select at, $1, actor_id, ${later('person_id')}, action, entity, entity_id, ip, detail, prev_hash, hash from audit_log where entity = 'register_period' order by id`, [m]);
+        await client.query(`insert into audit_log (at, municipality_id, actor_id, person_id, action, entity, entity_id, ip, detail)
+          select at, $1, actor_id, ${later('person_id')}, action, entity, entity_id, ip, detail from audit_log where entity = 'register_period' order by id`, [m]);
       } finally {
         await client.query('rollback');
       }

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { verifyAnchored, type AnchoredReport } from '../server/audit/anchored-verify.js';
+import { SEAL_BOUND_SECONDS } from '../server/audit/seal.js';
 import { CheckpointMismatch, checkpointNow } from '../server/audit/checkpoint.js';
 import { createSigningKey, loadOrCreateSigningKey, readSigningKey, type SigningKey } from '../server/audit/signing-key.js';
 import type { DatabaseHandle } from '../server/db/connection.js';
@@ -37,6 +38,10 @@ function print(report: AnchoredReport, config: AuditAnchorConfig, key: SigningKe
   );
   for (const b of chain.broken.slice(0, LISTED)) console.log(`  entry ${b.id}: ${b.reason}`);
   if (chain.brokenCount > LISTED) console.log(`  … and ${n(chain.brokenCount - LISTED)} more.`);
+  if (chain.unsealed > 0) {
+    console.log(`${n(chain.unsealed)} entries are not yet sealed into the chain, so not checked; ${n(chain.overdue)} of them have waited more than ${SEAL_BOUND_SECONDS} s.`);
+    if (chain.overdue > 0) console.log('  Entries waiting that long mean the sealing job is not running (start Lotsa) or someone wrote into the log behind it.');
+  }
   const total = report.checkpointsMatched + report.problems.length;
   console.log(`Checked ${n(total)} checkpoints in ${config.checkpointFile} against the key ${key.fingerprint} (${config.keyFile}): ${n(report.checkpointsMatched)} match the log${report.problems.length ? `, ${n(report.problems.length)} do not` : ''}.`);
   for (const p of report.problems.slice(0, LISTED)) console.log(`  ${p.problem}`);

@@ -1,6 +1,7 @@
 /** Starts Lotsa: opens the database, migrates, runs first-start set-up and serves HTTP. */
 import { buildApp } from './app.js';
 import { startCheckpoints } from './audit/checkpoint-job.js';
+import { sealAudit, startSealing } from './audit/seal.js';
 import { ensureFirstAdministrator, ensureMunicipality } from './bootstrap.js';
 import { startNotice } from './first-start.js';
 import { openConfiguredDatabase } from './db/connection.js';
@@ -57,6 +58,8 @@ export async function startServer(env: Env): Promise<() => Promise<void>> {
   const notice = `\n${startNotice(env, where, firstAdmin).join('\n')}\n`;
   console.log(notice);
   const stopWorker = startWorker(database);
+  // Audit entries are appended without a lock; every process seals them into the chain each second (one at a time).
+  const stopSealing = startSealing(database.db, { error: (line) => app.log.error(line) });
   const stopCheckpoints = await startCheckpoints(database.db, env.audit, { info: (line) => console.log(line), error: (line) => console.error(line) });
   const housekeeping = () => Promise.all([pruneSessions(database.db, env.sessionMaxHours), applyRetention(database.db, env.retentionDays, env.uploadsDir)]);
   const housekeepingFailed = (err: unknown) => app.log.error({ err }, 'Housekeeping (sessions and retention) failed; it runs again within the hour');
@@ -81,8 +84,11 @@ export async function startServer(env: Env): Promise<() => Promise<void>> {
     clearInterval(timer);
     clearInterval(reaper);
     stopCheckpoints();
+    stopSealing();
     await stopWorker();
     await app.close();
+    // What the last requests appended is sealed before the database closes.
+    await sealAudit(database.db).catch((err: unknown) => app.log.error({ err }, 'Sealing the audit log on stopping failed; the next start seals it'));
     setBackgroundLogger(null);
     await database.close();
   };

@@ -8,6 +8,7 @@ import type { Database } from '../db/types.js';
 import { createTestDatabase } from '../testing/database.js';
 import { verifyAnchored } from './anchored-verify.js';
 import { recordAudit } from './audit.js';
+import { sealAudit } from './seal.js';
 import { entryHash, GENESIS_HASH } from './chain.js';
 import { CheckpointMismatch, checkpointNow, type CheckpointTarget } from './checkpoint.js';
 import { createSigningKey, type SigningKey } from './signing-key.js';
@@ -25,8 +26,12 @@ beforeAll(async () => {
   checkpoints = path.join(dir, 'checkpoints.jsonl');
   for (let i = 0; i < 60; i++) {
     await handle.db.transaction().execute((trx) => recordAudit(trx, actor, [{ action: 'read', entity: 'person', entityId: `E${i}`, detail: { i } }]));
-    if (i === 29) await checkpointNow(handle.db, key, { file: checkpoints });
+    if (i === 29) {
+      await sealAudit(handle.db);
+      await checkpointNow(handle.db, key, { file: checkpoints });
+    }
   }
+  await sealAudit(handle.db);
   await checkpointNow(handle.db, key, { file: checkpoints });
 });
 afterAll(async () => {
@@ -48,8 +53,10 @@ async function tamperedThenVerified(tamper: (trx: Transaction<Database>) => Prom
     .transaction()
     .execute(async (trx) => {
       await sql`alter table audit_log disable trigger user`.execute(trx);
+      await sql`alter table audit_seals disable trigger user`.execute(trx);
       await tamper(trx);
       await sql`alter table audit_log enable trigger user`.execute(trx);
+      await sql`alter table audit_seals enable trigger user`.execute(trx);
       report = await verifyAnchored(trx, key, t);
       throw new Error('roll back');
     })
@@ -57,14 +64,22 @@ async function tamperedThenVerified(tamper: (trx: Transaction<Database>) => Prom
   return report!;
 }
 
-/** Recomputes every hash with the project's own function, as an attacker with the source would. */
+/** Recomputes every seal with the project's own function, as an attacker with the source would. */
 async function recompute(trx: Transaction<Database>) {
+  await trx.deleteFrom('audit_seals').execute();
   let prev = GENESIS_HASH;
+  let position = 0;
   for (const row of await trx.selectFrom('audit_log').selectAll().orderBy('id').execute()) {
     const hash = entryHash(prev, { ...row, detail: row.detail as Record<string, unknown> });
-    await trx.updateTable('audit_log').set({ prev_hash: prev, hash }).where('id', '=', row.id).execute();
+    await trx.insertInto('audit_seals').values({ position: String(++position), entry_id: row.id, prev_hash: prev, hash }).execute();
     prev = hash;
   }
+}
+
+/** Removes entries with their seals (ids from `id` on, or only `id`). */
+async function remove(trx: Transaction<Database>, id: string, onwards = false) {
+  await trx.deleteFrom('audit_seals').where('entry_id', onwards ? '>=' : '=', id).execute();
+  await trx.deleteFrom('audit_log').where('id', onwards ? '>=' : '=', id).execute();
 }
 
 const nth = (trx: Transaction<Database>, n: number) => trx.selectFrom('audit_log').select('id').orderBy('id').offset(n - 1).limit(1).executeTakeFirstOrThrow();
@@ -95,7 +110,7 @@ describe('verifying the audit log against its signed checkpoints', () => {
   it('finds an entry deleted and the chain recomputed', async () => {
     const report = await tamperedThenVerified(async (trx) => {
       const { id } = await nth(trx, 5);
-      await trx.deleteFrom('audit_log').where('id', '=', id).execute();
+      await remove(trx, id);
       await recompute(trx);
     });
     expect(report.chain.ok).toBe(true);
@@ -106,7 +121,7 @@ describe('verifying the audit log against its signed checkpoints', () => {
   it('finds the newest 20 entries cut off, though the rest of the chain holds', async () => {
     const report = await tamperedThenVerified(async (trx) => {
       const { id } = await nth(trx, 41);
-      await trx.deleteFrom('audit_log').where('id', '>=', id).execute();
+      await remove(trx, id, true);
     });
     expect(report.chain).toMatchObject({ ok: true, checked: 40 });
     expect(report.ok).toBe(false);
@@ -142,8 +157,9 @@ describe('verifying the audit log against its signed checkpoints', () => {
       .transaction()
       .execute(async (trx) => {
         await sql`alter table audit_log disable trigger user`.execute(trx);
+        await sql`alter table audit_seals disable trigger user`.execute(trx);
         const { id } = await nth(trx, 60);
-        await trx.deleteFrom('audit_log').where('id', '=', id).execute();
+        await remove(trx, id);
         refusal = await checkpointNow(trx, key, t).catch((err: unknown) => err);
         throw new Error('roll back');
       })

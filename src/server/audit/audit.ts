@@ -1,22 +1,20 @@
 /**
  * The audit log: an append-only record of every read and write of personal data, written in the
- * same transaction as the work it records. Each entry's hash covers its content and the previous
- * entry's hash, so a changed, removed or inserted entry breaks the chain (see verifyAuditChain).
+ * same transaction as the work it records. Each entry is then sealed into a hash chain (seal.ts):
+ * its seal's hash covers its content and the previous seal's hash, so a changed, removed or inserted
+ * entry breaks the chain, and an entry left unsealed shows (see verifyAuditChain).
  */
 import type { AuditAction, AuditEntity } from '../../core/audit-vocabulary.js';
-import { sql, type Transaction } from 'kysely';
-import type { Db } from '../db/connection.js';
+import type { Transaction } from 'kysely';
 import type { Database } from '../db/types.js';
 import { csvLine } from '../db/bulk-writer.js';
 import { insertMany } from '../db/insert-many.js';
 import type { Session } from '../db/session.js';
-import { chainHash, entryContent, GENESIS_HASH } from './chain.js';
+import { entryContent } from './chain.js';
 import { normaliseFields, type ChainedFields } from './normalise.js';
 
 export { entryHash, GENESIS_HASH } from './chain.js';
 export type { ChainedFields } from './normalise.js';
-
-const CHAIN_LOCK = 74_201_125;
 
 /** Who did it and from where. */
 export type AuditActor = { id: string | null; municipalityId: string | null; ip: string | null };
@@ -33,13 +31,12 @@ export type AuditEvent = {
 const COLUMNS = ['at', 'municipality_id', 'actor_id', 'person_id', 'action', 'entity', 'entity_id', 'ip', 'detail'] as const;
 
 /**
- * Entries made ready to be chained: their fields, their hashed content, and (when prepared ahead,
- * for COPY) their CSV without the two hash columns. Making them is the costly part of recording many entries, and needs
- * neither the database nor the chain's lock.
+ * Entries made ready to be written: their fields, their hashed content, and (when prepared ahead,
+ * for COPY) their CSV. Making them is the costly part of recording many entries, and needs no database.
  */
 export type PreparedAudit = { entries: { fields: ChainedFields; content: string; csv?: string }[] };
 
-/** An entry's CSV for COPY, without the two hash columns. */
+/** An entry's CSV for COPY. */
 const csvOf = (fields: ChainedFields) => csvLine(COLUMNS.map((c) => (c === 'at' ? fields.at.toISOString() : c === 'detail' ? JSON.stringify(fields.detail) : fields[c])));
 
 function prepareOne(at: Date, actor: AuditActor, e: AuditEvent): PreparedAudit['entries'][number] {
@@ -80,28 +77,20 @@ export async function prepareAudit(actor: AuditActor, events: AuditEvent[]): Pro
 export type RecordOptions = { at?: Date; session?: Pick<Session, 'copyIn'> };
 
 /**
- * Appends `events` to the audit log inside the transaction `trx`. Given the `session` that runs
- * `trx`, many events are written with COPY (reconciliation records tens of thousands at once), and
- * they may come prepared (see prepareAudit). The chain's lock is taken here, so it is held only from
- * this write to the commit.
+ * Appends `events` to the audit log inside the transaction `trx`: they commit with the work or not at
+ * all. No lock is taken and no hash computed here: a trigger lists each new entry as unsealed, and
+ * the sealing job (seal.ts) chains committed entries in order shortly after. Given the `session`
+ * that runs `trx`, many events are written with COPY (reconciliation records tens of thousands at
+ * once), and they may come prepared (see prepareAudit).
  */
 export async function recordAudit(trx: Transaction<Database>, actor: AuditActor, events: AuditEvent[] | PreparedAudit, { at = new Date(), session }: RecordOptions = {}): Promise<void> {
   const { entries } = Array.isArray(events) ? { entries: events.map((e) => prepareOne(at, actor, e)) } : events;
   if (entries.length === 0) return;
-  await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(trx);
-  const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  let prev = last?.hash ?? GENESIS_HASH;
-  const chained = entries.map((e) => {
-    const hash = chainHash(prev, e.content);
-    const row = { ...e, prev_hash: prev, hash };
-    prev = hash;
-    return row;
-  });
-  if (chained.length > 1 && session) {
-    const text = `${chained.map((r) => `${r.csv ?? csvOf(r.fields)},${r.prev_hash},${r.hash}`).join('\n')}\n`;
-    await session.copyIn(`copy audit_log (${COLUMNS.join(', ')}, prev_hash, hash) from stdin with (format csv)`, text);
+  if (entries.length > 1 && session) {
+    const text = `${entries.map((r) => r.csv ?? csvOf(r.fields)).join('\n')}\n`;
+    await session.copyIn(`copy audit_log (${COLUMNS.join(', ')}) from stdin with (format csv)`, text);
   } else {
-    const rows = chained.map((r) => ({ ...r.fields, prev_hash: r.prev_hash, hash: r.hash }));
+    const rows = entries.map((r) => r.fields);
     if (rows.length === 1) await trx.insertInto('audit_log').values({ ...rows[0]!, detail: JSON.stringify(rows[0]!.detail) }).execute();
     else await insertMany(trx, 'audit_log', rows);
   }

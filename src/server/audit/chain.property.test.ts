@@ -5,6 +5,7 @@ import { withSession } from '../db/session.js';
 import { createTestDatabase } from '../testing/database.js';
 import { recordAudit, type AuditActor, type AuditEvent } from './audit.js';
 import { verifyAuditChain } from './verify.js';
+import { sealAudit } from './seal.js';
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -54,8 +55,10 @@ describe('the audit chain, for any entries', () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom('one by one', 'insert', 'copy' as const), actor, fc.array(event, { minLength: 1, maxLength: 6 }), at, async (how, who, events, when) => {
         await write(how, who, events, when);
+        expect(await sealAudit(handle.db)).toBe(events.length);
         const report = await verifyAuditChain(handle.db);
         expect(report.broken).toEqual([]);
+        expect(report.unsealed).toBe(0);
       }),
       { numRuns: 40 },
     );

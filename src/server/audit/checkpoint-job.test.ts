@@ -42,7 +42,10 @@ describe('the scheduled audit checkpoint', () => {
 
     await handle.db.transaction().execute(async (trx) => {
       await sql`alter table audit_log disable trigger user`.execute(trx);
+      await sql`alter table audit_seals disable trigger user`.execute(trx);
+      await sql`delete from audit_seals where position = (select max(position) from audit_seals)`.execute(trx);
       await sql`delete from audit_log where id = (select max(id) from audit_log)`.execute(trx);
+      await sql`alter table audit_seals enable trigger user`.execute(trx);
       await sql`alter table audit_log enable trigger user`.execute(trx);
     });
     (await startCheckpoints(handle.db, config, log))();

@@ -1,7 +1,8 @@
-/** The scheduled checkpoint: on start and every LOTSA_AUDIT_CHECKPOINT_MINUTES, a signed checkpoint of the audit chain. */
+/** The scheduled checkpoint: on start and every LOTSA_AUDIT_CHECKPOINT_MINUTES, a signed checkpoint of the sealed audit chain. */
 import type { Db } from '../db/connection.js';
 import type { AuditAnchorConfig } from '../env.js';
 import { checkpointNow } from './checkpoint.js';
+import { sealAudit } from './seal.js';
 import { loadOrCreateSigningKey } from './signing-key.js';
 
 /** Where the job reports: a line for news, a line for every failure. */
@@ -16,8 +17,11 @@ export async function startCheckpoints(db: Db, config: AuditAnchorConfig, log: C
   const key = loadOrCreateSigningKey(config.keyFile);
   if (key.created) log.info(`Created the audit signing key ${config.keyFile} (fingerprint ${key.fingerprint}). Keep a copy of it outside this machine.`);
   const target = { file: config.checkpointFile, command: config.checkpointCommand };
+  // What has committed is sealed first, so the checkpoint covers it.
   const run = () =>
-    checkpointNow(db, key, target).then(
+    sealAudit(db)
+      .then(() => checkpointNow(db, key, target))
+      .then(
       () => {},
       (err: unknown) => log.error(`Audit checkpoint not written: ${(err as Error).message}`),
     );

@@ -100,17 +100,17 @@ export class CheckpointMismatch extends Error {}
  */
 export async function chainHead(db: Db, since: Checkpoint | null): Promise<ChainHead> {
   const from = since?.headId ?? '0';
-  const row = await sql<{ id: string | null; hash: string | null; since_hash: string | null; added: string }>`
-    with head as (select id, hash from audit_log order by id desc limit 1)
-    select head.id, head.hash,
-      (select hash from audit_log where id = ${from}::bigint) as since_hash,
-      (select count(*) from audit_log a where a.id > ${from}::bigint and a.id <= head.id) as added
+  const row = await sql<{ id: string | null; hash: string | null; position: string | null; since_hash: string | null }>`
+    with head as (select position, entry_id as id, hash from audit_seals order by position desc limit 1)
+    select head.id, head.hash, head.position,
+      (select hash from audit_seals where entry_id = ${from}::bigint) as since_hash
     from (select 1) one left join head on true`.execute(db);
   const r = row.rows[0]!;
   if (since?.headId && r.since_hash !== since.headHash) {
     throw new CheckpointMismatch(`the audit log no longer holds entry ${since.headId} with the hash of the checkpoint of ${since.at}: it was rewritten or cut short since; run npx lotsa audit verify`);
   }
-  return { count: (since?.headId ? since.count : 0) + Number(r.added ?? 0), headId: r.id, headHash: r.hash ?? GENESIS_HASH };
+  // Seals hold their place in the chain, so the head's place is the count of sealed entries.
+  return { count: Number(r.position ?? 0), headId: r.id, headHash: r.hash ?? GENESIS_HASH };
 }
 
 /** Writes a checkpoint of the chain as it is now (the scheduled job); refuses when it no longer matches the newest checkpoint. */

@@ -8,6 +8,7 @@ import { ensureMunicipality } from '../bootstrap.js';
 import { fillDemo } from '../demo/demo.js';
 import { BackupError, backupEmbedded, restoreEmbedded } from './backup.js';
 import { openDatabase, type Db } from './connection.js';
+import { sealAudit } from '../audit/seal.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { migrateToLatest } from './migrate.js';
 import { TEST_DB_KIND } from '../testing/database.js';
@@ -34,6 +35,7 @@ beforeAll(async () => {
   const database = await openDatabase({ dataDir: source });
   await migrateToLatest(database.db);
   await fillDemo(database.db, await ensureMunicipality(database.db, { code: '1402', name: 'Partille' }));
+  await sealAudit(database.db);
   before = await contents(database.db);
   await database.close();
 }, 300_000);

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAudit } from '../audit/audit.js';
 import { verifyAuditChain } from '../audit/verify.js';
+import { sealAudit } from '../audit/seal.js';
 import { createStagingTable, dropStagingTable } from '../features/imports/staging-tables.js';
 import { createTestDatabase, TEST_DB_KIND } from '../testing/database.js';
 import { openDatabase, type DatabaseHandle } from './connection.js';
@@ -40,6 +41,8 @@ describe.runIf(TEST_DB_KIND === 'postgresql')("the application's database role o
 
   it('records and reads audit entries', async () => {
     await app!.db.transaction().execute((trx) => recordAudit(trx, { id: null, municipalityId: null, ip: null }, [{ action: 'read', entity: 'person' }]));
+    // The application's role seals too: it appends seals and clears the list of entries waiting.
+    expect(await sealAudit(app!.db)).toBeGreaterThan(0);
     expect((await verifyAuditChain(app!.db)).ok).toBe(true);
     expect(await auditLogExposure(app!.db)).toBeNull();
   });

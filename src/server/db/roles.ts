@@ -11,7 +11,7 @@ import { openDatabase } from './connection.js';
 import { migrateToLatest } from './migrate.js';
 
 /** Tables the application may only read and append to. */
-export const APPEND_ONLY_TABLES = ['audit_log', 'events'] as const;
+export const APPEND_ONLY_TABLES = ['audit_log', 'audit_seals', 'events'] as const;
 /** Tables whose partitions the application creates, attaches and drops for each import, so it owns them. */
 const PARTITIONED_BY_APP = ['population_rows', 'enrolment_rows'] as const;
 

@@ -238,8 +238,20 @@ export interface AuditLogTable {
   entity_id: string | null;
   ip: string | null;
   detail: Json;
+}
+
+/** A seal: an audit entry's place in the hash chain, the previous entry's hash and its own (audit/seal.ts). */
+export interface AuditSealsTable {
+  position: string;
+  entry_id: string;
   prev_hash: string;
   hash: string;
+  sealed_at: Generated<Date>;
+}
+
+/** The audit entries not yet sealed, filled by a trigger on the log. */
+export interface AuditUnsealedTable {
+  entry_id: string;
 }
 
 /** The whole database, as Kysely sees it. */
@@ -272,6 +284,8 @@ export interface Database extends RegisterDatabase, ConsentDatabase, OutreachDat
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
   audit_log: AuditLogTable;
+  audit_seals: AuditSealsTable;
+  audit_unsealed: AuditUnsealedTable;
 }
 
 export interface ImportsTable {

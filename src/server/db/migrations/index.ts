@@ -23,6 +23,7 @@ import * as planDetails from './20261207120000_plan_details.js';
 import * as figures from './20261208100000_figures.js';
 import * as caseOutcomes from './20261208090000_case_outcomes.js';
 import * as listIndexes from './20261208120000_list_indexes.js';
+import * as auditSeals from './20261208121000_audit_seals.js';
 
 export const migrations: Record<string, Migration> = {
   '20261125090000_foundation': foundation,
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '20261208100000_figures': figures,
   '20261208090000_case_outcomes': caseOutcomes,
   '20261208120000_list_indexes': listIndexes,
+  '20261208121000_audit_seals': auditSeals,
 };
