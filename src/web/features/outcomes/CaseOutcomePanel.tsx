@@ -84,7 +84,7 @@ export function CaseOutcomePanel({ person, onChanged }: { person: PersonDetail; 
           ) : null}
           {editable && !closing ? (
             <>
-              <ParticipantForm key={`${kase.version}-${o.documentedProblems?.join()}`} caseId={caseId} version={kase.version} outcome={o} onSaved={reload} />
+              <ParticipantForm key={kase.id} caseId={caseId} version={kase.version} outcome={o} onSaved={reload} />
               <CloseCaseForm caseId={caseId} version={kase.version} onClosed={reload} />
             </>
           ) : null}
