@@ -7,6 +7,7 @@ import {
   measureEndReasonForOutcome,
   occupationForOutcome,
   OUTCOME_CODES,
+  participantFromAssessment,
   takesOnAgain,
 } from './outcomes.js';
 
@@ -87,5 +88,19 @@ describe('genderOf: the legal gender digit', () => {
     expect(genderOf('200001012384')).toBe('female');
     expect(genderOf('200001011493')).toBe('male');
     expect(genderOf('200001012392')).toBe('male');
+  });
+});
+
+describe('participantFromAssessment: what a completed assessment fills in on its case', () => {
+  const kase = { upperSecondaryDiploma: 'unknown' as const, documentedProblems: ['social'] };
+  it('takes a known diploma answer and keeps the case value for unknown or no answer', () => {
+    expect(participantFromAssessment(kase, { diploma: 'no', needs: [] }).upperSecondaryDiploma).toBe('no');
+    const known = participantFromAssessment({ ...kase, upperSecondaryDiploma: 'yes' }, { diploma: 'unknown', needs: null });
+    expect(known.upperSecondaryDiploma).toBe('yes');
+  });
+  it("joins the needs, in the case's codes, to the problems already documented", () => {
+    const needs = ['mental_ill_health', 'social_problems'] as const;
+    const filled = participantFromAssessment(kase, { diploma: null, needs });
+    expect(filled.documentedProblems).toEqual(['mental_health', 'social']);
   });
 });

@@ -4,6 +4,7 @@
  * API schemas are in `outcome-schemas.ts`. Gender for figures is read from the identity number
  * (`genderOf` in `personnummer.ts`, re-exported here).
  */
+import { DIPLOMA_ANSWERS, type DiplomaAnswer, type DocumentedNeed } from './assessment.js';
 import type { ConsentCategory } from './consent.js';
 import type { EndReason } from './measures.js';
 import type { Occupation } from './outreach.js';
@@ -45,9 +46,9 @@ export type TargetGroup = (typeof TARGET_GROUPS)[number];
 /** The target groups a coordinator may record; `kaa` is only ever derived. */
 export const SETTABLE_TARGET_GROUPS = ['young_adult', 'other'] as const;
 
-/** Whether the young person has an upper-secondary diploma (gymnasieexamen or equivalent). */
-export const DIPLOMA_VALUES = ['yes', 'no', 'unknown'] as const;
-export type Diploma = (typeof DIPLOMA_VALUES)[number];
+/** Whether the young person has an upper-secondary diploma: the assessment's answers (`DIPLOMA_ANSWERS`). */
+export const DIPLOMA_VALUES = DIPLOMA_ANSWERS;
+export type Diploma = DiplomaAnswer;
 
 /** Problems documented for a case; health and social information. */
 export const DOCUMENTED_PROBLEMS = ['diagnosis', 'mental_health', 'social', 'substance_use'] as const;
@@ -135,4 +136,27 @@ export function followUpsAfter(closedOn: string, months: readonly number[]): { m
 /** True when a follow-up's result lets the young person be taken on again in one step. */
 export function takesOnAgain(result: FollowUpResult): boolean {
   return result === 'back_without_occupation';
+}
+
+/** The documented problem each documented need of the assessment (core/assessment DOCUMENTED_NEEDS) means. */
+const PROBLEM_OF_NEED: Record<DocumentedNeed, DocumentedProblem> = {
+  diagnosis: 'diagnosis',
+  mental_ill_health: 'mental_health',
+  social_problems: 'social',
+  substance_use: 'substance_use',
+};
+
+/**
+ * What a completed assessment fills in on its case: its diploma answer unless it is `unknown`, and
+ * the case's documented problems joined with those its documented needs mean (sorted, each once).
+ */
+export function participantFromAssessment(
+  kase: { upperSecondaryDiploma: Diploma; documentedProblems: readonly string[] },
+  assessment: { diploma: DiplomaAnswer | null; needs: readonly DocumentedNeed[] | null },
+): { upperSecondaryDiploma: Diploma; documentedProblems: DocumentedProblem[] } {
+  const fromNeeds = (assessment.needs ?? []).map((n) => PROBLEM_OF_NEED[n]);
+  const known = DOCUMENTED_PROBLEMS.filter((p) => kase.documentedProblems.includes(p) || fromNeeds.includes(p));
+  const answered = assessment.diploma && assessment.diploma !== 'unknown';
+  const diploma = answered ? assessment.diploma! : kase.upperSecondaryDiploma;
+  return { upperSecondaryDiploma: diploma, documentedProblems: known };
 }

@@ -111,29 +111,42 @@ describe('migrations', () => {
 
   it("give each case its target group: 'kaa' when a register period was open on the day it opened", async () => {
     await migrateTo(handle.db, '20261207130000_measures');
-    const q = (text: TemplateStringsArray, ...values: unknown[]) => sql<{ id: string }>(text, ...values).execute(handle.db);
-    const municipality = (await q`insert into municipalities (code, name) values ('1402', 'Partille kommun') returning id`).rows[0]!.id;
+    const q = (text: TemplateStringsArray, ...values: unknown[]) =>
+      sql<{ id: string }>(text, ...values).execute(handle.db);
+    const municipality = (await q`insert into municipalities (code, name) values ('1402', 'Partille') returning id`).rows[0]!
+      .id;
     const person = async (pnr: string) =>
       (await q`insert into persons (municipality_id, personal_identity_number, birth_date, given_name, family_name)
         values (${municipality}, ${pnr}, '2009-01-01', 'Alva', 'Ek') returning id`).rows[0]!.id;
-    const [inRegister, leftBefore, never] = [await person('200001012384'), await person('200001011493'), await person('200001012392')];
-    await q`insert into register_periods (municipality_id, person_id, entered_on, entry_reason, left_on, leave_reason, source) values
+    const inRegister = await person('200001012384');
+    const leftBefore = await person('200001011493');
+    const never = await person('200001012392');
+    await q`insert into register_periods
+      (municipality_id, person_id, entered_on, entry_reason, left_on, leave_reason, source) values
       (${municipality}, ${inRegister}, '2026-09-01', 'moved_in', null, null, '{}'),
       (${municipality}, ${leftBefore}, '2026-01-01', 'moved_in', '2026-03-01', 'moved_out', '{}')`;
     const openCase = async (personId: string) =>
       (await q`insert into cases (municipality_id, person_id, status, opened_at, closed_at)
-        values (${municipality}, ${personId}, 'closed', '2026-10-01T10:00:00Z', '2026-11-01T10:00:00Z') returning id`).rows[0]!.id;
+        values (${municipality}, ${personId}, 'closed', '2026-10-01T10:00:00Z', '2026-11-01T10:00:00Z')
+        returning id`).rows[0]!.id;
     const before = { kaa: await openCase(inRegister), left: await openCase(leftBefore), none: await openCase(never) };
     await migrateToLatest(handle.db);
     const rows = (await sql<{ id: string; target_group: string; closed_on: string }>`
       select id, target_group, to_char(closed_on, 'YYYY-MM-DD') as closed_on from cases`.execute(handle.db)).rows;
     const byId = Object.fromEntries(rows.map((r) => [r.id, [r.target_group, r.closed_on]]));
-    expect(byId).toEqual({ [before.kaa]: ['kaa', '2026-11-01'], [before.left]: ['other', '2026-11-01'], [before.none]: ['other', '2026-11-01'] });
+    expect(byId).toEqual({
+      [before.kaa]: ['kaa', '2026-11-01'],
+      [before.left]: ['other', '2026-11-01'],
+      [before.none]: ['other', '2026-11-01'],
+    });
     // New cases get theirs from the trigger, unless the insert names one.
-    const created = (await q`insert into cases (municipality_id, person_id, status) values (${municipality}, ${inRegister}, 'new'),
+    const created = (await q`insert into cases (municipality_id, person_id, status)
+      values (${municipality}, ${inRegister}, 'new'),
       (${municipality}, ${never}, 'new') returning id, target_group`).rows as unknown as { target_group: string }[];
     expect(created.map((r) => r.target_group)).toEqual(['kaa', 'other']);
-    for (const table of ['cases', 'register_periods', 'persons', 'municipalities']) await sql`delete from ${sql.table(table)}`.execute(handle.db);
+    for (const table of ['cases', 'register_periods', 'persons', 'municipalities']) {
+      await sql`delete from ${sql.table(table)}`.execute(handle.db);
+    }
   });
 
   it('do nothing when already up to date', async () => {

@@ -224,6 +224,24 @@ describe('PUT /api/v1/assessments/:id and POST …/complete', () => {
     expect(events).toHaveLength(1);
   });
 
+  it("fills in the case's diploma and documented problems from the completed assessment", async () => {
+    const personId = await personOfCoach();
+    const a = (await start(h.as.youth_coach, personId)).json().id;
+    const participants = { staff: [], others: [{ role: 'young_person' }] };
+    const body = { version: 1, participants, highestEducation: 'unknown', diploma: 'no' };
+    expect((await h.as.youth_coach.request('PUT', `/api/v1/assessments/${a}`, body)).statusCode).toBe(200);
+    const needs = JSON.stringify(['substance_use']);
+    await h.db.updateTable('assessments').set({ needs }).where('id', '=', a).execute();
+    const done = await h.as.youth_coach.request('POST', `/api/v1/assessments/${a}/complete`, { version: 2 });
+    expect(done.statusCode).toBe(200);
+    const kase = await h.db
+      .selectFrom('cases')
+      .select(['upper_secondary_diploma', 'documented_problems'])
+      .where('person_id', '=', personId)
+      .executeTakeFirstOrThrow();
+    expect(kase).toEqual({ upper_secondary_diploma: 'no', documented_problems: ['substance_use'] });
+  });
+
   it('completes only with the young person taking part and the two figures fields (400 naming them)', async () => {
     const personId = await personOfCoach();
     const a = (await start(h.as.youth_coach, personId)).json().id;

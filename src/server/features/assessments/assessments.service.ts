@@ -14,6 +14,7 @@ import { todayInSweden } from '../../../core/dates.js';
 import { roleCan } from '../../../core/roles.js';
 import { categoriesOf, requireCapability } from '../../access/access.js';
 import { readBasis } from '../../audit/basis.js';
+import { fillFromAssessment } from '../outcomes/outcomes.service.js';
 import { eventRow } from '../../db/events.js';
 import { AppError } from '../../http/app-error.js';
 import { audited, denied, type AuditedTransaction, type RequestContext } from '../../http/context.js';
@@ -239,6 +240,9 @@ export async function completeAssessment(ctx: RequestContext, assessmentId: stri
     if (problems.length) throw new AppError('assessment_incomplete', problems.map((field) => ({ field, code: 'required' as const })));
     const completedOn = todayInSweden(ctx.clock.now());
     await bumpVersion(trx, ctx, row, version, { status: 'completed', completed_at: sql`now()`, completed_on: completedOn, completed_by: ctx.actor.id });
+    // The diploma answer and documented needs fill in the case's participant details (issue 15).
+    const needs = row.needs as unknown as DocumentedNeed[] | null;
+    await fillFromAssessment(trx, row.case_id, ctx.actor.id, { diploma: row.diploma, needs });
     const base = { municipality_id: row.municipality_id, person_id: row.person_id, case_id: row.case_id, actor_id: ctx.actor.id, category: 'assessment_plan' as const };
     await trx.insertInto('events').values(eventRow(base, 'assessment_completed', { assessmentId: row.id, number: row.number, completedOn })).execute();
     await audit({ action: 'update', entity: 'assessment', entityId: row.id, personId: row.person_id, detail: { completed: true, completedOn } });

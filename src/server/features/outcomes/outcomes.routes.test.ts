@@ -362,3 +362,17 @@ describe('taking on again and following up after closure', () => {
     expect(res.statusCode).toBe(404);
   });
 });
+
+describe('follow-up points the municipality sets', () => {
+  it('plans the follow-ups at the months of the outreach settings', async () => {
+    const current = (await h.as.coordinator.request('GET', '/api/v1/outreach-settings')).json();
+    expect(current.settings.followUpMonths).toEqual([6, 12]);
+    const settings = { ...current.settings, followUpMonths: [3] };
+    const put = await h.as.coordinator.request('PUT', '/api/v1/outreach-settings', { settings, version: current.version });
+    expect(put.statusCode, put.body).toBe(200);
+    const c = await newCase();
+    await close(h.as.coordinator, c.caseId, { outcome: 'other', closedOn: today(), version: c.version });
+    const rows = await h.db.selectFrom('case_follow_ups').select(['months', 'due_on']).where('case_id', '=', c.caseId).execute();
+    expect(rows).toEqual([{ months: 3, due_on: addMonths(today(), 3) }]);
+  });
+});

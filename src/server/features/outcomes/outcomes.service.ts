@@ -7,8 +7,11 @@ import { sql } from 'kysely';
 import { todayInSweden } from '../../../core/dates.js';
 import { MEASURE_CATEGORY, type EndReason } from '../../../core/measures.js';
 import type { CaseOutcome, CloseCaseBody } from '../../../core/outcome-schemas.js';
+import type { DiplomaAnswer, DocumentedNeed } from '../../../core/assessment.js';
 import {
   closingProblem,
+  DOCUMENTED_PROBLEMS_CATEGORY,
+  participantFromAssessment,
   followUpsAfter,
   measureEndReasonForOutcome,
   occupationForOutcome,
@@ -271,4 +274,51 @@ export async function takeOnAgain(
     ])
     .execute();
   return { caseId: created.id, version: created.version };
+}
+
+/**
+ * Fills in a case's diploma and documented problems from an assessment completed for it (core's
+ * participantFromAssessment), with a timeline event each (problems in the health and social
+ * category). An open case only; nothing when nothing changes. The caller audits the completion.
+ */
+export async function fillFromAssessment(
+  trx: AuditedTransaction['trx'],
+  caseId: string | null,
+  actorId: string,
+  assessment: { diploma: DiplomaAnswer | null; needs: readonly DocumentedNeed[] | null },
+): Promise<void> {
+  if (!caseId) return;
+  const kase = await trx
+    .selectFrom('cases')
+    .select(['id', 'municipality_id', 'person_id', 'upper_secondary_diploma', 'documented_problems'])
+    .where('id', '=', caseId)
+    .where('closed_at', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!kase) return;
+  const was = { upperSecondaryDiploma: kase.upper_secondary_diploma, documentedProblems: kase.documented_problems };
+  const next = participantFromAssessment(was, assessment);
+  const diplomaChanged = next.upperSecondaryDiploma !== was.upperSecondaryDiploma;
+  const problemsChanged = next.documentedProblems.join() !== [...was.documentedProblems].sort().join();
+  if (!diplomaChanged && !problemsChanged) return;
+  await trx
+    .updateTable('cases')
+    .set({
+      upper_secondary_diploma: next.upperSecondaryDiploma,
+      documented_problems: next.documentedProblems,
+      version: sql`version + 1`,
+    })
+    .where('id', '=', caseId)
+    .execute();
+  const base = { municipality_id: kase.municipality_id, person_id: kase.person_id, case_id: caseId, actor_id: actorId };
+  if (diplomaChanged) {
+    const payload = { upperSecondaryDiploma: next.upperSecondaryDiploma };
+    await trx.insertInto('events').values(eventRow(base, 'case_participant_changed', payload)).execute();
+  }
+  if (problemsChanged) {
+    const row = eventRow({ ...base, category: DOCUMENTED_PROBLEMS_CATEGORY }, 'documented_problems_changed', {
+      problems: next.documentedProblems,
+    });
+    await trx.insertInto('events').values(row).execute();
+  }
 }

@@ -12,6 +12,7 @@ import { apiErrorOf, useFieldErrors } from '../contact/useFieldErrors.js';
 import { CentresPanel } from './CentresPanel.js';
 import { LadderFieldset } from './LadderFieldset.js';
 import { FormActions } from '../../components/FormActions.js';
+import { FollowUpMonthsField } from '../outcomes/FollowUpMonthsField.js';
 
 /** A whole-number input bound to a settings field. */
 function DaysField({ id, label, value, onChange, error }: { id: string; label: string; value: number; onChange: (n: number) => void; error?: string }) {
@@ -62,6 +63,7 @@ export function OutreachSettingsPage() {
           <DaysField id="settings-notice" label={t('outreachSettings.noticeDays')} value={settings.homeVisitNoticeDays} onChange={(n) => set({ homeVisitNoticeDays: n })} error={fieldErrors['settings.homeVisitNoticeDays']} />
           <DaysField id="settings-plan-missing" label={t('outreachSettings.planMissingDays')} value={settings.planMissingDays} onChange={(n) => set({ planMissingDays: n })} error={fieldErrors['settings.planMissingDays']} />
         </div>
+        <FollowUpMonthsField value={settings.followUpMonths ?? []} onChange={(followUpMonths) => set({ followUpMonths })} error={fieldErrors['settings.followUpMonths']} />
         <TextField id="settings-phone" type="tel" label={t('outreachSettings.contactPhone')} value={settings.contactPhone} onChange={(v) => set({ contactPhone: v })} error={fieldErrors['settings.contactPhone']} />
         <TextField id="settings-return" label={t('outreachSettings.returnAddress')} hint={t('outreachSettings.returnAddressHint')} value={settings.returnAddress} onChange={(v) => set({ returnAddress: v })} error={fieldErrors['settings.returnAddress']} />
         <LadderFieldset ladder={settings.ladder} onChange={(ladder) => set({ ladder })} error={fieldErrors['settings.ladder']} />

@@ -80,7 +80,7 @@ export function CaseForm({ kase, canAssign, onChanged }: Props) {
       <FormField id="case-status" label={t('case.status')}>
         {(control) => (
           <select {...control} value={status} onChange={(e) => setStatus(e.target.value as CaseStatus)}>
-            {CASE_STATUSES.map((s) => (
+            {CASE_STATUSES.filter((s) => s !== 'closed').map((s) => (
               <option key={s} value={s}>
                 {t(`status.${s}`)}
               </option>

@@ -44,7 +44,7 @@ export function CasePanel({ person, onChanged }: { person: PersonDetail; onChang
               <p>{t(can('cases.assign') ? 'case.contactPersonWithoutAccess' : 'case.contactPersonWithoutAccessAskCoordinator', { name: kase.contactPerson.name })}</p>
             </Alert>
           ) : null}
-          {can('persons.edit') && person.access.managed ? <CaseForm key={kase.id} kase={kase} canAssign={can('cases.assign')} onChanged={onChanged} /> : null}
+          {can('persons.edit') && person.access.managed && kase.status !== 'closed' ? <CaseForm key={kase.id} kase={kase} canAssign={can('cases.assign')} onChanged={onChanged} /> : null}
         </>
       )}
     </section>

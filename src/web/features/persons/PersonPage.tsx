@@ -20,6 +20,7 @@ import { PersonOutreach } from '../contact/PersonOutreach.js';
 import { MeasuresPanel } from '../measures/MeasuresPanel.js';
 import { PlanPanel } from '../plans/PlanPanel.js';
 import { CasePanel } from './CasePanel.js';
+import { CaseOutcomePanel } from '../outcomes/CaseOutcomePanel.js';
 import { Journal } from './Journal.js';
 import { PersonDetails } from './PersonDetails.js';
 import { RegisterPeriods } from './RegisterPeriods.js';
@@ -66,6 +67,7 @@ export function PersonPage() {
           {seesContact ? <RegisterPeriods periods={p.registerPeriods} /> : null}
           {p.access.managed || p.access.categories.includes('assessment_plan') ? <ConsentsPanel person={p} onChanged={reloadAll} /> : null}
           {p.access.categories.some((c) => c === 'assessment_plan' || c === 'health_social') ? <MeasuresPanel personId={p.id} managed={p.access.managed} categories={p.access.categories} onChanged={reloadAll} /> : null}
+          {seesContact ? <CaseOutcomePanel person={p} onChanged={reloadAll} /> : null}
         </div>
         <div className="columns__side">
           {seesContact ? <CasePanel person={p} onChanged={reloadAll} /> : null}

@@ -34,7 +34,7 @@ export function QueueTable({ queue, listing, items, selectable, selected, onTogg
             {header('entered', t('queues.columns.enteredOn'))}
             {header('lastAttempt', t('queues.columns.lastAttempt'))}
             <th scope="col">{t('queues.columns.nextStep')}</th>
-            {header('due', queue === 'home-visits' ? t('queues.columns.plannedAt') : queue === 'measure-ending' ? t('queues.columns.measureEndsOn') : queue === 'follow-up-due' ? t('plan.fields.planFollowUpOn') : t('queues.columns.dueOn'))}
+            {header('due', queue === 'home-visits' ? t('queues.columns.plannedAt') : queue === 'measure-ending' ? t('queues.columns.measureEndsOn') : queue === 'follow-up-due' ? t('plan.fields.planFollowUpOn') : queue === 'closure-follow-up' ? t('outcomes.followUpDueOn') : t('queues.columns.dueOn'))}
           </tr>
         </thead>
         <tbody>
@@ -51,7 +51,7 @@ export function QueueTable({ queue, listing, items, selectable, selected, onTogg
                   </td>
                 ) : null}
                 <th scope="row">
-                  <Link to={queue === 'measure-ending' ? `/persons/${i.personId}` : isPlanQueue(queue) && i.caseId ? `/cases/${i.caseId}/plan` : `/persons/${i.personId}/outreach?${new URLSearchParams([['queue', queue], ...listing])}`}>{name(i)}</Link>
+                  <Link to={queue === 'measure-ending' || queue === 'closure-follow-up' ? `/persons/${i.personId}` : isPlanQueue(queue) && i.caseId ? `/cases/${i.caseId}/plan` : `/persons/${i.personId}/outreach?${new URLSearchParams([['queue', queue], ...listing])}`}>{name(i)}</Link>
                 </th>
                 <td className="nowrap">{formatIdentityNumber(i.personalIdentityNumber)}</td>
                 <td>{i.contactPerson ? i.contactPerson.name : <span className="muted">{t('queues.none')}</span>}</td>
@@ -63,6 +63,8 @@ export function QueueTable({ queue, listing, items, selectable, selected, onTogg
                     <PlanFollowUp on={i.planFollowUpOn ?? null} today={today} />
                   ) : queue === 'measure-ending' ? (
                     i.measureEndsOn ? format.date(i.measureEndsOn) : ''
+                  ) : queue === 'closure-follow-up' ? (
+                    i.closureFollowUp ? format.date(i.closureFollowUp.dueOn) : ''
                   ) : (
                     <>
                       {queue === 'home-visits' && i.plannedAt ? format.dateTime(i.plannedAt) : i.nextStep ? format.date(i.nextStep.dueOn) : ''}
