@@ -7,10 +7,15 @@ import { OFFER_KINDS, type CostUnit, type OfferKind, type StudyForm } from '../.
 import type { Offer } from '../../../core/measure-schemas.js';
 import { field, heading, paragraph, pdfBuffer } from '../../pdf/pdf.js';
 
+/** The code lists every language must name in full. */
+type Labels = { kinds: Record<OfferKind, string>; studyForms: Record<StudyForm, string>; [text: string]: unknown };
+
 const TEXT = {
   sv: {
     title: 'Insatskatalog',
-    intro: (m: string) => `Det här kan ${m} erbjuda dig som är 16–19 år och inte går i gymnasiet: stöd att hitta studier eller arbete, och att må bra på vägen. Fråga din kontaktperson om det du vill veta mer om.`,
+    intro: (m: string) =>
+      `Det här kan ${m} erbjuda dig som är 16–19 år och inte går i gymnasiet: stöd att hitta studier ` +
+      'eller arbete, och att må bra på vägen. Fråga din kontaktperson om det du vill veta mer om.',
     none: 'Katalogen har inga erbjudanden än.',
     provider: 'Vem',
     where: 'Var',
@@ -34,11 +39,19 @@ const TEXT = {
       employment_service_registration: 'Stöd att skriva in sig på Arbetsförmedlingen',
       other: 'Annat',
     },
-    studyForms: { komvux: 'Komvux', folkhogskola: 'Folkhögskola', introduction_programme: 'Introduktionsprogram', single_course: 'Enstaka kurs' },
+    studyForms: {
+      komvux: 'Komvux',
+      folkhogskola: 'Folkhögskola',
+      introduction_programme: 'Introduktionsprogram',
+      single_course: 'Enstaka kurs',
+    },
   },
   en: {
     title: 'Offer catalogue',
-    intro: (m: string) => `This is what ${m} can offer you if you are 16 to 19 and not in upper secondary school: support to find studies or work, and to feel well on the way. Ask your contact person about anything you want to know more about.`,
+    intro: (m: string) =>
+      `This is what ${m} can offer you if you are 16 to 19 and not in upper secondary school: support ` +
+      'to find studies or work, and to feel well on the way. ' +
+      'Ask your contact person about anything you want to know more about.',
     none: 'The catalogue has no offers yet.',
     provider: 'Who',
     where: 'Where',
@@ -62,16 +75,26 @@ const TEXT = {
       employment_service_registration: 'Support to register with Arbetsförmedlingen',
       other: 'Other',
     },
-    studyForms: { komvux: 'Municipal adult education (komvux)', folkhogskola: 'Folk high school', introduction_programme: 'Introduction programme', single_course: 'A single course' },
+    studyForms: {
+      komvux: 'Municipal adult education (komvux)',
+      folkhogskola: 'Folk high school',
+      introduction_programme: 'Introduction programme',
+      single_course: 'A single course',
+    },
   },
-} satisfies Record<'sv' | 'en', { kinds: Record<OfferKind, string>; studyForms: Record<StudyForm, string> } & Record<string, unknown>>;
+} satisfies Record<'sv' | 'en', Labels>;
+
+/** What the printed catalogue is made from. */
+export type OffersPrint = { municipality: string; offers: Offer[]; today: string };
 
 /** The active offers of `municipality` as a PDF in `language`, printed on `today` (YYYY-MM-DD). */
-export function offersPdf(data: { municipality: string; offers: Offer[]; today: string }, language: 'sv' | 'en'): Promise<Buffer> {
+export function offersPdf(data: OffersPrint, language: 'sv' | 'en'): Promise<Buffer> {
   const t = TEXT[language];
   const amount = (n: number) => n.toLocaleString(language === 'sv' ? 'sv-SE' : 'en-GB');
-  return pdfBuffer({ title: `${t.title}: ${data.municipality}`, language: language === 'sv' ? 'sv-SE' : 'en-GB' }, (doc) => {
-    doc.font('Helvetica-Bold').fontSize(18).text(`${t.title} – ${data.municipality}`).font('Helvetica').fontSize(10.5).moveDown(0.5);
+  const info = { title: `${t.title}: ${data.municipality}`, language: language === 'sv' ? 'sv-SE' : 'en-GB' };
+  return pdfBuffer(info, (doc) => {
+    doc.font('Helvetica-Bold').fontSize(18).text(`${t.title} – ${data.municipality}`);
+    doc.font('Helvetica').fontSize(10.5).moveDown(0.5);
     paragraph(doc, t.intro(data.municipality));
     const active = data.offers.filter((o) => o.active);
     if (active.length === 0) paragraph(doc, t.none);
@@ -86,9 +109,12 @@ export function offersPdf(data: { municipality: string; offers: Offer[]; today: 
         field(doc, t.provider, o.provider.name);
         if (o.location) field(doc, t.where, o.location);
         if (o.capacity !== null) field(doc, t.places, String(o.capacity));
-        if (o.costAmount !== null && o.costUnit) field(doc, t.cost, t.costPer(amount(o.costAmount), o.costUnit));
+        if (o.costAmount !== null && o.costUnit) {
+          field(doc, t.cost, t.costPer(amount(o.costAmount), o.costUnit));
+        }
       }
     }
-    doc.moveDown(0.6).fontSize(8).fillColor('#444444').text(`${t.printed(data.today)} · ${t.footer(data.municipality)}`).fillColor('black');
+    const footer = `${t.printed(data.today)} · ${t.footer(data.municipality)}`;
+    doc.moveDown(0.6).fontSize(8).fillColor('#444444').text(footer).fillColor('black');
   });
 }
