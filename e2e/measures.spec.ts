@@ -103,6 +103,12 @@ describe.skipIf(skipE2E)('[measures]: a coach books a work placement and refers 
     await expect.poll(() => table.textContent(), { timeout: 10_000 }).toContain('Sommarpraktik i kommunen');
     expect(await table.textContent()).toContain('900 kr per vecka');
     await expectNoAxeViolations(page, 'offer catalogue in Swedish');
+    // The catalogue prints as a PDF for young people and guardians, with the new offer.
+    const print = await page.getByRole('link', { name: 'Skriv ut (svenska)' }).getAttribute('href');
+    expect(print).toBe('/api/v1/offers.pdf?lang=sv');
+    const pdf = await page.request.get(print!);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
     expect(errors).toEqual([]);
     await context.close();
   });

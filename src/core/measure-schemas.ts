@@ -22,6 +22,8 @@ export const offerBody = z.object({
 });
 /** A change to an offer: any of its fields, and `active: false` to take it out of the catalogue. */
 export const offerUpdateBody = offerBody.partial().extend({ active: z.boolean().optional(), version: z.number().int() });
+/** GET /offers.pdf: the printed catalogue's language. */
+export const offersPdfQuery = z.object({ lang: z.enum(['sv', 'en']).default('sv') });
 export const offerListQuery = z.object({ includeInactive: z.enum(['true', 'false']).optional().transform((v) => v === 'true') });
 
 export const offerSchema = z.object({

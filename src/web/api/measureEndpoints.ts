@@ -9,6 +9,8 @@ export const offersApi = {
   list: (includeInactive = false) => request<Offer[]>('/api/v1/offers', { query: { includeInactive: includeInactive ? 'true' : undefined } }),
   create: (body: OfferInput) => request<Offer>('/api/v1/offers', { method: 'POST', body }),
   update: (id: string, body: Partial<OfferInput> & { active?: boolean; version: number }) => request<Offer>(`/api/v1/offers/${enc(id)}`, { method: 'PATCH', body }),
+  /** The printed catalogue (active offers) in Swedish or English. */
+  pdfUrl: (lang: 'sv' | 'en') => `/api/v1/offers.pdf?lang=${lang}`,
 };
 
 /** A person's measures and the plan goals to link them to. */

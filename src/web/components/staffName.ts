@@ -1,8 +1,9 @@
-/** A staff member's name with what they work as, e.g. "Anna Berg, ungdomscoach", for teams, plans and the person page. */
+/** A staff member's name with what they work as ("Anna Berg, Ungdomscoach"), for plans and the person page. */
 import type { TFunction } from 'i18next';
 import type { Profession } from '../../core/professions.js';
 
 /** `name, profession` in the reader's language; the name alone when no profession is set. */
 export function staffName(t: TFunction, staff: { name: string; profession?: Profession | null }): string {
-  return staff.profession ? t('professions.withName', { name: staff.name, profession: t(`professions.${staff.profession}`) }) : staff.name;
+  if (!staff.profession) return staff.name;
+  return t('professions.withName', { name: staff.name, profession: t(`professions.${staff.profession}`) });
 }

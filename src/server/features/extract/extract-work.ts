@@ -22,13 +22,16 @@ import {
 } from './extract-work.queries.js';
 
 const PLAN_CATEGORY: ConsentCategory = 'assessment_plan';
+/** The person and their municipality. */
+type Whose = { personId: string; municipalityId: string };
 const iso = (d: unknown) => (d ? new Date(d as Date).toISOString() : null);
 
 /** The person's assessments as the extract shows them, in the categories `categories`. */
-async function assessmentsOf(db: Db, at: { personId: string; municipalityId: string }, categories: ConsentCategory[], language: 'sv' | 'en') {
+async function assessmentsOf(db: Db, at: Whose, categories: ConsentCategory[], language: 'sv' | 'en') {
   // As the API: assessments are read by those who see the plan category or the health and social one.
   if (!categories.includes(PLAN_CATEGORY) && !categories.includes(NEEDS_CATEGORY)) return [];
-  const [rows, answers] = await Promise.all([selectExtractAssessments(db, at.personId), selectExtractAnswers(db, at.personId, categories)]);
+  const rows = await selectExtractAssessments(db, at.personId);
+  const answers = await selectExtractAnswers(db, at.personId, categories);
   const staffIds = rows.flatMap((r) => (r.participants as unknown as Participants).staff);
   const names = await selectStaffNames(db, at.municipalityId, [...new Set(staffIds)]);
   const seesEducation = categories.includes(EDUCATION_CATEGORY);
@@ -42,10 +45,14 @@ async function assessmentsOf(db: Db, at: { personId: string; municipalityId: str
       startedBy: r.started_by,
       completedOn: r.completed_on,
       completedBy: r.completed_by,
-      participants: [...participants.staff.flatMap((id) => names.get(id)?.name ?? []), ...participants.others.map((o) => (o.name ? `${o.role}: ${o.name}` : o.role))],
+      participants: [
+        ...participants.staff.flatMap((id) => names.get(id)?.name ?? []),
+        ...participants.others.map((o) => (o.name ? `${o.role}: ${o.name}` : o.role)),
+      ],
       sections: (r.sections as ManualSection[]).map((s) => {
         const withheld = !categories.includes(s.category);
-        const answered = withheld ? [] : s.questions.flatMap((q) => (own.has(q.key) ? [{ question: localText(q.text, language), answer: own.get(q.key)! }] : []));
+        const asked = withheld ? [] : s.questions.filter((q) => own.has(q.key));
+        const answered = asked.map((q) => ({ question: localText(q.text, language), answer: own.get(q.key)! }));
         return { title: localText(s.title, language), category: s.category, withheld, answers: answered };
       }),
       highestEducation: seesEducation ? r.highest_education : null,
@@ -56,7 +63,7 @@ async function assessmentsOf(db: Db, at: { personId: string; municipalityId: str
 }
 
 /** Every version of the person's plans with who saved it and its signatures, if `categories` holds the plan's. */
-async function planVersionsOf(db: Db, at: { personId: string; municipalityId: string }, categories: ConsentCategory[]) {
+async function planVersionsOf(db: Db, at: Whose, categories: ConsentCategory[]) {
   if (!categories.includes(PLAN_CATEGORY)) return [];
   const [versions, signatures, areas, units] = await Promise.all([
     selectExtractPlanVersions(db, at.personId),
@@ -79,15 +86,17 @@ async function planVersionsOf(db: Db, at: { personId: string; municipalityId: st
         title: g.title,
         ownWords: g.ownWords,
         subGoals: g.subGoals.map((s) => ({ title: s.title, done: s.done })),
-        steps: g.steps.map((s) => ({ ...s, responsibleUnit: s.responsibleUnitId ? (unitName.get(s.responsibleUnitId) ?? null) : null })),
+        steps: g.steps.map((s) => ({ ...s, responsibleUnit: unitName.get(s.responsibleUnitId ?? '') ?? null })),
       })),
-      signatures: signatures.filter((s) => s.plan_id === v.plan_id && s.version === v.version).map((s) => ({ signedBy: s.signed_by, method: s.method, signedOn: s.signed_on })),
+      signatures: signatures
+        .filter((s) => s.plan_id === v.plan_id && s.version === v.version)
+        .map((s) => ({ signedBy: s.signed_by, method: s.method, signedOn: s.signed_on })),
     };
   });
 }
 
 /** The assessments, plan versions, measures and referrals of the person that `categories` allow, for the extract. */
-export async function extractWork(db: Db, at: { personId: string; municipalityId: string }, categories: ConsentCategory[], language: 'sv' | 'en') {
+export async function extractWork(db: Db, at: Whose, categories: ConsentCategory[], language: 'sv' | 'en') {
   const [assessments, planVersions, measures, referrals] = await Promise.all([
     assessmentsOf(db, at, categories, language),
     planVersionsOf(db, at, categories),

@@ -4,6 +4,7 @@ import { todayInSweden } from '../../../core/dates.js';
 import { insertStaff } from '../staff/staff.service.js';
 import { createHarness, TEST_PASSWORD, type Client, type Harness } from '../../testing/harness.js';
 import { personInRegister } from '../../testing/outreach.js';
+import { pdfPageTexts } from '../../testing/pdf-text.js';
 
 let h: Harness;
 let personId: string;
@@ -91,6 +92,36 @@ describe('the offer catalogue', () => {
     expect((await h.as.coordinator.request('GET', '/api/v1/offers')).json().some((o: { id: string }) => o.id === created.id)).toBe(false);
     expect((await h.as.coordinator.request('GET', '/api/v1/offers?includeInactive=true')).json().some((o: { id: string }) => o.id === created.id)).toBe(true);
     expect(await h.db.selectFrom('audit_log').select('action').where('entity', '=', 'offer').where('entity_id', '=', created.id).execute()).toHaveLength(3);
+  });
+});
+
+describe('GET /api/v1/offers.pdf', () => {
+  it('answers 401 without a session, 403 to a manager, and 400 naming lang for a language it does not print', async () => {
+    expect((await h.anonymous('GET', '/api/v1/offers.pdf')).statusCode).toBe(401);
+    expect((await h.as.manager.request('GET', '/api/v1/offers.pdf')).statusCode).toBe(403);
+    const bad = await h.as.youth_coach.request('GET', '/api/v1/offers.pdf?lang=de');
+    expect(bad.statusCode).toBe(400);
+    expect(fields(bad)).toEqual(['lang']);
+  });
+
+  it("prints the municipality's active offers in Swedish and English, grouped by kind, with provider and cost, and no other municipality's", async () => {
+    const sv = await h.as.youth_coach.request('GET', '/api/v1/offers.pdf?lang=sv');
+    expect(sv.statusCode).toBe(200);
+    expect(sv.headers['content-type']).toBe('application/pdf');
+    const svText = pdfPageTexts(sv.rawPayload).join('\n');
+    for (const expected of ['Insatskatalog', 'Studie- och yrkesvägledning', 'Vägledningssamtal', 'Utbildningsförvaltningen', 'Praktik i näringslivet']) {
+      expect(svText, expected).toContain(expected);
+    }
+    expect(svText).toMatch(/Kostnad: \n?1\s500 kr per vecka/);
+    const enText = pdfPageTexts((await h.as.coordinator.request('GET', '/api/v1/offers.pdf?lang=en')).rawPayload).join('\n');
+    for (const expected of ['Offer catalogue', 'Study and career guidance', 'Work placement', 'SEK 1,500 per week']) expect(enText, expected).toContain(expected);
+    const inactive = (await h.as.coordinator.request('POST', '/api/v1/offers', { name: 'Nedlagd kurs', kind: 'other', providerName: 'Ingen' })).json();
+    await h.as.coordinator.request('PATCH', `/api/v1/offers/${inactive.id}`, { active: false, version: inactive.version });
+    const after = pdfPageTexts((await h.as.coordinator.request('GET', '/api/v1/offers.pdf')).rawPayload).join('\n');
+    expect(after).toContain('Vägledningssamtal');
+    expect(after).not.toContain('Nedlagd kurs');
+    const other = pdfPageTexts((await h.as.otherCoordinator.request('GET', '/api/v1/offers.pdf')).rawPayload).join('\n');
+    expect(other).not.toContain('Praktik i näringslivet');
   });
 });
 
@@ -273,6 +304,7 @@ describe('the OpenAPI document', () => {
     const doc = (await h.anonymous('GET', '/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
     expect(Object.keys(doc.paths['/api/v1/offers']!).sort()).toEqual(['get', 'post']);
     expect(Object.keys(doc.paths['/api/v1/offers/{id}']!)).toEqual(['patch']);
+    expect(Object.keys(doc.paths['/api/v1/offers.pdf']!)).toEqual(['get']);
     expect(Object.keys(doc.paths['/api/v1/persons/{id}/measures']!).sort()).toEqual(['get', 'post']);
     expect(Object.keys(doc.paths['/api/v1/measures/{id}']!)).toEqual(['patch']);
     expect(Object.keys(doc.paths['/api/v1/persons/{id}/referrals']!).sort()).toEqual(['get', 'post']);

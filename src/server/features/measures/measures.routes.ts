@@ -2,11 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { linkableGoalSchema, measureBody, measureSchema, measureUpdateBody, offerBody, offerListQuery, offerSchema, offerUpdateBody, referralBody, referralSchema, referralUpdateBody } from '../../../core/measure-schemas.js';
+import { linkableGoalSchema, measureBody, measureSchema, measureUpdateBody, offerBody, offerListQuery, offerSchema, offersPdfQuery, offerUpdateBody, referralBody, referralSchema, referralUpdateBody } from '../../../core/measure-schemas.js';
 import { problemSchema } from '../../../core/schemas.js';
 import { contextOf } from '../../http/context.js';
 import { createMeasure, listLinkableGoals, listMeasures, updateMeasure } from './measures.service.js';
-import { createOffer, listOffers, updateOffer } from './offers.service.js';
+import { offersPdf } from './offers-pdf.js';
+import { createOffer, listOffers, offersForPrint, updateOffer } from './offers.service.js';
 import { createReferral, listReferrals, updateReferral } from './referrals.service.js';
 
 const idParams = z.object({ id: z.string().uuid() });
@@ -19,6 +20,14 @@ export async function measureRoutes(app: FastifyInstance) {
   r.get('/api/v1/offers', {
     schema: { tags: ['offers'], summary: "The municipality's catalogue of offers, by name; includeInactive=true also lists those taken out", querystring: offerListQuery, response: { 200: z.array(offerSchema), ...errors } },
     handler: (request) => listOffers(contextOf(request), request.query.includeInactive),
+  });
+  r.get('/api/v1/offers.pdf', {
+    schema: { tags: ['offers'], summary: 'The active catalogue as a PDF in plain Swedish or English, for young people, guardians and colleagues', querystring: offersPdfQuery, response: { 200: z.any(), ...errors } },
+    handler: async (request, reply) => {
+      const pdf = await offersPdf(await offersForPrint(contextOf(request)), request.query.lang);
+      const name = request.query.lang === 'sv' ? 'insatskatalog' : 'offer-catalogue';
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="${name}.pdf"`).send(pdf);
+    },
   });
   r.post('/api/v1/offers', {
     schema: { tags: ['offers'], summary: 'Add an offer to the catalogue (coordinators): what it is, who provides it, where, capacity and cost', body: offerBody, response: { 201: offerSchema, ...errors } },

@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { z } from 'zod';
+import { todayInSweden } from '../../../core/dates.js';
 import { OFFER_KIND_LIST } from '../../../core/measures.js';
 import type { Offer, offerBody, offerUpdateBody } from '../../../core/measure-schemas.js';
 import { roleCan } from '../../../core/roles.js';
@@ -46,6 +47,16 @@ function requireReader(ctx: RequestContext) {
 export async function listOffers(ctx: RequestContext, includeInactive: boolean): Promise<Offer[]> {
   requireReader(ctx);
   return (await selectOffers(ctx.db, ctx.actor.municipalityId, includeInactive)).map(presentOffer);
+}
+
+/** The active catalogue and the municipality's name, for the printed catalogue. */
+export async function offersForPrint(ctx: RequestContext): Promise<{ municipality: string; offers: Offer[]; today: string }> {
+  requireReader(ctx);
+  const [rows, municipality] = await Promise.all([
+    selectOffers(ctx.db, ctx.actor.municipalityId, false),
+    ctx.db.selectFrom('municipalities').select('name').where('id', '=', ctx.actor.municipalityId).executeTakeFirstOrThrow(),
+  ]);
+  return { municipality: municipality.name, offers: rows.map(presentOffer), today: todayInSweden() };
 }
 
 /** The rules an offer's fields must meet together: a provider, a study form only for studies, a cost with its unit. */

@@ -52,3 +52,16 @@ describe('/api/v1/plan-goal-areas', () => {
     expect(refused.json().errors.map((e: { field: string }) => e.field)).toEqual(['goals.2.area']);
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('describes every action plan endpoint, the goal areas and the printed plan', async () => {
+    const doc = (await h.anonymous('GET', '/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
+    const methods = (path: string) => Object.keys(doc.paths[path] ?? {}).sort();
+    expect(methods('/api/v1/cases/{id}/plan')).toEqual(['get', 'put']);
+    expect(methods('/api/v1/cases/{id}/plan/versions')).toEqual(['get']);
+    expect(methods('/api/v1/cases/{id}/plan/sign')).toEqual(['post']);
+    expect(methods('/api/v1/cases/{id}/plan.pdf')).toEqual(['get']);
+    expect(methods('/api/v1/plan-goal-areas')).toEqual(['get', 'put']);
+    expect(methods('/api/v1/plan-signatures/{id}/scan')).toEqual(['get', 'put']);
+  });
+});

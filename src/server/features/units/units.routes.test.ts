@@ -156,3 +156,11 @@ describe('/api/v1/units', () => {
     expect(kept.kaa).toBe(true);
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('describes the units endpoints the issue names', async () => {
+    const doc = (await h.anonymous('GET', '/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(doc.paths['/api/v1/units'] ?? {}).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(doc.paths['/api/v1/units/{id}'] ?? {})).toContain('patch');
+  });
+});

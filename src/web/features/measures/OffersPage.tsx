@@ -1,7 +1,8 @@
 /**
  * /offers: the municipality's catalogue of offers. Everyone who books measures reads it; coordinators
- * add, change and take offers out. The page prints (browser print, or save as PDF) as a clean list
- * for young people, guardians and colleagues: navigation, buttons and forms are left off the print.
+ * add, change and take offers out. The catalogue prints as a PDF in Swedish or English
+ * (GET /api/v1/offers.pdf) for young people, guardians and colleagues; a browser print of the page
+ * leaves navigation, buttons and forms off.
  */
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -39,9 +40,12 @@ export function OffersPage() {
   return (
     <>
       <PageHeading title={t('offers.title')}>
-        <button type="button" className="button button--secondary no-print" onClick={() => window.print()}>
-          {t('offers.print')}
-        </button>
+        <a className="button button--secondary no-print" href={offersApi.pdfUrl('sv')} target="_blank" rel="noreferrer" lang="sv">
+          {t('offers.printSv')}
+        </a>{' '}
+        <a className="button button--secondary no-print" href={offersApi.pdfUrl('en')} target="_blank" rel="noreferrer" lang="en">
+          {t('offers.printEn')}
+        </a>
         {manages ? (
           <button type="button" id="offer-new" className="button no-print" onClick={() => setEditing('new')}>
             {t('offers.new')}

@@ -36,7 +36,7 @@ export function GoalAreasPage() {
   );
 }
 
-const rowsOf = (list: GoalAreasResponse): Row[] => list.areas.map((a) => ({ key: a.code, code: a.code, sv: a.sv, en: a.en, active: a.active }));
+const rowsOf = (list: GoalAreasResponse): Row[] => list.areas.map((a) => ({ key: a.code, ...a }));
 
 function GoalAreasForm({ list }: { list: GoalAreasResponse }) {
   const { t } = useTranslation();
@@ -81,15 +81,24 @@ function GoalAreasForm({ list }: { list: GoalAreasResponse }) {
     e.preventDefault();
     setAttempt((n) => n + 1);
     setSaved(false);
-    const missing = Object.fromEntries(rows.flatMap((r, i) => (r.sv.trim() ? [] : [[`areas.${i}.sv`, t('goalAreaSettings.nameRequired')]])));
+    const required = t('goalAreaSettings.nameRequired');
+    const unnamed = rows.flatMap((r, i) => (r.sv.trim() ? [] : [[`areas.${i}.sv`, required]]));
+    const missing = Object.fromEntries(unnamed);
     setLocal(missing);
     if (Object.keys(missing).length === 0) save.mutate();
   };
-  const summary = Object.entries(fields).map(([field, message]) => ({ fieldId: `goal-areas-${field.replace(/^areas\./, '').replace(/\.code$/, '.sv').replace(/\./g, '-')}`, message }));
+  // An area's code is made from its Swedish name, so a refused code points at that field.
+  const fieldId = (field: string) =>
+    `goal-areas-${field.replace(/^areas\./, '').replace(/\.code$/, '.sv')}`.replace(/\./g, '-');
+  const summary = Object.entries(fields).map(([field, message]) => ({ fieldId: fieldId(field), message }));
 
   return (
     <form onSubmit={submit} noValidate>
-      <p className="muted">{list.isDefault ? t('goalAreaSettings.defaultList', { version: list.codeListVersion }) : t('goalAreaSettings.ownList')}</p>
+      <p className="muted">
+        {list.isDefault
+          ? t('goalAreaSettings.defaultList', { version: list.codeListVersion })
+          : t('goalAreaSettings.ownList')}
+      </p>
       <ErrorSummary message={error ? problemText(error) : undefined} items={summary} focusKey={attempt} />
       {saved ? <Alert tone="success">{t('goalAreaSettings.saved')}</Alert> : null}
       {rows.map((r, i) => (
@@ -100,11 +109,29 @@ function GoalAreasForm({ list }: { list: GoalAreasResponse }) {
           </legend>
           {r.code ? <p className="muted small">{t('goalAreaSettings.code', { code: r.code })}</p> : null}
           <div className="field-row">
-            <TextField id={idOf(i, 'sv')} label={t('goalAreaSettings.nameSv')} value={r.sv} onChange={(v) => change(i, { sv: v })} error={fields[`areas.${i}.sv`] ?? fields[`areas.${i}.code`]} required />
-            <TextField id={idOf(i, 'en')} label={t('goalAreaSettings.nameEn')} value={r.en} onChange={(v) => change(i, { en: v })} error={fields[`areas.${i}.en`]} />
+            <TextField
+              id={idOf(i, 'sv')}
+              label={t('goalAreaSettings.nameSv')}
+              value={r.sv}
+              onChange={(v) => change(i, { sv: v })}
+              error={fields[`areas.${i}.sv`] ?? fields[`areas.${i}.code`]}
+              required
+            />
+            <TextField
+              id={idOf(i, 'en')}
+              label={t('goalAreaSettings.nameEn')}
+              value={r.en}
+              onChange={(v) => change(i, { en: v })}
+              error={fields[`areas.${i}.en`]}
+            />
           </div>
           <div className="field checkbox">
-            <input id={idOf(i, 'active')} type="checkbox" checked={r.active} onChange={(e) => change(i, { active: e.target.checked })} />
+            <input
+              id={idOf(i, 'active')}
+              type="checkbox"
+              checked={r.active}
+              onChange={(e) => change(i, { active: e.target.checked })}
+            />
             <label htmlFor={idOf(i, 'active')}>{t('goalAreaSettings.active')}</label>
           </div>
           <div className="form-actions">
@@ -119,7 +146,11 @@ function GoalAreasForm({ list }: { list: GoalAreasResponse }) {
               </button>
             ) : null}
             {r.code ? null : (
-              <button type="button" className="button button--danger" onClick={() => setRows((all) => all.filter((_, j) => j !== i))}>
+              <button
+                type="button"
+                className="button button--danger"
+                onClick={() => setRows((all) => all.filter((_, j) => j !== i))}
+              >
                 {t('goalAreaSettings.remove', { name: nameOf(r) })}
               </button>
             )}
@@ -131,7 +162,8 @@ function GoalAreasForm({ list }: { list: GoalAreasResponse }) {
           type="button"
           className="button button--secondary"
           onClick={() => {
-            setRows((all) => [...all, { key: `new-${Date.now()}-${all.length}`, code: null, sv: '', en: '', active: true }]);
+            const added: Row = { key: `new-${Date.now()}-${rows.length}`, code: null, sv: '', en: '', active: true };
+            setRows((all) => [...all, added]);
             setTimeout(() => document.getElementById(idOf(rows.length, 'sv'))?.focus());
           }}
         >
