@@ -68,7 +68,7 @@ describe('public endpoints', () => {
     ];
     const measures = ['/api/v1/offers', '/api/v1/offers/{id}', '/api/v1/persons/{id}/measures', '/api/v1/measures/{id}', '/api/v1/persons/{id}/measure-goals', '/api/v1/persons/{id}/referrals', '/api/v1/referrals/{id}'];
     const plans = ['/api/v1/cases/{id}/plan', '/api/v1/cases/{id}/plan.pdf', '/api/v1/cases/{id}/plan/sign', '/api/v1/cases/{id}/plan/versions', '/api/v1/plan-goal-areas', '/api/v1/plan-signatures/{id}/scan'];
-    const reports = ['/api/v1/reports/scb'];
+    const reports = ['/api/v1/reports/scb', '/api/v1/reports/outcomes'];
     expect(Object.keys(doc.paths).sort()).toEqual([...expected, ...outreach, ...measures, ...plans, ...reports].sort());
     expect(Object.keys(doc.paths['/api/v1/letters'].post.responses['200'].content)).toEqual(['application/pdf']);
     expect(routes).toContain('persons');
