@@ -42,7 +42,7 @@ async function seed(db: Parameters<typeof migrateToLatest>[0], n: number): Promi
   const codes = sql.join(OUTCOME_CODES.map((c) => sql.lit(c)));
   const statements = [
     sql`insert into persons (municipality_id, personal_identity_number, birth_date, given_name, family_name)
-      select ${m}, to_char(d, 'YYYYMMDD') || lpad((i % 1000)::text, 3, '0') || (i % 10)::text, d, 'Bench', 'Person' || i
+      select ${m}, to_char(d, 'YYYYMMDD') || lpad((i / 2900 % 1000)::text, 3, '0') || '0', d, 'Bench', 'Person' || i
       from (select i, date '2002-01-01' + (i % 2900) as d from generate_series(1, ${n}) i) s
       on conflict do nothing`,
     sql`insert into register_periods (municipality_id, person_id, entered_on, entry_reason, left_on, leave_reason, source)
