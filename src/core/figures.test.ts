@@ -7,6 +7,7 @@ import {
   onToStudiesOrWorkInTime,
   outcomeReport,
   seesSmallCells,
+  seesSmallCellsInside,
   suppressSmallCells,
   type OutcomeGroup,
 } from './figures.js';
@@ -102,5 +103,10 @@ describe('small cells where figures leave the municipality', () => {
     expect(seesSmallCells({ role: 'coordinator' })).toBe(true);
     expect(seesSmallCells({ role: 'manager' })).toBe(false);
     expect(seesSmallCells({ role: 'team_member' })).toBe(false);
+  });
+
+  it('shows small cells inside the municipality to its coordinator and managers, not to caseworkers of other agencies', () => {
+    expect(seesSmallCellsInside({ role: 'manager' })).toBe(true);
+    expect(seesSmallCellsInside({ role: 'team_member' })).toBe(false);
   });
 });

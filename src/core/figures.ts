@@ -179,3 +179,8 @@ export function suppressSmallCells<T>(value: T, keep: readonly string[] = ['from
   };
   return walk(value) as T;
 }
+
+/** Whether the reader sees small cells of figures that stay inside the municipality: its coordinator and its managers. */
+export function seesSmallCellsInside(reader: { role: string }): boolean {
+  return reader.role === 'coordinator' || reader.role === 'manager';
+}

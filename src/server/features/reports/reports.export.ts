@@ -31,3 +31,25 @@ export function csvOf(header: readonly string[], rows: readonly (readonly (strin
   };
   return [header, ...rows].map((r) => r.map(cell).join(';')).join('\r\n') + '\r\n';
 }
+
+type Cell = string | number | null;
+type Report = {
+  byOutcome: Record<string, { total: Cell; female: Cell; male: Cell }>;
+  byGender: { female: Cell; male: Cell };
+  byTargetGroup: Record<string, Cell>;
+  byAgeBand: Record<string, Cell>;
+  closed: Cell;
+  withoutDiploma: Cell;
+  documentedProblems: Cell;
+  studiesOrWork: { count: Cell };
+};
+
+/** The outcome report as one table: a group, a code, the total and its split by gender where there is one. */
+export function outcomeTable(r: Report): { header: string[]; rows: Cell[][] } {
+  const rows: Cell[][] = [['closed', 'all', r.closed, r.byGender.female, r.byGender.male]];
+  for (const [code, v] of Object.entries(r.byOutcome)) rows.push(['outcome', code, v.total, v.female, v.male]);
+  for (const [code, v] of Object.entries(r.byTargetGroup)) rows.push(['target_group', code, v, null, null]);
+  for (const [code, v] of Object.entries(r.byAgeBand)) rows.push(['age_band', code, v, null, null]);
+  rows.push(['without_diploma', 'no', r.withoutDiploma, null, null], ['documented_problems', 'any', r.documentedProblems, null, null], ['studies_or_work_in_time', 'work_studies', r.studiesOrWork.count, null, null]);
+  return { header: ['group', 'code', 'total', 'female', 'male'], rows };
+}

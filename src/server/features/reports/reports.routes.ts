@@ -2,10 +2,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { scbReturnQuery, scbReturnSchema } from '../../../core/report-schemas.js';
+import { outcomeReportQuery, outcomeReportSchema, scbReturnQuery, scbReturnSchema } from '../../../core/report-schemas.js';
 import { problemSchema } from '../../../core/schemas.js';
 import { contextOf } from '../../http/context.js';
+import { outcomeReportFor } from './outcomes.service.js';
+import { csvOf, outcomeTable, xlsxOf } from './reports.export.js';
 import { scbFile, scbReturn } from './scb.service.js';
+import { steeringPdf } from './steering-pdf.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -13,6 +16,28 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** Registers the report routes. */
 export async function reportsRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/v1/reports/outcomes', {
+    schema: {
+      tags: ['figures'],
+      summary: 'Cases closed between two days: outcomes by gender, target group and age band, medians, on to studies or work (JSON, CSV, XLSX, or the steering group PDF)',
+      querystring: outcomeReportQuery,
+      response: { 200: outcomeReportSchema.or(z.any()), ...errors },
+    },
+    handler: async (request, reply) => {
+      const { from, to, format, lang } = request.query;
+      const report = await outcomeReportFor(contextOf(request), { from, to }, format === 'pdf');
+      if (format === 'json') return report;
+      const name = `${lang === 'sv' ? 'utfall' : 'outcomes'}-${from}-${to}`;
+      const file =
+        format === 'pdf'
+          ? await steeringPdf(report, lang)
+          : format === 'csv'
+            ? Buffer.from(csvOf(outcomeTable(report).header, outcomeTable(report).rows), 'utf8')
+            : await xlsxOf([{ name: lang === 'sv' ? 'Utfall' : 'Outcomes', ...outcomeTable(report) }]);
+      const type = format === 'pdf' ? 'application/pdf' : format === 'csv' ? 'text/csv; charset=utf-8' : XLSX;
+      return reply.type(type).header('content-disposition', `attachment; filename="${name}.${format}"`).send(file);
+    },
+  });
   r.get('/api/v1/reports/scb', {
     schema: {
       tags: ['figures'],

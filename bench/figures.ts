@@ -1,0 +1,110 @@
+/**
+ * Benchmark of the figures (issue 15): the outcome report for a year and the SCB half-year return over
+ * five years of a national-size register (500,000 persons) on PostgreSQL.
+ *
+ *   npm run bench:figures        (tsx bench/figures.ts; BENCH_PERSONS=20000 for a quick run)
+ *
+ * Creates a throw-away database `lotsa_bench_figures_<random>` on the server of BENCH_DATABASE_URL
+ * (default postgres://postgres@127.0.0.1:5432/test), migrates it, writes synthetic persons (identity
+ * numbers that are not Skatteverket's test numbers, so they only ever live in this database), one
+ * register period, one case (seven in ten closed with an outcome), one conversation and, for every
+ * second person, one measure each, spread over 2021-07-01 … 2026-06-30; then times the report queries
+ * and drops the database, also when a step fails. The last line is `outcomes_s=… scb_s=… target_s=1`.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { outcomeReport } from '../src/core/figures.js';
+import { OUTCOME_CODES } from '../src/core/outcomes.js';
+import { codeListsFor, halfYear, scbChecks } from '../src/core/scb.js';
+import { openDatabase } from '../src/server/db/connection.js';
+import { migrateToLatest } from '../src/server/db/migrate.js';
+import { outcomeGroups, scbPeriods, scbRows } from '../src/server/features/reports/reports.queries.js';
+
+const PERSONS = Number(process.env.BENCH_PERSONS ?? 500_000);
+const TARGET_S = 1;
+const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
+
+async function admin(serverUrl: string, statement: string) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Writes the synthetic register in set-based SQL. */
+async function seed(db: Parameters<typeof migrateToLatest>[0], n: number): Promise<string> {
+  const m = (await sql<{ id: string }>`insert into municipalities (code, name) values ('1480', 'Göteborgs stad') returning id`.execute(db)).rows[0]!.id;
+  const staff = (await sql<{ id: string }>`insert into staff (municipality_id, email, name, role, password_hash) values (${m}, 'bench@example.se', 'Bench', 'coordinator', 'x') returning id`.execute(db)).rows[0]!.id;
+  const codes = sql.join(OUTCOME_CODES.map((c) => sql.lit(c)));
+  const statements = [
+    sql`insert into persons (municipality_id, personal_identity_number, birth_date, given_name, family_name)
+      select ${m}, to_char(d, 'YYYYMMDD') || lpad((i / 2900 % 1000)::text, 3, '0') || '0', d, 'Bench', 'Person' || i
+      from (select i, date '2002-01-01' + (i % 2900) as d from generate_series(1, ${n}) i) s
+      on conflict do nothing`,
+    sql`insert into register_periods (municipality_id, person_id, entered_on, entry_reason, left_on, leave_reason, source)
+      select ${m}, p.id, e, (array['dropped_out','never_started','certificate_only','moved_in','other'])[1 + r % 5],
+        case when r % 5 <> 0 then e + (200 + r % 300)::int end, case when r % 5 <> 0 then (array['turned_20','moved_out','started_upper_secondary','completed','other'])[1 + r % 5] end, '{}'
+      from (select id, row_number() over () as r, date '2021-07-01' + (row_number() over () * 7 % 1800)::int as e from persons) p`,
+    sql`insert into cases (municipality_id, person_id, status, opened_at, target_group, upper_secondary_diploma, documented_problems, outcome, outcome_list_version, closed_on, closed_at)
+      select ${m}, rp.person_id, case when r % 10 < 7 then 'closed' else 'active' end, (rp.entered_on + 3)::timestamp, 'kaa',
+        (array['yes','no','unknown'])[1 + r % 3], case when r % 4 = 0 then '{social}'::text[] else '{}' end,
+        case when r % 10 < 7 then (array[${codes}])[1 + r % 10] end, case when r % 10 < 7 then '2026-12' end,
+        case when r % 10 < 7 then rp.entered_on + (30 + r % 200)::int end, case when r % 10 < 7 then (rp.entered_on + (30 + r % 200)::int)::timestamp end
+      from (select *, row_number() over () as r from register_periods) rp`,
+    sql`with e as (insert into events (municipality_id, person_id, type, payload) select ${m}, person_id, 'contact_attempt', '{}' from register_periods returning id, person_id)
+      insert into contact_attempts (municipality_id, person_id, period_id, event_id, channel, outcome, at, staff_id, occupation, occupation_list_version)
+      select ${m}, e.person_id, rp.id, e.id, 'phone', 'reached', (rp.entered_on + 5)::timestamp, ${staff}, 'none', 1 from e join register_periods rp on rp.person_id = e.person_id`,
+    sql`insert into offers (municipality_id, name, kind, kind_list_version, provider_name) values (${m}, 'Vägledning', 'guidance', '2026-12', 'Bench')`,
+    sql`insert into measures (municipality_id, person_id, offer_id, starts_on, ended_on, end_reason)
+      select ${m}, rp.person_id, (select id from offers limit 1), rp.entered_on + 20, rp.entered_on + 80, 'completed'
+      from (select *, row_number() over () as r from register_periods) rp where r % 2 = 0`,
+    sql`analyze`,
+  ];
+  for (const s of statements) await s.execute(db);
+  return m;
+}
+
+async function main(): Promise<number> {
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const name = `lotsa_bench_figures_${randomBytes(6).toString('hex')}`;
+  await admin(serverUrl, `create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ url: url.toString() });
+  try {
+    await migrateToLatest(handle.db);
+    let t = process.hrtime.bigint();
+    const m = await seed(handle.db, PERSONS);
+    console.log(`figures benchmark: ${PERSONS.toLocaleString('en-US')} persons over five years, seeded in ${seconds(t).toFixed(1)} s`);
+    const year = { from: '2025-07-01', to: '2026-06-30' };
+    t = process.hrtime.bigint();
+    const { groups, medians } = await outcomeGroups(handle.db, m, year, 5);
+    const report = outcomeReport({ ...year, outcomeCodes: OUTCOME_CODES, groups, medians, settings: { targetMonths: 5, targetShare: 0.6 } });
+    const outcomesS = seconds(t);
+    console.log(`outcome report ${year.from}–${year.to}: closed ${report.closed}, studies or work in time ${report.studiesOrWork.count} (${report.studiesOrWork.share}), medians ${JSON.stringify(report.medianDays)}`);
+    const half = '2026-H1';
+    t = process.hrtime.bigint();
+    const period = halfYear(half)!;
+    const [rows, periods] = await Promise.all([scbRows(handle.db, m, period), scbPeriods(handle.db, m, period)]);
+    const failures = scbChecks(rows, periods, codeListsFor(half));
+    const scbS = seconds(t);
+    console.log(`SCB return ${half}: ${rows.length} rows, ${failures.length} failed checks`);
+    console.log(`outcomes_s=${outcomesS.toFixed(3)} scb_s=${scbS.toFixed(3)} target_s=${TARGET_S} ${outcomesS <= TARGET_S && scbS <= TARGET_S ? 'ok' : 'over'}`);
+    return 0;
+  } finally {
+    await handle.close();
+    await admin(serverUrl, `drop database if exists ${name} with (force)`);
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

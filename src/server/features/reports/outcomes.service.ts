@@ -1,0 +1,26 @@
+/**
+ * The outcome report for a period (cases closed between two days): counted in the database, folded by
+ * core's rules, counts and shares only. Inside the municipality its coordinator and managers see small
+ * cells; everyone else, and every file that leaves (the steering group's PDF), reads "<3" unless the
+ * reader is the coordinator.
+ */
+import { outcomeReport, seesSmallCells, seesSmallCellsInside, suppressSmallCells, type OutcomeReport } from '../../../core/figures.js';
+import { OUTCOME_CODES } from '../../../core/outcomes.js';
+import { requireCapability } from '../../access/access.js';
+import { AppError } from '../../http/app-error.js';
+import type { RequestContext } from '../../http/context.js';
+import { loadFigureSettings, outcomeGroups } from './reports.queries.js';
+
+/** The report as the API shows it: suppressed where the reader may not see small cells, and saying so. */
+export type ShownOutcomeReport = OutcomeReport & { smallCellsSuppressed: boolean };
+
+/** The outcome report for `from`–`to`; `leaving` when it goes outside the municipality (a file for the steering group). */
+export async function outcomeReportFor(ctx: RequestContext, period: { from: string; to: string }, leaving = false): Promise<ShownOutcomeReport> {
+  requireCapability(ctx.actor, 'figures.read');
+  if (period.to < period.from) throw new AppError('validation_failed', [{ field: 'to', code: 'end_before_start' }]);
+  const { settings } = await loadFigureSettings(ctx.db, ctx.actor.municipalityId);
+  const { groups, medians } = await outcomeGroups(ctx.db, ctx.actor.municipalityId, period, settings.targetMonths);
+  const report = outcomeReport({ ...period, outcomeCodes: OUTCOME_CODES, groups, medians, settings });
+  const suppress = leaving ? !seesSmallCells(ctx.actor) : !seesSmallCellsInside(ctx.actor);
+  return { ...(suppress ? suppressSmallCells(report) : report), smallCellsSuppressed: suppress };
+}
