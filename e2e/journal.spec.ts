@@ -93,7 +93,7 @@ describe.skipIf(skipE2E)('[journal]: a coordinator writes notes and changes the 
     expect((await coordinator.send('PATCH', `/api/v1/cases/${person.case.id}`, { status: 'active', version: person.case.version })).status).toBe(204);
     await coordinator.api.dispose();
 
-    await casePanel.getByLabel('Status').selectOption({ label: 'Avslutad' });
+    await casePanel.getByLabel('Status').selectOption({ label: 'Ny' });
     await casePanel.getByRole('button', { name: 'Spara ärendet' }).click();
     await expect.poll(() => casePanel.getByRole('alert').textContent()).toContain('Någon annan har ändrat uppgifterna under tiden');
     await casePanel.getByRole('button', { name: 'Ladda om' }).click();
