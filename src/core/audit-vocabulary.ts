@@ -68,5 +68,7 @@ export const AUDIT_ENTITIES = [
   'unit',
   'scb_return',
   'outcome_report',
+  'team_meeting',
+  'team_meeting_minutes',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
