@@ -31,6 +31,8 @@ export interface StaffTable {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Open cases the contact person can hold (issue 15); null: the municipality's figure setting. */
+  caseload_capacity: number | null;
 }
 export interface TeamsTable {
   id: Generated<string>;
