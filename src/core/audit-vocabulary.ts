@@ -68,5 +68,9 @@ export const AUDIT_ENTITIES = [
   'unit',
   'scb_return',
   'outcome_report',
+  'schedule',
+  'schedule_pdf',
+  'schedule_addition',
+  'schedule_feed',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

@@ -80,3 +80,15 @@ export function compareItems(
 ): number {
   return a.day.localeCompare(b.day) || (a.start ?? '').localeCompare(b.start ?? '') || (a.title ?? '').localeCompare(b.title ?? '');
 }
+
+/** The instant a day and time (HH:MM) in Sweden names, summer time or not. */
+export function instantInSweden(day: string, time: string): Date {
+  const wanted = Date.parse(`${day}T${time}:00Z`);
+  let guess = wanted - 3_600_000;
+  // Twice: the first step finds the offset, the second corrects it across a change of summer time.
+  for (let i = 0; i < 2; i++) {
+    const shown = swedishDayAndTime(new Date(guess));
+    guess += wanted - Date.parse(`${shown.day}T${shown.time}:00Z`);
+  }
+  return new Date(guess);
+}
