@@ -665,6 +665,7 @@ export interface TeamMeetingDatabase {
   team_meeting_attendees: TeamMeetingAttendeesTable;
   team_meeting_items: TeamMeetingItemsTable;
   team_meeting_decisions: TeamMeetingDecisionsTable;
+}
 /** A contact person's addition to a young person's week: once on `on_date`, or weekly until `until_date`. */
 export interface ScheduleAdditionsTable {
   id: Generated<string>;
