@@ -68,5 +68,9 @@ export const AUDIT_ENTITIES = [
   'unit',
   'scb_return',
   'outcome_report',
+  'activity',
+  'activity_session',
+  'enrolment',
+  'attendance',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
