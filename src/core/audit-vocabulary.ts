@@ -70,5 +70,9 @@ export const AUDIT_ENTITIES = [
   'outcome_report',
   'team_meeting',
   'team_meeting_minutes',
+  'schedule',
+  'schedule_pdf',
+  'schedule_addition',
+  'schedule_feed',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

@@ -51,6 +51,7 @@ import { measureRoutes } from './features/measures/measures.routes.js';
 import { outcomeRoutes } from './features/outcomes/outcomes.routes.js';
 import { planRoutes } from './features/plans/plans.routes.js';
 import { reportsRoutes } from './features/reports/reports.routes.js';
+import { scheduleRoutes } from './features/schedule/schedule.routes.js';
 
 /** Where `npm run build` puts the web app. */
 export const WEB_DIST = projectPath('dist', 'web');
@@ -139,6 +140,7 @@ export async function buildApp(database: DatabaseHandle, env: Env, options: { lo
   await app.register(planRoutes);
   await app.register(reportsRoutes);
   await app.register(teamMeetingRoutes);
+  await app.register(scheduleRoutes, { env });
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
