@@ -6,7 +6,8 @@ const enc = encodeURIComponent;
 
 /** A person's week and what may be changed in it. */
 export const scheduleApi = {
-  week: (personId: string, week?: string) => request<ScheduleWeek>(`/api/v1/persons/${enc(personId)}/schedule`, { query: { week } }),
+  week: (personId: string, week?: string) =>
+    request<ScheduleWeek>(`/api/v1/persons/${enc(personId)}/schedule`, { query: { week } }),
   /** The printed week in Swedish or English. */
   pdfUrl: (personId: string, week: string, lang: 'sv' | 'en') =>
     `/api/v1/persons/${enc(personId)}/schedule.pdf?week=${enc(week)}&lang=${lang}`,
@@ -17,7 +18,8 @@ export const scheduleApi = {
   feed: (personId: string) => request<ScheduleFeed>(`/api/v1/persons/${enc(personId)}/schedule/feed`),
   renewFeed: (personId: string, lang: 'sv' | 'en') =>
     request<ScheduleFeed>(`/api/v1/persons/${enc(personId)}/schedule/feed`, { method: 'POST', body: { lang } }),
-  revokeFeed: (personId: string) => request<void>(`/api/v1/persons/${enc(personId)}/schedule/feed`, { method: 'DELETE' }),
+  revokeFeed: (personId: string) =>
+    request<void>(`/api/v1/persons/${enc(personId)}/schedule/feed`, { method: 'DELETE' }),
 };
 
 /** Query keys: under the person, so a change to the person's measures or meetings refreshes the week too. */

@@ -16,7 +16,15 @@ import { FormField, TextField } from '../../components/FormField.js';
 const controlId = (field: string) => `addition-${field}`;
 
 /** The form; `firstDay` is the shown week's Monday, the day it starts with. */
-export function AdditionForm({ personId, firstDay, onDone }: { personId: string; firstDay: string; onDone: () => void }) {
+export function AdditionForm({
+  personId,
+  firstDay,
+  onDone,
+}: {
+  personId: string;
+  firstDay: string;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const messages = useMessages();
   const queryClient = useQueryClient();
@@ -68,9 +76,18 @@ export function AdditionForm({ personId, firstDay, onDone }: { personId: string;
     title: t('schedule.form.title'),
     place: t('schedule.form.place'),
   };
-  const summary = Object.entries(fields).map(([field, message]) => ({ fieldId: controlId(field), label: labels[field] ?? field, message }));
+  const summary = Object.entries(fields).map(([field, message]) => ({
+    fieldId: controlId(field),
+    label: labels[field] ?? field,
+    message,
+  }));
   const timeField = (field: 'start' | 'end', value: string, set: (v: string) => void) => (
-    <FormField id={controlId(field)} label={labels[field]!} hint={field === 'start' ? t('schedule.form.timeHint') : undefined} error={fields[field]}>
+    <FormField
+      id={controlId(field)}
+      label={labels[field]!}
+      hint={field === 'start' ? t('schedule.form.timeHint') : undefined}
+      error={fields[field]}
+    >
       {(control) => <input {...control} type="time" value={value} onChange={(e) => set(e.target.value)} />}
     </FormField>
   );
@@ -78,15 +95,44 @@ export function AdditionForm({ personId, firstDay, onDone }: { personId: string;
   return (
     <form onSubmit={submit} noValidate aria-label={t('schedule.form.heading')} className="addition-form">
       <h3>{t('schedule.form.heading')}</h3>
-      <ErrorSummary items={summary} message={apiError && summary.length === 0 ? messages.text(apiError) : undefined} focusKey={attempts} />
-      <TextField id={controlId('title')} label={labels.title!} value={title} onChange={setTitle} error={fields.title} required />
-      <TextField id={controlId('date')} label={labels.date!} type="date" value={date} onChange={setDate} error={fields.date} required />
+      <ErrorSummary
+        items={summary}
+        message={apiError && summary.length === 0 ? messages.text(apiError) : undefined}
+        focusKey={attempts}
+      />
+      <TextField
+        id={controlId('title')}
+        label={labels.title!}
+        value={title}
+        onChange={setTitle}
+        error={fields.title}
+        required
+      />
+      <TextField
+        id={controlId('date')}
+        label={labels.date!}
+        type="date"
+        value={date}
+        onChange={setDate}
+        error={fields.date}
+        required
+      />
       <div className="field">
         <label className="checkbox">
-          <input type="checkbox" checked={weekly} onChange={(e) => setWeekly(e.target.checked)} /> {t('schedule.form.weekly')}
+          <input type="checkbox" checked={weekly} onChange={(e) => setWeekly(e.target.checked)} />{' '}
+          {t('schedule.form.weekly')}
         </label>
       </div>
-      {weekly ? <TextField id={controlId('until')} label={labels.until!} type="date" value={until} onChange={setUntil} error={fields.until} /> : null}
+      {weekly ? (
+        <TextField
+          id={controlId('until')}
+          label={labels.until!}
+          type="date"
+          value={until}
+          onChange={setUntil}
+          error={fields.until}
+        />
+      ) : null}
       {timeField('start', start, setStart)}
       {timeField('end', end, setEnd)}
       <TextField id={controlId('place')} label={labels.place!} value={place} onChange={setPlace} error={fields.place} />

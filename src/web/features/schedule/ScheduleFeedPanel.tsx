@@ -53,11 +53,22 @@ export function ScheduleFeedPanel({ personId }: { personId: string }) {
           <p id="schedule-feed-url-hint" className="field__hint">
             {t('schedule.feed.urlHint')}
           </p>
-          <input id="schedule-feed-url" type="text" readOnly value={url} aria-describedby="schedule-feed-url-hint" onFocus={(e) => e.target.select()} />
+          <input
+            id="schedule-feed-url"
+            type="text"
+            readOnly
+            value={url}
+            aria-describedby="schedule-feed-url-hint"
+            onFocus={(e) => e.target.select()}
+          />
         </div>
       ) : null}
       {feed.data ? (
-        <p>{active && feed.data.createdAt ? t('schedule.feed.active', { date: format.date(feed.data.createdAt) }) : t('schedule.feed.none')}</p>
+        <p>
+          {active && feed.data.createdAt
+            ? t('schedule.feed.active', { date: format.date(feed.data.createdAt) })
+            : t('schedule.feed.none')}
+        </p>
       ) : null}
       <SelectField
         id="schedule-feed-lang"
@@ -70,11 +81,21 @@ export function ScheduleFeedPanel({ personId }: { personId: string }) {
         ]}
       />
       <div className="button-row">
-        <button type="button" className="button button--secondary" disabled={renew.isPending} onClick={() => renew.mutate()}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={renew.isPending}
+          onClick={() => renew.mutate()}
+        >
           {active ? t('schedule.feed.renew') : t('schedule.feed.create')}
         </button>
         {active ? (
-          <button type="button" className="button button--secondary" disabled={revoke.isPending} onClick={() => revoke.mutate()}>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={revoke.isPending}
+            onClick={() => revoke.mutate()}
+          >
             {t('schedule.feed.revoke')}
           </button>
         ) : null}

@@ -24,7 +24,10 @@ export function ScheduleSection({ personId }: { personId: string }) {
   const queryClient = useQueryClient();
   const [week, setWeek] = useState<string | undefined>(undefined);
   const [adding, setAdding] = useState(false);
-  const schedule = useQuery({ queryKey: scheduleKeys.week(personId, week), queryFn: () => scheduleApi.week(personId, week) });
+  const schedule = useQuery({
+    queryKey: scheduleKeys.week(personId, week),
+    queryFn: () => scheduleApi.week(personId, week),
+  });
   const remove = useMutation({
     mutationFn: (additionId: string) => scheduleApi.remove(personId, additionId),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['persons', personId, 'schedule'] }),
@@ -32,7 +35,9 @@ export function ScheduleSection({ personId }: { personId: string }) {
   const data = schedule.data;
   const locale = localeOf(i18n.language);
   const dayName = (day: string) =>
-    new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(day));
+    new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+      new Date(day),
+    );
   const shortDay = (day: string) =>
     new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(day));
   const step = (weeks: number) => {
@@ -48,7 +53,11 @@ export function ScheduleSection({ personId }: { personId: string }) {
     return item.title ?? '';
   };
   const when = (item: ScheduleItem) =>
-    item.start ? (item.end ? t('schedule.timeRange', { start: item.start, end: item.end }) : item.start) : t('schedule.allDay');
+    item.start
+      ? item.end
+        ? t('schedule.timeRange', { start: item.start, end: item.end })
+        : item.start
+      : t('schedule.allDay');
 
   const itemRow = (item: ScheduleItem) => (
     <li key={item.id} className={`schedule__item schedule__item--${item.kind} schedule__item--${item.status}`}>
@@ -119,10 +128,20 @@ export function ScheduleSection({ personId }: { personId: string }) {
             </p>
           ) : null}
           <p className="button-row">
-            <a className="button button--secondary" href={scheduleApi.pdfUrl(personId, data.week, 'sv')} target="_blank" rel="noreferrer">
+            <a
+              className="button button--secondary"
+              href={scheduleApi.pdfUrl(personId, data.week, 'sv')}
+              target="_blank"
+              rel="noreferrer"
+            >
               {t('schedule.pdfSv')}
             </a>
-            <a className="button button--secondary" href={scheduleApi.pdfUrl(personId, data.week, 'en')} target="_blank" rel="noreferrer">
+            <a
+              className="button button--secondary"
+              href={scheduleApi.pdfUrl(personId, data.week, 'en')}
+              target="_blank"
+              rel="noreferrer"
+            >
               {t('schedule.pdfEn')}
             </a>
             {data.mayChange && !adding ? (
