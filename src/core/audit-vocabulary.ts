@@ -68,6 +68,8 @@ export const AUDIT_ENTITIES = [
   'unit',
   'scb_return',
   'outcome_report',
+  'team_meeting',
+  'team_meeting_minutes',
   'schedule',
   'schedule_pdf',
   'schedule_addition',

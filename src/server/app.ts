@@ -41,6 +41,7 @@ import { consentRoutes } from './features/consents/consents.routes.js';
 import { emergencyAccessRoutes } from './features/emergency-access/emergency-access.routes.js';
 import { settingsRoutes } from './features/settings/settings.routes.js';
 import { teamRoutes } from './features/teams/teams.routes.js';
+import { teamMeetingRoutes } from './features/team-meetings/team-meetings.routes.js';
 import { applicationRoutes } from './features/applications/applications.routes.js';
 import { extractRoutes } from './features/extract/extract.routes.js';
 import { accessReviewRoutes } from './features/access-review/access-review.routes.js';
@@ -138,6 +139,7 @@ export async function buildApp(database: DatabaseHandle, env: Env, options: { lo
   await app.register(outcomeRoutes);
   await app.register(planRoutes);
   await app.register(reportsRoutes);
+  await app.register(teamMeetingRoutes);
   await app.register(scheduleRoutes, { env });
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));

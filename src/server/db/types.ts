@@ -31,8 +31,20 @@ export interface StaffTable {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Open cases the contact person can hold (issue 15); null: the municipality's figure setting. */
+  caseload_capacity: number | null;
 }
-export interface TeamsTable { id: Generated<string>; municipality_id: string; name: string; unit_id: string | null }
+export interface TeamsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  name: string;
+  unit_id: string | null;
+  /** The team meeting's series: ISO weekday (1 Monday), time HH:MM, place, and who leads it. */
+  meeting_weekday: number | null;
+  meeting_time: string | null;
+  meeting_place: string | null;
+  meeting_lead_id: string | null;
+}
 export interface TeamMembersTable { team_id: string; staff_id: string }
 export interface PersonsTable {
   id: Generated<string>;
@@ -258,7 +270,7 @@ export interface AuditUnsealedTable {
 }
 
 /** The whole database, as Kysely sees it. */
-export interface Database extends RegisterDatabase, ConsentDatabase, OutreachDatabase, FiguresDatabase, ScheduleDatabase {
+export interface Database extends RegisterDatabase, ConsentDatabase, OutreachDatabase, FiguresDatabase, TeamMeetingDatabase, ScheduleDatabase {
   municipalities: MunicipalitiesTable;
   units: UnitsTable;
   staff: StaffTable;
@@ -608,6 +620,52 @@ export interface FiguresDatabase {
   figure_settings: FigureSettingsTable;
 }
 
+/** A team's meeting on one day. */
+export interface TeamMeetingsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  team_id: string;
+  held_on: string;
+  meeting_time: string | null;
+  place: string | null;
+  lead_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+/** Who attended a team meeting: a staff member, or a guest by name and role. */
+export interface TeamMeetingAttendeesTable { id: Generated<string>; municipality_id: string; meeting_id: string; staff_id: string | null; guest_name: string | null; guest_role: string | null }
+/** An item a member added to a meeting's agenda, about a young person or not. */
+export interface TeamMeetingItemsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  meeting_id: string;
+  person_id: string | null;
+  kind: 'closing_proposed' | 'other';
+  category: ConsentCategoryColumn;
+  text: string;
+  added_by: string | null;
+  added_at: Timestamp;
+}
+/** A decision the lead recorded at a team meeting (append-only). */
+export interface TeamMeetingDecisionsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  meeting_id: string;
+  person_id: string;
+  kind: 'accepted' | 'waiting_list' | 'declined' | 'new_measure' | 'referral' | 'contact_person_change' | 'closing' | 'other';
+  category: ConsentCategoryColumn;
+  application_id: string | null;
+  text: string | null;
+  decided_by: string | null;
+  decided_at: Timestamp;
+}
+/** Tables of the team meeting (issue 16). */
+export interface TeamMeetingDatabase {
+  team_meetings: TeamMeetingsTable;
+  team_meeting_attendees: TeamMeetingAttendeesTable;
+  team_meeting_items: TeamMeetingItemsTable;
+  team_meeting_decisions: TeamMeetingDecisionsTable;
+}
 /** A contact person's addition to a young person's week: once on `on_date`, or weekly until `until_date`. */
 export interface ScheduleAdditionsTable {
   id: Generated<string>;
