@@ -4,12 +4,22 @@ import { addWeeks, daysOfWeek, formatIsoWeek, isoWeekday, isoWeekOf, parseIsoWee
 describe('ISO weeks', () => {
   it('reads YYYY-Www and refuses other shapes', () => {
     expect(parseIsoWeek('2026-W50')).toEqual({ year: 2026, week: 50 });
-    for (const bad of ['2026-W5', '2026W50', '2026-w50', '2026-W00', '2026-W54', ' 2026-W50', '26-W50', '2026-12-07', '']) {
+    for (const bad of [
+      '2026-W5',
+      '2026W50',
+      '2026-w50',
+      '2026-W00',
+      '2026-W54',
+      ' 2026-W50',
+      '26-W50',
+      '2026-12-07',
+      '',
+    ]) {
       expect(parseIsoWeek(bad)).toBeNull();
     }
   });
 
-  it('knows which years have 53 weeks: 2026 starts on a Thursday, 2027 does not, leap 2032 starts on a Thursday too', () => {
+  it('knows which years have 53 weeks: 2026 starts on a Thursday, 2027 does not, leap 2020 on a Wednesday', () => {
     expect(weeksInYear(2026)).toBe(53);
     expect(weeksInYear(2027)).toBe(52);
     expect(weeksInYear(2020)).toBe(53); // a leap year starting on a Wednesday
@@ -20,7 +30,13 @@ describe('ISO weeks', () => {
 
   it('puts 2026-W53 across the new year, from Monday 28 December to Sunday 3 January', () => {
     expect(daysOfWeek({ year: 2026, week: 53 })).toEqual([
-      '2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02', '2027-01-03',
+      '2026-12-28',
+      '2026-12-29',
+      '2026-12-30',
+      '2026-12-31',
+      '2027-01-01',
+      '2027-01-02',
+      '2027-01-03',
     ]);
     expect(formatIsoWeek(isoWeekOf('2027-01-03'))).toBe('2026-W53');
     expect(formatIsoWeek(isoWeekOf('2027-01-04'))).toBe('2027-W01');

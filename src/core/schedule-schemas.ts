@@ -17,7 +17,8 @@ export const weeklyHoursSchema = z
   .array(z.object({ weekday: z.number().int().min(1).max(7), start: timeOfDay, end: timeOfDay }))
   .max(14)
   .superRefine((hours, ctx) => {
-    for (const p of weeklyHoursProblems(hours)) ctx.addIssue({ code: 'custom', path: [p.index, p.field], message: p.code });
+    for (const p of weeklyHoursProblems(hours))
+      ctx.addIssue({ code: 'custom', path: [p.index, p.field], message: p.code });
   });
 export type WeeklyHours = z.infer<typeof weeklyHoursSchema>;
 
@@ -102,5 +103,9 @@ export type Addition = z.infer<typeof additionSchema>;
 /** POST /persons/:id/schedule/feed: the language of the feed's event titles. */
 export const scheduleFeedBody = z.object({ lang: z.enum(['sv', 'en']).default('sv') }).default({ lang: 'sv' });
 /** Whether the young person has a feed; the address only in the answer that makes it. */
-export const scheduleFeedSchema = z.object({ active: z.boolean(), createdAt: z.string().nullable(), url: z.string().nullable() });
+export const scheduleFeedSchema = z.object({
+  active: z.boolean(),
+  createdAt: z.string().nullable(),
+  url: z.string().nullable(),
+});
 export type ScheduleFeed = z.infer<typeof scheduleFeedSchema>;

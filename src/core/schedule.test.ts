@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { additionDays, instantInSweden, measureOccurrences, swedishDayAndTime, weeklyHoursProblems } from './schedule.js';
+import {
+  additionDays,
+  instantInSweden,
+  measureOccurrences,
+  swedishDayAndTime,
+  weeklyHoursProblems,
+} from './schedule.js';
 import { daysOfWeek } from './iso-week.js';
 
 const w50 = daysOfWeek({ year: 2026, week: 50 }); // Monday 7 December 2026 to Sunday 13 December
@@ -7,7 +13,9 @@ const placement = [1, 2, 3].map((weekday) => ({ weekday, start: '09:00', end: '1
 
 describe('a measure in the week', () => {
   it('puts a work placement Monday to Wednesday 9–15 on those days', () => {
-    expect(measureOccurrences({ startsOn: '2026-12-01', plannedEndOn: null, endedOn: null, weeklyHours: placement }, w50)).toEqual([
+    expect(
+      measureOccurrences({ startsOn: '2026-12-01', plannedEndOn: null, endedOn: null, weeklyHours: placement }, w50),
+    ).toEqual([
       { day: '2026-12-07', start: '09:00', end: '15:00' },
       { day: '2026-12-08', start: '09:00', end: '15:00' },
       { day: '2026-12-09', start: '09:00', end: '15:00' },
@@ -25,8 +33,14 @@ describe('a measure in the week', () => {
 
   it('refuses hours that end before they start or overlap on a day, naming the entry', () => {
     expect(weeklyHoursProblems(placement)).toEqual([]);
-    expect(weeklyHoursProblems([{ weekday: 1, start: '15:00', end: '09:00' }])).toEqual([{ index: 0, field: 'end', code: 'invalid' }]);
-    const overlap = [{ weekday: 1, start: '09:00', end: '12:00' }, { weekday: 1, start: '11:00', end: '13:00' }, { weekday: 2, start: '11:00', end: '13:00' }];
+    expect(weeklyHoursProblems([{ weekday: 1, start: '15:00', end: '09:00' }])).toEqual([
+      { index: 0, field: 'end', code: 'invalid' },
+    ]);
+    const overlap = [
+      { weekday: 1, start: '09:00', end: '12:00' },
+      { weekday: 1, start: '11:00', end: '13:00' },
+      { weekday: 2, start: '11:00', end: '13:00' },
+    ];
     expect(weeklyHoursProblems(overlap)).toEqual([{ index: 1, field: 'start', code: 'invalid' }]);
   });
 });

@@ -33,7 +33,12 @@ export function weeklyHoursProblems(hours: WeeklyHour[]): { index: number; field
 }
 
 /** A measure as the week needs it: its days (end: ended, else planned end, else open) and hours. */
-export type MeasureSource = { startsOn: string; plannedEndOn: string | null; endedOn: string | null; weeklyHours: WeeklyHour[] };
+export type MeasureSource = {
+  startsOn: string;
+  plannedEndOn: string | null;
+  endedOn: string | null;
+  weeklyHours: WeeklyHour[];
+};
 
 /** The days of `days` on which the measure runs, each with its hours, in day and time order. */
 export function measureOccurrences(m: MeasureSource, days: string[]): { day: string; start: string; end: string }[] {
@@ -78,7 +83,11 @@ export function compareItems(
   a: { day: string; start: string | null; title: string | null },
   b: { day: string; start: string | null; title: string | null },
 ): number {
-  return a.day.localeCompare(b.day) || (a.start ?? '').localeCompare(b.start ?? '') || (a.title ?? '').localeCompare(b.title ?? '');
+  return (
+    a.day.localeCompare(b.day) ||
+    (a.start ?? '').localeCompare(b.start ?? '') ||
+    (a.title ?? '').localeCompare(b.title ?? '')
+  );
 }
 
 /** The instant a day and time (HH:MM) in Sweden names, summer time or not. */

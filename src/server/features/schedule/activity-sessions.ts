@@ -8,6 +8,11 @@ import type { ScheduleItem } from '../../../core/schedule-schemas.js';
 import type { Db } from '../../db/connection.js';
 
 /** The person's activity sessions from `first` to `last` (days in Sweden) as items of the week. */
-export async function activitySessionItems(_db: Db, _personId: string, _first: string, _last: string): Promise<ScheduleItem[]> {
+export async function activitySessionItems(
+  _db: Db,
+  _personId: string,
+  _first: string,
+  _last: string,
+): Promise<ScheduleItem[]> {
   return [];
 }

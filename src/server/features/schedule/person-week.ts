@@ -8,7 +8,13 @@
 import { CONSENT_CATEGORIES, type ConsentCategory } from '../../../core/consent.js';
 import { daysOfWeek, formatIsoWeek, type IsoWeek } from '../../../core/iso-week.js';
 import { addDays } from '../../../core/outreach.js';
-import { additionDays, compareItems, measureOccurrences, swedishDayAndTime, type WeeklyHour } from '../../../core/schedule.js';
+import {
+  additionDays,
+  compareItems,
+  measureOccurrences,
+  swedishDayAndTime,
+  type WeeklyHour,
+} from '../../../core/schedule.js';
 import type { ScheduleItem } from '../../../core/schedule-schemas.js';
 import type { Db } from '../../db/connection.js';
 import { activitySessionItems } from './activity-sessions.js';
@@ -26,7 +32,9 @@ export type PersonWeek = {
   measuresWithoutHours: { id: string; title: string }[];
 };
 
-const item = (fields: Partial<ScheduleItem> & Pick<ScheduleItem, 'id' | 'kind' | 'sourceId' | 'day'>): ScheduleItem => ({
+const item = (
+  fields: Partial<ScheduleItem> & Pick<ScheduleItem, 'id' | 'kind' | 'sourceId' | 'day'>,
+): ScheduleItem => ({
   start: null,
   end: null,
   title: null,
@@ -47,7 +55,11 @@ type Placement = { employerName?: string; employerAddress?: string | null } | nu
  */
 export async function personWeek(
   db: Db,
-  { personId, week, categories = [...CONSENT_CATEGORIES] }: { personId: string; week: IsoWeek; categories?: ConsentCategory[] },
+  {
+    personId,
+    week,
+    categories = [...CONSENT_CATEGORIES],
+  }: { personId: string; week: IsoWeek; categories?: ConsentCategory[] },
 ): Promise<PersonWeek> {
   const days = daysOfWeek(week);
   const first = days[0]!;
@@ -80,7 +92,9 @@ export async function personWeek(
   for (const m of await selectMeasuresOfPerson(db, personId, first, last, categories)) {
     const hours = (m.weekly_hours ?? []) as WeeklyHour[];
     const placement = m.placement as Placement;
-    const place = placement?.employerName ? [placement.employerName, placement.employerAddress].filter(Boolean).join(', ') : m.location;
+    const place = placement?.employerName
+      ? [placement.employerName, placement.employerAddress].filter(Boolean).join(', ')
+      : m.location;
     const source = { startsOn: m.starts_on, plannedEndOn: m.planned_end_on, endedOn: m.ended_on, weeklyHours: hours };
     if (hours.length === 0) {
       if (!m.ended_on || m.ended_on >= first) measuresWithoutHours.push({ id: m.id, title: m.offer_name });
@@ -106,7 +120,16 @@ export async function personWeek(
   for (const a of await selectAdditionsOfPerson(db, personId, first, last, categories)) {
     for (const day of additionDays({ onDate: a.on_date, weekly: a.weekly, untilDate: a.until_date }, days)) {
       items.push(
-        item({ id: `addition:${a.id}:${day}`, kind: 'addition', sourceId: a.id, day, start: a.start_time, end: a.end_time, title: a.title, place: a.place }),
+        item({
+          id: `addition:${a.id}:${day}`,
+          kind: 'addition',
+          sourceId: a.id,
+          day,
+          start: a.start_time,
+          end: a.end_time,
+          title: a.title,
+          place: a.place,
+        }),
       );
     }
   }

@@ -39,12 +39,21 @@ async function managed(ctx: RequestContext, trx: RequestContext['db'], personId:
 export async function scheduleFeedStatus(ctx: RequestContext, personId: string): Promise<ScheduleFeed> {
   requireCapability(ctx.actor, 'measures.write');
   const person = await managed(ctx, ctx.db, personId);
-  const row = await ctx.db.selectFrom('schedule_feeds').select('created_at').where('person_id', '=', person.id).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('schedule_feeds')
+    .select('created_at')
+    .where('person_id', '=', person.id)
+    .executeTakeFirst();
   return { active: Boolean(row), createdAt: row ? row.created_at.toISOString() : null, url: null };
 }
 
 /** Makes a new feed address for the young person; any earlier address stops working. */
-export async function renewScheduleFeed(ctx: RequestContext, personId: string, lang: Lang, publicUrl: string): Promise<ScheduleFeed> {
+export async function renewScheduleFeed(
+  ctx: RequestContext,
+  personId: string,
+  lang: Lang,
+  publicUrl: string,
+): Promise<ScheduleFeed> {
   requireCapability(ctx.actor, 'measures.write');
   const token = newFeedToken();
   return audited(ctx, async ({ trx, audit }) => {
@@ -57,7 +66,11 @@ export async function renewScheduleFeed(ctx: RequestContext, personId: string, l
       .returning('created_at')
       .executeTakeFirstOrThrow();
     await audit({ action: 'create', entity: 'schedule_feed', entityId: personId, personId, detail: { lang } });
-    return { active: true, createdAt: row.created_at.toISOString(), url: `${publicUrl}${SCHEDULE_FEED_PATH}?token=${token}` };
+    return {
+      active: true,
+      createdAt: row.created_at.toISOString(),
+      url: `${publicUrl}${SCHEDULE_FEED_PATH}?token=${token}`,
+    };
   });
 }
 
@@ -93,12 +106,23 @@ export async function scheduleFeedFor(db: Db, token: string, ip: string | null, 
     .selectFrom('schedule_feeds')
     .select(['schedule_feeds.person_id', 'schedule_feeds.municipality_id', 'schedule_feeds.lang'])
     .where('schedule_feeds.token_hash', '=', hashOf(token))
-    .where((eb) => eb.exists(eb.selectFrom('cases').select('cases.id').whereRef('cases.person_id', '=', 'schedule_feeds.person_id').where('cases.closed_at', 'is', null)))
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('cases')
+          .select('cases.id')
+          .whereRef('cases.person_id', '=', 'schedule_feeds.person_id')
+          .where('cases.closed_at', 'is', null),
+      ),
+    )
     .executeTakeFirst();
   if (!owner) return null;
   const lang = owner.lang;
   const thisWeek = isoWeekOf(todayInSweden(now));
-  const cal = ical({ name: lang === 'sv' ? 'Min vecka' : 'My week', prodId: { company: 'Lotsa', product: 'Lotsa', language: lang.toUpperCase() } });
+  const cal = ical({
+    name: lang === 'sv' ? 'Min vecka' : 'My week',
+    prodId: { company: 'Lotsa', product: 'Lotsa', language: lang.toUpperCase() },
+  });
   let events = 0;
   for (let w = -WEEKS_BACK; w <= WEEKS_AHEAD; w++) {
     const week = await personWeek(db, { personId: owner.person_id, week: addWeeks(thisWeek, w) });
@@ -107,10 +131,18 @@ export async function scheduleFeedFor(db: Db, token: string, ip: string | null, 
       events++;
     }
   }
-  await db.transaction().execute((trx) =>
-    recordAudit(trx, { id: null, municipalityId: owner.municipality_id, ip }, [
-      { action: 'export', entity: 'schedule_feed', entityId: owner.person_id, personId: owner.person_id, detail: { events } },
-    ]),
-  );
+  await db
+    .transaction()
+    .execute((trx) =>
+      recordAudit(trx, { id: null, municipalityId: owner.municipality_id, ip }, [
+        {
+          action: 'export',
+          entity: 'schedule_feed',
+          entityId: owner.person_id,
+          personId: owner.person_id,
+          detail: { events },
+        },
+      ]),
+    );
   return cal.toString();
 }

@@ -19,13 +19,18 @@ function line(item: ScheduleItem, lang: Lang): string {
   if (item.place) parts.push(item.place);
   if (item.status === 'moved' && item.movedFrom) {
     const from = item.movedFrom;
-    parts.push(t.moved(`${t.weekdays[isoWeekday(from.day) - 1]!.toLowerCase()} ${dayMonth(from.day, lang)}`, from.start ?? ''));
+    parts.push(
+      t.moved(`${t.weekdays[isoWeekday(from.day) - 1]!.toLowerCase()} ${dayMonth(from.day, lang)}`, from.start ?? ''),
+    );
   }
   return `${timeOf(item, lang)}   ${parts.join(' · ')}`;
 }
 
 /** The PDF of the week for the young person. */
-export function schedulePdf(input: { givenName: string; week: PersonWeek; printedOn: string }, lang: Lang): Promise<Buffer> {
+export function schedulePdf(
+  input: { givenName: string; week: PersonWeek; printedOn: string },
+  lang: Lang,
+): Promise<Buffer> {
   const t = TEXT[lang];
   const { week, days, items } = input.week;
   const number = parseIsoWeek(week)?.week ?? 0;
@@ -34,17 +39,25 @@ export function schedulePdf(input: { givenName: string; week: PersonWeek; printe
     // Room kept at the foot of the page for the closing lines.
     const limit = doc.page.height - doc.page.margins.bottom - 60;
     doc.font('Helvetica-Bold').fontSize(18).text(t.title(number));
-    doc.font('Helvetica').fontSize(11).text(t.period(dayMonth(days[0]!, lang), dayMonth(days[6]!, lang))).moveDown(0.4);
+    doc
+      .font('Helvetica')
+      .fontSize(11)
+      .text(t.period(dayMonth(days[0]!, lang), dayMonth(days[6]!, lang)))
+      .moveDown(0.4);
     paragraph(doc, t.hello(input.givenName));
     let shown = 0;
     for (const [i, day] of days.entries()) {
       if (doc.y > limit) break;
       heading(doc, `${t.weekdays[i]} ${dayMonth(day, lang)}`, 12);
       const today = items.filter((item) => item.day === day);
-      if (today.length === 0) doc.font('Helvetica').fontSize(size).fillColor('#444444').text(t.nothing).fillColor('black');
+      if (today.length === 0)
+        doc.font('Helvetica').fontSize(size).fillColor('#444444').text(t.nothing).fillColor('black');
       for (const item of today) {
         if (doc.y > limit) break;
-        doc.font(item.status === 'planned' ? 'Helvetica' : 'Helvetica-Oblique').fontSize(size).text(line(item, lang), { lineGap: 1 });
+        doc
+          .font(item.status === 'planned' ? 'Helvetica' : 'Helvetica-Oblique')
+          .fontSize(size)
+          .text(line(item, lang), { lineGap: 1 });
         shown++;
       }
     }

@@ -9,7 +9,20 @@ export const TEXT = {
     hello: (name: string) => `Hej ${name}! Här är din vecka.`,
     period: (from: string, to: string) => `${from} – ${to}`,
     weekdays: ['Måndag', 'Tisdag', 'Onsdag', 'Torsdag', 'Fredag', 'Lördag', 'Söndag'],
-    months: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
+    months: [
+      'januari',
+      'februari',
+      'mars',
+      'april',
+      'maj',
+      'juni',
+      'juli',
+      'augusti',
+      'september',
+      'oktober',
+      'november',
+      'december',
+    ],
     nothing: 'Inget inplanerat.',
     allDay: 'Hela dagen',
     meeting: 'Möte',
@@ -27,7 +40,20 @@ export const TEXT = {
     hello: (name: string) => `Hi ${name}! Here is your week.`,
     period: (from: string, to: string) => `${from} – ${to}`,
     weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
-    months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+    months: [
+      'January',
+      'February',
+      'March',
+      'April',
+      'May',
+      'June',
+      'July',
+      'August',
+      'September',
+      'October',
+      'November',
+      'December',
+    ],
     nothing: 'Nothing planned.',
     allDay: 'All day',
     meeting: 'Meeting',
@@ -49,7 +75,11 @@ export function dayMonth(day: string, lang: Lang): string {
 }
 
 /** What an item is called: a meeting by its kind (and, where allowed, whom), anything else by its title. */
-export function itemTitle(item: ScheduleItem, lang: Lang, options: { withStaff: boolean; cancelledPrefix: boolean }): string {
+export function itemTitle(
+  item: ScheduleItem,
+  lang: Lang,
+  options: { withStaff: boolean; cancelledPrefix: boolean },
+): string {
   const t = TEXT[lang];
   let title = item.title ?? '';
   if (item.kind === 'meeting') {

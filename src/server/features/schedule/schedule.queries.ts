@@ -54,12 +54,24 @@ export function selectMeetingsOfPerson(db: Q, personId: string, first: string, n
 const lastDay = sql<string | null>`coalesce(measures.ended_on, measures.planned_end_on)`;
 
 /** The person's measures in `categories` that run on some day from `first` to `last`. */
-export function selectMeasuresOfPerson(db: Q, personId: string, first: string, last: string, categories: ConsentCategory[]) {
+export function selectMeasuresOfPerson(
+  db: Q,
+  personId: string,
+  first: string,
+  last: string,
+  categories: ConsentCategory[],
+) {
   if (categories.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('measures')
     .innerJoin('offers', 'offers.id', 'measures.offer_id')
-    .select(['measures.id', 'measures.starts_on', 'measures.planned_end_on', 'measures.ended_on', 'measures.weekly_hours'])
+    .select([
+      'measures.id',
+      'measures.starts_on',
+      'measures.planned_end_on',
+      'measures.ended_on',
+      'measures.weekly_hours',
+    ])
     .select(['measures.placement', 'offers.name as offer_name', 'offers.kind as offer_kind', 'offers.location'])
     .where('measures.person_id', '=', personId)
     .where('measures.category', 'in', categories)
@@ -70,7 +82,13 @@ export function selectMeasuresOfPerson(db: Q, personId: string, first: string, l
 }
 
 /** The person's additions in `categories` that may fall on a day from `first` to `last` (not removed). */
-export function selectAdditionsOfPerson(db: Q, personId: string, first: string, last: string, categories: ConsentCategory[]) {
+export function selectAdditionsOfPerson(
+  db: Q,
+  personId: string,
+  first: string,
+  last: string,
+  categories: ConsentCategory[],
+) {
   if (categories.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('schedule_additions')

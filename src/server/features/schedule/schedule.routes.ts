@@ -15,7 +15,13 @@ import { problemSchema } from '../../../core/schemas.js';
 import type { Env } from '../../env.js';
 import { AppError } from '../../http/app-error.js';
 import { contextOf } from '../../http/context.js';
-import { renewScheduleFeed, revokeScheduleFeed, SCHEDULE_FEED_PATH, scheduleFeedFor, scheduleFeedStatus } from './schedule-feed.js';
+import {
+  renewScheduleFeed,
+  revokeScheduleFeed,
+  SCHEDULE_FEED_PATH,
+  scheduleFeedFor,
+  scheduleFeedStatus,
+} from './schedule-feed.js';
 import { schedulePdf } from './schedule-pdf.js';
 import { addAddition, personSchedule, removeAddition, scheduleForPrint } from './schedule.service.js';
 
@@ -30,7 +36,8 @@ export async function scheduleRoutes(app: FastifyInstance, { env }: { env: Env }
   r.get('/api/v1/persons/:id/schedule', {
     schema: {
       tags,
-      summary: "A young person's week (ISO week YYYY-Www, default this week): meetings, measures with hours, activities, additions",
+      summary:
+        "A young person's week (YYYY-Www, default this week): meetings, measures with hours, activities, additions",
       params: idParams,
       querystring: scheduleQuery,
       response: { 200: scheduleWeekSchema, ...errors },
@@ -60,7 +67,8 @@ export async function scheduleRoutes(app: FastifyInstance, { env }: { env: Env }
       body: additionBody,
       response: { 201: additionSchema, ...errors },
     },
-    handler: async (request, reply) => reply.code(201).send(await addAddition(contextOf(request), request.params.id, request.body)),
+    handler: async (request, reply) =>
+      reply.code(201).send(await addAddition(contextOf(request), request.params.id, request.body)),
   });
   r.delete('/api/v1/persons/:id/schedule/additions/:additionId', {
     schema: {
@@ -76,13 +84,19 @@ export async function scheduleRoutes(app: FastifyInstance, { env }: { env: Env }
   });
 
   r.get('/api/v1/persons/:id/schedule/feed', {
-    schema: { tags, summary: 'Whether the young person has an iCal subscription of their week', params: idParams, response: { 200: scheduleFeedSchema, ...errors } },
+    schema: {
+      tags,
+      summary: 'Whether the young person has an iCal subscription of their week',
+      params: idParams,
+      response: { 200: scheduleFeedSchema, ...errors },
+    },
     handler: (request) => scheduleFeedStatus(contextOf(request), request.params.id),
   });
   r.post('/api/v1/persons/:id/schedule/feed', {
     schema: {
       tags,
-      summary: "Make a new iCal address of the young person's week (shown once) to give them; the old one stops working",
+      summary:
+        "Make a new iCal address of the young person's week (shown once) to give them; the old one stops working",
       params: idParams,
       body: scheduleFeedBody,
       response: { 200: scheduleFeedSchema, ...errors },
@@ -90,7 +104,12 @@ export async function scheduleRoutes(app: FastifyInstance, { env }: { env: Env }
     handler: (request) => renewScheduleFeed(contextOf(request), request.params.id, request.body.lang, env.publicUrl),
   });
   r.delete('/api/v1/persons/:id/schedule/feed', {
-    schema: { tags, summary: "Revoke the young person's iCal address", params: idParams, response: { 204: z.null(), ...errors } },
+    schema: {
+      tags,
+      summary: "Revoke the young person's iCal address",
+      params: idParams,
+      response: { 204: z.null(), ...errors },
+    },
     handler: async (request, reply) => {
       await revokeScheduleFeed(contextOf(request), request.params.id);
       return reply.code(204).send(null);
@@ -100,13 +119,16 @@ export async function scheduleRoutes(app: FastifyInstance, { env }: { env: Env }
     config: { public: true },
     schema: {
       tags,
-      summary: "A young person's own week as iCal; ?token= from POST /api/v1/persons/{id}/schedule/feed. Only their own events",
+      summary:
+        "A young person's own week as iCal; ?token= from POST /api/v1/persons/{id}/schedule/feed; only own events",
       querystring: z.object({ token: z.string().max(200).default('') }),
       produces: ['text/calendar'],
       response: { 200: z.string(), 404: problemSchema },
     },
     handler: async (request, reply) => {
-      const text = request.query.token ? await scheduleFeedFor(app.db, request.query.token, request.ip ?? null, app.clock.now()) : null;
+      const text = request.query.token
+        ? await scheduleFeedFor(app.db, request.query.token, request.ip ?? null, app.clock.now())
+        : null;
       if (text === null) throw new AppError('not_found');
       return reply.type('text/calendar; charset=utf-8').send(text);
     },

@@ -29,7 +29,11 @@ export function weekOrCurrent(ctx: Pick<RequestContext, 'clock'>, week: string |
 }
 
 /** The person's week for a staff reader, with what the reader may change. */
-export async function personSchedule(ctx: RequestContext, personId: string, week: string | undefined): Promise<ScheduleWeek> {
+export async function personSchedule(
+  ctx: RequestContext,
+  personId: string,
+  week: string | undefined,
+): Promise<ScheduleWeek> {
   requireCapability(ctx.actor, 'persons.browse');
   const isoWeek = weekOrCurrent(ctx, week);
   return audited(ctx, async ({ trx, audit }) => {
@@ -38,7 +42,13 @@ export async function personSchedule(ctx: RequestContext, personId: string, week
     const categories = categoriesOf(person);
     const built = await personWeek(trx, { personId, week: isoWeek, categories });
     const mayChange = person.managed && roleCan(ctx.actor.role, 'measures.write');
-    await audit({ action: 'read', entity: 'schedule', entityId: personId, personId, detail: { ...readBasis(person), week: built.week } });
+    await audit({
+      action: 'read',
+      entity: 'schedule',
+      entityId: personId,
+      personId,
+      detail: { ...readBasis(person), week: built.week },
+    });
     return {
       ...built,
       items: built.items.map((i) => ({ ...i, removable: mayChange && i.kind === 'addition' })),
@@ -48,7 +58,7 @@ export async function personSchedule(ctx: RequestContext, personId: string, week
   });
 }
 
-/** The week to print for the young person: their given name and the week as the reader may see it; audited as an export. */
+/** The week to print for the young person: their given name and the week as the reader sees it; an audited export. */
 export async function scheduleForPrint(ctx: RequestContext, personId: string, week: string | undefined) {
   requireCapability(ctx.actor, 'persons.browse');
   const isoWeek = weekOrCurrent(ctx, week);
@@ -56,7 +66,13 @@ export async function scheduleForPrint(ctx: RequestContext, personId: string, we
     const person = await selectVisiblePerson(trx, ctx.actor, personId);
     if (!person) throw denied(personId, 'schedule_pdf');
     const built = await personWeek(trx, { personId, week: isoWeek, categories: categoriesOf(person) });
-    await audit({ action: 'export', entity: 'schedule_pdf', entityId: personId, personId, detail: { ...readBasis(person), week: built.week } });
+    await audit({
+      action: 'export',
+      entity: 'schedule_pdf',
+      entityId: personId,
+      personId,
+      detail: { ...readBasis(person), week: built.week },
+    });
     return { givenName: person.given_name, week: built, printedOn: todayInSweden(ctx.clock.now()) };
   });
 }
@@ -75,7 +91,11 @@ const presentAddition = (r: AdditionRow): Addition => ({
 });
 
 /** The contact person adds something to the young person's week (404 when they do not work on the person). */
-export async function addAddition(ctx: RequestContext, personId: string, input: z.output<typeof additionBody>): Promise<Addition> {
+export async function addAddition(
+  ctx: RequestContext,
+  personId: string,
+  input: z.output<typeof additionBody>,
+): Promise<Addition> {
   requireCapability(ctx.actor, 'measures.write');
   return audited(ctx, async ({ trx, audit }) => {
     const person = await selectManagedPerson(trx, ctx.actor, personId);
@@ -99,7 +119,13 @@ export async function addAddition(ctx: RequestContext, personId: string, input: 
       .returningAll()
       .executeTakeFirstOrThrow();
     const week = formatIsoWeek(isoWeekOf(input.date));
-    await audit({ action: 'create', entity: 'schedule_addition', entityId: row.id, personId, detail: { week, weekly: input.weekly, basis: person.access_basis } });
+    await audit({
+      action: 'create',
+      entity: 'schedule_addition',
+      entityId: row.id,
+      personId,
+      detail: { week, weekly: input.weekly, basis: person.access_basis },
+    });
     return presentAddition(row);
   });
 }
@@ -117,6 +143,12 @@ export async function removeAddition(ctx: RequestContext, personId: string, addi
       .where('id', '=', additionId)
       .where('removed_at', 'is', null)
       .execute();
-    await audit({ action: 'update', entity: 'schedule_addition', entityId: additionId, personId, detail: { removed: true, basis: person.access_basis } });
+    await audit({
+      action: 'update',
+      entity: 'schedule_addition',
+      entityId: additionId,
+      personId,
+      detail: { removed: true, basis: person.access_basis },
+    });
   });
 }
