@@ -76,8 +76,8 @@ export async function buildLoadData(db: Db, size: LoadDataSize, log: (line: stri
           ${ids.map((i) => benchName(i).family)}::text[], ${ids}::int[]) as p(pin, birth, given, family, i)`.execute(db);
     }
     await sql`insert into register_periods (municipality_id, person_id, entered_on, entry_reason, left_on, leave_reason, source, created_at)
-      select ${m}, p.id, current_date - (30 + r % 900), (array['dropped_out','never_started','certificate_only','moved_in','other'])[1 + r % 5],
-        case when r % 5 = 0 then current_date - (r % 25) end, case when r % 5 = 0 then 'moved_out' end, '{}', now()
+      select ${m}, p.id, current_date - (30 + r % 900)::int, (array['dropped_out','never_started','certificate_only','moved_in','other'])[1 + r % 5],
+        case when r % 5 = 0 then current_date - (r % 25)::int end, case when r % 5 = 0 then 'moved_out' end, '{}', now()
       from (select id, row_number() over (order by personal_identity_number) as r from persons where municipality_id = ${m}) p`.execute(db);
     await sql`insert into cases (municipality_id, person_id, status, contact_person_id, team_id, opened_at)
       select ${m}, p.id, (array['new','contacting','active','active'])[1 + r % 4]::text, c.id, t.id, now() - make_interval(days => (r % 800)::int)
@@ -100,11 +100,12 @@ export async function buildLoadData(db: Db, size: LoadDataSize, log: (line: stri
       from events e join register_periods rp on rp.person_id = e.person_id where e.type = 'contact_attempt' and e.municipality_id = ${m}`.execute(db);
   });
 
+  // One person in ten, in every team (a case's team is its row number modulo the teams).
   await step('consents to the social services for one person in ten', log, async () => {
     const coordinator = (await db.selectFrom('staff').select('id').where('role', '=', 'coordinator').limit(1).executeTakeFirstOrThrow()).id;
     await sql`insert into consents (municipality_id, person_id, purpose, given_by, method, given_on, recorded_by, recorded_at)
       select ${m}, p.id, 'Samverkan med socialtjänsten', 'young_person', 'in_lotsa', current_date - 10, ${coordinator}, now()
-      from (select id, row_number() over (order by personal_identity_number) as r from persons where municipality_id = ${m}) p where p.r % 10 = 0`.execute(db);
+      from (select id, row_number() over (order by personal_identity_number) as r from persons where municipality_id = ${m}) p where (p.r / ${size.teams}) % 10 = 0`.execute(db);
     await sql`insert into consent_recipients (consent_id, unit_id) select id, ${social} from consents where municipality_id = ${m}`.execute(db);
     await sql`insert into consent_categories (consent_id, category) select c.id, k from consents c cross join unnest(array['contact_occupation', 'assessment_plan']) k where c.municipality_id = ${m}`.execute(db);
   });
