@@ -10,8 +10,8 @@ export const KINDS = ['search_name', 'search_id', 'person', 'timeline', 'queue',
 export type Kind = (typeof KINDS)[number];
 export const WRITES: readonly Kind[] = ['contact_attempt', 'note'];
 
-/** The order one staff member goes through their work: reads four to one write. */
-const ROUND: Kind[] = ['search_name', 'person', 'timeline', 'search_id', 'queue', 'person', 'timeline', 'figures', 'contact_attempt', 'note'];
+/** The order one staff member goes through their work (each starts at another place in it): four reads to one write. */
+const ROUND: Kind[] = ['search_name', 'person', 'contact_attempt', 'timeline', 'search_id', 'queue', 'note', 'person', 'timeline', 'figures'];
 
 export type Visible = { id: string; personalIdentityNumber: string; familyName: string };
 export type Session = { email: string; role: string; cookie: string; csrf: string; persons: Visible[]; queue: string | null; kinds: Kind[] };

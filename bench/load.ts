@@ -140,7 +140,10 @@ async function drive(sessions: Session[], ports: number[], db: pg.Pool): Promise
   })();
   const started = Date.now();
   const runs = sessions.map((session, i) => {
-    const requests = session.kinds.map((kind) => ({ ...requestFor(session, kind), kind }));
+    // Each starts at another place in the round, so a short run still has the whole mix.
+    const start = i % session.kinds.length;
+    const kinds = [...session.kinds.slice(start), ...session.kinds.slice(0, start)];
+    const requests = kinds.map((kind) => ({ ...requestFor(session, kind), kind }));
     const instance = autocannon({ url: `http://127.0.0.1:${ports[i % ports.length]}`, connections: 1, duration: SECONDS, timeout: 10, requests }) as unknown as EventEmitter & Promise<autocannon.Result>;
     instance.on('response', (client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
       const kind = (client as { requestIterator: { currentRequest: { kind: Kind } } }).requestIterator.currentRequest.kind;
@@ -202,7 +205,8 @@ async function main() {
       if (rounds.length === 0) {
         const roles = new Map<string, number>();
         for (const s of sessions) roles.set(s.role, (roles.get(s.role) ?? 0) + 1);
-        console.log(`Signed in: ${[...roles].map(([role, k]) => `${k} ${role}`).join(', ')}; their work: ${sessions.map((s) => s.kinds.length).join(' ')} kinds each`);
+        console.log(`Signed in: ${[...roles].map(([role, k]) => `${k} ${role}`).join(', ')}. What each role does here (what Lotsa let it do):`);
+        for (const role of roles.keys()) console.log(`  ${role}: ${sessions.find((s) => s.role === role)!.kinds.join(' ')}`);
       }
       rounds.push(await drive(sessions, servers.ports, watcher));
       await stopServers(children);
