@@ -44,6 +44,8 @@ const PlanPage = lazy(() => import('./features/plans/PlanPage.js').then((m) => (
 const NotificationFormPage = lazy(() => import('./features/notifications/NotificationFormPage.js').then((m) => ({ default: m.NotificationFormPage })));
 const UnitsPage = lazy(() => import('./features/admin/UnitsPage.js').then((m) => ({ default: m.UnitsPage })));
 const OffersPage = lazy(() => import('./features/measures/OffersPage.js').then((m) => ({ default: m.OffersPage })));
+const ActivitiesPage = lazy(() => import('./features/activities/ActivitiesPage.js').then((m) => ({ default: m.ActivitiesPage })));
+const SessionAttendancePage = lazy(() => import('./features/activities/SessionAttendancePage.js').then((m) => ({ default: m.SessionAttendancePage })));
 
 /** The browser router with all routes under the common layout. */
 export const router = createBrowserRouter([
@@ -67,6 +69,8 @@ export const router = createBrowserRouter([
       { path: '/applications', element: signedIn(<RequireCapability capability="applications.manage"><ApplicationsPage /></RequireCapability>) },
       { path: '/teams', element: signedIn(<RequireCapability capability="teams.read"><TeamsPage /></RequireCapability>) },
       { path: '/offers', element: signedIn(<RequireCapability capability="persons.browse"><OffersPage /></RequireCapability>) },
+      { path: '/activities', element: signedIn(<RequireCapability capability="attendance.take"><ActivitiesPage /></RequireCapability>) },
+      { path: '/sessions/:id', element: signedIn(<RequireCapability capability="attendance.take"><SessionAttendancePage /></RequireCapability>) },
       { path: '/emergency-access', element: signedIn(<RequireCapability capability="emergency.access"><EmergencyAccessPage /></RequireCapability>) },
       { path: '/admin/access-review', element: signedIn(<RequireCapability capability="access.review"><AccessReviewPage /></RequireCapability>) },
       { path: '/queues', element: signedIn(<RequireCapability capability="outreach.work"><QueuesPage /></RequireCapability>) },
