@@ -11,7 +11,7 @@ import { figuresApi, reportUrl, type FigureFilter } from '../../api/figureEndpoi
 import { Alert, Loading } from '../../components/Alert.js';
 import { FormField } from '../../components/FormField.js';
 import { PageHeading } from '../../components/PageHeading.js';
-import { todayIso } from '../../i18n/format.js';
+import { todayInSweden } from '../../../core/dates.js';
 import { MeasuresSection, OutcomeSection, OutreachSection, StatusSection } from './FigureSections.js';
 
 /** The filter an address asks for, with defaults: this year up to today, status today. */
@@ -29,7 +29,8 @@ export function figureFilterFrom(params: URLSearchParams, today: string): Figure
 export function FiguresPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const filter = figureFilterFrom(params, todayIso());
+  // Swedish time, as the server counts days: a browser elsewhere would cut off today's closings.
+  const filter = figureFilterFrom(params, todayInSweden());
   const [draft, setDraft] = useState(filter);
   const outcomes = useQuery({ queryKey: ['figures', 'outcomes', filter], queryFn: () => figuresApi.outcomes(filter) });
   const outreach = useQuery({ queryKey: ['figures', 'outreach', filter], queryFn: () => figuresApi.outreach(filter) });
