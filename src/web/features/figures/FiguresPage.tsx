@@ -41,7 +41,8 @@ export function FiguresPage() {
     e.preventDefault();
     setParams(Object.entries(draft).filter(([, v]) => v !== ''));
   };
-  const set = (key: keyof FigureFilter) => (e: { target: { value: string } }) => setDraft({ ...draft, [key]: e.target.value });
+  const set = (key: keyof FigureFilter) => (e: { target: { value: string } }) =>
+    setDraft({ ...draft, [key]: e.target.value });
   const error = [outcomes, outreach, measures, status].find((q) => q.error)?.error;
   return (
     <>
@@ -103,7 +104,11 @@ export function FiguresPage() {
         </ul>
       </section>
       {error ? <Alert>{error.message || t('figuresPage.failed')}</Alert> : null}
-      {outcomes.data ? <OutcomeSection report={outcomes.data} filter={filter} /> : outcomes.isPending ? <Loading /> : null}
+      {outcomes.data ? (
+        <OutcomeSection report={outcomes.data} filter={filter} />
+      ) : outcomes.isPending ? (
+        <Loading />
+      ) : null}
       {outreach.data ? <OutreachSection figures={outreach.data} filter={filter} /> : null}
       {measures.data ? <MeasuresSection figures={measures.data} filter={filter} /> : null}
       {status.data ? <StatusSection figures={status.data} filter={filter} /> : null}
