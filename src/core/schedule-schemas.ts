@@ -56,6 +56,8 @@ export const scheduleWeekSchema = z.object({
   week: z.string(),
   /** The week's seven days, Monday first. */
   days: z.array(z.string()),
+  /** The week's Swedish holidays (and the eves that count as such), with their Swedish names. */
+  holidays: z.array(z.object({ day: z.string(), name: z.string() })),
   items: z.array(scheduleItemSchema),
   /** Running measures with no weekly hours yet, so not placed in the week. */
   measuresWithoutHours: z.array(z.object({ id, title: z.string() })),
