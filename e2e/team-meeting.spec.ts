@@ -134,6 +134,10 @@ describe.skipIf(skipE2E)(
       await expect.poll(() => heading(page).textContent()).toContain('Team meeting Ungdomsteamet');
       const decisions = page.getByRole('region', { name: 'Decisions', exact: true });
       await expect.poll(() => decisions.textContent()).toContain('A young person (no access): Waiting list');
+      // The agenda counts what the social worker may not see, on one line a kind, and names none of it.
+      const newApplications = page.getByRole('region', { name: 'New applications' });
+      expect(await newApplications.textContent()).toMatch(/\d+ young people \(no access\)/);
+      expect(await newApplications.getByRole('link').count()).toBe(0);
       const body = await page.locator('body').textContent();
       expect(body).not.toContain('Teammöte');
       expect(body).not.toContain('Plats i januari');

@@ -173,3 +173,6 @@ export function enrolmentsOverlap(a: { from: string; to: string | null }, b: { f
 
 /** The longest range of days a sessions or attendance query may span. */
 export const MAX_RANGE_DAYS = 400;
+
+/** The consent category enrolments and attendance belong to: contact and occupation. */
+export const ATTENDANCE_CATEGORY = 'contact_occupation' as const;

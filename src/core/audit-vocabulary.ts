@@ -74,5 +74,9 @@ export const AUDIT_ENTITIES = [
   'schedule_pdf',
   'schedule_addition',
   'schedule_feed',
+  'activity',
+  'activity_session',
+  'enrolment',
+  'attendance',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

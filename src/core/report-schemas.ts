@@ -8,7 +8,14 @@ const count = z.union([z.number().int(), z.literal('<3')]);
 const shareOf = z.number().nullable();
 
 /** GET /api/v1/reports/outcomes: the period (closed between two days, inclusive) and the format. */
-export const outcomeReportQuery = z.object({ from: isoDay, to: isoDay, format: z.enum(['json', 'csv', 'xlsx', 'pdf']).default('json'), lang: z.enum(['sv', 'en']).default('sv') });
+export const outcomeReportQuery = z.object({
+  from: isoDay,
+  to: isoDay,
+  targetGroup: z.enum(['kaa', 'young_adult', 'other']).optional(),
+  contactPerson: z.string().uuid().optional(),
+  format: z.enum(['json', 'csv', 'xlsx', 'pdf']).default('json'),
+  lang: z.enum(['sv', 'en']).default('sv'),
+});
 
 const byGender = z.object({ female: count, male: count });
 /** The outcome report: counts and shares, never who. */
@@ -68,6 +75,7 @@ export const channelFiguresSchema = z.object({
   channels: z.array(z.object({ channel: z.string(), attempts: count, reached: count, persons: count, personsReached: count, reachedShare: shareOf })),
   attempts: count,
   reached: count,
+  months: z.array(z.object({ month: z.string(), inRegister: count, reached: count, reachedShare: shareOf })),
   smallCellsSuppressed: z.boolean(),
 });
 

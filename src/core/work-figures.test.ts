@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { channelFigures } from './channel-figures.js';
+import { channelFigures, monthsOf } from './channel-figures.js';
 import { measureFigures, offerCost, type OfferCount } from './measure-figures.js';
 import { statusFigures, statusOn } from './status-figures.js';
 
@@ -23,13 +23,25 @@ describe('outreach by channel', () => {
   });
 
   it('leaves out the check steps, which are not attempts to reach anyone', () => {
-    const f = channelFigures({ from: 'a', to: 'b', ladder: ['verify_school', 'phone'], counts: [{ channel: 'verify_school', attempts: 9, reached: 0, persons: 9, personsReached: 0 }] });
+    const f = channelFigures({ from: '2026-01-01', to: '2026-01-31', ladder: ['verify_school', 'phone'], counts: [{ channel: 'verify_school', attempts: 9, reached: 0, persons: 9, personsReached: 0 }] });
     expect(f.channels.map((c) => c.channel)).not.toContain('verify_school');
     expect(f.attempts).toBe(0);
   });
 });
 
 const offer = (o: Partial<OfferCount>): OfferCount => ({ offerId: 'o', name: 'Studiestöd', kind: 'guidance', costAmount: null, costUnit: null, participants: 0, started: 0, measureDays: 0, completed: 0, interrupted: 0, outcomes: 0, ...o });
+
+describe('the register per month', () => {
+  it('lists every month the period touches, across a year end, with the share reached at each month end', () => {
+    expect(monthsOf('2025-11-15', '2026-02-01')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(monthsOf('soon', 'later')).toEqual([]);
+    const f = channelFigures({ from: '2026-01-01', to: '2026-02-28', ladder: [], counts: [], register: [{ month: '2026-02', inRegister: 8, reached: 6 }] });
+    expect(f.months).toEqual([
+      { month: '2026-01', inRegister: 0, reached: 0, reachedShare: null },
+      { month: '2026-02', inRegister: 8, reached: 6, reachedShare: 0.75 },
+    ]);
+  });
+});
 
 describe('measures per offer', () => {
   it('costs an offer per participant for each measure started, and per week for each seven days run', () => {

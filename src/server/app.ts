@@ -48,6 +48,7 @@ import { accessReviewRoutes } from './features/access-review/access-review.route
 import { gettingStartedRoutes } from './features/getting-started/getting-started.routes.js';
 import { assessmentRoutes } from './features/assessments/assessments.routes.js';
 import { measureRoutes } from './features/measures/measures.routes.js';
+import { activityRoutes } from './features/activities/activities.routes.js';
 import { outcomeRoutes } from './features/outcomes/outcomes.routes.js';
 import { planRoutes } from './features/plans/plans.routes.js';
 import { reportsRoutes } from './features/reports/reports.routes.js';
@@ -141,6 +142,7 @@ export async function buildApp(database: DatabaseHandle, env: Env, options: { lo
   await app.register(reportsRoutes);
   await app.register(teamMeetingRoutes);
   await app.register(scheduleRoutes, { env });
+  await app.register(activityRoutes);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

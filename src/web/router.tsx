@@ -46,6 +46,8 @@ const UnitsPage = lazy(() => import('./features/admin/UnitsPage.js').then((m) =>
 const OffersPage = lazy(() => import('./features/measures/OffersPage.js').then((m) => ({ default: m.OffersPage })));
 const TeamMeetingsPage = lazy(() => import('./features/team-meetings/TeamMeetingsPage.js').then((m) => ({ default: m.TeamMeetingsPage })));
 const TeamMeetingPage = lazy(() => import('./features/team-meetings/TeamMeetingPage.js').then((m) => ({ default: m.TeamMeetingPage })));
+// The figures page brings the charting library: loaded only when opened.
+const FiguresPage = lazy(() => import('./features/figures/FiguresPage.js').then((m) => ({ default: m.FiguresPage })));
 
 /** The browser router with all routes under the common layout. */
 export const router = createBrowserRouter([
@@ -86,6 +88,7 @@ export const router = createBrowserRouter([
       { path: '/admin/audit', element: signedIn(<RequireCapability capability="audit.read"><AuditPage /></RequireCapability>) },
       { path: '/teams/:teamId/meetings', element: signedIn(<RequireCapability capability="persons.browse"><TeamMeetingsPage /></RequireCapability>) },
       { path: '/meetings/team/:meetingId', element: signedIn(<RequireCapability capability="persons.browse"><TeamMeetingPage /></RequireCapability>) },
+      { path: '/figures', element: signedIn(<RequireCapability capability="figures.read"><FiguresPage /></RequireCapability>) },
       { path: '*', element: signedIn(<NotFoundPage />) },
     ],
   },

@@ -281,3 +281,18 @@ export function contactPersonHasAccess(staffId: Expression<string | null>): RawB
 export function heldBy(actor: Actor, staffId: Expression<string | null>): RawBuilder<SqlBool> {
   return sql<SqlBool>`(${staffId} = ${actor.id} and ${contactPersonHasAccess(staffId)})`;
 }
+
+/**
+ * SQL condition on `activities`: the actor takes the activity's attendance and so sees its roster (the
+ * persons enrolled, by name, and their attendance in it): a coordinator of the activity's municipality,
+ * or a staff member named among its leaders (need to know: they run the sessions). Anything else of
+ * those persons still goes by personVisibleTo and categoryVisibleTo.
+ */
+export function activityStaffedBy(actor: Actor): (eb: ExpressionBuilder<Database, 'activities'>) => Expression<SqlBool> {
+  return (eb) => {
+    if (!roleCan(actor.role, 'attendance.take')) return FALSE;
+    const inMunicipality = eb('activities.municipality_id', '=', actor.municipalityId);
+    if (actor.role === 'coordinator') return inMunicipality;
+    return eb.and([inMunicipality, sql<SqlBool>`${actor.id}::uuid = any(activities.leader_staff_ids)`]);
+  };
+}

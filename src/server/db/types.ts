@@ -301,6 +301,10 @@ export interface Database extends RegisterDatabase, ConsentDatabase, OutreachDat
   audit_log: AuditLogTable;
   audit_seals: AuditSealsTable;
   audit_unsealed: AuditUnsealedTable;
+  activities: ActivitiesTable;
+  activity_session_changes: ActivitySessionChangesTable;
+  activity_enrolments: ActivityEnrolmentsTable;
+  attendance_entries: AttendanceEntriesTable;
 }
 
 export interface ImportsTable {
@@ -692,4 +696,53 @@ export interface ScheduleFeedsTable { person_id: string; municipality_id: string
 export interface ScheduleDatabase {
   schedule_additions: ScheduleAdditionsTable;
   schedule_feeds: ScheduleFeedsTable;
+}
+/** A group activity a centre runs; `recurrence` holds core's recurrenceSchema. */
+export interface ActivitiesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  unit_id: string | null;
+  title: string;
+  kind: string;
+  leader_staff_ids: ColumnType<string[], string[] | undefined, string[]>;
+  guest_leaders: ColumnType<string[], string[] | undefined, string[]>;
+  place: string | null;
+  capacity: number | null;
+  recurrence: ColumnType<unknown, string, string>;
+  starts_on: string;
+  ends_on: string | null;
+  offer_id: string | null;
+  drop_in: Generated<boolean>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+/** A session cancelled or moved, by the day it was planned for. */
+export interface ActivitySessionChangesTable {
+  activity_id: string;
+  occurs_on: string;
+  cancelled: Generated<boolean>;
+  moved_to: string | null;
+  moved_start: string | null;
+  moved_end: string | null;
+  note: string | null;
+  changed_by: string | null;
+  changed_at: Timestamp;
+}
+/** A young person enrolled in an activity from a day, to a day or on. */
+export interface ActivityEnrolmentsTable { id: Generated<string>; municipality_id: string; activity_id: string; person_id: string; from_on: string; to_on: string | null; recorded_by: string | null; created_at: Timestamp }
+/** One attendance entry of a session (append-only; the latest per person or anonymous visitor wins). */
+export interface AttendanceEntriesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  activity_id: string;
+  occurs_on: string;
+  person_id: string | null;
+  anonymous_key: string | null;
+  status: 'present' | 'absent' | 'excused' | 'late';
+  category: Generated<'contact_occupation' | 'assessment_plan' | 'health_social'>;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
 }

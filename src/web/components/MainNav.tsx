@@ -5,10 +5,10 @@
  */
 import { NavLink } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { Capability } from '../../core/roles.js';
+import type { Capability, Role } from '../../core/roles.js';
 import { useSession } from '../features/auth/session.js';
 
-type NavItem = { to: string; label: string; capability?: Capability; end?: boolean };
+type NavItem = { to: string; label: string; capability?: Capability; end?: boolean; roles?: readonly Role[] };
 
 const GROUPS: { key: 'daily' | 'register' | 'cooperation' | 'settings'; links: NavItem[] }[] = [
   {
@@ -22,6 +22,7 @@ const GROUPS: { key: 'daily' | 'register' | 'cooperation' | 'settings'; links: N
       { to: '/letters', label: 'letters.nav', capability: 'outreach.work' },
       { to: '/sms', label: 'sms.nav', capability: 'outreach.work' },
       { to: '/notifications', label: 'nav.notifications', capability: 'notifications.submit' },
+      { to: '/figures', label: 'figuresPage.nav', capability: 'figures.read', roles: ['coordinator', 'manager'] },
     ],
   },
   {
@@ -57,8 +58,8 @@ const GROUPS: { key: 'daily' | 'register' | 'cooperation' | 'settings'; links: N
 /** The navigation landmark with links filtered by role, in named groups when there is more than one. */
 export function MainNav() {
   const { t } = useTranslation();
-  const { can } = useSession();
-  const groups = GROUPS.map((g) => ({ ...g, links: g.links.filter((link) => !link.capability || can(link.capability)) })).filter((g) => g.links.length > 0);
+  const { can, me } = useSession();
+  const groups = GROUPS.map((g) => ({ ...g, links: g.links.filter((link) => (!link.capability || can(link.capability)) && (!link.roles || (!!me && link.roles.includes(me.role)))) })).filter((g) => g.links.length > 0);
   const links = (items: NavItem[], labelledBy?: string) => (
     <ul className="main-nav__links" aria-labelledby={labelledBy}>
       {items.map((link) => (

@@ -27,6 +27,7 @@ import * as auditSeals from './20261208121000_audit_seals.js';
 import * as teamMeetings from './20261209110000_team_meetings.js';
 import * as caseloadCapacity from './20261209140000_caseload_capacity.js';
 import * as schedule from './20261209120000_schedule.js';
+import * as activities from './20261209100000_activities.js';
 
 export const migrations: Record<string, Migration> = {
   '20261125090000_foundation': foundation,
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '20261209110000_team_meetings': teamMeetings,
   '20261209140000_caseload_capacity': caseloadCapacity,
   '20261209120000_schedule': schedule,
+  '20261209100000_activities': activities,
 };

@@ -10,16 +10,22 @@ import { requireCapability } from '../../access/access.js';
 import { AppError } from '../../http/app-error.js';
 import type { RequestContext } from '../../http/context.js';
 import { loadFigureSettings, outcomeGroups } from './reports.queries.js';
+import type { FigureFilters } from './work-figures.queries.js';
 
 /** The report as the API shows it: suppressed where the reader may not see small cells, and saying so. */
 export type ShownOutcomeReport = OutcomeReport & { smallCellsSuppressed: boolean };
 
 /** The outcome report for `from`–`to`; `leaving` when it goes outside the municipality (a file for the steering group). */
-export async function outcomeReportFor(ctx: RequestContext, period: { from: string; to: string }, leaving = false): Promise<ShownOutcomeReport> {
+export async function outcomeReportFor(
+  ctx: RequestContext,
+  period: { from: string; to: string },
+  leaving = false,
+  filters: FigureFilters = {},
+): Promise<ShownOutcomeReport> {
   requireCapability(ctx.actor, 'figures.read');
   if (period.to < period.from) throw new AppError('validation_failed', [{ field: 'to', code: 'end_before_start' }]);
   const { settings } = await loadFigureSettings(ctx.db, ctx.actor.municipalityId);
-  const { groups, medians } = await outcomeGroups(ctx.db, ctx.actor.municipalityId, period, settings.targetMonths);
+  const { groups, medians } = await outcomeGroups(ctx.db, ctx.actor.municipalityId, period, settings.targetMonths, filters);
   const report = outcomeReport({ ...period, outcomeCodes: OUTCOME_CODES, groups, medians, settings });
   const suppress = leaving ? !seesSmallCells(ctx.actor) : !seesSmallCellsInside(ctx.actor);
   return { ...(suppress ? suppressSmallCells(report) : report), smallCellsSuppressed: suppress };

@@ -9,6 +9,7 @@ import { CONVERSATION_OUTCOMES } from '../../../core/outreach.js';
 import { DEFAULT_FIGURE_SETTINGS, type FigureSettings } from '../../../core/figures.js';
 import type { ScbBlock, ScbPeriod, ScbRow } from '../../../core/scb.js';
 import type { Db } from '../../db/connection.js';
+import { caseFilter, type FigureFilters } from './work-figures.queries.js';
 
 type Period = { from: string; to: string };
 
@@ -102,13 +103,13 @@ type RawGroup = {
  * assessment, the first measure and the outcome. Gender is the identity number's gender digit; the age
  * band is taken on the closing day; on to studies or work counts when closed within `months` of the start.
  */
-export async function outcomeGroups(db: Db, municipalityId: string, { from, to }: Period, months: number) {
+export async function outcomeGroups(db: Db, municipalityId: string, { from, to }: Period, months: number, filters: FigureFilters = {}) {
   const { rows } = await withoutJit(db, (trx) => sql<RawGroup>`
     with closed as (
       select c.id, c.person_id, c.outcome, c.target_group, c.closed_on, c.upper_secondary_diploma, c.documented_problems,
         p.personal_identity_number as pnr, p.birth_date, (c.opened_at at time zone 'Europe/Stockholm')::date as opened_on
       from cases c join persons p on p.id = c.person_id
-      where c.municipality_id = ${municipalityId} and c.closed_on between ${from}::date and ${to}::date and c.outcome is not null
+      where c.municipality_id = ${municipalityId} and c.closed_on between ${from}::date and ${to}::date and c.outcome is not null and ${caseFilter(filters)}
     ), started as (
       select cl.*, coalesce((select max(rp.entered_on) from register_periods rp where rp.person_id = cl.person_id
           and rp.entered_on <= cl.opened_on and (rp.left_on is null or rp.left_on >= cl.opened_on)), cl.opened_on) as started_on

@@ -37,8 +37,8 @@ export async function reportsRoutes(app: FastifyInstance) {
       response: { 200: outcomeReportSchema.or(z.any()), ...errors },
     },
     handler: async (request, reply) => {
-      const { from, to, format, lang } = request.query;
-      const report = await outcomeReportFor(contextOf(request), { from, to }, format === 'pdf');
+      const { from, to, format, lang, targetGroup, contactPerson } = request.query;
+      const report = await outcomeReportFor(contextOf(request), { from, to }, format === 'pdf', { targetGroup, contactPerson });
       if (format === 'json') return report;
       const name = `${lang === 'sv' ? 'utfall' : 'outcomes'}-${from}-${to}`;
       const file =

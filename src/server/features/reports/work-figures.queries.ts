@@ -21,7 +21,7 @@ const dayEnd = (day: string) => sql`(${day}::date + 1)::timestamp at time zone '
 const conversation = sql.join([...CONVERSATION_OUTCOMES]);
 
 /** The filters as a condition on the case aliased `c` (true when there is none). */
-function caseFilter(f: FigureFilters): RawBuilder<boolean> {
+export function caseFilter(f: FigureFilters): RawBuilder<boolean> {
   const parts = [sql`true`];
   if (f.targetGroup) parts.push(sql`c.target_group = ${f.targetGroup}`);
   if (f.contactPerson) parts.push(sql`c.contact_person_id = ${f.contactPerson}`);
@@ -163,4 +163,30 @@ export async function caseloadCounts(db: Db, municipalityId: string, on: string,
     select null, null, null, n from held where contact_person_id is null
     order by 2 nulls last`.execute(db);
   return rows.map((r) => ({ contactPerson: r.id ? { id: r.id, name: r.name! } : null, open: r.open, capacity: r.capacity }));
+}
+
+/**
+ * Per month of the period: the persons in the register at the month's end, and how many of them had
+ * been reached (a conversation in that register period) by then. With filters, only persons whose
+ * case open at the month's end matches them.
+ */
+export async function registerMonths(db: Db, municipalityId: string, p: Period, f: FigureFilters) {
+  const filtered = f.targetGroup || f.contactPerson
+    ? sql`and exists (select 1 from cases c where c.person_id = rp.person_id
+        and c.opened_at < (mo.month_end + 1)::timestamp at time zone 'Europe/Stockholm'
+        and (c.closed_at is null or c.closed_at >= (mo.month_end + 1)::timestamp at time zone 'Europe/Stockholm')
+        and ${caseFilter(f)})`
+    : sql``;
+  const { rows } = await sql<{ month: string; in_register: number; reached: number }>`
+    with mo as (
+      select to_char(m, 'YYYY-MM') as month, (m + interval '1 month' - interval '1 day')::date as month_end
+      from generate_series(date_trunc('month', ${p.from}::date), date_trunc('month', ${p.to}::date), interval '1 month') m
+    )
+    select mo.month, count(rp.id)::int as in_register,
+      (count(rp.id) filter (where exists (select 1 from contact_attempts ca where ca.period_id = rp.id
+        and ca.outcome in (${conversation}) and ca.at < (mo.month_end + 1)::timestamp at time zone 'Europe/Stockholm')))::int as reached
+    from mo left join register_periods rp on rp.municipality_id = ${municipalityId} and rp.entered_on <= mo.month_end
+      and (rp.left_on is null or rp.left_on > mo.month_end) ${filtered}
+    group by mo.month order by mo.month`.execute(db);
+  return rows.map((r) => ({ month: r.month, inRegister: r.in_register, reached: r.reached }));
 }

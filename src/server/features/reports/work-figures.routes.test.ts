@@ -59,6 +59,7 @@ beforeAll(async () => {
   await attempt(a.id, 'phone', 'reached', '2026-01-08T10:00:00+01:00');
   await attempt(b.id, 'phone', 'no_answer', '2026-02-02T10:00:00+01:00');
   await attempt(b.id, 'announced_home_visit', 'met', '2026-02-20T10:00:00+01:00');
+  await h.db.insertInto('register_periods').values({ municipality_id: h.municipalityId, person_id: c.id, entered_on: '2026-02-10', entry_reason: 'dropped_out', source: '{}' }).execute();
   await attempt(c.id, 'known_elsewhere', 'not_known', '2026-02-11T10:00:00+01:00');
   await attempt(c.id, 'phone', 'no_answer', '2025-12-20T10:00:00+01:00'); // before the period
   // A per-participant offer (two started, one completed), a weekly one (b for 14 days, interrupted).
@@ -107,6 +108,13 @@ describe('GET /api/v1/reports/outreach', () => {
     expect(row('known_elsewhere')).toBeUndefined();
     expect(r.channels[0].channel).toBe('phone');
     expect([r.attempts, r.reached, r.smallCellsSuppressed]).toEqual([4, 2, false]);
+    expect(r.months).toHaveLength(6);
+    expect(r.months.slice(0, 2)).toEqual([
+      { month: '2026-01', inRegister: 0, reached: 0, reachedShare: null },
+      { month: '2026-02', inRegister: 1, reached: 0, reachedShare: 0 },
+    ]);
+    const long = await h.as.coordinator.request('GET', '/api/v1/reports/outreach?from=2000-01-01&to=2026-01-01');
+    expect(long.json().errors.map((e: { field: string }) => e.field)).toEqual(['from']);
     const filtered = (await h.as.coordinator.request('GET', `/api/v1/reports/outreach?${H1}&contactPerson=${h.as.coordinator.staffId}`)).json();
     expect(filtered.attempts).toBe(0);
   });

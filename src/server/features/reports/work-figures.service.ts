@@ -5,7 +5,7 @@
  * a cost per person, a caseload's load) is left out.
  */
 import type { z } from 'zod';
-import { channelFigures, type ChannelFigures } from '../../../core/channel-figures.js';
+import { channelFigures, monthsOf, type ChannelFigures } from '../../../core/channel-figures.js';
 import { todayInSweden } from '../../../core/dates.js';
 import { seesSmallCellsInside, SMALL_CELL, suppressSmallCells } from '../../../core/figures.js';
 import { measureFigures, type MeasureFigures } from '../../../core/measure-figures.js';
@@ -16,7 +16,10 @@ import { AppError } from '../../http/app-error.js';
 import type { RequestContext } from '../../http/context.js';
 import { loadOutreachSettings } from '../contact/outreach-settings.js';
 import { loadFigureSettings } from './reports.queries.js';
-import { caseloadCounts, channelCounts, offerCounts, statusGroups, type FigureFilters } from './work-figures.queries.js';
+import { caseloadCounts, channelCounts, offerCounts, registerMonths, statusGroups, type FigureFilters } from './work-figures.queries.js';
+
+/** The longest period a figure covers, in months (ten years). */
+const MAX_MONTHS = 120;
 
 type Shown<T> = T & { smallCellsSuppressed: boolean };
 type PeriodQuery = z.infer<typeof periodFiguresQuery>;
@@ -25,6 +28,7 @@ type PeriodQuery = z.infer<typeof periodFiguresQuery>;
 function periodOf(ctx: RequestContext, q: { from: string; to: string }) {
   requireCapability(ctx.actor, 'figures.read');
   if (q.to < q.from) throw new AppError('validation_failed', [{ field: 'to', code: 'end_before_start' }]);
+  if (monthsOf(q.from, q.to).length > MAX_MONTHS) throw new AppError('validation_failed', [{ field: 'from', code: 'too_long' }]);
   return { from: q.from, to: q.to };
 }
 const filtersOf = (q: FigureFilters): FigureFilters => ({ targetGroup: q.targetGroup, contactPerson: q.contactPerson });
@@ -35,9 +39,10 @@ export async function outreachByChannel(ctx: RequestContext, q: PeriodQuery): Pr
   const period = periodOf(ctx, q);
   const { settings } = await loadOutreachSettings(ctx.db, ctx.actor.municipalityId);
   const counts = await channelCounts(ctx.db, ctx.actor.municipalityId, period, filtersOf(q));
-  const figures = channelFigures({ ...period, ladder: settings.ladder.map((s) => s.channel), counts });
+  const register = await registerMonths(ctx.db, ctx.actor.municipalityId, period, filtersOf(q));
+  const figures = channelFigures({ ...period, ladder: settings.ladder.map((s) => s.channel), counts, register });
   const suppress = suppressFor(ctx);
-  return { ...(suppress ? suppressSmallCells(figures, ['from', 'to', 'channel', 'reachedShare']) : figures), smallCellsSuppressed: suppress };
+  return { ...(suppress ? suppressSmallCells(figures, ['from', 'to', 'channel', 'month', 'reachedShare']) : figures), smallCellsSuppressed: suppress };
 }
 
 /** Measures per offer over a period, with the cost of one young person lost to society beside them. */

@@ -9,10 +9,9 @@ import type { Role } from '../../../core/roles.js';
 import type { TeamDecisionKind } from '../../../core/team-meeting.js';
 import type { Actor } from '../../access/access.js';
 import { audited, type RequestContext } from '../../http/context.js';
-import { AppError } from '../../http/app-error.js';
 import { field, heading, paragraph, pdfBuffer } from '../../pdf/pdf.js';
-import { selectAttendees, selectDecisions, selectMeeting } from './team-meetings.queries.js';
-import { getTeamMeeting } from './team-meetings.service.js';
+import { selectAttendees, selectDecisions } from './team-meetings.queries.js';
+import { readableMeeting } from './team-meetings.service.js';
 
 type Language = 'sv' | 'en';
 
@@ -77,11 +76,8 @@ const TEXT = {
 
 /** The minutes of the meeting as a PDF, for a reader of the meeting; the export is audited, each named person too. */
 export async function meetingMinutes(ctx: RequestContext, meetingId: string, language: Language): Promise<Buffer> {
-  // The same checks as reading the meeting (and its audited read) before anything is written.
-  const read = await getTeamMeeting(ctx, meetingId);
   return audited(ctx, async ({ trx, audit }) => {
-    const meeting = await selectMeeting(trx, ctx.actor.municipalityId, meetingId);
-    if (!meeting) throw new AppError('not_found');
+    const { meeting } = await readableMeeting(trx, ctx.actor, meetingId);
     const attendees = await selectAttendees(trx, meeting.id);
     const ids = [
       ...new Set([
@@ -140,12 +136,14 @@ export async function meetingMinutes(ctx: RequestContext, meetingId: string, lan
       if (meeting.place) field(doc, T.place, meeting.place);
       field(doc, T.lead, meeting.lead_name ?? '');
       heading(doc, T.present);
-      const present = read.members.filter((m) => m.present);
-      if (present.length === 0 && read.guests.length === 0) paragraph(doc, T.nobody);
-      for (const m of present) paragraph(doc, m.unit ? `${m.name}, ${m.unit}` : m.name);
-      if (read.guests.length) {
+      const present = attendees.filter((a) => a.staff_id);
+      const guests = attendees.filter((a) => a.guest_name);
+      if (attendees.length === 0) paragraph(doc, T.nobody);
+      for (const m of present) paragraph(doc, m.unit_name ? `${m.staff_name}, ${m.unit_name}` : (m.staff_name ?? ''));
+      if (guests.length) {
         heading(doc, T.guests, 11);
-        for (const g of read.guests) paragraph(doc, g.role ? `${g.name}, ${g.role}` : g.name);
+        for (const g of guests)
+          paragraph(doc, g.guest_role ? `${g.guest_name}, ${g.guest_role}` : (g.guest_name ?? ''));
       }
       heading(doc, T.recipients, 11);
       paragraph(doc, recipients.map((r) => r.name).join(', '));

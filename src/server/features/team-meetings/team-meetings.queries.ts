@@ -9,7 +9,8 @@ import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
 import { addDays } from '../../../core/outreach.js';
 import { MEASURE_ENDING_DAYS } from '../../../core/measures.js';
 import { AGENDA_ITEM_KINDS, NOT_REACHED_DAYS, type AgendaItemKind } from '../../../core/team-meeting.js';
-import { rowCategoryVisibleTo, type Actor } from '../../access/access.js';
+import { categoryVisibleTo, rowCategoryVisibleTo, type Actor } from '../../access/access.js';
+import type { ConsentCategory } from '../../../core/consent.js';
 import type { Db } from '../../db/connection.js';
 import type { Database } from '../../db/types.js';
 import { reachedInPeriod } from '../queues/queues.queries.js';
@@ -103,7 +104,9 @@ export function selectAttendees(db: Db, meetingId: string) {
   return db
     .selectFrom('team_meeting_attendees as a')
     .leftJoin('staff', 'staff.id', 'a.staff_id')
-    .select(['a.staff_id', 'staff.name as staff_name', 'a.guest_name', 'a.guest_role'])
+    .leftJoin('units', 'units.id', 'staff.unit_id')
+    .select(['a.staff_id', 'staff.name as staff_name', 'staff.role as staff_role', 'units.name as unit_name'])
+    .select(['a.guest_name', 'a.guest_role'])
     .where('a.meeting_id', '=', meetingId)
     .orderBy('a.guest_name')
     .orderBy('staff.name')
@@ -116,8 +119,13 @@ const teamCase = (teamId: string) =>
     or cases.contact_person_id in (select tmm.staff_id from team_members tmm where tmm.team_id = ${teamId}))`;
 
 const named = sql<string>`persons.given_name || ' ' || persons.family_name`;
-const visibleIn = (actor: Actor, category: Expression<string>) =>
-  rowCategoryVisibleTo(actor, category)(expressionBuilder<Database, 'persons'>());
+/** The access condition for a row of a fixed category, or of the category its own column names. */
+const visibleIn = (actor: Actor, category: ConsentCategory | Expression<string>) => {
+  const eb = expressionBuilder<Database, 'persons'>();
+  return typeof category === 'string'
+    ? categoryVisibleTo(actor, category)(eb)
+    : rowCategoryVisibleTo(actor, category)(eb);
+};
 
 /** One agenda row before masking. */
 type RawItem = {
@@ -142,19 +150,18 @@ export async function selectAgenda(db: Db, actor: Actor, meeting: { id: string; 
   const m = actor.municipalityId;
   const t = meeting.team_id;
   const heldOn = meeting.held_on;
-  const cat = (c: string) => sql<string>`${c}::text`;
   const applications = sql<RawItem>`select 'application' as kind, a.id as item_id, persons.id as person_id,
       ${named} as name,
       a.signed_on as day, null::text as text, null::text as added_by,
-      coalesce(${visibleIn(actor, cat('assessment_plan'))}, false) as shown
+      coalesce(${visibleIn(actor, 'assessment_plan')}, false) as shown
     from applications a join persons on persons.id = a.person_id
     where a.municipality_id = ${m} and a.team_id = ${t} and a.status in ('received', 'on_agenda', 'waiting_list')`;
   const followUps = sql<RawItem>`select 'follow_up_due', cases.id, persons.id, ${named}, ${planFollowUpOn}, null, null,
-      coalesce(${visibleIn(actor, cat('assessment_plan'))}, false)
+      coalesce(${visibleIn(actor, 'assessment_plan')}, false)
     from cases join persons on persons.id = cases.person_id
     where cases.municipality_id = ${m} and ${teamCase(t)} and ${planFollowUpOn} <= ${heldOn}::date`;
   const notReached = sql<RawItem>`select 'not_reached', rp.id, persons.id, ${named}, rp.entered_on, null, null,
-      coalesce(${visibleIn(actor, cat('contact_occupation'))}, false)
+      coalesce(${visibleIn(actor, 'contact_occupation')}, false)
     from register_periods rp join persons on persons.id = rp.person_id join cases on cases.person_id = persons.id
     where rp.municipality_id = ${m} and rp.left_on is null and ${teamCase(t)}
       and rp.entered_on <= ${addDays(heldOn, -NOT_REACHED_DAYS)}::date and not ${reachedInPeriod}`;
@@ -175,7 +182,8 @@ export async function selectAgenda(db: Db, actor: Actor, meeting: { id: string; 
       case when shown then text end as text, case when shown then added_by end as added_by
     from (${applications} union all ${followUps} union all ${notReached}
       union all ${measures} union all ${items}) agenda
-    order by array_position(array[${order}]::text[], kind), shown desc, day nulls last, name`.execute(db);
+    order by array_position(array[${order}]::text[], kind), shown desc,
+      case when shown then day end nulls last, case when shown then name end`.execute(db);
   return rows;
 }
 

@@ -9,6 +9,7 @@ import { todayInSweden } from '../../../core/dates.js';
 import { addDays } from '../../../core/outreach.js';
 import { insertStaff } from '../staff/staff.service.js';
 import { buildPerson } from '../../testing/factories.js';
+import { pdfPageTexts } from '../../testing/pdf-text.js';
 import { createHarness, TEST_PASSWORD, type Client, type Harness } from '../../testing/harness.js';
 
 let h: Harness;
@@ -495,9 +496,24 @@ describe('the minutes', () => {
       .where('person_id', 'is not', null)
       .execute();
     expect(named.map((n) => n.person_id)).toEqual([p.inTeam]);
+    const text = pdfPageTexts(res.rawPayload).join('\n');
+    expect(text).toContain('Teamungdom Testsson: Byte av kontaktperson.');
+    expect(text).toContain('Elevhälsan, Ekhagens skola, Skolkurator');
+    expect(text).toContain('Socialsekreteraren');
+    for (const secret of ['Ansökande', 'Börjar i gruppen', 'Studiebesök']) expect(text).not.toContain(secret);
+  });
+
+  it('name everyone once the recipients may all see them: without the social worker present', async () => {
+    const members = { members: [h.as.youth_coach.staffId, h.as.team_member.staffId], guests: [] };
     expect(
-      (await h.as.youth_coach.request('GET', `/api/v1/meetings/team/${meetingId}/minutes.pdf?lang=en`)).statusCode,
-    ).toBe(200);
+      (await h.as.youth_coach.request('PUT', `/api/v1/meetings/team/${meetingId}/attendance`, members)).statusCode,
+    ).toBe(204);
+    const res = await h.as.youth_coach.request('GET', `/api/v1/meetings/team/${meetingId}/minutes.pdf?lang=en`);
+    expect(res.statusCode).toBe(200);
+    const text = pdfPageTexts(res.rawPayload).join('\n');
+    expect(text).toContain('Ansökande Testsson: Accepted to the team.');
+    expect(text).toContain('Teamungdom Testsson: New measure.');
+    expect(text).not.toContain('Socialsekreteraren');
   });
 
   it('audits reading the agenda: the meeting, and each young person shown', async () => {

@@ -56,7 +56,7 @@ async function readableTeam(db: Db, actor: Actor, teamId: string) {
 }
 
 /** The meeting, when the actor may read it, and whether they may record its attendance and decisions. */
-async function readableMeeting(db: Db, actor: Actor, meetingId: string) {
+export async function readableMeeting(db: Db, actor: Actor, meetingId: string) {
   requireCapability(actor, 'persons.browse');
   const meeting = await selectMeeting(db, actor.municipalityId, meetingId);
   if (!meeting) throw new AppError('not_found');
@@ -205,7 +205,13 @@ export async function getTeamMeeting(ctx: RequestContext, meetingId: string): Pr
         // Someone present who is not (or no longer) a member, such as a coordinator leading.
         ...attendees
           .filter((a) => a.staff_id && !memberIds.has(a.staff_id))
-          .map((a) => ({ id: a.staff_id!, name: a.staff_name ?? '', role: 'coordinator', unit: null, present: true })),
+          .map((a) => ({
+            id: a.staff_id!,
+            name: a.staff_name ?? '',
+            role: a.staff_role ?? '',
+            unit: a.unit_name,
+            present: true,
+          })),
       ],
       guests: attendees.filter((a) => a.guest_name).map((a) => ({ name: a.guest_name!, role: a.guest_role })),
       agenda: agenda.map((a) => ({

@@ -38,16 +38,21 @@ export function AgendaPanel({
       <h2 id="agenda-title">{t('teamMeetings.agendaTitle')}</h2>
       {AGENDA_ITEM_KINDS.map((kind) => {
         const items = meeting.agenda.filter((a) => a.kind === kind);
+        const hidden = items.filter((a) => a.hidden).length;
         return (
           <section key={kind} aria-labelledby={`agenda-${kind}`}>
             <h3 id={`agenda-${kind}`}>{t(`teamMeetings.kinds.${kind}`)}</h3>
             {items.length === 0 ? (
               <p className="muted">{t('teamMeetings.noItems')}</p>
             ) : (
-              <ul className="plain-list agenda-list">
-                {items.map((item, i) => (
-                  <AgendaLine key={item.id ?? `hidden-${kind}-${i}`} item={item} onDecide={onDecide} />
-                ))}
+              <ul className="plain-list">
+                {items
+                  .filter((item) => !item.hidden)
+                  .map((item, i) => (
+                    <AgendaLine key={item.id ?? `${kind}-${i}`} item={item} onDecide={onDecide} />
+                  ))}
+                {/* Items beyond the reader's access, counted on one line: nothing tells them apart. */}
+                {hidden ? <li className="muted">{t('teamMeetings.noAccessCount', { count: hidden })}</li> : null}
               </ul>
             )}
           </section>
@@ -61,7 +66,6 @@ export function AgendaPanel({
 function AgendaLine({ item, onDecide }: { item: AgendaItem; onDecide?: (draft: DecisionDraft) => void }) {
   const { t } = useTranslation();
   const format = useFormat();
-  if (item.hidden) return <li className="muted">{t('teamMeetings.noAccess')}</li>;
   const details = [
     item.date ? t(`teamMeetings.dateOf.${item.kind}`, { date: format.date(item.date) }) : null,
     item.text,

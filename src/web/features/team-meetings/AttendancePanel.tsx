@@ -77,7 +77,7 @@ function AttendanceForm({ meeting }: { meeting: TeamMeeting }) {
     <form onSubmit={submit} noValidate aria-label={t('teamMeetings.attendanceTitle')}>
       {saved ? <Alert tone="success">{t('teamMeetings.attendanceSaved')}</Alert> : null}
       {action.error ? <Alert tone="error">{messages.text(action.error)}</Alert> : null}
-      <fieldset>
+      <fieldset className="checkbox-group">
         <legend>{t('teamMeetings.membersPresent')}</legend>
         {meeting.members.map((m) => (
           <div key={m.id} className="checkbox">

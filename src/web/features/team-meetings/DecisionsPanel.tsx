@@ -29,7 +29,7 @@ export function DecisionsPanel({ meeting, draft }: { meeting: TeamMeeting; draft
     <section className="panel" aria-labelledby="decisions-title">
       <h2 id="decisions-title">{t('teamMeetings.decisionsTitle')}</h2>
       {meeting.decisions.length === 0 ? <p className="muted">{t('teamMeetings.noDecisions')}</p> : null}
-      <ol className="decision-list">
+      <ol>
         {meeting.decisions.map((d) => (
           <li key={d.id}>
             {d.person ? (

@@ -1,0 +1,36 @@
+/** Typed functions for the figures page: the outcome report, outreach by channel, measures per offer, status now. */
+import type { z } from 'zod';
+import type { channelFiguresSchema, measureFiguresSchema, outcomeReportSchema, statusFiguresSchema } from '../../core/report-schemas.js';
+import { request } from './client.js';
+
+export type OutcomeReportView = z.infer<typeof outcomeReportSchema>;
+export type ChannelFiguresView = z.infer<typeof channelFiguresSchema>;
+export type MeasureFiguresView = z.infer<typeof measureFiguresSchema>;
+export type StatusFiguresView = z.infer<typeof statusFiguresSchema>;
+
+/** The figures page's filters, as in its address. */
+export type FigureFilter = { from: string; to: string; on: string; targetGroup: string; contactPerson: string };
+
+const filterQuery = (f: FigureFilter) => ({ targetGroup: f.targetGroup || undefined, contactPerson: f.contactPerson || undefined });
+
+/** Where one report is, as JSON or as a file (`format`) in a language. */
+export function reportUrl(report: 'outcomes' | 'outreach' | 'measures' | 'status', f: FigureFilter, format?: 'csv' | 'xlsx' | 'pdf', lang?: string): string {
+  const params = new URLSearchParams();
+  if (report === 'status') params.set('on', f.on);
+  else {
+    params.set('from', f.from);
+    params.set('to', f.to);
+  }
+  for (const [k, v] of Object.entries(filterQuery(f))) if (v) params.set(k, v);
+  if (format) params.set('format', format);
+  if (lang) params.set('lang', lang);
+  return `/api/v1/reports/${report}?${params}`;
+}
+
+/** Query keys: ['figures', report, filter]. */
+export const figuresApi = {
+  outcomes: (f: FigureFilter) => request<OutcomeReportView>('/api/v1/reports/outcomes', { query: { from: f.from, to: f.to, ...filterQuery(f) } }),
+  outreach: (f: FigureFilter) => request<ChannelFiguresView>('/api/v1/reports/outreach', { query: { from: f.from, to: f.to, ...filterQuery(f) } }),
+  measures: (f: FigureFilter) => request<MeasureFiguresView>('/api/v1/reports/measures', { query: { from: f.from, to: f.to, ...filterQuery(f) } }),
+  status: (f: FigureFilter) => request<StatusFiguresView>('/api/v1/reports/status', { query: { on: f.on, ...filterQuery(f) } }),
+};
