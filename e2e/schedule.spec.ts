@@ -117,6 +117,10 @@ describe.skipIf(skipE2E)('[schedule]: a contact person sees, adds to and prints 
     expect(feed.status()).toBe(200);
     expect(await feed.text()).not.toContain('Vera');
     await expectNoAxeViolations(page, 'the week in English with a calendar address');
+    await page.goto('/calendar');
+    const changes = page.getByRole('region', { name: 'Changed activities for your young people' });
+    await expect.poll(() => changes.textContent(), { timeout: 10_000 }).toContain('No cancelled or moved activities');
+    await expectNoAxeViolations(page, 'the calendar with changed activities');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -56,6 +56,8 @@ export const scheduleWeekSchema = z.object({
   week: z.string(),
   /** The week's seven days, Monday first. */
   days: z.array(z.string()),
+  /** The week's Swedish holidays (and the eves that count as such), with their Swedish names. */
+  holidays: z.array(z.object({ day: z.string(), name: z.string() })),
   items: z.array(scheduleItemSchema),
   /** Running measures with no weekly hours yet, so not placed in the week. */
   measuresWithoutHours: z.array(z.object({ id, title: z.string() })),
@@ -109,3 +111,17 @@ export const scheduleFeedSchema = z.object({
   url: z.string().nullable(),
 });
 export type ScheduleFeed = z.infer<typeof scheduleFeedSchema>;
+
+/** GET /schedule/changes: the days to look at (default: today and two weeks on). */
+export const scheduleChangesQuery = z.object({ from: isoDay.optional(), to: isoDay.optional() });
+/** A changed activity session and which of the reader's own young people it touches. */
+export const scheduleChangeSchema = z.object({
+  activityId: id,
+  title: z.string(),
+  occursOn: z.string(),
+  cancelled: z.boolean(),
+  movedTo: z.object({ date: z.string(), start: z.string(), end: z.string() }).nullable(),
+  note: z.string().nullable(),
+  persons: z.array(z.object({ id, givenName: z.string(), familyName: z.string() })),
+});
+export type ScheduleChange = z.infer<typeof scheduleChangeSchema>;

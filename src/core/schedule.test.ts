@@ -7,6 +7,7 @@ import {
   weeklyHoursProblems,
 } from './schedule.js';
 import { daysOfWeek } from './iso-week.js';
+import { swedishHolidayOn } from './holidays.js';
 
 const w50 = daysOfWeek({ year: 2026, week: 50 }); // Monday 7 December 2026 to Sunday 13 December
 const placement = [1, 2, 3].map((weekday) => ({ weekday, start: '09:00', end: '15:00' }));
@@ -29,6 +30,14 @@ describe('a measure in the week', () => {
     expect(measureOccurrences(ended, w50).map((o) => o.day)).toEqual(['2026-12-07']);
     const planned = { startsOn: '2026-12-01', plannedEndOn: '2026-12-08', endedOn: null, weeklyHours: placement };
     expect(measureOccurrences(planned, w50).map((o) => o.day)).toEqual(['2026-12-07', '2026-12-08']);
+  });
+
+  it('leaves out a holiday: no placement on Christmas Eve or Christmas Day', () => {
+    const christmas = daysOfWeek({ year: 2026, week: 52 }); // Monday 21 to Sunday 27 December
+    const weeklyHours = [4, 5].map((weekday) => ({ weekday, start: '09:00', end: '15:00' }));
+    const m = { startsOn: '2026-12-01', plannedEndOn: null, endedOn: null, weeklyHours };
+    expect(measureOccurrences(m, christmas, (d) => swedishHolidayOn(d) !== null)).toEqual([]);
+    expect(measureOccurrences(m, christmas).map((o) => o.day)).toEqual(['2026-12-24', '2026-12-25']);
   });
 
   it('refuses hours that end before they start or overlap on a day, naming the entry', () => {

@@ -40,12 +40,16 @@ export type MeasureSource = {
   weeklyHours: WeeklyHour[];
 };
 
-/** The days of `days` on which the measure runs, each with its hours, in day and time order. */
-export function measureOccurrences(m: MeasureSource, days: string[]): { day: string; start: string; end: string }[] {
+/** The days of `days` on which the measure runs, each with its hours, in day and time order; none on a holiday. */
+export function measureOccurrences(
+  m: MeasureSource,
+  days: string[],
+  isHoliday: (day: string) => boolean = () => false,
+): { day: string; start: string; end: string }[] {
   const last = m.endedOn ?? m.plannedEndOn;
   const out: { day: string; start: string; end: string }[] = [];
   for (const day of days) {
-    if (day < m.startsOn || (last && day > last)) continue;
+    if (day < m.startsOn || (last && day > last) || isHoliday(day)) continue;
     const weekday = isoWeekday(day);
     for (const h of m.weeklyHours) if (h.weekday === weekday) out.push({ day, start: h.start, end: h.end });
   }

@@ -1,5 +1,11 @@
 /** Typed functions for a young person's week, the contact person's additions and the young person's feed. */
-import type { Addition, AdditionInput, ScheduleFeed, ScheduleWeek } from '../../core/schedule-schemas.js';
+import type {
+  Addition,
+  AdditionInput,
+  ScheduleChange,
+  ScheduleFeed,
+  ScheduleWeek,
+} from '../../core/schedule-schemas.js';
 import { request } from './client.js';
 
 const enc = encodeURIComponent;
@@ -18,6 +24,8 @@ export const scheduleApi = {
   feed: (personId: string) => request<ScheduleFeed>(`/api/v1/persons/${enc(personId)}/schedule/feed`),
   renewFeed: (personId: string, lang: 'sv' | 'en') =>
     request<ScheduleFeed>(`/api/v1/persons/${enc(personId)}/schedule/feed`, { method: 'POST', body: { lang } }),
+  /** Changed activity sessions of the coming two weeks and which of the reader's young people they touch. */
+  changes: () => request<ScheduleChange[]>('/api/v1/schedule/changes'),
   revokeFeed: (personId: string) =>
     request<void>(`/api/v1/persons/${enc(personId)}/schedule/feed`, { method: 'DELETE' }),
 };
@@ -26,4 +34,5 @@ export const scheduleApi = {
 export const scheduleKeys = {
   week: (personId: string, week: string | undefined) => ['persons', personId, 'schedule', week ?? 'current'] as const,
   feed: (personId: string) => ['persons', personId, 'schedule-feed'] as const,
+  changes: () => ['schedule-changes'] as const,
 };

@@ -1,13 +1,15 @@
 /**
  * One young person's week, built from its sources each time it is read: booked meetings (cancelled
- * ones shown as cancelled), measures with weekly hours, activity sessions they are enrolled in, and
- * the contact person's additions. Nothing is copied into a schedule, so a changed meeting, measure
- * or session shows at once. Free of any staff reader: the staff service narrows the categories and
- * audits; the young person's own view (issue 17) and the iCal feed call it for the person alone.
+ * ones shown as cancelled), measures with weekly hours (not on Swedish holidays), activity sessions
+ * they are enrolled in, and the contact person's additions, with the week's holidays named. Nothing
+ * is copied into a schedule, so a changed meeting, measure or session shows at once. Free of any
+ * staff reader: the staff service narrows the categories and audits; the young person's own view
+ * (issue 17) and the iCal feed call it for the person alone.
  */
 import { CONSENT_CATEGORIES, type ConsentCategory } from '../../../core/consent.js';
 import { daysOfWeek, formatIsoWeek, type IsoWeek } from '../../../core/iso-week.js';
 import { addDays } from '../../../core/outreach.js';
+import { swedishHolidayOn } from '../../../core/holidays.js';
 import {
   additionDays,
   compareItems,
@@ -28,6 +30,7 @@ export type PersonWeek = {
   personId: string;
   week: string;
   days: string[];
+  holidays: { day: string; name: string }[];
   items: ScheduleItem[];
   measuresWithoutHours: { id: string; title: string }[];
 };
@@ -66,6 +69,11 @@ export async function personWeek(
   const last = days[6]!;
   const items: ScheduleItem[] = [];
   const measuresWithoutHours: PersonWeek['measuresWithoutHours'] = [];
+  const holidays = days.flatMap((day) => {
+    const name = swedishHolidayOn(day);
+    return name ? [{ day, name }] : [];
+  });
+  const isHoliday = (day: string) => holidays.some((h) => h.day === day);
 
   if (categories.includes(MEETING_CATEGORY)) {
     for (const m of await selectMeetingsOfPerson(db, personId, first, addDays(last, 1))) {
@@ -100,7 +108,7 @@ export async function personWeek(
       if (!m.ended_on || m.ended_on >= first) measuresWithoutHours.push({ id: m.id, title: m.offer_name });
       continue;
     }
-    for (const o of measureOccurrences(source, days)) {
+    for (const o of measureOccurrences(source, days, isHoliday)) {
       items.push(
         item({
           id: `measure:${m.id}:${o.day}:${o.start}`,
@@ -134,5 +142,5 @@ export async function personWeek(
     }
   }
 
-  return { personId, week: formatIsoWeek(week), days, items: items.sort(compareItems), measuresWithoutHours };
+  return { personId, week: formatIsoWeek(week), days, holidays, items: items.sort(compareItems), measuresWithoutHours };
 }

@@ -131,18 +131,16 @@ export async function scheduleFeedFor(db: Db, token: string, ip: string | null, 
       events++;
     }
   }
-  await db
-    .transaction()
-    .execute((trx) =>
-      recordAudit(trx, { id: null, municipalityId: owner.municipality_id, ip }, [
-        {
-          action: 'export',
-          entity: 'schedule_feed',
-          entityId: owner.person_id,
-          personId: owner.person_id,
-          detail: { events },
-        },
-      ]),
-    );
+  await db.transaction().execute((trx) =>
+    recordAudit(trx, { id: null, municipalityId: owner.municipality_id, ip }, [
+      {
+        action: 'export',
+        entity: 'schedule_feed',
+        entityId: owner.person_id,
+        personId: owner.person_id,
+        detail: { events },
+      },
+    ]),
+  );
   return cal.toString();
 }

@@ -49,6 +49,8 @@ export function schedulePdf(
     for (const [i, day] of days.entries()) {
       if (doc.y > limit) break;
       heading(doc, `${t.weekdays[i]} ${dayMonth(day, lang)}`, 12);
+      const holiday = input.week.holidays.find((h) => h.day === day);
+      if (holiday) doc.font('Helvetica-Oblique').fontSize(size).text(t.holiday(holiday.name));
       const today = items.filter((item) => item.day === day);
       if (today.length === 0)
         doc.font('Helvetica').fontSize(size).fillColor('#444444').text(t.nothing).fillColor('black');

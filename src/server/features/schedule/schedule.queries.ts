@@ -117,3 +117,50 @@ export function selectAddition(db: Q, personId: string, additionId: string) {
     .where('removed_at', 'is', null)
     .executeTakeFirst();
 }
+
+/**
+ * Changed activity sessions (cancelled or moved) planned for, or moved to, a day from `from` to
+ * `to`, each with the actor's own young people enrolled on the planned day: those whose open case
+ * the actor holds as contact person and whom the actor may see.
+ */
+export function selectChangesTouchingMine(db: Q, actor: Actor, from: string, to: string) {
+  return db
+    .selectFrom('activity_session_changes as c')
+    .innerJoin('activities', 'activities.id', 'c.activity_id')
+    .innerJoin('activity_enrolments as e', 'e.activity_id', 'c.activity_id')
+    .innerJoin('persons', 'persons.id', 'e.person_id')
+    .select([
+      'c.activity_id',
+      'activities.title',
+      'c.occurs_on',
+      'c.cancelled',
+      'c.moved_to',
+      'c.moved_start',
+      'c.moved_end',
+    ])
+    .select(['c.note', 'persons.id as person_id', 'persons.given_name', 'persons.family_name'])
+    .where('activities.municipality_id', '=', actor.municipalityId)
+    .where((eb) => eb.or([eb('c.cancelled', '=', true), eb('c.moved_to', 'is not', null)]))
+    .where((eb) =>
+      eb.or([eb.between('c.occurs_on', from, to), eb.and([eb('c.moved_to', '>=', from), eb('c.moved_to', '<=', to)])]),
+    )
+    .whereRef('e.from_on', '<=', 'c.occurs_on')
+    .where((eb) => eb.or([eb('e.to_on', 'is', null), eb('e.to_on', '>=', eb.ref('c.occurs_on'))]))
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('cases')
+          .select('cases.id')
+          .whereRef('cases.person_id', '=', 'persons.id')
+          .where('cases.closed_at', 'is', null)
+          .where('cases.contact_person_id', '=', actor.id),
+      ),
+    )
+    .where(personVisibleTo(actor))
+    .orderBy('c.occurs_on')
+    .orderBy('activities.title')
+    .orderBy('persons.family_name')
+    .orderBy('persons.given_name')
+    .limit(500)
+    .execute();
+}

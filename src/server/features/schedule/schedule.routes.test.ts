@@ -175,6 +175,7 @@ describe('the week', () => {
       '2027-01-02',
       '2027-01-03',
     ]);
+    expect(w53.holidays.map((d) => d.day)).toEqual(['2026-12-31', '2027-01-01']);
     const current = (await h.as.youth_coach.request('GET', `/api/v1/persons/${personId}/schedule`)).json();
     expect(current.week).toBe(formatIsoWeek(isoWeekOf(todayInSweden())));
   });

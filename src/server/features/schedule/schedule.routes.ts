@@ -6,6 +6,8 @@ import {
   additionBody,
   additionSchema,
   scheduleFeedBody,
+  scheduleChangeSchema,
+  scheduleChangesQuery,
   scheduleFeedSchema,
   schedulePdfQuery,
   scheduleQuery,
@@ -23,7 +25,13 @@ import {
   scheduleFeedStatus,
 } from './schedule-feed.js';
 import { schedulePdf } from './schedule-pdf.js';
-import { addAddition, personSchedule, removeAddition, scheduleForPrint } from './schedule.service.js';
+import {
+  addAddition,
+  changesTouchingMine,
+  personSchedule,
+  removeAddition,
+  scheduleForPrint,
+} from './schedule.service.js';
 
 const tags = ['schedule'];
 const idParams = z.object({ id: z.string().uuid() });
@@ -83,6 +91,16 @@ export async function scheduleRoutes(app: FastifyInstance, { env }: { env: Env }
     },
   });
 
+  r.get('/api/v1/schedule/changes', {
+    schema: {
+      tags,
+      summary:
+        'Cancelled and moved activity sessions (default: the next two weeks) and which of your young people they touch',
+      querystring: scheduleChangesQuery,
+      response: { 200: z.array(scheduleChangeSchema), ...errors },
+    },
+    handler: (request) => changesTouchingMine(contextOf(request), request.query.from, request.query.to),
+  });
   r.get('/api/v1/persons/:id/schedule/feed', {
     schema: {
       tags,

@@ -14,9 +14,16 @@ import { AppError } from '../../http/app-error.js';
 import { formatIsoWeek, isoWeekOf, parseIsoWeek, type IsoWeek } from '../../../core/iso-week.js';
 import { todayInSweden } from '../../../core/dates.js';
 import { roleCan } from '../../../core/roles.js';
-import type { Addition, additionBody, ScheduleWeek } from '../../../core/schedule-schemas.js';
+import type { Addition, additionBody, ScheduleChange, ScheduleWeek } from '../../../core/schedule-schemas.js';
+import { addDays } from '../../../core/outreach.js';
 import { personWeek } from './person-week.js';
-import { selectAddition, selectManagedPerson, selectVisiblePerson, type AdditionRow } from './schedule.queries.js';
+import {
+  selectAddition,
+  selectChangesTouchingMine,
+  selectManagedPerson,
+  selectVisiblePerson,
+  type AdditionRow,
+} from './schedule.queries.js';
 
 export { personWeek, type PersonWeek } from './person-week.js';
 
@@ -150,5 +157,46 @@ export async function removeAddition(ctx: RequestContext, personId: string, addi
       personId,
       detail: { removed: true, basis: person.access_basis },
     });
+  });
+}
+
+/**
+ * Changed activity sessions (cancelled, moved) from `from` to `to` (default: today and 14 days on),
+ * each with the reader's own young people it touches: those whose case the reader holds as contact
+ * person. Each person listed is audited.
+ */
+export async function changesTouchingMine(ctx: RequestContext, from?: string, to?: string): Promise<ScheduleChange[]> {
+  requireCapability(ctx.actor, 'persons.browse');
+  const first = from ?? todayInSweden(ctx.clock.now());
+  const last = to ?? addDays(first, 14);
+  if (last < first || addDays(first, 400) < last)
+    throw new AppError('validation_failed', [{ field: 'to', code: 'invalid' }]);
+  return audited(ctx, async ({ trx, audit }) => {
+    const rows = await selectChangesTouchingMine(trx, ctx.actor, first, last);
+    const out = new Map<string, ScheduleChange>();
+    for (const r of rows) {
+      const key = `${r.activity_id}_${r.occurs_on}`;
+      const change = out.get(key) ?? {
+        activityId: r.activity_id,
+        title: r.title,
+        occursOn: r.occurs_on,
+        cancelled: r.cancelled,
+        movedTo: r.moved_to ? { date: r.moved_to, start: r.moved_start!, end: r.moved_end! } : null,
+        note: r.note,
+        persons: [],
+      };
+      change.persons.push({ id: r.person_id, givenName: r.given_name, familyName: r.family_name });
+      out.set(key, change);
+    }
+    const persons = [...new Set(rows.map((r) => r.person_id))];
+    await audit(
+      ...persons.map((personId) => ({
+        action: 'list' as const,
+        entity: 'schedule' as const,
+        entityId: personId,
+        personId,
+      })),
+    );
+    return [...out.values()];
   });
 }

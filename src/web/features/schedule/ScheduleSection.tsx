@@ -110,9 +110,11 @@ export function ScheduleSection({ personId }: { personId: string }) {
           <ol className="plain-list schedule__days">
             {data.days.map((day) => {
               const items = data.items.filter((i) => i.day === day);
+              const holiday = data.holidays.find((h) => h.day === day);
               return (
                 <li key={day} className="schedule__day">
                   <h3>{dayName(day)}</h3>
+                  {holiday ? <p className="small">{t('schedule.holiday', { name: holiday.name })}</p> : null}
                   {items.length ? (
                     <ul className="plain-list">{items.map(itemRow)}</ul>
                   ) : (
