@@ -11,11 +11,26 @@ describe.skipIf(skipE2E)('[activities]: a coach runs a group activity and takes 
   beforeAll(async () => {
     // A new young person whose contact person is the demo coach.
     const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
-    personId = (await coordinator.send('POST', '/api/v1/persons', { personalIdentityNumber: spec.lotsa.unusedIdentityNumber(61), givenName: 'Alva', familyName: 'Aktivitet' })).body.id;
+    personId = (
+      await coordinator.send('POST', '/api/v1/persons', {
+        personalIdentityNumber: spec.lotsa.unusedIdentityNumber(61),
+        givenName: 'Alva',
+        familyName: 'Aktivitet',
+      })
+    ).body.id;
     const staff = (await (await coordinator.api.get('/api/v1/staff')).json()) as { id: string; email: string }[];
-    const person = (await (await coordinator.api.get(`/api/v1/persons/${personId}`)).json()) as { case: { id: string; version: number } };
+    const person = (await (await coordinator.api.get(`/api/v1/persons/${personId}`)).json()) as {
+      case: { id: string; version: number };
+    };
     const coach = staff.find((s) => s.email === ACCOUNTS.youthCoach)!;
-    expect((await coordinator.send('PATCH', `/api/v1/cases/${person.case.id}`, { contactPersonId: coach.id, version: person.case.version })).status).toBe(204);
+    expect(
+      (
+        await coordinator.send('PATCH', `/api/v1/cases/${person.case.id}`, {
+          contactPersonId: coach.id,
+          version: person.case.version,
+        })
+      ).status,
+    ).toBe(204);
     await coordinator.api.dispose();
   });
 
@@ -32,20 +47,34 @@ describe.skipIf(skipE2E)('[activities]: a coach runs a group activity and takes 
     await page.getByLabel(/^Namn/).fill('Arbetsliv och studierum');
     await page.getByLabel(/^Slag av aktivitet/).selectOption({ label: 'Arbetsliv' });
     await page.getByLabel(/^Plats/).fill('Centrum, sal 2');
-    for (const day of ['Måndag', 'Tisdag', 'Onsdag', 'Torsdag', 'Fredag', 'Lördag', 'Söndag']) await page.getByLabel(day, { exact: true }).check();
+    for (const day of ['Måndag', 'Tisdag', 'Onsdag', 'Torsdag', 'Fredag', 'Lördag', 'Söndag'])
+      await page.getByLabel(day, { exact: true }).check();
     await page.getByRole('button', { name: 'Skapa aktiviteten' }).click();
     const card = page.locator('li.activity', { hasText: 'Arbetsliv och studierum' });
     await expect.poll(() => card.textContent(), { timeout: 10_000 }).toContain('Centrum, sal 2');
 
     // The contact person enrols the young person (through the API: the subject here is taking attendance).
     const coach = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.youthCoach);
-    const activity = ((await (await coach.api.get('/api/v1/activities')).json()) as { id: string; title: string }[]).find((a) => a.title === 'Arbetsliv och studierum')!;
+    const activity = (
+      (await (await coach.api.get('/api/v1/activities')).json()) as { id: string; title: string }[]
+    ).find((a) => a.title === 'Arbetsliv och studierum')!;
     const today = todayInSweden();
-    expect((await coach.send('POST', `/api/v1/activities/${activity.id}/enrolments`, { personId, from: addDays(today, -7), to: null })).status).toBe(201);
+    expect(
+      (
+        await coach.send('POST', `/api/v1/activities/${activity.id}/enrolments`, {
+          personId,
+          from: addDays(today, -7),
+          to: null,
+        })
+      ).status,
+    ).toBe(201);
     await page.reload();
     await expect.poll(() => card.textContent()).toContain('Ta närvaro');
     await expectNoAxeViolations(page, 'activities page on a phone');
-    await card.getByRole('link', { name: /^Ta närvaro/ }).first().click();
+    await card
+      .getByRole('link', { name: /^Ta närvaro/ })
+      .first()
+      .click();
     await page.waitForURL(`**/sessions/${activity.id}_*`);
 
     const row = page.locator('li.attendance-row', { hasText: 'Alva Aktivitet' });
@@ -59,7 +88,9 @@ describe.skipIf(skipE2E)('[activities]: a coach runs a group activity and takes 
     await expectNoAxeViolations(page, 'attendance taking on a phone');
 
     // The correction is the latest entry; the person's attendance shows it.
-    const report = (await (await coach.api.get(`/api/v1/persons/${personId}/attendance?from=${addDays(today, -7)}&to=${addDays(today, 14)}`)).json()) as { entries: { status: string }[] };
+    const report = (await (
+      await coach.api.get(`/api/v1/persons/${personId}/attendance?from=${addDays(today, -7)}&to=${addDays(today, 14)}`)
+    ).json()) as { entries: { status: string }[] };
     expect(report.entries.map((e) => e.status)).toEqual(['late']);
     await coach.api.dispose();
     expect(errors).toEqual([]);
@@ -69,7 +100,16 @@ describe.skipIf(skipE2E)('[activities]: a coach runs a group activity and takes 
   it('shows a colleague who does not lead the activity no roster, in English', async () => {
     const coach = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.youthCoach);
     const weekly = { type: 'weekly', slots: [{ weekday: 3, start: '13:00', end: '15:00' }] };
-    expect((await coach.send('POST', '/api/v1/activities', { title: 'Hälsa på onsdagar', kind: 'wellness', recurrence: weekly, startsOn: todayInSweden() })).status).toBe(201);
+    expect(
+      (
+        await coach.send('POST', '/api/v1/activities', {
+          title: 'Hälsa på onsdagar',
+          kind: 'wellness',
+          recurrence: weekly,
+          startsOn: todayInSweden(),
+        })
+      ).status,
+    ).toBe(201);
     await coach.api.dispose();
     const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await page.setViewportSize(PHONE);

@@ -7,7 +7,17 @@
 import { addDays } from './outreach.js';
 
 /** What kind of activity a centre runs. */
-export const ACTIVITY_KINDS = ['working_life', 'study_room', 'wellness', 'study_visit', 'theme_evening', 'lecture', 'social_training', 'support_group', 'other'] as const;
+export const ACTIVITY_KINDS = [
+  'working_life',
+  'study_room',
+  'wellness',
+  'study_visit',
+  'theme_evening',
+  'lecture',
+  'social_training',
+  'support_group',
+  'other',
+] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 /** How a person took part in a session. */
@@ -84,19 +94,23 @@ export function timingProblems(t: ActivityTiming): TimingProblem[] {
   if (t.endsOn !== null && t.endsOn < t.startsOn) problems.push({ field: 'endsOn', code: 'end_before_start' });
   const times = (list: { start: string; end: string }[], field: string) =>
     list.forEach((s, i) => {
-      if (!isTimeOfDay(s.start) || !isTimeOfDay(s.end) || s.end <= s.start) problems.push({ field: `${field}.${i}.end`, code: 'end_before_start' });
+      if (!isTimeOfDay(s.start) || !isTimeOfDay(s.end) || s.end <= s.start)
+        problems.push({ field: `${field}.${i}.end`, code: 'end_before_start' });
     });
   if (t.recurrence.type === 'weekly') {
     const { slots } = t.recurrence;
     if (slots.length === 0) problems.push({ field: 'recurrence.slots', code: 'required' });
-    if (new Set(slots.map((s) => s.weekday)).size !== slots.length) problems.push({ field: 'recurrence.slots', code: 'invalid' });
+    if (new Set(slots.map((s) => s.weekday)).size !== slots.length)
+      problems.push({ field: 'recurrence.slots', code: 'invalid' });
     times(slots, 'recurrence.slots');
   } else {
     const { dates } = t.recurrence;
     if (dates.length === 0) problems.push({ field: 'recurrence.dates', code: 'required' });
-    if (new Set(dates.map((d) => d.date)).size !== dates.length) problems.push({ field: 'recurrence.dates', code: 'invalid' });
+    if (new Set(dates.map((d) => d.date)).size !== dates.length)
+      problems.push({ field: 'recurrence.dates', code: 'invalid' });
     dates.forEach((d, i) => {
-      if (d.date < t.startsOn || (t.endsOn !== null && d.date > t.endsOn)) problems.push({ field: `recurrence.dates.${i}.date`, code: 'invalid' });
+      if (d.date < t.startsOn || (t.endsOn !== null && d.date > t.endsOn))
+        problems.push({ field: `recurrence.dates.${i}.date`, code: 'invalid' });
     });
     times(dates, 'recurrence.dates');
   }
@@ -108,7 +122,10 @@ function planned(t: ActivityTiming, from: string, to: string, isHoliday: (day: s
   const first = from > t.startsOn ? from : t.startsOn;
   const last = t.endsOn !== null && t.endsOn < to ? t.endsOn : to;
   if (first > last) return [];
-  if (t.recurrence.type === 'dates') return t.recurrence.dates.filter((d) => d.date >= first && d.date <= last).sort((a, b) => a.date.localeCompare(b.date));
+  if (t.recurrence.type === 'dates')
+    return t.recurrence.dates
+      .filter((d) => d.date >= first && d.date <= last)
+      .sort((a, b) => a.date.localeCompare(b.date));
   const out: SingleDate[] = [];
   const byDay = new Map(t.recurrence.slots.map((s) => [s.weekday, s]));
   for (let day = first; day <= last; day = addDays(day, 1)) {
@@ -118,7 +135,10 @@ function planned(t: ActivityTiming, from: string, to: string, isHoliday: (day: s
   return out;
 }
 
-/** True when the activity plans a session on `occursOn` (in its recurrence, within its days, not a holiday of a weekly one). */
+/**
+ * True when the activity plans a session on `occursOn` (in its recurrence, within its days, not a holiday of a weekly
+ * one).
+ */
 export function plansSessionOn(t: ActivityTiming, occursOn: string, isHoliday: (day: string) => boolean): boolean {
   return planned(t, occursOn, occursOn, isHoliday).length === 1;
 }
@@ -129,13 +149,29 @@ export function plansSessionOn(t: ActivityTiming, occursOn: string, isHoliday: (
  * the range), a cancelled one stays listed, marked. Weekly sessions skip days `isHoliday` names;
  * single dates are kept (someone chose them). Ranges are capped by the caller.
  */
-export function expandSessions(activityId: string, t: ActivityTiming, from: string, to: string, changes: SessionChange[], isHoliday: (day: string) => boolean): Session[] {
+export function expandSessions(
+  activityId: string,
+  t: ActivityTiming,
+  from: string,
+  to: string,
+  changes: SessionChange[],
+  isHoliday: (day: string) => boolean,
+): Session[] {
   const byDay = new Map(changes.map((c) => [c.occursOn, c]));
   const out: Session[] = [];
   const add = (p: SingleDate, c: SessionChange | undefined) => {
     const at = c?.movedTo ?? p;
     if (at.date < from || at.date > to) return;
-    out.push({ id: sessionId(activityId, p.date), occursOn: p.date, date: at.date, start: at.start, end: at.end, cancelled: c?.cancelled ?? false, moved: Boolean(c?.movedTo), note: c?.note ?? null });
+    out.push({
+      id: sessionId(activityId, p.date),
+      occursOn: p.date,
+      date: at.date,
+      start: at.start,
+      end: at.end,
+      cancelled: c?.cancelled ?? false,
+      moved: Boolean(c?.movedTo),
+      note: c?.note ?? null,
+    });
   };
   for (const p of planned(t, from, to, isHoliday)) {
     const c = byDay.get(p.date);
@@ -143,7 +179,8 @@ export function expandSessions(activityId: string, t: ActivityTiming, from: stri
   }
   // Sessions planned outside the range but moved into it.
   for (const c of changes) {
-    if (!c.movedTo || c.movedTo.date < from || c.movedTo.date > to || (c.occursOn >= from && c.occursOn <= to)) continue;
+    if (!c.movedTo || c.movedTo.date < from || c.movedTo.date > to || (c.occursOn >= from && c.occursOn <= to))
+      continue;
     const p = planned(t, c.occursOn, c.occursOn, isHoliday)[0];
     if (p) add(p, c);
   }
@@ -151,11 +188,26 @@ export function expandSessions(activityId: string, t: ActivityTiming, from: stri
 }
 
 /** The one session planned for `occursOn`, with its change applied, or null when none is planned that day. */
-export function sessionOn(activityId: string, t: ActivityTiming, occursOn: string, change: SessionChange | undefined, isHoliday: (day: string) => boolean): Session | null {
+export function sessionOn(
+  activityId: string,
+  t: ActivityTiming,
+  occursOn: string,
+  change: SessionChange | undefined,
+  isHoliday: (day: string) => boolean,
+): Session | null {
   const p = planned(t, occursOn, occursOn, isHoliday)[0];
   if (!p) return null;
   const at = change?.movedTo ?? p;
-  return { id: sessionId(activityId, occursOn), occursOn, date: at.date, start: at.start, end: at.end, cancelled: change?.cancelled ?? false, moved: Boolean(change?.movedTo), note: change?.note ?? null };
+  return {
+    id: sessionId(activityId, occursOn),
+    occursOn,
+    date: at.date,
+    start: at.start,
+    end: at.end,
+    cancelled: change?.cancelled ?? false,
+    moved: Boolean(change?.movedTo),
+    note: change?.note ?? null,
+  };
 }
 
 /** A person's latest status in a session (corrections are later entries; the latest wins). */
@@ -166,7 +218,13 @@ export type LatestAttendance = { status: AttendanceStatus };
  * attended / (attended + absent). An excused absence is not counted against the rate. Null when
  * nobody was expected.
  */
-export function attendanceFigures(entries: LatestAttendance[]): { present: number; late: number; absent: number; excused: number; rate: number | null } {
+export function attendanceFigures(entries: LatestAttendance[]): {
+  present: number;
+  late: number;
+  absent: number;
+  excused: number;
+  rate: number | null;
+} {
   const n = { present: 0, late: 0, absent: 0, excused: 0 };
   for (const e of entries) n[e.status] += 1;
   const attended = n.present + n.late;
@@ -175,7 +233,10 @@ export function attendanceFigures(entries: LatestAttendance[]): { present: numbe
 }
 
 /** True when two enrolments' days overlap (a null end runs on). */
-export function enrolmentsOverlap(a: { from: string; to: string | null }, b: { from: string; to: string | null }): boolean {
+export function enrolmentsOverlap(
+  a: { from: string; to: string | null },
+  b: { from: string; to: string | null },
+): boolean {
   return (a.to === null || b.from <= a.to) && (b.to === null || a.from <= b.to);
 }
 

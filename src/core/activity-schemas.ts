@@ -5,7 +5,12 @@ import { isoDay, optionalText, text } from './schemas.js';
 
 const id = z.string().uuid();
 const time = z.string().refine(isTimeOfDay, 'invalid');
-const weekday = z.number().int().min(1).max(7).transform((n) => n as Weekday);
+const weekday = z
+  .number()
+  .int()
+  .min(1)
+  .max(7)
+  .transform((n) => n as Weekday);
 
 export const recurrenceSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('weekly'), slots: z.array(z.object({ weekday, start: time, end: time })).max(7) }),
@@ -13,8 +18,14 @@ export const recurrenceSchema = z.discriminatedUnion('type', [
 ]);
 /** The recurrence as the API answers it (no transforms: a response is encoded). */
 const recurrenceOut = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('weekly'), slots: z.array(z.object({ weekday: z.number().int(), start: z.string(), end: z.string() })) }),
-  z.object({ type: z.literal('dates'), dates: z.array(z.object({ date: z.string(), start: z.string(), end: z.string() })) }),
+  z.object({
+    type: z.literal('weekly'),
+    slots: z.array(z.object({ weekday: z.number().int(), start: z.string(), end: z.string() })),
+  }),
+  z.object({
+    type: z.literal('dates'),
+    dates: z.array(z.object({ date: z.string(), start: z.string(), end: z.string() })),
+  }),
 ]);
 
 /** An activity as sent when it is created. */
@@ -24,7 +35,13 @@ export const activityBody = z.object({
   leaderStaffIds: z.array(id).max(20).default([]),
   guestLeaders: z.array(text(200)).max(20).default([]),
   place: optionalText(300),
-  capacity: z.number().int().min(1).max(10000).nullish().transform((v) => v ?? null),
+  capacity: z
+    .number()
+    .int()
+    .min(1)
+    .max(10000)
+    .nullish()
+    .transform((v) => v ?? null),
   recurrence: recurrenceSchema,
   startsOn: isoDay,
   endsOn: isoDay.nullish().transform((v) => v ?? null),
@@ -74,7 +91,12 @@ export const activitySchema = z.object({
 export type Activity = z.infer<typeof activitySchema>;
 
 export const rangeQuery = z.object({ from: isoDay, to: isoDay });
-export const activityListQuery = z.object({ includeInactive: z.enum(['true', 'false']).optional().transform((v) => v === 'true') });
+export const activityListQuery = z.object({
+  includeInactive: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
+});
 
 export const sessionSchema = z.object({
   id: z.string(),
@@ -97,36 +119,79 @@ export const sessionChangeBody = z.object({
 });
 
 export const enrolmentBody = z.object({ personId: id, from: isoDay, to: isoDay.nullish().transform((v) => v ?? null) });
-export const enrolmentSchema = z.object({ id, activityId: id, personId: id, from: z.string(), to: z.string().nullable() });
+export const enrolmentSchema = z.object({
+  id,
+  activityId: id,
+  personId: id,
+  from: z.string(),
+  to: z.string().nullable(),
+});
 
-/** One line of a session's attendance: a known person, or an anonymous visitor (true: a new one; a key: that one again). */
+/**
+ * One line of a session's attendance: a known person, or an anonymous visitor (true: a new one; a key: that one
+ * again).
+ */
 export const attendanceItem = z.union([
   z.object({ personId: id, status: z.enum(ATTENDANCE_STATUSES) }).strict(),
-  z.object({ anonymous: z.union([z.literal(true), z.string().trim().min(1).max(40)]), status: z.enum(ATTENDANCE_STATUSES) }).strict(),
+  z
+    .object({
+      anonymous: z.union([z.literal(true), z.string().trim().min(1).max(40)]),
+      status: z.enum(ATTENDANCE_STATUSES),
+    })
+    .strict(),
 ]);
 export const attendanceBody = z.array(attendanceItem).max(500);
 
-/** A session's roster as its leader sees it: the enrolled (and drop-in) persons with their latest status, and anonymous visits. */
+/**
+ * A session's roster as its leader sees it: the enrolled (and drop-in) persons with their latest status, and
+ * anonymous visits.
+ */
 export const sessionAttendanceSchema = z.object({
   session: sessionSchema,
   activity: z.object({ id, title: z.string(), dropIn: z.boolean() }),
-  persons: z.array(z.object({ personId: id, name: z.string(), enrolled: z.boolean(), status: z.enum(ATTENDANCE_STATUSES).nullable() })),
+  persons: z.array(
+    z.object({ personId: id, name: z.string(), enrolled: z.boolean(), status: z.enum(ATTENDANCE_STATUSES).nullable() }),
+  ),
   anonymous: z.array(z.object({ key: z.string(), status: z.enum(ATTENDANCE_STATUSES) })),
 });
 export type SessionAttendance = z.infer<typeof sessionAttendanceSchema>;
 
-export const figuresSchema = z.object({ present: z.number().int(), late: z.number().int(), absent: z.number().int(), excused: z.number().int(), rate: z.number().nullable() });
+export const figuresSchema = z.object({
+  present: z.number().int(),
+  late: z.number().int(),
+  absent: z.number().int(),
+  excused: z.number().int(),
+  rate: z.number().nullable(),
+});
 
 /** GET /persons/{id}/attendance: the period's sessions of the person, with figures. */
-export const personAttendanceQuery = rangeQuery.extend({ format: z.enum(['json', 'pdf']).default('json'), lang: z.enum(['sv', 'en']).default('sv') });
+export const personAttendanceQuery = rangeQuery.extend({
+  format: z.enum(['json', 'pdf']).default('json'),
+  lang: z.enum(['sv', 'en']).default('sv'),
+});
 export const personAttendanceSchema = z.object({
   personId: id,
   from: z.string(),
   to: z.string(),
-  entries: z.array(z.object({ sessionId: z.string(), activityId: id, activityTitle: z.string(), date: z.string(), status: z.enum(ATTENDANCE_STATUSES) })),
+  entries: z.array(
+    z.object({
+      sessionId: z.string(),
+      activityId: id,
+      activityTitle: z.string(),
+      date: z.string(),
+      status: z.enum(ATTENDANCE_STATUSES),
+    }),
+  ),
   figures: figuresSchema,
 });
 export type PersonAttendance = z.infer<typeof personAttendanceSchema>;
 
 /** GET /activities/{id}/figures: attendance over a period, and anonymous visits counted. */
-export const activityFiguresSchema = z.object({ activityId: id, from: z.string(), to: z.string(), sessions: z.number().int(), figures: figuresSchema, anonymousVisits: z.number().int() });
+export const activityFiguresSchema = z.object({
+  activityId: id,
+  from: z.string(),
+  to: z.string(),
+  sessions: z.number().int(),
+  figures: figuresSchema,
+  anonymousVisits: z.number().int(),
+});

@@ -71,7 +71,12 @@ const up_statements = [
   'create index attendance_entries_session on attendance_entries (activity_id, occurs_on, recorded_at)',
   'create index attendance_entries_person on attendance_entries (person_id, occurs_on) where person_id is not null',
 ];
-const down_statements = ['drop table attendance_entries', 'drop table activity_enrolments', 'drop table activity_session_changes', 'drop table activities'];
+const down_statements = [
+  'drop table attendance_entries',
+  'drop table activity_enrolments',
+  'drop table activity_session_changes',
+  'drop table activities',
+];
 
 export const up = (db: Kysely<unknown>) => runStatements(db, up_statements);
 export const down = (db: Kysely<unknown>) => runStatements(db, down_statements);

@@ -33,7 +33,10 @@ function Sessions({ activity }: { activity: Activity }) {
   const format = useFormat();
   const today = todayIso();
   const [from, to] = [addDays(today, -7), addDays(today, 14)];
-  const sessions = useQuery({ queryKey: activityKeys.sessions(activity.id, from, to), queryFn: () => activitiesApi.sessions(activity.id, from, to) });
+  const sessions = useQuery({
+    queryKey: activityKeys.sessions(activity.id, from, to),
+    queryFn: () => activitiesApi.sessions(activity.id, from, to),
+  });
   if (!sessions.data) return <Loading />;
   if (sessions.data.length === 0) return <p className="muted small">{t('activities.noSessions')}</p>;
   return (
@@ -46,7 +49,10 @@ function Sessions({ activity }: { activity: Activity }) {
           {s.cancelled ? null : (
             <>
               {' '}
-              <Link to={`/sessions/${s.id}`} aria-label={t('activities.takeAttendanceLabel', { title: activity.title, date: format.date(s.date) })}>
+              <Link
+                to={`/sessions/${s.id}`}
+                aria-label={t('activities.takeAttendanceLabel', { title: activity.title, date: format.date(s.date) })}
+              >
                 {t('activities.takeAttendance')}
               </Link>
             </>
@@ -67,7 +73,9 @@ export function ActivitiesPage() {
   const activities = useQuery({ queryKey: activityKeys.list(), queryFn: () => activitiesApi.list() });
   const done = (id: string) => () => {
     setEditing(null);
-    requestAnimationFrame(() => document.getElementById(id === 'new' ? 'activity-new' : `activity-edit-${id}`)?.focus());
+    requestAnimationFrame(() =>
+      document.getElementById(id === 'new' ? 'activity-new' : `activity-edit-${id}`)?.focus(),
+    );
   };
   const current = editing && editing !== 'new' ? activities.data?.find((a) => a.id === editing) : undefined;
   return (
@@ -113,10 +121,20 @@ export function ActivitiesPage() {
               <dt>{t('activities.leaders')}</dt>
               <dd>{[...a.leaders.map((l) => l.name), ...a.guestLeaders].join(', ') || t('activities.noLeaders')}</dd>
               <dt>{t('activities.enrolled')}</dt>
-              <dd>{a.capacity === null ? String(a.enrolled) : t('activities.enrolledOf', { enrolled: a.enrolled, capacity: a.capacity })}</dd>
+              <dd>
+                {a.capacity === null
+                  ? String(a.enrolled)
+                  : t('activities.enrolledOf', { enrolled: a.enrolled, capacity: a.capacity })}
+              </dd>
             </dl>
             {manages ? (
-              <button type="button" id={`activity-edit-${a.id}`} className="button button--secondary" onClick={() => setEditing(a.id)} aria-label={t('activities.editLabel', { title: a.title })}>
+              <button
+                type="button"
+                id={`activity-edit-${a.id}`}
+                className="button button--secondary"
+                onClick={() => setEditing(a.id)}
+                aria-label={t('activities.editLabel', { title: a.title })}
+              >
                 {t('activities.edit')}
               </button>
             ) : null}

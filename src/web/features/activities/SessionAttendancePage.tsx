@@ -38,7 +38,11 @@ export function SessionAttendancePage() {
       {data ? (
         <>
           <p className="session-when">
-            {t('activities.sessionOn', { date: format.date(data.session.date), start: data.session.start, end: data.session.end })}
+            {t('activities.sessionOn', {
+              date: format.date(data.session.date),
+              start: data.session.start,
+              end: data.session.end,
+            })}
             {data.session.cancelled ? <span className="badge badge--closed">{t('activities.cancelled')}</span> : null}
           </p>
           {data.persons.length === 0 ? <p className="muted">{t('activities.nobodyEnrolled')}</p> : null}
@@ -51,7 +55,16 @@ export function SessionAttendancePage() {
                 </span>
                 <span role="group" aria-labelledby={`attendance-${p.personId}`} className="attendance-row__buttons">
                   {ATTENDANCE_STATUSES.map((s: AttendanceStatus) => (
-                    <button key={s} type="button" className={p.status === s ? 'button attendance-button' : 'button button--secondary attendance-button'} aria-pressed={p.status === s} disabled={save.isPending || data.session.cancelled} onClick={() => save.mutate([{ personId: p.personId, status: s }])}>
+                    <button
+                      key={s}
+                      type="button"
+                      className={
+                        p.status === s ? 'button attendance-button' : 'button button--secondary attendance-button'
+                      }
+                      aria-pressed={p.status === s}
+                      disabled={save.isPending || data.session.cancelled}
+                      onClick={() => save.mutate([{ personId: p.personId, status: s }])}
+                    >
                       {t(`activities.status.${s}`)}
                     </button>
                   ))}
@@ -60,7 +73,12 @@ export function SessionAttendancePage() {
             ))}
           </ul>
           <p aria-live="polite">{t('activities.anonymousCount', { count: present })}</p>
-          <button type="button" className="button button--secondary" disabled={save.isPending || data.session.cancelled} onClick={() => save.mutate([{ anonymous: true, status: 'present' }])}>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={save.isPending || data.session.cancelled}
+            onClick={() => save.mutate([{ anonymous: true, status: 'present' }])}
+          >
             {t('activities.addAnonymous')}
           </button>
           {save.isSuccess ? <Alert tone="success">{t('activities.saved')}</Alert> : null}
