@@ -6,23 +6,55 @@ import type { Request } from 'autocannon';
  */
 
 /** The kinds of work in the mix; the writes are the last two. */
-export const KINDS = ['search_name', 'search_id', 'person', 'timeline', 'queue', 'figures', 'contact_attempt', 'note'] as const;
+export const KINDS = [
+  'search_name',
+  'search_id',
+  'person',
+  'timeline',
+  'queue',
+  'figures',
+  'contact_attempt',
+  'note',
+] as const;
 export type Kind = (typeof KINDS)[number];
 export const WRITES: readonly Kind[] = ['contact_attempt', 'note'];
 
 /** The order one staff member goes through their work (each starts at another place in it): four reads to one write. */
-const ROUND: Kind[] = ['search_name', 'person', 'contact_attempt', 'timeline', 'search_id', 'queue', 'note', 'person', 'timeline', 'figures'];
+const ROUND: Kind[] = [
+  'search_name',
+  'person',
+  'contact_attempt',
+  'timeline',
+  'search_id',
+  'queue',
+  'note',
+  'person',
+  'timeline',
+  'figures',
+];
 
 export type Visible = { id: string; personalIdentityNumber: string; familyName: string };
-export type Session = { email: string; role: string; cookie: string; csrf: string; persons: Visible[]; queue: string | null; kinds: Kind[] };
+export type Session = {
+  email: string;
+  role: string;
+  cookie: string;
+  csrf: string;
+  persons: Visible[];
+  queue: string | null;
+  kinds: Kind[];
+};
 
 const random = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!;
 
-/** Asks Lotsa, as this staff member, which persons, queues and figures they see and whether they may write; returns their session. */
+/**
+ * Asks Lotsa, as this staff member, which persons, queues and figures they see and whether they may
+ * write; returns their session.
+ */
 export async function probeSession(base: string, who: Omit<Session, 'persons' | 'queue' | 'kinds'>): Promise<Session> {
   const headers = { cookie: who.cookie, 'x-csrf-token': who.csrf, 'content-type': 'application/json' };
   const get = (url: string) => fetch(`${base}${url}`, { headers: { cookie: who.cookie } });
-  const post = (url: string, body: object) => fetch(`${base}${url}`, { method: 'POST', headers, body: JSON.stringify(body) });
+  const post = (url: string, body: object) =>
+    fetch(`${base}${url}`, { method: 'POST', headers, body: JSON.stringify(body) });
   const allowed = new Set<Kind>();
   let persons: Visible[] = [];
   const list = await get('/api/v1/persons?pageSize=100');
@@ -34,7 +66,8 @@ export async function probeSession(base: string, who: Omit<Session, 'persons' | 
   const queues = await get('/api/v1/work-queues');
   if (queues.ok) {
     const all = (await queues.json()) as { key: string; count: number; kind: string }[];
-    queue = (all.find((q) => q.kind === 'persons' && q.count > 0) ?? all.find((q) => q.kind === 'persons'))?.key ?? null;
+    queue =
+      (all.find((q) => q.kind === 'persons' && q.count > 0) ?? all.find((q) => q.kind === 'persons'))?.key ?? null;
     if (queue && (await get(`/api/v1/work-queues/${queue}`)).ok) allowed.add('queue');
   }
   if ((await get('/api/v1/figures')).ok) allowed.add('figures');
@@ -43,7 +76,8 @@ export async function probeSession(base: string, who: Omit<Session, 'persons' | 
     allowed.add('search_id');
     if ((await get(`/api/v1/persons/${person.id}`)).ok) allowed.add('person');
     if ((await get(`/api/v1/persons/${person.id}/events`)).ok) allowed.add('timeline');
-    if ((await post(`/api/v1/persons/${person.id}/contact-attempts`, attemptBody())).status === 201) allowed.add('contact_attempt');
+    if ((await post(`/api/v1/persons/${person.id}/contact-attempts`, attemptBody())).status === 201)
+      allowed.add('contact_attempt');
     if ((await post(`/api/v1/persons/${person.id}/notes`, noteBody())).status === 201) allowed.add('note');
   }
   const kinds = ROUND.filter((k) => allowed.has(k));
@@ -67,7 +101,10 @@ export function requestFor(session: Session, kind: Kind): Request {
   });
   switch (kind) {
     case 'search_name':
-      return spec('GET', () => `/api/v1/persons?q=${encodeURIComponent(session.persons.length ? target().familyName : 'Andersson')}`);
+      return spec(
+        'GET',
+        () => `/api/v1/persons?q=${encodeURIComponent(session.persons.length ? target().familyName : 'Andersson')}`,
+      );
     case 'search_id':
       return spec('GET', () => `/api/v1/persons?q=${target().personalIdentityNumber}`);
     case 'person':

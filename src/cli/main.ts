@@ -38,7 +38,9 @@ async function withDatabase<T>(work: (database: DatabaseHandle, municipalityId: 
   } finally {
     // What the command appended to the audit log is sealed into the chain now, as a server does as it
     // stops, so `audit verify` (and a backup) later finds nothing left waiting.
-    await sealAudit(database.db).catch((err: unknown) => console.error(`The audit log could not be sealed (${(err as Error).message}); the next start of Lotsa seals it.`));
+    await sealAudit(database.db).catch((err: unknown) =>
+      console.error(`The audit log could not be sealed (${(err as Error).message}); the next start of Lotsa seals it.`),
+    );
     await database.close();
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attendanceFigures, enrolmentsOverlap, expandSessions, parseSessionId, plansSessionOn, sessionId, timingProblems, weekdayOf, type ActivityTiming } from './activities.js';
+import { attendanceFigures, enrolmentsOverlap, expandSessions, parseSessionId, plansSessionOn, sessionId, sessionOn, timingProblems, weekdayOf, type ActivityTiming } from './activities.js';
 import { swedishHolidayOn } from './holidays.js';
 
 const ID = '0193f0a0-0000-7000-8000-000000000001';
@@ -51,6 +51,12 @@ describe('expanding a weekly activity into sessions', () => {
     const s = expandSessions(ID, weekly, '2026-12-10', '2026-12-12', changes, noHolidays);
     expect(s).toEqual([{ id: sessionId(ID, '2026-12-14'), occursOn: '2026-12-14', date: '2026-12-11', start: '10:00', end: '12:00', cancelled: false, moved: true, note: null }]);
     expect(expandSessions(ID, weekly, '2026-12-14', '2026-12-15', changes, noHolidays)).toEqual([]);
+  });
+  it('finds one planned session by its day, moved or not, and none on a day without one', () => {
+    const moved = { occursOn: '2026-12-14', cancelled: false, movedTo: { date: '2026-12-15', start: '10:00', end: '11:00' }, note: null };
+    expect(sessionOn(ID, weekly, '2026-12-14', moved, noHolidays)).toMatchObject({ id: sessionId(ID, '2026-12-14'), date: '2026-12-15', moved: true });
+    expect(sessionOn(ID, weekly, '2030-06-03', undefined, noHolidays)).toMatchObject({ date: '2030-06-03', start: '09:00' });
+    expect(sessionOn(ID, weekly, '2026-12-15', undefined, noHolidays)).toBeNull();
   });
   it('knows which days the recurrence plans a session on', () => {
     expect(plansSessionOn(weekly, '2026-12-14', noHolidays)).toBe(true);

@@ -150,6 +150,14 @@ export function expandSessions(activityId: string, t: ActivityTiming, from: stri
   return out.sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start));
 }
 
+/** The one session planned for `occursOn`, with its change applied, or null when none is planned that day. */
+export function sessionOn(activityId: string, t: ActivityTiming, occursOn: string, change: SessionChange | undefined, isHoliday: (day: string) => boolean): Session | null {
+  const p = planned(t, occursOn, occursOn, isHoliday)[0];
+  if (!p) return null;
+  const at = change?.movedTo ?? p;
+  return { id: sessionId(activityId, occursOn), occursOn, date: at.date, start: at.start, end: at.end, cancelled: change?.cancelled ?? false, moved: Boolean(change?.movedTo), note: change?.note ?? null };
+}
+
 /** A person's latest status in a session (corrections are later entries; the latest wins). */
 export type LatestAttendance = { status: AttendanceStatus };
 

@@ -8,7 +8,13 @@ import { CONTACT_CHANNELS, isCheckStep, type AttemptChannel, type ContactChannel
 import { share } from './figures.js';
 
 /** Attempts of one channel in a period, grouped as the SQL counts them. */
-export type ChannelCount = { channel: string; attempts: number; reached: number; persons: number; personsReached: number };
+export type ChannelCount = {
+  channel: string;
+  attempts: number;
+  reached: number;
+  persons: number;
+  personsReached: number;
+};
 
 /** One rung's figures: attempts, reached attempts and their share, persons tried and reached. */
 export type ChannelFigure = ChannelCount & { channel: ContactChannel; reachedShare: number | null };
@@ -17,7 +23,14 @@ export type ChannelFigure = ChannelCount & { channel: ContactChannel; reachedSha
 export type RegisterMonth = { month: string; inRegister: number; reached: number; reachedShare: number | null };
 
 /** The outreach-by-channel figure of a period, with the register's size and share reached per month. */
-export type ChannelFigures = { from: string; to: string; channels: ChannelFigure[]; attempts: number; reached: number; months: RegisterMonth[] };
+export type ChannelFigures = {
+  from: string;
+  to: string;
+  channels: ChannelFigure[];
+  attempts: number;
+  reached: number;
+  months: RegisterMonth[];
+};
 
 /** The months (YYYY-MM) a period touches, first to last; none for days that are not YYYY-MM-DD. */
 export function monthsOf(from: string, to: string): string[] {
@@ -51,12 +64,20 @@ export function channelFigures(input: {
     return { month, inRegister: r.inRegister, reached: r.reached, reachedShare: share(r.reached, r.inRegister) };
   });
   const order = [...new Set([...input.ladder, ...CONTACT_CHANNELS])].filter(
-    (c): c is ContactChannel => (CONTACT_CHANNELS as readonly string[]).includes(c) && !isCheckStep(c as AttemptChannel),
+    (c): c is ContactChannel =>
+      (CONTACT_CHANNELS as readonly string[]).includes(c) && !isCheckStep(c as AttemptChannel),
   );
   const byChannel = new Map(input.counts.map((c) => [c.channel, c]));
   const channels = order.map((channel) => {
     const c = byChannel.get(channel) ?? { attempts: 0, reached: 0, persons: 0, personsReached: 0 };
-    return { channel, attempts: c.attempts, reached: c.reached, persons: c.persons, personsReached: c.personsReached, reachedShare: share(c.reached, c.attempts) };
+    return {
+      channel,
+      attempts: c.attempts,
+      reached: c.reached,
+      persons: c.persons,
+      personsReached: c.personsReached,
+      reachedShare: share(c.reached, c.attempts),
+    };
   });
   return {
     from: input.from,

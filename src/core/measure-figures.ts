@@ -69,11 +69,24 @@ export type MeasureFigures = {
  * against the cost of one young person lost to society. Total participants count persons once
  * (`distinctParticipants`), since one person may take part in several offers.
  */
-export function measureFigures(input: { from: string; to: string; offers: readonly OfferCount[]; distinctParticipants: number; distinctOutcomes: number; lostYoungPersonCost: number }): MeasureFigures {
+export function measureFigures(input: {
+  from: string;
+  to: string;
+  offers: readonly OfferCount[];
+  distinctParticipants: number;
+  distinctOutcomes: number;
+  lostYoungPersonCost: number;
+}): MeasureFigures {
   const offers = input.offers.map((o): OfferFigure => {
     const cost = offerCost(o);
     const { measureDays: _d, started: _s, ...rest } = o;
-    return { ...rest, cost, costPerParticipant: per(cost, o.participants), costPerOutcome: per(cost, o.outcomes), completedShare: share(o.completed, o.completed + o.interrupted) };
+    return {
+      ...rest,
+      cost,
+      costPerParticipant: per(cost, o.participants),
+      costPerOutcome: per(cost, o.outcomes),
+      completedShare: share(o.completed, o.completed + o.interrupted),
+    };
   });
   const cost = offers.reduce((n, o) => n + (o.cost ?? 0), 0);
   return {
@@ -88,6 +101,7 @@ export function measureFigures(input: { from: string; to: string; offers: readon
       cost,
     },
     lostYoungPersonCost: input.lostYoungPersonCost,
-    costInLostYoungPersons: input.lostYoungPersonCost > 0 ? Math.round((cost / input.lostYoungPersonCost) * 100) / 100 : 0,
+    costInLostYoungPersons:
+      input.lostYoungPersonCost > 0 ? Math.round((cost / input.lostYoungPersonCost) * 100) / 100 : 0,
   };
 }

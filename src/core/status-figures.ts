@@ -23,10 +23,20 @@ export function statusOn(f: { lastSetTo: CaseStatus | null; attemptedSince: bool
 }
 
 /** Open cases alike in what the figure counts, as the SQL groups them. */
-export type StatusGroup = { lastSetTo: CaseStatus | null; attemptedSince: boolean; gender: Gender; targetGroup: TargetGroup; n: number };
+export type StatusGroup = {
+  lastSetTo: CaseStatus | null;
+  attemptedSince: boolean;
+  gender: Gender;
+  targetGroup: TargetGroup;
+  n: number;
+};
 
 /** One contact person's open cases on the day (`contactPerson` null: cases without one). */
-export type CaseloadCount = { contactPerson: { id: string; name: string } | null; open: number; capacity: number | null };
+export type CaseloadCount = {
+  contactPerson: { id: string; name: string } | null;
+  open: number;
+  capacity: number | null;
+};
 
 export type StatusFigures = {
   on: string;
@@ -38,8 +48,17 @@ export type StatusFigures = {
 };
 
 /** Folds the groups and caseloads; a contact person without a capacity of their own has `defaultCapacity`. */
-export function statusFigures(input: { on: string; groups: readonly StatusGroup[]; caseload: readonly CaseloadCount[]; defaultCapacity: number }): StatusFigures {
-  const byStatus = { new: { total: 0, female: 0, male: 0 }, contacting: { total: 0, female: 0, male: 0 }, active: { total: 0, female: 0, male: 0 } };
+export function statusFigures(input: {
+  on: string;
+  groups: readonly StatusGroup[];
+  caseload: readonly CaseloadCount[];
+  defaultCapacity: number;
+}): StatusFigures {
+  const byStatus = {
+    new: { total: 0, female: 0, male: 0 },
+    contacting: { total: 0, female: 0, male: 0 },
+    active: { total: 0, female: 0, male: 0 },
+  };
   const byGender = { female: 0, male: 0 };
   const byTargetGroup = { kaa: 0, young_adult: 0, other: 0 };
   let participants = 0;
@@ -53,7 +72,12 @@ export function statusFigures(input: { on: string; groups: readonly StatusGroup[
   }
   const caseload = input.caseload.map((c) => {
     const capacity = c.contactPerson ? (c.capacity ?? input.defaultCapacity) : null;
-    return { ...c, capacity, load: capacity === null ? null : share(c.open, capacity), overCapacity: capacity !== null && c.open > capacity };
+    return {
+      ...c,
+      capacity,
+      load: capacity === null ? null : share(c.open, capacity),
+      overCapacity: capacity !== null && c.open > capacity,
+    };
   });
   return { on: input.on, participants, byStatus, byGender, byTargetGroup, caseload };
 }

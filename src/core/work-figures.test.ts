@@ -17,25 +17,53 @@ describe('outreach by channel', () => {
     });
     expect(f.channels.slice(0, 3).map((c) => c.channel)).toEqual(['phone', 'sms', 'announced_home_visit']);
     expect(f.channels[1]).toMatchObject({ attempts: 0, reached: 0, reachedShare: null });
-    expect(f.channels.find((c) => c.channel === 'field_meeting')).toMatchObject({ attempts: 20, reached: 1, reachedShare: 0.05 });
+    expect(f.channels.find((c) => c.channel === 'field_meeting')).toMatchObject({
+      attempts: 20,
+      reached: 1,
+      reachedShare: 0.05,
+    });
     expect(f.channels.find((c) => c.channel === 'announced_home_visit')?.reachedShare).toBe(0.8);
     expect([f.attempts, f.reached]).toEqual([35, 8]);
   });
 
   it('leaves out the check steps, which are not attempts to reach anyone', () => {
-    const f = channelFigures({ from: '2026-01-01', to: '2026-01-31', ladder: ['verify_school', 'phone'], counts: [{ channel: 'verify_school', attempts: 9, reached: 0, persons: 9, personsReached: 0 }] });
+    const f = channelFigures({
+      from: '2026-01-01',
+      to: '2026-01-31',
+      ladder: ['verify_school', 'phone'],
+      counts: [{ channel: 'verify_school', attempts: 9, reached: 0, persons: 9, personsReached: 0 }],
+    });
     expect(f.channels.map((c) => c.channel)).not.toContain('verify_school');
     expect(f.attempts).toBe(0);
   });
 });
 
-const offer = (o: Partial<OfferCount>): OfferCount => ({ offerId: 'o', name: 'Studiestöd', kind: 'guidance', costAmount: null, costUnit: null, participants: 0, started: 0, measureDays: 0, completed: 0, interrupted: 0, outcomes: 0, ...o });
+const offer = (o: Partial<OfferCount>): OfferCount => ({
+  offerId: 'o',
+  name: 'Studiestöd',
+  kind: 'guidance',
+  costAmount: null,
+  costUnit: null,
+  participants: 0,
+  started: 0,
+  measureDays: 0,
+  completed: 0,
+  interrupted: 0,
+  outcomes: 0,
+  ...o,
+});
 
 describe('the register per month', () => {
   it('lists every month the period touches, across a year end, with the share reached at each month end', () => {
     expect(monthsOf('2025-11-15', '2026-02-01')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
     expect(monthsOf('soon', 'later')).toEqual([]);
-    const f = channelFigures({ from: '2026-01-01', to: '2026-02-28', ladder: [], counts: [], register: [{ month: '2026-02', inRegister: 8, reached: 6 }] });
+    const f = channelFigures({
+      from: '2026-01-01',
+      to: '2026-02-28',
+      ladder: [],
+      counts: [],
+      register: [{ month: '2026-02', inRegister: 8, reached: 6 }],
+    });
     expect(f.months).toEqual([
       { month: '2026-01', inRegister: 0, reached: 0, reachedShare: null },
       { month: '2026-02', inRegister: 8, reached: 6, reachedShare: 0.75 },
@@ -55,7 +83,16 @@ describe('measures per offer', () => {
       from: '2026-01-01',
       to: '2026-06-30',
       offers: [
-        offer({ offerId: 'a', costAmount: 10_000, costUnit: 'participant', participants: 4, started: 4, completed: 2, interrupted: 1, outcomes: 2 }),
+        offer({
+          offerId: 'a',
+          costAmount: 10_000,
+          costUnit: 'participant',
+          participants: 4,
+          started: 4,
+          completed: 2,
+          interrupted: 1,
+          outcomes: 2,
+        }),
         offer({ offerId: 'b', costAmount: 1000, costUnit: 'week', participants: 2, measureDays: 70, outcomes: 0 }),
         offer({ offerId: 'c', participants: 1 }),
       ],
@@ -63,12 +100,25 @@ describe('measures per offer', () => {
       distinctOutcomes: 2,
       lostYoungPersonCost: 12_000_000,
     });
-    expect(f.offers[0]).toMatchObject({ cost: 40_000, costPerParticipant: 10_000, costPerOutcome: 20_000, completedShare: 0.667 });
+    expect(f.offers[0]).toMatchObject({
+      cost: 40_000,
+      costPerParticipant: 10_000,
+      costPerOutcome: 20_000,
+      completedShare: 0.667,
+    });
     expect(f.offers[1]).toMatchObject({ cost: 10_000, costPerParticipant: 5000, costPerOutcome: null });
     expect(f.offers[2]).toMatchObject({ cost: null, costPerParticipant: null });
     expect(f.total).toEqual({ participants: 6, completed: 2, interrupted: 1, outcomes: 2, cost: 50_000 });
     expect(f.costInLostYoungPersons).toBe(0);
-    expect(measureFigures({ ...f, offers: [offer({ costAmount: 3_000_000, costUnit: 'participant', started: 2 })], distinctParticipants: 2, distinctOutcomes: 0, lostYoungPersonCost: 12_000_000 }).costInLostYoungPersons).toBe(0.5);
+    expect(
+      measureFigures({
+        ...f,
+        offers: [offer({ costAmount: 3_000_000, costUnit: 'participant', started: 2 })],
+        distinctParticipants: 2,
+        distinctOutcomes: 0,
+        lostYoungPersonCost: 12_000_000,
+      }).costInLostYoungPersons,
+    ).toBe(0.5);
   });
 });
 
@@ -97,7 +147,11 @@ describe('status now', () => {
       defaultCapacity: 20,
     });
     expect(f.participants).toBe(6);
-    expect(f.byStatus).toEqual({ new: { total: 3, female: 3, male: 0 }, contacting: { total: 1, female: 0, male: 1 }, active: { total: 2, female: 0, male: 2 } });
+    expect(f.byStatus).toEqual({
+      new: { total: 3, female: 3, male: 0 },
+      contacting: { total: 1, female: 0, male: 1 },
+      active: { total: 2, female: 0, male: 2 },
+    });
     expect(f.byGender).toEqual({ female: 3, male: 3 });
     expect(f.byTargetGroup).toEqual({ kaa: 4, young_adult: 2, other: 0 });
     expect(f.caseload[0]).toMatchObject({ open: 5, capacity: 4, load: 1.25, overCapacity: true });

@@ -48,6 +48,8 @@ const TeamMeetingsPage = lazy(() => import('./features/team-meetings/TeamMeeting
 const TeamMeetingPage = lazy(() => import('./features/team-meetings/TeamMeetingPage.js').then((m) => ({ default: m.TeamMeetingPage })));
 // The figures page brings the charting library: loaded only when opened.
 const FiguresPage = lazy(() => import('./features/figures/FiguresPage.js').then((m) => ({ default: m.FiguresPage })));
+const ActivitiesPage = lazy(() => import('./features/activities/ActivitiesPage.js').then((m) => ({ default: m.ActivitiesPage })));
+const SessionAttendancePage = lazy(() => import('./features/activities/SessionAttendancePage.js').then((m) => ({ default: m.SessionAttendancePage })));
 
 /** The browser router with all routes under the common layout. */
 export const router = createBrowserRouter([
@@ -71,6 +73,8 @@ export const router = createBrowserRouter([
       { path: '/applications', element: signedIn(<RequireCapability capability="applications.manage"><ApplicationsPage /></RequireCapability>) },
       { path: '/teams', element: signedIn(<RequireCapability capability="teams.read"><TeamsPage /></RequireCapability>) },
       { path: '/offers', element: signedIn(<RequireCapability capability="persons.browse"><OffersPage /></RequireCapability>) },
+      { path: '/activities', element: signedIn(<RequireCapability capability="attendance.take"><ActivitiesPage /></RequireCapability>) },
+      { path: '/sessions/:id', element: signedIn(<RequireCapability capability="attendance.take"><SessionAttendancePage /></RequireCapability>) },
       { path: '/emergency-access', element: signedIn(<RequireCapability capability="emergency.access"><EmergencyAccessPage /></RequireCapability>) },
       { path: '/admin/access-review', element: signedIn(<RequireCapability capability="access.review"><AccessReviewPage /></RequireCapability>) },
       { path: '/queues', element: signedIn(<RequireCapability capability="outreach.work"><QueuesPage /></RequireCapability>) },

@@ -53,10 +53,14 @@ function createMetrics(database: DatabaseHandle) {
   const pool = new Gauge({ name: 'lotsa_db_connections', help: 'Database connections by state: in_use, idle, and waiting (requests waiting for a connection). Embedded PGlite has one connection.', labelNames: ['state'], registers: [registry] });
   const poolMax = new Gauge({ name: 'lotsa_db_connections_max', help: 'The most database connections this process opens.', registers: [registry] });
   const audit = new Gauge({ name: 'lotsa_audit_entries', help: 'Entries in the audit log.', registers: [registry] });
-  const unsealed = new Gauge({ name: 'lotsa_audit_unsealed_entries', help: 'Audit entries appended but not yet sealed into the hash chain (sealed within a second while Lotsa runs).', registers: [registry] });
+  const unsealed = new Gauge({
+    name: 'lotsa_audit_unsealed_entries',
+    help: 'Audit entries appended but not yet sealed into the hash chain (sealed within a second while Lotsa runs).',
+    registers: [registry],
+  });
   const unsealedAge = new Gauge({
     name: 'lotsa_audit_oldest_unsealed_seconds',
-    help: `How long the oldest unsealed audit entry has waited; over ${SEAL_BOUND_SECONDS} s, npx lotsa audit verify fails.`,
+    help: `How long the oldest unsealed audit entry has waited; over ${SEAL_BOUND_SECONDS} s, audit verify fails.`,
     registers: [registry],
   });
   new Counter({
@@ -69,7 +73,11 @@ function createMetrics(database: DatabaseHandle) {
       for (const [task, count] of backgroundFailures) this.inc({ task }, count);
     },
   });
-  const lockWaits = new Gauge({ name: 'lotsa_db_lock_waits', help: "Sessions on Lotsa's database waiting for a lock (PostgreSQL; 0 on the embedded database).", registers: [registry] });
+  const lockWaits = new Gauge({
+    name: 'lotsa_db_lock_waits',
+    help: "Sessions on Lotsa's database waiting for a lock (PostgreSQL; 0 on the embedded database).",
+    registers: [registry],
+  });
   const scrapeErrors = new Counter({ name: 'lotsa_metrics_scrape_errors_total', help: 'Scrapes in which the database could not be read (its figures are then missing).', registers: [registry] });
 
   /** Reads what lives in the database and the connection pool; a failure is counted and logged, not hidden. */
@@ -101,7 +109,8 @@ function createMetrics(database: DatabaseHandle) {
       unsealed.set(backlog.count);
       unsealedAge.set(backlog.oldestSeconds);
       if (raw.kind === 'postgresql') {
-        const waits = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(db);
+        const waits = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+          where datname = current_database() and wait_event_type = 'Lock'`.execute(db);
         lockWaits.set(waits.rows[0]!.n);
       } else lockWaits.set(0);
     } catch (err) {

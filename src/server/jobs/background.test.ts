@@ -26,7 +26,8 @@ afterEach(() => setBackgroundLogger(null));
 /** A logger that keeps what it is told. */
 function capture() {
   const lines: { level: string; context: Record<string, unknown>; message: string }[] = [];
-  const at = (level: string) => (context: object, message: string) => void lines.push({ level, context: context as Record<string, unknown>, message });
+  const at = (level: string) => (context: object, message: string) =>
+    void lines.push({ level, context: context as Record<string, unknown>, message });
   const logger: BackgroundLogger = { error: at('error'), warn: at('warn'), info: at('info') };
   setBackgroundLogger(logger);
   return lines;
@@ -49,8 +50,20 @@ describe('the hourly housekeeping and the reaper log every failure', () => {
     const before = backgroundFailures.get('housekeeping') ?? 0;
     expect(await runHousekeeping(broken.db, settings)).toBe(false);
     expect(lines).toEqual([
-      { level: 'error', message: 'Housekeeping: pruning expired sessions failed; it runs again within the hour', context: expect.objectContaining({ task: 'housekeeping', part: 'pruning expired sessions', err: expect.any(Error) }) },
-      { level: 'error', message: 'Housekeeping: retention failed; it runs again within the hour', context: expect.objectContaining({ task: 'housekeeping', part: 'retention', err: expect.any(Error) }) },
+      {
+        level: 'error',
+        message: 'Housekeeping: pruning expired sessions failed; it runs again within the hour',
+        context: expect.objectContaining({
+          task: 'housekeeping',
+          part: 'pruning expired sessions',
+          err: expect.any(Error),
+        }),
+      },
+      {
+        level: 'error',
+        message: 'Housekeeping: retention failed; it runs again within the hour',
+        context: expect.objectContaining({ task: 'housekeeping', part: 'retention', err: expect.any(Error) }),
+      },
     ]);
     expect(backgroundFailures.get('housekeeping')).toBe(before + 2);
   });

@@ -25,7 +25,12 @@ async function runParts(task: BackgroundTask, parts: Part[], when: string): Prom
   results.forEach((result, i) => {
     if (result.status === 'fulfilled') return;
     const part = parts[i]!.name;
-    backgroundFailed(task, result.reason, `${task === 'housekeeping' ? 'Housekeeping' : 'Looking for interrupted work'}: ${part} failed; ${when}`, { context: { part } });
+    backgroundFailed(
+      task,
+      result.reason,
+      `${task === 'housekeeping' ? 'Housekeeping' : 'Looking for interrupted work'}: ${part} failed; ${when}`,
+      { context: { part } },
+    );
   });
   return results.every((result) => result.status === 'fulfilled');
 }
@@ -79,7 +84,11 @@ function every(task: BackgroundTask, intervalMs: number, work: () => Promise<unk
 }
 
 /** Housekeeping every hour (or `intervalMs`) until stopped; the server also runs it once at start. */
-export function startHousekeeping(db: Db, settings: HousekeepingSettings, intervalMs = 60 * 60 * 1000): () => Promise<void> {
+export function startHousekeeping(
+  db: Db,
+  settings: HousekeepingSettings,
+  intervalMs = 60 * 60 * 1000,
+): () => Promise<void> {
   return every('housekeeping', intervalMs, () => runHousekeeping(db, settings));
 }
 

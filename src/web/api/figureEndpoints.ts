@@ -1,6 +1,11 @@
 /** Typed functions for the figures page: the outcome report, outreach by channel, measures per offer, status now. */
 import type { z } from 'zod';
-import type { channelFiguresSchema, measureFiguresSchema, outcomeReportSchema, statusFiguresSchema } from '../../core/report-schemas.js';
+import type {
+  channelFiguresSchema,
+  measureFiguresSchema,
+  outcomeReportSchema,
+  statusFiguresSchema,
+} from '../../core/report-schemas.js';
 import { request } from './client.js';
 
 export type OutcomeReportView = z.infer<typeof outcomeReportSchema>;
@@ -11,10 +16,18 @@ export type StatusFiguresView = z.infer<typeof statusFiguresSchema>;
 /** The figures page's filters, as in its address. */
 export type FigureFilter = { from: string; to: string; on: string; targetGroup: string; contactPerson: string };
 
-const filterQuery = (f: FigureFilter) => ({ targetGroup: f.targetGroup || undefined, contactPerson: f.contactPerson || undefined });
+const filterQuery = (f: FigureFilter) => ({
+  targetGroup: f.targetGroup || undefined,
+  contactPerson: f.contactPerson || undefined,
+});
 
 /** Where one report is, as JSON or as a file (`format`) in a language. */
-export function reportUrl(report: 'outcomes' | 'outreach' | 'measures' | 'status', f: FigureFilter, format?: 'csv' | 'xlsx' | 'pdf', lang?: string): string {
+export function reportUrl(
+  report: 'outcomes' | 'outreach' | 'measures' | 'status',
+  f: FigureFilter,
+  format?: 'csv' | 'xlsx' | 'pdf',
+  lang?: string,
+): string {
   const params = new URLSearchParams();
   if (report === 'status') params.set('on', f.on);
   else {
@@ -29,8 +42,12 @@ export function reportUrl(report: 'outcomes' | 'outreach' | 'measures' | 'status
 
 /** Query keys: ['figures', report, filter]. */
 export const figuresApi = {
-  outcomes: (f: FigureFilter) => request<OutcomeReportView>('/api/v1/reports/outcomes', { query: { from: f.from, to: f.to, ...filterQuery(f) } }),
-  outreach: (f: FigureFilter) => request<ChannelFiguresView>('/api/v1/reports/outreach', { query: { from: f.from, to: f.to, ...filterQuery(f) } }),
-  measures: (f: FigureFilter) => request<MeasureFiguresView>('/api/v1/reports/measures', { query: { from: f.from, to: f.to, ...filterQuery(f) } }),
-  status: (f: FigureFilter) => request<StatusFiguresView>('/api/v1/reports/status', { query: { on: f.on, ...filterQuery(f) } }),
+  outcomes: (f: FigureFilter) =>
+    request<OutcomeReportView>('/api/v1/reports/outcomes', { query: { from: f.from, to: f.to, ...filterQuery(f) } }),
+  outreach: (f: FigureFilter) =>
+    request<ChannelFiguresView>('/api/v1/reports/outreach', { query: { from: f.from, to: f.to, ...filterQuery(f) } }),
+  measures: (f: FigureFilter) =>
+    request<MeasureFiguresView>('/api/v1/reports/measures', { query: { from: f.from, to: f.to, ...filterQuery(f) } }),
+  status: (f: FigureFilter) =>
+    request<StatusFiguresView>('/api/v1/reports/status', { query: { on: f.on, ...filterQuery(f) } }),
 };

@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import { ATTENDANCE_CATEGORY, enrolmentsOverlap, expandSessions, MAX_RANGE_DAYS, parseSessionId, plansSessionOn, timingProblems, type ActivityKind, type ActivityTiming, type Recurrence, type Session } from '../../../core/activities.js';
+import { ATTENDANCE_CATEGORY, enrolmentsOverlap, expandSessions, MAX_RANGE_DAYS, parseSessionId, plansSessionOn, sessionOn, timingProblems, type ActivityKind, type ActivityTiming, type Recurrence, type Session } from '../../../core/activities.js';
 import type { Activity, activityBody, activityUpdateBody, enrolmentBody, sessionChangeBody, SessionOut } from '../../../core/activity-schemas.js';
 import type { FieldMessageKey } from '../../../core/errors.js';
 import { todayInSweden } from '../../../core/dates.js';
@@ -170,9 +170,9 @@ export async function sessionOf(ctx: RequestContext, trx: RequestContext['db'], 
   if (!parsed) throw new AppError('not_found');
   const a = activity ?? (await selectActivityRow(trx, ctx.actor.municipalityId, parsed.activityId));
   if (!a || a.id !== parsed.activityId) throw new AppError('not_found');
-  if (!plansSessionOn(timingOf(a), parsed.occursOn, isHoliday)) throw new AppError('validation_failed', [{ field: 'id', code: 'not_in_recurrence' }]);
-  const changes = await selectSessionChanges(trx, a.id);
-  const session = expandSessions(a.id, timingOf(a), '1900-01-01', '2199-12-31', changes.filter((c) => c.occursOn === parsed.occursOn), isHoliday).find((s) => s.occursOn === parsed.occursOn)!;
+  const change = (await selectSessionChanges(trx, a.id)).find((c) => c.occursOn === parsed.occursOn);
+  const session = sessionOn(a.id, timingOf(a), parsed.occursOn, change, isHoliday);
+  if (!session) throw new AppError('validation_failed', [{ field: 'id', code: 'not_in_recurrence' }]);
   return { activity: a, session: presentSession(a.id, session) };
 }
 

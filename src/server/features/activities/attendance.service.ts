@@ -105,13 +105,15 @@ export async function personAttendance(ctx: RequestContext, personId: string, fr
     const latest = await selectLatestAttendance(trx, { personId, from, to });
     const activities = new Map<string, { title: string; dates: Map<string, string> }>();
     for (const activityId of new Set(latest.map((l) => l.activity_id))) {
-      const a = (await selectActivityRow(trx, ctx.actor.municipalityId, activityId))!;
-      const sessions = expandSessions(a.id, timingOf(a), '1900-01-01', '2199-12-31', (await selectSessionChanges(trx, a.id)).filter((c) => latest.some((l) => l.activity_id === a.id && l.occurs_on === c.occursOn)), isHoliday);
-      activities.set(a.id, { title: a.title, dates: new Map(sessions.filter((s) => latest.some((l) => l.occurs_on === s.occursOn)).map((s) => [s.occursOn, s.date])) });
+      const a = await selectActivityRow(trx, ctx.actor.municipalityId, activityId);
+      if (!a) continue;
+      // The day each session took place: a moved session's new day.
+      const moved = new Map((await selectSessionChanges(trx, a.id)).filter((c) => c.movedTo).map((c) => [c.occursOn, c.movedTo!.date]));
+      activities.set(a.id, { title: a.title, dates: moved });
     }
     const names = await trx.selectFrom('persons').select(['given_name', 'family_name']).where('id', '=', personId).executeTakeFirstOrThrow();
     await audit({ action: 'read', entity: 'attendance', entityId: personId, personId, detail: { ...readBasis(person), from, to } });
-    const entries = latest.map((l) => {
+    const entries = latest.filter((l) => activities.has(l.activity_id)).map((l) => {
       const a = activities.get(l.activity_id)!;
       return { sessionId: sessionId(l.activity_id, l.occurs_on), activityId: l.activity_id, activityTitle: a.title, date: a.dates.get(l.occurs_on) ?? l.occurs_on, status: l.status };
     });

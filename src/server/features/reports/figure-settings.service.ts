@@ -59,7 +59,16 @@ export async function saveFigureSettings(ctx: RequestContext, input: Body): Prom
       await trx
         .insertInto('outreach_settings')
         .values({ municipality_id: m, settings: next, updated_by: ctx.actor.id })
-        .onConflict((oc) => oc.column('municipality_id').doUpdateSet({ settings: next, version: sql`outreach_settings.version + 1`, updated_by: ctx.actor.id, updated_at: sql`now()` }))
+        .onConflict((oc) =>
+          oc
+            .column('municipality_id')
+            .doUpdateSet({
+              settings: next,
+              version: sql`outreach_settings.version + 1`,
+              updated_by: ctx.actor.id,
+              updated_at: sql`now()`,
+            }),
+        )
         .execute();
       await audit({ action: 'update', entity: 'outreach_settings', entityId: m, detail: { followUpMonths: months } });
     }
@@ -69,7 +78,11 @@ export async function saveFigureSettings(ctx: RequestContext, input: Body): Prom
 }
 
 /** Sets the open cases a staff member of the municipality can hold (null: the municipality's setting). */
-export async function setCaseloadCapacity(ctx: RequestContext, staffId: string, input: z.infer<typeof caseloadCapacityBody>): Promise<{ capacity: number | null }> {
+export async function setCaseloadCapacity(
+  ctx: RequestContext,
+  staffId: string,
+  input: z.infer<typeof caseloadCapacityBody>,
+): Promise<{ capacity: number | null }> {
   requireCapability(ctx.actor, 'outreach.configure');
   return audited(ctx, async ({ trx, audit }) => {
     const updated = await trx

@@ -33,13 +33,24 @@ export function caseFilter(f: FigureFilters): RawBuilder<boolean> {
  * tried and persons reached. The contact person filter is who made the attempt; the target group is
  * that of the person's case open when the attempt was made.
  */
-export async function channelCounts(db: Db, municipalityId: string, p: Period, f: FigureFilters): Promise<ChannelCount[]> {
+export async function channelCounts(
+  db: Db,
+  municipalityId: string,
+  p: Period,
+  f: FigureFilters,
+): Promise<ChannelCount[]> {
   const byStaff = f.contactPerson ? sql`and ca.staff_id = ${f.contactPerson}` : sql``;
   const byGroup = f.targetGroup
     ? sql`and exists (select 1 from cases c where c.person_id = ca.person_id and c.target_group = ${f.targetGroup}
         and c.opened_at <= ca.at and (c.closed_at is null or c.closed_at >= ca.at))`
     : sql``;
-  const { rows } = await sql<{ channel: string; attempts: number; reached: number; persons: number; persons_reached: number }>`
+  const { rows } = await sql<{
+    channel: string;
+    attempts: number;
+    reached: number;
+    persons: number;
+    persons_reached: number;
+  }>`
     select ca.channel, count(*)::int as attempts,
       (count(*) filter (where ca.outcome in (${conversation})))::int as reached,
       count(distinct ca.person_id)::int as persons,
@@ -48,7 +59,13 @@ export async function channelCounts(db: Db, municipalityId: string, p: Period, f
     where ca.municipality_id = ${municipalityId} and ca.at >= ${dayStart(p.from)} and ca.at < ${dayEnd(p.to)}
       and ca.channel not in (${sql.join([...CHECK_STEPS])}) ${byStaff} ${byGroup}
     group by ca.channel`.execute(db);
-  return rows.map((r) => ({ channel: r.channel, attempts: r.attempts, reached: r.reached, persons: r.persons, personsReached: r.persons_reached }));
+  return rows.map((r) => ({
+    channel: r.channel,
+    attempts: r.attempts,
+    reached: r.reached,
+    persons: r.persons,
+    personsReached: r.persons_reached,
+  }));
 }
 
 type RawOffer = {
@@ -89,8 +106,10 @@ export async function offerCounts(db: Db, municipalityId: string, p: Period, f: 
       count(distinct ms.person_id)::int as participants,
       (count(ms.id) filter (where ms.starts_on >= ${p.from}::date))::int as started,
       coalesce(sum(ms.days), 0)::int as measure_days,
-      (count(ms.id) filter (where ms.ended_on <= ${p.to}::date and ms.end_reason in (${sql.join([...COMPLETED_END_REASONS])})))::int as completed,
-      (count(ms.id) filter (where ms.ended_on <= ${p.to}::date and ms.end_reason in (${sql.join([...INTERRUPTED_END_REASONS])})))::int as interrupted,
+      (count(ms.id) filter (where ms.ended_on <= ${p.to}::date
+        and ms.end_reason in (${sql.join([...COMPLETED_END_REASONS])})))::int as completed,
+      (count(ms.id) filter (where ms.ended_on <= ${p.to}::date
+        and ms.end_reason in (${sql.join([...INTERRUPTED_END_REASONS])})))::int as interrupted,
       (count(distinct ms.person_id) filter (where ms.person_id in (select person_id from won)))::int as outcomes
     from offers o left join ms on ms.offer_id = o.id
     where o.municipality_id = ${municipalityId} and (o.active or ms.id is not null)
@@ -120,15 +139,27 @@ const openOn = (municipalityId: string, on: string, f: FigureFilters) => sql`
   select c.id, c.person_id, c.target_group, c.contact_person_id, c.opened_at, p.personal_identity_number as pnr
   from cases c join persons p on p.id = c.person_id
   where c.municipality_id = ${municipalityId} and c.opened_at < ${dayEnd(on)}
-    and (c.closed_at is null or coalesce(c.closed_on, (c.closed_at at time zone 'Europe/Stockholm')::date) > ${on}::date)
+    and (c.closed_at is null
+      or coalesce(c.closed_on, (c.closed_at at time zone 'Europe/Stockholm')::date) > ${on}::date)
     and ${caseFilter(f)}`;
 
 /**
  * The cases open at the end of `on`, grouped by the latest status set by then (a case_status_changed
  * event), whether a contact attempt followed it (or the opening), gender and target group.
  */
-export async function statusGroups(db: Db, municipalityId: string, on: string, f: FigureFilters): Promise<StatusGroup[]> {
-  const { rows } = await sql<{ last_set_to: StatusGroup['lastSetTo']; attempted: boolean; gender: 'female' | 'male'; target_group: StatusGroup['targetGroup']; n: number }>`
+export async function statusGroups(
+  db: Db,
+  municipalityId: string,
+  on: string,
+  f: FigureFilters,
+): Promise<StatusGroup[]> {
+  const { rows } = await sql<{
+    last_set_to: StatusGroup['lastSetTo'];
+    attempted: boolean;
+    gender: 'female' | 'male';
+    target_group: StatusGroup['targetGroup'];
+    n: number;
+  }>`
     with open as (${openOn(municipalityId, on, f)}),
     facts as (
       select o.*, ls.to_status, coalesce(ls.at, o.opened_at) as since
@@ -143,7 +174,13 @@ export async function statusGroups(db: Db, municipalityId: string, on: string, f
       case when substr(f.pnr, 11, 1)::int % 2 = 1 then 'male' else 'female' end as gender,
       f.target_group, count(*)::int as n
     from facts f group by 1, 2, 3, 4`.execute(db);
-  return rows.map((r) => ({ lastSetTo: r.last_set_to, attemptedSince: r.attempted, gender: r.gender, targetGroup: r.target_group, n: r.n }));
+  return rows.map((r) => ({
+    lastSetTo: r.last_set_to,
+    attemptedSince: r.attempted,
+    gender: r.gender,
+    targetGroup: r.target_group,
+    n: r.n,
+  }));
 }
 
 /**
@@ -151,18 +188,28 @@ export async function statusGroups(db: Db, municipalityId: string, on: string, f
  * capacity set for them; every active staff member who can hold cases is listed, and a row without
  * a contact person when any case has none.
  */
-export async function caseloadCounts(db: Db, municipalityId: string, on: string, f: FigureFilters): Promise<CaseloadCount[]> {
+export async function caseloadCounts(
+  db: Db,
+  municipalityId: string,
+  on: string,
+  f: FigureFilters,
+): Promise<CaseloadCount[]> {
   const { rows } = await sql<{ id: string | null; name: string | null; capacity: number | null; open: number }>`
     with open as (${openOn(municipalityId, on, f)}),
     held as (select contact_person_id, count(*)::int as n from open group by contact_person_id)
     select s.id, s.name, s.caseload_capacity as capacity, coalesce(h.n, 0)::int as open
     from staff s left join held h on h.contact_person_id = s.id
-    where s.municipality_id = ${municipalityId} and (h.n is not null or (s.active and s.role in (${sql.join([...CONTACT_PERSON_ROLES])})))
+    where s.municipality_id = ${municipalityId}
+      and (h.n is not null or (s.active and s.role in (${sql.join([...CONTACT_PERSON_ROLES])})))
       ${f.contactPerson ? sql`and s.id = ${f.contactPerson}` : sql``}
     union all
     select null, null, null, n from held where contact_person_id is null
     order by 2 nulls last`.execute(db);
-  return rows.map((r) => ({ contactPerson: r.id ? { id: r.id, name: r.name! } : null, open: r.open, capacity: r.capacity }));
+  return rows.map((r) => ({
+    contactPerson: r.id ? { id: r.id, name: r.name! } : null,
+    open: r.open,
+    capacity: r.capacity,
+  }));
 }
 
 /**
@@ -171,20 +218,23 @@ export async function caseloadCounts(db: Db, municipalityId: string, on: string,
  * case open at the month's end matches them.
  */
 export async function registerMonths(db: Db, municipalityId: string, p: Period, f: FigureFilters) {
-  const filtered = f.targetGroup || f.contactPerson
-    ? sql`and exists (select 1 from cases c where c.person_id = rp.person_id
+  const filtered =
+    f.targetGroup || f.contactPerson
+      ? sql`and exists (select 1 from cases c where c.person_id = rp.person_id
         and c.opened_at < (mo.month_end + 1)::timestamp at time zone 'Europe/Stockholm'
         and (c.closed_at is null or c.closed_at >= (mo.month_end + 1)::timestamp at time zone 'Europe/Stockholm')
         and ${caseFilter(f)})`
-    : sql``;
+      : sql``;
   const { rows } = await sql<{ month: string; in_register: number; reached: number }>`
     with mo as (
       select to_char(m, 'YYYY-MM') as month, (m + interval '1 month' - interval '1 day')::date as month_end
-      from generate_series(date_trunc('month', ${p.from}::date), date_trunc('month', ${p.to}::date), interval '1 month') m
+      from generate_series(date_trunc('month', ${p.from}::date), date_trunc('month', ${p.to}::date),
+        interval '1 month') m
     )
     select mo.month, count(rp.id)::int as in_register,
       (count(rp.id) filter (where exists (select 1 from contact_attempts ca where ca.period_id = rp.id
-        and ca.outcome in (${conversation}) and ca.at < (mo.month_end + 1)::timestamp at time zone 'Europe/Stockholm')))::int as reached
+        and ca.outcome in (${conversation})
+        and ca.at < (mo.month_end + 1)::timestamp at time zone 'Europe/Stockholm')))::int as reached
     from mo left join register_periods rp on rp.municipality_id = ${municipalityId} and rp.entered_on <= mo.month_end
       and (rp.left_on is null or rp.left_on > mo.month_end) ${filtered}
     group by mo.month order by mo.month`.execute(db);

@@ -16,7 +16,14 @@ import { AppError } from '../../http/app-error.js';
 import type { RequestContext } from '../../http/context.js';
 import { loadOutreachSettings } from '../contact/outreach-settings.js';
 import { loadFigureSettings } from './reports.queries.js';
-import { caseloadCounts, channelCounts, offerCounts, registerMonths, statusGroups, type FigureFilters } from './work-figures.queries.js';
+import {
+  caseloadCounts,
+  channelCounts,
+  offerCounts,
+  registerMonths,
+  statusGroups,
+  type FigureFilters,
+} from './work-figures.queries.js';
 
 /** The longest period a figure covers, in months (ten years). */
 const MAX_MONTHS = 120;
@@ -28,7 +35,8 @@ type PeriodQuery = z.infer<typeof periodFiguresQuery>;
 function periodOf(ctx: RequestContext, q: { from: string; to: string }) {
   requireCapability(ctx.actor, 'figures.read');
   if (q.to < q.from) throw new AppError('validation_failed', [{ field: 'to', code: 'end_before_start' }]);
-  if (monthsOf(q.from, q.to).length > MAX_MONTHS) throw new AppError('validation_failed', [{ field: 'from', code: 'too_long' }]);
+  if (monthsOf(q.from, q.to).length > MAX_MONTHS)
+    throw new AppError('validation_failed', [{ field: 'from', code: 'too_long' }]);
   return { from: q.from, to: q.to };
 }
 const filtersOf = (q: FigureFilters): FigureFilters => ({ targetGroup: q.targetGroup, contactPerson: q.contactPerson });
@@ -42,7 +50,10 @@ export async function outreachByChannel(ctx: RequestContext, q: PeriodQuery): Pr
   const register = await registerMonths(ctx.db, ctx.actor.municipalityId, period, filtersOf(q));
   const figures = channelFigures({ ...period, ladder: settings.ladder.map((s) => s.channel), counts, register });
   const suppress = suppressFor(ctx);
-  return { ...(suppress ? suppressSmallCells(figures, ['from', 'to', 'channel', 'month', 'reachedShare']) : figures), smallCellsSuppressed: suppress };
+  return {
+    ...(suppress ? suppressSmallCells(figures, ['from', 'to', 'channel', 'month', 'reachedShare']) : figures),
+    smallCellsSuppressed: suppress,
+  };
 }
 
 /** Measures per offer over a period, with the cost of one young person lost to society beside them. */
@@ -52,8 +63,24 @@ export async function measuresPerOffer(ctx: RequestContext, q: PeriodQuery): Pro
   const counts = await offerCounts(ctx.db, ctx.actor.municipalityId, period, filtersOf(q));
   const figures = measureFigures({ ...period, ...counts, lostYoungPersonCost: settings.lostYoungPersonCost });
   if (!suppressFor(ctx)) return { ...figures, smallCellsSuppressed: false };
-  const money = ['costAmount', 'cost', 'costPerParticipant', 'costPerOutcome', 'lostYoungPersonCost', 'costInLostYoungPersons'];
-  const shown = suppressSmallCells(figures, ['from', 'to', 'offerId', 'name', 'kind', 'costUnit', 'completedShare', ...money]);
+  const money = [
+    'costAmount',
+    'cost',
+    'costPerParticipant',
+    'costPerOutcome',
+    'lostYoungPersonCost',
+    'costInLostYoungPersons',
+  ];
+  const shown = suppressSmallCells(figures, [
+    'from',
+    'to',
+    'offerId',
+    'name',
+    'kind',
+    'costUnit',
+    'completedShare',
+    ...money,
+  ]);
   // A cost per person divided into the offer's cost would give a hidden count back.
   const offers = shown.offers.map((o) => ({
     ...o,
@@ -65,15 +92,28 @@ export async function measuresPerOffer(ctx: RequestContext, q: PeriodQuery): Pro
 }
 
 /** Status on a day (today when not given): participants by status, gender and target group; caseloads. */
-export async function statusNow(ctx: RequestContext, q: z.infer<typeof statusFiguresQuery>): Promise<Shown<StatusFigures & { defaultCapacity: number }>> {
+export async function statusNow(
+  ctx: RequestContext,
+  q: z.infer<typeof statusFiguresQuery>,
+): Promise<Shown<StatusFigures & { defaultCapacity: number }>> {
   requireCapability(ctx.actor, 'figures.read');
   const on = q.on ?? todayInSweden(ctx.clock.now());
   const m = ctx.actor.municipalityId;
   const { settings } = await loadFigureSettings(ctx.db, m);
-  const [groups, caseload] = [await statusGroups(ctx.db, m, on, filtersOf(q)), await caseloadCounts(ctx.db, m, on, filtersOf(q))];
-  const figures = { ...statusFigures({ on, groups, caseload, defaultCapacity: settings.caseloadCapacity }), defaultCapacity: settings.caseloadCapacity };
+  const [groups, caseload] = [
+    await statusGroups(ctx.db, m, on, filtersOf(q)),
+    await caseloadCounts(ctx.db, m, on, filtersOf(q)),
+  ];
+  const figures = {
+    ...statusFigures({ on, groups, caseload, defaultCapacity: settings.caseloadCapacity }),
+    defaultCapacity: settings.caseloadCapacity,
+  };
   if (!suppressFor(ctx)) return { ...figures, smallCellsSuppressed: false };
   const shown = suppressSmallCells(figures, ['on', 'contactPerson', 'capacity', 'defaultCapacity', 'load']);
   const hidden = (v: unknown) => v === SMALL_CELL;
-  return { ...shown, caseload: shown.caseload.map((c) => ({ ...c, load: hidden(c.open) ? null : c.load })), smallCellsSuppressed: true };
+  return {
+    ...shown,
+    caseload: shown.caseload.map((c) => ({ ...c, load: hidden(c.open) ? null : c.load })),
+    smallCellsSuppressed: true,
+  };
 }

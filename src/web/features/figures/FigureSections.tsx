@@ -1,7 +1,14 @@
 /** The sections of the figures page: outcomes, outreach, measures and status now; each table exports. */
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { reportUrl, type ChannelFiguresView, type FigureFilter, type MeasureFiguresView, type OutcomeReportView, type StatusFiguresView } from '../../api/figureEndpoints.js';
+import {
+  reportUrl,
+  type ChannelFiguresView,
+  type FigureFilter,
+  type MeasureFiguresView,
+  type OutcomeReportView,
+  type StatusFiguresView,
+} from '../../api/figureEndpoints.js';
 import { useFormat } from '../../i18n/format.js';
 import { FigureTable } from './FigureTable.js';
 import type { Series } from './FigureChart.js';
@@ -20,13 +27,29 @@ function useCells() {
   const { t } = useTranslation();
   return {
     count: (v: Cell) => (typeof v === 'number' ? format.number(v) : v === null || v === undefined ? '–' : v),
-    pct: (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${format.number(Math.round(v * 1000) / 10)} %`),
-    kr: (v: number | null | undefined) => (v === null || v === undefined ? '–' : t('figuresPage.kronor', { amount: format.number(v) })),
+    pct: (v: number | null | undefined) =>
+      v === null || v === undefined ? '–' : `${format.number(Math.round(v * 1000) / 10)} %`,
+    kr: (v: number | null | undefined) =>
+      v === null || v === undefined ? '–' : t('figuresPage.kronor', { amount: format.number(v) }),
     days: (v: number | null | undefined) => (v === null || v === undefined ? '–' : format.number(v)),
   };
 }
 
-function Chart({ title, type, data, xKey, series, stacked }: { title: string; type: 'bar' | 'line'; data: Record<string, Cell>[]; xKey: string; series: Series[]; stacked?: boolean }) {
+function Chart({
+  title,
+  type,
+  data,
+  xKey,
+  series,
+  stacked,
+}: {
+  title: string;
+  type: 'bar' | 'line';
+  data: Record<string, Cell>[];
+  xKey: string;
+  series: Series[];
+  stacked?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <figure className="figure">
@@ -34,7 +57,13 @@ function Chart({ title, type, data, xKey, series, stacked }: { title: string; ty
         {title} <span className="muted">{t('figuresPage.chartAlternative')}</span>
       </figcaption>
       <Suspense fallback={null}>
-        <FigureChart type={type} data={data as Record<string, string | number | null>[]} xKey={xKey} series={series} stacked={stacked} />
+        <FigureChart
+          type={type}
+          data={data as Record<string, string | number | null>[]}
+          xKey={xKey}
+          series={series}
+          stacked={stacked}
+        />
       </Suspense>
     </figure>
   );
@@ -45,21 +74,57 @@ export function OutcomeSection({ report, filter }: { report: OutcomeReportView; 
   const { t } = useTranslation();
   const c = useCells();
   const outcomes = Object.entries(report.byOutcome);
-  const medians = (['toFirstContact', 'toAssessment', 'toFirstMeasure', 'toOutcome'] as const).map((k) => ({ step: t(`figuresPage.medians.${k}`), days: report.medianDays[k] }));
+  const medians = (['toFirstContact', 'toAssessment', 'toFirstMeasure', 'toOutcome'] as const).map((k) => ({
+    step: t(`figuresPage.medians.${k}`),
+    days: report.medianDays[k],
+  }));
   return (
     <section className="panel" aria-labelledby="fig-outcomes">
       <h2 id="fig-outcomes">{t('figuresPage.outcomes.title')}</h2>
-      <p>{t('figuresPage.outcomes.closed', { count: typeof report.closed === 'number' ? report.closed : 0, shown: c.count(report.closed) })}</p>
+      <p>
+        {t('figuresPage.outcomes.closed', {
+          count: typeof report.closed === 'number' ? report.closed : 0,
+          shown: c.count(report.closed),
+        })}
+      </p>
       <FigureTable
         caption={t('figuresPage.outcomes.table')}
-        head={[t('figuresPage.outcomes.outcome'), t('figuresPage.total'), t('figuresPage.female'), t('figuresPage.male')]}
+        head={[
+          t('figuresPage.outcomes.outcome'),
+          t('figuresPage.total'),
+          t('figuresPage.female'),
+          t('figuresPage.male'),
+        ]}
         rows={[
-          ...outcomes.map(([code, v]) => [t(`outcomes.codes.${code}`), c.count(v.total), c.count(v.female), c.count(v.male)]),
-          [t('figuresPage.outcomes.allClosed'), c.count(report.closed), c.count(report.byGender.female), c.count(report.byGender.male)],
-          ...Object.entries(report.byTargetGroup).map(([g, v]) => [t(`outcomes.targetGroups.${g}`), c.count(v), '', '']),
+          ...outcomes.map(([code, v]) => [
+            t(`outcomes.codes.${code}`),
+            c.count(v.total),
+            c.count(v.female),
+            c.count(v.male),
+          ]),
+          [
+            t('figuresPage.outcomes.allClosed'),
+            c.count(report.closed),
+            c.count(report.byGender.female),
+            c.count(report.byGender.male),
+          ],
+          ...Object.entries(report.byTargetGroup).map(([g, v]) => [
+            t(`outcomes.targetGroups.${g}`),
+            c.count(v),
+            '',
+            '',
+          ]),
           [t('figuresPage.outcomes.withoutDiploma'), c.count(report.withoutDiploma), '', ''],
           [t('figuresPage.outcomes.documentedProblems'), c.count(report.documentedProblems), '', ''],
-          [t('figuresPage.outcomes.studiesOrWork', { months: report.studiesOrWork.months, target: Math.round(report.studiesOrWork.target * 100) }), c.count(report.studiesOrWork.count), c.pct(report.studiesOrWork.share), ''],
+          [
+            t('figuresPage.outcomes.studiesOrWork', {
+              months: report.studiesOrWork.months,
+              target: Math.round(report.studiesOrWork.target * 100),
+            }),
+            c.count(report.studiesOrWork.count),
+            c.pct(report.studiesOrWork.share),
+            '',
+          ],
         ]}
         exportUrl={(f) => reportUrl('outcomes', filter, f)}
       />
@@ -68,14 +133,28 @@ export function OutcomeSection({ report, filter }: { report: OutcomeReportView; 
         type="bar"
         xKey="label"
         stacked
-        data={outcomes.map(([code, v]) => ({ label: t(`outcomes.codes.${code}`), female: num(v.female), male: num(v.male) }))}
+        data={outcomes.map(([code, v]) => ({
+          label: t(`outcomes.codes.${code}`),
+          female: num(v.female),
+          male: num(v.male),
+        }))}
         series={[
           { key: 'female', label: t('figuresPage.female'), color: FEMALE },
           { key: 'male', label: t('figuresPage.male'), color: MALE },
         ]}
       />
-      <FigureTable caption={t('figuresPage.medians.table')} head={[t('figuresPage.medians.step'), t('figuresPage.medians.days')]} rows={medians.map((m) => [m.step, c.days(m.days)])} />
-      <Chart title={t('figuresPage.charts.timeToOutcome')} type="bar" xKey="step" data={medians} series={[{ key: 'days', label: t('figuresPage.medians.days'), color: OTHER }]} />
+      <FigureTable
+        caption={t('figuresPage.medians.table')}
+        head={[t('figuresPage.medians.step'), t('figuresPage.medians.days')]}
+        rows={medians.map((m) => [m.step, c.days(m.days)])}
+      />
+      <Chart
+        title={t('figuresPage.charts.timeToOutcome')}
+        type="bar"
+        xKey="step"
+        data={medians}
+        series={[{ key: 'days', label: t('figuresPage.medians.days'), color: OTHER }]}
+      />
     </section>
   );
 }
@@ -99,14 +178,23 @@ export function OutreachSection({ figures, filter }: { figures: ChannelFiguresVi
       />
       <FigureTable
         caption={t('figuresPage.outreach.trendTable')}
-        head={[t('figuresPage.outreach.month'), t('figuresPage.outreach.inRegister'), t('figuresPage.outreach.reached'), t('figuresPage.outreach.reachedShare')]}
+        head={[
+          t('figuresPage.outreach.month'),
+          t('figuresPage.outreach.inRegister'),
+          t('figuresPage.outreach.reached'),
+          t('figuresPage.outreach.reachedShare'),
+        ]}
         rows={figures.months.map((m) => [m.month, c.count(m.inRegister), c.count(m.reached), c.pct(m.reachedShare)])}
       />
       <Chart
         title={t('figuresPage.charts.channels')}
         type="bar"
         xKey="label"
-        data={figures.channels.map((ch) => ({ label: t(`contact.channels.${ch.channel}`), attempts: num(ch.attempts), reached: num(ch.reached) }))}
+        data={figures.channels.map((ch) => ({
+          label: t(`contact.channels.${ch.channel}`),
+          attempts: num(ch.attempts),
+          reached: num(ch.reached),
+        }))}
         series={[
           { key: 'attempts', label: t('figuresPage.outreach.attempts'), color: MALE },
           { key: 'reached', label: t('figuresPage.outreach.reached'), color: OTHER },
@@ -114,8 +202,22 @@ export function OutreachSection({ figures, filter }: { figures: ChannelFiguresVi
       />
       <FigureTable
         caption={t('figuresPage.outreach.channelTable')}
-        head={[t('figuresPage.outreach.channel'), t('figuresPage.outreach.attempts'), t('figuresPage.outreach.reached'), t('figuresPage.outreach.reachedShare'), t('figuresPage.outreach.persons'), t('figuresPage.outreach.personsReached')]}
-        rows={figures.channels.map((ch) => [t(`contact.channels.${ch.channel}`), c.count(ch.attempts), c.count(ch.reached), c.pct(ch.reachedShare), c.count(ch.persons), c.count(ch.personsReached)])}
+        head={[
+          t('figuresPage.outreach.channel'),
+          t('figuresPage.outreach.attempts'),
+          t('figuresPage.outreach.reached'),
+          t('figuresPage.outreach.reachedShare'),
+          t('figuresPage.outreach.persons'),
+          t('figuresPage.outreach.personsReached'),
+        ]}
+        rows={figures.channels.map((ch) => [
+          t(`contact.channels.${ch.channel}`),
+          c.count(ch.attempts),
+          c.count(ch.reached),
+          c.pct(ch.reachedShare),
+          c.count(ch.persons),
+          c.count(ch.personsReached),
+        ])}
         exportUrl={(f) => reportUrl('outreach', filter, f)}
       />
     </section>
@@ -131,14 +233,47 @@ export function MeasuresSection({ figures, filter }: { figures: MeasureFiguresVi
       <h2 id="fig-measures">{t('figuresPage.measures.title')}</h2>
       <FigureTable
         caption={t('figuresPage.measures.table')}
-        head={['offer', 'participants', 'completed', 'interrupted', 'outcomes', 'cost', 'costPerParticipant', 'costPerOutcome'].map((k) => t(`figuresPage.measures.${k}`))}
+        head={[
+          'offer',
+          'participants',
+          'completed',
+          'interrupted',
+          'outcomes',
+          'cost',
+          'costPerParticipant',
+          'costPerOutcome',
+        ].map((k) => t(`figuresPage.measures.${k}`))}
         rows={[
-          ...figures.offers.map((o) => [o.name, c.count(o.participants), c.count(o.completed), c.count(o.interrupted), c.count(o.outcomes), c.kr(o.cost), c.kr(o.costPerParticipant), c.kr(o.costPerOutcome)]),
-          [t('figuresPage.total'), c.count(figures.total.participants), c.count(figures.total.completed), c.count(figures.total.interrupted), c.count(figures.total.outcomes), c.kr(figures.total.cost), '', ''],
+          ...figures.offers.map((o) => [
+            o.name,
+            c.count(o.participants),
+            c.count(o.completed),
+            c.count(o.interrupted),
+            c.count(o.outcomes),
+            c.kr(o.cost),
+            c.kr(o.costPerParticipant),
+            c.kr(o.costPerOutcome),
+          ]),
+          [
+            t('figuresPage.total'),
+            c.count(figures.total.participants),
+            c.count(figures.total.completed),
+            c.count(figures.total.interrupted),
+            c.count(figures.total.outcomes),
+            c.kr(figures.total.cost),
+            '',
+            '',
+          ],
         ]}
         exportUrl={(f) => reportUrl('measures', filter, f)}
       />
-      <p>{t('figuresPage.measures.lostYoungPerson', { cost: c.kr(figures.lostYoungPersonCost), total: c.kr(figures.total.cost), share: figures.costInLostYoungPersons })}</p>
+      <p>
+        {t('figuresPage.measures.lostYoungPerson', {
+          cost: c.kr(figures.lostYoungPersonCost),
+          total: c.kr(figures.total.cost),
+          share: figures.costInLostYoungPersons,
+        })}
+      </p>
     </section>
   );
 }
@@ -154,15 +289,35 @@ export function StatusSection({ figures, filter }: { figures: StatusFiguresView;
         caption={t('figuresPage.status.table')}
         head={[t('figuresPage.status.group'), t('figuresPage.total'), t('figuresPage.female'), t('figuresPage.male')]}
         rows={[
-          ...Object.entries(figures.byStatus).map(([s, v]) => [t(`status.${s}`), c.count(v.total), c.count(v.female), c.count(v.male)]),
-          [t('figuresPage.status.participants'), c.count(figures.participants), c.count(figures.byGender.female), c.count(figures.byGender.male)],
-          ...Object.entries(figures.byTargetGroup).map(([g, v]) => [t(`outcomes.targetGroups.${g}`), c.count(v), '', '']),
+          ...Object.entries(figures.byStatus).map(([s, v]) => [
+            t(`status.${s}`),
+            c.count(v.total),
+            c.count(v.female),
+            c.count(v.male),
+          ]),
+          [
+            t('figuresPage.status.participants'),
+            c.count(figures.participants),
+            c.count(figures.byGender.female),
+            c.count(figures.byGender.male),
+          ],
+          ...Object.entries(figures.byTargetGroup).map(([g, v]) => [
+            t(`outcomes.targetGroups.${g}`),
+            c.count(v),
+            '',
+            '',
+          ]),
         ]}
         exportUrl={(f) => reportUrl('status', filter, f)}
       />
       <FigureTable
         caption={t('figuresPage.status.caseloadTable')}
-        head={[t('figuresPage.status.contactPerson'), t('figuresPage.status.open'), t('figuresPage.status.capacity'), t('figuresPage.status.load')]}
+        head={[
+          t('figuresPage.status.contactPerson'),
+          t('figuresPage.status.open'),
+          t('figuresPage.status.capacity'),
+          t('figuresPage.status.load'),
+        ]}
         rows={figures.caseload.map((r) => [
           r.contactPerson ? r.contactPerson.name : t('figuresPage.status.noContactPerson'),
           c.count(r.open),

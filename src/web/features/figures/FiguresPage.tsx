@@ -11,7 +11,7 @@ import { figuresApi, reportUrl, type FigureFilter } from '../../api/figureEndpoi
 import { Alert, Loading } from '../../components/Alert.js';
 import { FormField } from '../../components/FormField.js';
 import { PageHeading } from '../../components/PageHeading.js';
-import { todayIso } from '../../i18n/format.js';
+import { todayInSweden } from '../../../core/dates.js';
 import { MeasuresSection, OutcomeSection, OutreachSection, StatusSection } from './FigureSections.js';
 
 /** The filter an address asks for, with defaults: this year up to today, status today. */
@@ -29,7 +29,8 @@ export function figureFilterFrom(params: URLSearchParams, today: string): Figure
 export function FiguresPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const filter = figureFilterFrom(params, todayIso());
+  // Swedish time, as the server counts days: a browser elsewhere would cut off today's closings.
+  const filter = figureFilterFrom(params, todayInSweden());
   const [draft, setDraft] = useState(filter);
   const outcomes = useQuery({ queryKey: ['figures', 'outcomes', filter], queryFn: () => figuresApi.outcomes(filter) });
   const outreach = useQuery({ queryKey: ['figures', 'outreach', filter], queryFn: () => figuresApi.outreach(filter) });
@@ -40,7 +41,8 @@ export function FiguresPage() {
     e.preventDefault();
     setParams(Object.entries(draft).filter(([, v]) => v !== ''));
   };
-  const set = (key: keyof FigureFilter) => (e: { target: { value: string } }) => setDraft({ ...draft, [key]: e.target.value });
+  const set = (key: keyof FigureFilter) => (e: { target: { value: string } }) =>
+    setDraft({ ...draft, [key]: e.target.value });
   const error = [outcomes, outreach, measures, status].find((q) => q.error)?.error;
   return (
     <>
@@ -102,7 +104,11 @@ export function FiguresPage() {
         </ul>
       </section>
       {error ? <Alert>{error.message || t('figuresPage.failed')}</Alert> : null}
-      {outcomes.data ? <OutcomeSection report={outcomes.data} filter={filter} /> : outcomes.isPending ? <Loading /> : null}
+      {outcomes.data ? (
+        <OutcomeSection report={outcomes.data} filter={filter} />
+      ) : outcomes.isPending ? (
+        <Loading />
+      ) : null}
       {outreach.data ? <OutreachSection figures={outreach.data} filter={filter} /> : null}
       {measures.data ? <MeasuresSection figures={measures.data} filter={filter} /> : null}
       {status.data ? <StatusSection figures={status.data} filter={filter} /> : null}

@@ -21,7 +21,11 @@ const item = (over: Partial<QueueItem>): QueueItem => ({
 describe('The next-step cell of a queue row', () => {
   it('names the follow-up after closure in the closure-follow-up queue, never "reached"', () => {
     const row = item({ closureFollowUp: { id: 'f', caseId: 'c', months: 6, dueOn: '2026-06-01', version: 1 } });
-    expect(nextStepCell('closure-follow-up', row)).toEqual({ key: 'outcomes.followUpTitle', values: { months: 6 }, muted: false });
+    expect(nextStepCell('closure-follow-up', row)).toEqual({
+      key: 'outcomes.followUpTitle',
+      values: { months: 6 },
+      muted: false,
+    });
   });
 
   it('names the channel of the next step, and reads "reached" only when a register queue has no next step', () => {
