@@ -6,7 +6,7 @@
  * staff reader: the staff service narrows the categories and audits; the young person's own view
  * (issue 17) and the iCal feed call it for the person alone.
  */
-import { CONSENT_CATEGORIES, type ConsentCategory } from '../../../core/consent.js';
+import type { ConsentCategory } from '../../../core/consent.js';
 import { daysOfWeek, formatIsoWeek, type IsoWeek } from '../../../core/iso-week.js';
 import { addDays } from '../../../core/outreach.js';
 import { swedishHolidayOn } from '../../../core/holidays.js';
@@ -53,16 +53,16 @@ const item = (
 type Placement = { employerName?: string; employerAddress?: string | null } | null;
 
 /**
- * The person's week. `categories` (default: all) limits the sources to what a reader may see;
- * the caller must already be allowed to read the person.
+ * The person's week. `categories` limits the sources to what the reader may see (there is no default,
+ * so no caller gets every category by forgetting it); the caller must already be allowed to read the person.
  */
 export async function personWeek(
   db: Db,
   {
     personId,
     week,
-    categories = [...CONSENT_CATEGORIES],
-  }: { personId: string; week: IsoWeek; categories?: ConsentCategory[] },
+    categories,
+  }: { personId: string; week: IsoWeek; categories: ConsentCategory[] },
 ): Promise<PersonWeek> {
   const days = daysOfWeek(week);
   const first = days[0]!;

@@ -383,6 +383,10 @@ describe("the young person's iCal feed", () => {
     expect((await h.as.youth_coach.request('GET', `/api/v1/persons/${personId}/schedule/feed`)).json()).toMatchObject({
       active: false,
     });
+    await h.db
+      .insertInto('schedule_additions')
+      .values({ municipality_id: h.municipalityId, person_id: personId, on_date: days[3]!, title: 'Besök BUP', category: 'health_social' })
+      .execute();
     const feed = (
       await h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/schedule/feed`, { lang: 'sv' })
     ).json();
@@ -399,6 +403,8 @@ describe("the young person's iCal feed", () => {
     expect(body).toContain('STATUS:CANCELLED');
     // Mira's meeting on Thursday is in; the other young person's meeting the same day is not.
     expect(body.match(/SUMMARY:Möte\r?\n/g)).toHaveLength(1);
+    // A visit a colleague with consent put in the health and social category stays out of the feed's open address.
+    expect(body).not.toContain('Besök BUP');
     const staffNames = (await h.db.selectFrom('staff').select('name').execute()).map((s) => s.name);
     for (const name of staffNames) expect(body).not.toContain(name);
     expect(body).not.toMatch(/Mira|Annan|\d{8}-?\d{4}/);
