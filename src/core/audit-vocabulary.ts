@@ -68,5 +68,15 @@ export const AUDIT_ENTITIES = [
   'unit',
   'scb_return',
   'outcome_report',
+  'team_meeting',
+  'team_meeting_minutes',
+  'schedule',
+  'schedule_pdf',
+  'schedule_addition',
+  'schedule_feed',
+  'activity',
+  'activity_session',
+  'enrolment',
+  'attendance',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

@@ -129,6 +129,14 @@ export const FIELD_MESSAGES = {
     sv: 'Ett ärende avslutas med ett utfall: använd Avsluta ärende.',
     en: 'A case is closed with an outcome: use Close case.',
   },
+  meeting_on_day: { sv: 'Teamet har redan ett möte den dagen.', en: 'The team already has a meeting that day.' },
+  no_open_case: { sv: 'Personen har inget öppet ärende.', en: 'The person has no open case.' },
+  not_in_recurrence: { sv: 'Aktiviteten har inget tillfälle den dagen.', en: 'The activity has no session on that day.' },
+  session_cancelled: { sv: 'Tillfället är inställt.', en: 'The session is cancelled.' },
+  not_enrolled: { sv: 'Personen är inte inskriven i aktiviteten den dagen.', en: 'The person is not enrolled in the activity on that day.' },
+  overlapping_enrolment: { sv: 'Personen är redan inskriven i aktiviteten under en del av perioden.', en: 'The person is already enrolled in the activity for part of that period.' },
+  activity_full: { sv: 'Aktiviteten har inga lediga platser den perioden.', en: 'The activity has no free places in that period.' },
+  duplicate: { sv: 'Samma person finns med två gånger.', en: 'The same person is listed twice.' },
 } as const;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
 

@@ -44,8 +44,12 @@ const PlanPage = lazy(() => import('./features/plans/PlanPage.js').then((m) => (
 const NotificationFormPage = lazy(() => import('./features/notifications/NotificationFormPage.js').then((m) => ({ default: m.NotificationFormPage })));
 const UnitsPage = lazy(() => import('./features/admin/UnitsPage.js').then((m) => ({ default: m.UnitsPage })));
 const OffersPage = lazy(() => import('./features/measures/OffersPage.js').then((m) => ({ default: m.OffersPage })));
+const TeamMeetingsPage = lazy(() => import('./features/team-meetings/TeamMeetingsPage.js').then((m) => ({ default: m.TeamMeetingsPage })));
+const TeamMeetingPage = lazy(() => import('./features/team-meetings/TeamMeetingPage.js').then((m) => ({ default: m.TeamMeetingPage })));
 // The figures page brings the charting library: loaded only when opened.
 const FiguresPage = lazy(() => import('./features/figures/FiguresPage.js').then((m) => ({ default: m.FiguresPage })));
+const ActivitiesPage = lazy(() => import('./features/activities/ActivitiesPage.js').then((m) => ({ default: m.ActivitiesPage })));
+const SessionAttendancePage = lazy(() => import('./features/activities/SessionAttendancePage.js').then((m) => ({ default: m.SessionAttendancePage })));
 
 /** The browser router with all routes under the common layout. */
 export const router = createBrowserRouter([
@@ -69,6 +73,8 @@ export const router = createBrowserRouter([
       { path: '/applications', element: signedIn(<RequireCapability capability="applications.manage"><ApplicationsPage /></RequireCapability>) },
       { path: '/teams', element: signedIn(<RequireCapability capability="teams.read"><TeamsPage /></RequireCapability>) },
       { path: '/offers', element: signedIn(<RequireCapability capability="persons.browse"><OffersPage /></RequireCapability>) },
+      { path: '/activities', element: signedIn(<RequireCapability capability="attendance.take"><ActivitiesPage /></RequireCapability>) },
+      { path: '/sessions/:id', element: signedIn(<RequireCapability capability="attendance.take"><SessionAttendancePage /></RequireCapability>) },
       { path: '/emergency-access', element: signedIn(<RequireCapability capability="emergency.access"><EmergencyAccessPage /></RequireCapability>) },
       { path: '/admin/access-review', element: signedIn(<RequireCapability capability="access.review"><AccessReviewPage /></RequireCapability>) },
       { path: '/queues', element: signedIn(<RequireCapability capability="outreach.work"><QueuesPage /></RequireCapability>) },
@@ -84,6 +90,8 @@ export const router = createBrowserRouter([
       { path: '/admin/staff', element: signedIn(<RequireCapability capability="staff.manage"><StaffPage /></RequireCapability>) },
       { path: '/admin/units', element: signedIn(<RequireCapability capability="settings.manage"><UnitsPage /></RequireCapability>) },
       { path: '/admin/audit', element: signedIn(<RequireCapability capability="audit.read"><AuditPage /></RequireCapability>) },
+      { path: '/teams/:teamId/meetings', element: signedIn(<RequireCapability capability="persons.browse"><TeamMeetingsPage /></RequireCapability>) },
+      { path: '/meetings/team/:meetingId', element: signedIn(<RequireCapability capability="persons.browse"><TeamMeetingPage /></RequireCapability>) },
       { path: '/figures', element: signedIn(<RequireCapability capability="figures.read"><FiguresPage /></RequireCapability>) },
       { path: '*', element: signedIn(<NotFoundPage />) },
     ],

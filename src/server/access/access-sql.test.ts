@@ -11,6 +11,7 @@ import { ROLES, type Role } from '../../core/roles.js';
 import type { Database } from '../db/types.js';
 import { personListQuery } from '../../core/schemas.js';
 import { selectPerson, selectPersonPage } from '../features/persons/persons.queries.js';
+import { selectAgenda, selectDecisions } from '../features/team-meetings/team-meetings.queries.js';
 import { accessOf, categoryVisibleTo, contactDetailsVisibleTo, personManagedBy, personVisibleTo, type Actor } from './access.js';
 
 /** A driver that runs nothing: it keeps each query it is given and answers one row with a zero count and an id. */
@@ -108,5 +109,18 @@ describe('the main queries over persons, as SQL', () => {
     await selectPerson(db, actorOf('team_member'), '00000000-0000-4000-8000-00000000d001');
     expect(queries).toHaveLength(1);
     await expect(asFile(queries[0]!)).toMatchFileSnapshot(file('person.team_member'));
+  });
+});
+
+describe('the team meeting, as SQL', () => {
+  it("the agenda and decisions as a team member sees them: each row's person only where it is visible", async () => {
+    const { db, queries } = capturing();
+    const team = '00000000-0000-4000-8000-00000000e002';
+    const meeting = { id: '00000000-0000-4000-8000-00000000e001', team_id: team, held_on: '2026-12-08' };
+    await selectAgenda(db, actorOf('team_member'), meeting);
+    await selectDecisions(db, actorOf('team_member'), meeting.id);
+    expect(queries).toHaveLength(2);
+    await expect(asFile(queries[0]!)).toMatchFileSnapshot(file('team-meeting-agenda.team_member'));
+    await expect(asFile(queries[1]!)).toMatchFileSnapshot(file('team-meeting-decisions.team_member'));
   });
 });

@@ -193,6 +193,18 @@ export function categoryVisibleTo(actor: Actor, category: ConsentCategory): (eb:
   };
 }
 
+/**
+ * SQL condition on `persons`: true when `actor` may see information about the person in the category a
+ * row names itself (`category`, a column such as a measure's or a team meeting item's own). For lists
+ * that show each row only as far as its reader may see it, such as the team meeting's agenda and minutes.
+ */
+export function rowCategoryVisibleTo(actor: Actor, category: Expression<string>): (eb: PersonsEb) => Expression<SqlBool> {
+  return (eb) =>
+    sql<SqlBool>`(case ${category} when 'contact_occupation' then ${categoryVisibleTo(actor, 'contact_occupation')(eb)}
+      when 'assessment_plan' then ${categoryVisibleTo(actor, 'assessment_plan')(eb)}
+      when 'health_social' then ${categoryVisibleTo(actor, 'health_social')(eb)} else false end)`;
+}
+
 /** Why the actor sees a person: the basis recorded with every read and shown on the person page. */
 export type AccessBasis = 'register' | 'contact_person' | 'team' | 'consent' | 'emergency';
 
@@ -268,4 +280,19 @@ export function contactPersonHasAccess(staffId: Expression<string | null>): RawB
 /** SQL condition: the actor holds the case whose contact person column is `staffId`, and may open it. */
 export function heldBy(actor: Actor, staffId: Expression<string | null>): RawBuilder<SqlBool> {
   return sql<SqlBool>`(${staffId} = ${actor.id} and ${contactPersonHasAccess(staffId)})`;
+}
+
+/**
+ * SQL condition on `activities`: the actor takes the activity's attendance and so sees its roster (the
+ * persons enrolled, by name, and their attendance in it): a coordinator of the activity's municipality,
+ * or a staff member named among its leaders (need to know: they run the sessions). Anything else of
+ * those persons still goes by personVisibleTo and categoryVisibleTo.
+ */
+export function activityStaffedBy(actor: Actor): (eb: ExpressionBuilder<Database, 'activities'>) => Expression<SqlBool> {
+  return (eb) => {
+    if (!roleCan(actor.role, 'attendance.take')) return FALSE;
+    const inMunicipality = eb('activities.municipality_id', '=', actor.municipalityId);
+    if (actor.role === 'coordinator') return inMunicipality;
+    return eb.and([inMunicipality, sql<SqlBool>`${actor.id}::uuid = any(activities.leader_staff_ids)`]);
+  };
 }

@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.js';
-import { backgroundLog } from '../log.js';
+import { backgroundFailed } from '../log.js';
 
 const BEAT_MS = 15_000;
 
@@ -14,7 +14,20 @@ export const SILENT_AFTER_SECONDS = 300;
 
 /** Beats for the row `id` of `table` now and every few seconds; returns the function that stops it. */
 export function startHeartbeat(db: Db, table: 'imports' | 'jobs', id: string): () => void {
-  const beat = () => void db.updateTable(table).set({ heartbeat_at: sql`now()` }).where('id', '=', id).execute().catch((err) => backgroundLog().warn({ err, table, id }, `A heartbeat of ${table} ${id} could not be written (it beats again in a few seconds)`));
+  const failed = (err: unknown) =>
+    backgroundFailed(
+      'heartbeat',
+      err,
+      `A heartbeat of ${table} ${id} could not be written (it beats again in a few seconds)`,
+      { context: { table, id }, level: 'warn' },
+    );
+  const beat = () =>
+    void db
+      .updateTable(table)
+      .set({ heartbeat_at: sql`now()` })
+      .where('id', '=', id)
+      .execute()
+      .catch(failed);
   beat();
   const timer = setInterval(beat, BEAT_MS);
   timer.unref();
@@ -22,4 +35,5 @@ export function startHeartbeat(db: Db, table: 'imports' | 'jobs', id: string): (
 }
 
 /** SQL condition: the row's work is running but its heartbeat is older than `seconds` (or it never beat). */
-export const silentFor = (seconds: number) => sql<boolean>`status = 'running' and (heartbeat_at is null or heartbeat_at < now() - make_interval(secs => ${seconds}))`;
+export const silentFor = (seconds: number) =>
+  sql<boolean>`status = 'running' and (heartbeat_at is null or heartbeat_at < now() - make_interval(secs => ${seconds}))`;

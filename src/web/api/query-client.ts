@@ -16,3 +16,9 @@ export const queryClient = new QueryClient({
     },
   },
 });
+
+/** A query's failure as the API problem to show (anything else as internal_error), or null while it has none. */
+export function problemOf(error: unknown): ApiError | null {
+  if (!error) return null;
+  return error instanceof ApiError ? error : new ApiError(0, 'internal_error', String(error));
+}

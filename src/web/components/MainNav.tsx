@@ -38,6 +38,7 @@ const GROUPS: { key: 'daily' | 'register' | 'cooperation' | 'settings'; links: N
       { to: '/applications', label: 'applications.nav', capability: 'applications.manage' },
       { to: '/teams', label: 'teams.nav', capability: 'teams.read' },
       { to: '/offers', label: 'offers.nav', capability: 'persons.browse' },
+      { to: '/activities', label: 'activities.nav', capability: 'attendance.take' },
       { to: '/emergency-access', label: 'emergency.nav', capability: 'emergency.access' },
     ],
   },

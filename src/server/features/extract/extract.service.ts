@@ -66,7 +66,7 @@ export async function buildExtract(ctx: RequestContext, personId: string, langua
     ]);
     await audit({ action: 'export', entity: 'extract', entityId: personId, personId, detail: { contactDetails: visible, ...readBasis(person), withheld: withheld.map((w) => ({ category: w.category, entries: w.entries })) } });
     return {
-      producedAt: new Date().toISOString(),
+      producedAt: ctx.clock.now().toISOString(),
       municipality: person.municipality,
       person: {
         personalIdentityNumber: person.personal_identity_number.trim(),

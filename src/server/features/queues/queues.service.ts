@@ -25,7 +25,7 @@ const lastAttemptAt = sql<Date | null>`(select max(ca.at) from contact_attempts 
 export async function listQueues(ctx: RequestContext, contactPerson: string | undefined): Promise<QueueSummary[]> {
   requireCapability(ctx.actor, 'outreach.work');
   const { settings } = await loadOutreachSettings(ctx.db, ctx.actor.municipalityId);
-  const conditions = queueConditions(settings, todayInSweden());
+  const conditions = queueConditions(settings, todayInSweden(ctx.clock.now()));
   const keys = Object.keys(conditions) as (keyof typeof conditions)[];
   const counts = await inRegister(ctx.db, ctx.actor)
     .where(contactPersonCondition(ctx.actor, contactPerson))
@@ -48,7 +48,7 @@ export async function queueItems(ctx: RequestContext, key: QueueKey, query: z.in
     return { key, page: query.page, pageSize: query.pageSize, ...(await followUpQueueItems(ctx, query)) };
   }
   const { settings } = await loadOutreachSettings(ctx.db, ctx.actor.municipalityId);
-  const condition = queueConditions(settings, todayInSweden())[key];
+  const condition = queueConditions(settings, todayInSweden(ctx.clock.now()))[key];
   return audited(ctx, async ({ trx, audit }) => {
     const filtered = inRegister(trx, ctx.actor).where(contactPersonCondition(ctx.actor, query.contactPerson)).where(condition);
     const { total } = await filtered.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow();

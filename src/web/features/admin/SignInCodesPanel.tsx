@@ -3,13 +3,13 @@
  * administrator who asked for a code never sees it: someone else issues it here, once, and hands it
  * to the person, who chooses their own password at the first sign-in.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { staffApi } from '../../api/endpoints.js';
 import { useMessages } from '../../api/fieldErrors.js';
 import { Alert } from '../../components/Alert.js';
 import { useAction } from '../../hooks/useAction.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { useFormat } from '../../i18n/format.js';
 import { OneTimePassword } from './OneTimePassword.js';
 
@@ -18,7 +18,9 @@ export function SignInCodesPanel() {
   const { t } = useTranslation();
   const format = useFormat();
   const messages = useMessages();
-  const codes = useLoad(() => staffApi.signInCodes(), []);
+  const queryClient = useQueryClient();
+  // Under the staff key: a password reset asked for on the staff page shows here at once.
+  const codes = useQuery({ queryKey: ['staff', 'sign-in-codes'], queryFn: staffApi.signInCodes });
   const action = useAction();
   const [issued, setIssued] = useState<{ message: string; password: string } | null>(null);
 
@@ -27,7 +29,7 @@ export function SignInCodesPanel() {
     await action.run(async () => {
       const code = await staffApi.issueSignInCode(id);
       setIssued({ message: t('signInCodes.issuedFor', { name: code.name, email: code.email }), password: code.oneTimePassword });
-      await codes.reload();
+      await queryClient.invalidateQueries({ queryKey: ['staff', 'sign-in-codes'] });
     });
   }
   if (!issued && !codes.data?.length) return null;

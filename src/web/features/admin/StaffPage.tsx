@@ -2,13 +2,14 @@
  * /admin/staff: administrators list, create and edit staff accounts and ask for new one-time codes,
  * which another administrator or a coordinator issues (SignInCodesPanel), never the one who asked.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../core/schemas.js';
 import { staffApi } from '../../api/endpoints.js';
 import { Alert, Loading, ProblemAlert } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
-import { useLoad } from '../../hooks/useLoad.js';
+import { problemOf } from '../../api/query-client.js';
 import { useSession } from '../auth/session.js';
 import { StaffCreateForm } from './StaffCreateForm.js';
 import { StaffEditForm } from './StaffEditForm.js';
@@ -18,8 +19,11 @@ import { StaffTable } from './StaffTable.js';
 export function StaffPage() {
   const { t } = useTranslation();
   const { me } = useSession();
-  const staff = useLoad(() => staffApi.list(), []);
-  const units = useLoad(() => staffApi.units(), []);
+  const queryClient = useQueryClient();
+  const staff = useQuery({ queryKey: ['staff', 'all'], queryFn: () => staffApi.list() });
+  const units = useQuery({ queryKey: ['units'], queryFn: () => staffApi.units() });
+  // Every staff listing (contact-person pickers too) shows the change.
+  const staffChanged = () => queryClient.invalidateQueries({ queryKey: ['staff'] });
   const [editing, setEditing] = useState<Staff | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -28,7 +32,7 @@ export function StaffPage() {
       <PageHeading title={t('staff.title')} />
       <p className="lead">{t('staff.intro')}</p>
       {notice ? <Alert tone="success">{notice}</Alert> : null}
-      <ProblemAlert error={staff.error ?? units.error} />
+      <ProblemAlert error={problemOf(staff.error ?? units.error)} />
       {editing && units.data ? (
         <StaffEditForm
           key={editing.id}
@@ -38,11 +42,11 @@ export function StaffPage() {
           onClose={() => setEditing(null)}
           onSaved={async () => {
             setEditing(null);
-            await staff.reload();
+            await staffChanged();
           }}
           onPasswordReset={() => {
             setNotice(t('signInCodes.resetRequested', { name: editing.name }));
-            void staff.reload();
+            void staffChanged();
           }}
         />
       ) : null}
@@ -65,7 +69,7 @@ export function StaffPage() {
           units={units.data}
           onCreated={async (created) => {
             setNotice(t('signInCodes.createdFor', { name: created.name, email: created.email }));
-            await staff.reload();
+            await staffChanged();
           }}
         />
       ) : null}

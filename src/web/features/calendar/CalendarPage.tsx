@@ -13,6 +13,7 @@ import { useLoad } from '../../hooks/useLoad.js';
 import { todayIso, useFormat } from '../../i18n/format.js';
 import { BookingForm } from './BookingForm.js';
 import { CalendarFeedPanel } from './CalendarFeedPanel.js';
+import { ScheduleChangesPanel } from '../schedule/ScheduleChangesPanel.js';
 
 /** Monday of the week that holds `day`. */
 function mondayOf(day: string): string {
@@ -107,6 +108,7 @@ export function CalendarPage() {
         )}
       </section>
       <BookingForm id="book" title={t('calendar.book.title')} kinds={['drop_in', 'meeting']} onBooked={meetings.reload} />
+      <ScheduleChangesPanel />
       <CalendarFeedPanel />
     </>
   );

@@ -16,6 +16,7 @@ import { FormField, TextField } from '../../components/FormField.js';
 import { SelectField } from '../../components/SelectField.js';
 import { todayIso } from '../../i18n/format.js';
 import { DateList, datedNotesOut, type DatedNote } from './DateList.js';
+import { hoursOut, WeeklyHoursFields, type HourRow } from '../schedule/WeeklyHoursFields.js';
 
 const asNotes = (list: { on: string; note: string | null }[] | undefined): DatedNote[] => (list ?? []).map((f) => ({ on: f.on, note: f.note ?? '' }));
 
@@ -48,6 +49,7 @@ export function MeasureForm({ personId, measure, onDone }: { personId: string; m
     hoursPerWeek: p ? String(p.hoursPerWeek) : '',
   });
   const [visits, setVisits] = useState<DatedNote[]>(asNotes(p?.visits));
+  const [hours, setHours] = useState<HourRow[]>((measure?.weeklyHours ?? []).map((h) => ({ ...h, weekday: String(h.weekday) })));
   const [local, setLocal] = useState<FieldMessages>({});
   const [attempts, setAttempts] = useState(0);
 
@@ -105,6 +107,7 @@ export function MeasureForm({ personId, measure, onDone }: { personId: string; m
             visits: datedNotesOut(visits),
           }
         : null,
+      weeklyHours: hoursOut(hours),
     });
   }
 
@@ -122,7 +125,7 @@ export function MeasureForm({ personId, measure, onDone }: { personId: string; m
     placement: t('measures.placement.title'),
     'placement.visits': t('measures.placement.visits'),
   };
-  const summary = Object.entries(fields).map(([field, message]) => ({ fieldId: controlId(field), label: labels[field] ?? t(`measures.placement.${field.split('.')[1] ?? ''}`, { defaultValue: field }), message }));
+  const summary = Object.entries(fields).map(([field, message]) => ({ fieldId: controlId(field), label: labels[field] ?? (field.startsWith('weeklyHours') ? t('schedule.hours.legend') : t(`measures.placement.${field.split('.')[1] ?? ''}`, { defaultValue: field })), message }));
   const placementField = (key: keyof typeof placement, type: 'text' | 'tel' | 'email' = 'text', required = false) => (
     <TextField id={controlId(`placement.${key}`)} label={t(`measures.placement.${key}`)} type={type} value={placement[key]} onChange={(v) => setPlacement((s) => ({ ...s, [key]: v }))} error={fields[`placement.${key}`]} required={required} />
   );
@@ -152,6 +155,7 @@ export function MeasureForm({ personId, measure, onDone }: { personId: string; m
           <DateList idPrefix={controlId('placement.visits')} legend={t('measures.placement.visits')} entryLabel={t('measures.placement.visit')} items={visits} onChange={setVisits} error={fields['placement.visits']} />
         </fieldset>
       ) : null}
+      <WeeklyHoursFields rows={hours} onChange={setHours} errors={fields} />
       <DateList idPrefix={controlId('followUps')} legend={t('measures.followUps')} entryLabel={t('measures.followUp')} items={followUps} onChange={setFollowUps} error={fields.followUps} />
       {measure ? (
         <>

@@ -1,0 +1,429 @@
+/**
+ * Group activities and attendance through the HTTP API: who may create, read and take attendance,
+ * recurrence with Swedish holidays and changed sessions, enrolments, attendance corrections, the
+ * person's report, and that another agency's social worker sees attendance only by consent.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertStaff } from '../staff/staff.service.js';
+import { createHarness, TEST_PASSWORD, type Client, type Harness } from '../../testing/harness.js';
+import { personInRegister } from '../../testing/outreach.js';
+import { pdfPageTexts } from '../../testing/pdf-text.js';
+
+let h: Harness;
+let units: Map<string, string>;
+let enrolledId: string;
+let otherId: string;
+let socialWorker: Client;
+let closedId: string;
+let dropInId: string;
+
+const fields = (res: { json: () => { errors?: { field: string }[] } }) =>
+  (res.json().errors ?? []).map((e) => e.field).sort();
+// Monday working life 9–12 and Thursday study room 13–15, from Monday 7 December 2026.
+const weekly = {
+  type: 'weekly',
+  slots: [
+    { weekday: 1, start: '09:00', end: '12:00' },
+    { weekday: 4, start: '13:00', end: '15:00' },
+  ],
+};
+const entriesOf = (activityId: string) =>
+  h.db.selectFrom('attendance_entries').selectAll().where('activity_id', '=', activityId).execute();
+
+beforeAll(async () => {
+  h = await createHarness();
+  units = new Map(
+    (
+      await h.db.selectFrom('units').select(['id', 'name']).where('municipality_id', '=', h.municipalityId).execute()
+    ).map((u) => [u.name, u.id]),
+  );
+  enrolledId = (await personInRegister(h, { contactPerson: h.as.youth_coach })).personId;
+  const p = await personInRegister(h, { contactPerson: h.as.youth_coach });
+  otherId = p.personId;
+  // A social worker in the case's team, of another agency: sees the person only by consent.
+  const team = await h.db
+    .insertInto('teams')
+    .values({
+      municipality_id: h.municipalityId,
+      name: 'Aktivitetsteamet',
+      unit_id: units.get('Utbildningsförvaltningen')!,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const staff = await insertStaff(
+    h.db,
+    h.municipalityId,
+    {
+      name: 'Socialsekreterare',
+      email: 'social.activities@test.lotsa.local',
+      role: 'team_member',
+      unitId: units.get('Socialtjänsten')!,
+    },
+    TEST_PASSWORD,
+  );
+  await h.db
+    .insertInto('team_members')
+    .values({ team_id: team.id, staff_id: (staff as { id: string }).id })
+    .execute();
+  await h.db.updateTable('cases').set({ team_id: team.id }).where('person_id', 'in', [enrolledId, otherId]).execute();
+  socialWorker = await h.signIn('social.activities@test.lotsa.local');
+  const create = (body: Record<string, unknown>) => h.as.youth_coach.request('POST', '/api/v1/activities', body);
+  const closed = await create({
+    title: 'Arbetsliv',
+    kind: 'working_life',
+    leaderStaffIds: [h.as.youth_coach.staffId],
+    guestLeaders: ['Kim från Byggföretaget'],
+    place: 'Centrum, sal 2',
+    capacity: 8,
+    recurrence: weekly,
+    startsOn: '2026-12-07',
+  });
+  expect(closed.statusCode).toBe(201);
+  closedId = closed.json().id;
+  const dropIn = await create({
+    title: 'Öppet studierum',
+    kind: 'study_room',
+    leaderStaffIds: [h.as.youth_coach.staffId],
+    recurrence: { type: 'dates', dates: [{ date: '2026-12-16', start: '14:00', end: '17:00' }] },
+    startsOn: '2026-12-01',
+    dropIn: true,
+  });
+  dropInId = dropIn.json().id;
+  expect(
+    (
+      await h.as.youth_coach.request('POST', `/api/v1/activities/${closedId}/enrolments`, {
+        personId: enrolledId,
+        from: '2026-12-07',
+        to: '2027-01-31',
+      })
+    ).statusCode,
+  ).toBe(201);
+}, 120_000);
+afterAll(() => h.close());
+
+describe('activities', () => {
+  it('answers 401 without a session, 403 to roles that neither work with young people nor run activities', async () => {
+    expect((await h.anonymous('GET', '/api/v1/activities')).statusCode).toBe(401);
+    expect((await h.as.school_reporter.request('GET', '/api/v1/activities')).statusCode).toBe(403);
+    expect(
+      (
+        await h.as.manager.request('POST', '/api/v1/activities', {
+          title: 'X',
+          kind: 'other',
+          recurrence: weekly,
+          startsOn: '2026-12-07',
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (await h.as.team_member.request('PATCH', `/api/v1/activities/${closedId}`, { title: 'X', version: 1 }))
+        .statusCode,
+    ).toBe(403);
+  });
+
+  it("lists the municipality's activities with leaders, guests, capacity and who takes attendance; another municipality sees none", async () => {
+    const list = (await h.as.youth_coach.request('GET', '/api/v1/activities')).json();
+    const a = list.find((x: { id: string }) => x.id === closedId);
+    expect(a).toMatchObject({
+      title: 'Arbetsliv',
+      kind: 'working_life',
+      leaders: [{ staffId: h.as.youth_coach.staffId, name: 'Test youth_coach' }],
+      guestLeaders: ['Kim från Byggföretaget'],
+      capacity: 8,
+      dropIn: false,
+      takesAttendance: true,
+      version: 1,
+    });
+    expect((await h.as.team_member.request('GET', `/api/v1/activities/${closedId}`)).json().takesAttendance).toBe(
+      false,
+    );
+    expect((await h.as.otherCoordinator.request('GET', '/api/v1/activities')).json()).toEqual([]);
+    expect((await h.as.otherCoordinator.request('GET', `/api/v1/activities/${closedId}`)).statusCode).toBe(404);
+  });
+
+  it('names each invalid field and stores nothing', async () => {
+    const before = (await h.db.selectFrom('activities').select('id').execute()).length;
+    const res = await h.as.coordinator.request('POST', '/api/v1/activities', {
+      title: 'Fel',
+      kind: 'lecture',
+      leaderStaffIds: [h.as.otherCoordinator.staffId],
+      recurrence: { type: 'weekly', slots: [{ weekday: 2, start: '10:00', end: '09:00' }] },
+      startsOn: '2026-12-07',
+      endsOn: '2026-12-01',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(fields(res)).toEqual(['endsOn', 'leaderStaffIds', 'recurrence.slots.0.end']);
+    expect(
+      fields(
+        await h.as.coordinator.request('POST', '/api/v1/activities', {
+          title: 'X',
+          kind: 'party',
+          recurrence: weekly,
+          startsOn: '2026-12-07',
+        }),
+      ),
+    ).toEqual(['kind']);
+    expect((await h.db.selectFrom('activities').select('id').execute()).length).toBe(before);
+  });
+
+  it('changes an activity on its version and refuses a stale one', async () => {
+    const res = await h.as.coordinator.request('PATCH', `/api/v1/activities/${closedId}`, {
+      place: 'Centrum, sal 3',
+      version: 1,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ place: 'Centrum, sal 3', version: 2, title: 'Arbetsliv' });
+    expect(
+      (await h.as.coordinator.request('PATCH', `/api/v1/activities/${closedId}`, { place: 'Annan', version: 1 }))
+        .statusCode,
+    ).toBe(409);
+  });
+});
+
+describe('sessions', () => {
+  it('expands the recurrence over a range, skipping Christmas Eve and New Year’s Eve (Thursdays in 2026)', async () => {
+    const res = await h.as.team_member.request(
+      'GET',
+      `/api/v1/activities/${closedId}/sessions?from=2026-12-21&to=2027-01-04`,
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.json().map((s: { date: string }) => s.date)).toEqual(['2026-12-21', '2026-12-28', '2027-01-04']);
+    expect(res.json()[0]).toMatchObject({
+      id: `${closedId}_2026-12-21`,
+      start: '09:00',
+      end: '12:00',
+      cancelled: false,
+    });
+  });
+
+  it('refuses a backwards or too long range naming `to`', async () => {
+    expect(
+      fields(
+        await h.as.team_member.request('GET', `/api/v1/activities/${closedId}/sessions?from=2026-12-21&to=2026-12-01`),
+      ),
+    ).toEqual(['to']);
+    expect(
+      fields(
+        await h.as.team_member.request('GET', `/api/v1/activities/${closedId}/sessions?from=2026-01-01&to=2028-01-01`),
+      ),
+    ).toEqual(['to']);
+  });
+
+  it('cancels and moves a session, which keeps its id; a day outside the recurrence is a 400 naming the id', async () => {
+    const cancel = await h.as.youth_coach.request('PATCH', `/api/v1/sessions/${closedId}_2026-12-14`, {
+      cancelled: true,
+      note: 'Ledaren är sjuk',
+    });
+    expect(cancel.statusCode).toBe(200);
+    expect(cancel.json()).toMatchObject({ cancelled: true, note: 'Ledaren är sjuk' });
+    const move = await h.as.youth_coach.request('PATCH', `/api/v1/sessions/${closedId}_2026-12-17`, {
+      movedTo: { date: '2026-12-18', start: '10:00', end: '12:00' },
+    });
+    expect(move.json()).toMatchObject({ id: `${closedId}_2026-12-17`, date: '2026-12-18', moved: true });
+    const week = (
+      await h.as.youth_coach.request('GET', `/api/v1/activities/${closedId}/sessions?from=2026-12-14&to=2026-12-20`)
+    ).json();
+    expect(
+      week.map((s: { id: string; date: string; cancelled: boolean }) => [s.id.slice(-10), s.date, s.cancelled]),
+    ).toEqual([
+      ['2026-12-14', '2026-12-14', true],
+      ['2026-12-17', '2026-12-18', false],
+    ]);
+    const outside = await h.as.youth_coach.request('PATCH', `/api/v1/sessions/${closedId}_2026-12-15`, {
+      cancelled: true,
+    });
+    expect(outside.statusCode).toBe(400);
+    expect(fields(outside)).toEqual(['id']);
+    expect(
+      (await h.as.team_member.request('PATCH', `/api/v1/sessions/${closedId}_2026-12-21`, { cancelled: true }))
+        .statusCode,
+    ).toBe(404);
+  });
+});
+
+describe('enrolments', () => {
+  it('refuses an overlapping enrolment naming `from`, and a person the actor does not manage naming `personId`; nothing stored', async () => {
+    const before = (await h.db.selectFrom('activity_enrolments').select('id').execute()).length;
+    const overlap = await h.as.youth_coach.request('POST', `/api/v1/activities/${closedId}/enrolments`, {
+      personId: enrolledId,
+      from: '2027-01-31',
+      to: null,
+    });
+    expect(overlap.statusCode).toBe(400);
+    expect(fields(overlap)).toEqual(['from']);
+    const foreign = await h.as.youth_coach.request('POST', `/api/v1/activities/${closedId}/enrolments`, {
+      personId: (await personInRegister(h)).personId,
+      from: '2026-12-07',
+    });
+    expect(fields(foreign)).toEqual(['personId']);
+    expect((await h.db.selectFrom('activity_enrolments').select('id').execute()).length).toBe(before);
+  });
+
+  it('enrols again after an enrolment ended', async () => {
+    expect(
+      (
+        await h.as.youth_coach.request('POST', `/api/v1/activities/${closedId}/enrolments`, {
+          personId: enrolledId,
+          from: '2027-02-01',
+          to: null,
+        })
+      ).statusCode,
+    ).toBe(201);
+  });
+});
+
+describe('attendance', () => {
+  const session = () => `${closedId}_2026-12-07`;
+
+  it('is taken by the activity’s leader; a colleague who does not staff it gets 404', async () => {
+    expect((await h.as.team_member.request('GET', `/api/v1/sessions/${session()}/attendance`)).statusCode).toBe(404);
+    expect(
+      (
+        await h.as.team_member.request('PUT', `/api/v1/sessions/${session()}/attendance`, [
+          { personId: enrolledId, status: 'present' },
+        ])
+      ).statusCode,
+    ).toBe(404);
+    const roster = await h.as.youth_coach.request('GET', `/api/v1/sessions/${session()}/attendance`);
+    expect(roster.statusCode).toBe(200);
+    expect(roster.json().persons).toEqual([
+      expect.objectContaining({ personId: enrolledId, enrolled: true, status: null }),
+    ]);
+  });
+
+  it('refuses a person not enrolled in a closed activity, a cancelled session and a day outside the recurrence, naming the field; nothing stored', async () => {
+    const notEnrolled = await h.as.youth_coach.request('PUT', `/api/v1/sessions/${session()}/attendance`, [
+      { personId: enrolledId, status: 'present' },
+      { personId: otherId, status: 'present' },
+    ]);
+    expect(notEnrolled.statusCode).toBe(400);
+    expect(fields(notEnrolled)).toEqual(['1.personId']);
+    expect(
+      fields(
+        await h.as.youth_coach.request('PUT', `/api/v1/sessions/${closedId}_2026-12-14/attendance`, [
+          { personId: enrolledId, status: 'present' },
+        ]),
+      ),
+    ).toEqual(['id']);
+    expect(
+      fields(
+        await h.as.youth_coach.request('PUT', `/api/v1/sessions/${closedId}_2026-12-08/attendance`, [
+          { personId: enrolledId, status: 'present' },
+        ]),
+      ),
+    ).toEqual(['id']);
+    expect(await entriesOf(closedId)).toEqual([]);
+  });
+
+  it('keeps a correction as a new entry: the latest wins and the history stays; an unchanged status adds nothing', async () => {
+    expect(
+      (
+        await h.as.youth_coach.request('PUT', `/api/v1/sessions/${session()}/attendance`, [
+          { personId: enrolledId, status: 'absent' },
+          { anonymous: true, status: 'present' },
+        ])
+      ).statusCode,
+    ).toBe(200);
+    const res = await h.as.youth_coach.request('PUT', `/api/v1/sessions/${session()}/attendance`, [
+      { personId: enrolledId, status: 'late' },
+      { anonymous: '1', status: 'present' },
+    ]);
+    expect(res.json().persons[0].status).toBe('late');
+    expect(res.json().anonymous).toEqual([{ key: '1', status: 'present' }]);
+    expect((await entriesOf(closedId)).map((e) => e.status).sort()).toEqual(['absent', 'late', 'present']);
+    const audit = await h.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity'])
+      .where('person_id', '=', enrolledId)
+      .where('entity', '=', 'attendance')
+      .execute();
+    expect(audit.filter((a) => a.action === 'update')).toHaveLength(2);
+  });
+
+  it('takes whoever comes to a drop-in activity, known persons and anonymous visitors', async () => {
+    const res = await h.as.youth_coach.request('PUT', `/api/v1/sessions/${dropInId}_2026-12-16/attendance`, [
+      { personId: otherId, status: 'present' },
+      { anonymous: true, status: 'present' },
+      { anonymous: true, status: 'present' },
+    ]);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().persons).toEqual([
+      expect.objectContaining({ personId: otherId, enrolled: false, status: 'present' }),
+    ]);
+    expect(res.json().anonymous.map((a: { key: string }) => a.key)).toEqual(['1', '2']);
+    const figures = await h.as.manager.request(
+      'GET',
+      `/api/v1/activities/${dropInId}/figures?from=2026-12-01&to=2026-12-31`,
+    );
+    expect(figures.json()).toMatchObject({ sessions: 1, anonymousVisits: 2, figures: { present: 1, rate: 1 } });
+  });
+
+  it('reports the activity’s rate over a period', async () => {
+    const figures = (
+      await h.as.coordinator.request('GET', `/api/v1/activities/${closedId}/figures?from=2026-12-01&to=2026-12-31`)
+    ).json();
+    expect(figures).toMatchObject({ anonymousVisits: 1, figures: { late: 1, absent: 0, rate: 1 } });
+  });
+});
+
+describe("a person's attendance", () => {
+  const url = () => `/api/v1/persons/${enrolledId}/attendance?from=2026-12-01&to=2026-12-31`;
+
+  it('shows the contact person each session with figures, as JSON and as a PDF', async () => {
+    const res = await h.as.youth_coach.request('GET', url());
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      entries: [
+        { sessionId: `${closedId}_2026-12-07`, activityTitle: 'Arbetsliv', date: '2026-12-07', status: 'late' },
+      ],
+      figures: { late: 1, rate: 1 },
+    });
+    const pdf = await h.as.youth_coach.request('GET', `${url()}&format=pdf`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdfPageTexts(pdf.rawPayload).join(' ')).toContain('Närvarorapport');
+    const read = await h.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('person_id', '=', enrolledId)
+      .where('entity', '=', 'attendance')
+      .where('action', '=', 'read')
+      .where('actor_id', '=', h.as.youth_coach.staffId)
+      .execute();
+    expect(read.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('shows a social worker in the team nothing without consent, then only while a consent names their unit and contact and occupation', async () => {
+    expect((await socialWorker.request('GET', url())).statusCode).toBe(404);
+    const consent = (categories: string[]) =>
+      h.as.coordinator.request('POST', `/api/v1/persons/${enrolledId}/consents`, {
+        recipientUnitIds: [units.get('Socialtjänsten')],
+        categories,
+        purpose: 'Försörjningsstöd kräver deltagande',
+        givenBy: 'young_person',
+      });
+    const health = await consent(['health_social']);
+    expect(health.statusCode).toBe(201);
+    expect((await socialWorker.request('GET', url())).statusCode).toBe(404);
+    const contact = await consent(['contact_occupation']);
+    const ok = await socialWorker.request('GET', url());
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().entries).toHaveLength(1);
+    expect((await socialWorker.request('GET', `${url()}&format=pdf&lang=en`)).statusCode).toBe(200);
+    expect(
+      (await h.as.coordinator.request('POST', `/api/v1/consents/${contact.json().id}/withdraw`, {})).statusCode,
+    ).toBe(204);
+    expect((await socialWorker.request('GET', url())).statusCode).toBe(404);
+    const denied = await h.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('person_id', '=', enrolledId)
+      .where('entity', '=', 'attendance')
+      .where('actor_id', '=', socialWorker.staffId)
+      .execute();
+    expect(denied.map((d) => d.action).sort()).toEqual(['denied', 'denied', 'denied', 'read', 'read']);
+  });
+
+  it('is a 404 for a person of another municipality', async () => {
+    expect((await h.as.otherCoordinator.request('GET', url())).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,29 @@
+/** Typed functions for group activities, their sessions and attendance. */
+import type { z } from 'zod';
+import type { Activity, activityBody, SessionAttendance, SessionOut } from '../../core/activity-schemas.js';
+import type { AttendanceStatus } from '../../core/activities.js';
+import { request } from './client.js';
+
+const enc = encodeURIComponent;
+export type ActivityInput = z.input<typeof activityBody>;
+export type AttendanceLine =
+  { personId: string; status: AttendanceStatus } | { anonymous: true | string; status: AttendanceStatus };
+
+export const activitiesApi = {
+  list: () => request<Activity[]>('/api/v1/activities'),
+  create: (body: ActivityInput) => request<Activity>('/api/v1/activities', { method: 'POST', body }),
+  update: (id: string, body: Partial<ActivityInput> & { active?: boolean; version: number }) =>
+    request<Activity>(`/api/v1/activities/${enc(id)}`, { method: 'PATCH', body }),
+  sessions: (id: string, from: string, to: string) =>
+    request<SessionOut[]>(`/api/v1/activities/${enc(id)}/sessions`, { query: { from, to } }),
+  attendance: (sessionId: string) => request<SessionAttendance>(`/api/v1/sessions/${enc(sessionId)}/attendance`),
+  takeAttendance: (sessionId: string, lines: AttendanceLine[]) =>
+    request<SessionAttendance>(`/api/v1/sessions/${enc(sessionId)}/attendance`, { method: 'PUT', body: lines }),
+};
+
+/** Query keys per resource. */
+export const activityKeys = {
+  list: () => ['activities'] as const,
+  sessions: (id: string, from: string, to: string) => ['activities', id, 'sessions', { from, to }] as const,
+  attendance: (sessionId: string) => ['sessions', sessionId, 'attendance'] as const,
+};
