@@ -38,7 +38,7 @@ describe.skipIf(skipE2E)('[access]: each role sees only what it needs; managers 
     await signIn(page, ACCOUNTS.coordinator);
     const figures = page.getByRole('region', { name: 'Läget just nu' });
     await expect.poll(() => figures.textContent()).toContain('mina ärenden');
-    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allTextContents()).toEqual(['Start', 'Mina ärenden', 'Arbetsköer', 'Personer', 'Kalender', 'Brev', 'Sms', 'Anmälningar', 'Siffror', 'Importera listor', 'Stäm av registret', 'Teammöte', 'Team', 'Insatskatalog', 'Nödåtkomst', 'Inställningar', 'Kartläggningsmanual', 'Målområden']);
+    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allTextContents()).toEqual(['Start', 'Mina ärenden', 'Arbetsköer', 'Personer', 'Kalender', 'Brev', 'Sms', 'Anmälningar', 'Siffror', 'Importera listor', 'Stäm av registret', 'Teammöte', 'Team', 'Insatskatalog', 'Aktiviteter', 'Nödåtkomst', 'Inställningar', 'Kartläggningsmanual', 'Målområden']);
     await expectNoAxeViolations(page, 'coordinator start page');
     await context.close();
   });

@@ -62,6 +62,15 @@ describe.skipIf(skipE2E)(
       expect(csv.split('\r\n')[0]).toBe('group;code;total;female;male');
       expect(csv).toMatch(/\r\noutcome;work;[1-9]/);
 
+      // A contact person's capacity, set in the caseload table.
+      const caseload = page.getByRole('table', { name: /^Ärenden per kontaktperson/ });
+      await caseload.getByRole('spinbutton').first().fill('7');
+      await caseload
+        .getByRole('button', { name: /^Spara kapacitet för/ })
+        .first()
+        .click();
+      await expect.poll(() => caseload.getByRole('row').nth(1).locator('td').nth(1).textContent()).toBe('7');
+
       // The filters by keyboard: a target group, then Enter shows the figures for it.
       await page.getByRole('combobox', { name: 'Målgrupp', exact: true }).focus();
       await page.keyboard.press('Tab');

@@ -32,7 +32,7 @@ describe.skipIf(skipE2E)('[i18n]: staff switch the interface between Swedish and
     await page.waitForURL((url) => url.pathname === '/');
     await expect.poll(() => h1.textContent()).toBe('Hello, Karin!');
     const nav = page.getByRole('navigation', { name: 'Main menu' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Home', 'My cases', 'Work queues', 'People', 'Calendar', 'Letters', 'Text messages', 'Notifications', 'Figures', 'Import lists', 'Reconcile register', 'Team meeting', 'Teams', 'Offer catalogue', 'Emergency access', 'Settings', 'Assessment manual', 'Goal areas']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Home', 'My cases', 'Work queues', 'People', 'Calendar', 'Letters', 'Text messages', 'Notifications', 'Figures', 'Import lists', 'Reconcile register', 'Team meeting', 'Teams', 'Offer catalogue', 'Activities', 'Emergency access', 'Settings', 'Assessment manual', 'Goal areas']);
     expect(await page.locator('.user-badge__role').textContent()).toBe('KAA coordinator');
 
     await nav.getByRole('link', { name: 'People' }).click();

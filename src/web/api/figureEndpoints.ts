@@ -51,3 +51,12 @@ export const figuresApi = {
   status: (f: FigureFilter) =>
     request<StatusFiguresView>('/api/v1/reports/status', { query: { on: f.on, ...filterQuery(f) } }),
 };
+
+/** PUT /api/v1/staff/{id}/caseload-capacity (coordinators); null returns to the municipality's setting. */
+export const capacityApi = {
+  set: (staffId: string, capacity: number | null) =>
+    request<{ capacity: number | null }>(`/api/v1/staff/${encodeURIComponent(staffId)}/caseload-capacity`, {
+      method: 'PUT',
+      body: { capacity },
+    }),
+};

@@ -10,6 +10,7 @@ import {
   type StatusFiguresView,
 } from '../../api/figureEndpoints.js';
 import { useFormat } from '../../i18n/format.js';
+import { CapacityForm } from './CapacityForm.js';
 import { FigureTable } from './FigureTable.js';
 import type { Series } from './FigureChart.js';
 
@@ -279,7 +280,16 @@ export function MeasuresSection({ figures, filter }: { figures: MeasureFiguresVi
 }
 
 /** Participants on a day by status, gender and target group; caseload per contact person against capacity. */
-export function StatusSection({ figures, filter }: { figures: StatusFiguresView; filter: FigureFilter }) {
+export function StatusSection({
+  figures,
+  filter,
+  editCapacity,
+}: {
+  figures: StatusFiguresView;
+  filter: FigureFilter;
+  /** A coordinator sets each contact person's capacity in the table. */
+  editCapacity: boolean;
+}) {
   const { t } = useTranslation();
   const c = useCells();
   return (
@@ -317,12 +327,16 @@ export function StatusSection({ figures, filter }: { figures: StatusFiguresView;
           t('figuresPage.status.open'),
           t('figuresPage.status.capacity'),
           t('figuresPage.status.load'),
+          ...(editCapacity ? [t('figuresPage.status.setCapacity')] : []),
         ]}
         rows={figures.caseload.map((r) => [
           r.contactPerson ? r.contactPerson.name : t('figuresPage.status.noContactPerson'),
           c.count(r.open),
           r.capacity === null ? '–' : c.count(r.capacity),
           r.overCapacity ? t('figuresPage.status.over', { load: c.pct(r.load) }) : c.pct(r.load),
+          ...(editCapacity
+            ? [r.contactPerson ? <CapacityForm staff={r.contactPerson} capacity={r.capacity} /> : '']
+            : []),
         ])}
       />
     </section>

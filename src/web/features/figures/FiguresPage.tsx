@@ -12,6 +12,7 @@ import { Alert, Loading } from '../../components/Alert.js';
 import { FormField } from '../../components/FormField.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { todayInSweden } from '../../../core/dates.js';
+import { useSession } from '../auth/session.js';
 import { MeasuresSection, OutcomeSection, OutreachSection, StatusSection } from './FigureSections.js';
 
 /** The filter an address asks for, with defaults: this year up to today, status today. */
@@ -28,6 +29,7 @@ export function figureFilterFrom(params: URLSearchParams, today: string): Figure
 /** The page. */
 export function FiguresPage() {
   const { t } = useTranslation();
+  const { can } = useSession();
   const [params, setParams] = useSearchParams();
   // Swedish time, as the server counts days: a browser elsewhere would cut off today's closings.
   const filter = figureFilterFrom(params, todayInSweden());
@@ -111,7 +113,9 @@ export function FiguresPage() {
       ) : null}
       {outreach.data ? <OutreachSection figures={outreach.data} filter={filter} /> : null}
       {measures.data ? <MeasuresSection figures={measures.data} filter={filter} /> : null}
-      {status.data ? <StatusSection figures={status.data} filter={filter} /> : null}
+      {status.data ? (
+        <StatusSection figures={status.data} filter={filter} editCapacity={can('outreach.configure')} />
+      ) : null}
     </>
   );
 }
