@@ -16,6 +16,7 @@ import { AppError } from '../../http/app-error.js';
 import { addWeeks, isoWeekOf } from '../../../core/iso-week.js';
 import { todayInSweden } from '../../../core/dates.js';
 import { instantInSweden } from '../../../core/schedule.js';
+import type { ConsentCategory } from '../../../core/consent.js';
 import type { ScheduleFeed, ScheduleItem } from '../../../core/schedule-schemas.js';
 import { hashOf, newFeedToken } from '../calendar/calendar-feed.js';
 import { personWeek } from './person-week.js';
@@ -100,6 +101,13 @@ function eventOf(item: ScheduleItem, lang: Lang) {
   };
 }
 
+/**
+ * What the feed carries: the categories every staff member who may make it sees (those who manage the person).
+ * Whoever holds the address reads it without signing in, so it never holds health and social items, which
+ * only a consent shows to staff of another agency.
+ */
+const FEED_CATEGORIES: ConsentCategory[] = ['contact_occupation', 'assessment_plan'];
+
 /** The iCal text for a token, or null when no person with an open case has it. */
 export async function scheduleFeedFor(db: Db, token: string, ip: string | null, now: Date): Promise<string | null> {
   const owner = await db
@@ -125,7 +133,7 @@ export async function scheduleFeedFor(db: Db, token: string, ip: string | null, 
   });
   let events = 0;
   for (let w = -WEEKS_BACK; w <= WEEKS_AHEAD; w++) {
-    const week = await personWeek(db, { personId: owner.person_id, week: addWeeks(thisWeek, w) });
+    const week = await personWeek(db, { personId: owner.person_id, week: addWeeks(thisWeek, w), categories: FEED_CATEGORIES });
     for (const item of week.items) {
       cal.createEvent(eventOf(item, lang));
       events++;
