@@ -17,6 +17,7 @@ let teamId: string;
 let otherTeamId: string;
 let meetingId: string;
 let social: Client;
+let socialUnit: string;
 let outsider: Client;
 const today = todayInSweden();
 /** A person applying to the team (contact person: the lead); a person whose case is in the team. */
@@ -55,7 +56,7 @@ beforeAll(async () => {
     ).map((u) => [u.name, u.id]),
   );
   const school = units.get('Utbildningsförvaltningen')!;
-  const socialUnit = units.get('Socialtjänsten')!;
+  socialUnit = units.get('Socialtjänsten')!;
   teamId = (await h.as.coordinator.request('POST', '/api/v1/teams', { name: 'Mötesteamet', unitId: school })).json().id;
   otherTeamId = (
     await h.as.coordinator.request('POST', '/api/v1/teams', { name: 'Andra teamet', unitId: school })
@@ -414,7 +415,7 @@ describe('attendance and decisions', () => {
   });
 
   it('changes the contact person when it decides so, and records other decisions with their text', async () => {
-    const res = await h.as.youth_coach.request('POST', `/api/v1/meetings/team/${meetingId}/decisions`, {
+    const res = await h.as.coordinator.request('POST', `/api/v1/meetings/team/${meetingId}/decisions`, {
       personId: p.inTeam,
       kind: 'contact_person_change',
       contactPersonId: h.as.team_member.staffId,
@@ -525,5 +526,106 @@ describe('the minutes', () => {
       .where('action', '=', 'list')
       .execute();
     expect(new Set(rows.map((r) => r.person_id))).toEqual(new Set([p.inTeam]));
+  });
+});
+
+describe('decisions that change an application or a case take what the normal pages take', () => {
+  let socialCoach: Client;
+  let socialLedMeeting: string;
+  let coachLedMeeting: string;
+  const applicants: { id: string; application: string }[] = [];
+  const decide = (client: Client, meeting: string, body: Record<string, unknown>) =>
+    client.request('POST', `/api/v1/meetings/team/${meeting}/decisions`, body);
+  const statusOf = async (id: string) =>
+    (await h.db.selectFrom('applications').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+  const contactOf = async (personId: string) =>
+    (
+      await h.db
+        .selectFrom('cases')
+        .select('contact_person_id')
+        .where('person_id', '=', personId)
+        .where('closed_at', 'is', null)
+        .executeTakeFirstOrThrow()
+    ).contact_person_id;
+  const decisions = async () => (await h.db.selectFrom('team_meeting_decisions').select('id').execute()).length;
+
+  beforeAll(async () => {
+    await insertStaff(
+      h.db,
+      h.municipalityId,
+      { name: 'Socialcoachen', email: 'meet-social-coach@test.lotsa.local', role: 'youth_coach', unitId: socialUnit },
+      TEST_PASSWORD,
+    );
+    socialCoach = await h.signIn('meet-social-coach@test.lotsa.local');
+    const member = { staffId: socialCoach.staffId };
+    expect((await h.as.coordinator.request('POST', `/api/v1/teams/${teamId}/members`, member)).statusCode).toBe(204);
+    const meetingLedBy = async (leadId: string, heldOn: string) => {
+      const series = { weekday: 2, time: '09:00', place: 'Ungdomstorget', leadId };
+      const set = await h.as.coordinator.request('PUT', `/api/v1/teams/${teamId}/meeting-series`, series);
+      expect(set.statusCode, set.body).toBe(204);
+      const res = await h.as.coordinator.request('POST', `/api/v1/teams/${teamId}/meetings`, { heldOn });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    socialLedMeeting = await meetingLedBy(social.staffId, addDays(today, 7));
+    coachLedMeeting = await meetingLedBy(socialCoach.staffId, addDays(today, 14));
+    // Two applicants the social services' staff see by emergency access: enough to see, not to decide.
+    for (const name of ['Sökande', 'Väntande']) {
+      const id = (await person(name, null, h.as.youth_coach.staffId)).id;
+      const app = await h.as.youth_coach.request('POST', `/api/v1/persons/${id}/applications`, {
+        teamId,
+        referrer: 'school',
+        signedOn: addDays(today, -1),
+        signedByYoungPerson: true,
+      });
+      expect(app.statusCode, app.body).toBe(201);
+      applicants.push({ id, application: app.json().id });
+      for (const staff of [social, socialCoach]) {
+        await h.db
+          .insertInto('emergency_access')
+          .values({
+            municipality_id: h.municipalityId,
+            person_id: id,
+            staff_id: staff.staffId,
+            reason: 'Akut läge inför teammötet.',
+            ends_at: new Date(Date.now() + 3_600_000),
+          })
+          .execute();
+      }
+    }
+  }, 60_000);
+
+  it('refuses a lead without applications.manage a decision on an application (403); nothing changes', async () => {
+    const before = await decisions();
+    const { id, application } = applicants[0]!;
+    const res = await decide(social, socialLedMeeting, { personId: id, kind: 'accepted', applicationId: application });
+    expect(res.statusCode, res.body).toBe(403);
+    expect(await statusOf(application)).toBe('received');
+    expect(await decisions()).toBe(before);
+  });
+
+  it('refuses a lead who sees the applicant by emergency access only a decision on it (404)', async () => {
+    const before = await decisions();
+    const { id, application } = applicants[1]!;
+    const res = await decide(socialCoach, coachLedMeeting, {
+      personId: id,
+      kind: 'declined',
+      applicationId: application,
+    });
+    expect(res.statusCode, res.body).toBe(404);
+    expect(await statusOf(application)).toBe('received');
+    expect(await decisions()).toBe(before);
+  });
+
+  it('refuses a change of contact person to a lead without cases.assign (403), even of their own agency', async () => {
+    const before = await contactOf(p.inTeam);
+    const other = before === h.as.youth_coach.staffId ? h.as.team_member.staffId : h.as.youth_coach.staffId;
+    // The social worker sees the contact person by the consent; the youth coach manages the case.
+    const body = { personId: p.inTeam, kind: 'contact_person_change', contactPersonId: other };
+    const bySocial = await decide(social, socialLedMeeting, body);
+    expect(bySocial.statusCode, bySocial.body).toBe(403);
+    const byCoach = await decide(h.as.youth_coach, meetingId, body);
+    expect(byCoach.statusCode, byCoach.body).toBe(403);
+    expect(await contactOf(p.inTeam)).toBe(before);
   });
 });

@@ -18,7 +18,7 @@ import type {
   TeamMeetings,
   teamMeetingBody,
 } from '../../../core/team-meeting-schemas.js';
-import { categoryVisibleTo, requireCapability, type Actor } from '../../access/access.js';
+import { categoryVisibleTo, personManagedBy, requireCapability, type Actor } from '../../access/access.js';
 import type { Db } from '../../db/connection.js';
 import { eventRow } from '../../db/events.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
@@ -304,6 +304,17 @@ function personIn(trx: Db, actor: Actor, personId: string, category: Parameters<
     .executeTakeFirst();
 }
 
+/** The person of the municipality, when the actor may change their record and case (as the normal pages take). */
+function personManagedIn(trx: Db, actor: Actor, personId: string) {
+  return trx
+    .selectFrom('persons')
+    .select('persons.id')
+    .where('persons.id', '=', personId)
+    .where('persons.municipality_id', '=', actor.municipalityId)
+    .where(personManagedBy(actor))
+    .executeTakeFirst();
+}
+
 /**
  * A member adds an item to the agenda: a case proposed for closing, or anything else; about a young
  * person they may see, or not.
@@ -342,7 +353,9 @@ export async function addAgendaItem(
 }
 
 /**
- * The lead records a decision about a young person they may see in the decision's category. It goes on
+ * The lead records a decision about a young person they may see in the decision's category. A decision
+ * on an application or a change of contact person takes what the applications and case pages take: a
+ * person the actor manages (404 otherwise) and the capability (403 otherwise). It goes on
  * the person's timeline in that category, and does what it says where Lotsa can: a decision on an
  * application (one to this team, still pending) moves it as the applications page does (accepted puts
  * the case in the team); a change of contact person changes the open case's contact person.
@@ -356,12 +369,20 @@ export async function recordDecision(
     const { meeting, mayDecide } = await readableMeeting(trx, ctx.actor, meetingId);
     if (!mayDecide) throw new AppError('forbidden');
     const category = decisionCategory(input.kind);
+    // A decision that changes an application or the case takes what the applications and case pages take.
+    const changes = decidesApplication(input.kind) || input.kind === 'contact_person_change';
+    if (decidesApplication(input.kind)) requireCapability(ctx.actor, 'applications.manage');
+    if (input.kind === 'contact_person_change') {
+      requireCapability(ctx.actor, 'persons.edit');
+      requireCapability(ctx.actor, 'cases.assign');
+    }
+    if (changes && !(await personManagedIn(trx, ctx.actor, input.personId))) throw new AppError('not_found');
     if (!(await personIn(trx, ctx.actor, input.personId, category))) throw invalid('personId');
     const m = ctx.actor.municipalityId;
     const openCase = await trx
       .selectFrom('cases')
       .leftJoin('staff', 'staff.id', 'cases.contact_person_id')
-      .select(['cases.id', 'cases.contact_person_id', 'staff.name as contact_name'])
+      .select(['cases.id', 'cases.version', 'cases.contact_person_id', 'staff.name as contact_name'])
       .where('cases.person_id', '=', input.personId)
       .where('cases.closed_at', 'is', null)
       .executeTakeFirst();
@@ -392,11 +413,13 @@ export async function recordDecision(
       const to = await findContactPerson(trx, m, input.contactPersonId);
       if (!to) throw invalid('contactPersonId', 'contact_person_without_access');
       if (to.id !== openCase.contact_person_id) {
-        await trx
+        const updated = await trx
           .updateTable('cases')
           .set({ contact_person_id: to.id, version: sql`version + 1` })
           .where('id', '=', openCase.id)
-          .execute();
+          .where('version', '=', openCase.version)
+          .executeTakeFirst();
+        if (updated.numUpdatedRows === 0n) throw new AppError('version_conflict');
         const from = openCase.contact_person_id
           ? { id: openCase.contact_person_id, name: openCase.contact_name }
           : null;
