@@ -9,15 +9,15 @@ import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
 import { addDays } from '../../../core/outreach.js';
 import { MEASURE_ENDING_DAYS } from '../../../core/measures.js';
 import { AGENDA_ITEM_KINDS, NOT_REACHED_DAYS, type AgendaItemKind } from '../../../core/team-meeting.js';
-import { categoryVisibleTo, rowCategoryVisibleTo, type Actor } from '../../access/access.js';
+import { categoryVisibleTo, rowCategoryVisibleTo, teamMeetingReadableBy, type Actor } from '../../access/access.js';
 import type { ConsentCategory } from '../../../core/consent.js';
 import type { Db } from '../../db/connection.js';
 import type { Database } from '../../db/types.js';
 import { reachedInPeriod } from '../queues/queues.queries.js';
 import { planFollowUpOn } from '../plans/plan-queues.js';
 
-/** A team of the municipality with its series and lead. */
-export function selectTeam(db: Db, municipalityId: string, teamId: string) {
+/** A team of the municipality with its series and lead, when the actor reads its meetings. */
+export function selectTeam(db: Db, actor: Actor, teamId: string) {
   return db
     .selectFrom('teams')
     .leftJoin('staff as lead', 'lead.id', 'teams.meeting_lead_id')
@@ -31,12 +31,13 @@ export function selectTeam(db: Db, municipalityId: string, teamId: string) {
       'lead.name as lead_name',
     ])
     .where('teams.id', '=', teamId)
-    .where('teams.municipality_id', '=', municipalityId)
+    .where('teams.municipality_id', '=', actor.municipalityId)
+    .where(teamMeetingReadableBy(actor))
     .executeTakeFirst();
 }
 
-/** A meeting of the municipality with its team and lead. */
-export function selectMeeting(db: Db, municipalityId: string, meetingId: string) {
+/** A meeting of the municipality with its team and lead, when the actor reads it. */
+export function selectMeeting(db: Db, actor: Actor, meetingId: string) {
   return db
     .selectFrom('team_meetings as tm')
     .innerJoin('teams', 'teams.id', 'tm.team_id')
@@ -52,7 +53,8 @@ export function selectMeeting(db: Db, municipalityId: string, meetingId: string)
       'lead.name as lead_name',
     ])
     .where('tm.id', '=', meetingId)
-    .where('tm.municipality_id', '=', municipalityId)
+    .where('tm.municipality_id', '=', actor.municipalityId)
+    .where(teamMeetingReadableBy(actor, sql.ref('tm.lead_id')))
     .executeTakeFirst();
 }
 

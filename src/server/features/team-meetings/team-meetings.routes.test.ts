@@ -150,13 +150,17 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('who may read and run a team meeting', () => {
-  it('refuses the signed-out, roles without persons, staff outside the team, and other municipalities', async () => {
+  it('refuses the signed-out and roles without persons; staff outside the team see no meeting (404)', async () => {
     expect((await h.anonymous('GET', url())).statusCode).toBe(401);
     expect((await h.anonymous('GET', `/api/v1/teams/${teamId}/meetings`)).statusCode).toBe(401);
     expect((await h.as.administrator.request('GET', url())).statusCode).toBe(403);
     expect((await h.as.school_reporter.request('GET', `/api/v1/teams/${teamId}/meetings`)).statusCode).toBe(403);
-    expect((await outsider.request('GET', url())).statusCode).toBe(403);
-    expect((await outsider.request('GET', `/api/v1/meetings/team/${meetingId}/minutes.pdf`)).statusCode).toBe(403);
+    // Staff of the municipality who are not in the team: as if there were no such team or meeting.
+    expect((await outsider.request('GET', url())).statusCode).toBe(404);
+    expect((await outsider.request('GET', `/api/v1/meetings/team/${meetingId}/minutes.pdf`)).statusCode).toBe(404);
+    expect((await outsider.request('GET', `/api/v1/teams/${teamId}/meetings`)).statusCode).toBe(404);
+    const item = { personId: null, kind: 'other', text: 'Utifrån' };
+    expect((await outsider.request('POST', `/api/v1/meetings/team/${meetingId}/items`, item)).statusCode).toBe(404);
     expect((await h.as.otherCoordinator.request('GET', url())).statusCode).toBe(404);
     expect((await h.as.otherCoordinator.request('GET', `/api/v1/teams/${teamId}/meetings`)).statusCode).toBe(404);
   });

@@ -40,27 +40,19 @@ import {
 const invalid = (field: string, code: FieldMessageKey = 'invalid') =>
   new AppError('validation_failed', [{ field, code }]);
 
-/** Whether the actor takes part in the team's meetings: a coordinator, a member, or the lead. */
-async function mayRead(db: Db, actor: Actor, teamId: string, leadIds: (string | null)[]): Promise<boolean> {
-  if (actor.role === 'coordinator' || leadIds.includes(actor.id)) return true;
-  return isMember(db, teamId, actor.id);
-}
-
-/** The team, when the actor may read its meetings; 404 for another municipality's, 403 for someone not in it. */
+/** The team, when the actor reads its meetings (`teamMeetingReadableBy`); 404 otherwise, as for a missing one. */
 async function readableTeam(db: Db, actor: Actor, teamId: string) {
   requireCapability(actor, 'persons.browse');
-  const team = await selectTeam(db, actor.municipalityId, teamId);
+  const team = await selectTeam(db, actor, teamId);
   if (!team) throw new AppError('not_found');
-  if (!(await mayRead(db, actor, team.id, [team.meeting_lead_id]))) throw new AppError('forbidden');
   return team;
 }
 
-/** The meeting, when the actor may read it, and whether they may record its attendance and decisions. */
+/** The meeting, when the actor reads it (404 otherwise), and whether they may record its attendance and decisions. */
 export async function readableMeeting(db: Db, actor: Actor, meetingId: string) {
   requireCapability(actor, 'persons.browse');
-  const meeting = await selectMeeting(db, actor.municipalityId, meetingId);
+  const meeting = await selectMeeting(db, actor, meetingId);
   if (!meeting) throw new AppError('not_found');
-  if (!(await mayRead(db, actor, meeting.team_id, [meeting.lead_id]))) throw new AppError('forbidden');
   return { meeting, mayDecide: actor.role === 'coordinator' || meeting.lead_id === actor.id };
 }
 
