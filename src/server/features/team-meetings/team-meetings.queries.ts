@@ -71,7 +71,7 @@ export async function isMember(db: Db, teamId: string, staffId: string): Promise
 }
 
 /** The team's meetings, latest first, with how many decisions each has. */
-export function selectMeetings(db: Db, teamId: string) {
+export function selectMeetings(db: Db, municipalityId: string, teamId: string) {
   return db
     .selectFrom('team_meetings as tm')
     .leftJoin('staff as lead', 'lead.id', 'tm.lead_id')
@@ -80,6 +80,7 @@ export function selectMeetings(db: Db, teamId: string) {
       sql<number>`(select count(*)::int from team_meeting_decisions d where d.meeting_id = tm.id)`.as('decisions'),
     )
     .where('tm.team_id', '=', teamId)
+    .where('tm.municipality_id', '=', municipalityId)
     .orderBy('tm.held_on', 'desc')
     .limit(200)
     .execute();
@@ -102,7 +103,7 @@ export function selectMembers(db: Db, teamId: string, meetingId: string) {
 }
 
 /** Everyone recorded as attending: staff (members or not) and guests. */
-export function selectAttendees(db: Db, meetingId: string) {
+export function selectAttendees(db: Db, municipalityId: string, meetingId: string) {
   return db
     .selectFrom('team_meeting_attendees as a')
     .leftJoin('staff', 'staff.id', 'a.staff_id')
@@ -110,6 +111,7 @@ export function selectAttendees(db: Db, meetingId: string) {
     .select(['a.staff_id', 'staff.name as staff_name', 'staff.role as staff_role', 'units.name as unit_name'])
     .select(['a.guest_name', 'a.guest_role'])
     .where('a.meeting_id', '=', meetingId)
+    .where('a.municipality_id', '=', municipalityId)
     .orderBy('a.guest_name')
     .orderBy('staff.name')
     .execute();
@@ -176,7 +178,7 @@ export async function selectAgenda(db: Db, actor: Actor, meeting: { id: string; 
   const items = sql<RawItem>`select i.kind, i.id, persons.id, ${named}, null::date, i.text, s.name,
       (i.person_id is null or coalesce(${visibleIn(actor, sql`i.category`)}, false))
     from team_meeting_items i left join persons on persons.id = i.person_id left join staff s on s.id = i.added_by
-    where i.meeting_id = ${meeting.id}`;
+    where i.meeting_id = ${meeting.id} and i.municipality_id = ${m}`;
   const order = sql.join(AGENDA_ITEM_KINDS.map((k) => sql`${k}`));
   const { rows } = await sql<RawItem>`select kind, shown,
       case when shown then item_id end as item_id, case when shown then person_id end as person_id,
@@ -195,7 +197,7 @@ export async function selectDecisions(db: Db, actor: Actor, meetingId: string) {
       persons.id as person_id,
       ${named} as name, coalesce(${visibleIn(actor, sql`d.category`)}, false) as shown
     from team_meeting_decisions d join persons on persons.id = d.person_id left join staff s on s.id = d.decided_by
-    where d.meeting_id = ${meetingId}`;
+    where d.meeting_id = ${meetingId} and d.municipality_id = ${actor.municipalityId}`;
   const { rows } = await sql<{
     id: string;
     kind: string;

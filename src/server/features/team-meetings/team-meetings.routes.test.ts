@@ -633,3 +633,28 @@ describe('decisions that change an application or a case take what the normal pa
     expect(await contactOf(p.inTeam)).toBe(before);
   });
 });
+
+describe('a decision stays within the municipality', () => {
+  it("never ties a decision to another municipality's case, even where the data would allow it", async () => {
+    const { id, caseId } = await person('Gränsfall', null, h.as.youth_coach.staffId);
+    // A case recorded under another municipality: nothing in the database ties it to the person's own.
+    await h.db
+      .updateTable('cases')
+      .set({ municipality_id: h.otherMunicipalityId })
+      .where('id', '=', caseId)
+      .execute();
+    const res = await h.as.coordinator.request('POST', `/api/v1/meetings/team/${meetingId}/decisions`, {
+      personId: id,
+      kind: 'other',
+      text: 'Inom kommunen.',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const event = await h.db
+      .selectFrom('events')
+      .select('case_id')
+      .where('person_id', '=', id)
+      .where('type', '=', 'team_meeting_decision')
+      .executeTakeFirstOrThrow();
+    expect(event.case_id).toBeNull();
+  });
+});

@@ -59,7 +59,7 @@ export async function readableMeeting(db: Db, actor: Actor, meetingId: string) {
 /** The team's series, lead and meetings, latest first. */
 export async function listTeamMeetings(ctx: RequestContext, teamId: string): Promise<TeamMeetings> {
   const team = await readableTeam(ctx.db, ctx.actor, teamId);
-  const meetings = await selectMeetings(ctx.db, team.id);
+  const meetings = await selectMeetings(ctx.db, ctx.actor.municipalityId, team.id);
   return {
     team: { id: team.id, name: team.name },
     series: {
@@ -164,7 +164,7 @@ export async function getTeamMeeting(ctx: RequestContext, meetingId: string): Pr
     const { meeting, mayDecide } = await readableMeeting(trx, ctx.actor, meetingId);
     const [members, attendees, agenda, decisions] = await Promise.all([
       selectMembers(trx, meeting.team_id, meeting.id),
-      selectAttendees(trx, meeting.id),
+      selectAttendees(trx, ctx.actor.municipalityId, meeting.id),
       selectAgenda(trx, ctx.actor, meeting),
       selectDecisions(trx, ctx.actor, meeting.id),
     ]);
@@ -257,8 +257,12 @@ export async function setAttendance(
       const allowed = new Set([...members.map((m) => m.staff_id), meeting.lead_id]);
       if (ids.some((id) => !allowed.has(id))) throw invalid('members');
     }
-    await trx.deleteFrom('team_meeting_attendees').where('meeting_id', '=', meeting.id).execute();
     const m = ctx.actor.municipalityId;
+    await trx
+      .deleteFrom('team_meeting_attendees')
+      .where('meeting_id', '=', meeting.id)
+      .where('municipality_id', '=', m)
+      .execute();
     const rows = [
       ...ids.map((staff_id) => ({
         municipality_id: m,
@@ -376,6 +380,7 @@ export async function recordDecision(
       .leftJoin('staff', 'staff.id', 'cases.contact_person_id')
       .select(['cases.id', 'cases.version', 'cases.contact_person_id', 'staff.name as contact_name'])
       .where('cases.person_id', '=', input.personId)
+      .where('cases.municipality_id', '=', m)
       .where('cases.closed_at', 'is', null)
       .executeTakeFirst();
 
