@@ -4,6 +4,7 @@
  * say and land on the timeline, bad input that stores nothing, and minutes that name a young person
  * only when every recipient may see them.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInSweden } from '../../../core/dates.js';
 import { addDays } from '../../../core/outreach.js';
@@ -11,6 +12,7 @@ import { insertStaff } from '../staff/staff.service.js';
 import { buildPerson } from '../../testing/factories.js';
 import { pdfPageTexts } from '../../testing/pdf-text.js';
 import { createHarness, TEST_PASSWORD, type Client, type Harness } from '../../testing/harness.js';
+import { TEST_DB_KIND } from '../../testing/database.js';
 
 let h: Harness;
 let teamId: string;
@@ -631,6 +633,41 @@ describe('decisions that change an application or a case take what the normal pa
     const byCoach = await decide(h.as.youth_coach, meetingId, body);
     expect(byCoach.statusCode, byCoach.body).toBe(403);
     expect(await contactOf(p.inTeam)).toBe(before);
+  });
+});
+
+describe('a change of contact person decided while someone else changes the case', () => {
+  // Needs a second connection: PGlite has one, so a concurrent change cannot happen there.
+  it.skipIf(TEST_DB_KIND === 'pglite')('is refused as 409 version_conflict, and nothing is changed', async () => {
+    const { id, caseId } = await person('Samtidig', teamId, h.as.youth_coach.staffId);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    // Someone else's change of the case, committed while the decision is being recorded.
+    const other = h.db.transaction().execute(async (trx) => {
+      await trx.updateTable('cases').set({ version: sql`version + 1` }).where('id', '=', caseId).execute();
+      locked();
+      await held;
+    });
+    await isLocked;
+    const pending = h.as.coordinator.request('POST', `/api/v1/meetings/team/${meetingId}/decisions`, {
+      personId: id,
+      kind: 'contact_person_change',
+      contactPersonId: h.as.team_member.staffId,
+    });
+    await new Promise((r) => setTimeout(r, 1000));
+    release();
+    await other;
+    const res = await pending;
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().code).toBe('version_conflict');
+    const kase = await h.db
+      .selectFrom('cases')
+      .select('contact_person_id')
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    expect(kase.contact_person_id).toBe(h.as.youth_coach.staffId);
   });
 });
 
