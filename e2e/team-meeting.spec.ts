@@ -53,6 +53,9 @@ describe.skipIf(skipE2E)(
       const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
       await signIn(page, ACCOUNTS.youthCoach);
       await page.goto('/teams');
+      await page.getByRole('link', { name: 'Teammöten för Ungdomsteamet' }).waitFor();
+      // Only the teams the coach is in link to their meetings: Jobbspåret's are not the coach's to read.
+      expect(await page.getByRole('link', { name: 'Teammöten för Jobbspåret' }).count()).toBe(0);
       await page.getByRole('link', { name: 'Teammöten för Ungdomsteamet' }).click();
       await expect.poll(() => heading(page).textContent()).toBe('Teammöten: Ungdomsteamet');
       expect(await page.locator('body').textContent()).toContain('Tisdag kl. 09:00, Ungdomstorget');

@@ -12,7 +12,7 @@ import type { Database } from '../db/types.js';
 import { personListQuery } from '../../core/schemas.js';
 import { selectPerson, selectPersonPage } from '../features/persons/persons.queries.js';
 import { selectAgenda, selectDecisions } from '../features/team-meetings/team-meetings.queries.js';
-import { accessOf, categoryVisibleTo, contactDetailsVisibleTo, personManagedBy, personVisibleTo, type Actor } from './access.js';
+import { accessOf, categoryVisibleTo, contactDetailsVisibleTo, personManagedBy, personVisibleTo, teamMeetingReadableBy, type Actor } from './access.js';
 
 /** A driver that runs nothing: it keeps each query it is given and answers one row with a zero count and an id. */
 class CapturingDriver implements Driver {
@@ -122,5 +122,15 @@ describe('the team meeting, as SQL', () => {
     expect(queries).toHaveLength(2);
     await expect(asFile(queries[0]!)).toMatchFileSnapshot(file('team-meeting-agenda.team_member'));
     await expect(asFile(queries[1]!)).toMatchFileSnapshot(file('team-meeting-decisions.team_member'));
+  });
+});
+
+describe('who reads a team meeting, as SQL', () => {
+  it('a coordinator: any team of the municipality; a team member: a team they are in or lead', async () => {
+    const { db } = capturing();
+    for (const role of ['coordinator', 'team_member'] as const) {
+      const query = db.selectFrom('teams').select('teams.id').where(teamMeetingReadableBy(actorOf(role))).compile();
+      await expect(asFile(query)).toMatchFileSnapshot(file(`team-meeting-readable-by.${role}`));
+    }
   });
 });

@@ -296,3 +296,28 @@ export function activityStaffedBy(actor: Actor): (eb: ExpressionBuilder<Database
     return eb.and([inMunicipality, sql<SqlBool>`${actor.id}::uuid = any(activities.leader_staff_ids)`]);
   };
 }
+
+/**
+ * SQL condition on `teams`: the actor takes part in the team's meetings and so reads them (the agenda and
+ * decisions, each young person still only as far as categoryVisibleTo lets them): a coordinator of the team's
+ * municipality, a member of the team, or the lead (`lead`: the series' lead, or one meeting's own). Anyone
+ * else is answered 404, as for a team that is not there.
+ */
+export function teamMeetingReadableBy(
+  actor: Actor,
+  lead: Expression<string | null> = sql.ref('teams.meeting_lead_id'),
+): (eb: ExpressionBuilder<Database, 'teams'>) => Expression<SqlBool> {
+  return (eb) => {
+    if (!roleCan(actor.role, 'persons.browse')) return FALSE;
+    const inMunicipality = eb('teams.municipality_id', '=', actor.municipalityId);
+    if (actor.role === 'coordinator') return inMunicipality;
+    const member = eb.exists(
+      eb
+        .selectFrom('team_members')
+        .select(sql`1`.as('one'))
+        .whereRef('team_members.team_id', '=', 'teams.id')
+        .where('team_members.staff_id', '=', actor.id),
+    );
+    return eb.and([inMunicipality, eb.or([member, sql<SqlBool>`${lead} = ${actor.id}`])]);
+  };
+}

@@ -1523,10 +1523,11 @@ from
       left join staff s on s.id = i.added_by
     where
       i.meeting_id = $213
+      and i.municipality_id = $214
   ) agenda
 order by
   array_position(
-    array[$214, $215, $216, $217, $218, $219]::text[],
+    array[$215, $216, $217, $218, $219, $220]::text[],
     kind
   ),
   shown desc,
@@ -1749,9 +1750,10 @@ order by
 -- $211 = "00000000-0000-4000-8000-00000000b001"
 -- $212 = "health_social"
 -- $213 = "00000000-0000-4000-8000-00000000e001"
--- $214 = "application"
--- $215 = "follow_up_due"
--- $216 = "not_reached"
--- $217 = "measure_ending"
--- $218 = "closing_proposed"
--- $219 = "other"
+-- $214 = "00000000-0000-4000-8000-00000000a001"
+-- $215 = "application"
+-- $216 = "follow_up_due"
+-- $217 = "not_reached"
+-- $218 = "measure_ending"
+-- $219 = "closing_proposed"
+-- $220 = "other"

@@ -465,6 +465,7 @@ from
       left join staff s on s.id = d.decided_by
     where
       d.meeting_id = $63
+      and d.municipality_id = $64
   ) decisions
 order by
   decided_at,
@@ -532,3 +533,4 @@ order by
 -- $61 = "00000000-0000-4000-8000-00000000b001"
 -- $62 = "health_social"
 -- $63 = "00000000-0000-4000-8000-00000000e001"
+-- $64 = "00000000-0000-4000-8000-00000000a001"

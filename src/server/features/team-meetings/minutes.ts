@@ -78,7 +78,7 @@ const TEXT = {
 export async function meetingMinutes(ctx: RequestContext, meetingId: string, language: Language): Promise<Buffer> {
   return audited(ctx, async ({ trx, audit }) => {
     const { meeting } = await readableMeeting(trx, ctx.actor, meetingId);
-    const attendees = await selectAttendees(trx, meeting.id);
+    const attendees = await selectAttendees(trx, ctx.actor.municipalityId, meeting.id);
     const ids = [
       ...new Set([
         ...attendees.flatMap((a) => (a.staff_id ? [a.staff_id] : [])),

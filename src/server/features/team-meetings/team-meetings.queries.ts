@@ -9,15 +9,15 @@ import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
 import { addDays } from '../../../core/outreach.js';
 import { MEASURE_ENDING_DAYS } from '../../../core/measures.js';
 import { AGENDA_ITEM_KINDS, NOT_REACHED_DAYS, type AgendaItemKind } from '../../../core/team-meeting.js';
-import { categoryVisibleTo, rowCategoryVisibleTo, type Actor } from '../../access/access.js';
+import { categoryVisibleTo, rowCategoryVisibleTo, teamMeetingReadableBy, type Actor } from '../../access/access.js';
 import type { ConsentCategory } from '../../../core/consent.js';
 import type { Db } from '../../db/connection.js';
 import type { Database } from '../../db/types.js';
 import { reachedInPeriod } from '../queues/queues.queries.js';
 import { planFollowUpOn } from '../plans/plan-queues.js';
 
-/** A team of the municipality with its series and lead. */
-export function selectTeam(db: Db, municipalityId: string, teamId: string) {
+/** A team of the municipality with its series and lead, when the actor reads its meetings. */
+export function selectTeam(db: Db, actor: Actor, teamId: string) {
   return db
     .selectFrom('teams')
     .leftJoin('staff as lead', 'lead.id', 'teams.meeting_lead_id')
@@ -31,12 +31,13 @@ export function selectTeam(db: Db, municipalityId: string, teamId: string) {
       'lead.name as lead_name',
     ])
     .where('teams.id', '=', teamId)
-    .where('teams.municipality_id', '=', municipalityId)
+    .where('teams.municipality_id', '=', actor.municipalityId)
+    .where(teamMeetingReadableBy(actor))
     .executeTakeFirst();
 }
 
-/** A meeting of the municipality with its team and lead. */
-export function selectMeeting(db: Db, municipalityId: string, meetingId: string) {
+/** A meeting of the municipality with its team and lead, when the actor reads it. */
+export function selectMeeting(db: Db, actor: Actor, meetingId: string) {
   return db
     .selectFrom('team_meetings as tm')
     .innerJoin('teams', 'teams.id', 'tm.team_id')
@@ -52,7 +53,8 @@ export function selectMeeting(db: Db, municipalityId: string, meetingId: string)
       'lead.name as lead_name',
     ])
     .where('tm.id', '=', meetingId)
-    .where('tm.municipality_id', '=', municipalityId)
+    .where('tm.municipality_id', '=', actor.municipalityId)
+    .where(teamMeetingReadableBy(actor, sql.ref('tm.lead_id')))
     .executeTakeFirst();
 }
 
@@ -69,7 +71,7 @@ export async function isMember(db: Db, teamId: string, staffId: string): Promise
 }
 
 /** The team's meetings, latest first, with how many decisions each has. */
-export function selectMeetings(db: Db, teamId: string) {
+export function selectMeetings(db: Db, municipalityId: string, teamId: string) {
   return db
     .selectFrom('team_meetings as tm')
     .leftJoin('staff as lead', 'lead.id', 'tm.lead_id')
@@ -78,6 +80,7 @@ export function selectMeetings(db: Db, teamId: string) {
       sql<number>`(select count(*)::int from team_meeting_decisions d where d.meeting_id = tm.id)`.as('decisions'),
     )
     .where('tm.team_id', '=', teamId)
+    .where('tm.municipality_id', '=', municipalityId)
     .orderBy('tm.held_on', 'desc')
     .limit(200)
     .execute();
@@ -100,7 +103,7 @@ export function selectMembers(db: Db, teamId: string, meetingId: string) {
 }
 
 /** Everyone recorded as attending: staff (members or not) and guests. */
-export function selectAttendees(db: Db, meetingId: string) {
+export function selectAttendees(db: Db, municipalityId: string, meetingId: string) {
   return db
     .selectFrom('team_meeting_attendees as a')
     .leftJoin('staff', 'staff.id', 'a.staff_id')
@@ -108,6 +111,7 @@ export function selectAttendees(db: Db, meetingId: string) {
     .select(['a.staff_id', 'staff.name as staff_name', 'staff.role as staff_role', 'units.name as unit_name'])
     .select(['a.guest_name', 'a.guest_role'])
     .where('a.meeting_id', '=', meetingId)
+    .where('a.municipality_id', '=', municipalityId)
     .orderBy('a.guest_name')
     .orderBy('staff.name')
     .execute();
@@ -174,7 +178,7 @@ export async function selectAgenda(db: Db, actor: Actor, meeting: { id: string; 
   const items = sql<RawItem>`select i.kind, i.id, persons.id, ${named}, null::date, i.text, s.name,
       (i.person_id is null or coalesce(${visibleIn(actor, sql`i.category`)}, false))
     from team_meeting_items i left join persons on persons.id = i.person_id left join staff s on s.id = i.added_by
-    where i.meeting_id = ${meeting.id}`;
+    where i.meeting_id = ${meeting.id} and i.municipality_id = ${m}`;
   const order = sql.join(AGENDA_ITEM_KINDS.map((k) => sql`${k}`));
   const { rows } = await sql<RawItem>`select kind, shown,
       case when shown then item_id end as item_id, case when shown then person_id end as person_id,
@@ -193,7 +197,7 @@ export async function selectDecisions(db: Db, actor: Actor, meetingId: string) {
       persons.id as person_id,
       ${named} as name, coalesce(${visibleIn(actor, sql`d.category`)}, false) as shown
     from team_meeting_decisions d join persons on persons.id = d.person_id left join staff s on s.id = d.decided_by
-    where d.meeting_id = ${meetingId}`;
+    where d.meeting_id = ${meetingId} and d.municipality_id = ${actor.municipalityId}`;
   const { rows } = await sql<{
     id: string;
     kind: string;

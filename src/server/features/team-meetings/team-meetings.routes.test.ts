@@ -4,6 +4,7 @@
  * say and land on the timeline, bad input that stores nothing, and minutes that name a young person
  * only when every recipient may see them.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInSweden } from '../../../core/dates.js';
 import { addDays } from '../../../core/outreach.js';
@@ -11,12 +12,14 @@ import { insertStaff } from '../staff/staff.service.js';
 import { buildPerson } from '../../testing/factories.js';
 import { pdfPageTexts } from '../../testing/pdf-text.js';
 import { createHarness, TEST_PASSWORD, type Client, type Harness } from '../../testing/harness.js';
+import { TEST_DB_KIND } from '../../testing/database.js';
 
 let h: Harness;
 let teamId: string;
 let otherTeamId: string;
 let meetingId: string;
 let social: Client;
+let socialUnit: string;
 let outsider: Client;
 const today = todayInSweden();
 /** A person applying to the team (contact person: the lead); a person whose case is in the team. */
@@ -55,7 +58,7 @@ beforeAll(async () => {
     ).map((u) => [u.name, u.id]),
   );
   const school = units.get('Utbildningsförvaltningen')!;
-  const socialUnit = units.get('Socialtjänsten')!;
+  socialUnit = units.get('Socialtjänsten')!;
   teamId = (await h.as.coordinator.request('POST', '/api/v1/teams', { name: 'Mötesteamet', unitId: school })).json().id;
   otherTeamId = (
     await h.as.coordinator.request('POST', '/api/v1/teams', { name: 'Andra teamet', unitId: school })
@@ -149,13 +152,17 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('who may read and run a team meeting', () => {
-  it('refuses the signed-out, roles without persons, staff outside the team, and other municipalities', async () => {
+  it('refuses the signed-out and roles without persons; staff outside the team see no meeting (404)', async () => {
     expect((await h.anonymous('GET', url())).statusCode).toBe(401);
     expect((await h.anonymous('GET', `/api/v1/teams/${teamId}/meetings`)).statusCode).toBe(401);
     expect((await h.as.administrator.request('GET', url())).statusCode).toBe(403);
     expect((await h.as.school_reporter.request('GET', `/api/v1/teams/${teamId}/meetings`)).statusCode).toBe(403);
-    expect((await outsider.request('GET', url())).statusCode).toBe(403);
-    expect((await outsider.request('GET', `/api/v1/meetings/team/${meetingId}/minutes.pdf`)).statusCode).toBe(403);
+    // Staff of the municipality who are not in the team: as if there were no such team or meeting.
+    expect((await outsider.request('GET', url())).statusCode).toBe(404);
+    expect((await outsider.request('GET', `/api/v1/meetings/team/${meetingId}/minutes.pdf`)).statusCode).toBe(404);
+    expect((await outsider.request('GET', `/api/v1/teams/${teamId}/meetings`)).statusCode).toBe(404);
+    const item = { personId: null, kind: 'other', text: 'Utifrån' };
+    expect((await outsider.request('POST', `/api/v1/meetings/team/${meetingId}/items`, item)).statusCode).toBe(404);
     expect((await h.as.otherCoordinator.request('GET', url())).statusCode).toBe(404);
     expect((await h.as.otherCoordinator.request('GET', `/api/v1/teams/${teamId}/meetings`)).statusCode).toBe(404);
   });
@@ -414,7 +421,7 @@ describe('attendance and decisions', () => {
   });
 
   it('changes the contact person when it decides so, and records other decisions with their text', async () => {
-    const res = await h.as.youth_coach.request('POST', `/api/v1/meetings/team/${meetingId}/decisions`, {
+    const res = await h.as.coordinator.request('POST', `/api/v1/meetings/team/${meetingId}/decisions`, {
       personId: p.inTeam,
       kind: 'contact_person_change',
       contactPersonId: h.as.team_member.staffId,
@@ -525,5 +532,166 @@ describe('the minutes', () => {
       .where('action', '=', 'list')
       .execute();
     expect(new Set(rows.map((r) => r.person_id))).toEqual(new Set([p.inTeam]));
+  });
+});
+
+describe('decisions that change an application or a case take what the normal pages take', () => {
+  let socialCoach: Client;
+  let socialLedMeeting: string;
+  let coachLedMeeting: string;
+  const applicants: { id: string; application: string }[] = [];
+  const decide = (client: Client, meeting: string, body: Record<string, unknown>) =>
+    client.request('POST', `/api/v1/meetings/team/${meeting}/decisions`, body);
+  const statusOf = async (id: string) =>
+    (await h.db.selectFrom('applications').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+  const contactOf = async (personId: string) =>
+    (
+      await h.db
+        .selectFrom('cases')
+        .select('contact_person_id')
+        .where('person_id', '=', personId)
+        .where('closed_at', 'is', null)
+        .executeTakeFirstOrThrow()
+    ).contact_person_id;
+  const decisions = async () => (await h.db.selectFrom('team_meeting_decisions').select('id').execute()).length;
+
+  beforeAll(async () => {
+    await insertStaff(
+      h.db,
+      h.municipalityId,
+      { name: 'Socialcoachen', email: 'meet-social-coach@test.lotsa.local', role: 'youth_coach', unitId: socialUnit },
+      TEST_PASSWORD,
+    );
+    socialCoach = await h.signIn('meet-social-coach@test.lotsa.local');
+    const member = { staffId: socialCoach.staffId };
+    expect((await h.as.coordinator.request('POST', `/api/v1/teams/${teamId}/members`, member)).statusCode).toBe(204);
+    const meetingLedBy = async (leadId: string, heldOn: string) => {
+      const series = { weekday: 2, time: '09:00', place: 'Ungdomstorget', leadId };
+      const set = await h.as.coordinator.request('PUT', `/api/v1/teams/${teamId}/meeting-series`, series);
+      expect(set.statusCode, set.body).toBe(204);
+      const res = await h.as.coordinator.request('POST', `/api/v1/teams/${teamId}/meetings`, { heldOn });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    socialLedMeeting = await meetingLedBy(social.staffId, addDays(today, 7));
+    coachLedMeeting = await meetingLedBy(socialCoach.staffId, addDays(today, 14));
+    // Two applicants the social services' staff see by emergency access: enough to see, not to decide.
+    for (const name of ['Sökande', 'Väntande']) {
+      const id = (await person(name, null, h.as.youth_coach.staffId)).id;
+      const app = await h.as.youth_coach.request('POST', `/api/v1/persons/${id}/applications`, {
+        teamId,
+        referrer: 'school',
+        signedOn: addDays(today, -1),
+        signedByYoungPerson: true,
+      });
+      expect(app.statusCode, app.body).toBe(201);
+      applicants.push({ id, application: app.json().id });
+      for (const staff of [social, socialCoach]) {
+        await h.db
+          .insertInto('emergency_access')
+          .values({
+            municipality_id: h.municipalityId,
+            person_id: id,
+            staff_id: staff.staffId,
+            reason: 'Akut läge inför teammötet.',
+            ends_at: new Date(Date.now() + 3_600_000),
+          })
+          .execute();
+      }
+    }
+  }, 60_000);
+
+  it('refuses a lead without applications.manage a decision on an application (403); nothing changes', async () => {
+    const before = await decisions();
+    const { id, application } = applicants[0]!;
+    const res = await decide(social, socialLedMeeting, { personId: id, kind: 'accepted', applicationId: application });
+    expect(res.statusCode, res.body).toBe(403);
+    expect(await statusOf(application)).toBe('received');
+    expect(await decisions()).toBe(before);
+  });
+
+  it('refuses a lead who sees the applicant by emergency access only a decision on it (404)', async () => {
+    const before = await decisions();
+    const { id, application } = applicants[1]!;
+    const res = await decide(socialCoach, coachLedMeeting, {
+      personId: id,
+      kind: 'declined',
+      applicationId: application,
+    });
+    expect(res.statusCode, res.body).toBe(404);
+    expect(await statusOf(application)).toBe('received');
+    expect(await decisions()).toBe(before);
+  });
+
+  it('refuses a change of contact person to a lead without cases.assign (403), even of their own agency', async () => {
+    const before = await contactOf(p.inTeam);
+    const other = before === h.as.youth_coach.staffId ? h.as.team_member.staffId : h.as.youth_coach.staffId;
+    // The social worker sees the contact person by the consent; the youth coach manages the case.
+    const body = { personId: p.inTeam, kind: 'contact_person_change', contactPersonId: other };
+    const bySocial = await decide(social, socialLedMeeting, body);
+    expect(bySocial.statusCode, bySocial.body).toBe(403);
+    const byCoach = await decide(h.as.youth_coach, meetingId, body);
+    expect(byCoach.statusCode, byCoach.body).toBe(403);
+    expect(await contactOf(p.inTeam)).toBe(before);
+  });
+});
+
+describe('a change of contact person decided while someone else changes the case', () => {
+  // Needs a second connection: PGlite has one, so a concurrent change cannot happen there.
+  it.skipIf(TEST_DB_KIND === 'pglite')('is refused as 409 version_conflict, and nothing is changed', async () => {
+    const { id, caseId } = await person('Samtidig', teamId, h.as.youth_coach.staffId);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    // Someone else's change of the case, committed while the decision is being recorded.
+    const other = h.db.transaction().execute(async (trx) => {
+      await trx.updateTable('cases').set({ version: sql`version + 1` }).where('id', '=', caseId).execute();
+      locked();
+      await held;
+    });
+    await isLocked;
+    const pending = h.as.coordinator.request('POST', `/api/v1/meetings/team/${meetingId}/decisions`, {
+      personId: id,
+      kind: 'contact_person_change',
+      contactPersonId: h.as.team_member.staffId,
+    });
+    await new Promise((r) => setTimeout(r, 1000));
+    release();
+    await other;
+    const res = await pending;
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().code).toBe('version_conflict');
+    const kase = await h.db
+      .selectFrom('cases')
+      .select('contact_person_id')
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    expect(kase.contact_person_id).toBe(h.as.youth_coach.staffId);
+  });
+});
+
+describe('a decision stays within the municipality', () => {
+  it("never ties a decision to another municipality's case, even where the data would allow it", async () => {
+    const { id, caseId } = await person('Gränsfall', null, h.as.youth_coach.staffId);
+    // A case recorded under another municipality: nothing in the database ties it to the person's own.
+    await h.db
+      .updateTable('cases')
+      .set({ municipality_id: h.otherMunicipalityId })
+      .where('id', '=', caseId)
+      .execute();
+    const res = await h.as.coordinator.request('POST', `/api/v1/meetings/team/${meetingId}/decisions`, {
+      personId: id,
+      kind: 'other',
+      text: 'Inom kommunen.',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const event = await h.db
+      .selectFrom('events')
+      .select('case_id')
+      .where('person_id', '=', id)
+      .where('type', '=', 'team_meeting_decision')
+      .executeTakeFirstOrThrow();
+    expect(event.case_id).toBeNull();
   });
 });

@@ -18,7 +18,7 @@ import type {
   TeamMeetings,
   teamMeetingBody,
 } from '../../../core/team-meeting-schemas.js';
-import { categoryVisibleTo, requireCapability, type Actor } from '../../access/access.js';
+import { categoryVisibleTo, personManagedBy, requireCapability, type Actor } from '../../access/access.js';
 import type { Db } from '../../db/connection.js';
 import { eventRow } from '../../db/events.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
@@ -40,34 +40,26 @@ import {
 const invalid = (field: string, code: FieldMessageKey = 'invalid') =>
   new AppError('validation_failed', [{ field, code }]);
 
-/** Whether the actor takes part in the team's meetings: a coordinator, a member, or the lead. */
-async function mayRead(db: Db, actor: Actor, teamId: string, leadIds: (string | null)[]): Promise<boolean> {
-  if (actor.role === 'coordinator' || leadIds.includes(actor.id)) return true;
-  return isMember(db, teamId, actor.id);
-}
-
-/** The team, when the actor may read its meetings; 404 for another municipality's, 403 for someone not in it. */
+/** The team, when the actor reads its meetings (`teamMeetingReadableBy`); 404 otherwise, as for a missing one. */
 async function readableTeam(db: Db, actor: Actor, teamId: string) {
   requireCapability(actor, 'persons.browse');
-  const team = await selectTeam(db, actor.municipalityId, teamId);
+  const team = await selectTeam(db, actor, teamId);
   if (!team) throw new AppError('not_found');
-  if (!(await mayRead(db, actor, team.id, [team.meeting_lead_id]))) throw new AppError('forbidden');
   return team;
 }
 
-/** The meeting, when the actor may read it, and whether they may record its attendance and decisions. */
+/** The meeting, when the actor reads it (404 otherwise), and whether they may record its attendance and decisions. */
 export async function readableMeeting(db: Db, actor: Actor, meetingId: string) {
   requireCapability(actor, 'persons.browse');
-  const meeting = await selectMeeting(db, actor.municipalityId, meetingId);
+  const meeting = await selectMeeting(db, actor, meetingId);
   if (!meeting) throw new AppError('not_found');
-  if (!(await mayRead(db, actor, meeting.team_id, [meeting.lead_id]))) throw new AppError('forbidden');
   return { meeting, mayDecide: actor.role === 'coordinator' || meeting.lead_id === actor.id };
 }
 
 /** The team's series, lead and meetings, latest first. */
 export async function listTeamMeetings(ctx: RequestContext, teamId: string): Promise<TeamMeetings> {
   const team = await readableTeam(ctx.db, ctx.actor, teamId);
-  const meetings = await selectMeetings(ctx.db, team.id);
+  const meetings = await selectMeetings(ctx.db, ctx.actor.municipalityId, team.id);
   return {
     team: { id: team.id, name: team.name },
     series: {
@@ -172,7 +164,7 @@ export async function getTeamMeeting(ctx: RequestContext, meetingId: string): Pr
     const { meeting, mayDecide } = await readableMeeting(trx, ctx.actor, meetingId);
     const [members, attendees, agenda, decisions] = await Promise.all([
       selectMembers(trx, meeting.team_id, meeting.id),
-      selectAttendees(trx, meeting.id),
+      selectAttendees(trx, ctx.actor.municipalityId, meeting.id),
       selectAgenda(trx, ctx.actor, meeting),
       selectDecisions(trx, ctx.actor, meeting.id),
     ]);
@@ -265,8 +257,12 @@ export async function setAttendance(
       const allowed = new Set([...members.map((m) => m.staff_id), meeting.lead_id]);
       if (ids.some((id) => !allowed.has(id))) throw invalid('members');
     }
-    await trx.deleteFrom('team_meeting_attendees').where('meeting_id', '=', meeting.id).execute();
     const m = ctx.actor.municipalityId;
+    await trx
+      .deleteFrom('team_meeting_attendees')
+      .where('meeting_id', '=', meeting.id)
+      .where('municipality_id', '=', m)
+      .execute();
     const rows = [
       ...ids.map((staff_id) => ({
         municipality_id: m,
@@ -301,6 +297,17 @@ function personIn(trx: Db, actor: Actor, personId: string, category: Parameters<
     .where('persons.id', '=', personId)
     .where('persons.municipality_id', '=', actor.municipalityId)
     .where(categoryVisibleTo(actor, category))
+    .executeTakeFirst();
+}
+
+/** The person of the municipality, when the actor may change their record and case (as the normal pages take). */
+function personManagedIn(trx: Db, actor: Actor, personId: string) {
+  return trx
+    .selectFrom('persons')
+    .select('persons.id')
+    .where('persons.id', '=', personId)
+    .where('persons.municipality_id', '=', actor.municipalityId)
+    .where(personManagedBy(actor))
     .executeTakeFirst();
 }
 
@@ -342,7 +349,9 @@ export async function addAgendaItem(
 }
 
 /**
- * The lead records a decision about a young person they may see in the decision's category. It goes on
+ * The lead records a decision about a young person they may see in the decision's category. A decision
+ * on an application or a change of contact person takes what the applications and case pages take: a
+ * person the actor manages (404 otherwise) and the capability (403 otherwise). It goes on
  * the person's timeline in that category, and does what it says where Lotsa can: a decision on an
  * application (one to this team, still pending) moves it as the applications page does (accepted puts
  * the case in the team); a change of contact person changes the open case's contact person.
@@ -356,13 +365,22 @@ export async function recordDecision(
     const { meeting, mayDecide } = await readableMeeting(trx, ctx.actor, meetingId);
     if (!mayDecide) throw new AppError('forbidden');
     const category = decisionCategory(input.kind);
+    // A decision that changes an application or the case takes what the applications and case pages take.
+    const changes = decidesApplication(input.kind) || input.kind === 'contact_person_change';
+    if (decidesApplication(input.kind)) requireCapability(ctx.actor, 'applications.manage');
+    if (input.kind === 'contact_person_change') {
+      requireCapability(ctx.actor, 'persons.edit');
+      requireCapability(ctx.actor, 'cases.assign');
+    }
+    if (changes && !(await personManagedIn(trx, ctx.actor, input.personId))) throw new AppError('not_found');
     if (!(await personIn(trx, ctx.actor, input.personId, category))) throw invalid('personId');
     const m = ctx.actor.municipalityId;
     const openCase = await trx
       .selectFrom('cases')
       .leftJoin('staff', 'staff.id', 'cases.contact_person_id')
-      .select(['cases.id', 'cases.contact_person_id', 'staff.name as contact_name'])
+      .select(['cases.id', 'cases.version', 'cases.contact_person_id', 'staff.name as contact_name'])
       .where('cases.person_id', '=', input.personId)
+      .where('cases.municipality_id', '=', m)
       .where('cases.closed_at', 'is', null)
       .executeTakeFirst();
 
@@ -392,11 +410,13 @@ export async function recordDecision(
       const to = await findContactPerson(trx, m, input.contactPersonId);
       if (!to) throw invalid('contactPersonId', 'contact_person_without_access');
       if (to.id !== openCase.contact_person_id) {
-        await trx
+        const updated = await trx
           .updateTable('cases')
           .set({ contact_person_id: to.id, version: sql`version + 1` })
           .where('id', '=', openCase.id)
-          .execute();
+          .where('version', '=', openCase.version)
+          .executeTakeFirst();
+        if (updated.numUpdatedRows === 0n) throw new AppError('version_conflict');
         const from = openCase.contact_person_id
           ? { id: openCase.contact_person_id, name: openCase.contact_name }
           : null;

@@ -19,7 +19,10 @@ import { useSession } from '../auth/session.js';
 /** The teams page. */
 export function TeamsPage() {
   const { t } = useTranslation();
-  const { can } = useSession();
+  const { can, me } = useSession();
+  // The meetings are read by coordinators and the team's members (anyone else is answered 404).
+  const readsMeetings = (team: Team) =>
+    can('persons.browse') && (me?.role === 'coordinator' || team.members.some((m) => m.id === me?.id));
   const manage = can('teams.manage');
   const teams = useLoad(() => teamsApi.list(), []);
   const staff = useLoad(async () => (manage ? (await staffApi.list({ active: 'true' })).filter((s) => (CONTACT_PERSON_ROLES as readonly string[]).includes(s.role)) : []), [manage]);
@@ -41,7 +44,7 @@ export function TeamsPage() {
           <p>
             {t('teams.host')}: {team.unit?.name ?? t('common.missing')}
           </p>
-          {can('persons.browse') ? (
+          {readsMeetings(team) ? (
             <p>
               <Link to={`/teams/${team.id}/meetings`}>{t('teamMeetings.openFromTeam', { team: team.name })}</Link>
             </p>
