@@ -68,5 +68,8 @@ export const AUDIT_ENTITIES = [
   'unit',
   'scb_return',
   'outcome_report',
+  'sign_in_code',
+  'young_person',
+  'access_log',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

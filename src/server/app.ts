@@ -50,6 +50,7 @@ import { measureRoutes } from './features/measures/measures.routes.js';
 import { outcomeRoutes } from './features/outcomes/outcomes.routes.js';
 import { planRoutes } from './features/plans/plans.routes.js';
 import { reportsRoutes } from './features/reports/reports.routes.js';
+import { meRoutes } from './features/me/me.routes.js';
 
 /** Where `npm run build` puts the web app. */
 export const WEB_DIST = projectPath('dist', 'web');
@@ -137,6 +138,7 @@ export async function buildApp(database: DatabaseHandle, env: Env, options: { lo
   await app.register(outcomeRoutes);
   await app.register(planRoutes);
   await app.register(reportsRoutes);
+  await app.register(meRoutes, { env });
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

@@ -24,6 +24,7 @@ import * as figures from './20261208100000_figures.js';
 import * as caseOutcomes from './20261208090000_case_outcomes.js';
 import * as listIndexes from './20261208120000_list_indexes.js';
 import * as auditSeals from './20261208121000_audit_seals.js';
+import * as youngPersonSignIn from './20261209130000_young_person_sign_in.js';
 
 export const migrations: Record<string, Migration> = {
   '20261125090000_foundation': foundation,
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '20261208090000_case_outcomes': caseOutcomes,
   '20261208120000_list_indexes': listIndexes,
   '20261208121000_audit_seals': auditSeals,
+  '20261209130000_young_person_sign_in': youngPersonSignIn,
 };
