@@ -13,7 +13,8 @@ import { youngPersonContextOf } from '../../http/context.js';
 import { deleteYoungPersonSession, SESSION_COOKIE } from '../../http/sessions.js';
 import { gatewayProvider, outboxProvider, type SmsProvider } from '../sms/sms-provider.js';
 import { requestCode, signInWithCode } from './me-sign-in.service.js';
-import { listOwnConsents, markOwnStepDone, readOwnAccessLog, readOwnPlan, readSummary, signOwnPlan, withdrawOwnConsent } from './me.service.js';
+import { extractPdf } from '../extract/extract-pdf.js';
+import { buildOwnExtract, listOwnConsents, markOwnStepDone, readOwnAccessLog, readOwnPlan, readSummary, signOwnPlan, withdrawOwnConsent } from './me.service.js';
 
 const tags = ['young person'];
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
@@ -99,5 +100,15 @@ export async function meRoutes(app: FastifyInstance, { env }: { env: Env }) {
     config: own,
     schema: { tags, summary: 'Who has read or changed the young person’s data: when, unit and role (names if the municipality allows), on what basis; emergency accesses marked', response: { 200: meAccessLogSchema, ...errors } },
     handler: (request) => readOwnAccessLog(youngPersonContextOf(request)),
+  });
+
+  r.get('/api/v1/me/extract.pdf', {
+    config: own,
+    schema: { tags, summary: 'The young person’s own register extract (GDPR art. 15) as a PDF, by the same content rules as the coordinators’ extract', querystring: z.object({ lang: z.enum(['sv', 'en']).default('sv') }), response: { 200: z.any(), ...errors } },
+    handler: async (request, reply) => {
+      const extract = await buildOwnExtract(youngPersonContextOf(request), request.query.lang);
+      const name = request.query.lang === 'sv' ? 'mitt-registerutdrag' : 'my-register-extract';
+      return reply.type('application/pdf').header('content-disposition', `attachment; filename="${name}.pdf"`).send(await extractPdf(extract, request.query.lang));
+    },
   });
 }

@@ -10,11 +10,12 @@ import type { MeAccessLog, MeConsent, MePlan, MeSummary } from '../../../core/me
 import { planChangeSummary } from '../../../core/plan.js';
 import type { Role } from '../../../core/roles.js';
 import type { AccessBasis } from '../../access/access.js';
-import { requireYoungPersonCapability } from '../../access/young-person.js';
+import { ownRecordOf, requireYoungPersonCapability, YOUNG_PERSON_CATEGORIES } from '../../access/young-person.js';
 import { eventRow } from '../../db/events.js';
 import { AppError } from '../../http/app-error.js';
 import { auditedAsYoungPerson, type AuditedTransaction, type YoungPersonContext } from '../../http/context.js';
 import { selectConsents } from '../consents/consents.queries.js';
+import { extractContent } from '../extract/extract.service.js';
 import { selectGoalAreas, selectPlanContent, selectPlanRow, selectUnits } from '../plans/plans.queries.js';
 import { storePlanVersion } from '../plans/plans.service.js';
 import { selectAccessLog, selectNextMeeting, selectOwnCase, selectOwnConsent, selectOwnStep } from './me.queries.js';
@@ -205,5 +206,27 @@ export async function readOwnAccessLog(ctx: YoungPersonContext): Promise<MeAcces
         emergency: r.basis === 'emergency' || r.entity === 'emergency_access',
       })),
     };
+  });
+}
+
+/**
+ * GET /me/extract.pdf: the young person's own register extract, by the coordinators' extract's
+ * content rules, in the young person's categories (another agency's health and social notes are
+ * counted and named, not shown), without notes staff have not shared with them. Audited as an export.
+ */
+export async function buildOwnExtract(ctx: YoungPersonContext, language: 'sv' | 'en') {
+  requireYoungPersonCapability(ctx.actor, 'me.extract');
+  return auditedAsYoungPerson(ctx, async ({ trx, audit }) => {
+    const person = await trx
+      .selectFrom('persons')
+      .innerJoin('municipalities', 'municipalities.id', 'persons.municipality_id')
+      .selectAll('persons')
+      .select(['municipalities.name as municipality', 'municipalities.young_person_sees_staff_names'])
+      .where(ownRecordOf(ctx.actor))
+      .executeTakeFirst();
+    if (!person) throw new AppError('not_found');
+    const content = await extractContent(trx, person, { categories: [...YOUNG_PERSON_CATEGORIES], contactVisible: true, language, forYoungPerson: { namesShown: person.young_person_sees_staff_names } });
+    await audit({ action: 'export', entity: 'extract', entityId: person.id, personId: person.id, detail: { own: true, withheld: content.withheld.map((w) => ({ category: w.category, entries: w.entries })) } });
+    return content;
   });
 }
