@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migratedDataDir } from '../server/testing/database.js';
 
@@ -20,16 +21,36 @@ function lotsa(args: string[], env: Record<string, string>): Promise<{ code: num
   });
 }
 
+/** Every table of the embedded database in `dataDir`: its row count and a digest of all its rows. */
+async function contents(dataDir: string): Promise<Record<string, { rows: number; digest: string }>> {
+  const pglite = await PGlite.create(path.join(dataDir, 'pgdata'));
+  try {
+    const tables = await pglite.query<{ name: string }>(`select format('%I.%I', schemaname, tablename) as name from pg_tables where schemaname = 'public' order by 1`);
+    const result: Record<string, { rows: number; digest: string }> = {};
+    for (const { name } of tables.rows) {
+      const { rows } = await pglite.query<{ rows: number; digest: string }>(`select count(*)::int as rows, md5(coalesce(string_agg(t::text, E'\\n' order by t::text), '')) as digest from ${name} t`);
+      result[name] = rows[0]!;
+    }
+    return result;
+  } finally {
+    await pglite.close();
+  }
+}
+
 const dirs = [tmp];
 afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
 describe('lotsa backup and lotsa restore', () => {
-  // It may take as long as its nine commands may.
-  it('back up a database, restore it elsewhere, refuse to overwrite without --force, and refuse while Lotsa runs', async () => {
+  // It may take as long as its ten commands may.
+  it('back up a database, restore it elsewhere with every row, refuse to overwrite without --force, and refuse while Lotsa runs', async () => {
     const source = { LOTSA_DATA_DIR: await migratedDataDir('lotsa-backup-source-') };
     dirs.push(source.LOTSA_DATA_DIR);
     const file = path.join(tmp, 'lotsa.backup');
     expect((await lotsa(['users', 'add', '--email', 'karin@example.se', '--name', 'Karin', '--role', 'coordinator'], source)).code).toBe(0);
+    // The demo municipality: persons, cases, timelines, consents, imports, and the audit log of it all.
+    expect((await lotsa(['demo'], source)).code).toBe(0);
+    const original = await contents(source.LOTSA_DATA_DIR);
+    for (const table of ['persons', 'cases', 'events', 'consents', 'audit_log', 'audit_seals', 'staff']) expect(original[`public.${table}`]!.rows, table).toBeGreaterThan(0);
 
     const backup = await lotsa(['backup', file], source);
     expect(backup.stderr).toBe('');
@@ -39,6 +60,8 @@ describe('lotsa backup and lotsa restore', () => {
     const restored = await lotsa(['restore', file], fresh);
     expect(restored.stderr).toBe('');
     expect(restored.stdout).toMatch(/Restored .* Check its audit log with `npx lotsa audit verify`, then start Lotsa\./);
+    // Every row of every table is there, as it was.
+    expect(await contents(fresh.LOTSA_DATA_DIR)).toEqual(original);
     const again = await lotsa(['users', 'add', '--email', 'karin@example.se', '--name', 'Karin', '--role', 'coordinator'], fresh);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already exists/);
@@ -67,5 +90,5 @@ describe('lotsa backup and lotsa restore', () => {
     const onServer = await lotsa(['backup', file], { DATABASE_URL: 'postgres://lotsa@127.0.0.1:1/lotsa' });
     expect(onServer.code).toBe(1);
     expect(onServer.stderr).toMatch(/back it up with pg_dump and restore with pg_restore/);
-  }, 9 * COMMAND_MS);
+  }, 10 * COMMAND_MS);
 });

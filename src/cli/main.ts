@@ -10,6 +10,7 @@ import { PROFESSIONS, type Profession } from '../core/professions.js';
 import { ROLES, type Role } from '../core/roles.js';
 import { recordAudit } from '../server/audit/audit.js';
 import { ensureMunicipality } from '../server/bootstrap.js';
+import { sealAudit } from '../server/audit/seal.js';
 import { openConfiguredDatabase, type DatabaseHandle } from '../server/db/connection.js';
 import { DataDirBusyError } from '../server/db/data-dir-lock.js';
 import { migrateDown, migrateToLatest } from '../server/db/migrate.js';
@@ -35,6 +36,9 @@ async function withDatabase<T>(work: (database: DatabaseHandle, municipalityId: 
     const municipalityId = await ensureMunicipality(database.db, env.municipality);
     return await work(database, municipalityId);
   } finally {
+    // What the command appended to the audit log is sealed into the chain now, as a server does as it
+    // stops, so `audit verify` (and a backup) later finds nothing left waiting.
+    await sealAudit(database.db).catch((err: unknown) => console.error(`The audit log could not be sealed (${(err as Error).message}); the next start of Lotsa seals it.`));
     await database.close();
   }
 }

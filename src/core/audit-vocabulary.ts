@@ -71,5 +71,11 @@ export const AUDIT_ENTITIES = [
   'sign_in_code',
   'young_person',
   'access_log',
+  'team_meeting',
+  'team_meeting_minutes',
+  'schedule',
+  'schedule_pdf',
+  'schedule_addition',
+  'schedule_feed',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

@@ -132,6 +132,8 @@ export const FIELD_MESSAGES = {
     sv: 'Ett ärende avslutas med ett utfall: använd Avsluta ärende.',
     en: 'A case is closed with an outcome: use Close case.',
   },
+  meeting_on_day: { sv: 'Teamet har redan ett möte den dagen.', en: 'The team already has a meeting that day.' },
+  no_open_case: { sv: 'Personen har inget öppet ärende.', en: 'The person has no open case.' },
 } as const;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
 

@@ -4,6 +4,7 @@ import { COST_UNITS, END_REASONS, isOrganisationNumber, OFFER_KINDS, REFERRAL_AG
 import { CONSENT_CATEGORIES } from './consent.js';
 import { isoDay, optionalText, text } from './schemas.js';
 import { isPhoneNumber } from './contact-details.js';
+import { weeklyHoursSchema } from './schedule-schemas.js';
 
 const id = z.string().uuid();
 
@@ -70,6 +71,8 @@ export const measureBody = z.object({
   followUps: z.array(followUpSchema).max(50).default([]),
   evaluation: optionalText(4000),
   placement: placementSchema.nullish().transform((v) => v ?? null),
+  /** The weekdays and hours the measure takes place, for the young person's week. */
+  weeklyHours: weeklyHoursSchema.default([]),
 });
 /** A change to a measure: the fields to change and the version the change was made on (409 when stale). */
 export const measureUpdateBody = z.object({
@@ -82,6 +85,7 @@ export const measureUpdateBody = z.object({
   followUps: z.array(followUpSchema).max(50).optional(),
   evaluation: optionalText(4000).optional(),
   placement: placementSchema.nullish(),
+  weeklyHours: weeklyHoursSchema.optional(),
   version: z.number().int(),
 });
 
@@ -108,6 +112,7 @@ export const measureSchema = z.object({
       visits: z.array(z.object({ on: z.string(), note: z.string().nullable() })),
     })
     .nullable(),
+  weeklyHours: z.array(z.object({ weekday: z.number().int(), start: z.string(), end: z.string() })),
   category: z.enum(CONSENT_CATEGORIES),
   recordedBy: z.string().nullable(),
   version: z.number().int(),

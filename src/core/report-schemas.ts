@@ -49,3 +49,85 @@ export const scbReturnSchema = z.object({
   smallCellsSuppressed: z.boolean(),
 });
 export type ScbReturn = z.infer<typeof scbReturnSchema>;
+
+const targetGroup = z.enum(['kaa', 'young_adult', 'other']);
+/** Filters of the figures page: the case's target group and its contact person. */
+const figureFilters = { targetGroup: targetGroup.optional(), contactPerson: z.string().uuid().optional() };
+const tableFormat = z.enum(['json', 'csv', 'xlsx']).default('json');
+
+/** GET /api/v1/reports/outreach and /measures: a period (both days inclusive), filters and format. */
+export const periodFiguresQuery = z.object({ from: isoDay, to: isoDay, ...figureFilters, format: tableFormat, lang: z.enum(['sv', 'en']).default('sv') });
+/** GET /api/v1/reports/status: the day (today when left out), filters and format. */
+export const statusFiguresQuery = z.object({ on: isoDay.optional(), ...figureFilters, format: tableFormat, lang: z.enum(['sv', 'en']).default('sv') });
+
+const money = z.number().int().nullable();
+/** Outreach by channel: attempts and reached per rung of the ladder. */
+export const channelFiguresSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  channels: z.array(z.object({ channel: z.string(), attempts: count, reached: count, persons: count, personsReached: count, reachedShare: shareOf })),
+  attempts: count,
+  reached: count,
+  smallCellsSuppressed: z.boolean(),
+});
+
+/** Measures per offer: participants, completed, interrupted, cost per participant and per outcome. */
+export const measureFiguresSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  offers: z.array(
+    z.object({
+      offerId: z.string(),
+      name: z.string(),
+      kind: z.string(),
+      costAmount: money,
+      costUnit: z.enum(['week', 'participant']).nullable(),
+      participants: count,
+      completed: count,
+      interrupted: count,
+      outcomes: count,
+      completedShare: shareOf,
+      cost: money,
+      costPerParticipant: money,
+      costPerOutcome: money,
+    }),
+  ),
+  total: z.object({ participants: count, completed: count, interrupted: count, outcomes: count, cost: z.number().int() }),
+  lostYoungPersonCost: z.number().int(),
+  costInLostYoungPersons: z.number(),
+  smallCellsSuppressed: z.boolean(),
+});
+
+const statusRow = z.object({ total: count, female: count, male: count });
+/** Status now: participants on a day by status, gender and target group; caseload per contact person. */
+export const statusFiguresSchema = z.object({
+  on: z.string(),
+  participants: count,
+  byStatus: z.object({ new: statusRow, contacting: statusRow, active: statusRow }),
+  byGender,
+  byTargetGroup: z.object({ kaa: count, young_adult: count, other: count }),
+  caseload: z.array(
+    z.object({
+      contactPerson: z.object({ id: z.string(), name: z.string() }).nullable(),
+      open: count,
+      capacity: z.number().int().nullable(),
+      load: z.number().nullable(),
+      overCapacity: z.boolean(),
+    }),
+  ),
+  defaultCapacity: z.number().int(),
+  smallCellsSuppressed: z.boolean(),
+});
+
+/** The municipality's figure settings (core's FigureSettings) and the follow-up points after closure. */
+export const figureSettingsValues = z.object({
+  targetMonths: z.number().int().min(1).max(36),
+  targetShare: z.number().min(0).max(1),
+  lostYoungPersonCost: z.number().int().min(0).max(1_000_000_000),
+  caseloadCapacity: z.number().int().min(1).max(1000),
+  followUpMonths: z.array(z.number().int().min(1).max(60)).min(1).max(6),
+});
+export const figureSettingsResponse = z.object({ settings: figureSettingsValues, version: z.number().int() });
+export const figureSettingsBody = z.object({ settings: figureSettingsValues, version: z.number().int().min(0) });
+/** PUT /api/v1/staff/{id}/caseload-capacity: open cases the contact person can hold; null for the municipality's setting. */
+export const caseloadCapacityBody = z.object({ capacity: z.number().int().min(0).max(1000).nullable() });

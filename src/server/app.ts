@@ -41,6 +41,7 @@ import { consentRoutes } from './features/consents/consents.routes.js';
 import { emergencyAccessRoutes } from './features/emergency-access/emergency-access.routes.js';
 import { settingsRoutes } from './features/settings/settings.routes.js';
 import { teamRoutes } from './features/teams/teams.routes.js';
+import { teamMeetingRoutes } from './features/team-meetings/team-meetings.routes.js';
 import { applicationRoutes } from './features/applications/applications.routes.js';
 import { extractRoutes } from './features/extract/extract.routes.js';
 import { accessReviewRoutes } from './features/access-review/access-review.routes.js';
@@ -50,6 +51,7 @@ import { measureRoutes } from './features/measures/measures.routes.js';
 import { outcomeRoutes } from './features/outcomes/outcomes.routes.js';
 import { planRoutes } from './features/plans/plans.routes.js';
 import { reportsRoutes } from './features/reports/reports.routes.js';
+import { scheduleRoutes } from './features/schedule/schedule.routes.js';
 import { meRoutes } from './features/me/me.routes.js';
 
 /** Where `npm run build` puts the web app. */
@@ -138,6 +140,8 @@ export async function buildApp(database: DatabaseHandle, env: Env, options: { lo
   await app.register(outcomeRoutes);
   await app.register(planRoutes);
   await app.register(reportsRoutes);
+  await app.register(teamMeetingRoutes);
+  await app.register(scheduleRoutes, { env });
   await app.register(meRoutes, { env });
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));

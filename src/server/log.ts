@@ -29,3 +29,23 @@ export function setBackgroundLogger(logger: BackgroundLogger | null): void {
 export function backgroundLog(): BackgroundLogger {
   return current;
 }
+
+/** The background tasks whose failures are counted, for /metrics' lotsa_background_failures_total. */
+export type BackgroundTask = 'housekeeping' | 'reaper' | 'sealing' | 'checkpoint' | 'heartbeat' | 'job_progress' | 'job_worker';
+
+/** Failures of background work in this process since it started, by task. */
+export const backgroundFailures = new Map<BackgroundTask, number>();
+
+/**
+ * Logs a failure of background work with its task, its error and `context`, at `level` (error
+ * unless the work simply goes on, as a missed heartbeat does), and counts it for /metrics.
+ */
+export function backgroundFailed(
+  task: BackgroundTask,
+  err: unknown,
+  message: string,
+  { context = {}, level = 'error' }: { context?: object; level?: 'error' | 'warn' } = {},
+): void {
+  backgroundFailures.set(task, (backgroundFailures.get(task) ?? 0) + 1);
+  current[level]({ ...context, err, task }, message);
+}

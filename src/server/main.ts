@@ -7,13 +7,10 @@ import { startNotice } from './first-start.js';
 import { openConfiguredDatabase } from './db/connection.js';
 import { auditLogExposure, migrateConfigured, userOf } from './db/roles.js';
 import { ConfigError, type Env } from './env.js';
-import { pruneSessions } from './http/sessions.js';
-import { failInterruptedImports } from './features/imports/imports.service.js';
-import { applyRetention } from './features/retention/retention.js';
-import { failUnsentSms } from './features/sms/sms.jobs.js';
 import { registerJobHandlers } from './jobs/handlers.js';
-import { failInterruptedJobs, startWorker } from './jobs/queue.js';
-import { setBackgroundLogger } from './log.js';
+import { runHousekeeping, runReaper, startHousekeeping, startReaper } from './jobs/background.js';
+import { startWorker } from './jobs/queue.js';
+import { backgroundFailed, setBackgroundLogger } from './log.js';
 
 /**
  * The embedded database broke (its WebAssembly aborted): nothing more can be read or written, so
@@ -45,9 +42,7 @@ export async function startServer(env: Env): Promise<() => Promise<void>> {
   const firstAdmin = await ensureFirstAdministrator(database.db, municipalityId);
   // Embedded, this process is the only one: whatever still runs was left by one that stopped.
   const silentSeconds = database.kind === 'pglite' ? 0 : undefined;
-  await failInterruptedJobs(database.db, silentSeconds);
-  await failInterruptedImports(database.db, silentSeconds);
-  await failUnsentSms(database.db, silentSeconds);
+  await runReaper(database.db, silentSeconds);
   registerJobHandlers();
 
   const app = await buildApp(database, env);
@@ -59,30 +54,26 @@ export async function startServer(env: Env): Promise<() => Promise<void>> {
   console.log(notice);
   const stopWorker = startWorker(database);
   // Audit entries are appended without a lock; every process seals them into the chain each second (one at a time).
-  const stopSealing = startSealing(database.db, { error: (line) => app.log.error(line) });
-  const stopCheckpoints = await startCheckpoints(database.db, env.audit, { info: (line) => console.log(line), error: (line) => console.error(line) });
-  const housekeeping = () => Promise.all([pruneSessions(database.db, env.sessionMaxHours), applyRetention(database.db, env.retentionDays, env.uploadsDir)]);
-  const housekeepingFailed = (err: unknown) => app.log.error({ err }, 'Housekeeping (sessions and retention) failed; it runs again within the hour');
-  await housekeeping().catch(housekeepingFailed);
+  const stopSealing = startSealing(database.db, { error: (line, err) => backgroundFailed('sealing', err, line) });
+  const stopCheckpoints = await startCheckpoints(database.db, env.audit, {
+    info: (line) => console.log(line),
+    error: (line, err) => backgroundFailed('checkpoint', err, line),
+  });
+  // Housekeeping now and every hour; every failure is logged (src/server/jobs/background.ts).
+  await runHousekeeping(database.db, env);
   // Start-up is done: the sign-in notice again, below whatever was logged meanwhile.
   if (firstAdmin) console.log(notice);
-  const timer = setInterval(() => void housekeeping().catch(housekeepingFailed), 60 * 60 * 1000);
-  timer.unref();
+  const stopHousekeeping = startHousekeeping(database.db, env);
   // On a shared PostgreSQL server another process may die mid-work: its silent work, and the text
   // messages it left unsent, are failed here. Embedded, this process is the only one, and a heartbeat
   // may wait behind a long statement, so only start-up (above) fails what was left.
-  const reapInterrupted = () =>
-    void Promise.all([failInterruptedJobs(database.db), failInterruptedImports(database.db), failUnsentSms(database.db)]).catch((err) =>
-      app.log.error({ err }, 'Looking for interrupted work (jobs, imports, unsent text messages) failed; it looks again within a minute'),
-    );
-  const reaper = database.kind === 'postgresql' ? setInterval(reapInterrupted, 60 * 1000) : undefined;
-  reaper?.unref();
+  const stopReaper = database.kind === 'postgresql' ? startReaper(database.db) : async () => {};
   let stopped = false;
   return async () => {
     if (stopped) return;
     stopped = true;
-    clearInterval(timer);
-    clearInterval(reaper);
+    // A housekeeping or reaper run under way finishes (and logs) before the database closes.
+    await Promise.all([stopHousekeeping(), stopReaper()]);
     stopCheckpoints();
     stopSealing();
     await stopWorker();

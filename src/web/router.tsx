@@ -44,6 +44,8 @@ const PlanPage = lazy(() => import('./features/plans/PlanPage.js').then((m) => (
 const NotificationFormPage = lazy(() => import('./features/notifications/NotificationFormPage.js').then((m) => ({ default: m.NotificationFormPage })));
 const UnitsPage = lazy(() => import('./features/admin/UnitsPage.js').then((m) => ({ default: m.UnitsPage })));
 const OffersPage = lazy(() => import('./features/measures/OffersPage.js').then((m) => ({ default: m.OffersPage })));
+const TeamMeetingsPage = lazy(() => import('./features/team-meetings/TeamMeetingsPage.js').then((m) => ({ default: m.TeamMeetingsPage })));
+const TeamMeetingPage = lazy(() => import('./features/team-meetings/TeamMeetingPage.js').then((m) => ({ default: m.TeamMeetingPage })));
 
 /** The browser router with all routes under the common layout. */
 export const router = createBrowserRouter([
@@ -82,6 +84,8 @@ export const router = createBrowserRouter([
       { path: '/admin/staff', element: signedIn(<RequireCapability capability="staff.manage"><StaffPage /></RequireCapability>) },
       { path: '/admin/units', element: signedIn(<RequireCapability capability="settings.manage"><UnitsPage /></RequireCapability>) },
       { path: '/admin/audit', element: signedIn(<RequireCapability capability="audit.read"><AuditPage /></RequireCapability>) },
+      { path: '/teams/:teamId/meetings', element: signedIn(<RequireCapability capability="persons.browse"><TeamMeetingsPage /></RequireCapability>) },
+      { path: '/meetings/team/:meetingId', element: signedIn(<RequireCapability capability="persons.browse"><TeamMeetingPage /></RequireCapability>) },
       { path: '*', element: signedIn(<NotFoundPage />) },
     ],
   },

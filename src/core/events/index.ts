@@ -11,6 +11,7 @@ import { measureEvents } from './measure-events.js';
 import { outreachEvents } from './outreach-events.js';
 import { planEvents } from './plan-events.js';
 import { registerEvents } from './register-events.js';
+import { teamMeetingEvents } from './team-meeting-events.js';
 
 /** The payload schema of each event type. */
 export const EVENT_PAYLOADS = {
@@ -21,6 +22,7 @@ export const EVENT_PAYLOADS = {
   ...assessmentEvents,
   ...planEvents,
   ...measureEvents,
+  ...teamMeetingEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 /** The name of a kind of timeline event. */

@@ -193,6 +193,18 @@ export function categoryVisibleTo(actor: Actor, category: ConsentCategory): (eb:
   };
 }
 
+/**
+ * SQL condition on `persons`: true when `actor` may see information about the person in the category a
+ * row names itself (`category`, a column such as a measure's or a team meeting item's own). For lists
+ * that show each row only as far as its reader may see it, such as the team meeting's agenda and minutes.
+ */
+export function rowCategoryVisibleTo(actor: Actor, category: Expression<string>): (eb: PersonsEb) => Expression<SqlBool> {
+  return (eb) =>
+    sql<SqlBool>`(case ${category} when 'contact_occupation' then ${categoryVisibleTo(actor, 'contact_occupation')(eb)}
+      when 'assessment_plan' then ${categoryVisibleTo(actor, 'assessment_plan')(eb)}
+      when 'health_social' then ${categoryVisibleTo(actor, 'health_social')(eb)} else false end)`;
+}
+
 /** Why the actor sees a person: the basis recorded with every read and shown on the person page. */
 export type AccessBasis = 'register' | 'contact_person' | 'team' | 'consent' | 'emergency';
 

@@ -6,7 +6,7 @@ import { sealAudit } from './seal.js';
 import { loadOrCreateSigningKey } from './signing-key.js';
 
 /** Where the job reports: a line for news, a line for every failure. */
-export type CheckpointLog = { info: (line: string) => void; error: (line: string) => void };
+export type CheckpointLog = { info: (line: string) => void; error: (line: string, err?: unknown) => void };
 
 /**
  * Loads (or on first start creates) the signing key, writes a checkpoint now and then at every
@@ -23,7 +23,7 @@ export async function startCheckpoints(db: Db, config: AuditAnchorConfig, log: C
       .then(() => checkpointNow(db, key, target))
       .then(
       () => {},
-      (err: unknown) => log.error(`Audit checkpoint not written: ${(err as Error).message}`),
+      (err: unknown) => log.error(`Audit checkpoint not written: ${(err as Error).message}`, err),
     );
   await run();
   const timer = setInterval(() => void run(), config.checkpointMinutes * 60 * 1000);

@@ -67,7 +67,7 @@ export async function unsealedBacklog(db: Db, now = new Date()): Promise<{ count
 }
 
 /** Where the sealing job reports failures. */
-export type SealLog = { error: (line: string) => void };
+export type SealLog = { error: (line: string, err?: unknown) => void };
 
 /** Seals every `intervalMs` (a second by default) until the returned function is called; failures are logged and tried again. */
 export function startSealing(db: Db, log: SealLog, intervalMs = 1000): () => void {
@@ -78,7 +78,7 @@ export function startSealing(db: Db, log: SealLog, intervalMs = 1000): () => voi
     try {
       await sealAudit(db);
     } catch (err) {
-      log.error(`Audit entries not sealed: ${(err as Error).message}`);
+      log.error(`Audit entries not sealed: ${(err as Error).message}`, err);
     } finally {
       running = false;
     }

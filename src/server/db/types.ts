@@ -33,8 +33,20 @@ export interface StaffTable {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Open cases the contact person can hold (issue 15); null: the municipality's figure setting. */
+  caseload_capacity: number | null;
 }
-export interface TeamsTable { id: Generated<string>; municipality_id: string; name: string; unit_id: string | null }
+export interface TeamsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  name: string;
+  unit_id: string | null;
+  /** The team meeting's series: ISO weekday (1 Monday), time HH:MM, place, and who leads it. */
+  meeting_weekday: number | null;
+  meeting_time: string | null;
+  meeting_place: string | null;
+  meeting_lead_id: string | null;
+}
 export interface TeamMembersTable { team_id: string; staff_id: string }
 export interface PersonsTable {
   id: Generated<string>;
@@ -207,7 +219,10 @@ export interface AssessmentAnswersTable { assessment_id: string; municipality_id
 /** An offer in a municipality's catalogue of measures (kind from core's OFFER_KIND_LIST, of the version stored). */
 export interface OffersTable { id: Generated<string>; municipality_id: string; name: string; kind: string; kind_list_version: string; study_form: string | null; description: string | null; provider_unit_id: string | null; provider_name: string | null; location: string | null; capacity: number | null; cost_amount: number | null; cost_unit: 'week' | 'participant' | null; active: Generated<boolean>; version: Generated<number>; created_at: Timestamp; updated_at: Timestamp }
 /** A young person's measure; `follow_ups` and `placement` hold core's followUpSchema list and placementSchema. */
-export interface MeasuresTable { id: Generated<string>; municipality_id: string; person_id: string; case_id: string | null; offer_id: string; goal_id: string | null; starts_on: string; planned_end_on: string | null; ended_on: string | null; end_reason: string | null; follow_ups: ColumnType<unknown, string | undefined, string>; evaluation: string | null; placement: ColumnType<unknown, string | null, string | null>; category: Generated<'contact_occupation' | 'assessment_plan' | 'health_social'>; version: Generated<number>; recorded_by: string | null; created_at: Timestamp; updated_at: Timestamp }
+export interface MeasuresTable { id: Generated<string>; municipality_id: string; person_id: string; case_id: string | null; offer_id: string; goal_id: string | null; starts_on: string; planned_end_on: string | null; ended_on: string | null; end_reason: string | null; follow_ups: ColumnType<unknown, string | undefined, string>; evaluation: string | null; placement: ColumnType<unknown, string | null, string | null>; category: Generated<'contact_occupation' | 'assessment_plan' | 'health_social'>; version: Generated<number>; recorded_by: string | null; created_at: Timestamp; updated_at: Timestamp;
+  /** core's WeeklyHours: the weekdays and times the measure takes place. */
+  weekly_hours: ColumnType<unknown, string | undefined, string>;
+}
 /** A referral of a young person to another agency (guiding onward). */
 export interface ReferralsTable { id: Generated<string>; municipality_id: string; person_id: string; case_id: string | null; agency: string; agency_name: string | null; sent_on: string; reason: string | null; accompanied: Generated<boolean>; first_visit_on: string | null; status: Generated<string>; outcome: string | null; category: 'contact_occupation' | 'assessment_plan' | 'health_social'; version: Generated<number>; recorded_by: string | null; created_at: Timestamp; updated_at: Timestamp }
 /** An event payload checked against core's schema of its type; only `eventRow`/`eventPayload` (db/events.ts) make one. */
@@ -289,7 +304,7 @@ export interface YoungPersonDatabase {
   young_person_sessions: YoungPersonSessionsTable;
 }
 
-export interface Database extends RegisterDatabase, ConsentDatabase, OutreachDatabase, FiguresDatabase, YoungPersonDatabase {
+export interface Database extends RegisterDatabase, ConsentDatabase, OutreachDatabase, FiguresDatabase, TeamMeetingDatabase, ScheduleDatabase, YoungPersonDatabase {
   municipalities: MunicipalitiesTable;
   units: UnitsTable;
   staff: StaffTable;
@@ -639,4 +654,78 @@ export interface FigureSettingsTable { municipality_id: string; settings: Json; 
 /** Tables of the figures issue (issue 15). */
 export interface FiguresDatabase {
   figure_settings: FigureSettingsTable;
+}
+
+/** A team's meeting on one day. */
+export interface TeamMeetingsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  team_id: string;
+  held_on: string;
+  meeting_time: string | null;
+  place: string | null;
+  lead_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+/** Who attended a team meeting: a staff member, or a guest by name and role. */
+export interface TeamMeetingAttendeesTable { id: Generated<string>; municipality_id: string; meeting_id: string; staff_id: string | null; guest_name: string | null; guest_role: string | null }
+/** An item a member added to a meeting's agenda, about a young person or not. */
+export interface TeamMeetingItemsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  meeting_id: string;
+  person_id: string | null;
+  kind: 'closing_proposed' | 'other';
+  category: ConsentCategoryColumn;
+  text: string;
+  added_by: string | null;
+  added_at: Timestamp;
+}
+/** A decision the lead recorded at a team meeting (append-only). */
+export interface TeamMeetingDecisionsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  meeting_id: string;
+  person_id: string;
+  kind: 'accepted' | 'waiting_list' | 'declined' | 'new_measure' | 'referral' | 'contact_person_change' | 'closing' | 'other';
+  category: ConsentCategoryColumn;
+  application_id: string | null;
+  text: string | null;
+  decided_by: string | null;
+  decided_at: Timestamp;
+}
+/** Tables of the team meeting (issue 16). */
+export interface TeamMeetingDatabase {
+  team_meetings: TeamMeetingsTable;
+  team_meeting_attendees: TeamMeetingAttendeesTable;
+  team_meeting_items: TeamMeetingItemsTable;
+  team_meeting_decisions: TeamMeetingDecisionsTable;
+}
+/** A contact person's addition to a young person's week: once on `on_date`, or weekly until `until_date`. */
+export interface ScheduleAdditionsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  on_date: string;
+  weekly: Generated<boolean>;
+  until_date: string | null;
+  /** HH:MM; none: the whole day. */
+  start_time: string | null;
+  end_time: string | null;
+  title: string;
+  place: string | null;
+  category: Generated<'contact_occupation' | 'assessment_plan' | 'health_social'>;
+  created_by: string | null;
+  created_at: Timestamp;
+  removed_at: Timestamp | null;
+  removed_by: string | null;
+}
+/** A young person's own iCal feed of their week; the token is stored only as its hash. */
+export interface ScheduleFeedsTable { person_id: string; municipality_id: string; token_hash: string; lang: Generated<'sv' | 'en'>; created_by: string | null; created_at: Timestamp }
+
+/** Tables of the individual schedule (issue 16). */
+export interface ScheduleDatabase {
+  schedule_additions: ScheduleAdditionsTable;
+  schedule_feeds: ScheduleFeedsTable;
 }

@@ -1,6 +1,7 @@
 /** The error handler that turns every failure (AppError above all) into problem+json in the caller's language. */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { fieldCodeOf, type IssueLike } from '../../core/field-codes.js';
 import { ERRORS, FIELD_MESSAGES, type ErrorCode, type FieldError, type FieldMessageKey, type Language, type Problem, type ProblemParams } from '../../core/errors.js';
 import { AppError } from './app-error.js';
 import { languageOf } from './language.js';
@@ -32,20 +33,6 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, code: 
   const body = problem(code, languageOf(request), fields, params);
   return reply.code(body.status).type('application/problem+json').send(body);
 }
-
-/** What fastify-type-provider-zod reports of a zod issue: its code as `keyword`, the rest as params. */
-type ZodIssueLike = { code?: string; format?: string; origin?: string };
-
-function fieldCode(issue: ZodIssueLike, message: string | undefined): FieldMessageKey {
-  if (issue.code === 'invalid_type' && /received undefined/.test(message ?? '')) return 'required';
-  if (issue.code === 'too_small' && issue.origin === 'string') return 'required';
-  if (issue.code === 'too_big' && issue.origin === 'string') return 'too_long';
-  if (issue.code === 'invalid_format' && issue.format === 'email') return 'email';
-  // Custom issues (such as the identity number's) carry their field message key as the message.
-  if (issue.code === 'custom' && message && message in FIELD_MESSAGES) return message as FieldMessageKey;
-  return 'invalid';
-}
-
 
 /** Fastify's own refusals of a request (body, media type, JSON, URL) by their code or status. */
 const FASTIFY_CODES: Record<string, ErrorCode> = {
@@ -84,9 +71,9 @@ export function installErrorHandler(app: FastifyInstance) {
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields = err.validation.map((v) => {
-        const issue: ZodIssueLike = { code: v.keyword, ...(v.params as object) };
+        const issue: IssueLike = { code: v.keyword, ...(v.params as object) };
         const field = v.instancePath.replace(/^\//, '').replaceAll('/', '.') || err.validationContext || 'body';
-        return { field, code: fieldCode(issue, v.message) };
+        return { field, code: fieldCodeOf(issue, v.message) };
       });
       const onlyIdentity = fields.length > 0 && fields.every((f) => f.field === 'personalIdentityNumber');
       return sendProblem(reply, request, onlyIdentity ? 'invalid_identity_number' : 'validation_failed', fields);

@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { ConfigError, loadEnv } from '../env.js';
+import { sealAudit, unsealedBacklog } from '../audit/seal.js';
+import { backgroundFailed, backgroundFailures, setBackgroundLogger } from '../log.js';
+import { buildPerson } from '../testing/factories.js';
 import { createHarness, type Harness } from '../testing/harness.js';
 
 const TOKEN = 'metrics-token-for-tests-0123456789';
@@ -66,8 +69,40 @@ describe('GET /metrics', () => {
       expect(audited).toBeGreaterThan(0);
       expect(body).toMatch(new RegExp(`^lotsa_audit_entries ${audited}$`, 'm'));
       expect(body).toMatch(/^lotsa_process_resident_memory_bytes \d+$/m);
+      expect(body).toMatch(/^lotsa_db_lock_waits 0$/m);
     } finally {
       await h.db.deleteFrom('jobs').where('kind', '=', 'metrics_test').execute();
+    }
+  });
+
+  it('reports the audit entries not yet sealed, and how long the oldest has waited', async () => {
+    await sealAudit(h.db);
+    const sealed = (await scrape(`Bearer ${TOKEN}`)).body;
+    // The scrapes themselves are not audited: nothing waits.
+    expect(sealed).toMatch(/^lotsa_audit_unsealed_entries 0$/m);
+    expect(sealed).toMatch(/^lotsa_audit_oldest_unsealed_seconds 0$/m);
+    // A person is created and read: both are audited, and nothing seals them here (no server runs the sealing job).
+    const created = await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson());
+    expect(created.statusCode).toBe(201);
+    expect((await h.as.coordinator.request('GET', `/api/v1/persons/${created.json().id}`)).statusCode).toBe(200);
+    const waiting = (await scrape(`Bearer ${TOKEN}`)).body;
+    const unsealed = Number(/^lotsa_audit_unsealed_entries (\d+)$/m.exec(waiting)?.[1]);
+    expect(unsealed).toBe((await unsealedBacklog(h.db)).count);
+    expect(unsealed).toBeGreaterThanOrEqual(2);
+    expect(waiting).toMatch(/^lotsa_audit_oldest_unsealed_seconds \d+(\.\d+)?(e-?\d+)?$/m);
+    await sealAudit(h.db);
+    expect((await scrape(`Bearer ${TOKEN}`)).body).toMatch(/^lotsa_audit_unsealed_entries 0$/m);
+  });
+
+  it('counts the failures of background work by task', async () => {
+    setBackgroundLogger({ error: () => {}, warn: () => {}, info: () => {} });
+    try {
+      const before = backgroundFailures.get('reaper') ?? 0;
+      backgroundFailed('reaper', new Error('the database went away'), 'Looking for interrupted work failed');
+      const body = (await scrape(`Bearer ${TOKEN}`)).body;
+      expect(body).toMatch(new RegExp(`^lotsa_background_failures_total\\{task="reaper"\\} ${before + 1}$`, 'm'));
+    } finally {
+      setBackgroundLogger(null);
     }
   });
 

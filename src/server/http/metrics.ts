@@ -2,7 +2,8 @@
  * GET /metrics: Prometheus text format, for an operator's monitoring. Off (404) unless
  * LOTSA_METRICS_TOKEN is set; then only with `Authorization: Bearer <token>` (401 otherwise).
  * Requests are counted and timed per route pattern (/api/v1/persons/:id, never an id), and at
- * every scrape the job queue, the database connections and the audit log are read.
+ * every scrape the job queue, the database connections and lock waits, and the audit log (entries
+ * not yet sealed) are read; background failures are counted by task.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
@@ -10,8 +11,10 @@ import { sql } from 'kysely';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DatabaseHandle } from '../db/connection.js';
 import { pgliteUse } from '../db/pglite-dialect.js';
+import { SEAL_BOUND_SECONDS, unsealedBacklog } from '../audit/seal.js';
 import { failures } from '../jobs/queue.js';
 import { jobQueueHealth } from '../jobs/queue-health.js';
+import { backgroundFailures } from '../log.js';
 import { sendProblem } from './errors.js';
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
@@ -50,6 +53,23 @@ function createMetrics(database: DatabaseHandle) {
   const pool = new Gauge({ name: 'lotsa_db_connections', help: 'Database connections by state: in_use, idle, and waiting (requests waiting for a connection). Embedded PGlite has one connection.', labelNames: ['state'], registers: [registry] });
   const poolMax = new Gauge({ name: 'lotsa_db_connections_max', help: 'The most database connections this process opens.', registers: [registry] });
   const audit = new Gauge({ name: 'lotsa_audit_entries', help: 'Entries in the audit log.', registers: [registry] });
+  const unsealed = new Gauge({ name: 'lotsa_audit_unsealed_entries', help: 'Audit entries appended but not yet sealed into the hash chain (sealed within a second while Lotsa runs).', registers: [registry] });
+  const unsealedAge = new Gauge({
+    name: 'lotsa_audit_oldest_unsealed_seconds',
+    help: `How long the oldest unsealed audit entry has waited; over ${SEAL_BOUND_SECONDS} s, npx lotsa audit verify fails.`,
+    registers: [registry],
+  });
+  new Counter({
+    name: 'lotsa_background_failures_total',
+    help: 'Failures of background work in this process since it started, by task (each is logged with its error).',
+    labelNames: ['task'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [task, count] of backgroundFailures) this.inc({ task }, count);
+    },
+  });
+  const lockWaits = new Gauge({ name: 'lotsa_db_lock_waits', help: "Sessions on Lotsa's database waiting for a lock (PostgreSQL; 0 on the embedded database).", registers: [registry] });
   const scrapeErrors = new Counter({ name: 'lotsa_metrics_scrape_errors_total', help: 'Scrapes in which the database could not be read (its figures are then missing).', registers: [registry] });
 
   /** Reads what lives in the database and the connection pool; a failure is counted and logged, not hidden. */
@@ -77,6 +97,13 @@ function createMetrics(database: DatabaseHandle) {
       stalled.set(queue.state === 'stalled' ? 1 : 0);
       const { rows } = await sql<{ n: string }>`select count(*) as n from audit_log`.execute(db);
       audit.set(Number(rows[0]!.n));
+      const backlog = await unsealedBacklog(db);
+      unsealed.set(backlog.count);
+      unsealedAge.set(backlog.oldestSeconds);
+      if (raw.kind === 'postgresql') {
+        const waits = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(db);
+        lockWaits.set(waits.rows[0]!.n);
+      } else lockWaits.set(0);
     } catch (err) {
       scrapeErrors.inc();
       log.error({ err }, 'Metrics: the database could not be read');

@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.js';
-import { backgroundLog } from '../log.js';
+import { backgroundFailed } from '../log.js';
 
 const BEAT_MS = 15_000;
 
@@ -14,7 +14,9 @@ export const SILENT_AFTER_SECONDS = 300;
 
 /** Beats for the row `id` of `table` now and every few seconds; returns the function that stops it. */
 export function startHeartbeat(db: Db, table: 'imports' | 'jobs', id: string): () => void {
-  const beat = () => void db.updateTable(table).set({ heartbeat_at: sql`now()` }).where('id', '=', id).execute().catch((err) => backgroundLog().warn({ err, table, id }, `A heartbeat of ${table} ${id} could not be written (it beats again in a few seconds)`));
+  const failed = (err: unknown) =>
+    backgroundFailed('heartbeat', err, `A heartbeat of ${table} ${id} could not be written (it beats again in a few seconds)`, { context: { table, id }, level: 'warn' });
+  const beat = () => void db.updateTable(table).set({ heartbeat_at: sql`now()` }).where('id', '=', id).execute().catch(failed);
   beat();
   const timer = setInterval(beat, BEAT_MS);
   timer.unref();

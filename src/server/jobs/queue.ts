@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { DatabaseHandle, Db } from '../db/connection.js';
 import { AppError } from '../http/app-error.js';
-import { backgroundLog } from '../log.js';
+import { backgroundFailed, backgroundLog } from '../log.js';
 import { SILENT_AFTER_SECONDS, silentFor, startHeartbeat } from './heartbeat.js';
 import { isJobKind, JOB_PAYLOADS, type JobKind, type JobPayload } from './job-kinds.js';
 
@@ -59,7 +59,7 @@ function progressOf(db: Db, jobId: string): Progress {
       .set({ progress: done, ...(total !== undefined && { total }) })
       .where('id', '=', jobId)
       .execute()
-      .catch((err) => backgroundLog().warn({ err, jobId }, `The progress of job ${jobId} could not be written (the job goes on)`));
+      .catch((err) => backgroundFailed('job_progress', err, `The progress of job ${jobId} could not be written (the job goes on)`, { context: { jobId }, level: 'warn' }));
   };
 }
 
@@ -109,7 +109,7 @@ export function startWorker(handle: DatabaseHandle, pollMs = 500): () => Promise
   const loop = (async () => {
     while (!stopped) {
       // A lost database connection (or any failure outside a job's own) is logged and the loop goes on.
-      const ran = await runNextJob(handle).catch((err) => (backgroundLog().error({ err }, 'The job worker could not claim or finish a job (it tries again)'), false));
+      const ran = await runNextJob(handle).catch((err) => (backgroundFailed('job_worker', err, 'The job worker could not claim or finish a job (it tries again)'), false));
       if (!ran && !stopped) await new Promise<void>((resolve) => ((wake = resolve), setTimeout(resolve, pollMs).unref()));
     }
   })();

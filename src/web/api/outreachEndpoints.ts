@@ -42,6 +42,13 @@ export const contactApi = {
   confirmSms: (smsId: string) => request<SmsMessage>(`/api/v1/sms/${enc(smsId)}/confirm-sent`, { method: 'POST' }),
 };
 
+/** Query keys of the letters due and the SMS outbox, for TanStack Query. */
+export const outreachKeys = {
+  lettersDue: ['letters', 'due'] as const,
+  templates: ['letters', 'templates'] as const,
+  sms: ['sms'] as const,
+};
+
 /** Letters, templates and the SMS outbox. */
 export const lettersApi = {
   due: () => request<LetterDue[]>('/api/v1/letters/due'),

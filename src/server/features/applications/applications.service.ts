@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import { FINAL_APPLICATION_STATUSES, type Application, type applicationBody, type applicationListQuery, type applicationUpdateBody } from '../../../core/consent-schemas.js';
+import { FINAL_APPLICATION_STATUSES, type Application, type applicationBody, type applicationListQuery, type applicationUpdateBody, type APPLICATION_STATUSES } from '../../../core/consent-schemas.js';
 import type { Paged } from '../../../core/schemas.js';
 import { categoryVisibleTo, personManagedBy, requireCapability, type Actor } from '../../access/access.js';
 import type { Db } from '../../db/connection.js';
@@ -14,6 +14,8 @@ import { audited, denied, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
 import { selectVisiblePerson } from '../consents/consents.queries.js';
 import { eventRow } from '../../db/events.js';
+
+type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 const DECISIONS = ['accepted', 'waiting_list', 'declined'];
 
@@ -112,6 +114,51 @@ export async function personApplications(ctx: RequestContext, personId: string):
   });
 }
 
+/**
+ * Moves an application to `input.status` at `input.version` (a stale version gives 409): a decision is
+ * recorded with who and when and on the timeline, and accepting puts the person's open case in the
+ * team. Shared by the applications page and the team meeting's decisions; the caller checks access.
+ */
+export async function moveApplication(
+  trx: Db,
+  actor: Actor,
+  current: { person_id: string; team_id: string; team_name: string },
+  input: { id: string; status: ApplicationStatus; decisionNote: string | null; version: number },
+): Promise<void> {
+  const decided = DECISIONS.includes(input.status);
+  const updated = await trx
+    .updateTable('applications')
+    .set({
+      status: input.status,
+      decision_note: input.decisionNote,
+      version: sql`version + 1`,
+      ...(decided ? { decided_by: actor.id, decided_at: sql`now()` } : {}),
+    })
+    .where('id', '=', input.id)
+    .where('version', '=', input.version)
+    .executeTakeFirst();
+  if (updated.numUpdatedRows === 0n) throw new AppError('version_conflict');
+  const base = { municipality_id: actor.municipalityId, person_id: current.person_id, actor_id: actor.id };
+  if (decided) {
+    const payload = { applicationId: input.id, status: input.status };
+    await trx.insertInto('events').values(eventRow({ ...base, category: 'assessment_plan' }, 'application_decided', payload)).execute();
+  }
+  if (input.status === 'accepted') {
+    const moved = await trx
+      .updateTable('cases')
+      .set({ team_id: current.team_id, version: sql`version + 1` })
+      .where('person_id', '=', current.person_id)
+      .where('closed_at', 'is', null)
+      .where((eb) => eb('team_id', 'is distinct from', current.team_id))
+      .returning('id')
+      .executeTakeFirst();
+    if (moved) {
+      const to = { id: current.team_id, name: current.team_name };
+      await trx.insertInto('events').values(eventRow({ ...base, case_id: moved.id }, 'team_changed', { to })).execute();
+    }
+  }
+}
+
 /** Moves an application on (agenda, decision); a decision is recorded with who and when, accepting puts the case in the team. */
 export async function updateApplication(ctx: RequestContext, id: string, input: z.infer<typeof applicationUpdateBody>): Promise<Application> {
   requireCapability(ctx.actor, 'applications.manage');
@@ -120,22 +167,7 @@ export async function updateApplication(ctx: RequestContext, id: string, input: 
     if (!current) throw new AppError('not_found');
     if (current.version !== input.version) throw new AppError('version_conflict');
     if (FINAL_APPLICATION_STATUSES.includes(current.status)) throw new AppError('application_decided');
-    const decided = DECISIONS.includes(input.status);
-    const updated = await trx
-      .updateTable('applications')
-      .set({ status: input.status, decision_note: input.decisionNote, version: sql`version + 1`, ...(decided ? { decided_by: ctx.actor.id, decided_at: sql`now()` } : {}) })
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    if (updated.numUpdatedRows === 0n) throw new AppError('version_conflict');
-    const m = ctx.actor.municipalityId;
-    if (decided) {
-      await trx.insertInto('events').values(eventRow({ municipality_id: m, person_id: current.person_id, category: 'assessment_plan', actor_id: ctx.actor.id }, 'application_decided', { applicationId: id, status: input.status })).execute();
-    }
-    if (input.status === 'accepted') {
-      const moved = await trx.updateTable('cases').set({ team_id: current.team_id, version: sql`version + 1` }).where('person_id', '=', current.person_id).where('closed_at', 'is', null).where((eb) => eb('team_id', 'is distinct from', current.team_id)).returning('id').executeTakeFirst();
-      if (moved) await trx.insertInto('events').values(eventRow({ municipality_id: m, person_id: current.person_id, case_id: moved.id, actor_id: ctx.actor.id }, 'team_changed', { to: { id: current.team_id, name: current.team_name } })).execute();
-    }
+    await moveApplication(trx, ctx.actor, current, { id, ...input });
     await audit({ action: 'update', entity: 'application', entityId: id, personId: current.person_id, detail: { status: input.status } });
     return present((await base(trx).where('applications.id', '=', id).executeTakeFirstOrThrow()) as Row);
   });

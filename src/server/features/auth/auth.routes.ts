@@ -3,12 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { changePasswordBody, loginBody, meSchema, problemSchema } from '../../../core/schemas.js';
-import { recordAudit } from '../../audit/audit.js';
 import type { Env } from '../../env.js';
 import { actorOf } from '../../http/auth-hook.js';
 import { dummyPasswordHash } from '../../http/passwords.js';
-import { SESSION_COOKIE, deleteSession } from '../../http/sessions.js';
-import { changePassword, signIn } from './auth.service.js';
+import { SESSION_COOKIE } from '../../http/sessions.js';
+import { changePassword, signIn, signOut, whoAmI } from './auth.service.js';
 
 const tags = ['auth'];
 
@@ -38,12 +37,7 @@ export async function authRoutes(app: FastifyInstance, { env }: { env: Env }) {
     config: { allowPasswordChange: true },
     schema: { tags, summary: 'Sign out and end the session', response: { 204: z.null() } },
     handler: async (request, reply) => {
-      const token = request.cookies[SESSION_COOKIE];
-      const actor = actorOf(request);
-      await app.db.transaction().execute(async (trx) => {
-        if (token) await deleteSession(trx, token);
-        await recordAudit(trx, { id: actor.id, municipalityId: actor.municipalityId, ip: request.ip }, [{ action: 'sign_out', entity: 'staff', entityId: actor.id }]);
-      });
+      await signOut(app.db, actorOf(request), request.cookies[SESSION_COOKIE], request.ip);
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
       return reply.code(204).send(null);
     },
@@ -52,20 +46,7 @@ export async function authRoutes(app: FastifyInstance, { env }: { env: Env }) {
   r.get('/api/v1/auth/me', {
     config: { allowPasswordChange: true },
     schema: { tags, summary: 'The signed-in staff member, their municipality and CSRF token', response: { 200: meSchema, 401: problemSchema } },
-    handler: async (request) => {
-      const actor = actorOf(request);
-      const municipality = await app.db.selectFrom('municipalities').select(['id', 'code', 'name']).where('id', '=', actor.municipalityId).executeTakeFirstOrThrow();
-      return {
-        id: actor.id,
-        name: actor.name,
-        email: request.session!.email,
-        role: actor.role,
-        unitId: actor.unitId,
-        municipality,
-        mustChangePassword: request.session!.mustChangePassword,
-        csrfToken: request.session!.csrfToken,
-      };
-    },
+    handler: async (request) => whoAmI(app.db, request.session!),
   });
 
   r.post('/api/v1/auth/password', {

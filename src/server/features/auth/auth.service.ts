@@ -4,7 +4,8 @@ import { recordAudit } from '../../audit/audit.js';
 import type { Db } from '../../db/connection.js';
 import { AppError } from '../../http/app-error.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../http/passwords.js';
-import { createSession, deleteSessionsOf } from '../../http/sessions.js';
+import type { Actor } from '../../access/access.js';
+import { createSession, deleteSession, deleteSessionsOf, type SessionInfo } from '../../http/sessions.js';
 import { passwordWeakness } from './password-policy.js';
 import { forgetPairFailures, oneAtATime, throttleAttempt } from './throttle.js';
 
@@ -63,4 +64,28 @@ export async function changePassword(db: Db, staffId: string, currentPassword: s
     await recordAudit(trx, auditAs, [{ action: 'password_changed', entity: 'staff', entityId: staffId, detail: { sessionsEnded: true, calendarFeedRevoked: feeds.numDeletedRows > 0n } }]);
     return createSession(trx, staffId, ip);
   });
+}
+
+/** Ends the session of `token` (if any) and records the sign-out. */
+export async function signOut(db: Db, actor: Actor, token: string | undefined, ip: string | null): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    if (token) await deleteSession(trx, token);
+    await recordAudit(trx, { id: actor.id, municipalityId: actor.municipalityId, ip }, [{ action: 'sign_out', entity: 'staff', entityId: actor.id }]);
+  });
+}
+
+/** The signed-in staff member of `session`, their municipality, and the session's CSRF token. */
+export async function whoAmI(db: Db, session: SessionInfo) {
+  const { actor } = session;
+  const municipality = await db.selectFrom('municipalities').select(['id', 'code', 'name']).where('id', '=', actor.municipalityId).executeTakeFirstOrThrow();
+  return {
+    id: actor.id,
+    name: actor.name,
+    email: session.email,
+    role: actor.role,
+    unitId: actor.unitId,
+    municipality,
+    mustChangePassword: session.mustChangePassword,
+    csrfToken: session.csrfToken,
+  };
 }

@@ -13,7 +13,10 @@ import { recordAudit } from '../../audit/audit.js';
 import type { Db } from '../../db/connection.js';
 import type { RequestContext } from '../../http/context.js';
 
-const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
+/** A feed token as stored: its SHA-256, so the database never holds an address that works. */
+export const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
+/** A new feed token: 32 random bytes, base64url (43 characters). The young person's feed uses the same rules. */
+export const newFeedToken = () => randomBytes(32).toString('base64url');
 /** The path of the feed; the token goes in the query string, which request logs leave out. */
 export const FEED_PATH = '/api/v1/calendar-feed.ics';
 const TITLES = { meeting: 'Möte', drop_in: 'Drop-in', home_visit: 'Hembesök' } as const;
@@ -28,7 +31,7 @@ export async function feedStatus(ctx: RequestContext): Promise<{ active: boolean
 /** Makes a new feed address for the reader; any earlier address stops working. */
 export async function renewFeed(ctx: RequestContext, publicUrl: string): Promise<{ active: true; createdAt: string; url: string }> {
   requireCapability(ctx.actor, 'calendar.use');
-  const token = randomBytes(32).toString('base64url');
+  const token = newFeedToken();
   const row = await ctx.db
     .insertInto('calendar_feeds')
     .values({ staff_id: ctx.actor.id, token_hash: hashOf(token) })

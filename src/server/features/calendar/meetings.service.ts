@@ -59,7 +59,7 @@ export async function bookMeeting(ctx: RequestContext, input: z.infer<typeof mee
     if (input.kind === 'home_visit') {
       const { settings } = await loadOutreachSettings(trx, ctx.actor.municipalityId);
       noticeDueOn = addDays(todayInSweden(new Date(input.startsAt)), -settings.homeVisitNoticeDays);
-      if (noticeDueOn < todayInSweden()) throw new AppError('notice_too_late', [{ field: 'startsAt', code: 'invalid' }]);
+      if (noticeDueOn < todayInSweden(ctx.clock.now())) throw new AppError('notice_too_late', [{ field: 'startsAt', code: 'invalid' }]);
     }
     const meeting = await trx
       .insertInto('meetings')

@@ -34,7 +34,7 @@ export async function printConsentForm(ctx: RequestContext, personId: string, la
     return {
       name: `${person.given_name} ${person.family_name}`,
       personalIdentityNumber: `${pnr.slice(0, 8)}-${pnr.slice(8)}`,
-      under18: ageOn(person.birth_date, new Date()) < 18,
+      under18: ageOn(person.birth_date, ctx.clock.now()) < 18,
       guardians: guardians.map((g) => g.name),
       team: kase?.team_name ?? null,
       contactPerson: kase?.contact_name ?? null,

@@ -23,7 +23,7 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
 export async function recordConsent(ctx: RequestContext, personId: string, input: z.infer<typeof consentBody>): Promise<{ id: string }> {
   requireCapability(ctx.actor, 'consents.manage');
   // Days are Swedish days, whatever the server's or the database's time zone.
-  const today = todayInSweden();
+  const today = todayInSweden(ctx.clock.now());
   const givenOn = input.givenOn ?? today;
   if (givenOn > today) throw new AppError('future_consent', [{ field: 'givenOn', code: 'invalid' }]);
   if (input.validUntil && input.validUntil < givenOn) throw new AppError('validation_failed', [{ field: 'validUntil', code: 'invalid' }]);
@@ -101,7 +101,7 @@ export async function listConsents(ctx: RequestContext, personId: string): Promi
       method: c.method,
       givenOn: c.given_on,
       validUntil: c.valid_until,
-      state: consentState({ withdrawnAt: c.withdrawn_at ? c.withdrawn_at.toISOString() : null, validUntil: c.valid_until }, todayInSweden()),
+      state: consentState({ withdrawnAt: c.withdrawn_at ? c.withdrawn_at.toISOString() : null, validUntil: c.valid_until }, todayInSweden(ctx.clock.now())),
       hasScan: c.has_scan,
       recordedBy: c.recorded_by,
       withdrawnAt: c.withdrawn_at ? c.withdrawn_at.toISOString() : null,

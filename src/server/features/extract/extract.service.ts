@@ -40,7 +40,7 @@ export async function buildExtract(ctx: RequestContext, personId: string, langua
     // The same decision as the person page: a protected identity's details only with a grant.
     const visible = contactDetailsShown(person);
     const categories = categoriesOf(person);
-    const content = await extractContent(trx, person, { categories, contactVisible: visible, language, forYoungPerson: null });
+    const content = await extractContent(trx, person, { categories, contactVisible: visible, language, forYoungPerson: null, producedAt: ctx.clock.now() });
     await audit({ action: 'export', entity: 'extract', entityId: personId, personId, detail: { contactDetails: visible, ...readBasis(person), withheld: content.withheld.map((w) => ({ category: w.category, entries: w.entries })) } });
     return content;
   });
@@ -58,7 +58,7 @@ type ExtractPerson = Selectable<PersonsTable> & { municipality: string };
 export async function extractContent(
   trx: Db,
   person: ExtractPerson,
-  { categories, contactVisible, language, forYoungPerson }: { categories: ConsentCategory[]; contactVisible: boolean; language: 'sv' | 'en'; forYoungPerson: { namesShown: boolean } | null },
+  { categories, contactVisible, language, forYoungPerson, producedAt }: { categories: ConsentCategory[]; contactVisible: boolean; language: 'sv' | 'en'; forYoungPerson: { namesShown: boolean } | null; producedAt: Date },
 ) {
   const personId = person.id;
   const visible = contactVisible;
@@ -91,7 +91,7 @@ export async function extractContent(
     extractWork(trx, { personId, municipalityId: person.municipality_id }, categories, language).then((work) => (forYoungPerson ? { ...work, assessments: [] } : work)),
   ]);
   return {
-    producedAt: new Date().toISOString(),
+    producedAt: producedAt.toISOString(),
     municipality: person.municipality,
     person: {
       personalIdentityNumber: person.personal_identity_number.trim(),

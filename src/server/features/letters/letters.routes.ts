@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { todayInSweden } from '../../../core/dates.js';
 import { letterBody, letterDueSchema, templateBody, templateParams, templateSchema } from '../../../core/outreach-schemas.js';
 import { problemSchema } from '../../../core/schemas.js';
 import { contextOf } from '../../http/context.js';
@@ -30,10 +31,11 @@ export async function letterRoutes(app: FastifyInstance) {
       response: { 200: z.any().describe('The letters as one PDF (application/pdf)'), ...errors },
     },
     handler: async (request, reply) => {
-      const result = await printLetters(contextOf(request), request.body, idempotencyKeyOf(request));
+      const ctx = contextOf(request);
+      const result = await printLetters(ctx, request.body, idempotencyKeyOf(request));
       return reply
         .type('application/pdf')
-        .header('content-disposition', `attachment; filename="brev-${new Date().toISOString().slice(0, 10)}.pdf"`)
+        .header('content-disposition', `attachment; filename="brev-${todayInSweden(ctx.clock.now())}.pdf"`)
         .header('lotsa-printed', String(result.printed))
         .header('lotsa-forwarded', String(result.forwarded))
         .header('lotsa-skipped-no-address', String(result.skippedNoAddress))

@@ -69,7 +69,7 @@ function noticesQuery(db: Db, ctx: RequestContext) {
 
 /** Every letter due today or earlier for persons the actor may see: ladder letters and home-visit notices. */
 async function dueLetters(db: Db, ctx: RequestContext): Promise<Planned[]> {
-  const today = todayInSweden();
+  const today = todayInSweden(ctx.clock.now());
   const [ladder, notices] = await Promise.all([
     inRegister(db, ctx.actor)
       .leftJoin('staff as contact', 'contact.id', 'cases.contact_person_id')
@@ -99,7 +99,7 @@ export async function listDueLetters(ctx: RequestContext): Promise<LetterDue[]> 
 
 /** The letters for the listed persons: the given kind, or the letter their ladder is at. 404 for a person out of reach. */
 async function lettersFor(db: Db, ctx: RequestContext, personIds: string[], kind: Kind | undefined): Promise<Planned[]> {
-  const today = todayInSweden();
+  const today = todayInSweden(ctx.clock.now());
   if (kind === 'home_visit_notice') {
     const rows = await noticesQuery(db, ctx).where('persons.id', 'in', personIds).orderBy('meetings.starts_at').execute();
     const first = personIds.map((id) => rows.find((r) => r.id === id));
@@ -122,7 +122,7 @@ async function lettersFor(db: Db, ctx: RequestContext, personIds: string[], kind
 
 const SWEDISH_TIME_ZONE = 'Europe/Stockholm';
 
-function pageOf(p: Planned, template: { heading: string; body: string }, context: { language: Language; actorName: string; phone: string; returnAddress: string; municipality: string }): LetterPage {
+function pageOf(p: Planned, template: { heading: string; body: string }, context: { language: Language; actorName: string; phone: string; returnAddress: string; municipality: string; now: Date }): LetterPage {
   const locale = context.language === 'en' ? 'en-GB' : 'sv-SE';
   const meetingTime = p.startsAt ? new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: SWEDISH_TIME_ZONE }).format(p.startsAt) : '';
   const values = { name: `${p.givenName} ${p.familyName}`, contactPerson: p.contactName ?? context.actorName, phone: context.phone, meetingTime };
@@ -132,7 +132,7 @@ function pageOf(p: Planned, template: { heading: string; body: string }, context
   return {
     windowLines,
     returnAddress: context.returnAddress ? `Returadress: ${context.returnAddress}` : '',
-    date: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: SWEDISH_TIME_ZONE }).format(new Date()),
+    date: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: SWEDISH_TIME_ZONE }).format(context.now),
     heading: fill(template.heading, values),
     body: fill(template.body, values),
     closing: [context.language === 'en' ? 'Kind regards,' : 'Med vänliga hälsningar', values.contactPerson, context.phone, context.municipality].filter(Boolean),
@@ -141,7 +141,7 @@ function pageOf(p: Planned, template: { heading: string; body: string }, context
 
 /** Records each printed ladder letter as sent and each notice as sent; a key already used skips its letter. */
 async function recordSent(ctx: RequestContext, t: AuditedTransaction, letters: Planned[], key: string | null): Promise<void> {
-  const at = new Date().toISOString();
+  const at = ctx.clock.now().toISOString();
   for (const p of letters) {
     if (p.kind === 'home_visit_notice') {
       await t.trx.updateTable('meetings').set({ notice_sent_at: sql`now()` }).where('id', '=', p.meetingId!).where('notice_sent_at', 'is', null).execute();
@@ -170,7 +170,7 @@ export async function printLetters(ctx: RequestContext, input: z.infer<typeof le
       ]);
       const templates = new Map<Kind, { heading: string; body: string }>();
       for (const kind of new Set(letters.map((p) => p.kind))) templates.set(kind, await templateFor(t.trx, ctx.actor.municipalityId, kind, input.language));
-      const context = { language: input.language, actorName: ctx.actor.name, phone: settings.contactPhone, returnAddress: settings.returnAddress, municipality: municipality.name };
+      const context = { language: input.language, actorName: ctx.actor.name, phone: settings.contactPhone, returnAddress: settings.returnAddress, municipality: municipality.name, now: ctx.clock.now() };
       const pages = letters.map((p) => pageOf(p, templates.get(p.kind)!, context));
       if (input.recordAttempts) await recordSent(ctx, t, letters, idempotencyKey);
       await t.audit(...letters.map((p) => ({ action: 'export' as const, entity: 'letter' as const, entityId: p.meetingId ?? p.personId, personId: p.personId, detail: { kind: p.kind, forwarded: p.forwardViaSkatteverket, ...p.access } })));

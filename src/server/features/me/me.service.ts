@@ -225,7 +225,7 @@ export async function buildOwnExtract(ctx: YoungPersonContext, language: 'sv' | 
       .where(ownRecordOf(ctx.actor))
       .executeTakeFirst();
     if (!person) throw new AppError('not_found');
-    const content = await extractContent(trx, person, { categories: [...YOUNG_PERSON_CATEGORIES], contactVisible: true, language, forYoungPerson: { namesShown: person.young_person_sees_staff_names } });
+    const content = await extractContent(trx, person, { categories: [...YOUNG_PERSON_CATEGORIES], contactVisible: true, language, forYoungPerson: { namesShown: person.young_person_sees_staff_names }, producedAt: ctx.clock.now() });
     await audit({ action: 'export', entity: 'extract', entityId: person.id, personId: person.id, detail: { own: true, withheld: content.withheld.map((w) => ({ category: w.category, entries: w.entries })) } });
     return content;
   });

@@ -14,6 +14,7 @@ import { AppError } from '../../http/app-error.js';
 import { eventRow } from '../../db/events.js';
 import type { FieldMessageKey } from '../../../core/errors.js';
 import { MEASURE_CATEGORY, formatOrganisationNumber, measureDateProblems, type EndReason } from '../../../core/measures.js';
+import type { WeeklyHours } from '../../../core/schedule-schemas.js';
 import type { LinkableGoal, Measure, measureBody, measureUpdateBody, Placement } from '../../../core/measure-schemas.js';
 import { openCaseOf, selectGoalOfPerson, selectGoalsOfPerson, selectManagedPerson, selectMeasures, selectOffer, selectVisiblePerson, type MeasureRow } from './measures.queries.js';
 
@@ -35,6 +36,7 @@ function presentMeasure(r: MeasureRow): Measure {
     followUps: r.follow_ups as FollowUp[],
     evaluation: r.evaluation,
     placement: placement ? { ...placement, visits: placement.visits ?? [] } : null,
+    weeklyHours: (r.weekly_hours ?? []) as WeeklyHours,
     category: r.category,
     recordedBy: r.recorded_by_name,
     version: r.version,
@@ -111,6 +113,7 @@ export async function createMeasure(ctx: RequestContext, personId: string, input
         follow_ups: JSON.stringify(input.followUps),
         evaluation: input.evaluation,
         placement: placementJson(input.placement),
+        weekly_hours: JSON.stringify(input.weeklyHours),
         category: MEASURE_CATEGORY,
         recorded_by: ctx.actor.id,
       })
@@ -144,6 +147,7 @@ export async function updateMeasure(ctx: RequestContext, measureId: string, inpu
       followUps: input.followUps ?? was.followUps,
       evaluation: input.evaluation === undefined ? was.evaluation : input.evaluation,
       placement: input.placement === undefined ? was.placement : input.placement,
+      weeklyHours: input.weeklyHours ?? was.weeklyHours,
     };
     // Reopening a measure (clearing its end) clears its reason too.
     if (input.endedOn === null && input.endReason === undefined) next.endReason = null;
@@ -160,6 +164,7 @@ export async function updateMeasure(ctx: RequestContext, measureId: string, inpu
         follow_ups: JSON.stringify(next.followUps),
         evaluation: next.evaluation,
         placement: placementJson(next.placement),
+        weekly_hours: JSON.stringify(next.weeklyHours),
         version: sql`version + 1`,
         updated_at: sql`now()`,
       })

@@ -56,7 +56,7 @@ export async function offersForPrint(ctx: RequestContext): Promise<{ municipalit
     selectOffers(ctx.db, ctx.actor.municipalityId, false),
     ctx.db.selectFrom('municipalities').select('name').where('id', '=', ctx.actor.municipalityId).executeTakeFirstOrThrow(),
   ]);
-  return { municipality: municipality.name, offers: rows.map(presentOffer), today: todayInSweden() };
+  return { municipality: municipality.name, offers: rows.map(presentOffer), today: todayInSweden(ctx.clock.now()) };
 }
 
 /** The rules an offer's fields must meet together: a provider, a study form only for studies, a cost with its unit. */

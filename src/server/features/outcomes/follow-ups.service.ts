@@ -15,6 +15,7 @@ import { AppError } from '../../http/app-error.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { followUpsDue, selectFollowUps, selectManagedFollowUp } from './outcomes.queries.js';
 import { takeOnAgain } from './outcomes.service.js';
+import { QUEUE_PERSON_COLUMNS, queueItemOf } from '../queues/queue-item.js';
 
 /**
  * Records a follow-up's result (once: a recorded one is 409 `follow_up_recorded`) with the version
@@ -101,16 +102,16 @@ export async function recordFollowUp(
   });
 }
 
-/** How many follow-ups after closure are due for the actor's persons (a count: no personal data). */
+/** How many persons have a follow-up after closure due (a count: no personal data). */
 export async function countFollowUpsDue(ctx: RequestContext, contactPerson: string | undefined): Promise<number> {
   const today = todayInSweden(ctx.clock.now());
   const row = await followUpsDue(ctx.db, ctx.actor, today, contactPerson)
-    .select(sql<number>`count(distinct fu.person_id)::int`.as('n'))
+    .select(sql<number>`count(*)::int`.as('n'))
     .executeTakeFirstOrThrow();
   return row.n;
 }
 
-/** One page of the closure-follow-up queue: a row per due follow-up, earliest first by default, each audited. */
+/** One page of the closure-follow-up queue: a row per person at their earliest due follow-up, each audited. */
 export async function followUpQueueItems(
   ctx: RequestContext,
   query: z.infer<typeof queueItemsQuery>,
@@ -129,22 +130,11 @@ export async function followUpQueueItems(
           : sql`fu.due_on`;
     const rows = await due
       .leftJoin('staff as contact', 'contact.id', 'cases.contact_person_id')
-      .select([
-        'fu.id as follow_up_id',
-        'fu.case_id',
-        'fu.months',
-        'fu.version as follow_up_version',
-        sql<string>`to_char(fu.due_on, 'YYYY-MM-DD')`.as('due_day'),
-      ])
-      .select([
-        'persons.id',
-        'persons.given_name',
-        'persons.family_name',
-        'persons.personal_identity_number',
-        'cases.version as case_version',
-        'contact.id as contact_id',
-        'contact.name as contact_name',
-      ])
+      .select([...QUEUE_PERSON_COLUMNS, 'fu.case_id'])
+      .select(
+        sql<FollowUpColumn>`json_build_object('id', fu.id, 'months', fu.months,
+          'due_day', to_char(fu.due_on, 'YYYY-MM-DD'), 'version', fu.version)`.as('follow_up'),
+      )
       .orderBy(sortKey, (ob) => (desc ? ob.desc().nullsLast() : ob.asc().nullsLast()))
       .orderBy('persons.family_name')
       .orderBy('fu.id')
@@ -160,29 +150,8 @@ export async function followUpQueueItems(
         detail: { queue: 'closure-follow-up' },
       })),
     );
-    return {
-      total,
-      items: rows.map((r) => ({
-        personId: r.id,
-        givenName: r.given_name,
-        familyName: r.family_name,
-        personalIdentityNumber: r.personal_identity_number,
-        caseId: r.case_id,
-        caseVersion: r.case_version,
-        contactPerson: r.contact_id ? { id: r.contact_id, name: r.contact_name! } : null,
-        enteredOn: null,
-        lastAttemptAt: null,
-        nextStep: null,
-        plannedAt: null,
-        measureEndsOn: null,
-        closureFollowUp: {
-          id: r.follow_up_id,
-          caseId: r.case_id,
-          months: r.months,
-          dueOn: r.due_day,
-          version: r.follow_up_version,
-        },
-      })),
-    };
+    return { total, items: rows.map(queueItemOf) };
   });
 }
+
+type FollowUpColumn = { id: string; months: number; due_day: string; version: number };

@@ -63,8 +63,12 @@ export function selectRunningMeasures(db: Q, personId: string) {
 /**
  * Follow-ups after closure that have fallen due by `today` and have no result yet, of persons the
  * actor manages (the closure-follow-up work queue), narrowed to the closed case's contact person.
+ * One per person: the earliest due (then the first by id), so someone with two due is listed once.
  */
 export function followUpsDue(db: Q, actor: Actor, today: string, contactPerson: string | undefined) {
+  const earlier = sql<boolean>`exists (select 1 from case_follow_ups e where e.person_id = fu.person_id
+    and e.municipality_id = fu.municipality_id and e.result is null and e.due_on <= ${today}::date
+    and (e.due_on, e.id) < (fu.due_on, fu.id))`;
   let q = db
     .selectFrom('case_follow_ups as fu')
     .innerJoin('cases', 'cases.id', 'fu.case_id')
@@ -72,6 +76,7 @@ export function followUpsDue(db: Q, actor: Actor, today: string, contactPerson: 
     .where('fu.municipality_id', '=', actor.municipalityId)
     .where('fu.result', 'is', null)
     .where('fu.due_on', '<=', today)
+    .where(sql<boolean>`not ${earlier}`)
     .where(personManagedBy(actor));
   if (contactPerson === 'none') q = q.where('cases.contact_person_id', 'is', null);
   else if (contactPerson)

@@ -1,4 +1,5 @@
 /** Issue 15: closing a case with an outcome, who the participant is, taking on again, follow-up after closure. */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInSweden } from '../../../core/dates.js';
 import { addMonths } from '../../../core/outcomes.js';
@@ -342,6 +343,32 @@ describe('taking on again and following up after closure', () => {
       version: res.json().version,
     });
     expect(twice.json().code).toBe('follow_up_recorded');
+  });
+
+  it('lists a person with two follow-ups due once, at the earliest, and counts them once', async () => {
+    const c = await newCase(h.as.youth_coach);
+    await close(h.as.youth_coach, c.caseId, { outcome: 'studies', closedOn: today(), version: c.version });
+    await h.db
+      .updateTable('case_follow_ups')
+      .set({ due_on: sql`case when months = 6 then ${addDays(today(), -200)}::date else ${addDays(today(), -3)}::date end` })
+      .where('case_id', '=', c.caseId)
+      .execute();
+    const queues = (await h.as.youth_coach.request('GET', '/api/v1/work-queues?contactPerson=me')).json() as {
+      key: string;
+      count: number;
+    }[];
+    const page = (
+      await h.as.youth_coach.request('GET', '/api/v1/work-queues/closure-follow-up?contactPerson=me')
+    ).json();
+    const mine = page.items.filter((i: { personId: string }) => i.personId === c.personId);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({
+      caseId: c.caseId,
+      nextStep: null,
+      closureFollowUp: { caseId: c.caseId, months: 6, dueOn: addDays(today(), -200) },
+    });
+    expect(page.total).toBe(page.items.length);
+    expect(queues.find((q) => q.key === 'closure-follow-up')?.count).toBe(page.total);
   });
 
   it('hides follow-ups of persons the reader does not manage', async () => {

@@ -41,7 +41,7 @@ function figure(r: Row) {
 export async function outreachFigures(ctx: RequestContext): Promise<OutreachFigures> {
   requireCapability(ctx.actor, 'figures.read');
   const { settings } = await loadOutreachSettings(ctx.db, ctx.actor.municipalityId);
-  const deadline = addDays(todayInSweden(), -settings.overdueDays);
+  const deadline = addDays(todayInSweden(ctx.clock.now()), -settings.overdueDays);
   const rule = await ctx.db.selectFrom('outreach_rule_changes').select('applies_from').where('rule', '=', CONVERSATION_RULE).executeTakeFirst();
   const { rows } = await sql<Row>`
     with base as (

@@ -210,7 +210,7 @@ export async function listPlanVersions(ctx: RequestContext, caseId: string): Pro
 /** Records that the young person (or, under 18, a guardian) signed the plan's current version; 409 for another version. */
 export async function signPlan(ctx: RequestContext, caseId: string, input: z.infer<typeof planSignBody>): Promise<{ id: string }> {
   requireCapability(ctx.actor, 'notes.write');
-  const today = todayInSweden();
+  const today = todayInSweden(ctx.clock.now());
   const signedOn = input.signedOn ?? today;
   if (signedOn > today) throw new AppError('validation_failed', [{ field: 'signedOn', code: 'invalid' }]);
   return audited(ctx, async ({ trx, audit }) => {

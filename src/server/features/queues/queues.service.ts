@@ -6,7 +6,6 @@ import { sql, type OrderByItemBuilder, type RawBuilder } from 'kysely';
 import type { z } from 'zod';
 import { roleCan } from '../../../core/roles.js';
 import { QUEUE_KEYS, type bulkAssignBody, type QueueItem, type QueueKey, type queueItemsQuery, type QueueSort, type QueueSummary } from '../../../core/outreach-schemas.js';
-import type { AttemptChannel } from '../../../core/outreach.js';
 import { personManagedBy, requireCapability } from '../../access/access.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { findContactPerson } from '../cases/cases.service.js';
@@ -17,6 +16,7 @@ import { planFollowUpOn } from '../plans/plan-queues.js';
 import { contactPersonCondition, inRegister, measureEndsOn, nextChannel, nextDue, plannedAt, queueConditions } from './queues.queries.js';
 import { eventRow } from '../../db/events.js';
 import { countFollowUpsDue, followUpQueueItems } from '../outcomes/follow-ups.service.js';
+import { QUEUE_PERSON_COLUMNS, queueItemOf } from './queue-item.js';
 
 /** When the newest contact attempt of the open period was made. */
 const lastAttemptAt = sql<Date | null>`(select max(ca.at) from contact_attempts ca where ca.period_id = rp.id)`;
@@ -25,7 +25,7 @@ const lastAttemptAt = sql<Date | null>`(select max(ca.at) from contact_attempts 
 export async function listQueues(ctx: RequestContext, contactPerson: string | undefined): Promise<QueueSummary[]> {
   requireCapability(ctx.actor, 'outreach.work');
   const { settings } = await loadOutreachSettings(ctx.db, ctx.actor.municipalityId);
-  const conditions = queueConditions(settings, todayInSweden());
+  const conditions = queueConditions(settings, todayInSweden(ctx.clock.now()));
   const keys = Object.keys(conditions) as (keyof typeof conditions)[];
   const counts = await inRegister(ctx.db, ctx.actor)
     .where(contactPersonCondition(ctx.actor, contactPerson))
@@ -48,7 +48,7 @@ export async function queueItems(ctx: RequestContext, key: QueueKey, query: z.in
     return { key, page: query.page, pageSize: query.pageSize, ...(await followUpQueueItems(ctx, query)) };
   }
   const { settings } = await loadOutreachSettings(ctx.db, ctx.actor.municipalityId);
-  const condition = queueConditions(settings, todayInSweden())[key];
+  const condition = queueConditions(settings, todayInSweden(ctx.clock.now()))[key];
   return audited(ctx, async ({ trx, audit }) => {
     const filtered = inRegister(trx, ctx.actor).where(contactPersonCondition(ctx.actor, query.contactPerson)).where(condition);
     const { total } = await filtered.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow();
@@ -63,14 +63,8 @@ export async function queueItems(ctx: RequestContext, key: QueueKey, query: z.in
     const rows = await filtered
       .leftJoin('staff as contact', 'contact.id', 'cases.contact_person_id')
       .select([
-        'persons.id',
-        'persons.given_name',
-        'persons.family_name',
-        'persons.personal_identity_number',
+        ...QUEUE_PERSON_COLUMNS,
         'cases.id as case_id',
-        'cases.version as case_version',
-        'contact.id as contact_id',
-        'contact.name as contact_name',
         'rp.entered_on',
         'ns.override_reason',
         nextChannel.as('next_channel'),
@@ -88,28 +82,7 @@ export async function queueItems(ctx: RequestContext, key: QueueKey, query: z.in
       .offset((query.page - 1) * query.pageSize)
       .execute();
     await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'person' as const, entityId: r.id, personId: r.id, detail: { queue: key } })));
-    const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
-    return {
-      key,
-      total,
-      page: query.page,
-      pageSize: query.pageSize,
-      items: rows.map((r) => ({
-        personId: r.id,
-        givenName: r.given_name,
-        familyName: r.family_name,
-        personalIdentityNumber: r.personal_identity_number,
-        caseId: r.case_id,
-        caseVersion: r.case_version,
-        contactPerson: r.contact_id ? { id: r.contact_id, name: r.contact_name! } : null,
-        enteredOn: r.entered_on,
-        lastAttemptAt: iso(r.last_attempt_at),
-        nextStep: r.next_channel && r.next_due ? { channel: r.next_channel as AttemptChannel, dueOn: r.next_due, overrideReason: r.override_reason } : null,
-        plannedAt: iso(r.planned_at),
-        measureEndsOn: r.measure_ends_on,
-        planFollowUpOn: r.plan_follow_up_on,
-      })),
-    };
+    return { key, total, page: query.page, pageSize: query.pageSize, items: rows.map(queueItemOf) };
   });
 }
 

@@ -1,5 +1,5 @@
 /** /api/v1/reports/…: the outcome report and the SCB half-year return, as JSON or as files. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { outcomeReportQuery, outcomeReportSchema, scbReturnQuery, scbReturnSchema } from '../../../core/report-schemas.js';
@@ -9,6 +9,19 @@ import { outcomeReportFor } from './outcomes.service.js';
 import { csvOf, outcomeTable, xlsxOf } from './reports.export.js';
 import { scbFile, scbReturn } from './scb.service.js';
 import { steeringPdf } from './steering-pdf.js';
+import {
+  caseloadCapacityBody,
+  channelFiguresSchema,
+  figureSettingsBody,
+  figureSettingsResponse,
+  measureFiguresSchema,
+  periodFiguresQuery,
+  statusFiguresQuery,
+  statusFiguresSchema,
+} from '../../../core/report-schemas.js';
+import { readFigureSettings, saveFigureSettings, setCaseloadCapacity } from './figure-settings.service.js';
+import { channelTable, measureTable, statusTable } from './work-figures.export.js';
+import { measuresPerOffer, outreachByChannel, statusNow } from './work-figures.service.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -53,5 +66,71 @@ export async function reportsRoutes(app: FastifyInstance) {
       const type = format === 'csv' ? 'text/csv; charset=utf-8' : XLSX;
       return reply.type(type).header('content-disposition', `attachment; filename="scb-${half}.${format}"`).send(file);
     },
+  });
+  /** Sends a table as JSON, or as a CSV or XLSX file named `name`. */
+  const table = async (reply: FastifyReply, format: 'json' | 'csv' | 'xlsx', name: string, t: { header: string[]; rows: (string | number | null)[][] }) => {
+    const file = format === 'csv' ? Buffer.from(csvOf(t.header, t.rows), 'utf8') : await xlsxOf([{ name, ...t }]);
+    const type = format === 'csv' ? 'text/csv; charset=utf-8' : XLSX;
+    return reply.type(type).header('content-disposition', `attachment; filename="${name}.${format}"`).send(file);
+  };
+  r.get('/api/v1/reports/outreach', {
+    schema: {
+      tags: ['figures'],
+      summary: 'Outreach by channel over a period: attempts and reached per rung of the contact ladder (JSON, CSV, XLSX)',
+      querystring: periodFiguresQuery,
+      response: { 200: channelFiguresSchema.or(z.any()), ...errors },
+    },
+    handler: async (request, reply) => {
+      const q = request.query;
+      const figures = await outreachByChannel(contextOf(request), q);
+      if (q.format === 'json') return figures;
+      return table(reply, q.format, `${q.lang === 'sv' ? 'kanaler' : 'channels'}-${q.from}-${q.to}`, channelTable(figures));
+    },
+  });
+  r.get('/api/v1/reports/measures', {
+    schema: {
+      tags: ['figures'],
+      summary: 'Measures per offer over a period: participants, completed, interrupted, cost per participant and per outcome (JSON, CSV, XLSX)',
+      querystring: periodFiguresQuery,
+      response: { 200: measureFiguresSchema.or(z.any()), ...errors },
+    },
+    handler: async (request, reply) => {
+      const q = request.query;
+      const figures = await measuresPerOffer(contextOf(request), q);
+      if (q.format === 'json') return figures;
+      return table(reply, q.format, `${q.lang === 'sv' ? 'insatser' : 'measures'}-${q.from}-${q.to}`, measureTable(figures));
+    },
+  });
+  r.get('/api/v1/reports/status', {
+    schema: {
+      tags: ['figures'],
+      summary: 'Status on a day: participants by status, gender and target group, caseload per contact person (JSON, CSV, XLSX)',
+      querystring: statusFiguresQuery,
+      response: { 200: statusFiguresSchema.or(z.any()), ...errors },
+    },
+    handler: async (request, reply) => {
+      const q = request.query;
+      const figures = await statusNow(contextOf(request), q);
+      if (q.format === 'json') return figures;
+      return table(reply, q.format, `${q.lang === 'sv' ? 'lage' : 'status'}-${figures.on}`, statusTable(figures));
+    },
+  });
+  r.get('/api/v1/figure-settings', {
+    schema: { tags: ['figures'], summary: 'The figure settings: target months and share, cost of a young person lost, caseload capacity, follow-up points', response: { 200: figureSettingsResponse, ...errors } },
+    handler: (request) => readFigureSettings(contextOf(request)),
+  });
+  r.put('/api/v1/figure-settings', {
+    schema: { tags: ['figures'], summary: 'Change the figure settings (coordinators), with the version read', body: figureSettingsBody, response: { 200: figureSettingsResponse, ...errors, 409: problemSchema } },
+    handler: (request) => saveFigureSettings(contextOf(request), request.body),
+  });
+  r.put('/api/v1/staff/:id/caseload-capacity', {
+    schema: {
+      tags: ['figures'],
+      summary: "Set a staff member's caseload capacity (coordinators); null for the municipality's setting",
+      params: z.object({ id: z.string().uuid() }),
+      body: caseloadCapacityBody,
+      response: { 200: caseloadCapacityBody, ...errors, 404: problemSchema },
+    },
+    handler: (request) => setCaseloadCapacity(contextOf(request), request.params.id, request.body),
   });
 }

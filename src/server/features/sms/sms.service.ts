@@ -102,7 +102,7 @@ function storeSms(ctx: RequestContext, providerName: SmsProvider['name'], person
 }
 
 /** The attempt a sent text message stands for: channel sms, outcome sent (a reply is recorded as its own attempt). */
-const smsAttempt = (recipient: SmsMessage['recipient']) => ({ channel: 'sms' as const, outcome: 'sent' as const, at: new Date().toISOString(), occupation: undefined, agreed: null, note: recipient === 'guardian' ? 'guardian' : null });
+const smsAttempt = (recipient: SmsMessage['recipient'], at: Date) => ({ channel: 'sms' as const, outcome: 'sent' as const, at: at.toISOString(), occupation: undefined, agreed: null, note: recipient === 'guardian' ? 'guardian' : null });
 
 /**
  * The second transaction, after the provider: its outcome on the message, audited as a status change,
@@ -119,7 +119,7 @@ function recordOutcome(ctx: RequestContext, stored: SmsMessage, sent: SentSms): 
     let recorded = false;
     if (sent.status === 'sent') {
       try {
-        await insertAttempt(ctx, t, stored.personId, smsAttempt(stored.recipient), null);
+        await insertAttempt(ctx, t, stored.personId, smsAttempt(stored.recipient, ctx.clock.now()), null);
         await t.trx.updateTable('sms_messages').set({ attempt_recorded_at: sql`now()` }).where('id', '=', stored.id).execute();
         recorded = true;
       } catch (err) {
@@ -160,7 +160,7 @@ export async function confirmSmsSent(ctx: RequestContext, smsId: string): Promis
       const person = await selectPerson(t.trx, ctx.actor, found.person_id);
       throw new AppError(person?.managed ? 'sms_not_awaiting_confirmation' : 'not_found');
     }
-    await insertAttempt(ctx, t, found.person_id, smsAttempt(claimed.recipient), null);
+    await insertAttempt(ctx, t, found.person_id, smsAttempt(claimed.recipient, ctx.clock.now()), null);
     await t.audit({ action: 'update', entity: 'sms', entityId: smsId, personId: found.person_id, detail: { status: 'sent', confirmedByStaff: true } });
     const row = await t.trx
       .selectFrom('sms_messages')

@@ -1,6 +1,7 @@
 /** /teams: the teams, the agency that runs each and its members from several agencies; coordinators and administrators change them. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { Team } from '../../../core/consent-schemas.js';
 import { teamsApi } from '../../api/consentEndpoints.js';
 import { staffApi } from '../../api/endpoints.js';
@@ -40,6 +41,11 @@ export function TeamsPage() {
           <p>
             {t('teams.host')}: {team.unit?.name ?? t('common.missing')}
           </p>
+          {can('persons.browse') ? (
+            <p>
+              <Link to={`/teams/${team.id}/meetings`}>{t('teamMeetings.openFromTeam', { team: team.name })}</Link>
+            </p>
+          ) : null}
           <h3>{t('teams.members')}</h3>
           {team.members.length === 0 ? <p className="muted">{t('teams.noMembers')}</p> : null}
           <ul className="plain-list">

@@ -1,14 +1,15 @@
 /** /letters: today's letters with what to mind about each, printing them as one PDF, and (coordinators) the templates. */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { lettersApi, newIdempotencyKey } from '../../api/outreachEndpoints.js';
+import { ApiError } from '../../api/client.js';
+import { lettersApi, newIdempotencyKey, outreachKeys } from '../../api/outreachEndpoints.js';
 import { Alert, Loading, ProblemAlert } from '../../components/Alert.js';
 import { FormField } from '../../components/FormField.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useAction } from '../../hooks/useAction.js';
 import { apiErrorOf } from '../contact/useFieldErrors.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { todayIso, useFormat } from '../../i18n/format.js';
 import { useSession } from '../auth/session.js';
 import { downloadBlob } from './download.js';
@@ -21,7 +22,8 @@ export function LettersPage() {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const { can } = useSession();
-  const due = useLoad(() => lettersApi.due(), []);
+  const queryClient = useQueryClient();
+  const due = useQuery({ queryKey: outreachKeys.lettersDue, queryFn: lettersApi.due });
   const [record, setRecord] = useState(true);
   const [language, setLanguage] = useState<'sv' | 'en'>(i18n.language === 'en' ? 'en' : 'sv');
   const [printed, setPrinted] = useState<Printed | null>(null);
@@ -39,7 +41,7 @@ export function LettersPage() {
     });
     if (!ok) return;
     key.current = newIdempotencyKey();
-    await due.reload();
+    await queryClient.invalidateQueries({ queryKey: outreachKeys.lettersDue });
   }
 
   return (
@@ -48,7 +50,7 @@ export function LettersPage() {
       <p className="lead">{t('letters.intro')}</p>
       <section className="panel" aria-labelledby="due-title">
         <h2 id="due-title">{t('letters.due.title')}</h2>
-        <ProblemAlert error={due.error} />
+        <ProblemAlert error={due.error instanceof ApiError ? due.error : null} />
         {!due.data ? (
           <Loading />
         ) : due.data.length === 0 ? (

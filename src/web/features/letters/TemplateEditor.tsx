@@ -1,18 +1,19 @@
 /** Coordinators edit the letter and text-message templates, per kind and language. */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TEMPLATE_KINDS, type TemplateKind } from '../../../core/outreach.js';
-import { lettersApi } from '../../api/outreachEndpoints.js';
+import { lettersApi, outreachKeys } from '../../api/outreachEndpoints.js';
 import { Alert, Loading, ProblemAlert } from '../../components/Alert.js';
 import { FormField, TextField } from '../../components/FormField.js';
 import { useAction } from '../../hooks/useAction.js';
 import { apiErrorOf } from '../contact/useFieldErrors.js';
-import { useLoad } from '../../hooks/useLoad.js';
 
 /** The template editor. */
 export function TemplateEditor() {
   const { t } = useTranslation();
-  const templates = useLoad(() => lettersApi.templates(), []);
+  const queryClient = useQueryClient();
+  const templates = useQuery({ queryKey: outreachKeys.templates, queryFn: lettersApi.templates });
   const [kind, setKind] = useState<TemplateKind>('letter');
   const [language, setLanguage] = useState<'sv' | 'en'>('sv');
   const current = templates.data?.find((x) => x.kind === kind && x.language === language);
@@ -32,7 +33,7 @@ export function TemplateEditor() {
     setSaved(false);
     if (!(await run(() => lettersApi.saveTemplate(kind, language, { heading, body, version: current?.version ?? 0 })))) return;
     setSaved(true);
-    await templates.reload();
+    await queryClient.invalidateQueries({ queryKey: outreachKeys.templates });
   }
 
   return (

@@ -10,6 +10,7 @@ import { readEvent } from '../../../core/events/index.js';
 import { measureSentence } from '../measures/measureSentence.js';
 import { planEventSentence } from '../plans/planEventSentence.js';
 import { outcomeSentence } from '../outcomes/outcomeSentence.js';
+import { teamMeetingSentence } from '../team-meetings/decisionSentence.js';
 
 type Translate = ReturnType<typeof useTranslation>['t'];
 /** What a sentence needs: the translation function, date formatting, and names of staff by id. */
@@ -89,7 +90,9 @@ export function eventSentence(event: TimelineEvent, { t, format, names, language
     case 'plan_signed':
       return planEventSentence(t, language, e.type, e.payload, actor, format.date) ?? t('events.sentences.unknown');
     default:
-      return measureSentence(t, format.date, e.type, e.payload, actor) ?? outcomeSentence(t, format.date, e.type, e.payload, actor) ?? t('events.sentences.unknown');
+      return measureSentence(t, format.date, e.type, e.payload, actor) ?? outcomeSentence(t, format.date, e.type, e.payload, actor) ??
+        teamMeetingSentence(t, format.date, e.type, e.payload, actor) ??
+        t('events.sentences.unknown');
   }
 }
 

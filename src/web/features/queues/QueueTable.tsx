@@ -6,6 +6,7 @@ import type { QueueItem, QueueKey, QueueSort } from '../../../core/outreach-sche
 import { SortableHeader } from '../../components/SortableHeader.js';
 import { todayIso, useFormat } from '../../i18n/format.js';
 import { isPlanQueue, PlanFollowUp } from '../plans/PlanQueueCell.js';
+import { nextStepCell } from './nextStepCell.js';
 
 type Sorting = { sort: QueueSort; order: 'asc' | 'desc'; onSort: (sort: QueueSort, order: 'asc' | 'desc') => void };
 type Props = { queue: QueueKey; listing: URLSearchParams; items: QueueItem[]; selectable: boolean; selected: Set<string>; onToggle: (personId: string) => void; onToggleAll: () => void } & Sorting;
@@ -16,6 +17,11 @@ export function QueueTable({ queue, listing, items, selectable, selected, onTogg
   const header = (column: QueueSort, label: string) => <SortableHeader column={column} label={label} sort={sort} order={order} onSort={onSort} />;
   const format = useFormat();
   const today = todayIso();
+  const nextStepText = (i: QueueItem) => {
+    const cell = nextStepCell(queue, i);
+    const text = t(cell.key, cell.values);
+    return cell.muted ? <span className="muted">{text}</span> : text;
+  };
   const name = (i: QueueItem) => t('persons.fullName', { given: i.givenName, family: i.familyName });
   return (
     <div className="table-wrap" tabIndex={0} role="region" aria-label={t('queues.tableCaption', { name: t(`queues.names.${queue}`) })}>
@@ -57,7 +63,7 @@ export function QueueTable({ queue, listing, items, selectable, selected, onTogg
                 <td>{i.contactPerson ? i.contactPerson.name : <span className="muted">{t('queues.none')}</span>}</td>
                 <td className="nowrap">{i.enteredOn ? format.date(i.enteredOn) : ''}</td>
                 <td className="nowrap">{i.lastAttemptAt ? format.date(i.lastAttemptAt) : <span className="muted">{t('personFilters.noAttempt')}</span>}</td>
-                <td>{i.nextStep ? t(`contact.channels.${i.nextStep.channel}`) : <span className="muted">{t('queues.reached')}</span>}</td>
+                <td>{nextStepText(i)}</td>
                 <td className="nowrap">
                   {queue === 'follow-up-due' ? (
                     <PlanFollowUp on={i.planFollowUpOn ?? null} today={today} />

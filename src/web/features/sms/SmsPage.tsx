@@ -3,15 +3,16 @@
  * may be seen. A message in the outbox has reached no one: once staff have sent it by other means,
  * they confirm it here, and only then is it recorded as a contact attempt.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { SmsMessage } from '../../../core/outreach-schemas.js';
-import { contactApi, lettersApi } from '../../api/outreachEndpoints.js';
+import { ApiError } from '../../api/client.js';
+import { contactApi, lettersApi, outreachKeys } from '../../api/outreachEndpoints.js';
 import { Alert, Loading, ProblemAlert } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useAction } from '../../hooks/useAction.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { useFormat } from '../../i18n/format.js';
 import { apiErrorOf } from '../contact/useFieldErrors.js';
 
@@ -19,7 +20,8 @@ import { apiErrorOf } from '../contact/useFieldErrors.js';
 export function SmsPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const messages = useLoad(() => lettersApi.sms(), []);
+  const queryClient = useQueryClient();
+  const messages = useQuery({ queryKey: outreachKeys.sms, queryFn: lettersApi.sms });
   const { busy, error, run } = useAction();
   const [confirmed, setConfirmed] = useState(false);
   const name = (m: SmsMessage) => (m.person ? t('persons.fullName', { given: m.person.givenName, family: m.person.familyName }) : '');
@@ -28,7 +30,7 @@ export function SmsPage() {
     setConfirmed(false);
     if (await run(() => contactApi.confirmSms(id))) {
       setConfirmed(true);
-      await messages.reload();
+      await queryClient.invalidateQueries({ queryKey: outreachKeys.sms });
     }
   }
 
@@ -37,7 +39,7 @@ export function SmsPage() {
       <PageHeading title={t('sms.title')} />
       <p className="lead">{t('sms.intro')}</p>
       {confirmed ? <Alert tone="success">{t('sms.confirmed')}</Alert> : null}
-      <ProblemAlert error={messages.error ?? apiErrorOf(error)} />
+      <ProblemAlert error={(messages.error instanceof ApiError ? messages.error : null) ?? apiErrorOf(error)} />
       {!messages.data ? (
         <Loading />
       ) : messages.data.length === 0 ? (

@@ -1,0 +1,74 @@
+/**
+ * The figures page's reports (issue 15): outreach by channel, measures per offer and status on a
+ * day. Counts only, never who. Inside the municipality its coordinator and managers see every count;
+ * everyone else reads small cells as "<3", and a figure that would give a hidden count back (a share,
+ * a cost per person, a caseload's load) is left out.
+ */
+import type { z } from 'zod';
+import { channelFigures, type ChannelFigures } from '../../../core/channel-figures.js';
+import { todayInSweden } from '../../../core/dates.js';
+import { seesSmallCellsInside, SMALL_CELL, suppressSmallCells } from '../../../core/figures.js';
+import { measureFigures, type MeasureFigures } from '../../../core/measure-figures.js';
+import type { periodFiguresQuery, statusFiguresQuery } from '../../../core/report-schemas.js';
+import { statusFigures, type StatusFigures } from '../../../core/status-figures.js';
+import { requireCapability } from '../../access/access.js';
+import { AppError } from '../../http/app-error.js';
+import type { RequestContext } from '../../http/context.js';
+import { loadOutreachSettings } from '../contact/outreach-settings.js';
+import { loadFigureSettings } from './reports.queries.js';
+import { caseloadCounts, channelCounts, offerCounts, statusGroups, type FigureFilters } from './work-figures.queries.js';
+
+type Shown<T> = T & { smallCellsSuppressed: boolean };
+type PeriodQuery = z.infer<typeof periodFiguresQuery>;
+
+/** Checks the capability and the period: an end before the start is 400 naming `to`. */
+function periodOf(ctx: RequestContext, q: { from: string; to: string }) {
+  requireCapability(ctx.actor, 'figures.read');
+  if (q.to < q.from) throw new AppError('validation_failed', [{ field: 'to', code: 'end_before_start' }]);
+  return { from: q.from, to: q.to };
+}
+const filtersOf = (q: FigureFilters): FigureFilters => ({ targetGroup: q.targetGroup, contactPerson: q.contactPerson });
+const suppressFor = (ctx: RequestContext) => !seesSmallCellsInside(ctx.actor);
+
+/** Outreach by channel over a period: attempts and reached per rung of the municipality's ladder. */
+export async function outreachByChannel(ctx: RequestContext, q: PeriodQuery): Promise<Shown<ChannelFigures>> {
+  const period = periodOf(ctx, q);
+  const { settings } = await loadOutreachSettings(ctx.db, ctx.actor.municipalityId);
+  const counts = await channelCounts(ctx.db, ctx.actor.municipalityId, period, filtersOf(q));
+  const figures = channelFigures({ ...period, ladder: settings.ladder.map((s) => s.channel), counts });
+  const suppress = suppressFor(ctx);
+  return { ...(suppress ? suppressSmallCells(figures, ['from', 'to', 'channel', 'reachedShare']) : figures), smallCellsSuppressed: suppress };
+}
+
+/** Measures per offer over a period, with the cost of one young person lost to society beside them. */
+export async function measuresPerOffer(ctx: RequestContext, q: PeriodQuery): Promise<Shown<MeasureFigures>> {
+  const period = periodOf(ctx, q);
+  const { settings } = await loadFigureSettings(ctx.db, ctx.actor.municipalityId);
+  const counts = await offerCounts(ctx.db, ctx.actor.municipalityId, period, filtersOf(q));
+  const figures = measureFigures({ ...period, ...counts, lostYoungPersonCost: settings.lostYoungPersonCost });
+  if (!suppressFor(ctx)) return { ...figures, smallCellsSuppressed: false };
+  const money = ['costAmount', 'cost', 'costPerParticipant', 'costPerOutcome', 'lostYoungPersonCost', 'costInLostYoungPersons'];
+  const shown = suppressSmallCells(figures, ['from', 'to', 'offerId', 'name', 'kind', 'costUnit', 'completedShare', ...money]);
+  // A cost per person divided into the offer's cost would give a hidden count back.
+  const offers = shown.offers.map((o) => ({
+    ...o,
+    costPerParticipant: (o.participants as unknown) === SMALL_CELL ? null : o.costPerParticipant,
+    costPerOutcome: (o.outcomes as unknown) === SMALL_CELL ? null : o.costPerOutcome,
+    completedShare: (o.interrupted as unknown) === SMALL_CELL ? null : o.completedShare,
+  }));
+  return { ...shown, offers, smallCellsSuppressed: true };
+}
+
+/** Status on a day (today when not given): participants by status, gender and target group; caseloads. */
+export async function statusNow(ctx: RequestContext, q: z.infer<typeof statusFiguresQuery>): Promise<Shown<StatusFigures & { defaultCapacity: number }>> {
+  requireCapability(ctx.actor, 'figures.read');
+  const on = q.on ?? todayInSweden(ctx.clock.now());
+  const m = ctx.actor.municipalityId;
+  const { settings } = await loadFigureSettings(ctx.db, m);
+  const [groups, caseload] = [await statusGroups(ctx.db, m, on, filtersOf(q)), await caseloadCounts(ctx.db, m, on, filtersOf(q))];
+  const figures = { ...statusFigures({ on, groups, caseload, defaultCapacity: settings.caseloadCapacity }), defaultCapacity: settings.caseloadCapacity };
+  if (!suppressFor(ctx)) return { ...figures, smallCellsSuppressed: false };
+  const shown = suppressSmallCells(figures, ['on', 'contactPerson', 'capacity', 'defaultCapacity', 'load']);
+  const hidden = (v: unknown) => v === SMALL_CELL;
+  return { ...shown, caseload: shown.caseload.map((c) => ({ ...c, load: hidden(c.open) ? null : c.load })), smallCellsSuppressed: true };
+}

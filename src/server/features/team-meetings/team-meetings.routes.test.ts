@@ -1,0 +1,513 @@
+/**
+ * The team meeting through HTTP: who may read and run a meeting, the agenda Lotsa builds and what each
+ * member sees of it (never more than the access module lets them see), decisions that do what they
+ * say and land on the timeline, bad input that stores nothing, and minutes that name a young person
+ * only when every recipient may see them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInSweden } from '../../../core/dates.js';
+import { addDays } from '../../../core/outreach.js';
+import { insertStaff } from '../staff/staff.service.js';
+import { buildPerson } from '../../testing/factories.js';
+import { createHarness, TEST_PASSWORD, type Client, type Harness } from '../../testing/harness.js';
+
+let h: Harness;
+let teamId: string;
+let otherTeamId: string;
+let meetingId: string;
+let social: Client;
+let outsider: Client;
+const today = todayInSweden();
+/** A person applying to the team (contact person: the lead); a person whose case is in the team. */
+const p = { applicant: '', inTeam: '' };
+let applicationId: string;
+let otherApplicationId: string;
+
+type Agenda = {
+  kind: string;
+  id: string | null;
+  person: { id: string; name: string } | null;
+  hidden: boolean;
+  date: string | null;
+  text: string | null;
+}[];
+const url = () => `/api/v1/meetings/team/${meetingId}`;
+
+async function person(name: string, teamOfCase: string | null, contact: string | null) {
+  const id = (await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson({ givenName: name }))).json()
+    .id as string;
+  const kase = (await h.as.coordinator.request('GET', `/api/v1/persons/${id}`)).json().case;
+  const res = await h.as.coordinator.request('PATCH', `/api/v1/cases/${kase.id}`, {
+    contactPersonId: contact,
+    teamId: teamOfCase,
+    version: kase.version,
+  });
+  expect(res.statusCode, res.body).toBe(204);
+  return { id, caseId: kase.id as string };
+}
+
+beforeAll(async () => {
+  h = await createHarness();
+  const units = new Map(
+    (
+      await h.db.selectFrom('units').select(['id', 'name']).where('municipality_id', '=', h.municipalityId).execute()
+    ).map((u) => [u.name, u.id]),
+  );
+  const school = units.get('Utbildningsförvaltningen')!;
+  const socialUnit = units.get('Socialtjänsten')!;
+  teamId = (await h.as.coordinator.request('POST', '/api/v1/teams', { name: 'Mötesteamet', unitId: school })).json().id;
+  otherTeamId = (
+    await h.as.coordinator.request('POST', '/api/v1/teams', { name: 'Andra teamet', unitId: school })
+  ).json().id;
+  await insertStaff(
+    h.db,
+    h.municipalityId,
+    { name: 'Socialsekreteraren', email: 'meet-social@test.lotsa.local', role: 'team_member', unitId: socialUnit },
+    TEST_PASSWORD,
+  );
+  social = await h.signIn('meet-social@test.lotsa.local');
+  outsider = h.as.secondCoach;
+  for (const member of [h.as.youth_coach.staffId, h.as.team_member.staffId, social.staffId]) {
+    expect(
+      (await h.as.coordinator.request('POST', `/api/v1/teams/${teamId}/members`, { staffId: member })).statusCode,
+    ).toBe(204);
+  }
+
+  const applicant = await person('Ansökande', null, h.as.youth_coach.staffId);
+  p.applicant = applicant.id;
+  const app = await h.as.youth_coach.request('POST', `/api/v1/persons/${p.applicant}/applications`, {
+    teamId,
+    referrer: 'school',
+    signedOn: addDays(today, -3),
+    signedByYoungPerson: true,
+  });
+  applicationId = app.json().id;
+  otherApplicationId = (
+    await h.as.youth_coach.request('POST', `/api/v1/persons/${p.applicant}/applications`, {
+      teamId: otherTeamId,
+      referrer: 'self',
+      signedOn: addDays(today, -2),
+      signedByYoungPerson: true,
+    })
+  ).json().id;
+
+  const inTeam = await person('Teamungdom', teamId, h.as.youth_coach.staffId);
+  p.inTeam = inTeam.id;
+  await h.db
+    .insertInto('action_plans')
+    .values({
+      municipality_id: h.municipalityId,
+      person_id: p.inTeam,
+      case_id: inTeam.caseId,
+      follow_up_on: addDays(today, -1),
+    })
+    .execute();
+  await h.db
+    .insertInto('register_periods')
+    .values({
+      municipality_id: h.municipalityId,
+      person_id: p.inTeam,
+      entered_on: addDays(today, -40),
+      entry_reason: 'moved_in',
+    })
+    .execute();
+  const offerId = (
+    await h.as.coordinator.request('POST', '/api/v1/offers', {
+      name: 'Arbetsträning',
+      kind: 'guidance',
+      providerUnitId: school,
+    })
+  ).json().id;
+  const measure = await h.as.coordinator.request('POST', `/api/v1/persons/${p.inTeam}/measures`, {
+    offerId,
+    startsOn: addDays(today, -30),
+    plannedEndOn: addDays(today, 5),
+  });
+  expect(measure.statusCode, measure.body).toBe(201);
+  // The young person in the team lets the social services see contact and occupation, not the plan.
+  const consent = await h.as.coordinator.request('POST', `/api/v1/persons/${p.inTeam}/consents`, {
+    recipientUnitIds: [socialUnit],
+    categories: ['contact_occupation'],
+    purpose: 'Samverkan i teamet',
+    givenBy: 'young_person',
+    givenOn: addDays(today, -10),
+  });
+  expect(consent.statusCode, consent.body).toBe(201);
+
+  const series = await h.as.coordinator.request('PUT', `/api/v1/teams/${teamId}/meeting-series`, {
+    weekday: 2,
+    time: '09:00',
+    place: 'Ungdomstorget',
+    leadId: h.as.youth_coach.staffId,
+  });
+  expect(series.statusCode, series.body).toBe(204);
+  const created = await h.as.youth_coach.request('POST', `/api/v1/teams/${teamId}/meetings`, { heldOn: today });
+  expect(created.statusCode, created.body).toBe(201);
+  meetingId = created.json().id;
+}, 120_000);
+afterAll(() => h.close());
+
+describe('who may read and run a team meeting', () => {
+  it('refuses the signed-out, roles without persons, staff outside the team, and other municipalities', async () => {
+    expect((await h.anonymous('GET', url())).statusCode).toBe(401);
+    expect((await h.anonymous('GET', `/api/v1/teams/${teamId}/meetings`)).statusCode).toBe(401);
+    expect((await h.as.administrator.request('GET', url())).statusCode).toBe(403);
+    expect((await h.as.school_reporter.request('GET', `/api/v1/teams/${teamId}/meetings`)).statusCode).toBe(403);
+    expect((await outsider.request('GET', url())).statusCode).toBe(403);
+    expect((await outsider.request('GET', `/api/v1/meetings/team/${meetingId}/minutes.pdf`)).statusCode).toBe(403);
+    expect((await h.as.otherCoordinator.request('GET', url())).statusCode).toBe(404);
+    expect((await h.as.otherCoordinator.request('GET', `/api/v1/teams/${teamId}/meetings`)).statusCode).toBe(404);
+  });
+
+  it('lets only a coordinator or the lead set the series, create meetings, take attendance and decide', async () => {
+    expect(
+      (await h.as.team_member.request('POST', `/api/v1/teams/${teamId}/meetings`, { heldOn: addDays(today, 7) }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await h.as.team_member.request('PUT', `/api/v1/teams/${teamId}/meeting-series`, {
+          weekday: 3,
+          time: '10:00',
+          place: 'Rum 2',
+          leadId: h.as.team_member.staffId,
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await h.as.team_member.request('PUT', `/api/v1/meetings/team/${meetingId}/attendance`, {
+          members: [],
+          guests: [],
+        })
+      ).statusCode,
+    ).toBe(403);
+    const res = await h.as.team_member.request('POST', `/api/v1/meetings/team/${meetingId}/decisions`, {
+      personId: p.inTeam,
+      kind: 'other',
+      text: 'Försök',
+    });
+    expect(res.statusCode).toBe(403);
+  });
+
+  it('lists meetings with their series; a second meeting on a day is a 400 naming heldOn', async () => {
+    const list = await h.as.team_member.request('GET', `/api/v1/teams/${teamId}/meetings`);
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json()).toMatchObject({
+      series: { weekday: 2, time: '09:00', place: 'Ungdomstorget', lead: { id: h.as.youth_coach.staffId } },
+      mayManage: false,
+    });
+    expect(list.json().meetings).toEqual([
+      expect.objectContaining({ id: meetingId, heldOn: today, time: '09:00', place: 'Ungdomstorget' }),
+    ]);
+    const again = await h.as.youth_coach.request('POST', `/api/v1/teams/${teamId}/meetings`, { heldOn: today });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().errors).toEqual([expect.objectContaining({ field: 'heldOn', code: 'meeting_on_day' })]);
+    const badLead = await h.as.coordinator.request('PUT', `/api/v1/teams/${teamId}/meeting-series`, {
+      weekday: 2,
+      time: '09:00',
+      place: 'Ungdomstorget',
+      leadId: outsider.staffId,
+    });
+    expect(badLead.json().errors).toEqual([expect.objectContaining({ field: 'leadId' })]);
+  });
+});
+
+describe('the agenda Lotsa builds, as each member may see it', () => {
+  const agendaOf = async (client: Client) => {
+    const res = await client.request('GET', url());
+    expect(res.statusCode, res.body).toBe(200);
+    return { agenda: res.json().agenda as Agenda, body: res.body };
+  };
+  const item = (agenda: Agenda, kind: string) => agenda.filter((a) => a.kind === kind);
+
+  it('gives the lead every item: application, follow-up due, not reached, measure ending', async () => {
+    const { agenda } = await agendaOf(h.as.youth_coach);
+    expect(item(agenda, 'application')).toEqual([
+      expect.objectContaining({
+        id: applicationId,
+        person: { id: p.applicant, name: 'Ansökande Testsson' },
+        hidden: false,
+        date: addDays(today, -3),
+      }),
+    ]);
+    expect(item(agenda, 'follow_up_due')).toEqual([
+      expect.objectContaining({ person: expect.objectContaining({ id: p.inTeam }), date: addDays(today, -1) }),
+    ]);
+    expect(item(agenda, 'not_reached')).toEqual([
+      expect.objectContaining({ person: expect.objectContaining({ id: p.inTeam }), date: addDays(today, -40) }),
+    ]);
+    expect(item(agenda, 'measure_ending')).toEqual([
+      expect.objectContaining({
+        person: expect.objectContaining({ id: p.inTeam }),
+        text: 'Arbetsträning',
+        date: addDays(today, 5),
+      }),
+    ]);
+    // The application to the other team is that team's business.
+    expect(agenda.some((a) => a.id === otherApplicationId)).toBe(false);
+  });
+
+  it('shows a same-agency member the team case, and an applicant beyond reach as no access', async () => {
+    const { agenda, body } = await agendaOf(h.as.team_member);
+    expect(item(agenda, 'application')).toEqual([
+      { kind: 'application', id: null, person: null, hidden: true, date: null, text: null, addedBy: null },
+    ]);
+    expect(body).not.toContain('Ansökande');
+    expect(body).not.toContain(p.applicant);
+    expect(item(agenda, 'follow_up_due')[0]).toMatchObject({ hidden: false, person: { id: p.inTeam } });
+  });
+
+  it('shows a social worker what the consent covers: not reached yes, plan and measure no', async () => {
+    const { agenda, body } = await agendaOf(social);
+    expect(item(agenda, 'not_reached')[0]).toMatchObject({
+      hidden: false,
+      person: { id: p.inTeam, name: 'Teamungdom Testsson' },
+    });
+    for (const kind of ['application', 'follow_up_due', 'measure_ending'])
+      expect(item(agenda, kind), kind).toEqual([
+        expect.objectContaining({ hidden: true, person: null, date: null, text: null }),
+      ]);
+    expect(body).not.toContain('Arbetsträning');
+    expect(body).not.toContain('Ansökande');
+  });
+
+  it('takes items members add (closing proposed too), each shown as far as the reader may see', async () => {
+    const closing = await h.as.team_member.request('POST', `/api/v1/meetings/team/${meetingId}/items`, {
+      personId: p.inTeam,
+      kind: 'closing_proposed',
+      text: 'Har börjat arbeta heltid.',
+    });
+    expect(closing.statusCode, closing.body).toBe(201);
+    expect(
+      (
+        await social.request('POST', `/api/v1/meetings/team/${meetingId}/items`, {
+          personId: null,
+          kind: 'other',
+          text: 'Elevhälsan vill presentera sig.',
+        })
+      ).statusCode,
+    ).toBe(201);
+    // A member may not raise a young person they may not see, nor propose closing without one.
+    const unseen = await social.request('POST', `/api/v1/meetings/team/${meetingId}/items`, {
+      personId: p.applicant,
+      kind: 'other',
+      text: 'Vem är det?',
+    });
+    expect(unseen.statusCode).toBe(400);
+    expect(unseen.json().errors).toEqual([expect.objectContaining({ field: 'personId' })]);
+    expect(
+      (
+        await social.request('POST', `/api/v1/meetings/team/${meetingId}/items`, {
+          kind: 'closing_proposed',
+          text: 'Avsluta',
+        })
+      ).json().errors,
+    ).toEqual([expect.objectContaining({ field: 'personId', code: 'required' })]);
+
+    const lead = (await agendaOf(h.as.youth_coach)).agenda;
+    expect(item(lead, 'closing_proposed')).toEqual([
+      expect.objectContaining({
+        id: closing.json().id,
+        person: expect.objectContaining({ id: p.inTeam }),
+        text: 'Har börjat arbeta heltid.',
+        addedBy: 'Test team_member',
+      }),
+    ]);
+    expect(item(lead, 'other')).toEqual([
+      expect.objectContaining({ person: null, hidden: false, text: 'Elevhälsan vill presentera sig.' }),
+    ]);
+    const { agenda: theirs, body } = await agendaOf(social);
+    expect(item(theirs, 'closing_proposed')).toEqual([
+      expect.objectContaining({ hidden: true, person: null, text: null }),
+    ]);
+    expect(body).not.toContain('heltid');
+  });
+});
+
+describe('attendance and decisions', () => {
+  it('records members present and guests; a non-member is a 400 naming members', async () => {
+    const bad = await h.as.youth_coach.request('PUT', `/api/v1/meetings/team/${meetingId}/attendance`, {
+      members: [outsider.staffId],
+      guests: [],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([expect.objectContaining({ field: 'members' })]);
+    const ok = await h.as.youth_coach.request('PUT', `/api/v1/meetings/team/${meetingId}/attendance`, {
+      members: [h.as.youth_coach.staffId, h.as.team_member.staffId, social.staffId],
+      guests: [{ name: 'Elevhälsan, Ekhagens skola', role: 'Skolkurator' }],
+    });
+    expect(ok.statusCode, ok.body).toBe(204);
+    const meeting = (await h.as.team_member.request('GET', url())).json();
+    expect(meeting.members.filter((m: { present: boolean }) => m.present)).toHaveLength(3);
+    expect(meeting.guests).toEqual([{ name: 'Elevhälsan, Ekhagens skola', role: 'Skolkurator' }]);
+  });
+
+  it('refuses a decision on an application of another team, naming the field, and stores nothing', async () => {
+    const before = await h.db.selectFrom('events').select('id').where('person_id', '=', p.applicant).execute();
+    const res = await h.as.youth_coach.request('POST', `/api/v1/meetings/team/${meetingId}/decisions`, {
+      personId: p.applicant,
+      kind: 'accepted',
+      applicationId: otherApplicationId,
+      text: 'Fel team',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().errors).toEqual([expect.objectContaining({ field: 'applicationId' })]);
+    expect(await h.db.selectFrom('team_meeting_decisions').select('id').execute()).toEqual([]);
+    expect(
+      (
+        await h.db
+          .selectFrom('applications')
+          .select('status')
+          .where('id', '=', otherApplicationId)
+          .executeTakeFirstOrThrow()
+      ).status,
+    ).toBe('received');
+    expect(await h.db.selectFrom('events').select('id').where('person_id', '=', p.applicant).execute()).toHaveLength(
+      before.length,
+    );
+    const missing = await h.as.youth_coach.request('POST', `/api/v1/meetings/team/${meetingId}/decisions`, {
+      personId: p.applicant,
+      kind: 'declined',
+    });
+    expect(missing.json().errors).toEqual([expect.objectContaining({ field: 'applicationId', code: 'required' })]);
+  });
+
+  it('accepts an application as the applications page does, and puts it on the timeline', async () => {
+    const res = await h.as.youth_coach.request('POST', `/api/v1/meetings/team/${meetingId}/decisions`, {
+      personId: p.applicant,
+      kind: 'accepted',
+      applicationId,
+      text: 'Börjar i gruppen på måndag.',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(
+      (await h.db.selectFrom('applications').select('status').where('id', '=', applicationId).executeTakeFirstOrThrow())
+        .status,
+    ).toBe('accepted');
+    expect(
+      (await h.db.selectFrom('cases').select('team_id').where('person_id', '=', p.applicant).executeTakeFirstOrThrow())
+        .team_id,
+    ).toBe(teamId);
+    const events = (await h.as.youth_coach.request('GET', `/api/v1/persons/${p.applicant}/events`)).json() as {
+      type: string;
+      category: string | null;
+      payload: Record<string, unknown>;
+    }[];
+    expect(events.find((e) => e.type === 'team_meeting_decision')).toMatchObject({
+      category: 'assessment_plan',
+      payload: { kind: 'accepted', text: 'Börjar i gruppen på måndag.', applicationId },
+    });
+    expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['application_decided', 'team_changed']));
+    // Decided once: a second decision on it is refused.
+    expect(
+      (
+        await h.as.youth_coach.request('POST', `/api/v1/meetings/team/${meetingId}/decisions`, {
+          personId: p.applicant,
+          kind: 'declined',
+          applicationId,
+        })
+      ).statusCode,
+    ).toBe(400);
+  });
+
+  it('changes the contact person when it decides so, and records other decisions with their text', async () => {
+    const res = await h.as.youth_coach.request('POST', `/api/v1/meetings/team/${meetingId}/decisions`, {
+      personId: p.inTeam,
+      kind: 'contact_person_change',
+      contactPersonId: h.as.team_member.staffId,
+      text: 'Byter till teammedlemmen.',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(
+      (
+        await h.db
+          .selectFrom('cases')
+          .select('contact_person_id')
+          .where('person_id', '=', p.inTeam)
+          .where('closed_at', 'is', null)
+          .executeTakeFirstOrThrow()
+      ).contact_person_id,
+    ).toBe(h.as.team_member.staffId);
+    expect(
+      (
+        await h.as.coordinator.request('POST', `/api/v1/meetings/team/${meetingId}/decisions`, {
+          personId: p.inTeam,
+          kind: 'new_measure',
+          text: 'Studiebesök på Komvux.',
+        })
+      ).statusCode,
+    ).toBe(201);
+    const unseen = await h.as.youth_coach.request('POST', `/api/v1/meetings/team/${meetingId}/decisions`, {
+      personId: '00000000-0000-4000-8000-000000000000',
+      kind: 'other',
+    });
+    expect(unseen.json().errors).toEqual([expect.objectContaining({ field: 'personId' })]);
+  });
+
+  it('shows each member the decisions only as far as they may see them', async () => {
+    const lead = (await h.as.youth_coach.request('GET', url())).json().decisions as {
+      kind: string;
+      hidden: boolean;
+      text: string | null;
+    }[];
+    expect(lead.map((d) => [d.kind, d.hidden])).toEqual([
+      ['accepted', false],
+      ['contact_person_change', false],
+      ['new_measure', false],
+    ]);
+    const theirs = (await social.request('GET', url())).json().decisions as {
+      kind: string;
+      hidden: boolean;
+      text: string | null;
+      person: unknown;
+    }[];
+    // The change of contact person is contact information, which the consent covers; the rest is the plan's.
+    expect(theirs.map((d) => [d.kind, d.hidden])).toEqual([
+      ['accepted', true],
+      ['contact_person_change', false],
+      ['new_measure', true],
+    ]);
+    expect(theirs.filter((d) => d.hidden).every((d) => d.person === null && d.text === null)).toBe(true);
+  });
+});
+
+describe('the minutes', () => {
+  it('name a young person only when every recipient may see the decision; audited', async () => {
+    const res = await h.as.youth_coach.request('GET', `/api/v1/meetings/team/${meetingId}/minutes.pdf?lang=sv`);
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const entry = await h.db
+      .selectFrom('audit_log')
+      .select(['detail'])
+      .where('entity', '=', 'team_meeting_minutes')
+      .where('person_id', 'is', null)
+      .orderBy('at', 'desc')
+      .executeTakeFirstOrThrow();
+    // Recipients: the lead, the same-agency member and the social worker. Only the change of contact person is named.
+    expect(entry.detail).toMatchObject({ decisions: 3, named: 1 });
+    const named = await h.db
+      .selectFrom('audit_log')
+      .select('person_id')
+      .where('entity', '=', 'team_meeting_minutes')
+      .where('person_id', 'is not', null)
+      .execute();
+    expect(named.map((n) => n.person_id)).toEqual([p.inTeam]);
+    expect(
+      (await h.as.youth_coach.request('GET', `/api/v1/meetings/team/${meetingId}/minutes.pdf?lang=en`)).statusCode,
+    ).toBe(200);
+  });
+
+  it('audits reading the agenda: the meeting, and each young person shown', async () => {
+    const rows = await h.db
+      .selectFrom('audit_log')
+      .select(['person_id', 'action'])
+      .where('entity', '=', 'team_meeting')
+      .where('actor_id', '=', social.staffId)
+      .where('action', '=', 'list')
+      .execute();
+    expect(new Set(rows.map((r) => r.person_id))).toEqual(new Set([p.inTeam]));
+  });
+});
