@@ -249,3 +249,18 @@ describe('my consents and who has read my data', () => {
     await h.db.updateTable('municipalities').set({ young_person_sees_staff_names: false }).where('id', '=', h.municipalityId).execute();
   });
 });
+
+describe('my week and my next meeting', () => {
+  it('shows the booked meeting in the week and as the next meeting; another week is empty', async () => {
+    const me = await youngPerson();
+    const startsAt = new Date(now.getTime() + 2 * 24 * 3600_000);
+    await h.db.insertInto('meetings').values({ municipality_id: h.municipalityId, kind: 'meeting', starts_at: startsAt, ends_at: new Date(startsAt.getTime() + 3600_000), staff_id: h.as.youth_coach.staffId, person_id: me.personId }).execute();
+    const young = await signInYoung(me.pin, me.personId);
+    expect((await young.request('GET', '/api/v1/me')).json().nextMeeting).toMatchObject({ startsAt: startsAt.toISOString(), kind: 'meeting' });
+    const week = (await young.request('GET', '/api/v1/me/schedule')).json();
+    expect(week).toMatchObject({ personId: me.personId, mayChange: false });
+    expect(week.items).toContainEqual(expect.objectContaining({ kind: 'meeting', staffName: 'Test youth_coach', removable: false }));
+    expect((await young.request('GET', '/api/v1/me/schedule?week=2027-W10')).json().items).toEqual([]);
+    expect((await young.request('GET', '/api/v1/me/schedule?week=2027-W99')).statusCode).toBe(400);
+  });
+});

@@ -14,7 +14,8 @@ import { deleteYoungPersonSession, SESSION_COOKIE } from '../../http/sessions.js
 import { gatewayProvider, outboxProvider, type SmsProvider } from '../sms/sms-provider.js';
 import { requestCode, signInWithCode } from './me-sign-in.service.js';
 import { extractPdf } from '../extract/extract-pdf.js';
-import { buildOwnExtract, listOwnConsents, markOwnStepDone, readOwnAccessLog, readOwnPlan, readSummary, signOwnPlan, withdrawOwnConsent } from './me.service.js';
+import { scheduleQuery, scheduleWeekSchema } from '../../../core/schedule-schemas.js';
+import { buildOwnExtract, listOwnConsents, readOwnSchedule, markOwnStepDone, readOwnAccessLog, readOwnPlan, readSummary, signOwnPlan, withdrawOwnConsent } from './me.service.js';
 
 const tags = ['young person'];
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
@@ -61,6 +62,12 @@ export async function meRoutes(app: FastifyInstance, { env }: { env: Env }) {
     config: own,
     schema: { tags, summary: 'The young person’s own summary: first name, contact person and how to reach them, the next meeting, and the CSRF token', response: { 200: meSummarySchema, ...errors } },
     handler: (request) => readSummary(youngPersonContextOf(request), request.youngPersonSession!.csrfToken),
+  });
+
+  r.get('/api/v1/me/schedule', {
+    config: own,
+    schema: { tags, summary: 'The young person’s week (ISO week, e.g. 2026-W50; the current week when left out): meetings, measures, activities', querystring: scheduleQuery, response: { 200: scheduleWeekSchema, ...errors } },
+    handler: (request) => readOwnSchedule(youngPersonContextOf(request), request.query.week),
   });
 
   r.get('/api/v1/me/plan', {

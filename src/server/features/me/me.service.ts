@@ -15,6 +15,8 @@ import { eventRow } from '../../db/events.js';
 import { AppError } from '../../http/app-error.js';
 import { auditedAsYoungPerson, type AuditedTransaction, type YoungPersonContext } from '../../http/context.js';
 import { selectConsents } from '../consents/consents.queries.js';
+import { personWeek, weekOrCurrent } from '../schedule/schedule.service.js';
+import type { ScheduleWeek } from '../../../core/schedule-schemas.js';
 import { extractContent } from '../extract/extract.service.js';
 import { selectGoalAreas, selectPlanContent, selectPlanRow, selectUnits } from '../plans/plans.queries.js';
 import { storePlanVersion } from '../plans/plans.service.js';
@@ -228,5 +230,21 @@ export async function buildOwnExtract(ctx: YoungPersonContext, language: 'sv' | 
     const content = await extractContent(trx, person, { categories: [...YOUNG_PERSON_CATEGORIES], contactVisible: true, language, forYoungPerson: { namesShown: person.young_person_sees_staff_names }, producedAt: ctx.clock.now() });
     await audit({ action: 'export', entity: 'extract', entityId: person.id, personId: person.id, detail: { own: true, withheld: content.withheld.map((w) => ({ category: w.category, entries: w.entries })) } });
     return content;
+  });
+}
+
+/**
+ * GET /me/schedule?week=: the young person's week (meetings, measures with hours, activities, the
+ * contact person's additions) from the schedule feature, in the young person's categories; the
+ * current week in Sweden when none is asked for. They see it, they do not change it here.
+ */
+export async function readOwnSchedule(ctx: YoungPersonContext, week: string | undefined): Promise<ScheduleWeek> {
+  requireYoungPersonCapability(ctx.actor, 'me.read');
+  const isoWeek = weekOrCurrent(ctx, week);
+  return auditedAsYoungPerson(ctx, async ({ trx, audit }) => {
+    const own = await ownCase(ctx, trx);
+    const built = await personWeek(trx, { personId: own.id, week: isoWeek, categories: [...YOUNG_PERSON_CATEGORIES] });
+    await audit({ action: 'read', entity: 'schedule', entityId: own.id, personId: own.id, detail: { week: built.week } });
+    return { ...built, items: built.items.map((i) => ({ ...i, removable: false })), withheld: false, mayChange: false };
   });
 }
