@@ -148,6 +148,8 @@ export async function buildApp(database: DatabaseHandle, env: Env, options: { lo
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api') || request.method !== 'GET' || !hasWeb) return sendProblem(reply, request, 'not_found');
+    // The young person's own page is an entry of its own (vite.config.ts), light for a phone.
+    if (request.url === '/mitt' || request.url.startsWith('/mitt/') || request.url.startsWith('/mitt?')) return reply.type('text/html').sendFile('mitt.html');
     return reply.type('text/html').sendFile('index.html');
   });
   return app;
