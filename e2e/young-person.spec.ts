@@ -69,13 +69,13 @@ describe.skipIf(skipE2E)('[young person]: a young person signs in with a code, f
 
     const plan = page.getByRole('region', { name: 'Min plan' });
     await expect.poll(() => plan.textContent()).toContain('Ringa studievägledaren');
-    await plan.getByRole('button', { name: 'Jag har gjort det: Ringa studievägledaren' }).click();
+    await plan.getByRole('button', { name: /^Jag har gjort det\s*: Ringa studievägledaren$/ }).click();
     await expect.poll(() => plan.textContent()).toContain('Klart');
     await plan.getByRole('button', { name: 'Jag godkänner planen' }).click();
     await expect.poll(() => plan.textContent()).toContain('Du har godkänt den här planen.');
 
     const consents = page.getByRole('region', { name: 'Mina samtycken' });
-    await consents.getByRole('button', { name: 'Ta tillbaka samtycket: Socialtjänsten' }).click();
+    await consents.getByRole('button', { name: /^Ta tillbaka samtycket\s*: Socialtjänsten$/ }).click();
     await expect.poll(() => consents.textContent()).toContain('Tillbakataget');
     expect((await social.api.get(`/api/v1/persons/${personId}`)).status()).toBe(404);
     await social.api.dispose();
