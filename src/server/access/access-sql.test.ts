@@ -12,6 +12,7 @@ import type { Database } from '../db/types.js';
 import { personListQuery } from '../../core/schemas.js';
 import { selectPerson, selectPersonPage } from '../features/persons/persons.queries.js';
 import { accessOf, categoryVisibleTo, contactDetailsVisibleTo, personManagedBy, personVisibleTo, type Actor } from './access.js';
+import { ownRecordOf } from './young-person.js';
 
 /** A driver that runs nothing: it keeps each query it is given and answers one row with a zero count and an id. */
 class CapturingDriver implements Driver {
@@ -108,5 +109,13 @@ describe('the main queries over persons, as SQL', () => {
     await selectPerson(db, actorOf('team_member'), '00000000-0000-4000-8000-00000000d001');
     expect(queries).toHaveLength(1);
     await expect(asFile(queries[0]!)).toMatchFileSnapshot(file('person.team_member'));
+  });
+});
+
+describe("the young person's own record, as SQL", () => {
+  it('what a signed-in young person reaches: their own row, while they have a live case', async () => {
+    const { db } = capturing();
+    const actor = { kind: 'young_person' as const, personId: '00000000-0000-4000-8000-00000000e001', municipalityId: MUNICIPALITY, method: 'sms_code' as const };
+    await expect(asFile(db.selectFrom('persons').select('persons.id').where(ownRecordOf(actor)).compile())).toMatchFileSnapshot(file('own-record-of.young_person'));
   });
 });

@@ -7,8 +7,9 @@
  *   person, and every staff endpoint, answers 404 (the auth hook refuses staff routes outright);
  * - what they may do is a short table of their own (`YOUNG_PERSON_CAN`), not a staff role;
  * - of their own record they see the categories the KAA documents with them (contact and occupation,
- *   assessment and plan), never health and social notes recorded by another agency, and of notes and
- *   assessment sections only those staff marked as shared with them (`sharedWithYoungPerson`).
+ *   assessment and plan), never health and social notes recorded by another agency; of notes only
+ *   those staff shared with them (`sharedWithYoungPerson`); assessments not at all, until staff can
+ *   share their sections one by one.
  */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { ConsentCategory } from '../../core/consent.js';
@@ -48,9 +49,9 @@ export function ownRecordOf(actor: YoungPersonActor): (eb: ExpressionBuilder<Dat
 }
 
 /**
- * SQL condition on `events`: a timeline entry the young person may see of their own record: of their
- * categories, and a note only when staff shared it with them.
+ * A timeline entry of their own record that the young person may see (already within their
+ * categories): a note only when staff shared it with them (`sharedWithYoungPerson` on the note).
  */
-export function eventSharedWith(eb: ExpressionBuilder<Database, 'events'>): Expression<SqlBool> {
-  return eb.or([eb('events.type', '<>', 'note'), sql<SqlBool>`coalesce((events.payload->>'sharedWithYoungPerson')::boolean, false)`]);
+export function sharedWithYoungPerson(event: { type: string; payload: unknown }): boolean {
+  return event.type !== 'note' || (event.payload as { sharedWithYoungPerson?: boolean } | null)?.sharedWithYoungPerson === true;
 }

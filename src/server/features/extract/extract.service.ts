@@ -13,6 +13,7 @@ import type { Db } from '../../db/connection.js';
 import type { PersonsTable } from '../../db/types.js';
 import { accessOf, categoriesOf, contactDetailsVisibleTo, personVisibleTo, requireCapability } from '../../access/access.js';
 import { contactDetailsShown } from '../../access/protected-identity.js';
+import { sharedWithYoungPerson } from '../../access/young-person.js';
 import { readBasis } from '../../audit/basis.js';
 import { audited, denied, type RequestContext } from '../../http/context.js';
 import { selectConsents } from '../consents/consents.queries.js';
@@ -128,10 +129,6 @@ function withoutStaffNotes<T extends { type: string; payload: unknown }>(e: T): 
   return { ...e, payload: { ...payload, note: null } };
 }
 
-/** A timeline entry the young person may see in their own extract: a note only when staff shared it with them. */
-function sharedWithYoungPerson(e: { type: string; payload: unknown }): boolean {
-  return e.type !== 'note' || (e.payload as { sharedWithYoungPerson?: boolean }).sharedWithYoungPerson === true;
-}
 
 /** The extract's shape. */
 export type Extract = Awaited<ReturnType<typeof buildExtract>>;

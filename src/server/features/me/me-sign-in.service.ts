@@ -81,6 +81,8 @@ export async function requestCode(db: Db, clock: Clock, provider: SmsProvider, p
   if (seen.address >= ME_THROTTLE.requestsPerAddress) throw new AppError('too_many_code_attempts', [], {}, { retryAfterSeconds: ME_THROTTLE.windowMinutes * 60 });
   await db.insertInto('young_person_sign_in_attempts').values({ kind: 'code_request', account: who, ip, at: now }).execute();
   await db.deleteFrom('young_person_sign_in_attempts').where('at', '<', new Date(now.getTime() - 24 * 3600_000)).execute();
+  // Spent and expired codes are of no use after a day: only their hashes were ever kept.
+  await db.deleteFrom('young_person_codes').where('expires_at', '<', new Date(now.getTime() - 24 * 3600_000)).execute();
   if (seen.account >= ME_THROTTLE.codesPerPerson) return;
   const person = await eligiblePerson(db, pin);
   const to = internationalNumber(person?.phone);
