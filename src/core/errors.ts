@@ -94,6 +94,9 @@ export const ERRORS = {
     sv: 'Uppföljningen är redan registrerad. Ladda om sidan för att se resultatet.',
     en: 'The follow-up has already been recorded. Reload the page to see its result.',
   },
+  invalid_code: { status: 401, sv: 'Koden stämmer inte, eller så är den för gammal. Be om en ny kod.', en: 'The code is wrong or too old. Ask for a new code.' },
+  too_many_code_attempts: { status: 429, sv: 'Du har försökt för många gånger. Vänta en stund och försök igen.', en: 'You have tried too many times. Wait a while and try again.' },
+  not_your_step: { status: 409, sv: 'Det här steget är inte ditt att bocka av.', en: 'This step is not yours to mark as done.' },
 } as const satisfies Record<string, { status: number; sv: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

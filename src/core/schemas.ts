@@ -217,7 +217,13 @@ export const eventSchema = z.object({
   category: z.enum(CONSENT_CATEGORIES),
 });
 
-export const noteBody = z.object({ text: text(10000), correctsEventId: id.optional(), category: z.enum(CONSENT_CATEGORIES).optional() });
+export const noteBody = z.object({
+  text: text(10000),
+  correctsEventId: id.optional(),
+  category: z.enum(CONSENT_CATEGORIES).optional(),
+  /** Staff choose to share the note with the young person (their own Lotsa and extract); not shared unless said. */
+  sharedWithYoungPerson: z.boolean().optional(),
+});
 
 export const caseUpdateBody = z.object({
   contactPersonId: id.nullable().optional(),

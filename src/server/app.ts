@@ -53,6 +53,7 @@ import { outcomeRoutes } from './features/outcomes/outcomes.routes.js';
 import { planRoutes } from './features/plans/plans.routes.js';
 import { reportsRoutes } from './features/reports/reports.routes.js';
 import { scheduleRoutes } from './features/schedule/schedule.routes.js';
+import { meRoutes } from './features/me/me.routes.js';
 
 /** Where `npm run build` puts the web app. */
 export const WEB_DIST = projectPath('dist', 'web');
@@ -143,11 +144,14 @@ export async function buildApp(database: DatabaseHandle, env: Env, options: { lo
   await app.register(teamMeetingRoutes);
   await app.register(scheduleRoutes, { env });
   await app.register(activityRoutes);
+  await app.register(meRoutes, { env });
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api') || request.method !== 'GET' || !hasWeb) return sendProblem(reply, request, 'not_found');
+    // The young person's own page is an entry of its own (vite.config.ts), light for a phone.
+    if (request.url === '/mitt' || request.url.startsWith('/mitt/') || request.url.startsWith('/mitt?')) return reply.type('text/html').sendFile('mitt.html');
     return reply.type('text/html').sendFile('index.html');
   });
   return app;

@@ -15,7 +15,7 @@ export const caseEvents = {
   /** The case moved from one status to another. */
   case_status_changed: z.object({ from: z.enum(CASE_STATUSES), to: z.enum(CASE_STATUSES) }),
   /** A note; its category is the event's `category` column, a correction names what it corrects in `corrects_event_id`. */
-  note: z.object({ text: z.string() }),
+  note: z.object({ text: z.string(), sharedWithYoungPerson: z.boolean().optional() }),
   /** The case moved to a team (`to` null when taken from its team). */
   team_changed: z.object({ to: z.object({ id: eventId, name: z.string() }).nullable() }),
   /**

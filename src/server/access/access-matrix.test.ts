@@ -11,6 +11,7 @@ import { insertStaff } from '../features/staff/staff.service.js';
 import { buildPerson } from '../testing/factories.js';
 import { createHarness, TEST_PASSWORD, type Client, type Harness } from '../testing/harness.js';
 import { storedAsIs } from '../db/events.js';
+import { pdfPageTexts } from '../testing/pdf-text.js';
 
 const STATES = ['none', 'valid', 'expired', 'withdrawn'] as const;
 type State = (typeof STATES)[number];
@@ -271,5 +272,60 @@ describe('assessments, by category', () => {
     expect(body.needs !== null).toBe(sees.includes('health_social'));
     expect(body.highestEducation !== null).toBe(sees.includes('assessment_plan'));
     expect(body.withheldCategories).toEqual((['assessment_plan', 'health_social'] as const).filter((c) => !sees.includes(c)));
+  });
+});
+
+describe('the young person as an actor', () => {
+  /** The young person of the person with a valid consent, signed in with a code from their contact person's outbox. */
+  async function signInAsYoungPerson() {
+    const personId = persons.get('valid')!;
+    const person = await h.db.selectFrom('persons').select('personal_identity_number').where('id', '=', personId).executeTakeFirstOrThrow();
+    const pin = person.personal_identity_number.trim();
+    const remoteAddress = '10.9.9.9';
+    expect((await h.app.inject({ method: 'POST', url: '/api/v1/me/code', payload: { personalIdentityNumber: pin }, remoteAddress })).statusCode).toBe(202);
+    const outbox = (await clients.get('contact person')!.request('GET', '/api/v1/sms')).json() as { personId: string; body: string }[];
+    const code = /(\d{6})/.exec(outbox.find((m) => m.personId === personId)!.body)![1]!;
+    const login = await h.app.inject({ method: 'POST', url: '/api/v1/me/login', payload: { personalIdentityNumber: pin, code }, remoteAddress });
+    expect(login.statusCode).toBe(200);
+    const cookie = `lotsa_session=${login.cookies.find((c) => c.name === 'lotsa_session')!.value}`;
+    const csrf = login.json().csrfToken as string;
+    return { personId, request: (method: 'GET' | 'POST', url: string, body?: object) => h.app.inject({ method, url, payload: body, headers: { cookie, 'x-csrf-token': csrf } }) };
+  }
+
+  it('gets 404 on every staff endpoint, for their own record and for every other person', async () => {
+    const young = await signInAsYoungPerson();
+    for (const state of STATES) {
+      const personId = persons.get(state)!;
+      for (const url of [`/api/v1/persons/${personId}`, `/api/v1/persons/${personId}/events`, `/api/v1/persons/${personId}/consents`, `/api/v1/persons/${personId}/assessments`, `/api/v1/persons?q=Matris-${state}`]) {
+        expect((await young.request('GET', url)).statusCode, url).toBe(404);
+      }
+      expect((await young.request('POST', `/api/v1/persons/${personId}/notes`, { text: 'Försök' })).statusCode).toBe(404);
+    }
+    expect((await young.request('GET', '/api/v1/settings')).statusCode).toBe(404);
+    const own = (await young.request('GET', '/api/v1/me/consents')).json() as { id: string }[];
+    const ids = (await h.db.selectFrom('consents').select('id').where('person_id', '=', young.personId).execute()).map((c) => c.id);
+    expect(own.map((c) => c.id).sort()).toEqual(ids.sort());
+    const others = await h.db.selectFrom('consents').select('id').where('person_id', '=', persons.get('expired')!).executeTakeFirstOrThrow();
+    expect((await young.request('POST', `/api/v1/consents/${others.id}/withdraw`, {})).statusCode).toBe(404);
+    expect((await young.request('POST', `/api/v1/me/consents/${others.id}/withdraw`)).statusCode).toBe(404);
+  });
+
+  it('sees in their own extract the notes staff shared with them, never unshared ones or another agency’s health notes', async () => {
+    const coordinator = clients.get('coordinator')!;
+    const personId = persons.get('valid')!;
+    expect((await coordinator.request('POST', `/api/v1/persons/${personId}/notes`, { text: 'Delad: vi ses på torsdag.', sharedWithYoungPerson: true })).statusCode).toBe(201);
+    expect((await coordinator.request('POST', `/api/v1/persons/${personId}/notes`, { text: 'Intern: ringer skolan först.' })).statusCode).toBe(201);
+    const young = await signInAsYoungPerson();
+    const res = await young.request('GET', '/api/v1/me/extract.pdf?lang=sv');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const text = pdfPageTexts(res.rawPayload).join('\n').replace(/\s+/g, ' ');
+    expect(text).toContain('Delad: vi ses på torsdag.');
+    expect(text).not.toContain('Intern: ringer skolan först.');
+    expect(text).not.toContain('Plan: studiebesök på folkhögskolan.');
+    expect(text).not.toContain('Hälsa: har kontakt med vårdcentralen.');
+    expect(text).not.toContain('Hälsa: sover dåligt');
+    const audit = await h.db.selectFrom('audit_log').select(['actor_id', 'detail']).where('person_id', '=', personId).where('action', '=', 'export').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({ actor_id: personId, detail: { own: true, actor: 'young_person' } });
   });
 });

@@ -13,6 +13,7 @@ import { personListQuery } from '../../core/schemas.js';
 import { selectPerson, selectPersonPage } from '../features/persons/persons.queries.js';
 import { selectAgenda, selectDecisions } from '../features/team-meetings/team-meetings.queries.js';
 import { accessOf, categoryVisibleTo, contactDetailsVisibleTo, personManagedBy, personVisibleTo, teamMeetingReadableBy, type Actor } from './access.js';
+import { ownRecordOf } from './young-person.js';
 
 /** A driver that runs nothing: it keeps each query it is given and answers one row with a zero count and an id. */
 class CapturingDriver implements Driver {
@@ -132,5 +133,13 @@ describe('who reads a team meeting, as SQL', () => {
       const query = db.selectFrom('teams').select('teams.id').where(teamMeetingReadableBy(actorOf(role))).compile();
       await expect(asFile(query)).toMatchFileSnapshot(file(`team-meeting-readable-by.${role}`));
     }
+  });
+});
+
+describe("the young person's own record, as SQL", () => {
+  it('what a signed-in young person reaches: their own row, while they have a live case', async () => {
+    const { db } = capturing();
+    const actor = { kind: 'young_person' as const, personId: '00000000-0000-4000-8000-00000000e001', municipalityId: MUNICIPALITY, method: 'sms_code' as const };
+    await expect(asFile(db.selectFrom('persons').select('persons.id').where(ownRecordOf(actor)).compile())).toMatchFileSnapshot(file('own-record-of.young_person'));
   });
 });

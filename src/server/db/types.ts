@@ -14,6 +14,8 @@ export interface MunicipalitiesTable {
   emergency_roles: Generated<string[]>;
   /** Null: the KAA's own units. */
   emergency_unit_ids: string[] | null;
+  /** Whether the young person's access log names the staff who read their data (else unit and role only). */
+  young_person_sees_staff_names: Generated<boolean>;
 }
 export interface UnitsTable { id: Generated<string>; municipality_id: string; name: string; kind: 'municipal' | 'external'; kaa: Generated<boolean>; active: Generated<boolean> }
 export interface StaffTable {
@@ -270,7 +272,39 @@ export interface AuditUnsealedTable {
 }
 
 /** The whole database, as Kysely sees it. */
-export interface Database extends RegisterDatabase, ConsentDatabase, OutreachDatabase, FiguresDatabase, TeamMeetingDatabase, ScheduleDatabase {
+/** A one-time sign-in code of a young person (only its hash is kept). */
+export interface YoungPersonCodesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  code_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Date | null;
+  failed_attempts: Generated<number>;
+  ip: string | null;
+}
+/** A code request or a failed sign-in of a young person, by a hash of the identity number. */
+export interface YoungPersonSignInAttemptsTable { id: Generated<string>; kind: 'code_request' | 'failed_login'; account: string; ip: string | null; at: Timestamp }
+/** A young person's session; `method` is how it was opened, which changes nothing of what it sees. */
+export interface YoungPersonSessionsTable {
+  id: string;
+  municipality_id: string;
+  person_id: string;
+  method: 'sms_code' | 'eid';
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  ip: string | null;
+}
+/** The young person's own sign-in (features/me). */
+export interface YoungPersonDatabase {
+  young_person_codes: YoungPersonCodesTable;
+  young_person_sign_in_attempts: YoungPersonSignInAttemptsTable;
+  young_person_sessions: YoungPersonSessionsTable;
+}
+
+export interface Database extends RegisterDatabase, ConsentDatabase, OutreachDatabase, FiguresDatabase, TeamMeetingDatabase, ScheduleDatabase, YoungPersonDatabase {
   municipalities: MunicipalitiesTable;
   units: UnitsTable;
   staff: StaffTable;
@@ -491,6 +525,8 @@ export interface SmsMessagesTable {
   attempt_recorded_at: Date | null;
   /** Who confirmed that an outbox message was sent by other means. */
   confirmed_by: string | null;
+  /** Outreach, or a young person's sign-in code (never a contact attempt). */
+  purpose: Generated<'outreach' | 'sign_in_code'>;
 }
 /** Why a message never reached the gateway: refused by it, no answer from it, or never handed over (the process stopped). */
 export type SmsFailure = 'refused' | 'no_answer' | 'not_sent';

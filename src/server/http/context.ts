@@ -8,7 +8,8 @@ import type { Clock } from '../clock.js';
 import { recordAudit, type AuditEvent } from '../audit/audit.js';
 import type { Db } from '../db/connection.js';
 import type { Database } from '../db/types.js';
-import { actorOf } from './auth-hook.js';
+import type { YoungPersonActor } from '../access/young-person.js';
+import { actorOf, youngPersonOf } from './auth-hook.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -67,4 +68,24 @@ export async function audited<T>(ctx: RequestContext, work: (t: AuditedTransacti
 async function recordDenied(trx: AuditedTransaction['trx'], audit: AuditedTransaction['audit'], municipalityId: string, denied: DeniedRead): Promise<void> {
   const person = await trx.selectFrom('persons').select('id').where('id', '=', denied.personId).where('municipality_id', '=', municipalityId).executeTakeFirst();
   if (person) await audit({ action: 'denied', entity: denied.what, entityId: denied.personId, personId: denied.personId });
+}
+
+/** A young person's request context (features/me): the database, the young person, from where, the clock. */
+export type YoungPersonContext = { db: Db; actor: YoungPersonActor; ip: string | null; clock: Clock };
+
+/** The context of a request with a young person's session; throws 401 without one. */
+export function youngPersonContextOf(request: FastifyRequest): YoungPersonContext {
+  return { db: request.server.db, actor: youngPersonOf(request), ip: request.ip ?? null, clock: request.server.clock };
+}
+
+/**
+ * As `audited`, for a young person: one transaction whose audit entries commit with the work. The
+ * young person is the entries' actor (their person id), and each entry's detail says so
+ * (`actor: 'young_person'`), so the log tells their own reads and changes from staff's.
+ */
+export function auditedAsYoungPerson<T>(ctx: YoungPersonContext, work: (t: AuditedTransaction) => Promise<T>): Promise<T> {
+  const who = { id: ctx.actor.personId, municipalityId: ctx.actor.municipalityId, ip: ctx.ip };
+  return ctx.db.transaction().execute((trx) =>
+    work({ trx, audit: (...events) => recordAudit(trx, who, events.map((e) => ({ ...e, detail: { ...e.detail, actor: 'young_person', method: ctx.actor.method } })), { at: ctx.clock.now() }) }),
+  );
 }

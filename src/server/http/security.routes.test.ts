@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { buildPerson } from '../testing/factories.js';
 import { createHarness, TEST_PASSWORD, type Harness } from '../testing/harness.js';
+import { createYoungPersonSession } from './sessions.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -53,17 +54,21 @@ describe('the session cookie', () => {
 
 describe('CSRF', () => {
   // Public by design: signing in (no session yet) and the SMS gateway's callbacks (a token of their own).
-  const PUBLIC = new Set(['POST /api/v1/auth/login', 'POST /api/v1/sms/status', 'POST /api/v1/sms/incoming']);
+  const PUBLIC = new Set(['POST /api/v1/auth/login', 'POST /api/v1/sms/status', 'POST /api/v1/sms/incoming', 'POST /api/v1/me/code', 'POST /api/v1/me/login']);
 
   it('is required by every state-changing API route', async () => {
     const doc = (await h.anonymous('GET', '/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
     const { cookie } = await signIn(h.app, h.as.coordinator.email);
+    // The young person's routes answer staff 404; they are checked with a young person's session.
+    const personId = (await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson())).json().id;
+    const young = await createYoungPersonSession(h.db, { personId, municipalityId: h.municipalityId }, 'sms_code', null);
     const checked: string[] = [];
     for (const [route, methods] of Object.entries(doc.paths)) {
       for (const method of Object.keys(methods).map((m) => m.toUpperCase())) {
         if (!['POST', 'PUT', 'PATCH', 'DELETE'].includes(method) || PUBLIC.has(`${method} ${route}`)) continue;
         const url = route.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
-        const res = await h.app.inject({ method: method as 'POST', url, payload: {}, headers: { cookie: `lotsa_session=${cookie.value}` } });
+        const token = route.startsWith('/api/v1/me/') ? young.token : cookie.value;
+        const res = await h.app.inject({ method: method as 'POST', url, payload: {}, headers: { cookie: `lotsa_session=${token}` } });
         expect(res.statusCode, `${method} ${route}`).toBe(403);
         expect(res.json().code, `${method} ${route}`).toBe('csrf_failed');
         checked.push(`${method} ${route}`);

@@ -7,6 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.js';
 import type { Actor } from '../access/access.js';
+import type { YoungPersonActor } from '../access/young-person.js';
 import type { Role } from '../../core/roles.js';
 
 export const SESSION_COOKIE = 'lotsa_session';
@@ -62,4 +63,37 @@ export async function deleteSessionsOf(db: Db, staffId: string, keepToken?: stri
 /** Removes sessions past their absolute lifetime. */
 export async function pruneSessions(db: Db, maxHours: number): Promise<void> {
   await db.deleteFrom('sessions').where(sql<boolean>`created_at < now() - make_interval(hours => ${maxHours})`).execute();
+  await db.deleteFrom('young_person_sessions').where(sql<boolean>`created_at < now() - make_interval(hours => ${maxHours})`).execute();
+}
+
+/** A young person's session as a request sees it: the actor and the CSRF token (features/me). */
+export type YoungPersonSessionInfo = { actor: YoungPersonActor; csrfToken: string };
+
+/** Creates a session for a young person, opened by `method`; returns the cookie token and the CSRF token. */
+export async function createYoungPersonSession(db: Db, who: { personId: string; municipalityId: string }, method: YoungPersonActor['method'], ip: string | null): Promise<{ token: string; csrfToken: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  await db.insertInto('young_person_sessions').values({ id: digest(token), person_id: who.personId, municipality_id: who.municipalityId, method, csrf_token: csrfToken, ip }).execute();
+  return { token, csrfToken };
+}
+
+/** Looks up a young person's live session by token and refreshes its idle timer; null when missing or expired. */
+export async function findYoungPersonSession(db: Db, token: string, limits: { idleMinutes: number; maxHours: number }): Promise<YoungPersonSessionInfo | null> {
+  const row = await db
+    .selectFrom('young_person_sessions')
+    .select(['id', 'person_id', 'municipality_id', 'method', 'csrf_token', 'last_seen_at'])
+    .where('id', '=', digest(token))
+    .where(sql<boolean>`last_seen_at > now() - make_interval(mins => ${limits.idleMinutes})`)
+    .where(sql<boolean>`created_at > now() - make_interval(hours => ${limits.maxHours})`)
+    .executeTakeFirst();
+  if (!row) return null;
+  if (Date.now() - row.last_seen_at.getTime() > 30_000) {
+    await db.updateTable('young_person_sessions').set({ last_seen_at: sql`now()` }).where('id', '=', row.id).execute();
+  }
+  return { actor: { kind: 'young_person', personId: row.person_id, municipalityId: row.municipality_id, method: row.method }, csrfToken: row.csrf_token };
+}
+
+/** Ends the young person's session with `token`. */
+export async function deleteYoungPersonSession(db: Db, token: string): Promise<void> {
+  await db.deleteFrom('young_person_sessions').where('id', '=', digest(token)).execute();
 }

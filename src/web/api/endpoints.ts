@@ -46,8 +46,8 @@ export const personsApi = {
   update: (id: string, body: PersonUpdate) => request<void>(`/api/v1/persons/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
   events: (id: string) => request<TimelineEvent[]>(`/api/v1/persons/${encodeURIComponent(id)}/events`),
   /** `key`: the Idempotency-Key, the same for every retry of one note. */
-  addNote: (id: string, key: string, text: string, correctsEventId?: string, category?: string) =>
-    request<{ id: string; possiblySensitive: boolean }>(`/api/v1/persons/${encodeURIComponent(id)}/notes`, { method: 'POST', body: { text, correctsEventId, category }, headers: { 'idempotency-key': key } }),
+  addNote: (id: string, key: string, text: string, correctsEventId?: string, category?: string, sharedWithYoungPerson?: boolean) =>
+    request<{ id: string; possiblySensitive: boolean }>(`/api/v1/persons/${encodeURIComponent(id)}/notes`, { method: 'POST', body: { text, correctsEventId, category, sharedWithYoungPerson }, headers: { 'idempotency-key': key } }),
 };
 
 /** Cases: contact person and status. */

@@ -24,6 +24,7 @@ import * as figures from './20261208100000_figures.js';
 import * as caseOutcomes from './20261208090000_case_outcomes.js';
 import * as listIndexes from './20261208120000_list_indexes.js';
 import * as auditSeals from './20261208121000_audit_seals.js';
+import * as youngPersonSignIn from './20261209130000_young_person_sign_in.js';
 import * as teamMeetings from './20261209110000_team_meetings.js';
 import * as caseloadCapacity from './20261209140000_caseload_capacity.js';
 import * as schedule from './20261209120000_schedule.js';
@@ -54,6 +55,7 @@ export const migrations: Record<string, Migration> = {
   '20261208090000_case_outcomes': caseOutcomes,
   '20261208120000_list_indexes': listIndexes,
   '20261208121000_audit_seals': auditSeals,
+  '20261209130000_young_person_sign_in': youngPersonSignIn,
   '20261209110000_team_meetings': teamMeetings,
   '20261209140000_caseload_capacity': caseloadCapacity,
   '20261209120000_schedule': schedule,

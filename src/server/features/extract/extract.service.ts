@@ -7,9 +7,13 @@
  * its timeline names no change of them (as the person page's timeline, both from selectEvents).
  * Assessments, plan versions, measures and referrals come in the same categories (extract-work.ts).
  */
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { ConsentCategory } from '../../../core/consent.js';
+import type { Db } from '../../db/connection.js';
+import type { PersonsTable } from '../../db/types.js';
 import { accessOf, categoriesOf, contactDetailsVisibleTo, personVisibleTo, requireCapability } from '../../access/access.js';
 import { contactDetailsShown } from '../../access/protected-identity.js';
+import { sharedWithYoungPerson } from '../../access/young-person.js';
 import { readBasis } from '../../audit/basis.js';
 import { audited, denied, type RequestContext } from '../../http/context.js';
 import { selectConsents } from '../consents/consents.queries.js';
@@ -36,66 +40,95 @@ export async function buildExtract(ctx: RequestContext, personId: string, langua
     if (!person) throw denied(personId, 'extract');
     // The same decision as the person page: a protected identity's details only with a grant.
     const visible = contactDetailsShown(person);
-    const show = <T>(v: T) => (visible ? v : null);
     const categories = categoriesOf(person);
-    const [guardians, periods, cases, events, withheld, consents, applications, emergency, accessLog, work] = await Promise.all([
-      trx.selectFrom('guardians').select(['name', 'relation', 'phone', 'email']).where('person_id', '=', personId).orderBy('position').execute(),
-      trx.selectFrom('register_periods').select(['entered_on', 'entry_reason', 'left_on', 'leave_reason']).where('person_id', '=', personId).orderBy('entered_on').execute(),
-      trx
-        .selectFrom('cases')
-        .leftJoin('staff', 'staff.id', 'cases.contact_person_id')
-        .leftJoin('teams', 'teams.id', 'cases.team_id')
-        .select(['cases.status', 'cases.opened_at', 'cases.closed_at', 'staff.name as contact_person', 'teams.name as team'])
-        .where('cases.person_id', '=', personId)
-        .orderBy('cases.opened_at')
-        .execute(),
-      selectEvents(trx, person, categories),
-      selectWithheld(trx, personId, categories),
-      selectConsents(trx, personId),
-      trx.selectFrom('applications').innerJoin('teams', 'teams.id', 'applications.team_id').select(['teams.name as team', 'applications.referrer', 'applications.signed_on', 'applications.status', 'applications.decision_note', 'applications.decided_at']).where('applications.person_id', '=', personId).orderBy('applications.created_at').execute(),
-      trx.selectFrom('emergency_access').innerJoin('staff', 'staff.id', 'emergency_access.staff_id').select(['staff.name', 'emergency_access.reason', 'emergency_access.started_at', 'emergency_access.ends_at']).where('emergency_access.person_id', '=', personId).orderBy('started_at').execute(),
-      trx
-        .selectFrom('audit_log')
-        .leftJoin('staff', 'staff.id', 'audit_log.actor_id')
-        .leftJoin('units', 'units.id', 'staff.unit_id')
-        .select(['audit_log.at', 'audit_log.action', 'audit_log.entity', 'staff.name as staff', 'staff.role', 'units.name as unit'])
-        .where('audit_log.person_id', '=', personId)
-        .orderBy('audit_log.id')
-        .execute(),
-      extractWork(trx, { personId, municipalityId: person.municipality_id }, categories, language),
-    ]);
-    await audit({ action: 'export', entity: 'extract', entityId: personId, personId, detail: { contactDetails: visible, ...readBasis(person), withheld: withheld.map((w) => ({ category: w.category, entries: w.entries })) } });
-    return {
-      producedAt: ctx.clock.now().toISOString(),
-      municipality: person.municipality,
-      person: {
-        personalIdentityNumber: person.personal_identity_number.trim(),
-        givenName: person.given_name,
-        familyName: person.family_name,
-        birthDate: person.birth_date,
-        protectedIdentity: person.protected_identity,
-        contactDetailsWithheld: !visible,
-        streetAddress: show(person.street_address),
-        postalCode: show(person.postal_code),
-        city: show(person.city),
-        phone: show(person.phone),
-        email: show(person.email),
-        guardians: guardians.map((g) => ({ name: g.name, relation: g.relation, phone: show(g.phone), email: show(g.email) })),
-      },
-      registerPeriods: periods.map((p) => ({ enteredOn: p.entered_on, entryReason: p.entry_reason, leftOn: p.left_on, leaveReason: p.leave_reason })),
-      cases: cases.map((c) => ({ status: c.status, openedAt: iso(c.opened_at), closedAt: iso(c.closed_at), contactPerson: c.contact_person, team: c.team })),
-      categories,
-      // The timeline is newest first; the extract reads from the beginning.
-      events: events.reverse().map((e) => ({ type: e.type, category: e.category, occurredAt: iso(e.occurred_at), by: e.actor_name, payload: e.payload })),
-      withheld: withheld.map((w) => ({ ...w, statement: withheldStatement(w, language) })),
-      consents: consents.map((c) => ({ recipients: c.recipients.map((r) => r.name), categories: c.categories, purpose: c.purpose, givenBy: c.given_by, method: c.method, givenOn: c.given_on, validUntil: c.valid_until, withdrawnAt: iso(c.withdrawn_at) })),
-      ...work,
-      applications: applications.map((a) => ({ team: a.team, referrer: a.referrer, signedOn: a.signed_on, status: a.status, decisionNote: a.decision_note, decidedAt: iso(a.decided_at) })),
-      emergencyAccess: emergency.map((e) => ({ by: e.name, reason: e.reason, startedAt: iso(e.started_at), endsAt: iso(e.ends_at) })),
-      accessLog: accessLog.map((a) => ({ at: iso(a.at), action: a.action, what: a.entity, by: a.staff, role: a.role, unit: a.unit })),
-    };
+    const content = await extractContent(trx, person, { categories, contactVisible: visible, language, forYoungPerson: null, producedAt: ctx.clock.now() });
+    await audit({ action: 'export', entity: 'extract', entityId: personId, personId, detail: { contactDetails: visible, ...readBasis(person), withheld: content.withheld.map((w) => ({ category: w.category, entries: w.entries })) } });
+    return content;
   });
 }
+
+/** The person row an extract is made of. */
+type ExtractPerson = Selectable<PersonsTable> & { municipality: string };
+
+/**
+ * What Lotsa holds about `person` in `categories`, and what it leaves out. For the young person's own
+ * extract (`forYoungPerson`), notes staff have not shared with them are left out, assessments are left
+ * out (their sections are not yet shared one by one), and staff are named only where the municipality
+ * shows names to young people.
+ */
+export async function extractContent(
+  trx: Db,
+  person: ExtractPerson,
+  { categories, contactVisible, language, forYoungPerson, producedAt }: { categories: ConsentCategory[]; contactVisible: boolean; language: 'sv' | 'en'; forYoungPerson: { namesShown: boolean } | null; producedAt: Date },
+) {
+  const personId = person.id;
+  const visible = contactVisible;
+  const show = <T>(v: T) => (visible ? v : null);
+  const named = (name: string | null) => (forYoungPerson && !forYoungPerson.namesShown ? null : name);
+  const [guardians, periods, cases, events, withheld, consents, applications, emergency, accessLog, work] = await Promise.all([
+    trx.selectFrom('guardians').select(['name', 'relation', 'phone', 'email']).where('person_id', '=', personId).orderBy('position').execute(),
+    trx.selectFrom('register_periods').select(['entered_on', 'entry_reason', 'left_on', 'leave_reason']).where('person_id', '=', personId).orderBy('entered_on').execute(),
+    trx
+      .selectFrom('cases')
+      .leftJoin('staff', 'staff.id', 'cases.contact_person_id')
+      .leftJoin('teams', 'teams.id', 'cases.team_id')
+      .select(['cases.status', 'cases.opened_at', 'cases.closed_at', 'staff.name as contact_person', 'teams.name as team'])
+      .where('cases.person_id', '=', personId)
+      .orderBy('cases.opened_at')
+      .execute(),
+    selectEvents(trx, person, categories).then((rows) => (forYoungPerson ? rows.filter(sharedWithYoungPerson).map(withoutStaffNotes) : rows)),
+    selectWithheld(trx, personId, categories),
+    selectConsents(trx, personId),
+    trx.selectFrom('applications').innerJoin('teams', 'teams.id', 'applications.team_id').select(['teams.name as team', 'applications.referrer', 'applications.signed_on', 'applications.status', 'applications.decision_note', 'applications.decided_at']).where('applications.person_id', '=', personId).orderBy('applications.created_at').execute(),
+    trx.selectFrom('emergency_access').innerJoin('staff', 'staff.id', 'emergency_access.staff_id').select(['staff.name', 'emergency_access.reason', 'emergency_access.started_at', 'emergency_access.ends_at']).where('emergency_access.person_id', '=', personId).orderBy('started_at').execute(),
+    trx
+      .selectFrom('audit_log')
+      .leftJoin('staff', 'staff.id', 'audit_log.actor_id')
+      .leftJoin('units', 'units.id', 'staff.unit_id')
+      .select(['audit_log.at', 'audit_log.action', 'audit_log.entity', 'staff.name as staff', 'staff.role', 'units.name as unit'])
+      .where('audit_log.person_id', '=', personId)
+      .orderBy('audit_log.id')
+      .execute(),
+    extractWork(trx, { personId, municipalityId: person.municipality_id }, categories, language).then((work) => (forYoungPerson ? { ...work, assessments: [] } : work)),
+  ]);
+  return {
+    producedAt: producedAt.toISOString(),
+    municipality: person.municipality,
+    person: {
+      personalIdentityNumber: person.personal_identity_number.trim(),
+      givenName: person.given_name,
+      familyName: person.family_name,
+      birthDate: person.birth_date,
+      protectedIdentity: person.protected_identity,
+      contactDetailsWithheld: !visible,
+      streetAddress: show(person.street_address),
+      postalCode: show(person.postal_code),
+      city: show(person.city),
+      phone: show(person.phone),
+      email: show(person.email),
+      guardians: guardians.map((g) => ({ name: g.name, relation: g.relation, phone: show(g.phone), email: show(g.email) })),
+    },
+    registerPeriods: periods.map((p) => ({ enteredOn: p.entered_on, entryReason: p.entry_reason, leftOn: p.left_on, leaveReason: p.leave_reason })),
+    cases: cases.map((c) => ({ status: c.status, openedAt: iso(c.opened_at), closedAt: iso(c.closed_at), contactPerson: c.contact_person, team: c.team })),
+    categories,
+    // The timeline is newest first; the extract reads from the beginning.
+    events: events.reverse().map((e) => ({ type: e.type, category: e.category, occurredAt: iso(e.occurred_at), by: named(e.actor_name), payload: e.payload })),
+    withheld: withheld.map((w) => ({ ...w, statement: withheldStatement(w, language) })),
+    consents: consents.map((c) => ({ recipients: c.recipients.map((r) => r.name), categories: c.categories, purpose: c.purpose, givenBy: c.given_by, method: c.method, givenOn: c.given_on, validUntil: c.valid_until, withdrawnAt: iso(c.withdrawn_at) })),
+    ...work,
+    applications: applications.map((a) => ({ team: a.team, referrer: a.referrer, signedOn: a.signed_on, status: a.status, decisionNote: a.decision_note, decidedAt: iso(a.decided_at) })),
+    emergencyAccess: emergency.map((e) => ({ by: named(e.name), reason: e.reason, startedAt: iso(e.started_at), endsAt: iso(e.ends_at) })),
+    accessLog: accessLog.map((a) => ({ at: iso(a.at), action: a.action, what: a.entity, by: named(a.staff), role: a.role, unit: a.unit })),
+  };
+}
+
+/** An entry without the free-text note staff wrote on it (a contact attempt's), for the young person's own extract. */
+function withoutStaffNotes<T extends { type: string; payload: unknown }>(e: T): T {
+  const payload = e.payload as Record<string, unknown>;
+  if (e.type === 'note' || !payload || typeof payload !== 'object' || !('note' in payload)) return e;
+  return { ...e, payload: { ...payload, note: null } };
+}
+
 
 /** The extract's shape. */
 export type Extract = Awaited<ReturnType<typeof buildExtract>>;

@@ -284,7 +284,7 @@ function insertNote(ctx: RequestContext, personId: string, input: z.infer<typeof
         eventRow(
           { municipality_id: person.municipality_id, person_id: personId, case_id: openCase?.id ?? null, actor_id: ctx.actor.id, corrects_event_id: input.correctsEventId ?? null, category, idempotency_key: idempotencyKey },
           'note',
-          { text: input.text },
+          input.sharedWithYoungPerson ? { text: input.text, sharedWithYoungPerson: true } : { text: input.text },
         ),
       )
       .returning('id')

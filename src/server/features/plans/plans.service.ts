@@ -85,26 +85,40 @@ export async function savePlan(ctx: RequestContext, caseId: string, input: PlanI
       return presentPlan(ctx, trx, caseId, person);
     }
 
-    const planValues = { follow_up_on: document.followUpOn, evaluation: document.evaluation, evaluated_on: document.evaluatedOn, updated_by: ctx.actor.id };
-    const plan = row
-      ? await trx.updateTable('action_plans').set({ ...planValues, version: sql`version + 1`, updated_at: sql`now()` }).where('id', '=', row.id).returning(['id', 'version']).executeTakeFirstOrThrow()
-      : await trx
-          .insertInto('action_plans')
-          .values({ ...planValues, municipality_id: person.municipality_id, person_id: person.id, case_id: caseId, created_by: ctx.actor.id })
-          .onConflict((oc) => oc.column('case_id').doNothing())
-          .returning(['id', 'version'])
-          .executeTakeFirst();
-    if (!plan) throw new AppError('version_conflict');
-    await writeContent(trx, { planId: plan.id, municipalityId: person.municipality_id, personId: person.id }, document, current?.liveGoalIds ?? new Set());
-    await trx.insertInto('plan_versions').values({ municipality_id: person.municipality_id, person_id: person.id, plan_id: plan.id, version: plan.version, document: JSON.stringify(document), summary: JSON.stringify(summary), changed_by: ctx.actor.id }).execute();
-    const base = { municipality_id: person.municipality_id, person_id: person.id, case_id: caseId, actor_id: ctx.actor.id, category: 'assessment_plan' as const };
-    const event = row
-      ? eventRow(base, 'plan_updated', { planId: plan.id, version: plan.version, summary })
-      : eventRow(base, 'plan_created', { planId: plan.id, version: plan.version, goalAreas: document.goals.map((g) => g.area), steps: document.goals.reduce((n, g) => n + g.steps.length, 0) });
-    await trx.insertInto('events').values(event).execute();
+    const plan = await storePlanVersion(trx, { caseId, person, row: row ?? null, liveGoalIds: current?.liveGoalIds ?? new Set(), document, summary, changedBy: ctx.actor.id });
     await audit({ action: row ? 'update' : 'create', entity: 'plan', entityId: caseId, personId: person.id, detail: { version: plan.version, ...summary } });
     return presentPlan(ctx, trx, caseId, person);
   });
+}
+
+/**
+ * Stores `document` as the plan's next version (the first when there is no `row`): the plan row, its
+ * content, the kept version and the timeline event; `changedBy` is the staff member, or null for the
+ * young person (features/me). Throws 409 when another first version won the race.
+ */
+export async function storePlanVersion(
+  trx: Trx,
+  at: { caseId: string; person: { id: string; municipality_id: string }; row: { id: string } | null; liveGoalIds: Set<string>; document: PlanDocument; summary: ReturnType<typeof planChangeSummary>; changedBy: string | null },
+) {
+  const { caseId, person, row, document, summary } = at;
+  const planValues = { follow_up_on: document.followUpOn, evaluation: document.evaluation, evaluated_on: document.evaluatedOn, updated_by: at.changedBy };
+  const plan = row
+    ? await trx.updateTable('action_plans').set({ ...planValues, version: sql`version + 1`, updated_at: sql`now()` }).where('id', '=', row.id).returning(['id', 'version']).executeTakeFirstOrThrow()
+    : await trx
+        .insertInto('action_plans')
+        .values({ ...planValues, municipality_id: person.municipality_id, person_id: person.id, case_id: caseId, created_by: at.changedBy })
+        .onConflict((oc) => oc.column('case_id').doNothing())
+        .returning(['id', 'version'])
+        .executeTakeFirst();
+  if (!plan) throw new AppError('version_conflict');
+  await writeContent(trx, { planId: plan.id, municipalityId: person.municipality_id, personId: person.id }, document, at.liveGoalIds);
+  await trx.insertInto('plan_versions').values({ municipality_id: person.municipality_id, person_id: person.id, plan_id: plan.id, version: plan.version, document: JSON.stringify(document), summary: JSON.stringify(summary), changed_by: at.changedBy }).execute();
+  const base = { municipality_id: person.municipality_id, person_id: person.id, case_id: caseId, actor_id: at.changedBy, category: 'assessment_plan' as const };
+  const event = row
+    ? eventRow(base, 'plan_updated', { planId: plan.id, version: plan.version, summary })
+    : eventRow(base, 'plan_created', { planId: plan.id, version: plan.version, goalAreas: document.goals.map((g) => g.area), steps: document.goals.reduce((n, g) => n + g.steps.length, 0) });
+  await trx.insertInto('events').values(event).execute();
+  return plan;
 }
 
 /** The input with an id for every goal, sub-goal and step (kept where it was the plan's, new otherwise), checked against the municipality's lists. */

@@ -28,8 +28,8 @@ import { fill, templateFor } from '../letters/templates.js';
 import { internationalNumber, type SentSms, type SmsProvider } from './sms-provider.js';
 import { containsIdentityNumber, containsPlaceholder } from '../../../core/message-safety.js';
 
-type SmsRow = { id: string; person_id: string; recipient: 'young_person' | 'guardian'; to_number: string; body: string; provider: 'outbox' | 'gateway'; status: SmsMessage['status']; failure_reason: SmsFailure | null; created_at: Date; attempt_recorded_at: Date | null; sender: string; given_name?: string; family_name?: string; contact_visible?: boolean };
-const smsColumns = ['sms_messages.id', 'person_id', 'recipient', 'to_number', 'body', 'provider', 'status', 'failure_reason', 'sms_messages.created_at', 'attempt_recorded_at'] as const;
+type SmsRow = { id: string; person_id: string; recipient: 'young_person' | 'guardian'; to_number: string; body: string; provider: 'outbox' | 'gateway'; status: SmsMessage['status']; failure_reason: SmsFailure | null; created_at: Date; attempt_recorded_at: Date | null; sender: string; given_name?: string; family_name?: string; contact_visible?: boolean; purpose?: 'outreach' | 'sign_in_code' };
+const smsColumns = ['sms_messages.id', 'person_id', 'recipient', 'to_number', 'body', 'provider', 'status', 'failure_reason', 'sms_messages.created_at', 'attempt_recorded_at', 'purpose'] as const;
 
 function present(r: SmsRow, showNumber: boolean): SmsMessage {
   return {
@@ -44,7 +44,8 @@ function present(r: SmsRow, showNumber: boolean): SmsMessage {
     failure: r.failure_reason,
     sentBy: r.sender,
     createdAt: r.created_at.toISOString(),
-    awaitingConfirmation: r.provider === 'outbox' && r.status === 'stored' && !r.attempt_recorded_at,
+    // A young person's sign-in code is passed on, never a contact attempt to confirm.
+    awaitingConfirmation: r.provider === 'outbox' && r.status === 'stored' && !r.attempt_recorded_at && r.purpose !== 'sign_in_code',
   };
 }
 
@@ -151,6 +152,7 @@ export async function confirmSmsSent(ctx: RequestContext, smsId: string): Promis
       .where('id', '=', smsId)
       .where('provider', '=', 'outbox')
       .where('status', '=', 'stored')
+      .where('purpose', '=', 'outreach')
       .where('attempt_recorded_at', 'is', null)
       .returning('recipient')
       .executeTakeFirst();

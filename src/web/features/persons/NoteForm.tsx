@@ -35,6 +35,7 @@ export function NoteForm({ personId, categories = [], onSaved, corrects, onCance
   const key = useRef(newIdempotencyKey());
   const choices = noteCategoryChoices(categories);
   const [category, setCategory] = useState<ConsentCategory | ''>(choices[0] ?? '');
+  const [shared, setShared] = useState(false);
   // Only an uncategorised note is part of the KAA documentation that may not hold sensitive data.
   const warn = !corrects && category === '' && looksSensitive(text);
 
@@ -48,10 +49,11 @@ export function NoteForm({ personId, categories = [], onSaved, corrects, onCance
     setBusy(true);
     setError(null);
     try {
-      const result = await personsApi.addNote(personId, key.current, text.trim(), corrects?.id, category || undefined);
+      const result = await personsApi.addNote(personId, key.current, text.trim(), corrects?.id, category || undefined, shared || undefined);
       key.current = newIdempotencyKey();
       setText('');
       setCategory(choices[0] ?? '');
+      setShared(false);
       setSaved(result.possiblySensitive ? 'sensitive' : 'plain');
       await onSaved();
     } catch (err) {
@@ -75,6 +77,13 @@ export function NoteForm({ personId, categories = [], onSaved, corrects, onCance
         </p>
       ) : null}
       {!corrects && (choices.length > 1 || choices[0] !== '') ? <NoteCategoryField id={`${fieldId}-category`} categories={categories} value={category} onChange={setCategory} /> : null}
+      {!corrects ? (
+        <div className="field">
+          <label className="checkbox">
+            <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} /> {t('journal.shareWithYoungPerson')}
+          </label>
+        </div>
+      ) : null}
       <FormActions submit={corrects ? t('journal.saveCorrection') : t('journal.save')} busy={busy} onCancel={onCancel} />
     </form>
   );

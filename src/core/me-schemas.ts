@@ -1,0 +1,82 @@
+/**
+ * The API of the young person's own Lotsa (/api/v1/me): sign-in with a one-time code and what the
+ * young person sees of their own record. Plain data; the web app renders it in plain language.
+ */
+import { z } from 'zod';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES } from './audit-vocabulary.js';
+import { CONSENT_CATEGORIES } from './consent.js';
+import { RESPONSIBLE_KINDS, STEP_STATUSES } from './plan.js';
+import { ROLES } from './roles.js';
+import { identityNumber } from './schemas.js';
+
+/** How long a sign-in code lives, and how many digits it has. */
+export const ME_CODE = { digits: 6, validMinutes: 10 } as const;
+
+export const meCodeBody = z.object({ personalIdentityNumber: identityNumber });
+export const meLoginBody = z.object({ personalIdentityNumber: identityNumber, code: z.string().trim().regex(/^\d{6}$/) });
+export const meLoginResponse = z.object({ csrfToken: z.string() });
+
+export const meSummarySchema = z.object({
+  givenName: z.string(),
+  csrfToken: z.string(),
+  contactPerson: z.object({ name: z.string(), email: z.string(), unit: z.string().nullable() }).nullable(),
+  nextMeeting: z.object({ startsAt: z.string(), endsAt: z.string(), kind: z.enum(['meeting', 'drop_in', 'home_visit']), place: z.string().nullable() }).nullable(),
+});
+export type MeSummary = z.infer<typeof meSummarySchema>;
+
+export const meStepSchema = z.object({
+  id: z.string().uuid(),
+  title: z.string(),
+  responsibleKind: z.enum(RESPONSIBLE_KINDS),
+  /** The unit's name, or the other party's, when the step is not the young person's own. */
+  responsible: z.string().nullable(),
+  startOn: z.string().nullable(),
+  dueOn: z.string().nullable(),
+  status: z.enum(STEP_STATUSES),
+  /** The young person may mark it done: their own step, not yet done or stopped. */
+  canMarkDone: z.boolean(),
+});
+export const mePlanSchema = z.object({
+  version: z.number().int(),
+  goals: z.array(
+    z.object({
+      id: z.string().uuid(),
+      area: z.object({ code: z.string(), sv: z.string(), en: z.string() }),
+      title: z.string(),
+      ownWords: z.string().nullable(),
+      subGoals: z.array(z.object({ id: z.string().uuid(), title: z.string(), done: z.boolean() })),
+      steps: z.array(meStepSchema),
+    }),
+  ),
+  followUpOn: z.string().nullable(),
+  /** True when the young person has signed the current version. */
+  signed: z.boolean(),
+});
+export type MePlan = z.infer<typeof mePlanSchema>;
+export const meSignBody = z.object({ version: z.number().int().min(1) });
+
+export const meConsentSchema = z.object({
+  id: z.string().uuid(),
+  recipients: z.array(z.string()),
+  categories: z.array(z.enum(CONSENT_CATEGORIES)),
+  purpose: z.string(),
+  givenOn: z.string(),
+  validUntil: z.string().nullable(),
+  state: z.enum(['valid', 'expired', 'withdrawn']),
+  withdrawnAt: z.string().nullable(),
+});
+export type MeConsent = z.infer<typeof meConsentSchema>;
+
+export const meAccessEntrySchema = z.object({
+  at: z.string(),
+  action: z.enum(AUDIT_ACTIONS),
+  what: z.enum(AUDIT_ENTITIES),
+  unit: z.string().nullable(),
+  role: z.enum(ROLES).nullable(),
+  /** The staff member's name, when the municipality has chosen to show names. */
+  name: z.string().nullable(),
+  basis: z.enum(['register', 'contact_person', 'team', 'consent', 'emergency']).nullable(),
+  emergency: z.boolean(),
+});
+export const meAccessLogSchema = z.object({ namesShown: z.boolean(), entries: z.array(meAccessEntrySchema) });
+export type MeAccessLog = z.infer<typeof meAccessLogSchema>;

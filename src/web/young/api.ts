@@ -1,0 +1,59 @@
+/**
+ * The young person's API client: same-origin fetch with the session cookie, the CSRF token on every
+ * change and the language as Accept-Language. A refusal carries the server's own sentence.
+ */
+import type { MeAccessLog, MeConsent, MePlan, MeSummary } from '../../core/me-schemas.js';
+import type { ScheduleWeek } from '../../core/schedule-schemas.js';
+
+/** An answer the API refused: its status, code and the sentence to show. */
+export class MeError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+let csrf: string | null = null;
+let language = 'sv';
+
+/** Sets the language the server answers in. */
+export function setMeLanguage(lang: string): void {
+  language = lang;
+}
+
+async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => ({}))) as { code?: string; detail?: string };
+    throw new MeError(response.status, problem.code ?? 'error', problem.detail ?? response.statusText);
+  }
+  const text = await response.text();
+  return (text ? JSON.parse(text) : null) as T;
+}
+
+/** The young person's endpoints. */
+export const meApi = {
+  requestCode: (personalIdentityNumber: string) => call<null>('POST', '/api/v1/me/code', { personalIdentityNumber }),
+  login: async (personalIdentityNumber: string, code: string) => {
+    csrf = (await call<{ csrfToken: string }>('POST', '/api/v1/me/login', { personalIdentityNumber, code })).csrfToken;
+  },
+  summary: async () => {
+    const summary = await call<MeSummary>('GET', '/api/v1/me');
+    csrf = summary.csrfToken;
+    return summary;
+  },
+  logout: () => call<null>('POST', '/api/v1/me/logout'),
+  schedule: () => call<ScheduleWeek>('GET', '/api/v1/me/schedule'),
+  plan: () => call<MePlan>('GET', '/api/v1/me/plan'),
+  markDone: (stepId: string) => call<MePlan>('POST', `/api/v1/me/plan/steps/${encodeURIComponent(stepId)}/done`),
+  sign: (version: number) => call<MePlan>('POST', '/api/v1/me/plan/sign', { version }),
+  consents: () => call<MeConsent[]>('GET', '/api/v1/me/consents'),
+  withdraw: (id: string) => call<null>('POST', `/api/v1/me/consents/${encodeURIComponent(id)}/withdraw`),
+  accessLog: () => call<MeAccessLog>('GET', '/api/v1/me/access-log'),
+};
