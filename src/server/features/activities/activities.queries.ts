@@ -4,7 +4,7 @@
  * access module's `activityStaffedBy`, and a person's attendance only through `personVisibleTo`.
  */
 import { sql, type Kysely } from 'kysely';
-import { activityStaffedBy, type Actor } from '../../access/access.js';
+import { activityStaffedBy, rosterPersonVisibleTo, type Actor } from '../../access/access.js';
 import type { Database } from '../../db/types.js';
 import type { AttendanceStatus, SessionChange } from '../../../core/activities.js';
 
@@ -99,11 +99,15 @@ export function selectEnrolments(db: Q, activityId: string, personId?: string) {
   return q.orderBy('from_on').execute();
 }
 
-/** The persons enrolled in the activity on `day`, and those with an entry in the session, with names. */
-export function selectRoster(db: Q, activityId: string, day: string, occursOn: string) {
+/**
+ * The persons enrolled in the activity on `day`, and those with an entry in the session, with names: only those
+ * the actor sees on a roster (`rosterPersonVisibleTo`); the others are left out.
+ */
+export function selectRoster(db: Q, actor: Actor, activityId: string, day: string, occursOn: string) {
   return db
     .selectFrom('persons')
     .select(['persons.id', 'persons.given_name', 'persons.family_name'])
+    .where(rosterPersonVisibleTo(actor))
     .select((eb) =>
       eb
         .exists(
