@@ -432,6 +432,42 @@ describe('attendance', () => {
   });
 });
 
+describe('attendance taken by two at once', () => {
+  it('keeps both takers’ taps: each line is its own entry, written one taker at a time', async () => {
+    const created = await h.as.youth_coach.request('POST', '/api/v1/activities', {
+      title: 'Jobbspår',
+      kind: 'other',
+      leaderStaffIds: [h.as.youth_coach.staffId],
+      recurrence: { type: 'dates', dates: [{ date: '2027-01-13', start: '10:00', end: '11:00' }] },
+      startsOn: '2027-01-01',
+      dropIn: true,
+    });
+    expect(created.statusCode).toBe(201);
+    const url = `/api/v1/sessions/${created.json().id}_2027-01-13/attendance`;
+    const [a, b] = await Promise.all([
+      h.as.youth_coach.request('PUT', url, [
+        { personId: enrolledId, status: 'present' },
+        { anonymous: true, status: 'present' },
+      ]),
+      h.as.coordinator.request('PUT', url, [
+        { personId: otherId, status: 'late' },
+        { anonymous: true, status: 'present' },
+      ]),
+    ]);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    const after = (await h.as.coordinator.request('GET', url)).json();
+    expect(
+      after.persons.map((p: { personId: string; status: string }) => [p.personId, p.status]).sort(),
+    ).toEqual(
+      [
+        [enrolledId, 'present'],
+        [otherId, 'late'],
+      ].sort(),
+    );
+    expect(after.anonymous.map((x: { key: string }) => x.key).sort()).toEqual(['1', '2']);
+  });
+});
+
 describe("a person's attendance", () => {
   const url = () => `/api/v1/persons/${enrolledId}/attendance?from=2026-12-01&to=2026-12-31`;
 

@@ -46,7 +46,7 @@ export async function getSessionAttendance(ctx: RequestContext, id: string): Pro
   return audited(ctx, async ({ trx, audit }) => {
     const { activity, session } = await staffedSession(ctx, trx, id);
     const roster = await selectRoster(trx, ctx.actor, activity.id, session.date, session.occursOn);
-    const latest = await selectLatestAttendance(trx, {
+    const latest = await selectLatestAttendance(trx, ctx.actor.municipalityId, {
       activityId: activity.id,
       from: session.occursOn,
       to: session.occursOn,
@@ -95,7 +95,7 @@ export async function putAttendance(
     const roster = new Map(
       (await selectRoster(trx, ctx.actor, activity.id, session.date, session.occursOn)).map((p) => [p.id, p]),
     );
-    const latest = await selectLatestAttendance(trx, {
+    const latest = await selectLatestAttendance(trx, ctx.actor.municipalityId, {
       activityId: activity.id,
       from: session.occursOn,
       to: session.occursOn,
@@ -176,7 +176,7 @@ export async function personAttendance(
   return audited(ctx, async ({ trx, audit }) => {
     const person = await selectVisiblePerson(trx, ctx.actor, personId);
     if (!person || !categoriesOf(person).includes(ATTENDANCE_CATEGORY)) throw denied(personId, 'attendance');
-    const latest = await selectLatestAttendance(trx, { personId, from, to });
+    const latest = await selectLatestAttendance(trx, ctx.actor.municipalityId, { personId, from, to });
     const activities = new Map<string, { title: string; dates: Map<string, string> }>();
     for (const activityId of new Set(latest.map((l) => l.activity_id))) {
       const a = await selectActivityRow(trx, ctx.actor.municipalityId, activityId);
@@ -232,7 +232,7 @@ export async function activityFigures(ctx: RequestContext, activityId: string, f
   checkRange(from, to);
   const activity = await selectActivityRow(ctx.db, ctx.actor.municipalityId, activityId);
   if (!activity) throw new AppError('not_found');
-  const latest = await selectLatestAttendance(ctx.db, { activityId, from, to });
+  const latest = await selectLatestAttendance(ctx.db, ctx.actor.municipalityId, { activityId, from, to });
   const sessions = expandSessions(
     activity.id,
     timingOf(activity),
