@@ -468,6 +468,44 @@ describe('attendance taken by two at once', () => {
   });
 });
 
+describe('municipality scope', () => {
+  it('reads rosters and figures only from entries of the actor’s municipality', async () => {
+    const created = await h.as.youth_coach.request('POST', '/api/v1/activities', {
+      title: 'Kodklubb',
+      kind: 'other',
+      leaderStaffIds: [h.as.youth_coach.staffId],
+      recurrence: { type: 'dates', dates: [{ date: '2027-02-10', start: '10:00', end: '11:00' }] },
+      startsOn: '2027-02-01',
+      dropIn: true,
+    });
+    const activityId = created.json().id;
+    // Entries filed under another municipality (a fault the query must not trust).
+    await h.db
+      .insertInto('attendance_entries')
+      .values(
+        [{ person_id: otherId }, { anonymous_key: '1' }].map((who) => ({
+          person_id: null,
+          anonymous_key: null,
+          ...who,
+          municipality_id: h.otherMunicipalityId,
+          activity_id: activityId,
+          occurs_on: '2027-02-10',
+          status: 'present' as const,
+          recorded_at: new Date(),
+        })),
+      )
+      .execute();
+    const url = `/api/v1/sessions/${activityId}_2027-02-10/attendance`;
+    const roster = (await h.as.coordinator.request('GET', url)).json();
+    expect(roster).toMatchObject({ persons: [], anonymous: [] });
+    const figures = await h.as.coordinator.request(
+      'GET',
+      `/api/v1/activities/${activityId}/figures?from=2027-02-01&to=2027-02-28`,
+    );
+    expect(figures.json()).toMatchObject({ anonymousVisits: 0, figures: { present: 0 } });
+  });
+});
+
 describe("a person's attendance", () => {
   const url = () => `/api/v1/persons/${enrolledId}/attendance?from=2026-12-01&to=2026-12-31`;
 
