@@ -186,12 +186,25 @@ export const personAttendanceSchema = z.object({
 });
 export type PersonAttendance = z.infer<typeof personAttendanceSchema>;
 
-/** GET /activities/{id}/figures: attendance over a period, and anonymous visits counted. */
+/** A count as shown: 1 and 2 as "<3" to all but the municipality's coordinator. */
+const shownCount = z.union([z.number().int(), z.literal('<3')]);
+
+/**
+ * GET /activities/{id}/figures: attendance over a period, and anonymous visits counted; small cells suppressed
+ * (with the rate) for all but the municipality's coordinator.
+ */
 export const activityFiguresSchema = z.object({
   activityId: id,
   from: z.string(),
   to: z.string(),
   sessions: z.number().int(),
-  figures: figuresSchema,
-  anonymousVisits: z.number().int(),
+  figures: z.object({
+    present: shownCount,
+    late: shownCount,
+    absent: shownCount,
+    excused: shownCount,
+    rate: z.number().nullable(),
+  }),
+  anonymousVisits: shownCount,
+  smallCellsSuppressed: z.boolean(),
 });

@@ -321,3 +321,22 @@ export function teamMeetingReadableBy(
     return eb.and([inMunicipality, eb.or([member, sql<SqlBool>`${lead} = ${actor.id}`])]);
   };
 }
+
+/**
+ * SQL condition on `persons`: true for the persons an actor who staffs an activity sees on its roster, by
+ * name and status, and may take attendance for: a coordinator (the register is theirs) and a caseworker of
+ * the KAA's own units (the KAA runs the activities) every person of the municipality enrolled or present;
+ * anyone else (a leader of another agency) only those they may see with contact and occupation, the same
+ * rule as a person's attendance read.
+ */
+export function rosterPersonVisibleTo(actor: Actor): (eb: PersonsEb) => Expression<SqlBool> {
+  return (eb) => {
+    const inMunicipality = eb('persons.municipality_id', '=', actor.municipalityId);
+    const caseworker = CASEWORKERS.includes(actor.role);
+    const own = actor.role === 'coordinator' ? sql<SqlBool>`true` : caseworker ? inKaaUnit(eb, actor) : FALSE;
+    return eb.and([
+      inMunicipality,
+      eb.or([own, eb.and([personVisibleTo(actor)(eb), categoryVisibleTo(actor, 'contact_occupation')(eb)])]),
+    ]);
+  };
+}

@@ -4,7 +4,7 @@
  * access module's `activityStaffedBy`, and a person's attendance only through `personVisibleTo`.
  */
 import { sql, type Kysely } from 'kysely';
-import { activityStaffedBy, type Actor } from '../../access/access.js';
+import { activityStaffedBy, rosterPersonVisibleTo, type Actor } from '../../access/access.js';
 import type { Database } from '../../db/types.js';
 import type { AttendanceStatus, SessionChange } from '../../../core/activities.js';
 
@@ -92,18 +92,26 @@ export function selectStaffOf(db: Q, municipalityId: string, ids: string[]) {
     .execute();
 }
 
-/** The enrolments of the activity (of one person, when given), by start. */
-export function selectEnrolments(db: Q, activityId: string, personId?: string) {
-  let q = db.selectFrom('activity_enrolments').selectAll().where('activity_id', '=', activityId);
+/** The enrolments of the activity in the municipality (of one person, when given), by start. */
+export function selectEnrolments(db: Q, municipalityId: string, activityId: string, personId?: string) {
+  let q = db
+    .selectFrom('activity_enrolments')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .where('activity_id', '=', activityId);
   if (personId) q = q.where('person_id', '=', personId);
   return q.orderBy('from_on').execute();
 }
 
-/** The persons enrolled in the activity on `day`, and those with an entry in the session, with names. */
-export function selectRoster(db: Q, activityId: string, day: string, occursOn: string) {
+/**
+ * The persons enrolled in the activity on `day`, and those with an entry in the session, with names: only those
+ * the actor sees on a roster (`rosterPersonVisibleTo`); the others are left out.
+ */
+export function selectRoster(db: Q, actor: Actor, activityId: string, day: string, occursOn: string) {
   return db
     .selectFrom('persons')
     .select(['persons.id', 'persons.given_name', 'persons.family_name'])
+    .where(rosterPersonVisibleTo(actor))
     .select((eb) =>
       eb
         .exists(
@@ -111,6 +119,7 @@ export function selectRoster(db: Q, activityId: string, day: string, occursOn: s
             .selectFrom('activity_enrolments as e')
             .select(sql`1`.as('one'))
             .whereRef('e.person_id', '=', 'persons.id')
+            .where('e.municipality_id', '=', actor.municipalityId)
             .where('e.activity_id', '=', activityId)
             .where('e.from_on', '<=', day)
             .where((c) => c.or([c('e.to_on', 'is', null), c('e.to_on', '>=', day)])),
@@ -124,6 +133,7 @@ export function selectRoster(db: Q, activityId: string, day: string, occursOn: s
             .selectFrom('activity_enrolments as e')
             .select(sql`1`.as('one'))
             .whereRef('e.person_id', '=', 'persons.id')
+            .where('e.municipality_id', '=', actor.municipalityId)
             .where('e.activity_id', '=', activityId)
             .where('e.from_on', '<=', day)
             .where((c) => c.or([c('e.to_on', 'is', null), c('e.to_on', '>=', day)])),
@@ -133,6 +143,7 @@ export function selectRoster(db: Q, activityId: string, day: string, occursOn: s
             .selectFrom('attendance_entries as a')
             .select(sql`1`.as('one'))
             .whereRef('a.person_id', '=', 'persons.id')
+            .where('a.municipality_id', '=', actor.municipalityId)
             .where('a.activity_id', '=', activityId)
             .where('a.occurs_on', '=', occursOn),
         ),
@@ -145,16 +156,18 @@ export function selectRoster(db: Q, activityId: string, day: string, occursOn: s
 
 /**
  * The latest entry per person and per anonymous visitor of the activity's sessions planned from `from` to `to`
- * (corrections win).
+ * (corrections win), in the municipality.
  */
 export function selectLatestAttendance(
   db: Q,
+  municipalityId: string,
   where: { activityId: string; from: string; to: string } | { personId: string; from: string; to: string },
 ) {
   let q = db
     .selectFrom('attendance_entries')
     .select(['activity_id', 'occurs_on', 'person_id', 'anonymous_key', 'status', 'recorded_at'])
     .distinctOn(['activity_id', 'occurs_on', 'person_id', 'anonymous_key'])
+    .where('municipality_id', '=', municipalityId)
     .where('occurs_on', '>=', where.from)
     .where('occurs_on', '<=', where.to);
   q = 'activityId' in where ? q.where('activity_id', '=', where.activityId) : q.where('person_id', '=', where.personId);

@@ -355,7 +355,61 @@ describe('attendance', () => {
       'GET',
       `/api/v1/activities/${dropInId}/figures?from=2026-12-01&to=2026-12-31`,
     );
-    expect(figures.json()).toMatchObject({ sessions: 1, anonymousVisits: 2, figures: { present: 1, rate: 1 } });
+    // A manager does not see small cells: one person present and two visitors are "<3", and no rate.
+    expect(figures.json()).toMatchObject({
+      sessions: 1,
+      anonymousVisits: '<3',
+      figures: { present: '<3', absent: 0, rate: null },
+      smallCellsSuppressed: true,
+    });
+    const coordinator = await h.as.coordinator.request(
+      'GET',
+      `/api/v1/activities/${dropInId}/figures?from=2026-12-01&to=2026-12-31`,
+    );
+    expect(coordinator.json()).toMatchObject({ anonymousVisits: 2, figures: { present: 1, rate: 1 } });
+  });
+
+  it('shows a leader of another agency only the persons they may see with contact and occupation', async () => {
+    const created = await h.as.youth_coach.request('POST', '/api/v1/activities', {
+      title: 'Samtalsgrupp',
+      kind: 'other',
+      leaderStaffIds: [socialWorker.staffId],
+      recurrence: { type: 'dates', dates: [{ date: '2026-12-09', start: '10:00', end: '11:00' }] },
+      startsOn: '2026-12-01',
+    });
+    expect(created.statusCode).toBe(201);
+    const activityId = created.json().id;
+    for (const personId of [enrolledId, otherId])
+      expect(
+        (
+          await h.as.youth_coach.request('POST', `/api/v1/activities/${activityId}/enrolments`, {
+            personId,
+            from: '2026-12-01',
+          })
+        ).statusCode,
+      ).toBe(201);
+    const url = `/api/v1/sessions/${activityId}_2026-12-09/attendance`;
+    const names = async (c: Client) =>
+      (await c.request('GET', url)).json().persons.map((p: { personId: string }) => p.personId);
+    expect(await names(socialWorker)).toEqual([]);
+    expect((await names(h.as.coordinator)).sort()).toEqual([enrolledId, otherId].sort());
+    const refused = await socialWorker.request('PUT', url, [{ personId: otherId, status: 'present' }]);
+    expect(refused.statusCode).toBe(400);
+    expect(fields(refused)).toEqual(['0.personId']);
+    expect(await entriesOf(activityId)).toEqual([]);
+    const consent = await h.as.coordinator.request('POST', `/api/v1/persons/${otherId}/consents`, {
+      recipientUnitIds: [units.get('Socialtjänsten')],
+      categories: ['contact_occupation'],
+      purpose: 'Samtalsgrupp',
+      givenBy: 'young_person',
+    });
+    expect(consent.statusCode).toBe(201);
+    expect(await names(socialWorker)).toEqual([otherId]);
+    expect((await socialWorker.request('PUT', url, [{ personId: otherId, status: 'present' }])).statusCode).toBe(200);
+    expect(
+      (await h.as.coordinator.request('POST', `/api/v1/consents/${consent.json().id}/withdraw`, {})).statusCode,
+    ).toBe(204);
+    expect(await names(socialWorker)).toEqual([]);
   });
 
   it('reports the activity’s rate over a period', async () => {
@@ -363,6 +417,92 @@ describe('attendance', () => {
       await h.as.coordinator.request('GET', `/api/v1/activities/${closedId}/figures?from=2026-12-01&to=2026-12-31`)
     ).json();
     expect(figures).toMatchObject({ anonymousVisits: 1, figures: { late: 1, absent: 0, rate: 1 } });
+    expect(figures.smallCellsSuppressed).toBe(false);
+    // One session, one enrolled person: a coach or team member must not learn that person's attendance.
+    for (const reader of [h.as.youth_coach, h.as.team_member]) {
+      const shown = (
+        await reader.request('GET', `/api/v1/activities/${closedId}/figures?from=2026-12-01&to=2026-12-31`)
+      ).json();
+      expect(shown).toMatchObject({
+        anonymousVisits: '<3',
+        figures: { late: '<3', absent: 0, rate: null },
+        smallCellsSuppressed: true,
+      });
+    }
+  });
+});
+
+describe('attendance taken by two at once', () => {
+  it('keeps both takers’ taps: each line is its own entry, written one taker at a time', async () => {
+    const created = await h.as.youth_coach.request('POST', '/api/v1/activities', {
+      title: 'Jobbspår',
+      kind: 'other',
+      leaderStaffIds: [h.as.youth_coach.staffId],
+      recurrence: { type: 'dates', dates: [{ date: '2027-01-13', start: '10:00', end: '11:00' }] },
+      startsOn: '2027-01-01',
+      dropIn: true,
+    });
+    expect(created.statusCode).toBe(201);
+    const url = `/api/v1/sessions/${created.json().id}_2027-01-13/attendance`;
+    const [a, b] = await Promise.all([
+      h.as.youth_coach.request('PUT', url, [
+        { personId: enrolledId, status: 'present' },
+        { anonymous: true, status: 'present' },
+      ]),
+      h.as.coordinator.request('PUT', url, [
+        { personId: otherId, status: 'late' },
+        { anonymous: true, status: 'present' },
+      ]),
+    ]);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    const after = (await h.as.coordinator.request('GET', url)).json();
+    expect(
+      after.persons.map((p: { personId: string; status: string }) => [p.personId, p.status]).sort(),
+    ).toEqual(
+      [
+        [enrolledId, 'present'],
+        [otherId, 'late'],
+      ].sort(),
+    );
+    expect(after.anonymous.map((x: { key: string }) => x.key).sort()).toEqual(['1', '2']);
+  });
+});
+
+describe('municipality scope', () => {
+  it('reads rosters and figures only from entries of the actor’s municipality', async () => {
+    const created = await h.as.youth_coach.request('POST', '/api/v1/activities', {
+      title: 'Kodklubb',
+      kind: 'other',
+      leaderStaffIds: [h.as.youth_coach.staffId],
+      recurrence: { type: 'dates', dates: [{ date: '2027-02-10', start: '10:00', end: '11:00' }] },
+      startsOn: '2027-02-01',
+      dropIn: true,
+    });
+    const activityId = created.json().id;
+    // Entries filed under another municipality (a fault the query must not trust).
+    await h.db
+      .insertInto('attendance_entries')
+      .values(
+        [{ person_id: otherId }, { anonymous_key: '1' }].map((who) => ({
+          person_id: null,
+          anonymous_key: null,
+          ...who,
+          municipality_id: h.otherMunicipalityId,
+          activity_id: activityId,
+          occurs_on: '2027-02-10',
+          status: 'present' as const,
+          recorded_at: new Date(),
+        })),
+      )
+      .execute();
+    const url = `/api/v1/sessions/${activityId}_2027-02-10/attendance`;
+    const roster = (await h.as.coordinator.request('GET', url)).json();
+    expect(roster).toMatchObject({ persons: [], anonymous: [] });
+    const figures = await h.as.coordinator.request(
+      'GET',
+      `/api/v1/activities/${activityId}/figures?from=2027-02-01&to=2027-02-28`,
+    );
+    expect(figures.json()).toMatchObject({ anonymousVisits: 0, figures: { present: 0 } });
   });
 });
 
@@ -389,7 +529,16 @@ describe("a person's attendance", () => {
       .where('action', '=', 'read')
       .where('actor_id', '=', h.as.youth_coach.staffId)
       .execute();
-    expect(read.length).toBeGreaterThanOrEqual(2);
+    expect(read.length).toBeGreaterThanOrEqual(1);
+    const exported = await h.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('person_id', '=', enrolledId)
+      .where('entity', '=', 'attendance')
+      .where('action', '=', 'export')
+      .where('actor_id', '=', h.as.youth_coach.staffId)
+      .execute();
+    expect(exported).toHaveLength(1);
   });
 
   it('shows a social worker in the team nothing without consent, then only while a consent names their unit and contact and occupation', async () => {
@@ -420,7 +569,7 @@ describe("a person's attendance", () => {
       .where('entity', '=', 'attendance')
       .where('actor_id', '=', socialWorker.staffId)
       .execute();
-    expect(denied.map((d) => d.action).sort()).toEqual(['denied', 'denied', 'denied', 'read', 'read']);
+    expect(denied.map((d) => d.action).sort()).toEqual(['denied', 'denied', 'denied', 'export', 'read']);
   });
 
   it('is a 404 for a person of another municipality', async () => {

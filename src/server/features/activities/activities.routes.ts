@@ -164,7 +164,13 @@ export async function activityRoutes(app: FastifyInstance) {
     handler: async (request, reply) => {
       const ctx = contextOf(request);
       const { from, to, format, lang } = request.query;
-      const { name, ...report } = await personAttendance(ctx, request.params.id, from, to);
+      const { name, ...report } = await personAttendance(
+        ctx,
+        request.params.id,
+        from,
+        to,
+        format === 'pdf' ? 'export' : 'read',
+      );
       if (format === 'json') return report;
       const pdf = await attendancePdf({ ...report, name }, lang, todayInSweden(ctx.clock.now()));
       return reply

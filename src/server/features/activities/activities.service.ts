@@ -314,11 +314,11 @@ export async function enrol(ctx: RequestContext, activityId: string, input: z.ou
     if (!categoriesOf(person).includes(ATTENDANCE_CATEGORY)) throw new AppError('category_not_allowed');
     const problems: Problem[] = [];
     if (input.to !== null && input.to < input.from) problems.push({ field: 'to', code: 'end_before_start' });
-    const mine = await selectEnrolments(trx, activityId, input.personId);
+    const mine = await selectEnrolments(trx, ctx.actor.municipalityId, activityId, input.personId);
     if (mine.some((e) => enrolmentsOverlap({ from: e.from_on, to: e.to_on }, input)))
       problems.push({ field: 'from', code: 'overlapping_enrolment' });
     if (activity.capacity !== null) {
-      const all = await selectEnrolments(trx, activityId);
+      const all = await selectEnrolments(trx, ctx.actor.municipalityId, activityId);
       const onFirstDay = all.filter((e) =>
         enrolmentsOverlap({ from: e.from_on, to: e.to_on }, { from: input.from, to: input.from }),
       ).length;

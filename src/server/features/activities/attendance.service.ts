@@ -15,8 +15,9 @@ import {
   type AttendanceStatus,
 } from '../../../core/activities.js';
 import type { attendanceBody, PersonAttendance, SessionAttendance } from '../../../core/activity-schemas.js';
+import { seesSmallCells, SMALL_CELL, suppressSmallCells } from '../../../core/figures.js';
 import type { FieldMessageKey } from '../../../core/errors.js';
-import { categoriesOf, personVisibleTo, requireCapability } from '../../access/access.js';
+import { categoriesOf, categoryVisibleTo, personVisibleTo, requireCapability } from '../../access/access.js';
 import { readBasis } from '../../audit/basis.js';
 import type { AuditEvent } from '../../audit/audit.js';
 import { audited, denied, type RequestContext } from '../../http/context.js';
@@ -44,8 +45,8 @@ export async function getSessionAttendance(ctx: RequestContext, id: string): Pro
   requireCapability(ctx.actor, 'attendance.take');
   return audited(ctx, async ({ trx, audit }) => {
     const { activity, session } = await staffedSession(ctx, trx, id);
-    const roster = await selectRoster(trx, activity.id, session.date, session.occursOn);
-    const latest = await selectLatestAttendance(trx, {
+    const roster = await selectRoster(trx, ctx.actor, activity.id, session.date, session.occursOn);
+    const latest = await selectLatestAttendance(trx, ctx.actor.municipalityId, {
       activityId: activity.id,
       from: session.occursOn,
       to: session.occursOn,
@@ -92,9 +93,9 @@ export async function putAttendance(
     const problems: { field: string; code: FieldMessageKey }[] = [];
     if (session.cancelled) problems.push({ field: 'id', code: 'session_cancelled' });
     const roster = new Map(
-      (await selectRoster(trx, activity.id, session.date, session.occursOn)).map((p) => [p.id, p]),
+      (await selectRoster(trx, ctx.actor, activity.id, session.date, session.occursOn)).map((p) => [p.id, p]),
     );
-    const latest = await selectLatestAttendance(trx, {
+    const latest = await selectLatestAttendance(trx, ctx.actor.municipalityId, {
       activityId: activity.id,
       from: session.occursOn,
       to: session.occursOn,
@@ -108,16 +109,19 @@ export async function putAttendance(
         if (seen.has(item.personId)) problems.push({ field: `${i}.personId`, code: 'duplicate' });
         seen.add(item.personId);
         const onRoster = roster.get(item.personId);
-        if (!activity.drop_in && !onRoster?.enrolled) problems.push({ field: `${i}.personId`, code: 'not_enrolled' });
-        else if (activity.drop_in && !onRoster) {
-          const visible = await trx
+        // A person the actor may not see is `invalid`, whether enrolled or not (nothing is told of them).
+        const visible =
+          onRoster ||
+          (await trx
             .selectFrom('persons')
             .select('id')
             .where('id', '=', item.personId)
             .where(personVisibleTo(ctx.actor))
-            .executeTakeFirst();
-          if (!visible) problems.push({ field: `${i}.personId`, code: 'invalid' });
-        }
+            .where(categoryVisibleTo(ctx.actor, ATTENDANCE_CATEGORY))
+            .executeTakeFirst());
+        if (!visible) problems.push({ field: `${i}.personId`, code: 'invalid' });
+        else if (!activity.drop_in && !onRoster?.enrolled)
+          problems.push({ field: `${i}.personId`, code: 'not_enrolled' });
         if (current.get(item.personId) !== item.status)
           rows.push({ person_id: item.personId, anonymous_key: null, status: item.status });
       } else {
@@ -157,20 +161,22 @@ export async function putAttendance(
 
 /**
  * A person's attendance over a period, with figures: for whoever may see the person and their contact
- * and occupation category; 404 (audited as denied) otherwise, as for a person that does not exist.
+ * and occupation category; 404 (audited as denied) otherwise, as for a person that does not exist. Audited as
+ * `read`, or as `export` when it goes out as a PDF.
  */
 export async function personAttendance(
   ctx: RequestContext,
   personId: string,
   from: string,
   to: string,
+  action: 'read' | 'export' = 'read',
 ): Promise<PersonAttendance & { name: string }> {
   requireCapability(ctx.actor, 'persons.browse');
   checkRange(from, to);
   return audited(ctx, async ({ trx, audit }) => {
     const person = await selectVisiblePerson(trx, ctx.actor, personId);
     if (!person || !categoriesOf(person).includes(ATTENDANCE_CATEGORY)) throw denied(personId, 'attendance');
-    const latest = await selectLatestAttendance(trx, { personId, from, to });
+    const latest = await selectLatestAttendance(trx, ctx.actor.municipalityId, { personId, from, to });
     const activities = new Map<string, { title: string; dates: Map<string, string> }>();
     for (const activityId of new Set(latest.map((l) => l.activity_id))) {
       const a = await selectActivityRow(trx, ctx.actor.municipalityId, activityId);
@@ -187,11 +193,11 @@ export async function personAttendance(
       .where('id', '=', personId)
       .executeTakeFirstOrThrow();
     await audit({
-      action: 'read',
+      action,
       entity: 'attendance',
       entityId: personId,
       personId,
-      detail: { ...readBasis(person), from, to },
+      detail: { ...readBasis(person), from, to, ...(action === 'export' ? { format: 'pdf' } : {}) },
     });
     const entries = latest
       .filter((l) => activities.has(l.activity_id))
@@ -226,7 +232,7 @@ export async function activityFigures(ctx: RequestContext, activityId: string, f
   checkRange(from, to);
   const activity = await selectActivityRow(ctx.db, ctx.actor.municipalityId, activityId);
   if (!activity) throw new AppError('not_found');
-  const latest = await selectLatestAttendance(ctx.db, { activityId, from, to });
+  const latest = await selectLatestAttendance(ctx.db, ctx.actor.municipalityId, { activityId, from, to });
   const sessions = expandSessions(
     activity.id,
     timingOf(activity),
@@ -238,12 +244,12 @@ export async function activityFigures(ctx: RequestContext, activityId: string, f
   const anonymousVisits = latest.filter(
     (l) => l.anonymous_key && (l.status === 'present' || l.status === 'late'),
   ).length;
-  return {
-    activityId,
-    from,
-    to,
-    sessions,
-    figures: attendanceFigures(latest.filter((l) => l.person_id)),
-    anonymousVisits,
-  };
+  const counts = { figures: attendanceFigures(latest.filter((l) => l.person_id)), anonymousVisits };
+  // Small cells (1 and 2) identify persons: only the municipality's coordinator sees them as they are. A rate
+  // computed from a suppressed count is dropped too.
+  const suppress = !seesSmallCells(ctx.actor);
+  const shown = suppress ? suppressSmallCells(counts, ['rate']) : counts;
+  const { present, late, absent } = shown.figures as Record<string, unknown>;
+  if ([present, late, absent].includes(SMALL_CELL)) shown.figures.rate = null;
+  return { activityId, from, to, sessions, ...shown, smallCellsSuppressed: suppress };
 }
