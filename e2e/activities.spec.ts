@@ -53,22 +53,22 @@ describe.skipIf(skipE2E)('[activities]: a coach runs a group activity and takes 
     const card = page.locator('li.activity', { hasText: 'Arbetsliv och studierum' });
     await expect.poll(() => card.textContent(), { timeout: 10_000 }).toContain('Centrum, sal 2');
 
-    // The contact person enrols the young person (through the API: the subject here is taking attendance).
+    // The contact person enrols the young person on their page: a missing activity is named first.
+    const today = todayInSweden();
+    await page.goto(`/persons/${personId}`);
+    const enrol = page.locator('section', { has: page.getByRole('heading', { name: 'Anmäl till aktivitet' }) });
+    await enrol.getByRole('button', { name: 'Anmäl', exact: true }).click();
+    await expect.poll(() => enrol.locator('.error-summary').textContent()).toContain('Aktivitet');
+    await enrol.getByLabel(/^Aktivitet/).selectOption({ label: 'Arbetsliv och studierum' });
+    await enrol.getByLabel(/^Från och med/).fill(addDays(today, -7));
+    await enrol.getByRole('button', { name: 'Anmäl', exact: true }).click();
+    await expect.poll(() => enrol.textContent(), { timeout: 10_000 }).toContain('Anmäld till Arbetsliv och studierum');
+    await expectNoAxeViolations(page, 'person page with the enrol panel on a phone');
     const coach = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.youthCoach);
     const activity = (
       (await (await coach.api.get('/api/v1/activities')).json()) as { id: string; title: string }[]
     ).find((a) => a.title === 'Arbetsliv och studierum')!;
-    const today = todayInSweden();
-    expect(
-      (
-        await coach.send('POST', `/api/v1/activities/${activity.id}/enrolments`, {
-          personId,
-          from: addDays(today, -7),
-          to: null,
-        })
-      ).status,
-    ).toBe(201);
-    await page.reload();
+    await page.goto('/activities');
     await expect.poll(() => card.textContent()).toContain('Ta närvaro');
     await expectNoAxeViolations(page, 'activities page on a phone');
     await card

@@ -126,6 +126,7 @@ export const enrolmentSchema = z.object({
   from: z.string(),
   to: z.string().nullable(),
 });
+export type Enrolment = z.infer<typeof enrolmentSchema>;
 
 /**
  * One line of a session's attendance: a known person, or an anonymous visitor (true: a new one; a key: that one

@@ -1,6 +1,6 @@
 /** Typed functions for group activities, their sessions and attendance. */
 import type { z } from 'zod';
-import type { Activity, activityBody, SessionAttendance, SessionOut } from '../../core/activity-schemas.js';
+import type { Activity, activityBody, Enrolment, SessionAttendance, SessionOut } from '../../core/activity-schemas.js';
 import type { AttendanceStatus } from '../../core/activities.js';
 import { request } from './client.js';
 
@@ -16,6 +16,8 @@ export const activitiesApi = {
     request<Activity>(`/api/v1/activities/${enc(id)}`, { method: 'PATCH', body }),
   sessions: (id: string, from: string, to: string) =>
     request<SessionOut[]>(`/api/v1/activities/${enc(id)}/sessions`, { query: { from, to } }),
+  enrol: (id: string, body: { personId: string; from: string; to: string | null }) =>
+    request<Enrolment>(`/api/v1/activities/${enc(id)}/enrolments`, { method: 'POST', body }),
   attendance: (sessionId: string) => request<SessionAttendance>(`/api/v1/sessions/${enc(sessionId)}/attendance`),
   takeAttendance: (sessionId: string, lines: AttendanceLine[]) =>
     request<SessionAttendance>(`/api/v1/sessions/${enc(sessionId)}/attendance`, { method: 'PUT', body: lines }),
@@ -25,5 +27,7 @@ export const activitiesApi = {
 export const activityKeys = {
   list: () => ['activities'] as const,
   sessions: (id: string, from: string, to: string) => ['activities', id, 'sessions', { from, to }] as const,
+  enrol: (id: string, body: { personId: string; from: string; to: string | null }) =>
+    request<Enrolment>(`/api/v1/activities/${enc(id)}/enrolments`, { method: 'POST', body }),
   attendance: (sessionId: string) => ['sessions', sessionId, 'attendance'] as const,
 };

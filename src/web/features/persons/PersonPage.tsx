@@ -25,6 +25,7 @@ import { Journal } from './Journal.js';
 import { PersonDetails } from './PersonDetails.js';
 import { RegisterPeriods } from './RegisterPeriods.js';
 import { ScheduleSection } from '../schedule/ScheduleSection.js';
+import { EnrolPanel } from '../activities/EnrolPanel.js';
 
 /** The person page. */
 export function PersonPage() {
@@ -70,6 +71,7 @@ export function PersonPage() {
           {p.access.categories.some((c) => c === 'assessment_plan' || c === 'health_social') ? <MeasuresPanel personId={p.id} managed={p.access.managed} categories={p.access.categories} onChanged={reloadAll} /> : null}
           {seesContact ? <CaseOutcomePanel person={p} onChanged={reloadAll} /> : null}
           {seesContact || p.access.categories.includes('assessment_plan') ? <ScheduleSection personId={p.id} /> : null}
+          {can('activities.manage') && p.access.managed ? <EnrolPanel personId={p.id} /> : null}
         </div>
         <div className="columns__side">
           {seesContact ? <CasePanel person={p} onChanged={reloadAll} /> : null}
