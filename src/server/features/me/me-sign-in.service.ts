@@ -32,6 +32,8 @@ export const ME_THROTTLE = {
   failuresPerPair: 5,
   /** Wrong codes from one address over every number before it is refused (429). */
   failuresPerAddress: 20,
+  /** Wrong codes for one person (from any address) in 24 hours after which no code of theirs is taken. */
+  failuresPerPersonPerDay: 10,
   /** Wrong tries after which a code stops working. */
   triesPerCode: 5,
 };
@@ -100,7 +102,7 @@ export async function requestCode(db: Db, clock: Clock, provider: SmsProvider, p
     await trx.updateTable('young_person_codes').set({ code_hash: codeHash(row.id, code) }).where('id', '=', row.id).execute();
     const sms = await trx
       .insertInto('sms_messages')
-      .values({ municipality_id: person.municipality_id, person_id: person.id, recipient: 'young_person', to_number: to, body: codeText(code), provider: provider.name, status: 'stored', sent_by: person.contact_person_id!, purpose: 'sign_in_code' })
+      .values({ municipality_id: person.municipality_id, person_id: person.id, recipient: 'young_person', to_number: to, body: codeText(provider.name === 'outbox' ? code : MASKED_CODE), provider: provider.name, status: 'stored', sent_by: person.contact_person_id!, purpose: 'sign_in_code' })
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordAudit(trx, { id: null, municipalityId: person.municipality_id, ip: from }, [{ action: 'create', entity: 'sign_in_code', entityId: row.id, personId: person.id, detail: { provider: provider.name } }], { at: now });
@@ -109,6 +111,9 @@ export async function requestCode(db: Db, clock: Clock, provider: SmsProvider, p
   const sent = await provider.send({ to, text: codeText(code), statusUrl: null });
   await db.updateTable('sms_messages').set({ provider_id: sent.providerId, status: sent.status, failure_reason: sent.status === 'failed' ? sent.reason : null, status_at: sql`now()` }).where('id', '=', stored.id).execute();
 }
+
+/** What a gateway-sent code message keeps in place of the code: nothing in the database holds a sent code. */
+export const MASKED_CODE = '••••••';
 
 /** The text of a code message: the code and how long it lives, in Swedish and English, nothing else about the person. */
 export function codeText(code: string): string {
@@ -128,7 +133,15 @@ export async function signInWithCode(db: Db, clock: Clock, pin: string, code: st
   if (failures.pair >= ME_THROTTLE.failuresPerPair || failures.address >= ME_THROTTLE.failuresPerAddress) {
     throw new AppError('too_many_code_attempts', [], {}, { retryAfterSeconds: ME_THROTTLE.windowMinutes * 60 });
   }
-  const person = await eligiblePerson(db, pin);
+  // Over the day, across addresses: a person with too many wrong codes gets the answer of a wrong code, known or not.
+  const day = await db
+    .selectFrom('young_person_sign_in_attempts')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('kind', '=', 'failed_login')
+    .where('account', '=', who)
+    .where('at', '>', new Date(now.getTime() - 24 * 3600_000))
+    .executeTakeFirstOrThrow();
+  const person = day.n >= ME_THROTTLE.failuresPerPersonPerDay ? undefined : await eligiblePerson(db, pin);
   const opened = await db.transaction().execute(async (trx) => {
     const live = person
       ? await trx
