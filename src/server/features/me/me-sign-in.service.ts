@@ -71,11 +71,21 @@ function eligiblePerson(db: Db, pin: string) {
     .executeTakeFirst();
 }
 
+/** Code work started after the answer and not yet done; see `codeWorkSettled`. */
+const pending = new Set<Promise<void>>();
+
+/** Resolves when all code work started so far has finished (for tests and shutdown). */
+export async function codeWorkSettled(): Promise<void> {
+  while (pending.size) await Promise.allSettled([...pending]);
+}
+
 /**
- * POST /me/code: sends a code if the number belongs to a young person who may sign in; answers
- * nothing either way. Throws 429 only for an address asking too often (over every number).
+ * POST /me/code: counts the request (throws 429 only for an address asking too often, over every
+ * number) and returns at once, the same for every number. Whether the number may sign in, and the
+ * code and its message, are worked out after the answer, so its timing tells nothing either;
+ * `onError` gets what fails there.
  */
-export async function requestCode(db: Db, clock: Clock, provider: SmsProvider, pin: string, from: string | null): Promise<void> {
+export async function requestCode(db: Db, clock: Clock, provider: SmsProvider, pin: string, from: string | null, onError: (err: unknown) => void): Promise<void> {
   const now = clock.now();
   const ip = throttleAddress(from);
   const who = account(pin);
@@ -86,6 +96,13 @@ export async function requestCode(db: Db, clock: Clock, provider: SmsProvider, p
   // Spent and expired codes are of no use after a day: only their hashes were ever kept.
   await db.deleteFrom('young_person_codes').where('expires_at', '<', new Date(now.getTime() - 24 * 3600_000)).execute();
   if (seen.account >= ME_THROTTLE.codesPerPerson) return;
+  const work = sendCode(db, provider, pin, from, ip, now).catch(onError);
+  pending.add(work);
+  void work.finally(() => pending.delete(work));
+}
+
+/** Makes and sends a code when the number belongs to a young person who may sign in; nothing otherwise. */
+async function sendCode(db: Db, provider: SmsProvider, pin: string, from: string | null, ip: string | null, now: Date): Promise<void> {
   const person = await eligiblePerson(db, pin);
   const to = internationalNumber(person?.phone);
   // Sent from the contact person's outbox: without one, nobody would pass an outbox code on.

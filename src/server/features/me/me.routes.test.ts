@@ -6,7 +6,7 @@ import type { Clock } from '../../clock.js';
 import { buildPerson, testIdentityNumber } from '../../testing/factories.js';
 import { createHarness, TEST_PASSWORD, type Harness } from '../../testing/harness.js';
 import { insertStaff } from '../staff/staff.service.js';
-import { ME_THROTTLE } from './me-sign-in.service.js';
+import { codeWorkSettled, ME_THROTTLE } from './me-sign-in.service.js';
 
 let h: Harness;
 let units: Map<string, string>;
@@ -39,7 +39,12 @@ async function codeFromOutbox(personId: string): Promise<string> {
   return /(\d{6})/.exec(message!.body)![1]!;
 }
 
-const ask = (pin: string, ip: string) => h.app.inject({ method: 'POST', url: '/api/v1/me/code', payload: { personalIdentityNumber: pin }, remoteAddress: ip });
+/** Asks for a code and waits for the work done after the answer (the code made and sent). */
+const ask = async (pin: string, ip: string) => {
+  const res = await h.app.inject({ method: 'POST', url: '/api/v1/me/code', payload: { personalIdentityNumber: pin }, remoteAddress: ip });
+  await codeWorkSettled();
+  return res;
+};
 const login = (pin: string, code: string, ip: string) => h.app.inject({ method: 'POST', url: '/api/v1/me/login', payload: { personalIdentityNumber: pin, code }, remoteAddress: ip });
 
 /** Signs the young person in with a code from the outbox. */
@@ -163,6 +168,7 @@ describe('who reads a sign-in code', () => {
   it('shows a code from the outbox only to the contact person, never to a coordinator or on the outreach page', async () => {
     const { pin, personId } = await youngPerson();
     expect((await h.as.coordinator.request('POST', '/api/v1/me/code', { personalIdentityNumber: pin })).statusCode).toBe(202);
+    await codeWorkSettled();
     const listed = (await h.as.coordinator.request('GET', '/api/v1/sms')).json() as { personId: string }[];
     expect(listed.filter((m) => m.personId === personId)).toEqual([]);
     const outreach = (await h.as.coordinator.request('GET', `/api/v1/persons/${personId}/outreach`)).json();
@@ -170,13 +176,17 @@ describe('who reads a sign-in code', () => {
     expect(await codeFromOutbox(personId)).toMatch(/^\d{6}$/);
   });
 
-  it('keeps no code in the database when a gateway sends it, and shows the message to no one', async () => {
+  it('answers before the gateway has the code, keeps no code in the database and shows the message to no one', async () => {
     const received: string[] = [];
+    // The gateway answers only when released: the 202 must not wait for it.
+    let release!: () => void;
+    const gate = new Promise<void>((done) => (release = done));
     const server = http.createServer((req, res) => {
       let body = '';
       req.on('data', (c) => (body += c));
-      req.on('end', () => {
+      req.on('end', async () => {
         received.push(new URLSearchParams(body).get('message') ?? '');
+        await gate;
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `g${received.length}`, status: 'created' }));
       });
     });
@@ -190,18 +200,18 @@ describe('who reads a sign-in code', () => {
       await g.as.coordinator.request('PATCH', `/api/v1/cases/${kase.id}`, { contactPersonId: g.as.youth_coach.staffId, version: kase.version });
       expect((await g.app.inject({ method: 'POST', url: '/api/v1/me/code', payload: { personalIdentityNumber: pin }, remoteAddress: freshIp() })).statusCode).toBe(202);
       await vi.waitFor(() => expect(received).toHaveLength(1));
+      release();
+      await codeWorkSettled();
       const code = /(\d{6})/.exec(received[0]!)![1]!;
-      const stored = await vi.waitFor(async () => {
-        const row = await g.db.selectFrom('sms_messages').select(['body', 'status']).where('person_id', '=', personId).executeTakeFirstOrThrow();
-        expect(row.status).toBe('sent');
-        return row;
-      });
+      const stored = await g.db.selectFrom('sms_messages').select(['body', 'status']).where('person_id', '=', personId).executeTakeFirstOrThrow();
+      expect(stored.status).toBe('sent');
       expect(stored.body).not.toContain(code);
       expect(stored.body).not.toMatch(/\d{6}/);
       for (const who of [g.as.coordinator, g.as.youth_coach]) {
         expect(((await who.request('GET', '/api/v1/sms')).json() as { personId: string }[]).filter((m) => m.personId === personId)).toEqual([]);
       }
     } finally {
+      release();
       await g.close();
       await new Promise((done) => server.close(() => done(undefined)));
     }
