@@ -52,4 +52,5 @@ export function ownRecordOf(actor: YoungPersonActor): (eb: ExpressionBuilder<Dat
  * SQL condition on `events`: a timeline entry of their own record that the young person may see (already
  * within their categories): a note only when staff shared it with them (`sharedWithYoungPerson` on the note).
  */
-export const eventSharedWithYoungPerson = sql<SqlBool>`(events.type <> 'note' or events.payload -> 'sharedWithYoungPerson' = 'true'::jsonb)`;
+export const eventSharedWithYoungPerson = sql<SqlBool>`(events.type <> 'note'
+  or events.payload -> 'sharedWithYoungPerson' = 'true'::jsonb)`;

@@ -75,7 +75,9 @@ export async function extractContent(
       .where('cases.person_id', '=', personId)
       .orderBy('cases.opened_at')
       .execute(),
-    selectEvents(trx, person, categories, { sharedWithYoungPersonOnly: Boolean(forYoungPerson) }).then((rows) => (forYoungPerson ? rows.map(withoutStaffNotes) : rows)),
+    selectEvents(trx, person, categories, { sharedWithYoungPersonOnly: Boolean(forYoungPerson) }).then((rows) =>
+      forYoungPerson ? rows.map(withoutStaffNotes) : rows,
+    ),
     selectWithheld(trx, personId, categories),
     selectConsents(trx, personId),
     trx.selectFrom('applications').innerJoin('teams', 'teams.id', 'applications.team_id').select(['teams.name as team', 'applications.referrer', 'applications.signed_on', 'applications.status', 'applications.decision_note', 'applications.decided_at']).where('applications.person_id', '=', personId).orderBy('applications.created_at').execute(),

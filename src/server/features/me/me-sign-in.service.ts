@@ -85,7 +85,14 @@ export async function codeWorkSettled(): Promise<void> {
  * code and its message, are worked out after the answer, so its timing tells nothing either;
  * `onError` gets what fails there.
  */
-export async function requestCode(db: Db, clock: Clock, provider: SmsProvider, pin: string, from: string | null, onError: (err: unknown) => void): Promise<void> {
+export async function requestCode(
+  db: Db,
+  clock: Clock,
+  provider: SmsProvider,
+  pin: string,
+  from: string | null,
+  onError: (err: unknown) => void,
+): Promise<void> {
   const now = clock.now();
   const ip = throttleAddress(from);
   const who = account(pin);
@@ -102,7 +109,14 @@ export async function requestCode(db: Db, clock: Clock, provider: SmsProvider, p
 }
 
 /** Makes and sends a code when the number belongs to a young person who may sign in; nothing otherwise. */
-async function sendCode(db: Db, provider: SmsProvider, pin: string, from: string | null, ip: string | null, now: Date): Promise<void> {
+async function sendCode(
+  db: Db,
+  provider: SmsProvider,
+  pin: string,
+  from: string | null,
+  ip: string | null,
+  now: Date,
+): Promise<void> {
   const person = await eligiblePerson(db, pin);
   const to = internationalNumber(person?.phone);
   // Sent from the contact person's outbox: without one, nobody would pass an outbox code on.

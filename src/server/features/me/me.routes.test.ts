@@ -41,7 +41,8 @@ async function codeFromOutbox(personId: string): Promise<string> {
 
 /** Asks for a code and waits for the work done after the answer (the code made and sent). */
 const ask = async (pin: string, ip: string) => {
-  const res = await h.app.inject({ method: 'POST', url: '/api/v1/me/code', payload: { personalIdentityNumber: pin }, remoteAddress: ip });
+  const payload = { personalIdentityNumber: pin };
+  const res = await h.app.inject({ method: 'POST', url: '/api/v1/me/code', payload, remoteAddress: ip });
   await codeWorkSettled();
   return res;
 };
@@ -145,7 +146,9 @@ describe('signing in with a code', () => {
     const { pin, personId } = await youngPerson();
     await ask(pin, freshIp());
     const wrong = (await codeFromOutbox(personId)) === '000000' ? '111111' : '000000';
-    for (let i = 0; i < ME_THROTTLE.failuresPerPersonPerDay; i++) expect((await login(pin, wrong, freshIp())).statusCode).toBe(401);
+    for (let i = 0; i < ME_THROTTLE.failuresPerPersonPerDay; i++) {
+      expect((await login(pin, wrong, freshIp())).statusCode).toBe(401);
+    }
     later(ME_THROTTLE.windowMinutes + 1);
     await ask(pin, freshIp());
     const refused = await login(pin, await codeFromOutbox(personId), freshIp());
