@@ -13,7 +13,7 @@ import { personListQuery } from '../../core/schemas.js';
 import { selectPerson, selectPersonPage } from '../features/persons/persons.queries.js';
 import { selectAgenda, selectDecisions } from '../features/team-meetings/team-meetings.queries.js';
 import { accessOf, categoryVisibleTo, contactDetailsVisibleTo, personManagedBy, personVisibleTo, teamMeetingReadableBy, type Actor } from './access.js';
-import { ownRecordOf } from './young-person.js';
+import { eventSharedWithYoungPerson, ownRecordOf } from './young-person.js';
 
 /** A driver that runs nothing: it keeps each query it is given and answers one row with a zero count and an id. */
 class CapturingDriver implements Driver {
@@ -141,5 +141,11 @@ describe("the young person's own record, as SQL", () => {
     const { db } = capturing();
     const actor = { kind: 'young_person' as const, personId: '00000000-0000-4000-8000-00000000e001', municipalityId: MUNICIPALITY, method: 'sms_code' as const };
     await expect(asFile(db.selectFrom('persons').select('persons.id').where(ownRecordOf(actor)).compile())).toMatchFileSnapshot(file('own-record-of.young_person'));
+  });
+
+  it('which timeline entries of their own record a young person sees: a note only when shared with them', async () => {
+    const { db } = capturing();
+    const query = db.selectFrom('events').select('events.id').where(eventSharedWithYoungPerson).compile();
+    await expect(asFile(query)).toMatchFileSnapshot(file('event-shared-with.young_person'));
   });
 });

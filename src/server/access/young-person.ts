@@ -49,9 +49,8 @@ export function ownRecordOf(actor: YoungPersonActor): (eb: ExpressionBuilder<Dat
 }
 
 /**
- * A timeline entry of their own record that the young person may see (already within their
- * categories): a note only when staff shared it with them (`sharedWithYoungPerson` on the note).
+ * SQL condition on `events`: a timeline entry of their own record that the young person may see (already
+ * within their categories): a note only when staff shared it with them (`sharedWithYoungPerson` on the note).
  */
-export function sharedWithYoungPerson(event: { type: string; payload: unknown }): boolean {
-  return event.type !== 'note' || (event.payload as { sharedWithYoungPerson?: boolean } | null)?.sharedWithYoungPerson === true;
-}
+export const eventSharedWithYoungPerson = sql<SqlBool>`(events.type <> 'note'
+  or events.payload -> 'sharedWithYoungPerson' = 'true'::jsonb)`;

@@ -160,7 +160,9 @@ export async function getOutreach(ctx: RequestContext, personId: string): Promis
       .where('person_id', '=', personId)
       .where('provider', '=', 'outbox')
       .where('status', '=', 'stored')
-      .where('attempt_recorded_at', 'is', null);
+      .where('attempt_recorded_at', 'is', null)
+      // A sign-in code is no contact attempt to confirm.
+      .where('purpose', '!=', 'sign_in_code');
     if (!roleCan(ctx.actor.role, 'outreach.configure')) unconfirmed = unconfirmed.where('sent_by', '=', ctx.actor.id);
     const awaitingSms = person.managed ? await unconfirmed.orderBy('created_at', 'desc').limit(20).execute() : [];
     const now = ctx.clock.now();

@@ -13,7 +13,6 @@ import type { Db } from '../../db/connection.js';
 import type { PersonsTable } from '../../db/types.js';
 import { accessOf, categoriesOf, contactDetailsVisibleTo, personVisibleTo, requireCapability } from '../../access/access.js';
 import { contactDetailsShown } from '../../access/protected-identity.js';
-import { sharedWithYoungPerson } from '../../access/young-person.js';
 import { readBasis } from '../../audit/basis.js';
 import { audited, denied, type RequestContext } from '../../http/context.js';
 import { selectConsents } from '../consents/consents.queries.js';
@@ -76,7 +75,9 @@ export async function extractContent(
       .where('cases.person_id', '=', personId)
       .orderBy('cases.opened_at')
       .execute(),
-    selectEvents(trx, person, categories).then((rows) => (forYoungPerson ? rows.filter(sharedWithYoungPerson).map(withoutStaffNotes) : rows)),
+    selectEvents(trx, person, categories, { sharedWithYoungPersonOnly: Boolean(forYoungPerson) }).then((rows) =>
+      forYoungPerson ? rows.map(withoutStaffNotes) : rows,
+    ),
     selectWithheld(trx, personId, categories),
     selectConsents(trx, personId),
     trx.selectFrom('applications').innerJoin('teams', 'teams.id', 'applications.team_id').select(['teams.name as team', 'applications.referrer', 'applications.signed_on', 'applications.status', 'applications.decision_note', 'applications.decided_at']).where('applications.person_id', '=', personId).orderBy('applications.created_at').execute(),

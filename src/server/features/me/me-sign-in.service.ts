@@ -32,6 +32,8 @@ export const ME_THROTTLE = {
   failuresPerPair: 5,
   /** Wrong codes from one address over every number before it is refused (429). */
   failuresPerAddress: 20,
+  /** Wrong codes for one person (from any address) in 24 hours after which no code of theirs is taken. */
+  failuresPerPersonPerDay: 10,
   /** Wrong tries after which a code stops working. */
   triesPerCode: 5,
 };
@@ -69,11 +71,28 @@ function eligiblePerson(db: Db, pin: string) {
     .executeTakeFirst();
 }
 
+/** Code work started after the answer and not yet done; see `codeWorkSettled`. */
+const pending = new Set<Promise<void>>();
+
+/** Resolves when all code work started so far has finished (for tests and shutdown). */
+export async function codeWorkSettled(): Promise<void> {
+  while (pending.size) await Promise.allSettled([...pending]);
+}
+
 /**
- * POST /me/code: sends a code if the number belongs to a young person who may sign in; answers
- * nothing either way. Throws 429 only for an address asking too often (over every number).
+ * POST /me/code: counts the request (throws 429 only for an address asking too often, over every
+ * number) and returns at once, the same for every number. Whether the number may sign in, and the
+ * code and its message, are worked out after the answer, so its timing tells nothing either;
+ * `onError` gets what fails there.
  */
-export async function requestCode(db: Db, clock: Clock, provider: SmsProvider, pin: string, from: string | null): Promise<void> {
+export async function requestCode(
+  db: Db,
+  clock: Clock,
+  provider: SmsProvider,
+  pin: string,
+  from: string | null,
+  onError: (err: unknown) => void,
+): Promise<void> {
   const now = clock.now();
   const ip = throttleAddress(from);
   const who = account(pin);
@@ -84,6 +103,20 @@ export async function requestCode(db: Db, clock: Clock, provider: SmsProvider, p
   // Spent and expired codes are of no use after a day: only their hashes were ever kept.
   await db.deleteFrom('young_person_codes').where('expires_at', '<', new Date(now.getTime() - 24 * 3600_000)).execute();
   if (seen.account >= ME_THROTTLE.codesPerPerson) return;
+  const work = sendCode(db, provider, pin, from, ip, now).catch(onError);
+  pending.add(work);
+  void work.finally(() => pending.delete(work));
+}
+
+/** Makes and sends a code when the number belongs to a young person who may sign in; nothing otherwise. */
+async function sendCode(
+  db: Db,
+  provider: SmsProvider,
+  pin: string,
+  from: string | null,
+  ip: string | null,
+  now: Date,
+): Promise<void> {
   const person = await eligiblePerson(db, pin);
   const to = internationalNumber(person?.phone);
   // Sent from the contact person's outbox: without one, nobody would pass an outbox code on.
@@ -100,7 +133,7 @@ export async function requestCode(db: Db, clock: Clock, provider: SmsProvider, p
     await trx.updateTable('young_person_codes').set({ code_hash: codeHash(row.id, code) }).where('id', '=', row.id).execute();
     const sms = await trx
       .insertInto('sms_messages')
-      .values({ municipality_id: person.municipality_id, person_id: person.id, recipient: 'young_person', to_number: to, body: codeText(code), provider: provider.name, status: 'stored', sent_by: person.contact_person_id!, purpose: 'sign_in_code' })
+      .values({ municipality_id: person.municipality_id, person_id: person.id, recipient: 'young_person', to_number: to, body: codeText(provider.name === 'outbox' ? code : MASKED_CODE), provider: provider.name, status: 'stored', sent_by: person.contact_person_id!, purpose: 'sign_in_code' })
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordAudit(trx, { id: null, municipalityId: person.municipality_id, ip: from }, [{ action: 'create', entity: 'sign_in_code', entityId: row.id, personId: person.id, detail: { provider: provider.name } }], { at: now });
@@ -109,6 +142,9 @@ export async function requestCode(db: Db, clock: Clock, provider: SmsProvider, p
   const sent = await provider.send({ to, text: codeText(code), statusUrl: null });
   await db.updateTable('sms_messages').set({ provider_id: sent.providerId, status: sent.status, failure_reason: sent.status === 'failed' ? sent.reason : null, status_at: sql`now()` }).where('id', '=', stored.id).execute();
 }
+
+/** What a gateway-sent code message keeps in place of the code: nothing in the database holds a sent code. */
+export const MASKED_CODE = '••••••';
 
 /** The text of a code message: the code and how long it lives, in Swedish and English, nothing else about the person. */
 export function codeText(code: string): string {
@@ -128,7 +164,15 @@ export async function signInWithCode(db: Db, clock: Clock, pin: string, code: st
   if (failures.pair >= ME_THROTTLE.failuresPerPair || failures.address >= ME_THROTTLE.failuresPerAddress) {
     throw new AppError('too_many_code_attempts', [], {}, { retryAfterSeconds: ME_THROTTLE.windowMinutes * 60 });
   }
-  const person = await eligiblePerson(db, pin);
+  // Over the day, across addresses: a person with too many wrong codes gets the answer of a wrong code, known or not.
+  const day = await db
+    .selectFrom('young_person_sign_in_attempts')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('kind', '=', 'failed_login')
+    .where('account', '=', who)
+    .where('at', '>', new Date(now.getTime() - 24 * 3600_000))
+    .executeTakeFirstOrThrow();
+  const person = day.n >= ME_THROTTLE.failuresPerPersonPerDay ? undefined : await eligiblePerson(db, pin);
   const opened = await db.transaction().execute(async (trx) => {
     const live = person
       ? await trx

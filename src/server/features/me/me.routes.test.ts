@@ -1,10 +1,12 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Clock } from '../../clock.js';
 import { buildPerson, testIdentityNumber } from '../../testing/factories.js';
 import { createHarness, TEST_PASSWORD, type Harness } from '../../testing/harness.js';
 import { insertStaff } from '../staff/staff.service.js';
-import { ME_THROTTLE } from './me-sign-in.service.js';
+import { codeWorkSettled, ME_THROTTLE } from './me-sign-in.service.js';
 
 let h: Harness;
 let units: Map<string, string>;
@@ -37,7 +39,13 @@ async function codeFromOutbox(personId: string): Promise<string> {
   return /(\d{6})/.exec(message!.body)![1]!;
 }
 
-const ask = (pin: string, ip: string) => h.app.inject({ method: 'POST', url: '/api/v1/me/code', payload: { personalIdentityNumber: pin }, remoteAddress: ip });
+/** Asks for a code and waits for the work done after the answer (the code made and sent). */
+const ask = async (pin: string, ip: string) => {
+  const payload = { personalIdentityNumber: pin };
+  const res = await h.app.inject({ method: 'POST', url: '/api/v1/me/code', payload, remoteAddress: ip });
+  await codeWorkSettled();
+  return res;
+};
 const login = (pin: string, code: string, ip: string) => h.app.inject({ method: 'POST', url: '/api/v1/me/login', payload: { personalIdentityNumber: pin, code }, remoteAddress: ip });
 
 /** Signs the young person in with a code from the outbox. */
@@ -134,11 +142,82 @@ describe('signing in with a code', () => {
     expect((await login(pin, await codeFromOutbox(personId), ip)).statusCode).toBe(200);
   });
 
+  it('takes no code of a person after ten wrong codes in a day, from any addresses, and answers as for a wrong code', async () => {
+    const { pin, personId } = await youngPerson();
+    await ask(pin, freshIp());
+    const wrong = (await codeFromOutbox(personId)) === '000000' ? '111111' : '000000';
+    for (let i = 0; i < ME_THROTTLE.failuresPerPersonPerDay; i++) {
+      expect((await login(pin, wrong, freshIp())).statusCode).toBe(401);
+    }
+    later(ME_THROTTLE.windowMinutes + 1);
+    await ask(pin, freshIp());
+    const refused = await login(pin, await codeFromOutbox(personId), freshIp());
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json().code).toBe('invalid_code');
+    later(24 * 60 + 1);
+    await ask(pin, freshIp());
+    expect((await login(pin, await codeFromOutbox(personId), freshIp())).statusCode).toBe(200);
+  });
+
   it('sends nothing to a young person whose only case closed more than 13 months ago', async () => {
     const { pin, personId, caseId } = await youngPerson();
     await h.db.updateTable('cases').set({ closed_at: new Date('2025-01-01T00:00:00Z'), status: 'closed' }).where('id', '=', caseId).execute();
     expect((await ask(pin, freshIp())).statusCode).toBe(202);
     expect(await h.db.selectFrom('sms_messages').select('id').where('person_id', '=', personId).execute()).toEqual([]);
+  });
+});
+
+describe('who reads a sign-in code', () => {
+  it('shows a code from the outbox only to the contact person, never to a coordinator or on the outreach page', async () => {
+    const { pin, personId } = await youngPerson();
+    expect((await h.as.coordinator.request('POST', '/api/v1/me/code', { personalIdentityNumber: pin })).statusCode).toBe(202);
+    await codeWorkSettled();
+    const listed = (await h.as.coordinator.request('GET', '/api/v1/sms')).json() as { personId: string }[];
+    expect(listed.filter((m) => m.personId === personId)).toEqual([]);
+    const outreach = (await h.as.coordinator.request('GET', `/api/v1/persons/${personId}/outreach`)).json();
+    expect(outreach.awaitingSms ?? []).toEqual([]);
+    expect(await codeFromOutbox(personId)).toMatch(/^\d{6}$/);
+  });
+
+  it('answers before the gateway has the code, keeps no code in the database and shows the message to no one', async () => {
+    const received: string[] = [];
+    // The gateway answers only when released: the 202 must not wait for it.
+    let release!: () => void;
+    const gate = new Promise<void>((done) => (release = done));
+    const server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', async () => {
+        received.push(new URLSearchParams(body).get('message') ?? '');
+        await gate;
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `g${received.length}`, status: 'created' }));
+      });
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', () => done()));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/a1/sms`;
+    const g = await createHarness({ LOTSA_SMS_GATEWAY_URL: url, LOTSA_SMS_USER: 'u', LOTSA_SMS_PASSWORD: 'p', LOTSA_SMS_SENDER: 'Lotsa', LOTSA_SMS_CALLBACK_TOKEN: 'callback-token-0123456789abcdef' }, { clock });
+    try {
+      const pin = testIdentityNumber();
+      const personId = (await g.as.coordinator.request('POST', '/api/v1/persons', buildPerson({ personalIdentityNumber: pin }))).json().id as string;
+      const kase = (await g.as.coordinator.request('GET', `/api/v1/persons/${personId}`)).json().case;
+      await g.as.coordinator.request('PATCH', `/api/v1/cases/${kase.id}`, { contactPersonId: g.as.youth_coach.staffId, version: kase.version });
+      expect((await g.app.inject({ method: 'POST', url: '/api/v1/me/code', payload: { personalIdentityNumber: pin }, remoteAddress: freshIp() })).statusCode).toBe(202);
+      await vi.waitFor(() => expect(received).toHaveLength(1));
+      release();
+      await codeWorkSettled();
+      const code = /(\d{6})/.exec(received[0]!)![1]!;
+      const stored = await g.db.selectFrom('sms_messages').select(['body', 'status']).where('person_id', '=', personId).executeTakeFirstOrThrow();
+      expect(stored.status).toBe('sent');
+      expect(stored.body).not.toContain(code);
+      expect(stored.body).not.toMatch(/\d{6}/);
+      for (const who of [g.as.coordinator, g.as.youth_coach]) {
+        expect(((await who.request('GET', '/api/v1/sms')).json() as { personId: string }[]).filter((m) => m.personId === personId)).toEqual([]);
+      }
+    } finally {
+      release();
+      await g.close();
+      await new Promise((done) => server.close(() => done(undefined)));
+    }
   });
 });
 

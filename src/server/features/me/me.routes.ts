@@ -12,7 +12,7 @@ import type { Env } from '../../env.js';
 import { youngPersonContextOf } from '../../http/context.js';
 import { deleteYoungPersonSession, SESSION_COOKIE } from '../../http/sessions.js';
 import { gatewayProvider, outboxProvider, type SmsProvider } from '../sms/sms-provider.js';
-import { requestCode, signInWithCode } from './me-sign-in.service.js';
+import { codeWorkSettled, requestCode, signInWithCode } from './me-sign-in.service.js';
 import { extractPdf } from '../extract/extract-pdf.js';
 import { scheduleQuery, scheduleWeekSchema } from '../../../core/schedule-schemas.js';
 import { buildOwnExtract, listOwnConsents, readOwnSchedule, markOwnStepDone, readOwnAccessLog, readOwnPlan, readSummary, signOwnPlan, withdrawOwnConsent } from './me.service.js';
@@ -27,12 +27,15 @@ export async function meRoutes(app: FastifyInstance, { env }: { env: Env }) {
   const provider: SmsProvider = env.sms ? gatewayProvider(env.sms) : outboxProvider;
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: env.secureCookies };
   const r = app.withTypeProvider<ZodTypeProvider>();
+  // Codes still being sent when the server stops are finished before the database closes.
+  app.addHook('onClose', () => codeWorkSettled());
 
   r.post('/api/v1/me/code', {
     config: { public: true },
     schema: { tags, summary: 'Ask for a one-time sign-in code by SMS. Always 202: it never tells whether the number is known', body: meCodeBody, response: { 202: z.null(), 400: problemSchema, 429: problemSchema } },
     handler: async (request, reply) => {
-      await requestCode(app.db, app.clock, provider, request.body.personalIdentityNumber, request.ip ?? null);
+      const onError = (err: unknown) => request.log.error({ err }, 'sign-in code not sent');
+      await requestCode(app.db, app.clock, provider, request.body.personalIdentityNumber, request.ip ?? null, onError);
       return reply.code(202).send(null);
     },
   });

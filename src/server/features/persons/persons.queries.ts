@@ -6,6 +6,7 @@ import type { ConsentCategory } from '../../../core/consent.js';
 import { accessOf, categoryVisibleTo, contactDetailsVisibleTo, contactPersonHasAccess, heldBy, personVisibleTo, type Actor } from '../../access/access.js';
 import type { Database } from '../../db/types.js';
 import { payloadShown } from '../../access/protected-identity.js';
+import { eventSharedWithYoungPerson } from '../../access/young-person.js';
 
 type Q = Kysely<Database>;
 type ListQuery = z.infer<typeof personListQuery>;
@@ -220,8 +221,9 @@ export type TimelineRow = {
  * details (see access/protected-identity.ts), so every reader of the timeline (the person page, the
  * register extract) gets the same rule.
  */
-export async function selectEvents(db: Q, person: { id: string; protected_identity: boolean }, categories: ConsentCategory[]): Promise<TimelineRow[]> {
+export async function selectEvents(db: Q, person: { id: string; protected_identity: boolean }, categories: ConsentCategory[], { sharedWithYoungPersonOnly = false } = {}): Promise<TimelineRow[]> {
   if (categories.length === 0) return [];
+  const shared = sharedWithYoungPersonOnly ? eventSharedWithYoungPerson : sql<SqlBool>`true`;
   const personId = person.id;
   const register = categories.includes('contact_occupation');
   const { rows } = await sql<TimelineRow>`
@@ -229,7 +231,7 @@ export async function selectEvents(db: Q, person: { id: string; protected_identi
            (select later.id from events later where later.corrects_event_id = events.id order by later.recorded_at desc limit 1) as corrected_by,
            events.recorded_at
     from events left join staff on staff.id = events.actor_id
-    where events.person_id = ${personId} and events.type not in ('register_entered', 'register_left') and ${eventCategorySql} in (${sql.join(categories)})
+    where events.person_id = ${personId} and events.type not in ('register_entered', 'register_left') and ${eventCategorySql} in (${sql.join(categories)}) and ${shared}
     union all
     select r.id, 'register_entered', jsonb_build_object('reason', r.entry_reason, 'asOf', r.entered_on::text),
            r.entered_on::timestamp at time zone 'Europe/Stockholm', null, null, null, 'contact_occupation', null, r.created_at

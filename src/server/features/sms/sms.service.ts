@@ -211,6 +211,14 @@ export async function listSms(ctx: RequestContext): Promise<SmsMessage[]> {
       .where('sms_messages.municipality_id', '=', ctx.actor.municipalityId)
       .where(personManagedBy(ctx.actor));
     if (!roleCan(ctx.actor.role, 'outreach.configure')) q = q.where('sms_messages.sent_by', '=', ctx.actor.id);
+    // A sign-in code is shown only to the contact person it was sent from, and only from the outbox,
+    // where they pass it on: no one else (a coordinator included) may read a code and sign in with it.
+    q = q.where((eb) =>
+      eb.or([
+        eb('sms_messages.purpose', '!=', 'sign_in_code'),
+        eb.and([eb('sms_messages.provider', '=', 'outbox'), eb('sms_messages.sent_by', '=', ctx.actor.id)]),
+      ]),
+    );
     const rows = await q.orderBy('sms_messages.created_at', 'desc').limit(200).execute();
     await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'sms' as const, entityId: r.id, personId: r.person_id })));
     return rows.map((r) => present(r, Boolean(r.contact_visible)));
