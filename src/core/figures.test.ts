@@ -96,8 +96,20 @@ describe('the outcome report', () => {
 
 describe('small cells where figures leave the municipality', () => {
   it('shows 1 and 2 as "<3", keeps 0 and 3, and drops a share that would give a hidden count back', () => {
-    const out = suppressSmallCells({ closed: 7, none: 0, withoutDiploma: 1, withoutDiplomaShare: 0.143, studiesOrWork: { months: 5, count: 2, share: 0.286 } });
-    expect(out).toEqual({ closed: 7, none: 0, withoutDiploma: '<3', withoutDiplomaShare: null, studiesOrWork: { months: 5, count: '<3', share: null } });
+    const out = suppressSmallCells({
+      closed: 7,
+      none: 0,
+      withoutDiploma: 1,
+      withoutDiplomaShare: 0.143,
+      studiesOrWork: { months: 5, count: 2, share: 0.286 },
+    });
+    expect(out).toEqual({
+      closed: 7,
+      none: 0,
+      withoutDiploma: '<3',
+      withoutDiplomaShare: null,
+      studiesOrWork: { months: 5, count: '<3', share: null },
+    });
   });
 
   it("lets only the municipality's own coordinator see small cells", () => {
@@ -113,23 +125,35 @@ describe('small cells where figures leave the municipality', () => {
 });
 
 describe('complementary suppression', () => {
-  it('hides the next smallest cell when a partition has exactly one hidden cell, so the total cannot give it back', () => {
+  it('hides the next smallest cell when a partition has exactly one hidden cell: the total gives nothing back', () => {
     // closed 5, male 3, female 2: with only female hidden, 5 - 3 = 2.
-    expect(suppressSmallCells({ closed: 5, byGender: { female: 2, male: 3 } })).toEqual({ closed: 5, byGender: { female: '<3', male: '<3' } });
+    expect(suppressSmallCells({ closed: 5, byGender: { female: 2, male: 3 } })).toEqual({
+      closed: 5,
+      byGender: { female: '<3', male: '<3' },
+    });
     const out = suppressSmallCells({ byTargetGroup: { kaa: 1, young_adult: 4, other: 9 } });
     expect(out).toEqual({ byTargetGroup: { kaa: '<3', young_adult: '<3', other: 9 } });
   });
 
   it('leaves a partition alone with no hidden cell, two hidden cells, or only zeros beside the hidden one', () => {
     expect(suppressSmallCells({ byGender: { female: 4, male: 3 } })).toEqual({ byGender: { female: 4, male: 3 } });
-    expect(suppressSmallCells({ byTargetGroup: { kaa: 1, young_adult: 2, other: 9 } })).toEqual({ byTargetGroup: { kaa: '<3', young_adult: '<3', other: 9 } });
-    expect(suppressSmallCells({ closed: 2, byGender: { female: 2, male: 0 } })).toEqual({ closed: '<3', byGender: { female: '<3', male: 0 } });
+    expect(suppressSmallCells({ byTargetGroup: { kaa: 1, young_adult: 2, other: 9 } })).toEqual({
+      byTargetGroup: { kaa: '<3', young_adult: '<3', other: 9 },
+    });
+    expect(suppressSmallCells({ closed: 2, byGender: { female: 2, male: 0 } })).toEqual({
+      closed: '<3',
+      byGender: { female: '<3', male: 0 },
+    });
   });
 
   it('protects the rows and the columns of a table: a row by its total, a column by the sum of the rows', () => {
     const out = suppressSmallCells({
       closed: 14,
-      byOutcome: { work: { total: 5, female: 2, male: 3 }, studies: { total: 9, female: 4, male: 5 }, other: { total: 0, female: 0, male: 0 } },
+      byOutcome: {
+        work: { total: 5, female: 2, male: 3 },
+        studies: { total: 9, female: 4, male: 5 },
+        other: { total: 0, female: 0, male: 0 },
+      },
     });
     // Row work: female 2 hidden → male 3 hidden; the columns female and male then each have one hidden cell →
     // studies' female and male are hidden too; the total column has none hidden and stays.
@@ -161,6 +185,11 @@ describe('medians where figures are suppressed', () => {
   it('drops a median that rests on fewer than 3 cases, and keeps one over 3 or more', () => {
     const medians = { toFirstContact: 4, toAssessment: 10, toFirstMeasure: 20, toOutcome: 30 };
     const cases = { toFirstContact: 3, toAssessment: 2, toFirstMeasure: 0, toOutcome: 1 };
-    expect(suppressMedians(medians, cases)).toEqual({ toFirstContact: 4, toAssessment: null, toFirstMeasure: null, toOutcome: null });
+    expect(suppressMedians(medians, cases)).toEqual({
+      toFirstContact: 4,
+      toAssessment: null,
+      toFirstMeasure: null,
+      toOutcome: null,
+    });
   });
 });

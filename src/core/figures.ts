@@ -186,7 +186,8 @@ export function seesSmallCellsInside(reader: { role: string }): boolean {
   return reader.role === 'coordinator' || reader.role === 'manager';
 }
 
-const isCell = (v: unknown): v is number | typeof SMALL_CELL => v === SMALL_CELL || (typeof v === 'number' && Number.isInteger(v));
+const isCell = (v: unknown): v is number | typeof SMALL_CELL =>
+  v === SMALL_CELL || (typeof v === 'number' && Number.isInteger(v));
 const isHidden = (v: unknown) => v === SMALL_CELL || (typeof v === 'number' && v > 0 && v < SMALL_CELL_LIMIT);
 
 /**
@@ -228,7 +229,11 @@ function protectPartitions<T>(value: T, keep: readonly string[]): T {
     const rows = (Array.isArray(part) ? part : Object.values(part)).filter(
       (r): r is Record<string, unknown> => !!r && typeof r === 'object' && !Array.isArray(r),
     );
-    if (rows.length === 0) return Array.isArray(part) ? false : apply(part as Record<string, unknown>, cellKeys(part as Record<string, unknown>));
+    if (rows.length === 0) {
+      if (Array.isArray(part)) return false;
+      const flat = part as Record<string, unknown>;
+      return apply(flat, cellKeys(flat));
+    }
     let changed = false;
     for (const r of rows) if ('total' in r) changed = apply(r, cellKeys(r).filter((k) => k !== 'total')) || changed;
     const columns = new Set(rows.flatMap(cellKeys));

@@ -32,7 +32,8 @@ export async function outcomeReportFor(
   requireCapability(ctx.actor, 'figures.read');
   if (period.to < period.from) throw new AppError('validation_failed', [{ field: 'to', code: 'end_before_start' }]);
   const { settings } = await loadFigureSettings(ctx.db, ctx.actor.municipalityId);
-  const { groups, medians, medianCases } = await outcomeGroups(ctx.db, ctx.actor.municipalityId, period, settings.targetMonths, filters);
+  const m = ctx.actor.municipalityId;
+  const { groups, medians, medianCases } = await outcomeGroups(ctx.db, m, period, settings.targetMonths, filters);
   const report = outcomeReport({ ...period, outcomeCodes: OUTCOME_CODES, groups, medians, settings });
   const suppress = leaving ? !seesSmallCells(ctx.actor) : !seesSmallCellsInside(ctx.actor);
   // Every filter (a target group, one contact person's cases) goes through the same suppression.

@@ -140,7 +140,8 @@ export async function outcomeGroups(db: Db, municipalityId: string, { from, to }
       percentile_cont(0.5) within group (order by assessed - started_on) as to_assessment,
       percentile_cont(0.5) within group (order by first_measure - started_on) as to_measure,
       percentile_cont(0.5) within group (order by closed_on - started_on) as to_outcome,
-      count(first_contact)::int as n_contact, count(assessed)::int as n_assessment, count(first_measure)::int as n_measure
+      count(first_contact)::int as n_contact, count(assessed)::int as n_assessment,
+      count(first_measure)::int as n_measure
     from derived
     group by grouping sets ((), (outcome, gender, target_group, age_band, without_diploma, problems, in_time))`.execute(trx));
   const total = rows.find((r) => r.total);
