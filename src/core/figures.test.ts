@@ -8,6 +8,7 @@ import {
   outcomeReport,
   seesSmallCells,
   seesSmallCellsInside,
+  suppressMedians,
   suppressSmallCells,
   type OutcomeGroup,
 } from './figures.js';
@@ -95,8 +96,20 @@ describe('the outcome report', () => {
 
 describe('small cells where figures leave the municipality', () => {
   it('shows 1 and 2 as "<3", keeps 0 and 3, and drops a share that would give a hidden count back', () => {
-    const out = suppressSmallCells({ closed: 7, byGender: { female: 2, male: 5 }, none: 0, withoutDiploma: 1, withoutDiplomaShare: 0.143, studiesOrWork: { months: 5, count: 2, share: 0.286 } });
-    expect(out).toEqual({ closed: 7, byGender: { female: '<3', male: 5 }, none: 0, withoutDiploma: '<3', withoutDiplomaShare: null, studiesOrWork: { months: 5, count: '<3', share: null } });
+    const out = suppressSmallCells({
+      closed: 7,
+      none: 0,
+      withoutDiploma: 1,
+      withoutDiplomaShare: 0.143,
+      studiesOrWork: { months: 5, count: 2, share: 0.286 },
+    });
+    expect(out).toEqual({
+      closed: 7,
+      none: 0,
+      withoutDiploma: '<3',
+      withoutDiplomaShare: null,
+      studiesOrWork: { months: 5, count: '<3', share: null },
+    });
   });
 
   it("lets only the municipality's own coordinator see small cells", () => {
@@ -108,5 +121,75 @@ describe('small cells where figures leave the municipality', () => {
   it('shows small cells inside the municipality to its coordinator and managers, not to caseworkers of other agencies', () => {
     expect(seesSmallCellsInside({ role: 'manager' })).toBe(true);
     expect(seesSmallCellsInside({ role: 'team_member' })).toBe(false);
+  });
+});
+
+describe('complementary suppression', () => {
+  it('hides the next smallest cell when a partition has exactly one hidden cell: the total gives nothing back', () => {
+    // closed 5, male 3, female 2: with only female hidden, 5 - 3 = 2.
+    expect(suppressSmallCells({ closed: 5, byGender: { female: 2, male: 3 } })).toEqual({
+      closed: 5,
+      byGender: { female: '<3', male: '<3' },
+    });
+    const out = suppressSmallCells({ byTargetGroup: { kaa: 1, young_adult: 4, other: 9 } });
+    expect(out).toEqual({ byTargetGroup: { kaa: '<3', young_adult: '<3', other: 9 } });
+  });
+
+  it('leaves a partition alone with no hidden cell, two hidden cells, or only zeros beside the hidden one', () => {
+    expect(suppressSmallCells({ byGender: { female: 4, male: 3 } })).toEqual({ byGender: { female: 4, male: 3 } });
+    expect(suppressSmallCells({ byTargetGroup: { kaa: 1, young_adult: 2, other: 9 } })).toEqual({
+      byTargetGroup: { kaa: '<3', young_adult: '<3', other: 9 },
+    });
+    expect(suppressSmallCells({ closed: 2, byGender: { female: 2, male: 0 } })).toEqual({
+      closed: '<3',
+      byGender: { female: '<3', male: 0 },
+    });
+  });
+
+  it('protects the rows and the columns of a table: a row by its total, a column by the sum of the rows', () => {
+    const out = suppressSmallCells({
+      closed: 14,
+      byOutcome: {
+        work: { total: 5, female: 2, male: 3 },
+        studies: { total: 9, female: 4, male: 5 },
+        other: { total: 0, female: 0, male: 0 },
+      },
+    });
+    // Row work: female 2 hidden → male 3 hidden; the columns female and male then each have one hidden cell →
+    // studies' female and male are hidden too; the total column has none hidden and stays.
+    expect(out.byOutcome).toEqual({
+      work: { total: 5, female: '<3', male: '<3' },
+      studies: { total: 9, female: '<3', male: '<3' },
+      other: { total: 0, female: 0, male: 0 },
+    });
+  });
+
+  it('protects a caseload: one hidden contact person is not the participants minus the others', () => {
+    const out = suppressSmallCells(
+      {
+        participants: 12,
+        caseload: [
+          { contactPerson: { id: 'a', name: 'A' }, open: 2, capacity: 1 },
+          { contactPerson: { id: 'b', name: 'B' }, open: 4, capacity: 30 },
+          { contactPerson: { id: 'c', name: 'C' }, open: 6, capacity: 30 },
+        ],
+      },
+      ['contactPerson', 'capacity'],
+    );
+    expect(out.caseload.map((c) => c.open)).toEqual(['<3', '<3', 6]);
+    expect(out.caseload.map((c) => c.capacity)).toEqual([1, 30, 30]);
+  });
+});
+
+describe('medians where figures are suppressed', () => {
+  it('drops a median that rests on fewer than 3 cases, and keeps one over 3 or more', () => {
+    const medians = { toFirstContact: 4, toAssessment: 10, toFirstMeasure: 20, toOutcome: 30 };
+    const cases = { toFirstContact: 3, toAssessment: 2, toFirstMeasure: 0, toOutcome: 1 };
+    expect(suppressMedians(medians, cases)).toEqual({
+      toFirstContact: 4,
+      toAssessment: null,
+      toFirstMeasure: null,
+      toOutcome: null,
+    });
   });
 });

@@ -162,6 +162,7 @@ export function suppressCount(n: number): number | typeof SMALL_CELL {
  * `keep` (days, months, targets, years) are not counts and stay.
  */
 export function suppressSmallCells<T>(value: T, keep: readonly string[] = ['from', 'to', 'months', 'target', 'medianDays', 'targetMet']): T {
+  const protectedValue = protectPartitions(value, keep);
   const walk = (v: unknown): unknown => {
     if (typeof v === 'number') return Number.isInteger(v) ? suppressCount(v) : v;
     if (Array.isArray(v)) return v.map(walk);
@@ -177,10 +178,91 @@ export function suppressSmallCells<T>(value: T, keep: readonly string[] = ['from
     }
     return v;
   };
-  return walk(value) as T;
+  return walk(protectedValue) as T;
 }
 
 /** Whether the reader sees small cells of figures that stay inside the municipality: its coordinator and its managers. */
 export function seesSmallCellsInside(reader: { role: string }): boolean {
   return reader.role === 'coordinator' || reader.role === 'manager';
+}
+
+const isCell = (v: unknown): v is number | typeof SMALL_CELL =>
+  v === SMALL_CELL || (typeof v === 'number' && Number.isInteger(v));
+const isHidden = (v: unknown) => v === SMALL_CELL || (typeof v === 'number' && v > 0 && v < SMALL_CELL_LIMIT);
+
+/**
+ * Complementary suppression in one partition (cells that add up to a total shown elsewhere): when
+ * exactly one cell is hidden, the next smallest non-zero cell is hidden too, so the total minus the
+ * shown cells no longer gives the hidden one back. Mutates `cells` (key → count); true if it hid one.
+ */
+export function protectPartition(cells: Record<string, number | typeof SMALL_CELL>): boolean {
+  const keys = Object.keys(cells);
+  if (keys.filter((k) => isHidden(cells[k])).length !== 1) return false;
+  const next = keys
+    .filter((k) => !isHidden(cells[k]) && (cells[k] as number) > 0)
+    .sort((a, b) => (cells[a] as number) - (cells[b] as number))[0];
+  if (next === undefined) return false; // the hidden cell is the whole total, which is hidden as well
+  cells[next] = SMALL_CELL;
+  return true;
+}
+
+/** Keys whose value is a partition of a total: `byGender`, `byOutcome`, … and the caseload per contact person. */
+const isPartitionKey = (k: string) => /^by[A-Z]/.test(k) || k === 'caseload';
+
+/**
+ * A copy of `value` where every partition (an object under a `by…` key or `caseload`) has had
+ * complementary suppression: a flat record of counts is one partition; a table (a record or array of
+ * rows) is a partition per column, and a row with a `total` is a partition of that total. Repeated
+ * until nothing changes, since hiding a cell in a row can leave one hidden cell alone in a column.
+ */
+function protectPartitions<T>(value: T, keep: readonly string[]): T {
+  const copy = structuredClone(value) as unknown;
+  const cellKeys = (o: Record<string, unknown>) => Object.keys(o).filter((k) => !keep.includes(k) && isCell(o[k]));
+  const apply = (o: Record<string, unknown>, keys: string[]) => {
+    const cells = Object.fromEntries(keys.map((k) => [k, o[k] as number | typeof SMALL_CELL]));
+    if (!protectPartition(cells)) return false;
+    Object.assign(o, cells);
+    return true;
+  };
+  const protect = (part: unknown): boolean => {
+    if (!part || typeof part !== 'object') return false;
+    const rows = (Array.isArray(part) ? part : Object.values(part)).filter(
+      (r): r is Record<string, unknown> => !!r && typeof r === 'object' && !Array.isArray(r),
+    );
+    if (rows.length === 0) {
+      if (Array.isArray(part)) return false;
+      const flat = part as Record<string, unknown>;
+      return apply(flat, cellKeys(flat));
+    }
+    let changed = false;
+    for (const r of rows) if ('total' in r) changed = apply(r, cellKeys(r).filter((k) => k !== 'total')) || changed;
+    const columns = new Set(rows.flatMap(cellKeys));
+    for (const col of columns) {
+      const column = Object.fromEntries(rows.map((r, i) => [String(i), r[col] as number | typeof SMALL_CELL]));
+      if (rows.some((r) => !isCell(r[col])) || !protectPartition(column)) continue;
+      rows.forEach((r, i) => (r[col] = column[String(i)]));
+      changed = true;
+    }
+    return changed;
+  };
+  const visit = (v: unknown) => {
+    if (!v || typeof v !== 'object') return;
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+      if (keep.includes(k)) continue;
+      if (isPartitionKey(k)) for (let i = 0; i < 50 && protect(x); i++);
+      else visit(x);
+    }
+  };
+  visit(copy);
+  return copy as T;
+}
+
+/** How many cases each median of the outcome report rests on. */
+export type OutcomeMedianCases = Record<keyof OutcomeMedians, number>;
+
+/** Medians as readers who see suppressed figures get them: null where a median rests on fewer than 3 cases. */
+export function suppressMedians(medians: OutcomeMedians, cases: OutcomeMedianCases): OutcomeMedians {
+  const out = { ...medians };
+  for (const k of Object.keys(out) as (keyof OutcomeMedians)[]) if ((cases[k] ?? 0) < SMALL_CELL_LIMIT) out[k] = null;
+  return out;
 }

@@ -120,7 +120,7 @@ export const statusFiguresSchema = z.object({
       open: count,
       capacity: z.number().int().nullable(),
       load: z.number().nullable(),
-      overCapacity: z.boolean(),
+      overCapacity: z.boolean().nullable(),
     }),
   ),
   defaultCapacity: z.number().int(),

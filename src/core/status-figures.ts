@@ -44,7 +44,7 @@ export type StatusFigures = {
   byStatus: Record<OpenStatus, { total: number; female: number; male: number }>;
   byGender: Record<Gender, number>;
   byTargetGroup: Record<TargetGroup, number>;
-  caseload: (CaseloadCount & { load: number | null; overCapacity: boolean })[];
+  caseload: (CaseloadCount & { load: number | null; overCapacity: boolean | null })[];
 };
 
 /** Folds the groups and caseloads; a contact person without a capacity of their own has `defaultCapacity`. */

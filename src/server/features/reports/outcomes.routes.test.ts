@@ -98,6 +98,32 @@ describe('GET /api/v1/reports/outcomes', () => {
     expect(r.byOutcome.studies.total).toBe(0);
   });
 
+  it("shows a coach who narrows the report to a colleague's one closed case only \"<3\" and no median", async () => {
+    const cases = () => h.db.updateTable('cases').where('person_id', '=', a);
+    const before = await h.db
+      .selectFrom('cases')
+      .select('contact_person_id')
+      .where('person_id', '=', a)
+      .executeTakeFirstOrThrow();
+    const colleague = h.as.secondCoach.staffId;
+    await cases().set({ contact_person_id: colleague }).execute();
+    try {
+      const res = await h.as.youth_coach.request('GET', url(`${H1}&contactPerson=${colleague}`));
+      expect(res.statusCode).toBe(200);
+      const r = res.json();
+      expect(r).toMatchObject({ closed: '<3', smallCellsSuppressed: true });
+      expect(r.byOutcome.work.total).toBe('<3');
+      expect(Object.values(r.byGender).filter((n) => n !== 0)).toEqual(['<3']);
+      expect(r.medianDays).toEqual({ toFirstContact: null, toAssessment: null, toFirstMeasure: null, toOutcome: null });
+      // The coordinator, filtering alike, sees the case as it is.
+      const own = (await h.as.coordinator.request('GET', url(`${H1}&contactPerson=${colleague}`))).json();
+      expect(own).toMatchObject({ closed: 1, smallCellsSuppressed: false });
+      expect(own.medianDays).toMatchObject({ toFirstContact: 10, toOutcome: 81 });
+    } finally {
+      await cases().set({ contact_person_id: before.contact_person_id }).execute();
+    }
+  });
+
   it('exports the table as CSV and XLSX, and the steering group PDF in Swedish and English', async () => {
     const csv = await h.as.coordinator.request('GET', url(`${H1}&format=csv`));
     expect(csv.headers['content-type']).toContain('text/csv');

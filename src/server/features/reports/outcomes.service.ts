@@ -4,7 +4,14 @@
  * cells; everyone else, and every file that leaves (the steering group's PDF), reads "<3" unless the
  * reader is the coordinator.
  */
-import { outcomeReport, seesSmallCells, seesSmallCellsInside, suppressSmallCells, type OutcomeReport } from '../../../core/figures.js';
+import {
+  outcomeReport,
+  seesSmallCells,
+  seesSmallCellsInside,
+  suppressMedians,
+  suppressSmallCells,
+  type OutcomeReport,
+} from '../../../core/figures.js';
 import { OUTCOME_CODES } from '../../../core/outcomes.js';
 import { requireCapability } from '../../access/access.js';
 import { AppError } from '../../http/app-error.js';
@@ -25,8 +32,12 @@ export async function outcomeReportFor(
   requireCapability(ctx.actor, 'figures.read');
   if (period.to < period.from) throw new AppError('validation_failed', [{ field: 'to', code: 'end_before_start' }]);
   const { settings } = await loadFigureSettings(ctx.db, ctx.actor.municipalityId);
-  const { groups, medians } = await outcomeGroups(ctx.db, ctx.actor.municipalityId, period, settings.targetMonths, filters);
+  const m = ctx.actor.municipalityId;
+  const { groups, medians, medianCases } = await outcomeGroups(ctx.db, m, period, settings.targetMonths, filters);
   const report = outcomeReport({ ...period, outcomeCodes: OUTCOME_CODES, groups, medians, settings });
   const suppress = leaving ? !seesSmallCells(ctx.actor) : !seesSmallCellsInside(ctx.actor);
-  return { ...(suppress ? suppressSmallCells(report) : report), smallCellsSuppressed: suppress };
+  // Every filter (a target group, one contact person's cases) goes through the same suppression.
+  if (!suppress) return { ...report, smallCellsSuppressed: false };
+  const shown = suppressSmallCells(report);
+  return { ...shown, medianDays: suppressMedians(report.medianDays, medianCases), smallCellsSuppressed: true };
 }

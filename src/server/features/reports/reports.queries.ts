@@ -94,6 +94,9 @@ type RawGroup = {
   to_assessment: number | null;
   to_measure: number | null;
   to_outcome: number | null;
+  n_contact: number | null;
+  n_assessment: number | null;
+  n_measure: number | null;
 };
 
 /**
@@ -136,7 +139,9 @@ export async function outcomeGroups(db: Db, municipalityId: string, { from, to }
       percentile_cont(0.5) within group (order by first_contact - started_on) as to_contact,
       percentile_cont(0.5) within group (order by assessed - started_on) as to_assessment,
       percentile_cont(0.5) within group (order by first_measure - started_on) as to_measure,
-      percentile_cont(0.5) within group (order by closed_on - started_on) as to_outcome
+      percentile_cont(0.5) within group (order by closed_on - started_on) as to_outcome,
+      count(first_contact)::int as n_contact, count(assessed)::int as n_assessment,
+      count(first_measure)::int as n_measure
     from derived
     group by grouping sets ((), (outcome, gender, target_group, age_band, without_diploma, problems, in_time))`.execute(trx));
   const total = rows.find((r) => r.total);
@@ -146,5 +151,12 @@ export async function outcomeGroups(db: Db, municipalityId: string, { from, to }
       .filter((r) => !r.total)
       .map((r) => ({ outcome: r.outcome!, gender: r.gender!, targetGroup: r.target_group!, ageBand: r.age_band, withoutDiploma: !!r.without_diploma, documentedProblems: !!r.problems, inTime: !!r.in_time, n: r.n })),
     medians: { toFirstContact: num(total?.to_contact), toAssessment: num(total?.to_assessment), toFirstMeasure: num(total?.to_measure), toOutcome: num(total?.to_outcome) },
+    /** How many cases each median rests on (a median over fewer than 3 is suppressed like a small cell). */
+    medianCases: {
+      toFirstContact: total?.n_contact ?? 0,
+      toAssessment: total?.n_assessment ?? 0,
+      toFirstMeasure: total?.n_measure ?? 0,
+      toOutcome: total?.n ?? 0,
+    },
   };
 }

@@ -303,6 +303,18 @@ describe('who sees the figures', () => {
     expect(status.body).not.toContain('Testa');
     for (const p of persons) expect(status.body).not.toContain(p.pnr.trim());
   });
+
+  it('hides a small caseload with its load and whether it is over capacity, and its complement', async () => {
+    // On 1 April the coach (capacity 2) has 2 open cases: the count, the load and "over" would all say so.
+    const r = (await otherAgency.request('GET', '/api/v1/reports/status?on=2026-04-01')).json();
+    const coach = r.caseload.find(
+      (x: { contactPerson: { id: string } | null }) => x.contactPerson?.id === h.as.youth_coach.staffId,
+    );
+    expect(coach).toMatchObject({ open: '<3', capacity: 2, load: null, overCapacity: null });
+    expect(r.participants).toBe('<3');
+    const hidden = r.caseload.filter((x: { open: unknown }) => x.open === '<3');
+    expect(hidden.length === 0 || hidden.length >= 2 || r.participants === '<3').toBe(true);
+  });
 });
 
 describe('the figures as files', () => {

@@ -113,7 +113,12 @@ export async function statusNow(
   const hidden = (v: unknown) => v === SMALL_CELL;
   return {
     ...shown,
-    caseload: shown.caseload.map((c) => ({ ...c, load: hidden(c.open) ? null : c.load })),
+    // A hidden caseload shows neither its load nor whether it is over capacity (capacity 1, over: open 2).
+    caseload: shown.caseload.map((c) => ({
+      ...c,
+      load: hidden(c.open) ? null : c.load,
+      overCapacity: hidden(c.open) ? null : c.overCapacity,
+    })),
     smallCellsSuppressed: true,
   };
 }
