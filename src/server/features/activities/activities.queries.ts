@@ -3,7 +3,7 @@
  * everyone there who works with young people; rosters and attendance of a session only under the
  * access module's `activityStaffedBy`, and a person's attendance only through `personVisibleTo`.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import { activityStaffedBy, rosterPersonVisibleTo, type Actor } from '../../access/access.js';
 import type { Database } from '../../db/types.js';
 import type { AttendanceStatus, SessionChange } from '../../../core/activities.js';
@@ -108,36 +108,24 @@ export function selectEnrolments(db: Q, municipalityId: string, activityId: stri
  * the actor sees on a roster (`rosterPersonVisibleTo`); the others are left out.
  */
 export function selectRoster(db: Q, actor: Actor, activityId: string, day: string, occursOn: string) {
+  // The person's enrolment in the activity that covers `day`.
+  const enrolledOn = (eb: ExpressionBuilder<Database, 'persons'>) =>
+    eb
+      .selectFrom('activity_enrolments as e')
+      .select(sql`1`.as('one'))
+      .whereRef('e.person_id', '=', 'persons.id')
+      .where('e.municipality_id', '=', actor.municipalityId)
+      .where('e.activity_id', '=', activityId)
+      .where('e.from_on', '<=', day)
+      .where((c) => c.or([c('e.to_on', 'is', null), c('e.to_on', '>=', day)]));
   return db
     .selectFrom('persons')
     .select(['persons.id', 'persons.given_name', 'persons.family_name'])
     .where(rosterPersonVisibleTo(actor))
-    .select((eb) =>
-      eb
-        .exists(
-          eb
-            .selectFrom('activity_enrolments as e')
-            .select(sql`1`.as('one'))
-            .whereRef('e.person_id', '=', 'persons.id')
-            .where('e.municipality_id', '=', actor.municipalityId)
-            .where('e.activity_id', '=', activityId)
-            .where('e.from_on', '<=', day)
-            .where((c) => c.or([c('e.to_on', 'is', null), c('e.to_on', '>=', day)])),
-        )
-        .as('enrolled'),
-    )
+    .select((eb) => eb.exists(enrolledOn(eb)).as('enrolled'))
     .where((eb) =>
       eb.or([
-        eb.exists(
-          eb
-            .selectFrom('activity_enrolments as e')
-            .select(sql`1`.as('one'))
-            .whereRef('e.person_id', '=', 'persons.id')
-            .where('e.municipality_id', '=', actor.municipalityId)
-            .where('e.activity_id', '=', activityId)
-            .where('e.from_on', '<=', day)
-            .where((c) => c.or([c('e.to_on', 'is', null), c('e.to_on', '>=', day)])),
-        ),
+        eb.exists(enrolledOn(eb)),
         eb.exists(
           eb
             .selectFrom('attendance_entries as a')
