@@ -66,6 +66,11 @@ describe.skipIf(skipE2E)('[young person]: a young person signs in with a code, f
     await page.getByRole('heading', { level: 1, name: 'Hej Ylva!' }).waitFor();
     await expect.poll(() => page.getByRole('region', { name: 'Min kontaktperson' }).textContent()).toContain('Sofia Coach');
     await page.getByRole('region', { name: 'Min vecka' }).waitFor();
+    const week = page.getByRole('region', { name: 'Min vecka' });
+    await week.getByRole('button', { name: 'Lägg in veckan i mobilens kalender' }).click();
+    await expect.poll(() => week.getByLabel('Adress till din kalender').inputValue()).toMatch(/\/api\/v1\/schedule-feed\.ics\?token=/);
+    const calendar = await page.request.get(await week.getByLabel('Adress till din kalender').inputValue());
+    expect(calendar.headers()['content-type']).toContain('text/calendar');
 
     const plan = page.getByRole('region', { name: 'Min plan' });
     await expect.poll(() => plan.textContent()).toContain('Ringa studievägledaren');

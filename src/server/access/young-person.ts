@@ -21,7 +21,7 @@ import { FOLLOW_UP_MONTHS } from './access.js';
 export type YoungPersonActor = { kind: 'young_person'; personId: string; municipalityId: string; method: 'sms_code' | 'eid' };
 
 /** What a young person may do in their own Lotsa. Default deny: what is not listed is refused. */
-export const YOUNG_PERSON_CAN = ['me.read', 'me.plan.step_done', 'me.plan.sign', 'me.consents.withdraw', 'me.extract'] as const;
+export const YOUNG_PERSON_CAN = ['me.read', 'me.plan.step_done', 'me.plan.sign', 'me.consents.withdraw', 'me.extract', 'me.feed'] as const;
 export type YoungPersonCapability = (typeof YOUNG_PERSON_CAN)[number];
 
 /** Throws 404 unless the young person may do `capability` (a staff-only action is not theirs to find). */

@@ -22,6 +22,7 @@ export function YoungHome({ me, lang, t, onSignedOut }: Props) {
   const [plan, setPlan] = useState<MePlan | null>(null);
   const [consents, setConsents] = useState<MeConsent[] | null>(null);
   const [log, setLog] = useState<MeAccessLog | null>(null);
+  const [feedUrl, setFeedUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const fail = (err: unknown) => setError(err instanceof MeError ? err.message : t('error'));
@@ -86,6 +87,16 @@ export function YoungHome({ me, lang, t, onSignedOut }: Props) {
             ))}
           </ul>
         )}
+        <p className="y-hint">{t('feedHint')}</p>
+        <button type="button" onClick={() => act(async () => setFeedUrl((await meApi.feed(lang)).url))}>
+          {t('feedButton')}
+        </button>
+        {feedUrl ? (
+          <p>
+            <label htmlFor="y-feed">{t('feedAddress')}</label>
+            <input id="y-feed" type="text" readOnly value={feedUrl} onFocus={(e) => e.target.select()} />
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="y-plan" className="y-card">

@@ -50,6 +50,7 @@ export const meApi = {
   },
   logout: () => call<null>('POST', '/api/v1/me/logout'),
   schedule: () => call<ScheduleWeek>('GET', '/api/v1/me/schedule'),
+  feed: (lang: 'sv' | 'en') => call<{ url: string }>('POST', '/api/v1/me/schedule/feed', { lang }),
   plan: () => call<MePlan>('GET', '/api/v1/me/plan'),
   markDone: (stepId: string) => call<MePlan>('POST', `/api/v1/me/plan/steps/${encodeURIComponent(stepId)}/done`),
   sign: (version: number) => call<MePlan>('POST', '/api/v1/me/plan/sign', { version }),

@@ -342,4 +342,23 @@ describe('my week and my next meeting', () => {
     expect((await young.request('GET', '/api/v1/me/schedule?week=2027-W10')).json().items).toEqual([]);
     expect((await young.request('GET', '/api/v1/me/schedule?week=2027-W99')).statusCode).toBe(400);
   });
+
+  it('makes the young person an address of their own calendar feed, which carries the week and stops when renewed', async () => {
+    const me = await youngPerson();
+    const startsAt = new Date(now.getTime() + 2 * 24 * 3600_000);
+    await h.db.insertInto('meetings').values({ municipality_id: h.municipalityId, kind: 'meeting', starts_at: startsAt, ends_at: new Date(startsAt.getTime() + 3600_000), staff_id: h.as.youth_coach.staffId, person_id: me.personId }).execute();
+    const young = await signInYoung(me.pin, me.personId);
+    const first = await young.request('POST', '/api/v1/me/schedule/feed', { lang: 'sv' });
+    expect(first.statusCode).toBe(200);
+    const path = (first.json().url as string).replace(/^https?:\/\/[^/]+/, '');
+    const feed = await h.anonymous('GET', path);
+    expect(feed.statusCode).toBe(200);
+    expect(feed.body).toContain('SUMMARY:Möte');
+    expect(feed.body).not.toContain('Test youth_coach');
+    const second = (await young.request('POST', '/api/v1/me/schedule/feed', { lang: 'en' })).json().url as string;
+    expect((await h.anonymous('GET', path)).statusCode).toBe(404);
+    expect((await h.anonymous('GET', second.replace(/^https?:\/\/[^/]+/, ''))).body).toContain('SUMMARY:Meeting');
+    const audited = await h.db.selectFrom('audit_log').select(['action', 'person_id']).where('entity', '=', 'schedule_feed').where('person_id', '=', me.personId).execute();
+    expect(audited.filter((a) => a.action === 'create')).toHaveLength(2);
+  });
 });

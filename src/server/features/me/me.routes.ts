@@ -14,8 +14,8 @@ import { deleteYoungPersonSession, SESSION_COOKIE } from '../../http/sessions.js
 import { gatewayProvider, outboxProvider, type SmsProvider } from '../sms/sms-provider.js';
 import { codeWorkSettled, requestCode, signInWithCode } from './me-sign-in.service.js';
 import { extractPdf } from '../extract/extract-pdf.js';
-import { scheduleQuery, scheduleWeekSchema } from '../../../core/schedule-schemas.js';
-import { buildOwnExtract, listOwnConsents, readOwnSchedule, markOwnStepDone, readOwnAccessLog, readOwnPlan, readSummary, signOwnPlan, withdrawOwnConsent } from './me.service.js';
+import { scheduleFeedBody, scheduleQuery, scheduleWeekSchema } from '../../../core/schedule-schemas.js';
+import { buildOwnExtract, renewOwnFeed, listOwnConsents, readOwnSchedule, markOwnStepDone, readOwnAccessLog, readOwnPlan, readSummary, signOwnPlan, withdrawOwnConsent } from './me.service.js';
 
 const tags = ['young person'];
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
@@ -71,6 +71,12 @@ export async function meRoutes(app: FastifyInstance, { env }: { env: Env }) {
     config: own,
     schema: { tags, summary: 'The young person’s week (ISO week, e.g. 2026-W50; the current week when left out): meetings, measures, activities', querystring: scheduleQuery, response: { 200: scheduleWeekSchema, ...errors } },
     handler: (request) => readOwnSchedule(youngPersonContextOf(request), request.query.week),
+  });
+
+  r.post('/api/v1/me/schedule/feed', {
+    config: own,
+    schema: { tags, summary: 'A new address of the young person’s own calendar feed of their week, for their phone; an earlier one stops working', body: scheduleFeedBody, response: { 200: z.object({ url: z.string() }), ...errors } },
+    handler: (request) => renewOwnFeed(youngPersonContextOf(request), request.body.lang, env.publicUrl),
   });
 
   r.get('/api/v1/me/plan', {

@@ -16,6 +16,7 @@ import { AppError } from '../../http/app-error.js';
 import { auditedAsYoungPerson, type AuditedTransaction, type YoungPersonContext } from '../../http/context.js';
 import { selectConsents } from '../consents/consents.queries.js';
 import { personWeek, weekOrCurrent } from '../schedule/schedule.service.js';
+import { storeScheduleFeed } from '../schedule/schedule-feed.js';
 import type { ScheduleWeek } from '../../../core/schedule-schemas.js';
 import { extractContent } from '../extract/extract.service.js';
 import { selectGoalAreas, selectPlanContent, selectPlanRow, selectUnits } from '../plans/plans.queries.js';
@@ -246,5 +247,19 @@ export async function readOwnSchedule(ctx: YoungPersonContext, week: string | un
     const built = await personWeek(trx, { personId: own.id, week: isoWeek, categories: [...YOUNG_PERSON_CATEGORIES] });
     await audit({ action: 'read', entity: 'schedule', entityId: own.id, personId: own.id, detail: { week: built.week } });
     return { ...built, items: built.items.map((i) => ({ ...i, removable: false })), withheld: false, mayChange: false };
+  });
+}
+
+/**
+ * POST /me/schedule/feed: a new address of the young person's own calendar feed, for their phone (the same
+ * feed staff can make for them, with the same rules); any earlier address stops working.
+ */
+export async function renewOwnFeed(ctx: YoungPersonContext, lang: 'sv' | 'en', publicUrl: string): Promise<{ url: string }> {
+  requireYoungPersonCapability(ctx.actor, 'me.feed');
+  return auditedAsYoungPerson(ctx, async ({ trx, audit }) => {
+    const own = await ownCase(ctx, trx);
+    const feed = await storeScheduleFeed(trx, { personId: own.id, municipalityId: ctx.actor.municipalityId, lang, createdBy: null, publicUrl });
+    await audit({ action: 'create', entity: 'schedule_feed', entityId: own.id, personId: own.id, detail: { lang, own: true } });
+    return { url: feed.url! };
   });
 }

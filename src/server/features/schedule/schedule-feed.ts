@@ -56,23 +56,31 @@ export async function renewScheduleFeed(
   publicUrl: string,
 ): Promise<ScheduleFeed> {
   requireCapability(ctx.actor, 'measures.write');
-  const token = newFeedToken();
   return audited(ctx, async ({ trx, audit }) => {
     const person = await managed(ctx, trx, personId);
-    const values = { token_hash: hashOf(token), lang, created_by: ctx.actor.id, created_at: sql<Date>`now()` };
-    const row = await trx
-      .insertInto('schedule_feeds')
-      .values({ person_id: person.id, municipality_id: person.municipality_id, ...values })
-      .onConflict((oc) => oc.column('person_id').doUpdateSet(values))
-      .returning('created_at')
-      .executeTakeFirstOrThrow();
+    const feed = await storeScheduleFeed(trx, { personId: person.id, municipalityId: person.municipality_id, lang, createdBy: ctx.actor.id, publicUrl });
     await audit({ action: 'create', entity: 'schedule_feed', entityId: personId, personId, detail: { lang } });
-    return {
-      active: true,
-      createdAt: row.created_at.toISOString(),
-      url: `${publicUrl}${SCHEDULE_FEED_PATH}?token=${token}`,
-    };
+    return feed;
   });
+}
+
+/**
+ * Stores a new feed address for the person (by staff, `createdBy`, or by the young person themselves, null),
+ * replacing any earlier one, and answers it; the caller has checked who may and audits it.
+ */
+export async function storeScheduleFeed(
+  trx: Db,
+  { personId, municipalityId, lang, createdBy, publicUrl }: { personId: string; municipalityId: string; lang: Lang; createdBy: string | null; publicUrl: string },
+): Promise<ScheduleFeed> {
+  const token = newFeedToken();
+  const values = { token_hash: hashOf(token), lang, created_by: createdBy, created_at: sql<Date>`now()` };
+  const row = await trx
+    .insertInto('schedule_feeds')
+    .values({ person_id: personId, municipality_id: municipalityId, ...values })
+    .onConflict((oc) => oc.column('person_id').doUpdateSet(values))
+    .returning('created_at')
+    .executeTakeFirstOrThrow();
+  return { active: true, createdAt: row.created_at.toISOString(), url: `${publicUrl}${SCHEDULE_FEED_PATH}?token=${token}` };
 }
 
 /** Revokes the young person's feed address. */
