@@ -58,8 +58,13 @@ describe.skipIf(skipE2E)('[young person]: a young person signs in with a code, f
 
     // The code waits in the contact person's outbox (no SMS gateway is configured).
     const coach = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.youthCoach);
-    const outbox = (await (await coach.api.get('/api/v1/sms')).json()) as { personId: string; body: string }[];
-    const code = /(\d{6})/.exec(outbox.find((m) => m.personId === personId)!.body)![1]!;
+    // It is made after the answer (so the answer's timing tells nothing): wait until it is there.
+    const codeMessage = async () => {
+      const outbox = (await (await coach.api.get('/api/v1/sms')).json()) as { personId: string; body: string }[];
+      return outbox.find((m) => m.personId === personId)?.body ?? '';
+    };
+    await expect.poll(codeMessage, { timeout: 10_000 }).toMatch(/\d{6}/);
+    const code = /(\d{6})/.exec(await codeMessage())![1]!;
     await coach.api.dispose();
     await page.getByLabel('Koden från sms:et').fill(code);
     await page.getByRole('button', { name: 'Logga in' }).click();

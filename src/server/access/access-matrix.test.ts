@@ -12,6 +12,7 @@ import { buildPerson } from '../testing/factories.js';
 import { createHarness, TEST_PASSWORD, type Client, type Harness } from '../testing/harness.js';
 import { storedAsIs } from '../db/events.js';
 import { pdfPageTexts } from '../testing/pdf-text.js';
+import { codeWorkSettled } from '../features/me/me-sign-in.service.js';
 
 const STATES = ['none', 'valid', 'expired', 'withdrawn'] as const;
 type State = (typeof STATES)[number];
@@ -283,6 +284,8 @@ describe('the young person as an actor', () => {
     const pin = person.personal_identity_number.trim();
     const remoteAddress = '10.9.9.9';
     expect((await h.app.inject({ method: 'POST', url: '/api/v1/me/code', payload: { personalIdentityNumber: pin }, remoteAddress })).statusCode).toBe(202);
+    // The code is made after the answer: wait for that work before reading the outbox.
+    await codeWorkSettled();
     const outbox = (await clients.get('contact person')!.request('GET', '/api/v1/sms')).json() as { personId: string; body: string }[];
     const code = /(\d{6})/.exec(outbox.find((m) => m.personId === personId)!.body)![1]!;
     const login = await h.app.inject({ method: 'POST', url: '/api/v1/me/login', payload: { personalIdentityNumber: pin, code }, remoteAddress });
