@@ -9,6 +9,7 @@
 import ical, { ICalEventStatus } from 'ical-generator';
 import { sql } from 'kysely';
 import { categoriesOf, requireCapability } from '../../access/access.js';
+import { YOUNG_PERSON_CATEGORIES } from '../../access/young-person.js';
 import { recordAudit } from '../../audit/audit.js';
 import type { Db } from '../../db/connection.js';
 import { audited, type RequestContext } from '../../http/context.js';
@@ -16,7 +17,6 @@ import { AppError } from '../../http/app-error.js';
 import { addWeeks, isoWeekOf } from '../../../core/iso-week.js';
 import { todayInSweden } from '../../../core/dates.js';
 import { instantInSweden } from '../../../core/schedule.js';
-import type { ConsentCategory } from '../../../core/consent.js';
 import type { ScheduleFeed, ScheduleItem } from '../../../core/schedule-schemas.js';
 import { hashOf, newFeedToken } from '../calendar/calendar-feed.js';
 import { personWeek } from './person-week.js';
@@ -109,12 +109,6 @@ function eventOf(item: ScheduleItem, lang: Lang) {
   };
 }
 
-/**
- * What the feed carries: the categories every staff member who may make it sees (those who manage the person).
- * Whoever holds the address reads it without signing in, so it never holds health and social items, which
- * only a consent shows to staff of another agency.
- */
-const FEED_CATEGORIES: ConsentCategory[] = ['contact_occupation', 'assessment_plan'];
 
 /** The iCal text for a token, or null when no person with an open case has it. */
 export async function scheduleFeedFor(db: Db, token: string, ip: string | null, now: Date): Promise<string | null> {
@@ -141,7 +135,9 @@ export async function scheduleFeedFor(db: Db, token: string, ip: string | null, 
   });
   let events = 0;
   for (let w = -WEEKS_BACK; w <= WEEKS_AHEAD; w++) {
-    const week = await personWeek(db, { personId: owner.person_id, week: addWeeks(thisWeek, w), categories: FEED_CATEGORIES });
+    // The young person's own categories: whoever holds the address reads it without signing in, so never
+    // another agency's health and social items.
+    const week = await personWeek(db, { personId: owner.person_id, week: addWeeks(thisWeek, w), categories: [...YOUNG_PERSON_CATEGORIES] });
     for (const item of week.items) {
       cal.createEvent(eventOf(item, lang));
       events++;
