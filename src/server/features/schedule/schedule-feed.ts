@@ -109,7 +109,6 @@ function eventOf(item: ScheduleItem, lang: Lang) {
   };
 }
 
-
 /** The iCal text for a token, or null when no person with an open case has it. */
 export async function scheduleFeedFor(db: Db, token: string, ip: string | null, now: Date): Promise<string | null> {
   const owner = await db
