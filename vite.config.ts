@@ -13,7 +13,8 @@ function youngTexts(): Plugin {
     resolveId: (source) => (source === id ? `\0${id}` : null),
     load(resolved) {
       if (resolved !== `\0${id}`) return null;
-      const part = (lang: string) => (JSON.parse(readFileSync(path.join(web, 'i18n', `${lang}.json`), 'utf8')) as { young: unknown }).young;
+      const part = (lang: string) =>
+        (JSON.parse(readFileSync(path.join(web, 'i18n', `${lang}.json`), 'utf8')) as { young: unknown }).young;
       return `export default ${JSON.stringify({ sv: part('sv'), en: part('en') })};`;
     },
   };
@@ -26,6 +27,10 @@ function youngTexts(): Plugin {
 export default defineConfig({
   root: 'src/web',
   plugins: [react(), youngTexts()],
-  build: { outDir: '../../dist/web', emptyOutDir: true, rollupOptions: { input: { main: path.join(web, 'index.html'), mitt: path.join(web, 'mitt.html') } } },
+  build: {
+    outDir: '../../dist/web',
+    emptyOutDir: true,
+    rollupOptions: { input: { main: path.join(web, 'index.html'), mitt: path.join(web, 'mitt.html') } },
+  },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });

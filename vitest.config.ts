@@ -17,10 +17,25 @@ import { defineConfig } from 'vitest/config';
 // The server projects run their files one after another in each worker's process (isolate: false) rather
 // than each in a new one: every file imported the whole app again, most of the project's time. Every file
 // builds its own database and app, and the set-up file resets what test helpers hand out (testing/setup.ts).
-const maxWorkers = process.env.VITEST_MAX_WORKERS ? Number(process.env.VITEST_MAX_WORKERS) : Math.max(2, availableParallelism());
+const maxWorkers = process.env.VITEST_MAX_WORKERS
+  ? Number(process.env.VITEST_MAX_WORKERS)
+  : Math.max(2, availableParallelism());
 const setupFiles = ['src/server/testing/setup.ts'];
 const postgres = process.env.TEST_DATABASE_URL
-  ? [{ test: { name: 'postgresql', include: ['src/server/**/*.test.ts'], isolate: false, env: { LOTSA_TEST_DB: 'postgresql' }, globalSetup: ['src/server/testing/postgres-template.ts'], setupFiles, testTimeout: 30_000, hookTimeout: 60_000 } }]
+  ? [
+      {
+        test: {
+          name: 'postgresql',
+          include: ['src/server/**/*.test.ts'],
+          isolate: false,
+          env: { LOTSA_TEST_DB: 'postgresql' },
+          globalSetup: ['src/server/testing/postgres-template.ts'],
+          setupFiles,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ]
   : [];
 
 export default defineConfig({
@@ -29,9 +44,29 @@ export default defineConfig({
     projects: [
       // The web app's logic on happy-dom, each file in its own environment.
       { test: { name: 'web', include: ['src/web/**/*.test.ts'], environment: 'happy-dom', testTimeout: 30_000 } },
-      { test: { name: 'pglite', include: ['src/**/*.test.ts'], exclude: ['src/web/**'], isolate: false, globalSetup: ['src/server/testing/pglite-template.ts'], setupFiles, testTimeout: 30_000, hookTimeout: 60_000 } },
+      {
+        test: {
+          name: 'pglite',
+          include: ['src/**/*.test.ts'],
+          exclude: ['src/web/**'],
+          isolate: false,
+          globalSetup: ['src/server/testing/pglite-template.ts'],
+          setupFiles,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
       ...postgres,
-      { test: { name: 'e2e', include: ['e2e/**/*.spec.ts'], globalSetup: ['e2e/demo-template.ts'], setupFiles, testTimeout: 60_000, hookTimeout: 120_000 } },
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.spec.ts'],
+          globalSetup: ['e2e/demo-template.ts'],
+          setupFiles,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

@@ -38,7 +38,10 @@ const TABLES = {
 const later = (column: string) => `('f' || substr(${column}::text, 2))::uuid`;
 
 /** Times the floor on `databaseUrl`, where Lotsa has just imported `files` and applied a reconciliation. */
-export async function databaseFloor(databaseUrl: string, files: { population: string; enrolments: string }): Promise<Floor> {
+export async function databaseFloor(
+  databaseUrl: string,
+  files: { population: string; enrolments: string },
+): Promise<Floor> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -46,26 +49,48 @@ export async function databaseFloor(databaseUrl: string, files: { population: st
     let load = 0;
     for (const kind of ['population', 'enrolments'] as const) {
       await client.query(`create table bench_floor.${kind} (${TABLES[kind]})`);
-      load += await timed(() => pipeline(createReadStream(files[kind], { highWaterMark: 1 << 20 }), client.query(copyFrom(`copy bench_floor.${kind} from stdin with (format csv, header true)`))));
+      load += await timed(() =>
+        pipeline(
+          createReadStream(files[kind], { highWaterMark: 1 << 20 }),
+          client.query(copyFrom(`copy bench_floor.${kind} from stdin with (format csv, header true)`)),
+        ),
+      );
     }
-    const key = await timed(() => client.query('alter table bench_floor.population add primary key (personal_identity_number)'));
+    const key = await timed(() =>
+      client.query('alter table bench_floor.population add primary key (personal_identity_number)'),
+    );
     const discard = () => new Writable({ write: (_chunk, _encoding, done) => done() });
     const read = await timed(async () => {
-      for (const kind of ['population', 'enrolments']) await pipeline(client.query(copyTo(`copy bench_floor.${kind} to stdout`)), discard());
+      for (const kind of ['population', 'enrolments'])
+        await pipeline(client.query(copyTo(`copy bench_floor.${kind} to stdout`)), discard());
     });
     await client.query('drop schema bench_floor cascade');
     const write = await timed(async () => {
       await client.query('begin');
       try {
-        const { rows } = await client.query<{ id: string }>(`insert into municipalities (code, name) values ('0000', 'bench floor') returning id`);
+        const { rows } = await client.query<{ id: string }>(
+          `insert into municipalities (code, name) values ('0000', 'bench floor') returning id`,
+        );
         const m = rows[0]!.id;
-        await client.query(`insert into persons (id, municipality_id, personal_identity_number, birth_date, given_name, family_name, street_address, postal_code, city, protected_identity)
-          select ${later('id')}, $1, personal_identity_number, birth_date, given_name, family_name, street_address, postal_code, city, protected_identity from persons order by id`, [m]);
-        await client.query(`insert into cases (id, municipality_id, person_id, status, target_group) select ${later('id')}, $1, ${later('person_id')}, status, target_group from cases order by id`, [m]);
-        await client.query(`insert into register_periods (id, municipality_id, person_id, entered_on, entry_reason, rule, source)
-          select ${later('id')}, $1, ${later('person_id')}, entered_on, entry_reason, rule, source from register_periods order by id`, [m]);
-        await client.query(`insert into audit_log (at, municipality_id, actor_id, person_id, action, entity, entity_id, ip, detail)
-          select at, $1, actor_id, ${later('person_id')}, action, entity, entity_id, ip, detail from audit_log where entity = 'register_period' order by id`, [m]);
+        await client.query(
+          `insert into persons (id, municipality_id, personal_identity_number, birth_date, given_name, family_name, street_address, postal_code, city, protected_identity)
+          select ${later('id')}, $1, personal_identity_number, birth_date, given_name, family_name, street_address, postal_code, city, protected_identity from persons order by id`,
+          [m],
+        );
+        await client.query(
+          `insert into cases (id, municipality_id, person_id, status, target_group) select ${later('id')}, $1, ${later('person_id')}, status, target_group from cases order by id`,
+          [m],
+        );
+        await client.query(
+          `insert into register_periods (id, municipality_id, person_id, entered_on, entry_reason, rule, source)
+          select ${later('id')}, $1, ${later('person_id')}, entered_on, entry_reason, rule, source from register_periods order by id`,
+          [m],
+        );
+        await client.query(
+          `insert into audit_log (at, municipality_id, actor_id, person_id, action, entity, entity_id, ip, detail)
+          select at, $1, actor_id, ${later('person_id')}, action, entity, entity_id, ip, detail from audit_log where entity = 'register_period' order by id`,
+          [m],
+        );
       } finally {
         await client.query('rollback');
       }

@@ -37,8 +37,18 @@ async function admin(serverUrl: string, statement: string) {
 
 /** Writes the synthetic register in set-based SQL. */
 async function seed(db: Parameters<typeof migrateToLatest>[0], n: number): Promise<string> {
-  const m = (await sql<{ id: string }>`insert into municipalities (code, name) values ('1480', 'Göteborgs stad') returning id`.execute(db)).rows[0]!.id;
-  const staff = (await sql<{ id: string }>`insert into staff (municipality_id, email, name, role, password_hash) values (${m}, 'bench@example.se', 'Bench', 'coordinator', 'x') returning id`.execute(db)).rows[0]!.id;
+  const m = (
+    await sql<{
+      id: string;
+    }>`insert into municipalities (code, name) values ('1480', 'Göteborgs stad') returning id`.execute(db)
+  ).rows[0]!.id;
+  const staff = (
+    await sql<{
+      id: string;
+    }>`insert into staff (municipality_id, email, name, role, password_hash) values (${m}, 'bench@example.se', 'Bench', 'coordinator', 'x') returning id`.execute(
+      db,
+    )
+  ).rows[0]!.id;
   const codes = sql.join(OUTCOME_CODES.map((c) => sql.lit(c)));
   const statements = [
     sql`insert into persons (municipality_id, personal_identity_number, birth_date, given_name, family_name)
@@ -79,13 +89,23 @@ async function main(): Promise<number> {
     await migrateToLatest(handle.db);
     let t = process.hrtime.bigint();
     const m = await seed(handle.db, PERSONS);
-    console.log(`figures benchmark: ${PERSONS.toLocaleString('en-US')} persons over five years, seeded in ${seconds(t).toFixed(1)} s`);
+    console.log(
+      `figures benchmark: ${PERSONS.toLocaleString('en-US')} persons over five years, seeded in ${seconds(t).toFixed(1)} s`,
+    );
     const year = { from: '2025-07-01', to: '2026-06-30' };
     t = process.hrtime.bigint();
     const { groups, medians } = await outcomeGroups(handle.db, m, year, 5);
-    const report = outcomeReport({ ...year, outcomeCodes: OUTCOME_CODES, groups, medians, settings: { targetMonths: 5, targetShare: 0.6 } });
+    const report = outcomeReport({
+      ...year,
+      outcomeCodes: OUTCOME_CODES,
+      groups,
+      medians,
+      settings: { targetMonths: 5, targetShare: 0.6 },
+    });
     const outcomesS = seconds(t);
-    console.log(`outcome report ${year.from}–${year.to}: closed ${report.closed}, studies or work in time ${report.studiesOrWork.count} (${report.studiesOrWork.share}), medians ${JSON.stringify(report.medianDays)}`);
+    console.log(
+      `outcome report ${year.from}–${year.to}: closed ${report.closed}, studies or work in time ${report.studiesOrWork.count} (${report.studiesOrWork.share}), medians ${JSON.stringify(report.medianDays)}`,
+    );
     const half = '2026-H1';
     t = process.hrtime.bigint();
     const period = halfYear(half)!;
@@ -93,7 +113,9 @@ async function main(): Promise<number> {
     const failures = scbChecks(rows, periods, codeListsFor(half));
     const scbS = seconds(t);
     console.log(`SCB return ${half}: ${rows.length} rows, ${failures.length} failed checks`);
-    console.log(`outcomes_s=${outcomesS.toFixed(3)} scb_s=${scbS.toFixed(3)} target_s=${TARGET_S} ${outcomesS <= TARGET_S && scbS <= TARGET_S ? 'ok' : 'over'}`);
+    console.log(
+      `outcomes_s=${outcomesS.toFixed(3)} scb_s=${scbS.toFixed(3)} target_s=${TARGET_S} ${outcomesS <= TARGET_S && scbS <= TARGET_S ? 'ok' : 'over'}`,
+    );
     return 0;
   } finally {
     await handle.close();

@@ -191,7 +191,11 @@ export async function buildLoadData(db: Db, size: LoadDataSize, log: (line: stri
 
   // One person in ten, in every team (a case's team is its row number modulo the teams).
   await step('consents to the social services for one person in ten', log, async () => {
-    const coordinator = await db.selectFrom('staff').select('id').where('role', '=', 'coordinator').limit(1)
+    const coordinator = await db
+      .selectFrom('staff')
+      .select('id')
+      .where('role', '=', 'coordinator')
+      .limit(1)
       .executeTakeFirstOrThrow();
     await sql`insert into consents (municipality_id, person_id, purpose, given_by, method, given_on, recorded_by,
         recorded_at)

@@ -48,7 +48,8 @@ const TIME_BIN = '/usr/bin/time';
 const flag = (name: string) => process.env[name] === '1' || process.env[name] === 'true';
 const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
-const perSecond = (rows: number, s: number, unit = 'rows') => `${Math.round(rows / s).toLocaleString('en-US')} ${unit}/s`;
+const perSecond = (rows: number, s: number, unit = 'rows') =>
+  `${Math.round(rows / s).toLocaleString('en-US')} ${unit}/s`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 /** One timed Lotsa command: its wall time, peak RSS and parsed JSON output. */
@@ -104,12 +105,18 @@ function printLists(label: string, lists: SyntheticListsResult): void {
       `${lists.enrolmentRows.toLocaleString('en-US')} enrolment rows (${mb(lists.enrolmentBytes)}) in ${fmt(lists.seconds)} s ` +
       `(${perSecond(rows, lists.seconds)}), generator peak RSS ${mb(lists.peakRssBytes)}`,
   );
-  const reasons = Object.entries(lists.expected.byReason).map(([k, v]) => `${k}=${v}`).join(' ');
+  const reasons = Object.entries(lists.expected.byReason)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
   console.log(
     `${label}: expected in register on ${AS_OF}: ${lists.expected.inRegister} (${fmt((100 * lists.expected.inRegister) / lists.populationRows, 1)} %; ${reasons}); ` +
       `registered elsewhere (rejected rows): ${lists.expected.otherMunicipality}; protected identity: ${lists.expected.protectedIdentity}`,
   );
-  console.log(`${label}: scenarios ${Object.entries(lists.scenarios).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  console.log(
+    `${label}: scenarios ${Object.entries(lists.scenarios)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')}`,
+  );
 }
 
 /** Creates the throw-away database and registers its removal; returns its URL and a function that drops it now. */
@@ -196,7 +203,9 @@ async function runLotsa(name: string, args: string[], env: NodeJS.ProcessEnv, wo
   });
   running = null;
   const s = seconds(started);
-  const peakRssKb = useTime ? Number((await readFile(rssFile, 'utf8').catch(() => '')).trim().split('\n').pop()) || null : null;
+  const peakRssKb = useTime
+    ? Number((await readFile(rssFile, 'utf8').catch(() => '')).trim().split('\n').pop()) || null
+    : null;
   if (code !== 0) {
     const tail = (stderr || stdout).trim().split('\n').slice(-15).join('\n');
     throw new Error(`${name} exited with ${code} after ${fmt(s)} s:\n${tail}`);
@@ -246,15 +255,32 @@ function findInRegister(value: unknown): number | null {
 }
 
 /** Runs the three Lotsa steps and prints each; returns their results. */
-async function lotsaPath(label: string, lists: SyntheticListsResult, env: NodeJS.ProcessEnv, workDir: string): Promise<StepResult[]> {
+async function lotsaPath(
+  label: string,
+  lists: SyntheticListsResult,
+  env: NodeJS.ProcessEnv,
+  workDir: string,
+): Promise<StepResult[]> {
   const steps: [string, string[], number, string][] = [
-    ['import population', ['import', 'population', lists.populationPath, '--municipality', MUNICIPALITY.code, '--json'], lists.populationRows, 'rows'],
+    [
+      'import population',
+      ['import', 'population', lists.populationPath, '--municipality', MUNICIPALITY.code, '--json'],
+      lists.populationRows,
+      'rows',
+    ],
     ['import enrolments', ['import', 'enrolments', lists.enrolmentsPath, '--json'], lists.enrolmentRows, 'rows'],
-    ['register reconcile', ['register', 'reconcile', '--as-of', AS_OF, '--apply', '--json'], lists.populationRows - lists.expected.otherMunicipality, 'persons'],
+    [
+      'register reconcile',
+      ['register', 'reconcile', '--as-of', AS_OF, '--apply', '--json'],
+      lists.populationRows - lists.expected.otherMunicipality,
+      'persons',
+    ],
   ];
   // bin/lotsa.js bundles the sources once after they change; that build is not part of a command's cost.
   const warm = await runLotsa('warm-up', ['--help'], env, workDir);
-  console.log(`${label} warm-up (lotsa --help, builds the command's bundle if the sources changed; not in the total): ${fmt(warm.seconds)} s`);
+  console.log(
+    `${label} warm-up (lotsa --help, builds the command's bundle if the sources changed; not in the total): ${fmt(warm.seconds)} s`,
+  );
   const results: StepResult[] = [];
   for (const [name, args, rows, unit] of steps) {
     const result = await runLotsa(name, args, env, workDir);
@@ -264,17 +290,29 @@ async function lotsaPath(label: string, lists: SyntheticListsResult, env: NodeJS
     console.log(`  ${result.json === null ? '(no JSON on stdout)' : counts(result.json).join(' ')}`);
   }
   const inRegister = findInRegister(results[2]?.json);
-  const verdict = inRegister === null ? 'not found in the output' : inRegister === lists.expected.inRegister ? 'as expected' : `EXPECTED ${lists.expected.inRegister}`;
+  const verdict =
+    inRegister === null
+      ? 'not found in the output'
+      : inRegister === lists.expected.inRegister
+        ? 'as expected'
+        : `EXPECTED ${lists.expected.inRegister}`;
   console.log(`${label} inRegister=${inRegister ?? '?'} (${verdict})`);
   // What every step pays before it does any work: starting node, connecting, checking migrations.
   const idle = await runLotsa('migrate', ['migrate'], env, workDir);
-  console.log(`${label} start-up cost per step (lotsa migrate with nothing to do, not in the total): ${fmt(idle.seconds)} s`);
+  console.log(
+    `${label} start-up cost per step (lotsa migrate with nothing to do, not in the total): ${fmt(idle.seconds)} s`,
+  );
   return results;
 }
 
 /** Environment for a Lotsa child process: the given database settings and nothing inherited that picks another. */
 function lotsaEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOTSA_MUNICIPALITY_CODE: MUNICIPALITY.code, LOTSA_MUNICIPALITY_NAME: MUNICIPALITY.name, LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LOTSA_MUNICIPALITY_CODE: MUNICIPALITY.code,
+    LOTSA_MUNICIPALITY_NAME: MUNICIPALITY.name,
+    LOG_LEVEL: 'warn',
+  };
   delete env.DATABASE_URL;
   delete env.LOTSA_DATA_DIR;
   return { ...env, ...settings };
@@ -288,16 +326,26 @@ async function main(): Promise<number> {
   else console.log(`keeping files in ${workDir}`);
   const municipalities = loadMunicipalities(path.join(ROOT, 'reference', 'municipalities.csv'));
   console.log(`register benchmark: as of ${AS_OF}, municipality ${MUNICIPALITY.code}, files in ${workDir}`);
-  console.log(`target: total (three Lotsa steps on PostgreSQL) <= ${TARGET_TOTAL_S} s; the ratio to COPY and the floor are printed for comparison`);
+  console.log(
+    `target: total (three Lotsa steps on PostgreSQL) <= ${TARGET_TOTAL_S} s; the ratio to COPY and the floor are printed for comparison`,
+  );
 
   // National scale on PostgreSQL.
-  const national = await writeSyntheticLists({ dir: workDir, ...NATIONAL, municipalityCode: MUNICIPALITY.code, municipalities, asOf: AS_OF });
+  const national = await writeSyntheticLists({
+    dir: workDir,
+    ...NATIONAL,
+    municipalityCode: MUNICIPALITY.code,
+    municipalities,
+    asOf: AS_OF,
+  });
   checkInterrupted();
   printLists('national', national);
   const { url: databaseUrl, drop: dropDatabase } = await createBenchDatabase(serverUrl);
   const copyS = await copyBaseline(databaseUrl, national);
   checkInterrupted();
-  console.log(`copy_s=${fmt(copyS)} (both files, ${perSecond(national.populationRows + national.enrolmentRows, copyS)})`);
+  console.log(
+    `copy_s=${fmt(copyS)} (both files, ${perSecond(national.populationRows + national.enrolmentRows, copyS)})`,
+  );
 
   let total: number | 'skipped' | 'failed' = 'skipped';
   let floor: Floor | null = null;
@@ -309,7 +357,10 @@ async function main(): Promise<number> {
       const steps = await lotsaPath('postgresql', national, lotsaEnv({ DATABASE_URL: databaseUrl }), workDir);
       total = steps.reduce((sum, s) => sum + s.seconds, 0);
       checkInterrupted();
-      floor = await databaseFloor(databaseUrl, { population: national.populationPath, enrolments: national.enrolmentsPath });
+      floor = await databaseFloor(databaseUrl, {
+        population: national.populationPath,
+        enrolments: national.enrolmentsPath,
+      });
       console.log(
         `postgresql floor (the database work alone, bench/database-floor.ts): load ${fmt(floor.load)} s, key ${fmt(floor.key)} s, read ${fmt(floor.read)} s, ` +
           `write the entrants ${fmt(floor.write)} s; ${fmt(floor.total)} s in all, ${fmt(floor.total / copyS)} x copy_s`,
@@ -326,11 +377,25 @@ async function main(): Promise<number> {
   // A 25,000-person municipality on embedded PGlite.
   if (!skipLotsa && !flag('BENCH_SKIP_PGLITE')) {
     const smallDir = await mkdtemp(path.join(workDir, 'pglite-'));
-    const small = await writeSyntheticLists({ dir: smallDir, ...SMALL, municipalityCode: MUNICIPALITY.code, municipalities, asOf: AS_OF, seed: 25_000 });
+    const small = await writeSyntheticLists({
+      dir: smallDir,
+      ...SMALL,
+      municipalityCode: MUNICIPALITY.code,
+      municipalities,
+      asOf: AS_OF,
+      seed: 25_000,
+    });
     printLists('pglite', small);
     try {
-      const steps = await lotsaPath('pglite', small, lotsaEnv({ LOTSA_DATA_DIR: path.join(smallDir, 'data') }), workDir);
-      console.log(`pglite total_s=${fmt(steps.reduce((sum, s) => sum + s.seconds, 0))} (${SMALL.persons.toLocaleString('en-US')} persons; no COPY baseline)`);
+      const steps = await lotsaPath(
+        'pglite',
+        small,
+        lotsaEnv({ LOTSA_DATA_DIR: path.join(smallDir, 'data') }),
+        workDir,
+      );
+      console.log(
+        `pglite total_s=${fmt(steps.reduce((sum, s) => sum + s.seconds, 0))} (${SMALL.persons.toLocaleString('en-US')} persons; no COPY baseline)`,
+      );
     } catch (err) {
       console.error(`pglite: ${(err as Error).message}`);
       failed = true;
@@ -339,8 +404,13 @@ async function main(): Promise<number> {
   checkInterrupted();
 
   if (typeof total === 'number') {
-    console.log(`target total <= ${TARGET_TOTAL_S} s: ${total <= TARGET_TOTAL_S ? 'met' : 'not met'} (${fmt(total)} s)`);
-    if (floor) console.log(`the database work alone takes ${fmt(floor.total / copyS)} x copy_s; Lotsa's three steps ${fmt(total / copyS)} x copy_s, ${fmt(total / floor.total)} x the floor`);
+    console.log(
+      `target total <= ${TARGET_TOTAL_S} s: ${total <= TARGET_TOTAL_S ? 'met' : 'not met'} (${fmt(total)} s)`,
+    );
+    if (floor)
+      console.log(
+        `the database work alone takes ${fmt(floor.total / copyS)} x copy_s; Lotsa's three steps ${fmt(total / copyS)} x copy_s, ${fmt(total / floor.total)} x the floor`,
+      );
   }
   await cleanUp();
   const totalText = typeof total === 'number' ? fmt(total) : total;

@@ -14,7 +14,13 @@ import { once } from 'node:events';
 import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import path from 'node:path';
-import { eligibility, type EnrolmentFacts, type EndReason, type Qualification, type SchoolType } from '../src/core/eligibility.js';
+import {
+  eligibility,
+  type EnrolmentFacts,
+  type EndReason,
+  type Qualification,
+  type SchoolType,
+} from '../src/core/eligibility.js';
 import type { EntryReason } from '../src/core/register.js';
 
 /** What to generate. */
@@ -36,7 +42,17 @@ export type SyntheticListOptions = {
 };
 
 /** What a person's history looks like; decides their enrolment rows. */
-export type Scenario = 'grade9' | 'normal' | 'studiebevis' | 'dropout' | 'transfer' | 'intro' | 'gyan' | 'equivalent' | 'neverStarted' | 'turned20';
+export type Scenario =
+  | 'grade9'
+  | 'normal'
+  | 'studiebevis'
+  | 'dropout'
+  | 'transfer'
+  | 'intro'
+  | 'gyan'
+  | 'equivalent'
+  | 'neverStarted'
+  | 'turned20';
 
 /** What was written, and what Lotsa should make of it on `asOf`. */
 export type SyntheticListsResult = {
@@ -128,15 +144,100 @@ const MIX: readonly [Scenario, number][] = [
   ['neverStarted', 0.045],
   ['gyan', 0.015],
   ['intro', 0.06],
-  ['dropout', 0.10],
+  ['dropout', 0.1],
   ['transfer', 0.03],
   ['studiebevis', 0.08],
   ['equivalent', 0.005],
 ];
 
-const GIVEN_NAMES = ['Alva', 'Elsa', 'Maja', 'Wilma', 'Ebba', 'Saga', 'Alice', 'Agnes', 'Freja', 'Selma', 'Linnéa', 'Amira', 'Hanna', 'Tilde', 'Åsa', 'Märta', 'Zeynep', 'Fatima', 'Oscar', 'William', 'Lucas', 'Hugo', 'Elias', 'Noah', 'Adam', 'Ali', 'Viktor', 'Axel', 'Filip', 'Isak', 'Melvin', 'Emil', 'Omar', 'Ludvig', 'Edvin', 'Sixten', 'Björn', 'Måns', 'Jörgen', 'Mehmet'];
-const FAMILY_NAMES = ['Andersson', 'Johansson', 'Karlsson', 'Nilsson', 'Eriksson', 'Larsson', 'Olsson', 'Persson', 'Svensson', 'Gustafsson', 'Pettersson', 'Jonsson', 'Lindström', 'Öberg', 'Åberg', 'Ström', 'Sjögren', 'Bäckström', 'Ahmed', 'Hassan', 'Mohammed', 'Nguyen', 'Kaya', 'Novak', 'Yilmaz', 'Holm'];
-const STREETS = ['Vasagatan', 'Linnégatan', 'Kungsportsavenyn', 'Övre Husargatan', 'Friggagatan', 'Hjalmar Brantingsgatan', 'Tuvevägen', 'Selma Lagerlöfs torg', 'Frölunda torg', 'Angereds torg', 'Lärjungegatan', 'Västra Frölundavägen', 'Säterigatan', 'Eketrägatan', 'Smörslottsgatan', 'Åkeredsvägen'];
+const GIVEN_NAMES = [
+  'Alva',
+  'Elsa',
+  'Maja',
+  'Wilma',
+  'Ebba',
+  'Saga',
+  'Alice',
+  'Agnes',
+  'Freja',
+  'Selma',
+  'Linnéa',
+  'Amira',
+  'Hanna',
+  'Tilde',
+  'Åsa',
+  'Märta',
+  'Zeynep',
+  'Fatima',
+  'Oscar',
+  'William',
+  'Lucas',
+  'Hugo',
+  'Elias',
+  'Noah',
+  'Adam',
+  'Ali',
+  'Viktor',
+  'Axel',
+  'Filip',
+  'Isak',
+  'Melvin',
+  'Emil',
+  'Omar',
+  'Ludvig',
+  'Edvin',
+  'Sixten',
+  'Björn',
+  'Måns',
+  'Jörgen',
+  'Mehmet',
+];
+const FAMILY_NAMES = [
+  'Andersson',
+  'Johansson',
+  'Karlsson',
+  'Nilsson',
+  'Eriksson',
+  'Larsson',
+  'Olsson',
+  'Persson',
+  'Svensson',
+  'Gustafsson',
+  'Pettersson',
+  'Jonsson',
+  'Lindström',
+  'Öberg',
+  'Åberg',
+  'Ström',
+  'Sjögren',
+  'Bäckström',
+  'Ahmed',
+  'Hassan',
+  'Mohammed',
+  'Nguyen',
+  'Kaya',
+  'Novak',
+  'Yilmaz',
+  'Holm',
+];
+const STREETS = [
+  'Vasagatan',
+  'Linnégatan',
+  'Kungsportsavenyn',
+  'Övre Husargatan',
+  'Friggagatan',
+  'Hjalmar Brantingsgatan',
+  'Tuvevägen',
+  'Selma Lagerlöfs torg',
+  'Frölunda torg',
+  'Angereds torg',
+  'Lärjungegatan',
+  'Västra Frölundavägen',
+  'Säterigatan',
+  'Eketrägatan',
+  'Smörslottsgatan',
+  'Åkeredsvägen',
+];
 const POST_AREAS: readonly [string, string][] = [
   ['41', 'Göteborg'],
   ['42', 'Västra Frölunda'],
@@ -145,14 +246,50 @@ const POST_AREAS: readonly [string, string][] = [
   ['42', 'Torslanda'],
   ['43', 'Askim'],
 ];
-const NATIONAL_PROGRAMMES = ['BA', 'BF', 'EE', 'EK', 'ES', 'FT', 'HA', 'HT', 'HU', 'IN', 'NA', 'NA', 'SA', 'SA', 'TE', 'TE', 'VF', 'VO'];
+const NATIONAL_PROGRAMMES = [
+  'BA',
+  'BF',
+  'EE',
+  'EK',
+  'ES',
+  'FT',
+  'HA',
+  'HT',
+  'HU',
+  'IN',
+  'NA',
+  'NA',
+  'SA',
+  'SA',
+  'TE',
+  'TE',
+  'VF',
+  'VO',
+];
 const INTRO_PROGRAMMES = ['IMA', 'IMF', 'IMS', 'IMY'];
 
 type SchoolUnit = { code: string; name: string };
 
 /** Makes `count` school units with distinct eight-digit codes. */
 function schoolUnits(rng: Random, count: number, label: string, used: Set<string>): SchoolUnit[] {
-  const areas = ['Angered', 'Backa', 'Bergsjö', 'Biskopsgården', 'Frölunda', 'Gamlestaden', 'Hisingen', 'Kortedala', 'Lindholmen', 'Majorna', 'Centrum', 'Örgryte', 'Högsbo', 'Torslanda', 'Tynnered', 'Älvsborg'];
+  const areas = [
+    'Angered',
+    'Backa',
+    'Bergsjö',
+    'Biskopsgården',
+    'Frölunda',
+    'Gamlestaden',
+    'Hisingen',
+    'Kortedala',
+    'Lindholmen',
+    'Majorna',
+    'Centrum',
+    'Örgryte',
+    'Högsbo',
+    'Torslanda',
+    'Tynnered',
+    'Älvsborg',
+  ];
   const units: SchoolUnit[] = [];
   while (units.length < count) {
     const code = String(rng.int(10_000_000, 99_999_999));
@@ -196,7 +333,17 @@ class ChunkWriter {
 type Enrolment = EnrolmentFacts & { unit: SchoolUnit; programme: string };
 
 const enrolmentLine = (pnr: string, e: Enrolment) =>
-  [pnr, e.unit.code, e.unit.name, e.schoolType, e.programme, e.startDate, e.endDate ?? '', e.endReason ?? '', e.qualification ?? ''].join(',');
+  [
+    pnr,
+    e.unit.code,
+    e.unit.name,
+    e.schoolType,
+    e.programme,
+    e.startDate,
+    e.endDate ?? '',
+    e.endReason ?? '',
+    e.qualification ?? '',
+  ].join(',');
 
 /** Writes population.csv and enrolments.csv into `options.dir`; see SyntheticListOptions. */
 export async function writeSyntheticLists(options: SyntheticListOptions): Promise<SyntheticListsResult> {
@@ -219,14 +366,25 @@ export async function writeSyntheticLists(options: SyntheticListOptions): Promis
   const enrolmentsPath = path.join(options.dir, 'enrolments.csv');
   const population = new ChunkWriter(createWriteStream(populationPath));
   const enrolments = new ChunkWriter(createWriteStream(enrolmentsPath));
-  population.add('personal_identity_number,given_name,family_name,street_address,postal_code,city,municipality_code,protected_identity,registered_since');
-  enrolments.add('personal_identity_number,school_unit_code,school_unit_name,school_type,programme_code,start_date,end_date,end_reason,qualification');
+  population.add(
+    'personal_identity_number,given_name,family_name,street_address,postal_code,city,municipality_code,protected_identity,registered_since',
+  );
+  enrolments.add(
+    'personal_identity_number,school_unit_code,school_unit_name,school_type,programme_code,start_date,end_date,end_reason,qualification',
+  );
 
   // Serial numbers handed out per birth day, so every identity number is unique.
   const firstDay = toDay('2005-01-01');
   const perDay = new Uint16Array(7 * 366 + 1);
-  const scenarios = Object.fromEntries(['grade9', 'turned20', ...MIX.map(([s]) => s), 'normal'].map((s) => [s, 0])) as Record<Scenario, number>;
-  const expected: SyntheticListsResult['expected'] = { otherMunicipality: 0, protectedIdentity: 0, inRegister: 0, byReason: {} };
+  const scenarios = Object.fromEntries(
+    ['grade9', 'turned20', ...MIX.map(([s]) => s), 'normal'].map((s) => [s, 0]),
+  ) as Record<Scenario, number>;
+  const expected: SyntheticListsResult['expected'] = {
+    otherMunicipality: 0,
+    protectedIdentity: 0,
+    inRegister: 0,
+    byReason: {},
+  };
   // Rows that may be left out to keep the enrolment file at exactly `enrolmentRows` (they never
   // change who is in the register); the last few are kept to top the file up at the end.
   const SPARE_GAP = Math.min(100, Math.floor(options.enrolmentRows / 100));
@@ -269,7 +427,22 @@ export async function writeSyntheticLists(options: SyntheticListOptions): Promis
     const givenName = rng.pick(GIVEN_NAMES);
     const familyName = rng.chance(0.1) ? `${rng.pick(FAMILY_NAMES)}-${rng.pick(FAMILY_NAMES)}` : rng.pick(FAMILY_NAMES);
     const postalCode = `${postPrefix}${rng.int(0, 9)} ${pad2(rng.int(0, 99))}`;
-    if (population.add([pnr, givenName, familyName, `${rng.pick(STREETS)} ${rng.int(1, 140)}`, postalCode, city, municipalityCode, String(protectedIdentity), registeredSince].join(','))) await population.flush();
+    if (
+      population.add(
+        [
+          pnr,
+          givenName,
+          familyName,
+          `${rng.pick(STREETS)} ${rng.int(1, 140)}`,
+          postalCode,
+          city,
+          municipalityCode,
+          String(protectedIdentity),
+          registeredSince,
+        ].join(','),
+      )
+    )
+      await population.flush();
 
     // What they did: core rows decide eligibility; optional rows (an old compulsory-school row,
     // the history of someone already 20) only fill the file up.
@@ -294,7 +467,14 @@ export async function writeSyntheticLists(options: SyntheticListOptions): Promis
     }
     optional.push(compulsory);
     const target = scenario === 'turned20' ? optional : core;
-    upperSecondary(rng, scenario === 'turned20' ? 'normal' : scenario, year, asOf, { gyUnits, gyanUnits, vuxUnits, fhskUnits, otherUnits }, target);
+    upperSecondary(
+      rng,
+      scenario === 'turned20' ? 'normal' : scenario,
+      year,
+      asOf,
+      { gyUnits, gyanUnits, vuxUnits, fhskUnits, otherUnits },
+      target,
+    );
 
     for (const e of core) if (enrolments.add(enrolmentLine(pnr, e))) await enrolments.flush();
     // Optional rows keep the file on the line from 0 to `enrolmentRows`, a little below it so the
@@ -314,7 +494,11 @@ export async function writeSyntheticLists(options: SyntheticListOptions): Promis
     if (!home) expected.otherMunicipality++;
     if (protectedIdentity) expected.protectedIdentity++;
     if (home) {
-      const verdict = eligibility({ birthDate, municipalityCode, registeredSince, enrolments: [...core, ...optional] }, options.municipalityCode, asOf);
+      const verdict = eligibility(
+        { birthDate, municipalityCode, registeredSince, enrolments: [...core, ...optional] },
+        options.municipalityCode,
+        asOf,
+      );
       if (verdict.inRegister) {
         expected.inRegister++;
         expected.byReason[verdict.reason] = (expected.byReason[verdict.reason] ?? 0) + 1;
@@ -324,7 +508,9 @@ export async function writeSyntheticLists(options: SyntheticListOptions): Promis
   }
   while (enrolments.rows - 1 < options.enrolmentRows && spare.length) enrolments.add(spare.pop()!);
   if (enrolments.rows - 1 !== options.enrolmentRows) {
-    throw new Error(`enrolments.csv got ${enrolments.rows - 1} rows, not ${options.enrolmentRows}; change the scenario mix or the row count`);
+    throw new Error(
+      `enrolments.csv got ${enrolments.rows - 1} rows, not ${options.enrolmentRows}; change the scenario mix or the row count`,
+    );
   }
   await Promise.all([population.close(), enrolments.close()]);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -355,19 +541,42 @@ function pickScenario(rng: Random, year: number, birthDate: string, asOf: string
   return 'normal';
 }
 
-type Units = { gyUnits: SchoolUnit[]; gyanUnits: SchoolUnit[]; vuxUnits: SchoolUnit[]; fhskUnits: SchoolUnit[]; otherUnits: SchoolUnit[] };
+type Units = {
+  gyUnits: SchoolUnit[];
+  gyanUnits: SchoolUnit[];
+  vuxUnits: SchoolUnit[];
+  fhskUnits: SchoolUnit[];
+  otherUnits: SchoolUnit[];
+};
 
 /** Adds the enrolments after compulsory school that `scenario` implies to `out`. */
-function upperSecondary(rng: Random, scenario: Scenario, year: number, asOf: string, units: Units, out: Enrolment[]): void {
+function upperSecondary(
+  rng: Random,
+  scenario: Scenario,
+  year: number,
+  asOf: string,
+  units: Units,
+  out: Enrolment[],
+): void {
   if (scenario === 'grade9') return;
   const asOfYear = Number(asOf.slice(0, 4));
   const day = (y: number, m: number, from: number, to: number) => `${y}-${pad2(m)}-${pad2(rng.int(from, to))}`;
   const yesterday = addDays(asOf, -1);
   const start = day(year + 16, 8, 15, 22);
-  const enrol = (schoolType: SchoolType, unit: SchoolUnit, programme: string, startDate: string): Enrolment => ({ schoolType, unit, programme, startDate, endDate: null, endReason: null, qualification: null });
-  const end = (e: Enrolment, endDate: string, endReason: EndReason, qualification: Qualification | null) => Object.assign(e, { endDate, endReason, qualification });
+  const enrol = (schoolType: SchoolType, unit: SchoolUnit, programme: string, startDate: string): Enrolment => ({
+    schoolType,
+    unit,
+    programme,
+    startDate,
+    endDate: null,
+    endReason: null,
+    qualification: null,
+  });
+  const end = (e: Enrolment, endDate: string, endReason: EndReason, qualification: Qualification | null) =>
+    Object.assign(e, { endDate, endReason, qualification });
   /** A programme that runs its course: completed with `qualification` if it has ended by asOf. */
-  const runs = (e: Enrolment, nominalEnd: string, qualification: Qualification) => (nominalEnd <= asOf ? end(e, nominalEnd, 'completed', qualification) : e);
+  const runs = (e: Enrolment, nominalEnd: string, qualification: Qualification) =>
+    nominalEnd <= asOf ? end(e, nominalEnd, 'completed', qualification) : e;
   const threeYears = (y: number) => day(y + 3, 6, 8, 14);
   const adult = (after: string) => {
     const startDate = minIso(addDays(after, rng.int(30, 200)), yesterday);
@@ -379,10 +588,20 @@ function upperSecondary(rng: Random, scenario: Scenario, year: number, asOf: str
 
   switch (scenario) {
     case 'normal':
-      out.push(runs(enrol('GY', rng.pick(units.gyUnits), rng.pick(NATIONAL_PROGRAMMES), start), threeYears(year + 16), 'examen'));
+      out.push(
+        runs(
+          enrol('GY', rng.pick(units.gyUnits), rng.pick(NATIONAL_PROGRAMMES), start),
+          threeYears(year + 16),
+          'examen',
+        ),
+      );
       return;
     case 'studiebevis': {
-      const e = runs(enrol('GY', rng.pick(units.gyUnits), rng.pick(NATIONAL_PROGRAMMES), start), threeYears(year + 16), 'studiebevis');
+      const e = runs(
+        enrol('GY', rng.pick(units.gyUnits), rng.pick(NATIONAL_PROGRAMMES), start),
+        threeYears(year + 16),
+        'studiebevis',
+      );
       out.push(e);
       if (e.endDate && rng.chance(0.3)) adult(e.endDate);
       return;
@@ -390,7 +609,14 @@ function upperSecondary(rng: Random, scenario: Scenario, year: number, asOf: str
     case 'dropout': {
       const nominalEnd = threeYears(year + 16);
       const left = fromDay(rng.int(toDay(start) + 30, toDay(minIso(yesterday, addDays(nominalEnd, -1)))));
-      out.push(end(enrol('GY', rng.pick(units.gyUnits), rng.pick(NATIONAL_PROGRAMMES), start), left, rng.chance(0.9) ? 'interrupted' : 'other', rng.chance(0.5) ? 'none' : null));
+      out.push(
+        end(
+          enrol('GY', rng.pick(units.gyUnits), rng.pick(NATIONAL_PROGRAMMES), start),
+          left,
+          rng.chance(0.9) ? 'interrupted' : 'other',
+          rng.chance(0.5) ? 'none' : null,
+        ),
+      );
       const restartYear = Number(left.slice(0, 4)) + (left.slice(5) >= '08-01' ? 1 : 0);
       const restart = day(restartYear, 8, 15, 22);
       if (restart <= yesterday && rng.chance(0.25)) {
@@ -405,7 +631,9 @@ function upperSecondary(rng: Random, scenario: Scenario, year: number, asOf: str
       const first = enrol('GY', rng.pick(units.gyUnits), rng.pick(NATIONAL_PROGRAMMES), start);
       const moved = minIso(addDays(start, rng.int(30, 400)), addDays(yesterday, -1));
       out.push(end(first, moved, 'transferred', null));
-      out.push(runs(enrol('GY', rng.pick(units.gyUnits), first.programme, addDays(moved, 1)), threeYears(year + 16), 'examen'));
+      out.push(
+        runs(enrol('GY', rng.pick(units.gyUnits), first.programme, addDays(moved, 1)), threeYears(year + 16), 'examen'),
+      );
       return;
     }
     case 'intro': {
@@ -416,11 +644,19 @@ function upperSecondary(rng: Random, scenario: Scenario, year: number, asOf: str
         return;
       }
       out.push(end(im, imEnd, 'completed', 'none'));
-      out.push(runs(enrol('GY', rng.pick(units.gyUnits), rng.pick(NATIONAL_PROGRAMMES), day(year + 17, 8, 15, 22)), threeYears(year + 17), 'examen'));
+      out.push(
+        runs(
+          enrol('GY', rng.pick(units.gyUnits), rng.pick(NATIONAL_PROGRAMMES), day(year + 17, 8, 15, 22)),
+          threeYears(year + 17),
+          'examen',
+        ),
+      );
       return;
     }
     case 'gyan':
-      out.push(runs(enrol('GYAN', rng.pick(units.gyanUnits), '', start), day(year + 20, 6, 8, 14), 'gymnasiesarskolebevis'));
+      out.push(
+        runs(enrol('GYAN', rng.pick(units.gyanUnits), '', start), day(year + 20, 6, 8, 14), 'gymnasiesarskolebevis'),
+      );
       return;
     case 'equivalent':
       out.push(runs(enrol('OTHER', rng.pick(units.otherUnits), '', start), threeYears(year + 16), 'equivalent'));

@@ -50,7 +50,11 @@ function builtFromSameSources(builds, content) {
   for (const dir of readdirSync(builds)) {
     const bundle = path.join(builds, dir);
     try {
-      if (readFileSync(path.join(bundle, 'sources.sha256'), 'utf8').trim() === content && existsSync(path.join(bundle, 'main.js'))) return bundle;
+      if (
+        readFileSync(path.join(bundle, 'sources.sha256'), 'utf8').trim() === content &&
+        existsSync(path.join(bundle, 'main.js'))
+      )
+        return bundle;
     } catch {
       // Not a finished bundle (or one from before bundles recorded their sources).
     }
@@ -59,7 +63,18 @@ function builtFromSameSources(builds, content) {
 }
 
 /** Packages loaded from node_modules at run time rather than bundled. */
-const EXTERNAL = ['@electric-sql/pglite', 'argon2', 'pdfkit', 'exceljs', 'fastify', '@fastify/*', 'fastify-type-provider-zod', 'ical-generator', 'esbuild', 'pg-native'];
+const EXTERNAL = [
+  '@electric-sql/pglite',
+  'argon2',
+  'pdfkit',
+  'exceljs',
+  'fastify',
+  '@fastify/*',
+  'fastify-type-provider-zod',
+  'ical-generator',
+  'esbuild',
+  'pg-native',
+];
 
 const builds = path.join(root, 'dist', 'cli');
 let current = path.join(builds, fingerprint());
@@ -90,7 +105,9 @@ else if (content) {
     // Libraries whose many small modules would cost every command about a tenth of a second to load
     // are bundled; those with native code, data files or a size only `start` needs stay external.
     external: EXTERNAL,
-    banner: { js: "import { createRequire as __lotsaRequire } from 'node:module'; const require = __lotsaRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __lotsaRequire } from 'node:module'; const require = __lotsaRequire(import.meta.url);",
+    },
     sourcemap: true,
     logLevel: 'warning',
   });

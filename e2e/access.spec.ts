@@ -7,7 +7,11 @@ describe.skipIf(skipE2E)('[access]: each role sees only what it needs; managers 
   beforeAll(async () => {
     // A new person with no team and no contact person: only coordinators may see them.
     const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
-    const created = await coordinator.send('POST', '/api/v1/persons', { personalIdentityNumber: spec.lotsa.unusedIdentityNumber(20), givenName: 'Otto', familyName: 'Utanför' });
+    const created = await coordinator.send('POST', '/api/v1/persons', {
+      personalIdentityNumber: spec.lotsa.unusedIdentityNumber(20),
+      givenName: 'Otto',
+      familyName: 'Utanför',
+    });
     outsiderId = created.body.id;
     await coordinator.api.dispose();
   });
@@ -22,7 +26,10 @@ describe.skipIf(skipE2E)('[access]: each role sees only what it needs; managers 
     expect(await figures.textContent()).toContain('utan kontaktperson');
     expect(await figures.textContent()).not.toContain('mina ärenden');
     expect(await page.getByRole('table', { name: 'Antal ärenden per status' }).textContent()).toContain('Pågående');
-    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allTextContents()).toEqual(['Start', 'Siffror']);
+    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allTextContents()).toEqual([
+      'Start',
+      'Siffror',
+    ]);
     expect(await page.locator('a[href^="/persons"]').count()).toBe(0);
     await expectNoAxeViolations(page, 'manager start page');
 
@@ -38,7 +45,27 @@ describe.skipIf(skipE2E)('[access]: each role sees only what it needs; managers 
     await signIn(page, ACCOUNTS.coordinator);
     const figures = page.getByRole('region', { name: 'Läget just nu' });
     await expect.poll(() => figures.textContent()).toContain('mina ärenden');
-    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allTextContents()).toEqual(['Start', 'Mina ärenden', 'Arbetsköer', 'Personer', 'Kalender', 'Brev', 'Sms', 'Anmälningar', 'Siffror', 'Importera listor', 'Stäm av registret', 'Teammöte', 'Team', 'Insatskatalog', 'Aktiviteter', 'Nödåtkomst', 'Inställningar', 'Kartläggningsmanual', 'Målområden']);
+    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allTextContents()).toEqual([
+      'Start',
+      'Mina ärenden',
+      'Arbetsköer',
+      'Personer',
+      'Kalender',
+      'Brev',
+      'Sms',
+      'Anmälningar',
+      'Siffror',
+      'Importera listor',
+      'Stäm av registret',
+      'Teammöte',
+      'Team',
+      'Insatskatalog',
+      'Aktiviteter',
+      'Nödåtkomst',
+      'Inställningar',
+      'Kartläggningsmanual',
+      'Målområden',
+    ]);
     await expectNoAxeViolations(page, 'coordinator start page');
     await context.close();
   });
@@ -47,9 +74,14 @@ describe.skipIf(skipE2E)('[access]: each role sees only what it needs; managers 
     const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.schoolReporter);
     await expect.poll(() => page.getByRole('heading', { name: 'Anmälningar från skolan' }).count()).toBe(1);
-    expect(await page.getByRole('region', { name: 'Anmälningar från skolan' }).getByRole('link').allTextContents()).toEqual(['Gör en ny anmälan', 'Mina anmälningar']);
+    expect(
+      await page.getByRole('region', { name: 'Anmälningar från skolan' }).getByRole('link').allTextContents(),
+    ).toEqual(['Gör en ny anmälan', 'Mina anmälningar']);
     expect(await page.getByRole('region', { name: 'Läget just nu' }).count()).toBe(0);
-    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allTextContents()).toEqual(['Start', 'Anmälningar']);
+    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allTextContents()).toEqual([
+      'Start',
+      'Anmälningar',
+    ]);
     await expectNoAxeViolations(page, 'school reporter start page');
     await page.goto(`/persons/${outsiderId}`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sidan finns inte');
@@ -61,7 +93,9 @@ describe.skipIf(skipE2E)('[access]: each role sees only what it needs; managers 
     await signIn(page, ACCOUNTS.youthCoach);
     await page.goto(`/persons/${outsiderId}`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sidan finns inte');
-    expect(await page.locator('main').textContent()).toContain('Det du söker finns inte, eller så har du inte behörighet att se det.');
+    expect(await page.locator('main').textContent()).toContain(
+      'Det du söker finns inte, eller så har du inte behörighet att se det.',
+    );
     expect(await page.locator('main').textContent()).not.toContain('Utanför');
     await expectNoAxeViolations(page, 'not found page');
 

@@ -13,7 +13,14 @@ describe.skipIf(skipE2E)('[admin]: an administrator manages staff and reads the 
   it('sees staff and audit log in the menu, but no person list', async () => {
     const { context, page } = await adminPage();
     const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Start', 'Team', 'Personal', 'Enheter', 'Logg', 'Uppföljning']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Start',
+      'Team',
+      'Personal',
+      'Enheter',
+      'Logg',
+      'Uppföljning',
+    ]);
     // The demo register has never been reconciled from lists: the start page shows the first steps, not empty figures.
     const steps = page.getByRole('region', { name: 'Kom igång' });
     await expect.poll(() => steps.locator('li').count()).toBe(4);
@@ -42,7 +49,9 @@ describe.skipIf(skipE2E)('[admin]: an administrator manages staff and reads the 
     await form.getByLabel('Enhet').selectOption({ label: 'Socialtjänsten' });
     await form.getByRole('button', { name: 'Skapa kontot' }).click();
 
-    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Kontot för Vera Vägledare (vera@demo.lotsa.local) är skapat.');
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toContain('Kontot för Vera Vägledare (vera@demo.lotsa.local) är skapat.');
     expect(await page.getByLabel('Engångslösenord').count()).toBe(0);
     const row = page.getByRole('row', { name: /Vera Vägledare/ });
     await expect.poll(() => row.textContent()).toContain('Teammedlem');
@@ -54,7 +63,9 @@ describe.skipIf(skipE2E)('[admin]: an administrator manages staff and reads the 
     await form.getByLabel(/^Namn/).fill('Vera Igen');
     await form.getByLabel(/^E-postadress/).fill('vera@demo.lotsa.local');
     await form.getByRole('button', { name: 'Skapa kontot' }).click();
-    await expect.poll(() => form.locator('#staff-new-email-error').textContent()).toContain('Det finns redan ett konto med den e-postadressen.');
+    await expect
+      .poll(() => form.locator('#staff-new-email-error').textContent())
+      .toContain('Det finns redan ett konto med den e-postadressen.');
     expect(errors).toEqual([]);
     await context.close();
 
@@ -62,7 +73,9 @@ describe.skipIf(skipE2E)('[admin]: an administrator manages staff and reads the 
     const coordinator = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(coordinator.page, ACCOUNTS.coordinator);
     const codes = coordinator.page.getByRole('region', { name: 'Engångskoder att lämna ut' });
-    await expect.poll(() => codes.textContent()).toContain('Vera Vägledare (vera@demo.lotsa.local, Teammedlem): nytt konto som Agnes Admin bad om');
+    await expect
+      .poll(() => codes.textContent())
+      .toContain('Vera Vägledare (vera@demo.lotsa.local, Teammedlem): nytt konto som Agnes Admin bad om');
     await expectNoAxeViolations(coordinator.page, 'start page with a code to hand out');
     await codes.getByRole('button', { name: 'Lämna ut engångskod till Vera Vägledare' }).click();
     const secret = coordinator.page.getByLabel('Engångslösenord');
@@ -97,7 +110,9 @@ describe.skipIf(skipE2E)('[admin]: an administrator manages staff and reads the 
     const other = page.getByRole('region', { name: 'Ändra kontot för Fatima Kontaktperson' });
     await other.getByRole('button', { name: 'Återställ lösenordet' }).click();
     await other.getByRole('button', { name: 'Ja, återställ lösenordet för Fatima Kontaktperson' }).click();
-    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Ett nytt lösenord för Fatima Kontaktperson är begärt.');
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toContain('Ett nytt lösenord för Fatima Kontaktperson är begärt.');
     expect(await page.getByLabel('Engångslösenord').count()).toBe(0);
     await context.close();
   });
@@ -136,7 +151,9 @@ describe.skipIf(skipE2E)('[admin]: an administrator manages staff and reads the 
     await page.getByLabel('Person', { exact: true }).fill(personName!);
     await page.getByRole('button', { name: 'Visa', exact: true }).click();
     await page.waitForURL(/person=/);
-    await expect.poll(async () => (await column(4)).every((person) => person === `${personName}${personId}`)).toBe(true);
+    await expect
+      .poll(async () => (await column(4)).every((person) => person === `${personName}${personId}`))
+      .toBe(true);
     expect(await column(3)).toContain('Läste: person');
 
     // By kind: every entry speaks Swedish, and the log's own reads stay out of sight until asked for.
@@ -150,7 +167,9 @@ describe.skipIf(skipE2E)('[admin]: an administrator manages staff and reads the 
     await page.getByRole('button', { name: 'Visa', exact: true }).click();
     await page.waitForURL(/ownReads=true/);
     await expect.poll(async () => (await column(3)).length).toBeGreaterThan(0);
-    await expect.poll(async () => (await column(3)).filter((what) => !/^Läste: loggen \(\d+ person(er)? visades\)$/.test(what))).toEqual([]);
+    await expect
+      .poll(async () => (await column(3)).filter((what) => !/^Läste: loggen \(\d+ person(er)? visades\)$/.test(what)))
+      .toEqual([]);
     await expectNoAxeViolations(page, 'audit log filtered by kind');
 
     const today = new Date().toISOString().slice(0, 10);

@@ -11,20 +11,39 @@ describe.skipIf(skipE2E)('[assessment]: a coach assesses a young person', () => 
   /** A new young person whose contact person is the demo's youth coach, in Ungdomsteamet; `assessed` adds a completed assessment (and a draft of its next version). */
   async function personOfCoach(assessed: 'none' | 'completed' | 'revising' = 'none'): Promise<string> {
     const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
-    const id = (await coordinator.send('POST', '/api/v1/persons', { personalIdentityNumber: spec.lotsa.unusedIdentityNumber(next++), givenName: 'Kim', familyName: 'Kartlagd' })).body.id as string;
+    const id = (
+      await coordinator.send('POST', '/api/v1/persons', {
+        personalIdentityNumber: spec.lotsa.unusedIdentityNumber(next++),
+        givenName: 'Kim',
+        familyName: 'Kartlagd',
+      })
+    ).body.id as string;
     const staff = (await (await coordinator.api.get('/api/v1/staff')).json()) as { id: string; email: string }[];
     const teams = (await (await coordinator.api.get('/api/v1/teams')).json()) as { id: string; name: string }[];
-    const person = (await (await coordinator.api.get(`/api/v1/persons/${id}`)).json()) as { case: { id: string; version: number } };
-    const assign = await coordinator.send('PATCH', `/api/v1/cases/${person.case.id}`, { contactPersonId: staff.find((s) => s.email === ACCOUNTS.youthCoach)!.id, teamId: teams.find((t) => t.name === 'Ungdomsteamet')!.id, version: person.case.version });
+    const person = (await (await coordinator.api.get(`/api/v1/persons/${id}`)).json()) as {
+      case: { id: string; version: number };
+    };
+    const assign = await coordinator.send('PATCH', `/api/v1/cases/${person.case.id}`, {
+      contactPersonId: staff.find((s) => s.email === ACCOUNTS.youthCoach)!.id,
+      teamId: teams.find((t) => t.name === 'Ungdomsteamet')!.id,
+      version: person.case.version,
+    });
     expect(assign.status).toBe(204);
     await coordinator.api.dispose();
     if (assessed === 'none') return id;
     const coach = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.youthCoach);
     const first = (await coach.send('POST', `/api/v1/persons/${id}/assessments`, {})).body.id as string;
-    const draft = { version: 1, participants: { staff: [], others: [{ role: 'young_person' }] }, answers: { wants: 'Bli elektriker.' }, highestEducation: 'upper_secondary_started', diploma: 'no' };
+    const draft = {
+      version: 1,
+      participants: { staff: [], others: [{ role: 'young_person' }] },
+      answers: { wants: 'Bli elektriker.' },
+      highestEducation: 'upper_secondary_started',
+      diploma: 'no',
+    };
     expect((await coach.send('PUT', `/api/v1/assessments/${first}`, draft)).status).toBe(200);
     expect((await coach.send('POST', `/api/v1/assessments/${first}/complete`, { version: 2 })).status).toBe(200);
-    if (assessed === 'revising') expect((await coach.send('POST', `/api/v1/persons/${id}/assessments`, { revises: first })).status).toBe(201);
+    if (assessed === 'revising')
+      expect((await coach.send('POST', `/api/v1/persons/${id}/assessments`, { revises: first })).status).toBe(201);
     await coach.api.dispose();
     return id;
   }
@@ -63,8 +82,12 @@ describe.skipIf(skipE2E)('[assessment]: a coach assesses a young person', () => 
     expect(await page.getByRole('button', { name: 'Spara utkast' }).count()).toBe(0);
     const own = page.getByRole('region', { name: 'Med dina egna ord' });
     expect(await own.textContent()).toContain('Bli elektriker.');
-    expect(await page.getByRole('region', { name: 'Vem var med' }).textContent()).toContain('Vårdnadshavare: Vera Kartlagd');
-    expect(await page.getByRole('region', { name: 'Uppgifter till uppföljningen' }).textContent()).toContain('Påbörjad gymnasieskola');
+    expect(await page.getByRole('region', { name: 'Vem var med' }).textContent()).toContain(
+      'Vårdnadshavare: Vera Kartlagd',
+    );
+    expect(await page.getByRole('region', { name: 'Uppgifter till uppföljningen' }).textContent()).toContain(
+      'Påbörjad gymnasieskola',
+    );
     await expectNoAxeViolations(page, 'completed assessment (sv)');
 
     await page.getByRole('link', { name: 'Tillbaka till personen' }).click();
@@ -96,7 +119,9 @@ describe.skipIf(skipE2E)('[assessment]: a coach assesses a young person', () => 
 
     await page.getByRole('link', { name: 'See the version before this one' }).click();
     await expect.poll(() => heading(page).textContent()).toBe('Assessment 1');
-    await expect.poll(() => page.getByRole('region', { name: 'In your own words' }).textContent()).toContain('Bli elektriker.');
+    await expect
+      .poll(() => page.getByRole('region', { name: 'In your own words' }).textContent())
+      .toContain('Bli elektriker.');
     expect(await page.locator('main').textContent()).toContain('This is an earlier version.');
     expect(errors).toEqual([]);
     await context.close();
@@ -106,13 +131,17 @@ describe.skipIf(skipE2E)('[assessment]: a coach assesses a young person', () => 
     const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.coordinator);
     // The start page shows the share mapped beside the share reached (the demo has completed assessments).
-    await expect.poll(() => page.locator('[data-figure="mappedShare"]').textContent()).toMatch(/^[1-9]\d* %Andel kartlagda$/);
+    await expect
+      .poll(() => page.locator('[data-figure="mappedShare"]').textContent())
+      .toMatch(/^[1-9]\d* %Andel kartlagda$/);
     await page.goto('/settings/assessment-manual');
     await expect.poll(() => heading(page).textContent()).toBe('Kartläggningsmanual');
     await expectNoAxeViolations(page, 'manual (sv)');
     await page.getByLabel('Fråga 1 på svenska').first().fill('Vad vill du? Vad är din dröm?');
     await page.getByRole('button', { name: 'Spara manualen' }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Manualen är sparad som version' }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Manualen är sparad som version' }).count())
+      .toBe(1);
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => heading(page).textContent()).toBe('Assessment manual');
     await expectNoAxeViolations(page, 'manual (en)');
@@ -122,7 +151,8 @@ describe.skipIf(skipE2E)('[assessment]: a coach assesses a young person', () => 
 
   it('fits a phone: the draft and the manual do not scroll sideways at 390 px', async () => {
     const personId = await personOfCoach('revising');
-    const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const sideways = (page: Page) =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await page.setViewportSize({ width: 390, height: 844 });
     await signIn(page, ACCOUNTS.youthCoach);

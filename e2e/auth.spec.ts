@@ -66,7 +66,8 @@ describe.skipIf(skipE2E)('[auth]: staff sign in and out, first sign-in forces a 
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     await page.keyboard.press('Tab');
-    for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.id)) !== 'login-email'; i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.id)) !== 'login-email'; i++)
+      await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('login-email');
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(outline).not.toBe('none');
@@ -88,7 +89,12 @@ describe.skipIf(skipE2E)('[auth]: staff sign in and out, first sign-in forces a 
 
   it('makes a new colleague choose a password at the first sign-in', async () => {
     const admin = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.administrator);
-    const created = await admin.send('POST', '/api/v1/staff', { name: 'Nora Nyanställd', email: 'nora@demo.lotsa.local', role: 'youth_coach', unitId: null });
+    const created = await admin.send('POST', '/api/v1/staff', {
+      name: 'Nora Nyanställd',
+      email: 'nora@demo.lotsa.local',
+      role: 'youth_coach',
+      unitId: null,
+    });
     expect(created.status).toBe(201);
     expect(created.body.oneTimePassword).toBeUndefined();
     await admin.api.dispose();
@@ -122,7 +128,9 @@ describe.skipIf(skipE2E)('[auth]: staff sign in and out, first sign-in forces a 
     await page.getByLabel('Nytt lösenord').fill('password1234');
     await page.getByLabel('Upprepa det nya lösenordet').fill('password1234');
     await page.getByRole('button', { name: 'Byt lösenord' }).click();
-    await expect.poll(() => page.locator('#password-new-error').textContent()).toContain('för vanligt eller lätt att gissa');
+    await expect
+      .poll(() => page.locator('#password-new-error').textContent())
+      .toContain('för vanligt eller lätt att gissa');
 
     await page.getByLabel('Nytt lösenord').fill('ett eget långt lösenord');
     await page.getByLabel('Upprepa det nya lösenordet').fill('ett eget långt lösenord');

@@ -13,7 +13,10 @@ export const CHROMIUM_PATH = '/usr/bin/chromium';
  */
 export const skipE2E = (() => {
   if (existsSync(CHROMIUM_PATH)) return false;
-  if (process.env.CI) throw new Error(`End-to-end specs need Chromium at ${CHROMIUM_PATH} on CI. Install it with: apt-get install -y chromium`);
+  if (process.env.CI)
+    throw new Error(
+      `End-to-end specs need Chromium at ${CHROMIUM_PATH} on CI. Install it with: apt-get install -y chromium`,
+    );
   console.warn(`\n⚠ Skipping end-to-end specs: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium).\n`);
   return true;
 })();
@@ -21,5 +24,13 @@ export const skipE2E = (() => {
 /** How the specs start the system Chromium: headless, quiet, without a sandbox (CI runs as root). */
 export const CHROMIUM_OPTIONS = {
   executablePath: CHROMIUM_PATH,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
 };

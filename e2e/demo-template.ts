@@ -38,7 +38,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const municipalityId = await ensureMunicipality(database.db, env.municipality);
     await fillDemo(database.db, municipalityId);
     const taken = await database.db.selectFrom('persons').select('personal_identity_number').execute();
-    project.provide('demoIdentityNumbersTaken', taken.map((p) => p.personal_identity_number.trim()));
+    project.provide(
+      'demoIdentityNumbersTaken',
+      taken.map((p) => p.personal_identity_number.trim()),
+    );
   } finally {
     await database.close();
   }

@@ -8,7 +8,14 @@ import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, request as playwrightRequest, type APIRequestContext, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  request as playwrightRequest,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { WEB_DIST } from '../src/server/app.js';
 import { todayInSweden } from '../src/core/dates.js';
@@ -58,11 +65,18 @@ function freePort(): Promise<number> {
 
 /** Starts Lotsa on a free port against a new temporary data directory filled with demo data (a copy of the template). */
 export async function startLotsa(): Promise<Lotsa> {
-  if (!existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error(`No built web app in ${WEB_DIST}. Run "npx vite build" first.`);
+  if (!existsSync(path.join(WEB_DIST, 'index.html')))
+    throw new Error(`No built web app in ${WEB_DIST}. Run "npx vite build" first.`);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lotsa-e2e-'));
   const port = await freePort();
   // Only what the server needs: a DATABASE_URL in the caller's environment must not redirect the specs.
-  const env = loadEnv({ PORT: String(port), HOST: '127.0.0.1', LOTSA_PUBLIC_URL: `http://127.0.0.1:${port}`, LOTSA_DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+  const env = loadEnv({
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOTSA_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    LOTSA_DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+  });
 
   // A copy of the demo database the project's global set-up made (demo-template.ts).
   cpSync(inject('demoDataDir'), dataDir, { recursive: true });
@@ -84,7 +98,9 @@ export async function startLotsa(): Promise<Lotsa> {
     unusedIdentityNumber: (n) => {
       // Only numbers of the KAA's age: Lotsa opens no case for someone 20 or older (the demo holds some).
       const today = todayInSweden();
-      const pick = demoIdentityNumbers(new Date()).filter((x) => !used.has(x) && withinKaaAge(birthDateOf(x), today))[n];
+      const pick = demoIdentityNumbers(new Date()).filter((x) => !used.has(x) && withinKaaAge(birthDateOf(x), today))[
+        n
+      ];
       if (!pick) throw new Error(`No unused test identity number #${n}`);
       return pick;
     },
@@ -102,7 +118,10 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh context and page for one test; page errors (uncaught exceptions) are collected in `errors`. */
-export async function openPage(browser: Browser, baseUrl: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+export async function openPage(
+  browser: Browser,
+  baseUrl: string,
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -139,7 +158,15 @@ export async function signIn(page: Page, email: string, password: string = DEMO_
 }
 
 /** An API client signed in as `email`, sending the CSRF token on every request. */
-export async function apiAs(baseUrl: string, email: string, password: string = DEMO_PASSWORD): Promise<{ api: APIRequestContext; csrf: string; send: (method: 'POST' | 'PATCH' | 'PUT', url: string, data?: unknown) => Promise<{ status: number; body: any }> }> {
+export async function apiAs(
+  baseUrl: string,
+  email: string,
+  password: string = DEMO_PASSWORD,
+): Promise<{
+  api: APIRequestContext;
+  csrf: string;
+  send: (method: 'POST' | 'PATCH' | 'PUT', url: string, data?: unknown) => Promise<{ status: number; body: any }>;
+}> {
   const api = await playwrightRequest.newContext({ baseURL: baseUrl });
   const login = await api.post('/api/v1/auth/login', { data: { email, password } });
   if (!login.ok()) throw new Error(`API sign-in as ${email} failed: ${login.status()}`);
@@ -163,11 +190,30 @@ const AXE_SOURCE = readFileSync(path.join(path.dirname(require.resolve('axe-core
 export async function expectNoAxeViolations(page: Page, label = page.url()): Promise<void> {
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: object,
+          ) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
   });
-  if (violations.length) console.error(`axe violations on ${label}:\n${violations.map((v) => `  ${v.id} (${v.impact}): ${v.help}\n    ${v.targets.join('\n    ')}`).join('\n')}`);
+  if (violations.length)
+    console.error(
+      `axe violations on ${label}:\n${violations.map((v) => `  ${v.id} (${v.impact}): ${v.help}\n    ${v.targets.join('\n    ')}`).join('\n')}`,
+    );
   expect(violations, `axe violations on ${label}`).toEqual([]);
 }
 

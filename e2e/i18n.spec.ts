@@ -32,7 +32,27 @@ describe.skipIf(skipE2E)('[i18n]: staff switch the interface between Swedish and
     await page.waitForURL((url) => url.pathname === '/');
     await expect.poll(() => h1.textContent()).toBe('Hello, Karin!');
     const nav = page.getByRole('navigation', { name: 'Main menu' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Home', 'My cases', 'Work queues', 'People', 'Calendar', 'Letters', 'Text messages', 'Notifications', 'Figures', 'Import lists', 'Reconcile register', 'Team meeting', 'Teams', 'Offer catalogue', 'Activities', 'Emergency access', 'Settings', 'Assessment manual', 'Goal areas']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Home',
+      'My cases',
+      'Work queues',
+      'People',
+      'Calendar',
+      'Letters',
+      'Text messages',
+      'Notifications',
+      'Figures',
+      'Import lists',
+      'Reconcile register',
+      'Team meeting',
+      'Teams',
+      'Offer catalogue',
+      'Activities',
+      'Emergency access',
+      'Settings',
+      'Assessment manual',
+      'Goal areas',
+    ]);
     expect(await page.locator('.user-badge__role').textContent()).toBe('KAA coordinator');
 
     await nav.getByRole('link', { name: 'People' }).click();
@@ -56,7 +76,9 @@ describe.skipIf(skipE2E)('[i18n]: staff switch the interface between Swedish and
     await expect.poll(() => error.textContent()).toContain('Fältet måste fyllas i.');
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => error.textContent()).toContain('This field is required.');
-    expect(await page.getByRole('alert').filter({ hasText: 'There is a problem with the form' }).textContent()).toContain('Given name: This field is required.');
+    expect(
+      await page.getByRole('alert').filter({ hasText: 'There is a problem with the form' }).textContent(),
+    ).toContain('Given name: This field is required.');
     await expectNoAxeViolations(page, 'create form in English with errors');
     expect(errors).toEqual([]);
     await context.close();

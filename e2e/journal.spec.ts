@@ -9,7 +9,11 @@ describe.skipIf(skipE2E)('[journal]: a coordinator writes notes and changes the 
   let personId: string;
   beforeAll(async () => {
     const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
-    const created = await coordinator.send('POST', '/api/v1/persons', { personalIdentityNumber: spec.lotsa.unusedIdentityNumber(10), givenName: 'Jonna', familyName: 'Journal' });
+    const created = await coordinator.send('POST', '/api/v1/persons', {
+      personalIdentityNumber: spec.lotsa.unusedIdentityNumber(10),
+      givenName: 'Jonna',
+      familyName: 'Journal',
+    });
     personId = created.body.id;
     await coordinator.api.dispose();
   });
@@ -21,12 +25,16 @@ describe.skipIf(skipE2E)('[journal]: a coordinator writes notes and changes the 
     await page.getByRole('heading', { name: 'Journal', exact: true }).waitFor();
 
     await page.getByRole('button', { name: 'Spara anteckningen' }).click();
-    await expect.poll(() => page.locator('.note-form .field__error').textContent()).toContain('Skriv något innan du sparar.');
+    await expect
+      .poll(() => page.locator('.note-form .field__error').textContent())
+      .toContain('Skriv något innan du sparar.');
 
     await page.getByLabel('Ny anteckning').fill('Ringde hem. Jonna vill boka ett studiebesök.');
     await page.getByRole('button', { name: 'Spara anteckningen' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Anteckningen är sparad.' }).count()).toBe(1);
-    await expect.poll(() => timelineItems(page).first().textContent()).toContain('Ringde hem. Jonna vill boka ett studiebesök.');
+    await expect
+      .poll(() => timelineItems(page).first().textContent())
+      .toContain('Ringde hem. Jonna vill boka ett studiebesök.');
     const first = timelineItems(page).first();
     expect(await first.textContent()).toContain('Karin Samordnare skrev en anteckning.');
     expect(await first.locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/);
@@ -38,7 +46,13 @@ describe.skipIf(skipE2E)('[journal]: a coordinator writes notes and changes the 
 
   it('corrects a note: the original stays, marked as corrected and linked to its correction', async () => {
     const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
-    expect((await coordinator.send('POST', `/api/v1/persons/${personId}/notes`, { text: 'Skickade brev. Jonna vill boka ett studiebesök.' })).status).toBe(201);
+    expect(
+      (
+        await coordinator.send('POST', `/api/v1/persons/${personId}/notes`, {
+          text: 'Skickade brev. Jonna vill boka ett studiebesök.',
+        })
+      ).status,
+    ).toBe(201);
     await coordinator.api.dispose();
 
     const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
@@ -51,7 +65,9 @@ describe.skipIf(skipE2E)('[journal]: a coordinator writes notes and changes the 
     await correction.fill('Skickade brev. Jonna vill boka två studiebesök.');
     await page.getByRole('button', { name: 'Spara rättelsen' }).click();
 
-    await expect.poll(() => timelineItems(page).first().textContent()).toContain('Karin Samordnare rättade en anteckning.');
+    await expect
+      .poll(() => timelineItems(page).first().textContent())
+      .toContain('Karin Samordnare rättade en anteckning.');
     const newest = timelineItems(page).first();
     expect(await newest.textContent()).toContain('Rättelse');
     expect(await newest.textContent()).toContain('två studiebesök');
@@ -76,8 +92,12 @@ describe.skipIf(skipE2E)('[journal]: a coordinator writes notes and changes the 
     await expect.poll(() => casePanel.getByRole('status').textContent()).toBe('Ärendet är sparat.');
     await expect.poll(() => casePanel.locator('dl').textContent()).toContain('Sofia Coach');
     expect(await casePanel.locator('dl .badge').textContent()).toBe('Kontaktas');
-    await expect.poll(() => page.locator('.timeline').textContent()).toContain('Karin Samordnare gjorde Sofia Coach till kontaktperson.');
-    expect(await page.locator('.timeline').textContent()).toContain('Karin Samordnare ändrade status från Ny till Kontaktas.');
+    await expect
+      .poll(() => page.locator('.timeline').textContent())
+      .toContain('Karin Samordnare gjorde Sofia Coach till kontaktperson.');
+    expect(await page.locator('.timeline').textContent()).toContain(
+      'Karin Samordnare ändrade status från Ny till Kontaktas.',
+    );
     await context.close();
   });
 
@@ -90,12 +110,21 @@ describe.skipIf(skipE2E)('[journal]: a coordinator writes notes and changes the 
 
     const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
     const person = await (await coordinator.api.get(`/api/v1/persons/${personId}`)).json();
-    expect((await coordinator.send('PATCH', `/api/v1/cases/${person.case.id}`, { status: 'active', version: person.case.version })).status).toBe(204);
+    expect(
+      (
+        await coordinator.send('PATCH', `/api/v1/cases/${person.case.id}`, {
+          status: 'active',
+          version: person.case.version,
+        })
+      ).status,
+    ).toBe(204);
     await coordinator.api.dispose();
 
     await casePanel.getByLabel('Status').selectOption({ label: 'Ny' });
     await casePanel.getByRole('button', { name: 'Spara ärendet' }).click();
-    await expect.poll(() => casePanel.getByRole('alert').textContent()).toContain('Någon annan har ändrat uppgifterna under tiden');
+    await expect
+      .poll(() => casePanel.getByRole('alert').textContent())
+      .toContain('Någon annan har ändrat uppgifterna under tiden');
     await casePanel.getByRole('button', { name: 'Ladda om' }).click();
     await expect.poll(() => casePanel.locator('dl .badge').textContent()).toBe('Pågående');
     await context.close();
@@ -103,11 +132,22 @@ describe.skipIf(skipE2E)('[journal]: a coordinator writes notes and changes the 
 
   it('lets a contact person write notes and change status, but not reassign', async () => {
     const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
-    const created = await coordinator.send('POST', '/api/v1/persons', { personalIdentityNumber: spec.lotsa.unusedIdentityNumber(11), givenName: 'Kim', familyName: 'Kontakt' });
+    const created = await coordinator.send('POST', '/api/v1/persons', {
+      personalIdentityNumber: spec.lotsa.unusedIdentityNumber(11),
+      givenName: 'Kim',
+      familyName: 'Kontakt',
+    });
     const person = await (await coordinator.api.get(`/api/v1/persons/${created.body.id}`)).json();
     const staff = await (await coordinator.api.get('/api/v1/staff')).json();
     const sofia = staff.find((s: { email: string }) => s.email === ACCOUNTS.youthCoach);
-    expect((await coordinator.send('PATCH', `/api/v1/cases/${person.case.id}`, { contactPersonId: sofia.id, version: person.case.version })).status).toBe(204);
+    expect(
+      (
+        await coordinator.send('PATCH', `/api/v1/cases/${person.case.id}`, {
+          contactPersonId: sofia.id,
+          version: person.case.version,
+        })
+      ).status,
+    ).toBe(204);
     await coordinator.api.dispose();
 
     const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);

@@ -27,7 +27,10 @@ async function overflows(page: Page, wide: boolean): Promise<string[]> {
 }
 
 const PAGES: { account: string; paths: string[] }[] = [
-  { account: ACCOUNTS.coordinator, paths: ['/', '/my-cases', '/persons', '/queues', '/queues/not-contacted', '/applications'] },
+  {
+    account: ACCOUNTS.coordinator,
+    paths: ['/', '/my-cases', '/persons', '/queues', '/queues/not-contacted', '/applications'],
+  },
   { account: ACCOUNTS.administrator, paths: ['/', '/admin/staff', '/admin/units'] },
   { account: ACCOUNTS.youthCoach, paths: ['/', '/my-cases'] },
 ];
@@ -63,9 +66,15 @@ describe.skipIf(skipE2E)('[layout]: every role sees whole pages at 1366 px and o
     const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.coordinator);
     const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
-    for (const group of ['Dagligt arbete', 'Registret', 'Samverkan', 'Inställningar']) expect(await nav.getByRole('list', { name: group }).count(), group).toBe(1);
-    expect(await nav.getByRole('list', { name: 'Dagligt arbete' }).getByRole('link').allTextContents()).toContain('Mina ärenden');
-    expect(await nav.getByRole('list', { name: 'Registret' }).getByRole('link').allTextContents()).toEqual(['Importera listor', 'Stäm av registret']);
+    for (const group of ['Dagligt arbete', 'Registret', 'Samverkan', 'Inställningar'])
+      expect(await nav.getByRole('list', { name: group }).count(), group).toBe(1);
+    expect(await nav.getByRole('list', { name: 'Dagligt arbete' }).getByRole('link').allTextContents()).toContain(
+      'Mina ärenden',
+    );
+    expect(await nav.getByRole('list', { name: 'Registret' }).getByRole('link').allTextContents()).toEqual([
+      'Importera listor',
+      'Stäm av registret',
+    ]);
     // From the top of a freshly loaded page, Tab reaches the menu's links in order.
     await page.goto('/persons');
     await page.getByRole('heading', { level: 1 }).waitFor();

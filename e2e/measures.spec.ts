@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, signIn, skipE2E } from './fixtures.js';
 
-const panel = (page: Page) => page.getByRole('region', { name: /^(Insatser och lotsning|Measures and guiding onward)$/ });
+const panel = (page: Page) =>
+  page.getByRole('region', { name: /^(Insatser och lotsning|Measures and guiding onward)$/ });
 
 describe.skipIf(skipE2E)('[measures]: a coach books a work placement and refers to Arbetsförmedlingen', () => {
   const spec = serverAndBrowser();
@@ -10,11 +11,26 @@ describe.skipIf(skipE2E)('[measures]: a coach books a work placement and refers 
   beforeAll(async () => {
     // A new young person whose contact person is the demo coach.
     const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
-    personId = (await coordinator.send('POST', '/api/v1/persons', { personalIdentityNumber: spec.lotsa.unusedIdentityNumber(41), givenName: 'Ines', familyName: 'Insats' })).body.id;
+    personId = (
+      await coordinator.send('POST', '/api/v1/persons', {
+        personalIdentityNumber: spec.lotsa.unusedIdentityNumber(41),
+        givenName: 'Ines',
+        familyName: 'Insats',
+      })
+    ).body.id;
     const staff = (await (await coordinator.api.get('/api/v1/staff')).json()) as { id: string; email: string }[];
-    const person = (await (await coordinator.api.get(`/api/v1/persons/${personId}`)).json()) as { case: { id: string; version: number } };
+    const person = (await (await coordinator.api.get(`/api/v1/persons/${personId}`)).json()) as {
+      case: { id: string; version: number };
+    };
     const coach = staff.find((s) => s.email === ACCOUNTS.youthCoach)!;
-    expect((await coordinator.send('PATCH', `/api/v1/cases/${person.case.id}`, { contactPersonId: coach.id, version: person.case.version })).status).toBe(204);
+    expect(
+      (
+        await coordinator.send('PATCH', `/api/v1/cases/${person.case.id}`, {
+          contactPersonId: coach.id,
+          version: person.case.version,
+        })
+      ).status,
+    ).toBe(204);
     await coordinator.api.dispose();
   });
 
@@ -26,7 +42,10 @@ describe.skipIf(skipE2E)('[measures]: a coach books a work placement and refers 
     await expect.poll(() => measures.textContent()).toContain('Inga insatser registrerade.');
 
     await measures.getByRole('button', { name: 'Ny insats' }).click();
-    await page.getByLabel('Erbjudande', { exact: false }).first().selectOption({ label: 'Praktik i näringslivet (Praktik, Arbetsmarknadsenheten)' });
+    await page
+      .getByLabel('Erbjudande', { exact: false })
+      .first()
+      .selectOption({ label: 'Praktik i näringslivet (Praktik, Arbetsmarknadsenheten)' });
     await page.getByLabel(/^Arbetsgivarens namn/).fill('Partille Bygg AB');
     await page.getByLabel(/^Organisationsnummer/).fill('556036-0794');
     await page.getByLabel(/^Handledarens namn/).fill('Kim Handledare');
@@ -35,7 +54,9 @@ describe.skipIf(skipE2E)('[measures]: a coach books a work placement and refers 
     await page.getByRole('button', { name: 'Lägg till Besök' }).click();
     await page.getByLabel('Besök 1, datum').fill('2026-12-20');
     await page.getByRole('button', { name: 'Boka insatsen' }).click();
-    await expect.poll(() => page.locator('.error-summary').textContent()).toContain('Skriv ett giltigt organisationsnummer');
+    await expect
+      .poll(() => page.locator('.error-summary').textContent())
+      .toContain('Skriv ett giltigt organisationsnummer');
     await expectNoAxeViolations(page, 'measure form with an error');
     await page.getByLabel(/^Organisationsnummer/).fill('556036-0793');
     await page.getByRole('button', { name: 'Boka insatsen' }).click();
@@ -72,7 +93,9 @@ describe.skipIf(skipE2E)('[measures]: a coach books a work placement and refers 
     await followUp.getByLabel('First visit', { exact: true }).fill('2026-12-28');
     await expectNoAxeViolations(page, 'referral follow-up form in English');
     await followUp.getByRole('button', { name: 'Save changes' }).click();
-    await expect.poll(() => measures.locator('li.referral').first().textContent(), { timeout: 10_000 }).toContain('Accepted');
+    await expect
+      .poll(() => measures.locator('li.referral').first().textContent(), { timeout: 10_000 })
+      .toContain('Accepted');
 
     await page.goto('/offers');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Offer catalogue');
@@ -117,7 +140,9 @@ describe.skipIf(skipE2E)('[measures]: a coach books a work placement and refers 
     const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.youthCoach);
     await page.goto('/queues/measure-ending');
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Insatser som snart slutar');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toContain('Insatser som snart slutar');
     const table = page.getByRole('table');
     await expect.poll(() => table.locator('thead').textContent()).toContain('Insatsen slutar');
     await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(0);
@@ -133,14 +158,37 @@ describe.skipIf(skipE2E)('[measures]: a coach books a work placement and refers 
     const teams = (await (await coordinator.api.get('/api/v1/teams')).json()) as { id: string; name: string }[];
     const units = (await (await coordinator.api.get('/api/v1/units')).json()) as { id: string; name: string }[];
     const unit = (name: string) => units.find((u) => u.name === name)!.id;
-    const person = (await (await coordinator.api.get(`/api/v1/persons/${personId}`)).json()) as { case: { id: string; version: number } };
-    expect((await coordinator.send('PATCH', `/api/v1/cases/${person.case.id}`, { teamId: teams.find((t) => t.name === 'Ungdomsteamet')!.id, version: person.case.version })).status).toBe(204);
-    const consent = (recipient: string, categories: string[]) => coordinator.send('POST', `/api/v1/persons/${personId}/consents`, { recipientUnitIds: [unit(recipient)], categories, purpose: 'Samverkan kring stöd', givenBy: 'young_person' });
+    const person = (await (await coordinator.api.get(`/api/v1/persons/${personId}`)).json()) as {
+      case: { id: string; version: number };
+    };
+    expect(
+      (
+        await coordinator.send('PATCH', `/api/v1/cases/${person.case.id}`, {
+          teamId: teams.find((t) => t.name === 'Ungdomsteamet')!.id,
+          version: person.case.version,
+        })
+      ).status,
+    ).toBe(204);
+    const consent = (recipient: string, categories: string[]) =>
+      coordinator.send('POST', `/api/v1/persons/${personId}/consents`, {
+        recipientUnitIds: [unit(recipient)],
+        categories,
+        purpose: 'Samverkan kring stöd',
+        givenBy: 'young_person',
+      });
     expect((await consent('Socialtjänsten', ['contact_occupation', 'health_social'])).status).toBe(201);
     expect((await consent('Utbildningsförvaltningen', ['health_social'])).status).toBe(201);
     await coordinator.api.dispose();
     const coach = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.youthCoach);
-    expect((await coach.send('POST', `/api/v1/persons/${personId}/referrals`, { agency: 'social_services', sentOn: '2026-12-01', accompanied: true })).status).toBe(201);
+    expect(
+      (
+        await coach.send('POST', `/api/v1/persons/${personId}/referrals`, {
+          agency: 'social_services',
+          sentOn: '2026-12-01',
+          accompanied: true,
+        })
+      ).status,
+    ).toBe(201);
     await coach.api.dispose();
 
     const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);

@@ -15,7 +15,10 @@ describe.skipIf(skipE2E)('[notifications]: a school reporter notifies, a coordin
   it('lets a school reporter notify a dropout, after correcting the fields the API rejects', async () => {
     const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.schoolReporter);
-    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allTextContents()).toEqual(['Start', 'Anmälningar']);
+    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').allTextContents()).toEqual([
+      'Start',
+      'Anmälningar',
+    ]);
     const start = page.getByRole('region', { name: 'Anmälningar från skolan' });
     await start.getByRole('link', { name: 'Gör en ny anmälan' }).click();
     await page.waitForURL(/\/notifications\/new$/);
@@ -33,7 +36,9 @@ describe.skipIf(skipE2E)('[notifications]: a school reporter notifies, a coordin
     await page.getByRole('button', { name: 'Skicka anmälan' }).click();
     const summary = page.getByRole('alert').filter({ hasText: 'Det finns fel i formuläret' });
     await expect.poll(() => summary.textContent()).toContain('Elevens personnummer: Kontrollsiffran stämmer inte');
-    expect(await page.locator('#notification-personalIdentityNumber-error').textContent()).toContain('Kontrollsiffran stämmer inte. Kontrollera numret.');
+    expect(await page.locator('#notification-personalIdentityNumber-error').textContent()).toContain(
+      'Kontrollsiffran stämmer inte. Kontrollera numret.',
+    );
     expect(await page.getAttribute('#notification-personalIdentityNumber', 'aria-invalid')).toBe('true');
     await expectNoAxeViolations(page, 'notification form with errors');
 
@@ -41,14 +46,18 @@ describe.skipIf(skipE2E)('[notifications]: a school reporter notifies, a coordin
     await page.getByLabel(/^Elevens personnummer/).fill(dashed(student));
     await page.getByLabel(/^Skolenhetskod/).fill('1234');
     await page.getByRole('button', { name: 'Skicka anmälan' }).click();
-    await expect.poll(() => page.locator('#notification-schoolUnitCode-error').textContent()).toContain('Skolenhetskoden ska vara åtta siffror.');
+    await expect
+      .poll(() => page.locator('#notification-schoolUnitCode-error').textContent())
+      .toContain('Skolenhetskoden ska vara åtta siffror.');
     expect(await page.locator('#notification-personalIdentityNumber-error').count()).toBe(0);
 
     await page.getByLabel(/^Skolenhetskod/).fill('12345678');
     await page.getByRole('button', { name: 'Skicka anmälan' }).click();
     await page.waitForURL(/\/notifications$/);
     await expect.poll(() => h1(page)).toBe('Mina anmälningar');
-    expect(await page.getByRole('status').filter({ hasText: 'skickad' }).textContent()).toBe('Anmälan är skickad till elevens hemkommun.');
+    expect(await page.getByRole('status').filter({ hasText: 'skickad' }).textContent()).toBe(
+      'Anmälan är skickad till elevens hemkommun.',
+    );
     const rows = page.getByRole('table', { name: 'Mina anmälningar, nyast först' }).locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(1);
     const row = await rows.first().textContent();
@@ -82,10 +91,14 @@ describe.skipIf(skipE2E)('[notifications]: a school reporter notifies, a coordin
 
     await item.getByRole('button', { name: 'Spara kontrollen' }).click();
     await expect.poll(() => item.getByRole('alert').textContent()).toContain('Välj vad kontrollen visade.');
-    await item.getByLabel(/^Vad visade kontrollen med skolan\?/).selectOption({ label: 'Eleven har avbrutit sina studier' });
+    await item
+      .getByLabel(/^Vad visade kontrollen med skolan\?/)
+      .selectOption({ label: 'Eleven har avbrutit sina studier' });
     await item.getByLabel(/^Anteckning/).fill('Rektorn bekräftade avbrottet per telefon.');
     await item.getByRole('button', { name: 'Spara kontrollen' }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'hanterad' }).textContent()).toBe(`Anmälan om ${dashed(student)} är hanterad och har lämnat inkorgen.`);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'hanterad' }).textContent())
+      .toBe(`Anmälan om ${dashed(student)} är hanterad och har lämnat inkorgen.`);
     await expect.poll(() => item.count()).toBe(0);
     expect(await page.locator('main').textContent()).toContain('Inkorgen är tom.');
     await expectNoAxeViolations(page, 'inbox after handling');

@@ -4,7 +4,8 @@ import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, sig
 
 const dashed = (pnr: string) => `${pnr.slice(0, 8)}-${pnr.slice(8)}`;
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
-const firstColumn = (page: Page, column: number) => page.locator(`tbody tr td:nth-child(${column}), tbody tr th:nth-child(${column})`).allTextContents();
+const firstColumn = (page: Page, column: number) =>
+  page.locator(`tbody tr td:nth-child(${column}), tbody tr th:nth-child(${column})`).allTextContents();
 
 describe.skipIf(skipE2E)('[persons]: a coordinator finds, creates and edits young people', () => {
   const spec = serverAndBrowser();
@@ -19,9 +20,13 @@ describe.skipIf(skipE2E)('[persons]: a coordinator finds, creates and edits youn
     const { context, page, errors } = await coordinatorPage();
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Personer' }).click();
     await page.waitForURL(/\/persons$/);
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'personer' }).textContent()).toBe('300 personer');
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'personer' }).textContent())
+      .toBe('300 personer');
     expect(await page.locator('tbody tr').count()).toBe(25);
-    expect(await page.getByRole('navigation', { name: 'Sidor i personlistan' }).textContent()).toContain('Sida 1 av 12');
+    expect(await page.getByRole('navigation', { name: 'Sidor i personlistan' }).textContent()).toContain(
+      'Sida 1 av 12',
+    );
     expect(await page.getByRole('button', { name: 'Föregående' }).isDisabled()).toBe(true);
     await expectNoAxeViolations(page, 'persons list');
 
@@ -72,19 +77,23 @@ describe.skipIf(skipE2E)('[persons]: a coordinator finds, creates and edits youn
     await page.waitForURL(/sort=personalIdentityNumber/);
     await expect.poll(() => header.getAttribute('aria-sort')).toBe('ascending');
     const numbers = async () => ((await page.locator('[aria-busy="false"]').count()) ? firstColumn(page, 2) : []);
-    await expect.poll(async () => {
-      const shown = await numbers();
-      return shown.length === 25 && shown.join() === [...shown].sort().join();
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const shown = await numbers();
+        return shown.length === 25 && shown.join() === [...shown].sort().join();
+      })
+      .toBe(true);
     const ascending = await numbers();
 
     await header.getByRole('button').click();
     await page.waitForURL(/order=desc/);
     await expect.poll(() => header.getAttribute('aria-sort')).toBe('descending');
-    await expect.poll(async () => {
-      const shown = await numbers();
-      return shown.length === 25 && shown.join() === [...shown].sort().reverse().join();
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const shown = await numbers();
+        return shown.length === 25 && shown.join() === [...shown].sort().reverse().join();
+      })
+      .toBe(true);
     expect((await numbers())[0]! > ascending[24]!).toBe(true);
     await context.close();
   });
@@ -105,9 +114,13 @@ describe.skipIf(skipE2E)('[persons]: a coordinator finds, creates and edits youn
 
     const summary = page.getByRole('alert').filter({ hasText: 'Det finns fel i formuläret' });
     await expect.poll(() => summary.textContent()).toContain('Kontrollsiffran stämmer inte');
-    expect(await page.locator('#person-personalIdentityNumber-error').textContent()).toContain('Kontrollsiffran stämmer inte. Kontrollera numret.');
+    expect(await page.locator('#person-personalIdentityNumber-error').textContent()).toContain(
+      'Kontrollsiffran stämmer inte. Kontrollera numret.',
+    );
     expect(await page.getAttribute('#person-personalIdentityNumber', 'aria-invalid')).toBe('true');
-    expect(await page.getAttribute('#person-personalIdentityNumber', 'aria-describedby')).toContain('person-personalIdentityNumber-error');
+    expect(await page.getAttribute('#person-personalIdentityNumber', 'aria-describedby')).toContain(
+      'person-personalIdentityNumber-error',
+    );
     expect(new URL(page.url()).pathname).toBe('/persons/new');
     await expectNoAxeViolations(page, 'create form with errors');
 
@@ -141,13 +154,17 @@ describe.skipIf(skipE2E)('[persons]: a coordinator finds, creates and edits youn
     await page.waitForURL(/\/persons\/[0-9a-f-]{36}$/);
     await expect.poll(() => h1(page)).toBe('Elsa Nyström');
     await expect.poll(() => page.title()).toBe('Elsa Nyström – Lotsa');
-    expect(await page.getByRole('status').filter({ hasText: 'registrerad' }).textContent()).toContain('Personen är registrerad');
+    expect(await page.getByRole('status').filter({ hasText: 'registrerad' }).textContent()).toContain(
+      'Personen är registrerad',
+    );
     const details = page.getByRole('region', { name: 'Personuppgifter' });
     expect(await details.textContent()).toContain(dashed(pnr));
     expect(await details.textContent()).toContain('Storgatan 1');
     expect(await details.textContent()).toContain('Anna Nyström');
     expect(await page.getByRole('region', { name: 'Ärende' }).textContent()).toContain('Ny');
-    await expect.poll(() => page.locator('.timeline').textContent()).toContain('Karin Samordnare registrerade personen.');
+    await expect
+      .poll(() => page.locator('.timeline').textContent())
+      .toContain('Karin Samordnare registrerade personen.');
     await expectNoAxeViolations(page, 'person page');
 
     // The same number again is refused.
@@ -156,7 +173,9 @@ describe.skipIf(skipE2E)('[persons]: a coordinator finds, creates and edits youn
     await page.getByLabel(/^Förnamn/).fill('Elsa');
     await page.getByLabel(/^Efternamn/).fill('Dubblett');
     await page.getByRole('button', { name: 'Registrera personen' }).click();
-    await expect.poll(() => page.locator('#person-personalIdentityNumber-error').textContent()).toContain('Det finns redan en person med det personnumret.');
+    await expect
+      .poll(() => page.locator('#person-personalIdentityNumber-error').textContent())
+      .toContain('Det finns redan en person med det personnumret.');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -177,7 +196,9 @@ describe.skipIf(skipE2E)('[persons]: a coordinator finds, creates and edits youn
     expect(await page.locator('main').textContent()).not.toContain('Hemliga vägen');
 
     await page.getByRole('link', { name: 'Ändra uppgifter' }).click();
-    await expect.poll(() => page.locator('main').textContent()).toContain('Skyddade personuppgifter – adressen visas inte');
+    await expect
+      .poll(() => page.locator('main').textContent())
+      .toContain('Skyddade personuppgifter – adressen visas inte');
     expect(await page.getByLabel('Gatuadress').count()).toBe(0);
     await context.close();
   });
@@ -185,7 +206,12 @@ describe.skipIf(skipE2E)('[persons]: a coordinator finds, creates and edits youn
   it('edits a person and is told to reload when someone else changed them first', async () => {
     const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
     const pnr = spec.lotsa.unusedIdentityNumber(2);
-    const created = await coordinator.send('POST', '/api/v1/persons', { personalIdentityNumber: pnr, givenName: 'Malte', familyName: 'Redigerad', phone: '070-1740601' });
+    const created = await coordinator.send('POST', '/api/v1/persons', {
+      personalIdentityNumber: pnr,
+      givenName: 'Malte',
+      familyName: 'Redigerad',
+      phone: '070-1740601',
+    });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
 
@@ -197,7 +223,9 @@ describe.skipIf(skipE2E)('[persons]: a coordinator finds, creates and edits youn
     await page.getByLabel('Telefon', { exact: true }).fill('070-1740602');
     await page.getByRole('button', { name: 'Spara ändringarna' }).click();
     await page.waitForURL(new RegExp(`/persons/${id}$`));
-    await expect.poll(() => page.getByRole('region', { name: 'Personuppgifter' }).textContent()).toContain('070-1740602');
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Personuppgifter' }).textContent())
+      .toContain('070-1740602');
     expect(await page.getByRole('status').filter({ hasText: 'sparade' }).textContent()).toBe('Ändringarna är sparade.');
     await expect.poll(() => page.locator('.timeline').textContent()).toContain('Karin Samordnare ändrade Telefon.');
 
@@ -205,10 +233,17 @@ describe.skipIf(skipE2E)('[persons]: a coordinator finds, creates and edits youn
     await page.goto(`/persons/${id}/edit`);
     await page.getByLabel('Ort').fill('Partille');
     const current = await (await coordinator.api.get(`/api/v1/persons/${id}`)).json();
-    const other = await coordinator.send('PATCH', `/api/v1/persons/${id}`, { givenName: 'Malte', familyName: 'Redigerad', phone: '070-1740603', version: current.version });
+    const other = await coordinator.send('PATCH', `/api/v1/persons/${id}`, {
+      givenName: 'Malte',
+      familyName: 'Redigerad',
+      phone: '070-1740603',
+      version: current.version,
+    });
     expect(other.status).toBe(204);
     await page.getByRole('button', { name: 'Spara ändringarna' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Någon annan har ändrat uppgifterna under tiden');
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('Någon annan har ändrat uppgifterna under tiden');
     await page.getByRole('button', { name: 'Ladda om uppgifterna' }).click();
     await expect.poll(() => page.getByLabel('Telefon', { exact: true }).inputValue()).toBe('070-1740603');
     await coordinator.api.dispose();
@@ -217,24 +252,54 @@ describe.skipIf(skipE2E)('[persons]: a coordinator finds, creates and edits youn
 
   it('warns on the person page when the case’s contact person cannot open the case, until another is chosen', async () => {
     const admin = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.administrator);
-    const leaver = await admin.send('POST', '/api/v1/staff', { name: 'Lena Slutar', email: 'lena.slutar@demo.lotsa.local', role: 'coordinator', unitId: null });
+    const leaver = await admin.send('POST', '/api/v1/staff', {
+      name: 'Lena Slutar',
+      email: 'lena.slutar@demo.lotsa.local',
+      role: 'coordinator',
+      unitId: null,
+    });
     expect(leaver.status).toBe(201);
     const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
-    const created = await coordinator.send('POST', '/api/v1/persons', { personalIdentityNumber: spec.lotsa.unusedIdentityNumber(4), givenName: 'Kim', familyName: 'Kontaktlös' });
+    const created = await coordinator.send('POST', '/api/v1/persons', {
+      personalIdentityNumber: spec.lotsa.unusedIdentityNumber(4),
+      givenName: 'Kim',
+      familyName: 'Kontaktlös',
+    });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
     const person = await (await coordinator.api.get(`/api/v1/persons/${id}`)).json();
-    expect((await coordinator.send('PATCH', `/api/v1/cases/${person.case.id}`, { contactPersonId: leaver.body.id, version: person.case.version })).status).toBe(204);
+    expect(
+      (
+        await coordinator.send('PATCH', `/api/v1/cases/${person.case.id}`, {
+          contactPersonId: leaver.body.id,
+          version: person.case.version,
+        })
+      ).status,
+    ).toBe(204);
     // She leaves: her account is deactivated, and the case she holds is nobody's.
-    expect((await admin.send('PATCH', `/api/v1/staff/${leaver.body.id}`, { name: 'Lena Slutar', role: 'coordinator', unitId: null, active: false, version: leaver.body.version })).status).toBe(200);
+    expect(
+      (
+        await admin.send('PATCH', `/api/v1/staff/${leaver.body.id}`, {
+          name: 'Lena Slutar',
+          role: 'coordinator',
+          unitId: null,
+          active: false,
+          version: leaver.body.version,
+        })
+      ).status,
+    ).toBe(200);
     const offered = await (await coordinator.api.get('/api/v1/staff?active=true&contactPerson=true')).json();
     await admin.api.dispose();
 
     const { context, page, errors } = await coordinatorPage();
     await page.goto(`/persons/${id}`);
     const casePanel = page.getByRole('region', { name: 'Ärende' });
-    await expect.poll(() => casePanel.getByRole('status').textContent()).toBe('Lena Slutar kan inte öppna ärendet och kan därför inte vara kontaktperson. Välj en annan kontaktperson.');
-    await expect.poll(() => page.getByLabel('Kontaktperson').locator('option:checked').textContent()).toBe('Lena Slutar (kan inte öppna ärendet)');
+    await expect
+      .poll(() => casePanel.getByRole('status').textContent())
+      .toBe('Lena Slutar kan inte öppna ärendet och kan därför inte vara kontaktperson. Välj en annan kontaktperson.');
+    await expect
+      .poll(() => page.getByLabel('Kontaktperson').locator('option:checked').textContent())
+      .toBe('Lena Slutar (kan inte öppna ärendet)');
     await expectNoAxeViolations(page, 'person page, contact person without access');
 
     await page.getByLabel('Kontaktperson').selectOption(offered[0].id);

@@ -12,11 +12,24 @@ describe.skipIf(skipE2E)('[plan]: a coach makes a plan with two goals and prints
   beforeAll(async () => {
     // A new young person whose contact person is the coach.
     const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
-    personId = (await coordinator.send('POST', '/api/v1/persons', { personalIdentityNumber: spec.lotsa.unusedIdentityNumber(40), givenName: 'Pia', familyName: 'Plansson' })).body.id;
+    personId = (
+      await coordinator.send('POST', '/api/v1/persons', {
+        personalIdentityNumber: spec.lotsa.unusedIdentityNumber(40),
+        givenName: 'Pia',
+        familyName: 'Plansson',
+      })
+    ).body.id;
     const person = await (await coordinator.api.get(`/api/v1/persons/${personId}`)).json();
     const staff = await (await coordinator.api.get('/api/v1/staff')).json();
     const coach = staff.find((s: { email: string }) => s.email === ACCOUNTS.youthCoach);
-    expect((await coordinator.send('PATCH', `/api/v1/cases/${person.case.id}`, { contactPersonId: coach.id, version: person.case.version })).status).toBe(204);
+    expect(
+      (
+        await coordinator.send('PATCH', `/api/v1/cases/${person.case.id}`, {
+          contactPersonId: coach.id,
+          version: person.case.version,
+        })
+      ).status,
+    ).toBe(204);
     await coordinator.api.dispose();
   });
 
@@ -142,11 +155,19 @@ describe.skipIf(skipE2E)('[plan]: a coach makes a plan with two goals and prints
     // The legend follows the name as it is typed, so the fields are found by the group's number.
     expect(await page.getByRole('group', { name: 'Målområde 12: nytt område' }).count()).toBe(1);
     await page.locator('#goal-areas-11-sv').fill('Fritid och hälsa');
-    await page.getByRole('group', { name: 'Målområde 12: Fritid och hälsa' }).getByLabel('Namn på engelska').fill('Leisure and health');
-    await page.getByRole('group', { name: 'Målområde 10: Ett drogfritt liv' }).getByLabel('Kan väljas för nya mål').uncheck();
+    await page
+      .getByRole('group', { name: 'Målområde 12: Fritid och hälsa' })
+      .getByLabel('Namn på engelska')
+      .fill('Leisure and health');
+    await page
+      .getByRole('group', { name: 'Målområde 10: Ett drogfritt liv' })
+      .getByLabel('Kan väljas för nya mål')
+      .uncheck();
     await page.getByRole('button', { name: 'Spara målområdena' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Målområdena är sparade.');
-    await expect.poll(() => page.getByRole('group', { name: 'Målområde 12: Fritid och hälsa' }).textContent()).toContain('Kod: fritid_och_halsa');
+    await expect
+      .poll(() => page.getByRole('group', { name: 'Målområde 12: Fritid och hälsa' }).textContent())
+      .toContain('Kod: fritid_och_halsa');
 
     // The plan offers the new area and no longer the inactive one.
     const api = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
@@ -165,22 +186,58 @@ describe.skipIf(skipE2E)('[plan]: a coach makes a plan with two goals and prints
 
   it('shows a social worker in the team the plan read-only once the young person consents to share it', async () => {
     const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
-    const id = (await coordinator.send('POST', '/api/v1/persons', { personalIdentityNumber: spec.lotsa.unusedIdentityNumber(41), givenName: 'Sara', familyName: 'Samverkan' })).body.id;
+    const id = (
+      await coordinator.send('POST', '/api/v1/persons', {
+        personalIdentityNumber: spec.lotsa.unusedIdentityNumber(41),
+        givenName: 'Sara',
+        familyName: 'Samverkan',
+      })
+    ).body.id;
     const person = await (await coordinator.api.get(`/api/v1/persons/${id}`)).json();
     const teams = (await (await coordinator.api.get('/api/v1/teams')).json()) as { id: string; name: string }[];
-    expect((await coordinator.send('PATCH', `/api/v1/cases/${person.case.id}`, { teamId: teams.find((t) => t.name === 'Ungdomsteamet')!.id, version: person.case.version })).status).toBe(204);
-    const plan = await coordinator.send('PUT', `/api/v1/cases/${person.case.id}/plan`, { version: 0, goals: [{ area: 'self_esteem', title: 'Våga ringa samtal själv', steps: [{ title: 'Ringa vårdcentralen', responsibleKind: 'young_person' }] }] });
+    expect(
+      (
+        await coordinator.send('PATCH', `/api/v1/cases/${person.case.id}`, {
+          teamId: teams.find((t) => t.name === 'Ungdomsteamet')!.id,
+          version: person.case.version,
+        })
+      ).status,
+    ).toBe(204);
+    const plan = await coordinator.send('PUT', `/api/v1/cases/${person.case.id}/plan`, {
+      version: 0,
+      goals: [
+        {
+          area: 'self_esteem',
+          title: 'Våga ringa samtal själv',
+          steps: [{ title: 'Ringa vårdcentralen', responsibleKind: 'young_person' }],
+        },
+      ],
+    });
     expect(plan.status).toBe(200);
     const social = plan.body.units.find((u: { name: string }) => u.name === 'Socialtjänsten').id;
-    expect((await coordinator.send('POST', `/api/v1/persons/${id}/consents`, { recipientUnitIds: [social], categories: ['contact_occupation', 'assessment_plan'], purpose: 'Samverkan kring planen', givenBy: 'young_person' })).status).toBe(201);
+    expect(
+      (
+        await coordinator.send('POST', `/api/v1/persons/${id}/consents`, {
+          recipientUnitIds: [social],
+          categories: ['contact_occupation', 'assessment_plan'],
+          purpose: 'Samverkan kring planen',
+          givenBy: 'young_person',
+        })
+      ).status,
+    ).toBe(201);
     await coordinator.api.dispose();
 
     const { page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, 'socialsekreterare@demo.lotsa.local');
     await page.goto(`/persons/${id}`);
-    await page.getByRole('region', { name: 'Handlingsplan' }).getByRole('link', { name: 'Visa handlingsplanen' }).click();
+    await page
+      .getByRole('region', { name: 'Handlingsplan' })
+      .getByRole('link', { name: 'Visa handlingsplanen' })
+      .click();
     await expect.poll(() => heading(page).textContent()).toBe('Handlingsplan för Sara Samverkan');
-    await expect.poll(() => page.getByRole('region', { name: 'Steg för mål 1' }).textContent()).toContain('Ringa vårdcentralen');
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Steg för mål 1' }).textContent())
+      .toContain('Ringa vårdcentralen');
     expect(await page.getByRole('button', { name: 'Spara ändringarna' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Registrera underskrift av version 1' }).count()).toBe(0);
     await expectNoAxeViolations(page, 'plan read by consent');

@@ -65,7 +65,9 @@ describe.skipIf(skipE2E)('[register]: a coordinator builds the register from two
     await page.waitForURL(/\/register\/imports$/);
     await expect.poll(() => h1(page)).toBe('Importera listor');
     expect(await page.title()).toBe('Importera listor – Lotsa');
-    expect(await page.getByRole('region', { name: 'Så ska filen se ut' }).textContent()).toContain('UTF-8 eller Windows-1252');
+    expect(await page.getByRole('region', { name: 'Så ska filen se ut' }).textContent()).toContain(
+      'UTF-8 eller Windows-1252',
+    );
     await expectNoAxeViolations(page, 'imports page');
 
     // Nothing chosen: the form says so.
@@ -82,9 +84,13 @@ describe.skipIf(skipE2E)('[register]: a coordinator builds the register from two
     expect(await errorRows.first().locator('th').textContent()).toBe('4');
     expect(await errorRows.first().textContent()).toContain('Kontrollsiffran i personnumret stämmer inte.');
     expect(await errorRows.first().textContent()).toContain(badNumber);
-    const otherRows = page.getByRole('table', { name: 'Rader för personer i andra kommuner (förs inte in)' }).locator('tbody tr');
+    const otherRows = page
+      .getByRole('table', { name: 'Rader för personer i andra kommuner (förs inte in)' })
+      .locator('tbody tr');
     expect(await otherRows.first().locator('th').textContent()).toBe('5');
-    expect(await otherRows.first().textContent()).toContain('Personen är folkbokförd i en annan kommun och importeras inte.');
+    expect(await otherRows.first().textContent()).toContain(
+      'Personen är folkbokförd i en annan kommun och importeras inte.',
+    );
     await expectNoAxeViolations(page, 'import needing review');
 
     // Accepting needs the explicit tick.
@@ -118,7 +124,9 @@ describe.skipIf(skipE2E)('[register]: a coordinator builds the register from two
     );
     await upload(page, 'Inskrivningslista', enrolments);
     await expect.poll(() => status(page), { timeout: 20_000 }).toBe('Klar');
-    await expect.poll(() => page.getByRole('region', { name: 'Listan är klar' }).textContent()).toContain('Giltiga rader2');
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Listan är klar' }).textContent())
+      .toContain('Giltiga rader2');
 
     await page.goto('/register/imports');
     const recent = page.getByRole('table', { name: 'Senaste importer, nyast först' });
@@ -135,7 +143,9 @@ describe.skipIf(skipE2E)('[register]: a coordinator builds the register from two
     await preview.waitFor({ timeout: 20_000 });
     const entering = page.getByRole('table', { name: 'Förs in i registret' });
     // Everyone is named, not only numbered.
-    expect(await entering.locator('tbody tr').allTextContents()).toEqual([`${dashed(alva)}Alva TestssonAvbröt gymnasieskolan`]);
+    expect(await entering.locator('tbody tr').allTextContents()).toEqual([
+      `${dashed(alva)}Alva TestssonAvbröt gymnasieskolan`,
+    ]);
     expect(await preview.textContent()).toContain('Förs in i registret (1)');
     expect(await preview.textContent()).not.toContain(dashed(bertil));
     const leavingTable = page.getByRole('table', { name: 'Förs ut ur registret' });
@@ -147,9 +157,13 @@ describe.skipIf(skipE2E)('[register]: a coordinator builds the register from two
     const leaving = Number(/Förs ut ur registret \((\d+)\)/.exec((await preview.textContent())!)![1]);
     expect(leaving).toBeGreaterThan(20);
     const applySection = page.getByRole('region', { name: 'Genomför' });
-    expect(await applySection.getByRole('status').textContent()).toMatch(new RegExp(`^${leaving} av de \\d+ personerna i registret förs ut`));
+    expect(await applySection.getByRole('status').textContent()).toMatch(
+      new RegExp(`^${leaving} av de \\d+ personerna i registret förs ut`),
+    );
     await page.getByRole('button', { name: 'Genomför avstämningen' }).click();
-    await expect.poll(() => page.locator('#reconcile-confirm-leaving-error').textContent()).toContain(`Skriv ${leaving}, antalet som förs ut`);
+    await expect
+      .poll(() => page.locator('#reconcile-confirm-leaving-error').textContent())
+      .toContain(`Skriv ${leaving}, antalet som förs ut`);
     await page.getByLabel('Antal personer som förs ut').fill(String(leaving - 1));
     await page.getByRole('button', { name: 'Genomför avstämningen' }).click();
     await expect.poll(() => page.locator('#reconcile-confirm-leaving-error').count()).toBe(1);
@@ -159,15 +173,24 @@ describe.skipIf(skipE2E)('[register]: a coordinator builds the register from two
     const applied = page.getByRole('region', { name: /^Avstämningen är genomförd per / });
     await applied.waitFor({ timeout: 20_000 });
     expect(await applied.textContent()).toContain('Registret är uppdaterat.');
-    expect(await page.getByRole('table', { name: 'Fördes in i registret' }).locator('tbody tr').allTextContents()).toEqual([`${dashed(alva)}Alva TestssonAvbröt gymnasieskolan`]);
+    expect(
+      await page.getByRole('table', { name: 'Fördes in i registret' }).locator('tbody tr').allTextContents(),
+    ).toEqual([`${dashed(alva)}Alva TestssonAvbröt gymnasieskolan`]);
     const inRegister = page.getByRole('region', { name: 'I registret per datum' });
     await expect.poll(() => inRegister.getByRole('status').textContent()).toMatch(/^1 person i registret per /);
     await expectNoAxeViolations(page, 'reconcile applied');
 
-    const leaver = (await page.getByRole('table', { name: 'Fördes ut ur registret' }).locator('tbody tr th').first().textContent())!;
+    const leaver = (await page
+      .getByRole('table', { name: 'Fördes ut ur registret' })
+      .locator('tbody tr th')
+      .first()
+      .textContent())!;
 
     // The person page shows the period and why.
-    await page.getByRole('table', { name: 'Fördes in i registret' }).getByRole('link', { name: dashed(alva) }).click();
+    await page
+      .getByRole('table', { name: 'Fördes in i registret' })
+      .getByRole('link', { name: dashed(alva) })
+      .click();
     await page.waitForURL(/\/persons\?q=/);
     await page.getByRole('link', { name: 'Alva Testsson' }).click();
     await page.waitForURL(/\/persons\/[0-9a-f-]{36}$/);
@@ -176,14 +199,20 @@ describe.skipIf(skipE2E)('[register]: a coordinator builds the register from two
     expect(await periods.locator('tbody tr').count()).toBe(1);
     expect(await periods.locator('tbody tr').textContent()).toContain('Avbröt gymnasieskolan');
     expect(await periods.locator('tbody tr').textContent()).toContain('Pågår');
-    await expect.poll(() => page.locator('.timeline').textContent()).toMatch(/Personen fördes in i registret per .+\. Skäl: Avbröt gymnasieskolan\./);
+    await expect
+      .poll(() => page.locator('.timeline').textContent())
+      .toMatch(/Personen fördes in i registret per .+\. Skäl: Avbröt gymnasieskolan\./);
     await expectNoAxeViolations(page, 'person page after reconciliation');
 
     // Someone from the demo who is not in the new population list left the register, and their journal says why.
     await page.goto(`/persons?q=${leaver.replace('-', '')}`);
     await page.locator('tbody tr th a').first().click();
     await page.waitForURL(/\/persons\/[0-9a-f-]{36}$/);
-    await expect.poll(() => page.locator('.timeline').textContent()).toMatch(/Personen fördes ut ur registret per .+\. Skäl: Flyttade från kommunen\. Enligt listorna: Inte längre folkbokförd i kommunen\./);
+    await expect
+      .poll(() => page.locator('.timeline').textContent())
+      .toMatch(
+        /Personen fördes ut ur registret per .+\. Skäl: Flyttade från kommunen\. Enligt listorna: Inte längre folkbokförd i kommunen\./,
+      );
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -192,12 +221,24 @@ describe.skipIf(skipE2E)('[register]: a coordinator builds the register from two
     const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.coordinator);
     // Another system's export: Swedish headers in Windows-1252, semicolons, and no optional columns.
-    const other = file('export-fran-annat-system.csv', Buffer.from(['Personnummer;Förnamn;Efternamn;Kommun', `${dashed(young[4]!)};Östen;Åberg;1402`].join('\r\n') + '\r\n', 'latin1'));
+    const other = file(
+      'export-fran-annat-system.csv',
+      Buffer.from(
+        ['Personnummer;Förnamn;Efternamn;Kommun', `${dashed(young[4]!)};Östen;Åberg;1402`].join('\r\n') + '\r\n',
+        'latin1',
+      ),
+    );
     await upload(page, 'Folkbokföringslista', other);
     await expect.poll(() => status(page), { timeout: 20_000 }).toBe('Välj kolumner');
     const mapping = page.getByRole('region', { name: 'Välj vilken kolumn som är vilken' });
     // Headers read in Windows-1252 come out right, and those named like a field are chosen already.
-    expect(await page.locator('#mapping-given_name option').allTextContents()).toEqual(['Välj kolumn', 'Personnummer', 'Förnamn', 'Efternamn', 'Kommun']);
+    expect(await page.locator('#mapping-given_name option').allTextContents()).toEqual([
+      'Välj kolumn',
+      'Personnummer',
+      'Förnamn',
+      'Efternamn',
+      'Kommun',
+    ]);
     expect(await page.locator('#mapping-given_name').inputValue()).toBe('Förnamn');
     expect(await page.locator('#mapping-personal_identity_number').inputValue()).toBe('Personnummer');
     expect(await page.locator('#mapping-city option').first().textContent()).toBe('— saknas —');
@@ -205,7 +246,9 @@ describe.skipIf(skipE2E)('[register]: a coordinator builds the register from two
 
     // The municipality code is required and not guessed.
     await mapping.getByRole('button', { name: 'Använd kolumnvalet och kontrollera filen' }).click();
-    await expect.poll(() => page.locator('#mapping-municipality_code-error').textContent()).toContain('Välj vilken kolumn i filen som innehåller uppgiften.');
+    await expect
+      .poll(() => page.locator('#mapping-municipality_code-error').textContent())
+      .toContain('Välj vilken kolumn i filen som innehåller uppgiften.');
     await page.getByLabel(/^Kommunkod/).selectOption('Kommun');
     await page.getByLabel('Spara kolumnvalet till nästa gång').check();
     await page.getByLabel(/^Namn på kolumnvalet/).fill('Export från annat system');
@@ -216,7 +259,9 @@ describe.skipIf(skipE2E)('[register]: a coordinator builds the register from two
     const shrunk = page.getByRole('region', { name: 'Listan är mycket mindre än den förra' });
     await expect.poll(() => shrunk.textContent()).toContain('Folkbokföringslistan har 1 invånare, den förra hade 2.');
     await shrunk.getByRole('button', { name: 'Använd listan' }).click();
-    await expect.poll(() => page.locator('#accept-confirm-error').textContent()).toContain('Kryssa i rutan för att bekräfta att den mindre listan ska användas.');
+    await expect
+      .poll(() => page.locator('#accept-confirm-error').textContent())
+      .toContain('Kryssa i rutan för att bekräfta att den mindre listan ska användas.');
     await expectNoAxeViolations(page, 'population list held because it shrank');
     await page.getByLabel('Jag har kontrollerat att listan med 1 invånare är rätt och ska användas').check();
     await shrunk.getByRole('button', { name: 'Använd listan' }).click();
@@ -228,7 +273,13 @@ describe.skipIf(skipE2E)('[register]: a coordinator builds the register from two
     await expectNoAxeViolations(page, 'mapped import ready');
 
     // A second file with the same headers uses the saved mapping at once.
-    const again = file('export-2.csv', Buffer.from(['Personnummer;Förnamn;Efternamn;Kommun', `${dashed(young[5]!)};Åsa;Öberg;1402`].join('\r\n') + '\r\n', 'latin1'));
+    const again = file(
+      'export-2.csv',
+      Buffer.from(
+        ['Personnummer;Förnamn;Efternamn;Kommun', `${dashed(young[5]!)};Åsa;Öberg;1402`].join('\r\n') + '\r\n',
+        'latin1',
+      ),
+    );
     await upload(page, 'Folkbokföringslista', again);
     await expect.poll(() => status(page), { timeout: 20_000 }).toBe('Klar');
     expect(errors).toEqual([]);

@@ -20,7 +20,9 @@ describe.skipIf(skipE2E)('[units]: an administrator adds, renames and deactivate
     await form.getByLabel(/^Namn/).fill('Ungdomsmottagningen');
     await form.getByLabel(/^Slag/).selectOption({ label: 'Extern verksamhet' });
     await form.getByRole('button', { name: 'Lägg till enheten' }).click();
-    await expect.poll(() => page.locator('.alert--success').textContent()).toBe('Enheten Ungdomsmottagningen är tillagd.');
+    await expect
+      .poll(() => page.locator('.alert--success').textContent())
+      .toBe('Enheten Ungdomsmottagningen är tillagd.');
     const row = table.getByRole('row', { name: /Ungdomsmottagningen/ });
     await expect.poll(() => row.textContent()).toContain('Extern verksamhet');
     expect(await row.textContent()).toContain('Aktiv');
@@ -28,7 +30,9 @@ describe.skipIf(skipE2E)('[units]: an administrator adds, renames and deactivate
     // The same name, in other letters, is refused with a sentence that says why.
     await form.getByLabel(/^Namn/).fill('ungdomsmottagningen');
     await form.getByRole('button', { name: 'Lägg till enheten' }).click();
-    await expect.poll(() => form.locator('#unit-new-name-error').textContent()).toContain('Det finns redan en enhet med det namnet');
+    await expect
+      .poll(() => form.locator('#unit-new-name-error').textContent())
+      .toContain('Det finns redan en enhet med det namnet');
     await expectNoAxeViolations(page, 'units admin with a refused name');
 
     // Rename, with the keyboard.
@@ -47,21 +51,32 @@ describe.skipIf(skipE2E)('[units]: an administrator adds, renames and deactivate
     // Deactivate: it stays listed here, marked, and is no longer offered for a new account.
     await renamed.getByRole('button', { name: 'Ändra Ungdomshälsan' }).click();
     await page.getByRole('region', { name: 'Ändra Ungdomshälsan' }).getByLabel('Enheten är aktiv').uncheck();
-    await page.getByRole('region', { name: 'Ändra Ungdomshälsan' }).getByRole('button', { name: 'Spara enheten' }).click();
+    await page
+      .getByRole('region', { name: 'Ändra Ungdomshälsan' })
+      .getByRole('button', { name: 'Spara enheten' })
+      .click();
     await expect.poll(() => renamed.textContent()).toContain('Avaktiverad');
     await expectNoAxeViolations(page, 'units admin with a deactivated unit');
 
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Personal' }).click();
     const staffForm = page.getByRole('region', { name: 'Skapa konto' });
-    await expect.poll(() => staffForm.getByLabel('Enhet').locator('option').allTextContents()).toContain('Socialtjänsten');
+    await expect
+      .poll(() => staffForm.getByLabel('Enhet').locator('option').allTextContents())
+      .toContain('Socialtjänsten');
     expect(await staffForm.getByLabel('Enhet').locator('option').allTextContents()).not.toContain('Ungdomshälsan');
     // Staff have a profession, shown in the list and chosen on the form.
-    expect(await page.getByRole('row', { name: /Mats Socialsekreterare/ }).textContent()).toContain('Socialsekreterare');
-    expect(await staffForm.getByLabel('Yrke').locator('option').allTextContents()).toContain('Studie- och yrkesvägledare');
+    expect(await page.getByRole('row', { name: /Mats Socialsekreterare/ }).textContent()).toContain(
+      'Socialsekreterare',
+    );
+    expect(await staffForm.getByLabel('Yrke').locator('option').allTextContents()).toContain(
+      'Studie- och yrkesvägledare',
+    );
 
     // Team member lists say what each member works as.
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Team', exact: true }).click();
-    await expect.poll(() => page.getByRole('region', { name: 'Jobbspåret' }).textContent()).toContain('Mats Socialsekreterare, Teammedlem, Socialsekreterare (Socialtjänsten)');
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Jobbspåret' }).textContent())
+      .toContain('Mats Socialsekreterare, Teammedlem, Socialsekreterare (Socialtjänsten)');
 
     // The same page in English passes axe too.
     await page.goto('/admin/units');
@@ -76,7 +91,9 @@ describe.skipIf(skipE2E)('[units]: an administrator adds, renames and deactivate
   it('is not offered to a coordinator, and the page is not found for them', async () => {
     const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.coordinator);
-    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Enheter' }).count()).toBe(0);
+    expect(
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Enheter' }).count(),
+    ).toBe(0);
     await page.goto('/admin/units');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sidan finns inte');
     await context.close();

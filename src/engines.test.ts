@@ -14,7 +14,10 @@ const read = (file: string) => JSON.parse(readFileSync(path.join(root, file), 'u
 describe('engines', () => {
   it('every package in the lock file runs on the oldest Node that package.json allows', () => {
     const oldest = semver.minVersion(read('package.json').engines.node as string)!.version;
-    const packages = read('package-lock.json').packages as Record<string, { engines?: { node?: string } | string[]; dev?: boolean }>;
+    const packages = read('package-lock.json').packages as Record<
+      string,
+      { engines?: { node?: string } | string[]; dev?: boolean }
+    >;
     const refusing = Object.entries(packages)
       .filter(([name, p]) => name !== '' && p.engines && !Array.isArray(p.engines) && p.engines.node)
       .filter(([, p]) => !semver.satisfies(oldest, (p.engines as { node: string }).node, { includePrerelease: true }))

@@ -16,23 +16,33 @@ const explained = (err: unknown) => {
 export function addBackupCommands(program: Command) {
   program
     .command('backup <file>')
-    .description('write a consistent backup of the embedded database (LOTSA_DATA_DIR) to <file>; Lotsa must be stopped meanwhile')
+    .description(
+      'write a consistent backup of the embedded database (LOTSA_DATA_DIR) to <file>; Lotsa must be stopped meanwhile',
+    )
     .action(async (file: string) => {
       const env = loadEnv();
       if (env.databaseUrl) throw new CliError(ON_POSTGRESQL);
       const bytes = await backupEmbedded(env.dataDir, file).catch(explained);
-      console.log(`Backed up the embedded database in ${env.dataDir} to ${file} (${(bytes / 1024 / 1024).toFixed(1)} MB).`);
-      console.log(`Keep the audit signing key (${env.audit.keyFile}) and checkpoints (${env.audit.checkpointFile}) with it, or apart as docs/operations.md says.`);
+      console.log(
+        `Backed up the embedded database in ${env.dataDir} to ${file} (${(bytes / 1024 / 1024).toFixed(1)} MB).`,
+      );
+      console.log(
+        `Keep the audit signing key (${env.audit.keyFile}) and checkpoints (${env.audit.checkpointFile}) with it, or apart as docs/operations.md says.`,
+      );
     });
   program
     .command('restore <file>')
-    .description('restore a backup made by `lotsa backup` into LOTSA_DATA_DIR; refuses a directory that holds a database unless --force')
+    .description(
+      'restore a backup made by `lotsa backup` into LOTSA_DATA_DIR; refuses a directory that holds a database unless --force',
+    )
     .option('--force', 'replace the database already there (it is moved aside, not deleted)')
     .action(async (file: string, opts: { force?: boolean }) => {
       const env = loadEnv();
       if (env.databaseUrl) throw new CliError(ON_POSTGRESQL);
       const { movedAside } = await restoreEmbedded(file, env.dataDir, { force: opts.force }).catch(explained);
       if (movedAside) console.log(`Moved the database that was there aside to ${movedAside}.`);
-      console.log(`Restored ${file} into ${env.dataDir}. Check its audit log with \`npx lotsa audit verify\`, then start Lotsa.`);
+      console.log(
+        `Restored ${file} into ${env.dataDir}. Check its audit log with \`npx lotsa audit verify\`, then start Lotsa.`,
+      );
     });
 }

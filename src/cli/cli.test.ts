@@ -38,12 +38,30 @@ describe('the lotsa command', { timeout: 4 * COMMAND_MS }, () => {
   });
 
   it('adds a user with a final password from stdin, and refuses the same e-mail twice', async () => {
-    const first = await lotsa(['users', 'add', '--email', 'karin@example.se', '--name', 'Karin', '--role', 'coordinator', '--unit', 'Socialtjänsten', '--password-stdin'], 'a long enough password\n');
+    const first = await lotsa(
+      [
+        'users',
+        'add',
+        '--email',
+        'karin@example.se',
+        '--name',
+        'Karin',
+        '--role',
+        'coordinator',
+        '--unit',
+        'Socialtjänsten',
+        '--password-stdin',
+      ],
+      'a long enough password\n',
+    );
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/Created coordinator karin@example.se/);
     expect(first.stdout).not.toMatch(/One-time password/);
-    const again = await lotsa(['users', 'add', '--email', 'karin@example.se', '--name', 'Karin', '--role', 'coordinator', '--password-stdin'], 'a long enough password\n');
+    const again = await lotsa(
+      ['users', 'add', '--email', 'karin@example.se', '--name', 'Karin', '--role', 'coordinator', '--password-stdin'],
+      'a long enough password\n',
+    );
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/An account with that e-mail address already exists/);
   });
@@ -53,7 +71,18 @@ describe('the lotsa command', { timeout: 4 * COMMAND_MS }, () => {
     expect(ok.stdout).toMatch(/One-time password: \S{4}-\S{4}-\S{4}-\S{4}/);
     const bad = await lotsa(['users', 'add', '--email', 'not-an-address', '--name', 'X', '--role', 'manager']);
     expect(bad.stderr).toMatch(/"not-an-address" is not a valid e-mail address/);
-    const typo = await lotsa(['users', 'add', '--email', 'x@example.se', '--name', 'X', '--role', 'manager', '--unit', 'Socialen']);
+    const typo = await lotsa([
+      'users',
+      'add',
+      '--email',
+      'x@example.se',
+      '--name',
+      'X',
+      '--role',
+      'manager',
+      '--unit',
+      'Socialen',
+    ]);
     expect(typo.code).toBe(1);
     expect(typo.stderr).toMatch(/No unit is called "Socialen". Units: .*Socialtjänsten/);
   });
@@ -69,8 +98,12 @@ describe('the lotsa command', { timeout: 4 * COMMAND_MS }, () => {
     expect(checkpoint.stdout).toMatch(/Wrote a checkpoint of \d+ entries/);
     const second = await lotsa(['audit', 'verify']);
     expect(second.code).toBe(0);
-    expect(second.stdout).toMatch(/Checked \d+ audit entries: every entry's hash and its link to the one before hold\./);
-    expect(second.stdout).toMatch(/Checked 2 checkpoints in .*audit-checkpoints\.jsonl against the key [0-9a-f]{16} .*: 2 match the log\./);
+    expect(second.stdout).toMatch(
+      /Checked \d+ audit entries: every entry's hash and its link to the one before hold\./,
+    );
+    expect(second.stdout).toMatch(
+      /Checked 2 checkpoints in .*audit-checkpoints\.jsonl against the key [0-9a-f]{16} .*: 2 match the log\./,
+    );
     const keygen = await lotsa(['audit', 'keygen']);
     expect(keygen.code).toBe(1);
     expect(keygen.stderr).toMatch(/already holds a key/);

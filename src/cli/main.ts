@@ -48,7 +48,9 @@ async function withDatabase<T>(work: (database: DatabaseHandle, municipalityId: 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 const program = new Command('lotsa').description('Lotsa: the municipal activity responsibility for young people (KAA)');
@@ -66,14 +68,17 @@ program
 
 program
   .command('migrate')
-  .description('apply pending database migrations (as DATABASE_OWNER_URL when set, then granting DATABASE_URL\'s role), or revert the newest with --down')
+  .description(
+    "apply pending database migrations (as DATABASE_OWNER_URL when set, then granting DATABASE_URL's role), or revert the newest with --down",
+  )
   .option('--down', 'revert the newest migration instead')
   .action(async (opts: { down?: boolean }) => {
     const env = loadEnv();
     const database = await openConfiguredDatabase({ ...env, databaseUrl: env.databaseOwnerUrl ?? env.databaseUrl });
     try {
       const lines = opts.down ? await migrateDown(database.db) : await migrateToLatest(database.db);
-      if (!opts.down && env.databaseOwnerUrl && env.databaseUrl) lines.push(...(await grantAppRole(database.db, userOf(env.databaseUrl))));
+      if (!opts.down && env.databaseOwnerUrl && env.databaseUrl)
+        lines.push(...(await grantAppRole(database.db, userOf(env.databaseUrl))));
       console.log(lines.length ? lines.join('\n') : 'The database is up to date.');
     } finally {
       await database.close();
@@ -101,31 +106,64 @@ users
   .option('--unit <name>', 'unit or agency, by name')
   .addOption(new Option('--profession <profession>', 'what they work as').choices(PROFESSIONS as unknown as string[]))
   .option('--password-stdin', 'read a final password from standard input instead of generating a one-time password')
-  .action(async (opts: { email: string; name: string; role: Role; unit?: string; profession?: Profession; passwordStdin?: boolean }) => {
-    const password = opts.passwordStdin ? await readStdin() : undefined;
-    const weakness = password === undefined ? null : passwordWeakness(password, [opts.email, opts.name]);
-    if (weakness) throw new CliError(weakness === 'common' ? ERRORS.common_password.en : 'The password must have at least 12 characters.');
-    await withDatabase(async ({ db }, municipalityId) => {
-      let unitId: string | null = null;
-      if (opts.unit) {
-        const unit = await db.selectFrom('units').select('id').where('municipality_id', '=', municipalityId).where('name', '=', opts.unit).where('active', '=', true).executeTakeFirst();
-        if (!unit) {
-          const names = (await db.selectFrom('units').select('name').where('municipality_id', '=', municipalityId).where('active', '=', true).execute()).map((u) => u.name);
-          throw new CliError(`No unit is called "${opts.unit}". Units: ${names.join(', ')}.`);
+  .action(
+    async (opts: {
+      email: string;
+      name: string;
+      role: Role;
+      unit?: string;
+      profession?: Profession;
+      passwordStdin?: boolean;
+    }) => {
+      const password = opts.passwordStdin ? await readStdin() : undefined;
+      const weakness = password === undefined ? null : passwordWeakness(password, [opts.email, opts.name]);
+      if (weakness)
+        throw new CliError(
+          weakness === 'common' ? ERRORS.common_password.en : 'The password must have at least 12 characters.',
+        );
+      await withDatabase(async ({ db }, municipalityId) => {
+        let unitId: string | null = null;
+        if (opts.unit) {
+          const unit = await db
+            .selectFrom('units')
+            .select('id')
+            .where('municipality_id', '=', municipalityId)
+            .where('name', '=', opts.unit)
+            .where('active', '=', true)
+            .executeTakeFirst();
+          if (!unit) {
+            const names = (
+              await db
+                .selectFrom('units')
+                .select('name')
+                .where('municipality_id', '=', municipalityId)
+                .where('active', '=', true)
+                .execute()
+            ).map((u) => u.name);
+            throw new CliError(`No unit is called "${opts.unit}". Units: ${names.join(', ')}.`);
+          }
+          unitId = unit.id;
         }
-        unitId = unit.id;
-      }
-      const email = z.string().trim().toLowerCase().email().safeParse(opts.email);
-      if (!email.success) throw new CliError(`"${opts.email}" is not a valid e-mail address.`);
-      const created = await db.transaction().execute(async (trx) => {
-        const staff = await insertStaff(trx, municipalityId, { email: email.data, name: opts.name.trim(), role: opts.role, unitId, profession: opts.profession ?? null }, password);
-        await recordAudit(trx, { id: null, municipalityId, ip: null }, [{ action: 'create', entity: 'staff', entityId: staff.id, detail: { via: 'cli', role: opts.role } }]);
-        return staff;
+        const email = z.string().trim().toLowerCase().email().safeParse(opts.email);
+        if (!email.success) throw new CliError(`"${opts.email}" is not a valid e-mail address.`);
+        const created = await db.transaction().execute(async (trx) => {
+          const staff = await insertStaff(
+            trx,
+            municipalityId,
+            { email: email.data, name: opts.name.trim(), role: opts.role, unitId, profession: opts.profession ?? null },
+            password,
+          );
+          await recordAudit(trx, { id: null, municipalityId, ip: null }, [
+            { action: 'create', entity: 'staff', entityId: staff.id, detail: { via: 'cli', role: opts.role } },
+          ]);
+          return staff;
+        });
+        console.log(`Created ${opts.role} ${opts.email} (${created.id}).`);
+        if (created.oneTimePassword)
+          console.log(`One-time password: ${created.oneTimePassword} (must be changed at first sign-in)`);
       });
-      console.log(`Created ${opts.role} ${opts.email} (${created.id}).`);
-      if (created.oneTimePassword) console.log(`One-time password: ${created.oneTimePassword} (must be changed at first sign-in)`);
-    });
-  });
+    },
+  );
 
 addAuditCommands(program, withDatabase);
 addBackupCommands(program);
@@ -135,11 +173,16 @@ program
   .command('db')
   .description('database administration on a PostgreSQL server')
   .command('grant-app-role <role>')
-  .description("give <role> what the application needs and no more: it may only read and append to the audit log (run as the owner: DATABASE_OWNER_URL, else DATABASE_URL)")
+  .description(
+    'give <role> what the application needs and no more: it may only read and append to the audit log (run as the owner: DATABASE_OWNER_URL, else DATABASE_URL)',
+  )
   .action(async (role: string) => {
     const env = loadEnv();
     const url = env.databaseOwnerUrl ?? env.databaseUrl;
-    if (!url) throw new CliError('The embedded database has a single user, so there is no application role to set up; the signed audit checkpoints protect its log.');
+    if (!url)
+      throw new CliError(
+        'The embedded database has a single user, so there is no application role to set up; the signed audit checkpoints protect its log.',
+      );
     const database = await openConfiguredDatabase({ ...env, databaseUrl: url });
     try {
       await migrateToLatest(database.db);
@@ -151,21 +194,31 @@ program
 
 program
   .command('retention')
-  .description('retention (gallring): cull source lists no longer in use, uploads and finished jobs older than LOTSA_RETENTION_DAYS')
+  .description(
+    'retention (gallring): cull source lists no longer in use, uploads and finished jobs older than LOTSA_RETENTION_DAYS',
+  )
   .command('run')
   .description('cull now (the server also does it every hour)')
   .action(async () => {
     const env = loadEnv();
     await withDatabase(async ({ db }) => {
       const report = await applyRetention(db, env.retentionDays, env.uploadsDir);
-      console.log(`Culled ${report.lists} source lists, ${report.uploads} uploaded files and ${report.jobs} finished jobs older than ${env.retentionDays} days.`);
+      console.log(
+        `Culled ${report.lists} source lists, ${report.uploads} uploaded files and ${report.jobs} finished jobs older than ${env.retentionDays} days.`,
+      );
     });
   });
 
 addRegisterCommands(program, withDatabase);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
-  if (err instanceof CliError || err instanceof ConfigError || err instanceof RoleError || err instanceof DataDirBusyError || err instanceof RealDataError) {
+  if (
+    err instanceof CliError ||
+    err instanceof ConfigError ||
+    err instanceof RoleError ||
+    err instanceof DataDirBusyError ||
+    err instanceof RealDataError
+  ) {
     console.error(err.message);
   } else if (err instanceof AppError) {
     console.error(ERRORS[err.code].en + (err.fields.length ? ` (${err.fields.map((f) => f.field).join(', ')})` : ''));

@@ -18,12 +18,19 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 /** The environment of an operator's shell: no test or npm-script settings leak into the commands. */
 const cleanEnv = Object.fromEntries(
-  Object.entries(process.env).filter(([k]) => !/^(LOTSA_|DATABASE_|TEST_DATABASE_|PORT$|HOST$|VITEST|NODE_ENV$)/.test(k) && !(/^npm_/i.test(k) && !/^npm_config_(cache|registry|userconfig)$/i.test(k))),
+  Object.entries(process.env).filter(
+    ([k]) =>
+      !/^(LOTSA_|DATABASE_|TEST_DATABASE_|PORT$|HOST$|VITEST|NODE_ENV$)/.test(k) &&
+      !(/^npm_/i.test(k) && !/^npm_config_(cache|registry|userconfig)$/i.test(k)),
+  ),
 ) as NodeJS.ProcessEnv;
 
 /** Copies the project without what a build or an install makes (and without git's files). */
 function copyProject(from: string, to: string, skip: string[]) {
-  fs.cpSync(from, to, { recursive: true, filter: (src) => !skip.includes(path.relative(from, src).split(path.sep)[0]!) });
+  fs.cpSync(from, to, {
+    recursive: true,
+    filter: (src) => !skip.includes(path.relative(from, src).split(path.sep)[0]!),
+  });
 }
 
 /** Every file under `dir` with its size and modification time, to see that nothing was written. */
@@ -64,9 +71,14 @@ describe('the production install', () => {
     // 2. Copy the built tree (its files get new times) and install the runtime dependencies only.
     const install = path.join(tmp, 'install');
     copyProject(build, install, ['node_modules']);
-    await run(npm, ['ci', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: install, env: cleanEnv, timeout: 300_000 });
+    await run(npm, ['ci', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund'], {
+      cwd: install,
+      env: cleanEnv,
+      timeout: 300_000,
+    });
     expect(fs.existsSync(path.join(install, 'node_modules', 'fastify'))).toBe(true);
-    for (const dev of ['vite', 'typescript', 'vitest', 'tsx']) expect(fs.existsSync(path.join(install, 'node_modules', dev))).toBe(false);
+    for (const dev of ['vite', 'typescript', 'vitest', 'tsx'])
+      expect(fs.existsSync(path.join(install, 'node_modules', dev))).toBe(false);
 
     // 3. Read-only. chmod does not stop root: as root, Lotsa runs as the unprivileged user nobody
     // (as the systemd unit in docs/operations.md runs it as lotsa), and the files are compared before and after.
@@ -84,11 +96,15 @@ describe('the production install', () => {
     const port = await freePort();
     const out: string[] = [];
     const command = [process.execPath, path.join(install, 'bin', 'lotsa.js'), 'start'];
-    const child = spawn(asNobody ? '/usr/sbin/runuser' : command[0]!, asNobody ? ['-u', 'nobody', '--', ...command] : command.slice(1), {
-      cwd: dataDir,
-      env: { ...cleanEnv, PORT: String(port), HOST: '127.0.0.1', LOTSA_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      asNobody ? '/usr/sbin/runuser' : command[0]!,
+      asNobody ? ['-u', 'nobody', '--', ...command] : command.slice(1),
+      {
+        cwd: dataDir,
+        env: { ...cleanEnv, PORT: String(port), HOST: '127.0.0.1', LOTSA_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     child.stdout.on('data', (d) => out.push(String(d)));
     child.stderr.on('data', (d) => out.push(String(d)));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

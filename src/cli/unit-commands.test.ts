@@ -18,7 +18,9 @@ beforeAll(async () => {
 /** Runs `lotsa` with `args`; resolves with exit code and output. */
 function lotsa(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { env, timeout: COMMAND_MS }, (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }));
+    execFile(process.execPath, [bin, ...args], { env, timeout: COMMAND_MS }, (err, stdout, stderr) =>
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
   });
 }
 
@@ -39,8 +41,12 @@ describe('lotsa units', { timeout: 16 * COMMAND_MS }, () => {
     const badKind = await lotsa(['units', 'add', '--name', 'X', '--kind', 'private']);
     expect(badKind.code).toBe(1);
     expect(badKind.stderr).toMatch(/Allowed choices are municipal, external/);
-    expect((await lotsa(['units', 'rename', 'UNGDOMSMOTTAGNINGEN', 'Ungdomshälsan'])).stdout).toMatch(/Renamed: Ungdomshälsan \(external\)\./);
-    expect((await lotsa(['units', 'deactivate', 'Ungdomshälsan'])).stdout).toMatch(/Deactivated Ungdomshälsan \(external, deactivated\)\./);
+    expect((await lotsa(['units', 'rename', 'UNGDOMSMOTTAGNINGEN', 'Ungdomshälsan'])).stdout).toMatch(
+      /Renamed: Ungdomshälsan \(external\)\./,
+    );
+    expect((await lotsa(['units', 'deactivate', 'Ungdomshälsan'])).stdout).toMatch(
+      /Deactivated Ungdomshälsan \(external, deactivated\)\./,
+    );
     const list = await lotsa(['units', 'list']);
     expect(list.stdout).toMatch(/^Utbildningsförvaltningen \(municipal, KAA\)$/m);
     expect(list.stdout).not.toMatch(/Ungdomshälsan/);
@@ -48,8 +54,23 @@ describe('lotsa units', { timeout: 16 * COMMAND_MS }, () => {
     const typo = await lotsa(['units', 'deactivate', 'Ungdomshalsan']);
     expect(typo.code).toBe(1);
     expect(typo.stderr).toMatch(/No unit is called "Ungdomshalsan". Units: .*Ungdomshälsan/);
-    expect((await lotsa(['units', 'activate', 'Ungdomshälsan'])).stdout).toMatch(/Activated Ungdomshälsan \(external\)\./);
-    const staff = await lotsa(['users', 'add', '--email', 'ung@example.se', '--name', 'Ulla', '--role', 'team_member', '--unit', 'Ungdomshälsan', '--profession', 'counsellor']);
+    expect((await lotsa(['units', 'activate', 'Ungdomshälsan'])).stdout).toMatch(
+      /Activated Ungdomshälsan \(external\)\./,
+    );
+    const staff = await lotsa([
+      'users',
+      'add',
+      '--email',
+      'ung@example.se',
+      '--name',
+      'Ulla',
+      '--role',
+      'team_member',
+      '--unit',
+      'Ungdomshälsan',
+      '--profession',
+      'counsellor',
+    ]);
     expect(staff.stderr).toBe('');
     expect(staff.code).toBe(0);
   }, 240_000);

@@ -22,7 +22,16 @@ export function describeUnit(u: Unit): string {
 function inTransaction<T>(db: Db, municipalityId: string, work: (scope: UnitScope) => Promise<T>): Promise<T> {
   return uniqueName(() =>
     db.transaction().execute((trx) =>
-      work({ trx, municipalityId, audit: (...events) => recordAudit(trx, { id: null, municipalityId, ip: null }, events.map((e) => ({ ...e, detail: { ...e.detail, via: 'cli' } }))) }),
+      work({
+        trx,
+        municipalityId,
+        audit: (...events) =>
+          recordAudit(
+            trx,
+            { id: null, municipalityId, ip: null },
+            events.map((e) => ({ ...e, detail: { ...e.detail, via: 'cli' } })),
+          ),
+      }),
     ),
   );
 }
@@ -36,14 +45,21 @@ async function unitNamed(db: Db, municipalityId: string, name: string): Promise<
 }
 
 /** The parsed body, or a CliError naming each invalid field. */
-function parsed<T>(result: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } }): T {
+function parsed<T>(
+  result:
+    { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } },
+): T {
   if (result.success) return result.data;
-  throw new CliError(`Invalid ${result.error.issues.map((i) => `${i.path.map(String).join('.') || 'input'} (${i.message})`).join(', ')}.`);
+  throw new CliError(
+    `Invalid ${result.error.issues.map((i) => `${i.path.map(String).join('.') || 'input'} (${i.message})`).join(', ')}.`,
+  );
 }
 
 /** Adds `lotsa units` and its subcommands to `program`. */
 export function addUnitCommands(program: Command, withDatabase: WithDatabase) {
-  const units = program.command('units').description("manage the municipality's units and agencies (teams, consent recipients, staff units, providers)");
+  const units = program
+    .command('units')
+    .description("manage the municipality's units and agencies (teams, consent recipients, staff units, providers)");
 
   units
     .command('list')
@@ -51,7 +67,8 @@ export function addUnitCommands(program: Command, withDatabase: WithDatabase) {
     .option('--all', 'include deactivated units')
     .action(async (opts: { all?: boolean }) => {
       await withDatabase(async ({ db }, municipalityId) => {
-        for (const u of await unitsOf(db, municipalityId, { includeInactive: Boolean(opts.all) })) console.log(describeUnit(u));
+        for (const u of await unitsOf(db, municipalityId, { includeInactive: Boolean(opts.all) }))
+          console.log(describeUnit(u));
       });
     });
 
@@ -59,7 +76,11 @@ export function addUnitCommands(program: Command, withDatabase: WithDatabase) {
     .command('add')
     .description('add a unit or agency; a name already in use (case ignored) is refused')
     .requiredOption('--name <name>', 'its name, e.g. "Ungdomsmottagningen"')
-    .addOption(new Option('--kind <kind>', 'a municipal unit or an external agency').choices(UNIT_KINDS as unknown as string[]).default('municipal'))
+    .addOption(
+      new Option('--kind <kind>', 'a municipal unit or an external agency')
+        .choices(UNIT_KINDS as unknown as string[])
+        .default('municipal'),
+    )
     .option('--kaa', "one of the activity responsibility's own units (its caseworkers work with cases without consent)")
     .action(async (opts: { name: string; kind: UnitKind; kaa?: boolean }) => {
       const body = parsed(unitCreateBody.safeParse({ name: opts.name, kind: opts.kind, kaa: Boolean(opts.kaa) }));

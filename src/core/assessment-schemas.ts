@@ -1,19 +1,43 @@
 /** Zod schemas of the assessment API: the manual, assessments, their drafts and completion. */
 import { z } from 'zod';
 import { PROFESSIONS } from './professions.js';
-import { ASSESSMENT_STATUSES, DIPLOMA_ANSWERS, DOCUMENTED_NEEDS, HIGHEST_EDUCATION, MANUAL_KEY, PARTICIPANT_ROLES } from './assessment.js';
+import {
+  ASSESSMENT_STATUSES,
+  DIPLOMA_ANSWERS,
+  DOCUMENTED_NEEDS,
+  HIGHEST_EDUCATION,
+  MANUAL_KEY,
+  PARTICIPANT_ROLES,
+} from './assessment.js';
 import { CONSENT_CATEGORIES } from './consent.js';
 import { optionalText, storable, text } from './schemas.js';
 
 const id = z.string().uuid();
 const key = z.string().regex(MANUAL_KEY);
-const localText = (max: number) => z.object({ sv: text(max), en: z.string().trim().max(max).refine(...storable).default('') });
+const localText = (max: number) =>
+  z.object({
+    sv: text(max),
+    en: z
+      .string()
+      .trim()
+      .max(max)
+      .refine(...storable)
+      .default(''),
+  });
 
 export const manualQuestionSchema = z.object({ key, text: localText(500) });
-export const manualSectionSchema = z.object({ key, category: z.enum(CONSENT_CATEGORIES), title: localText(200), questions: z.array(manualQuestionSchema).min(1).max(30) });
+export const manualSectionSchema = z.object({
+  key,
+  category: z.enum(CONSENT_CATEGORIES),
+  title: localText(200),
+  questions: z.array(manualQuestionSchema).min(1).max(30),
+});
 
 /** PUT /assessment-manual: the whole manual, and the version it was edited from (0 for Lotsa's default). */
-export const manualBody = z.object({ version: z.number().int().min(0), sections: z.array(manualSectionSchema).min(1).max(30) });
+export const manualBody = z.object({
+  version: z.number().int().min(0),
+  sections: z.array(manualSectionSchema).min(1).max(30),
+});
 export const manualSchema = z.object({
   /** 0 while the municipality still uses Lotsa's default. */
   version: z.number().int(),
@@ -67,10 +91,19 @@ export const assessmentSchema = assessmentSummarySchema.extend({
       title: z.object({ sv: z.string(), en: z.string() }),
       /** True when the reader may not see this section's category: its answers are not sent. */
       withheld: z.boolean(),
-      questions: z.array(z.object({ key: z.string(), text: z.object({ sv: z.string(), en: z.string() }), answer: z.string().nullable() })),
+      questions: z.array(
+        z.object({
+          key: z.string(),
+          text: z.object({ sv: z.string(), en: z.string() }),
+          answer: z.string().nullable(),
+        }),
+      ),
     }),
   ),
-  participants: z.object({ staff: z.array(staffRef), others: z.array(z.object({ role: z.enum(PARTICIPANT_ROLES), name: z.string().nullable() })) }),
+  participants: z.object({
+    staff: z.array(staffRef),
+    others: z.array(z.object({ role: z.enum(PARTICIPANT_ROLES), name: z.string().nullable() })),
+  }),
   highestEducation: z.enum(HIGHEST_EDUCATION).nullable(),
   diploma: z.enum(DIPLOMA_ANSWERS).nullable(),
   /** Null when withheld (health and social category). */

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { carriedAnswers, completionProblems, DEFAULT_MANUAL, isMapped, localText, manualProblems, questionIndex, type ManualSection } from './assessment.js';
+import {
+  carriedAnswers,
+  completionProblems,
+  DEFAULT_MANUAL,
+  isMapped,
+  localText,
+  manualProblems,
+  questionIndex,
+  type ManualSection,
+} from './assessment.js';
 import { CONSENT_CATEGORIES } from './consent.js';
 
 describe('the default assessment manual', () => {
@@ -24,7 +33,12 @@ describe('the default assessment manual', () => {
 });
 
 describe('a manual', () => {
-  const section = (key: string, questions: string[]): ManualSection => ({ key, category: 'assessment_plan', title: { sv: key, en: '' }, questions: questions.map((k) => ({ key: k, text: { sv: k, en: '' } })) });
+  const section = (key: string, questions: string[]): ManualSection => ({
+    key,
+    category: 'assessment_plan',
+    title: { sv: key, en: '' },
+    questions: questions.map((k) => ({ key: k, text: { sv: k, en: '' } })),
+  });
 
   it('needs a section, and unique section keys and question keys across sections', () => {
     expect(manualProblems([])).toEqual(['sections']);
@@ -54,8 +68,16 @@ describe('a revision', () => {
 
 describe('completing an assessment', () => {
   it('needs the young person among the participants, the highest education and the diploma answer', () => {
-    expect(completionProblems({ participants: { others: [{ role: 'guardian' }] }, highestEducation: null, diploma: null })).toEqual(['participants.others', 'highestEducation', 'diploma']);
-    expect(completionProblems({ participants: { others: [{ role: 'young_person' }] }, highestEducation: 'unknown', diploma: 'unknown' })).toEqual([]);
+    expect(
+      completionProblems({ participants: { others: [{ role: 'guardian' }] }, highestEducation: null, diploma: null }),
+    ).toEqual(['participants.others', 'highestEducation', 'diploma']);
+    expect(
+      completionProblems({
+        participants: { others: [{ role: 'young_person' }] },
+        highestEducation: 'unknown',
+        diploma: 'unknown',
+      }),
+    ).toEqual([]);
   });
 
   it('makes the person mapped; a draft alone does not', () => {

@@ -32,7 +32,15 @@ export const NEEDS_CATEGORY: ConsentCategory = 'health_social';
 export const EDUCATION_CATEGORY: ConsentCategory = 'assessment_plan';
 
 /** Who took part besides staff, by role. */
-export const PARTICIPANT_ROLES = ['young_person', 'guardian', 'study_career_counsellor', 'counsellor', 'social_worker', 'employment_officer', 'other'] as const;
+export const PARTICIPANT_ROLES = [
+  'young_person',
+  'guardian',
+  'study_career_counsellor',
+  'counsellor',
+  'social_worker',
+  'employment_officer',
+  'other',
+] as const;
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 
 export const ASSESSMENT_STATUSES = ['draft', 'completed'] as const;
@@ -67,7 +75,11 @@ export const DEFAULT_MANUAL: ManualSection[] = [
     questions: [
       q('programmes', 'Vilka skolor och program har du gått?', 'Which schools and programmes have you attended?'),
       q('grades', 'Vilka betyg har du? Vilka ämnen saknas?', 'What grades do you have? Which subjects are missing?'),
-      q('what_went_wrong', 'Vad fungerade inte i skolan? Vad fungerade bra?', 'What did not work at school? What worked well?'),
+      q(
+        'what_went_wrong',
+        'Vad fungerade inte i skolan? Vad fungerade bra?',
+        'What did not work at school? What worked well?',
+      ),
     ],
   },
   {
@@ -75,7 +87,11 @@ export const DEFAULT_MANUAL: ManualSection[] = [
     category: 'assessment_plan',
     title: { sv: 'Arbete och praktik', en: 'Work and placements' },
     questions: [
-      q('jobs', 'Har du jobbat eller haft praktik? Var och hur länge?', 'Have you worked or had a placement? Where and for how long?'),
+      q(
+        'jobs',
+        'Har du jobbat eller haft praktik? Var och hur länge?',
+        'Have you worked or had a placement? Where and for how long?',
+      ),
       q('work_wishes', 'Vilket arbete skulle du vilja prova?', 'What work would you like to try?'),
     ],
   },
@@ -85,14 +101,24 @@ export const DEFAULT_MANUAL: ManualSection[] = [
     title: { sv: 'Intressen och styrkor', en: 'Interests and strengths' },
     questions: [
       q('interests', 'Vad tycker du om att göra?', 'What do you like doing?'),
-      q('strengths', 'Vad är du bra på? Vad säger andra att du är bra på?', 'What are you good at? What do others say you are good at?'),
+      q(
+        'strengths',
+        'Vad är du bra på? Vad säger andra att du är bra på?',
+        'What are you good at? What do others say you are good at?',
+      ),
     ],
   },
   {
     key: 'daily_rhythm',
     category: 'assessment_plan',
     title: { sv: 'Dygnsrytm och vardag', en: 'Daily rhythm' },
-    questions: [q('day', 'Hur ser en vanlig dag ut för dig? När sover du och när är du vaken?', 'What does an ordinary day look like for you? When do you sleep and when are you awake?')],
+    questions: [
+      q(
+        'day',
+        'Hur ser en vanlig dag ut för dig? När sover du och när är du vaken?',
+        'What does an ordinary day look like for you? When do you sleep and when are you awake?',
+      ),
+    ],
   },
   {
     key: 'economy_housing',
@@ -116,19 +142,37 @@ export const DEFAULT_MANUAL: ManualSection[] = [
     key: 'health',
     category: 'health_social',
     title: { sv: 'Hälsa och mående', en: 'Health and wellbeing' },
-    questions: [q('wellbeing', 'Hur mår du? Finns det något med hälsan som vi behöver veta för att stödja dig?', 'How are you? Is there anything about your health we need to know to support you?')],
+    questions: [
+      q(
+        'wellbeing',
+        'Hur mår du? Finns det något med hälsan som vi behöver veta för att stödja dig?',
+        'How are you? Is there anything about your health we need to know to support you?',
+      ),
+    ],
   },
   {
     key: 'social_situation',
     category: 'health_social',
     title: { sv: 'Social situation', en: 'Social situation' },
-    questions: [q('social', 'Finns det något hemma eller runt dig som gör det svårt just nu?', 'Is there anything at home or around you that makes things hard right now?')],
+    questions: [
+      q(
+        'social',
+        'Finns det något hemma eller runt dig som gör det svårt just nu?',
+        'Is there anything at home or around you that makes things hard right now?',
+      ),
+    ],
   },
   {
     key: 'other_support',
     category: 'assessment_plan',
     title: { sv: 'Stöd från andra', en: 'Support from other agencies' },
-    questions: [q('agencies', 'Har du kontakt med andra, till exempel socialtjänsten, Arbetsförmedlingen eller vården? Vad hjälper de dig med?', 'Are you in touch with others, such as social services, the employment service or health care? What do they help you with?')],
+    questions: [
+      q(
+        'agencies',
+        'Har du kontakt med andra, till exempel socialtjänsten, Arbetsförmedlingen eller vården? Vad hjälper de dig med?',
+        'Are you in touch with others, such as social services, the employment service or health care? What do they help you with?',
+      ),
+    ],
   },
 ];
 
@@ -151,7 +195,11 @@ export function manualProblems(sections: ManualSection[]): string[] {
 
 /** Each question key of a manual with its section and category. */
 export function questionIndex(sections: ManualSection[]): Map<string, { section: string; category: ConsentCategory }> {
-  return new Map(sections.flatMap((s) => s.questions.map((question) => [question.key, { section: s.key, category: s.category }] as const)));
+  return new Map(
+    sections.flatMap((s) =>
+      s.questions.map((question) => [question.key, { section: s.key, category: s.category }] as const),
+    ),
+  );
 }
 
 /**
@@ -159,13 +207,20 @@ export function questionIndex(sections: ManualSection[]): Map<string, { section:
  * the new manual in the same category. An answer never moves into another category, where other
  * readers would see it.
  */
-export function carriedAnswers<A extends { questionKey: string; category: ConsentCategory }>(answers: A[], manual: ManualSection[]): A[] {
+export function carriedAnswers<A extends { questionKey: string; category: ConsentCategory }>(
+  answers: A[],
+  manual: ManualSection[],
+): A[] {
   const index = questionIndex(manual);
   return answers.filter((a) => index.get(a.questionKey)?.category === a.category);
 }
 
 /** What an assessment must hold before it is completed. */
-export type CompletionInput = { participants: { others: { role: ParticipantRole }[] }; highestEducation: HighestEducation | null; diploma: DiplomaAnswer | null };
+export type CompletionInput = {
+  participants: { others: { role: ParticipantRole }[] };
+  highestEducation: HighestEducation | null;
+  diploma: DiplomaAnswer | null;
+};
 
 /**
  * The fields that stop an assessment from being completed: it is done with the young person (who

@@ -6,7 +6,20 @@
  */
 
 /** What was done. */
-export const AUDIT_ACTIONS = ['read', 'list', 'create', 'update', 'export', 'sign_in', 'sign_out', 'sign_in_failed', 'password_changed', 'password_change_failed', 'cull', 'denied'] as const;
+export const AUDIT_ACTIONS = [
+  'read',
+  'list',
+  'create',
+  'update',
+  'export',
+  'sign_in',
+  'sign_out',
+  'sign_in_failed',
+  'password_changed',
+  'password_change_failed',
+  'cull',
+  'denied',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** To what kind of record. */

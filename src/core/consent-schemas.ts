@@ -42,13 +42,25 @@ export const emergencyAccessSchema = z.object({ id, personId: id, endsAt: z.stri
 
 export { APPLICATION_STATUSES, REFERRERS } from './consent.js';
 import { APPLICATION_STATUSES, REFERRERS } from './consent.js';
-export const applicationBody = z.object({ teamId: id, referrer: z.enum(REFERRERS), signedOn: isoDay, signedByYoungPerson: z.literal(true) });
-export const applicationUpdateBody = z.object({ status: z.enum(APPLICATION_STATUSES), decisionNote: optionalText(2000), version: z.number().int() });
+export const applicationBody = z.object({
+  teamId: id,
+  referrer: z.enum(REFERRERS),
+  signedOn: isoDay,
+  signedByYoungPerson: z.literal(true),
+});
+export const applicationUpdateBody = z.object({
+  status: z.enum(APPLICATION_STATUSES),
+  decisionNote: optionalText(2000),
+  version: z.number().int(),
+});
 /** Applications still to be decided (received, on the agenda, on the waiting list), and those decided for good. */
 export const APPLICATION_VIEWS = ['pending', 'decided'] as const;
 /** Final decisions: an application with one of these can no longer change. */
 export const FINAL_APPLICATION_STATUSES: readonly (typeof APPLICATION_STATUSES)[number][] = ['accepted', 'declined'];
-export const applicationListQuery = pageQuery.extend({ show: z.enum(APPLICATION_VIEWS).default('pending'), status: z.enum(APPLICATION_STATUSES).optional() });
+export const applicationListQuery = pageQuery.extend({
+  show: z.enum(APPLICATION_VIEWS).default('pending'),
+  status: z.enum(APPLICATION_STATUSES).optional(),
+});
 export const applicationSchema = z.object({
   id,
   person: z.object({ id, name: z.string() }),
@@ -69,7 +81,15 @@ export const teamSchema = z.object({
   id,
   name: z.string(),
   unit: z.object({ id, name: z.string() }).nullable(),
-  members: z.array(z.object({ id, name: z.string(), role: z.string(), profession: z.enum(PROFESSIONS).nullable(), unit: z.string().nullable() })),
+  members: z.array(
+    z.object({
+      id,
+      name: z.string(),
+      role: z.string(),
+      profession: z.enum(PROFESSIONS).nullable(),
+      unit: z.string().nullable(),
+    }),
+  ),
 });
 
 export const ACCESS_REVIEW_KINDS = ['outside_caseload', 'emergency', 'many_persons', 'night', 'denied'] as const;
@@ -87,7 +107,13 @@ export const accessReviewRowSchema = z.object({
   detail: z.string().nullable(),
   reviewed: z.object({ by: z.string(), at: z.string(), note: z.string().nullable() }).nullable(),
 });
-export const accessReviewMarkBody = z.object({ kind: z.enum(ACCESS_REVIEW_KINDS), actorId: id, personId: id.nullable(), day: isoDay, note: optionalText(1000) });
+export const accessReviewMarkBody = z.object({
+  kind: z.enum(ACCESS_REVIEW_KINDS),
+  actorId: id,
+  personId: id.nullable(),
+  day: isoDay,
+  note: optionalText(1000),
+});
 
 export const settingsSchema = z.object({
   emergencyAccessHours: z.number().int().min(1).max(72),
@@ -112,9 +138,18 @@ export const emergencyRequestSchema = z.object({
 /** The answer to an emergency-access request that must wait for a coordinator's approval. */
 export const emergencyPendingSchema = z.object({ requestId: id, personId: id, status: z.literal('pending') });
 
-export const extractQuery = z.object({ format: z.enum(['json', 'pdf']).default('json'), lang: z.enum(['sv', 'en']).default('sv') });
+export const extractQuery = z.object({
+  format: z.enum(['json', 'pdf']).default('json'),
+  lang: z.enum(['sv', 'en']).default('sv'),
+});
 
-export const alertSchema = z.object({ id, kind: z.string(), personId: id.nullable(), payload: z.record(z.string(), z.unknown()), createdAt: z.string() });
+export const alertSchema = z.object({
+  id,
+  kind: z.string(),
+  personId: id.nullable(),
+  payload: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+});
 
 export type Consent = z.infer<typeof consentSchema>;
 export type ConsentInput = z.input<typeof consentBody>;

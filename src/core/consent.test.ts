@@ -8,7 +8,9 @@ describe('consentState', () => {
   });
   it('is expired the day after its end date, and withdrawn once withdrawn whatever the date', () => {
     expect(consentState({ withdrawnAt: null, validUntil: '2026-11-24' }, '2026-11-25')).toBe('expired');
-    expect(consentState({ withdrawnAt: '2026-11-20T10:00:00Z', validUntil: '2027-01-01' }, '2026-11-25')).toBe('withdrawn');
+    expect(consentState({ withdrawnAt: '2026-11-20T10:00:00Z', validUntil: '2027-01-01' }, '2026-11-25')).toBe(
+      'withdrawn',
+    );
   });
 });
 

@@ -30,17 +30,66 @@ export function eventCategory(type: string, category: ConsentCategory | null): C
 export type ConsentState = 'valid' | 'expired' | 'withdrawn';
 
 /** The state of a consent on `today` (YYYY-MM-DD). */
-export function consentState(c: { withdrawnAt: string | null; validUntil: string | null }, today: string): ConsentState {
+export function consentState(
+  c: { withdrawnAt: string | null; validUntil: string | null },
+  today: string,
+): ConsentState {
   if (c.withdrawnAt) return 'withdrawn';
   if (c.validUntil && c.validUntil < today) return 'expired';
   return 'valid';
 }
 
 const SENSITIVE_WORDS = [
-  'diagnos', 'adhd', 'autism', 'asperger', 'npf', 'depression', 'deprimerad', 'ångest', 'psykisk', 'psykiatri', 'bup', 'självmord', 'suicid', 'självskad',
-  'missbruk', 'droger', 'narkotika', 'alkohol', 'sjuk', 'sjukdom', 'medicin', 'läkare', 'vårdcentral', 'gravid', 'abort', 'hiv', 'epilepsi', 'diabetes',
-  'lvu', 'lvm', 'orosanmälan', 'placerad', 'hvb', 'kriminal', 'dömd', 'polisanmäl', 'religion', 'etnisk', 'sexuell läggning',
-  'diagnosis', 'anxiety', 'mental health', 'psychiatric', 'suicide', 'self-harm', 'abuse', 'drugs', 'illness', 'medication', 'pregnant',
+  'diagnos',
+  'adhd',
+  'autism',
+  'asperger',
+  'npf',
+  'depression',
+  'deprimerad',
+  'ångest',
+  'psykisk',
+  'psykiatri',
+  'bup',
+  'självmord',
+  'suicid',
+  'självskad',
+  'missbruk',
+  'droger',
+  'narkotika',
+  'alkohol',
+  'sjuk',
+  'sjukdom',
+  'medicin',
+  'läkare',
+  'vårdcentral',
+  'gravid',
+  'abort',
+  'hiv',
+  'epilepsi',
+  'diabetes',
+  'lvu',
+  'lvm',
+  'orosanmälan',
+  'placerad',
+  'hvb',
+  'kriminal',
+  'dömd',
+  'polisanmäl',
+  'religion',
+  'etnisk',
+  'sexuell läggning',
+  'diagnosis',
+  'anxiety',
+  'mental health',
+  'psychiatric',
+  'suicide',
+  'self-harm',
+  'abuse',
+  'drugs',
+  'illness',
+  'medication',
+  'pregnant',
 ];
 
 /**

@@ -1,17 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import { eligibility, pastCompulsorySchoolAge, withinKaaAge, type EnrolmentFacts, type PersonFacts } from './eligibility.js';
+import {
+  eligibility,
+  pastCompulsorySchoolAge,
+  withinKaaAge,
+  type EnrolmentFacts,
+  type PersonFacts,
+} from './eligibility.js';
 import { parseIdentityNumber } from './personnummer.js';
 
 const M = '1402';
 const DAY = '2026-11-25';
-const finishedGR: EnrolmentFacts = { schoolType: 'GR', startDate: '2016-08-15', endDate: '2025-06-10', endReason: 'completed', qualification: 'none' };
-const person = (over: Partial<PersonFacts> = {}): PersonFacts => ({ birthDate: '2009-03-14', municipalityCode: M, registeredSince: '2009-03-20', enrolments: [finishedGR], ...over });
-const gy = (over: Partial<EnrolmentFacts> = {}): EnrolmentFacts => ({ schoolType: 'GY', startDate: '2025-08-18', endDate: null, endReason: null, qualification: null, ...over });
+const finishedGR: EnrolmentFacts = {
+  schoolType: 'GR',
+  startDate: '2016-08-15',
+  endDate: '2025-06-10',
+  endReason: 'completed',
+  qualification: 'none',
+};
+const person = (over: Partial<PersonFacts> = {}): PersonFacts => ({
+  birthDate: '2009-03-14',
+  municipalityCode: M,
+  registeredSince: '2009-03-20',
+  enrolments: [finishedGR],
+  ...over,
+});
+const gy = (over: Partial<EnrolmentFacts> = {}): EnrolmentFacts => ({
+  schoolType: 'GY',
+  startDate: '2025-08-18',
+  endDate: null,
+  endReason: null,
+  qualification: null,
+  ...over,
+});
 
 describe('rule registeredInMunicipality', () => {
   it('leaves out a person registered elsewhere or missing from the newest population list (moved out)', () => {
-    expect(eligibility(person({ municipalityCode: '1480' }), M, DAY)).toEqual({ inRegister: false, failedRule: 'registeredInMunicipality', leaveReason: 'moved_out' });
-    expect(eligibility(person({ municipalityCode: null }), M, DAY)).toMatchObject({ failedRule: 'registeredInMunicipality' });
+    expect(eligibility(person({ municipalityCode: '1480' }), M, DAY)).toEqual({
+      inRegister: false,
+      failedRule: 'registeredInMunicipality',
+      leaveReason: 'moved_out',
+    });
+    expect(eligibility(person({ municipalityCode: null }), M, DAY)).toMatchObject({
+      failedRule: 'registeredInMunicipality',
+    });
   });
 });
 
@@ -19,7 +50,11 @@ describe('rule under20', () => {
   it('ends on the 20th birthday, not the day before', () => {
     const p = person({ birthDate: '2006-11-25' });
     expect(eligibility(p, M, '2026-11-24').inRegister).toBe(true);
-    expect(eligibility(p, M, '2026-11-25')).toEqual({ inRegister: false, failedRule: 'under20', leaveReason: 'turned_20' });
+    expect(eligibility(p, M, '2026-11-25')).toEqual({
+      inRegister: false,
+      failedRule: 'under20',
+      leaveReason: 'turned_20',
+    });
   });
 });
 
@@ -41,15 +76,26 @@ describe('rule finishedCompulsorySchool', () => {
   it('lets in someone without any compulsory-school enrolment once past compulsory-school age', () => {
     expect(pastCompulsorySchoolAge('2009-03-14', '2025-06-30')).toBe(false);
     expect(pastCompulsorySchoolAge('2009-03-14', '2025-07-01')).toBe(true);
-    expect(eligibility(person({ enrolments: [], registeredSince: '2026-02-01' }), M, DAY)).toEqual({ inRegister: true, reason: 'moved_in' });
-    expect(eligibility(person({ birthDate: '2011-01-05', enrolments: [] }), M, DAY)).toMatchObject({ failedRule: 'finishedCompulsorySchool' });
+    expect(eligibility(person({ enrolments: [], registeredSince: '2026-02-01' }), M, DAY)).toEqual({
+      inRegister: true,
+      reason: 'moved_in',
+    });
+    expect(eligibility(person({ birthDate: '2011-01-05', enrolments: [] }), M, DAY)).toMatchObject({
+      failedRule: 'finishedCompulsorySchool',
+    });
   });
 });
 
 describe('rule notInUpperSecondary', () => {
   it('keeps out a student in an active GY or GYAN enrolment', () => {
-    expect(eligibility(person({ enrolments: [finishedGR, gy()] }), M, DAY)).toEqual({ inRegister: false, failedRule: 'notInUpperSecondary', leaveReason: 'started_upper_secondary' });
-    expect(eligibility(person({ enrolments: [finishedGR, gy({ schoolType: 'GYAN' })] }), M, DAY).inRegister).toBe(false);
+    expect(eligibility(person({ enrolments: [finishedGR, gy()] }), M, DAY)).toEqual({
+      inRegister: false,
+      failedRule: 'notInUpperSecondary',
+      leaveReason: 'started_upper_secondary',
+    });
+    expect(eligibility(person({ enrolments: [finishedGR, gy({ schoolType: 'GYAN' })] }), M, DAY).inRegister).toBe(
+      false,
+    );
   });
 
   it('counts an introduction programme as being in school', () => {
@@ -58,8 +104,13 @@ describe('rule notInUpperSecondary', () => {
   });
 
   it('ignores an enrolment that starts after the date, and adult education (VUX) or folk high school', () => {
-    expect(eligibility(person({ enrolments: [finishedGR, gy({ startDate: '2027-01-10' })] }), M, DAY).inRegister).toBe(true);
-    expect(eligibility(person({ enrolments: [finishedGR, gy({ schoolType: 'VUX' }), gy({ schoolType: 'FHSK' })] }), M, DAY).inRegister).toBe(true);
+    expect(eligibility(person({ enrolments: [finishedGR, gy({ startDate: '2027-01-10' })] }), M, DAY).inRegister).toBe(
+      true,
+    );
+    expect(
+      eligibility(person({ enrolments: [finishedGR, gy({ schoolType: 'VUX' }), gy({ schoolType: 'FHSK' })] }), M, DAY)
+        .inRegister,
+    ).toBe(true);
   });
 });
 
@@ -67,20 +118,30 @@ describe('rule noQualification', () => {
   it('keeps out anyone with an examen, gymnasiesärskolebevis or equivalent', () => {
     for (const qualification of ['examen', 'gymnasiesarskolebevis', 'equivalent'] as const) {
       const done = gy({ endDate: '2026-06-12', endReason: 'completed', qualification });
-      expect(eligibility(person({ enrolments: [finishedGR, done] }), M, DAY)).toEqual({ inRegister: false, failedRule: 'noQualification', leaveReason: 'completed' });
+      expect(eligibility(person({ enrolments: [finishedGR, done] }), M, DAY)).toEqual({
+        inRegister: false,
+        failedRule: 'noQualification',
+        leaveReason: 'completed',
+      });
     }
   });
 
   it('keeps in someone who left with a studiebevis only', () => {
     const done = gy({ endDate: '2026-06-12', endReason: 'completed', qualification: 'studiebevis' });
-    expect(eligibility(person({ enrolments: [finishedGR, done] }), M, DAY)).toEqual({ inRegister: true, reason: 'certificate_only' });
+    expect(eligibility(person({ enrolments: [finishedGR, done] }), M, DAY)).toEqual({
+      inRegister: true,
+      reason: 'certificate_only',
+    });
   });
 });
 
 describe('entry reasons', () => {
   it('says dropped out for an interrupted upper-secondary enrolment', () => {
     const dropped = gy({ endDate: '2026-03-01', endReason: 'interrupted', qualification: 'none' });
-    expect(eligibility(person({ enrolments: [finishedGR, dropped] }), M, DAY)).toEqual({ inRegister: true, reason: 'dropped_out' });
+    expect(eligibility(person({ enrolments: [finishedGR, dropped] }), M, DAY)).toEqual({
+      inRegister: true,
+      reason: 'dropped_out',
+    });
   });
 
   it('says never started when compulsory school ended and no upper-secondary enrolment followed', () => {
@@ -89,7 +150,10 @@ describe('entry reasons', () => {
 
   it('says moved in when the person was registered here after becoming eligible elsewhere', () => {
     const dropped = gy({ endDate: '2026-03-01', endReason: 'interrupted', qualification: 'none' });
-    expect(eligibility(person({ enrolments: [finishedGR, dropped], registeredSince: '2026-05-02' }), M, DAY)).toEqual({ inRegister: true, reason: 'moved_in' });
+    expect(eligibility(person({ enrolments: [finishedGR, dropped], registeredSince: '2026-05-02' }), M, DAY)).toEqual({
+      inRegister: true,
+      reason: 'moved_in',
+    });
   });
 });
 

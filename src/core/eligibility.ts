@@ -34,19 +34,24 @@ export type PersonFacts = {
 export const RULES = {
   registeredInMunicipality: 'registered in the municipality (folkbokförd) on the date',
   under20: 'has not turned 20',
-  finishedCompulsorySchool: 'has finished compulsory school, or is past compulsory-school age without a compulsory-school enrolment',
+  finishedCompulsorySchool:
+    'has finished compulsory school, or is past compulsory-school age without a compulsory-school enrolment',
   notInUpperSecondary: 'is not in an active upper-secondary enrolment (GY or GYAN, introduction programmes included)',
-  noQualification: 'has no upper-secondary diploma, gymnasiesärskolebevis or equivalent (a studiebevis alone does not count)',
+  noQualification:
+    'has no upper-secondary diploma, gymnasiesärskolebevis or equivalent (a studiebevis alone does not count)',
 } as const;
 export type RuleKey = keyof typeof RULES;
 
 export type Eligibility =
-  | { inRegister: true; reason: EntryReason }
-  | { inRegister: false; failedRule: RuleKey; leaveReason: LeaveReason };
+  { inRegister: true; reason: EntryReason } | { inRegister: false; failedRule: RuleKey; leaveReason: LeaveReason };
 
 const UPPER_SECONDARY: ReadonlySet<SchoolType> = new Set(['GY', 'GYAN']);
 const COMPULSORY: ReadonlySet<SchoolType> = new Set(['GR', 'GRAN']);
-const FINAL_QUALIFICATIONS: ReadonlySet<Qualification | null> = new Set(['examen', 'gymnasiesarskolebevis', 'equivalent']);
+const FINAL_QUALIFICATIONS: ReadonlySet<Qualification | null> = new Set([
+  'examen',
+  'gymnasiesarskolebevis',
+  'equivalent',
+]);
 
 /** Compulsory-school age ends on 1 July of the year the person turns 16 (end of year 9). */
 export function pastCompulsorySchoolAge(birthDate: string, day: string): boolean {
@@ -107,7 +112,8 @@ export function eligibility(facts: PersonFacts, municipalityCode: string, day: s
 
   // Compulsory school is behind a person who completed it, or who is past compulsory-school age
   // and no longer in it (having left without completing counts too).
-  if (!completedCompulsory && !(pastCompulsorySchoolAge(facts.birthDate, day) && !inCompulsory)) return OUT.finishedCompulsorySchool;
+  if (!completedCompulsory && !(pastCompulsorySchoolAge(facts.birthDate, day) && !inCompulsory))
+    return OUT.finishedCompulsorySchool;
   if (inUpperSecondary) return OUT.notInUpperSecondary;
   if (qualified) return OUT.noQualification;
   return { inRegister: true, reason: entryReason(facts, lastUpperSecondary) };
@@ -119,6 +125,7 @@ function entryReason(facts: PersonFacts, last: EnrolmentFacts | null): EntryReas
   if (facts.registeredSince && facts.registeredSince > becameEligible) return 'moved_in';
   if (!last) return 'never_started';
   if (last.qualification === 'studiebevis') return 'certificate_only';
-  if (last.endReason === 'interrupted' || last.endReason === 'transferred' || last.endReason === 'other') return 'dropped_out';
+  if (last.endReason === 'interrupted' || last.endReason === 'transferred' || last.endReason === 'other')
+    return 'dropped_out';
   return 'other';
 }

@@ -19,6 +19,12 @@ export function fieldCodeOf(issue: IssueLike, message: string | undefined): Fiel
 }
 
 /** The field errors of zod issues, each field named by its path as the API names it (e.g. "guardians.0.name"). */
-export function fieldErrorsOfIssues(issues: readonly (IssueLike & { path: readonly PropertyKey[]; message: string })[]): FieldError[] {
-  return issues.map((issue) => ({ field: issue.path.map(String).join('.') || 'body', code: fieldCodeOf(issue, issue.message), message: '' }));
+export function fieldErrorsOfIssues(
+  issues: readonly (IssueLike & { path: readonly PropertyKey[]; message: string })[],
+): FieldError[] {
+  return issues.map((issue) => ({
+    field: issue.path.map(String).join('.') || 'body',
+    code: fieldCodeOf(issue, issue.message),
+    message: '',
+  }));
 }

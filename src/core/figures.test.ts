@@ -42,8 +42,12 @@ describe('medians', () => {
 describe('on to studies or work within N months', () => {
   it('counts work and studies closed on or before the day N months after the start', () => {
     expect(onToStudiesOrWorkInTime({ outcome: 'work', startedOn: '2026-01-31', closedOn: '2026-06-30' }, 5)).toBe(true);
-    expect(onToStudiesOrWorkInTime({ outcome: 'studies', startedOn: '2026-01-31', closedOn: '2026-07-01' }, 5)).toBe(false);
-    expect(onToStudiesOrWorkInTime({ outcome: 'employment_service', startedOn: '2026-01-31', closedOn: '2026-02-01' }, 5)).toBe(false);
+    expect(onToStudiesOrWorkInTime({ outcome: 'studies', startedOn: '2026-01-31', closedOn: '2026-07-01' }, 5)).toBe(
+      false,
+    );
+    expect(
+      onToStudiesOrWorkInTime({ outcome: 'employment_service', startedOn: '2026-01-31', closedOn: '2026-02-01' }, 5),
+    ).toBe(false);
   });
 
   it('ends a month short of the day on its last day', () => {
@@ -53,7 +57,17 @@ describe('on to studies or work within N months', () => {
   });
 });
 
-const group = (o: Partial<OutcomeGroup>): OutcomeGroup => ({ outcome: 'work', gender: 'female', targetGroup: 'kaa', ageBand: '18_19', withoutDiploma: false, documentedProblems: false, inTime: false, n: 1, ...o });
+const group = (o: Partial<OutcomeGroup>): OutcomeGroup => ({
+  outcome: 'work',
+  gender: 'female',
+  targetGroup: 'kaa',
+  ageBand: '18_19',
+  withoutDiploma: false,
+  documentedProblems: false,
+  inTime: false,
+  n: 1,
+  ...o,
+});
 const medians = { toFirstContact: 4, toAssessment: 20, toFirstMeasure: 30, toOutcome: 100 };
 const settings = { targetMonths: 5, targetShare: 0.6 };
 
@@ -63,12 +77,20 @@ describe('the outcome report', () => {
       from: '2026-01-01',
       to: '2026-06-30',
       outcomeCodes: ['work', 'studies', 'declined'],
-      groups: [group({ n: 3, inTime: true }), group({ gender: 'male', n: 2 }), group({ outcome: 'studies', gender: 'male', n: 1, inTime: true })],
+      groups: [
+        group({ n: 3, inTime: true }),
+        group({ gender: 'male', n: 2 }),
+        group({ outcome: 'studies', gender: 'male', n: 1, inTime: true }),
+      ],
       medians,
       settings,
     });
     expect(r.closed).toBe(6);
-    expect(r.byOutcome).toEqual({ work: { total: 5, female: 3, male: 2 }, studies: { total: 1, female: 0, male: 1 }, declined: { total: 0, female: 0, male: 0 } });
+    expect(r.byOutcome).toEqual({
+      work: { total: 5, female: 3, male: 2 },
+      studies: { total: 1, female: 0, male: 1 },
+      declined: { total: 0, female: 0, male: 0 },
+    });
     expect(r.byGender).toEqual({ female: 3, male: 3 });
     expect(r.studiesOrWork).toEqual({ months: 5, target: 0.6, count: 4, share: 0.667, targetMet: true });
   });
@@ -78,7 +100,11 @@ describe('the outcome report', () => {
       from: '2026-01-01',
       to: '2026-06-30',
       outcomeCodes: ['work'],
-      groups: [group({ targetGroup: 'young_adult', ageBand: '20_25', withoutDiploma: true }), group({ ageBand: null, documentedProblems: true }), group({ ageBand: '16_17', withoutDiploma: true, documentedProblems: true })],
+      groups: [
+        group({ targetGroup: 'young_adult', ageBand: '20_25', withoutDiploma: true }),
+        group({ ageBand: null, documentedProblems: true }),
+        group({ ageBand: '16_17', withoutDiploma: true, documentedProblems: true }),
+      ],
       medians,
       settings,
     });
@@ -89,8 +115,20 @@ describe('the outcome report', () => {
   });
 
   it('has no shares and no verdict on the target for a period in which nobody closed', () => {
-    const r = outcomeReport({ from: '2026-01-01', to: '2026-01-31', outcomeCodes: ['work'], groups: [], medians: { toFirstContact: null, toAssessment: null, toFirstMeasure: null, toOutcome: null }, settings });
-    expect([r.closed, r.withoutDiplomaShare, r.studiesOrWork.share, r.studiesOrWork.targetMet]).toEqual([0, null, null, null]);
+    const r = outcomeReport({
+      from: '2026-01-01',
+      to: '2026-01-31',
+      outcomeCodes: ['work'],
+      groups: [],
+      medians: { toFirstContact: null, toAssessment: null, toFirstMeasure: null, toOutcome: null },
+      settings,
+    });
+    expect([r.closed, r.withoutDiplomaShare, r.studiesOrWork.share, r.studiesOrWork.targetMet]).toEqual([
+      0,
+      null,
+      null,
+      null,
+    ]);
   });
 });
 

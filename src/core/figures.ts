@@ -48,10 +48,18 @@ export type FigureSettings = {
   /** How many open cases a contact person can hold. */
   caseloadCapacity: number;
 };
-export const DEFAULT_FIGURE_SETTINGS: FigureSettings = { targetMonths: 5, targetShare: 0.6, lostYoungPersonCost: 12_000_000, caseloadCapacity: 30 };
+export const DEFAULT_FIGURE_SETTINGS: FigureSettings = {
+  targetMonths: 5,
+  targetShare: 0.6,
+  lostYoungPersonCost: 12_000_000,
+  caseloadCapacity: 30,
+};
 
 /** True when a case closed to studies or work on `closedOn`, at most `months` after `startedOn`. */
-export function onToStudiesOrWorkInTime(c: { outcome: string; startedOn: string; closedOn: string }, months: number): boolean {
+export function onToStudiesOrWorkInTime(
+  c: { outcome: string; startedOn: string; closedOn: string },
+  months: number,
+): boolean {
   return (STUDIES_OR_WORK as readonly string[]).includes(c.outcome) && c.closedOn <= addMonths(c.startedOn, months);
 }
 
@@ -71,7 +79,12 @@ export type OutcomeGroup = {
 };
 
 /** Medians in days from the start (register entry, or the case's opening outside the register). */
-export type OutcomeMedians = { toFirstContact: number | null; toAssessment: number | null; toFirstMeasure: number | null; toOutcome: number | null };
+export type OutcomeMedians = {
+  toFirstContact: number | null;
+  toAssessment: number | null;
+  toFirstMeasure: number | null;
+  toOutcome: number | null;
+};
 
 /** The outcome report, counts and shares only (the JSON of GET /api/v1/reports/outcomes). */
 export type OutcomeReport = {
@@ -138,7 +151,13 @@ export function outcomeReport(input: {
     documentedProblems: problems,
     documentedProblemsShare: share(problems, closed),
     medianDays: input.medians,
-    studiesOrWork: { months: input.settings.targetMonths, target: input.settings.targetShare, count: inTime, share: sw, targetMet: sw === null ? null : sw >= input.settings.targetShare },
+    studiesOrWork: {
+      months: input.settings.targetMonths,
+      target: input.settings.targetShare,
+      count: inTime,
+      share: sw,
+      targetMet: sw === null ? null : sw >= input.settings.targetShare,
+    },
   };
 }
 
@@ -161,7 +180,10 @@ export function suppressCount(n: number): number | typeof SMALL_CELL {
  * computed from a suppressed count are dropped too (null), so they cannot give it back. Keys named in
  * `keep` (days, months, targets, years) are not counts and stay.
  */
-export function suppressSmallCells<T>(value: T, keep: readonly string[] = ['from', 'to', 'months', 'target', 'medianDays', 'targetMet']): T {
+export function suppressSmallCells<T>(
+  value: T,
+  keep: readonly string[] = ['from', 'to', 'months', 'target', 'medianDays', 'targetMet'],
+): T {
   const protectedValue = protectPartitions(value, keep);
   const walk = (v: unknown): unknown => {
     if (typeof v === 'number') return Number.isInteger(v) ? suppressCount(v) : v;
@@ -235,7 +257,13 @@ function protectPartitions<T>(value: T, keep: readonly string[]): T {
       return apply(flat, cellKeys(flat));
     }
     let changed = false;
-    for (const r of rows) if ('total' in r) changed = apply(r, cellKeys(r).filter((k) => k !== 'total')) || changed;
+    for (const r of rows)
+      if ('total' in r)
+        changed =
+          apply(
+            r,
+            cellKeys(r).filter((k) => k !== 'total'),
+          ) || changed;
     const columns = new Set(rows.flatMap(cellKeys));
     for (const col of columns) {
       const column = Object.fromEntries(rows.map((r, i) => [String(i), r[col] as number | typeof SMALL_CELL]));

@@ -13,14 +13,27 @@ import { identityNumber } from './schemas.js';
 export const ME_CODE = { digits: 6, validMinutes: 10 } as const;
 
 export const meCodeBody = z.object({ personalIdentityNumber: identityNumber });
-export const meLoginBody = z.object({ personalIdentityNumber: identityNumber, code: z.string().trim().regex(/^\d{6}$/) });
+export const meLoginBody = z.object({
+  personalIdentityNumber: identityNumber,
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/),
+});
 export const meLoginResponse = z.object({ csrfToken: z.string() });
 
 export const meSummarySchema = z.object({
   givenName: z.string(),
   csrfToken: z.string(),
   contactPerson: z.object({ name: z.string(), email: z.string(), unit: z.string().nullable() }).nullable(),
-  nextMeeting: z.object({ startsAt: z.string(), endsAt: z.string(), kind: z.enum(['meeting', 'drop_in', 'home_visit']), place: z.string().nullable() }).nullable(),
+  nextMeeting: z
+    .object({
+      startsAt: z.string(),
+      endsAt: z.string(),
+      kind: z.enum(['meeting', 'drop_in', 'home_visit']),
+      place: z.string().nullable(),
+    })
+    .nullable(),
 });
 export type MeSummary = z.infer<typeof meSummarySchema>;
 

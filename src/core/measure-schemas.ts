@@ -1,6 +1,14 @@
 /** Zod schemas of the measures API: the offer catalogue, a person's measures (with work placements) and referrals. */
 import { z } from 'zod';
-import { COST_UNITS, END_REASONS, isOrganisationNumber, OFFER_KINDS, REFERRAL_AGENCIES, REFERRAL_STATUSES, STUDY_FORMS } from './measures.js';
+import {
+  COST_UNITS,
+  END_REASONS,
+  isOrganisationNumber,
+  OFFER_KINDS,
+  REFERRAL_AGENCIES,
+  REFERRAL_STATUSES,
+  STUDY_FORMS,
+} from './measures.js';
 import { CONSENT_CATEGORIES } from './consent.js';
 import { isoDay, optionalText, text } from './schemas.js';
 import { isPhoneNumber } from './contact-details.js';
@@ -12,20 +20,45 @@ const id = z.string().uuid();
 export const offerBody = z.object({
   name: text(200),
   kind: z.enum(OFFER_KINDS),
-  studyForm: z.enum(STUDY_FORMS).nullish().transform((v) => v ?? null),
+  studyForm: z
+    .enum(STUDY_FORMS)
+    .nullish()
+    .transform((v) => v ?? null),
   description: optionalText(2000),
   providerUnitId: id.nullish().transform((v) => v ?? null),
   providerName: optionalText(200),
   location: optionalText(300),
-  capacity: z.number().int().min(0).max(100000).nullish().transform((v) => v ?? null),
-  costAmount: z.number().int().min(0).max(100_000_000).nullish().transform((v) => v ?? null),
-  costUnit: z.enum(COST_UNITS).nullish().transform((v) => v ?? null),
+  capacity: z
+    .number()
+    .int()
+    .min(0)
+    .max(100000)
+    .nullish()
+    .transform((v) => v ?? null),
+  costAmount: z
+    .number()
+    .int()
+    .min(0)
+    .max(100_000_000)
+    .nullish()
+    .transform((v) => v ?? null),
+  costUnit: z
+    .enum(COST_UNITS)
+    .nullish()
+    .transform((v) => v ?? null),
 });
 /** A change to an offer: any of its fields, and `active: false` to take it out of the catalogue. */
-export const offerUpdateBody = offerBody.partial().extend({ active: z.boolean().optional(), version: z.number().int() });
+export const offerUpdateBody = offerBody
+  .partial()
+  .extend({ active: z.boolean().optional(), version: z.number().int() });
 /** GET /offers.pdf: the printed catalogue's language. */
 export const offersPdfQuery = z.object({ lang: z.enum(['sv', 'en']).default('sv') });
-export const offerListQuery = z.object({ includeInactive: z.enum(['true', 'false']).optional().transform((v) => v === 'true') });
+export const offerListQuery = z.object({
+  includeInactive: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
+});
 
 export const offerSchema = z.object({
   id,
@@ -56,7 +89,14 @@ export const placementSchema = z.object({
   employerAddress: optionalText(300),
   supervisorName: text(200),
   supervisorPhone: phone.nullish().transform((v) => v ?? null),
-  supervisorEmail: z.string().trim().max(200).email().nullish().or(z.literal('').transform(() => null)).transform((v) => v ?? null),
+  supervisorEmail: z
+    .string()
+    .trim()
+    .max(200)
+    .email()
+    .nullish()
+    .or(z.literal('').transform(() => null))
+    .transform((v) => v ?? null),
   hoursPerWeek: z.number().min(1).max(40),
   visits: z.array(followUpSchema).max(50).default([]),
 });
@@ -67,7 +107,10 @@ export const measureBody = z.object({
   startsOn: isoDay,
   plannedEndOn: isoDay.nullish().transform((v) => v ?? null),
   endedOn: isoDay.nullish().transform((v) => v ?? null),
-  endReason: z.enum(END_REASONS).nullish().transform((v) => v ?? null),
+  endReason: z
+    .enum(END_REASONS)
+    .nullish()
+    .transform((v) => v ?? null),
   followUps: z.array(followUpSchema).max(50).default([]),
   evaluation: optionalText(4000),
   placement: placementSchema.nullish().transform((v) => v ?? null),
@@ -92,7 +135,13 @@ export const measureUpdateBody = z.object({
 export const measureSchema = z.object({
   id,
   personId: id,
-  offer: z.object({ id, name: z.string(), kind: z.enum(OFFER_KINDS), studyForm: z.enum(STUDY_FORMS).nullable(), provider: z.string() }),
+  offer: z.object({
+    id,
+    name: z.string(),
+    kind: z.enum(OFFER_KINDS),
+    studyForm: z.enum(STUDY_FORMS).nullable(),
+    provider: z.string(),
+  }),
   goal: z.object({ id, title: z.string() }).nullable(),
   startsOn: z.string(),
   plannedEndOn: z.string().nullable(),

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatOrganisationNumber, isMeasureEnding, isOrganisationNumber, luhnValid, measureDateProblems, referralCategory, referralProblems, REFERRAL_AGENCIES } from './measures.js';
+import {
+  formatOrganisationNumber,
+  isMeasureEnding,
+  isOrganisationNumber,
+  luhnValid,
+  measureDateProblems,
+  referralCategory,
+  referralProblems,
+  REFERRAL_AGENCIES,
+} from './measures.js';
 
 describe('organisation numbers', () => {
   it('accepts ten digits whose last is the Luhn check digit, written with or without a hyphen', () => {
@@ -40,8 +49,12 @@ describe('measure dates and ending', () => {
   });
 
   it('refuses a planned or actual end before the start, naming the field', () => {
-    expect(measureDateProblems({ ...base, plannedEndOn: '2026-11-30' })).toEqual([{ field: 'plannedEndOn', code: 'end_before_start' }]);
-    expect(measureDateProblems({ ...base, endedOn: '2026-11-30', endReason: 'completed' })).toEqual([{ field: 'endedOn', code: 'end_before_start' }]);
+    expect(measureDateProblems({ ...base, plannedEndOn: '2026-11-30' })).toEqual([
+      { field: 'plannedEndOn', code: 'end_before_start' },
+    ]);
+    expect(measureDateProblems({ ...base, endedOn: '2026-11-30', endReason: 'completed' })).toEqual([
+      { field: 'endedOn', code: 'end_before_start' },
+    ]);
   });
 
   it('asks why a measure ended, and refuses a reason for one that has not', () => {
@@ -50,7 +63,9 @@ describe('measure dates and ending', () => {
   });
 
   it('refuses a follow-up before the start', () => {
-    expect(measureDateProblems({ ...base, followUps: [{ on: '2026-11-01' }] })).toEqual([{ field: 'followUps', code: 'end_before_start' }]);
+    expect(measureDateProblems({ ...base, followUps: [{ on: '2026-11-01' }] })).toEqual([
+      { field: 'followUps', code: 'end_before_start' },
+    ]);
   });
 
   it('counts a running measure as ending when its planned end is from today up to the last day ahead', () => {
@@ -58,7 +73,9 @@ describe('measure dates and ending', () => {
     expect(isMeasureEnding({ plannedEndOn: '2026-12-20', endedOn: null }, '2026-12-06', '2026-12-20')).toBe(true);
     expect(isMeasureEnding({ plannedEndOn: '2026-12-21', endedOn: null }, '2026-12-06', '2026-12-20')).toBe(false);
     expect(isMeasureEnding({ plannedEndOn: '2026-12-05', endedOn: null }, '2026-12-06', '2026-12-20')).toBe(false);
-    expect(isMeasureEnding({ plannedEndOn: '2026-12-10', endedOn: '2026-12-04' }, '2026-12-06', '2026-12-20')).toBe(false);
+    expect(isMeasureEnding({ plannedEndOn: '2026-12-10', endedOn: '2026-12-04' }, '2026-12-06', '2026-12-20')).toBe(
+      false,
+    );
   });
 });
 
@@ -75,8 +92,14 @@ describe('referrals', () => {
   });
 
   it('asks for the outcome of an ended or declined referral, and refuses a first visit before it was sent', () => {
-    expect(referralProblems({ status: 'ended', outcome: null, sentOn: '2026-12-01', firstVisitOn: null })).toEqual([{ field: 'outcome', code: 'required' }]);
-    expect(referralProblems({ status: 'declined', outcome: 'Ville inte', sentOn: '2026-12-01', firstVisitOn: null })).toEqual([]);
-    expect(referralProblems({ status: 'sent', outcome: null, sentOn: '2026-12-01', firstVisitOn: '2026-11-30' })).toEqual([{ field: 'firstVisitOn', code: 'end_before_start' }]);
+    expect(referralProblems({ status: 'ended', outcome: null, sentOn: '2026-12-01', firstVisitOn: null })).toEqual([
+      { field: 'outcome', code: 'required' },
+    ]);
+    expect(
+      referralProblems({ status: 'declined', outcome: 'Ville inte', sentOn: '2026-12-01', firstVisitOn: null }),
+    ).toEqual([]);
+    expect(
+      referralProblems({ status: 'sent', outcome: null, sentOn: '2026-12-01', firstVisitOn: '2026-11-30' }),
+    ).toEqual([{ field: 'firstVisitOn', code: 'end_before_start' }]);
   });
 });

@@ -38,11 +38,25 @@ export const COST_UNITS = ['week', 'participant'] as const;
 export type CostUnit = (typeof COST_UNITS)[number];
 
 /** Why a measure ended (förordning 2006:39 asks for it; SCB's "measure ended" block counts it). */
-export const END_REASONS = ['completed', 'moved_on_studies', 'moved_on_work', 'interrupted', 'declined', 'other'] as const;
+export const END_REASONS = [
+  'completed',
+  'moved_on_studies',
+  'moved_on_work',
+  'interrupted',
+  'declined',
+  'other',
+] as const;
 export type EndReason = (typeof END_REASONS)[number];
 
 /** The agencies a young person is guided onward to. */
-export const REFERRAL_AGENCIES = ['employment_service', 'social_services', 'health_care', 'addiction_care', 'youth_clinic', 'other'] as const;
+export const REFERRAL_AGENCIES = [
+  'employment_service',
+  'social_services',
+  'health_care',
+  'addiction_care',
+  'youth_clinic',
+  'other',
+] as const;
 export type ReferralAgency = (typeof REFERRAL_AGENCIES)[number];
 
 /** Where a referral stands. */
@@ -110,14 +124,23 @@ export function formatOrganisationNumber(input: string): string {
 }
 
 /** A field of a measure whose dates do not fit together, and why. */
-export type DateProblem = { field: 'plannedEndOn' | 'endedOn' | 'endReason' | 'followUps'; code: 'end_before_start' | 'required' | 'invalid' };
+export type DateProblem = {
+  field: 'plannedEndOn' | 'endedOn' | 'endReason' | 'followUps';
+  code: 'end_before_start' | 'required' | 'invalid';
+};
 
 /**
  * The rules of a measure's dates and ending: the planned end and the actual end are not before the
  * start, an ended measure says why, a reason is given only for an ended measure, and follow-ups are
  * not before the start. Days are ISO strings (YYYY-MM-DD), which compare as dates.
  */
-export function measureDateProblems(m: { startsOn: string; plannedEndOn: string | null; endedOn: string | null; endReason: EndReason | null; followUps?: readonly { on: string }[] }): DateProblem[] {
+export function measureDateProblems(m: {
+  startsOn: string;
+  plannedEndOn: string | null;
+  endedOn: string | null;
+  endReason: EndReason | null;
+  followUps?: readonly { on: string }[];
+}): DateProblem[] {
   const problems: DateProblem[] = [];
   if (m.plannedEndOn && m.plannedEndOn < m.startsOn) problems.push({ field: 'plannedEndOn', code: 'end_before_start' });
   if (m.endedOn && m.endedOn < m.startsOn) problems.push({ field: 'endedOn', code: 'end_before_start' });
@@ -128,14 +151,24 @@ export function measureDateProblems(m: { startsOn: string; plannedEndOn: string 
 }
 
 /** True when a running measure's planned end falls from `today` up to `days` days ahead (the work queue "measure ending"). */
-export function isMeasureEnding(m: { plannedEndOn: string | null; endedOn: string | null }, today: string, inDays: string): boolean {
+export function isMeasureEnding(
+  m: { plannedEndOn: string | null; endedOn: string | null },
+  today: string,
+  inDays: string,
+): boolean {
   return !m.endedOn && m.plannedEndOn !== null && m.plannedEndOn >= today && m.plannedEndOn <= inDays;
 }
 
 /** A referral's status can be changed to any other; an ended or declined referral has an outcome. */
-export function referralProblems(r: { status: ReferralStatus; outcome: string | null; sentOn: string; firstVisitOn: string | null }): { field: 'outcome' | 'firstVisitOn'; code: 'required' | 'end_before_start' }[] {
+export function referralProblems(r: {
+  status: ReferralStatus;
+  outcome: string | null;
+  sentOn: string;
+  firstVisitOn: string | null;
+}): { field: 'outcome' | 'firstVisitOn'; code: 'required' | 'end_before_start' }[] {
   const problems: { field: 'outcome' | 'firstVisitOn'; code: 'required' | 'end_before_start' }[] = [];
-  if ((r.status === 'ended' || r.status === 'declined') && !r.outcome) problems.push({ field: 'outcome', code: 'required' });
+  if ((r.status === 'ended' || r.status === 'declined') && !r.outcome)
+    problems.push({ field: 'outcome', code: 'required' });
   if (r.firstVisitOn && r.firstVisitOn < r.sentOn) problems.push({ field: 'firstVisitOn', code: 'end_before_start' });
   return problems;
 }

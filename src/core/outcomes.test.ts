@@ -95,7 +95,10 @@ describe('participantFromAssessment: what a completed assessment fills in on its
   const kase = { upperSecondaryDiploma: 'unknown' as const, documentedProblems: ['social'] };
   it('takes a known diploma answer and keeps the case value for unknown or no answer', () => {
     expect(participantFromAssessment(kase, { diploma: 'no', needs: [] }).upperSecondaryDiploma).toBe('no');
-    const known = participantFromAssessment({ ...kase, upperSecondaryDiploma: 'yes' }, { diploma: 'unknown', needs: null });
+    const known = participantFromAssessment(
+      { ...kase, upperSecondaryDiploma: 'yes' },
+      { diploma: 'unknown', needs: null },
+    );
     expect(known.upperSecondaryDiploma).toBe('yes');
   });
   it("joins the needs, in the case's codes, to the problems already documented", () => {

@@ -1,7 +1,17 @@
 /** Zod schemas of the outreach API: contact attempts, next steps, work queues, settings, letters, SMS, calendar, figures. */
 import { z } from 'zod';
 import { isoDateTimeInput, isoDay, optionalText, storable } from './schemas.js';
-import { ATTEMPT_CHANNELS, ATTEMPT_OUTCOMES, CONTACT_CHANNELS, MEETING_KINDS, OCCUPATION_CODE_LIST, QUEUE_KEYS, TEMPLATE_KINDS, type QueueKey, type TemplateKind } from './outreach.js';
+import {
+  ATTEMPT_CHANNELS,
+  ATTEMPT_OUTCOMES,
+  CONTACT_CHANNELS,
+  MEETING_KINDS,
+  OCCUPATION_CODE_LIST,
+  QUEUE_KEYS,
+  TEMPLATE_KINDS,
+  type QueueKey,
+  type TemplateKind,
+} from './outreach.js';
 
 export { QUEUE_KEYS, TEMPLATE_KINDS, type QueueKey, type TemplateKind };
 
@@ -26,12 +36,14 @@ export const contactAttemptBody = z.object({
   note: optionalText(2000),
 });
 
-export const nextStepSchema = z.object({
-  channel: attemptChannel,
-  dueOn: z.string(),
-  /** Why the coach chose another step than Lotsa's proposal; null for Lotsa's own. */
-  overrideReason: z.string().nullable(),
-}).nullable();
+export const nextStepSchema = z
+  .object({
+    channel: attemptChannel,
+    dueOn: z.string(),
+    /** Why the coach chose another step than Lotsa's proposal; null for Lotsa's own. */
+    overrideReason: z.string().nullable(),
+  })
+  .nullable();
 
 export const contactAttemptSchema = z.object({
   id,
@@ -62,22 +74,39 @@ export const outreachSchema = z.object({
   /** Text messages to the person kept in the outbox that the reader sent (a coordinator: anyone sent) and has not yet confirmed as sent; no attempt yet. */
   awaitingSms: z.array(z.object({ id, recipient: z.enum(['young_person', 'guardian']), createdAt: z.string() })),
   /** The person's booked meetings and home visits that have not ended, soonest first. */
-  meetings: z.array(z.object({ id, kind: z.enum(MEETING_KINDS), startsAt: z.string(), endsAt: z.string(), staff: z.object({ id, name: z.string() }), secondStaff: z.object({ id, name: z.string() }).nullable() })),
+  meetings: z.array(
+    z.object({
+      id,
+      kind: z.enum(MEETING_KINDS),
+      startsAt: z.string(),
+      endsAt: z.string(),
+      staff: z.object({ id, name: z.string() }),
+      secondStaff: z.object({ id, name: z.string() }).nullable(),
+    }),
+  ),
 });
 
 export const nextStepOverrideBody = z.object({
   channel: attemptChannel,
   dueOn: isoDay,
-  reason: z.string().trim().min(1).max(500).refine(...storable),
+  reason: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .refine(...storable),
   version: z.number().int().min(0),
 });
-
 
 export const queueFilterQuery = z.object({
   /** `me`, a staff id, or `none` (no contact person); empty for everyone the reader may see. */
   contactPerson: z.union([z.literal('me'), z.literal('none'), id]).optional(),
 });
-export const queueSchema = z.object({ key: z.enum(QUEUE_KEYS), count: z.number().int(), kind: z.enum(['persons', 'notifications']) });
+export const queueSchema = z.object({
+  key: z.enum(QUEUE_KEYS),
+  count: z.number().int(),
+  kind: z.enum(['persons', 'notifications']),
+});
 export const queueItemSchema = z.object({
   personId: id,
   givenName: z.string(),
@@ -110,7 +139,13 @@ export const queueItemsQuery = queueFilterQuery.extend({
   sort: z.enum(QUEUE_SORTS).default('due'),
   order: z.enum(['asc', 'desc']).default('asc'),
 });
-export const queuePageSchema = z.object({ key: z.enum(QUEUE_KEYS), items: z.array(queueItemSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const queuePageSchema = z.object({
+  key: z.enum(QUEUE_KEYS),
+  items: z.array(queueItemSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 
 export const bulkAssignBody = z.object({ personIds: z.array(id).min(1).max(500), contactPersonId: id });
 export const bulkAssignResultSchema = z.object({ assigned: z.number().int() });
@@ -118,30 +153,75 @@ export const bulkAssignResultSchema = z.object({ assigned: z.number().int() });
 export const ladderStep = z.object({ channel: z.enum(CONTACT_CHANNELS), waitDays: z.number().int().min(0).max(90) });
 export const outreachSettingsSchema = z.object({
   overdueDays: z.number().int().min(1).max(90),
-  ladder: z.array(ladderStep).min(1).max(12).refine((l) => new Set(l.map((s) => s.channel)).size === l.length, 'each channel once'),
+  ladder: z
+    .array(ladderStep)
+    .min(1)
+    .max(12)
+    .refine((l) => new Set(l.map((s) => s.channel)).size === l.length, 'each channel once'),
   homeVisitNoticeDays: z.number().int().min(1).max(30),
-  occupationValidityDays: z.object(Object.fromEntries(OCCUPATION_CODE_LIST.codes.map((c) => [c, z.number().int().min(0).max(730)])) as Record<(typeof OCCUPATION_CODE_LIST.codes)[number], z.ZodNumber>),
+  occupationValidityDays: z.object(
+    Object.fromEntries(OCCUPATION_CODE_LIST.codes.map((c) => [c, z.number().int().min(0).max(730)])) as Record<
+      (typeof OCCUPATION_CODE_LIST.codes)[number],
+      z.ZodNumber
+    >,
+  ),
   planMissingDays: z.number().int().min(1).max(365).default(30),
   followUpMonths: z.array(z.number().int().min(1).max(60)).max(6).default([6, 12]),
-  contactPhone: z.string().trim().max(40).refine(...storable),
-  returnAddress: z.string().trim().max(200).refine(...storable),
+  contactPhone: z
+    .string()
+    .trim()
+    .max(40)
+    .refine(...storable),
+  returnAddress: z
+    .string()
+    .trim()
+    .max(200)
+    .refine(...storable),
 });
-export const outreachSettingsResponse = z.object({ settings: outreachSettingsSchema, version: z.number().int(), occupationListVersion: z.number().int() });
+export const outreachSettingsResponse = z.object({
+  settings: outreachSettingsSchema,
+  version: z.number().int(),
+  occupationListVersion: z.number().int(),
+});
 export const outreachSettingsBody = z.object({ settings: outreachSettingsSchema, version: z.number().int().min(0) });
 
-export const templateSchema = z.object({ kind: z.enum(TEMPLATE_KINDS), language: z.enum(['sv', 'en']), heading: z.string(), body: z.string(), version: z.number().int() });
-export const templateBody = z.object({ heading: z.string().trim().max(200).refine(...storable), body: z.string().trim().min(1).max(5000).refine(...storable), version: z.number().int().min(0) });
+export const templateSchema = z.object({
+  kind: z.enum(TEMPLATE_KINDS),
+  language: z.enum(['sv', 'en']),
+  heading: z.string(),
+  body: z.string(),
+  version: z.number().int(),
+});
+export const templateBody = z.object({
+  heading: z
+    .string()
+    .trim()
+    .max(200)
+    .refine(...storable),
+  body: z
+    .string()
+    .trim()
+    .min(1)
+    .max(5000)
+    .refine(...storable),
+  version: z.number().int().min(0),
+});
 export const templateParams = z.object({ kind: z.enum(TEMPLATE_KINDS), language: z.enum(['sv', 'en']) });
 
 /** POST /letters: one person's letter, or every letter due today that the reader may see. */
-export const letterBody = z.object({
-  personIds: z.array(id).min(1).max(500).optional(),
-  dueToday: z.boolean().optional(),
-  kind: z.enum(['letter', 'second_letter', 'home_visit_notice']).optional(),
-  language: z.enum(['sv', 'en']).default('sv'),
-  /** Record a sent letter as a contact attempt for each person printed. */
-  recordAttempts: z.boolean().default(false),
-}).refine((b) => Boolean(b.personIds) !== Boolean(b.dueToday), { message: 'personIds or dueToday', path: ['personIds'] });
+export const letterBody = z
+  .object({
+    personIds: z.array(id).min(1).max(500).optional(),
+    dueToday: z.boolean().optional(),
+    kind: z.enum(['letter', 'second_letter', 'home_visit_notice']).optional(),
+    language: z.enum(['sv', 'en']).default('sv'),
+    /** Record a sent letter as a contact attempt for each person printed. */
+    recordAttempts: z.boolean().default(false),
+  })
+  .refine((b) => Boolean(b.personIds) !== Boolean(b.dueToday), {
+    message: 'personIds or dueToday',
+    path: ['personIds'],
+  });
 export const letterDueSchema = z.object({
   personId: id,
   givenName: z.string(),
@@ -155,7 +235,10 @@ export const letterDueSchema = z.object({
 });
 
 /** POST /persons/{id}/sms. `meetingTime` is free text put in the template, checked like a template (no identity number, no placeholder). */
-export const smsBody = z.object({ recipient: z.enum(['young_person', 'guardian']).default('young_person'), meetingTime: optionalText(60) });
+export const smsBody = z.object({
+  recipient: z.enum(['young_person', 'guardian']).default('young_person'),
+  meetingTime: optionalText(60),
+});
 export const smsSchema = z.object({
   id,
   personId: id,
@@ -174,7 +257,14 @@ export const smsSchema = z.object({
 });
 
 export const centreSchema = z.object({ id, name: z.string() });
-export const centreBody = z.object({ name: z.string().trim().min(1).max(100).refine(...storable) });
+export const centreBody = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .refine(...storable),
+});
 export const meetingBody = z.object({
   kind: z.enum(MEETING_KINDS),
   startsAt: dateTime,
@@ -198,7 +288,11 @@ export const meetingSchema = z.object({
   version: z.number().int(),
 });
 export const calendarQuery = z.object({ from: isoDay, to: isoDay, staffId: id.optional(), centreId: id.optional() });
-export const calendarFeedSchema = z.object({ active: z.boolean(), createdAt: z.string().nullable(), url: z.string().nullable() });
+export const calendarFeedSchema = z.object({
+  active: z.boolean(),
+  createdAt: z.string().nullable(),
+  url: z.string().nullable(),
+});
 
 const figureRow = z.object({
   inRegister: z.number().int(),

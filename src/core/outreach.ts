@@ -57,7 +57,13 @@ export const CONTACT_OUTCOMES = [
 ] as const;
 export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
 /** Outcomes of the check steps. */
-export const CHECK_OUTCOMES = ['dropout_confirmed', 'changing_programme', 'known_to_other_agency', 'not_known', 'other'] as const;
+export const CHECK_OUTCOMES = [
+  'dropout_confirmed',
+  'changing_programme',
+  'known_to_other_agency',
+  'not_known',
+  'other',
+] as const;
 export const ATTEMPT_OUTCOMES = [...new Set([...CONTACT_OUTCOMES, ...CHECK_OUTCOMES])] as [string, ...string[]];
 export type AttemptOutcome = ContactOutcome | (typeof CHECK_OUTCOMES)[number];
 
@@ -66,7 +72,13 @@ export type AttemptOutcome = ContactOutcome | (typeof CHECK_OUTCOMES)[number];
  * (`reached_guardian`, `met_guardian`), including one in which they declined further contact. Only
  * these count as reached: they end the ladder, and only they may carry an occupation and what was agreed.
  */
-export const CONVERSATION_OUTCOMES = ['reached', 'reached_guardian', 'met', 'met_guardian', 'declined'] as const satisfies readonly ContactOutcome[];
+export const CONVERSATION_OUTCOMES = [
+  'reached',
+  'reached_guardian',
+  'met',
+  'met_guardian',
+  'declined',
+] as const satisfies readonly ContactOutcome[];
 
 /** True when `outcome` means a conversation, so the person counts as reached. */
 export function isConversation(outcome: string): boolean {
@@ -100,9 +112,15 @@ export function outcomesFor(channel: AttemptChannel): readonly AttemptOutcome[] 
 }
 
 /** Why an attempt is refused, by field; null when the channel, outcome and occupation fit together. */
-export function attemptProblem(input: { channel: AttemptChannel; outcome?: string | null; occupation?: string | null; agreed?: string | null }): { field: 'outcome' | 'occupation' | 'agreed'; code: 'required' | 'invalid' } | null {
+export function attemptProblem(input: {
+  channel: AttemptChannel;
+  outcome?: string | null;
+  occupation?: string | null;
+  agreed?: string | null;
+}): { field: 'outcome' | 'occupation' | 'agreed'; code: 'required' | 'invalid' } | null {
   if (!input.outcome) return { field: 'outcome', code: 'required' };
-  if (!outcomesFor(input.channel).includes(input.outcome as AttemptOutcome)) return { field: 'outcome', code: 'invalid' };
+  if (!outcomesFor(input.channel).includes(input.outcome as AttemptOutcome))
+    return { field: 'outcome', code: 'invalid' };
   if (input.occupation && !isConversation(input.outcome)) return { field: 'occupation', code: 'invalid' };
   if (input.agreed && !isConversation(input.outcome)) return { field: 'agreed', code: 'invalid' };
   return null;
@@ -193,18 +211,30 @@ export function ladderFor(settings: Pick<OutreachSettings, 'ladder'>, under18: b
  * - Otherwise the rung after the furthest one tried, due its wait after the latest attempt; the
  *   last rung repeats once the ladder is used up.
  */
-export function proposeNextStep(input: { enteredOn: string; fromSchool: boolean; under18: boolean; attempts: AttemptFact[]; settings: Pick<OutreachSettings, 'ladder'> }): NextStep {
+export function proposeNextStep(input: {
+  enteredOn: string;
+  fromSchool: boolean;
+  under18: boolean;
+  attempts: AttemptFact[];
+  settings: Pick<OutreachSettings, 'ladder'>;
+}): NextStep {
   const { attempts, enteredOn } = input;
   if (attempts.some((a) => isConversation(a.outcome))) return null;
   const done = new Set(attempts.map((a) => a.channel));
   const last = attempts.length ? attempts[attempts.length - 1]!.on : enteredOn;
   const ladderStarted = attempts.some((a) => !isCheckStep(a.channel));
-  if (!ladderStarted && input.fromSchool && !done.has('verify_school')) return { channel: 'verify_school', dueOn: enteredOn };
-  if (!ladderStarted && !done.has('known_elsewhere')) return { channel: 'known_elsewhere', dueOn: last < enteredOn ? enteredOn : last };
+  if (!ladderStarted && input.fromSchool && !done.has('verify_school'))
+    return { channel: 'verify_school', dueOn: enteredOn };
+  if (!ladderStarted && !done.has('known_elsewhere'))
+    return { channel: 'known_elsewhere', dueOn: last < enteredOn ? enteredOn : last };
   const ladder = ladderFor(input.settings, input.under18);
   if (ladder.length === 0) return null;
   let furthest = -1;
-  for (const a of attempts) furthest = Math.max(furthest, ladder.findIndex((s) => s.channel === a.channel));
+  for (const a of attempts)
+    furthest = Math.max(
+      furthest,
+      ladder.findIndex((s) => s.channel === a.channel),
+    );
   const next = ladder[Math.min(furthest + 1, ladder.length - 1)]!;
   return { channel: next.channel, dueOn: addDays(last, furthest < 0 ? 0 : next.waitDays) };
 }
@@ -222,7 +252,19 @@ function addYears(isoDay: string, years: number): string {
 }
 
 /** The work queues, in the order a coach works them. */
-export const QUEUE_KEYS = ['verify-school', 'not-contacted', 'contact-overdue', 'next-step-due', 'occupation-unknown', 'home-visits', 'plan-missing', 'follow-up-due', 'measure-ending', 'closure-follow-up', 'inbox'] as const;
+export const QUEUE_KEYS = [
+  'verify-school',
+  'not-contacted',
+  'contact-overdue',
+  'next-step-due',
+  'occupation-unknown',
+  'home-visits',
+  'plan-missing',
+  'follow-up-due',
+  'measure-ending',
+  'closure-follow-up',
+  'inbox',
+] as const;
 export type QueueKey = (typeof QUEUE_KEYS)[number];
 
 /** Kinds of message template: three letters and the text message. */

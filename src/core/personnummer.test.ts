@@ -12,8 +12,13 @@ type MetaEntry = {
   type: 'ssn' | 'con';
 };
 
-const meta: MetaEntry[] = JSON.parse(readFileSync(new URL('./testdata/personnummer-meta-list.json', import.meta.url), 'utf8'));
-const skatteverket = readFileSync(new URL('../../reference/skatteverket-testpersonnummer-2000-2009.csv', import.meta.url), 'utf8')
+const meta: MetaEntry[] = JSON.parse(
+  readFileSync(new URL('./testdata/personnummer-meta-list.json', import.meta.url), 'utf8'),
+);
+const skatteverket = readFileSync(
+  new URL('../../reference/skatteverket-testpersonnummer-2000-2009.csv', import.meta.url),
+  'utf8',
+)
   .split('\n')
   .slice(1)
   .filter(Boolean);
@@ -22,7 +27,13 @@ const today = new Date('2026-11-25T12:00:00Z');
 describe('personnummer conformance list', () => {
   for (const entry of meta) {
     it(`judges ${entry.separated_long} as ${entry.valid ? 'valid' : 'invalid'} in every format`, () => {
-      for (const form of [entry.long_format, entry.short_format, entry.separated_format, entry.separated_long, String(entry.integer)]) {
+      for (const form of [
+        entry.long_format,
+        entry.short_format,
+        entry.separated_format,
+        entry.separated_long,
+        String(entry.integer),
+      ]) {
         expect(parseIdentityNumber(form, today).ok, form).toBe(entry.valid);
       }
     });
@@ -76,7 +87,10 @@ describe('parseIdentityNumber rules', () => {
 
   it('reads day plus 60 as a coordination number with the real birth date', () => {
     const r = parseIdentityNumber('20210791-9967', today);
-    expect(r).toEqual({ ok: true, value: { canonical: '202107919967', kind: 'coordination', birthDate: '2021-07-31' } });
+    expect(r).toEqual({
+      ok: true,
+      value: { canonical: '202107919967', kind: 'coordination', birthDate: '2021-07-31' },
+    });
   });
 });
 

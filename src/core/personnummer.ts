@@ -19,9 +19,7 @@ export type ParsedIdentityNumber = {
 /** Why a string is not a valid identity number; the key doubles as an i18n key. */
 export type IdentityNumberError = 'format' | 'date' | 'checksum' | 'serial';
 
-export type ParseResult =
-  | { ok: true; value: ParsedIdentityNumber }
-  | { ok: false; error: IdentityNumberError };
+export type ParseResult = { ok: true; value: ParsedIdentityNumber } | { ok: false; error: IdentityNumberError };
 
 const PATTERN = /^(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{3})(\d)$/;
 
@@ -62,7 +60,9 @@ export function parseIdentityNumber(input: string, today: Date = new Date()): Pa
   const thisYear = today.getUTCFullYear();
   let year = Math.floor(thisYear / 100) * 100 + Number(yy);
   const birthdayPassed = (y: number) =>
-    y < thisYear || (y === thisYear && (month < today.getUTCMonth() + 1 || (month === today.getUTCMonth() + 1 && day <= today.getUTCDate())));
+    y < thisYear ||
+    (y === thisYear &&
+      (month < today.getUTCMonth() + 1 || (month === today.getUTCMonth() + 1 && day <= today.getUTCDate())));
   if (!birthdayPassed(year)) year -= 100;
   if (sep === '+') year -= 100;
   return checkDigits(`${year}${mm}${dd}${serial}${check}`, year);

@@ -2,7 +2,14 @@
 import { CASE_STATUSES } from './cases.js';
 
 /** Columns the person list sorts by. */
-export const PERSON_SORTS = ['name', 'personalIdentityNumber', 'age', 'status', 'contactPerson', 'lastAttempt'] as const;
+export const PERSON_SORTS = [
+  'name',
+  'personalIdentityNumber',
+  'age',
+  'status',
+  'contactPerson',
+  'lastAttempt',
+] as const;
 export type PersonSort = (typeof PERSON_SORTS)[number];
 
 /** Whose case: the reader's own, without contact person, any, or (coordinators) held by someone who may not open it. */

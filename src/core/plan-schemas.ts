@@ -1,6 +1,13 @@
 /** Zod schemas of the action plan API: the plan sent whole with its version, versions, signatures, goal areas. */
 import { z } from 'zod';
-import { PLAN_SIGN_METHODS, PLAN_SIGNERS, RESPONSIBLE_KINDS, STEP_END_REASONS, STEP_STATUSES, stepBreaches } from './plan.js';
+import {
+  PLAN_SIGN_METHODS,
+  PLAN_SIGNERS,
+  RESPONSIBLE_KINDS,
+  STEP_END_REASONS,
+  STEP_STATUSES,
+  stepBreaches,
+} from './plan.js';
 import { PROFESSIONS } from './professions.js';
 import { isoDay, optionalText, text } from './schemas.js';
 import { changeSummary } from './events/plan-events.js';
@@ -20,11 +27,15 @@ export const planStepInput = z
     dueOn: day,
     status: z.enum(STEP_STATUSES).default('planned'),
     endedOn: day,
-    endReason: z.enum(STEP_END_REASONS).nullish().transform((v) => v ?? null),
+    endReason: z
+      .enum(STEP_END_REASONS)
+      .nullish()
+      .transform((v) => v ?? null),
     followUpOn: day,
   })
   .superRefine((step, ctx) => {
-    for (const breach of stepBreaches(step)) ctx.addIssue({ code: 'custom', path: [breach.field], message: breach.code });
+    for (const breach of stepBreaches(step))
+      ctx.addIssue({ code: 'custom', path: [breach.field], message: breach.code });
   });
 
 export const subGoalInput = z.object({ id: id.optional(), title: text(300), done: z.boolean().default(false) });

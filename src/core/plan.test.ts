@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { followUpDue, goalAreaCode, goalAreaName, isEmptyChange, planChangeSummary, stepBreaches, type PlanShape, type StepFacts } from './plan.js';
+import {
+  followUpDue,
+  goalAreaCode,
+  goalAreaName,
+  isEmptyChange,
+  planChangeSummary,
+  stepBreaches,
+  type PlanShape,
+  type StepFacts,
+} from './plan.js';
 import { planBody } from './plan-schemas.js';
 
 const step = (overrides: Partial<StepFacts> = {}): StepFacts => ({
@@ -24,7 +33,9 @@ describe('the rules of a step', () => {
   it('refuses a step due, followed up or ended before it starts', () => {
     expect(stepBreaches(step({ dueOn: '2026-12-06' }))).toEqual([{ field: 'dueOn', code: 'invalid' }]);
     expect(stepBreaches(step({ followUpOn: '2026-12-01' }))).toEqual([{ field: 'followUpOn', code: 'invalid' }]);
-    expect(stepBreaches(step({ status: 'done', endedOn: '2026-12-01' }))).toEqual([{ field: 'endedOn', code: 'invalid' }]);
+    expect(stepBreaches(step({ status: 'done', endedOn: '2026-12-01' }))).toEqual([
+      { field: 'endedOn', code: 'invalid' },
+    ]);
   });
 
   it('allows a step due on the day it starts', () => {
@@ -38,12 +49,25 @@ describe('the rules of a step', () => {
   });
 
   it('needs a reason when a step is stopped, and no end for a step still planned or under way', () => {
-    expect(stepBreaches(step({ status: 'stopped', endedOn: '2026-12-10' }))).toEqual([{ field: 'endReason', code: 'required' }]);
-    expect(stepBreaches(step({ status: 'ongoing', endedOn: '2026-12-10' }))).toEqual([{ field: 'endedOn', code: 'invalid' }]);
+    expect(stepBreaches(step({ status: 'stopped', endedOn: '2026-12-10' }))).toEqual([
+      { field: 'endReason', code: 'required' },
+    ]);
+    expect(stepBreaches(step({ status: 'ongoing', endedOn: '2026-12-10' }))).toEqual([
+      { field: 'endedOn', code: 'invalid' },
+    ]);
   });
 
   it('names the field of a broken rule in the request schema, relative to the plan', () => {
-    const parsed = planBody.safeParse({ version: 0, goals: [{ area: 'work', title: 'Jobb', steps: [{ title: 'Söka', responsibleKind: 'young_person', startOn: '2026-12-10', dueOn: '2026-12-09' }] }] });
+    const parsed = planBody.safeParse({
+      version: 0,
+      goals: [
+        {
+          area: 'work',
+          title: 'Jobb',
+          steps: [{ title: 'Söka', responsibleKind: 'young_person', startOn: '2026-12-10', dueOn: '2026-12-09' }],
+        },
+      ],
+    });
     expect(parsed.success).toBe(false);
     expect(parsed.error!.issues.map((i) => i.path.join('.'))).toEqual(['goals.0.steps.0.dueOn']);
   });
@@ -65,12 +89,23 @@ describe('what changed between plan versions', () => {
     evaluation: null,
     goals: [
       { id: 'g1', area: 'studies', title: 'Komvux', ownWords: null, subGoals: [], steps: [s1] },
-      { id: 'g2', area: 'daily_structure', title: 'Morgnar', ownWords: null, subGoals: [], steps: [{ ...s1, id: 's2' }] },
+      {
+        id: 'g2',
+        area: 'daily_structure',
+        title: 'Morgnar',
+        ownWords: null,
+        subGoals: [],
+        steps: [{ ...s1, id: 's2' }],
+      },
     ],
   };
 
   it('counts the first version as everything added', () => {
-    expect(planChangeSummary(null, v1)).toMatchObject({ goalsAdded: ['studies', 'daily_structure'], stepsAdded: 2, followUpChanged: true });
+    expect(planChangeSummary(null, v1)).toMatchObject({
+      goalsAdded: ['studies', 'daily_structure'],
+      stepsAdded: 2,
+      followUpChanged: true,
+    });
   });
 
   it('names added, removed and changed goals by area and counts steps', () => {
@@ -78,11 +113,27 @@ describe('what changed between plan versions', () => {
       ...v1,
       evaluation: 'Bra start',
       goals: [
-        { ...v1.goals[0]!, ownWords: 'Jag vill plugga', steps: [{ ...s1, status: 'done', endedOn: '2026-12-18' }, { ...s1, id: 's3' }] },
+        {
+          ...v1.goals[0]!,
+          ownWords: 'Jag vill plugga',
+          steps: [
+            { ...s1, status: 'done', endedOn: '2026-12-18' },
+            { ...s1, id: 's3' },
+          ],
+        },
         { id: 'g3', area: 'job_seeking', title: 'CV', ownWords: null, subGoals: [], steps: [] },
       ],
     };
-    expect(planChangeSummary(v1, v2)).toEqual({ goalsAdded: ['job_seeking'], goalsRemoved: ['daily_structure'], goalsChanged: ['studies'], stepsAdded: 1, stepsChanged: 1, stepsRemoved: 1, followUpChanged: false, evaluationChanged: true });
+    expect(planChangeSummary(v1, v2)).toEqual({
+      goalsAdded: ['job_seeking'],
+      goalsRemoved: ['daily_structure'],
+      goalsChanged: ['studies'],
+      stepsAdded: 1,
+      stepsChanged: 1,
+      stepsRemoved: 1,
+      followUpChanged: false,
+      evaluationChanged: true,
+    });
   });
 
   it('sees no change when nothing changed', () => {
@@ -103,7 +154,8 @@ describe('the code of a new goal area', () => {
     expect(goalAreaCode('Fritid och hälsa', [])).toBe('fritid_och_halsa');
     expect(goalAreaCode('  Körkort!  ', [])).toBe('korkort');
     expect(goalAreaCode('Ålder 18+', [])).toBe('alder_18');
-    for (const name of ['Fritid och hälsa', '123 jobb', 'ÅÄÖ', '!', 'é']) expect(goalAreaCode(name, []), name).toMatch(/^[a-z][a-z0-9_]{1,39}$/);
+    for (const name of ['Fritid och hälsa', '123 jobb', 'ÅÄÖ', '!', 'é'])
+      expect(goalAreaCode(name, []), name).toMatch(/^[a-z][a-z0-9_]{1,39}$/);
   });
 
   it('does not take a code already on the list', () => {

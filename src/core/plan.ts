@@ -66,12 +66,16 @@ export type RuleBreach = { field: string; code: 'invalid' | 'required' };
 export function stepBreaches(step: StepFacts): RuleBreach[] {
   const out: RuleBreach[] = [];
   if (step.startOn && step.dueOn && step.dueOn < step.startOn) out.push({ field: 'dueOn', code: 'invalid' });
-  if (step.startOn && step.followUpOn && step.followUpOn < step.startOn) out.push({ field: 'followUpOn', code: 'invalid' });
+  if (step.startOn && step.followUpOn && step.followUpOn < step.startOn)
+    out.push({ field: 'followUpOn', code: 'invalid' });
   if (step.startOn && step.endedOn && step.endedOn < step.startOn) out.push({ field: 'endedOn', code: 'invalid' });
-  if (step.responsibleKind === 'unit' && !step.responsibleUnitId) out.push({ field: 'responsibleUnitId', code: 'required' });
-  if (step.responsibleKind === 'other' && !step.responsibleOther) out.push({ field: 'responsibleOther', code: 'required' });
+  if (step.responsibleKind === 'unit' && !step.responsibleUnitId)
+    out.push({ field: 'responsibleUnitId', code: 'required' });
+  if (step.responsibleKind === 'other' && !step.responsibleOther)
+    out.push({ field: 'responsibleOther', code: 'required' });
   if (step.status === 'stopped' && !step.endReason) out.push({ field: 'endReason', code: 'required' });
-  if ((step.status === 'planned' || step.status === 'ongoing') && step.endedOn) out.push({ field: 'endedOn', code: 'invalid' });
+  if ((step.status === 'planned' || step.status === 'ongoing') && step.endedOn)
+    out.push({ field: 'endedOn', code: 'invalid' });
   return out;
 }
 
@@ -84,7 +88,14 @@ export function followUpDue(followUpOn: string | null, today: string): boolean {
 export type PlanShape = {
   followUpOn: string | null;
   evaluation: string | null;
-  goals: { id: string; area: string; title: string; ownWords: string | null; subGoals: { id: string; title: string; done: boolean }[]; steps: ({ id: string; title: string } & StepFacts)[] }[];
+  goals: {
+    id: string;
+    area: string;
+    title: string;
+    ownWords: string | null;
+    subGoals: { id: string; title: string; done: boolean }[];
+    steps: ({ id: string; title: string } & StepFacts)[];
+  }[];
 };
 
 /** What changed between two versions, in counts and goal areas (no free text, so a timeline line stays short). */
@@ -105,7 +116,16 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 export function planChangeSummary(before: PlanShape | null, after: PlanShape): PlanChangeSummary {
   const old = new Map((before?.goals ?? []).map((g) => [g.id, g]));
   const next = new Map(after.goals.map((g) => [g.id, g]));
-  const summary: PlanChangeSummary = { goalsAdded: [], goalsRemoved: [], goalsChanged: [], stepsAdded: 0, stepsChanged: 0, stepsRemoved: 0, followUpChanged: false, evaluationChanged: false };
+  const summary: PlanChangeSummary = {
+    goalsAdded: [],
+    goalsRemoved: [],
+    goalsChanged: [],
+    stepsAdded: 0,
+    stepsChanged: 0,
+    stepsRemoved: 0,
+    followUpChanged: false,
+    evaluationChanged: false,
+  };
   for (const goal of after.goals) {
     const was = old.get(goal.id);
     if (!was) {
@@ -121,7 +141,13 @@ export function planChangeSummary(before: PlanShape | null, after: PlanShape): P
       else if (!same(prior, step)) summary.stepsChanged += 1;
     }
     summary.stepsRemoved += was.steps.filter((s) => !newIds.has(s.id)).length;
-    if (was.area !== goal.area || was.title !== goal.title || was.ownWords !== goal.ownWords || !same(was.subGoals, goal.subGoals)) summary.goalsChanged.push(goal.area);
+    if (
+      was.area !== goal.area ||
+      was.title !== goal.title ||
+      was.ownWords !== goal.ownWords ||
+      !same(was.subGoals, goal.subGoals)
+    )
+      summary.goalsChanged.push(goal.area);
   }
   for (const goal of before?.goals ?? []) {
     if (!next.has(goal.id)) {
@@ -136,11 +162,24 @@ export function planChangeSummary(before: PlanShape | null, after: PlanShape): P
 
 /** True when a summary records no change at all (a save that changed nothing). */
 export function isEmptyChange(s: PlanChangeSummary): boolean {
-  return !s.goalsAdded.length && !s.goalsRemoved.length && !s.goalsChanged.length && !s.stepsAdded && !s.stepsChanged && !s.stepsRemoved && !s.followUpChanged && !s.evaluationChanged;
+  return (
+    !s.goalsAdded.length &&
+    !s.goalsRemoved.length &&
+    !s.goalsChanged.length &&
+    !s.stepsAdded &&
+    !s.stepsChanged &&
+    !s.stepsRemoved &&
+    !s.followUpChanged &&
+    !s.evaluationChanged
+  );
 }
 
 /** The name of a goal area in `language`, from the municipality's list (or the default); the code itself when unknown. */
-export function goalAreaName(code: string, language: 'sv' | 'en', areas: readonly GoalArea[] = GOAL_AREA_CODE_LIST.areas): string {
+export function goalAreaName(
+  code: string,
+  language: 'sv' | 'en',
+  areas: readonly GoalArea[] = GOAL_AREA_CODE_LIST.areas,
+): string {
   return areas.find((a) => a.code === code)?.[language] ?? code;
 }
 
@@ -150,8 +189,16 @@ export function goalAreaName(code: string, language: 'sv' | 'en', areas: readonl
  */
 export function goalAreaCode(name: string, taken: Iterable<string>): string {
   const used = new Set(taken);
-  const folded = name.toLowerCase().replace(/[åä]/g, 'a').replace(/ö/g, 'o').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  let base = folded.replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 34);
+  const folded = name
+    .toLowerCase()
+    .replace(/[åä]/g, 'a')
+    .replace(/ö/g, 'o')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
+  let base = folded
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 34);
   if (!/^[a-z]/.test(base)) base = `area_${base}`.replace(/_+$/, '');
   if (base.length < 2) base = 'area';
   let code = base;

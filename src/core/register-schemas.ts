@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { LIST_KINDS } from './source-lists.js';
 import { identityNumber, isoDay } from './schemas.js';
 
-
 export const importStatus = z.enum(['queued', 'running', 'needs_mapping', 'needs_review', 'ready', 'failed']);
 
 export const importUploadQuery = z.object({ kind: z.enum(LIST_KINDS), fileName: z.string().trim().min(1).max(200) });
@@ -28,16 +27,40 @@ export const importSchema = z.object({
   previousResidents: z.number().int().nullable(),
 });
 export const importCreatedSchema = z.object({ id: z.string().uuid(), alreadyImported: z.boolean() });
-export const importErrorSchema = z.object({ line: z.number().int(), column: z.string().nullable(), code: z.string(), value: z.string().nullable(), blocking: z.boolean(), message: z.string() });
-export const importErrorsQuery = z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(1000).default(100) });
-export const mappingBody = z.object({ mapping: z.record(z.string(), z.string().nullable()), saveAs: z.string().trim().min(1).max(100).nullish() });
+export const importErrorSchema = z.object({
+  line: z.number().int(),
+  column: z.string().nullable(),
+  code: z.string(),
+  value: z.string().nullable(),
+  blocking: z.boolean(),
+  message: z.string(),
+});
+export const importErrorsQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(1000).default(100),
+});
+export const mappingBody = z.object({
+  mapping: z.record(z.string(), z.string().nullable()),
+  saveAs: z.string().trim().min(1).max(100).nullish(),
+});
 /** Accepting an import: exactly its invalid rows to skip, and for a population list that shrank, `confirmShrink: true`. */
-export const acceptBody = z.object({ skipLines: z.array(z.number().int().min(1)).max(1_000_000), confirmShrink: z.boolean().default(false) });
+export const acceptBody = z.object({
+  skipLines: z.array(z.number().int().min(1)).max(1_000_000),
+  confirmShrink: z.boolean().default(false),
+});
 
 /** A reconciliation to run; to apply one that takes many out of the register, `confirmLeaving` must be the number leaving. */
-export const reconcileBody = z.object({ asOf: isoDay, apply: z.boolean().default(false), confirmLeaving: z.number().int().min(0).nullish() });
+export const reconcileBody = z.object({
+  asOf: isoDay,
+  apply: z.boolean().default(false),
+  confirmLeaving: z.number().int().min(0).nullish(),
+});
 /** Who a reconciliation names. `name` and `protectedIdentity` are missing in results stored before they were recorded. */
-const namedPerson = { personalIdentityNumber: z.string(), name: z.string().optional(), protectedIdentity: z.boolean().optional() };
+const namedPerson = {
+  personalIdentityNumber: z.string(),
+  name: z.string().optional(),
+  protectedIdentity: z.boolean().optional(),
+};
 export const reconcileResultSchema = z.object({
   asOf: z.string(),
   entered: z.array(z.object({ ...namedPerson, reason: z.string() })),
@@ -48,7 +71,11 @@ export const reconcileResultSchema = z.object({
   leavingNeedsConfirmation: z.boolean().optional(),
 });
 export const registerQuery = z.object({ asOf: isoDay });
-export const registerEntrySchema = z.object({ personalIdentityNumber: z.string(), reason: z.string(), since: z.string() });
+export const registerEntrySchema = z.object({
+  personalIdentityNumber: z.string(),
+  reason: z.string(),
+  since: z.string(),
+});
 
 export const jobSchema = z.object({
   id: z.string().uuid(),
@@ -64,7 +91,10 @@ export { NOTIFICATION_KINDS } from './register.js';
 import { NOTIFICATION_KINDS, NOTIFICATION_OUTCOMES } from './register.js';
 export const notificationBody = z.object({
   personalIdentityNumber: identityNumber,
-  schoolUnitCode: z.string().trim().regex(/^\d{8}$/),
+  schoolUnitCode: z
+    .string()
+    .trim()
+    .regex(/^\d{8}$/),
   schoolUnitName: z.string().trim().max(200).nullish(),
   kind: z.enum(NOTIFICATION_KINDS),
   date: isoDay,
@@ -75,7 +105,9 @@ export const notificationBody = z.object({
  * municipalities, which the reporter's municipality does not trust for routing, name the student.
  * The notification stayed in the reporter's municipality's inbox.
  */
-export const routingNoteSchema = z.discriminatedUnion('kind', [z.object({ kind: z.literal('verify_home'), claimedBy: z.array(z.string()) })]);
+export const routingNoteSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('verify_home'), claimedBy: z.array(z.string()) }),
+]);
 export type RoutingNote = z.infer<typeof routingNoteSchema>;
 
 /** The municipalities whose population lists may route this municipality's schools' notifications. */
@@ -102,7 +134,10 @@ export const notificationSchema = z.object({
   /** For the coordinator only (null for reporters): why the home municipality needs verifying. */
   routingNote: routingNoteSchema.nullable(),
 });
-export const handleNotificationBody = z.object({ outcome: z.enum(NOTIFICATION_OUTCOMES), note: z.string().trim().max(2000).nullish() });
+export const handleNotificationBody = z.object({
+  outcome: z.enum(NOTIFICATION_OUTCOMES),
+  note: z.string().trim().max(2000).nullish(),
+});
 
 export type ImportSummary = z.infer<typeof importSchema>;
 export type ImportError = z.infer<typeof importErrorSchema>;

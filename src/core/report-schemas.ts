@@ -31,13 +31,27 @@ export const outcomeReportSchema = z.object({
   withoutDiplomaShare: shareOf,
   documentedProblems: count,
   documentedProblemsShare: shareOf,
-  medianDays: z.object({ toFirstContact: z.number().nullable(), toAssessment: z.number().nullable(), toFirstMeasure: z.number().nullable(), toOutcome: z.number().nullable() }),
-  studiesOrWork: z.object({ months: z.number(), target: z.number(), count, share: shareOf, targetMet: z.boolean().nullable() }),
+  medianDays: z.object({
+    toFirstContact: z.number().nullable(),
+    toAssessment: z.number().nullable(),
+    toFirstMeasure: z.number().nullable(),
+    toOutcome: z.number().nullable(),
+  }),
+  studiesOrWork: z.object({
+    months: z.number(),
+    target: z.number(),
+    count,
+    share: shareOf,
+    targetMet: z.boolean().nullable(),
+  }),
   smallCellsSuppressed: z.boolean(),
 });
 
 /** GET /api/v1/reports/scb: the half-year (YYYY-H1 or YYYY-H2) and the format. */
-export const scbReturnQuery = z.object({ half: z.string().regex(/^\d{4}-H[12]$/), format: z.enum(['json', 'csv', 'xlsx']).default('json') });
+export const scbReturnQuery = z.object({
+  half: z.string().regex(/^\d{4}-H[12]$/),
+  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+});
 
 /** The SCB return as JSON: counts per block and code, and the failed checks (persons only for those who may see them). */
 export const scbReturnSchema = z.object({
@@ -49,7 +63,14 @@ export const scbReturnSchema = z.object({
   checks: z.object({
     passed: z.boolean(),
     failures: z.number().int(),
-    listed: z.array(z.object({ check: z.enum(SCB_CHECKS), block: z.enum(SCB_BLOCKS), on: z.string(), person: z.object({ id: z.string(), name: z.string(), personalIdentityNumber: z.string() }) })),
+    listed: z.array(
+      z.object({
+        check: z.enum(SCB_CHECKS),
+        block: z.enum(SCB_BLOCKS),
+        on: z.string(),
+        person: z.object({ id: z.string(), name: z.string(), personalIdentityNumber: z.string() }),
+      }),
+    ),
     /** Failures about persons the reader may not see: counted, never named. */
     notShown: z.number().int(),
   }),
@@ -63,16 +84,36 @@ const figureFilters = { targetGroup: targetGroup.optional(), contactPerson: z.st
 const tableFormat = z.enum(['json', 'csv', 'xlsx']).default('json');
 
 /** GET /api/v1/reports/outreach and /measures: a period (both days inclusive), filters and format. */
-export const periodFiguresQuery = z.object({ from: isoDay, to: isoDay, ...figureFilters, format: tableFormat, lang: z.enum(['sv', 'en']).default('sv') });
+export const periodFiguresQuery = z.object({
+  from: isoDay,
+  to: isoDay,
+  ...figureFilters,
+  format: tableFormat,
+  lang: z.enum(['sv', 'en']).default('sv'),
+});
 /** GET /api/v1/reports/status: the day (today when left out), filters and format. */
-export const statusFiguresQuery = z.object({ on: isoDay.optional(), ...figureFilters, format: tableFormat, lang: z.enum(['sv', 'en']).default('sv') });
+export const statusFiguresQuery = z.object({
+  on: isoDay.optional(),
+  ...figureFilters,
+  format: tableFormat,
+  lang: z.enum(['sv', 'en']).default('sv'),
+});
 
 const money = z.number().int().nullable();
 /** Outreach by channel: attempts and reached per rung of the ladder. */
 export const channelFiguresSchema = z.object({
   from: z.string(),
   to: z.string(),
-  channels: z.array(z.object({ channel: z.string(), attempts: count, reached: count, persons: count, personsReached: count, reachedShare: shareOf })),
+  channels: z.array(
+    z.object({
+      channel: z.string(),
+      attempts: count,
+      reached: count,
+      persons: count,
+      personsReached: count,
+      reachedShare: shareOf,
+    }),
+  ),
   attempts: count,
   reached: count,
   months: z.array(z.object({ month: z.string(), inRegister: count, reached: count, reachedShare: shareOf })),
@@ -100,7 +141,13 @@ export const measureFiguresSchema = z.object({
       costPerOutcome: money,
     }),
   ),
-  total: z.object({ participants: count, completed: count, interrupted: count, outcomes: count, cost: z.number().int() }),
+  total: z.object({
+    participants: count,
+    completed: count,
+    interrupted: count,
+    outcomes: count,
+    cost: z.number().int(),
+  }),
   lostYoungPersonCost: z.number().int(),
   costInLostYoungPersons: z.number(),
   smallCellsSuppressed: z.boolean(),

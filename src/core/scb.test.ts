@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { codeListsFor, halfYear, scbChecks, scbCsv, type ScbRow } from './scb.js';
 
 const lists = codeListsFor('2026-H2');
-const row = (o: Partial<ScbRow>): ScbRow => ({ block: 'registrations', personId: 'p1', identityNumber: '200001012384', on: '2026-08-03', code: 'dropped_out', key: '2026-08-03', ...o });
+const row = (o: Partial<ScbRow>): ScbRow => ({
+  block: 'registrations',
+  personId: 'p1',
+  identityNumber: '200001012384',
+  on: '2026-08-03',
+  code: 'dropped_out',
+  key: '2026-08-03',
+  ...o,
+});
 
 describe('the half-year', () => {
   it('runs January–June for H1 and July–December for H2, and is nothing else', () => {
@@ -21,13 +29,19 @@ describe('the consistency checks', () => {
   const periods = [{ personId: 'p1', enteredOn: '2026-08-01', leftOn: '2026-10-31' }];
 
   it('passes a return whose measures lie inside a register period and whose rows all have reasons', () => {
-    const rows = [row({}), row({ block: 'measures_started', on: '2026-09-01', code: 'guidance', key: 'm1' }), row({ block: 'deregistrations', on: '2026-10-31', code: 'turned_20' })];
+    const rows = [
+      row({}),
+      row({ block: 'measures_started', on: '2026-09-01', code: 'guidance', key: 'm1' }),
+      row({ block: 'deregistrations', on: '2026-10-31', code: 'turned_20' }),
+    ];
     expect(scbChecks(rows, periods, lists)).toEqual([]);
   });
 
   it('finds a measure started outside every register period of the person', () => {
     const rows = [row({ block: 'measures_started', on: '2026-11-02', code: 'guidance', key: 'm1' })];
-    expect(scbChecks(rows, periods, lists)).toEqual([{ check: 'measure_outside_period', block: 'measures_started', personId: 'p1', on: '2026-11-02' }]);
+    expect(scbChecks(rows, periods, lists)).toEqual([
+      { check: 'measure_outside_period', block: 'measures_started', personId: 'p1', on: '2026-11-02' },
+    ]);
   });
 
   it('finds a de-registration without a reason, and someone counted twice in a block', () => {
@@ -45,7 +59,11 @@ describe('the consistency checks', () => {
 
 describe('the CSV file', () => {
   it("writes the header, then one line per row in SCB's block order with SCB's codes", () => {
-    const csv = scbCsv([row({ block: 'deregistrations', on: '2026-10-31', code: 'moved_out' }), row({})], '1402', lists);
+    const csv = scbCsv(
+      [row({ block: 'deregistrations', on: '2026-10-31', code: 'moved_out' }), row({})],
+      '1402',
+      lists,
+    );
     expect(csv).toBe(
       'block;municipality_code;identity_number;date;code;code_list_version\r\n1;1402;200001012384;2026-08-03;1;2026.1\r\n5;1402;200001012384;2026-10-31;2;2026.1\r\n',
     );

@@ -10,7 +10,13 @@ import type { Occupation } from './outreach.js';
 import type { EndReason, OfferKind } from './measures.js';
 
 /** The five blocks, in SCB's order. */
-export const SCB_BLOCKS = ['registrations', 'contacts', 'measures_started', 'measures_ended', 'deregistrations'] as const;
+export const SCB_BLOCKS = [
+  'registrations',
+  'contacts',
+  'measures_started',
+  'measures_ended',
+  'deregistrations',
+] as const;
 export type ScbBlock = (typeof SCB_BLOCKS)[number];
 
 /** One version of SCB's code lists, mapping each Lotsa code to SCB's. */
@@ -46,7 +52,14 @@ export const SCB_CODE_LISTS: readonly ScbCodeLists[] = [
       employment_service_registration: '11',
       other: '99',
     },
-    measureEnd: { completed: '1', moved_on_studies: '2', moved_on_work: '3', interrupted: '4', declined: '5', other: '9' },
+    measureEnd: {
+      completed: '1',
+      moved_on_studies: '2',
+      moved_on_work: '3',
+      interrupted: '4',
+      declined: '5',
+      other: '9',
+    },
     deregistrationReason: { turned_20: '1', moved_out: '2', started_upper_secondary: '3', completed: '4', other: '9' },
   },
 ];
@@ -65,7 +78,14 @@ export function halfYear(half: string): { from: string; to: string } | null {
 }
 
 /** One line of a block: whose, on which day, Lotsa's code (null when missing) and, for contacts, nothing more. */
-export type ScbRow = { block: ScbBlock; personId: string; identityNumber: string; on: string; code: string | null; key: string };
+export type ScbRow = {
+  block: ScbBlock;
+  personId: string;
+  identityNumber: string;
+  on: string;
+  code: string | null;
+  key: string;
+};
 
 /** A register period, for the check that every measure lies inside one. */
 export type ScbPeriod = { personId: string; enteredOn: string; leftOn: string | null };
@@ -91,7 +111,9 @@ export function scbChecks(rows: readonly ScbRow[], periods: readonly ScbPeriod[]
     if (seen.has(dup)) fail('counted_twice');
     seen.add(dup);
     if (r.block === 'measures_started') {
-      const inside = (byPerson.get(r.personId) ?? []).some((p) => p.enteredOn <= r.on && (p.leftOn === null || p.leftOn >= r.on));
+      const inside = (byPerson.get(r.personId) ?? []).some(
+        (p) => p.enteredOn <= r.on && (p.leftOn === null || p.leftOn >= r.on),
+      );
       if (!inside) fail('measure_outside_period');
     }
     if (r.code === null) {
@@ -115,15 +137,43 @@ export function scbCode(r: Pick<ScbRow, 'block' | 'code'>, lists: ScbCodeLists):
 }
 
 /** The CSV file's columns, in order (semicolon-separated, UTF-8, a header line, one line per row). */
-export const SCB_CSV_COLUMNS = ['block', 'municipality_code', 'identity_number', 'date', 'code', 'code_list_version'] as const;
+export const SCB_CSV_COLUMNS = [
+  'block',
+  'municipality_code',
+  'identity_number',
+  'date',
+  'code',
+  'code_list_version',
+] as const;
 
 /** SCB's number of each block. */
-export const SCB_BLOCK_NUMBER: Record<ScbBlock, number> = { registrations: 1, contacts: 2, measures_started: 3, measures_ended: 4, deregistrations: 5 };
+export const SCB_BLOCK_NUMBER: Record<ScbBlock, number> = {
+  registrations: 1,
+  contacts: 2,
+  measures_started: 3,
+  measures_ended: 4,
+  deregistrations: 5,
+};
 
 /** The CSV file of a return: the header and one line per row, blocks in SCB's order. */
 export function scbCsv(rows: readonly ScbRow[], municipalityCode: string, lists: ScbCodeLists): string {
   const lines = [SCB_CSV_COLUMNS.join(';')];
-  const sorted = [...rows].sort((a, b) => SCB_BLOCK_NUMBER[a.block] - SCB_BLOCK_NUMBER[b.block] || a.on.localeCompare(b.on) || a.identityNumber.localeCompare(b.identityNumber));
-  for (const r of sorted) lines.push([SCB_BLOCK_NUMBER[r.block], municipalityCode, r.identityNumber, r.on, scbCode(r, lists) ?? '', lists.version].join(';'));
+  const sorted = [...rows].sort(
+    (a, b) =>
+      SCB_BLOCK_NUMBER[a.block] - SCB_BLOCK_NUMBER[b.block] ||
+      a.on.localeCompare(b.on) ||
+      a.identityNumber.localeCompare(b.identityNumber),
+  );
+  for (const r of sorted)
+    lines.push(
+      [
+        SCB_BLOCK_NUMBER[r.block],
+        municipalityCode,
+        r.identityNumber,
+        r.on,
+        scbCode(r, lists) ?? '',
+        lists.version,
+      ].join(';'),
+    );
   return `${lines.join('\r\n')}\r\n`;
 }

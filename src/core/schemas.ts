@@ -24,14 +24,30 @@ import { EVENT_TYPES } from './events/index.js';
 /** Text PostgreSQL can store (no NUL, no lone surrogate), with the field message that says so. */
 export const storable = [isStorableText, { message: 'unsafe_text' }] as const;
 /** Required trimmed text of at most `max` characters that can be stored. */
-export const text = (max: number) => z.string().trim().min(1).max(max).refine(...storable);
+export const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine(...storable);
 /** Optional trimmed text; empty becomes null. */
-export const optionalText = (max: number) => z.string().trim().max(max).refine(...storable).nullish().transform((v) => (v ? v : null));
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine(...storable)
+    .nullish()
+    .transform((v) => (v ? v : null));
 /** A day as YYYY-MM-DD that exists and lies within DAY_RANGE. */
-export const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { abort: true }).refine((s) => {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s) && isDayInRange(s);
-});
+export const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { abort: true })
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s) && isDayInRange(s);
+  });
 /** A date-time with its offset (ISO 8601) on a day within DAY_RANGE. */
 export const isoDateTimeInput = z.string().datetime({ offset: true, abort: true }).refine(isInstantInRange);
 const isoDateTime = z.string();
@@ -69,7 +85,10 @@ export const healthSchema = z.object({
   oldestQueuedJobMinutes: z.number().int().nullable(),
 });
 
-export const loginBody = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(PASSWORD_MAX_LENGTH) });
+export const loginBody = z.object({
+  email: z.string().trim().toLowerCase().email(),
+  password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+});
 /** A new password; the current one may be left out only while the account must still replace its one-time password. */
 export const changePasswordBody = z.object({
   currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH).optional(),
@@ -111,7 +130,14 @@ const personFields = {
   postalCode,
   city: optionalText(100),
   phone: phoneNumber,
-  email: z.string().trim().email().max(200).nullish().or(z.literal('').transform(() => null)).transform((v) => v ?? null),
+  email: z
+    .string()
+    .trim()
+    .email()
+    .max(200)
+    .nullish()
+    .or(z.literal('').transform(() => null))
+    .transform((v) => v ?? null),
   protectedIdentity: z.boolean().default(false),
   guardians: z.array(guardianSchema).max(MAX_GUARDIANS).default([]),
 };
@@ -125,7 +151,12 @@ export const pageQuery = z.object({
 });
 
 export const personListQuery = pageQuery.extend({
-  q: z.string().trim().max(100).refine(...storable).default(''),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .refine(...storable)
+    .default(''),
   sort: z.enum(PERSON_SORTS).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),
   contactPerson: z.enum(CONTACT_PERSON_FILTERS).default('any'),
@@ -161,7 +192,9 @@ export const registerPeriodSchema = z.object({
   /** The eligibility rule that closed the period (see core/eligibility RULES), when reconciliation closed it. */
   rule: z.string().nullable(),
   /** The rows of the source lists that put the person in the register, when reconciliation did. */
-  sources: z.array(z.object({ list: z.enum(['population', 'enrolments']), fileName: z.string(), line: z.number().int() })),
+  sources: z.array(
+    z.object({ list: z.enum(['population', 'enrolments']), fileName: z.string(), line: z.number().int() }),
+  ),
 });
 
 export const caseSchema = z.object({
@@ -192,7 +225,14 @@ export const personDetailSchema = z.object({
   city: z.string().nullable(),
   phone: z.string().nullable(),
   email: z.string().nullable(),
-  guardians: z.array(z.object({ name: z.string(), relation: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable() })),
+  guardians: z.array(
+    z.object({
+      name: z.string(),
+      relation: z.string().nullable(),
+      phone: z.string().nullable(),
+      email: z.string().nullable(),
+    }),
+  ),
   version: z.number().int(),
   registerPeriods: z.array(registerPeriodSchema),
   case: caseSchema.nullable(),
@@ -284,7 +324,13 @@ export const staffListQuery = z.object({
 });
 
 /** A unit or agency; a deactivated one (`active: false`) is no longer offered as a choice but stays on old records. */
-export const unitSchema = z.object({ id, name: z.string(), kind: z.enum(['municipal', 'external']), kaa: z.boolean(), active: z.boolean() });
+export const unitSchema = z.object({
+  id,
+  name: z.string(),
+  kind: z.enum(['municipal', 'external']),
+  kaa: z.boolean(),
+  active: z.boolean(),
+});
 
 /** The units that are the KAA's own; every other unit of the municipality is not. */
 export const kaaUnitsBody = z.object({ unitIds: z.array(id).min(1).max(50) });
@@ -335,7 +381,13 @@ export const figuresSchema = z.object({
 
 /** A page of items with the total count (a lower bound, "more than", when `totalIsLowerBound`: the count stopped there). */
 export const paged = <T extends z.ZodTypeAny>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int(), totalIsLowerBound: z.boolean().optional(), page: z.number().int(), pageSize: z.number().int() });
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    totalIsLowerBound: z.boolean().optional(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 
 export type Me = z.infer<typeof meSchema>;
 export type PersonSummary = z.infer<typeof personSummarySchema>;
@@ -349,5 +401,10 @@ export type Figures = z.infer<typeof figuresSchema>;
 export type Paged<T> = { items: T[]; total: number; totalIsLowerBound?: boolean; page: number; pageSize: number };
 
 /** A new municipality's first steps, each done or not (the administrator's start page). */
-export const gettingStartedSchema = z.object({ staff: z.boolean(), kaaUnits: z.boolean(), lists: z.boolean(), reconciled: z.boolean() });
+export const gettingStartedSchema = z.object({
+  staff: z.boolean(),
+  kaaUnits: z.boolean(),
+  lists: z.boolean(),
+  reconciled: z.boolean(),
+});
 export type GettingStarted = z.infer<typeof gettingStartedSchema>;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_DECISION_KINDS, decidesApplication, decisionCategory, TEAM_DECISION_KINDS } from './team-meeting.js';
+import {
+  APPLICATION_DECISION_KINDS,
+  decidesApplication,
+  decisionCategory,
+  TEAM_DECISION_KINDS,
+} from './team-meeting.js';
 
 describe('team meeting decisions', () => {
   it('answer an application only when accepted, put on the waiting list or declined', () => {

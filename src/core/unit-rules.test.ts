@@ -19,12 +19,29 @@ describe('unit names', () => {
 describe('professions', () => {
   it('are the eight of the code list', () => {
     expect(PROFESSIONS).toHaveLength(8);
-    expect(new Set(PROFESSIONS)).toEqual(new Set(['study_career_counsellor', 'counsellor', 'social_worker', 'field_worker', 'job_coach', 'employment_officer', 'youth_coach', 'other']));
+    expect(new Set(PROFESSIONS)).toEqual(
+      new Set([
+        'study_career_counsellor',
+        'counsellor',
+        'social_worker',
+        'field_worker',
+        'job_coach',
+        'employment_officer',
+        'youth_coach',
+        'other',
+      ]),
+    );
   });
 
   it("are the values the database's check constraint allows", () => {
-    const migration = readFileSync(new URL('../server/db/migrations/20261207100000_units_active_staff_profession.ts', import.meta.url), 'utf8');
-    const allowed = /profession in \(([^)]*)\)/.exec(migration)![1]!.match(/'([a-z_]+)'/g)!.map((q) => q.slice(1, -1));
+    const migration = readFileSync(
+      new URL('../server/db/migrations/20261207100000_units_active_staff_profession.ts', import.meta.url),
+      'utf8',
+    );
+    const allowed = /profession in \(([^)]*)\)/
+      .exec(migration)![1]!
+      .match(/'([a-z_]+)'/g)!
+      .map((q) => q.slice(1, -1));
     expect(allowed).toEqual([...PROFESSIONS]);
   });
 });

@@ -65,7 +65,11 @@ const hopsFromFront = (hops: number) => (_address: string, hop: number) => hop <
  * Builds the app on an open database; `clock` is the system's unless a test gives one, and the log
  * goes to standard output unless `logStream` is given (a test reading what is logged).
  */
-export async function buildApp(database: DatabaseHandle, env: Env, options: { logger?: boolean; clock?: Clock; logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  database: DatabaseHandle,
+  env: Env,
+  options: { logger?: boolean; clock?: Clock; logStream?: NodeJS.WritableStream } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       options.logger === false
@@ -95,7 +99,11 @@ export async function buildApp(database: DatabaseHandle, env: Env, options: { lo
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Lotsa API', version: '1', description: 'The API of Lotsa, the KAA system. Errors are application/problem+json with a stable `code`.' },
+      info: {
+        title: 'Lotsa API',
+        version: '1',
+        description: 'The API of Lotsa, the KAA system. Errors are application/problem+json with a stable `code`.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'lotsa_session' } } },
       security: [{ session: [] }],
     },
@@ -149,9 +157,11 @@ export async function buildApp(database: DatabaseHandle, env: Env, options: { lo
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api') || request.method !== 'GET' || !hasWeb) return sendProblem(reply, request, 'not_found');
+    if (request.url.startsWith('/api') || request.method !== 'GET' || !hasWeb)
+      return sendProblem(reply, request, 'not_found');
     // The young person's own page is an entry of its own (vite.config.ts), light for a phone.
-    if (request.url === '/mitt' || request.url.startsWith('/mitt/') || request.url.startsWith('/mitt?')) return reply.type('text/html').sendFile('mitt.html');
+    if (request.url === '/mitt' || request.url.startsWith('/mitt/') || request.url.startsWith('/mitt?'))
+      return reply.type('text/html').sendFile('mitt.html');
     return reply.type('text/html').sendFile('index.html');
   });
   return app;

@@ -16,7 +16,12 @@ describe('first start', () => {
     const b = await ensureMunicipality(handle.db, { code: '1402', name: 'Partille kommun' });
     expect(a).toBe(b);
     const units = await handle.db.selectFrom('units').select('name').where('municipality_id', '=', a).execute();
-    expect(units.map((u) => u.name).sort()).toEqual(['Arbetsförmedlingen', 'Arbetsmarknadsenheten', 'Socialtjänsten', 'Utbildningsförvaltningen']);
+    expect(units.map((u) => u.name).sort()).toEqual([
+      'Arbetsförmedlingen',
+      'Arbetsmarknadsenheten',
+      'Socialtjänsten',
+      'Utbildningsförvaltningen',
+    ]);
   });
 
   it('creates a first administrator and renews the one-time password until it is changed', async () => {
@@ -25,7 +30,11 @@ describe('first start', () => {
     const second = await ensureFirstAdministrator(handle.db, m);
     expect(first?.email).toBe(FIRST_ADMIN_EMAIL);
     expect(second?.oneTimePassword).not.toBe(first?.oneTimePassword);
-    const admin = await handle.db.selectFrom('staff').selectAll().where('email', '=', FIRST_ADMIN_EMAIL).executeTakeFirstOrThrow();
+    const admin = await handle.db
+      .selectFrom('staff')
+      .selectAll()
+      .where('email', '=', FIRST_ADMIN_EMAIL)
+      .executeTakeFirstOrThrow();
     expect(await verifyPassword(admin.password_hash, second!.oneTimePassword)).toBe(true);
     expect(await verifyPassword(admin.password_hash, first!.oneTimePassword)).toBe(false);
 

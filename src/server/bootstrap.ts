@@ -20,8 +20,16 @@ export const FIRST_ADMIN_EMAIL = 'admin@lotsa.local';
 
 /** Returns the id of the configured municipality, creating it and its default units if missing. */
 export async function ensureMunicipality(db: Db, municipality: Env['municipality']): Promise<string> {
-  await db.insertInto('municipalities').values(municipality).onConflict((oc) => oc.column('code').doNothing()).execute();
-  const { id } = await db.selectFrom('municipalities').select('id').where('code', '=', municipality.code).executeTakeFirstOrThrow();
+  await db
+    .insertInto('municipalities')
+    .values(municipality)
+    .onConflict((oc) => oc.column('code').doNothing())
+    .execute();
+  const { id } = await db
+    .selectFrom('municipalities')
+    .select('id')
+    .where('code', '=', municipality.code)
+    .executeTakeFirstOrThrow();
   await db
     .insertInto('units')
     .values(DEFAULT_UNITS.map((u) => ({ ...u, municipality_id: id })))
@@ -35,15 +43,35 @@ export type FirstAdmin = { email: string; oneTimePassword: string } | null;
 
 /** Creates the first administrator, or renews their one-time password while it is still unused. */
 export async function ensureFirstAdministrator(db: Db, municipalityId: string): Promise<FirstAdmin> {
-  const admins = await db.selectFrom('staff').select(['id', 'email', 'must_change_password']).where('municipality_id', '=', municipalityId).where('role', '=', 'administrator').where('active', '=', true).execute();
+  const admins = await db
+    .selectFrom('staff')
+    .select(['id', 'email', 'must_change_password'])
+    .where('municipality_id', '=', municipalityId)
+    .where('role', '=', 'administrator')
+    .where('active', '=', true)
+    .execute();
   const pending = admins.find((a) => a.email === FIRST_ADMIN_EMAIL && a.must_change_password);
   if (admins.length > 0 && !pending) return null;
   const password = oneTimePassword();
   const hash = await hashPassword(password);
   if (pending) {
-    await db.updateTable('staff').set({ password_hash: hash, updated_at: sql`now()` }).where('id', '=', pending.id).execute();
+    await db
+      .updateTable('staff')
+      .set({ password_hash: hash, updated_at: sql`now()` })
+      .where('id', '=', pending.id)
+      .execute();
   } else {
-    await db.insertInto('staff').values({ municipality_id: municipalityId, email: FIRST_ADMIN_EMAIL, name: 'Administratör', role: 'administrator', password_hash: hash, must_change_password: true }).execute();
+    await db
+      .insertInto('staff')
+      .values({
+        municipality_id: municipalityId,
+        email: FIRST_ADMIN_EMAIL,
+        name: 'Administratör',
+        role: 'administrator',
+        password_hash: hash,
+        must_change_password: true,
+      })
+      .execute();
   }
   return { email: FIRST_ADMIN_EMAIL, oneTimePassword: password };
 }

@@ -5,7 +5,13 @@ import { ConfigError, loadEnv } from './env.js';
 describe('loadEnv', () => {
   it('gives working defaults: port 3000, embedded database in ./data', () => {
     const env = loadEnv({});
-    expect(env).toMatchObject({ port: 3000, databaseUrl: undefined, dataDir: path.resolve('data'), publicUrl: 'http://localhost:3000', secureCookies: false });
+    expect(env).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+      dataDir: path.resolve('data'),
+      publicUrl: 'http://localhost:3000',
+      secureCookies: false,
+    });
   });
 
   it('uses secure cookies when the public URL is https', () => {
@@ -22,7 +28,9 @@ describe('loadEnv', () => {
   it('knows the municipality by its SCB code and takes its name from the reference list', () => {
     expect(loadEnv({}).municipality).toEqual({ code: '1402', name: 'Partille' });
     expect(loadEnv({ LOTSA_MUNICIPALITY_CODE: '2584' }).municipality).toEqual({ code: '2584', name: 'Kiruna' });
-    expect(() => loadEnv({ LOTSA_MUNICIPALITY_CODE: '9999' })).toThrow(/LOTSA_MUNICIPALITY_CODE: must be the four-digit SCB code/);
+    expect(() => loadEnv({ LOTSA_MUNICIPALITY_CODE: '9999' })).toThrow(
+      /LOTSA_MUNICIPALITY_CODE: must be the four-digit SCB code/,
+    );
   });
 
   it('stops with a message naming each invalid variable', () => {
@@ -37,22 +45,51 @@ describe('loadEnv', () => {
 
   it('sends text messages to the outbox unless a gateway is configured, and then needs all of its settings', () => {
     expect(loadEnv({}).sms).toBeNull();
-    const gateway = { LOTSA_SMS_GATEWAY_URL: 'https://sms.example.se/a1/sms', LOTSA_SMS_USER: 'u', LOTSA_SMS_PASSWORD: 'p', LOTSA_SMS_SENDER: 'Ungdom', LOTSA_SMS_CALLBACK_TOKEN: 'x'.repeat(32) };
-    expect(loadEnv(gateway).sms).toEqual({ url: gateway.LOTSA_SMS_GATEWAY_URL, user: 'u', password: 'p', sender: 'Ungdom', callbackToken: 'x'.repeat(32) });
-    expect(() => loadEnv({ LOTSA_SMS_GATEWAY_URL: 'https://sms.example.se/a1/sms' })).toThrow(/LOTSA_SMS_PASSWORD: is required when LOTSA_SMS_GATEWAY_URL is set/);
+    const gateway = {
+      LOTSA_SMS_GATEWAY_URL: 'https://sms.example.se/a1/sms',
+      LOTSA_SMS_USER: 'u',
+      LOTSA_SMS_PASSWORD: 'p',
+      LOTSA_SMS_SENDER: 'Ungdom',
+      LOTSA_SMS_CALLBACK_TOKEN: 'x'.repeat(32),
+    };
+    expect(loadEnv(gateway).sms).toEqual({
+      url: gateway.LOTSA_SMS_GATEWAY_URL,
+      user: 'u',
+      password: 'p',
+      sender: 'Ungdom',
+      callbackToken: 'x'.repeat(32),
+    });
+    expect(() => loadEnv({ LOTSA_SMS_GATEWAY_URL: 'https://sms.example.se/a1/sms' })).toThrow(
+      /LOTSA_SMS_PASSWORD: is required when LOTSA_SMS_GATEWAY_URL is set/,
+    );
     expect(() => loadEnv({ ...gateway, LOTSA_SMS_SENDER: 'Socialtjänsten i Partille' })).toThrow(/LOTSA_SMS_SENDER/);
   });
 
   it('keeps the audit signing key and checkpoints in the data directory unless told otherwise', () => {
-    expect(loadEnv({ LOTSA_DATA_DIR: '/srv/lotsa' }).audit).toEqual({ keyFile: '/srv/lotsa/audit-signing-key.pem', checkpointFile: '/srv/lotsa/audit-checkpoints.jsonl', checkpointMinutes: 10, checkpointCommand: null });
-    expect(loadEnv({ LOTSA_AUDIT_KEY_FILE: '/etc/lotsa/key.pem', LOTSA_AUDIT_CHECKPOINT_MINUTES: '5', LOTSA_AUDIT_CHECKPOINT_COMMAND: 'logger -t lotsa' }).audit).toMatchObject({ keyFile: '/etc/lotsa/key.pem', checkpointMinutes: 5, checkpointCommand: 'logger -t lotsa' });
+    expect(loadEnv({ LOTSA_DATA_DIR: '/srv/lotsa' }).audit).toEqual({
+      keyFile: '/srv/lotsa/audit-signing-key.pem',
+      checkpointFile: '/srv/lotsa/audit-checkpoints.jsonl',
+      checkpointMinutes: 10,
+      checkpointCommand: null,
+    });
+    expect(
+      loadEnv({
+        LOTSA_AUDIT_KEY_FILE: '/etc/lotsa/key.pem',
+        LOTSA_AUDIT_CHECKPOINT_MINUTES: '5',
+        LOTSA_AUDIT_CHECKPOINT_COMMAND: 'logger -t lotsa',
+      }).audit,
+    ).toMatchObject({ keyFile: '/etc/lotsa/key.pem', checkpointMinutes: 5, checkpointCommand: 'logger -t lotsa' });
     expect(() => loadEnv({ LOTSA_AUDIT_CHECKPOINT_MINUTES: '0' })).toThrow(/LOTSA_AUDIT_CHECKPOINT_MINUTES/);
   });
 
   it("takes an owner's connection for migrations only beside an application role named in DATABASE_URL", () => {
     const owner = 'postgres://lotsa_owner:s@db/lotsa';
-    expect(loadEnv({ DATABASE_OWNER_URL: owner, DATABASE_URL: 'postgres://lotsa_app:s@db/lotsa' }).databaseOwnerUrl).toBe(owner);
+    expect(
+      loadEnv({ DATABASE_OWNER_URL: owner, DATABASE_URL: 'postgres://lotsa_app:s@db/lotsa' }).databaseOwnerUrl,
+    ).toBe(owner);
     expect(() => loadEnv({ DATABASE_OWNER_URL: owner })).toThrow(/DATABASE_URL: must name the application's role/);
-    expect(() => loadEnv({ DATABASE_OWNER_URL: owner, DATABASE_URL: 'postgres://db/lotsa' })).toThrow(/DATABASE_URL: must name/);
+    expect(() => loadEnv({ DATABASE_OWNER_URL: owner, DATABASE_URL: 'postgres://db/lotsa' })).toThrow(
+      /DATABASE_URL: must name/,
+    );
   });
 });

@@ -6,45 +6,98 @@ import path from 'node:path';
 import { z } from 'zod';
 import { municipalities } from './reference/municipalities.js';
 
-const schema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('localhost'),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
-  DATABASE_OWNER_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
-  LOTSA_DATA_DIR: z.string().default('./data'),
-  LOTSA_PUBLIC_URL: z.string().url().optional(),
-  LOTSA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  LOTSA_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(10),
-  LOTSA_MUNICIPALITY_CODE: z
-    .string()
-    .refine((code) => municipalities().has(code), 'must be the four-digit SCB code of a Swedish municipality (see reference/municipalities.csv)')
-    .default('1402'),
-  LOTSA_MUNICIPALITY_NAME: z.string().min(1).optional(),
-  LOTSA_TRUST_PROXY: z
-    .string()
-    .regex(/^(false|\d{1,2}|[\d.:a-fA-F/]+(,\s*[\d.:a-fA-F/]+)*)$/, 'must be false, a number of proxy hops, or a comma-separated list of proxy addresses or CIDR ranges')
-    .default('false'),
-  LOTSA_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  LOTSA_SMS_GATEWAY_URL: z.string().url().regex(/^https?:\/\//, 'must be an http(s) URL').optional(),
-  LOTSA_SMS_USER: z.string().min(1).optional(),
-  LOTSA_SMS_PASSWORD: z.string().min(1).optional(),
-  LOTSA_SMS_SENDER: z.string().regex(/^([A-Za-z][A-Za-z0-9]{1,10}|\+\d{7,15})$/, 'must be 2–11 letters and digits starting with a letter, or a phone number in international form').optional(),
-  LOTSA_SMS_CALLBACK_TOKEN: z.string().regex(/^[\w-]{24,200}$/, 'must be at least 24 letters, digits, - or _').optional(),
-  LOTSA_AUDIT_KEY_FILE: z.string().min(1).optional(),
-  LOTSA_AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
-  LOTSA_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
-  LOTSA_AUDIT_CHECKPOINT_COMMAND: z.string().min(1).optional(),
-  LOTSA_METRICS_TOKEN: z.string().regex(/^[\w.~+/=-]{24,200}$/, 'must be 24–200 letters, digits or - . _ ~ + / = (for example: openssl rand -hex 32)').optional(),
-}).superRefine((e, ctx) => {
-  if (e.DATABASE_OWNER_URL && !(e.DATABASE_URL && URL.canParse(e.DATABASE_URL) && new URL(e.DATABASE_URL).username)) {
-    ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: "must name the application's role (postgres://ROLE:…@host/db) when DATABASE_OWNER_URL is set" });
-  }
-  if (!e.LOTSA_SMS_GATEWAY_URL) return;
-  for (const name of ['LOTSA_SMS_USER', 'LOTSA_SMS_PASSWORD', 'LOTSA_SMS_SENDER', 'LOTSA_SMS_CALLBACK_TOKEN'] as const) {
-    if (!e[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when LOTSA_SMS_GATEWAY_URL is set' });
-  }
-});
+const schema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('localhost'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+    DATABASE_OWNER_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+    LOTSA_DATA_DIR: z.string().default('./data'),
+    LOTSA_PUBLIC_URL: z.string().url().optional(),
+    LOTSA_SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+    LOTSA_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(10),
+    LOTSA_MUNICIPALITY_CODE: z
+      .string()
+      .refine(
+        (code) => municipalities().has(code),
+        'must be the four-digit SCB code of a Swedish municipality (see reference/municipalities.csv)',
+      )
+      .default('1402'),
+    LOTSA_MUNICIPALITY_NAME: z.string().min(1).optional(),
+    LOTSA_TRUST_PROXY: z
+      .string()
+      .regex(
+        /^(false|\d{1,2}|[\d.:a-fA-F/]+(,\s*[\d.:a-fA-F/]+)*)$/,
+        'must be false, a number of proxy hops, or a comma-separated list of proxy addresses or CIDR ranges',
+      )
+      .default('false'),
+    LOTSA_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOTSA_SMS_GATEWAY_URL: z
+      .string()
+      .url()
+      .regex(/^https?:\/\//, 'must be an http(s) URL')
+      .optional(),
+    LOTSA_SMS_USER: z.string().min(1).optional(),
+    LOTSA_SMS_PASSWORD: z.string().min(1).optional(),
+    LOTSA_SMS_SENDER: z
+      .string()
+      .regex(
+        /^([A-Za-z][A-Za-z0-9]{1,10}|\+\d{7,15})$/,
+        'must be 2–11 letters and digits starting with a letter, or a phone number in international form',
+      )
+      .optional(),
+    LOTSA_SMS_CALLBACK_TOKEN: z
+      .string()
+      .regex(/^[\w-]{24,200}$/, 'must be at least 24 letters, digits, - or _')
+      .optional(),
+    LOTSA_AUDIT_KEY_FILE: z.string().min(1).optional(),
+    LOTSA_AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+    LOTSA_AUDIT_CHECKPOINT_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(10),
+    LOTSA_AUDIT_CHECKPOINT_COMMAND: z.string().min(1).optional(),
+    LOTSA_METRICS_TOKEN: z
+      .string()
+      .regex(
+        /^[\w.~+/=-]{24,200}$/,
+        'must be 24–200 letters, digits or - . _ ~ + / = (for example: openssl rand -hex 32)',
+      )
+      .optional(),
+  })
+  .superRefine((e, ctx) => {
+    if (e.DATABASE_OWNER_URL && !(e.DATABASE_URL && URL.canParse(e.DATABASE_URL) && new URL(e.DATABASE_URL).username)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_URL'],
+        message: "must name the application's role (postgres://ROLE:…@host/db) when DATABASE_OWNER_URL is set",
+      });
+    }
+    if (!e.LOTSA_SMS_GATEWAY_URL) return;
+    for (const name of [
+      'LOTSA_SMS_USER',
+      'LOTSA_SMS_PASSWORD',
+      'LOTSA_SMS_SENDER',
+      'LOTSA_SMS_CALLBACK_TOKEN',
+    ] as const) {
+      if (!e[name])
+        ctx.addIssue({ code: 'custom', path: [name], message: 'is required when LOTSA_SMS_GATEWAY_URL is set' });
+    }
+  });
 
 /** Lotsa's parsed configuration. */
 export type Env = {
@@ -75,7 +128,12 @@ export type Env = {
 };
 
 /** The Ed25519 key file that signs audit checkpoints, where they are written, how often, and an optional command each is piped to. */
-export type AuditAnchorConfig = { keyFile: string; checkpointFile: string; checkpointMinutes: number; checkpointCommand: string | null };
+export type AuditAnchorConfig = {
+  keyFile: string;
+  checkpointFile: string;
+  checkpointMinutes: number;
+  checkpointCommand: string | null;
+};
 
 /** How to reach a form-encoded SMS gateway with basic auth, and the token its callbacks must carry. */
 export type SmsGatewayConfig = { url: string; user: string; password: string; sender: string; callbackToken: string };
@@ -104,12 +162,26 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     secureCookies: publicUrl.startsWith('https://'),
     sessionIdleMinutes: e.LOTSA_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.LOTSA_SESSION_MAX_HOURS,
-    municipality: { code: e.LOTSA_MUNICIPALITY_CODE, name: e.LOTSA_MUNICIPALITY_NAME ?? municipalities().get(e.LOTSA_MUNICIPALITY_CODE)! },
-    trustProxy: e.LOTSA_TRUST_PROXY === 'false' ? false : /^\d+$/.test(e.LOTSA_TRUST_PROXY) ? Number(e.LOTSA_TRUST_PROXY) : e.LOTSA_TRUST_PROXY.split(',').map((s) => s.trim()),
+    municipality: {
+      code: e.LOTSA_MUNICIPALITY_CODE,
+      name: e.LOTSA_MUNICIPALITY_NAME ?? municipalities().get(e.LOTSA_MUNICIPALITY_CODE)!,
+    },
+    trustProxy:
+      e.LOTSA_TRUST_PROXY === 'false'
+        ? false
+        : /^\d+$/.test(e.LOTSA_TRUST_PROXY)
+          ? Number(e.LOTSA_TRUST_PROXY)
+          : e.LOTSA_TRUST_PROXY.split(',').map((s) => s.trim()),
     logLevel: e.LOG_LEVEL,
     retentionDays: e.LOTSA_RETENTION_DAYS,
     sms: e.LOTSA_SMS_GATEWAY_URL
-      ? { url: e.LOTSA_SMS_GATEWAY_URL, user: e.LOTSA_SMS_USER!, password: e.LOTSA_SMS_PASSWORD!, sender: e.LOTSA_SMS_SENDER!, callbackToken: e.LOTSA_SMS_CALLBACK_TOKEN! }
+      ? {
+          url: e.LOTSA_SMS_GATEWAY_URL,
+          user: e.LOTSA_SMS_USER!,
+          password: e.LOTSA_SMS_PASSWORD!,
+          sender: e.LOTSA_SMS_SENDER!,
+          callbackToken: e.LOTSA_SMS_CALLBACK_TOKEN!,
+        }
       : null,
     audit: {
       keyFile: path.resolve(e.LOTSA_AUDIT_KEY_FILE ?? path.join(dataDir, 'audit-signing-key.pem')),

@@ -9,7 +9,11 @@ import type { Env } from './env.js';
 const RULE = '='.repeat(72);
 
 /** The start-up notice as lines; `where` names the database. */
-export function startNotice(env: Pick<Env, 'publicUrl' | 'municipality'>, where: string, firstAdmin: FirstAdmin): string[] {
+export function startNotice(
+  env: Pick<Env, 'publicUrl' | 'municipality'>,
+  where: string,
+  firstAdmin: FirstAdmin,
+): string[] {
   const { code, name } = env.municipality;
   const lines = [RULE, `Lotsa is running at ${env.publicUrl} (${where}).`, `Municipality: ${name} (SCB code ${code}).`];
   if (firstAdmin) {
@@ -22,7 +26,7 @@ export function startNotice(env: Pick<Env, 'publicUrl' | 'municipality'>, where:
       'You then choose your own password. Until you do, each start prints a new one-time password.',
       '',
       `Not ${name}? Change it before the first real use: stop Lotsa, set LOTSA_MUNICIPALITY_CODE`,
-      'to your municipality\'s four-digit SCB code (reference/municipalities.csv; LOTSA_MUNICIPALITY_NAME',
+      "to your municipality's four-digit SCB code (reference/municipalities.csv; LOTSA_MUNICIPALITY_NAME",
       'for another name), start from an empty database (a new LOTSA_DATA_DIR or DATABASE_URL) and',
       'start Lotsa again.',
     );

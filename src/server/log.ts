@@ -32,13 +32,7 @@ export function backgroundLog(): BackgroundLogger {
 
 /** The background tasks whose failures are counted, for /metrics' lotsa_background_failures_total. */
 export type BackgroundTask =
-  | 'housekeeping'
-  | 'reaper'
-  | 'sealing'
-  | 'checkpoint'
-  | 'heartbeat'
-  | 'job_progress'
-  | 'job_worker';
+  'housekeeping' | 'reaper' | 'sealing' | 'checkpoint' | 'heartbeat' | 'job_progress' | 'job_worker';
 
 /** Failures of background work in this process since it started, by task. */
 export const backgroundFailures = new Map<BackgroundTask, number>();

@@ -34,9 +34,14 @@ export async function startServer(env: Env): Promise<() => Promise<void>> {
     const exposure = await auditLogExposure(database.db);
     if (exposure && env.databaseOwnerUrl) {
       await database.close();
-      throw new ConfigError(`DATABASE_URL: the role ${userOf(env.databaseUrl!)} ${exposure}; the application's role must only read and append to the audit log (see docs/operations.md, Database roles).`);
+      throw new ConfigError(
+        `DATABASE_URL: the role ${userOf(env.databaseUrl!)} ${exposure}; the application's role must only read and append to the audit log (see docs/operations.md, Database roles).`,
+      );
     }
-    if (exposure) console.warn(`Note: the application's database role ${exposure}. Set DATABASE_OWNER_URL to run it with a role that may only append to the audit log (see docs/operations.md, Database roles).`);
+    if (exposure)
+      console.warn(
+        `Note: the application's database role ${exposure}. Set DATABASE_OWNER_URL to run it with a role that may only append to the audit log (see docs/operations.md, Database roles).`,
+      );
   }
   const municipalityId = await ensureMunicipality(database.db, env.municipality);
   const firstAdmin = await ensureFirstAdministrator(database.db, municipalityId);
@@ -79,7 +84,9 @@ export async function startServer(env: Env): Promise<() => Promise<void>> {
     await stopWorker();
     await app.close();
     // What the last requests appended is sealed before the database closes.
-    await sealAudit(database.db).catch((err: unknown) => app.log.error({ err }, 'Sealing the audit log on stopping failed; the next start seals it'));
+    await sealAudit(database.db).catch((err: unknown) =>
+      app.log.error({ err }, 'Sealing the audit log on stopping failed; the next start seals it'),
+    );
     setBackgroundLogger(null);
     await database.close();
   };

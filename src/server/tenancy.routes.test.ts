@@ -22,7 +22,12 @@ describe('two municipalities in one installation', () => {
 
   const withStaff = async (role: 'administrator' | 'school_reporter') => {
     const email = `gbg-${role}@test.lotsa.local`;
-    await insertStaff(h.db, h.otherMunicipalityId, { name: `Göteborg ${role}`, email, role, unitId: null }, TEST_PASSWORD);
+    await insertStaff(
+      h.db,
+      h.otherMunicipalityId,
+      { name: `Göteborg ${role}`, email, role, unitId: null },
+      TEST_PASSWORD,
+    );
     return h.signIn(email);
   };
 
@@ -34,10 +39,23 @@ describe('two municipalities in one installation', () => {
       [partille, h.as.coordinator, h.municipalityId],
       [goteborg, h.as.otherCoordinator, h.otherMunicipalityId],
     ] as const) {
-      who.id = (await client.request('POST', '/api/v1/persons', buildPerson({ personalIdentityNumber: who.pnr }))).json().id;
-      await h.db.insertInto('register_periods').values({ municipality_id: municipalityId, person_id: who.id, entered_on: '2026-09-01', entry_reason: 'dropped_out' }).execute();
+      who.id = (
+        await client.request('POST', '/api/v1/persons', buildPerson({ personalIdentityNumber: who.pnr }))
+      ).json().id;
+      await h.db
+        .insertInto('register_periods')
+        .values({
+          municipality_id: municipalityId,
+          person_id: who.id,
+          entered_on: '2026-09-01',
+          entry_reason: 'dropped_out',
+        })
+        .execute();
     }
-    await h.as.coordinator.upload('/api/v1/imports?kind=population&fileName=partille.csv', csv('population', [populationRow(partille.pnr)]));
+    await h.as.coordinator.upload(
+      '/api/v1/imports?kind=population&fileName=partille.csv',
+      csv('population', [populationRow(partille.pnr)]),
+    );
     // Göteborg's list also names Partille's student, as a Partille resident and as a Göteborg one.
     const up = await h.as.otherCoordinator.upload(
       '/api/v1/imports?kind=population&fileName=goteborg.csv',
@@ -57,7 +75,11 @@ describe('two municipalities in one installation', () => {
   it("takes into a population list only the importing municipality's residents", async () => {
     const imp = (await h.as.otherCoordinator.request('GET', `/api/v1/imports/${gbgImportId}`)).json();
     expect(imp).toMatchObject({ rowsTotal: 2, rowsValid: 1, otherMunicipalityRows: 1 });
-    const stored = await h.db.selectFrom('population_rows').select('personal_identity_number').where('import_id', '=', gbgImportId).execute();
+    const stored = await h.db
+      .selectFrom('population_rows')
+      .select('personal_identity_number')
+      .where('import_id', '=', gbgImportId)
+      .execute();
     expect(stored.map((r) => r.personal_identity_number.trim())).toEqual([canonical(goteborg.pnr)]);
   });
 
@@ -76,12 +98,37 @@ describe('two municipalities in one installation', () => {
   });
 
   it("keeps each municipality's school notifications with its own coordinators", async () => {
-    const fromPartille = (await h.as.school_reporter.request('POST', '/api/v1/notifications', { personalIdentityNumber: partille.pnr, schoolUnitCode: '87654321', kind: 'dropout', date: '2026-11-20' })).json();
-    const fromGoteborg = (await gbgReporter.request('POST', '/api/v1/notifications', { personalIdentityNumber: goteborg.pnr, schoolUnitCode: '11223344', kind: 'absence', date: '2026-11-20' })).json();
-    const ours = await h.db.selectFrom('notifications').select(['id', 'municipality_id']).where('id', 'in', [fromPartille.id, fromGoteborg.id]).execute();
-    expect(Object.fromEntries(ours.map((n) => [n.id, n.municipality_id]))).toEqual({ [fromPartille.id]: h.municipalityId, [fromGoteborg.id]: h.otherMunicipalityId });
-    expect(JSON.stringify((await h.as.coordinator.request('GET', '/api/v1/notifications?view=inbox')).json())).not.toContain(fromGoteborg.id);
-    expect(JSON.stringify((await h.as.otherCoordinator.request('GET', '/api/v1/notifications?view=inbox')).json())).not.toContain(fromPartille.id);
+    const fromPartille = (
+      await h.as.school_reporter.request('POST', '/api/v1/notifications', {
+        personalIdentityNumber: partille.pnr,
+        schoolUnitCode: '87654321',
+        kind: 'dropout',
+        date: '2026-11-20',
+      })
+    ).json();
+    const fromGoteborg = (
+      await gbgReporter.request('POST', '/api/v1/notifications', {
+        personalIdentityNumber: goteborg.pnr,
+        schoolUnitCode: '11223344',
+        kind: 'absence',
+        date: '2026-11-20',
+      })
+    ).json();
+    const ours = await h.db
+      .selectFrom('notifications')
+      .select(['id', 'municipality_id'])
+      .where('id', 'in', [fromPartille.id, fromGoteborg.id])
+      .execute();
+    expect(Object.fromEntries(ours.map((n) => [n.id, n.municipality_id]))).toEqual({
+      [fromPartille.id]: h.municipalityId,
+      [fromGoteborg.id]: h.otherMunicipalityId,
+    });
+    expect(
+      JSON.stringify((await h.as.coordinator.request('GET', '/api/v1/notifications?view=inbox')).json()),
+    ).not.toContain(fromGoteborg.id);
+    expect(
+      JSON.stringify((await h.as.otherCoordinator.request('GET', '/api/v1/notifications?view=inbox')).json()),
+    ).not.toContain(fromPartille.id);
   });
 
   it("keeps each municipality's work queues to its own persons", async () => {

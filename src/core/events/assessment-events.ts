@@ -8,5 +8,9 @@ export const assessmentEvents = {
   /** An assessment (or a revision of an earlier one, `revises`) was started as a draft. */
   assessment_started: z.object({ assessmentId: id, number: z.number().int().min(1), revises: id.nullable() }),
   /** An assessment was completed on a day and became read-only; the person now counts as mapped. */
-  assessment_completed: z.object({ assessmentId: id, number: z.number().int().min(1), completedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  assessment_completed: z.object({
+    assessmentId: id,
+    number: z.number().int().min(1),
+    completedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  }),
 } as const satisfies Record<string, z.ZodType>;

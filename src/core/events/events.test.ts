@@ -7,7 +7,10 @@ const ID = '3d9e1c2b-7a6f-4e5d-9c8b-1a2b3c4d5e6f';
 
 describe('typed timeline events', () => {
   it('reads a stored event of a known type with a fitting payload', () => {
-    expect(readEvent('case_status_changed', { from: 'new', to: 'active' })).toEqual({ type: 'case_status_changed', payload: { from: 'new', to: 'active' } });
+    expect(readEvent('case_status_changed', { from: 'new', to: 'active' })).toEqual({
+      type: 'case_status_changed',
+      payload: { from: 'new', to: 'active' },
+    });
   });
 
   it('reads an event of a type it does not know as null instead of guessing', () => {
@@ -49,7 +52,8 @@ const EARLIER_TYPES = [
 
 describe('the events that existed before typed events', () => {
   it('are all typed: none is a loose record any more', () => {
-    for (const type of ['person_created', 'case_opened'] as const) expect(EVENT_PAYLOADS[type].safeParse({}).success, type).toBe(true);
+    for (const type of ['person_created', 'case_opened'] as const)
+      expect(EVENT_PAYLOADS[type].safeParse({}).success, type).toBe(true);
     for (const type of EARLIER_TYPES.filter((t) => t !== 'person_created' && t !== 'case_opened')) {
       expect(EVENT_PAYLOADS[type].safeParse({ anything: 'goes' }).success, type).toBe(false);
     }
@@ -62,17 +66,42 @@ describe('the events that existed before typed events', () => {
   });
 
   it('fill what old rows lack with null, so readers need not guess', () => {
-    expect(readEvent('contact_person_changed', { from: null, to: { id: STAFF } })).toEqual({ type: 'contact_person_changed', payload: { from: null, to: { id: STAFF, name: null } } });
-    expect(readEvent('contact_attempt', { channel: 'sms', outcome: 'no_answer' })?.payload).toEqual({ channel: 'sms', outcome: 'no_answer', occupation: null, agreed: null, note: null });
-    expect(readEvent('consent_recorded', { consentId: ID })?.payload).toEqual({ consentId: ID, categories: null, recipients: null, validUntil: null });
-    expect(readEvent('register_left', { reason: 'moved_out' })?.payload).toEqual({ reason: 'moved_out', rule: null, asOf: null });
+    expect(readEvent('contact_person_changed', { from: null, to: { id: STAFF } })).toEqual({
+      type: 'contact_person_changed',
+      payload: { from: null, to: { id: STAFF, name: null } },
+    });
+    expect(readEvent('contact_attempt', { channel: 'sms', outcome: 'no_answer' })?.payload).toEqual({
+      channel: 'sms',
+      outcome: 'no_answer',
+      occupation: null,
+      agreed: null,
+      note: null,
+    });
+    expect(readEvent('consent_recorded', { consentId: ID })?.payload).toEqual({
+      consentId: ID,
+      categories: null,
+      recipients: null,
+      validUntil: null,
+    });
+    expect(readEvent('register_left', { reason: 'moved_out' })?.payload).toEqual({
+      reason: 'moved_out',
+      rule: null,
+      asOf: null,
+    });
   });
 
   it('read a payload that does not fit as null: a wrong value, a missing field, the wrong type', () => {
     expect(readEvent('case_status_changed', { from: 'new', to: 'archived' })).toBeNull();
     expect(readEvent('note', {})).toBeNull();
     expect(readEvent('contact_attempt', { channel: 'pigeon', outcome: 'sent' })).toBeNull();
-    expect(readEvent('school_notification', { kind: 'absence', date: '2 november', schoolUnitCode: '87654321', notificationId: ID })).toBeNull();
+    expect(
+      readEvent('school_notification', {
+        kind: 'absence',
+        date: '2 november',
+        schoolUnitCode: '87654321',
+        notificationId: ID,
+      }),
+    ).toBeNull();
     expect(readEvent('meeting_booked', { kind: 'meeting', startsAt: 'soon', staff: [] })).toBeNull();
     expect(readEvent('team_changed', null)).toBeNull();
   });
@@ -82,9 +111,19 @@ describe('the events that existed before typed events', () => {
   });
 
   it('are written only in their current shape', () => {
-    expect(eventPayload('contact_attempt', { channel: 'phone', outcome: 'reached', occupation: 'work', agreed: null, note: null })).toEqual({ channel: 'phone', outcome: 'reached', occupation: 'work', agreed: null, note: null });
+    expect(
+      eventPayload('contact_attempt', {
+        channel: 'phone',
+        outcome: 'reached',
+        occupation: 'work',
+        agreed: null,
+        note: null,
+      }),
+    ).toEqual({ channel: 'phone', outcome: 'reached', occupation: 'work', agreed: null, note: null });
     expect(() => eventPayload('case_status_changed', { from: 'new', to: 'archived' as never })).toThrow();
-    expect(() => eventPayload('consent_recorded', { consentId: 'not an id', categories: [], recipients: 1, validUntil: null })).toThrow();
+    expect(() =>
+      eventPayload('consent_recorded', { consentId: 'not an id', categories: [], recipients: 1, validUntil: null }),
+    ).toThrow();
     expect(() => eventPayload('person_updated', { fields: [''] })).toThrow();
   });
 

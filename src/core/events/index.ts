@@ -41,7 +41,9 @@ export type TypedEvent = { [T in EventType]: { type: T; payload: EventPayload<T>
  */
 export const typedEventSchema = z.discriminatedUnion(
   'type',
-  EVENT_TYPES.map((type) => z.object({ type: z.literal(type), payload: EVENT_PAYLOADS[type] })) as unknown as [z.ZodObject<{ type: z.ZodLiteral<EventType>; payload: z.ZodType }>],
+  EVENT_TYPES.map((type) => z.object({ type: z.literal(type), payload: EVENT_PAYLOADS[type] })) as unknown as [
+    z.ZodObject<{ type: z.ZodLiteral<EventType>; payload: z.ZodType }>,
+  ],
 ) as unknown as z.ZodType<TypedEvent>;
 
 /** Checks a payload against its type's schema before it is written; throws on a programming error. */

@@ -1,6 +1,12 @@
 /** Timeline events of the outreach area (contact attempts, next steps, meetings) and their payloads (see `./index.ts`). */
 import { z } from 'zod';
-import { ATTEMPT_CHANNELS, CHECK_OUTCOMES, CONTACT_OUTCOMES, MEETING_KINDS, OCCUPATION_CODE_LIST } from '../outreach.js';
+import {
+  ATTEMPT_CHANNELS,
+  CHECK_OUTCOMES,
+  CONTACT_OUTCOMES,
+  MEETING_KINDS,
+  OCCUPATION_CODE_LIST,
+} from '../outreach.js';
 import { eventDay, eventInstant, eventStaff, nullableText } from './fields.js';
 
 /** Payload schemas of the outreach area's events, by event type. */

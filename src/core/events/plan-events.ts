@@ -17,9 +17,20 @@ export const changeSummary = z.object({
 /** Payload schemas of the plan area's events, by event type. */
 export const planEvents = {
   /** The first version of a case's plan: how many goals (by area) and steps. */
-  plan_created: z.object({ planId: z.string().uuid(), version: z.number().int(), goalAreas: z.array(z.string()), steps: z.number().int() }),
+  plan_created: z.object({
+    planId: z.string().uuid(),
+    version: z.number().int(),
+    goalAreas: z.array(z.string()),
+    steps: z.number().int(),
+  }),
   /** A later version, with a short summary of what changed. */
   plan_updated: z.object({ planId: z.string().uuid(), version: z.number().int(), summary: changeSummary }),
   /** The young person (or guardian) signed a version, in Lotsa or on paper. */
-  plan_signed: z.object({ planId: z.string().uuid(), version: z.number().int(), signedBy: z.enum(PLAN_SIGNERS), method: z.enum(PLAN_SIGN_METHODS), signedOn: z.string() }),
+  plan_signed: z.object({
+    planId: z.string().uuid(),
+    version: z.number().int(),
+    signedBy: z.enum(PLAN_SIGNERS),
+    method: z.enum(PLAN_SIGN_METHODS),
+    signedOn: z.string(),
+  }),
 } as const satisfies Record<string, z.ZodType>;

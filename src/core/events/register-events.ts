@@ -19,7 +19,11 @@ export const registerEvents = {
    */
   register_entered: z.object({ reason: z.enum(ENTRY_REASONS), asOf: eventDay.nullable().default(null) }),
   /** Out of the register, with the rule of the source lists that no longer held (derived as `register_entered`). */
-  register_left: z.object({ reason: z.enum(LEAVE_REASONS), rule: z.string().min(1).nullable().default(null), asOf: eventDay.nullable().default(null) }),
+  register_left: z.object({
+    reason: z.enum(LEAVE_REASONS),
+    rule: z.string().min(1).nullable().default(null),
+    asOf: eventDay.nullable().default(null),
+  }),
   /** A school reported a pupil who is in the register (the notification is `notificationId`). */
   school_notification: z.object({
     kind: z.enum(NOTIFICATION_KINDS),

@@ -27,9 +27,20 @@ const WHO: Who[] = [
   { key: 'team member, same agency', role: 'team_member', unit: 'school', inTeam: true },
   { key: 'social worker in the team', role: 'team_member', unit: 'social', inTeam: true },
   { key: 'job coach in the team', role: 'youth_coach', unit: 'labour', inTeam: true },
-  { key: 'employment officer in the team (not named in the consent)', role: 'team_member', unit: 'employment', inTeam: true },
+  {
+    key: 'employment officer in the team (not named in the consent)',
+    role: 'team_member',
+    unit: 'employment',
+    inTeam: true,
+  },
   { key: 'social worker outside the team', role: 'team_member', unit: 'social' },
-  { key: 'social worker in the team, emergency access', role: 'team_member', unit: 'social', inTeam: true, emergency: true },
+  {
+    key: 'social worker in the team, emergency access',
+    role: 'team_member',
+    unit: 'social',
+    inTeam: true,
+    emergency: true,
+  },
   { key: 'social worker outside the team, emergency access', role: 'team_member', unit: 'social', emergency: true },
 ];
 
@@ -52,25 +63,68 @@ const persons = new Map<State, string>();
 
 beforeAll(async () => {
   h = await createHarness();
-  const units = new Map((await h.db.selectFrom('units').select(['id', 'name']).where('municipality_id', '=', h.municipalityId).execute()).map((u) => [u.name, u.id]));
-  const unitId: Record<Unit, string> = { school: units.get('Utbildningsförvaltningen')!, social: units.get('Socialtjänsten')!, labour: units.get('Arbetsmarknadsenheten')!, employment: units.get('Arbetsförmedlingen')! };
-  const team = await h.db.insertInto('teams').values({ municipality_id: h.municipalityId, name: 'Matristeamet', unit_id: unitId.school }).returning('id').executeTakeFirstOrThrow();
+  const units = new Map(
+    (
+      await h.db.selectFrom('units').select(['id', 'name']).where('municipality_id', '=', h.municipalityId).execute()
+    ).map((u) => [u.name, u.id]),
+  );
+  const unitId: Record<Unit, string> = {
+    school: units.get('Utbildningsförvaltningen')!,
+    social: units.get('Socialtjänsten')!,
+    labour: units.get('Arbetsmarknadsenheten')!,
+    employment: units.get('Arbetsförmedlingen')!,
+  };
+  const team = await h.db
+    .insertInto('teams')
+    .values({ municipality_id: h.municipalityId, name: 'Matristeamet', unit_id: unitId.school })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   for (const [i, who] of WHO.entries()) {
     const email = `matrix${i}@test.lotsa.local`;
-    const staff = await insertStaff(h.db, h.municipalityId, { name: who.key, email, role: who.role, unitId: unitId[who.unit] }, TEST_PASSWORD);
-    if (who.inTeam) await h.db.insertInto('team_members').values({ team_id: team.id, staff_id: (staff as { id: string }).id }).execute();
+    const staff = await insertStaff(
+      h.db,
+      h.municipalityId,
+      { name: who.key, email, role: who.role, unitId: unitId[who.unit] },
+      TEST_PASSWORD,
+    );
+    if (who.inTeam)
+      await h.db
+        .insertInto('team_members')
+        .values({ team_id: team.id, staff_id: (staff as { id: string }).id })
+        .execute();
     clients.set(who.key, await h.signIn(email));
   }
   const coordinator = clients.get('coordinator')!;
   for (const state of STATES) {
-    const { id } = (await coordinator.request('POST', '/api/v1/persons', buildPerson({ givenName: `Matris-${state}` }))).json();
+    const { id } = (
+      await coordinator.request('POST', '/api/v1/persons', buildPerson({ givenName: `Matris-${state}` }))
+    ).json();
     persons.set(state, id);
     const kase = (await coordinator.request('GET', `/api/v1/persons/${id}`)).json().case;
-    const assign = await coordinator.request('PATCH', `/api/v1/cases/${kase.id}`, { contactPersonId: clients.get('contact person')!.staffId, teamId: team.id, version: kase.version });
+    const assign = await coordinator.request('PATCH', `/api/v1/cases/${kase.id}`, {
+      contactPersonId: clients.get('contact person')!.staffId,
+      teamId: team.id,
+      version: kase.version,
+    });
     expect(assign.statusCode).toBe(204);
-    expect((await coordinator.request('POST', `/api/v1/persons/${id}/notes`, { text: 'Plan: studiebesök på folkhögskolan.' })).statusCode).toBe(201);
+    expect(
+      (
+        await coordinator.request('POST', `/api/v1/persons/${id}/notes`, {
+          text: 'Plan: studiebesök på folkhögskolan.',
+        })
+      ).statusCode,
+    ).toBe(201);
     // A health note as a social worker with consent would write it (set up directly: the subject here is reading).
-    await h.db.insertInto('events').values({ municipality_id: h.municipalityId, person_id: id, type: 'note', category: 'health_social', payload: storedAsIs({ text: 'Hälsa: har kontakt med vårdcentralen.' }) }).execute();
+    await h.db
+      .insertInto('events')
+      .values({
+        municipality_id: h.municipalityId,
+        person_id: id,
+        type: 'note',
+        category: 'health_social',
+        payload: storedAsIs({ text: 'Hälsa: har kontakt med vårdcentralen.' }),
+      })
+      .execute();
     if (state === 'none') continue;
     const consent = await coordinator.request('POST', `/api/v1/persons/${id}/consents`, {
       recipientUnitIds: RECIPIENTS.map((u) => unitId[u]),
@@ -81,14 +135,24 @@ beforeAll(async () => {
       validUntil: state === 'expired' ? '2026-02-01' : null,
     });
     expect(consent.statusCode).toBe(201);
-    if (state === 'withdrawn') expect((await coordinator.request('POST', `/api/v1/consents/${consent.json().id}/withdraw`, {})).statusCode).toBe(204);
+    if (state === 'withdrawn')
+      expect((await coordinator.request('POST', `/api/v1/consents/${consent.json().id}/withdraw`, {})).statusCode).toBe(
+        204,
+      );
   }
   // The municipality lets the social services use emergency access too, for every consent state.
-  const settings = await h.as.administrator.request('PUT', '/api/v1/settings', { emergencyUnitIds: [unitId.school, unitId.social], emergencyDailyLimit: STATES.length });
+  const settings = await h.as.administrator.request('PUT', '/api/v1/settings', {
+    emergencyUnitIds: [unitId.school, unitId.social],
+    emergencyDailyLimit: STATES.length,
+  });
   expect(settings.statusCode).toBe(200);
   for (const who of WHO.filter((w) => w.emergency)) {
     for (const state of STATES) {
-      const res = await clients.get(who.key)!.request('POST', `/api/v1/persons/${persons.get(state)}/emergency-access`, { reason: 'Ungdomen hör av sig i kris, kontaktpersonen nås inte' });
+      const res = await clients
+        .get(who.key)!
+        .request('POST', `/api/v1/persons/${persons.get(state)}/emergency-access`, {
+          reason: 'Ungdomen hör av sig i kris, kontaktpersonen nås inte',
+        });
       expect(res.statusCode).toBe(201);
     }
   }
@@ -117,7 +181,17 @@ describe('who sees what of a person, by consent', () => {
     expect(detail.statusCode).toBe(200);
     const person = detail.json();
     expect(person.access.categories).toEqual(sees);
-    expect(person.access.basis).toBe(who.emergency ? 'emergency' : who.contact ? 'contact_person' : who.role === 'coordinator' ? 'register' : sees.includes('assessment_plan') ? 'team' : 'consent');
+    expect(person.access.basis).toBe(
+      who.emergency
+        ? 'emergency'
+        : who.contact
+          ? 'contact_person'
+          : who.role === 'coordinator'
+            ? 'register'
+            : sees.includes('assessment_plan')
+              ? 'team'
+              : 'consent',
+    );
     const contact = sees.includes('contact_occupation');
     expect(person.streetAddress !== null).toBe(contact);
     expect(person.case !== null).toBe(contact);
@@ -126,9 +200,21 @@ describe('who sees what of a person, by consent', () => {
     expect([...shown].sort()).toEqual([...sees].sort());
     expect(list.items.map((p: { id: string }) => p.id)).toEqual([personId]);
     expect(consents.statusCode).toBe(readsConsents ? 200 : 404);
-    const audit = await h.db.selectFrom('audit_log').select(['entity', 'detail']).where('actor_id', '=', client.staffId).where('person_id', '=', personId).where('action', '=', 'read').orderBy('id').execute();
-    expect([...new Set(audit.map((a) => a.entity))].sort()).toEqual(readsConsents ? ['consents', 'events', 'person'] : ['events', 'person']);
-    expect(audit.filter((a) => a.entity === 'person').at(-1)!.detail).toMatchObject({ basis: person.access.basis, categories: sees });
+    const audit = await h.db
+      .selectFrom('audit_log')
+      .select(['entity', 'detail'])
+      .where('actor_id', '=', client.staffId)
+      .where('person_id', '=', personId)
+      .where('action', '=', 'read')
+      .orderBy('id')
+      .execute();
+    expect([...new Set(audit.map((a) => a.entity))].sort()).toEqual(
+      readsConsents ? ['consents', 'events', 'person'] : ['events', 'person'],
+    );
+    expect(audit.filter((a) => a.entity === 'person').at(-1)!.detail).toMatchObject({
+      basis: person.access.basis,
+      categories: sees,
+    });
   });
 
   it('lets a manager, an administrator and a school reporter see no person at all', async () => {
@@ -140,7 +226,10 @@ describe('who sees what of a person, by consent', () => {
   it('lets a team member write only into categories she may see', async () => {
     const social = clients.get('social worker in the team')!;
     const personId = persons.get('valid')!;
-    const health = await social.request('POST', `/api/v1/persons/${personId}/notes`, { text: 'Har fått tid hos BUP.', category: 'health_social' });
+    const health = await social.request('POST', `/api/v1/persons/${personId}/notes`, {
+      text: 'Har fått tid hos BUP.',
+      category: 'health_social',
+    });
     expect(health.statusCode).toBe(201);
     const plan = await social.request('POST', `/api/v1/persons/${personId}/notes`, { text: 'Ny plan.' });
     expect(plan.statusCode).toBe(403);
@@ -152,25 +241,70 @@ describe('who sees what of a person, by consent', () => {
 
   it('never lets consent or emergency access change the case or the person, or record a consent or an application', async () => {
     const personId = persons.get('valid')!;
-    const team = await h.db.selectFrom('teams').select('id').where('name', '=', 'Matristeamet').executeTakeFirstOrThrow();
-    const socialUnit = await h.db.selectFrom('units').select('id').where('municipality_id', '=', h.municipalityId).where('name', '=', 'Socialtjänsten').executeTakeFirstOrThrow();
+    const team = await h.db
+      .selectFrom('teams')
+      .select('id')
+      .where('name', '=', 'Matristeamet')
+      .executeTakeFirstOrThrow();
+    const socialUnit = await h.db
+      .selectFrom('units')
+      .select('id')
+      .where('municipality_id', '=', h.municipalityId)
+      .where('name', '=', 'Socialtjänsten')
+      .executeTakeFirstOrThrow();
     for (const key of ['job coach in the team', 'social worker outside the team, emergency access']) {
       const other = clients.get(key)!;
       const person = (await other.request('GET', `/api/v1/persons/${personId}`)).json();
       expect(person.id, key).toBe(personId);
       // Refused by role (403) or by access (404), never done.
-      expect([403, 404], key).toContain((await other.request('PATCH', `/api/v1/cases/${person.case.id}`, { status: 'active', version: person.case.version })).statusCode);
-      expect([403, 404], key).toContain((await other.request('PATCH', `/api/v1/persons/${personId}`, { givenName: 'X', familyName: 'Y', version: person.version })).statusCode);
+      expect([403, 404], key).toContain(
+        (
+          await other.request('PATCH', `/api/v1/cases/${person.case.id}`, {
+            status: 'active',
+            version: person.case.version,
+          })
+        ).statusCode,
+      );
+      expect([403, 404], key).toContain(
+        (
+          await other.request('PATCH', `/api/v1/persons/${personId}`, {
+            givenName: 'X',
+            familyName: 'Y',
+            version: person.version,
+          })
+        ).statusCode,
+      );
       expect((await other.request('GET', `/api/v1/persons/${personId}/consent-form`)).statusCode, key).toBe(404);
-      const consent = { recipientUnitIds: [socialUnit.id], categories: ['contact_occupation'], purpose: 'Samverkan kring studier', givenBy: 'young_person' };
-      expect([403, 404], key).toContain((await other.request('POST', `/api/v1/persons/${personId}/consents`, consent)).statusCode);
-      const application = { teamId: team.id, referrer: 'social_services', signedOn: '2026-11-02', signedByYoungPerson: true };
-      expect([403, 404], key).toContain((await other.request('POST', `/api/v1/persons/${personId}/applications`, application)).statusCode);
+      const consent = {
+        recipientUnitIds: [socialUnit.id],
+        categories: ['contact_occupation'],
+        purpose: 'Samverkan kring studier',
+        givenBy: 'young_person',
+      };
+      expect([403, 404], key).toContain(
+        (await other.request('POST', `/api/v1/persons/${personId}/consents`, consent)).statusCode,
+      );
+      const application = {
+        teamId: team.id,
+        referrer: 'social_services',
+        signedOn: '2026-11-02',
+        signedByYoungPerson: true,
+      };
+      expect([403, 404], key).toContain(
+        (await other.request('POST', `/api/v1/persons/${personId}/applications`, application)).statusCode,
+      );
     }
     const coordinator = clients.get('coordinator')!;
     const after = (await coordinator.request('GET', `/api/v1/persons/${personId}`)).json();
     expect(after.givenName).toBe('Matris-valid');
-    expect(await h.db.selectFrom('consents').select('id').where('person_id', '=', personId).where('purpose', '=', 'Samverkan kring studier').execute()).toEqual([]);
+    expect(
+      await h.db
+        .selectFrom('consents')
+        .select('id')
+        .where('person_id', '=', personId)
+        .where('purpose', '=', 'Samverkan kring studier')
+        .execute(),
+    ).toEqual([]);
     expect(await h.db.selectFrom('applications').select('id').where('person_id', '=', personId).execute()).toEqual([]);
   });
 });
@@ -179,21 +313,52 @@ describe('withdrawal', () => {
   it('takes effect at once: the social worker saw what the consent allowed, then nothing, and both are in the audit log', async () => {
     const coordinator = clients.get('coordinator')!;
     const social = clients.get('social worker in the team')!;
-    const { id: personId } = (await coordinator.request('POST', '/api/v1/persons', buildPerson({ givenName: 'Återkalla' }))).json();
+    const { id: personId } = (
+      await coordinator.request('POST', '/api/v1/persons', buildPerson({ givenName: 'Återkalla' }))
+    ).json();
     const kase = (await coordinator.request('GET', `/api/v1/persons/${personId}`)).json().case;
-    const team = await h.db.selectFrom('teams').select('id').where('name', '=', 'Matristeamet').executeTakeFirstOrThrow();
+    const team = await h.db
+      .selectFrom('teams')
+      .select('id')
+      .where('name', '=', 'Matristeamet')
+      .executeTakeFirstOrThrow();
     await coordinator.request('PATCH', `/api/v1/cases/${kase.id}`, { teamId: team.id, version: kase.version });
-    const unit = await h.db.selectFrom('units').select('id').where('municipality_id', '=', h.municipalityId).where('name', '=', 'Socialtjänsten').executeTakeFirstOrThrow();
+    const unit = await h.db
+      .selectFrom('units')
+      .select('id')
+      .where('municipality_id', '=', h.municipalityId)
+      .where('name', '=', 'Socialtjänsten')
+      .executeTakeFirstOrThrow();
     expect((await social.request('GET', `/api/v1/persons/${personId}`)).statusCode).toBe(404);
-    const consent = (await coordinator.request('POST', `/api/v1/persons/${personId}/consents`, { recipientUnitIds: [unit.id], categories: ['contact_occupation'], purpose: 'Stöd till arbete', givenBy: 'young_person' })).json();
-    expect((await social.request('GET', `/api/v1/persons/${personId}`)).json().access.categories).toEqual(['contact_occupation']);
-    expect((await coordinator.request('POST', `/api/v1/consents/${consent.id}/withdraw`, { note: 'Sade det i telefon' })).statusCode).toBe(204);
+    const consent = (
+      await coordinator.request('POST', `/api/v1/persons/${personId}/consents`, {
+        recipientUnitIds: [unit.id],
+        categories: ['contact_occupation'],
+        purpose: 'Stöd till arbete',
+        givenBy: 'young_person',
+      })
+    ).json();
+    expect((await social.request('GET', `/api/v1/persons/${personId}`)).json().access.categories).toEqual([
+      'contact_occupation',
+    ]);
+    expect(
+      (await coordinator.request('POST', `/api/v1/consents/${consent.id}/withdraw`, { note: 'Sade det i telefon' }))
+        .statusCode,
+    ).toBe(204);
     expect((await social.request('GET', `/api/v1/persons/${personId}`)).statusCode).toBe(404);
     expect((await social.request('GET', '/api/v1/persons?q=Återkalla')).json().items).toEqual([]);
-    const seen = await h.db.selectFrom('audit_log').select(['action', 'detail']).where('actor_id', '=', social.staffId).where('person_id', '=', personId).execute();
+    const seen = await h.db
+      .selectFrom('audit_log')
+      .select(['action', 'detail'])
+      .where('actor_id', '=', social.staffId)
+      .where('person_id', '=', personId)
+      .execute();
     // One read under the consent; the reads before it and after the withdrawal were denied (404), and are recorded so.
     expect(seen.map((e) => e.action).sort()).toEqual(['denied', 'denied', 'read']);
-    expect(seen.find((e) => e.action === 'read')).toMatchObject({ action: 'read', detail: { basis: 'consent', categories: ['contact_occupation'] } });
+    expect(seen.find((e) => e.action === 'read')).toMatchObject({
+      action: 'read',
+      detail: { basis: 'consent', categories: ['contact_occupation'] },
+    });
     const listed = (await coordinator.request('GET', `/api/v1/persons/${personId}/consents`)).json();
     expect(listed[0]).toMatchObject({ state: 'withdrawn', withdrawalNote: 'Sade det i telefon' });
   });
@@ -203,41 +368,90 @@ describe("the KAA's own units", () => {
   it('lift no secrecy by moving a case: a team run by social services gives its social worker nothing without consent', async () => {
     const coordinator = clients.get('coordinator')!;
     const social = clients.get('social worker in the team')!;
-    const { id: personId } = (await coordinator.request('POST', '/api/v1/persons', buildPerson({ givenName: 'Flyttad' }))).json();
+    const { id: personId } = (
+      await coordinator.request('POST', '/api/v1/persons', buildPerson({ givenName: 'Flyttad' }))
+    ).json();
     const kase = (await coordinator.request('GET', `/api/v1/persons/${personId}`)).json().case;
-    const socialUnit = await h.db.selectFrom('units').select('id').where('municipality_id', '=', h.municipalityId).where('name', '=', 'Socialtjänsten').executeTakeFirstOrThrow();
-    const team = (await h.as.administrator.request('POST', '/api/v1/teams', { name: 'Socialtjänstens team', unitId: socialUnit.id })).json();
+    const socialUnit = await h.db
+      .selectFrom('units')
+      .select('id')
+      .where('municipality_id', '=', h.municipalityId)
+      .where('name', '=', 'Socialtjänsten')
+      .executeTakeFirstOrThrow();
+    const team = (
+      await h.as.administrator.request('POST', '/api/v1/teams', { name: 'Socialtjänstens team', unitId: socialUnit.id })
+    ).json();
     await h.db.insertInto('team_members').values({ team_id: team.id, staff_id: social.staffId }).execute();
-    expect((await coordinator.request('PATCH', `/api/v1/cases/${kase.id}`, { teamId: team.id, version: kase.version })).statusCode).toBe(204);
+    expect(
+      (await coordinator.request('PATCH', `/api/v1/cases/${kase.id}`, { teamId: team.id, version: kase.version }))
+        .statusCode,
+    ).toBe(204);
     expect((await social.request('GET', `/api/v1/persons/${personId}`)).statusCode).toBe(404);
   });
 
   it('are the only caseworkers who may hold a case as contact person', async () => {
     const coordinator = clients.get('coordinator')!;
-    const { id: personId } = (await coordinator.request('POST', '/api/v1/persons', buildPerson({ givenName: 'Kontakt' }))).json();
+    const { id: personId } = (
+      await coordinator.request('POST', '/api/v1/persons', buildPerson({ givenName: 'Kontakt' }))
+    ).json();
     const kase = (await coordinator.request('GET', `/api/v1/persons/${personId}`)).json().case;
-    const refused = await coordinator.request('PATCH', `/api/v1/cases/${kase.id}`, { contactPersonId: clients.get('social worker in the team')!.staffId, version: kase.version });
+    const refused = await coordinator.request('PATCH', `/api/v1/cases/${kase.id}`, {
+      contactPersonId: clients.get('social worker in the team')!.staffId,
+      version: kase.version,
+    });
     expect(refused.statusCode).toBe(400);
-    const eligible = (await coordinator.request('GET', '/api/v1/staff?active=true&contactPerson=true')).json().map((s: { id: string }) => s.id);
+    const eligible = (await coordinator.request('GET', '/api/v1/staff?active=true&contactPerson=true'))
+      .json()
+      .map((s: { id: string }) => s.id);
     expect(eligible).toContain(clients.get('team coach, same agency')!.staffId);
     expect(eligible).not.toContain(clients.get('social worker in the team')!.staffId);
   });
 
   it('are set by administrators only, audited, and then decide access', async () => {
-    const units = (await h.as.administrator.request('GET', '/api/v1/units')).json() as { id: string; name: string; kaa: boolean }[];
+    const units = (await h.as.administrator.request('GET', '/api/v1/units')).json() as {
+      id: string;
+      name: string;
+      kaa: boolean;
+    }[];
     const ids = (...names: string[]) => units.filter((u) => names.includes(u.name)).map((u) => u.id);
     expect(units.filter((u) => u.kaa).map((u) => u.name)).toEqual(['Utbildningsförvaltningen']);
-    expect((await clients.get('coordinator')!.request('PUT', '/api/v1/units/kaa', { unitIds: ids('Utbildningsförvaltningen') })).statusCode).toBe(403);
+    expect(
+      (
+        await clients
+          .get('coordinator')!
+          .request('PUT', '/api/v1/units/kaa', { unitIds: ids('Utbildningsförvaltningen') })
+      ).statusCode,
+    ).toBe(403);
     const jobCoach = clients.get('job coach in the team')!;
-    const person = await h.db.selectFrom('persons').select('id').where('given_name', '=', 'Flyttad').executeTakeFirstOrThrow();
-    const kase = await h.db.selectFrom('cases').select(['id', 'version']).where('person_id', '=', person.id).executeTakeFirstOrThrow();
-    const matrixTeam = await h.db.selectFrom('teams').select('id').where('name', '=', 'Matristeamet').executeTakeFirstOrThrow();
+    const person = await h.db
+      .selectFrom('persons')
+      .select('id')
+      .where('given_name', '=', 'Flyttad')
+      .executeTakeFirstOrThrow();
+    const kase = await h.db
+      .selectFrom('cases')
+      .select(['id', 'version'])
+      .where('person_id', '=', person.id)
+      .executeTakeFirstOrThrow();
+    const matrixTeam = await h.db
+      .selectFrom('teams')
+      .select('id')
+      .where('name', '=', 'Matristeamet')
+      .executeTakeFirstOrThrow();
     await h.db.updateTable('cases').set({ team_id: matrixTeam.id }).where('id', '=', kase.id).execute();
     expect((await jobCoach.request('GET', `/api/v1/persons/${person.id}`)).statusCode).toBe(404);
-    const set = await h.as.administrator.request('PUT', '/api/v1/units/kaa', { unitIds: ids('Utbildningsförvaltningen', 'Arbetsmarknadsenheten') });
+    const set = await h.as.administrator.request('PUT', '/api/v1/units/kaa', {
+      unitIds: ids('Utbildningsförvaltningen', 'Arbetsmarknadsenheten'),
+    });
     expect(set.statusCode).toBe(200);
     expect((await jobCoach.request('GET', `/api/v1/persons/${person.id}`)).statusCode).toBe(200);
-    const logged = await h.db.selectFrom('audit_log').select('detail').where('entity', '=', 'settings').where('actor_id', '=', h.as.administrator.staffId).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const logged = await h.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('entity', '=', 'settings')
+      .where('actor_id', '=', h.as.administrator.staffId)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(logged.detail).toEqual({ kaaUnitIds: ids('Utbildningsförvaltningen', 'Arbetsmarknadsenheten') });
     await h.as.administrator.request('PUT', '/api/v1/units/kaa', { unitIds: ids('Utbildningsförvaltningen') });
   });
@@ -250,10 +464,38 @@ describe('assessments, by category', () => {
     const manual = await currentManualFor(h.db, h.municipalityId);
     for (const state of STATES) {
       const personId = persons.get(state)!;
-      const row = await h.db.insertInto('assessments').values({ municipality_id: h.municipalityId, person_id: personId, manual_id: manual.id, number: 1, status: 'completed', completed_on: '2026-11-20', highest_education: 'compulsory', diploma: 'no', needs: JSON.stringify(['diagnosis']) }).returning('id').executeTakeFirstOrThrow();
+      const row = await h.db
+        .insertInto('assessments')
+        .values({
+          municipality_id: h.municipalityId,
+          person_id: personId,
+          manual_id: manual.id,
+          number: 1,
+          status: 'completed',
+          completed_on: '2026-11-20',
+          highest_education: 'compulsory',
+          diploma: 'no',
+          needs: JSON.stringify(['diagnosis']),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       assessmentOf.set(state, row.id);
-      const answer = (question_key: string, section_key: string, category: ConsentCategory, text: string) => ({ assessment_id: row.id, municipality_id: h.municipalityId, person_id: personId, question_key, section_key, category, answer: text });
-      await h.db.insertInto('assessment_answers').values([answer('wants', 'own_words', 'assessment_plan', 'Plan: bli elektriker'), answer('wellbeing', 'health', 'health_social', 'Hälsa: sover dåligt')]).execute();
+      const answer = (question_key: string, section_key: string, category: ConsentCategory, text: string) => ({
+        assessment_id: row.id,
+        municipality_id: h.municipalityId,
+        person_id: personId,
+        question_key,
+        section_key,
+        category,
+        answer: text,
+      });
+      await h.db
+        .insertInto('assessment_answers')
+        .values([
+          answer('wants', 'own_words', 'assessment_plan', 'Plan: bli elektriker'),
+          answer('wellbeing', 'health', 'health_social', 'Hälsa: sover dåligt'),
+        ])
+        .execute();
     }
   });
 
@@ -272,7 +514,9 @@ describe('assessments, by category', () => {
     expect(text.includes('Hälsa: sover dåligt')).toBe(sees.includes('health_social'));
     expect(body.needs !== null).toBe(sees.includes('health_social'));
     expect(body.highestEducation !== null).toBe(sees.includes('assessment_plan'));
-    expect(body.withheldCategories).toEqual((['assessment_plan', 'health_social'] as const).filter((c) => !sees.includes(c)));
+    expect(body.withheldCategories).toEqual(
+      (['assessment_plan', 'health_social'] as const).filter((c) => !sees.includes(c)),
+    );
   });
 });
 
@@ -280,35 +524,74 @@ describe('the young person as an actor', () => {
   /** The young person of the person with a valid consent, signed in with a code from their contact person's outbox. */
   async function signInAsYoungPerson() {
     const personId = persons.get('valid')!;
-    const person = await h.db.selectFrom('persons').select('personal_identity_number').where('id', '=', personId).executeTakeFirstOrThrow();
+    const person = await h.db
+      .selectFrom('persons')
+      .select('personal_identity_number')
+      .where('id', '=', personId)
+      .executeTakeFirstOrThrow();
     const pin = person.personal_identity_number.trim();
     const remoteAddress = '10.9.9.9';
-    expect((await h.app.inject({ method: 'POST', url: '/api/v1/me/code', payload: { personalIdentityNumber: pin }, remoteAddress })).statusCode).toBe(202);
+    expect(
+      (
+        await h.app.inject({
+          method: 'POST',
+          url: '/api/v1/me/code',
+          payload: { personalIdentityNumber: pin },
+          remoteAddress,
+        })
+      ).statusCode,
+    ).toBe(202);
     // The code is made after the answer: wait for that work before reading the outbox.
     await codeWorkSettled();
-    const outbox = (await clients.get('contact person')!.request('GET', '/api/v1/sms')).json() as { personId: string; body: string }[];
+    const outbox = (await clients.get('contact person')!.request('GET', '/api/v1/sms')).json() as {
+      personId: string;
+      body: string;
+    }[];
     const code = /(\d{6})/.exec(outbox.find((m) => m.personId === personId)!.body)![1]!;
-    const login = await h.app.inject({ method: 'POST', url: '/api/v1/me/login', payload: { personalIdentityNumber: pin, code }, remoteAddress });
+    const login = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/me/login',
+      payload: { personalIdentityNumber: pin, code },
+      remoteAddress,
+    });
     expect(login.statusCode).toBe(200);
     const cookie = `lotsa_session=${login.cookies.find((c) => c.name === 'lotsa_session')!.value}`;
     const csrf = login.json().csrfToken as string;
-    return { personId, request: (method: 'GET' | 'POST', url: string, body?: object) => h.app.inject({ method, url, payload: body, headers: { cookie, 'x-csrf-token': csrf } }) };
+    return {
+      personId,
+      request: (method: 'GET' | 'POST', url: string, body?: object) =>
+        h.app.inject({ method, url, payload: body, headers: { cookie, 'x-csrf-token': csrf } }),
+    };
   }
 
   it('gets 404 on every staff endpoint, for their own record and for every other person', async () => {
     const young = await signInAsYoungPerson();
     for (const state of STATES) {
       const personId = persons.get(state)!;
-      for (const url of [`/api/v1/persons/${personId}`, `/api/v1/persons/${personId}/events`, `/api/v1/persons/${personId}/consents`, `/api/v1/persons/${personId}/assessments`, `/api/v1/persons?q=Matris-${state}`]) {
+      for (const url of [
+        `/api/v1/persons/${personId}`,
+        `/api/v1/persons/${personId}/events`,
+        `/api/v1/persons/${personId}/consents`,
+        `/api/v1/persons/${personId}/assessments`,
+        `/api/v1/persons?q=Matris-${state}`,
+      ]) {
         expect((await young.request('GET', url)).statusCode, url).toBe(404);
       }
-      expect((await young.request('POST', `/api/v1/persons/${personId}/notes`, { text: 'Försök' })).statusCode).toBe(404);
+      expect((await young.request('POST', `/api/v1/persons/${personId}/notes`, { text: 'Försök' })).statusCode).toBe(
+        404,
+      );
     }
     expect((await young.request('GET', '/api/v1/settings')).statusCode).toBe(404);
     const own = (await young.request('GET', '/api/v1/me/consents')).json() as { id: string }[];
-    const ids = (await h.db.selectFrom('consents').select('id').where('person_id', '=', young.personId).execute()).map((c) => c.id);
+    const ids = (await h.db.selectFrom('consents').select('id').where('person_id', '=', young.personId).execute()).map(
+      (c) => c.id,
+    );
     expect(own.map((c) => c.id).sort()).toEqual(ids.sort());
-    const others = await h.db.selectFrom('consents').select('id').where('person_id', '=', persons.get('expired')!).executeTakeFirstOrThrow();
+    const others = await h.db
+      .selectFrom('consents')
+      .select('id')
+      .where('person_id', '=', persons.get('expired')!)
+      .executeTakeFirstOrThrow();
     expect((await young.request('POST', `/api/v1/consents/${others.id}/withdraw`, {})).statusCode).toBe(404);
     expect((await young.request('POST', `/api/v1/me/consents/${others.id}/withdraw`)).statusCode).toBe(404);
   });
@@ -316,8 +599,18 @@ describe('the young person as an actor', () => {
   it('sees in their own extract the notes staff shared with them, never unshared ones or another agency’s health notes', async () => {
     const coordinator = clients.get('coordinator')!;
     const personId = persons.get('valid')!;
-    expect((await coordinator.request('POST', `/api/v1/persons/${personId}/notes`, { text: 'Delad: vi ses på torsdag.', sharedWithYoungPerson: true })).statusCode).toBe(201);
-    expect((await coordinator.request('POST', `/api/v1/persons/${personId}/notes`, { text: 'Intern: ringer skolan först.' })).statusCode).toBe(201);
+    expect(
+      (
+        await coordinator.request('POST', `/api/v1/persons/${personId}/notes`, {
+          text: 'Delad: vi ses på torsdag.',
+          sharedWithYoungPerson: true,
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (await coordinator.request('POST', `/api/v1/persons/${personId}/notes`, { text: 'Intern: ringer skolan först.' }))
+        .statusCode,
+    ).toBe(201);
     const young = await signInAsYoungPerson();
     const res = await young.request('GET', '/api/v1/me/extract.pdf?lang=sv');
     expect(res.statusCode).toBe(200);
@@ -328,7 +621,13 @@ describe('the young person as an actor', () => {
     expect(text).not.toContain('Plan: studiebesök på folkhögskolan.');
     expect(text).not.toContain('Hälsa: har kontakt med vårdcentralen.');
     expect(text).not.toContain('Hälsa: sover dåligt');
-    const audit = await h.db.selectFrom('audit_log').select(['actor_id', 'detail']).where('person_id', '=', personId).where('action', '=', 'export').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const audit = await h.db
+      .selectFrom('audit_log')
+      .select(['actor_id', 'detail'])
+      .where('person_id', '=', personId)
+      .where('action', '=', 'export')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ actor_id: personId, detail: { own: true, actor: 'young_person' } });
   });
 });

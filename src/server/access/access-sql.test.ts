@@ -4,7 +4,15 @@
  * compared with the files in `./sql/`. A change to who sees what then shows in review as a SQL diff;
  * when the change is meant, `npx vitest run src/server/access/access-sql.test.ts -u` rewrites the files.
  */
-import { Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type CompiledQuery, type DatabaseConnection, type Driver } from 'kysely';
+import {
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+} from 'kysely';
 import { format } from 'sql-formatter';
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../core/roles.js';
@@ -12,7 +20,15 @@ import type { Database } from '../db/types.js';
 import { personListQuery } from '../../core/schemas.js';
 import { selectPerson, selectPersonPage } from '../features/persons/persons.queries.js';
 import { selectAgenda, selectDecisions } from '../features/team-meetings/team-meetings.queries.js';
-import { accessOf, categoryVisibleTo, contactDetailsVisibleTo, personManagedBy, personVisibleTo, teamMeetingReadableBy, type Actor } from './access.js';
+import {
+  accessOf,
+  categoryVisibleTo,
+  contactDetailsVisibleTo,
+  personManagedBy,
+  personVisibleTo,
+  teamMeetingReadableBy,
+  type Actor,
+} from './access.js';
 import { eventSharedWithYoungPerson, ownRecordOf } from './young-person.js';
 
 /** A driver that runs nothing: it keeps each query it is given and answers one row with a zero count and an id. */
@@ -21,7 +37,10 @@ class CapturingDriver implements Driver {
   async init() {}
   async acquireConnection(): Promise<DatabaseConnection> {
     return {
-      executeQuery: async (query) => (this.queries.push(query), { rows: [{ total: 0, id: '00000000-0000-4000-8000-00000000d002' } as never] }),
+      executeQuery: async (query) => (
+        this.queries.push(query),
+        { rows: [{ total: 0, id: '00000000-0000-4000-8000-00000000d002' } as never] }
+      ),
       streamQuery: () => {
         throw new Error('not used');
       },
@@ -51,7 +70,13 @@ const MUNICIPALITY = '00000000-0000-4000-8000-00000000a001';
 const UNIT = '00000000-0000-4000-8000-00000000b001';
 /** A fixed actor of each role, all of one municipality and unit. */
 function actorOf(role: Role): Actor {
-  return { id: `00000000-0000-4000-8000-0000000c000${ROLES.indexOf(role)}`, name: role, role, municipalityId: MUNICIPALITY, unitId: UNIT };
+  return {
+    id: `00000000-0000-4000-8000-0000000c000${ROLES.indexOf(role)}`,
+    name: role,
+    role,
+    municipalityId: MUNICIPALITY,
+    unitId: UNIT,
+  };
 }
 
 /** A compiled query as a readable file: the formatted SQL, then its parameters in order. */
@@ -87,7 +112,10 @@ describe('the access predicates, as SQL', () => {
 
   it("a youth coach's basis and category flags, and contact details", async () => {
     const actor = actorOf('youth_coach');
-    const flags = db.selectFrom('persons').select((eb) => accessOf(actor)(eb)).compile();
+    const flags = db
+      .selectFrom('persons')
+      .select((eb) => accessOf(actor)(eb))
+      .compile();
     await expect(asFile(flags)).toMatchFileSnapshot(file('access-of.youth_coach'));
     const details = db.selectFrom('persons').select('persons.id').where(contactDetailsVisibleTo(actor)).compile();
     await expect(asFile(details)).toMatchFileSnapshot(file('contact-details-visible-to.youth_coach'));
@@ -130,7 +158,11 @@ describe('who reads a team meeting, as SQL', () => {
   it('a coordinator: any team of the municipality; a team member: a team they are in or lead', async () => {
     const { db } = capturing();
     for (const role of ['coordinator', 'team_member'] as const) {
-      const query = db.selectFrom('teams').select('teams.id').where(teamMeetingReadableBy(actorOf(role))).compile();
+      const query = db
+        .selectFrom('teams')
+        .select('teams.id')
+        .where(teamMeetingReadableBy(actorOf(role)))
+        .compile();
       await expect(asFile(query)).toMatchFileSnapshot(file(`team-meeting-readable-by.${role}`));
     }
   });
@@ -139,8 +171,15 @@ describe('who reads a team meeting, as SQL', () => {
 describe("the young person's own record, as SQL", () => {
   it('what a signed-in young person reaches: their own row, while they have a live case', async () => {
     const { db } = capturing();
-    const actor = { kind: 'young_person' as const, personId: '00000000-0000-4000-8000-00000000e001', municipalityId: MUNICIPALITY, method: 'sms_code' as const };
-    await expect(asFile(db.selectFrom('persons').select('persons.id').where(ownRecordOf(actor)).compile())).toMatchFileSnapshot(file('own-record-of.young_person'));
+    const actor = {
+      kind: 'young_person' as const,
+      personId: '00000000-0000-4000-8000-00000000e001',
+      municipalityId: MUNICIPALITY,
+      method: 'sms_code' as const,
+    };
+    await expect(
+      asFile(db.selectFrom('persons').select('persons.id').where(ownRecordOf(actor)).compile()),
+    ).toMatchFileSnapshot(file('own-record-of.young_person'));
   });
 
   it('which timeline entries of their own record a young person sees: a note only when shared with them', async () => {

@@ -60,7 +60,12 @@ function liveCase(eb: PersonsEb, condition: (c: CaseEb) => Expression<SqlBool>) 
       .selectFrom('cases')
       .select(sql`1`.as('one'))
       .whereRef('cases.person_id', '=', 'persons.id')
-      .where((c) => c.or([c('cases.closed_at', 'is', null), c('cases.closed_at', '>', sql<Date>`now() - make_interval(months => ${FOLLOW_UP_MONTHS})`)]))
+      .where((c) =>
+        c.or([
+          c('cases.closed_at', 'is', null),
+          c('cases.closed_at', '>', sql<Date>`now() - make_interval(months => ${FOLLOW_UP_MONTHS})`),
+        ]),
+      )
       .where(condition),
   );
 }
@@ -68,7 +73,13 @@ function liveCase(eb: PersonsEb, condition: (c: CaseEb) => Expression<SqlBool>) 
 /** True when the actor belongs to one of the KAA's own units. */
 function inKaaUnit(eb: PersonsEb, actor: Actor) {
   if (!actor.unitId) return FALSE;
-  return eb.exists(eb.selectFrom('units').select(sql`1`.as('one')).where('units.id', '=', actor.unitId).where('units.kaa', '=', true));
+  return eb.exists(
+    eb
+      .selectFrom('units')
+      .select(sql`1`.as('one'))
+      .where('units.id', '=', actor.unitId)
+      .where('units.kaa', '=', true),
+  );
 }
 
 /**
@@ -86,7 +97,12 @@ const onCase = (eb: PersonsEb, actor: Actor) =>
         .select(sql`1`.as('one'))
         .where('team_members.staff_id', '=', actor.id)
         .whereRef('cases.person_id', '=', 'persons.id')
-        .where((c) => c.or([c('cases.closed_at', 'is', null), c('cases.closed_at', '>', sql<Date>`now() - make_interval(months => ${FOLLOW_UP_MONTHS})`)])),
+        .where((c) =>
+          c.or([
+            c('cases.closed_at', 'is', null),
+            c('cases.closed_at', '>', sql<Date>`now() - make_interval(months => ${FOLLOW_UP_MONTHS})`),
+          ]),
+        ),
     ),
   ]);
 
@@ -104,7 +120,10 @@ function ownAccess(actor: Actor): (eb: PersonsEb) => Expression<SqlBool> {
 function worksWith(actor: Actor): (eb: PersonsEb) => Expression<SqlBool> {
   return (eb) => {
     if (!CASEWORKERS.includes(actor.role)) return ownAccess(actor)(eb);
-    return eb.or([ownAccess(actor)(eb), eb.and([eb('persons.municipality_id', '=', actor.municipalityId), onCase(eb, actor)])]);
+    return eb.or([
+      ownAccess(actor)(eb),
+      eb.and([eb('persons.municipality_id', '=', actor.municipalityId), onCase(eb, actor)]),
+    ]);
   };
 }
 
@@ -118,10 +137,23 @@ function consentFor(actor: Actor, category?: ConsentCategory): (eb: PersonsEb) =
       .select(sql`1`.as('one'))
       .whereRef('consents.person_id', '=', 'persons.id')
       .where('consents.withdrawn_at', 'is', null)
-      .where((c) => c.or([c('consents.valid_until', 'is', null), c('consents.valid_until', '>=', sql<string>`(now() at time zone 'Europe/Stockholm')::date`)]))
+      .where((c) =>
+        c.or([
+          c('consents.valid_until', 'is', null),
+          c('consents.valid_until', '>=', sql<string>`(now() at time zone 'Europe/Stockholm')::date`),
+        ]),
+      )
       .where('consent_recipients.unit_id', '=', actor.unitId);
     if (category) {
-      q = q.where((c) => c.exists(c.selectFrom('consent_categories').select(sql`1`.as('one')).whereRef('consent_categories.consent_id', '=', 'consents.id').where('consent_categories.category', '=', category)));
+      q = q.where((c) =>
+        c.exists(
+          c
+            .selectFrom('consent_categories')
+            .select(sql`1`.as('one'))
+            .whereRef('consent_categories.consent_id', '=', 'consents.id')
+            .where('consent_categories.category', '=', category),
+        ),
+      );
     }
     return eb.exists(q);
   };
@@ -198,7 +230,10 @@ export function categoryVisibleTo(actor: Actor, category: ConsentCategory): (eb:
  * row names itself (`category`, a column such as a measure's or a team meeting item's own). For lists
  * that show each row only as far as its reader may see it, such as the team meeting's agenda and minutes.
  */
-export function rowCategoryVisibleTo(actor: Actor, category: Expression<string>): (eb: PersonsEb) => Expression<SqlBool> {
+export function rowCategoryVisibleTo(
+  actor: Actor,
+  category: Expression<string>,
+): (eb: PersonsEb) => Expression<SqlBool> {
   return (eb) =>
     sql<SqlBool>`(case ${category} when 'contact_occupation' then ${categoryVisibleTo(actor, 'contact_occupation')(eb)}
       when 'assessment_plan' then ${categoryVisibleTo(actor, 'assessment_plan')(eb)}
@@ -211,7 +246,10 @@ export type AccessBasis = 'register' | 'contact_person' | 'team' | 'consent' | '
 /** Selections on `persons`: the access basis and one flag per category, for the person page and the audit log. */
 export function accessOf(actor: Actor) {
   return (eb: PersonsEb) => {
-    const contactPerson = CASEWORKERS.includes(actor.role) || actor.role === 'coordinator' ? liveCase(eb, (c) => c('cases.contact_person_id', '=', actor.id)) : FALSE;
+    const contactPerson =
+      CASEWORKERS.includes(actor.role) || actor.role === 'coordinator'
+        ? liveCase(eb, (c) => c('cases.contact_person_id', '=', actor.id))
+        : FALSE;
     const flag = (e: Expression<SqlBool>) => sql<boolean>`coalesce(${e}, false)`;
     return [
       sql<AccessBasis>`case
@@ -229,7 +267,11 @@ export function accessOf(actor: Actor) {
 }
 
 /** The categories whose flags are set in a row selected with {@link accessOf}. */
-export function categoriesOf(row: { sees_contact_occupation: boolean; sees_assessment_plan: boolean; sees_health_social: boolean }): ConsentCategory[] {
+export function categoriesOf(row: {
+  sees_contact_occupation: boolean;
+  sees_assessment_plan: boolean;
+  sees_health_social: boolean;
+}): ConsentCategory[] {
   const out: ConsentCategory[] = [];
   if (row.sees_contact_occupation) out.push('contact_occupation');
   if (row.sees_assessment_plan) out.push('assessment_plan');
@@ -262,7 +304,16 @@ import { CONTACT_PERSON_ROLES } from '../../core/roles.js';
 export function mayBeContactPerson(eb: ExpressionBuilder<Database, 'staff'>): Expression<SqlBool> {
   return eb.and([
     eb('staff.role', 'in', CONTACT_PERSON_ROLES),
-    eb.or([eb('staff.role', '=', 'coordinator'), eb.exists(eb.selectFrom('units').select(sql`1`.as('one')).whereRef('units.id', '=', 'staff.unit_id').where('units.kaa', '=', true))]),
+    eb.or([
+      eb('staff.role', '=', 'coordinator'),
+      eb.exists(
+        eb
+          .selectFrom('units')
+          .select(sql`1`.as('one'))
+          .whereRef('units.id', '=', 'staff.unit_id')
+          .where('units.kaa', '=', true),
+      ),
+    ]),
   ]);
 }
 
@@ -274,7 +325,12 @@ export function mayBeContactPerson(eb: ExpressionBuilder<Database, 'staff'>): Ex
  */
 export function contactPersonHasAccess(staffId: Expression<string | null>): RawBuilder<SqlBool> {
   const eb = expressionBuilder<Database, 'staff'>();
-  return sql<SqlBool>`exists (${eb.selectFrom('staff').select(sql`1`.as('one')).where('staff.id', '=', staffId).where('staff.active', '=', true).where(mayBeContactPerson)})`;
+  return sql<SqlBool>`exists (${eb
+    .selectFrom('staff')
+    .select(sql`1`.as('one'))
+    .where('staff.id', '=', staffId)
+    .where('staff.active', '=', true)
+    .where(mayBeContactPerson)})`;
 }
 
 /** SQL condition: the actor holds the case whose contact person column is `staffId`, and may open it. */
@@ -288,7 +344,9 @@ export function heldBy(actor: Actor, staffId: Expression<string | null>): RawBui
  * or a staff member named among its leaders (need to know: they run the sessions). Anything else of
  * those persons still goes by personVisibleTo and categoryVisibleTo.
  */
-export function activityStaffedBy(actor: Actor): (eb: ExpressionBuilder<Database, 'activities'>) => Expression<SqlBool> {
+export function activityStaffedBy(
+  actor: Actor,
+): (eb: ExpressionBuilder<Database, 'activities'>) => Expression<SqlBool> {
   return (eb) => {
     if (!roleCan(actor.role, 'attendance.take')) return FALSE;
     const inMunicipality = eb('activities.municipality_id', '=', actor.municipalityId);

@@ -9,7 +9,15 @@ import { readEvent } from '../../core/events/index.js';
  * Fields a `person_updated` event never names for a person with protected identity: address and
  * contact details, as edits name them (camelCase) and as population lists name them (columns).
  */
-export const FIELDS_HIDDEN_WHEN_PROTECTED: ReadonlySet<string> = new Set(['streetAddress', 'postalCode', 'city', 'phone', 'email', 'street_address', 'postal_code']);
+export const FIELDS_HIDDEN_WHEN_PROTECTED: ReadonlySet<string> = new Set([
+  'streetAddress',
+  'postalCode',
+  'city',
+  'phone',
+  'email',
+  'street_address',
+  'postal_code',
+]);
 
 /** The changed `fields` that may be named, given whether the person has protected identity. */
 export function fieldsShown(fields: readonly string[], protectedIdentity: boolean): string[] {
@@ -23,7 +31,11 @@ export function fieldsShown(fields: readonly string[], protectedIdentity: boolea
  * (a list changes nothing else, so the bare event would still say the address changed). An edit
  * left with no field reads as one saved without changes, which any edit can be.
  */
-export function payloadShown(type: string, payload: Record<string, unknown>, protectedIdentity: boolean): Record<string, unknown> | null {
+export function payloadShown(
+  type: string,
+  payload: Record<string, unknown>,
+  protectedIdentity: boolean,
+): Record<string, unknown> | null {
   if (!protectedIdentity || type !== 'person_updated') return payload;
   const event = readEvent(type, payload);
   // A stored update whose payload no longer reads could name anything: it is not shown.
@@ -34,6 +46,9 @@ export function payloadShown(type: string, payload: Record<string, unknown>, pro
 }
 
 /** Whether a reader sees a person's address and contact details: the contact category, and for a protected identity a grant (`contact_visible`). */
-export function contactDetailsShown(row: { contact_visible: boolean | null; sees_contact_occupation: boolean }): boolean {
+export function contactDetailsShown(row: {
+  contact_visible: boolean | null;
+  sees_contact_occupation: boolean;
+}): boolean {
   return Boolean(row.contact_visible) && row.sees_contact_occupation;
 }

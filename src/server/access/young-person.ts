@@ -18,14 +18,29 @@ import { AppError } from '../http/app-error.js';
 import { FOLLOW_UP_MONTHS } from './access.js';
 
 /** A signed-in young person: whose session, in which municipality, opened how. */
-export type YoungPersonActor = { kind: 'young_person'; personId: string; municipalityId: string; method: 'sms_code' | 'eid' };
+export type YoungPersonActor = {
+  kind: 'young_person';
+  personId: string;
+  municipalityId: string;
+  method: 'sms_code' | 'eid';
+};
 
 /** What a young person may do in their own Lotsa. Default deny: what is not listed is refused. */
-export const YOUNG_PERSON_CAN = ['me.read', 'me.plan.step_done', 'me.plan.sign', 'me.consents.withdraw', 'me.extract', 'me.feed'] as const;
+export const YOUNG_PERSON_CAN = [
+  'me.read',
+  'me.plan.step_done',
+  'me.plan.sign',
+  'me.consents.withdraw',
+  'me.extract',
+  'me.feed',
+] as const;
 export type YoungPersonCapability = (typeof YOUNG_PERSON_CAN)[number];
 
 /** Throws 404 unless the young person may do `capability` (a staff-only action is not theirs to find). */
-export function requireYoungPersonCapability(_actor: YoungPersonActor, capability: string): asserts capability is YoungPersonCapability {
+export function requireYoungPersonCapability(
+  _actor: YoungPersonActor,
+  capability: string,
+): asserts capability is YoungPersonCapability {
   if (!(YOUNG_PERSON_CAN as readonly string[]).includes(capability)) throw new AppError('not_found');
 }
 
@@ -33,7 +48,9 @@ export function requireYoungPersonCapability(_actor: YoungPersonActor, capabilit
 export const YOUNG_PERSON_CATEGORIES: readonly ConsentCategory[] = ['contact_occupation', 'assessment_plan'];
 
 /** SQL condition on `persons`: the young person's own row, while they have a live case in the session's municipality. */
-export function ownRecordOf(actor: YoungPersonActor): (eb: ExpressionBuilder<Database, 'persons'>) => Expression<SqlBool> {
+export function ownRecordOf(
+  actor: YoungPersonActor,
+): (eb: ExpressionBuilder<Database, 'persons'>) => Expression<SqlBool> {
   return (eb) =>
     eb.and([
       eb('persons.id', '=', actor.personId),
@@ -43,7 +60,12 @@ export function ownRecordOf(actor: YoungPersonActor): (eb: ExpressionBuilder<Dat
           .selectFrom('cases')
           .select(sql`1`.as('one'))
           .whereRef('cases.person_id', '=', 'persons.id')
-          .where((c) => c.or([c('cases.closed_at', 'is', null), c('cases.closed_at', '>', sql<Date>`now() - make_interval(months => ${FOLLOW_UP_MONTHS})`)])),
+          .where((c) =>
+            c.or([
+              c('cases.closed_at', 'is', null),
+              c('cases.closed_at', '>', sql<Date>`now() - make_interval(months => ${FOLLOW_UP_MONTHS})`),
+            ]),
+          ),
       ),
     ]);
 }

@@ -25,7 +25,11 @@ beforeAll(async () => {
   key = createSigningKey(path.join(dir, 'key.pem'));
   checkpoints = path.join(dir, 'checkpoints.jsonl');
   for (let i = 0; i < 60; i++) {
-    await handle.db.transaction().execute((trx) => recordAudit(trx, actor, [{ action: 'read', entity: 'person', entityId: `E${i}`, detail: { i } }]));
+    await handle.db
+      .transaction()
+      .execute((trx) =>
+        recordAudit(trx, actor, [{ action: 'read', entity: 'person', entityId: `E${i}`, detail: { i } }]),
+      );
     if (i === 29) {
       await sealAudit(handle.db);
       await checkpointNow(handle.db, key, { file: checkpoints });
@@ -71,18 +75,34 @@ async function recompute(trx: Transaction<Database>) {
   let position = 0;
   for (const row of await trx.selectFrom('audit_log').selectAll().orderBy('id').execute()) {
     const hash = entryHash(prev, { ...row, detail: row.detail as Record<string, unknown> });
-    await trx.insertInto('audit_seals').values({ position: String(++position), entry_id: row.id, prev_hash: prev, hash }).execute();
+    await trx
+      .insertInto('audit_seals')
+      .values({ position: String(++position), entry_id: row.id, prev_hash: prev, hash })
+      .execute();
     prev = hash;
   }
 }
 
 /** Removes entries with their seals (ids from `id` on, or only `id`). */
 async function remove(trx: Transaction<Database>, id: string, onwards = false) {
-  await trx.deleteFrom('audit_seals').where('entry_id', onwards ? '>=' : '=', id).execute();
-  await trx.deleteFrom('audit_log').where('id', onwards ? '>=' : '=', id).execute();
+  await trx
+    .deleteFrom('audit_seals')
+    .where('entry_id', onwards ? '>=' : '=', id)
+    .execute();
+  await trx
+    .deleteFrom('audit_log')
+    .where('id', onwards ? '>=' : '=', id)
+    .execute();
 }
 
-const nth = (trx: Transaction<Database>, n: number) => trx.selectFrom('audit_log').select('id').orderBy('id').offset(n - 1).limit(1).executeTakeFirstOrThrow();
+const nth = (trx: Transaction<Database>, n: number) =>
+  trx
+    .selectFrom('audit_log')
+    .select('id')
+    .orderBy('id')
+    .offset(n - 1)
+    .limit(1)
+    .executeTakeFirstOrThrow();
 
 describe('verifying the audit log against its signed checkpoints', () => {
   it('passes an untouched log, says what it checked, and writes a new checkpoint', async () => {
@@ -94,7 +114,7 @@ describe('verifying the audit log against its signed checkpoints', () => {
     expect(fs.readFileSync(t.file, 'utf8').trim().split('\n')).toHaveLength(3);
   });
 
-  it('finds an entry changed and the chain recomputed with the project\'s own hash function', async () => {
+  it("finds an entry changed and the chain recomputed with the project's own hash function", async () => {
     const report = await tamperedThenVerified(async (trx) => {
       const { id } = await nth(trx, 10);
       await trx.updateTable('audit_log').set({ ip: '203.0.113.1' }).where('id', '=', id).execute();
@@ -132,7 +152,11 @@ describe('verifying the audit log against its signed checkpoints', () => {
   it('finds an entry changed without recomputing, by its hash', async () => {
     const report = await tamperedThenVerified(async (trx) => {
       const { id } = await nth(trx, 50);
-      await trx.updateTable('audit_log').set({ detail: JSON.stringify({ i: 'x' }) }).where('id', '=', id).execute();
+      await trx
+        .updateTable('audit_log')
+        .set({ detail: JSON.stringify({ i: 'x' }) })
+        .where('id', '=', id)
+        .execute();
     });
     expect(report.chain).toMatchObject({ ok: false, brokenCount: 1 });
     expect(report.ok).toBe(false);
@@ -147,7 +171,10 @@ describe('verifying the audit log against its signed checkpoints', () => {
     await checkpointNow(handle.db, other, t).catch(() => {});
     const report = await verifyAnchored(handle.db, key, t);
     expect(report.ok).toBe(false);
-    expect(report.problems.map((p) => p.problem)).toEqual([expect.stringMatching(/line 2 has a signature that does not hold/), expect.stringMatching(/line 3 was signed by another key/)]);
+    expect(report.problems.map((p) => p.problem)).toEqual([
+      expect.stringMatching(/line 2 has a signature that does not hold/),
+      expect.stringMatching(/line 3 was signed by another key/),
+    ]);
   });
 
   it('the scheduled checkpoint refuses to vouch for a log cut short after the newest checkpoint', async () => {

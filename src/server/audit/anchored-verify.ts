@@ -5,7 +5,13 @@
  * here. When all holds, a new checkpoint of what was verified is written.
  */
 import type { Db } from '../db/connection.js';
-import { readCheckpoints, signCheckpoint, writeCheckpoint, type Checkpoint, type CheckpointTarget } from './checkpoint.js';
+import {
+  readCheckpoints,
+  signCheckpoint,
+  writeCheckpoint,
+  type Checkpoint,
+  type CheckpointTarget,
+} from './checkpoint.js';
 import { GENESIS_HASH } from './chain.js';
 import type { SigningKey } from './signing-key.js';
 import { verifyAuditChain, type ChainReport } from './verify.js';
@@ -28,9 +34,16 @@ export type AnchoredReport = {
 };
 
 /** Verifies the chain against the checkpoints in `target.file`; writes a new one when everything holds. */
-export async function verifyAnchored(db: Db, key: SigningKey, target: CheckpointTarget, { onProgress, now = new Date() }: { onProgress?: (n: number) => void; now?: Date } = {}): Promise<AnchoredReport> {
+export async function verifyAnchored(
+  db: Db,
+  key: SigningKey,
+  target: CheckpointTarget,
+  { onProgress, now = new Date() }: { onProgress?: (n: number) => void; now?: Date } = {},
+): Promise<AnchoredReport> {
   const lines = readCheckpoints(target.file, key);
-  const problems: CheckpointProblem[] = lines.filter((l) => l.problem).map((l) => ({ line: l.line, problem: `line ${l.line} ${l.problem}` }));
+  const problems: CheckpointProblem[] = lines
+    .filter((l) => l.problem)
+    .map((l) => ({ line: l.line, problem: `line ${l.line} ${l.problem}` }));
   const byHead = new Map<string, { line: number; c: Checkpoint }[]>();
   const unseen = new Set<{ line: number; c: Checkpoint }>();
   let matched = 0;
@@ -53,19 +66,43 @@ export async function verifyAnchored(db: Db, key: SigningKey, target: Checkpoint
       for (const entry of byHead.get(id) ?? []) {
         unseen.delete(entry);
         const { line, c } = entry;
-        if (hash !== c.headHash) problems.push({ line, problem: `entry ${id} no longer has the hash the checkpoint of ${c.at} (line ${line}) signed: the log up to it was rewritten or recomputed` });
-        else if (position !== c.count) problems.push({ line, problem: `entry ${id} is entry number ${position} of the log, but number ${c.count} in the checkpoint of ${c.at} (line ${line}): entries before it were removed or inserted` });
+        if (hash !== c.headHash)
+          problems.push({
+            line,
+            problem: `entry ${id} no longer has the hash the checkpoint of ${c.at} (line ${line}) signed: the log up to it was rewritten or recomputed`,
+          });
+        else if (position !== c.count)
+          problems.push({
+            line,
+            problem: `entry ${id} is entry number ${position} of the log, but number ${c.count} in the checkpoint of ${c.at} (line ${line}): entries before it were removed or inserted`,
+          });
         else matched++;
       }
     },
   });
-  for (const { line, c } of unseen) problems.push({ line, problem: `entry ${c.headId}, the newest of ${c.count} in the checkpoint of ${c.at} (line ${line}), is missing: the log was cut short or the entry removed` });
+  for (const { line, c } of unseen)
+    problems.push({
+      line,
+      problem: `entry ${c.headId}, the newest of ${c.count} in the checkpoint of ${c.at} (line ${line}), is missing: the log was cut short or the entry removed`,
+    });
   problems.sort((a, b) => a.line - b.line);
   const ok = chain.ok && problems.length === 0;
   let written: Checkpoint | null = null;
   if (ok) {
-    written = signCheckpoint(key, { count: chain.checked, headId: chain.head?.id ?? null, headHash: chain.head?.hash ?? GENESIS_HASH }, now);
+    written = signCheckpoint(
+      key,
+      { count: chain.checked, headId: chain.head?.id ?? null, headHash: chain.head?.hash ?? GENESIS_HASH },
+      now,
+    );
     await writeCheckpoint(target, written);
   }
-  return { chain, checkpointsMatched: matched, problems, newest, entriesAfterNewest: newest ? chain.checked - newest.count : chain.checked, written, ok };
+  return {
+    chain,
+    checkpointsMatched: matched,
+    problems,
+    newest,
+    entriesAfterNewest: newest ? chain.checked - newest.count : chain.checked,
+    written,
+    ok,
+  };
 }

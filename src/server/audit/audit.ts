@@ -28,7 +28,17 @@ export type AuditEvent = {
   detail?: Record<string, unknown>;
 };
 
-const COLUMNS = ['at', 'municipality_id', 'actor_id', 'person_id', 'action', 'entity', 'entity_id', 'ip', 'detail'] as const;
+const COLUMNS = [
+  'at',
+  'municipality_id',
+  'actor_id',
+  'person_id',
+  'action',
+  'entity',
+  'entity_id',
+  'ip',
+  'detail',
+] as const;
 
 /**
  * Entries made ready to be written: their fields, their hashed content, and (when prepared ahead,
@@ -37,7 +47,12 @@ const COLUMNS = ['at', 'municipality_id', 'actor_id', 'person_id', 'action', 'en
 export type PreparedAudit = { entries: { fields: ChainedFields; content: string; csv?: string }[] };
 
 /** An entry's CSV for COPY. */
-const csvOf = (fields: ChainedFields) => csvLine(COLUMNS.map((c) => (c === 'at' ? fields.at.toISOString() : c === 'detail' ? JSON.stringify(fields.detail) : fields[c])));
+const csvOf = (fields: ChainedFields) =>
+  csvLine(
+    COLUMNS.map((c) =>
+      c === 'at' ? fields.at.toISOString() : c === 'detail' ? JSON.stringify(fields.detail) : fields[c],
+    ),
+  );
 
 function prepareOne(at: Date, actor: AuditActor, e: AuditEvent): PreparedAudit['entries'][number] {
   const fields = normaliseFields({
@@ -83,7 +98,12 @@ export type RecordOptions = { at?: Date; session?: Pick<Session, 'copyIn'> };
  * that runs `trx`, many events are written with COPY (reconciliation records tens of thousands at
  * once), and they may come prepared (see prepareAudit).
  */
-export async function recordAudit(trx: Transaction<Database>, actor: AuditActor, events: AuditEvent[] | PreparedAudit, { at = new Date(), session }: RecordOptions = {}): Promise<void> {
+export async function recordAudit(
+  trx: Transaction<Database>,
+  actor: AuditActor,
+  events: AuditEvent[] | PreparedAudit,
+  { at = new Date(), session }: RecordOptions = {},
+): Promise<void> {
   const { entries } = Array.isArray(events) ? { entries: events.map((e) => prepareOne(at, actor, e)) } : events;
   if (entries.length === 0) return;
   if (entries.length > 1 && session) {
@@ -91,7 +111,11 @@ export async function recordAudit(trx: Transaction<Database>, actor: AuditActor,
     await session.copyIn(`copy audit_log (${COLUMNS.join(', ')}) from stdin with (format csv)`, text);
   } else {
     const rows = entries.map((r) => r.fields);
-    if (rows.length === 1) await trx.insertInto('audit_log').values({ ...rows[0]!, detail: JSON.stringify(rows[0]!.detail) }).execute();
+    if (rows.length === 1)
+      await trx
+        .insertInto('audit_log')
+        .values({ ...rows[0]!, detail: JSON.stringify(rows[0]!.detail) })
+        .execute();
     else await insertMany(trx, 'audit_log', rows);
   }
 }

@@ -14,12 +14,16 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 /** A uuid with each letter upper- or lower-case at random. */
-const anyCaseUuid = fc.tuple(fc.uuid(), fc.nat()).map(([u, bits]) => [...u].map((c, i) => ((bits >> i % 30) & 1 ? c.toUpperCase() : c)).join(''));
+const anyCaseUuid = fc
+  .tuple(fc.uuid(), fc.nat())
+  .map(([u, bits]) => [...u].map((c, i) => ((bits >> (i % 30)) & 1 ? c.toUpperCase() : c)).join(''));
 /** Text of any kind: any code point, composed graphemes, and the characters that need care (NUL, lone surrogates, CSV quoting). */
 const anyText = fc.oneof(
   fc.string({ unit: 'binary' }),
   fc.string({ unit: 'grapheme' }),
-  fc.string({ unit: fc.constantFrom('\u0000', '\ud800', '\udfff', '"', ',', '\n', '\r', '\\', '\\.', 'å', '\u{1f431}', ' ') }),
+  fc.string({
+    unit: fc.constantFrom('\u0000', '\ud800', '\udfff', '"', ',', '\n', '\r', '\\', '\\.', 'å', '\u{1f431}', ' '),
+  }),
 );
 const anyValue = fc.oneof(
   fc.jsonValue(),
@@ -37,7 +41,11 @@ const event: fc.Arbitrary<AuditEvent> = fc.record({
   personId: fc.option(anyCaseUuid),
   detail: fc.dictionary(anyText, anyValue, { maxKeys: 6 }),
 });
-const actor: fc.Arbitrary<AuditActor> = fc.record({ id: fc.option(anyCaseUuid), municipalityId: fc.option(anyCaseUuid), ip: fc.option(anyText) });
+const actor: fc.Arbitrary<AuditActor> = fc.record({
+  id: fc.option(anyCaseUuid),
+  municipalityId: fc.option(anyCaseUuid),
+  ip: fc.option(anyText),
+});
 const at = fc.date({ min: new Date('1970-01-01'), max: new Date('2200-01-01'), noInvalidDate: true });
 
 /** Records `events` one call each, in one multi-row insert, or with COPY. */
@@ -53,13 +61,19 @@ async function write(how: 'one by one' | 'insert' | 'copy', who: AuditActor, eve
 describe('the audit chain, for any entries', () => {
   it('verifies after entries with ids in any case, any Unicode and any JSON are written by every path', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('one by one', 'insert', 'copy' as const), actor, fc.array(event, { minLength: 1, maxLength: 6 }), at, async (how, who, events, when) => {
-        await write(how, who, events, when);
-        expect(await sealAudit(handle.db)).toBe(events.length);
-        const report = await verifyAuditChain(handle.db);
-        expect(report.broken).toEqual([]);
-        expect(report.unsealed).toBe(0);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('one by one', 'insert', 'copy' as const),
+        actor,
+        fc.array(event, { minLength: 1, maxLength: 6 }),
+        at,
+        async (how, who, events, when) => {
+          await write(how, who, events, when);
+          expect(await sealAudit(handle.db)).toBe(events.length);
+          const report = await verifyAuditChain(handle.db);
+          expect(report.broken).toEqual([]);
+          expect(report.unsealed).toBe(0);
+        },
+      ),
       { numRuns: 40 },
     );
     const stored = await handle.db.selectFrom('audit_log').select(['person_id', 'actor_id']).execute();

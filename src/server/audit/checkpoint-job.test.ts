@@ -19,11 +19,21 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const record = () => handle.db.transaction().execute((trx) => recordAudit(trx, { id: null, municipalityId: null, ip: null }, [{ action: 'read', entity: 'person' }]));
+const record = () =>
+  handle.db
+    .transaction()
+    .execute((trx) =>
+      recordAudit(trx, { id: null, municipalityId: null, ip: null }, [{ action: 'read', entity: 'person' }]),
+    );
 
 describe('the scheduled audit checkpoint', () => {
   it('creates the key on first start, writes a checkpoint at once, and logs an error instead of vouching for a log cut short', async () => {
-    const config = { keyFile: path.join(dir, 'conf', 'key.pem'), checkpointFile: path.join(dir, 'checkpoints.jsonl'), checkpointMinutes: 10, checkpointCommand: `cat >> ${path.join(dir, 'piped.txt')}` };
+    const config = {
+      keyFile: path.join(dir, 'conf', 'key.pem'),
+      checkpointFile: path.join(dir, 'checkpoints.jsonl'),
+      checkpointMinutes: 10,
+      checkpointCommand: `cat >> ${path.join(dir, 'piped.txt')}`,
+    };
     for (let i = 0; i < 3; i++) await record();
     const lines: string[] = [];
     const errors: string[] = [];
@@ -37,7 +47,9 @@ describe('the scheduled audit checkpoint', () => {
 
     await record();
     (await startCheckpoints(handle.db, config, log))();
-    expect(JSON.parse(fs.readFileSync(config.checkpointFile, 'utf8').trim().split('\n')[1]!)).toMatchObject({ count: 4 });
+    expect(JSON.parse(fs.readFileSync(config.checkpointFile, 'utf8').trim().split('\n')[1]!)).toMatchObject({
+      count: 4,
+    });
     expect(errors).toEqual([]);
 
     await handle.db.transaction().execute(async (trx) => {
@@ -49,7 +61,11 @@ describe('the scheduled audit checkpoint', () => {
       await sql`alter table audit_log enable trigger user`.execute(trx);
     });
     (await startCheckpoints(handle.db, config, log))();
-    expect(errors).toEqual([expect.stringMatching(/Audit checkpoint not written: the audit log no longer holds entry \d+ .* rewritten or cut short/)]);
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /Audit checkpoint not written: the audit log no longer holds entry \d+ .* rewritten or cut short/,
+      ),
+    ]);
     expect(fs.readFileSync(config.checkpointFile, 'utf8').trim().split('\n')).toHaveLength(2);
   });
 });

@@ -15,16 +15,19 @@ export type CheckpointLog = { info: (line: string) => void; error: (line: string
  */
 export async function startCheckpoints(db: Db, config: AuditAnchorConfig, log: CheckpointLog): Promise<() => void> {
   const key = loadOrCreateSigningKey(config.keyFile);
-  if (key.created) log.info(`Created the audit signing key ${config.keyFile} (fingerprint ${key.fingerprint}). Keep a copy of it outside this machine.`);
+  if (key.created)
+    log.info(
+      `Created the audit signing key ${config.keyFile} (fingerprint ${key.fingerprint}). Keep a copy of it outside this machine.`,
+    );
   const target = { file: config.checkpointFile, command: config.checkpointCommand };
   // What has committed is sealed first, so the checkpoint covers it.
   const run = () =>
     sealAudit(db)
       .then(() => checkpointNow(db, key, target))
       .then(
-      () => {},
-      (err: unknown) => log.error(`Audit checkpoint not written: ${(err as Error).message}`, err),
-    );
+        () => {},
+        (err: unknown) => log.error(`Audit checkpoint not written: ${(err as Error).message}`, err),
+      );
   await run();
   const timer = setInterval(() => void run(), config.checkpointMinutes * 60 * 1000);
   timer.unref();

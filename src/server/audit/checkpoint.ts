@@ -23,7 +23,8 @@ export type Checkpoint = ChainHead & { v: 1; at: string; key: string; sig: strin
 /** Where checkpoints go: the append-only file, and optionally a command that reads each line on stdin. */
 export type CheckpointTarget = { file: string; command?: string | null };
 
-const signed = (c: Omit<Checkpoint, 'sig'>) => Buffer.from(canonicalJson({ v: c.v, count: c.count, headId: c.headId, headHash: c.headHash, at: c.at, key: c.key }));
+const signed = (c: Omit<Checkpoint, 'sig'>) =>
+  Buffer.from(canonicalJson({ v: c.v, count: c.count, headId: c.headId, headHash: c.headHash, at: c.at, key: c.key }));
 
 /** Signs `head` as of `at`. */
 export function signCheckpoint(key: SigningKey, head: ChainHead, at: Date): Checkpoint {
@@ -63,8 +64,14 @@ export function readCheckpoints(file: string, key: SigningKey): CheckpointLine[]
       } catch {
         return { line, checkpoint: null, problem: 'is not a checkpoint (not JSON)' };
       }
-      if (c.key !== key.fingerprint) return { line, checkpoint: null, problem: `was signed by another key (${String(c.key)}), not the key in use (${key.fingerprint})` };
-      if (!signatureHolds(key, c)) return { line, checkpoint: null, problem: 'has a signature that does not hold (the line was changed)' };
+      if (c.key !== key.fingerprint)
+        return {
+          line,
+          checkpoint: null,
+          problem: `was signed by another key (${String(c.key)}), not the key in use (${key.fingerprint})`,
+        };
+      if (!signatureHolds(key, c))
+        return { line, checkpoint: null, problem: 'has a signature that does not hold (the line was changed)' };
       return { line, checkpoint: c, problem: null };
     });
 }
@@ -83,13 +90,21 @@ function runCommand(command: string, input: string): Promise<void> {
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`the checkpoint command "${command}" exited with ${code}: ${stderr.trim()}`))));
+    child.on('close', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`the checkpoint command "${command}" exited with ${code}: ${stderr.trim()}`)),
+    );
     child.stdin.end(input);
   });
 }
 
 /** The newest checkpoint of `lines` signed with the key in use. */
-export const newestCheckpoint = (lines: CheckpointLine[]) => lines.reduce<Checkpoint | null>((n, l) => (l.checkpoint && (!n || l.checkpoint.count >= n.count) ? l.checkpoint : n), null);
+export const newestCheckpoint = (lines: CheckpointLine[]) =>
+  lines.reduce<Checkpoint | null>(
+    (n, l) => (l.checkpoint && (!n || l.checkpoint.count >= n.count) ? l.checkpoint : n),
+    null,
+  );
 
 /** Thrown when the log no longer holds the newest checkpoint's head: it was rewritten or cut short since. */
 export class CheckpointMismatch extends Error {}
@@ -107,14 +122,21 @@ export async function chainHead(db: Db, since: Checkpoint | null): Promise<Chain
     from (select 1) one left join head on true`.execute(db);
   const r = row.rows[0]!;
   if (since?.headId && r.since_hash !== since.headHash) {
-    throw new CheckpointMismatch(`the audit log no longer holds entry ${since.headId} with the hash of the checkpoint of ${since.at}: it was rewritten or cut short since; run npx lotsa audit verify`);
+    throw new CheckpointMismatch(
+      `the audit log no longer holds entry ${since.headId} with the hash of the checkpoint of ${since.at}: it was rewritten or cut short since; run npx lotsa audit verify`,
+    );
   }
   // Seals hold their place in the chain, so the head's place is the count of sealed entries.
   return { count: Number(r.position ?? 0), headId: r.id, headHash: r.hash ?? GENESIS_HASH };
 }
 
 /** Writes a checkpoint of the chain as it is now (the scheduled job); refuses when it no longer matches the newest checkpoint. */
-export async function checkpointNow(db: Db, key: SigningKey, target: CheckpointTarget, now = new Date()): Promise<Checkpoint> {
+export async function checkpointNow(
+  db: Db,
+  key: SigningKey,
+  target: CheckpointTarget,
+  now = new Date(),
+): Promise<Checkpoint> {
   const head = await chainHead(db, newestCheckpoint(readCheckpoints(target.file, key)));
   const c = signCheckpoint(key, head, now);
   await writeCheckpoint(target, c);

@@ -7,7 +7,10 @@
 import type { AuditLogTable } from '../db/types.js';
 
 /** The chained fields of an audit entry, as stored. */
-export type ChainedFields = Pick<AuditLogTable, 'at' | 'municipality_id' | 'actor_id' | 'person_id' | 'action' | 'entity' | 'entity_id' | 'ip'> & { detail: Record<string, unknown> };
+export type ChainedFields = Pick<
+  AuditLogTable,
+  'at' | 'municipality_id' | 'actor_id' | 'person_id' | 'action' | 'entity' | 'entity_id' | 'ip'
+> & { detail: Record<string, unknown> };
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const NEEDS_CARE = /[\ud800-\udfff\u0000]/;
@@ -67,7 +70,8 @@ function isStorable(value: unknown): boolean {
 
 function plain(value: unknown): unknown {
   let v = value;
-  if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') v = (v as { toJSON: () => unknown }).toJSON();
+  if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function')
+    v = (v as { toJSON: () => unknown }).toJSON();
   if (v instanceof Number || v instanceof String || v instanceof Boolean) v = v.valueOf();
   switch (typeof v) {
     case 'string':
@@ -84,11 +88,16 @@ function plain(value: unknown): unknown {
       return OMIT;
   }
   if (v === null) return null;
-  if (Array.isArray(v)) return Array.from(v, (item) => { const p = plain(item); return p === OMIT ? null : p; });
+  if (Array.isArray(v))
+    return Array.from(v, (item) => {
+      const p = plain(item);
+      return p === OMIT ? null : p;
+    });
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(v)) {
     const p = plain((v as Record<string, unknown>)[k]);
-    if (p !== OMIT) Object.defineProperty(out, storableText(k), { value: p, enumerable: true, writable: true, configurable: true });
+    if (p !== OMIT)
+      Object.defineProperty(out, storableText(k), { value: p, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }
@@ -108,6 +117,9 @@ export function normaliseFields(e: ChainedFields): ChainedFields {
     entity: storableText(e.entity),
     entity_id: id(e.entity_id),
     ip: text(e.ip),
-    detail: detail !== null && typeof detail === 'object' && !Array.isArray(detail) ? (detail as Record<string, unknown>) : { value: detail },
+    detail:
+      detail !== null && typeof detail === 'object' && !Array.isArray(detail)
+        ? (detail as Record<string, unknown>)
+        : { value: detail },
   };
 }

@@ -26,7 +26,9 @@ export async function sealAudit(db: Db): Promise<number> {
   let total = 0;
   for (;;) {
     const sealed = await db.transaction().execute(async (trx) => {
-      const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(${CHAIN_LOCK}) as locked`.execute(trx);
+      const { rows } = await sql<{
+        locked: boolean;
+      }>`select pg_try_advisory_xact_lock(${CHAIN_LOCK}) as locked`.execute(trx);
       if (!rows[0]!.locked) return -1;
       const entries = await trx
         .selectFrom('audit_unsealed')
@@ -36,7 +38,12 @@ export async function sealAudit(db: Db): Promise<number> {
         .limit(BATCH)
         .execute();
       if (entries.length === 0) return 0;
-      const head = await trx.selectFrom('audit_seals').select(['position', 'hash']).orderBy('position', 'desc').limit(1).executeTakeFirst();
+      const head = await trx
+        .selectFrom('audit_seals')
+        .select(['position', 'hash'])
+        .orderBy('position', 'desc')
+        .limit(1)
+        .executeTakeFirst();
       let position = BigInt(head?.position ?? 0);
       let prev = head?.hash ?? GENESIS_HASH;
       const seals = entries.map((e) => {
@@ -47,7 +54,14 @@ export async function sealAudit(db: Db): Promise<number> {
         return seal;
       });
       await insertMany(trx, 'audit_seals', seals);
-      await trx.deleteFrom('audit_unsealed').where('entry_id', 'in', seals.map((s) => s.entry_id)).execute();
+      await trx
+        .deleteFrom('audit_unsealed')
+        .where(
+          'entry_id',
+          'in',
+          seals.map((s) => s.entry_id),
+        )
+        .execute();
       return seals.length;
     });
     if (sealed <= 0) return total;
@@ -63,7 +77,10 @@ export async function unsealedBacklog(db: Db, now = new Date()): Promise<{ count
     .innerJoin('audit_log', 'audit_log.id', 'audit_unsealed.entry_id')
     .select([sql<number>`count(*)::int`.as('n'), sql<Date | null>`min(audit_log.at)`.as('oldest')])
     .executeTakeFirstOrThrow();
-  return { count: row.n, oldestSeconds: row.oldest ? Math.max(0, (now.getTime() - new Date(row.oldest).getTime()) / 1000) : 0 };
+  return {
+    count: row.n,
+    oldestSeconds: row.oldest ? Math.max(0, (now.getTime() - new Date(row.oldest).getTime()) / 1000) : 0,
+  };
 }
 
 /** Where the sealing job reports failures. */

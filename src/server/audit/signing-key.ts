@@ -11,13 +11,17 @@ export type SigningKey = { privateKey: KeyObject; publicKey: KeyObject; fingerpr
 
 /** The first 16 hex digits of the SHA-256 of the public key (SPKI DER). */
 export function fingerprintOf(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** Reads the key in `file` (PKCS #8 PEM); throws a message naming the file when it is not an Ed25519 key. */
 export function readSigningKey(file: string): SigningKey {
   const privateKey = createPrivateKey(fs.readFileSync(file));
-  if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`${file} holds a ${privateKey.asymmetricKeyType} key; the audit signing key must be Ed25519.`);
+  if (privateKey.asymmetricKeyType !== 'ed25519')
+    throw new Error(`${file} holds a ${privateKey.asymmetricKeyType} key; the audit signing key must be Ed25519.`);
   const publicKey = createPublicKey(privateKey);
   return { privateKey, publicKey, fingerprint: fingerprintOf(publicKey) };
 }
@@ -26,7 +30,10 @@ export function readSigningKey(file: string): SigningKey {
 export function createSigningKey(file: string, { replace = false } = {}): SigningKey {
   const { privateKey } = generateKeyPairSync('ed25519');
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  fs.writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: replace ? 'w' : 'wx' });
+  fs.writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), {
+    mode: 0o600,
+    flag: replace ? 'w' : 'wx',
+  });
   return readSigningKey(file);
 }
 

@@ -29,7 +29,13 @@ describe('the audit chain', () => {
   it('stays verifiable after a request names a person by an upper-case uuid', async () => {
     const res = await h.as.coordinator.request('GET', `/api/v1/persons/${personId.toUpperCase()}`);
     expect(res.statusCode).toBe(200);
-    const entry = await h.db.selectFrom('audit_log').select(['person_id', 'entity_id']).where('action', '=', 'read').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    const entry = await h.db
+      .selectFrom('audit_log')
+      .select(['person_id', 'entity_id'])
+      .where('action', '=', 'read')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     expect(entry.person_id).toBe(personId);
     await sealAudit(h.db);
     const report = await verifyAuditChain(h.db);
@@ -39,7 +45,13 @@ describe('the audit chain', () => {
 
   it('reports every broken entry and how many, not only the first', async () => {
     for (let i = 0; i < 5; i++) await h.as.coordinator.request('GET', `/api/v1/persons/${personId}`);
-    const reads = await h.db.selectFrom('audit_log').select('id').where('person_id', '=', personId).where('action', '=', 'read').orderBy('id').execute();
+    const reads = await h.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('person_id', '=', personId)
+      .where('action', '=', 'read')
+      .orderBy('id')
+      .execute();
     await sealAudit(h.db);
     const [first, , third, fourth, fifth] = reads.slice(-5).map((r) => r.id);
     await tamper(h.db, sql`update audit_log set ip = '203.0.113.9' where id in (${first}, ${third})`);

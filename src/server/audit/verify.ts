@@ -48,7 +48,10 @@ const REMOVED = 'the sealed entry is missing (it was removed)';
 const MISPLACED = 'the seal is not at the next place in the chain (a seal was removed or inserted before it)';
 
 /** Walks the audit log's seals in order and recomputes every hash; reports every broken entry and what is not yet sealed. */
-export async function verifyAuditChain(db: Db, { onProgress, onEntry, now = new Date() }: VerifyOptions & { now?: Date } = {}): Promise<ChainReport> {
+export async function verifyAuditChain(
+  db: Db,
+  { onProgress, onEntry, now = new Date() }: VerifyOptions & { now?: Date } = {},
+): Promise<ChainReport> {
   let prev = GENESIS_HASH;
   let checked = 0;
   let after = '0';
@@ -71,7 +74,17 @@ export async function verifyAuditChain(db: Db, { onProgress, onEntry, now = new 
       if (String(row.position) !== String(checked + 1)) reasons.push(MISPLACED);
       if (row.prev_hash !== prev) reasons.push(RELINKED);
       if (row.id === null) reasons.push(REMOVED);
-      else if (row.hash !== entryHash(row.prev_hash, { ...row, at: row.at!, action: row.action!, entity: row.entity!, detail: row.detail as Record<string, unknown> })) reasons.push(CHANGED);
+      else if (
+        row.hash !==
+        entryHash(row.prev_hash, {
+          ...row,
+          at: row.at!,
+          action: row.action!,
+          entity: row.entity!,
+          detail: row.detail as Record<string, unknown>,
+        })
+      )
+        reasons.push(CHANGED);
       const id = String(row.entry_id);
       if (reasons.length) {
         brokenCount++;
@@ -88,11 +101,25 @@ export async function verifyAuditChain(db: Db, { onProgress, onEntry, now = new 
   const bound = new Date(now.getTime() - SEAL_BOUND_SECONDS * 1000);
   const waiting = await db
     .selectFrom('audit_log')
-    .select([sql<number>`count(*)::int`.as('unsealed'), sql<number>`(count(*) filter (where audit_log.at < ${bound}))::int`.as('overdue')])
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('audit_seals').select('audit_seals.position').whereRef('audit_seals.entry_id', '=', 'audit_log.id'))))
+    .select([
+      sql<number>`count(*)::int`.as('unsealed'),
+      sql<number>`(count(*) filter (where audit_log.at < ${bound}))::int`.as('overdue'),
+    ])
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('audit_seals')
+            .select('audit_seals.position')
+            .whereRef('audit_seals.entry_id', '=', 'audit_log.id'),
+        ),
+      ),
+    )
     .executeTakeFirstOrThrow();
   const first = broken[0] ?? null;
-  const overdueReason = waiting.overdue > 0 ? `${waiting.overdue} entries have waited more than ${SEAL_BOUND_SECONDS} s to be sealed (is the sealing job running?)` : null;
+  const overdueReason =
+    waiting.overdue > 0
+      ? `${waiting.overdue} entries have waited more than ${SEAL_BOUND_SECONDS} s to be sealed (is the sealing job running?)`
+      : null;
   return {
     ok: brokenCount === 0 && waiting.overdue === 0,
     checked,

@@ -19,11 +19,18 @@ const file = path.join(tmp, 'lotsa.backup');
 
 /** Every table's row count and a digest of all its rows, in a stable order. */
 async function contents(db: Db): Promise<Record<string, string>> {
-  const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`.execute(db);
+  const tables = await sql<{
+    name: string;
+  }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`.execute(
+    db,
+  );
   const out: Record<string, string> = {};
   for (const { name } of tables.rows) {
     const t = sql.table(name);
-    const row = await sql<{ n: string; digest: string | null }>`select count(*)::text as n, md5(string_agg(r::text, '|' order by r::text)) as digest from ${t} r`.execute(db);
+    const row = await sql<{
+      n: string;
+      digest: string | null;
+    }>`select count(*)::text as n, md5(string_agg(r::text, '|' order by r::text)) as digest from ${t} r`.execute(db);
     out[name] = `${row.rows[0]!.n}:${row.rows[0]!.digest}`;
   }
   return out;
@@ -63,7 +70,9 @@ describe.skipIf(TEST_DB_KIND === 'postgresql')('backup and restore of the embedd
   it('refuses while Lotsa holds the data directory, naming what to do', async () => {
     const release = lockDataDir(source);
     try {
-      await expect(backupEmbedded(source, path.join(tmp, 'refused.backup'))).rejects.toThrow(/Lotsa is running on the embedded database .*\n.*Stop Lotsa .*pg_dump/s);
+      await expect(backupEmbedded(source, path.join(tmp, 'refused.backup'))).rejects.toThrow(
+        /Lotsa is running on the embedded database .*\n.*Stop Lotsa .*pg_dump/s,
+      );
       await expect(restoreEmbedded(file, source, { force: true })).rejects.toThrow(BackupError);
     } finally {
       release();

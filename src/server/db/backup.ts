@@ -42,7 +42,8 @@ function writeAtomically(file: string, bytes: Uint8Array) {
 /** Backs up the embedded database in `dataDir` to `file`; returns the backup's size in bytes. */
 export async function backupEmbedded(dataDir: string, file: string): Promise<number> {
   const pgdata = path.join(dataDir, 'pgdata');
-  if (!fs.existsSync(path.join(pgdata, 'PG_VERSION'))) throw new BackupError(`There is no embedded database in ${dataDir} to back up (LOTSA_DATA_DIR).`);
+  if (!fs.existsSync(path.join(pgdata, 'PG_VERSION')))
+    throw new BackupError(`There is no embedded database in ${dataDir} to back up (LOTSA_DATA_DIR).`);
   const release = lockFor(dataDir, 'back up');
   try {
     const { PGlite } = await import('@electric-sql/pglite');
@@ -67,11 +68,16 @@ export async function backupEmbedded(dataDir: string, file: string): Promise<num
  * holds a database is refused unless `force`; then that database is moved aside (not deleted) to
  * pgdata.replaced-<time>, whose name is returned.
  */
-export async function restoreEmbedded(file: string, dataDir: string, { force = false }: { force?: boolean } = {}): Promise<{ movedAside: string | null }> {
+export async function restoreEmbedded(
+  file: string,
+  dataDir: string,
+  { force = false }: { force?: boolean } = {},
+): Promise<{ movedAside: string | null }> {
   if (!fs.existsSync(file)) throw new BackupError(`There is no backup file ${file}.`);
   const bytes = fs.readFileSync(file);
   // A gzip stream starts with 1f 8b: anything else is not a backup this command wrote.
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) throw new BackupError(`${file} is not a backup of Lotsa's embedded database (made by npx lotsa backup).`);
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b)
+    throw new BackupError(`${file} is not a backup of Lotsa's embedded database (made by npx lotsa backup).`);
   const release = lockFor(dataDir, 'restore');
   const pgdata = path.join(dataDir, 'pgdata');
   let movedAside: string | null = null;

@@ -93,9 +93,16 @@ function pgliteSink(pglite: PGlite, statement: string): Sink {
 }
 
 /** Opens a bulk writer for `columns` of `table` (both trusted identifiers from code). */
-export async function openBulkWriter(handle: DatabaseHandle, table: string, columns: readonly string[]): Promise<BulkWriter> {
+export async function openBulkWriter(
+  handle: DatabaseHandle,
+  table: string,
+  columns: readonly string[],
+): Promise<BulkWriter> {
   const statement = `copy ${table} (${columns.join(', ')}) from stdin with (format csv)`;
-  const sink = handle.raw.kind === 'postgresql' ? await postgresSink(handle.raw.pool, statement) : pgliteSink(handle.raw.pglite, statement);
+  const sink =
+    handle.raw.kind === 'postgresql'
+      ? await postgresSink(handle.raw.pool, statement)
+      : pgliteSink(handle.raw.pglite, statement);
   let buffer = '';
   return {
     write: async (rows) => {

@@ -30,7 +30,9 @@ describe.skipIf(TEST_DB_KIND !== 'postgresql')('a server whose PostgreSQL connec
 
   /** The app's backends in the test database, other than the admin connection. */
   const terminate = (where: string) =>
-    admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() ${where}`);
+    admin.query(
+      `select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() ${where}`,
+    );
 
   /** Light read load until `stop` is set: four readers in turn, every status kept. */
   function readLoad() {
@@ -39,7 +41,11 @@ describe.skipIf(TEST_DB_KIND !== 'postgresql')('a server whose PostgreSQL connec
     const reader = async () => {
       while (!stop) {
         const res = await h.as.coordinator.request('GET', '/api/v1/persons');
-        statuses.push({ status: res.statusCode, type: res.headers['content-type'] as string, code: res.statusCode === 200 ? undefined : res.json().code });
+        statuses.push({
+          status: res.statusCode,
+          type: res.headers['content-type'] as string,
+          code: res.statusCode === 200 ? undefined : res.json().code,
+        });
       }
     };
     const readers = Promise.all([reader(), reader(), reader(), reader()]);
@@ -69,7 +75,11 @@ describe.skipIf(TEST_DB_KIND !== 'postgresql')('a server whose PostgreSQL connec
     await load.stop();
     for (const s of load.statuses) {
       expect([200, 503]).toContain(s.status);
-      if (s.status === 503) expect(s).toMatchObject({ code: 'database_unavailable', type: expect.stringContaining('application/problem+json') });
+      if (s.status === 503)
+        expect(s).toMatchObject({
+          code: 'database_unavailable',
+          type: expect.stringContaining('application/problem+json'),
+        });
     }
     expect((await h.as.coordinator.request('GET', '/api/v1/persons')).statusCode).toBe(200);
   });
@@ -80,7 +90,9 @@ describe.skipIf(TEST_DB_KIND !== 'postgresql')('a server whose PostgreSQL connec
     await admin.query('lock table sessions in access exclusive mode');
     const pending = h.as.coordinator.request('GET', '/api/v1/persons');
     for (let i = 0; i < 100; i++) {
-      const waiting = await admin.query(`select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
+      const waiting = await admin.query(
+        `select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+      );
       if (waiting.rowCount) break;
       await sleep(20);
     }
@@ -109,7 +121,11 @@ describe.skipIf(TEST_DB_KIND !== 'postgresql')('a server whose PostgreSQL connec
     expect(load.statuses.length).toBeGreaterThan(0);
     for (const s of load.statuses) {
       expect([200, 503]).toContain(s.status);
-      if (s.status === 503) expect(s).toMatchObject({ code: 'database_unavailable', type: expect.stringContaining('application/problem+json') });
+      if (s.status === 503)
+        expect(s).toMatchObject({
+          code: 'database_unavailable',
+          type: expect.stringContaining('application/problem+json'),
+        });
     }
     const after = await h.as.coordinator.request('GET', '/api/v1/persons');
     expect(after.statusCode).toBe(200);

@@ -34,7 +34,9 @@ export type DatabaseOptions = (
 ) & { onFatal?: (err: unknown) => void };
 
 const warnLostConnection = (err: Error) =>
-  console.warn(`A database connection was lost (${(err as { code?: string }).code ?? err.message}); it is dropped and a new one is opened when needed.`);
+  console.warn(
+    `A database connection was lost (${(err as { code?: string }).code ?? err.message}); it is dropped and a new one is opened when needed.`,
+  );
 
 const DATE_OID = 1082;
 const INT8_OID = 20;
@@ -42,7 +44,10 @@ pg.types.setTypeParser(DATE_OID, (v: string) => v);
 pg.types.setTypeParser(INT8_OID, (v: string) => v);
 
 /** Opens the configured database: PostgreSQL when `databaseUrl` is set, else PGlite in `dataDir`. */
-export function openConfiguredDatabase(env: { databaseUrl?: string; dataDir: string }, onFatal?: (err: unknown) => void): Promise<DatabaseHandle> {
+export function openConfiguredDatabase(
+  env: { databaseUrl?: string; dataDir: string },
+  onFatal?: (err: unknown) => void,
+): Promise<DatabaseHandle> {
   return openDatabase(env.databaseUrl ? { url: env.databaseUrl, onFatal } : { dataDir: env.dataDir, onFatal });
 }
 
@@ -50,7 +55,11 @@ export function openConfiguredDatabase(env: { databaseUrl?: string; dataDir: str
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if ('url' in options) {
     // A server that does not answer fails the request (503) after ten seconds instead of holding it.
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: 10_000,
+    });
     // Every client gets its own error handler for its whole life: the pool's covers a client only
     // while it is idle, and a client that is lent out (inside a transaction, say) when the server
     // ends its session would otherwise emit an unhandled 'error' and end the process. The query

@@ -6,19 +6,32 @@ import type { Database } from './types.js';
 
 describe('timeline event rows', () => {
   it('carry the payload as checked by its schema, with what old rows may lack filled in', () => {
-    const row = eventRow({ municipality_id: 'm', person_id: 'p', actor_id: null }, 'contact_person_changed', { from: null, to: { id: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b', name: 'Kim' } });
+    const row = eventRow({ municipality_id: 'm', person_id: 'p', actor_id: null }, 'contact_person_changed', {
+      from: null,
+      to: { id: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b', name: 'Kim' },
+    });
     expect(row).toMatchObject({ type: 'contact_person_changed', municipality_id: 'm', person_id: 'p' });
-    expect(readEvent(row.type, JSON.parse(row.payload as string))).toEqual({ type: 'contact_person_changed', payload: { from: null, to: { id: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b', name: 'Kim' } } });
+    expect(readEvent(row.type, JSON.parse(row.payload as string))).toEqual({
+      type: 'contact_person_changed',
+      payload: { from: null, to: { id: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b', name: 'Kim' } },
+    });
   });
 
   it('refuse a payload that does not fit, before anything is written', () => {
-    expect(() => eventRow({ municipality_id: 'm', person_id: 'p' }, 'case_status_changed', { from: 'new', to: 'gone' as never })).toThrow();
+    expect(() =>
+      eventRow({ municipality_id: 'm', person_id: 'p' }, 'case_status_changed', { from: 'new', to: 'gone' as never }),
+    ).toThrow();
   });
 
   it('cannot be written with an unchecked payload: `npm test` type-checks this file, and the line below must not compile', () => {
     const write = (db: Kysely<Database>) =>
-      // @ts-expect-error a payload must come from eventRow (or storedAsIs in a test of legacy rows)
-      db.insertInto('events').values({ municipality_id: 'm', person_id: 'p', type: 'note', payload: JSON.stringify({ text: 'unchecked' }) });
+      db.insertInto('events').values({
+        municipality_id: 'm',
+        person_id: 'p',
+        type: 'note',
+        // @ts-expect-error a payload must come from eventRow (or storedAsIs in a test of legacy rows)
+        payload: JSON.stringify({ text: 'unchecked' }),
+      });
     expect(write).toBeTypeOf('function');
   });
 });

@@ -7,7 +7,11 @@ import type { CheckedEventPayload, EventsTable } from './types.js';
 export type EventBase = Omit<Insertable<EventsTable>, 'type' | 'payload'>;
 
 /** One row for `insertInto('events')`, its payload checked against the schema of its type. */
-export function eventRow<T extends EventType>(base: EventBase, type: T, payload: EventPayload<T>): Insertable<EventsTable> {
+export function eventRow<T extends EventType>(
+  base: EventBase,
+  type: T,
+  payload: EventPayload<T>,
+): Insertable<EventsTable> {
   return { ...base, type, payload: JSON.stringify(eventPayload(type, payload)) as CheckedEventPayload };
 }
 

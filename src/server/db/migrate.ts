@@ -3,7 +3,12 @@ import { Migrator, type Kysely, type MigrationResultSet } from 'kysely';
 import { migrations } from './migrations/index.js';
 
 function migrator(db: Kysely<any>): Migrator {
-  return new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableName: 'lotsa_migrations', migrationLockTableName: 'lotsa_migrations_lock' });
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'lotsa_migrations',
+    migrationLockTableName: 'lotsa_migrations_lock',
+  });
 }
 
 function check(result: MigrationResultSet): string[] {

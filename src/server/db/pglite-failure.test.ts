@@ -6,7 +6,11 @@ import { onPGliteFailure, PGliteDialect } from './pglite-dialect.js';
 
 /** A stand-in for PGlite whose every query fails with `error`. */
 function failingPGlite(error: unknown): PGlite {
-  return { waitReady: Promise.resolve(), query: async () => Promise.reject(error), close: async () => {} } as unknown as PGlite;
+  return {
+    waitReady: Promise.resolve(),
+    query: async () => Promise.reject(error),
+    close: async () => {},
+  } as unknown as PGlite;
 }
 
 describe('the embedded database breaking', () => {
@@ -31,10 +35,18 @@ describe('the embedded database breaking', () => {
 
 describe('a lost PostgreSQL connection', () => {
   it('is told apart from a failing statement', () => {
-    expect(isDatabaseUnavailable(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))).toBe(true);
+    expect(
+      isDatabaseUnavailable(
+        Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+      ),
+    ).toBe(true);
     expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
-    expect(isDatabaseUnavailable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toBe(true);
-    expect(isDatabaseUnavailable(new Error('wrapped', { cause: Object.assign(new Error('x'), { code: '08006' }) }))).toBe(true);
+    expect(
+      isDatabaseUnavailable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })),
+    ).toBe(true);
+    expect(
+      isDatabaseUnavailable(new Error('wrapped', { cause: Object.assign(new Error('x'), { code: '08006' }) })),
+    ).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error('duplicate key value'), { code: '23505' }))).toBe(false);
     expect(isDatabaseUnavailable(new Error('something else'))).toBe(false);
   });

@@ -40,7 +40,11 @@ describe.runIf(TEST_DB_KIND === 'postgresql')("the application's database role o
   });
 
   it('records and reads audit entries', async () => {
-    await app!.db.transaction().execute((trx) => recordAudit(trx, { id: null, municipalityId: null, ip: null }, [{ action: 'read', entity: 'person' }]));
+    await app!.db
+      .transaction()
+      .execute((trx) =>
+        recordAudit(trx, { id: null, municipalityId: null, ip: null }, [{ action: 'read', entity: 'person' }]),
+      );
     // The application's role seals too: it appends seals and clears the list of entries waiting.
     expect(await sealAudit(app!.db)).toBeGreaterThan(0);
     expect((await verifyAuditChain(app!.db)).ok).toBe(true);
@@ -52,10 +56,16 @@ describe.runIf(TEST_DB_KIND === 'postgresql')("the application's database role o
     await expect(sql`update audit_log set action = 'nothing'`.execute(db)).rejects.toThrow(/permission denied/);
     await expect(sql`delete from audit_log`.execute(db)).rejects.toThrow(/permission denied/);
     await expect(sql`truncate audit_log`.execute(db)).rejects.toThrow(/permission denied/);
-    await expect(sql`alter table audit_log disable trigger audit_log_append_only`.execute(db)).rejects.toThrow(/must be owner/);
+    await expect(sql`alter table audit_log disable trigger audit_log_append_only`.execute(db)).rejects.toThrow(
+      /must be owner/,
+    );
     await expect(sql`set session_replication_role = replica`.execute(db)).rejects.toThrow(/permission denied/);
     await expect(sql`update events set id = id`.execute(db)).rejects.toThrow(/permission denied/);
-    await expect(sql`create trigger sneaky before insert on audit_log for each row execute function lotsa_forbid_change()`.execute(db)).rejects.toThrow(/permission denied|must be owner/);
+    await expect(
+      sql`create trigger sneaky before insert on audit_log for each row execute function lotsa_forbid_change()`.execute(
+        db,
+      ),
+    ).rejects.toThrow(/permission denied|must be owner/);
   });
 
   it('still does the rest of its work: sessions, and the tables of an import', async () => {

@@ -33,9 +33,18 @@ export async function grantAppRole(db: Db, role: string): Promise<string[]> {
     from pg_roles r cross join (select tableowner from pg_tables where schemaname = 'public' and tablename = 'audit_log') t
     where r.rolname = ${role}`.execute(db);
   const r = found.rows[0];
-  if (!r) throw new RoleError(`There is no role "${role}" (or the database is not migrated yet). Create it first: create role ${role} login password '…';`);
-  if (r.is_owner || r.member_of_owner) throw new RoleError(`The role "${role}" is (or is a member of) "${r.owner}", which owns the audit log; the application's role must be another role.`);
-  if (r.rolsuper) throw new RoleError(`The role "${role}" is a superuser, which can do anything to the audit log; the application's role must not be one.`);
+  if (!r)
+    throw new RoleError(
+      `There is no role "${role}" (or the database is not migrated yet). Create it first: create role ${role} login password '…';`,
+    );
+  if (r.is_owner || r.member_of_owner)
+    throw new RoleError(
+      `The role "${role}" is (or is a member of) "${r.owner}", which owns the audit log; the application's role must be another role.`,
+    );
+  if (r.rolsuper)
+    throw new RoleError(
+      `The role "${role}" is a superuser, which can do anything to the audit log; the application's role must not be one.`,
+    );
   const to = sql.id(role);
   const appendOnly = sql.join(APPEND_ONLY_TABLES.map((t) => sql.table(t)));
   await sql`grant usage, create on schema public to ${to}`.execute(db);
@@ -45,7 +54,8 @@ export async function grantAppRole(db: Db, role: string): Promise<string[]> {
   const partitions = await sql<{ name: string }>`
     select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid join pg_class p on p.oid = i.inhparent
     where p.relname in (${sql.join([...PARTITIONED_BY_APP])})`.execute(db);
-  for (const table of [...PARTITIONED_BY_APP, ...partitions.rows.map((p) => p.name)]) await sql`alter table ${sql.table(table)} owner to ${to}`.execute(db);
+  for (const table of [...PARTITIONED_BY_APP, ...partitions.rows.map((p) => p.name)])
+    await sql`alter table ${sql.table(table)} owner to ${to}`.execute(db);
   return [
     `Granted ${role} reading and writing of Lotsa's tables, and only reading and appending on ${APPEND_ONLY_TABLES.join(' and ')}.`,
     `${role} now owns ${PARTITIONED_BY_APP.join(' and ')} and their partitions (each import adds one).`,
@@ -72,7 +82,10 @@ export async function auditLogExposure(db: Db): Promise<string | null> {
  * Migrates the database: with an owner URL, as the owner, granting the application's role (the user
  * of `databaseUrl`) afterwards; otherwise on `db` itself. Returns a line per step.
  */
-export async function migrateConfigured(env: { databaseUrl?: string; databaseOwnerUrl?: string }, db: Db): Promise<string[]> {
+export async function migrateConfigured(
+  env: { databaseUrl?: string; databaseOwnerUrl?: string },
+  db: Db,
+): Promise<string[]> {
   if (!env.databaseOwnerUrl || !env.databaseUrl) return migrateToLatest(db);
   const owner = await openDatabase({ url: env.databaseOwnerUrl, poolSize: 1 });
   try {

@@ -35,13 +35,21 @@ const PG_KINDS: Record<string, Kind[]> = {
 /** Each table of `Database` in types.ts, and each column's kinds and nullability as the type declares them. */
 function declaredTables(): Map<string, Map<string, Column | 'unknown'>> {
   const file = fileURLToPath(new URL('./types.ts', import.meta.url));
-  const program = ts.createProgram([file], { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, skipLibCheck: true });
+  const program = ts.createProgram([file], {
+    strict: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    skipLibCheck: true,
+  });
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(file)!;
-  const database = source.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === 'Database')!;
+  const database = source.statements.find(
+    (s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === 'Database',
+  )!;
   const kindOf = (t: ts.Type): Kind => {
-    if (t.flags & (ts.TypeFlags.StringLike)) return 'string';
-    if (t.flags & (ts.TypeFlags.NumberLike)) return 'number';
+    if (t.flags & ts.TypeFlags.StringLike) return 'string';
+    if (t.flags & ts.TypeFlags.NumberLike) return 'number';
     if (t.flags & ts.TypeFlags.BooleanLike) return 'boolean';
     if (checker.isArrayType(t)) return 'array';
     if (t.getSymbol()?.name === 'Date') return 'date';
@@ -64,7 +72,8 @@ function declaredTables(): Map<string, Map<string, Column | 'unknown'>> {
   const tables = new Map<string, Map<string, Column | 'unknown'>>();
   for (const table of checker.getPropertiesOfType(checker.getTypeAtLocation(database))) {
     const columns = new Map<string, Column | 'unknown'>();
-    for (const col of checker.getPropertiesOfType(checker.getTypeOfSymbol(table))) columns.set(col.name, column(checker.getTypeOfSymbol(col)));
+    for (const col of checker.getPropertiesOfType(checker.getTypeOfSymbol(table)))
+      columns.set(col.name, column(checker.getTypeOfSymbol(col)));
     tables.set(table.name, columns);
   }
   return tables;
@@ -78,7 +87,12 @@ afterAll(() => handle.close());
 
 describe('The database types', () => {
   it('name every table and column the migrations make, with the nullability and kind of value they hold', async () => {
-    const { rows } = await sql<{ table_name: string; column_name: string; is_nullable: 'YES' | 'NO'; data_type: string }>`
+    const { rows } = await sql<{
+      table_name: string;
+      column_name: string;
+      is_nullable: 'YES' | 'NO';
+      data_type: string;
+    }>`
       select c.table_name, c.column_name, c.is_nullable, c.data_type
       from information_schema.columns c
       join pg_catalog.pg_class k on k.relname = c.table_name and k.relnamespace = 'public'::regnamespace
@@ -97,13 +111,16 @@ describe('The database types', () => {
       }
       if (col === 'unknown') continue;
       const nullable = r.is_nullable === 'YES';
-      if (col.nullable !== nullable) drift.push(`${r.table_name}.${r.column_name}: ${nullable ? 'nullable' : 'not null'} in the database`);
+      if (col.nullable !== nullable)
+        drift.push(`${r.table_name}.${r.column_name}: ${nullable ? 'nullable' : 'not null'} in the database`);
       const allowed = PG_KINDS[r.data_type];
       if (!allowed) drift.push(`${r.table_name}.${r.column_name}: unknown database type ${r.data_type}`);
-      else if (col.kinds.some((k) => !allowed.includes(k))) drift.push(`${r.table_name}.${r.column_name}: ${r.data_type} typed as ${col.kinds.join(' | ')}`);
+      else if (col.kinds.some((k) => !allowed.includes(k)))
+        drift.push(`${r.table_name}.${r.column_name}: ${r.data_type} typed as ${col.kinds.join(' | ')}`);
     }
     for (const [table, columns] of declared) {
-      for (const name of columns.keys()) if (!actual.get(table)?.has(name)) drift.push(`${table}.${name}: in types.ts, not in the database`);
+      for (const name of columns.keys())
+        if (!actual.get(table)?.has(name)) drift.push(`${table}.${name}: in types.ts, not in the database`);
     }
     expect(rows.length).toBeGreaterThan(100);
     expect(drift).toEqual([]);

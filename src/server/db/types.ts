@@ -2,7 +2,11 @@
 import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json = ColumnType<Record<string, unknown>, string | Record<string, unknown> | undefined, string | Record<string, unknown>>;
+type Json = ColumnType<
+  Record<string, unknown>,
+  string | Record<string, unknown> | undefined,
+  string | Record<string, unknown>
+>;
 
 export interface MunicipalitiesTable {
   id: Generated<string>;
@@ -17,7 +21,14 @@ export interface MunicipalitiesTable {
   /** Whether the young person's access log names the staff who read their data (else unit and role only). */
   young_person_sees_staff_names: Generated<boolean>;
 }
-export interface UnitsTable { id: Generated<string>; municipality_id: string; name: string; kind: 'municipal' | 'external'; kaa: Generated<boolean>; active: Generated<boolean> }
+export interface UnitsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  name: string;
+  kind: 'municipal' | 'external';
+  kaa: Generated<boolean>;
+  active: Generated<boolean>;
+}
 export interface StaffTable {
   id: Generated<string>;
   municipality_id: string;
@@ -47,7 +58,10 @@ export interface TeamsTable {
   meeting_place: string | null;
   meeting_lead_id: string | null;
 }
-export interface TeamMembersTable { team_id: string; staff_id: string }
+export interface TeamMembersTable {
+  team_id: string;
+  staff_id: string;
+}
 export interface PersonsTable {
   id: Generated<string>;
   municipality_id: string;
@@ -107,7 +121,11 @@ export interface CasesTable {
   closed_at: Date | null;
   version: Generated<number>;
   /** core/outcomes TARGET_GROUPS; 'kaa' set by a trigger from the register on insert, never by a request. */
-  target_group: ColumnType<'kaa' | 'young_adult' | 'other', 'kaa' | 'young_adult' | 'other' | undefined, 'young_adult' | 'other'>;
+  target_group: ColumnType<
+    'kaa' | 'young_adult' | 'other',
+    'kaa' | 'young_adult' | 'other' | undefined,
+    'young_adult' | 'other'
+  >;
   upper_secondary_diploma: Generated<'yes' | 'no' | 'unknown'>;
   /** core/outcomes DOCUMENTED_PROBLEMS (health and social category). */
   documented_problems: Generated<string[]>;
@@ -144,9 +162,31 @@ export interface CaseFollowUpsTable {
   created_at: Timestamp;
 }
 /** One living action plan per case; `version` counts its saved versions. */
-export interface ActionPlansTable { id: Generated<string>; municipality_id: string; person_id: string; case_id: string; version: Generated<number>; created_at: Timestamp; updated_at: Timestamp; updated_by: string | null; follow_up_on: string | null; evaluation: string | null; evaluated_on: string | null; created_by: string | null }
+export interface ActionPlansTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  case_id: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  updated_by: string | null;
+  follow_up_on: string | null;
+  evaluation: string | null;
+  evaluated_on: string | null;
+  created_by: string | null;
+}
 /** A sub-goal of a plan goal (current version; earlier ones are in plan_versions). */
-export interface PlanSubgoalsTable { id: Generated<string>; municipality_id: string; person_id: string; plan_id: string; goal_id: string; title: string; done: Generated<boolean>; position: Generated<number> }
+export interface PlanSubgoalsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  plan_id: string;
+  goal_id: string;
+  title: string;
+  done: Generated<boolean>;
+  position: Generated<number>;
+}
 /** A step of a plan goal: who is responsible, its dates and status (current version). */
 export interface PlanStepsTable {
   id: Generated<string>;
@@ -167,7 +207,17 @@ export interface PlanStepsTable {
   position: Generated<number>;
 }
 /** Every saved version of a plan, whole (core's planDocument), with what changed. */
-export interface PlanVersionsTable { id: Generated<string>; municipality_id: string; person_id: string; plan_id: string; version: number; document: Json; summary: Json; changed_by: string | null; changed_at: Generated<Date> }
+export interface PlanVersionsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  plan_id: string;
+  version: number;
+  document: Json;
+  summary: Json;
+  changed_by: string | null;
+  changed_at: Generated<Date>;
+}
 /** The young person's (or guardian's) signature of one plan version; `scan` is the signed paper. */
 export interface PlanSignaturesTable {
   id: Generated<string>;
@@ -185,12 +235,37 @@ export interface PlanSignaturesTable {
   scan_file_name: string | null;
 }
 /** A municipality's own goal areas; while it has none, core's default list applies. */
-export interface PlanGoalAreasTable { municipality_id: string; code: string; name_sv: string; name_en: string; active: Generated<boolean>; position: Generated<number> }
+export interface PlanGoalAreasTable {
+  municipality_id: string;
+  code: string;
+  name_sv: string;
+  name_en: string;
+  active: Generated<boolean>;
+  position: Generated<number>;
+}
 
 /** A goal of an action plan; its id is stable across plan versions, removed goals keep their row. */
-export interface PlanGoalsTable { id: Generated<string>; municipality_id: string; person_id: string; plan_id: string; area: string; title: string; own_words: string | null; position: Generated<number>; created_at: Timestamp; removed_at: Timestamp | null }
+export interface PlanGoalsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  plan_id: string;
+  area: string;
+  title: string;
+  own_words: string | null;
+  position: Generated<number>;
+  created_at: Timestamp;
+  removed_at: Timestamp | null;
+}
 /** One version of a municipality's assessment manual; sections as JSON (core's ManualSection[]). */
-export interface AssessmentManualsTable { id: Generated<string>; municipality_id: string; version: number; sections: ColumnType<unknown[], string, string>; created_at: Timestamp; created_by: string | null }
+export interface AssessmentManualsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  version: number;
+  sections: ColumnType<unknown[], string, string>;
+  created_at: Timestamp;
+  created_by: string | null;
+}
 /** An assessment of a person: a draft, or completed and read-only; a revision is a new row with the next number. */
 export interface AssessmentsTable {
   id: Generated<string>;
@@ -215,16 +290,78 @@ export interface AssessmentsTable {
   completed_by: string | null;
 }
 /** One answer of an assessment, in its section's consent category. */
-export interface AssessmentAnswersTable { assessment_id: string; municipality_id: string; person_id: string; question_key: string; section_key: string; category: 'contact_occupation' | 'assessment_plan' | 'health_social'; answer: string }
+export interface AssessmentAnswersTable {
+  assessment_id: string;
+  municipality_id: string;
+  person_id: string;
+  question_key: string;
+  section_key: string;
+  category: 'contact_occupation' | 'assessment_plan' | 'health_social';
+  answer: string;
+}
 /** An offer in a municipality's catalogue of measures (kind from core's OFFER_KIND_LIST, of the version stored). */
-export interface OffersTable { id: Generated<string>; municipality_id: string; name: string; kind: string; kind_list_version: string; study_form: string | null; description: string | null; provider_unit_id: string | null; provider_name: string | null; location: string | null; capacity: number | null; cost_amount: number | null; cost_unit: 'week' | 'participant' | null; active: Generated<boolean>; version: Generated<number>; created_at: Timestamp; updated_at: Timestamp }
+export interface OffersTable {
+  id: Generated<string>;
+  municipality_id: string;
+  name: string;
+  kind: string;
+  kind_list_version: string;
+  study_form: string | null;
+  description: string | null;
+  provider_unit_id: string | null;
+  provider_name: string | null;
+  location: string | null;
+  capacity: number | null;
+  cost_amount: number | null;
+  cost_unit: 'week' | 'participant' | null;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
 /** A young person's measure; `follow_ups` and `placement` hold core's followUpSchema list and placementSchema. */
-export interface MeasuresTable { id: Generated<string>; municipality_id: string; person_id: string; case_id: string | null; offer_id: string; goal_id: string | null; starts_on: string; planned_end_on: string | null; ended_on: string | null; end_reason: string | null; follow_ups: ColumnType<unknown, string | undefined, string>; evaluation: string | null; placement: ColumnType<unknown, string | null, string | null>; category: Generated<'contact_occupation' | 'assessment_plan' | 'health_social'>; version: Generated<number>; recorded_by: string | null; created_at: Timestamp; updated_at: Timestamp;
+export interface MeasuresTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  case_id: string | null;
+  offer_id: string;
+  goal_id: string | null;
+  starts_on: string;
+  planned_end_on: string | null;
+  ended_on: string | null;
+  end_reason: string | null;
+  follow_ups: ColumnType<unknown, string | undefined, string>;
+  evaluation: string | null;
+  placement: ColumnType<unknown, string | null, string | null>;
+  category: Generated<'contact_occupation' | 'assessment_plan' | 'health_social'>;
+  version: Generated<number>;
+  recorded_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
   /** core's WeeklyHours: the weekdays and times the measure takes place. */
   weekly_hours: ColumnType<unknown, string | undefined, string>;
 }
 /** A referral of a young person to another agency (guiding onward). */
-export interface ReferralsTable { id: Generated<string>; municipality_id: string; person_id: string; case_id: string | null; agency: string; agency_name: string | null; sent_on: string; reason: string | null; accompanied: Generated<boolean>; first_visit_on: string | null; status: Generated<string>; outcome: string | null; category: 'contact_occupation' | 'assessment_plan' | 'health_social'; version: Generated<number>; recorded_by: string | null; created_at: Timestamp; updated_at: Timestamp }
+export interface ReferralsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  case_id: string | null;
+  agency: string;
+  agency_name: string | null;
+  sent_on: string;
+  reason: string | null;
+  accompanied: Generated<boolean>;
+  first_visit_on: string | null;
+  status: Generated<string>;
+  outcome: string | null;
+  category: 'contact_occupation' | 'assessment_plan' | 'health_social';
+  version: Generated<number>;
+  recorded_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
 /** An event payload checked against core's schema of its type; only `eventRow`/`eventPayload` (db/events.ts) make one. */
 export type CheckedEventPayload = string & { readonly __checkedAgainstEventSchema: true };
 export interface EventsTable {
@@ -242,8 +379,20 @@ export interface EventsTable {
   category: 'contact_occupation' | 'assessment_plan' | 'health_social' | null;
   idempotency_key: string | null;
 }
-export interface SessionsTable { id: string; staff_id: string; csrf_token: string; created_at: Timestamp; last_seen_at: Timestamp; ip: string | null }
-export interface LoginFailuresTable { id: Generated<string>; email: string; ip: string | null; at: Timestamp }
+export interface SessionsTable {
+  id: string;
+  staff_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  ip: string | null;
+}
+export interface LoginFailuresTable {
+  id: Generated<string>;
+  email: string;
+  ip: string | null;
+  at: Timestamp;
+}
 export interface AuditLogTable {
   id: Generated<string>;
   at: Date;
@@ -285,7 +434,13 @@ export interface YoungPersonCodesTable {
   ip: string | null;
 }
 /** A code request or a failed sign-in of a young person, by a hash of the identity number. */
-export interface YoungPersonSignInAttemptsTable { id: Generated<string>; kind: 'code_request' | 'failed_login'; account: string; ip: string | null; at: Timestamp }
+export interface YoungPersonSignInAttemptsTable {
+  id: Generated<string>;
+  kind: 'code_request' | 'failed_login';
+  account: string;
+  ip: string | null;
+  at: Timestamp;
+}
 /** A young person's session; `method` is how it was opened, which changes nothing of what it sees. */
 export interface YoungPersonSessionsTable {
   id: string;
@@ -304,7 +459,15 @@ export interface YoungPersonDatabase {
   young_person_sessions: YoungPersonSessionsTable;
 }
 
-export interface Database extends RegisterDatabase, ConsentDatabase, OutreachDatabase, FiguresDatabase, TeamMeetingDatabase, ScheduleDatabase, YoungPersonDatabase {
+export interface Database
+  extends
+    RegisterDatabase,
+    ConsentDatabase,
+    OutreachDatabase,
+    FiguresDatabase,
+    TeamMeetingDatabase,
+    ScheduleDatabase,
+    YoungPersonDatabase {
   municipalities: MunicipalitiesTable;
   units: UnitsTable;
   staff: StaffTable;
@@ -365,7 +528,10 @@ export interface ImportsTable {
   /** For a population list held because it shrank: the previous list's residents it was compared with. */
   previous_residents: Generated<number | null>;
 }
-export interface ImportSchoolUnitsTable { import_id: string; school_unit_code: string }
+export interface ImportSchoolUnitsTable {
+  import_id: string;
+  school_unit_code: string;
+}
 export interface ReconciliationsTable {
   id: Generated<string>;
   municipality_id: string;
@@ -379,7 +545,14 @@ export interface ReconciliationsTable {
   applied_by: string | null;
   applied_at: Timestamp;
 }
-export interface ImportErrorsTable { import_id: string; line: number; column_name: string | null; code: string; value: string | null; blocking: boolean }
+export interface ImportErrorsTable {
+  import_id: string;
+  line: number;
+  column_name: string | null;
+  code: string;
+  value: string | null;
+  blocking: boolean;
+}
 export interface PopulationRowsTable {
   import_id: string;
   municipality_id: string;
@@ -408,7 +581,15 @@ export interface EnrolmentRowsTable {
   end_reason: string | null;
   qualification: string | null;
 }
-export interface ImportMappingsTable { id: Generated<string>; municipality_id: string; kind: string; name: string; headers: Json; mapping: Json; created_at: Timestamp }
+export interface ImportMappingsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  kind: string;
+  name: string;
+  headers: Json;
+  mapping: Json;
+  created_at: Timestamp;
+}
 export interface JobsTable {
   id: Generated<string>;
   municipality_id: string;
@@ -449,7 +630,12 @@ export interface NotificationsTable {
 }
 
 /** Municipalities whose population lists `municipality_id` lets route its schools' notifications. */
-export interface MunicipalityTrustsTable { municipality_id: string; trusted_municipality_id: string; created_by: string | null; created_at: Generated<Date> }
+export interface MunicipalityTrustsTable {
+  municipality_id: string;
+  trusted_municipality_id: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
 
 /** Tables of the register issue. */
 export interface RegisterDatabase {
@@ -465,7 +651,13 @@ export interface RegisterDatabase {
   municipality_trusts: MunicipalityTrustsTable;
 }
 
-export interface OutreachSettingsTable { municipality_id: string; settings: Json; version: Generated<number>; updated_by: string | null; updated_at: Timestamp }
+export interface OutreachSettingsTable {
+  municipality_id: string;
+  settings: Json;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
 export interface ContactAttemptsTable {
   id: Generated<string>;
   municipality_id: string;
@@ -530,8 +722,16 @@ export interface SmsMessagesTable {
 }
 /** Why a message never reached the gateway: refused by it, no answer from it, or never handed over (the process stopped). */
 export type SmsFailure = 'refused' | 'no_answer' | 'not_sent';
-export interface SmsOptOutsTable { municipality_id: string; number: string; opted_out_at: Timestamp }
-export interface CentresTable { id: Generated<string>; municipality_id: string; name: string }
+export interface SmsOptOutsTable {
+  municipality_id: string;
+  number: string;
+  opted_out_at: Timestamp;
+}
+export interface CentresTable {
+  id: Generated<string>;
+  municipality_id: string;
+  name: string;
+}
 export interface MeetingsTable {
   id: Generated<string>;
   municipality_id: string;
@@ -549,9 +749,17 @@ export interface MeetingsTable {
   cancelled_at: Date | null;
   version: Generated<number>;
 }
-export interface CalendarFeedsTable { staff_id: string; token_hash: string; created_at: Timestamp }
+export interface CalendarFeedsTable {
+  staff_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+}
 /** The day a stricter outreach rule took effect (e.g. 'conversation_only_reached'), written by its migration. */
-export interface OutreachRuleChangesTable { rule: string; applies_from: string; recorded_at: Timestamp }
+export interface OutreachRuleChangesTable {
+  rule: string;
+  applies_from: string;
+  recorded_at: Timestamp;
+}
 
 /** Tables of the outreach issue (work queues, contact ladder, letters, SMS, calendar). */
 export interface OutreachDatabase {
@@ -586,9 +794,23 @@ export interface ConsentsTable {
   withdrawn_by: string | null;
   withdrawal_note: string | null;
 }
-export interface ConsentRecipientsTable { consent_id: string; unit_id: string }
-export interface ConsentCategoriesTable { consent_id: string; category: ConsentCategoryColumn }
-export interface EmergencyAccessTable { id: Generated<string>; municipality_id: string; person_id: string; staff_id: string; reason: string; started_at: Timestamp; ends_at: Date }
+export interface ConsentRecipientsTable {
+  consent_id: string;
+  unit_id: string;
+}
+export interface ConsentCategoriesTable {
+  consent_id: string;
+  category: ConsentCategoryColumn;
+}
+export interface EmergencyAccessTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  staff_id: string;
+  reason: string;
+  started_at: Timestamp;
+  ends_at: Date;
+}
 export interface ApplicationsTable {
   id: Generated<string>;
   municipality_id: string;
@@ -627,7 +849,16 @@ export interface SignInCodeRequestsTable {
   issued_by: string | null;
   issued_at: Date | null;
 }
-export interface StaffAlertsTable { id: Generated<string>; municipality_id: string; staff_id: string; kind: string; person_id: string | null; payload: Json; created_at: Timestamp; read_at: Date | null }
+export interface StaffAlertsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  staff_id: string;
+  kind: string;
+  person_id: string | null;
+  payload: Json;
+  created_at: Timestamp;
+  read_at: Date | null;
+}
 export interface AccessReviewsTable {
   id: Generated<string>;
   municipality_id: string;
@@ -654,7 +885,13 @@ export interface ConsentDatabase {
 }
 
 /** A municipality's figure settings (core's FigureSettings as JSON; the defaults while there is no row). */
-export interface FigureSettingsTable { municipality_id: string; settings: Json; version: Generated<number>; updated_by: string | null; updated_at: Timestamp }
+export interface FigureSettingsTable {
+  municipality_id: string;
+  settings: Json;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
 /** Tables of the figures issue (issue 15). */
 export interface FiguresDatabase {
   figure_settings: FigureSettingsTable;
@@ -673,7 +910,14 @@ export interface TeamMeetingsTable {
   created_at: Timestamp;
 }
 /** Who attended a team meeting: a staff member, or a guest by name and role. */
-export interface TeamMeetingAttendeesTable { id: Generated<string>; municipality_id: string; meeting_id: string; staff_id: string | null; guest_name: string | null; guest_role: string | null }
+export interface TeamMeetingAttendeesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  meeting_id: string;
+  staff_id: string | null;
+  guest_name: string | null;
+  guest_role: string | null;
+}
 /** An item a member added to a meeting's agenda, about a young person or not. */
 export interface TeamMeetingItemsTable {
   id: Generated<string>;
@@ -692,7 +936,15 @@ export interface TeamMeetingDecisionsTable {
   municipality_id: string;
   meeting_id: string;
   person_id: string;
-  kind: 'accepted' | 'waiting_list' | 'declined' | 'new_measure' | 'referral' | 'contact_person_change' | 'closing' | 'other';
+  kind:
+    | 'accepted'
+    | 'waiting_list'
+    | 'declined'
+    | 'new_measure'
+    | 'referral'
+    | 'contact_person_change'
+    | 'closing'
+    | 'other';
   category: ConsentCategoryColumn;
   application_id: string | null;
   text: string | null;
@@ -726,7 +978,14 @@ export interface ScheduleAdditionsTable {
   removed_by: string | null;
 }
 /** A young person's own iCal feed of their week; the token is stored only as its hash. */
-export interface ScheduleFeedsTable { person_id: string; municipality_id: string; token_hash: string; lang: Generated<'sv' | 'en'>; created_by: string | null; created_at: Timestamp }
+export interface ScheduleFeedsTable {
+  person_id: string;
+  municipality_id: string;
+  token_hash: string;
+  lang: Generated<'sv' | 'en'>;
+  created_by: string | null;
+  created_at: Timestamp;
+}
 
 /** Tables of the individual schedule (issue 16). */
 export interface ScheduleDatabase {
@@ -768,7 +1027,16 @@ export interface ActivitySessionChangesTable {
   changed_at: Timestamp;
 }
 /** A young person enrolled in an activity from a day, to a day or on. */
-export interface ActivityEnrolmentsTable { id: Generated<string>; municipality_id: string; activity_id: string; person_id: string; from_on: string; to_on: string | null; recorded_by: string | null; created_at: Timestamp }
+export interface ActivityEnrolmentsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  activity_id: string;
+  person_id: string;
+  from_on: string;
+  to_on: string | null;
+  recorded_by: string | null;
+  created_at: Timestamp;
+}
 /** One attendance entry of a session (append-only; the latest per person or anonymous visitor wins). */
 export interface AttendanceEntriesTable {
   id: Generated<string>;

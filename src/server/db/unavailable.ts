@@ -8,9 +8,19 @@
 /** SQLSTATE classes and codes that mean the session is gone or cannot be had. */
 const SQLSTATES = /^(08...|57P0[123]|53300)$/;
 /** Node's socket errors on a connection that went away or could not be made. */
-const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 /** What `pg` and `pg-pool` throw when the connection ended or none came in time. */
-const MESSAGES = /^(Connection terminated|Client has encountered a connection error|Client was closed|timeout exceeded when trying to connect)/;
+const MESSAGES =
+  /^(Connection terminated|Client has encountered a connection error|Client was closed|timeout exceeded when trying to connect)/;
 
 /** True when `err` (or an error it was caused by) says the database connection is lost or unavailable. */
 export function isDatabaseUnavailable(err: unknown): boolean {

@@ -26,15 +26,28 @@ afterAll(() => handle.close());
 describe('the demo sample lists', () => {
   it('hold only test identity numbers, and reconcile the demo register with a few in and out, no guard needed', async () => {
     await writeDemoLists(handle.db, m, dir);
-    const testNumbers = new Set(readFileSync(projectPath('reference', 'skatteverket-testpersonnummer-2000-2009.csv'), 'utf8').split('\n'));
+    const testNumbers = new Set(
+      readFileSync(projectPath('reference', 'skatteverket-testpersonnummer-2000-2009.csv'), 'utf8').split('\n'),
+    );
     for (const name of Object.values(DEMO_LIST_FILES)) {
-      const numbers = readFileSync(path.join(dir, name), 'utf8').trim().split('\n').slice(1).map((line) => line.split(',')[0]!);
-      expect(numbers.filter((n) => !testNumbers.has(n)), name).toEqual([]);
+      const numbers = readFileSync(path.join(dir, name), 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(',')[0]!);
+      expect(
+        numbers.filter((n) => !testNumbers.has(n)),
+        name,
+      ).toEqual([]);
     }
     const file = (name: string) => path.join(dir, name);
     const actor = { id: null, municipalityId: m };
-    expect(await importFile(handle, actor, 'population', file(DEMO_LIST_FILES.population), DEMO_LIST_FILES.population)).toMatchObject({ status: 'ready', errorCount: 0 });
-    expect(await importFile(handle, actor, 'enrolments', file(DEMO_LIST_FILES.enrolments), DEMO_LIST_FILES.enrolments)).toMatchObject({ status: 'ready', errorCount: 0 });
+    expect(
+      await importFile(handle, actor, 'population', file(DEMO_LIST_FILES.population), DEMO_LIST_FILES.population),
+    ).toMatchObject({ status: 'ready', errorCount: 0 });
+    expect(
+      await importFile(handle, actor, 'enrolments', file(DEMO_LIST_FILES.enrolments), DEMO_LIST_FILES.enrolments),
+    ).toMatchObject({ status: 'ready', errorCount: 0 });
     const preview = await reconcile(handle, m, todayInSweden(), { apply: false, actorId: null });
     expect(preview.entered).toHaveLength(8);
     expect(preview.left.length).toBeGreaterThan(0);
@@ -43,10 +56,18 @@ describe('the demo sample lists', () => {
     expect(preview.entered.every((e) => e.name.endsWith('Demosson'))).toBe(true);
 
     // The list cut short is held back until confirmed, and would then take most of the register out.
-    const truncated = await importFile(handle, actor, 'population', file(DEMO_LIST_FILES.truncated), DEMO_LIST_FILES.truncated);
+    const truncated = await importFile(
+      handle,
+      actor,
+      'population',
+      file(DEMO_LIST_FILES.truncated),
+      DEMO_LIST_FILES.truncated,
+    );
     expect(truncated).toMatchObject({ status: 'needs_review', rowsValid: 20 });
     expect(truncated.previousResidents).toBeGreaterThan(100);
     await acceptImport(handle.db, actor, truncated.id, [], true);
-    expect((await reconcile(handle, m, todayInSweden(), { apply: false, actorId: null })).leavingNeedsConfirmation).toBe(true);
+    expect(
+      (await reconcile(handle, m, todayInSweden(), { apply: false, actorId: null })).leavingNeedsConfirmation,
+    ).toBe(true);
   });
 });

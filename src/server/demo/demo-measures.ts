@@ -9,25 +9,132 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { addDays } from '../../core/outreach.js';
-import { luhnValid, MEASURE_CATEGORY, OFFER_KIND_LIST, referralCategory, type EndReason, type OfferKind, type ReferralAgency, type ReferralStatus, type StudyForm } from '../../core/measures.js';
+import {
+  luhnValid,
+  MEASURE_CATEGORY,
+  OFFER_KIND_LIST,
+  referralCategory,
+  type EndReason,
+  type OfferKind,
+  type ReferralAgency,
+  type ReferralStatus,
+  type StudyForm,
+} from '../../core/measures.js';
 import type { Database } from '../db/types.js';
 import { eventRow } from '../db/events.js';
 
-type Offer = { name: string; kind: OfferKind; studyForm?: StudyForm; unit?: string; provider?: string; location: string; capacity?: number; cost?: [number, 'week' | 'participant']; description: string };
+type Offer = {
+  name: string;
+  kind: OfferKind;
+  studyForm?: StudyForm;
+  unit?: string;
+  provider?: string;
+  location: string;
+  capacity?: number;
+  cost?: [number, 'week' | 'participant'];
+  description: string;
+};
 
 const OFFERS: Offer[] = [
-  { name: 'Vägledningssamtal', kind: 'guidance', unit: 'Utbildningsförvaltningen', location: 'Ungdomstorget', capacity: 40, description: 'Samtal med studie- och yrkesvägledare om vägar till studier och arbete.' },
-  { name: 'Studiebesök på skolor och arbetsplatser', kind: 'study_visit', unit: 'Utbildningsförvaltningen', location: 'Olika platser', description: 'Fredagar: besök på gymnasieskolor, folkhögskolor och arbetsplatser.' },
-  { name: 'CV-verkstad och jobbsökarstöd', kind: 'cv_job_coaching', unit: 'Arbetsmarknadsenheten', location: 'Ungdomstorget', capacity: 12, description: 'CV, personligt brev och träning inför intervju.' },
-  { name: 'Praktik i näringslivet', kind: 'work_placement', unit: 'Arbetsmarknadsenheten', location: 'Hos arbetsgivaren', capacity: 15, cost: [1200, 'week'], description: 'Praktik med handledare, uppföljningsbesök varannan vecka.' },
-  { name: 'Arbetsträning på Porten', kind: 'work_training', unit: 'Arbetsmarknadsenheten', location: 'Porten', capacity: 10, cost: [1800, 'week'], description: 'Arbetsträning i kommunens egen verksamhet.' },
-  { name: 'Komvux: svenska och matematik', kind: 'studies', studyForm: 'komvux', provider: 'Komvux Partille', location: 'Komvux Partille', description: 'Grundläggande kurser för den som saknar betyg.' },
-  { name: 'Allmän kurs på folkhögskola', kind: 'studies', studyForm: 'folkhogskola', provider: 'Folkhögskolan i Partille', location: 'Folkhögskolan', capacity: 6, cost: [4000, 'participant'], description: 'Förberedande år med möjlighet till behörighet.' },
-  { name: 'Samtalsstöd hos kurator', kind: 'counselling', unit: 'Socialtjänsten', location: 'Ungdomstorget', capacity: 20, description: 'Enskilda samtal om det som står i vägen.' },
-  { name: 'Hälsospåret', kind: 'health_track', provider: 'Friskvården', location: 'Idrottshallen', capacity: 12, cost: [300, 'week'], description: 'Onsdagar: träning, sömn och mat.' },
-  { name: 'Tjejgruppen och killgruppen', kind: 'group_activity', unit: 'Utbildningsförvaltningen', location: 'Ungdomstorget', capacity: 10, description: 'Gruppträffar varje vecka.' },
-  { name: 'Social träning: vardag och ekonomi', kind: 'social_training', unit: 'Socialtjänsten', location: 'Ungdomstorget', capacity: 8, description: 'Att hålla tider, hantera pengar och kontakter med myndigheter.' },
-  { name: 'Stöd att skriva in sig på Arbetsförmedlingen', kind: 'employment_service_registration', unit: 'Arbetsförmedlingen', location: 'Arbetsförmedlingen', description: 'Vi följer med och hjälper till med inskrivningen.' },
+  {
+    name: 'Vägledningssamtal',
+    kind: 'guidance',
+    unit: 'Utbildningsförvaltningen',
+    location: 'Ungdomstorget',
+    capacity: 40,
+    description: 'Samtal med studie- och yrkesvägledare om vägar till studier och arbete.',
+  },
+  {
+    name: 'Studiebesök på skolor och arbetsplatser',
+    kind: 'study_visit',
+    unit: 'Utbildningsförvaltningen',
+    location: 'Olika platser',
+    description: 'Fredagar: besök på gymnasieskolor, folkhögskolor och arbetsplatser.',
+  },
+  {
+    name: 'CV-verkstad och jobbsökarstöd',
+    kind: 'cv_job_coaching',
+    unit: 'Arbetsmarknadsenheten',
+    location: 'Ungdomstorget',
+    capacity: 12,
+    description: 'CV, personligt brev och träning inför intervju.',
+  },
+  {
+    name: 'Praktik i näringslivet',
+    kind: 'work_placement',
+    unit: 'Arbetsmarknadsenheten',
+    location: 'Hos arbetsgivaren',
+    capacity: 15,
+    cost: [1200, 'week'],
+    description: 'Praktik med handledare, uppföljningsbesök varannan vecka.',
+  },
+  {
+    name: 'Arbetsträning på Porten',
+    kind: 'work_training',
+    unit: 'Arbetsmarknadsenheten',
+    location: 'Porten',
+    capacity: 10,
+    cost: [1800, 'week'],
+    description: 'Arbetsträning i kommunens egen verksamhet.',
+  },
+  {
+    name: 'Komvux: svenska och matematik',
+    kind: 'studies',
+    studyForm: 'komvux',
+    provider: 'Komvux Partille',
+    location: 'Komvux Partille',
+    description: 'Grundläggande kurser för den som saknar betyg.',
+  },
+  {
+    name: 'Allmän kurs på folkhögskola',
+    kind: 'studies',
+    studyForm: 'folkhogskola',
+    provider: 'Folkhögskolan i Partille',
+    location: 'Folkhögskolan',
+    capacity: 6,
+    cost: [4000, 'participant'],
+    description: 'Förberedande år med möjlighet till behörighet.',
+  },
+  {
+    name: 'Samtalsstöd hos kurator',
+    kind: 'counselling',
+    unit: 'Socialtjänsten',
+    location: 'Ungdomstorget',
+    capacity: 20,
+    description: 'Enskilda samtal om det som står i vägen.',
+  },
+  {
+    name: 'Hälsospåret',
+    kind: 'health_track',
+    provider: 'Friskvården',
+    location: 'Idrottshallen',
+    capacity: 12,
+    cost: [300, 'week'],
+    description: 'Onsdagar: träning, sömn och mat.',
+  },
+  {
+    name: 'Tjejgruppen och killgruppen',
+    kind: 'group_activity',
+    unit: 'Utbildningsförvaltningen',
+    location: 'Ungdomstorget',
+    capacity: 10,
+    description: 'Gruppträffar varje vecka.',
+  },
+  {
+    name: 'Social träning: vardag och ekonomi',
+    kind: 'social_training',
+    unit: 'Socialtjänsten',
+    location: 'Ungdomstorget',
+    capacity: 8,
+    description: 'Att hålla tider, hantera pengar och kontakter med myndigheter.',
+  },
+  {
+    name: 'Stöd att skriva in sig på Arbetsförmedlingen',
+    kind: 'employment_service_registration',
+    unit: 'Arbetsförmedlingen',
+    location: 'Arbetsförmedlingen',
+    description: 'Vi följer med och hjälper till med inskrivningen.',
+  },
 ];
 
 /** Fictitious employers; their organisation numbers get a valid check digit. */
@@ -53,10 +160,22 @@ type Input = {
 };
 
 /** Adds the catalogue (offers not there yet) and measures and referrals for this run's persons; returns a summary line. */
-export async function fillMeasuresDemo(trx: Transaction<Database>, municipalityId: string, input: Input): Promise<string> {
+export async function fillMeasuresDemo(
+  trx: Transaction<Database>,
+  municipalityId: string,
+  input: Input,
+): Promise<string> {
   const today = input.today.toISOString().slice(0, 10);
-  const units = new Map((await trx.selectFrom('units').select(['id', 'name']).where('municipality_id', '=', municipalityId).execute()).map((u) => [u.name, u.id]));
-  const have = new Set((await trx.selectFrom('offers').select('name').where('municipality_id', '=', municipalityId).execute()).map((o) => o.name));
+  const units = new Map(
+    (await trx.selectFrom('units').select(['id', 'name']).where('municipality_id', '=', municipalityId).execute()).map(
+      (u) => [u.name, u.id],
+    ),
+  );
+  const have = new Set(
+    (await trx.selectFrom('offers').select('name').where('municipality_id', '=', municipalityId).execute()).map(
+      (o) => o.name,
+    ),
+  );
   const fresh = OFFERS.filter((o) => !have.has(o.name));
   if (fresh.length) {
     await trx
@@ -64,16 +183,47 @@ export async function fillMeasuresDemo(trx: Transaction<Database>, municipalityI
       .values(
         fresh.map((o) => {
           const unitId = o.unit ? (units.get(o.unit) ?? null) : null;
-          return { municipality_id: municipalityId, name: o.name, kind: o.kind, kind_list_version: OFFER_KIND_LIST.version, study_form: o.studyForm ?? null, description: o.description, provider_unit_id: unitId, provider_name: unitId ? null : (o.provider ?? o.unit ?? 'Extern aktör'), location: o.location, capacity: o.capacity ?? null, cost_amount: o.cost?.[0] ?? null, cost_unit: o.cost?.[1] ?? null };
+          return {
+            municipality_id: municipalityId,
+            name: o.name,
+            kind: o.kind,
+            kind_list_version: OFFER_KIND_LIST.version,
+            study_form: o.studyForm ?? null,
+            description: o.description,
+            provider_unit_id: unitId,
+            provider_name: unitId ? null : (o.provider ?? o.unit ?? 'Extern aktör'),
+            location: o.location,
+            capacity: o.capacity ?? null,
+            cost_amount: o.cost?.[0] ?? null,
+            cost_unit: o.cost?.[1] ?? null,
+          };
         }),
       )
       .execute();
   }
-  const offers = new Map((await trx.selectFrom('offers').select(['id', 'name', 'kind']).where('municipality_id', '=', municipalityId).execute()).map((o) => [o.kind, o]));
+  const offers = new Map(
+    (
+      await trx
+        .selectFrom('offers')
+        .select(['id', 'name', 'kind'])
+        .where('municipality_id', '=', municipalityId)
+        .execute()
+    ).map((o) => [o.kind, o]),
+  );
   const working = input.cases.filter((c) => c.status === 'active' || c.status === 'closed');
   if (working.length === 0) return `${fresh.length} offers added, no new young people for measures`;
   const goals = new Map<string, string>();
-  for (const g of await trx.selectFrom('plan_goals').select(['id', 'person_id']).where('person_id', 'in', working.map((c) => c.person_id)).where('removed_at', 'is', null).orderBy('position').execute()) {
+  for (const g of await trx
+    .selectFrom('plan_goals')
+    .select(['id', 'person_id'])
+    .where(
+      'person_id',
+      'in',
+      working.map((c) => c.person_id),
+    )
+    .where('removed_at', 'is', null)
+    .orderBy('position')
+    .execute()) {
     if (!goals.has(g.person_id)) goals.set(g.person_id, g.id);
   }
 
@@ -84,7 +234,13 @@ export async function fillMeasuresDemo(trx: Transaction<Database>, municipalityI
   working.forEach((c, j) => {
     const actor = c.contact_person_id ?? input.coordinator;
     const base = { municipality_id: municipalityId, person_id: c.person_id, case_id: c.id, actor_id: actor };
-    const measure = (kind: OfferKind, startAgo: number, plannedIn: number | null, end: { ago: number; reason: EndReason; evaluation: string } | null, placement: Record<string, unknown> | null = null) => {
+    const measure = (
+      kind: OfferKind,
+      startAgo: number,
+      plannedIn: number | null,
+      end: { ago: number; reason: EndReason; evaluation: string } | null,
+      placement: Record<string, unknown> | null = null,
+    ) => {
       const offer = offers.get(kind);
       if (!offer) return;
       const id = randomUUID();
@@ -92,24 +248,118 @@ export async function fillMeasuresDemo(trx: Transaction<Database>, municipalityI
       const plannedEndOn = plannedIn === null ? null : addDays(today, plannedIn);
       const endedOn = end ? addDays(today, -end.ago) : null;
       const followUps = [{ on: addDays(startsOn, 14), note: startAgo > 14 ? 'Trivs och kommer i tid.' : null }];
-      measures.push({ id, municipality_id: municipalityId, person_id: c.person_id, case_id: c.id, offer_id: offer.id, goal_id: goals.get(c.person_id) ?? null, starts_on: startsOn, planned_end_on: plannedEndOn, ended_on: endedOn, end_reason: end?.reason ?? null, follow_ups: JSON.stringify(followUps), evaluation: end?.evaluation ?? null, placement: placement ? JSON.stringify(placement) : null, category: MEASURE_CATEGORY, recorded_by: actor });
+      measures.push({
+        id,
+        municipality_id: municipalityId,
+        person_id: c.person_id,
+        case_id: c.id,
+        offer_id: offer.id,
+        goal_id: goals.get(c.person_id) ?? null,
+        starts_on: startsOn,
+        planned_end_on: plannedEndOn,
+        ended_on: endedOn,
+        end_reason: end?.reason ?? null,
+        follow_ups: JSON.stringify(followUps),
+        evaluation: end?.evaluation ?? null,
+        placement: placement ? JSON.stringify(placement) : null,
+        category: MEASURE_CATEGORY,
+        recorded_by: actor,
+      });
       const about = { measureId: id, offerName: offer.name, kind: offer.kind as OfferKind };
-      events.push(eventRow({ ...base, category: MEASURE_CATEGORY, occurred_at: at(startsOn) }, 'measure_started', { ...about, startsOn, plannedEndOn, employerName: (placement?.employerName as string | undefined) ?? null }));
-      if (end && endedOn) events.push(eventRow({ ...base, category: MEASURE_CATEGORY, occurred_at: at(endedOn) }, 'measure_ended', { ...about, endedOn, endReason: end.reason }));
+      events.push(
+        eventRow({ ...base, category: MEASURE_CATEGORY, occurred_at: at(startsOn) }, 'measure_started', {
+          ...about,
+          startsOn,
+          plannedEndOn,
+          employerName: (placement?.employerName as string | undefined) ?? null,
+        }),
+      );
+      if (end && endedOn)
+        events.push(
+          eventRow({ ...base, category: MEASURE_CATEGORY, occurred_at: at(endedOn) }, 'measure_ended', {
+            ...about,
+            endedOn,
+            endReason: end.reason,
+          }),
+        );
     };
-    const referral = (agency: ReferralAgency, sentAgo: number, status: ReferralStatus, accompanied: boolean, outcome: string | null, agencyName: string | null = null) => {
+    const referral = (
+      agency: ReferralAgency,
+      sentAgo: number,
+      status: ReferralStatus,
+      accompanied: boolean,
+      outcome: string | null,
+      agencyName: string | null = null,
+    ) => {
       const id = randomUUID();
       const sentOn = addDays(today, -sentAgo);
       const category = referralCategory(agency);
-      referrals.push({ id, municipality_id: municipalityId, person_id: c.person_id, case_id: c.id, agency, agency_name: agencyName, sent_on: sentOn, reason: agency === 'employment_service' ? 'Inskrivning och planering mot arbete' : 'Behöver stöd som vi inte kan ge själva', accompanied, first_visit_on: status === 'sent' ? null : addDays(sentOn, 7), status, outcome, category, recorded_by: actor });
-      events.push(eventRow({ ...base, category, occurred_at: at(sentOn) }, 'referral_sent', { referralId: id, agency, agencyName, sentOn, accompanied }));
-      if (status !== 'sent') events.push(eventRow({ ...base, category, occurred_at: at(addDays(sentOn, 7)) }, 'referral_updated', { referralId: id, agency, agencyName, status, previousStatus: 'sent', accompanied }));
+      referrals.push({
+        id,
+        municipality_id: municipalityId,
+        person_id: c.person_id,
+        case_id: c.id,
+        agency,
+        agency_name: agencyName,
+        sent_on: sentOn,
+        reason:
+          agency === 'employment_service'
+            ? 'Inskrivning och planering mot arbete'
+            : 'Behöver stöd som vi inte kan ge själva',
+        accompanied,
+        first_visit_on: status === 'sent' ? null : addDays(sentOn, 7),
+        status,
+        outcome,
+        category,
+        recorded_by: actor,
+      });
+      events.push(
+        eventRow({ ...base, category, occurred_at: at(sentOn) }, 'referral_sent', {
+          referralId: id,
+          agency,
+          agencyName,
+          sentOn,
+          accompanied,
+        }),
+      );
+      if (status !== 'sent')
+        events.push(
+          eventRow({ ...base, category, occurred_at: at(addDays(sentOn, 7)) }, 'referral_updated', {
+            referralId: id,
+            agency,
+            agencyName,
+            status,
+            previousStatus: 'sent',
+            accompanied,
+          }),
+        );
     };
     const employer = EMPLOYERS[j % EMPLOYERS.length]!;
-    const placement = (visitsAgo: number[]) => ({ employerName: employer.name, organisationNumber: withCheckDigit(employer.base), employerAddress: employer.address, supervisorName: SUPERVISORS[j % SUPERVISORS.length]!, supervisorPhone: '070-1740610', supervisorEmail: null, hoursPerWeek: [20, 25, 30, 16][j % 4]!, visits: visitsAgo.map((d) => ({ on: addDays(today, -d), note: d > 0 ? 'Handledaren är nöjd.' : null })) });
+    const placement = (visitsAgo: number[]) => ({
+      employerName: employer.name,
+      organisationNumber: withCheckDigit(employer.base),
+      employerAddress: employer.address,
+      supervisorName: SUPERVISORS[j % SUPERVISORS.length]!,
+      supervisorPhone: '070-1740610',
+      supervisorEmail: null,
+      hoursPerWeek: [20, 25, 30, 16][j % 4]!,
+      visits: visitsAgo.map((d) => ({ on: addDays(today, -d), note: d > 0 ? 'Handledaren är nöjd.' : null })),
+    });
     if (c.status === 'closed') {
-      if (j % 2 === 0) measure('work_placement', 120, null, { ago: 30, reason: 'moved_on_work', evaluation: 'Fick sommarjobb på praktikplatsen.' }, placement([100, 80]));
-      else measure('studies', 150, null, { ago: 40, reason: 'moved_on_studies', evaluation: 'Antagen till gymnasiets introduktionsprogram.' });
+      if (j % 2 === 0)
+        measure(
+          'work_placement',
+          120,
+          null,
+          { ago: 30, reason: 'moved_on_work', evaluation: 'Fick sommarjobb på praktikplatsen.' },
+          placement([100, 80]),
+        );
+      else
+        measure('studies', 150, null, {
+          ago: 40,
+          reason: 'moved_on_studies',
+          evaluation: 'Antagen till gymnasiets introduktionsprogram.',
+        });
       return;
     }
     switch (j % 6) {
@@ -122,7 +372,11 @@ export async function fillMeasuresDemo(trx: Transaction<Database>, municipalityI
         measure('study_visit', 5, 5, null);
         break;
       case 2:
-        measure('cv_job_coaching', 60, null, { ago: 10, reason: 'completed', evaluation: 'Har ett färdigt CV och söker jobb själv.' });
+        measure('cv_job_coaching', 60, null, {
+          ago: 10,
+          reason: 'completed',
+          evaluation: 'Har ett färdigt CV och söker jobb själv.',
+        });
         referral('employment_service', 9, 'ongoing', false, null);
         break;
       case 3:
@@ -131,18 +385,38 @@ export async function fillMeasuresDemo(trx: Transaction<Database>, municipalityI
         referral('youth_clinic', 25, 'ended', true, 'Har fått en fast kontakt på ungdomsmottagningen.');
         break;
       case 4:
-        measure('health_track', 40, null, { ago: 12, reason: 'interrupted', evaluation: 'Slutade komma efter tre veckor; vi pratar om annan tid.' });
+        measure('health_track', 40, null, {
+          ago: 12,
+          reason: 'interrupted',
+          evaluation: 'Slutade komma efter tre veckor; vi pratar om annan tid.',
+        });
         measure('group_activity', 14, 70, null);
         referral('social_services', 3, 'sent', false, null);
         break;
       default:
         measure('studies', 10, 170, null);
-        measure('employment_service_registration', 40, null, { ago: 35, reason: 'declined', evaluation: 'Ville vänta tills studierna kommit igång.' });
+        measure('employment_service_registration', 40, null, {
+          ago: 35,
+          reason: 'declined',
+          evaluation: 'Ville vänta tills studierna kommit igång.',
+        });
         referral('other', 15, 'declined', false, 'Ville inte fortsätta där.', 'Fritidsgården Centrum');
     }
   });
-  for (let i = 0; i < measures.length; i += 500) await trx.insertInto('measures').values(measures.slice(i, i + 500) as never).execute();
-  for (let i = 0; i < referrals.length; i += 500) await trx.insertInto('referrals').values(referrals.slice(i, i + 500) as never).execute();
-  for (let i = 0; i < events.length; i += 500) await trx.insertInto('events').values(events.slice(i, i + 500)).execute();
+  for (let i = 0; i < measures.length; i += 500)
+    await trx
+      .insertInto('measures')
+      .values(measures.slice(i, i + 500) as never)
+      .execute();
+  for (let i = 0; i < referrals.length; i += 500)
+    await trx
+      .insertInto('referrals')
+      .values(referrals.slice(i, i + 500) as never)
+      .execute();
+  for (let i = 0; i < events.length; i += 500)
+    await trx
+      .insertInto('events')
+      .values(events.slice(i, i + 500))
+      .execute();
   return `${fresh.length} offers added, ${measures.length} measures and ${referrals.length} referrals for ${working.length} young people${goals.size ? `, ${goals.size} linked to plan goals` : ''}`;
 }

@@ -17,14 +17,24 @@ afterAll(() => handle.close());
 describe('the demo action plans', () => {
   it('has plans at several stages: unsigned, signed, changed after signing, evaluated at closure; and active cases still without one', async () => {
     const db = handle.db;
-    const plans = await db.selectFrom('action_plans').innerJoin('cases', 'cases.id', 'action_plans.case_id').select(['action_plans.id', 'action_plans.version', 'action_plans.evaluation', 'cases.status']).execute();
+    const plans = await db
+      .selectFrom('action_plans')
+      .innerJoin('cases', 'cases.id', 'action_plans.case_id')
+      .select(['action_plans.id', 'action_plans.version', 'action_plans.evaluation', 'cases.status'])
+      .execute();
     expect(plans.length).toBeGreaterThan(20);
     expect(new Set(plans.map((p) => p.version))).toEqual(new Set([1, 2, 3]));
     expect(plans.some((p) => p.status === 'closed' && p.evaluation)).toBe(true);
     const signatures = await db.selectFrom('plan_signatures').select('plan_id').execute();
     expect(signatures.length).toBeGreaterThan(0);
     expect(signatures.length).toBeLessThan(plans.length);
-    const withoutPlan = await db.selectFrom('cases').leftJoin('action_plans', 'action_plans.case_id', 'cases.id').select('cases.id').where('cases.status', '=', 'active').where('action_plans.id', 'is', null).execute();
+    const withoutPlan = await db
+      .selectFrom('cases')
+      .leftJoin('action_plans', 'action_plans.case_id', 'cases.id')
+      .select('cases.id')
+      .where('cases.status', '=', 'active')
+      .where('action_plans.id', 'is', null)
+      .execute();
     expect(withoutPlan.length).toBeGreaterThan(0);
   });
 
@@ -33,10 +43,20 @@ describe('the demo action plans', () => {
     const versions = await db.selectFrom('plan_versions').select(['plan_id', 'version', 'document']).execute();
     for (const v of versions) expect(planDocument.safeParse(v.document).success).toBe(true);
     const plans = await db.selectFrom('action_plans').select(['id', 'version']).execute();
-    for (const p of plans) expect(versions.filter((v) => v.plan_id === p.id).map((v) => v.version).sort()).toEqual(Array.from({ length: p.version }, (_, i) => i + 1));
+    for (const p of plans)
+      expect(
+        versions
+          .filter((v) => v.plan_id === p.id)
+          .map((v) => v.version)
+          .sort(),
+      ).toEqual(Array.from({ length: p.version }, (_, i) => i + 1));
     const due = await db.selectFrom('action_plans').select('id').where('follow_up_on', '<=', todayInSweden()).execute();
     expect(due.length).toBeGreaterThan(0);
-    const events = await db.selectFrom('events').select(['type', 'category']).where('type', 'in', ['plan_created', 'plan_updated', 'plan_signed']).execute();
+    const events = await db
+      .selectFrom('events')
+      .select(['type', 'category'])
+      .where('type', 'in', ['plan_created', 'plan_updated', 'plan_signed'])
+      .execute();
     expect(events.filter((e) => e.type === 'plan_created')).toHaveLength(plans.length);
     expect(events.every((e) => e.category === 'assessment_plan')).toBe(true);
   });

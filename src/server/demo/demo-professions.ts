@@ -20,6 +20,12 @@ export const DEMO_PROFESSIONS: Record<string, Profession> = {
 /** Gives the demo staff of `municipalityId` their profession where none is set yet (so a re-run changes nothing someone set). */
 export async function setDemoProfessions(db: Db, municipalityId: string): Promise<void> {
   for (const [email, profession] of Object.entries(DEMO_PROFESSIONS)) {
-    await db.updateTable('staff').set({ profession }).where('municipality_id', '=', municipalityId).where('email', '=', email).where('profession', 'is', null).execute();
+    await db
+      .updateTable('staff')
+      .set({ profession })
+      .where('municipality_id', '=', municipalityId)
+      .where('email', '=', email)
+      .where('profession', 'is', null)
+      .execute();
   }
 }

@@ -23,7 +23,9 @@ const counts = async () =>
       (select count(*)::int from register_periods) as periods, (select count(*)::int from consents) as consents,
       (select count(*)::int from applications) as applications, (select count(*)::int from team_members) as members,
       (select count(*)::int from contact_attempts) as attempts, (select count(*)::int from next_steps) as next_steps,
-      (select count(*)::int from meetings) as meetings, (select count(*)::int from message_templates) as templates`.execute(handle.db)
+      (select count(*)::int from meetings) as meetings, (select count(*)::int from message_templates) as templates`.execute(
+      handle.db,
+    )
   ).rows[0]!;
 
 describe('fillDemo', () => {
@@ -36,11 +38,18 @@ describe('fillDemo', () => {
     expect(statuses.map((s) => s.status).sort()).toEqual(['active', 'closed', 'contacting', 'new']);
     const roles = await handle.db.selectFrom('staff').select('role').distinct().execute();
     expect(roles).toHaveLength(6);
-    expect(await handle.db.selectFrom('persons').select('id').where('protected_identity', '=', true).execute()).not.toHaveLength(0);
+    expect(
+      await handle.db.selectFrom('persons').select('id').where('protected_identity', '=', true).execute(),
+    ).not.toHaveLength(0);
   });
 
   it('gives every demo staff member a realistic profession', async () => {
-    const staff = await handle.db.selectFrom('staff').select(['email', 'profession']).where('municipality_id', '=', m).where('email', 'like', '%@demo.lotsa.local').execute();
+    const staff = await handle.db
+      .selectFrom('staff')
+      .select(['email', 'profession'])
+      .where('municipality_id', '=', m)
+      .where('email', 'like', '%@demo.lotsa.local')
+      .execute();
     expect(staff.filter((s) => s.profession === null)).toEqual([]);
     expect(staff.find((s) => s.email === 'socialsekreterare@demo.lotsa.local')?.profession).toBe('social_worker');
   });
@@ -55,18 +64,32 @@ describe('fillDemo', () => {
     expect(steps.map((s) => s.channel)).toEqual(expect.arrayContaining([null, 'verify_school', 'known_elsewhere']));
     const kinds = await handle.db.selectFrom('meetings').select('kind').distinct().execute();
     expect(kinds.map((k) => k.kind).sort()).toEqual(['drop_in', 'home_visit', 'meeting']);
-    const unlinked = await sql<{ n: number }>`select count(*)::int as n from contact_attempts a left join events e on e.id = a.event_id where e.type is distinct from 'contact_attempt'`.execute(handle.db);
+    const unlinked = await sql<{
+      n: number;
+    }>`select count(*)::int as n from contact_attempts a left join events e on e.id = a.event_id where e.type is distinct from 'contact_attempt'`.execute(
+      handle.db,
+    );
     expect(unlinked.rows[0]!.n).toBe(0);
   });
 
   it('shows cooperation across agencies: teams run by different units, consents in every state, applications', async () => {
-    const teams = await handle.db.selectFrom('teams').innerJoin('units', 'units.id', 'teams.unit_id').select(['teams.name', 'units.name as unit']).orderBy('teams.name').execute();
-    expect(teams).toEqual([{ name: 'Jobbspåret', unit: 'Arbetsmarknadsenheten' }, { name: 'Ungdomsteamet', unit: 'Utbildningsförvaltningen' }]);
+    const teams = await handle.db
+      .selectFrom('teams')
+      .innerJoin('units', 'units.id', 'teams.unit_id')
+      .select(['teams.name', 'units.name as unit'])
+      .orderBy('teams.name')
+      .execute();
+    expect(teams).toEqual([
+      { name: 'Jobbspåret', unit: 'Arbetsmarknadsenheten' },
+      { name: 'Ungdomsteamet', unit: 'Utbildningsförvaltningen' },
+    ]);
     const consents = await handle.db.selectFrom('consents').select(['withdrawn_at', 'valid_until']).execute();
     expect(consents.some((c) => c.withdrawn_at)).toBe(true);
     expect(consents.some((c) => c.valid_until)).toBe(true);
     expect(consents.filter((c) => !c.withdrawn_at && !c.valid_until).length).toBeGreaterThan(20);
-    expect(await handle.db.selectFrom('events').select('id').where('category', '=', 'health_social').execute()).not.toHaveLength(0);
+    expect(
+      await handle.db.selectFrom('events').select('id').where('category', '=', 'health_social').execute(),
+    ).not.toHaveLength(0);
     const statuses = await handle.db.selectFrom('applications').select('status').distinct().execute();
     expect(statuses.map((s) => s.status).sort()).toEqual(['accepted', 'on_agenda', 'received']);
   });
@@ -74,32 +97,72 @@ describe('fillDemo', () => {
   it('shows measures, placements and referrals at every stage, with a placement ending within two weeks', async () => {
     expect((await handle.db.selectFrom('offers').select('id').execute()).length).toBe(12);
     const reasons = await handle.db.selectFrom('measures').select('end_reason').distinct().execute();
-    expect(reasons.map((r) => r.end_reason)).toEqual(expect.arrayContaining([null, 'completed', 'moved_on_studies', 'moved_on_work', 'interrupted', 'declined']));
-    const placements = await handle.db.selectFrom('measures').select('placement').where('placement', 'is not', null).execute();
+    expect(reasons.map((r) => r.end_reason)).toEqual(
+      expect.arrayContaining([null, 'completed', 'moved_on_studies', 'moved_on_work', 'interrupted', 'declined']),
+    );
+    const placements = await handle.db
+      .selectFrom('measures')
+      .select('placement')
+      .where('placement', 'is not', null)
+      .execute();
     expect(placements.length).toBeGreaterThan(5);
-    const ending = await sql<{ n: number }>`select count(*)::int as n from measures where ended_on is null and planned_end_on between current_date and current_date + 14`.execute(handle.db);
+    const ending = await sql<{
+      n: number;
+    }>`select count(*)::int as n from measures where ended_on is null and planned_end_on between current_date and current_date + 14`.execute(
+      handle.db,
+    );
     expect(ending.rows[0]!.n).toBeGreaterThan(0);
     const statuses = await handle.db.selectFrom('referrals').select(['status', 'category']).distinct().execute();
-    expect(new Set(statuses.map((s) => s.status))).toEqual(new Set(['sent', 'accepted', 'declined', 'ongoing', 'ended']));
+    expect(new Set(statuses.map((s) => s.status))).toEqual(
+      new Set(['sent', 'accepted', 'declined', 'ongoing', 'ended']),
+    );
     expect(new Set(statuses.map((s) => s.category))).toEqual(new Set(['assessment_plan', 'health_social']));
   });
 
   it("gives every case a contact person who may open it (the KAA's own staff), so nobody is told of cases they cannot see", async () => {
-    const held = await handle.db.selectFrom('cases').select('contact_person_id').where('contact_person_id', 'is not', null).execute();
+    const held = await handle.db
+      .selectFrom('cases')
+      .select('contact_person_id')
+      .where('contact_person_id', 'is not', null)
+      .execute();
     expect(held.length).toBeGreaterThan(0);
-    const without = await handle.db.selectFrom('cases').select('id').where('contact_person_id', 'is not', null).where((eb) => eb.not(contactPersonHasAccess(eb.ref('cases.contact_person_id')))).execute();
+    const without = await handle.db
+      .selectFrom('cases')
+      .select('id')
+      .where('contact_person_id', 'is not', null)
+      .where((eb) => eb.not(contactPersonHasAccess(eb.ref('cases.contact_person_id'))))
+      .execute();
     expect(without).toEqual([]);
   });
 
   it('uses only Skatteverket test identity numbers', async () => {
-    const allowed = new Set(readFileSync(new URL('../../../reference/skatteverket-testpersonnummer-2000-2009.csv', import.meta.url), 'utf8').split('\n'));
+    const allowed = new Set(
+      readFileSync(
+        new URL('../../../reference/skatteverket-testpersonnummer-2000-2009.csv', import.meta.url),
+        'utf8',
+      ).split('\n'),
+    );
     const numbers = await handle.db.selectFrom('persons').select('personal_identity_number').execute();
     expect(numbers.filter((n) => !allowed.has(n.personal_identity_number.trim()))).toEqual([]);
   });
 
   it('refuses a database that holds a real person', async () => {
     const other = await ensureMunicipality(handle.db, { code: '1480', name: 'Göteborgs stad' });
-    await handle.db.insertInto('persons').values({ municipality_id: other, personal_identity_number: '199001011239', birth_date: '1990-01-01', given_name: 'Riktig', family_name: 'Person', street_address: null, postal_code: null, city: null, phone: null, email: null }).execute();
+    await handle.db
+      .insertInto('persons')
+      .values({
+        municipality_id: other,
+        personal_identity_number: '199001011239',
+        birth_date: '1990-01-01',
+        given_name: 'Riktig',
+        family_name: 'Person',
+        street_address: null,
+        postal_code: null,
+        city: null,
+        phone: null,
+        email: null,
+      })
+      .execute();
     await expect(fillDemo(handle.db, other)).rejects.toThrow(/1 persons who are not Skatteverket test persons/);
   });
 

@@ -12,7 +12,13 @@ import type { Actor } from '../access/access.js';
 import type { Db } from '../db/connection.js';
 import { AppError } from './app-error.js';
 import type { YoungPersonActor } from '../access/young-person.js';
-import { findSession, findYoungPersonSession, SESSION_COOKIE, type SessionInfo, type YoungPersonSessionInfo } from './sessions.js';
+import {
+  findSession,
+  findYoungPersonSession,
+  SESSION_COOKIE,
+  type SessionInfo,
+  type YoungPersonSessionInfo,
+} from './sessions.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -63,14 +69,23 @@ export function installAuth(app: FastifyInstance, db: Db, limits: { idleMinutes:
     if (request.youngPersonSession || config.youngPerson) {
       // Each kind of session reaches only its own routes; the other kind's are not there for it.
       if (!config.youngPerson) throw new AppError('not_found');
-      if (!request.youngPersonSession) throw new AppError(request.session ? 'not_found' : token ? 'session_expired' : 'not_authenticated');
-      if (!SAFE_METHODS.has(request.method) && !sameToken(request.headers['x-csrf-token'] as string | undefined, request.youngPersonSession.csrfToken)) throw new AppError('csrf_failed');
+      if (!request.youngPersonSession)
+        throw new AppError(request.session ? 'not_found' : token ? 'session_expired' : 'not_authenticated');
+      if (
+        !SAFE_METHODS.has(request.method) &&
+        !sameToken(request.headers['x-csrf-token'] as string | undefined, request.youngPersonSession.csrfToken)
+      )
+        throw new AppError('csrf_failed');
       return;
     }
     if (!request.session) throw new AppError(token ? 'session_expired' : 'not_authenticated');
-    if (!SAFE_METHODS.has(request.method) && !sameToken(request.headers['x-csrf-token'] as string | undefined, request.session.csrfToken)) {
+    if (
+      !SAFE_METHODS.has(request.method) &&
+      !sameToken(request.headers['x-csrf-token'] as string | undefined, request.session.csrfToken)
+    ) {
       throw new AppError('csrf_failed');
     }
-    if (request.session.mustChangePassword && !config.allowPasswordChange) throw new AppError('password_change_required');
+    if (request.session.mustChangePassword && !config.allowPasswordChange)
+      throw new AppError('password_change_required');
   });
 }

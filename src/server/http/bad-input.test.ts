@@ -15,31 +15,48 @@ describe('bad input', () => {
   });
   afterAll(() => h?.close());
 
-  const expectProblem = (res: { statusCode: number; headers: Record<string, unknown>; json(): unknown }, status: number, code: string) => {
+  const expectProblem = (
+    res: { statusCode: number; headers: Record<string, unknown>; json(): unknown },
+    status: number,
+    code: string,
+  ) => {
     expect(res.statusCode).toBe(status);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json()).toMatchObject({ status, code });
   };
 
   it('refuses a body over the limit with 413', async () => {
-    const res = await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/notes`, { text: 'x'.repeat(2 * 1024 * 1024) });
+    const res = await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/notes`, {
+      text: 'x'.repeat(2 * 1024 * 1024),
+    });
     expectProblem(res, 413, 'payload_too_large');
   });
 
   it('refuses a body of a media type the route does not take with 415', async () => {
-    const res = await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/notes`, '<note/>', { 'content-type': 'application/xml' });
+    const res = await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/notes`, '<note/>', {
+      'content-type': 'application/xml',
+    });
     expectProblem(res, 415, 'unsupported_media_type');
   });
 
   it('refuses a body that is not JSON with 400', async () => {
-    const res = await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/notes`, '{"text": "unfinished', { 'content-type': 'application/json' });
+    const res = await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/notes`, '{"text": "unfinished', {
+      'content-type': 'application/json',
+    });
     expectProblem(res, 400, 'invalid_json');
   });
 
   it('refuses a lone surrogate in a note with 400, naming the field', async () => {
-    const res = await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/notes`, '{"text": "Samtal med \\ud800 mamma"}', { 'content-type': 'application/json' });
+    const res = await h.as.coordinator.request(
+      'POST',
+      `/api/v1/persons/${personId}/notes`,
+      '{"text": "Samtal med \\ud800 mamma"}',
+      { 'content-type': 'application/json' },
+    );
     expectProblem(res, 400, 'validation_failed');
-    expect((res.json() as { errors: unknown[] }).errors).toEqual([expect.objectContaining({ field: 'text', code: 'unsafe_text' })]);
+    expect((res.json() as { errors: unknown[] }).errors).toEqual([
+      expect.objectContaining({ field: 'text', code: 'unsafe_text' }),
+    ]);
   });
 
   it('refuses NUL in a free-text field of any route with 400', async () => {
@@ -61,7 +78,11 @@ describe('bad input', () => {
 
   it('refuses the year 0000 and other dates out of range with 400', async () => {
     for (const at of ['0000-01-01T10:00:00Z', '0001-01-01T10:00:00+01:00', '9999-12-31T10:00:00Z']) {
-      const res = await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/contact-attempts`, { channel: 'phone', outcome: 'no_answer', at });
+      const res = await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/contact-attempts`, {
+        channel: 'phone',
+        outcome: 'no_answer',
+        at,
+      });
       expectProblem(res, 400, 'validation_failed');
     }
     const res = await h.as.coordinator.request('GET', '/api/v1/calendar?from=0000-01-01&to=0000-01-31');

@@ -53,21 +53,41 @@ export function denied(personId: string, what: AuditEntity): DeniedRead {
  */
 export async function audited<T>(ctx: RequestContext, work: (t: AuditedTransaction) => Promise<T>): Promise<T> {
   const run = <R>(w: (t: AuditedTransaction) => Promise<R>) =>
-    ctx.db.transaction().execute((trx) =>
-      w({ trx, audit: (...events) => recordAudit(trx, { id: ctx.actor.id, municipalityId: ctx.actor.municipalityId, ip: ctx.ip }, events, { at: ctx.clock.now() }) }),
-    );
+    ctx.db
+      .transaction()
+      .execute((trx) =>
+        w({
+          trx,
+          audit: (...events) =>
+            recordAudit(trx, { id: ctx.actor.id, municipalityId: ctx.actor.municipalityId, ip: ctx.ip }, events, {
+              at: ctx.clock.now(),
+            }),
+        }),
+      );
   try {
     return await run(work);
   } catch (error) {
-    if (error instanceof DeniedRead) await run(({ trx, audit }) => recordDenied(trx, audit, ctx.actor.municipalityId, error));
+    if (error instanceof DeniedRead)
+      await run(({ trx, audit }) => recordDenied(trx, audit, ctx.actor.municipalityId, error));
     throw error;
   }
 }
 
 /** Records a refused read of a person of the actor's municipality; one of another municipality, or no person, leaves nothing. */
-async function recordDenied(trx: AuditedTransaction['trx'], audit: AuditedTransaction['audit'], municipalityId: string, denied: DeniedRead): Promise<void> {
-  const person = await trx.selectFrom('persons').select('id').where('id', '=', denied.personId).where('municipality_id', '=', municipalityId).executeTakeFirst();
-  if (person) await audit({ action: 'denied', entity: denied.what, entityId: denied.personId, personId: denied.personId });
+async function recordDenied(
+  trx: AuditedTransaction['trx'],
+  audit: AuditedTransaction['audit'],
+  municipalityId: string,
+  denied: DeniedRead,
+): Promise<void> {
+  const person = await trx
+    .selectFrom('persons')
+    .select('id')
+    .where('id', '=', denied.personId)
+    .where('municipality_id', '=', municipalityId)
+    .executeTakeFirst();
+  if (person)
+    await audit({ action: 'denied', entity: denied.what, entityId: denied.personId, personId: denied.personId });
 }
 
 /** A young person's request context (features/me): the database, the young person, from where, the clock. */
@@ -83,9 +103,21 @@ export function youngPersonContextOf(request: FastifyRequest): YoungPersonContex
  * young person is the entries' actor (their person id), and each entry's detail says so
  * (`actor: 'young_person'`), so the log tells their own reads and changes from staff's.
  */
-export function auditedAsYoungPerson<T>(ctx: YoungPersonContext, work: (t: AuditedTransaction) => Promise<T>): Promise<T> {
+export function auditedAsYoungPerson<T>(
+  ctx: YoungPersonContext,
+  work: (t: AuditedTransaction) => Promise<T>,
+): Promise<T> {
   const who = { id: ctx.actor.personId, municipalityId: ctx.actor.municipalityId, ip: ctx.ip };
   return ctx.db.transaction().execute((trx) =>
-    work({ trx, audit: (...events) => recordAudit(trx, who, events.map((e) => ({ ...e, detail: { ...e.detail, actor: 'young_person', method: ctx.actor.method } })), { at: ctx.clock.now() }) }),
+    work({
+      trx,
+      audit: (...events) =>
+        recordAudit(
+          trx,
+          who,
+          events.map((e) => ({ ...e, detail: { ...e.detail, actor: 'young_person', method: ctx.actor.method } })),
+          { at: ctx.clock.now() },
+        ),
+    }),
   );
 }

@@ -2,17 +2,32 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { fieldCodeOf, type IssueLike } from '../../core/field-codes.js';
-import { ERRORS, FIELD_MESSAGES, type ErrorCode, type FieldError, type FieldMessageKey, type Language, type Problem, type ProblemParams } from '../../core/errors.js';
+import {
+  ERRORS,
+  FIELD_MESSAGES,
+  type ErrorCode,
+  type FieldError,
+  type FieldMessageKey,
+  type Language,
+  type Problem,
+  type ProblemParams,
+} from '../../core/errors.js';
 import { AppError } from './app-error.js';
 import { languageOf } from './language.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 
-
 /** Builds the problem+json body for `code` in `language`; `params` fill the sentence's {{placeholders}} and travel as members of their own. */
-export function problem(code: ErrorCode, language: Language, fields: { field: string; code: FieldMessageKey }[] = [], params: ProblemParams = {}): Problem {
+export function problem(
+  code: ErrorCode,
+  language: Language,
+  fields: { field: string; code: FieldMessageKey }[] = [],
+  params: ProblemParams = {},
+): Problem {
   const def = ERRORS[code];
-  const sentence = def[language].replace(/\{\{(\w+)\}\}/g, (whole, key: string) => (key in params ? String(params[key as keyof ProblemParams]) : whole));
+  const sentence = def[language].replace(/\{\{(\w+)\}\}/g, (whole, key: string) =>
+    key in params ? String(params[key as keyof ProblemParams]) : whole,
+  );
   const body: Problem = {
     type: `https://lotsa.se/problems/${code.replaceAll('_', '-')}`,
     title: sentence,
@@ -29,7 +44,13 @@ export function problem(code: ErrorCode, language: Language, fields: { field: st
 }
 
 /** Sends `code` as problem+json. */
-export function sendProblem(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, fields: { field: string; code: FieldMessageKey }[] = [], params: ProblemParams = {}) {
+export function sendProblem(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  code: ErrorCode,
+  fields: { field: string; code: FieldMessageKey }[] = [],
+  params: ProblemParams = {},
+) {
   const body = problem(code, languageOf(request), fields, params);
   return reply.code(body.status).type('application/problem+json').send(body);
 }
@@ -54,7 +75,8 @@ const STATUS_CODES: Record<number, ErrorCode> = {
 function fastifyRefusal(err: FastifyError): ErrorCode | null {
   if (err.code && err.code in FASTIFY_CODES) return FASTIFY_CODES[err.code]!;
   if (err instanceof SyntaxError && err.statusCode === 400) return 'invalid_json';
-  if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) return STATUS_CODES[err.statusCode] ?? 'validation_failed';
+  if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500)
+    return STATUS_CODES[err.statusCode] ?? 'validation_failed';
   return null;
 }
 
@@ -91,7 +113,8 @@ export function installErrorHandler(app: FastifyInstance) {
       return sendProblem(reply, request, 'validation_failed');
     }
     if (isUniqueViolation(err)) request.log.warn({ err }, 'unique violation reached the error handler');
-    if (isResponseSerializationError(err)) request.log.error({ issues: err.cause.issues }, 'response did not match its schema');
+    if (isResponseSerializationError(err))
+      request.log.error({ issues: err.cause.issues }, 'response did not match its schema');
     else request.log.error({ err }, 'unhandled error');
     return sendProblem(reply, request, 'internal_error');
   });

@@ -40,7 +40,9 @@ const isStream = (v: object) => typeof (v as { pipe?: unknown }).pipe === 'funct
 function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket) {
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
   if (socket.writable) {
-    const body = JSON.stringify(problem(err.code === 'HPE_HEADER_OVERFLOW' ? 'headers_too_large' : 'validation_failed', 'sv'));
+    const body = JSON.stringify(
+      problem(err.code === 'HPE_HEADER_OVERFLOW' ? 'headers_too_large' : 'validation_failed', 'sv'),
+    );
     const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
     socket.write(
       `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
@@ -64,6 +66,10 @@ export function installInputGuard(app: FastifyInstance) {
   });
   app.addHook('preValidation', async (request) => {
     const fields = [request.params, request.query, request.body].flatMap((part) => unstorableFields(part));
-    if (fields.length) throw new AppError('validation_failed', fields.slice(0, MAX_NAMED).map((field) => ({ field, code: 'unsafe_text' as const })));
+    if (fields.length)
+      throw new AppError(
+        'validation_failed',
+        fields.slice(0, MAX_NAMED).map((field) => ({ field, code: 'unsafe_text' as const })),
+      );
   });
 }

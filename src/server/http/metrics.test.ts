@@ -14,7 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const scrape = (authorization?: string) => h.app.inject({ method: 'GET', url: '/metrics', headers: authorization ? { authorization } : {} });
+const scrape = (authorization?: string) =>
+  h.app.inject({ method: 'GET', url: '/metrics', headers: authorization ? { authorization } : {} });
 
 describe('GET /metrics', () => {
   it('answers 401 without the bearer token, or with a wrong one', async () => {
@@ -29,7 +30,10 @@ describe('GET /metrics', () => {
   it('is off (404) when LOTSA_METRICS_TOKEN is not set, token or not', async () => {
     const app = await buildApp(h.handle, { ...h.env, metricsToken: null }, { logger: false });
     try {
-      expect((await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } })).statusCode).toBe(404);
+      expect(
+        (await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } }))
+          .statusCode,
+      ).toBe(404);
       expect((await app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(404);
     } finally {
       await app.close();
@@ -48,13 +52,24 @@ describe('GET /metrics', () => {
     expect(body).toMatch(/^lotsa_http_requests_total\{method="GET",route="\/api\/v1\/persons\/:id",status="404"\} 1$/m);
     expect(body).toMatch(/^lotsa_http_requests_total\{method="GET",route="\/api\/v1\/persons",status="200"\} 1$/m);
     expect(body).toMatch(/^lotsa_http_request_duration_seconds_count\{method="GET",route="\/api\/health"\} 1$/m);
-    expect(body).toMatch(/^lotsa_http_request_duration_seconds_bucket\{le="0\.05",method="GET",route="\/api\/v1\/persons"\} \d+$/m);
+    expect(body).toMatch(
+      /^lotsa_http_request_duration_seconds_bucket\{le="0\.05",method="GET",route="\/api\/v1\/persons"\} \d+$/m,
+    );
     expect(body).not.toContain(id);
     expect(body).not.toContain('Tolvansson');
   });
 
   it('reports the job queue, its failures, the database connections and the audit log', async () => {
-    await h.db.insertInto('jobs').values({ municipality_id: h.municipalityId, kind: 'metrics_test', payload: '{}', status: 'queued', created_by: null }).execute();
+    await h.db
+      .insertInto('jobs')
+      .values({
+        municipality_id: h.municipalityId,
+        kind: 'metrics_test',
+        payload: '{}',
+        status: 'queued',
+        created_by: null,
+      })
+      .execute();
     try {
       const body = (await scrape(`Bearer ${TOKEN}`)).body;
       expect(body).toMatch(/^lotsa_jobs\{status="queued"\} 1$/m);
@@ -65,7 +80,14 @@ describe('GET /metrics', () => {
       expect(body).toMatch(/^lotsa_db_connections\{state="in_use"\} \d+$/m);
       expect(body).toMatch(/^lotsa_db_connections\{state="waiting"\} 0$/m);
       expect(body).toMatch(/^lotsa_db_connections_max \d+$/m);
-      const audited = Number((await h.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+      const audited = Number(
+        (
+          await h.db
+            .selectFrom('audit_log')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
       expect(audited).toBeGreaterThan(0);
       expect(body).toMatch(new RegExp(`^lotsa_audit_entries ${audited}$`, 'm'));
       expect(body).toMatch(/^lotsa_process_resident_memory_bytes \d+$/m);

@@ -30,7 +30,12 @@ function bearerMatches(header: string | undefined, token: string): boolean {
 function createMetrics(database: DatabaseHandle) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'lotsa_' });
-  const requests = new Counter({ name: 'lotsa_http_requests_total', help: 'HTTP requests answered, by method, route pattern and status code.', labelNames: ['method', 'route', 'status'], registers: [registry] });
+  const requests = new Counter({
+    name: 'lotsa_http_requests_total',
+    help: 'HTTP requests answered, by method, route pattern and status code.',
+    labelNames: ['method', 'route', 'status'],
+    registers: [registry],
+  });
   const latency = new Histogram({
     name: 'lotsa_http_request_duration_seconds',
     help: 'Time from receiving a request to answering it, by method and route pattern.',
@@ -38,9 +43,22 @@ function createMetrics(database: DatabaseHandle) {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
-  const jobs = new Gauge({ name: 'lotsa_jobs', help: 'Background jobs in the queue table by status (finished ones until retention culls them).', labelNames: ['status'], registers: [registry] });
-  const oldest = new Gauge({ name: 'lotsa_job_queue_oldest_waiting_seconds', help: 'How long the oldest queued job has waited; 0 when none waits.', registers: [registry] });
-  const stalled = new Gauge({ name: 'lotsa_job_queue_stalled', help: '1 when a queued job has waited over 10 minutes with no job running (as GET /api/health jobs: stalled).', registers: [registry] });
+  const jobs = new Gauge({
+    name: 'lotsa_jobs',
+    help: 'Background jobs in the queue table by status (finished ones until retention culls them).',
+    labelNames: ['status'],
+    registers: [registry],
+  });
+  const oldest = new Gauge({
+    name: 'lotsa_job_queue_oldest_waiting_seconds',
+    help: 'How long the oldest queued job has waited; 0 when none waits.',
+    registers: [registry],
+  });
+  const stalled = new Gauge({
+    name: 'lotsa_job_queue_stalled',
+    help: '1 when a queued job has waited over 10 minutes with no job running (as GET /api/health jobs: stalled).',
+    registers: [registry],
+  });
   new Counter({
     name: 'lotsa_job_failures_total',
     help: 'Jobs that failed in this process since it started.',
@@ -50,8 +68,17 @@ function createMetrics(database: DatabaseHandle) {
       this.inc(failures.count);
     },
   });
-  const pool = new Gauge({ name: 'lotsa_db_connections', help: 'Database connections by state: in_use, idle, and waiting (requests waiting for a connection). Embedded PGlite has one connection.', labelNames: ['state'], registers: [registry] });
-  const poolMax = new Gauge({ name: 'lotsa_db_connections_max', help: 'The most database connections this process opens.', registers: [registry] });
+  const pool = new Gauge({
+    name: 'lotsa_db_connections',
+    help: 'Database connections by state: in_use, idle, and waiting (requests waiting for a connection). Embedded PGlite has one connection.',
+    labelNames: ['state'],
+    registers: [registry],
+  });
+  const poolMax = new Gauge({
+    name: 'lotsa_db_connections_max',
+    help: 'The most database connections this process opens.',
+    registers: [registry],
+  });
   const audit = new Gauge({ name: 'lotsa_audit_entries', help: 'Entries in the audit log.', registers: [registry] });
   const unsealed = new Gauge({
     name: 'lotsa_audit_unsealed_entries',
@@ -78,7 +105,11 @@ function createMetrics(database: DatabaseHandle) {
     help: "Sessions on Lotsa's database waiting for a lock (PostgreSQL; 0 on the embedded database).",
     registers: [registry],
   });
-  const scrapeErrors = new Counter({ name: 'lotsa_metrics_scrape_errors_total', help: 'Scrapes in which the database could not be read (its figures are then missing).', registers: [registry] });
+  const scrapeErrors = new Counter({
+    name: 'lotsa_metrics_scrape_errors_total',
+    help: 'Scrapes in which the database could not be read (its figures are then missing).',
+    registers: [registry],
+  });
 
   /** Reads what lives in the database and the connection pool; a failure is counted and logged, not hidden. */
   async function refresh(log: FastifyInstance['log']) {
@@ -97,9 +128,14 @@ function createMetrics(database: DatabaseHandle) {
       poolMax.set(1);
     }
     try {
-      const byStatus = await db.selectFrom('jobs').select(['status', (eb) => eb.fn.countAll<string>().as('n')]).groupBy('status').execute();
+      const byStatus = await db
+        .selectFrom('jobs')
+        .select(['status', (eb) => eb.fn.countAll<string>().as('n')])
+        .groupBy('status')
+        .execute();
       jobs.reset();
-      for (const status of ['queued', 'running', 'done', 'failed']) jobs.set({ status }, Number(byStatus.find((r) => r.status === status)?.n ?? 0));
+      for (const status of ['queued', 'running', 'done', 'failed'])
+        jobs.set({ status }, Number(byStatus.find((r) => r.status === status)?.n ?? 0));
       const queue = await jobQueueHealth(db);
       oldest.set((queue.oldestQueuedMinutes ?? 0) * 60);
       stalled.set(queue.state === 'stalled' ? 1 : 0);

@@ -3,7 +3,12 @@ import { randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 
 /** OWASP's recommended argon2id parameters: every hash Lotsa makes outside its test suite uses them. */
-export const PASSWORD_HASH_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+export const PASSWORD_HASH_OPTIONS = {
+  type: argon2.argon2id,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 /**
  * Argon2's smallest parameters, for the test suite only: a hash takes well under a millisecond instead of
@@ -20,7 +25,8 @@ let hashOptions: typeof PASSWORD_HASH_OPTIONS | typeof TEST_HASH_OPTIONS = PASSW
  * the stored hash, so accounts hashed either way can sign in.
  */
 export function useTestPasswordHashing(): void {
-  if (!process.env.VITEST || process.env.NODE_ENV === 'production') throw new Error('Cheap password hashing is for the test suite only');
+  if (!process.env.VITEST || process.env.NODE_ENV === 'production')
+    throw new Error('Cheap password hashing is for the test suite only');
   hashOptions = TEST_HASH_OPTIONS;
   dummyHash = undefined;
 }

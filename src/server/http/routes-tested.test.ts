@@ -16,7 +16,9 @@ const OWN_SOURCES = ['src/server/http/routes-tested.test.ts', 'src/server/testin
 /** Every test and test helper: route tests, browser specs and what they share. */
 function testSources(): { file: string; text: string }[] {
   const files = [
-    ...readdirSync(path.join(ROOT, 'src'), { recursive: true, encoding: 'utf8' }).map((f) => path.join('src', f)).filter((f) => f.endsWith('.test.ts') || f.startsWith('src/server/testing/')),
+    ...readdirSync(path.join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
+      .map((f) => path.join('src', f))
+      .filter((f) => f.endsWith('.test.ts') || f.startsWith('src/server/testing/')),
     ...readdirSync(path.join(ROOT, 'e2e'), { recursive: true, encoding: 'utf8' }).map((f) => path.join('e2e', f)),
   ].filter((f) => f.endsWith('.ts') && !OWN_SOURCES.includes(f));
   return files.map((file) => ({ file, text: readFileSync(path.join(ROOT, file), 'utf8') }));
@@ -27,9 +29,17 @@ let app: FastifyInstance;
 let operations: Operation[];
 beforeAll(async () => {
   handle = await createTestDatabase();
-  app = await buildApp(handle, loadEnv({ LOG_LEVEL: 'silent', LOTSA_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'lotsa-test-')) }), { logger: false });
-  const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
-  operations = Object.entries(doc.paths).flatMap(([template, methods]) => Object.keys(methods).map((m) => ({ method: m.toUpperCase(), template })));
+  app = await buildApp(
+    handle,
+    loadEnv({ LOG_LEVEL: 'silent', LOTSA_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'lotsa-test-')) }),
+    { logger: false },
+  );
+  const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+    paths: Record<string, Record<string, unknown>>;
+  };
+  operations = Object.entries(doc.paths).flatMap(([template, methods]) =>
+    Object.keys(methods).map((m) => ({ method: m.toUpperCase(), template })),
+  );
 });
 afterAll(async () => {
   await app.close();

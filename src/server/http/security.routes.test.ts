@@ -22,7 +22,11 @@ afterAll(() => h.close());
 
 /** Signs in over `app` and returns the raw session token and CSRF token. */
 async function signIn(app: Harness['app'], email: string) {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: TEST_PASSWORD } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, password: TEST_PASSWORD },
+  });
   expect(res.statusCode).toBe(200);
   const cookie = res.cookies.find((c) => c.name === 'lotsa_session')!;
   return { cookie, csrf: (res.json() as { csrfToken: string }).csrfToken };
@@ -42,7 +46,11 @@ describe('stored secrets', () => {
 
 describe('the session cookie', () => {
   it('is Secure, HttpOnly and SameSite=Strict when Lotsa is served over https', async () => {
-    const app = await buildApp(h.handle, { ...h.env, publicUrl: 'https://lotsa.example.se', secureCookies: true }, { logger: false });
+    const app = await buildApp(
+      h.handle,
+      { ...h.env, publicUrl: 'https://lotsa.example.se', secureCookies: true },
+      { logger: false },
+    );
     try {
       const { cookie } = await signIn(app, h.as.youth_coach.email);
       expect(cookie).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Strict' });
@@ -54,21 +62,39 @@ describe('the session cookie', () => {
 
 describe('CSRF', () => {
   // Public by design: signing in (no session yet) and the SMS gateway's callbacks (a token of their own).
-  const PUBLIC = new Set(['POST /api/v1/auth/login', 'POST /api/v1/sms/status', 'POST /api/v1/sms/incoming', 'POST /api/v1/me/code', 'POST /api/v1/me/login']);
+  const PUBLIC = new Set([
+    'POST /api/v1/auth/login',
+    'POST /api/v1/sms/status',
+    'POST /api/v1/sms/incoming',
+    'POST /api/v1/me/code',
+    'POST /api/v1/me/login',
+  ]);
 
   it('is required by every state-changing API route', async () => {
-    const doc = (await h.anonymous('GET', '/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await h.anonymous('GET', '/api/openapi.json')).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     const { cookie } = await signIn(h.app, h.as.coordinator.email);
     // The young person's routes answer staff 404; they are checked with a young person's session.
     const personId = (await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson())).json().id;
-    const young = await createYoungPersonSession(h.db, { personId, municipalityId: h.municipalityId }, 'sms_code', null);
+    const young = await createYoungPersonSession(
+      h.db,
+      { personId, municipalityId: h.municipalityId },
+      'sms_code',
+      null,
+    );
     const checked: string[] = [];
     for (const [route, methods] of Object.entries(doc.paths)) {
       for (const method of Object.keys(methods).map((m) => m.toUpperCase())) {
         if (!['POST', 'PUT', 'PATCH', 'DELETE'].includes(method) || PUBLIC.has(`${method} ${route}`)) continue;
         const url = route.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
         const token = route.startsWith('/api/v1/me/') ? young.token : cookie.value;
-        const res = await h.app.inject({ method: method as 'POST', url, payload: {}, headers: { cookie: `lotsa_session=${token}` } });
+        const res = await h.app.inject({
+          method: method as 'POST',
+          url,
+          payload: {},
+          headers: { cookie: `lotsa_session=${token}` },
+        });
         expect(res.statusCode, `${method} ${route}`).toBe(403);
         expect(res.json().code, `${method} ${route}`).toBe('csrf_failed');
         checked.push(`${method} ${route}`);
@@ -92,7 +118,9 @@ describe('security headers', () => {
     ];
     expect(responses.map((r) => r.statusCode)).toEqual([200, 200, 200, 401, 200, 400, 404, 400]);
     for (const res of responses) {
-      expect(res.headers['content-security-policy'], res.raw.req.url).toMatch(/frame-ancestors 'none'|frame-ancestors 'self'/);
+      expect(res.headers['content-security-policy'], res.raw.req.url).toMatch(
+        /frame-ancestors 'none'|frame-ancestors 'self'/,
+      );
       expect(res.headers['content-security-policy']).toContain("script-src 'self'");
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['x-frame-options']).toBeDefined();
@@ -111,9 +139,21 @@ describe('the request log', () => {
       const { cookie, csrf } = await signIn(app, h.as.coordinator.email);
       secrets.push(cookie.value, csrf);
       const headers = { cookie: `lotsa_session=${cookie.value}`, 'x-csrf-token': csrf };
-      expect((await app.inject({ method: 'GET', url: '/api/v1/persons?q=Sekretessa%20Hemlig&pageSize=5', headers })).statusCode).toBe(200);
-      await app.inject({ method: 'POST', url: '/api/v1/persons?q=Sekretessa', payload: { givenName: 'Sekretessa' }, headers });
-      await app.inject({ method: 'GET', url: '/api/v1/persons?q=Sekretessa', headers: { ...headers, cookie: 'lotsa_session=expired-or-forged' } });
+      expect(
+        (await app.inject({ method: 'GET', url: '/api/v1/persons?q=Sekretessa%20Hemlig&pageSize=5', headers }))
+          .statusCode,
+      ).toBe(200);
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/persons?q=Sekretessa',
+        payload: { givenName: 'Sekretessa' },
+        headers,
+      });
+      await app.inject({
+        method: 'GET',
+        url: '/api/v1/persons?q=Sekretessa',
+        headers: { ...headers, cookie: 'lotsa_session=expired-or-forged' },
+      });
     } finally {
       await app.close();
     }
@@ -132,25 +172,68 @@ describe('the audit log', () => {
     const started = Date.now() - 1000;
     const { cookie, csrf } = await signIn(h.app, h.as.coordinator.email);
     const headers = { cookie: `lotsa_session=${cookie.value}`, 'x-csrf-token': csrf };
-    const created = await h.app.inject({ method: 'POST', url: '/api/v1/persons', payload: buildPerson(), headers, remoteAddress: '198.51.100.7' });
+    const created = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/persons',
+      payload: buildPerson(),
+      headers,
+      remoteAddress: '198.51.100.7',
+    });
     expect(created.statusCode).toBe(201);
     const id = created.json().id as string;
-    const read = await h.app.inject({ method: 'GET', url: `/api/v1/persons/${id}`, headers, remoteAddress: '198.51.100.7' });
+    const read = await h.app.inject({
+      method: 'GET',
+      url: `/api/v1/persons/${id}`,
+      headers,
+      remoteAddress: '198.51.100.7',
+    });
     expect(read.statusCode).toBe(200);
-    const entries = await h.db.selectFrom('audit_log').select(['actor_id', 'person_id', 'action', 'entity', 'at', 'ip']).where('person_id', '=', id).execute();
-    expect(entries).toContainEqual(expect.objectContaining({ actor_id: h.as.coordinator.staffId, person_id: id, action: 'read', entity: 'person', ip: '198.51.100.7' }));
+    const entries = await h.db
+      .selectFrom('audit_log')
+      .select(['actor_id', 'person_id', 'action', 'entity', 'at', 'ip'])
+      .where('person_id', '=', id)
+      .execute();
+    expect(entries).toContainEqual(
+      expect.objectContaining({
+        actor_id: h.as.coordinator.staffId,
+        person_id: id,
+        action: 'read',
+        entity: 'person',
+        ip: '198.51.100.7',
+      }),
+    );
     for (const entry of entries) expect(entry.at.getTime()).toBeGreaterThanOrEqual(started);
 
-    const failed = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: h.as.manager.email, password: 'not the password at all' }, remoteAddress: '198.51.100.8' });
+    const failed = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: h.as.manager.email, password: 'not the password at all' },
+      remoteAddress: '198.51.100.8',
+    });
     expect(failed.statusCode).toBe(401);
-    const failure = await h.db.selectFrom('audit_log').select(['actor_id', 'ip']).where('action', '=', 'sign_in_failed').where('ip', '=', '198.51.100.8').execute();
+    const failure = await h.db
+      .selectFrom('audit_log')
+      .select(['actor_id', 'ip'])
+      .where('action', '=', 'sign_in_failed')
+      .where('ip', '=', '198.51.100.8')
+      .execute();
     expect(failure).toEqual([{ actor_id: h.as.manager.staffId, ip: '198.51.100.8' }]);
 
     // A stale version is refused (409): the update and its audit entry are one transaction, so neither is there.
     const person = read.json();
-    const stale = await h.app.inject({ method: 'PATCH', url: `/api/v1/persons/${id}`, payload: { givenName: 'Ändrad', familyName: person.familyName, version: person.version - 1 }, headers });
+    const stale = await h.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/persons/${id}`,
+      payload: { givenName: 'Ändrad', familyName: person.familyName, version: person.version - 1 },
+      headers,
+    });
     expect(stale.statusCode).toBe(409);
-    const updates = await h.db.selectFrom('audit_log').select('id').where('person_id', '=', id).where('action', '=', 'update').execute();
+    const updates = await h.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('person_id', '=', id)
+      .where('action', '=', 'update')
+      .execute();
     expect(updates).toEqual([]);
   });
 });
@@ -162,7 +245,9 @@ describe('several server processes on one database', () => {
       const { cookie, csrf } = await signIn(h.app, h.as.team_member.email);
       const headers = { cookie: `lotsa_session=${cookie.value}`, 'x-csrf-token': csrf };
       expect((await second.inject({ method: 'GET', url: '/api/v1/auth/me', headers })).statusCode).toBe(200);
-      expect((await second.inject({ method: 'POST', url: '/api/v1/auth/logout', headers })).statusCode).toBeLessThan(300);
+      expect((await second.inject({ method: 'POST', url: '/api/v1/auth/logout', headers })).statusCode).toBeLessThan(
+        300,
+      );
       expect((await h.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers })).statusCode).toBe(401);
     } finally {
       await second.close();
@@ -178,7 +263,10 @@ describe('a person one may not see', () => {
     const missing = '00000000-0000-4000-8000-000000000000';
     for (const tail of ['', '/events', '/outreach', '/consents', '/consent-form', '/applications', '/extract']) {
       for (const who of [h.as.youth_coach, h.as.team_member, h.as.otherCoordinator]) {
-        const [a, b] = [await who.request('GET', `/api/v1/persons/${hidden}${tail}`), await who.request('GET', `/api/v1/persons/${missing}${tail}`)];
+        const [a, b] = [
+          await who.request('GET', `/api/v1/persons/${hidden}${tail}`),
+          await who.request('GET', `/api/v1/persons/${missing}${tail}`),
+        ];
         expect(a.statusCode, `${who.email} ${tail}`).toBe(b.statusCode);
         expect([403, 404], `${who.email} ${tail}`).toContain(a.statusCode);
         expect(a.body.replaceAll(hidden, missing), `${who.email} ${tail}`).toBe(b.body);

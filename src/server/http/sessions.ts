@@ -18,19 +18,41 @@ const digest = (token: string) => createHash('sha256').update(token).digest('hex
 export type SessionInfo = { actor: Actor; csrfToken: string; mustChangePassword: boolean; email: string };
 
 /** Creates a session for `staffId`; returns the cookie token and the CSRF token. */
-export async function createSession(db: Db, staffId: string, ip: string | null): Promise<{ token: string; csrfToken: string }> {
+export async function createSession(
+  db: Db,
+  staffId: string,
+  ip: string | null,
+): Promise<{ token: string; csrfToken: string }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  await db.insertInto('sessions').values({ id: digest(token), staff_id: staffId, csrf_token: csrfToken, ip }).execute();
+  await db
+    .insertInto('sessions')
+    .values({ id: digest(token), staff_id: staffId, csrf_token: csrfToken, ip })
+    .execute();
   return { token, csrfToken };
 }
 
 /** Looks up a live session by token and refreshes its idle timer; null when missing or expired. */
-export async function findSession(db: Db, token: string, limits: { idleMinutes: number; maxHours: number }): Promise<SessionInfo | null> {
+export async function findSession(
+  db: Db,
+  token: string,
+  limits: { idleMinutes: number; maxHours: number },
+): Promise<SessionInfo | null> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('staff', 'staff.id', 'sessions.staff_id')
-    .select(['sessions.id as sessionId', 'sessions.csrf_token', 'sessions.last_seen_at', 'staff.id', 'staff.name', 'staff.email', 'staff.role', 'staff.municipality_id', 'staff.unit_id', 'staff.must_change_password'])
+    .select([
+      'sessions.id as sessionId',
+      'sessions.csrf_token',
+      'sessions.last_seen_at',
+      'staff.id',
+      'staff.name',
+      'staff.email',
+      'staff.role',
+      'staff.municipality_id',
+      'staff.unit_id',
+      'staff.must_change_password',
+    ])
     .where('sessions.id', '=', digest(token))
     .where('staff.active', '=', true)
     .where(sql<boolean>`sessions.last_seen_at > now() - make_interval(mins => ${limits.idleMinutes})`)
@@ -38,10 +60,20 @@ export async function findSession(db: Db, token: string, limits: { idleMinutes: 
     .executeTakeFirst();
   if (!row) return null;
   if (Date.now() - row.last_seen_at.getTime() > 30_000) {
-    await db.updateTable('sessions').set({ last_seen_at: sql`now()` }).where('id', '=', row.sessionId).execute();
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: sql`now()` })
+      .where('id', '=', row.sessionId)
+      .execute();
   }
   return {
-    actor: { id: row.id, name: row.name, role: row.role as Role, municipalityId: row.municipality_id, unitId: row.unit_id },
+    actor: {
+      id: row.id,
+      name: row.name,
+      role: row.role as Role,
+      municipalityId: row.municipality_id,
+      unitId: row.unit_id,
+    },
     csrfToken: row.csrf_token,
     mustChangePassword: row.must_change_password,
     email: row.email,
@@ -62,23 +94,48 @@ export async function deleteSessionsOf(db: Db, staffId: string, keepToken?: stri
 
 /** Removes sessions past their absolute lifetime. */
 export async function pruneSessions(db: Db, maxHours: number): Promise<void> {
-  await db.deleteFrom('sessions').where(sql<boolean>`created_at < now() - make_interval(hours => ${maxHours})`).execute();
-  await db.deleteFrom('young_person_sessions').where(sql<boolean>`created_at < now() - make_interval(hours => ${maxHours})`).execute();
+  await db
+    .deleteFrom('sessions')
+    .where(sql<boolean>`created_at < now() - make_interval(hours => ${maxHours})`)
+    .execute();
+  await db
+    .deleteFrom('young_person_sessions')
+    .where(sql<boolean>`created_at < now() - make_interval(hours => ${maxHours})`)
+    .execute();
 }
 
 /** A young person's session as a request sees it: the actor and the CSRF token (features/me). */
 export type YoungPersonSessionInfo = { actor: YoungPersonActor; csrfToken: string };
 
 /** Creates a session for a young person, opened by `method`; returns the cookie token and the CSRF token. */
-export async function createYoungPersonSession(db: Db, who: { personId: string; municipalityId: string }, method: YoungPersonActor['method'], ip: string | null): Promise<{ token: string; csrfToken: string }> {
+export async function createYoungPersonSession(
+  db: Db,
+  who: { personId: string; municipalityId: string },
+  method: YoungPersonActor['method'],
+  ip: string | null,
+): Promise<{ token: string; csrfToken: string }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  await db.insertInto('young_person_sessions').values({ id: digest(token), person_id: who.personId, municipality_id: who.municipalityId, method, csrf_token: csrfToken, ip }).execute();
+  await db
+    .insertInto('young_person_sessions')
+    .values({
+      id: digest(token),
+      person_id: who.personId,
+      municipality_id: who.municipalityId,
+      method,
+      csrf_token: csrfToken,
+      ip,
+    })
+    .execute();
   return { token, csrfToken };
 }
 
 /** Looks up a young person's live session by token and refreshes its idle timer; null when missing or expired. */
-export async function findYoungPersonSession(db: Db, token: string, limits: { idleMinutes: number; maxHours: number }): Promise<YoungPersonSessionInfo | null> {
+export async function findYoungPersonSession(
+  db: Db,
+  token: string,
+  limits: { idleMinutes: number; maxHours: number },
+): Promise<YoungPersonSessionInfo | null> {
   const row = await db
     .selectFrom('young_person_sessions')
     .select(['id', 'person_id', 'municipality_id', 'method', 'csrf_token', 'last_seen_at'])
@@ -88,9 +145,16 @@ export async function findYoungPersonSession(db: Db, token: string, limits: { id
     .executeTakeFirst();
   if (!row) return null;
   if (Date.now() - row.last_seen_at.getTime() > 30_000) {
-    await db.updateTable('young_person_sessions').set({ last_seen_at: sql`now()` }).where('id', '=', row.id).execute();
+    await db
+      .updateTable('young_person_sessions')
+      .set({ last_seen_at: sql`now()` })
+      .where('id', '=', row.id)
+      .execute();
   }
-  return { actor: { kind: 'young_person', personId: row.person_id, municipalityId: row.municipality_id, method: row.method }, csrfToken: row.csrf_token };
+  return {
+    actor: { kind: 'young_person', personId: row.person_id, municipalityId: row.municipality_id, method: row.method },
+    csrfToken: row.csrf_token,
+  };
 }
 
 /** Ends the young person's session with `token`. */

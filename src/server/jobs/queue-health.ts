@@ -13,7 +13,12 @@ export const STALLED_AFTER_MINUTES = 10;
 const LIVE_HEARTBEAT_SECONDS = 120;
 
 /** The queue's state: how many jobs wait and run, and how long the oldest waiting one has waited. */
-export type QueueHealth = { state: 'ok' | 'stalled'; queued: number; running: number; oldestQueuedMinutes: number | null };
+export type QueueHealth = {
+  state: 'ok' | 'stalled';
+  queued: number;
+  running: number;
+  oldestQueuedMinutes: number | null;
+};
 
 /** Reads the queue's state in one statement. */
 export async function jobQueueHealth(db: Db): Promise<QueueHealth> {
@@ -25,6 +30,12 @@ export async function jobQueueHealth(db: Db): Promise<QueueHealth> {
       from jobs where status in ('queued', 'running')`.execute(db);
   const row = rows[0]!;
   const oldestQueuedMinutes = row.oldest_seconds === null ? null : Math.floor(Number(row.oldest_seconds) / 60);
-  const stalled = oldestQueuedMinutes !== null && oldestQueuedMinutes >= STALLED_AFTER_MINUTES && Number(row.live) === 0;
-  return { state: stalled ? 'stalled' : 'ok', queued: Number(row.queued), running: Number(row.running), oldestQueuedMinutes };
+  const stalled =
+    oldestQueuedMinutes !== null && oldestQueuedMinutes >= STALLED_AFTER_MINUTES && Number(row.live) === 0;
+  return {
+    state: stalled ? 'stalled' : 'ok',
+    queued: Number(row.queued),
+    running: Number(row.running),
+    oldestQueuedMinutes,
+  };
 }

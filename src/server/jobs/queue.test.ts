@@ -18,7 +18,8 @@ afterEach(() => setBackgroundLogger(null));
 /** A logger that keeps what it is told. */
 function capture() {
   const lines: { level: string; context: Record<string, unknown>; message: string }[] = [];
-  const at = (level: string) => (context: object, message: string) => void lines.push({ level, context: context as Record<string, unknown>, message });
+  const at = (level: string) => (context: object, message: string) =>
+    void lines.push({ level, context: context as Record<string, unknown>, message });
   const logger: BackgroundLogger = { error: at('error'), warn: at('warn'), info: at('info') };
   return { lines, logger };
 }
@@ -35,7 +36,13 @@ describe('background work logs every failure', () => {
     const id = await enqueueJob(handle.db, { municipalityId, kind: 'reconcile', payload, createdBy: null });
     expect(await runNextJob(handle)).toBe(true);
     const context = { jobId: id, kind: 'reconcile', err: expect.objectContaining({ message: 'the handler broke' }) };
-    expect(lines).toEqual([expect.objectContaining({ level: 'error', message: `Job ${id} (reconcile) failed`, context: expect.objectContaining(context) })]);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        message: `Job ${id} (reconcile) failed`,
+        context: expect.objectContaining(context),
+      }),
+    ]);
     expect(failures.count).toBe(before + 1);
     expect(await jobRow(id)).toEqual({ status: 'failed', error: 'the handler broke' });
   });
@@ -43,11 +50,20 @@ describe('background work logs every failure', () => {
   it('logs a heartbeat that cannot be written', async () => {
     const { lines, logger } = capture();
     setBackgroundLogger(logger);
-    const broken = { updateTable: () => ({ set: () => ({ where: () => ({ execute: () => Promise.reject(new Error('connection lost')) }) }) }) } as unknown as Db;
+    const broken = {
+      updateTable: () => ({
+        set: () => ({ where: () => ({ execute: () => Promise.reject(new Error('connection lost')) }) }),
+      }),
+    } as unknown as Db;
     const stop = startHeartbeat(broken, 'jobs', 'job-1');
     stop();
     await new Promise((resolve) => setImmediate(resolve));
-    expect(lines).toEqual([expect.objectContaining({ level: 'warn', context: expect.objectContaining({ id: 'job-1', err: expect.objectContaining({ message: 'connection lost' }) }) })]);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        context: expect.objectContaining({ id: 'job-1', err: expect.objectContaining({ message: 'connection lost' }) }),
+      }),
+    ]);
   });
 });
 
@@ -59,9 +75,17 @@ describe('a job kind is a contract between who queues and who runs', () => {
     const count = async () => (await handle.db.selectFrom('jobs').select('id').execute()).length;
     const before = await count();
     const wrong = { importId: 'not-a-uuid', path: '/tmp/list.csv' };
-    await expect(enqueueJob(handle.db, { municipalityId, kind: 'import', payload: wrong, createdBy: null })).rejects.toThrow(/importId/);
-    // @ts-expect-error: an import job has no asOf, and the type says so before any test runs.
-    const typed = () => enqueueJob(handle.db, { municipalityId, kind: 'import', payload: { asOf: '2026-12-01' }, createdBy: null });
+    await expect(
+      enqueueJob(handle.db, { municipalityId, kind: 'import', payload: wrong, createdBy: null }),
+    ).rejects.toThrow(/importId/);
+    const typed = () =>
+      enqueueJob(handle.db, {
+        municipalityId,
+        kind: 'import',
+        // @ts-expect-error: an import job has no asOf, and the type says so before any test runs.
+        payload: { asOf: '2026-12-01' },
+        createdBy: null,
+      });
     await expect(typed()).rejects.toThrow();
     expect(await count()).toBe(before);
   });
@@ -78,7 +102,19 @@ describe('a job kind is a contract between who queues and who runs', () => {
     const { lines, logger } = capture();
     setBackgroundLogger(logger);
     const stored = async (kind: string, payload: object) =>
-      (await handle.db.insertInto('jobs').values({ municipality_id: municipalityId, kind, payload: JSON.stringify(payload), status: 'queued', created_by: null }).returning('id').executeTakeFirstOrThrow()).id;
+      (
+        await handle.db
+          .insertInto('jobs')
+          .values({
+            municipality_id: municipalityId,
+            kind,
+            payload: JSON.stringify(payload),
+            status: 'queued',
+            created_by: null,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
     const oldShape = await stored('import', { importId: 42 });
     expect(await runNextJob(handle)).toBe(true);
     expect((await jobRow(oldShape)).error).toMatch(/does not fit its kind[\s\S]*importId/);

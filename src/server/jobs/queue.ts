@@ -38,7 +38,13 @@ export async function enqueueJob<K extends JobKind>(
   const payload = JOB_PAYLOADS[job.kind].parse(job.payload);
   const row = await db
     .insertInto('jobs')
-    .values({ municipality_id: job.municipalityId, kind: job.kind, payload: JSON.stringify(payload), status: 'queued', created_by: job.createdBy })
+    .values({
+      municipality_id: job.municipalityId,
+      kind: job.kind,
+      payload: JSON.stringify(payload),
+      status: 'queued',
+      created_by: job.createdBy,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -73,7 +79,16 @@ export async function runNextJob(handle: DatabaseHandle): Promise<boolean> {
   const job = await handle.db
     .updateTable('jobs')
     .set({ status: 'running', started_at: sql`now()`, heartbeat_at: sql`now()` })
-    .where('id', '=', (eb) => eb.selectFrom('jobs').select('id').where('status', '=', 'queued').orderBy('created_at').limit(1).forUpdate().skipLocked())
+    .where('id', '=', (eb) =>
+      eb
+        .selectFrom('jobs')
+        .select('id')
+        .where('status', '=', 'queued')
+        .orderBy('created_at')
+        .limit(1)
+        .forUpdate()
+        .skipLocked(),
+    )
     .returning(['id', 'kind', 'payload', 'municipality_id'])
     .executeTakeFirst();
   if (!job) return false;
@@ -82,17 +97,36 @@ export async function runNextJob(handle: DatabaseHandle): Promise<boolean> {
     const handler = isJobKind(job.kind) ? handlers.get(job.kind) : undefined;
     if (!handler) throw new Error(`No handler for jobs of kind ${job.kind}`);
     const checked = JOB_PAYLOADS[job.kind as JobKind].safeParse(job.payload);
-    if (!checked.success) throw new Error(`The payload of job ${job.id} (${job.kind}) does not fit its kind: ${z.prettifyError(checked.error)}`);
-    const result = await handler(handle, { municipalityId: job.municipality_id, payload: checked.data }, progressOf(handle.db, job.id));
-    await handle.db.updateTable('jobs').set({ status: 'done', result: JSON.stringify(result ?? null), finished_at: sql`now()` }).where('id', '=', job.id).execute();
+    if (!checked.success)
+      throw new Error(
+        `The payload of job ${job.id} (${job.kind}) does not fit its kind: ${z.prettifyError(checked.error)}`,
+      );
+    const result = await handler(
+      handle,
+      { municipalityId: job.municipality_id, payload: checked.data },
+      progressOf(handle.db, job.id),
+    );
+    await handle.db
+      .updateTable('jobs')
+      .set({ status: 'done', result: JSON.stringify(result ?? null), finished_at: sql`now()` })
+      .where('id', '=', job.id)
+      .execute();
   } catch (err) {
     failures.count++;
     // A refusal the job's owner sees (an AppError, say a bad file) is a warning; anything else an error.
     const log = backgroundLog();
-    (err instanceof AppError ? log.warn : log.error).call(log, { err, jobId: job.id, kind: job.kind }, `Job ${job.id} (${job.kind}) failed`);
+    (err instanceof AppError ? log.warn : log.error).call(
+      log,
+      { err, jobId: job.id, kind: job.kind },
+      `Job ${job.id} (${job.kind}) failed`,
+    );
     // An AppError's message is its stable code, which clients translate; the figures its sentence names are the result.
     const params = err instanceof AppError && Object.keys(err.params).length ? JSON.stringify(err.params) : null;
-    await handle.db.updateTable('jobs').set({ status: 'failed', error: (err as Error).message, result: params, finished_at: sql`now()` }).where('id', '=', job.id).execute();
+    await handle.db
+      .updateTable('jobs')
+      .set({ status: 'failed', error: (err as Error).message, result: params, finished_at: sql`now()` })
+      .where('id', '=', job.id)
+      .execute();
   } finally {
     stopBeating();
   }
@@ -104,7 +138,15 @@ export async function runNextJob(handle: DatabaseHandle): Promise<boolean> {
  * been silent for `silentSeconds` (0 when no other process can be running them).
  */
 export async function failInterruptedJobs(db: Db, silentSeconds = SILENT_AFTER_SECONDS): Promise<void> {
-  await db.updateTable('jobs').set({ status: 'failed', error: 'Interrupted: Lotsa stopped while the job ran. Start it again.', finished_at: sql`now()` }).where(silentFor(silentSeconds)).execute();
+  await db
+    .updateTable('jobs')
+    .set({
+      status: 'failed',
+      error: 'Interrupted: Lotsa stopped while the job ran. Start it again.',
+      finished_at: sql`now()`,
+    })
+    .where(silentFor(silentSeconds))
+    .execute();
 }
 
 /** Polls for jobs until stopped; returns the stop function, which waits for a running job. */
@@ -118,7 +160,8 @@ export function startWorker(handle: DatabaseHandle, pollMs = 500): () => Promise
         backgroundFailed('job_worker', err, 'The job worker could not claim or finish a job (it tries again)');
         return false;
       });
-      if (!ran && !stopped) await new Promise<void>((resolve) => ((wake = resolve), setTimeout(resolve, pollMs).unref()));
+      if (!ran && !stopped)
+        await new Promise<void>((resolve) => ((wake = resolve), setTimeout(resolve, pollMs).unref()));
     }
   })();
   return async () => {

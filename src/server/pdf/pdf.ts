@@ -10,7 +10,14 @@ export type Pdf = PDFKit.PDFDocument;
 export async function pdfBuffer(info: { title: string; language: string }, build: (doc: Pdf) => void): Promise<Buffer> {
   const PDFDocument = await loadPdfKit();
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: info.title, Producer: 'Lotsa' }, lang: info.language, displayTitle: true, pdfVersion: '1.7' });
+    const doc = new PDFDocument({
+      size: 'A4',
+      margin: 48,
+      info: { Title: info.title, Producer: 'Lotsa' },
+      lang: info.language,
+      displayTitle: true,
+      pdfVersion: '1.7',
+    });
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
@@ -33,7 +40,12 @@ export function paragraph(doc: Pdf, text: string): void {
 
 /** A label and its value on one line. */
 export function field(doc: Pdf, label: string, value: string): void {
-  doc.font('Helvetica-Bold').fontSize(10.5).text(`${label}: `, { continued: true }).font('Helvetica').text(value || '—');
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(10.5)
+    .text(`${label}: `, { continued: true })
+    .font('Helvetica')
+    .text(value || '—');
 }
 
 /** A tick box, ticked or not, with its label and an optional explanation below. */
@@ -41,9 +53,21 @@ export function tickBox(doc: Pdf, ticked: boolean, label: string, explanation?: 
   const x = doc.page.margins.left;
   const y = doc.y + 1;
   doc.rect(x, y, 10, 10).stroke();
-  if (ticked) doc.moveTo(x + 2, y + 5).lineTo(x + 4.5, y + 8).lineTo(x + 8.5, y + 2).stroke();
-  doc.font('Helvetica-Bold').fontSize(10.5).text(label, x + 18, y - 1);
-  if (explanation) doc.font('Helvetica').fontSize(9.5).text(explanation, x + 18);
+  if (ticked)
+    doc
+      .moveTo(x + 2, y + 5)
+      .lineTo(x + 4.5, y + 8)
+      .lineTo(x + 8.5, y + 2)
+      .stroke();
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(10.5)
+    .text(label, x + 18, y - 1);
+  if (explanation)
+    doc
+      .font('Helvetica')
+      .fontSize(9.5)
+      .text(explanation, x + 18);
   doc.x = x;
   doc.moveDown(0.4);
 }
@@ -53,6 +77,9 @@ export function signatureLine(doc: Pdf, caption: string): void {
   doc.moveDown(1.4);
   const x = doc.page.margins.left;
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-  doc.moveTo(x, doc.y).lineTo(x + width, doc.y).stroke();
+  doc
+    .moveTo(x, doc.y)
+    .lineTo(x + width, doc.y)
+    .stroke();
   doc.moveDown(0.2).font('Helvetica').fontSize(9).text(caption, x).fontSize(10.5);
 }

@@ -45,7 +45,14 @@ describe('apiCallsIn', () => {
 });
 
 describe('operationOf', () => {
-  const templates = ['/api/v1/units', '/api/v1/units/kaa', '/api/v1/units/{id}', '/api/v1/persons/{id}', '/api/v1/persons/{id}/events', '/api/v1/cases/{id}/plan.pdf'];
+  const templates = [
+    '/api/v1/units',
+    '/api/v1/units/kaa',
+    '/api/v1/units/{id}',
+    '/api/v1/persons/{id}',
+    '/api/v1/persons/{id}/events',
+    '/api/v1/cases/{id}/plan.pdf',
+  ];
 
   it('sends a URL to its template as the router would: a fixed segment before a parameter', () => {
     expect(operationOf(templates, '/api/v1/units/kaa')).toBe('/api/v1/units/kaa');

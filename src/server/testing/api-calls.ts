@@ -20,9 +20,15 @@ function callForms(target: string): { pattern: RegExp; method: (m: RegExpExecArr
     // request('POST', `/api/v1/persons/${id}`), send('PATCH', url), anonymous('GET', '…')
     { pattern: new RegExp(String.raw`['"](${METHODS})['"]\s*,\s*${target}`, 'g'), method: (m) => m[1]! },
     // app.inject({ method: 'POST', url: '…' })
-    { pattern: new RegExp(String.raw`method:\s*['"](${METHODS})['"]\s*,\s*url:\s*${target}`, 'g'), method: (m) => m[1]! },
+    {
+      pattern: new RegExp(String.raw`method:\s*['"](${METHODS})['"]\s*,\s*url:\s*${target}`, 'g'),
+      method: (m) => m[1]!,
+    },
     // Playwright's request contexts and the harness's helpers: api.get('…'), request.post(`…`)
-    { pattern: new RegExp(String.raw`\.(get|post|put|patch|delete)\(\s*${target}`, 'g'), method: (m) => m[1]!.toUpperCase() },
+    {
+      pattern: new RegExp(String.raw`\.(get|post|put|patch|delete)\(\s*${target}`, 'g'),
+      method: (m) => m[1]!.toUpperCase(),
+    },
     // The harness's upload(url, file) posts a file.
     { pattern: new RegExp(String.raw`\.upload\(\s*${target}`, 'g'), method: () => 'POST' },
   ];
@@ -44,7 +50,9 @@ export function apiCallsIn(source: string): ApiCall[] {
       if (url) calls.push({ method: form.method(m), url });
     }
   }
-  const definitions = [...source.matchAll(new RegExp(String.raw`(?:const|let)\s+(\w+)\s*=\s*(?:\([^)]*\)\s*=>\s*)?${URL_PATTERN}`, 'g'))];
+  const definitions = [
+    ...source.matchAll(new RegExp(String.raw`(?:const|let)\s+(\w+)\s*=\s*(?:\([^)]*\)\s*=>\s*)?${URL_PATTERN}`, 'g')),
+  ];
   for (const [i, definition] of definitions.entries()) {
     const [, name] = definition;
     const url = urlOf(definition);

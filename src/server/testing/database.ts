@@ -66,6 +66,7 @@ export async function migratedDataDir(prefix: string): Promise<string> {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
   const template = inject('pgliteTemplate');
   // Where openDatabase({ dataDir }) keeps the embedded database (db/connection.ts).
-  if (template) await (await PGlite.create(path.join(dir, 'pgdata'), { loadDataDir: new Blob([readFileSync(template)]) })).close();
+  if (template)
+    await (await PGlite.create(path.join(dir, 'pgdata'), { loadDataDir: new Blob([readFileSync(template)]) })).close();
   return dir;
 }

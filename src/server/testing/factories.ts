@@ -4,7 +4,10 @@ import { todayInSweden } from '../../core/dates.js';
 import { ageOn, birthDateOf } from '../../core/personnummer.js';
 import type { PersonCreate } from '../../core/schemas.js';
 
-const ALL_NUMBERS = readFileSync(new URL('../../../reference/skatteverket-testpersonnummer-2000-2009.csv', import.meta.url), 'utf8')
+const ALL_NUMBERS = readFileSync(
+  new URL('../../../reference/skatteverket-testpersonnummer-2000-2009.csv', import.meta.url),
+  'utf8',
+)
   .split('\n')
   .slice(1)
   .filter((n) => /^\d{12}$/.test(n));

@@ -21,7 +21,12 @@ export const TEST_PASSWORD = 'correct horse battery staple';
 export type Client = {
   staffId: string;
   email: string;
-  request: (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
+  request: (
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) => Promise<LightMyRequestResponse>;
   /** Sends `file` as the raw request body, as the web app uploads a list. */
   upload: (url: string, file: Buffer, contentType?: string) => Promise<LightMyRequestResponse>;
 };
@@ -47,14 +52,22 @@ export type Harness = {
  * Builds the app and signs in one staff member per role; `envOverrides` are configuration variables
  * to set, and `clock` the time the app reads (a test whose answer depends on the hour or day fixes it).
  */
-export async function createHarness(envOverrides: Record<string, string> = {}, { clock = systemClock }: { clock?: Clock } = {}): Promise<Harness> {
+export async function createHarness(
+  envOverrides: Record<string, string> = {},
+  { clock = systemClock }: { clock?: Clock } = {},
+): Promise<Harness> {
   const handle = await createTestDatabase();
-  const env = loadEnv({ LOG_LEVEL: 'silent', LOTSA_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'lotsa-test-')), ...envOverrides });
+  const env = loadEnv({
+    LOG_LEVEL: 'silent',
+    LOTSA_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'lotsa-test-')),
+    ...envOverrides,
+  });
   const municipalityId = await ensureMunicipality(handle.db, { code: '1402', name: 'Partille kommun' });
   const otherMunicipalityId = await ensureMunicipality(handle.db, { code: '1480', name: 'Göteborgs stad' });
   const app = await buildApp(handle, env, { logger: false, clock });
 
-  const anonymous: Client['request'] = (method, url, body, headers = {}) => app.inject({ method, url, payload: body as object | undefined, headers });
+  const anonymous: Client['request'] = (method, url, body, headers = {}) =>
+    app.inject({ method, url, payload: body as object | undefined, headers });
 
   async function signIn(email: string, password = TEST_PASSWORD): Promise<Client> {
     const res = await anonymous('POST', '/api/v1/auth/login', { email, password });
@@ -66,9 +79,19 @@ export async function createHarness(envOverrides: Record<string, string> = {}, {
       staffId: staff.id,
       email,
       request: (method, url, body, headers = {}) =>
-        app.inject({ method, url, payload: body as object | undefined, headers: { cookie: `lotsa_session=${cookie.value}`, 'x-csrf-token': csrfToken, ...headers } }),
+        app.inject({
+          method,
+          url,
+          payload: body as object | undefined,
+          headers: { cookie: `lotsa_session=${cookie.value}`, 'x-csrf-token': csrfToken, ...headers },
+        }),
       upload: (url, file, contentType = 'text/csv') =>
-        app.inject({ method: 'POST', url, payload: file, headers: { cookie: `lotsa_session=${cookie.value}`, 'x-csrf-token': csrfToken, 'content-type': contentType } }),
+        app.inject({
+          method: 'POST',
+          url,
+          payload: file,
+          headers: { cookie: `lotsa_session=${cookie.value}`, 'x-csrf-token': csrfToken, 'content-type': contentType },
+        }),
     };
   }
 
@@ -79,7 +102,15 @@ export async function createHarness(envOverrides: Record<string, string> = {}, {
   ];
   const as = {} as Harness['as'];
   // Everyone works in the KAA's own unit, the education administration, as most of a KAA's staff do.
-  const kaaUnit = async (m: string) => (await handle.db.selectFrom('units').select('id').where('municipality_id', '=', m).where('kaa', '=', true).executeTakeFirstOrThrow()).id;
+  const kaaUnit = async (m: string) =>
+    (
+      await handle.db
+        .selectFrom('units')
+        .select('id')
+        .where('municipality_id', '=', m)
+        .where('kaa', '=', true)
+        .executeTakeFirstOrThrow()
+    ).id;
   for (const [key, role, m] of accounts) {
     const email = `${key.toLowerCase()}@test.lotsa.local`;
     await insertStaff(handle.db, m, { name: `Test ${key}`, email, role, unitId: await kaaUnit(m) }, TEST_PASSWORD);

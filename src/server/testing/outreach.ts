@@ -13,15 +13,28 @@ export const daysAgo = (days: number) => addDays(todayInSweden(), -days);
  * app's clock's day unless given) for `entryReason` and, when given, makes `contactPerson` their contact
  * person. Returns ids and the case.
  */
-export async function personInRegister(h: Harness, options: { enteredOn?: string; entryReason?: string; contactPerson?: Client; person?: Partial<PersonCreate> } = {}) {
-  const { id } = (await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson(options.person))).json() as { id: string };
+export async function personInRegister(
+  h: Harness,
+  options: { enteredOn?: string; entryReason?: string; contactPerson?: Client; person?: Partial<PersonCreate> } = {},
+) {
+  const { id } = (await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson(options.person))).json() as {
+    id: string;
+  };
   await h.db
     .insertInto('register_periods')
-    .values({ municipality_id: h.municipalityId, person_id: id, entered_on: options.enteredOn ?? addDays(todayInSweden(h.clock.now()), -1), entry_reason: options.entryReason ?? 'moved_in' })
+    .values({
+      municipality_id: h.municipalityId,
+      person_id: id,
+      entered_on: options.enteredOn ?? addDays(todayInSweden(h.clock.now()), -1),
+      entry_reason: options.entryReason ?? 'moved_in',
+    })
     .execute();
   const person = (await h.as.coordinator.request('GET', `/api/v1/persons/${id}`)).json();
   if (options.contactPerson) {
-    const res = await h.as.coordinator.request('PATCH', `/api/v1/cases/${person.case.id}`, { contactPersonId: options.contactPerson.staffId, version: person.case.version });
+    const res = await h.as.coordinator.request('PATCH', `/api/v1/cases/${person.case.id}`, {
+      contactPersonId: options.contactPerson.staffId,
+      version: person.case.version,
+    });
     if (res.statusCode !== 204) throw new Error(`assigning failed: ${res.body}`);
   }
   return { personId: id, caseId: person.case.id as string };

@@ -52,7 +52,12 @@ const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
 
 /** An XLSX workbook of one sheet holding `rows` as inline strings, with no row or cell reference. */
 export function xlsxWithoutReferences(rows: string[][]): Buffer {
-  const sheetRows = rows.map((cells) => `<row>${cells.map((c) => `<c t="inlineStr"><is><t xml:space="preserve">${escape(c)}</t></is></c>`).join('')}</row>`).join('');
+  const sheetRows = rows
+    .map(
+      (cells) =>
+        `<row>${cells.map((c) => `<c t="inlineStr"><is><t xml:space="preserve">${escape(c)}</t></is></c>`).join('')}</row>`,
+    )
+    .join('');
   return zip({
     '[Content_Types].xml': `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
     '_rels/.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,

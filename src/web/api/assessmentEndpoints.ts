@@ -8,12 +8,19 @@ const enc = encodeURIComponent;
 /** The manual and a person's assessments. */
 export const assessmentsApi = {
   manual: () => request<Manual>('/api/v1/assessment-manual'),
-  saveManual: (version: number, sections: ManualSection[]) => request<Manual>('/api/v1/assessment-manual', { method: 'PUT', body: { version, sections } }),
+  saveManual: (version: number, sections: ManualSection[]) =>
+    request<Manual>('/api/v1/assessment-manual', { method: 'PUT', body: { version, sections } }),
   list: (personId: string) => request<AssessmentSummary[]>(`/api/v1/persons/${enc(personId)}/assessments`),
-  start: (personId: string, revises?: string) => request<{ id: string }>(`/api/v1/persons/${enc(personId)}/assessments`, { method: 'POST', body: revises ? { revises } : {} }),
+  start: (personId: string, revises?: string) =>
+    request<{ id: string }>(`/api/v1/persons/${enc(personId)}/assessments`, {
+      method: 'POST',
+      body: revises ? { revises } : {},
+    }),
   get: (id: string) => request<Assessment>(`/api/v1/assessments/${enc(id)}`),
-  save: (id: string, draft: AssessmentDraft) => request<Assessment>(`/api/v1/assessments/${enc(id)}`, { method: 'PUT', body: draft }),
-  complete: (id: string, version: number) => request<Assessment>(`/api/v1/assessments/${enc(id)}/complete`, { method: 'POST', body: { version } }),
+  save: (id: string, draft: AssessmentDraft) =>
+    request<Assessment>(`/api/v1/assessments/${enc(id)}`, { method: 'PUT', body: draft }),
+  complete: (id: string, version: number) =>
+    request<Assessment>(`/api/v1/assessments/${enc(id)}/complete`, { method: 'POST', body: { version } }),
 };
 
 /** Query keys of the assessment resources. */

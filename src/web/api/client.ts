@@ -53,7 +53,8 @@ type RequestOptions = {
 function urlOf(path: string, query?: RequestOptions['query']): string {
   if (!query) return path;
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== '') params.set(key, String(value));
   const search = params.toString();
   return search ? `${path}?${search}` : path;
 }
@@ -78,11 +79,25 @@ async function send(path: string, options: RequestOptions, accept: string): Prom
   }
   if (!response.ok) {
     const isJson = (response.headers.get('content-type') ?? '').includes('json');
-    const problem = (isJson ? await response.json() : {}) as { code?: ErrorCode; detail?: string; title?: string; errors?: FieldError[] } & ProblemParams;
+    const problem = (isJson ? await response.json() : {}) as {
+      code?: ErrorCode;
+      detail?: string;
+      title?: string;
+      errors?: FieldError[];
+    } & ProblemParams;
     const code = problem.code ?? 'internal_error';
     const retryAfter = Number(response.headers.get('retry-after'));
-    const params = Object.fromEntries(PROBLEM_PARAMS.filter((k) => typeof problem[k] === 'number').map((k) => [k, problem[k]]));
-    const error = new ApiError(response.status, code, problem.title ?? problem.detail ?? response.statusText, problem.errors ?? [], params, retryAfter > 0 ? retryAfter : null);
+    const params = Object.fromEntries(
+      PROBLEM_PARAMS.filter((k) => typeof problem[k] === 'number').map((k) => [k, problem[k]]),
+    );
+    const error = new ApiError(
+      response.status,
+      code,
+      problem.title ?? problem.detail ?? response.statusText,
+      problem.errors ?? [],
+      params,
+      retryAfter > 0 ? retryAfter : null,
+    );
     const sessionCodes: ErrorCode[] = ['not_authenticated', 'session_expired', 'password_change_required'];
     if (sessionCodes.includes(code) && !path.startsWith('/api/v1/auth/')) onSessionLost?.(code);
     throw error;
@@ -99,7 +114,10 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
 }
 
 /** Sends one request whose answer is a file (such as a PDF); returns it with the response headers. */
-export async function requestFile(path: string, options: RequestOptions = {}): Promise<{ blob: Blob; headers: Headers }> {
+export async function requestFile(
+  path: string,
+  options: RequestOptions = {},
+): Promise<{ blob: Blob; headers: Headers }> {
   const response = await send(path, options, 'application/pdf, application/problem+json');
   return { blob: await response.blob(), headers: response.headers };
 }

@@ -6,7 +6,15 @@ import { ApiError } from './client.js';
 import { fieldErrorsOf, messageOf, translateMessage } from './fieldErrors.js';
 
 const i18n = i18next.createInstance();
-beforeAll(() => i18n.init({ resources, lng: 'sv', fallbackLng: 'sv', interpolation: { escapeValue: false }, showSupportNotice: false }));
+beforeAll(() =>
+  i18n.init({
+    resources,
+    lng: 'sv',
+    fallbackLng: 'sv',
+    interpolation: { escapeValue: false },
+    showSupportNotice: false,
+  }),
+);
 
 describe('Field errors of an API problem', () => {
   it('name each field with the field code’s own sentence from core when the problem is a validation failure', () => {
@@ -14,11 +22,16 @@ describe('Field errors of an API problem', () => {
       { field: 'personalIdentityNumber', code: 'checksum', message: 'x' },
       { field: 'guardians.0.name', code: 'required', message: 'x' },
     ]);
-    expect(fieldErrorsOf(problem, i18n.t)).toEqual({ personalIdentityNumber: FIELD_MESSAGES.checksum.sv, 'guardians.0.name': FIELD_MESSAGES.required.sv });
+    expect(fieldErrorsOf(problem, i18n.t)).toEqual({
+      personalIdentityNumber: FIELD_MESSAGES.checksum.sv,
+      'guardians.0.name': FIELD_MESSAGES.required.sv,
+    });
   });
 
   it('give a vague field code the problem’s own sentence instead, which says what to do', () => {
-    const problem = new ApiError(409, 'duplicate_person', 'x', [{ field: 'personalIdentityNumber', code: 'invalid', message: 'x' }]);
+    const problem = new ApiError(409, 'duplicate_person', 'x', [
+      { field: 'personalIdentityNumber', code: 'invalid', message: 'x' },
+    ]);
     expect(fieldErrorsOf(problem, i18n.t)).toEqual({ personalIdentityNumber: ERRORS.duplicate_person.sv });
   });
 

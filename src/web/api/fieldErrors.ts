@@ -19,7 +19,11 @@ export function messageOf(error: unknown): Message {
 
 /** Translates a Message in the current language. */
 export function translateMessage(t: TFunction, message: Message): string {
-  if (message instanceof ApiError) return t(`errors.${message.code}`, { ...message.params, defaultValue: message.message || t('errors.internal_error') });
+  if (message instanceof ApiError)
+    return t(`errors.${message.code}`, {
+      ...message.params,
+      defaultValue: message.message || t('errors.internal_error'),
+    });
   return t(message.key, message.params);
 }
 

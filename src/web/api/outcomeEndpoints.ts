@@ -18,7 +18,12 @@ export const outcomeApi = {
   /** Records the target group, diploma and (when allowed) documented problems with PATCH /cases/{id}. */
   participant: (
     caseId: string,
-    body: { targetGroup?: 'young_adult' | 'other'; upperSecondaryDiploma?: Diploma; documentedProblems?: DocumentedProblem[]; version: number },
+    body: {
+      targetGroup?: 'young_adult' | 'other';
+      upperSecondaryDiploma?: Diploma;
+      documentedProblems?: DocumentedProblem[];
+      version: number;
+    },
   ) => request<void>(`/api/v1/cases/${enc(caseId)}`, { method: 'PATCH', body }),
   recordFollowUp: (followUpId: string, body: z.input<typeof followUpResultBody>) =>
     request<FollowUp>(`/api/v1/case-follow-ups/${enc(followUpId)}/result`, { method: 'POST', body }),

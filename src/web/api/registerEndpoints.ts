@@ -1,5 +1,12 @@
 /** Typed functions for the register API: imports of source lists, reconciliation, jobs and school notifications. */
-import type { ImportError, ImportSummary, Job, Notification, NotificationRouting, ReconcileResult } from '../../core/register-schemas.js';
+import type {
+  ImportError,
+  ImportSummary,
+  Job,
+  Notification,
+  NotificationRouting,
+  ReconcileResult,
+} from '../../core/register-schemas.js';
 import type { ListKind } from '../../core/source-lists.js';
 import { request } from './client.js';
 
@@ -32,10 +39,15 @@ const importPath = (id: string) => `/api/v1/imports/${encodeURIComponent(id)}`;
 /** Imports of population and enrolment lists. */
 export const importsApi = {
   upload: (kind: ListKind, file: File) =>
-    request<{ id: string; alreadyImported: boolean }>('/api/v1/imports', { method: 'POST', query: { kind, fileName: file.name }, file: { data: file, contentType: contentTypeOf(file) } }),
+    request<{ id: string; alreadyImported: boolean }>('/api/v1/imports', {
+      method: 'POST',
+      query: { kind, fileName: file.name },
+      file: { data: file, contentType: contentTypeOf(file) },
+    }),
   list: () => request<ImportSummary[]>('/api/v1/imports'),
   get: (id: string) => request<ImportSummary>(importPath(id)),
-  errors: (id: string, page: number, pageSize: number) => request<ImportError[]>(`${importPath(id)}/errors`, { query: { page, pageSize } }),
+  errors: (id: string, page: number, pageSize: number) =>
+    request<ImportError[]>(`${importPath(id)}/errors`, { query: { page, pageSize } }),
   /** Every error of the import, fetched page by page. */
   allErrors: async (id: string): Promise<ImportError[]> => {
     const pageSize = 1000;
@@ -46,13 +58,16 @@ export const importsApi = {
       if (batch.length < pageSize) return all;
     }
   },
-  setMapping: (id: string, mapping: Record<string, string | null>, saveAs?: string) => request<void>(`${importPath(id)}/mapping`, { method: 'POST', body: { mapping, saveAs } }),
-  accept: (id: string, skipLines: number[], confirmShrink = false) => request<void>(`${importPath(id)}/accept`, { method: 'POST', body: { skipLines, confirmShrink } }),
+  setMapping: (id: string, mapping: Record<string, string | null>, saveAs?: string) =>
+    request<void>(`${importPath(id)}/mapping`, { method: 'POST', body: { mapping, saveAs } }),
+  accept: (id: string, skipLines: number[], confirmShrink = false) =>
+    request<void>(`${importPath(id)}/accept`, { method: 'POST', body: { skipLines, confirmShrink } }),
 };
 
 /** Reconciliation, the register on a date, and background jobs. */
 export const registerApi = {
-  reconcile: (asOf: string, apply: boolean, confirmLeaving?: number) => request<{ jobId: string }>('/api/v1/register/reconcile', { method: 'POST', body: { asOf, apply, confirmLeaving } }),
+  reconcile: (asOf: string, apply: boolean, confirmLeaving?: number) =>
+    request<{ jobId: string }>('/api/v1/register/reconcile', { method: 'POST', body: { asOf, apply, confirmLeaving } }),
   on: (asOf: string) => request<RegisterEntry[]>('/api/v1/register', { query: { asOf } }),
   job: (id: string) => request<Job>(`/api/v1/jobs/${encodeURIComponent(id)}`),
 };
@@ -64,8 +79,13 @@ export type { ReconcileResult };
 export const notificationsApi = {
   submit: (body: NotificationInput) => request<Notification>('/api/v1/notifications', { method: 'POST', body }),
   list: (view: 'mine' | 'inbox') => request<Notification[]>('/api/v1/notifications', { query: { view } }),
-  handle: (id: string, outcome: NotificationOutcome, note: string | null) => request<void>(`/api/v1/notifications/${encodeURIComponent(id)}/handle`, { method: 'POST', body: { outcome, note } }),
+  handle: (id: string, outcome: NotificationOutcome, note: string | null) =>
+    request<void>(`/api/v1/notifications/${encodeURIComponent(id)}/handle`, {
+      method: 'POST',
+      body: { outcome, note },
+    }),
   /** The municipalities trusted, and not, to route this municipality's notifications. */
   routing: () => request<NotificationRouting>('/api/v1/notification-routing'),
-  saveRouting: (trustedMunicipalityIds: string[]) => request<void>('/api/v1/notification-routing', { method: 'PUT', body: { trustedMunicipalityIds } }),
+  saveRouting: (trustedMunicipalityIds: string[]) =>
+    request<void>('/api/v1/notification-routing', { method: 'PUT', body: { trustedMunicipalityIds } }),
 };

@@ -4,7 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../api/client.js';
 
 /** A message box; `tone` decides colour and how it is announced. */
-export function Alert({ tone = 'error', children }: { tone?: 'error' | 'success' | 'info' | 'warning'; children: ReactNode }) {
+export function Alert({
+  tone = 'error',
+  children,
+}: {
+  tone?: 'error' | 'success' | 'info' | 'warning';
+  children: ReactNode;
+}) {
   const role = tone === 'error' ? 'alert' : 'status';
   return (
     <div className={`alert alert--${tone}`} role={role}>
@@ -16,7 +22,8 @@ export function Alert({ tone = 'error', children }: { tone?: 'error' | 'success'
 /** The sentence to show for an API error, in the UI language. */
 export function useProblemText(): (error: ApiError) => string {
   const { t } = useTranslation();
-  return (error) => t(`errors.${error.code}`, { ...error.params, defaultValue: error.message || t('errors.internal_error') });
+  return (error) =>
+    t(`errors.${error.code}`, { ...error.params, defaultValue: error.message || t('errors.internal_error') });
 }
 
 /** An API error as an alert, with an optional extra (e.g. a reload button). */

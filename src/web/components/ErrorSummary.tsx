@@ -12,7 +12,15 @@ export type SummaryItem = { fieldId?: string; label?: string; message: string };
  * Shows `items`, or nothing when the list is empty. `message` is an overall sentence. The summary
  * takes focus when it appears and whenever `focusKey` changes (pass the number of submit attempts).
  */
-export function ErrorSummary({ message, items, focusKey }: { message?: string; items: SummaryItem[]; focusKey?: number }) {
+export function ErrorSummary({
+  message,
+  items,
+  focusKey,
+}: {
+  message?: string;
+  items: SummaryItem[];
+  focusKey?: number;
+}) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const visible = Boolean(message) || items.length > 0;

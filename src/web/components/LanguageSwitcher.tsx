@@ -6,7 +6,12 @@ export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
   const other = i18n.language === 'en' ? 'sv' : 'en';
   return (
-    <button type="button" className="button button--quiet language-switcher" lang={other} onClick={() => void i18n.changeLanguage(other)}>
+    <button
+      type="button"
+      className="button button--quiet language-switcher"
+      lang={other}
+      onClick={() => void i18n.changeLanguage(other)}
+    >
       {t('language.switchTo')}
     </button>
   );

@@ -60,7 +60,12 @@ const GROUPS: { key: 'daily' | 'register' | 'cooperation' | 'settings'; links: N
 export function MainNav() {
   const { t } = useTranslation();
   const { can, me } = useSession();
-  const groups = GROUPS.map((g) => ({ ...g, links: g.links.filter((link) => (!link.capability || can(link.capability)) && (!link.roles || (!!me && link.roles.includes(me.role)))) })).filter((g) => g.links.length > 0);
+  const groups = GROUPS.map((g) => ({
+    ...g,
+    links: g.links.filter(
+      (link) => (!link.capability || can(link.capability)) && (!link.roles || (!!me && link.roles.includes(me.role))),
+    ),
+  })).filter((g) => g.links.length > 0);
   const links = (items: NavItem[], labelledBy?: string) => (
     <ul className="main-nav__links" aria-labelledby={labelledBy}>
       {items.map((link) => (

@@ -1,7 +1,14 @@
 /** Previous/next paging with "Page X of Y", as a labelled navigation landmark. */
 import { useTranslation } from 'react-i18next';
 
-type Props = { page: number; pageSize: number; total: number; totalIsLowerBound?: boolean; onPage: (page: number) => void; label?: string };
+type Props = {
+  page: number;
+  pageSize: number;
+  total: number;
+  totalIsLowerBound?: boolean;
+  onPage: (page: number) => void;
+  label?: string;
+};
 
 /** Paging controls; hidden when everything fits on one page. A total that is a lower bound says "at least" and never ends the paging. */
 export function Pagination({ page, pageSize, total, totalIsLowerBound, onPage, label }: Props) {
@@ -17,7 +24,12 @@ export function Pagination({ page, pageSize, total, totalIsLowerBound, onPage, l
       <p className="pagination__status" aria-live="polite">
         {t(totalIsLowerBound ? 'pagination.statusAtLeast' : 'pagination.status', { page, pages })}
       </p>
-      <button type="button" className="button button--secondary" disabled={page >= pages && !totalIsLowerBound} onClick={() => onPage(page + 1)}>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={page >= pages && !totalIsLowerBound}
+        onClick={() => onPage(page + 1)}
+      >
         {t('pagination.next')}
         <span aria-hidden="true"> →</span>
       </button>

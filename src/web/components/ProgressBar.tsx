@@ -19,7 +19,11 @@ export function ProgressBar({ id, label, value, max, text }: Props) {
       <label htmlFor={id} className="progress__label">
         {label}
       </label>
-      <progress id={id} aria-describedby={`${id}-text`} {...(determinate ? { value: Math.min(value, max), max } : {})} />
+      <progress
+        id={id}
+        aria-describedby={`${id}-text`}
+        {...(determinate ? { value: Math.min(value, max), max } : {})}
+      />
       <p id={`${id}-text`} className="progress__text" role="status">
         {text}
       </p>

@@ -22,7 +22,9 @@ export function SortableHeader<K extends string>({ column, label, sort, order, o
         <span className="sort-button__icon" aria-hidden="true">
           {active ? (order === 'asc' ? '▲' : '▼') : '↕'}
         </span>
-        <span className="visually-hidden">{active ? t(order === 'asc' ? 'table.sortedAsc' : 'table.sortedDesc') : t('table.sortable')}</span>
+        <span className="visually-hidden">
+          {active ? t(order === 'asc' ? 'table.sortedAsc' : 'table.sortedDesc') : t('table.sortable')}
+        </span>
       </button>
     </th>
   );

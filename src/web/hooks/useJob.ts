@@ -15,8 +15,13 @@ export type JobState<R> =
 /** A job's error is a stable error code when the server knew what went wrong, otherwise a technical text. */
 function jobError(error: string | null, result: unknown): ApiError {
   // A failed job's result holds the figures its error's sentence names (such as `leaving`), if any.
-  const params = result && typeof result === 'object' ? Object.fromEntries(Object.entries(result).filter(([, v]) => typeof v === 'number')) : {};
-  return error && /^[a-z_]+$/.test(error) ? new ApiError(0, error as ErrorCode, '', [], params) : new ApiError(0, 'internal_error', '');
+  const params =
+    result && typeof result === 'object'
+      ? Object.fromEntries(Object.entries(result).filter(([, v]) => typeof v === 'number'))
+      : {};
+  return error && /^[a-z_]+$/.test(error)
+    ? new ApiError(0, error as ErrorCode, '', [], params)
+    : new ApiError(0, 'internal_error', '');
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

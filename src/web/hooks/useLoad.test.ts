@@ -17,7 +17,9 @@ function deferred<T>() {
 describe('useLoad', () => {
   it('shows the answer to the newest dependencies even when an older answer arrives last', async () => {
     const answers = { a: deferred<string>(), b: deferred<string>() };
-    const { result, rerender } = renderHook(({ id }: { id: 'a' | 'b' }) => useLoad(() => answers[id].promise, [id]), { initialProps: { id: 'a' } });
+    const { result, rerender } = renderHook(({ id }: { id: 'a' | 'b' }) => useLoad(() => answers[id].promise, [id]), {
+      initialProps: { id: 'a' },
+    });
     expect(result.current.loading).toBe(true);
     rerender({ id: 'b' });
     await act(async () => answers.b.resolve('answer to b'));
@@ -27,7 +29,9 @@ describe('useLoad', () => {
   });
 
   it('says loading, not the old data, in the render right after the dependencies change', async () => {
-    const { result, rerender } = renderHook(({ id }: { id: string }) => useLoad(async () => `data of ${id}`, [id]), { initialProps: { id: 'a' } });
+    const { result, rerender } = renderHook(({ id }: { id: string }) => useLoad(async () => `data of ${id}`, [id]), {
+      initialProps: { id: 'a' },
+    });
     await waitFor(() => expect(result.current.data).toBe('data of a'));
     rerender({ id: 'b' });
     expect(result.current.loading).toBe(true);

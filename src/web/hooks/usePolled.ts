@@ -7,7 +7,12 @@ import { useLoad, type Loaded } from './useLoad.js';
  * Runs `load` now and whenever `deps` change, then again every `intervalMs` for as long as
  * `again(data)` is true. Polling stops on an error; `reload` starts it again.
  */
-export function usePolled<T>(load: () => Promise<T>, deps: DependencyList, again: (data: T) => boolean, intervalMs = POLL_INTERVAL_MS): Loaded<T> {
+export function usePolled<T>(
+  load: () => Promise<T>,
+  deps: DependencyList,
+  again: (data: T) => boolean,
+  intervalMs = POLL_INTERVAL_MS,
+): Loaded<T> {
   const loaded = useLoad(load, deps);
   const { data, error, loading, reload } = loaded;
   const keepGoing = data !== undefined && !error && again(data);

@@ -9,7 +9,11 @@ import { initI18n } from '../i18n/index.js';
 import { useSchemaForm } from './useSchemaForm.js';
 
 function wrapper({ children }: { children: ReactNode }) {
-  return createElement(QueryClientProvider, { client: new QueryClient({ defaultOptions: { mutations: { retry: false } } }) }, children);
+  return createElement(
+    QueryClientProvider,
+    { client: new QueryClient({ defaultOptions: { mutations: { retry: false } } }) },
+    children,
+  );
 }
 
 beforeAll(initI18n);

@@ -15,7 +15,11 @@ import { messageOf, useMessages } from '../api/fieldErrors.js';
  * field's message by the API's field name, `problem` the sentence for the error summary, and `attempt`
  * counts submits so the summary can take focus again.
  */
-export function useSchemaForm<S extends z.ZodType, R>(schema: S, send: (body: z.output<S>) => Promise<R>, options: { onSuccess?: (result: R) => unknown } = {}) {
+export function useSchemaForm<S extends z.ZodType, R>(
+  schema: S,
+  send: (body: z.output<S>) => Promise<R>,
+  options: { onSuccess?: (result: R) => unknown } = {},
+) {
   const messages = useMessages();
   const [refused, setRefused] = useState<ApiError | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -34,5 +38,11 @@ export function useSchemaForm<S extends z.ZodType, R>(schema: S, send: (body: z.
   }
 
   const failure = refused ?? (mutation.error ? messageOf(mutation.error) : null);
-  return { submit, busy: mutation.isPending, attempt, errors: messages.fields({}, failure), problem: messages.text(failure) };
+  return {
+    submit,
+    busy: mutation.isPending,
+    attempt,
+    errors: messages.fields({}, failure),
+    problem: messages.text(failure),
+  };
 }

@@ -8,9 +8,14 @@ export function useFormat() {
   const locale = localeOf(i18n.language);
   return {
     /** A calendar date (YYYY-MM-DD or ISO timestamp) as a local date. */
-    date: (value: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: value.length === 10 ? 'UTC' : undefined }).format(new Date(value)),
+    date: (value: string) =>
+      new Intl.DateTimeFormat(locale, {
+        dateStyle: 'medium',
+        timeZone: value.length === 10 ? 'UTC' : undefined,
+      }).format(new Date(value)),
     /** An ISO timestamp as local date and time. */
-    dateTime: (value: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value)),
+    dateTime: (value: string) =>
+      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value)),
     /** An ISO timestamp as local time of day. */
     time: (value: string) => new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(value)),
     /** A whole number with the language's digit grouping. */

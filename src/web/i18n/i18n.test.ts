@@ -6,7 +6,9 @@ import sv from './sv.json' with { type: 'json' };
 
 /** Every key path of a nested object of texts, as a.b.c. */
 const keys = (o: object, prefix = ''): string[] =>
-  Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
+  Object.entries(o).flatMap(([k, v]) =>
+    v && typeof v === 'object' ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
 
 describe('the interface texts', () => {
   it('say the same things in Swedish and English', () => {
@@ -23,7 +25,7 @@ describe('the interface texts', () => {
     expect(errors('en').network_error).toBeTruthy();
   });
 
-  it('keep no copy of a server text in the web\'s own files', () => {
+  it("keep no copy of a server text in the web's own files", () => {
     for (const json of [sv, en]) {
       expect(Object.keys(json.errors)).toEqual(['network_error']);
       expect('fieldErrors' in json).toBe(false);

@@ -7,11 +7,16 @@ import en from './en.json' with { type: 'json' };
 import sv from './sv.json' with { type: 'json' };
 
 type Texts = Record<string, { sv: string; en: string }>;
-const inLanguage = (texts: Texts, lang: 'sv' | 'en') => Object.fromEntries(Object.entries(texts).map(([code, text]) => [code, text[lang]]));
+const inLanguage = (texts: Texts, lang: 'sv' | 'en') =>
+  Object.fromEntries(Object.entries(texts).map(([code, text]) => [code, text[lang]]));
 
 /** Every text of `lang`: the JSON file with `errors` and `fieldErrors` completed from core. */
 function textsOf(json: typeof sv, lang: 'sv' | 'en') {
-  return { ...json, errors: { ...json.errors, ...inLanguage(ERRORS, lang) }, fieldErrors: inLanguage(FIELD_MESSAGES, lang) };
+  return {
+    ...json,
+    errors: { ...json.errors, ...inLanguage(ERRORS, lang) },
+    fieldErrors: inLanguage(FIELD_MESSAGES, lang),
+  };
 }
 
 /** i18next resources, Swedish first. */

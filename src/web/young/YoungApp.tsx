@@ -101,7 +101,14 @@ function SignIn({ t, onSignedIn }: { t: T; onSignedIn: () => Promise<void> }) {
           <p id="y-pin-hint" className="y-hint">
             {t('pinHint')}
           </p>
-          <input id="y-pin" inputMode="numeric" autoComplete="off" aria-describedby="y-pin-hint" value={pin} onChange={(e) => setPin(e.target.value)} />
+          <input
+            id="y-pin"
+            inputMode="numeric"
+            autoComplete="off"
+            aria-describedby="y-pin-hint"
+            value={pin}
+            onChange={(e) => setPin(e.target.value)}
+          />
           <button type="submit" className="y-button" disabled={busy}>
             {t('sendCode')}
           </button>
@@ -110,7 +117,14 @@ function SignIn({ t, onSignedIn }: { t: T; onSignedIn: () => Promise<void> }) {
         <form onSubmit={signIn} noValidate>
           <p role="status">{t('codeSent')}</p>
           <label htmlFor="y-code">{t('codeLabel')}</label>
-          <input id="y-code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={code} onChange={(e) => setCode(e.target.value)} />
+          <input
+            id="y-code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+          />
           <button type="submit" className="y-button" disabled={busy}>
             {t('signIn')}
           </button>

@@ -13,8 +13,22 @@ type T = (key: string, values?: Record<string, string>) => string;
 type Props = { me: MeSummary; lang: Lang; t: T; onSignedOut: () => void };
 
 const locale = (lang: Lang) => (lang === 'sv' ? 'sv-SE' : 'en-GB');
-const dateTime = (iso: string, lang: Lang) => new Date(iso).toLocaleString(locale(lang), { timeZone: 'Europe/Stockholm', weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
-const day = (d: string, lang: Lang) => new Date(`${d}T12:00:00Z`).toLocaleDateString(locale(lang), { timeZone: 'Europe/Stockholm', weekday: 'long', day: 'numeric', month: 'long' });
+const dateTime = (iso: string, lang: Lang) =>
+  new Date(iso).toLocaleString(locale(lang), {
+    timeZone: 'Europe/Stockholm',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+const day = (d: string, lang: Lang) =>
+  new Date(`${d}T12:00:00Z`).toLocaleDateString(locale(lang), {
+    timeZone: 'Europe/Stockholm',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+  });
 
 /** The signed-in page. */
 export function YoungHome({ me, lang, t, onSignedOut }: Props) {
@@ -67,7 +81,11 @@ export function YoungHome({ me, lang, t, onSignedOut }: Props) {
           <p>{t('noContact')}</p>
         )}
         <h3>{t('nextMeeting')}</h3>
-        <p>{me.nextMeeting ? `${t(`meetingKind.${me.nextMeeting.kind}`)}: ${dateTime(me.nextMeeting.startsAt, lang)}${me.nextMeeting.place ? `, ${me.nextMeeting.place}` : ''}` : t('noMeeting')}</p>
+        <p>
+          {me.nextMeeting
+            ? `${t(`meetingKind.${me.nextMeeting.kind}`)}: ${dateTime(me.nextMeeting.startsAt, lang)}${me.nextMeeting.place ? `, ${me.nextMeeting.place}` : ''}`
+            : t('noMeeting')}
+        </p>
       </section>
 
       <section aria-labelledby="y-week" className="y-card">
@@ -80,7 +98,8 @@ export function YoungHome({ me, lang, t, onSignedOut }: Props) {
           <ul className="y-list">
             {week.items.map((i) => (
               <li key={i.id}>
-                <strong>{day(i.day, lang)}</strong> {i.start ? `${i.start}${i.end ? `–${i.end}` : ''}` : t('allDay')}: {i.title ?? (i.kind === 'meeting' && i.detail ? t(`meetingKind.${i.detail}`) : i.detail)}
+                <strong>{day(i.day, lang)}</strong> {i.start ? `${i.start}${i.end ? `–${i.end}` : ''}` : t('allDay')}:{' '}
+                {i.title ?? (i.kind === 'meeting' && i.detail ? t(`meetingKind.${i.detail}`) : i.detail)}
                 {i.staffName ? `, ${i.staffName}` : ''}
                 {i.place ? `, ${i.place}` : ''}
               </li>
@@ -126,7 +145,11 @@ export function YoungHome({ me, lang, t, onSignedOut }: Props) {
                       {s.canMarkDone ? (
                         <>
                           <br />
-                          <button type="button" className="y-button y-button--small" onClick={() => act(async () => setPlan(await meApi.markDone(s.id)))}>
+                          <button
+                            type="button"
+                            className="y-button y-button--small"
+                            onClick={() => act(async () => setPlan(await meApi.markDone(s.id)))}
+                          >
                             {t('markDone')}
                             <span className="y-visually-hidden">: {s.title}</span>
                           </button>
@@ -140,7 +163,11 @@ export function YoungHome({ me, lang, t, onSignedOut }: Props) {
             {plan.signed ? (
               <p role="status">{t('signed')}</p>
             ) : (
-              <button type="button" className="y-button" onClick={() => act(async () => setPlan(await meApi.sign(plan.version)))}>
+              <button
+                type="button"
+                className="y-button"
+                onClick={() => act(async () => setPlan(await meApi.sign(plan.version)))}
+              >
                 {t('signPlan')}
               </button>
             )}
@@ -167,7 +194,11 @@ export function YoungHome({ me, lang, t, onSignedOut }: Props) {
                 {c.validUntil ? ` · ${t('consentUntil', { date: c.validUntil })}` : ''}
                 <br />
                 {c.state === 'valid' ? (
-                  <button type="button" className="y-button y-button--small" onClick={() => act(async () => (await meApi.withdraw(c.id), await loadConsents(), await loadLog()))}>
+                  <button
+                    type="button"
+                    className="y-button y-button--small"
+                    onClick={() => act(async () => (await meApi.withdraw(c.id), await loadConsents(), await loadLog()))}
+                  >
                     {t('withdraw')}
                     <span className="y-visually-hidden">: {c.recipients.join(', ')}</span>
                   </button>
@@ -194,7 +225,12 @@ export function YoungHome({ me, lang, t, onSignedOut }: Props) {
                 {e.emergency ? <strong>{t('emergency')}: </strong> : null}
                 {dateTime(e.at, lang)}: {e.name ? `${e.name}, ` : ''}
                 {e.role ? t(`role.${e.role}`) : ''}
-                {e.unit ? ` (${e.unit})` : ''} {e.action === 'read' || e.action === 'list' ? t('logRead') : e.action === 'export' ? t('logExported') : t('logChanged')}
+                {e.unit ? ` (${e.unit})` : ''}{' '}
+                {e.action === 'read' || e.action === 'list'
+                  ? t('logRead')
+                  : e.action === 'export'
+                    ? t('logExported')
+                    : t('logChanged')}
                 {e.basis ? ` · ${t(`basis.${e.basis}`)}` : ''}
               </li>
             ))}

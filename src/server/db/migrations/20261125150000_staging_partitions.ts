@@ -27,7 +27,8 @@ const POPULATION_COLUMNS = `
      registered_since date`;
 
 /** The population columns both layouts share; the partitioned one drops birth_date, which the identity number gives. */
-const POPULATION_SHARED = 'import_id, municipality_id, line, personal_identity_number, given_name, family_name, street_address, postal_code, city, municipality_code, protected_identity, registered_since';
+const POPULATION_SHARED =
+  'import_id, municipality_id, line, personal_identity_number, given_name, family_name, street_address, postal_code, city, municipality_code, protected_identity, registered_since';
 /** birth_date from a twelve-digit identity number (a coordination number's day is the birth day plus 60). */
 const BIRTH_DATE = `make_date(substr(personal_identity_number, 1, 4)::int, substr(personal_identity_number, 5, 2)::int, substr(personal_identity_number, 7, 2)::int % 60)`;
 

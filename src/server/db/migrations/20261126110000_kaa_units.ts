@@ -9,7 +9,10 @@
 import type { Kysely } from 'kysely';
 import { runStatements } from './run-statements.js';
 
-const up_statements = [`alter table units add column kaa boolean not null default false`, `update units set kaa = true where name = 'Utbildningsförvaltningen'`];
+const up_statements = [
+  `alter table units add column kaa boolean not null default false`,
+  `update units set kaa = true where name = 'Utbildningsförvaltningen'`,
+];
 const down_statements = ['alter table units drop column kaa'];
 
 export const up = (db: Kysely<unknown>) => runStatements(db, up_statements);

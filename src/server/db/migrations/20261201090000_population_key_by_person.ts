@@ -9,8 +9,14 @@
 import type { Kysely } from 'kysely';
 import { runStatements } from './run-statements.js';
 
-const up_statements = ['alter table population_rows drop constraint population_rows_pkey', 'alter table population_rows add primary key (personal_identity_number, import_id)'];
-const down_statements = ['alter table population_rows drop constraint population_rows_pkey', 'alter table population_rows add primary key (import_id, personal_identity_number)'];
+const up_statements = [
+  'alter table population_rows drop constraint population_rows_pkey',
+  'alter table population_rows add primary key (personal_identity_number, import_id)',
+];
+const down_statements = [
+  'alter table population_rows drop constraint population_rows_pkey',
+  'alter table population_rows add primary key (import_id, personal_identity_number)',
+];
 
 export const up = (db: Kysely<unknown>) => runStatements(db, up_statements);
 export const down = (db: Kysely<unknown>) => runStatements(db, down_statements);

@@ -21,7 +21,10 @@ const up_statements = [
   `alter table sms_messages add column attempt_recorded_at timestamptz, add column confirmed_by uuid references staff`,
   `update sms_messages set attempt_recorded_at = created_at where status <> 'failed'`,
 ];
-const down_statements = ['alter table sms_messages drop column confirmed_by, drop column attempt_recorded_at', 'drop table outreach_rule_changes'];
+const down_statements = [
+  'alter table sms_messages drop column confirmed_by, drop column attempt_recorded_at',
+  'drop table outreach_rule_changes',
+];
 
 export const up = (db: Kysely<unknown>) => runStatements(db, up_statements);
 export const down = (db: Kysely<unknown>) => runStatements(db, down_statements);

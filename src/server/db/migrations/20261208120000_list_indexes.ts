@@ -28,7 +28,9 @@ const trigram_statements = [
 
 /** True when the server offers pg_trgm (PostgreSQL's contrib; PGlite when opened with it). */
 async function trigramsAvailable(db: Kysely<unknown>): Promise<boolean> {
-  const { rows } = await sql<{ one: number }>`select 1 as one from pg_available_extensions where name = 'pg_trgm'`.execute(db);
+  const { rows } = await sql<{
+    one: number;
+  }>`select 1 as one from pg_available_extensions where name = 'pg_trgm'`.execute(db);
   return rows.length > 0;
 }
 

@@ -19,26 +19,42 @@ const hour = sql<number>`extract(hour from audit_log.at at time zone 'Europe/Sto
 type Window = { municipalityId: string; from: string; to: string };
 
 function reads(db: Q, w: Window) {
-  return db
-    .selectFrom('audit_log')
-    .innerJoin('staff as actor', 'actor.id', 'audit_log.actor_id')
-    .where('audit_log.municipality_id', '=', w.municipalityId)
-    .where('audit_log.action', 'in', ['read', 'export'])
-    .where('audit_log.person_id', 'is not', null)
-    // Administrators' own follow-up reads (this report, the audit log) are in the person's trail, not here.
-    .where('audit_log.entity', 'not in', ['audit_log', 'access_review'])
-    .where('audit_log.at', '>=', sql<Date>`${w.from}::date`)
-    .where('audit_log.at', '<', sql<Date>`${w.to}::date + 1`);
+  return (
+    db
+      .selectFrom('audit_log')
+      .innerJoin('staff as actor', 'actor.id', 'audit_log.actor_id')
+      .where('audit_log.municipality_id', '=', w.municipalityId)
+      .where('audit_log.action', 'in', ['read', 'export'])
+      .where('audit_log.person_id', 'is not', null)
+      // Administrators' own follow-up reads (this report, the audit log) are in the person's trail, not here.
+      .where('audit_log.entity', 'not in', ['audit_log', 'access_review'])
+      .where('audit_log.at', '>=', sql<Date>`${w.from}::date`)
+      .where('audit_log.at', '<', sql<Date>`${w.to}::date + 1`)
+  );
 }
 
 /** Rows of one report: who, whom (or null for per-account rows), which day, how many reads, and a detail. */
-export type ReviewRow = { actor_id: string; actor_name: string; person_id: string | null; day: string; reads: number; detail: string | null };
+export type ReviewRow = {
+  actor_id: string;
+  actor_name: string;
+  person_id: string | null;
+  day: string;
+  reads: number;
+  detail: string | null;
+};
 
 /** Reads of persons outside the reader's own caseload: by the register, by consent or under emergency access. */
 export function outsideCaseload(db: Q, w: Window): Promise<ReviewRow[]> {
   return reads(db, w)
     .where(sql<string>`audit_log.detail->>'basis'`, 'in', ['register', 'consent', 'emergency'])
-    .select(['actor.id as actor_id', 'actor.name as actor_name', 'audit_log.person_id', day.as('day'), sql<number>`count(*)::int`.as('reads'), sql<string>`max(audit_log.detail->>'basis')`.as('detail')])
+    .select([
+      'actor.id as actor_id',
+      'actor.name as actor_name',
+      'audit_log.person_id',
+      day.as('day'),
+      sql<number>`count(*)::int`.as('reads'),
+      sql<string>`max(audit_log.detail->>'basis')`.as('detail'),
+    ])
     .groupBy(['actor.id', 'actor.name', 'audit_log.person_id', day])
     .orderBy(day, 'desc')
     .limit(500)
@@ -69,7 +85,14 @@ export function emergencies(db: Q, w: Window): Promise<ReviewRow[]> {
 /** Accounts that read more than MANY_PERSONS_PER_DAY distinct persons in a day. */
 export function manyPersons(db: Q, w: Window): Promise<ReviewRow[]> {
   return reads(db, w)
-    .select(['actor.id as actor_id', 'actor.name as actor_name', sql<null>`null::uuid`.as('person_id'), day.as('day'), sql<number>`count(distinct audit_log.person_id)::int`.as('reads'), sql<null>`null`.as('detail')])
+    .select([
+      'actor.id as actor_id',
+      'actor.name as actor_name',
+      sql<null>`null::uuid`.as('person_id'),
+      day.as('day'),
+      sql<number>`count(distinct audit_log.person_id)::int`.as('reads'),
+      sql<null>`null`.as('detail'),
+    ])
     .groupBy(['actor.id', 'actor.name', day])
     .having(sql`count(distinct audit_log.person_id)`, '>', MANY_PERSONS_PER_DAY)
     .orderBy(day, 'desc')
@@ -81,7 +104,14 @@ export function manyPersons(db: Q, w: Window): Promise<ReviewRow[]> {
 export function atNight(db: Q, w: Window): Promise<ReviewRow[]> {
   return reads(db, w)
     .where((eb) => eb.or([eb(hour, '>=', NIGHT.from), eb(hour, '<', NIGHT.to)]))
-    .select(['actor.id as actor_id', 'actor.name as actor_name', sql<null>`null::uuid`.as('person_id'), day.as('day'), sql<number>`count(*)::int`.as('reads'), sql<string>`to_char(min(audit_log.at at time zone 'Europe/Stockholm'), 'HH24:MI')`.as('detail')])
+    .select([
+      'actor.id as actor_id',
+      'actor.name as actor_name',
+      sql<null>`null::uuid`.as('person_id'),
+      day.as('day'),
+      sql<number>`count(*)::int`.as('reads'),
+      sql<string>`to_char(min(audit_log.at at time zone 'Europe/Stockholm'), 'HH24:MI')`.as('detail'),
+    ])
     .groupBy(['actor.id', 'actor.name', day])
     .orderBy(day, 'desc')
     .limit(500)
@@ -97,7 +127,14 @@ export function denied(db: Q, w: Window): Promise<ReviewRow[]> {
     .where('audit_log.action', '=', 'denied')
     .where('audit_log.at', '>=', sql<Date>`${w.from}::date`)
     .where('audit_log.at', '<', sql<Date>`${w.to}::date + 1`)
-    .select(['actor.id as actor_id', 'actor.name as actor_name', 'audit_log.person_id', day.as('day'), sql<number>`count(*)::int`.as('reads'), sql<null>`null`.as('detail')])
+    .select([
+      'actor.id as actor_id',
+      'actor.name as actor_name',
+      'audit_log.person_id',
+      day.as('day'),
+      sql<number>`count(*)::int`.as('reads'),
+      sql<null>`null`.as('detail'),
+    ])
     .groupBy(['actor.id', 'actor.name', 'audit_log.person_id', day])
     .orderBy(day, 'desc')
     .limit(500)

@@ -14,11 +14,22 @@ const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404
 export async function accessReviewRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/v1/access-review', {
-    schema: { tags, summary: 'One follow-up report (outside_caseload, emergency, many_persons, night) for a period, default the last 30 days (administrators)', querystring: accessReviewQuery, response: { 200: z.array(accessReviewRowSchema), ...errors } },
+    schema: {
+      tags,
+      summary:
+        'One follow-up report (outside_caseload, emergency, many_persons, night) for a period, default the last 30 days (administrators)',
+      querystring: accessReviewQuery,
+      response: { 200: z.array(accessReviewRowSchema), ...errors },
+    },
     handler: (request) => accessReview(contextOf(request), request.query),
   });
   r.post('/api/v1/access-review/reviewed', {
-    schema: { tags, summary: 'Mark a report row as reviewed', body: accessReviewMarkBody, response: { 204: z.null(), ...errors } },
+    schema: {
+      tags,
+      summary: 'Mark a report row as reviewed',
+      body: accessReviewMarkBody,
+      response: { 204: z.null(), ...errors },
+    },
     handler: async (request, reply) => {
       await markReviewed(contextOf(request), request.body);
       return reply.code(204).send(null);

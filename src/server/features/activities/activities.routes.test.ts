@@ -456,9 +456,7 @@ describe('attendance taken by two at once', () => {
     ]);
     expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
     const after = (await h.as.coordinator.request('GET', url)).json();
-    expect(
-      after.persons.map((p: { personId: string; status: string }) => [p.personId, p.status]).sort(),
-    ).toEqual(
+    expect(after.persons.map((p: { personId: string; status: string }) => [p.personId, p.status]).sort()).toEqual(
       [
         [enrolledId, 'present'],
         [otherId, 'late'],

@@ -156,7 +156,7 @@ export async function activityRoutes(app: FastifyInstance) {
       tags: ['activities'],
       summary:
         "A person's attendance over a period with figures, as JSON or PDF (lang=sv|en); only with " +
-        "access to their contact and occupation",
+        'access to their contact and occupation',
       params: idParams,
       querystring: personAttendanceQuery,
       response: { 200: personAttendanceSchema.or(z.any()), ...errors },

@@ -5,7 +5,14 @@
  */
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import { FINAL_APPLICATION_STATUSES, type Application, type applicationBody, type applicationListQuery, type applicationUpdateBody, type APPLICATION_STATUSES } from '../../../core/consent-schemas.js';
+import {
+  FINAL_APPLICATION_STATUSES,
+  type Application,
+  type applicationBody,
+  type applicationListQuery,
+  type applicationUpdateBody,
+  type APPLICATION_STATUSES,
+} from '../../../core/consent-schemas.js';
 import type { Paged } from '../../../core/schemas.js';
 import { categoryVisibleTo, personManagedBy, requireCapability, type Actor } from '../../access/access.js';
 import type { Db } from '../../db/connection.js';
@@ -58,29 +65,79 @@ const present = (r: Row): Application => ({
 });
 
 /** Applications the actor may see: those of persons whose assessment and plan they may see. */
-const visible = (db: Db, actor: Actor) => base(db).where('applications.municipality_id', '=', actor.municipalityId).where(categoryVisibleTo(actor, 'assessment_plan'));
+const visible = (db: Db, actor: Actor) =>
+  base(db)
+    .where('applications.municipality_id', '=', actor.municipalityId)
+    .where(categoryVisibleTo(actor, 'assessment_plan'));
 
 /** Registers an application for a person the actor works on. The same application sent twice is registered once. */
-export async function receiveApplication(ctx: RequestContext, personId: string, input: z.infer<typeof applicationBody>): Promise<{ id: string }> {
+export async function receiveApplication(
+  ctx: RequestContext,
+  personId: string,
+  input: z.infer<typeof applicationBody>,
+): Promise<{ id: string }> {
   requireCapability(ctx.actor, 'applications.manage');
   return audited(ctx, async ({ trx, audit }) => {
-    const person = await trx.selectFrom('persons').select(['persons.id', 'persons.municipality_id']).where('persons.id', '=', personId).where(personManagedBy(ctx.actor)).executeTakeFirst();
+    const person = await trx
+      .selectFrom('persons')
+      .select(['persons.id', 'persons.municipality_id'])
+      .where('persons.id', '=', personId)
+      .where(personManagedBy(ctx.actor))
+      .executeTakeFirst();
     if (!person) throw denied(personId, 'application');
-    const team = await trx.selectFrom('teams').select('id').where('id', '=', input.teamId).where('municipality_id', '=', person.municipality_id).executeTakeFirst();
+    const team = await trx
+      .selectFrom('teams')
+      .select('id')
+      .where('id', '=', input.teamId)
+      .where('municipality_id', '=', person.municipality_id)
+      .executeTakeFirst();
     if (!team) throw new AppError('validation_failed', [{ field: 'teamId', code: 'invalid' }]);
     await sql`select pg_advisory_xact_lock(hashtext(${`application:${personId}`}))`.execute(trx);
-    const same = await trx.selectFrom('applications').select('id').where('person_id', '=', personId).where('team_id', '=', team.id).where('referrer', '=', input.referrer).where('signed_on', '=', input.signedOn).where('status', 'in', ['received', 'on_agenda']).executeTakeFirst();
+    const same = await trx
+      .selectFrom('applications')
+      .select('id')
+      .where('person_id', '=', personId)
+      .where('team_id', '=', team.id)
+      .where('referrer', '=', input.referrer)
+      .where('signed_on', '=', input.signedOn)
+      .where('status', 'in', ['received', 'on_agenda'])
+      .executeTakeFirst();
     if (same) return { id: same.id };
     const row = await trx
       .insertInto('applications')
-      .values({ municipality_id: person.municipality_id, person_id: personId, team_id: team.id, referrer: input.referrer, signed_on: input.signedOn, status: 'received', created_by: ctx.actor.id })
+      .values({
+        municipality_id: person.municipality_id,
+        person_id: personId,
+        team_id: team.id,
+        referrer: input.referrer,
+        signed_on: input.signedOn,
+        status: 'received',
+        created_by: ctx.actor.id,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx
       .insertInto('events')
-      .values(eventRow({ municipality_id: person.municipality_id, person_id: personId, category: 'assessment_plan', actor_id: ctx.actor.id }, 'application_received', { applicationId: row.id, referrer: input.referrer }))
+      .values(
+        eventRow(
+          {
+            municipality_id: person.municipality_id,
+            person_id: personId,
+            category: 'assessment_plan',
+            actor_id: ctx.actor.id,
+          },
+          'application_received',
+          { applicationId: row.id, referrer: input.referrer },
+        ),
+      )
       .execute();
-    await audit({ action: 'create', entity: 'application', entityId: row.id, personId, detail: { referrer: input.referrer, teamId: team.id } });
+    await audit({
+      action: 'create',
+      entity: 'application',
+      entityId: row.id,
+      personId,
+      detail: { referrer: input.referrer, teamId: team.id },
+    });
     return { id: row.id };
   });
 }
@@ -89,15 +146,39 @@ export async function receiveApplication(ctx: RequestContext, personId: string, 
  * The team-meeting list, a page at a time: pending applications oldest signed first (the order the
  * page says), or decided ones latest decision first; each listed person audited.
  */
-export async function listApplications(ctx: RequestContext, query: z.infer<typeof applicationListQuery>): Promise<Paged<Application>> {
+export async function listApplications(
+  ctx: RequestContext,
+  query: z.infer<typeof applicationListQuery>,
+): Promise<Paged<Application>> {
   requireCapability(ctx.actor, 'applications.manage');
   return audited(ctx, async ({ trx, audit }) => {
-    let q = visible(trx, ctx.actor).where('applications.status', query.show === 'pending' ? 'not in' : 'in', FINAL_APPLICATION_STATUSES);
+    let q = visible(trx, ctx.actor).where(
+      'applications.status',
+      query.show === 'pending' ? 'not in' : 'in',
+      FINAL_APPLICATION_STATUSES,
+    );
     if (query.status) q = q.where('applications.status', '=', query.status);
-    const { total } = await q.clearSelect().select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow();
-    q = query.show === 'pending' ? q.orderBy('applications.signed_on', 'asc').orderBy('applications.created_at', 'asc') : q.orderBy('applications.decided_at', 'desc');
-    const rows = await q.orderBy('applications.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
-    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'application' as const, entityId: r.id, personId: r.person_id })));
+    const { total } = await q
+      .clearSelect()
+      .select(sql<number>`count(*)::int`.as('total'))
+      .executeTakeFirstOrThrow();
+    q =
+      query.show === 'pending'
+        ? q.orderBy('applications.signed_on', 'asc').orderBy('applications.created_at', 'asc')
+        : q.orderBy('applications.decided_at', 'desc');
+    const rows = await q
+      .orderBy('applications.id')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute();
+    await audit(
+      ...rows.map((r) => ({
+        action: 'list' as const,
+        entity: 'application' as const,
+        entityId: r.id,
+        personId: r.person_id,
+      })),
+    );
     return { total, page: query.page, pageSize: query.pageSize, items: rows.map(present) };
   });
 }
@@ -108,7 +189,10 @@ export async function personApplications(ctx: RequestContext, personId: string):
   return audited(ctx, async ({ trx, audit }) => {
     const person = await selectVisiblePerson(trx, ctx.actor, personId);
     if (!person) throw denied(personId, 'applications');
-    const rows = await visible(trx, ctx.actor).where('applications.person_id', '=', personId).orderBy('applications.created_at', 'desc').execute();
+    const rows = await visible(trx, ctx.actor)
+      .where('applications.person_id', '=', personId)
+      .orderBy('applications.created_at', 'desc')
+      .execute();
     await audit({ action: 'read', entity: 'applications', entityId: personId, personId, detail: readBasis(person) });
     return rows.map(present);
   });
@@ -141,7 +225,10 @@ export async function moveApplication(
   const base = { municipality_id: actor.municipalityId, person_id: current.person_id, actor_id: actor.id };
   if (decided) {
     const payload = { applicationId: input.id, status: input.status };
-    await trx.insertInto('events').values(eventRow({ ...base, category: 'assessment_plan' }, 'application_decided', payload)).execute();
+    await trx
+      .insertInto('events')
+      .values(eventRow({ ...base, category: 'assessment_plan' }, 'application_decided', payload))
+      .execute();
   }
   if (input.status === 'accepted') {
     const moved = await trx
@@ -154,21 +241,38 @@ export async function moveApplication(
       .executeTakeFirst();
     if (moved) {
       const to = { id: current.team_id, name: current.team_name };
-      await trx.insertInto('events').values(eventRow({ ...base, case_id: moved.id }, 'team_changed', { to })).execute();
+      await trx
+        .insertInto('events')
+        .values(eventRow({ ...base, case_id: moved.id }, 'team_changed', { to }))
+        .execute();
     }
   }
 }
 
 /** Moves an application on (agenda, decision); a decision is recorded with who and when, accepting puts the case in the team. */
-export async function updateApplication(ctx: RequestContext, id: string, input: z.infer<typeof applicationUpdateBody>): Promise<Application> {
+export async function updateApplication(
+  ctx: RequestContext,
+  id: string,
+  input: z.infer<typeof applicationUpdateBody>,
+): Promise<Application> {
   requireCapability(ctx.actor, 'applications.manage');
   return audited(ctx, async ({ trx, audit }) => {
-    const current = await base(trx).where('applications.id', '=', id).where('applications.municipality_id', '=', ctx.actor.municipalityId).where(personManagedBy(ctx.actor)).executeTakeFirst();
+    const current = await base(trx)
+      .where('applications.id', '=', id)
+      .where('applications.municipality_id', '=', ctx.actor.municipalityId)
+      .where(personManagedBy(ctx.actor))
+      .executeTakeFirst();
     if (!current) throw new AppError('not_found');
     if (current.version !== input.version) throw new AppError('version_conflict');
     if (FINAL_APPLICATION_STATUSES.includes(current.status)) throw new AppError('application_decided');
     await moveApplication(trx, ctx.actor, current, { id, ...input });
-    await audit({ action: 'update', entity: 'application', entityId: id, personId: current.person_id, detail: { status: input.status } });
+    await audit({
+      action: 'update',
+      entity: 'application',
+      entityId: id,
+      personId: current.person_id,
+      detail: { status: input.status },
+    });
     return present((await base(trx).where('applications.id', '=', id).executeTakeFirstOrThrow()) as Row);
   });
 }

@@ -12,20 +12,40 @@ type Item = { id: string; status: string; signedOn: string };
 
 beforeAll(async () => {
   h = await createHarness();
-  const unitId = (await h.db.selectFrom('units').select('id').where('municipality_id', '=', h.municipalityId).where('kaa', '=', true).executeTakeFirstOrThrow()).id;
+  const unitId = (
+    await h.db
+      .selectFrom('units')
+      .select('id')
+      .where('municipality_id', '=', h.municipalityId)
+      .where('kaa', '=', true)
+      .executeTakeFirstOrThrow()
+  ).id;
   teamId = (await h.as.coordinator.request('POST', '/api/v1/teams', { name: 'Teammötet', unitId })).json().id;
 });
 afterAll(() => h.close());
 
 /** Registers `n` persons with one application each, signed on the given days (in creation order), and `status`. */
-async function applications(days: string[], status: 'received' | 'on_agenda' | 'waiting_list' | 'accepted' | 'declined' = 'received') {
+async function applications(
+  days: string[],
+  status: 'received' | 'on_agenda' | 'waiting_list' | 'accepted' | 'declined' = 'received',
+) {
   const ids: string[] = [];
   for (const signed_on of days) {
     const personId = (await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson())).json().id;
     const decided = status === 'accepted' || status === 'declined' || status === 'waiting_list';
     const row = await h.db
       .insertInto('applications')
-      .values({ municipality_id: h.municipalityId, person_id: personId, team_id: teamId, referrer: 'school', signed_on, status, created_by: h.as.coordinator.staffId, decided_by: decided ? h.as.coordinator.staffId : null, decided_at: decided ? new Date(`${signed_on}T15:00:00Z`) : null })
+      .values({
+        municipality_id: h.municipalityId,
+        person_id: personId,
+        team_id: teamId,
+        referrer: 'school',
+        signed_on,
+        status,
+        created_by: h.as.coordinator.staffId,
+        decided_by: decided ? h.as.coordinator.staffId : null,
+        decided_at: decided ? new Date(`${signed_on}T15:00:00Z`) : null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     ids.push(row.id);
@@ -56,7 +76,15 @@ describe('GET /api/v1/applications for the team meeting', () => {
 
   it('pages through every application with the true total, past the 500 the server once stopped at', async () => {
     const personId = (await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson())).json().id;
-    const rows = Array.from({ length: 505 }, (_, i) => ({ municipality_id: h.municipalityId, person_id: personId, team_id: teamId, referrer: 'self' as const, signed_on: `2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`, status: 'received' as const, created_by: h.as.coordinator.staffId }));
+    const rows = Array.from({ length: 505 }, (_, i) => ({
+      municipality_id: h.municipalityId,
+      person_id: personId,
+      team_id: teamId,
+      referrer: 'self' as const,
+      signed_on: `2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+      status: 'received' as const,
+      created_by: h.as.coordinator.staffId,
+    }));
     await h.db.insertInto('applications').values(rows).execute();
     const first = await page('pageSize=100');
     expect(first).toMatchObject({ page: 1, pageSize: 100 });

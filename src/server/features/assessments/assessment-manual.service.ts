@@ -13,27 +13,42 @@ import { audited, type RequestContext } from '../../http/context.js';
 import { insertManual, selectLatestManual } from './assessments.queries.js';
 
 /** Those who work with assessments read the manual; coordinators edit it. */
-const readsManual = (ctx: RequestContext) => roleCan(ctx.actor.role, 'persons.browse') || roleCan(ctx.actor.role, 'outreach.configure');
+const readsManual = (ctx: RequestContext) =>
+  roleCan(ctx.actor.role, 'persons.browse') || roleCan(ctx.actor.role, 'outreach.configure');
 
 /** The current manual of the actor's municipality (version 0: Lotsa's default, not yet saved). */
 export async function getManual(ctx: RequestContext): Promise<Manual> {
   if (!readsManual(ctx)) throw new AppError('forbidden');
   const latest = await selectLatestManual(ctx.db, ctx.actor.municipalityId);
   if (!latest) return { version: 0, sections: DEFAULT_MANUAL, updatedAt: null, updatedBy: null };
-  return { version: latest.version, sections: latest.sections, updatedAt: latest.created_at.toISOString(), updatedBy: latest.created_by };
+  return {
+    version: latest.version,
+    sections: latest.sections,
+    updatedAt: latest.created_at.toISOString(),
+    updatedBy: latest.created_by,
+  };
 }
 
 /** Saves the manual as a new version; 409 when someone saved another version since `version` was read. */
 export async function saveManual(ctx: RequestContext, input: z.infer<typeof manualBody>): Promise<Manual> {
   requireCapability(ctx.actor, 'outreach.configure');
   const problems = manualProblems(input.sections);
-  if (problems.length) throw new AppError('validation_failed', problems.map((field) => ({ field, code: 'invalid' as const })));
+  if (problems.length)
+    throw new AppError(
+      'validation_failed',
+      problems.map((field) => ({ field, code: 'invalid' as const })),
+    );
   await audited(ctx, async ({ trx, audit }) => {
     const latest = await selectLatestManual(trx, ctx.actor.municipalityId);
     if ((latest?.version ?? 0) !== input.version) throw new AppError('version_conflict');
     const saved = await insertManual(trx, ctx.actor.municipalityId, input.version + 1, input.sections, ctx.actor.id);
     if (!saved) throw new AppError('version_conflict');
-    await audit({ action: 'update', entity: 'assessment_manual', entityId: saved.id, detail: { version: saved.version, sections: input.sections.length } });
+    await audit({
+      action: 'update',
+      entity: 'assessment_manual',
+      entityId: saved.id,
+      detail: { version: saved.version, sections: input.sections.length },
+    });
   });
   return getManual(ctx);
 }
@@ -42,7 +57,10 @@ export async function saveManual(ctx: RequestContext, input: z.infer<typeof manu
  * The manual a new assessment uses: the newest stored version, or Lotsa's default stored as
  * version 1 the first time (so that every assessment points at a stored version).
  */
-export async function currentManualFor(db: Db, municipalityId: string): Promise<{ id: string; version: number; sections: ManualSection[] }> {
+export async function currentManualFor(
+  db: Db,
+  municipalityId: string,
+): Promise<{ id: string; version: number; sections: ManualSection[] }> {
   const latest = await selectLatestManual(db, municipalityId);
   if (latest) return latest;
   await insertManual(db, municipalityId, 1, DEFAULT_MANUAL, null);

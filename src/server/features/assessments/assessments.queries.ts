@@ -16,7 +16,13 @@ export async function selectLatestManual(db: Q, municipalityId: string) {
   const row = await db
     .selectFrom('assessment_manuals')
     .leftJoin('staff', 'staff.id', 'assessment_manuals.created_by')
-    .select(['assessment_manuals.id', 'assessment_manuals.version', 'assessment_manuals.sections', 'assessment_manuals.created_at', 'staff.name as created_by'])
+    .select([
+      'assessment_manuals.id',
+      'assessment_manuals.version',
+      'assessment_manuals.sections',
+      'assessment_manuals.created_at',
+      'staff.name as created_by',
+    ])
     .where('assessment_manuals.municipality_id', '=', municipalityId)
     .orderBy('assessment_manuals.version', 'desc')
     .limit(1)
@@ -25,7 +31,13 @@ export async function selectLatestManual(db: Q, municipalityId: string) {
 }
 
 /** Stores a new version of the manual; none when the version is already taken (a concurrent save). */
-export async function insertManual(db: Q, municipalityId: string, version: number, sections: ManualSection[], staffId: string | null) {
+export async function insertManual(
+  db: Q,
+  municipalityId: string,
+  version: number,
+  sections: ManualSection[],
+  staffId: string | null,
+) {
   return db
     .insertInto('assessment_manuals')
     .values({ municipality_id: municipalityId, version, sections: JSON.stringify(sections), created_by: staffId })
@@ -36,12 +48,24 @@ export async function insertManual(db: Q, municipalityId: string, version: numbe
 
 /** The person with the actor's access (basis, categories, managed), if the actor may see them at all. */
 export function selectVisiblePerson(db: Q, actor: Actor, personId: string) {
-  return db.selectFrom('persons').select(['persons.id', 'persons.municipality_id']).select((eb) => accessOf(actor)(eb)).where('persons.id', '=', personId).where(personVisibleTo(actor)).executeTakeFirst();
+  return db
+    .selectFrom('persons')
+    .select(['persons.id', 'persons.municipality_id'])
+    .select((eb) => accessOf(actor)(eb))
+    .where('persons.id', '=', personId)
+    .where(personVisibleTo(actor))
+    .executeTakeFirst();
 }
 
 /** The person with the actor's access, if the actor works on them for the KAA (may write assessments). */
 export function selectManagedPerson(db: Q, actor: Actor, personId: string) {
-  return db.selectFrom('persons').select(['persons.id', 'persons.municipality_id']).select((eb) => accessOf(actor)(eb)).where('persons.id', '=', personId).where(personManagedBy(actor)).executeTakeFirst();
+  return db
+    .selectFrom('persons')
+    .select(['persons.id', 'persons.municipality_id'])
+    .select((eb) => accessOf(actor)(eb))
+    .where('persons.id', '=', personId)
+    .where(personManagedBy(actor))
+    .executeTakeFirst();
 }
 
 /** An assessment of the actor's municipality by id (its person's access is checked by the caller). */
@@ -61,7 +85,17 @@ export function selectAssessmentList(db: Q, personId: string) {
   return db
     .selectFrom('assessments')
     .leftJoin('staff', 'staff.id', 'assessments.created_by')
-    .select(['assessments.id', 'assessments.number', 'assessments.status', 'assessments.revises_id', 'assessments.created_at', 'assessments.completed_on', 'staff.id as starter_id', 'staff.name as starter_name', 'staff.profession as starter_profession'])
+    .select([
+      'assessments.id',
+      'assessments.number',
+      'assessments.status',
+      'assessments.revises_id',
+      'assessments.created_at',
+      'assessments.completed_on',
+      'staff.id as starter_id',
+      'staff.name as starter_name',
+      'staff.profession as starter_profession',
+    ])
     .where('assessments.person_id', '=', personId)
     .orderBy('assessments.number', 'desc')
     .execute();
@@ -70,18 +104,33 @@ export function selectAssessmentList(db: Q, personId: string) {
 /** The answers of an assessment in the given categories only; the others never leave the database. */
 export function selectAnswers(db: Q, assessmentId: string, categories: ConsentCategory[]) {
   if (categories.length === 0) return Promise.resolve([]);
-  return db.selectFrom('assessment_answers').select(['question_key', 'category', 'answer']).where('assessment_id', '=', assessmentId).where('category', 'in', categories).execute();
+  return db
+    .selectFrom('assessment_answers')
+    .select(['question_key', 'category', 'answer'])
+    .where('assessment_id', '=', assessmentId)
+    .where('category', 'in', categories)
+    .execute();
 }
 
 /** Names and professions of staff by id, of the municipality. */
 export async function selectStaffNames(db: Q, municipalityId: string, ids: string[]) {
   if (ids.length === 0) return new Map<string, { name: string; profession: Profession | null }>();
-  const rows = await db.selectFrom('staff').select(['id', 'name', 'profession']).where('municipality_id', '=', municipalityId).where('id', 'in', ids).execute();
+  const rows = await db
+    .selectFrom('staff')
+    .select(['id', 'name', 'profession'])
+    .where('municipality_id', '=', municipalityId)
+    .where('id', 'in', ids)
+    .execute();
   return new Map(rows.map((r) => [r.id, { name: r.name, profession: r.profession as Profession | null }]));
 }
 
 /** Counts the person's completed assessments (mapped once there is one). */
 export async function countCompleted(db: Q, personId: string): Promise<number> {
-  const row = await db.selectFrom('assessments').select(sql<number>`count(*)::int`.as('n')).where('person_id', '=', personId).where('status', '=', 'completed').executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('assessments')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('person_id', '=', personId)
+    .where('status', '=', 'completed')
+    .executeTakeFirstOrThrow();
   return row.n;
 }

@@ -6,8 +6,24 @@
  */
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import { carriedAnswers, completionProblems, EDUCATION_CATEGORY, NEEDS_CATEGORY, questionIndex, type DiplomaAnswer, type DocumentedNeed, type HighestEducation, type ManualSection } from '../../../core/assessment.js';
-import type { Assessment, assessmentCreateBody, assessmentDraftBody, AssessmentSummary, Participants } from '../../../core/assessment-schemas.js';
+import {
+  carriedAnswers,
+  completionProblems,
+  EDUCATION_CATEGORY,
+  NEEDS_CATEGORY,
+  questionIndex,
+  type DiplomaAnswer,
+  type DocumentedNeed,
+  type HighestEducation,
+  type ManualSection,
+} from '../../../core/assessment.js';
+import type {
+  Assessment,
+  assessmentCreateBody,
+  assessmentDraftBody,
+  AssessmentSummary,
+  Participants,
+} from '../../../core/assessment-schemas.js';
 import { CONSENT_CATEGORIES, type ConsentCategory } from '../../../core/consent.js';
 import type { Profession } from '../../../core/professions.js';
 import { todayInSweden } from '../../../core/dates.js';
@@ -19,7 +35,14 @@ import { eventRow } from '../../db/events.js';
 import { AppError } from '../../http/app-error.js';
 import { audited, denied, type AuditedTransaction, type RequestContext } from '../../http/context.js';
 import { currentManualFor } from './assessment-manual.service.js';
-import { selectAnswers, selectAssessmentList, selectAssessmentRow, selectManagedPerson, selectStaffNames, selectVisiblePerson } from './assessments.queries.js';
+import {
+  selectAnswers,
+  selectAssessmentList,
+  selectAssessmentRow,
+  selectManagedPerson,
+  selectStaffNames,
+  selectVisiblePerson,
+} from './assessments.queries.js';
 
 type Trx = AuditedTransaction['trx'];
 type Person = NonNullable<Awaited<ReturnType<typeof selectVisiblePerson>>>;
@@ -40,7 +63,10 @@ async function present(ctx: RequestContext, trx: Trx, row: Row, person: Person):
   const sections = row.manual_sections as ManualSection[];
   const answers = new Map((await selectAnswers(trx, row.id, visible)).map((a) => [a.question_key, a.answer]));
   const participants = row.participants as unknown as Participants;
-  const names = await selectStaffNames(trx, ctx.actor.municipalityId, [...participants.staff, ...[row.created_by, row.completed_by].filter((x): x is string => !!x)]);
+  const names = await selectStaffNames(trx, ctx.actor.municipalityId, [
+    ...participants.staff,
+    ...[row.created_by, row.completed_by].filter((x): x is string => !!x),
+  ]);
   const ref = (id: string | null) => (id && names.has(id) ? { id, ...names.get(id)! } : null);
   const seesEducation = visible.includes(EDUCATION_CATEGORY);
   return {
@@ -58,9 +84,22 @@ async function present(ctx: RequestContext, trx: Trx, row: Row, person: Person):
     completedBy: ref(row.completed_by),
     sections: sections.map((s) => {
       const withheld = !visible.includes(s.category);
-      return { key: s.key, category: s.category, title: s.title, withheld, questions: s.questions.map((q) => ({ key: q.key, text: q.text, answer: withheld ? null : (answers.get(q.key) ?? null) })) };
+      return {
+        key: s.key,
+        category: s.category,
+        title: s.title,
+        withheld,
+        questions: s.questions.map((q) => ({
+          key: q.key,
+          text: q.text,
+          answer: withheld ? null : (answers.get(q.key) ?? null),
+        })),
+      };
     }),
-    participants: { staff: participants.staff.flatMap((id) => ref(id) ?? []), others: participants.others.map((o) => ({ role: o.role, name: o.name ?? null })) },
+    participants: {
+      staff: participants.staff.flatMap((id) => ref(id) ?? []),
+      others: participants.others.map((o) => ({ role: o.role, name: o.name ?? null })),
+    },
     highestEducation: seesEducation ? (row.highest_education as HighestEducation | null) : null,
     diploma: seesEducation ? row.diploma : null,
     needs: visible.includes(NEEDS_CATEGORY) ? ((row.needs as unknown as DocumentedNeed[] | null) ?? []) : null,
@@ -84,7 +123,9 @@ export async function listAssessments(ctx: RequestContext, personId: string): Pr
       status: r.status,
       revises: r.revises_id,
       startedAt: r.created_at.toISOString(),
-      startedBy: r.starter_id ? { id: r.starter_id, name: r.starter_name!, profession: r.starter_profession as Profession | null } : null,
+      startedBy: r.starter_id
+        ? { id: r.starter_id, name: r.starter_name!, profession: r.starter_profession as Profession | null }
+        : null,
       completedOn: r.completed_on,
     }));
   });
@@ -99,7 +140,13 @@ export async function getAssessment(ctx: RequestContext, assessmentId: string): 
     const person = await selectVisiblePerson(trx, ctx.actor, row.person_id);
     if (!person || !readsAssessments(person)) throw denied(row.person_id, 'assessment');
     const assessment = await present(ctx, trx, row, person);
-    await audit({ action: 'read', entity: 'assessment', entityId: row.id, personId: row.person_id, detail: { ...readBasis(person), withheld: assessment.withheldCategories } });
+    await audit({
+      action: 'read',
+      entity: 'assessment',
+      entityId: row.id,
+      personId: row.person_id,
+      detail: { ...readBasis(person), withheld: assessment.withheldCategories },
+    });
     return assessment;
   });
 }
@@ -108,19 +155,34 @@ export async function getAssessment(ctx: RequestContext, assessmentId: string): 
  * Starts an assessment as a draft on the municipality's current manual; with `revises`, a new
  * version of a completed one that starts from its answers. One draft per person at a time.
  */
-export async function startAssessment(ctx: RequestContext, personId: string, input: z.infer<typeof assessmentCreateBody>): Promise<{ id: string }> {
+export async function startAssessment(
+  ctx: RequestContext,
+  personId: string,
+  input: z.infer<typeof assessmentCreateBody>,
+): Promise<{ id: string }> {
   requireCapability(ctx.actor, 'notes.write');
   return audited(ctx, async ({ trx, audit }) => {
     const person = await selectManagedPerson(trx, ctx.actor, personId);
     if (!person) throw new AppError('not_found');
     await sql`select pg_advisory_xact_lock(hashtext(${`assessment:${personId}`}))`.execute(trx);
-    const existing = await trx.selectFrom('assessments').select(['id', 'status', 'number', 'highest_education', 'diploma', 'needs']).where('person_id', '=', personId).execute();
+    const existing = await trx
+      .selectFrom('assessments')
+      .select(['id', 'status', 'number', 'highest_education', 'diploma', 'needs'])
+      .where('person_id', '=', personId)
+      .execute();
     if (existing.some((a) => a.status === 'draft')) throw new AppError('assessment_draft_exists');
-    const revised = input.revises ? existing.find((a) => a.id === input.revises && a.status === 'completed') : undefined;
+    const revised = input.revises
+      ? existing.find((a) => a.id === input.revises && a.status === 'completed')
+      : undefined;
     if (input.revises && !revised) throw new AppError('validation_failed', [{ field: 'revises', code: 'invalid' }]);
     const manual = await currentManualFor(trx, person.municipality_id);
     const number = Math.max(0, ...existing.map((a) => a.number)) + 1;
-    const openCase = await trx.selectFrom('cases').select('id').where('person_id', '=', personId).where('closed_at', 'is', null).executeTakeFirst();
+    const openCase = await trx
+      .selectFrom('cases')
+      .select('id')
+      .where('person_id', '=', personId)
+      .where('closed_at', 'is', null)
+      .executeTakeFirst();
     const participants: Participants = { staff: [ctx.actor.id], others: [] };
     const created = await trx
       .insertInto('assessments')
@@ -142,19 +204,51 @@ export async function startAssessment(ctx: RequestContext, personId: string, inp
       .executeTakeFirstOrThrow();
     if (revised) {
       // A server-side copy: withheld answers are carried over without being shown to anyone.
-      const earlier = await trx.selectFrom('assessment_answers').select(['question_key', 'section_key', 'category', 'answer']).where('assessment_id', '=', revised.id).execute();
+      const earlier = await trx
+        .selectFrom('assessment_answers')
+        .select(['question_key', 'section_key', 'category', 'answer'])
+        .where('assessment_id', '=', revised.id)
+        .execute();
       const index = questionIndex(manual.sections);
-      const carried = carriedAnswers(earlier.map((a) => ({ ...a, questionKey: a.question_key })), manual.sections);
+      const carried = carriedAnswers(
+        earlier.map((a) => ({ ...a, questionKey: a.question_key })),
+        manual.sections,
+      );
       if (carried.length) {
         await trx
           .insertInto('assessment_answers')
-          .values(carried.map((a) => ({ assessment_id: created.id, municipality_id: person.municipality_id, person_id: personId, question_key: a.question_key, section_key: index.get(a.question_key)!.section, category: a.category, answer: a.answer })))
+          .values(
+            carried.map((a) => ({
+              assessment_id: created.id,
+              municipality_id: person.municipality_id,
+              person_id: personId,
+              question_key: a.question_key,
+              section_key: index.get(a.question_key)!.section,
+              category: a.category,
+              answer: a.answer,
+            })),
+          )
           .execute();
       }
     }
-    const base = { municipality_id: person.municipality_id, person_id: personId, case_id: openCase?.id ?? null, actor_id: ctx.actor.id, category: 'assessment_plan' as const };
-    await trx.insertInto('events').values(eventRow(base, 'assessment_started', { assessmentId: created.id, number, revises: revised?.id ?? null })).execute();
-    await audit({ action: 'create', entity: 'assessment', entityId: created.id, personId, detail: { number, revises: revised?.id ?? null, manualVersion: manual.version } });
+    const base = {
+      municipality_id: person.municipality_id,
+      person_id: personId,
+      case_id: openCase?.id ?? null,
+      actor_id: ctx.actor.id,
+      category: 'assessment_plan' as const,
+    };
+    await trx
+      .insertInto('events')
+      .values(eventRow(base, 'assessment_started', { assessmentId: created.id, number, revises: revised?.id ?? null }))
+      .execute();
+    await audit({
+      action: 'create',
+      entity: 'assessment',
+      entityId: created.id,
+      personId,
+      detail: { number, revises: revised?.id ?? null, manualVersion: manual.version },
+    });
     return { id: created.id };
   });
 }
@@ -184,7 +278,11 @@ async function bumpVersion(trx: Trx, ctx: RequestContext, row: Row, version: num
  * Saves the draft: the answers sent (null or empty clears one) and the structured fields sent; what is
  * not sent stays. Only categories the writer may see can be written (403 `category_not_allowed`).
  */
-export async function saveDraft(ctx: RequestContext, assessmentId: string, input: z.infer<typeof assessmentDraftBody>): Promise<Assessment> {
+export async function saveDraft(
+  ctx: RequestContext,
+  assessmentId: string,
+  input: z.infer<typeof assessmentDraftBody>,
+): Promise<Assessment> {
   requireCapability(ctx.actor, 'notes.write');
   return audited(ctx, async ({ trx, audit }) => {
     const { row, person } = await writableDraft(ctx, trx, assessmentId);
@@ -192,42 +290,84 @@ export async function saveDraft(ctx: RequestContext, assessmentId: string, input
     const index = questionIndex(row.manual_sections as unknown as ManualSection[]);
     const answers = Object.entries(input.answers ?? {});
     const unknown = answers.filter(([key]) => !index.has(key));
-    if (unknown.length) throw new AppError('validation_failed', unknown.map(([key]) => ({ field: `answers.${key}`, code: 'invalid' as const })));
+    if (unknown.length)
+      throw new AppError(
+        'validation_failed',
+        unknown.map(([key]) => ({ field: `answers.${key}`, code: 'invalid' as const })),
+      );
     const notAllowed = [
       ...answers.filter(([key]) => !visible.includes(index.get(key)!.category)).map(([key]) => `answers.${key}`),
       ...(input.needs !== undefined && !visible.includes(NEEDS_CATEGORY) ? ['needs'] : []),
-      ...(['highestEducation', 'diploma'] as const).filter((f) => input[f] !== undefined && !visible.includes(EDUCATION_CATEGORY)),
+      ...(['highestEducation', 'diploma'] as const).filter(
+        (f) => input[f] !== undefined && !visible.includes(EDUCATION_CATEGORY),
+      ),
     ];
-    if (notAllowed.length) throw new AppError('category_not_allowed', notAllowed.map((field) => ({ field, code: 'invalid' as const })));
+    if (notAllowed.length)
+      throw new AppError(
+        'category_not_allowed',
+        notAllowed.map((field) => ({ field, code: 'invalid' as const })),
+      );
     if (input.participants) {
       const staffIds = [...new Set(input.participants.staff)];
       const known = await selectStaffNames(trx, ctx.actor.municipalityId, staffIds);
-      if (known.size !== staffIds.length) throw new AppError('validation_failed', [{ field: 'participants.staff', code: 'invalid' }]);
+      if (known.size !== staffIds.length)
+        throw new AppError('validation_failed', [{ field: 'participants.staff', code: 'invalid' }]);
     }
     const set: Record<string, unknown> = {};
-    if (input.participants) set.participants = JSON.stringify({ staff: [...new Set(input.participants.staff)], others: input.participants.others });
+    if (input.participants)
+      set.participants = JSON.stringify({
+        staff: [...new Set(input.participants.staff)],
+        others: input.participants.others,
+      });
     if (input.highestEducation !== undefined) set.highest_education = input.highestEducation;
     if (input.diploma !== undefined) set.diploma = input.diploma as DiplomaAnswer | null;
     if (input.needs !== undefined) set.needs = JSON.stringify([...new Set(input.needs)]);
     await bumpVersion(trx, ctx, row, input.version, set);
     const cleared = answers.filter(([, answer]) => answer === null).map(([key]) => key);
     const written = answers.filter((a): a is [string, string] => a[1] !== null);
-    if (cleared.length) await trx.deleteFrom('assessment_answers').where('assessment_id', '=', row.id).where('question_key', 'in', cleared).execute();
+    if (cleared.length)
+      await trx
+        .deleteFrom('assessment_answers')
+        .where('assessment_id', '=', row.id)
+        .where('question_key', 'in', cleared)
+        .execute();
     if (written.length) {
       await trx
         .insertInto('assessment_answers')
-        .values(written.map(([key, answer]) => ({ assessment_id: row.id, municipality_id: row.municipality_id, person_id: row.person_id, question_key: key, section_key: index.get(key)!.section, category: index.get(key)!.category, answer })))
-        .onConflict((oc) => oc.columns(['assessment_id', 'question_key']).doUpdateSet((eb) => ({ answer: eb.ref('excluded.answer') })))
+        .values(
+          written.map(([key, answer]) => ({
+            assessment_id: row.id,
+            municipality_id: row.municipality_id,
+            person_id: row.person_id,
+            question_key: key,
+            section_key: index.get(key)!.section,
+            category: index.get(key)!.category,
+            answer,
+          })),
+        )
+        .onConflict((oc) =>
+          oc.columns(['assessment_id', 'question_key']).doUpdateSet((eb) => ({ answer: eb.ref('excluded.answer') })),
+        )
         .execute();
     }
     const categories = [...new Set(answers.map(([key]) => index.get(key)!.category))];
-    await audit({ action: 'update', entity: 'assessment', entityId: row.id, personId: row.person_id, detail: { answers: answers.length, categories, fields: Object.keys(set), basis: person.access_basis } });
+    await audit({
+      action: 'update',
+      entity: 'assessment',
+      entityId: row.id,
+      personId: row.person_id,
+      detail: { answers: answers.length, categories, fields: Object.keys(set), basis: person.access_basis },
+    });
     return present(ctx, trx, (await selectAssessmentRow(trx, ctx.actor.municipalityId, row.id))!, person);
   });
 }
 
 /** Completes the draft: dated today (Sweden), read-only from now on; the person counts as mapped. */
-export async function completeAssessment(ctx: RequestContext, assessmentId: string, version: number): Promise<Assessment> {
+export async function completeAssessment(
+  ctx: RequestContext,
+  assessmentId: string,
+  version: number,
+): Promise<Assessment> {
   requireCapability(ctx.actor, 'notes.write');
   return audited(ctx, async ({ trx, audit }) => {
     const { row, person } = await writableDraft(ctx, trx, assessmentId);
@@ -237,15 +377,39 @@ export async function completeAssessment(ctx: RequestContext, assessmentId: stri
       highestEducation: row.highest_education as HighestEducation | null,
       diploma: row.diploma,
     });
-    if (problems.length) throw new AppError('assessment_incomplete', problems.map((field) => ({ field, code: 'required' as const })));
+    if (problems.length)
+      throw new AppError(
+        'assessment_incomplete',
+        problems.map((field) => ({ field, code: 'required' as const })),
+      );
     const completedOn = todayInSweden(ctx.clock.now());
-    await bumpVersion(trx, ctx, row, version, { status: 'completed', completed_at: sql`now()`, completed_on: completedOn, completed_by: ctx.actor.id });
+    await bumpVersion(trx, ctx, row, version, {
+      status: 'completed',
+      completed_at: sql`now()`,
+      completed_on: completedOn,
+      completed_by: ctx.actor.id,
+    });
     // The diploma answer and documented needs fill in the case's participant details (issue 15).
     const needs = row.needs as unknown as DocumentedNeed[] | null;
     await fillFromAssessment(trx, row.case_id, ctx.actor.id, { diploma: row.diploma, needs });
-    const base = { municipality_id: row.municipality_id, person_id: row.person_id, case_id: row.case_id, actor_id: ctx.actor.id, category: 'assessment_plan' as const };
-    await trx.insertInto('events').values(eventRow(base, 'assessment_completed', { assessmentId: row.id, number: row.number, completedOn })).execute();
-    await audit({ action: 'update', entity: 'assessment', entityId: row.id, personId: row.person_id, detail: { completed: true, completedOn } });
+    const base = {
+      municipality_id: row.municipality_id,
+      person_id: row.person_id,
+      case_id: row.case_id,
+      actor_id: ctx.actor.id,
+      category: 'assessment_plan' as const,
+    };
+    await trx
+      .insertInto('events')
+      .values(eventRow(base, 'assessment_completed', { assessmentId: row.id, number: row.number, completedOn }))
+      .execute();
+    await audit({
+      action: 'update',
+      entity: 'assessment',
+      entityId: row.id,
+      personId: row.person_id,
+      detail: { completed: true, completedOn },
+    });
     return present(ctx, trx, (await selectAssessmentRow(trx, ctx.actor.municipalityId, row.id))!, person);
   });
 }

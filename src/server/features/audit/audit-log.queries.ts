@@ -18,7 +18,9 @@ export async function auditLogPage(db: Db, municipalityId: string, query: AuditQ
     .selectFrom('audit_log')
     .leftJoin('staff', 'staff.id', 'audit_log.actor_id')
     // Names only of the reader's own municipality's persons, whatever an entry points at.
-    .leftJoin('persons', (join) => join.onRef('persons.id', '=', 'audit_log.person_id').on('persons.municipality_id', '=', municipalityId))
+    .leftJoin('persons', (join) =>
+      join.onRef('persons.id', '=', 'audit_log.person_id').on('persons.municipality_id', '=', municipalityId),
+    )
     .where('audit_log.municipality_id', '=', municipalityId);
   if (personId) q = q.where('audit_log.person_id', '=', personId);
   if (person) {
@@ -30,7 +32,10 @@ export async function auditLogPage(db: Db, municipalityId: string, query: AuditQ
   if (actorId) q = q.where('audit_log.actor_id', '=', actorId);
   if (entity) q = q.where('audit_log.entity', '=', entity);
   if (action) q = q.where('audit_log.action', '=', action);
-  if (ownReads !== 'true') q = q.where((eb) => eb.not(eb.and([eb('audit_log.entity', '=', 'audit_log'), eb('audit_log.action', '=', 'read')])));
+  if (ownReads !== 'true')
+    q = q.where((eb) =>
+      eb.not(eb.and([eb('audit_log.entity', '=', 'audit_log'), eb('audit_log.action', '=', 'read')])),
+    );
   if (from) q = q.where('audit_log.at', '>=', new Date(from));
   // A bare date as `to` means the whole of that day.
   if (to) q = q.where('audit_log.at', '<', to.length === 10 ? sql<Date>`${to}::date + 1` : new Date(to));
@@ -48,8 +53,14 @@ export async function auditLogPage(db: Db, municipalityId: string, query: AuditQ
       'persons.id as person_id',
       'persons.given_name',
       'persons.family_name',
-      sql<number | null>`case when audit_log.entity = 'audit_log' then jsonb_array_length(coalesce(audit_log.detail->'persons', '[]'::jsonb)) end`.as('persons_shown'),
-      sql<boolean>`coalesce(audit_log.entity = 'emergency_access' or audit_log.detail->>'basis' = 'emergency', false)`.as('emergency'),
+      sql<
+        number | null
+      >`case when audit_log.entity = 'audit_log' then jsonb_array_length(coalesce(audit_log.detail->'persons', '[]'::jsonb)) end`.as(
+        'persons_shown',
+      ),
+      sql<boolean>`coalesce(audit_log.entity = 'emergency_access' or audit_log.detail->>'basis' = 'emergency', false)`.as(
+        'emergency',
+      ),
     ])
     .orderBy('audit_log.id', 'desc')
     .limit(pageSize)

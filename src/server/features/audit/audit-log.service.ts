@@ -15,7 +15,12 @@ export async function readAuditLog(ctx: RequestContext, query: AuditQuery): Prom
     const { total, rows } = await auditLogPage(trx, ctx.actor.municipalityId, query);
     const shown = [...new Set(rows.map((r) => r.person_id).filter((id): id is string => id !== null))];
     const { page, pageSize: _size, ...filters } = query;
-    await audit({ action: 'read', entity: 'audit_log', personId: shown.length === 1 ? shown[0]! : (query.personId ?? null), detail: { ...filters, page, persons: shown } });
+    await audit({
+      action: 'read',
+      entity: 'audit_log',
+      personId: shown.length === 1 ? shown[0]! : (query.personId ?? null),
+      detail: { ...filters, page, persons: shown },
+    });
     return {
       total,
       page,

@@ -9,7 +9,10 @@ let bo: { id: string; pnr: string };
 const log = async (query: string) => {
   const res = await h.as.administrator.request('GET', `/api/v1/audit?${query}`);
   expect(res.statusCode).toBe(200);
-  return res.json() as { total: number; items: { action: string; entity: string; person: { id: string } | null; personsShown: number | null }[] };
+  return res.json() as {
+    total: number;
+    items: { action: string; entity: string; person: { id: string } | null; personsShown: number | null }[];
+  };
 };
 
 beforeAll(async () => {
@@ -27,7 +30,11 @@ afterAll(() => h.close());
 
 describe('GET /api/v1/audit for people', () => {
   it('finds a person by identity number in any usual form, or by a part of the name', async () => {
-    for (const form of [alva.pnr, `${alva.pnr.slice(0, 8)}-${alva.pnr.slice(8)}`, `${alva.pnr.slice(2, 8)}-${alva.pnr.slice(8)}`]) {
+    for (const form of [
+      alva.pnr,
+      `${alva.pnr.slice(0, 8)}-${alva.pnr.slice(8)}`,
+      `${alva.pnr.slice(2, 8)}-${alva.pnr.slice(8)}`,
+    ]) {
       const byNumber = await log(`person=${encodeURIComponent(form)}`);
       expect(byNumber.total).toBeGreaterThan(0);
       expect(byNumber.items.every((e) => e.person?.id === alva.id)).toBe(true);
@@ -58,6 +65,11 @@ describe('GET /api/v1/audit for people', () => {
   it("puts a view that shows one person's entries in that person's own trail", async () => {
     await log(`person=${alva.pnr}`);
     const trail = await log(`personId=${alva.id}&entity=audit_log&ownReads=true`);
-    expect(trail.items[0]).toMatchObject({ action: 'read', entity: 'audit_log', person: { id: alva.id }, personsShown: 1 });
+    expect(trail.items[0]).toMatchObject({
+      action: 'read',
+      entity: 'audit_log',
+      person: { id: alva.id },
+      personsShown: 1,
+    });
   });
 });

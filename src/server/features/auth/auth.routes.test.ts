@@ -18,8 +18,14 @@ describe('POST /api/v1/auth/login', () => {
   });
 
   it('answers 401 problem+json for a wrong password and for an unknown account alike', async () => {
-    const wrong = await h.anonymous('POST', '/api/v1/auth/login', { email: h.as.coordinator.email, password: 'wrong password' });
-    const unknown = await h.anonymous('POST', '/api/v1/auth/login', { email: 'nobody@test.lotsa.local', password: 'wrong password' });
+    const wrong = await h.anonymous('POST', '/api/v1/auth/login', {
+      email: h.as.coordinator.email,
+      password: 'wrong password',
+    });
+    const unknown = await h.anonymous('POST', '/api/v1/auth/login', {
+      email: 'nobody@test.lotsa.local',
+      password: 'wrong password',
+    });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.headers['content-type']).toContain('application/problem+json');
     expect(wrong.json()).toEqual(unknown.json());
@@ -27,7 +33,10 @@ describe('POST /api/v1/auth/login', () => {
   });
 
   it('sets an HttpOnly, SameSite=Strict session cookie and returns the CSRF token', async () => {
-    const res = await h.anonymous('POST', '/api/v1/auth/login', { email: h.as.coordinator.email, password: TEST_PASSWORD });
+    const res = await h.anonymous('POST', '/api/v1/auth/login', {
+      email: h.as.coordinator.email,
+      password: TEST_PASSWORD,
+    });
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'lotsa_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
@@ -36,8 +45,17 @@ describe('POST /api/v1/auth/login', () => {
 
   it('throttles guesses sent all at once, letting at most five through to the password check', async () => {
     const email = 'burst@test.lotsa.local';
-    await insertStaff(h.db, h.municipalityId, { name: 'Burst', email, role: 'youth_coach', unitId: null }, TEST_PASSWORD);
-    const attempts = await Promise.all(Array.from({ length: 20 }, (_, i) => h.anonymous('POST', '/api/v1/auth/login', { email, password: i === 19 ? TEST_PASSWORD : `guess ${i}` })));
+    await insertStaff(
+      h.db,
+      h.municipalityId,
+      { name: 'Burst', email, role: 'youth_coach', unitId: null },
+      TEST_PASSWORD,
+    );
+    const attempts = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        h.anonymous('POST', '/api/v1/auth/login', { email, password: i === 19 ? TEST_PASSWORD : `guess ${i}` }),
+      ),
+    );
     const codes = attempts.map((r) => r.statusCode);
     expect(codes.filter((c) => c !== 429).length).toBeLessThanOrEqual(5);
     expect(codes.filter((c) => c === 429).length).toBeGreaterThanOrEqual(15);
@@ -46,20 +64,31 @@ describe('POST /api/v1/auth/login', () => {
 
   it('refuses an inactive account', async () => {
     const email = 'inactive@test.lotsa.local';
-    const { id } = await insertStaff(h.db, h.municipalityId, { name: 'Inaktiv', email, role: 'youth_coach', unitId: null }, TEST_PASSWORD);
+    const { id } = await insertStaff(
+      h.db,
+      h.municipalityId,
+      { name: 'Inaktiv', email, role: 'youth_coach', unitId: null },
+      TEST_PASSWORD,
+    );
     await h.db.updateTable('staff').set({ active: false }).where('id', '=', id).execute();
     expect((await h.anonymous('POST', '/api/v1/auth/login', { email, password: TEST_PASSWORD })).statusCode).toBe(401);
   });
 
   it('audits sign-ins and failed sign-ins', async () => {
-    const rows = await h.db.selectFrom('audit_log').select('action').where('actor_id', '=', h.as.coordinator.staffId).execute();
+    const rows = await h.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('actor_id', '=', h.as.coordinator.staffId)
+      .execute();
     expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['sign_in', 'sign_in_failed']));
   });
 });
 
 describe('sign-in throttling that cannot lock the owner out', () => {
-  const login = (ip: string, email: string, password: string) => h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, remoteAddress: ip });
-  const account = async (email: string) => insertStaff(h.db, h.municipalityId, { name: email, email, role: 'youth_coach', unitId: null }, TEST_PASSWORD);
+  const login = (ip: string, email: string, password: string) =>
+    h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, remoteAddress: ip });
+  const account = async (email: string) =>
+    insertStaff(h.db, h.municipalityId, { name: email, email, role: 'youth_coach', unitId: null }, TEST_PASSWORD);
   let waits: number[] = [];
   beforeEach(() => {
     waits = [];
@@ -91,7 +120,8 @@ describe('sign-in throttling that cannot lock the owner out', () => {
   it('lets the right password in, only delayed, after failures from many addresses use up the account budget', async () => {
     const email = 'budget@test.lotsa.local';
     await account(email);
-    for (let i = 0; i < 14; i++) expect((await login(`10.3.0.${i + 1}`, email, 'not the password')).statusCode).toBe(401);
+    for (let i = 0; i < 14; i++)
+      expect((await login(`10.3.0.${i + 1}`, email, 'not the password')).statusCode).toBe(401);
     waits = [];
     expect((await login('10.3.1.1', email, TEST_PASSWORD)).statusCode).toBe(200);
     expect(waits).toEqual([2000]);
@@ -107,14 +137,16 @@ describe('sign-in throttling that cannot lock the owner out', () => {
 });
 
 describe('sign-in throttling against many addresses at once', () => {
-  const login = (ip: string, email: string, password: string) => h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, remoteAddress: ip });
+  const login = (ip: string, email: string, password: string) =>
+    h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, remoteAddress: ip });
   afterEach(() => vi.restoreAllMocks());
 
   it('counts the addresses of one IPv6 /64 network as one address', async () => {
     const email = 'ipv6@test.lotsa.local';
     await insertStaff(h.db, h.municipalityId, { name: email, email, role: 'youth_coach', unitId: null }, TEST_PASSWORD);
     vi.spyOn(throttleTiming, 'sleep').mockImplementation(async () => undefined);
-    for (let i = 0; i < 5; i++) expect((await login(`2001:db8:aa:bb::${i + 1}`, email, `guess ${i}`)).statusCode).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await login(`2001:db8:aa:bb::${i + 1}`, email, `guess ${i}`)).statusCode).toBe(401);
     expect((await login('2001:db8:aa:bb:ffff:1:2:3', email, TEST_PASSWORD)).statusCode).toBe(429);
     expect((await login('2001:db8:aa:bc::1', email, TEST_PASSWORD)).statusCode).toBe(200);
   });
@@ -130,7 +162,9 @@ describe('sign-in throttling against many addresses at once', () => {
       inside--;
     });
     for (let i = 0; i < 11; i++) await login(`10.9.0.${i + 1}`, email, 'wrong');
-    const codes = await Promise.all(Array.from({ length: 8 }, (_, i) => login(`10.9.1.${i + 1}`, email, 'wrong'))).then((rs) => rs.map((r) => r.statusCode));
+    const codes = await Promise.all(Array.from({ length: 8 }, (_, i) => login(`10.9.1.${i + 1}`, email, 'wrong'))).then(
+      (rs) => rs.map((r) => r.statusCode),
+    );
     expect(codes).toEqual(Array(8).fill(401));
     expect(most).toBe(1);
   });
@@ -148,13 +182,21 @@ describe('GET /api/v1/auth/me and sessions', () => {
 
   it('ends a session after the idle timeout and after the absolute lifetime', async () => {
     const idle = await h.signIn(h.as.youth_coach.email);
-    await h.db.updateTable('sessions').set({ last_seen_at: sql`now() - interval '31 minutes'` }).where('staff_id', '=', idle.staffId).execute();
+    await h.db
+      .updateTable('sessions')
+      .set({ last_seen_at: sql`now() - interval '31 minutes'` })
+      .where('staff_id', '=', idle.staffId)
+      .execute();
     const res = await idle.request('GET', '/api/v1/auth/me');
     expect(res.statusCode).toBe(401);
     expect(res.json().code).toBe('session_expired');
 
     const old = await h.signIn(h.as.manager.email);
-    await h.db.updateTable('sessions').set({ created_at: sql`now() - interval '11 hours'` }).where('staff_id', '=', old.staffId).execute();
+    await h.db
+      .updateTable('sessions')
+      .set({ created_at: sql`now() - interval '11 hours'` })
+      .where('staff_id', '=', old.staffId)
+      .execute();
     expect((await old.request('GET', '/api/v1/auth/me')).statusCode).toBe(401);
   });
 
@@ -162,7 +204,12 @@ describe('GET /api/v1/auth/me and sessions', () => {
     const client = await h.signIn(h.as.school_reporter.email);
     expect((await client.request('POST', '/api/v1/auth/logout')).statusCode).toBe(204);
     expect((await client.request('GET', '/api/v1/auth/me')).statusCode).toBe(401);
-    const logged = await h.db.selectFrom('audit_log').select('action').where('actor_id', '=', client.staffId).where('action', '=', 'sign_out').execute();
+    const logged = await h.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('actor_id', '=', client.staffId)
+      .where('action', '=', 'sign_out')
+      .execute();
     expect(logged).toHaveLength(1);
   });
 });
@@ -170,18 +217,32 @@ describe('GET /api/v1/auth/me and sessions', () => {
 describe('POST /api/v1/auth/password', () => {
   it('holds back everything else until a one-time password is changed', async () => {
     const email = 'new@test.lotsa.local';
-    const { oneTimePassword } = await insertStaff(h.db, h.municipalityId, { name: 'Ny', email, role: 'coordinator', unitId: null });
+    const { oneTimePassword } = await insertStaff(h.db, h.municipalityId, {
+      name: 'Ny',
+      email,
+      role: 'coordinator',
+      unitId: null,
+    });
     const client = await h.signIn(email, oneTimePassword!);
     const blocked = await client.request('GET', '/api/v1/persons');
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().code).toBe('password_change_required');
 
-    const weak = await client.request('POST', '/api/v1/auth/password', { currentPassword: oneTimePassword, newPassword: 'short' });
+    const weak = await client.request('POST', '/api/v1/auth/password', {
+      currentPassword: oneTimePassword,
+      newPassword: 'short',
+    });
     expect(weak.statusCode).toBe(400);
-    const wrong = await client.request('POST', '/api/v1/auth/password', { currentPassword: 'not it at all', newPassword: 'a much better password' });
+    const wrong = await client.request('POST', '/api/v1/auth/password', {
+      currentPassword: 'not it at all',
+      newPassword: 'a much better password',
+    });
     expect(wrong.statusCode).toBe(401);
 
-    const ok = await client.request('POST', '/api/v1/auth/password', { currentPassword: oneTimePassword, newPassword: 'a much better password' });
+    const ok = await client.request('POST', '/api/v1/auth/password', {
+      currentPassword: oneTimePassword,
+      newPassword: 'a much better password',
+    });
     expect(ok.statusCode).toBe(204);
     const again = await h.signIn(email, 'a much better password');
     expect(again.staffId).toBe(client.staffId);
@@ -190,20 +251,40 @@ describe('POST /api/v1/auth/password', () => {
 
   it('refuses common and easily guessed passwords with a message that says why', async () => {
     const email = 'common@test.lotsa.local';
-    await insertStaff(h.db, h.municipalityId, { name: 'Vanlig Person', email, role: 'youth_coach', unitId: null }, TEST_PASSWORD);
+    await insertStaff(
+      h.db,
+      h.municipalityId,
+      { name: 'Vanlig Person', email, role: 'youth_coach', unitId: null },
+      TEST_PASSWORD,
+    );
     const client = await h.signIn(email);
     for (const newPassword of ['aaaaaaaaaaaa', 'password1234', 'qwertyuiop12', 'vanligperson1']) {
-      const res = await client.request('POST', '/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword });
+      const res = await client.request('POST', '/api/v1/auth/password', {
+        currentPassword: TEST_PASSWORD,
+        newPassword,
+      });
       expect(res.statusCode, newPassword).toBe(400);
       expect(res.json()).toMatchObject({ code: 'common_password', errors: [{ field: 'newPassword' }] });
       expect(res.json().title).toMatch(/för vanligt eller lätt att gissa/);
     }
-    expect((await client.request('POST', '/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'ett nytt bra lösenord' })).statusCode).toBe(204);
+    expect(
+      (
+        await client.request('POST', '/api/v1/auth/password', {
+          currentPassword: TEST_PASSWORD,
+          newPassword: 'ett nytt bra lösenord',
+        })
+      ).statusCode,
+    ).toBe(204);
   });
 
   it('rotates the session and CSRF tokens, ends every other session and revokes the iCal feed address', async () => {
     const email = 'rotate@test.lotsa.local';
-    await insertStaff(h.db, h.municipalityId, { name: 'Roterad', email, role: 'youth_coach', unitId: null }, TEST_PASSWORD);
+    await insertStaff(
+      h.db,
+      h.municipalityId,
+      { name: 'Roterad', email, role: 'youth_coach', unitId: null },
+      TEST_PASSWORD,
+    );
     const client = await h.signIn(email);
     const elsewhere = await h.signIn(email);
     const oldCsrf = (await client.request('GET', '/api/v1/auth/me')).json().csrfToken;
@@ -211,7 +292,10 @@ describe('POST /api/v1/auth/password', () => {
     const feedPath = feed.url.replace(/^https?:\/\/[^/]+/, '');
     expect((await h.anonymous('GET', feedPath)).statusCode).toBe(200);
 
-    const res = await client.request('POST', '/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'ett helt annat lösenord' });
+    const res = await client.request('POST', '/api/v1/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'ett helt annat lösenord',
+    });
     expect(res.statusCode).toBe(204);
     expect((await client.request('GET', '/api/v1/auth/me')).statusCode).toBe(401);
     expect((await elsewhere.request('GET', '/api/v1/auth/me')).statusCode).toBe(401);
@@ -222,7 +306,12 @@ describe('POST /api/v1/auth/password', () => {
     const me = await h.anonymous('GET', '/api/v1/auth/me', undefined, { cookie: `lotsa_session=${cookie.value}` });
     expect(me.statusCode).toBe(200);
     expect(me.json().csrfToken).not.toBe(oldCsrf);
-    const change = await h.db.selectFrom('audit_log').select('detail').where('actor_id', '=', client.staffId).where('action', '=', 'password_changed').executeTakeFirstOrThrow();
+    const change = await h.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('actor_id', '=', client.staffId)
+      .where('action', '=', 'password_changed')
+      .executeTakeFirstOrThrow();
     expect(change.detail).toMatchObject({ calendarFeedRevoked: true });
   });
 });

@@ -24,10 +24,19 @@ export async function authRoutes(app: FastifyInstance, { env }: { env: Env }) {
       tags,
       summary: 'Sign in with e-mail and password; sets the session cookie',
       body: loginBody,
-      response: { 200: z.object({ mustChangePassword: z.boolean(), csrfToken: z.string() }), 401: problemSchema, 429: problemSchema },
+      response: {
+        200: z.object({ mustChangePassword: z.boolean(), csrfToken: z.string() }),
+        401: problemSchema,
+        429: problemSchema,
+      },
     },
     handler: async (request, reply) => {
-      const { token, csrfToken, mustChangePassword } = await signIn(app.db, request.body.email, request.body.password, request.ip);
+      const { token, csrfToken, mustChangePassword } = await signIn(
+        app.db,
+        request.body.email,
+        request.body.password,
+        request.ip,
+      );
       reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: env.sessionMaxHours * 3600 });
       return { mustChangePassword, csrfToken };
     },
@@ -45,7 +54,11 @@ export async function authRoutes(app: FastifyInstance, { env }: { env: Env }) {
 
   r.get('/api/v1/auth/me', {
     config: { allowPasswordChange: true },
-    schema: { tags, summary: 'The signed-in staff member, their municipality and CSRF token', response: { 200: meSchema, 401: problemSchema } },
+    schema: {
+      tags,
+      summary: 'The signed-in staff member, their municipality and CSRF token',
+      response: { 200: meSchema, 401: problemSchema },
+    },
     handler: async (request) => whoAmI(app.db, request.session!),
   });
 
@@ -53,13 +66,20 @@ export async function authRoutes(app: FastifyInstance, { env }: { env: Env }) {
     config: { allowPasswordChange: true },
     schema: {
       tags,
-      summary: 'Change your password (required after a one-time password; right after signing in with one, currentPassword may be left out). Ends every session, this one too, and revokes your iCal feed address; sets a new session cookie, whose CSRF token GET /api/v1/auth/me tells',
+      summary:
+        'Change your password (required after a one-time password; right after signing in with one, currentPassword may be left out). Ends every session, this one too, and revokes your iCal feed address; sets a new session cookie, whose CSRF token GET /api/v1/auth/me tells',
       body: changePasswordBody,
       response: { 204: z.null(), 400: problemSchema, 401: problemSchema, 429: problemSchema },
     },
     handler: async (request, reply) => {
       const actor = actorOf(request);
-      const { token } = await changePassword(app.db, actor.id, request.body.currentPassword ?? null, request.body.newPassword, request.ip);
+      const { token } = await changePassword(
+        app.db,
+        actor.id,
+        request.body.currentPassword ?? null,
+        request.body.newPassword,
+        request.ip,
+      );
       reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: env.sessionMaxHours * 3600 });
       return reply.code(204).send(null);
     },

@@ -13,19 +13,29 @@ import { forgetPairFailures, oneAtATime, throttleAttempt } from './throttle.js';
 export async function signIn(db: Db, email: string, password: string, ip: string | null) {
   const { staff, ok } = await oneAtATime(email, async () => {
     await throttleAttempt(db, email, ip);
-    const staff = await db.selectFrom('staff').select(['id', 'municipality_id', 'password_hash', 'active', 'must_change_password']).where('email', '=', email).executeTakeFirst();
+    const staff = await db
+      .selectFrom('staff')
+      .select(['id', 'municipality_id', 'password_hash', 'active', 'must_change_password'])
+      .where('email', '=', email)
+      .executeTakeFirst();
     return { staff, ok: await verifyPassword(staff?.password_hash ?? (await dummyPasswordHash()), password) };
   });
   if (!staff || !ok || !staff.active) {
-    await db.transaction().execute((trx) =>
-      recordAudit(trx, { id: staff?.id ?? null, municipalityId: staff?.municipality_id ?? null, ip }, [{ action: 'sign_in_failed', entity: 'staff', entityId: staff?.id ?? null }]),
-    );
+    await db
+      .transaction()
+      .execute((trx) =>
+        recordAudit(trx, { id: staff?.id ?? null, municipalityId: staff?.municipality_id ?? null, ip }, [
+          { action: 'sign_in_failed', entity: 'staff', entityId: staff?.id ?? null },
+        ]),
+      );
     throw new AppError('invalid_credentials');
   }
   const session = await createSession(db, staff.id, ip);
   await db.transaction().execute(async (trx) => {
     await forgetPairFailures(trx, email, ip);
-    await recordAudit(trx, { id: staff.id, municipalityId: staff.municipality_id, ip }, [{ action: 'sign_in', entity: 'staff', entityId: staff.id }]);
+    await recordAudit(trx, { id: staff.id, municipalityId: staff.municipality_id, ip }, [
+      { action: 'sign_in', entity: 'staff', entityId: staff.id },
+    ]);
   });
   return { ...session, mustChangePassword: staff.must_change_password };
 }
@@ -38,9 +48,20 @@ export async function signIn(db: Db, email: string, password: string, ip: string
  * too, and the iCal feed address stops working: whoever held a stolen cookie, CSRF token or feed
  * address loses it. Returns the new session that replaces the current one.
  */
-export async function changePassword(db: Db, staffId: string, currentPassword: string | null, newPassword: string, ip: string | null) {
-  const staff = await db.selectFrom('staff').select(['email', 'name', 'password_hash', 'municipality_id', 'must_change_password']).where('id', '=', staffId).executeTakeFirstOrThrow();
-  if (currentPassword === null && !staff.must_change_password) throw new AppError('validation_failed', [{ field: 'currentPassword', code: 'required' }]);
+export async function changePassword(
+  db: Db,
+  staffId: string,
+  currentPassword: string | null,
+  newPassword: string,
+  ip: string | null,
+) {
+  const staff = await db
+    .selectFrom('staff')
+    .select(['email', 'name', 'password_hash', 'municipality_id', 'must_change_password'])
+    .where('id', '=', staffId)
+    .executeTakeFirstOrThrow();
+  if (currentPassword === null && !staff.must_change_password)
+    throw new AppError('validation_failed', [{ field: 'currentPassword', code: 'required' }]);
   const auditAs = { id: staffId, municipalityId: staff.municipality_id, ip };
   if (currentPassword !== null) {
     const ok = await oneAtATime(staff.email, async () => {
@@ -48,20 +69,39 @@ export async function changePassword(db: Db, staffId: string, currentPassword: s
       return verifyPassword(staff.password_hash, currentPassword);
     });
     if (!ok) {
-      await db.transaction().execute((trx) => recordAudit(trx, auditAs, [{ action: 'password_change_failed', entity: 'staff', entityId: staffId }]));
+      await db
+        .transaction()
+        .execute((trx) =>
+          recordAudit(trx, auditAs, [{ action: 'password_change_failed', entity: 'staff', entityId: staffId }]),
+        );
       throw new AppError('invalid_credentials');
     }
   }
-  const sameAsOld = currentPassword !== null ? newPassword === currentPassword : await verifyPassword(staff.password_hash, newPassword);
+  const sameAsOld =
+    currentPassword !== null ? newPassword === currentPassword : await verifyPassword(staff.password_hash, newPassword);
   const weakness = sameAsOld ? 'too_short' : passwordWeakness(newPassword, [staff.email, staff.name]);
-  if (weakness) throw new AppError(weakness === 'common' ? 'common_password' : 'weak_password', [{ field: 'newPassword', code: 'invalid' }]);
+  if (weakness)
+    throw new AppError(weakness === 'common' ? 'common_password' : 'weak_password', [
+      { field: 'newPassword', code: 'invalid' },
+    ]);
   const hash = await hashPassword(newPassword);
   return db.transaction().execute(async (trx) => {
-    await trx.updateTable('staff').set({ password_hash: hash, must_change_password: false, updated_at: sql`now()` }).where('id', '=', staffId).execute();
+    await trx
+      .updateTable('staff')
+      .set({ password_hash: hash, must_change_password: false, updated_at: sql`now()` })
+      .where('id', '=', staffId)
+      .execute();
     await forgetPairFailures(trx, staff.email, ip);
     await deleteSessionsOf(trx, staffId);
     const feeds = await trx.deleteFrom('calendar_feeds').where('staff_id', '=', staffId).executeTakeFirst();
-    await recordAudit(trx, auditAs, [{ action: 'password_changed', entity: 'staff', entityId: staffId, detail: { sessionsEnded: true, calendarFeedRevoked: feeds.numDeletedRows > 0n } }]);
+    await recordAudit(trx, auditAs, [
+      {
+        action: 'password_changed',
+        entity: 'staff',
+        entityId: staffId,
+        detail: { sessionsEnded: true, calendarFeedRevoked: feeds.numDeletedRows > 0n },
+      },
+    ]);
     return createSession(trx, staffId, ip);
   });
 }
@@ -70,14 +110,20 @@ export async function changePassword(db: Db, staffId: string, currentPassword: s
 export async function signOut(db: Db, actor: Actor, token: string | undefined, ip: string | null): Promise<void> {
   await db.transaction().execute(async (trx) => {
     if (token) await deleteSession(trx, token);
-    await recordAudit(trx, { id: actor.id, municipalityId: actor.municipalityId, ip }, [{ action: 'sign_out', entity: 'staff', entityId: actor.id }]);
+    await recordAudit(trx, { id: actor.id, municipalityId: actor.municipalityId, ip }, [
+      { action: 'sign_out', entity: 'staff', entityId: actor.id },
+    ]);
   });
 }
 
 /** The signed-in staff member of `session`, their municipality, and the session's CSRF token. */
 export async function whoAmI(db: Db, session: SessionInfo) {
   const { actor } = session;
-  const municipality = await db.selectFrom('municipalities').select(['id', 'code', 'name']).where('id', '=', actor.municipalityId).executeTakeFirstOrThrow();
+  const municipality = await db
+    .selectFrom('municipalities')
+    .select(['id', 'code', 'name'])
+    .where('id', '=', actor.municipalityId)
+    .executeTakeFirstOrThrow();
   return {
     id: actor.id,
     name: actor.name,

@@ -12,11 +12,20 @@ afterAll(() => h.close());
 describe('POST /api/v1/auth/password after a one-time password', () => {
   it('takes the new password alone while the one-time password is still to be replaced, and asks for the current one after that', async () => {
     const email = 'first@test.lotsa.local';
-    const { oneTimePassword } = await insertStaff(h.db, h.municipalityId, { name: 'Första', email, role: 'administrator', unitId: null });
+    const { oneTimePassword } = await insertStaff(h.db, h.municipalityId, {
+      name: 'Första',
+      email,
+      role: 'administrator',
+      unitId: null,
+    });
     const client = await h.signIn(email, oneTimePassword!);
     // The one-time password itself is no new password.
-    expect((await client.request('POST', '/api/v1/auth/password', { newPassword: oneTimePassword })).statusCode).toBe(400);
-    expect((await client.request('POST', '/api/v1/auth/password', { newPassword: 'a password of my own' })).statusCode).toBe(204);
+    expect((await client.request('POST', '/api/v1/auth/password', { newPassword: oneTimePassword })).statusCode).toBe(
+      400,
+    );
+    expect(
+      (await client.request('POST', '/api/v1/auth/password', { newPassword: 'a password of my own' })).statusCode,
+    ).toBe(204);
     // The change ended the session it was made in; the new password opens a new one.
     expect((await client.request('GET', '/api/v1/staff')).statusCode).toBe(401);
     const signedIn = await h.signIn(email, 'a password of my own');
@@ -25,6 +34,13 @@ describe('POST /api/v1/auth/password after a one-time password', () => {
     const again = await signedIn.request('POST', '/api/v1/auth/password', { newPassword: 'yet another long password' });
     expect(again.statusCode).toBe(400);
     expect(again.json().errors).toEqual([expect.objectContaining({ field: 'currentPassword', code: 'required' })]);
-    expect((await signedIn.request('POST', '/api/v1/auth/password', { currentPassword: 'a password of my own', newPassword: 'yet another long password' })).statusCode).toBe(204);
+    expect(
+      (
+        await signedIn.request('POST', '/api/v1/auth/password', {
+          currentPassword: 'a password of my own',
+          newPassword: 'yet another long password',
+        })
+      ).statusCode,
+    ).toBe(204);
   });
 });

@@ -22,7 +22,10 @@ export function passwordWeakness(password: string, accountWords: string[] = []):
   estimator ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs });
   // Each word of a name or address, and the whole of it run together (e.g. `annaberg` for Anna Berg).
   const words = accountWords.flatMap((w) => {
-    const parts = w.toLowerCase().split(/@/)[0]!.split(/[^\p{L}\p{N}]+/u);
+    const parts = w
+      .toLowerCase()
+      .split(/@/)[0]!
+      .split(/[^\p{L}\p{N}]+/u);
     return [...parts, parts.join('')];
   });
   const inputs = [...new Set(words.filter((w) => w.length >= 3))];

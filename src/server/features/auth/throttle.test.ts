@@ -19,14 +19,20 @@ describe('throttleAddress', () => {
 describe('oneAtATime', () => {
   it('runs work for one account in turn, and for different accounts side by side, even after a failure', async () => {
     const log: string[] = [];
-    const step = (name: string, fail = false) => async () => {
-      log.push(`${name} start`);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      log.push(`${name} end`);
-      if (fail) throw new Error(name);
-      return name;
-    };
-    const results = await Promise.allSettled([oneAtATime('A@x', step('a1', true)), oneAtATime('a@x', step('a2')), oneAtATime('b@x', step('b1'))]);
+    const step =
+      (name: string, fail = false) =>
+      async () => {
+        log.push(`${name} start`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        log.push(`${name} end`);
+        if (fail) throw new Error(name);
+        return name;
+      };
+    const results = await Promise.allSettled([
+      oneAtATime('A@x', step('a1', true)),
+      oneAtATime('a@x', step('a2')),
+      oneAtATime('b@x', step('b1')),
+    ]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
     expect(log.indexOf('a1 end')).toBeLessThan(log.indexOf('a2 start'));
     expect(log.indexOf('b1 start')).toBeLessThan(log.indexOf('a1 end'));

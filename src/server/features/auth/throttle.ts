@@ -44,7 +44,11 @@ export const throttleTiming = {
 /** The wait, in milliseconds, for the failures already recorded of a pair, its account and its address. */
 export function throttleDelay(counts: { pair: number; account: number; address: number }): number {
   const over = (n: number, from: number) => Math.max(0, n - from);
-  const steps = Math.max(over(counts.pair, THROTTLE.pairSlowAfter), over(counts.account, THROTTLE.accountBudget), over(counts.address, THROTTLE.addressBudget));
+  const steps = Math.max(
+    over(counts.pair, THROTTLE.pairSlowAfter),
+    over(counts.account, THROTTLE.accountBudget),
+    over(counts.address, THROTTLE.addressBudget),
+  );
   return Math.min(THROTTLE.maxDelayMs, steps * THROTTLE.delayStepMs);
 }
 
@@ -56,8 +60,12 @@ export function throttleAddress(ip: string | null): string | null {
   const [head = '', tail] = ip.toLowerCase().split('::');
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
-  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  const groups =
+    tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 const queues = new Map<string, Promise<unknown>>();
@@ -66,7 +74,10 @@ const queues = new Map<string, Promise<unknown>>();
 export function oneAtATime<T>(account: string, work: () => Promise<T>): Promise<T> {
   const key = account.toLowerCase();
   const result = (queues.get(key) ?? Promise.resolve()).then(work, work);
-  const settled = result.then(() => undefined, () => undefined);
+  const settled = result.then(
+    () => undefined,
+    () => undefined,
+  );
   queues.set(key, settled);
   void settled.then(() => {
     if (queues.get(key) === settled) queues.delete(key);
@@ -82,27 +93,47 @@ const inWindow = sql<boolean>`at > now() - make_interval(mins => ${THROTTLE.wind
  */
 export async function throttleAttempt(db: Db, email: string, from: string | null): Promise<void> {
   const ip = throttleAddress(from);
-  const inserted = await db.insertInto('login_failures').values({ email, ip }).returning('id').executeTakeFirstOrThrow();
+  const inserted = await db
+    .insertInto('login_failures')
+    .values({ email, ip })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const counts = await db
     .selectFrom('login_failures')
     .select([
       sql<number>`count(*) filter (where ip is not distinct from ${ip} and id <> ${inserted.id})::int`.as('pair'),
       sql<number>`count(*) filter (where id <> ${inserted.id})::int`.as('account'),
       sql<number>`count(*) filter (where ip is not distinct from ${ip})::int`.as('pairIncluding'),
-      sql<number>`ceil(extract(epoch from min(at) filter (where ip is not distinct from ${ip} and id <> ${inserted.id}) + make_interval(mins => ${THROTTLE.windowMinutes}) - now()))::int`.as('retryAfter'),
+      sql<number>`ceil(extract(epoch from min(at) filter (where ip is not distinct from ${ip} and id <> ${inserted.id}) + make_interval(mins => ${THROTTLE.windowMinutes}) - now()))::int`.as(
+        'retryAfter',
+      ),
     ])
     .where('email', '=', email)
     .where(inWindow)
     .executeTakeFirstOrThrow();
   if (counts.pairIncluding > THROTTLE.perPair) {
     await db.deleteFrom('login_failures').where('id', '=', inserted.id).execute();
-    throw new AppError('too_many_attempts', [], {}, { retryAfterSeconds: Math.max(1, counts.retryAfter ?? THROTTLE.windowMinutes * 60) });
+    throw new AppError(
+      'too_many_attempts',
+      [],
+      {},
+      { retryAfterSeconds: Math.max(1, counts.retryAfter ?? THROTTLE.windowMinutes * 60) },
+    );
   }
   const address = ip
-    ? await db.selectFrom('login_failures').select(sql<number>`count(*)::int`.as('n')).where('ip', '=', ip).where('id', '<>', inserted.id).where(inWindow).executeTakeFirstOrThrow()
+    ? await db
+        .selectFrom('login_failures')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where('ip', '=', ip)
+        .where('id', '<>', inserted.id)
+        .where(inWindow)
+        .executeTakeFirstOrThrow()
     : { n: 0 };
   // Failures older than the window count for nothing; the table holds only the last minutes.
-  await db.deleteFrom('login_failures').where(sql<boolean>`at < now() - make_interval(mins => ${THROTTLE.windowMinutes})`).execute();
+  await db
+    .deleteFrom('login_failures')
+    .where(sql<boolean>`at < now() - make_interval(mins => ${THROTTLE.windowMinutes})`)
+    .execute();
   const wait = throttleDelay({ pair: counts.pair, account: counts.account, address: address.n });
   if (wait > 0) await throttleTiming.sleep(wait);
 }
@@ -110,5 +141,9 @@ export async function throttleAttempt(db: Db, email: string, from: string | null
 /** Forgets the failures of `email` from `ip` after the right password came from there. */
 export async function forgetPairFailures(db: Db, email: string, from: string | null): Promise<void> {
   const ip = throttleAddress(from);
-  await db.deleteFrom('login_failures').where('email', '=', email).where(sql<boolean>`ip is not distinct from ${ip}`).execute();
+  await db
+    .deleteFrom('login_failures')
+    .where('email', '=', email)
+    .where(sql<boolean>`ip is not distinct from ${ip}`)
+    .execute();
 }

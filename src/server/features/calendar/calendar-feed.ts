@@ -22,14 +22,23 @@ export const FEED_PATH = '/api/v1/calendar-feed.ics';
 const TITLES = { meeting: 'Möte', drop_in: 'Drop-in', home_visit: 'Hembesök' } as const;
 
 /** Whether the reader has a feed, since when. The address is shown only when it is made. */
-export async function feedStatus(ctx: RequestContext): Promise<{ active: boolean; createdAt: string | null; url: null }> {
+export async function feedStatus(
+  ctx: RequestContext,
+): Promise<{ active: boolean; createdAt: string | null; url: null }> {
   requireCapability(ctx.actor, 'calendar.use');
-  const row = await ctx.db.selectFrom('calendar_feeds').select('created_at').where('staff_id', '=', ctx.actor.id).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('calendar_feeds')
+    .select('created_at')
+    .where('staff_id', '=', ctx.actor.id)
+    .executeTakeFirst();
   return { active: Boolean(row), createdAt: row ? row.created_at.toISOString() : null, url: null };
 }
 
 /** Makes a new feed address for the reader; any earlier address stops working. */
-export async function renewFeed(ctx: RequestContext, publicUrl: string): Promise<{ active: true; createdAt: string; url: string }> {
+export async function renewFeed(
+  ctx: RequestContext,
+  publicUrl: string,
+): Promise<{ active: true; createdAt: string; url: string }> {
   requireCapability(ctx.actor, 'calendar.use');
   const token = newFeedToken();
   const row = await ctx.db
@@ -68,7 +77,20 @@ export async function feedFor(db: Db, token: string, ip: string | null): Promise
     .orderBy('meetings.starts_at')
     .execute();
   const cal = ical({ name: 'Lotsa', prodId: { company: 'Lotsa', product: 'Lotsa', language: 'SV' } });
-  for (const m of meetings) cal.createEvent({ id: `${m.id}@lotsa`, start: m.starts_at, end: m.ends_at, summary: TITLES[m.kind], location: m.centre ?? undefined });
-  await db.transaction().execute((trx) => recordAudit(trx, { id: owner.id, municipalityId: owner.municipality_id, ip }, [{ action: 'export', entity: 'calendar_feed', entityId: owner.id, detail: { events: meetings.length } }]));
+  for (const m of meetings)
+    cal.createEvent({
+      id: `${m.id}@lotsa`,
+      start: m.starts_at,
+      end: m.ends_at,
+      summary: TITLES[m.kind],
+      location: m.centre ?? undefined,
+    });
+  await db
+    .transaction()
+    .execute((trx) =>
+      recordAudit(trx, { id: owner.id, municipalityId: owner.municipality_id, ip }, [
+        { action: 'export', entity: 'calendar_feed', entityId: owner.id, detail: { events: meetings.length } },
+      ]),
+    );
   return cal.toString();
 }

@@ -14,7 +14,14 @@ export async function caseRoutes(app: FastifyInstance) {
       summary: "Change a case's contact person (coordinators) or status; send the version you read",
       params: z.object({ id: z.string().uuid() }),
       body: caseUpdateBody,
-      response: { 204: z.null(), 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema },
+      response: {
+        204: z.null(),
+        400: problemSchema,
+        401: problemSchema,
+        403: problemSchema,
+        404: problemSchema,
+        409: problemSchema,
+      },
     },
     handler: async (request, reply) => {
       await updateCase(contextOf(request), request.params.id, request.body);

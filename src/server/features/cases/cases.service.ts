@@ -11,11 +11,22 @@ import { eventRow } from '../../db/events.js';
 
 /** The active staff member `staffId` of the municipality, if they may hold a case as contact person. */
 export function findContactPerson(db: Db, municipalityId: string, staffId: string) {
-  return db.selectFrom('staff').select(['id', 'name']).where('id', '=', staffId).where('municipality_id', '=', municipalityId).where('active', '=', true).where(mayBeContactPerson).executeTakeFirst();
+  return db
+    .selectFrom('staff')
+    .select(['id', 'name'])
+    .where('id', '=', staffId)
+    .where('municipality_id', '=', municipalityId)
+    .where('active', '=', true)
+    .where(mayBeContactPerson)
+    .executeTakeFirst();
 }
 
 /** Updates a case the actor works on for the KAA. Reassigning (contact person, team) needs `cases.assign`; a stale version gives 409. */
-export async function updateCase(ctx: RequestContext, caseId: string, input: z.infer<typeof caseUpdateBody>): Promise<void> {
+export async function updateCase(
+  ctx: RequestContext,
+  caseId: string,
+  input: z.infer<typeof caseUpdateBody>,
+): Promise<void> {
   requireCapability(ctx.actor, 'persons.edit');
   if (input.contactPersonId !== undefined || input.teamId !== undefined) requireCapability(ctx.actor, 'cases.assign');
   await audited(ctx, async ({ trx, audit }) => {
@@ -23,7 +34,16 @@ export async function updateCase(ctx: RequestContext, caseId: string, input: z.i
       .selectFrom('cases')
       .innerJoin('persons', 'persons.id', 'cases.person_id')
       .leftJoin('staff', 'staff.id', 'cases.contact_person_id')
-      .select(['cases.id', 'cases.person_id', 'cases.municipality_id', 'cases.status', 'cases.version', 'cases.contact_person_id', 'cases.team_id', 'staff.name as contact_name'])
+      .select([
+        'cases.id',
+        'cases.person_id',
+        'cases.municipality_id',
+        'cases.status',
+        'cases.version',
+        'cases.contact_person_id',
+        'cases.team_id',
+        'staff.name as contact_name',
+      ])
       .select(['cases.closed_at', 'cases.target_group', 'cases.upper_secondary_diploma', 'cases.documented_problems'])
       .select((eb) => flag(categoryVisibleTo(ctx.actor, DOCUMENTED_PROBLEMS_CATEGORY)(eb)).as('sees_health_social'))
       .where('cases.id', '=', caseId)
@@ -44,12 +64,22 @@ export async function updateCase(ctx: RequestContext, caseId: string, input: z.i
 
     let newContact: { id: string; name: string } | null | undefined;
     if (input.contactPersonId !== undefined && input.contactPersonId !== current.contact_person_id) {
-      newContact = input.contactPersonId ? await findContactPerson(trx, ctx.actor.municipalityId, input.contactPersonId) : null;
-      if (newContact === undefined) throw new AppError('validation_failed', [{ field: 'contactPersonId', code: 'contact_person_without_access' }]);
+      newContact = input.contactPersonId
+        ? await findContactPerson(trx, ctx.actor.municipalityId, input.contactPersonId)
+        : null;
+      if (newContact === undefined)
+        throw new AppError('validation_failed', [{ field: 'contactPersonId', code: 'contact_person_without_access' }]);
     }
     let newTeam: { id: string; name: string } | null | undefined;
     if (input.teamId !== undefined && input.teamId !== current.team_id) {
-      newTeam = input.teamId ? await trx.selectFrom('teams').select(['id', 'name']).where('id', '=', input.teamId).where('municipality_id', '=', ctx.actor.municipalityId).executeTakeFirst() : null;
+      newTeam = input.teamId
+        ? await trx
+            .selectFrom('teams')
+            .select(['id', 'name'])
+            .where('id', '=', input.teamId)
+            .where('municipality_id', '=', ctx.actor.municipalityId)
+            .executeTakeFirst()
+        : null;
       if (newTeam === undefined) throw new AppError('validation_failed', [{ field: 'teamId', code: 'invalid' }]);
     }
     const statusChanged = input.status !== undefined && input.status !== current.status;
@@ -73,19 +103,39 @@ export async function updateCase(ctx: RequestContext, caseId: string, input: z.i
       .executeTakeFirst();
     if (updated.numUpdatedRows === 0n) throw new AppError('version_conflict');
 
-    const base = { municipality_id: current.municipality_id, person_id: current.person_id, case_id: caseId, actor_id: ctx.actor.id };
+    const base = {
+      municipality_id: current.municipality_id,
+      person_id: current.person_id,
+      case_id: caseId,
+      actor_id: ctx.actor.id,
+    };
     if (newContact !== undefined) {
-      const payload = { from: current.contact_person_id ? { id: current.contact_person_id, name: current.contact_name } : null, to: newContact };
-      await trx.insertInto('events').values(eventRow(base, 'contact_person_changed', payload)).execute();
+      const payload = {
+        from: current.contact_person_id ? { id: current.contact_person_id, name: current.contact_name } : null,
+        to: newContact,
+      };
+      await trx
+        .insertInto('events')
+        .values(eventRow(base, 'contact_person_changed', payload))
+        .execute();
     }
     if (newTeam !== undefined) {
-      await trx.insertInto('events').values(eventRow(base, 'team_changed', { to: newTeam })).execute();
+      await trx
+        .insertInto('events')
+        .values(eventRow(base, 'team_changed', { to: newTeam }))
+        .execute();
     }
     if (statusChanged && input.status) {
-      await trx.insertInto('events').values(eventRow(base, 'case_status_changed', { from: current.status, to: input.status })).execute();
+      await trx
+        .insertInto('events')
+        .values(eventRow(base, 'case_status_changed', { from: current.status, to: input.status }))
+        .execute();
     }
     if (participantChanged) {
-      await trx.insertInto('events').values(eventRow(base, 'case_participant_changed', participant)).execute();
+      await trx
+        .insertInto('events')
+        .values(eventRow(base, 'case_participant_changed', participant))
+        .execute();
     }
     if (problemsChanged) {
       const payload = { problems: problems as DocumentedProblem[] };

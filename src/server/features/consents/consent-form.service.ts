@@ -23,13 +23,38 @@ export async function printConsentForm(ctx: RequestContext, personId: string, la
         .limit(1)
         .executeTakeFirst(),
       trx.selectFrom('guardians').select('name').where('person_id', '=', personId).orderBy('position').execute(),
-      trx.selectFrom('units').select(['id', 'name']).where('municipality_id', '=', person.municipality_id).where('active', '=', true).orderBy('name').execute(),
-      trx.selectFrom('municipalities').select('name').where('id', '=', person.municipality_id).executeTakeFirstOrThrow(),
+      trx
+        .selectFrom('units')
+        .select(['id', 'name'])
+        .where('municipality_id', '=', person.municipality_id)
+        .where('active', '=', true)
+        .orderBy('name')
+        .execute(),
+      trx
+        .selectFrom('municipalities')
+        .select('name')
+        .where('id', '=', person.municipality_id)
+        .executeTakeFirstOrThrow(),
     ]);
     const teamUnits = kase?.team_id
-      ? new Set((await trx.selectFrom('team_members').innerJoin('staff', 'staff.id', 'team_members.staff_id').select('staff.unit_id').where('team_members.team_id', '=', kase.team_id).execute()).map((r) => r.unit_id))
+      ? new Set(
+          (
+            await trx
+              .selectFrom('team_members')
+              .innerJoin('staff', 'staff.id', 'team_members.staff_id')
+              .select('staff.unit_id')
+              .where('team_members.team_id', '=', kase.team_id)
+              .execute()
+          ).map((r) => r.unit_id),
+        )
       : new Set<string | null>();
-    await audit({ action: 'export', entity: 'consent_form', entityId: personId, personId, detail: { language, ...readBasis(person) } });
+    await audit({
+      action: 'export',
+      entity: 'consent_form',
+      entityId: personId,
+      personId,
+      detail: { language, ...readBasis(person) },
+    });
     const pnr = person.personal_identity_number.trim();
     return {
       name: `${person.given_name} ${person.family_name}`,

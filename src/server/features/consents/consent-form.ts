@@ -33,9 +33,18 @@ const TEXT = {
     whoHint: 'Kryssa för de verksamheter du säger ja till.',
     what: 'Vilken information får de dela?',
     categories: {
-      contact_occupation: ['Kontaktuppgifter och sysselsättning', 'Hur vi når dig och vad du gör nu: skola, arbete eller något annat.'],
-      assessment_plan: ['Kartläggning och handlingsplan', 'Det vi har pratat om, dina mål och det vi planerar tillsammans.'],
-      health_social: ['Hälsa och social situation', 'Det du har berättat om din hälsa eller din livssituation och som behövs för att stötta dig.'],
+      contact_occupation: [
+        'Kontaktuppgifter och sysselsättning',
+        'Hur vi når dig och vad du gör nu: skola, arbete eller något annat.',
+      ],
+      assessment_plan: [
+        'Kartläggning och handlingsplan',
+        'Det vi har pratat om, dina mål och det vi planerar tillsammans.',
+      ],
+      health_social: [
+        'Hälsa och social situation',
+        'Det du har berättat om din hälsa eller din livssituation och som behövs för att stötta dig.',
+      ],
     } satisfies Record<ConsentCategory, [string, string]>,
     why: 'Varför?',
     purpose: 'För att vi tillsammans ska kunna stötta dig till studier, arbete eller annan sysselsättning.',
@@ -64,9 +73,15 @@ const TEXT = {
     whoHint: 'Tick the services you say yes to.',
     what: 'What information may they share?',
     categories: {
-      contact_occupation: ['Contact details and occupation', 'How we reach you and what you do now: school, work or something else.'],
+      contact_occupation: [
+        'Contact details and occupation',
+        'How we reach you and what you do now: school, work or something else.',
+      ],
       assessment_plan: ['Assessment and plan', 'What we have talked about, your goals and what we plan together.'],
-      health_social: ['Health and social situation', 'What you have told us about your health or your life situation and that is needed to support you.'],
+      health_social: [
+        'Health and social situation',
+        'What you have told us about your health or your life situation and that is needed to support you.',
+      ],
     } satisfies Record<ConsentCategory, [string, string]>,
     why: 'Why?',
     purpose: 'So that together we can support you towards studies, work or another occupation.',
@@ -104,7 +119,8 @@ export function consentFormPdf(data: ConsentFormData, language: 'sv' | 'en'): Pr
     paragraph(doc, t.whoHint);
     for (const unit of data.units) tickBox(doc, unit.ticked, unit.name);
     heading(doc, t.what);
-    for (const category of CONSENT_CATEGORIES) tickBox(doc, false, t.categories[category][0], t.categories[category][1]);
+    for (const category of CONSENT_CATEGORIES)
+      tickBox(doc, false, t.categories[category][0], t.categories[category][1]);
     heading(doc, t.why);
     paragraph(doc, t.purpose);
     heading(doc, t.howLong);

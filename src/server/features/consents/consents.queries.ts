@@ -9,7 +9,14 @@ type Q = Kysely<Database>;
 export function selectManagedPerson(db: Q, actor: Actor, personId: string) {
   return db
     .selectFrom('persons')
-    .select(['persons.id', 'persons.municipality_id', 'persons.birth_date', 'persons.given_name', 'persons.family_name', 'persons.personal_identity_number'])
+    .select([
+      'persons.id',
+      'persons.municipality_id',
+      'persons.birth_date',
+      'persons.given_name',
+      'persons.family_name',
+      'persons.personal_identity_number',
+    ])
     .select((eb) => accessOf(actor)(eb))
     .where('persons.id', '=', personId)
     .where(personManagedBy(actor))
@@ -18,7 +25,13 @@ export function selectManagedPerson(db: Q, actor: Actor, personId: string) {
 
 /** The person with the actor's access (basis, categories, managed), if the actor may see them at all. */
 export function selectVisiblePerson(db: Q, actor: Actor, personId: string) {
-  return db.selectFrom('persons').select(['persons.id', 'persons.municipality_id']).select((eb) => accessOf(actor)(eb)).where('persons.id', '=', personId).where(personVisibleTo(actor)).executeTakeFirst();
+  return db
+    .selectFrom('persons')
+    .select(['persons.id', 'persons.municipality_id'])
+    .select((eb) => accessOf(actor)(eb))
+    .where('persons.id', '=', personId)
+    .where(personVisibleTo(actor))
+    .executeTakeFirst();
 }
 
 /** A person's consents, newest first, with recipients and categories. */
@@ -44,7 +57,13 @@ export async function selectConsents(db: Q, personId: string) {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [recipients, categories] = await Promise.all([
-    db.selectFrom('consent_recipients').innerJoin('units', 'units.id', 'consent_recipients.unit_id').select(['consent_recipients.consent_id', 'units.id', 'units.name']).where('consent_recipients.consent_id', 'in', ids).orderBy('units.name').execute(),
+    db
+      .selectFrom('consent_recipients')
+      .innerJoin('units', 'units.id', 'consent_recipients.unit_id')
+      .select(['consent_recipients.consent_id', 'units.id', 'units.name'])
+      .where('consent_recipients.consent_id', 'in', ids)
+      .orderBy('units.name')
+      .execute(),
     db.selectFrom('consent_categories').select(['consent_id', 'category']).where('consent_id', 'in', ids).execute(),
   ]);
   return rows.map((r) => ({

@@ -2,7 +2,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { contactAttemptBody, contactAttemptCreatedSchema, nextStepOverrideBody, outreachSchema, outreachSettingsBody, outreachSettingsResponse } from '../../../core/outreach-schemas.js';
+import {
+  contactAttemptBody,
+  contactAttemptCreatedSchema,
+  nextStepOverrideBody,
+  outreachSchema,
+  outreachSettingsBody,
+  outreachSettingsResponse,
+} from '../../../core/outreach-schemas.js';
 import { problemSchema } from '../../../core/schemas.js';
 import { contextOf } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
@@ -17,7 +24,8 @@ const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404
 export function idempotencyKeyOf(request: FastifyRequest): string | null {
   const key = request.headers['idempotency-key'];
   if (key === undefined) return null;
-  if (typeof key !== 'string' || !/^[\w-]{8,100}$/.test(key)) throw new AppError('validation_failed', [{ field: 'Idempotency-Key', code: 'invalid' }]);
+  if (typeof key !== 'string' || !/^[\w-]{8,100}$/.test(key))
+    throw new AppError('validation_failed', [{ field: 'Idempotency-Key', code: 'invalid' }]);
   return key;
 }
 
@@ -28,21 +36,38 @@ export async function contactRoutes(app: FastifyInstance) {
   r.post('/api/v1/persons/:id/contact-attempts', {
     schema: {
       tags,
-      summary: 'Record a contact attempt or check step; the outcome must be chosen (400 outcome_required) and fit the channel (400 invalid_outcome); only a conversation counts as reached. Returns Lotsa’s proposed next step. Send an Idempotency-Key header so a retry records nothing twice',
+      summary:
+        'Record a contact attempt or check step; the outcome must be chosen (400 outcome_required) and fit the channel (400 invalid_outcome); only a conversation counts as reached. Returns Lotsa’s proposed next step. Send an Idempotency-Key header so a retry records nothing twice',
       params: idParams,
       body: contactAttemptBody,
       response: { 201: contactAttemptCreatedSchema, ...errors },
     },
-    handler: async (request, reply) => reply.code(201).send(await recordContactAttempt(contextOf(request), request.params.id, request.body, idempotencyKeyOf(request))),
+    handler: async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await recordContactAttempt(contextOf(request), request.params.id, request.body, idempotencyKeyOf(request)),
+        ),
   });
 
   r.get('/api/v1/persons/:id/outreach', {
-    schema: { tags, summary: 'Attempts, next step, Lotsa’s proposal and occupation of one person', params: idParams, response: { 200: outreachSchema, ...errors } },
+    schema: {
+      tags,
+      summary: 'Attempts, next step, Lotsa’s proposal and occupation of one person',
+      params: idParams,
+      response: { 200: outreachSchema, ...errors },
+    },
     handler: (request) => getOutreach(contextOf(request), request.params.id),
   });
 
   r.put('/api/v1/persons/:id/next-step', {
-    schema: { tags, summary: 'Choose another next step than the proposal, with a reason; send the nextStepVersion you read', params: idParams, body: nextStepOverrideBody, response: { 204: z.null(), ...errors } },
+    schema: {
+      tags,
+      summary: 'Choose another next step than the proposal, with a reason; send the nextStepVersion you read',
+      params: idParams,
+      body: nextStepOverrideBody,
+      response: { 204: z.null(), ...errors },
+    },
     handler: async (request, reply) => {
       await overrideNextStep(contextOf(request), request.params.id, request.body);
       return reply.code(204).send(null);
@@ -50,12 +75,21 @@ export async function contactRoutes(app: FastifyInstance) {
   });
 
   r.get('/api/v1/outreach-settings', {
-    schema: { tags, summary: 'The municipality’s outreach settings (overdue days, ladder, home-visit notice, occupation validity)', response: { 200: outreachSettingsResponse, ...errors } },
+    schema: {
+      tags,
+      summary: 'The municipality’s outreach settings (overdue days, ladder, home-visit notice, occupation validity)',
+      response: { 200: outreachSettingsResponse, ...errors },
+    },
     handler: (request) => readOutreachSettings(contextOf(request)),
   });
 
   r.put('/api/v1/outreach-settings', {
-    schema: { tags, summary: 'Save the outreach settings (coordinators); send the version you read, 0 for the first save', body: outreachSettingsBody, response: { 200: outreachSettingsResponse, ...errors } },
+    schema: {
+      tags,
+      summary: 'Save the outreach settings (coordinators); send the version you read, 0 for the first save',
+      body: outreachSettingsBody,
+      response: { 200: outreachSettingsResponse, ...errors },
+    },
     handler: (request) => saveOutreachSettings(contextOf(request), request.body),
   });
 }

@@ -44,7 +44,14 @@ function freePort(): Promise<number> {
 }
 
 function childEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LOTSA_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    LOTSA_DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+  };
   env.LOTSA_PUBLIC_URL = `http://127.0.0.1:${port}`;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   return env;
@@ -91,19 +98,38 @@ async function kill9(): Promise<void> {
   await gone;
 }
 
-type Session = { send: (method: string, url: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: any }> };
+type Session = {
+  send: (
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) => Promise<{ status: number; body: any }>;
+};
 
 async function signIn(): Promise<Session> {
   const base = `http://127.0.0.1:${port}`;
-  const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAIL, password: PASSWORD }) });
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+  });
   if (login.status !== 200) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
   const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   return {
     send: async (method, url, body, headers = {}) => {
       const res = await fetch(`${base}${url}`, {
         method,
-        headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        headers: {
+          cookie,
+          'x-csrf-token': csrfToken,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await res.text();
@@ -132,7 +158,10 @@ beforeAll(async () => {
     url.pathname = `/${name}`;
     databaseUrl = url.toString();
   }
-  const added = await lotsa(['users', 'add', '--email', EMAIL, '--name', 'Samordnare', '--role', 'coordinator', '--password-stdin'], `${PASSWORD}\n`);
+  const added = await lotsa(
+    ['users', 'add', '--email', EMAIL, '--name', 'Samordnare', '--role', 'coordinator', '--password-stdin'],
+    `${PASSWORD}\n`,
+  );
   if (added.code !== 0) throw new Error(`users add failed:\n${added.output}`);
 }, CHILD_MS);
 
@@ -145,69 +174,82 @@ afterAll(async () => {
 type Write = { key: string; personId: string; body: { channel: string; outcome: string; at: string; note: string } };
 
 describe(`kill -9 of the server under write load (${TEST_DB_KIND})`, () => {
-  it('keeps every acknowledged contact attempt, and a retry with the same Idempotency-Key records each exactly once', { timeout: 4 * CHILD_MS }, async () => {
-    await start();
-    let session = await signIn();
-    const personIds: string[] = [];
-    for (let i = 0; i < PERSONS; i++) {
-      const created = await session.send('POST', '/api/v1/persons', buildPerson());
-      expect(created.status, JSON.stringify(created.body)).toBe(201);
-      personIds.push(created.body.id);
-    }
-
-    // Concurrent streams of attempts, each with its own key; the server is killed once some are acknowledged.
-    const sent: Write[] = [];
-    const acknowledged = new Map<string, string>();
-    let killed = false;
-    let failure: unknown;
-    let n = 0;
-    const stream = async () => {
-      while (!killed && !failure) {
-        const key = `durable-${String(n++).padStart(5, '0')}-${randomBytes(4).toString('hex')}`;
-        const write: Write = { key, personId: personIds[n % PERSONS]!, body: { channel: 'phone', outcome: 'no_answer', at: new Date().toISOString(), note: key } };
-        sent.push(write);
-        try {
-          const res = await session.send('POST', `/api/v1/persons/${write.personId}/contact-attempts`, write.body, { 'idempotency-key': key });
-          if (res.status >= 200 && res.status < 300) acknowledged.set(key, res.body.id);
-          else if (!killed) throw new Error(`attempt answered ${res.status}: ${JSON.stringify(res.body)}`);
-        } catch (err) {
-          if (!killed) failure = err;
-        }
+  it(
+    'keeps every acknowledged contact attempt, and a retry with the same Idempotency-Key records each exactly once',
+    { timeout: 4 * CHILD_MS },
+    async () => {
+      await start();
+      let session = await signIn();
+      const personIds: string[] = [];
+      for (let i = 0; i < PERSONS; i++) {
+        const created = await session.send('POST', '/api/v1/persons', buildPerson());
+        expect(created.status, JSON.stringify(created.body)).toBe(201);
+        personIds.push(created.body.id);
       }
-    };
-    const streams = Array.from({ length: STREAMS }, stream);
-    while (acknowledged.size < 40 && !failure) await new Promise((r) => setTimeout(r, 5));
-    if (failure) throw failure;
-    killed = true;
-    await kill9();
-    await Promise.all(streams);
-    expect(sent.length).toBeGreaterThan(acknowledged.size);
 
-    await start();
-    session = await signIn();
+      // Concurrent streams of attempts, each with its own key; the server is killed once some are acknowledged.
+      const sent: Write[] = [];
+      const acknowledged = new Map<string, string>();
+      let killed = false;
+      let failure: unknown;
+      let n = 0;
+      const stream = async () => {
+        while (!killed && !failure) {
+          const key = `durable-${String(n++).padStart(5, '0')}-${randomBytes(4).toString('hex')}`;
+          const write: Write = {
+            key,
+            personId: personIds[n % PERSONS]!,
+            body: { channel: 'phone', outcome: 'no_answer', at: new Date().toISOString(), note: key },
+          };
+          sent.push(write);
+          try {
+            const res = await session.send('POST', `/api/v1/persons/${write.personId}/contact-attempts`, write.body, {
+              'idempotency-key': key,
+            });
+            if (res.status >= 200 && res.status < 300) acknowledged.set(key, res.body.id);
+            else if (!killed) throw new Error(`attempt answered ${res.status}: ${JSON.stringify(res.body)}`);
+          } catch (err) {
+            if (!killed) failure = err;
+          }
+        }
+      };
+      const streams = Array.from({ length: STREAMS }, stream);
+      while (acknowledged.size < 40 && !failure) await new Promise((r) => setTimeout(r, 5));
+      if (failure) throw failure;
+      killed = true;
+      await kill9();
+      await Promise.all(streams);
+      expect(sent.length).toBeGreaterThan(acknowledged.size);
 
-    // Every attempt the server acknowledged is there after the restart.
-    const notesOf = async (personId: string) => {
-      const res = await session.send('GET', `/api/v1/persons/${personId}/outreach`);
-      expect(res.status).toBe(200);
-      return (res.body.attempts as { id: string; note: string | null }[]).map((a) => ({ id: a.id, note: a.note! }));
-    };
-    const before = (await Promise.all(personIds.map(notesOf))).flat();
-    for (const [key, id] of acknowledged) expect(before, `acknowledged attempt ${key}`).toContainEqual({ id, note: key });
+      await start();
+      session = await signIn();
 
-    // A retry of every attempt, acknowledged or not, answers 2xx; an acknowledged one with its first result.
-    for (const write of sent) {
-      const res = await session.send('POST', `/api/v1/persons/${write.personId}/contact-attempts`, write.body, { 'idempotency-key': write.key });
-      expect(res.status, `retry of ${write.key}: ${JSON.stringify(res.body)}`).toBe(201);
-      if (acknowledged.has(write.key)) expect(res.body.id).toBe(acknowledged.get(write.key));
-    }
-    const after = (await Promise.all(personIds.map(notesOf))).flat();
-    expect(after.map((a) => a.note).sort()).toEqual(sent.map((w) => w.key).sort());
+      // Every attempt the server acknowledged is there after the restart.
+      const notesOf = async (personId: string) => {
+        const res = await session.send('GET', `/api/v1/persons/${personId}/outreach`);
+        expect(res.status).toBe(200);
+        return (res.body.attempts as { id: string; note: string | null }[]).map((a) => ({ id: a.id, note: a.note! }));
+      };
+      const before = (await Promise.all(personIds.map(notesOf))).flat();
+      for (const [key, id] of acknowledged)
+        expect(before, `acknowledged attempt ${key}`).toContainEqual({ id, note: key });
 
-    // The audit log written by the killed process, and after it, still verifies.
-    await kill9();
-    const verified = await lotsa(['audit', 'verify']);
-    expect(verified.output).toMatch(/Audit log intact/);
-    expect(verified.code).toBe(0);
-  });
+      // A retry of every attempt, acknowledged or not, answers 2xx; an acknowledged one with its first result.
+      for (const write of sent) {
+        const res = await session.send('POST', `/api/v1/persons/${write.personId}/contact-attempts`, write.body, {
+          'idempotency-key': write.key,
+        });
+        expect(res.status, `retry of ${write.key}: ${JSON.stringify(res.body)}`).toBe(201);
+        if (acknowledged.has(write.key)) expect(res.body.id).toBe(acknowledged.get(write.key));
+      }
+      const after = (await Promise.all(personIds.map(notesOf))).flat();
+      expect(after.map((a) => a.note).sort()).toEqual(sent.map((w) => w.key).sort());
+
+      // The audit log written by the killed process, and after it, still verifies.
+      await kill9();
+      const verified = await lotsa(['audit', 'verify']);
+      expect(verified.output).toMatch(/Audit log intact/);
+      expect(verified.code).toBe(0);
+    },
+  );
 });

@@ -2,15 +2,26 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { DEFAULT_OUTREACH_SETTINGS, OCCUPATION_CODE_LIST, type OutreachSettings } from '../../../core/outreach.js';
-import { outreachSettingsSchema, type outreachSettingsBody, type OutreachSettingsResponse } from '../../../core/outreach-schemas.js';
+import {
+  outreachSettingsSchema,
+  type outreachSettingsBody,
+  type OutreachSettingsResponse,
+} from '../../../core/outreach-schemas.js';
 import { requireCapability } from '../../access/access.js';
 import type { Db } from '../../db/connection.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
 
 /** The settings in force for a municipality, and their row version (0 while the defaults apply). */
-export async function loadOutreachSettings(db: Db, municipalityId: string): Promise<{ settings: OutreachSettings; version: number }> {
-  const row = await db.selectFrom('outreach_settings').select(['settings', 'version']).where('municipality_id', '=', municipalityId).executeTakeFirst();
+export async function loadOutreachSettings(
+  db: Db,
+  municipalityId: string,
+): Promise<{ settings: OutreachSettings; version: number }> {
+  const row = await db
+    .selectFrom('outreach_settings')
+    .select(['settings', 'version'])
+    .where('municipality_id', '=', municipalityId)
+    .executeTakeFirst();
   if (!row) return { settings: DEFAULT_OUTREACH_SETTINGS, version: 0 };
   const parsed = outreachSettingsSchema.safeParse({ ...DEFAULT_OUTREACH_SETTINGS, ...row.settings });
   return { settings: parsed.success ? parsed.data : DEFAULT_OUTREACH_SETTINGS, version: row.version };
@@ -24,7 +35,10 @@ export async function readOutreachSettings(ctx: RequestContext): Promise<Outreac
 }
 
 /** Saves the settings if `version` is still current (0 for the first save); 409 otherwise. */
-export async function saveOutreachSettings(ctx: RequestContext, input: z.infer<typeof outreachSettingsBody>): Promise<OutreachSettingsResponse> {
+export async function saveOutreachSettings(
+  ctx: RequestContext,
+  input: z.infer<typeof outreachSettingsBody>,
+): Promise<OutreachSettingsResponse> {
   requireCapability(ctx.actor, 'outreach.configure');
   return audited(ctx, async ({ trx, audit }) => {
     const settings = JSON.stringify(input.settings);

@@ -25,9 +25,21 @@ export type StaffAlert = {
  * Alerts every active staff member of the actor's municipality in one of `roles` and the staff
  * members in `also` (such as the case's contact person), never the actor. Returns how many were alerted.
  */
-export async function alertStaff(trx: Transaction<Database>, actor: AlertActor, alert: StaffAlert, roles: Role[], also: (string | null | undefined)[] = []): Promise<number> {
+export async function alertStaff(
+  trx: Transaction<Database>,
+  actor: AlertActor,
+  alert: StaffAlert,
+  roles: Role[],
+  also: (string | null | undefined)[] = [],
+): Promise<number> {
   const byRole = roles.length
-    ? await trx.selectFrom('staff').select('id').where('municipality_id', '=', actor.municipalityId).where('role', 'in', roles).where('active', '=', true).execute()
+    ? await trx
+        .selectFrom('staff')
+        .select('id')
+        .where('municipality_id', '=', actor.municipalityId)
+        .where('role', 'in', roles)
+        .where('active', '=', true)
+        .execute()
     : [];
   const recipients = new Set([...byRole.map((a) => a.id), ...also.filter((id): id is string => Boolean(id))]);
   recipients.delete(actor.id);
@@ -35,12 +47,25 @@ export async function alertStaff(trx: Transaction<Database>, actor: AlertActor, 
   const payload = JSON.stringify(alert.payload);
   await trx
     .insertInto('staff_alerts')
-    .values([...recipients].map((staff_id) => ({ municipality_id: actor.municipalityId, staff_id, kind: alert.kind, person_id: alert.personId, payload })))
+    .values(
+      [...recipients].map((staff_id) => ({
+        municipality_id: actor.municipalityId,
+        staff_id,
+        kind: alert.kind,
+        person_id: alert.personId,
+        payload,
+      })),
+    )
     .execute();
   return recipients.size;
 }
 
 /** Alerts every active administrator of the actor's municipality and the staff in `also`, never the actor. */
-export function alertAdministrators(trx: Transaction<Database>, actor: AlertActor, alert: StaffAlert, also: (string | null | undefined)[] = []): Promise<number> {
+export function alertAdministrators(
+  trx: Transaction<Database>,
+  actor: AlertActor,
+  alert: StaffAlert,
+  also: (string | null | undefined)[] = [],
+): Promise<number> {
   return alertStaff(trx, actor, alert, ['administrator'], also);
 }

@@ -2,7 +2,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { alertSchema, emergencyAccessBody, emergencyAccessSchema, emergencyByNumberBody, emergencyPendingSchema, emergencyRequestSchema } from '../../../core/consent-schemas.js';
+import {
+  alertSchema,
+  emergencyAccessBody,
+  emergencyAccessSchema,
+  emergencyByNumberBody,
+  emergencyPendingSchema,
+  emergencyRequestSchema,
+} from '../../../core/consent-schemas.js';
 import { problemSchema } from '../../../core/schemas.js';
 import { contextOf } from '../../http/context.js';
 import type { FastifyReply } from 'fastify';
@@ -16,7 +23,8 @@ const outcomes = { 201: emergencyAccessSchema, 202: emergencyPendingSchema, ...e
 
 /** 201 with the open access, or 202 with the request that waits for a coordinator. */
 function present(reply: FastifyReply, outcome: EmergencyOutcome) {
-  if (outcome.status === 'pending') return reply.code(202).send({ requestId: outcome.requestId, personId: outcome.personId, status: 'pending' });
+  if (outcome.status === 'pending')
+    return reply.code(202).send({ requestId: outcome.requestId, personId: outcome.personId, status: 'pending' });
   return reply.code(201).send({ id: outcome.id, personId: outcome.personId, endsAt: outcome.endsAt });
 }
 
@@ -28,22 +36,51 @@ export async function emergencyAccessRoutes(app: FastifyInstance) {
 
   r.post('/api/v1/persons/:id/emergency-access', {
     schema: { tags, summary, params: idParams, body: emergencyAccessBody, response: outcomes },
-    handler: async (request, reply) => present(reply, await openEmergencyAccess(contextOf(request), { personId: request.params.id }, request.body.reason)),
+    handler: async (request, reply) =>
+      present(
+        reply,
+        await openEmergencyAccess(contextOf(request), { personId: request.params.id }, request.body.reason),
+      ),
   });
 
   r.post('/api/v1/emergency-access', {
-    schema: { tags, summary: `${summary}. By identity number, for a person you cannot see`, body: emergencyByNumberBody, response: outcomes },
-    handler: async (request, reply) => present(reply, await openEmergencyAccess(contextOf(request), { personalIdentityNumber: request.body.personalIdentityNumber }, request.body.reason)),
+    schema: {
+      tags,
+      summary: `${summary}. By identity number, for a person you cannot see`,
+      body: emergencyByNumberBody,
+      response: outcomes,
+    },
+    handler: async (request, reply) =>
+      present(
+        reply,
+        await openEmergencyAccess(
+          contextOf(request),
+          { personalIdentityNumber: request.body.personalIdentityNumber },
+          request.body.reason,
+        ),
+      ),
   });
 
   r.get('/api/v1/emergency-access/requests', {
-    schema: { tags, summary: 'Emergency-access requests past a daily limit that wait for a coordinator (coordinators; not your own)', response: { 200: z.array(emergencyRequestSchema), 401: problemSchema, 403: problemSchema } },
+    schema: {
+      tags,
+      summary: 'Emergency-access requests past a daily limit that wait for a coordinator (coordinators; not your own)',
+      response: { 200: z.array(emergencyRequestSchema), 401: problemSchema, 403: problemSchema },
+    },
     handler: (request) => listEmergencyRequests(contextOf(request)),
   });
 
-  for (const [path, decision] of [['approve', 'approved'], ['deny', 'denied']] as const) {
+  for (const [path, decision] of [
+    ['approve', 'approved'],
+    ['deny', 'denied'],
+  ] as const) {
     r.post(`/api/v1/emergency-access/requests/:id/${path}`, {
-      schema: { tags, summary: `${path === 'approve' ? 'Approve' : 'Deny'} an emergency-access request (coordinators; never your own)`, params: idParams, response: { 204: z.null(), ...errors, 409: problemSchema } },
+      schema: {
+        tags,
+        summary: `${path === 'approve' ? 'Approve' : 'Deny'} an emergency-access request (coordinators; never your own)`,
+        params: idParams,
+        response: { 204: z.null(), ...errors, 409: problemSchema },
+      },
       handler: async (request, reply) => {
         await decideEmergencyRequest(contextOf(request), request.params.id, decision);
         return reply.code(204).send(null);
@@ -52,12 +89,21 @@ export async function emergencyAccessRoutes(app: FastifyInstance) {
   }
 
   r.get('/api/v1/alerts', {
-    schema: { tags: ['alerts'], summary: 'Your unread alerts (e.g. emergency access to a person of your caseload)', response: { 200: z.array(alertSchema), 401: problemSchema } },
+    schema: {
+      tags: ['alerts'],
+      summary: 'Your unread alerts (e.g. emergency access to a person of your caseload)',
+      response: { 200: z.array(alertSchema), 401: problemSchema },
+    },
     handler: (request) => listAlerts(contextOf(request)),
   });
 
   r.post('/api/v1/alerts/:id/read', {
-    schema: { tags: ['alerts'], summary: 'Mark one of your alerts as read', params: idParams, response: { 204: z.null(), ...errors } },
+    schema: {
+      tags: ['alerts'],
+      summary: 'Mark one of your alerts as read',
+      params: idParams,
+      response: { 204: z.null(), ...errors },
+    },
     handler: async (request, reply) => {
       await markAlertRead(contextOf(request), request.params.id);
       return reply.code(204).send(null);

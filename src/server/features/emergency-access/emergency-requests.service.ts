@@ -20,14 +20,30 @@ export async function listEmergencyRequests(ctx: RequestContext): Promise<Emerge
       .selectFrom('emergency_requests as r')
       .innerJoin('persons as p', 'p.id', 'r.person_id')
       .innerJoin('staff as s', 's.id', 'r.staff_id')
-      .select(['r.id', 'r.reason', 'r.created_at', 'p.id as person_id', 'p.given_name', 'p.family_name', 's.id as staff_id', 's.name as staff_name'])
+      .select([
+        'r.id',
+        'r.reason',
+        'r.created_at',
+        'p.id as person_id',
+        'p.given_name',
+        'p.family_name',
+        's.id as staff_id',
+        's.name as staff_name',
+      ])
       .where('r.municipality_id', '=', ctx.actor.municipalityId)
       .where('r.status', '=', 'pending')
       .where('r.staff_id', '<>', ctx.actor.id)
       .orderBy('r.created_at')
       .limit(100)
       .execute();
-    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'emergency_request' as const, entityId: r.id, personId: r.person_id })));
+    await audit(
+      ...rows.map((r) => ({
+        action: 'list' as const,
+        entity: 'emergency_request' as const,
+        entityId: r.id,
+        personId: r.person_id,
+      })),
+    );
     return rows.map((r) => ({
       id: r.id,
       person: { id: r.person_id, name: `${r.given_name} ${r.family_name}` },
@@ -39,13 +55,27 @@ export async function listEmergencyRequests(ctx: RequestContext): Promise<Emerge
 }
 
 /** A coordinator approves or denies a waiting request. 404 outside the municipality, 409 once answered. */
-export async function decideEmergencyRequest(ctx: RequestContext, requestId: string, decision: 'approved' | 'denied'): Promise<void> {
+export async function decideEmergencyRequest(
+  ctx: RequestContext,
+  requestId: string,
+  decision: 'approved' | 'denied',
+): Promise<void> {
   requireCapability(ctx.actor, 'emergency.approve');
   await audited(ctx, async ({ trx, audit }) => {
     const request = await trx
       .selectFrom('emergency_requests as r')
       .innerJoin('staff as s', 's.id', 'r.staff_id')
-      .select(['r.id', 'r.status', 'r.person_id', 'r.reason', 's.id as staff_id', 's.name as staff_name', 's.active as staff_active', 's.role as staff_role', 's.unit_id as staff_unit_id'])
+      .select([
+        'r.id',
+        'r.status',
+        'r.person_id',
+        'r.reason',
+        's.id as staff_id',
+        's.name as staff_name',
+        's.active as staff_active',
+        's.role as staff_role',
+        's.unit_id as staff_unit_id',
+      ])
       .where('r.id', '=', requestId)
       .where('r.municipality_id', '=', ctx.actor.municipalityId)
       .forUpdate()
@@ -55,17 +85,50 @@ export async function decideEmergencyRequest(ctx: RequestContext, requestId: str
     if (request.status !== 'pending') throw new AppError('emergency_request_decided');
     // The request may have waited while the account was deactivated or its role changed: approve only what may still be opened.
     if (decision === 'approved') {
-      const requester = { municipalityId: ctx.actor.municipalityId, role: request.staff_role as Role, unitId: request.staff_unit_id };
-      if (!request.staff_active || !roleCan(requester.role, 'emergency.access') || !(await mayUseEmergencyAccess(trx, requester))) throw new AppError('emergency_requester_not_allowed');
+      const requester = {
+        municipalityId: ctx.actor.municipalityId,
+        role: request.staff_role as Role,
+        unitId: request.staff_unit_id,
+      };
+      if (
+        !request.staff_active ||
+        !roleCan(requester.role, 'emergency.access') ||
+        !(await mayUseEmergencyAccess(trx, requester))
+      )
+        throw new AppError('emergency_requester_not_allowed');
     }
     const staff = { id: request.staff_id, name: request.staff_name, municipalityId: ctx.actor.municipalityId };
-    const access = decision === 'approved' ? await grantEmergencyAccess(trx, audit, staff, request.person_id, request.reason, ctx.actor.name) : null;
+    const access =
+      decision === 'approved'
+        ? await grantEmergencyAccess(trx, audit, staff, request.person_id, request.reason, ctx.actor.name)
+        : null;
     await trx
       .updateTable('emergency_requests')
-      .set({ status: decision, decided_by: ctx.actor.id, decided_at: sql`now()`, emergency_access_id: access?.id ?? null })
+      .set({
+        status: decision,
+        decided_by: ctx.actor.id,
+        decided_at: sql`now()`,
+        emergency_access_id: access?.id ?? null,
+      })
       .where('id', '=', request.id)
       .execute();
-    await alertStaff(trx, ctx.actor, { kind: 'emergency_request_decided', personId: request.person_id, payload: { by: ctx.actor.name, decision, endsAt: access?.endsAt ?? null } }, [], [request.staff_id]);
-    await audit({ action: 'update', entity: 'emergency_request', entityId: request.id, personId: request.person_id, detail: { decision, requestedBy: request.staff_id } });
+    await alertStaff(
+      trx,
+      ctx.actor,
+      {
+        kind: 'emergency_request_decided',
+        personId: request.person_id,
+        payload: { by: ctx.actor.name, decision, endsAt: access?.endsAt ?? null },
+      },
+      [],
+      [request.staff_id],
+    );
+    await audit({
+      action: 'update',
+      entity: 'emergency_request',
+      entityId: request.id,
+      personId: request.person_id,
+      detail: { decision, requestedBy: request.staff_id },
+    });
   });
 }

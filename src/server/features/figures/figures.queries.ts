@@ -35,5 +35,10 @@ export function openCaseCounts(db: Db, actor: Actor) {
 
 /** Cases per status, closed ones included. */
 export function casesByStatus(db: Db, municipalityId: string) {
-  return db.selectFrom('cases').select(['status', sql<number>`count(*)::int`.as('n')]).where('municipality_id', '=', municipalityId).groupBy('status').execute();
+  return db
+    .selectFrom('cases')
+    .select(['status', sql<number>`count(*)::int`.as('n')])
+    .where('municipality_id', '=', municipalityId)
+    .groupBy('status')
+    .execute();
 }

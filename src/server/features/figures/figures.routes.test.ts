@@ -16,15 +16,33 @@ describe('GET /api/v1/figures', () => {
 
   it('gives a manager counts and no identities', async () => {
     const { id } = (await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson())).json();
-    await h.db.insertInto('register_periods').values({ municipality_id: h.municipalityId, person_id: id, entered_on: '2026-09-01', entry_reason: 'dropped_out' }).execute();
+    await h.db
+      .insertInto('register_periods')
+      .values({
+        municipality_id: h.municipalityId,
+        person_id: id,
+        entered_on: '2026-09-01',
+        entry_reason: 'dropped_out',
+      })
+      .execute();
     await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson());
     const res = await h.as.manager.request('GET', '/api/v1/figures');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ inRegister: 1, openCases: 2, withoutContactPerson: 2, myCases: null, contactPersonWithoutAccess: null, byStatus: { new: 2 } });
+    expect(res.json()).toEqual({
+      inRegister: 1,
+      openCases: 2,
+      withoutContactPerson: 2,
+      myCases: null,
+      contactPersonWithoutAccess: null,
+      byStatus: { new: 2 },
+    });
   });
 
   it('does not count another municipality', async () => {
     await h.as.otherCoordinator.request('POST', '/api/v1/persons', buildPerson());
-    expect((await h.as.otherCoordinator.request('GET', '/api/v1/figures')).json()).toMatchObject({ openCases: 1, myCases: 0 });
+    expect((await h.as.otherCoordinator.request('GET', '/api/v1/figures')).json()).toMatchObject({
+      openCases: 1,
+      myCases: 0,
+    });
   });
 });

@@ -8,7 +8,11 @@ import { startPageFigures } from './figures.service.js';
 /** Registers the figures route. */
 export async function figuresRoutes(app: FastifyInstance) {
   app.withTypeProvider<ZodTypeProvider>().get('/api/v1/figures', {
-    schema: { tags: ['figures'], summary: 'Counts of the register and cases in your municipality', response: { 200: figuresSchema, 401: problemSchema, 403: problemSchema } },
+    schema: {
+      tags: ['figures'],
+      summary: 'Counts of the register and cases in your municipality',
+      response: { 200: figuresSchema, 401: problemSchema, 403: problemSchema },
+    },
     handler: async (request) => startPageFigures(contextOf(request)),
   });
 }

@@ -8,7 +8,11 @@ import { casesByStatus, openCaseCounts, registerSize } from './figures.queries.j
 export async function startPageFigures(ctx: RequestContext) {
   const { db, actor } = ctx;
   requireCapability(actor, 'figures.read');
-  const [register, cases, byStatus] = await Promise.all([registerSize(db, actor.municipalityId), openCaseCounts(db, actor), casesByStatus(db, actor.municipalityId)]);
+  const [register, cases, byStatus] = await Promise.all([
+    registerSize(db, actor.municipalityId),
+    openCaseCounts(db, actor),
+    casesByStatus(db, actor.municipalityId),
+  ]);
   const caseworker = (CONTACT_PERSON_ROLES as readonly string[]).includes(actor.role);
   return {
     inRegister: register.n,

@@ -17,8 +17,12 @@ describe('GET /api/v1/getting-started', () => {
     const before = (await h.as.administrator.request('GET', '/api/v1/getting-started')).json();
     expect(before).toEqual({ staff: true, kaaUnits: false, lists: false, reconciled: false });
     const units = (await h.as.administrator.request('GET', '/api/v1/units')).json() as { id: string; kaa: boolean }[];
-    const res = await h.as.administrator.request('PUT', '/api/v1/units/kaa', { unitIds: units.filter((u) => u.kaa).map((u) => u.id) });
+    const res = await h.as.administrator.request('PUT', '/api/v1/units/kaa', {
+      unitIds: units.filter((u) => u.kaa).map((u) => u.id),
+    });
     expect(res.statusCode).toBe(200);
-    expect((await h.as.administrator.request('GET', '/api/v1/getting-started')).json()).toMatchObject({ kaaUnits: true });
+    expect((await h.as.administrator.request('GET', '/api/v1/getting-started')).json()).toMatchObject({
+      kaaUnits: true,
+    });
   });
 });

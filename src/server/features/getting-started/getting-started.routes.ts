@@ -10,7 +10,8 @@ export async function gettingStartedRoutes(app: FastifyInstance) {
   app.withTypeProvider<ZodTypeProvider>().get('/api/v1/getting-started', {
     schema: {
       tags: ['staff'],
-      summary: 'Which first steps the municipality has taken: staff, the KAA\'s own units, lists imported, register reconciled (administrators)',
+      summary:
+        "Which first steps the municipality has taken: staff, the KAA's own units, lists imported, register reconciled (administrators)",
       response: { 200: gettingStartedSchema, 401: problemSchema, 403: problemSchema },
     },
     handler: (request) => gettingStarted(contextOf(request)),

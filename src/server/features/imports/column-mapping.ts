@@ -8,7 +8,11 @@ import { COLUMNS, type ListKind } from '../../../core/source-lists.js';
 /** Field → header name in the file (null for an optional field the file lacks). */
 export type ColumnMapping = Record<string, string | null>;
 
-const normal = (h: string) => h.trim().toLowerCase().replace(/^\uFEFF/, '');
+const normal = (h: string) =>
+  h
+    .trim()
+    .toLowerCase()
+    .replace(/^\uFEFF/, '');
 
 /** The mapping for a file in Lotsa's own layout, or null when a column is missing. */
 export function ownLayoutMapping(kind: ListKind, headers: string[]): ColumnMapping | null {
@@ -23,9 +27,16 @@ export function ownLayoutMapping(kind: ListKind, headers: string[]): ColumnMappi
 }
 
 /** Problems with a mapping: fields that map to no header in the file, or unknown fields. */
-export function mappingProblems(kind: ListKind, headers: string[], mapping: ColumnMapping, required: readonly string[]): string[] {
+export function mappingProblems(
+  kind: ListKind,
+  headers: string[],
+  mapping: ColumnMapping,
+  required: readonly string[],
+): string[] {
   const known = new Set<string>(COLUMNS[kind]);
-  const problems = Object.keys(mapping).filter((f) => !known.has(f)).map((f) => `${f}: not a field of this list`);
+  const problems = Object.keys(mapping)
+    .filter((f) => !known.has(f))
+    .map((f) => `${f}: not a field of this list`);
   for (const column of COLUMNS[kind]) {
     const header = mapping[column] ?? null;
     if (header === null) {

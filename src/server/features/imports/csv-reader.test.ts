@@ -110,19 +110,33 @@ describe('the CSV reader', () => {
 
   it('gives back any rows written as CSV, whatever their text, line breaks and chunking (property)', async () => {
     // Any text but CR (a CR inside a quoted cell reads as LF, like every line break) and the BOM.
-    const cell = fc.string({ unit: fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), fc.constantFrom(',', ';', '"', '\n', ' ')), maxLength: 12 }).map((c) => c.replace(/[\r\uFEFF]/g, ''));
+    const cell = fc
+      .string({
+        unit: fc.oneof(
+          fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+          fc.constantFrom(',', ';', '"', '\n', ' '),
+        ),
+        maxLength: 12,
+      })
+      .map((c) => c.replace(/[\r\uFEFF]/g, ''));
     const table = fc.integer({ min: 1, max: 5 }).chain((width) =>
       fc.array(
         fc.array(cell, { minLength: width, maxLength: width }).filter((cells) => !(width === 1 && cells[0] === '')),
         { minLength: 1, maxLength: 12 },
       ),
     );
-    const options = fc.record({ delimiter: fc.constantFrom(',', ';', '\t'), eol: fc.constantFrom('\n', '\r\n', '\r'), quoteAll: fc.boolean(), size: fc.integer({ min: 1, max: 40 }) });
+    const options = fc.record({
+      delimiter: fc.constantFrom(',', ';', '\t'),
+      eol: fc.constantFrom('\n', '\r\n', '\r'),
+      quoteAll: fc.boolean(),
+      size: fc.integer({ min: 1, max: 40 }),
+    });
     await fc.assert(
       fc.asyncProperty(table, options, async (rows, { delimiter, eol, quoteAll, size }) => {
         // At most four line breaks in a record: more are taken for a stray quote (see csv-reader.ts).
         fc.pre(rows.every((r) => r.join('').split('\n').length <= 5));
-        const quote = (c: string) => (quoteAll || /[",;\t\n]/.test(c) || c.startsWith(' ') ? `"${c.replaceAll('"', '""')}"` : c);
+        const quote = (c: string) =>
+          quoteAll || /[",;\t\n]/.test(c) || c.startsWith(' ') ? `"${c.replaceAll('"', '""')}"` : c;
         const text = rows.map((r) => r.map(quote).join(delimiter)).join(eol) + eol;
         let line = 1;
         const expected = rows.map((cells) => {

@@ -42,7 +42,13 @@ function breaksIn(text: string, from: number, limit: number): number {
  * line break and the line breaks it spans; 'more' when the text ends before the record does (and
  * more may come); 'astray' when its quotes do not make a well-formed record.
  */
-function quotedRecord(text: string, start: number, delimiter: string, atEnd: boolean, maxChars: number): QuotedRecord | 'more' | 'astray' {
+function quotedRecord(
+  text: string,
+  start: number,
+  delimiter: string,
+  atEnd: boolean,
+  maxChars: number,
+): QuotedRecord | 'more' | 'astray' {
   // Waiting for the end of a record longer than any row could be is waiting for a stray quote.
   const more = () => (text.length - start > maxChars ? 'astray' : 'more');
   const cells: string[] = [];
@@ -58,7 +64,10 @@ function quotedRecord(text: string, start: number, delimiter: string, atEnd: boo
       for (;;) {
         const q = text.indexOf('"', i);
         // Waiting for a closing quote is worth it only while it could still close a well-formed record.
-        if (q < 0) return atEnd || breaks + breaksIn(text, i, MAX_BREAKS_IN_RECORD + 1) > MAX_BREAKS_IN_RECORD ? 'astray' : more();
+        if (q < 0)
+          return atEnd || breaks + breaksIn(text, i, MAX_BREAKS_IN_RECORD + 1) > MAX_BREAKS_IN_RECORD
+            ? 'astray'
+            : more();
         const part = text.slice(i, q);
         for (let n = part.indexOf('\n'); n >= 0; n = part.indexOf('\n', n + 1)) breaks++;
         if (breaks > MAX_BREAKS_IN_RECORD) return 'astray';
@@ -99,7 +108,13 @@ type State = { line: number; columns: number | null };
 const tooLong = (line: number): CsvRow => ({ line, cells: [], problem: 'line_too_long' });
 
 /** Parses the complete records in `text` (line breaks are '\n' alone); returns them and the unparsed rest. */
-function parseText(text: string, delimiter: string, atEnd: boolean, state: State, maxChars: number): { rows: CsvRow[]; rest: string } {
+function parseText(
+  text: string,
+  delimiter: string,
+  atEnd: boolean,
+  state: State,
+  maxChars: number,
+): { rows: CsvRow[]; rest: string } {
   const rows: CsvRow[] = [];
   let start = 0;
   // Where the next quote is: lines before it take the fast path, a plain split.
@@ -113,7 +128,8 @@ function parseText(text: string, delimiter: string, atEnd: boolean, state: State
     if (quote >= 0 && quote < nl) {
       const record = quotedRecord(text, start, delimiter, atEnd, maxChars);
       if (record === 'more') break;
-      const wellFormed = record !== 'astray' && (record.breaks === 1 || state.columns === null || record.cells.length === state.columns);
+      const wellFormed =
+        record !== 'astray' && (record.breaks === 1 || state.columns === null || record.cells.length === state.columns);
       if (wellFormed) {
         rows.push({ line: state.line, cells: record.cells });
         state.columns ??= record.cells.length;
@@ -160,7 +176,11 @@ async function* withLineFeeds(chunks: AsyncIterable<string>): AsyncGenerator<str
  * complete rows as a batch; the first record (the header) is a row like any other, on line 1. A
  * record longer than `maxChars` characters comes as a row with the problem `line_too_long`.
  */
-export async function* csvRows(chunks: AsyncIterable<string>, delimiter: string, maxChars = MAX_LINE_CHARS): AsyncGenerator<CsvRow[]> {
+export async function* csvRows(
+  chunks: AsyncIterable<string>,
+  delimiter: string,
+  maxChars = MAX_LINE_CHARS,
+): AsyncGenerator<CsvRow[]> {
   const state: State = { line: 1, columns: null };
   // Text not yet parsed, in pieces: joined only when a line break arrives or it grows past a record's limit.
   let pending: string[] = [];

@@ -40,13 +40,34 @@ export async function fileSha256(path: string): Promise<string> {
  * Registers an import of the file at `path` whose SHA-256 is `sha`. When the same file is already
  * imported (or being imported) for the municipality, returns that import instead: nothing is doubled.
  */
-export async function registerImport(db: Db, actor: { id: string | null; municipalityId: string }, kind: ListKind, fileName: string, path: string, sha: string): Promise<{ id: string; created: boolean }> {
+export async function registerImport(
+  db: Db,
+  actor: { id: string | null; municipalityId: string },
+  kind: ListKind,
+  fileName: string,
+  path: string,
+  sha: string,
+): Promise<{ id: string; created: boolean }> {
   // An import of the same file whose process died is failed first, so the file can be imported again at once.
   await failInterruptedImports(db, IMPORT_SILENT_AFTER_SECONDS, { municipalityId: actor.municipalityId, sha });
   const inserted = await db
     .insertInto('imports')
-    .values({ municipality_id: actor.municipalityId, kind, file_name: fileName, file_sha256: sha, upload_path: path, status: 'queued', created_by: actor.id })
-    .onConflict((oc) => oc.columns(['municipality_id', 'kind', 'file_sha256']).where('status', '<>', 'failed').where('culled_at', 'is', null).doNothing())
+    .values({
+      municipality_id: actor.municipalityId,
+      kind,
+      file_name: fileName,
+      file_sha256: sha,
+      upload_path: path,
+      status: 'queued',
+      created_by: actor.id,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['municipality_id', 'kind', 'file_sha256'])
+        .where('status', '<>', 'failed')
+        .where('culled_at', 'is', null)
+        .doNothing(),
+    )
     .returning('id')
     .executeTakeFirst();
   if (inserted) return { id: inserted.id, created: true };
@@ -67,13 +88,35 @@ export async function importSummary(db: Db, municipalityId: string, importId: st
   const imp = await db
     .selectFrom('imports')
     .leftJoin('jobs', (j) => j.on(sql`jobs.payload->>'importId'`, '=', sql`imports.id::text`))
-    .select(['imports.id', 'imports.kind', 'imports.file_name', 'imports.status', 'imports.headers', 'imports.mapping', 'imports.rows_total', 'imports.rows_valid', 'imports.error_count', 'imports.failure', 'imports.created_at', 'imports.finished_at', 'imports.accepted_at', 'imports.previous_residents', 'jobs.id as job_id', 'jobs.progress'])
+    .select([
+      'imports.id',
+      'imports.kind',
+      'imports.file_name',
+      'imports.status',
+      'imports.headers',
+      'imports.mapping',
+      'imports.rows_total',
+      'imports.rows_valid',
+      'imports.error_count',
+      'imports.failure',
+      'imports.created_at',
+      'imports.finished_at',
+      'imports.accepted_at',
+      'imports.previous_residents',
+      'jobs.id as job_id',
+      'jobs.progress',
+    ])
     .where('imports.id', '=', importId)
     .where('imports.municipality_id', '=', municipalityId)
     .orderBy('jobs.created_at', 'desc')
     .executeTakeFirst();
   if (!imp) throw new AppError('not_found');
-  const skipped = await db.selectFrom('import_errors').select(sql<number>`count(distinct line)::int`.as('n')).where('import_id', '=', importId).where('blocking', '=', false).executeTakeFirstOrThrow();
+  const skipped = await db
+    .selectFrom('import_errors')
+    .select(sql<number>`count(distinct line)::int`.as('n'))
+    .where('import_id', '=', importId)
+    .where('blocking', '=', false)
+    .executeTakeFirstOrThrow();
   return {
     id: imp.id,
     kind: imp.kind,
@@ -120,18 +163,47 @@ export async function importErrors(db: Db, importId: string, language: Language,
  * The coordinator's word that exactly the listed invalid rows may be skipped, and (for a population
  * list held because it shrank) that it is to be used all the same; the import becomes ready.
  */
-export async function acceptImport(db: Db, actor: { id: string | null; municipalityId: string }, importId: string, skipLines: number[], confirmShrink = false) {
+export async function acceptImport(
+  db: Db,
+  actor: { id: string | null; municipalityId: string },
+  importId: string,
+  skipLines: number[],
+  confirmShrink = false,
+) {
   await db.transaction().execute(async (trx) => {
-    const imp = await trx.selectFrom('imports').select(['status', 'rows_valid', 'previous_residents']).where('id', '=', importId).where('municipality_id', '=', actor.municipalityId).where('culled_at', 'is', null).forUpdate().executeTakeFirst();
+    const imp = await trx
+      .selectFrom('imports')
+      .select(['status', 'rows_valid', 'previous_residents'])
+      .where('id', '=', importId)
+      .where('municipality_id', '=', actor.municipalityId)
+      .where('culled_at', 'is', null)
+      .forUpdate()
+      .executeTakeFirst();
     if (!imp) throw new AppError('not_found');
     if (imp.status !== 'needs_review') throw new AppError('import_not_reviewable');
-    const lines = (await trx.selectFrom('import_errors').select('line').distinct().where('import_id', '=', importId).where('blocking', '=', true).execute()).map((r) => r.line);
+    const lines = (
+      await trx
+        .selectFrom('import_errors')
+        .select('line')
+        .distinct()
+        .where('import_id', '=', importId)
+        .where('blocking', '=', true)
+        .execute()
+    ).map((r) => r.line);
     const wanted = new Set(skipLines);
-    if (wanted.size !== lines.length || lines.some((l) => !wanted.has(l))) throw new AppError('skip_lines_mismatch', [{ field: 'skipLines', code: 'invalid' }]);
+    if (wanted.size !== lines.length || lines.some((l) => !wanted.has(l)))
+      throw new AppError('skip_lines_mismatch', [{ field: 'skipLines', code: 'invalid' }]);
     if (imp.previous_residents !== null && !confirmShrink) {
-      throw new AppError('population_shrank', [{ field: 'confirmShrink', code: 'required' }], { residents: imp.rows_valid, previousResidents: imp.previous_residents });
+      throw new AppError('population_shrank', [{ field: 'confirmShrink', code: 'required' }], {
+        residents: imp.rows_valid,
+        previousResidents: imp.previous_residents,
+      });
     }
-    await trx.updateTable('imports').set({ status: 'ready', accepted_by: actor.id, accepted_at: sql`now()` }).where('id', '=', importId).execute();
+    await trx
+      .updateTable('imports')
+      .set({ status: 'ready', accepted_by: actor.id, accepted_at: sql`now()` })
+      .where('id', '=', importId)
+      .execute();
   });
 }
 
@@ -139,20 +211,51 @@ export async function acceptImport(db: Db, actor: { id: string | null; municipal
  * Sets the column mapping of an import waiting for one, optionally saving it by name for later
  * files, in the caller's transaction `trx` (which also queues the import again).
  */
-export async function setMapping(trx: Transaction<Database>, actor: Actor, importId: string, mapping: ColumnMapping, saveAs: string | null): Promise<{ path: string }> {
+export async function setMapping(
+  trx: Transaction<Database>,
+  actor: Actor,
+  importId: string,
+  mapping: ColumnMapping,
+  saveAs: string | null,
+): Promise<{ path: string }> {
   requireCapability(actor, 'imports.run');
-  const imp = await trx.selectFrom('imports').select(['kind', 'status', 'headers', 'upload_path']).where('id', '=', importId).where('municipality_id', '=', actor.municipalityId).where('culled_at', 'is', null).forUpdate().executeTakeFirst();
+  const imp = await trx
+    .selectFrom('imports')
+    .select(['kind', 'status', 'headers', 'upload_path'])
+    .where('id', '=', importId)
+    .where('municipality_id', '=', actor.municipalityId)
+    .where('culled_at', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
   if (!imp) throw new AppError('not_found');
   if (imp.status !== 'needs_mapping') throw new AppError('import_not_mappable');
   const headers = (imp.headers as string[] | null) ?? [];
   const problems = mappingProblems(imp.kind, headers, mapping, REQUIRED[imp.kind]);
-  if (problems.length) throw new AppError('validation_failed', problems.map((p) => ({ field: `mapping.${p.split(':')[0]}`, code: 'invalid' as const })));
-  await trx.updateTable('imports').set({ mapping: JSON.stringify(mapping), status: 'queued' }).where('id', '=', importId).execute();
+  if (problems.length)
+    throw new AppError(
+      'validation_failed',
+      problems.map((p) => ({ field: `mapping.${p.split(':')[0]}`, code: 'invalid' as const })),
+    );
+  await trx
+    .updateTable('imports')
+    .set({ mapping: JSON.stringify(mapping), status: 'queued' })
+    .where('id', '=', importId)
+    .execute();
   if (saveAs) {
     await trx
       .insertInto('import_mappings')
-      .values({ municipality_id: actor.municipalityId, kind: imp.kind, name: saveAs, headers: JSON.stringify(headers), mapping: JSON.stringify(mapping) })
-      .onConflict((oc) => oc.columns(['municipality_id', 'kind', 'name']).doUpdateSet({ headers: JSON.stringify(headers), mapping: JSON.stringify(mapping) }))
+      .values({
+        municipality_id: actor.municipalityId,
+        kind: imp.kind,
+        name: saveAs,
+        headers: JSON.stringify(headers),
+        mapping: JSON.stringify(mapping),
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['municipality_id', 'kind', 'name'])
+          .doUpdateSet({ headers: JSON.stringify(headers), mapping: JSON.stringify(mapping) }),
+      )
       .execute();
   }
   return { path: imp.upload_path };
@@ -165,14 +268,25 @@ export async function setMapping(trx: Transaction<Database>, actor: Actor, impor
  * of a failed import (one that came with a job, not a file the CLI was given) is deleted. With
  * `only`, just the imports of that file in that municipality are looked at.
  */
-export async function failInterruptedImports(db: Db, silentSeconds = IMPORT_SILENT_AFTER_SECONDS, only?: { municipalityId: string; sha: string }): Promise<void> {
+export async function failInterruptedImports(
+  db: Db,
+  silentSeconds = IMPORT_SILENT_AFTER_SECONDS,
+  only?: { municipalityId: string; sha: string },
+): Promise<void> {
   const failure = 'Interrupted: Lotsa stopped during the import. Import the file again.';
   const interrupted = await db
     .updateTable('imports')
     .set({ status: 'failed', failure, finished_at: sql`now()` })
     .where(silentFor(silentSeconds))
-    .$if(only !== undefined, (q) => q.where('municipality_id', '=', only!.municipalityId).where('file_sha256', '=', only!.sha))
-    .returning(['id', 'kind', 'upload_path', sql<boolean>`exists (select 1 from jobs where jobs.payload->>'importId' = imports.id::text)`.as('uploaded')])
+    .$if(only !== undefined, (q) =>
+      q.where('municipality_id', '=', only!.municipalityId).where('file_sha256', '=', only!.sha),
+    )
+    .returning([
+      'id',
+      'kind',
+      'upload_path',
+      sql<boolean>`exists (select 1 from jobs where jobs.payload->>'importId' = imports.id::text)`.as('uploaded'),
+    ])
     .execute();
   for (const imp of interrupted) {
     await dropStagingTable(db, imp.kind, imp.id);
@@ -183,8 +297,12 @@ export async function failInterruptedImports(db: Db, silentSeconds = IMPORT_SILE
     .updateTable('imports')
     .set({ status: 'failed', failure, finished_at: sql`now()` })
     .where('status', '=', 'queued')
-    .where(sql<boolean>`not exists (select 1 from jobs where jobs.payload->>'importId' = imports.id::text and jobs.status in ('queued', 'running'))`)
-    .where(sql<boolean>`exists (select 1 from jobs where jobs.payload->>'importId' = imports.id::text and jobs.status = 'failed')`)
+    .where(
+      sql<boolean>`not exists (select 1 from jobs where jobs.payload->>'importId' = imports.id::text and jobs.status in ('queued', 'running'))`,
+    )
+    .where(
+      sql<boolean>`exists (select 1 from jobs where jobs.payload->>'importId' = imports.id::text and jobs.status = 'failed')`,
+    )
     .returning('upload_path')
     .execute();
   for (const imp of stranded) await rm(imp.upload_path, { force: true });
@@ -197,7 +315,12 @@ export async function failInterruptedImports(db: Db, silentSeconds = IMPORT_SILE
  */
 export async function uploadImport(
   ctx: RequestContext,
-  { uploadsDir, body, kind, fileName }: { uploadsDir: string; body: NodeJS.ReadableStream; kind: ListKind; fileName: string },
+  {
+    uploadsDir,
+    body,
+    kind,
+    fileName,
+  }: { uploadsDir: string; body: NodeJS.ReadableStream; kind: ListKind; fileName: string },
 ) {
   requireCapability(ctx.actor, 'imports.run');
   mkdirSync(uploadsDir, { recursive: true });
@@ -205,9 +328,21 @@ export async function uploadImport(
   await pipeline(body, createWriteStream(file));
   const sha = await fileSha256(file);
   const { id, created } = await audited(ctx, async ({ trx, audit }) => {
-    const registered = await registerImport(trx, { id: ctx.actor.id, municipalityId: ctx.actor.municipalityId }, kind, fileName, file, sha);
+    const registered = await registerImport(
+      trx,
+      { id: ctx.actor.id, municipalityId: ctx.actor.municipalityId },
+      kind,
+      fileName,
+      file,
+      sha,
+    );
     if (registered.created) {
-      await enqueueJob(trx, { municipalityId: ctx.actor.municipalityId, kind: 'import', payload: { importId: registered.id, path: file }, createdBy: ctx.actor.id });
+      await enqueueJob(trx, {
+        municipalityId: ctx.actor.municipalityId,
+        kind: 'import',
+        payload: { importId: registered.id, path: file },
+        createdBy: ctx.actor.id,
+      });
       await audit({ action: 'create', entity: 'import', entityId: registered.id, detail: { kind } });
     }
     return registered;
@@ -230,27 +365,49 @@ export async function importOf(ctx: RequestContext, { importId }: { importId: st
 }
 
 /** A page of an import's invalid rows; they quote the file's cells, identity numbers included, so reading them is audited. */
-export async function importErrorPage(ctx: RequestContext, { importId, page, pageSize, language }: { importId: string; page: number; pageSize: number; language: Language }) {
+export async function importErrorPage(
+  ctx: RequestContext,
+  { importId, page, pageSize, language }: { importId: string; page: number; pageSize: number; language: Language },
+) {
   requireCapability(ctx.actor, 'imports.run');
   await importSummary(ctx.db, ctx.actor.municipalityId, importId);
   const rows = await importErrors(ctx.db, importId, language, pageSize, (page - 1) * pageSize);
-  await audited(ctx, ({ audit }) => audit({ action: 'read', entity: 'import_errors', entityId: importId, detail: { page, rows: rows.length } }));
+  await audited(ctx, ({ audit }) =>
+    audit({ action: 'read', entity: 'import_errors', entityId: importId, detail: { page, rows: rows.length } }),
+  );
   return rows;
 }
 
 /** Maps the columns of a file in another layout (optionally saving the mapping) and queues its processing again. */
-export async function mapImportColumns(ctx: RequestContext, { importId, mapping, saveAs }: { importId: string; mapping: ColumnMapping; saveAs: string | null }) {
+export async function mapImportColumns(
+  ctx: RequestContext,
+  { importId, mapping, saveAs }: { importId: string; mapping: ColumnMapping; saveAs: string | null },
+) {
   await audited(ctx, async ({ trx, audit }) => {
     const { path: file } = await setMapping(trx, ctx.actor, importId, mapping, saveAs);
-    await enqueueJob(trx, { municipalityId: ctx.actor.municipalityId, kind: 'import', payload: { importId, path: file }, createdBy: ctx.actor.id });
+    await enqueueJob(trx, {
+      municipalityId: ctx.actor.municipalityId,
+      kind: 'import',
+      payload: { importId, path: file },
+      createdBy: ctx.actor.id,
+    });
     await audit({ action: 'update', entity: 'import', entityId: importId, detail: { mapping, savedAs: saveAs } });
   });
 }
 
 /** Accepts an import skipping exactly `skipLines` (and, for a shrunken population list, with `confirmShrink`). */
-export async function acceptImportAsActor(ctx: RequestContext, { importId, skipLines, confirmShrink }: { importId: string; skipLines: number[]; confirmShrink: boolean }) {
+export async function acceptImportAsActor(
+  ctx: RequestContext,
+  { importId, skipLines, confirmShrink }: { importId: string; skipLines: number[]; confirmShrink: boolean },
+) {
   requireCapability(ctx.actor, 'imports.run');
-  await acceptImport(ctx.db, { id: ctx.actor.id, municipalityId: ctx.actor.municipalityId }, importId, skipLines, confirmShrink);
+  await acceptImport(
+    ctx.db,
+    { id: ctx.actor.id, municipalityId: ctx.actor.municipalityId },
+    importId,
+    skipLines,
+    confirmShrink,
+  );
   const detail = { accepted: true, skippedLines: skipLines.length, confirmedShrink: confirmShrink };
   await audited(ctx, ({ audit }) => audit({ action: 'update', entity: 'import', entityId: importId, detail }));
 }

@@ -6,7 +6,17 @@
  * and it is failed (its table dropped) at the next start or by any other Lotsa process.
  */
 import { sql } from 'kysely';
-import { COLUMNS, enrolmentRowChecker, populationRowChecker, REQUIRED, rowContext, type ListKind, type RowChecker, type RowError, type StoredValue } from '../../../core/source-lists.js';
+import {
+  COLUMNS,
+  enrolmentRowChecker,
+  populationRowChecker,
+  REQUIRED,
+  rowContext,
+  type ListKind,
+  type RowChecker,
+  type RowError,
+  type StoredValue,
+} from '../../../core/source-lists.js';
 import { openBulkWriter, type Value } from '../../db/bulk-writer.js';
 import type { DatabaseHandle, Db } from '../../db/connection.js';
 import { todayInSweden } from '../../../core/dates.js';
@@ -17,7 +27,13 @@ import type { Progress } from '../../jobs/queue.js';
 import { municipalities } from '../../reference/municipalities.js';
 import { cellPicker, mappingProblems, ownLayoutMapping, sameHeaders, type ColumnMapping } from './column-mapping.js';
 import { MAX_COLUMNS, openSource, UnreadableFileError, type Source } from './read-source.js';
-import { attachStagingTable, createStagingTable, dropStagingTable, moveRepeatedPersonsToErrors, stagingTable } from './staging-tables.js';
+import {
+  attachStagingTable,
+  createStagingTable,
+  dropStagingTable,
+  moveRepeatedPersonsToErrors,
+  stagingTable,
+} from './staging-tables.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import { repeatedEnrolments } from './repeated-rows.js';
 
@@ -26,7 +42,8 @@ const LOADED_COLUMNS = { population: [...COLUMNS.population, 'line'], enrolments
 const ERROR_COLUMNS = ['import_id', 'line', 'column_name', 'code', 'value', 'blocking'];
 
 /** Why a population list without a single resident of the municipality is not used. */
-const NO_RESIDENTS = 'The population list holds no valid row for a resident of the municipality, so it cannot be a snapshot of its residents. Check that the file and the municipality are the right ones.';
+const NO_RESIDENTS =
+  'The population list holds no valid row for a resident of the municipality, so it cannot be a snapshot of its residents. Check that the file and the municipality are the right ones.';
 
 const SCHOOL_UNIT = /^\d{8}$/;
 
@@ -48,20 +65,39 @@ function stager(checker: RowChecker, isRepeat: ((values: readonly StoredValue[])
   return (line: number, cells: readonly string[]): Value[] | { errors: RowError[] } => {
     const values = checker.check(cells);
     if (!values) return { errors: checker.errors };
-    if (isRepeat?.(values)) return { errors: [{ column: 'personal_identity_number', code: 'duplicate_row', value: cells[0] ?? '' }] };
+    if (isRepeat?.(values))
+      return { errors: [{ column: 'personal_identity_number', code: 'duplicate_row', value: cells[0] ?? '' }] };
     (values as Value[]).push(line);
     return values;
   };
 }
 
 /** How an import ended. */
-export type ProcessOutcome = { status: 'ready' | 'needs_review' | 'needs_mapping' | 'failed'; rowsTotal: number; rowsValid: number; errorCount: number; failure?: string };
+export type ProcessOutcome = {
+  status: 'ready' | 'needs_review' | 'needs_mapping' | 'failed';
+  rowsTotal: number;
+  rowsValid: number;
+  errorCount: number;
+  failure?: string;
+};
 
-async function chooseMapping(handle: DatabaseHandle, municipalityId: string, kind: ListKind, headers: string[], given: ColumnMapping | null): Promise<ColumnMapping | null> {
+async function chooseMapping(
+  handle: DatabaseHandle,
+  municipalityId: string,
+  kind: ListKind,
+  headers: string[],
+  given: ColumnMapping | null,
+): Promise<ColumnMapping | null> {
   if (given) return given;
   const own = ownLayoutMapping(kind, headers);
   if (own) return own;
-  const saved = await handle.db.selectFrom('import_mappings').select(['headers', 'mapping']).where('municipality_id', '=', municipalityId).where('kind', '=', kind).orderBy('created_at', 'desc').execute();
+  const saved = await handle.db
+    .selectFrom('import_mappings')
+    .select(['headers', 'mapping'])
+    .where('municipality_id', '=', municipalityId)
+    .where('kind', '=', kind)
+    .orderBy('created_at', 'desc')
+    .execute();
   const fit = saved.find((s) => sameHeaders(s.headers as unknown as string[], headers));
   return fit ? (fit.mapping as ColumnMapping) : null;
 }
@@ -84,7 +120,11 @@ async function holdIfShrunk(trx: Db, municipalityId: string, importId: string, r
     .limit(1)
     .executeTakeFirst();
   if (!previous || !populationShrank(residents, previous.rows_valid)) return false;
-  await trx.updateTable('imports').set({ previous_residents: previous.rows_valid }).where('id', '=', importId).execute();
+  await trx
+    .updateTable('imports')
+    .set({ previous_residents: previous.rows_valid })
+    .where('id', '=', importId)
+    .execute();
   return true;
 }
 
@@ -96,7 +136,12 @@ class ImportTakenAway extends Error {}
  * heartbeat, from the first step; whatever happens, it ends ready, waiting for review or mapping,
  * or failed with the reason, and only ever as the outcome of the process that ran it.
  */
-export async function processImport(handle: DatabaseHandle, importId: string, path: string, progress: Progress = async () => {}): Promise<ProcessOutcome> {
+export async function processImport(
+  handle: DatabaseHandle,
+  importId: string,
+  path: string,
+  progress: Progress = async () => {},
+): Promise<ProcessOutcome> {
   const { db } = handle;
   const imp = await db
     .updateTable('imports')
@@ -109,7 +154,11 @@ export async function processImport(handle: DatabaseHandle, importId: string, pa
     .executeTakeFirst();
   if (!imp) throw new Error(`Import ${importId} is not waiting to be processed`);
   /** Records the outcome, unless another process has failed the import meanwhile. */
-  const finish = async (outcome: ProcessOutcome, extra: { headers?: string[]; mapping?: ColumnMapping } = {}, q: Db = db) => {
+  const finish = async (
+    outcome: ProcessOutcome,
+    extra: { headers?: string[]; mapping?: ColumnMapping } = {},
+    q: Db = db,
+  ) => {
     const updated = await q
       .updateTable('imports')
       .set({
@@ -125,18 +174,40 @@ export async function processImport(handle: DatabaseHandle, importId: string, pa
       .where('id', '=', importId)
       .where('status', '=', 'running')
       .executeTakeFirst();
-    if (updated.numUpdatedRows === 0n) throw new ImportTakenAway(`Import ${importId} was failed by another process meanwhile`);
+    if (updated.numUpdatedRows === 0n)
+      throw new ImportTakenAway(`Import ${importId} was failed by another process meanwhile`);
     return outcome;
   };
   const stopBeating = startHeartbeat(db, 'imports', importId);
   try {
-    return await run(handle, { importId, kind: imp.kind, municipalityId: imp.municipality_id, municipalityCode: imp.code, mapping: imp.mapping as ColumnMapping | null }, path, progress, finish);
+    return await run(
+      handle,
+      {
+        importId,
+        kind: imp.kind,
+        municipalityId: imp.municipality_id,
+        municipalityCode: imp.code,
+        mapping: imp.mapping as ColumnMapping | null,
+      },
+      path,
+      progress,
+      finish,
+    );
   } catch (err) {
     if (err instanceof ImportTakenAway) throw err;
     await dropStagingTable(db, imp.kind, importId);
     // The first failure is thrown (and logged by the job worker); one in recording it is logged here.
-    await finish({ status: 'failed', rowsTotal: 0, rowsValid: 0, errorCount: 0, failure: `${(err as Error).message}` }).catch((failed) =>
-      backgroundLog().error({ err: failed, importId }, `Import ${importId} failed and could not be marked failed (start-up or the reaper fails it later)`),
+    await finish({
+      status: 'failed',
+      rowsTotal: 0,
+      rowsValid: 0,
+      errorCount: 0,
+      failure: `${(err as Error).message}`,
+    }).catch((failed) =>
+      backgroundLog().error(
+        { err: failed, importId },
+        `Import ${importId} failed and could not be marked failed (start-up or the reaper fails it later)`,
+      ),
     );
     throw err;
   } finally {
@@ -147,10 +218,20 @@ export async function processImport(handle: DatabaseHandle, importId: string, pa
 /** Opens the file, finds its mapping and loads it. */
 async function run(
   handle: DatabaseHandle,
-  imp: { importId: string; kind: ListKind; municipalityId: string; municipalityCode: string; mapping: ColumnMapping | null },
+  imp: {
+    importId: string;
+    kind: ListKind;
+    municipalityId: string;
+    municipalityCode: string;
+    mapping: ColumnMapping | null;
+  },
   path: string,
   progress: Progress,
-  finish: (outcome: ProcessOutcome, extra?: { headers?: string[]; mapping?: ColumnMapping }, q?: Db) => Promise<ProcessOutcome>,
+  finish: (
+    outcome: ProcessOutcome,
+    extra?: { headers?: string[]; mapping?: ColumnMapping },
+    q?: Db,
+  ) => Promise<ProcessOutcome>,
 ): Promise<ProcessOutcome> {
   const { db } = handle;
   const { importId, kind } = imp;
@@ -158,14 +239,19 @@ async function run(
   try {
     source = await openSource(path);
   } catch (err) {
-    if (err instanceof UnreadableFileError) return finish({ status: 'failed', rowsTotal: 0, rowsValid: 0, errorCount: 0, failure: err.message });
+    if (err instanceof UnreadableFileError)
+      return finish({ status: 'failed', rowsTotal: 0, rowsValid: 0, errorCount: 0, failure: err.message });
     throw err;
   }
   const mapping = await chooseMapping(handle, imp.municipalityId, kind, source.headers, imp.mapping);
   if (!mapping || mappingProblems(kind, source.headers, mapping, REQUIRED[kind]).length) {
     return finish({ status: 'needs_mapping', rowsTotal: 0, rowsValid: 0, errorCount: 0 }, { headers: source.headers });
   }
-  await db.updateTable('imports').set({ headers: JSON.stringify(source.headers), mapping: JSON.stringify(mapping) }).where('id', '=', importId).execute();
+  await db
+    .updateTable('imports')
+    .set({ headers: JSON.stringify(source.headers), mapping: JSON.stringify(mapping) })
+    .where('id', '=', importId)
+    .execute();
   await db.deleteFrom('import_errors').where('import_id', '=', importId).execute();
   await createStagingTable(db, kind, importId, imp.municipalityId);
   return load(handle, imp, source, mapping, progress, finish);
@@ -178,7 +264,11 @@ async function load(
   source: Source,
   mapping: ColumnMapping,
   progress: Progress,
-  finish: (outcome: ProcessOutcome, extra?: { headers?: string[]; mapping?: ColumnMapping }, q?: Db) => Promise<ProcessOutcome>,
+  finish: (
+    outcome: ProcessOutcome,
+    extra?: { headers?: string[]; mapping?: ColumnMapping },
+    q?: Db,
+  ) => Promise<ProcessOutcome>,
 ): Promise<ProcessOutcome> {
   const { db } = handle;
   const { importId, kind } = imp;
@@ -187,7 +277,10 @@ async function load(
   const pick = cellPicker(kind, source.headers, mapping);
   // A repeated person in a population list is caught by the list's primary key when it is attached,
   // which costs nothing when there is none; enrolments are compared here.
-  const stage = kind === 'population' ? stager(populationRowChecker(ctx), null) : stager(enrolmentRowChecker(ctx), repeatedEnrolments());
+  const stage =
+    kind === 'population'
+      ? stager(populationRowChecker(ctx), null)
+      : stager(enrolmentRowChecker(ctx), repeatedEnrolments());
   const schoolUnits = new Set<string>();
   const partialUnits = new Set<string>();
   const rows = await openBulkWriter(handle, stagingTable(kind, importId), LOADED_COLUMNS[kind]);
@@ -220,7 +313,9 @@ async function load(
           const unit = kind === 'enrolments' ? (row[1] ?? '').trim() : '';
           if (SCHOOL_UNIT.test(unit)) partialUnits.add(unit);
           if (staged.errors.some((e) => !NOT_BLOCKING.has(e.code))) errorCount++;
-          if (errorRows++ < MAX_STORED_ERROR_ROWS) for (const e of staged.errors) invalid.push([importId, line, e.column, e.code, e.value.slice(0, 200), !NOT_BLOCKING.has(e.code)]);
+          if (errorRows++ < MAX_STORED_ERROR_ROWS)
+            for (const e of staged.errors)
+              invalid.push([importId, line, e.column, e.code, e.value.slice(0, 200), !NOT_BLOCKING.has(e.code)]);
         }
       }
       rowsTotal += batch.length;
@@ -233,7 +328,8 @@ async function load(
     await errors.close();
   } catch (err) {
     // processImport drops the rows and fails the import.
-    const aborted = (failed: unknown) => backgroundLog().warn({ err: failed, importId }, `Import ${importId}: a bulk write could not be aborted cleanly`);
+    const aborted = (failed: unknown) =>
+      backgroundLog().warn({ err: failed, importId }, `Import ${importId}: a bulk write could not be aborted cleanly`);
     await rows.abort().catch(aborted);
     await errors.abort().catch(aborted);
     throw err;
@@ -254,9 +350,17 @@ async function load(
       await attachStagingTable(trx, kind, importId, { analyze: handle.kind === 'pglite' });
       // An unread row may have been of any unit, so then no unit's roll is known to be full.
       const rolls = unreadRows ? [] : [...schoolUnits].filter((code) => !partialUnits.has(code));
-      if (rolls.length) await trx.insertInto('import_school_units').values(rolls.map((code) => ({ import_id: importId, school_unit_code: code }))).execute();
+      if (rolls.length)
+        await trx
+          .insertInto('import_school_units')
+          .values(rolls.map((code) => ({ import_id: importId, school_unit_code: code })))
+          .execute();
       const shrank = kind === 'population' && (await holdIfShrunk(trx, imp.municipalityId, importId, rowsValid));
-      return finish({ status: errorCount || shrank ? 'needs_review' : 'ready', rowsTotal, rowsValid, errorCount }, {}, trx);
+      return finish(
+        { status: errorCount || shrank ? 'needs_review' : 'ready', rowsTotal, rowsValid, errorCount },
+        {},
+        trx,
+      );
     });
   try {
     return await attach();

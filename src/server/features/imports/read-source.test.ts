@@ -87,7 +87,15 @@ describe('reading a list with bounds', () => {
   it('decodes each row of a Windows-1252 file on its own: a row saved as UTF-8 never becomes mojibake', async () => {
     const header = Buffer.from('given_name,city\n');
     const windows = (text: string) => Buffer.from(text, 'latin1');
-    const file = write('mixed-1252.csv', Buffer.concat([header, windows('Åsa,Sävedalen\n'), windows('Öjvind,Öjersjö\n'), Buffer.from('Åsa,Göteborg\n', 'utf8')]));
+    const file = write(
+      'mixed-1252.csv',
+      Buffer.concat([
+        header,
+        windows('Åsa,Sävedalen\n'),
+        windows('Öjvind,Öjersjö\n'),
+        Buffer.from('Åsa,Göteborg\n', 'utf8'),
+      ]),
+    );
     expect((await allRows(file)).slice(1).map((r) => r.cells)).toEqual([
       ['Åsa', 'Sävedalen'],
       ['Öjvind', 'Öjersjö'],
@@ -96,7 +104,14 @@ describe('reading a list with bounds', () => {
   });
 
   it('reads an XLSX sheet whose rows and cells have no r attribute', async () => {
-    const file = write('no-refs.xlsx', xlsxWithoutReferences([['personal_identity_number', 'given_name', 'city'], ['200812052397', 'Åsa', 'Partille'], ['200812062396', '', 'Lerum']]));
+    const file = write(
+      'no-refs.xlsx',
+      xlsxWithoutReferences([
+        ['personal_identity_number', 'given_name', 'city'],
+        ['200812052397', 'Åsa', 'Partille'],
+        ['200812062396', '', 'Lerum'],
+      ]),
+    );
     expect(await allRows(file)).toEqual([
       { line: 1, cells: ['personal_identity_number', 'given_name', 'city'] },
       { line: 2, cells: ['200812052397', 'Åsa', 'Partille'] },
@@ -106,8 +121,12 @@ describe('reading a list with bounds', () => {
 
   it('gives back any rows written to an XLSX sheet, by ExcelJS or without references (property)', async () => {
     // Text XML can hold: no control characters but tab and LF (XML reads CR as LF), no lone surrogates.
-    const xmlText = fc.string({ unit: 'grapheme', maxLength: 10 }).map((s) => s.replace(/[\u0000-\u0008\u000b-\u001f\r\ufffe\uffff]/g, ''));
-    const rows = fc.array(fc.array(xmlText, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 6 }).map((rs) => rs.map((r, i) => [`r${i}`, ...r]));
+    const xmlText = fc
+      .string({ unit: 'grapheme', maxLength: 10 })
+      .map((s) => s.replace(/[\u0000-\u0008\u000b-\u001f\r\ufffe\uffff]/g, ''));
+    const rows = fc
+      .array(fc.array(xmlText, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 6 })
+      .map((rs) => rs.map((r, i) => [`r${i}`, ...r]));
     const trimEnd = (cells: string[]) => {
       const out = [...cells];
       while (out.length && out[out.length - 1] === '') out.pop();
@@ -125,7 +144,9 @@ describe('reading a list with bounds', () => {
         } else content = xlsxWithoutReferences(table);
         const file = write(`property-${n++}.xlsx`, content);
         const read = await allRows(file);
-        expect(read.map((r) => ({ line: r.line, cells: trimEnd(r.cells) }))).toEqual(table.map((cells, i) => ({ line: i + 1, cells: trimEnd(i === 0 ? cells.map((c) => c.trim()) : cells) })));
+        expect(read.map((r) => ({ line: r.line, cells: trimEnd(r.cells) }))).toEqual(
+          table.map((cells, i) => ({ line: i + 1, cells: trimEnd(i === 0 ? cells.map((c) => c.trim()) : cells) })),
+        );
       }),
       { numRuns: 40 },
     );

@@ -47,7 +47,8 @@ function detectDelimiter(firstLine: string): string {
 
 async function* decoded(path: string, encoding: string): AsyncIterable<string> {
   const decoder = new TextDecoder(encoding);
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 })) yield decoder.decode(chunk as Buffer, { stream: true });
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 }))
+    yield decoder.decode(chunk as Buffer, { stream: true });
   yield decoder.decode();
 }
 
@@ -57,18 +58,27 @@ async function* decoded(path: string, encoding: string): AsyncIterable<string> {
  */
 function headerNames(header: SourceRow): string[] {
   const unreadable = (why: string) =>
-    new UnreadableFileError('not_a_list', `The first line is no header Lotsa can read: ${why}. Check that the first line names the columns and that the file has a line break after each row.`);
+    new UnreadableFileError(
+      'not_a_list',
+      `The first line is no header Lotsa can read: ${why}. Check that the first line names the columns and that the file has a line break after each row.`,
+    );
   if (header.problem === 'line_too_long') throw unreadable('it is longer than any list row could be');
-  if (header.problem === 'bad_encoding') throw unreadable('it holds bytes that are not text in the file\'s encoding');
-  if (header.cells.length > MAX_COLUMNS) throw unreadable(`it has ${header.cells.length} columns, and a list has at most ${MAX_COLUMNS}`);
+  if (header.problem === 'bad_encoding') throw unreadable("it holds bytes that are not text in the file's encoding");
+  if (header.cells.length > MAX_COLUMNS)
+    throw unreadable(`it has ${header.cells.length} columns, and a list has at most ${MAX_COLUMNS}`);
   const names = header.cells.map((h) => h.trim());
-  if (names.some((n) => n.length > MAX_HEADER_CHARS)) throw unreadable(`a column name is longer than ${MAX_HEADER_CHARS} characters`);
+  if (names.some((n) => n.length > MAX_HEADER_CHARS))
+    throw unreadable(`a column name is longer than ${MAX_HEADER_CHARS} characters`);
   return names;
 }
 
 async function openCsv(path: string, start: Buffer): Promise<Source> {
   const encoding = await fileEncoding(path);
-  const firstLine = new TextDecoder(encoding === 'windows-1252' ? encoding : 'utf-8').decode(start).replace(/^\uFEFF/, '').split(/\r\n?|\n/)[0] ?? '';
+  const firstLine =
+    new TextDecoder(encoding === 'windows-1252' ? encoding : 'utf-8')
+      .decode(start)
+      .replace(/^\uFEFF/, '')
+      .split(/\r\n?|\n/)[0] ?? '';
   // A file entirely in UTF-8 (nearly every list) is decoded as a stream; any other row by row.
   const text = encoding === 'utf-8' ? decoded(path, 'utf-8') : decodedByRow(path, encoding === 'utf-8-damaged');
   let batches = csvRows(text, detectDelimiter(firstLine));
@@ -99,13 +109,22 @@ function cellText(value: ExcelJS.CellValue): string {
 
 /** Rows of a UTF-8 file with bytes that are no UTF-8: a row holding such bytes (decoded as U+FFFD) is read as an error, never as text. */
 async function* markUndecodable(batches: AsyncGenerator<SourceRow[]>): AsyncGenerator<SourceRow[]> {
-  for await (const batch of batches) yield batch.map((row) => (row.cells.some((c) => c.includes('\uFFFD')) ? { line: row.line, cells: [], problem: 'bad_encoding' } : row));
+  for await (const batch of batches)
+    yield batch.map((row) =>
+      row.cells.some((c) => c.includes('\uFFFD')) ? { line: row.line, cells: [], problem: 'bad_encoding' } : row,
+    );
 }
 
 async function openXlsx(path: string): Promise<Source> {
   // Loaded only for workbooks: it takes longer to load than a CSV of 10,000 rows takes to import.
   const { default: Excel } = await import('exceljs');
-  const reader = new Excel.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' });
+  const reader = new Excel.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    worksheets: 'emit',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    entries: 'ignore',
+  });
   const rows = (async function* () {
     for await (const sheet of reader) {
       const worksheet = sheet as unknown as { iterator: AsyncIterable<Buffer> } & AsyncIterable<ExcelJS.Row>;
@@ -142,9 +161,13 @@ export async function openSource(path: string): Promise<Source> {
       return await openXlsx(path);
     } catch (err) {
       if (err instanceof UnreadableFileError) throw err;
-      throw new UnreadableFileError('not_a_list', 'The file looks like a ZIP archive but is no readable XLSX workbook.');
+      throw new UnreadableFileError(
+        'not_a_list',
+        'The file looks like a ZIP archive but is no readable XLSX workbook.',
+      );
     }
   }
-  if (start.includes(0)) throw new UnreadableFileError('not_a_list', 'The file is neither CSV text nor an XLSX workbook.');
+  if (start.includes(0))
+    throw new UnreadableFileError('not_a_list', 'The file is neither CSV text nor an XLSX workbook.');
   return openCsv(path, start);
 }

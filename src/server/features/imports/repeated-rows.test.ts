@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { enrolmentKey, repeatedEnrolments } from './repeated-rows.js';
 
-const row = (pnr: string, unit: string, type: string, start: string) => [pnr, unit, 'Skolan', type, 'NA', start, null, null, null];
+const row = (pnr: string, unit: string, type: string, start: string) => [
+  pnr,
+  unit,
+  'Skolan',
+  type,
+  'NA',
+  start,
+  null,
+  null,
+  null,
+];
 
 describe('repeated enrolment rows', () => {
   it('finds a row that repeats an earlier one, and only that row', () => {

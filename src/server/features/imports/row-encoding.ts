@@ -116,7 +116,8 @@ export async function* decodedByRow(path: string, damagedUtf8: boolean): AsyncGe
   const other = new TextDecoder(damagedUtf8 ? 'utf-8' : 'windows-1252');
   for await (const lines of byteLines(path)) {
     let text = '';
-    for (const { bytes, ascii } of lines) text += ascii ? bytes.toString('latin1') : isUtf8(bytes) ? utf8.decode(bytes) : other.decode(bytes);
+    for (const { bytes, ascii } of lines)
+      text += ascii ? bytes.toString('latin1') : isUtf8(bytes) ? utf8.decode(bytes) : other.decode(bytes);
     if (text) yield text;
   }
 }

@@ -21,11 +21,20 @@ export function stagingTable(kind: ListKind, importId: string): string {
  * Creates the import's table, empty and unattached, shaped like its parent. Its import_id and
  * municipality_id default to the import's, so a load gives only the columns that vary.
  */
-export async function createStagingTable(db: Kysely<Database>, kind: ListKind, importId: string, municipalityId: string): Promise<void> {
+export async function createStagingTable(
+  db: Kysely<Database>,
+  kind: ListKind,
+  importId: string,
+  municipalityId: string,
+): Promise<void> {
   const table = sql.table(stagingTable(kind, importId));
   await sql`drop table if exists ${table}`.execute(db);
-  await sql`create table ${table} (like ${sql.table(stagingParent(kind))}, check (import_id = ${sql.lit(importId)}))`.execute(db);
-  await sql`alter table ${table} alter column import_id set default ${sql.lit(importId)}, alter column municipality_id set default ${sql.lit(municipalityId)}`.execute(db);
+  await sql`create table ${table} (like ${sql.table(stagingParent(kind))}, check (import_id = ${sql.lit(importId)}))`.execute(
+    db,
+  );
+  await sql`alter table ${table} alter column import_id set default ${sql.lit(importId)}, alter column municipality_id set default ${sql.lit(municipalityId)}`.execute(
+    db,
+  );
 }
 
 /**
@@ -34,9 +43,16 @@ export async function createStagingTable(db: Kysely<Database>, kind: ListKind, i
  * `analyze` its statistics are gathered at once; a PostgreSQL server's autovacuum gathers them
  * within a minute anyway (PGlite has none), and the queries over the lists do not depend on them.
  */
-export async function attachStagingTable(db: Kysely<Database>, kind: ListKind, importId: string, options: { analyze: boolean }): Promise<void> {
+export async function attachStagingTable(
+  db: Kysely<Database>,
+  kind: ListKind,
+  importId: string,
+  options: { analyze: boolean },
+): Promise<void> {
   const table = sql.table(stagingTable(kind, importId));
-  await sql`alter table ${sql.table(stagingParent(kind))} attach partition ${table} for values in (${sql.lit(importId)})`.execute(db);
+  await sql`alter table ${sql.table(stagingParent(kind))} attach partition ${table} for values in (${sql.lit(importId)})`.execute(
+    db,
+  );
   if (options.analyze) await sql`analyze ${table}`.execute(db);
 }
 

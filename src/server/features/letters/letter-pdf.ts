@@ -28,7 +28,13 @@ export type LetterPage = {
 export async function renderLettersPdf(letters: LetterPage[], meta: { title: string }): Promise<Buffer> {
   // Loaded on the first letter rather than with the server: most processes never print one.
   const { default: PDFDocument } = await import('pdfkit');
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN * MM, autoFirstPage: false, info: { Title: meta.title, Creator: 'Lotsa' }, pdfVersion: '1.7' });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN * MM,
+    autoFirstPage: false,
+    info: { Title: meta.title, Creator: 'Lotsa' },
+    pdfVersion: '1.7',
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -45,7 +51,10 @@ function page(doc: PDFKit.PDFDocument, letter: LetterPage) {
   const x = WINDOW.left * MM;
   let y = WINDOW.top * MM;
   if (letter.returnAddress) {
-    doc.font('Helvetica').fontSize(7).text(letter.returnAddress, x, y, { width: WINDOW.width * MM, lineBreak: false });
+    doc
+      .font('Helvetica')
+      .fontSize(7)
+      .text(letter.returnAddress, x, y, { width: WINDOW.width * MM, lineBreak: false });
     y += 4 * MM;
   }
   doc.font('Helvetica').fontSize(11);

@@ -3,7 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { todayInSweden } from '../../../core/dates.js';
-import { letterBody, letterDueSchema, templateBody, templateParams, templateSchema } from '../../../core/outreach-schemas.js';
+import {
+  letterBody,
+  letterDueSchema,
+  templateBody,
+  templateParams,
+  templateSchema,
+} from '../../../core/outreach-schemas.js';
 import { problemSchema } from '../../../core/schemas.js';
 import { contextOf } from '../../http/context.js';
 import { idempotencyKeyOf } from '../contact/contact.routes.js';
@@ -17,7 +23,12 @@ export async function letterRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/v1/letters/due', {
-    schema: { tags: ['letters'], summary: 'The letters due today for the persons you may see, marking those forwarded through Skatteverket or without an address', response: { 200: z.array(letterDueSchema), ...errors } },
+    schema: {
+      tags: ['letters'],
+      summary:
+        'The letters due today for the persons you may see, marking those forwarded through Skatteverket or without an address',
+      response: { 200: z.array(letterDueSchema), ...errors },
+    },
     handler: (request) => listDueLetters(contextOf(request)),
   });
 
@@ -44,12 +55,23 @@ export async function letterRoutes(app: FastifyInstance) {
   });
 
   r.get('/api/v1/message-templates', {
-    schema: { tags: ['letters'], summary: 'The letter and text-message templates in force, Swedish and English', response: { 200: z.array(templateSchema), ...errors } },
+    schema: {
+      tags: ['letters'],
+      summary: 'The letter and text-message templates in force, Swedish and English',
+      response: { 200: z.array(templateSchema), ...errors },
+    },
     handler: (request) => listTemplates(contextOf(request)),
   });
 
   r.put('/api/v1/message-templates/:kind/:language', {
-    schema: { tags: ['letters'], summary: 'Save a template (coordinators); placeholders {{name}}, {{contactPerson}}, {{phone}}, {{meetingTime}} (text messages: no {{name}})', params: templateParams, body: templateBody, response: { 200: templateSchema, ...errors } },
+    schema: {
+      tags: ['letters'],
+      summary:
+        'Save a template (coordinators); placeholders {{name}}, {{contactPerson}}, {{phone}}, {{meetingTime}} (text messages: no {{name}})',
+      params: templateParams,
+      body: templateBody,
+      response: { 200: templateSchema, ...errors },
+    },
     handler: (request) => saveTemplate(contextOf(request), request.params.kind, request.params.language, request.body),
   });
 }

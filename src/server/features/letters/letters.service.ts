@@ -23,11 +23,39 @@ import { fill, templateFor } from './templates.js';
 type Kind = LetterDue['kind'];
 type Language = 'sv' | 'en';
 /** A letter to print: who, which kind, and for a home-visit notice the meeting it announces. */
-type Planned = LetterDue & { meetingId: string | null; startsAt: Date | null; contactName: string | null; pnr: string; street: string | null; postal: string | null; city: string | null; access: ReturnType<typeof readBasis> };
+type Planned = LetterDue & {
+  meetingId: string | null;
+  startsAt: Date | null;
+  contactName: string | null;
+  pnr: string;
+  street: string | null;
+  postal: string | null;
+  city: string | null;
+  access: ReturnType<typeof readBasis>;
+};
 
-const personColumns = ['persons.id', 'persons.given_name', 'persons.family_name', 'persons.personal_identity_number', 'persons.protected_identity', 'persons.street_address', 'persons.postal_code', 'persons.city'] as const;
+const personColumns = [
+  'persons.id',
+  'persons.given_name',
+  'persons.family_name',
+  'persons.personal_identity_number',
+  'persons.protected_identity',
+  'persons.street_address',
+  'persons.postal_code',
+  'persons.city',
+] as const;
 
-type PersonRow = { id: string; given_name: string; family_name: string; personal_identity_number: string; protected_identity: boolean; street_address: string | null; postal_code: string | null; city: string | null; contact_name: string | null } & Parameters<typeof readBasis>[0];
+type PersonRow = {
+  id: string;
+  given_name: string;
+  family_name: string;
+  personal_identity_number: string;
+  protected_identity: boolean;
+  street_address: string | null;
+  postal_code: string | null;
+  city: string | null;
+  contact_name: string | null;
+} & Parameters<typeof readBasis>[0];
 
 function planned(r: PersonRow, kind: Kind, dueOn: string, meeting: { id: string; starts_at: Date } | null): Planned {
   const forward = r.protected_identity;
@@ -57,7 +85,13 @@ function noticesQuery(db: Db, ctx: RequestContext) {
     .innerJoin('persons', 'persons.id', 'meetings.person_id')
     .leftJoin('cases', (j) => j.onRef('cases.person_id', '=', 'persons.id').on('cases.closed_at', 'is', null))
     .leftJoin('staff as contact', 'contact.id', 'cases.contact_person_id')
-    .select([...personColumns, 'contact.name as contact_name', 'meetings.id as meeting_id', 'meetings.starts_at', sql<string>`to_char(meetings.notice_due_on, 'YYYY-MM-DD')`.as('notice_due_on')])
+    .select([
+      ...personColumns,
+      'contact.name as contact_name',
+      'meetings.id as meeting_id',
+      'meetings.starts_at',
+      sql<string>`to_char(meetings.notice_due_on, 'YYYY-MM-DD')`.as('notice_due_on'),
+    ])
     .select((eb) => accessOf(ctx.actor)(eb))
     .where('meetings.kind', '=', 'home_visit')
     .where('meetings.cancelled_at', 'is', null)
@@ -73,7 +107,12 @@ async function dueLetters(db: Db, ctx: RequestContext): Promise<Planned[]> {
   const [ladder, notices] = await Promise.all([
     inRegister(db, ctx.actor)
       .leftJoin('staff as contact', 'contact.id', 'cases.contact_person_id')
-      .select([...personColumns, 'contact.name as contact_name', nextChannel.as('channel'), sql<string>`to_char(${nextDue}, 'YYYY-MM-DD')`.as('due_on')])
+      .select([
+        ...personColumns,
+        'contact.name as contact_name',
+        nextChannel.as('channel'),
+        sql<string>`to_char(${nextDue}, 'YYYY-MM-DD')`.as('due_on'),
+      ])
       .select((eb) => accessOf(ctx.actor)(eb))
       .where(sql<boolean>`${nextChannel} in ('letter', 'second_letter')`)
       .where(sql<boolean>`${nextDue} <= ${today}::date`)
@@ -83,7 +122,9 @@ async function dueLetters(db: Db, ctx: RequestContext): Promise<Planned[]> {
   ]);
   return [
     ...ladder.map((r) => planned(r, r.channel as Kind, r.due_on, null)),
-    ...notices.map((r) => planned(r, 'home_visit_notice', r.notice_due_on, { id: r.meeting_id, starts_at: r.starts_at })),
+    ...notices.map((r) =>
+      planned(r, 'home_visit_notice', r.notice_due_on, { id: r.meeting_id, starts_at: r.starts_at }),
+    ),
   ];
 }
 
@@ -92,16 +133,40 @@ export async function listDueLetters(ctx: RequestContext): Promise<LetterDue[]> 
   requireCapability(ctx.actor, 'outreach.work');
   return audited(ctx, async ({ trx, audit }) => {
     const due = await dueLetters(trx, ctx);
-    await audit(...due.map((d) => ({ action: 'list' as const, entity: 'letter' as const, entityId: d.personId, personId: d.personId, detail: d.access })));
-    return due.map(({ personId, givenName, familyName, kind, dueOn, forwardViaSkatteverket, noAddress }) => ({ personId, givenName, familyName, kind, dueOn, forwardViaSkatteverket, noAddress }));
+    await audit(
+      ...due.map((d) => ({
+        action: 'list' as const,
+        entity: 'letter' as const,
+        entityId: d.personId,
+        personId: d.personId,
+        detail: d.access,
+      })),
+    );
+    return due.map(({ personId, givenName, familyName, kind, dueOn, forwardViaSkatteverket, noAddress }) => ({
+      personId,
+      givenName,
+      familyName,
+      kind,
+      dueOn,
+      forwardViaSkatteverket,
+      noAddress,
+    }));
   });
 }
 
 /** The letters for the listed persons: the given kind, or the letter their ladder is at. 404 for a person out of reach. */
-async function lettersFor(db: Db, ctx: RequestContext, personIds: string[], kind: Kind | undefined): Promise<Planned[]> {
+async function lettersFor(
+  db: Db,
+  ctx: RequestContext,
+  personIds: string[],
+  kind: Kind | undefined,
+): Promise<Planned[]> {
   const today = todayInSweden(ctx.clock.now());
   if (kind === 'home_visit_notice') {
-    const rows = await noticesQuery(db, ctx).where('persons.id', 'in', personIds).orderBy('meetings.starts_at').execute();
+    const rows = await noticesQuery(db, ctx)
+      .where('persons.id', 'in', personIds)
+      .orderBy('meetings.starts_at')
+      .execute();
     const first = personIds.map((id) => rows.find((r) => r.id === id));
     if (first.some((r) => !r)) throw new AppError('nothing_to_print');
     return first.map((r) => planned(r!, kind, r!.notice_due_on, { id: r!.meeting_id, starts_at: r!.starts_at }));
@@ -122,34 +187,86 @@ async function lettersFor(db: Db, ctx: RequestContext, personIds: string[], kind
 
 const SWEDISH_TIME_ZONE = 'Europe/Stockholm';
 
-function pageOf(p: Planned, template: { heading: string; body: string }, context: { language: Language; actorName: string; phone: string; returnAddress: string; municipality: string; now: Date }): LetterPage {
+function pageOf(
+  p: Planned,
+  template: { heading: string; body: string },
+  context: {
+    language: Language;
+    actorName: string;
+    phone: string;
+    returnAddress: string;
+    municipality: string;
+    now: Date;
+  },
+): LetterPage {
   const locale = context.language === 'en' ? 'en-GB' : 'sv-SE';
-  const meetingTime = p.startsAt ? new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: SWEDISH_TIME_ZONE }).format(p.startsAt) : '';
-  const values = { name: `${p.givenName} ${p.familyName}`, contactPerson: p.contactName ?? context.actorName, phone: context.phone, meetingTime };
+  const meetingTime = p.startsAt
+    ? new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: SWEDISH_TIME_ZONE }).format(
+        p.startsAt,
+      )
+    : '';
+  const values = {
+    name: `${p.givenName} ${p.familyName}`,
+    contactPerson: p.contactName ?? context.actorName,
+    phone: context.phone,
+    meetingTime,
+  };
   const name = `${p.givenName} ${p.familyName}`;
   // Skatteverket forwards mail to people with protected identity; their address is never printed.
-  const windowLines = p.forwardViaSkatteverket ? [name, `${p.pnr.slice(0, 8)}-${p.pnr.slice(8)}`, 'För vidarebefordran via Skatteverket'] : [name, p.street ?? '', `${p.postal ?? ''}  ${p.city ?? ''}`.trim()];
+  const windowLines = p.forwardViaSkatteverket
+    ? [name, `${p.pnr.slice(0, 8)}-${p.pnr.slice(8)}`, 'För vidarebefordran via Skatteverket']
+    : [name, p.street ?? '', `${p.postal ?? ''}  ${p.city ?? ''}`.trim()];
   return {
     windowLines,
     returnAddress: context.returnAddress ? `Returadress: ${context.returnAddress}` : '',
     date: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: SWEDISH_TIME_ZONE }).format(context.now),
     heading: fill(template.heading, values),
     body: fill(template.body, values),
-    closing: [context.language === 'en' ? 'Kind regards,' : 'Med vänliga hälsningar', values.contactPerson, context.phone, context.municipality].filter(Boolean),
+    closing: [
+      context.language === 'en' ? 'Kind regards,' : 'Med vänliga hälsningar',
+      values.contactPerson,
+      context.phone,
+      context.municipality,
+    ].filter(Boolean),
   };
 }
 
 /** Records each printed ladder letter as sent and each notice as sent; a key already used skips its letter. */
-async function recordSent(ctx: RequestContext, t: AuditedTransaction, letters: Planned[], key: string | null): Promise<void> {
+async function recordSent(
+  ctx: RequestContext,
+  t: AuditedTransaction,
+  letters: Planned[],
+  key: string | null,
+): Promise<void> {
   const at = ctx.clock.now().toISOString();
   for (const p of letters) {
     if (p.kind === 'home_visit_notice') {
-      await t.trx.updateTable('meetings').set({ notice_sent_at: sql`now()` }).where('id', '=', p.meetingId!).where('notice_sent_at', 'is', null).execute();
+      await t.trx
+        .updateTable('meetings')
+        .set({ notice_sent_at: sql`now()` })
+        .where('id', '=', p.meetingId!)
+        .where('notice_sent_at', 'is', null)
+        .execute();
       continue;
     }
     const perPerson = key ? `${key}-${p.personId}` : null;
-    if (perPerson && (await t.trx.selectFrom('contact_attempts').select('id').where('staff_id', '=', ctx.actor.id).where('idempotency_key', '=', perPerson).executeTakeFirst())) continue;
-    await insertAttempt(ctx, t, p.personId, { channel: p.kind, outcome: 'sent', at, occupation: undefined, agreed: null, note: null }, perPerson);
+    if (
+      perPerson &&
+      (await t.trx
+        .selectFrom('contact_attempts')
+        .select('id')
+        .where('staff_id', '=', ctx.actor.id)
+        .where('idempotency_key', '=', perPerson)
+        .executeTakeFirst())
+    )
+      continue;
+    await insertAttempt(
+      ctx,
+      t,
+      p.personId,
+      { channel: p.kind, outcome: 'sent', at, occupation: undefined, agreed: null, note: null },
+      perPerson,
+    );
   }
 }
 
@@ -157,25 +274,56 @@ async function recordSent(ctx: RequestContext, t: AuditedTransaction, letters: P
 export type PrintResult = { pdf: Buffer; printed: number; forwarded: number; skippedNoAddress: number };
 
 /** POST /letters: renders one PDF of the requested letters; 409 `nothing_to_print` when none can be printed. */
-export async function printLetters(ctx: RequestContext, input: z.infer<typeof letterBody>, idempotencyKey: string | null): Promise<PrintResult> {
+export async function printLetters(
+  ctx: RequestContext,
+  input: z.infer<typeof letterBody>,
+  idempotencyKey: string | null,
+): Promise<PrintResult> {
   requireCapability(ctx.actor, 'outreach.work');
   const run = () =>
     audited(ctx, async (t) => {
-      const all = input.dueToday ? await dueLetters(t.trx, ctx) : await lettersFor(t.trx, ctx, input.personIds!, input.kind);
+      const all = input.dueToday
+        ? await dueLetters(t.trx, ctx)
+        : await lettersFor(t.trx, ctx, input.personIds!, input.kind);
       const letters = all.filter((p) => !p.noAddress);
       if (letters.length === 0) throw new AppError('nothing_to_print');
       const [{ settings }, municipality] = await Promise.all([
         loadOutreachSettings(t.trx, ctx.actor.municipalityId),
-        t.trx.selectFrom('municipalities').select('name').where('id', '=', ctx.actor.municipalityId).executeTakeFirstOrThrow(),
+        t.trx
+          .selectFrom('municipalities')
+          .select('name')
+          .where('id', '=', ctx.actor.municipalityId)
+          .executeTakeFirstOrThrow(),
       ]);
       const templates = new Map<Kind, { heading: string; body: string }>();
-      for (const kind of new Set(letters.map((p) => p.kind))) templates.set(kind, await templateFor(t.trx, ctx.actor.municipalityId, kind, input.language));
-      const context = { language: input.language, actorName: ctx.actor.name, phone: settings.contactPhone, returnAddress: settings.returnAddress, municipality: municipality.name, now: ctx.clock.now() };
+      for (const kind of new Set(letters.map((p) => p.kind)))
+        templates.set(kind, await templateFor(t.trx, ctx.actor.municipalityId, kind, input.language));
+      const context = {
+        language: input.language,
+        actorName: ctx.actor.name,
+        phone: settings.contactPhone,
+        returnAddress: settings.returnAddress,
+        municipality: municipality.name,
+        now: ctx.clock.now(),
+      };
       const pages = letters.map((p) => pageOf(p, templates.get(p.kind)!, context));
       if (input.recordAttempts) await recordSent(ctx, t, letters, idempotencyKey);
-      await t.audit(...letters.map((p) => ({ action: 'export' as const, entity: 'letter' as const, entityId: p.meetingId ?? p.personId, personId: p.personId, detail: { kind: p.kind, forwarded: p.forwardViaSkatteverket, ...p.access } })));
+      await t.audit(
+        ...letters.map((p) => ({
+          action: 'export' as const,
+          entity: 'letter' as const,
+          entityId: p.meetingId ?? p.personId,
+          personId: p.personId,
+          detail: { kind: p.kind, forwarded: p.forwardViaSkatteverket, ...p.access },
+        })),
+      );
       const pdf = await renderLettersPdf(pages, { title: input.language === 'en' ? 'Letters' : 'Brev' });
-      return { pdf, printed: letters.length, forwarded: letters.filter((p) => p.forwardViaSkatteverket).length, skippedNoAddress: all.length - letters.length };
+      return {
+        pdf,
+        printed: letters.length,
+        forwarded: letters.filter((p) => p.forwardViaSkatteverket).length,
+        skippedNoAddress: all.length - letters.length,
+      };
     });
   try {
     return await run();

@@ -6,7 +6,12 @@
  */
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import { TEMPLATE_KINDS, type MessageTemplate, type TemplateKind, type templateBody } from '../../../core/outreach-schemas.js';
+import {
+  TEMPLATE_KINDS,
+  type MessageTemplate,
+  type TemplateKind,
+  type templateBody,
+} from '../../../core/outreach-schemas.js';
 import { requireCapability } from '../../access/access.js';
 import type { Db } from '../../db/connection.js';
 import { audited, type RequestContext } from '../../http/context.js';
@@ -57,8 +62,14 @@ export const DEFAULT_TEMPLATES: Record<TemplateKind, Record<Language, Text>> = {
     },
   },
   sms: {
-    sv: { heading: '', body: 'Hej! Det här är {{contactPerson}}. Jag skulle gärna vilja prata med dig en stund. Ring eller sms:a mig på {{phone}}. Svara STOP om du inte vill ha sms från oss.' },
-    en: { heading: '', body: 'Hi! This is {{contactPerson}}. I would like to talk with you for a while. Call or text me on {{phone}}. Reply STOP if you do not want texts from us.' },
+    sv: {
+      heading: '',
+      body: 'Hej! Det här är {{contactPerson}}. Jag skulle gärna vilja prata med dig en stund. Ring eller sms:a mig på {{phone}}. Svara STOP om du inte vill ha sms från oss.',
+    },
+    en: {
+      heading: '',
+      body: 'Hi! This is {{contactPerson}}. I would like to talk with you for a while. Call or text me on {{phone}}. Reply STOP if you do not want texts from us.',
+    },
   },
 };
 
@@ -66,7 +77,8 @@ export const DEFAULT_TEMPLATES: Record<TemplateKind, Record<Language, Text>> = {
 export function checkTemplate(kind: TemplateKind, text: string): void {
   const used = [...text.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)].map((m) => m[1]!);
   const unknown = used.filter((p) => !PLACEHOLDERS[kind].includes(p));
-  if (unknown.length || containsIdentityNumber(text)) throw new AppError('template_unsafe', [{ field: 'body', code: 'invalid' }]);
+  if (unknown.length || containsIdentityNumber(text))
+    throw new AppError('template_unsafe', [{ field: 'body', code: 'invalid' }]);
 }
 
 /** Fills the placeholders of `text`; a missing value becomes empty. */
@@ -75,8 +87,19 @@ export function fill(text: string, values: Partial<Record<string, string>>): str
 }
 
 /** The template in force for a kind and language (the municipality's own, else the default). */
-export async function templateFor(db: Db, municipalityId: string, kind: TemplateKind, language: Language): Promise<MessageTemplate> {
-  const row = await db.selectFrom('message_templates').select(['heading', 'body', 'version']).where('municipality_id', '=', municipalityId).where('kind', '=', kind).where('language', '=', language).executeTakeFirst();
+export async function templateFor(
+  db: Db,
+  municipalityId: string,
+  kind: TemplateKind,
+  language: Language,
+): Promise<MessageTemplate> {
+  const row = await db
+    .selectFrom('message_templates')
+    .select(['heading', 'body', 'version'])
+    .where('municipality_id', '=', municipalityId)
+    .where('kind', '=', kind)
+    .where('language', '=', language)
+    .executeTakeFirst();
   return { kind, language, ...(row ?? { ...DEFAULT_TEMPLATES[kind][language], version: 0 }) };
 }
 
@@ -84,12 +107,19 @@ export async function templateFor(db: Db, municipalityId: string, kind: Template
 export async function listTemplates(ctx: RequestContext): Promise<MessageTemplate[]> {
   requireCapability(ctx.actor, 'outreach.work');
   const all: MessageTemplate[] = [];
-  for (const kind of TEMPLATE_KINDS) for (const language of ['sv', 'en'] as const) all.push(await templateFor(ctx.db, ctx.actor.municipalityId, kind, language));
+  for (const kind of TEMPLATE_KINDS)
+    for (const language of ['sv', 'en'] as const)
+      all.push(await templateFor(ctx.db, ctx.actor.municipalityId, kind, language));
   return all;
 }
 
 /** A coordinator saves a template; `version` as read (0 while the default applies), 409 if it changed meanwhile. */
-export async function saveTemplate(ctx: RequestContext, kind: TemplateKind, language: Language, input: z.infer<typeof templateBody>): Promise<MessageTemplate> {
+export async function saveTemplate(
+  ctx: RequestContext,
+  kind: TemplateKind,
+  language: Language,
+  input: z.infer<typeof templateBody>,
+): Promise<MessageTemplate> {
   requireCapability(ctx.actor, 'outreach.configure');
   checkTemplate(kind, `${input.heading}\n${input.body}`);
   return audited(ctx, async ({ trx, audit }) => {

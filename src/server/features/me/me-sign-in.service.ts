@@ -43,7 +43,13 @@ const codeHash = (codeId: string, code: string) => createHash('sha256').update(`
 
 type Counts = { pair: number; account: number; address: number };
 
-async function counts(db: Db, kind: 'code_request' | 'failed_login', who: string, ip: string | null, now: Date): Promise<Counts> {
+async function counts(
+  db: Db,
+  kind: 'code_request' | 'failed_login',
+  who: string,
+  ip: string | null,
+  now: Date,
+): Promise<Counts> {
   const since = new Date(now.getTime() - ME_THROTTLE.windowMinutes * 60_000);
   const row = await db
     .selectFrom('young_person_sign_in_attempts')
@@ -66,7 +72,12 @@ function eligiblePerson(db: Db, pin: string) {
     .innerJoin('cases', 'cases.person_id', 'persons.id')
     .select(['persons.id', 'persons.municipality_id', 'persons.phone', 'cases.contact_person_id'])
     .where('persons.personal_identity_number', '=', pin)
-    .where((c) => c.or([c('cases.closed_at', 'is', null), c('cases.closed_at', '>', sql<Date>`now() - make_interval(months => ${FOLLOW_UP_MONTHS})`)]))
+    .where((c) =>
+      c.or([
+        c('cases.closed_at', 'is', null),
+        c('cases.closed_at', '>', sql<Date>`now() - make_interval(months => ${FOLLOW_UP_MONTHS})`),
+      ]),
+    )
     .orderBy('cases.opened_at', 'desc')
     .executeTakeFirst();
 }
@@ -97,11 +108,21 @@ export async function requestCode(
   const ip = throttleAddress(from);
   const who = account(pin);
   const seen = await counts(db, 'code_request', who, ip, now);
-  if (seen.address >= ME_THROTTLE.requestsPerAddress) throw new AppError('too_many_code_attempts', [], {}, { retryAfterSeconds: ME_THROTTLE.windowMinutes * 60 });
-  await db.insertInto('young_person_sign_in_attempts').values({ kind: 'code_request', account: who, ip, at: now }).execute();
-  await db.deleteFrom('young_person_sign_in_attempts').where('at', '<', new Date(now.getTime() - 24 * 3600_000)).execute();
+  if (seen.address >= ME_THROTTLE.requestsPerAddress)
+    throw new AppError('too_many_code_attempts', [], {}, { retryAfterSeconds: ME_THROTTLE.windowMinutes * 60 });
+  await db
+    .insertInto('young_person_sign_in_attempts')
+    .values({ kind: 'code_request', account: who, ip, at: now })
+    .execute();
+  await db
+    .deleteFrom('young_person_sign_in_attempts')
+    .where('at', '<', new Date(now.getTime() - 24 * 3600_000))
+    .execute();
   // Spent and expired codes are of no use after a day: only their hashes were ever kept.
-  await db.deleteFrom('young_person_codes').where('expires_at', '<', new Date(now.getTime() - 24 * 3600_000)).execute();
+  await db
+    .deleteFrom('young_person_codes')
+    .where('expires_at', '<', new Date(now.getTime() - 24 * 3600_000))
+    .execute();
   if (seen.account >= ME_THROTTLE.codesPerPerson) return;
   const work = sendCode(db, provider, pin, from, ip, now).catch(onError);
   pending.add(work);
@@ -124,23 +145,71 @@ async function sendCode(
   const code = String(randomInt(0, 10 ** ME_CODE.digits)).padStart(ME_CODE.digits, '0');
   const stored = await db.transaction().execute(async (trx) => {
     // A new code replaces any earlier one still unused.
-    await trx.updateTable('young_person_codes').set({ used_at: now }).where('person_id', '=', person.id).where('used_at', 'is', null).execute();
+    await trx
+      .updateTable('young_person_codes')
+      .set({ used_at: now })
+      .where('person_id', '=', person.id)
+      .where('used_at', 'is', null)
+      .execute();
     const row = await trx
       .insertInto('young_person_codes')
-      .values({ municipality_id: person.municipality_id, person_id: person.id, code_hash: 'pending', created_at: now, expires_at: new Date(now.getTime() + ME_CODE.validMinutes * 60_000), ip })
+      .values({
+        municipality_id: person.municipality_id,
+        person_id: person.id,
+        code_hash: 'pending',
+        created_at: now,
+        expires_at: new Date(now.getTime() + ME_CODE.validMinutes * 60_000),
+        ip,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx.updateTable('young_person_codes').set({ code_hash: codeHash(row.id, code) }).where('id', '=', row.id).execute();
+    await trx
+      .updateTable('young_person_codes')
+      .set({ code_hash: codeHash(row.id, code) })
+      .where('id', '=', row.id)
+      .execute();
     const sms = await trx
       .insertInto('sms_messages')
-      .values({ municipality_id: person.municipality_id, person_id: person.id, recipient: 'young_person', to_number: to, body: codeText(provider.name === 'outbox' ? code : MASKED_CODE), provider: provider.name, status: 'stored', sent_by: person.contact_person_id!, purpose: 'sign_in_code' })
+      .values({
+        municipality_id: person.municipality_id,
+        person_id: person.id,
+        recipient: 'young_person',
+        to_number: to,
+        body: codeText(provider.name === 'outbox' ? code : MASKED_CODE),
+        provider: provider.name,
+        status: 'stored',
+        sent_by: person.contact_person_id!,
+        purpose: 'sign_in_code',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, { id: null, municipalityId: person.municipality_id, ip: from }, [{ action: 'create', entity: 'sign_in_code', entityId: row.id, personId: person.id, detail: { provider: provider.name } }], { at: now });
+    await recordAudit(
+      trx,
+      { id: null, municipalityId: person.municipality_id, ip: from },
+      [
+        {
+          action: 'create',
+          entity: 'sign_in_code',
+          entityId: row.id,
+          personId: person.id,
+          detail: { provider: provider.name },
+        },
+      ],
+      { at: now },
+    );
     return sms;
   });
   const sent = await provider.send({ to, text: codeText(code), statusUrl: null });
-  await db.updateTable('sms_messages').set({ provider_id: sent.providerId, status: sent.status, failure_reason: sent.status === 'failed' ? sent.reason : null, status_at: sql`now()` }).where('id', '=', stored.id).execute();
+  await db
+    .updateTable('sms_messages')
+    .set({
+      provider_id: sent.providerId,
+      status: sent.status,
+      failure_reason: sent.status === 'failed' ? sent.reason : null,
+      status_at: sql`now()`,
+    })
+    .where('id', '=', stored.id)
+    .execute();
 }
 
 /** What a gateway-sent code message keeps in place of the code: nothing in the database holds a sent code. */
@@ -156,7 +225,13 @@ export function codeText(code: string): string {
  * anything else is 401 `invalid_code`, the same for an unknown number. Throws 429 when the pair or
  * the address has failed too often in the window.
  */
-export async function signInWithCode(db: Db, clock: Clock, pin: string, code: string, from: string | null): Promise<{ token: string; csrfToken: string }> {
+export async function signInWithCode(
+  db: Db,
+  clock: Clock,
+  pin: string,
+  code: string,
+  from: string | null,
+): Promise<{ token: string; csrfToken: string }> {
   const now = clock.now();
   const ip = throttleAddress(from);
   const who = account(pin);
@@ -188,17 +263,53 @@ export async function signInWithCode(db: Db, clock: Clock, pin: string, code: st
     if (!person || !live || live.code_hash !== codeHash(live.id, code)) {
       if (live) {
         const spent = live.failed_attempts + 1 >= ME_THROTTLE.triesPerCode;
-        await trx.updateTable('young_person_codes').set({ failed_attempts: live.failed_attempts + 1, ...(spent ? { used_at: now } : {}) }).where('id', '=', live.id).execute();
+        await trx
+          .updateTable('young_person_codes')
+          .set({ failed_attempts: live.failed_attempts + 1, ...(spent ? { used_at: now } : {}) })
+          .where('id', '=', live.id)
+          .execute();
       }
-      await trx.insertInto('young_person_sign_in_attempts').values({ kind: 'failed_login', account: who, ip, at: now }).execute();
-      if (person) await recordAudit(trx, { id: person.id, municipalityId: person.municipality_id, ip: from }, [{ action: 'sign_in_failed', entity: 'young_person', entityId: person.id, personId: person.id }], { at: now });
+      await trx
+        .insertInto('young_person_sign_in_attempts')
+        .values({ kind: 'failed_login', account: who, ip, at: now })
+        .execute();
+      if (person)
+        await recordAudit(
+          trx,
+          { id: person.id, municipalityId: person.municipality_id, ip: from },
+          [{ action: 'sign_in_failed', entity: 'young_person', entityId: person.id, personId: person.id }],
+          { at: now },
+        );
       return null;
     }
     await trx.updateTable('young_person_codes').set({ used_at: now }).where('id', '=', live.id).execute();
-    await trx.deleteFrom('young_person_sign_in_attempts').where('kind', '=', 'failed_login').where('account', '=', who).where(sql<boolean>`ip is not distinct from ${ip}`).execute();
-    await recordAudit(trx, { id: person.id, municipalityId: person.municipality_id, ip: from }, [{ action: 'sign_in', entity: 'young_person', entityId: person.id, personId: person.id, detail: { method: 'sms_code' } }], { at: now });
+    await trx
+      .deleteFrom('young_person_sign_in_attempts')
+      .where('kind', '=', 'failed_login')
+      .where('account', '=', who)
+      .where(sql<boolean>`ip is not distinct from ${ip}`)
+      .execute();
+    await recordAudit(
+      trx,
+      { id: person.id, municipalityId: person.municipality_id, ip: from },
+      [
+        {
+          action: 'sign_in',
+          entity: 'young_person',
+          entityId: person.id,
+          personId: person.id,
+          detail: { method: 'sms_code' },
+        },
+      ],
+      { at: now },
+    );
     return person;
   });
   if (!opened) throw new AppError('invalid_code');
-  return createYoungPersonSession(db, { personId: opened.id, municipalityId: opened.municipality_id }, 'sms_code', from);
+  return createYoungPersonSession(
+    db,
+    { personId: opened.id, municipalityId: opened.municipality_id },
+    'sms_code',
+    from,
+  );
 }

@@ -10,9 +10,19 @@ export function selectOwnCase(db: Q, actor: YoungPersonActor) {
   return db
     .selectFrom('persons')
     .innerJoin('cases', 'cases.person_id', 'persons.id')
-    .leftJoin('staff as contact', (j) => j.onRef('contact.id', '=', 'cases.contact_person_id').on('contact.active', '=', true))
+    .leftJoin('staff as contact', (j) =>
+      j.onRef('contact.id', '=', 'cases.contact_person_id').on('contact.active', '=', true),
+    )
     .leftJoin('units', 'units.id', 'contact.unit_id')
-    .select(['persons.id', 'persons.municipality_id', 'persons.given_name', 'cases.id as case_id', 'contact.name as contact_name', 'contact.email as contact_email', 'units.name as contact_unit'])
+    .select([
+      'persons.id',
+      'persons.municipality_id',
+      'persons.given_name',
+      'cases.id as case_id',
+      'contact.name as contact_name',
+      'contact.email as contact_email',
+      'units.name as contact_unit',
+    ])
     .where(ownRecordOf(actor))
     .orderBy('cases.closed_at', (o) => o.desc().nullsFirst())
     .orderBy('cases.opened_at', 'desc')
@@ -47,7 +57,13 @@ export function selectOwnStep(db: Q, actor: YoungPersonActor, caseId: string, st
 
 /** A consent of the young person's own. */
 export function selectOwnConsent(db: Q, actor: YoungPersonActor, consentId: string) {
-  return db.selectFrom('consents').select(['id', 'person_id', 'municipality_id', 'withdrawn_at']).where('id', '=', consentId).where('person_id', '=', actor.personId).where('municipality_id', '=', actor.municipalityId).executeTakeFirst();
+  return db
+    .selectFrom('consents')
+    .select(['id', 'person_id', 'municipality_id', 'withdrawn_at'])
+    .where('id', '=', consentId)
+    .where('person_id', '=', actor.personId)
+    .where('municipality_id', '=', actor.municipalityId)
+    .executeTakeFirst();
 }
 
 /**
@@ -60,7 +76,15 @@ export function selectAccessLog(db: Q, actor: YoungPersonActor, limit: number) {
     .selectFrom('audit_log')
     .innerJoin('staff', 'staff.id', 'audit_log.actor_id')
     .leftJoin('units', 'units.id', 'staff.unit_id')
-    .select(['audit_log.at', 'audit_log.action', 'audit_log.entity', 'staff.name', 'staff.role', 'units.name as unit', sql<string | null>`audit_log.detail->>'basis'`.as('basis')])
+    .select([
+      'audit_log.at',
+      'audit_log.action',
+      'audit_log.entity',
+      'staff.name',
+      'staff.role',
+      'units.name as unit',
+      sql<string | null>`audit_log.detail->>'basis'`.as('basis'),
+    ])
     .where('audit_log.person_id', '=', actor.personId)
     .where('audit_log.municipality_id', '=', actor.municipalityId)
     .where('audit_log.action', 'in', ['read', 'list', 'create', 'update', 'export'])

@@ -6,7 +6,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { meAccessLogSchema, meCodeBody, meConsentSchema, meLoginBody, meLoginResponse, mePlanSchema, meSignBody, meSummarySchema } from '../../../core/me-schemas.js';
+import {
+  meAccessLogSchema,
+  meCodeBody,
+  meConsentSchema,
+  meLoginBody,
+  meLoginResponse,
+  mePlanSchema,
+  meSignBody,
+  meSummarySchema,
+} from '../../../core/me-schemas.js';
 import { problemSchema } from '../../../core/schemas.js';
 import type { Env } from '../../env.js';
 import { youngPersonContextOf } from '../../http/context.js';
@@ -15,7 +24,18 @@ import { gatewayProvider, outboxProvider, type SmsProvider } from '../sms/sms-pr
 import { codeWorkSettled, requestCode, signInWithCode } from './me-sign-in.service.js';
 import { extractPdf } from '../extract/extract-pdf.js';
 import { scheduleFeedBody, scheduleQuery, scheduleWeekSchema } from '../../../core/schedule-schemas.js';
-import { buildOwnExtract, renewOwnFeed, listOwnConsents, readOwnSchedule, markOwnStepDone, readOwnAccessLog, readOwnPlan, readSummary, signOwnPlan, withdrawOwnConsent } from './me.service.js';
+import {
+  buildOwnExtract,
+  renewOwnFeed,
+  listOwnConsents,
+  readOwnSchedule,
+  markOwnStepDone,
+  readOwnAccessLog,
+  readOwnPlan,
+  readSummary,
+  signOwnPlan,
+  withdrawOwnConsent,
+} from './me.service.js';
 
 const tags = ['young person'];
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
@@ -32,7 +52,12 @@ export async function meRoutes(app: FastifyInstance, { env }: { env: Env }) {
 
   r.post('/api/v1/me/code', {
     config: { public: true },
-    schema: { tags, summary: 'Ask for a one-time sign-in code by SMS. Always 202: it never tells whether the number is known', body: meCodeBody, response: { 202: z.null(), 400: problemSchema, 429: problemSchema } },
+    schema: {
+      tags,
+      summary: 'Ask for a one-time sign-in code by SMS. Always 202: it never tells whether the number is known',
+      body: meCodeBody,
+      response: { 202: z.null(), 400: problemSchema, 429: problemSchema },
+    },
     handler: async (request, reply) => {
       const onError = (err: unknown) => request.log.error({ err }, 'sign-in code not sent');
       await requestCode(app.db, app.clock, provider, request.body.personalIdentityNumber, request.ip ?? null, onError);
@@ -42,9 +67,20 @@ export async function meRoutes(app: FastifyInstance, { env }: { env: Env }) {
 
   r.post('/api/v1/me/login', {
     config: { public: true },
-    schema: { tags, summary: "Sign in with the identity number and the code; sets the young person's session cookie", body: meLoginBody, response: { 200: meLoginResponse, 400: problemSchema, 401: problemSchema, 429: problemSchema } },
+    schema: {
+      tags,
+      summary: "Sign in with the identity number and the code; sets the young person's session cookie",
+      body: meLoginBody,
+      response: { 200: meLoginResponse, 400: problemSchema, 401: problemSchema, 429: problemSchema },
+    },
     handler: async (request, reply) => {
-      const { token, csrfToken } = await signInWithCode(app.db, app.clock, request.body.personalIdentityNumber, request.body.code, request.ip ?? null);
+      const { token, csrfToken } = await signInWithCode(
+        app.db,
+        app.clock,
+        request.body.personalIdentityNumber,
+        request.body.code,
+        request.ip ?? null,
+      );
       reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: env.sessionMaxHours * 3600 });
       return { csrfToken };
     },
@@ -63,49 +99,89 @@ export async function meRoutes(app: FastifyInstance, { env }: { env: Env }) {
 
   r.get('/api/v1/me', {
     config: own,
-    schema: { tags, summary: 'The young person’s own summary: first name, contact person and how to reach them, the next meeting, and the CSRF token', response: { 200: meSummarySchema, ...errors } },
+    schema: {
+      tags,
+      summary:
+        'The young person’s own summary: first name, contact person and how to reach them, the next meeting, and the CSRF token',
+      response: { 200: meSummarySchema, ...errors },
+    },
     handler: (request) => readSummary(youngPersonContextOf(request), request.youngPersonSession!.csrfToken),
   });
 
   r.get('/api/v1/me/schedule', {
     config: own,
-    schema: { tags, summary: 'The young person’s week (ISO week, e.g. 2026-W50; the current week when left out): meetings, measures, activities', querystring: scheduleQuery, response: { 200: scheduleWeekSchema, ...errors } },
+    schema: {
+      tags,
+      summary:
+        'The young person’s week (ISO week, e.g. 2026-W50; the current week when left out): meetings, measures, activities',
+      querystring: scheduleQuery,
+      response: { 200: scheduleWeekSchema, ...errors },
+    },
     handler: (request) => readOwnSchedule(youngPersonContextOf(request), request.query.week),
   });
 
   r.post('/api/v1/me/schedule/feed', {
     config: own,
-    schema: { tags, summary: 'A new address of the young person’s own calendar feed of their week, for their phone; an earlier one stops working', body: scheduleFeedBody, response: { 200: z.object({ url: z.string() }), ...errors } },
+    schema: {
+      tags,
+      summary:
+        'A new address of the young person’s own calendar feed of their week, for their phone; an earlier one stops working',
+      body: scheduleFeedBody,
+      response: { 200: z.object({ url: z.string() }), ...errors },
+    },
     handler: (request) => renewOwnFeed(youngPersonContextOf(request), request.body.lang, env.publicUrl),
   });
 
   r.get('/api/v1/me/plan', {
     config: own,
-    schema: { tags, summary: 'The young person’s action plan: goals, sub-goals, steps with who does what and when', response: { 200: mePlanSchema, ...errors } },
+    schema: {
+      tags,
+      summary: 'The young person’s action plan: goals, sub-goals, steps with who does what and when',
+      response: { 200: mePlanSchema, ...errors },
+    },
     handler: (request) => readOwnPlan(youngPersonContextOf(request)),
   });
 
   r.post('/api/v1/me/plan/steps/:id/done', {
     config: own,
-    schema: { tags, summary: 'Mark one of the young person’s own steps done (a new plan version)', params: idParams, response: { 200: mePlanSchema, ...errors } },
+    schema: {
+      tags,
+      summary: 'Mark one of the young person’s own steps done (a new plan version)',
+      params: idParams,
+      response: { 200: mePlanSchema, ...errors },
+    },
     handler: (request) => markOwnStepDone(youngPersonContextOf(request), request.params.id),
   });
 
   r.post('/api/v1/me/plan/sign', {
     config: own,
-    schema: { tags, summary: 'Sign the plan’s current version in Lotsa (409 for another version)', body: meSignBody, response: { 200: mePlanSchema, ...errors } },
+    schema: {
+      tags,
+      summary: 'Sign the plan’s current version in Lotsa (409 for another version)',
+      body: meSignBody,
+      response: { 200: mePlanSchema, ...errors },
+    },
     handler: (request) => signOwnPlan(youngPersonContextOf(request), request.body.version),
   });
 
   r.get('/api/v1/me/consents', {
     config: own,
-    schema: { tags, summary: 'The young person’s consents: which agencies may see what, since and until when', response: { 200: z.array(meConsentSchema), ...errors } },
+    schema: {
+      tags,
+      summary: 'The young person’s consents: which agencies may see what, since and until when',
+      response: { 200: z.array(meConsentSchema), ...errors },
+    },
     handler: (request) => listOwnConsents(youngPersonContextOf(request)),
   });
 
   r.post('/api/v1/me/consents/:id/withdraw', {
     config: own,
-    schema: { tags, summary: 'Withdraw one of the young person’s consents; the agencies it named lose access at once', params: idParams, response: { 204: z.null(), ...errors } },
+    schema: {
+      tags,
+      summary: 'Withdraw one of the young person’s consents; the agencies it named lose access at once',
+      params: idParams,
+      response: { 204: z.null(), ...errors },
+    },
     handler: async (request, reply) => {
       await withdrawOwnConsent(youngPersonContextOf(request), request.params.id);
       return reply.code(204).send(null);
@@ -114,17 +190,31 @@ export async function meRoutes(app: FastifyInstance, { env }: { env: Env }) {
 
   r.get('/api/v1/me/access-log', {
     config: own,
-    schema: { tags, summary: 'Who has read or changed the young person’s data: when, unit and role (names if the municipality allows), on what basis; emergency accesses marked', response: { 200: meAccessLogSchema, ...errors } },
+    schema: {
+      tags,
+      summary:
+        'Who has read or changed the young person’s data: when, unit and role (names if the municipality allows), on what basis; emergency accesses marked',
+      response: { 200: meAccessLogSchema, ...errors },
+    },
     handler: (request) => readOwnAccessLog(youngPersonContextOf(request)),
   });
 
   r.get('/api/v1/me/extract.pdf', {
     config: own,
-    schema: { tags, summary: 'The young person’s own register extract (GDPR art. 15) as a PDF, by the same content rules as the coordinators’ extract', querystring: z.object({ lang: z.enum(['sv', 'en']).default('sv') }), response: { 200: z.any(), ...errors } },
+    schema: {
+      tags,
+      summary:
+        'The young person’s own register extract (GDPR art. 15) as a PDF, by the same content rules as the coordinators’ extract',
+      querystring: z.object({ lang: z.enum(['sv', 'en']).default('sv') }),
+      response: { 200: z.any(), ...errors },
+    },
     handler: async (request, reply) => {
       const extract = await buildOwnExtract(youngPersonContextOf(request), request.query.lang);
       const name = request.query.lang === 'sv' ? 'mitt-registerutdrag' : 'my-register-extract';
-      return reply.type('application/pdf').header('content-disposition', `attachment; filename="${name}.pdf"`).send(await extractPdf(extract, request.query.lang));
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${name}.pdf"`)
+        .send(await extractPdf(extract, request.query.lang));
     },
   });
 }

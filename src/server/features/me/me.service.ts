@@ -41,8 +41,17 @@ export async function readSummary(ctx: YoungPersonContext, csrfToken: string): P
     return {
       givenName: own.given_name,
       csrfToken,
-      contactPerson: own.contact_name ? { name: own.contact_name, email: own.contact_email!, unit: own.contact_unit } : null,
-      nextMeeting: meeting ? { startsAt: meeting.starts_at.toISOString(), endsAt: meeting.ends_at.toISOString(), kind: meeting.kind, place: meeting.place } : null,
+      contactPerson: own.contact_name
+        ? { name: own.contact_name, email: own.contact_email!, unit: own.contact_unit }
+        : null,
+      nextMeeting: meeting
+        ? {
+            startsAt: meeting.starts_at.toISOString(),
+            endsAt: meeting.ends_at.toISOString(),
+            kind: meeting.kind,
+            place: meeting.place,
+          }
+        : null,
     };
   });
 }
@@ -55,7 +64,13 @@ async function presentOwnPlan(trx: Trx, ctx: YoungPersonContext, caseId: string)
     selectPlanContent(trx, row),
     selectGoalAreas(trx, ctx.actor.municipalityId),
     selectUnits(trx, ctx.actor.municipalityId),
-    trx.selectFrom('plan_signatures').select('id').where('plan_id', '=', row.id).where('version', '=', row.version).where('signed_by', '=', 'young_person').executeTakeFirst(),
+    trx
+      .selectFrom('plan_signatures')
+      .select('id')
+      .where('plan_id', '=', row.id)
+      .where('version', '=', row.version)
+      .where('signed_by', '=', 'young_person')
+      .executeTakeFirst(),
   ]);
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   return {
@@ -72,7 +87,12 @@ async function presentOwnPlan(trx: Trx, ctx: YoungPersonContext, caseId: string)
         id: s.id,
         title: s.title,
         responsibleKind: s.responsibleKind,
-        responsible: s.responsibleKind === 'unit' ? (unitName.get(s.responsibleUnitId ?? '') ?? null) : s.responsibleKind === 'other' ? s.responsibleOther : null,
+        responsible:
+          s.responsibleKind === 'unit'
+            ? (unitName.get(s.responsibleUnitId ?? '') ?? null)
+            : s.responsibleKind === 'other'
+              ? s.responsibleOther
+              : null,
         startOn: s.startOn,
         dueOn: s.dueOn,
         status: s.status,
@@ -88,7 +108,13 @@ export async function readOwnPlan(ctx: YoungPersonContext): Promise<MePlan> {
   return auditedAsYoungPerson(ctx, async ({ trx, audit }) => {
     const own = await ownCase(ctx, trx);
     const plan = await presentOwnPlan(trx, ctx, own.case_id);
-    await audit({ action: 'read', entity: 'plan', entityId: own.case_id, personId: own.id, detail: { version: plan.version } });
+    await audit({
+      action: 'read',
+      entity: 'plan',
+      entityId: own.case_id,
+      personId: own.id,
+      detail: { version: plan.version },
+    });
     return plan;
   });
 }
@@ -112,11 +138,30 @@ export async function markOwnStepDone(ctx: YoungPersonContext, stepId: string): 
       const today = todayInSweden(ctx.clock.now());
       const document = {
         ...current.document,
-        goals: current.document.goals.map((g) => ({ ...g, steps: g.steps.map((s) => (s.id === stepId ? { ...s, status: 'done' as const, endedOn: today, endReason: 'completed' as const } : s)) })),
+        goals: current.document.goals.map((g) => ({
+          ...g,
+          steps: g.steps.map((s) =>
+            s.id === stepId ? { ...s, status: 'done' as const, endedOn: today, endReason: 'completed' as const } : s,
+          ),
+        })),
       };
       const summary = planChangeSummary(current.document, document);
-      const plan = await storePlanVersion(trx, { caseId: own.case_id, person: own, row, liveGoalIds: current.liveGoalIds, document, summary, changedBy: null });
-      await audit({ action: 'update', entity: 'plan', entityId: own.case_id, personId: own.id, detail: { version: plan.version, stepDone: stepId } });
+      const plan = await storePlanVersion(trx, {
+        caseId: own.case_id,
+        person: own,
+        row,
+        liveGoalIds: current.liveGoalIds,
+        document,
+        summary,
+        changedBy: null,
+      });
+      await audit({
+        action: 'update',
+        entity: 'plan',
+        entityId: own.case_id,
+        personId: own.id,
+        detail: { version: plan.version, stepDone: stepId },
+      });
     }
     return presentOwnPlan(trx, ctx, own.case_id);
   });
@@ -129,17 +174,56 @@ export async function signOwnPlan(ctx: YoungPersonContext, version: number): Pro
     const own = await ownCase(ctx, trx);
     const row = await selectPlanRow(trx, own.case_id, { lock: true });
     if (!row || row.version !== version) throw new AppError('version_conflict');
-    const same = await trx.selectFrom('plan_signatures').select('id').where('plan_id', '=', row.id).where('version', '=', version).where('signed_by', '=', 'young_person').where('method', '=', 'in_lotsa').executeTakeFirst();
+    const same = await trx
+      .selectFrom('plan_signatures')
+      .select('id')
+      .where('plan_id', '=', row.id)
+      .where('version', '=', version)
+      .where('signed_by', '=', 'young_person')
+      .where('method', '=', 'in_lotsa')
+      .executeTakeFirst();
     if (!same) {
       const signedOn = todayInSweden(ctx.clock.now());
       const signature = await trx
         .insertInto('plan_signatures')
-        .values({ municipality_id: own.municipality_id, person_id: own.id, plan_id: row.id, version, signed_by: 'young_person', method: 'in_lotsa', signed_on: signedOn, recorded_by: null })
+        .values({
+          municipality_id: own.municipality_id,
+          person_id: own.id,
+          plan_id: row.id,
+          version,
+          signed_by: 'young_person',
+          method: 'in_lotsa',
+          signed_on: signedOn,
+          recorded_by: null,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const base = { municipality_id: own.municipality_id, person_id: own.id, case_id: own.case_id, actor_id: null, category: 'assessment_plan' as const };
-      await trx.insertInto('events').values(eventRow(base, 'plan_signed', { planId: row.id, version, signedBy: 'young_person', method: 'in_lotsa', signedOn })).execute();
-      await audit({ action: 'create', entity: 'plan_signature', entityId: signature.id, personId: own.id, detail: { version, signedBy: 'young_person', method: 'in_lotsa' } });
+      const base = {
+        municipality_id: own.municipality_id,
+        person_id: own.id,
+        case_id: own.case_id,
+        actor_id: null,
+        category: 'assessment_plan' as const,
+      };
+      await trx
+        .insertInto('events')
+        .values(
+          eventRow(base, 'plan_signed', {
+            planId: row.id,
+            version,
+            signedBy: 'young_person',
+            method: 'in_lotsa',
+            signedOn,
+          }),
+        )
+        .execute();
+      await audit({
+        action: 'create',
+        entity: 'plan_signature',
+        entityId: signature.id,
+        personId: own.id,
+        detail: { version, signedBy: 'young_person', method: 'in_lotsa' },
+      });
     }
     return presentOwnPlan(trx, ctx, own.case_id);
   });
@@ -155,7 +239,16 @@ export async function listOwnConsents(ctx: YoungPersonContext): Promise<MeConsen
     const today = todayInSweden(ctx.clock.now());
     return rows.map((c) => {
       const withdrawnAt = c.withdrawn_at ? c.withdrawn_at.toISOString() : null;
-      return { id: c.id, recipients: c.recipients.map((r) => r.name), categories: c.categories, purpose: c.purpose, givenOn: c.given_on, validUntil: c.valid_until, state: consentState({ withdrawnAt, validUntil: c.valid_until }, today), withdrawnAt };
+      return {
+        id: c.id,
+        recipients: c.recipients.map((r) => r.name),
+        categories: c.categories,
+        purpose: c.purpose,
+        givenOn: c.given_on,
+        validUntil: c.valid_until,
+        state: consentState({ withdrawnAt, validUntil: c.valid_until }, today),
+        withdrawnAt,
+      };
     });
   });
 }
@@ -171,10 +264,28 @@ export async function withdrawOwnConsent(ctx: YoungPersonContext, consentId: str
     const consent = await selectOwnConsent(trx, ctx.actor, consentId);
     if (!consent) throw new AppError('not_found');
     const now = ctx.clock.now();
-    const updated = await trx.updateTable('consents').set({ withdrawn_at: now, withdrawn_by: null, withdrawal_note: 'young_person' }).where('id', '=', consentId).where('withdrawn_at', 'is', null).executeTakeFirst();
+    const updated = await trx
+      .updateTable('consents')
+      .set({ withdrawn_at: now, withdrawn_by: null, withdrawal_note: 'young_person' })
+      .where('id', '=', consentId)
+      .where('withdrawn_at', 'is', null)
+      .executeTakeFirst();
     if (updated.numUpdatedRows === 0n) return;
-    await trx.insertInto('events').values(eventRow({ municipality_id: consent.municipality_id, person_id: own.id, actor_id: null }, 'consent_withdrawn', { consentId })).execute();
-    await audit({ action: 'update', entity: 'consent', entityId: consentId, personId: own.id, detail: { withdrawn: true } });
+    await trx
+      .insertInto('events')
+      .values(
+        eventRow({ municipality_id: consent.municipality_id, person_id: own.id, actor_id: null }, 'consent_withdrawn', {
+          consentId,
+        }),
+      )
+      .execute();
+    await audit({
+      action: 'update',
+      entity: 'consent',
+      entityId: consentId,
+      personId: own.id,
+      detail: { withdrawn: true },
+    });
   });
 }
 
@@ -191,11 +302,22 @@ export async function readOwnAccessLog(ctx: YoungPersonContext): Promise<MeAcces
     const own = await ownCase(ctx, trx);
     const [rows, setting] = await Promise.all([
       selectAccessLog(trx, ctx.actor, ACCESS_LOG_LIMIT),
-      trx.selectFrom('municipalities').select('young_person_sees_staff_names').where('id', '=', ctx.actor.municipalityId).executeTakeFirstOrThrow(),
+      trx
+        .selectFrom('municipalities')
+        .select('young_person_sees_staff_names')
+        .where('id', '=', ctx.actor.municipalityId)
+        .executeTakeFirstOrThrow(),
     ]);
-    await audit({ action: 'read', entity: 'access_log', entityId: own.id, personId: own.id, detail: { entries: rows.length } });
+    await audit({
+      action: 'read',
+      entity: 'access_log',
+      entityId: own.id,
+      personId: own.id,
+      detail: { entries: rows.length },
+    });
     const namesShown = setting.young_person_sees_staff_names;
-    const basisOf = (b: string | null) => (['register', 'contact_person', 'team', 'consent', 'emergency'].includes(b ?? '') ? (b as AccessBasis) : null);
+    const basisOf = (b: string | null) =>
+      ['register', 'contact_person', 'team', 'consent', 'emergency'].includes(b ?? '') ? (b as AccessBasis) : null;
     return {
       namesShown,
       entries: rows.map((r) => ({
@@ -228,8 +350,20 @@ export async function buildOwnExtract(ctx: YoungPersonContext, language: 'sv' | 
       .where(ownRecordOf(ctx.actor))
       .executeTakeFirst();
     if (!person) throw new AppError('not_found');
-    const content = await extractContent(trx, person, { categories: [...YOUNG_PERSON_CATEGORIES], contactVisible: true, language, forYoungPerson: { namesShown: person.young_person_sees_staff_names }, producedAt: ctx.clock.now() });
-    await audit({ action: 'export', entity: 'extract', entityId: person.id, personId: person.id, detail: { own: true, withheld: content.withheld.map((w) => ({ category: w.category, entries: w.entries })) } });
+    const content = await extractContent(trx, person, {
+      categories: [...YOUNG_PERSON_CATEGORIES],
+      contactVisible: true,
+      language,
+      forYoungPerson: { namesShown: person.young_person_sees_staff_names },
+      producedAt: ctx.clock.now(),
+    });
+    await audit({
+      action: 'export',
+      entity: 'extract',
+      entityId: person.id,
+      personId: person.id,
+      detail: { own: true, withheld: content.withheld.map((w) => ({ category: w.category, entries: w.entries })) },
+    });
     return content;
   });
 }
@@ -245,7 +379,13 @@ export async function readOwnSchedule(ctx: YoungPersonContext, week: string | un
   return auditedAsYoungPerson(ctx, async ({ trx, audit }) => {
     const own = await ownCase(ctx, trx);
     const built = await personWeek(trx, { personId: own.id, week: isoWeek, categories: [...YOUNG_PERSON_CATEGORIES] });
-    await audit({ action: 'read', entity: 'schedule', entityId: own.id, personId: own.id, detail: { week: built.week } });
+    await audit({
+      action: 'read',
+      entity: 'schedule',
+      entityId: own.id,
+      personId: own.id,
+      detail: { week: built.week },
+    });
     return { ...built, items: built.items.map((i) => ({ ...i, removable: false })), withheld: false, mayChange: false };
   });
 }
@@ -254,12 +394,28 @@ export async function readOwnSchedule(ctx: YoungPersonContext, week: string | un
  * POST /me/schedule/feed: a new address of the young person's own calendar feed, for their phone (the same
  * feed staff can make for them, with the same rules); any earlier address stops working.
  */
-export async function renewOwnFeed(ctx: YoungPersonContext, lang: 'sv' | 'en', publicUrl: string): Promise<{ url: string }> {
+export async function renewOwnFeed(
+  ctx: YoungPersonContext,
+  lang: 'sv' | 'en',
+  publicUrl: string,
+): Promise<{ url: string }> {
   requireYoungPersonCapability(ctx.actor, 'me.feed');
   return auditedAsYoungPerson(ctx, async ({ trx, audit }) => {
     const own = await ownCase(ctx, trx);
-    const feed = await storeScheduleFeed(trx, { personId: own.id, municipalityId: ctx.actor.municipalityId, lang, createdBy: null, publicUrl });
-    await audit({ action: 'create', entity: 'schedule_feed', entityId: own.id, personId: own.id, detail: { lang, own: true } });
+    const feed = await storeScheduleFeed(trx, {
+      personId: own.id,
+      municipalityId: ctx.actor.municipalityId,
+      lang,
+      createdBy: null,
+      publicUrl,
+    });
+    await audit({
+      action: 'create',
+      entity: 'schedule_feed',
+      entityId: own.id,
+      personId: own.id,
+      detail: { lang, own: true },
+    });
     return { url: feed.url! };
   });
 }

@@ -10,17 +10,34 @@ type Q = Kysely<Database>;
 
 /** The person with the actor's access (basis, categories, managed), if the actor may see them at all. */
 export function selectVisiblePerson(db: Q, actor: Actor, personId: string) {
-  return db.selectFrom('persons').select(['persons.id', 'persons.municipality_id']).select((eb) => accessOf(actor)(eb)).where('persons.id', '=', personId).where(personVisibleTo(actor)).executeTakeFirst();
+  return db
+    .selectFrom('persons')
+    .select(['persons.id', 'persons.municipality_id'])
+    .select((eb) => accessOf(actor)(eb))
+    .where('persons.id', '=', personId)
+    .where(personVisibleTo(actor))
+    .executeTakeFirst();
 }
 
 /** The person with the actor's access, if the actor works on them for the KAA (may book measures and refer). */
 export function selectManagedPerson(db: Q, actor: Actor, personId: string) {
-  return db.selectFrom('persons').select(['persons.id', 'persons.municipality_id']).select((eb) => accessOf(actor)(eb)).where('persons.id', '=', personId).where(personManagedBy(actor)).executeTakeFirst();
+  return db
+    .selectFrom('persons')
+    .select(['persons.id', 'persons.municipality_id'])
+    .select((eb) => accessOf(actor)(eb))
+    .where('persons.id', '=', personId)
+    .where(personManagedBy(actor))
+    .executeTakeFirst();
 }
 
 /** The person's open case, which new events belong to (none: the event belongs to the person only). */
 export async function openCaseOf(db: Q, personId: string): Promise<string | null> {
-  const row = await db.selectFrom('cases').select('id').where('person_id', '=', personId).where('closed_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('cases')
+    .select('id')
+    .where('person_id', '=', personId)
+    .where('closed_at', 'is', null)
+    .executeTakeFirst();
   return row?.id ?? null;
 }
 
@@ -54,17 +71,35 @@ export type OfferRow = NonNullable<Awaited<ReturnType<typeof selectOffer>>>;
 
 /** A unit of the municipality, active or not, or undefined. */
 export function selectUnit(db: Q, municipalityId: string, unitId: string) {
-  return db.selectFrom('units').select(['id', 'name']).where('municipality_id', '=', municipalityId).where('id', '=', unitId).executeTakeFirst();
+  return db
+    .selectFrom('units')
+    .select(['id', 'name'])
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', unitId)
+    .executeTakeFirst();
 }
 
 /** A plan goal of the person that is still on the plan, or undefined. */
 export function selectGoalOfPerson(db: Q, personId: string, goalId: string) {
-  return db.selectFrom('plan_goals').select(['id', 'title']).where('id', '=', goalId).where('person_id', '=', personId).where('removed_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('plan_goals')
+    .select(['id', 'title'])
+    .where('id', '=', goalId)
+    .where('person_id', '=', personId)
+    .where('removed_at', 'is', null)
+    .executeTakeFirst();
 }
 
 /** The person's plan goals still on a plan, for linking a measure. */
 export function selectGoalsOfPerson(db: Q, personId: string) {
-  return db.selectFrom('plan_goals').select(['id', 'title', 'area']).where('person_id', '=', personId).where('removed_at', 'is', null).orderBy('position').orderBy('created_at').execute();
+  return db
+    .selectFrom('plan_goals')
+    .select(['id', 'title', 'area'])
+    .where('person_id', '=', personId)
+    .where('removed_at', 'is', null)
+    .orderBy('position')
+    .orderBy('created_at')
+    .execute();
 }
 
 /** The measures of a person (or the one `measureId`), newest start first, with offer, provider, goal and who recorded them. */
@@ -76,16 +111,34 @@ export function selectMeasures(db: Q, where: { personId: string } | { measureId:
     .leftJoin('plan_goals', 'plan_goals.id', 'measures.goal_id')
     .leftJoin('staff', 'staff.id', 'measures.recorded_by')
     .selectAll('measures')
-    .select(['offers.name as offer_name', 'offers.kind as offer_kind', 'offers.study_form as offer_study_form', 'offers.provider_name', 'units.name as unit_name', 'plan_goals.title as goal_title', 'staff.name as recorded_by_name']);
-  q = 'personId' in where ? q.where('measures.person_id', '=', where.personId) : q.where('measures.id', '=', where.measureId).where('measures.municipality_id', '=', where.municipalityId);
+    .select([
+      'offers.name as offer_name',
+      'offers.kind as offer_kind',
+      'offers.study_form as offer_study_form',
+      'offers.provider_name',
+      'units.name as unit_name',
+      'plan_goals.title as goal_title',
+      'staff.name as recorded_by_name',
+    ]);
+  q =
+    'personId' in where
+      ? q.where('measures.person_id', '=', where.personId)
+      : q.where('measures.id', '=', where.measureId).where('measures.municipality_id', '=', where.municipalityId);
   return q.orderBy('measures.starts_on', 'desc').orderBy('measures.created_at', 'desc').execute();
 }
 export type MeasureRow = Awaited<ReturnType<typeof selectMeasures>>[number];
 
 /** The referrals of a person (or the one `referralId`), newest first, with who recorded them. */
 export function selectReferrals(db: Q, where: { personId: string } | { referralId: string; municipalityId: string }) {
-  let q = db.selectFrom('referrals').leftJoin('staff', 'staff.id', 'referrals.recorded_by').selectAll('referrals').select('staff.name as recorded_by_name');
-  q = 'personId' in where ? q.where('referrals.person_id', '=', where.personId) : q.where('referrals.id', '=', where.referralId).where('referrals.municipality_id', '=', where.municipalityId);
+  let q = db
+    .selectFrom('referrals')
+    .leftJoin('staff', 'staff.id', 'referrals.recorded_by')
+    .selectAll('referrals')
+    .select('staff.name as recorded_by_name');
+  q =
+    'personId' in where
+      ? q.where('referrals.person_id', '=', where.personId)
+      : q.where('referrals.id', '=', where.referralId).where('referrals.municipality_id', '=', where.municipalityId);
   return q.orderBy('referrals.sent_on', 'desc').orderBy('referrals.created_at', 'desc').execute();
 }
 export type ReferralRow = Awaited<ReturnType<typeof selectReferrals>>[number];

@@ -13,10 +13,30 @@ import { audited, denied, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
 import { eventRow } from '../../db/events.js';
 import type { FieldMessageKey } from '../../../core/errors.js';
-import { MEASURE_CATEGORY, formatOrganisationNumber, measureDateProblems, type EndReason } from '../../../core/measures.js';
+import {
+  MEASURE_CATEGORY,
+  formatOrganisationNumber,
+  measureDateProblems,
+  type EndReason,
+} from '../../../core/measures.js';
 import type { WeeklyHours } from '../../../core/schedule-schemas.js';
-import type { LinkableGoal, Measure, measureBody, measureUpdateBody, Placement } from '../../../core/measure-schemas.js';
-import { openCaseOf, selectGoalOfPerson, selectGoalsOfPerson, selectManagedPerson, selectMeasures, selectOffer, selectVisiblePerson, type MeasureRow } from './measures.queries.js';
+import type {
+  LinkableGoal,
+  Measure,
+  measureBody,
+  measureUpdateBody,
+  Placement,
+} from '../../../core/measure-schemas.js';
+import {
+  openCaseOf,
+  selectGoalOfPerson,
+  selectGoalsOfPerson,
+  selectManagedPerson,
+  selectMeasures,
+  selectOffer,
+  selectVisiblePerson,
+  type MeasureRow,
+} from './measures.queries.js';
 
 type MeasureInput = z.output<typeof measureBody>;
 type FollowUp = { on: string; note: string | null };
@@ -27,7 +47,13 @@ function presentMeasure(r: MeasureRow): Measure {
   return {
     id: r.id,
     personId: r.person_id,
-    offer: { id: r.offer_id, name: r.offer_name, kind: r.offer_kind as Measure['offer']['kind'], studyForm: r.offer_study_form as Measure['offer']['studyForm'], provider: r.unit_name ?? r.provider_name ?? '' },
+    offer: {
+      id: r.offer_id,
+      name: r.offer_name,
+      kind: r.offer_kind as Measure['offer']['kind'],
+      studyForm: r.offer_study_form as Measure['offer']['studyForm'],
+      provider: r.unit_name ?? r.provider_name ?? '',
+    },
     goal: r.goal_id && r.goal_title ? { id: r.goal_id, title: r.goal_title } : null,
     startsOn: r.starts_on,
     plannedEndOn: r.planned_end_on,
@@ -51,7 +77,13 @@ export async function listMeasures(ctx: RequestContext, personId: string): Promi
     if (!person) throw denied(personId, 'measures');
     const withheld = !categoriesOf(person).includes(MEASURE_CATEGORY);
     const rows = withheld ? [] : await selectMeasures(trx, { personId });
-    await audit({ action: 'read', entity: 'measures', entityId: personId, personId, detail: { ...readBasis(person), withheld } });
+    await audit({
+      action: 'read',
+      entity: 'measures',
+      entityId: personId,
+      personId,
+      detail: { ...readBasis(person), withheld },
+    });
     return rows.map(presentMeasure);
   });
 }
@@ -64,7 +96,13 @@ export async function listLinkableGoals(ctx: RequestContext, personId: string): 
     if (!person) throw denied(personId, 'measures');
     if (!categoriesOf(person).includes(MEASURE_CATEGORY)) return [];
     const goals = await selectGoalsOfPerson(trx, personId);
-    await audit({ action: 'read', entity: 'measures', entityId: personId, personId, detail: { ...readBasis(person), goals: goals.length } });
+    await audit({
+      action: 'read',
+      entity: 'measures',
+      entityId: personId,
+      personId,
+      detail: { ...readBasis(person), goals: goals.length },
+    });
     return goals;
   });
 }
@@ -74,20 +112,32 @@ export async function listLinkableGoals(ctx: RequestContext, personId: string): 
  * active offer of the actor's municipality, a goal of the same person, and placement details exactly
  * when the offer is a work placement, its visits not before the start.
  */
-async function measureProblems(ctx: RequestContext, trx: RequestContext['db'], personId: string, m: MeasureInput, unchangedOfferId: string | null) {
-  const problems: { field: string; code: FieldMessageKey }[] = measureDateProblems(m).map((p) => ({ field: p.field, code: p.code }));
+async function measureProblems(
+  ctx: RequestContext,
+  trx: RequestContext['db'],
+  personId: string,
+  m: MeasureInput,
+  unchangedOfferId: string | null,
+) {
+  const problems: { field: string; code: FieldMessageKey }[] = measureDateProblems(m).map((p) => ({
+    field: p.field,
+    code: p.code,
+  }));
   const offer = await selectOffer(trx, ctx.actor.municipalityId, m.offerId);
   // An offer taken out of the catalogue stays on the measures already booked on it.
   if (!offer || (!offer.active && offer.id !== unchangedOfferId)) problems.push({ field: 'offerId', code: 'invalid' });
-  if (m.goalId && !(await selectGoalOfPerson(trx, personId, m.goalId))) problems.push({ field: 'goalId', code: 'invalid' });
+  if (m.goalId && !(await selectGoalOfPerson(trx, personId, m.goalId)))
+    problems.push({ field: 'goalId', code: 'invalid' });
   if (offer?.kind === 'work_placement' && !m.placement) problems.push({ field: 'placement', code: 'required' });
   if (offer && offer.kind !== 'work_placement' && m.placement) problems.push({ field: 'placement', code: 'invalid' });
-  if (m.placement?.visits.some((v) => v.on < m.startsOn)) problems.push({ field: 'placement.visits', code: 'end_before_start' });
+  if (m.placement?.visits.some((v) => v.on < m.startsOn))
+    problems.push({ field: 'placement.visits', code: 'end_before_start' });
   if (problems.length) throw new AppError('validation_failed', problems);
   return offer!;
 }
 
-const placementJson = (p: MeasureInput['placement']) => (p ? JSON.stringify({ ...p, organisationNumber: formatOrganisationNumber(p.organisationNumber) }) : null);
+const placementJson = (p: MeasureInput['placement']) =>
+  p ? JSON.stringify({ ...p, organisationNumber: formatOrganisationNumber(p.organisationNumber) }) : null;
 
 /** Books a measure for the person (404 when the actor does not work on them for the KAA). */
 export async function createMeasure(ctx: RequestContext, personId: string, input: MeasureInput): Promise<Measure> {
@@ -119,17 +169,49 @@ export async function createMeasure(ctx: RequestContext, personId: string, input
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const base = { municipality_id: person.municipality_id, person_id: personId, case_id: caseId, actor_id: ctx.actor.id, category: MEASURE_CATEGORY };
+    const base = {
+      municipality_id: person.municipality_id,
+      person_id: personId,
+      case_id: caseId,
+      actor_id: ctx.actor.id,
+      category: MEASURE_CATEGORY,
+    };
     const about = { measureId: row.id, offerName: offer.name, kind: offer.kind as Measure['offer']['kind'] };
-    await trx.insertInto('events').values(eventRow(base, 'measure_started', { ...about, startsOn: input.startsOn, plannedEndOn: input.plannedEndOn, employerName: input.placement?.employerName ?? null })).execute();
-    if (input.endedOn && input.endReason) await trx.insertInto('events').values(eventRow(base, 'measure_ended', { ...about, endedOn: input.endedOn, endReason: input.endReason })).execute();
-    await audit({ action: 'create', entity: 'measure', entityId: row.id, personId, detail: { offerId: input.offerId, kind: offer.kind, basis: person.access_basis } });
-    return presentMeasure((await selectMeasures(trx, { measureId: row.id, municipalityId: ctx.actor.municipalityId }))[0]!);
+    await trx
+      .insertInto('events')
+      .values(
+        eventRow(base, 'measure_started', {
+          ...about,
+          startsOn: input.startsOn,
+          plannedEndOn: input.plannedEndOn,
+          employerName: input.placement?.employerName ?? null,
+        }),
+      )
+      .execute();
+    if (input.endedOn && input.endReason)
+      await trx
+        .insertInto('events')
+        .values(eventRow(base, 'measure_ended', { ...about, endedOn: input.endedOn, endReason: input.endReason }))
+        .execute();
+    await audit({
+      action: 'create',
+      entity: 'measure',
+      entityId: row.id,
+      personId,
+      detail: { offerId: input.offerId, kind: offer.kind, basis: person.access_basis },
+    });
+    return presentMeasure(
+      (await selectMeasures(trx, { measureId: row.id, municipalityId: ctx.actor.municipalityId }))[0]!,
+    );
   });
 }
 
 /** Changes a measure (its end, follow-ups, evaluation, placement…); 409 when `version` is not the stored one. */
-export async function updateMeasure(ctx: RequestContext, measureId: string, input: z.output<typeof measureUpdateBody>): Promise<Measure> {
+export async function updateMeasure(
+  ctx: RequestContext,
+  measureId: string,
+  input: z.output<typeof measureUpdateBody>,
+): Promise<Measure> {
   requireCapability(ctx.actor, 'measures.write');
   return audited(ctx, async ({ trx, audit }) => {
     const current = (await selectMeasures(trx, { measureId, municipalityId: ctx.actor.municipalityId }))[0];
@@ -173,12 +255,32 @@ export async function updateMeasure(ctx: RequestContext, measureId: string, inpu
       .executeTakeFirst();
     if (updated.numUpdatedRows === 0n) throw new AppError('version_conflict');
     const fields = Object.keys(input).filter((k) => k !== 'version');
-    const base = { municipality_id: current.municipality_id, person_id: current.person_id, case_id: current.case_id ?? (await openCaseOf(trx, current.person_id)), actor_id: ctx.actor.id, category: current.category };
+    const base = {
+      municipality_id: current.municipality_id,
+      person_id: current.person_id,
+      case_id: current.case_id ?? (await openCaseOf(trx, current.person_id)),
+      actor_id: ctx.actor.id,
+      category: current.category,
+    };
     const about = { measureId, offerName: offer.name, kind: offer.kind as Measure['offer']['kind'] };
     const ends = next.endedOn && next.endReason && (next.endedOn !== was.endedOn || next.endReason !== was.endReason);
-    if (ends) await trx.insertInto('events').values(eventRow(base, 'measure_ended', { ...about, endedOn: next.endedOn!, endReason: next.endReason! })).execute();
-    else await trx.insertInto('events').values(eventRow(base, 'measure_updated', { ...about, fields })).execute();
-    await audit({ action: 'update', entity: 'measure', entityId: measureId, personId: current.person_id, detail: { fields, basis: person.access_basis } });
+    if (ends)
+      await trx
+        .insertInto('events')
+        .values(eventRow(base, 'measure_ended', { ...about, endedOn: next.endedOn!, endReason: next.endReason! }))
+        .execute();
+    else
+      await trx
+        .insertInto('events')
+        .values(eventRow(base, 'measure_updated', { ...about, fields }))
+        .execute();
+    await audit({
+      action: 'update',
+      entity: 'measure',
+      entityId: measureId,
+      personId: current.person_id,
+      detail: { fields, basis: person.access_basis },
+    });
     return presentMeasure((await selectMeasures(trx, { measureId, municipalityId: ctx.actor.municipalityId }))[0]!);
   });
 }

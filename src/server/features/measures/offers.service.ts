@@ -50,19 +50,30 @@ export async function listOffers(ctx: RequestContext, includeInactive: boolean):
 }
 
 /** The active catalogue and the municipality's name, for the printed catalogue. */
-export async function offersForPrint(ctx: RequestContext): Promise<{ municipality: string; offers: Offer[]; today: string }> {
+export async function offersForPrint(
+  ctx: RequestContext,
+): Promise<{ municipality: string; offers: Offer[]; today: string }> {
   requireReader(ctx);
   const [rows, municipality] = await Promise.all([
     selectOffers(ctx.db, ctx.actor.municipalityId, false),
-    ctx.db.selectFrom('municipalities').select('name').where('id', '=', ctx.actor.municipalityId).executeTakeFirstOrThrow(),
+    ctx.db
+      .selectFrom('municipalities')
+      .select('name')
+      .where('id', '=', ctx.actor.municipalityId)
+      .executeTakeFirstOrThrow(),
   ]);
   return { municipality: municipality.name, offers: rows.map(presentOffer), today: todayInSweden(ctx.clock.now()) };
 }
 
 /** The rules an offer's fields must meet together: a provider, a study form only for studies, a cost with its unit. */
-async function offerProblems(ctx: RequestContext, trx: RequestContext['db'], o: OfferInput): Promise<{ field: string; code: FieldMessageKey }[]> {
+async function offerProblems(
+  ctx: RequestContext,
+  trx: RequestContext['db'],
+  o: OfferInput,
+): Promise<{ field: string; code: FieldMessageKey }[]> {
   const problems: { field: string; code: FieldMessageKey }[] = [];
-  if (o.providerUnitId && !(await selectUnit(trx, ctx.actor.municipalityId, o.providerUnitId))) problems.push({ field: 'providerUnitId', code: 'invalid' });
+  if (o.providerUnitId && !(await selectUnit(trx, ctx.actor.municipalityId, o.providerUnitId)))
+    problems.push({ field: 'providerUnitId', code: 'invalid' });
   if (!o.providerUnitId && !o.providerName) problems.push({ field: 'providerName', code: 'required' });
   if (o.studyForm && o.kind !== 'studies') problems.push({ field: 'studyForm', code: 'invalid' });
   if (o.costAmount !== null && !o.costUnit) problems.push({ field: 'costUnit', code: 'required' });
@@ -99,13 +110,18 @@ export async function createOffer(ctx: RequestContext, input: OfferInput): Promi
 }
 
 /** Changes an offer, or takes it out of the catalogue (`active: false`); measures already booked keep it. 409 when `version` is stale. */
-export async function updateOffer(ctx: RequestContext, offerId: string, input: z.output<typeof offerUpdateBody>): Promise<Offer> {
+export async function updateOffer(
+  ctx: RequestContext,
+  offerId: string,
+  input: z.output<typeof offerUpdateBody>,
+): Promise<Offer> {
   requireCapability(ctx.actor, 'offers.manage');
   return audited(ctx, async ({ trx, audit }) => {
     const current = await selectOffer(trx, ctx.actor.municipalityId, offerId);
     if (!current) throw new AppError('not_found');
     if (current.version !== input.version) throw new AppError('version_conflict');
-    const pick = <K extends keyof OfferInput>(key: K, now: OfferInput[K]): OfferInput[K] => (input[key] === undefined ? now : (input[key] as OfferInput[K]));
+    const pick = <K extends keyof OfferInput>(key: K, now: OfferInput[K]): OfferInput[K] =>
+      input[key] === undefined ? now : (input[key] as OfferInput[K]);
     const next: OfferInput = {
       name: pick('name', current.name),
       kind: pick('kind', current.kind as OfferInput['kind']),
@@ -142,7 +158,12 @@ export async function updateOffer(ctx: RequestContext, offerId: string, input: z
       .where('version', '=', input.version)
       .executeTakeFirst();
     if (updated.numUpdatedRows === 0n) throw new AppError('version_conflict');
-    await audit({ action: 'update', entity: 'offer', entityId: offerId, detail: { fields: Object.keys(input).filter((k) => k !== 'version') } });
+    await audit({
+      action: 'update',
+      entity: 'offer',
+      entityId: offerId,
+      detail: { fields: Object.keys(input).filter((k) => k !== 'version') },
+    });
     return presentOffer((await selectOffer(trx, ctx.actor.municipalityId, offerId))!);
   });
 }

@@ -11,9 +11,20 @@ import { readBasis } from '../../audit/basis.js';
 import { audited, denied, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
 import { eventRow } from '../../db/events.js';
-import { referralCategory, referralProblems, type ReferralAgency, type ReferralStatus } from '../../../core/measures.js';
+import {
+  referralCategory,
+  referralProblems,
+  type ReferralAgency,
+  type ReferralStatus,
+} from '../../../core/measures.js';
 import type { Referral, referralBody, referralUpdateBody } from '../../../core/measure-schemas.js';
-import { openCaseOf, selectManagedPerson, selectReferrals, selectVisiblePerson, type ReferralRow } from './measures.queries.js';
+import {
+  openCaseOf,
+  selectManagedPerson,
+  selectReferrals,
+  selectVisiblePerson,
+  type ReferralRow,
+} from './measures.queries.js';
 
 /** The referral as the API shows it. */
 function presentReferral(r: ReferralRow): Referral {
@@ -43,7 +54,13 @@ export async function listReferrals(ctx: RequestContext, personId: string): Prom
     const sees = categoriesOf(person);
     const rows = await selectReferrals(trx, { personId });
     const shown = rows.filter((r) => sees.includes(r.category));
-    await audit({ action: 'read', entity: 'referrals', entityId: personId, personId, detail: { ...readBasis(person), withheld: rows.length - shown.length } });
+    await audit({
+      action: 'read',
+      entity: 'referrals',
+      entityId: personId,
+      personId,
+      detail: { ...readBasis(person), withheld: rows.length - shown.length },
+    });
     return shown.map(presentReferral);
   });
 }
@@ -53,15 +70,23 @@ function throwProblems(problems: { field: string; code: 'required' | 'end_before
 }
 
 /** Records a referral (404 when the actor does not work on the person for the KAA; 403 when its category is not theirs to write). */
-export async function createReferral(ctx: RequestContext, personId: string, input: z.output<typeof referralBody>): Promise<Referral> {
+export async function createReferral(
+  ctx: RequestContext,
+  personId: string,
+  input: z.output<typeof referralBody>,
+): Promise<Referral> {
   requireCapability(ctx.actor, 'measures.write');
   return audited(ctx, async ({ trx, audit }) => {
     const person = await selectManagedPerson(trx, ctx.actor, personId);
     if (!person) throw new AppError('not_found');
     const category = referralCategory(input.agency);
     // Staff record only into categories they may see: writing shares with everyone who sees it.
-    if (!categoriesOf(person).includes(category)) throw new AppError('category_not_allowed', [{ field: 'agency', code: 'invalid' }]);
-    throwProblems([...(input.agency === 'other' && !input.agencyName ? [{ field: 'agencyName', code: 'required' as const }] : []), ...referralProblems(input)]);
+    if (!categoriesOf(person).includes(category))
+      throw new AppError('category_not_allowed', [{ field: 'agency', code: 'invalid' }]);
+    throwProblems([
+      ...(input.agency === 'other' && !input.agencyName ? [{ field: 'agencyName', code: 'required' as const }] : []),
+      ...referralProblems(input),
+    ]);
     const caseId = await openCaseOf(trx, personId);
     const row = await trx
       .insertInto('referrals')
@@ -84,15 +109,45 @@ export async function createReferral(ctx: RequestContext, personId: string, inpu
       .executeTakeFirstOrThrow();
     await trx
       .insertInto('events')
-      .values(eventRow({ municipality_id: person.municipality_id, person_id: personId, case_id: caseId, actor_id: ctx.actor.id, category }, 'referral_sent', { referralId: row.id, agency: input.agency, agencyName: input.agencyName, sentOn: input.sentOn, accompanied: input.accompanied }))
+      .values(
+        eventRow(
+          {
+            municipality_id: person.municipality_id,
+            person_id: personId,
+            case_id: caseId,
+            actor_id: ctx.actor.id,
+            category,
+          },
+          'referral_sent',
+          {
+            referralId: row.id,
+            agency: input.agency,
+            agencyName: input.agencyName,
+            sentOn: input.sentOn,
+            accompanied: input.accompanied,
+          },
+        ),
+      )
       .execute();
-    await audit({ action: 'create', entity: 'referral', entityId: row.id, personId, detail: { agency: input.agency, category, basis: person.access_basis } });
-    return presentReferral((await selectReferrals(trx, { referralId: row.id, municipalityId: ctx.actor.municipalityId }))[0]!);
+    await audit({
+      action: 'create',
+      entity: 'referral',
+      entityId: row.id,
+      personId,
+      detail: { agency: input.agency, category, basis: person.access_basis },
+    });
+    return presentReferral(
+      (await selectReferrals(trx, { referralId: row.id, municipalityId: ctx.actor.municipalityId }))[0]!,
+    );
   });
 }
 
 /** Changes a referral's status, outcome, first visit or accompaniment; 409 when `version` is not the stored one. */
-export async function updateReferral(ctx: RequestContext, referralId: string, input: z.output<typeof referralUpdateBody>): Promise<Referral> {
+export async function updateReferral(
+  ctx: RequestContext,
+  referralId: string,
+  input: z.output<typeof referralUpdateBody>,
+): Promise<Referral> {
   requireCapability(ctx.actor, 'measures.write');
   return audited(ctx, async ({ trx, audit }) => {
     const current = (await selectReferrals(trx, { referralId, municipalityId: ctx.actor.municipalityId }))[0];
@@ -108,7 +163,14 @@ export async function updateReferral(ctx: RequestContext, referralId: string, in
     throwProblems(referralProblems({ ...next, sentOn: current.sent_on }));
     const updated = await trx
       .updateTable('referrals')
-      .set({ status: next.status, outcome: next.outcome, first_visit_on: next.firstVisitOn, accompanied: next.accompanied, version: sql`version + 1`, updated_at: sql`now()` })
+      .set({
+        status: next.status,
+        outcome: next.outcome,
+        first_visit_on: next.firstVisitOn,
+        accompanied: next.accompanied,
+        version: sql`version + 1`,
+        updated_at: sql`now()`,
+      })
       .where('id', '=', referralId)
       .where('version', '=', input.version)
       .executeTakeFirst();
@@ -117,17 +179,33 @@ export async function updateReferral(ctx: RequestContext, referralId: string, in
     await trx
       .insertInto('events')
       .values(
-        eventRow({ municipality_id: current.municipality_id, person_id: current.person_id, case_id: caseId, actor_id: ctx.actor.id, category: current.category }, 'referral_updated', {
-          referralId,
-          agency: current.agency as ReferralAgency,
-          agencyName: current.agency_name,
-          status: next.status,
-          previousStatus: current.status as ReferralStatus,
-          accompanied: next.accompanied,
-        }),
+        eventRow(
+          {
+            municipality_id: current.municipality_id,
+            person_id: current.person_id,
+            case_id: caseId,
+            actor_id: ctx.actor.id,
+            category: current.category,
+          },
+          'referral_updated',
+          {
+            referralId,
+            agency: current.agency as ReferralAgency,
+            agencyName: current.agency_name,
+            status: next.status,
+            previousStatus: current.status as ReferralStatus,
+            accompanied: next.accompanied,
+          },
+        ),
       )
       .execute();
-    await audit({ action: 'update', entity: 'referral', entityId: referralId, personId: current.person_id, detail: { fields: Object.keys(input).filter((k) => k !== 'version'), basis: person.access_basis } });
+    await audit({
+      action: 'update',
+      entity: 'referral',
+      entityId: referralId,
+      personId: current.person_id,
+      detail: { fields: Object.keys(input).filter((k) => k !== 'version'), basis: person.access_basis },
+    });
     return presentReferral((await selectReferrals(trx, { referralId, municipalityId: ctx.actor.municipalityId }))[0]!);
   });
 }

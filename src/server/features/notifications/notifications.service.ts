@@ -10,7 +10,13 @@
  */
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import { routingNoteSchema, type handleNotificationBody, type notificationBody, type Notification, type RoutingNote } from '../../../core/register-schemas.js';
+import {
+  routingNoteSchema,
+  type handleNotificationBody,
+  type notificationBody,
+  type Notification,
+  type RoutingNote,
+} from '../../../core/register-schemas.js';
 import { requireCapability } from '../../access/access.js';
 import { recordAudit } from '../../audit/audit.js';
 import type { Db } from '../../db/connection.js';
@@ -53,7 +59,11 @@ async function claimants(db: Db, pnr: string): Promise<{ municipalityId: string;
  * with the reporter (`home` null), with a note naming any other municipality whose list holds the
  * student. So no municipality's import can draw another's notifications to itself.
  */
-async function route(db: Db, reporter: string, pnr: string): Promise<{ home: string | null; note: RoutingNote | null }> {
+async function route(
+  db: Db,
+  reporter: string,
+  pnr: string,
+): Promise<{ home: string | null; note: RoutingNote | null }> {
   const claims = await claimants(db, pnr);
   if (claims.some((c) => c.municipalityId === reporter)) return { home: reporter, note: null };
   const trusted = new Set(await trustedBy(db, reporter));
@@ -63,7 +73,10 @@ async function route(db: Db, reporter: string, pnr: string): Promise<{ home: str
 }
 
 /** A school reporter (or coordinator) submits a notification; returns where it went. */
-export async function submitNotification(ctx: RequestContext, input: z.infer<typeof notificationBody>): Promise<Notification> {
+export async function submitNotification(
+  ctx: RequestContext,
+  input: z.infer<typeof notificationBody>,
+): Promise<Notification> {
   requireCapability(ctx.actor, 'notifications.submit');
   return audited(ctx, async ({ trx }) => {
     const { home, note } = await route(trx, ctx.actor.municipalityId, input.personalIdentityNumber);
@@ -101,19 +114,30 @@ export async function submitNotification(ctx: RequestContext, input: z.infer<typ
       await trx
         .insertInto('events')
         .values(
-          eventRow({ municipality_id: municipalityId, person_id: inRegister.id, category: 'assessment_plan', actor_id: ctx.actor.id }, 'school_notification', {
-            kind: input.kind,
-            date: input.date,
-            schoolUnitCode: input.schoolUnitCode,
-            schoolUnitName: input.schoolUnitName ?? null,
-            message: input.message ?? null,
-            notificationId: row.id,
-          }),
+          eventRow(
+            {
+              municipality_id: municipalityId,
+              person_id: inRegister.id,
+              category: 'assessment_plan',
+              actor_id: ctx.actor.id,
+            },
+            'school_notification',
+            {
+              kind: input.kind,
+              date: input.date,
+              schoolUnitCode: input.schoolUnitCode,
+              schoolUnitName: input.schoolUnitName ?? null,
+              message: input.message ?? null,
+              notificationId: row.id,
+            },
+          ),
         )
         .execute();
     }
     // Written under the municipality the notification went to: the reporter's own may not learn whom it names.
-    await recordAudit(trx, { id: ctx.actor.id, municipalityId, ip: ctx.ip }, [{ action: 'create', entity: 'notification', entityId: row.id, personId: inRegister?.id ?? null }]);
+    await recordAudit(trx, { id: ctx.actor.id, municipalityId, ip: ctx.ip }, [
+      { action: 'create', entity: 'notification', entityId: row.id, personId: inRegister?.id ?? null },
+    ]);
     return {
       id: row.id,
       personalIdentityNumber: input.personalIdentityNumber,
@@ -132,7 +156,21 @@ export async function submitNotification(ctx: RequestContext, input: z.infer<typ
   });
 }
 
-type Row = { routing_note: unknown; id: string; personal_identity_number: string; school_unit_code: string; school_unit_name: string | null; kind: Notification['kind']; occurred_on: string; message: string | null; status: 'inbox' | 'on_timeline' | 'handled'; routed: boolean; person_id: string | null; submitted_at: Date; submitter: string | null };
+type Row = {
+  routing_note: unknown;
+  id: string;
+  personal_identity_number: string;
+  school_unit_code: string;
+  school_unit_name: string | null;
+  kind: Notification['kind'];
+  occurred_on: string;
+  message: string | null;
+  status: 'inbox' | 'on_timeline' | 'handled';
+  routed: boolean;
+  person_id: string | null;
+  submitted_at: Date;
+  submitter: string | null;
+};
 
 /** As the coordinator sees it (`forReporter` false) or as the reporter who sent it. */
 function present(r: Row, forReporter: boolean): Notification {
@@ -158,33 +196,72 @@ const base = (db: Db) =>
   db
     .selectFrom('notifications')
     .leftJoin('staff', 'staff.id', 'notifications.submitted_by')
-    .select(['notifications.id', 'routing_note', 'personal_identity_number', 'school_unit_code', 'school_unit_name', 'kind', 'occurred_on', 'message', 'status', 'routed', 'person_id', 'submitted_at', 'staff.name as submitter']);
+    .select([
+      'notifications.id',
+      'routing_note',
+      'personal_identity_number',
+      'school_unit_code',
+      'school_unit_name',
+      'kind',
+      'occurred_on',
+      'message',
+      'status',
+      'routed',
+      'person_id',
+      'submitted_at',
+      'staff.name as submitter',
+    ]);
 
 /** What the actor may list: a reporter their own submissions; a coordinator the municipality's inbox. */
 export async function listNotifications(ctx: RequestContext, view: 'mine' | 'inbox'): Promise<Notification[]> {
   if (view === 'mine') {
     requireCapability(ctx.actor, 'notifications.submit');
     return audited(ctx, async ({ trx, audit }) => {
-      const rows = await base(trx).where('submitted_by', '=', ctx.actor.id).orderBy('submitted_at', 'desc').limit(200).execute();
+      const rows = await base(trx)
+        .where('submitted_by', '=', ctx.actor.id)
+        .orderBy('submitted_at', 'desc')
+        .limit(200)
+        .execute();
       await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'notification' as const, entityId: r.id })));
       return rows.map((r) => present(r, true));
     });
   }
   requireCapability(ctx.actor, 'notifications.inbox');
   return audited(ctx, async ({ trx, audit }) => {
-    const rows = await base(trx).where('notifications.municipality_id', '=', ctx.actor.municipalityId).where('status', '=', 'inbox').orderBy('submitted_at').execute();
-    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'notification' as const, entityId: r.id, personId: r.person_id })));
+    const rows = await base(trx)
+      .where('notifications.municipality_id', '=', ctx.actor.municipalityId)
+      .where('status', '=', 'inbox')
+      .orderBy('submitted_at')
+      .execute();
+    await audit(
+      ...rows.map((r) => ({
+        action: 'list' as const,
+        entity: 'notification' as const,
+        entityId: r.id,
+        personId: r.person_id,
+      })),
+    );
     return rows.map((r) => present(r, false));
   });
 }
 
 /** A coordinator records the outcome of verifying an inbox notification with the school. */
-export async function handleNotification(ctx: RequestContext, id: string, input: z.infer<typeof handleNotificationBody>): Promise<void> {
+export async function handleNotification(
+  ctx: RequestContext,
+  id: string,
+  input: z.infer<typeof handleNotificationBody>,
+): Promise<void> {
   requireCapability(ctx.actor, 'notifications.inbox');
   await audited(ctx, async ({ trx, audit }) => {
     const updated = await trx
       .updateTable('notifications')
-      .set({ status: 'handled', handled_by: ctx.actor.id, handled_at: sql`now()`, outcome: input.outcome, outcome_note: input.note ?? null })
+      .set({
+        status: 'handled',
+        handled_by: ctx.actor.id,
+        handled_at: sql`now()`,
+        outcome: input.outcome,
+        outcome_note: input.note ?? null,
+      })
       .where('id', '=', id)
       .where('municipality_id', '=', ctx.actor.municipalityId)
       .where('status', '=', 'inbox')

@@ -350,7 +350,9 @@ describe('taking on again and following up after closure', () => {
     await close(h.as.youth_coach, c.caseId, { outcome: 'studies', closedOn: today(), version: c.version });
     await h.db
       .updateTable('case_follow_ups')
-      .set({ due_on: sql`case when months = 6 then ${addDays(today(), -200)}::date else ${addDays(today(), -3)}::date end` })
+      .set({
+        due_on: sql`case when months = 6 then ${addDays(today(), -200)}::date else ${addDays(today(), -3)}::date end`,
+      })
       .where('case_id', '=', c.caseId)
       .execute();
     const queues = (await h.as.youth_coach.request('GET', '/api/v1/work-queues?contactPerson=me')).json() as {
@@ -395,11 +397,18 @@ describe('follow-up points the municipality sets', () => {
     const current = (await h.as.coordinator.request('GET', '/api/v1/outreach-settings')).json();
     expect(current.settings.followUpMonths).toEqual([6, 12]);
     const settings = { ...current.settings, followUpMonths: [3] };
-    const put = await h.as.coordinator.request('PUT', '/api/v1/outreach-settings', { settings, version: current.version });
+    const put = await h.as.coordinator.request('PUT', '/api/v1/outreach-settings', {
+      settings,
+      version: current.version,
+    });
     expect(put.statusCode, put.body).toBe(200);
     const c = await newCase();
     await close(h.as.coordinator, c.caseId, { outcome: 'other', closedOn: today(), version: c.version });
-    const rows = await h.db.selectFrom('case_follow_ups').select(['months', 'due_on']).where('case_id', '=', c.caseId).execute();
+    const rows = await h.db
+      .selectFrom('case_follow_ups')
+      .select(['months', 'due_on'])
+      .where('case_id', '=', c.caseId)
+      .execute();
     expect(rows).toEqual([{ months: 3, due_on: addMonths(today(), 3) }]);
   });
 });

@@ -313,7 +313,10 @@ export async function fillFromAssessment(
   const base = { municipality_id: kase.municipality_id, person_id: kase.person_id, case_id: caseId, actor_id: actorId };
   if (diplomaChanged) {
     const payload = { upperSecondaryDiploma: next.upperSecondaryDiploma };
-    await trx.insertInto('events').values(eventRow(base, 'case_participant_changed', payload)).execute();
+    await trx
+      .insertInto('events')
+      .values(eventRow(base, 'case_participant_changed', payload))
+      .execute();
   }
   if (problemsChanged) {
     const row = eventRow({ ...base, category: DOCUMENTED_PROBLEMS_CATEGORY }, 'documented_problems_changed', {

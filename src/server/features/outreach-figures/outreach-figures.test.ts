@@ -11,7 +11,12 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const reach = (personId: string, daysBack: number) =>
-  h.as.coordinator.request('POST', `/api/v1/persons/${personId}/contact-attempts`, { channel: 'phone', outcome: 'reached', occupation: 'education', at: new Date(Date.now() - daysBack * 86_400_000).toISOString() });
+  h.as.coordinator.request('POST', `/api/v1/persons/${personId}/contact-attempts`, {
+    channel: 'phone',
+    outcome: 'reached',
+    occupation: 'education',
+    at: new Date(Date.now() - daysBack * 86_400_000).toISOString(),
+  });
 
 describe('GET /api/v1/figures/outreach', () => {
   it('answers 401 without a session and 403 for school reporters', async () => {
@@ -30,10 +35,33 @@ describe('GET /api/v1/figures/outreach', () => {
     const res = await h.as.manager.request('GET', '/api/v1/figures/outreach');
     expect(res.statusCode).toBe(200);
     const figures = res.json();
-    expect(figures.municipality).toEqual({ inRegister: 4, reached: 2, reachedShare: 0.5, reachedInTime: 1, reachedInTimeShare: 0.333, medianDaysToFirstContact: 12, notReached: 2, overdue: 1, mapped: 0, mappedShare: 0 });
-    const coach = figures.byContactPerson.find((r: { contactPerson: { id: string } | null }) => r.contactPerson?.id === h.as.youth_coach.staffId);
-    expect(coach).toMatchObject({ contactPerson: { name: 'Test youth_coach' }, inRegister: 2, reached: 2, reachedShare: 1, overdue: 0 });
-    expect(figures.byContactPerson.find((r: { contactPerson: unknown }) => r.contactPerson === null)).toMatchObject({ inRegister: 1, notReached: 1, overdue: 0 });
+    expect(figures.municipality).toEqual({
+      inRegister: 4,
+      reached: 2,
+      reachedShare: 0.5,
+      reachedInTime: 1,
+      reachedInTimeShare: 0.333,
+      medianDaysToFirstContact: 12,
+      notReached: 2,
+      overdue: 1,
+      mapped: 0,
+      mappedShare: 0,
+    });
+    const coach = figures.byContactPerson.find(
+      (r: { contactPerson: { id: string } | null }) => r.contactPerson?.id === h.as.youth_coach.staffId,
+    );
+    expect(coach).toMatchObject({
+      contactPerson: { name: 'Test youth_coach' },
+      inRegister: 2,
+      reached: 2,
+      reachedShare: 1,
+      overdue: 0,
+    });
+    expect(figures.byContactPerson.find((r: { contactPerson: unknown }) => r.contactPerson === null)).toMatchObject({
+      inRegister: 1,
+      notReached: 1,
+      overdue: 0,
+    });
     expect(JSON.stringify(figures)).not.toMatch(/\d{12}/);
   });
 
@@ -42,17 +70,50 @@ describe('GET /api/v1/figures/outreach', () => {
     expect(before.conversationRuleSince).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(before.conversationRuleSince <= todayInSweden()).toBe(true);
     const lettered = await personInRegister(h, { enteredOn: daysAgo(5) });
-    const post = (personId: string, body: Record<string, unknown>) => h.as.coordinator.request('POST', `/api/v1/persons/${personId}/contact-attempts`, { at: new Date().toISOString(), ...body });
+    const post = (personId: string, body: Record<string, unknown>) =>
+      h.as.coordinator.request('POST', `/api/v1/persons/${personId}/contact-attempts`, {
+        at: new Date().toISOString(),
+        ...body,
+      });
     expect((await post(lettered.personId, { channel: 'letter', outcome: 'sent' })).statusCode).toBe(201);
     expect((await post(lettered.personId, { channel: 'sms', outcome: 'sent' })).statusCode).toBe(201);
     const guardian = await personInRegister(h, { enteredOn: daysAgo(5) });
-    expect((await post(guardian.personId, { channel: 'phone_guardian', outcome: 'reached_guardian' })).statusCode).toBe(201);
+    expect((await post(guardian.personId, { channel: 'phone_guardian', outcome: 'reached_guardian' })).statusCode).toBe(
+      201,
+    );
     // An attempt recorded under the old rule (a letter as "reached") stays as it was, and still counts.
     const legacy = await personInRegister(h, { enteredOn: daysAgo(5) });
-    const period = await h.db.selectFrom('register_periods').select('id').where('person_id', '=', legacy.personId).executeTakeFirstOrThrow();
+    const period = await h.db
+      .selectFrom('register_periods')
+      .select('id')
+      .where('person_id', '=', legacy.personId)
+      .executeTakeFirstOrThrow();
     const at = new Date(Date.now() - 3 * 86_400_000);
-    const event = await h.db.insertInto('events').values({ municipality_id: h.municipalityId, person_id: legacy.personId, type: 'contact_attempt', actor_id: h.as.coordinator.staffId, occurred_at: at, payload: storedAsIs({ channel: 'letter', outcome: 'reached' }) }).returning('id').executeTakeFirstOrThrow();
-    await h.db.insertInto('contact_attempts').values({ municipality_id: h.municipalityId, person_id: legacy.personId, period_id: period.id, event_id: event.id, channel: 'letter', outcome: 'reached', at, staff_id: h.as.coordinator.staffId }).execute();
+    const event = await h.db
+      .insertInto('events')
+      .values({
+        municipality_id: h.municipalityId,
+        person_id: legacy.personId,
+        type: 'contact_attempt',
+        actor_id: h.as.coordinator.staffId,
+        occurred_at: at,
+        payload: storedAsIs({ channel: 'letter', outcome: 'reached' }),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await h.db
+      .insertInto('contact_attempts')
+      .values({
+        municipality_id: h.municipalityId,
+        person_id: legacy.personId,
+        period_id: period.id,
+        event_id: event.id,
+        channel: 'letter',
+        outcome: 'reached',
+        at,
+        staff_id: h.as.coordinator.staffId,
+      })
+      .execute();
     const after = (await h.as.coordinator.request('GET', '/api/v1/figures/outreach')).json();
     expect(after.municipality.inRegister - before.municipality.inRegister).toBe(3);
     expect(after.municipality.reached - before.municipality.reached).toBe(2);
@@ -63,10 +124,17 @@ describe('GET /api/v1/figures/outreach', () => {
     const before = (await h.as.coordinator.request('GET', '/api/v1/figures/outreach')).json().municipality;
     const { personId } = await personInRegister(h, { enteredOn: daysAgo(5) });
     const { id } = (await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/assessments`, {})).json();
-    await h.as.coordinator.request('PUT', `/api/v1/assessments/${id}`, { version: 1, participants: { staff: [], others: [{ role: 'young_person' }] }, highestEducation: 'compulsory', diploma: 'no' });
+    await h.as.coordinator.request('PUT', `/api/v1/assessments/${id}`, {
+      version: 1,
+      participants: { staff: [], others: [{ role: 'young_person' }] },
+      highestEducation: 'compulsory',
+      diploma: 'no',
+    });
     const draft = (await h.as.coordinator.request('GET', '/api/v1/figures/outreach')).json().municipality;
     expect(draft.mapped).toBe(before.mapped);
-    expect((await h.as.coordinator.request('POST', `/api/v1/assessments/${id}/complete`, { version: 2 })).statusCode).toBe(200);
+    expect(
+      (await h.as.coordinator.request('POST', `/api/v1/assessments/${id}/complete`, { version: 2 })).statusCode,
+    ).toBe(200);
     const after = (await h.as.manager.request('GET', '/api/v1/figures/outreach')).json().municipality;
     expect(after.mapped).toBe(before.mapped + 1);
     expect(after.mappedShare).toBe(Math.round((after.mapped / after.inRegister) * 1000) / 1000);

@@ -17,7 +17,18 @@ import { contextOf, type RequestContext } from '../../http/context.js';
 import { loadOutreachSettings } from '../contact/outreach-settings.js';
 import { todayInSweden } from '../../../core/dates.js';
 
-type Row = { contact_person_id: string | null; name: string | null; total: boolean; in_register: number; reached: number; in_time: number; window_over: number; median: number | null; overdue: number; mapped: number };
+type Row = {
+  contact_person_id: string | null;
+  name: string | null;
+  total: boolean;
+  in_register: number;
+  reached: number;
+  in_time: number;
+  window_over: number;
+  median: number | null;
+  overdue: number;
+  mapped: number;
+};
 
 const share = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 1000);
 
@@ -42,7 +53,11 @@ export async function outreachFigures(ctx: RequestContext): Promise<OutreachFigu
   requireCapability(ctx.actor, 'figures.read');
   const { settings } = await loadOutreachSettings(ctx.db, ctx.actor.municipalityId);
   const deadline = addDays(todayInSweden(ctx.clock.now()), -settings.overdueDays);
-  const rule = await ctx.db.selectFrom('outreach_rule_changes').select('applies_from').where('rule', '=', CONVERSATION_RULE).executeTakeFirst();
+  const rule = await ctx.db
+    .selectFrom('outreach_rule_changes')
+    .select('applies_from')
+    .where('rule', '=', CONVERSATION_RULE)
+    .executeTakeFirst();
   const { rows } = await sql<Row>`
     with base as (
       -- A contact person who may not open the case holds nobody's case: it counts as without one.
@@ -68,19 +83,40 @@ export async function outreachFigures(ctx: RequestContext): Promise<OutreachFigu
     group by grouping sets ((), (m.contact_person_id, s.name))
     order by total desc, s.name nulls last`.execute(ctx.db);
   const total = rows.find((r) => r.total);
-  const empty: Row = { contact_person_id: null, name: null, total: true, in_register: 0, reached: 0, in_time: 0, window_over: 0, median: null, overdue: 0, mapped: 0 };
+  const empty: Row = {
+    contact_person_id: null,
+    name: null,
+    total: true,
+    in_register: 0,
+    reached: 0,
+    in_time: 0,
+    window_over: 0,
+    median: null,
+    overdue: 0,
+    mapped: 0,
+  };
   return {
     overdueDays: settings.overdueDays,
     conversationRuleSince: rule?.applies_from ?? null,
     municipality: figure(total ?? empty),
-    byContactPerson: rows.filter((r) => !r.total).map((r) => ({ ...figure(r), contactPerson: r.contact_person_id ? { id: r.contact_person_id, name: r.name! } : null })),
+    byContactPerson: rows
+      .filter((r) => !r.total)
+      .map((r) => ({
+        ...figure(r),
+        contactPerson: r.contact_person_id ? { id: r.contact_person_id, name: r.name! } : null,
+      })),
   };
 }
 
 /** Registers GET /api/v1/figures/outreach. */
 export async function outreachFiguresRoutes(app: FastifyInstance) {
   app.withTypeProvider<ZodTypeProvider>().get('/api/v1/figures/outreach', {
-    schema: { tags: ['figures'], summary: 'Reached, reached in time, median days to first contact, not reached and overdue, for the municipality and per contact person', response: { 200: outreachFiguresSchema, 401: problemSchema, 403: problemSchema } },
+    schema: {
+      tags: ['figures'],
+      summary:
+        'Reached, reached in time, median days to first contact, not reached and overdue, for the municipality and per contact person',
+      response: { 200: outreachFiguresSchema, 401: problemSchema, 403: problemSchema },
+    },
     handler: (request) => outreachFigures(contextOf(request)),
   });
 }

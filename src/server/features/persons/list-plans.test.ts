@@ -32,9 +32,16 @@ beforeAll(async () => {
   h = await createHarness();
   const raw = h.handle.raw;
   const dialect = raw.kind === 'postgresql' ? new PostgresDialect({ pool: raw.pool }) : new PGliteDialect(raw.pglite);
-  logged = new Kysely<Database>({ dialect, log: (e: LogEvent) => void (e.level === 'query' && captured.push(e.query)) });
+  logged = new Kysely<Database>({
+    dialect,
+    log: (e: LogEvent) => void (e.level === 'query' && captured.push(e.query)),
+  });
   const staff = async (id: string, role: Actor['role']): Promise<Actor> => {
-    const row = await h.db.selectFrom('staff').select(['name', 'unit_id']).where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await h.db
+      .selectFrom('staff')
+      .select(['name', 'unit_id'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     return { id, name: row.name, role, municipalityId: h.municipalityId, unitId: row.unit_id };
   };
   coordinator = await staff(h.as.coordinator.staffId, 'coordinator');
@@ -45,13 +52,22 @@ beforeAll(async () => {
            (array['Andersson', 'Berg', 'Lind', 'Holm', 'Nilsson'])[g % 5 + 1] || g
     from generate_series(1, ${PERSONS}) g`.execute(h.db);
   await sql`insert into cases (municipality_id, person_id, status, contact_person_id)
-    select ${m}, id, 'contacting', case when random() < 0.05 then ${coach.id}::uuid end from persons where municipality_id = ${m}`.execute(h.db);
+    select ${m}, id, 'contacting', case when random() < 0.05 then ${coach.id}::uuid end from persons where municipality_id = ${m}`.execute(
+    h.db,
+  );
   await sql`insert into register_periods (municipality_id, person_id, entered_on, entry_reason)
     select ${m}, id, date '2026-09-01', 'dropped_out' from persons where municipality_id = ${m}`.execute(h.db);
   await sql`insert into events (municipality_id, person_id, case_id, type, payload)
     select c.municipality_id, c.person_id, c.id, 'case_opened', '{}' from cases c, generate_series(1, 3)`.execute(h.db);
   await sql`analyze`.execute(h.db);
-  personId = (await h.db.selectFrom('cases').select('person_id').where('contact_person_id', '=', coach.id).limit(1).executeTakeFirstOrThrow()).person_id;
+  personId = (
+    await h.db
+      .selectFrom('cases')
+      .select('person_id')
+      .where('contact_person_id', '=', coach.id)
+      .limit(1)
+      .executeTakeFirstOrThrow()
+  ).person_id;
 }, 120_000);
 afterAll(() => h.close());
 
@@ -70,11 +86,14 @@ async function fullScans(work: () => Promise<unknown>): Promise<string[]> {
   await h.db.transaction().execute(async (trx) => {
     await sql`set local enable_seqscan = off`.execute(trx);
     for (const q of reads) {
-      const { rows } = await trx.executeQuery<{ 'QUERY PLAN': unknown }>(CompiledQuery.raw(`explain (format json) ${q.sql}`, [...q.parameters]));
+      const { rows } = await trx.executeQuery<{ 'QUERY PLAN': unknown }>(
+        CompiledQuery.raw(`explain (format json) ${q.sql}`, [...q.parameters]),
+      );
       const cell = rows[0]!['QUERY PLAN'];
       const plan = (typeof cell === 'string' ? JSON.parse(cell) : cell) as { Plan: PlanNode }[];
       for (const n of nodes(plan[0]!.Plan)) {
-        if (n['Node Type'] === 'Seq Scan' && WATCHED.includes(n['Relation Name']!)) found.push(`${n['Relation Name']} in: ${q.sql.slice(0, 160)}`);
+        if (n['Node Type'] === 'Seq Scan' && WATCHED.includes(n['Relation Name']!))
+          found.push(`${n['Relation Name']} in: ${q.sql.slice(0, 160)}`);
       }
     }
   });
@@ -83,12 +102,20 @@ async function fullScans(work: () => Promise<unknown>): Promise<string[]> {
 
 describe('the main list queries at scale', () => {
   it('would see a full scan: a search on a column without an index scans persons', async () => {
-    const scans = await fullScans(() => logged.selectFrom('persons').select('id').where('phone', 'like', '%12%').execute());
+    const scans = await fullScans(() =>
+      logged.selectFrom('persons').select('id').where('phone', 'like', '%12%').execute(),
+    );
     expect(scans).toHaveLength(1);
   });
 
   it("browse a coordinator's whole municipality by name, both ways, by age and by identity number, by index", async () => {
-    for (const q of [{}, { order: 'desc' }, { sort: 'age' }, { sort: 'personalIdentityNumber', order: 'desc' }, { page: '3' }]) {
+    for (const q of [
+      {},
+      { order: 'desc' },
+      { sort: 'age' },
+      { sort: 'personalIdentityNumber', order: 'desc' },
+      { page: '3' },
+    ]) {
       expect(await fullScans(() => listPersons(ctxOf(coordinator), personListQuery.parse(q)))).toEqual([]);
     }
   });

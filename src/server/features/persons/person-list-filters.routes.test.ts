@@ -11,21 +11,64 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 /** A person with a case held by `contact` (or nobody), in the register for `entryReason` unless `register` is false. */
-async function person(options: { contact?: Client; status?: 'new' | 'active' | 'closed'; birthDate?: string; entryReason?: string; register?: boolean; attemptAt?: string } = {}) {
+async function person(
+  options: {
+    contact?: Client;
+    status?: 'new' | 'active' | 'closed';
+    birthDate?: string;
+    entryReason?: string;
+    register?: boolean;
+    attemptAt?: string;
+  } = {},
+) {
   const body = buildPerson({ familyName: 'Filtersson' });
   const { id } = (await h.as.coordinator.request('POST', '/api/v1/persons', body)).json() as { id: string };
   await h.db
     .updateTable('cases')
-    .set({ contact_person_id: options.contact?.staffId ?? null, status: options.status ?? 'new', closed_at: options.status === 'closed' ? new Date() : null })
+    .set({
+      contact_person_id: options.contact?.staffId ?? null,
+      status: options.status ?? 'new',
+      closed_at: options.status === 'closed' ? new Date() : null,
+    })
     .where('person_id', '=', id)
     .execute();
-  if (options.birthDate) await h.db.updateTable('persons').set({ birth_date: options.birthDate }).where('id', '=', id).execute();
+  if (options.birthDate)
+    await h.db.updateTable('persons').set({ birth_date: options.birthDate }).where('id', '=', id).execute();
   if (options.register !== false) {
-    await h.db.insertInto('register_periods').values({ municipality_id: h.municipalityId, person_id: id, entered_on: '2026-09-01', entry_reason: options.entryReason ?? 'moved_in' }).execute();
+    await h.db
+      .insertInto('register_periods')
+      .values({
+        municipality_id: h.municipalityId,
+        person_id: id,
+        entered_on: '2026-09-01',
+        entry_reason: options.entryReason ?? 'moved_in',
+      })
+      .execute();
   }
   if (options.attemptAt) {
-    const event = await h.db.insertInto('events').values({ municipality_id: h.municipalityId, person_id: id, type: 'contact_attempt', actor_id: h.as.coordinator.staffId, payload: storedAsIs({}) }).returning('id').executeTakeFirstOrThrow();
-    await h.db.insertInto('contact_attempts').values({ municipality_id: h.municipalityId, person_id: id, event_id: event.id, channel: 'phone', outcome: 'no_answer', at: new Date(options.attemptAt), staff_id: h.as.coordinator.staffId }).execute();
+    const event = await h.db
+      .insertInto('events')
+      .values({
+        municipality_id: h.municipalityId,
+        person_id: id,
+        type: 'contact_attempt',
+        actor_id: h.as.coordinator.staffId,
+        payload: storedAsIs({}),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await h.db
+      .insertInto('contact_attempts')
+      .values({
+        municipality_id: h.municipalityId,
+        person_id: id,
+        event_id: event.id,
+        channel: 'phone',
+        outcome: 'no_answer',
+        at: new Date(options.attemptAt),
+        staff_id: h.as.coordinator.staffId,
+      })
+      .execute();
   }
   return id;
 }
@@ -53,7 +96,19 @@ describe('GET /api/v1/persons filters', () => {
   });
 
   it('filters by case status, register, entry reason, team and age under 18', async () => {
-    const team = (await h.as.coordinator.request('POST', '/api/v1/teams', { name: 'Filterteamet', unitId: (await h.db.selectFrom('units').select('id').where('municipality_id', '=', h.municipalityId).where('kaa', '=', true).executeTakeFirstOrThrow()).id })).json();
+    const team = (
+      await h.as.coordinator.request('POST', '/api/v1/teams', {
+        name: 'Filterteamet',
+        unitId: (
+          await h.db
+            .selectFrom('units')
+            .select('id')
+            .where('municipality_id', '=', h.municipalityId)
+            .where('kaa', '=', true)
+            .executeTakeFirstOrThrow()
+        ).id,
+      })
+    ).json();
     const young = await person({ birthDate: '2010-06-01', entryReason: 'dropped_out', status: 'active' });
     const adult = await person({ birthDate: '2006-06-01', register: false });
     await h.db.updateTable('cases').set({ team_id: team.id }).where('person_id', '=', young).execute();
@@ -74,12 +129,16 @@ describe('GET /api/v1/persons filters', () => {
   it('sorts by age and by the latest attempt, and says both on each row', async () => {
     const older = await person({ birthDate: '2007-01-15', attemptAt: '2026-10-01T10:00:00Z' });
     const younger = await person({ birthDate: '2009-03-20', attemptAt: '2026-11-20T10:00:00Z' });
-    const byAge = (await list(h.as.coordinator, 'sort=age&order=asc')).items.filter((p) => [older, younger].includes(p.id));
+    const byAge = (await list(h.as.coordinator, 'sort=age&order=asc')).items.filter((p) =>
+      [older, younger].includes(p.id),
+    );
     expect(byAge.map((p) => p.id)).toEqual([younger, older]);
     expect(byAge[1]!.age).toBeGreaterThan(byAge[0]!.age);
     const byAttempt = (await list(h.as.coordinator, 'sort=lastAttempt&order=desc')).items.map((p) => p.id);
     expect(byAttempt.slice(0, 2)).toEqual([younger, older]);
-    expect((await list(h.as.coordinator, 'sort=lastAttempt&order=desc')).items[0]!.lastAttemptAt).toBe('2026-11-20T10:00:00.000Z');
+    expect((await list(h.as.coordinator, 'sort=lastAttempt&order=desc')).items[0]!.lastAttemptAt).toBe(
+      '2026-11-20T10:00:00.000Z',
+    );
   });
 
   it('rejects an unknown filter value with 400', async () => {

@@ -3,7 +3,15 @@ import { sql, type Kysely, type SqlBool, type ExpressionBuilder, type Expression
 import type { z } from 'zod';
 import type { personListQuery } from '../../../core/schemas.js';
 import type { ConsentCategory } from '../../../core/consent.js';
-import { accessOf, categoryVisibleTo, contactDetailsVisibleTo, contactPersonHasAccess, heldBy, personVisibleTo, type Actor } from '../../access/access.js';
+import {
+  accessOf,
+  categoryVisibleTo,
+  contactDetailsVisibleTo,
+  contactPersonHasAccess,
+  heldBy,
+  personVisibleTo,
+  type Actor,
+} from '../../access/access.js';
 import type { Database } from '../../db/types.js';
 import { payloadShown } from '../../access/protected-identity.js';
 import { eventSharedWithYoungPerson } from '../../access/young-person.js';
@@ -21,9 +29,13 @@ function matchesSearch(q: string) {
       words.map((word) => {
         const digits = word.replace(/-/g, '');
         const pattern = `%${escapeLike(word)}%`;
-        const alternatives: Expression<SqlBool>[] = [eb('persons.given_name', 'ilike', pattern), eb('persons.family_name', 'ilike', pattern)];
+        const alternatives: Expression<SqlBool>[] = [
+          eb('persons.given_name', 'ilike', pattern),
+          eb('persons.family_name', 'ilike', pattern),
+        ];
         // As text, as its trigram index reads it (the column is char(12)).
-        if (/^\d+$/.test(digits)) alternatives.push(sql<SqlBool>`persons.personal_identity_number::text like ${`%${escapeLike(digits)}%`}`);
+        if (/^\d+$/.test(digits))
+          alternatives.push(sql<SqlBool>`persons.personal_identity_number::text like ${`%${escapeLike(digits)}%`}`);
         return eb.or(alternatives);
       }),
     );
@@ -34,7 +46,13 @@ function latestCase(eb: ExpressionBuilder<Database, 'persons'>) {
   return eb
     .selectFrom('cases')
     .leftJoin('staff as contact', 'contact.id', 'cases.contact_person_id')
-    .select(['cases.id as case_id', 'cases.status', 'cases.team_id', 'contact.id as contact_id', 'contact.name as contact_name'])
+    .select([
+      'cases.id as case_id',
+      'cases.status',
+      'cases.team_id',
+      'contact.id as contact_id',
+      'contact.name as contact_name',
+    ])
     .whereRef('cases.person_id', '=', 'persons.id')
     .orderBy('cases.opened_at', 'desc')
     .limit(1)
@@ -50,7 +68,9 @@ type PersonsEb = ExpressionBuilder<Database, 'persons'>;
 const contactId = sql.ref<string | null>('latest.contact_id');
 const inRegister = sql<SqlBool>`exists (select 1 from register_periods rp where rp.person_id = persons.id and rp.left_on is null)`;
 const lastAttemptAt = sql<Date | null>`(select max(ca.at) from contact_attempts ca where ca.person_id = persons.id)`;
-const latestEntryReason = sql<string | null>`(select rp.entry_reason from register_periods rp where rp.person_id = persons.id order by rp.entered_on desc limit 1)`;
+const latestEntryReason = sql<
+  string | null
+>`(select rp.entry_reason from register_periods rp where rp.person_id = persons.id order by rp.entered_on desc limit 1)`;
 
 /** The list's filters as SQL. Those on the case and the register apply only where the reader may see them, so a filter tells nothing more than the rows show. */
 function filtersOf(actor: Actor, query: ListQuery, today: string) {
@@ -59,7 +79,8 @@ function filtersOf(actor: Actor, query: ListQuery, today: string) {
     const onCase: Expression<SqlBool>[] = [];
     if (query.contactPerson === 'me') onCase.push(heldBy(actor, contactId));
     if (query.contactPerson === 'none') onCase.push(sql<SqlBool>`${contactId} is null`);
-    if (query.contactPerson === 'without_access') onCase.push(sql<SqlBool>`${contactId} is not null and not ${contactPersonHasAccess(contactId)}`);
+    if (query.contactPerson === 'without_access')
+      onCase.push(sql<SqlBool>`${contactId} is not null and not ${contactPersonHasAccess(contactId)}`);
     if (query.status === 'open') onCase.push(sql<SqlBool>`latest.status <> 'closed'`);
     else if (query.status) onCase.push(sql<SqlBool>`latest.status = ${query.status}`);
     if (query.teamId) onCase.push(sql<SqlBool>`latest.team_id = ${query.teamId}`);
@@ -69,7 +90,13 @@ function filtersOf(actor: Actor, query: ListQuery, today: string) {
     if (onCase.length > 0) all.push(seesCase(eb), ...onCase);
     if (query.under18) {
       const eighteenYearsAgo = `${Number(today.slice(0, 4)) - 18}${today.slice(4)}`;
-      all.push(eb('persons.birth_date', query.under18 === 'true' ? '>' : '<=', eighteenYearsAgo.endsWith('02-29') ? eighteenYearsAgo.replace('02-29', '03-01') : eighteenYearsAgo));
+      all.push(
+        eb(
+          'persons.birth_date',
+          query.under18 === 'true' ? '>' : '<=',
+          eighteenYearsAgo.endsWith('02-29') ? eighteenYearsAgo.replace('02-29', '03-01') : eighteenYearsAgo,
+        ),
+      );
     }
     return eb.and(all);
   };
@@ -80,14 +107,22 @@ const SORT_COLUMNS: Record<ListQuery['sort'], { key: RawBuilder<unknown>; onCase
   name: [{ key: sql.ref('persons.family_name') }, { key: sql.ref('persons.given_name') }],
   personalIdentityNumber: [{ key: sql.ref('persons.personal_identity_number') }],
   // Youngest first when ascending: the later birth date.
-  age: [{ key: sql.ref('persons.birth_date'), reversed: true }, { key: sql.ref('persons.family_name') }, { key: sql.ref('persons.given_name') }],
+  age: [
+    { key: sql.ref('persons.birth_date'), reversed: true },
+    { key: sql.ref('persons.family_name') },
+    { key: sql.ref('persons.given_name') },
+  ],
   status: [{ key: sql.ref('latest.status'), onCase: true }, { key: sql.ref('persons.family_name') }],
   contactPerson: [{ key: sql.ref('latest.contact_name'), onCase: true }, { key: sql.ref('persons.family_name') }],
   lastAttempt: [{ key: lastAttemptAt, onCase: true }, { key: sql.ref('persons.family_name') }],
 };
 
 /** Whether the list's filters or sort need the newest case of every candidate, not only of the page's rows. */
-const needsCase = (query: ListQuery) => query.contactPerson !== 'any' || Boolean(query.status || query.teamId) || query.sort === 'status' || query.sort === 'contactPerson';
+const needsCase = (query: ListQuery) =>
+  query.contactPerson !== 'any' ||
+  Boolean(query.status || query.teamId) ||
+  query.sort === 'status' ||
+  query.sort === 'contactPerson';
 
 /** Above this many rows past the page's start, the list's total is a lower bound ("more than"), not counted further. */
 export const COUNT_CAP = 10_000;
@@ -106,7 +141,12 @@ export async function selectPersonPage(db: Q, actor: Actor, query: ListQuery, to
   const offset = (query.page - 1) * query.pageSize;
   const cap = offset + COUNT_CAP;
   const counted = await db
-    .selectFrom(filtered.select(sql`1`.as('one')).limit(cap + 1).as('matching'))
+    .selectFrom(
+      filtered
+        .select(sql`1`.as('one'))
+        .limit(cap + 1)
+        .as('matching'),
+    )
     .select(sql<number>`count(*)::int`.as('total'))
     .executeTakeFirstOrThrow();
   let page = filtered.select('persons.id');
@@ -117,8 +157,15 @@ export async function selectPersonPage(db: Q, actor: Actor, query: ListQuery, to
     // Only a nullable key says where nulls go: an index on a column that has none serves either way.
     page = page.orderBy(column, (ob) => (descending ? (onCase ? ob.desc().nullsLast() : ob.desc()) : ob.asc()));
   }
-  const ids = (await page.orderBy('persons.id', query.order === 'desc' ? 'desc' : 'asc').limit(query.pageSize).offset(offset).execute()).map((r) => r.id);
-  if (ids.length === 0) return { total: Math.min(counted.total, cap), totalIsLowerBound: counted.total > cap, rows: [] };
+  const ids = (
+    await page
+      .orderBy('persons.id', query.order === 'desc' ? 'desc' : 'asc')
+      .limit(query.pageSize)
+      .offset(offset)
+      .execute()
+  ).map((r) => r.id);
+  if (ids.length === 0)
+    return { total: Math.min(counted.total, cap), totalIsLowerBound: counted.total > cap, rows: [] };
   const rows = await withLatestCase(db)
     .where('persons.id', 'in', ids)
     .where(personVisibleTo(actor))
@@ -156,20 +203,52 @@ export function selectPerson(db: Q, actor: Actor, personId: string) {
 
 /** When the actor's newest active emergency access to the person ends, if they have one. */
 export async function selectEmergencyEnd(db: Q, staffId: string, personId: string): Promise<Date | null> {
-  const row = await db.selectFrom('emergency_access').select('ends_at').where('staff_id', '=', staffId).where('person_id', '=', personId).where('ends_at', '>', sql<Date>`now()`).orderBy('ends_at', 'desc').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('emergency_access')
+    .select('ends_at')
+    .where('staff_id', '=', staffId)
+    .where('person_id', '=', personId)
+    .where('ends_at', '>', sql<Date>`now()`)
+    .orderBy('ends_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row?.ends_at ?? null;
 }
 
 /** Guardians, register periods and the newest case of a person already known to be visible. */
 export async function selectPersonParts(db: Q, personId: string) {
   const [guardians, periods, latestCase] = await Promise.all([
-    db.selectFrom('guardians').select(['name', 'relation', 'phone', 'email']).where('person_id', '=', personId).orderBy('position').execute(),
-    db.selectFrom('register_periods').select(['id', 'entered_on', 'entry_reason', 'left_on', 'leave_reason', 'rule', 'source']).where('person_id', '=', personId).orderBy('entered_on', 'desc').execute(),
+    db
+      .selectFrom('guardians')
+      .select(['name', 'relation', 'phone', 'email'])
+      .where('person_id', '=', personId)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('register_periods')
+      .select(['id', 'entered_on', 'entry_reason', 'left_on', 'leave_reason', 'rule', 'source'])
+      .where('person_id', '=', personId)
+      .orderBy('entered_on', 'desc')
+      .execute(),
     db
       .selectFrom('cases')
       .leftJoin('staff as contact', 'contact.id', 'cases.contact_person_id')
       .leftJoin('teams', 'teams.id', 'cases.team_id')
-      .select(['cases.id', 'cases.status', 'cases.opened_at', 'cases.closed_at', 'cases.version', 'contact.id as contact_id', 'contact.name as contact_name', 'contact.profession as contact_profession', 'teams.id as team_id', 'teams.name as team_name', sql<boolean>`(cases.contact_person_id is null or ${contactPersonHasAccess(sql.ref('cases.contact_person_id'))})`.as('contact_has_access')])
+      .select([
+        'cases.id',
+        'cases.status',
+        'cases.opened_at',
+        'cases.closed_at',
+        'cases.version',
+        'contact.id as contact_id',
+        'contact.name as contact_name',
+        'contact.profession as contact_profession',
+        'teams.id as team_id',
+        'teams.name as team_name',
+        sql<boolean>`(cases.contact_person_id is null or ${contactPersonHasAccess(sql.ref('cases.contact_person_id'))})`.as(
+          'contact_has_access',
+        ),
+      ])
       .where('cases.person_id', '=', personId)
       .orderBy('cases.opened_at', 'desc')
       .limit(1)
@@ -182,15 +261,35 @@ export async function selectPersonParts(db: Q, personId: string) {
 export const eventCategorySql = sql<ConsentCategory>`coalesce(events.category, case when events.type = 'note' then 'assessment_plan' else 'contact_occupation' end)`;
 
 /** What a register period's source says: the population row and the enrolment rows that put the person in. */
-type PeriodSource = { populationImport?: string; populationLine?: number; enrolments?: { importId: string; line: number }[] };
+type PeriodSource = {
+  populationImport?: string;
+  populationLine?: number;
+  enrolments?: { importId: string; line: number }[];
+};
 
 /** The source rows of `periods` with their lists' file names, in the order the period names them. */
 export async function periodSources(db: Q, periods: { source: unknown }[]) {
   const sources = periods.map((p) => (p.source ?? {}) as PeriodSource);
-  const ids = [...new Set(sources.flatMap((s) => [...(s.populationImport ? [s.populationImport] : []), ...(s.enrolments ?? []).map((e) => e.importId)]))];
-  const files = new Map(ids.length ? (await db.selectFrom('imports').select(['id', 'file_name']).where('id', 'in', ids).execute()).map((i) => [i.id, i.file_name]) : []);
+  const ids = [
+    ...new Set(
+      sources.flatMap((s) => [
+        ...(s.populationImport ? [s.populationImport] : []),
+        ...(s.enrolments ?? []).map((e) => e.importId),
+      ]),
+    ),
+  ];
+  const files = new Map(
+    ids.length
+      ? (await db.selectFrom('imports').select(['id', 'file_name']).where('id', 'in', ids).execute()).map((i) => [
+          i.id,
+          i.file_name,
+        ])
+      : [],
+  );
   return sources.map((s) => [
-    ...(s.populationImport && files.has(s.populationImport) ? [{ list: 'population' as const, fileName: files.get(s.populationImport)!, line: s.populationLine ?? 0 }] : []),
+    ...(s.populationImport && files.has(s.populationImport)
+      ? [{ list: 'population' as const, fileName: files.get(s.populationImport)!, line: s.populationLine ?? 0 }]
+      : []),
     ...(s.enrolments ?? [])
       .filter((e) => files.has(e.importId))
       .map((e) => ({ list: 'enrolments' as const, fileName: files.get(e.importId)!, line: e.line }))
@@ -221,7 +320,12 @@ export type TimelineRow = {
  * details (see access/protected-identity.ts), so every reader of the timeline (the person page, the
  * register extract) gets the same rule.
  */
-export async function selectEvents(db: Q, person: { id: string; protected_identity: boolean }, categories: ConsentCategory[], { sharedWithYoungPersonOnly = false } = {}): Promise<TimelineRow[]> {
+export async function selectEvents(
+  db: Q,
+  person: { id: string; protected_identity: boolean },
+  categories: ConsentCategory[],
+  { sharedWithYoungPersonOnly = false } = {},
+): Promise<TimelineRow[]> {
   if (categories.length === 0) return [];
   const shared = sharedWithYoungPersonOnly ? eventSharedWithYoungPerson : sql<SqlBool>`true`;
   const personId = person.id;
@@ -251,4 +355,3 @@ export async function selectEvents(db: Q, person: { id: string; protected_identi
     return payload ? [{ ...r, payload }] : [];
   });
 }
-

@@ -2,7 +2,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { eventSchema, noteBody, paged, personCreateBody, personDetailSchema, personListQuery, personSummarySchema, personUpdateBody, problemSchema } from '../../../core/schemas.js';
+import {
+  eventSchema,
+  noteBody,
+  paged,
+  personCreateBody,
+  personDetailSchema,
+  personListQuery,
+  personSummarySchema,
+  personUpdateBody,
+  problemSchema,
+} from '../../../core/schemas.js';
 import { contextOf } from '../../http/context.js';
 import { addNote, createPerson, getPerson, listEvents, listPersons, updatePerson } from './persons.service.js';
 import { idempotencyKeyOf } from '../contact/contact.routes.js';
@@ -16,22 +26,43 @@ export async function personRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/v1/persons', {
-    schema: { tags, summary: 'Search, sort and page the persons you may see', querystring: personListQuery, response: { 200: paged(personSummarySchema), ...errors } },
+    schema: {
+      tags,
+      summary: 'Search, sort and page the persons you may see',
+      querystring: personListQuery,
+      response: { 200: paged(personSummarySchema), ...errors },
+    },
     handler: (request) => listPersons(contextOf(request), request.query),
   });
 
   r.post('/api/v1/persons', {
-    schema: { tags, summary: 'Register a person and open their case', body: personCreateBody, response: { 201: z.object({ id: z.string().uuid() }), ...errors } },
+    schema: {
+      tags,
+      summary: 'Register a person and open their case',
+      body: personCreateBody,
+      response: { 201: z.object({ id: z.string().uuid() }), ...errors },
+    },
     handler: async (request, reply) => reply.code(201).send(await createPerson(contextOf(request), request.body)),
   });
 
   r.get('/api/v1/persons/:id', {
-    schema: { tags, summary: 'One person with register periods and case', params: idParams, response: { 200: personDetailSchema, ...errors } },
+    schema: {
+      tags,
+      summary: 'One person with register periods and case',
+      params: idParams,
+      response: { 200: personDetailSchema, ...errors },
+    },
     handler: (request) => getPerson(contextOf(request), request.params.id),
   });
 
   r.patch('/api/v1/persons/:id', {
-    schema: { tags, summary: 'Edit a person; send the version you read (409 if it changed)', params: idParams, body: personUpdateBody, response: { 204: z.null(), ...errors } },
+    schema: {
+      tags,
+      summary: 'Edit a person; send the version you read (409 if it changed)',
+      params: idParams,
+      body: personUpdateBody,
+      response: { 204: z.null(), ...errors },
+    },
     handler: async (request, reply) => {
       await updatePerson(contextOf(request), request.params.id, request.body);
       return reply.code(204).send(null);
@@ -39,12 +70,27 @@ export async function personRoutes(app: FastifyInstance) {
   });
 
   r.get('/api/v1/persons/:id/events', {
-    schema: { tags, summary: "The person's timeline, newest first", params: idParams, response: { 200: z.array(eventSchema), ...errors } },
+    schema: {
+      tags,
+      summary: "The person's timeline, newest first",
+      params: idParams,
+      response: { 200: z.array(eventSchema), ...errors },
+    },
     handler: (request) => listEvents(contextOf(request), request.params.id),
   });
 
   r.post('/api/v1/persons/:id/notes', {
-    schema: { tags, summary: 'Add a journal note (optionally of a category, e.g. health_social: shown only where consent covers it), or a correction of an earlier one. possiblySensitive warns that an uncategorised note looks like sensitive data. Send an Idempotency-Key header so a retry records nothing twice', params: idParams, body: noteBody, response: { 201: z.object({ id: z.string().uuid(), possiblySensitive: z.boolean() }), ...errors } },
-    handler: async (request, reply) => reply.code(201).send(await addNote(contextOf(request), request.params.id, request.body, idempotencyKeyOf(request))),
+    schema: {
+      tags,
+      summary:
+        'Add a journal note (optionally of a category, e.g. health_social: shown only where consent covers it), or a correction of an earlier one. possiblySensitive warns that an uncategorised note looks like sensitive data. Send an Idempotency-Key header so a retry records nothing twice',
+      params: idParams,
+      body: noteBody,
+      response: { 201: z.object({ id: z.string().uuid(), possiblySensitive: z.boolean() }), ...errors },
+    },
+    handler: async (request, reply) =>
+      reply
+        .code(201)
+        .send(await addNote(contextOf(request), request.params.id, request.body, idempotencyKeyOf(request))),
   });
 }

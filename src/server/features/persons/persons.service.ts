@@ -4,7 +4,16 @@ import type { z } from 'zod';
 import { ageOn, parseIdentityNumber } from '../../../core/personnummer.js';
 import { todayInSweden } from '../../../core/dates.js';
 import { withinKaaAge } from '../../../core/eligibility.js';
-import type { noteBody, personCreateBody, personListQuery, personUpdateBody, PersonDetail, PersonSummary, TimelineEvent, Paged } from '../../../core/schemas.js';
+import type {
+  noteBody,
+  personCreateBody,
+  personListQuery,
+  personUpdateBody,
+  PersonDetail,
+  PersonSummary,
+  TimelineEvent,
+  Paged,
+} from '../../../core/schemas.js';
 import type { Profession } from '../../../core/professions.js';
 import { roleCan } from '../../../core/roles.js';
 import { categoriesOf, requireCapability } from '../../access/access.js';
@@ -13,7 +22,15 @@ import { readBasis } from '../../audit/basis.js';
 import { looksSensitive } from '../../../core/consent.js';
 import { AppError } from '../../http/app-error.js';
 import { audited, denied, type RequestContext } from '../../http/context.js';
-import { eventCategorySql, periodSources, selectEmergencyEnd, selectEvents, selectPerson, selectPersonPage, selectPersonParts } from './persons.queries.js';
+import {
+  eventCategorySql,
+  periodSources,
+  selectEmergencyEnd,
+  selectEvents,
+  selectPerson,
+  selectPersonPage,
+  selectPersonParts,
+} from './persons.queries.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import { eventRow } from '../../db/events.js';
 import { readEvent } from '../../../core/events/index.js';
@@ -21,12 +38,23 @@ import { readEvent } from '../../../core/events/index.js';
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** A page of the persons the actor may see, each listing audited. */
-export async function listPersons(ctx: RequestContext, query: z.infer<typeof personListQuery>): Promise<Paged<PersonSummary>> {
+export async function listPersons(
+  ctx: RequestContext,
+  query: z.infer<typeof personListQuery>,
+): Promise<Paged<PersonSummary>> {
   requireCapability(ctx.actor, 'persons.browse');
   return audited(ctx, async ({ trx, audit }) => {
     const today = todayInSweden(ctx.clock.now());
     const { total, totalIsLowerBound, rows } = await selectPersonPage(trx, ctx.actor, query, today);
-    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'person' as const, entityId: r.id, personId: r.id, detail: { q: query.q, basis: r.access_basis } })));
+    await audit(
+      ...rows.map((r) => ({
+        action: 'list' as const,
+        entity: 'person' as const,
+        entityId: r.id,
+        personId: r.id,
+        detail: { q: query.q, basis: r.access_basis },
+      })),
+    );
     return {
       total,
       totalIsLowerBound,
@@ -42,7 +70,8 @@ export async function listPersons(ctx: RequestContext, query: z.infer<typeof per
         contactPerson: r.sees_contact_occupation && r.contact_id ? { id: r.contact_id, name: r.contact_name! } : null,
         inRegister: r.sees_contact_occupation && Boolean(r.in_register),
         age: ageOn(r.birth_date, new Date(`${today}T12:00:00Z`)),
-        lastAttemptAt: r.sees_contact_occupation && r.last_attempt_at ? new Date(r.last_attempt_at).toISOString() : null,
+        lastAttemptAt:
+          r.sees_contact_occupation && r.last_attempt_at ? new Date(r.last_attempt_at).toISOString() : null,
       })),
     };
   });
@@ -56,12 +85,21 @@ export async function getPerson(ctx: RequestContext, personId: string): Promise<
     if (!person) throw denied(personId, 'person');
     const categories = categoriesOf(person);
     const seesContact = person.sees_contact_occupation;
-    const { guardians, periods, latestCase } = seesContact ? await selectPersonParts(trx, personId) : { guardians: [], periods: [], latestCase: undefined };
+    const { guardians, periods, latestCase } = seesContact
+      ? await selectPersonParts(trx, personId)
+      : { guardians: [], periods: [], latestCase: undefined };
     const visible = contactDetailsShown(person);
-    await audit({ action: 'read', entity: 'person', entityId: personId, personId, detail: { contactDetails: visible, ...readBasis(person) } });
+    await audit({
+      action: 'read',
+      entity: 'person',
+      entityId: personId,
+      personId,
+      detail: { contactDetails: visible, ...readBasis(person) },
+    });
     const parsed = parseIdentityNumber(person.personal_identity_number);
     const hide = <T>(v: T) => (visible ? v : null);
-    const emergency = person.access_basis === 'emergency' ? await selectEmergencyEnd(trx, ctx.actor.id, personId) : null;
+    const emergency =
+      person.access_basis === 'emergency' ? await selectEmergencyEnd(trx, ctx.actor.id, personId) : null;
     const sources = await periodSources(trx, periods);
     return {
       id: person.id,
@@ -77,14 +115,33 @@ export async function getPerson(ctx: RequestContext, personId: string): Promise<
       city: hide(person.city),
       phone: hide(person.phone),
       email: hide(person.email),
-      guardians: guardians.map((g) => ({ name: g.name, relation: g.relation, phone: hide(g.phone), email: hide(g.email) })),
+      guardians: guardians.map((g) => ({
+        name: g.name,
+        relation: g.relation,
+        phone: hide(g.phone),
+        email: hide(g.email),
+      })),
       version: person.version,
-      registerPeriods: periods.map((p, i) => ({ id: p.id, enteredOn: p.entered_on, entryReason: p.entry_reason, leftOn: p.left_on, leaveReason: p.leave_reason, rule: p.left_on ? p.rule : null, sources: sources[i]! })),
+      registerPeriods: periods.map((p, i) => ({
+        id: p.id,
+        enteredOn: p.entered_on,
+        entryReason: p.entry_reason,
+        leftOn: p.left_on,
+        leaveReason: p.leave_reason,
+        rule: p.left_on ? p.rule : null,
+        sources: sources[i]!,
+      })),
       case: latestCase
         ? {
             id: latestCase.id,
             status: latestCase.status,
-            contactPerson: latestCase.contact_id ? { id: latestCase.contact_id, name: latestCase.contact_name!, profession: latestCase.contact_profession as Profession | null } : null,
+            contactPerson: latestCase.contact_id
+              ? {
+                  id: latestCase.contact_id,
+                  name: latestCase.contact_name!,
+                  profession: latestCase.contact_profession as Profession | null,
+                }
+              : null,
             contactPersonHasAccess: latestCase.contact_has_access,
             team: latestCase.team_id ? { id: latestCase.team_id, name: latestCase.team_name! } : null,
             openedAt: latestCase.opened_at.toISOString(),
@@ -92,7 +149,12 @@ export async function getPerson(ctx: RequestContext, personId: string): Promise<
             version: latestCase.version,
           }
         : null,
-      access: { basis: person.access_basis, categories, emergencyUntil: emergency ? emergency.toISOString() : null, managed: person.managed },
+      access: {
+        basis: person.access_basis,
+        categories,
+        emergencyUntil: emergency ? emergency.toISOString() : null,
+        managed: person.managed,
+      },
     };
   });
 }
@@ -103,9 +165,11 @@ type PersonInput = z.infer<typeof personCreateBody>;
 export async function createPerson(ctx: RequestContext, input: PersonInput): Promise<{ id: string }> {
   requireCapability(ctx.actor, 'persons.create');
   const parsed = parseIdentityNumber(input.personalIdentityNumber);
-  if (!parsed.ok) throw new AppError('invalid_identity_number', [{ field: 'personalIdentityNumber', code: parsed.error }]);
+  if (!parsed.ok)
+    throw new AppError('invalid_identity_number', [{ field: 'personalIdentityNumber', code: parsed.error }]);
   // A case is opened only for someone the KAA can concern: "070101+2395" is a person born in 1907.
-  if (!withinKaaAge(parsed.value.birthDate, todayInSweden(ctx.clock.now()))) throw new AppError('outside_kaa_age', [{ field: 'personalIdentityNumber', code: 'kaa_age' }]);
+  if (!withinKaaAge(parsed.value.birthDate, todayInSweden(ctx.clock.now())))
+    throw new AppError('outside_kaa_age', [{ field: 'personalIdentityNumber', code: 'kaa_age' }]);
   try {
     return await audited(ctx, async ({ trx, audit }) => {
       const municipalityId = ctx.actor.municipalityId;
@@ -127,28 +191,56 @@ export async function createPerson(ctx: RequestContext, input: PersonInput): Pro
         .returning('id')
         .executeTakeFirstOrThrow();
       await insertGuardians(trx, municipalityId, person.id, input.guardians);
-      const kase = await trx.insertInto('cases').values({ municipality_id: municipalityId, person_id: person.id, status: 'new' }).returning('id').executeTakeFirstOrThrow();
+      const kase = await trx
+        .insertInto('cases')
+        .values({ municipality_id: municipalityId, person_id: person.id, status: 'new' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       await trx
         .insertInto('events')
         .values([
-          eventRow({ municipality_id: municipalityId, person_id: person.id, actor_id: ctx.actor.id }, 'person_created', {}),
-          eventRow({ municipality_id: municipalityId, person_id: person.id, case_id: kase.id, actor_id: ctx.actor.id }, 'case_opened', {}),
+          eventRow(
+            { municipality_id: municipalityId, person_id: person.id, actor_id: ctx.actor.id },
+            'person_created',
+            {},
+          ),
+          eventRow(
+            { municipality_id: municipalityId, person_id: person.id, case_id: kase.id, actor_id: ctx.actor.id },
+            'case_opened',
+            {},
+          ),
         ])
         .execute();
       await audit({ action: 'create', entity: 'person', entityId: person.id, personId: person.id });
       return { id: person.id };
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('duplicate_person', [{ field: 'personalIdentityNumber', code: 'invalid' }]);
+    if (isUniqueViolation(err))
+      throw new AppError('duplicate_person', [{ field: 'personalIdentityNumber', code: 'invalid' }]);
     throw err;
   }
 }
 
-async function insertGuardians(trx: RequestContext['db'], municipalityId: string, personId: string, guardians: PersonInput['guardians']) {
+async function insertGuardians(
+  trx: RequestContext['db'],
+  municipalityId: string,
+  personId: string,
+  guardians: PersonInput['guardians'],
+) {
   if (guardians.length === 0) return;
   await trx
     .insertInto('guardians')
-    .values(guardians.map((g, position) => ({ municipality_id: municipalityId, person_id: personId, position, name: g.name, relation: g.relation, phone: g.phone, email: g.email })))
+    .values(
+      guardians.map((g, position) => ({
+        municipality_id: municipalityId,
+        person_id: personId,
+        position,
+        name: g.name,
+        relation: g.relation,
+        phone: g.phone,
+        email: g.email,
+      })),
+    )
     .execute();
 }
 
@@ -156,7 +248,11 @@ async function insertGuardians(trx: RequestContext['db'], municipalityId: string
  * Edits a person if `input.version` is still current (409 otherwise). Contact details the actor
  * cannot see (protected identity) are left as they are rather than overwritten with blanks.
  */
-export async function updatePerson(ctx: RequestContext, personId: string, input: z.infer<typeof personUpdateBody>): Promise<void> {
+export async function updatePerson(
+  ctx: RequestContext,
+  personId: string,
+  input: z.infer<typeof personUpdateBody>,
+): Promise<void> {
   requireCapability(ctx.actor, 'persons.edit');
   await audited(ctx, async ({ trx, audit }) => {
     const current = await selectPerson(trx, ctx.actor, personId);
@@ -167,22 +263,56 @@ export async function updatePerson(ctx: RequestContext, personId: string, input:
       given_name: input.givenName,
       family_name: input.familyName,
       // Protection can always be added; only a coordinator who may see the details can lift it.
-      protected_identity: input.protectedIdentity || (current.protected_identity && !(mayTouchContact && roleCan(ctx.actor.role, 'protected.grant'))),
-      ...(mayTouchContact && { street_address: input.streetAddress, postal_code: input.postalCode, city: input.city, phone: input.phone, email: input.email }),
+      protected_identity:
+        input.protectedIdentity ||
+        (current.protected_identity && !(mayTouchContact && roleCan(ctx.actor.role, 'protected.grant'))),
+      ...(mayTouchContact && {
+        street_address: input.streetAddress,
+        postal_code: input.postalCode,
+        city: input.city,
+        phone: input.phone,
+        email: input.email,
+      }),
     };
     // Only what really changes is recorded: a field the actor may not touch, or protection they may not lift, stays as it was.
-    const before: Record<string, unknown> = { givenName: current.given_name, familyName: current.family_name, protectedIdentity: current.protected_identity, streetAddress: current.street_address, postalCode: current.postal_code, city: current.city, phone: current.phone, email: current.email };
+    const before: Record<string, unknown> = {
+      givenName: current.given_name,
+      familyName: current.family_name,
+      protectedIdentity: current.protected_identity,
+      streetAddress: current.street_address,
+      postalCode: current.postal_code,
+      city: current.city,
+      phone: current.phone,
+      email: current.email,
+    };
     const after: Record<string, unknown> = {
       ...before,
       givenName: next.given_name,
       familyName: next.family_name,
       protectedIdentity: next.protected_identity,
-      ...(mayTouchContact && { streetAddress: input.streetAddress, postalCode: input.postalCode, city: input.city, phone: input.phone, email: input.email }),
+      ...(mayTouchContact && {
+        streetAddress: input.streetAddress,
+        postalCode: input.postalCode,
+        city: input.city,
+        phone: input.phone,
+        email: input.email,
+      }),
     };
     const changed = Object.keys(before).filter((k) => (before[k] ?? null) !== (after[k] ?? null));
     if (mayTouchContact) {
-      const guardians = await trx.selectFrom('guardians').select(['name', 'relation', 'phone', 'email']).where('person_id', '=', personId).orderBy('position').execute();
-      if (JSON.stringify(guardians) !== JSON.stringify(input.guardians.map((g) => ({ name: g.name, relation: g.relation, phone: g.phone, email: g.email })))) changed.push('guardians');
+      const guardians = await trx
+        .selectFrom('guardians')
+        .select(['name', 'relation', 'phone', 'email'])
+        .where('person_id', '=', personId)
+        .orderBy('position')
+        .execute();
+      if (
+        JSON.stringify(guardians) !==
+        JSON.stringify(
+          input.guardians.map((g) => ({ name: g.name, relation: g.relation, phone: g.phone, email: g.email })),
+        )
+      )
+        changed.push('guardians');
     }
     if (changed.length === 0) return;
     const updated = await trx
@@ -199,7 +329,17 @@ export async function updatePerson(ctx: RequestContext, personId: string, input:
     // The timeline must not tell readers that a protected person's address changed.
     const shownFields = fieldsShown(changed, current.protected_identity || next.protected_identity);
     // An edit of hidden fields only leaves no event: a bare one would say just what is hidden. The audit log has it.
-    if (shownFields.length) await trx.insertInto('events').values(eventRow({ municipality_id: current.municipality_id, person_id: personId, actor_id: ctx.actor.id }, 'person_updated', { fields: shownFields })).execute();
+    if (shownFields.length)
+      await trx
+        .insertInto('events')
+        .values(
+          eventRow(
+            { municipality_id: current.municipality_id, person_id: personId, actor_id: ctx.actor.id },
+            'person_updated',
+            { fields: shownFields },
+          ),
+        )
+        .execute();
     await audit({ action: 'update', entity: 'person', entityId: personId, personId, detail: { fields: changed } });
   });
 }
@@ -230,12 +370,24 @@ export async function listEvents(ctx: RequestContext, personId: string): Promise
 /** The note an actor already added under `key` (audited as a replay; 404 once out of reach). */
 function replayedNote(ctx: RequestContext, personId: string, key: string) {
   return audited(ctx, async ({ trx, audit }) => {
-    const prior = await trx.selectFrom('events').select(['id', 'person_id', 'type', 'payload', 'category']).where('actor_id', '=', ctx.actor.id).where('idempotency_key', '=', key).executeTakeFirst();
+    const prior = await trx
+      .selectFrom('events')
+      .select(['id', 'person_id', 'type', 'payload', 'category'])
+      .where('actor_id', '=', ctx.actor.id)
+      .where('idempotency_key', '=', key)
+      .executeTakeFirst();
     if (!prior) return undefined;
-    if (prior.person_id !== personId) throw new AppError('idempotency_key_reused', [{ field: 'Idempotency-Key', code: 'invalid' }]);
+    if (prior.person_id !== personId)
+      throw new AppError('idempotency_key_reused', [{ field: 'Idempotency-Key', code: 'invalid' }]);
     const person = await selectPerson(trx, ctx.actor, personId);
     if (!person) throw denied(personId, 'note');
-    await audit({ action: 'read', entity: 'note', entityId: prior.id, personId, detail: { replay: true, ...readBasis(person) } });
+    await audit({
+      action: 'read',
+      entity: 'note',
+      entityId: prior.id,
+      personId,
+      detail: { replay: true, ...readBasis(person) },
+    });
     const note = readEvent(prior.type, prior.payload);
     const text = note?.type === 'note' ? note.payload.text : '';
     return { id: prior.id, possiblySensitive: prior.category === null && looksSensitive(text) };
@@ -246,7 +398,12 @@ function replayedNote(ctx: RequestContext, personId: string, key: string) {
  * Adds a journal note, or a correction of an earlier note (the original stays as it was). A retry
  * with the same Idempotency-Key records nothing twice and answers as the first time.
  */
-export async function addNote(ctx: RequestContext, personId: string, input: z.infer<typeof noteBody>, idempotencyKey: string | null = null): Promise<{ id: string; possiblySensitive: boolean }> {
+export async function addNote(
+  ctx: RequestContext,
+  personId: string,
+  input: z.infer<typeof noteBody>,
+  idempotencyKey: string | null = null,
+): Promise<{ id: string; possiblySensitive: boolean }> {
   requireCapability(ctx.actor, 'notes.write');
   if (idempotencyKey) {
     const prior = await replayedNote(ctx, personId, idempotencyKey);
@@ -264,32 +421,64 @@ export async function addNote(ctx: RequestContext, personId: string, input: z.in
   }
 }
 
-function insertNote(ctx: RequestContext, personId: string, input: z.infer<typeof noteBody>, idempotencyKey: string | null): Promise<{ id: string; possiblySensitive: boolean }> {
+function insertNote(
+  ctx: RequestContext,
+  personId: string,
+  input: z.infer<typeof noteBody>,
+  idempotencyKey: string | null,
+): Promise<{ id: string; possiblySensitive: boolean }> {
   return audited(ctx, async ({ trx, audit }) => {
     const person = await selectPerson(trx, ctx.actor, personId);
     if (!person) throw denied(personId, 'note');
     let category = input.category ?? null;
     if (input.correctsEventId) {
-      const original = await trx.selectFrom('events').select(['id', eventCategorySql.as('category')]).where('id', '=', input.correctsEventId).where('person_id', '=', personId).where('type', '=', 'note').executeTakeFirst();
-      if (!original || !categoriesOf(person).includes(original.category)) throw new AppError('invalid_correction', [{ field: 'correctsEventId', code: 'invalid' }]);
+      const original = await trx
+        .selectFrom('events')
+        .select(['id', eventCategorySql.as('category')])
+        .where('id', '=', input.correctsEventId)
+        .where('person_id', '=', personId)
+        .where('type', '=', 'note')
+        .executeTakeFirst();
+      if (!original || !categoriesOf(person).includes(original.category))
+        throw new AppError('invalid_correction', [{ field: 'correctsEventId', code: 'invalid' }]);
       // A correction stays in the category of what it corrects.
       category = original.category === 'assessment_plan' && !input.category ? null : original.category;
     }
     // Staff record only into categories they may see: writing shares with everyone who sees it.
-    if (!categoriesOf(person).includes(category ?? 'assessment_plan')) throw new AppError('category_not_allowed', [{ field: 'category', code: 'invalid' }]);
-    const openCase = await trx.selectFrom('cases').select('id').where('person_id', '=', personId).where('closed_at', 'is', null).executeTakeFirst();
+    if (!categoriesOf(person).includes(category ?? 'assessment_plan'))
+      throw new AppError('category_not_allowed', [{ field: 'category', code: 'invalid' }]);
+    const openCase = await trx
+      .selectFrom('cases')
+      .select('id')
+      .where('person_id', '=', personId)
+      .where('closed_at', 'is', null)
+      .executeTakeFirst();
     const event = await trx
       .insertInto('events')
       .values(
         eventRow(
-          { municipality_id: person.municipality_id, person_id: personId, case_id: openCase?.id ?? null, actor_id: ctx.actor.id, corrects_event_id: input.correctsEventId ?? null, category, idempotency_key: idempotencyKey },
+          {
+            municipality_id: person.municipality_id,
+            person_id: personId,
+            case_id: openCase?.id ?? null,
+            actor_id: ctx.actor.id,
+            corrects_event_id: input.correctsEventId ?? null,
+            category,
+            idempotency_key: idempotencyKey,
+          },
           'note',
           input.sharedWithYoungPerson ? { text: input.text, sharedWithYoungPerson: true } : { text: input.text },
         ),
       )
       .returning('id')
       .executeTakeFirstOrThrow();
-    await audit({ action: 'create', entity: 'note', entityId: event.id, personId, detail: { category, basis: person.access_basis } });
+    await audit({
+      action: 'create',
+      entity: 'note',
+      entityId: event.id,
+      personId,
+      detail: { category, basis: person.access_basis },
+    });
     // An uncategorised note is part of the KAA documentation: warn when it looks like sensitive data.
     return { id: event.id, possiblySensitive: category === null && looksSensitive(input.text) };
   });

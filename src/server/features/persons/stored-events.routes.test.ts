@@ -24,7 +24,14 @@ beforeAll(async () => {
     // As earlier code wrote them: the payload as JSON text, no schema in between.
     const row = await h.db
       .insertInto('events')
-      .values({ municipality_id: h.municipalityId, person_id: personId, type: stored.type, category: stored.category ?? null, actor_id: h.as.coordinator.staffId, payload: storedAsIs(stored.payload) })
+      .values({
+        municipality_id: h.municipalityId,
+        person_id: personId,
+        type: stored.type,
+        category: stored.category ?? null,
+        actor_id: h.as.coordinator.staffId,
+        payload: storedAsIs(stored.payload),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     ids.set(stored.name, row.id);
@@ -33,13 +40,17 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('events stored by earlier code', () => {
-  it('answer 401 without a session and 404 outside the reader\'s access, as the timeline does', async () => {
+  it("answer 401 without a session and 404 outside the reader's access, as the timeline does", async () => {
     expect((await h.anonymous('GET', `/api/v1/persons/${personId}/events`)).statusCode).toBe(401);
     expect((await h.as.youth_coach.request('GET', `/api/v1/persons/${personId}/events`)).statusCode).toBe(404);
   });
 
   it('read from the database, one of each kind in every shape it was stored in', async () => {
-    const rows = await h.db.selectFrom('events').select(['id', 'type', 'payload']).where('person_id', '=', personId).execute();
+    const rows = await h.db
+      .selectFrom('events')
+      .select(['id', 'type', 'payload'])
+      .where('person_id', '=', personId)
+      .execute();
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const stored of STORED_EVENTS) {
       const row = byId.get(ids.get(stored.name)!)!;
@@ -63,7 +74,8 @@ describe('events stored by earlier code', () => {
       expect(shown!.payload, stored.name).toEqual(stored.payload);
     }
     // Everything on the timeline reads: the stored events, and those written by today's code (the person's creation).
-    for (const event of events) expect(readEvent(event.type, event.payload), `${event.type} ${JSON.stringify(event.payload)}`).not.toBeNull();
+    for (const event of events)
+      expect(readEvent(event.type, event.payload), `${event.type} ${JSON.stringify(event.payload)}`).not.toBeNull();
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['person_created', 'case_opened']));
   });
 
@@ -71,10 +83,24 @@ describe('events stored by earlier code', () => {
     const created = await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson({ protectedIdentity: true }));
     const id: string = created.json().id;
     const insert = async (payload: unknown) =>
-      (await h.db.insertInto('events').values({ municipality_id: h.municipalityId, person_id: id, type: 'person_updated', actor_id: h.as.coordinator.staffId, payload: storedAsIs(payload) }).returning('id').executeTakeFirstOrThrow()).id;
+      (
+        await h.db
+          .insertInto('events')
+          .values({
+            municipality_id: h.municipalityId,
+            person_id: id,
+            type: 'person_updated',
+            actor_id: h.as.coordinator.staffId,
+            payload: storedAsIs(payload),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
     const edit = await insert({ fields: ['city', 'givenName'] });
     const odd = await insert({ fields: 'street_address' });
-    const events: { id: string; payload: unknown }[] = (await h.as.coordinator.request('GET', `/api/v1/persons/${id}/events`)).json();
+    const events: { id: string; payload: unknown }[] = (
+      await h.as.coordinator.request('GET', `/api/v1/persons/${id}/events`)
+    ).json();
     expect(events.find((e) => e.id === edit)?.payload).toEqual({ fields: ['givenName'] });
     expect(events.find((e) => e.id === odd)).toBeUndefined();
   });

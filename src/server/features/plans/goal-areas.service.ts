@@ -11,9 +11,24 @@ import type { Db } from '../../db/connection.js';
 import { audited, type RequestContext } from '../../http/context.js';
 
 async function loadAreas(db: Db, municipalityId: string): Promise<GoalAreasResponse> {
-  const rows = await db.selectFrom('plan_goal_areas').select(['code', 'name_sv', 'name_en', 'active']).where('municipality_id', '=', municipalityId).orderBy('position').orderBy('code').execute();
-  if (rows.length === 0) return { isDefault: true, codeListVersion: GOAL_AREA_CODE_LIST.version, areas: GOAL_AREA_CODE_LIST.areas.map((a) => ({ ...a, active: true })) };
-  return { isDefault: false, codeListVersion: GOAL_AREA_CODE_LIST.version, areas: rows.map((r) => ({ code: r.code, sv: r.name_sv, en: r.name_en, active: r.active })) };
+  const rows = await db
+    .selectFrom('plan_goal_areas')
+    .select(['code', 'name_sv', 'name_en', 'active'])
+    .where('municipality_id', '=', municipalityId)
+    .orderBy('position')
+    .orderBy('code')
+    .execute();
+  if (rows.length === 0)
+    return {
+      isDefault: true,
+      codeListVersion: GOAL_AREA_CODE_LIST.version,
+      areas: GOAL_AREA_CODE_LIST.areas.map((a) => ({ ...a, active: true })),
+    };
+  return {
+    isDefault: false,
+    codeListVersion: GOAL_AREA_CODE_LIST.version,
+    areas: rows.map((r) => ({ code: r.code, sv: r.name_sv, en: r.name_en, active: r.active })),
+  };
 }
 
 /** The goal areas of the actor's municipality, active and inactive. */
@@ -23,7 +38,10 @@ export async function readGoalAreas(ctx: RequestContext): Promise<GoalAreasRespo
 }
 
 /** Replaces the municipality's list (coordinators); areas left out become inactive. */
-export async function saveGoalAreas(ctx: RequestContext, input: z.infer<typeof goalAreasBody>): Promise<GoalAreasResponse> {
+export async function saveGoalAreas(
+  ctx: RequestContext,
+  input: z.infer<typeof goalAreasBody>,
+): Promise<GoalAreasResponse> {
   requireCapability(ctx.actor, 'outreach.configure');
   const m = ctx.actor.municipalityId;
   await audited(ctx, async ({ trx, audit }) => {
@@ -31,10 +49,22 @@ export async function saveGoalAreas(ctx: RequestContext, input: z.infer<typeof g
     // The default list becomes the municipality's own first, so that its codes stay known when left out.
     const before = await loadAreas(trx, m);
     const left = before.areas.filter((a) => !sent.has(a.code)).map((a) => ({ ...a, active: false }));
-    const rows = [...input.areas, ...left].map((a, position) => ({ municipality_id: m, code: a.code, name_sv: a.sv, name_en: a.en, active: a.active, position }));
+    const rows = [...input.areas, ...left].map((a, position) => ({
+      municipality_id: m,
+      code: a.code,
+      name_sv: a.sv,
+      name_en: a.en,
+      active: a.active,
+      position,
+    }));
     await trx.deleteFrom('plan_goal_areas').where('municipality_id', '=', m).execute();
     await trx.insertInto('plan_goal_areas').values(rows).execute();
-    await audit({ action: 'update', entity: 'plan_goal_areas', entityId: m, detail: { areas: input.areas.length, inactive: rows.filter((r) => !r.active).length } });
+    await audit({
+      action: 'update',
+      entity: 'plan_goal_areas',
+      entityId: m,
+      detail: { areas: input.areas.length, inactive: rows.filter((r) => !r.active).length },
+    });
   });
   return loadAreas(ctx.db, m);
 }

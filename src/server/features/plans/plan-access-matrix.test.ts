@@ -27,7 +27,8 @@ const WHO: Who[] = [
   { key: 'social worker outside the team, emergency access', role: 'team_member', unit: 'social', emergency: true },
 ];
 const RECIPIENTS: Unit[] = ['social', 'labour'];
-const own = (who: Who) => who.role === 'coordinator' || Boolean(who.contact) || (Boolean(who.inTeam) && who.unit === 'school');
+const own = (who: Who) =>
+  who.role === 'coordinator' || Boolean(who.contact) || (Boolean(who.inTeam) && who.unit === 'school');
 
 /** May `who` read the plan of a person whose consent is in `state`? */
 function reads(who: Who, state: State): boolean {
@@ -41,34 +42,97 @@ const cases = new Map<State, string>();
 
 beforeAll(async () => {
   h = await createHarness();
-  const units = new Map((await h.db.selectFrom('units').select(['id', 'name']).where('municipality_id', '=', h.municipalityId).execute()).map((u) => [u.name, u.id]));
-  const unitId: Record<Unit, string> = { school: units.get('Utbildningsförvaltningen')!, social: units.get('Socialtjänsten')!, labour: units.get('Arbetsmarknadsenheten')!, employment: units.get('Arbetsförmedlingen')! };
-  const team = await h.db.insertInto('teams').values({ municipality_id: h.municipalityId, name: 'Planmatrisen', unit_id: unitId.school }).returning('id').executeTakeFirstOrThrow();
+  const units = new Map(
+    (
+      await h.db.selectFrom('units').select(['id', 'name']).where('municipality_id', '=', h.municipalityId).execute()
+    ).map((u) => [u.name, u.id]),
+  );
+  const unitId: Record<Unit, string> = {
+    school: units.get('Utbildningsförvaltningen')!,
+    social: units.get('Socialtjänsten')!,
+    labour: units.get('Arbetsmarknadsenheten')!,
+    employment: units.get('Arbetsförmedlingen')!,
+  };
+  const team = await h.db
+    .insertInto('teams')
+    .values({ municipality_id: h.municipalityId, name: 'Planmatrisen', unit_id: unitId.school })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   for (const [i, who] of WHO.entries()) {
     const email = `planmatrix${i}@test.lotsa.local`;
-    const staff = await insertStaff(h.db, h.municipalityId, { name: who.key, email, role: who.role, unitId: unitId[who.unit] }, TEST_PASSWORD);
-    if (who.inTeam) await h.db.insertInto('team_members').values({ team_id: team.id, staff_id: (staff as { id: string }).id }).execute();
+    const staff = await insertStaff(
+      h.db,
+      h.municipalityId,
+      { name: who.key, email, role: who.role, unitId: unitId[who.unit] },
+      TEST_PASSWORD,
+    );
+    if (who.inTeam)
+      await h.db
+        .insertInto('team_members')
+        .values({ team_id: team.id, staff_id: (staff as { id: string }).id })
+        .execute();
     clients.set(who.key, await h.signIn(email));
   }
   const coordinator = clients.get('coordinator')!;
   for (const state of STATES) {
-    const { id } = (await coordinator.request('POST', '/api/v1/persons', buildPerson({ givenName: `Planmatris-${state}` }))).json();
+    const { id } = (
+      await coordinator.request('POST', '/api/v1/persons', buildPerson({ givenName: `Planmatris-${state}` }))
+    ).json();
     const kase = (await coordinator.request('GET', `/api/v1/persons/${id}`)).json().case;
     cases.set(state, kase.id);
-    expect((await coordinator.request('PATCH', `/api/v1/cases/${kase.id}`, { contactPersonId: clients.get('contact person')!.staffId, teamId: team.id, version: kase.version })).statusCode).toBe(204);
-    expect((await coordinator.request('PUT', `/api/v1/cases/${kase.id}/plan`, { version: 0, goals: [{ area: 'studies', title: 'Komvux' }] })).statusCode).toBe(200);
+    expect(
+      (
+        await coordinator.request('PATCH', `/api/v1/cases/${kase.id}`, {
+          contactPersonId: clients.get('contact person')!.staffId,
+          teamId: team.id,
+          version: kase.version,
+        })
+      ).statusCode,
+    ).toBe(204);
+    expect(
+      (
+        await coordinator.request('PUT', `/api/v1/cases/${kase.id}/plan`, {
+          version: 0,
+          goals: [{ area: 'studies', title: 'Komvux' }],
+        })
+      ).statusCode,
+    ).toBe(200);
     if (state === 'none') continue;
-    const categories: ConsentCategory[] = state === 'contact only' ? ['contact_occupation'] : ['contact_occupation', 'assessment_plan'];
-    const consent = await coordinator.request('POST', `/api/v1/persons/${id}/consents`, { recipientUnitIds: RECIPIENTS.map((u) => unitId[u]), categories, purpose: 'Samverkan kring planen', givenBy: 'young_person', givenOn: '2026-01-10', validUntil: state === 'plan expired' ? '2026-02-01' : null });
+    const categories: ConsentCategory[] =
+      state === 'contact only' ? ['contact_occupation'] : ['contact_occupation', 'assessment_plan'];
+    const consent = await coordinator.request('POST', `/api/v1/persons/${id}/consents`, {
+      recipientUnitIds: RECIPIENTS.map((u) => unitId[u]),
+      categories,
+      purpose: 'Samverkan kring planen',
+      givenBy: 'young_person',
+      givenOn: '2026-01-10',
+      validUntil: state === 'plan expired' ? '2026-02-01' : null,
+    });
     expect(consent.statusCode).toBe(201);
-    if (state === 'plan withdrawn') expect((await coordinator.request('POST', `/api/v1/consents/${consent.json().id}/withdraw`, {})).statusCode).toBe(204);
+    if (state === 'plan withdrawn')
+      expect((await coordinator.request('POST', `/api/v1/consents/${consent.json().id}/withdraw`, {})).statusCode).toBe(
+        204,
+      );
   }
-  const settings = await h.as.administrator.request('PUT', '/api/v1/settings', { emergencyUnitIds: [unitId.school, unitId.social], emergencyDailyLimit: STATES.length });
+  const settings = await h.as.administrator.request('PUT', '/api/v1/settings', {
+    emergencyUnitIds: [unitId.school, unitId.social],
+    emergencyDailyLimit: STATES.length,
+  });
   expect(settings.statusCode).toBe(200);
   for (const who of WHO.filter((w) => w.emergency)) {
     for (const state of STATES) {
-      const personId = (await h.db.selectFrom('cases').select('person_id').where('id', '=', cases.get(state)!).executeTakeFirstOrThrow()).person_id;
-      expect((await clients.get(who.key)!.request('POST', `/api/v1/persons/${personId}/emergency-access`, { reason: 'Ungdomen hör av sig i kris, kontaktpersonen nås inte' })).statusCode).toBe(201);
+      const personId = (
+        await h.db.selectFrom('cases').select('person_id').where('id', '=', cases.get(state)!).executeTakeFirstOrThrow()
+      ).person_id;
+      expect(
+        (
+          await clients
+            .get(who.key)!
+            .request('POST', `/api/v1/persons/${personId}/emergency-access`, {
+              reason: 'Ungdomen hör av sig i kris, kontaktpersonen nås inte',
+            })
+        ).statusCode,
+      ).toBe(201);
     }
   }
 }, 120_000);
@@ -86,10 +150,15 @@ describe('who reads and changes a plan', () => {
     expect((await client.request('GET', `/api/v1/cases/${caseId}/plan.pdf`)).statusCode).toBe(read ? 200 : 404);
     if (read) expect(plan.json().canEdit).toBe(write);
     // A refused change leaves nothing: the version stays where it was.
-    const version = (await h.db.selectFrom('action_plans').select('version').where('case_id', '=', caseId).executeTakeFirstOrThrow()).version;
+    const version = (
+      await h.db.selectFrom('action_plans').select('version').where('case_id', '=', caseId).executeTakeFirstOrThrow()
+    ).version;
     const goals = [{ area: 'studies', title: `Komvux (${who.key})` }];
     const saved = await client.request('PUT', `/api/v1/cases/${caseId}/plan`, { version, goals });
     expect(saved.statusCode).toBe(write ? 200 : 404);
-    expect((await h.db.selectFrom('action_plans').select('version').where('case_id', '=', caseId).executeTakeFirstOrThrow()).version).toBe(write ? version + 1 : version);
+    expect(
+      (await h.db.selectFrom('action_plans').select('version').where('case_id', '=', caseId).executeTakeFirstOrThrow())
+        .version,
+    ).toBe(write ? version + 1 : version);
   });
 });

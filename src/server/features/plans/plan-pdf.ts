@@ -13,7 +13,8 @@ export type PlanPrint = { plan: Plan; name: string; municipality: string };
 const TEXT = {
   sv: {
     title: 'Min handlingsplan',
-    intro: 'Det här är planen vi har gjort tillsammans: dina mål, vad du vill, och vem som gör vad för att du ska nå dit. Planen kan ändras när det behövs. Säg till din kontaktperson om något inte stämmer.',
+    intro:
+      'Det här är planen vi har gjort tillsammans: dina mål, vad du vill, och vem som gör vad för att du ska nå dit. Planen kan ändras när det behövs. Säg till din kontaktperson om något inte stämmer.',
     name: 'Namn',
     contact: 'Din kontaktperson',
     version: 'Version',
@@ -34,13 +35,20 @@ const TEXT = {
     statuses: { planned: 'Planerat', ongoing: 'Pågår', done: 'Klart', stopped: 'Avslutat i förtid' },
     ended: 'Avslutat',
     why: 'Varför',
-    reasons: { completed: 'genomfört', moved_on: 'gick vidare till studier eller arbete', interrupted: 'avbrutet', declined: 'tackade nej', other: 'annat' },
+    reasons: {
+      completed: 'genomfört',
+      moved_on: 'gick vidare till studier eller arbete',
+      interrupted: 'avbrutet',
+      declined: 'tackade nej',
+      other: 'annat',
+    },
     followUp: 'Vi följer upp',
     followUpPlan: 'Nästa uppföljning av hela planen',
     evaluation: 'Utvärdering',
     evaluatedOn: 'Utvärderad',
     signed: 'Underskrifter',
-    signedLine: (v: number, on: string, by: string, how: string) => `Version ${v} undertecknad ${on} av ${by} (${how}).`,
+    signedLine: (v: number, on: string, by: string, how: string) =>
+      `Version ${v} undertecknad ${on} av ${by} (${how}).`,
     signers: { young_person: 'dig', guardian: 'vårdnadshavare' },
     methods: { in_lotsa: 'i Lotsa', paper: 'på papper' },
     sign: 'Din underskrift, datum och namnförtydligande',
@@ -59,7 +67,8 @@ const TEXT = {
   },
   en: {
     title: 'My action plan',
-    intro: 'This is the plan we made together: your goals, what you want, and who does what so that you get there. The plan can change when needed. Tell your contact person if something is not right.',
+    intro:
+      'This is the plan we made together: your goals, what you want, and who does what so that you get there. The plan can change when needed. Tell your contact person if something is not right.',
     name: 'Name',
     contact: 'Your contact person',
     version: 'Version',
@@ -80,7 +89,13 @@ const TEXT = {
     statuses: { planned: 'Planned', ongoing: 'Under way', done: 'Done', stopped: 'Ended early' },
     ended: 'Ended',
     why: 'Why',
-    reasons: { completed: 'completed', moved_on: 'moved on to studies or work', interrupted: 'interrupted', declined: 'declined', other: 'other' },
+    reasons: {
+      completed: 'completed',
+      moved_on: 'moved on to studies or work',
+      interrupted: 'interrupted',
+      declined: 'declined',
+      other: 'other',
+    },
     followUp: 'We follow up',
     followUpPlan: 'Next follow-up of the whole plan',
     evaluation: 'Evaluation',
@@ -132,11 +147,19 @@ export function planPdf(data: PlanPrint, language: 'sv' | 'en'): Promise<Buffer>
       doc.moveDown(0.3).font('Helvetica-Bold').text(t.steps).font('Helvetica');
       if (!goal.steps.length) doc.text(t.noSteps);
       for (const step of goal.steps) {
-        const who = step.responsibleKind === 'young_person' ? t.youngPerson : step.responsibleKind === 'unit' ? unitName(step.responsibleUnitId) : (step.responsibleOther ?? '');
-        const when = [step.startOn ? `${t.from} ${step.startOn}` : '', step.dueOn ? `${t.by} ${step.dueOn}` : ''].filter(Boolean).join(', ');
+        const who =
+          step.responsibleKind === 'young_person'
+            ? t.youngPerson
+            : step.responsibleKind === 'unit'
+              ? unitName(step.responsibleUnitId)
+              : (step.responsibleOther ?? '');
+        const when = [step.startOn ? `${t.from} ${step.startOn}` : '', step.dueOn ? `${t.by} ${step.dueOn}` : '']
+          .filter(Boolean)
+          .join(', ');
         doc.moveDown(0.3).font('Helvetica-Bold').text(`• ${step.title}`, { indent: 10 }).font('Helvetica');
         const lines = [`${t.who}: ${who}`, when ? `${t.when}: ${when}` : '', `${t.status}: ${t.statuses[step.status]}`];
-        if (step.endedOn) lines.push(`${t.ended}: ${step.endedOn}${step.endReason ? ` · ${t.why}: ${t.reasons[step.endReason]}` : ''}`);
+        if (step.endedOn)
+          lines.push(`${t.ended}: ${step.endedOn}${step.endReason ? ` · ${t.why}: ${t.reasons[step.endReason]}` : ''}`);
         if (step.followUpOn) lines.push(`${t.followUp}: ${step.followUpOn}`);
         for (const line of lines.filter(Boolean)) doc.text(line, { indent: 22 });
       }
@@ -146,7 +169,8 @@ export function planPdf(data: PlanPrint, language: 'sv' | 'en'): Promise<Buffer>
     if (plan.evaluation) field(doc, t.evaluation, plan.evaluation);
     if (plan.evaluatedOn) field(doc, t.evaluatedOn, plan.evaluatedOn);
     heading(doc, t.signed);
-    for (const s of plan.signatures) paragraph(doc, t.signedLine(s.version, s.signedOn, t.signers[s.signedBy], t.methods[s.method]));
+    for (const s of plan.signatures)
+      paragraph(doc, t.signedLine(s.version, s.signedOn, t.signers[s.signedBy], t.methods[s.method]));
     if (!plan.signatures.some((s) => s.version === plan.version)) {
       signatureLine(doc, t.sign);
       signatureLine(doc, t.staffSign);

@@ -10,10 +10,19 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const ids = async (key: string) => ((await h.as.coordinator.request('GET', `/api/v1/work-queues/${key}`)).json().items as { personId: string }[]).map((i) => i.personId);
+const ids = async (key: string) =>
+  ((await h.as.coordinator.request('GET', `/api/v1/work-queues/${key}`)).json().items as { personId: string }[]).map(
+    (i) => i.personId,
+  );
 const reached = (personId: string, days: number) =>
-  h.as.coordinator.request('POST', `/api/v1/persons/${personId}/contact-attempts`, { at: new Date(Date.now() - days * 86_400_000).toISOString(), channel: 'phone', outcome: 'reached', occupation: 'none' });
-const plan = (caseId: string, body: Record<string, unknown>) => h.as.coordinator.request('PUT', `/api/v1/cases/${caseId}/plan`, { version: 0, goals: [], ...body });
+  h.as.coordinator.request('POST', `/api/v1/persons/${personId}/contact-attempts`, {
+    at: new Date(Date.now() - days * 86_400_000).toISOString(),
+    channel: 'phone',
+    outcome: 'reached',
+    occupation: 'none',
+  });
+const plan = (caseId: string, body: Record<string, unknown>) =>
+  h.as.coordinator.request('PUT', `/api/v1/cases/${caseId}/plan`, { version: 0, goals: [], ...body });
 
 describe('the plan-missing queue', () => {
   it('lists someone reached 30 days ago without a plan until the plan is made; not someone reached recently or never', async () => {
@@ -36,7 +45,14 @@ describe('the plan-missing queue', () => {
     expect(await ids('plan-missing')).not.toContain(p.personId);
     const current = (await h.as.coordinator.request('GET', '/api/v1/outreach-settings')).json();
     expect(current.settings.planMissingDays).toBe(30);
-    expect((await h.as.coordinator.request('PUT', '/api/v1/outreach-settings', { settings: { ...current.settings, planMissingDays: 7 }, version: current.version })).statusCode).toBe(200);
+    expect(
+      (
+        await h.as.coordinator.request('PUT', '/api/v1/outreach-settings', {
+          settings: { ...current.settings, planMissingDays: 7 },
+          version: current.version,
+        })
+      ).statusCode,
+    ).toBe(200);
     expect(await ids('plan-missing')).toContain(p.personId);
   });
 });
@@ -48,16 +64,44 @@ describe('the follow-up-due queue', () => {
     const stepDue = await personInRegister(h);
     const later = await personInRegister(h);
     const doneStep = await personInRegister(h);
-    const step = (status: string, extra: Record<string, unknown> = {}) => ({ title: 'Studiebesök', responsibleKind: 'young_person', startOn: addDays(today, -10), followUpOn: addDays(today, -1), status, ...extra });
-    expect((await plan(planDue.caseId, { followUpOn: today, goals: [{ area: 'work', title: 'Jobb' }] })).statusCode).toBe(200);
-    expect((await plan(stepDue.caseId, { followUpOn: addDays(today, 30), goals: [{ area: 'work', title: 'Jobb', steps: [step('ongoing')] }] })).statusCode).toBe(200);
-    expect((await plan(later.caseId, { followUpOn: addDays(today, 1), goals: [{ area: 'work', title: 'Jobb' }] })).statusCode).toBe(200);
-    expect((await plan(doneStep.caseId, { goals: [{ area: 'work', title: 'Jobb', steps: [step('done', { endedOn: addDays(today, -2) })] }] })).statusCode).toBe(200);
+    const step = (status: string, extra: Record<string, unknown> = {}) => ({
+      title: 'Studiebesök',
+      responsibleKind: 'young_person',
+      startOn: addDays(today, -10),
+      followUpOn: addDays(today, -1),
+      status,
+      ...extra,
+    });
+    expect(
+      (await plan(planDue.caseId, { followUpOn: today, goals: [{ area: 'work', title: 'Jobb' }] })).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await plan(stepDue.caseId, {
+          followUpOn: addDays(today, 30),
+          goals: [{ area: 'work', title: 'Jobb', steps: [step('ongoing')] }],
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (await plan(later.caseId, { followUpOn: addDays(today, 1), goals: [{ area: 'work', title: 'Jobb' }] }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await plan(doneStep.caseId, {
+          goals: [{ area: 'work', title: 'Jobb', steps: [step('done', { endedOn: addDays(today, -2) })] }],
+        })
+      ).statusCode,
+    ).toBe(200);
     const listed = await ids('follow-up-due');
     expect(listed).toEqual(expect.arrayContaining([planDue.personId, stepDue.personId]));
     expect(listed).not.toContain(later.personId);
     expect(listed).not.toContain(doneStep.personId);
-    const items = (await h.as.coordinator.request('GET', '/api/v1/work-queues/follow-up-due')).json().items as { personId: string; planFollowUpOn: string }[];
+    const items = (await h.as.coordinator.request('GET', '/api/v1/work-queues/follow-up-due')).json().items as {
+      personId: string;
+      planFollowUpOn: string;
+    }[];
     expect(items.find((i) => i.personId === stepDue.personId)?.planFollowUpOn).toBe(addDays(today, -1));
     expect(items.find((i) => i.personId === planDue.personId)?.planFollowUpOn).toBe(today);
   });

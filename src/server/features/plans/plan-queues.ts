@@ -9,10 +9,15 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { addDays, CONVERSATION_OUTCOMES, type OutreachSettings } from '../../../core/outreach.js';
 
 /** The first day a follow-up of the open case's plan (or one of its open steps) falls due. */
-export const planFollowUpOn = sql<string | null>`(select least(ap.follow_up_on, (select min(ps.follow_up_on) from plan_steps ps where ps.plan_id = ap.id and ps.status in ('planned', 'ongoing'))) from action_plans ap where ap.case_id = cases.id)`;
+export const planFollowUpOn = sql<
+  string | null
+>`(select least(ap.follow_up_on, (select min(ps.follow_up_on) from plan_steps ps where ps.plan_id = ap.id and ps.status in ('planned', 'ongoing'))) from action_plans ap where ap.case_id = cases.id)`;
 
 /** The condition of each plan queue, given the municipality's settings and today (YYYY-MM-DD). */
-export function planQueueConditions(settings: OutreachSettings, today: string): Record<'plan-missing' | 'follow-up-due', RawBuilder<SqlBool>> {
+export function planQueueConditions(
+  settings: OutreachSettings,
+  today: string,
+): Record<'plan-missing' | 'follow-up-due', RawBuilder<SqlBool>> {
   const reachedBy = addDays(today, -settings.planMissingDays);
   return {
     'plan-missing': sql<SqlBool>`cases.id is not null

@@ -16,7 +16,8 @@ export async function protectedIdentityRoutes(app: FastifyInstance) {
   r.post('/api/v1/persons/:id/contact-grants', {
     schema: {
       tags,
-      summary: 'Let a staff member see the contact details of a person with protected identity (coordinators; reason required)',
+      summary:
+        'Let a staff member see the contact details of a person with protected identity (coordinators; reason required)',
       params: z.object({ id: z.string().uuid() }),
       body: protectedIdentityGrantBody,
       response: { 204: z.null(), ...errors },

@@ -12,11 +12,17 @@ import { alertAdministrators } from '../emergency-access/alerts.js';
 import { selectPerson } from '../persons/persons.queries.js';
 
 /** Gives `input.staffId` sight of the person's contact details. Granting twice keeps the first grant. */
-export async function grantContactDetails(ctx: RequestContext, personId: string, input: z.infer<typeof protectedIdentityGrantBody>): Promise<void> {
+export async function grantContactDetails(
+  ctx: RequestContext,
+  personId: string,
+  input: z.infer<typeof protectedIdentityGrantBody>,
+): Promise<void> {
   requireCapability(ctx.actor, 'protected.grant');
   // Four eyes: someone else decides that a coordinator may see a protected address.
-  if (input.staffId === ctx.actor.id) throw new AppError('self_grant_forbidden', [{ field: 'staffId', code: 'invalid' }]);
-  if ([...input.reason].length < GRANT_REASON_MIN_LENGTH) throw new AppError('reason_too_short', [{ field: 'reason', code: 'too_short' }]);
+  if (input.staffId === ctx.actor.id)
+    throw new AppError('self_grant_forbidden', [{ field: 'staffId', code: 'invalid' }]);
+  if ([...input.reason].length < GRANT_REASON_MIN_LENGTH)
+    throw new AppError('reason_too_short', [{ field: 'reason', code: 'too_short' }]);
   await audited(ctx, async ({ trx, audit }) => {
     const person = await selectPerson(trx, ctx.actor, personId);
     if (!person) throw new AppError('not_found');
@@ -31,12 +37,30 @@ export async function grantContactDetails(ctx: RequestContext, personId: string,
     if (!staff) throw new AppError('validation_failed', [{ field: 'staffId', code: 'invalid' }]);
     const granted = await trx
       .insertInto('protected_identity_grants')
-      .values({ municipality_id: person.municipality_id, person_id: personId, staff_id: staff.id, granted_by: ctx.actor.id, reason: input.reason })
+      .values({
+        municipality_id: person.municipality_id,
+        person_id: personId,
+        staff_id: staff.id,
+        granted_by: ctx.actor.id,
+        reason: input.reason,
+      })
       .onConflict((oc) => oc.columns(['person_id', 'staff_id']).doNothing())
       .returning('id')
       .executeTakeFirst();
-    const alerted = granted ? await alertAdministrators(trx, ctx.actor, { kind: 'protected_identity_grant', personId, payload: { by: ctx.actor.name, to: staff.name, reason: input.reason } }) : 0;
-    await audit({ action: 'update', entity: 'protected_identity_grant', entityId: staff.id, personId, detail: { granted: true, reason: input.reason, alerted } });
+    const alerted = granted
+      ? await alertAdministrators(trx, ctx.actor, {
+          kind: 'protected_identity_grant',
+          personId,
+          payload: { by: ctx.actor.name, to: staff.name, reason: input.reason },
+        })
+      : 0;
+    await audit({
+      action: 'update',
+      entity: 'protected_identity_grant',
+      entityId: staff.id,
+      personId,
+      detail: { granted: true, reason: input.reason, alerted },
+    });
   });
 }
 
@@ -45,8 +69,18 @@ export async function revokeContactDetails(ctx: RequestContext, personId: string
   requireCapability(ctx.actor, 'protected.grant');
   await audited(ctx, async ({ trx, audit }) => {
     if (!(await selectPerson(trx, ctx.actor, personId))) throw new AppError('not_found');
-    const removed = await trx.deleteFrom('protected_identity_grants').where('person_id', '=', personId).where('staff_id', '=', staffId).executeTakeFirst();
+    const removed = await trx
+      .deleteFrom('protected_identity_grants')
+      .where('person_id', '=', personId)
+      .where('staff_id', '=', staffId)
+      .executeTakeFirst();
     if (removed.numDeletedRows === 0n) throw new AppError('not_found');
-    await audit({ action: 'update', entity: 'protected_identity_grant', entityId: staffId, personId, detail: { granted: false } });
+    await audit({
+      action: 'update',
+      entity: 'protected_identity_grant',
+      entityId: staffId,
+      personId,
+      detail: { granted: false },
+    });
   });
 }

@@ -9,7 +9,12 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-type Page = { total: number; page: number; pageSize: number; items: { personId: string; familyName: string; enteredOn: string }[] };
+type Page = {
+  total: number;
+  page: number;
+  pageSize: number;
+  items: { personId: string; familyName: string; enteredOn: string }[];
+};
 const queue = async (query: string): Promise<Page> => {
   const res = await h.as.coordinator.request('GET', `/api/v1/work-queues/not-contacted?${query}`);
   expect(res.statusCode, res.body).toBe(200);
@@ -19,21 +24,46 @@ const queue = async (query: string): Promise<Page> => {
 describe('GET /api/v1/work-queues/:key paging and sorting', () => {
   it('pages through the whole queue with its total, and sorts by name or entry both ways', async () => {
     const names = ['Berg', 'Ahl', 'Dahl', 'Cedervall', 'Ek'];
-    for (const [i, familyName] of names.entries()) await personInRegister(h, { enteredOn: daysAgo(10 + i), person: { familyName } });
+    for (const [i, familyName] of names.entries())
+      await personInRegister(h, { enteredOn: daysAgo(10 + i), person: { familyName } });
 
     const first = await queue('pageSize=2');
     expect(first).toMatchObject({ total: 5, page: 1, pageSize: 2 });
-    const all = [...first.items, ...(await queue('pageSize=2&page=2')).items, ...(await queue('pageSize=2&page=3')).items];
+    const all = [
+      ...first.items,
+      ...(await queue('pageSize=2&page=2')).items,
+      ...(await queue('pageSize=2&page=3')).items,
+    ];
     expect(new Set(all.map((i) => i.personId)).size).toBe(5);
 
-    expect((await queue('sort=name')).items.map((i) => i.familyName)).toEqual(['Ahl', 'Berg', 'Cedervall', 'Dahl', 'Ek']);
-    expect((await queue('sort=name&order=desc')).items.map((i) => i.familyName)).toEqual(['Ek', 'Dahl', 'Cedervall', 'Berg', 'Ahl']);
+    expect((await queue('sort=name')).items.map((i) => i.familyName)).toEqual([
+      'Ahl',
+      'Berg',
+      'Cedervall',
+      'Dahl',
+      'Ek',
+    ]);
+    expect((await queue('sort=name&order=desc')).items.map((i) => i.familyName)).toEqual([
+      'Ek',
+      'Dahl',
+      'Cedervall',
+      'Berg',
+      'Ahl',
+    ]);
     // Entered longest ago first: Ek (14 days), then Cedervall, Dahl, Ahl, Berg.
-    expect((await queue('sort=entered')).items.map((i) => i.familyName)).toEqual(['Ek', 'Cedervall', 'Dahl', 'Ahl', 'Berg']);
+    expect((await queue('sort=entered')).items.map((i) => i.familyName)).toEqual([
+      'Ek',
+      'Cedervall',
+      'Dahl',
+      'Ahl',
+      'Berg',
+    ]);
   });
 
   it('refuses an unknown sort and a page size above 100', async () => {
     expect((await h.as.coordinator.request('GET', '/api/v1/work-queues/not-contacted?sort=age')).statusCode).toBe(400);
-    expect((await h.as.coordinator.request('GET', '/api/v1/work-queues/not-contacted?pageSize=101')).statusCode).toBe(400);
+    expect((await h.as.coordinator.request('GET', '/api/v1/work-queues/not-contacted?pageSize=101')).statusCode).toBe(
+      400,
+    );
   });
 });

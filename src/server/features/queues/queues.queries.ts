@@ -4,7 +4,14 @@
  * query; consent or emergency access alone gives no outreach work), with open case and next step.
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import { addDays, CHECK_STEPS, CONVERSATION_OUTCOMES, OCCUPATION_CODE_LIST, SCHOOL_ENTRY_REASONS, type OutreachSettings } from '../../../core/outreach.js';
+import {
+  addDays,
+  CHECK_STEPS,
+  CONVERSATION_OUTCOMES,
+  OCCUPATION_CODE_LIST,
+  SCHOOL_ENTRY_REASONS,
+  type OutreachSettings,
+} from '../../../core/outreach.js';
 import type { QueueKey } from '../../../core/outreach-schemas.js';
 import { personManagedBy, type Actor } from '../../access/access.js';
 import { MEASURE_ENDING_DAYS } from '../../../core/measures.js';
@@ -26,7 +33,8 @@ export function inRegister(db: Db, actor: Actor) {
 }
 
 const fromSchool = sql<SqlBool>`rp.entry_reason in (${sql.join(SCHOOL_ENTRY_REASONS)})`;
-const attemptInPeriod = (condition: RawBuilder<unknown>) => sql<SqlBool>`exists (select 1 from contact_attempts ca where ca.period_id = rp.id and ${condition})`;
+const attemptInPeriod = (condition: RawBuilder<unknown>) =>
+  sql<SqlBool>`exists (select 1 from contact_attempts ca where ca.period_id = rp.id and ${condition})`;
 
 /** True once contact was made in the open period. */
 export const reachedInPeriod = attemptInPeriod(sql`ca.outcome in (${sql.join(REACHED)})`);
@@ -37,7 +45,9 @@ const schoolVerified = attemptInPeriod(sql`ca.channel = 'verify_school'`);
  * The next step in force: the stored one, or, before anything is stored for the period, the first
  * check step on the day of entry (the same start as core's proposeNextStep).
  */
-export const nextChannel = sql<string | null>`case when ns.person_id is null then (case when ${fromSchool} then 'verify_school' else 'known_elsewhere' end) else ns.channel end`;
+export const nextChannel = sql<
+  string | null
+>`case when ns.person_id is null then (case when ${fromSchool} then 'verify_school' else 'known_elsewhere' end) else ns.channel end`;
 export const nextDue = sql<string | null>`case when ns.person_id is null then rp.entered_on else ns.due_on end`;
 
 /** True while the newest occupation at contact is still valid for its type. */
@@ -57,7 +67,9 @@ const homeVisitPlanned = sql<SqlBool>`exists (select 1 from meetings m where m.p
 export const plannedAt = sql<Date | null>`(select min(m.starts_at) from meetings m where m.person_id = persons.id and m.kind = 'home_visit' and m.cancelled_at is null and m.ends_at > now())`;
 
 /** The soonest planned end of the person's running measures (the measure-ending queue sorts by it). */
-export const measureEndsOn = sql<string | null>`(select min(m.planned_end_on) from measures m where m.person_id = persons.id and m.ended_on is null)`;
+export const measureEndsOn = sql<
+  string | null
+>`(select min(m.planned_end_on) from measures m where m.person_id = persons.id and m.ended_on is null)`;
 
 /** Queues that are not a condition over the register: the inbox, and follow-ups after closure (`features/outcomes`). */
 export type OwnQueryQueue = 'inbox' | 'closure-follow-up';

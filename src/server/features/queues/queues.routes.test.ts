@@ -12,14 +12,21 @@ afterAll(() => h.close());
 
 const attempt = (personId: string, body: Record<string, unknown>, as = h.as.coordinator) =>
   as.request('POST', `/api/v1/persons/${personId}/contact-attempts`, { at: new Date().toISOString(), ...body });
-const queue = async (key: string, as = h.as.coordinator, query = '') => (await as.request('GET', `/api/v1/work-queues/${key}${query}`)).json();
+const queue = async (key: string, as = h.as.coordinator, query = '') =>
+  (await as.request('GET', `/api/v1/work-queues/${key}${query}`)).json();
 const ids = (page: { items: { personId: string }[] }) => page.items.map((i) => i.personId);
-const counts = async (as = h.as.coordinator, query = '') => Object.fromEntries((await as.request('GET', `/api/v1/work-queues${query}`)).json().map((q: { key: string; count: number }) => [q.key, q.count]));
+const counts = async (as = h.as.coordinator, query = '') =>
+  Object.fromEntries(
+    (await as.request('GET', `/api/v1/work-queues${query}`))
+      .json()
+      .map((q: { key: string; count: number }) => [q.key, q.count]),
+  );
 
 describe('GET /api/v1/work-queues', () => {
   it('answers 401 without a session and 403 for roles without outreach work', async () => {
     expect((await h.anonymous('GET', '/api/v1/work-queues')).statusCode).toBe(401);
-    for (const role of ['administrator', 'manager', 'school_reporter'] as const) expect((await h.as[role].request('GET', '/api/v1/work-queues')).statusCode).toBe(403);
+    for (const role of ['administrator', 'manager', 'school_reporter'] as const)
+      expect((await h.as[role].request('GET', '/api/v1/work-queues')).statusCode).toBe(403);
     expect((await h.as.coordinator.request('GET', '/api/v1/work-queues/nonsense')).statusCode).toBe(400);
   });
 
@@ -40,7 +47,11 @@ describe('GET /api/v1/work-queues/:key', () => {
     const { personId } = await personInRegister(h, { entryReason: 'dropped_out', enteredOn: daysAgo(3) });
     const verify = await queue('verify-school');
     expect(ids(verify)).toContain(personId);
-    expect(verify.items.find((i: { personId: string }) => i.personId === personId).nextStep).toEqual({ channel: 'verify_school', dueOn: daysAgo(3), overrideReason: null });
+    expect(verify.items.find((i: { personId: string }) => i.personId === personId).nextStep).toEqual({
+      channel: 'verify_school',
+      dueOn: daysAgo(3),
+      overrideReason: null,
+    });
     expect(ids(await queue('not-contacted'))).toContain(personId);
     expect(ids(await queue('next-step-due'))).toContain(personId);
     await attempt(personId, { channel: 'verify_school', outcome: 'dropout_confirmed' });
@@ -67,10 +78,20 @@ describe('GET /api/v1/work-queues/:key', () => {
 
   it('puts an occupation confirmed longer ago than its validity back into the occupation queue', async () => {
     const { personId } = await personInRegister(h, { enteredOn: daysAgo(300) });
-    await attempt(personId, { channel: 'phone', outcome: 'reached', occupation: 'work', at: new Date(Date.now() - 200 * 86_400_000).toISOString() });
+    await attempt(personId, {
+      channel: 'phone',
+      outcome: 'reached',
+      occupation: 'work',
+      at: new Date(Date.now() - 200 * 86_400_000).toISOString(),
+    });
     expect(ids(await queue('occupation-unknown'))).toContain(personId);
     const { personId: fresh } = await personInRegister(h, { enteredOn: daysAgo(300) });
-    await attempt(fresh, { channel: 'phone', outcome: 'reached', occupation: 'work', at: new Date(Date.now() - 20 * 86_400_000).toISOString() });
+    await attempt(fresh, {
+      channel: 'phone',
+      outcome: 'reached',
+      occupation: 'work',
+      at: new Date(Date.now() - 20 * 86_400_000).toISOString(),
+    });
     expect(ids(await queue('occupation-unknown'))).not.toContain(fresh);
   });
 
@@ -80,7 +101,9 @@ describe('GET /api/v1/work-queues/:key', () => {
     const page = await queue('not-contacted', h.as.youth_coach);
     expect(ids(page)).toContain(mine.personId);
     expect(ids(page)).not.toContain(theirs.personId);
-    expect(page.items.find((i: { personId: string }) => i.personId === mine.personId)).toMatchObject({ contactPerson: { id: h.as.youth_coach.staffId } });
+    expect(page.items.find((i: { personId: string }) => i.personId === mine.personId)).toMatchObject({
+      contactPerson: { id: h.as.youth_coach.staffId },
+    });
     const filtered = await queue('not-contacted', h.as.coordinator, `?contactPerson=${h.as.secondCoach.staffId}`);
     expect(ids(filtered)).toEqual([theirs.personId]);
     expect((await counts(h.as.coordinator, `?contactPerson=${h.as.secondCoach.staffId}`))['not-contacted']).toBe(1);
@@ -88,7 +111,11 @@ describe('GET /api/v1/work-queues/:key', () => {
   });
 
   it('holds no address in any queue, whoever is listed', async () => {
-    const { personId } = await personInRegister(h, { entryReason: 'dropped_out', enteredOn: daysAgo(40), person: { streetAddress: 'Köövägen 7', postalCode: '433 99' } });
+    const { personId } = await personInRegister(h, {
+      entryReason: 'dropped_out',
+      enteredOn: daysAgo(40),
+      person: { streetAddress: 'Köövägen 7', postalCode: '433 99' },
+    });
     const listed: string[] = [];
     for (const key of Object.keys(await counts())) {
       const page = await queue(key);
@@ -101,7 +128,12 @@ describe('GET /api/v1/work-queues/:key', () => {
   it('audits each person listed', async () => {
     const { personId } = await personInRegister(h);
     await queue('not-contacted');
-    const rows = await h.db.selectFrom('audit_log').select(['action', 'detail']).where('person_id', '=', personId).where('action', '=', 'list').execute();
+    const rows = await h.db
+      .selectFrom('audit_log')
+      .select(['action', 'detail'])
+      .where('person_id', '=', personId)
+      .where('action', '=', 'list')
+      .execute();
     expect(rows.at(-1)).toMatchObject({ action: 'list', detail: { queue: 'not-contacted' } });
   });
 });
@@ -117,21 +149,41 @@ describe('POST /api/v1/cases/bulk-assign', () => {
   it('assigns a queue’s persons to a coach, who then finds them in their own queue', async () => {
     const a = await personInRegister(h);
     const b = await personInRegister(h);
-    const res = await h.as.coordinator.request('POST', '/api/v1/cases/bulk-assign', { personIds: [a.personId, b.personId], contactPersonId: h.as.secondCoach.staffId });
+    const res = await h.as.coordinator.request('POST', '/api/v1/cases/bulk-assign', {
+      personIds: [a.personId, b.personId],
+      contactPersonId: h.as.secondCoach.staffId,
+    });
     expect(res.json(), res.body).toEqual({ assigned: 2 });
-    expect(ids(await queue('not-contacted', h.as.secondCoach, '?contactPerson=me'))).toEqual(expect.arrayContaining([a.personId, b.personId]));
+    expect(ids(await queue('not-contacted', h.as.secondCoach, '?contactPerson=me'))).toEqual(
+      expect.arrayContaining([a.personId, b.personId]),
+    );
     const events = (await h.as.coordinator.request('GET', `/api/v1/persons/${a.personId}/events`)).json();
-    expect(events[0]).toMatchObject({ type: 'contact_person_changed', payload: { to: { id: h.as.secondCoach.staffId } } });
+    expect(events[0]).toMatchObject({
+      type: 'contact_person_changed',
+      payload: { to: { id: h.as.secondCoach.staffId } },
+    });
   });
 
   it('changes nothing when one person is out of reach, and refuses a contact person who cannot hold cases', async () => {
     const a = await personInRegister(h);
-    const foreign = await h.as.otherCoordinator.request('POST', '/api/v1/persons', buildPerson({ givenName: 'Annan', familyName: 'Kommun' }));
+    const foreign = await h.as.otherCoordinator.request(
+      'POST',
+      '/api/v1/persons',
+      buildPerson({ givenName: 'Annan', familyName: 'Kommun' }),
+    );
     expect(foreign.statusCode).toBe(201);
-    const res = await h.as.coordinator.request('POST', '/api/v1/cases/bulk-assign', { personIds: [a.personId, foreign.json().id], contactPersonId: h.as.youth_coach.staffId });
+    const res = await h.as.coordinator.request('POST', '/api/v1/cases/bulk-assign', {
+      personIds: [a.personId, foreign.json().id],
+      contactPersonId: h.as.youth_coach.staffId,
+    });
     expect(res.statusCode).toBe(404);
-    expect((await h.as.coordinator.request('GET', `/api/v1/persons/${a.personId}`)).json().case.contactPerson).toBeNull();
-    const bad = await h.as.coordinator.request('POST', '/api/v1/cases/bulk-assign', { personIds: [a.personId], contactPersonId: h.as.manager.staffId });
+    expect(
+      (await h.as.coordinator.request('GET', `/api/v1/persons/${a.personId}`)).json().case.contactPerson,
+    ).toBeNull();
+    const bad = await h.as.coordinator.request('POST', '/api/v1/cases/bulk-assign', {
+      personIds: [a.personId],
+      contactPersonId: h.as.manager.staffId,
+    });
     expect(bad.statusCode).toBe(400);
   });
 });

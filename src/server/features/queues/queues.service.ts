@@ -5,7 +5,15 @@
 import { sql, type OrderByItemBuilder, type RawBuilder } from 'kysely';
 import type { z } from 'zod';
 import { roleCan } from '../../../core/roles.js';
-import { QUEUE_KEYS, type bulkAssignBody, type QueueItem, type QueueKey, type queueItemsQuery, type QueueSort, type QueueSummary } from '../../../core/outreach-schemas.js';
+import {
+  QUEUE_KEYS,
+  type bulkAssignBody,
+  type QueueItem,
+  type QueueKey,
+  type queueItemsQuery,
+  type QueueSort,
+  type QueueSummary,
+} from '../../../core/outreach-schemas.js';
 import { personManagedBy, requireCapability } from '../../access/access.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { findContactPerson } from '../cases/cases.service.js';
@@ -13,7 +21,15 @@ import { AppError } from '../../http/app-error.js';
 import { loadOutreachSettings } from '../contact/outreach-settings.js';
 import { todayInSweden } from '../../../core/dates.js';
 import { planFollowUpOn } from '../plans/plan-queues.js';
-import { contactPersonCondition, inRegister, measureEndsOn, nextChannel, nextDue, plannedAt, queueConditions } from './queues.queries.js';
+import {
+  contactPersonCondition,
+  inRegister,
+  measureEndsOn,
+  nextChannel,
+  nextDue,
+  plannedAt,
+  queueConditions,
+} from './queues.queries.js';
 import { eventRow } from '../../db/events.js';
 import { countFollowUpsDue, followUpQueueItems } from '../outcomes/follow-ups.service.js';
 import { QUEUE_PERSON_COLUMNS, queueItemOf } from './queue-item.js';
@@ -31,17 +47,30 @@ export async function listQueues(ctx: RequestContext, contactPerson: string | un
     .where(contactPersonCondition(ctx.actor, contactPerson))
     .select(keys.map((key) => sql<number>`(count(*) filter (where ${conditions[key]}))::int`.as(key)))
     .executeTakeFirstOrThrow();
-  const queues: QueueSummary[] = keys.map((key) => ({ key, count: (counts as Record<string, number>)[key] ?? 0, kind: 'persons' }));
+  const queues: QueueSummary[] = keys.map((key) => ({
+    key,
+    count: (counts as Record<string, number>)[key] ?? 0,
+    kind: 'persons',
+  }));
   queues.push({ key: 'closure-follow-up', count: await countFollowUpsDue(ctx, contactPerson), kind: 'persons' });
   if (roleCan(ctx.actor.role, 'notifications.inbox')) {
-    const inbox = await ctx.db.selectFrom('notifications').select(sql<number>`count(*)::int`.as('n')).where('municipality_id', '=', ctx.actor.municipalityId).where('status', '=', 'inbox').executeTakeFirstOrThrow();
+    const inbox = await ctx.db
+      .selectFrom('notifications')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('municipality_id', '=', ctx.actor.municipalityId)
+      .where('status', '=', 'inbox')
+      .executeTakeFirstOrThrow();
     queues.push({ key: 'inbox', count: inbox.n, kind: 'notifications' });
   }
   return queues;
 }
 
 /** One page of the persons in one queue, sorted as asked (soonest next step first by default), each listing audited. The inbox lists notifications elsewhere. */
-export async function queueItems(ctx: RequestContext, key: QueueKey, query: z.infer<typeof queueItemsQuery>): Promise<{ key: QueueKey; items: QueueItem[]; total: number; page: number; pageSize: number }> {
+export async function queueItems(
+  ctx: RequestContext,
+  key: QueueKey,
+  query: z.infer<typeof queueItemsQuery>,
+): Promise<{ key: QueueKey; items: QueueItem[]; total: number; page: number; pageSize: number }> {
   requireCapability(ctx.actor, 'outreach.work');
   if (key === 'inbox' || !QUEUE_KEYS.includes(key)) throw new AppError('not_found');
   if (key === 'closure-follow-up') {
@@ -50,11 +79,21 @@ export async function queueItems(ctx: RequestContext, key: QueueKey, query: z.in
   const { settings } = await loadOutreachSettings(ctx.db, ctx.actor.municipalityId);
   const condition = queueConditions(settings, todayInSweden(ctx.clock.now()))[key];
   return audited(ctx, async ({ trx, audit }) => {
-    const filtered = inRegister(trx, ctx.actor).where(contactPersonCondition(ctx.actor, query.contactPerson)).where(condition);
+    const filtered = inRegister(trx, ctx.actor)
+      .where(contactPersonCondition(ctx.actor, query.contactPerson))
+      .where(condition);
     const { total } = await filtered.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow();
-    const direction = (ob: OrderByItemBuilder) => (query.order === 'desc' ? ob.desc().nullsLast() : ob.asc().nullsLast());
+    const direction = (ob: OrderByItemBuilder) =>
+      query.order === 'desc' ? ob.desc().nullsLast() : ob.asc().nullsLast();
     const sortKeys: Record<QueueSort, RawBuilder<unknown>> = {
-      due: key === 'home-visits' ? plannedAt : key === 'measure-ending' ? measureEndsOn : key === 'follow-up-due' ? planFollowUpOn : nextDue,
+      due:
+        key === 'home-visits'
+          ? plannedAt
+          : key === 'measure-ending'
+            ? measureEndsOn
+            : key === 'follow-up-due'
+              ? planFollowUpOn
+              : nextDue,
       name: sql`persons.family_name`,
       entered: sql`rp.entered_on`,
       lastAttempt: lastAttemptAt,
@@ -81,23 +120,41 @@ export async function queueItems(ctx: RequestContext, key: QueueKey, query: z.in
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
       .execute();
-    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'person' as const, entityId: r.id, personId: r.id, detail: { queue: key } })));
+    await audit(
+      ...rows.map((r) => ({
+        action: 'list' as const,
+        entity: 'person' as const,
+        entityId: r.id,
+        personId: r.id,
+        detail: { queue: key },
+      })),
+    );
     return { key, total, page: query.page, pageSize: query.pageSize, items: rows.map(queueItemOf) };
   });
 }
 
 /** Makes one staff member the contact person of every listed person's open case (coordinators). */
-export async function bulkAssign(ctx: RequestContext, input: z.infer<typeof bulkAssignBody>): Promise<{ assigned: number }> {
+export async function bulkAssign(
+  ctx: RequestContext,
+  input: z.infer<typeof bulkAssignBody>,
+): Promise<{ assigned: number }> {
   requireCapability(ctx.actor, 'cases.assign');
   const personIds = [...new Set(input.personIds)];
   return audited(ctx, async ({ trx, audit }) => {
     const contact = await findContactPerson(trx, ctx.actor.municipalityId, input.contactPersonId);
-    if (!contact) throw new AppError('validation_failed', [{ field: 'contactPersonId', code: 'contact_person_without_access' }]);
+    if (!contact)
+      throw new AppError('validation_failed', [{ field: 'contactPersonId', code: 'contact_person_without_access' }]);
     const cases = await trx
       .selectFrom('cases')
       .innerJoin('persons', 'persons.id', 'cases.person_id')
       .leftJoin('staff', 'staff.id', 'cases.contact_person_id')
-      .select(['cases.id', 'cases.person_id', 'cases.municipality_id', 'cases.contact_person_id', 'staff.name as contact_name'])
+      .select([
+        'cases.id',
+        'cases.person_id',
+        'cases.municipality_id',
+        'cases.contact_person_id',
+        'staff.name as contact_name',
+      ])
       .where('cases.person_id', 'in', personIds)
       .where('cases.closed_at', 'is', null)
       .where(personManagedBy(ctx.actor))
@@ -107,19 +164,39 @@ export async function bulkAssign(ctx: RequestContext, input: z.infer<typeof bulk
     if (cases.length !== personIds.length) throw new AppError('not_found');
     const changing = cases.filter((c) => c.contact_person_id !== contact.id);
     if (changing.length === 0) return { assigned: 0 };
-    await trx.updateTable('cases').set({ contact_person_id: contact.id, version: sql`version + 1` }).where('id', 'in', changing.map((c) => c.id)).execute();
+    await trx
+      .updateTable('cases')
+      .set({ contact_person_id: contact.id, version: sql`version + 1` })
+      .where(
+        'id',
+        'in',
+        changing.map((c) => c.id),
+      )
+      .execute();
     await trx
       .insertInto('events')
       .values(
         changing.map((c) =>
-          eventRow({ municipality_id: c.municipality_id, person_id: c.person_id, case_id: c.id, actor_id: ctx.actor.id }, 'contact_person_changed', {
-            from: c.contact_person_id ? { id: c.contact_person_id, name: c.contact_name } : null,
-            to: contact,
-          }),
+          eventRow(
+            { municipality_id: c.municipality_id, person_id: c.person_id, case_id: c.id, actor_id: ctx.actor.id },
+            'contact_person_changed',
+            {
+              from: c.contact_person_id ? { id: c.contact_person_id, name: c.contact_name } : null,
+              to: contact,
+            },
+          ),
         ),
       )
       .execute();
-    await audit(...changing.map((c) => ({ action: 'update' as const, entity: 'case' as const, entityId: c.id, personId: c.person_id, detail: { contactPerson: true, bulk: true } })));
+    await audit(
+      ...changing.map((c) => ({
+        action: 'update' as const,
+        entity: 'case' as const,
+        entityId: c.id,
+        personId: c.person_id,
+        detail: { contactPerson: true, bulk: true },
+      })),
+    );
     return { assigned: changing.length };
   });
 }

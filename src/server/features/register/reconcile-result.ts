@@ -18,7 +18,11 @@ export async function presentReconcileResult(db: Db, actor: Actor, result: Recon
   const pnrs = changed.map((c) => c.personalIdentityNumber);
   const rows = await db
     .selectFrom('persons')
-    .select((eb) => ['persons.personal_identity_number as pnr', 'persons.protected_identity', eb.case().when(contactDetailsVisibleTo(actor)(eb)).then(true).else(false).end().as('visible')])
+    .select((eb) => [
+      'persons.personal_identity_number as pnr',
+      'persons.protected_identity',
+      eb.case().when(contactDetailsVisibleTo(actor)(eb)).then(true).else(false).end().as('visible'),
+    ])
     .where('persons.municipality_id', '=', actor.municipalityId)
     .where(sql<boolean>`persons.personal_identity_number = any(${pnrs}::bpchar[])`)
     .execute();

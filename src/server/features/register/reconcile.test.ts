@@ -40,8 +40,10 @@ async function apply(asOf: string) {
   return reconcile(handle, municipalityId, asOf, { apply: true, actorId: null, confirmLeaving: preview.left.length });
 }
 /** The lists of a result without the names, which these tests do not check. */
-const bare = <T extends { name: string; protectedIdentity: boolean }>(list: T[]) => list.map(({ name: _n, protectedIdentity: _p, ...rest }) => rest);
-const person = (pnr: string) => handle.db.selectFrom('persons').selectAll().where('personal_identity_number', '=', pnr).executeTakeFirstOrThrow();
+const bare = <T extends { name: string; protectedIdentity: boolean }>(list: T[]) =>
+  list.map(({ name: _n, protectedIdentity: _p, ...rest }) => rest);
+const person = (pnr: string) =>
+  handle.db.selectFrom('persons').selectAll().where('personal_identity_number', '=', pnr).executeTakeFirstOrThrow();
 
 beforeAll(async () => {
   handle = await createTestDatabase();
@@ -55,11 +57,21 @@ describe('reconciliation', () => {
   const protectedPerson = testIdentityNumber();
   const movedAway = testIdentityNumber();
   const changedSchool = testIdentityNumber();
-  const droppedOut = (pnr: string) => schoolHistory(pnr, { end_date: '2026-03-01', end_reason: 'interrupted', qualification: 'none' });
+  const droppedOut = (pnr: string) =>
+    schoolHistory(pnr, { end_date: '2026-03-01', end_reason: 'interrupted', qualification: 'none' });
 
   it('puts in everyone the rules put in, with the details of the population list', async () => {
-    await load('population', [populationRow(protectedPerson, { protected_identity: 'ja' }), populationRow(movedAway), populationRow(changedSchool)]);
-    await load('enrolments', [...droppedOut(dropout), ...droppedOut(protectedPerson), ...droppedOut(movedAway), ...schoolHistory(changedSchool)]);
+    await load('population', [
+      populationRow(protectedPerson, { protected_identity: 'ja' }),
+      populationRow(movedAway),
+      populationRow(changedSchool),
+    ]);
+    await load('enrolments', [
+      ...droppedOut(dropout),
+      ...droppedOut(protectedPerson),
+      ...droppedOut(movedAway),
+      ...schoolHistory(changedSchool),
+    ]);
     const result = await apply('2026-10-01');
     expect(result.entered.map((e) => e.personalIdentityNumber)).toEqual([protectedPerson, movedAway].sort());
     expect((await person(protectedPerson)).protected_identity).toBe(true);
@@ -68,17 +80,29 @@ describe('reconciliation', () => {
   it('refuses to apply a day before the newest applied one, or a day still to come', async () => {
     await expect(apply('2026-09-30')).rejects.toMatchObject({ code: 'reconcile_before_newest' });
     await expect(apply('2999-01-01')).rejects.toMatchObject({ code: 'reconcile_future' });
-    await expect(reconcile(handle, municipalityId, '2026-09-30', { apply: false, actorId: null })).resolves.toMatchObject({ inRegister: 2 });
+    await expect(
+      reconcile(handle, municipalityId, '2026-09-30', { apply: false, actorId: null }),
+    ).resolves.toMatchObject({ inRegister: 2 });
   });
 
   it('never lowers protected identity from a list, and gives someone who comes back the newest details', async () => {
-    await load('population', [populationRow(dropout), populationRow(protectedPerson, { protected_identity: '' }), populationRow(changedSchool)]);
+    await load('population', [
+      populationRow(dropout),
+      populationRow(protectedPerson, { protected_identity: '' }),
+      populationRow(changedSchool),
+    ]);
     const left = await apply('2026-10-05');
-    expect(bare(left.left)).toEqual([{ personalIdentityNumber: movedAway, reason: 'moved_out', rule: 'registeredInMunicipality' }]);
+    expect(bare(left.left)).toEqual([
+      { personalIdentityNumber: movedAway, reason: 'moved_out', rule: 'registeredInMunicipality' },
+    ]);
     expect(left.changed).toEqual([]);
     expect((await person(protectedPerson)).protected_identity).toBe(true);
 
-    await load('population', [populationRow(movedAway, { street_address: 'Nya gatan 7', city: 'Sävedalen' }), populationRow(protectedPerson, { street_address: 'Hemliga vägen 1' }), populationRow(dropout)]);
+    await load('population', [
+      populationRow(movedAway, { street_address: 'Nya gatan 7', city: 'Sävedalen' }),
+      populationRow(protectedPerson, { street_address: 'Hemliga vägen 1' }),
+      populationRow(dropout),
+    ]);
     const back = await apply('2026-10-20');
     expect(bare(back.entered)).toEqual([{ personalIdentityNumber: movedAway, reason: 'dropped_out' }]);
     expect(bare(back.changed)).toEqual(
@@ -90,19 +114,48 @@ describe('reconciliation', () => {
     // A protected person's move is in the audit log, but the timeline gets no event that would tell it.
     const hidden = await person(protectedPerson);
     expect(hidden.street_address).toBe('Hemliga vägen 1');
-    expect(await handle.db.selectFrom('events').select('payload').where('person_id', '=', hidden.id).where('type', '=', 'person_updated').execute()).toEqual([]);
-    const hiddenLogged = await handle.db.selectFrom('audit_log').select('detail').where('person_id', '=', hidden.id).where('entity', '=', 'person').where('action', '=', 'update').execute();
+    expect(
+      await handle.db
+        .selectFrom('events')
+        .select('payload')
+        .where('person_id', '=', hidden.id)
+        .where('type', '=', 'person_updated')
+        .execute(),
+    ).toEqual([]);
+    const hiddenLogged = await handle.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('person_id', '=', hidden.id)
+      .where('entity', '=', 'person')
+      .where('action', '=', 'update')
+      .execute();
     expect(hiddenLogged).toEqual([{ detail: { fields: ['street_address'], source: 'population_list' } }]);
     const returning = await person(movedAway);
     expect(returning).toMatchObject({ street_address: 'Nya gatan 7', city: 'Sävedalen' });
-    const logged = await handle.db.selectFrom('audit_log').select(['entity', 'action', 'detail']).where('person_id', '=', returning.id).orderBy('id').execute();
+    const logged = await handle.db
+      .selectFrom('audit_log')
+      .select(['entity', 'action', 'detail'])
+      .where('person_id', '=', returning.id)
+      .orderBy('id')
+      .execute();
     expect(logged.slice(-2)).toEqual([
       { entity: 'register_period', action: 'create', detail: { asOf: '2026-10-20', person: 'known' } },
       { entity: 'person', action: 'update', detail: { fields: ['street_address', 'city'], source: 'population_list' } },
     ]);
-    const updated = await handle.db.selectFrom('events').select('payload').where('person_id', '=', returning.id).where('type', '=', 'person_updated').execute();
+    const updated = await handle.db
+      .selectFrom('events')
+      .select('payload')
+      .where('person_id', '=', returning.id)
+      .where('type', '=', 'person_updated')
+      .execute();
     expect(updated).toEqual([{ payload: { fields: ['street_address', 'city'], source: 'population_list' } }]);
-    const periods = await handle.db.selectFrom('register_periods').innerJoin('persons', 'persons.id', 'register_periods.person_id').select(['entered_on', 'left_on']).where('personal_identity_number', '=', movedAway).orderBy('entered_on').execute();
+    const periods = await handle.db
+      .selectFrom('register_periods')
+      .innerJoin('persons', 'persons.id', 'register_periods.person_id')
+      .select(['entered_on', 'left_on'])
+      .where('personal_identity_number', '=', movedAway)
+      .orderBy('entered_on')
+      .execute();
     expect(periods).toEqual([
       { entered_on: '2026-10-01', left_on: '2026-10-05' },
       { entered_on: '2026-10-20', left_on: null },
@@ -111,13 +164,20 @@ describe('reconciliation', () => {
 
   it('ends an open enrolment that a newer list of the same school unit no longer has', async () => {
     // changedSchool is in upper secondary (unit 87654321) by the first list; a newer list of that unit lacks the student.
-    await load('population', [changedSchool, dropout, protectedPerson, movedAway].map((p) => populationRow(p)));
+    await load(
+      'population',
+      [changedSchool, dropout, protectedPerson, movedAway].map((p) => populationRow(p)),
+    );
     const today = todayInSweden();
     const still = await reconcile(handle, municipalityId, today, { apply: false, actorId: null });
     expect(still.entered.map((e) => e.personalIdentityNumber)).not.toContain(changedSchool);
     const backAtSchool = { ...schoolHistory(dropout)[1]!, start_date: '2026-08-17' };
     // A list of that unit with a row left out is no full roll: nobody's enrolment ends by it.
-    const partial = await load('enrolments', [backAtSchool, { ...backAtSchool, personal_identity_number: changedSchool, start_date: 'soon' }], 'needs_review');
+    const partial = await load(
+      'enrolments',
+      [backAtSchool, { ...backAtSchool, personal_identity_number: changedSchool, start_date: 'soon' }],
+      'needs_review',
+    );
     await acceptImport(handle.db, { id: null, municipalityId }, partial.id, [3]);
     const meanwhile = await reconcile(handle, municipalityId, today, { apply: false, actorId: null });
     expect(meanwhile.entered.map((e) => e.personalIdentityNumber)).not.toContain(changedSchool);
@@ -125,7 +185,9 @@ describe('reconciliation', () => {
     const after = await reconcile(handle, municipalityId, today, { apply: false, actorId: null });
     expect(bare(after.entered)).toEqual([{ personalIdentityNumber: changedSchool, reason: 'dropped_out' }]);
     // dropout started again at that unit, so leaves for upper secondary.
-    expect(bare(after.left)).toEqual([{ personalIdentityNumber: dropout, reason: 'started_upper_secondary', rule: 'notInUpperSecondary' }]);
+    expect(bare(after.left)).toEqual([
+      { personalIdentityNumber: dropout, reason: 'started_upper_secondary', rule: 'notInUpperSecondary' },
+    ]);
   });
 });
 
@@ -133,30 +195,70 @@ describe('leaving on the 20th birthday', () => {
   it('closes the period on the birthday, not on the day reconciled', async () => {
     const pnr = '200610242380'; // turns 20 on 2026-10-24
     await load('population', [populationRow(pnr)]);
-    await load('enrolments', schoolHistory(pnr, { start_date: '2022-08-16', end_date: '2023-03-01', end_reason: 'interrupted', qualification: 'none' }));
-    expect(bare((await apply('2026-10-21')).entered)).toContainEqual({ personalIdentityNumber: pnr, reason: 'dropped_out' });
-    expect(bare((await apply('2026-11-24')).left)).toContainEqual({ personalIdentityNumber: pnr, reason: 'turned_20', rule: 'under20' });
-    const period = await handle.db.selectFrom('register_periods').innerJoin('persons', 'persons.id', 'register_periods.person_id').select('left_on').where('personal_identity_number', '=', pnr).executeTakeFirstOrThrow();
+    await load(
+      'enrolments',
+      schoolHistory(pnr, {
+        start_date: '2022-08-16',
+        end_date: '2023-03-01',
+        end_reason: 'interrupted',
+        qualification: 'none',
+      }),
+    );
+    expect(bare((await apply('2026-10-21')).entered)).toContainEqual({
+      personalIdentityNumber: pnr,
+      reason: 'dropped_out',
+    });
+    expect(bare((await apply('2026-11-24')).left)).toContainEqual({
+      personalIdentityNumber: pnr,
+      reason: 'turned_20',
+      rule: 'under20',
+    });
+    const period = await handle.db
+      .selectFrom('register_periods')
+      .innerJoin('persons', 'persons.id', 'register_periods.person_id')
+      .select('left_on')
+      .where('personal_identity_number', '=', pnr)
+      .executeTakeFirstOrThrow();
     expect(period.left_on).toBe('2026-10-24');
   });
 });
 
 describe('writing those who enter', () => {
   const count = async (table: 'persons' | 'register_periods' | 'cases' | 'audit_log') =>
-    (await handle.db.selectFrom(table).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
-  const counts = async () => ({ persons: await count('persons'), periods: await count('register_periods'), cases: await count('cases'), audit: await count('audit_log') });
+    (
+      await handle.db
+        .selectFrom(table)
+        .select(sql<number>`count(*)::int`.as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
+  const counts = async () => ({
+    persons: await count('persons'),
+    periods: await count('register_periods'),
+    cases: await count('cases'),
+    audit: await count('audit_log'),
+  });
 
   it('writes nothing at all when one of the writes fails, and else a person, a case, a period and an audit entry each', async () => {
     const newcomers = Array.from({ length: 7 }, () => testIdentityNumber());
-    await load('population', newcomers.map((p) => populationRow(p)));
-    await load('enrolments', newcomers.flatMap((p) => schoolHistory(p, { end_date: '2026-03-01', end_reason: 'interrupted', qualification: 'none' })));
+    await load(
+      'population',
+      newcomers.map((p) => populationRow(p)),
+    );
+    await load(
+      'enrolments',
+      newcomers.flatMap((p) =>
+        schoolHistory(p, { end_date: '2026-03-01', end_reason: 'interrupted', qualification: 'none' }),
+      ),
+    );
     const failing = [...newcomers].sort()[4]!;
     await sql`create function lotsa_test_fail() returns trigger language plpgsql as $$
       begin
         if new.person_id = (select id from persons where personal_identity_number = ${sql.lit(failing)}) then raise exception 'simulated crash'; end if;
         return new;
       end $$`.execute(handle.db);
-    await sql`create trigger lotsa_test_fail before insert on register_periods for each row execute function lotsa_test_fail()`.execute(handle.db);
+    await sql`create trigger lotsa_test_fail before insert on register_periods for each row execute function lotsa_test_fail()`.execute(
+      handle.db,
+    );
     const before = await counts();
     try {
       await expect(apply('2026-11-25')).rejects.toThrow(/simulated crash/);
@@ -167,17 +269,28 @@ describe('writing those who enter', () => {
     expect(await counts()).toEqual(before);
 
     const result = await apply('2026-11-25');
-    expect(bare(result.entered)).toEqual([...newcomers].sort().map((pnr) => ({ personalIdentityNumber: pnr, reason: 'dropped_out' })));
+    expect(bare(result.entered)).toEqual(
+      [...newcomers].sort().map((pnr) => ({ personalIdentityNumber: pnr, reason: 'dropped_out' })),
+    );
     const written = await handle.db
       .selectFrom('persons')
       .innerJoin('register_periods', 'register_periods.person_id', 'persons.id')
       .innerJoin('cases', 'cases.person_id', 'persons.id')
       .select(['persons.personal_identity_number as pnr', 'register_periods.entered_on', 'cases.status'])
-      .select((eb) => eb.selectFrom('audit_log').select(sql<number>`count(*)::int`.as('n')).whereRef('audit_log.person_id', '=', 'persons.id').where('entity', '=', 'register_period').as('audited'))
+      .select((eb) =>
+        eb
+          .selectFrom('audit_log')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .whereRef('audit_log.person_id', '=', 'persons.id')
+          .where('entity', '=', 'register_period')
+          .as('audited'),
+      )
       .where('persons.personal_identity_number', 'in', newcomers)
       .orderBy('persons.personal_identity_number')
       .execute();
-    expect(written).toEqual([...newcomers].sort().map((pnr) => ({ pnr, entered_on: '2026-11-25', status: 'new', audited: 1 })));
+    expect(written).toEqual(
+      [...newcomers].sort().map((pnr) => ({ pnr, entered_on: '2026-11-25', status: 'new', audited: 1 })),
+    );
   });
 });
 
@@ -189,14 +302,27 @@ describe('a person in several enrolment lists', () => {
     await load('population', [populationRow(pnr)]);
     const older = await load('enrolments', [gr!, gy]);
     // Ended the same day at another school with a studiebevis: the newer list's row comes first.
-    const newer = await load('enrolments', [{ ...gy, school_unit_code: '11112222', start_date: '2025-09-01', end_reason: 'completed', qualification: 'studiebevis' }]);
+    const newer = await load('enrolments', [
+      {
+        ...gy,
+        school_unit_code: '11112222',
+        start_date: '2025-09-01',
+        end_reason: 'completed',
+        qualification: 'studiebevis',
+      },
+    ]);
     for (let i = 0; i < 3; i++) {
       const preview = await reconcile(handle, municipalityId, todayInSweden(), { apply: false, actorId: null });
       expect(bare(preview.entered)).toContainEqual({ personalIdentityNumber: pnr, reason: 'certificate_only' });
     }
     const applied = await apply(todayInSweden());
     expect(bare(applied.entered)).toContainEqual({ personalIdentityNumber: pnr, reason: 'certificate_only' });
-    const period = await handle.db.selectFrom('register_periods').innerJoin('persons', 'persons.id', 'register_periods.person_id').select('source').where('personal_identity_number', '=', pnr).executeTakeFirstOrThrow();
+    const period = await handle.db
+      .selectFrom('register_periods')
+      .innerJoin('persons', 'persons.id', 'register_periods.person_id')
+      .select('source')
+      .where('personal_identity_number', '=', pnr)
+      .executeTakeFirstOrThrow();
     expect((period.source as { enrolments: unknown[] }).enrolments).toEqual([
       { importId: newer.id, line: 2 },
       { importId: older.id, line: 2 },

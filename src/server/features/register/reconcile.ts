@@ -43,7 +43,13 @@ export type ReconcileOptions = { apply: boolean; actorId: string | null; confirm
 /** What reconciliation on a day would do, and from which lists. */
 export type Plan = {
   imports: { population: string; enrolments: string[] };
-  enter: { pnr: string; birthDate: string; reason: EntryReason; personId: string | null; source: { populationLine: number; enrolments: { importId: string; line: number }[] } }[];
+  enter: {
+    pnr: string;
+    birthDate: string;
+    reason: EntryReason;
+    personId: string | null;
+    source: { populationLine: number; enrolments: { importId: string; line: number }[] };
+  }[];
   leave: { pnr: string; personId: string; periodId: string; reason: LeaveReason; rule: string; leftOn: string }[];
   change: { pnr: string; personId: string; fields: string[] }[];
   inRegister: number;
@@ -57,27 +63,53 @@ function leaveDay(reason: LeaveReason, birthDate: string, enteredOn: string, asO
 }
 
 /** Works out, without writing, what reconciliation on `asOf` would do. */
-async function plan(session: Session, q: Transaction<Database>, municipality: { id: string; code: string }, asOf: string, progress: Progress): Promise<Plan> {
+async function plan(
+  session: Session,
+  q: Transaction<Database>,
+  municipality: { id: string; code: string },
+  asOf: string,
+  progress: Progress,
+): Promise<Plan> {
   const ready = await readyImports(q, municipality.id);
   if (!ready.population) throw new AppError('no_population_list');
   const enrolments = await readEnrolments(session, ready.enrolments, await schoolUnitCoverage(q, ready.enrolments));
-  const result: Plan = { imports: { population: ready.population, enrolments: ready.enrolments }, enter: [], leave: [], change: [], inRegister: 0 };
+  const result: Plan = {
+    imports: { population: ready.population, enrolments: ready.enrolments },
+    enter: [],
+    leave: [],
+    change: [],
+    inRegister: 0,
+  };
   let done = 0;
   await eachPerson(session, municipality.id, ready.population, (p) => {
     const birthDate = birthDateOf(p.pnr);
     const mine = enrolments.of(p.pnr);
-    const verdict = eligibility({ birthDate, municipalityCode: p.municipalityCode, registeredSince: p.registeredSince, enrolments: mine }, municipality.code, asOf);
+    const verdict = eligibility(
+      { birthDate, municipalityCode: p.municipalityCode, registeredSince: p.registeredSince, enrolments: mine },
+      municipality.code,
+      asOf,
+    );
     if (verdict.inRegister) {
       result.inRegister++;
       if (!p.periodId) {
-        const source = { populationLine: p.line!, enrolments: mine.map((e) => ({ importId: e.importId, line: e.line })) };
+        const source = {
+          populationLine: p.line!,
+          enrolments: mine.map((e) => ({ importId: e.importId, line: e.line })),
+        };
         result.enter.push({ pnr: p.pnr, birthDate, reason: verdict.reason, personId: p.personId, source });
       }
       // Someone in the register, or coming back to it, takes the newest list's details.
       if (p.personId && p.changed.length) result.change.push({ pnr: p.pnr, personId: p.personId, fields: p.changed });
     } else if (p.periodId) {
       const leftOn = leaveDay(verdict.leaveReason, birthDate, p.enteredOn!, asOf);
-      result.leave.push({ pnr: p.pnr, personId: p.personId!, periodId: p.periodId, reason: verdict.leaveReason, rule: verdict.failedRule, leftOn });
+      result.leave.push({
+        pnr: p.pnr,
+        personId: p.personId!,
+        periodId: p.periodId,
+        reason: verdict.leaveReason,
+        rule: verdict.failedRule,
+        leftOn,
+      });
     }
     if (++done % 50_000 === 0) void progress(done);
   });
@@ -88,8 +120,15 @@ async function plan(session: Session, q: Transaction<Database>, municipality: { 
 /** An applied reconciliation must not go back before the newest applied one, nor into the future. */
 async function checkApplyDay(q: Transaction<Database>, municipalityId: string, asOf: string): Promise<void> {
   if (asOf > todayInSweden()) throw new AppError('reconcile_future', [{ field: 'asOf', code: 'invalid' }]);
-  const newest = await q.selectFrom('reconciliations').select('as_of').where('municipality_id', '=', municipalityId).orderBy('as_of', 'desc').limit(1).executeTakeFirst();
-  if (newest && asOf < newest.as_of) throw new AppError('reconcile_before_newest', [{ field: 'asOf', code: 'invalid' }]);
+  const newest = await q
+    .selectFrom('reconciliations')
+    .select('as_of')
+    .where('municipality_id', '=', municipalityId)
+    .orderBy('as_of', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (newest && asOf < newest.as_of)
+    throw new AppError('reconcile_before_newest', [{ field: 'asOf', code: 'invalid' }]);
 }
 
 /** How many were in the register before the plan: those who stay and those who leave. */
@@ -99,9 +138,17 @@ const registerBefore = (p: Plan) => p.inRegister - p.enter.length + p.leave.leng
  * Refuses to apply a plan that takes many out of the register (see leavingNeedsConfirmation)
  * unless `confirmLeaving` is exactly the number leaving: 409 confirm_leaving with the count.
  */
-export function checkLeavingConfirmed(leaving: number, inRegisterBefore: number, confirmLeaving: number | null | undefined): void {
+export function checkLeavingConfirmed(
+  leaving: number,
+  inRegisterBefore: number,
+  confirmLeaving: number | null | undefined,
+): void {
   if (leavingNeedsConfirmation(leaving, inRegisterBefore) && confirmLeaving !== leaving) {
-    throw new AppError('confirm_leaving', [{ field: 'confirmLeaving', code: confirmLeaving == null ? 'required' : 'invalid' }], { leaving, inRegister: inRegisterBefore });
+    throw new AppError(
+      'confirm_leaving',
+      [{ field: 'confirmLeaving', code: confirmLeaving == null ? 'required' : 'invalid' }],
+      { leaving, inRegister: inRegisterBefore },
+    );
   }
 }
 
@@ -109,10 +156,20 @@ export function checkLeavingConfirmed(leaving: number, inRegisterBefore: number,
  * Reconciles the register of `municipalityId` on `asOf`; with `apply`, writes it in one
  * transaction, unless it takes more out than `options.confirmLeaving` confirms (confirm_leaving).
  */
-export async function reconcile(handle: DatabaseHandle, municipalityId: string, asOf: string, options: ReconcileOptions, progress: Progress = async () => {}): Promise<ReconcileResult> {
+export async function reconcile(
+  handle: DatabaseHandle,
+  municipalityId: string,
+  asOf: string,
+  options: ReconcileOptions,
+  progress: Progress = async () => {},
+): Promise<ReconcileResult> {
   const { plan: p, names } = await withSession(handle, (session) =>
     session.db.transaction().execute(async (trx) => {
-      const municipality = await trx.selectFrom('municipalities').select(['id', 'code']).where('id', '=', municipalityId).executeTakeFirstOrThrow();
+      const municipality = await trx
+        .selectFrom('municipalities')
+        .select(['id', 'code'])
+        .where('id', '=', municipalityId)
+        .executeTakeFirstOrThrow();
       // Half a million persons hash-join in memory rather than spill to disk, and set-wise writes of
       // tens of thousands of rows are planned in a moment, not compiled (JIT) for a quarter second.
       await sql`set local work_mem = '256MB'`.execute(trx);
@@ -132,7 +189,11 @@ export async function reconcile(handle: DatabaseHandle, municipalityId: string, 
   );
   const byNumber = (a: { pnr: string }, b: { pnr: string }) => (a.pnr < b.pnr ? -1 : a.pnr > b.pnr ? 1 : 0);
   for (const list of [p.enter, p.leave, p.change]) list.sort(byNumber);
-  const who = (pnr: string) => ({ personalIdentityNumber: pnr, name: names.get(pnr)?.name ?? '', protectedIdentity: names.get(pnr)?.protectedIdentity ?? false });
+  const who = (pnr: string) => ({
+    personalIdentityNumber: pnr,
+    name: names.get(pnr)?.name ?? '',
+    protectedIdentity: names.get(pnr)?.protectedIdentity ?? false,
+  });
   const before = registerBefore(p);
   return {
     asOf,
@@ -148,6 +209,10 @@ export async function reconcile(handle: DatabaseHandle, municipalityId: string, 
 /** The names of everyone `p` touches, read before it is applied. */
 function named(q: Transaction<Database>, p: Plan): Promise<Map<string, NamedPerson>> {
   const fromList = [...p.enter.map((e) => e.pnr), ...p.change.map((c) => c.pnr)];
-  const known = [...p.leave.map((l) => l.personId), ...p.change.map((c) => c.personId), ...p.enter.flatMap((e) => (e.personId ? [e.personId] : []))];
+  const known = [
+    ...p.leave.map((l) => l.personId),
+    ...p.change.map((c) => c.personId),
+    ...p.enter.flatMap((e) => (e.personId ? [e.personId] : [])),
+  ];
   return namesOf(q, p.imports.population, fromList, known);
 }

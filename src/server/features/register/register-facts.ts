@@ -23,7 +23,10 @@ const field = (f: string | undefined): string | null => (f === '\\N' || f === un
  * Calls `onLine` with each line of a COPY text stream (fields separated by tabs), as where it lies
  * in a text of whole lines: the `nth` text (from 0) of the stream, from `start` to `end`.
  */
-async function eachLineIn(chunks: AsyncIterable<string>, onLine: (text: string, start: number, end: number, nth: number) => void): Promise<void> {
+async function eachLineIn(
+  chunks: AsyncIterable<string>,
+  onLine: (text: string, start: number, end: number, nth: number) => void,
+): Promise<void> {
   let rest = '';
   let nth = -1;
   for await (const chunk of chunks) {
@@ -39,7 +42,8 @@ async function eachLineIn(chunks: AsyncIterable<string>, onLine: (text: string, 
 }
 
 /** Calls `onLine` with each line of a COPY text stream. */
-const eachLine = (chunks: AsyncIterable<string>, onLine: (line: string) => void) => eachLineIn(chunks, (text, start, end) => onLine(text.slice(start, end)));
+const eachLine = (chunks: AsyncIterable<string>, onLine: (line: string) => void) =>
+  eachLineIn(chunks, (text, start, end) => onLine(text.slice(start, end)));
 
 /** A person's twelve-digit identity number at `at` in `text`, as a number (below 2^40), read without making a string. */
 function personKey(text: string, at: number): number {
@@ -60,7 +64,11 @@ export type Coverage = Map<string, { importId: string; endedBy: string }>;
  * text and place of each row, the row before it of the same person, each person's last row), so
  * 450,000 rows make no object each until a person's are asked for.
  */
-export async function readEnrolments(session: Session, importIds: string[], coverage: Coverage): Promise<{ of(pnr: string): EnrolmentSource[] }> {
+export async function readEnrolments(
+  session: Session,
+  importIds: string[],
+  coverage: Coverage,
+): Promise<{ of(pnr: string): EnrolmentSource[] }> {
   const texts: string[] = [];
   let rows = 0;
   let where = new Float64Array(1 << 16);
@@ -135,7 +143,9 @@ function enrolmentsOf(rows: string[], importIds: string[], coverage: Coverage): 
       endReason: superseded ? ('other' as const) : (field(reason) as EndReason | null),
       qualification: field(qualification) as Qualification | null,
     };
-    const same = out.findIndex((o) => o.schoolUnitCode === e.schoolUnitCode && o.schoolType === e.schoolType && o.startDate === e.startDate);
+    const same = out.findIndex(
+      (o) => o.schoolUnitCode === e.schoolUnitCode && o.schoolType === e.schoolType && o.startDate === e.startDate,
+    );
     if (same < 0) out.push(e);
     else if (e.rank < out[same]!.rank) out[same] = e;
   }
@@ -157,17 +167,31 @@ export type PersonFacts = {
 };
 
 /** Population fields that reconciliation copies to a person; protected identity is only ever raised. */
-export const DETAIL_FIELDS = ['given_name', 'family_name', 'street_address', 'postal_code', 'city', 'protected_identity'] as const;
+export const DETAIL_FIELDS = [
+  'given_name',
+  'family_name',
+  'street_address',
+  'postal_code',
+  'city',
+  'protected_identity',
+] as const;
 
 const differs = DETAIL_FIELDS.map((f) =>
-  f === 'protected_identity' ? `case when pop.protected_identity and not cur.protected_identity then '${f}' end` : `case when pop.${f} is distinct from cur.${f} then '${f}' end`,
+  f === 'protected_identity'
+    ? `case when pop.protected_identity and not cur.protected_identity then '${f}' end`
+    : `case when pop.${f} is distinct from cur.${f} then '${f}' end`,
 ).join(', ');
 
 /**
  * Calls `onPerson` for everyone in the population list `populationImportId` and everyone of the
  * municipality with an open register period, once each, with their person and period if any.
  */
-export async function eachPerson(session: Session, municipalityId: string, populationImportId: string, onPerson: (p: PersonFacts) => void): Promise<void> {
+export async function eachPerson(
+  session: Session,
+  municipalityId: string,
+  populationImportId: string,
+  onPerson: (p: PersonFacts) => void,
+): Promise<void> {
   const stream = session.copyOut(`copy (
     with pop as (select * from population_rows where import_id = ${uuidLiteral(populationImportId)}),
          cur as (

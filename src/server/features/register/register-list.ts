@@ -10,14 +10,24 @@ export type RegisterListEntry = { personalIdentityNumber: string; reason: string
  * Who was in the register of `municipalityId` on `day`, read and audited (one `list` entry per
  * person, by no staff member, `via` saying where) in one transaction.
  */
-export async function listRegisterAudited(db: Db, municipalityId: string, day: string, via: 'cli'): Promise<RegisterListEntry[]> {
+export async function listRegisterAudited(
+  db: Db,
+  municipalityId: string,
+  day: string,
+  via: 'cli',
+): Promise<RegisterListEntry[]> {
   return db.transaction().execute(async (trx) => {
     const rows = await registerOn(trx, municipalityId, day);
     if (rows.length) {
       await recordAudit(
         trx,
         { id: null, municipalityId, ip: null },
-        rows.map((row) => ({ action: 'list' as const, entity: 'register', personId: row.person_id, detail: { asOf: day, via } })),
+        rows.map((row) => ({
+          action: 'list' as const,
+          entity: 'register',
+          personId: row.person_id,
+          detail: { asOf: day, via },
+        })),
       );
     }
     return rows.map((r) => ({ personalIdentityNumber: r.pnr.trim(), reason: r.entry_reason, since: r.entered_on }));
@@ -28,7 +38,19 @@ export async function listRegisterAudited(db: Db, municipalityId: string, day: s
  * Audits that a reconciliation's result, which names persons by identity number, was printed on the
  * command line (the web audits reading a reconciliation job's result the same way, as one entry).
  */
-export async function auditReconciliationShown(db: Db, municipalityId: string, asOf: string, apply: boolean, persons: number): Promise<void> {
+export async function auditReconciliationShown(
+  db: Db,
+  municipalityId: string,
+  asOf: string,
+  apply: boolean,
+  persons: number,
+): Promise<void> {
   if (persons === 0) return;
-  await db.transaction().execute((trx) => recordAudit(trx, { id: null, municipalityId, ip: null }, [{ action: 'read', entity: 'reconciliation', detail: { asOf, apply, persons, via: 'cli' } }]));
+  await db
+    .transaction()
+    .execute((trx) =>
+      recordAudit(trx, { id: null, municipalityId, ip: null }, [
+        { action: 'read', entity: 'reconciliation', detail: { asOf, apply, persons, via: 'cli' } },
+      ]),
+    );
 }

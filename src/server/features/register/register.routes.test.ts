@@ -20,7 +20,15 @@ async function upload(kind: 'population' | 'enrolments', file: Buffer, name: str
   expect(res.statusCode).toBe(202);
   while (await runNextJob(h.handle));
   const imp = (await h.as.coordinator.request('GET', `/api/v1/imports/${res.json().id}`)).json();
-  if (imp.previousResidents !== null) expect((await h.as.coordinator.request('POST', `/api/v1/imports/${imp.id}/accept`, { skipLines: [], confirmShrink: true })).statusCode).toBe(204);
+  if (imp.previousResidents !== null)
+    expect(
+      (
+        await h.as.coordinator.request('POST', `/api/v1/imports/${imp.id}/accept`, {
+          skipLines: [],
+          confirmShrink: true,
+        })
+      ).statusCode,
+    ).toBe(204);
 }
 
 async function reconcileJob(asOf: string, apply: boolean, confirmLeaving?: number) {
@@ -40,7 +48,9 @@ describe('POST /api/v1/register/reconcile', () => {
   it('answers 401 without a session, 403 to a coach, 400 for a bad date', async () => {
     expect((await h.anonymous('POST', '/api/v1/register/reconcile', { asOf: DAY })).statusCode).toBe(401);
     expect((await h.as.youth_coach.request('POST', '/api/v1/register/reconcile', { asOf: DAY })).statusCode).toBe(403);
-    expect((await h.as.coordinator.request('POST', '/api/v1/register/reconcile', { asOf: '2026-13-01' })).statusCode).toBe(400);
+    expect(
+      (await h.as.coordinator.request('POST', '/api/v1/register/reconcile', { asOf: '2026-13-01' })).statusCode,
+    ).toBe(400);
     expect((await h.as.coordinator.request('GET', '/api/v1/register?asOf=2026-02-30')).statusCode).toBe(400);
   });
 
@@ -50,13 +60,25 @@ describe('POST /api/v1/register/reconcile', () => {
   });
 
   it('previews who enters and why, without writing; applies in one go; changes nothing the second time', async () => {
-    await upload('population', csv('population', [dropout, student, graduate, neverStarted].map((p) => populationRow(p))), 'pop1.csv');
+    await upload(
+      'population',
+      csv(
+        'population',
+        [dropout, student, graduate, neverStarted].map((p) => populationRow(p)),
+      ),
+      'pop1.csv',
+    );
     await upload(
       'enrolments',
       csv('enrolments', [
         ...schoolHistory(dropout, { end_date: '2026-03-01', end_reason: 'interrupted', qualification: 'none' }),
         ...schoolHistory(student),
-        ...schoolHistory(graduate, { start_date: '2022-08-18', end_date: '2025-06-12', end_reason: 'completed', qualification: 'examen' }),
+        ...schoolHistory(graduate, {
+          start_date: '2022-08-18',
+          end_date: '2025-06-12',
+          end_reason: 'completed',
+          qualification: 'examen',
+        }),
         ...schoolHistory(neverStarted, null),
       ]),
       'enr1.csv',
@@ -79,8 +101,16 @@ describe('POST /api/v1/register/reconcile', () => {
 
     expect((await reconcileJob(DAY, true)).result.inRegister).toBe(2);
     const register = (await h.as.coordinator.request('GET', `/api/v1/register?asOf=${DAY}`)).json();
-    expect(register.map((r: { personalIdentityNumber: string }) => r.personalIdentityNumber).sort()).toEqual([dropout, neverStarted].sort());
-    const listed = await h.db.selectFrom('audit_log').innerJoin('persons', 'persons.id', 'audit_log.person_id').select('persons.personal_identity_number as pnr').where('audit_log.entity', '=', 'register').where('audit_log.actor_id', '=', h.as.coordinator.staffId).execute();
+    expect(register.map((r: { personalIdentityNumber: string }) => r.personalIdentityNumber).sort()).toEqual(
+      [dropout, neverStarted].sort(),
+    );
+    const listed = await h.db
+      .selectFrom('audit_log')
+      .innerJoin('persons', 'persons.id', 'audit_log.person_id')
+      .select('persons.personal_identity_number as pnr')
+      .where('audit_log.entity', '=', 'register')
+      .where('audit_log.actor_id', '=', h.as.coordinator.staffId)
+      .execute();
     expect(listed.map((r) => r.pnr).sort()).toEqual([dropout, neverStarted].sort());
 
     const again = await reconcileJob(DAY, true);
@@ -89,30 +119,66 @@ describe('POST /api/v1/register/reconcile', () => {
   });
 
   it('opens a case and records where the period came from, shown on the person', async () => {
-    const person = await h.db.selectFrom('persons').select('id').where('personal_identity_number', '=', dropout).executeTakeFirstOrThrow();
+    const person = await h.db
+      .selectFrom('persons')
+      .select('id')
+      .where('personal_identity_number', '=', dropout)
+      .executeTakeFirstOrThrow();
     const detail = (await h.as.coordinator.request('GET', `/api/v1/persons/${person.id}`)).json();
-    expect(detail).toMatchObject({ case: { status: 'new' }, registerPeriods: [{ enteredOn: DAY, entryReason: 'dropped_out', leftOn: null }] });
+    expect(detail).toMatchObject({
+      case: { status: 'new' },
+      registerPeriods: [{ enteredOn: DAY, entryReason: 'dropped_out', leftOn: null }],
+    });
     expect(detail.registerPeriods[0].sources).toEqual([
       { list: 'population', fileName: 'pop1.csv', line: 2 },
       { list: 'enrolments', fileName: 'enr1.csv', line: 2 },
       { list: 'enrolments', fileName: 'enr1.csv', line: 3 },
     ]);
-    const period = await h.db.selectFrom('register_periods').select(['source', 'rule']).where('person_id', '=', person.id).executeTakeFirstOrThrow();
-    expect(period.source).toMatchObject({ populationLine: 2, enrolments: expect.arrayContaining([expect.objectContaining({ line: expect.any(Number) })]) });
+    const period = await h.db
+      .selectFrom('register_periods')
+      .select(['source', 'rule'])
+      .where('person_id', '=', person.id)
+      .executeTakeFirstOrThrow();
+    expect(period.source).toMatchObject({
+      populationLine: 2,
+      enrolments: expect.arrayContaining([expect.objectContaining({ line: expect.any(Number) })]),
+    });
     const events = (await h.as.coordinator.request('GET', `/api/v1/persons/${person.id}/events`)).json();
-    expect(events).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'register_entered', payload: { reason: 'dropped_out', asOf: DAY } }), expect.objectContaining({ type: 'case_opened', actor: null })]));
+    expect(events).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'register_entered', payload: { reason: 'dropped_out', asOf: DAY } }),
+        expect.objectContaining({ type: 'case_opened', actor: null }),
+      ]),
+    );
   });
 
   it('closes the period of someone missing from a newer population list (moved out) and updates changed details', async () => {
-    await upload('population', csv('population', [populationRow(neverStarted, { street_address: 'Nya vägen 2' }), populationRow(student)]), 'pop2.csv');
+    await upload(
+      'population',
+      csv('population', [populationRow(neverStarted, { street_address: 'Nya vägen 2' }), populationRow(student)]),
+      'pop2.csv',
+    );
     const later = '2026-11-16';
     const applied = await reconcileJob(later, true, 1);
-    expect(applied.result).toMatchObject({ left: [{ personalIdentityNumber: dropout, reason: 'moved_out', rule: 'registeredInMunicipality' }], changed: [{ personalIdentityNumber: neverStarted, fields: ['street_address'] }], inRegister: 1 });
+    expect(applied.result).toMatchObject({
+      left: [{ personalIdentityNumber: dropout, reason: 'moved_out', rule: 'registeredInMunicipality' }],
+      changed: [{ personalIdentityNumber: neverStarted, fields: ['street_address'] }],
+      inRegister: 1,
+    });
     expect((await h.as.coordinator.request('GET', `/api/v1/register?asOf=${later}`)).json()).toHaveLength(1);
     expect((await h.as.coordinator.request('GET', `/api/v1/register?asOf=${DAY}`)).json()).toHaveLength(2);
-    const closed = await h.db.selectFrom('register_periods').innerJoin('persons', 'persons.id', 'register_periods.person_id').select(['left_on', 'leave_reason', 'rule']).where('persons.personal_identity_number', '=', dropout).executeTakeFirstOrThrow();
+    const closed = await h.db
+      .selectFrom('register_periods')
+      .innerJoin('persons', 'persons.id', 'register_periods.person_id')
+      .select(['left_on', 'leave_reason', 'rule'])
+      .where('persons.personal_identity_number', '=', dropout)
+      .executeTakeFirstOrThrow();
     expect(closed).toEqual({ left_on: later, leave_reason: 'moved_out', rule: 'registeredInMunicipality' });
-    const { id } = await h.db.selectFrom('persons').select('id').where('personal_identity_number', '=', dropout).executeTakeFirstOrThrow();
+    const { id } = await h.db
+      .selectFrom('persons')
+      .select('id')
+      .where('personal_identity_number', '=', dropout)
+      .executeTakeFirstOrThrow();
     const timeline = await h.as.coordinator.request('GET', `/api/v1/persons/${id}/events`);
     expect(timeline.statusCode).toBe(200);
     expect(timeline.json().map((e: { type: string; payload: object }) => [e.type, e.payload])).toEqual(
@@ -124,15 +190,37 @@ describe('POST /api/v1/register/reconcile', () => {
   });
 
   it('writes nothing when applying fails part-way', async () => {
-    await upload('population', csv('population', [populationRow(neverStarted, { street_address: 'Nya vägen 2' }), populationRow(student), populationRow(dropout)]), 'pop3.csv');
-    await sql`create function lotsa_test_fail() returns trigger language plpgsql as $$ begin raise exception 'simulated crash'; end $$`.execute(h.db);
-    await sql`create trigger lotsa_test_fail before insert on register_periods for each row execute function lotsa_test_fail()`.execute(h.db);
+    await upload(
+      'population',
+      csv('population', [
+        populationRow(neverStarted, { street_address: 'Nya vägen 2' }),
+        populationRow(student),
+        populationRow(dropout),
+      ]),
+      'pop3.csv',
+    );
+    await sql`create function lotsa_test_fail() returns trigger language plpgsql as $$ begin raise exception 'simulated crash'; end $$`.execute(
+      h.db,
+    );
+    await sql`create trigger lotsa_test_fail before insert on register_periods for each row execute function lotsa_test_fail()`.execute(
+      h.db,
+    );
     try {
-      const before = await h.db.selectFrom('events').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+      const before = await h.db
+        .selectFrom('events')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .executeTakeFirstOrThrow();
       const job = await reconcileJob('2026-11-20', true);
       expect(job).toMatchObject({ status: 'failed', error: expect.stringMatching(/simulated crash/) });
-      expect(await h.db.selectFrom('events').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).toEqual(before);
-      expect(await h.db.selectFrom('persons').select('id').where('personal_identity_number', '=', dropout).execute()).toHaveLength(1);
+      expect(
+        await h.db
+          .selectFrom('events')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .executeTakeFirstOrThrow(),
+      ).toEqual(before);
+      expect(
+        await h.db.selectFrom('persons').select('id').where('personal_identity_number', '=', dropout).execute(),
+      ).toHaveLength(1);
     } finally {
       await sql`drop trigger lotsa_test_fail on register_periods`.execute(h.db);
       await sql`drop function lotsa_test_fail`.execute(h.db);

@@ -30,12 +30,22 @@ export async function registerRoutes(app: FastifyInstance, { database }: { datab
   });
 
   r.get('/api/v1/register', {
-    schema: { tags: ['register'], summary: 'Who is in the register on a date, since when and why', querystring: registerQuery, response: { 200: z.array(registerEntrySchema), ...errors } },
+    schema: {
+      tags: ['register'],
+      summary: 'Who is in the register on a date, since when and why',
+      querystring: registerQuery,
+      response: { 200: z.array(registerEntrySchema), ...errors },
+    },
     handler: async (request) => registerOnDay(contextOf(request), { asOf: request.query.asOf }),
   });
 
   r.get('/api/v1/jobs/:id', {
-    schema: { tags: ['jobs'], summary: 'A background job you started: status, progress and result', params: z.object({ id: z.string().uuid() }), response: { 200: jobSchema, ...errors } },
+    schema: {
+      tags: ['jobs'],
+      summary: 'A background job you started: status, progress and result',
+      params: z.object({ id: z.string().uuid() }),
+      response: { 200: jobSchema, ...errors },
+    },
     handler: async (request) => jobOfActor(contextOf(request), { jobId: request.params.id }),
   });
 }

@@ -15,14 +15,25 @@ import { jobOfStaff, registerOn } from './register.queries.js';
  * An apply that takes many out must be confirmed; that is checked here before anything is queued
  * (on `database`, outside the request's transaction) and again by the job under the register's lock.
  */
-export async function startReconcile(ctx: RequestContext, { database, input }: { database: DatabaseHandle; input: z.infer<typeof reconcileBody> }) {
+export async function startReconcile(
+  ctx: RequestContext,
+  { database, input }: { database: DatabaseHandle; input: z.infer<typeof reconcileBody> },
+) {
   requireCapability(ctx.actor, 'imports.run');
   if (input.apply) {
-    const preview = await reconcile(database, ctx.actor.municipalityId, input.asOf, { apply: false, actorId: ctx.actor.id });
+    const preview = await reconcile(database, ctx.actor.municipalityId, input.asOf, {
+      apply: false,
+      actorId: ctx.actor.id,
+    });
     checkLeavingConfirmed(preview.left.length, preview.inRegisterBefore, input.confirmLeaving);
   }
   const payload = { ...input, actorId: ctx.actor.id };
-  return enqueueJob(ctx.db, { municipalityId: ctx.actor.municipalityId, kind: 'reconcile', payload, createdBy: ctx.actor.id });
+  return enqueueJob(ctx.db, {
+    municipalityId: ctx.actor.municipalityId,
+    kind: 'reconcile',
+    payload,
+    createdBy: ctx.actor.id,
+  });
 }
 
 /** Who is in the register on `asOf`, since when and why; each person listed is audited. */
@@ -30,8 +41,19 @@ export async function registerOnDay(ctx: RequestContext, { asOf }: { asOf: strin
   requireCapability(ctx.actor, 'register.read');
   return audited(ctx, async ({ trx, audit }) => {
     const rows = await registerOn(trx, ctx.actor.municipalityId, asOf);
-    await audit(...rows.map((row) => ({ action: 'list' as const, entity: 'register' as const, personId: row.person_id, detail: { asOf } })));
-    return rows.map((row) => ({ personalIdentityNumber: row.pnr.trim(), reason: row.entry_reason, since: row.entered_on }));
+    await audit(
+      ...rows.map((row) => ({
+        action: 'list' as const,
+        entity: 'register' as const,
+        personId: row.person_id,
+        detail: { asOf },
+      })),
+    );
+    return rows.map((row) => ({
+      personalIdentityNumber: row.pnr.trim(),
+      reason: row.entry_reason,
+      since: row.entered_on,
+    }));
   });
 }
 

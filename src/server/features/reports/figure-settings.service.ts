@@ -60,14 +60,12 @@ export async function saveFigureSettings(ctx: RequestContext, input: Body): Prom
         .insertInto('outreach_settings')
         .values({ municipality_id: m, settings: next, updated_by: ctx.actor.id })
         .onConflict((oc) =>
-          oc
-            .column('municipality_id')
-            .doUpdateSet({
-              settings: next,
-              version: sql`outreach_settings.version + 1`,
-              updated_by: ctx.actor.id,
-              updated_at: sql`now()`,
-            }),
+          oc.column('municipality_id').doUpdateSet({
+            settings: next,
+            version: sql`outreach_settings.version + 1`,
+            updated_by: ctx.actor.id,
+            updated_at: sql`now()`,
+          }),
         )
         .execute();
       await audit({ action: 'update', entity: 'outreach_settings', entityId: m, detail: { followUpMonths: months } });

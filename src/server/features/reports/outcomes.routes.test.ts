@@ -14,10 +14,25 @@ const url = (q: string) => `/api/v1/reports/outcomes?${q}`;
 const H1 = 'from=2026-01-01&to=2026-06-30';
 
 /** A person with a case opened on `openedOn` and closed with `outcome` on `closedOn`. */
-async function closedCase(pnr: string, c: { openedOn: string; closedOn: string; outcome: string; targetGroup?: 'kaa' | 'young_adult' | 'other'; diploma?: 'yes' | 'no'; problems?: string[]; by?: 'coordinator' | 'otherCoordinator' }) {
+async function closedCase(
+  pnr: string,
+  c: {
+    openedOn: string;
+    closedOn: string;
+    outcome: string;
+    targetGroup?: 'kaa' | 'young_adult' | 'other';
+    diploma?: 'yes' | 'no';
+    problems?: string[];
+    by?: 'coordinator' | 'otherCoordinator';
+  },
+) {
   const { id } = (await h.as[c.by ?? 'coordinator'].request('POST', '/api/v1/persons', buildPerson())).json();
   // Written directly: the API takes persons under 20 only, and a young adult is older.
-  await h.db.updateTable('persons').set({ personal_identity_number: pnr, birth_date: birthDateOf(pnr) }).where('id', '=', id).execute();
+  await h.db
+    .updateTable('persons')
+    .set({ personal_identity_number: pnr, birth_date: birthDateOf(pnr) })
+    .where('id', '=', id)
+    .execute();
   await h.db
     .updateTable('cases')
     .set({
@@ -41,17 +56,61 @@ beforeAll(async () => {
   // A: in the register from 10 January, reached on 20 January, to work on 1 April: 81 days, within 5 months.
   const pnrA = testIdentityNumberAged(17, '2026-04-01');
   a = await closedCase(pnrA, { openedOn: '2026-01-15', closedOn: '2026-04-01', outcome: 'work' });
-  await h.db.insertInto('register_periods').values({ municipality_id: h.municipalityId, person_id: a, entered_on: '2026-01-10', entry_reason: 'dropped_out', source: '{}' }).execute();
+  await h.db
+    .insertInto('register_periods')
+    .values({
+      municipality_id: h.municipalityId,
+      person_id: a,
+      entered_on: '2026-01-10',
+      entry_reason: 'dropped_out',
+      source: '{}',
+    })
+    .execute();
   // Derived from the register on opening, never set by a request: written here as the trigger would have.
   await sql`update cases set target_group = 'kaa' where person_id = ${a}`.execute(h.db);
-  const event = await h.db.insertInto('events').values({ municipality_id: h.municipalityId, person_id: a, type: 'contact_attempt', payload: storedAsIs({}) }).returning('id').executeTakeFirstOrThrow();
-  await h.db.insertInto('contact_attempts').values({ municipality_id: h.municipalityId, person_id: a, event_id: event.id, channel: 'phone', outcome: 'reached', at: new Date('2026-01-20T10:00:00+01:00'), staff_id: h.as.coordinator.staffId }).execute();
+  const event = await h.db
+    .insertInto('events')
+    .values({ municipality_id: h.municipalityId, person_id: a, type: 'contact_attempt', payload: storedAsIs({}) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await h.db
+    .insertInto('contact_attempts')
+    .values({
+      municipality_id: h.municipalityId,
+      person_id: a,
+      event_id: event.id,
+      channel: 'phone',
+      outcome: 'reached',
+      at: new Date('2026-01-20T10:00:00+01:00'),
+      staff_id: h.as.coordinator.staffId,
+    })
+    .execute();
   // B: a young adult without a diploma, with documented problems, declined on 30 June: 149 days.
-  b = await closedCase(testIdentityNumberAged(21, '2026-06-30'), { openedOn: '2026-02-01', closedOn: '2026-06-30', outcome: 'declined', targetGroup: 'young_adult', diploma: 'no', problems: ['social'] });
+  b = await closedCase(testIdentityNumberAged(21, '2026-06-30'), {
+    openedOn: '2026-02-01',
+    closedOn: '2026-06-30',
+    outcome: 'declined',
+    targetGroup: 'young_adult',
+    diploma: 'no',
+    problems: ['social'],
+  });
   // Outside the period, and in another municipality: not counted.
-  await closedCase(testIdentityNumberAged(18, '2025-12-31'), { openedOn: '2025-10-01', closedOn: '2025-12-31', outcome: 'studies' });
-  await closedCase(testIdentityNumberAged(18, '2026-03-01'), { openedOn: '2026-01-05', closedOn: '2026-03-01', outcome: 'studies', by: 'otherCoordinator' });
-  genders = [pnrA, (await h.db.selectFrom('persons').select('personal_identity_number').where('id', '=', b).executeTakeFirstOrThrow()).personal_identity_number].map(genderOf);
+  await closedCase(testIdentityNumberAged(18, '2025-12-31'), {
+    openedOn: '2025-10-01',
+    closedOn: '2025-12-31',
+    outcome: 'studies',
+  });
+  await closedCase(testIdentityNumberAged(18, '2026-03-01'), {
+    openedOn: '2026-01-05',
+    closedOn: '2026-03-01',
+    outcome: 'studies',
+    by: 'otherCoordinator',
+  });
+  genders = [
+    pnrA,
+    (await h.db.selectFrom('persons').select('personal_identity_number').where('id', '=', b).executeTakeFirstOrThrow())
+      .personal_identity_number,
+  ].map(genderOf);
 });
 let genders: ('female' | 'male')[];
 afterAll(() => h.close());
@@ -63,7 +122,11 @@ describe('GET /api/v1/reports/outcomes', () => {
     const bad = await h.as.coordinator.request('GET', url('from=2026-06-30&to=2026-01-01'));
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(['to']);
-    expect((await h.as.coordinator.request('GET', url('from=2026-02-30&to=2026-03-01'))).json().errors.map((e: { field: string }) => e.field)).toEqual(['from']);
+    expect(
+      (await h.as.coordinator.request('GET', url('from=2026-02-30&to=2026-03-01')))
+        .json()
+        .errors.map((e: { field: string }) => e.field),
+    ).toEqual(['from']);
   });
 
   it("gives the coordinator Partille's table and the rest, counted from the cases closed in the period", async () => {
@@ -72,7 +135,11 @@ describe('GET /api/v1/reports/outcomes', () => {
     const r = res.json();
     const count = (g: 'female' | 'male') => genders.filter((x) => x === g).length;
     expect(r.closed).toBe(2);
-    expect(r.byOutcome.work).toEqual({ total: 1, female: genders[0] === 'female' ? 1 : 0, male: genders[0] === 'male' ? 1 : 0 });
+    expect(r.byOutcome.work).toEqual({
+      total: 1,
+      female: genders[0] === 'female' ? 1 : 0,
+      male: genders[0] === 'male' ? 1 : 0,
+    });
     expect(r.byOutcome.declined.total).toBe(1);
     expect(r.byOutcome.studies).toEqual({ total: 0, female: 0, male: 0 });
     expect(r.byGender).toEqual({ female: count('female'), male: count('male') });
@@ -91,14 +158,33 @@ describe('GET /api/v1/reports/outcomes', () => {
   });
 
   it('shows a team member of another agency small cells only as "<3"', async () => {
-    const units = new Map((await h.db.selectFrom('units').select(['id', 'name']).where('municipality_id', '=', h.municipalityId).execute()).map((u) => [u.name, u.id]));
-    await insertStaff(h.db, h.municipalityId, { name: 'Test socialsekreterare', email: 'soc-out@test.lotsa.local', role: 'team_member', unitId: units.get('Socialtjänsten')! }, TEST_PASSWORD);
+    const units = new Map(
+      (
+        await h.db.selectFrom('units').select(['id', 'name']).where('municipality_id', '=', h.municipalityId).execute()
+      ).map((u) => [u.name, u.id]),
+    );
+    await insertStaff(
+      h.db,
+      h.municipalityId,
+      {
+        name: 'Test socialsekreterare',
+        email: 'soc-out@test.lotsa.local',
+        role: 'team_member',
+        unitId: units.get('Socialtjänsten')!,
+      },
+      TEST_PASSWORD,
+    );
     const r = (await (await h.signIn('soc-out@test.lotsa.local')).request('GET', url(H1))).json();
-    expect(r).toMatchObject({ closed: '<3', withoutDiploma: '<3', withoutDiplomaShare: null, smallCellsSuppressed: true });
+    expect(r).toMatchObject({
+      closed: '<3',
+      withoutDiploma: '<3',
+      withoutDiplomaShare: null,
+      smallCellsSuppressed: true,
+    });
     expect(r.byOutcome.studies.total).toBe(0);
   });
 
-  it("shows a coach who narrows the report to a colleague's one closed case only \"<3\" and no median", async () => {
+  it('shows a coach who narrows the report to a colleague\'s one closed case only "<3" and no median', async () => {
     const cases = () => h.db.updateTable('cases').where('person_id', '=', a);
     const before = await h.db
       .selectFrom('cases')
@@ -127,7 +213,9 @@ describe('GET /api/v1/reports/outcomes', () => {
   it('exports the table as CSV and XLSX, and the steering group PDF in Swedish and English', async () => {
     const csv = await h.as.coordinator.request('GET', url(`${H1}&format=csv`));
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body.split('\r\n')).toEqual(expect.arrayContaining(['group;code;total;female;male', 'target_group;kaa;1;;']));
+    expect(csv.body.split('\r\n')).toEqual(
+      expect.arrayContaining(['group;code;total;female;male', 'target_group;kaa;1;;']),
+    );
     const xlsx = await h.as.coordinator.request('GET', url(`${H1}&format=xlsx`));
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     for (const lang of ['sv', 'en']) {

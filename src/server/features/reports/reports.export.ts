@@ -4,7 +4,9 @@ import { SCB_BLOCK_NUMBER, SCB_CSV_COLUMNS, scbCode, type ScbCodeLists, type Scb
 const loadExcel = async () => (await import('exceljs')).default;
 
 /** A workbook of one sheet per table: a header row and the rows, as bytes. */
-export async function xlsxOf(sheets: { name: string; header: readonly string[]; rows: readonly (readonly (string | number | null)[])[] }[]): Promise<Buffer> {
+export async function xlsxOf(
+  sheets: { name: string; header: readonly string[]; rows: readonly (readonly (string | number | null)[])[] }[],
+): Promise<Buffer> {
   const ExcelJS = await loadExcel();
   const book = new ExcelJS.Workbook();
   book.creator = 'Lotsa';
@@ -19,8 +21,23 @@ export async function xlsxOf(sheets: { name: string; header: readonly string[]; 
 
 /** The SCB return as a workbook: the same columns as the CSV file. */
 export function scbXlsx(rows: readonly ScbRow[], municipalityCode: string, lists: ScbCodeLists): Promise<Buffer> {
-  const sorted = [...rows].sort((a, b) => SCB_BLOCK_NUMBER[a.block] - SCB_BLOCK_NUMBER[b.block] || a.on.localeCompare(b.on));
-  return xlsxOf([{ name: 'SCB', header: SCB_CSV_COLUMNS, rows: sorted.map((r) => [SCB_BLOCK_NUMBER[r.block], municipalityCode, r.identityNumber, r.on, scbCode(r, lists) ?? '', lists.version]) }]);
+  const sorted = [...rows].sort(
+    (a, b) => SCB_BLOCK_NUMBER[a.block] - SCB_BLOCK_NUMBER[b.block] || a.on.localeCompare(b.on),
+  );
+  return xlsxOf([
+    {
+      name: 'SCB',
+      header: SCB_CSV_COLUMNS,
+      rows: sorted.map((r) => [
+        SCB_BLOCK_NUMBER[r.block],
+        municipalityCode,
+        r.identityNumber,
+        r.on,
+        scbCode(r, lists) ?? '',
+        lists.version,
+      ]),
+    },
+  ]);
 }
 
 /** A table as CSV (semicolon-separated, as Swedish spreadsheets read it), with CRLF line ends. */
@@ -50,6 +67,10 @@ export function outcomeTable(r: Report): { header: string[]; rows: Cell[][] } {
   for (const [code, v] of Object.entries(r.byOutcome)) rows.push(['outcome', code, v.total, v.female, v.male]);
   for (const [code, v] of Object.entries(r.byTargetGroup)) rows.push(['target_group', code, v, null, null]);
   for (const [code, v] of Object.entries(r.byAgeBand)) rows.push(['age_band', code, v, null, null]);
-  rows.push(['without_diploma', 'no', r.withoutDiploma, null, null], ['documented_problems', 'any', r.documentedProblems, null, null], ['studies_or_work_in_time', 'work_studies', r.studiesOrWork.count, null, null]);
+  rows.push(
+    ['without_diploma', 'no', r.withoutDiploma, null, null],
+    ['documented_problems', 'any', r.documentedProblems, null, null],
+    ['studies_or_work_in_time', 'work_studies', r.studiesOrWork.count, null, null],
+  );
   return { header: ['group', 'code', 'total', 'female', 'male'], rows };
 }

@@ -26,9 +26,18 @@ async function withoutJit<T>(db: Db, query: (trx: Db) => Promise<T>): Promise<T>
 }
 
 /** The figure settings in force for a municipality, and their row version (0 while the defaults apply). */
-export async function loadFigureSettings(db: Db, municipalityId: string): Promise<{ settings: FigureSettings; version: number }> {
-  const row = await db.selectFrom('figure_settings').select(['settings', 'version']).where('municipality_id', '=', municipalityId).executeTakeFirst();
-  return row ? { settings: { ...DEFAULT_FIGURE_SETTINGS, ...(row.settings as Partial<FigureSettings>) }, version: row.version } : { settings: DEFAULT_FIGURE_SETTINGS, version: 0 };
+export async function loadFigureSettings(
+  db: Db,
+  municipalityId: string,
+): Promise<{ settings: FigureSettings; version: number }> {
+  const row = await db
+    .selectFrom('figure_settings')
+    .select(['settings', 'version'])
+    .where('municipality_id', '=', municipalityId)
+    .executeTakeFirst();
+  return row
+    ? { settings: { ...DEFAULT_FIGURE_SETTINGS, ...(row.settings as Partial<FigureSettings>) }, version: row.version }
+    : { settings: DEFAULT_FIGURE_SETTINGS, version: 0 };
 }
 
 type RawScbRow = { block: ScbBlock; person_id: string; pnr: string; day: string; code: string | null; key: string };
@@ -42,7 +51,8 @@ export async function scbRows(db: Db, municipalityId: string, { from, to }: Peri
   const m = municipalityId;
   const inRegister = sql`exists (select 1 from register_periods r where r.person_id = x.person_id and r.municipality_id = ${m}
     and r.entered_on <= ${to}::date and (r.left_on is null or r.left_on >= ${from}::date))`;
-  const { rows } = await withoutJit(db, (trx) => sql<RawScbRow>`
+  const { rows } = await withoutJit(db, (trx) =>
+    sql<RawScbRow>`
     with x as (
       select 'registrations' as block, person_id, entered_on as day, entry_reason as code, entered_on::text as key
         from register_periods where municipality_id = ${m} and entered_on between ${from}::date and ${to}::date
@@ -67,8 +77,16 @@ export async function scbRows(db: Db, municipalityId: string, { from, to }: Peri
     )
     select x.block, x.person_id, p.personal_identity_number as pnr, x.day::text as day, x.code, x.key
     from x join persons p on p.id = x.person_id
-    where x.block in ('registrations', 'contacts', 'deregistrations') or ${inRegister}`.execute(trx));
-  return rows.map((r) => ({ block: r.block, personId: r.person_id, identityNumber: r.pnr.trim(), on: r.day, code: r.code, key: r.key }));
+    where x.block in ('registrations', 'contacts', 'deregistrations') or ${inRegister}`.execute(trx),
+  );
+  return rows.map((r) => ({
+    block: r.block,
+    personId: r.person_id,
+    identityNumber: r.pnr.trim(),
+    on: r.day,
+    code: r.code,
+    key: r.key,
+  }));
 }
 
 /** The register periods of the persons who started a measure in the half-year, for the check that each lies inside one. */
@@ -76,7 +94,9 @@ export async function scbPeriods(db: Db, municipalityId: string, { from, to }: P
   const { rows } = await sql<{ person_id: string; entered_on: string; left_on: string | null }>`
     select r.person_id, r.entered_on::text, r.left_on::text from register_periods r
     where r.municipality_id = ${municipalityId} and r.person_id in (
-      select person_id from measures where municipality_id = ${municipalityId} and starts_on between ${from}::date and ${to}::date)`.execute(db);
+      select person_id from measures where municipality_id = ${municipalityId} and starts_on between ${from}::date and ${to}::date)`.execute(
+    db,
+  );
   return rows.map((r) => ({ personId: r.person_id, enteredOn: r.entered_on, leftOn: r.left_on }));
 }
 
@@ -106,8 +126,15 @@ type RawGroup = {
  * assessment, the first measure and the outcome. Gender is the identity number's gender digit; the age
  * band is taken on the closing day; on to studies or work counts when closed within `months` of the start.
  */
-export async function outcomeGroups(db: Db, municipalityId: string, { from, to }: Period, months: number, filters: FigureFilters = {}) {
-  const { rows } = await withoutJit(db, (trx) => sql<RawGroup>`
+export async function outcomeGroups(
+  db: Db,
+  municipalityId: string,
+  { from, to }: Period,
+  months: number,
+  filters: FigureFilters = {},
+) {
+  const { rows } = await withoutJit(db, (trx) =>
+    sql<RawGroup>`
     with closed as (
       select c.id, c.person_id, c.outcome, c.target_group, c.closed_on, c.upper_secondary_diploma, c.documented_problems,
         p.personal_identity_number as pnr, p.birth_date, (c.opened_at at time zone 'Europe/Stockholm')::date as opened_on
@@ -143,14 +170,31 @@ export async function outcomeGroups(db: Db, municipalityId: string, { from, to }
       count(first_contact)::int as n_contact, count(assessed)::int as n_assessment,
       count(first_measure)::int as n_measure
     from derived
-    group by grouping sets ((), (outcome, gender, target_group, age_band, without_diploma, problems, in_time))`.execute(trx));
+    group by grouping sets ((), (outcome, gender, target_group, age_band, without_diploma, problems, in_time))`.execute(
+      trx,
+    ),
+  );
   const total = rows.find((r) => r.total);
   const num = (v: number | null | undefined) => (v === null || v === undefined ? null : Number(v));
   return {
     groups: rows
       .filter((r) => !r.total)
-      .map((r) => ({ outcome: r.outcome!, gender: r.gender!, targetGroup: r.target_group!, ageBand: r.age_band, withoutDiploma: !!r.without_diploma, documentedProblems: !!r.problems, inTime: !!r.in_time, n: r.n })),
-    medians: { toFirstContact: num(total?.to_contact), toAssessment: num(total?.to_assessment), toFirstMeasure: num(total?.to_measure), toOutcome: num(total?.to_outcome) },
+      .map((r) => ({
+        outcome: r.outcome!,
+        gender: r.gender!,
+        targetGroup: r.target_group!,
+        ageBand: r.age_band,
+        withoutDiploma: !!r.without_diploma,
+        documentedProblems: !!r.problems,
+        inTime: !!r.in_time,
+        n: r.n,
+      })),
+    medians: {
+      toFirstContact: num(total?.to_contact),
+      toAssessment: num(total?.to_assessment),
+      toFirstMeasure: num(total?.to_measure),
+      toOutcome: num(total?.to_outcome),
+    },
     /** How many cases each median rests on (a median over fewer than 3 is suppressed like a small cell). */
     medianCases: {
       toFirstContact: total?.n_contact ?? 0,

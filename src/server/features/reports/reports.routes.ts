@@ -2,7 +2,12 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { outcomeReportQuery, outcomeReportSchema, scbReturnQuery, scbReturnSchema } from '../../../core/report-schemas.js';
+import {
+  outcomeReportQuery,
+  outcomeReportSchema,
+  scbReturnQuery,
+  scbReturnSchema,
+} from '../../../core/report-schemas.js';
 import { problemSchema } from '../../../core/schemas.js';
 import { contextOf } from '../../http/context.js';
 import { outcomeReportFor } from './outcomes.service.js';
@@ -32,13 +37,17 @@ export async function reportsRoutes(app: FastifyInstance) {
   r.get('/api/v1/reports/outcomes', {
     schema: {
       tags: ['figures'],
-      summary: 'Cases closed between two days: outcomes by gender, target group and age band, medians, on to studies or work (JSON, CSV, XLSX, or the steering group PDF)',
+      summary:
+        'Cases closed between two days: outcomes by gender, target group and age band, medians, on to studies or work (JSON, CSV, XLSX, or the steering group PDF)',
       querystring: outcomeReportQuery,
       response: { 200: outcomeReportSchema.or(z.any()), ...errors },
     },
     handler: async (request, reply) => {
       const { from, to, format, lang, targetGroup, contactPerson } = request.query;
-      const report = await outcomeReportFor(contextOf(request), { from, to }, format === 'pdf', { targetGroup, contactPerson });
+      const report = await outcomeReportFor(contextOf(request), { from, to }, format === 'pdf', {
+        targetGroup,
+        contactPerson,
+      });
       if (format === 'json') return report;
       const name = `${lang === 'sv' ? 'utfall' : 'outcomes'}-${from}-${to}`;
       const file =
@@ -54,7 +63,8 @@ export async function reportsRoutes(app: FastifyInstance) {
   r.get('/api/v1/reports/scb', {
     schema: {
       tags: ['figures'],
-      summary: "SCB's half-year return: the five blocks and the consistency checks (JSON), or the file for SCB (CSV, XLSX; coordinators)",
+      summary:
+        "SCB's half-year return: the five blocks and the consistency checks (JSON), or the file for SCB (CSV, XLSX; coordinators)",
       querystring: scbReturnQuery,
       response: { 200: scbReturnSchema.or(z.any()), ...errors },
     },
@@ -68,7 +78,12 @@ export async function reportsRoutes(app: FastifyInstance) {
     },
   });
   /** Sends a table as JSON, or as a CSV or XLSX file named `name`. */
-  const table = async (reply: FastifyReply, format: 'json' | 'csv' | 'xlsx', name: string, t: { header: string[]; rows: (string | number | null)[][] }) => {
+  const table = async (
+    reply: FastifyReply,
+    format: 'json' | 'csv' | 'xlsx',
+    name: string,
+    t: { header: string[]; rows: (string | number | null)[][] },
+  ) => {
     const file = format === 'csv' ? Buffer.from(csvOf(t.header, t.rows), 'utf8') : await xlsxOf([{ name, ...t }]);
     const type = format === 'csv' ? 'text/csv; charset=utf-8' : XLSX;
     return reply.type(type).header('content-disposition', `attachment; filename="${name}.${format}"`).send(file);
@@ -76,7 +91,8 @@ export async function reportsRoutes(app: FastifyInstance) {
   r.get('/api/v1/reports/outreach', {
     schema: {
       tags: ['figures'],
-      summary: 'Outreach by channel over a period: attempts and reached per rung of the contact ladder (JSON, CSV, XLSX)',
+      summary:
+        'Outreach by channel over a period: attempts and reached per rung of the contact ladder (JSON, CSV, XLSX)',
       querystring: periodFiguresQuery,
       response: { 200: channelFiguresSchema.or(z.any()), ...errors },
     },
@@ -84,13 +100,19 @@ export async function reportsRoutes(app: FastifyInstance) {
       const q = request.query;
       const figures = await outreachByChannel(contextOf(request), q);
       if (q.format === 'json') return figures;
-      return table(reply, q.format, `${q.lang === 'sv' ? 'kanaler' : 'channels'}-${q.from}-${q.to}`, channelTable(figures));
+      return table(
+        reply,
+        q.format,
+        `${q.lang === 'sv' ? 'kanaler' : 'channels'}-${q.from}-${q.to}`,
+        channelTable(figures),
+      );
     },
   });
   r.get('/api/v1/reports/measures', {
     schema: {
       tags: ['figures'],
-      summary: 'Measures per offer over a period: participants, completed, interrupted, cost per participant and per outcome (JSON, CSV, XLSX)',
+      summary:
+        'Measures per offer over a period: participants, completed, interrupted, cost per participant and per outcome (JSON, CSV, XLSX)',
       querystring: periodFiguresQuery,
       response: { 200: measureFiguresSchema.or(z.any()), ...errors },
     },
@@ -98,13 +120,19 @@ export async function reportsRoutes(app: FastifyInstance) {
       const q = request.query;
       const figures = await measuresPerOffer(contextOf(request), q);
       if (q.format === 'json') return figures;
-      return table(reply, q.format, `${q.lang === 'sv' ? 'insatser' : 'measures'}-${q.from}-${q.to}`, measureTable(figures));
+      return table(
+        reply,
+        q.format,
+        `${q.lang === 'sv' ? 'insatser' : 'measures'}-${q.from}-${q.to}`,
+        measureTable(figures),
+      );
     },
   });
   r.get('/api/v1/reports/status', {
     schema: {
       tags: ['figures'],
-      summary: 'Status on a day: participants by status, gender and target group, caseload per contact person (JSON, CSV, XLSX)',
+      summary:
+        'Status on a day: participants by status, gender and target group, caseload per contact person (JSON, CSV, XLSX)',
       querystring: statusFiguresQuery,
       response: { 200: statusFiguresSchema.or(z.any()), ...errors },
     },
@@ -116,11 +144,21 @@ export async function reportsRoutes(app: FastifyInstance) {
     },
   });
   r.get('/api/v1/figure-settings', {
-    schema: { tags: ['figures'], summary: 'The figure settings: target months and share, cost of a young person lost, caseload capacity, follow-up points', response: { 200: figureSettingsResponse, ...errors } },
+    schema: {
+      tags: ['figures'],
+      summary:
+        'The figure settings: target months and share, cost of a young person lost, caseload capacity, follow-up points',
+      response: { 200: figureSettingsResponse, ...errors },
+    },
     handler: (request) => readFigureSettings(contextOf(request)),
   });
   r.put('/api/v1/figure-settings', {
-    schema: { tags: ['figures'], summary: 'Change the figure settings (coordinators), with the version read', body: figureSettingsBody, response: { 200: figureSettingsResponse, ...errors, 409: problemSchema } },
+    schema: {
+      tags: ['figures'],
+      summary: 'Change the figure settings (coordinators), with the version read',
+      body: figureSettingsBody,
+      response: { 200: figureSettingsResponse, ...errors, 409: problemSchema },
+    },
     handler: (request) => saveFigureSettings(contextOf(request), request.body),
   });
   r.put('/api/v1/staff/:id/caseload-capacity', {

@@ -19,15 +19,48 @@ beforeAll(async () => {
   await h.db
     .insertInto('register_periods')
     .values([
-      { municipality_id: m, person_id: anna.id, entered_on: '2026-02-02', entry_reason: 'dropped_out', left_on: '2026-05-29', leave_reason: 'started_upper_secondary', source: '{}' },
-      { municipality_id: m, person_id: bo.id, entered_on: '2026-03-02', entry_reason: 'never_started', left_on: '2026-04-30', leave_reason: null, source: '{}' },
+      {
+        municipality_id: m,
+        person_id: anna.id,
+        entered_on: '2026-02-02',
+        entry_reason: 'dropped_out',
+        left_on: '2026-05-29',
+        leave_reason: 'started_upper_secondary',
+        source: '{}',
+      },
+      {
+        municipality_id: m,
+        person_id: bo.id,
+        entered_on: '2026-03-02',
+        entry_reason: 'never_started',
+        left_on: '2026-04-30',
+        leave_reason: null,
+        source: '{}',
+      },
     ])
     .execute();
-  const offer = await h.db.insertInto('offers').values({ municipality_id: m, name: 'Studiebesök', kind: 'study_visit', kind_list_version: '2026-12', provider_name: 'Lotsa' }).returning('id').executeTakeFirstOrThrow();
+  const offer = await h.db
+    .insertInto('offers')
+    .values({
+      municipality_id: m,
+      name: 'Studiebesök',
+      kind: 'study_visit',
+      kind_list_version: '2026-12',
+      provider_name: 'Lotsa',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await h.db
     .insertInto('measures')
     .values([
-      { municipality_id: m, person_id: anna.id, offer_id: offer.id, starts_on: '2026-03-02', ended_on: '2026-04-10', end_reason: 'completed' },
+      {
+        municipality_id: m,
+        person_id: anna.id,
+        offer_id: offer.id,
+        starts_on: '2026-03-02',
+        ended_on: '2026-04-10',
+        end_reason: 'completed',
+      },
       // Started after Bo left the register: the check must catch it.
       { municipality_id: m, person_id: bo.id, offer_id: offer.id, starts_on: '2026-05-04' },
     ])
@@ -48,7 +81,13 @@ describe('GET /api/v1/reports/scb', () => {
     const res = await h.as.coordinator.request('GET', '/api/v1/reports/scb?half=2026-H1');
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ half: '2026-H1', from: '2026-01-01', to: '2026-06-30', codeListVersion: '2026.1', smallCellsSuppressed: false });
+    expect(body).toMatchObject({
+      half: '2026-H1',
+      from: '2026-01-01',
+      to: '2026-06-30',
+      codeListVersion: '2026.1',
+      smallCellsSuppressed: false,
+    });
     expect(body.blocks).toEqual({
       registrations: { total: 2, byCode: { dropped_out: 1, never_started: 1 } },
       contacts: { total: 0, byCode: {} },
@@ -57,7 +96,11 @@ describe('GET /api/v1/reports/scb', () => {
       deregistrations: { total: 2, byCode: { started_upper_secondary: 1, none: 1 } },
     });
     expect(body.checks.passed).toBe(false);
-    expect(body.checks.listed.map((f: { check: string; block: string; person: { id: string } }) => [f.check, f.block, f.person.id]).sort()).toEqual([
+    expect(
+      body.checks.listed
+        .map((f: { check: string; block: string; person: { id: string } }) => [f.check, f.block, f.person.id])
+        .sort(),
+    ).toEqual([
       ['measure_outside_period', 'measures_started', bo.id],
       ['missing_reason', 'deregistrations', bo.id],
     ]);
@@ -73,8 +116,22 @@ describe('GET /api/v1/reports/scb', () => {
   });
 
   it('names no person to a team member of another agency', async () => {
-    const units = new Map((await h.db.selectFrom('units').select(['id', 'name']).where('municipality_id', '=', h.municipalityId).execute()).map((u) => [u.name, u.id]));
-    await insertStaff(h.db, h.municipalityId, { name: 'Test socialsekreterare', email: 'soc-scb@test.lotsa.local', role: 'team_member', unitId: units.get('Socialtjänsten')! }, TEST_PASSWORD);
+    const units = new Map(
+      (
+        await h.db.selectFrom('units').select(['id', 'name']).where('municipality_id', '=', h.municipalityId).execute()
+      ).map((u) => [u.name, u.id]),
+    );
+    await insertStaff(
+      h.db,
+      h.municipalityId,
+      {
+        name: 'Test socialsekreterare',
+        email: 'soc-scb@test.lotsa.local',
+        role: 'team_member',
+        unitId: units.get('Socialtjänsten')!,
+      },
+      TEST_PASSWORD,
+    );
     const social = await h.signIn('soc-scb@test.lotsa.local');
     const body = (await social.request('GET', '/api/v1/reports/scb?half=2026-H1')).json();
     expect(body.checks.listed).toEqual([]);
@@ -91,7 +148,12 @@ describe('GET /api/v1/reports/scb', () => {
     expect(lines).toContain(`1;1402;${anna.pnr};2026-02-02;1;2026.1`);
     expect(lines).toContain(`5;1402;${bo.pnr};2026-04-30;;2026.1`);
     expect(lines).toHaveLength(8);
-    const audit = await h.db.selectFrom('audit_log').select(['person_id', 'action']).where('entity', '=', 'scb_return').where('action', '=', 'export').execute();
+    const audit = await h.db
+      .selectFrom('audit_log')
+      .select(['person_id', 'action'])
+      .where('entity', '=', 'scb_return')
+      .where('action', '=', 'export')
+      .execute();
     expect(audit.map((a) => a.person_id).sort()).toEqual([anna.id, bo.id].sort());
   });
 

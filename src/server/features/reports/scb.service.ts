@@ -6,7 +6,15 @@
  */
 import { seesSmallCells, suppressSmallCells } from '../../../core/figures.js';
 import type { ScbReturn } from '../../../core/report-schemas.js';
-import { codeListsFor, halfYear, SCB_BLOCKS, scbChecks, scbCsv, type ScbBlock, type ScbRow } from '../../../core/scb.js';
+import {
+  codeListsFor,
+  halfYear,
+  SCB_BLOCKS,
+  scbChecks,
+  scbCsv,
+  type ScbBlock,
+  type ScbRow,
+} from '../../../core/scb.js';
 import { personVisibleTo, requireCapability } from '../../access/access.js';
 import { AppError } from '../../http/app-error.js';
 import { audited, type RequestContext } from '../../http/context.js';
@@ -25,27 +33,72 @@ export async function scbReturn(ctx: RequestContext, half: string): Promise<ScbR
   const period = periodOf(half);
   const lists = codeListsFor(half);
   return audited(ctx, async ({ trx, audit }) => {
-    const [rows, periods] = await Promise.all([scbRows(trx, ctx.actor.municipalityId, period), scbPeriods(trx, ctx.actor.municipalityId, period)]);
+    const [rows, periods] = await Promise.all([
+      scbRows(trx, ctx.actor.municipalityId, period),
+      scbPeriods(trx, ctx.actor.municipalityId, period),
+    ]);
     const failures = scbChecks(rows, periods, lists);
     const ids = [...new Set(failures.map((f) => f.personId))];
     const visible = ids.length
-      ? await trx.selectFrom('persons').select(['id', 'given_name', 'family_name', 'personal_identity_number']).where('id', 'in', ids).where(personVisibleTo(ctx.actor)).execute()
+      ? await trx
+          .selectFrom('persons')
+          .select(['id', 'given_name', 'family_name', 'personal_identity_number'])
+          .where('id', 'in', ids)
+          .where(personVisibleTo(ctx.actor))
+          .execute()
       : [];
     const byId = new Map(visible.map((p) => [p.id, p]));
     const listed = failures.flatMap((f) => {
       const p = byId.get(f.personId);
-      return p ? [{ check: f.check, block: f.block, on: f.on, person: { id: p.id, name: `${p.given_name} ${p.family_name}`, personalIdentityNumber: p.personal_identity_number.trim() } }] : [];
+      return p
+        ? [
+            {
+              check: f.check,
+              block: f.block,
+              on: f.on,
+              person: {
+                id: p.id,
+                name: `${p.given_name} ${p.family_name}`,
+                personalIdentityNumber: p.personal_identity_number.trim(),
+              },
+            },
+          ]
+        : [];
     });
-    await audit(...visible.map((p) => ({ action: 'read' as const, entity: 'scb_return' as const, entityId: p.id, personId: p.id, detail: { half } })));
+    await audit(
+      ...visible.map((p) => ({
+        action: 'read' as const,
+        entity: 'scb_return' as const,
+        entityId: p.id,
+        personId: p.id,
+        detail: { half },
+      })),
+    );
     const suppress = !seesSmallCells(ctx.actor);
     const blocks = suppress ? suppressSmallCells(countBlocks(rows)) : countBlocks(rows);
-    return { half, ...period, codeListVersion: lists.version, blocks, checks: { passed: failures.length === 0, failures: failures.length, listed, notShown: failures.length - listed.length }, smallCellsSuppressed: suppress };
+    return {
+      half,
+      ...period,
+      codeListVersion: lists.version,
+      blocks,
+      checks: {
+        passed: failures.length === 0,
+        failures: failures.length,
+        listed,
+        notShown: failures.length - listed.length,
+      },
+      smallCellsSuppressed: suppress,
+    };
   });
 }
 
 /** Counts per block and Lotsa code ('none' for a row without one). */
-export function countBlocks(rows: readonly ScbRow[]): Record<ScbBlock, { total: number; byCode: Record<string, number> }> {
-  const blocks = Object.fromEntries(SCB_BLOCKS.map((b) => [b, { total: 0, byCode: {} as Record<string, number> }])) as Record<ScbBlock, { total: number; byCode: Record<string, number> }>;
+export function countBlocks(
+  rows: readonly ScbRow[],
+): Record<ScbBlock, { total: number; byCode: Record<string, number> }> {
+  const blocks = Object.fromEntries(
+    SCB_BLOCKS.map((b) => [b, { total: 0, byCode: {} as Record<string, number> }]),
+  ) as Record<ScbBlock, { total: number; byCode: Record<string, number> }>;
   for (const r of rows) {
     const b = blocks[r.block];
     b.total += 1;
@@ -61,9 +114,21 @@ export async function scbFile(ctx: RequestContext, half: string, format: 'csv' |
   const lists = codeListsFor(half);
   return audited(ctx, async ({ trx, audit }) => {
     const rows = await scbRows(trx, ctx.actor.municipalityId, period);
-    const code = await trx.selectFrom('municipalities').select('code').where('id', '=', ctx.actor.municipalityId).executeTakeFirstOrThrow();
+    const code = await trx
+      .selectFrom('municipalities')
+      .select('code')
+      .where('id', '=', ctx.actor.municipalityId)
+      .executeTakeFirstOrThrow();
     const persons = [...new Set(rows.map((r) => r.personId))];
-    await audit(...persons.map((id) => ({ action: 'export' as const, entity: 'scb_return' as const, entityId: id, personId: id, detail: { half, format } })));
+    await audit(
+      ...persons.map((id) => ({
+        action: 'export' as const,
+        entity: 'scb_return' as const,
+        entityId: id,
+        personId: id,
+        detail: { half, format },
+      })),
+    );
     return format === 'csv' ? Buffer.from(scbCsv(rows, code.code, lists), 'utf8') : scbXlsx(rows, code.code, lists);
   });
 }

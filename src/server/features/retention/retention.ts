@@ -59,13 +59,23 @@ export async function applyRetention(db: Db, days: number, uploads: string): Pro
         throw err;
       }
       await trx.deleteFrom('import_errors').where('import_id', '=', imp.id).execute();
-      await trx.updateTable('imports').set({ culled_at: sql`now()` }).where('id', '=', imp.id).execute();
-      await recordAudit(trx, { id: null, municipalityId: imp.municipality_id, ip: null }, [{ action: 'cull', entity: 'import', entityId: imp.id, detail: { kind: imp.kind, afterDays: days } }]);
+      await trx
+        .updateTable('imports')
+        .set({ culled_at: sql`now()` })
+        .where('id', '=', imp.id)
+        .execute();
+      await recordAudit(trx, { id: null, municipalityId: imp.municipality_id, ip: null }, [
+        { action: 'cull', entity: 'import', entityId: imp.id, detail: { kind: imp.kind, afterDays: days } },
+      ]);
       return true;
     });
     if (done) culled++;
   }
-  const jobs = await db.deleteFrom('jobs').where('status', 'in', ['done', 'failed']).where('finished_at', '<', cutoff).executeTakeFirst();
+  const jobs = await db
+    .deleteFrom('jobs')
+    .where('status', 'in', ['done', 'failed'])
+    .where('finished_at', '<', cutoff)
+    .executeTakeFirst();
   return { lists: culled, jobs: Number(jobs.numDeletedRows), uploads: await removeOldUploads(db, uploads, days) };
 }
 
@@ -77,7 +87,14 @@ async function removeOldUploads(db: Db, uploads: string, days: number): Promise<
     throw err;
   });
   const waiting = new Set(
-    (await db.selectFrom('imports').select('upload_path').where('status', 'in', ['queued', 'running', 'needs_mapping']).where('culled_at', 'is', null).execute()).map((i) => i.upload_path),
+    (
+      await db
+        .selectFrom('imports')
+        .select('upload_path')
+        .where('status', 'in', ['queued', 'running', 'needs_mapping'])
+        .where('culled_at', 'is', null)
+        .execute()
+    ).map((i) => i.upload_path),
   );
   let removed = 0;
   for (const name of files) {

@@ -58,11 +58,7 @@ type Placement = { employerName?: string; employerAddress?: string | null } | nu
  */
 export async function personWeek(
   db: Db,
-  {
-    personId,
-    week,
-    categories,
-  }: { personId: string; week: IsoWeek; categories: ConsentCategory[] },
+  { personId, week, categories }: { personId: string; week: IsoWeek; categories: ConsentCategory[] },
 ): Promise<PersonWeek> {
   const days = daysOfWeek(week);
   const first = days[0]!;

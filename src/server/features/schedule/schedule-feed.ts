@@ -58,7 +58,13 @@ export async function renewScheduleFeed(
   requireCapability(ctx.actor, 'measures.write');
   return audited(ctx, async ({ trx, audit }) => {
     const person = await managed(ctx, trx, personId);
-    const feed = await storeScheduleFeed(trx, { personId: person.id, municipalityId: person.municipality_id, lang, createdBy: ctx.actor.id, publicUrl });
+    const feed = await storeScheduleFeed(trx, {
+      personId: person.id,
+      municipalityId: person.municipality_id,
+      lang,
+      createdBy: ctx.actor.id,
+      publicUrl,
+    });
     await audit({ action: 'create', entity: 'schedule_feed', entityId: personId, personId, detail: { lang } });
     return feed;
   });
@@ -70,7 +76,13 @@ export async function renewScheduleFeed(
  */
 export async function storeScheduleFeed(
   trx: Db,
-  { personId, municipalityId, lang, createdBy, publicUrl }: { personId: string; municipalityId: string; lang: Lang; createdBy: string | null; publicUrl: string },
+  {
+    personId,
+    municipalityId,
+    lang,
+    createdBy,
+    publicUrl,
+  }: { personId: string; municipalityId: string; lang: Lang; createdBy: string | null; publicUrl: string },
 ): Promise<ScheduleFeed> {
   const token = newFeedToken();
   const values = { token_hash: hashOf(token), lang, created_by: createdBy, created_at: sql<Date>`now()` };
@@ -80,7 +92,11 @@ export async function storeScheduleFeed(
     .onConflict((oc) => oc.column('person_id').doUpdateSet(values))
     .returning('created_at')
     .executeTakeFirstOrThrow();
-  return { active: true, createdAt: row.created_at.toISOString(), url: `${publicUrl}${SCHEDULE_FEED_PATH}?token=${token}` };
+  return {
+    active: true,
+    createdAt: row.created_at.toISOString(),
+    url: `${publicUrl}${SCHEDULE_FEED_PATH}?token=${token}`,
+  };
 }
 
 /** Revokes the young person's feed address. */
@@ -136,7 +152,11 @@ export async function scheduleFeedFor(db: Db, token: string, ip: string | null, 
   for (let w = -WEEKS_BACK; w <= WEEKS_AHEAD; w++) {
     // The young person's own categories: whoever holds the address reads it without signing in, so never
     // another agency's health and social items.
-    const week = await personWeek(db, { personId: owner.person_id, week: addWeeks(thisWeek, w), categories: [...YOUNG_PERSON_CATEGORIES] });
+    const week = await personWeek(db, {
+      personId: owner.person_id,
+      week: addWeeks(thisWeek, w),
+      categories: [...YOUNG_PERSON_CATEGORIES],
+    });
     for (const item of week.items) {
       cal.createEvent(eventOf(item, lang));
       events++;

@@ -385,7 +385,13 @@ describe("the young person's iCal feed", () => {
     });
     await h.db
       .insertInto('schedule_additions')
-      .values({ municipality_id: h.municipalityId, person_id: personId, on_date: days[3]!, title: 'Besök BUP', category: 'health_social' })
+      .values({
+        municipality_id: h.municipalityId,
+        person_id: personId,
+        on_date: days[3]!,
+        title: 'Besök BUP',
+        category: 'health_social',
+      })
       .execute();
     const feed = (
       await h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/schedule/feed`, { lang: 'sv' })

@@ -10,7 +10,11 @@ import { getSettings, updateSettings } from './settings.service.js';
 export async function settingsRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/v1/settings', {
-    schema: { tags: ['settings'], summary: "Your municipality's settings", response: { 200: settingsSchema, 401: problemSchema } },
+    schema: {
+      tags: ['settings'],
+      summary: "Your municipality's settings",
+      response: { 200: settingsSchema, 401: problemSchema },
+    },
     handler: (request) => getSettings(contextOf(request)),
   });
   r.put('/api/v1/settings', {

@@ -33,16 +33,25 @@ export async function updateSettings(ctx: RequestContext, input: z.infer<typeof 
   return audited(ctx, async ({ trx, audit }) => {
     const units = input.emergencyUnitIds ?? [];
     if (units.length) {
-      const known = await trx.selectFrom('units').select('id').where('municipality_id', '=', ctx.actor.municipalityId).where('id', 'in', units).execute();
-      if (known.length !== new Set(units).size) throw new AppError('validation_failed', [{ field: 'emergencyUnitIds', code: 'invalid' }]);
+      const known = await trx
+        .selectFrom('units')
+        .select('id')
+        .where('municipality_id', '=', ctx.actor.municipalityId)
+        .where('id', 'in', units)
+        .execute();
+      if (known.length !== new Set(units).size)
+        throw new AppError('validation_failed', [{ field: 'emergencyUnitIds', code: 'invalid' }]);
     }
     const set = {
       ...(input.emergencyAccessHours === undefined ? {} : { emergency_access_hours: input.emergencyAccessHours }),
       ...(input.emergencyDailyLimit === undefined ? {} : { emergency_daily_limit: input.emergencyDailyLimit }),
       ...(input.emergencyRoles === undefined ? {} : { emergency_roles: [...new Set(input.emergencyRoles)] }),
-      ...(input.emergencyUnitIds === undefined ? {} : { emergency_unit_ids: input.emergencyUnitIds === null ? null : [...new Set(input.emergencyUnitIds)] }),
+      ...(input.emergencyUnitIds === undefined
+        ? {}
+        : { emergency_unit_ids: input.emergencyUnitIds === null ? null : [...new Set(input.emergencyUnitIds)] }),
     };
-    if (Object.keys(set).length) await trx.updateTable('municipalities').set(set).where('id', '=', ctx.actor.municipalityId).execute();
+    if (Object.keys(set).length)
+      await trx.updateTable('municipalities').set(set).where('id', '=', ctx.actor.municipalityId).execute();
     await audit({ action: 'update', entity: 'settings', detail: input });
     return readSettings(trx, ctx.actor.municipalityId);
   });

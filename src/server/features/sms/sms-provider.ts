@@ -11,7 +11,8 @@ import type { SmsGatewayConfig } from '../../env.js';
 /** A message to send; `statusUrl` is where the gateway reports delivery. */
 export type OutgoingSms = { to: string; text: string; statusUrl: string | null };
 /** What the provider made of it: kept in the outbox, taken by the gateway, or not taken (and why). */
-export type SentSms = { providerId: string | null; status: 'stored' | 'sent' } | { providerId: null; status: 'failed'; reason: SmsFailure };
+export type SentSms =
+  { providerId: string | null; status: 'stored' | 'sent' } | { providerId: null; status: 'failed'; reason: SmsFailure };
 
 /** Sends text messages. */
 export interface SmsProvider {
@@ -41,12 +42,18 @@ export function gatewayProvider(config: SmsGatewayConfig): SmsProvider {
       if (sms.statusUrl) form.set('whendelivered', sms.statusUrl);
       let response: Response;
       try {
-        response = await fetch(config.url, { method: 'POST', headers: { authorization, 'content-type': 'application/x-www-form-urlencoded' }, body: form, signal: AbortSignal.timeout(TIMEOUT_MS) });
+        response = await fetch(config.url, {
+          method: 'POST',
+          headers: { authorization, 'content-type': 'application/x-www-form-urlencoded' },
+          body: form,
+          signal: AbortSignal.timeout(TIMEOUT_MS),
+        });
       } catch {
         return { providerId: null, status: 'failed', reason: 'no_answer' };
       }
       const body = (await response.json().catch(() => null)) as { id?: unknown } | null;
-      if (!response.ok || typeof body?.id !== 'string') return { providerId: null, status: 'failed', reason: 'refused' };
+      if (!response.ok || typeof body?.id !== 'string')
+        return { providerId: null, status: 'failed', reason: 'refused' };
       return { providerId: body.id, status: 'sent' };
     },
   };

@@ -25,7 +25,16 @@ export async function failUnsentSms(db: Db, olderThanSeconds = UNSENT_AFTER_SECO
       .where('created_at', '<', sql<Date>`now() - make_interval(secs => ${olderThanSeconds})`)
       .returning(['id', 'person_id', 'municipality_id'])
       .execute();
-    for (const r of rows) await recordAudit(trx, { id: null, municipalityId: r.municipality_id, ip: null }, [{ action: 'update', entity: 'sms', entityId: r.id, personId: r.person_id, detail: { status: 'failed', failure: 'not_sent' } }]);
+    for (const r of rows)
+      await recordAudit(trx, { id: null, municipalityId: r.municipality_id, ip: null }, [
+        {
+          action: 'update',
+          entity: 'sms',
+          entityId: r.id,
+          personId: r.person_id,
+          detail: { status: 'failed', failure: 'not_sent' },
+        },
+      ]);
     return rows.length;
   });
 }

@@ -13,7 +13,11 @@ import { failUnsentSms } from './sms.jobs.js';
  * database as the gateway sees it; `failOnce` refuses the next message, `dropOnce` hangs up on it.
  */
 function startGateway() {
-  const received: { authorization: string | undefined; contentType: string | undefined; form: Record<string, string> }[] = [];
+  const received: {
+    authorization: string | undefined;
+    contentType: string | undefined;
+    form: Record<string, string>;
+  }[] = [];
   let next: 'answer' | 'refuse' | 'drop' = 'answer';
   const hooks: { while: ((form: Record<string, string>) => Promise<void>) | null } = { while: null };
   const server = http.createServer((req, res) => {
@@ -31,7 +35,14 @@ function startGateway() {
       else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id, status: 'created' }));
     });
   });
-  return new Promise<{ url: string; received: typeof received; hooks: typeof hooks; failOnce: () => void; dropOnce: () => void; close: () => Promise<void> }>((resolve) =>
+  return new Promise<{
+    url: string;
+    received: typeof received;
+    hooks: typeof hooks;
+    failOnce: () => void;
+    dropOnce: () => void;
+    close: () => Promise<void>;
+  }>((resolve) =>
     server.listen(0, '127.0.0.1', () =>
       resolve({
         url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/a1/sms`,
@@ -61,10 +72,19 @@ describe('text messages to the built-in outbox', () => {
   });
 
   it('stores the message from the template, without the young person’s name, and records no attempt while it only sits in the outbox', async () => {
-    const { personId } = await personInRegister(h, { contactPerson: h.as.youth_coach, person: { givenName: 'Sixten', phone: '070-174 06 05' } });
+    const { personId } = await personInRegister(h, {
+      contactPerson: h.as.youth_coach,
+      person: { givenName: 'Sixten', phone: '070-174 06 05' },
+    });
     const res = await h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/sms`, {});
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ provider: 'outbox', status: 'stored', to: '+46701740605', recipient: 'young_person', awaitingConfirmation: true });
+    expect(res.json()).toMatchObject({
+      provider: 'outbox',
+      status: 'stored',
+      to: '+46701740605',
+      recipient: 'young_person',
+      awaitingConfirmation: true,
+    });
     expect(res.json().body).toContain('Test youth_coach');
     expect(res.json().body).not.toContain('Sixten');
     const outbox = (await h.as.youth_coach.request('GET', '/api/v1/sms')).json();
@@ -72,7 +92,9 @@ describe('text messages to the built-in outbox', () => {
     expect((await h.as.secondCoach.request('GET', '/api/v1/sms')).json()).toEqual([]);
     const outreach = (await h.as.youth_coach.request('GET', `/api/v1/persons/${personId}/outreach`)).json();
     expect(outreach.attempts).toEqual([]);
-    expect(await h.db.selectFrom('contact_attempts').select('id').where('person_id', '=', personId).execute()).toEqual([]);
+    expect(await h.db.selectFrom('contact_attempts').select('id').where('person_id', '=', personId).execute()).toEqual(
+      [],
+    );
   });
 
   it('records the attempt (sms, sent) once staff confirm an outbox message was sent by other means, and only once', async () => {
@@ -85,7 +107,10 @@ describe('text messages to the built-in outbox', () => {
     expect((await h.as.otherCoordinator.request('POST', `/api/v1/sms/${sms.id}/confirm-sent`)).statusCode).toBe(404);
     const awaiting = (await h.as.youth_coach.request('GET', `/api/v1/persons/${personId}/outreach`)).json().awaitingSms;
     expect(awaiting).toEqual([{ id: sms.id, recipient: 'young_person', createdAt: sms.createdAt }]);
-    const [a, b] = await Promise.all([h.as.youth_coach.request('POST', `/api/v1/sms/${sms.id}/confirm-sent`), h.as.youth_coach.request('POST', `/api/v1/sms/${sms.id}/confirm-sent`)]);
+    const [a, b] = await Promise.all([
+      h.as.youth_coach.request('POST', `/api/v1/sms/${sms.id}/confirm-sent`),
+      h.as.youth_coach.request('POST', `/api/v1/sms/${sms.id}/confirm-sent`),
+    ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
     const confirmed = [a, b].find((r) => r.statusCode === 200)!.json();
     expect(confirmed).toMatchObject({ id: sms.id, status: 'sent', awaitingConfirmation: false });
@@ -95,7 +120,13 @@ describe('text messages to the built-in outbox', () => {
     expect(outreach.attempts[0]).toMatchObject({ channel: 'sms', outcome: 'sent' });
     expect(outreach.awaitingSms).toEqual([]);
     expect(outreach.firstReachedAt).toBeNull();
-    const audit = await h.db.selectFrom('audit_log').select(['action', 'detail']).where('entity', '=', 'sms').where('entity_id', '=', sms.id).where('action', '=', 'update').execute();
+    const audit = await h.db
+      .selectFrom('audit_log')
+      .select(['action', 'detail'])
+      .where('entity', '=', 'sms')
+      .where('entity_id', '=', sms.id)
+      .where('action', '=', 'update')
+      .execute();
     expect(audit).toEqual([{ action: 'update', detail: { status: 'sent', confirmedByStaff: true } }]);
   });
 
@@ -113,11 +144,21 @@ describe('text messages to the built-in outbox', () => {
       expect(res.json()).toMatchObject({ code: 'sms_text_unsafe', errors: [{ field: 'meetingTime' }] });
     }
     expect(await h.db.selectFrom('sms_messages').select('id').where('person_id', '=', personId).execute()).toEqual([]);
-    expect((await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/sms`, { meetingTime: 'tisdag 8 december kl. 14.00' })).statusCode).toBe(201);
+    expect(
+      (
+        await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/sms`, {
+          meetingTime: 'tisdag 8 december kl. 14.00',
+        })
+      ).statusCode,
+    ).toBe(201);
   });
 
   it('refuses an SMS template with an identity number written with a space', async () => {
-    const res = await h.as.coordinator.request('PUT', '/api/v1/message-templates/sms/sv', { heading: '', body: 'Hej! Gäller 121212 1212. Ring {{phone}}.', version: 0 });
+    const res = await h.as.coordinator.request('PUT', '/api/v1/message-templates/sms/sv', {
+      heading: '',
+      body: 'Hej! Gäller 121212 1212. Ring {{phone}}.',
+      version: 0,
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('template_unsafe');
   });
@@ -131,9 +172,14 @@ describe('text messages to the built-in outbox', () => {
   it('sends once for a retried submit with the same Idempotency-Key', async () => {
     const { personId } = await personInRegister(h);
     const headers = { 'idempotency-key': 'sms-retry-0001' };
-    const [a, b] = await Promise.all([h.as.coordinator.request('POST', `/api/v1/persons/${personId}/sms`, {}, headers), h.as.coordinator.request('POST', `/api/v1/persons/${personId}/sms`, {}, headers)]);
+    const [a, b] = await Promise.all([
+      h.as.coordinator.request('POST', `/api/v1/persons/${personId}/sms`, {}, headers),
+      h.as.coordinator.request('POST', `/api/v1/persons/${personId}/sms`, {}, headers),
+    ]);
     expect(a.json().id).toBe(b.json().id);
-    expect(await h.db.selectFrom('sms_messages').select('id').where('person_id', '=', personId).execute()).toHaveLength(1);
+    expect(await h.db.selectFrom('sms_messages').select('id').where('person_id', '=', personId).execute()).toHaveLength(
+      1,
+    );
   });
 
   it("refuses a key already used for another person, and never answers with that person's message", async () => {
@@ -144,12 +190,16 @@ describe('text messages to the built-in outbox', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'idempotency_key_reused', errors: [{ field: 'Idempotency-Key' }] });
     expect(res.body).not.toContain(sent.id);
-    expect(await h.db.selectFrom('sms_messages').select('id').where('person_id', '=', second.personId).execute()).toEqual([]);
+    expect(
+      await h.db.selectFrom('sms_messages').select('id').where('person_id', '=', second.personId).execute(),
+    ).toEqual([]);
   });
 
   it('refuses a protected identity without a grant, and a person without a number', async () => {
     const secret = await personInRegister(h, { contactPerson: h.as.youth_coach, person: { protectedIdentity: true } });
-    expect((await h.as.youth_coach.request('POST', `/api/v1/persons/${secret.personId}/sms`, {})).json().code).toBe('contact_details_hidden');
+    expect((await h.as.youth_coach.request('POST', `/api/v1/persons/${secret.personId}/sms`, {})).json().code).toBe(
+      'contact_details_hidden',
+    );
     const none = await personInRegister(h, { person: { phone: null } });
     const res = await h.as.coordinator.request('POST', `/api/v1/persons/${none.personId}/sms`, {});
     expect(res.statusCode).toBe(409);
@@ -157,7 +207,10 @@ describe('text messages to the built-in outbox', () => {
   });
 
   it('has no callbacks without a gateway', async () => {
-    expect((await h.anonymous('POST', '/api/v1/sms/incoming?token=anything', { from: '+46701740605', message: 'STOP' })).statusCode).toBe(404);
+    expect(
+      (await h.anonymous('POST', '/api/v1/sms/incoming?token=anything', { from: '+46701740605', message: 'STOP' }))
+        .statusCode,
+    ).toBe(404);
   });
 });
 
@@ -167,14 +220,24 @@ describe('text messages through a real HTTP gateway on localhost', () => {
   const token = 'callback-token-0123456789abcdef';
   beforeAll(async () => {
     gateway = await startGateway();
-    h = await createHarness({ LOTSA_SMS_GATEWAY_URL: gateway.url, LOTSA_SMS_USER: 'u123', LOTSA_SMS_PASSWORD: 'hemligt', LOTSA_SMS_SENDER: 'Ungdom', LOTSA_SMS_CALLBACK_TOKEN: token, LOTSA_PUBLIC_URL: 'https://lotsa.partille.se' });
+    h = await createHarness({
+      LOTSA_SMS_GATEWAY_URL: gateway.url,
+      LOTSA_SMS_USER: 'u123',
+      LOTSA_SMS_PASSWORD: 'hemligt',
+      LOTSA_SMS_SENDER: 'Ungdom',
+      LOTSA_SMS_CALLBACK_TOKEN: token,
+      LOTSA_PUBLIC_URL: 'https://lotsa.partille.se',
+    });
   });
   afterAll(async () => {
     await h.close();
     await gateway.close();
   });
 
-  const form = (fields: Record<string, string>) => ({ payload: new URLSearchParams(fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  const form = (fields: Record<string, string>) => ({
+    payload: new URLSearchParams(fields).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
 
   it('posts a form with basic auth and a delivery callback, then takes the delivery report', async () => {
     const { personId } = await personInRegister(h);
@@ -183,19 +246,45 @@ describe('text messages through a real HTTP gateway on localhost', () => {
     const sent = gateway.received.at(-1)!;
     expect(sent.authorization).toBe(`Basic ${Buffer.from('u123:hemligt').toString('base64')}`);
     expect(sent.contentType).toBe('application/x-www-form-urlencoded');
-    expect(sent.form).toMatchObject({ from: 'Ungdom', to: '+46701740605', whendelivered: `https://lotsa.partille.se/api/v1/sms/status?token=${token}` });
+    expect(sent.form).toMatchObject({
+      from: 'Ungdom',
+      to: '+46701740605',
+      whendelivered: `https://lotsa.partille.se/api/v1/sms/status?token=${token}`,
+    });
     const outreach = (await h.as.coordinator.request('GET', `/api/v1/persons/${personId}/outreach`)).json();
-    expect(outreach.attempts.map((a: { channel: string; outcome: string }) => [a.channel, a.outcome])).toEqual([['sms', 'sent']]);
+    expect(outreach.attempts.map((a: { channel: string; outcome: string }) => [a.channel, a.outcome])).toEqual([
+      ['sms', 'sent'],
+    ]);
     expect(res.json().awaitingConfirmation).toBe(false);
-    expect((await h.as.coordinator.request('POST', `/api/v1/sms/${res.json().id}/confirm-sent`)).json().code).toBe('sms_not_awaiting_confirmation');
+    expect((await h.as.coordinator.request('POST', `/api/v1/sms/${res.json().id}/confirm-sent`)).json().code).toBe(
+      'sms_not_awaiting_confirmation',
+    );
     const providerId = `s${gateway.received.length}abc`;
 
-    const forged = await h.app.inject({ method: 'POST', url: '/api/v1/sms/status?token=wrong', ...form({ id: providerId, status: 'delivered' }) });
+    const forged = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/sms/status?token=wrong',
+      ...form({ id: providerId, status: 'delivered' }),
+    });
     expect(forged.statusCode).toBe(404);
-    const report = await h.app.inject({ method: 'POST', url: `/api/v1/sms/status?token=${token}`, ...form({ id: providerId, status: 'delivered', delivered: '2026-11-25T10:00:00Z' }) });
+    const report = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/sms/status?token=${token}`,
+      ...form({ id: providerId, status: 'delivered', delivered: '2026-11-25T10:00:00Z' }),
+    });
     expect(report.statusCode).toBe(204);
-    expect((await h.as.coordinator.request('GET', '/api/v1/sms')).json()[0]).toMatchObject({ id: res.json().id, status: 'delivered' });
-    const audit = await h.db.selectFrom('audit_log').select(['actor_id', 'detail']).where('entity', '=', 'sms').where('entity_id', '=', res.json().id).where('action', '=', 'update').orderBy('id').execute();
+    expect((await h.as.coordinator.request('GET', '/api/v1/sms')).json()[0]).toMatchObject({
+      id: res.json().id,
+      status: 'delivered',
+    });
+    const audit = await h.db
+      .selectFrom('audit_log')
+      .select(['actor_id', 'detail'])
+      .where('entity', '=', 'sms')
+      .where('entity_id', '=', res.json().id)
+      .where('action', '=', 'update')
+      .orderBy('id')
+      .execute();
     expect(audit).toEqual([
       { actor_id: h.as.coordinator.staffId, detail: { status: 'sent' } },
       { actor_id: null, detail: { status: 'delivered' } },
@@ -208,9 +297,19 @@ describe('text messages through a real HTTP gateway on localhost', () => {
     let openTransactions: number | null = null;
     gateway.hooks.while = async () => {
       // On PGlite, one connection: an open transaction would hold it, and this query would wait for the gateway's own answer.
-      seen.push(...(await h.db.selectFrom('sms_messages').select(['status', 'failure_reason']).where('person_id', '=', personId).execute()));
+      seen.push(
+        ...(await h.db
+          .selectFrom('sms_messages')
+          .select(['status', 'failure_reason'])
+          .where('person_id', '=', personId)
+          .execute()),
+      );
       if (h.handle.kind === 'postgresql') {
-        const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`.execute(h.db);
+        const { rows } = await sql<{
+          n: number;
+        }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`.execute(
+          h.db,
+        );
         openTransactions = rows[0]!.n;
       }
     };
@@ -228,15 +327,34 @@ describe('text messages through a real HTTP gateway on localhost', () => {
   it('keeps a message the gateway refuses in the outbox as failed, answers 502 in the caller’s language, and records no attempt', async () => {
     const { personId } = await personInRegister(h);
     gateway.failOnce();
-    const res = await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/sms`, {}, { 'accept-language': 'en' });
+    const res = await h.as.coordinator.request(
+      'POST',
+      `/api/v1/persons/${personId}/sms`,
+      {},
+      { 'accept-language': 'en' },
+    );
     expect(res.statusCode).toBe(502);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json()).toMatchObject({ code: 'sms_failed', detail: ERRORS.sms_failed.en });
-    const [message] = await h.db.selectFrom('sms_messages').select(['id', 'status', 'failure_reason', 'provider_id']).where('person_id', '=', personId).execute();
+    const [message] = await h.db
+      .selectFrom('sms_messages')
+      .select(['id', 'status', 'failure_reason', 'provider_id'])
+      .where('person_id', '=', personId)
+      .execute();
     expect(message).toMatchObject({ status: 'failed', failure_reason: 'refused', provider_id: null });
     const outbox = (await h.as.coordinator.request('GET', '/api/v1/sms')).json();
-    expect(outbox.find((m: { id: string }) => m.id === message!.id)).toMatchObject({ status: 'failed', failure: 'refused' });
-    const audit = await h.db.selectFrom('audit_log').select(['action', 'detail']).where('entity', '=', 'sms').where('entity_id', '=', message!.id).where('action', 'in', ['create', 'update']).orderBy('id').execute();
+    expect(outbox.find((m: { id: string }) => m.id === message!.id)).toMatchObject({
+      status: 'failed',
+      failure: 'refused',
+    });
+    const audit = await h.db
+      .selectFrom('audit_log')
+      .select(['action', 'detail'])
+      .where('entity', '=', 'sms')
+      .where('entity_id', '=', message!.id)
+      .where('action', 'in', ['create', 'update'])
+      .orderBy('id')
+      .execute();
     expect(audit).toEqual([
       { action: 'create', detail: { recipient: 'young_person', provider: 'gateway' } },
       { action: 'update', detail: { status: 'failed', failure: 'refused' } },
@@ -250,7 +368,13 @@ describe('text messages through a real HTTP gateway on localhost', () => {
     const res = await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/sms`, {});
     expect(res.statusCode).toBe(502);
     expect(res.json()).toMatchObject({ code: 'sms_failed', detail: ERRORS.sms_failed.sv });
-    expect(await h.db.selectFrom('sms_messages').select(['status', 'failure_reason']).where('person_id', '=', personId).execute()).toEqual([{ status: 'failed', failure_reason: 'no_answer' }]);
+    expect(
+      await h.db
+        .selectFrom('sms_messages')
+        .select(['status', 'failure_reason'])
+        .where('person_id', '=', personId)
+        .execute(),
+    ).toEqual([{ status: 'failed', failure_reason: 'no_answer' }]);
   });
 
   it('sends once for retries with the same Idempotency-Key, also when they race, and never resends one that failed', async () => {
@@ -267,21 +391,42 @@ describe('text messages through a real HTTP gateway on localhost', () => {
 
     const failing = { 'idempotency-key': 'sms-gateway-retry-0002' };
     gateway.failOnce();
-    expect((await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/sms`, {}, failing)).statusCode).toBe(502);
+    expect((await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/sms`, {}, failing)).statusCode).toBe(
+      502,
+    );
     const again = await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/sms`, {}, failing);
     expect(again.statusCode).toBe(502);
     expect(again.json().code).toBe('sms_failed');
     expect(gateway.received.length - before).toBe(2);
-    expect(await h.db.selectFrom('sms_messages').select('status').where('person_id', '=', personId).orderBy('created_at').execute()).toEqual([{ status: 'sent' }, { status: 'failed' }]);
+    expect(
+      await h.db
+        .selectFrom('sms_messages')
+        .select('status')
+        .where('person_id', '=', personId)
+        .orderBy('created_at')
+        .execute(),
+    ).toEqual([{ status: 'sent' }, { status: 'failed' }]);
   });
 
   it('fails a message left unsent by a process that stopped, so staff see it and can send again', async () => {
     const { personId } = await personInRegister(h);
     const sent = (await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/sms`, {})).json();
     // As if the process died between storing the message and calling the gateway.
-    await h.db.updateTable('sms_messages').set({ status: 'stored', provider_id: null, created_at: sql`now() - interval '10 minutes'` }).where('id', '=', sent.id).execute();
+    await h.db
+      .updateTable('sms_messages')
+      .set({ status: 'stored', provider_id: null, created_at: sql`now() - interval '10 minutes'` })
+      .where('id', '=', sent.id)
+      .execute();
     // One still being sent, and one kept in the built-in outbox, where 'stored' is where a message ends.
-    const message = { municipality_id: h.municipalityId, person_id: personId, recipient: 'young_person' as const, to_number: '+46701740605', body: 'x', status: 'stored' as const, sent_by: h.as.coordinator.staffId };
+    const message = {
+      municipality_id: h.municipalityId,
+      person_id: personId,
+      recipient: 'young_person' as const,
+      to_number: '+46701740605',
+      body: 'x',
+      status: 'stored' as const,
+      sent_by: h.as.coordinator.staffId,
+    };
     const [sending, kept] = await h.db
       .insertInto('sms_messages')
       .values([
@@ -291,19 +436,37 @@ describe('text messages through a real HTTP gateway on localhost', () => {
       .returning('id')
       .execute();
     await failUnsentSms(h.db);
-    const status = async (id: string) => h.db.selectFrom('sms_messages').select(['status', 'failure_reason']).where('id', '=', id).executeTakeFirstOrThrow();
+    const status = async (id: string) =>
+      h.db
+        .selectFrom('sms_messages')
+        .select(['status', 'failure_reason'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
     expect(await status(sent.id)).toEqual({ status: 'failed', failure_reason: 'not_sent' });
     expect(await status(sending!.id)).toEqual({ status: 'stored', failure_reason: null });
     expect(await status(kept!.id)).toEqual({ status: 'stored', failure_reason: null });
-    const audit = await h.db.selectFrom('audit_log').select(['actor_id', 'detail']).where('entity', '=', 'sms').where('entity_id', '=', sent.id).where('action', '=', 'update').orderBy('id').execute();
+    const audit = await h.db
+      .selectFrom('audit_log')
+      .select(['actor_id', 'detail'])
+      .where('entity', '=', 'sms')
+      .where('entity_id', '=', sent.id)
+      .where('action', '=', 'update')
+      .orderBy('id')
+      .execute();
     expect(audit.at(-1)).toEqual({ actor_id: null, detail: { status: 'failed', failure: 'not_sent' } });
-    expect((await h.as.coordinator.request('GET', '/api/v1/sms')).json().find((m: { id: string }) => m.id === sent.id)).toMatchObject({ status: 'failed', failure: 'not_sent' });
+    expect(
+      (await h.as.coordinator.request('GET', '/api/v1/sms')).json().find((m: { id: string }) => m.id === sent.id),
+    ).toMatchObject({ status: 'failed', failure: 'not_sent' });
   });
 
   it('opts a number out when the young person replies STOP', async () => {
     const { personId } = await personInRegister(h, { person: { phone: '0701740607' } });
     expect((await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/sms`, {})).statusCode).toBe(201);
-    const reply = await h.app.inject({ method: 'POST', url: `/api/v1/sms/incoming?token=${token}`, ...form({ from: '+46701740607', to: 'Ungdom', message: ' stop ' }) });
+    const reply = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/sms/incoming?token=${token}`,
+      ...form({ from: '+46701740607', to: 'Ungdom', message: ' stop ' }),
+    });
     expect(reply.statusCode).toBe(204);
     const again = await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/sms`, {});
     expect(again.statusCode).toBe(409);

@@ -28,8 +28,36 @@ import { fill, templateFor } from '../letters/templates.js';
 import { internationalNumber, type SentSms, type SmsProvider } from './sms-provider.js';
 import { containsIdentityNumber, containsPlaceholder } from '../../../core/message-safety.js';
 
-type SmsRow = { id: string; person_id: string; recipient: 'young_person' | 'guardian'; to_number: string; body: string; provider: 'outbox' | 'gateway'; status: SmsMessage['status']; failure_reason: SmsFailure | null; created_at: Date; attempt_recorded_at: Date | null; sender: string; given_name?: string; family_name?: string; contact_visible?: boolean; purpose?: 'outreach' | 'sign_in_code' };
-const smsColumns = ['sms_messages.id', 'person_id', 'recipient', 'to_number', 'body', 'provider', 'status', 'failure_reason', 'sms_messages.created_at', 'attempt_recorded_at', 'purpose'] as const;
+type SmsRow = {
+  id: string;
+  person_id: string;
+  recipient: 'young_person' | 'guardian';
+  to_number: string;
+  body: string;
+  provider: 'outbox' | 'gateway';
+  status: SmsMessage['status'];
+  failure_reason: SmsFailure | null;
+  created_at: Date;
+  attempt_recorded_at: Date | null;
+  sender: string;
+  given_name?: string;
+  family_name?: string;
+  contact_visible?: boolean;
+  purpose?: 'outreach' | 'sign_in_code';
+};
+const smsColumns = [
+  'sms_messages.id',
+  'person_id',
+  'recipient',
+  'to_number',
+  'body',
+  'provider',
+  'status',
+  'failure_reason',
+  'sms_messages.created_at',
+  'attempt_recorded_at',
+  'purpose',
+] as const;
 
 function present(r: SmsRow, showNumber: boolean): SmsMessage {
   return {
@@ -45,7 +73,8 @@ function present(r: SmsRow, showNumber: boolean): SmsMessage {
     sentBy: r.sender,
     createdAt: r.created_at.toISOString(),
     // A young person's sign-in code is passed on, never a contact attempt to confirm.
-    awaitingConfirmation: r.provider === 'outbox' && r.status === 'stored' && !r.attempt_recorded_at && r.purpose !== 'sign_in_code',
+    awaitingConfirmation:
+      r.provider === 'outbox' && r.status === 'stored' && !r.attempt_recorded_at && r.purpose !== 'sign_in_code',
   };
 }
 
@@ -63,46 +92,124 @@ function sentBefore(ctx: RequestContext, personId: string, key: string): Promise
       .where('idempotency_key', '=', key)
       .executeTakeFirst();
     if (!row) return undefined;
-    if (row.person_id !== personId) throw new AppError('idempotency_key_reused', [{ field: 'Idempotency-Key', code: 'invalid' }]);
+    if (row.person_id !== personId)
+      throw new AppError('idempotency_key_reused', [{ field: 'Idempotency-Key', code: 'invalid' }]);
     const person = await selectPerson(trx, ctx.actor, row.person_id);
     if (!person || !person.managed) throw new AppError('not_found');
     if (row.failure_reason) throw new AppError('sms_failed');
-    await audit({ action: 'read', entity: 'sms', entityId: row.id, personId: row.person_id, detail: { replay: true, ...readBasis(person) } });
+    await audit({
+      action: 'read',
+      entity: 'sms',
+      entityId: row.id,
+      personId: row.person_id,
+      detail: { replay: true, ...readBasis(person) },
+    });
     return present(row, Boolean(person.contact_visible));
   });
 }
 
 /** The first transaction: access, number, opt-out and template checked, the message stored as 'stored' and audited. */
-function storeSms(ctx: RequestContext, providerName: SmsProvider['name'], personId: string, input: z.infer<typeof smsBody>, key: string | null): Promise<SmsMessage> {
-  if (input.meetingTime && (containsIdentityNumber(input.meetingTime) || containsPlaceholder(input.meetingTime))) throw new AppError('sms_text_unsafe', [{ field: 'meetingTime', code: 'invalid' }]);
+function storeSms(
+  ctx: RequestContext,
+  providerName: SmsProvider['name'],
+  personId: string,
+  input: z.infer<typeof smsBody>,
+  key: string | null,
+): Promise<SmsMessage> {
+  if (input.meetingTime && (containsIdentityNumber(input.meetingTime) || containsPlaceholder(input.meetingTime)))
+    throw new AppError('sms_text_unsafe', [{ field: 'meetingTime', code: 'invalid' }]);
   return audited(ctx, async (t) => {
     const person = await selectPerson(t.trx, ctx.actor, personId);
     if (!person || !person.managed) throw new AppError('not_found');
     if (!person.contact_visible) throw new AppError('contact_details_hidden');
-    const guardian = input.recipient === 'guardian' ? await t.trx.selectFrom('guardians').select('phone').where('person_id', '=', personId).where('phone', 'is not', null).orderBy('position').executeTakeFirst() : undefined;
+    const guardian =
+      input.recipient === 'guardian'
+        ? await t.trx
+            .selectFrom('guardians')
+            .select('phone')
+            .where('person_id', '=', personId)
+            .where('phone', 'is not', null)
+            .orderBy('position')
+            .executeTakeFirst()
+        : undefined;
     const to = internationalNumber(input.recipient === 'guardian' ? guardian?.phone : person.phone);
     if (!to) throw new AppError('no_phone_number');
-    const optedOut = await t.trx.selectFrom('sms_opt_outs').select('number').where('municipality_id', '=', person.municipality_id).where('number', '=', to).executeTakeFirst();
+    const optedOut = await t.trx
+      .selectFrom('sms_opt_outs')
+      .select('number')
+      .where('municipality_id', '=', person.municipality_id)
+      .where('number', '=', to)
+      .executeTakeFirst();
     if (optedOut) throw new AppError('sms_opted_out');
     const [{ settings }, template, contact] = await Promise.all([
       loadOutreachSettings(t.trx, person.municipality_id),
       templateFor(t.trx, person.municipality_id, 'sms', 'sv'),
-      t.trx.selectFrom('cases').innerJoin('staff', 'staff.id', 'cases.contact_person_id').select('staff.name').where('cases.person_id', '=', personId).where('cases.closed_at', 'is', null).executeTakeFirst(),
+      t.trx
+        .selectFrom('cases')
+        .innerJoin('staff', 'staff.id', 'cases.contact_person_id')
+        .select('staff.name')
+        .where('cases.person_id', '=', personId)
+        .where('cases.closed_at', 'is', null)
+        .executeTakeFirst(),
     ]);
-    const text = fill(template.body, { contactPerson: contact?.name ?? ctx.actor.name, phone: settings.contactPhone, meetingTime: input.meetingTime ?? '' });
+    const text = fill(template.body, {
+      contactPerson: contact?.name ?? ctx.actor.name,
+      phone: settings.contactPhone,
+      meetingTime: input.meetingTime ?? '',
+    });
     // The key is unique per sender: a simultaneous retry with it fails here, then finds this one.
     const row = await t.trx
       .insertInto('sms_messages')
-      .values({ municipality_id: person.municipality_id, person_id: personId, recipient: input.recipient, to_number: to, body: text, provider: providerName, status: 'stored', sent_by: ctx.actor.id, idempotency_key: key })
+      .values({
+        municipality_id: person.municipality_id,
+        person_id: personId,
+        recipient: input.recipient,
+        to_number: to,
+        body: text,
+        provider: providerName,
+        status: 'stored',
+        sent_by: ctx.actor.id,
+        idempotency_key: key,
+      })
       .returning(['id', 'created_at'])
       .executeTakeFirstOrThrow();
-    await t.audit({ action: 'create', entity: 'sms', entityId: row.id, personId, detail: { recipient: input.recipient, provider: providerName } });
-    return present({ id: row.id, person_id: personId, recipient: input.recipient, to_number: to, body: text, provider: providerName, status: 'stored', failure_reason: null, created_at: row.created_at, attempt_recorded_at: null, sender: ctx.actor.name, given_name: person.given_name, family_name: person.family_name }, true);
+    await t.audit({
+      action: 'create',
+      entity: 'sms',
+      entityId: row.id,
+      personId,
+      detail: { recipient: input.recipient, provider: providerName },
+    });
+    return present(
+      {
+        id: row.id,
+        person_id: personId,
+        recipient: input.recipient,
+        to_number: to,
+        body: text,
+        provider: providerName,
+        status: 'stored',
+        failure_reason: null,
+        created_at: row.created_at,
+        attempt_recorded_at: null,
+        sender: ctx.actor.name,
+        given_name: person.given_name,
+        family_name: person.family_name,
+      },
+      true,
+    );
   });
 }
 
 /** The attempt a sent text message stands for: channel sms, outcome sent (a reply is recorded as its own attempt). */
-const smsAttempt = (recipient: SmsMessage['recipient'], at: Date) => ({ channel: 'sms' as const, outcome: 'sent' as const, at: at.toISOString(), occupation: undefined, agreed: null, note: recipient === 'guardian' ? 'guardian' : null });
+const smsAttempt = (recipient: SmsMessage['recipient'], at: Date) => ({
+  channel: 'sms' as const,
+  outcome: 'sent' as const,
+  at: at.toISOString(),
+  occupation: undefined,
+  agreed: null,
+  note: recipient === 'guardian' ? 'guardian' : null,
+});
 
 /**
  * The second transaction, after the provider: its outcome on the message, audited as a status change,
@@ -113,14 +220,28 @@ function recordOutcome(ctx: RequestContext, stored: SmsMessage, sent: SentSms): 
   const failure = sent.status === 'failed' ? sent.reason : null;
   return audited(ctx, async (t) => {
     if (sent.status !== stored.status) {
-      await t.trx.updateTable('sms_messages').set({ provider_id: sent.providerId, status: sent.status, failure_reason: failure, status_at: sql`now()` }).where('id', '=', stored.id).execute();
-      await t.audit({ action: 'update', entity: 'sms', entityId: stored.id, personId: stored.personId, detail: failure ? { status: sent.status, failure } : { status: sent.status } });
+      await t.trx
+        .updateTable('sms_messages')
+        .set({ provider_id: sent.providerId, status: sent.status, failure_reason: failure, status_at: sql`now()` })
+        .where('id', '=', stored.id)
+        .execute();
+      await t.audit({
+        action: 'update',
+        entity: 'sms',
+        entityId: stored.id,
+        personId: stored.personId,
+        detail: failure ? { status: sent.status, failure } : { status: sent.status },
+      });
     }
     let recorded = false;
     if (sent.status === 'sent') {
       try {
         await insertAttempt(ctx, t, stored.personId, smsAttempt(stored.recipient, ctx.clock.now()), null);
-        await t.trx.updateTable('sms_messages').set({ attempt_recorded_at: sql`now()` }).where('id', '=', stored.id).execute();
+        await t.trx
+          .updateTable('sms_messages')
+          .set({ attempt_recorded_at: sql`now()` })
+          .where('id', '=', stored.id)
+          .execute();
         recorded = true;
       } catch (err) {
         // The person went out of reach while the gateway worked (checked before anything is written):
@@ -128,7 +249,12 @@ function recordOutcome(ctx: RequestContext, stored: SmsMessage, sent: SentSms): 
         if (!(err instanceof AppError && err.code === 'not_found')) throw err;
       }
     }
-    return { ...stored, status: sent.status, failure, awaitingConfirmation: sent.status === 'stored' && stored.provider === 'outbox' && !recorded };
+    return {
+      ...stored,
+      status: sent.status,
+      failure,
+      awaitingConfirmation: sent.status === 'stored' && stored.provider === 'outbox' && !recorded,
+    };
   });
 }
 
@@ -141,7 +267,11 @@ function recordOutcome(ctx: RequestContext, stored: SmsMessage, sent: SentSms): 
 export async function confirmSmsSent(ctx: RequestContext, smsId: string): Promise<SmsMessage> {
   requireCapability(ctx.actor, 'outreach.work');
   return audited(ctx, async (t) => {
-    let mine = t.trx.selectFrom('sms_messages').select(['id', 'person_id']).where('id', '=', smsId).where('municipality_id', '=', ctx.actor.municipalityId);
+    let mine = t.trx
+      .selectFrom('sms_messages')
+      .select(['id', 'person_id'])
+      .where('id', '=', smsId)
+      .where('municipality_id', '=', ctx.actor.municipalityId);
     if (!roleCan(ctx.actor.role, 'outreach.configure')) mine = mine.where('sent_by', '=', ctx.actor.id);
     const found = await mine.executeTakeFirst();
     if (!found) throw new AppError('not_found');
@@ -161,7 +291,13 @@ export async function confirmSmsSent(ctx: RequestContext, smsId: string): Promis
       throw new AppError(person?.managed ? 'sms_not_awaiting_confirmation' : 'not_found');
     }
     await insertAttempt(ctx, t, found.person_id, smsAttempt(claimed.recipient, ctx.clock.now()), null);
-    await t.audit({ action: 'update', entity: 'sms', entityId: smsId, personId: found.person_id, detail: { status: 'sent', confirmedByStaff: true } });
+    await t.audit({
+      action: 'update',
+      entity: 'sms',
+      entityId: smsId,
+      personId: found.person_id,
+      detail: { status: 'sent', confirmedByStaff: true },
+    });
     const row = await t.trx
       .selectFrom('sms_messages')
       .innerJoin('staff', 'staff.id', 'sms_messages.sent_by')
@@ -175,7 +311,14 @@ export async function confirmSmsSent(ctx: RequestContext, smsId: string): Promis
 }
 
 /** POST /persons/{id}/sms: texts the young person or their first guardian with a phone number. */
-export async function sendSms(ctx: RequestContext, provider: SmsProvider, statusUrl: string | null, personId: string, input: z.infer<typeof smsBody>, key: string | null): Promise<SmsMessage> {
+export async function sendSms(
+  ctx: RequestContext,
+  provider: SmsProvider,
+  statusUrl: string | null,
+  personId: string,
+  input: z.infer<typeof smsBody>,
+  key: string | null,
+): Promise<SmsMessage> {
   requireCapability(ctx.actor, 'outreach.work');
   if (key) {
     const prior = await sentBefore(ctx, personId, key);
@@ -220,13 +363,20 @@ export async function listSms(ctx: RequestContext): Promise<SmsMessage[]> {
       ]),
     );
     const rows = await q.orderBy('sms_messages.created_at', 'desc').limit(200).execute();
-    await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'sms' as const, entityId: r.id, personId: r.person_id })));
+    await audit(
+      ...rows.map((r) => ({ action: 'list' as const, entity: 'sms' as const, entityId: r.id, personId: r.person_id })),
+    );
     return rows.map((r) => present(r, Boolean(r.contact_visible)));
   });
 }
 
 /** A delivery report from the gateway: the message's new status, audited. */
-export async function recordDeliveryStatus(db: Db, providerId: string, status: string, ip: string | null): Promise<void> {
+export async function recordDeliveryStatus(
+  db: Db,
+  providerId: string,
+  status: string,
+  ip: string | null,
+): Promise<void> {
   const next = status === 'delivered' ? 'delivered' : status === 'failed' ? 'failed' : null;
   if (!next) return;
   await db.transaction().execute(async (trx) => {
@@ -237,7 +387,10 @@ export async function recordDeliveryStatus(db: Db, providerId: string, status: s
       .where('provider_id', '=', providerId)
       .returning(['id', 'person_id', 'municipality_id'])
       .execute();
-    for (const r of rows) await recordAudit(trx, { id: null, municipalityId: r.municipality_id, ip }, [{ action: 'update', entity: 'sms', entityId: r.id, personId: r.person_id, detail: { status: next } }]);
+    for (const r of rows)
+      await recordAudit(trx, { id: null, municipalityId: r.municipality_id, ip }, [
+        { action: 'update', entity: 'sms', entityId: r.id, personId: r.person_id, detail: { status: next } },
+      ]);
   });
 }
 
@@ -246,10 +399,21 @@ export async function recordIncoming(db: Db, from: string, message: string, ip: 
   const number = internationalNumber(from);
   if (!number || message.trim().toUpperCase() !== 'STOP') return;
   await db.transaction().execute(async (trx) => {
-    const senders = await trx.selectFrom('sms_messages').select('municipality_id').distinct().where('to_number', '=', number).execute();
+    const senders = await trx
+      .selectFrom('sms_messages')
+      .select('municipality_id')
+      .distinct()
+      .where('to_number', '=', number)
+      .execute();
     for (const { municipality_id } of senders) {
-      await trx.insertInto('sms_opt_outs').values({ municipality_id, number }).onConflict((oc) => oc.columns(['municipality_id', 'number']).doNothing()).execute();
-      await recordAudit(trx, { id: null, municipalityId: municipality_id, ip }, [{ action: 'update', entity: 'sms_opt_out', detail: { via: 'reply' } }]);
+      await trx
+        .insertInto('sms_opt_outs')
+        .values({ municipality_id, number })
+        .onConflict((oc) => oc.columns(['municipality_id', 'number']).doNothing())
+        .execute();
+      await recordAudit(trx, { id: null, municipalityId: municipality_id, ip }, [
+        { action: 'update', entity: 'sms_opt_out', detail: { via: 'reply' } },
+      ]);
     }
   });
 }

@@ -14,12 +14,22 @@ import { deleteSessionsOf } from '../../http/sessions.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import { choosableUnitIds } from '../units/units.queries.js';
 
-
 function staffQuery(db: Db, municipalityId: string) {
   return db
     .selectFrom('staff')
     .leftJoin('units', 'units.id', 'staff.unit_id')
-    .select(['staff.id', 'staff.name', 'staff.email', 'staff.role', 'staff.active', 'staff.must_change_password', 'staff.version', 'staff.profession', 'units.id as unit_id', 'units.name as unit_name'])
+    .select([
+      'staff.id',
+      'staff.name',
+      'staff.email',
+      'staff.role',
+      'staff.active',
+      'staff.must_change_password',
+      'staff.version',
+      'staff.profession',
+      'units.id as unit_id',
+      'units.name as unit_name',
+    ])
     .where('staff.municipality_id', '=', municipalityId);
 }
 
@@ -51,13 +61,28 @@ export async function listStaff(ctx: RequestContext, filter: z.infer<typeof staf
  * Creates a staff account in `municipalityId`. Without `password` a one-time password is generated
  * and must be changed at first sign-in; a given password is final. Throws 409 on a taken e-mail.
  */
-export async function insertStaff(db: Db, municipalityId: string, input: { name: string; email: string; role: Role; unitId: string | null; profession?: Profession | null }, password?: string) {
+export async function insertStaff(
+  db: Db,
+  municipalityId: string,
+  input: { name: string; email: string; role: Role; unitId: string | null; profession?: Profession | null },
+  password?: string,
+) {
   const secret = password ?? oneTimePassword();
-  if (input.unitId && (await choosableUnitIds(db, municipalityId, [input.unitId])).length === 0) throw new AppError('validation_failed', [{ field: 'unitId', code: 'invalid' }]);
+  if (input.unitId && (await choosableUnitIds(db, municipalityId, [input.unitId])).length === 0)
+    throw new AppError('validation_failed', [{ field: 'unitId', code: 'invalid' }]);
   try {
     const row = await db
       .insertInto('staff')
-      .values({ municipality_id: municipalityId, unit_id: input.unitId, email: input.email.toLowerCase(), name: input.name, role: input.role, profession: input.profession ?? null, password_hash: await hashPassword(secret), must_change_password: password === undefined })
+      .values({
+        municipality_id: municipalityId,
+        unit_id: input.unitId,
+        email: input.email.toLowerCase(),
+        name: input.name,
+        role: input.role,
+        profession: input.profession ?? null,
+        password_hash: await hashPassword(secret),
+        must_change_password: password === undefined,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return { id: row.id, oneTimePassword: password === undefined ? secret : null };
@@ -72,40 +97,80 @@ export async function insertStaff(db: Db, municipalityId: string, input: { name:
  * administrator or a coordinator to issue it (sign-in-codes.service.ts). A new coordinator alerts
  * the other administrators and coordinators.
  */
-export async function createStaff(ctx: RequestContext, input: z.infer<typeof staffCreateBody>): Promise<Staff & { codeRequestId: string }> {
+export async function createStaff(
+  ctx: RequestContext,
+  input: z.infer<typeof staffCreateBody>,
+): Promise<Staff & { codeRequestId: string }> {
   requireCapability(ctx.actor, 'staff.manage');
   return audited(ctx, async ({ trx, audit }) => {
     // The generated password is thrown away unseen; the account is usable once a code is issued.
     const created = await insertStaff(trx, ctx.actor.municipalityId, input);
-    const codeRequestId = await requestSignInCode(trx, ctx.actor, { id: created.id, name: input.name, role: input.role }, 'new_account');
-    await audit({ action: 'create', entity: 'staff', entityId: created.id, detail: { role: input.role, profession: input.profession, codeRequestId } });
-    const staff = present(await staffQuery(trx, ctx.actor.municipalityId).where('staff.id', '=', created.id).executeTakeFirstOrThrow());
+    const codeRequestId = await requestSignInCode(
+      trx,
+      ctx.actor,
+      { id: created.id, name: input.name, role: input.role },
+      'new_account',
+    );
+    await audit({
+      action: 'create',
+      entity: 'staff',
+      entityId: created.id,
+      detail: { role: input.role, profession: input.profession, codeRequestId },
+    });
+    const staff = present(
+      await staffQuery(trx, ctx.actor.municipalityId).where('staff.id', '=', created.id).executeTakeFirstOrThrow(),
+    );
     return { ...staff, codeRequestId };
   });
 }
 
 /** An administrator edits an account; deactivating it ends its sessions. 409 on a stale version. */
-export async function updateStaff(ctx: RequestContext, staffId: string, input: z.infer<typeof staffUpdateBody>): Promise<Staff> {
+export async function updateStaff(
+  ctx: RequestContext,
+  staffId: string,
+  input: z.infer<typeof staffUpdateBody>,
+): Promise<Staff> {
   requireCapability(ctx.actor, 'staff.manage');
   return audited(ctx, async ({ trx, audit }) => {
     const current = await staffQuery(trx, ctx.actor.municipalityId).where('staff.id', '=', staffId).executeTakeFirst();
     if (!current) throw new AppError('not_found');
     if (current.version !== input.version) throw new AppError('version_conflict');
     // An administrator cannot lock themselves (and perhaps everyone) out.
-    if (staffId === ctx.actor.id && (!input.active || input.role !== 'administrator')) throw new AppError('last_administrator');
+    if (staffId === ctx.actor.id && (!input.active || input.role !== 'administrator'))
+      throw new AppError('last_administrator');
     // A deactivated unit is no longer offered, but an account already in it can be saved unchanged.
-    if (input.unitId && (await choosableUnitIds(trx, ctx.actor.municipalityId, [input.unitId], [current.unit_id])).length === 0) throw new AppError('validation_failed', [{ field: 'unitId', code: 'invalid' }]);
+    if (
+      input.unitId &&
+      (await choosableUnitIds(trx, ctx.actor.municipalityId, [input.unitId], [current.unit_id])).length === 0
+    )
+      throw new AppError('validation_failed', [{ field: 'unitId', code: 'invalid' }]);
     const updated = await trx
       .updateTable('staff')
-      .set({ name: input.name, role: input.role, unit_id: input.unitId, ...(input.profession !== undefined && { profession: input.profession }), active: input.active, version: sql`version + 1`, updated_at: sql`now()` })
+      .set({
+        name: input.name,
+        role: input.role,
+        unit_id: input.unitId,
+        ...(input.profession !== undefined && { profession: input.profession }),
+        active: input.active,
+        version: sql`version + 1`,
+        updated_at: sql`now()`,
+      })
       .where('id', '=', staffId)
       .where('version', '=', input.version)
       .executeTakeFirst();
     if (updated.numUpdatedRows === 0n) throw new AppError('version_conflict');
     if (!input.active || input.role !== current.role) await deleteSessionsOf(trx, staffId);
-    if ((input.role === 'coordinator' || input.role === 'administrator') && current.role !== input.role) await alertCoordinatorChange(trx, ctx.actor, `${input.role}_granted`, { id: staffId, name: input.name });
-    await audit({ action: 'update', entity: 'staff', entityId: staffId, detail: { role: input.role, unitId: input.unitId, profession: input.profession, active: input.active } });
-    return present(await staffQuery(trx, ctx.actor.municipalityId).where('staff.id', '=', staffId).executeTakeFirstOrThrow());
+    if ((input.role === 'coordinator' || input.role === 'administrator') && current.role !== input.role)
+      await alertCoordinatorChange(trx, ctx.actor, `${input.role}_granted`, { id: staffId, name: input.name });
+    await audit({
+      action: 'update',
+      entity: 'staff',
+      entityId: staffId,
+      detail: { role: input.role, unitId: input.unitId, profession: input.profession, active: input.active },
+    });
+    return present(
+      await staffQuery(trx, ctx.actor.municipalityId).where('staff.id', '=', staffId).executeTakeFirstOrThrow(),
+    );
   });
 }
 
@@ -117,10 +182,20 @@ export async function resetStaffPassword(ctx: RequestContext, staffId: string): 
   requireCapability(ctx.actor, 'staff.manage');
   if (staffId === ctx.actor.id) throw new AppError('forbidden');
   return audited(ctx, async ({ trx, audit }) => {
-    const staff = await trx.selectFrom('staff').select(['id', 'name', 'role']).where('id', '=', staffId).where('municipality_id', '=', ctx.actor.municipalityId).executeTakeFirst();
+    const staff = await trx
+      .selectFrom('staff')
+      .select(['id', 'name', 'role'])
+      .where('id', '=', staffId)
+      .where('municipality_id', '=', ctx.actor.municipalityId)
+      .executeTakeFirst();
     if (!staff) throw new AppError('not_found');
     const codeRequestId = await requestSignInCode(trx, ctx.actor, staff, 'reset');
-    await audit({ action: 'update', entity: 'staff', entityId: staffId, detail: { passwordResetRequested: true, codeRequestId } });
+    await audit({
+      action: 'update',
+      entity: 'staff',
+      entityId: staffId,
+      detail: { passwordResetRequested: true, codeRequestId },
+    });
     return { codeRequestId };
   });
 }

@@ -646,7 +646,11 @@ describe('a change of contact person decided while someone else changes the case
     const isLocked = new Promise<void>((r) => (locked = r));
     // Someone else's change of the case, committed while the decision is being recorded.
     const other = h.db.transaction().execute(async (trx) => {
-      await trx.updateTable('cases').set({ version: sql`version + 1` }).where('id', '=', caseId).execute();
+      await trx
+        .updateTable('cases')
+        .set({ version: sql`version + 1` })
+        .where('id', '=', caseId)
+        .execute();
       locked();
       await held;
     });
@@ -675,11 +679,7 @@ describe('a decision stays within the municipality', () => {
   it("never ties a decision to another municipality's case, even where the data would allow it", async () => {
     const { id, caseId } = await person('Gränsfall', null, h.as.youth_coach.staffId);
     // A case recorded under another municipality: nothing in the database ties it to the person's own.
-    await h.db
-      .updateTable('cases')
-      .set({ municipality_id: h.otherMunicipalityId })
-      .where('id', '=', caseId)
-      .execute();
+    await h.db.updateTable('cases').set({ municipality_id: h.otherMunicipalityId }).where('id', '=', caseId).execute();
     const res = await h.as.coordinator.request('POST', `/api/v1/meetings/team/${meetingId}/decisions`, {
       personId: id,
       kind: 'other',

@@ -5,7 +5,14 @@ let h: Harness;
 let unitId: string;
 beforeAll(async () => {
   h = await createHarness();
-  unitId = (await h.db.selectFrom('units').select('id').where('municipality_id', '=', h.municipalityId).where('name', '=', 'Arbetsmarknadsenheten').executeTakeFirstOrThrow()).id;
+  unitId = (
+    await h.db
+      .selectFrom('units')
+      .select('id')
+      .where('municipality_id', '=', h.municipalityId)
+      .where('name', '=', 'Arbetsmarknadsenheten')
+      .executeTakeFirstOrThrow()
+  ).id;
 });
 afterAll(() => h.close());
 
@@ -23,13 +30,44 @@ describe('/api/v1/teams', () => {
     const twice = await h.as.administrator.request('POST', '/api/v1/teams', { name: 'Porten', unitId });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().code).toBe('duplicate_team');
-    expect((await h.as.coordinator.request('POST', `/api/v1/teams/${id}/members`, { staffId: h.as.manager.staffId })).statusCode).toBe(400);
-    expect((await h.as.coordinator.request('POST', `/api/v1/teams/${id}/members`, { staffId: h.as.team_member.staffId })).statusCode).toBe(204);
-    expect((await h.as.coordinator.request('POST', `/api/v1/teams/${id}/members`, { staffId: h.as.team_member.staffId })).statusCode).toBe(204);
+    expect(
+      (await h.as.coordinator.request('POST', `/api/v1/teams/${id}/members`, { staffId: h.as.manager.staffId }))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (await h.as.coordinator.request('POST', `/api/v1/teams/${id}/members`, { staffId: h.as.team_member.staffId }))
+        .statusCode,
+    ).toBe(204);
+    expect(
+      (await h.as.coordinator.request('POST', `/api/v1/teams/${id}/members`, { staffId: h.as.team_member.staffId }))
+        .statusCode,
+    ).toBe(204);
     const teams = (await h.as.team_member.request('GET', '/api/v1/teams')).json();
-    expect(teams).toEqual([{ id, name: 'Porten', unit: { id: unitId, name: 'Arbetsmarknadsenheten' }, members: [{ id: h.as.team_member.staffId, name: 'Test team_member', role: 'team_member', profession: null, unit: 'Utbildningsförvaltningen' }] }]);
-    expect((await h.as.otherCoordinator.request('DELETE', `/api/v1/teams/${id}/members/${h.as.team_member.staffId}`)).statusCode).toBe(404);
-    expect((await h.as.coordinator.request('DELETE', `/api/v1/teams/${id}/members/${h.as.team_member.staffId}`)).statusCode).toBe(204);
-    expect((await h.as.coordinator.request('DELETE', `/api/v1/teams/${id}/members/${h.as.team_member.staffId}`)).statusCode).toBe(404);
+    expect(teams).toEqual([
+      {
+        id,
+        name: 'Porten',
+        unit: { id: unitId, name: 'Arbetsmarknadsenheten' },
+        members: [
+          {
+            id: h.as.team_member.staffId,
+            name: 'Test team_member',
+            role: 'team_member',
+            profession: null,
+            unit: 'Utbildningsförvaltningen',
+          },
+        ],
+      },
+    ]);
+    expect(
+      (await h.as.otherCoordinator.request('DELETE', `/api/v1/teams/${id}/members/${h.as.team_member.staffId}`))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await h.as.coordinator.request('DELETE', `/api/v1/teams/${id}/members/${h.as.team_member.staffId}`)).statusCode,
+    ).toBe(204);
+    expect(
+      (await h.as.coordinator.request('DELETE', `/api/v1/teams/${id}/members/${h.as.team_member.staffId}`)).statusCode,
+    ).toBe(404);
   });
 });

@@ -13,7 +13,12 @@ export function unitsOf(db: Db, municipalityId: string, { includeInactive = fals
 
 /** One unit of the municipality, or undefined (also for another municipality's unit). */
 export function unitOf(db: Db, municipalityId: string, unitId: string): Promise<Unit | undefined> {
-  return db.selectFrom('units').select(COLUMNS).where('municipality_id', '=', municipalityId).where('id', '=', unitId).executeTakeFirst();
+  return db
+    .selectFrom('units')
+    .select(COLUMNS)
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', unitId)
+    .executeTakeFirst();
 }
 
 /** The names of the municipality's units (active or not) with their ids, to compare a new name against. */
@@ -26,7 +31,12 @@ export function unitNamesOf(db: Db, municipalityId: string): Promise<{ id: strin
  * is a unit already on the record: it stays allowed after it is deactivated, so an old record can
  * be saved unchanged.
  */
-export async function choosableUnitIds(db: Db, municipalityId: string, unitIds: string[], keep: readonly (string | null)[] = []): Promise<string[]> {
+export async function choosableUnitIds(
+  db: Db,
+  municipalityId: string,
+  unitIds: string[],
+  keep: readonly (string | null)[] = [],
+): Promise<string[]> {
   if (unitIds.length === 0) return [];
   const kept = keep.filter((k): k is string => k !== null);
   const rows = await db

@@ -15,19 +15,31 @@ export async function unitRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/v1/units', {
-    schema: { tags, summary: 'Units and agencies of your municipality: the active ones, or every one with includeInactive=true', querystring: unitListQuery, response: { 200: z.array(unitSchema), 400: problemSchema, 401: problemSchema } },
+    schema: {
+      tags,
+      summary: 'Units and agencies of your municipality: the active ones, or every one with includeInactive=true',
+      querystring: unitListQuery,
+      response: { 200: z.array(unitSchema), 400: problemSchema, 401: problemSchema },
+    },
     handler: (request) => listUnits(contextOf(request), { includeInactive: request.query.includeInactive === 'true' }),
   });
 
   r.post('/api/v1/units', {
-    schema: { tags, summary: 'Add a unit or agency (administrators); a name already in use in the municipality gives 409 duplicate_unit', body: unitCreateBody, response: { 201: unitSchema, ...errors } },
+    schema: {
+      tags,
+      summary:
+        'Add a unit or agency (administrators); a name already in use in the municipality gives 409 duplicate_unit',
+      body: unitCreateBody,
+      response: { 201: unitSchema, ...errors },
+    },
     handler: async (request, reply) => reply.code(201).send(await addUnit(contextOf(request), request.body)),
   });
 
   r.patch('/api/v1/units/:id', {
     schema: {
       tags,
-      summary: 'Rename a unit, change its kind or KAA mark, or deactivate it (administrators): a deactivated unit is no longer offered as a choice but stays on old records',
+      summary:
+        'Rename a unit, change its kind or KAA mark, or deactivate it (administrators): a deactivated unit is no longer offered as a choice but stays on old records',
       params: z.object({ id: z.string().uuid() }),
       body: unitUpdateBody,
       response: { 200: unitSchema, ...errors },
@@ -38,7 +50,8 @@ export async function unitRoutes(app: FastifyInstance) {
   r.put('/api/v1/units/kaa', {
     schema: {
       tags,
-      summary: "Which units are the KAA's own (administrators): their caseworkers work with the KAA's cases without consent, everyone else only by consent",
+      summary:
+        "Which units are the KAA's own (administrators): their caseworkers work with the KAA's cases without consent, everyone else only by consent",
       body: kaaUnitsBody,
       response: { 200: z.array(unitSchema), 400: problemSchema, 401: problemSchema, 403: problemSchema },
     },

@@ -16,7 +16,11 @@ import { audited, type RequestContext } from '../../http/context.js';
 import { choosableUnitIds, unitNamesOf, unitOf, unitsOf } from './units.queries.js';
 
 /** Where a change to units is made: a transaction, the municipality, and how to audit it. */
-export type UnitScope = { trx: Transaction<Database>; municipalityId: string; audit: (...events: AuditEvent[]) => Promise<void> };
+export type UnitScope = {
+  trx: Transaction<Database>;
+  municipalityId: string;
+  audit: (...events: AuditEvent[]) => Promise<void>;
+};
 
 /** The units of the actor's municipality: only the active ones unless `includeInactive`. */
 export function listUnits(ctx: RequestContext, options: { includeInactive?: boolean } = {}): Promise<Unit[]> {
@@ -25,7 +29,9 @@ export function listUnits(ctx: RequestContext, options: { includeInactive?: bool
 
 async function refuseTakenName(scope: UnitScope, name: string, exceptId?: string) {
   const key = unitNameKey(name);
-  const taken = (await unitNamesOf(scope.trx, scope.municipalityId)).some((u) => u.id !== exceptId && unitNameKey(u.name) === key);
+  const taken = (await unitNamesOf(scope.trx, scope.municipalityId)).some(
+    (u) => u.id !== exceptId && unitNameKey(u.name) === key,
+  );
   if (taken) throw new AppError('duplicate_unit', [{ field: 'name', code: 'invalid' }]);
 }
 
@@ -48,7 +54,12 @@ export async function addUnitIn(scope: UnitScope, input: UnitCreateBody): Promis
     .values({ municipality_id: scope.municipalityId, name, kind: input.kind, kaa: input.kaa })
     .returning(['id', 'name', 'kind', 'kaa', 'active'])
     .executeTakeFirstOrThrow();
-  await scope.audit({ action: 'create', entity: 'unit', entityId: unit.id, detail: { name, kind: input.kind, kaa: input.kaa } });
+  await scope.audit({
+    action: 'create',
+    entity: 'unit',
+    entityId: unit.id,
+    detail: { name, kind: input.kind, kaa: input.kaa },
+  });
   return unit;
 }
 
@@ -62,14 +73,27 @@ export async function changeUnitIn(scope: UnitScope, unitId: string, input: Unit
   const name = input.name === undefined ? undefined : cleanUnitName(input.name);
   if (name !== undefined && unitNameKey(name) !== unitNameKey(current.name)) await refuseTakenName(scope, name, unitId);
   if (input.kaa === false && current.kaa) {
-    const others = await scope.trx.selectFrom('units').select('id').where('municipality_id', '=', scope.municipalityId).where('kaa', '=', true).where('id', '!=', unitId).executeTakeFirst();
+    const others = await scope.trx
+      .selectFrom('units')
+      .select('id')
+      .where('municipality_id', '=', scope.municipalityId)
+      .where('kaa', '=', true)
+      .where('id', '!=', unitId)
+      .executeTakeFirst();
     if (!others) throw new AppError('last_kaa_unit', [{ field: 'kaa', code: 'invalid' }]);
   }
   const changes = { name, kind: input.kind, kaa: input.kaa, active: input.active };
-  const changed = Object.fromEntries(Object.entries(changes).filter(([k, v]) => v !== undefined && v !== current[k as keyof Unit]));
+  const changed = Object.fromEntries(
+    Object.entries(changes).filter(([k, v]) => v !== undefined && v !== current[k as keyof Unit]),
+  );
   // A save that changes nothing records nothing.
   if (Object.keys(changed).length === 0) return current;
-  const unit = await scope.trx.updateTable('units').set(changed).where('id', '=', unitId).returning(['id', 'name', 'kind', 'kaa', 'active']).executeTakeFirstOrThrow();
+  const unit = await scope.trx
+    .updateTable('units')
+    .set(changed)
+    .where('id', '=', unitId)
+    .returning(['id', 'name', 'kind', 'kaa', 'active'])
+    .executeTakeFirstOrThrow();
   const before = Object.fromEntries(Object.keys(changed).map((k) => [k, current[k as keyof Unit]]));
   await scope.audit({ action: 'update', entity: 'unit', entityId: unitId, detail: { before, after: changed } });
   return unit;
@@ -100,8 +124,14 @@ export async function setKaaUnits(ctx: RequestContext, unitIds: string[]): Promi
   requireCapability(ctx.actor, 'settings.manage');
   return audited(ctx, async ({ trx, audit }) => {
     const known = await choosableUnitIds(trx, ctx.actor.municipalityId, unitIds);
-    if (known.length !== new Set(unitIds).size) throw new AppError('validation_failed', [{ field: 'unitIds', code: 'invalid' }]);
-    await trx.updateTable('units').set({ kaa: sql<boolean>`id in (${sql.join(unitIds)})` }).where('municipality_id', '=', ctx.actor.municipalityId).where('active', '=', true).execute();
+    if (known.length !== new Set(unitIds).size)
+      throw new AppError('validation_failed', [{ field: 'unitIds', code: 'invalid' }]);
+    await trx
+      .updateTable('units')
+      .set({ kaa: sql<boolean>`id in (${sql.join(unitIds)})` })
+      .where('municipality_id', '=', ctx.actor.municipalityId)
+      .where('active', '=', true)
+      .execute();
     await audit({ action: 'update', entity: 'settings', detail: { kaaUnitIds: unitIds } });
     return unitsOf(trx, ctx.actor.municipalityId);
   });

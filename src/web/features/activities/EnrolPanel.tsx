@@ -39,7 +39,11 @@ export function EnrolPanel({ personId }: { personId: string }) {
   });
   const open = (activities.data ?? []).filter((a) => a.active);
   if (open.length === 0) return null;
-  const labels: Record<string, string> = { activityId: t('activities.enrol.activity'), from: t('activities.enrol.from'), to: t('activities.enrol.to') };
+  const labels: Record<string, string> = {
+    activityId: t('activities.enrol.activity'),
+    from: t('activities.enrol.from'),
+    to: t('activities.enrol.to'),
+  };
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -52,7 +56,15 @@ export function EnrolPanel({ personId }: { personId: string }) {
       <h2 id="enrol-title">{t('activities.enrol.title')}</h2>
       {enrolledIn ? <Alert tone="success">{t('activities.enrol.done', { title: enrolledIn })}</Alert> : null}
       <form onSubmit={submit} noValidate>
-        <ErrorSummary message={form.problem} focusKey={form.attempt} items={Object.entries(form.errors).map(([f, message]) => ({ fieldId: `enrol-${f}`, label: labels[f] ?? f, message }))} />
+        <ErrorSummary
+          message={form.problem}
+          focusKey={form.attempt}
+          items={Object.entries(form.errors).map(([f, message]) => ({
+            fieldId: `enrol-${f}`,
+            label: labels[f] ?? f,
+            message,
+          }))}
+        />
         <SelectField
           id="enrol-activityId"
           label={labels.activityId!}
@@ -64,10 +76,24 @@ export function EnrolPanel({ personId }: { personId: string }) {
           onChange={(activityId) => setDraft({ ...draft, activityId })}
         />
         <FormField id="enrol-from" label={labels.from!} required error={form.errors.from}>
-          {(control) => <input {...control} type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />}
+          {(control) => (
+            <input
+              {...control}
+              type="date"
+              value={draft.from}
+              onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+            />
+          )}
         </FormField>
         <FormField id="enrol-to" label={labels.to!} hint={t('activities.enrol.toHint')} error={form.errors.to}>
-          {(control) => <input {...control} type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />}
+          {(control) => (
+            <input
+              {...control}
+              type="date"
+              value={draft.to}
+              onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+            />
+          )}
         </FormField>
         <FormActions submit={t('activities.enrol.submit')} busy={form.busy} />
       </form>

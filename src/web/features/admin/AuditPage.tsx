@@ -24,7 +24,10 @@ export function AuditPage() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const staff = useLoad(() => staffApi.list(), []);
   const query = Object.fromEntries(FILTER_KEYS.filter((k) => filters[k]).map((k) => [k, filters[k]]));
-  const log = useLoad(() => reportsApi.audit({ ...query, page, pageSize: AUDIT_PAGE_SIZE }), [...FILTER_KEYS.map((k) => filters[k]), page]);
+  const log = useLoad(
+    () => reportsApi.audit({ ...query, page, pageSize: AUDIT_PAGE_SIZE }),
+    [...FILTER_KEYS.map((k) => filters[k]), page],
+  );
 
   function apply(next: AuditFilterValues, nextPage = 1) {
     const search = new URLSearchParams();
@@ -38,16 +41,30 @@ export function AuditPage() {
     <>
       <PageHeading title={t('audit.title')} />
       <p className="lead">{t('audit.intro')}</p>
-      <AuditFilters key={params.toString()} initial={filters} staff={staff.data ?? []} errors={fieldErrors} onApply={(values) => apply(values)} />
+      <AuditFilters
+        key={params.toString()}
+        initial={filters}
+        staff={staff.data ?? []}
+        errors={fieldErrors}
+        onApply={(values) => apply(values)}
+      />
       {Object.keys(fieldErrors).length === 0 ? <ProblemAlert error={log.error} /> : null}
       <p role="status" className="result-count">
-        {log.data && !log.loading ? t('audit.count', { count: log.data.total, formatted: format.number(log.data.total) }) : null}
+        {log.data && !log.loading
+          ? t('audit.count', { count: log.data.total, formatted: format.number(log.data.total) })
+          : null}
       </p>
       {log.loading && !log.data ? <Loading /> : null}
       {log.data && !log.error ? (
         <div aria-busy={log.loading}>
           <AuditTable entries={log.data.items} />
-          <Pagination page={log.data.page} pageSize={log.data.pageSize} total={log.data.total} onPage={(p) => apply(filters, p)} label={t('audit.paging')} />
+          <Pagination
+            page={log.data.page}
+            pageSize={log.data.pageSize}
+            total={log.data.total}
+            onPage={(p) => apply(filters, p)}
+            label={t('audit.paging')}
+          />
         </div>
       ) : null}
     </>

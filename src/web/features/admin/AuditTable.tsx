@@ -15,7 +15,9 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
     if (SELF_ACTIONS.includes(e.action)) return action;
     const what = t('audit.what', { action, entity: t(`audit.entities.${e.entity}`, { defaultValue: e.entity }) });
     // A read of the log itself is one entry per view: it says how many persons the view showed.
-    return e.personsShown === null ? what : `${what} (${t('audit.personsShown', { count: e.personsShown, formatted: format.number(e.personsShown) })})`;
+    return e.personsShown === null
+      ? what
+      : `${what} (${t('audit.personsShown', { count: e.personsShown, formatted: format.number(e.personsShown) })})`;
   };
   return (
     <div className="table-wrap">

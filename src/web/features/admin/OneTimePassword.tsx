@@ -28,7 +28,15 @@ export function OneTimePassword({ message, password }: { message: string; passwo
         {t('staff.otp.hint')}
       </p>
       <div className="otp__row">
-        <input id="one-time-password" ref={input} readOnly value={password} aria-describedby="one-time-password-hint" onFocus={(e) => e.target.select()} className="otp__value" />
+        <input
+          id="one-time-password"
+          ref={input}
+          readOnly
+          value={password}
+          aria-describedby="one-time-password-hint"
+          onFocus={(e) => e.target.select()}
+          className="otp__value"
+        />
         <button type="button" className="button button--secondary" onClick={() => void copy()}>
           {t('staff.otp.copy')}
         </button>

@@ -28,7 +28,10 @@ export function SignInCodesPanel() {
     setIssued(null);
     await action.run(async () => {
       const code = await staffApi.issueSignInCode(id);
-      setIssued({ message: t('signInCodes.issuedFor', { name: code.name, email: code.email }), password: code.oneTimePassword });
+      setIssued({
+        message: t('signInCodes.issuedFor', { name: code.name, email: code.email }),
+        password: code.oneTimePassword,
+      });
       await queryClient.invalidateQueries({ queryKey: ['staff', 'sign-in-codes'] });
     });
   }
@@ -43,9 +46,23 @@ export function SignInCodesPanel() {
       <ul className="plain-list">
         {(codes.data ?? []).map((c) => (
           <li key={c.id}>
-            <p>{t('signInCodes.item', { name: c.staff.name, email: c.staff.email, role: t(`roles.${c.staff.role}`), reason: t(`signInCodes.${c.reason}`), by: c.requestedBy.name, date: format.dateTime(c.createdAt) })}</p>
+            <p>
+              {t('signInCodes.item', {
+                name: c.staff.name,
+                email: c.staff.email,
+                role: t(`roles.${c.staff.role}`),
+                reason: t(`signInCodes.${c.reason}`),
+                by: c.requestedBy.name,
+                date: format.dateTime(c.createdAt),
+              })}
+            </p>
             <p className="button-row">
-              <button type="button" className="button button--secondary button--small" disabled={action.busy} onClick={() => void issue(c.id)}>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                disabled={action.busy}
+                onClick={() => void issue(c.id)}
+              >
                 {t('signInCodes.issue', { name: c.staff.name })}
               </button>
             </p>

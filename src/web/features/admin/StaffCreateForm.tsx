@@ -37,7 +37,13 @@ export function StaffCreateForm({ units, onCreated }: Props) {
     if (Object.keys(missing).length) return;
     setBusy(true);
     try {
-      const created = await staffApi.create({ name: name.trim(), email: email.trim(), role, unitId: unitId || null, profession: profession || null });
+      const created = await staffApi.create({
+        name: name.trim(),
+        email: email.trim(),
+        role,
+        unitId: unitId || null,
+        profession: profession || null,
+      });
       setName('');
       setEmail('');
       setProfession('');
@@ -50,18 +56,59 @@ export function StaffCreateForm({ units, onCreated }: Props) {
   }
 
   const errors = messages.fields(local, problem);
-  const labels: Record<string, string> = { name: t('staff.fields.name'), email: t('staff.fields.email'), role: t('staff.fields.role'), unitId: t('staff.fields.unit'), profession: t('staff.fields.profession') };
+  const labels: Record<string, string> = {
+    name: t('staff.fields.name'),
+    email: t('staff.fields.email'),
+    role: t('staff.fields.role'),
+    unitId: t('staff.fields.unit'),
+    profession: t('staff.fields.profession'),
+  };
   return (
     <section className="panel" aria-labelledby="staff-create-title">
       <h2 id="staff-create-title">{t('staff.create.title')}</h2>
       <p>{t('staff.create.intro')}</p>
       <form onSubmit={submit} noValidate>
-        <ErrorSummary message={messages.text(problem)} focusKey={attempt} items={Object.entries(errors).map(([f, message]) => ({ fieldId: `staff-new-${f}`, label: labels[f], message }))} />
+        <ErrorSummary
+          message={messages.text(problem)}
+          focusKey={attempt}
+          items={Object.entries(errors).map(([f, message]) => ({
+            fieldId: `staff-new-${f}`,
+            label: labels[f],
+            message,
+          }))}
+        />
         <div className="field-row">
-          <TextField id="staff-new-name" label={labels.name!} value={name} onChange={setName} error={errors.name} required autoComplete="off" />
-          <TextField id="staff-new-email" label={labels.email!} type="email" value={email} onChange={setEmail} error={errors.email} required autoComplete="off" />
+          <TextField
+            id="staff-new-name"
+            label={labels.name!}
+            value={name}
+            onChange={setName}
+            error={errors.name}
+            required
+            autoComplete="off"
+          />
+          <TextField
+            id="staff-new-email"
+            label={labels.email!}
+            type="email"
+            value={email}
+            onChange={setEmail}
+            error={errors.email}
+            required
+            autoComplete="off"
+          />
         </div>
-        <StaffRoleUnitFields prefix="staff-new" role={role} unitId={unitId} units={units} errors={errors} onRole={setRole} onUnit={setUnitId} profession={profession} onProfession={setProfession} />
+        <StaffRoleUnitFields
+          prefix="staff-new"
+          role={role}
+          unitId={unitId}
+          units={units}
+          errors={errors}
+          onRole={setRole}
+          onUnit={setUnitId}
+          profession={profession}
+          onProfession={setProfession}
+        />
         <button type="submit" className="button" disabled={busy}>
           {t('staff.create.submit')}
         </button>

@@ -11,7 +11,14 @@ import { TextField } from '../../components/FormField.js';
 import { StaffRoleUnitFields } from './StaffFields.js';
 import { FormActions } from '../../components/FormActions.js';
 
-type Props = { staff: Staff; isSelf: boolean; units: Unit[]; onClose: () => void; onSaved: () => Promise<void>; onPasswordReset: () => void };
+type Props = {
+  staff: Staff;
+  isSelf: boolean;
+  units: Unit[];
+  onClose: () => void;
+  onSaved: () => Promise<void>;
+  onPasswordReset: () => void;
+};
 
 /** The edit panel for one account; it takes focus when it opens. */
 export function StaffEditForm({ staff, isSelf, units, onClose, onSaved, onPasswordReset }: Props) {
@@ -54,13 +61,25 @@ export function StaffEditForm({ staff, isSelf, units, onClose, onSaved, onPasswo
     }
     setLocal({});
     void run(async () => {
-      await staffApi.update(staff.id, { name: name.trim(), role, unitId: unitId || null, profession: profession || null, active, version: staff.version });
+      await staffApi.update(staff.id, {
+        name: name.trim(),
+        role,
+        unitId: unitId || null,
+        profession: profession || null,
+        active,
+        version: staff.version,
+      });
       await onSaved();
     });
   }
 
   const errors = messages.fields(local, problem);
-  const labels: Record<string, string> = { name: t('staff.fields.name'), role: t('staff.fields.role'), unitId: t('staff.fields.unit'), profession: t('staff.fields.profession') };
+  const labels: Record<string, string> = {
+    name: t('staff.fields.name'),
+    role: t('staff.fields.role'),
+    unitId: t('staff.fields.unit'),
+    profession: t('staff.fields.profession'),
+  };
   return (
     <section className="panel panel--highlight" aria-labelledby="staff-edit-title">
       <h2 id="staff-edit-title" tabIndex={-1} ref={heading}>
@@ -68,12 +87,46 @@ export function StaffEditForm({ staff, isSelf, units, onClose, onSaved, onPasswo
       </h2>
       <p className="muted">{staff.email}</p>
       <form onSubmit={submit} noValidate>
-        <ErrorSummary message={messages.text(problem)} focusKey={attempt} items={Object.entries(errors).map(([f, message]) => ({ fieldId: `staff-edit-${f}`, label: labels[f], message }))} />
-        <TextField id="staff-edit-name" label={labels.name!} value={name} onChange={setName} error={errors.name} required autoComplete="off" />
-        <StaffRoleUnitFields prefix="staff-edit" role={role} unitId={unitId} units={offered} errors={errors} onRole={setRole} onUnit={setUnitId} profession={profession} onProfession={setProfession} roleLocked={isSelf} />
+        <ErrorSummary
+          message={messages.text(problem)}
+          focusKey={attempt}
+          items={Object.entries(errors).map(([f, message]) => ({
+            fieldId: `staff-edit-${f}`,
+            label: labels[f],
+            message,
+          }))}
+        />
+        <TextField
+          id="staff-edit-name"
+          label={labels.name!}
+          value={name}
+          onChange={setName}
+          error={errors.name}
+          required
+          autoComplete="off"
+        />
+        <StaffRoleUnitFields
+          prefix="staff-edit"
+          role={role}
+          unitId={unitId}
+          units={offered}
+          errors={errors}
+          onRole={setRole}
+          onUnit={setUnitId}
+          profession={profession}
+          onProfession={setProfession}
+          roleLocked={isSelf}
+        />
         {isSelf ? <p className="notice">{t('staff.selfNotice')}</p> : null}
         <div className="field checkbox">
-          <input id="staff-edit-active" type="checkbox" checked={active} disabled={isSelf} onChange={(e) => setActive(e.target.checked)} aria-describedby="staff-edit-active-hint" />
+          <input
+            id="staff-edit-active"
+            type="checkbox"
+            checked={active}
+            disabled={isSelf}
+            onChange={(e) => setActive(e.target.checked)}
+            aria-describedby="staff-edit-active-hint"
+          />
           <label htmlFor="staff-edit-active">{t('staff.fields.active')}</label>
           <p id="staff-edit-active-hint" className="field__hint">
             {t('staff.activeHint')}

@@ -21,7 +21,18 @@ type Props = {
 };
 
 /** Role, unit and profession selects; ids are `${prefix}-role`, `${prefix}-unitId` and `${prefix}-profession`. */
-export function StaffRoleUnitFields({ prefix, role, unitId, units, errors, onRole, onUnit, roleLocked, profession, onProfession }: Props) {
+export function StaffRoleUnitFields({
+  prefix,
+  role,
+  unitId,
+  units,
+  errors,
+  onRole,
+  onUnit,
+  roleLocked,
+  profession,
+  onProfession,
+}: Props) {
   const { t } = useTranslation();
   return (
     <div className="field-row">

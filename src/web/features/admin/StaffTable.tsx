@@ -32,7 +32,9 @@ export function StaffTable({ staff, onEdit }: { staff: Staff[]; onEdit: (staff: 
               </td>
               <td>{s.unit ? s.unit.name : <span className="muted">{t('common.missing')}</span>}</td>
               <td>
-                <span className={s.active ? 'badge badge--active' : 'badge badge--closed'}>{s.active ? t('staff.active') : t('staff.inactive')}</span>
+                <span className={s.active ? 'badge badge--active' : 'badge badge--closed'}>
+                  {s.active ? t('staff.active') : t('staff.inactive')}
+                </span>
                 {s.mustChangePassword ? <span className="block small">{t('staff.mustChange')}</span> : null}
               </td>
               <td>

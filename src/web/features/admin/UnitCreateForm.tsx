@@ -34,7 +34,15 @@ export function UnitCreateForm({ onAdded }: { onAdded: (unit: Unit) => void }) {
     <section className="panel" aria-labelledby="unit-create-title">
       <h2 id="unit-create-title">{t('units.create.title')}</h2>
       <form onSubmit={submit} noValidate>
-        <ErrorSummary message={form.problem} focusKey={form.attempt} items={Object.entries(form.errors).map(([f, message]) => ({ fieldId: `unit-new-${f}`, label: labels[f], message }))} />
+        <ErrorSummary
+          message={form.problem}
+          focusKey={form.attempt}
+          items={Object.entries(form.errors).map(([f, message]) => ({
+            fieldId: `unit-new-${f}`,
+            label: labels[f],
+            message,
+          }))}
+        />
         <UnitFields prefix="unit-new" draft={draft} errors={form.errors} onChange={setDraft} />
         <button type="submit" className="button" disabled={form.busy}>
           {t('units.create.submit')}

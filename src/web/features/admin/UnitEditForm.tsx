@@ -39,10 +39,24 @@ export function UnitEditForm({ unit, onClose, onSaved }: Props) {
         {t('units.editTitle', { name: unit.name })}
       </h2>
       <form onSubmit={submit} noValidate>
-        <ErrorSummary message={form.problem} focusKey={form.attempt} items={Object.entries(form.errors).map(([f, message]) => ({ fieldId: `unit-edit-${f}`, label: labels[f], message }))} />
+        <ErrorSummary
+          message={form.problem}
+          focusKey={form.attempt}
+          items={Object.entries(form.errors).map(([f, message]) => ({
+            fieldId: `unit-edit-${f}`,
+            label: labels[f],
+            message,
+          }))}
+        />
         <UnitFields prefix="unit-edit" draft={draft} errors={form.errors} onChange={setDraft} />
         <div className="field checkbox">
-          <input id="unit-edit-active" type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} aria-describedby="unit-edit-active-hint" />
+          <input
+            id="unit-edit-active"
+            type="checkbox"
+            checked={active}
+            onChange={(e) => setActive(e.target.checked)}
+            aria-describedby="unit-edit-active-hint"
+          />
           <label htmlFor="unit-edit-active">{labels.active}</label>
           <p id="unit-edit-active-hint" className="field__hint">
             {t('units.activeHint')}

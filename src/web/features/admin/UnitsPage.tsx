@@ -82,7 +82,9 @@ function UnitsTable({ units, onEdit }: { units: Unit[]; onEdit: (unit: Unit) => 
               <td>{t(`units.kinds.${u.kind}`)}</td>
               <td>{u.kaa ? t('units.yes') : t('units.no')}</td>
               <td>
-                <span className={u.active ? 'badge badge--active' : 'badge badge--closed'}>{u.active ? t('units.active') : t('units.inactive')}</span>
+                <span className={u.active ? 'badge badge--active' : 'badge badge--closed'}>
+                  {u.active ? t('units.active') : t('units.inactive')}
+                </span>
               </td>
               <td>
                 <button type="button" className="button button--secondary button--small" onClick={() => onEdit(u)}>

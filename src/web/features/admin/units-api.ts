@@ -13,5 +13,6 @@ export const unitsApi = {
   /** Every unit of the municipality, deactivated ones too (for administration). */
   listAll: () => request<Unit[]>('/api/v1/units', { query: { includeInactive: 'true' } }),
   add: (body: UnitCreateBody) => request<Unit>('/api/v1/units', { method: 'POST', body }),
-  update: (id: string, body: UnitUpdateBody) => request<Unit>(`/api/v1/units/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+  update: (id: string, body: UnitUpdateBody) =>
+    request<Unit>(`/api/v1/units/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
 };

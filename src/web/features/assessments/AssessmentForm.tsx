@@ -6,7 +6,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DIPLOMA_ANSWERS, DOCUMENTED_NEEDS, HIGHEST_EDUCATION, localText, PARTICIPANT_ROLES, type DiplomaAnswer, type DocumentedNeed, type HighestEducation, type ParticipantRole } from '../../../core/assessment.js';
+import {
+  DIPLOMA_ANSWERS,
+  DOCUMENTED_NEEDS,
+  HIGHEST_EDUCATION,
+  localText,
+  PARTICIPANT_ROLES,
+  type DiplomaAnswer,
+  type DocumentedNeed,
+  type HighestEducation,
+  type ParticipantRole,
+} from '../../../core/assessment.js';
 import type { Assessment, AssessmentDraft } from '../../../core/assessment-schemas.js';
 import { assessmentKeys, assessmentsApi } from '../../api/assessmentEndpoints.js';
 import { ApiError } from '../../api/client.js';
@@ -33,7 +43,14 @@ type State = {
 function stateOf(a: Assessment): State {
   const answers: Record<string, string> = {};
   for (const s of a.sections) for (const q of s.questions) if (!s.withheld) answers[q.key] = q.answer ?? '';
-  return { answers, staff: a.participants.staff.map((s) => s.id), others: a.participants.others, highestEducation: a.highestEducation ?? '', diploma: a.diploma ?? '', needs: a.needs ?? [] };
+  return {
+    answers,
+    staff: a.participants.staff.map((s) => s.id),
+    others: a.participants.others,
+    highestEducation: a.highestEducation ?? '',
+    diploma: a.diploma ?? '',
+    needs: a.needs ?? [],
+  };
 }
 
 /** The draft form of `assessment`. */
@@ -49,8 +66,15 @@ export function AssessmentForm({ assessment: a }: { assessment: Assessment }) {
     setSaved(false);
     setState((s) => ({ ...s, [key]: value }));
   };
-  const staff = useQuery({ queryKey: ['staff', 'contact-persons'], queryFn: () => staffApi.list({ active: 'true', contactPerson: 'true' }), enabled: can('staff.list') });
-  const staffChoices = [...a.participants.staff, ...(staff.data ?? []).filter((s) => !a.participants.staff.some((p) => p.id === s.id))].map((s) => ({ value: s.id, label: staffName(t, s) }));
+  const staff = useQuery({
+    queryKey: ['staff', 'contact-persons'],
+    queryFn: () => staffApi.list({ active: 'true', contactPerson: 'true' }),
+    enabled: can('staff.list'),
+  });
+  const staffChoices = [
+    ...a.participants.staff,
+    ...(staff.data ?? []).filter((s) => !a.participants.staff.some((p) => p.id === s.id)),
+  ].map((s) => ({ value: s.id, label: staffName(t, s) }));
 
   const draft = (): AssessmentDraft => ({
     version: a.version,
@@ -67,7 +91,11 @@ export function AssessmentForm({ assessment: a }: { assessment: Assessment }) {
   const save = useMutation({
     mutationFn: async (complete: boolean) => {
       const fresh = await assessmentsApi.save(a.id, draft());
-      return complete ? assessmentsApi.complete(a.id, fresh.version).catch((error: unknown) => Promise.reject(Object.assign(error as object, { fresh }))) : fresh;
+      return complete
+        ? assessmentsApi
+            .complete(a.id, fresh.version)
+            .catch((error: unknown) => Promise.reject(Object.assign(error as object, { fresh })))
+        : fresh;
     },
     onMutate: () => setAttempt((n) => n + 1),
     onSuccess: (fresh) => {
@@ -83,7 +111,11 @@ export function AssessmentForm({ assessment: a }: { assessment: Assessment }) {
     },
   });
   const reload = async () => {
-    const fresh = await queryClient.fetchQuery({ queryKey: assessmentKeys.one(a.id), queryFn: () => assessmentsApi.get(a.id), staleTime: 0 });
+    const fresh = await queryClient.fetchQuery({
+      queryKey: assessmentKeys.one(a.id),
+      queryFn: () => assessmentsApi.get(a.id),
+      staleTime: 0,
+    });
     setState(stateOf(fresh));
     save.reset();
   };
@@ -109,14 +141,30 @@ export function AssessmentForm({ assessment: a }: { assessment: Assessment }) {
         error={fields.highestEducation}
       />
       <div id="diploma" tabIndex={-1}>
-        <ChoiceGroup name="diploma" type="radio" legend={t('assessment.diploma')} choices={DIPLOMA_ANSWERS.map((value) => ({ value, label: t(`assessment.diplomaAnswers.${value}`) }))} selected={state.diploma ? [state.diploma] : []} onChange={(v) => set('diploma', v[0] ?? '')} error={fields.diploma} />
+        <ChoiceGroup
+          name="diploma"
+          type="radio"
+          legend={t('assessment.diploma')}
+          choices={DIPLOMA_ANSWERS.map((value) => ({ value, label: t(`assessment.diplomaAnswers.${value}`) }))}
+          selected={state.diploma ? [state.diploma] : []}
+          onChange={(v) => set('diploma', v[0] ?? '')}
+          error={fields.diploma}
+        />
       </div>
     </>
   );
   const needs =
     a.needs !== null ? (
       <div id="needs" tabIndex={-1}>
-        <ChoiceGroup name="needs" type="checkbox" legend={t('assessment.needs')} choices={DOCUMENTED_NEEDS.map((value) => ({ value, label: t(`assessment.needList.${value}`) }))} selected={state.needs} onChange={(v) => set('needs', v)} error={fields.needs} />
+        <ChoiceGroup
+          name="needs"
+          type="checkbox"
+          legend={t('assessment.needs')}
+          choices={DOCUMENTED_NEEDS.map((value) => ({ value, label: t(`assessment.needList.${value}`) }))}
+          selected={state.needs}
+          onChange={(v) => set('needs', v)}
+          error={fields.needs}
+        />
         <p className="field__hint">{t('assessment.needsHint')}</p>
       </div>
     ) : null;
@@ -126,7 +174,11 @@ export function AssessmentForm({ assessment: a }: { assessment: Assessment }) {
 
   return (
     <form onSubmit={submit} noValidate>
-      <ErrorSummary message={error && summary.length ? problemText(error) : undefined} items={summary} focusKey={attempt} />
+      <ErrorSummary
+        message={error && summary.length ? problemText(error) : undefined}
+        items={summary}
+        focusKey={attempt}
+      />
       {error && !summary.length ? (
         <ProblemAlert error={error}>
           {error.code === 'version_conflict' ? (
@@ -139,7 +191,15 @@ export function AssessmentForm({ assessment: a }: { assessment: Assessment }) {
       <fieldset className="panel">
         <legend>{t('assessment.participants')}</legend>
         <div id="participants-staff" tabIndex={-1}>
-          <ChoiceGroup name="staff" type="checkbox" legend={t('assessment.staffParticipants')} choices={staffChoices} selected={state.staff} onChange={(v) => set('staff', v)} error={fields['participants.staff']} />
+          <ChoiceGroup
+            name="staff"
+            type="checkbox"
+            legend={t('assessment.staffParticipants')}
+            choices={staffChoices}
+            selected={state.staff}
+            onChange={(v) => set('staff', v)}
+            error={fields['participants.staff']}
+          />
         </div>
         <div id="participants-others" tabIndex={-1}>
           <ChoiceGroup
@@ -148,7 +208,12 @@ export function AssessmentForm({ assessment: a }: { assessment: Assessment }) {
             legend={t('assessment.otherParticipants')}
             choices={PARTICIPANT_ROLES.map((value) => ({ value, label: t(`assessment.roles.${value}`) }))}
             selected={state.others.map((o) => o.role)}
-            onChange={(roles) => set('others', roles.map((role) => state.others.find((o) => o.role === role) ?? { role, name: null }))}
+            onChange={(roles) =>
+              set(
+                'others',
+                roles.map((role) => state.others.find((o) => o.role === role) ?? { role, name: null }),
+              )
+            }
             error={fields['participants.others']}
           />
           {state.others.map((o, i) =>
@@ -158,7 +223,12 @@ export function AssessmentForm({ assessment: a }: { assessment: Assessment }) {
                 id={`participant-name-${o.role}`}
                 label={t('assessment.participantName', { role: t(`assessment.roles.${o.role}`).toLowerCase() })}
                 value={o.name ?? ''}
-                onChange={(name) => set('others', state.others.map((x, j) => (j === i ? { ...x, name: name || null } : x)))}
+                onChange={(name) =>
+                  set(
+                    'others',
+                    state.others.map((x, j) => (j === i ? { ...x, name: name || null } : x)),
+                  )
+                }
                 error={fields[`participants.others.${i}.name`]}
               />
             ),
@@ -169,11 +239,26 @@ export function AssessmentForm({ assessment: a }: { assessment: Assessment }) {
         <fieldset key={s.key} className="panel">
           <legend>{localText(s.title, i18n.language)}</legend>
           {s.withheld ? (
-            <p className="muted">{t('assessment.sectionWithheld', { category: t(`consent.categories.${s.category}`) })}</p>
+            <p className="muted">
+              {t('assessment.sectionWithheld', { category: t(`consent.categories.${s.category}`) })}
+            </p>
           ) : (
             s.questions.map((q) => (
-              <FormField key={q.key} id={`answer-${q.key}`} label={localText(q.text, i18n.language)} error={fields[`answers.${q.key}`]}>
-                {(control) => <textarea {...control} rows={3} maxLength={10000} value={state.answers[q.key] ?? ''} onChange={(e) => set('answers', { ...state.answers, [q.key]: e.target.value })} />}
+              <FormField
+                key={q.key}
+                id={`answer-${q.key}`}
+                label={localText(q.text, i18n.language)}
+                error={fields[`answers.${q.key}`]}
+              >
+                {(control) => (
+                  <textarea
+                    {...control}
+                    rows={3}
+                    maxLength={10000}
+                    value={state.answers[q.key] ?? ''}
+                    onChange={(e) => set('answers', { ...state.answers, [q.key]: e.target.value })}
+                  />
+                )}
               </FormField>
             ))
           )}
@@ -189,7 +274,12 @@ export function AssessmentForm({ assessment: a }: { assessment: Assessment }) {
       ) : null}
       <p className="muted small">{t('assessment.completeHint')}</p>
       <FormActions submit={t('assessment.saveDraft')} busy={save.isPending}>
-        <button type="button" className="button button--secondary" disabled={save.isPending} onClick={() => save.mutate(true)}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={save.isPending}
+          onClick={() => save.mutate(true)}
+        >
           {t('assessment.complete')}
         </button>
       </FormActions>

@@ -61,11 +61,12 @@ function ManualForm({ manual }: { manual: Manual }) {
     setSaved(false);
     setSections((all) => all.map((s, j) => (j === i ? section : s)));
   };
-  const move = (i: number, by: -1 | 1) => setSections((all) => {
-    const next = [...all];
-    [next[i], next[i + by]] = [next[i + by]!, next[i]!];
-    return next;
-  });
+  const move = (i: number, by: -1 | 1) =>
+    setSections((all) => {
+      const next = [...all];
+      [next[i], next[i + by]] = [next[i + by]!, next[i]!];
+      return next;
+    });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     save.mutate();
@@ -74,9 +75,19 @@ function ManualForm({ manual }: { manual: Manual }) {
   return (
     <form onSubmit={submit} noValidate>
       <p className="muted">
-        {manual.version === 0 ? t('assessmentManual.defaultVersion') : t('assessmentManual.version', { version: manual.version, name: manual.updatedBy ?? '', date: manual.updatedAt ? format.date(manual.updatedAt) : '' })}
+        {manual.version === 0
+          ? t('assessmentManual.defaultVersion')
+          : t('assessmentManual.version', {
+              version: manual.version,
+              name: manual.updatedBy ?? '',
+              date: manual.updatedAt ? format.date(manual.updatedAt) : '',
+            })}
       </p>
-      <ErrorSummary message={error ? problemText(error) : undefined} items={Object.entries(fields).map(([field, message]) => ({ fieldId: idOf(field), message }))} focusKey={attempt} />
+      <ErrorSummary
+        message={error ? problemText(error) : undefined}
+        items={Object.entries(fields).map(([field, message]) => ({ fieldId: idOf(field), message }))}
+        focusKey={attempt}
+      />
       {saved ? <Alert tone="success">{t('assessmentManual.saved', { version: manual.version })}</Alert> : null}
       {sections.map((s, i) => {
         const f = (path: string) => fields[`sections.${i}.${path}`];
@@ -84,8 +95,21 @@ function ManualForm({ manual }: { manual: Manual }) {
         return (
           <fieldset key={s.key} className="panel">
             <legend>{t('assessmentManual.section', { number: i + 1, title: s.title.sv })}</legend>
-            <TextField id={id('title.sv')} label={t('assessmentManual.titleSv')} value={s.title.sv} onChange={(v) => change(i, { ...s, title: { ...s.title, sv: v } })} error={f('title.sv')} required />
-            <TextField id={id('title.en')} label={t('assessmentManual.titleEn')} value={s.title.en} onChange={(v) => change(i, { ...s, title: { ...s.title, en: v } })} error={f('title.en')} />
+            <TextField
+              id={id('title.sv')}
+              label={t('assessmentManual.titleSv')}
+              value={s.title.sv}
+              onChange={(v) => change(i, { ...s, title: { ...s.title, sv: v } })}
+              error={f('title.sv')}
+              required
+            />
+            <TextField
+              id={id('title.en')}
+              label={t('assessmentManual.titleEn')}
+              value={s.title.en}
+              onChange={(v) => change(i, { ...s, title: { ...s.title, en: v } })}
+              error={f('title.en')}
+            />
             <SelectField
               id={id('category')}
               label={t('assessmentManual.category')}
@@ -97,21 +121,68 @@ function ManualForm({ manual }: { manual: Manual }) {
             />
             {s.questions.map((q, j) => (
               <div key={q.key} className="panel">
-                <FormField id={id(`questions.${j}.text.sv`)} label={t('assessmentManual.questionSv', { number: j + 1 })} error={f(`questions.${j}.text.sv`) ?? f(`questions.${j}.key`)} required>
-                  {(control) => <textarea {...control} rows={2} value={q.text.sv} onChange={(e) => change(i, { ...s, questions: s.questions.map((x, k) => (k === j ? { ...x, text: { ...x.text, sv: e.target.value } } : x)) })} />}
+                <FormField
+                  id={id(`questions.${j}.text.sv`)}
+                  label={t('assessmentManual.questionSv', { number: j + 1 })}
+                  error={f(`questions.${j}.text.sv`) ?? f(`questions.${j}.key`)}
+                  required
+                >
+                  {(control) => (
+                    <textarea
+                      {...control}
+                      rows={2}
+                      value={q.text.sv}
+                      onChange={(e) =>
+                        change(i, {
+                          ...s,
+                          questions: s.questions.map((x, k) =>
+                            k === j ? { ...x, text: { ...x.text, sv: e.target.value } } : x,
+                          ),
+                        })
+                      }
+                    />
+                  )}
                 </FormField>
-                <FormField id={id(`questions.${j}.text.en`)} label={t('assessmentManual.questionEn', { number: j + 1 })} error={f(`questions.${j}.text.en`)}>
-                  {(control) => <textarea {...control} rows={2} value={q.text.en} onChange={(e) => change(i, { ...s, questions: s.questions.map((x, k) => (k === j ? { ...x, text: { ...x.text, en: e.target.value } } : x)) })} />}
+                <FormField
+                  id={id(`questions.${j}.text.en`)}
+                  label={t('assessmentManual.questionEn', { number: j + 1 })}
+                  error={f(`questions.${j}.text.en`)}
+                >
+                  {(control) => (
+                    <textarea
+                      {...control}
+                      rows={2}
+                      value={q.text.en}
+                      onChange={(e) =>
+                        change(i, {
+                          ...s,
+                          questions: s.questions.map((x, k) =>
+                            k === j ? { ...x, text: { ...x.text, en: e.target.value } } : x,
+                          ),
+                        })
+                      }
+                    />
+                  )}
                 </FormField>
                 {s.questions.length > 1 ? (
-                  <button type="button" className="button button--secondary" onClick={() => change(i, { ...s, questions: s.questions.filter((_, k) => k !== j) })}>
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    onClick={() => change(i, { ...s, questions: s.questions.filter((_, k) => k !== j) })}
+                  >
                     {t('assessmentManual.removeQuestion', { number: j + 1 })}
                   </button>
                 ) : null}
               </div>
             ))}
             <div className="button-row">
-              <button type="button" className="button button--secondary" onClick={() => change(i, { ...s, questions: [...s.questions, { key: newKey('q'), text: { sv: '', en: '' } }] })}>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() =>
+                  change(i, { ...s, questions: [...s.questions, { key: newKey('q'), text: { sv: '', en: '' } }] })
+                }
+              >
                 {t('assessmentManual.addQuestion')}
               </button>
               {i > 0 ? (
@@ -125,7 +196,11 @@ function ManualForm({ manual }: { manual: Manual }) {
                 </button>
               ) : null}
               {sections.length > 1 ? (
-                <button type="button" className="button button--danger" onClick={() => setSections((all) => all.filter((_, k) => k !== i))}>
+                <button
+                  type="button"
+                  className="button button--danger"
+                  onClick={() => setSections((all) => all.filter((_, k) => k !== i))}
+                >
                   {t('assessmentManual.removeSection')}
                 </button>
               ) : null}
@@ -134,7 +209,21 @@ function ManualForm({ manual }: { manual: Manual }) {
         );
       })}
       <FormActions submit={t('assessmentManual.save')} busy={save.isPending}>
-        <button type="button" className="button button--secondary" onClick={() => setSections((all) => [...all, { key: newKey('s'), category: 'assessment_plan', title: { sv: '', en: '' }, questions: [{ key: newKey('q'), text: { sv: '', en: '' } }] }])}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() =>
+            setSections((all) => [
+              ...all,
+              {
+                key: newKey('s'),
+                category: 'assessment_plan',
+                title: { sv: '', en: '' },
+                questions: [{ key: newKey('q'), text: { sv: '', en: '' } }],
+              },
+            ])
+          }
+        >
           {t('assessmentManual.addSection')}
         </button>
       </FormActions>

@@ -22,7 +22,10 @@ export function AssessmentPage() {
   const format = useFormat();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const query = useQuery({ queryKey: assessmentKeys.one(assessmentId), queryFn: () => assessmentsApi.get(assessmentId) });
+  const query = useQuery({
+    queryKey: assessmentKeys.one(assessmentId),
+    queryFn: () => assessmentsApi.get(assessmentId),
+  });
   const list = useQuery({ queryKey: assessmentKeys.ofPerson(personId), queryFn: () => assessmentsApi.list(personId) });
   const revise = useMutation({
     mutationFn: () => assessmentsApi.start(personId, assessmentId),
@@ -45,11 +48,17 @@ export function AssessmentPage() {
         <Link to={`/persons/${personId}`}>{t('assessment.backToPerson')}</Link>
       </p>
       <PageHeading title={t('assessment.numbered', { number: a.number })}>
-        <span className={`badge badge--${a.status === 'draft' ? 'contacting' : 'active'}`}>{t(`assessment.status.${a.status}`)}</span>
+        <span className={`badge badge--${a.status === 'draft' ? 'contacting' : 'active'}`}>
+          {t(`assessment.status.${a.status}`)}
+        </span>
       </PageHeading>
       <p className="muted">
-        {a.startedBy ? t('assessment.startedBy', { name: a.startedBy.name, date: format.date(a.startedAt) }) : t('assessment.startedOn', { date: format.date(a.startedAt) })}
-        {a.completedOn ? ` ${t('assessment.completedBy', { name: a.completedBy?.name ?? t('events.unknownStaff'), date: format.date(a.completedOn) })}` : ''}
+        {a.startedBy
+          ? t('assessment.startedBy', { name: a.startedBy.name, date: format.date(a.startedAt) })
+          : t('assessment.startedOn', { date: format.date(a.startedAt) })}
+        {a.completedOn
+          ? ` ${t('assessment.completedBy', { name: a.completedBy?.name ?? t('events.unknownStaff'), date: format.date(a.completedOn) })}`
+          : ''}
         {` ${t('assessment.manualVersion', { version: a.manualVersion })}`}
       </p>
       {a.revises ? (
@@ -59,13 +68,22 @@ export function AssessmentPage() {
       ) : null}
       {a.status === 'completed' && !newest ? <Alert tone="info">{t('assessment.earlierVersion')}</Alert> : null}
       {a.withheldCategories.length ? (
-        <Alert tone="info">{t('assessment.withheld', { categories: a.withheldCategories.map((c) => t(`consent.categories.${c}`)).join(', ') })}</Alert>
+        <Alert tone="info">
+          {t('assessment.withheld', {
+            categories: a.withheldCategories.map((c) => t(`consent.categories.${c}`)).join(', '),
+          })}
+        </Alert>
       ) : null}
       {a.editable ? <AssessmentForm key={a.id} assessment={a} /> : <AssessmentView assessment={a} />}
       {a.mayRevise && newest && !hasDraft ? (
         <div className="button-row">
           <ProblemAlert error={revise.error instanceof ApiError ? revise.error : null} />
-          <button type="button" className="button button--secondary" disabled={revise.isPending} onClick={() => revise.mutate()}>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={revise.isPending}
+            onClick={() => revise.mutate()}
+          >
             {t('assessment.revise')}
           </button>
         </div>

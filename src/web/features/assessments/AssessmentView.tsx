@@ -17,7 +17,9 @@ export function AssessmentView({ assessment: a }: { assessment: Assessment }) {
             <li key={s.id}>{staffName(t, s)}</li>
           ))}
           {a.participants.others.map((o, i) => (
-            <li key={`${o.role}-${i}`}>{o.name ? `${t(`assessment.roles.${o.role}`)}: ${o.name}` : t(`assessment.roles.${o.role}`)}</li>
+            <li key={`${o.role}-${i}`}>
+              {o.name ? `${t(`assessment.roles.${o.role}`)}: ${o.name}` : t(`assessment.roles.${o.role}`)}
+            </li>
           ))}
         </ul>
       </section>
@@ -25,7 +27,9 @@ export function AssessmentView({ assessment: a }: { assessment: Assessment }) {
         <section key={s.key} className="panel" aria-labelledby={`section-${s.key}`}>
           <h2 id={`section-${s.key}`}>{localText(s.title, i18n.language)}</h2>
           {s.withheld ? (
-            <p className="muted">{t('assessment.sectionWithheld', { category: t(`consent.categories.${s.category}`) })}</p>
+            <p className="muted">
+              {t('assessment.sectionWithheld', { category: t(`consent.categories.${s.category}`) })}
+            </p>
           ) : (
             s.questions.map((q) => (
               <div key={q.key}>
@@ -46,7 +50,11 @@ export function AssessmentView({ assessment: a }: { assessment: Assessment }) {
           {a.needs !== null ? (
             <>
               <dt>{t('assessment.needs')}</dt>
-              <dd>{a.needs.length ? a.needs.map((n) => t(`assessment.needList.${n}`)).join(', ') : t('assessment.noNeeds')}</dd>
+              <dd>
+                {a.needs.length
+                  ? a.needs.map((n) => t(`assessment.needList.${n}`)).join(', ')
+                  : t('assessment.noNeeds')}
+              </dd>
             </>
           ) : null}
         </dl>

@@ -16,8 +16,13 @@ export function AssessmentsPanel({ person }: { person: PersonDetail }) {
   const { can } = useSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const reads = person.access.categories.includes('assessment_plan') || person.access.categories.includes('health_social');
-  const list = useQuery({ queryKey: assessmentKeys.ofPerson(person.id), queryFn: () => assessmentsApi.list(person.id), enabled: reads });
+  const reads =
+    person.access.categories.includes('assessment_plan') || person.access.categories.includes('health_social');
+  const list = useQuery({
+    queryKey: assessmentKeys.ofPerson(person.id),
+    queryFn: () => assessmentsApi.list(person.id),
+    enabled: reads,
+  });
   // A new assessment after a completed one is its next version, starting from its answers.
   const latestCompleted = list.data?.find((a) => a.status === 'completed');
   const start = useMutation({
@@ -29,7 +34,8 @@ export function AssessmentsPanel({ person }: { person: PersonDetail }) {
   });
   if (!reads) return null;
   const items = list.data ?? [];
-  const mayStart = person.access.managed && can('notes.write') && list.data !== undefined && !items.some((a) => a.status === 'draft');
+  const mayStart =
+    person.access.managed && can('notes.write') && list.data !== undefined && !items.some((a) => a.status === 'draft');
   return (
     <section className="panel" aria-labelledby="assessments-title">
       <h2 id="assessments-title">{t('assessment.title')}</h2>
@@ -41,15 +47,28 @@ export function AssessmentsPanel({ person }: { person: PersonDetail }) {
         <ul className="plain-list">
           {items.map((a) => (
             <li key={a.id}>
-              <Link to={`/persons/${person.id}/assessments/${a.id}`}>{t('assessment.numbered', { number: a.number })}</Link>{' '}
-              <span className={`badge badge--${a.status === 'draft' ? 'contacting' : 'active'}`}>{t(`assessment.status.${a.status}`)}</span>{' '}
-              <span className="small muted">{a.completedOn ? t('assessment.completedOn', { date: format.date(a.completedOn) }) : t('assessment.startedOn', { date: format.date(a.startedAt) })}</span>
+              <Link to={`/persons/${person.id}/assessments/${a.id}`}>
+                {t('assessment.numbered', { number: a.number })}
+              </Link>{' '}
+              <span className={`badge badge--${a.status === 'draft' ? 'contacting' : 'active'}`}>
+                {t(`assessment.status.${a.status}`)}
+              </span>{' '}
+              <span className="small muted">
+                {a.completedOn
+                  ? t('assessment.completedOn', { date: format.date(a.completedOn) })
+                  : t('assessment.startedOn', { date: format.date(a.startedAt) })}
+              </span>
             </li>
           ))}
         </ul>
       ) : null}
       {mayStart ? (
-        <button type="button" className="button button--secondary" disabled={start.isPending} onClick={() => start.mutate()}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={start.isPending}
+          onClick={() => start.mutate()}
+        >
           {items.length ? t('assessment.startNew') : t('assessment.start')}
         </button>
       ) : null}

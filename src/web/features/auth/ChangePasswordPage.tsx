@@ -31,13 +31,18 @@ export function ChangePasswordPage() {
 
   // Just signed in with a one-time password: it is not asked for again.
   const askCurrent = !me.mustChangePassword;
-  const labels: Record<Field, string> = { current: t('password.current'), next: t('password.new'), repeat: t('password.repeat') };
+  const labels: Record<Field, string> = {
+    current: t('password.current'),
+    next: t('password.new'),
+    repeat: t('password.repeat'),
+  };
   const set = (field: Field) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
 
   function validate(): FieldMessages {
     const found: FieldMessages = {};
     if (askCurrent && !values.current) found.current = { key: 'fieldErrors.required' };
-    if (values.next.length < PASSWORD_MIN_LENGTH) found.next = { key: 'password.tooShort', params: { count: PASSWORD_MIN_LENGTH } };
+    if (values.next.length < PASSWORD_MIN_LENGTH)
+      found.next = { key: 'password.tooShort', params: { count: PASSWORD_MIN_LENGTH } };
     else if (values.next === values.current) found.next = { key: 'password.sameAsOld' };
     if (values.repeat !== values.next) found.repeat = { key: 'password.mismatch' };
     return found;
@@ -56,7 +61,8 @@ export function ChangePasswordPage() {
       await refresh();
       navigate('/', { replace: true, state: { passwordChanged: true } });
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'invalid_credentials') setLocal({ current: { key: 'password.currentWrong' } });
+      if (err instanceof ApiError && err.code === 'invalid_credentials')
+        setLocal({ current: { key: 'password.currentWrong' } });
       else setProblem(messageOf(err));
     } finally {
       setBusy(false);
@@ -65,18 +71,54 @@ export function ChangePasswordPage() {
 
   // The API names the fields currentPassword and newPassword.
   const all = messages.fields(local, problem);
-  const errors: Partial<Record<Field, string>> = { current: all.current ?? all.currentPassword, next: all.next ?? all.newPassword, repeat: all.repeat };
+  const errors: Partial<Record<Field, string>> = {
+    current: all.current ?? all.currentPassword,
+    next: all.next ?? all.newPassword,
+    repeat: all.repeat,
+  };
   const ids: Record<Field, string> = { current: 'password-current', next: 'password-new', repeat: 'password-repeat' };
-  const summary: SummaryItem[] = (Object.keys(ids) as Field[]).flatMap((f) => (errors[f] ? [{ fieldId: ids[f], label: labels[f], message: errors[f] }] : []));
+  const summary: SummaryItem[] = (Object.keys(ids) as Field[]).flatMap((f) =>
+    errors[f] ? [{ fieldId: ids[f], label: labels[f], message: errors[f] }] : [],
+  );
   return (
     <section className="panel narrow" aria-labelledby="page-title">
       <PageHeading title={t('password.title')} />
       {me.mustChangePassword ? <Alert tone="info">{t('password.mustChange')}</Alert> : null}
       <ErrorSummary message={messages.text(problem)} items={summary} focusKey={attempt} />
       <form onSubmit={submit} noValidate>
-        {askCurrent ? <TextField id={ids.current} label={labels.current} type="password" autoComplete="current-password" value={values.current} onChange={set('current')} error={errors.current} required /> : null}
-        <TextField id={ids.next} label={labels.next} hint={t('password.hint', { count: PASSWORD_MIN_LENGTH })} type="password" autoComplete="new-password" value={values.next} onChange={set('next')} error={errors.next} required />
-        <TextField id={ids.repeat} label={labels.repeat} type="password" autoComplete="new-password" value={values.repeat} onChange={set('repeat')} error={errors.repeat} required />
+        {askCurrent ? (
+          <TextField
+            id={ids.current}
+            label={labels.current}
+            type="password"
+            autoComplete="current-password"
+            value={values.current}
+            onChange={set('current')}
+            error={errors.current}
+            required
+          />
+        ) : null}
+        <TextField
+          id={ids.next}
+          label={labels.next}
+          hint={t('password.hint', { count: PASSWORD_MIN_LENGTH })}
+          type="password"
+          autoComplete="new-password"
+          value={values.next}
+          onChange={set('next')}
+          error={errors.next}
+          required
+        />
+        <TextField
+          id={ids.repeat}
+          label={labels.repeat}
+          type="password"
+          autoComplete="new-password"
+          value={values.repeat}
+          onChange={set('repeat')}
+          error={errors.repeat}
+          required
+        />
         <button type="submit" className="button" disabled={busy}>
           {t('password.submit')}
         </button>

@@ -26,7 +26,8 @@ export function LoginPage() {
   const [error, setError] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
 
-  if (me && !busy) return <Navigate to={me.mustChangePassword ? '/change-password' : safeNext(params.get('next'))} replace />;
+  if (me && !busy)
+    return <Navigate to={me.mustChangePassword ? '/change-password' : safeNext(params.get('next'))} replace />;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -41,7 +42,8 @@ export function LoginPage() {
       navigate(current.mustChangePassword ? '/change-password' : safeNext(params.get('next')), { replace: true });
     } catch (err) {
       // Refused for this address only: say for how long, and that another computer works meanwhile.
-      if (err instanceof ApiError && err.code === 'too_many_attempts' && err.retryAfterSeconds) setError({ key: 'signInThrottle.tryAgainIn', params: { minutes: Math.ceil(err.retryAfterSeconds / 60) } });
+      if (err instanceof ApiError && err.code === 'too_many_attempts' && err.retryAfterSeconds)
+        setError({ key: 'signInThrottle.tryAgainIn', params: { minutes: Math.ceil(err.retryAfterSeconds / 60) } });
       else setError(messageOf(err));
     } finally {
       setBusy(false);
@@ -55,8 +57,24 @@ export function LoginPage() {
       {endedBecause === 'session_expired' && !error ? <Alert tone="info">{t('login.sessionExpired')}</Alert> : null}
       {error ? <Alert tone="error">{messages.text(error)}</Alert> : null}
       <form onSubmit={submit} noValidate>
-        <TextField id="login-email" label={t('login.email')} type="email" autoComplete="username" value={email} onChange={setEmail} required />
-        <TextField id="login-password" label={t('login.password')} type="password" autoComplete="current-password" value={password} onChange={setPassword} required />
+        <TextField
+          id="login-email"
+          label={t('login.email')}
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={setEmail}
+          required
+        />
+        <TextField
+          id="login-password"
+          label={t('login.password')}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          required
+        />
         <button type="submit" className="button" disabled={busy}>
           {busy ? t('login.signingIn') : t('login.submit')}
         </button>

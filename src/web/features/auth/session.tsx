@@ -84,7 +84,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<Session>(
-    () => ({ me, endedBecause, signIn, signOut, refresh, can: (capability) => Boolean(me && roleCan(me.role, capability)) }),
+    () => ({
+      me,
+      endedBecause,
+      signIn,
+      signOut,
+      refresh,
+      can: (capability) => Boolean(me && roleCan(me.role, capability)),
+    }),
     [me, endedBecause, signIn, signOut, refresh],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -17,7 +17,14 @@ import { useSession } from '../auth/session.js';
 import { apiErrorOf, useFieldErrors } from '../contact/useFieldErrors.js';
 
 type Kind = Meeting['kind'];
-type Props = { id: string; title: string; kinds: Kind[]; personId?: string; noticeDays?: number; onBooked: () => Promise<void> };
+type Props = {
+  id: string;
+  title: string;
+  kinds: Kind[];
+  personId?: string;
+  noticeDays?: number;
+  onBooked: () => Promise<void>;
+};
 
 /** The date and time inputs as an ISO timestamp in the browser's time zone. */
 const isoOf = (date: string, time: string) => new Date(`${date}T${time}`).toISOString();
@@ -27,7 +34,15 @@ export function BookingForm({ id, title, kinds, personId, noticeDays, onBooked }
   const { t } = useTranslation();
   const { me } = useSession();
   // Team members may not list staff; a colleague plans the home visit then.
-  const staff = useLoad(async () => (kinds.includes('home_visit') ? (await staffApi.list({ active: 'true' }).catch(() => [])).filter((s) => (CONTACT_PERSON_ROLES as readonly string[]).includes(s.role) && s.id !== me?.id) : []), [me?.id]);
+  const staff = useLoad(
+    async () =>
+      kinds.includes('home_visit')
+        ? (await staffApi.list({ active: 'true' }).catch(() => [])).filter(
+            (s) => (CONTACT_PERSON_ROLES as readonly string[]).includes(s.role) && s.id !== me?.id,
+          )
+        : [],
+    [me?.id],
+  );
   const centres = useLoad(() => calendarApi.centres(), []);
   const [kind, setKind] = useState<Kind>(kinds[0]!);
   const [date, setDate] = useState(todayIso());
@@ -44,7 +59,14 @@ export function BookingForm({ id, title, kinds, personId, noticeDays, onBooked }
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBooked(false);
-    const body = { kind, startsAt: isoOf(date, start), endsAt: isoOf(date, end), personId: personId ?? null, centreId: homeVisit ? null : centreId || null, secondStaffId: homeVisit ? secondStaffId || null : null };
+    const body = {
+      kind,
+      startsAt: isoOf(date, start),
+      endsAt: isoOf(date, end),
+      personId: personId ?? null,
+      centreId: homeVisit ? null : centreId || null,
+      secondStaffId: homeVisit ? secondStaffId || null : null,
+    };
     if (await run(() => calendarApi.book(body))) {
       setBooked(true);
       await onBooked();
@@ -70,7 +92,14 @@ export function BookingForm({ id, title, kinds, personId, noticeDays, onBooked }
         </FormField>
         {homeVisit ? <p className="field__hint">{t('contact.meeting.noticeHint', { days: noticeDays ?? 5 })}</p> : null}
         <div className="field-row">
-          <TextField id={`${id}-date`} type="date" label={t('contact.meeting.date')} value={date} onChange={setDate} error={fieldErrors.startsAt} />
+          <TextField
+            id={`${id}-date`}
+            type="date"
+            label={t('contact.meeting.date')}
+            value={date}
+            onChange={setDate}
+            error={fieldErrors.startsAt}
+          />
           <FormField id={`${id}-start`} label={t('contact.meeting.start')}>
             {(control) => <input {...control} type="time" value={start} onChange={(e) => setStart(e.target.value)} />}
           </FormField>
@@ -79,7 +108,12 @@ export function BookingForm({ id, title, kinds, personId, noticeDays, onBooked }
           </FormField>
         </div>
         {homeVisit ? (
-          <FormField id={`${id}-second`} label={t('contact.meeting.secondStaff')} hint={t('contact.meeting.secondStaffHint')} error={fieldErrors.secondStaffId}>
+          <FormField
+            id={`${id}-second`}
+            label={t('contact.meeting.secondStaff')}
+            hint={t('contact.meeting.secondStaffHint')}
+            error={fieldErrors.secondStaffId}
+          >
             {(control) => (
               <select {...control} value={secondStaffId} onChange={(e) => setSecondStaffId(e.target.value)}>
                 <option value="">{t('contact.meeting.choose')}</option>

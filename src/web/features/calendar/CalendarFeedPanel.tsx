@@ -34,16 +34,37 @@ export function CalendarFeedPanel() {
           <p id="feed-url-hint" className="field__hint">
             {t('calendar.feed.urlHint')}
           </p>
-          <input id="feed-url" type="text" readOnly value={url} aria-describedby="feed-url-hint" onFocus={(e) => e.target.select()} />
+          <input
+            id="feed-url"
+            type="text"
+            readOnly
+            value={url}
+            aria-describedby="feed-url-hint"
+            onFocus={(e) => e.target.select()}
+          />
         </div>
       ) : null}
-      {feed.data ? <p>{feed.data.active && feed.data.createdAt ? t('calendar.feed.active', { date: format.date(feed.data.createdAt) }) : t('calendar.feed.none')}</p> : null}
+      {feed.data ? (
+        <p>
+          {feed.data.active && feed.data.createdAt
+            ? t('calendar.feed.active', { date: format.date(feed.data.createdAt) })
+            : t('calendar.feed.none')}
+        </p>
+      ) : null}
       <div className="button-row">
-        <button type="button" className="button button--secondary" onClick={() => void run(async () => (setRevoked(false), setUrl((await calendarApi.renewFeed()).url)))}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => void run(async () => (setRevoked(false), setUrl((await calendarApi.renewFeed()).url)))}
+        >
           {feed.data?.active ? t('calendar.feed.renew') : t('calendar.feed.create')}
         </button>
         {feed.data?.active ? (
-          <button type="button" className="button button--secondary" onClick={() => void run(async () => (await calendarApi.revokeFeed(), setUrl(null), setRevoked(true)))}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => void run(async () => (await calendarApi.revokeFeed(), setUrl(null), setRevoked(true)))}
+          >
             {t('calendar.feed.revoke')}
           </button>
         ) : null}

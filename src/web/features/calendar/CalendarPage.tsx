@@ -28,7 +28,10 @@ export function CalendarPage() {
   const [from, setFrom] = useState(() => mondayOf(todayIso()));
   const [centreId, setCentreId] = useState('');
   const centres = useLoad(() => calendarApi.centres(), []);
-  const meetings = useLoad(() => calendarApi.meetings({ from, to: addDays(from, 6), centreId: centreId || undefined }), [from, centreId]);
+  const meetings = useLoad(
+    () => calendarApi.meetings({ from, to: addDays(from, 6), centreId: centreId || undefined }),
+    [from, centreId],
+  );
   const [cancelled, setCancelled] = useState(false);
   const { error, run } = useAction();
   const problem = apiErrorOf(error);
@@ -94,9 +97,22 @@ export function CalendarPage() {
                     <td>{t(`calendar.kinds.${m.kind}`)}</td>
                     <td>{[m.staff.name, m.secondStaff?.name].filter(Boolean).join(', ')}</td>
                     <td>{m.centre?.name ?? ''}</td>
-                    <td>{m.person ? <Link to={`/persons/${m.person.id}/outreach`}>{t('persons.fullName', { given: m.person.givenName, family: m.person.familyName })}</Link> : ''}</td>
                     <td>
-                      <button type="button" className="button button--secondary button--small" onClick={() => void cancel(m.id, m.version)} aria-label={`${t('calendar.cancel')}: ${t(`calendar.kinds.${m.kind}`)} ${format.dateTime(m.startsAt)}`}>
+                      {m.person ? (
+                        <Link to={`/persons/${m.person.id}/outreach`}>
+                          {t('persons.fullName', { given: m.person.givenName, family: m.person.familyName })}
+                        </Link>
+                      ) : (
+                        ''
+                      )}
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        onClick={() => void cancel(m.id, m.version)}
+                        aria-label={`${t('calendar.cancel')}: ${t(`calendar.kinds.${m.kind}`)} ${format.dateTime(m.startsAt)}`}
+                      >
                         {t('calendar.cancel')}
                       </button>
                     </td>
@@ -107,7 +123,12 @@ export function CalendarPage() {
           </div>
         )}
       </section>
-      <BookingForm id="book" title={t('calendar.book.title')} kinds={['drop_in', 'meeting']} onBooked={meetings.reload} />
+      <BookingForm
+        id="book"
+        title={t('calendar.book.title')}
+        kinds={['drop_in', 'meeting']}
+        onBooked={meetings.reload}
+      />
       <ScheduleChangesPanel />
       <CalendarFeedPanel />
     </>

@@ -14,7 +14,13 @@ function EmergencyAccessDisclosure({ personId, onOpened }: { personId: string; o
   return (
     <>
       <p className="small">
-        <button type="button" className="link-button" aria-expanded={open} aria-controls="emergency-access" onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          className="link-button"
+          aria-expanded={open}
+          aria-controls="emergency-access"
+          onClick={() => setOpen(!open)}
+        >
           {t('contactHub.emergencyLink')}
         </button>
       </p>
@@ -36,7 +42,9 @@ export function AccessPanel({ person, onChanged }: { person: PersonDetail; onCha
   return (
     <section className={emergency ? 'panel panel--emergency' : 'panel'} aria-labelledby="access-title">
       <h2 id="access-title">{t('consent.access.title')}</h2>
-      <p>{t(`consent.access.basis.${access.basis}`, { until: emergency ? format.dateTime(access.emergencyUntil!) : '' })}</p>
+      <p>
+        {t(`consent.access.basis.${access.basis}`, { until: emergency ? format.dateTime(access.emergencyUntil!) : '' })}
+      </p>
       <div className="access-columns">
         <div>
           <h3>{t('consent.access.sees')}</h3>
@@ -57,8 +65,14 @@ export function AccessPanel({ person, onChanged }: { person: PersonDetail; onCha
           </div>
         ) : null}
       </div>
-      {hidden.length ? <p className="muted">{t('consent.access.hiddenHint')}</p> : <p className="muted">{t('consent.access.nothingHidden')}</p>}
-      {hidden.length && can('emergency.access') ? <EmergencyAccessDisclosure personId={person.id} onOpened={onChanged} /> : null}
+      {hidden.length ? (
+        <p className="muted">{t('consent.access.hiddenHint')}</p>
+      ) : (
+        <p className="muted">{t('consent.access.nothingHidden')}</p>
+      )}
+      {hidden.length && can('emergency.access') ? (
+        <EmergencyAccessDisclosure personId={person.id} onOpened={onChanged} />
+      ) : null}
     </section>
   );
 }

@@ -20,7 +20,10 @@ export function AccessReviewPage() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [query, setQuery] = useState({ kind, from, to });
-  const rows = useLoad(() => accessReviewApi.report(query.kind, query.from || undefined, query.to || undefined), [query]);
+  const rows = useLoad(
+    () => accessReviewApi.report(query.kind, query.from || undefined, query.to || undefined),
+    [query],
+  );
   const show = (event: FormEvent) => {
     event.preventDefault();
     setQuery({ kind, from, to });
@@ -31,7 +34,13 @@ export function AccessReviewPage() {
       <p className="lead">{t('accessReview.intro')}</p>
       <form onSubmit={show} className="filters" noValidate aria-label={t('accessReview.kind')}>
         <div className="field-row">
-          <SelectField id="review-kind" label={t('accessReview.kind')} value={kind} onChange={setKind} options={ACCESS_REVIEW_KIND_LIST.map((k) => ({ value: k, label: t(`accessReview.kinds.${k}`) }))} />
+          <SelectField
+            id="review-kind"
+            label={t('accessReview.kind')}
+            value={kind}
+            onChange={setKind}
+            options={ACCESS_REVIEW_KIND_LIST.map((k) => ({ value: k, label: t(`accessReview.kinds.${k}`) }))}
+          />
           <TextField id="review-from" label={t('accessReview.from')} type="date" value={from} onChange={setFrom} />
           <TextField id="review-to" label={t('accessReview.to')} type="date" value={to} onChange={setTo} />
         </div>
@@ -47,7 +56,15 @@ export function AccessReviewPage() {
   );
 }
 
-function ReviewTable({ kind, rows, onChanged }: { kind: AccessReviewRow['kind']; rows: AccessReviewRow[]; onChanged: () => Promise<void> }) {
+function ReviewTable({
+  kind,
+  rows,
+  onChanged,
+}: {
+  kind: AccessReviewRow['kind'];
+  rows: AccessReviewRow[];
+  onChanged: () => Promise<void>;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const detail = (r: AccessReviewRow) => {
@@ -77,13 +94,22 @@ function ReviewTable({ kind, rows, onChanged }: { kind: AccessReviewRow['kind'];
             </tr>
           ) : (
             rows.map((r) => (
-              <tr key={`${r.actor.id}-${r.person?.id ?? ''}-${r.day}`} className={r.kind === 'emergency' || r.detail === 'emergency' ? 'row--emergency' : undefined}>
+              <tr
+                key={`${r.actor.id}-${r.person?.id ?? ''}-${r.day}`}
+                className={r.kind === 'emergency' || r.detail === 'emergency' ? 'row--emergency' : undefined}
+              >
                 <td className="nowrap">{format.date(r.day)}</td>
                 <td>{r.actor.name}</td>
                 <td>{r.person ? r.person.name : <span className="muted">{t('common.missing')}</span>}</td>
                 <td>{r.reads}</td>
                 <td>{detail(r)}</td>
-                <td>{r.reviewed ? t('accessReview.reviewedBy', { by: r.reviewed.by, date: format.date(r.reviewed.at) }) : <MarkReviewed row={r} onMarked={onChanged} />}</td>
+                <td>
+                  {r.reviewed ? (
+                    t('accessReview.reviewedBy', { by: r.reviewed.by, date: format.date(r.reviewed.at) })
+                  ) : (
+                    <MarkReviewed row={r} onMarked={onChanged} />
+                  )}
+                </td>
               </tr>
             ))
           )}

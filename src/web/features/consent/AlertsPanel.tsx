@@ -19,7 +19,9 @@ function wordingOf(alert: StaffAlert): string {
     case 'administrator_password_reset':
       return `staffAlerts.${alert.kind}`;
     case 'emergency_request_decided':
-      return alert.payload.decision === 'approved' ? 'staffAlerts.emergency_request_approved' : 'staffAlerts.emergency_request_denied';
+      return alert.payload.decision === 'approved'
+        ? 'staffAlerts.emergency_request_approved'
+        : 'staffAlerts.emergency_request_denied';
     default:
       return 'emergency.alert';
   }
@@ -47,8 +49,12 @@ export function AlertsPanel() {
               })}
             </p>
             <p className="button-row">
-              {a.kind === 'emergency_request' && can('emergency.approve') ? <Link to="/emergency-access">{t('staffAlerts.answerRequest')}</Link> : null}
-              {a.personId && can('persons.browse') && a.kind !== 'emergency_request' ? <Link to={`/persons/${a.personId}`}>{t('emergency.alertPerson')}</Link> : null}
+              {a.kind === 'emergency_request' && can('emergency.approve') ? (
+                <Link to="/emergency-access">{t('staffAlerts.answerRequest')}</Link>
+              ) : null}
+              {a.personId && can('persons.browse') && a.kind !== 'emergency_request' ? (
+                <Link to={`/persons/${a.personId}`}>{t('emergency.alertPerson')}</Link>
+              ) : null}
               {can('access.review') ? <Link to="/admin/access-review">{t('emergency.alertReview')}</Link> : null}
               <button
                 type="button"

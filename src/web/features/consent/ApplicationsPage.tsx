@@ -26,7 +26,10 @@ export function ApplicationsPage() {
   const [params, setParams] = useSearchParams();
   const show: View = params.get('show') === 'decided' ? 'decided' : 'pending';
   const pageNumber = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
-  const applications = useLoad(() => applicationsApi.list({ show, page: pageNumber, pageSize: PAGE_SIZE }), [show, pageNumber]);
+  const applications = useLoad(
+    () => applicationsApi.list({ show, page: pageNumber, pageSize: PAGE_SIZE }),
+    [show, pageNumber],
+  );
   const [decided, setDecided] = useState<Application | null>(null);
   const go = (next: { show?: View; page?: number }) => {
     const view = next.show ?? show;
@@ -47,12 +50,28 @@ export function ApplicationsPage() {
       <PageHeading title={t('applications.pageTitle')} />
       <p className="lead">{t('applications.intro')}</p>
       <div className="search-bar">
-        <SelectField id="applications-view" label={t('teamMeeting.show')} value={show} onChange={(v) => go({ show: v })} options={APPLICATION_VIEWS.map((v) => ({ value: v, label: t(`teamMeeting.views.${v}`) }))} hint={t(`teamMeeting.order.${show}`)} />
+        <SelectField
+          id="applications-view"
+          label={t('teamMeeting.show')}
+          value={show}
+          onChange={(v) => go({ show: v })}
+          options={APPLICATION_VIEWS.map((v) => ({ value: v, label: t(`teamMeeting.views.${v}`) }))}
+          hint={t(`teamMeeting.order.${show}`)}
+        />
       </div>
-      {decided ? <Alert tone="success">{t('teamMeeting.decidedNotice', { name: decided.person.name, status: t(`applications.status.${decided.status}`) })}</Alert> : null}
+      {decided ? (
+        <Alert tone="success">
+          {t('teamMeeting.decidedNotice', {
+            name: decided.person.name,
+            status: t(`applications.status.${decided.status}`),
+          })}
+        </Alert>
+      ) : null}
       <ProblemAlert error={applications.error} />
       <p role="status" className="result-count">
-        {data && !applications.loading ? t('teamMeeting.count', { count: data.total, formatted: format.number(data.total) }) : null}
+        {data && !applications.loading
+          ? t('teamMeeting.count', { count: data.total, formatted: format.number(data.total) })
+          : null}
       </p>
       {!data ? (
         <Loading />
@@ -87,16 +106,32 @@ export function ApplicationsPage() {
                       <td className="nowrap">{format.date(a.signedOn)}</td>
                       <td>
                         {t(`applications.status.${a.status}`)}
-                        {a.decidedBy && a.decidedAt ? <span className="block small muted">{t('applications.decidedBy', { name: a.decidedBy, date: format.date(a.decidedAt) })}</span> : null}
+                        {a.decidedBy && a.decidedAt ? (
+                          <span className="block small muted">
+                            {t('applications.decidedBy', { name: a.decidedBy, date: format.date(a.decidedAt) })}
+                          </span>
+                        ) : null}
                       </td>
-                      <td>{a.status === 'accepted' || a.status === 'declined' ? (a.decisionNote ?? '') : <DecisionForm application={a} onSaved={() => saved(a)} />}</td>
+                      <td>
+                        {a.status === 'accepted' || a.status === 'declined' ? (
+                          (a.decisionNote ?? '')
+                        ) : (
+                          <DecisionForm application={a} onSaved={() => saved(a)} />
+                        )}
+                      </td>
                     </tr>
                   ))
                 )}
               </tbody>
             </table>
           </div>
-          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => go({ page })} label={t('teamMeeting.paging')} />
+          <Pagination
+            page={data.page}
+            pageSize={data.pageSize}
+            total={data.total}
+            onPage={(page) => go({ page })}
+            label={t('teamMeeting.paging')}
+          />
         </div>
       )}
     </>

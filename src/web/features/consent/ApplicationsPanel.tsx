@@ -16,7 +16,15 @@ import { useSession } from '../auth/session.js';
 import { REFERRER_LIST } from './lists.js';
 
 /** The applications section; `managed` says whether the reader works on the person for the KAA. */
-export function ApplicationsPanel({ personId, managed, onChanged }: { personId: string; managed: boolean; onChanged: () => Promise<void> }) {
+export function ApplicationsPanel({
+  personId,
+  managed,
+  onChanged,
+}: {
+  personId: string;
+  managed: boolean;
+  onChanged: () => Promise<void>;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const { can } = useSession();
@@ -31,8 +39,13 @@ export function ApplicationsPanel({ personId, managed, onChanged }: { personId: 
         <ul className="plain-list">
           {applications.data.map((a: Application) => (
             <li key={a.id}>
-              <span className="badge badge--none">{t(`applications.status.${a.status}`)}</span> {a.team.name}, {t(`applications.referrer.${a.referrer}`)}, {t('applications.signedOn')} {format.date(a.signedOn)}
-              {a.decidedBy && a.decidedAt ? <span className="block small muted">{t('applications.decidedBy', { name: a.decidedBy, date: format.date(a.decidedAt) })}</span> : null}
+              <span className="badge badge--none">{t(`applications.status.${a.status}`)}</span> {a.team.name},{' '}
+              {t(`applications.referrer.${a.referrer}`)}, {t('applications.signedOn')} {format.date(a.signedOn)}
+              {a.decidedBy && a.decidedAt ? (
+                <span className="block small muted">
+                  {t('applications.decidedBy', { name: a.decidedBy, date: format.date(a.decidedAt) })}
+                </span>
+              ) : null}
               {a.decisionNote ? <span className="block small">{a.decisionNote}</span> : null}
             </li>
           ))}
@@ -59,7 +72,15 @@ export function ApplicationsPanel({ personId, managed, onChanged }: { personId: 
 }
 
 /** The form for a new application. */
-function ApplicationForm({ personId, onSaved, onCancel }: { personId: string; onSaved: () => Promise<void>; onCancel: () => void }) {
+function ApplicationForm({
+  personId,
+  onSaved,
+  onCancel,
+}: {
+  personId: string;
+  onSaved: () => Promise<void>;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const messages = useMessages();
   const action = useAction();
@@ -78,7 +99,12 @@ function ApplicationForm({ personId, onSaved, onCancel }: { personId: string; on
     setLocal(checks);
     action.setError(null);
     if (Object.keys(checks).length) return;
-    if (await action.run(() => applicationsApi.create(personId, { teamId, referrer, signedOn, signedByYoungPerson: signed }))) await onSaved();
+    if (
+      await action.run(() =>
+        applicationsApi.create(personId, { teamId, referrer, signedOn, signedByYoungPerson: signed }),
+      )
+    )
+      await onSaved();
   }
 
   const { error } = action;
@@ -88,10 +114,32 @@ function ApplicationForm({ personId, onSaved, onCancel }: { personId: string; on
       <h3 id="application-form-title">{t('applications.new')}</h3>
       {error && Object.keys(fields).length === 0 ? <Alert tone="error">{messages.text(error)}</Alert> : null}
       <TeamSelect id="application-team" value={teamId} onChange={setTeamId} error={fields.teamId} required />
-      <SelectField id="application-referrer" label={t('applications.referrer.label')} value={referrer} onChange={setReferrer} options={REFERRER_LIST.map((r) => ({ value: r, label: t(`applications.referrer.${r}`) }))} error={fields.referrer} />
-      <TextField id="application-signedOn" label={t('applications.signedOn')} type="date" value={signedOn} onChange={setSignedOn} error={fields.signedOn} required />
+      <SelectField
+        id="application-referrer"
+        label={t('applications.referrer.label')}
+        value={referrer}
+        onChange={setReferrer}
+        options={REFERRER_LIST.map((r) => ({ value: r, label: t(`applications.referrer.${r}`) }))}
+        error={fields.referrer}
+      />
+      <TextField
+        id="application-signedOn"
+        label={t('applications.signedOn')}
+        type="date"
+        value={signedOn}
+        onChange={setSignedOn}
+        error={fields.signedOn}
+        required
+      />
       <div className={fields.signedByYoungPerson ? 'field checkbox field--error' : 'field checkbox'}>
-        <input id="application-signed" type="checkbox" checked={signed} onChange={(e) => setSigned(e.target.checked)} aria-invalid={fields.signedByYoungPerson ? true : undefined} aria-describedby={fields.signedByYoungPerson ? 'application-signed-error' : undefined} />
+        <input
+          id="application-signed"
+          type="checkbox"
+          checked={signed}
+          onChange={(e) => setSigned(e.target.checked)}
+          aria-invalid={fields.signedByYoungPerson ? true : undefined}
+          aria-describedby={fields.signedByYoungPerson ? 'application-signed-error' : undefined}
+        />
         <label htmlFor="application-signed">{t('applications.signed')}</label>
         {fields.signedByYoungPerson ? (
           <p id="application-signed-error" className="field__hint field__error" role="alert">

@@ -15,9 +15,14 @@ type Props<T extends string> = {
 export function ChoiceGroup<T extends string>({ name, legend, type, choices, selected, onChange, error }: Props<T>) {
   const { t } = useTranslation();
   const errorId = error ? `${name}-error` : undefined;
-  const toggle = (value: T, on: boolean) => onChange(type === 'radio' ? [value] : on ? [...selected, value] : selected.filter((v) => v !== value));
+  const toggle = (value: T, on: boolean) =>
+    onChange(type === 'radio' ? [value] : on ? [...selected, value] : selected.filter((v) => v !== value));
   return (
-    <fieldset className={type === 'radio' ? 'radio-group' : 'checkbox-group'} aria-describedby={errorId} aria-invalid={error ? true : undefined}>
+    <fieldset
+      className={type === 'radio' ? 'radio-group' : 'checkbox-group'}
+      aria-describedby={errorId}
+      aria-invalid={error ? true : undefined}
+    >
       <legend>{legend}</legend>
       {error ? (
         <p id={errorId} className="field__error">
@@ -29,7 +34,15 @@ export function ChoiceGroup<T extends string>({ name, legend, type, choices, sel
         const id = `${name}-${c.value}`;
         return (
           <div key={c.value} className="field checkbox">
-            <input id={id} type={type} name={name} value={c.value} checked={selected.includes(c.value)} onChange={(e) => toggle(c.value, e.target.checked)} aria-describedby={c.hint ? `${id}-hint` : undefined} />
+            <input
+              id={id}
+              type={type}
+              name={name}
+              value={c.value}
+              checked={selected.includes(c.value)}
+              onChange={(e) => toggle(c.value, e.target.checked)}
+              aria-describedby={c.hint ? `${id}-hint` : undefined}
+            />
             <label htmlFor={id}>{c.label}</label>
             {c.hint ? (
               <p id={`${id}-hint`} className="field__hint">

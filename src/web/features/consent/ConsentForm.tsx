@@ -47,7 +47,20 @@ export function ConsentForm({ person, onSaved, onCancel }: Props) {
     setLocal(checks);
     action.setError(null);
     if (Object.keys(checks).length) return;
-    if (await action.run(() => consentsApi.record(person.id, { recipientUnitIds: recipients, categories, purpose: purpose.trim(), givenBy, method, givenOn, validUntil: validUntil || null }))) await onSaved();
+    if (
+      await action.run(() =>
+        consentsApi.record(person.id, {
+          recipientUnitIds: recipients,
+          categories,
+          purpose: purpose.trim(),
+          givenBy,
+          method,
+          givenOn,
+          validUntil: validUntil || null,
+        }),
+      )
+    )
+      await onSaved();
   }
 
   const fields = messages.fields(local, error);
@@ -57,36 +70,100 @@ export function ConsentForm({ person, onSaved, onCancel }: Props) {
     categories: 'consent-categories-contact_occupation',
     givenBy: 'consent-given-by-young_person',
   };
-  const summary = Object.entries(fields).map(([field, message]) => ({ fieldId: firstOf[field] ?? `consent-${field}`, message }));
+  const summary = Object.entries(fields).map(([field, message]) => ({
+    fieldId: firstOf[field] ?? `consent-${field}`,
+    message,
+  }));
   return (
     <form onSubmit={submit} className="consent-form" noValidate aria-labelledby="consent-form-title">
       <h3 id="consent-form-title">{t('consent.new')}</h3>
-      {summary.length ? <ErrorSummary items={summary} focusKey={attempts} /> : error ? <Alert tone="error">{messages.text(error)}</Alert> : null}
+      {summary.length ? (
+        <ErrorSummary items={summary} focusKey={attempts} />
+      ) : error ? (
+        <Alert tone="error">{messages.text(error)}</Alert>
+      ) : null}
       {under18 ? <p className="notice">{t('consent.under18')}</p> : null}
       <div>
-        <ChoiceGroup name="consent-recipients" legend={t('consent.recipientsLegend')} type="checkbox" choices={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} selected={recipients} onChange={setRecipients} error={fields.recipientUnitIds} />
+        <ChoiceGroup
+          name="consent-recipients"
+          legend={t('consent.recipientsLegend')}
+          type="checkbox"
+          choices={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+          selected={recipients}
+          onChange={setRecipients}
+          error={fields.recipientUnitIds}
+        />
       </div>
       <div>
         <ChoiceGroup
           name="consent-categories"
           legend={t('consent.categoriesLegend')}
           type="checkbox"
-          choices={CONSENT_CATEGORIES.map((c) => ({ value: c, label: t(`consent.categories.${c}`), hint: t(`consent.categoryHints.${c}`) }))}
+          choices={CONSENT_CATEGORIES.map((c) => ({
+            value: c,
+            label: t(`consent.categories.${c}`),
+            hint: t(`consent.categoryHints.${c}`),
+          }))}
           selected={categories}
           onChange={setCategories}
           error={fields.categories}
         />
       </div>
-      <FormField id="consent-purpose" label={t('consent.purpose')} hint={t('consent.purposeHint')} error={fields.purpose} required>
-        {(control) => <textarea {...control} rows={3} maxLength={1000} value={purpose} onChange={(e) => setPurpose(e.target.value)} />}
+      <FormField
+        id="consent-purpose"
+        label={t('consent.purpose')}
+        hint={t('consent.purposeHint')}
+        error={fields.purpose}
+        required
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            rows={3}
+            maxLength={1000}
+            value={purpose}
+            onChange={(e) => setPurpose(e.target.value)}
+          />
+        )}
       </FormField>
       <div>
-        <ChoiceGroup name="consent-given-by" legend={t('consent.givenBy.label')} type="radio" choices={CONSENT_GIVERS.map((g) => ({ value: g, label: t(`consent.givenBy.${g}`) }))} selected={[givenBy]} onChange={(v) => setGivenBy(v[0]!)} error={fields.givenBy} />
+        <ChoiceGroup
+          name="consent-given-by"
+          legend={t('consent.givenBy.label')}
+          type="radio"
+          choices={CONSENT_GIVERS.map((g) => ({ value: g, label: t(`consent.givenBy.${g}`) }))}
+          selected={[givenBy]}
+          onChange={(v) => setGivenBy(v[0]!)}
+          error={fields.givenBy}
+        />
       </div>
-      <ChoiceGroup name="consent-method" legend={t('consent.method.label')} type="radio" choices={CONSENT_METHODS.map((m) => ({ value: m, label: t(`consent.method.${m}`) }))} selected={[method]} onChange={(v) => setMethod(v[0]!)} />
+      <ChoiceGroup
+        name="consent-method"
+        legend={t('consent.method.label')}
+        type="radio"
+        choices={CONSENT_METHODS.map((m) => ({ value: m, label: t(`consent.method.${m}`) }))}
+        selected={[method]}
+        onChange={(v) => setMethod(v[0]!)}
+      />
       <div className="field-row">
-        <TextField id="consent-givenOn" label={t('consent.givenOn')} type="date" value={givenOn} onChange={setGivenOn} error={fields.givenOn} required />
-        <TextField id="consent-validUntil" label={t('consent.validUntil')} hint={t('consent.validUntilHint')} type="date" value={validUntil} onChange={setValidUntil} error={fields.validUntil} />
+        <TextField
+          id="consent-givenOn"
+          label={t('consent.givenOn')}
+          type="date"
+          value={givenOn}
+          onChange={setGivenOn}
+          error={fields.givenOn}
+          required
+        />
+        <TextField
+          id="consent-validUntil"
+          label={t('consent.validUntil')}
+          hint={t('consent.validUntilHint')}
+          type="date"
+          value={validUntil}
+          onChange={setValidUntil}
+          error={fields.validUntil}
+        />
       </div>
       <FormActions submit={t('consent.save')} busy={action.busy} onCancel={onCancel} />
     </form>

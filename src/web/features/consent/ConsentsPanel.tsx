@@ -29,7 +29,9 @@ export function ConsentsPanel({ person, onChanged }: { person: PersonDetail; onC
       <h2 id="consents-title">{t('consent.title')}</h2>
       <ProblemAlert error={consents.error} />
       {!consents.data ? (
-        consents.loading ? <Loading /> : null
+        consents.loading ? (
+          <Loading />
+        ) : null
       ) : consents.data.length === 0 ? (
         <p className="muted">{t('consent.none')}</p>
       ) : (
@@ -37,7 +39,8 @@ export function ConsentsPanel({ person, onChanged }: { person: PersonDetail; onC
           {consents.data.map((c: Consent) => (
             <li key={c.id} className={`consent consent--${c.state}`}>
               <p className="consent__head">
-                <span className={`badge badge--consent-${c.state}`}>{t(`consent.state.${c.state}`)}</span> {c.recipients.map((r) => r.name).join(', ')}
+                <span className={`badge badge--consent-${c.state}`}>{t(`consent.state.${c.state}`)}</span>{' '}
+                {c.recipients.map((r) => r.name).join(', ')}
               </p>
               <dl className="details details--compact">
                 <dt>{t('consent.whatShared')}</dt>
@@ -66,7 +69,9 @@ export function ConsentsPanel({ person, onChanged }: { person: PersonDetail; onC
                 </p>
               ) : null}
               {manage && c.state !== 'withdrawn' ? <ScanUpload consentId={c.id} onSaved={consents.reload} /> : null}
-              {can('consents.manage') && c.state === 'valid' ? <WithdrawConsent consentId={c.id} onWithdrawn={reload} /> : null}
+              {can('consents.manage') && c.state === 'valid' ? (
+                <WithdrawConsent consentId={c.id} onWithdrawn={reload} />
+              ) : null}
             </li>
           ))}
         </ul>

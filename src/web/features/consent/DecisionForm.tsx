@@ -14,19 +14,38 @@ export function DecisionForm({ application, onSaved }: { application: Applicatio
   const { t } = useTranslation();
   const messages = useMessages();
   const action = useAction();
-  const [status, setStatus] = useState<Application['status']>(application.status === 'received' ? 'on_agenda' : 'accepted');
+  const [status, setStatus] = useState<Application['status']>(
+    application.status === 'received' ? 'on_agenda' : 'accepted',
+  );
   const [note, setNote] = useState('');
   const id = `decision-${application.id}`;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (await action.run(() => applicationsApi.update(application.id, { status, decisionNote: note.trim() || null, version: application.version }))) await onSaved();
+    if (
+      await action.run(() =>
+        applicationsApi.update(application.id, {
+          status,
+          decisionNote: note.trim() || null,
+          version: application.version,
+        }),
+      )
+    )
+      await onSaved();
   }
 
   const choices = APPLICATION_STATUS_LIST.filter((s) => s !== 'received' && s !== application.status);
   return (
     <form onSubmit={submit} className="decision-form" noValidate aria-label={t('applications.decision')}>
-      <SelectField id={`${id}-status`} label={t('applications.setStatus')} value={status} onChange={setStatus} options={choices.map((s) => ({ value: s, label: t(`applications.status.${s}`) }))} error={messages.text(action.error)} announce />
+      <SelectField
+        id={`${id}-status`}
+        label={t('applications.setStatus')}
+        value={status}
+        onChange={setStatus}
+        options={choices.map((s) => ({ value: s, label: t(`applications.status.${s}`) }))}
+        error={messages.text(action.error)}
+        announce
+      />
       <TextField id={`${id}-note`} label={t('applications.decisionNote')} value={note} onChange={setNote} />
       <button type="submit" className="button button--small" disabled={action.busy}>
         {t('applications.update')}

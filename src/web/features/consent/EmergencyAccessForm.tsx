@@ -38,7 +38,9 @@ export function EmergencyAccessForm({ personId, onOpened }: Props) {
     }
     const box: { answer?: EmergencyAnswer } = {};
     const ok = await action.run(async () => {
-      box.answer = personId ? await emergencyApi.open(personId, reason.trim()) : await emergencyApi.openByNumber(pnr.trim(), reason.trim());
+      box.answer = personId
+        ? await emergencyApi.open(personId, reason.trim())
+        : await emergencyApi.openByNumber(pnr.trim(), reason.trim());
     });
     if (!ok || !box.answer) return;
     // Past the day's limit the access waits for a coordinator's approval.
@@ -49,7 +51,8 @@ export function EmergencyAccessForm({ personId, onOpened }: Props) {
   const { error } = action;
   const fields = messages.fields({}, error);
   const local = error && !(error instanceof ApiError) ? messages.text(error) : undefined;
-  const general = error instanceof ApiError && !fields.reason && !fields.personalIdentityNumber ? messages.text(error) : undefined;
+  const general =
+    error instanceof ApiError && !fields.reason && !fields.personalIdentityNumber ? messages.text(error) : undefined;
   return (
     <form onSubmit={submit} className="emergency-form" noValidate aria-labelledby="emergency-form-title">
       <h3 id="emergency-form-title">{t('emergency.title')}</h3>
@@ -60,9 +63,30 @@ export function EmergencyAccessForm({ personId, onOpened }: Props) {
           {general}
         </p>
       ) : null}
-      {personId ? null : <TextField id="emergency-pnr" label={t('emergency.pnr')} hint={t('emergency.pnrHint')} value={pnr} onChange={setPnr} inputMode="numeric" autoComplete="off" error={fields.personalIdentityNumber} required />}
-      <FormField id="emergency-reason" label={t('emergency.reason')} hint={t('emergency.reasonHint')} error={local ?? fields.reason} required announce>
-        {(control) => <textarea {...control} rows={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      {personId ? null : (
+        <TextField
+          id="emergency-pnr"
+          label={t('emergency.pnr')}
+          hint={t('emergency.pnrHint')}
+          value={pnr}
+          onChange={setPnr}
+          inputMode="numeric"
+          autoComplete="off"
+          error={fields.personalIdentityNumber}
+          required
+        />
+      )}
+      <FormField
+        id="emergency-reason"
+        label={t('emergency.reason')}
+        hint={t('emergency.reasonHint')}
+        error={local ?? fields.reason}
+        required
+        announce
+      >
+        {(control) => (
+          <textarea {...control} rows={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
+        )}
       </FormField>
       <FormActions submit={t('emergency.open')} busy={action.busy} danger />
     </form>

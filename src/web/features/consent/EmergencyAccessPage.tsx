@@ -17,7 +17,11 @@ export function EmergencyAccessPage() {
   return (
     <>
       <PageHeading title={t('emergency.pageTitle')} />
-      <p className="lead">{settings.data ? t('emergency.intro', { hours: settings.data.emergencyAccessHours }) : t('emergency.introShort')}</p>
+      <p className="lead">
+        {settings.data
+          ? t('emergency.intro', { hours: settings.data.emergencyAccessHours })
+          : t('emergency.introShort')}
+      </p>
       <section className="panel panel--emergency">
         <EmergencyAccessForm onOpened={(personId) => navigate(`/persons/${personId}`)} />
       </section>

@@ -35,25 +35,56 @@ export function EmergencyHoursForm() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
-    setSaved(await action.run(() => accessReviewApi.saveSettings({ emergencyAccessHours: Number(hours), emergencyDailyLimit: Number(limit), emergencyRoles: roles, emergencyUnitIds: unitIds })));
+    setSaved(
+      await action.run(() =>
+        accessReviewApi.saveSettings({
+          emergencyAccessHours: Number(hours),
+          emergencyDailyLimit: Number(limit),
+          emergencyRoles: roles,
+          emergencyUnitIds: unitIds,
+        }),
+      ),
+    );
   }
   const toggle = <T,>(list: T[], item: T, on: boolean) => (on ? [...list, item] : list.filter((x) => x !== item));
   const { error } = action;
   const fields = messages.fields({}, error);
-  const general = error && !fields.emergencyAccessHours && !fields.emergencyDailyLimit ? messages.text(error) : undefined;
+  const general =
+    error && !fields.emergencyAccessHours && !fields.emergencyDailyLimit ? messages.text(error) : undefined;
   return (
     <section className="panel" aria-labelledby="settings-title">
       <h2 id="settings-title">{t('accessReview.settings')}</h2>
       <form onSubmit={submit} noValidate>
         {saved ? <Alert tone="success">{t('accessReview.settingsSaved')}</Alert> : null}
         {general ? <Alert tone="error">{general}</Alert> : null}
-        <TextField id="settings-hours" label={t('accessReview.hours')} hint={t('accessReview.hoursHint')} inputMode="numeric" value={hours} onChange={setHours} error={fields.emergencyAccessHours} />
-        <TextField id="settings-limit" label={t('emergencySettings.limit')} hint={t('emergencySettings.limitHint')} inputMode="numeric" value={limit} onChange={setLimit} error={fields.emergencyDailyLimit} />
+        <TextField
+          id="settings-hours"
+          label={t('accessReview.hours')}
+          hint={t('accessReview.hoursHint')}
+          inputMode="numeric"
+          value={hours}
+          onChange={setHours}
+          error={fields.emergencyAccessHours}
+        />
+        <TextField
+          id="settings-limit"
+          label={t('emergencySettings.limit')}
+          hint={t('emergencySettings.limitHint')}
+          inputMode="numeric"
+          value={limit}
+          onChange={setLimit}
+          error={fields.emergencyDailyLimit}
+        />
         <fieldset className="field">
           <legend>{t('emergencySettings.roles')}</legend>
           {EMERGENCY_ROLES.map((role) => (
             <div className="field checkbox" key={role}>
-              <input id={`settings-role-${role}`} type="checkbox" checked={roles.includes(role)} onChange={(e) => setRoles(toggle(roles, role, e.target.checked))} />
+              <input
+                id={`settings-role-${role}`}
+                type="checkbox"
+                checked={roles.includes(role)}
+                onChange={(e) => setRoles(toggle(roles, role, e.target.checked))}
+              />
               <label htmlFor={`settings-role-${role}`}>{t(`roles.${role}`)}</label>
             </div>
           ))}
@@ -61,7 +92,15 @@ export function EmergencyHoursForm() {
         <fieldset className="field">
           <legend>{t('emergencySettings.units')}</legend>
           <div className="field checkbox">
-            <input id="settings-units-kaa" type="checkbox" checked={unitIds === null} onChange={(e) => setUnitIds(e.target.checked ? null : (units.data ?? []).filter((u) => u.kaa).map((u) => u.id))} aria-describedby="settings-units-kaa-hint" />
+            <input
+              id="settings-units-kaa"
+              type="checkbox"
+              checked={unitIds === null}
+              onChange={(e) =>
+                setUnitIds(e.target.checked ? null : (units.data ?? []).filter((u) => u.kaa).map((u) => u.id))
+              }
+              aria-describedby="settings-units-kaa-hint"
+            />
             <label htmlFor="settings-units-kaa">{t('emergencySettings.kaaUnits')}</label>
             <p className="field__hint" id="settings-units-kaa-hint">
               {t('emergencySettings.kaaUnitsHint')}
@@ -71,7 +110,12 @@ export function EmergencyHoursForm() {
             ? null
             : (units.data ?? []).map((unit) => (
                 <div className="field checkbox" key={unit.id}>
-                  <input id={`settings-unit-${unit.id}`} type="checkbox" checked={unitIds.includes(unit.id)} onChange={(e) => setUnitIds(toggle(unitIds, unit.id, e.target.checked))} />
+                  <input
+                    id={`settings-unit-${unit.id}`}
+                    type="checkbox"
+                    checked={unitIds.includes(unit.id)}
+                    onChange={(e) => setUnitIds(toggle(unitIds, unit.id, e.target.checked))}
+                  />
                   <label htmlFor={`settings-unit-${unit.id}`}>{unit.name}</label>
                 </div>
               ))}

@@ -34,12 +34,29 @@ export function EmergencyRequestsPanel() {
       <ul className="plain-list">
         {(requests.data ?? []).map((r) => (
           <li key={r.id}>
-            <p>{t('emergencyRequests.item', { by: r.requestedBy.name, person: r.person.name, date: format.dateTime(r.createdAt), reason: r.reason })}</p>
+            <p>
+              {t('emergencyRequests.item', {
+                by: r.requestedBy.name,
+                person: r.person.name,
+                date: format.dateTime(r.createdAt),
+                reason: r.reason,
+              })}
+            </p>
             <p className="button-row">
-              <button type="button" className="button button--small" disabled={action.busy} onClick={() => decide(r.id, r.person.name, 'approve')}>
+              <button
+                type="button"
+                className="button button--small"
+                disabled={action.busy}
+                onClick={() => decide(r.id, r.person.name, 'approve')}
+              >
                 {t('emergencyRequests.approve', { person: r.person.name })}
               </button>
-              <button type="button" className="button button--secondary button--small" disabled={action.busy} onClick={() => decide(r.id, r.person.name, 'deny')}>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                disabled={action.busy}
+                onClick={() => decide(r.id, r.person.name, 'deny')}
+              >
                 {t('emergencyRequests.deny', { person: r.person.name })}
               </button>
             </p>

@@ -20,7 +20,8 @@ export function KaaUnitsForm() {
     if (units.data) setChosen(new Set(units.data.filter((u) => u.kaa).map((u) => u.id)));
   }, [units.data]);
 
-  const toggle = (id: string, on: boolean) => setChosen((now) => (on ? new Set(now).add(id) : new Set([...now].filter((x) => x !== id))));
+  const toggle = (id: string, on: boolean) =>
+    setChosen((now) => (on ? new Set(now).add(id) : new Set([...now].filter((x) => x !== id))));
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
@@ -39,7 +40,12 @@ export function KaaUnitsForm() {
           </p>
           {(units.data ?? []).map((u) => (
             <div className="field checkbox" key={u.id}>
-              <input id={`kaa-unit-${u.id}`} type="checkbox" checked={chosen.has(u.id)} onChange={(e) => toggle(u.id, e.target.checked)} />
+              <input
+                id={`kaa-unit-${u.id}`}
+                type="checkbox"
+                checked={chosen.has(u.id)}
+                onChange={(e) => toggle(u.id, e.target.checked)}
+              />
               <label htmlFor={`kaa-unit-${u.id}`}>{u.name}</label>
             </div>
           ))}

@@ -3,7 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { ConsentCategory } from '../../../core/consent.js';
 import { SelectField } from '../../components/SelectField.js';
 
-type Props = { id: string; categories: ConsentCategory[]; value: ConsentCategory | ''; onChange: (value: ConsentCategory | '') => void };
+type Props = {
+  id: string;
+  categories: ConsentCategory[];
+  value: ConsentCategory | '';
+  onChange: (value: ConsentCategory | '') => void;
+};
 
 /** The choices a writer with `categories` has: '' (no particular category) only when they may write assessment and plan. */
 export function noteCategoryChoices(categories: ConsentCategory[]): (ConsentCategory | '')[] {
@@ -14,6 +19,18 @@ export function noteCategoryChoices(categories: ConsentCategory[]): (ConsentCate
 /** A select of the categories the writer may record into. */
 export function NoteCategoryField({ id, categories, value, onChange }: Props) {
   const { t } = useTranslation();
-  const options = noteCategoryChoices(categories).map((c) => ({ value: c, label: c ? t(`consent.categories.${c}`) : t('consentEvents.categoryNone') }));
-  return <SelectField id={id} label={t('consentEvents.category')} hint={t('consentEvents.categoryHint')} value={value} onChange={onChange} options={options} />;
+  const options = noteCategoryChoices(categories).map((c) => ({
+    value: c,
+    label: c ? t(`consent.categories.${c}`) : t('consentEvents.categoryNone'),
+  }));
+  return (
+    <SelectField
+      id={id}
+      label={t('consentEvents.category')}
+      hint={t('consentEvents.categoryHint')}
+      value={value}
+      onChange={onChange}
+      options={options}
+    />
+  );
 }

@@ -27,8 +27,21 @@ export function ScanUpload({ consentId, onSaved }: { consentId: string; onSaved:
   return (
     <form onSubmit={submit} className="inline-form" noValidate>
       {saved ? <Alert tone="success">{t('consent.scanSaved')}</Alert> : null}
-      <FormField id={`scan-${consentId}`} label={t('consent.attachScan')} hint={t('consent.scanHint')} error={messages.text(action.error)} announce>
-        {(control) => <input {...control} type="file" accept="application/pdf,image/jpeg,image/png" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
+      <FormField
+        id={`scan-${consentId}`}
+        label={t('consent.attachScan')}
+        hint={t('consent.scanHint')}
+        error={messages.text(action.error)}
+        announce
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="file"
+            accept="application/pdf,image/jpeg,image/png"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
+        )}
       </FormField>
       <button type="submit" className="button button--secondary button--small" disabled={action.busy || !file}>
         {t('consent.upload')}

@@ -4,11 +4,30 @@ import { teamsApi } from '../../api/consentEndpoints.js';
 import { SelectField } from '../../components/SelectField.js';
 import { useLoad } from '../../hooks/useLoad.js';
 
-type Props = { id: string; value: string; onChange: (teamId: string) => void; label?: string; error?: string; required?: boolean };
+type Props = {
+  id: string;
+  value: string;
+  onChange: (teamId: string) => void;
+  label?: string;
+  error?: string;
+  required?: boolean;
+};
 
 /** The team select field. */
 export function TeamSelect({ id, value, onChange, label, error, required }: Props) {
   const { t } = useTranslation();
   const teams = useLoad(() => teamsApi.list(), []);
-  return <SelectField id={id} label={label ?? t('teams.caseTeam')} value={value} onChange={onChange} empty={t('teams.noTeamOption')} options={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))} error={error} required={required} announce />;
+  return (
+    <SelectField
+      id={id}
+      label={label ?? t('teams.caseTeam')}
+      value={value}
+      onChange={onChange}
+      empty={t('teams.noTeamOption')}
+      options={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
+      error={error}
+      required={required}
+      announce
+    />
+  );
 }

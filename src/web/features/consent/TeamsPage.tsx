@@ -25,7 +25,15 @@ export function TeamsPage() {
     can('persons.browse') && (me?.role === 'coordinator' || team.members.some((m) => m.id === me?.id));
   const manage = can('teams.manage');
   const teams = useLoad(() => teamsApi.list(), []);
-  const staff = useLoad(async () => (manage ? (await staffApi.list({ active: 'true' })).filter((s) => (CONTACT_PERSON_ROLES as readonly string[]).includes(s.role)) : []), [manage]);
+  const staff = useLoad(
+    async () =>
+      manage
+        ? (await staffApi.list({ active: 'true' })).filter((s) =>
+            (CONTACT_PERSON_ROLES as readonly string[]).includes(s.role),
+          )
+        : [],
+    [manage],
+  );
   const [notice, setNotice] = useState<string | null>(null);
   const changed = async (key: string) => {
     setNotice(key);
@@ -54,12 +62,19 @@ export function TeamsPage() {
           <ul className="plain-list">
             {team.members.map((m) => (
               <li key={m.id}>
-                {t('teams.memberLine', { name: m.name, role: t(`roles.${m.role}`) })}{m.profession ? `, ${t(`professions.${m.profession}`)}` : ''} ({m.unit ?? t('teams.noUnit')})
+                {t('teams.memberLine', { name: m.name, role: t(`roles.${m.role}`) })}
+                {m.profession ? `, ${t(`professions.${m.profession}`)}` : ''} ({m.unit ?? t('teams.noUnit')})
                 {manage ? <RemoveMember team={team} member={m} onRemoved={() => changed('teams.changed')} /> : null}
               </li>
             ))}
           </ul>
-          {manage ? <AddMember team={team} staff={(staff.data ?? []).filter((s) => !team.members.some((m) => m.id === s.id))} onAdded={() => changed('teams.changed')} /> : null}
+          {manage ? (
+            <AddMember
+              team={team}
+              staff={(staff.data ?? []).filter((s) => !team.members.some((m) => m.id === s.id))}
+              onAdded={() => changed('teams.changed')}
+            />
+          ) : null}
         </section>
       ))}
       {manage ? <NewTeam onCreated={() => changed('teams.created')} /> : null}
@@ -67,7 +82,15 @@ export function TeamsPage() {
   );
 }
 
-function RemoveMember({ team, member, onRemoved }: { team: Team; member: Team['members'][number]; onRemoved: () => Promise<void> }) {
+function RemoveMember({
+  team,
+  member,
+  onRemoved,
+}: {
+  team: Team;
+  member: Team['members'][number];
+  onRemoved: () => Promise<void>;
+}) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   return (
@@ -90,7 +113,15 @@ function RemoveMember({ team, member, onRemoved }: { team: Team; member: Team['m
   );
 }
 
-function AddMember({ team, staff, onAdded }: { team: Team; staff: { id: string; name: string; role: string; unit: { name: string } | null }[]; onAdded: () => Promise<void> }) {
+function AddMember({
+  team,
+  staff,
+  onAdded,
+}: {
+  team: Team;
+  staff: { id: string; name: string; role: string; unit: { name: string } | null }[];
+  onAdded: () => Promise<void>;
+}) {
   const { t } = useTranslation();
   const messages = useMessages();
   const action = useAction();
@@ -103,10 +134,22 @@ function AddMember({ team, staff, onAdded }: { team: Team; staff: { id: string; 
       await onAdded();
     }
   }
-  const options = staff.map((s) => ({ value: s.id, label: `${t('teams.memberLine', { name: s.name, role: t(`roles.${s.role}`) })} (${s.unit?.name ?? t('teams.noUnit')})` }));
+  const options = staff.map((s) => ({
+    value: s.id,
+    label: `${t('teams.memberLine', { name: s.name, role: t(`roles.${s.role}`) })} (${s.unit?.name ?? t('teams.noUnit')})`,
+  }));
   return (
     <form onSubmit={submit} className="inline-form" noValidate aria-label={`${t('teams.addMember')}: ${team.name}`}>
-      <SelectField id={`add-member-${team.id}`} label={t('teams.addMember')} value={staffId} onChange={setStaffId} empty={t('teams.pickStaff')} options={options} error={messages.text(action.error)} announce />
+      <SelectField
+        id={`add-member-${team.id}`}
+        label={t('teams.addMember')}
+        value={staffId}
+        onChange={setStaffId}
+        empty={t('teams.pickStaff')}
+        options={options}
+        error={messages.text(action.error)}
+        announce
+      />
       <button type="submit" className="button button--secondary button--small" disabled={!staffId || action.busy}>
         {t('teams.add')}
       </button>
@@ -133,9 +176,27 @@ function NewTeam({ onCreated }: { onCreated: () => Promise<void> }) {
     <section className="panel" aria-labelledby="new-team-title">
       <h2 id="new-team-title">{t('teams.new')}</h2>
       <form onSubmit={submit} noValidate>
-        {action.error && !fields.name && !fields.unitId ? <Alert tone="error">{messages.text(action.error)}</Alert> : null}
-        <TextField id="team-name" label={t('teams.name')} value={name} onChange={setName} error={fields.name} required />
-        <SelectField id="team-unit" label={t('teams.unit')} value={unitId} onChange={setUnitId} empty={t('teams.unit')} options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} error={fields.unitId} required />
+        {action.error && !fields.name && !fields.unitId ? (
+          <Alert tone="error">{messages.text(action.error)}</Alert>
+        ) : null}
+        <TextField
+          id="team-name"
+          label={t('teams.name')}
+          value={name}
+          onChange={setName}
+          error={fields.name}
+          required
+        />
+        <SelectField
+          id="team-unit"
+          label={t('teams.unit')}
+          value={unitId}
+          onChange={setUnitId}
+          empty={t('teams.unit')}
+          options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+          error={fields.unitId}
+          required
+        />
         <FormActions submit={t('teams.create')} busy={action.busy} />
       </form>
     </section>

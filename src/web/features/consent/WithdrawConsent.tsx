@@ -30,7 +30,13 @@ export function WithdrawConsent({ consentId, onWithdrawn }: { consentId: string;
   return (
     <form onSubmit={submit} className="inline-form" noValidate>
       <p>{t('consent.withdrawHint')}</p>
-      <TextField id={`withdraw-${consentId}`} label={t('consent.withdrawNote')} value={note} onChange={setNote} error={messages.text(action.error)} />
+      <TextField
+        id={`withdraw-${consentId}`}
+        label={t('consent.withdrawNote')}
+        value={note}
+        onChange={setNote}
+        error={messages.text(action.error)}
+      />
       <FormActions submit={t('consent.withdrawConfirm')} busy={action.busy} onCancel={() => setOpen(false)} danger />
     </form>
   );

@@ -2,8 +2,25 @@
 import type { AccessReviewRow, Application } from '../../../core/consent-schemas.js';
 
 /** Who can refer a young person to the team. */
-export const REFERRER_LIST = ['school', 'social_services', 'employment_service', 'self'] as const satisfies readonly Application['referrer'][];
+export const REFERRER_LIST = [
+  'school',
+  'social_services',
+  'employment_service',
+  'self',
+] as const satisfies readonly Application['referrer'][];
 /** Application statuses in the order the team meeting moves them. */
-export const APPLICATION_STATUS_LIST = ['received', 'on_agenda', 'accepted', 'waiting_list', 'declined'] as const satisfies readonly Application['status'][];
+export const APPLICATION_STATUS_LIST = [
+  'received',
+  'on_agenda',
+  'accepted',
+  'waiting_list',
+  'declined',
+] as const satisfies readonly Application['status'][];
 /** The access follow-up's reports. */
-export const ACCESS_REVIEW_KIND_LIST = ['outside_caseload', 'emergency', 'many_persons', 'night', 'denied'] as const satisfies readonly AccessReviewRow['kind'][];
+export const ACCESS_REVIEW_KIND_LIST = [
+  'outside_caseload',
+  'emergency',
+  'many_persons',
+  'night',
+  'denied',
+] as const satisfies readonly AccessReviewRow['kind'][];

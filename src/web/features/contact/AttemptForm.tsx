@@ -6,7 +6,14 @@
  */
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isConversation, OCCUPATION_CODE_LIST, outcomesFor, type AttemptChannel, type AttemptOutcome, type Occupation } from '../../../core/outreach.js';
+import {
+  isConversation,
+  OCCUPATION_CODE_LIST,
+  outcomesFor,
+  type AttemptChannel,
+  type AttemptOutcome,
+  type Occupation,
+} from '../../../core/outreach.js';
 import type { Outreach } from '../../../core/outreach-schemas.js';
 import { contactApi, newIdempotencyKey } from '../../api/outreachEndpoints.js';
 import { Alert, ProblemAlert } from '../../components/Alert.js';
@@ -53,7 +60,13 @@ export function AttemptForm({ personId, suggested, onSaved }: Props) {
     const missing = { at: !at, outcome: !outcome };
     setLocal(missing);
     if (missing.at || !outcome) return;
-    const body = { channel, outcome, at: new Date(at).toISOString(), ...(conversation && { occupation, agreed: agreed.trim() || undefined }), note: note.trim() || undefined };
+    const body = {
+      channel,
+      outcome,
+      at: new Date(at).toISOString(),
+      ...(conversation && { occupation, agreed: agreed.trim() || undefined }),
+      note: note.trim() || undefined,
+    };
     const ok = await run(async () => setResult((await contactApi.record(personId, body, key.current)).nextStep));
     if (!ok) return;
     key.current = newIdempotencyKey();
@@ -68,13 +81,22 @@ export function AttemptForm({ personId, suggested, onSaved }: Props) {
     <section className="panel" aria-labelledby="attempt-title">
       <h2 id="attempt-title">{t('contact.attempt.title')}</h2>
       {result !== undefined ? (
-        <Alert tone="success">{result ? t('contact.attempt.saved', { step: t(`contact.channels.${result.channel}`) }) : t('contact.attempt.savedDone')}</Alert>
+        <Alert tone="success">
+          {result
+            ? t('contact.attempt.saved', { step: t(`contact.channels.${result.channel}`) })
+            : t('contact.attempt.savedDone')}
+        </Alert>
       ) : null}
       <ProblemAlert error={problem} />
       <form onSubmit={submit} noValidate>
         <p className="muted small">{t('contact.attempt.outcomeHint')}</p>
         <div className="field-row">
-          <ChannelSelect id="attempt-channel" label={t('contact.attempt.channel')} value={channel} onChange={chooseChannel} />
+          <ChannelSelect
+            id="attempt-channel"
+            label={t('contact.attempt.channel')}
+            value={channel}
+            onChange={chooseChannel}
+          />
           <FormField id="attempt-outcome" label={t('contact.attempt.outcome')} error={outcomeError} required announce>
             {(control) => (
               <select {...control} value={outcome} onChange={(e) => setOutcome(e.target.value as AttemptOutcome | '')}>
@@ -87,8 +109,15 @@ export function AttemptForm({ personId, suggested, onSaved }: Props) {
               </select>
             )}
           </FormField>
-          <FormField id="attempt-at" label={t('contact.attempt.at')} hint={t('contact.attempt.atHint')} error={local.at ? t('contact.attempt.atRequired') : undefined}>
-            {(control) => <input {...control} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />}
+          <FormField
+            id="attempt-at"
+            label={t('contact.attempt.at')}
+            hint={t('contact.attempt.atHint')}
+            error={local.at ? t('contact.attempt.atRequired') : undefined}
+          >
+            {(control) => (
+              <input {...control} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />
+            )}
           </FormField>
         </div>
         {conversation ? (
@@ -105,12 +134,22 @@ export function AttemptForm({ personId, suggested, onSaved }: Props) {
               )}
             </FormField>
             <FormField id="attempt-agreed" label={t('contact.attempt.agreed')}>
-              {(control) => <textarea {...control} rows={2} maxLength={2000} value={agreed} onChange={(e) => setAgreed(e.target.value)} />}
+              {(control) => (
+                <textarea
+                  {...control}
+                  rows={2}
+                  maxLength={2000}
+                  value={agreed}
+                  onChange={(e) => setAgreed(e.target.value)}
+                />
+              )}
             </FormField>
           </>
         ) : null}
         <FormField id="attempt-note" label={t('contact.attempt.note')} hint={t('contact.attempt.noteHint')}>
-          {(control) => <textarea {...control} rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />}
+          {(control) => (
+            <textarea {...control} rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
+          )}
         </FormField>
         <FormActions submit={t('contact.attempt.submit')} busy={busy} />
       </form>

@@ -12,7 +12,12 @@ export function AttemptList({ outreach }: { outreach: Outreach }) {
     <section className="panel" aria-labelledby="attempts-title">
       <h2 id="attempts-title">{t('contact.attempts.title')}</h2>
       <p>
-        {occ ? t('contact.occupation.current', { occupation: t(`contact.occupations.${occ.code}`), date: format.date(occ.confirmedAt) }) : t('contact.occupation.unknown')}
+        {occ
+          ? t('contact.occupation.current', {
+              occupation: t(`contact.occupations.${occ.code}`),
+              date: format.date(occ.confirmedAt),
+            })
+          : t('contact.occupation.unknown')}
         {occ && !occ.valid ? ` ${t('contact.occupation.lapsed')}` : null}
       </p>
       {outreach.attempts.length === 0 ? (

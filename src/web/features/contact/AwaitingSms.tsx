@@ -12,7 +12,13 @@ import { useFormat } from '../../i18n/format.js';
 import { apiErrorOf } from './useFieldErrors.js';
 
 /** The list of unconfirmed outbox messages with a confirm button each; nothing when there are none and none was just confirmed. */
-export function AwaitingSms({ items, onConfirmed }: { items: Outreach['awaitingSms']; onConfirmed: () => Promise<void> }) {
+export function AwaitingSms({
+  items,
+  onConfirmed,
+}: {
+  items: Outreach['awaitingSms'];
+  onConfirmed: () => Promise<void>;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const { busy, error, run } = useAction();
@@ -36,11 +42,20 @@ export function AwaitingSms({ items, onConfirmed }: { items: Outreach['awaitingS
           <p>{t('contactHub.awaitingSms.intro', { count: items.length })}</p>
           <ul className="plain-list">
             {items.map((m) => {
-              const what = t('contactHub.awaitingSms.item', { recipient: t(`contactHub.awaitingSms.recipients.${m.recipient}`), when: format.dateTime(m.createdAt) });
+              const what = t('contactHub.awaitingSms.item', {
+                recipient: t(`contactHub.awaitingSms.recipients.${m.recipient}`),
+                when: format.dateTime(m.createdAt),
+              });
               return (
                 <li key={m.id}>
                   {what}{' '}
-                  <button type="button" className="button button--secondary" disabled={busy} aria-label={`${t('contact.sms.confirm')}: ${what}`} onClick={() => confirm(m.id)}>
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    disabled={busy}
+                    aria-label={`${t('contact.sms.confirm')}: ${what}`}
+                    onClick={() => confirm(m.id)}
+                  >
                     {t('contact.sms.confirm')}
                   </button>
                 </li>

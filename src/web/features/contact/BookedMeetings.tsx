@@ -19,7 +19,9 @@ export function BookedMeetings({ meetings }: { meetings: Outreach['meetings'] })
               {t('contactHub.meetings.item', {
                 kind: t(`contactHub.meetings.kinds.${m.kind}`),
                 when: format.dateTime(m.startsAt),
-                staff: m.secondStaff ? t('contactHub.meetings.twoStaff', { first: m.staff.name, second: m.secondStaff.name }) : m.staff.name,
+                staff: m.secondStaff
+                  ? t('contactHub.meetings.twoStaff', { first: m.staff.name, second: m.secondStaff.name })
+                  : m.staff.name,
               })}
             </li>
           ))}

@@ -4,7 +4,17 @@ import { ATTEMPT_CHANNELS, type AttemptChannel } from '../../../core/outreach.js
 import { FormField } from '../../components/FormField.js';
 
 /** The channel select. */
-export function ChannelSelect({ id, label, value, onChange }: { id: string; label: string; value: AttemptChannel; onChange: (channel: AttemptChannel) => void }) {
+export function ChannelSelect({
+  id,
+  label,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: AttemptChannel;
+  onChange: (channel: AttemptChannel) => void;
+}) {
   const { t } = useTranslation();
   return (
     <FormField id={id} label={label}>

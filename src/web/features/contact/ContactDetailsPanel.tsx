@@ -4,7 +4,15 @@ import type { PersonDetail } from '../../../core/schemas.js';
 import { useFormat } from '../../i18n/format.js';
 
 /** The contact-details panel of the next-step view. */
-export function ContactDetailsPanel({ person, under18, enteredOn }: { person: PersonDetail; under18: boolean; enteredOn: string | null }) {
+export function ContactDetailsPanel({
+  person,
+  under18,
+  enteredOn,
+}: {
+  person: PersonDetail;
+  under18: boolean;
+  enteredOn: string | null;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const missing = <span className="muted">{t('contact.details.missing')}</span>;
@@ -21,7 +29,11 @@ export function ContactDetailsPanel({ person, under18, enteredOn }: { person: Pe
           <dt>{t('contact.details.email')}</dt>
           <dd>{person.email ?? missing}</dd>
           <dt>{t('contact.details.address')}</dt>
-          <dd>{person.streetAddress ? `${person.streetAddress}, ${person.postalCode ?? ''} ${person.city ?? ''}` : missing}</dd>
+          <dd>
+            {person.streetAddress
+              ? `${person.streetAddress}, ${person.postalCode ?? ''} ${person.city ?? ''}`
+              : missing}
+          </dd>
           {person.guardians.length ? (
             <>
               <dt>{t('contact.details.guardians')}</dt>

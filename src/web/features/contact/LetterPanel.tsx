@@ -12,7 +12,17 @@ import { downloadBlob } from '../letters/download.js';
 type Kind = 'letter' | 'second_letter' | 'home_visit_notice';
 
 /** The letter panel of the next-step view. */
-export function LetterPanel({ personId, protectedIdentity, suggested, onPrinted }: { personId: string; protectedIdentity: boolean; suggested: Kind; onPrinted: () => Promise<void> }) {
+export function LetterPanel({
+  personId,
+  protectedIdentity,
+  suggested,
+  onPrinted,
+}: {
+  personId: string;
+  protectedIdentity: boolean;
+  suggested: Kind;
+  onPrinted: () => Promise<void>;
+}) {
   const { t, i18n } = useTranslation();
   const [kind, setKind] = useState<Kind>(suggested);
   const [record, setRecord] = useState(true);
@@ -24,7 +34,11 @@ export function LetterPanel({ personId, protectedIdentity, suggested, onPrinted 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setDone(false);
-    const print = () => lettersApi.print({ personIds: [personId], kind, language: i18n.language === 'en' ? 'en' : 'sv', recordAttempts: record }, key.current);
+    const print = () =>
+      lettersApi.print(
+        { personIds: [personId], kind, language: i18n.language === 'en' ? 'en' : 'sv', recordAttempts: record },
+        key.current,
+      );
     if (!(await run(async () => downloadBlob((await print()).blob, `brev-${todayIso()}.pdf`)))) return;
     key.current = newIdempotencyKey();
     setDone(true);

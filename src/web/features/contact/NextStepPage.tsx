@@ -26,7 +26,8 @@ export function NextStepPage() {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
   const queueParam = params.get('queue') ?? '';
-  const queue = (QUEUE_KEYS as readonly string[]).includes(queueParam) && queueParam !== 'inbox' ? (queueParam as QueueKey) : null;
+  const queue =
+    (QUEUE_KEYS as readonly string[]).includes(queueParam) && queueParam !== 'inbox' ? (queueParam as QueueKey) : null;
   const { t } = useTranslation();
   const person = useLoad(() => personsApi.get(id), [id]);
   const outreach = useLoad(() => contactApi.outreach(id), [id]);
@@ -59,19 +60,55 @@ export function NextStepPage() {
       <PageHeading title={t('contact.title', { name })} />
       <div className="columns">
         <div className="columns__main">
-          <NextStepPanel key={`${o.nextStepVersion}-${o.attempts.length}`} personId={p.id} outreach={o} onChanged={reload} />
+          <NextStepPanel
+            key={`${o.nextStepVersion}-${o.attempts.length}`}
+            personId={p.id}
+            outreach={o}
+            onChanged={reload}
+          />
           <AttemptForm personId={p.id} suggested={o.nextStep?.channel ?? null} onSaved={reload} />
           <AttemptList outreach={o} />
         </div>
         <div className="columns__side">
           <ContactDetailsPanel person={p} under18={o.under18} enteredOn={o.enteredOn} />
-          {!p.contactDetailsHidden ? <SmsPanel personId={p.id} hasGuardian={p.guardians.some((g) => g.phone)} awaiting={o.awaitingSms} onSent={reload} /> : null}
-          <LetterPanel personId={p.id} protectedIdentity={p.protectedIdentity} suggested={letterKind} onPrinted={reload} />
-          <BookingForm id="meeting" title={t('contact.meeting.title')} kinds={['meeting', 'home_visit']} personId={p.id} noticeDays={settings.data?.settings.homeVisitNoticeDays ?? 5} onBooked={reload} />
+          {!p.contactDetailsHidden ? (
+            <SmsPanel
+              personId={p.id}
+              hasGuardian={p.guardians.some((g) => g.phone)}
+              awaiting={o.awaitingSms}
+              onSent={reload}
+            />
+          ) : null}
+          <LetterPanel
+            personId={p.id}
+            protectedIdentity={p.protectedIdentity}
+            suggested={letterKind}
+            onPrinted={reload}
+          />
+          <BookingForm
+            id="meeting"
+            title={t('contact.meeting.title')}
+            kinds={['meeting', 'home_visit']}
+            personId={p.id}
+            noticeDays={settings.data?.settings.homeVisitNoticeDays ?? 5}
+            onBooked={reload}
+          />
         </div>
       </div>
       {queue && queueItems.data ? (
-        <p className="next-in-queue">{next ? <Link to={`/persons/${next.personId}/outreach?${new URLSearchParams([['queue', queue], ...queueListingSearch(listing)])}`}>{t('contact.nextInQueue', { name: t('persons.fullName', { given: next.givenName, family: next.familyName }) })}</Link> : t('contact.lastInQueue')}</p>
+        <p className="next-in-queue">
+          {next ? (
+            <Link
+              to={`/persons/${next.personId}/outreach?${new URLSearchParams([['queue', queue], ...queueListingSearch(listing)])}`}
+            >
+              {t('contact.nextInQueue', {
+                name: t('persons.fullName', { given: next.givenName, family: next.familyName }),
+              })}
+            </Link>
+          ) : (
+            t('contact.lastInQueue')
+          )}
+        </p>
       ) : null}
     </>
   );

@@ -37,7 +37,12 @@ export function NextStepPanel({ personId, outreach, onChanged }: Props) {
     setLocal(errors);
     setSaved(false);
     if (Object.keys(errors).length) return;
-    if (!(await run(() => contactApi.override(personId, { channel, dueOn, reason: reason.trim(), version: outreach.nextStepVersion })))) return;
+    if (
+      !(await run(() =>
+        contactApi.override(personId, { channel, dueOn, reason: reason.trim(), version: outreach.nextStepVersion }),
+      ))
+    )
+      return;
     setSaved(true);
     setOpen(false);
     setReason('');
@@ -52,11 +57,21 @@ export function NextStepPanel({ personId, outreach, onChanged }: Props) {
         <p>{t('contact.nextStep.notInRegister')}</p>
       ) : next ? (
         <>
-          <p className="next-step">{t('contact.nextStep.due', { channel: t(`contact.channels.${next.channel}`), date: format.date(next.dueOn) })}</p>
+          <p className="next-step">
+            {t('contact.nextStep.due', {
+              channel: t(`contact.channels.${next.channel}`),
+              date: format.date(next.dueOn),
+            })}
+          </p>
           {next.overrideReason ? (
             <p className="muted">
               {t('contact.nextStep.overridden', { reason: next.overrideReason })}{' '}
-              {outreach.proposal ? t('contact.nextStep.proposal', { channel: t(`contact.channels.${outreach.proposal.channel}`), date: format.date(outreach.proposal.dueOn) }) : null}
+              {outreach.proposal
+                ? t('contact.nextStep.proposal', {
+                    channel: t(`contact.channels.${outreach.proposal.channel}`),
+                    date: format.date(outreach.proposal.dueOn),
+                  })
+                : null}
             </p>
           ) : null}
         </>
@@ -72,10 +87,35 @@ export function NextStepPanel({ personId, outreach, onChanged }: Props) {
       {open ? (
         <form onSubmit={submit} noValidate>
           <ProblemAlert error={problem} />
-          <ChannelSelect id="override-channel" label={t('contact.nextStep.channel')} value={channel} onChange={setChannel} />
-          <TextField id="override-date" type="date" label={t('contact.nextStep.dueOn')} value={dueOn} onChange={setDueOn} error={local.dueOn} />
-          <FormField id="override-reason" label={t('contact.nextStep.reason')} hint={t('contact.nextStep.reasonHint')} error={local.reason}>
-            {(control) => <textarea {...control} rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />}
+          <ChannelSelect
+            id="override-channel"
+            label={t('contact.nextStep.channel')}
+            value={channel}
+            onChange={setChannel}
+          />
+          <TextField
+            id="override-date"
+            type="date"
+            label={t('contact.nextStep.dueOn')}
+            value={dueOn}
+            onChange={setDueOn}
+            error={local.dueOn}
+          />
+          <FormField
+            id="override-reason"
+            label={t('contact.nextStep.reason')}
+            hint={t('contact.nextStep.reasonHint')}
+            error={local.reason}
+          >
+            {(control) => (
+              <textarea
+                {...control}
+                rows={2}
+                maxLength={500}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
+            )}
           </FormField>
           <FormActions submit={t('contact.nextStep.save')} onCancel={() => setOpen(false)} />
         </form>

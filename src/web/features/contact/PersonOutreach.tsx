@@ -25,7 +25,12 @@ export function PersonOutreach({ personId, onChanged }: { personId: string; onCh
   };
   return (
     <>
-      <NextStepPanel key={`${o.nextStepVersion}-${o.attempts.length}`} personId={personId} outreach={o} onChanged={reload} />
+      <NextStepPanel
+        key={`${o.nextStepVersion}-${o.attempts.length}`}
+        personId={personId}
+        outreach={o}
+        onChanged={reload}
+      />
       <p className="small">
         <Link to={`/persons/${personId}/outreach`}>{t('contactHub.openNextStepView')}</Link>
       </p>

@@ -15,7 +15,17 @@ import { apiErrorOf } from './useFieldErrors.js';
 import { AwaitingSms } from './AwaitingSms.js';
 
 /** The SMS panel of the next-step view. */
-export function SmsPanel({ personId, hasGuardian, awaiting, onSent }: { personId: string; hasGuardian: boolean; awaiting: Outreach['awaitingSms']; onSent: () => Promise<void> }) {
+export function SmsPanel({
+  personId,
+  hasGuardian,
+  awaiting,
+  onSent,
+}: {
+  personId: string;
+  hasGuardian: boolean;
+  awaiting: Outreach['awaitingSms'];
+  onSent: () => Promise<void>;
+}) {
   const { t } = useTranslation();
   const [recipient, setRecipient] = useState<'young_person' | 'guardian'>('young_person');
   const [sent, setSent] = useState<SmsMessage | null>(null);
@@ -62,7 +72,11 @@ export function SmsPanel({ personId, hasGuardian, awaiting, onSent }: { personId
         {hasGuardian ? (
           <FormField id="sms-recipient" label={t('contact.sms.recipient')}>
             {(control) => (
-              <select {...control} value={recipient} onChange={(e) => setRecipient(e.target.value as 'young_person' | 'guardian')}>
+              <select
+                {...control}
+                value={recipient}
+                onChange={(e) => setRecipient(e.target.value as 'young_person' | 'guardian')}
+              >
                 <option value="young_person">{t('contact.sms.youngPerson')}</option>
                 <option value="guardian">{t('contact.sms.guardian')}</option>
               </select>

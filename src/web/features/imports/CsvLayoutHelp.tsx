@@ -34,7 +34,11 @@ export function CsvLayoutHelp() {
                       <code>{column}</code>
                     </th>
                     <td>{t(`imports.fieldHints.${column}`)}</td>
-                    <td>{(REQUIRED[kind] as readonly string[]).includes(column) ? t('imports.help.yes') : t('imports.help.no')}</td>
+                    <td>
+                      {(REQUIRED[kind] as readonly string[]).includes(column)
+                        ? t('imports.help.yes')
+                        : t('imports.help.no')}
+                    </td>
                   </tr>
                 ))}
               </tbody>

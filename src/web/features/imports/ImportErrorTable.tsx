@@ -37,8 +37,16 @@ export function ImportErrorTable({ id, caption, errors, pagingLabel }: Props) {
                 <th scope="row" className="numeric">
                   {format.number(e.line)}
                 </th>
-                <td>{e.column ? t(`imports.fields.${e.column}`, { defaultValue: e.column }) : <span className="muted">{t('common.missing')}</span>}</td>
-                <td className="cell-value">{e.value ? <code>{e.value}</code> : <span className="muted">{t('imports.errors.empty')}</span>}</td>
+                <td>
+                  {e.column ? (
+                    t(`imports.fields.${e.column}`, { defaultValue: e.column })
+                  ) : (
+                    <span className="muted">{t('common.missing')}</span>
+                  )}
+                </td>
+                <td className="cell-value">
+                  {e.value ? <code>{e.value}</code> : <span className="muted">{t('imports.errors.empty')}</span>}
+                </td>
                 <td>{e.message}</td>
               </tr>
             ))}

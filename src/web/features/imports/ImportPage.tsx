@@ -44,7 +44,9 @@ export function ImportPage() {
         </button>
       </ProblemAlert>
       {!s ? (
-        summary.loading ? <Loading /> : null
+        summary.loading ? (
+          <Loading />
+        ) : null
       ) : (
         <>
           <dl className="details">

@@ -29,7 +29,9 @@ export function MappingForm({ summary, onMapped }: Props) {
     if (earlier && headers.includes(earlier)) return earlier;
     return headers.find((h) => normal(h) === field || normal(h) === normal(t(`imports.fields.${field}`))) ?? '';
   };
-  const [mapping, setMapping] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f, guess(f)])));
+  const [mapping, setMapping] = useState<Record<string, string>>(() =>
+    Object.fromEntries(fields.map((f) => [f, guess(f)])),
+  );
   const [save, setSave] = useState(false);
   const [name, setName] = useState(summary.fileName);
   const [local, setLocal] = useState<FieldMessages>({});
@@ -40,7 +42,8 @@ export function MappingForm({ summary, onMapped }: Props) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const missing: FieldMessages = {};
-    for (const field of required) if (!mapping[field]) missing[`mapping.${field}`] = { key: 'imports.mapping.requiredMissing' };
+    for (const field of required)
+      if (!mapping[field]) missing[`mapping.${field}`] = { key: 'imports.mapping.requiredMissing' };
     if (save && !name.trim()) missing.saveAs = { key: 'imports.mapping.nameMissing' };
     setLocal(missing);
     setProblem(null);
@@ -58,22 +61,41 @@ export function MappingForm({ summary, onMapped }: Props) {
   }
 
   const errors = messages.fields(local, problem);
-  const idOf = (field: string) => (field === 'saveAs' ? 'mapping-save-name' : `mapping-${field.replace(/^mapping\./, '')}`);
-  const labelOf = (field: string) => (field === 'saveAs' ? t('imports.mapping.name') : t(`imports.fields.${field.replace(/^mapping\./, '')}`));
+  const idOf = (field: string) =>
+    field === 'saveAs' ? 'mapping-save-name' : `mapping-${field.replace(/^mapping\./, '')}`;
+  const labelOf = (field: string) =>
+    field === 'saveAs' ? t('imports.mapping.name') : t(`imports.fields.${field.replace(/^mapping\./, '')}`);
   return (
     <section className="panel panel--highlight" aria-labelledby="mapping-title">
       <h2 id="mapping-title">{t('imports.mapping.title')}</h2>
       <p>{t('imports.mapping.intro')}</p>
       <form onSubmit={submit} noValidate>
-        <ErrorSummary message={messages.text(problem)} focusKey={attempt} items={Object.entries(errors).map(([f, message]) => ({ fieldId: idOf(f), label: labelOf(f), message }))} />
+        <ErrorSummary
+          message={messages.text(problem)}
+          focusKey={attempt}
+          items={Object.entries(errors).map(([f, message]) => ({ fieldId: idOf(f), label: labelOf(f), message }))}
+        />
         <fieldset>
           <legend>{t('imports.mapping.legend')}</legend>
           <div className="mapping-fields">
             {fields.map((field) => (
-              <FormField key={field} id={idOf(field)} label={t(`imports.fields.${field}`)} hint={t('imports.mapping.fieldHint', { column: field })} error={errors[`mapping.${field}`]} required={required.includes(field)}>
+              <FormField
+                key={field}
+                id={idOf(field)}
+                label={t(`imports.fields.${field}`)}
+                hint={t('imports.mapping.fieldHint', { column: field })}
+                error={errors[`mapping.${field}`]}
+                required={required.includes(field)}
+              >
                 {(control) => (
-                  <select {...control} value={mapping[field]} onChange={(e) => setMapping((m) => ({ ...m, [field]: e.target.value }))}>
-                    <option value="">{required.includes(field) ? t('imports.mapping.choose') : t('imports.mapping.missing')}</option>
+                  <select
+                    {...control}
+                    value={mapping[field]}
+                    onChange={(e) => setMapping((m) => ({ ...m, [field]: e.target.value }))}
+                  >
+                    <option value="">
+                      {required.includes(field) ? t('imports.mapping.choose') : t('imports.mapping.missing')}
+                    </option>
                     {headers.map((h, i) => (
                       <option key={`${i}-${h}`} value={h}>
                         {h}
@@ -86,13 +108,29 @@ export function MappingForm({ summary, onMapped }: Props) {
           </div>
         </fieldset>
         <div className="field checkbox">
-          <input id="mapping-save" type="checkbox" checked={save} aria-describedby="mapping-save-hint" onChange={(e) => setSave(e.target.checked)} />
+          <input
+            id="mapping-save"
+            type="checkbox"
+            checked={save}
+            aria-describedby="mapping-save-hint"
+            onChange={(e) => setSave(e.target.checked)}
+          />
           <label htmlFor="mapping-save">{t('imports.mapping.save')}</label>
           <p id="mapping-save-hint" className="field__hint">
             {t('imports.mapping.saveHint')}
           </p>
         </div>
-        {save ? <TextField id="mapping-save-name" label={t('imports.mapping.name')} value={name} onChange={setName} error={errors.saveAs} required autoComplete="off" /> : null}
+        {save ? (
+          <TextField
+            id="mapping-save-name"
+            label={t('imports.mapping.name')}
+            value={name}
+            onChange={setName}
+            error={errors.saveAs}
+            required
+            autoComplete="off"
+          />
+        ) : null}
         <button type="submit" className="button" disabled={busy}>
           {t('imports.mapping.submit')}
         </button>

@@ -36,7 +36,14 @@ export function ReadyPanel({ summary }: { summary: ImportSummary }) {
         ))}
       </dl>
       <ProblemAlert error={errors.error} />
-      {errors.data?.length ? <ImportErrorTable id="import-skipped" caption={t('imports.ready.skippedCaption')} errors={errors.data} pagingLabel={t('imports.ready.skippedPaging')} /> : null}
+      {errors.data?.length ? (
+        <ImportErrorTable
+          id="import-skipped"
+          caption={t('imports.ready.skippedCaption')}
+          errors={errors.data}
+          pagingLabel={t('imports.ready.skippedPaging')}
+        />
+      ) : null}
       <p>
         <Link to="/register/reconcile" className="button">
           {t('imports.ready.reconcile')}

@@ -27,7 +27,10 @@ export function ReviewPanel({ summary, onAccepted }: Props) {
   const [confirmed, setConfirmed] = useState(false);
   const [shrinkConfirmed, setShrinkConfirmed] = useState(false);
   const shrunk = summary.previousResidents !== null;
-  const shrink = { residents: format.number(summary.rowsValid), previousResidents: format.number(summary.previousResidents ?? 0) };
+  const shrink = {
+    residents: format.number(summary.rowsValid),
+    previousResidents: format.number(summary.previousResidents ?? 0),
+  };
   const [problem, setProblem] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -59,8 +62,15 @@ export function ReviewPanel({ summary, onAccepted }: Props) {
 
   return (
     <section className="panel panel--highlight" aria-labelledby="review-title">
-      <h2 id="review-title">{t(summary.errorCount === 0 && shrunk ? 'imports.shrink.title' : 'imports.review.title')}</h2>
-      <p>{t('imports.review.summary', { total: format.number(summary.rowsTotal), valid: format.number(summary.rowsValid) })}</p>
+      <h2 id="review-title">
+        {t(summary.errorCount === 0 && shrunk ? 'imports.shrink.title' : 'imports.review.title')}
+      </h2>
+      <p>
+        {t('imports.review.summary', {
+          total: format.number(summary.rowsTotal),
+          valid: format.number(summary.rowsValid),
+        })}
+      </p>
       {shrunk ? <Alert tone="warning">{t('imports.shrink.warning', shrink)}</Alert> : null}
       <ProblemAlert error={errors.error} />
       {errors.loading && !errors.data ? <Loading /> : null}
@@ -69,21 +79,49 @@ export function ReviewPanel({ summary, onAccepted }: Props) {
           {count > 0 ? (
             <>
               <p className="strong">{t('imports.review.invalid', { count, formatted: format.number(count) })}</p>
-              <ImportErrorTable id="import-errors" caption={t('imports.errors.caption')} errors={blocking} pagingLabel={t('imports.errors.pagingBlocking')} />
+              <ImportErrorTable
+                id="import-errors"
+                caption={t('imports.errors.caption')}
+                errors={blocking}
+                pagingLabel={t('imports.errors.pagingBlocking')}
+              />
             </>
           ) : null}
-          {other.length ? <ImportErrorTable id="import-other" caption={t('imports.errors.otherCaption')} errors={other} pagingLabel={t('imports.errors.pagingOther')} /> : null}
+          {other.length ? (
+            <ImportErrorTable
+              id="import-other"
+              caption={t('imports.errors.otherCaption')}
+              errors={other}
+              pagingLabel={t('imports.errors.pagingOther')}
+            />
+          ) : null}
           {count > 0 ? <p>{t('imports.review.choice')}</p> : null}
           <form onSubmit={submit} noValidate className="accept-form">
             {count > 0 ? (
               <div className={problem ? 'field checkbox field--error' : 'field checkbox'}>
-                <input id="accept-confirm" type="checkbox" checked={confirmed} aria-invalid={problem ? true : undefined} aria-describedby={problem ? 'accept-confirm-error' : undefined} onChange={(e) => setConfirmed(e.target.checked)} />
-                <label htmlFor="accept-confirm">{t('imports.review.confirm', { count, formatted: format.number(count) })}</label>
+                <input
+                  id="accept-confirm"
+                  type="checkbox"
+                  checked={confirmed}
+                  aria-invalid={problem ? true : undefined}
+                  aria-describedby={problem ? 'accept-confirm-error' : undefined}
+                  onChange={(e) => setConfirmed(e.target.checked)}
+                />
+                <label htmlFor="accept-confirm">
+                  {t('imports.review.confirm', { count, formatted: format.number(count) })}
+                </label>
               </div>
             ) : null}
             {shrunk ? (
               <div className={problem ? 'field checkbox field--error' : 'field checkbox'}>
-                <input id="accept-shrink" type="checkbox" checked={shrinkConfirmed} aria-invalid={problem ? true : undefined} aria-describedby={problem ? 'accept-confirm-error' : undefined} onChange={(e) => setShrinkConfirmed(e.target.checked)} />
+                <input
+                  id="accept-shrink"
+                  type="checkbox"
+                  checked={shrinkConfirmed}
+                  aria-invalid={problem ? true : undefined}
+                  aria-describedby={problem ? 'accept-confirm-error' : undefined}
+                  onChange={(e) => setShrinkConfirmed(e.target.checked)}
+                />
                 <label htmlFor="accept-shrink">{t('imports.shrink.confirm', shrink)}</label>
               </div>
             ) : null}

@@ -50,12 +50,24 @@ export function UploadForm() {
     <section className="panel" aria-labelledby="upload-title">
       <h2 id="upload-title">{t('imports.upload.title')}</h2>
       <form onSubmit={submit} noValidate>
-        <ErrorSummary message={messages.text(problem)} focusKey={attempt} items={errors.file ? [{ fieldId: 'import-file', label: t('imports.upload.file'), message: errors.file }] : []} />
+        <ErrorSummary
+          message={messages.text(problem)}
+          focusKey={attempt}
+          items={errors.file ? [{ fieldId: 'import-file', label: t('imports.upload.file'), message: errors.file }] : []}
+        />
         <fieldset className="radio-group">
           <legend>{t('imports.upload.kind')}</legend>
           {LIST_KINDS.map((k) => (
             <div key={k} className="field checkbox">
-              <input id={`import-kind-${k}`} type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} aria-describedby={`import-kind-${k}-hint`} />
+              <input
+                id={`import-kind-${k}`}
+                type="radio"
+                name="kind"
+                value={k}
+                checked={kind === k}
+                onChange={() => setKind(k)}
+                aria-describedby={`import-kind-${k}-hint`}
+              />
               <label htmlFor={`import-kind-${k}`}>{t(`imports.kinds.${k}`)}</label>
               <p id={`import-kind-${k}-hint`} className="field__hint">
                 {t(`imports.kindHints.${k}`)}
@@ -63,8 +75,22 @@ export function UploadForm() {
             </div>
           ))}
         </fieldset>
-        <FormField id="import-file" label={t('imports.upload.file')} hint={t('imports.upload.fileHint')} error={errors.file} required>
-          {(control) => <input {...control} ref={fileInput} type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={() => setLocal({})} />}
+        <FormField
+          id="import-file"
+          label={t('imports.upload.file')}
+          hint={t('imports.upload.fileHint')}
+          error={errors.file}
+          required
+        >
+          {(control) => (
+            <input
+              {...control}
+              ref={fileInput}
+              type="file"
+              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              onChange={() => setLocal({})}
+            />
+          )}
         </FormField>
         <button type="submit" className="button" disabled={busy}>
           {busy ? t('imports.upload.busy') : t('imports.upload.submit')}

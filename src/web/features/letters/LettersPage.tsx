@@ -35,9 +35,16 @@ export function LettersPage() {
     event.preventDefault();
     setPrinted(null);
     const ok = await run(async () => {
-      const { blob, headers } = await lettersApi.print({ dueToday: true, recordAttempts: record, language }, key.current);
+      const { blob, headers } = await lettersApi.print(
+        { dueToday: true, recordAttempts: record, language },
+        key.current,
+      );
       downloadBlob(blob, `brev-${todayIso()}.pdf`);
-      setPrinted({ printed: Number(headers.get('lotsa-printed') ?? 0), forwarded: Number(headers.get('lotsa-forwarded') ?? 0), skipped: Number(headers.get('lotsa-skipped-no-address') ?? 0) });
+      setPrinted({
+        printed: Number(headers.get('lotsa-printed') ?? 0),
+        forwarded: Number(headers.get('lotsa-forwarded') ?? 0),
+        skipped: Number(headers.get('lotsa-skipped-no-address') ?? 0),
+      });
     });
     if (!ok) return;
     key.current = newIdempotencyKey();
@@ -71,11 +78,15 @@ export function LettersPage() {
                 {due.data.map((d) => (
                   <tr key={`${d.personId}-${d.kind}`}>
                     <th scope="row">
-                      <Link to={`/persons/${d.personId}/outreach`}>{t('persons.fullName', { given: d.givenName, family: d.familyName })}</Link>
+                      <Link to={`/persons/${d.personId}/outreach`}>
+                        {t('persons.fullName', { given: d.givenName, family: d.familyName })}
+                      </Link>
                     </th>
                     <td>{t(`letters.kinds.${d.kind}`)}</td>
                     <td className="nowrap">{format.date(d.dueOn)}</td>
-                    <td>{d.forwardViaSkatteverket ? t('letters.forward') : d.noAddress ? t('letters.noAddress') : ''}</td>
+                    <td>
+                      {d.forwardViaSkatteverket ? t('letters.forward') : d.noAddress ? t('letters.noAddress') : ''}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -86,7 +97,8 @@ export function LettersPage() {
           {printed ? (
             <Alert tone="success">
               <p>
-                {t('letters.print.done', { printed: printed.printed })} {printed.forwarded ? t('letters.print.forwarded', { count: printed.forwarded }) : ''}{' '}
+                {t('letters.print.done', { printed: printed.printed })}{' '}
+                {printed.forwarded ? t('letters.print.forwarded', { count: printed.forwarded }) : ''}{' '}
                 {printed.skipped ? t('letters.print.skipped', { count: printed.skipped }) : ''}
               </p>
             </Alert>

@@ -31,7 +31,8 @@ export function TemplateEditor() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
-    if (!(await run(() => lettersApi.saveTemplate(kind, language, { heading, body, version: current?.version ?? 0 })))) return;
+    if (!(await run(() => lettersApi.saveTemplate(kind, language, { heading, body, version: current?.version ?? 0 }))))
+      return;
     setSaved(true);
     await queryClient.invalidateQueries({ queryKey: outreachKeys.templates });
   }
@@ -39,7 +40,15 @@ export function TemplateEditor() {
   return (
     <section className="panel" aria-labelledby="templates-title">
       <h2 id="templates-title">{t('letters.templates.title')}</h2>
-      <p className="muted">{t('letters.templates.intro', { interpolation: { skipOnVariables: true }, name: '{{name}}', contactPerson: '{{contactPerson}}', phone: '{{phone}}', meetingTime: '{{meetingTime}}' })}</p>
+      <p className="muted">
+        {t('letters.templates.intro', {
+          interpolation: { skipOnVariables: true },
+          name: '{{name}}',
+          contactPerson: '{{contactPerson}}',
+          phone: '{{phone}}',
+          meetingTime: '{{meetingTime}}',
+        })}
+      </p>
       {!templates.data ? (
         <Loading />
       ) : (
@@ -49,7 +58,11 @@ export function TemplateEditor() {
           <div className="field-row">
             <FormField id="template-kind" label={t('letters.templates.kind')}>
               {(control) => (
-                <select {...control} value={kind} onChange={(e) => (setKind(e.target.value as TemplateKind), setSaved(false))}>
+                <select
+                  {...control}
+                  value={kind}
+                  onChange={(e) => (setKind(e.target.value as TemplateKind), setSaved(false))}
+                >
                   {TEMPLATE_KINDS.map((k) => (
                     <option key={k} value={k}>
                       {t(`letters.kinds.${k}`)}
@@ -60,16 +73,29 @@ export function TemplateEditor() {
             </FormField>
             <FormField id="template-language" label={t('letters.templates.language')}>
               {(control) => (
-                <select {...control} value={language} onChange={(e) => (setLanguage(e.target.value as 'sv' | 'en'), setSaved(false))}>
+                <select
+                  {...control}
+                  value={language}
+                  onChange={(e) => (setLanguage(e.target.value as 'sv' | 'en'), setSaved(false))}
+                >
                   <option value="sv">{t('letters.languages.sv')}</option>
                   <option value="en">{t('letters.languages.en')}</option>
                 </select>
               )}
             </FormField>
           </div>
-          {kind !== 'sms' ? <TextField id="template-heading" label={t('letters.templates.heading')} value={heading} onChange={setHeading} /> : null}
+          {kind !== 'sms' ? (
+            <TextField
+              id="template-heading"
+              label={t('letters.templates.heading')}
+              value={heading}
+              onChange={setHeading}
+            />
+          ) : null}
           <FormField id="template-body" label={t('letters.templates.body')}>
-            {(control) => <textarea {...control} rows={8} maxLength={5000} value={body} onChange={(e) => setBody(e.target.value)} />}
+            {(control) => (
+              <textarea {...control} rows={8} maxLength={5000} value={body} onChange={(e) => setBody(e.target.value)} />
+            )}
           </FormField>
           <button type="submit" className="button">
             {t('letters.templates.save')}

@@ -18,13 +18,22 @@ import { todayIso } from '../../i18n/format.js';
 import { DateList, datedNotesOut, type DatedNote } from './DateList.js';
 import { hoursOut, WeeklyHoursFields, type HourRow } from '../schedule/WeeklyHoursFields.js';
 
-const asNotes = (list: { on: string; note: string | null }[] | undefined): DatedNote[] => (list ?? []).map((f) => ({ on: f.on, note: f.note ?? '' }));
+const asNotes = (list: { on: string; note: string | null }[] | undefined): DatedNote[] =>
+  (list ?? []).map((f) => ({ on: f.on, note: f.note ?? '' }));
 
 /** Field name as the API names it → the id of its control, for the error summary's links. */
 const controlId = (field: string) => `measure-${field.replace(/\./g, '-')}`;
 
 /** The measure form; `measure` given: edit it, otherwise book a new one. */
-export function MeasureForm({ personId, measure, onDone }: { personId: string; measure?: Measure; onDone: (saved: boolean) => void }) {
+export function MeasureForm({
+  personId,
+  measure,
+  onDone,
+}: {
+  personId: string;
+  measure?: Measure;
+  onDone: (saved: boolean) => void;
+}) {
   const { t } = useTranslation();
   const messages = useMessages();
   const queryClient = useQueryClient();
@@ -49,18 +58,24 @@ export function MeasureForm({ personId, measure, onDone }: { personId: string; m
     hoursPerWeek: p ? String(p.hoursPerWeek) : '',
   });
   const [visits, setVisits] = useState<DatedNote[]>(asNotes(p?.visits));
-  const [hours, setHours] = useState<HourRow[]>((measure?.weeklyHours ?? []).map((h) => ({ ...h, weekday: String(h.weekday) })));
+  const [hours, setHours] = useState<HourRow[]>(
+    (measure?.weeklyHours ?? []).map((h) => ({ ...h, weekday: String(h.weekday) })),
+  );
   const [local, setLocal] = useState<FieldMessages>({});
   const [attempts, setAttempts] = useState(0);
 
   // The offer list holds active offers; a measure on an offer taken out keeps it as a choice.
   const offerOptions = [...(offers.data ?? [])];
-  if (measure && !offerOptions.some((o) => o.id === measure.offer.id)) offerOptions.push({ ...measure.offer, provider: { unitId: null, name: measure.offer.provider } } as never);
+  if (measure && !offerOptions.some((o) => o.id === measure.offer.id))
+    offerOptions.push({ ...measure.offer, provider: { unitId: null, name: measure.offer.provider } } as never);
   const kind = offerOptions.find((o) => o.id === offerId)?.kind;
   const isPlacement = kind === 'work_placement';
 
   const save = useMutation({
-    mutationFn: (body: MeasureInput) => (measure ? measuresApi.update(measure.id, { ...body, version: measure.version }) : measuresApi.create(personId, body)),
+    mutationFn: (body: MeasureInput) =>
+      measure
+        ? measuresApi.update(measure.id, { ...body, version: measure.version })
+        : measuresApi.create(personId, body),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['persons', personId] });
       await queryClient.invalidateQueries({ queryKey: ['offers'] });
@@ -74,12 +89,19 @@ export function MeasureForm({ personId, measure, onDone }: { personId: string; m
     const checks: FieldMessages = {};
     if (!offerId) checks.offerId = { key: 'fieldErrors.required' };
     if (!startsOn) checks.startsOn = { key: 'fieldErrors.required' };
-    for (const problem of measureDateProblems({ startsOn, plannedEndOn: plannedEndOn || null, endedOn: endedOn || null, endReason: endReason || null, followUps: datedNotesOut(followUps) })) {
+    for (const problem of measureDateProblems({
+      startsOn,
+      plannedEndOn: plannedEndOn || null,
+      endedOn: endedOn || null,
+      endReason: endReason || null,
+      followUps: datedNotesOut(followUps),
+    })) {
       checks[problem.field] = { key: `fieldErrors.${problem.code}` };
     }
     if (isPlacement) {
       if (!placement.employerName.trim()) checks['placement.employerName'] = { key: 'fieldErrors.required' };
-      if (!isOrganisationNumber(placement.organisationNumber)) checks['placement.organisationNumber'] = { key: 'fieldErrors.org_number' };
+      if (!isOrganisationNumber(placement.organisationNumber))
+        checks['placement.organisationNumber'] = { key: 'fieldErrors.org_number' };
       if (!placement.supervisorName.trim()) checks['placement.supervisorName'] = { key: 'fieldErrors.required' };
       if (!placement.hoursPerWeek) checks['placement.hoursPerWeek'] = { key: 'fieldErrors.required' };
     }
@@ -125,48 +147,169 @@ export function MeasureForm({ personId, measure, onDone }: { personId: string; m
     placement: t('measures.placement.title'),
     'placement.visits': t('measures.placement.visits'),
   };
-  const summary = Object.entries(fields).map(([field, message]) => ({ fieldId: controlId(field), label: labels[field] ?? (field.startsWith('weeklyHours') ? t('schedule.hours.legend') : t(`measures.placement.${field.split('.')[1] ?? ''}`, { defaultValue: field })), message }));
+  const summary = Object.entries(fields).map(([field, message]) => ({
+    fieldId: controlId(field),
+    label:
+      labels[field] ??
+      (field.startsWith('weeklyHours')
+        ? t('schedule.hours.legend')
+        : t(`measures.placement.${field.split('.')[1] ?? ''}`, { defaultValue: field })),
+    message,
+  }));
   const placementField = (key: keyof typeof placement, type: 'text' | 'tel' | 'email' = 'text', required = false) => (
-    <TextField id={controlId(`placement.${key}`)} label={t(`measures.placement.${key}`)} type={type} value={placement[key]} onChange={(v) => setPlacement((s) => ({ ...s, [key]: v }))} error={fields[`placement.${key}`]} required={required} />
+    <TextField
+      id={controlId(`placement.${key}`)}
+      label={t(`measures.placement.${key}`)}
+      type={type}
+      value={placement[key]}
+      onChange={(v) => setPlacement((s) => ({ ...s, [key]: v }))}
+      error={fields[`placement.${key}`]}
+      required={required}
+    />
   );
   const title = measure ? t('measures.editTitle', { name: measure.offer.name }) : t('measures.new');
 
   return (
     <form onSubmit={submit} noValidate aria-label={title} className="measure-form">
       <h4>{title}</h4>
-      <ErrorSummary items={summary} message={apiError && summary.length === 0 ? messages.text(apiError) : undefined} focusKey={attempts} />
-      <SelectField id="measure-offerId" label={t('measures.offer')} value={offerId} onChange={setOfferId} empty={t('measures.pickOffer')} options={offerOptions.map((o) => ({ value: o.id, label: `${o.name} (${t(`offers.kinds.${o.kind}`)}, ${o.provider.name})` }))} error={fields.offerId} required />
-      <SelectField id="measure-goalId" label={t('measures.goal')} hint={goals.data?.length ? undefined : t('measures.noGoals')} value={goalId} onChange={setGoalId} empty={t('measures.noGoal')} options={(goals.data ?? []).map((g) => ({ value: g.id, label: g.title }))} error={fields.goalId} />
-      <TextField id="measure-startsOn" label={t('measures.startsOn')} type="date" value={startsOn} onChange={setStartsOn} error={fields.startsOn} required />
-      <TextField id="measure-plannedEndOn" label={t('measures.plannedEndOn')} type="date" value={plannedEndOn} onChange={setPlannedEndOn} error={fields.plannedEndOn} />
+      <ErrorSummary
+        items={summary}
+        message={apiError && summary.length === 0 ? messages.text(apiError) : undefined}
+        focusKey={attempts}
+      />
+      <SelectField
+        id="measure-offerId"
+        label={t('measures.offer')}
+        value={offerId}
+        onChange={setOfferId}
+        empty={t('measures.pickOffer')}
+        options={offerOptions.map((o) => ({
+          value: o.id,
+          label: `${o.name} (${t(`offers.kinds.${o.kind}`)}, ${o.provider.name})`,
+        }))}
+        error={fields.offerId}
+        required
+      />
+      <SelectField
+        id="measure-goalId"
+        label={t('measures.goal')}
+        hint={goals.data?.length ? undefined : t('measures.noGoals')}
+        value={goalId}
+        onChange={setGoalId}
+        empty={t('measures.noGoal')}
+        options={(goals.data ?? []).map((g) => ({ value: g.id, label: g.title }))}
+        error={fields.goalId}
+      />
+      <TextField
+        id="measure-startsOn"
+        label={t('measures.startsOn')}
+        type="date"
+        value={startsOn}
+        onChange={setStartsOn}
+        error={fields.startsOn}
+        required
+      />
+      <TextField
+        id="measure-plannedEndOn"
+        label={t('measures.plannedEndOn')}
+        type="date"
+        value={plannedEndOn}
+        onChange={setPlannedEndOn}
+        error={fields.plannedEndOn}
+      />
       {isPlacement ? (
         <fieldset id="measure-placement" tabIndex={-1}>
           <legend>{t('measures.placement.title')}</legend>
           {fields.placement ? <p className="field__error">{fields.placement}</p> : null}
           {placementField('employerName', 'text', true)}
-          <TextField id={controlId('placement.organisationNumber')} label={t('measures.placement.organisationNumber')} hint={t('measures.placement.organisationNumberHint')} value={placement.organisationNumber} onChange={(v) => setPlacement((s) => ({ ...s, organisationNumber: v }))} error={fields['placement.organisationNumber']} inputMode="numeric" required />
+          <TextField
+            id={controlId('placement.organisationNumber')}
+            label={t('measures.placement.organisationNumber')}
+            hint={t('measures.placement.organisationNumberHint')}
+            value={placement.organisationNumber}
+            onChange={(v) => setPlacement((s) => ({ ...s, organisationNumber: v }))}
+            error={fields['placement.organisationNumber']}
+            inputMode="numeric"
+            required
+          />
           {placementField('employerAddress')}
           {placementField('supervisorName', 'text', true)}
           {placementField('supervisorPhone', 'tel')}
           {placementField('supervisorEmail', 'email')}
-          <FormField id={controlId('placement.hoursPerWeek')} label={t('measures.placement.hoursPerWeek')} error={fields['placement.hoursPerWeek']} required>
-            {(control) => <input {...control} type="number" min={1} max={40} step={0.5} value={placement.hoursPerWeek} onChange={(e) => setPlacement((s) => ({ ...s, hoursPerWeek: e.target.value }))} />}
+          <FormField
+            id={controlId('placement.hoursPerWeek')}
+            label={t('measures.placement.hoursPerWeek')}
+            error={fields['placement.hoursPerWeek']}
+            required
+          >
+            {(control) => (
+              <input
+                {...control}
+                type="number"
+                min={1}
+                max={40}
+                step={0.5}
+                value={placement.hoursPerWeek}
+                onChange={(e) => setPlacement((s) => ({ ...s, hoursPerWeek: e.target.value }))}
+              />
+            )}
           </FormField>
-          <DateList idPrefix={controlId('placement.visits')} legend={t('measures.placement.visits')} entryLabel={t('measures.placement.visit')} items={visits} onChange={setVisits} error={fields['placement.visits']} />
+          <DateList
+            idPrefix={controlId('placement.visits')}
+            legend={t('measures.placement.visits')}
+            entryLabel={t('measures.placement.visit')}
+            items={visits}
+            onChange={setVisits}
+            error={fields['placement.visits']}
+          />
         </fieldset>
       ) : null}
       <WeeklyHoursFields rows={hours} onChange={setHours} errors={fields} />
-      <DateList idPrefix={controlId('followUps')} legend={t('measures.followUps')} entryLabel={t('measures.followUp')} items={followUps} onChange={setFollowUps} error={fields.followUps} />
+      <DateList
+        idPrefix={controlId('followUps')}
+        legend={t('measures.followUps')}
+        entryLabel={t('measures.followUp')}
+        items={followUps}
+        onChange={setFollowUps}
+        error={fields.followUps}
+      />
       {measure ? (
         <>
-          <TextField id="measure-endedOn" label={t('measures.endedOn')} type="date" value={endedOn} onChange={setEndedOn} error={fields.endedOn} />
-          <SelectField id="measure-endReason" label={t('measures.endReason')} value={endReason} onChange={setEndReason} empty={t('measures.noEndReason')} options={END_REASONS.map((r) => ({ value: r, label: t(`measures.endReasons.${r}`) }))} error={fields.endReason} />
+          <TextField
+            id="measure-endedOn"
+            label={t('measures.endedOn')}
+            type="date"
+            value={endedOn}
+            onChange={setEndedOn}
+            error={fields.endedOn}
+          />
+          <SelectField
+            id="measure-endReason"
+            label={t('measures.endReason')}
+            value={endReason}
+            onChange={setEndReason}
+            empty={t('measures.noEndReason')}
+            options={END_REASONS.map((r) => ({ value: r, label: t(`measures.endReasons.${r}`) }))}
+            error={fields.endReason}
+          />
           <FormField id="measure-evaluation" label={t('measures.evaluation')} error={fields.evaluation}>
-            {(control) => <textarea {...control} rows={3} maxLength={4000} value={evaluation} onChange={(e) => setEvaluation(e.target.value)} />}
+            {(control) => (
+              <textarea
+                {...control}
+                rows={3}
+                maxLength={4000}
+                value={evaluation}
+                onChange={(e) => setEvaluation(e.target.value)}
+              />
+            )}
           </FormField>
         </>
       ) : null}
-      <FormActions submit={measure ? t('measures.saveChanges') : t('measures.book')} busy={save.isPending} onCancel={() => onDone(false)} />
+      <FormActions
+        submit={measure ? t('measures.saveChanges') : t('measures.book')}
+        busy={save.isPending}
+        onCancel={() => onDone(false)}
+      />
     </form>
   );
 }

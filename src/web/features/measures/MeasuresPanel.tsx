@@ -20,13 +20,27 @@ type Editing = { kind: 'measure' | 'referral'; id: string | null } | null;
 const problem = (e: unknown) => (e instanceof ApiError ? e : null);
 
 /** The panel; `managed`: the reader works on the person for the KAA; `onChanged` refreshes the rest of the page (the timeline). */
-export function MeasuresPanel({ personId, managed, categories, onChanged }: { personId: string; managed: boolean; categories: ConsentCategory[]; onChanged: () => Promise<void> }) {
+export function MeasuresPanel({
+  personId,
+  managed,
+  categories,
+  onChanged,
+}: {
+  personId: string;
+  managed: boolean;
+  categories: ConsentCategory[];
+  onChanged: () => Promise<void>;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const { can } = useSession();
   // Measures are in the assessment-and-plan category: a reader without it is told so instead of seeing an empty list.
   const seesPlan = categories.includes('assessment_plan');
-  const measures = useQuery({ queryKey: measureKeys.measures(personId), queryFn: () => measuresApi.list(personId), enabled: seesPlan });
+  const measures = useQuery({
+    queryKey: measureKeys.measures(personId),
+    queryFn: () => measuresApi.list(personId),
+    enabled: seesPlan,
+  });
   const referrals = useQuery({ queryKey: measureKeys.referrals(personId), queryFn: () => referralsApi.list(personId) });
   const [editing, setEditing] = useState<Editing>(null);
   const writes = managed && can('measures.write');
@@ -35,21 +49,33 @@ export function MeasuresPanel({ personId, managed, categories, onChanged }: { pe
     setEditing(null);
     if (saved) await onChanged();
     // Back to the button that opened the form, for keyboard users.
-    if (was) requestAnimationFrame(() => document.getElementById(was.id ? `${was.kind}-edit-${was.id}` : `${was.kind}-new`)?.focus());
+    if (was)
+      requestAnimationFrame(() =>
+        document.getElementById(was.id ? `${was.kind}-edit-${was.id}` : `${was.kind}-new`)?.focus(),
+      );
   };
   const open = (kind: Editing & object) => editing?.kind === kind.kind && editing.id === kind.id;
 
   const measureItem = (m: Measure) => (
     <li key={m.id} className="measure">
       <p>
-        <strong>{m.offer.name}</strong> <span className={m.endedOn ? 'badge badge--closed' : 'badge badge--active'}>{m.endedOn ? t('measures.ended') : t('measures.running')}</span>
-        <span className="block small">
-          {t(`offers.kinds.${m.offer.kind}`)}
-          {m.offer.studyForm ? `, ${t(`offers.studyForms.${m.offer.studyForm}`)}` : ''} · {t('measures.providedBy', { provider: m.offer.provider })}
+        <strong>{m.offer.name}</strong>{' '}
+        <span className={m.endedOn ? 'badge badge--closed' : 'badge badge--active'}>
+          {m.endedOn ? t('measures.ended') : t('measures.running')}
         </span>
         <span className="block small">
-          {t('measures.period', { start: format.date(m.startsOn), end: m.plannedEndOn ? format.date(m.plannedEndOn) : t('measures.openEnd') })}
-          {m.endedOn ? ` · ${t('measures.endedOnReason', { date: format.date(m.endedOn), reason: t(`measures.endReasons.${m.endReason}`) })}` : ''}
+          {t(`offers.kinds.${m.offer.kind}`)}
+          {m.offer.studyForm ? `, ${t(`offers.studyForms.${m.offer.studyForm}`)}` : ''} ·{' '}
+          {t('measures.providedBy', { provider: m.offer.provider })}
+        </span>
+        <span className="block small">
+          {t('measures.period', {
+            start: format.date(m.startsOn),
+            end: m.plannedEndOn ? format.date(m.plannedEndOn) : t('measures.openEnd'),
+          })}
+          {m.endedOn
+            ? ` · ${t('measures.endedOnReason', { date: format.date(m.endedOn), reason: t(`measures.endReasons.${m.endReason}`) })}`
+            : ''}
         </span>
         {m.goal ? <span className="block small">{t('measures.forGoal', { goal: m.goal.title })}</span> : null}
       </p>
@@ -57,10 +83,15 @@ export function MeasuresPanel({ personId, managed, categories, onChanged }: { pe
         <dl className="small measure__placement">
           <dt>{t('measures.placement.employer')}</dt>
           <dd>
-            {m.placement.employerName} ({m.placement.organisationNumber}){m.placement.employerAddress ? `, ${m.placement.employerAddress}` : ''}
+            {m.placement.employerName} ({m.placement.organisationNumber})
+            {m.placement.employerAddress ? `, ${m.placement.employerAddress}` : ''}
           </dd>
           <dt>{t('measures.placement.supervisor')}</dt>
-          <dd>{[m.placement.supervisorName, m.placement.supervisorPhone, m.placement.supervisorEmail].filter(Boolean).join(', ')}</dd>
+          <dd>
+            {[m.placement.supervisorName, m.placement.supervisorPhone, m.placement.supervisorEmail]
+              .filter(Boolean)
+              .join(', ')}
+          </dd>
           <dt>{t('measures.placement.hoursPerWeek')}</dt>
           <dd>{format.number(m.placement.hoursPerWeek)}</dd>
           {m.placement.visits.length ? (
@@ -71,13 +102,25 @@ export function MeasuresPanel({ personId, managed, categories, onChanged }: { pe
           ) : null}
         </dl>
       ) : null}
-      {m.followUps.length ? <p className="small">{t('measures.followUpsOn', { dates: m.followUps.map((f) => format.date(f.on) + (f.note ? ` (${f.note})` : '')).join('; ') })}</p> : null}
+      {m.followUps.length ? (
+        <p className="small">
+          {t('measures.followUpsOn', {
+            dates: m.followUps.map((f) => format.date(f.on) + (f.note ? ` (${f.note})` : '')).join('; '),
+          })}
+        </p>
+      ) : null}
       {m.evaluation ? <p className="small">{t('measures.evaluationIs', { text: m.evaluation })}</p> : null}
       {writes ? (
         open({ kind: 'measure', id: m.id }) ? (
           <MeasureForm personId={personId} measure={m} onDone={done} />
         ) : (
-          <button type="button" id={`measure-edit-${m.id}`} className="button button--secondary" onClick={() => setEditing({ kind: 'measure', id: m.id })} aria-label={t('measures.editLabel', { name: m.offer.name })}>
+          <button
+            type="button"
+            id={`measure-edit-${m.id}`}
+            className="button button--secondary"
+            onClick={() => setEditing({ kind: 'measure', id: m.id })}
+            aria-label={t('measures.editLabel', { name: m.offer.name })}
+          >
             {t('measures.edit')}
           </button>
         )
@@ -88,11 +131,13 @@ export function MeasuresPanel({ personId, managed, categories, onChanged }: { pe
   const referralItem = (r: Referral) => (
     <li key={r.id} className="referral">
       <p>
-        <strong>{r.agencyName ?? t(`referrals.agencies.${r.agency}`)}</strong> <span className="badge badge--none">{t(`referrals.statuses.${r.status}`)}</span>
+        <strong>{r.agencyName ?? t(`referrals.agencies.${r.agency}`)}</strong>{' '}
+        <span className="badge badge--none">{t(`referrals.statuses.${r.status}`)}</span>
         <span className="block small">
           {r.agencyName ? `${t(`referrals.agencies.${r.agency}`)} · ` : ''}
           {t('referrals.sentOnDate', { date: format.date(r.sentOn) })}
-          {r.firstVisitOn ? ` · ${t('referrals.firstVisitOnDate', { date: format.date(r.firstVisitOn) })}` : ''} · {r.accompanied ? t('referrals.wentAlong') : t('referrals.didNotGoAlong')}
+          {r.firstVisitOn ? ` · ${t('referrals.firstVisitOnDate', { date: format.date(r.firstVisitOn) })}` : ''} ·{' '}
+          {r.accompanied ? t('referrals.wentAlong') : t('referrals.didNotGoAlong')}
         </span>
         {r.reason ? <span className="block small">{r.reason}</span> : null}
         {r.outcome ? <span className="block small">{t('referrals.outcomeIs', { text: r.outcome })}</span> : null}
@@ -101,7 +146,13 @@ export function MeasuresPanel({ personId, managed, categories, onChanged }: { pe
         open({ kind: 'referral', id: r.id }) ? (
           <ReferralForm personId={personId} referral={r} categories={categories} onDone={done} />
         ) : (
-          <button type="button" id={`referral-edit-${r.id}`} className="button button--secondary" onClick={() => setEditing({ kind: 'referral', id: r.id })} aria-label={t('referrals.editLabel', { agency: r.agencyName ?? t(`referrals.agencies.${r.agency}`) })}>
+          <button
+            type="button"
+            id={`referral-edit-${r.id}`}
+            className="button button--secondary"
+            onClick={() => setEditing({ kind: 'referral', id: r.id })}
+            aria-label={t('referrals.editLabel', { agency: r.agencyName ?? t(`referrals.agencies.${r.agency}`) })}
+          >
             {t('referrals.edit')}
           </button>
         )
@@ -121,7 +172,12 @@ export function MeasuresPanel({ personId, managed, categories, onChanged }: { pe
         open({ kind: 'measure', id: null }) ? (
           <MeasureForm personId={personId} onDone={done} />
         ) : (
-          <button type="button" id="measure-new" className="button button--secondary" onClick={() => setEditing({ kind: 'measure', id: null })}>
+          <button
+            type="button"
+            id="measure-new"
+            className="button button--secondary"
+            onClick={() => setEditing({ kind: 'measure', id: null })}
+          >
             {t('measures.new')}
           </button>
         )
@@ -134,7 +190,12 @@ export function MeasuresPanel({ personId, managed, categories, onChanged }: { pe
         open({ kind: 'referral', id: null }) ? (
           <ReferralForm personId={personId} categories={categories} onDone={done} />
         ) : (
-          <button type="button" id="referral-new" className="button button--secondary" onClick={() => setEditing({ kind: 'referral', id: null })}>
+          <button
+            type="button"
+            id="referral-new"
+            className="button button--secondary"
+            onClick={() => setEditing({ kind: 'referral', id: null })}
+          >
             {t('referrals.new')}
           </button>
         )

@@ -2,7 +2,14 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { COST_UNITS, OFFER_KINDS, STUDY_FORMS, type CostUnit, type OfferKind, type StudyForm } from '../../../core/measures.js';
+import {
+  COST_UNITS,
+  OFFER_KINDS,
+  STUDY_FORMS,
+  type CostUnit,
+  type OfferKind,
+  type StudyForm,
+} from '../../../core/measures.js';
 import type { Offer, OfferInput } from '../../../core/measure-schemas.js';
 import { offersApi } from '../../api/measureEndpoints.js';
 import { staffApi } from '../../api/endpoints.js';
@@ -25,14 +32,19 @@ export function OfferForm({ offer, onDone }: { offer?: Offer; onDone: (saved: bo
   const [providerUnitId, setProviderUnitId] = useState(offer?.provider.unitId ?? '');
   const [providerName, setProviderName] = useState(offer && !offer.provider.unitId ? offer.provider.name : '');
   const [location, setLocation] = useState(offer?.location ?? '');
-  const [capacity, setCapacity] = useState(offer?.capacity === null || offer?.capacity === undefined ? '' : String(offer.capacity));
-  const [costAmount, setCostAmount] = useState(offer?.costAmount === null || offer?.costAmount === undefined ? '' : String(offer.costAmount));
+  const [capacity, setCapacity] = useState(
+    offer?.capacity === null || offer?.capacity === undefined ? '' : String(offer.capacity),
+  );
+  const [costAmount, setCostAmount] = useState(
+    offer?.costAmount === null || offer?.costAmount === undefined ? '' : String(offer.costAmount),
+  );
   const [costUnit, setCostUnit] = useState<CostUnit | ''>(offer?.costUnit ?? '');
   const [local, setLocal] = useState<FieldMessages>({});
   const [attempts, setAttempts] = useState(0);
 
   const save = useMutation({
-    mutationFn: (body: OfferInput) => (offer ? offersApi.update(offer.id, { ...body, version: offer.version }) : offersApi.create(body)),
+    mutationFn: (body: OfferInput) =>
+      offer ? offersApi.update(offer.id, { ...body, version: offer.version }) : offersApi.create(body),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['offers'] });
       onDone(true);
@@ -66,29 +78,125 @@ export function OfferForm({ offer, onDone }: { offer?: Offer; onDone: (saved: bo
 
   const apiError = save.error ? messageOf(save.error) : null;
   const fields = messages.fields(local, apiError);
-  const summary = Object.entries(fields).map(([field, message]) => ({ fieldId: `offer-${field}`, label: t(`offers.fields.${field}`, { defaultValue: field }), message }));
+  const summary = Object.entries(fields).map(([field, message]) => ({
+    fieldId: `offer-${field}`,
+    label: t(`offers.fields.${field}`, { defaultValue: field }),
+    message,
+  }));
   const title = offer ? t('offers.editTitle', { name: offer.name }) : t('offers.new');
   return (
     <form onSubmit={submit} noValidate aria-label={title} className="offer-form">
       <h3>{title}</h3>
-      <ErrorSummary items={summary} message={apiError && summary.length === 0 ? messages.text(apiError) : undefined} focusKey={attempts} />
-      <TextField id="offer-name" label={t('offers.fields.name')} value={name} onChange={setName} error={fields.name} required />
-      <SelectField id="offer-kind" label={t('offers.fields.kind')} value={kind} onChange={setKind} empty={t('offers.pickKind')} options={OFFER_KINDS.map((k) => ({ value: k, label: t(`offers.kinds.${k}`) }))} error={fields.kind} required />
-      {kind === 'studies' ? <SelectField id="offer-studyForm" label={t('offers.fields.studyForm')} value={studyForm} onChange={setStudyForm} empty={t('offers.noStudyForm')} options={STUDY_FORMS.map((f) => ({ value: f, label: t(`offers.studyForms.${f}`) }))} error={fields.studyForm} /> : null}
+      <ErrorSummary
+        items={summary}
+        message={apiError && summary.length === 0 ? messages.text(apiError) : undefined}
+        focusKey={attempts}
+      />
+      <TextField
+        id="offer-name"
+        label={t('offers.fields.name')}
+        value={name}
+        onChange={setName}
+        error={fields.name}
+        required
+      />
+      <SelectField
+        id="offer-kind"
+        label={t('offers.fields.kind')}
+        value={kind}
+        onChange={setKind}
+        empty={t('offers.pickKind')}
+        options={OFFER_KINDS.map((k) => ({ value: k, label: t(`offers.kinds.${k}`) }))}
+        error={fields.kind}
+        required
+      />
+      {kind === 'studies' ? (
+        <SelectField
+          id="offer-studyForm"
+          label={t('offers.fields.studyForm')}
+          value={studyForm}
+          onChange={setStudyForm}
+          empty={t('offers.noStudyForm')}
+          options={STUDY_FORMS.map((f) => ({ value: f, label: t(`offers.studyForms.${f}`) }))}
+          error={fields.studyForm}
+        />
+      ) : null}
       <FormField id="offer-description" label={t('offers.fields.description')} error={fields.description}>
-        {(control) => <textarea {...control} rows={2} maxLength={2000} value={description} onChange={(e) => setDescription(e.target.value)} />}
+        {(control) => (
+          <textarea
+            {...control}
+            rows={2}
+            maxLength={2000}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+          />
+        )}
       </FormField>
-      <SelectField id="offer-providerUnitId" label={t('offers.fields.providerUnitId')} hint={t('offers.providerHint')} value={providerUnitId} onChange={setProviderUnitId} empty={t('offers.externalProvider')} options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} error={fields.providerUnitId} />
-      {providerUnitId ? null : <TextField id="offer-providerName" label={t('offers.fields.providerName')} value={providerName} onChange={setProviderName} error={fields.providerName} required />}
-      <TextField id="offer-location" label={t('offers.fields.location')} value={location} onChange={setLocation} error={fields.location} />
+      <SelectField
+        id="offer-providerUnitId"
+        label={t('offers.fields.providerUnitId')}
+        hint={t('offers.providerHint')}
+        value={providerUnitId}
+        onChange={setProviderUnitId}
+        empty={t('offers.externalProvider')}
+        options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+        error={fields.providerUnitId}
+      />
+      {providerUnitId ? null : (
+        <TextField
+          id="offer-providerName"
+          label={t('offers.fields.providerName')}
+          value={providerName}
+          onChange={setProviderName}
+          error={fields.providerName}
+          required
+        />
+      )}
+      <TextField
+        id="offer-location"
+        label={t('offers.fields.location')}
+        value={location}
+        onChange={setLocation}
+        error={fields.location}
+      />
       <FormField id="offer-capacity" label={t('offers.fields.capacity')} error={fields.capacity}>
-        {(control) => <input {...control} type="number" min={0} step={1} value={capacity} onChange={(e) => setCapacity(e.target.value)} />}
+        {(control) => (
+          <input
+            {...control}
+            type="number"
+            min={0}
+            step={1}
+            value={capacity}
+            onChange={(e) => setCapacity(e.target.value)}
+          />
+        )}
       </FormField>
       <FormField id="offer-costAmount" label={t('offers.fields.costAmount')} error={fields.costAmount}>
-        {(control) => <input {...control} type="number" min={0} step={1} value={costAmount} onChange={(e) => setCostAmount(e.target.value)} />}
+        {(control) => (
+          <input
+            {...control}
+            type="number"
+            min={0}
+            step={1}
+            value={costAmount}
+            onChange={(e) => setCostAmount(e.target.value)}
+          />
+        )}
       </FormField>
-      <SelectField id="offer-costUnit" label={t('offers.fields.costUnit')} value={costUnit} onChange={setCostUnit} empty={t('offers.noCostUnit')} options={COST_UNITS.map((u) => ({ value: u, label: t(`offers.costUnits.${u}`) }))} error={fields.costUnit} />
-      <FormActions submit={offer ? t('offers.saveChanges') : t('offers.add')} busy={save.isPending} onCancel={() => onDone(false)} />
+      <SelectField
+        id="offer-costUnit"
+        label={t('offers.fields.costUnit')}
+        value={costUnit}
+        onChange={setCostUnit}
+        empty={t('offers.noCostUnit')}
+        options={COST_UNITS.map((u) => ({ value: u, label: t(`offers.costUnits.${u}`) }))}
+        error={fields.costUnit}
+      />
+      <FormActions
+        submit={offer ? t('offers.saveChanges') : t('offers.add')}
+        busy={save.isPending}
+        onCancel={() => onDone(false)}
+      />
     </form>
   );
 }

@@ -35,15 +35,30 @@ export function OffersPage() {
     setEditing(null);
     requestAnimationFrame(() => document.getElementById(id === 'new' ? 'offer-new' : `offer-edit-${id}`)?.focus());
   };
-  const cost = (o: Offer) => (o.costAmount === null ? t('offers.noCost') : t(`offers.costPer.${o.costUnit ?? 'participant'}`, { amount: format.number(o.costAmount) }));
+  const cost = (o: Offer) =>
+    o.costAmount === null
+      ? t('offers.noCost')
+      : t(`offers.costPer.${o.costUnit ?? 'participant'}`, { amount: format.number(o.costAmount) });
 
   return (
     <>
       <PageHeading title={t('offers.title')}>
-        <a className="button button--secondary no-print" href={offersApi.pdfUrl('sv')} target="_blank" rel="noreferrer" lang="sv">
+        <a
+          className="button button--secondary no-print"
+          href={offersApi.pdfUrl('sv')}
+          target="_blank"
+          rel="noreferrer"
+          lang="sv"
+        >
           {t('offers.printSv')}
         </a>{' '}
-        <a className="button button--secondary no-print" href={offersApi.pdfUrl('en')} target="_blank" rel="noreferrer" lang="en">
+        <a
+          className="button button--secondary no-print"
+          href={offersApi.pdfUrl('en')}
+          target="_blank"
+          rel="noreferrer"
+          lang="en"
+        >
           {t('offers.printEn')}
         </a>
         {manages ? (
@@ -65,7 +80,12 @@ export function OffersPage() {
       ) : null}
       {manages ? (
         <div className="field checkbox no-print">
-          <input id="offers-inactive" type="checkbox" checked={showInactive} onChange={(e) => setShowInactive(e.target.checked)} />
+          <input
+            id="offers-inactive"
+            type="checkbox"
+            checked={showInactive}
+            onChange={(e) => setShowInactive(e.target.checked)}
+          />
           <label htmlFor="offers-inactive">{t('offers.showInactive')}</label>
         </div>
       ) : null}
@@ -86,7 +106,11 @@ export function OffersPage() {
                 <th scope="col">{t('offers.fields.location')}</th>
                 <th scope="col">{t('offers.places')}</th>
                 <th scope="col">{t('offers.cost')}</th>
-                {manages ? <th scope="col" className="no-print">{t('offers.actions')}</th> : null}
+                {manages ? (
+                  <th scope="col" className="no-print">
+                    {t('offers.actions')}
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody>
@@ -103,14 +127,30 @@ export function OffersPage() {
                   </td>
                   <td>{o.provider.name}</td>
                   <td>{o.location ?? ''}</td>
-                  <td>{o.capacity === null ? t('offers.noCapacity') : t('offers.inUseOf', { inUse: o.inUse, capacity: o.capacity })}</td>
+                  <td>
+                    {o.capacity === null
+                      ? t('offers.noCapacity')
+                      : t('offers.inUseOf', { inUse: o.inUse, capacity: o.capacity })}
+                  </td>
                   <td>{cost(o)}</td>
                   {manages ? (
                     <td className="no-print">
-                      <button type="button" id={`offer-edit-${o.id}`} className="button button--secondary" onClick={() => setEditing(o.id)} aria-label={t('offers.editLabel', { name: o.name })}>
+                      <button
+                        type="button"
+                        id={`offer-edit-${o.id}`}
+                        className="button button--secondary"
+                        onClick={() => setEditing(o.id)}
+                        aria-label={t('offers.editLabel', { name: o.name })}
+                      >
                         {t('offers.edit')}
                       </button>{' '}
-                      <button type="button" className="button button--secondary" disabled={toggle.isPending} onClick={() => toggle.mutate(o)} aria-label={t(o.active ? 'offers.deactivateLabel' : 'offers.activateLabel', { name: o.name })}>
+                      <button
+                        type="button"
+                        className="button button--secondary"
+                        disabled={toggle.isPending}
+                        onClick={() => toggle.mutate(o)}
+                        aria-label={t(o.active ? 'offers.deactivateLabel' : 'offers.activateLabel', { name: o.name })}
+                      >
                         {o.active ? t('offers.deactivate') : t('offers.activate')}
                       </button>
                     </td>

@@ -5,7 +5,14 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { REFERRAL_AGENCIES, REFERRAL_STATUSES, referralCategory, referralProblems, type ReferralAgency, type ReferralStatus } from '../../../core/measures.js';
+import {
+  REFERRAL_AGENCIES,
+  REFERRAL_STATUSES,
+  referralCategory,
+  referralProblems,
+  type ReferralAgency,
+  type ReferralStatus,
+} from '../../../core/measures.js';
 import type { ConsentCategory } from '../../../core/consent.js';
 import type { Referral } from '../../../core/measure-schemas.js';
 import { referralsApi } from '../../api/measureEndpoints.js';
@@ -17,7 +24,17 @@ import { SelectField } from '../../components/SelectField.js';
 import { todayIso } from '../../i18n/format.js';
 
 /** The referral form; `referral` given: follow it up, otherwise make a new one (only to agencies in a category the reader may write). */
-export function ReferralForm({ personId, referral, categories, onDone }: { personId: string; referral?: Referral; categories: ConsentCategory[]; onDone: (saved: boolean) => void }) {
+export function ReferralForm({
+  personId,
+  referral,
+  categories,
+  onDone,
+}: {
+  personId: string;
+  referral?: Referral;
+  categories: ConsentCategory[];
+  onDone: (saved: boolean) => void;
+}) {
   const { t } = useTranslation();
   const messages = useMessages();
   const queryClient = useQueryClient();
@@ -35,8 +52,23 @@ export function ReferralForm({ personId, referral, categories, onDone }: { perso
   const save = useMutation({
     mutationFn: () =>
       referral
-        ? referralsApi.update(referral.id, { status, outcome: outcome.trim() || null, accompanied, firstVisitOn: firstVisitOn || null, version: referral.version })
-        : referralsApi.create(personId, { agency: agency as ReferralAgency, agencyName: agencyName.trim() || null, sentOn, reason: reason.trim() || null, accompanied, firstVisitOn: firstVisitOn || null, status, outcome: outcome.trim() || null }),
+        ? referralsApi.update(referral.id, {
+            status,
+            outcome: outcome.trim() || null,
+            accompanied,
+            firstVisitOn: firstVisitOn || null,
+            version: referral.version,
+          })
+        : referralsApi.create(personId, {
+            agency: agency as ReferralAgency,
+            agencyName: agencyName.trim() || null,
+            sentOn,
+            reason: reason.trim() || null,
+            accompanied,
+            firstVisitOn: firstVisitOn || null,
+            status,
+            outcome: outcome.trim() || null,
+          }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['persons', personId] });
       onDone(true);
@@ -49,7 +81,13 @@ export function ReferralForm({ personId, referral, categories, onDone }: { perso
     const checks: FieldMessages = {};
     if (!referral && !agency) checks.agency = { key: 'fieldErrors.required' };
     if (!referral && agency === 'other' && !agencyName.trim()) checks.agencyName = { key: 'fieldErrors.required' };
-    for (const p of referralProblems({ status, outcome: outcome.trim() || null, sentOn, firstVisitOn: firstVisitOn || null })) checks[p.field] = { key: `fieldErrors.${p.code}` };
+    for (const p of referralProblems({
+      status,
+      outcome: outcome.trim() || null,
+      sentOn,
+      firstVisitOn: firstVisitOn || null,
+    }))
+      checks[p.field] = { key: `fieldErrors.${p.code}` };
     setLocal(checks);
     save.reset();
     if (Object.keys(checks).length === 0) save.mutate();
@@ -57,35 +95,122 @@ export function ReferralForm({ personId, referral, categories, onDone }: { perso
 
   const apiError = save.error ? messageOf(save.error) : null;
   const fields = messages.fields(local, apiError);
-  const labels: Record<string, string> = { agency: t('referrals.agency'), agencyName: t('referrals.agencyName'), sentOn: t('referrals.sentOn'), firstVisitOn: t('referrals.firstVisitOn'), status: t('referrals.status'), outcome: t('referrals.outcome') };
-  const summary = Object.entries(fields).map(([field, message]) => ({ fieldId: `referral-${field}`, label: labels[field] ?? field, message }));
+  const labels: Record<string, string> = {
+    agency: t('referrals.agency'),
+    agencyName: t('referrals.agencyName'),
+    sentOn: t('referrals.sentOn'),
+    firstVisitOn: t('referrals.firstVisitOn'),
+    status: t('referrals.status'),
+    outcome: t('referrals.outcome'),
+  };
+  const summary = Object.entries(fields).map(([field, message]) => ({
+    fieldId: `referral-${field}`,
+    label: labels[field] ?? field,
+    message,
+  }));
   const agencies = REFERRAL_AGENCIES.filter((a) => categories.includes(referralCategory(a)));
-  const title = referral ? t('referrals.editTitle', { agency: referral.agencyName ?? t(`referrals.agencies.${referral.agency}`) }) : t('referrals.new');
+  const title = referral
+    ? t('referrals.editTitle', { agency: referral.agencyName ?? t(`referrals.agencies.${referral.agency}`) })
+    : t('referrals.new');
 
   return (
     <form onSubmit={submit} noValidate aria-label={title} className="referral-form">
       <h4>{title}</h4>
-      <ErrorSummary items={summary} message={apiError && summary.length === 0 ? messages.text(apiError) : undefined} focusKey={attempts} />
+      <ErrorSummary
+        items={summary}
+        message={apiError && summary.length === 0 ? messages.text(apiError) : undefined}
+        focusKey={attempts}
+      />
       {referral ? null : (
         <>
-          <SelectField id="referral-agency" label={t('referrals.agency')} hint={agencies.length < REFERRAL_AGENCIES.length ? t('referrals.someWithheld') : undefined} value={agency} onChange={setAgency} empty={t('referrals.pickAgency')} options={agencies.map((a) => ({ value: a, label: t(`referrals.agencies.${a}`) }))} error={fields.agency} required />
-          <TextField id="referral-agencyName" label={t('referrals.agencyName')} hint={t('referrals.agencyNameHint')} value={agencyName} onChange={setAgencyName} error={fields.agencyName} required={agency === 'other'} />
-          <TextField id="referral-sentOn" label={t('referrals.sentOn')} type="date" value={sentOn} onChange={setSentOn} error={fields.sentOn} required />
+          <SelectField
+            id="referral-agency"
+            label={t('referrals.agency')}
+            hint={agencies.length < REFERRAL_AGENCIES.length ? t('referrals.someWithheld') : undefined}
+            value={agency}
+            onChange={setAgency}
+            empty={t('referrals.pickAgency')}
+            options={agencies.map((a) => ({ value: a, label: t(`referrals.agencies.${a}`) }))}
+            error={fields.agency}
+            required
+          />
+          <TextField
+            id="referral-agencyName"
+            label={t('referrals.agencyName')}
+            hint={t('referrals.agencyNameHint')}
+            value={agencyName}
+            onChange={setAgencyName}
+            error={fields.agencyName}
+            required={agency === 'other'}
+          />
+          <TextField
+            id="referral-sentOn"
+            label={t('referrals.sentOn')}
+            type="date"
+            value={sentOn}
+            onChange={setSentOn}
+            error={fields.sentOn}
+            required
+          />
           <FormField id="referral-reason" label={t('referrals.reason')} error={fields.reason}>
-            {(control) => <textarea {...control} rows={2} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />}
+            {(control) => (
+              <textarea
+                {...control}
+                rows={2}
+                maxLength={2000}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
+            )}
           </FormField>
         </>
       )}
       <div className="field checkbox">
-        <input id="referral-accompanied" type="checkbox" checked={accompanied} onChange={(e) => setAccompanied(e.target.checked)} />
+        <input
+          id="referral-accompanied"
+          type="checkbox"
+          checked={accompanied}
+          onChange={(e) => setAccompanied(e.target.checked)}
+        />
         <label htmlFor="referral-accompanied">{t('referrals.accompanied')}</label>
       </div>
-      <TextField id="referral-firstVisitOn" label={t('referrals.firstVisitOn')} type="date" value={firstVisitOn} onChange={setFirstVisitOn} error={fields.firstVisitOn} />
-      <SelectField id="referral-status" label={t('referrals.status')} value={status} onChange={setStatus} options={REFERRAL_STATUSES.map((s) => ({ value: s, label: t(`referrals.statuses.${s}`) }))} error={fields.status} />
-      <FormField id="referral-outcome" label={t('referrals.outcome')} hint={t('referrals.outcomeHint')} error={fields.outcome}>
-        {(control) => <textarea {...control} rows={2} maxLength={2000} value={outcome} onChange={(e) => setOutcome(e.target.value)} />}
+      <TextField
+        id="referral-firstVisitOn"
+        label={t('referrals.firstVisitOn')}
+        type="date"
+        value={firstVisitOn}
+        onChange={setFirstVisitOn}
+        error={fields.firstVisitOn}
+      />
+      <SelectField
+        id="referral-status"
+        label={t('referrals.status')}
+        value={status}
+        onChange={setStatus}
+        options={REFERRAL_STATUSES.map((s) => ({ value: s, label: t(`referrals.statuses.${s}`) }))}
+        error={fields.status}
+      />
+      <FormField
+        id="referral-outcome"
+        label={t('referrals.outcome')}
+        hint={t('referrals.outcomeHint')}
+        error={fields.outcome}
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            rows={2}
+            maxLength={2000}
+            value={outcome}
+            onChange={(e) => setOutcome(e.target.value)}
+          />
+        )}
       </FormField>
-      <FormActions submit={referral ? t('referrals.saveChanges') : t('referrals.send')} busy={save.isPending} onCancel={() => onDone(false)} />
+      <FormActions
+        submit={referral ? t('referrals.saveChanges') : t('referrals.send')}
+        busy={save.isPending}
+        onCancel={() => onDone(false)}
+      />
     </form>
   );
 }

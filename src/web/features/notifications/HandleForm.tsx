@@ -36,7 +36,13 @@ export function HandleForm({ id, describedBy, onHandled }: Props) {
 
   return (
     <form onSubmit={submit} noValidate className="handle-form">
-      <FormField id={`handle-${id}-outcome`} label={t('notifications.handle.outcome')} error={messages.text(error)} required announce>
+      <FormField
+        id={`handle-${id}-outcome`}
+        label={t('notifications.handle.outcome')}
+        error={messages.text(error)}
+        required
+        announce
+      >
         {(control) => (
           <select {...control} value={outcome} onChange={(e) => setOutcome(e.target.value as NotificationOutcome | '')}>
             <option value="">{t('notifications.handle.choose')}</option>
@@ -48,8 +54,14 @@ export function HandleForm({ id, describedBy, onHandled }: Props) {
           </select>
         )}
       </FormField>
-      <FormField id={`handle-${id}-note`} label={t('notifications.handle.note')} hint={t('notifications.handle.noteHint')}>
-        {(control) => <textarea {...control} rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />}
+      <FormField
+        id={`handle-${id}-note`}
+        label={t('notifications.handle.note')}
+        hint={t('notifications.handle.noteHint')}
+      >
+        {(control) => (
+          <textarea {...control} rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
+        )}
       </FormField>
       <button type="submit" className="button" disabled={busy} aria-describedby={describedBy}>
         {t('notifications.handle.submit')}

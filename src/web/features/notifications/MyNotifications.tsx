@@ -35,11 +35,17 @@ export function MyNotifications({ items, caption }: { items: Notification[]; cap
               <th scope="row" className="nowrap">
                 {formatIdentityNumber(n.personalIdentityNumber)}
               </th>
-              <td>{n.schoolUnitName ? t('notifications.schoolValue', { name: n.schoolUnitName, code: n.schoolUnitCode }) : n.schoolUnitCode}</td>
+              <td>
+                {n.schoolUnitName
+                  ? t('notifications.schoolValue', { name: n.schoolUnitName, code: n.schoolUnitCode })
+                  : n.schoolUnitCode}
+              </td>
               <td>{t(`notifications.kinds.${n.kind}`)}</td>
               <td className="nowrap">{format.date(n.date)}</td>
               <td>
-                <span className={n.status === 'handled' ? 'badge badge--closed' : 'badge badge--new'}>{t(n.status === 'handled' ? 'notifications.status.handled' : 'notifications.status.received')}</span>
+                <span className={n.status === 'handled' ? 'badge badge--closed' : 'badge badge--new'}>
+                  {t(n.status === 'handled' ? 'notifications.status.handled' : 'notifications.status.received')}
+                </span>
               </td>
             </tr>
           ))}

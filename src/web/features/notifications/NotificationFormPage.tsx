@@ -21,7 +21,14 @@ export function NotificationFormPage() {
   const { t } = useTranslation();
   const messages = useMessages();
   const navigate = useNavigate();
-  const [values, setValues] = useState<NotificationValues>(() => ({ personalIdentityNumber: '', schoolUnitCode: '', schoolUnitName: '', kind: 'dropout', date: todayIso(), message: '' }));
+  const [values, setValues] = useState<NotificationValues>(() => ({
+    personalIdentityNumber: '',
+    schoolUnitCode: '',
+    schoolUnitName: '',
+    kind: 'dropout',
+    date: todayIso(),
+    message: '',
+  }));
   const [local, setLocal] = useState<FieldMessages>({});
   const [problem, setProblem] = useState<Message | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -55,7 +62,8 @@ export function NotificationFormPage() {
 
   const errors = messages.fields(local, problem);
   // The API names a wrong school unit code only "invalid"; say what is wanted instead.
-  if (problem instanceof ApiError && problem.fields.some((f) => f.field === 'schoolUnitCode')) errors.schoolUnitCode = t('notifications.form.schoolUnitCodeInvalid');
+  if (problem instanceof ApiError && problem.fields.some((f) => f.field === 'schoolUnitCode'))
+    errors.schoolUnitCode = t('notifications.form.schoolUnitCodeInvalid');
   // A problem that is only about fields is said by the fields themselves.
   const overall = problem instanceof ApiError && problem.fields.length ? undefined : messages.text(problem);
   return (
@@ -66,9 +74,17 @@ export function NotificationFormPage() {
         <ErrorSummary
           message={overall}
           focusKey={attempt}
-          items={Object.entries(errors).map(([field, message]) => ({ fieldId: `notification-${field}`, label: t(`notifications.form.${field}`, { defaultValue: field }), message }))}
+          items={Object.entries(errors).map(([field, message]) => ({
+            fieldId: `notification-${field}`,
+            label: t(`notifications.form.${field}`, { defaultValue: field }),
+            message,
+          }))}
         />
-        <NotificationFields values={values} errors={errors} onChange={(patch) => setValues((v) => ({ ...v, ...patch }))} />
+        <NotificationFields
+          values={values}
+          errors={errors}
+          onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
+        />
         <FormActions submit={t('notifications.form.submit')} busy={busy}>
           <Link to="/notifications" className="button button--secondary">
             {t('common.cancel')}

@@ -31,7 +31,11 @@ export function NotificationsPage() {
       {t('notifications.mine.new')}
     </Link>
   );
-  const mineList = mine.data ? <MyNotifications items={mine.data} caption={t('notifications.mine.caption')} /> : mine.loading ? <Loading /> : null;
+  const mineList = mine.data ? (
+    <MyNotifications items={mine.data} caption={t('notifications.mine.caption')} />
+  ) : mine.loading ? (
+    <Loading />
+  ) : null;
 
   if (!inboxRole) {
     return (

@@ -19,7 +19,9 @@ export function RoutingTrustForm() {
   const [busy, setBusy] = useState(false);
   useEffect(() => setChosen(new Set(routing.data?.trusted.map((m) => m.id) ?? [])), [routing.data]);
 
-  const all = routing.data ? [...routing.data.trusted, ...routing.data.others].sort((a, b) => a.name.localeCompare(b.name, 'sv')) : [];
+  const all = routing.data
+    ? [...routing.data.trusted, ...routing.data.others].sort((a, b) => a.name.localeCompare(b.name, 'sv'))
+    : [];
   const toggle = (id: string) =>
     setChosen((previous) => {
       const next = new Set(previous);
@@ -58,7 +60,9 @@ export function RoutingTrustForm() {
             {all.map((m) => (
               <div className="field checkbox" key={m.id}>
                 <input id={`trust-${m.id}`} type="checkbox" checked={chosen.has(m.id)} onChange={() => toggle(m.id)} />
-                <label htmlFor={`trust-${m.id}`}>{t('notificationRouting.municipality', { name: m.name, code: m.code })}</label>
+                <label htmlFor={`trust-${m.id}`}>
+                  {t('notificationRouting.municipality', { name: m.name, code: m.code })}
+                </label>
               </div>
             ))}
           </fieldset>

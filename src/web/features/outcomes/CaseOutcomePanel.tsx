@@ -23,7 +23,11 @@ export function CaseOutcomePanel({ person, onChanged }: { person: PersonDetail; 
   const kase = person.case;
   const caseId = kase?.id ?? '';
   const visible = Boolean(kase) && person.access.categories.includes('contact_occupation');
-  const outcome = useQuery({ queryKey: ['cases', caseId, 'outcome'], queryFn: () => outcomeApi.get(caseId), enabled: visible });
+  const outcome = useQuery({
+    queryKey: ['cases', caseId, 'outcome'],
+    queryFn: () => outcomeApi.get(caseId),
+    enabled: visible,
+  });
   const reload = async () => {
     await queryClient.invalidateQueries({ queryKey: ['cases', caseId, 'outcome'] });
     await onChanged();
@@ -37,7 +41,9 @@ export function CaseOutcomePanel({ person, onChanged }: { person: PersonDetail; 
     <section className="panel" aria-labelledby="outcome-panel-title">
       <h2 id="outcome-panel-title">{t('outcomes.panelTitle')}</h2>
       {!o ? (
-        outcome.isLoading ? <Loading /> : null
+        outcome.isLoading ? (
+          <Loading />
+        ) : null
       ) : (
         <>
           <dl className="details details--compact">
@@ -48,7 +54,11 @@ export function CaseOutcomePanel({ person, onChanged }: { person: PersonDetail; 
             {o.documentedProblems ? (
               <>
                 <dt>{t('outcomes.problems')}</dt>
-                <dd>{o.documentedProblems.length ? o.documentedProblems.map((p) => t(`outcomes.problemCodes.${p}`)).join(', ') : t('outcomes.noProblems')}</dd>
+                <dd>
+                  {o.documentedProblems.length
+                    ? o.documentedProblems.map((p) => t(`outcomes.problemCodes.${p}`)).join(', ')
+                    : t('outcomes.noProblems')}
+                </dd>
               </>
             ) : null}
             {closing ? (
@@ -59,7 +69,10 @@ export function CaseOutcomePanel({ person, onChanged }: { person: PersonDetail; 
                   {closing.studyForm ? ` (${t(`offers.studyForms.${closing.studyForm}`)})` : null}
                 </dd>
                 <dt>{t('outcomes.closedOn')}</dt>
-                <dd>{format.date(closing.closedOn)}{closing.closedBy ? `, ${closing.closedBy.name}` : null}</dd>
+                <dd>
+                  {format.date(closing.closedOn)}
+                  {closing.closedBy ? `, ${closing.closedBy.name}` : null}
+                </dd>
                 {closing.note ? (
                   <>
                     <dt>{t('outcomes.note')}</dt>
@@ -76,7 +89,11 @@ export function CaseOutcomePanel({ person, onChanged }: { person: PersonDetail; 
                 {o.followUps.map((f) => (
                   <li key={f.id}>
                     {t('outcomes.followUpLine', { months: f.months, date: format.date(f.dueOn) })}{' '}
-                    {f.result ? <strong>{t(`outcomes.followUpResults.${f.result}`)}</strong> : <span className="muted">{t('outcomes.followUpPending')}</span>}
+                    {f.result ? (
+                      <strong>{t(`outcomes.followUpResults.${f.result}`)}</strong>
+                    ) : (
+                      <span className="muted">{t('outcomes.followUpPending')}</span>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -96,7 +113,12 @@ export function CaseOutcomePanel({ person, onChanged }: { person: PersonDetail; 
                   <FollowUpForm key={f.id} followUp={f} onSaved={reload} />
                 ))}
               <ProblemAlert error={reopen.error instanceof ApiError ? reopen.error : null} />
-              <button type="button" className="button button--secondary" disabled={reopen.isPending} onClick={() => reopen.mutate()}>
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={reopen.isPending}
+                onClick={() => reopen.mutate()}
+              >
                 {t('outcomes.reopen')}
               </button>
             </>

@@ -59,12 +59,20 @@ export function CloseCaseForm({ caseId, version, onClosed }: Props) {
     closedOn: t('outcomes.closedOn'),
     note: t('outcomes.note'),
   };
-  const summary = Object.entries(fields).map(([field, message]) => ({ fieldId: `close-${field}`, label: labels[field] ?? field, message }));
+  const summary = Object.entries(fields).map(([field, message]) => ({
+    fieldId: `close-${field}`,
+    label: labels[field] ?? field,
+    message,
+  }));
   return (
     <form onSubmit={submit} noValidate aria-labelledby="close-case-title" className="close-case-form">
       <h3 id="close-case-title">{t('outcomes.closeTitle')}</h3>
       <p className="muted">{t('outcomes.closeIntro')}</p>
-      <ErrorSummary items={summary} message={apiError && summary.length === 0 ? messages.text(apiError) : undefined} focusKey={attempts} />
+      <ErrorSummary
+        items={summary}
+        message={apiError && summary.length === 0 ? messages.text(apiError) : undefined}
+        focusKey={attempts}
+      />
       <SelectField
         id="close-outcome"
         label={t('outcomes.outcome')}
@@ -86,9 +94,19 @@ export function CloseCaseForm({ caseId, version, onClosed }: Props) {
           error={fields.studyForm}
         />
       ) : null}
-      <TextField id="close-closedOn" label={t('outcomes.closedOn')} type="date" value={closedOn} onChange={setClosedOn} error={fields.closedOn} required />
+      <TextField
+        id="close-closedOn"
+        label={t('outcomes.closedOn')}
+        type="date"
+        value={closedOn}
+        onChange={setClosedOn}
+        error={fields.closedOn}
+        required
+      />
       <FormField id="close-note" label={t('outcomes.note')} hint={t('outcomes.noteHint')} error={fields.note}>
-        {(control) => <textarea {...control} rows={3} maxLength={4000} value={note} onChange={(e) => setNote(e.target.value)} />}
+        {(control) => (
+          <textarea {...control} rows={3} maxLength={4000} value={note} onChange={(e) => setNote(e.target.value)} />
+        )}
       </FormField>
       <FormActions submit={t('outcomes.close')} busy={save.isPending} />
     </form>

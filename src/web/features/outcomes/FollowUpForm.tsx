@@ -55,7 +55,11 @@ export function FollowUpForm({ followUp, onSaved }: Props) {
   return (
     <form onSubmit={submit} noValidate aria-label={title} className="follow-up-form">
       <h4>{title}</h4>
-      <ErrorSummary items={summary} message={apiError && summary.length === 0 ? messages.text(apiError) : undefined} focusKey={attempts} />
+      <ErrorSummary
+        items={summary}
+        message={apiError && summary.length === 0 ? messages.text(apiError) : undefined}
+        focusKey={attempts}
+      />
       <SelectField
         id={`${id}-result`}
         label={t('outcomes.followUpResult')}
@@ -73,7 +77,9 @@ export function FollowUpForm({ followUp, onSaved }: Props) {
         </div>
       ) : null}
       <FormField id={`${id}-note`} label={t('outcomes.note')} error={fields.note}>
-        {(control) => <textarea {...control} rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />}
+        {(control) => (
+          <textarea {...control} rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
+        )}
       </FormField>
       <FormActions submit={t('outcomes.recordFollowUp')} busy={save.isPending} />
     </form>

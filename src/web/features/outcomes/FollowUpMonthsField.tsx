@@ -13,7 +13,15 @@ export function monthsOf(text: string): number[] {
 }
 
 /** The field; `onChange` gets the parsed months as the user types. */
-export function FollowUpMonthsField({ value, onChange, error }: { value: number[]; onChange: (months: number[]) => void; error?: string }) {
+export function FollowUpMonthsField({
+  value,
+  onChange,
+  error,
+}: {
+  value: number[];
+  onChange: (months: number[]) => void;
+  error?: string;
+}) {
   const { t } = useTranslation();
   const [text, setText] = useState(value.join(', '));
   return (

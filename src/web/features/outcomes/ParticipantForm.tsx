@@ -6,7 +6,13 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CaseOutcome } from '../../../core/outcome-schemas.js';
-import { DIPLOMA_VALUES, DOCUMENTED_PROBLEMS, SETTABLE_TARGET_GROUPS, type Diploma, type DocumentedProblem } from '../../../core/outcomes.js';
+import {
+  DIPLOMA_VALUES,
+  DOCUMENTED_PROBLEMS,
+  SETTABLE_TARGET_GROUPS,
+  type Diploma,
+  type DocumentedProblem,
+} from '../../../core/outcomes.js';
 import { ApiError } from '../../api/client.js';
 import { messageOf, useMessages } from '../../api/fieldErrors.js';
 import { outcomeApi } from '../../api/outcomeEndpoints.js';
@@ -21,7 +27,9 @@ export function ParticipantForm({ caseId, version, outcome, onSaved }: Props) {
   const { t } = useTranslation();
   const messages = useMessages();
   const derived = outcome.targetGroup === 'kaa';
-  const [targetGroup, setTargetGroup] = useState<'young_adult' | 'other'>(derived ? 'other' : (outcome.targetGroup as 'young_adult' | 'other'));
+  const [targetGroup, setTargetGroup] = useState<'young_adult' | 'other'>(
+    derived ? 'other' : (outcome.targetGroup as 'young_adult' | 'other'),
+  );
   const [diploma, setDiploma] = useState<Diploma>(outcome.upperSecondaryDiploma);
   const [problems, setProblems] = useState<DocumentedProblem[]>(outcome.documentedProblems ?? []);
   const save = useMutation({
@@ -38,7 +46,8 @@ export function ParticipantForm({ caseId, version, outcome, onSaved }: Props) {
     event.preventDefault();
     save.mutate();
   }
-  const toggle = (p: DocumentedProblem, on: boolean) => setProblems((list) => (on ? [...list, p] : list.filter((x) => x !== p)));
+  const toggle = (p: DocumentedProblem, on: boolean) =>
+    setProblems((list) => (on ? [...list, p] : list.filter((x) => x !== p)));
   const fields = messages.fields({}, save.error ? messageOf(save.error) : null);
   return (
     <form onSubmit={submit} noValidate aria-labelledby="participant-title" className="participant-form">
@@ -47,7 +56,8 @@ export function ParticipantForm({ caseId, version, outcome, onSaved }: Props) {
       <ProblemAlert error={save.error instanceof ApiError && Object.keys(fields).length === 0 ? save.error : null} />
       {derived ? (
         <p>
-          {t('outcomes.targetGroup')}: <strong>{t('outcomes.targetGroups.kaa')}</strong> <span className="muted">{t('outcomes.kaaDerived')}</span>
+          {t('outcomes.targetGroup')}: <strong>{t('outcomes.targetGroups.kaa')}</strong>{' '}
+          <span className="muted">{t('outcomes.kaaDerived')}</span>
         </p>
       ) : (
         <SelectField
@@ -74,7 +84,12 @@ export function ParticipantForm({ caseId, version, outcome, onSaved }: Props) {
           <p className="field__hint">{t('outcomes.problemsHint')}</p>
           {DOCUMENTED_PROBLEMS.map((p) => (
             <div className="checkbox" key={p}>
-              <input id={`participant-problem-${p}`} type="checkbox" checked={problems.includes(p)} onChange={(e) => toggle(p, e.target.checked)} />
+              <input
+                id={`participant-problem-${p}`}
+                type="checkbox"
+                checked={problems.includes(p)}
+                onChange={(e) => toggle(p, e.target.checked)}
+              />
               <label htmlFor={`participant-problem-${p}`}>{t(`outcomes.problemCodes.${p}`)}</label>
             </div>
           ))}

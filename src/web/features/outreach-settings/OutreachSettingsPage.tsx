@@ -15,10 +15,32 @@ import { FormActions } from '../../components/FormActions.js';
 import { FollowUpMonthsField } from '../outcomes/FollowUpMonthsField.js';
 
 /** A whole-number input bound to a settings field. */
-function DaysField({ id, label, value, onChange, error }: { id: string; label: string; value: number; onChange: (n: number) => void; error?: string }) {
+function DaysField({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+}: {
+  id: string;
+  label: string;
+  value: number;
+  onChange: (n: number) => void;
+  error?: string;
+}) {
   return (
     <FormField id={id} label={label} error={error}>
-      {(control) => <input {...control} type="number" inputMode="numeric" min={0} className="input--short" value={Number.isNaN(value) ? '' : value} onChange={(e) => onChange(e.target.valueAsNumber)} />}
+      {(control) => (
+        <input
+          {...control}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          className="input--short"
+          value={Number.isNaN(value) ? '' : value}
+          onChange={(e) => onChange(e.target.valueAsNumber)}
+        />
+      )}
     </FormField>
   );
 }
@@ -59,17 +81,59 @@ export function OutreachSettingsPage() {
           ) : null}
         </ProblemAlert>
         <div className="field-row">
-          <DaysField id="settings-overdue" label={t('outreachSettings.overdueDays')} value={settings.overdueDays} onChange={(n) => set({ overdueDays: n })} error={fieldErrors['settings.overdueDays']} />
-          <DaysField id="settings-notice" label={t('outreachSettings.noticeDays')} value={settings.homeVisitNoticeDays} onChange={(n) => set({ homeVisitNoticeDays: n })} error={fieldErrors['settings.homeVisitNoticeDays']} />
-          <DaysField id="settings-plan-missing" label={t('outreachSettings.planMissingDays')} value={settings.planMissingDays} onChange={(n) => set({ planMissingDays: n })} error={fieldErrors['settings.planMissingDays']} />
+          <DaysField
+            id="settings-overdue"
+            label={t('outreachSettings.overdueDays')}
+            value={settings.overdueDays}
+            onChange={(n) => set({ overdueDays: n })}
+            error={fieldErrors['settings.overdueDays']}
+          />
+          <DaysField
+            id="settings-notice"
+            label={t('outreachSettings.noticeDays')}
+            value={settings.homeVisitNoticeDays}
+            onChange={(n) => set({ homeVisitNoticeDays: n })}
+            error={fieldErrors['settings.homeVisitNoticeDays']}
+          />
+          <DaysField
+            id="settings-plan-missing"
+            label={t('outreachSettings.planMissingDays')}
+            value={settings.planMissingDays}
+            onChange={(n) => set({ planMissingDays: n })}
+            error={fieldErrors['settings.planMissingDays']}
+          />
         </div>
-        <FollowUpMonthsField value={settings.followUpMonths ?? []} onChange={(followUpMonths) => set({ followUpMonths })} error={fieldErrors['settings.followUpMonths']} />
-        <TextField id="settings-phone" type="tel" label={t('outreachSettings.contactPhone')} value={settings.contactPhone} onChange={(v) => set({ contactPhone: v })} error={fieldErrors['settings.contactPhone']} />
-        <TextField id="settings-return" label={t('outreachSettings.returnAddress')} hint={t('outreachSettings.returnAddressHint')} value={settings.returnAddress} onChange={(v) => set({ returnAddress: v })} error={fieldErrors['settings.returnAddress']} />
-        <LadderFieldset ladder={settings.ladder} onChange={(ladder) => set({ ladder })} error={fieldErrors['settings.ladder']} />
+        <FollowUpMonthsField
+          value={settings.followUpMonths ?? []}
+          onChange={(followUpMonths) => set({ followUpMonths })}
+          error={fieldErrors['settings.followUpMonths']}
+        />
+        <TextField
+          id="settings-phone"
+          type="tel"
+          label={t('outreachSettings.contactPhone')}
+          value={settings.contactPhone}
+          onChange={(v) => set({ contactPhone: v })}
+          error={fieldErrors['settings.contactPhone']}
+        />
+        <TextField
+          id="settings-return"
+          label={t('outreachSettings.returnAddress')}
+          hint={t('outreachSettings.returnAddressHint')}
+          value={settings.returnAddress}
+          onChange={(v) => set({ returnAddress: v })}
+          error={fieldErrors['settings.returnAddress']}
+        />
+        <LadderFieldset
+          ladder={settings.ladder}
+          onChange={(ladder) => set({ ladder })}
+          error={fieldErrors['settings.ladder']}
+        />
         <fieldset>
           <legend>{t('outreachSettings.validity.legend')}</legend>
-          <p className="field__hint">{t('outreachSettings.codeList', { version: loaded.data.occupationListVersion })}</p>
+          <p className="field__hint">
+            {t('outreachSettings.codeList', { version: loaded.data.occupationListVersion })}
+          </p>
           <div className="field-row field-row--four">
             {OCCUPATION_CODE_LIST.codes.map((code) => (
               <DaysField

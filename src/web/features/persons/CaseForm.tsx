@@ -19,7 +19,10 @@ type Props = { kase: Case; canAssign: boolean; onChanged: () => Promise<void> };
 /** The case form. */
 export function CaseForm({ kase, canAssign, onChanged }: Props) {
   const { t } = useTranslation();
-  const staff = useLoad(async () => (canAssign ? staffApi.list({ active: 'true', contactPerson: 'true' }) : []), [canAssign]);
+  const staff = useLoad(
+    async () => (canAssign ? staffApi.list({ active: 'true', contactPerson: 'true' }) : []),
+    [canAssign],
+  );
   const [status, setStatus] = useState<CaseStatus>(kase.status);
   const [contactPersonId, setContactPersonId] = useState(kase.contactPerson?.id ?? '');
   const [teamId, setTeamId] = useState(kase.team?.id ?? '');
@@ -91,10 +94,19 @@ export function CaseForm({ kase, canAssign, onChanged }: Props) {
       {canAssign ? (
         <FormField id="case-contact-person" label={t('case.contactPerson')} hint={t('case.contactPersonHint')}>
           {(control) => (
-            <select {...control} value={contactPersonId} onChange={(e) => setContactPersonId(e.target.value)} disabled={staff.loading && !staff.data}>
+            <select
+              {...control}
+              value={contactPersonId}
+              onChange={(e) => setContactPersonId(e.target.value)}
+              disabled={staff.loading && !staff.data}
+            >
               <option value="">{t('case.noContactPersonOption')}</option>
               {currentMissing ? (
-                <option value={kase.contactPerson!.id}>{kase.contactPersonHasAccess ? kase.contactPerson!.name : t('case.contactPersonWithoutAccessOption', { name: kase.contactPerson!.name })}</option>
+                <option value={kase.contactPerson!.id}>
+                  {kase.contactPersonHasAccess
+                    ? kase.contactPerson!.name
+                    : t('case.contactPersonWithoutAccessOption', { name: kase.contactPerson!.name })}
+                </option>
               ) : null}
               {staffOptions.map((s) => (
                 <option key={s.id} value={s.id}>

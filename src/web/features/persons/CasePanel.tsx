@@ -27,7 +27,13 @@ export function CasePanel({ person, onChanged }: { person: PersonDetail; onChang
               <StatusBadge status={kase.status} />
             </dd>
             <dt>{t('case.contactPerson')}</dt>
-            <dd>{kase.contactPerson ? staffName(t, kase.contactPerson) : <span className="muted">{t('persons.noContactPerson')}</span>}</dd>
+            <dd>
+              {kase.contactPerson ? (
+                staffName(t, kase.contactPerson)
+              ) : (
+                <span className="muted">{t('persons.noContactPerson')}</span>
+              )}
+            </dd>
             <dt>{t('case.team')}</dt>
             <dd>{kase.team ? kase.team.name : <span className="muted">{t('common.missing')}</span>}</dd>
             <dt>{t('case.openedAt')}</dt>
@@ -41,10 +47,19 @@ export function CasePanel({ person, onChanged }: { person: PersonDetail; onChang
           </dl>
           {kase.contactPerson && !kase.contactPersonHasAccess ? (
             <Alert tone="warning">
-              <p>{t(can('cases.assign') ? 'case.contactPersonWithoutAccess' : 'case.contactPersonWithoutAccessAskCoordinator', { name: kase.contactPerson.name })}</p>
+              <p>
+                {t(
+                  can('cases.assign')
+                    ? 'case.contactPersonWithoutAccess'
+                    : 'case.contactPersonWithoutAccessAskCoordinator',
+                  { name: kase.contactPerson.name },
+                )}
+              </p>
             </Alert>
           ) : null}
-          {can('persons.edit') && person.access.managed && kase.status !== 'closed' ? <CaseForm key={kase.id} kase={kase} canAssign={can('cases.assign')} onChanged={onChanged} /> : null}
+          {can('persons.edit') && person.access.managed && kase.status !== 'closed' ? (
+            <CaseForm key={kase.id} kase={kase} canAssign={can('cases.assign')} onChanged={onChanged} />
+          ) : null}
         </>
       )}
     </section>

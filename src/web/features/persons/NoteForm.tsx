@@ -49,7 +49,14 @@ export function NoteForm({ personId, categories = [], onSaved, corrects, onCance
     setBusy(true);
     setError(null);
     try {
-      const result = await personsApi.addNote(personId, key.current, text.trim(), corrects?.id, category || undefined, shared || undefined);
+      const result = await personsApi.addNote(
+        personId,
+        key.current,
+        text.trim(),
+        corrects?.id,
+        category || undefined,
+        shared || undefined,
+      );
       key.current = newIdempotencyKey();
       setText('');
       setCategory(choices[0] ?? '');
@@ -68,23 +75,44 @@ export function NoteForm({ personId, categories = [], onSaved, corrects, onCance
     <form onSubmit={submit} className={corrects ? 'note-form note-form--correction' : 'note-form'} noValidate>
       {saved === 'plain' && !corrects ? <Alert tone="success">{t('journal.saved')}</Alert> : null}
       {saved === 'sensitive' && !corrects ? <Alert tone="warning">{t('consentEvents.sensitiveSaved')}</Alert> : null}
-      <FormField id={fieldId} label={corrects ? t('journal.correctionLabel') : t('journal.newNote')} hint={corrects ? t('journal.correctionHint') : t('journal.noteHint')} error={messages.text(error)} announce>
-        {(control) => <textarea {...control} rows={corrects ? 4 : 5} maxLength={MAX_LENGTH} value={text} onChange={(e) => setText(e.target.value)} />}
+      <FormField
+        id={fieldId}
+        label={corrects ? t('journal.correctionLabel') : t('journal.newNote')}
+        hint={corrects ? t('journal.correctionHint') : t('journal.noteHint')}
+        error={messages.text(error)}
+        announce
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            rows={corrects ? 4 : 5}
+            maxLength={MAX_LENGTH}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
+        )}
       </FormField>
       {warn ? (
         <p className="notice notice--warning" role="status">
           {t('consentEvents.sensitiveWarning')}
         </p>
       ) : null}
-      {!corrects && (choices.length > 1 || choices[0] !== '') ? <NoteCategoryField id={`${fieldId}-category`} categories={categories} value={category} onChange={setCategory} /> : null}
+      {!corrects && (choices.length > 1 || choices[0] !== '') ? (
+        <NoteCategoryField id={`${fieldId}-category`} categories={categories} value={category} onChange={setCategory} />
+      ) : null}
       {!corrects ? (
         <div className="field">
           <label className="checkbox">
-            <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} /> {t('journal.shareWithYoungPerson')}
+            <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} />{' '}
+            {t('journal.shareWithYoungPerson')}
           </label>
         </div>
       ) : null}
-      <FormActions submit={corrects ? t('journal.saveCorrection') : t('journal.save')} busy={busy} onCancel={onCancel} />
+      <FormActions
+        submit={corrects ? t('journal.saveCorrection') : t('journal.save')}
+        busy={busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -14,14 +14,28 @@ export function PersonDetails({ person }: { person: PersonDetail }) {
     <section className="panel" aria-labelledby="details-title">
       <h2 id="details-title">{t('persons.page.details')}</h2>
       <dl className="details">
-        <dt>{t(person.kind === 'coordination' ? 'persons.fields.coordinationNumber' : 'persons.fields.personalIdentityNumber')}</dt>
+        <dt>
+          {t(
+            person.kind === 'coordination'
+              ? 'persons.fields.coordinationNumber'
+              : 'persons.fields.personalIdentityNumber',
+          )}
+        </dt>
         <dd className="nowrap">{formatIdentityNumber(person.personalIdentityNumber)}</dd>
         <dt>{t('persons.fields.birthDate')}</dt>
         <dd>{format.date(person.birthDate)}</dd>
         {person.contactDetailsHidden ? null : (
           <>
             <dt>{t('persons.fields.address')}</dt>
-            <dd>{address.length ? address.map((line) => <span key={line} className="block">{line}</span>) : missing}</dd>
+            <dd>
+              {address.length
+                ? address.map((line) => (
+                    <span key={line} className="block">
+                      {line}
+                    </span>
+                  ))
+                : missing}
+            </dd>
             <dt>{t('persons.fields.phone')}</dt>
             <dd>{person.phone ?? missing}</dd>
             <dt>{t('persons.fields.email')}</dt>

@@ -17,7 +17,9 @@ export function PersonFilters({ value, onChange, showContactPerson }: Props) {
   const { me, can } = useSession();
   const teams = useLoad(() => (can('teams.read') ? teamsApi.list() : Promise.resolve([])), []);
   // Only coordinators are told of cases whose contact person may not open them.
-  const contactOptions = CONTACT_PERSON_FILTERS.filter((f) => f !== 'any' && (f !== 'without_access' || me?.role === 'coordinator'));
+  const contactOptions = CONTACT_PERSON_FILTERS.filter(
+    (f) => f !== 'any' && (f !== 'without_access' || me?.role === 'coordinator'),
+  );
   return (
     <fieldset className="filter-bar">
       <legend>{t('personFilters.legend')}</legend>
@@ -37,7 +39,10 @@ export function PersonFilters({ value, onChange, showContactPerson }: Props) {
         value={value.status ?? ''}
         onChange={(v) => onChange({ status: v || undefined })}
         empty={t('personFilters.all')}
-        options={CASE_STATUS_FILTERS.map((s) => ({ value: s, label: s === 'open' ? t('personFilters.open') : t(`status.${s}`) }))}
+        options={CASE_STATUS_FILTERS.map((s) => ({
+          value: s,
+          label: s === 'open' ? t('personFilters.open') : t(`status.${s}`),
+        }))}
       />
       <SelectField
         id="filter-register"
@@ -51,7 +56,14 @@ export function PersonFilters({ value, onChange, showContactPerson }: Props) {
         ]}
       />
       {teams.data && teams.data.length > 0 ? (
-        <SelectField id="filter-team" label={t('personFilters.team')} value={value.teamId ?? ''} onChange={(v) => onChange({ teamId: v || undefined })} empty={t('personFilters.allTeams')} options={teams.data.map((team) => ({ value: team.id, label: team.name }))} />
+        <SelectField
+          id="filter-team"
+          label={t('personFilters.team')}
+          value={value.teamId ?? ''}
+          onChange={(v) => onChange({ teamId: v || undefined })}
+          empty={t('personFilters.allTeams')}
+          options={teams.data.map((team) => ({ value: team.id, label: team.name }))}
+        />
       ) : null}
       <SelectField
         id="filter-age"

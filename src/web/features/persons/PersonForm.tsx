@@ -37,17 +37,38 @@ const LABEL_KEYS: Record<string, string> = {
 };
 
 /** The form; the parent sends it and turns API errors into `errors`. */
-export function PersonForm({ initial, mode, errors, problem, attempt, busy, contactDetailsHidden, onSubmit, cancel }: Props) {
+export function PersonForm({
+  initial,
+  mode,
+  errors,
+  problem,
+  attempt,
+  busy,
+  contactDetailsHidden,
+  onSubmit,
+  cancel,
+}: Props) {
   const { t } = useTranslation();
   const [values, setValues] = useState(initial);
   const set = (key: keyof PersonValues) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
   const text = (key: keyof typeof LABEL_KEYS, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
-    <TextField id={fieldId(key)} label={t(LABEL_KEYS[key]!)} value={values[key as keyof PersonValues] as string} onChange={set(key as keyof PersonValues)} error={errors[key]} {...extra} />
+    <TextField
+      id={fieldId(key)}
+      label={t(LABEL_KEYS[key]!)}
+      value={values[key as keyof PersonValues] as string}
+      onChange={set(key as keyof PersonValues)}
+      error={errors[key]}
+      {...extra}
+    />
   );
 
   const summary: SummaryItem[] = Object.entries(errors).map(([field, message]) => {
     const guardian = /^guardians\.(\d+)\.(\w+)$/.exec(field);
-    const label = guardian ? t('persons.guardians.fieldLabel', { n: Number(guardian[1]) + 1, field: t(`persons.guardians.${guardian[2]}`) }) : LABEL_KEYS[field] ? t(LABEL_KEYS[field]!) : field;
+    const label = guardian
+      ? t('persons.guardians.fieldLabel', { n: Number(guardian[1]) + 1, field: t(`persons.guardians.${guardian[2]}`) })
+      : LABEL_KEYS[field]
+        ? t(LABEL_KEYS[field]!)
+        : field;
     return { fieldId: fieldId(field), label, message };
   });
 
@@ -62,7 +83,12 @@ export function PersonForm({ initial, mode, errors, problem, attempt, busy, cont
       <fieldset>
         <legend>{t('persons.form.identity')}</legend>
         {mode === 'create' ? (
-          text('personalIdentityNumber', { hint: t('persons.form.pnrHint'), required: true, inputMode: 'numeric', autoComplete: 'off' })
+          text('personalIdentityNumber', {
+            hint: t('persons.form.pnrHint'),
+            required: true,
+            inputMode: 'numeric',
+            autoComplete: 'off',
+          })
         ) : (
           <dl className="details">
             <dt>{t('persons.fields.personalIdentityNumber')}</dt>
@@ -103,7 +129,11 @@ export function PersonForm({ initial, mode, errors, problem, attempt, busy, cont
               {text('email', { type: 'email', autoComplete: 'off' })}
             </div>
           </fieldset>
-          <GuardiansFieldset guardians={values.guardians} errors={errors} onChange={(guardians) => setValues((v) => ({ ...v, guardians }))} />
+          <GuardiansFieldset
+            guardians={values.guardians}
+            errors={errors}
+            onChange={(guardians) => setValues((v) => ({ ...v, guardians }))}
+          />
         </>
       )}
       <FormActions submit={mode === 'create' ? t('persons.form.create') : t('persons.form.save')} busy={busy}>

@@ -22,10 +22,18 @@ import { PersonTable } from './PersonTable.js';
 export const PERSON_PAGE_SIZE = 25;
 
 /** The sentence above the list: how many match, or "more than" when the server stopped counting. */
-function countText(t: TFunction, data: { total: number; totalIsLowerBound?: boolean }, q: string, number: (n: number) => string): string {
+function countText(
+  t: TFunction,
+  data: { total: number; totalIsLowerBound?: boolean },
+  q: string,
+  number: (n: number) => string,
+): string {
   const formatted = number(data.total);
-  if (data.totalIsLowerBound) return q ? t('persons.list.countForAtLeast', { formatted, q }) : t('persons.list.countAtLeast', { formatted });
-  return q ? t('persons.list.countFor', { count: data.total, formatted, q }) : t('persons.list.count', { count: data.total, formatted });
+  if (data.totalIsLowerBound)
+    return q ? t('persons.list.countForAtLeast', { formatted, q }) : t('persons.list.countAtLeast', { formatted });
+  return q
+    ? t('persons.list.countFor', { count: data.total, formatted, q })
+    : t('persons.list.count', { count: data.total, formatted });
 }
 const MINE: PersonListState = { ...LIST_DEFAULTS, contactPerson: 'me', status: 'open' };
 
@@ -42,7 +50,10 @@ export function PersonListPage({ mine = false }: { mine?: boolean }) {
   useEffect(() => setQuery(state.q), [state.q]);
   const key = writeListState(state, defaults).toString();
 
-  const { data, error, loading } = useLoad(() => personsApi.list({ ...state, pageSize: PERSON_PAGE_SIZE }), [key, mine]);
+  const { data, error, loading } = useLoad(
+    () => personsApi.list({ ...state, pageSize: PERSON_PAGE_SIZE }),
+    [key, mine],
+  );
 
   function update(next: Partial<PersonListState>) {
     // From the address as it is now, not as this render saw it: a second filter chosen before React has
@@ -75,7 +86,13 @@ export function PersonListPage({ mine = false }: { mine?: boolean }) {
             {t('persons.list.searchHint')}
           </p>
           <div className="search-bar__row">
-            <input id="person-search" type="search" value={query} aria-describedby="person-search-hint" onChange={(e) => setQuery(e.target.value)} />
+            <input
+              id="person-search"
+              type="search"
+              value={query}
+              aria-describedby="person-search-hint"
+              onChange={(e) => setQuery(e.target.value)}
+            />
             <button type="submit" className="button">
               {t('persons.list.searchButton')}
             </button>
@@ -95,8 +112,21 @@ export function PersonListPage({ mine = false }: { mine?: boolean }) {
       {loading && !data ? <Loading /> : null}
       {data ? (
         <div aria-busy={loading}>
-          <PersonTable items={data.items} sort={state.sort} order={state.order} onSort={(sort, order) => update({ sort, order })} empty={mine && !filtered ? t('myCases.empty') : undefined} />
-          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} totalIsLowerBound={data.totalIsLowerBound} onPage={(page) => update({ page })} label={t('persons.list.paging')} />
+          <PersonTable
+            items={data.items}
+            sort={state.sort}
+            order={state.order}
+            onSort={(sort, order) => update({ sort, order })}
+            empty={mine && !filtered ? t('myCases.empty') : undefined}
+          />
+          <Pagination
+            page={data.page}
+            pageSize={data.pageSize}
+            total={data.total}
+            totalIsLowerBound={data.totalIsLowerBound}
+            onPage={(page) => update({ page })}
+            label={t('persons.list.paging')}
+          />
         </div>
       ) : null}
     </>

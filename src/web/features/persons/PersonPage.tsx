@@ -67,8 +67,17 @@ export function PersonPage() {
           {can('outreach.work') && p.access.managed ? <PersonOutreach personId={p.id} onChanged={reloadAll} /> : null}
           {seesContact ? <PersonDetails person={p} /> : null}
           {seesContact ? <RegisterPeriods periods={p.registerPeriods} /> : null}
-          {p.access.managed || p.access.categories.includes('assessment_plan') ? <ConsentsPanel person={p} onChanged={reloadAll} /> : null}
-          {p.access.categories.some((c) => c === 'assessment_plan' || c === 'health_social') ? <MeasuresPanel personId={p.id} managed={p.access.managed} categories={p.access.categories} onChanged={reloadAll} /> : null}
+          {p.access.managed || p.access.categories.includes('assessment_plan') ? (
+            <ConsentsPanel person={p} onChanged={reloadAll} />
+          ) : null}
+          {p.access.categories.some((c) => c === 'assessment_plan' || c === 'health_social') ? (
+            <MeasuresPanel
+              personId={p.id}
+              managed={p.access.managed}
+              categories={p.access.categories}
+              onChanged={reloadAll}
+            />
+          ) : null}
           {seesContact ? <CaseOutcomePanel person={p} onChanged={reloadAll} /> : null}
           {seesContact || p.access.categories.includes('assessment_plan') ? <ScheduleSection personId={p.id} /> : null}
           {can('activities.manage') && p.access.managed ? <EnrolPanel personId={p.id} /> : null}
@@ -77,7 +86,9 @@ export function PersonPage() {
           {seesContact ? <CasePanel person={p} onChanged={reloadAll} /> : null}
           <AssessmentsPanel person={p} />
           <PlanPanel person={p} />
-          {p.access.categories.includes('assessment_plan') ? <ApplicationsPanel personId={p.id} managed={p.access.managed} onChanged={reloadAll} /> : null}
+          {p.access.categories.includes('assessment_plan') ? (
+            <ApplicationsPanel personId={p.id} managed={p.access.managed} onChanged={reloadAll} />
+          ) : null}
           {can('extract.produce') ? <ExtractPanel personId={p.id} /> : null}
         </div>
       </div>

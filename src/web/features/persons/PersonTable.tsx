@@ -8,13 +8,21 @@ import { SortableHeader } from '../../components/SortableHeader.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { useFormat } from '../../i18n/format.js';
 
-type Props = { items: PersonSummary[]; sort: PersonSort; order: SortOrder; onSort: (sort: PersonSort, order: SortOrder) => void; empty?: string };
+type Props = {
+  items: PersonSummary[];
+  sort: PersonSort;
+  order: SortOrder;
+  onSort: (sort: PersonSort, order: SortOrder) => void;
+  empty?: string;
+};
 
 /** One page of persons; an empty page says so in words (`empty`, or that nothing matches). */
 export function PersonTable({ items, sort, order, onSort, empty }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
-  const header = (column: PersonSort, label: string) => <SortableHeader column={column} label={label} sort={sort} order={order} onSort={onSort} />;
+  const header = (column: PersonSort, label: string) => (
+    <SortableHeader column={column} label={label} sort={sort} order={order} onSort={onSort} />
+  );
   return (
     <div className="table-wrap">
       <table className="table">
@@ -39,15 +47,29 @@ export function PersonTable({ items, sort, order, onSort, empty }: Props) {
             items.map((p) => (
               <tr key={p.id}>
                 <th scope="row">
-                  <Link to={`/persons/${p.id}`}>{t('persons.fullName', { given: p.givenName, family: p.familyName })}</Link>
+                  <Link to={`/persons/${p.id}`}>
+                    {t('persons.fullName', { given: p.givenName, family: p.familyName })}
+                  </Link>
                 </th>
                 <td className="nowrap">{formatIdentityNumber(p.personalIdentityNumber)}</td>
                 <td className="numeric">{format.number(p.age)}</td>
                 <td>
                   <StatusBadge status={p.caseStatus} />
                 </td>
-                <td>{p.contactPerson ? p.contactPerson.name : <span className="muted">{t('persons.noContactPerson')}</span>}</td>
-                <td className="nowrap">{p.lastAttemptAt ? format.date(p.lastAttemptAt) : <span className="muted">{t('personFilters.noAttempt')}</span>}</td>
+                <td>
+                  {p.contactPerson ? (
+                    p.contactPerson.name
+                  ) : (
+                    <span className="muted">{t('persons.noContactPerson')}</span>
+                  )}
+                </td>
+                <td className="nowrap">
+                  {p.lastAttemptAt ? (
+                    format.date(p.lastAttemptAt)
+                  ) : (
+                    <span className="muted">{t('personFilters.noAttempt')}</span>
+                  )}
+                </td>
                 <td>
                   {p.inRegister ? (
                     <span className="register-flag register-flag--in">{t('persons.inRegister')}</span>

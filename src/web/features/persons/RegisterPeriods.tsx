@@ -31,13 +31,27 @@ export function RegisterPeriods({ periods }: { periods: PersonDetail['registerPe
                 <tr key={p.id}>
                   <td className="nowrap">{format.date(p.enteredOn)}</td>
                   <td>{t(`register.entry.${p.entryReason}`, { defaultValue: p.entryReason })}</td>
-                  <td className="nowrap">{p.leftOn ? format.date(p.leftOn) : <span className="badge badge--active">{t('register.ongoing')}</span>}</td>
-                  <td>{p.leaveReason ? t(`register.leave.${p.leaveReason}`, { defaultValue: p.leaveReason }) : <span className="muted">{t('common.missing')}</span>}</td>
+                  <td className="nowrap">
+                    {p.leftOn ? (
+                      format.date(p.leftOn)
+                    ) : (
+                      <span className="badge badge--active">{t('register.ongoing')}</span>
+                    )}
+                  </td>
+                  <td>
+                    {p.leaveReason ? (
+                      t(`register.leave.${p.leaveReason}`, { defaultValue: p.leaveReason })
+                    ) : (
+                      <span className="muted">{t('common.missing')}</span>
+                    )}
+                  </td>
                   <td>
                     {p.sources.length ? (
                       <ul className="source-rows">
                         {p.sources.map((s) => (
-                          <li key={`${s.list}:${s.fileName}:${s.line}`}>{t(`register.source.${s.list}`, { file: s.fileName, line: s.line })}</li>
+                          <li key={`${s.list}:${s.fileName}:${s.line}`}>
+                            {t(`register.source.${s.list}`, { file: s.fileName, line: s.line })}
+                          </li>
                         ))}
                       </ul>
                     ) : (

@@ -26,7 +26,10 @@ export function Timeline({ personId, events, onChanged }: Props) {
   const format = useFormat();
   const { can } = useSession();
   const [correcting, setCorrecting] = useState<string | null>(null);
-  const names = useMemo(() => new Map(events.flatMap((e) => (e.actor ? [[e.actor.id, e.actor.name] as const] : []))), [events]);
+  const names = useMemo(
+    () => new Map(events.flatMap((e) => (e.actor ? [[e.actor.id, e.actor.name] as const] : []))),
+    [events],
+  );
   const sentence = useEventSentence(names);
   const byId = useMemo(() => new Map(events.map((e) => [e.id, e])), [events]);
 
@@ -40,12 +43,21 @@ export function Timeline({ personId, events, onChanged }: Props) {
         const message = typed?.type === 'school_notification' ? typed.payload.message : null;
         const original = event.correctsEventId ? byId.get(event.correctsEventId) : undefined;
         return (
-          <li key={event.id} id={`event-${event.id}`} tabIndex={-1} className={`timeline__item timeline__item--${event.type}${event.correctedBy ? ' timeline__item--corrected' : ''}`}>
+          <li
+            key={event.id}
+            id={`event-${event.id}`}
+            tabIndex={-1}
+            className={`timeline__item timeline__item--${event.type}${event.correctedBy ? ' timeline__item--corrected' : ''}`}
+          >
             <h4 className="timeline__title">
               {t([`events.types.${event.type}`, `consentEvents.types.${event.type}`])}
-              {event.category === 'health_social' ? <span className="badge badge--health">{t('consent.categories.health_social')}</span> : null}
+              {event.category === 'health_social' ? (
+                <span className="badge badge--health">{t('consent.categories.health_social')}</span>
+              ) : null}
               {event.correctedBy ? <span className="badge badge--corrected">{t('journal.corrected')}</span> : null}
-              {event.correctsEventId ? <span className="badge badge--correction">{t('journal.correction')}</span> : null}
+              {event.correctsEventId ? (
+                <span className="badge badge--correction">{t('journal.correction')}</span>
+              ) : null}
             </h4>
             <p className="timeline__meta" id={`event-${event.id}-meta`}>
               <time dateTime={event.occurredAt}>{format.dateTime(event.occurredAt)}</time>
@@ -53,19 +65,31 @@ export function Timeline({ personId, events, onChanged }: Props) {
               <span>{event.actor ? event.actor.name : t('events.system')}</span>
             </p>
             <p>{sentence(event)}</p>
-            {isNote ? <blockquote className={event.correctedBy ? 'note-text note-text--corrected' : 'note-text'}>{text}</blockquote> : null}
+            {isNote ? (
+              <blockquote className={event.correctedBy ? 'note-text note-text--corrected' : 'note-text'}>
+                {text}
+              </blockquote>
+            ) : null}
             {message ? <blockquote className="note-text">{message}</blockquote> : null}
             {event.correctedBy ? (
               <p>
-                <a href={`#event-${event.correctedBy}`} onClick={(e) => (e.preventDefault(), focusEvent(event.correctedBy!))}>
+                <a
+                  href={`#event-${event.correctedBy}`}
+                  onClick={(e) => (e.preventDefault(), focusEvent(event.correctedBy!))}
+                >
                   {t('journal.showCorrection')}
                 </a>
               </p>
             ) : null}
             {event.correctsEventId ? (
               <p>
-                <a href={`#event-${event.correctsEventId}`} onClick={(e) => (e.preventDefault(), focusEvent(event.correctsEventId!))}>
-                  {original ? t('journal.showOriginalFrom', { date: format.dateTime(original.occurredAt) }) : t('journal.showOriginal')}
+                <a
+                  href={`#event-${event.correctsEventId}`}
+                  onClick={(e) => (e.preventDefault(), focusEvent(event.correctsEventId!))}
+                >
+                  {original
+                    ? t('journal.showOriginalFrom', { date: format.dateTime(original.occurredAt) })
+                    : t('journal.showOriginal')}
                 </a>
               </p>
             ) : null}
@@ -81,7 +105,12 @@ export function Timeline({ personId, events, onChanged }: Props) {
                   }}
                 />
               ) : (
-                <button type="button" className="button button--secondary button--small" onClick={() => setCorrecting(event.id)} aria-describedby={`event-${event.id}-meta`}>
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  onClick={() => setCorrecting(event.id)}
+                  aria-describedby={`event-${event.id}-meta`}
+                >
                   {t('journal.correct')}
                 </button>
               )

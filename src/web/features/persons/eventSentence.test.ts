@@ -14,8 +14,18 @@ import { RULES } from '../../../core/eligibility.js';
 const i18n = i18next.createInstance();
 let tools: SentenceTools;
 beforeAll(async () => {
-  await i18n.init({ lng: 'sv', fallbackLng: 'sv', resources: { sv: { translation: sv }, en: { translation: en } }, interpolation: { escapeValue: false }, showSupportNotice: false });
-  tools = { t: i18n.t as SentenceTools['t'], format: { date: (d) => `[${d}]`, dateTime: (d) => `[${d}]` }, names: new Map([[STORED_STAFF.coach, 'Kim Coach']]) };
+  await i18n.init({
+    lng: 'sv',
+    fallbackLng: 'sv',
+    resources: { sv: { translation: sv }, en: { translation: en } },
+    interpolation: { escapeValue: false },
+    showSupportNotice: false,
+  });
+  tools = {
+    t: i18n.t as SentenceTools['t'],
+    format: { date: (d) => `[${d}]`, dateTime: (d) => `[${d}]` },
+    names: new Map([[STORED_STAFF.coach, 'Kim Coach']]),
+  };
 });
 
 const event = (stored: Pick<StoredEvent, 'type' | 'payload'>, rest: Partial<TimelineEvent> = {}): TimelineEvent => ({
@@ -42,29 +52,50 @@ describe('the sentence of a timeline event', () => {
         const text = eventSentence(event(stored), { ...tools, t: i18n.getFixedT(lng) as SentenceTools['t'] });
         expect(text, `${stored.name} (${lng})`).not.toBe(generic);
         // Every label was found: no key path and no raw code leaks into the sentence.
-        expect(text, `${stored.name} (${lng})`).not.toMatch(/\b(events|consentEvents|register|applications|calendar|status)\.[a-z]/);
+        expect(text, `${stored.name} (${lng})`).not.toMatch(
+          /\b(events|consentEvents|register|applications|calendar|status)\.[a-z]/,
+        );
       }
     }
   });
 
   it('names staff from the payload, else from the names it knows, else as a colleague', () => {
     expect(sentenceOf('contact person set')).toBe('Alex Handläggare gjorde Test Coach till kontaktperson.');
-    expect(sentenceOf('contact person set, first demo (id only)')).toBe('Alex Handläggare gjorde Kim Coach till kontaktperson.');
-    expect(eventSentence(event({ type: 'contact_person_changed', payload: { from: null, to: { id: STORED_STAFF.colleague } } }), tools)).toBe('Alex Handläggare gjorde en medarbetare till kontaktperson.');
+    expect(sentenceOf('contact person set, first demo (id only)')).toBe(
+      'Alex Handläggare gjorde Kim Coach till kontaktperson.',
+    );
+    expect(
+      eventSentence(
+        event({ type: 'contact_person_changed', payload: { from: null, to: { id: STORED_STAFF.colleague } } }),
+        tools,
+      ),
+    ).toBe('Alex Handläggare gjorde en medarbetare till kontaktperson.');
     expect(sentenceOf('contact person removed')).toBe('Alex Handläggare tog bort Test Colleague som kontaktperson.');
   });
 
   it('gives the register events their reason, day and rule when stored, and leaves out what old rows lack', () => {
-    expect(sentenceOf('entered the register (reconciliation)')).toBe('Personen fördes in i registret per [2026-08-15]. Skäl: ' + i18n.t('register.entry.dropped_out') + '.');
-    expect(sentenceOf('entered the register, first demo (no date)')).toBe('Personen fördes in i registret. Skäl: ' + i18n.t('register.entry.moved_in') + '.');
+    expect(sentenceOf('entered the register (reconciliation)')).toBe(
+      'Personen fördes in i registret per [2026-08-15]. Skäl: ' + i18n.t('register.entry.dropped_out') + '.',
+    );
+    expect(sentenceOf('entered the register, first demo (no date)')).toBe(
+      'Personen fördes in i registret. Skäl: ' + i18n.t('register.entry.moved_in') + '.',
+    );
     expect(sentenceOf('left the register (reconciliation)')).toContain('Enligt listorna: Började gymnasiet.');
-    expect(sentenceOf('left the register, first demo (no rule, no date)')).toBe('Personen fördes ut ur registret. Skäl: ' + i18n.t('register.leave.moved_out') + '.');
+    expect(sentenceOf('left the register, first demo (no rule, no date)')).toBe(
+      'Personen fördes ut ur registret. Skäl: ' + i18n.t('register.leave.moved_out') + '.',
+    );
   });
 
   it('tells a check step from a contact attempt, and reads attempts of the first version', () => {
-    expect(sentenceOf('check step')).toBe('Alex Handläggare registrerade steget stämma av med skolan: avbrott bekräftat.');
-    expect(sentenceOf('contact attempt, first version (channel and outcome only)')).toBe('Alex Handläggare försökte nå personen via sms: inget svar.');
-    expect(sentenceOf('letter recorded as reached before the stricter rule')).toBe('Alex Handläggare försökte nå personen via brev: nådd.');
+    expect(sentenceOf('check step')).toBe(
+      'Alex Handläggare registrerade steget stämma av med skolan: avbrott bekräftat.',
+    );
+    expect(sentenceOf('contact attempt, first version (channel and outcome only)')).toBe(
+      'Alex Handläggare försökte nå personen via sms: inget svar.',
+    );
+    expect(sentenceOf('letter recorded as reached before the stricter rule')).toBe(
+      'Alex Handläggare försökte nå personen via brev: nådd.',
+    );
   });
 
   it('names the school by name, else by its unit code', () => {
@@ -72,13 +103,22 @@ describe('the sentence of a timeline event', () => {
   });
 
   it('says who acted, or Lotsa when nobody did, and a correction as such', () => {
-    expect(eventSentence(event({ type: 'case_opened', payload: {} }, { actor: null }), tools)).toBe('Lotsa öppnade ett ärende.');
-    expect(eventSentence(event({ type: 'note', payload: { text: 'x' } }, { correctsEventId: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d' }), tools)).toBe('Alex Handläggare rättade en anteckning.');
+    expect(eventSentence(event({ type: 'case_opened', payload: {} }, { actor: null }), tools)).toBe(
+      'Lotsa öppnade ett ärende.',
+    );
+    expect(
+      eventSentence(
+        event({ type: 'note', payload: { text: 'x' } }, { correctsEventId: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d' }),
+        tools,
+      ),
+    ).toBe('Alex Handläggare rättade en anteckning.');
   });
 
   it('falls back to the generic sentence for a payload that does not fit its type', () => {
     const generic = i18n.t('events.sentences.unknown');
-    expect(eventSentence(event({ type: 'case_status_changed', payload: { from: 'new', to: 'archived' } }), tools)).toBe(generic);
+    expect(eventSentence(event({ type: 'case_status_changed', payload: { from: 'new', to: 'archived' } }), tools)).toBe(
+      generic,
+    );
     expect(eventSentence(event({ type: 'contact_person_changed', payload: { to: 'Kim' } }), tools)).toBe(generic);
     expect(eventSentence(event({ type: 'no_such_event', payload: {} }), tools)).toBe(generic);
   });
@@ -97,7 +137,9 @@ describe('the sentence of a timeline event', () => {
       ['calendar.kinds', MEETING_KINDS],
     ];
     for (const lng of ['sv', 'en'] as const) {
-      for (const [prefix, values] of labels) for (const value of values) expect(i18n.exists(`${prefix}.${value}`, { lng }), `${lng} ${prefix}.${value}`).toBe(true);
+      for (const [prefix, values] of labels)
+        for (const value of values)
+          expect(i18n.exists(`${prefix}.${value}`, { lng }), `${lng} ${prefix}.${value}`).toBe(true);
     }
   });
 });

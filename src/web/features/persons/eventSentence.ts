@@ -14,7 +14,12 @@ import { teamMeetingSentence } from '../team-meetings/decisionSentence.js';
 
 type Translate = ReturnType<typeof useTranslation>['t'];
 /** What a sentence needs: the translation function, date formatting, and names of staff by id. */
-export type SentenceTools = { t: Translate; format: { date: (value: string) => string; dateTime: (value: string) => string }; names: ReadonlyMap<string, string>; language?: string };
+export type SentenceTools = {
+  t: Translate;
+  format: { date: (value: string) => string; dateTime: (value: string) => string };
+  names: ReadonlyMap<string, string>;
+  language?: string;
+};
 
 /** The sentence that says what `event` was, by whom. */
 export function eventSentence(event: TimelineEvent, { t, format, names, language = 'sv' }: SentenceTools): string {
@@ -30,7 +35,9 @@ export function eventSentence(event: TimelineEvent, { t, format, names, language
       return t('events.sentences.person_created', { actor });
     case 'person_updated': {
       const fields = e.payload.fields.map((f) => t(`persons.fields.${f}`, { defaultValue: f }));
-      return fields.length ? t('events.sentences.person_updated', { actor, fields: fields.join(', ') }) : t('events.sentences.person_updated_none', { actor });
+      return fields.length
+        ? t('events.sentences.person_updated', { actor, fields: fields.join(', ') })
+        : t('events.sentences.person_updated_none', { actor });
     }
     case 'case_opened':
       return t('events.sentences.case_opened', { actor });
@@ -42,20 +49,32 @@ export function eventSentence(event: TimelineEvent, { t, format, names, language
       return t('events.sentences.contact_person_removed', { actor, from: from ?? t('events.unknownStaff') });
     }
     case 'case_status_changed':
-      return t('events.sentences.case_status_changed', { actor, from: t(`status.${e.payload.from}`), to: t(`status.${e.payload.to}`) });
+      return t('events.sentences.case_status_changed', {
+        actor,
+        from: t(`status.${e.payload.from}`),
+        to: t(`status.${e.payload.to}`),
+      });
     case 'note':
-      return event.correctsEventId ? t('events.sentences.note_correction', { actor }) : t('events.sentences.note', { actor });
+      return event.correctsEventId
+        ? t('events.sentences.note_correction', { actor })
+        : t('events.sentences.note', { actor });
     case 'register_entered': {
       const { reason, asOf } = e.payload;
       const why = t(`register.entry.${reason}`);
-      return asOf ? t('events.sentences.register_entered_on', { reason: why, date: format.date(asOf) }) : t('events.sentences.register_entered', { reason: why });
+      return asOf
+        ? t('events.sentences.register_entered_on', { reason: why, date: format.date(asOf) })
+        : t('events.sentences.register_entered', { reason: why });
     }
     case 'register_left': {
       const { reason, rule, asOf } = e.payload;
       const why = t(`register.leave.${reason}`);
-      const left = asOf ? t('events.sentences.register_left_on', { reason: why, date: format.date(asOf) }) : t('events.sentences.register_left', { reason: why });
+      const left = asOf
+        ? t('events.sentences.register_left_on', { reason: why, date: format.date(asOf) })
+        : t('events.sentences.register_left', { reason: why });
       // The rule that no longer held says why in the source lists' terms, e.g. "Började gymnasiet".
-      return rule ? `${left} ${t('events.sentences.register_rule', { rule: t(`register.rules.${rule}`, { defaultValue: rule }) })}` : left;
+      return rule
+        ? `${left} ${t('events.sentences.register_rule', { rule: t(`register.rules.${rule}`, { defaultValue: rule }) })}`
+        : left;
     }
     case 'school_notification': {
       const { schoolUnitName, schoolUnitCode, date } = e.payload;
@@ -66,33 +85,64 @@ export function eventSentence(event: TimelineEvent, { t, format, names, language
     case 'contact_attempt': {
       const { channel, outcome } = e.payload;
       const check = channel === 'verify_school' || channel === 'known_elsewhere';
-      return t(check ? 'events.sentences.contact_check' : 'events.sentences.contact_attempt', { actor, channel: t(`events.channels.${channel}`), outcome: t(`events.outcomes.${outcome}`) });
+      return t(check ? 'events.sentences.contact_check' : 'events.sentences.contact_attempt', {
+        actor,
+        channel: t(`events.channels.${channel}`),
+        outcome: t(`events.outcomes.${outcome}`),
+      });
     }
     case 'team_changed':
-      return e.payload.to ? t('consentEvents.sentences.team_changed', { actor, team: e.payload.to.name }) : t('consentEvents.sentences.team_removed', { actor });
+      return e.payload.to
+        ? t('consentEvents.sentences.team_changed', { actor, team: e.payload.to.name })
+        : t('consentEvents.sentences.team_removed', { actor });
     case 'consent_recorded':
     case 'consent_withdrawn':
       return t(`consentEvents.sentences.${e.type}`, { actor });
     case 'application_received':
-      return t('consentEvents.sentences.application_received', { actor, referrer: t(`applications.referrer.${e.payload.referrer}`) });
+      return t('consentEvents.sentences.application_received', {
+        actor,
+        referrer: t(`applications.referrer.${e.payload.referrer}`),
+      });
     case 'application_decided':
-      return t('consentEvents.sentences.application_decided', { actor, status: t(`applications.status.${e.payload.status}`) });
+      return t('consentEvents.sentences.application_decided', {
+        actor,
+        status: t(`applications.status.${e.payload.status}`),
+      });
     case 'next_step_changed':
-      return t('events.sentences.next_step_changed', { actor, channel: t(`events.channels.${e.payload.channel}`), date: format.date(e.payload.dueOn), reason: e.payload.reason });
+      return t('events.sentences.next_step_changed', {
+        actor,
+        channel: t(`events.channels.${e.payload.channel}`),
+        date: format.date(e.payload.dueOn),
+        reason: e.payload.reason,
+      });
     case 'meeting_booked':
-      return t('events.sentences.meeting_booked', { actor, kind: t(`calendar.kinds.${e.payload.kind}`).toLowerCase(), date: format.dateTime(e.payload.startsAt) });
+      return t('events.sentences.meeting_booked', {
+        actor,
+        kind: t(`calendar.kinds.${e.payload.kind}`).toLowerCase(),
+        date: format.dateTime(e.payload.startsAt),
+      });
     case 'assessment_started':
-      return t(e.payload.revises ? 'assessment.events.revised' : 'assessment.events.started', { actor, number: e.payload.number });
+      return t(e.payload.revises ? 'assessment.events.revised' : 'assessment.events.started', {
+        actor,
+        number: e.payload.number,
+      });
     case 'assessment_completed':
-      return t('assessment.events.completed', { actor, number: e.payload.number, date: format.date(e.payload.completedOn) });
+      return t('assessment.events.completed', {
+        actor,
+        number: e.payload.number,
+        date: format.date(e.payload.completedOn),
+      });
     case 'plan_created':
     case 'plan_updated':
     case 'plan_signed':
       return planEventSentence(t, language, e.type, e.payload, actor, format.date) ?? t('events.sentences.unknown');
     default:
-      return measureSentence(t, format.date, e.type, e.payload, actor) ?? outcomeSentence(t, format.date, e.type, e.payload, actor) ??
+      return (
+        measureSentence(t, format.date, e.type, e.payload, actor) ??
+        outcomeSentence(t, format.date, e.type, e.payload, actor) ??
         teamMeetingSentence(t, format.date, e.type, e.payload, actor) ??
-        t('events.sentences.unknown');
+        t('events.sentences.unknown')
+      );
   }
 }
 

@@ -31,7 +31,18 @@ export function emptyGuardian(): GuardianValues {
 
 /** An empty form for a new person. */
 export function emptyPerson(): PersonValues {
-  return { personalIdentityNumber: '', givenName: '', familyName: '', streetAddress: '', postalCode: '', city: '', phone: '', email: '', protectedIdentity: false, guardians: [] };
+  return {
+    personalIdentityNumber: '',
+    givenName: '',
+    familyName: '',
+    streetAddress: '',
+    postalCode: '',
+    city: '',
+    phone: '',
+    email: '',
+    protectedIdentity: false,
+    guardians: [],
+  };
 }
 
 /** The form filled from a person read from the API. */
@@ -46,7 +57,13 @@ export function valuesOf(person: PersonDetail): PersonValues {
     phone: person.phone ?? '',
     email: person.email ?? '',
     protectedIdentity: person.protectedIdentity,
-    guardians: person.guardians.map((g) => ({ ...emptyGuardian(), name: g.name, relation: g.relation ?? '', phone: g.phone ?? '', email: g.email ?? '' })),
+    guardians: person.guardians.map((g) => ({
+      ...emptyGuardian(),
+      name: g.name,
+      relation: g.relation ?? '',
+      phone: g.phone ?? '',
+      email: g.email ?? '',
+    })),
   };
 }
 
@@ -62,7 +79,12 @@ function common(values: PersonValues) {
     phone: orNull(values.phone),
     email: orNull(values.email),
     protectedIdentity: values.protectedIdentity,
-    guardians: values.guardians.map((g) => ({ name: g.name.trim(), relation: orNull(g.relation), phone: orNull(g.phone), email: orNull(g.email) })),
+    guardians: values.guardians.map((g) => ({
+      name: g.name.trim(),
+      relation: orNull(g.relation),
+      phone: orNull(g.phone),
+      email: orNull(g.email),
+    })),
   };
 }
 

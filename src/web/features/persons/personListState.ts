@@ -7,19 +7,22 @@ import { ENTRY_REASONS } from '../../../core/register.js';
 import type { PersonListQuery } from '../../api/endpoints.js';
 
 /** Everything the list page asks the server for, but the page size. */
-export type PersonListState = Required<Pick<PersonListQuery, 'q' | 'page' | 'sort' | 'order' | 'contactPerson'>> & Pick<PersonListQuery, 'status' | 'register' | 'teamId' | 'under18' | 'entryReason'>;
+export type PersonListState = Required<Pick<PersonListQuery, 'q' | 'page' | 'sort' | 'order' | 'contactPerson'>> &
+  Pick<PersonListQuery, 'status' | 'register' | 'teamId' | 'under18' | 'entryReason'>;
 
 /** The defaults of the general list; "my cases" starts from its own (`defaults`). */
 export const LIST_DEFAULTS: PersonListState = { q: '', page: 1, sort: 'name', order: 'asc', contactPerson: 'any' };
 
-const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined => (value !== null && (values as readonly string[]).includes(value) ? (value as T) : undefined);
+const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
+  value !== null && (values as readonly string[]).includes(value) ? (value as T) : undefined;
 
 /** Reads the state from the URL's parameters over `defaults`. */
 export function readListState(params: URLSearchParams, defaults: PersonListState = LIST_DEFAULTS): PersonListState {
   const page = Number(params.get('page'));
   const teamId = params.get('team');
   // "all" in the URL undoes a default filter (my cases start with open cases only).
-  const status = params.get('status') === 'all' ? undefined : (oneOf(CASE_STATUS_FILTERS, params.get('status')) ?? defaults.status);
+  const status =
+    params.get('status') === 'all' ? undefined : (oneOf(CASE_STATUS_FILTERS, params.get('status')) ?? defaults.status);
   return {
     q: params.get('q') ?? defaults.q,
     page: Number.isInteger(page) && page > 0 ? page : 1,

@@ -29,27 +29,57 @@ export function GoalFields({ goal, index, areas, units, errors, today, onChange,
   const f = (name: string) => ({ id: fieldId(`${path}.${name}`), error: errors[`${path}.${name}`] });
   const number = index + 1;
   // A goal keeps an area its municipality has since taken off the list.
-  const options = areas.some((a) => a.code === goal.area) ? areas : [...areas, { code: goal.area, sv: goal.area, en: goal.area }];
+  const options = areas.some((a) => a.code === goal.area)
+    ? areas
+    : [...areas, { code: goal.area, sv: goal.area, en: goal.area }];
 
   return (
     <fieldset className="plan-goal">
       <legend>{t('plan.goal', { number })}</legend>
       <div className="field-row">
-        <SelectField {...f('area')} label={t('plan.fields.area')} value={goal.area} onChange={(area) => set({ area })} options={options.map((a) => ({ value: a.code, label: a[lang] }))} required />
-        <TextField {...f('title')} label={t('plan.fields.goalTitle')} value={goal.title} onChange={(title) => set({ title })} required />
+        <SelectField
+          {...f('area')}
+          label={t('plan.fields.area')}
+          value={goal.area}
+          onChange={(area) => set({ area })}
+          options={options.map((a) => ({ value: a.code, label: a[lang] }))}
+          required
+        />
+        <TextField
+          {...f('title')}
+          label={t('plan.fields.goalTitle')}
+          value={goal.title}
+          onChange={(title) => set({ title })}
+          required
+        />
       </div>
       <FormField {...f('ownWords')} label={t('plan.fields.ownWords')} hint={t('plan.ownWordsHint')}>
-        {(control) => <textarea {...control} rows={2} value={goal.ownWords} onChange={(e) => set({ ownWords: e.target.value })} />}
+        {(control) => (
+          <textarea {...control} rows={2} value={goal.ownWords} onChange={(e) => set({ ownWords: e.target.value })} />
+        )}
       </FormField>
 
       <h4>{t('plan.subGoals')}</h4>
       {goal.subGoals.length === 0 ? <p className="muted">{t('plan.noSubGoals')}</p> : null}
       {goal.subGoals.map((s, j) => (
         <div key={s.key} className="plan-subgoal field-row">
-          <TextField {...f(`subGoals.${j}.title`)} label={t('plan.fields.subGoal', { number: j + 1 })} value={s.title} onChange={(title) => set({ subGoals: goal.subGoals.map((x, k) => (k === j ? { ...x, title } : x)) })} required />
+          <TextField
+            {...f(`subGoals.${j}.title`)}
+            label={t('plan.fields.subGoal', { number: j + 1 })}
+            value={s.title}
+            onChange={(title) => set({ subGoals: goal.subGoals.map((x, k) => (k === j ? { ...x, title } : x)) })}
+            required
+          />
           <div className="field">
             <label className="checkbox">
-              <input type="checkbox" checked={s.done} onChange={(e) => set({ subGoals: goal.subGoals.map((x, k) => (k === j ? { ...x, done: e.target.checked } : x)) })} /> {t('plan.subGoalDone')}
+              <input
+                type="checkbox"
+                checked={s.done}
+                onChange={(e) =>
+                  set({ subGoals: goal.subGoals.map((x, k) => (k === j ? { ...x, done: e.target.checked } : x)) })
+                }
+              />{' '}
+              {t('plan.subGoalDone')}
             </label>
             <button
               type="button"

@@ -52,14 +52,22 @@ export function PlanEditor({ plan }: { plan: Plan }) {
       <h2 id="plan-edit-title">{t('plan.editTitle')}</h2>
       <p className="muted">{t('plan.editIntro')}</p>
       {saved ? <Alert tone="success">{t('plan.saved', { version: plan.version })}</Alert> : null}
-      <ErrorSummary message={save.error instanceof ApiError && !summary.length ? problemText(save.error) : undefined} items={summary} focusKey={attempts} />
+      <ErrorSummary
+        message={save.error instanceof ApiError && !summary.length ? problemText(save.error) : undefined}
+        items={summary}
+        focusKey={attempts}
+      />
       {conflict ? (
         <p>
           <button
             type="button"
             className="button button--secondary"
             onClick={async () => {
-              const fresh = await queryClient.fetchQuery({ queryKey: ['cases', plan.caseId, 'plan'], queryFn: () => planApi.get(plan.caseId), staleTime: 0 });
+              const fresh = await queryClient.fetchQuery({
+                queryKey: ['cases', plan.caseId, 'plan'],
+                queryFn: () => planApi.get(plan.caseId),
+                staleTime: 0,
+              });
               setDraft(draftOf(fresh));
               save.reset();
             }}
@@ -104,11 +112,33 @@ export function PlanEditor({ plan }: { plan: Plan }) {
       <fieldset>
         <legend>{t('plan.followUpLegend')}</legend>
         <div className="field-row">
-          <TextField id={fieldId('followUpOn')} type="date" label={t('plan.fields.planFollowUpOn')} hint={t('plan.followUpHint')} value={draft.followUpOn} onChange={(followUpOn) => set({ followUpOn })} error={errors.followUpOn} />
-          <TextField id={fieldId('evaluatedOn')} type="date" label={t('plan.fields.evaluatedOn')} value={draft.evaluatedOn} onChange={(evaluatedOn) => set({ evaluatedOn })} error={errors.evaluatedOn} />
+          <TextField
+            id={fieldId('followUpOn')}
+            type="date"
+            label={t('plan.fields.planFollowUpOn')}
+            hint={t('plan.followUpHint')}
+            value={draft.followUpOn}
+            onChange={(followUpOn) => set({ followUpOn })}
+            error={errors.followUpOn}
+          />
+          <TextField
+            id={fieldId('evaluatedOn')}
+            type="date"
+            label={t('plan.fields.evaluatedOn')}
+            value={draft.evaluatedOn}
+            onChange={(evaluatedOn) => set({ evaluatedOn })}
+            error={errors.evaluatedOn}
+          />
         </div>
         <FormField id={fieldId('evaluation')} label={t('plan.fields.evaluation')} error={errors.evaluation}>
-          {(control) => <textarea {...control} rows={3} value={draft.evaluation} onChange={(e) => set({ evaluation: e.target.value })} />}
+          {(control) => (
+            <textarea
+              {...control}
+              rows={3}
+              value={draft.evaluation}
+              onChange={(e) => set({ evaluation: e.target.value })}
+            />
+          )}
         </FormField>
       </fieldset>
       <button type="submit" className="button" disabled={save.isPending}>

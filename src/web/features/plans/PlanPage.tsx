@@ -37,17 +37,37 @@ export function PlanPage() {
       <PageHeading title={t('plan.title', { name: p.personName })}>
         {p.version > 0 ? (
           <>
-            <a className="button button--secondary" href={planApi.pdfUrl(caseId, 'sv')} target="_blank" rel="noreferrer" lang="sv">
+            <a
+              className="button button--secondary"
+              href={planApi.pdfUrl(caseId, 'sv')}
+              target="_blank"
+              rel="noreferrer"
+              lang="sv"
+            >
               {t('plan.printSv')}
             </a>{' '}
-            <a className="button button--secondary" href={planApi.pdfUrl(caseId, 'en')} target="_blank" rel="noreferrer" lang="en">
+            <a
+              className="button button--secondary"
+              href={planApi.pdfUrl(caseId, 'en')}
+              target="_blank"
+              rel="noreferrer"
+              lang="en"
+            >
               {t('plan.printEn')}
             </a>
           </>
         ) : null}
       </PageHeading>
       {p.contactPerson ? <p>{t('plan.contactPerson', { name: staffName(t, p.contactPerson) })}</p> : null}
-      <p className="lead">{p.version > 0 ? t('plan.status', { version: p.version, date: p.updatedAt ? format.dateTime(p.updatedAt) : '', who: p.updatedBy ?? '' }) : t('plan.notMade')}</p>
+      <p className="lead">
+        {p.version > 0
+          ? t('plan.status', {
+              version: p.version,
+              date: p.updatedAt ? format.dateTime(p.updatedAt) : '',
+              who: p.updatedBy ?? '',
+            })
+          : t('plan.notMade')}
+      </p>
       {p.canEdit ? (
         <PlanEditor key={p.version} plan={p} />
       ) : (
@@ -61,7 +81,9 @@ export function PlanPage() {
           <h2 id="plan-removed-title">{t('plan.removedTitle')}</h2>
           <ul>
             {p.removedGoals.map((g) => (
-              <li key={g.id}>{t('plan.removedLine', { title: g.title, date: format.date(g.removedAt.slice(0, 10)) })}</li>
+              <li key={g.id}>
+                {t('plan.removedLine', { title: g.title, date: format.date(g.removedAt.slice(0, 10)) })}
+              </li>
             ))}
           </ul>
         </section>

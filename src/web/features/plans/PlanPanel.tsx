@@ -21,7 +21,9 @@ export function PlanPanel({ person }: { person: PersonDetail }) {
     <section className="panel" aria-labelledby="plan-panel-title">
       <h2 id="plan-panel-title">{t('plan.panelTitle')}</h2>
       {!p ? (
-        plan.isLoading ? <Loading /> : null
+        plan.isLoading ? (
+          <Loading />
+        ) : null
       ) : p.version === 0 ? (
         <p className="muted">{t('plan.notMade')}</p>
       ) : (
@@ -37,7 +39,15 @@ export function PlanPanel({ person }: { person: PersonDetail }) {
         </dl>
       )}
       <p>
-        <Link to={`/cases/${caseId}/plan`}>{p && p.version > 0 ? (p.canEdit ? t('plan.openEdit') : t('plan.open')) : p?.canEdit ? t('plan.makePlan') : t('plan.open')}</Link>
+        <Link to={`/cases/${caseId}/plan`}>
+          {p && p.version > 0
+            ? p.canEdit
+              ? t('plan.openEdit')
+              : t('plan.open')
+            : p?.canEdit
+              ? t('plan.makePlan')
+              : t('plan.open')}
+        </Link>
       </p>
     </section>
   );

@@ -41,7 +41,12 @@ export function PlanSign({ plan }: { plan: Plan }) {
         <ul>
           {plan.signatures.map((s) => (
             <li key={s.id}>
-              {t('plan.signatureLine', { version: s.version, date: format.date(s.signedOn), signer: t(`plan.signers.${s.signedBy}`), method: t(`plan.methods.${s.method}`) })}{' '}
+              {t('plan.signatureLine', {
+                version: s.version,
+                date: format.date(s.signedOn),
+                signer: t(`plan.signers.${s.signedBy}`),
+                method: t(`plan.methods.${s.method}`),
+              })}{' '}
               {s.hasScan ? <a href={planApi.scanUrl(s.id)}>{t('plan.openScan', { version: s.version })}</a> : null}
             </li>
           ))}
@@ -53,11 +58,30 @@ export function PlanSign({ plan }: { plan: Plan }) {
       {plan.canEdit && plan.version > 0 && !signedNow ? (
         <form onSubmit={submit} noValidate>
           {sign.error instanceof ApiError ? <ProblemAlert error={sign.error} /> : null}
-          <SelectField id="plan-sign-by" label={t('plan.fields.signedBy')} value={signedBy} onChange={setSignedBy} options={PLAN_SIGNERS.map((s) => ({ value: s, label: t(`plan.signers.${s}`) }))} />
-          <SelectField id="plan-sign-method" label={t('plan.fields.method')} value={method} onChange={setMethod} options={PLAN_SIGN_METHODS.map((m) => ({ value: m, label: t(`plan.methods.${m}`) }))} />
+          <SelectField
+            id="plan-sign-by"
+            label={t('plan.fields.signedBy')}
+            value={signedBy}
+            onChange={setSignedBy}
+            options={PLAN_SIGNERS.map((s) => ({ value: s, label: t(`plan.signers.${s}`) }))}
+          />
+          <SelectField
+            id="plan-sign-method"
+            label={t('plan.fields.method')}
+            value={method}
+            onChange={setMethod}
+            options={PLAN_SIGN_METHODS.map((m) => ({ value: m, label: t(`plan.methods.${m}`) }))}
+          />
           {method === 'paper' ? (
             <FormField id="plan-sign-scan" label={t('plan.fields.scan')} hint={t('plan.scanHint')}>
-              {(control) => <input {...control} type="file" accept="application/pdf,image/jpeg,image/png" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
+              {(control) => (
+                <input
+                  {...control}
+                  type="file"
+                  accept="application/pdf,image/jpeg,image/png"
+                  onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+                />
+              )}
             </FormField>
           ) : null}
           <button type="submit" className="button" disabled={sign.isPending}>

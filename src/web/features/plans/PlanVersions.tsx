@@ -15,7 +15,11 @@ export function PlanVersions({ plan }: { plan: Plan }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const lang = i18n.language.startsWith('en') ? 'en' : 'sv';
-  const versions = useQuery({ queryKey: ['cases', plan.caseId, 'plan', 'versions'], queryFn: () => planApi.versions(plan.caseId), enabled: plan.version > 0 });
+  const versions = useQuery({
+    queryKey: ['cases', plan.caseId, 'plan', 'versions'],
+    queryFn: () => planApi.versions(plan.caseId),
+    enabled: plan.version > 0,
+  });
   const areas = (codes: string[]) => codes.map((c) => goalAreaName(c, lang, plan.goalAreas)).join(', ');
   return (
     <section className="panel" aria-labelledby="plan-versions-title">
@@ -29,11 +33,21 @@ export function PlanVersions({ plan }: { plan: Plan }) {
             <li key={v.version}>
               <details>
                 <summary>
-                  {t('plan.versionLine', { version: v.version, date: format.dateTime(v.changedAt), who: v.changedBy ?? t('events.unknownStaff') })}
+                  {t('plan.versionLine', {
+                    version: v.version,
+                    date: format.dateTime(v.changedAt),
+                    who: v.changedBy ?? t('events.unknownStaff'),
+                  })}
                   {plan.signatures.some((s) => s.version === v.version) ? ` · ${t('plan.signedBadge')}` : ''}
                 </summary>
                 <p>{v.version === 1 ? t('plan.firstVersion') : changeText(t, v.summary, areas)}</p>
-                <PlanView document={v.document} areas={plan.goalAreas} units={plan.units} headingLevel={4} context={`${t('plan.panelVersion')} ${v.version}`} />
+                <PlanView
+                  document={v.document}
+                  areas={plan.goalAreas}
+                  units={plan.units}
+                  headingLevel={4}
+                  context={`${t('plan.panelVersion')} ${v.version}`}
+                />
               </details>
             </li>
           ))}

@@ -6,7 +6,19 @@ import { ScrollableTable } from '../../components/ScrollableTable.js';
 import { useFormat } from '../../i18n/format.js';
 
 /** The plan (or an earlier version of it) as text; `headingLevel` 3 inside a section, 4 inside a version. */
-export function PlanView({ document, areas, units, headingLevel = 3, context }: { document: PlanDocument; areas: GoalArea[]; units: { id: string; name: string }[]; headingLevel?: 3 | 4; context?: string }) {
+export function PlanView({
+  document,
+  areas,
+  units,
+  headingLevel = 3,
+  context,
+}: {
+  document: PlanDocument;
+  areas: GoalArea[];
+  units: { id: string; name: string }[];
+  headingLevel?: 3 | 4;
+  context?: string;
+}) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const lang = i18n.language.startsWith('en') ? 'en' : 'sv';
@@ -36,35 +48,41 @@ export function PlanView({ document, areas, units, headingLevel = 3, context }: 
           ) : null}
           {g.steps.length ? (
             <ScrollableTable label={`${t('plan.stepsOf', { number: i + 1 })}${context ? ` (${context})` : ''}`}>
-            <table className="table plan-view__steps">
-              <caption className="visually-hidden">{t('plan.stepsOf', { number: i + 1 })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('plan.fields.stepTitle')}</th>
-                  <th scope="col">{t('plan.fields.responsible')}</th>
-                  <th scope="col">{t('plan.fields.startOn')}</th>
-                  <th scope="col">{t('plan.fields.dueOn')}</th>
-                  <th scope="col">{t('plan.fields.status')}</th>
-                  <th scope="col">{t('plan.fields.followUpOn')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {g.steps.map((s) => (
-                  <tr key={s.id}>
-                    <td>{s.title}</td>
-                    <td>{s.responsibleKind === 'young_person' ? t('plan.responsibleKinds.young_person') : s.responsibleKind === 'unit' ? (units.find((u) => u.id === s.responsibleUnitId)?.name ?? '') : s.responsibleOther}</td>
-                    <td>{date(s.startOn)}</td>
-                    <td>{date(s.dueOn)}</td>
-                    <td>
-                      {t(`plan.statuses.${s.status}`)}
-                      {s.endedOn ? ` ${format.date(s.endedOn)}` : ''}
-                      {s.endReason ? ` (${t(`plan.endReasons.${s.endReason}`)})` : ''}
-                    </td>
-                    <td>{date(s.followUpOn)}</td>
+              <table className="table plan-view__steps">
+                <caption className="visually-hidden">{t('plan.stepsOf', { number: i + 1 })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('plan.fields.stepTitle')}</th>
+                    <th scope="col">{t('plan.fields.responsible')}</th>
+                    <th scope="col">{t('plan.fields.startOn')}</th>
+                    <th scope="col">{t('plan.fields.dueOn')}</th>
+                    <th scope="col">{t('plan.fields.status')}</th>
+                    <th scope="col">{t('plan.fields.followUpOn')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {g.steps.map((s) => (
+                    <tr key={s.id}>
+                      <td>{s.title}</td>
+                      <td>
+                        {s.responsibleKind === 'young_person'
+                          ? t('plan.responsibleKinds.young_person')
+                          : s.responsibleKind === 'unit'
+                            ? (units.find((u) => u.id === s.responsibleUnitId)?.name ?? '')
+                            : s.responsibleOther}
+                      </td>
+                      <td>{date(s.startOn)}</td>
+                      <td>{date(s.dueOn)}</td>
+                      <td>
+                        {t(`plan.statuses.${s.status}`)}
+                        {s.endedOn ? ` ${format.date(s.endedOn)}` : ''}
+                        {s.endReason ? ` (${t(`plan.endReasons.${s.endReason}`)})` : ''}
+                      </td>
+                      <td>{date(s.followUpOn)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </ScrollableTable>
           ) : (
             <p className="muted">{t('plan.noSteps')}</p>

@@ -26,7 +26,21 @@ const plan: Plan = {
       title: 'Komvux',
       ownWords: null,
       subGoals: [{ id: '00000000-0000-4000-8000-000000000004', title: 'Kurser', done: true }],
-      steps: [{ id: '00000000-0000-4000-8000-000000000005', title: 'Besök', responsibleKind: 'other', responsibleUnitId: null, responsibleOther: 'Arbetsförmedlingen', startOn: '2026-12-07', dueOn: null, status: 'ongoing', endedOn: null, endReason: null, followUpOn: null }],
+      steps: [
+        {
+          id: '00000000-0000-4000-8000-000000000005',
+          title: 'Besök',
+          responsibleKind: 'other',
+          responsibleUnitId: null,
+          responsibleOther: 'Arbetsförmedlingen',
+          startOn: '2026-12-07',
+          dueOn: null,
+          status: 'ongoing',
+          endedOn: null,
+          endReason: null,
+          followUpOn: null,
+        },
+      ],
     },
   ],
 };
@@ -34,7 +48,19 @@ const plan: Plan = {
 describe('the plan form', () => {
   it('sends back what it was given, with the version it was read at and every id kept', () => {
     const body = bodyOf(draftOf(plan), plan.version);
-    expect(body).toMatchObject({ version: 3, followUpOn: '2027-01-15', evaluation: null, goals: [{ id: plan.goals[0]!.id, ownWords: null, subGoals: [{ id: plan.goals[0]!.subGoals[0]!.id, done: true }], steps: [{ id: plan.goals[0]!.steps[0]!.id, responsibleOther: 'Arbetsförmedlingen', dueOn: null }] }] });
+    expect(body).toMatchObject({
+      version: 3,
+      followUpOn: '2027-01-15',
+      evaluation: null,
+      goals: [
+        {
+          id: plan.goals[0]!.id,
+          ownWords: null,
+          subGoals: [{ id: plan.goals[0]!.subGoals[0]!.id, done: true }],
+          steps: [{ id: plan.goals[0]!.steps[0]!.id, responsibleOther: 'Arbetsförmedlingen', dueOn: null }],
+        },
+      ],
+    });
     expect(planBody.safeParse(body).success).toBe(true);
   });
 
@@ -44,7 +70,23 @@ describe('the plan form', () => {
     goal.title = 'Extrajobb';
     goal.steps = [{ ...emptyStep('2026-12-07'), title: 'CV', responsibleUnitId: 'kvar från förut' }];
     const body = bodyOf({ ...draft, goals: [goal] }, 0);
-    expect(body.goals[0]).toEqual({ id: undefined, area: 'work', title: 'Extrajobb', ownWords: null, subGoals: [], steps: [expect.objectContaining({ id: undefined, responsibleKind: 'young_person', responsibleUnitId: null, startOn: '2026-12-07', dueOn: null, endReason: null })] });
+    expect(body.goals[0]).toEqual({
+      id: undefined,
+      area: 'work',
+      title: 'Extrajobb',
+      ownWords: null,
+      subGoals: [],
+      steps: [
+        expect.objectContaining({
+          id: undefined,
+          responsibleKind: 'young_person',
+          responsibleUnitId: null,
+          startOn: '2026-12-07',
+          dueOn: null,
+          endReason: null,
+        }),
+      ],
+    });
   });
 
   it('names each field the way the API does, so an error finds its control', () => {

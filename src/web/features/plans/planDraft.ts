@@ -22,13 +22,40 @@ export type StepDraft = {
   followUpOn: string;
 };
 export type SubGoalDraft = { key: string; id?: string; title: string; done: boolean };
-export type GoalDraft = { key: string; id?: string; area: string; title: string; ownWords: string; subGoals: SubGoalDraft[]; steps: StepDraft[] };
+export type GoalDraft = {
+  key: string;
+  id?: string;
+  area: string;
+  title: string;
+  ownWords: string;
+  subGoals: SubGoalDraft[];
+  steps: StepDraft[];
+};
 export type PlanDraft = { followUpOn: string; evaluation: string; evaluatedOn: string; goals: GoalDraft[] };
 
 /** An empty step, the young person responsible, starting `today`. */
-export const emptyStep = (today: string): StepDraft => ({ key: newKey(), title: '', responsibleKind: 'young_person', responsibleUnitId: '', responsibleOther: '', startOn: today, dueOn: '', status: 'planned', endedOn: '', endReason: '', followUpOn: '' });
+export const emptyStep = (today: string): StepDraft => ({
+  key: newKey(),
+  title: '',
+  responsibleKind: 'young_person',
+  responsibleUnitId: '',
+  responsibleOther: '',
+  startOn: today,
+  dueOn: '',
+  status: 'planned',
+  endedOn: '',
+  endReason: '',
+  followUpOn: '',
+});
 /** An empty goal of the first area. */
-export const emptyGoal = (area: string): GoalDraft => ({ key: newKey(), area, title: '', ownWords: '', subGoals: [], steps: [] });
+export const emptyGoal = (area: string): GoalDraft => ({
+  key: newKey(),
+  area,
+  title: '',
+  ownWords: '',
+  subGoals: [],
+  steps: [],
+});
 
 /** The form's starting point from the plan the API gave. */
 export function draftOf(plan: Plan): PlanDraft {

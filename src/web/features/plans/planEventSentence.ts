@@ -4,18 +4,38 @@ import { readEvent } from '../../../core/events/index.js';
 import { goalAreaName, type PlanChangeSummary } from '../../../core/plan.js';
 
 /** The sentence of a plan event, or null when the event is not one of the plan's (or its payload does not fit). */
-export function planEventSentence(t: TFunction, language: string, type: string, payload: unknown, actor: string, formatDate: (day: string) => string): string | null {
+export function planEventSentence(
+  t: TFunction,
+  language: string,
+  type: string,
+  payload: unknown,
+  actor: string,
+  formatDate: (day: string) => string,
+): string | null {
   const event = readEvent(type, payload);
   if (!event) return null;
   const lang = language.startsWith('en') ? 'en' : 'sv';
   const areas = (codes: string[]) => codes.map((c) => goalAreaName(c, lang)).join(', ');
   switch (event.type) {
     case 'plan_created':
-      return t('planEvents.created', { actor, count: event.payload.goalAreas.length, areas: areas(event.payload.goalAreas) });
+      return t('planEvents.created', {
+        actor,
+        count: event.payload.goalAreas.length,
+        areas: areas(event.payload.goalAreas),
+      });
     case 'plan_updated':
-      return t('planEvents.updated', { actor, version: event.payload.version, changes: changeText(t, event.payload.summary, areas) });
+      return t('planEvents.updated', {
+        actor,
+        version: event.payload.version,
+        changes: changeText(t, event.payload.summary, areas),
+      });
     case 'plan_signed':
-      return t('planEvents.signed', { version: event.payload.version, signer: t(`plan.signers.${event.payload.signedBy}`), method: t(`plan.methods.${event.payload.method}`), date: formatDate(event.payload.signedOn) });
+      return t('planEvents.signed', {
+        version: event.payload.version,
+        signer: t(`plan.signers.${event.payload.signedBy}`),
+        method: t(`plan.methods.${event.payload.method}`),
+        date: formatDate(event.payload.signedOn),
+      });
     default:
       return null;
   }

@@ -27,7 +27,8 @@ export function BulkAssignForm({ selected, onAssigned }: Props) {
     if (selected.length === 0) return setLocal('noneSelected');
     if (!contactPersonId) return setLocal('noContact');
     setLocal(null);
-    if (await run(async () => setDone((await queuesApi.bulkAssign(selected, contactPersonId)).assigned))) await onAssigned();
+    if (await run(async () => setDone((await queuesApi.bulkAssign(selected, contactPersonId)).assigned)))
+      await onAssigned();
   }
 
   return (
@@ -42,7 +43,11 @@ export function BulkAssignForm({ selected, onAssigned }: Props) {
       </div>
       <ProblemAlert error={problem} />
       <div className="bulk-bar__row">
-        <FormField id="bulk-contact-person" label={t('queues.bulk.contactPerson')} error={local === 'noContact' ? t('queues.bulk.noContact') : undefined}>
+        <FormField
+          id="bulk-contact-person"
+          label={t('queues.bulk.contactPerson')}
+          error={local === 'noContact' ? t('queues.bulk.noContact') : undefined}
+        >
           {(control) => (
             <select {...control} value={contactPersonId} onChange={(e) => setContactPersonId(e.target.value)}>
               <option value="">{t('queues.bulk.choose')}</option>

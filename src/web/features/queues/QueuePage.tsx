@@ -21,7 +21,6 @@ import { ContactPersonFilter } from './ContactPersonFilter.js';
 import { QueueTable } from './QueueTable.js';
 import { queueListingFrom, queueListingSearch, useQueueListing } from './queueListing.js';
 
-
 /** One queue. */
 export function QueuePage() {
   const { key = '' } = useParams();
@@ -38,8 +37,14 @@ export function QueuePage() {
   if (!known) return <NotFoundPage />;
   const items = page.data?.items ?? [];
   const selectable = can('cases.assign');
-  const toggle = (id: string) => setSelected((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id])));
-  const toggleAll = () => setSelected((s) => (items.every((i) => s.has(i.personId)) ? new Set([...s].filter((id) => !items.some((i) => i.personId === id))) : new Set([...s, ...items.map((i) => i.personId)])));
+  const toggle = (id: string) =>
+    setSelected((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id])));
+  const toggleAll = () =>
+    setSelected((s) =>
+      items.every((i) => s.has(i.personId))
+        ? new Set([...s].filter((id) => !items.some((i) => i.personId === id)))
+        : new Set([...s, ...items.map((i) => i.personId)]),
+    );
 
   function update(next: { contactPerson?: string; sort?: QueueSort; order?: 'asc' | 'desc'; page?: number }) {
     const search = queueListingSearch({ ...listing, page: 1, ...next });
@@ -51,7 +56,9 @@ export function QueuePage() {
   return (
     <>
       <p className="breadcrumb">
-        <Link to={`/queues${contactPerson ? `?contactPerson=${encodeURIComponent(contactPerson)}` : ''}`}>{t('queues.back')}</Link>
+        <Link to={`/queues${contactPerson ? `?contactPerson=${encodeURIComponent(contactPerson)}` : ''}`}>
+          {t('queues.back')}
+        </Link>
       </p>
       <PageHeading title={t(`queues.names.${key}`)} />
       <p className="lead">{t(`queues.descriptions.${key}`, { days: settings.data?.settings.overdueDays ?? 14 })}</p>
@@ -60,14 +67,33 @@ export function QueuePage() {
       </div>
       <ProblemAlert error={page.problem} />
       <p role="status" className="result-count">
-        {page.data && !page.isFetching ? t('queueBulk.count', { count: page.data.total, formatted: format.number(page.data.total) }) : null}
+        {page.data && !page.isFetching
+          ? t('queueBulk.count', { count: page.data.total, formatted: format.number(page.data.total) })
+          : null}
       </p>
       {!page.data ? (
         <Loading />
       ) : (
         <div className="bulk-area" aria-busy={page.isFetching}>
-          <QueueTable queue={key as QueueKey} listing={queueListingSearch(listing)} items={items} selectable={selectable} selected={selected} onToggle={toggle} onToggleAll={toggleAll} sort={sort} order={order} onSort={(s, o) => update({ sort: s, order: o })} />
-          <Pagination page={page.data.page} pageSize={page.data.pageSize} total={page.data.total} onPage={(p) => update({ page: p })} label={t('queueBulk.paging')} />
+          <QueueTable
+            queue={key as QueueKey}
+            listing={queueListingSearch(listing)}
+            items={items}
+            selectable={selectable}
+            selected={selected}
+            onToggle={toggle}
+            onToggleAll={toggleAll}
+            sort={sort}
+            order={order}
+            onSort={(s, o) => update({ sort: s, order: o })}
+          />
+          <Pagination
+            page={page.data.page}
+            pageSize={page.data.pageSize}
+            total={page.data.total}
+            onPage={(p) => update({ page: p })}
+            label={t('queueBulk.paging')}
+          />
           {selectable && page.data.total > 0 ? (
             <BulkAssignForm
               selected={[...selected]}

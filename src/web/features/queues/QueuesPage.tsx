@@ -20,10 +20,21 @@ export function QueuesPage() {
       <PageHeading title={t('queues.title')} />
       <p className="lead">{t('queues.intro')}</p>
       <div className="search-bar">
-        <ContactPersonFilter value={contactPerson} onChange={(value) => setParams(value ? { contactPerson: value } : {})} />
+        <ContactPersonFilter
+          value={contactPerson}
+          onChange={(value) => setParams(value ? { contactPerson: value } : {})}
+        />
       </div>
       <ProblemAlert error={queues.error} />
-      {queues.data ? <QueueLinks queues={queues.data} contactPerson={contactPerson} overdueDays={settings.data?.settings.overdueDays ?? 14} /> : <Loading />}
+      {queues.data ? (
+        <QueueLinks
+          queues={queues.data}
+          contactPerson={contactPerson}
+          overdueDays={settings.data?.settings.overdueDays ?? 14}
+        />
+      ) : (
+        <Loading />
+      )}
     </>
   );
 }

@@ -18,7 +18,15 @@ export function StartQueues() {
     <section className="panel" aria-labelledby="start-queues-title">
       <h2 id="start-queues-title">{t('queues.startTitle')}</h2>
       <ProblemAlert error={queues.error} />
-      {queues.data ? <QueueLinks queues={queues.data} contactPerson={filter} overdueDays={settings.data?.settings.overdueDays ?? 14} /> : <Loading />}
+      {queues.data ? (
+        <QueueLinks
+          queues={queues.data}
+          contactPerson={filter}
+          overdueDays={settings.data?.settings.overdueDays ?? 14}
+        />
+      ) : (
+        <Loading />
+      )}
       <p>
         <Link to="/queues">{t('queues.title')}</Link>
       </p>

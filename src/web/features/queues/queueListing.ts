@@ -43,10 +43,23 @@ export function queueListingSearch(listing: QueueListing): URLSearchParams {
 export function useQueueListing(key: QueueKey | null, listing: QueueListing, fresh: boolean) {
   const query = useQuery({
     queryKey: ['queues', key, listing],
-    queryFn: () => queuesApi.items(key!, { ...listing, contactPerson: listing.contactPerson || undefined, pageSize: QUEUE_PAGE_SIZE }),
+    queryFn: () =>
+      queuesApi.items(key!, {
+        ...listing,
+        contactPerson: listing.contactPerson || undefined,
+        pageSize: QUEUE_PAGE_SIZE,
+      }),
     enabled: key !== null,
     placeholderData: keepPreviousData,
     ...(fresh ? { refetchOnMount: 'always' as const } : { staleTime: Infinity }),
   });
-  return { ...query, problem: query.error instanceof ApiError ? query.error : query.error ? new ApiError(0, 'internal_error', String(query.error)) : null };
+  return {
+    ...query,
+    problem:
+      query.error instanceof ApiError
+        ? query.error
+        : query.error
+          ? new ApiError(0, 'internal_error', String(query.error))
+          : null,
+  };
 }

@@ -47,7 +47,11 @@ export function PersonNumberTable({ caption, columns, rows, linkToPerson, paging
               return (
                 <tr key={row.personalIdentityNumber}>
                   <th scope="row" className="nowrap">
-                    {linkToPerson ? <Link to={`/persons?q=${encodeURIComponent(row.personalIdentityNumber)}`}>{number}</Link> : number}
+                    {linkToPerson ? (
+                      <Link to={`/persons?q=${encodeURIComponent(row.personalIdentityNumber)}`}>{number}</Link>
+                    ) : (
+                      number
+                    )}
                   </th>
                   {row.cells.map((cell, i) => (
                     <td key={i}>{cell}</td>
@@ -58,7 +62,13 @@ export function PersonNumberTable({ caption, columns, rows, linkToPerson, paging
           </tbody>
         </table>
       </div>
-      <Pagination page={page} pageSize={PERSON_ROWS_PER_PAGE} total={rows.length} onPage={setPage} label={pagingLabel} />
+      <Pagination
+        page={page}
+        pageSize={PERSON_ROWS_PER_PAGE}
+        total={rows.length}
+        onPage={setPage}
+        label={pagingLabel}
+      />
     </>
   );
 }

@@ -104,7 +104,10 @@ export function ReconcilePage() {
             label={t('reconcile.progress.label')}
             value={job.state.progress}
             max={job.state.total}
-            text={t('reconcile.progress.count', { count: job.state.progress, formatted: format.number(job.state.progress) })}
+            text={t('reconcile.progress.count', {
+              count: job.state.progress,
+              formatted: format.number(job.state.progress),
+            })}
           />
         </section>
       ) : null}
@@ -117,7 +120,12 @@ export function ReconcilePage() {
           <form onSubmit={apply} noValidate className="inline-form">
             {previewed.leavingNeedsConfirmation ? (
               <>
-                <Alert tone="warning">{t('reconcile.guard.warning', { leaving: format.number(previewed.left.length), inRegister: format.number(previewed.inRegisterBefore ?? 0) })}</Alert>
+                <Alert tone="warning">
+                  {t('reconcile.guard.warning', {
+                    leaving: format.number(previewed.left.length),
+                    inRegister: format.number(previewed.inRegisterBefore ?? 0),
+                  })}
+                </Alert>
                 <TextField
                   id="reconcile-confirm-leaving"
                   inputMode="numeric"

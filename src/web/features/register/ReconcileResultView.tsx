@@ -32,17 +32,36 @@ export function ReconcileResultView({ result, applied }: Props) {
   );
   const columns = (last: string) => [t('reconcile.columns.name'), t(last)];
   const lists = [
-    { key: 'entered', columns: columns('reconcile.columns.reason'), rows: result.entered.map((e) => ({ personalIdentityNumber: e.personalIdentityNumber, cells: [name(e), t(`register.entry.${e.reason}`, { defaultValue: e.reason })] })) },
-    { key: 'left', columns: columns('reconcile.columns.reason'), rows: result.left.map((e) => ({ personalIdentityNumber: e.personalIdentityNumber, cells: [name(e), t(`register.leave.${e.reason}`, { defaultValue: e.reason })] })) },
+    {
+      key: 'entered',
+      columns: columns('reconcile.columns.reason'),
+      rows: result.entered.map((e) => ({
+        personalIdentityNumber: e.personalIdentityNumber,
+        cells: [name(e), t(`register.entry.${e.reason}`, { defaultValue: e.reason })],
+      })),
+    },
+    {
+      key: 'left',
+      columns: columns('reconcile.columns.reason'),
+      rows: result.left.map((e) => ({
+        personalIdentityNumber: e.personalIdentityNumber,
+        cells: [name(e), t(`register.leave.${e.reason}`, { defaultValue: e.reason })],
+      })),
+    },
     {
       key: 'changed',
       columns: columns('reconcile.columns.fields'),
-      rows: result.changed.map((c) => ({ personalIdentityNumber: c.personalIdentityNumber, cells: [name(c), c.fields.map((f) => t(`reconcile.fields.${f}`, { defaultValue: f })).join(', ')] })),
+      rows: result.changed.map((c) => ({
+        personalIdentityNumber: c.personalIdentityNumber,
+        cells: [name(c), c.fields.map((f) => t(`reconcile.fields.${f}`, { defaultValue: f })).join(', ')],
+      })),
     },
   ];
   return (
     <section className={applied ? 'panel' : 'panel panel--highlight'} aria-labelledby="reconcile-result-title">
-      <h2 id="reconcile-result-title" tabIndex={-1} ref={heading}>{t(`reconcile.${mode}.title`, { date })}</h2>
+      <h2 id="reconcile-result-title" tabIndex={-1} ref={heading}>
+        {t(`reconcile.${mode}.title`, { date })}
+      </h2>
       {applied ? <Alert tone="success">{t('reconcile.applied.text')}</Alert> : <p>{t('reconcile.preview.text')}</p>}
       <ul className="figure-cards">
         {counts.map((c) => (
@@ -60,7 +79,13 @@ export function ReconcileResultView({ result, applied }: Props) {
             {list.rows.length === 0 ? (
               <p className="muted">{t('reconcile.lists.none')}</p>
             ) : (
-              <PersonNumberTable caption={title} columns={list.columns} rows={list.rows} linkToPerson={applied} pagingLabel={t('reconcile.lists.paging', { title })} />
+              <PersonNumberTable
+                caption={title}
+                columns={list.columns}
+                rows={list.rows}
+                linkToPerson={applied}
+                pagingLabel={t('reconcile.lists.paging', { title })}
+              />
             )}
           </div>
         );

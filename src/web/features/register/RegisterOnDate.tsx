@@ -25,19 +25,32 @@ export function RegisterOnDate({ today, version }: { today: string; version: num
   }
 
   const date = format.date(asOf);
-  const rows = (register.data ?? []).map((e) => ({ personalIdentityNumber: e.personalIdentityNumber, cells: [t(`register.entry.${e.reason}`, { defaultValue: e.reason }), format.date(e.since)] }));
+  const rows = (register.data ?? []).map((e) => ({
+    personalIdentityNumber: e.personalIdentityNumber,
+    cells: [t(`register.entry.${e.reason}`, { defaultValue: e.reason }), format.date(e.since)],
+  }));
   return (
     <section className="panel" aria-labelledby="register-on-title">
       <h2 id="register-on-title">{t('registerOn.title')}</h2>
       <form onSubmit={show} noValidate className="inline-form">
-        <TextField id="register-on-date" type="date" label={t('registerOn.date')} value={input} onChange={setInput} error={invalid ? t('registerOn.invalidDate') : undefined} required />
+        <TextField
+          id="register-on-date"
+          type="date"
+          label={t('registerOn.date')}
+          value={input}
+          onChange={setInput}
+          error={invalid ? t('registerOn.invalidDate') : undefined}
+          required
+        />
         <button type="submit" className="button button--secondary">
           {t('registerOn.show')}
         </button>
       </form>
       <ProblemAlert error={register.error} />
       <p role="status" className="result-count">
-        {register.data && !register.loading ? t('registerOn.count', { count: register.data.length, formatted: format.number(register.data.length), date }) : null}
+        {register.data && !register.loading
+          ? t('registerOn.count', { count: register.data.length, formatted: format.number(register.data.length), date })
+          : null}
       </p>
       {register.loading && !register.data ? <Loading /> : null}
       {register.data && register.data.length > 0 ? (

@@ -24,7 +24,8 @@ export function SmsPage() {
   const messages = useQuery({ queryKey: outreachKeys.sms, queryFn: lettersApi.sms });
   const { busy, error, run } = useAction();
   const [confirmed, setConfirmed] = useState(false);
-  const name = (m: SmsMessage) => (m.person ? t('persons.fullName', { given: m.person.givenName, family: m.person.familyName }) : '');
+  const name = (m: SmsMessage) =>
+    m.person ? t('persons.fullName', { given: m.person.givenName, family: m.person.familyName }) : '';
 
   async function confirm(id: string) {
     setConfirmed(false);
@@ -76,7 +77,13 @@ export function SmsPage() {
                   <td>{m.sentBy}</td>
                   <td>
                     {m.awaitingConfirmation ? (
-                      <button type="button" className="button button--secondary" disabled={busy} aria-label={t('sms.confirmLabel', { name: name(m) })} onClick={() => confirm(m.id)}>
+                      <button
+                        type="button"
+                        className="button button--secondary"
+                        disabled={busy}
+                        aria-label={t('sms.confirmLabel', { name: name(m) })}
+                        onClick={() => confirm(m.id)}
+                      >
                         {t('sms.confirm')}
                       </button>
                     ) : null}

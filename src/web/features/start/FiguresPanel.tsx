@@ -21,7 +21,12 @@ export function FiguresPanel({ load }: { load: () => Promise<Figures> }) {
   ];
   // The count of one's own cases opens them; so does the coordinator's count of cases held by someone who may not open them.
   if (data.myCases !== null) cards.push({ key: 'myCases', value: data.myCases, to: '/my-cases' });
-  if (data.contactPersonWithoutAccess) cards.push({ key: 'contactPersonWithoutAccess', value: data.contactPersonWithoutAccess, to: '/persons?contactPerson=without_access&status=open' });
+  if (data.contactPersonWithoutAccess)
+    cards.push({
+      key: 'contactPersonWithoutAccess',
+      value: data.contactPersonWithoutAccess,
+      to: '/persons?contactPerson=without_access&status=open',
+    });
   return (
     <section className="figures" aria-labelledby="figures-title">
       <h2 id="figures-title">{t('figures.title')}</h2>

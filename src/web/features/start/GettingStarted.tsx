@@ -23,7 +23,9 @@ export function GettingStarted({ steps }: { steps: Steps }) {
       <ol className="link-list">
         {STEPS.map((s) => (
           <li key={s.key}>
-            <span className={steps[s.key] ? 'badge badge--active' : 'badge badge--new'}>{t(steps[s.key] ? 'start.gettingStarted.done' : 'start.gettingStarted.todo')}</span>{' '}
+            <span className={steps[s.key] ? 'badge badge--active' : 'badge badge--new'}>
+              {t(steps[s.key] ? 'start.gettingStarted.done' : 'start.gettingStarted.todo')}
+            </span>{' '}
             {t(`start.gettingStarted.steps.${s.key}`)}
             {s.link ? (
               <>

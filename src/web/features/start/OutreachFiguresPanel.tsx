@@ -13,13 +13,18 @@ export function OutreachFiguresPanel() {
   if (error) return <ProblemAlert error={error} />;
   if (!data) return <Loading />;
   const none = t('outreachFigures.none');
-  const percent = (share: number | null) => (share === null ? none : t('outreachFigures.percent', { value: format.number(Math.round(share * 100)) }));
+  const percent = (share: number | null) =>
+    share === null ? none : t('outreachFigures.percent', { value: format.number(Math.round(share * 100)) });
   const days = (n: number | null) => (n === null ? none : format.number(n));
   const m = data.municipality;
   const cards = [
     { key: 'reachedShare', label: t('outreachFigures.reachedShare'), value: percent(m.reachedShare) },
     { key: 'mappedShare', label: t('assessment.figures.mappedShare'), value: percent(m.mappedShare) },
-    { key: 'reachedInTimeShare', label: t('outreachFigures.reachedInTimeShare', { days: data.overdueDays }), value: percent(m.reachedInTimeShare) },
+    {
+      key: 'reachedInTimeShare',
+      label: t('outreachFigures.reachedInTimeShare', { days: data.overdueDays }),
+      value: percent(m.reachedInTimeShare),
+    },
     { key: 'median', label: t('outreachFigures.median'), value: days(m.medianDaysToFirstContact) },
     { key: 'notReached', label: t('outreachFigures.notReached'), value: format.number(m.notReached) },
     { key: 'overdue', label: t('outreachFigures.overdue'), value: format.number(m.overdue) },
@@ -28,7 +33,11 @@ export function OutreachFiguresPanel() {
     <section className="figures" aria-labelledby="outreach-figures-title">
       <h2 id="outreach-figures-title">{t('outreachFigures.title')}</h2>
       <p>{t('outreachFigures.intro', { days: data.overdueDays })}</p>
-      {data.conversationRuleSince ? <p className="muted small">{t('outreachFigures.conversationRule', { date: format.date(data.conversationRuleSince) })}</p> : null}
+      {data.conversationRuleSince ? (
+        <p className="muted small">
+          {t('outreachFigures.conversationRule', { date: format.date(data.conversationRuleSince) })}
+        </p>
+      ) : null}
       <ul className="figure-cards">
         {cards.map((card) => (
           <li key={card.key} className="figure-card" data-figure={card.key}>
@@ -44,13 +53,27 @@ export function OutreachFiguresPanel() {
           <thead>
             <tr>
               <th scope="col">{t('outreachFigures.contactPerson')}</th>
-              <th scope="col" className="numeric">{t('outreachFigures.inRegister')}</th>
-              <th scope="col" className="numeric">{t('outreachFigures.reachedShare')}</th>
-              <th scope="col" className="numeric">{t('assessment.figures.mappedShare')}</th>
-              <th scope="col" className="numeric">{t('outreachFigures.reachedInTimeShare', { days: data.overdueDays })}</th>
-              <th scope="col" className="numeric">{t('outreachFigures.median')}</th>
-              <th scope="col" className="numeric">{t('outreachFigures.notReached')}</th>
-              <th scope="col" className="numeric">{t('outreachFigures.overdue')}</th>
+              <th scope="col" className="numeric">
+                {t('outreachFigures.inRegister')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('outreachFigures.reachedShare')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('assessment.figures.mappedShare')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('outreachFigures.reachedInTimeShare', { days: data.overdueDays })}
+              </th>
+              <th scope="col" className="numeric">
+                {t('outreachFigures.median')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('outreachFigures.notReached')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('outreachFigures.overdue')}
+              </th>
             </tr>
           </thead>
           <tbody>
