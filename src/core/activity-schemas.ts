@@ -127,6 +127,16 @@ export const enrolmentSchema = z.object({
   to: z.string().nullable(),
 });
 export type Enrolment = z.infer<typeof enrolmentSchema>;
+/** PATCH /enrolments/{id}: the enrolment's last day. */
+export const enrolmentEndBody = z.object({ to: isoDay });
+/** An enrolment as a person's attendance report lists it. */
+export const personEnrolmentSchema = z.object({
+  id,
+  activityId: id,
+  activityTitle: z.string(),
+  from: z.string(),
+  to: z.string().nullable(),
+});
 
 /**
  * One line of a session's attendance: a known person, or an anonymous visitor (true: a new one; a key: that one
@@ -184,6 +194,10 @@ export const personAttendanceSchema = z.object({
     }),
   ),
   figures: figuresSchema,
+  /** The person's enrolments not ended before `from`. */
+  enrolments: z.array(personEnrolmentSchema),
+  /** Whether the reader may enrol the person and end their enrolments. */
+  mayChange: z.boolean(),
 });
 export type PersonAttendance = z.infer<typeof personAttendanceSchema>;
 

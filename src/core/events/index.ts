@@ -4,6 +4,7 @@
  * `readEvent`, so a changed payload fails the type check or a test instead of failing silently.
  */
 import { z } from 'zod';
+import { activityEvents } from './activity-events.js';
 import { assessmentEvents } from './assessment-events.js';
 import { caseEvents } from './case-events.js';
 import { consentEvents } from './consent-events.js';
@@ -23,6 +24,7 @@ export const EVENT_PAYLOADS = {
   ...planEvents,
   ...measureEvents,
   ...teamMeetingEvents,
+  ...activityEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 /** The name of a kind of timeline event. */

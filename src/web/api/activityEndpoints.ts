@@ -1,6 +1,13 @@
 /** Typed functions for group activities, their sessions and attendance. */
 import type { z } from 'zod';
-import type { Activity, activityBody, Enrolment, SessionAttendance, SessionOut } from '../../core/activity-schemas.js';
+import type {
+  Activity,
+  activityBody,
+  Enrolment,
+  PersonAttendance,
+  SessionAttendance,
+  SessionOut,
+} from '../../core/activity-schemas.js';
 import type { AttendanceStatus } from '../../core/activities.js';
 import { request } from './client.js';
 
@@ -21,6 +28,12 @@ export const activitiesApi = {
   attendance: (sessionId: string) => request<SessionAttendance>(`/api/v1/sessions/${enc(sessionId)}/attendance`),
   takeAttendance: (sessionId: string, lines: AttendanceLine[]) =>
     request<SessionAttendance>(`/api/v1/sessions/${enc(sessionId)}/attendance`, { method: 'PUT', body: lines }),
+  endEnrolment: (enrolmentId: string, to: string) =>
+    request<Enrolment>(`/api/v1/enrolments/${enc(enrolmentId)}`, { method: 'PATCH', body: { to } }),
+  personAttendance: (personId: string, from: string, to: string) =>
+    request<PersonAttendance>(`/api/v1/persons/${enc(personId)}/attendance`, { query: { from, to } }),
+  personAttendancePdfUrl: (personId: string, from: string, to: string, lang: 'sv' | 'en') =>
+    `/api/v1/persons/${enc(personId)}/attendance?from=${from}&to=${to}&format=pdf&lang=${lang}`,
 };
 
 /** Query keys per resource. */
@@ -30,4 +43,7 @@ export const activityKeys = {
   enrol: (id: string, body: { personId: string; from: string; to: string | null }) =>
     request<Enrolment>(`/api/v1/activities/${enc(id)}/enrolments`, { method: 'POST', body }),
   attendance: (sessionId: string) => ['sessions', sessionId, 'attendance'] as const,
+  /** Under the person's key, so a change to the person (an enrolment) refreshes it. */
+  personAttendance: (personId: string, from: string, to: string) =>
+    ['persons', personId, 'attendance', { from, to }] as const,
 };

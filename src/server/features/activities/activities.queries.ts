@@ -103,6 +103,26 @@ export function selectEnrolments(db: Q, municipalityId: string, activityId: stri
   return q.orderBy('from_on').execute();
 }
 
+/** A person's enrolments not ended before `from`, with the activity's title, by first day. */
+export function selectPersonEnrolments(db: Q, municipalityId: string, personId: string, from: string) {
+  return db
+    .selectFrom('activity_enrolments')
+    .innerJoin('activities', 'activities.id', 'activity_enrolments.activity_id')
+    .select([
+      'activity_enrolments.id',
+      'activity_enrolments.activity_id',
+      'activities.title',
+      'activity_enrolments.from_on',
+      'activity_enrolments.to_on',
+    ])
+    .where('activity_enrolments.municipality_id', '=', municipalityId)
+    .where('activity_enrolments.person_id', '=', personId)
+    .where((eb) => eb.or([eb('activity_enrolments.to_on', 'is', null), eb('activity_enrolments.to_on', '>=', from)]))
+    .orderBy('activity_enrolments.from_on')
+    .orderBy('activities.title')
+    .execute();
+}
+
 /**
  * The persons enrolled in the activity on `day`, and those with an entry in the session, with names: only those
  * the actor sees on a roster (`rosterPersonVisibleTo`); the others are left out.

@@ -13,6 +13,7 @@ import {
   activityUpdateBody,
   attendanceBody,
   enrolmentBody,
+  enrolmentEndBody,
   enrolmentSchema,
   personAttendanceQuery,
   personAttendanceSchema,
@@ -35,6 +36,7 @@ import {
 } from './activities.service.js';
 import { attendancePdf } from './attendance-pdf.js';
 import { activityFigures, getSessionAttendance, personAttendance, putAttendance } from './attendance.service.js';
+import { endEnrolment } from './enrolments.service.js';
 
 const idParams = z.object({ id: z.string().uuid() });
 const sessionParams = z.object({ id: z.string().max(60) });
@@ -115,6 +117,17 @@ export async function activityRoutes(app: FastifyInstance) {
     },
     handler: async (request, reply) =>
       reply.code(201).send(await enrol(contextOf(request), request.params.id, request.body)),
+  });
+
+  r.patch('/api/v1/enrolments/:id', {
+    schema: {
+      tags: ['activities'],
+      summary: "End an enrolment: its last day (the KAA's own staff on the person)",
+      params: idParams,
+      body: enrolmentEndBody,
+      response: { 200: enrolmentSchema, ...errors },
+    },
+    handler: (request) => endEnrolment(contextOf(request), request.params.id, request.body),
   });
 
   r.patch('/api/v1/sessions/:id', {

@@ -38,6 +38,7 @@ import { audited, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
 import { selectManagedPerson } from '../measures/measures.queries.js';
 import { selectOffer, selectUnit } from '../measures/measures.queries.js';
+import { writeEnrolmentEvent } from './activity-events.js';
 import {
   selectActivities,
   selectActivityRow,
@@ -337,6 +338,7 @@ export async function enrol(ctx: RequestContext, activityId: string, input: z.ou
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await writeEnrolmentEvent(trx, ctx.actor.id, activity, { id: row.id, ...input });
     await audit({
       action: 'create',
       entity: 'enrolment',

@@ -22,14 +22,17 @@ import { readBasis } from '../../audit/basis.js';
 import type { AuditEvent } from '../../audit/audit.js';
 import { audited, denied, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
-import { selectVisiblePerson } from '../measures/measures.queries.js';
+import { selectManagedPerson, selectVisiblePerson } from '../measures/measures.queries.js';
+import { roleCan } from '../../../core/roles.js';
 import {
   selectActivityRow,
   selectLatestAttendance,
+  selectPersonEnrolments,
   selectRoster,
   selectSessionChanges,
   selectStaffedActivity,
 } from './activities.queries.js';
+import { writeAttendanceEvents } from './activity-events.js';
 import { checkRange, isHoliday, sessionOf, timingOf } from './activities.service.js';
 
 /** The activity of a session id, if the actor staffs it; 404 otherwise. */
@@ -147,6 +150,16 @@ export async function putAttendance(
         })),
       )
       .execute();
+    // Each known person's new status goes on their timeline, in the same transaction.
+    await writeAttendanceEvents(
+      trx,
+      ctx.actor.id,
+      activity,
+      session.occursOn,
+      rows.flatMap((r) =>
+        r.person_id ? [{ personId: r.person_id, status: r.status, previous: current.get(r.person_id) ?? null }] : [],
+      ),
+    );
     const events: AuditEvent[] = rows.map((r) => ({
       action: 'update',
       entity: 'attendance',
@@ -212,12 +225,23 @@ export async function personAttendance(
         };
       });
     entries.sort((x, y) => x.date.localeCompare(y.date) || x.activityTitle.localeCompare(y.activityTitle));
+    const enrolments = await selectPersonEnrolments(trx, ctx.actor.municipalityId, personId, from);
+    const mayChange =
+      roleCan(ctx.actor.role, 'activities.manage') && Boolean(await selectManagedPerson(trx, ctx.actor, personId));
     return {
       personId,
       from,
       to,
       entries,
       figures: attendanceFigures(entries),
+      enrolments: enrolments.map((e) => ({
+        id: e.id,
+        activityId: e.activity_id,
+        activityTitle: e.title,
+        from: e.from_on,
+        to: e.to_on,
+      })),
+      mayChange,
       name: `${names.given_name} ${names.family_name}`,
     };
   });

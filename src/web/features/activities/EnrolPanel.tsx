@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { enrolmentBody } from '../../../core/activity-schemas.js';
+import { todayInSweden } from '../../../core/dates.js';
 import { activitiesApi, activityKeys } from '../../api/activityEndpoints.js';
 import { Alert } from '../../components/Alert.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
@@ -14,17 +15,21 @@ import { FormActions } from '../../components/FormActions.js';
 import { FormField } from '../../components/FormField.js';
 import { SelectField } from '../../components/SelectField.js';
 import { useSchemaForm } from '../../hooks/useSchemaForm.js';
-import { todayIso } from '../../i18n/format.js';
 
 /** The enrolment the server takes, and the activity it is for. */
 const enrolForm = enrolmentBody.extend({ activityId: z.string().min(1) });
 
+/** A new enrolment's draft: no activity, from today in Sweden (not the browser's day), on. */
+export function newEnrolDraft(now: Date = new Date()) {
+  return { activityId: '', from: todayInSweden(now), to: '' };
+}
+
 /** The enrol panel for one person, for staff who run activities and manage the person. */
-export function EnrolPanel({ personId }: { personId: string }) {
+export function EnrolPanel({ personId, onEnrolled }: { personId: string; onEnrolled?: () => Promise<void> }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const activities = useQuery({ queryKey: activityKeys.list(), queryFn: () => activitiesApi.list() });
-  const [draft, setDraft] = useState({ activityId: '', from: todayIso(), to: '' });
+  const [draft, setDraft] = useState(() => newEnrolDraft());
   const [enrolledIn, setEnrolledIn] = useState<string | null>(null);
   const form = useSchemaForm(enrolForm, ({ activityId, ...body }) => activitiesApi.enrol(activityId, body), {
     onSuccess: async (enrolment) => {
@@ -34,6 +39,7 @@ export function EnrolPanel({ personId }: { personId: string }) {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: ['persons', personId] }),
         queryClient.invalidateQueries({ queryKey: activityKeys.list() }),
+        onEnrolled?.(),
       ]);
     },
   });

@@ -26,6 +26,7 @@ import { PersonDetails } from './PersonDetails.js';
 import { RegisterPeriods } from './RegisterPeriods.js';
 import { ScheduleSection } from '../schedule/ScheduleSection.js';
 import { EnrolPanel } from '../activities/EnrolPanel.js';
+import { AttendancePanel } from '../activities/AttendancePanel.js';
 
 /** The person page. */
 export function PersonPage() {
@@ -80,7 +81,10 @@ export function PersonPage() {
           ) : null}
           {seesContact ? <CaseOutcomePanel person={p} onChanged={reloadAll} /> : null}
           {seesContact || p.access.categories.includes('assessment_plan') ? <ScheduleSection personId={p.id} /> : null}
-          {can('activities.manage') && p.access.managed ? <EnrolPanel personId={p.id} /> : null}
+          {seesContact ? <AttendancePanel personId={p.id} onChanged={events.reload} /> : null}
+          {can('activities.manage') && p.access.managed ? (
+            <EnrolPanel personId={p.id} onEnrolled={events.reload} />
+          ) : null}
         </div>
         <div className="columns__side">
           {seesContact ? <CasePanel person={p} onChanged={reloadAll} /> : null}

@@ -11,6 +11,7 @@ import { measureSentence } from '../measures/measureSentence.js';
 import { planEventSentence } from '../plans/planEventSentence.js';
 import { outcomeSentence } from '../outcomes/outcomeSentence.js';
 import { teamMeetingSentence } from '../team-meetings/decisionSentence.js';
+import { activitySentence } from '../activities/activitySentence.js';
 
 type Translate = ReturnType<typeof useTranslation>['t'];
 /** What a sentence needs: the translation function, date formatting, and names of staff by id. */
@@ -72,9 +73,9 @@ export function eventSentence(event: TimelineEvent, { t, format, names, language
         ? t('events.sentences.register_left_on', { reason: why, date: format.date(asOf) })
         : t('events.sentences.register_left', { reason: why });
       // The rule that no longer held says why in the source lists' terms, e.g. "Började gymnasiet".
-      return rule
-        ? `${left} ${t('events.sentences.register_rule', { rule: t(`register.rules.${rule}`, { defaultValue: rule }) })}`
-        : left;
+      if (!rule) return left;
+      const ruleText = t(`register.rules.${rule}`, { defaultValue: rule });
+      return `${left} ${t('events.sentences.register_rule', { rule: ruleText })}`;
     }
     case 'school_notification': {
       const { schoolUnitName, schoolUnitCode, date } = e.payload;
@@ -141,6 +142,7 @@ export function eventSentence(event: TimelineEvent, { t, format, names, language
         measureSentence(t, format.date, e.type, e.payload, actor) ??
         outcomeSentence(t, format.date, e.type, e.payload, actor) ??
         teamMeetingSentence(t, format.date, e.type, e.payload, actor) ??
+        activitySentence(t, format.date, e.type, e.payload, actor) ??
         t('events.sentences.unknown')
       );
   }
