@@ -2,7 +2,8 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Four projects: the web app's unit tests on happy-dom; unit and integration tests on embedded PGlite; the same integration tests on a
+ * Four projects: the web app's unit tests on happy-dom; unit and integration tests on embedded PGlite; the same
+ * integration tests on a
  * PostgreSQL server when TEST_DATABASE_URL is set; and end-to-end specs in Chromium. Each test file gets
  * its own database, cloned from a template the project's global set-up migrated once, and its own app
  * (the end-to-end specs: their own server and browser), so files run in parallel.

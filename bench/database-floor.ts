@@ -28,9 +28,13 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
 }
 
 const TABLES = {
-  population: `personal_identity_number char(12) not null, given_name text not null, family_name text not null, street_address text, postal_code text,
+  population:
+    `personal_identity_number char(12) not null, given_name text not null, family_name text not null, ` +
+    `street_address text, postal_code text,
     city text, municipality_code char(4) not null, protected_identity boolean not null, registered_since date`,
-  enrolments: `personal_identity_number char(12) not null, school_unit_code char(8) not null, school_unit_name text, school_type text not null,
+  enrolments:
+    `personal_identity_number char(12) not null, school_unit_code char(8) not null, school_unit_name text, ` +
+    `school_type text not null,
     programme_code text, start_date date not null, end_date date, end_reason text, qualification text`,
 };
 
@@ -73,22 +77,27 @@ export async function databaseFloor(
         );
         const m = rows[0]!.id;
         await client.query(
-          `insert into persons (id, municipality_id, personal_identity_number, birth_date, given_name, family_name, street_address, postal_code, city, protected_identity)
-          select ${later('id')}, $1, personal_identity_number, birth_date, given_name, family_name, street_address, postal_code, city, protected_identity from persons order by id`,
+          `insert into persons (id, municipality_id, personal_identity_number, birth_date, given_name, family_name,
+            street_address, postal_code, city, protected_identity)
+          select ${later('id')}, $1, personal_identity_number, birth_date, given_name, family_name, street_address,
+            postal_code, city, protected_identity from persons order by id`,
           [m],
         );
         await client.query(
-          `insert into cases (id, municipality_id, person_id, status, target_group) select ${later('id')}, $1, ${later('person_id')}, status, target_group from cases order by id`,
+          `insert into cases (id, municipality_id, person_id, status, target_group) select ${later('id')}, $1,
+            ${later('person_id')}, status, target_group from cases order by id`,
           [m],
         );
         await client.query(
           `insert into register_periods (id, municipality_id, person_id, entered_on, entry_reason, rule, source)
-          select ${later('id')}, $1, ${later('person_id')}, entered_on, entry_reason, rule, source from register_periods order by id`,
+          select ${later('id')}, $1, ${later('person_id')}, entered_on, entry_reason, rule, source
+            from register_periods order by id`,
           [m],
         );
         await client.query(
           `insert into audit_log (at, municipality_id, actor_id, person_id, action, entity, entity_id, ip, detail)
-          select at, $1, actor_id, ${later('person_id')}, action, entity, entity_id, ip, detail from audit_log where entity = 'register_period' order by id`,
+          select at, $1, actor_id, ${later('person_id')}, action, entity, entity_id, ip, detail from audit_log
+            where entity = 'register_period' order by id`,
           [m],
         );
       } finally {

@@ -45,9 +45,8 @@ async function seed(db: Parameters<typeof migrateToLatest>[0], n: number): Promi
   const staff = (
     await sql<{
       id: string;
-    }>`insert into staff (municipality_id, email, name, role, password_hash) values (${m}, 'bench@example.se', 'Bench', 'coordinator', 'x') returning id`.execute(
-      db,
-    )
+    }>`insert into staff (municipality_id, email, name, role, password_hash) values (${m}, 'bench@example.se',
+      'Bench', 'coordinator', 'x') returning id`.execute(db)
   ).rows[0]!.id;
   const codes = sql.join(OUTCOME_CODES.map((c) => sql.lit(c)));
   const statements = [
@@ -55,20 +54,30 @@ async function seed(db: Parameters<typeof migrateToLatest>[0], n: number): Promi
       select ${m}, to_char(d, 'YYYYMMDD') || lpad((i / 2900 % 1000)::text, 3, '0') || '0', d, 'Bench', 'Person' || i
       from (select i, date '2002-01-01' + (i % 2900) as d from generate_series(1, ${n}) i) s
       on conflict do nothing`,
-    sql`insert into register_periods (municipality_id, person_id, entered_on, entry_reason, left_on, leave_reason, source)
+    sql`insert into register_periods (municipality_id, person_id, entered_on, entry_reason, left_on, leave_reason,
+      source)
       select ${m}, p.id, e, (array['dropped_out','never_started','certificate_only','moved_in','other'])[1 + r % 5],
-        case when r % 5 <> 0 then e + (200 + r % 300)::int end, case when r % 5 <> 0 then (array['turned_20','moved_out','started_upper_secondary','completed','other'])[1 + r % 5] end, '{}'
-      from (select id, row_number() over () as r, date '2021-07-01' + (row_number() over () * 7 % 1800)::int as e from persons) p`,
-    sql`insert into cases (municipality_id, person_id, status, opened_at, target_group, upper_secondary_diploma, documented_problems, outcome, outcome_list_version, closed_on, closed_at)
-      select ${m}, rp.person_id, case when r % 10 < 7 then 'closed' else 'active' end, (rp.entered_on + 3)::timestamp, 'kaa',
+        case when r % 5 <> 0 then e + (200 + r % 300)::int end, case when r % 5 <> 0
+          then (array['turned_20','moved_out','started_upper_secondary','completed','other'])[1 + r % 5] end, '{}'
+      from (select id, row_number() over () as r, date '2021-07-01' + (row_number() over () * 7 % 1800)::int as e
+        from persons) p`,
+    sql`insert into cases (municipality_id, person_id, status, opened_at, target_group, upper_secondary_diploma,
+      documented_problems, outcome, outcome_list_version, closed_on, closed_at)
+      select ${m}, rp.person_id, case when r % 10 < 7 then 'closed' else 'active' end,
+        (rp.entered_on + 3)::timestamp, 'kaa',
         (array['yes','no','unknown'])[1 + r % 3], case when r % 4 = 0 then '{social}'::text[] else '{}' end,
         case when r % 10 < 7 then (array[${codes}])[1 + r % 10] end, case when r % 10 < 7 then '2026-12' end,
-        case when r % 10 < 7 then rp.entered_on + (30 + r % 200)::int end, case when r % 10 < 7 then (rp.entered_on + (30 + r % 200)::int)::timestamp end
+        case when r % 10 < 7 then rp.entered_on + (30 + r % 200)::int end, case when r % 10 < 7
+          then (rp.entered_on + (30 + r % 200)::int)::timestamp end
       from (select *, row_number() over () as r from register_periods) rp`,
-    sql`with e as (insert into events (municipality_id, person_id, type, payload) select ${m}, person_id, 'contact_attempt', '{}' from register_periods returning id, person_id)
-      insert into contact_attempts (municipality_id, person_id, period_id, event_id, channel, outcome, at, staff_id, occupation, occupation_list_version)
-      select ${m}, e.person_id, rp.id, e.id, 'phone', 'reached', (rp.entered_on + 5)::timestamp, ${staff}, 'none', 1 from e join register_periods rp on rp.person_id = e.person_id`,
-    sql`insert into offers (municipality_id, name, kind, kind_list_version, provider_name) values (${m}, 'Vägledning', 'guidance', '2026-12', 'Bench')`,
+    sql`with e as (insert into events (municipality_id, person_id, type, payload) select ${m}, person_id,
+      'contact_attempt', '{}' from register_periods returning id, person_id)
+      insert into contact_attempts (municipality_id, person_id, period_id, event_id, channel, outcome, at, staff_id,
+        occupation, occupation_list_version)
+      select ${m}, e.person_id, rp.id, e.id, 'phone', 'reached', (rp.entered_on + 5)::timestamp, ${staff}, 'none', 1
+        from e join register_periods rp on rp.person_id = e.person_id`,
+    sql`insert into offers (municipality_id, name, kind, kind_list_version, provider_name)
+      values (${m}, 'Vägledning', 'guidance', '2026-12', 'Bench')`,
     sql`insert into measures (municipality_id, person_id, offer_id, starts_on, ended_on, end_reason)
       select ${m}, rp.person_id, (select id from offers limit 1), rp.entered_on + 20, rp.entered_on + 80, 'completed'
       from (select *, row_number() over () as r from register_periods) rp where r % 2 = 0`,
@@ -90,7 +99,8 @@ async function main(): Promise<number> {
     let t = process.hrtime.bigint();
     const m = await seed(handle.db, PERSONS);
     console.log(
-      `figures benchmark: ${PERSONS.toLocaleString('en-US')} persons over five years, seeded in ${seconds(t).toFixed(1)} s`,
+      `figures benchmark: ${PERSONS.toLocaleString('en-US')} persons over five years, ` +
+        `seeded in ${seconds(t).toFixed(1)} s`,
     );
     const year = { from: '2025-07-01', to: '2026-06-30' };
     t = process.hrtime.bigint();
@@ -104,7 +114,9 @@ async function main(): Promise<number> {
     });
     const outcomesS = seconds(t);
     console.log(
-      `outcome report ${year.from}–${year.to}: closed ${report.closed}, studies or work in time ${report.studiesOrWork.count} (${report.studiesOrWork.share}), medians ${JSON.stringify(report.medianDays)}`,
+      `outcome report ${year.from}–${year.to}: closed ${report.closed}, studies ` +
+        `or work in time ${report.studiesOrWork.count} (${report.studiesOrWork.share}), ` +
+        `medians ${JSON.stringify(report.medianDays)}`,
     );
     const half = '2026-H1';
     t = process.hrtime.bigint();

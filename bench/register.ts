@@ -101,16 +101,20 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 function printLists(label: string, lists: SyntheticListsResult): void {
   const rows = lists.populationRows + lists.enrolmentRows;
   console.log(
-    `${label}: wrote ${lists.populationRows.toLocaleString('en-US')} population rows (${mb(lists.populationBytes)}) and ` +
-      `${lists.enrolmentRows.toLocaleString('en-US')} enrolment rows (${mb(lists.enrolmentBytes)}) in ${fmt(lists.seconds)} s ` +
+    `${label}: wrote ${lists.populationRows.toLocaleString('en-US')} population rows ` +
+      `(${mb(lists.populationBytes)}) and ` +
+      `${lists.enrolmentRows.toLocaleString('en-US')} enrolment rows (${mb(lists.enrolmentBytes)}) in ` +
+      `${fmt(lists.seconds)} s ` +
       `(${perSecond(rows, lists.seconds)}), generator peak RSS ${mb(lists.peakRssBytes)}`,
   );
   const reasons = Object.entries(lists.expected.byReason)
     .map(([k, v]) => `${k}=${v}`)
     .join(' ');
   console.log(
-    `${label}: expected in register on ${AS_OF}: ${lists.expected.inRegister} (${fmt((100 * lists.expected.inRegister) / lists.populationRows, 1)} %; ${reasons}); ` +
-      `registered elsewhere (rejected rows): ${lists.expected.otherMunicipality}; protected identity: ${lists.expected.protectedIdentity}`,
+    `${label}: expected in register on ` +
+      `${AS_OF}: ${lists.expected.inRegister} (${fmt((100 * lists.expected.inRegister) / lists.populationRows, 1)} %; ${reasons}); ` +
+      `registered elsewhere (rejected rows): ${lists.expected.otherMunicipality}; protected identity: ` +
+      `${lists.expected.protectedIdentity}`,
   );
   console.log(
     `${label}: scenarios ${Object.entries(lists.scenarios)
@@ -148,7 +152,10 @@ async function createBenchDatabase(serverUrl: string): Promise<{ url: string; dr
   return { url: url.toString(), drop };
 }
 
-/** COPYs both files into unindexed all-text tables (in their own schema, dropped afterwards); returns the seconds spent in COPY. */
+/**
+ * COPYs both files into unindexed all-text tables (in their own schema, dropped afterwards); returns the seconds spent
+ * in COPY.
+ */
 async function copyBaseline(databaseUrl: string, lists: SyntheticListsResult): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -279,7 +286,8 @@ async function lotsaPath(
   // bin/lotsa.js bundles the sources once after they change; that build is not part of a command's cost.
   const warm = await runLotsa('warm-up', ['--help'], env, workDir);
   console.log(
-    `${label} warm-up (lotsa --help, builds the command's bundle if the sources changed; not in the total): ${fmt(warm.seconds)} s`,
+    `${label} warm-up (lotsa --help, builds the command's bundle if the sources changed; not in the total): ` +
+      `${fmt(warm.seconds)} s`,
   );
   const results: StepResult[] = [];
   for (const [name, args, rows, unit] of steps) {
@@ -327,7 +335,8 @@ async function main(): Promise<number> {
   const municipalities = loadMunicipalities(path.join(ROOT, 'reference', 'municipalities.csv'));
   console.log(`register benchmark: as of ${AS_OF}, municipality ${MUNICIPALITY.code}, files in ${workDir}`);
   console.log(
-    `target: total (three Lotsa steps on PostgreSQL) <= ${TARGET_TOTAL_S} s; the ratio to COPY and the floor are printed for comparison`,
+    `target: total (three Lotsa steps on PostgreSQL) <= ${TARGET_TOTAL_S} s; the ratio to COPY ` +
+      `and the floor are printed for comparison`,
   );
 
   // National scale on PostgreSQL.
@@ -362,8 +371,10 @@ async function main(): Promise<number> {
         enrolments: national.enrolmentsPath,
       });
       console.log(
-        `postgresql floor (the database work alone, bench/database-floor.ts): load ${fmt(floor.load)} s, key ${fmt(floor.key)} s, read ${fmt(floor.read)} s, ` +
-          `write the entrants ${fmt(floor.write)} s; ${fmt(floor.total)} s in all, ${fmt(floor.total / copyS)} x copy_s`,
+        `postgresql floor (the database work alone, bench/database-floor.ts): load ${fmt(floor.load)} s, ` +
+          `key ${fmt(floor.key)} s, read ${fmt(floor.read)} s, ` +
+          `write the entrants ${fmt(floor.write)} s; ${fmt(floor.total)} s in all, ` +
+          `${fmt(floor.total / copyS)} x copy_s`,
       );
     } catch (err) {
       console.error(`postgresql: ${(err as Error).message}`);
@@ -409,7 +420,8 @@ async function main(): Promise<number> {
     );
     if (floor)
       console.log(
-        `the database work alone takes ${fmt(floor.total / copyS)} x copy_s; Lotsa's three steps ${fmt(total / copyS)} x copy_s, ${fmt(total / floor.total)} x the floor`,
+        `the database work alone takes ${fmt(floor.total / copyS)} x copy_s; Lotsa's three steps ` +
+          `${fmt(total / copyS)} x copy_s, ${fmt(total / floor.total)} x the floor`,
       );
   }
   await cleanUp();

@@ -509,7 +509,8 @@ export async function writeSyntheticLists(options: SyntheticListOptions): Promis
   while (enrolments.rows - 1 < options.enrolmentRows && spare.length) enrolments.add(spare.pop()!);
   if (enrolments.rows - 1 !== options.enrolmentRows) {
     throw new Error(
-      `enrolments.csv got ${enrolments.rows - 1} rows, not ${options.enrolmentRows}; change the scenario mix or the row count`,
+      `enrolments.csv got ${enrolments.rows - 1} rows, not ${options.enrolmentRows}; change the scenario mix ` +
+        `or the row count`,
     );
   }
   await Promise.all([population.close(), enrolments.close()]);

@@ -89,8 +89,10 @@ else if (content) {
   } catch (err) {
     if (err.code !== 'EACCES' && err.code !== 'EROFS' && err.code !== 'EPERM') throw err;
     console.error(
-      `Lotsa cannot build its command bundle: ${builds} is read-only (${err.code}) and holds no bundle of these sources.\n` +
-        'Run `npm run build` where the installation is writable, then copy or deploy it with its dist/ directory (README, Production install).',
+      `Lotsa cannot build its command bundle: ${builds} is read-only (${err.code}) and holds no bundle of these ` +
+        `sources.\n` +
+        'Run `npm run build` where the installation is writable, then copy ' +
+        'or deploy it with its dist/ directory (README, Production install).',
     );
     process.exit(1);
   }
@@ -106,7 +108,9 @@ else if (content) {
     // are bundled; those with native code, data files or a size only `start` needs stay external.
     external: EXTERNAL,
     banner: {
-      js: "import { createRequire as __lotsaRequire } from 'node:module'; const require = __lotsaRequire(import.meta.url);",
+      js:
+        'import { createRequire as __lotsaRequire } ' +
+        "from 'node:module'; const require = __lotsaRequire(import.meta.url);",
     },
     sourcemap: true,
     logLevel: 'warning',

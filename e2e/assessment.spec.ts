@@ -8,7 +8,10 @@ describe.skipIf(skipE2E)('[assessment]: a coach assesses a young person', () => 
   const spec = serverAndBrowser();
   let next = 41;
 
-  /** A new young person whose contact person is the demo's youth coach, in Ungdomsteamet; `assessed` adds a completed assessment (and a draft of its next version). */
+  /**
+   * A new young person whose contact person is the demo's youth coach, in Ungdomsteamet; `assessed` adds a completed
+   * assessment (and a draft of its next version).
+   */
   async function personOfCoach(assessed: 'none' | 'completed' | 'revising' = 'none'): Promise<string> {
     const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
     const id = (

@@ -8,7 +8,8 @@ const SOCIAL_WORKER = 'socialsekreterare@demo.lotsa.local';
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 
 describe.skipIf(skipE2E)(
-  '[consent]: a social worker sees what the consent allows; coordinators record, withdraw and produce the extract; administrators follow up',
+  '[consent]: a social worker sees what the consent allows; coordinators record, withdraw ' +
+    'and produce the extract; administrators follow up',
   () => {
     const spec = serverAndBrowser();
     let personId: string;

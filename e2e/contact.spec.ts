@@ -20,7 +20,8 @@ async function coachesPersonWithPhone(baseUrl: string, skip = 0): Promise<{ id: 
 }
 
 describe.skipIf(skipE2E)(
-  '[contact]: a coach records honest contact on the person page and confirms outbox messages; emergency access behind a link',
+  '[contact]: a coach records honest contact on the person page ' +
+    'and confirms outbox messages; emergency access behind a link',
   () => {
     const spec = serverAndBrowser();
 

@@ -63,7 +63,9 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts Lotsa on a free port against a new temporary data directory filled with demo data (a copy of the template). */
+/**
+ * Starts Lotsa on a free port against a new temporary data directory filled with demo data (a copy of the template).
+ */
 export async function startLotsa(): Promise<Lotsa> {
   if (!existsSync(path.join(WEB_DIST, 'index.html')))
     throw new Error(`No built web app in ${WEB_DIST}. Run "npx vite build" first.`);
@@ -212,7 +214,8 @@ export async function expectNoAxeViolations(page: Page, label = page.url()): Pro
   });
   if (violations.length)
     console.error(
-      `axe violations on ${label}:\n${violations.map((v) => `  ${v.id} (${v.impact}): ${v.help}\n    ${v.targets.join('\n    ')}`).join('\n')}`,
+      `axe violations on ${label}:\n` +
+        violations.map((v) => `  ${v.id} (${v.impact}): ${v.help}\n    ${v.targets.join('\n    ')}`).join('\n'),
     );
   expect(violations, `axe violations on ${label}`).toEqual([]);
 }

@@ -50,7 +50,8 @@ describe.skipIf(skipE2E)('[register]: a coordinator builds the register from two
     const [alva, bertil, , otherMunicipality] = young as [string, string, string, string];
     const badNumber = wrongCheckDigit(young[2]!);
 
-    // The population list: Lotsa's layout, UTF-8, commas. Line 4 has a bad check digit; line 5 lives in Göteborg (1480).
+    // The population list: Lotsa's layout, UTF-8, commas. Line 4 has a bad check digit; line 5 lives in Göteborg
+    // (1480).
     const population = file(
       'folkbokforing.csv',
       [
@@ -110,7 +111,8 @@ describe.skipIf(skipE2E)('[register]: a coordinator builds the register from two
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'redan uppladdad' }).count()).toBe(1);
     expect(await status(page)).toBe('Klar');
 
-    // The enrolment list: Windows-1252 with semicolons and a school named with "ö". Alva dropped out; Bertil is in upper secondary.
+    // The enrolment list: Windows-1252 with semicolons and a school named with "ö". Alva dropped out; Bertil is in
+    // upper secondary.
     const enrolments = file(
       'inskrivningar.csv',
       Buffer.from(

@@ -18,7 +18,8 @@ function firstPageJavaScript(): number {
 }
 
 describe.skipIf(skipE2E)(
-  '[young person]: a young person signs in with a code, follows their plan, withdraws a consent and sees who read their data',
+  '[young person]: a young person signs in with a code, follows their plan, withdraws a consent ' +
+    'and sees who read their data',
   () => {
     const spec = serverAndBrowser();
     let personId: string;

@@ -31,7 +31,9 @@ function keyFor(config: AuditAnchorConfig): SigningKey {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT')
       throw new CliError(
-        `The audit signing key ${config.keyFile} is missing, so the checkpoints in ${config.checkpointFile} cannot be checked. Restore the key (LOTSA_AUDIT_KEY_FILE) from its copy.`,
+        `The audit signing key ${config.keyFile} is missing, ` +
+          `so the checkpoints in ${config.checkpointFile} cannot be checked. Restore the key (LOTSA_AUDIT_KEY_FILE) ` +
+          `from its copy.`,
       );
     throw err;
   }
@@ -48,22 +50,27 @@ function print(report: AnchoredReport, config: AuditAnchorConfig, key: SigningKe
   if (chain.brokenCount > LISTED) console.log(`  … and ${n(chain.brokenCount - LISTED)} more.`);
   if (chain.unsealed > 0) {
     console.log(
-      `${n(chain.unsealed)} entries are not yet sealed into the chain, so not checked; ${n(chain.overdue)} of them have waited more than ${SEAL_BOUND_SECONDS} s.`,
+      `${n(chain.unsealed)} entries are not yet sealed into the chain, ` +
+        `so not checked; ${n(chain.overdue)} of them have waited more than ${SEAL_BOUND_SECONDS} s.`,
     );
     if (chain.overdue > 0)
       console.log(
-        '  Entries waiting that long mean the sealing job is not running (start Lotsa) or someone wrote into the log behind it.',
+        '  Entries waiting that long mean the sealing job is not running (start Lotsa) ' +
+          'or someone wrote into the log behind it.',
       );
   }
   const total = report.checkpointsMatched + report.problems.length;
   console.log(
-    `Checked ${n(total)} checkpoints in ${config.checkpointFile} against the key ${key.fingerprint} (${config.keyFile}): ${n(report.checkpointsMatched)} match the log${report.problems.length ? `, ${n(report.problems.length)} do not` : ''}.`,
+    `Checked ${n(total)} checkpoints in ${config.checkpointFile} against the key ` +
+      `${key.fingerprint} (${config.keyFile}): ${n(report.checkpointsMatched)} match the ` +
+      `log${report.problems.length ? `, ${n(report.problems.length)} do not` : ''}.`,
   );
   for (const p of report.problems.slice(0, LISTED)) console.log(`  ${p.problem}`);
   if (report.problems.length > LISTED) console.log(`  … and ${n(report.problems.length - LISTED)} more.`);
   if (report.newest) {
     console.log(
-      `The newest checkpoint (${report.newest.at}) covers ${n(report.newest.count)} entries; ${n(Math.max(0, report.entriesAfterNewest))} came after it, and only their hashes vouch for them.`,
+      `The newest checkpoint (${report.newest.at}) covers ${n(report.newest.count)} entries; ` +
+        `${n(Math.max(0, report.entriesAfterNewest))} came after it, and only their hashes vouch for them.`,
     );
   } else {
     console.log('There was no checkpoint yet: a log rewritten or cut short before now could not be told apart.');
@@ -85,7 +92,8 @@ export function addAuditCommands(program: Command, withDatabase: WithDatabase) {
   audit
     .command('verify')
     .description(
-      'recompute the hash chain of the audit log, check it against every signed checkpoint, report every broken entry, and write a new checkpoint when all holds',
+      'recompute the hash chain of the audit log, check it against every signed checkpoint, ' +
+        'report every broken entry, and write a new checkpoint when all holds',
     )
     .action(async () => {
       const config = loadEnv().audit;
@@ -118,7 +126,8 @@ export function addAuditCommands(program: Command, withDatabase: WithDatabase) {
           throw err instanceof CheckpointMismatch ? new CliError(`No checkpoint written: ${err.message}.`) : err;
         });
         console.log(
-          `Wrote a checkpoint of ${n(c.count)} entries (newest entry ${c.headId ?? 'none'}) to ${config.checkpointFile}.`,
+          `Wrote a checkpoint of ${n(c.count)} entries (newest entry ${c.headId ?? 'none'}) to ` +
+            `${config.checkpointFile}.`,
         );
       });
     });
@@ -137,7 +146,8 @@ export function addAuditCommands(program: Command, withDatabase: WithDatabase) {
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'EEXIST')
           throw new CliError(
-            `${file} already holds a key. Give --replace to replace it (checkpoints it signed can then no longer be checked).`,
+            `${file} already holds a key. Give --replace to replace it (checkpoints it signed can ` +
+              `then no longer be checked).`,
           );
         throw err;
       }

@@ -69,7 +69,8 @@ program
 program
   .command('migrate')
   .description(
-    "apply pending database migrations (as DATABASE_OWNER_URL when set, then granting DATABASE_URL's role), or revert the newest with --down",
+    "apply pending database migrations (as DATABASE_OWNER_URL when set, then granting DATABASE_URL's role), " +
+      'or revert the newest with --down',
   )
   .option('--down', 'revert the newest migration instead')
   .action(async (opts: { down?: boolean }) => {
@@ -174,14 +175,16 @@ program
   .description('database administration on a PostgreSQL server')
   .command('grant-app-role <role>')
   .description(
-    'give <role> what the application needs and no more: it may only read and append to the audit log (run as the owner: DATABASE_OWNER_URL, else DATABASE_URL)',
+    'give <role> what the application needs and no more: it may only read and append to the audit log (run ' +
+      'as the owner: DATABASE_OWNER_URL, else DATABASE_URL)',
   )
   .action(async (role: string) => {
     const env = loadEnv();
     const url = env.databaseOwnerUrl ?? env.databaseUrl;
     if (!url)
       throw new CliError(
-        'The embedded database has a single user, so there is no application role to set up; the signed audit checkpoints protect its log.',
+        'The embedded database has a single user, so there is no application role to ' +
+          'set up; the signed audit checkpoints protect its log.',
       );
     const database = await openConfiguredDatabase({ ...env, databaseUrl: url });
     try {
@@ -195,7 +198,8 @@ program
 program
   .command('retention')
   .description(
-    'retention (gallring): cull source lists no longer in use, uploads and finished jobs older than LOTSA_RETENTION_DAYS',
+    'retention (gallring): cull source lists no longer in use, uploads ' +
+      'and finished jobs older than LOTSA_RETENTION_DAYS',
   )
   .command('run')
   .description('cull now (the server also does it every hour)')
@@ -204,7 +208,8 @@ program
     await withDatabase(async ({ db }) => {
       const report = await applyRetention(db, env.retentionDays, env.uploadsDir);
       console.log(
-        `Culled ${report.lists} source lists, ${report.uploads} uploaded files and ${report.jobs} finished jobs older than ${env.retentionDays} days.`,
+        `Culled ${report.lists} source lists, ${report.uploads} uploaded files ` +
+          `and ${report.jobs} finished jobs older than ${env.retentionDays} days.`,
       );
     });
   });

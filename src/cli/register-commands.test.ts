@@ -1,4 +1,7 @@
-/** `lotsa import` and `lotsa register reconcile` guard the register: a shrunk list and many leaving need the operator's word. */
+/**
+ * `lotsa import` and `lotsa register reconcile` guard the register: a shrunk list and many leaving need the operator's
+ * word.
+ */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -49,7 +49,9 @@ const PRINTED_PER_LIST = 1000;
 /** A reconciliation's result for the terminal: the counts, then who enters, leaves and changes, by name. */
 function printResult(result: ReconcileResult, applied: boolean) {
   console.log(
-    `${applied ? 'Applied' : 'Preview'} as of ${result.asOf}: ${result.entered.length} enter, ${result.left.length} leave, ${result.changed.length} changed; ${result.inRegister} in the register (${result.inRegisterBefore} before).`,
+    `${applied ? 'Applied' : 'Preview'} as of ${result.asOf}: ${result.entered.length} enter, ` +
+      `${result.left.length} leave, ${result.changed.length} changed; ${result.inRegister} in the register ` +
+      `(${result.inRegisterBefore} before).`,
   );
   const lists: [
     string,
@@ -77,7 +79,8 @@ function printResult(result: ReconcileResult, applied: boolean) {
     console.log('Nothing was changed. Run again with --apply to apply.');
     if (result.leavingNeedsConfirmation)
       console.log(
-        `${result.left.length} persons leave the register: confirm the number when you apply, --apply --confirm-leaving ${result.left.length}`,
+        `${result.left.length} persons leave the register: confirm the number when you apply, ` +
+          `--apply --confirm-leaving ${result.left.length}`,
       );
   }
 }
@@ -112,7 +115,9 @@ export function addRegisterCommands(program: Command, withDatabase: WithDatabase
           if (opts.json) console.log(JSON.stringify(result, null, 2));
           else {
             console.log(
-              `${result.alreadyImported ? 'Already imported' : 'Imported'} ${result.fileName}: ${result.status}, ${result.rowsValid} of ${result.rowsTotal} rows valid, ${result.errorCount} rows with errors.`,
+              `${result.alreadyImported ? 'Already imported' : 'Imported'} ${result.fileName}: ${result.status}, ` +
+                `${result.rowsValid} of ${result.rowsTotal} rows valid, ` +
+                `${result.errorCount} rows with errors.`,
             );
             for (const e of result.errors.slice(0, 200))
               console.log(`  line ${e.line}, ${e.column}: ${e.message} (${JSON.stringify(e.value)})`);
@@ -123,7 +128,8 @@ export function addRegisterCommands(program: Command, withDatabase: WithDatabase
               const skip = lines.length ? ` --skip-lines ${lines.join(',')}` : '';
               if (result.previousResidents !== null) {
                 console.log(
-                  `  Warning: this population list has ${result.rowsValid} residents, the previous one had ${result.previousResidents}. Check that the file is complete.`,
+                  `  Warning: this population list has ${result.rowsValid} residents, ` +
+                    `the previous one had ${result.previousResidents}. Check that the file is complete.`,
                 );
               }
               const what = [
@@ -133,12 +139,14 @@ export function addRegisterCommands(program: Command, withDatabase: WithDatabase
                 .filter(Boolean)
                 .join(' and ');
               console.log(
-                `  Nothing from this file is used until you accept ${what}:\n  npx lotsa import accept ${result.id}${skip}${result.previousResidents !== null ? ' --confirm-shrink' : ''}`,
+                `  Nothing from this file is used until you accept ${what}:\n  npx lotsa import accept ` +
+                  `${result.id}${skip}${result.previousResidents !== null ? ' --confirm-shrink' : ''}`,
               );
             }
             if (result.status === 'needs_mapping')
               console.log(
-                `  The columns (${(result.headers ?? []).join(', ')}) are not Lotsa's layout: map them in the web interface.`,
+                `  The columns (${(result.headers ?? []).join(', ')}) are not Lotsa's layout: map them in the web ` +
+                  `interface.`,
               );
           }
           if (result.status !== 'ready') process.exitCode = 1;
@@ -170,7 +178,9 @@ export function addRegisterCommands(program: Command, withDatabase: WithDatabase
         ).catch((err: unknown) => {
           if (!(err instanceof AppError && err.code === 'population_shrank')) throw err;
           throw new CliError(
-            `Nothing was accepted: the population list has ${err.params.residents} residents, the previous one had ${err.params.previousResidents}. Check the file; to use it all the same, add --confirm-shrink.`,
+            `Nothing was accepted: the population list has ${err.params.residents} residents, ` +
+              `the previous one had ${err.params.previousResidents}. Check the file; to use it all the same, ` +
+              `add --confirm-shrink.`,
           );
         });
         console.log(`Import ${importId} accepted${lines.length ? ` without lines ${lines.join(', ')}` : ''}.`);
@@ -185,7 +195,8 @@ export function addRegisterCommands(program: Command, withDatabase: WithDatabase
     .option('--apply', 'apply the changes (in one transaction)')
     .option(
       '--confirm-leaving <n>',
-      'with --apply: the number of persons leaving the register, as the preview says (needed when more than 10 % of the register, or more than 20 persons, leave)',
+      'with --apply: the number of persons leaving the register, as the preview says (needed ' +
+        'when more than 10 % of the register, or more than 20 persons, leave)',
     )
     .option('--municipality <code>', 'the municipality (SCB code)')
     .option('--json', 'print the result as JSON')
@@ -216,12 +227,15 @@ export function addRegisterCommands(program: Command, withDatabase: WithDatabase
             process.stderr.write('\n');
             const { leaving, inRegister } = err.params;
             throw new CliError(
-              `Nothing was changed: this reconciliation takes ${leaving} of the ${inRegister} persons in the register out. ` +
-                `Check who leaves (run it without --apply), then confirm the number: --apply --confirm-leaving ${leaving}`,
+              `Nothing was changed: this reconciliation takes ${leaving} of the ${inRegister} persons in the ` +
+                `register out. ` +
+                `Check who leaves (run it without --apply), ` +
+                `then confirm the number: --apply --confirm-leaving ${leaving}`,
             );
           });
           process.stderr.write('\n');
-          // The operator holds no grant: a protected person's changed address is not named here either (the audit log has it).
+          // The operator holds no grant: a protected person's changed address is not named here either (the audit log
+          // has it).
           const shown = {
             ...result,
             changed: result.changed.flatMap((c) =>

@@ -169,8 +169,10 @@ export const DEFAULT_MANUAL: ManualSection[] = [
     questions: [
       q(
         'agencies',
-        'Har du kontakt med andra, till exempel socialtjänsten, Arbetsförmedlingen eller vården? Vad hjälper de dig med?',
-        'Are you in touch with others, such as social services, the employment service or health care? What do they help you with?',
+        'Har du kontakt med andra, till exempel socialtjänsten, ' +
+          'Arbetsförmedlingen eller vården? Vad hjälper de dig med?',
+        'Are you in touch with others, such as social services, the employment service ' +
+          'or health care? What do they help you with?',
       ),
     ],
   },

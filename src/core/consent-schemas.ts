@@ -1,4 +1,7 @@
-/** Zod schemas of the consent API: consents, emergency access, applications, teams, access follow-up, register extract, alerts. */
+/**
+ * Zod schemas of the consent API: consents, emergency access, applications, teams, access follow-up, register extract,
+ * alerts.
+ */
 import { z } from 'zod';
 import { CONSENT_CATEGORIES, CONSENT_GIVERS, CONSENT_METHODS } from './consent.js';
 import { EMERGENCY_ROLES } from './emergency.js';

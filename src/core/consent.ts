@@ -20,7 +20,10 @@ export type Referrer = (typeof REFERRERS)[number];
 export const APPLICATION_STATUSES = ['received', 'on_agenda', 'accepted', 'waiting_list', 'declined'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
-/** The category of an event on the timeline: a note's own category, else notes are assessment and plan, the rest contact and occupation. */
+/**
+ * The category of an event on the timeline: a note's own category, else notes are assessment and plan, the rest contact
+ * and occupation.
+ */
 export function eventCategory(type: string, category: ConsentCategory | null): ConsentCategory {
   if (category) return category;
   return type === 'note' ? 'assessment_plan' : 'contact_occupation';

@@ -68,7 +68,9 @@ export const ERRORS = {
   },
   last_administrator: {
     status: 409,
-    sv: 'Du kan inte ta bort din egen administratörsbehörighet eller stänga ditt eget konto. Be en annan administratör.',
+    sv:
+      'Du kan inte ta bort din egen administratörsbehörighet eller stänga ditt eget konto. Be en annan ' +
+      'administratör.',
     en: 'You cannot remove your own administrator rights or deactivate your own account. Ask another administrator.',
   },
   import_not_reviewable: {
@@ -98,8 +100,12 @@ export const ERRORS = {
   },
   reconcile_future: {
     status: 400,
-    sv: 'Registret kan bara stämmas av till och med i dag. Förhandsgranska gärna ett senare datum, men tillämpa det först när dagen är här.',
-    en: 'The register can only be reconciled up to today. You may preview a later date, but apply it only when the day has come.',
+    sv:
+      'Registret kan bara stämmas av till och med i dag. Förhandsgranska gärna ett senare datum, ' +
+      'men tillämpa det först när dagen är här.',
+    en:
+      'The register can only be reconciled up to today. You may preview a later date, but apply it only ' +
+      'when the day has come.',
   },
   reconcile_before_newest: {
     status: 409,
@@ -109,7 +115,9 @@ export const ERRORS = {
   category_not_allowed: {
     status: 403,
     sv: 'Du får inte se eller skriva uppgifter av den kategorin om personen. Samtycket täcker den inte för din enhet.',
-    en: 'You may not see or record information of that category about this person. The consent does not cover it for your unit.',
+    en:
+      'You may not see or record information of that category about this person. The consent does not cover it for ' +
+      'your unit.',
   },
   guardian_not_applicable: {
     status: 400,
@@ -123,8 +131,12 @@ export const ERRORS = {
   },
   duplicate_unit: {
     status: 409,
-    sv: 'Det finns redan en enhet med det namnet i kommunen (stora och små bokstäver räknas lika). Välj ett annat namn eller aktivera den befintliga enheten.',
-    en: 'The municipality already has a unit with that name (upper and lower case count as the same). Choose another name or reactivate the existing unit.',
+    sv:
+      'Det finns redan en enhet med det namnet i kommunen (stora och små bokstäver räknas lika). Välj ett annat ' +
+      'namn eller aktivera den befintliga enheten.',
+    en:
+      'The municipality already has a unit with that name (upper and lower case count ' +
+      'as the same). Choose another name or reactivate the existing unit.',
   },
   last_kaa_unit: {
     status: 409,
@@ -189,7 +201,9 @@ export const ERRORS = {
   sms_failed: {
     status: 502,
     sv: 'Sms-tjänsten bekräftade inte meddelandet. Det står som misslyckat under Sms; skicka ett nytt om en stund.',
-    en: 'The SMS gateway did not confirm the message. It is listed as failed under Text messages; send a new one shortly.',
+    en:
+      'The SMS gateway did not confirm the message. It is listed ' +
+      'as failed under Text messages; send a new one shortly.',
   },
   template_unsafe: {
     status: 400,
@@ -224,13 +238,22 @@ export const ERRORS = {
   },
   confirm_leaving: {
     status: 409,
-    sv: 'Avstämningen för ut {{leaving}} av {{inRegister}} personer ur registret. Kontrollera listan och bekräfta antalet som lämnar ({{leaving}}) för att genomföra den.',
-    en: 'The reconciliation takes {{leaving}} of {{inRegister}} persons out of the register. Check the list and confirm the number leaving ({{leaving}}) to apply it.',
+    sv:
+      'Avstämningen för ut {{leaving}} av {{inRegister}} personer ur registret. Kontrollera listan och bekräfta ' +
+      'antalet som lämnar ({{leaving}}) för att genomföra den.',
+    en:
+      'The reconciliation takes {{leaving}} of {{inRegister}} persons out of the register. Check the list ' +
+      'and confirm the number leaving ({{leaving}}) to apply it.',
   },
   population_shrank: {
     status: 409,
-    sv: 'Folkbokföringslistan har {{residents}} invånare, den förra hade {{previousResidents}}. Kontrollera att filen är hel och bekräfta att den ändå ska användas.',
-    en: 'The population list has {{residents}} residents, the previous one had {{previousResidents}}. Check that the file is complete and confirm that it should be used anyway.',
+    sv:
+      'Folkbokföringslistan har {{residents}} invånare, ' +
+      'den förra hade {{previousResidents}}. Kontrollera att filen är hel och bekräfta att den ändå ska användas.',
+    en:
+      'The population list has {{residents}} residents, ' +
+      'the previous one had {{previousResidents}}. Check that the file is complete ' +
+      'and confirm that it should be used anyway.',
   },
   database_unavailable: {
     status: 503,
@@ -269,23 +292,39 @@ export const ERRORS = {
   },
   outcome_required: {
     status: 400,
-    sv: 'Välj vad som hände vid kontaktförsöket. Inget utfall är förvalt: bara ett samtal eller ett möte räknas som att personen är nådd.',
-    en: 'Choose what happened in the contact attempt. No outcome is preselected: only a conversation or a meeting counts as reaching the person.',
+    sv:
+      'Välj vad som hände vid kontaktförsöket. Inget utfall är förvalt: bara ett samtal eller ett möte räknas som ' +
+      'att personen är nådd.',
+    en:
+      'Choose what happened in the contact attempt. No outcome is preselected: only a conversation ' +
+      'or a meeting counts as reaching the person.',
   },
   sms_text_unsafe: {
     status: 400,
-    sv: 'Texten i sms:et får inte innehålla personnummer (inte heller med mellanslag eller bindestreck) eller platshållare. Skriv bara dag och tid.',
-    en: 'The text message may not hold an identity number (not even with spaces or hyphens) or placeholders. Write only the day and time.',
+    sv:
+      'Texten i sms:et får inte innehålla personnummer (inte heller med mellanslag eller bindestreck) eller ' +
+      'platshållare. Skriv bara dag och tid.',
+    en:
+      'The text message may not hold an identity number (not even with spaces or hyphens) ' +
+      'or placeholders. Write only the day and time.',
   },
   sms_not_awaiting_confirmation: {
     status: 409,
-    sv: 'Sms:et väntar inte på bekräftelse: det är redan bekräftat som skickat, har skickats via sms-tjänsten eller har misslyckats.',
-    en: 'The text message is not awaiting confirmation: it is already confirmed as sent, went through the SMS gateway, or failed.',
+    sv:
+      'Sms:et väntar inte på bekräftelse: det är redan bekräftat som skickat, ' +
+      'har skickats via sms-tjänsten eller har misslyckats.',
+    en:
+      'The text message is not awaiting confirmation: it is already confirmed as sent, ' +
+      'went through the SMS gateway, or failed.',
   },
   common_password: {
     status: 400,
-    sv: 'Lösenordet är för vanligt eller lätt att gissa (till exempel upprepade tecken, en teckenföljd eller ett vanligt ord med siffror). Välj flera ord som inte hör ihop.',
-    en: 'The password is too common or easy to guess (such as repeated characters, a sequence, or a common word with digits). Choose several words that do not belong together.',
+    sv:
+      'Lösenordet är för vanligt eller lätt att gissa (till exempel upprepade tecken, ' +
+      'en teckenföljd eller ett vanligt ord med siffror). Välj flera ord som inte hör ihop.',
+    en:
+      'The password is too common or easy to guess (such as repeated characters, a sequence, ' +
+      'or a common word with digits). Choose several words that do not belong together.',
   },
   emergency_reason_too_short: {
     status: 400,
@@ -294,8 +333,12 @@ export const ERRORS = {
   },
   emergency_not_allowed: {
     status: 403,
-    sv: 'Kommunen tillåter inte nödåtkomst för din roll eller enhet. Kontakta en KAA-samordnare om ungdomen behöver hjälp.',
-    en: 'The municipality does not allow emergency access for your role or unit. Contact a KAA coordinator if the young person needs help.',
+    sv:
+      'Kommunen tillåter inte nödåtkomst för din roll eller enhet. Kontakta en KAA-samordnare om ungdomen behöver ' +
+      'hjälp.',
+    en:
+      'The municipality does not allow emergency access for your role ' +
+      'or unit. Contact a KAA coordinator if the young person needs help.',
   },
   emergency_request_decided: {
     status: 409,
@@ -305,7 +348,9 @@ export const ERRORS = {
   emergency_requester_not_allowed: {
     status: 409,
     sv: 'Den som begärde nödåtkomsten är inte längre aktiv eller får inte längre öppna nödåtkomst. Neka begäran.',
-    en: 'The person who asked for emergency access is no longer active or may no longer open emergency access. Deny the request.',
+    en:
+      'The person who asked for emergency access is no longer active ' +
+      'or may no longer open emergency access. Deny the request.',
   },
   self_approval_forbidden: {
     status: 403,
@@ -314,18 +359,30 @@ export const ERRORS = {
   },
   outside_kaa_age: {
     status: 400,
-    sv: 'Personen är inte i den ålder aktivitetsansvaret gäller (under 20 år). Kontrollera personnumret: ett + i numret betyder att personen har fyllt 100.',
-    en: 'The person is not of the age the activity responsibility covers (under 20). Check the identity number: a + in it means the person has turned 100.',
+    sv:
+      'Personen är inte i den ålder aktivitetsansvaret gäller (under 20 år). Kontrollera personnumret: ett + i ' +
+      'numret betyder att personen har fyllt 100.',
+    en:
+      'The person is not of the age the activity responsibility covers (under 20). Check the identity number: a + ' +
+      'in it means the person has turned 100.',
   },
   code_self_issue_forbidden: {
     status: 403,
-    sv: 'Du kan inte lämna ut en engångskod som du själv har begärt eller som gäller dig. Be en annan administratör eller samordnare.',
-    en: 'You cannot issue a one-time code you requested yourself or that is for you. Ask another administrator or coordinator.',
+    sv:
+      'Du kan inte lämna ut en engångskod som du själv har begärt eller som gäller dig. Be en annan administratör ' +
+      'eller samordnare.',
+    en:
+      'You cannot issue a one-time code you requested yourself or that is for you. Ask another administrator ' +
+      'or coordinator.',
   },
   code_request_expired: {
     status: 409,
-    sv: 'Begäran om engångskod är äldre än sju dagar och har gått ut. Be en administratör att återställa lösenordet igen.',
-    en: 'The request for a one-time code is more than seven days old and has expired. Ask an administrator to reset the password again.',
+    sv:
+      'Begäran om engångskod är äldre än sju dagar och har gått ut. Be en administratör att återställa lösenordet ' +
+      'igen.',
+    en:
+      'The request for a one-time code is more than seven days old ' +
+      'and has expired. Ask an administrator to reset the password again.',
   },
   assessment_completed: {
     status: 409,
@@ -397,12 +454,18 @@ export const FIELD_MESSAGES = {
   too_long: { sv: 'Texten är för lång.', en: 'The text is too long.' },
   too_short: { sv: 'Texten är för kort.', en: 'The text is too short.' },
   unsafe_text: {
-    sv: 'Texten innehåller tecken som inte kan sparas (ett nolltecken eller en ofullständig teckenkod). Skriv in texten på nytt.',
+    sv:
+      'Texten innehåller tecken som inte kan sparas (ett nolltecken eller en ofullständig teckenkod). Skriv in ' +
+      'texten på nytt.',
     en: 'The text holds characters that cannot be stored (a NUL or an incomplete character code). Type the text again.',
   },
   contact_person_without_access: {
-    sv: 'Personen kan inte öppna ärendet och kan därför inte vara kontaktperson. Välj en KAA-samordnare eller någon från aktivitetsansvarets egna enheter.',
-    en: 'This person cannot open the case, so cannot be its contact person. Choose a KAA coordinator or someone from the activity responsibility’s own units.',
+    sv:
+      'Personen kan inte öppna ärendet och kan därför inte vara kontaktperson. Välj en KAA-samordnare eller någon ' +
+      'från aktivitetsansvarets egna enheter.',
+    en:
+      'This person cannot open the case, so cannot be its contact person. Choose a KAA coordinator or someone ' +
+      'from the activity responsibility’s own units.',
   },
   phone: {
     sv: 'Skriv ett svenskt telefonnummer (070-123 45 67) eller ett internationellt (+46 70 123 45 67).',
@@ -413,8 +476,12 @@ export const FIELD_MESSAGES = {
     en: 'Write the postal code as five digits (433 30).',
   },
   org_number: {
-    sv: 'Skriv ett giltigt organisationsnummer, NNNNNN-NNNN. Kontrollsiffran stämmer inte eller antalet siffror är fel.',
-    en: 'Write a valid organisation number, NNNNNN-NNNN. The check digit does not match or the number of digits is wrong.',
+    sv:
+      'Skriv ett giltigt organisationsnummer, NNNNNN-NNNN. Kontrollsiffran stämmer inte eller antalet siffror är ' +
+      'fel.',
+    en:
+      'Write a valid organisation number, NNNNNN-NNNN. The check digit does not match ' +
+      'or the number of digits is wrong.',
   },
   end_before_start: {
     sv: 'Datumet kan inte ligga före startdatumet.',
@@ -467,7 +534,9 @@ export type Problem = {
   detail: string;
   code: ErrorCode;
   errors?: FieldError[];
-  /** Figures the sentence names (e.g. `leaving` and `inRegister` for confirm_leaving), for clients to show or act on. */
+  /**
+   * Figures the sentence names (e.g. `leaving` and `inRegister` for confirm_leaving), for clients to show or act on.
+   */
   leaving?: number;
   inRegister?: number;
   residents?: number;

@@ -203,7 +203,9 @@ export function suppressSmallCells<T>(
   return walk(protectedValue) as T;
 }
 
-/** Whether the reader sees small cells of figures that stay inside the municipality: its coordinator and its managers. */
+/**
+ * Whether the reader sees small cells of figures that stay inside the municipality: its coordinator and its managers.
+ */
 export function seesSmallCellsInside(reader: { role: string }): boolean {
   return reader.role === 'coordinator' || reader.role === 'manager';
 }

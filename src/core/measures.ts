@@ -150,7 +150,10 @@ export function measureDateProblems(m: {
   return problems;
 }
 
-/** True when a running measure's planned end falls from `today` up to `days` days ahead (the work queue "measure ending"). */
+/**
+ * True when a running measure's planned end falls from `today` up to `days` days ahead (the work queue "measure
+ * ending").
+ */
 export function isMeasureEnding(
   m: { plannedEndOn: string | null; endedOn: string | null },
   today: string,

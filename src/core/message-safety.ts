@@ -7,7 +7,10 @@
 
 const SEP = String.raw`[ \u00a0]?[-+\u2010-\u2015\u2212]?[ \u00a0]?`;
 const PAIR = String.raw`\d{2}[ \u00a0]?`;
-/** Six or eight date digits (spaces allowed between pairs), an optional separator, four digits, not inside a longer number. */
+/**
+ * Six or eight date digits (spaces allowed between pairs), an optional separator, four digits, not inside a longer
+ * number.
+ */
 const IDENTITY_NUMBER = new RegExp(String.raw`(?<!\d)(?:${PAIR})?${PAIR}${PAIR}\d{2}${SEP}\d{4}(?!\d)`);
 
 /** True when `text` holds something that reads as a personal identity or coordination number. */

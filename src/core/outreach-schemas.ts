@@ -1,4 +1,7 @@
-/** Zod schemas of the outreach API: contact attempts, next steps, work queues, settings, letters, SMS, calendar, figures. */
+/**
+ * Zod schemas of the outreach API: contact attempts, next steps, work queues, settings, letters, SMS, calendar,
+ * figures.
+ */
 import { z } from 'zod';
 import { isoDateTimeInput, isoDay, optionalText, storable } from './schemas.js';
 import {
@@ -71,7 +74,10 @@ export const outreachSchema = z.object({
   nextStepVersion: z.number().int(),
   firstReachedAt: z.string().nullable(),
   occupation: z.object({ code: occupation, confirmedAt: z.string(), valid: z.boolean() }).nullable(),
-  /** Text messages to the person kept in the outbox that the reader sent (a coordinator: anyone sent) and has not yet confirmed as sent; no attempt yet. */
+  /**
+   * Text messages to the person kept in the outbox that the reader sent (a coordinator: anyone sent) and has not yet
+   * confirmed as sent; no attempt yet.
+   */
   awaitingSms: z.array(z.object({ id, recipient: z.enum(['young_person', 'guardian']), createdAt: z.string() })),
   /** The person's booked meetings and home visits that have not ended, soonest first. */
   meetings: z.array(
@@ -122,7 +128,9 @@ export const queueItemSchema = z.object({
   plannedAt: z.string().nullable(),
   /** For the measure-ending queue: the soonest planned end of a running measure. */
   measureEndsOn: z.string().nullable(),
-  /** The first follow-up date of the open case's action plan or its open steps (the follow-up-due queue sorts by it). */
+  /**
+   * The first follow-up date of the open case's action plan or its open steps (the follow-up-due queue sorts by it).
+   */
   planFollowUpOn: z.string().nullable().optional(),
   /** For the closure-follow-up queue: the follow-up after closure that is due (record its result with its version). */
   closureFollowUp: z
@@ -130,7 +138,9 @@ export const queueItemSchema = z.object({
     .nullable()
     .optional(),
 });
-/** How one queue's persons can be sorted; `due` is the next step's date (the planned visit in the home-visits queue). */
+/**
+ * How one queue's persons can be sorted; `due` is the next step's date (the planned visit in the home-visits queue).
+ */
 export const QUEUE_SORTS = ['due', 'name', 'entered', 'lastAttempt', 'contactPerson'] as const;
 export type QueueSort = (typeof QUEUE_SORTS)[number];
 export const queueItemsQuery = queueFilterQuery.extend({
@@ -234,7 +244,10 @@ export const letterDueSchema = z.object({
   noAddress: z.boolean(),
 });
 
-/** POST /persons/{id}/sms. `meetingTime` is free text put in the template, checked like a template (no identity number, no placeholder). */
+/**
+ * POST /persons/{id}/sms. `meetingTime` is free text put in the template, checked like a template (no identity number,
+ * no placeholder).
+ */
 export const smsBody = z.object({
   recipient: z.enum(['young_person', 'guardian']).default('young_person'),
   meetingTime: optionalText(60),
@@ -248,7 +261,10 @@ export const smsSchema = z.object({
   body: z.string(),
   provider: z.enum(['outbox', 'gateway']),
   status: z.enum(['stored', 'sent', 'delivered', 'failed']),
-  /** Why a failed message never reached the gateway: it refused, it did not answer, or Lotsa stopped before handing it over. */
+  /**
+   * Why a failed message never reached the gateway: it refused, it did not answer, or Lotsa stopped before handing it
+   * over.
+   */
   failure: z.enum(['refused', 'no_answer', 'not_sent']).nullable(),
   sentBy: z.string(),
   createdAt: z.string(),
@@ -309,7 +325,9 @@ const figureRow = z.object({
 });
 export const outreachFiguresSchema = z.object({
   overdueDays: z.number().int(),
-  /** The day from which only a conversation counts as reached; attempts recorded before it count as they were recorded. */
+  /**
+   * The day from which only a conversation counts as reached; attempts recorded before it count as they were recorded.
+   */
   conversationRuleSince: z.string().nullable(),
   municipality: figureRow,
   byContactPerson: z.array(figureRow.extend({ contactPerson: z.object({ id, name: z.string() }).nullable() })),

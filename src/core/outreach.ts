@@ -19,7 +19,10 @@ export const CONTACT_CHANNELS = [
 ] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 
-/** Steps before the ladder that are recorded like attempts: verifying with the leaving school, asking the cooperation team. */
+/**
+ * Steps before the ladder that are recorded like attempts: verifying with the leaving school, asking the cooperation
+ * team.
+ */
 export const CHECK_STEPS = ['verify_school', 'known_elsewhere'] as const;
 export type CheckStep = (typeof CHECK_STEPS)[number];
 
@@ -158,7 +161,10 @@ export type OutreachSettings = {
   returnAddress: string;
 };
 
-/** The defaults, from the domain's ladder: phone → SMS → letter → second letter → field/social media → announced home visit. */
+/**
+ * The defaults, from the domain's ladder: phone → SMS → letter → second letter → field/social media → announced home
+ * visit.
+ */
 export const DEFAULT_OUTREACH_SETTINGS: OutreachSettings = {
   overdueDays: 14,
   ladder: [

@@ -2,7 +2,8 @@
  * Swedish personal identity numbers (personnummer) and coordination numbers (samordningsnummer).
  *
  * Accepted forms: YYYYMMDDNNNC, YYYYMMDD-NNNC, YYMMDDNNNC, YYMMDD-NNNC and YYMMDD+NNNC, where "+"
- * marks a person who has turned 100 (in a twelve-digit form the century already says so). Coordination numbers carry the day of birth plus 60.
+ * marks a person who has turned 100 (in a twelve-digit form the century already says so). Coordination numbers carry
+ * the day of birth plus 60.
  * The canonical form Lotsa stores is twelve digits, YYYYMMDDNNNC.
  */
 
@@ -70,7 +71,10 @@ export function parseIdentityNumber(input: string, today: Date = new Date()): Pa
 
 const CANONICAL = /^\d{12}$/;
 
-/** Checks twelve digits YYYYMMDDNNNC whose year is `year`: a real date (day + 60 for coordination numbers), serial, Luhn. */
+/**
+ * Checks twelve digits YYYYMMDDNNNC whose year is `year`: a real date (day + 60 for coordination numbers), serial,
+ * Luhn.
+ */
 function checkDigits(canonical: string, year: number): ParseResult {
   const month = Number(canonical.slice(4, 6));
   const rawDay = Number(canonical.slice(6, 8));
@@ -81,7 +85,10 @@ function checkDigits(canonical: string, year: number): ParseResult {
   return { ok: true, value: { canonical, kind, birthDate: birthDateOf(canonical) } };
 }
 
-/** The date of birth (YYYY-MM-DD) in a canonical twelve-digit number; a coordination number's day is the birth day plus 60. */
+/**
+ * The date of birth (YYYY-MM-DD) in a canonical twelve-digit number; a coordination number's day is the birth day plus
+ * 60.
+ */
 export function birthDateOf(canonical: string): string {
   const day = Number(canonical.slice(6, 8));
   return `${canonical.slice(0, 4)}-${canonical.slice(4, 6)}-${day > 60 ? String(day - 60).padStart(2, '0') : canonical.slice(6, 8)}`;

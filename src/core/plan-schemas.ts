@@ -140,7 +140,10 @@ export const planSignBody = z.object({
 
 export const planPdfQuery = z.object({ lang: z.enum(['sv', 'en']).default('sv') });
 
-/** A goal area of the municipality's list: a code (kept by goals, so never deleted), its names, and whether new goals may use it. */
+/**
+ * A goal area of the municipality's list: a code (kept by goals, so never deleted), its names, and whether new goals
+ * may use it.
+ */
 export const goalAreaSchema = z.object({
   code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/),
   sv: text(80),

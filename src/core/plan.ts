@@ -112,7 +112,9 @@ export type PlanChangeSummary = {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** Compares two versions of a plan (`before` null for the first): which goals came, went or changed, and how many steps. */
+/**
+ * Compares two versions of a plan (`before` null for the first): which goals came, went or changed, and how many steps.
+ */
 export function planChangeSummary(before: PlanShape | null, after: PlanShape): PlanChangeSummary {
   const old = new Map((before?.goals ?? []).map((g) => [g.id, g]));
   const next = new Map(after.goals.map((g) => [g.id, g]));
@@ -174,7 +176,9 @@ export function isEmptyChange(s: PlanChangeSummary): boolean {
   );
 }
 
-/** The name of a goal area in `language`, from the municipality's list (or the default); the code itself when unknown. */
+/**
+ * The name of a goal area in `language`, from the municipality's list (or the default); the code itself when unknown.
+ */
 export function goalAreaName(
   code: string,
   language: 'sv' | 'en',

@@ -23,7 +23,10 @@ export const importSchema = z.object({
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
   acceptedAt: z.string().nullable(),
-  /** Set when a population list has fewer than 90 % of the previous list's residents: that list's number. It is used only once confirmed. */
+  /**
+   * Set when a population list has fewer than 90 % of the previous list's residents: that list's number. It is used
+   * only once confirmed.
+   */
   previousResidents: z.number().int().nullable(),
 });
 export const importCreatedSchema = z.object({ id: z.string().uuid(), alreadyImported: z.boolean() });
@@ -43,19 +46,26 @@ export const mappingBody = z.object({
   mapping: z.record(z.string(), z.string().nullable()),
   saveAs: z.string().trim().min(1).max(100).nullish(),
 });
-/** Accepting an import: exactly its invalid rows to skip, and for a population list that shrank, `confirmShrink: true`. */
+/**
+ * Accepting an import: exactly its invalid rows to skip, and for a population list that shrank, `confirmShrink: true`.
+ */
 export const acceptBody = z.object({
   skipLines: z.array(z.number().int().min(1)).max(1_000_000),
   confirmShrink: z.boolean().default(false),
 });
 
-/** A reconciliation to run; to apply one that takes many out of the register, `confirmLeaving` must be the number leaving. */
+/**
+ * A reconciliation to run; to apply one that takes many out of the register, `confirmLeaving` must be the number
+ * leaving.
+ */
 export const reconcileBody = z.object({
   asOf: isoDay,
   apply: z.boolean().default(false),
   confirmLeaving: z.number().int().min(0).nullish(),
 });
-/** Who a reconciliation names. `name` and `protectedIdentity` are missing in results stored before they were recorded. */
+/**
+ * Who a reconciliation names. `name` and `protectedIdentity` are missing in results stored before they were recorded.
+ */
 const namedPerson = {
   personalIdentityNumber: z.string(),
   name: z.string().optional(),

@@ -29,7 +29,10 @@ export function leavingNeedsConfirmation(leaving: number, inRegisterBefore: numb
 /** A population list with fewer residents than this share of the previous list's is held for confirmation. */
 export const POPULATION_SHARE_TO_CONFIRM = 0.9;
 
-/** Whether a population list of `residents` shrank enough against the previous list's `previousResidents` to be confirmed before use. */
+/**
+ * Whether a population list of `residents` shrank enough against the previous list's `previousResidents` to be
+ * confirmed before use.
+ */
 export function populationShrank(residents: number, previousResidents: number | null): boolean {
   return previousResidents !== null && residents < POPULATION_SHARE_TO_CONFIRM * previousResidents;
 }

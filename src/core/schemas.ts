@@ -202,7 +202,10 @@ export const caseSchema = z.object({
   status: z.enum(CASE_STATUSES),
   /** With what they work as, so the plan can say who the young person's contact is. */
   contactPerson: z.object({ id, name: z.string(), profession: z.enum(PROFESSIONS).nullable() }).nullable(),
-  /** False when the contact person may not open the case (inactive, or not of a role and unit that may hold it): choose another. */
+  /**
+   * False when the contact person may not open the case (inactive, or not of a role and unit that may hold it): choose
+   * another.
+   */
   contactPersonHasAccess: z.boolean(),
   team: z.object({ id, name: z.string() }).nullable(),
   openedAt: isoDateTime,
@@ -241,7 +244,10 @@ export const personDetailSchema = z.object({
     basis: z.enum(['register', 'contact_person', 'team', 'consent', 'emergency']),
     categories: z.array(z.enum(CONSENT_CATEGORIES)),
     emergencyUntil: isoDateTime.nullable(),
-    /** True when the reader works on the person for the KAA (may record consents and applications), not by consent or emergency alone. */
+    /**
+     * True when the reader works on the person for the KAA (may record consents and applications), not by consent or
+     * emergency alone.
+     */
     managed: z.boolean(),
   }),
 });
@@ -379,7 +385,9 @@ export const figuresSchema = z.object({
   byStatus: z.record(z.string(), z.number().int()),
 });
 
-/** A page of items with the total count (a lower bound, "more than", when `totalIsLowerBound`: the count stopped there). */
+/**
+ * A page of items with the total count (a lower bound, "more than", when `totalIsLowerBound`: the count stopped there).
+ */
 export const paged = <T extends z.ZodTypeAny>(item: T) =>
   z.object({
     items: z.array(item),

@@ -99,8 +99,12 @@ export const ROW_ERRORS = {
     en: 'The row is longer than a list row can be (at most 100,000 characters) and was not read.',
   },
   bad_encoding: {
-    sv: 'Raden innehåller tecken som inte är UTF-8 fast resten av filen är det. Spara filen som UTF-8 igen och importera den på nytt.',
-    en: 'The row holds characters that are not UTF-8 although the rest of the file is. Save the file as UTF-8 again and import it again.',
+    sv:
+      'Raden innehåller tecken som inte är UTF-8 fast resten av filen är det. Spara filen som UTF-8 igen och ' +
+      'importera den på nytt.',
+    en:
+      'The row holds characters that are not UTF-8 although the rest of the file is. Save the file as UTF-8 again ' +
+      'and import it again.',
   },
   too_many_columns: { sv: 'Raden har fler än 200 kolumner.', en: 'The row has more than 200 columns.' },
 } as const;

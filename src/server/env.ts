@@ -104,7 +104,9 @@ export type Env = {
   port: number;
   host: string;
   databaseUrl: string | undefined;
-  /** The owner role's connection, for migrations; the application then runs as DATABASE_URL's role with fewer rights. */
+  /**
+   * The owner role's connection, for migrations; the application then runs as DATABASE_URL's role with fewer rights.
+   */
   databaseOwnerUrl: string | undefined;
   dataDir: string;
   /** Where uploaded source lists wait to be processed. */
@@ -127,7 +129,10 @@ export type Env = {
   metricsToken: string | null;
 };
 
-/** The Ed25519 key file that signs audit checkpoints, where they are written, how often, and an optional command each is piped to. */
+/**
+ * The Ed25519 key file that signs audit checkpoints, where they are written, how often, and an optional command each is
+ * piped to.
+ */
 export type AuditAnchorConfig = {
   keyFile: string;
   checkpointFile: string;

@@ -20,7 +20,8 @@ import { backgroundFailed, setBackgroundLogger } from './log.js';
 function stopOnDatabaseFailure(dataDir: string, err: unknown) {
   console.error(
     `\nThe embedded database failed and cannot go on (${(err as Error)?.message ?? err}).\n` +
-      `Lotsa stops now. What was saved before is safe in ${dataDir}; start Lotsa again (a service manager such as systemd does this by itself, see docs/operations.md).`,
+      `Lotsa stops now. What was saved before is safe in ${dataDir}; start Lotsa again (a service manager such ` +
+      `as systemd does this by itself, see docs/operations.md).`,
   );
   process.exit(1);
 }
@@ -35,12 +36,14 @@ export async function startServer(env: Env): Promise<() => Promise<void>> {
     if (exposure && env.databaseOwnerUrl) {
       await database.close();
       throw new ConfigError(
-        `DATABASE_URL: the role ${userOf(env.databaseUrl!)} ${exposure}; the application's role must only read and append to the audit log (see docs/operations.md, Database roles).`,
+        `DATABASE_URL: the role ${userOf(env.databaseUrl!)} ${exposure}; the application's role must only read ` +
+          `and append to the audit log (see docs/operations.md, Database roles).`,
       );
     }
     if (exposure)
       console.warn(
-        `Note: the application's database role ${exposure}. Set DATABASE_OWNER_URL to run it with a role that may only append to the audit log (see docs/operations.md, Database roles).`,
+        `Note: the application's database role ${exposure}. Set DATABASE_OWNER_URL to run it with a role that may ` +
+          `only append to the audit log (see docs/operations.md, Database roles).`,
       );
   }
   const municipalityId = await ensureMunicipality(database.db, env.municipality);

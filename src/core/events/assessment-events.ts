@@ -1,4 +1,7 @@
-/** Timeline events of the assessment area and their payloads (see `./index.ts`). Both are in the assessment and plan category. */
+/**
+ * Timeline events of the assessment area and their payloads (see `./index.ts`). Both are in the assessment and plan
+ * category.
+ */
 import { z } from 'zod';
 
 const id = z.string().uuid();

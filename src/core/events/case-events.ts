@@ -14,7 +14,9 @@ export const caseEvents = {
   contact_person_changed: z.object({ from: eventStaff.nullable(), to: eventStaff.nullable() }),
   /** The case moved from one status to another. */
   case_status_changed: z.object({ from: z.enum(CASE_STATUSES), to: z.enum(CASE_STATUSES) }),
-  /** A note; its category is the event's `category` column, a correction names what it corrects in `corrects_event_id`. */
+  /**
+   * A note; its category is the event's `category` column, a correction names what it corrects in `corrects_event_id`.
+   */
   note: z.object({ text: z.string(), sharedWithYoungPerson: z.boolean().optional() }),
   /** The case moved to a team (`to` null when taken from its team). */
   team_changed: z.object({ to: z.object({ id: eventId, name: z.string() }).nullable() }),

@@ -1,4 +1,7 @@
-/** Timeline events of the consent area (consents, applications to a cooperation team) and their payloads (see `./index.ts`). */
+/**
+ * Timeline events of the consent area (consents, applications to a cooperation team) and their payloads (see
+ * `./index.ts`).
+ */
 import { z } from 'zod';
 import { APPLICATION_STATUSES, CONSENT_CATEGORIES, REFERRERS } from '../consent.js';
 import { eventDay, eventId } from './fields.js';

@@ -1,4 +1,6 @@
-/** Timeline events of the outreach area (contact attempts, next steps, meetings) and their payloads (see `./index.ts`). */
+/**
+ * Timeline events of the outreach area (contact attempts, next steps, meetings) and their payloads (see `./index.ts`).
+ */
 import { z } from 'zod';
 import {
   ATTEMPT_CHANNELS,

@@ -1,4 +1,7 @@
-/** Timeline events of the register area (persons, register periods, school notifications) and their payloads (see `./index.ts`). */
+/**
+ * Timeline events of the register area (persons, register periods, school notifications) and their payloads (see
+ * `./index.ts`).
+ */
 import { z } from 'zod';
 import { ENTRY_REASONS, LEAVE_REASONS, NOTIFICATION_KINDS } from '../register.js';
 import { eventDay, eventId, nullableText } from './fields.js';

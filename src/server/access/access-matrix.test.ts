@@ -44,7 +44,10 @@ const WHO: Who[] = [
   { key: 'social worker outside the team, emergency access', role: 'team_member', unit: 'social', emergency: true },
 ];
 
-/** The consent of every person names social services and the labour-market unit, for contact/occupation and health/social (not assessment/plan). */
+/**
+ * The consent of every person names social services and the labour-market unit, for contact/occupation and
+ * health/social (not assessment/plan).
+ */
 const CONSENTED: ConsentCategory[] = ['contact_occupation', 'health_social'];
 const RECIPIENTS: Unit[] = ['social', 'labour'];
 
@@ -460,7 +463,8 @@ describe("the KAA's own units", () => {
 describe('assessments, by category', () => {
   const assessmentOf = new Map<State, string>();
   beforeAll(async () => {
-    // One completed assessment per person, with answers in both of its categories (set up directly: the subject is reading).
+    // One completed assessment per person, with answers in both of its categories (set up directly: the subject is
+    // reading).
     const manual = await currentManualFor(h.db, h.municipalityId);
     for (const state of STATES) {
       const personId = persons.get(state)!;

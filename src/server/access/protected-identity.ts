@@ -45,7 +45,10 @@ export function payloadShown(
   return { ...payload, fields };
 }
 
-/** Whether a reader sees a person's address and contact details: the contact category, and for a protected identity a grant (`contact_visible`). */
+/**
+ * Whether a reader sees a person's address and contact details: the contact category, and for a protected identity a
+ * grant (`contact_visible`).
+ */
 export function contactDetailsShown(row: {
   contact_visible: boolean | null;
   sees_contact_occupation: boolean;

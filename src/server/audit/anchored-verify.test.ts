@@ -50,7 +50,9 @@ function target(): CheckpointTarget {
   return { file };
 }
 
-/** Runs `tamper` as someone with owner rights would (around the triggers), then verifies; all rolled back afterwards. */
+/**
+ * Runs `tamper` as someone with owner rights would (around the triggers), then verifies; all rolled back afterwards.
+ */
 async function tamperedThenVerified(tamper: (trx: Transaction<Database>) => Promise<void>, t = target()) {
   let report: Awaited<ReturnType<typeof verifyAnchored>> | undefined;
   await handle.db

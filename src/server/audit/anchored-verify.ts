@@ -69,12 +69,17 @@ export async function verifyAnchored(
         if (hash !== c.headHash)
           problems.push({
             line,
-            problem: `entry ${id} no longer has the hash the checkpoint of ${c.at} (line ${line}) signed: the log up to it was rewritten or recomputed`,
+            problem:
+              `entry ${id} no longer has the hash the checkpoint of ${c.at} (line ${line}) signed: the log up ` +
+              `to it was rewritten or recomputed`,
           });
         else if (position !== c.count)
           problems.push({
             line,
-            problem: `entry ${id} is entry number ${position} of the log, but number ${c.count} in the checkpoint of ${c.at} (line ${line}): entries before it were removed or inserted`,
+            problem:
+              `entry ${id} is entry number ${position} of the log, ` +
+              `but number ${c.count} in the checkpoint of ${c.at} (line ${line}): entries before it were removed ` +
+              `or inserted`,
           });
         else matched++;
       }
@@ -83,7 +88,9 @@ export async function verifyAnchored(
   for (const { line, c } of unseen)
     problems.push({
       line,
-      problem: `entry ${c.headId}, the newest of ${c.count} in the checkpoint of ${c.at} (line ${line}), is missing: the log was cut short or the entry removed`,
+      problem:
+        `entry ${c.headId}, the newest of ${c.count} in the checkpoint of ${c.at} (line ${line}), ` +
+        `is missing: the log was cut short or the entry removed`,
     });
   problems.sort((a, b) => a.line - b.line);
   const ok = chain.ok && problems.length === 0;

@@ -88,7 +88,10 @@ export async function prepareAudit(actor: AuditActor, events: AuditEvent[]): Pro
   return { entries };
 }
 
-/** How entries are written: their time (default now), and the `session` that runs the transaction, to write many with COPY. */
+/**
+ * How entries are written: their time (default now), and the `session` that runs the transaction, to write many with
+ * COPY.
+ */
 export type RecordOptions = { at?: Date; session?: Pick<Session, 'copyIn'> };
 
 /**

@@ -10,7 +10,10 @@ type AccessRow = {
   sees_health_social: boolean;
 };
 
-/** The access basis and the categories the reader sees, for an audit entry's detail (the access follow-up reads `basis`). */
+/**
+ * The access basis and the categories the reader sees, for an audit entry's detail (the access follow-up reads
+ * `basis`).
+ */
 export function readBasis(row: AccessRow): { basis: AccessBasis; categories: ConsentCategory[] } {
   return { basis: row.access_basis, categories: categoriesOf(row) };
 }

@@ -17,7 +17,10 @@ afterAll(() => handle.close());
 const anyCaseUuid = fc
   .tuple(fc.uuid(), fc.nat())
   .map(([u, bits]) => [...u].map((c, i) => ((bits >> (i % 30)) & 1 ? c.toUpperCase() : c)).join(''));
-/** Text of any kind: any code point, composed graphemes, and the characters that need care (NUL, lone surrogates, CSV quoting). */
+/**
+ * Text of any kind: any code point, composed graphemes, and the characters that need care (NUL, lone surrogates, CSV
+ * quoting).
+ */
 const anyText = fc.oneof(
   fc.string({ unit: 'binary' }),
   fc.string({ unit: 'grapheme' }),

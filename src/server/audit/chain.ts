@@ -6,7 +6,10 @@ import { normaliseFields, type ChainedFields } from './normalise.js';
 /** The hash the first entry points back to. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** An entry's content, the part of its hash after the previous hash: its fields as canonical JSON, its opening bracket left off. */
+/**
+ * An entry's content, the part of its hash after the previous hash: its fields as canonical JSON, its opening bracket
+ * left off.
+ */
 export function entryContent(e: ChainedFields): string {
   return canonicalJson([
     e.at.toISOString(),

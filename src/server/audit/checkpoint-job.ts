@@ -1,4 +1,7 @@
-/** The scheduled checkpoint: on start and every LOTSA_AUDIT_CHECKPOINT_MINUTES, a signed checkpoint of the sealed audit chain. */
+/**
+ * The scheduled checkpoint: on start and every LOTSA_AUDIT_CHECKPOINT_MINUTES, a signed checkpoint of the sealed audit
+ * chain.
+ */
 import type { Db } from '../db/connection.js';
 import type { AuditAnchorConfig } from '../env.js';
 import { checkpointNow } from './checkpoint.js';
@@ -17,7 +20,8 @@ export async function startCheckpoints(db: Db, config: AuditAnchorConfig, log: C
   const key = loadOrCreateSigningKey(config.keyFile);
   if (key.created)
     log.info(
-      `Created the audit signing key ${config.keyFile} (fingerprint ${key.fingerprint}). Keep a copy of it outside this machine.`,
+      `Created the audit signing key ${config.keyFile} (fingerprint ${key.fingerprint}). Keep a copy of it outside ` +
+        `this machine.`,
     );
   const target = { file: config.checkpointFile, command: config.checkpointCommand };
   // What has committed is sealed first, so the checkpoint covers it.

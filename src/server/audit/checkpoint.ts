@@ -123,14 +123,18 @@ export async function chainHead(db: Db, since: Checkpoint | null): Promise<Chain
   const r = row.rows[0]!;
   if (since?.headId && r.since_hash !== since.headHash) {
     throw new CheckpointMismatch(
-      `the audit log no longer holds entry ${since.headId} with the hash of the checkpoint of ${since.at}: it was rewritten or cut short since; run npx lotsa audit verify`,
+      `the audit log no longer holds entry ${since.headId} with the hash of the checkpoint of ${since.at}: it was ` +
+        `rewritten or cut short since; run npx lotsa audit verify`,
     );
   }
   // Seals hold their place in the chain, so the head's place is the count of sealed entries.
   return { count: Number(r.position ?? 0), headId: r.id, headHash: r.hash ?? GENESIS_HASH };
 }
 
-/** Writes a checkpoint of the chain as it is now (the scheduled job); refuses when it no longer matches the newest checkpoint. */
+/**
+ * Writes a checkpoint of the chain as it is now (the scheduled job); refuses when it no longer matches the newest
+ * checkpoint.
+ */
 export async function checkpointNow(
   db: Db,
   key: SigningKey,

@@ -86,7 +86,10 @@ export async function unsealedBacklog(db: Db, now = new Date()): Promise<{ count
 /** Where the sealing job reports failures. */
 export type SealLog = { error: (line: string, err?: unknown) => void };
 
-/** Seals every `intervalMs` (a second by default) until the returned function is called; failures are logged and tried again. */
+/**
+ * Seals every `intervalMs` (a second by default) until the returned function is called; failures are logged and tried
+ * again.
+ */
 export function startSealing(db: Db, log: SealLog, intervalMs = 1000): () => void {
   let running = false;
   const run = async () => {

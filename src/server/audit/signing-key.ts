@@ -26,7 +26,9 @@ export function readSigningKey(file: string): SigningKey {
   return { privateKey, publicKey, fingerprint: fingerprintOf(publicKey) };
 }
 
-/** Creates a new key in `file` (its folder too), readable only by its owner; refuses to replace one unless `replace`. */
+/**
+ * Creates a new key in `file` (its folder too), readable only by its owner; refuses to replace one unless `replace`.
+ */
 export function createSigningKey(file: string, { replace = false } = {}): SigningKey {
   const { privateKey } = generateKeyPairSync('ed25519');
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });

@@ -47,7 +47,10 @@ const RELINKED = 'previous hash does not match the entry before it (an entry was
 const REMOVED = 'the sealed entry is missing (it was removed)';
 const MISPLACED = 'the seal is not at the next place in the chain (a seal was removed or inserted before it)';
 
-/** Walks the audit log's seals in order and recomputes every hash; reports every broken entry and what is not yet sealed. */
+/**
+ * Walks the audit log's seals in order and recomputes every hash; reports every broken entry and what is not yet
+ * sealed.
+ */
 export async function verifyAuditChain(
   db: Db,
   { onProgress, onEntry, now = new Date() }: VerifyOptions & { now?: Date } = {},
@@ -118,7 +121,8 @@ export async function verifyAuditChain(
   const first = broken[0] ?? null;
   const overdueReason =
     waiting.overdue > 0
-      ? `${waiting.overdue} entries have waited more than ${SEAL_BOUND_SECONDS} s to be sealed (is the sealing job running?)`
+      ? `${waiting.overdue} entries have waited more than ${SEAL_BOUND_SECONDS} s to be sealed (is the sealing job ` +
+        `running?)`
       : null;
   return {
     ok: brokenCount === 0 && waiting.overdue === 0,

@@ -21,9 +21,8 @@ const file = path.join(tmp, 'lotsa.backup');
 async function contents(db: Db): Promise<Record<string, string>> {
   const tables = await sql<{
     name: string;
-  }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`.execute(
-    db,
-  );
+  }>`select table_name as name from information_schema.tables where table_schema = 'public'
+    and table_type = 'BASE TABLE' order by 1`.execute(db);
   const out: Record<string, string> = {};
   for (const { name } of tables.rows) {
     const t = sql.table(name);

@@ -14,9 +14,11 @@ export class BackupError extends Error {}
 
 const busy = (dataDir: string, pid: number | null, what: 'back up' | 'restore') =>
   new BackupError(
-    `Lotsa is running on the embedded database in ${dataDir}${pid ? ` (pid ${pid})` : ''}, so it cannot be ${what === 'back up' ? 'backed up' : 'restored'} consistently now.\n` +
+    `Lotsa is running on the embedded database in ${dataDir}${pid ? ` (pid ${pid})` : ''}, so it cannot be ` +
+      `${what === 'back up' ? 'backed up' : 'restored'} consistently now.\n` +
       `Stop Lotsa (for example: systemctl stop lotsa), run the command again, then start Lotsa. ` +
-      `To back up without stopping, run Lotsa on a PostgreSQL server (DATABASE_URL) and use pg_dump (docs/operations.md, Backups).`,
+      `To back up without stopping, run Lotsa on a PostgreSQL server (DATABASE_URL) ` +
+      `and use pg_dump (docs/operations.md, Backups).`,
   );
 
 function lockFor(dataDir: string, what: 'back up' | 'restore'): () => void {
@@ -86,7 +88,8 @@ export async function restoreEmbedded(
       if (!force) {
         throw new BackupError(
           `${dataDir} already holds a database (${pgdata}); restoring would replace it.\n` +
-            `Give --force to replace it: the current database is then moved aside to ${pgdata}.replaced-<time>, not deleted. Or restore into an empty directory (LOTSA_DATA_DIR).`,
+            `Give --force to replace it: the current database is then moved aside to ${pgdata}.replaced-<time>, ` +
+            `not deleted. Or restore into an empty directory (LOTSA_DATA_DIR).`,
         );
       }
       movedAside = `${pgdata}.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}`;

@@ -31,7 +31,8 @@ describe.skipIf(TEST_DB_KIND !== 'postgresql')('a server whose PostgreSQL connec
   /** The app's backends in the test database, other than the admin connection. */
   const terminate = (where: string) =>
     admin.query(
-      `select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() ${where}`,
+      `select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database()
+        and pid <> pg_backend_pid() ${where}`,
     );
 
   /** Light read load until `stop` is set: four readers in turn, every status kept. */

@@ -35,7 +35,8 @@ export type DatabaseOptions = (
 
 const warnLostConnection = (err: Error) =>
   console.warn(
-    `A database connection was lost (${(err as { code?: string }).code ?? err.message}); it is dropped and a new one is opened when needed.`,
+    `A database connection was lost (${(err as { code?: string }).code ?? err.message}); it is dropped ` +
+      `and a new one is opened when needed.`,
   );
 
 const DATE_OID = 1082;

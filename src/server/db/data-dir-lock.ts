@@ -14,7 +14,8 @@ export class DataDirBusyError extends Error {
     readonly pid: number | null,
   ) {
     super(
-      `The embedded database in ${dataDir} is in use by another Lotsa process${pid ? ` (pid ${pid})` : ''}, probably a running 'npm start'.\n` +
+      `The embedded database in ${dataDir} is in use by another Lotsa process${pid ? ` (pid ${pid})` : ''}, probably ` +
+        `a running 'npm start'.\n` +
         `Stop that process and run the command again, or point both at a PostgreSQL server with DATABASE_URL.`,
     );
   }

@@ -10,7 +10,6 @@ export async function insertMany(db: Kysely<any>, table: string, rows: Record<st
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!);
   const list = sql.raw(columns.map((c) => `"${c}"`).join(', '));
-  await sql`insert into ${sql.table(table)} (${list}) select ${list} from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::json)`.execute(
-    db,
-  );
+  await sql`insert into ${sql.table(table)} (${list}) select ${list} from
+    json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::json)`.execute(db);
 }

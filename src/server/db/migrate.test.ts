@@ -17,9 +17,8 @@ const tables = async () =>
   (
     await sql<{
       table_name: string;
-    }>`select table_name from information_schema.tables where table_schema = 'public' and table_name not like 'lotsa_migrations%' order by 1`.execute(
-      handle.db,
-    )
+    }>`select table_name from information_schema.tables where table_schema = 'public'
+      and table_name not like 'lotsa_migrations%' order by 1`.execute(handle.db)
   ).rows.map((r) => r.table_name);
 
 /** The columns of the population lists' primary key, in order. */
@@ -95,16 +94,17 @@ describe('migrations', () => {
           (
             await sql<{
               id: string;
-            }>`insert into imports (municipality_id, kind, file_name, file_sha256, upload_path, status) values (${municipality}, 'population', 'f.csv', ${sha}, '/tmp/f.csv', 'ready') returning id`.execute(
+            }>`insert into imports (municipality_id, kind, file_name, file_sha256, upload_path, status)
+              values (${municipality}, 'population', 'f.csv', ${sha}, '/tmp/f.csv', 'ready') returning id`.execute(
               handle.db,
             )
           ).rows[0]!.id,
       ),
     );
     for (const [i, id] of imports.entries()) {
-      await sql`insert into population_rows (import_id, municipality_id, line, personal_identity_number, birth_date, given_name, family_name, municipality_code, protected_identity) values (${id}, ${municipality}, 2, ${`20090101000${i}`}, '2009-01-01', 'Alva', 'Ek', '1402', false)`.execute(
-        handle.db,
-      );
+      await sql`insert into population_rows (import_id, municipality_id, line, personal_identity_number, birth_date,
+        given_name, family_name, municipality_code, protected_identity) values (${id}, ${municipality}, 2,
+          ${`20090101000${i}`}, '2009-01-01', 'Alva', 'Ek', '1402', false)`.execute(handle.db);
     }
     await migrateTo(handle.db, '20261125150000_staging_partitions');
     for (const [i, id] of imports.entries()) {
@@ -136,23 +136,21 @@ describe('migrations', () => {
     const staff = (
       await sql<{
         id: string;
-      }>`insert into staff (municipality_id, email, name, role, password_hash) values (${municipality}, 'coach@example.se', 'Coach', 'youth_coach', 'x') returning id`.execute(
-        handle.db,
-      )
+      }>`insert into staff (municipality_id, email, name, role, password_hash)
+        values (${municipality}, 'coach@example.se', 'Coach', 'youth_coach', 'x') returning id`.execute(handle.db)
     ).rows[0]!.id;
     const person = (
       await sql<{
         id: string;
-      }>`insert into persons (municipality_id, personal_identity_number, birth_date, given_name, family_name) values (${municipality}, '200901012384', '2009-01-01', 'Alva', 'Ek') returning id`.execute(
-        handle.db,
-      )
+      }>`insert into persons (municipality_id, personal_identity_number, birth_date, given_name, family_name)
+        values (${municipality}, '200901012384', '2009-01-01', 'Alva', 'Ek') returning id`.execute(handle.db)
     ).rows[0]!.id;
     const sms = (status: string) =>
       sql<{
         id: string;
-      }>`insert into sms_messages (municipality_id, person_id, recipient, to_number, body, provider, status, sent_by) values (${municipality}, ${person}, 'young_person', '+46701740605', 'Hej', 'outbox', ${status}, ${staff}) returning id`.execute(
-        handle.db,
-      );
+      }>`insert into sms_messages (municipality_id, person_id, recipient, to_number, body, provider, status,
+        sent_by) values (${municipality}, ${person}, 'young_person', '+46701740605', 'Hej', 'outbox',
+          ${status}, ${staff}) returning id`.execute(handle.db);
     const stored = (await sms('stored')).rows[0]!.id;
     const failed = (await sms('failed')).rows[0]!.id;
     await migrateToLatest(handle.db);
@@ -166,9 +164,8 @@ describe('migrations', () => {
     const rule = (
       await sql<{
         applies_from: string;
-      }>`select to_char(applies_from, 'YYYY-MM-DD') as applies_from from outreach_rule_changes where rule = 'conversation_only_reached'`.execute(
-        handle.db,
-      )
+      }>`select to_char(applies_from, 'YYYY-MM-DD') as applies_from from outreach_rule_changes
+        where rule = 'conversation_only_reached'`.execute(handle.db)
     ).rows;
     expect(rule).toEqual([{ applies_from: todayInSweden() }]);
     for (const table of ['sms_messages', 'persons', 'staff', 'municipalities'])
@@ -258,16 +255,16 @@ describe('migrations', () => {
     const rows = (
       await sql<{
         table_name: string;
-      }>`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'municipality_id'`.execute(
-        handle.db,
-      )
+      }>`select table_name from information_schema.columns where table_schema = 'public'
+        and column_name = 'municipality_id'`.execute(handle.db)
     ).rows;
     expect(rows.map((r) => r.table_name)).toEqual(expect.arrayContaining(personal));
   });
 
   it('give every table that refers to a person a municipality_id too, new tables included', async () => {
     const { rows } = await sql<{ table_name: string; tenant: boolean }>`
-      select distinct c.table_name, exists (select 1 from information_schema.columns m where m.table_schema = 'public' and m.table_name = c.table_name and m.column_name = 'municipality_id') as tenant
+      select distinct c.table_name, exists (select 1 from information_schema.columns m
+        where m.table_schema = 'public' and m.table_name = c.table_name and m.column_name = 'municipality_id') as tenant
       from information_schema.columns c
       where c.table_schema = 'public' and c.column_name in ('person_id', 'student_id', 'personal_identity_number')
       order by 1`.execute(handle.db);

@@ -29,21 +29,26 @@ export function userOf(url: string): string {
  */
 export async function grantAppRole(db: Db, role: string): Promise<string[]> {
   const found = await sql<{ rolsuper: boolean; owner: string; member_of_owner: boolean; is_owner: boolean }>`
-    select r.rolsuper, t.tableowner as owner, pg_has_role(r.rolname, t.tableowner, 'MEMBER') as member_of_owner, r.rolname = current_user as is_owner
-    from pg_roles r cross join (select tableowner from pg_tables where schemaname = 'public' and tablename = 'audit_log') t
+    select r.rolsuper, t.tableowner as owner, pg_has_role(r.rolname, t.tableowner, 'MEMBER') as member_of_owner,
+      r.rolname = current_user as is_owner
+    from pg_roles r cross join (select tableowner from pg_tables where schemaname = 'public'
+      and tablename = 'audit_log') t
     where r.rolname = ${role}`.execute(db);
   const r = found.rows[0];
   if (!r)
     throw new RoleError(
-      `There is no role "${role}" (or the database is not migrated yet). Create it first: create role ${role} login password '…';`,
+      `There is no role "${role}" (or the database is not migrated yet). Create it first: create role ${role} login ` +
+        `password '…';`,
     );
   if (r.is_owner || r.member_of_owner)
     throw new RoleError(
-      `The role "${role}" is (or is a member of) "${r.owner}", which owns the audit log; the application's role must be another role.`,
+      `The role "${role}" is (or is a member of) "${r.owner}", ` +
+        `which owns the audit log; the application's role must be another role.`,
     );
   if (r.rolsuper)
     throw new RoleError(
-      `The role "${role}" is a superuser, which can do anything to the audit log; the application's role must not be one.`,
+      `The role "${role}" is a superuser, which can do anything to the audit log; the application's role must not be ` +
+        `one.`,
     );
   const to = sql.id(role);
   const appendOnly = sql.join(APPEND_ONLY_TABLES.map((t) => sql.table(t)));
@@ -52,12 +57,14 @@ export async function grantAppRole(db: Db, role: string): Promise<string[]> {
   await sql`revoke update, delete, truncate, references, trigger on ${appendOnly} from ${to}`.execute(db);
   await sql`grant usage, select on all sequences in schema public to ${to}`.execute(db);
   const partitions = await sql<{ name: string }>`
-    select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid join pg_class p on p.oid = i.inhparent
+    select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid join pg_class p
+      on p.oid = i.inhparent
     where p.relname in (${sql.join([...PARTITIONED_BY_APP])})`.execute(db);
   for (const table of [...PARTITIONED_BY_APP, ...partitions.rows.map((p) => p.name)])
     await sql`alter table ${sql.table(table)} owner to ${to}`.execute(db);
   return [
-    `Granted ${role} reading and writing of Lotsa's tables, and only reading and appending on ${APPEND_ONLY_TABLES.join(' and ')}.`,
+    `Granted ${role} reading and writing of Lotsa's tables, and only reading and appending ` +
+      `on ${APPEND_ONLY_TABLES.join(' and ')}.`,
     `${role} now owns ${PARTITIONED_BY_APP.join(' and ')} and their partitions (each import adds one).`,
   ];
 }
@@ -67,8 +74,10 @@ export async function auditLogExposure(db: Db): Promise<string | null> {
   const { rows } = await sql<{ rolsuper: boolean; owns: boolean; can_change: boolean }>`
     select r.rolsuper,
       pg_has_role(current_user, t.tableowner, 'MEMBER') as owns,
-      has_table_privilege('audit_log', 'UPDATE') or has_table_privilege('audit_log', 'DELETE') or has_table_privilege('audit_log', 'TRUNCATE') as can_change
-    from pg_roles r cross join (select tableowner from pg_tables where schemaname = 'public' and tablename = 'audit_log') t
+      has_table_privilege('audit_log', 'UPDATE') or has_table_privilege('audit_log', 'DELETE')
+        or has_table_privilege('audit_log', 'TRUNCATE') as can_change
+    from pg_roles r cross join (select tableowner from pg_tables where schemaname = 'public'
+      and tablename = 'audit_log') t
     where r.rolname = current_user`.execute(db);
   const r = rows[0];
   if (!r) return null;

@@ -129,7 +129,9 @@ export interface CasesTable {
   upper_secondary_diploma: Generated<'yes' | 'no' | 'unknown'>;
   /** core/outcomes DOCUMENTED_PROBLEMS (health and social category). */
   documented_problems: Generated<string[]>;
-  /** core/outcomes OUTCOME_CODE_LIST code, under `outcome_list_version`; null while open (or closed before outcomes). */
+  /**
+   * core/outcomes OUTCOME_CODE_LIST code, under `outcome_list_version`; null while open (or closed before outcomes).
+   */
   outcome: string | null;
   outcome_list_version: string | null;
   outcome_study_form: string | null;
@@ -362,7 +364,9 @@ export interface ReferralsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
 }
-/** An event payload checked against core's schema of its type; only `eventRow`/`eventPayload` (db/events.ts) make one. */
+/**
+ * An event payload checked against core's schema of its type; only `eventRow`/`eventPayload` (db/events.ts) make one.
+ */
 export type CheckedEventPayload = string & { readonly __checkedAgainstEventSchema: true };
 export interface EventsTable {
   id: Generated<string>;
@@ -713,14 +717,20 @@ export interface SmsMessagesTable {
   idempotency_key: string | null;
   created_at: Timestamp;
   status_at: Timestamp;
-  /** When the contact attempt for it was recorded (gateway accepted it, or staff confirmed an outbox message sent); null while none is. */
+  /**
+   * When the contact attempt for it was recorded (gateway accepted it, or staff confirmed an outbox message sent); null
+   * while none is.
+   */
   attempt_recorded_at: Date | null;
   /** Who confirmed that an outbox message was sent by other means. */
   confirmed_by: string | null;
   /** Outreach, or a young person's sign-in code (never a contact attempt). */
   purpose: Generated<'outreach' | 'sign_in_code'>;
 }
-/** Why a message never reached the gateway: refused by it, no answer from it, or never handed over (the process stopped). */
+/**
+ * Why a message never reached the gateway: refused by it, no answer from it, or never handed over (the process
+ * stopped).
+ */
 export type SmsFailure = 'refused' | 'no_answer' | 'not_sent';
 export interface SmsOptOutsTable {
   municipality_id: string;

@@ -7,7 +7,10 @@ import type { ConsentCategory } from '../../core/consent.js';
 import type { EventPayload, EventType } from '../../core/events/index.js';
 import { eventRow } from '../db/events.js';
 
-/** A second team, run by the labour-market unit, besides the foundation's Ungdomsteamet (run by the education administration). */
+/**
+ * A second team, run by the labour-market unit, besides the foundation's Ungdomsteamet (run by the education
+ * administration).
+ */
 export const DEMO_TEAMS = [
   { name: 'Ungdomsteamet', unit: 'Utbildningsförvaltningen' },
   { name: 'Jobbspåret', unit: 'Arbetsmarknadsenheten' },

@@ -153,7 +153,8 @@ export async function writeDemoLists(
   writeFileSync(path.join(dir, DEMO_LIST_FILES.truncated), csv('population', population.slice(0, 20)));
   return [
     `Sample lists to try reconciliation with (Importera listor, then Stäm av registret), in ${dir}:`,
-    `  ${DEMO_LIST_FILES.population}  population list, ${population.length} residents (${newcomers.length} new, some moved away)`,
+    `  ${DEMO_LIST_FILES.population}  population list, ${population.length} residents (${newcomers.length} new, ` +
+      `some moved away)`,
     `  ${DEMO_LIST_FILES.enrolments}  enrolment list, ${enrolments.length} rows`,
     `  ${DEMO_LIST_FILES.truncated}  the population list cut short after 20 rows: see the register guard hold it back`,
   ];

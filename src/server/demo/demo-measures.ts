@@ -159,7 +159,9 @@ type Input = {
   coordinator: string;
 };
 
-/** Adds the catalogue (offers not there yet) and measures and referrals for this run's persons; returns a summary line. */
+/**
+ * Adds the catalogue (offers not there yet) and measures and referrals for this run's persons; returns a summary line.
+ */
 export async function fillMeasuresDemo(
   trx: Transaction<Database>,
   municipalityId: string,
@@ -418,5 +420,9 @@ export async function fillMeasuresDemo(
       .insertInto('events')
       .values(events.slice(i, i + 500))
       .execute();
-  return `${fresh.length} offers added, ${measures.length} measures and ${referrals.length} referrals for ${working.length} young people${goals.size ? `, ${goals.size} linked to plan goals` : ''}`;
+  return (
+    `${fresh.length} offers added, ${measures.length} measures ` +
+    `and ${referrals.length} referrals for ${working.length} young people` +
+    (goals.size ? `, ${goals.size} linked to plan goals` : '')
+  );
 }

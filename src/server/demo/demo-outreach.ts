@@ -74,7 +74,10 @@ export async function fillOutreachDemo(
       kind: 'letter',
       language: 'sv',
       heading: 'Hej {{name}}!',
-      body: 'Vi på Ungdomstorget försöker nå dig för att höra hur du har det och vad du gör just nu. Vi kan hjälpa dig med studier, praktik eller jobb, och det är alltid frivilligt.\n\nRing eller sms:a {{contactPerson}} på {{phone}}, eller kom förbi på drop-in på onsdagar klockan 13–16.',
+      body:
+        'Vi på Ungdomstorget försöker nå dig för att höra hur du har det och vad du gör just nu. Vi kan hjälpa ' +
+        'dig med studier, praktik eller jobb, och det är alltid frivilligt.\n\nRing eller sms:a {{contactPerson}} på ' +
+        '{{phone}}, eller kom förbi på drop-in på onsdagar klockan 13–16.',
     })
     .onConflict((oc) => oc.columns(['municipality_id', 'kind', 'language']).doNothing())
     .execute();

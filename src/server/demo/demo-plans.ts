@@ -181,10 +181,16 @@ export async function fillPlanDemo(trx: Transaction<Database>, municipalityId: s
     made += 1;
     if (stage !== 'first') signed += 1;
   }
-  return `${made} action plans (${signed} signed), ${cases.filter((c, n) => c.status === 'active' && n % 5 === 0).length} active cases still without one`;
+  return (
+    `${made} action plans (${signed} signed), ` +
+    `${cases.filter((c, n) => c.status === 'active' && n % 5 === 0).length} active cases still without one`
+  );
 }
 
-/** Writes the plan's rows as the last version stands, every version with its change summary, the signature and the timeline events. */
+/**
+ * Writes the plan's rows as the last version stands, every version with its change summary, the signature and the
+ * timeline events.
+ */
 async function writePlan(
   trx: Transaction<Database>,
   input: {

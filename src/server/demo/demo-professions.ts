@@ -17,7 +17,10 @@ export const DEMO_PROFESSIONS: Record<string, Profession> = {
   'chef@demo.lotsa.local': 'other',
 };
 
-/** Gives the demo staff of `municipalityId` their profession where none is set yet (so a re-run changes nothing someone set). */
+/**
+ * Gives the demo staff of `municipalityId` their profession where none is set yet (so a re-run changes nothing someone
+ * set).
+ */
 export async function setDemoProfessions(db: Db, municipalityId: string): Promise<void> {
   for (const [email, profession] of Object.entries(DEMO_PROFESSIONS)) {
     await db

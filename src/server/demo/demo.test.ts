@@ -23,9 +23,8 @@ const counts = async () =>
       (select count(*)::int from register_periods) as periods, (select count(*)::int from consents) as consents,
       (select count(*)::int from applications) as applications, (select count(*)::int from team_members) as members,
       (select count(*)::int from contact_attempts) as attempts, (select count(*)::int from next_steps) as next_steps,
-      (select count(*)::int from meetings) as meetings, (select count(*)::int from message_templates) as templates`.execute(
-      handle.db,
-    )
+      (select count(*)::int from meetings) as meetings, (select count(*)::int from message_templates)
+        as templates`.execute(handle.db)
   ).rows[0]!;
 
 describe('fillDemo', () => {
@@ -66,9 +65,8 @@ describe('fillDemo', () => {
     expect(kinds.map((k) => k.kind).sort()).toEqual(['drop_in', 'home_visit', 'meeting']);
     const unlinked = await sql<{
       n: number;
-    }>`select count(*)::int as n from contact_attempts a left join events e on e.id = a.event_id where e.type is distinct from 'contact_attempt'`.execute(
-      handle.db,
-    );
+    }>`select count(*)::int as n from contact_attempts a left join events e on e.id = a.event_id
+      where e.type is distinct from 'contact_attempt'`.execute(handle.db);
     expect(unlinked.rows[0]!.n).toBe(0);
   });
 
@@ -108,9 +106,8 @@ describe('fillDemo', () => {
     expect(placements.length).toBeGreaterThan(5);
     const ending = await sql<{
       n: number;
-    }>`select count(*)::int as n from measures where ended_on is null and planned_end_on between current_date and current_date + 14`.execute(
-      handle.db,
-    );
+    }>`select count(*)::int as n from measures where ended_on is null and planned_end_on between current_date
+      and current_date + 14`.execute(handle.db);
     expect(ending.rows[0]!.n).toBeGreaterThan(0);
     const statuses = await handle.db.selectFrom('referrals').select(['status', 'category']).distinct().execute();
     expect(new Set(statuses.map((s) => s.status))).toEqual(

@@ -143,7 +143,8 @@ async function refuseRealPersons(db: Db, municipalityId: string) {
   const real = persons.filter((p) => !testNumbers.has(p.personal_identity_number.trim())).length;
   if (real > 0)
     throw new RealDataError(
-      `This database holds ${real} persons who are not Skatteverket test persons. Demo data is only for a demo or test database; nothing was added.`,
+      `This database holds ${real} persons who are not Skatteverket test persons. Demo data is only for a demo ` +
+        `or test database; nothing was added.`,
     );
 }
 

@@ -42,7 +42,9 @@ export class DeniedRead extends AppError {
   }
 }
 
-/** The error a per-person read or write throws when the actor may not reach the person (`what` is the entity asked for). */
+/**
+ * The error a per-person read or write throws when the actor may not reach the person (`what` is the entity asked for).
+ */
 export function denied(personId: string, what: AuditEntity): DeniedRead {
   return new DeniedRead(personId, what);
 }
@@ -53,17 +55,15 @@ export function denied(personId: string, what: AuditEntity): DeniedRead {
  */
 export async function audited<T>(ctx: RequestContext, work: (t: AuditedTransaction) => Promise<T>): Promise<T> {
   const run = <R>(w: (t: AuditedTransaction) => Promise<R>) =>
-    ctx.db
-      .transaction()
-      .execute((trx) =>
-        w({
-          trx,
-          audit: (...events) =>
-            recordAudit(trx, { id: ctx.actor.id, municipalityId: ctx.actor.municipalityId, ip: ctx.ip }, events, {
-              at: ctx.clock.now(),
-            }),
-        }),
-      );
+    ctx.db.transaction().execute((trx) =>
+      w({
+        trx,
+        audit: (...events) =>
+          recordAudit(trx, { id: ctx.actor.id, municipalityId: ctx.actor.municipalityId, ip: ctx.ip }, events, {
+            at: ctx.clock.now(),
+          }),
+      }),
+    );
   try {
     return await run(work);
   } catch (error) {
@@ -73,7 +73,10 @@ export async function audited<T>(ctx: RequestContext, work: (t: AuditedTransacti
   }
 }
 
-/** Records a refused read of a person of the actor's municipality; one of another municipality, or no person, leaves nothing. */
+/**
+ * Records a refused read of a person of the actor's municipality; one of another municipality, or no person, leaves
+ * nothing.
+ */
 async function recordDenied(
   trx: AuditedTransaction['trx'],
   audit: AuditedTransaction['audit'],

@@ -17,7 +17,10 @@ import { languageOf } from './language.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 
-/** Builds the problem+json body for `code` in `language`; `params` fill the sentence's {{placeholders}} and travel as members of their own. */
+/**
+ * Builds the problem+json body for `code` in `language`; `params` fill the sentence's {{placeholders}} and travel as
+ * members of their own.
+ */
 export function problem(
   code: ErrorCode,
   language: Language,

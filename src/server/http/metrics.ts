@@ -70,7 +70,9 @@ function createMetrics(database: DatabaseHandle) {
   });
   const pool = new Gauge({
     name: 'lotsa_db_connections',
-    help: 'Database connections by state: in_use, idle, and waiting (requests waiting for a connection). Embedded PGlite has one connection.',
+    help:
+      'Database connections by state: in_use, idle, ' +
+      'and waiting (requests waiting for a connection). Embedded PGlite has one connection.',
     labelNames: ['state'],
     registers: [registry],
   });

@@ -1,5 +1,6 @@
 /**
- * The *Sessions* and *Logs* claims of docs/privacy-and-security.md and docs/operations.md, each as a probe: the session token is stored only as
+ * The *Sessions* and *Logs* claims of docs/privacy-and-security.md and docs/operations.md, each as a probe: the session
+ * token is stored only as
  * its hash and passwords as argon2id; the cookie is Secure under https; every state-changing API
  * route refuses a request without the CSRF token; every kind of response carries the security
  * headers; the request log holds paths without query strings and no cookie or CSRF token; an audit

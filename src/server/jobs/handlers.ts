@@ -13,7 +13,8 @@ export function registerJobHandlers(): void {
       keep = outcome.status === 'needs_mapping';
       return outcome;
     } finally {
-      // The uploaded copy is only needed again if the coordinator has yet to map its columns; a failed import's goes at once.
+      // The uploaded copy is only needed again if the coordinator has yet to map its columns; a failed import's goes at
+      // once.
       if (!keep) await rm(payload.path, { force: true });
     }
   });

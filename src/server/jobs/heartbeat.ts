@@ -36,4 +36,5 @@ export function startHeartbeat(db: Db, table: 'imports' | 'jobs', id: string): (
 
 /** SQL condition: the row's work is running but its heartbeat is older than `seconds` (or it never beat). */
 export const silentFor = (seconds: number) =>
-  sql<boolean>`status = 'running' and (heartbeat_at is null or heartbeat_at < now() - make_interval(secs => ${seconds}))`;
+  sql<boolean>`status = 'running' and (heartbeat_at is null
+    or heartbeat_at < now() - make_interval(secs => ${seconds}))`;

@@ -25,7 +25,8 @@ export async function jobQueueHealth(db: Db): Promise<QueueHealth> {
   const { rows } = await sql<{ queued: string; running: string; live: string; oldest_seconds: number | null }>`
     select count(*) filter (where status = 'queued') as queued,
            count(*) filter (where status = 'running') as running,
-           count(*) filter (where status = 'running' and heartbeat_at > now() - make_interval(secs => ${LIVE_HEARTBEAT_SECONDS})) as live,
+           count(*) filter (where status = 'running'
+             and heartbeat_at > now() - make_interval(secs => ${LIVE_HEARTBEAT_SECONDS})) as live,
            extract(epoch from now() - min(created_at) filter (where status = 'queued'))::float8 as oldest_seconds
       from jobs where status in ('queued', 'running')`.execute(db);
   const row = rows[0]!;

@@ -1,4 +1,6 @@
-/** PDF documents with pdfkit: A4, Helvetica (covers Swedish letters), headings, fields, tick boxes and signature lines. */
+/**
+ * PDF documents with pdfkit: A4, Helvetica (covers Swedish letters), headings, fields, tick boxes and signature lines.
+ */
 
 /** pdfkit, loaded on the first document rather than with the server: most processes never write a PDF. */
 const loadPdfKit = async () => (await import('pdfkit')).default;

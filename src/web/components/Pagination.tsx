@@ -10,7 +10,10 @@ type Props = {
   label?: string;
 };
 
-/** Paging controls; hidden when everything fits on one page. A total that is a lower bound says "at least" and never ends the paging. */
+/**
+ * Paging controls; hidden when everything fits on one page. A total that is a lower bound says "at least" and never
+ * ends the paging.
+ */
 export function Pagination({ page, pageSize, total, totalIsLowerBound, onPage, label }: Props) {
   const { t } = useTranslation();
   const pages = Math.max(1, Math.ceil(total / pageSize));

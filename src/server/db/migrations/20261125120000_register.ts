@@ -1,4 +1,7 @@
-/** The register from source lists: imports and their rows and errors, saved column mappings, background jobs, school notifications. */
+/**
+ * The register from source lists: imports and their rows and errors, saved column mappings, background jobs, school
+ * notifications.
+ */
 import type { Kysely } from 'kysely';
 import { runStatements } from './run-statements.js';
 

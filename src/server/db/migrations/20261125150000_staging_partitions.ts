@@ -28,9 +28,12 @@ const POPULATION_COLUMNS = `
 
 /** The population columns both layouts share; the partitioned one drops birth_date, which the identity number gives. */
 const POPULATION_SHARED =
-  'import_id, municipality_id, line, personal_identity_number, given_name, family_name, street_address, postal_code, city, municipality_code, protected_identity, registered_since';
+  'import_id, municipality_id, line, personal_identity_number, given_name, family_name, street_address, postal_code, ' +
+  'city, municipality_code, protected_identity, registered_since';
 /** birth_date from a twelve-digit identity number (a coordination number's day is the birth day plus 60). */
-const BIRTH_DATE = `make_date(substr(personal_identity_number, 1, 4)::int, substr(personal_identity_number, 5, 2)::int, substr(personal_identity_number, 7, 2)::int % 60)`;
+const BIRTH_DATE =
+  `make_date(substr(personal_identity_number, 1, 4)::int, substr(personal_identity_number, 5, ` +
+  `2)::int, substr(personal_identity_number, 7, 2)::int % 60)`;
 
 const ENROLMENT_COLUMNS = `
      import_id uuid not null references imports on delete cascade,
@@ -51,7 +54,8 @@ const partitionsFor = (target: string, source: string) => `do $$
    declare r record;
    begin
      for r in select distinct import_id from ${source} loop
-       execute format('create table %I partition of ${target} for values in (%L)', '${target}_' || replace(r.import_id::text, '-', ''), r.import_id);
+       execute format('create table %I partition of ${target} for values in (%L)',
+         '${target}_' || replace(r.import_id::text, '-', ''), r.import_id);
      end loop;
    end $$`;
 
@@ -77,7 +81,8 @@ const up_statements = [
   `alter table imports add column culled_at timestamptz`,
   // A culled import no longer holds its file: the same file may be imported again.
   'drop index imports_same_file_once',
-  `create unique index imports_same_file_once on imports (municipality_id, kind, file_sha256) where status <> 'failed' and culled_at is null`,
+  `create unique index imports_same_file_once on imports (municipality_id, kind, file_sha256)
+    where status <> 'failed' and culled_at is null`,
   // Work in progress beats regularly, so another process can tell a running import or job from one whose process died.
   `alter table imports add column heartbeat_at timestamptz`,
   `alter table jobs add column heartbeat_at timestamptz`,
@@ -94,7 +99,8 @@ const up_statements = [
      applied_by uuid references staff,
      applied_at timestamptz not null default now())`,
   'create index reconciliations_newest on reconciliations (municipality_id, as_of desc)',
-  'alter table register_periods add constraint register_periods_leave_after_entry check (left_on is null or left_on >= entered_on)',
+  'alter table register_periods add constraint register_periods_leave_after_entry check (left_on is null ' +
+    'or left_on >= entered_on)',
 ];
 
 const down_statements = [
@@ -114,7 +120,8 @@ const down_statements = [
      primary key (import_id, personal_identity_number))`,
   `create table enrolment_rows (${ENROLMENT_COLUMNS})`,
   'create index enrolment_rows_by_person on enrolment_rows (import_id, personal_identity_number)',
-  `insert into population_rows (${POPULATION_SHARED}, birth_date) select ${POPULATION_SHARED}, ${BIRTH_DATE} from population_rows_partitioned`,
+  `insert into population_rows (${POPULATION_SHARED}, birth_date)
+    select ${POPULATION_SHARED}, ${BIRTH_DATE} from population_rows_partitioned`,
   'insert into enrolment_rows select * from enrolment_rows_partitioned',
   'drop table population_rows_partitioned',
   'drop table enrolment_rows_partitioned',

@@ -7,9 +7,11 @@ import type { Kysely } from 'kysely';
 import { runStatements } from './run-statements.js';
 
 const up_statements = [
-  `alter table municipalities add column emergency_access_hours integer not null default 4 check (emergency_access_hours between 1 and 72)`,
+  `alter table municipalities add column emergency_access_hours integer not null default 4 check
+    (emergency_access_hours between 1 and 72)`,
   `alter table teams add column unit_id uuid references units`,
-  `alter table events add column category text check (category in ('contact_occupation', 'assessment_plan', 'health_social'))`,
+  `alter table events add column category text check (category in ('contact_occupation', 'assessment_plan',
+    'health_social'))`,
   `create table consents (
      id uuid primary key default gen_random_uuid(),
      municipality_id uuid not null references municipalities,
@@ -81,7 +83,8 @@ const up_statements = [
      reviewed_by uuid not null references staff,
      reviewed_at timestamptz not null default now(),
      note text)`,
-  `create unique index access_reviews_once on access_reviews (kind, actor_id, coalesce(person_id, '00000000-0000-0000-0000-000000000000'::uuid), day)`,
+  `create unique index access_reviews_once on access_reviews (kind, actor_id, coalesce(person_id,
+    '00000000-0000-0000-0000-000000000000'::uuid), day)`,
   `create index audit_log_by_municipality on audit_log (municipality_id, at)`,
 ];
 

@@ -99,7 +99,8 @@ const up_statements = [
      cancelled_at timestamptz,
      version integer not null default 1,
      check (ends_at > starts_at),
-     check (kind <> 'home_visit' or (person_id is not null and second_staff_id is not null and second_staff_id <> staff_id)),
+     check (kind <> 'home_visit' or (person_id is not null and second_staff_id is not null
+       and second_staff_id <> staff_id)),
      check (kind <> 'drop_in' or person_id is null))`,
   `create index meetings_by_staff on meetings (staff_id, starts_at)`,
   `create index meetings_by_second_staff on meetings (second_staff_id, starts_at)`,

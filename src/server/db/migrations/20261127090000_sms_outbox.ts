@@ -8,7 +8,8 @@ import type { Kysely } from 'kysely';
 import { runStatements } from './run-statements.js';
 
 const up_statements = [
-  `alter table sms_messages add column failure_reason text check (failure_reason in ('refused', 'no_answer', 'not_sent'))`,
+  `alter table sms_messages add column failure_reason text check (failure_reason in ('refused', 'no_answer',
+    'not_sent'))`,
   `create index sms_messages_unsent on sms_messages (created_at) where status = 'stored' and provider = 'gateway'`,
 ];
 const down_statements = ['drop index sms_messages_unsent', 'alter table sms_messages drop column failure_reason'];

@@ -17,7 +17,8 @@ const up_statements = [
      rule text primary key,
      applies_from date not null,
      recorded_at timestamptz not null default now())`,
-  `insert into outreach_rule_changes (rule, applies_from) values ('conversation_only_reached', (now() at time zone 'Europe/Stockholm')::date)`,
+  `insert into outreach_rule_changes (rule, applies_from) values ('conversation_only_reached',
+    (now() at time zone 'Europe/Stockholm')::date)`,
   `alter table sms_messages add column attempt_recorded_at timestamptz, add column confirmed_by uuid references staff`,
   `update sms_messages set attempt_recorded_at = created_at where status <> 'failed'`,
 ];

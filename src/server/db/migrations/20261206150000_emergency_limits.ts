@@ -9,8 +9,10 @@ import type { Kysely } from 'kysely';
 import { runStatements } from './run-statements.js';
 
 const up_statements = [
-  `alter table municipalities add column emergency_daily_limit integer not null default 3 check (emergency_daily_limit between 1 and 100)`,
-  `alter table municipalities add column emergency_roles text[] not null default '{coordinator,youth_coach,team_member}'`,
+  `alter table municipalities add column emergency_daily_limit integer not null default 3 check
+    (emergency_daily_limit between 1 and 100)`,
+  `alter table municipalities add column emergency_roles text[] not null default
+    '{coordinator,youth_coach,team_member}'`,
   `alter table municipalities add column emergency_unit_ids uuid[]`,
   `create table emergency_requests (
      id uuid primary key default gen_random_uuid(),
@@ -23,7 +25,8 @@ const up_statements = [
      decided_by uuid references staff,
      decided_at timestamptz,
      emergency_access_id uuid references emergency_access)`,
-  `create index emergency_requests_pending on emergency_requests (municipality_id, created_at) where status = 'pending'`,
+  `create index emergency_requests_pending on emergency_requests (municipality_id, created_at)
+    where status = 'pending'`,
   `create index emergency_access_by_staff on emergency_access (staff_id, started_at)`,
 ];
 const down_statements = [

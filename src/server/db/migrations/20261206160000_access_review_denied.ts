@@ -9,12 +9,14 @@ import { runStatements } from './run-statements.js';
 
 const up_statements = [
   'alter table access_reviews drop constraint access_reviews_kind_check',
-  `alter table access_reviews add constraint access_reviews_kind_check check (kind in ('outside_caseload', 'emergency', 'many_persons', 'night', 'denied'))`,
+  `alter table access_reviews add constraint access_reviews_kind_check check (kind in ('outside_caseload',
+    'emergency', 'many_persons', 'night', 'denied'))`,
 ];
 const down_statements = [
   `delete from access_reviews where kind = 'denied'`,
   'alter table access_reviews drop constraint access_reviews_kind_check',
-  `alter table access_reviews add constraint access_reviews_kind_check check (kind in ('outside_caseload', 'emergency', 'many_persons', 'night'))`,
+  `alter table access_reviews add constraint access_reviews_kind_check check (kind in ('outside_caseload',
+    'emergency', 'many_persons', 'night'))`,
 ];
 
 export const up = (db: Kysely<unknown>) => runStatements(db, up_statements);

@@ -9,7 +9,8 @@ import { runStatements } from './run-statements.js';
 
 const up_statements = [
   'alter table events add column idempotency_key text',
-  'create unique index events_actor_idempotency_key on events (actor_id, idempotency_key) where idempotency_key is not null',
+  'create unique index events_actor_idempotency_key on events (actor_id, idempotency_key) ' +
+    'where idempotency_key is not null',
 ];
 const down_statements = ['drop index events_actor_idempotency_key', 'alter table events drop column idempotency_key'];
 

@@ -9,7 +9,8 @@ import { runStatements } from './run-statements.js';
 const up_statements = [
   'alter table units add column active boolean not null default true',
   `alter table staff add column profession text
-     check (profession in ('study_career_counsellor', 'counsellor', 'social_worker', 'field_worker', 'job_coach', 'employment_officer', 'youth_coach', 'other'))`,
+     check (profession in ('study_career_counsellor', 'counsellor', 'social_worker', 'field_worker', 'job_coach',
+       'employment_officer', 'youth_coach', 'other'))`,
 ];
 const down_statements = ['alter table staff drop column profession', 'alter table units drop column active'];
 

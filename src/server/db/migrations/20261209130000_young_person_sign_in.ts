@@ -40,7 +40,8 @@ const up_statements = [
      last_seen_at timestamptz not null default now(),
      ip text)`,
   'create index young_person_sessions_by_person on young_person_sessions (person_id)',
-  `alter table sms_messages add column purpose text not null default 'outreach' check (purpose in ('outreach', 'sign_in_code'))`,
+  `alter table sms_messages add column purpose text not null default 'outreach' check (purpose in ('outreach',
+    'sign_in_code'))`,
   'alter table municipalities add column young_person_sees_staff_names boolean not null default false',
 ];
 const down_statements = [

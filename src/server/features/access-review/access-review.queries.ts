@@ -118,7 +118,10 @@ export function atNight(db: Q, w: Window): Promise<ReviewRow[]> {
     .execute();
 }
 
-/** Attempts to open a person without access (answered 404 like a person that does not exist), per account, person and day. */
+/**
+ * Attempts to open a person without access (answered 404 like a person that does not exist), per account, person and
+ * day.
+ */
 export function denied(db: Q, w: Window): Promise<ReviewRow[]> {
   return db
     .selectFrom('audit_log')

@@ -17,7 +17,8 @@ export async function accessReviewRoutes(app: FastifyInstance) {
     schema: {
       tags,
       summary:
-        'One follow-up report (outside_caseload, emergency, many_persons, night) for a period, default the last 30 days (administrators)',
+        'One follow-up report (outside_caseload, emergency, many_persons, night) for a period, ' +
+        'default the last 30 days (administrators)',
       querystring: accessReviewQuery,
       response: { 200: z.array(accessReviewRowSchema), ...errors },
     },

@@ -1,4 +1,7 @@
-/** The access follow-up for administrators: the five reports, each row markable as reviewed. Reading a report is audited. */
+/**
+ * The access follow-up for administrators: the five reports, each row markable as reviewed. Reading a report is
+ * audited.
+ */
 import type { z } from 'zod';
 import type { AccessReviewRow, accessReviewMarkBody, accessReviewQuery } from '../../../core/consent-schemas.js';
 import { todayInSweden } from '../../../core/dates.js';
@@ -18,7 +21,9 @@ const REPORTS = {
 const daysBefore = (now: Date, n: number) => todayInSweden(new Date(now.getTime() - n * 86_400_000));
 const NO_PERSON = 'none';
 
-/** One report for the actor's municipality, by default the last 30 days in Sweden up to today (by the context's clock). */
+/**
+ * One report for the actor's municipality, by default the last 30 days in Sweden up to today (by the context's clock).
+ */
 export async function accessReview(
   ctx: RequestContext,
   query: z.infer<typeof accessReviewQuery>,

@@ -1,4 +1,6 @@
-/** /api/v1/applications and /api/v1/persons/:id/applications: applications to the team and the team meeting's decisions. */
+/**
+ * /api/v1/applications and /api/v1/persons/:id/applications: applications to the team and the team meeting's decisions.
+ */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -44,7 +46,8 @@ export async function applicationRoutes(app: FastifyInstance) {
     schema: {
       tags,
       summary:
-        'Applications for the team meeting, a page at a time: pending (default) oldest signed first, or decided latest decision first',
+        'Applications for the team meeting, a page at a time: pending (default) oldest signed first, ' +
+        'or decided latest decision first',
       querystring: applicationListQuery,
       response: { 200: paged(applicationSchema), ...errors },
     },
@@ -54,7 +57,8 @@ export async function applicationRoutes(app: FastifyInstance) {
     schema: {
       tags,
       summary:
-        'Put an application on the agenda or record the decision (accepted, waiting list, declined); send the version you read',
+        'Put an application on the agenda or record the decision (accepted, waiting list, ' +
+        'declined); send the version you read',
       params: idParams,
       body: applicationUpdateBody,
       response: { 200: applicationSchema, ...errors },

@@ -249,7 +249,10 @@ export async function moveApplication(
   }
 }
 
-/** Moves an application on (agenda, decision); a decision is recorded with who and when, accepting puts the case in the team. */
+/**
+ * Moves an application on (agenda, decision); a decision is recorded with who and when, accepting puts the case in the
+ * team.
+ */
 export async function updateApplication(
   ctx: RequestContext,
   id: string,

@@ -1,4 +1,6 @@
-/** /api/v1/assessment-manual, /api/v1/persons/:id/assessments, /api/v1/assessments/:id: the assessment (kartläggning). */
+/**
+ * /api/v1/assessment-manual, /api/v1/persons/:id/assessments, /api/v1/assessments/:id: the assessment (kartläggning).
+ */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -34,7 +36,8 @@ export async function assessmentRoutes(app: FastifyInstance) {
     schema: {
       tags,
       summary:
-        "The municipality's assessment manual: sections (each in a consent category) and questions. Version 0 is Lotsa's default, not yet saved",
+        "The municipality's assessment manual: sections (each in a consent category) " +
+        "and questions. Version 0 is Lotsa's default, not yet saved",
       response: { 200: manualSchema, ...errors },
     },
     handler: (request) => getManual(contextOf(request)),
@@ -44,7 +47,8 @@ export async function assessmentRoutes(app: FastifyInstance) {
     schema: {
       tags,
       summary:
-        'Save the manual as a new version (coordinators); `version` is the one edited, 409 if another was saved since. Assessments keep the version they were made with',
+        'Save the manual as a new version (coordinators); `version` is the one edited, ' +
+        '409 if another was saved since. Assessments keep the version they were made with',
       body: manualBody,
       response: { 200: manualSchema, ...errors },
     },
@@ -65,7 +69,8 @@ export async function assessmentRoutes(app: FastifyInstance) {
     schema: {
       tags,
       summary:
-        'Start an assessment as a draft; with `revises`, a new version of a completed one that starts from its answers. 409 while a draft exists',
+        'Start an assessment as a draft; with `revises`, a new version of a completed one that starts ' +
+        'from its answers. 409 while a draft exists',
       params: idParams,
       body: assessmentCreateBody,
       response: { 201: z.object({ id: z.string().uuid() }), ...errors },
@@ -88,7 +93,8 @@ export async function assessmentRoutes(app: FastifyInstance) {
     schema: {
       tags,
       summary:
-        'Save the draft (answers and fields sent; the rest stay). `version` as read; 409 `version_conflict` after another save, 409 `assessment_completed` once completed',
+        'Save the draft (answers and fields sent; the rest stay). `version` ' +
+        'as read; 409 `version_conflict` after another save, 409 `assessment_completed` once completed',
       params: idParams,
       body: assessmentDraftBody,
       response: { 200: assessmentSchema, ...errors },
@@ -100,7 +106,8 @@ export async function assessmentRoutes(app: FastifyInstance) {
     schema: {
       tags,
       summary:
-        'Complete the assessment: dated today and read-only; the person counts as mapped. Needs the young person among the participants, the highest education and the diploma answer',
+        'Complete the assessment: dated today and read-only; the person counts ' +
+        'as mapped. Needs the young person among the participants, the highest education and the diploma answer',
       params: idParams,
       body: assessmentCompleteBody,
       response: { 200: assessmentSchema, ...errors },

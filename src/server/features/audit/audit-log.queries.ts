@@ -55,12 +55,10 @@ export async function auditLogPage(db: Db, municipalityId: string, query: AuditQ
       'persons.family_name',
       sql<
         number | null
-      >`case when audit_log.entity = 'audit_log' then jsonb_array_length(coalesce(audit_log.detail->'persons', '[]'::jsonb)) end`.as(
-        'persons_shown',
-      ),
-      sql<boolean>`coalesce(audit_log.entity = 'emergency_access' or audit_log.detail->>'basis' = 'emergency', false)`.as(
-        'emergency',
-      ),
+      >`case when audit_log.entity = 'audit_log' then jsonb_array_length(coalesce(audit_log.detail->'persons',
+        '[]'::jsonb)) end`.as('persons_shown'),
+      sql<boolean>`coalesce(audit_log.entity = 'emergency_access' or audit_log.detail->>'basis' = 'emergency',
+        false)`.as('emergency'),
     ])
     .orderBy('audit_log.id', 'desc')
     .limit(pageSize)

@@ -1,4 +1,7 @@
-/** The audit log page's reading: by person (number or name), by kind, and its own reads once per view, hidden by default. */
+/**
+ * The audit log page's reading: by person (number or name), by kind, and its own reads once per view, hidden by
+ * default.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPerson } from '../../testing/factories.js';
 import { createHarness, type Harness } from '../../testing/harness.js';

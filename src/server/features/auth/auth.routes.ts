@@ -67,7 +67,9 @@ export async function authRoutes(app: FastifyInstance, { env }: { env: Env }) {
     schema: {
       tags,
       summary:
-        'Change your password (required after a one-time password; right after signing in with one, currentPassword may be left out). Ends every session, this one too, and revokes your iCal feed address; sets a new session cookie, whose CSRF token GET /api/v1/auth/me tells',
+        'Change your password (required after a one-time password; right after signing in with one, ' +
+        'currentPassword may be left out). Ends every session, this one too, ' +
+        'and revokes your iCal feed address; sets a new session cookie, whose CSRF token GET /api/v1/auth/me tells',
       body: changePasswordBody,
       response: { 204: z.null(), 400: problemSchema, 401: problemSchema, 429: problemSchema },
     },

@@ -1,5 +1,6 @@
 /**
- * What a new password must be: at least `PASSWORD_MIN_LENGTH` characters (core/passwords.ts), and not common or easy to guess. The check
+ * What a new password must be: at least `PASSWORD_MIN_LENGTH` characters (core/passwords.ts), and not common or easy to
+ * guess. The check
  * runs offline against zxcvbn-ts's maintained list of about 49,000 common passwords and its
  * patterns (repeats, sequences, keyboard walks, a common word with digits), and against the
  * account's own name and e-mail address. A password is refused below zxcvbn's score 3 (fewer than

@@ -104,7 +104,8 @@ export async function throttleAttempt(db: Db, email: string, from: string | null
       sql<number>`count(*) filter (where ip is not distinct from ${ip} and id <> ${inserted.id})::int`.as('pair'),
       sql<number>`count(*) filter (where id <> ${inserted.id})::int`.as('account'),
       sql<number>`count(*) filter (where ip is not distinct from ${ip})::int`.as('pairIncluding'),
-      sql<number>`ceil(extract(epoch from min(at) filter (where ip is not distinct from ${ip} and id <> ${inserted.id}) + make_interval(mins => ${THROTTLE.windowMinutes}) - now()))::int`.as(
+      sql<number>`ceil(extract(epoch from min(at) filter (where ip is not distinct
+        from ${ip} and id <> ${inserted.id}) + make_interval(mins => ${THROTTLE.windowMinutes}) - now()))::int`.as(
         'retryAfter',
       ),
     ])

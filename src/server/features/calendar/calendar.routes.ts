@@ -42,7 +42,8 @@ export async function calendarRoutes(app: FastifyInstance, { env }: { env: Env }
     schema: {
       tags,
       summary:
-        'Meetings from `from` to `to` (YYYY-MM-DD) for a staff member (default: you) or a centre; young persons only where you may see them, never addresses',
+        'Meetings from `from` to `to` (YYYY-MM-DD) for a staff member (default: you) or a centre; young persons only ' +
+        'where you may see them, never addresses',
       querystring: calendarQuery,
       response: { 200: z.array(meetingSchema), ...errors },
     },
@@ -100,7 +101,8 @@ export async function calendarRoutes(app: FastifyInstance, { env }: { env: Env }
     schema: {
       tags,
       summary:
-        'Your calendar as iCal, for subscribing; ?token= from POST /api/v1/calendar/feed. Event titles only, no personal data',
+        'Your calendar as iCal, for subscribing; ?token= from POST /api/v1/calendar/feed. Event titles only, ' +
+        'no personal data',
       querystring: z.object({ token: z.string().max(200).default('') }),
       produces: ['text/calendar'],
       response: { 200: z.string(), 404: problemSchema },

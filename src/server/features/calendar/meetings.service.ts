@@ -139,7 +139,9 @@ export async function bookMeeting(ctx: RequestContext, input: z.infer<typeof mee
   });
 }
 
-/** Cancels a meeting the actor booked or takes part in (coordinators: any in the municipality); 409 on a stale version. */
+/**
+ * Cancels a meeting the actor booked or takes part in (coordinators: any in the municipality); 409 on a stale version.
+ */
 export async function cancelMeeting(ctx: RequestContext, id: string, version: number): Promise<void> {
   requireCapability(ctx.actor, 'calendar.use');
   await audited(ctx, async ({ trx, audit }) => {

@@ -21,7 +21,10 @@ export function findContactPerson(db: Db, municipalityId: string, staffId: strin
     .executeTakeFirst();
 }
 
-/** Updates a case the actor works on for the KAA. Reassigning (contact person, team) needs `cases.assign`; a stale version gives 409. */
+/**
+ * Updates a case the actor works on for the KAA. Reassigning (contact person, team) needs `cases.assign`; a stale
+ * version gives 409.
+ */
 export async function updateCase(
   ctx: RequestContext,
   caseId: string,

@@ -23,7 +23,10 @@ const TEXT = {
   sv: {
     title: 'Samtycke till att dela information',
     intro:
-      'Vi som arbetar med dig kommer från olika verksamheter, till exempel skolan, socialtjänsten, arbetsmarknadsenheten och Arbetsförmedlingen. Var och en har tystnadsplikt mot de andra. Om du samtycker får vi dela information om vad du behöver och hur det går för dig. Då kan vi stötta dig bättre, och du slipper berätta samma sak flera gånger.',
+      'Vi som arbetar med dig kommer från olika verksamheter, till exempel skolan, socialtjänsten, ' +
+      'arbetsmarknadsenheten och Arbetsförmedlingen. Var och en har tystnadsplikt mot de andra. Om du samtycker får ' +
+      'vi dela information om vad du behöver och hur det går för dig. Då kan vi stötta dig bättre, ' +
+      'och du slipper berätta samma sak flera gånger.',
     you: 'Du',
     name: 'Namn',
     pnr: 'Personnummer',
@@ -52,7 +55,10 @@ const TEXT = {
     until: 'Samtycket gäller till och med ______________ eller tills du tar tillbaka det.',
     rights: 'Du bestämmer',
     rightsText:
-      'Det är frivilligt att samtycka, och du får stöd av oss även om du säger nej. Du kan ta tillbaka ditt samtycke när du vill, helt eller bara för någon verksamhet, genom att säga det till din kontaktperson. Då slutar vi dela från den stunden. Du har rätt att få veta vilka uppgifter vi har om dig och vem som har läst dem.',
+      'Det är frivilligt att samtycka, och du får stöd av oss även om du säger nej. Du kan ta tillbaka ditt samtycke ' +
+      'när du vill, helt eller bara för någon verksamhet, ' +
+      'genom att säga det till din kontaktperson. Då slutar vi dela från den stunden. Du har rätt att få veta vilka ' +
+      'uppgifter vi har om dig och vem som har läst dem.',
     guardian: 'Du som är under 18 år: din vårdnadshavare skriver också under när det behövs.',
     sign: 'Underskrift',
     youngSign: 'Din underskrift, datum och namnförtydligande',
@@ -63,7 +69,10 @@ const TEXT = {
   en: {
     title: 'Consent to share information',
     intro:
-      'We who work with you come from different services, for example school, social services, the labour-market unit and the Public Employment Service. Each of us has a duty of confidentiality towards the others. If you consent, we may share information about what you need and how things are going for you. Then we can support you better, and you do not have to tell the same thing several times.',
+      'We who work with you come from different services, for example school, social services, ' +
+      'the labour-market unit and the Public Employment Service. Each of us has a duty of confidentiality towards ' +
+      'the others. If you consent, we may share information about what you need and how things are going for you. ' +
+      'Then we can support you better, and you do not have to tell the same thing several times.',
     you: 'You',
     name: 'Name',
     pnr: 'Personal identity number',
@@ -89,7 +98,9 @@ const TEXT = {
     until: 'The consent is valid until ______________ or until you take it back.',
     rights: 'You decide',
     rightsText:
-      'Consenting is voluntary, and you get our support even if you say no. You can take your consent back whenever you want, fully or for one service only, by telling your contact person. Then we stop sharing from that moment. You have the right to know what information we hold about you and who has read it.',
+      'Consenting is voluntary, and you get our support even if you say no. You can take your consent back whenever ' +
+      'you want, fully or for one service only, by telling your contact person. Then we stop sharing ' +
+      'from that moment. You have the right to know what information we hold about you and who has read it.',
     guardian: 'If you are under 18: your guardian also signs when needed.',
     sign: 'Signature',
     youngSign: 'Your signature, date and name in capitals',

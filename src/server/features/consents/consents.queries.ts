@@ -5,7 +5,10 @@ import type { Database } from '../../db/types.js';
 
 type Q = Kysely<Database>;
 
-/** The person with the actor's access (basis, categories, managed), if the actor works on them for the KAA (may record consents, print forms). */
+/**
+ * The person with the actor's access (basis, categories, managed), if the actor works on them for the KAA (may record
+ * consents, print forms).
+ */
 export function selectManagedPerson(db: Q, actor: Actor, personId: string) {
   return db
     .selectFrom('persons')

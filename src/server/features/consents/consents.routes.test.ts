@@ -139,7 +139,10 @@ describe('days are Swedish days', () => {
   const SWEDISH_MIDNIGHT = new Date('2099-06-30T22:30:00Z');
   afterEach(() => vi.useRealTimers());
 
-  /** The coordinator, signed in again at half past midnight (PGlite's clock follows the faked one, and with it the sessions). */
+  /**
+   * The coordinator, signed in again at half past midnight (PGlite's clock follows the faked one, and with it the
+   * sessions).
+   */
   async function atSwedishMidnight() {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(SWEDISH_MIDNIGHT);

@@ -1,4 +1,7 @@
-/** /api/v1/persons/:id/consents, /api/v1/consents/:id: record, list and withdraw consents; the form to print; the signed scan. */
+/**
+ * /api/v1/persons/:id/consents, /api/v1/consents/:id: record, list and withdraw consents; the form to print; the signed
+ * scan.
+ */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -32,7 +35,8 @@ export async function consentRoutes(app: FastifyInstance) {
     schema: {
       tags,
       summary:
-        "Record the young person's consent to share the named categories with the named units, for a purpose, until a date or withdrawal. The same consent sent twice is recorded once",
+        "Record the young person's consent to share the named categories with the named units, for a purpose, " +
+        'until a date or withdrawal. The same consent sent twice is recorded once',
       params: idParams,
       body: consentBody,
       response: { 201: z.object({ id: z.string().uuid() }), ...errors },

@@ -116,7 +116,9 @@ async function visibleConsent(ctx: RequestContext, trx: RequestContext['db'], co
   return { consent, person };
 }
 
-/** Withdraws a consent at once. Anyone who works with the young person may record it; withdrawing twice changes nothing. */
+/**
+ * Withdraws a consent at once. Anyone who works with the young person may record it; withdrawing twice changes nothing.
+ */
 export async function withdrawConsent(ctx: RequestContext, consentId: string, note: string | null): Promise<void> {
   requireCapability(ctx.actor, 'consents.manage');
   await audited(ctx, async ({ trx, audit }) => {

@@ -1,4 +1,6 @@
-/** The contact ladder over HTTP: attempts, a person's outreach, overriding the next step, and the municipal settings. */
+/**
+ * The contact ladder over HTTP: attempts, a person's outreach, overriding the next step, and the municipal settings.
+ */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -37,7 +39,10 @@ export async function contactRoutes(app: FastifyInstance) {
     schema: {
       tags,
       summary:
-        'Record a contact attempt or check step; the outcome must be chosen (400 outcome_required) and fit the channel (400 invalid_outcome); only a conversation counts as reached. Returns Lotsa’s proposed next step. Send an Idempotency-Key header so a retry records nothing twice',
+        'Record a contact attempt or check step; the outcome must be chosen (400 outcome_required) ' +
+        'and fit the channel (400 invalid_outcome); only a conversation counts ' +
+        'as reached. Returns Lotsa’s proposed next step. Send an Idempotency-Key header so a retry records nothing ' +
+        'twice',
       params: idParams,
       body: contactAttemptBody,
       response: { 201: contactAttemptCreatedSchema, ...errors },

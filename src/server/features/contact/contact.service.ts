@@ -153,7 +153,10 @@ export async function insertAttempt(
   return { id: attempt.id, nextStep: next ? { ...next, overrideReason: null } : null };
 }
 
-/** The attempt an actor already recorded under `key`, with the person's current next step (audited; 404 once out of reach). */
+/**
+ * The attempt an actor already recorded under `key`, with the person's current next step (audited; 404 once out of
+ * reach).
+ */
 function replayed(ctx: RequestContext, personId: string, key: string) {
   return audited(ctx, async ({ trx, audit }) => {
     const prior = await trx
@@ -204,7 +207,10 @@ export async function recordContactAttempt(
   }
 }
 
-/** The outreach of one person: attempts (newest first), the next step and Lotsa's proposal, the occupation, the meetings booked ahead. */
+/**
+ * The outreach of one person: attempts (newest first), the next step and Lotsa's proposal, the occupation, the meetings
+ * booked ahead.
+ */
 export async function getOutreach(ctx: RequestContext, personId: string): Promise<Outreach> {
   requireCapability(ctx.actor, 'outreach.work');
   return audited(ctx, async ({ trx, audit }) => {

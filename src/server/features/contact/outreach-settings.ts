@@ -1,4 +1,6 @@
-/** A municipality's outreach settings: stored per municipality, falling back to the defaults. Coordinators edit them. */
+/**
+ * A municipality's outreach settings: stored per municipality, falling back to the defaults. Coordinators edit them.
+ */
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { DEFAULT_OUTREACH_SETTINGS, OCCUPATION_CODE_LIST, type OutreachSettings } from '../../../core/outreach.js';

@@ -1,4 +1,7 @@
-/** /api/v1/persons/:id/emergency-access, /api/v1/emergency-access and /api/v1/alerts: break the glass, and the alerts it sends. */
+/**
+ * /api/v1/persons/:id/emergency-access, /api/v1/emergency-access and /api/v1/alerts: break the glass, and the alerts it
+ * sends.
+ */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -32,7 +35,9 @@ function present(reply: FastifyReply, outcome: EmergencyOutcome) {
 export async function emergencyAccessRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const summary =
-    'Emergency access ("break the glass", a reason of at least 20 characters): see everything about the person for the municipality\'s emergency-access hours; the contact person and administrators are alerted. Past your daily limit it becomes a request (202) that a coordinator approves';
+    'Emergency access ("break the glass", a reason of at least 20 characters): see everything about the person for ' +
+    "the municipality's emergency-access hours; the contact person and administrators are alerted. Past your daily " +
+    'limit it becomes a request (202) that a coordinator approves';
 
   r.post('/api/v1/persons/:id/emergency-access', {
     schema: { tags, summary, params: idParams, body: emergencyAccessBody, response: outcomes },
@@ -77,7 +82,8 @@ export async function emergencyAccessRoutes(app: FastifyInstance) {
     r.post(`/api/v1/emergency-access/requests/:id/${path}`, {
       schema: {
         tags,
-        summary: `${path === 'approve' ? 'Approve' : 'Deny'} an emergency-access request (coordinators; never your own)`,
+        summary:
+          `${path === 'approve' ? 'Approve' : 'Deny'} an emergency-access request (coordinators; never your ` + `own)`,
         params: idParams,
         response: { 204: z.null(), ...errors, 409: problemSchema },
       },

@@ -23,7 +23,9 @@ export type EmergencyOutcome =
   | { status: 'open'; id: string; personId: string; endsAt: string }
   | { status: 'pending'; requestId: string; personId: string };
 
-/** Whether the municipality lets this role and unit use emergency access today (it may have changed since a request). */
+/**
+ * Whether the municipality lets this role and unit use emergency access today (it may have changed since a request).
+ */
 export async function mayUseEmergencyAccess(
   trx: Transaction<Database>,
   staff: Pick<Actor, 'municipalityId' | 'role' | 'unitId'>,
@@ -70,7 +72,8 @@ export async function grantEmergencyAccess(
       person_id: personId,
       staff_id: staff.id,
       reason,
-      ends_at: sql<Date>`now() + make_interval(hours => (select emergency_access_hours from municipalities where id = ${staff.municipalityId}))`,
+      ends_at: sql<Date>`now() + make_interval(hours => (select emergency_access_hours from municipalities
+        where id = ${staff.municipalityId}))`,
     })
     .returning(['id', 'ends_at'])
     .executeTakeFirstOrThrow();
@@ -138,7 +141,8 @@ export async function openEmergencyAccess(
       .select(sql<number>`count(distinct person_id)::int`.as('n'))
       .where('staff_id', '=', ctx.actor.id)
       .where(
-        sql<boolean>`started_at >= (date_trunc('day', now() at time zone 'Europe/Stockholm') at time zone 'Europe/Stockholm')`,
+        sql<boolean>`started_at >= (date_trunc('day',
+          now() at time zone 'Europe/Stockholm') at time zone 'Europe/Stockholm')`,
       )
       .executeTakeFirstOrThrow();
     if (today.n < emergencyDailyLimit) {

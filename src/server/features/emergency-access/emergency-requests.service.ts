@@ -12,7 +12,10 @@ import { AppError } from '../../http/app-error.js';
 import { alertStaff } from './alerts.js';
 import { grantEmergencyAccess, mayUseEmergencyAccess } from './emergency-access.service.js';
 
-/** Requests of the actor's municipality that wait for a coordinator, oldest first; the actor's own are left out. Audited. */
+/**
+ * Requests of the actor's municipality that wait for a coordinator, oldest first; the actor's own are left out.
+ * Audited.
+ */
 export async function listEmergencyRequests(ctx: RequestContext): Promise<EmergencyRequest[]> {
   requireCapability(ctx.actor, 'emergency.approve');
   return audited(ctx, async ({ trx, audit }) => {
@@ -83,7 +86,8 @@ export async function decideEmergencyRequest(
     if (!request) throw new AppError('not_found');
     if (request.staff_id === ctx.actor.id) throw new AppError('self_approval_forbidden');
     if (request.status !== 'pending') throw new AppError('emergency_request_decided');
-    // The request may have waited while the account was deactivated or its role changed: approve only what may still be opened.
+    // The request may have waited while the account was deactivated or its role changed: approve only what may still be
+    // opened.
     if (decision === 'approved') {
       const requester = {
         municipalityId: ctx.actor.municipalityId,

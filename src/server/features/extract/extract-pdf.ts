@@ -8,7 +8,8 @@ const TEXT = {
   sv: {
     title: 'Registerutdrag',
     intro: (m: string, at: string) =>
-      `Det här är det ${m} har om dig i Lotsa, systemet för kommunernas aktivitetsansvar för unga, och vem som har tagit del av det (dataskyddsförordningen artikel 15). Utdraget togs fram ${at}.`,
+      `Det här är det ${m} har om dig i Lotsa, systemet för kommunernas aktivitetsansvar för unga, ` +
+      `och vem som har tagit del av det (dataskyddsförordningen artikel 15). Utdraget togs fram ${at}.`,
     person: 'Personuppgifter',
     name: 'Namn',
     pnr: 'Personnummer',
@@ -17,7 +18,8 @@ const TEXT = {
     email: 'E-post',
     guardians: 'Vårdnadshavare',
     withheld:
-      'Skyddade personuppgifter: adress och kontaktuppgifter visas inte i det här utdraget. Kontakta kommunen för att få dem på ett säkert sätt.',
+      'Skyddade personuppgifter: adress och kontaktuppgifter visas inte i det här utdraget. Kontakta kommunen för ' +
+      'att få dem på ett säkert sätt.',
     notIncluded: 'Uppgifter som inte ingår',
     periods: 'Perioder i registret',
     cases: 'Ärenden',
@@ -55,7 +57,8 @@ const TEXT = {
   en: {
     title: 'Register extract',
     intro: (m: string, at: string) =>
-      `This is what ${m} holds about you in Lotsa, the system for the municipal activity responsibility for young people, and who has accessed it (GDPR Article 15). Produced ${at}.`,
+      `This is what ${m} holds about you in Lotsa, the system for the municipal activity responsibility for young ` +
+      `people, and who has accessed it (GDPR Article 15). Produced ${at}.`,
     person: 'Personal details',
     name: 'Name',
     pnr: 'Personal identity number',
@@ -64,7 +67,8 @@ const TEXT = {
     email: 'E-mail',
     guardians: 'Guardians',
     withheld:
-      'Protected identity: address and contact details are not shown in this extract. Contact the municipality to receive them securely.',
+      'Protected identity: address and contact details are not shown in this extract. Contact the municipality to ' +
+      'receive them securely.',
     notIncluded: 'Information not included',
     periods: 'Periods in the register',
     cases: 'Cases',
@@ -165,7 +169,8 @@ export function extractPdf(extract: Extract, language: 'sv' | 'en'): Promise<Buf
         doc,
         extract.consents.map(
           (c) =>
-            `${c.givenOn}: ${c.recipients.join(', ')} — ${c.categories.join(', ')} — ${c.purpose}${c.validUntil ? ` (${t.until} ${c.validUntil})` : ''}${c.withdrawnAt ? ` (${t.withdrawn} ${when(c.withdrawnAt)})` : ''}`,
+            `${c.givenOn}: ${c.recipients.join(', ')} — ${c.categories.join(', ')} — ` +
+            `${c.purpose}${c.validUntil ? ` (${t.until} ${c.validUntil})` : ''}${c.withdrawnAt ? ` (${t.withdrawn} ${when(c.withdrawnAt)})` : ''}`,
         ),
         t.none,
       );
@@ -248,7 +253,10 @@ function workSections(doc: Pdf, extract: Extract, language: 'sv' | 'en') {
               : s.responsibleKind;
         const dates = [s.startOn, s.dueOn].filter(Boolean).join('–');
         const end = s.endedOn ? `, ${t.ended} ${s.endedOn}${s.endReason ? ` (${s.endReason})` : ''}` : '';
-        return `  – ${s.title}: ${who}${dates ? `, ${dates}` : ''}, ${s.status}${end}${s.followUpOn ? `, ${t.followUp} ${s.followUpOn}` : ''}`;
+        return (
+          `  – ` +
+          `${s.title}: ${who}${dates ? `, ${dates}` : ''}, ${s.status}${end}${s.followUpOn ? `, ${t.followUp} ${s.followUpOn}` : ''}`
+        );
       }),
     ]);
     if (v.followUpOn) lines.push(`${t.followUp} ${v.followUpOn}`);

@@ -105,7 +105,9 @@ describe('GET /api/v1/persons/:id/extract', () => {
         entries: 2,
         heldBy: 'Socialtjänsten',
         statement:
-          '2 uppgifter i kategorin Hälsa och social situation ingår inte i utdraget, eftersom den som tog fram det inte har behörighet att se dem. Socialtjänsten har dem och lämnar ut dem om du begär det.',
+          '2 uppgifter i kategorin Hälsa och social situation ingår inte i utdraget, ' +
+          'eftersom den som tog fram det inte har behörighet att se dem. Socialtjänsten har dem och lämnar ut dem om ' +
+          'du begär det.',
       },
       {
         category: 'health_social',
@@ -116,7 +118,8 @@ describe('GET /api/v1/persons/:id/extract', () => {
     ]);
     const english = (await h.as.coordinator.request('GET', `/api/v1/persons/${personId}/extract?lang=en`)).json();
     expect(english.withheld[0].statement).toBe(
-      '2 entries in the category Health and social situation are not in this extract, because whoever produced it may not see them. Socialtjänsten holds them and provides them on request.',
+      '2 entries in the category Health and social situation are not in this extract, ' +
+        'because whoever produced it may not see them. Socialtjänsten holds them and provides them on request.',
     );
     const pdf = pdfPageTexts(
       (await h.as.coordinator.request('GET', `/api/v1/persons/${personId}/extract?format=pdf&lang=sv`)).rawPayload,

@@ -1,4 +1,6 @@
-/** /api/v1/persons/:id/extract: a person's register extract (GDPR art. 15) as JSON or PDF, produced by a coordinator. */
+/**
+ * /api/v1/persons/:id/extract: a person's register extract (GDPR art. 15) as JSON or PDF, produced by a coordinator.
+ */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -14,7 +16,8 @@ export async function extractRoutes(app: FastifyInstance) {
     schema: {
       tags: ['extract'],
       summary:
-        'Everything Lotsa holds about the person and the log of who accessed it (GDPR art. 15), as JSON or PDF (coordinators)',
+        'Everything Lotsa holds about the person and the log of who accessed it (GDPR art. 15), as JSON ' +
+        'or PDF (coordinators)',
       params: z.object({ id: z.string().uuid() }),
       querystring: extractQuery,
       response: { 200: z.any(), 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },

@@ -28,7 +28,10 @@ import { selectWithheld, withheldStatement } from './withheld.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** What Lotsa holds about the person that the coordinator may see, and what it leaves out, as plain data for JSON and the PDF in `language`. */
+/**
+ * What Lotsa holds about the person that the coordinator may see, and what it leaves out, as plain data for JSON and
+ * the PDF in `language`.
+ */
 export async function buildExtract(ctx: RequestContext, personId: string, language: 'sv' | 'en') {
   requireCapability(ctx.actor, 'extract.produce');
   return audited(ctx, async ({ trx, audit }) => {
@@ -208,15 +211,13 @@ export async function extractContent(
     })),
     categories,
     // The timeline is newest first; the extract reads from the beginning.
-    events: events
-      .reverse()
-      .map((e) => ({
-        type: e.type,
-        category: e.category,
-        occurredAt: iso(e.occurred_at),
-        by: named(e.actor_name),
-        payload: e.payload,
-      })),
+    events: events.reverse().map((e) => ({
+      type: e.type,
+      category: e.category,
+      occurredAt: iso(e.occurred_at),
+      by: named(e.actor_name),
+      payload: e.payload,
+    })),
     withheld: withheld.map((w) => ({ ...w, statement: withheldStatement(w, language) })),
     consents: consents.map((c) => ({
       recipients: c.recipients.map((r) => r.name),

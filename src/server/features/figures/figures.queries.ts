@@ -24,9 +24,8 @@ export function openCaseCounts(db: Db, actor: Actor) {
       sql<number>`count(*)::int`.as('open'),
       sql<number>`(count(*) filter (where contact_person_id is null))::int`.as('unassigned'),
       sql<number>`(count(*) filter (where ${heldBy(actor, sql.ref('contact_person_id'))}))::int`.as('mine'),
-      sql<number>`(count(*) filter (where contact_person_id is not null and not ${contactPersonHasAccess(sql.ref('contact_person_id'))}))::int`.as(
-        'without_access',
-      ),
+      sql<number>`(count(*) filter (where contact_person_id is not null
+        and not ${contactPersonHasAccess(sql.ref('contact_person_id'))}))::int`.as('without_access'),
     ])
     .where('municipality_id', '=', actor.municipalityId)
     .where('closed_at', 'is', null)

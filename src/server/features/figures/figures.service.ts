@@ -4,7 +4,10 @@ import { requireCapability } from '../../access/access.js';
 import type { RequestContext } from '../../http/context.js';
 import { casesByStatus, openCaseCounts, registerSize } from './figures.queries.js';
 
-/** The actor's municipality's figures; "my cases" only for those who can hold cases, "without access" only for coordinators. */
+/**
+ * The actor's municipality's figures; "my cases" only for those who can hold cases, "without access" only for
+ * coordinators.
+ */
 export async function startPageFigures(ctx: RequestContext) {
   const { db, actor } = ctx;
   requireCapability(actor, 'figures.read');

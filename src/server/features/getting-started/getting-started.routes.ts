@@ -11,7 +11,8 @@ export async function gettingStartedRoutes(app: FastifyInstance) {
     schema: {
       tags: ['staff'],
       summary:
-        "Which first steps the municipality has taken: staff, the KAA's own units, lists imported, register reconciled (administrators)",
+        "Which first steps the municipality has taken: staff, the KAA's own units, lists imported, " +
+        'register reconciled (administrators)',
       response: { 200: gettingStartedSchema, 401: problemSchema, 403: problemSchema },
     },
     handler: (request) => gettingStarted(contextOf(request)),

@@ -15,7 +15,8 @@ export async function gettingStarted(ctx: RequestContext): Promise<GettingStarte
   const { rows } = await sql<{ staff: boolean; kaa_units: boolean; lists: boolean; reconciled: boolean }>`
     select
       exists (select 1 from staff where municipality_id = ${m} and role <> 'administrator' and active) as staff,
-      exists (select 1 from audit_log where municipality_id = ${m} and entity = 'settings' and detail ? 'kaaUnitIds') as kaa_units,
+      exists (select 1 from audit_log where municipality_id = ${m} and entity = 'settings'
+        and detail ? 'kaaUnitIds') as kaa_units,
       exists (select 1 from imports where municipality_id = ${m} and kind = 'population' and status = 'ready') as lists,
       exists (select 1 from reconciliations where municipality_id = ${m}) as reconciled`.execute(ctx.db);
   const row = rows[0]!;

@@ -98,7 +98,8 @@ describe('the CSV reader', () => {
       { line: 5, cells: [], problem: 'line_too_long' },
       { line: 6, cells: ['5', '6'] },
     ]);
-    // With the real limit: a line of a million characters, in the 64 KiB chunks files are read in, and one at the file's end.
+    // With the real limit: a line of a million characters, in the 64 KiB chunks files are read in, and one at the
+    // file's end.
     const huge = 'y'.repeat(1_000_000);
     expect(await read(`a,b\n${huge}\n1,2\n${huge}`, 65_536)).toEqual([
       { line: 1, cells: ['a', 'b'] },

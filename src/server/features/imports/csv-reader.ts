@@ -1,6 +1,7 @@
 /**
  * A streaming CSV reader for source lists: RFC 4180 quoting (delimiters, doubled quotes and line
- * breaks inside quoted cells), CRLF, LF or CR alone (old Mac exports), empty lines skipped. It yields the rows of each chunk of
+ * breaks inside quoted cells), CRLF, LF or CR alone (old Mac exports), empty lines skipped. It yields the rows of each
+ * chunk of
  * text as one batch, so half a million rows cost one loop each, not one promise each (csv-parse
  * took 2 s for 500,000 rows here; this reader about 0.3 s).
  *
@@ -19,7 +20,10 @@
 /** Why a row could not be read: a line longer than Lotsa reads, or text that is not in the file's encoding. */
 export type RowProblem = 'line_too_long' | 'bad_encoding';
 
-/** One data row: its line number in the file (the first line is 1) and its cells, or the problem that kept them from being read. */
+/**
+ * One data row: its line number in the file (the first line is 1) and its cells, or the problem that kept them from
+ * being read.
+ */
 export type CsvRow = { line: number; cells: string[]; problem?: RowProblem };
 
 /** The longest record read, in characters; a list's rows are a few hundred. */

@@ -100,7 +100,8 @@ describe('imports with bounds', () => {
       Buffer.from([0xf6]),
       Buffer.from('lan,GY,,2025-08-18,,,\n'),
     ]);
-    // A row in UTF-8 with a letter outside ASCII makes the file UTF-8, so the other row is unreadable rather than Windows-1252.
+    // A row in UTF-8 with a letter outside ASCII makes the file UTF-8, so the other row is unreadable rather than
+    // Windows-1252.
     const utf8Rows = Buffer.from(rows.toString().replace('Kyrktorpsskolan', 'Kyrktorpsskolan Öster'));
     const imp = await importList(Buffer.concat([utf8Rows, unreadable]), 'text/csv', 'enrolments');
     expect(await errorsOf(imp.id)).toEqual([expect.objectContaining({ code: 'bad_encoding' })]);

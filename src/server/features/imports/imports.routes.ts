@@ -122,7 +122,9 @@ export async function importRoutes(app: FastifyInstance, { env }: { env: Env }) 
     schema: {
       tags,
       summary:
-        "Accept skipping exactly the listed invalid rows (and, for a population list with fewer than 90 % of the previous one's residents, confirmShrink: true); the import can then be used",
+        'Accept skipping exactly the listed invalid rows (and, ' +
+        "for a population list with fewer than 90 % of the previous one's residents, " +
+        'confirmShrink: true); the import can then be used',
       params: idParams,
       body: acceptBody,
       response: { 204: z.null(), ...errors },

@@ -298,10 +298,12 @@ export async function failInterruptedImports(
     .set({ status: 'failed', failure, finished_at: sql`now()` })
     .where('status', '=', 'queued')
     .where(
-      sql<boolean>`not exists (select 1 from jobs where jobs.payload->>'importId' = imports.id::text and jobs.status in ('queued', 'running'))`,
+      sql<boolean>`not exists (select 1 from jobs where jobs.payload->>'importId' = imports.id::text
+        and jobs.status in ('queued', 'running'))`,
     )
     .where(
-      sql<boolean>`exists (select 1 from jobs where jobs.payload->>'importId' = imports.id::text and jobs.status = 'failed')`,
+      sql<boolean>`exists (select 1 from jobs where jobs.payload->>'importId' = imports.id::text
+        and jobs.status = 'failed')`,
     )
     .returning('upload_path')
     .execute();
@@ -364,7 +366,10 @@ export async function importOf(ctx: RequestContext, { importId }: { importId: st
   return importSummary(ctx.db, ctx.actor.municipalityId, importId);
 }
 
-/** A page of an import's invalid rows; they quote the file's cells, identity numbers included, so reading them is audited. */
+/**
+ * A page of an import's invalid rows; they quote the file's cells, identity numbers included, so reading them is
+ * audited.
+ */
 export async function importErrorPage(
   ctx: RequestContext,
   { importId, page, pageSize, language }: { importId: string; page: number; pageSize: number; language: Language },

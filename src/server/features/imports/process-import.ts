@@ -37,13 +37,17 @@ import {
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import { repeatedEnrolments } from './repeated-rows.js';
 
-/** The columns a load gives: the list's own, then the line; import_id and municipality_id come from the staging table's defaults. */
+/**
+ * The columns a load gives: the list's own, then the line; import_id and municipality_id come from the staging table's
+ * defaults.
+ */
 const LOADED_COLUMNS = { population: [...COLUMNS.population, 'line'], enrolments: [...COLUMNS.enrolments, 'line'] };
 const ERROR_COLUMNS = ['import_id', 'line', 'column_name', 'code', 'value', 'blocking'];
 
 /** Why a population list without a single resident of the municipality is not used. */
 const NO_RESIDENTS =
-  'The population list holds no valid row for a resident of the municipality, so it cannot be a snapshot of its residents. Check that the file and the municipality are the right ones.';
+  'The population list holds no valid row for a resident of the municipality, ' +
+  'so it cannot be a snapshot of its residents. Check that the file and the municipality are the right ones.';
 
 const SCHOOL_UNIT = /^\d{8}$/;
 
@@ -52,7 +56,8 @@ export const MAX_STORED_ERROR_ROWS = 10_000;
 
 /** Why an import with more invalid rows than are stored is not used. */
 const tooManyErrors = (n: number) =>
-  `${n} rows are invalid, more than Lotsa lists (the first ${MAX_STORED_ERROR_ROWS} are listed). Check that the file is the right list in the right layout, correct it and import it again.`;
+  `${n} rows are invalid, more than Lotsa lists (the first ${MAX_STORED_ERROR_ROWS} are listed). Check that the file ` +
+  `is the right list in the right layout, correct it and import it again.`;
 
 /** Codes that are reported but do not stop an import: the row is simply not imported. */
 const NOT_BLOCKING = new Set(['other_municipality']);
@@ -128,7 +133,10 @@ async function holdIfShrunk(trx: Db, municipalityId: string, importId: string, r
   return true;
 }
 
-/** Thrown when an import was failed by another process (its heartbeat had gone silent) while this one still worked on it. */
+/**
+ * Thrown when an import was failed by another process (its heartbeat had gone silent) while this one still worked on
+ * it.
+ */
 class ImportTakenAway extends Error {}
 
 /**

@@ -60,7 +60,8 @@ function headerNames(header: SourceRow): string[] {
   const unreadable = (why: string) =>
     new UnreadableFileError(
       'not_a_list',
-      `The first line is no header Lotsa can read: ${why}. Check that the first line names the columns and that the file has a line break after each row.`,
+      `The first line is no header Lotsa can read: ${why}. Check that the first line names the columns ` +
+        `and that the file has a line break after each row.`,
     );
   if (header.problem === 'line_too_long') throw unreadable('it is longer than any list row could be');
   if (header.problem === 'bad_encoding') throw unreadable("it holds bytes that are not text in the file's encoding");
@@ -107,7 +108,10 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-/** Rows of a UTF-8 file with bytes that are no UTF-8: a row holding such bytes (decoded as U+FFFD) is read as an error, never as text. */
+/**
+ * Rows of a UTF-8 file with bytes that are no UTF-8: a row holding such bytes (decoded as U+FFFD) is read as an error,
+ * never as text.
+ */
 async function* markUndecodable(batches: AsyncGenerator<SourceRow[]>): AsyncGenerator<SourceRow[]> {
   for await (const batch of batches)
     yield batch.map((row) =>

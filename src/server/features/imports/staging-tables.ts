@@ -29,12 +29,10 @@ export async function createStagingTable(
 ): Promise<void> {
   const table = sql.table(stagingTable(kind, importId));
   await sql`drop table if exists ${table}`.execute(db);
-  await sql`create table ${table} (like ${sql.table(stagingParent(kind))}, check (import_id = ${sql.lit(importId)}))`.execute(
-    db,
-  );
-  await sql`alter table ${table} alter column import_id set default ${sql.lit(importId)}, alter column municipality_id set default ${sql.lit(municipalityId)}`.execute(
-    db,
-  );
+  await sql`create table ${table} (like ${sql.table(stagingParent(kind))}, check (import_id =
+    ${sql.lit(importId)}))`.execute(db);
+  await sql`alter table ${table} alter column import_id
+    set default ${sql.lit(importId)}, alter column municipality_id set default ${sql.lit(municipalityId)}`.execute(db);
 }
 
 /**
@@ -50,9 +48,8 @@ export async function attachStagingTable(
   options: { analyze: boolean },
 ): Promise<void> {
   const table = sql.table(stagingTable(kind, importId));
-  await sql`alter table ${sql.table(stagingParent(kind))} attach partition ${table} for values in (${sql.lit(importId)})`.execute(
-    db,
-  );
+  await sql`alter table ${sql.table(stagingParent(kind))} attach partition ${table} for
+    values in (${sql.lit(importId)})`.execute(db);
   if (options.analyze) await sql`analyze ${table}`.execute(db);
 }
 
@@ -71,11 +68,13 @@ export async function moveRepeatedPersonsToErrors(db: Kysely<Database>, importId
     const { rows } = await sql<{ line: number }>`
       with repeated as (
         select line, personal_identity_number from (
-          select line, personal_identity_number, row_number() over (partition by personal_identity_number order by line) as nth from ${table}) numbered
+          select line, personal_identity_number, row_number() over (partition by personal_identity_number
+            order by line) as nth from ${table}) numbered
         where nth > 1),
       recorded as (
         insert into import_errors (import_id, line, column_name, code, value, blocking)
-        select ${importId}, line, 'personal_identity_number', 'duplicate_row', personal_identity_number, true from repeated)
+        select ${importId}, line, 'personal_identity_number', 'duplicate_row', personal_identity_number, true
+          from repeated)
       delete from ${table} where line in (select line from repeated) returning line`.execute(trx);
     return rows.length;
   });

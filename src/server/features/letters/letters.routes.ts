@@ -26,7 +26,8 @@ export async function letterRoutes(app: FastifyInstance) {
     schema: {
       tags: ['letters'],
       summary:
-        'The letters due today for the persons you may see, marking those forwarded through Skatteverket or without an address',
+        'The letters due today for the persons you may see, marking those forwarded through Skatteverket ' +
+        'or without an address',
       response: { 200: z.array(letterDueSchema), ...errors },
     },
     handler: (request) => listDueLetters(contextOf(request)),
@@ -36,7 +37,10 @@ export async function letterRoutes(app: FastifyInstance) {
     schema: {
       tags: ['letters'],
       summary:
-        'Render one PDF: the listed persons’ letters, or every letter due today (dueToday). recordAttempts records each as sent (send an Idempotency-Key). Headers Lotsa-Printed, Lotsa-Forwarded and Lotsa-Skipped-No-Address count the letters',
+        'Render one PDF: the listed persons’ letters, ' +
+        'or every letter due today (dueToday). recordAttempts records each ' +
+        'as sent (send an Idempotency-Key). Headers Lotsa-Printed, Lotsa-Forwarded ' +
+        'and Lotsa-Skipped-No-Address count the letters',
       body: letterBody,
       produces: ['application/pdf'],
       response: { 200: z.any().describe('The letters as one PDF (application/pdf)'), ...errors },
@@ -67,7 +71,8 @@ export async function letterRoutes(app: FastifyInstance) {
     schema: {
       tags: ['letters'],
       summary:
-        'Save a template (coordinators); placeholders {{name}}, {{contactPerson}}, {{phone}}, {{meetingTime}} (text messages: no {{name}})',
+        'Save a template (coordinators); placeholders {{name}}, {{contactPerson}}, {{phone}}, ' +
+        '{{meetingTime}} (text messages: no {{name}})',
       params: templateParams,
       body: templateBody,
       response: { 200: templateSchema, ...errors },

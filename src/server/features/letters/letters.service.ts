@@ -78,7 +78,10 @@ function planned(r: PersonRow, kind: Kind, dueOn: string, meeting: { id: string;
   };
 }
 
-/** Home-visit notices not yet sent for visits ahead, for persons the actor may see; all of a person's when `personIds` is given. */
+/**
+ * Home-visit notices not yet sent for visits ahead, for persons the actor may see; all of a person's when `personIds`
+ * is given.
+ */
 function noticesQuery(db: Db, ctx: RequestContext) {
   return db
     .selectFrom('meetings')
@@ -154,7 +157,9 @@ export async function listDueLetters(ctx: RequestContext): Promise<LetterDue[]> 
   });
 }
 
-/** The letters for the listed persons: the given kind, or the letter their ladder is at. 404 for a person out of reach. */
+/**
+ * The letters for the listed persons: the given kind, or the letter their ladder is at. 404 for a person out of reach.
+ */
 async function lettersFor(
   db: Db,
   ctx: RequestContext,
@@ -328,7 +333,8 @@ export async function printLetters(
   try {
     return await run();
   } catch (err) {
-    // The same batch submitted twice at once: the second waited for the first, whose attempts now exist; run again to skip them.
+    // The same batch submitted twice at once: the second waited for the first, whose attempts now exist; run again to
+    // skip them.
     if (idempotencyKey && isUniqueViolation(err)) return run();
     throw err;
   }

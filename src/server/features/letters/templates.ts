@@ -34,46 +34,71 @@ export const DEFAULT_TEMPLATES: Record<TemplateKind, Record<Language, Text>> = {
   letter: {
     sv: {
       heading: 'Hej {{name}}!',
-      body: 'Vi försöker nå dig för att höra hur du har det och vad du gör just nu. Vi finns här för att hjälpa dig vidare, till exempel med studier, praktik eller jobb.\n\nRing eller sms:a gärna {{contactPerson}} på {{phone}} så bestämmer vi en tid som passar dig.',
+      body:
+        'Vi försöker nå dig för att höra hur du har det och vad du gör just nu. Vi finns här för att hjälpa dig ' +
+        'vidare, till exempel med studier, praktik eller jobb.\n\nRing eller sms:a gärna {{contactPerson}} på ' +
+        '{{phone}} så bestämmer vi en tid som passar dig.',
     },
     en: {
       heading: 'Hello {{name}}!',
-      body: 'We are trying to reach you to hear how you are and what you are doing at the moment. We are here to help you onwards, for example with studies, work experience or a job.\n\nPlease call or text {{contactPerson}} on {{phone}} and we will find a time that suits you.',
+      body:
+        'We are trying to reach you to hear how you are ' +
+        'and what you are doing at the moment. We are here to help you onwards, for example with studies, ' +
+        'work experience or a job.\n\nPlease call or text {{contactPerson}} on {{phone}} ' +
+        'and we will find a time that suits you.',
     },
   },
   second_letter: {
     sv: {
       heading: 'Hej igen, {{name}}!',
-      body: 'Vi har skrivit till dig tidigare men inte fått kontakt. Vi vill gärna träffa dig och prata om vad du vill göra framåt. Det är frivilligt och kostar ingenting.\n\nHör av dig till {{contactPerson}} på {{phone}}.',
+      body:
+        'Vi har skrivit till dig tidigare men inte fått kontakt. Vi vill gärna träffa dig och prata om vad du ' +
+        'vill göra framåt. Det är frivilligt och kostar ingenting.\n\nHör av dig till {{contactPerson}} på {{phone}}.',
     },
     en: {
       heading: 'Hello again, {{name}}!',
-      body: 'We have written to you before but have not been in touch. We would like to meet you and talk about what you want to do next. It is voluntary and free of charge.\n\nPlease get in touch with {{contactPerson}} on {{phone}}.',
+      body:
+        'We have written to you before but have not been in touch. We would like to meet you ' +
+        'and talk about what you want to do next. It is voluntary ' +
+        'and free of charge.\n\nPlease get in touch with {{contactPerson}} on {{phone}}.',
     },
   },
   home_visit_notice: {
     sv: {
       heading: 'Vi kommer på besök',
-      body: 'Hej {{name}}! Vi har inte lyckats nå dig på telefon eller med brev. Därför kommer två av oss hem till dig {{meetingTime}}.\n\nPassar tiden inte, eller vill du hellre träffas någon annanstans, ring {{contactPerson}} på {{phone}}.',
+      body:
+        'Hej {{name}}! Vi har inte lyckats nå dig på telefon eller med brev. Därför kommer två av oss hem till ' +
+        'dig {{meetingTime}}.\n\nPassar tiden inte, eller vill du hellre träffas någon annanstans, ' +
+        'ring {{contactPerson}} på {{phone}}.',
     },
     en: {
       heading: 'We will come and visit',
-      body: 'Hello {{name}}! We have not managed to reach you by phone or letter. So two of us will come to your home {{meetingTime}}.\n\nIf the time does not suit you, or you would rather meet somewhere else, call {{contactPerson}} on {{phone}}.',
+      body:
+        'Hello {{name}}! We have not managed to reach you by phone ' +
+        'or letter. So two of us will come to your home {{meetingTime}}.\n\nIf the time does not suit you, ' +
+        'or you would rather meet somewhere else, call {{contactPerson}} on {{phone}}.',
     },
   },
   sms: {
     sv: {
       heading: '',
-      body: 'Hej! Det här är {{contactPerson}}. Jag skulle gärna vilja prata med dig en stund. Ring eller sms:a mig på {{phone}}. Svara STOP om du inte vill ha sms från oss.',
+      body:
+        'Hej! Det här är {{contactPerson}}. Jag skulle gärna vilja prata med dig en stund. Ring eller sms:a mig ' +
+        'på {{phone}}. Svara STOP om du inte vill ha sms från oss.',
     },
     en: {
       heading: '',
-      body: 'Hi! This is {{contactPerson}}. I would like to talk with you for a while. Call or text me on {{phone}}. Reply STOP if you do not want texts from us.',
+      body:
+        'Hi! This is {{contactPerson}}. I would like to talk with you for a while. Call or text me ' +
+        'on {{phone}}. Reply STOP if you do not want texts from us.',
     },
   },
 };
 
-/** Throws 400 `template_unsafe` unless every placeholder is allowed for the kind and no identity number is written out (in any form, spaces included). */
+/**
+ * Throws 400 `template_unsafe` unless every placeholder is allowed for the kind and no identity number is written out
+ * (in any form, spaces included).
+ */
 export function checkTemplate(kind: TemplateKind, text: string): void {
   const used = [...text.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)].map((m) => m[1]!);
   const unknown = used.filter((p) => !PLACEHOLDERS[kind].includes(p));

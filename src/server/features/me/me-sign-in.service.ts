@@ -215,9 +215,14 @@ async function sendCode(
 /** What a gateway-sent code message keeps in place of the code: nothing in the database holds a sent code. */
 export const MASKED_CODE = '••••••';
 
-/** The text of a code message: the code and how long it lives, in Swedish and English, nothing else about the person. */
+/**
+ * The text of a code message: the code and how long it lives, in Swedish and English, nothing else about the person.
+ */
 export function codeText(code: string): string {
-  return `Din kod till Lotsa: ${code}. Den gäller i ${ME_CODE.validMinutes} minuter. / Your Lotsa code: ${code}. It works for ${ME_CODE.validMinutes} minutes.`;
+  return (
+    `Din kod till Lotsa: ${code}. Den gäller i ${ME_CODE.validMinutes} minuter. / Your Lotsa code: ${code}. It ` +
+    `works for ${ME_CODE.validMinutes} minutes.`
+  );
 }
 
 /**

@@ -5,7 +5,9 @@ import type { Database } from '../../db/types.js';
 
 type Q = Kysely<Database>;
 
-/** The young person's own row and newest live case, with the contact person; undefined once they may no longer sign in. */
+/**
+ * The young person's own row and newest live case, with the contact person; undefined once they may no longer sign in.
+ */
 export function selectOwnCase(db: Q, actor: YoungPersonActor) {
   return db
     .selectFrom('persons')

@@ -102,7 +102,8 @@ export async function meRoutes(app: FastifyInstance, { env }: { env: Env }) {
     schema: {
       tags,
       summary:
-        'The young person’s own summary: first name, contact person and how to reach them, the next meeting, and the CSRF token',
+        'The young person’s own summary: first name, contact person and how to reach them, the next meeting, ' +
+        'and the CSRF token',
       response: { 200: meSummarySchema, ...errors },
     },
     handler: (request) => readSummary(youngPersonContextOf(request), request.youngPersonSession!.csrfToken),
@@ -113,7 +114,8 @@ export async function meRoutes(app: FastifyInstance, { env }: { env: Env }) {
     schema: {
       tags,
       summary:
-        'The young person’s week (ISO week, e.g. 2026-W50; the current week when left out): meetings, measures, activities',
+        'The young person’s week (ISO week, e.g. 2026-W50; the current week when left out): meetings, measures, ' +
+        'activities',
       querystring: scheduleQuery,
       response: { 200: scheduleWeekSchema, ...errors },
     },
@@ -125,7 +127,8 @@ export async function meRoutes(app: FastifyInstance, { env }: { env: Env }) {
     schema: {
       tags,
       summary:
-        'A new address of the young person’s own calendar feed of their week, for their phone; an earlier one stops working',
+        'A new address of the young person’s own calendar feed of their week, ' +
+        'for their phone; an earlier one stops working',
       body: scheduleFeedBody,
       response: { 200: z.object({ url: z.string() }), ...errors },
     },
@@ -193,7 +196,8 @@ export async function meRoutes(app: FastifyInstance, { env }: { env: Env }) {
     schema: {
       tags,
       summary:
-        'Who has read or changed the young person’s data: when, unit and role (names if the municipality allows), on what basis; emergency accesses marked',
+        'Who has read or changed the young person’s data: when, unit and role (names if the municipality allows), ' +
+        'on what basis; emergency accesses marked',
       response: { 200: meAccessLogSchema, ...errors },
     },
     handler: (request) => readOwnAccessLog(youngPersonContextOf(request)),
@@ -204,7 +208,8 @@ export async function meRoutes(app: FastifyInstance, { env }: { env: Env }) {
     schema: {
       tags,
       summary:
-        'The young person’s own register extract (GDPR art. 15) as a PDF, by the same content rules as the coordinators’ extract',
+        'The young person’s own register extract (GDPR art. 15) as a PDF, by the same content rules ' +
+        'as the coordinators’ extract',
       querystring: z.object({ lang: z.enum(['sv', 'en']).default('sv') }),
       response: { 200: z.any(), ...errors },
     },

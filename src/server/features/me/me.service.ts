@@ -167,7 +167,10 @@ export async function markOwnStepDone(ctx: YoungPersonContext, stepId: string): 
   });
 }
 
-/** POST /me/plan/sign: the young person signs the plan's current version in Lotsa; 409 for another version. Signing twice keeps one signature. */
+/**
+ * POST /me/plan/sign: the young person signs the plan's current version in Lotsa; 409 for another version. Signing
+ * twice keeps one signature.
+ */
 export async function signOwnPlan(ctx: YoungPersonContext, version: number): Promise<MePlan> {
   requireYoungPersonCapability(ctx.actor, 'me.plan.sign');
   return auditedAsYoungPerson(ctx, async ({ trx, audit }) => {

@@ -24,7 +24,9 @@ const WHO: Who[] = [
   { key: 'job coach in the team', role: 'youth_coach', unit: 'labour', inTeam: true },
   { key: 'social worker outside the team', role: 'team_member', unit: 'social' },
 ];
-/** Each person's consent names the social services and the labour-market unit, for contact and health (not the plan). */
+/**
+ * Each person's consent names the social services and the labour-market unit, for contact and health (not the plan).
+ */
 const CONSENTED: ConsentCategory[] = ['contact_occupation', 'health_social'];
 const RECIPIENTS: Unit[] = ['social', 'labour'];
 
@@ -109,7 +111,8 @@ beforeAll(async () => {
         })
       ).statusCode,
     ).toBe(201);
-    // A referral to the social services as a social worker with consent would record it (set up directly: the subject here is reading).
+    // A referral to the social services as a social worker with consent would record it (set up directly: the subject
+    // here is reading).
     await h.db
       .insertInto('referrals')
       .values({
@@ -164,7 +167,8 @@ describe('measures and referrals by category', () => {
   );
 
   it.each(cases)(
-    '$who.key, consent $state: books a measure and refers to the social services only as the KAA’s own staff and within the categories seen',
+    '$who.key, consent $state: books a measure and refers to the social services only as the KAA’s own staff ' +
+      'and within the categories seen',
     async ({ who, state, sees }) => {
       const client = clients.get(who.key)!;
       const personId = persons.get(state)!;

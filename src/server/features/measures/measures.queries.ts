@@ -102,7 +102,10 @@ export function selectGoalsOfPerson(db: Q, personId: string) {
     .execute();
 }
 
-/** The measures of a person (or the one `measureId`), newest start first, with offer, provider, goal and who recorded them. */
+/**
+ * The measures of a person (or the one `measureId`), newest start first, with offer, provider, goal and who recorded
+ * them.
+ */
 export function selectMeasures(db: Q, where: { personId: string } | { measureId: string; municipalityId: string }) {
   let q = db
     .selectFrom('measures')

@@ -59,7 +59,8 @@ beforeAll(async () => {
   otherPersonId = other.personId;
   goalId = await goalOf(personId, p.caseId, 'Arbete');
   otherGoalId = await goalOf(otherPersonId, other.caseId, 'Studier');
-  // A social worker in the case's team, whose unit the young person's consent names for contact and health, not the plan.
+  // A social worker in the case's team, whose unit the young person's consent names for contact and health, not the
+  // plan.
   const team = await h.db
     .insertInto('teams')
     .values({

@@ -1,4 +1,7 @@
-/** /api/v1/offers, /api/v1/persons/:id/measures, /api/v1/measures/:id, /api/v1/persons/:id/referrals, /api/v1/referrals/:id. */
+/**
+ * /api/v1/offers, /api/v1/persons/:id/measures, /api/v1/measures/:id, /api/v1/persons/:id/referrals,
+ * /api/v1/referrals/:id.
+ */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -86,7 +89,8 @@ export async function measureRoutes(app: FastifyInstance) {
     schema: {
       tags: ['measures'],
       summary:
-        'Book a measure: an offer of the municipality, optionally linked to a goal of the same person; a work placement carries its employer and supervisor',
+        'Book a measure: an offer of the municipality, ' +
+        'optionally linked to a goal of the same person; a work placement carries its employer and supervisor',
       params: idParams,
       body: measureBody,
       response: { 201: measureSchema, ...errors },
@@ -98,7 +102,8 @@ export async function measureRoutes(app: FastifyInstance) {
     schema: {
       tags: ['measures'],
       summary:
-        'Change a measure: end it with a reason, add follow-ups, an evaluation, placement visits; 409 when version is stale',
+        'Change a measure: end it with a reason, add follow-ups, an evaluation, placement visits; 409 ' +
+        'when version is stale',
       params: idParams,
       body: measureUpdateBody,
       response: { 200: measureSchema, ...errors },
@@ -128,7 +133,8 @@ export async function measureRoutes(app: FastifyInstance) {
     schema: {
       tags: ['referrals'],
       summary:
-        'Refer the young person to another agency; one to social services, health care, addiction care or the youth health clinic is in the health and social category',
+        'Refer the young person to another agency; one to social services, health care, addiction care ' +
+        'or the youth health clinic is in the health and social category',
       params: idParams,
       body: referralBody,
       response: { 201: referralSchema, ...errors },

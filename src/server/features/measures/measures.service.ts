@@ -69,7 +69,10 @@ function presentMeasure(r: MeasureRow): Measure {
   };
 }
 
-/** The person's measures, if the actor may see the person (404 otherwise); none when the actor may not see their plan (withheld). */
+/**
+ * The person's measures, if the actor may see the person (404 otherwise); none when the actor may not see their plan
+ * (withheld).
+ */
 export async function listMeasures(ctx: RequestContext, personId: string): Promise<Measure[]> {
   requireCapability(ctx.actor, 'persons.browse');
   return audited(ctx, async ({ trx, audit }) => {

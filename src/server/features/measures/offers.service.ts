@@ -109,7 +109,10 @@ export async function createOffer(ctx: RequestContext, input: OfferInput): Promi
   });
 }
 
-/** Changes an offer, or takes it out of the catalogue (`active: false`); measures already booked keep it. 409 when `version` is stale. */
+/**
+ * Changes an offer, or takes it out of the catalogue (`active: false`); measures already booked keep it. 409 when
+ * `version` is stale.
+ */
 export async function updateOffer(
   ctx: RequestContext,
   offerId: string,

@@ -45,7 +45,10 @@ function presentReferral(r: ReferralRow): Referral {
   };
 }
 
-/** The person's referrals the actor may see by category (404 when the actor may not see the person); the others are withheld. */
+/**
+ * The person's referrals the actor may see by category (404 when the actor may not see the person); the others are
+ * withheld.
+ */
 export async function listReferrals(ctx: RequestContext, personId: string): Promise<Referral[]> {
   requireCapability(ctx.actor, 'persons.browse');
   return audited(ctx, async ({ trx, audit }) => {
@@ -69,7 +72,10 @@ function throwProblems(problems: { field: string; code: 'required' | 'end_before
   if (problems.length) throw new AppError('validation_failed', problems);
 }
 
-/** Records a referral (404 when the actor does not work on the person for the KAA; 403 when its category is not theirs to write). */
+/**
+ * Records a referral (404 when the actor does not work on the person for the KAA; 403 when its category is not theirs
+ * to write).
+ */
 export async function createReferral(
   ctx: RequestContext,
   personId: string,

@@ -25,7 +25,8 @@ export async function notificationRoutes(app: FastifyInstance) {
     schema: {
       tags,
       summary:
-        "Notify the student's home municipality of a dropout, significant absence or change of programme (skollagen 15 kap. 15 §)",
+        "Notify the student's home municipality of a dropout, significant absence " +
+        'or change of programme (skollagen 15 kap. 15 §)',
       body: notificationBody,
       response: { 201: notificationSchema, ...errors },
     },

@@ -43,7 +43,8 @@ export async function outcomeRoutes(app: FastifyInstance) {
     schema: {
       tags: ['cases'],
       summary:
-        "Who the case's participant is (target group, diploma, documented problems if allowed), how it ended, follow-ups",
+        "Who the case's participant is (target group, diploma, documented problems if allowed), how it ended, " +
+        'follow-ups',
       params: idParams,
       response: { 200: caseOutcomeSchema, ...errors },
     },

@@ -114,7 +114,8 @@ export async function outreachFiguresRoutes(app: FastifyInstance) {
     schema: {
       tags: ['figures'],
       summary:
-        'Reached, reached in time, median days to first contact, not reached and overdue, for the municipality and per contact person',
+        'Reached, reached in time, median days to first contact, not reached and overdue, for the municipality ' +
+        'and per contact person',
       response: { 200: outreachFiguresSchema, 401: problemSchema, 403: problemSchema },
     },
     handler: (request) => outreachFigures(contextOf(request)),

@@ -52,9 +52,8 @@ beforeAll(async () => {
            (array['Andersson', 'Berg', 'Lind', 'Holm', 'Nilsson'])[g % 5 + 1] || g
     from generate_series(1, ${PERSONS}) g`.execute(h.db);
   await sql`insert into cases (municipality_id, person_id, status, contact_person_id)
-    select ${m}, id, 'contacting', case when random() < 0.05 then ${coach.id}::uuid end from persons where municipality_id = ${m}`.execute(
-    h.db,
-  );
+    select ${m}, id, 'contacting', case when random() < 0.05 then ${coach.id}::uuid end from persons
+      where municipality_id = ${m}`.execute(h.db);
   await sql`insert into register_periods (municipality_id, person_id, entered_on, entry_reason)
     select ${m}, id, date '2026-09-01', 'dropped_out' from persons where municipality_id = ${m}`.execute(h.db);
   await sql`insert into events (municipality_id, person_id, case_id, type, payload)

@@ -66,13 +66,18 @@ function withLatestCase(db: Q) {
 
 type PersonsEb = ExpressionBuilder<Database, 'persons'>;
 const contactId = sql.ref<string | null>('latest.contact_id');
-const inRegister = sql<SqlBool>`exists (select 1 from register_periods rp where rp.person_id = persons.id and rp.left_on is null)`;
+const inRegister = sql<SqlBool>`exists (select 1 from register_periods rp where rp.person_id = persons.id
+  and rp.left_on is null)`;
 const lastAttemptAt = sql<Date | null>`(select max(ca.at) from contact_attempts ca where ca.person_id = persons.id)`;
 const latestEntryReason = sql<
   string | null
->`(select rp.entry_reason from register_periods rp where rp.person_id = persons.id order by rp.entered_on desc limit 1)`;
+>`(select rp.entry_reason from register_periods rp where rp.person_id = persons.id order by rp.entered_on desc
+  limit 1)`;
 
-/** The list's filters as SQL. Those on the case and the register apply only where the reader may see them, so a filter tells nothing more than the rows show. */
+/**
+ * The list's filters as SQL. Those on the case and the register apply only where the reader may see them, so a filter
+ * tells nothing more than the rows show.
+ */
 function filtersOf(actor: Actor, query: ListQuery, today: string) {
   const seesCase = categoryVisibleTo(actor, 'contact_occupation');
   return (eb: PersonsEb): Expression<SqlBool> => {
@@ -245,9 +250,8 @@ export async function selectPersonParts(db: Q, personId: string) {
         'contact.profession as contact_profession',
         'teams.id as team_id',
         'teams.name as team_name',
-        sql<boolean>`(cases.contact_person_id is null or ${contactPersonHasAccess(sql.ref('cases.contact_person_id'))})`.as(
-          'contact_has_access',
-        ),
+        sql<boolean>`(cases.contact_person_id is null
+          or ${contactPersonHasAccess(sql.ref('cases.contact_person_id'))})`.as('contact_has_access'),
       ])
       .where('cases.person_id', '=', personId)
       .orderBy('cases.opened_at', 'desc')
@@ -257,8 +261,12 @@ export async function selectPersonParts(db: Q, personId: string) {
   return { guardians, periods, latestCase };
 }
 
-/** The category of an event, as SQL: a note's own category, else notes are assessment and plan, the rest contact and occupation (as core's eventCategory). */
-export const eventCategorySql = sql<ConsentCategory>`coalesce(events.category, case when events.type = 'note' then 'assessment_plan' else 'contact_occupation' end)`;
+/**
+ * The category of an event, as SQL: a note's own category, else notes are assessment and plan, the rest contact and
+ * occupation (as core's eventCategory).
+ */
+export const eventCategorySql = sql<ConsentCategory>`coalesce(events.category, case when events.type = 'note'
+  then 'assessment_plan' else 'contact_occupation' end)`;
 
 /** What a register period's source says: the population row and the enrolment rows that put the person in. */
 type PeriodSource = {
@@ -331,24 +339,31 @@ export async function selectEvents(
   const personId = person.id;
   const register = categories.includes('contact_occupation');
   const { rows } = await sql<TimelineRow>`
-    select events.id, events.type, events.payload, events.occurred_at, events.corrects_event_id, staff.id as actor_id, staff.name as actor_name, ${eventCategorySql} as category,
-           (select later.id from events later where later.corrects_event_id = events.id order by later.recorded_at desc limit 1) as corrected_by,
+    select events.id, events.type, events.payload, events.occurred_at, events.corrects_event_id, staff.id
+      as actor_id, staff.name as actor_name, ${eventCategorySql} as category,
+           (select later.id from events later where later.corrects_event_id = events.id
+             order by later.recorded_at desc limit 1) as corrected_by,
            events.recorded_at
     from events left join staff on staff.id = events.actor_id
-    where events.person_id = ${personId} and events.type not in ('register_entered', 'register_left') and ${eventCategorySql} in (${sql.join(categories)}) and ${shared}
+    where events.person_id = ${personId} and events.type not in ('register_entered', 'register_left')
+      and ${eventCategorySql} in (${sql.join(categories)}) and ${shared}
     union all
     select r.id, 'register_entered', jsonb_build_object('reason', r.entry_reason, 'asOf', r.entered_on::text),
-           r.entered_on::timestamp at time zone 'Europe/Stockholm', null, null, null, 'contact_occupation', null, r.created_at
+           r.entered_on::timestamp at time zone 'Europe/Stockholm', null, null, null, 'contact_occupation', null,
+             r.created_at
     from register_periods r where r.person_id = ${personId} and ${register}
     union all
-    select (substr(m.h, 1, 12) || '4' || substr(m.h, 14, 3) || '8' || substr(m.h, 18))::uuid, 'register_left', jsonb_build_object('reason', r.leave_reason, 'rule', r.rule, 'asOf', r.left_on::text),
-           r.left_on::timestamp at time zone 'Europe/Stockholm', null, null, null, 'contact_occupation', null, r.created_at
+    select (substr(m.h, 1, 12) || '4' || substr(m.h, 14, 3) || '8' || substr(m.h, 18))::uuid, 'register_left',
+      jsonb_build_object('reason', r.leave_reason, 'rule', r.rule, 'asOf', r.left_on::text),
+           r.left_on::timestamp at time zone 'Europe/Stockholm', null, null, null, 'contact_occupation', null,
+             r.created_at
     from register_periods r cross join lateral (select md5(r.id::text || ':left') as h) m
     where r.person_id = ${personId} and r.left_on is not null and ${register}
     union all
     select c.id, 'case_opened', '{}'::jsonb, c.opened_at, null, null, null, 'contact_occupation', null, c.opened_at
     from cases c
-    where c.person_id = ${personId} and ${register} and not exists (select 1 from events opened where opened.case_id = c.id and opened.type = 'case_opened')
+    where c.person_id = ${personId} and ${register} and not exists (select 1 from events opened
+      where opened.case_id = c.id and opened.type = 'case_opened')
     order by occurred_at desc, recorded_at desc`.execute(db);
   return rows.flatMap((r) => {
     const payload = payloadShown(r.type, r.payload, person.protected_identity);

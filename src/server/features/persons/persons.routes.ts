@@ -83,7 +83,9 @@ export async function personRoutes(app: FastifyInstance) {
     schema: {
       tags,
       summary:
-        'Add a journal note (optionally of a category, e.g. health_social: shown only where consent covers it), or a correction of an earlier one. possiblySensitive warns that an uncategorised note looks like sensitive data. Send an Idempotency-Key header so a retry records nothing twice',
+        'Add a journal note (optionally of a category, e.g. health_social: shown only where consent covers it), ' +
+        'or a correction of an earlier one. possiblySensitive warns that an uncategorised note looks like sensitive ' +
+        'data. Send an Idempotency-Key header so a retry records nothing twice',
       params: idParams,
       body: noteBody,
       response: { 201: z.object({ id: z.string().uuid(), possiblySensitive: z.boolean() }), ...errors },

@@ -274,7 +274,8 @@ export async function updatePerson(
         email: input.email,
       }),
     };
-    // Only what really changes is recorded: a field the actor may not touch, or protection they may not lift, stays as it was.
+    // Only what really changes is recorded: a field the actor may not touch, or protection they may not lift, stays as
+    // it was.
     const before: Record<string, unknown> = {
       givenName: current.given_name,
       familyName: current.family_name,

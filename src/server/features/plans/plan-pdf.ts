@@ -14,7 +14,9 @@ const TEXT = {
   sv: {
     title: 'Min handlingsplan',
     intro:
-      'Det här är planen vi har gjort tillsammans: dina mål, vad du vill, och vem som gör vad för att du ska nå dit. Planen kan ändras när det behövs. Säg till din kontaktperson om något inte stämmer.',
+      'Det här är planen vi har gjort tillsammans: dina mål, vad du vill, ' +
+      'och vem som gör vad för att du ska nå dit. Planen kan ändras när det behövs. Säg till din kontaktperson om ' +
+      'något inte stämmer.',
     name: 'Namn',
     contact: 'Din kontaktperson',
     version: 'Version',
@@ -68,7 +70,9 @@ const TEXT = {
   en: {
     title: 'My action plan',
     intro:
-      'This is the plan we made together: your goals, what you want, and who does what so that you get there. The plan can change when needed. Tell your contact person if something is not right.',
+      'This is the plan we made together: your goals, what you want, ' +
+      'and who does what so that you get there. The plan can change ' +
+      'when needed. Tell your contact person if something is not right.',
     name: 'Name',
     contact: 'Your contact person',
     version: 'Version',

@@ -11,7 +11,8 @@ import { addDays, CONVERSATION_OUTCOMES, type OutreachSettings } from '../../../
 /** The first day a follow-up of the open case's plan (or one of its open steps) falls due. */
 export const planFollowUpOn = sql<
   string | null
->`(select least(ap.follow_up_on, (select min(ps.follow_up_on) from plan_steps ps where ps.plan_id = ap.id and ps.status in ('planned', 'ongoing'))) from action_plans ap where ap.case_id = cases.id)`;
+>`(select least(ap.follow_up_on, (select min(ps.follow_up_on) from plan_steps ps where ps.plan_id = ap.id
+  and ps.status in ('planned', 'ongoing'))) from action_plans ap where ap.case_id = cases.id)`;
 
 /** The condition of each plan queue, given the municipality's settings and today (YYYY-MM-DD). */
 export function planQueueConditions(
@@ -21,7 +22,9 @@ export function planQueueConditions(
   const reachedBy = addDays(today, -settings.planMissingDays);
   return {
     'plan-missing': sql<SqlBool>`cases.id is not null
-      and exists (select 1 from contact_attempts ca where ca.period_id = rp.id and ca.outcome in (${sql.join([...CONVERSATION_OUTCOMES])}) and (ca.at at time zone 'Europe/Stockholm')::date <= ${reachedBy}::date)
+      and exists (select 1 from contact_attempts ca where ca.period_id = rp.id
+        and ca.outcome in (${sql.join([...CONVERSATION_OUTCOMES])}) and (ca.at at time zone
+          'Europe/Stockholm')::date <= ${reachedBy}::date)
       and not exists (select 1 from action_plans ap where ap.case_id = cases.id)`,
     'follow-up-due': sql<SqlBool>`cases.id is not null and ${planFollowUpOn} <= ${today}::date`,
   };

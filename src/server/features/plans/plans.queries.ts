@@ -17,7 +17,10 @@ export function selectCasePerson(db: Q, actor: Actor, caseId: string) {
     .executeTakeFirst();
 }
 
-/** A case and its person with the actor's access (basis, categories, managed), if the actor may see the person; `managed` narrows to the KAA's own staff. */
+/**
+ * A case and its person with the actor's access (basis, categories, managed), if the actor may see the person;
+ * `managed` narrows to the KAA's own staff.
+ */
 export function selectCaseWithAccess(db: Q, actor: Actor, caseId: string, { managed = false } = {}) {
   let q = db
     .selectFrom('cases')

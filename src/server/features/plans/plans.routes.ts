@@ -1,4 +1,7 @@
-/** /api/v1/cases/:id/plan: the action plan of a case, its versions, signing, the PDF; /api/v1/plan-signatures/:id/scan: the signed paper. */
+/**
+ * /api/v1/cases/:id/plan: the action plan of a case, its versions, signing, the PDF; /api/v1/plan-signatures/:id/scan:
+ * the signed paper.
+ */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -50,7 +53,8 @@ export async function planRoutes(app: FastifyInstance) {
     schema: {
       tags,
       summary:
-        "The case's action plan (version 0 and no goals before it is made), with the goal areas and units a step can name",
+        "The case's action plan (version 0 and no goals before it is made), with the goal areas " +
+        'and units a step can name',
       params: idParams,
       response: { 200: planSchema, ...errors },
     },
@@ -61,7 +65,8 @@ export async function planRoutes(app: FastifyInstance) {
     schema: {
       tags,
       summary:
-        'Save the whole plan with the version it was read at (0 for the first); a stale version is refused (409). Goals that stay keep their ids; a goal left out is marked removed. The earlier version is kept',
+        'Save the whole plan with the version it was read at (0 for the first); a stale version is refused (409). ' +
+        'Goals that stay keep their ids; a goal left out is marked removed. The earlier version is kept',
       params: idParams,
       body: planBody,
       response: { 200: planSchema, ...errors },
@@ -83,7 +88,8 @@ export async function planRoutes(app: FastifyInstance) {
     schema: {
       tags,
       summary:
-        "Record the young person's (or guardian's) signature of the current version, in Lotsa or on paper (attach the scan after)",
+        "Record the young person's (or guardian's) signature of the current version, in Lotsa or " +
+        'on paper (attach the scan after)',
       params: idParams,
       body: planSignBody,
       response: { 201: z.object({ id: z.string().uuid() }), ...errors },
@@ -117,7 +123,8 @@ export async function planRoutes(app: FastifyInstance) {
     schema: {
       tags,
       summary:
-        "The municipality's goal areas for action plans (Lotsa's default list until it keeps its own), active and inactive",
+        "The municipality's goal areas for action plans (Lotsa's default list until it keeps its own), active " +
+        'and inactive',
       response: { 200: goalAreasResponse, ...errors },
     },
     handler: (request) => readGoalAreas(contextOf(request)),
@@ -127,7 +134,8 @@ export async function planRoutes(app: FastifyInstance) {
     schema: {
       tags,
       summary:
-        'Replace the goal areas (coordinators): the whole list in order; areas left out are kept inactive, since goals keep their code',
+        'Replace the goal areas (coordinators): the whole list in order; areas left out are kept inactive, ' +
+        'since goals keep their code',
       body: goalAreasBody,
       response: { 200: goalAreasResponse, ...errors },
     },

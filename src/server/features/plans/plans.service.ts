@@ -268,7 +268,10 @@ export async function storePlanVersion(
   return plan;
 }
 
-/** The input with an id for every goal, sub-goal and step (kept where it was the plan's, new otherwise), checked against the municipality's lists. */
+/**
+ * The input with an id for every goal, sub-goal and step (kept where it was the plan's, new otherwise), checked against
+ * the municipality's lists.
+ */
 function resolveIds(
   input: PlanInput,
   current: Awaited<ReturnType<typeof selectPlanContent>> | null,
@@ -395,7 +398,9 @@ export async function listPlanVersions(ctx: RequestContext, caseId: string): Pro
   });
 }
 
-/** Records that the young person (or, under 18, a guardian) signed the plan's current version; 409 for another version. */
+/**
+ * Records that the young person (or, under 18, a guardian) signed the plan's current version; 409 for another version.
+ */
 export async function signPlan(
   ctx: RequestContext,
   caseId: string,

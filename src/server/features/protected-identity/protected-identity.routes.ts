@@ -17,7 +17,8 @@ export async function protectedIdentityRoutes(app: FastifyInstance) {
     schema: {
       tags,
       summary:
-        'Let a staff member see the contact details of a person with protected identity (coordinators; reason required)',
+        'Let a staff member see the contact details of a person with protected identity (coordinators; reason ' +
+        'required)',
       params: z.object({ id: z.string().uuid() }),
       body: protectedIdentityGrantBody,
       response: { 204: z.null(), ...errors },

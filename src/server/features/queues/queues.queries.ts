@@ -47,7 +47,8 @@ const schoolVerified = attemptInPeriod(sql`ca.channel = 'verify_school'`);
  */
 export const nextChannel = sql<
   string | null
->`case when ns.person_id is null then (case when ${fromSchool} then 'verify_school' else 'known_elsewhere' end) else ns.channel end`;
+>`case when ns.person_id is null then (case when ${fromSchool} then 'verify_school' else 'known_elsewhere' end)
+  else ns.channel end`;
 export const nextDue = sql<string | null>`case when ns.person_id is null then rp.entered_on else ns.due_on end`;
 
 /** True while the newest occupation at contact is still valid for its type. */
@@ -57,14 +58,17 @@ function occupationValid(settings: OutreachSettings) {
     sql` `,
   );
   return sql<SqlBool>`exists (
-    select 1 from (select ca.occupation, ca.at from contact_attempts ca where ca.person_id = persons.id and ca.occupation is not null order by ca.at desc limit 1) latest
+    select 1 from (select ca.occupation, ca.at from contact_attempts ca where ca.person_id = persons.id
+      and ca.occupation is not null order by ca.at desc limit 1) latest
     where latest.at + make_interval(days => case latest.occupation ${days} else 0 end) > now())`;
 }
 
 /** An upcoming (or today's) home visit that is not cancelled. */
-const homeVisitPlanned = sql<SqlBool>`exists (select 1 from meetings m where m.person_id = persons.id and m.kind = 'home_visit' and m.cancelled_at is null and m.ends_at > now())`;
+const homeVisitPlanned = sql<SqlBool>`exists (select 1 from meetings m where m.person_id = persons.id
+  and m.kind = 'home_visit' and m.cancelled_at is null and m.ends_at > now())`;
 /** When the first upcoming home visit starts. */
-export const plannedAt = sql<Date | null>`(select min(m.starts_at) from meetings m where m.person_id = persons.id and m.kind = 'home_visit' and m.cancelled_at is null and m.ends_at > now())`;
+export const plannedAt = sql<Date | null>`(select min(m.starts_at) from meetings m where m.person_id = persons.id
+  and m.kind = 'home_visit' and m.cancelled_at is null and m.ends_at > now())`;
 
 /** The soonest planned end of the person's running measures (the measure-ending queue sorts by it). */
 export const measureEndsOn = sql<
@@ -89,7 +93,9 @@ export function queueConditions(
     'home-visits': homeVisitPlanned,
     // A running measure whose planned end falls within the coming days (core's isMeasureEnding).
     ...planQueueConditions(settings, today),
-    'measure-ending': sql<SqlBool>`exists (select 1 from measures m where m.person_id = persons.id and m.ended_on is null and m.planned_end_on between ${today}::date and ${addDays(today, MEASURE_ENDING_DAYS)}::date)`,
+    'measure-ending': sql<SqlBool>`exists (select 1 from measures m where m.person_id = persons.id
+      and m.ended_on is null and m.planned_end_on between ${today}::date
+        and ${addDays(today, MEASURE_ENDING_DAYS)}::date)`,
   };
 }
 

@@ -36,7 +36,9 @@ export async function queueRoutes(app: FastifyInstance) {
     schema: {
       tags,
       summary:
-        'The persons in one queue, a page at a time and sorted (soonest next step first by default), each with the next step and its due date (the inbox queue lists notifications at /api/v1/notifications?view=inbox)',
+        'The persons in one queue, a page at a time and sorted (soonest next step first by default), ' +
+        'each with the next step and its due date (the inbox queue lists notifications at ' +
+        '/api/v1/notifications?view=inbox)',
       params: z.object({ key: z.enum(QUEUE_KEYS) }),
       querystring: queueItemsQuery,
       response: { 200: queuePageSchema, ...errors },

@@ -65,7 +65,10 @@ export async function listQueues(ctx: RequestContext, contactPerson: string | un
   return queues;
 }
 
-/** One page of the persons in one queue, sorted as asked (soonest next step first by default), each listing audited. The inbox lists notifications elsewhere. */
+/**
+ * One page of the persons in one queue, sorted as asked (soonest next step first by default), each listing audited. The
+ * inbox lists notifications elsewhere.
+ */
 export async function queueItems(
   ctx: RequestContext,
   key: QueueKey,

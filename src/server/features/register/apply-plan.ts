@@ -59,26 +59,27 @@ async function enter(
     ]);
   });
   const written = (async () => {
-    await sql`create temp table reconcile_entering (person_id uuid, is_new boolean, case_id uuid, period_id uuid, pnr char(12), birth_date date, reason text, source jsonb) on commit drop`.execute(
-      trx,
-    );
+    await sql`create temp table reconcile_entering (person_id uuid, is_new boolean, case_id uuid, period_id uuid,
+      pnr char(12), birth_date date, reason text, source jsonb) on commit drop`.execute(trx);
     await session.copyIn('copy reconcile_entering from stdin with (format csv)', `${lines.join('\n')}\n`);
     // Each row looked up by its key (limit 1 keeps the planner from joining the whole list instead,
     // a merge that took seconds); someone who comes back is in `p.change` too when their details
     // differ from the newest list's.
-    await sql`insert into persons (id, municipality_id, personal_identity_number, birth_date, given_name, family_name, street_address, postal_code, city, protected_identity)
-      select e.person_id, ${run.municipalityId}, e.pnr, e.birth_date, pop.given_name, pop.family_name, pop.street_address, pop.postal_code, pop.city, pop.protected_identity
+    await sql`insert into persons (id, municipality_id, personal_identity_number, birth_date, given_name,
+      family_name, street_address, postal_code, city, protected_identity)
+      select e.person_id, ${run.municipalityId}, e.pnr, e.birth_date, pop.given_name, pop.family_name,
+        pop.street_address, pop.postal_code, pop.city, pop.protected_identity
       from reconcile_entering e
-      cross join lateral (select * from population_rows p where p.import_id = ${p.imports.population} and p.personal_identity_number = e.pnr limit 1) pop
+      cross join lateral (select * from population_rows p
+        where p.import_id = ${p.imports.population} and p.personal_identity_number = e.pnr limit 1) pop
       where e.is_new`.execute(trx);
     // Everyone entering gets an open period (below), so the case is the KAA's: no trigger lookup per row.
     await sql`insert into cases (id, municipality_id, person_id, status, target_group)
       select e.case_id, ${run.municipalityId}, e.person_id, 'new', 'kaa' from reconcile_entering e
       where not exists (select 1 from cases c where c.person_id = e.person_id and c.closed_at is null)`.execute(trx);
     await sql`insert into register_periods (id, municipality_id, person_id, entered_on, entry_reason, rule, source)
-      select e.period_id, ${run.municipalityId}, e.person_id, ${run.asOf}, e.reason, 'all_rules_met', e.source from reconcile_entering e`.execute(
-      trx,
-    );
+      select e.period_id, ${run.municipalityId}, e.person_id, ${run.asOf}, e.reason, 'all_rules_met', e.source
+        from reconcile_entering e`.execute(trx);
   })();
   const [done, prepared] = await Promise.allSettled([written, prepareAudit(actorOf(run), events)]);
   if (done.status === 'rejected') throw done.reason;
@@ -94,9 +95,8 @@ async function leave(trx: Transaction<Database>, p: Plan) {
     p.leave.map((l) => ({ id: l.periodId, left_on: l.leftOn, reason: l.reason, rule: l.rule })),
   );
   await sql`update register_periods set left_on = x.left_on, leave_reason = x.reason, rule = x.rule
-    from json_to_recordset(${closing}::json) as x(id uuid, left_on date, reason text, rule text) where register_periods.id = x.id`.execute(
-    trx,
-  );
+    from json_to_recordset(${closing}::json) as x(id uuid, left_on date, reason text, rule text)
+      where register_periods.id = x.id`.execute(trx);
 }
 
 async function change(trx: Transaction<Database>, run: Run, p: Plan) {
@@ -106,11 +106,11 @@ async function change(trx: Transaction<Database>, run: Run, p: Plan) {
     with x as (select * from json_to_recordset(${changed}::json) as x(id uuid, pnr text, fields json)),
          old as (select persons.id, persons.protected_identity from persons join x on x.id = persons.id)
     update persons set ${detailsFromPopulation}, version = version + 1, updated_at = now()
-    from x join old on old.id = x.id join population_rows pop on pop.import_id = ${p.imports.population} and pop.personal_identity_number = x.pnr
+    from x join old on old.id = x.id join population_rows pop
+      on pop.import_id = ${p.imports.population} and pop.personal_identity_number = x.pnr
     where persons.id = x.id
-    returning persons.id, old.protected_identity or persons.protected_identity as protected_identity, (select array_agg(f) from json_array_elements_text(x.fields) f) as fields`.execute(
-    trx,
-  );
+    returning persons.id, old.protected_identity or persons.protected_identity as protected_identity,
+      (select array_agg(f) from json_array_elements_text(x.fields) f) as fields`.execute(trx);
   // The timeline never says that a protected person's address changed: not even by an event that
   // names no field, since a list changes nothing else that could have been hidden (the audit log has it).
   const now = new Date().toISOString();

@@ -34,7 +34,10 @@ async function load(kind: 'population' | 'enrolments', rows: Record<string, stri
   return result;
 }
 
-/** Applies as a coordinator who checked the preview: confirming the number leaving it showed (the guard is tested below). */
+/**
+ * Applies as a coordinator who checked the preview: confirming the number leaving it showed (the guard is tested
+ * below).
+ */
 async function apply(asOf: string) {
   const preview = await reconcile(handle, municipalityId, asOf, { apply: false, actorId: null });
   return reconcile(handle, municipalityId, asOf, { apply: true, actorId: null, confirmLeaving: preview.left.length });
@@ -163,7 +166,8 @@ describe('reconciliation', () => {
   });
 
   it('ends an open enrolment that a newer list of the same school unit no longer has', async () => {
-    // changedSchool is in upper secondary (unit 87654321) by the first list; a newer list of that unit lacks the student.
+    // changedSchool is in upper secondary (unit 87654321) by the first list; a newer list of that unit lacks the
+    // student.
     await load(
       'population',
       [changedSchool, dropout, protectedPerson, movedAway].map((p) => populationRow(p)),
@@ -253,12 +257,12 @@ describe('writing those who enter', () => {
     const failing = [...newcomers].sort()[4]!;
     await sql`create function lotsa_test_fail() returns trigger language plpgsql as $$
       begin
-        if new.person_id = (select id from persons where personal_identity_number = ${sql.lit(failing)}) then raise exception 'simulated crash'; end if;
+        if new.person_id = (select id from persons where personal_identity_number = ${sql.lit(failing)}) then raise
+          exception 'simulated crash'; end if;
         return new;
       end $$`.execute(handle.db);
-    await sql`create trigger lotsa_test_fail before insert on register_periods for each row execute function lotsa_test_fail()`.execute(
-      handle.db,
-    );
+    await sql`create trigger lotsa_test_fail before insert
+      on register_periods for each row execute function lotsa_test_fail()`.execute(handle.db);
     const before = await counts();
     try {
       await expect(apply('2026-11-25')).rejects.toThrow(/simulated crash/);

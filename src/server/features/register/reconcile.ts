@@ -37,7 +37,10 @@ export type ReconcileResult = {
   leavingNeedsConfirmation: boolean;
 };
 
-/** Options of a reconciliation: whether to apply it, who does, and (to apply one that takes many out) the number leaving as confirmed. */
+/**
+ * Options of a reconciliation: whether to apply it, who does, and (to apply one that takes many out) the number leaving
+ * as confirmed.
+ */
 export type ReconcileOptions = { apply: boolean; actorId: string | null; confirmLeaving?: number | null };
 
 /** What reconciliation on a day would do, and from which lists. */
@@ -55,7 +58,10 @@ export type Plan = {
   inRegister: number;
 };
 
-/** The day a period closes: the 20th birthday for those who turned 20 (but not before it opened), else the day reconciled. */
+/**
+ * The day a period closes: the 20th birthday for those who turned 20 (but not before it opened), else the day
+ * reconciled.
+ */
 function leaveDay(reason: LeaveReason, birthDate: string, enteredOn: string, asOf: string): string {
   if (reason !== 'turned_20') return asOf;
   const birthday = `${Number(birthDate.slice(0, 4)) + 20}${birthDate.slice(4)}`;

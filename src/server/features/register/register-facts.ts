@@ -16,7 +16,10 @@ function uuidLiteral(value: string): string {
   return `'${value}'`;
 }
 
-/** A COPY text field: null for NULL (\N). Values read here were checked on import and hold no tab, line break or backslash. */
+/**
+ * A COPY text field: null for NULL (\N). Values read here were checked on import and hold no tab, line break or
+ * backslash.
+ */
 const field = (f: string | undefined): string | null => (f === '\\N' || f === undefined ? null : f);
 
 /**
@@ -45,7 +48,9 @@ async function eachLineIn(
 const eachLine = (chunks: AsyncIterable<string>, onLine: (line: string) => void) =>
   eachLineIn(chunks, (text, start, end) => onLine(text.slice(start, end)));
 
-/** A person's twelve-digit identity number at `at` in `text`, as a number (below 2^40), read without making a string. */
+/**
+ * A person's twelve-digit identity number at `at` in `text`, as a number (below 2^40), read without making a string.
+ */
 function personKey(text: string, at: number): number {
   let key = 0;
   for (let i = at; i < at + 12; i++) key = key * 10 + text.charCodeAt(i) - 48;
@@ -78,7 +83,9 @@ export async function readEnrolments(
     // The list as its place among `importIds` rather than its id, which would be a third of the text.
     const list = `array_position(array[${importIds.map(uuidLiteral).join(', ')}]::uuid[], import_id) - 1`;
     const stream = session.copyOut(
-      `copy (select personal_identity_number, ${list}, line, school_unit_code, school_type, start_date, end_date, end_reason, qualification from enrolment_rows where import_id in (${importIds.map(uuidLiteral).join(', ')})) to stdout`,
+      `copy (select personal_identity_number, ${list}, line, school_unit_code, school_type, start_date, end_date,
+        end_reason, qualification from enrolment_rows
+          where import_id in (${importIds.map(uuidLiteral).join(', ')})) to stdout`,
     );
     await eachLineIn(stream, (text, start, _end, nth) => {
       texts[nth] = text;
@@ -195,11 +202,14 @@ export async function eachPerson(
   const stream = session.copyOut(`copy (
     with pop as (select * from population_rows where import_id = ${uuidLiteral(populationImportId)}),
          cur as (
-           select p.id, p.personal_identity_number, p.given_name, p.family_name, p.street_address, p.postal_code, p.city, p.protected_identity, r.id as period_id, r.entered_on
+           select p.id, p.personal_identity_number, p.given_name, p.family_name, p.street_address, p.postal_code,
+             p.city, p.protected_identity, r.id as period_id, r.entered_on
            from persons p left join register_periods r on r.person_id = p.id and r.left_on is null
            where p.municipality_id = ${uuidLiteral(municipalityId)})
-    select coalesce(pop.personal_identity_number, cur.personal_identity_number), pop.line, pop.municipality_code, pop.registered_since,
-           cur.id, cur.period_id, cur.entered_on, case when cur.id is not null and pop.line is not null then concat_ws(',', ${differs}) end
+    select coalesce(pop.personal_identity_number, cur.personal_identity_number), pop.line, pop.municipality_code,
+      pop.registered_since,
+           cur.id, cur.period_id, cur.entered_on, case when cur.id is not null and pop.line is not null
+             then concat_ws(',', ${differs}) end
     from pop full join cur on cur.personal_identity_number = pop.personal_identity_number
     where pop.line is not null or cur.period_id is not null) to stdout`);
   await eachLine(stream, (text) => {

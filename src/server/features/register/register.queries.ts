@@ -96,9 +96,8 @@ export async function namesOf(
       family_name: string | null;
       protected_identity: boolean;
     }>`
-      select personal_identity_number as pnr, given_name, family_name, protected_identity from persons where id = any(${personIds}::uuid[])`.execute(
-      db,
-    );
+      select personal_identity_number as pnr, given_name, family_name, protected_identity from persons
+        where id = any(${personIds}::uuid[])`.execute(db);
     add(rows, false);
   }
   if (pnrs.length) {

@@ -14,7 +14,10 @@ const student = testIdentityNumber();
 const graduate = testIdentityNumber();
 const neverStarted = testIdentityNumber();
 
-/** Uploads a list; one much smaller than the population list before is confirmed, as the coordinator would (register-guard.test.ts tests the guard). */
+/**
+ * Uploads a list; one much smaller than the population list before is confirmed, as the coordinator would
+ * (register-guard.test.ts tests the guard).
+ */
 async function upload(kind: 'population' | 'enrolments', file: Buffer, name: string) {
   const res = await h.as.coordinator.upload(`/api/v1/imports?kind=${kind}&fileName=${name}`, file);
   expect(res.statusCode).toBe(202);
@@ -199,12 +202,10 @@ describe('POST /api/v1/register/reconcile', () => {
       ]),
       'pop3.csv',
     );
-    await sql`create function lotsa_test_fail() returns trigger language plpgsql as $$ begin raise exception 'simulated crash'; end $$`.execute(
-      h.db,
-    );
-    await sql`create trigger lotsa_test_fail before insert on register_periods for each row execute function lotsa_test_fail()`.execute(
-      h.db,
-    );
+    await sql`create function lotsa_test_fail() returns trigger language plpgsql
+      as $$ begin raise exception 'simulated crash'; end $$`.execute(h.db);
+    await sql`create trigger lotsa_test_fail before insert
+      on register_periods for each row execute function lotsa_test_fail()`.execute(h.db);
     try {
       const before = await h.db
         .selectFrom('events')

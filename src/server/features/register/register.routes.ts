@@ -18,8 +18,10 @@ export async function registerRoutes(app: FastifyInstance, { database }: { datab
     schema: {
       tags: ['register'],
       summary:
-        'Reconcile the register on a date as a background job: a preview, or with apply:true the change itself. Follow it at /api/v1/jobs/{id}. ' +
-        'An apply that takes more than 10 % of the register (or more than 20 persons) out needs confirmLeaving: the number leaving; without it, 409 confirm_leaving with the count (leaving).',
+        'Reconcile the register on a date as a background job: a preview, ' +
+        'or with apply:true the change itself. Follow it at /api/v1/jobs/{id}. ' +
+        'An apply that takes more than 10 % of the register (or more than 20 persons) out needs confirmLeaving: the ' +
+        'number leaving; without it, 409 confirm_leaving with the count (leaving).',
       body: reconcileBody,
       response: { 202: z.object({ jobId: z.string().uuid() }), ...errors },
     },

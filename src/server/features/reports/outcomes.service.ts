@@ -22,7 +22,9 @@ import type { FigureFilters } from './work-figures.queries.js';
 /** The report as the API shows it: suppressed where the reader may not see small cells, and saying so. */
 export type ShownOutcomeReport = OutcomeReport & { smallCellsSuppressed: boolean };
 
-/** The outcome report for `from`–`to`; `leaving` when it goes outside the municipality (a file for the steering group). */
+/**
+ * The outcome report for `from`–`to`; `leaving` when it goes outside the municipality (a file for the steering group).
+ */
 export async function outcomeReportFor(
   ctx: RequestContext,
   period: { from: string; to: string },

@@ -49,7 +49,8 @@ type RawScbRow = { block: ScbBlock; person_id: string; pnr: string; day: string;
  */
 export async function scbRows(db: Db, municipalityId: string, { from, to }: Period): Promise<ScbRow[]> {
   const m = municipalityId;
-  const inRegister = sql`exists (select 1 from register_periods r where r.person_id = x.person_id and r.municipality_id = ${m}
+  const inRegister = sql`exists (select 1 from register_periods r where r.person_id = x.person_id
+    and r.municipality_id = ${m}
     and r.entered_on <= ${to}::date and (r.left_on is null or r.left_on >= ${from}::date))`;
   const { rows } = await withoutJit(db, (trx) =>
     sql<RawScbRow>`
@@ -58,9 +59,11 @@ export async function scbRows(db: Db, municipalityId: string, { from, to }: Peri
         from register_periods where municipality_id = ${m} and entered_on between ${from}::date and ${to}::date
       union all
       select * from (
-        select distinct on (ca.person_id) 'contacts', ca.person_id, (ca.at at time zone 'Europe/Stockholm')::date, ca.occupation, ca.person_id::text
+        select distinct on (ca.person_id) 'contacts', ca.person_id, (ca.at at time zone 'Europe/Stockholm')::date,
+          ca.occupation, ca.person_id::text
           from contact_attempts ca
-          where ca.municipality_id = ${m} and ca.period_id is not null and ca.outcome in (${sql.join([...CONVERSATION_OUTCOMES])})
+          where ca.municipality_id = ${m} and ca.period_id is not null
+            and ca.outcome in (${sql.join([...CONVERSATION_OUTCOMES])})
             and ca.at >= (${from}::date)::timestamp at time zone 'Europe/Stockholm'
             and ca.at < (${to}::date + 1)::timestamp at time zone 'Europe/Stockholm'
           order by ca.person_id, ca.at desc) c
@@ -89,14 +92,15 @@ export async function scbRows(db: Db, municipalityId: string, { from, to }: Peri
   }));
 }
 
-/** The register periods of the persons who started a measure in the half-year, for the check that each lies inside one. */
+/**
+ * The register periods of the persons who started a measure in the half-year, for the check that each lies inside one.
+ */
 export async function scbPeriods(db: Db, municipalityId: string, { from, to }: Period): Promise<ScbPeriod[]> {
   const { rows } = await sql<{ person_id: string; entered_on: string; left_on: string | null }>`
     select r.person_id, r.entered_on::text, r.left_on::text from register_periods r
     where r.municipality_id = ${municipalityId} and r.person_id in (
-      select person_id from measures where municipality_id = ${municipalityId} and starts_on between ${from}::date and ${to}::date)`.execute(
-    db,
-  );
+      select person_id from measures where municipality_id = ${municipalityId} and starts_on between ${from}::date
+        and ${to}::date)`.execute(db);
   return rows.map((r) => ({ personId: r.person_id, enteredOn: r.entered_on, leftOn: r.left_on }));
 }
 
@@ -136,29 +140,39 @@ export async function outcomeGroups(
   const { rows } = await withoutJit(db, (trx) =>
     sql<RawGroup>`
     with closed as (
-      select c.id, c.person_id, c.outcome, c.target_group, c.closed_on, c.upper_secondary_diploma, c.documented_problems,
-        p.personal_identity_number as pnr, p.birth_date, (c.opened_at at time zone 'Europe/Stockholm')::date as opened_on
+      select c.id, c.person_id, c.outcome, c.target_group, c.closed_on, c.upper_secondary_diploma,
+        c.documented_problems,
+        p.personal_identity_number as pnr, p.birth_date, (c.opened_at at time zone 'Europe/Stockholm')::date
+          as opened_on
       from cases c join persons p on p.id = c.person_id
-      where c.municipality_id = ${municipalityId} and c.closed_on between ${from}::date and ${to}::date and c.outcome is not null and ${caseFilter(filters)}
+      where c.municipality_id = ${municipalityId} and c.closed_on between ${from}::date and ${to}::date
+        and c.outcome is not null and ${caseFilter(filters)}
     ), started as (
       select cl.*, coalesce((select max(rp.entered_on) from register_periods rp where rp.person_id = cl.person_id
-          and rp.entered_on <= cl.opened_on and (rp.left_on is null or rp.left_on >= cl.opened_on)), cl.opened_on) as started_on
+          and rp.entered_on <= cl.opened_on and (rp.left_on is null or rp.left_on >= cl.opened_on)), cl.opened_on)
+            as started_on
       from closed cl
     ), facts as (
       select s.*,
         case when substr(s.pnr, 11, 1)::int % 2 = 1 then 'male' else 'female' end as gender,
         date_part('year', age(s.closed_on, s.birth_date))::int as age,
-        (select min((ca.at at time zone 'Europe/Stockholm')::date) from contact_attempts ca where ca.person_id = s.person_id
-          and ca.outcome in (${sql.join([...CONVERSATION_OUTCOMES])}) and ca.at >= s.started_on::timestamp at time zone 'Europe/Stockholm') as first_contact,
-        (select min(a.completed_on) from assessments a where a.person_id = s.person_id and a.status = 'completed' and a.completed_on >= s.started_on) as assessed,
-        (select min(ms.starts_on) from measures ms where ms.person_id = s.person_id and ms.starts_on >= s.started_on) as first_measure
+        (select min((ca.at at time zone 'Europe/Stockholm')::date) from contact_attempts ca
+          where ca.person_id = s.person_id
+          and ca.outcome in (${sql.join([...CONVERSATION_OUTCOMES])}) and ca.at >= s.started_on::timestamp at time
+            zone 'Europe/Stockholm') as first_contact,
+        (select min(a.completed_on) from assessments a where a.person_id = s.person_id and a.status = 'completed'
+          and a.completed_on >= s.started_on) as assessed,
+        (select min(ms.starts_on) from measures ms where ms.person_id = s.person_id
+          and ms.starts_on >= s.started_on) as first_measure
       from started s
     ), derived as (
       select f.*,
-        case when age between 16 and 17 then '16_17' when age between 18 and 19 then '18_19' when age between 20 and 25 then '20_25' end as age_band,
+        case when age between 16 and 17 then '16_17' when age between 18 and 19 then '18_19' when age between 20
+          and 25 then '20_25' end as age_band,
         upper_secondary_diploma = 'no' as without_diploma,
         cardinality(documented_problems) > 0 as problems,
-        outcome in ('work', 'studies') and closed_on <= (started_on + make_interval(months => ${months}))::date as in_time
+        outcome in ('work', 'studies') and closed_on <= (started_on + make_interval(months => ${months}))::date
+          as in_time
       from facts f
     )
     select grouping(outcome) = 1 as total, outcome, gender, target_group, age_band, without_diploma, problems, in_time,

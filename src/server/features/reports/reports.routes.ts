@@ -38,7 +38,8 @@ export async function reportsRoutes(app: FastifyInstance) {
     schema: {
       tags: ['figures'],
       summary:
-        'Cases closed between two days: outcomes by gender, target group and age band, medians, on to studies or work (JSON, CSV, XLSX, or the steering group PDF)',
+        'Cases closed between two days: outcomes by gender, target group and age band, medians, on to studies ' +
+        'or work (JSON, CSV, XLSX, or the steering group PDF)',
       querystring: outcomeReportQuery,
       response: { 200: outcomeReportSchema.or(z.any()), ...errors },
     },
@@ -64,7 +65,8 @@ export async function reportsRoutes(app: FastifyInstance) {
     schema: {
       tags: ['figures'],
       summary:
-        "SCB's half-year return: the five blocks and the consistency checks (JSON), or the file for SCB (CSV, XLSX; coordinators)",
+        "SCB's half-year return: the five blocks and the consistency checks (JSON), or the file for SCB (CSV, " +
+        'XLSX; coordinators)',
       querystring: scbReturnQuery,
       response: { 200: scbReturnSchema.or(z.any()), ...errors },
     },
@@ -112,7 +114,8 @@ export async function reportsRoutes(app: FastifyInstance) {
     schema: {
       tags: ['figures'],
       summary:
-        'Measures per offer over a period: participants, completed, interrupted, cost per participant and per outcome (JSON, CSV, XLSX)',
+        'Measures per offer over a period: participants, completed, interrupted, cost per participant ' +
+        'and per outcome (JSON, CSV, XLSX)',
       querystring: periodFiguresQuery,
       response: { 200: measureFiguresSchema.or(z.any()), ...errors },
     },
@@ -132,7 +135,8 @@ export async function reportsRoutes(app: FastifyInstance) {
     schema: {
       tags: ['figures'],
       summary:
-        'Status on a day: participants by status, gender and target group, caseload per contact person (JSON, CSV, XLSX)',
+        'Status on a day: participants by status, gender and target group, caseload per contact person (JSON, CSV, ' +
+        'XLSX)',
       querystring: statusFiguresQuery,
       response: { 200: statusFiguresSchema.or(z.any()), ...errors },
     },
@@ -147,7 +151,8 @@ export async function reportsRoutes(app: FastifyInstance) {
     schema: {
       tags: ['figures'],
       summary:
-        'The figure settings: target months and share, cost of a young person lost, caseload capacity, follow-up points',
+        'The figure settings: target months and share, cost of a young person lost, caseload capacity, ' +
+        'follow-up points',
       response: { 200: figureSettingsResponse, ...errors },
     },
     handler: (request) => readFigureSettings(contextOf(request)),

@@ -107,7 +107,10 @@ export function countBlocks(
   return blocks;
 }
 
-/** The file for SCB: CSV in the documented layout, or the same rows as XLSX. Coordinators only; each person in it is audited. */
+/**
+ * The file for SCB: CSV in the documented layout, or the same rows as XLSX. Coordinators only; each person in it is
+ * audited.
+ */
 export async function scbFile(ctx: RequestContext, half: string, format: 'csv' | 'xlsx'): Promise<Buffer> {
   requireCapability(ctx.actor, 'register.read');
   const period = periodOf(half);

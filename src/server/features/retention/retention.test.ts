@@ -119,9 +119,8 @@ describe('an import whose process died', () => {
     const tables = (
       await sql<{
         n: string;
-      }>`select relname as n from pg_class where relname in (${sql.join(imports.map((id) => stagingTable('population', id)))})`.execute(
-        handle.db,
-      )
+      }>`select relname as n from pg_class where relname in
+        (${sql.join(imports.map((id) => stagingTable('population', id)))})`.execute(handle.db)
     ).rows;
     expect(tables.map((t) => t.n)).toEqual([stagingTable('population', imports[1]!)]);
   });

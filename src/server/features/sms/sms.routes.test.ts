@@ -296,7 +296,8 @@ describe('text messages through a real HTTP gateway on localhost', () => {
     const seen: { status: string; failure_reason: string | null }[] = [];
     let openTransactions: number | null = null;
     gateway.hooks.while = async () => {
-      // On PGlite, one connection: an open transaction would hold it, and this query would wait for the gateway's own answer.
+      // On PGlite, one connection: an open transaction would hold it, and this query would wait for the gateway's own
+      // answer.
       seen.push(
         ...(await h.db
           .selectFrom('sms_messages')
@@ -307,9 +308,8 @@ describe('text messages through a real HTTP gateway on localhost', () => {
       if (h.handle.kind === 'postgresql') {
         const { rows } = await sql<{
           n: number;
-        }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`.execute(
-          h.db,
-        );
+        }>`select count(*)::int as n from pg_stat_activity where datname = current_database()
+          and state like 'idle in transaction%'`.execute(h.db);
         openTransactions = rows[0]!.n;
       }
     };

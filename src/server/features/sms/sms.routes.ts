@@ -50,7 +50,8 @@ export async function smsRoutes(app: FastifyInstance, { env }: { env: Env }) {
     schema: {
       tags,
       summary:
-        'Text the young person (or guardian) from the SMS template; recorded on the ladder once the gateway accepts it (an outbox message once confirmed as sent). Send an Idempotency-Key',
+        'Text the young person (or guardian) from the SMS template; recorded ' +
+        'on the ladder once the gateway accepts it (an outbox message once confirmed as sent). Send an Idempotency-Key',
       params: z.object({ id: z.string().uuid() }),
       body: smsBody,
       response: { 201: smsSchema, ...errors },
@@ -83,7 +84,8 @@ export async function smsRoutes(app: FastifyInstance, { env }: { env: Env }) {
     schema: {
       tags,
       summary:
-        'Confirm that a message kept in the outbox was sent by other means; only then is it recorded as a contact attempt (sender or coordinator, once)',
+        'Confirm that a message kept in the outbox was sent by other means; only then is it recorded ' +
+        'as a contact attempt (sender or coordinator, once)',
       params: z.object({ id: z.string().uuid() }),
       response: { 200: smsSchema, ...errors },
     },

@@ -6,7 +6,8 @@
  * in the outbox; one left 'stored' by a process that stopped is failed by `failUnsentSms`. A retry
  * with the same Idempotency-Key sends nothing twice. A message only kept in Lotsa's outbox (no
  * gateway) has reached no one: it becomes an attempt when staff confirm they sent it by other means
- * (`confirmSmsSent`). The meeting time, the one free text, is checked like a template. Replies "STOP" opt the number out, and delivery
+ * (`confirmSmsSent`). The meeting time, the one free text, is checked like a template. Replies "STOP" opt the number
+ * out, and delivery
  * reports update the message's status.
  */
 import { sql } from 'kysely';
@@ -334,14 +335,18 @@ export async function sendSms(
     }
     throw err;
   }
-  // Committed: the gateway call (up to its timeout) holds no connection or lock, and the message is on record whatever it answers.
+  // Committed: the gateway call (up to its timeout) holds no connection or lock, and the message is on record whatever
+  // it answers.
   const sent = await provider.send({ to: stored.to!, text: stored.body, statusUrl });
   const message = await recordOutcome(ctx, stored, sent);
   if (message.failure) throw new AppError('sms_failed');
   return message;
 }
 
-/** The outbox: a coordinator sees the municipality's messages, others those they sent. Numbers only where contact details are visible. */
+/**
+ * The outbox: a coordinator sees the municipality's messages, others those they sent. Numbers only where contact
+ * details are visible.
+ */
 export async function listSms(ctx: RequestContext): Promise<SmsMessage[]> {
   requireCapability(ctx.actor, 'outreach.work');
   return audited(ctx, async ({ trx, audit }) => {

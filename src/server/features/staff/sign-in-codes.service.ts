@@ -26,7 +26,10 @@ export const WATCHED_ROLES = ['coordinator', 'administrator'] as const;
 /** How long a request for a sign-in code may wait to be issued; after that the account must be reset again. */
 export const SIGN_IN_CODE_REQUEST_DAYS = 7;
 
-/** Alerts the other administrators and coordinators that `staff` became a coordinator or administrator, or had their password reset. */
+/**
+ * Alerts the other administrators and coordinators that `staff` became a coordinator or administrator, or had their
+ * password reset.
+ */
 export async function alertCoordinatorChange(
   trx: Transaction<Database>,
   actor: Actor,
@@ -88,7 +91,9 @@ export async function requestSignInCode(
   return row.id;
 }
 
-/** Codes of the actor's municipality waiting to be issued, except those the actor asked for or that are for the actor. */
+/**
+ * Codes of the actor's municipality waiting to be issued, except those the actor asked for or that are for the actor.
+ */
 export async function listSignInCodeRequests(ctx: RequestContext): Promise<SignInCodeRequest[]> {
   requireCapability(ctx.actor, 'sign_in_codes.issue');
   const rows = await ctx.db
@@ -123,7 +128,10 @@ export async function listSignInCodeRequests(ctx: RequestContext): Promise<SignI
   }));
 }
 
-/** Issues the code of a waiting request: the account's password becomes it (to be changed at first sign-in) and its sessions end. */
+/**
+ * Issues the code of a waiting request: the account's password becomes it (to be changed at first sign-in) and its
+ * sessions end.
+ */
 export async function issueSignInCode(
   ctx: RequestContext,
   requestId: string,

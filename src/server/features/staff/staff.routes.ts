@@ -37,7 +37,8 @@ export async function staffRoutes(app: FastifyInstance) {
     schema: {
       tags,
       summary:
-        'Create a staff account (administrators); its one-time code is issued by another administrator or a coordinator',
+        'Create a staff account (administrators); its one-time code is issued by another administrator ' +
+        'or a coordinator',
       body: staffCreateBody,
       response: { 201: staffCreatedSchema, ...errors },
     },
@@ -69,7 +70,8 @@ export async function staffRoutes(app: FastifyInstance) {
     schema: {
       tags,
       summary:
-        'One-time codes waiting to be issued (administrators and coordinators; not those you asked for or that are for you)',
+        'One-time codes waiting to be issued (administrators and coordinators; not those you asked for ' +
+        'or that are for you)',
       response: { 200: z.array(signInCodeRequestSchema), 401: problemSchema, 403: problemSchema },
     },
     handler: (request) => listSignInCodeRequests(contextOf(request)),
@@ -79,7 +81,8 @@ export async function staffRoutes(app: FastifyInstance) {
     schema: {
       tags,
       summary:
-        "Issue a waiting one-time code: shown once, to hand to the person, who chooses a password at first sign-in; the account's sessions end",
+        'Issue a waiting one-time code: shown once, to hand to the person, ' +
+        "who chooses a password at first sign-in; the account's sessions end",
       params: idParams,
       response: { 200: z.object({ oneTimePassword: z.string(), name: z.string(), email: z.string() }), ...errors },
     },

@@ -1,4 +1,7 @@
-/** Staff accounts: list, create, edit, deactivate, ask for a new one-time code (issued by someone else, sign-in-codes.service.ts). */
+/**
+ * Staff accounts: list, create, edit, deactivate, ask for a new one-time code (issued by someone else,
+ * sign-in-codes.service.ts).
+ */
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Role } from '../../../core/roles.js';

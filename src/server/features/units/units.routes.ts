@@ -39,7 +39,9 @@ export async function unitRoutes(app: FastifyInstance) {
     schema: {
       tags,
       summary:
-        'Rename a unit, change its kind or KAA mark, or deactivate it (administrators): a deactivated unit is no longer offered as a choice but stays on old records',
+        'Rename a unit, change its kind or KAA mark, ' +
+        'or deactivate it (administrators): a deactivated unit is no longer offered as a choice but stays ' +
+        'on old records',
       params: z.object({ id: z.string().uuid() }),
       body: unitUpdateBody,
       response: { 200: unitSchema, ...errors },
@@ -51,7 +53,8 @@ export async function unitRoutes(app: FastifyInstance) {
     schema: {
       tags,
       summary:
-        "Which units are the KAA's own (administrators): their caseworkers work with the KAA's cases without consent, everyone else only by consent",
+        "Which units are the KAA's own (administrators): their caseworkers work with the KAA's cases without " +
+        'consent, everyone else only by consent',
       body: kaaUnitsBody,
       response: { 200: z.array(unitSchema), 400: problemSchema, 401: problemSchema, 403: problemSchema },
     },

@@ -1,4 +1,7 @@
-/** The filter form of the audit log: person (identity number or name), staff member, kind, event, dates, and the log's own reads. */
+/**
+ * The filter form of the audit log: person (identity number or name), staff member, kind, event, dates, and the log's
+ * own reads.
+ */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../../../core/audit-vocabulary.js';

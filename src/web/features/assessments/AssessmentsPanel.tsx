@@ -1,4 +1,6 @@
-/** The person page's "Kartläggning" panel: the person's assessments, each a link to its page, and starting a new one. */
+/**
+ * The person page's "Kartläggning" panel: the person's assessments, each a link to its page, and starting a new one.
+ */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';

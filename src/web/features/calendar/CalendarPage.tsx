@@ -1,4 +1,7 @@
-/** /calendar: a week of meetings for the reader or a centre, booking meetings and drop-in hours, and the iCal subscription. */
+/**
+ * /calendar: a week of meetings for the reader or a centre, booking meetings and drop-in hours, and the iCal
+ * subscription.
+ */
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';

@@ -1,4 +1,7 @@
-/** "What you see and why": the basis of the reader's access, the categories shown and those withheld, and emergency access. */
+/**
+ * "What you see and why": the basis of the reader's access, the categories shown and those withheld, and emergency
+ * access.
+ */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONSENT_CATEGORIES } from '../../../core/consent.js';

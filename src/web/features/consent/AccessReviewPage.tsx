@@ -1,4 +1,7 @@
-/** /admin/access-review: the administrators' follow-up of access (outside own cases, emergency access, many persons, night), and the emergency-access hours. */
+/**
+ * /admin/access-review: the administrators' follow-up of access (outside own cases, emergency access, many persons,
+ * night), and the emergency-access hours.
+ */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccessReviewRow } from '../../../core/consent-schemas.js';

@@ -1,4 +1,7 @@
-/** Alerts on the start page: emergency access to a person of your caseload and requests for it, a colleague let see protected contact details, a coordinator or administrator account given or reset. */
+/**
+ * Alerts on the start page: emergency access to a person of your caseload and requests for it, a colleague let see
+ * protected contact details, a coordinator or administrator account given or reset.
+ */
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { StaffAlert } from '../../../core/consent-schemas.js';

@@ -1,4 +1,6 @@
-/** Record a consent: recipients, categories, purpose in the young person's words, who gave it and how, and until when. */
+/**
+ * Record a consent: recipients, categories, purpose in the young person's words, who gave it and how, and until when.
+ */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONSENT_CATEGORIES, CONSENT_GIVERS, CONSENT_METHODS, type ConsentCategory } from '../../../core/consent.js';

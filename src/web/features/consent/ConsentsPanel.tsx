@@ -1,4 +1,7 @@
-/** The consents of a person: what is shared, with whom, why and until when; withdrawal, the form to print and the signed scan. */
+/**
+ * The consents of a person: what is shared, with whom, why and until when; withdrawal, the form to print and the signed
+ * scan.
+ */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Consent } from '../../../core/consent-schemas.js';

@@ -1,4 +1,7 @@
-/** /emergency-access: break the glass for a person one cannot see, by identity number; then straight to the person. Coordinators also answer requests past a colleague's daily limit here. */
+/**
+ * /emergency-access: break the glass for a person one cannot see, by identity number; then straight to the person.
+ * Coordinators also answer requests past a colleague's daily limit here.
+ */
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { accessReviewApi } from '../../api/consentEndpoints.js';

@@ -1,4 +1,6 @@
-/** The municipal settings of emergency access (administrators): how long it lasts, the daily limit, and who may use it. */
+/**
+ * The municipal settings of emergency access (administrators): how long it lasts, the daily limit, and who may use it.
+ */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EMERGENCY_ROLES, type EmergencyRole } from '../../../core/emergency.js';

@@ -1,4 +1,6 @@
-/** The category of a new note: none (assessment and plan), or one the writer may see, e.g. health and social situation. */
+/**
+ * The category of a new note: none (assessment and plan), or one the writer may see, e.g. health and social situation.
+ */
 import { useTranslation } from 'react-i18next';
 import type { ConsentCategory } from '../../../core/consent.js';
 import { SelectField } from '../../components/SelectField.js';
@@ -10,7 +12,9 @@ type Props = {
   onChange: (value: ConsentCategory | '') => void;
 };
 
-/** The choices a writer with `categories` has: '' (no particular category) only when they may write assessment and plan. */
+/**
+ * The choices a writer with `categories` has: '' (no particular category) only when they may write assessment and plan.
+ */
 export function noteCategoryChoices(categories: ConsentCategory[]): (ConsentCategory | '')[] {
   const none: (ConsentCategory | '')[] = categories.includes('assessment_plan') ? [''] : [];
   return [...none, ...categories.filter((c) => c !== 'assessment_plan')];

@@ -1,4 +1,7 @@
-/** /teams: the teams, the agency that runs each and its members from several agencies; coordinators and administrators change them. */
+/**
+ * /teams: the teams, the agency that runs each and its members from several agencies; coordinators and administrators
+ * change them.
+ */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';

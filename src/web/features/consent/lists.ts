@@ -1,4 +1,6 @@
-/** Lists the UI iterates over that core has only in its zod schemas (kept apart so the web bundle does not pull in zod). */
+/**
+ * Lists the UI iterates over that core has only in its zod schemas (kept apart so the web bundle does not pull in zod).
+ */
 import type { AccessReviewRow, Application } from '../../../core/consent-schemas.js';
 
 /** Who can refer a young person to the team. */

@@ -11,7 +11,10 @@ import { useAction } from '../../hooks/useAction.js';
 import { useFormat } from '../../i18n/format.js';
 import { apiErrorOf } from './useFieldErrors.js';
 
-/** The list of unconfirmed outbox messages with a confirm button each; nothing when there are none and none was just confirmed. */
+/**
+ * The list of unconfirmed outbox messages with a confirm button each; nothing when there are none and none was just
+ * confirmed.
+ */
 export function AwaitingSms({
   items,
   onConfirmed,

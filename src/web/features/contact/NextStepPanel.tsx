@@ -1,4 +1,6 @@
-/** The proposed next step and its due date, the meetings booked ahead, and a form to choose another step with a reason. */
+/**
+ * The proposed next step and its due date, the meetings booked ahead, and a form to choose another step with a reason.
+ */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttemptChannel } from '../../../core/outreach.js';

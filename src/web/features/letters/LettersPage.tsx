@@ -1,4 +1,6 @@
-/** /letters: today's letters with what to mind about each, printing them as one PDF, and (coordinators) the templates. */
+/**
+ * /letters: today's letters with what to mind about each, printing them as one PDF, and (coordinators) the templates.
+ */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';

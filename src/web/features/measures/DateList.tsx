@@ -1,4 +1,7 @@
-/** A list of dated entries (a measure's follow-ups, a placement's visits): a day and a note each, added and removed in place. */
+/**
+ * A list of dated entries (a measure's follow-ups, a placement's visits): a day and a note each, added and removed in
+ * place.
+ */
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../components/FormField.js';
 

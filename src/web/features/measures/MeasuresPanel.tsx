@@ -19,7 +19,10 @@ import { ReferralForm } from './ReferralForm.js';
 type Editing = { kind: 'measure' | 'referral'; id: string | null } | null;
 const problem = (e: unknown) => (e instanceof ApiError ? e : null);
 
-/** The panel; `managed`: the reader works on the person for the KAA; `onChanged` refreshes the rest of the page (the timeline). */
+/**
+ * The panel; `managed`: the reader works on the person for the KAA; `onChanged` refreshes the rest of the page (the
+ * timeline).
+ */
 export function MeasuresPanel({
   personId,
   managed,

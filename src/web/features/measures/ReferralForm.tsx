@@ -23,7 +23,10 @@ import { FormField, TextField } from '../../components/FormField.js';
 import { SelectField } from '../../components/SelectField.js';
 import { todayIso } from '../../i18n/format.js';
 
-/** The referral form; `referral` given: follow it up, otherwise make a new one (only to agencies in a category the reader may write). */
+/**
+ * The referral form; `referral` given: follow it up, otherwise make a new one (only to agencies in a category the
+ * reader may write).
+ */
 export function ReferralForm({
   personId,
   referral,

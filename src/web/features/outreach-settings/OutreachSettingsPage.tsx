@@ -1,4 +1,7 @@
-/** /settings/outreach: coordinators set the municipality's ladder, waits, overdue days, notice days, occupation validity, phone and return address, and its centres. */
+/**
+ * /settings/outreach: coordinators set the municipality's ladder, waits, overdue days, notice days, occupation
+ * validity, phone and return address, and its centres.
+ */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OCCUPATION_CODE_LIST, type OutreachSettings } from '../../../core/outreach.js';

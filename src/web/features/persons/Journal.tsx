@@ -8,7 +8,10 @@ import { useSession } from '../auth/session.js';
 import { NoteForm } from './NoteForm.js';
 import { Timeline } from './Timeline.js';
 
-/** The journal section; `events` is the loaded timeline, reloaded after each new note; `categories` those the reader may see and write. */
+/**
+ * The journal section; `events` is the loaded timeline, reloaded after each new note; `categories` those the reader may
+ * see and write.
+ */
 export function Journal({
   personId,
   events,

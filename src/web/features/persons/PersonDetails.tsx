@@ -1,4 +1,6 @@
-/** A person's identity, contact details and guardians; contact details give way to a notice under protected identity. */
+/**
+ * A person's identity, contact details and guardians; contact details give way to a notice under protected identity.
+ */
 import { useTranslation } from 'react-i18next';
 import { formatIdentityNumber } from '../../../core/personnummer.js';
 import type { PersonDetail } from '../../../core/schemas.js';

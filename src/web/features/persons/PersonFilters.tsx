@@ -1,4 +1,7 @@
-/** The person list's filters: contact person, case status, register, team, age and entry reason. Each change applies at once. */
+/**
+ * The person list's filters: contact person, case status, register, team, age and entry reason. Each change applies at
+ * once.
+ */
 import { useTranslation } from 'react-i18next';
 import { CASE_STATUS_FILTERS, CONTACT_PERSON_FILTERS } from '../../../core/persons.js';
 import { ENTRY_REASONS } from '../../../core/register.js';

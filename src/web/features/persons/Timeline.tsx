@@ -47,7 +47,10 @@ export function Timeline({ personId, events, onChanged }: Props) {
             key={event.id}
             id={`event-${event.id}`}
             tabIndex={-1}
-            className={`timeline__item timeline__item--${event.type}${event.correctedBy ? ' timeline__item--corrected' : ''}`}
+            className={
+              `timeline__item ` +
+              `timeline__item--${event.type}${event.correctedBy ? ' timeline__item--corrected' : ''}`
+            }
           >
             <h4 className="timeline__title">
               {t([`events.types.${event.type}`, `consentEvents.types.${event.type}`])}

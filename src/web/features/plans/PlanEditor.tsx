@@ -1,4 +1,7 @@
-/** The form to build and change the plan with the young person: goals with sub-goals and steps, the plan's follow-up and evaluation. */
+/**
+ * The form to build and change the plan with the young person: goals with sub-goals and steps, the plan's follow-up and
+ * evaluation.
+ */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,4 +1,7 @@
-/** The young person signs the plan's current version, in Lotsa or on paper (then the scan is attached); earlier signatures are listed. */
+/**
+ * The young person signs the plan's current version, in Lotsa or on paper (then the scan is attached); earlier
+ * signatures are listed.
+ */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -39,10 +39,12 @@ describe('the timeline sentences of the plan', () => {
 
   it('sums up a change in short', () => {
     expect(sentence('sv', 'plan_updated', { planId, version: 2, summary })).toBe(
-      'Sofia ändrade handlingsplanen (version 2): nya mål: Söka arbete; borttagna mål: Struktur i vardagen; 2 ändrade steg; 1 borttaget steg; ny uppföljningsdag.',
+      'Sofia ändrade handlingsplanen (version 2): nya mål: Söka arbete; borttagna mål: Struktur i vardagen; 2 ' +
+        'ändrade steg; 1 borttaget steg; ny uppföljningsdag.',
     );
     expect(sentence('en', 'plan_updated', { planId, version: 2, summary })).toBe(
-      'Sofia changed the action plan (version 2): new goals: Job seeking; removed goals: A daily structure; 2 changed steps; 1 removed step; new follow-up day.',
+      'Sofia changed the action plan (version 2): new goals: Job seeking; removed goals: A daily structure; 2 ' +
+        'changed steps; 1 removed step; new follow-up day.',
     );
   });
 

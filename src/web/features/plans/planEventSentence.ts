@@ -1,4 +1,7 @@
-/** The timeline sentences of the plan's events (plan_created, plan_updated, plan_signed), read through core's typed events. */
+/**
+ * The timeline sentences of the plan's events (plan_created, plan_updated, plan_signed), read through core's typed
+ * events.
+ */
 import type { TFunction } from 'i18next';
 import { readEvent } from '../../../core/events/index.js';
 import { goalAreaName, type PlanChangeSummary } from '../../../core/plan.js';

@@ -1,4 +1,7 @@
-/** Coordinators assign the selected persons of a queue to one contact person, from a bar that stays in view at the bottom of the window. */
+/**
+ * Coordinators assign the selected persons of a queue to one contact person, from a bar that stays in view at the
+ * bottom of the window.
+ */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { staffApi } from '../../api/endpoints.js';

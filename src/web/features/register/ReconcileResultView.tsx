@@ -1,4 +1,7 @@
-/** What a reconciliation would do (preview) or did (applied): counts, then who enters, who leaves, whose details change, and why. */
+/**
+ * What a reconciliation would do (preview) or did (applied): counts, then who enters, who leaves, whose details change,
+ * and why.
+ */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReconcileResult } from '../../api/registerEndpoints.js';

@@ -19,7 +19,8 @@ export function FiguresPanel({ load }: { load: () => Promise<Figures> }) {
     { key: 'openCases', value: data.openCases },
     { key: 'withoutContactPerson', value: data.withoutContactPerson },
   ];
-  // The count of one's own cases opens them; so does the coordinator's count of cases held by someone who may not open them.
+  // The count of one's own cases opens them; so does the coordinator's count of cases held by someone who may not open
+  // them.
   if (data.myCases !== null) cards.push({ key: 'myCases', value: data.myCases, to: '/my-cases' });
   if (data.contactPersonWithoutAccess)
     cards.push({
