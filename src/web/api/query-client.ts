@@ -23,3 +23,9 @@ export function problemOf(error: unknown): ApiError | null {
   if (!error) return null;
   return error instanceof ApiError ? error : new ApiError(0, 'internal_error', String(error));
 }
+
+/**
+ * Options of a query whose answer changes with work done elsewhere (lists, counts, figures): asked for
+ * anew each time it is shown, and never shown from an earlier visit while that answer comes.
+ */
+export const freshOnOpen = { refetchOnMount: 'always', gcTime: 0 } as const;

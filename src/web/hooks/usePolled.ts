@@ -1,25 +1,24 @@
-/** Loads data like useLoad, and loads it again at an interval while it is still changing (e.g. a running import). */
-import { useEffect, type DependencyList } from 'react';
+/** A TanStack query asked again at an interval while its answer is still changing (e.g. a running import). */
+import { useQuery, type QueryKey } from '@tanstack/react-query';
 import { POLL_INTERVAL_MS } from '../components/constants.js';
-import { useLoad, type Loaded } from './useLoad.js';
 
 /**
- * Runs `load` now and whenever `deps` change, then again every `intervalMs` for as long as
- * `again(data)` is true. Polling stops on an error; `reload` starts it again.
+ * `useQuery` of `queryKey`, asked again every `intervalMs` for as long as `again(data)` is true.
+ * Polling stops on an error; a refetch that succeeds starts it again.
  */
-export function usePolled<T>(
-  load: () => Promise<T>,
-  deps: DependencyList,
-  again: (data: T) => boolean,
-  intervalMs = POLL_INTERVAL_MS,
-): Loaded<T> {
-  const loaded = useLoad(load, deps);
-  const { data, error, loading, reload } = loaded;
-  const keepGoing = data !== undefined && !error && again(data);
-  useEffect(() => {
-    if (!keepGoing || loading) return;
-    const timer = setTimeout(() => void reload(), intervalMs);
-    return () => clearTimeout(timer);
-  }, [data, keepGoing, loading, reload, intervalMs]);
-  return loaded;
+export function usePolled<T>(options: {
+  queryKey: QueryKey;
+  queryFn: () => Promise<T>;
+  again: (data: T) => boolean;
+  intervalMs?: number;
+}) {
+  const { queryKey, queryFn, again, intervalMs = POLL_INTERVAL_MS } = options;
+  return useQuery({
+    queryKey,
+    queryFn,
+    refetchInterval: (query) => {
+      const { data, status } = query.state;
+      return data !== undefined && status !== 'error' && again(data) ? intervalMs : false;
+    },
+  });
 }

@@ -2,19 +2,21 @@
  * Book a calendar entry: a meeting (with the young person when `personId` is given), drop-in hours
  * at a centre, or an announced home visit with a second staff member.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../core/outreach-schemas.js';
 import { staffApi } from '../../api/endpoints.js';
 import { calendarApi } from '../../api/outreachEndpoints.js';
+import { calendarKeys, staffKeys } from '../../api/queryKeys.js';
 import { Alert, ProblemAlert } from '../../components/Alert.js';
 import { CONTACT_PERSON_ROLES } from '../../../core/roles.js';
 import { FormField, TextField } from '../../components/FormField.js';
 import { useAction } from '../../hooks/useAction.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { todayIso } from '../../i18n/format.js';
 import { useSession } from '../auth/session.js';
 import { apiErrorOf, useFieldErrors } from '../contact/useFieldErrors.js';
+import { useOutreachChanged } from '../contact/useOutreachChanged.js';
 
 type Kind = Meeting['kind'];
 type Props = {
@@ -23,27 +25,27 @@ type Props = {
   kinds: Kind[];
   personId?: string;
   noticeDays?: number;
-  onBooked: () => Promise<void>;
 };
 
 /** The date and time inputs as an ISO timestamp in the browser's time zone. */
 const isoOf = (date: string, time: string) => new Date(`${date}T${time}`).toISOString();
 
-/** The booking form; `id` prefixes its field ids. */
-export function BookingForm({ id, title, kinds, personId, noticeDays, onBooked }: Props) {
+/** The booking form; `id` prefixes its field ids. A booking refreshes the calendar and the person's next step. */
+export function BookingForm({ id, title, kinds, personId, noticeDays }: Props) {
   const { t } = useTranslation();
   const { me } = useSession();
   // Team members may not list staff; a colleague plans the home visit then.
-  const staff = useLoad(
-    async () =>
-      kinds.includes('home_visit')
-        ? (await staffApi.list({ active: 'true' }).catch(() => [])).filter(
-            (s) => (CONTACT_PERSON_ROLES as readonly string[]).includes(s.role) && s.id !== me?.id,
-          )
-        : [],
-    [me?.id],
+  const activeStaff = useQuery({
+    queryKey: staffKeys.active,
+    queryFn: () => staffApi.list({ active: 'true' }).catch(() => []),
+    enabled: kinds.includes('home_visit'),
+  });
+  const staffChoices = (activeStaff.data ?? []).filter(
+    (s) => (CONTACT_PERSON_ROLES as readonly string[]).includes(s.role) && s.id !== me?.id,
   );
-  const centres = useLoad(() => calendarApi.centres(), []);
+  const centres = useQuery({ queryKey: calendarKeys.centres, queryFn: () => calendarApi.centres() });
+  const queryClient = useQueryClient();
+  const outreachChanged = useOutreachChanged();
   const [kind, setKind] = useState<Kind>(kinds[0]!);
   const [date, setDate] = useState(todayIso());
   const [start, setStart] = useState('10:00');
@@ -69,7 +71,7 @@ export function BookingForm({ id, title, kinds, personId, noticeDays, onBooked }
     };
     if (await run(() => calendarApi.book(body))) {
       setBooked(true);
-      await onBooked();
+      await (personId ? outreachChanged(personId) : queryClient.invalidateQueries({ queryKey: calendarKeys.all }));
     }
   }
 
@@ -117,7 +119,7 @@ export function BookingForm({ id, title, kinds, personId, noticeDays, onBooked }
             {(control) => (
               <select {...control} value={secondStaffId} onChange={(e) => setSecondStaffId(e.target.value)}>
                 <option value="">{t('contact.meeting.choose')}</option>
-                {(staff.data ?? []).map((s) => (
+                {staffChoices.map((s) => (
                   <option key={s.id} value={s.id}>
                     {s.name}
                   </option>

@@ -1,32 +1,35 @@
 /** The reader's iCal subscription: create, renew or revoke it. The address is shown once, when made. */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { calendarApi } from '../../api/outreachEndpoints.js';
+import { problemOf } from '../../api/query-client.js';
+import { calendarKeys } from '../../api/queryKeys.js';
 import { Alert, ProblemAlert } from '../../components/Alert.js';
 import { useAction } from '../../hooks/useAction.js';
 import { apiErrorOf } from '../contact/useFieldErrors.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { useFormat } from '../../i18n/format.js';
 
 /** The subscription panel. */
 export function CalendarFeedPanel() {
   const { t } = useTranslation();
   const format = useFormat();
-  const feed = useLoad(() => calendarApi.feed(), []);
+  const queryClient = useQueryClient();
+  const feed = useQuery({ queryKey: calendarKeys.feed, queryFn: () => calendarApi.feed() });
   const [url, setUrl] = useState<string | null>(null);
   const [revoked, setRevoked] = useState(false);
   const action = useAction();
   const problem = apiErrorOf(action.error);
   const run = async (work: () => Promise<unknown>) => {
     await action.run(work);
-    await feed.reload();
+    await queryClient.invalidateQueries({ queryKey: calendarKeys.feed });
   };
 
   return (
     <section className="panel" aria-labelledby="feed-title">
       <h2 id="feed-title">{t('calendar.feed.title')}</h2>
       <p>{t('calendar.feed.text')}</p>
-      <ProblemAlert error={problem ?? feed.error} />
+      <ProblemAlert error={problem ?? problemOf(feed.error)} />
       {revoked ? <Alert tone="success">{t('calendar.feed.revoked')}</Alert> : null}
       {url ? (
         <div className="field">

@@ -1,18 +1,20 @@
 /**
- * /calendar: a week of meetings for the reader or a centre, booking meetings and drop-in hours, and the iCal
- * subscription.
+ * /calendar: a week of meetings for the reader or a centre, booking meetings and drop-in hours, and the
+ * iCal subscription.
  */
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { addDays } from '../../../core/outreach.js';
 import { calendarApi } from '../../api/outreachEndpoints.js';
+import { freshOnOpen, problemOf } from '../../api/query-client.js';
+import { calendarKeys } from '../../api/queryKeys.js';
 import { Alert, Loading, ProblemAlert } from '../../components/Alert.js';
 import { FormField } from '../../components/FormField.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useAction } from '../../hooks/useAction.js';
 import { apiErrorOf } from '../contact/useFieldErrors.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { todayIso, useFormat } from '../../i18n/format.js';
 import { BookingForm } from './BookingForm.js';
 import { CalendarFeedPanel } from './CalendarFeedPanel.js';
@@ -30,18 +32,22 @@ export function CalendarPage() {
   const format = useFormat();
   const [from, setFrom] = useState(() => mondayOf(todayIso()));
   const [centreId, setCentreId] = useState('');
-  const centres = useLoad(() => calendarApi.centres(), []);
-  const meetings = useLoad(
-    () => calendarApi.meetings({ from, to: addDays(from, 6), centreId: centreId || undefined }),
-    [from, centreId],
-  );
+  const queryClient = useQueryClient();
+  const centres = useQuery({ queryKey: calendarKeys.centres, queryFn: () => calendarApi.centres() });
+  const week = { from, to: addDays(from, 6), centreId: centreId || undefined };
+  const meetings = useQuery({
+    queryKey: calendarKeys.meetings(week),
+    queryFn: () => calendarApi.meetings(week),
+    placeholderData: keepPreviousData,
+    ...freshOnOpen,
+  });
   const [cancelled, setCancelled] = useState(false);
   const { error, run } = useAction();
   const problem = apiErrorOf(error);
 
   async function cancel(id: string, version: number) {
     setCancelled(await run(() => calendarApi.cancel(id, version)));
-    await meetings.reload();
+    await queryClient.invalidateQueries({ queryKey: calendarKeys.all });
   }
 
   return (
@@ -72,7 +78,7 @@ export function CalendarPage() {
       <section className="panel" aria-labelledby="week-title">
         <h2 id="week-title">{t('calendar.week', { date: format.date(from) })}</h2>
         {cancelled ? <Alert tone="success">{t('calendar.cancelled')}</Alert> : null}
-        <ProblemAlert error={problem ?? meetings.error} />
+        <ProblemAlert error={problem ?? problemOf(meetings.error)} />
         {!meetings.data ? (
           <Loading />
         ) : meetings.data.length === 0 ? (
@@ -114,7 +120,10 @@ export function CalendarPage() {
                         type="button"
                         className="button button--secondary button--small"
                         onClick={() => void cancel(m.id, m.version)}
-                        aria-label={`${t('calendar.cancel')}: ${t(`calendar.kinds.${m.kind}`)} ${format.dateTime(m.startsAt)}`}
+                        aria-label={
+                          `${t('calendar.cancel')}: ` +
+                          `${t(`calendar.kinds.${m.kind}`)} ${format.dateTime(m.startsAt)}`
+                        }
                       >
                         {t('calendar.cancel')}
                       </button>
@@ -126,12 +135,7 @@ export function CalendarPage() {
           </div>
         )}
       </section>
-      <BookingForm
-        id="book"
-        title={t('calendar.book.title')}
-        kinds={['drop_in', 'meeting']}
-        onBooked={meetings.reload}
-      />
+      <BookingForm id="book" title={t('calendar.book.title')} kinds={['drop_in', 'meeting']} />
       <ScheduleChangesPanel />
       <CalendarFeedPanel />
     </>

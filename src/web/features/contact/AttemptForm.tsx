@@ -21,9 +21,10 @@ import { FormField } from '../../components/FormField.js';
 import { useAction } from '../../hooks/useAction.js';
 import { apiErrorOf, useFieldErrors } from './useFieldErrors.js';
 import { ChannelSelect } from './ChannelSelect.js';
+import { useOutreachChanged } from './useOutreachChanged.js';
 import { FormActions } from '../../components/FormActions.js';
 
-type Props = { personId: string; suggested: AttemptChannel | null; onSaved: () => Promise<void> };
+type Props = { personId: string; suggested: AttemptChannel | null };
 
 /** The current local time as the value of a datetime-local input. */
 function nowLocal(): string {
@@ -33,8 +34,9 @@ function nowLocal(): string {
 }
 
 /** The attempt form. */
-export function AttemptForm({ personId, suggested, onSaved }: Props) {
+export function AttemptForm({ personId, suggested }: Props) {
   const { t } = useTranslation();
+  const outreachChanged = useOutreachChanged();
   const [channel, setChannel] = useState<AttemptChannel>(suggested ?? 'phone');
   const [outcome, setOutcome] = useState<AttemptOutcome | ''>('');
   const [at, setAt] = useState(nowLocal);
@@ -73,7 +75,7 @@ export function AttemptForm({ personId, suggested, onSaved }: Props) {
     setOutcome('');
     setAgreed('');
     setNote('');
-    await onSaved();
+    await outreachChanged(personId);
   }
 
   const outcomeError = local.outcome ? t('contact.attempt.outcomeRequired') : fieldErrors.outcome;

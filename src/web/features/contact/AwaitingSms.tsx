@@ -10,19 +10,23 @@ import { Alert, ProblemAlert } from '../../components/Alert.js';
 import { useAction } from '../../hooks/useAction.js';
 import { useFormat } from '../../i18n/format.js';
 import { apiErrorOf } from './useFieldErrors.js';
+import { useOutreachChanged } from './useOutreachChanged.js';
 
 /**
- * The list of unconfirmed outbox messages with a confirm button each; nothing when there are none and none was just
- * confirmed.
+ * The list of unconfirmed outbox messages with a confirm button each; nothing when there are none and none was
+ * just confirmed. `onConfirmed` is told of each confirmation, before the person's outreach is asked for again.
  */
 export function AwaitingSms({
+  personId,
   items,
   onConfirmed,
 }: {
+  personId: string;
   items: Outreach['awaitingSms'];
-  onConfirmed: () => Promise<void>;
+  onConfirmed?: () => void;
 }) {
   const { t } = useTranslation();
+  const outreachChanged = useOutreachChanged();
   const format = useFormat();
   const { busy, error, run } = useAction();
   const [confirmed, setConfirmed] = useState(false);
@@ -31,7 +35,8 @@ export function AwaitingSms({
     setConfirmed(false);
     if (await run(() => contactApi.confirmSms(id))) {
       setConfirmed(true);
-      await onConfirmed();
+      onConfirmed?.();
+      await outreachChanged(personId);
     }
   }
 

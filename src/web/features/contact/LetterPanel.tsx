@@ -6,6 +6,7 @@ import { Alert, ProblemAlert } from '../../components/Alert.js';
 import { FormField } from '../../components/FormField.js';
 import { useAction } from '../../hooks/useAction.js';
 import { apiErrorOf } from './useFieldErrors.js';
+import { useOutreachChanged } from './useOutreachChanged.js';
 import { todayIso } from '../../i18n/format.js';
 import { downloadBlob } from '../letters/download.js';
 
@@ -16,14 +17,13 @@ export function LetterPanel({
   personId,
   protectedIdentity,
   suggested,
-  onPrinted,
 }: {
   personId: string;
   protectedIdentity: boolean;
   suggested: Kind;
-  onPrinted: () => Promise<void>;
 }) {
   const { t, i18n } = useTranslation();
+  const outreachChanged = useOutreachChanged();
   const [kind, setKind] = useState<Kind>(suggested);
   const [record, setRecord] = useState(true);
   const [done, setDone] = useState(false);
@@ -42,7 +42,7 @@ export function LetterPanel({
     if (!(await run(async () => downloadBlob((await print()).blob, `brev-${todayIso()}.pdf`)))) return;
     key.current = newIdempotencyKey();
     setDone(true);
-    await onPrinted();
+    await outreachChanged(personId);
   }
 
   return (

@@ -3,15 +3,17 @@
  * the attempt form, contact details, text message, letter and booking, the attempts so far, and
  * the way on to the next person in the queue the coach came from.
  */
+import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { QUEUE_KEYS, type QueueKey } from '../../../core/outreach.js';
 import { personsApi } from '../../api/endpoints.js';
 import { contactApi, outreachApi } from '../../api/outreachEndpoints.js';
+import { problemOf } from '../../api/query-client.js';
+import { personKeys, settingsKeys } from '../../api/queryKeys.js';
 import { queueListingFrom, queueListingSearch, useQueueListing } from '../queues/queueListing.js';
 import { Loading, ProblemAlert } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { NotFoundPage } from '../errors/NotFoundPage.js';
 import { BookingForm } from '../calendar/BookingForm.js';
 import { AttemptForm } from './AttemptForm.js';
@@ -29,25 +31,24 @@ export function NextStepPage() {
   const queue =
     (QUEUE_KEYS as readonly string[]).includes(queueParam) && queueParam !== 'inbox' ? (queueParam as QueueKey) : null;
   const { t } = useTranslation();
-  const person = useLoad(() => personsApi.get(id), [id]);
-  const outreach = useLoad(() => contactApi.outreach(id), [id]);
-  const settings = useLoad(() => outreachApi.settings(), []);
+  const person = useQuery({ queryKey: personKeys.detail(id), queryFn: () => personsApi.get(id) });
+  const outreach = useQuery({ queryKey: personKeys.outreach(id), queryFn: () => contactApi.outreach(id) });
+  const settings = useQuery({ queryKey: settingsKeys.outreach, queryFn: () => outreachApi.settings() });
   // The rows the queue page showed, from its cache: stepping on does not list (and audit) the queue again.
   const listing = queueListingFrom(params);
   const queueItems = useQueueListing(queue, listing, false);
 
-  if (person.error?.status === 404 || outreach.error?.status === 404) return <NotFoundPage />;
-  if (person.error || outreach.error) return <ProblemAlert error={person.error ?? outreach.error} />;
+  const error = problemOf(person.error) ?? problemOf(outreach.error);
+  if (problemOf(person.error)?.status === 404 || problemOf(outreach.error)?.status === 404) return <NotFoundPage />;
+  if (error) return <ProblemAlert error={error} />;
   if (!person.data || !outreach.data) return <Loading />;
   const p = person.data;
   const o = outreach.data;
   const name = t('persons.fullName', { given: p.givenName, family: p.familyName });
-  const reload = async () => {
-    await Promise.all([outreach.reload(), person.reload()]);
-  };
   const items = queueItems.data?.items ?? [];
   // The one after this person in the listing; from a person not (or no longer) in it, the first one.
   const next = items.slice(items.findIndex((i) => i.personId === id) + 1).find((i) => i.personId !== id);
+  const nextSearch = queue ? new URLSearchParams([['queue', queue], ...queueListingSearch(listing)]) : null;
   const letterKind = o.nextStep?.channel === 'second_letter' ? 'second_letter' : 'letter';
 
   return (
@@ -60,47 +61,29 @@ export function NextStepPage() {
       <PageHeading title={t('contact.title', { name })} />
       <div className="columns">
         <div className="columns__main">
-          <NextStepPanel
-            key={`${o.nextStepVersion}-${o.attempts.length}`}
-            personId={p.id}
-            outreach={o}
-            onChanged={reload}
-          />
-          <AttemptForm personId={p.id} suggested={o.nextStep?.channel ?? null} onSaved={reload} />
+          <NextStepPanel key={`${o.nextStepVersion}-${o.attempts.length}`} personId={p.id} outreach={o} />
+          <AttemptForm personId={p.id} suggested={o.nextStep?.channel ?? null} />
           <AttemptList outreach={o} />
         </div>
         <div className="columns__side">
           <ContactDetailsPanel person={p} under18={o.under18} enteredOn={o.enteredOn} />
           {!p.contactDetailsHidden ? (
-            <SmsPanel
-              personId={p.id}
-              hasGuardian={p.guardians.some((g) => g.phone)}
-              awaiting={o.awaitingSms}
-              onSent={reload}
-            />
+            <SmsPanel personId={p.id} hasGuardian={p.guardians.some((g) => g.phone)} awaiting={o.awaitingSms} />
           ) : null}
-          <LetterPanel
-            personId={p.id}
-            protectedIdentity={p.protectedIdentity}
-            suggested={letterKind}
-            onPrinted={reload}
-          />
+          <LetterPanel personId={p.id} protectedIdentity={p.protectedIdentity} suggested={letterKind} />
           <BookingForm
             id="meeting"
             title={t('contact.meeting.title')}
             kinds={['meeting', 'home_visit']}
             personId={p.id}
             noticeDays={settings.data?.settings.homeVisitNoticeDays ?? 5}
-            onBooked={reload}
           />
         </div>
       </div>
       {queue && queueItems.data ? (
         <p className="next-in-queue">
           {next ? (
-            <Link
-              to={`/persons/${next.personId}/outreach?${new URLSearchParams([['queue', queue], ...queueListingSearch(listing)])}`}
-            >
+            <Link to={`/persons/${next.personId}/outreach?${nextSearch}`}>
               {t('contact.nextInQueue', {
                 name: t('persons.fullName', { given: next.givenName, family: next.familyName }),
               })}

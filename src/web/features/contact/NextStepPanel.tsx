@@ -1,5 +1,6 @@
 /**
- * The proposed next step and its due date, the meetings booked ahead, and a form to choose another step with a reason.
+ * The proposed next step and its due date, the meetings booked ahead, and a form to choose another step
+ * with a reason.
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,15 +12,17 @@ import { FormField, TextField } from '../../components/FormField.js';
 import { useAction } from '../../hooks/useAction.js';
 import { apiErrorOf } from './useFieldErrors.js';
 import { ChannelSelect } from './ChannelSelect.js';
+import { useOutreachChanged } from './useOutreachChanged.js';
 import { BookedMeetings } from './BookedMeetings.js';
 import { todayIso, useFormat } from '../../i18n/format.js';
 import { FormActions } from '../../components/FormActions.js';
 
-type Props = { personId: string; outreach: Outreach; onChanged: () => Promise<void> };
+type Props = { personId: string; outreach: Outreach };
 
 /** The next-step panel. */
-export function NextStepPanel({ personId, outreach, onChanged }: Props) {
+export function NextStepPanel({ personId, outreach }: Props) {
   const { t } = useTranslation();
+  const outreachChanged = useOutreachChanged();
   const format = useFormat();
   const next = outreach.nextStep;
   const [open, setOpen] = useState(false);
@@ -48,7 +51,7 @@ export function NextStepPanel({ personId, outreach, onChanged }: Props) {
     setSaved(true);
     setOpen(false);
     setReason('');
-    await onChanged();
+    await outreachChanged(personId);
   }
 
   return (

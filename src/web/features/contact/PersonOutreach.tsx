@@ -3,44 +3,38 @@
  * booked ahead), "Registrera kontakt" and the attempts so far, and a link to the focused next-step
  * view for text messages, letters and booking. Shown to the KAA's own staff who do outreach.
  */
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { contactApi } from '../../api/outreachEndpoints.js';
+import { problemOf } from '../../api/query-client.js';
+import { personKeys } from '../../api/queryKeys.js';
 import { Loading, ProblemAlert } from '../../components/Alert.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { AttemptForm } from './AttemptForm.js';
 import { AwaitingSms } from './AwaitingSms.js';
 import { AttemptList } from './AttemptList.js';
 import { NextStepPanel } from './NextStepPanel.js';
 
-/** The outreach part of the person page; `onChanged` reloads the rest of the page (timeline, case). */
-export function PersonOutreach({ personId, onChanged }: { personId: string; onChanged: () => Promise<void> }) {
+/** The outreach part of the person page; what is done here refreshes the rest of the page (timeline, case). */
+export function PersonOutreach({ personId }: { personId: string }) {
   const { t } = useTranslation();
-  const outreach = useLoad(() => contactApi.outreach(personId), [personId]);
-  if (outreach.error) return <ProblemAlert error={outreach.error} />;
+  const outreach = useQuery({ queryKey: personKeys.outreach(personId), queryFn: () => contactApi.outreach(personId) });
+  if (outreach.error) return <ProblemAlert error={problemOf(outreach.error)} />;
   if (!outreach.data) return <Loading />;
   const o = outreach.data;
-  const reload = async () => {
-    await Promise.all([outreach.reload(), onChanged()]);
-  };
   return (
     <>
-      <NextStepPanel
-        key={`${o.nextStepVersion}-${o.attempts.length}`}
-        personId={personId}
-        outreach={o}
-        onChanged={reload}
-      />
+      <NextStepPanel key={`${o.nextStepVersion}-${o.attempts.length}`} personId={personId} outreach={o} />
       <p className="small">
         <Link to={`/persons/${personId}/outreach`}>{t('contactHub.openNextStepView')}</Link>
       </p>
       {o.awaitingSms.length ? (
         <section className="panel" aria-labelledby="awaiting-sms-title">
           <h2 id="awaiting-sms-title">{t('contactHub.awaitingSms.title')}</h2>
-          <AwaitingSms items={o.awaitingSms} onConfirmed={reload} />
+          <AwaitingSms personId={personId} items={o.awaitingSms} />
         </section>
       ) : null}
-      <AttemptForm personId={personId} suggested={o.nextStep?.channel ?? null} onSaved={reload} />
+      <AttemptForm personId={personId} suggested={o.nextStep?.channel ?? null} />
       <AttemptList outreach={o} />
     </>
   );

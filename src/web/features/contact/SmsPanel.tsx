@@ -13,20 +13,20 @@ import { FormField } from '../../components/FormField.js';
 import { useAction } from '../../hooks/useAction.js';
 import { apiErrorOf } from './useFieldErrors.js';
 import { AwaitingSms } from './AwaitingSms.js';
+import { useOutreachChanged } from './useOutreachChanged.js';
 
 /** The SMS panel of the next-step view. */
 export function SmsPanel({
   personId,
   hasGuardian,
   awaiting,
-  onSent,
 }: {
   personId: string;
   hasGuardian: boolean;
   awaiting: Outreach['awaitingSms'];
-  onSent: () => Promise<void>;
 }) {
   const { t } = useTranslation();
+  const outreachChanged = useOutreachChanged();
   const [recipient, setRecipient] = useState<'young_person' | 'guardian'>('young_person');
   const [sent, setSent] = useState<SmsMessage | null>(null);
   const { busy, error, run } = useAction();
@@ -47,7 +47,7 @@ export function SmsPanel({
     });
     // A message the gateway did not confirm is kept as failed: sending again is a new message, under a new key.
     if (ok || failedAtGateway) key.current = newIdempotencyKey();
-    if (ok) await onSent();
+    if (ok) await outreachChanged(personId);
   }
 
   return (
@@ -60,13 +60,7 @@ export function SmsPanel({
           <blockquote className="note-text">{sent.body}</blockquote>
         </Alert>
       ) : null}
-      <AwaitingSms
-        items={awaiting}
-        onConfirmed={async () => {
-          setSent(null);
-          await onSent();
-        }}
-      />
+      <AwaitingSms personId={personId} items={awaiting} onConfirmed={() => setSent(null)} />
       <ProblemAlert error={problem} />
       <form onSubmit={submit} noValidate>
         {hasGuardian ? (

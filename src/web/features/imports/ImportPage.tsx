@@ -6,6 +6,8 @@
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { ImportSummary } from '../../../core/register-schemas.js';
+import { problemOf } from '../../api/query-client.js';
+import { importKeys } from '../../api/queryKeys.js';
 import { importsApi } from '../../api/registerEndpoints.js';
 import { Alert, Loading, ProblemAlert } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
@@ -27,9 +29,10 @@ export function ImportPage() {
   const format = useFormat();
   const location = useLocation();
   const alreadyImported = Boolean((location.state as { alreadyImported?: boolean } | null)?.alreadyImported);
-  const summary = usePolled(() => importsApi.get(id), [id], inProgress);
+  const summary = usePolled({ queryKey: importKeys.one(id), queryFn: () => importsApi.get(id), again: inProgress });
+  const error = problemOf(summary.error);
 
-  if (summary.error?.status === 404) return <NotFoundPage />;
+  if (error?.status === 404) return <NotFoundPage />;
   const s = summary.data;
   return (
     <>
@@ -38,13 +41,13 @@ export function ImportPage() {
       </p>
       <PageHeading title={s ? t('imports.page.title', { fileName: s.fileName }) : t('imports.page.loadingTitle')} />
       {alreadyImported ? <Alert tone="info">{t('imports.page.alreadyImported')}</Alert> : null}
-      <ProblemAlert error={summary.error}>
-        <button type="button" className="button button--secondary" onClick={() => void summary.reload()}>
+      <ProblemAlert error={error}>
+        <button type="button" className="button button--secondary" onClick={() => void summary.refetch()}>
           {t('common.reload')}
         </button>
       </ProblemAlert>
       {!s ? (
-        summary.loading ? (
+        summary.isFetching ? (
           <Loading />
         ) : null
       ) : (
@@ -62,8 +65,8 @@ export function ImportPage() {
             </dd>
           </dl>
           {inProgress(s) ? <ImportProgress summary={s} /> : null}
-          {s.status === 'needs_mapping' ? <MappingForm key={s.id} summary={s} onMapped={summary.reload} /> : null}
-          {s.status === 'needs_review' ? <ReviewPanel key={s.id} summary={s} onAccepted={summary.reload} /> : null}
+          {s.status === 'needs_mapping' ? <MappingForm key={s.id} summary={s} /> : null}
+          {s.status === 'needs_review' ? <ReviewPanel key={s.id} summary={s} /> : null}
           {s.status === 'ready' ? <ReadyPanel summary={s} /> : null}
           {s.status === 'failed' ? (
             <Alert tone="error">

@@ -6,6 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportSummary } from '../../../core/register-schemas.js';
 import { ApiError } from '../../api/client.js';
+import { jobKeys } from '../../api/queryKeys.js';
 import { registerApi } from '../../api/registerEndpoints.js';
 import { ProblemAlert } from '../../components/Alert.js';
 import { ProgressBar } from '../../components/ProgressBar.js';
@@ -17,11 +18,11 @@ export function ImportProgress({ summary }: { summary: ImportSummary }) {
   const { t } = useTranslation();
   const format = useFormat();
   // Only the uploader may read the job; for anyone else the import's own status has to do.
-  const job = usePolled(
-    async () => (summary.jobId ? registerApi.job(summary.jobId).catch(() => null) : null),
-    [summary.jobId],
-    (j) => j?.status === 'queued' || j?.status === 'running',
-  );
+  const job = usePolled({
+    queryKey: jobKeys.one(summary.jobId ?? ''),
+    queryFn: async () => (summary.jobId ? registerApi.job(summary.jobId).catch(() => null) : null),
+    again: (j) => j?.status === 'queued' || j?.status === 'running',
+  });
   if (job.data?.status === 'failed') {
     const code = job.data.error && /^[a-z_]+$/.test(job.data.error) ? job.data.error : 'internal_error';
     return <ProblemAlert error={new ApiError(0, code as ApiError['code'], '')} />;

@@ -3,22 +3,25 @@
  * that holds it ("— saknas —" for an optional field the file lacks). The choice can be saved under a
  * name, so the next file with the same columns is read straight away.
  */
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportSummary } from '../../../core/register-schemas.js';
 import { COLUMNS, REQUIRED } from '../../../core/source-lists.js';
 import { messageOf, useMessages, type FieldMessages, type Message } from '../../api/fieldErrors.js';
+import { importKeys } from '../../api/queryKeys.js';
 import { importsApi } from '../../api/registerEndpoints.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { FormField, TextField } from '../../components/FormField.js';
 
-type Props = { summary: ImportSummary; onMapped: () => Promise<void> };
+type Props = { summary: ImportSummary };
 
 const normal = (s: string) => s.trim().toLowerCase();
 
-/** The mapping form; `onMapped` reloads the import, which is then checked again. */
-export function MappingForm({ summary, onMapped }: Props) {
+/** The mapping form; once mapped, the import is asked for again, and is then checked again. */
+export function MappingForm({ summary }: Props) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const messages = useMessages();
   const headers = summary.headers ?? [];
   const fields: readonly string[] = COLUMNS[summary.kind];
@@ -53,7 +56,7 @@ export function MappingForm({ summary, onMapped }: Props) {
     try {
       const body = Object.fromEntries(fields.map((f) => [f, mapping[f] || null]));
       await importsApi.setMapping(summary.id, body, save ? name.trim() : undefined);
-      await onMapped();
+      await queryClient.invalidateQueries({ queryKey: importKeys.one(summary.id) });
     } catch (err) {
       setProblem(messageOf(err));
       setBusy(false);

@@ -1,11 +1,13 @@
 /** A finished import: what was read, what was skipped, and the way on to reconciliation. */
+import { useQuery } from '@tanstack/react-query';
 import { Fragment } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { ImportSummary } from '../../../core/register-schemas.js';
+import { problemOf } from '../../api/query-client.js';
+import { importKeys } from '../../api/queryKeys.js';
 import { importsApi } from '../../api/registerEndpoints.js';
 import { Alert, ProblemAlert } from '../../components/Alert.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { useFormat } from '../../i18n/format.js';
 import { ImportErrorTable } from './ImportErrorTable.js';
 
@@ -14,7 +16,11 @@ export function ReadyPanel({ summary }: { summary: ImportSummary }) {
   const { t } = useTranslation();
   const format = useFormat();
   const skipped = summary.errorCount + summary.otherMunicipalityRows > 0;
-  const errors = useLoad(async () => (skipped ? importsApi.allErrors(summary.id) : []), [summary.id, skipped]);
+  const errors = useQuery({
+    queryKey: importKeys.errors(summary.id),
+    queryFn: () => importsApi.allErrors(summary.id),
+    enabled: skipped,
+  });
   const rows: { key: string; value: number }[] = [
     { key: 'rowsTotal', value: summary.rowsTotal },
     { key: 'rowsValid', value: summary.rowsValid },
@@ -35,7 +41,7 @@ export function ReadyPanel({ summary }: { summary: ImportSummary }) {
           </Fragment>
         ))}
       </dl>
-      <ProblemAlert error={errors.error} />
+      <ProblemAlert error={problemOf(errors.error)} />
       {errors.data?.length ? (
         <ImportErrorTable
           id="import-skipped"

@@ -4,26 +4,29 @@
  * they are never imported and need no consent. A population list with far fewer residents than the
  * one before needs the coordinator's word too, with both numbers shown.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { ImportSummary } from '../../../core/register-schemas.js';
 import { messageOf, useMessages, type Message } from '../../api/fieldErrors.js';
+import { problemOf } from '../../api/query-client.js';
+import { importKeys } from '../../api/queryKeys.js';
 import { importsApi } from '../../api/registerEndpoints.js';
 import { Alert, Loading, ProblemAlert } from '../../components/Alert.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { useFormat } from '../../i18n/format.js';
 import { ImportErrorTable } from './ImportErrorTable.js';
 import { FormActions } from '../../components/FormActions.js';
 
-type Props = { summary: ImportSummary; onAccepted: () => Promise<void> };
+type Props = { summary: ImportSummary };
 
 /** The review panel of an import that needs review. */
-export function ReviewPanel({ summary, onAccepted }: Props) {
+export function ReviewPanel({ summary }: Props) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const format = useFormat();
   const messages = useMessages();
-  const errors = useLoad(() => importsApi.allErrors(summary.id), [summary.id]);
+  const errors = useQuery({ queryKey: importKeys.errors(summary.id), queryFn: () => importsApi.allErrors(summary.id) });
   const [confirmed, setConfirmed] = useState(false);
   const [shrinkConfirmed, setShrinkConfirmed] = useState(false);
   const shrunk = summary.previousResidents !== null;
@@ -53,7 +56,7 @@ export function ReviewPanel({ summary, onAccepted }: Props) {
     setProblem(null);
     try {
       await importsApi.accept(summary.id, lines, shrunk);
-      await onAccepted();
+      await queryClient.invalidateQueries({ queryKey: importKeys.one(summary.id) });
     } catch (err) {
       setProblem(messageOf(err));
       setBusy(false);
@@ -72,8 +75,8 @@ export function ReviewPanel({ summary, onAccepted }: Props) {
         })}
       </p>
       {shrunk ? <Alert tone="warning">{t('imports.shrink.warning', shrink)}</Alert> : null}
-      <ProblemAlert error={errors.error} />
-      {errors.loading && !errors.data ? <Loading /> : null}
+      <ProblemAlert error={problemOf(errors.error)} />
+      {errors.isLoading ? <Loading /> : null}
       {errors.data ? (
         <>
           {count > 0 ? (

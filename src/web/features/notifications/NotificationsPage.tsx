@@ -2,14 +2,16 @@
  * /notifications: for a school reporter, "Mina anmälningar"; for a coordinator, the inbox of
  * notifications to verify with the leaving school, and below it the ones they sent themselves.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { formatIdentityNumber } from '../../../core/personnummer.js';
+import { freshOnOpen, problemOf } from '../../api/query-client.js';
+import { notificationKeys } from '../../api/queryKeys.js';
 import { notificationsApi } from '../../api/registerEndpoints.js';
 import { Alert, Loading, ProblemAlert } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { useSession } from '../auth/session.js';
 import { InboxItem } from './InboxItem.js';
 import { MyNotifications } from './MyNotifications.js';
@@ -22,8 +24,20 @@ export function NotificationsPage() {
   const location = useLocation();
   const submitted = Boolean((location.state as { submitted?: boolean } | null)?.submitted);
   const inboxRole = can('notifications.inbox');
-  const mine = useLoad(() => notificationsApi.list('mine'), []);
-  const inbox = useLoad(async () => (inboxRole ? notificationsApi.list('inbox') : []), [inboxRole]);
+  const queryClient = useQueryClient();
+  const mineQuery = useQuery({
+    queryKey: notificationKeys.list('mine'),
+    queryFn: () => notificationsApi.list('mine'),
+    ...freshOnOpen,
+  });
+  const inboxQuery = useQuery({
+    queryKey: notificationKeys.list('inbox'),
+    queryFn: () => notificationsApi.list('inbox'),
+    enabled: inboxRole,
+    ...freshOnOpen,
+  });
+  const mine = { data: mineQuery.data, error: problemOf(mineQuery.error), loading: mineQuery.isFetching };
+  const inbox = { data: inboxQuery.data, error: problemOf(inboxQuery.error), loading: inboxQuery.isFetching };
   const [handled, setHandled] = useState<string | null>(null);
 
   const newLink = (
@@ -66,7 +80,7 @@ export function NotificationsPage() {
                 item={item}
                 onHandled={async (done) => {
                   setHandled(formatIdentityNumber(done.personalIdentityNumber));
-                  await inbox.reload();
+                  await queryClient.invalidateQueries({ queryKey: notificationKeys.list('inbox') });
                   document.getElementById('page-title')?.focus();
                 }}
               />

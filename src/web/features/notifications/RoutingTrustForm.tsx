@@ -2,17 +2,20 @@
  * The coordinator's choice of the municipalities whose population lists may route the
  * municipality's schools' notifications to themselves (none until chosen; the server audits it).
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api/client.js';
+import { problemOf } from '../../api/query-client.js';
+import { notificationKeys } from '../../api/queryKeys.js';
 import { notificationsApi } from '../../api/registerEndpoints.js';
 import { Alert, Loading, ProblemAlert } from '../../components/Alert.js';
-import { useLoad } from '../../hooks/useLoad.js';
 
 /** The routing-trust section of the coordinator's notifications page. */
 export function RoutingTrustForm() {
   const { t } = useTranslation();
-  const routing = useLoad(() => notificationsApi.routing(), []);
+  const queryClient = useQueryClient();
+  const routing = useQuery({ queryKey: notificationKeys.routing, queryFn: () => notificationsApi.routing() });
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -38,6 +41,7 @@ export function RoutingTrustForm() {
     try {
       await notificationsApi.saveRouting([...chosen]);
       setSaved(true);
+      await queryClient.invalidateQueries({ queryKey: notificationKeys.routing });
     } catch (err) {
       setError(err as ApiError);
     } finally {
@@ -49,9 +53,9 @@ export function RoutingTrustForm() {
     <section className="panel" aria-labelledby="routing-trust-title">
       <h2 id="routing-trust-title">{t('notificationRouting.title')}</h2>
       <p>{t('notificationRouting.intro')}</p>
-      <ProblemAlert error={routing.error ?? error} />
+      <ProblemAlert error={problemOf(routing.error) ?? error} />
       {saved ? <Alert tone="success">{t('notificationRouting.saved')}</Alert> : null}
-      {routing.loading ? <Loading /> : null}
+      {routing.isPending ? <Loading /> : null}
       {routing.data && all.length === 0 ? <p className="muted">{t('notificationRouting.none')}</p> : null}
       {all.length > 0 ? (
         <form onSubmit={submit} noValidate>

@@ -1,17 +1,19 @@
 /** The municipality's centres and meeting places; coordinators add new ones. */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { calendarApi } from '../../api/outreachEndpoints.js';
+import { calendarKeys } from '../../api/queryKeys.js';
 import { Alert, ProblemAlert } from '../../components/Alert.js';
 import { TextField } from '../../components/FormField.js';
 import { useAction } from '../../hooks/useAction.js';
 import { apiErrorOf } from '../contact/useFieldErrors.js';
-import { useLoad } from '../../hooks/useLoad.js';
 
 /** The centres panel. */
 export function CentresPanel() {
   const { t } = useTranslation();
-  const centres = useLoad(() => calendarApi.centres(), []);
+  const queryClient = useQueryClient();
+  const centres = useQuery({ queryKey: calendarKeys.centres, queryFn: () => calendarApi.centres() });
   const [name, setName] = useState('');
   const [added, setAdded] = useState(false);
   const { error, run } = useAction();
@@ -23,7 +25,7 @@ export function CentresPanel() {
     if (!(await run(() => calendarApi.addCentre(name)))) return;
     setName('');
     setAdded(true);
-    await centres.reload();
+    await queryClient.invalidateQueries({ queryKey: calendarKeys.centres });
   }
 
   return (

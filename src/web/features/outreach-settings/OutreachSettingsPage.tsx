@@ -1,16 +1,18 @@
 /**
- * /settings/outreach: coordinators set the municipality's ladder, waits, overdue days, notice days, occupation
- * validity, phone and return address, and its centres.
+ * /settings/outreach: coordinators set the municipality's ladder, waits, overdue days, notice days,
+ * occupation validity, phone and return address, and its centres.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OCCUPATION_CODE_LIST, type OutreachSettings } from '../../../core/outreach.js';
 import { outreachApi } from '../../api/outreachEndpoints.js';
+import { problemOf } from '../../api/query-client.js';
+import { settingsKeys } from '../../api/queryKeys.js';
 import { Alert, Loading, ProblemAlert } from '../../components/Alert.js';
 import { FormField, TextField } from '../../components/FormField.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useAction } from '../../hooks/useAction.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { apiErrorOf, useFieldErrors } from '../contact/useFieldErrors.js';
 import { CentresPanel } from './CentresPanel.js';
 import { LadderFieldset } from './LadderFieldset.js';
@@ -51,14 +53,16 @@ function DaysField({
 /** The settings page. */
 export function OutreachSettingsPage() {
   const { t } = useTranslation();
-  const loaded = useLoad(() => outreachApi.settings(), []);
+  const queryClient = useQueryClient();
+  const loaded = useQuery({ queryKey: settingsKeys.outreach, queryFn: () => outreachApi.settings() });
+  const reload = () => queryClient.invalidateQueries({ queryKey: settingsKeys.outreach });
   const [settings, setSettings] = useState<OutreachSettings | null>(null);
   const [saved, setSaved] = useState(false);
   const { error, run } = useAction();
   const problem = apiErrorOf(error);
   const fieldErrors = useFieldErrors(problem);
   useEffect(() => setSettings(loaded.data?.settings ?? null), [loaded.data]);
-  if (loaded.error) return <ProblemAlert error={loaded.error} />;
+  if (loaded.error) return <ProblemAlert error={problemOf(loaded.error)} />;
   if (!loaded.data || !settings) return <Loading />;
   const set = (patch: Partial<OutreachSettings>) => setSettings({ ...settings, ...patch });
 
@@ -67,7 +71,7 @@ export function OutreachSettingsPage() {
     setSaved(false);
     if (!(await run(() => outreachApi.saveSettings(settings!, loaded.data!.version)))) return;
     setSaved(true);
-    await loaded.reload();
+    await reload();
   }
 
   return (
@@ -78,7 +82,7 @@ export function OutreachSettingsPage() {
         {saved ? <Alert tone="success">{t('outreachSettings.saved')}</Alert> : null}
         <ProblemAlert error={problem}>
           {problem?.code === 'version_conflict' ? (
-            <button type="button" className="button button--secondary" onClick={() => void loaded.reload()}>
+            <button type="button" className="button button--secondary" onClick={() => void reload()}>
               {t('common.reload')}
             </button>
           ) : null}

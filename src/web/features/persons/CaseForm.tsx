@@ -2,27 +2,32 @@
  * Change a case's status and (coordinators) its contact person. Sends the version it read; when
  * someone else changed the case meanwhile the user is asked to reload.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseStatus, PersonDetail } from '../../../core/schemas.js';
 import { ApiError } from '../../api/client.js';
 import { casesApi, staffApi } from '../../api/endpoints.js';
+import { staffKeys } from '../../api/queryKeys.js';
 import { Alert, ProblemAlert } from '../../components/Alert.js';
 import { CASE_STATUSES } from '../../../core/cases.js';
 import { FormField } from '../../components/FormField.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { TeamSelect } from '../consent/TeamSelect.js';
+import { usePersonChanged } from './usePersonChanged.js';
 
 type Case = NonNullable<PersonDetail['case']>;
-type Props = { kase: Case; canAssign: boolean; onChanged: () => Promise<void> };
+type Props = { kase: Case; canAssign: boolean; personId: string };
 
 /** The case form. */
-export function CaseForm({ kase, canAssign, onChanged }: Props) {
+export function CaseForm({ kase, canAssign, personId }: Props) {
   const { t } = useTranslation();
-  const staff = useLoad(
-    async () => (canAssign ? staffApi.list({ active: 'true', contactPerson: 'true' }) : []),
-    [canAssign],
-  );
+  const staff = useQuery({
+    queryKey: staffKeys.contactPersons,
+    queryFn: () => staffApi.list({ active: 'true', contactPerson: 'true' }),
+    enabled: canAssign,
+  });
+  const personChanged = usePersonChanged();
+  const onChanged = () => personChanged(personId);
   const [status, setStatus] = useState<CaseStatus>(kase.status);
   const [contactPersonId, setContactPersonId] = useState(kase.contactPerson?.id ?? '');
   const [teamId, setTeamId] = useState(kase.team?.id ?? '');
@@ -98,7 +103,7 @@ export function CaseForm({ kase, canAssign, onChanged }: Props) {
               {...control}
               value={contactPersonId}
               onChange={(e) => setContactPersonId(e.target.value)}
-              disabled={staff.loading && !staff.data}
+              disabled={staff.isLoading}
             >
               <option value="">{t('case.noContactPersonOption')}</option>
               {currentMissing ? (

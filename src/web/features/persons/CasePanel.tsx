@@ -8,8 +8,8 @@ import { useFormat } from '../../i18n/format.js';
 import { useSession } from '../auth/session.js';
 import { CaseForm } from './CaseForm.js';
 
-/** The case section of the person page; `onChanged` reloads the person and timeline. */
-export function CasePanel({ person, onChanged }: { person: PersonDetail; onChanged: () => Promise<void> }) {
+/** The case section of the person page. */
+export function CasePanel({ person }: { person: PersonDetail }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { can } = useSession();
@@ -58,7 +58,7 @@ export function CasePanel({ person, onChanged }: { person: PersonDetail; onChang
             </Alert>
           ) : null}
           {can('persons.edit') && person.access.managed && kase.status !== 'closed' ? (
-            <CaseForm key={kase.id} kase={kase} canAssign={can('cases.assign')} onChanged={onChanged} />
+            <CaseForm key={kase.id} kase={kase} canAssign={can('cases.assign')} personId={person.id} />
           ) : null}
         </>
       )}

@@ -1,9 +1,11 @@
 /** Write a journal note, or a correction of an earlier note (the original stays, marked as corrected). */
+import { useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { personsApi } from '../../api/endpoints.js';
 import { newIdempotencyKey } from '../../api/outreachEndpoints.js';
 import { messageOf, useMessages, type Message } from '../../api/fieldErrors.js';
+import { personKeys } from '../../api/queryKeys.js';
 import { looksSensitive, type ConsentCategory } from '../../../core/consent.js';
 import { Alert } from '../../components/Alert.js';
 import { FormActions } from '../../components/FormActions.js';
@@ -14,7 +16,8 @@ type Props = {
   personId: string;
   /** The categories the writer may record into (from the person's access); a new note offers them. */
   categories?: ConsentCategory[];
-  onSaved: () => Promise<void>;
+  /** Called once the note is saved and the timeline asked for again. */
+  onSaved?: () => void;
   /** When set, the form writes a correction of this note, starting from its text. */
   corrects?: { id: string; text: string };
   onCancel?: () => void;
@@ -27,6 +30,7 @@ export function NoteForm({ personId, categories = [], onSaved, corrects, onCance
   const { t } = useTranslation();
   const messages = useMessages();
   const id = useId();
+  const queryClient = useQueryClient();
   const [text, setText] = useState(corrects?.text ?? '');
   const [error, setError] = useState<Message | null>(null);
   const [saved, setSaved] = useState<'plain' | 'sensitive' | null>(null);
@@ -62,7 +66,8 @@ export function NoteForm({ personId, categories = [], onSaved, corrects, onCance
       setCategory(choices[0] ?? '');
       setShared(false);
       setSaved(result.possiblySensitive ? 'sensitive' : 'plain');
-      await onSaved();
+      await queryClient.invalidateQueries({ queryKey: personKeys.events(personId) });
+      onSaved?.();
     } catch (err) {
       setError(messageOf(err));
     } finally {

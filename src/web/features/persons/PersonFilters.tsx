@@ -1,13 +1,14 @@
 /**
- * The person list's filters: contact person, case status, register, team, age and entry reason. Each change applies at
- * once.
+ * The person list's filters: contact person, case status, register, team, age and entry reason. Each
+ * change applies at once.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { CASE_STATUS_FILTERS, CONTACT_PERSON_FILTERS } from '../../../core/persons.js';
 import { ENTRY_REASONS } from '../../../core/register.js';
 import { teamsApi } from '../../api/consentEndpoints.js';
+import { teamKeys } from '../../api/queryKeys.js';
 import { SelectField } from '../../components/SelectField.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { useSession } from '../auth/session.js';
 import type { PersonListState } from './personListState.js';
 
@@ -18,7 +19,7 @@ type Props = { value: Filters; onChange: (next: Partial<Filters>) => void; showC
 export function PersonFilters({ value, onChange, showContactPerson }: Props) {
   const { t } = useTranslation();
   const { me, can } = useSession();
-  const teams = useLoad(() => (can('teams.read') ? teamsApi.list() : Promise.resolve([])), []);
+  const teams = useQuery({ queryKey: teamKeys.all, queryFn: () => teamsApi.list(), enabled: can('teams.read') });
   // Only coordinators are told of cases whose contact person may not open them.
   const contactOptions = CONTACT_PERSON_FILTERS.filter(
     (f) => f !== 'any' && (f !== 'without_access' || me?.role === 'coordinator'),

@@ -3,15 +3,17 @@
  * URL (`personListState.ts`). With `mine` it is "Mina ärenden": the user's own open cases, reached
  * from the start page's count in one click.
  */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { personsApi } from '../../api/endpoints.js';
+import { freshOnOpen, problemOf } from '../../api/query-client.js';
+import { personKeys } from '../../api/queryKeys.js';
 import { Loading, ProblemAlert } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pagination } from '../../components/Pagination.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { useFormat } from '../../i18n/format.js';
 import { useSession } from '../auth/session.js';
 import { PersonFilters } from './PersonFilters.js';
@@ -50,10 +52,15 @@ export function PersonListPage({ mine = false }: { mine?: boolean }) {
   useEffect(() => setQuery(state.q), [state.q]);
   const key = writeListState(state, defaults).toString();
 
-  const { data, error, loading } = useLoad(
-    () => personsApi.list({ ...state, pageSize: PERSON_PAGE_SIZE }),
-    [key, mine],
-  );
+  const list = useQuery({
+    queryKey: personKeys.list({ ...state, pageSize: PERSON_PAGE_SIZE }),
+    queryFn: () => personsApi.list({ ...state, pageSize: PERSON_PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+    ...freshOnOpen,
+  });
+  const { data } = list;
+  const loading = list.isFetching;
+  const error = problemOf(list.error);
 
   function update(next: Partial<PersonListState>) {
     // From the address as it is now, not as this render saw it: a second filter chosen before React has

@@ -3,12 +3,14 @@
  * attempts (for the KAA's own staff), details, register periods, case and journal. A person the
  * user may not see answers 404, shown as "not found or no access".
  */
+import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { personsApi } from '../../api/endpoints.js';
+import { problemOf } from '../../api/query-client.js';
+import { personKeys } from '../../api/queryKeys.js';
 import { Alert, Loading, ProblemAlert } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { useSession } from '../auth/session.js';
 import { NotFoundPage } from '../errors/NotFoundPage.js';
 import { AccessPanel } from '../consent/AccessPanel.js';
@@ -23,6 +25,7 @@ import { CasePanel } from './CasePanel.js';
 import { CaseOutcomePanel } from '../outcomes/CaseOutcomePanel.js';
 import { Journal } from './Journal.js';
 import { PersonDetails } from './PersonDetails.js';
+import { usePersonChanged } from './usePersonChanged.js';
 import { RegisterPeriods } from './RegisterPeriods.js';
 import { ScheduleSection } from '../schedule/ScheduleSection.js';
 import { EnrolPanel } from '../activities/EnrolPanel.js';
@@ -35,18 +38,17 @@ export function PersonPage() {
   const { can } = useSession();
   const location = useLocation();
   const flash = location.state as { created?: boolean; saved?: boolean } | null;
-  const person = useLoad(() => personsApi.get(id), [id]);
-  const events = useLoad(() => personsApi.events(id), [id]);
+  const person = useQuery({ queryKey: personKeys.detail(id), queryFn: () => personsApi.get(id) });
+  const personChanged = usePersonChanged();
+  const error = problemOf(person.error);
 
-  if (person.error?.status === 404) return <NotFoundPage />;
-  if (person.error) return <ProblemAlert error={person.error} />;
+  if (error?.status === 404) return <NotFoundPage />;
+  if (error) return <ProblemAlert error={error} />;
   if (!person.data) return <Loading />;
   const p = person.data;
   const name = t('persons.fullName', { given: p.givenName, family: p.familyName });
   const seesContact = p.access.categories.includes('contact_occupation');
-  const reloadAll = async () => {
-    await Promise.all([person.reload(), events.reload()]);
-  };
+  const reloadAll = () => personChanged(p.id);
 
   return (
     <>
@@ -65,7 +67,7 @@ export function PersonPage() {
       <AccessPanel person={p} onChanged={reloadAll} />
       <div className="columns">
         <div className="columns__main">
-          {can('outreach.work') && p.access.managed ? <PersonOutreach personId={p.id} onChanged={reloadAll} /> : null}
+          {can('outreach.work') && p.access.managed ? <PersonOutreach personId={p.id} /> : null}
           {seesContact ? <PersonDetails person={p} /> : null}
           {seesContact ? <RegisterPeriods periods={p.registerPeriods} /> : null}
           {p.access.managed || p.access.categories.includes('assessment_plan') ? (
@@ -81,13 +83,11 @@ export function PersonPage() {
           ) : null}
           {seesContact ? <CaseOutcomePanel person={p} onChanged={reloadAll} /> : null}
           {seesContact || p.access.categories.includes('assessment_plan') ? <ScheduleSection personId={p.id} /> : null}
-          {seesContact ? <AttendancePanel personId={p.id} onChanged={events.reload} /> : null}
-          {can('activities.manage') && p.access.managed ? (
-            <EnrolPanel personId={p.id} onEnrolled={events.reload} />
-          ) : null}
+          {seesContact ? <AttendancePanel personId={p.id} onChanged={reloadAll} /> : null}
+          {can('activities.manage') && p.access.managed ? <EnrolPanel personId={p.id} onEnrolled={reloadAll} /> : null}
         </div>
         <div className="columns__side">
-          {seesContact ? <CasePanel person={p} onChanged={reloadAll} /> : null}
+          {seesContact ? <CasePanel person={p} /> : null}
           <AssessmentsPanel person={p} />
           <PlanPanel person={p} />
           {p.access.categories.includes('assessment_plan') ? (
@@ -96,7 +96,7 @@ export function PersonPage() {
           {can('extract.produce') ? <ExtractPanel personId={p.id} /> : null}
         </div>
       </div>
-      <Journal personId={p.id} events={events} categories={p.access.categories} />
+      <Journal personId={p.id} categories={p.access.categories} />
     </>
   );
 }

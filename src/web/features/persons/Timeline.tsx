@@ -11,7 +11,7 @@ import { useSession } from '../auth/session.js';
 import { NoteForm } from './NoteForm.js';
 import { useEventSentence } from './eventSentence.js';
 
-type Props = { personId: string; events: TimelineEvent[]; onChanged: () => Promise<void> };
+type Props = { personId: string; events: TimelineEvent[] };
 
 /** Moves focus to an event in the timeline (used by the correction links). */
 function focusEvent(id: string) {
@@ -21,7 +21,7 @@ function focusEvent(id: string) {
 }
 
 /** The timeline list. */
-export function Timeline({ personId, events, onChanged }: Props) {
+export function Timeline({ personId, events }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const { can } = useSession();
@@ -48,8 +48,7 @@ export function Timeline({ personId, events, onChanged }: Props) {
             id={`event-${event.id}`}
             tabIndex={-1}
             className={
-              `timeline__item ` +
-              `timeline__item--${event.type}${event.correctedBy ? ' timeline__item--corrected' : ''}`
+              `timeline__item timeline__item--${event.type}` + (event.correctedBy ? ' timeline__item--corrected' : '')
             }
           >
             <h4 className="timeline__title">
@@ -102,10 +101,7 @@ export function Timeline({ personId, events, onChanged }: Props) {
                   personId={personId}
                   corrects={{ id: event.id, text }}
                   onCancel={() => setCorrecting(null)}
-                  onSaved={async () => {
-                    setCorrecting(null);
-                    await onChanged();
-                  }}
+                  onSaved={() => setCorrecting(null)}
                 />
               ) : (
                 <button

@@ -1,23 +1,29 @@
 /**
- * Coordinators assign the selected persons of a queue to one contact person, from a bar that stays in view at the
- * bottom of the window.
+ * Coordinators assign the selected persons of a queue to one contact person, from a bar that stays in
+ * view at the bottom of the window.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { staffApi } from '../../api/endpoints.js';
 import { queuesApi } from '../../api/outreachEndpoints.js';
+import { personKeys, queueKeys, staffKeys } from '../../api/queryKeys.js';
 import { Alert, ProblemAlert } from '../../components/Alert.js';
 import { FormField } from '../../components/FormField.js';
 import { useAction } from '../../hooks/useAction.js';
 import { apiErrorOf } from '../contact/useFieldErrors.js';
-import { useLoad } from '../../hooks/useLoad.js';
 
-type Props = { selected: string[]; onAssigned: () => Promise<void> };
+/** `onAssigned`: told once the chosen persons are assigned, before the queue is listed again. */
+type Props = { selected: string[]; onAssigned: () => void };
 
 /** The bulk-assign bar under the queue table: how many are chosen, the contact person and the button. */
 export function BulkAssignForm({ selected, onAssigned }: Props) {
   const { t } = useTranslation();
-  const staff = useLoad(async () => staffApi.list({ active: 'true', contactPerson: 'true' }), []);
+  const queryClient = useQueryClient();
+  const staff = useQuery({
+    queryKey: staffKeys.contactPersons,
+    queryFn: () => staffApi.list({ active: 'true', contactPerson: 'true' }),
+  });
   const [contactPersonId, setContactPersonId] = useState('');
   const [local, setLocal] = useState<'noneSelected' | 'noContact' | null>(null);
   const [done, setDone] = useState<number | null>(null);
@@ -30,8 +36,13 @@ export function BulkAssignForm({ selected, onAssigned }: Props) {
     if (selected.length === 0) return setLocal('noneSelected');
     if (!contactPersonId) return setLocal('noContact');
     setLocal(null);
-    if (await run(async () => setDone((await queuesApi.bulkAssign(selected, contactPersonId)).assigned)))
-      await onAssigned();
+    if (await run(async () => setDone((await queuesApi.bulkAssign(selected, contactPersonId)).assigned))) {
+      onAssigned();
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: queueKeys.all }),
+        queryClient.invalidateQueries({ queryKey: personKeys.all }),
+      ]);
+    }
   }
 
   return (

@@ -8,18 +8,16 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { QUEUE_KEYS, type QueueKey } from '../../../core/outreach.js';
 import type { QueueSort } from '../../../core/outreach-schemas.js';
-import { outreachApi } from '../../api/outreachEndpoints.js';
 import { Loading, ProblemAlert } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pagination } from '../../components/Pagination.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { useFormat } from '../../i18n/format.js';
 import { useSession } from '../auth/session.js';
 import { NotFoundPage } from '../errors/NotFoundPage.js';
 import { BulkAssignForm } from './BulkAssignForm.js';
 import { ContactPersonFilter } from './ContactPersonFilter.js';
 import { QueueTable } from './QueueTable.js';
-import { queueListingFrom, queueListingSearch, useQueueListing } from './queueListing.js';
+import { queueListingFrom, queueListingSearch, useOutreachSettings, useQueueListing } from './queueListing.js';
 
 /** One queue. */
 export function QueuePage() {
@@ -32,7 +30,7 @@ export function QueuePage() {
   const { contactPerson, sort, order } = listing;
   const known = (QUEUE_KEYS as readonly string[]).includes(key) && key !== 'inbox';
   const page = useQueueListing(known ? (key as QueueKey) : null, listing, true);
-  const settings = useLoad(() => outreachApi.settings(), []);
+  const settings = useOutreachSettings();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   if (!known) return <NotFoundPage />;
   const items = page.data?.items ?? [];
@@ -95,13 +93,7 @@ export function QueuePage() {
             label={t('queueBulk.paging')}
           />
           {selectable && page.data.total > 0 ? (
-            <BulkAssignForm
-              selected={[...selected]}
-              onAssigned={async () => {
-                setSelected(new Set());
-                await page.refetch();
-              }}
-            />
+            <BulkAssignForm selected={[...selected]} onAssigned={() => setSelected(new Set())} />
           ) : null}
         </div>
       )}

@@ -1,20 +1,20 @@
 /** /queues: every work queue with its count, narrowed by contact person (kept in the address, so shareable). */
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { outreachApi, queuesApi } from '../../api/outreachEndpoints.js';
+import { problemOf } from '../../api/query-client.js';
 import { Loading, ProblemAlert } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { ContactPersonFilter } from './ContactPersonFilter.js';
 import { QueueLinks } from './QueueLinks.js';
+import { useOutreachSettings, useQueueSummaries } from './queueListing.js';
 
 /** The queues page. */
 export function QueuesPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const contactPerson = params.get('contactPerson') ?? '';
-  const queues = useLoad(() => queuesApi.list(contactPerson || undefined), [contactPerson]);
-  const settings = useLoad(() => outreachApi.settings(), []);
+  const queues = useQueueSummaries(contactPerson);
+  const settings = useOutreachSettings();
   return (
     <>
       <PageHeading title={t('queues.title')} />
@@ -25,7 +25,7 @@ export function QueuesPage() {
           onChange={(value) => setParams(value ? { contactPerson: value } : {})}
         />
       </div>
-      <ProblemAlert error={queues.error} />
+      <ProblemAlert error={problemOf(queues.error)} />
       {queues.data ? (
         <QueueLinks
           queues={queues.data}

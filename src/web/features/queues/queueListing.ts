@@ -6,8 +6,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { QueueKey } from '../../../core/outreach.js';
 import { QUEUE_SORTS, type QueueSort } from '../../../core/outreach-schemas.js';
-import { ApiError } from '../../api/client.js';
-import { queuesApi } from '../../api/outreachEndpoints.js';
+import { outreachApi, queuesApi } from '../../api/outreachEndpoints.js';
+import { freshOnOpen, problemOf } from '../../api/query-client.js';
+import { queueKeys, settingsKeys } from '../../api/queryKeys.js';
 
 /** Rows per page of a queue. */
 export const QUEUE_PAGE_SIZE = 50;
@@ -42,7 +43,7 @@ export function queueListingSearch(listing: QueueListing): URLSearchParams {
  */
 export function useQueueListing(key: QueueKey | null, listing: QueueListing, fresh: boolean) {
   const query = useQuery({
-    queryKey: ['queues', key, listing],
+    queryKey: queueKeys.listing(key, listing),
     queryFn: () =>
       queuesApi.items(key!, {
         ...listing,
@@ -53,13 +54,23 @@ export function useQueueListing(key: QueueKey | null, listing: QueueListing, fre
     placeholderData: keepPreviousData,
     ...(fresh ? { refetchOnMount: 'always' as const } : { staleTime: Infinity }),
   });
-  return {
-    ...query,
-    problem:
-      query.error instanceof ApiError
-        ? query.error
-        : query.error
-          ? new ApiError(0, 'internal_error', String(query.error))
-          : null,
-  };
+  return { ...query, problem: problemOf(query.error) };
+}
+
+/**
+ * The count of every queue, of `contactPerson`'s persons ('' for everyone's, 'me' for the reader's own),
+ * asked for anew each time it is shown; while another contact person's counts load, the last ones stay.
+ */
+export function useQueueSummaries(contactPerson: string) {
+  return useQuery({
+    queryKey: queueKeys.summary(contactPerson),
+    queryFn: () => queuesApi.list(contactPerson || undefined),
+    placeholderData: keepPreviousData,
+    ...freshOnOpen,
+  });
+}
+
+/** The municipality's outreach settings (days before a contact is overdue, notice of a home visit). */
+export function useOutreachSettings() {
+  return useQuery({ queryKey: settingsKeys.outreach, queryFn: () => outreachApi.settings() });
 }

@@ -3,9 +3,11 @@
  * shows who would enter, leave or get new details, and why; only "Genomför" changes the register.
  * Both run as background jobs with a progress bar. Below, the register on any date.
  */
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { personKeys, registerKeys } from '../../api/queryKeys.js';
 import { registerApi, type ReconcileResult } from '../../api/registerEndpoints.js';
 import { Alert, ProblemAlert } from '../../components/Alert.js';
 import { TextField } from '../../components/FormField.js';
@@ -29,7 +31,7 @@ export function ReconcilePage() {
   const [invalid, setInvalid] = useState(false);
   const [running, setRunning] = useState<'preview' | 'apply' | null>(null);
   const [shown, setShown] = useState<{ result: ReconcileResult; applied: boolean } | null>(null);
-  const [registerVersion, setRegisterVersion] = useState(0);
+  const queryClient = useQueryClient();
   const job = useJob<ReconcileResult>();
 
   const [confirmed, setConfirmed] = useState('');
@@ -44,7 +46,12 @@ export function ReconcilePage() {
     setRunning(null);
     if (state.status === 'done') {
       setShown({ result: state.result, applied: apply });
-      if (apply) setRegisterVersion((v) => v + 1);
+      if (apply) {
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: registerKeys.all }),
+          queryClient.invalidateQueries({ queryKey: personKeys.all }),
+        ]);
+      }
     }
   }
 
@@ -147,7 +154,7 @@ export function ReconcilePage() {
           </form>
         </section>
       ) : null}
-      {can('register.read') ? <RegisterOnDate today={today} version={registerVersion} /> : null}
+      {can('register.read') ? <RegisterOnDate today={today} /> : null}
     </>
   );
 }

@@ -1,21 +1,29 @@
 /** "I registret per datum": who was in the register on a chosen date, since when and why. */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { freshOnOpen, problemOf } from '../../api/query-client.js';
+import { registerKeys } from '../../api/queryKeys.js';
 import { registerApi } from '../../api/registerEndpoints.js';
 import { Loading, ProblemAlert } from '../../components/Alert.js';
 import { TextField } from '../../components/FormField.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { useFormat } from '../../i18n/format.js';
 import { PersonNumberTable } from './PersonNumberTable.js';
 
-/** The register-on-a-date section; `today` is the date shown first. `version` reloads it (e.g. after reconciling). */
-export function RegisterOnDate({ today, version }: { today: string; version: number }) {
+/** The register-on-a-date section; `today` is the date shown first. Reconciling refreshes it (`registerKeys`). */
+export function RegisterOnDate({ today }: { today: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [input, setInput] = useState(today);
   const [asOf, setAsOf] = useState(today);
   const [invalid, setInvalid] = useState(false);
-  const register = useLoad(() => registerApi.on(asOf), [asOf, version]);
+  const query = useQuery({
+    queryKey: registerKeys.on(asOf),
+    queryFn: () => registerApi.on(asOf),
+    placeholderData: keepPreviousData,
+    ...freshOnOpen,
+  });
+  const register = { data: query.data, error: problemOf(query.error), loading: query.isFetching };
 
   function show(event: FormEvent) {
     event.preventDefault();

@@ -1,26 +1,29 @@
 /** The municipality's key figures as cards, and the cases by status. Counts only, never identities. */
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { Figures } from '../../../core/schemas.js';
+import { reportsApi } from '../../api/endpoints.js';
+import { freshOnOpen, problemOf } from '../../api/query-client.js';
+import { startKeys } from '../../api/queryKeys.js';
 import { Loading, ProblemAlert } from '../../components/Alert.js';
 import { CASE_STATUSES } from '../../../core/cases.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { useFormat } from '../../i18n/format.js';
 
 /** Loads and shows the figures. */
-export function FiguresPanel({ load }: { load: () => Promise<Figures> }) {
+export function FiguresPanel() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { data, error, loading } = useLoad(load, [load]);
-  if (error) return <ProblemAlert error={error} />;
-  if (loading || !data) return <Loading />;
+  const figures = useQuery({ queryKey: startKeys.figures, queryFn: () => reportsApi.figures(), ...freshOnOpen });
+  const { data } = figures;
+  if (figures.error) return <ProblemAlert error={problemOf(figures.error)} />;
+  if (figures.isFetching || !data) return <Loading />;
   const cards: { key: string; value: number; to?: string }[] = [
     { key: 'inRegister', value: data.inRegister },
     { key: 'openCases', value: data.openCases },
     { key: 'withoutContactPerson', value: data.withoutContactPerson },
   ];
-  // The count of one's own cases opens them; so does the coordinator's count of cases held by someone who may not open
-  // them.
+  // The count of one's own cases opens them; so does the coordinator's count of cases held by someone who
+  // may not open them.
   if (data.myCases !== null) cards.push({ key: 'myCases', value: data.myCases, to: '/my-cases' });
   if (data.contactPersonWithoutAccess)
     cards.push({

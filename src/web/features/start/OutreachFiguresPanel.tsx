@@ -1,16 +1,23 @@
 /** Outreach figures on the start page: for the municipality as cards, per contact person as a table. Counts only. */
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { outreachApi } from '../../api/outreachEndpoints.js';
+import { freshOnOpen, problemOf } from '../../api/query-client.js';
+import { startKeys } from '../../api/queryKeys.js';
 import { Loading, ProblemAlert } from '../../components/Alert.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { useFormat } from '../../i18n/format.js';
 
 /** Loads and shows the outreach figures. */
 export function OutreachFiguresPanel() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { data, error } = useLoad(() => outreachApi.figures(), []);
-  if (error) return <ProblemAlert error={error} />;
+  const figures = useQuery({
+    queryKey: startKeys.outreachFigures,
+    queryFn: () => outreachApi.figures(),
+    ...freshOnOpen,
+  });
+  const { data } = figures;
+  if (figures.error) return <ProblemAlert error={problemOf(figures.error)} />;
   if (!data) return <Loading />;
   const none = t('outreachFigures.none');
   const percent = (share: number | null) =>

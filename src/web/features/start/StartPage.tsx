@@ -2,16 +2,18 @@
  * The start page: a greeting and the municipality's figures. Case workers get links onward;
  * managers see figures only; school reporters get the way to notify and to their notifications.
  */
+import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { reportsApi } from '../../api/endpoints.js';
+import { freshOnOpen } from '../../api/query-client.js';
+import { startKeys } from '../../api/queryKeys.js';
 import { Alert } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useSession } from '../auth/session.js';
 import { SignInCodesPanel } from '../admin/SignInCodesPanel.js';
 import { AlertsPanel } from '../consent/AlertsPanel.js';
 import { StartQueues } from '../queues/StartQueues.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { FiguresPanel } from './FiguresPanel.js';
 import { allDone, GettingStarted } from './GettingStarted.js';
 import { OutreachFiguresPanel } from './OutreachFiguresPanel.js';
@@ -23,7 +25,12 @@ export function StartPage() {
   const location = useLocation();
   const passwordChanged = Boolean((location.state as { passwordChanged?: boolean } | null)?.passwordChanged);
   // An administrator of a municipality still setting up sees the first steps instead of empty figures.
-  const steps = useLoad(() => (can('staff.manage') ? reportsApi.gettingStarted() : Promise.resolve(null)), [me?.id]);
+  const steps = useQuery({
+    queryKey: startKeys.gettingStarted(me?.id),
+    queryFn: () => reportsApi.gettingStarted(),
+    enabled: can('staff.manage'),
+    ...freshOnOpen,
+  });
   const gettingStarted = steps.data && !allDone(steps.data) ? steps.data : null;
   if (!me) return null;
   const firstName = me.name.split(' ')[0] ?? me.name;
@@ -37,7 +44,7 @@ export function StartPage() {
       {can('outreach.work') ? <StartQueues /> : null}
       {gettingStarted ? <GettingStarted steps={gettingStarted} /> : null}
       {can('figures.read') && !gettingStarted ? <OutreachFiguresPanel /> : null}
-      {can('figures.read') && !gettingStarted ? <FiguresPanel load={reportsApi.figures} /> : null}
+      {can('figures.read') && !gettingStarted ? <FiguresPanel /> : null}
       {can('notifications.submit') && !can('notifications.inbox') ? (
         <section className="panel" aria-labelledby="notifications-title">
           <h2 id="notifications-title">{t('start.notifications.title')}</h2>
