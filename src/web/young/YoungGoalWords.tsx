@@ -2,7 +2,7 @@
  * The young person's own words on a goal: shown under the goal, written or changed in a small form.
  * Saving makes a new plan version; if staff changed the plan meanwhile, the server's sentence shows.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { MePlan } from '../../core/me-schemas.js';
 import { meApi } from './api.js';
 
@@ -21,6 +21,11 @@ export function YoungGoalWords({ goal, version, t, act, onSaved }: Props) {
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(goal.ownWords ?? '');
   const id = `y-words-${goal.id}`;
+  const field = useRef<HTMLTextAreaElement>(null);
+  // The field takes the focus when it opens, so a keyboard user writes at once.
+  useEffect(() => {
+    if (editing) field.current?.focus();
+  }, [editing]);
   const save = (e: FormEvent) => {
     e.preventDefault();
     act(async () => {
@@ -36,6 +41,7 @@ export function YoungGoalWords({ goal, version, t, act, onSaved }: Props) {
           {t('ownWordsHint')}
         </p>
         <textarea
+          ref={field}
           id={id}
           rows={3}
           maxLength={2000}
