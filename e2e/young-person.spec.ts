@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { todayInSweden } from '../src/core/dates.js';
 import { WEB_DIST } from '../src/server/app.js';
 import { ACCOUNTS, apiAs, expectNoAxeViolations, serverAndBrowser, skipE2E } from './fixtures.js';
 
@@ -18,12 +19,13 @@ function firstPageJavaScript(): number {
 }
 
 describe.skipIf(skipE2E)(
-  '[young person]: a young person signs in with a code, follows their plan, withdraws a consent ' +
-    'and sees who read their data',
+  '[young person]: signs in by code, follows and words their plan, rates a measure, withdraws a consent, reads the log',
   () => {
     const spec = serverAndBrowser();
     let personId: string;
     let pnr: string;
+    let caseId: string;
+    let offerId: string;
     beforeAll(async () => {
       const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
       pnr = spec.lotsa.unusedIdentityNumber(40);
@@ -72,6 +74,18 @@ describe.skipIf(skipE2E)(
         givenBy: 'young_person',
       };
       expect((await coordinator.send('POST', `/api/v1/persons/${personId}/consents`, consent)).status).toBe(201);
+      caseId = person.case.id;
+      // A measure that ended a week ago, for the young person's short evaluation.
+      const daysAgo = (n: number) => todayInSweden(new Date(Date.now() - n * 86_400_000));
+      offerId = (
+        await coordinator.send('POST', '/api/v1/offers', {
+          name: 'Studiecoachning',
+          kind: 'guidance',
+          providerName: 'Porten',
+        })
+      ).body.id;
+      const measure = { offerId, startsOn: daysAgo(40), endedOn: daysAgo(7), endReason: 'completed' };
+      expect((await coordinator.send('POST', `/api/v1/persons/${personId}/measures`, measure)).status).toBe(201);
       await coordinator.api.dispose();
     });
 
@@ -79,7 +93,7 @@ describe.skipIf(skipE2E)(
       expect(firstPageJavaScript()).toBeLessThan(100 * 1024);
     });
 
-    it('signs in with the code from the outbox on a phone, marks a step done, withdraws a consent and reads the access log', async () => {
+    it('on a phone: signs in, does a step, writes own words, rates a measure, withdraws, reads log', async () => {
       const social = await apiAs(spec.lotsa.baseUrl, SOCIAL_WORKER);
       expect((await social.api.get(`/api/v1/persons/${personId}`)).status()).toBe(200);
 
@@ -130,6 +144,29 @@ describe.skipIf(skipE2E)(
       await plan.getByRole('button', { name: 'Jag godkänner planen' }).click();
       await expect.poll(() => plan.textContent()).toContain('Du har godkänt den här planen.');
 
+      // Their own words on the goal, by keyboard: a new plan version that staff see as the young person's.
+      await plan.getByRole('button', { name: /^Ändra dina ord\s*: Börja på komvux$/ }).focus();
+      await page.keyboard.press('Enter');
+      const words = plan.getByLabel('Vad betyder målet för dig?');
+      await expect.poll(() => words.evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type('Jag vill bli sjuksköterska');
+      await expectNoAxeViolations(page, '/mitt (own words)');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => plan.textContent()).toContain('“Jag vill bli sjuksköterska”');
+
+      // A short evaluation of the measure that ended, by keyboard.
+      const evaluation = page.getByRole('region', { name: 'Tyck till' });
+      await expect.poll(() => evaluation.textContent()).toContain('Studiecoachning');
+      await evaluation.getByRole('radio', { name: 'Mycket', exact: true }).focus();
+      await page.keyboard.press('Space');
+      await evaluation.getByLabel('Vad kunde ha varit bättre? (om du vill)').fill('Fler träffar på kvällen');
+      await expectNoAxeViolations(page, '/mitt (evaluation)');
+      await evaluation.getByRole('button', { name: /^Skicka svaret\s*: Studiecoachning$/ }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => evaluation.textContent()).toContain('Tack! Du svarade: Mycket.');
+
       const consents = page.getByRole('region', { name: 'Mina samtycken' });
       await consents.getByRole('button', { name: /^Ta tillbaka samtycket\s*: Socialtjänsten$/ }).click();
       await expect.poll(() => consents.textContent()).toContain('Tillbakataget');
@@ -147,6 +184,24 @@ describe.skipIf(skipE2E)(
       expect(extract.headers()['content-type']).toBe('application/pdf');
       expect(errors).toEqual([]);
       await context.close();
+
+      // Staff see the words as the young person's, and the evaluation without a name.
+      const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
+      const staffPlan = (await (await coordinator.api.get(`/api/v1/cases/${caseId}/plan`)).json()) as {
+        goals: { id: string; ownWords: string }[];
+        ownWordsByYoungPerson: string[];
+      };
+      expect(staffPlan.goals[0]!.ownWords).toBe('Jag vill bli sjuksköterska');
+      expect(staffPlan.ownWordsByYoungPerson).toEqual([staffPlan.goals[0]!.id]);
+      const summary = (await (await coordinator.api.get('/api/v1/evaluations/summary')).json()) as {
+        rows: { id: string; answers: number; counts: number[]; better: string[] }[];
+      };
+      expect(summary.rows.find((r) => r.id === offerId)).toMatchObject({
+        answers: 1,
+        counts: [0, 0, 0, 1, 0],
+        better: [],
+      });
+      await coordinator.api.dispose();
     });
   },
 );

@@ -94,5 +94,7 @@ export const AUDIT_ENTITIES = [
   'activity_session',
   'enrolment',
   'attendance',
+  'evaluation',
+  'evaluations',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

@@ -57,6 +57,8 @@ export const mePlanSchema = z.object({
       area: z.object({ code: z.string(), sv: z.string(), en: z.string() }),
       title: z.string(),
       ownWords: z.string().nullable(),
+      /** True when the own words are the young person's, written in /mitt (not typed in by staff). */
+      ownWordsByYou: z.boolean(),
       subGoals: z.array(z.object({ id: z.string().uuid(), title: z.string(), done: z.boolean() })),
       steps: z.array(meStepSchema),
     }),
@@ -93,3 +95,31 @@ export const meAccessEntrySchema = z.object({
 });
 export const meAccessLogSchema = z.object({ namesShown: z.boolean(), entries: z.array(meAccessEntrySchema) });
 export type MeAccessLog = z.infer<typeof meAccessLogSchema>;
+
+/** What a young person can evaluate: one of their measures, or an activity they were enrolled in. */
+export const EVALUATION_SUBJECTS = ['measure', 'activity'] as const;
+/** How useful, on a scale of 1 (not at all) to 5 (very). */
+export const USEFULNESS = { min: 1, max: 5 } as const;
+/** The longest answer to "what could be better". */
+export const EVALUATION_TEXT_MAX = 1000;
+
+export const meEvaluationSchema = z.object({
+  subject: z.enum(EVALUATION_SUBJECTS),
+  /** The measure's id, or the activity's. */
+  id: z.string().uuid(),
+  name: z.string(),
+  endedOn: z.string(),
+  answer: z.object({ usefulness: z.number().int(), better: z.string().nullable(), answeredAt: z.string() }).nullable(),
+});
+export type MeEvaluation = z.infer<typeof meEvaluationSchema>;
+export const meEvaluationBody = z.object({
+  usefulness: z.number().int().min(USEFULNESS.min).max(USEFULNESS.max),
+  better: z.string().trim().max(EVALUATION_TEXT_MAX).nullish(),
+});
+export const meEvaluationParams = z.object({ subject: z.enum(EVALUATION_SUBJECTS), id: z.string().uuid() });
+
+/** The young person's own words on a goal of their plan; `version` is the plan version they saw. */
+export const meOwnWordsBody = z.object({
+  version: z.number().int().min(1),
+  text: z.string().trim().max(2000),
+});

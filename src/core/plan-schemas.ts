@@ -110,6 +110,8 @@ export const planSchema = planDocument.extend({
   updatedAt: z.string().nullable(),
   updatedBy: z.string().nullable(),
   removedGoals: z.array(z.object({ id, area: z.string(), title: z.string(), removedAt: z.string() })),
+  /** The goals whose own words the young person wrote themselves, in /mitt. */
+  ownWordsByYoungPerson: z.array(id),
   signatures: z.array(planSignatureSchema),
   /** The goal areas the municipality uses, and the units a step can be given to. */
   goalAreas: z.array(z.object({ code: z.string(), sv: z.string(), en: z.string() })),

@@ -54,6 +54,7 @@ import { planRoutes } from './features/plans/plans.routes.js';
 import { reportsRoutes } from './features/reports/reports.routes.js';
 import { scheduleRoutes } from './features/schedule/schedule.routes.js';
 import { meRoutes } from './features/me/me.routes.js';
+import { evaluationRoutes } from './features/evaluations/evaluations.routes.js';
 
 /** Where `npm run build` puts the web app. */
 export const WEB_DIST = projectPath('dist', 'web');
@@ -153,6 +154,7 @@ export async function buildApp(
   await app.register(scheduleRoutes, { env });
   await app.register(activityRoutes);
   await app.register(meRoutes, { env });
+  await app.register(evaluationRoutes);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

@@ -33,6 +33,8 @@ export const YOUNG_PERSON_CAN = [
   'me.consents.withdraw',
   'me.extract',
   'me.feed',
+  'me.evaluate',
+  'me.plan.own_words',
 ] as const;
 export type YoungPersonCapability = (typeof YOUNG_PERSON_CAN)[number];
 
@@ -48,7 +50,8 @@ export function requireYoungPersonCapability(
 export const YOUNG_PERSON_CATEGORIES: readonly ConsentCategory[] = ['contact_occupation', 'assessment_plan'];
 
 /**
- * SQL condition on `persons`: the young person's own row, while they have a live case in the session's municipality.
+ * SQL condition on `persons`: the young person's own row, while they have a live case in the session's
+ * municipality.
  */
 export function ownRecordOf(
   actor: YoungPersonActor,

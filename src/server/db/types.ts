@@ -255,6 +255,8 @@ export interface PlanGoalsTable {
   area: string;
   title: string;
   own_words: string | null;
+  /** True when the young person wrote the own words themselves, in /mitt. */
+  own_words_by_young_person: Generated<boolean>;
   position: Generated<number>;
   created_at: Timestamp;
   removed_at: Timestamp | null;
@@ -461,6 +463,18 @@ export interface YoungPersonDatabase {
   young_person_codes: YoungPersonCodesTable;
   young_person_sign_in_attempts: YoungPersonSignInAttemptsTable;
   young_person_sessions: YoungPersonSessionsTable;
+  young_person_evaluations: YoungPersonEvaluationsTable;
+}
+/** A young person's short evaluation of one of their measures or activities (1 to 5, and what could be better). */
+export interface YoungPersonEvaluationsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  measure_id: string | null;
+  activity_id: string | null;
+  usefulness: number;
+  better: string | null;
+  answered_at: Timestamp;
 }
 
 export interface Database

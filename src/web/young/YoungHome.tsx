@@ -8,6 +8,8 @@ import type { MeAccessLog, MeConsent, MePlan, MeSummary } from '../../core/me-sc
 import type { ScheduleWeek } from '../../core/schedule-schemas.js';
 import { MeError, meApi } from './api.js';
 import type { Lang } from './texts.js';
+import { YoungEvaluations } from './YoungEvaluations.js';
+import { YoungGoalWords } from './YoungGoalWords.js';
 
 type T = (key: string, values?: Record<string, string>) => string;
 type Props = { me: MeSummary; lang: Lang; t: T; onSignedOut: () => void };
@@ -30,6 +32,8 @@ const day = (d: string, lang: Lang) =>
     month: 'long',
   });
 
+const hours = (start: string, end: string | null) => (end ? `${start}–${end}` : start);
+
 /** The signed-in page. */
 export function YoungHome({ me, lang, t, onSignedOut }: Props) {
   const [week, setWeek] = useState<ScheduleWeek | null>(null);
@@ -47,6 +51,8 @@ export function YoungHome({ me, lang, t, onSignedOut }: Props) {
     meApi.plan().then(setPlan, fail);
     void loadConsents();
     void loadLog();
+    // Loaded once, when the page opens; later loads follow the young person's actions.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const act = (work: () => Promise<void>) => {
@@ -83,7 +89,8 @@ export function YoungHome({ me, lang, t, onSignedOut }: Props) {
         <h3>{t('nextMeeting')}</h3>
         <p>
           {me.nextMeeting
-            ? `${t(`meetingKind.${me.nextMeeting.kind}`)}: ${dateTime(me.nextMeeting.startsAt, lang)}${me.nextMeeting.place ? `, ${me.nextMeeting.place}` : ''}`
+            ? `${t(`meetingKind.${me.nextMeeting.kind}`)}: ${dateTime(me.nextMeeting.startsAt, lang)}` +
+              (me.nextMeeting.place ? `, ${me.nextMeeting.place}` : '')
             : t('noMeeting')}
         </p>
       </section>
@@ -98,7 +105,7 @@ export function YoungHome({ me, lang, t, onSignedOut }: Props) {
           <ul className="y-list">
             {week.items.map((i) => (
               <li key={i.id}>
-                <strong>{day(i.day, lang)}</strong> {i.start ? `${i.start}${i.end ? `–${i.end}` : ''}` : t('allDay')}:{' '}
+                <strong>{day(i.day, lang)}</strong> {i.start ? hours(i.start, i.end) : t('allDay')}:{' '}
                 {i.title ?? (i.kind === 'meeting' && i.detail ? t(`meetingKind.${i.detail}`) : i.detail)}
                 {i.staffName ? `, ${i.staffName}` : ''}
                 {i.place ? `, ${i.place}` : ''}
@@ -130,11 +137,7 @@ export function YoungHome({ me, lang, t, onSignedOut }: Props) {
               <div key={g.id} className="y-goal">
                 <h3>{g.title}</h3>
                 <p className="y-hint">{g.area[lang]}</p>
-                {g.ownWords ? (
-                  <p>
-                    {t('ownWords')}: “{g.ownWords}”
-                  </p>
-                ) : null}
+                <YoungGoalWords goal={g} version={plan.version} t={t} act={act} onSaved={setPlan} />
                 <ul className="y-list">
                   {g.steps.map((s) => (
                     <li key={s.id}>
@@ -174,6 +177,8 @@ export function YoungHome({ me, lang, t, onSignedOut }: Props) {
           </>
         )}
       </section>
+
+      <YoungEvaluations lang={lang} t={t} act={act} day={(d) => day(d, lang)} />
 
       <section aria-labelledby="y-consents" className="y-card">
         <h2 id="y-consents">{t('consentsTitle')}</h2>

@@ -2,7 +2,7 @@
  * The young person's API client: same-origin fetch with the session cookie, the CSRF token on every
  * change and the language as Accept-Language. A refusal carries the server's own sentence.
  */
-import type { MeAccessLog, MeConsent, MePlan, MeSummary } from '../../core/me-schemas.js';
+import type { MeAccessLog, MeConsent, MeEvaluation, MePlan, MeSummary } from '../../core/me-schemas.js';
 import type { ScheduleWeek } from '../../core/schedule-schemas.js';
 
 /** An answer the API refused: its status, code and the sentence to show. */
@@ -24,7 +24,7 @@ export function setMeLanguage(lang: string): void {
   language = lang;
 }
 
-async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+async function call<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
@@ -62,4 +62,9 @@ export const meApi = {
   consents: () => call<MeConsent[]>('GET', '/api/v1/me/consents'),
   withdraw: (id: string) => call<null>('POST', `/api/v1/me/consents/${encodeURIComponent(id)}/withdraw`),
   accessLog: () => call<MeAccessLog>('GET', '/api/v1/me/access-log'),
+  ownWords: (goalId: string, version: number, text: string) =>
+    call<MePlan>('PUT', `/api/v1/me/plan/goals/${encodeURIComponent(goalId)}/own-words`, { version, text }),
+  evaluations: () => call<MeEvaluation[]>('GET', '/api/v1/me/evaluations'),
+  evaluate: (subject: MeEvaluation['subject'], id: string, usefulness: number, better: string) =>
+    call<MeEvaluation[]>('POST', `/api/v1/me/evaluations/${subject}/${encodeURIComponent(id)}`, { usefulness, better }),
 };

@@ -10,7 +10,11 @@ import {
   meAccessLogSchema,
   meCodeBody,
   meConsentSchema,
+  meEvaluationBody,
+  meEvaluationParams,
+  meEvaluationSchema,
   meLoginBody,
+  meOwnWordsBody,
   meLoginResponse,
   mePlanSchema,
   meSignBody,
@@ -36,6 +40,8 @@ import {
   signOwnPlan,
   withdrawOwnConsent,
 } from './me.service.js';
+import { answerEvaluation, listOwnEvaluations } from './me-evaluations.service.js';
+import { writeOwnWords } from './me-own-words.service.js';
 
 const tags = ['young person'];
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
@@ -114,8 +120,8 @@ export async function meRoutes(app: FastifyInstance, { env }: { env: Env }) {
     schema: {
       tags,
       summary:
-        'The young person’s week (ISO week, e.g. 2026-W50; the current week when left out): meetings, measures, ' +
-        'activities',
+        'The young person’s week (ISO week, e.g. 2026-W50; the current week when left out): ' +
+        'meetings, measures, activities',
       querystring: scheduleQuery,
       response: { 200: scheduleWeekSchema, ...errors },
     },
@@ -127,8 +133,8 @@ export async function meRoutes(app: FastifyInstance, { env }: { env: Env }) {
     schema: {
       tags,
       summary:
-        'A new address of the young person’s own calendar feed of their week, ' +
-        'for their phone; an earlier one stops working',
+        'A new address of the young person’s own calendar feed of their week, for their phone; ' +
+        'an earlier one stops working',
       body: scheduleFeedBody,
       response: { 200: z.object({ url: z.string() }), ...errors },
     },
@@ -165,6 +171,44 @@ export async function meRoutes(app: FastifyInstance, { env }: { env: Env }) {
       response: { 200: mePlanSchema, ...errors },
     },
     handler: (request) => signOwnPlan(youngPersonContextOf(request), request.body.version),
+  });
+
+  r.put('/api/v1/me/plan/goals/:id/own-words', {
+    config: own,
+    schema: {
+      tags,
+      summary:
+        'Write the young person’s own words on a goal of their plan (a new plan version; 409 if the plan has ' +
+        'changed since `version`); an empty text clears them',
+      params: idParams,
+      body: meOwnWordsBody,
+      response: { 200: mePlanSchema, ...errors },
+    },
+    handler: (request) => writeOwnWords(youngPersonContextOf(request), request.params.id, request.body),
+  });
+
+  r.get('/api/v1/me/evaluations', {
+    config: own,
+    schema: {
+      tags,
+      summary: 'The young person’s ended measures and activities to evaluate, each with their answer if given',
+      response: { 200: z.array(meEvaluationSchema), ...errors },
+    },
+    handler: (request) => listOwnEvaluations(youngPersonContextOf(request)),
+  });
+
+  r.post('/api/v1/me/evaluations/:subject/:id', {
+    config: own,
+    schema: {
+      tags,
+      summary:
+        'Answer the short evaluation of an ended measure or activity: how useful (1–5) and what could be better; ' +
+        'answering again replaces the answer',
+      params: meEvaluationParams,
+      body: meEvaluationBody,
+      response: { 200: z.array(meEvaluationSchema), ...errors },
+    },
+    handler: (request) => answerEvaluation(youngPersonContextOf(request), request.params, request.body),
   });
 
   r.get('/api/v1/me/consents', {
@@ -208,8 +252,8 @@ export async function meRoutes(app: FastifyInstance, { env }: { env: Env }) {
     schema: {
       tags,
       summary:
-        'The young person’s own register extract (GDPR art. 15) as a PDF, by the same content rules ' +
-        'as the coordinators’ extract',
+        'The young person’s own register extract (GDPR art. 15) as a PDF, by the same content rules as the ' +
+        'coordinators’ extract',
       querystring: z.object({ lang: z.enum(['sv', 'en']).default('sv') }),
       response: { 200: z.any(), ...errors },
     },

@@ -57,7 +57,7 @@ export async function readSummary(ctx: YoungPersonContext, csrfToken: string): P
 }
 
 /** The plan as the young person sees it: goals, sub-goals and steps with who does what and when. */
-async function presentOwnPlan(trx: Trx, ctx: YoungPersonContext, caseId: string): Promise<MePlan> {
+export async function presentOwnPlan(trx: Trx, ctx: YoungPersonContext, caseId: string): Promise<MePlan> {
   const row = await selectPlanRow(trx, caseId);
   if (!row) return { version: 0, goals: [], followUpOn: null, signed: false };
   const [content, areas, units, signature] = await Promise.all([
@@ -82,6 +82,7 @@ async function presentOwnPlan(trx: Trx, ctx: YoungPersonContext, caseId: string)
       area: areas.find((a) => a.code === g.area) ?? { code: g.area, sv: g.area, en: g.area },
       title: g.title,
       ownWords: g.ownWords,
+      ownWordsByYou: content.ownWordsByYoungPerson.includes(g.id),
       subGoals: g.subGoals,
       steps: g.steps.map((s) => ({
         id: s.id,
@@ -168,8 +169,8 @@ export async function markOwnStepDone(ctx: YoungPersonContext, stepId: string): 
 }
 
 /**
- * POST /me/plan/sign: the young person signs the plan's current version in Lotsa; 409 for another version. Signing
- * twice keeps one signature.
+ * POST /me/plan/sign: the young person signs the plan's current version in Lotsa; 409 for another version.
+ * Signing twice keeps one signature.
  */
 export async function signOwnPlan(ctx: YoungPersonContext, version: number): Promise<MePlan> {
   requireYoungPersonCapability(ctx.actor, 'me.plan.sign');

@@ -72,7 +72,7 @@ export async function selectPlanContent(
   const [goals, subGoals, steps] = await Promise.all([
     db
       .selectFrom('plan_goals')
-      .select(['id', 'area', 'title', 'own_words', 'removed_at'])
+      .select(['id', 'area', 'title', 'own_words', 'own_words_by_young_person', 'removed_at'])
       .where('plan_id', '=', plan.id)
       .orderBy('position')
       .orderBy('created_at')
@@ -122,6 +122,8 @@ export async function selectPlanContent(
     removedGoals,
     allGoalIds: new Set(goals.map((g) => g.id)),
     liveGoalIds: new Set(goals.filter((g) => !g.removed_at).map((g) => g.id)),
+    /** The live goals whose own words the young person wrote themselves, in /mitt. */
+    ownWordsByYoungPerson: goals.filter((g) => !g.removed_at && g.own_words_by_young_person).map((g) => g.id),
     childIds: new Set([...subGoals.map((s) => s.id), ...steps.map((s) => s.id)]),
   };
 }

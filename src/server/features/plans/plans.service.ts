@@ -94,6 +94,7 @@ async function presentPlan(ctx: RequestContext, trx: Trx, caseId: string, person
       evaluatedOn: null,
       goals: [],
       removedGoals: [],
+      ownWordsByYoungPerson: [],
       signatures: [],
     };
   const [content, signatures] = await Promise.all([selectPlanContent(trx, row), selectSignatures(trx, row.id)]);
@@ -104,6 +105,7 @@ async function presentPlan(ctx: RequestContext, trx: Trx, caseId: string, person
     updatedAt: iso(row.updated_at),
     updatedBy: row.updated_by_name,
     removedGoals: content.removedGoals,
+    ownWordsByYoungPerson: content.ownWordsByYoungPerson,
     signatures: signatures.map((s) => ({
       id: s.id,
       version: s.version,
@@ -340,7 +342,15 @@ async function writeContent(
     if (liveGoalIds.has(goal.id))
       await trx
         .updateTable('plan_goals')
-        .set({ area: goal.area, title: goal.title, own_words: goal.ownWords, position })
+        .set({
+          area: goal.area,
+          title: goal.title,
+          own_words: goal.ownWords,
+          // Words the young person wrote stay marked as theirs until someone changes them.
+          own_words_by_young_person: sql<boolean>`own_words is not distinct from ${goal.ownWords}::text
+            and own_words_by_young_person`,
+          position,
+        })
         .where('id', '=', goal.id)
         .execute();
     else

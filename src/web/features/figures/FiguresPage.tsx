@@ -13,6 +13,7 @@ import { FormField } from '../../components/FormField.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { todayInSweden } from '../../../core/dates.js';
 import { useSession } from '../auth/session.js';
+import { EvaluationsSection } from './EvaluationsSection.js';
 import { MeasuresSection, OutcomeSection, OutreachSection, StatusSection } from './FigureSections.js';
 
 /** The filter an address asks for, with defaults: this year up to today, status today. */
@@ -116,6 +117,7 @@ export function FiguresPage() {
       {status.data ? (
         <StatusSection figures={status.data} filter={filter} editCapacity={can('outreach.configure')} />
       ) : null}
+      <EvaluationsSection />
     </>
   );
 }

@@ -73,7 +73,7 @@ export function PlanPage() {
       ) : (
         <section className="panel" aria-labelledby="plan-view-title">
           <h2 id="plan-view-title">{t('plan.goalsTitle')}</h2>
-          <PlanView document={p} areas={p.goalAreas} units={p.units} />
+          <PlanView document={p} areas={p.goalAreas} units={p.units} ownWordsByYoungPerson={p.ownWordsByYoungPerson} />
         </section>
       )}
       {p.removedGoals.length ? (

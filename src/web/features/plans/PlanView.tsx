@@ -12,12 +12,15 @@ export function PlanView({
   units,
   headingLevel = 3,
   context,
+  ownWordsByYoungPerson = [],
 }: {
   document: PlanDocument;
   areas: GoalArea[];
   units: { id: string; name: string }[];
   headingLevel?: 3 | 4;
   context?: string;
+  /** Goals whose own words the young person wrote themselves (the current plan only). */
+  ownWordsByYoungPerson?: string[];
 }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
@@ -34,6 +37,9 @@ export function PlanView({
           {g.ownWords ? (
             <blockquote>
               <span className="visually-hidden">{t('plan.fields.ownWords')}: </span>”{g.ownWords}”
+              {ownWordsByYoungPerson.includes(g.id) ? (
+                <footer className="muted">{t('plan.ownWordsByYoungPerson')}</footer>
+              ) : null}
             </blockquote>
           ) : null}
           {g.subGoals.length ? (

@@ -15,6 +15,7 @@ const plan: Plan = {
   evaluation: null,
   evaluatedOn: null,
   removedGoals: [],
+  ownWordsByYoungPerson: [],
   signatures: [],
   goalAreas: [],
   units: [],
