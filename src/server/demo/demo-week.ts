@@ -170,9 +170,11 @@ export async function fillWeekDemo(trx: Transaction<Database>, municipalityId: s
       .execute();
     const held = await trx.selectFrom('team_meetings').select('id').where('team_id', '=', t.id).executeTakeFirst();
     if (held) continue;
+    // Never today: a meeting of today is for whoever tries the app (one meeting a day per team).
     const thisWeek = daysOfWeek(isoWeekOf(today))[t.weekday - 1]!;
-    const next = thisWeek >= today ? thisWeek : addDays(thisWeek, 7);
-    const days = [21, 14, 7, 0].map((d) => addDays(next, -d));
+    const next = thisWeek > today ? thisWeek : addDays(thisWeek, 7);
+    const last = addDays(next, -7) < today ? addDays(next, -7) : addDays(next, -14);
+    const days = [last, addDays(last, -7), addDays(last, -14), next];
     const rows = await trx
       .insertInto('team_meetings')
       .values(
