@@ -58,6 +58,7 @@ describe.skipIf(skipE2E)('[access]: each role sees only what it needs; managers 
       'Importera listor',
       'Stäm av registret',
       'Teammöte',
+      'Ansökningar',
       'Team',
       'Insatskatalog',
       'Aktiviteter',

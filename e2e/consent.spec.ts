@@ -210,7 +210,7 @@ describe.skipIf(skipE2E)(
       await page.getByRole('button', { name: 'Spara ansökan' }).click();
       await expect.poll(() => applications.textContent()).toContain('Mottagen');
 
-      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Teammöte' }).click();
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Ansökningar' }).click();
       await expect.poll(() => heading(page).textContent()).toBe('Ansökningar till teamet');
       const row = page.locator('tbody tr').filter({ hasText: 'Sam Samtycke' });
       await expect.poll(() => row.textContent()).toContain('Mottagen');

@@ -45,6 +45,7 @@ describe.skipIf(skipE2E)('[i18n]: staff switch the interface between Swedish and
       'Import lists',
       'Reconcile register',
       'Team meeting',
+      'Applications',
       'Teams',
       'Offer catalogue',
       'Activities',

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../src/core/outreach.js';
 import { todayInSweden } from '../src/core/dates.js';
@@ -7,6 +7,15 @@ import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, sig
 /** A team member from the social services, in Ungdomsteamet, with no consent from the young people here. */
 const SOCIAL_WORKER = 'socialsekreterare@demo.lotsa.local';
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+
+/** Presses Tab until `target` has the focus (at most 80 times), as someone using only the keyboard would. */
+async function tabTo(page: Page, target: Locator) {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error('Tab never reached the link');
+}
 
 describe.skipIf(skipE2E)(
   '[team meeting]: the lead runs a meeting from agenda to minutes; members see only whom they may',
@@ -52,11 +61,19 @@ describe.skipIf(skipE2E)(
     it('creates a meeting from the team page, takes attendance, decides, downloads the minutes (sv)', async () => {
       const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
       await signIn(page, ACCOUNTS.youthCoach);
-      await page.goto('/teams');
+      // The menu's Teammöte lists the coach's teams; reached by keyboard alone, from the top of the page.
+      await page.goto('/persons');
+      await heading(page).waitFor();
+      await tabTo(page, page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Teammöte' }));
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/team-meetings$/);
+      await expect.poll(() => heading(page).textContent()).toBe('Teammöten');
       await page.getByRole('link', { name: 'Teammöten för Ungdomsteamet' }).waitFor();
       // Only the teams the coach is in link to their meetings: Jobbspåret's are not the coach's to read.
       expect(await page.getByRole('link', { name: 'Teammöten för Jobbspåret' }).count()).toBe(0);
-      await page.getByRole('link', { name: 'Teammöten för Ungdomsteamet' }).click();
+      await expectNoAxeViolations(page, "the coach's team meetings");
+      await tabTo(page, page.getByRole('link', { name: 'Teammöten för Ungdomsteamet' }));
+      await page.keyboard.press('Enter');
       await expect.poll(() => heading(page).textContent()).toBe('Teammöten: Ungdomsteamet');
       expect(await page.locator('body').textContent()).toContain('Tisdag kl. 09:00, Ungdomstorget');
       await expectNoAxeViolations(page, 'team meetings page');

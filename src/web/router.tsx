@@ -71,6 +71,9 @@ const OffersPage = lazy(() => import('./features/measures/OffersPage.js').then((
 const TeamMeetingsPage = lazy(() =>
   import('./features/team-meetings/TeamMeetingsPage.js').then((m) => ({ default: m.TeamMeetingsPage })),
 );
+const MyTeamMeetingsPage = lazy(() =>
+  import('./features/team-meetings/MyTeamMeetingsPage.js').then((m) => ({ default: m.MyTeamMeetingsPage })),
+);
 const TeamMeetingPage = lazy(() =>
   import('./features/team-meetings/TeamMeetingPage.js').then((m) => ({ default: m.TeamMeetingPage })),
 );
@@ -336,6 +339,14 @@ export const router = createBrowserRouter([
         element: signedIn(
           <RequireCapability capability="audit.read">
             <AuditPage />
+          </RequireCapability>,
+        ),
+      },
+      {
+        path: '/team-meetings',
+        element: signedIn(
+          <RequireCapability capability="persons.browse">
+            <MyTeamMeetingsPage />
           </RequireCapability>,
         ),
       },

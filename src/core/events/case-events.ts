@@ -32,6 +32,8 @@ export const caseEvents = {
     occupation: z.enum(OCCUPATION_CODE_LIST.codes),
     measuresEnded: z.number().int(),
     measureEndReason: z.enum(END_REASONS),
+    /** Activity enrolments ended on the closing day (absent on cases closed before closing ended them). */
+    enrolmentsEnded: z.number().int().optional(),
   }),
   /** A closed case was taken on again as this new case (from a follow-up when `followUpId` is set). */
   case_reopened: z.object({ previousCaseId: eventId, followUpId: eventId.nullable() }),

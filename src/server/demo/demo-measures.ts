@@ -144,6 +144,20 @@ const EMPLOYERS = [
   { name: 'Öjersjö Trädgård AB', base: '559011223', address: 'Öjersjövägen 40, Partille' },
   { name: 'Sävedalens Måleri AB', base: '556655443', address: 'Göteborgsvägen 71, Sävedalen' },
 ];
+/** The hours in the week of a running measure, by kind; guidance, counselling and visits have none. */
+const WEEKLY_HOURS: Partial<Record<OfferKind, { weekday: number; start: string; end: string }[]>> = {
+  work_placement: [1, 2, 3, 4].map((weekday) => ({ weekday, start: '08:00', end: '14:00' })),
+  work_training: [
+    { weekday: 1, start: '09:00', end: '15:00' },
+    { weekday: 3, start: '09:00', end: '15:00' },
+  ],
+  studies: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '08:30', end: '15:00' })),
+  group_activity: [{ weekday: 4, start: '13:00', end: '15:00' }],
+};
+
+/** Whole days from `from` to `to` (both YYYY-MM-DD). */
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+
 const SUPERVISORS = ['Anders Handledare', 'Maria Handledare', 'Jamal Handledare', 'Li Handledare'];
 
 /** The ten digits of an organisation number from its first nine, with the Luhn check digit. */
@@ -155,7 +169,15 @@ function withCheckDigit(nine: string): string {
 type Input = {
   today: Date;
   /** Case rows as demo.ts built them for the persons added in this run. */
-  cases: { id: string; person_id: string; status: string; contact_person_id: string | null; opened_at: Date }[];
+  cases: {
+    id: string;
+    person_id: string;
+    status: string;
+    contact_person_id: string | null;
+    opened_at: Date;
+    outcome?: string | null;
+    closed_on?: string | null;
+  }[];
   coordinator: string;
 };
 
@@ -250,6 +272,8 @@ export async function fillMeasuresDemo(
       const plannedEndOn = plannedIn === null ? null : addDays(today, plannedIn);
       const endedOn = end ? addDays(today, -end.ago) : null;
       const followUps = [{ on: addDays(startsOn, 14), note: startAgo > 14 ? 'Trivs och kommer i tid.' : null }];
+      // A running measure of most kinds has its hours in the week, so the young person's week shows it.
+      const hours = end ? undefined : WEEKLY_HOURS[kind];
       measures.push({
         id,
         municipality_id: municipalityId,
@@ -266,6 +290,7 @@ export async function fillMeasuresDemo(
         placement: placement ? JSON.stringify(placement) : null,
         category: MEASURE_CATEGORY,
         recorded_by: actor,
+        ...(hours && { weekly_hours: JSON.stringify(hours) }),
       });
       const about = { measureId: id, offerName: offer.name, kind: offer.kind as OfferKind };
       events.push(
@@ -348,19 +373,28 @@ export async function fillMeasuresDemo(
       visits: visitsAgo.map((d) => ({ on: addDays(today, -d), note: d > 0 ? 'Handledaren är nöjd.' : null })),
     });
     if (c.status === 'closed') {
-      if (j % 2 === 0)
+      // The measure ended a little before the case closed, for the reason its outcome implies.
+      const closedAgo = c.closed_on ? daysBetween(c.closed_on, today) : 0;
+      const outcome = c.outcome ?? (j % 2 === 0 ? 'work' : 'studies');
+      if (outcome === 'work')
         measure(
           'work_placement',
-          120,
+          closedAgo + 120,
           null,
-          { ago: 30, reason: 'moved_on_work', evaluation: 'Fick sommarjobb på praktikplatsen.' },
-          placement([100, 80]),
+          { ago: closedAgo + 5, reason: 'moved_on_work', evaluation: 'Fick sommarjobb på praktikplatsen.' },
+          placement([closedAgo + 100, closedAgo + 80]),
         );
-      else
-        measure('studies', 150, null, {
-          ago: 40,
+      else if (outcome === 'studies')
+        measure('studies', closedAgo + 150, null, {
+          ago: closedAgo + 10,
           reason: 'moved_on_studies',
           evaluation: 'Antagen till gymnasiets introduktionsprogram.',
+        });
+      else
+        measure('guidance', closedAgo + 60, null, {
+          ago: closedAgo + 3,
+          reason: outcome === 'declined' ? 'declined' : 'other',
+          evaluation: 'Samtalen avslutades när ärendet gick vidare.',
         });
       return;
     }

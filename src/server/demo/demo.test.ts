@@ -6,6 +6,14 @@ import type { DatabaseHandle } from '../db/connection.js';
 import { createTestDatabase } from '../testing/database.js';
 import { contactPersonHasAccess } from '../access/access.js';
 import { fillDemo } from './demo.js';
+import { todayInSweden } from '../../core/dates.js';
+import { OUTCOME_CODE_LIST, OUTCOME_CODES } from '../../core/outcomes.js';
+import { addDays } from '../../core/outreach.js';
+import { systemClock } from '../clock.js';
+import type { RequestContext } from '../http/context.js';
+import { followUpsDue } from '../features/outcomes/outcomes.queries.js';
+import { outcomeReportFor } from '../features/reports/outcomes.service.js';
+import { personSchedule } from '../features/schedule/schedule.service.js';
 
 let handle: DatabaseHandle;
 let m: string;
@@ -23,9 +31,23 @@ const counts = async () =>
       (select count(*)::int from register_periods) as periods, (select count(*)::int from consents) as consents,
       (select count(*)::int from applications) as applications, (select count(*)::int from team_members) as members,
       (select count(*)::int from contact_attempts) as attempts, (select count(*)::int from next_steps) as next_steps,
-      (select count(*)::int from meetings) as meetings, (select count(*)::int from message_templates)
-        as templates`.execute(handle.db)
+      (select count(*)::int from meetings) as meetings, (select count(*)::int from message_templates) as templates,
+      (select count(*)::int from activities) as activities, (select count(*)::int from activity_enrolments) as enrolled,
+      (select count(*)::int from team_meetings) as team_meetings,
+      (select count(*)::int from case_follow_ups) as follow_ups,
+      (select count(*)::int from schedule_additions) as additions`.execute(handle.db)
   ).rows[0]!;
+
+/** The demo's coordinator, as a request of theirs would carry them. */
+async function coordinatorContext(): Promise<RequestContext> {
+  const s = await handle.db
+    .selectFrom('staff')
+    .select(['id', 'name', 'unit_id'])
+    .where('email', '=', 'samordnare@demo.lotsa.local')
+    .executeTakeFirstOrThrow();
+  const actor = { id: s.id, name: s.name, role: 'coordinator' as const, municipalityId: m, unitId: s.unit_id };
+  return { db: handle.db, actor, ip: null, clock: systemClock };
+}
 
 describe('fillDemo', () => {
   // Some 300 people with their histories: seconds on a quiet machine, over a minute on one busy with other work.
@@ -114,6 +136,80 @@ describe('fillDemo', () => {
       new Set(['sent', 'accepted', 'declined', 'ongoing', 'ended']),
     );
     expect(new Set(statuses.map((s) => s.category))).toEqual(new Set(['assessment_plan', 'health_social']));
+  });
+
+  it('closes cases with an outcome from the code list, a day, who closed and follow-ups, some due', async () => {
+    const closed = await handle.db
+      .selectFrom('cases')
+      .select(['outcome', 'outcome_list_version', 'closed_on', 'closed_by', 'closing_occupation', 'target_group'])
+      .where('status', '=', 'closed')
+      .execute();
+    expect(closed.filter((c) => !c.outcome || !c.closed_on || !c.closed_by || !c.closing_occupation)).toEqual([]);
+    expect(new Set(closed.map((c) => c.outcome_list_version))).toEqual(new Set([OUTCOME_CODE_LIST.version]));
+    const outcomes = new Set(closed.map((c) => c.outcome));
+    expect([...outcomes].every((o) => (OUTCOME_CODES as readonly (string | null)[]).includes(o))).toBe(true);
+    expect(outcomes.size).toBeGreaterThanOrEqual(6);
+    expect(new Set(closed.map((c) => c.target_group))).toEqual(new Set(['kaa', 'young_adult']));
+    const events = await handle.db.selectFrom('events').select('type').where('type', '=', 'case_closed').execute();
+    expect(events).toHaveLength(closed.length);
+
+    const ctx = await coordinatorContext();
+    const year = { from: addDays(todayInSweden(), -400), to: todayInSweden() };
+    const report = await outcomeReportFor(ctx, year);
+    expect(report.closed).toBe(closed.length);
+    expect(Object.values(report.byOutcome).filter((o) => o.total > 0).length).toBeGreaterThanOrEqual(6);
+    expect(report.byTargetGroup.young_adult).toBeGreaterThan(0);
+    expect(report.medianDays.toOutcome).not.toBeNull();
+    const due = await followUpsDue(handle.db, ctx.actor, todayInSweden(), undefined).select('fu.id').execute();
+    expect(due.length).toBeGreaterThan(0);
+    const recorded = await handle.db
+      .selectFrom('case_follow_ups')
+      .select('id')
+      .where('result', 'is not', null)
+      .execute();
+    expect(recorded.length).toBeGreaterThan(0);
+  });
+
+  it("fills the week: activities, enrolments, attendance, measures' hours, additions, team meetings", async () => {
+    const activities = await handle.db.selectFrom('activities').select(['id', 'recurrence']).execute();
+    expect(activities).toHaveLength(3);
+    expect(activities.every((a) => (a.recurrence as { type: string }).type === 'weekly')).toBe(true);
+    const enrolled = await handle.db.selectFrom('activity_enrolments').select('person_id').execute();
+    expect(enrolled.length).toBeGreaterThan(10);
+    const statuses = await handle.db.selectFrom('attendance_entries').select('status').distinct().execute();
+    expect(statuses.map((s) => s.status).sort()).toEqual(['absent', 'excused', 'late', 'present']);
+    const withHours = await sql<{
+      n: number;
+    }>`select count(*)::int as n from measures where ended_on is null and jsonb_array_length(weekly_hours) > 0`.execute(
+      handle.db,
+    );
+    expect(withHours.rows[0]!.n).toBeGreaterThan(20);
+    expect((await handle.db.selectFrom('schedule_additions').select('id').execute()).length).toBeGreaterThan(5);
+    const series = await handle.db
+      .selectFrom('teams')
+      .select(['name', 'meeting_weekday', 'meeting_lead_id'])
+      .where('meeting_weekday', 'is not', null)
+      .execute();
+    expect(series.map((t) => t.name).sort()).toEqual(['Jobbspåret', 'Ungdomsteamet']);
+    const meetings = await handle.db.selectFrom('team_meetings').select(['id', 'held_on']).execute();
+    expect(meetings).toHaveLength(8);
+    expect(meetings.some((m) => String(m.held_on) >= todayInSweden())).toBe(true);
+    expect((await handle.db.selectFrom('team_meeting_attendees').select('id').execute()).length).toBeGreaterThan(10);
+
+    // A coordinator opening the young people in active work sees their week filled, activity sessions among them.
+    const ctx = await coordinatorContext();
+    const people = await handle.db
+      .selectFrom('activity_enrolments')
+      .select('person_id')
+      .orderBy('person_id')
+      .limit(5)
+      .execute();
+    const kinds = new Set<string>();
+    for (const p of people) {
+      const week = await personSchedule(ctx, p.person_id, undefined);
+      week.items.forEach((i) => kinds.add(i.kind));
+    }
+    expect([...kinds]).toEqual(expect.arrayContaining(['activity', 'measure']));
   });
 
   it("gives every case a contact person who may open it (the KAA's own staff), so nobody is told of cases they cannot see", async () => {

@@ -20,6 +20,10 @@ import { setDemoProfessions } from './demo-professions.js';
 import { fillAssessmentDemo } from './demo-assessments.js';
 import { fillMeasuresDemo } from './demo-measures.js';
 import { fillPlanDemo } from './demo-plans.js';
+import { demoClosing, demoFollowUps } from './demo-outcomes.js';
+import { fillWeekDemo } from './demo-week.js';
+import { measureEndReasonForOutcome, OUTCOME_CODE_LIST } from '../../core/outcomes.js';
+import { OCCUPATION_CODE_LIST } from '../../core/outreach.js';
 import { FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, NOTES, POSTAL, STREETS } from './demo-names.js';
 import { eventRow } from '../db/events.js';
 import type { EventPayload, EventType } from '../../core/events/index.js';
@@ -273,6 +277,7 @@ export async function fillDemo(
     };
     const socialWorker = staffId('socialsekreterare@demo.lotsa.local');
     const attemptRows: any[] = [];
+    const followUps: Record<string, unknown>[] = [];
     chosen.forEach((pnr, i) => {
       const r = prng(i + 1);
       if (existing.has(pnr)) return;
@@ -319,7 +324,12 @@ export async function fillDemo(
       }
       // Stage: 0 new, 1 contacting, 2 active, 3 closed, 4 left register.
       const stage = age >= 20 ? 4 : [0, 1, 1, 2, 2, 2, 2, 3, 3, 4][i % 10]!;
-      const entered = daysAgo(today, stage === 0 ? r.int(1, 12) : r.int(30, 400));
+      // Some cases closed long enough ago for their follow-ups to fall due (6 months; 12 for a few).
+      const closedAgo = stage === 3 && i % 20 === 7 ? (i % 40 === 7 ? 190 + (i % 37) : 375 + (i % 20)) : null;
+      // Some who turned 20 come back as young adults, referred after their time in the register.
+      const youngAdult = stage === 4 && age >= 20 && i % 4 === 0;
+      const drawnEntered = daysAgo(today, stage === 0 ? r.int(1, 12) : r.int(30, 400));
+      const entered = closedAgo === null ? drawnEntered : daysAgo(today, closedAgo + 60 + (i % 90));
       const contact = stage === 0 ? null : r.next() < 0.8 ? r.pick(coaches) : r.pick(members);
       const caseId = randomUUID();
       const leaveReason =
@@ -330,19 +340,22 @@ export async function fillDemo(
           : stage === 3
             ? r.pick(['started_upper_secondary', 'other'] as const)
             : null;
-      const left = leaveReason ? daysAgo(today, r.int(1, 25)) : null;
+      const drawnLeft = leaveReason ? daysAgo(today, r.int(1, 25)) : null;
+      const left = closedAgo === null ? drawnLeft : daysAgo(today, closedAgo);
       periods.push({
         id: randomUUID(),
         municipality_id: m,
         person_id: personId,
-        entered_on: dateOnly(entered),
+        // A young adult's time in the register ended (studies begun) well before this case.
+        entered_on: dateOnly(youngAdult ? daysAgo(entered, 500) : entered),
         entry_reason: r.pick(['dropped_out', 'dropped_out', 'never_started', 'certificate_only', 'moved_in']),
-        left_on: left ? dateOnly(left) : null,
-        leave_reason: leaveReason,
+        left_on: youngAdult ? dateOnly(daysAgo(entered, 120)) : left ? dateOnly(left) : null,
+        leave_reason: youngAdult ? 'started_upper_secondary' : leaveReason,
         source: JSON.stringify({ demo: true }),
       });
       const status = (['new', 'contacting', 'active', 'closed', 'closed'] as const)[stage];
       const caseTeam = i % 7 === 3 ? jobTeam.id : team.id;
+      const closing = status === 'closed' && left ? demoClosing(i, youngAdult ? null : leaveReason, left) : null;
       cases.push({
         id: caseId,
         municipality_id: m,
@@ -352,6 +365,16 @@ export async function fillDemo(
         team_id: caseTeam,
         opened_at: entered,
         closed_at: status === 'closed' ? left : null,
+        ...(youngAdult ? { target_group: 'young_adult' } : {}),
+        ...(closing && {
+          outcome: closing.outcome,
+          outcome_list_version: OUTCOME_CODE_LIST.version,
+          closed_on: closing.closedOn,
+          closed_by: contact ?? coordinator,
+          closing_note: closing.note,
+          closing_occupation: closing.occupation,
+          closing_occupation_list_version: OCCUPATION_CODE_LIST.version,
+        }),
       });
       demoCooperation(cooperation, i, stage, entered, {
         m,
@@ -419,8 +442,18 @@ export async function fillDemo(
           ev('note', daysAgo(entered, -(12 + n * 9)), contact, { text: r.pick(NOTES) });
         ev('case_status_changed', daysAgo(entered, -10), contact, { from: 'contacting', to: 'active' });
       }
-      if (status === 'closed' && left)
-        ev('case_status_changed', left, contact ?? coordinator, { from: 'active', to: 'closed' });
+      if (closing && left) {
+        ev('case_closed', left, contact ?? coordinator, {
+          outcome: closing.outcome,
+          outcomeListVersion: OUTCOME_CODE_LIST.version,
+          studyForm: null,
+          closedOn: closing.closedOn,
+          occupation: closing.occupation,
+          measuresEnded: 0,
+          measureEndReason: measureEndReasonForOutcome(closing.outcome),
+        });
+        demoFollowUps(followUps, events, { m, personId, caseId, closedOn: closing.closedOn, today, recorder: contact });
+      }
     });
 
     const insert = async (
@@ -433,7 +466,8 @@ export async function fillDemo(
         | 'consents'
         | 'consent_recipients'
         | 'consent_categories'
-        | 'applications',
+        | 'applications'
+        | 'case_follow_ups',
       rows: any[],
     ) => {
       for (let i = 0; i < rows.length; i += 500)
@@ -451,6 +485,7 @@ export async function fillDemo(
     await insert('consent_recipients', cooperation.recipients);
     await insert('consent_categories', cooperation.categories);
     await insert('applications', cooperation.applications);
+    await insert('case_follow_ups', followUps);
     progress(`cooperation: ${cooperation.consents.length} consents, ${cooperation.applications.length} applications`);
     progress(`young people: ${persons.length} added, ${existing.size} already there`);
     const outreach = await fillOutreachDemo(trx, municipalityId, {
@@ -464,6 +499,23 @@ export async function fillDemo(
     progress(`assessments: ${await fillAssessmentDemo(trx, municipalityId, { today, cases })}`);
     progress(`plans: ${await fillPlanDemo(trx, municipalityId, { today, cases, units })}`);
     progress(`measures: ${await fillMeasuresDemo(trx, municipalityId, { today, cases, coordinator })}`);
+    const week = await fillWeekDemo(trx, municipalityId, {
+      today,
+      cases,
+      coaches,
+      coordinator,
+      teams: [
+        { id: team.id, leadId: coordinator, weekday: 2, time: '09:00', place: 'Ungdomstorget, stora rummet' },
+        {
+          id: jobTeam.id,
+          leadId: staffId('coach3@demo.lotsa.local'),
+          weekday: 4,
+          time: '13:00',
+          place: 'Arbetsmarknadsenheten, rum 3',
+        },
+      ],
+    });
+    progress(`week: ${week}`);
     if (persons.length) {
       await recordAudit(trx, { id: null, municipalityId, ip: null }, [
         { action: 'create', entity: 'demo', detail: { persons: persons.length } },

@@ -35,6 +35,7 @@ const GROUPS: { key: 'daily' | 'register' | 'cooperation' | 'settings'; links: N
   {
     key: 'cooperation',
     links: [
+      { to: '/team-meetings', label: 'teamMeetings.nav', capability: 'persons.browse' },
       { to: '/applications', label: 'applications.nav', capability: 'applications.manage' },
       { to: '/teams', label: 'teams.nav', capability: 'teams.read' },
       { to: '/offers', label: 'offers.nav', capability: 'persons.browse' },

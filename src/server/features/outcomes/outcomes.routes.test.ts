@@ -149,6 +149,67 @@ describe('POST /api/v1/cases/:id/close', () => {
     expect(audit).toContainEqual({ action: 'update', entity: 'case' });
   });
 
+  it("ends the person's open activity enrolments on the closing day, and says so on the timeline", async () => {
+    const c = await newCase(h.as.youth_coach);
+    const activity = await h.db
+      .insertInto('activities')
+      .values({
+        municipality_id: h.municipalityId,
+        title: 'Jobbklubben',
+        kind: 'working_life',
+        recurrence: JSON.stringify({ type: 'weekly', slots: [{ weekday: 1, start: '10:00', end: '12:00' }] }),
+        starts_on: addDays(today(), -60),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const enrol = (from: string, to: string | null) =>
+      h.db
+        .insertInto('activity_enrolments')
+        .values({
+          municipality_id: h.municipalityId,
+          activity_id: activity.id,
+          person_id: c.personId,
+          from_on: from,
+          to_on: to,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+    const open = await enrol(addDays(today(), -30), null);
+    const untilLater = await enrol(addDays(today(), -50), addDays(today(), -40));
+    const booked = await enrol(addDays(today(), -10), addDays(today(), 30));
+    const future = await enrol(addDays(today(), 7), null);
+    const other = await newCase();
+    const othersOpen = await h.db
+      .insertInto('activity_enrolments')
+      .values({
+        municipality_id: h.municipalityId,
+        activity_id: activity.id,
+        person_id: other.personId,
+        from_on: today(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const closedOn = today();
+    const res = await close(h.as.youth_coach, c.caseId, { outcome: 'work', closedOn, version: c.version });
+    expect(res.statusCode, res.body).toBe(200);
+    const rows = await h.db
+      .selectFrom('activity_enrolments')
+      .select(['id', sql<string>`to_on::text`.as('to')])
+      .where('activity_id', '=', activity.id)
+      .execute();
+    const toOf = (id: string) => rows.find((r) => r.id === id)?.to ?? null;
+    expect(toOf(open.id)).toBe(closedOn);
+    expect(toOf(untilLater.id)).toBe(addDays(today(), -40));
+    expect(toOf(booked.id)).toBe(closedOn);
+    expect(toOf(future.id)).toBe(addDays(today(), 7));
+    expect(toOf(othersOpen.id)).toBeNull();
+    const events = (await h.as.youth_coach.request('GET', `/api/v1/persons/${c.personId}/events`)).json() as {
+      type: string;
+      payload: Record<string, unknown>;
+    }[];
+    expect(events.find((e) => e.type === 'case_closed')?.payload).toMatchObject({ enrolmentsEnded: 3 });
+  });
+
   it('ends running measures for the reason the request gives', async () => {
     const c = await newCase();
     await runningMeasure(c.personId, today());

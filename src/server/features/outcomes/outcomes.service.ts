@@ -29,6 +29,7 @@ import { eventRow } from '../../db/events.js';
 import { AppError } from '../../http/app-error.js';
 import { audited, denied, type AuditedTransaction, type RequestContext } from '../../http/context.js';
 import { loadOutreachSettings } from '../contact/outreach-settings.js';
+import { endOpenEnrolments } from './end-enrolments.js';
 import {
   selectCase,
   selectFollowUps,
@@ -43,8 +44,9 @@ export type CaseRef = { caseId: string; version: number };
 /**
  * Closes an open case with an outcome on `closedOn` (between the day it opened and today, 400 naming
  * the field otherwise), records the occupation at closure as a contact attempt's is recorded, ends the
- * person's running measures for the given reason (or the one the outcome implies), and plans the
- * follow-ups at the municipality's months. A stale version is 409; a closed case 409 `case_closed`.
+ * person's running measures for the given reason (or the one the outcome implies) and their open
+ * activity enrolments on the closing day, and plans the follow-ups at the municipality's months.
+ * A stale version is 409; a closed case 409 `case_closed`.
  */
 export async function closeCase(ctx: RequestContext, caseId: string, input: CloseCaseBody): Promise<CaseRef> {
   requireCapability(ctx.actor, 'persons.edit');
@@ -86,6 +88,7 @@ export async function closeCase(ctx: RequestContext, caseId: string, input: Clos
     };
     const endReason = input.measureEndReason ?? measureEndReasonForOutcome(input.outcome);
     const ended = await endRunningMeasures(trx, base, input.closedOn, endReason);
+    const enrolmentsEnded = (await endOpenEnrolments(trx, base, input.closedOn)).length;
     const followUps = followUpsAfter(input.closedOn, settings.followUpMonths);
     if (followUps.length) {
       await trx
@@ -109,6 +112,7 @@ export async function closeCase(ctx: RequestContext, caseId: string, input: Clos
       occupation,
       measuresEnded: ended,
       measureEndReason: endReason,
+      enrolmentsEnded,
     };
     await trx
       .insertInto('events')
@@ -119,7 +123,7 @@ export async function closeCase(ctx: RequestContext, caseId: string, input: Clos
       entity: 'case',
       entityId: caseId,
       personId: current.person_id,
-      detail: { closed: input.outcome, measuresEnded: ended, basis: current.access_basis },
+      detail: { closed: input.outcome, measuresEnded: ended, enrolmentsEnded, basis: current.access_basis },
     });
     return { caseId, version: updated.version };
   });

@@ -13,12 +13,17 @@ export function outcomeSentence(
   const event = readEvent(type, payload);
   if (!event) return null;
   switch (event.type) {
-    case 'case_closed':
-      return t('outcomes.events.case_closed', {
+    case 'case_closed': {
+      const closed = t('outcomes.events.case_closed', {
         actor,
         outcome: t(`outcomes.codes.${event.payload.outcome}`),
         date: date(event.payload.closedOn),
       });
+      const enrolments = event.payload.enrolmentsEnded ?? 0;
+      return enrolments > 0
+        ? `${closed} ${t('outcomes.events.case_closed_enrolments', { count: enrolments })}`
+        : closed;
+    }
     case 'case_reopened':
       return t('outcomes.events.case_reopened', { actor });
     case 'case_participant_changed':

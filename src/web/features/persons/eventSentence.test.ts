@@ -114,6 +114,30 @@ describe('the sentence of a timeline event', () => {
     ).toBe('Alex Handläggare rättade en anteckning.');
   });
 
+  it('adds the activities a closing ended, and says nothing of them on a closing that ended none', () => {
+    const closed = {
+      outcome: 'work',
+      outcomeListVersion: '2026-12',
+      studyForm: null,
+      closedOn: '2026-12-01',
+      occupation: 'work',
+      measuresEnded: 0,
+      measureEndReason: 'moved_on_work',
+    };
+    const said = (payload: Record<string, unknown>, lng: 'sv' | 'en' = 'sv') =>
+      eventSentence(event({ type: 'case_closed', payload }), {
+        ...tools,
+        t: i18n.getFixedT(lng) as SentenceTools['t'],
+      });
+    const plain = 'Alex Handläggare avslutade ärendet [2026-12-01]: ' + i18n.t('outcomes.codes.work') + '.';
+    expect(said(closed)).toBe(plain);
+    expect(said({ ...closed, enrolmentsEnded: 0 })).toBe(plain);
+    expect(said({ ...closed, enrolmentsEnded: 1 })).toBe(`${plain} Inskrivningen i en aktivitet avslutades samma dag.`);
+    expect(said({ ...closed, enrolmentsEnded: 2 }, 'en')).toMatch(
+      /The enrolments in 2 activities ended the same day\.$/,
+    );
+  });
+
   it('falls back to the generic sentence for a payload that does not fit its type', () => {
     const generic = i18n.t('events.sentences.unknown');
     expect(eventSentence(event({ type: 'case_status_changed', payload: { from: 'new', to: 'archived' } }), tools)).toBe(
