@@ -79,7 +79,7 @@ describe.skipIf(skipE2E)(
       expect(firstPageJavaScript()).toBeLessThan(100 * 1024);
     });
 
-    it('signs in with the code from the outbox on a phone, marks a step done, withdraws a consent and reads the access log', async () => {
+    it('signs in by a code on a phone, marks a step done, withdraws a consent, reads the access log', async () => {
       const social = await apiAs(spec.lotsa.baseUrl, SOCIAL_WORKER);
       expect((await social.api.get(`/api/v1/persons/${personId}`)).status()).toBe(200);
 

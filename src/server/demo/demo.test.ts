@@ -53,7 +53,7 @@ describe('fillDemo', () => {
     expect(staff.find((s) => s.email === 'socialsekreterare@demo.lotsa.local')?.profession).toBe('social_worker');
   });
 
-  it('shows outreach at every stage: attempts, people in the queues, a template, meetings and a home visit', async () => {
+  it('shows outreach at every stage: attempts, people in queues, a template, meetings and a home visit', async () => {
     const c = await counts();
     expect(c.attempts).toBeGreaterThan(100);
     expect(c.templates).toBe(1);
@@ -70,7 +70,7 @@ describe('fillDemo', () => {
     expect(unlinked.rows[0]!.n).toBe(0);
   });
 
-  it('shows cooperation across agencies: teams run by different units, consents in every state, applications', async () => {
+  it('shows cooperation across agencies: teams of different units, consents in every state, applications', async () => {
     const teams = await handle.db
       .selectFrom('teams')
       .innerJoin('units', 'units.id', 'teams.unit_id')
@@ -116,7 +116,7 @@ describe('fillDemo', () => {
     expect(new Set(statuses.map((s) => s.category))).toEqual(new Set(['assessment_plan', 'health_social']));
   });
 
-  it("gives every case a contact person who may open it (the KAA's own staff), so nobody is told of cases they cannot see", async () => {
+  it("gives every case a contact person who may open it (the KAA's own staff)", async () => {
     const held = await handle.db
       .selectFrom('cases')
       .select('contact_person_id')
