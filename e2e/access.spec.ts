@@ -105,7 +105,7 @@ describe.skipIf(skipE2E)('[access]: each role sees only what it needs; managers 
     await context.close();
   });
 
-  it('lets a team member from another agency see only their own cases and those the young person consented to', async () => {
+  it('shows a team member of another agency only their own cases and those the young person consented to', async () => {
     const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, 'socialsekreterare@demo.lotsa.local');
     await page.goto('/persons');

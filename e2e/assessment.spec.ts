@@ -51,7 +51,7 @@ describe.skipIf(skipE2E)('[assessment]: a coach assesses a young person', () => 
     return id;
   }
 
-  it('starts an assessment from the person page, saves a draft, is told what is missing, completes it and reads it back (Swedish)', async () => {
+  it('starts an assessment, saves a draft, is told what is missing, completes and reads it (Swedish)', async () => {
     const personId = await personOfCoach();
     const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.youthCoach);

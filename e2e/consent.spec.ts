@@ -50,7 +50,7 @@ describe.skipIf(skipE2E)(
       await admin.api.dispose();
     });
 
-    it('lets a coordinator record a consent with the keyboard, and the social worker then sees exactly that, until it is withdrawn', async () => {
+    it('records a consent by keyboard; the social worker sees exactly that until it is withdrawn', async () => {
       const social = await openPage(spec.browser, spec.lotsa.baseUrl);
       await signIn(social.page, SOCIAL_WORKER);
       await social.page.goto(`/persons/${personId}`);
@@ -113,7 +113,7 @@ describe.skipIf(skipE2E)(
       await Promise.all([context.close(), social.context.close()]);
     });
 
-    it('lets a social worker break the glass by identity number, alerts the administrator, and highlights it in the log and the follow-up', async () => {
+    it('lets a social worker break the glass by identity number, alerts, and highlights it in log and follow-up', async () => {
       const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
       await signIn(page, SOCIAL_WORKER);
       await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Nödåtkomst' }).click();
@@ -156,7 +156,7 @@ describe.skipIf(skipE2E)(
       await admin.context.close();
     });
 
-    it('turns a youth coach’s fourth emergency access of the day into a request that a coordinator approves', async () => {
+    it('turns a coach’s fourth emergency access of the day into a request that a coordinator approves', async () => {
       const coordinatorApi = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
       const names = ['Ett', 'Två', 'Tre', 'Fyra'];
       const ids: string[] = [];
@@ -194,7 +194,7 @@ describe.skipIf(skipE2E)(
       await coach.api.dispose();
     });
 
-    it('lets a coordinator take an application through the team meeting, see the teams, and produce the register extract', async () => {
+    it('takes an application through the team meeting, shows the teams, and produces the register extract', async () => {
       const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
       await signIn(page, ACCOUNTS.coordinator);
       await page.goto(`/persons/${personId}`);

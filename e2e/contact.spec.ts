@@ -25,7 +25,7 @@ describe.skipIf(skipE2E)(
   () => {
     const spec = serverAndBrowser();
 
-    it('refuses to save an attempt until the coach chooses what happened, offers only the outcomes of the channel, and asks for the occupation only after a conversation', async () => {
+    it('saves an attempt only with a chosen outcome of the channel, asking the occupation only after a conversation', async () => {
       const person = await coachesPersonWithPhone(spec.lotsa.baseUrl);
       const { api, send } = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.youthCoach);
       const start = new Date(Date.now() + 3 * 86_400_000);
@@ -117,7 +117,7 @@ describe.skipIf(skipE2E)(
       await context.close();
     });
 
-    it('records no attempt for a text message only in the outbox until the coach confirms it was sent, from the panel or the outbox', async () => {
+    it('records no attempt for an outbox text until the coach confirms it was sent (panel or outbox)', async () => {
       const person = await coachesPersonWithPhone(spec.lotsa.baseUrl, 1);
       const { api } = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.youthCoach);
       const attemptCount = async () =>

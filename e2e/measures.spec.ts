@@ -34,7 +34,7 @@ describe.skipIf(skipE2E)('[measures]: a coach books a work placement and refers 
     await coordinator.api.dispose();
   });
 
-  it('books a placement (refusing a wrong organisation number), refers to Arbetsförmedlingen, and sees both on the timeline, in Swedish', async () => {
+  it('books a placement (no wrong org. number), refers to Arbetsförmedlingen, both on the timeline (Swedish)', async () => {
     const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.youthCoach);
     await page.goto(`/persons/${personId}`);
@@ -153,7 +153,7 @@ describe.skipIf(skipE2E)('[measures]: a coach books a work placement and refers 
     await context.close();
   });
 
-  it('shows a social worker in the team only the referral the consent covers, and says the measures are withheld', async () => {
+  it('shows a team social worker only the referral the consent covers, and says measures are withheld', async () => {
     const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
     const teams = (await (await coordinator.api.get('/api/v1/teams')).json()) as { id: string; name: string }[];
     const units = (await (await coordinator.api.get('/api/v1/units')).json()) as { id: string; name: string }[];

@@ -20,7 +20,7 @@ describe.skipIf(skipE2E)(
       await coordinator.api.dispose();
     });
 
-    it('records the participant, refuses a closing day after today, closes with work and reopens, in Swedish', async () => {
+    it('records the participant, refuses a future closing day, closes with work and reopens (Swedish)', async () => {
       const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
       await signIn(page, ACCOUNTS.coordinator);
       await page.goto(`/persons/${personId}`);

@@ -9,7 +9,7 @@ describe.skipIf(skipE2E)(
   () => {
     const spec = serverAndBrowser();
 
-    it('starts from the coach’s own queue, records an attempt by keyboard, reaches the person and watches the figures move', async () => {
+    it('records an attempt by keyboard from the coach’s queue, reaches the person; the figures move', async () => {
       const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
       await signIn(page, ACCOUNTS.youthCoach);
       const queues = page.getByRole('region', { name: 'Dina arbetsköer' });
@@ -104,7 +104,7 @@ describe.skipIf(skipE2E)(
       await context.close();
     });
 
-    it('prints the day’s letters as one PDF and records them as sent, then sends a text message to the outbox', async () => {
+    it('prints the day’s letters as one PDF, records them as sent, then puts a text in the outbox', async () => {
       const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
       await signIn(page, ACCOUNTS.youthCoach);
       await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Brev' }).click();
@@ -136,7 +136,7 @@ describe.skipIf(skipE2E)(
       await context.close();
     });
 
-    it('lets a coordinator assign a queue in bulk, edit the ladder and a template, and subscribe to the calendar', async () => {
+    it('assigns a queue in bulk, edits the ladder and a template, and subscribes to the calendar', async () => {
       const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
       await signIn(page, ACCOUNTS.coordinator);
       await page.goto('/queues/not-contacted?contactPerson=none');
@@ -195,7 +195,7 @@ describe.skipIf(skipE2E)(
       await context.close();
     });
 
-    it('plans an announced home visit for a person with protected identity: two staff, the notice among the day’s letters, no address anywhere', async () => {
+    it('plans a home visit for a protected identity: two staff, the notice among the letters, no address', async () => {
       const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
       const created = await coordinator.send('POST', '/api/v1/persons', {
         personalIdentityNumber: spec.lotsa.unusedIdentityNumber(20),

@@ -250,7 +250,7 @@ describe.skipIf(skipE2E)('[persons]: a coordinator finds, creates and edits youn
     await context.close();
   });
 
-  it('warns on the person page when the case’s contact person cannot open the case, until another is chosen', async () => {
+  it('warns on the person page while the case’s contact person cannot open the case', async () => {
     const admin = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.administrator);
     const leaver = await admin.send('POST', '/api/v1/staff', {
       name: 'Lena Slutar',

@@ -33,7 +33,7 @@ describe.skipIf(skipE2E)('[plan]: a coach makes a plan with two goals and prints
     await coordinator.api.dispose();
   });
 
-  it('builds the plan with the keyboard, names an invalid date, saves, signs, prints, and passes axe in Swedish and English', async () => {
+  it('builds the plan by keyboard, names a bad date, saves, signs, prints, axe-clean in both languages', async () => {
     const today = todayInSweden();
     const { page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.youthCoach);
@@ -112,7 +112,7 @@ describe.skipIf(skipE2E)('[plan]: a coach makes a plan with two goals and prints
     expect(errors).toEqual([]);
   });
 
-  it('lets a coordinator work the follow-up-due and plan-missing queues of the demo municipality and reach the plan', async () => {
+  it('works the demo’s follow-up-due and plan-missing queues and reaches the plan', async () => {
     const { page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.coordinator);
     await page.goto('/queues/plan-missing');
@@ -134,7 +134,7 @@ describe.skipIf(skipE2E)('[plan]: a coach makes a plan with two goals and prints
     expect(errors).toEqual([]);
   });
 
-  it('lets a coordinator keep the goal areas from the settings menu; a new area is offered in the plan, axe-clean in both languages', async () => {
+  it('keeps the goal areas from settings; a new area is offered in the plan, axe-clean in both languages', async () => {
     const { page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.coordinator);
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Målområden' }).click();

@@ -44,7 +44,7 @@ describe.skipIf(skipE2E)('[register]: a coordinator builds the register from two
     await page.waitForURL(/\/register\/imports\/[0-9a-f-]{36}$/);
   }
 
-  it('imports a population list with errors, an enrolment list in Windows-1252, reconciles and shows why on the person page', async () => {
+  it('imports a list with errors and one in Windows-1252, reconciles, and shows why on the person page', async () => {
     const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.coordinator);
     const [alva, bertil, , otherMunicipality] = young as [string, string, string, string];

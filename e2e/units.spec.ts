@@ -4,7 +4,7 @@ import { ACCOUNTS, expectNoAxeViolations, openPage, serverAndBrowser, signIn, sk
 describe.skipIf(skipE2E)('[units]: an administrator adds, renames and deactivates a unit', () => {
   const spec = serverAndBrowser();
 
-  it('adds a unit (refusing a name already in use), renames it and deactivates it, after which it is no longer offered', async () => {
+  it('adds a unit (not a name in use), renames and deactivates it, after which it is not offered', async () => {
     const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.administrator);
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Enheter' }).click();

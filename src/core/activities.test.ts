@@ -91,7 +91,7 @@ describe('expanding a weekly activity into sessions', () => {
       ['2026-12-09', true, 'Sjuk ledare'],
     ]);
   });
-  it('lists a moved session on its new day under its planned id, also when moved into the range from outside it', () => {
+  it('lists a moved session on its new day under its planned id, also when moved into the range', () => {
     const changes = [
       {
         occursOn: '2026-12-14',

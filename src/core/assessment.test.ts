@@ -16,7 +16,7 @@ describe('the default assessment manual', () => {
     expect(DEFAULT_MANUAL[0]!.key).toBe('own_words');
   });
 
-  it('puts health and the social situation in the health and social category, and the rest in assessment and plan', () => {
+  it('puts health and the social situation in health and social, and the rest in assessment and plan', () => {
     const byCategory = (c: string) => DEFAULT_MANUAL.filter((s) => s.category === c).map((s) => s.key);
     expect(byCategory('health_social')).toEqual(['health', 'social_situation']);
     expect(byCategory('assessment_plan')).toHaveLength(DEFAULT_MANUAL.length - 2);
@@ -54,7 +54,7 @@ describe('a manual', () => {
 });
 
 describe('a revision', () => {
-  it('carries over answers whose question is still in the manual in the same category, never into another category', () => {
+  it('carries over answers whose question is still in the manual in the same category, never another', () => {
     const manual = DEFAULT_MANUAL.map((s) => (s.key === 'health' ? { ...s, category: 'assessment_plan' as const } : s));
     const answers = [
       { questionKey: 'wants', category: 'assessment_plan' as const, answer: 'Bli elektriker' },

@@ -15,7 +15,7 @@ describe('consentState', () => {
 });
 
 describe('eventCategory', () => {
-  it("keeps a note's own category, makes other notes assessment and plan and everything else contact and occupation", () => {
+  it("keeps a note's own category; other notes are assessment and plan, the rest contact and occupation", () => {
     expect(eventCategory('note', 'health_social')).toBe('health_social');
     expect(eventCategory('note', null)).toBe('assessment_plan');
     expect(eventCategory('contact_attempt', null)).toBe('contact_occupation');

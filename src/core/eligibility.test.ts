@@ -158,7 +158,7 @@ describe('entry reasons', () => {
 });
 
 describe('withinKaaAge: identity numbers judged by age', () => {
-  it('takes "070101+2395" for a person born in 1907, outside the KAA, and the same digits with "-" for one born in 2007', () => {
+  it('takes "070101+2395" as born in 1907, outside the KAA, and the same digits with "-" as born in 2007', () => {
     const today = new Date('2026-12-06T12:00:00Z');
     const old = parseIdentityNumber('070101+2395', today);
     const young = parseIdentityNumber('070101-2395', today);

@@ -156,7 +156,7 @@ describe('small cells where figures leave the municipality', () => {
     expect(seesSmallCells({ role: 'team_member' })).toBe(false);
   });
 
-  it('shows small cells inside the municipality to its coordinator and managers, not to caseworkers of other agencies', () => {
+  it("shows small cells to the municipality's coordinator and managers, not to other agencies' caseworkers", () => {
     expect(seesSmallCellsInside({ role: 'manager' })).toBe(true);
     expect(seesSmallCellsInside({ role: 'team_member' })).toBe(false);
   });

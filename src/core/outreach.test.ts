@@ -110,7 +110,7 @@ describe('honest outcomes', () => {
     expect(outcomesFor('sms')).toEqual(['sent', 'replied']);
   });
 
-  it('lets a home visit find nobody home or meet someone, and a call reach, go unanswered, leave a message or find a wrong number', () => {
+  it('lets a home visit find nobody or meet someone, and a call reach, ring out, leave a message or be wrong', () => {
     expect(outcomesFor('home_visit')).toEqual(expect.arrayContaining(['nobody_home', 'met', 'met_guardian']));
     expect(outcomesFor('phone')).toEqual(
       expect.arrayContaining(['reached', 'no_answer', 'message_left', 'wrong_number']),
@@ -127,7 +127,7 @@ describe('honest outcomes', () => {
       expect(outcomesFor(channel).some(isConversation), channel).toBe(false);
   });
 
-  it('refuses an attempt without an outcome, an outcome that does not fit the channel, and an occupation without a conversation', () => {
+  it('refuses no outcome, an outcome unfit for the channel, and an occupation without a conversation', () => {
     expect(attemptProblem({ channel: 'letter' })).toEqual({ field: 'outcome', code: 'required' });
     expect(attemptProblem({ channel: 'letter', outcome: null })).toEqual({ field: 'outcome', code: 'required' });
     expect(attemptProblem({ channel: 'letter', outcome: 'reached' })).toEqual({ field: 'outcome', code: 'invalid' });

@@ -242,7 +242,7 @@ describe('who sees what of a person, by consent', () => {
     expect(events.some((e: { id: string }) => e.id === health.json().id)).toBe(false);
   });
 
-  it('never lets consent or emergency access change the case or the person, or record a consent or an application', async () => {
+  it('never lets consent or emergency access change case or person, or record a consent or application', async () => {
     const personId = persons.get('valid')!;
     const team = await h.db
       .selectFrom('teams')
@@ -313,7 +313,7 @@ describe('who sees what of a person, by consent', () => {
 });
 
 describe('withdrawal', () => {
-  it('takes effect at once: the social worker saw what the consent allowed, then nothing, and both are in the audit log', async () => {
+  it('takes effect at once: the social worker saw what the consent allowed, then nothing; both audited', async () => {
     const coordinator = clients.get('coordinator')!;
     const social = clients.get('social worker in the team')!;
     const { id: personId } = (
@@ -368,7 +368,7 @@ describe('withdrawal', () => {
 });
 
 describe("the KAA's own units", () => {
-  it('lift no secrecy by moving a case: a team run by social services gives its social worker nothing without consent', async () => {
+  it('lift no secrecy by moving a case: a social services team gives its social worker nothing unconsented', async () => {
     const coordinator = clients.get('coordinator')!;
     const social = clients.get('social worker in the team')!;
     const { id: personId } = (
@@ -600,7 +600,7 @@ describe('the young person as an actor', () => {
     expect((await young.request('POST', `/api/v1/me/consents/${others.id}/withdraw`)).statusCode).toBe(404);
   });
 
-  it('sees in their own extract the notes staff shared with them, never unshared ones or another agency’s health notes', async () => {
+  it('sees in their extract the notes shared with them, never unshared ones or another agency’s health notes', async () => {
     const coordinator = clients.get('coordinator')!;
     const personId = persons.get('valid')!;
     expect(

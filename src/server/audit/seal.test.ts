@@ -27,7 +27,7 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 describe('sealing the audit log', () => {
-  it('appends without sealing, then seals every entry once, in order, while appends and other sealers run', async () => {
+  it('appends without sealing, then seals each entry once, in order, while appends and other sealers run', async () => {
     await append(3, 'first');
     expect(await unsealedBacklog(handle.db)).toMatchObject({ count: 3 });
     expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, checked: 0, unsealed: 3, overdue: 0 });
@@ -75,7 +75,7 @@ describe('sealing the audit log', () => {
     },
   );
 
-  it('finds an entry written behind the sealing job once it is older than the bound, and a sealed entry changed', async () => {
+  it('finds an entry written behind the sealing job once older than the bound, and a sealed entry changed', async () => {
     await sealAudit(handle.db);
     const old = new Date(Date.now() - (SEAL_BOUND_SECONDS + 5) * 1000);
     await handle.db.transaction().execute(async (trx) => {

@@ -23,7 +23,7 @@ describe('timeline event rows', () => {
     ).toThrow();
   });
 
-  it('cannot be written with an unchecked payload: `npm test` type-checks this file, and the line below must not compile', () => {
+  it('cannot be written with an unchecked payload: `npm test` type-checks that the line below fails', () => {
     const write = (db: Kysely<Database>) =>
       db.insertInto('events').values({
         municipality_id: 'm',

@@ -126,7 +126,7 @@ describe('migrations', () => {
     await migrateToLatest(handle.db);
   });
 
-  it('leave attempts as recorded, record the day only a conversation reaches, and mark text messages already recorded as attempts', async () => {
+  it('leave attempts as recorded, record the day the stricter rule starts, mark texts already attempts', async () => {
     await migrateTo(handle.db, '20261201090000_population_key_by_person');
     const municipality = (
       await sql<{

@@ -51,7 +51,7 @@ describe.runIf(TEST_DB_KIND === 'postgresql')("the application's database role o
     expect(await auditLogExposure(app!.db)).toBeNull();
   });
 
-  it('cannot update, delete or truncate audit entries, disable the triggers or set session_replication_role', async () => {
+  it('cannot update, delete or truncate audit entries, disable triggers or set session_replication_role', async () => {
     const db = app!.db;
     await expect(sql`update audit_log set action = 'nothing'`.execute(db)).rejects.toThrow(/permission denied/);
     await expect(sql`delete from audit_log`.execute(db)).rejects.toThrow(/permission denied/);

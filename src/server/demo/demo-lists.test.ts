@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 describe('the demo sample lists', () => {
-  it('hold only test identity numbers, and reconcile the demo register with a few in and out, no guard needed', async () => {
+  it('hold only test identity numbers and reconcile the demo register with a few in and out, unguarded', async () => {
     await writeDemoLists(handle.db, m, dir);
     const testNumbers = new Set(
       readFileSync(projectPath('reference', 'skatteverket-testpersonnummer-2000-2009.csv'), 'utf8').split('\n'),

@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 describe('the demo action plans', () => {
-  it('has plans at several stages: unsigned, signed, changed after signing, evaluated at closure; and active cases still without one', async () => {
+  it('has plans unsigned, signed, changed after signing, evaluated at closure; and cases without one', async () => {
     const db = handle.db;
     const plans = await db
       .selectFrom('action_plans')
@@ -38,7 +38,7 @@ describe('the demo action plans', () => {
     expect(withoutPlan.length).toBeGreaterThan(0);
   });
 
-  it('keeps every version whole, with the latest equal to the plan as it stands, and follow-ups due today or earlier', async () => {
+  it('keeps every version whole, the latest equal to the plan as it stands, and follow-ups due by today', async () => {
     const db = handle.db;
     const versions = await db.selectFrom('plan_versions').select(['plan_id', 'version', 'document']).execute();
     for (const v of versions) expect(planDocument.safeParse(v.document).success).toBe(true);

@@ -75,7 +75,7 @@ describe('fillDemo', () => {
     expect(staff.find((s) => s.email === 'socialsekreterare@demo.lotsa.local')?.profession).toBe('social_worker');
   });
 
-  it('shows outreach at every stage: attempts, people in the queues, a template, meetings and a home visit', async () => {
+  it('shows outreach at every stage: attempts, people in queues, a template, meetings and a home visit', async () => {
     const c = await counts();
     expect(c.attempts).toBeGreaterThan(100);
     expect(c.templates).toBe(1);
@@ -92,7 +92,7 @@ describe('fillDemo', () => {
     expect(unlinked.rows[0]!.n).toBe(0);
   });
 
-  it('shows cooperation across agencies: teams run by different units, consents in every state, applications', async () => {
+  it('shows cooperation across agencies: teams of different units, consents in every state, applications', async () => {
     const teams = await handle.db
       .selectFrom('teams')
       .innerJoin('units', 'units.id', 'teams.unit_id')
@@ -212,7 +212,7 @@ describe('fillDemo', () => {
     expect([...kinds]).toEqual(expect.arrayContaining(['activity', 'measure']));
   });
 
-  it("gives every case a contact person who may open it (the KAA's own staff), so nobody is told of cases they cannot see", async () => {
+  it("gives every case a contact person who may open it (the KAA's own staff)", async () => {
     const held = await handle.db
       .selectFrom('cases')
       .select('contact_person_id')

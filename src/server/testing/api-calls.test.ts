@@ -26,7 +26,7 @@ describe('apiCallsIn', () => {
     expect(apiCallsIn(source)).toHaveLength(6);
   });
 
-  it('follows a URL kept in a variable or a function to the calls after it, up to the next definition of the name', () => {
+  it("follows a URL kept in a variable or function to the calls after it, up to the name's next definition", () => {
     const source = [
       'const url = () => `/api/v1/persons/${personId}/contact-grants`;',
       "await h.anonymous('POST', url(), body);",

@@ -121,7 +121,7 @@ describe('activities', () => {
     ).toBe(403);
   });
 
-  it("lists the municipality's activities with leaders, guests, capacity and who takes attendance; another municipality sees none", async () => {
+  it('lists activities with leaders, guests, capacity and attendance takers; another municipality sees none', async () => {
     const list = (await h.as.youth_coach.request('GET', '/api/v1/activities')).json();
     const a = list.find((x: { id: string }) => x.id === closedId);
     expect(a).toMatchObject({
@@ -209,7 +209,7 @@ describe('sessions', () => {
     ).toEqual(['to']);
   });
 
-  it('cancels and moves a session, which keeps its id; a day outside the recurrence is a 400 naming the id', async () => {
+  it('cancels and moves a session, which keeps its id; a day off the recurrence is a 400 naming the id', async () => {
     const cancel = await h.as.youth_coach.request('PATCH', `/api/v1/sessions/${closedId}_2026-12-14`, {
       cancelled: true,
       note: 'Ledaren är sjuk',
@@ -242,7 +242,7 @@ describe('sessions', () => {
 });
 
 describe('enrolments', () => {
-  it('refuses an overlapping enrolment naming `from`, and a person the actor does not manage naming `personId`; nothing stored', async () => {
+  it('refuses an overlapping enrolment (`from`) and a person not managed (`personId`); nothing stored', async () => {
     const before = (await h.db.selectFrom('activity_enrolments').select('id').execute()).length;
     const overlap = await h.as.youth_coach.request('POST', `/api/v1/activities/${closedId}/enrolments`, {
       personId: enrolledId,
@@ -291,7 +291,7 @@ describe('attendance', () => {
     ]);
   });
 
-  it('refuses a person not enrolled in a closed activity, a cancelled session and a day outside the recurrence, naming the field; nothing stored', async () => {
+  it('refuses the unenrolled in a closed activity, a cancelled session, a day off the recurrence; stores nothing', async () => {
     const notEnrolled = await h.as.youth_coach.request('PUT', `/api/v1/sessions/${session()}/attendance`, [
       { personId: enrolledId, status: 'present' },
       { personId: otherId, status: 'present' },
@@ -315,7 +315,7 @@ describe('attendance', () => {
     expect(await entriesOf(closedId)).toEqual([]);
   });
 
-  it('keeps a correction as a new entry: the latest wins and the history stays; an unchanged status adds nothing', async () => {
+  it('keeps a correction as a new entry: the latest wins, history stays; an unchanged status adds nothing', async () => {
     expect(
       (
         await h.as.youth_coach.request('PUT', `/api/v1/sessions/${session()}/attendance`, [
@@ -539,7 +539,7 @@ describe("a person's attendance", () => {
     expect(exported).toHaveLength(1);
   });
 
-  it('shows a social worker in the team nothing without consent, then only while a consent names their unit and contact and occupation', async () => {
+  it('shows a team social worker nothing unconsented, then only while a consent names their unit and category', async () => {
     expect((await socialWorker.request('GET', url())).statusCode).toBe(404);
     const consent = (categories: string[]) =>
       h.as.coordinator.request('POST', `/api/v1/persons/${enrolledId}/consents`, {

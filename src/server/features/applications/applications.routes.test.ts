@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('/api/v1/persons/:id/applications and /api/v1/applications', () => {
-  it('answers 401 without a session, 403 to a team member and 404 to a coach who does not work with the person', async () => {
+  it('answers 401 without a session, 403 to a team member and 404 to a coach not working with the person', async () => {
     expect((await h.anonymous('POST', `/api/v1/persons/${personId}/applications`, application())).statusCode).toBe(401);
     expect(
       (await h.as.team_member.request('POST', `/api/v1/persons/${personId}/applications`, application())).statusCode,

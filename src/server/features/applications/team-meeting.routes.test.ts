@@ -60,7 +60,7 @@ const page = async (query: string) => {
 };
 
 describe('GET /api/v1/applications for the team meeting', () => {
-  it('shows pending applications by default, signed oldest first whatever order they came in, and decided ones when asked', async () => {
+  it('shows pending applications by default, signed oldest first, and decided ones when asked', async () => {
     const [late, early] = await applications(['2026-11-20', '2026-10-05']);
     const [waiting] = await applications(['2026-11-01'], 'waiting_list');
     const [accepted, declined] = await applications(['2026-09-01', '2026-11-25'], 'accepted');

@@ -175,7 +175,7 @@ describe('GET/POST /api/v1/persons/:id/assessments', () => {
     expect(denied.map((d) => d.action)).toEqual(['denied']);
   });
 
-  it('starts a draft numbered 1 on the current manual, on the timeline, and lists it; a second draft is 409', async () => {
+  it('starts draft 1 on the current manual, on the timeline, and lists it; a second draft is 409', async () => {
     const personId = await personOfCoach();
     const res = await start(h.as.youth_coach, personId);
     expect(res.statusCode).toBe(201);
@@ -301,7 +301,7 @@ describe('PUT /api/v1/assessments/:id and POST …/complete', () => {
     expect(audit.detail).toMatchObject({ basis: 'consent', withheld: ['assessment_plan'] });
   });
 
-  it('refuses to write into a category the writer may not see (403, naming the fields), and keeps what is there', async () => {
+  it('refuses to write into a category the writer may not see (403 naming the fields), keeping what is there', async () => {
     const personId = await personOfCoach();
     const a = (await start(h.as.youth_coach, personId)).json().id;
     const res = await h.as.youth_coach.request('PUT', `/api/v1/assessments/${a}`, {
@@ -426,7 +426,7 @@ describe('PUT /api/v1/assessments/:id and POST …/complete', () => {
     ).toBe('version_conflict');
   });
 
-  it('completes: dated today, read-only (409 assessment_completed), on the timeline; a revision is number 2 and the first stays readable', async () => {
+  it('completes: dated today, read-only (409), on the timeline; a revision is number 2, the first stays readable', async () => {
     const personId = await personOfCoach();
     const a = (await start(h.as.youth_coach, personId)).json().id;
     await h.db
@@ -504,7 +504,7 @@ describe('PUT /api/v1/assessments/:id and POST …/complete', () => {
     ]);
   });
 
-  it('carries health answers into a revision without showing them once the consent for health is withdrawn, and keeps them on save', async () => {
+  it('carries health answers into a revision unshown once the health consent is withdrawn, and keeps them', async () => {
     const personId = await personOfCoach({
       units: ['Utbildningsförvaltningen'],
       categories: ['contact_occupation', 'health_social'],

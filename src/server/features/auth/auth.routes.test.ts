@@ -96,7 +96,7 @@ describe('sign-in throttling that cannot lock the owner out', () => {
   });
   afterEach(() => vi.restoreAllMocks());
 
-  it('refuses a sixth attempt from the guessing address with 429 and Retry-After, and lets the right password in from another address', async () => {
+  it('refuses a sixth guess from one address with 429 and Retry-After; the right password works elsewhere', async () => {
     const email = 'pair@test.lotsa.local';
     await account(email);
     for (let i = 0; i < 5; i++) expect((await login('10.1.0.1', email, `guess ${i}`)).statusCode).toBe(401);
@@ -117,7 +117,7 @@ describe('sign-in throttling that cannot lock the owner out', () => {
     expect(waits).toEqual([500, 1000]);
   });
 
-  it('lets the right password in, only delayed, after failures from many addresses use up the account budget', async () => {
+  it('lets the right password in, only delayed, once failures from many addresses use the account budget', async () => {
     const email = 'budget@test.lotsa.local';
     await account(email);
     for (let i = 0; i < 14; i++)

@@ -138,7 +138,7 @@ describe('contact person who may not open the case', () => {
     expect(rows.find((r) => r.contactPerson === null)?.inRegister).toBeGreaterThanOrEqual(1);
   });
 
-  it('is flagged on the person detail (case.contactPersonHasAccess false), and the flag is true otherwise', async () => {
+  it('is flagged on the person detail (case.contactPersonHasAccess false); the flag is true otherwise', async () => {
     const caseOf = async (personId: string) =>
       (await h.as.coordinator.request('GET', `/api/v1/persons/${personId}`)).json().case;
     const personId = await caseHeldBy(socialWorker.staffId);

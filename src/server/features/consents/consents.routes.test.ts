@@ -77,7 +77,7 @@ describe('POST /api/v1/persons/:id/consents', () => {
     });
   });
 
-  it('refuses a guardian’s consent for someone who is 18 or older, and a validity that ends before it starts', async () => {
+  it('refuses a guardian’s consent for someone 18 or older, and a validity that ends before it starts', async () => {
     const guardian = await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/consents`, {
       ...body(),
       givenBy: 'guardian',
@@ -268,7 +268,7 @@ describe('the consent form and the signed scan', () => {
 });
 
 describe('reading consents and scans', () => {
-  it('records the access basis with each read: the register for the coordinator, emergency under emergency access', async () => {
+  it('records the access basis with each read: register for the coordinator, emergency under emergency access', async () => {
     const id = (await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson())).json().id;
     const consent = (
       await h.as.coordinator.request('POST', `/api/v1/persons/${id}/consents`, {
@@ -307,7 +307,7 @@ describe('reading consents and scans', () => {
 });
 
 describe('who reads the consents', () => {
-  it('lets another agency read the consents and the scan only with a consent to the assessment and plan, not with contact details alone', async () => {
+  it('lets another agency read consents and the scan only with consent to assessment and plan, not contact alone', async () => {
     const team = await h.db
       .insertInto('teams')
       .values({

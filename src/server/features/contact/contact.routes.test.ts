@@ -62,7 +62,7 @@ describe('POST /api/v1/persons/:id/contact-attempts', () => {
     expect(queue.items.map((i: { personId: string }) => i.personId)).not.toContain(personId);
   });
 
-  it('records an attempt, puts it on the timeline, moves the case to contacting and proposes the next rung', async () => {
+  it('records an attempt on the timeline, moves the case to contacting and proposes the next rung', async () => {
     // 17 on the day: after the young person's phone, the guardian's (18 or older: a text message, below).
     const { personId } = await personInRegister(h, {
       contactPerson: h.as.youth_coach,
@@ -138,7 +138,7 @@ describe('POST /api/v1/persons/:id/contact-attempts', () => {
     expect(outreach.firstReachedAt).toBe(outreach.attempts[0].at);
   });
 
-  it('refuses an outcome that does not fit the channel, an occupation without contact, a future time and unknown values', async () => {
+  it('refuses an outcome unfit for the channel, an occupation without contact, a future time, unknown values', async () => {
     const { personId } = await personInRegister(h);
     const cases: [Record<string, unknown>, string, string][] = [
       [attempt({ channel: 'verify_school', outcome: 'reached' }), 'invalid_outcome', 'outcome'],
@@ -155,7 +155,7 @@ describe('POST /api/v1/persons/:id/contact-attempts', () => {
     }
   });
 
-  it('refuses an attempt without a chosen outcome with 400 outcome_required, in the reader’s language, and records nothing', async () => {
+  it('refuses an attempt without an outcome (400 outcome_required) in the reader’s language; records nothing', async () => {
     const { personId } = await personInRegister(h);
     for (const body of [
       { channel: 'letter', at: now() },
@@ -197,7 +197,7 @@ describe('POST /api/v1/persons/:id/contact-attempts', () => {
     ).toBeNull();
   });
 
-  it('counts a conversation with a guardian, recorded as such, or a meeting at a home visit as reached, with the occupation', async () => {
+  it('counts a conversation with a guardian or a meeting at a home visit as reached, with the occupation', async () => {
     const guardian = await personInRegister(h);
     const call = await h.as.coordinator.request(
       'POST',
@@ -302,7 +302,7 @@ describe('POST /api/v1/persons/:id/contact-attempts', () => {
 });
 
 describe('GET /api/v1/persons/:id/outreach', () => {
-  it('records a read under emergency access as emergency, so the audit log and the access follow-up show it', async () => {
+  it('records a read under emergency access as emergency, so the audit log and the follow-up show it', async () => {
     const { personId } = await personInRegister(h);
     expect(
       (
@@ -382,7 +382,7 @@ describe('PUT /api/v1/persons/:id/next-step', () => {
     expect((await h.as.youth_coach.request('PUT', `/api/v1/persons/${personId}/next-step`, body)).statusCode).toBe(404);
   });
 
-  it('lets the coach choose another step with a reason, and the next attempt brings back Lotsa’s proposal', async () => {
+  it('lets the coach choose another step with a reason; the next attempt brings back Lotsa’s proposal', async () => {
     const { personId } = await personInRegister(h, { contactPerson: h.as.youth_coach });
     const body = { channel: 'letter', dueOn: daysAgo(-3), reason: 'Numret är fel enligt skolan', version: 0 };
     expect((await h.as.youth_coach.request('PUT', `/api/v1/persons/${personId}/next-step`, body)).statusCode).toBe(204);

@@ -35,7 +35,7 @@ const open = (client: Client, personId: string) =>
   client.request('POST', `/api/v1/persons/${personId}/emergency-access`, reason);
 
 describe('emergency access with limits', () => {
-  it('turns the fourth person of a day into a request that waits for a coordinator, and alerts the coordinators', async () => {
+  it("turns the day's fourth person into a request that waits for a coordinator, and alerts coordinators", async () => {
     for (const personId of persons.slice(0, 3)) expect((await open(h.as.team_member, personId)).statusCode).toBe(201);
     // The same person again is the same access, not another person.
     expect((await open(h.as.team_member, persons[0]!)).statusCode).toBe(201);
@@ -193,7 +193,7 @@ describe('emergency access with limits', () => {
     }
   });
 
-  it('is for the roles and units the municipality chooses: by default not for caseworkers of other agencies', async () => {
+  it("is for the roles and units the municipality chooses: by default not other agencies' caseworkers", async () => {
     const refused = await open(socialWorker, persons[0]!);
     expect(refused.statusCode).toBe(403);
     expect(refused.json().code).toBe('emergency_not_allowed');

@@ -13,7 +13,7 @@ describe('GET /api/v1/getting-started', () => {
     expect((await h.as.coordinator.request('GET', '/api/v1/getting-started')).statusCode).toBe(403);
   });
 
-  it('says which first steps are taken, and marks the KAA units done once an administrator has chosen them', async () => {
+  it('says which first steps are taken, and marks the KAA units done once an administrator chose them', async () => {
     const before = (await h.as.administrator.request('GET', '/api/v1/getting-started')).json();
     expect(before).toEqual({ staff: true, kaaUnits: false, lists: false, reconciled: false });
     const units = (await h.as.administrator.request('GET', '/api/v1/units')).json() as { id: string; kaa: boolean }[];

@@ -119,7 +119,7 @@ describe('imports with bounds', () => {
     expect(imp.status).toBe(imp.previousResidents === null ? 'ready' : 'needs_review');
   });
 
-  it(`stores the errors of at most ${MAX_STORED_ERROR_ROWS} rows, keeps the count, and fails a list with more`, async () => {
+  it(`stores the errors of at most ${MAX_STORED_ERROR_ROWS} rows, counts all, and fails a list with more`, async () => {
     const rows = Array.from({ length: MAX_STORED_ERROR_ROWS + 5 }, () => populationRow('not-a-number'));
     const imp = await importList(csv('population', [populationRow(testIdentityNumber()), ...rows]));
     expect(imp).toMatchObject({
@@ -139,7 +139,7 @@ describe('imports with bounds', () => {
 });
 
 describe('interrupted imports', () => {
-  it('fails an import whose process went silent 50 seconds ago (within two minutes with the reaper), deleting its upload', async () => {
+  it('fails an import silent for 50 seconds (within two minutes by the reaper), deleting its upload', async () => {
     const { id } = await upload(csv('population', [populationRow(testIdentityNumber())]));
     const file = await uploadPath(id);
     expect(path.dirname(file)).toBe(h.env.uploadsDir);

@@ -96,7 +96,7 @@ describe('POST /api/v1/imports', () => {
     expect(row.school_unit_name).toBe('Gymnasiet i Sävedalen, Öjersjö');
   });
 
-  it('reports every invalid row with line, column and reason, and uses nothing until exactly those rows are accepted', async () => {
+  it('reports each invalid row with line, column and reason; uses nothing until those rows are accepted', async () => {
     const good = testIdentityNumber();
     const rows = [
       populationRow(good),
@@ -240,7 +240,7 @@ describe('POST /api/v1/imports', () => {
     ]);
   });
 
-  it('fails a population list without a single resident of the municipality, which would move everyone out', async () => {
+  it('fails a population list without one resident of the municipality, which would move everyone out', async () => {
     const imp = await importList(
       'population',
       csv('population', [populationRow(testIdentityNumber(), { municipality_code: '1480' })]),

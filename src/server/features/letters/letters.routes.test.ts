@@ -66,7 +66,7 @@ describe('POST /api/v1/letters', () => {
     expect(audit).toEqual([{ action: 'export', entity: 'letter' }]);
   });
 
-  it('never prints the address of a protected identity: the letter is marked for forwarding through Skatteverket', async () => {
+  it("never prints a protected identity's address: the letter is marked for forwarding via Skatteverket", async () => {
     const { personId } = await letterDue({
       person: {
         givenName: 'Skyddad',
@@ -120,7 +120,7 @@ describe('POST /api/v1/letters', () => {
     expect(after.attempts).toHaveLength(1);
   });
 
-  it('records with every letter why its printer may reach the person (contact person, team, register), one by one and in the day’s batch', async () => {
+  it('records with each letter why its printer may reach the person, one by one and in the day’s batch', async () => {
     const own = await letterDue({ contactPerson: h.as.youth_coach });
     const teamCase = await letterDue();
     const kaaUnit = await h.db
@@ -221,7 +221,7 @@ describe('/api/v1/message-templates', () => {
     expect(res.statusCode).toBe(403);
   });
 
-  it('starts from the defaults in Swedish and English, and saves a coordinator’s own with optimistic locking', async () => {
+  it('starts from the Swedish and English defaults, and saves a coordinator’s own with optimistic locking', async () => {
     const all = (await h.as.coordinator.request('GET', '/api/v1/message-templates')).json();
     expect(all).toHaveLength(8);
     expect(

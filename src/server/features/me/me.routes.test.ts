@@ -105,7 +105,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('signing in with a code', () => {
-  it('answers 202 alike for a known number, an unknown one and one without a case, and sends a code only to the first', async () => {
+  it('answers 202 alike for a known, an unknown and a caseless number, and sends a code only to the first', async () => {
     const { pin, personId } = await youngPerson();
     const unknown = testIdentityNumber();
     const ip = freshIp();
@@ -121,7 +121,7 @@ describe('signing in with a code', () => {
     expect(await codeFromOutbox(personId)).toMatch(/^\d{6}$/);
   });
 
-  it('opens a session with the right code, once; a wrong code, a used one and an unknown number are the same 401', async () => {
+  it('opens a session with the right code, once; a wrong, a used code and an unknown number are one 401', async () => {
     const { pin, personId } = await youngPerson();
     const ip = freshIp();
     await ask(pin, ip);
@@ -190,7 +190,7 @@ describe('signing in with a code', () => {
     expect(refused.headers['retry-after']).toBeDefined();
   });
 
-  it('stops a code after five wrong tries and refuses the pair after five failures, until the window passes', async () => {
+  it('stops a code after five wrong tries and refuses the pair after five failures until the window ends', async () => {
     const { pin, personId } = await youngPerson();
     const ip = freshIp();
     await ask(pin, ip);
@@ -205,7 +205,7 @@ describe('signing in with a code', () => {
     expect((await login(pin, await codeFromOutbox(personId), ip)).statusCode).toBe(200);
   });
 
-  it('takes no code of a person after ten wrong codes in a day, from any addresses, and answers as for a wrong code', async () => {
+  it('takes no code of a person after ten wrong in a day, from any address, answering as for a wrong code', async () => {
     const { pin, personId } = await youngPerson();
     await ask(pin, freshIp());
     const wrong = (await codeFromOutbox(personId)) === '000000' ? '111111' : '000000';
@@ -235,7 +235,7 @@ describe('signing in with a code', () => {
 });
 
 describe('who reads a sign-in code', () => {
-  it('shows a code from the outbox only to the contact person, never to a coordinator or on the outreach page', async () => {
+  it('shows an outbox code only to the contact person, never to a coordinator or on the outreach page', async () => {
     const { pin, personId } = await youngPerson();
     expect(
       (await h.as.coordinator.request('POST', '/api/v1/me/code', { personalIdentityNumber: pin })).statusCode,
@@ -248,7 +248,7 @@ describe('who reads a sign-in code', () => {
     expect(await codeFromOutbox(personId)).toMatch(/^\d{6}$/);
   });
 
-  it('answers before the gateway has the code, keeps no code in the database and shows the message to no one', async () => {
+  it('answers before the gateway has the code, keeps no code in the database, shows the message to no one', async () => {
     const received: string[] = [];
     // The gateway answers only when released: the 202 must not wait for it.
     let release!: () => void;
@@ -572,7 +572,7 @@ describe('my week and my next meeting', () => {
     expect((await young.request('GET', '/api/v1/me/schedule?week=2027-W99')).statusCode).toBe(400);
   });
 
-  it('makes the young person an address of their own calendar feed, which carries the week and stops when renewed', async () => {
+  it('gives the young person their own calendar feed, which carries the week and stops when renewed', async () => {
     const me = await youngPerson();
     const startsAt = new Date(now.getTime() + 2 * 24 * 3600_000);
     await h.db

@@ -202,7 +202,7 @@ describe('the offer catalogue', () => {
     expect((await h.db.selectFrom('offers').select('id').execute()).length).toBe(before);
   });
 
-  it('edits and deactivates an offer, refusing a stale version with 409 and an offer of another municipality with 404', async () => {
+  it("edits and deactivates an offer; a stale version is 409, another municipality's offer 404", async () => {
     const created = (
       await h.as.coordinator.request('POST', '/api/v1/offers', {
         name: 'Komvux svenska',
@@ -253,7 +253,7 @@ describe('the offer catalogue', () => {
 });
 
 describe('GET /api/v1/offers.pdf', () => {
-  it('answers 401 without a session, 403 to a manager, and 400 naming lang for a language it does not print', async () => {
+  it('answers 401 without a session, 403 to a manager, and 400 naming lang for a language it lacks', async () => {
     expect((await h.anonymous('GET', '/api/v1/offers.pdf')).statusCode).toBe(401);
     expect((await h.as.manager.request('GET', '/api/v1/offers.pdf')).statusCode).toBe(403);
     const bad = await h.as.youth_coach.request('GET', '/api/v1/offers.pdf?lang=de');
@@ -261,7 +261,7 @@ describe('GET /api/v1/offers.pdf', () => {
     expect(fields(bad)).toEqual(['lang']);
   });
 
-  it("prints the municipality's active offers in Swedish and English, grouped by kind, with provider and cost, and no other municipality's", async () => {
+  it('prints the active offers in Swedish and English, by kind, with provider and cost, only its own', async () => {
     const sv = await h.as.youth_coach.request('GET', '/api/v1/offers.pdf?lang=sv');
     expect(sv.statusCode).toBe(200);
     expect(sv.headers['content-type']).toBe('application/pdf');
@@ -311,7 +311,7 @@ describe('a person’s measures', () => {
     ...over,
   });
 
-  it('answers 401 without a session, 403 without the right to book, 404 to whoever does not work on the person', async () => {
+  it('answers 401 without a session, 403 without the right to book, 404 to whoever is not on the person', async () => {
     expect((await h.anonymous('GET', `/api/v1/persons/${personId}/measures`)).statusCode).toBe(401);
     expect((await h.anonymous('POST', `/api/v1/persons/${personId}/measures`, body())).statusCode).toBe(401);
     expect((await h.as.manager.request('POST', `/api/v1/persons/${personId}/measures`, body())).statusCode).toBe(403);
@@ -331,7 +331,7 @@ describe('a person’s measures', () => {
     expect(denied.map((d) => d.action)).toEqual(['denied']);
   });
 
-  it('names each invalid field (end before start, an offer of another municipality, a goal of another person, a bad organisation number) and stores nothing', async () => {
+  it('names each invalid field (end before start, foreign offer or goal, bad org. number); stores nothing', async () => {
     const post = (b: Record<string, unknown>) =>
       h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/measures`, b);
     expect(fields(await post({}))).toEqual(['offerId', 'startsOn']);
@@ -444,7 +444,7 @@ describe('a person’s measures', () => {
     expect(audit.detail).toMatchObject({ withheld: true });
   });
 
-  it('ends a measure with a reason, refusing a stale version with 409, an end before the start and a goal of another person with 400', async () => {
+  it("ends a measure with a reason; 409 when stale, 400 for an end before start or another's goal", async () => {
     const m = (await h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/measures`, body())).json();
     const patch = (b: Record<string, unknown>, as = h.as.youth_coach) =>
       as.request('PATCH', `/api/v1/measures/${m.id}`, b);
@@ -645,7 +645,7 @@ describe('referrals', () => {
     ).toHaveLength(2);
   });
 
-  it('updates status and outcome, 409 when stale, 404 for a referral the actor may not see, 400 for an ended one without outcome', async () => {
+  it('updates status and outcome; 409 stale, 404 for a referral not seen, 400 ended without outcome', async () => {
     const r = (
       await h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/referrals`, body({ accompanied: false }))
     ).json();

@@ -50,7 +50,7 @@ describe('POST /api/v1/notifications', () => {
     ).toEqual(['kind', 'personalIdentityNumber', 'schoolUnitCode']);
   });
 
-  it('routes to the home municipality from its population list when the reporter trusts it; the reporter sees only their own', async () => {
+  it('routes to the home municipality by its population list when trusted; the reporter sees only their own', async () => {
     expect(
       (
         await h.as.coordinator.request('PUT', '/api/v1/notification-routing', {
@@ -93,7 +93,7 @@ describe('POST /api/v1/notifications', () => {
     expect(inbox.find((n: { id: string }) => n.id === res.json().id)).toMatchObject({ routed: false, status: 'inbox' });
   });
 
-  it("puts one about someone in the register on their timeline, as assessment and plan: the school's message is the KAA's own documentation", async () => {
+  it('puts one about someone in the register on their timeline as assessment and plan (KAA documentation)', async () => {
     const body = buildPerson();
     const { id } = (await h.as.coordinator.request('POST', '/api/v1/persons', body)).json();
     await h.db
@@ -124,7 +124,7 @@ describe('POST /api/v1/notifications', () => {
     });
   });
 
-  it("routes by no older population list and by no person record alone: the student may have moved; such a one waits in the reporter's inbox", async () => {
+  it('routes by no older list nor person record alone (the student may have moved); it waits in the inbox', async () => {
     const [moved, known] = [testIdentityNumber(), testIdentityNumber()];
     await h.as.otherCoordinator.upload(
       '/api/v1/imports?kind=population&fileName=gbg-1.csv',
@@ -217,7 +217,7 @@ describe('a notification about a person of another municipality', () => {
     return h.signIn(email);
   }
 
-  it("is audited under the person's municipality, and the reporter's administrators never see whom it named", async () => {
+  it("is audited under the person's municipality; the reporter's administrators never see whom it named", async () => {
     const body = buildPerson({ givenName: 'Gränslös' });
     const { id: personId } = (await h.as.coordinator.request('POST', '/api/v1/persons', body)).json();
     await h.db
@@ -258,7 +258,7 @@ describe('a notification about a person of another municipality', () => {
     });
   });
 
-  it("shows an administrator no name of another municipality's person, even in an entry of their own municipality", async () => {
+  it("shows an administrator no name of another municipality's person, even in their own's entry", async () => {
     const { id: personId } = (
       await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson({ givenName: 'Främling' }))
     ).json();
@@ -277,7 +277,7 @@ describe('a notification about a person of another municipality', () => {
 });
 
 describe('routing when municipalities claim the same student', () => {
-  it("never lets one municipality's import draw a student of the reporter's own list away, trusted or not", async () => {
+  it("never lets a municipality's import draw a student of the reporter's own list away, trusted or not", async () => {
     const pnr = testIdentityNumber();
     await h.as.coordinator.upload(
       '/api/v1/imports?kind=population&fileName=partille-own.csv',
@@ -323,7 +323,7 @@ describe('routing when municipalities claim the same student', () => {
 });
 
 describe('/api/v1/notification-routing', () => {
-  it('lets only coordinators choose, never their own municipality, and records the choice in the audit log', async () => {
+  it('lets only coordinators choose, never their own municipality, and audits the choice', async () => {
     expect((await h.anonymous('GET', '/api/v1/notification-routing')).statusCode).toBe(401);
     expect(
       (await h.as.school_reporter.request('PUT', '/api/v1/notification-routing', { trustedMunicipalityIds: [] }))

@@ -67,7 +67,7 @@ describe('POST /api/v1/cases/:id/close', () => {
     expect((await stored(c.caseId)).closed_at).toBeNull();
   });
 
-  it('refuses with 400 naming the field, storing nothing: a day before opening or after today, an unknown outcome', async () => {
+  it('refuses with 400 naming the field, storing nothing: a day before opening or future, unknown outcome', async () => {
     const c = await newCase();
     for (const [body, field, code] of [
       [{ outcome: 'work', closedOn: addDays(today(), -1) }, 'closedOn', 'before_case_opened'],
@@ -85,7 +85,7 @@ describe('POST /api/v1/cases/:id/close', () => {
     expect(await h.db.selectFrom('case_follow_ups').select('id').where('case_id', '=', c.caseId).execute()).toEqual([]);
   });
 
-  it('closes with outcome, occupation, day, who and note; ends measures; plans follow-ups at 6 and 12 months', async () => {
+  it('closes with outcome, occupation, day, who and note; ends measures; follow-ups at 6 and 12 months', async () => {
     const c = await newCase(h.as.youth_coach);
     const running = await runningMeasure(c.personId, addDays(today(), -10));
     const later = await runningMeasure(c.personId, addDays(today(), 5));

@@ -24,7 +24,7 @@ describe('GET /api/v1/figures/outreach', () => {
     expect((await h.as.school_reporter.request('GET', '/api/v1/figures/outreach')).statusCode).toBe(403);
   });
 
-  it('counts reached, reached in time, median days to first contact, not reached and overdue, also per contact person', async () => {
+  it('counts reached, in time, median days to contact, not reached and overdue, also per contact person', async () => {
     const quick = await personInRegister(h, { enteredOn: daysAgo(30), contactPerson: h.as.youth_coach });
     const slow = await personInRegister(h, { enteredOn: daysAgo(30), contactPerson: h.as.youth_coach });
     await personInRegister(h, { enteredOn: daysAgo(20), contactPerson: h.as.secondCoach });
@@ -65,7 +65,7 @@ describe('GET /api/v1/figures/outreach', () => {
     expect(JSON.stringify(figures)).not.toMatch(/\d{12}/);
   });
 
-  it('counts only a conversation as reached from the day the stricter rule applies, and leaves older attempts as recorded', async () => {
+  it("counts only a conversation as reached from the stricter rule's day; older attempts stay as recorded", async () => {
     const before = (await h.as.coordinator.request('GET', '/api/v1/figures/outreach')).json();
     expect(before.conversationRuleSince).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(before.conversationRuleSince <= todayInSweden()).toBe(true);

@@ -33,7 +33,7 @@ describe('identity numbers judged by age', () => {
 });
 
 describe('contact details validated', () => {
-  it('refuses a phone number that is neither Swedish nor E.164, and a postal code that is not five digits', async () => {
+  it('refuses a phone number neither Swedish nor E.164, and a postal code that is not five digits', async () => {
     const res = await create({
       phone: 'ring mig',
       postalCode: '4333',
@@ -43,7 +43,7 @@ describe('contact details validated', () => {
     expect(fieldCodes(res).sort()).toEqual(['guardians.0.phone:phone', 'phone:phone', 'postalCode:postal_code']);
   });
 
-  it('accepts Swedish and international numbers as people write them, and stores the postal code as "NNN NN"', async () => {
+  it('accepts Swedish and international numbers as people write them; stores the postal code "NNN NN"', async () => {
     for (const phone of ['070-174 06 05', '031-12 34 56', '+46 70 174 06 05', '+46 (0)70 1740605', '0046701740605']) {
       const res = await create({ phone, postalCode: '43330' });
       expect(res.statusCode, phone).toBe(201);

@@ -484,7 +484,7 @@ describe('GET /api/v1/persons/:id/events and POST /notes', () => {
     expect(res.json().code).toBe('invalid_correction');
   });
 
-  it('records a retried note once (same Idempotency-Key) and answers as the first time, even when both arrive together', async () => {
+  it('records a retried note once (same Idempotency-Key), answering as the first, even when both race', async () => {
     const id = await personWithContact(null);
     const body = { text: 'Har fått en diagnos, ringer igen på måndag.' };
     const headers = { 'idempotency-key': 'note-0001-retry' };

@@ -79,7 +79,7 @@ describe('events stored by earlier code', () => {
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['person_created', 'case_opened']));
   });
 
-  it('under protected identity name no address field, and an update that no longer reads is not shown at all', async () => {
+  it('under protected identity name no address field; an update that no longer reads is not shown', async () => {
     const created = await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson({ protectedIdentity: true }));
     const id: string = created.json().id;
     const insert = async (payload: unknown) =>

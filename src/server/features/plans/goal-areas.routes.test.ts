@@ -47,7 +47,7 @@ describe('/api/v1/plan-goal-areas', () => {
     expect((await h.as.coordinator.request('GET', '/api/v1/plan-goal-areas')).json().isDefault).toBe(true);
   });
 
-  it("takes the municipality's own list: a new area can be chosen; one left out keeps its goals but takes no new ones", async () => {
+  it("takes the municipality's list: a new area can be chosen; one left out keeps goals but takes no new", async () => {
     const { id } = (await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson())).json();
     const caseId = (await h.as.coordinator.request('GET', `/api/v1/persons/${id}`)).json().case.id;
     const v1 = (

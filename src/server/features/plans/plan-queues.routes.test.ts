@@ -25,7 +25,7 @@ const plan = (caseId: string, body: Record<string, unknown>) =>
   h.as.coordinator.request('PUT', `/api/v1/cases/${caseId}/plan`, { version: 0, goals: [], ...body });
 
 describe('the plan-missing queue', () => {
-  it('lists someone reached 30 days ago without a plan until the plan is made; not someone reached recently or never', async () => {
+  it('lists someone reached 30 days ago without a plan until it is made; not one reached lately or never', async () => {
     const old = await personInRegister(h, { enteredOn: daysAgo(60) });
     const recent = await personInRegister(h, { enteredOn: daysAgo(60) });
     const never = await personInRegister(h, { enteredOn: daysAgo(60) });
@@ -58,7 +58,7 @@ describe('the plan-missing queue', () => {
 });
 
 describe('the follow-up-due queue', () => {
-  it("lists a plan whose follow-up date has come, or an open step's, and not a later one or a done step's", async () => {
+  it("lists a plan whose follow-up date has come, or an open step's, not a later one or a done step's", async () => {
     const today = todayInSweden();
     const planDue = await personInRegister(h);
     const stepDue = await personInRegister(h);

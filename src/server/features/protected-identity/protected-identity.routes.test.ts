@@ -67,7 +67,7 @@ describe('POST /api/v1/persons/:id/contact-grants', () => {
     ).toBe('reason_too_short');
   });
 
-  it('lets a coordinator show the details to a colleague with a reason, audited, alerts the administrators, and takes it back', async () => {
+  it('lets a coordinator show the details to a colleague with a reason, audited, alerting, and revoke it', async () => {
     expect((await colleague.request('GET', `/api/v1/persons/${personId}`)).json().contactDetailsHidden).toBe(true);
     expect(
       (

@@ -43,7 +43,7 @@ describe('GET /api/v1/work-queues', () => {
 });
 
 describe('GET /api/v1/work-queues/:key', () => {
-  it('lists a new dropout to verify with the school, and not yet contacted, with the next step due on entry', async () => {
+  it('lists a new dropout to verify with the school, and not yet contacted, with the step due on entry', async () => {
     const { personId } = await personInRegister(h, { entryReason: 'dropped_out', enteredOn: daysAgo(3) });
     const verify = await queue('verify-school');
     expect(ids(verify)).toContain(personId);
@@ -164,7 +164,7 @@ describe('POST /api/v1/cases/bulk-assign', () => {
     });
   });
 
-  it('changes nothing when one person is out of reach, and refuses a contact person who cannot hold cases', async () => {
+  it('changes nothing when one person is out of reach; refuses a contact person who cannot hold cases', async () => {
     const a = await personInRegister(h);
     const foreign = await h.as.otherCoordinator.request(
       'POST',

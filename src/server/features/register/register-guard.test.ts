@@ -57,7 +57,7 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 describe('the register guard', () => {
-  it('holds a population list with fewer than 90 % of the previous residents until confirmed, naming both numbers', async () => {
+  it('holds a population list under 90 % of the previous residents until confirmed, naming both', async () => {
     const people = await registerOf(25);
     const small = await upload(
       'population',
@@ -99,7 +99,7 @@ describe('the register guard', () => {
     ).toMatchObject({ status: 'ready', previousResidents: null });
   });
 
-  it('names every person in the preview and applies a reconciliation that takes many out only with the number leaving confirmed', async () => {
+  it('names everyone in the preview; takes many out only with the number leaving confirmed', async () => {
     const people = await registerOf(25);
     const small = await upload(
       'population',
@@ -157,7 +157,7 @@ describe('the register guard', () => {
     expect(await registerSize(LATER)).toBe(2);
   });
 
-  it('checks the number again when the job runs, so a list accepted meanwhile is not applied on an older word', async () => {
+  it('checks the number again when the job runs: a list accepted meanwhile needs a new word', async () => {
     const people = await registerOf(25);
     const small = await upload(
       'population',
@@ -184,7 +184,7 @@ describe('the register guard', () => {
     expect(await registerSize(LATER)).toBe(25);
   });
 
-  it("tells a coordinator without a grant nothing of a protected person's changed address in a job result, and one with a grant all of it", async () => {
+  it("tells only a coordinator with a grant of a protected person's changed address in a job result", async () => {
     const [open, hidden] = await registerOf(2, (i): Record<string, string> =>
       i === 1 ? { protected_identity: 'ja' } : {},
     );

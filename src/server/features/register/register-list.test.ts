@@ -40,7 +40,7 @@ describe('the register read from the command line (lotsa register list)', () => 
     ]);
   });
 
-  it('audits a reconciliation result printed as JSON, which names persons, and nothing when it names no one', async () => {
+  it('audits a reconciliation result printed as JSON, which names persons; nothing when it names none', async () => {
     await auditReconciliationShown(h.db, h.municipalityId, '2026-09-01', false, 0);
     await auditReconciliationShown(h.db, h.municipalityId, '2026-09-02', false, 3);
     const audit = await h.db

@@ -155,7 +155,7 @@ describe('POST /api/v1/register/reconcile', () => {
     );
   });
 
-  it('closes the period of someone missing from a newer population list (moved out) and updates changed details', async () => {
+  it('closes the period of someone missing from a newer population list (moved out), updating details', async () => {
     await upload(
       'population',
       csv('population', [populationRow(neverStarted, { street_address: 'Nya vägen 2' }), populationRow(student)]),

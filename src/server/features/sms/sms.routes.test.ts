@@ -71,7 +71,7 @@ describe('text messages to the built-in outbox', () => {
     expect((await h.anonymous('GET', '/api/v1/sms')).statusCode).toBe(401);
   });
 
-  it('stores the message from the template, without the young person’s name, and records no attempt while it only sits in the outbox', async () => {
+  it('stores the message from the template without the name; no attempt while it sits in the outbox', async () => {
     const { personId } = await personInRegister(h, {
       contactPerson: h.as.youth_coach,
       person: { givenName: 'Sixten', phone: '070-174 06 05' },
@@ -97,7 +97,7 @@ describe('text messages to the built-in outbox', () => {
     );
   });
 
-  it('records the attempt (sms, sent) once staff confirm an outbox message was sent by other means, and only once', async () => {
+  it('records the attempt (sms, sent) once staff confirm an outbox message went by other means, only once', async () => {
     const { personId } = await personInRegister(h, { contactPerson: h.as.youth_coach });
     const sms = (await h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/sms`, {})).json();
     expect((await h.anonymous('POST', `/api/v1/sms/${sms.id}/confirm-sent`)).statusCode).toBe(401);
@@ -324,7 +324,7 @@ describe('text messages through a real HTTP gateway on localhost', () => {
     if (h.handle.kind === 'postgresql') expect(openTransactions).toBe(0);
   });
 
-  it('keeps a message the gateway refuses in the outbox as failed, answers 502 in the caller’s language, and records no attempt', async () => {
+  it('keeps a refused message in the outbox as failed, answers 502 in the caller’s language, no attempt', async () => {
     const { personId } = await personInRegister(h);
     gateway.failOnce();
     const res = await h.as.coordinator.request(
@@ -377,7 +377,7 @@ describe('text messages through a real HTTP gateway on localhost', () => {
     ).toEqual([{ status: 'failed', failure_reason: 'no_answer' }]);
   });
 
-  it('sends once for retries with the same Idempotency-Key, also when they race, and never resends one that failed', async () => {
+  it('sends once for retries with one Idempotency-Key, also racing, and never resends one that failed', async () => {
     const { personId } = await personInRegister(h);
     const before = gateway.received.length;
     const headers = { 'idempotency-key': 'sms-gateway-retry-0001' };

@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('/api/v1/sign-in-codes', () => {
-  it('lets a request for a code expire after seven days: it is no longer listed or issued, and a new reset asks afresh', async () => {
+  it('lets a code request expire after seven days: no longer listed or issued; a new reset asks afresh', async () => {
     const created = (
       await h.as.administrator.request('POST', '/api/v1/staff', newAccount('late@test.lotsa.local'))
     ).json();
@@ -42,7 +42,7 @@ describe('/api/v1/sign-in-codes', () => {
     ).toBe(200);
   });
 
-  it('alerts the other administrators and coordinators when an administrator account is made, granted or reset', async () => {
+  it('alerts other administrators and coordinators when an administrator account is made, granted or reset', async () => {
     await h.as.administrator.request(
       'POST',
       '/api/v1/staff',

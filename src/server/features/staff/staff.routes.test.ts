@@ -55,7 +55,7 @@ describe('POST /api/v1/staff', () => {
     ).toEqual(['email', 'role']);
   });
 
-  it('creates an account without showing its one-time code; a coordinator issues it, and it must be changed at first sign-in', async () => {
+  it('creates an account without showing its code; a coordinator issues it; changed at first sign-in', async () => {
     const units = (await h.as.administrator.request('GET', '/api/v1/units')).json();
     const res = await h.as.administrator.request('POST', '/api/v1/staff', {
       ...newAccount('Nina@Test.Lotsa.local'),
@@ -169,7 +169,7 @@ describe('PATCH /api/v1/staff/:id and reset-password', () => {
     ).toBe('code_already_issued');
   });
 
-  it('lets no administrator issue a code they asked for by asking again for one already waiting, nor issue one for a deactivated account', async () => {
+  it('lets no administrator issue a code they asked for by asking again, nor one for a deactivated account', async () => {
     await insertStaff(
       h.db,
       h.municipalityId,
@@ -205,7 +205,7 @@ describe('PATCH /api/v1/staff/:id and reset-password', () => {
     ).toBe(404);
   });
 
-  it('alerts the other administrators and coordinators when the coordinator role is granted or a coordinator password reset', async () => {
+  it('alerts administrators and coordinators when the coordinator role is granted or its password reset', async () => {
     const second = await h.signIn((await secondAdministrator()).email);
     const created = (
       await h.as.administrator.request('POST', '/api/v1/staff', {
@@ -261,7 +261,7 @@ async function issue(issuer: Client, requestId: string): Promise<string> {
 }
 
 describe("a staff member's profession", () => {
-  it('is set when the account is created, named in a 400 when unknown, changed or kept on edit, and shown in the list and in teams', async () => {
+  it('is set on creation, named in a 400 when unknown, changed or kept on edit, shown in list and teams', async () => {
     const bad = await h.as.administrator.request('POST', '/api/v1/staff', {
       ...newAccount('prof-bad@test.lotsa.local'),
       profession: 'wizard',

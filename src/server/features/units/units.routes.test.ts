@@ -101,7 +101,7 @@ describe('/api/v1/units', () => {
     ]);
   });
 
-  it('refuses a name already used in the municipality, whatever its case, with 409 duplicate_unit; the neighbour may use it', async () => {
+  it('refuses a name used in the municipality, in any case, with 409 duplicate_unit; a neighbour may use it', async () => {
     expect((await add('Navigatorcentrum')).statusCode).toBe(201);
     for (const name of [
       'Navigatorcentrum',
@@ -124,7 +124,7 @@ describe('/api/v1/units', () => {
     expect(other).toBeUndefined();
   });
 
-  it('renames a unit (409 on a taken name, the same name in another case is fine), audited with before and after; a save without changes records nothing', async () => {
+  it('renames a unit (409 if taken, a change of case is fine), audited before/after; no change, no record', async () => {
     const unit = (await add('Fältgruppen')).json() as UnitJson;
     const taken = await h.as.administrator.request('PATCH', `/api/v1/units/${unit.id}`, { name: 'socialtjänsten' });
     expect(taken.statusCode).toBe(409);
@@ -157,7 +157,7 @@ describe('/api/v1/units', () => {
     expect(await auditOf(unit.id)).toHaveLength(count);
   });
 
-  it('deactivates a unit: no longer listed or offered for a team or an account, kept on old records, listed with includeInactive; and reactivates it', async () => {
+  it('deactivates a unit: not offered, kept on old records, listed with includeInactive; and reactivates it', async () => {
     const unit = (await add('Fritidsgården')).json() as UnitJson;
     const member = await h.as.administrator.request('POST', '/api/v1/staff', {
       name: 'Frida Fritid',
@@ -244,7 +244,7 @@ describe('/api/v1/units', () => {
     );
   });
 
-  it('PUT /api/v1/units/kaa still sets the KAA units, refuses a deactivated one, and leaves deactivated units as they were', async () => {
+  it('PUT /api/v1/units/kaa sets the KAA units, refuses a deactivated one, leaves deactivated ones be', async () => {
     const all = (await h.as.administrator.request('GET', '/api/v1/units')).json() as UnitJson[];
     const education = all.find((u) => u.name === 'Utbildningsförvaltningen')!;
     const old = (await add('Gamla KAA-enheten', { kaa: true })).json() as UnitJson;

@@ -65,7 +65,7 @@ describe('the plan form', () => {
     expect(planBody.safeParse(body).success).toBe(true);
   });
 
-  it('sends a new goal and step without ids, and empty fields as null; forgets the unit when someone else is responsible', () => {
+  it('sends a new goal and step without ids, empty fields as null; drops the unit when another is responsible', () => {
     const draft = draftOf({ ...plan, goals: [] });
     const goal = emptyGoal('work');
     goal.title = 'Extrajobb';
