@@ -2,9 +2,9 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Four projects: the web app's unit tests on happy-dom; unit and integration tests on embedded PGlite; the same
- * integration tests on a
- * PostgreSQL server when TEST_DATABASE_URL is set; and end-to-end specs in Chromium. Each test file gets
+ * Four projects: the web app's unit tests on happy-dom; unit and integration tests on embedded PGlite; the
+ * same integration tests on a PostgreSQL server when TEST_DATABASE_URL is set; and end-to-end specs in
+ * Chromium. Each test file gets
  * its own database, cloned from a template the project's global set-up migrated once, and its own app
  * (the end-to-end specs: their own server and browser), so files run in parallel.
  */
@@ -62,6 +62,9 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.spec.ts'],
+          // As in the server projects, a worker runs its spec files one after another in one process: the server's
+          // modules are imported once per worker rather than per file. Each file still starts its own server.
+          isolate: false,
           globalSetup: ['e2e/demo-template.ts'],
           setupFiles,
           testTimeout: 60_000,

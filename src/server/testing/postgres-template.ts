@@ -1,7 +1,8 @@
 /**
  * Vitest global set-up of the PostgreSQL project: makes one migrated, empty database on the server at
  * TEST_DATABASE_URL, which every test database is cloned from (`create database … template …`, see
- * `createTestDatabase`) instead of running every migration again for each test file. Dropped at the end.
+ * `createTestDatabase`) instead of running every migration again for each test file. Dropped at the end, with
+ * every clone of it.
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -41,5 +42,25 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await handle.close();
   }
   project.provide('postgresTemplate', name);
-  return () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+  return async () => {
+    // The test databases cloned from the template (testing/database.ts), dropped together: each DROP DATABASE
+    // waits for a checkpoint, and drops that wait at the same time share it.
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    let clones: string[];
+    try {
+      const found = await client.query<{ datname: string }>(
+        `select datname from pg_database where starts_with(datname, $1)`,
+        [`${name}_`],
+      );
+      clones = found.rows.map((r) => r.datname);
+    } finally {
+      await client.end();
+    }
+    for (let i = 0; i < clones.length; i += 8)
+      await Promise.all(
+        clones.slice(i, i + 8).map((clone) => adminQuery(serverUrl, `drop database if exists ${clone} with (force)`)),
+      );
+    await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+  };
 }
