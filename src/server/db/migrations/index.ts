@@ -29,6 +29,7 @@ import * as teamMeetings from './20261209110000_team_meetings.js';
 import * as caseloadCapacity from './20261209140000_caseload_capacity.js';
 import * as schedule from './20261209120000_schedule.js';
 import * as activities from './20261209100000_activities.js';
+import * as figureIndexes from './20261210100000_figure_indexes.js';
 
 export const migrations: Record<string, Migration> = {
   '20261125090000_foundation': foundation,
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   '20261209140000_caseload_capacity': caseloadCapacity,
   '20261209120000_schedule': schedule,
   '20261209100000_activities': activities,
+  '20261210100000_figure_indexes': figureIndexes,
 };
