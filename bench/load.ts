@@ -15,7 +15,9 @@
  * It prints p50/p95/p99 and requests per second per kind, errors, and the database's lock waits and
  * the processes' connection-pool waits, one summary line per process count, and last the line
  * `reads_p95_ms=… writes_p95_ms=… rps=… errors=…` over all rounds (the worst p95s, the lowest rps,
- * all errors). The database is dropped at the end, also when a step fails.
+ * all errors). The database is dropped at the end, also when a step fails, unless BENCH_KEEP_DATABASE=1;
+ * BENCH_REUSE_DATABASE=<name> runs the rounds on such a kept database (of the same BENCH_STAFF) without
+ * building it again, and BENCH_PROCESSES= (empty) only builds.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -28,7 +30,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { openDatabase } from '../src/server/db/connection.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
-import { BENCH_MUNICIPALITY, BENCH_PASSWORD, buildLoadData, type BenchStaff } from './load-data.js';
+import { BENCH_MUNICIPALITY, BENCH_PASSWORD, benchStaff, buildLoadData, type BenchStaff } from './load-data.js';
 import { probeSession, requestFor, type Kind, KINDS, type Session, WRITES } from './load-session.js';
 
 const env = process.env;
@@ -41,7 +43,9 @@ const SIZE = {
 };
 const USERS = Number(env.BENCH_USERS ?? 50);
 const SECONDS = Number(env.BENCH_SECONDS ?? 30);
-const PROCESSES = (env.BENCH_PROCESSES ?? '1,2').split(',').map(Number);
+const PROCESSES = (env.BENCH_PROCESSES ?? '1,2').split(',').filter(Boolean).map(Number);
+const KEEP = env.BENCH_KEEP_DATABASE === '1';
+const REUSE = env.BENCH_REUSE_DATABASE;
 const METRICS_TOKEN = randomBytes(24).toString('hex');
 const repo = path.resolve(import.meta.dirname, '..');
 
@@ -270,7 +274,8 @@ async function drive(sessions: Session[], ports: number[], db: pg.Pool): Promise
 }
 
 async function main() {
-  const name = `lotsa_bench_load_${randomBytes(6).toString('hex')}`;
+  const name = REUSE ?? `lotsa_bench_load_${randomBytes(6).toString('hex')}`;
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`BENCH_REUSE_DATABASE must be a plain database name: ${name}`);
   const url = new URL(SERVER_URL);
   url.pathname = `/${name}`;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lotsa-bench-load-'));
@@ -278,15 +283,18 @@ async function main() {
     `Load benchmark: ${SIZE.persons} persons, ${SIZE.persons * SIZE.eventsPerPerson} events, ${SIZE.staff} staff; ` +
       `${USERS} users for ${SECONDS} s with ${PROCESSES.join(' and ')} process(es); database ${name}`,
   );
-  await admin(`create database ${name}`);
+  if (!REUSE) await admin(`create database ${name}`);
   const handle = await openDatabase({ url: url.toString(), poolSize: 4 });
   const watcher = new pg.Pool({ connectionString: url.toString(), max: 1 });
   let children: ChildProcess[] = [];
   try {
-    await migrateToLatest(handle.db);
-    const t0 = Date.now();
-    const staff = await buildLoadData(handle.db, SIZE, (line) => console.log(line));
-    console.log(`Data set written in ${((Date.now() - t0) / 1000).toFixed(0)} s.`);
+    let staff = benchStaff(SIZE.staff);
+    if (!REUSE) {
+      await migrateToLatest(handle.db);
+      const t0 = Date.now();
+      staff = await buildLoadData(handle.db, SIZE, (line) => console.log(line));
+      console.log(`Data set written in ${((Date.now() - t0) / 1000).toFixed(0)} s.`);
+    }
     let sessions: Session[] | null = null;
     const rounds: Round[] = [];
     for (const n of PROCESSES) {
@@ -315,12 +323,13 @@ async function main() {
       rps: Math.min(...rounds.map((r) => r.rps)),
       errors: rounds.reduce((a, r) => a + r.errors, 0),
     };
-    console.log(summary(overall));
+    if (rounds.length) console.log(summary(overall));
   } finally {
     await stopServers(children);
     await watcher.end();
     await handle.close();
-    await admin(`drop database if exists ${name} with (force)`);
+    if (KEEP || REUSE) console.log(`Database ${name} kept (BENCH_REUSE_DATABASE=${name} to run on it again).`);
+    else await admin(`drop database if exists ${name} with (force)`);
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }

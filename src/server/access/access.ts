@@ -187,8 +187,8 @@ function candidates(actor: Actor): (eb: PersonsEb) => Expression<SqlBool> {
     if (actor.role === 'coordinator') return eb('persons.municipality_id', '=', actor.municipalityId);
     const ids: RawBuilder<unknown>[] = [];
     if (CASEWORKERS.includes(actor.role)) {
-      const live = sql`(cases.closed_at is null or cases.closed_at > now() - make_interval(months =>
-        ${FOLLOW_UP_MONTHS}))`;
+      const live = sql`(cases.closed_at is null
+        or cases.closed_at > now() - make_interval(months => ${FOLLOW_UP_MONTHS}))`;
       ids.push(sql`select cases.person_id from cases where cases.contact_person_id = ${actor.id} and ${live}`);
       ids.push(sql`select cases.person_id from cases join team_members on team_members.team_id = cases.team_id
         where team_members.staff_id = ${actor.id} and ${live}`);
@@ -213,11 +213,12 @@ export function personVisibleTo(actor: Actor): (eb: PersonsEb) => Expression<Sql
 }
 
 /**
- * SQL condition on `persons`: true when `actor` may change the person's record and case (the KAA's own staff, never by
- * consent or emergency alone).
+ * SQL condition on `persons`: true when `actor` may change the person's record and case (the KAA's own
+ * staff, never by consent or emergency alone). It starts from the same first cut as personVisibleTo, so a
+ * caseworker's work queues start from their own cases, not from every person in the register.
  */
 export function personManagedBy(actor: Actor): (eb: PersonsEb) => Expression<SqlBool> {
-  return ownAccess(actor);
+  return (eb) => eb.and([candidates(actor)(eb), ownAccess(actor)(eb)]);
 }
 
 /** SQL condition on `persons`: true when `actor` may see information of `category` about the person. */

@@ -503,43 +503,78 @@ select
   ) as "sees_health_social",
   coalesce(
     (
-      "persons"."municipality_id" = $74
-      and exists (
+      persons.id in (
         select
-          1 as "one"
+          cases.person_id
         from
-          "units"
+          cases
         where
-          "units"."id" = $75
-          and "units"."kaa" = $76
+          cases.contact_person_id = $74
+          and (
+            cases.closed_at is null
+            or cases.closed_at > now() - make_interval(months => $75)
+          )
+        union all
+        select
+          cases.person_id
+        from
+          cases
+          join team_members on team_members.team_id = cases.team_id
+        where
+          team_members.staff_id = $76
+          and (
+            cases.closed_at is null
+            or cases.closed_at > now() - make_interval(months => $77)
+          )
+        union all
+        select
+          emergency_access.person_id
+        from
+          emergency_access
+        where
+          emergency_access.staff_id = $78
+          and emergency_access.municipality_id = $79
+          and emergency_access.ends_at > now()
       )
       and (
-        exists (
+        "persons"."municipality_id" = $80
+        and exists (
           select
             1 as "one"
           from
-            "cases"
+            "units"
           where
-            "cases"."person_id" = "persons"."id"
-            and (
-              "cases"."closed_at" is null
-              or "cases"."closed_at" > now() - make_interval(months => $77)
-            )
-            and "cases"."contact_person_id" = $78
+            "units"."id" = $81
+            and "units"."kaa" = $82
         )
-        or exists (
-          select
-            1 as "one"
-          from
-            "team_members"
-            inner join "cases" on "cases"."team_id" = "team_members"."team_id"
-          where
-            "team_members"."staff_id" = $79
-            and "cases"."person_id" = "persons"."id"
-            and (
-              "cases"."closed_at" is null
-              or "cases"."closed_at" > now() - make_interval(months => $80)
-            )
+        and (
+          exists (
+            select
+              1 as "one"
+            from
+              "cases"
+            where
+              "cases"."person_id" = "persons"."id"
+              and (
+                "cases"."closed_at" is null
+                or "cases"."closed_at" > now() - make_interval(months => $83)
+              )
+              and "cases"."contact_person_id" = $84
+          )
+          or exists (
+            select
+              1 as "one"
+            from
+              "team_members"
+              inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+            where
+              "team_members"."staff_id" = $85
+              and "cases"."person_id" = "persons"."id"
+              and (
+                "cases"."closed_at" is null
+                or "cases"."closed_at" > now() - make_interval(months => $86)
+              )
+          )
         )
       )
     ),
@@ -620,10 +655,16 @@ from
 -- $71 = 13
 -- $72 = "00000000-0000-4000-8000-00000000b001"
 -- $73 = "health_social"
--- $74 = "00000000-0000-4000-8000-00000000a001"
--- $75 = "00000000-0000-4000-8000-00000000b001"
--- $76 = true
+-- $74 = "00000000-0000-4000-8000-0000000c0002"
+-- $75 = 13
+-- $76 = "00000000-0000-4000-8000-0000000c0002"
 -- $77 = 13
 -- $78 = "00000000-0000-4000-8000-0000000c0002"
--- $79 = "00000000-0000-4000-8000-0000000c0002"
--- $80 = 13
+-- $79 = "00000000-0000-4000-8000-00000000a001"
+-- $80 = "00000000-0000-4000-8000-00000000a001"
+-- $81 = "00000000-0000-4000-8000-00000000b001"
+-- $82 = true
+-- $83 = 13
+-- $84 = "00000000-0000-4000-8000-0000000c0002"
+-- $85 = "00000000-0000-4000-8000-0000000c0002"
+-- $86 = 13

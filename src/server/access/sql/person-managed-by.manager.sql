@@ -3,5 +3,8 @@ select
 from
   "persons"
 where
-  false
+  (
+    false
+    and false
+  )
 

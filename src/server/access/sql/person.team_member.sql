@@ -516,97 +516,49 @@ select
   ) as "sees_health_social",
   coalesce(
     (
-      "persons"."municipality_id" = $76
-      and exists (
+      persons.id in (
         select
-          1 as "one"
+          cases.person_id
         from
-          "units"
+          cases
         where
-          "units"."id" = $77
-          and "units"."kaa" = $78
+          cases.contact_person_id = $76
+          and (
+            cases.closed_at is null
+            or cases.closed_at > now() - make_interval(months => $77)
+          )
+        union all
+        select
+          cases.person_id
+        from
+          cases
+          join team_members on team_members.team_id = cases.team_id
+        where
+          team_members.staff_id = $78
+          and (
+            cases.closed_at is null
+            or cases.closed_at > now() - make_interval(months => $79)
+          )
+        union all
+        select
+          emergency_access.person_id
+        from
+          emergency_access
+        where
+          emergency_access.staff_id = $80
+          and emergency_access.municipality_id = $81
+          and emergency_access.ends_at > now()
       )
       and (
-        exists (
-          select
-            1 as "one"
-          from
-            "cases"
-          where
-            "cases"."person_id" = "persons"."id"
-            and (
-              "cases"."closed_at" is null
-              or "cases"."closed_at" > now() - make_interval(months => $79)
-            )
-            and "cases"."contact_person_id" = $80
-        )
-        or exists (
-          select
-            1 as "one"
-          from
-            "team_members"
-            inner join "cases" on "cases"."team_id" = "team_members"."team_id"
-          where
-            "team_members"."staff_id" = $81
-            and "cases"."person_id" = "persons"."id"
-            and (
-              "cases"."closed_at" is null
-              or "cases"."closed_at" > now() - make_interval(months => $82)
-            )
-        )
-      )
-    ),
-    false
-  ) as "managed"
-from
-  "persons"
-where
-  "persons"."id" = $83
-  and (
-    persons.id in (
-      select
-        cases.person_id
-      from
-        cases
-      where
-        cases.contact_person_id = $84
-        and (
-          cases.closed_at is null
-          or cases.closed_at > now() - make_interval(months => $85)
-        )
-      union all
-      select
-        cases.person_id
-      from
-        cases
-        join team_members on team_members.team_id = cases.team_id
-      where
-        team_members.staff_id = $86
-        and (
-          cases.closed_at is null
-          or cases.closed_at > now() - make_interval(months => $87)
-        )
-      union all
-      select
-        emergency_access.person_id
-      from
-        emergency_access
-      where
-        emergency_access.staff_id = $88
-        and emergency_access.municipality_id = $89
-        and emergency_access.ends_at > now()
-    )
-    and (
-      (
-        "persons"."municipality_id" = $90
+        "persons"."municipality_id" = $82
         and exists (
           select
             1 as "one"
           from
             "units"
           where
-            "units"."id" = $91
-            and "units"."kaa" = $92
+            "units"."id" = $83
+            and "units"."kaa" = $84
         )
         and (
           exists (
@@ -618,9 +570,9 @@ where
               "cases"."person_id" = "persons"."id"
               and (
                 "cases"."closed_at" is null
-                or "cases"."closed_at" > now() - make_interval(months => $93)
+                or "cases"."closed_at" > now() - make_interval(months => $85)
               )
-              and "cases"."contact_person_id" = $94
+              and "cases"."contact_person_id" = $86
           )
           or exists (
             select
@@ -629,11 +581,94 @@ where
               "team_members"
               inner join "cases" on "cases"."team_id" = "team_members"."team_id"
             where
-              "team_members"."staff_id" = $95
+              "team_members"."staff_id" = $87
               and "cases"."person_id" = "persons"."id"
               and (
                 "cases"."closed_at" is null
-                or "cases"."closed_at" > now() - make_interval(months => $96)
+                or "cases"."closed_at" > now() - make_interval(months => $88)
+              )
+          )
+        )
+      )
+    ),
+    false
+  ) as "managed"
+from
+  "persons"
+where
+  "persons"."id" = $89
+  and (
+    persons.id in (
+      select
+        cases.person_id
+      from
+        cases
+      where
+        cases.contact_person_id = $90
+        and (
+          cases.closed_at is null
+          or cases.closed_at > now() - make_interval(months => $91)
+        )
+      union all
+      select
+        cases.person_id
+      from
+        cases
+        join team_members on team_members.team_id = cases.team_id
+      where
+        team_members.staff_id = $92
+        and (
+          cases.closed_at is null
+          or cases.closed_at > now() - make_interval(months => $93)
+        )
+      union all
+      select
+        emergency_access.person_id
+      from
+        emergency_access
+      where
+        emergency_access.staff_id = $94
+        and emergency_access.municipality_id = $95
+        and emergency_access.ends_at > now()
+    )
+    and (
+      (
+        "persons"."municipality_id" = $96
+        and exists (
+          select
+            1 as "one"
+          from
+            "units"
+          where
+            "units"."id" = $97
+            and "units"."kaa" = $98
+        )
+        and (
+          exists (
+            select
+              1 as "one"
+            from
+              "cases"
+            where
+              "cases"."person_id" = "persons"."id"
+              and (
+                "cases"."closed_at" is null
+                or "cases"."closed_at" > now() - make_interval(months => $99)
+              )
+              and "cases"."contact_person_id" = $100
+          )
+          or exists (
+            select
+              1 as "one"
+            from
+              "team_members"
+              inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+            where
+              "team_members"."staff_id" = $101
+              and "cases"."person_id" = "persons"."id"
+              and (
+                "cases"."closed_at" is null
+                or "cases"."closed_at" > now() - make_interval(months => $102)
               )
           )
         )
@@ -641,15 +676,15 @@ where
       or (
         (
           (
-            "persons"."municipality_id" = $97
+            "persons"."municipality_id" = $103
             and exists (
               select
                 1 as "one"
               from
                 "units"
               where
-                "units"."id" = $98
-                and "units"."kaa" = $99
+                "units"."id" = $104
+                and "units"."kaa" = $105
             )
             and (
               exists (
@@ -661,9 +696,9 @@ where
                   "cases"."person_id" = "persons"."id"
                   and (
                     "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $100)
+                    or "cases"."closed_at" > now() - make_interval(months => $106)
                   )
-                  and "cases"."contact_person_id" = $101
+                  and "cases"."contact_person_id" = $107
               )
               or exists (
                 select
@@ -672,17 +707,17 @@ where
                   "team_members"
                   inner join "cases" on "cases"."team_id" = "team_members"."team_id"
                 where
-                  "team_members"."staff_id" = $102
+                  "team_members"."staff_id" = $108
                   and "cases"."person_id" = "persons"."id"
                   and (
                     "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $103)
+                    or "cases"."closed_at" > now() - make_interval(months => $109)
                   )
               )
             )
           )
           or (
-            "persons"."municipality_id" = $104
+            "persons"."municipality_id" = $110
             and (
               exists (
                 select
@@ -693,9 +728,9 @@ where
                   "cases"."person_id" = "persons"."id"
                   and (
                     "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $105)
+                    or "cases"."closed_at" > now() - make_interval(months => $111)
                   )
-                  and "cases"."contact_person_id" = $106
+                  and "cases"."contact_person_id" = $112
               )
               or exists (
                 select
@@ -704,11 +739,11 @@ where
                   "team_members"
                   inner join "cases" on "cases"."team_id" = "team_members"."team_id"
                 where
-                  "team_members"."staff_id" = $107
+                  "team_members"."staff_id" = $113
                   and "cases"."person_id" = "persons"."id"
                   and (
                     "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $108)
+                    or "cases"."closed_at" > now() - make_interval(months => $114)
                   )
               )
             )
@@ -727,7 +762,7 @@ where
               "consents"."valid_until" is null
               or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
             )
-            and "consent_recipients"."unit_id" = $109
+            and "consent_recipients"."unit_id" = $115
         )
       )
       or exists (
@@ -737,8 +772,8 @@ where
           "emergency_access"
         where
           "emergency_access"."person_id" = "persons"."id"
-          and "emergency_access"."staff_id" = $110
-          and "emergency_access"."municipality_id" = $111
+          and "emergency_access"."staff_id" = $116
+          and "emergency_access"."municipality_id" = $117
           and "emergency_access"."ends_at" > now()
       )
     )
@@ -818,39 +853,45 @@ where
 -- $73 = 13
 -- $74 = "00000000-0000-4000-8000-00000000b001"
 -- $75 = "health_social"
--- $76 = "00000000-0000-4000-8000-00000000a001"
--- $77 = "00000000-0000-4000-8000-00000000b001"
--- $78 = true
+-- $76 = "00000000-0000-4000-8000-0000000c0003"
+-- $77 = 13
+-- $78 = "00000000-0000-4000-8000-0000000c0003"
 -- $79 = 13
 -- $80 = "00000000-0000-4000-8000-0000000c0003"
--- $81 = "00000000-0000-4000-8000-0000000c0003"
--- $82 = 13
--- $83 = "00000000-0000-4000-8000-00000000d001"
--- $84 = "00000000-0000-4000-8000-0000000c0003"
+-- $81 = "00000000-0000-4000-8000-00000000a001"
+-- $82 = "00000000-0000-4000-8000-00000000a001"
+-- $83 = "00000000-0000-4000-8000-00000000b001"
+-- $84 = true
 -- $85 = 13
 -- $86 = "00000000-0000-4000-8000-0000000c0003"
--- $87 = 13
--- $88 = "00000000-0000-4000-8000-0000000c0003"
--- $89 = "00000000-0000-4000-8000-00000000a001"
--- $90 = "00000000-0000-4000-8000-00000000a001"
--- $91 = "00000000-0000-4000-8000-00000000b001"
--- $92 = true
+-- $87 = "00000000-0000-4000-8000-0000000c0003"
+-- $88 = 13
+-- $89 = "00000000-0000-4000-8000-00000000d001"
+-- $90 = "00000000-0000-4000-8000-0000000c0003"
+-- $91 = 13
+-- $92 = "00000000-0000-4000-8000-0000000c0003"
 -- $93 = 13
 -- $94 = "00000000-0000-4000-8000-0000000c0003"
--- $95 = "00000000-0000-4000-8000-0000000c0003"
--- $96 = 13
--- $97 = "00000000-0000-4000-8000-00000000a001"
--- $98 = "00000000-0000-4000-8000-00000000b001"
--- $99 = true
--- $100 = 13
+-- $95 = "00000000-0000-4000-8000-00000000a001"
+-- $96 = "00000000-0000-4000-8000-00000000a001"
+-- $97 = "00000000-0000-4000-8000-00000000b001"
+-- $98 = true
+-- $99 = 13
+-- $100 = "00000000-0000-4000-8000-0000000c0003"
 -- $101 = "00000000-0000-4000-8000-0000000c0003"
--- $102 = "00000000-0000-4000-8000-0000000c0003"
--- $103 = 13
--- $104 = "00000000-0000-4000-8000-00000000a001"
--- $105 = 13
--- $106 = "00000000-0000-4000-8000-0000000c0003"
+-- $102 = 13
+-- $103 = "00000000-0000-4000-8000-00000000a001"
+-- $104 = "00000000-0000-4000-8000-00000000b001"
+-- $105 = true
+-- $106 = 13
 -- $107 = "00000000-0000-4000-8000-0000000c0003"
--- $108 = 13
--- $109 = "00000000-0000-4000-8000-00000000b001"
--- $110 = "00000000-0000-4000-8000-0000000c0003"
--- $111 = "00000000-0000-4000-8000-00000000a001"
+-- $108 = "00000000-0000-4000-8000-0000000c0003"
+-- $109 = 13
+-- $110 = "00000000-0000-4000-8000-00000000a001"
+-- $111 = 13
+-- $112 = "00000000-0000-4000-8000-0000000c0003"
+-- $113 = "00000000-0000-4000-8000-0000000c0003"
+-- $114 = 13
+-- $115 = "00000000-0000-4000-8000-00000000b001"
+-- $116 = "00000000-0000-4000-8000-0000000c0003"
+-- $117 = "00000000-0000-4000-8000-00000000a001"

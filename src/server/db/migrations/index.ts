@@ -30,6 +30,7 @@ import * as caseloadCapacity from './20261209140000_caseload_capacity.js';
 import * as schedule from './20261209120000_schedule.js';
 import * as activities from './20261209100000_activities.js';
 import * as youngPersonEvaluations from './20261210120000_young_person_evaluations.js';
+import * as figureIndexes from './20261210100000_figure_indexes.js';
 
 export const migrations: Record<string, Migration> = {
   '20261125090000_foundation': foundation,
@@ -62,4 +63,5 @@ export const migrations: Record<string, Migration> = {
   '20261209120000_schedule': schedule,
   '20261209100000_activities': activities,
   '20261210120000_young_person_evaluations': youngPersonEvaluations,
+  '20261210100000_figure_indexes': figureIndexes,
 };

@@ -2,20 +2,16 @@
 import { CONTACT_PERSON_ROLES } from '../../../core/roles.js';
 import { requireCapability } from '../../access/access.js';
 import type { RequestContext } from '../../http/context.js';
-import { casesByStatus, openCaseCounts, registerSize } from './figures.queries.js';
+import { caseCounts, registerSize } from './figures.queries.js';
 
 /**
- * The actor's municipality's figures; "my cases" only for those who can hold cases, "without access" only for
- * coordinators.
+ * The actor's municipality's figures; "my cases" only for those who can hold cases, "without access"
+ * only for coordinators.
  */
 export async function startPageFigures(ctx: RequestContext) {
   const { db, actor } = ctx;
   requireCapability(actor, 'figures.read');
-  const [register, cases, byStatus] = await Promise.all([
-    registerSize(db, actor.municipalityId),
-    openCaseCounts(db, actor),
-    casesByStatus(db, actor.municipalityId),
-  ]);
+  const [register, cases] = await Promise.all([registerSize(db, actor.municipalityId), caseCounts(db, actor)]);
   const caseworker = (CONTACT_PERSON_ROLES as readonly string[]).includes(actor.role);
   return {
     inRegister: register.n,
@@ -23,6 +19,6 @@ export async function startPageFigures(ctx: RequestContext) {
     withoutContactPerson: cases.unassigned,
     myCases: caseworker ? cases.mine : null,
     contactPersonWithoutAccess: actor.role === 'coordinator' ? cases.without_access : null,
-    byStatus: Object.fromEntries(byStatus.map((s) => [s.status, s.n])),
+    byStatus: Object.fromEntries(cases.byStatus.map((s) => [s.status, s.n])),
   };
 }
