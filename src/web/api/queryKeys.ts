@@ -25,8 +25,6 @@ export const staffKeys = {
   contactPersons: ['staff', 'contact-persons'] as const,
   /** Active staff of every role (the second staff member of a home visit). */
   active: ['staff', 'active'] as const,
-  /** Staff who may be members of a team. */
-  teamMembers: ['staff', 'team-members'] as const,
 };
 
 /** Teams, with their members. */

@@ -16,6 +16,8 @@ export function usePolled<T>(options: {
   return useQuery({
     queryKey,
     queryFn,
+    // As often when the tab is in the background: the import goes on regardless.
+    refetchIntervalInBackground: true,
     refetchInterval: (query) => {
       const { data, status } = query.state;
       return data !== undefined && status !== 'error' && again(data) ? intervalMs : false;

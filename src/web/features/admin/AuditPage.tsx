@@ -1,12 +1,14 @@
 /** /admin/audit: the audit log for administrators, filtered by person, staff member, kind, event and dates, paged. */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { reportsApi, staffApi } from '../../api/endpoints.js';
 import { fieldErrorsOf } from '../../api/fieldErrors.js';
+import { freshOnOpen, problemOf } from '../../api/query-client.js';
+import { auditKeys, staffKeys } from '../../api/queryKeys.js';
 import { Loading, ProblemAlert } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pagination } from '../../components/Pagination.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { useFormat } from '../../i18n/format.js';
 import { AuditFilters, type AuditFilterValues } from './AuditFilters.js';
 import { AuditTable } from './AuditTable.js';
@@ -22,12 +24,17 @@ export function AuditPage() {
   const [params, setParams] = useSearchParams();
   const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? ''])) as AuditFilterValues;
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const staff = useLoad(() => staffApi.list(), []);
+  const staff = useQuery({ queryKey: staffKeys.everyone, queryFn: () => staffApi.list() });
   const query = Object.fromEntries(FILTER_KEYS.filter((k) => filters[k]).map((k) => [k, filters[k]]));
-  const log = useLoad(
-    () => reportsApi.audit({ ...query, page, pageSize: AUDIT_PAGE_SIZE }),
-    [...FILTER_KEYS.map((k) => filters[k]), page],
-  );
+  // Asked anew on each visit: the log grows with every read, this page's own too.
+  const listing = { ...query, page, pageSize: AUDIT_PAGE_SIZE };
+  const logQuery = useQuery({
+    queryKey: auditKeys.list(listing),
+    queryFn: () => reportsApi.audit(listing),
+    placeholderData: keepPreviousData,
+    ...freshOnOpen,
+  });
+  const log = { data: logQuery.data, error: problemOf(logQuery.error), loading: logQuery.isFetching };
 
   function apply(next: AuditFilterValues, nextPage = 1) {
     const search = new URLSearchParams();

@@ -34,10 +34,10 @@ const isoOf = (date: string, time: string) => new Date(`${date}T${time}`).toISOS
 export function BookingForm({ id, title, kinds, personId, noticeDays }: Props) {
   const { t } = useTranslation();
   const { me } = useSession();
-  // Team members may not list staff; a colleague plans the home visit then.
+  // Team members may not list staff (refused: no choices); a colleague plans the home visit then.
   const activeStaff = useQuery({
     queryKey: staffKeys.active,
-    queryFn: () => staffApi.list({ active: 'true' }).catch(() => []),
+    queryFn: () => staffApi.list({ active: 'true' }),
     enabled: kinds.includes('home_visit'),
   });
   const staffChoices = (activeStaff.data ?? []).filter(

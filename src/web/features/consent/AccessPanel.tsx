@@ -8,6 +8,7 @@ import { CONSENT_CATEGORIES } from '../../../core/consent.js';
 import type { PersonDetail } from '../../../core/schemas.js';
 import { useFormat } from '../../i18n/format.js';
 import { useSession } from '../auth/session.js';
+import { usePersonChanged } from '../persons/usePersonChanged.js';
 import { EmergencyAccessForm } from './EmergencyAccessForm.js';
 
 /** A small link-styled button, shown only to a reader whose access is limited, that opens the emergency-access form. */
@@ -34,9 +35,10 @@ function EmergencyAccessDisclosure({ personId, onOpened }: { personId: string; o
   );
 }
 
-/** The access panel at the top of the person page; `onChanged` reloads the page after emergency access. */
-export function AccessPanel({ person, onChanged }: { person: PersonDetail; onChanged: () => Promise<void> }) {
+/** The access panel at the top of the person page; emergency access opened here refreshes the page. */
+export function AccessPanel({ person }: { person: PersonDetail }) {
   const { t } = useTranslation();
+  const personChanged = usePersonChanged();
   const format = useFormat();
   const { can } = useSession();
   const { access } = person;
@@ -74,7 +76,7 @@ export function AccessPanel({ person, onChanged }: { person: PersonDetail; onCha
         <p className="muted">{t('consent.access.nothingHidden')}</p>
       )}
       {hidden.length && can('emergency.access') ? (
-        <EmergencyAccessDisclosure personId={person.id} onOpened={onChanged} />
+        <EmergencyAccessDisclosure personId={person.id} onOpened={() => personChanged(person.id)} />
       ) : null}
     </section>
   );

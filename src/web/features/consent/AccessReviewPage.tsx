@@ -2,15 +2,17 @@
  * /admin/access-review: the administrators' follow-up of access (outside own cases, emergency access, many persons,
  * night), and the emergency-access hours.
  */
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccessReviewRow } from '../../../core/consent-schemas.js';
 import { accessReviewApi } from '../../api/consentEndpoints.js';
+import { freshOnOpen, problemOf } from '../../api/query-client.js';
+import { accessReviewKeys } from '../../api/queryKeys.js';
 import { Loading, ProblemAlert } from '../../components/Alert.js';
 import { TextField } from '../../components/FormField.js';
 import { SelectField } from '../../components/SelectField.js';
 import { PageHeading } from '../../components/PageHeading.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { useFormat } from '../../i18n/format.js';
 import { EmergencyHoursForm } from './EmergencyHoursForm.js';
 import { KaaUnitsForm } from './KaaUnitsForm.js';
@@ -23,13 +25,19 @@ export function AccessReviewPage() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [query, setQuery] = useState({ kind, from, to });
-  const rows = useLoad(
-    () => accessReviewApi.report(query.kind, query.from || undefined, query.to || undefined),
-    [query],
-  );
+  const queryClient = useQueryClient();
+  const rows = useQuery({
+    queryKey: accessReviewKeys.report(query),
+    queryFn: () => accessReviewApi.report(query.kind, query.from || undefined, query.to || undefined),
+    placeholderData: keepPreviousData,
+    ...freshOnOpen,
+  });
+  const reload = () => queryClient.invalidateQueries({ queryKey: accessReviewKeys.all });
+  // Showing the same filter again asks again: the report grows with every read.
   const show = (event: FormEvent) => {
     event.preventDefault();
     setQuery({ kind, from, to });
+    void reload();
   };
   return (
     <>
@@ -51,8 +59,8 @@ export function AccessReviewPage() {
           {t('accessReview.show')}
         </button>
       </form>
-      <ProblemAlert error={rows.error} />
-      {rows.data ? <ReviewTable kind={query.kind} rows={rows.data} onChanged={rows.reload} /> : <Loading />}
+      <ProblemAlert error={problemOf(rows.error)} />
+      {rows.data ? <ReviewTable kind={query.kind} rows={rows.data} onChanged={reload} /> : <Loading />}
       <EmergencyHoursForm />
       <KaaUnitsForm />
     </>
@@ -130,7 +138,10 @@ function MarkReviewed({ row, onMarked }: { row: AccessReviewRow; onMarked: () =>
       type="button"
       className="button button--secondary button--small"
       disabled={busy}
-      aria-label={`${t('accessReview.markReviewed')}: ${row.actor.name}${row.person ? `, ${row.person.name}` : ''}, ${row.day}`}
+      aria-label={
+        `${t('accessReview.markReviewed')}: ${row.actor.name}` +
+        `${row.person ? `, ${row.person.name}` : ''}, ${row.day}`
+      }
       onClick={async () => {
         setBusy(true);
         try {

@@ -2,11 +2,13 @@
  * Alerts on the start page: emergency access to a person of your caseload and requests for it, a colleague let see
  * protected contact details, a coordinator or administrator account given or reset.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { StaffAlert } from '../../../core/consent-schemas.js';
 import { emergencyApi } from '../../api/consentEndpoints.js';
-import { useLoad } from '../../hooks/useLoad.js';
+import { freshOnOpen } from '../../api/query-client.js';
+import { emergencyKeys } from '../../api/queryKeys.js';
 import { useFormat } from '../../i18n/format.js';
 import { useSession } from '../auth/session.js';
 
@@ -35,7 +37,8 @@ export function AlertsPanel() {
   const { t } = useTranslation();
   const format = useFormat();
   const { can } = useSession();
-  const alerts = useLoad(() => emergencyApi.alerts(), []);
+  const queryClient = useQueryClient();
+  const alerts = useQuery({ queryKey: emergencyKeys.alerts, queryFn: () => emergencyApi.alerts(), ...freshOnOpen });
   if (!alerts.data?.length) return null;
   return (
     <section className="panel panel--emergency" aria-labelledby="alerts-title">
@@ -64,7 +67,7 @@ export function AlertsPanel() {
                 className="button button--secondary button--small"
                 onClick={async () => {
                   await emergencyApi.markRead(a.id);
-                  await alerts.reload();
+                  await queryClient.invalidateQueries({ queryKey: emergencyKeys.alerts });
                 }}
               >
                 {t('emergency.markRead')}

@@ -3,16 +3,18 @@
  * the caption says), or the decided ones, latest decision first; a page at a time, view and page in
  * the address. A decision moves the application out of the pending list, and the page says where it went.
  */
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { APPLICATION_VIEWS, type Application } from '../../../core/consent-schemas.js';
 import { applicationsApi } from '../../api/consentEndpoints.js';
+import { freshOnOpen, problemOf } from '../../api/query-client.js';
+import { applicationKeys, personKeys } from '../../api/queryKeys.js';
 import { Alert, Loading, ProblemAlert } from '../../components/Alert.js';
 import { SelectField } from '../../components/SelectField.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Pagination } from '../../components/Pagination.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { useFormat } from '../../i18n/format.js';
 import { DecisionForm } from './DecisionForm.js';
 
@@ -26,10 +28,15 @@ export function ApplicationsPage() {
   const [params, setParams] = useSearchParams();
   const show: View = params.get('show') === 'decided' ? 'decided' : 'pending';
   const pageNumber = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
-  const applications = useLoad(
-    () => applicationsApi.list({ show, page: pageNumber, pageSize: PAGE_SIZE }),
-    [show, pageNumber],
-  );
+  const queryClient = useQueryClient();
+  const listing = { show, page: pageNumber, pageSize: PAGE_SIZE };
+  const query = useQuery({
+    queryKey: applicationKeys.list(listing),
+    queryFn: () => applicationsApi.list(listing),
+    placeholderData: keepPreviousData,
+    ...freshOnOpen,
+  });
+  const applications = { data: query.data, error: problemOf(query.error), loading: query.isFetching };
   const [decided, setDecided] = useState<Application | null>(null);
   const go = (next: { show?: View; page?: number }) => {
     const view = next.show ?? show;
@@ -41,7 +48,10 @@ export function ApplicationsPage() {
     const latest = await applicationsApi.list({ show: 'decided', page: 1, pageSize: 1 });
     const now = latest.items.find((a) => a.id === application.id);
     setDecided(now ?? null);
-    await applications.reload();
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: applicationKeys.all }),
+      queryClient.invalidateQueries({ queryKey: personKeys.all }),
+    ]);
   }
 
   const data = applications.data;

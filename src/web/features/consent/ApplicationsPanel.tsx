@@ -1,39 +1,39 @@
 /** A person's applications to a team, and the form to register one signed by the young person. */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Application } from '../../../core/consent-schemas.js';
 import { applicationsApi } from '../../api/consentEndpoints.js';
+import { problemOf } from '../../api/query-client.js';
+import { applicationKeys, personKeys } from '../../api/queryKeys.js';
 import { SelectField } from '../../components/SelectField.js';
 import { useMessages, type FieldMessages } from '../../api/fieldErrors.js';
 import { Alert, ProblemAlert } from '../../components/Alert.js';
 import { FormActions } from '../../components/FormActions.js';
 import { TextField } from '../../components/FormField.js';
 import { useAction } from '../../hooks/useAction.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { TeamSelect } from './TeamSelect.js';
 import { useFormat } from '../../i18n/format.js';
 import { useSession } from '../auth/session.js';
+import { usePersonChanged } from '../persons/usePersonChanged.js';
 import { REFERRER_LIST } from './lists.js';
 
 /** The applications section; `managed` says whether the reader works on the person for the KAA. */
-export function ApplicationsPanel({
-  personId,
-  managed,
-  onChanged,
-}: {
-  personId: string;
-  managed: boolean;
-  onChanged: () => Promise<void>;
-}) {
+export function ApplicationsPanel({ personId, managed }: { personId: string; managed: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { can } = useSession();
-  const applications = useLoad(() => applicationsApi.ofPerson(personId), [personId]);
+  const queryClient = useQueryClient();
+  const personChanged = usePersonChanged();
+  const applications = useQuery({
+    queryKey: personKeys.applications(personId),
+    queryFn: () => applicationsApi.ofPerson(personId),
+  });
   const [adding, setAdding] = useState(false);
   return (
     <section className="panel" aria-labelledby="applications-title">
       <h2 id="applications-title">{t('applications.title')}</h2>
-      <ProblemAlert error={applications.error} />
+      <ProblemAlert error={problemOf(applications.error)} />
       {applications.data?.length === 0 ? <p className="muted">{t('applications.none')}</p> : null}
       {applications.data?.length ? (
         <ul className="plain-list">
@@ -58,7 +58,11 @@ export function ApplicationsPanel({
             onCancel={() => setAdding(false)}
             onSaved={async () => {
               setAdding(false);
-              await Promise.all([applications.reload(), onChanged()]);
+              await Promise.all([
+                queryClient.invalidateQueries({ queryKey: personKeys.applications(personId) }),
+                queryClient.invalidateQueries({ queryKey: applicationKeys.all }),
+                personChanged(personId),
+              ]);
             }}
           />
         ) : (

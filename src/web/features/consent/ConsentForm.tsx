@@ -1,6 +1,8 @@
 /**
- * Record a consent: recipients, categories, purpose in the young person's words, who gave it and how, and until when.
+ * Record a consent: recipients, categories, purpose in the young person's words, who gave it and how, and until
+ * when.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONSENT_CATEGORIES, CONSENT_GIVERS, CONSENT_METHODS, type ConsentCategory } from '../../../core/consent.js';
@@ -15,7 +17,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { FormActions } from '../../components/FormActions.js';
 import { FormField, TextField } from '../../components/FormField.js';
 import { useAction } from '../../hooks/useAction.js';
-import { useLoad } from '../../hooks/useLoad.js';
+import { unitKeys } from '../admin/units-api.js';
 import { ChoiceGroup } from './ChoiceGroup.js';
 
 type Props = { person: PersonDetail; onSaved: () => Promise<void>; onCancel: () => void };
@@ -25,7 +27,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function ConsentForm({ person, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
   const messages = useMessages();
-  const units = useLoad(() => staffApi.units(), []);
+  const units = useQuery({ queryKey: unitKeys.all, queryFn: () => staffApi.units() });
   const [recipients, setRecipients] = useState<string[]>([]);
   const [categories, setCategories] = useState<ConsentCategory[]>([]);
   const [purpose, setPurpose] = useState(() => t('consent.purposeDefault'));

@@ -1,38 +1,44 @@
 /**
- * The consents of a person: what is shared, with whom, why and until when; withdrawal, the form to print and the signed
- * scan.
+ * The consents of a person: what is shared, with whom, why and until when; withdrawal, the form to print and the
+ * signed scan.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Consent } from '../../../core/consent-schemas.js';
 import type { PersonDetail } from '../../../core/schemas.js';
 import { consentsApi } from '../../api/consentEndpoints.js';
+import { problemOf } from '../../api/query-client.js';
+import { personKeys } from '../../api/queryKeys.js';
 import { Loading, ProblemAlert } from '../../components/Alert.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { useFormat } from '../../i18n/format.js';
 import { useSession } from '../auth/session.js';
+import { usePersonChanged } from '../persons/usePersonChanged.js';
 import { ConsentForm } from './ConsentForm.js';
 import { ScanUpload } from './ScanUpload.js';
 import { WithdrawConsent } from './WithdrawConsent.js';
 
-/** The consents section; `onChanged` reloads the person (access may change with a consent). */
-export function ConsentsPanel({ person, onChanged }: { person: PersonDetail; onChanged: () => Promise<void> }) {
+/** The consents section; a change to a consent refreshes the person too (access may change with it). */
+export function ConsentsPanel({ person }: { person: PersonDetail }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { can } = useSession();
-  const consents = useLoad(() => consentsApi.list(person.id), [person.id]);
+  const queryClient = useQueryClient();
+  const personChanged = usePersonChanged();
+  const consents = useQuery({ queryKey: personKeys.consents(person.id), queryFn: () => consentsApi.list(person.id) });
+  const consentsChanged = () => queryClient.invalidateQueries({ queryKey: personKeys.consents(person.id) });
   const [adding, setAdding] = useState(false);
   const manage = can('consents.manage') && person.access.managed;
   const reload = async () => {
-    await Promise.all([consents.reload(), onChanged()]);
+    await Promise.all([consentsChanged(), personChanged(person.id)]);
   };
 
   return (
     <section className="panel" aria-labelledby="consents-title">
       <h2 id="consents-title">{t('consent.title')}</h2>
-      <ProblemAlert error={consents.error} />
+      <ProblemAlert error={problemOf(consents.error)} />
       {!consents.data ? (
-        consents.loading ? (
+        consents.isFetching ? (
           <Loading />
         ) : null
       ) : consents.data.length === 0 ? (
@@ -71,7 +77,7 @@ export function ConsentsPanel({ person, onChanged }: { person: PersonDetail; onC
                   <a href={consentsApi.scanUrl(c.id)}>{t('consent.openScan')}</a>
                 </p>
               ) : null}
-              {manage && c.state !== 'withdrawn' ? <ScanUpload consentId={c.id} onSaved={consents.reload} /> : null}
+              {manage && c.state !== 'withdrawn' ? <ScanUpload consentId={c.id} onSaved={consentsChanged} /> : null}
               {can('consents.manage') && c.state === 'valid' ? (
                 <WithdrawConsent consentId={c.id} onWithdrawn={reload} />
               ) : null}

@@ -2,11 +2,12 @@
  * /emergency-access: break the glass for a person one cannot see, by identity number; then straight to the person.
  * Coordinators also answer requests past a colleague's daily limit here.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { accessReviewApi } from '../../api/consentEndpoints.js';
+import { settingsKeys } from '../../api/queryKeys.js';
 import { PageHeading } from '../../components/PageHeading.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { useSession } from '../auth/session.js';
 import { EmergencyAccessForm } from './EmergencyAccessForm.js';
 import { EmergencyRequestsPanel } from './EmergencyRequestsPanel.js';
@@ -16,7 +17,7 @@ export function EmergencyAccessPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { can } = useSession();
-  const settings = useLoad(() => accessReviewApi.settings(), []);
+  const settings = useQuery({ queryKey: settingsKeys.access, queryFn: () => accessReviewApi.settings() });
   return (
     <>
       <PageHeading title={t('emergency.pageTitle')} />

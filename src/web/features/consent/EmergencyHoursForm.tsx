@@ -1,24 +1,28 @@
 /**
- * The municipal settings of emergency access (administrators): how long it lasts, the daily limit, and who may use it.
+ * The municipal settings of emergency access (administrators): how long it lasts, the daily limit, and who may use
+ * it.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EMERGENCY_ROLES, type EmergencyRole } from '../../../core/emergency.js';
 import { accessReviewApi } from '../../api/consentEndpoints.js';
 import { staffApi } from '../../api/endpoints.js';
 import { useMessages } from '../../api/fieldErrors.js';
+import { settingsKeys } from '../../api/queryKeys.js';
 import { Alert } from '../../components/Alert.js';
 import { FormActions } from '../../components/FormActions.js';
 import { TextField } from '../../components/FormField.js';
 import { useAction } from '../../hooks/useAction.js';
-import { useLoad } from '../../hooks/useLoad.js';
+import { unitKeys } from '../admin/units-api.js';
 
 /** The settings panel. */
 export function EmergencyHoursForm() {
   const { t } = useTranslation();
   const messages = useMessages();
-  const settings = useLoad(() => accessReviewApi.settings(), []);
-  const units = useLoad(() => staffApi.units(), []);
+  const queryClient = useQueryClient();
+  const settings = useQuery({ queryKey: settingsKeys.access, queryFn: () => accessReviewApi.settings() });
+  const units = useQuery({ queryKey: unitKeys.all, queryFn: () => staffApi.units() });
   const [hours, setHours] = useState('');
   const [limit, setLimit] = useState('');
   const [roles, setRoles] = useState<EmergencyRole[]>([]);
@@ -37,16 +41,16 @@ export function EmergencyHoursForm() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
-    setSaved(
-      await action.run(() =>
-        accessReviewApi.saveSettings({
-          emergencyAccessHours: Number(hours),
-          emergencyDailyLimit: Number(limit),
-          emergencyRoles: roles,
-          emergencyUnitIds: unitIds,
-        }),
-      ),
+    const ok = await action.run(() =>
+      accessReviewApi.saveSettings({
+        emergencyAccessHours: Number(hours),
+        emergencyDailyLimit: Number(limit),
+        emergencyRoles: roles,
+        emergencyUnitIds: unitIds,
+      }),
     );
+    setSaved(ok);
+    if (ok) await queryClient.invalidateQueries({ queryKey: settingsKeys.access });
   }
   const toggle = <T,>(list: T[], item: T, on: boolean) => (on ? [...list, item] : list.filter((x) => x !== item));
   const { error } = action;

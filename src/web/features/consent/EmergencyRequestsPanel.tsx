@@ -1,11 +1,13 @@
 /** Emergency-access requests past a colleague's daily limit, for a coordinator to approve or deny. */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emergencyApi } from '../../api/consentEndpoints.js';
+import { freshOnOpen } from '../../api/query-client.js';
+import { emergencyKeys } from '../../api/queryKeys.js';
 import { useMessages } from '../../api/fieldErrors.js';
 import { Alert } from '../../components/Alert.js';
 import { useAction } from '../../hooks/useAction.js';
-import { useLoad } from '../../hooks/useLoad.js';
 import { useFormat } from '../../i18n/format.js';
 
 /** The requests panel; says so when none wait. */
@@ -13,7 +15,12 @@ export function EmergencyRequestsPanel() {
   const { t } = useTranslation();
   const format = useFormat();
   const messages = useMessages();
-  const requests = useLoad(() => emergencyApi.requests(), []);
+  const queryClient = useQueryClient();
+  const requests = useQuery({
+    queryKey: emergencyKeys.requests,
+    queryFn: () => emergencyApi.requests(),
+    ...freshOnOpen,
+  });
   const action = useAction();
   const [done, setDone] = useState<string | null>(null);
 
@@ -21,7 +28,7 @@ export function EmergencyRequestsPanel() {
     setDone(null);
     if (await action.run(() => emergencyApi.decide(id, decision))) {
       setDone(t(decision === 'approve' ? 'emergencyRequests.approved' : 'emergencyRequests.denied', { name }));
-      await requests.reload();
+      await queryClient.invalidateQueries({ queryKey: emergencyKeys.requests });
     }
   }
   return (

@@ -1,4 +1,5 @@
 /** Which units are the KAA's own (administrators): their caseworkers work with cases without consent. */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { staffApi } from '../../api/endpoints.js';
@@ -6,13 +7,14 @@ import { useMessages } from '../../api/fieldErrors.js';
 import { Alert } from '../../components/Alert.js';
 import { FormActions } from '../../components/FormActions.js';
 import { useAction } from '../../hooks/useAction.js';
-import { useLoad } from '../../hooks/useLoad.js';
+import { unitKeys } from '../admin/units-api.js';
 
 /** The KAA units panel. */
 export function KaaUnitsForm() {
   const { t } = useTranslation();
   const messages = useMessages();
-  const units = useLoad(() => staffApi.units(), []);
+  const queryClient = useQueryClient();
+  const units = useQuery({ queryKey: unitKeys.all, queryFn: () => staffApi.units() });
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const action = useAction();
   const [saved, setSaved] = useState(false);
@@ -25,7 +27,9 @@ export function KaaUnitsForm() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
-    setSaved(await action.run(() => staffApi.setKaaUnits([...chosen])));
+    const ok = await action.run(() => staffApi.setKaaUnits([...chosen]));
+    setSaved(ok);
+    if (ok) await queryClient.invalidateQueries({ queryKey: unitKeys.all });
   }
   return (
     <section className="panel" aria-labelledby="kaa-units-title">

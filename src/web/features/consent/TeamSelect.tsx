@@ -1,8 +1,9 @@
 /** A select of the municipality's teams, with "no team" first. */
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { teamsApi } from '../../api/consentEndpoints.js';
+import { teamKeys } from '../../api/queryKeys.js';
 import { SelectField } from '../../components/SelectField.js';
-import { useLoad } from '../../hooks/useLoad.js';
 
 type Props = {
   id: string;
@@ -16,7 +17,7 @@ type Props = {
 /** The team select field. */
 export function TeamSelect({ id, value, onChange, label, error, required }: Props) {
   const { t } = useTranslation();
-  const teams = useLoad(() => teamsApi.list(), []);
+  const teams = useQuery({ queryKey: teamKeys.all, queryFn: () => teamsApi.list() });
   return (
     <SelectField
       id={id}

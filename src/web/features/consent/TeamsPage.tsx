@@ -1,7 +1,8 @@
 /**
- * /teams: the teams, the agency that runs each and its members from several agencies; coordinators and administrators
- * change them.
+ * /teams: the teams, the agency that runs each and its members from several agencies; coordinators and
+ * administrators change them.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -9,6 +10,8 @@ import type { Team } from '../../../core/consent-schemas.js';
 import { teamsApi } from '../../api/consentEndpoints.js';
 import { staffApi } from '../../api/endpoints.js';
 import { useMessages } from '../../api/fieldErrors.js';
+import { problemOf } from '../../api/query-client.js';
+import { staffKeys, teamKeys } from '../../api/queryKeys.js';
 import { Alert, Loading, ProblemAlert } from '../../components/Alert.js';
 import { CONTACT_PERSON_ROLES } from '../../../core/roles.js';
 import { FormActions } from '../../components/FormActions.js';
@@ -16,7 +19,7 @@ import { TextField } from '../../components/FormField.js';
 import { SelectField } from '../../components/SelectField.js';
 import { useAction } from '../../hooks/useAction.js';
 import { PageHeading } from '../../components/PageHeading.js';
-import { useLoad } from '../../hooks/useLoad.js';
+import { unitKeys } from '../admin/units-api.js';
 import { useSession } from '../auth/session.js';
 
 /** The teams page. */
@@ -27,27 +30,25 @@ export function TeamsPage() {
   const readsMeetings = (team: Team) =>
     can('persons.browse') && (me?.role === 'coordinator' || team.members.some((m) => m.id === me?.id));
   const manage = can('teams.manage');
-  const teams = useLoad(() => teamsApi.list(), []);
-  const staff = useLoad(
-    async () =>
-      manage
-        ? (await staffApi.list({ active: 'true' })).filter((s) =>
-            (CONTACT_PERSON_ROLES as readonly string[]).includes(s.role),
-          )
-        : [],
-    [manage],
-  );
+  const queryClient = useQueryClient();
+  const teams = useQuery({ queryKey: teamKeys.all, queryFn: () => teamsApi.list() });
+  const activeStaff = useQuery({
+    queryKey: staffKeys.active,
+    queryFn: () => staffApi.list({ active: 'true' }),
+    enabled: manage,
+  });
+  const staff = (activeStaff.data ?? []).filter((s) => (CONTACT_PERSON_ROLES as readonly string[]).includes(s.role));
   const [notice, setNotice] = useState<string | null>(null);
   const changed = async (key: string) => {
     setNotice(key);
-    await teams.reload();
+    await queryClient.invalidateQueries({ queryKey: teamKeys.all });
   };
   return (
     <>
       <PageHeading title={t('teams.title')} />
       <p className="lead">{t('teams.intro')}</p>
       {notice ? <Alert tone="success">{t(notice)}</Alert> : null}
-      <ProblemAlert error={teams.error} />
+      <ProblemAlert error={problemOf(teams.error)} />
       {!teams.data ? <Loading /> : teams.data.length === 0 ? <p className="muted">{t('teams.none')}</p> : null}
       {teams.data?.map((team) => (
         <section key={team.id} className="panel" aria-labelledby={`team-${team.id}`}>
@@ -74,7 +75,7 @@ export function TeamsPage() {
           {manage ? (
             <AddMember
               team={team}
-              staff={(staff.data ?? []).filter((s) => !team.members.some((m) => m.id === s.id))}
+              staff={staff.filter((s) => !team.members.some((m) => m.id === s.id))}
               onAdded={() => changed('teams.changed')}
             />
           ) : null}
@@ -139,7 +140,9 @@ function AddMember({
   }
   const options = staff.map((s) => ({
     value: s.id,
-    label: `${t('teams.memberLine', { name: s.name, role: t(`roles.${s.role}`) })} (${s.unit?.name ?? t('teams.noUnit')})`,
+    label:
+      `${t('teams.memberLine', { name: s.name, role: t(`roles.${s.role}`) })} ` +
+      `(${s.unit?.name ?? t('teams.noUnit')})`,
   }));
   return (
     <form onSubmit={submit} className="inline-form" noValidate aria-label={`${t('teams.addMember')}: ${team.name}`}>
@@ -164,7 +167,7 @@ function NewTeam({ onCreated }: { onCreated: () => Promise<void> }) {
   const { t } = useTranslation();
   const messages = useMessages();
   const action = useAction();
-  const units = useLoad(() => staffApi.units(), []);
+  const units = useQuery({ queryKey: unitKeys.all, queryFn: () => staffApi.units() });
   const [name, setName] = useState('');
   const [unitId, setUnitId] = useState('');
   async function submit(event: FormEvent) {

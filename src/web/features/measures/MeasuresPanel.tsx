@@ -12,6 +12,7 @@ import { measureKeys, measuresApi, referralsApi } from '../../api/measureEndpoin
 import { ApiError } from '../../api/client.js';
 import { ProblemAlert } from '../../components/Alert.js';
 import { useFormat } from '../../i18n/format.js';
+import { usePersonChanged } from '../persons/usePersonChanged.js';
 import { useSession } from '../auth/session.js';
 import { MeasureForm } from './MeasureForm.js';
 import { ReferralForm } from './ReferralForm.js';
@@ -20,21 +21,20 @@ type Editing = { kind: 'measure' | 'referral'; id: string | null } | null;
 const problem = (e: unknown) => (e instanceof ApiError ? e : null);
 
 /**
- * The panel; `managed`: the reader works on the person for the KAA; `onChanged` refreshes the rest of the page (the
- * timeline).
+ * The panel; `managed`: the reader works on the person for the KAA. A saved measure or referral refreshes
+ * the rest of the page (the timeline).
  */
 export function MeasuresPanel({
   personId,
   managed,
   categories,
-  onChanged,
 }: {
   personId: string;
   managed: boolean;
   categories: ConsentCategory[];
-  onChanged: () => Promise<void>;
 }) {
   const { t } = useTranslation();
+  const personChanged = usePersonChanged();
   const format = useFormat();
   const { can } = useSession();
   // Measures are in the assessment-and-plan category: a reader without it is told so instead of seeing an empty list.
@@ -50,7 +50,7 @@ export function MeasuresPanel({
   const done = async (saved: boolean) => {
     const was = editing;
     setEditing(null);
-    if (saved) await onChanged();
+    if (saved) await personChanged(personId);
     // Back to the button that opened the form, for keyboard users.
     if (was)
       requestAnimationFrame(() =>
@@ -77,7 +77,10 @@ export function MeasuresPanel({
             end: m.plannedEndOn ? format.date(m.plannedEndOn) : t('measures.openEnd'),
           })}
           {m.endedOn
-            ? ` · ${t('measures.endedOnReason', { date: format.date(m.endedOn), reason: t(`measures.endReasons.${m.endReason}`) })}`
+            ? ` · ${t('measures.endedOnReason', {
+                date: format.date(m.endedOn),
+                reason: t(`measures.endReasons.${m.endReason}`),
+              })}`
             : ''}
         </span>
         {m.goal ? <span className="block small">{t('measures.forGoal', { goal: m.goal.title })}</span> : null}

@@ -9,14 +9,17 @@ import { ApiError } from '../../api/client.js';
 import { outcomeApi } from '../../api/outcomeEndpoints.js';
 import { Loading, ProblemAlert } from '../../components/Alert.js';
 import { todayIso, useFormat } from '../../i18n/format.js';
+import { usePersonChanged } from '../persons/usePersonChanged.js';
 import { useSession } from '../auth/session.js';
 import { CloseCaseForm } from './CloseCaseForm.js';
 import { FollowUpForm } from './FollowUpForm.js';
 import { ParticipantForm } from './ParticipantForm.js';
 
-/** Shown when the person has a case and the reader sees contact and occupation; `onChanged` reloads the person. */
-export function CaseOutcomePanel({ person, onChanged }: { person: PersonDetail; onChanged: () => Promise<void> }) {
+/** Shown when the person has a case and the reader sees contact and occupation; a change refreshes the person. */
+export function CaseOutcomePanel({ person }: { person: PersonDetail }) {
   const { t } = useTranslation();
+  const personChanged = usePersonChanged();
+  const onChanged = () => personChanged(person.id);
   const format = useFormat();
   const { can } = useSession();
   const queryClient = useQueryClient();

@@ -25,7 +25,6 @@ import { CasePanel } from './CasePanel.js';
 import { CaseOutcomePanel } from '../outcomes/CaseOutcomePanel.js';
 import { Journal } from './Journal.js';
 import { PersonDetails } from './PersonDetails.js';
-import { usePersonChanged } from './usePersonChanged.js';
 import { RegisterPeriods } from './RegisterPeriods.js';
 import { ScheduleSection } from '../schedule/ScheduleSection.js';
 import { EnrolPanel } from '../activities/EnrolPanel.js';
@@ -39,7 +38,6 @@ export function PersonPage() {
   const location = useLocation();
   const flash = location.state as { created?: boolean; saved?: boolean } | null;
   const person = useQuery({ queryKey: personKeys.detail(id), queryFn: () => personsApi.get(id) });
-  const personChanged = usePersonChanged();
   const error = problemOf(person.error);
 
   if (error?.status === 404) return <NotFoundPage />;
@@ -48,7 +46,6 @@ export function PersonPage() {
   const p = person.data;
   const name = t('persons.fullName', { given: p.givenName, family: p.familyName });
   const seesContact = p.access.categories.includes('contact_occupation');
-  const reloadAll = () => personChanged(p.id);
 
   return (
     <>
@@ -64,24 +61,17 @@ export function PersonPage() {
       </PageHeading>
       {flash?.created ? <Alert tone="success">{t('persons.page.created')}</Alert> : null}
       {flash?.saved ? <Alert tone="success">{t('persons.page.saved')}</Alert> : null}
-      <AccessPanel person={p} onChanged={reloadAll} />
+      <AccessPanel person={p} />
       <div className="columns">
         <div className="columns__main">
           {can('outreach.work') && p.access.managed ? <PersonOutreach personId={p.id} /> : null}
           {seesContact ? <PersonDetails person={p} /> : null}
           {seesContact ? <RegisterPeriods periods={p.registerPeriods} /> : null}
-          {p.access.managed || p.access.categories.includes('assessment_plan') ? (
-            <ConsentsPanel person={p} onChanged={reloadAll} />
-          ) : null}
+          {p.access.managed || p.access.categories.includes('assessment_plan') ? <ConsentsPanel person={p} /> : null}
           {p.access.categories.some((c) => c === 'assessment_plan' || c === 'health_social') ? (
-            <MeasuresPanel
-              personId={p.id}
-              managed={p.access.managed}
-              categories={p.access.categories}
-              onChanged={reloadAll}
-            />
+            <MeasuresPanel personId={p.id} managed={p.access.managed} categories={p.access.categories} />
           ) : null}
-          {seesContact ? <CaseOutcomePanel person={p} onChanged={reloadAll} /> : null}
+          {seesContact ? <CaseOutcomePanel person={p} /> : null}
           {seesContact || p.access.categories.includes('assessment_plan') ? <ScheduleSection personId={p.id} /> : null}
           {seesContact ? <AttendancePanel personId={p.id} onChanged={reloadAll} /> : null}
           {can('activities.manage') && p.access.managed ? <EnrolPanel personId={p.id} onEnrolled={reloadAll} /> : null}
@@ -91,7 +81,7 @@ export function PersonPage() {
           <AssessmentsPanel person={p} />
           <PlanPanel person={p} />
           {p.access.categories.includes('assessment_plan') ? (
-            <ApplicationsPanel personId={p.id} managed={p.access.managed} onChanged={reloadAll} />
+            <ApplicationsPanel personId={p.id} managed={p.access.managed} />
           ) : null}
           {can('extract.produce') ? <ExtractPanel personId={p.id} /> : null}
         </div>
