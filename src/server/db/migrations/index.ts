@@ -28,6 +28,7 @@ import * as youngPersonSignIn from './20261209130000_young_person_sign_in.js';
 import * as teamMeetings from './20261209110000_team_meetings.js';
 import * as caseloadCapacity from './20261209140000_caseload_capacity.js';
 import * as schedule from './20261209120000_schedule.js';
+import * as meetingSeriesVersion from './20261210110000_meeting_series_version.js';
 import * as activities from './20261209100000_activities.js';
 
 export const migrations: Record<string, Migration> = {
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   '20261209140000_caseload_capacity': caseloadCapacity,
   '20261209120000_schedule': schedule,
   '20261209100000_activities': activities,
+  '20261210110000_meeting_series_version': meetingSeriesVersion,
 };
