@@ -34,7 +34,7 @@ describe.skipIf(skipE2E)('[activities]: a coach runs a group activity and takes 
     await coordinator.api.dispose();
   });
 
-  it('makes a weekly activity, enrols and marks a young person present, then late, counts a visit (Swedish)', async () => {
+  it('creates an activity, enrols, marks present then late, counts a visitor, sees the person page (sv)', async () => {
     const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await page.setViewportSize(PHONE);
     await signIn(page, ACCOUNTS.youthCoach);
@@ -93,9 +93,30 @@ describe.skipIf(skipE2E)('[activities]: a coach runs a group activity and takes 
     ).json()) as { entries: { status: string }[] };
     expect(report.entries.map((e) => e.status)).toEqual(['late']);
     await coach.api.dispose();
+
+    // The person page: the enrolment and the session's attendance in a panel, both on the timeline.
+    await page.goto(`/persons/${personId}`);
+    const panel = page.locator('section', { has: page.getByRole('heading', { name: 'Aktiviteter och närvaro' }) });
+    await expect.poll(() => panel.textContent(), { timeout: 10_000 }).toContain('Arbetsliv och studierum');
+    expect(await panel.locator('tbody tr').count()).toBe(1);
+    expect(await panel.locator('tbody').textContent()).toContain('Sen');
+    expect(await panel.getByRole('link', { name: 'Närvarorapport (PDF)' }).getAttribute('href')).toContain(
+      'format=pdf',
+    );
+    const timeline = page.locator('ol.timeline');
+    await expect.poll(() => timeline.textContent()).toContain('anmälde personen till Arbetsliv och studierum');
+    expect(await timeline.textContent()).toContain('rättade närvaron vid Arbetsliv och studierum');
+    await expectNoAxeViolations(page, 'person page with the attendance panel on a phone');
+    // Ending the enrolment today: the panel says so and the timeline gets it.
+    await panel.getByRole('button', { name: 'Avsluta anmälan till Arbetsliv och studierum' }).click();
+    await panel.getByLabel('Sista dag').fill(today);
+    await panel.getByRole('button', { name: 'Avsluta', exact: true }).click();
+    await expect.poll(() => panel.textContent(), { timeout: 10_000 }).toContain('Anmälan till Arbetsliv och studierum');
+    await expect.poll(() => timeline.textContent()).toContain('avslutade anmälan till Arbetsliv och studierum');
+    await expectNoAxeViolations(page, 'person page after ending an enrolment on a phone');
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 180_000);
 
   it('shows a colleague who does not lead the activity no roster, in English', async () => {
     const coach = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.youthCoach);

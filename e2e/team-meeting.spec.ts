@@ -53,7 +53,7 @@ describe.skipIf(skipE2E)(
         ids.push(id);
       }
       [personId, otherPersonId] = ids as [string, string];
-      const series = { weekday: 2, time: '09:00', place: 'Ungdomstorget', leadId: coach.id };
+      const series = { weekday: 2, time: '09:00', place: 'Ungdomstorget', leadId: coach.id, version: 0 };
       expect((await coordinator.send('PUT', `/api/v1/teams/${teamId}/meeting-series`, series)).status).toBe(204);
       await coordinator.api.dispose();
     });

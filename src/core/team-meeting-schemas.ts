@@ -1,6 +1,8 @@
 /** Zod schemas of the team meeting API (issue 16): the series, meetings, attendance, agenda items and decisions. */
 import { z } from 'zod';
 import { CONSENT_CATEGORIES } from './consent.js';
+import { measureBody, referralBody } from './measure-schemas.js';
+import { closeCaseBody } from './outcome-schemas.js';
 import { isoDay, optionalText, text } from './schemas.js';
 import { AGENDA_ITEM_KINDS, MEMBER_ITEM_KINDS, TEAM_DECISION_KINDS } from './team-meeting.js';
 
@@ -15,12 +17,15 @@ export const meetingSeriesBody = z.object({
   time: timeOfDay,
   place: text(200),
   leadId: id,
+  /** The series' version as read (409 `version_conflict` when someone changed it meanwhile). */
+  version: z.number().int(),
 });
 export const meetingSeriesSchema = z.object({
   weekday: z.number().int().nullable(),
   time: z.string().nullable(),
   place: z.string().nullable(),
   lead: staffRef.nullable(),
+  version: z.number().int(),
 });
 
 /** POST /teams/{id}/meetings: a meeting on a day; time, place and lead default to the series. */
@@ -63,6 +68,12 @@ export const decisionBody = z.object({
   applicationId: id.optional(),
   /** The new contact person (change of contact person). */
   contactPersonId: id.optional(),
+  /** The measure a `new_measure` decision books, as `POST /persons/{id}/measures` takes it. */
+  measure: measureBody.optional(),
+  /** The referral a `referral` decision sends, as `POST /persons/{id}/referrals` takes it. */
+  referral: referralBody.optional(),
+  /** How a `closing` decision closes the open case, as `POST /cases/{id}/close` takes it (with its version). */
+  closing: closeCaseBody.optional(),
   text: optionalText(2000),
 });
 

@@ -13,5 +13,8 @@ export const teamMeetingEvents = {
     kind: z.enum(TEAM_DECISION_KINDS),
     text: nullableText,
     applicationId: eventId.nullable().default(null),
+    /** The measure a `new_measure` decision booked, the referral a `referral` decision sent. */
+    measureId: eventId.nullable().default(null),
+    referralId: eventId.nullable().default(null),
   }),
 } as const satisfies Record<string, z.ZodType>;

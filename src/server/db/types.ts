@@ -57,6 +57,8 @@ export interface TeamsTable {
   meeting_time: string | null;
   meeting_place: string | null;
   meeting_lead_id: string | null;
+  /** The series' version: a change is made on the version read (409 when stale). */
+  meeting_series_version: Generated<number>;
 }
 export interface TeamMembersTable {
   team_id: string;

@@ -43,7 +43,8 @@ export class DeniedRead extends AppError {
 }
 
 /**
- * The error a per-person read or write throws when the actor may not reach the person (`what` is the entity asked for).
+ * The error a per-person read or write throws when the actor may not reach the person (`what` is the entity
+ * asked for).
  */
 export function denied(personId: string, what: AuditEntity): DeniedRead {
   return new DeniedRead(personId, what);
@@ -54,16 +55,11 @@ export function denied(personId: string, what: AuditEntity): DeniedRead {
  * thrown by `work` rolls the work back and is then recorded, in a transaction of its own, as `denied`.
  */
 export async function audited<T>(ctx: RequestContext, work: (t: AuditedTransaction) => Promise<T>): Promise<T> {
+  // Called by another use case inside its transaction (a team meeting's decision booking a measure): the work
+  // joins that transaction and commits or fails with it; a refused read is recorded by the outer call.
+  if (ctx.db.isTransaction) return work({ trx: ctx.db as AuditedTransaction['trx'], audit: auditIn(ctx, ctx.db) });
   const run = <R>(w: (t: AuditedTransaction) => Promise<R>) =>
-    ctx.db.transaction().execute((trx) =>
-      w({
-        trx,
-        audit: (...events) =>
-          recordAudit(trx, { id: ctx.actor.id, municipalityId: ctx.actor.municipalityId, ip: ctx.ip }, events, {
-            at: ctx.clock.now(),
-          }),
-      }),
-    );
+    ctx.db.transaction().execute((trx) => w({ trx, audit: auditIn(ctx, trx) }));
   try {
     return await run(work);
   } catch (error) {
@@ -73,9 +69,20 @@ export async function audited<T>(ctx: RequestContext, work: (t: AuditedTransacti
   }
 }
 
+/** Appends a use case's audit entries in its transaction, as the request's actor. */
+function auditIn(ctx: RequestContext, trx: RequestContext['db']): AuditedTransaction['audit'] {
+  return (...events) =>
+    recordAudit(
+      trx as AuditedTransaction['trx'],
+      { id: ctx.actor.id, municipalityId: ctx.actor.municipalityId, ip: ctx.ip },
+      events,
+      { at: ctx.clock.now() },
+    );
+}
+
 /**
- * Records a refused read of a person of the actor's municipality; one of another municipality, or no person, leaves
- * nothing.
+ * Records a refused read of a person of the actor's municipality; one of another municipality, or no person,
+ * leaves nothing.
  */
 async function recordDenied(
   trx: AuditedTransaction['trx'],

@@ -28,6 +28,7 @@ export function selectTeam(db: Db, actor: Actor, teamId: string) {
       'teams.meeting_time',
       'teams.meeting_place',
       'teams.meeting_lead_id',
+      'teams.meeting_series_version',
       'lead.name as lead_name',
     ])
     .where('teams.id', '=', teamId)

@@ -26,6 +26,7 @@ const today = todayInSweden();
 const p = { applicant: '', inTeam: '' };
 let applicationId: string;
 let otherApplicationId: string;
+let offerId: string;
 
 type Agenda = {
   kind: string;
@@ -115,7 +116,7 @@ beforeAll(async () => {
       entry_reason: 'moved_in',
     })
     .execute();
-  const offerId = (
+  offerId = (
     await h.as.coordinator.request('POST', '/api/v1/offers', {
       name: 'Arbetsträning',
       kind: 'guidance',
@@ -143,6 +144,7 @@ beforeAll(async () => {
     time: '09:00',
     place: 'Ungdomstorget',
     leadId: h.as.youth_coach.staffId,
+    version: 0,
   });
   expect(series.statusCode, series.body).toBe(204);
   const created = await h.as.youth_coach.request('POST', `/api/v1/teams/${teamId}/meetings`, { heldOn: today });
@@ -179,6 +181,7 @@ describe('who may read and run a team meeting', () => {
           time: '10:00',
           place: 'Rum 2',
           leadId: h.as.team_member.staffId,
+          version: 1,
         })
       ).statusCode,
     ).toBe(403);
@@ -216,8 +219,37 @@ describe('who may read and run a team meeting', () => {
       time: '09:00',
       place: 'Ungdomstorget',
       leadId: outsider.staffId,
+      version: 1,
     });
     expect(badLead.json().errors).toEqual([expect.objectContaining({ field: 'leadId' })]);
+  });
+
+  it('changes the series on the version read: a stale one is a 409 and changes nothing', async () => {
+    const read = async () => (await h.as.coordinator.request('GET', `/api/v1/teams/${teamId}/meetings`)).json();
+    const { series } = await read();
+    expect(series.version).toBe(1);
+    const body = { weekday: 2, time: '09:00', place: 'Ungdomstorget', leadId: h.as.youth_coach.staffId };
+    // The lead moves the meeting to 09:30; a coordinator who read the series before saves 10:00 on the old version.
+    const first = await h.as.youth_coach.request('PUT', `/api/v1/teams/${teamId}/meeting-series`, {
+      ...body,
+      time: '09:30',
+      version: 1,
+    });
+    expect(first.statusCode, first.body).toBe(204);
+    const stale = await h.as.coordinator.request('PUT', `/api/v1/teams/${teamId}/meeting-series`, {
+      ...body,
+      time: '10:00',
+      version: 1,
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('version_conflict');
+    expect((await read()).series).toMatchObject({ time: '09:30', version: 2 });
+    const back = await h.as.coordinator.request('PUT', `/api/v1/teams/${teamId}/meeting-series`, {
+      ...body,
+      version: 2,
+    });
+    expect(back.statusCode).toBe(204);
+    expect((await read()).series).toMatchObject({ time: '09:00', version: 3 });
   });
 });
 
@@ -443,6 +475,7 @@ describe('attendance and decisions', () => {
         await h.as.coordinator.request('POST', `/api/v1/meetings/team/${meetingId}/decisions`, {
           personId: p.inTeam,
           kind: 'new_measure',
+          measure: { offerId, startsOn: today },
           text: 'Studiebesök på Komvux.',
         })
       ).statusCode,
@@ -566,7 +599,8 @@ describe('decisions that change an application or a case take what the normal pa
     const member = { staffId: socialCoach.staffId };
     expect((await h.as.coordinator.request('POST', `/api/v1/teams/${teamId}/members`, member)).statusCode).toBe(204);
     const meetingLedBy = async (leadId: string, heldOn: string) => {
-      const series = { weekday: 2, time: '09:00', place: 'Ungdomstorget', leadId };
+      const read = await h.as.coordinator.request('GET', `/api/v1/teams/${teamId}/meetings`);
+      const series = { weekday: 2, time: '09:00', place: 'Ungdomstorget', leadId, version: read.json().series.version };
       const set = await h.as.coordinator.request('PUT', `/api/v1/teams/${teamId}/meeting-series`, series);
       expect(set.statusCode, set.body).toBe(204);
       const res = await h.as.coordinator.request('POST', `/api/v1/teams/${teamId}/meetings`, { heldOn });

@@ -28,6 +28,11 @@ import {
 const tags = ['team meetings'];
 const idParams = z.object({ id: z.string().uuid() });
 const created = z.object({ id: z.string().uuid() });
+/** A recorded decision, and the measure or referral it booked. */
+const decisionCreated = created.extend({
+  measureId: z.string().uuid().nullable(),
+  referralId: z.string().uuid().nullable(),
+});
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 
 /** Registers the team meeting routes. */
@@ -109,7 +114,7 @@ export async function teamMeetingRoutes(app: FastifyInstance) {
         "it goes on the person's timeline and does what it says",
       params: idParams,
       body: decisionBody,
-      response: { 201: created, ...errors },
+      response: { 201: decisionCreated, ...errors },
     },
     handler: async (request, reply) =>
       reply.code(201).send(await recordDecision(contextOf(request), request.params.id, request.body)),

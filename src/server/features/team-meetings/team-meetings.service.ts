@@ -26,6 +26,9 @@ import { AppError } from '../../http/app-error.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { moveApplication } from '../applications/applications.service.js';
 import { findContactPerson } from '../cases/cases.service.js';
+import { createMeasure } from '../measures/measures.service.js';
+import { createReferral } from '../measures/referrals.service.js';
+import { closeCase } from '../outcomes/outcomes.service.js';
 import {
   isMember,
   selectAgenda,
@@ -67,6 +70,7 @@ export async function listTeamMeetings(ctx: RequestContext, teamId: string): Pro
       time: team.meeting_time,
       place: team.meeting_place,
       lead: team.meeting_lead_id ? { id: team.meeting_lead_id, name: team.lead_name ?? '' } : null,
+      version: team.meeting_series_version,
     },
     mayManage: ctx.actor.role === 'coordinator' || team.meeting_lead_id === ctx.actor.id,
     meetings: meetings.map((m) => ({
@@ -85,7 +89,10 @@ function requireManager(actor: Actor, team: { meeting_lead_id: string | null }) 
   if (actor.role !== 'coordinator' && team.meeting_lead_id !== actor.id) throw new AppError('forbidden');
 }
 
-/** Sets when and where the team meets and who leads: a member of the team, or a coordinator. */
+/**
+ * Sets when and where the team meets and who leads: a member of the team, or a coordinator. Made on the
+ * series' version as read; a stale version is 409 `version_conflict`, with nothing changed.
+ */
 export async function setMeetingSeries(
   ctx: RequestContext,
   teamId: string,
@@ -101,22 +108,29 @@ export async function setMeetingSeries(
       .where('municipality_id', '=', ctx.actor.municipalityId)
       .where('active', '=', true)
       .executeTakeFirst();
+    if (team.meeting_series_version !== input.version) throw new AppError('version_conflict');
     if (!lead || (lead.role !== 'coordinator' && !(await isMember(trx, team.id, lead.id)))) throw invalid('leadId');
-    await trx
+    // Made on the version read: a change someone saved meanwhile is a 409, not overwritten unseen.
+    const updated = await trx
       .updateTable('teams')
       .set({
         meeting_weekday: input.weekday,
         meeting_time: input.time,
         meeting_place: input.place,
         meeting_lead_id: lead.id,
+        meeting_series_version: sql`meeting_series_version + 1`,
       })
       .where('id', '=', team.id)
-      .execute();
+      .where('meeting_series_version', '=', input.version)
+      .executeTakeFirst();
+    if (updated.numUpdatedRows === 0n) throw new AppError('version_conflict');
     await audit({
       action: 'update',
       entity: 'team',
       entityId: team.id,
-      detail: { meetingSeries: { weekday: input.weekday, time: input.time, leadId: lead.id } },
+      detail: {
+        meetingSeries: { weekday: input.weekday, time: input.time, leadId: lead.id, version: input.version + 1 },
+      },
     });
   });
 }
@@ -360,7 +374,7 @@ export async function recordDecision(
   ctx: RequestContext,
   meetingId: string,
   input: z.infer<typeof decisionBody>,
-): Promise<{ id: string }> {
+): Promise<{ id: string; measureId: string | null; referralId: string | null }> {
   return audited(ctx, async ({ trx, audit }) => {
     const { meeting, mayDecide } = await readableMeeting(trx, ctx.actor, meetingId);
     if (!mayDecide) throw new AppError('forbidden');
@@ -434,6 +448,7 @@ export async function recordDecision(
     } else if (input.contactPersonId) {
       throw invalid('contactPersonId');
     }
+    const done = await carryOut(ctx, trx, input, openCase);
 
     const row = await trx
       .insertInto('team_meeting_decisions')
@@ -456,6 +471,8 @@ export async function recordDecision(
       kind: input.kind,
       text: input.text,
       applicationId: input.applicationId ?? null,
+      measureId: done.measureId,
+      referralId: done.referralId,
     };
     await trx
       .insertInto('events')
@@ -478,8 +495,49 @@ export async function recordDecision(
       entity: 'team_meeting',
       entityId: meeting.id,
       personId: input.personId,
-      detail: { decision: row.id, kind: input.kind },
+      detail: { decision: row.id, kind: input.kind, ...done },
     });
-    return { id: row.id };
+    return { id: row.id, ...done };
   });
+}
+
+/** The fields a decision kind carries out, each required for its kind and refused for any other. */
+const CARRIED_OUT = { new_measure: 'measure', referral: 'referral', closing: 'closing' } as const;
+
+/**
+ * Carries out a decision to book a measure, send a referral or close the case, through the use case of the
+ * person page (`createMeasure`, `createReferral`, `closeCase`) inside the decision's transaction: the same
+ * capability (403), the same `personManagedBy` (404) and, for closing, the case's version (409). A field that
+ * use case refuses is named under the decision's field (`measure.offerId`), with nothing stored.
+ */
+async function carryOut(
+  ctx: RequestContext,
+  trx: Db,
+  input: z.infer<typeof decisionBody>,
+  openCase: { id: string } | undefined,
+): Promise<{ measureId: string | null; referralId: string | null }> {
+  const done = { measureId: null as string | null, referralId: null as string | null };
+  for (const [kind, field] of Object.entries(CARRIED_OUT))
+    if (input[field] && input.kind !== kind) throw invalid(field);
+  const needed = CARRIED_OUT[input.kind as keyof typeof CARRIED_OUT];
+  if (!needed) return done;
+  if (!input[needed]) throw invalid(needed, 'required');
+  const inner: RequestContext = { ...ctx, db: trx };
+  try {
+    if (input.kind === 'new_measure') done.measureId = (await createMeasure(inner, input.personId, input.measure!)).id;
+    if (input.kind === 'referral') done.referralId = (await createReferral(inner, input.personId, input.referral!)).id;
+    if (input.kind === 'closing') {
+      if (!openCase) throw invalid('personId', 'no_open_case');
+      await closeCase(inner, openCase.id, input.closing!);
+    }
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'validation_failed' && !(err.fields[0]?.field === 'personId'))
+      throw new AppError(
+        'validation_failed',
+        err.fields.map((f) => ({ ...f, field: `${needed}.${f.field}` })),
+        err.params,
+      );
+    throw err;
+  }
+  return done;
 }

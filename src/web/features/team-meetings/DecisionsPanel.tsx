@@ -17,6 +17,7 @@ import { SelectField } from '../../components/SelectField.js';
 import { useAction } from '../../hooks/useAction.js';
 import { useFormat } from '../../i18n/format.js';
 import { visiblePersons } from './AgendaPanel.js';
+import { DecisionFields, decisionExtraBody, newDecisionExtra, useCaseVersion } from './DecisionFields.js';
 
 /** Where the decision form starts when the lead picks an agenda item. */
 export type DecisionDraft = { personId: string; applicationId: string | null; kind: TeamDecisionKind };
@@ -68,6 +69,8 @@ function DecisionForm({ meeting, draft }: { meeting: TeamMeeting; draft: Decisio
   const [applicationId, setApplicationId] = useState(draft?.applicationId ?? '');
   const [contactPersonId, setContactPersonId] = useState('');
   const [text, setText] = useState('');
+  const [extra, setExtra] = useState(newDecisionExtra);
+  const caseVersion = useCaseVersion(personId, kind === 'closing');
   const [saved, setSaved] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -83,6 +86,7 @@ function DecisionForm({ meeting, draft }: { meeting: TeamMeeting; draft: Decisio
       kind,
       applicationId: decidesApplication(kind) && applicationId ? applicationId : undefined,
       contactPersonId: kind === 'contact_person_change' && contactPersonId ? contactPersonId : undefined,
+      ...decisionExtraBody(kind, extra, caseVersion),
       text: text || null,
     };
     if (await action.run(() => teamMeetingsApi.decide(meeting.id, body))) {
@@ -90,6 +94,7 @@ function DecisionForm({ meeting, draft }: { meeting: TeamMeeting; draft: Decisio
       setText('');
       setKind('');
       setApplicationId('');
+      setExtra(newDecisionExtra());
       await queryClient.invalidateQueries({ queryKey: meetingKey(meeting.id) });
     }
   }
@@ -149,6 +154,7 @@ function DecisionForm({ meeting, draft }: { meeting: TeamMeeting; draft: Decisio
           required
         />
       ) : null}
+      <DecisionFields kind={kind} value={extra} onChange={setExtra} fields={fields} />
       <FormField
         id="decision-text"
         label={t('teamMeetings.decisionText')}

@@ -110,7 +110,7 @@ function SeriesForm({ teamId, data }: { teamId: string; data: TeamMeetings }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
-    const body = { weekday: Number(weekday), time, place: place.trim(), leadId };
+    const body = { weekday: Number(weekday), time, place: place.trim(), leadId, version: data.series.version };
     if (await action.run(() => teamMeetingsApi.setSeries(teamId, body))) {
       setSaved(true);
       await queryClient.invalidateQueries({ queryKey: ['teams', teamId, 'meetings'] });
