@@ -291,6 +291,12 @@ describe('who sees the figures', () => {
       reachedShare: null,
     });
     expect(outreach.smallCellsSuppressed).toBe(true);
+    // 4 attempts in all, phone 3: the home visit's 1 would be 4 - 3, so phone's count is hidden too.
+    expect(outreach.attempts).toBe(4);
+    expect(outreach.channels.find((c: { channel: string }) => c.channel === 'phone')).toMatchObject({
+      attempts: '<3',
+      reachedShare: null,
+    });
     const measures = (await otherAgency.request('GET', `/api/v1/reports/measures?${H1}`)).json();
     expect(measures.offers.find((o: { name: string }) => o.name === 'Hälsospår')).toMatchObject({
       participants: '<3',

@@ -49,11 +49,19 @@ export async function outreachByChannel(ctx: RequestContext, q: PeriodQuery): Pr
   const counts = await channelCounts(ctx.db, ctx.actor.municipalityId, period, filtersOf(q));
   const register = await registerMonths(ctx.db, ctx.actor.municipalityId, period, filtersOf(q));
   const figures = channelFigures({ ...period, ladder: settings.ladder.map((s) => s.channel), counts, register });
-  const suppress = suppressFor(ctx);
-  return {
-    ...(suppress ? suppressSmallCells(figures, ['from', 'to', 'channel', 'month', 'reachedShare']) : figures),
-    smallCellsSuppressed: suppress,
-  };
+  if (!suppressFor(ctx)) return { ...figures, smallCellsSuppressed: false };
+  const shown = suppressSmallCells(figures, ['from', 'to', 'channel', 'month', 'reachedShare']);
+  const hidden = (v: unknown) => v === SMALL_CELL;
+  // A share of reached attempts would give back attempts hidden beside a shown reached count (and the reverse).
+  const channels = shown.channels.map((c) => ({
+    ...c,
+    reachedShare: hidden(c.attempts) || hidden(c.reached) ? null : c.reachedShare,
+  }));
+  const months = shown.months.map((m) => ({
+    ...m,
+    reachedShare: hidden(m.inRegister) || hidden(m.reached) ? null : m.reachedShare,
+  }));
+  return { ...shown, channels, months, smallCellsSuppressed: true };
 }
 
 /** Measures per offer over a period, with the cost of one young person lost to society beside them. */
