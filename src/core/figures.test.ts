@@ -10,6 +10,8 @@ import {
   seesSmallCellsInside,
   suppressMedians,
   suppressSmallCells,
+  diplomaForFigures,
+  diplomaFromRegister,
   type OutcomeGroup,
 } from './figures.js';
 
@@ -63,6 +65,7 @@ const group = (o: Partial<OutcomeGroup>): OutcomeGroup => ({
   targetGroup: 'kaa',
   ageBand: '18_19',
   withoutDiploma: false,
+  diplomaUnknown: false,
   documentedProblems: false,
   inTime: false,
   n: 1,
@@ -132,6 +135,45 @@ describe('the outcome report', () => {
   });
 });
 
+describe('the diploma a figure counts', () => {
+  const period = (enteredOn: string, leftOn: string | null = null, leaveReason: string | null = null) => ({
+    enteredOn,
+    leftOn,
+    leaveReason,
+  });
+
+  it('reads the register: no while in it, yes once it left because a final qualification appeared', () => {
+    expect(diplomaFromRegister([], '2026-03-01')).toBeNull();
+    expect(diplomaFromRegister([period('2026-01-10')], '2026-03-01')).toBe('no');
+    expect(diplomaFromRegister([period('2026-01-10', '2026-02-01', 'completed')], '2026-03-01')).toBe('yes');
+    // Left the day after the closing, or for another reason: still no; entered after the day: nothing known.
+    expect(diplomaFromRegister([period('2026-01-10', '2026-03-02', 'completed')], '2026-03-01')).toBe('no');
+    expect(diplomaFromRegister([period('2026-01-10', '2026-02-01', 'turned_20')], '2026-03-01')).toBe('no');
+    expect(diplomaFromRegister([period('2026-04-01')], '2026-03-01')).toBeNull();
+  });
+
+  it("puts the lists beside the case's own record: yes from either wins, then no, else unknown", () => {
+    expect(diplomaForFigures('unknown', 'no')).toBe('no');
+    expect(diplomaForFigures('unknown', 'yes')).toBe('yes');
+    expect(diplomaForFigures('no', 'yes')).toBe('yes');
+    expect(diplomaForFigures('yes', 'no')).toBe('yes');
+    expect(diplomaForFigures('no', null)).toBe('no');
+    expect(diplomaForFigures('unknown', null)).toBe('unknown');
+  });
+
+  it('counts the cases whose diploma nobody knows beside those without one', () => {
+    const r = outcomeReport({
+      from: '2026-01-01',
+      to: '2026-06-30',
+      outcomeCodes: ['work'],
+      groups: [group({ withoutDiploma: true, n: 2 }), group({ diplomaUnknown: true, n: 3 }), group({ n: 5 })],
+      medians,
+      settings,
+    });
+    expect([r.withoutDiploma, r.withoutDiplomaShare, r.diplomaUnknown]).toEqual([2, 0.2, 3]);
+  });
+});
+
 describe('small cells where figures leave the municipality', () => {
   it('shows 1 and 2 as "<3", keeps 0 and 3, and drops a share that would give a hidden count back', () => {
     const out = suppressSmallCells({
@@ -156,7 +198,7 @@ describe('small cells where figures leave the municipality', () => {
     expect(seesSmallCells({ role: 'team_member' })).toBe(false);
   });
 
-  it("shows small cells to the municipality's coordinator and managers, not to other agencies' caseworkers", () => {
+  it('shows small cells inside to the coordinator and managers, not to caseworkers of other agencies', () => {
     expect(seesSmallCellsInside({ role: 'manager' })).toBe(true);
     expect(seesSmallCellsInside({ role: 'team_member' })).toBe(false);
   });
@@ -216,6 +258,46 @@ describe('complementary suppression', () => {
     );
     expect(out.caseload.map((c) => c.open)).toEqual(['<3', '<3', 6]);
     expect(out.caseload.map((c) => c.capacity)).toEqual([1, 30, 30]);
+  });
+});
+
+describe('complementary suppression of channels and offers', () => {
+  it('hides a second rung when one small rung could be read off the total attempts', () => {
+    // attempts 9 = phone 8 + home visit 1: with only the home visit hidden, 9 - 8 = 1 gives it back.
+    const out = suppressSmallCells(
+      {
+        channels: [
+          { channel: 'phone', attempts: 8, reached: 4 },
+          { channel: 'announced_home_visit', attempts: 1, reached: 0 },
+          { channel: 'sms', attempts: 0, reached: 0 },
+        ],
+        attempts: 9,
+        reached: 4,
+      },
+      ['channel'],
+    );
+    expect(out.channels.map((c) => c.attempts)).toEqual(['<3', '<3', 0]);
+    expect(out.channels.map((c) => c.reached)).toEqual([4, 0, 0]);
+    expect([out.attempts, out.reached]).toEqual([9, 4]);
+  });
+
+  it('hides a second offer when one small offer could be read off the completed total', () => {
+    const out = suppressSmallCells(
+      {
+        offers: [
+          { name: 'Jobbcoachning', participants: 12, completed: 6, interrupted: 3, cost: 120_000 },
+          { name: 'Hälsospår', participants: 4, completed: 1, interrupted: 0, cost: 5_600 },
+          { name: 'Studiecirkel', participants: 5, completed: 4, interrupted: 0, cost: null },
+        ],
+        total: { participants: 21, completed: 11, interrupted: 3, cost: 125_600 },
+      },
+      ['name', 'cost'],
+    );
+    // completed: 11 - 6 - 4 = 1 would give Hälsospår back; the smallest other (Studiecirkel's 4) goes too.
+    expect(out.offers.map((o) => o.completed)).toEqual([6, '<3', '<3']);
+    expect(out.offers.map((o) => o.participants)).toEqual([12, 4, 5]);
+    expect(out.offers.map((o) => o.cost)).toEqual([120_000, 5_600, null]);
+    expect(out.total).toEqual({ participants: 21, completed: 11, interrupted: 3, cost: 125_600 });
   });
 });
 

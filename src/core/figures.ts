@@ -5,7 +5,7 @@
  * municipality. Pure and zod-free, shared by the server (which aggregates in SQL by the same rules)
  * and the web.
  */
-import { STUDIES_OR_WORK, addMonths, type TargetGroup } from './outcomes.js';
+import { STUDIES_OR_WORK, addMonths, type Diploma, type TargetGroup } from './outcomes.js';
 import { ageOn, type Gender } from './personnummer.js';
 
 export { genderOf, type Gender } from './personnummer.js';
@@ -63,6 +63,33 @@ export function onToStudiesOrWorkInTime(
   return (STUDIES_OR_WORK as readonly string[]).includes(c.outcome) && c.closedOn <= addMonths(c.startedOn, months);
 }
 
+/** A register period as the diploma rule reads it (YYYY-MM-DD days; `leaveReason` as core/register's). */
+export type DiplomaPeriod = { enteredOn: string; leftOn: string | null; leaveReason: string | null };
+
+/**
+ * What the enrolment lists say about a person's upper-secondary diploma on `day`, as reconciliation
+ * recorded it in the register: `yes` when a period ended on or before the day because a final
+ * qualification appeared (`completed`, the rule `noQualification`); else `no` when the person was in
+ * the register by then (the lists showed none); null when the lists never placed the person there.
+ */
+export function diplomaFromRegister(periods: readonly DiplomaPeriod[], day: string): 'yes' | 'no' | null {
+  const known = periods.filter((p) => p.enteredOn <= day);
+  if (known.some((p) => p.leftOn !== null && p.leftOn <= day && p.leaveReason === 'completed')) return 'yes';
+  return known.length > 0 ? 'no' : null;
+}
+
+/**
+ * The diploma a figure counts: the lists' word (through the register) beside what was recorded on the
+ * case (typed in, or from the assessment). A diploma once had stays had, so `yes` from either wins (the
+ * case may know of one the lists have not yet shown, from abroad or adult education); else `no` from
+ * either; else unknown.
+ */
+export function diplomaForFigures(recorded: Diploma, fromRegister: 'yes' | 'no' | null): Diploma {
+  if (recorded === 'yes' || fromRegister === 'yes') return 'yes';
+  if (recorded === 'no' || fromRegister === 'no') return 'no';
+  return 'unknown';
+}
+
 /**
  * One group of closed cases alike in everything the outcome table counts, as the SQL groups them:
  * the server counts in the database and folds the groups here.
@@ -72,7 +99,9 @@ export type OutcomeGroup = {
   gender: Gender;
   targetGroup: TargetGroup;
   ageBand: AgeBand | null;
+  /** By `diplomaForFigures`: without a diploma, or not known either way. */
   withoutDiploma: boolean;
+  diplomaUnknown: boolean;
   documentedProblems: boolean;
   inTime: boolean;
   n: number;
@@ -97,6 +126,8 @@ export type OutcomeReport = {
   byAgeBand: Record<AgeBand | 'outside', number>;
   withoutDiploma: number;
   withoutDiplomaShare: number | null;
+  /** Closed cases whose diploma neither the lists nor the case tell. */
+  diplomaUnknown: number;
   documentedProblems: number;
   documentedProblemsShare: number | null;
   medianDays: OutcomeMedians;
@@ -123,6 +154,7 @@ export function outcomeReport(input: {
   const byAgeBand = { '16_17': 0, '18_19': 0, '20_25': 0, outside: 0 };
   let closed = 0;
   let withoutDiploma = 0;
+  let diplomaUnknown = 0;
   let problems = 0;
   let inTime = 0;
   for (const g of input.groups) {
@@ -134,6 +166,7 @@ export function outcomeReport(input: {
     byTargetGroup[g.targetGroup] += g.n;
     byAgeBand[g.ageBand ?? 'outside'] += g.n;
     if (g.withoutDiploma) withoutDiploma += g.n;
+    if (g.diplomaUnknown) diplomaUnknown += g.n;
     if (g.documentedProblems) problems += g.n;
     if (g.inTime) inTime += g.n;
   }
@@ -148,6 +181,7 @@ export function outcomeReport(input: {
     byAgeBand,
     withoutDiploma,
     withoutDiplomaShare: share(withoutDiploma, closed),
+    diplomaUnknown,
     documentedProblems: problems,
     documentedProblemsShare: share(problems, closed),
     medianDays: input.medians,
@@ -203,9 +237,7 @@ export function suppressSmallCells<T>(
   return walk(protectedValue) as T;
 }
 
-/**
- * Whether the reader sees small cells of figures that stay inside the municipality: its coordinator and its managers.
- */
+/** Whether the reader sees small cells of figures that stay inside the municipality: its coordinator and managers. */
 export function seesSmallCellsInside(reader: { role: string }): boolean {
   return reader.role === 'coordinator' || reader.role === 'manager';
 }
@@ -230,8 +262,14 @@ export function protectPartition(cells: Record<string, number | typeof SMALL_CEL
   return true;
 }
 
-/** Keys whose value is a partition of a total: `byGender`, `byOutcome`, … and the caseload per contact person. */
-const isPartitionKey = (k: string) => /^by[A-Z]/.test(k) || k === 'caseload';
+/**
+ * Keys whose value is a partition of a total: `byGender`, `byOutcome`, …, the caseload per contact
+ * person, the rungs of outreach by channel (attempts and reached add up to the report's totals) and the
+ * offers of the measures report (completed and interrupted add up to its total; participants and
+ * outcomes do too whenever each person took one offer, so they are protected as well).
+ */
+const PARTITION_TABLES = ['caseload', 'channels', 'offers'];
+const isPartitionKey = (k: string) => /^by[A-Z]/.test(k) || PARTITION_TABLES.includes(k);
 
 /**
  * A copy of `value` where every partition (an object under a `by…` key or `caseload`) has had

@@ -29,6 +29,7 @@ export const outcomeReportSchema = z.object({
   byAgeBand: z.object({ '16_17': count, '18_19': count, '20_25': count, outside: count }),
   withoutDiploma: count,
   withoutDiplomaShare: shareOf,
+  diplomaUnknown: count,
   documentedProblems: count,
   documentedProblemsShare: shareOf,
   medianDays: z.object({
@@ -53,9 +54,7 @@ export const scbReturnQuery = z.object({
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
 });
 
-/**
- * The SCB return as JSON: counts per block and code, and the failed checks (persons only for those who may see them).
- */
+/** The SCB return as JSON: counts per block and code, and the failed checks (persons only for who may see them). */
 export const scbReturnSchema = z.object({
   half: z.string(),
   from: z.string(),
@@ -186,8 +185,5 @@ export const figureSettingsValues = z.object({
 });
 export const figureSettingsResponse = z.object({ settings: figureSettingsValues, version: z.number().int() });
 export const figureSettingsBody = z.object({ settings: figureSettingsValues, version: z.number().int().min(0) });
-/**
- * PUT /api/v1/staff/{id}/caseload-capacity: open cases the contact person can hold; null for the municipality's
- * setting.
- */
+/** PUT /api/v1/staff/{id}/caseload-capacity: open cases the contact person can hold; null: the municipality's. */
 export const caseloadCapacityBody = z.object({ capacity: z.number().int().min(0).max(1000).nullable() });

@@ -21,7 +21,7 @@ async function closedCase(
     closedOn: string;
     outcome: string;
     targetGroup?: 'kaa' | 'young_adult' | 'other';
-    diploma?: 'yes' | 'no';
+    diploma?: 'yes' | 'no' | 'unknown';
     problems?: string[];
     by?: 'coordinator' | 'otherCoordinator';
   },
@@ -116,7 +116,7 @@ let genders: ('female' | 'male')[];
 afterAll(() => h.close());
 
 describe('GET /api/v1/reports/outcomes', () => {
-  it('answers 401 without a session, 403 to a school reporter, 400 naming the field for a backward period', async () => {
+  it('answers 401 without a session, 403 to a school reporter, 400 naming the field of a bad period', async () => {
     expect((await h.anonymous('GET', url(H1))).statusCode).toBe(401);
     expect((await h.as.school_reporter.request('GET', url(H1))).statusCode).toBe(403);
     const bad = await h.as.coordinator.request('GET', url('from=2026-06-30&to=2026-01-01'));
@@ -208,6 +208,41 @@ describe('GET /api/v1/reports/outcomes', () => {
     } finally {
       await cases().set({ contact_person_id: before.contact_person_id }).execute();
     }
+  });
+
+  it('counts the diploma from the register where the case does not know it', async () => {
+    const period = (personId: string, enteredOn: string, left?: { on: string; reason: string }) =>
+      h.db
+        .insertInto('register_periods')
+        .values({
+          municipality_id: h.municipalityId,
+          person_id: personId,
+          entered_on: enteredOn,
+          entry_reason: 'dropped_out',
+          left_on: left?.on ?? null,
+          leave_reason: left?.reason ?? null,
+          source: '{}',
+        })
+        .execute();
+    const closing = (closedOn: string, diploma: 'no' | 'unknown') => ({
+      openedOn: '2025-02-10',
+      closedOn,
+      outcome: 'studies',
+      diploma,
+    });
+    // In the register when the case opened, nothing recorded: the lists showed no diploma.
+    const inRegister = await closedCase(testIdentityNumberAged(17, '2025-05-01'), closing('2025-05-01', 'unknown'));
+    await period(inRegister, '2025-01-05');
+    await sql`update cases set target_group = 'kaa' where person_id = ${inRegister}`.execute(h.db);
+    // Left the register when a final qualification appeared, before the case: a diploma, whatever was typed.
+    const completed = await closedCase(testIdentityNumberAged(18, '2025-05-02'), closing('2025-05-02', 'no'));
+    await period(completed, '2024-09-01', { on: '2025-02-01', reason: 'completed' });
+    // Never in the register and nothing recorded: unknown.
+    await closedCase(testIdentityNumberAged(19, '2025-05-03'), closing('2025-05-03', 'unknown'));
+    const r = (await h.as.coordinator.request('GET', url('from=2025-01-01&to=2025-06-30'))).json();
+    expect([r.closed, r.withoutDiploma, r.diplomaUnknown, r.withoutDiplomaShare]).toEqual([3, 1, 1, 0.333]);
+    const csv = (await h.as.coordinator.request('GET', url('from=2025-01-01&to=2025-06-30&format=csv'))).body;
+    expect(csv.split('\r\n')).toEqual(expect.arrayContaining(['without_diploma;no;1;;', 'diploma;unknown;1;;']));
   });
 
   it('exports the table as CSV and XLSX, and the steering group PDF in Swedish and English', async () => {

@@ -57,6 +57,7 @@ type Report = {
   byAgeBand: Record<string, Cell>;
   closed: Cell;
   withoutDiploma: Cell;
+  diplomaUnknown: Cell;
   documentedProblems: Cell;
   studiesOrWork: { count: Cell };
 };
@@ -69,6 +70,7 @@ export function outcomeTable(r: Report): { header: string[]; rows: Cell[][] } {
   for (const [code, v] of Object.entries(r.byAgeBand)) rows.push(['age_band', code, v, null, null]);
   rows.push(
     ['without_diploma', 'no', r.withoutDiploma, null, null],
+    ['diploma', 'unknown', r.diplomaUnknown, null, null],
     ['documented_problems', 'any', r.documentedProblems, null, null],
     ['studies_or_work_in_time', 'work_studies', r.studiesOrWork.count, null, null],
   );

@@ -16,10 +16,13 @@ type Period = { from: string; to: string };
 /**
  * Runs `query` in a transaction with PostgreSQL's JIT compiler off: the report queries are planned as
  * costly and JIT-compiled, which took 0.6 s of a 0.86 s outcome report in bench:figures (0.23 s without).
+ * Its hash joins over a national register (500,000 periods, about 36 MB of hash table) get 64 MB of
+ * working memory, so they are not split into batches written to disk.
  */
 async function withoutJit<T>(db: Db, query: (trx: Db) => Promise<T>): Promise<T> {
   const run = async (trx: Db) => {
     await sql`set local jit = off`.execute(trx);
+    await sql`set local work_mem = '64MB'`.execute(trx);
     return query(trx);
   };
   return db.isTransaction ? run(db) : db.transaction().execute(run);
@@ -45,13 +48,21 @@ type RawScbRow = { block: ScbBlock; person_id: string; pnr: string; day: string;
 /**
  * The rows of the five SCB blocks for a half-year: registrations and de-registrations from the
  * register periods; each person's last conversation in the half with the occupation found; measures
- * started and ended in the half by persons who were in the register at some time in it.
+ * started and ended in the half by persons who were in the register at some time in it. The identity
+ * numbers are read only for the file (`identityNumbers`); the JSON's counts and checks go without them,
+ * which spares a join with every person. Only the measure blocks ask whether the person was in the
+ * register in the half, once per measure through the register's index by person.
  */
-export async function scbRows(db: Db, municipalityId: string, { from, to }: Period): Promise<ScbRow[]> {
+export async function scbRows(
+  db: Db,
+  municipalityId: string,
+  { from, to }: Period,
+  { identityNumbers = true }: { identityNumbers?: boolean } = {},
+): Promise<ScbRow[]> {
   const m = municipalityId;
-  const inRegister = sql`exists (select 1 from register_periods r where r.person_id = x.person_id
-    and r.municipality_id = ${m}
-    and r.entered_on <= ${to}::date and (r.left_on is null or r.left_on >= ${from}::date))`;
+  const inRegister = (alias: string) => sql`exists (select 1 from register_periods r
+    where r.person_id = ${sql.ref(`${alias}.person_id`)} and r.entered_on <= ${to}::date
+      and (r.left_on is null or r.left_on >= ${from}::date))`;
   const { rows } = await withoutJit(db, (trx) =>
     sql<RawScbRow>`
     with x as (
@@ -60,7 +71,7 @@ export async function scbRows(db: Db, municipalityId: string, { from, to }: Peri
       union all
       select * from (
         select distinct on (ca.person_id) 'contacts', ca.person_id, (ca.at at time zone 'Europe/Stockholm')::date,
-          ca.occupation, ca.person_id::text
+            ca.occupation, ca.person_id::text
           from contact_attempts ca
           where ca.municipality_id = ${m} and ca.period_id is not null
             and ca.outcome in (${sql.join([...CONVERSATION_OUTCOMES])})
@@ -70,17 +81,21 @@ export async function scbRows(db: Db, municipalityId: string, { from, to }: Peri
       union all
       select 'measures_started', ms.person_id, ms.starts_on, o.kind, ms.id::text
         from measures ms join offers o on o.id = ms.offer_id
-        where ms.municipality_id = ${m} and ms.starts_on between ${from}::date and ${to}::date
+        where ms.municipality_id = ${m} and ms.starts_on between ${from}::date and ${to}::date and ${inRegister('ms')}
       union all
-      select 'measures_ended', person_id, ended_on, end_reason, id::text
-        from measures where municipality_id = ${m} and ended_on between ${from}::date and ${to}::date
+      select 'measures_ended', me.person_id, me.ended_on, me.end_reason, me.id::text
+        from measures me where me.municipality_id = ${m} and me.ended_on between ${from}::date and ${to}::date
+          and ${inRegister('me')}
       union all
       select 'deregistrations', person_id, left_on, leave_reason, left_on::text
         from register_periods where municipality_id = ${m} and left_on between ${from}::date and ${to}::date
     )
-    select x.block, x.person_id, p.personal_identity_number as pnr, x.day::text as day, x.code, x.key
-    from x join persons p on p.id = x.person_id
-    where x.block in ('registrations', 'contacts', 'deregistrations') or ${inRegister}`.execute(trx),
+    ${
+      identityNumbers
+        ? sql`select x.block, x.person_id, p.personal_identity_number as pnr, x.day::text as day, x.code, x.key
+            from x join persons p on p.id = x.person_id`
+        : sql`select x.block, x.person_id, '' as pnr, x.day::text as day, x.code, x.key from x`
+    }`.execute(trx),
   );
   return rows.map((r) => ({
     block: r.block,
@@ -92,15 +107,13 @@ export async function scbRows(db: Db, municipalityId: string, { from, to }: Peri
   }));
 }
 
-/**
- * The register periods of the persons who started a measure in the half-year, for the check that each lies inside one.
- */
+/** The register periods of the persons who started a measure in the half-year, for the check that each lies in one. */
 export async function scbPeriods(db: Db, municipalityId: string, { from, to }: Period): Promise<ScbPeriod[]> {
   const { rows } = await sql<{ person_id: string; entered_on: string; left_on: string | null }>`
     select r.person_id, r.entered_on::text, r.left_on::text from register_periods r
     where r.municipality_id = ${municipalityId} and r.person_id in (
-      select person_id from measures where municipality_id = ${municipalityId} and starts_on between ${from}::date
-        and ${to}::date)`.execute(db);
+      select person_id from measures where municipality_id = ${municipalityId}
+        and starts_on between ${from}::date and ${to}::date)`.execute(db);
   return rows.map((r) => ({ personId: r.person_id, enteredOn: r.entered_on, leftOn: r.left_on }));
 }
 
@@ -111,6 +124,7 @@ type RawGroup = {
   target_group: 'kaa' | 'young_adult' | 'other' | null;
   age_band: '16_17' | '18_19' | '20_25' | null;
   without_diploma: boolean | null;
+  diploma_unknown: boolean | null;
   problems: boolean | null;
   in_time: boolean | null;
   n: number;
@@ -128,7 +142,12 @@ type RawGroup = {
  * (core's `OutcomeGroup`), and the medians in days from the start (the register entry for a case of
  * the activity responsibility, else the case's opening) to the first conversation, the first completed
  * assessment, the first measure and the outcome. Gender is the identity number's gender digit; the age
- * band is taken on the closing day; on to studies or work counts when closed within `months` of the start.
+ * band is taken on the closing day; on to studies or work counts when closed within `months` of the start;
+ * the diploma is core's `diplomaForFigures` of the case's record and the register (`diplomaFromRegister`).
+ *
+ * Set-based at scale: each look-up (register periods, first conversation, assessment, measure) is one
+ * join of the closed cases with that table, grouped by case, rather than a subquery run for each case;
+ * the groups are counted without the medians, and the medians once over all the closed cases.
  */
 export async function outcomeGroups(
   db: Db,
@@ -137,56 +156,71 @@ export async function outcomeGroups(
   months: number,
   filters: FigureFilters = {},
 ) {
+  const m = municipalityId;
   const { rows } = await withoutJit(db, (trx) =>
     sql<RawGroup>`
-    with closed as (
+    with closed as materialized (
       select c.id, c.person_id, c.outcome, c.target_group, c.closed_on, c.upper_secondary_diploma,
-        c.documented_problems,
-        p.personal_identity_number as pnr, p.birth_date, (c.opened_at at time zone 'Europe/Stockholm')::date
-          as opened_on
+        c.documented_problems, p.personal_identity_number as pnr, p.birth_date,
+        (c.opened_at at time zone 'Europe/Stockholm')::date as opened_on
       from cases c join persons p on p.id = c.person_id
-      where c.municipality_id = ${municipalityId} and c.closed_on between ${from}::date and ${to}::date
-        and c.outcome is not null and ${caseFilter(filters)}
-    ), started as (
-      select cl.*, coalesce((select max(rp.entered_on) from register_periods rp where rp.person_id = cl.person_id
-          and rp.entered_on <= cl.opened_on and (rp.left_on is null or rp.left_on >= cl.opened_on)), cl.opened_on)
-            as started_on
-      from closed cl
-    ), facts as (
-      select s.*,
+      where c.municipality_id = ${m} and c.closed_on between ${from}::date and ${to}::date and c.outcome is not null
+        and ${caseFilter(filters)}
+    ), register as (
+      select cl.id,
+        max(rp.entered_on) filter (where rp.entered_on <= cl.opened_on
+          and (rp.left_on is null or rp.left_on >= cl.opened_on)) as entered_on,
+        bool_or(rp.left_on <= cl.closed_on and rp.leave_reason = 'completed') as lists_yes
+      from closed cl join register_periods rp on rp.person_id = cl.person_id and rp.municipality_id = ${m}
+        and rp.entered_on <= cl.closed_on
+      group by cl.id
+    ), started as materialized (
+      select cl.*, coalesce(r.entered_on, cl.opened_on) as started_on,
+        case when cl.upper_secondary_diploma = 'yes' or r.lists_yes then 'yes'
+          when cl.upper_secondary_diploma = 'no' or r.id is not null then 'no' else 'unknown' end as diploma
+      from closed cl left join register r on r.id = cl.id
+    ), contacted as (
+      select s.id, (min(ca.at) at time zone 'Europe/Stockholm')::date as first_contact
+      from started s join contact_attempts ca on ca.person_id = s.person_id
+        and ca.outcome in (${sql.join([...CONVERSATION_OUTCOMES])})
+        and ca.at >= s.started_on::timestamp at time zone 'Europe/Stockholm'
+      group by s.id
+    ), assessed as (
+      select s.id, min(a.completed_on) as assessed
+      from started s join assessments a on a.person_id = s.person_id and a.municipality_id = ${m}
+        and a.status = 'completed' and a.completed_on >= s.started_on
+      group by s.id
+    ), measured as (
+      select s.id, min(ms.starts_on) as first_measure
+      from started s join measures ms on ms.person_id = s.person_id and ms.starts_on >= s.started_on
+      group by s.id
+    ), derived as materialized (
+      select s.outcome, s.target_group, s.closed_on, s.started_on, ct.first_contact, a.assessed, ms.first_measure,
         case when substr(s.pnr, 11, 1)::int % 2 = 1 then 'male' else 'female' end as gender,
-        date_part('year', age(s.closed_on, s.birth_date))::int as age,
-        (select min((ca.at at time zone 'Europe/Stockholm')::date) from contact_attempts ca
-          where ca.person_id = s.person_id
-          and ca.outcome in (${sql.join([...CONVERSATION_OUTCOMES])}) and ca.at >= s.started_on::timestamp at time
-            zone 'Europe/Stockholm') as first_contact,
-        (select min(a.completed_on) from assessments a where a.person_id = s.person_id and a.status = 'completed'
-          and a.completed_on >= s.started_on) as assessed,
-        (select min(ms.starts_on) from measures ms where ms.person_id = s.person_id
-          and ms.starts_on >= s.started_on) as first_measure
-      from started s
-    ), derived as (
-      select f.*,
-        case when age between 16 and 17 then '16_17' when age between 18 and 19 then '18_19' when age between 20
-          and 25 then '20_25' end as age_band,
-        upper_secondary_diploma = 'no' as without_diploma,
-        cardinality(documented_problems) > 0 as problems,
-        outcome in ('work', 'studies') and closed_on <= (started_on + make_interval(months => ${months}))::date
+        case when ag.age between 16 and 17 then '16_17' when ag.age between 18 and 19 then '18_19'
+          when ag.age between 20 and 25 then '20_25' end as age_band,
+        s.diploma = 'no' as without_diploma,
+        s.diploma = 'unknown' as diploma_unknown,
+        cardinality(s.documented_problems) > 0 as problems,
+        s.outcome in ('work', 'studies') and s.closed_on <= (s.started_on + make_interval(months => ${months}))::date
           as in_time
-      from facts f
+      from started s left join contacted ct on ct.id = s.id left join assessed a on a.id = s.id
+        left join measured ms on ms.id = s.id
+        cross join lateral (select date_part('year', age(s.closed_on, s.birth_date))::int as age) ag
     )
-    select grouping(outcome) = 1 as total, outcome, gender, target_group, age_band, without_diploma, problems, in_time,
-      count(*)::int as n,
-      percentile_cont(0.5) within group (order by first_contact - started_on) as to_contact,
-      percentile_cont(0.5) within group (order by assessed - started_on) as to_assessment,
-      percentile_cont(0.5) within group (order by first_measure - started_on) as to_measure,
-      percentile_cont(0.5) within group (order by closed_on - started_on) as to_outcome,
-      count(first_contact)::int as n_contact, count(assessed)::int as n_assessment,
-      count(first_measure)::int as n_measure
+    select false as total, outcome, gender, target_group, age_band, without_diploma, diploma_unknown, problems, in_time,
+      count(*)::int as n, null::float8 as to_contact, null::float8 as to_assessment, null::float8 as to_measure,
+      null::float8 as to_outcome, null::int as n_contact, null::int as n_assessment, null::int as n_measure
     from derived
-    group by grouping sets ((), (outcome, gender, target_group, age_band, without_diploma, problems, in_time))`.execute(
-      trx,
-    ),
+    group by outcome, gender, target_group, age_band, without_diploma, diploma_unknown, problems, in_time
+    union all
+    select true, null, null, null, null, null, null, null, null, count(*)::int,
+      percentile_cont(0.5) within group (order by first_contact - started_on),
+      percentile_cont(0.5) within group (order by assessed - started_on),
+      percentile_cont(0.5) within group (order by first_measure - started_on),
+      percentile_cont(0.5) within group (order by closed_on - started_on),
+      count(first_contact)::int, count(assessed)::int, count(first_measure)::int
+    from derived`.execute(trx),
   );
   const total = rows.find((r) => r.total);
   const num = (v: number | null | undefined) => (v === null || v === undefined ? null : Number(v));
@@ -199,6 +233,7 @@ export async function outcomeGroups(
         targetGroup: r.target_group!,
         ageBand: r.age_band,
         withoutDiploma: !!r.without_diploma,
+        diplomaUnknown: !!r.diploma_unknown,
         documentedProblems: !!r.problems,
         inTime: !!r.in_time,
         n: r.n,

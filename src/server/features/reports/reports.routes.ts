@@ -26,7 +26,7 @@ import {
 } from '../../../core/report-schemas.js';
 import { readFigureSettings, saveFigureSettings, setCaseloadCapacity } from './figure-settings.service.js';
 import { channelTable, measureTable, statusTable } from './work-figures.export.js';
-import { measuresPerOffer, outreachByChannel, statusNow } from './work-figures.service.js';
+import { measuresPerOffer, outreachByChannel, statusNow, steeringWork } from './work-figures.service.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -38,8 +38,8 @@ export async function reportsRoutes(app: FastifyInstance) {
     schema: {
       tags: ['figures'],
       summary:
-        'Cases closed between two days: outcomes by gender, target group and age band, medians, on to studies ' +
-        'or work (JSON, CSV, XLSX, or the steering group PDF)',
+        'Cases closed between two days: outcomes by gender, target group and age band, medians, on to studies or ' +
+        'work (JSON, CSV, XLSX, or the steering group PDF, which adds channels, offers, status and caseloads)',
       querystring: outcomeReportQuery,
       response: { 200: outcomeReportSchema.or(z.any()), ...errors },
     },
@@ -53,7 +53,7 @@ export async function reportsRoutes(app: FastifyInstance) {
       const name = `${lang === 'sv' ? 'utfall' : 'outcomes'}-${from}-${to}`;
       const file =
         format === 'pdf'
-          ? await steeringPdf(report, lang)
+          ? await steeringPdf(report, lang, await steeringWork(contextOf(request), request.query))
           : format === 'csv'
             ? Buffer.from(csvOf(outcomeTable(report).header, outcomeTable(report).rows), 'utf8')
             : await xlsxOf([{ name: lang === 'sv' ? 'Utfall' : 'Outcomes', ...outcomeTable(report) }]);
@@ -65,8 +65,8 @@ export async function reportsRoutes(app: FastifyInstance) {
     schema: {
       tags: ['figures'],
       summary:
-        "SCB's half-year return: the five blocks and the consistency checks (JSON), or the file for SCB (CSV, " +
-        'XLSX; coordinators)',
+        "SCB's half-year return: the five blocks and the consistency checks (JSON), " +
+        'or the file for SCB (CSV, XLSX; coordinators)',
       querystring: scbReturnQuery,
       response: { 200: scbReturnSchema.or(z.any()), ...errors },
     },
@@ -114,8 +114,8 @@ export async function reportsRoutes(app: FastifyInstance) {
     schema: {
       tags: ['figures'],
       summary:
-        'Measures per offer over a period: participants, completed, interrupted, cost per participant ' +
-        'and per outcome (JSON, CSV, XLSX)',
+        'Measures per offer over a period: participants, completed, interrupted, ' +
+        'cost per participant and per outcome (JSON, CSV, XLSX)',
       querystring: periodFiguresQuery,
       response: { 200: measureFiguresSchema.or(z.any()), ...errors },
     },
@@ -135,8 +135,8 @@ export async function reportsRoutes(app: FastifyInstance) {
     schema: {
       tags: ['figures'],
       summary:
-        'Status on a day: participants by status, gender and target group, caseload per contact person (JSON, CSV, ' +
-        'XLSX)',
+        'Status on a day: participants by status, gender and target group, ' +
+        'caseload per contact person (JSON, CSV, XLSX)',
       querystring: statusFiguresQuery,
       response: { 200: statusFiguresSchema.or(z.any()), ...errors },
     },
@@ -151,8 +151,8 @@ export async function reportsRoutes(app: FastifyInstance) {
     schema: {
       tags: ['figures'],
       summary:
-        'The figure settings: target months and share, cost of a young person lost, caseload capacity, ' +
-        'follow-up points',
+        'The figure settings: target months and share, cost of a young person lost, ' +
+        'caseload capacity, follow-up points',
       response: { 200: figureSettingsResponse, ...errors },
     },
     handler: (request) => readFigureSettings(contextOf(request)),

@@ -34,7 +34,7 @@ export async function scbReturn(ctx: RequestContext, half: string): Promise<ScbR
   const lists = codeListsFor(half);
   return audited(ctx, async ({ trx, audit }) => {
     const [rows, periods] = await Promise.all([
-      scbRows(trx, ctx.actor.municipalityId, period),
+      scbRows(trx, ctx.actor.municipalityId, period, { identityNumbers: false }),
       scbPeriods(trx, ctx.actor.municipalityId, period),
     ]);
     const failures = scbChecks(rows, periods, lists);
@@ -108,8 +108,8 @@ export function countBlocks(
 }
 
 /**
- * The file for SCB: CSV in the documented layout, or the same rows as XLSX. Coordinators only; each person in it is
- * audited.
+ * The file for SCB: CSV in the documented layout, or the same rows as XLSX. Coordinators only; each
+ * person in it is audited.
  */
 export async function scbFile(ctx: RequestContext, half: string, format: 'csv' | 'xlsx'): Promise<Buffer> {
   requireCapability(ctx.actor, 'register.read');

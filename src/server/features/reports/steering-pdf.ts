@@ -1,10 +1,12 @@
 /**
  * The steering group's report as a PDF in Swedish or English: the period, the key figures, the outcome
- * table split by gender (the gender perspective), bars of outcomes by gender and the medians. It leaves
- * the municipality, so it is made from the report with small cells suppressed unless the reader is the
- * coordinator.
+ * table split by gender (the gender perspective), bars of outcomes by gender and the medians, then
+ * outreach by channel, measures per offer with their cost, and status and caseloads
+ * (`steering-pdf-work.ts`). It leaves the municipality, so every figure in it is made with small cells
+ * and their complements suppressed unless the reader is the coordinator.
  */
 import type { ShownOutcomeReport } from './outcomes.service.js';
+import { steeringWorkSections, type SteeringWork } from './steering-pdf-work.js';
 import { field, heading, paragraph, pdfBuffer, type Pdf } from '../../pdf/pdf.js';
 
 type Lang = 'sv' | 'en';
@@ -15,6 +17,7 @@ const TEXT = {
     key: 'Nyckeltal',
     closed: 'Avslutade deltagare',
     withoutDiploma: 'Utan gymnasieexamen',
+    diplomaUnknown: 'Okänt om gymnasieexamen finns',
     problems: 'Med dokumenterad problematik',
     studiesOrWork: (m: number, t: number) =>
       `Till studier eller arbete inom ${m} månader (mål ${Math.round(t * 100)} %)`,
@@ -49,6 +52,7 @@ const TEXT = {
     key: 'Key figures',
     closed: 'Participants closed',
     withoutDiploma: 'Without an upper-secondary diploma',
+    diplomaUnknown: 'Diploma not known',
     problems: 'With documented problems',
     studiesOrWork: (m: number, t: number) =>
       `On to studies or work within ${m} months (target ${Math.round(t * 100)} %)`,
@@ -131,8 +135,8 @@ function bars(doc: Pdf, r: ShownOutcomeReport, t: (typeof TEXT)[Lang]) {
   doc.x = 48;
 }
 
-/** The steering group's PDF of `r` in `lang`. */
-export function steeringPdf(r: ShownOutcomeReport, lang: Lang): Promise<Buffer> {
+/** The steering group's PDF of `r` in `lang`, with the work's figures `work` after the outcomes. */
+export function steeringPdf(r: ShownOutcomeReport, lang: Lang, work?: SteeringWork): Promise<Buffer> {
   const t = TEXT[lang];
   return pdfBuffer({ title: t.title, language: lang }, (doc) => {
     heading(doc, t.title, 16);
@@ -140,6 +144,7 @@ export function steeringPdf(r: ShownOutcomeReport, lang: Lang): Promise<Buffer> 
     heading(doc, t.key);
     field(doc, t.closed, show(r.closed));
     field(doc, t.withoutDiploma, `${show(r.withoutDiploma)} (${pct(r.withoutDiplomaShare)})`);
+    field(doc, t.diplomaUnknown, show(r.diplomaUnknown));
     field(doc, t.problems, `${show(r.documentedProblems)} (${pct(r.documentedProblemsShare)})`);
     field(
       doc,
@@ -156,6 +161,7 @@ export function steeringPdf(r: ShownOutcomeReport, lang: Lang): Promise<Buffer> 
     heading(doc, t.medians);
     for (const k of ['toFirstContact', 'toAssessment', 'toFirstMeasure', 'toOutcome'] as const)
       field(doc, t[k], show(r.medianDays[k]));
+    if (work) steeringWorkSections(doc, work, lang);
     if (r.smallCellsSuppressed) paragraph(doc, t.suppressed);
   });
 }

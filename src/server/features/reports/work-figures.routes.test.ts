@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { genderOf } from '../../../core/figures.js';
 import { storedAsIs } from '../../db/events.js';
 import { buildPerson } from '../../testing/factories.js';
+import { pdfPageTexts } from '../../testing/pdf-text.js';
 import { createHarness, TEST_PASSWORD, type Client, type Harness } from '../../testing/harness.js';
 import { insertStaff } from '../staff/staff.service.js';
 
@@ -291,6 +292,12 @@ describe('who sees the figures', () => {
       reachedShare: null,
     });
     expect(outreach.smallCellsSuppressed).toBe(true);
+    // 4 attempts in all, phone 3: the home visit's 1 would be 4 - 3, so phone's count is hidden too.
+    expect(outreach.attempts).toBe(4);
+    expect(outreach.channels.find((c: { channel: string }) => c.channel === 'phone')).toMatchObject({
+      attempts: '<3',
+      reachedShare: null,
+    });
     const measures = (await otherAgency.request('GET', `/api/v1/reports/measures?${H1}`)).json();
     expect(measures.offers.find((o: { name: string }) => o.name === 'Hälsospår')).toMatchObject({
       participants: '<3',
@@ -314,6 +321,37 @@ describe('who sees the figures', () => {
     expect(r.participants).toBe('<3');
     const hidden = r.caseload.filter((x: { open: unknown }) => x.open === '<3');
     expect(hidden.length === 0 || hidden.length >= 2 || r.participants === '<3').toBe(true);
+  });
+});
+
+describe("the steering group's PDF", () => {
+  // WinAnsi's em dash (0x97) read as latin1 is U+0097.
+  const lines = (pdf: Buffer) => pdfPageTexts(pdf).join('\n').replaceAll('\u0097', '—').split('\n');
+  const after = (all: string[], label: string, n: number) =>
+    all.slice(all.indexOf(label) + 1, all.indexOf(label) + 1 + n);
+
+  it('adds channels, offers with cost, status and caseloads, as the coordinator sees them', async () => {
+    const pdf = await h.as.coordinator.request('GET', `/api/v1/reports/outcomes?${H1}&format=pdf&lang=en`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const all = lines(pdf.rawPayload);
+    expect(all).toEqual(expect.arrayContaining(['Outreach by channel', 'Measures per offer', 'Status on 2026-06-30']));
+    expect(after(all, 'Phone the young person', 3)).toEqual(['3', '1', '33 %']);
+    expect(after(all, 'Jobbcoachning', 5)).toEqual(['2', '1', '0', '20000', '10000']);
+    expect(after(all, 'Participants with an open case: ', 1)).toEqual(['2']);
+    expect(all).toContain('Cases per contact person');
+  });
+
+  it('hides small cells and the cells that would give them back for a reader who is not the coordinator', async () => {
+    const all = lines(
+      (await h.as.manager.request('GET', `/api/v1/reports/outcomes?${H1}&format=pdf&lang=sv`)).rawPayload,
+    );
+    // Attempts: 4 in all, phone 3, home visit 1: both read "<3", and the share that would say 1 of 3 is gone.
+    expect(after(all, 'Telefon till den unga', 3)).toEqual(['<3', '<3', '—']);
+    expect(after(all, 'Aviserat hembesök', 3)).toEqual(['<3', '<3', '—']);
+    expect(after(all, 'Alla kanaler', 2)).toEqual(['4', '<3']);
+    expect(after(all, 'Jobbcoachning', 5)).toEqual(['<3', '<3', '0', '20000', '—']);
+    expect(after(all, 'Deltagare med öppet ärende: ', 1)).toEqual(['<3']);
+    expect(all.join('\n')).not.toMatch(/\d{12}|Testa/);
   });
 });
 

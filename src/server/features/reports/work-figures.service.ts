@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import { channelFigures, monthsOf, type ChannelFigures } from '../../../core/channel-figures.js';
 import { todayInSweden } from '../../../core/dates.js';
-import { seesSmallCellsInside, SMALL_CELL, suppressSmallCells } from '../../../core/figures.js';
+import { seesSmallCells, seesSmallCellsInside, SMALL_CELL, suppressSmallCells } from '../../../core/figures.js';
 import { measureFigures, type MeasureFigures } from '../../../core/measure-figures.js';
 import type { periodFiguresQuery, statusFiguresQuery } from '../../../core/report-schemas.js';
 import { statusFigures, type StatusFigures } from '../../../core/status-figures.js';
@@ -16,6 +16,7 @@ import { AppError } from '../../http/app-error.js';
 import type { RequestContext } from '../../http/context.js';
 import { loadOutreachSettings } from '../contact/outreach-settings.js';
 import { loadFigureSettings } from './reports.queries.js';
+import type { SteeringWork } from './steering-pdf-work.js';
 import {
   caseloadCounts,
   channelCounts,
@@ -40,29 +41,50 @@ function periodOf(ctx: RequestContext, q: { from: string; to: string }) {
   return { from: q.from, to: q.to };
 }
 const filtersOf = (q: FigureFilters): FigureFilters => ({ targetGroup: q.targetGroup, contactPerson: q.contactPerson });
-const suppressFor = (ctx: RequestContext) => !seesSmallCellsInside(ctx.actor);
+/**
+ * Whether the reader gets small cells as "<3": inside the municipality all but its coordinator and
+ * managers; in a file that leaves it (`leaving`, the steering group's PDF) all but its coordinator.
+ */
+const suppressFor = (ctx: RequestContext, leaving = false) =>
+  leaving ? !seesSmallCells(ctx.actor) : !seesSmallCellsInside(ctx.actor);
 
 /** Outreach by channel over a period: attempts and reached per rung of the municipality's ladder. */
-export async function outreachByChannel(ctx: RequestContext, q: PeriodQuery): Promise<Shown<ChannelFigures>> {
+export async function outreachByChannel(
+  ctx: RequestContext,
+  q: PeriodQuery,
+  leaving = false,
+): Promise<Shown<ChannelFigures>> {
   const period = periodOf(ctx, q);
   const { settings } = await loadOutreachSettings(ctx.db, ctx.actor.municipalityId);
   const counts = await channelCounts(ctx.db, ctx.actor.municipalityId, period, filtersOf(q));
   const register = await registerMonths(ctx.db, ctx.actor.municipalityId, period, filtersOf(q));
   const figures = channelFigures({ ...period, ladder: settings.ladder.map((s) => s.channel), counts, register });
-  const suppress = suppressFor(ctx);
-  return {
-    ...(suppress ? suppressSmallCells(figures, ['from', 'to', 'channel', 'month', 'reachedShare']) : figures),
-    smallCellsSuppressed: suppress,
-  };
+  if (!suppressFor(ctx, leaving)) return { ...figures, smallCellsSuppressed: false };
+  const shown = suppressSmallCells(figures, ['from', 'to', 'channel', 'month', 'reachedShare']);
+  const hidden = (v: unknown) => v === SMALL_CELL;
+  // A share of reached attempts would give back attempts hidden beside a shown reached count (and the reverse).
+  const channels = shown.channels.map((c) => ({
+    ...c,
+    reachedShare: hidden(c.attempts) || hidden(c.reached) ? null : c.reachedShare,
+  }));
+  const months = shown.months.map((m) => ({
+    ...m,
+    reachedShare: hidden(m.inRegister) || hidden(m.reached) ? null : m.reachedShare,
+  }));
+  return { ...shown, channels, months, smallCellsSuppressed: true };
 }
 
 /** Measures per offer over a period, with the cost of one young person lost to society beside them. */
-export async function measuresPerOffer(ctx: RequestContext, q: PeriodQuery): Promise<Shown<MeasureFigures>> {
+export async function measuresPerOffer(
+  ctx: RequestContext,
+  q: PeriodQuery,
+  leaving = false,
+): Promise<Shown<MeasureFigures>> {
   const period = periodOf(ctx, q);
   const { settings } = await loadFigureSettings(ctx.db, ctx.actor.municipalityId);
   const counts = await offerCounts(ctx.db, ctx.actor.municipalityId, period, filtersOf(q));
   const figures = measureFigures({ ...period, ...counts, lostYoungPersonCost: settings.lostYoungPersonCost });
-  if (!suppressFor(ctx)) return { ...figures, smallCellsSuppressed: false };
+  if (!suppressFor(ctx, leaving)) return { ...figures, smallCellsSuppressed: false };
   const money = [
     'costAmount',
     'cost',
@@ -95,6 +117,7 @@ export async function measuresPerOffer(ctx: RequestContext, q: PeriodQuery): Pro
 export async function statusNow(
   ctx: RequestContext,
   q: z.infer<typeof statusFiguresQuery>,
+  leaving = false,
 ): Promise<Shown<StatusFigures & { defaultCapacity: number }>> {
   requireCapability(ctx.actor, 'figures.read');
   const on = q.on ?? todayInSweden(ctx.clock.now());
@@ -108,7 +131,7 @@ export async function statusNow(
     ...statusFigures({ on, groups, caseload, defaultCapacity: settings.caseloadCapacity }),
     defaultCapacity: settings.caseloadCapacity,
   };
-  if (!suppressFor(ctx)) return { ...figures, smallCellsSuppressed: false };
+  if (!suppressFor(ctx, leaving)) return { ...figures, smallCellsSuppressed: false };
   const shown = suppressSmallCells(figures, ['on', 'contactPerson', 'capacity', 'defaultCapacity', 'load']);
   const hidden = (v: unknown) => v === SMALL_CELL;
   return {
@@ -121,4 +144,21 @@ export async function statusNow(
     })),
     smallCellsSuppressed: true,
   };
+}
+
+/**
+ * The work's figures for the steering group's PDF of a period: outreach by channel and measures per
+ * offer over it, status and caseloads on its last day (today when it ends later), with the same
+ * filters, suppressed as a file that leaves the municipality.
+ */
+export async function steeringWork(
+  ctx: RequestContext,
+  q: { from: string; to: string } & FigureFilters,
+): Promise<SteeringWork> {
+  const today = todayInSweden(ctx.clock.now());
+  const period = { from: q.from, to: q.to, ...filtersOf(q), format: 'json' as const, lang: 'sv' as const };
+  const channels = await outreachByChannel(ctx, period, true);
+  const measures = await measuresPerOffer(ctx, period, true);
+  const status = await statusNow(ctx, { ...period, on: q.to < today ? q.to : today }, true);
+  return { channels, measures, status };
 }
