@@ -58,74 +58,81 @@ describe.skipIf(skipE2E)(
       await coordinator.api.dispose();
     });
 
-    it('creates a meeting from the team page, takes attendance, decides, downloads the minutes (sv)', async () => {
-      const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-      await signIn(page, ACCOUNTS.youthCoach);
-      // The menu's Teammöte lists the coach's teams; reached by keyboard alone, from the top of the page.
-      await page.goto('/persons');
-      await heading(page).waitFor();
-      await tabTo(page, page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Teammöte' }));
-      await page.keyboard.press('Enter');
-      await page.waitForURL(/\/team-meetings$/);
-      await expect.poll(() => heading(page).textContent()).toBe('Teammöten');
-      await page.getByRole('link', { name: 'Teammöten för Ungdomsteamet' }).waitFor();
-      // Only the teams the coach is in link to their meetings: Jobbspåret's are not the coach's to read.
-      expect(await page.getByRole('link', { name: 'Teammöten för Jobbspåret' }).count()).toBe(0);
-      await expectNoAxeViolations(page, "the coach's team meetings");
-      await tabTo(page, page.getByRole('link', { name: 'Teammöten för Ungdomsteamet' }));
-      await page.keyboard.press('Enter');
-      await expect.poll(() => heading(page).textContent()).toBe('Teammöten: Ungdomsteamet');
-      expect(await page.locator('body').textContent()).toContain('Tisdag kl. 09:00, Ungdomstorget');
-      await expectNoAxeViolations(page, 'team meetings page');
+    // Long: it walks the menu by keyboard, then runs a whole meeting.
+    it(
+      'creates a meeting from the team page, takes attendance, decides, downloads the minutes (sv)',
+      {
+        timeout: 150_000,
+      },
+      async () => {
+        const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
+        await signIn(page, ACCOUNTS.youthCoach);
+        // The menu's Teammöte lists the coach's teams; reached by keyboard alone, from the top of the page.
+        await page.goto('/persons');
+        await heading(page).waitFor();
+        await tabTo(page, page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Teammöte' }));
+        await page.keyboard.press('Enter');
+        await page.waitForURL(/\/team-meetings$/);
+        await expect.poll(() => heading(page).textContent()).toBe('Teammöten');
+        await page.getByRole('link', { name: 'Teammöten för Ungdomsteamet' }).waitFor();
+        // Only the teams the coach is in link to their meetings: Jobbspåret's are not the coach's to read.
+        expect(await page.getByRole('link', { name: 'Teammöten för Jobbspåret' }).count()).toBe(0);
+        await expectNoAxeViolations(page, "the coach's team meetings");
+        await tabTo(page, page.getByRole('link', { name: 'Teammöten för Ungdomsteamet' }));
+        await page.keyboard.press('Enter');
+        await expect.poll(() => heading(page).textContent()).toBe('Teammöten: Ungdomsteamet');
+        expect(await page.locator('body').textContent()).toContain('Tisdag kl. 09:00, Ungdomstorget');
+        await expectNoAxeViolations(page, 'team meetings page');
 
-      const form = page.getByRole('form', { name: 'Nytt möte' });
-      await form.getByLabel(/^Datum/).fill(todayInSweden());
-      await form.getByRole('button', { name: 'Skapa möte' }).click();
-      await page.waitForURL(/\/meetings\/team\//);
-      await expect.poll(() => heading(page).textContent()).toContain('Teammöte Ungdomsteamet');
-      const agenda = page.getByRole('region', { name: 'Dagordning' });
-      await expect.poll(() => agenda.textContent()).toContain('Tea Teammöte');
-      expect(await agenda.textContent()).toContain('Tor Teammöte');
-      await expectNoAxeViolations(page, 'team meeting with its agenda');
+        const form = page.getByRole('form', { name: 'Nytt möte' });
+        await form.getByLabel(/^Datum/).fill(todayInSweden());
+        await form.getByRole('button', { name: 'Skapa möte' }).click();
+        await page.waitForURL(/\/meetings\/team\//);
+        await expect.poll(() => heading(page).textContent()).toContain('Teammöte Ungdomsteamet');
+        const agenda = page.getByRole('region', { name: 'Dagordning' });
+        await expect.poll(() => agenda.textContent()).toContain('Tea Teammöte');
+        expect(await agenda.textContent()).toContain('Tor Teammöte');
+        await expectNoAxeViolations(page, 'team meeting with its agenda');
 
-      // Attendance: the lead, the career counsellor and the social worker, and the school's student health team.
-      const attendance = page.getByRole('form', { name: 'Närvaro', exact: true });
-      await attendance.getByLabel('Sofia Coach (Utbildningsförvaltningen)').check();
-      await attendance.getByLabel('Lena Vägledare (Utbildningsförvaltningen)').check();
-      await attendance.getByLabel('Mats Socialsekreterare (Socialtjänsten)').check();
-      await attendance.getByLabel(/^Gästens namn/).fill('Elevhälsan, Ekhagens skola');
-      await attendance.getByLabel(/^Roll/).fill('Skolkurator');
-      await attendance.getByRole('button', { name: 'Lägg till gäst' }).click();
-      await attendance.getByRole('button', { name: 'Spara närvaro' }).click();
-      await expect.poll(() => page.locator('body').textContent()).toContain('Närvaron är sparad.');
+        // Attendance: the lead, the career counsellor and the social worker, and the school's student health team.
+        const attendance = page.getByRole('form', { name: 'Närvaro', exact: true });
+        await attendance.getByLabel('Sofia Coach (Utbildningsförvaltningen)').check();
+        await attendance.getByLabel('Lena Vägledare (Utbildningsförvaltningen)').check();
+        await attendance.getByLabel('Mats Socialsekreterare (Socialtjänsten)').check();
+        await attendance.getByLabel(/^Gästens namn/).fill('Elevhälsan, Ekhagens skola');
+        await attendance.getByLabel(/^Roll/).fill('Skolkurator');
+        await attendance.getByRole('button', { name: 'Lägg till gäst' }).click();
+        await attendance.getByRole('button', { name: 'Spara närvaro' }).click();
+        await expect.poll(() => page.locator('body').textContent()).toContain('Närvaron är sparad.');
 
-      // From the agenda to a decision: accept Tea's application.
-      await agenda.getByRole('button', { name: 'Besluta om Tea Teammöte' }).click();
-      const decide = page.getByRole('form', { name: 'Registrera beslut' });
-      expect(await decide.getByLabel(/^Beslut/).inputValue()).toBe('accepted');
-      await decide.getByLabel(/^Motivering/).fill('Börjar i gruppen på måndag.');
-      await decide.getByRole('button', { name: 'Spara beslut' }).click();
-      await expect.poll(() => page.locator('body').textContent()).toContain('Beslutet är sparat');
-      const decisions = page.getByRole('region', { name: 'Beslut', exact: true });
-      await expect
-        .poll(() => decisions.textContent())
-        .toContain('Tea Teammöte: Antagen till teamet. Börjar i gruppen på måndag.');
-      await expectNoAxeViolations(page, 'team meeting with a decision');
+        // From the agenda to a decision: accept Tea's application.
+        await agenda.getByRole('button', { name: 'Besluta om Tea Teammöte' }).click();
+        const decide = page.getByRole('form', { name: 'Registrera beslut' });
+        expect(await decide.getByLabel(/^Beslut/).inputValue()).toBe('accepted');
+        await decide.getByLabel(/^Motivering/).fill('Börjar i gruppen på måndag.');
+        await decide.getByRole('button', { name: 'Spara beslut' }).click();
+        await expect.poll(() => page.locator('body').textContent()).toContain('Beslutet är sparat');
+        const decisions = page.getByRole('region', { name: 'Beslut', exact: true });
+        await expect
+          .poll(() => decisions.textContent())
+          .toContain('Tea Teammöte: Antagen till teamet. Börjar i gruppen på måndag.');
+        await expectNoAxeViolations(page, 'team meeting with a decision');
 
-      const href = await page.getByRole('link', { name: 'Protokoll på svenska (PDF)' }).getAttribute('href');
-      const minutes = await page.context().request.get(href!);
-      expect(minutes.status()).toBe(200);
-      expect(minutes.headers()['content-type']).toBe('application/pdf');
-      expect((await minutes.body()).subarray(0, 5).toString()).toBe('%PDF-');
+        const href = await page.getByRole('link', { name: 'Protokoll på svenska (PDF)' }).getAttribute('href');
+        const minutes = await page.context().request.get(href!);
+        expect(minutes.status()).toBe(200);
+        expect(minutes.headers()['content-type']).toBe('application/pdf');
+        expect((await minutes.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
-      // The decision is on Tea's timeline, and the case is now in the team.
-      await page.goto(`/persons/${personId}`);
-      await expect
-        .poll(() => page.locator('body').textContent(), { timeout: 10_000 })
-        .toContain('registrerade teammötets beslut (Ungdomsteamet');
-      expect(errors).toEqual([]);
-      await context.close();
-    });
+        // The decision is on Tea's timeline, and the case is now in the team.
+        await page.goto(`/persons/${personId}`);
+        await expect
+          .poll(() => page.locator('body').textContent(), { timeout: 10_000 })
+          .toContain('registrerade teammötets beslut (Ungdomsteamet');
+        expect(errors).toEqual([]);
+        await context.close();
+      },
+    );
 
     it('shows a social worker without consent each young person as no access, in English', async () => {
       const coach = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.youthCoach);
