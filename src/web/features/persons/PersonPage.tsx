@@ -29,6 +29,7 @@ import { RegisterPeriods } from './RegisterPeriods.js';
 import { ScheduleSection } from '../schedule/ScheduleSection.js';
 import { EnrolPanel } from '../activities/EnrolPanel.js';
 import { AttendancePanel } from '../activities/AttendancePanel.js';
+import { usePersonChanged } from './usePersonChanged.js';
 
 /** The person page. */
 export function PersonPage() {
@@ -38,6 +39,7 @@ export function PersonPage() {
   const location = useLocation();
   const flash = location.state as { created?: boolean; saved?: boolean } | null;
   const person = useQuery({ queryKey: personKeys.detail(id), queryFn: () => personsApi.get(id) });
+  const personChanged = usePersonChanged();
   const error = problemOf(person.error);
 
   if (error?.status === 404) return <NotFoundPage />;
@@ -46,6 +48,7 @@ export function PersonPage() {
   const p = person.data;
   const name = t('persons.fullName', { given: p.givenName, family: p.familyName });
   const seesContact = p.access.categories.includes('contact_occupation');
+  const reloadAll = () => personChanged(p.id);
 
   return (
     <>

@@ -6,8 +6,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { todayInSweden } from '../../../core/dates.js';
-import { REFERRAL_AGENCIES } from '../../../core/measures.js';
-import { OUTCOME_CODES } from '../../../core/outcomes.js';
+import { REFERRAL_AGENCIES, type ReferralAgency } from '../../../core/measures.js';
+import { OUTCOME_CODES, type Outcome } from '../../../core/outcomes.js';
 import type { TeamDecisionKind } from '../../../core/team-meeting.js';
 import { personsApi } from '../../api/endpoints.js';
 import { offersApi } from '../../api/measureEndpoints.js';
@@ -34,8 +34,10 @@ export function newDecisionExtra(): DecisionExtra {
 export function decisionExtraBody(kind: TeamDecisionKind, e: DecisionExtra, caseVersion: number | undefined) {
   if (kind === 'new_measure')
     return { measure: { offerId: e.offerId, startsOn: e.startsOn, plannedEndOn: e.plannedEndOn || null } };
-  if (kind === 'referral') return { referral: { agency: e.agency, sentOn: e.sentOn } };
-  if (kind === 'closing') return { closing: { outcome: e.outcome, closedOn: e.closedOn, version: caseVersion ?? -1 } };
+  // An empty agency or outcome is sent as it is: the server refuses it, naming the field.
+  if (kind === 'referral') return { referral: { agency: e.agency as ReferralAgency, sentOn: e.sentOn } };
+  if (kind === 'closing')
+    return { closing: { outcome: e.outcome as Outcome, closedOn: e.closedOn, version: caseVersion ?? -1 } };
   return {};
 }
 
