@@ -126,7 +126,8 @@ async function main(): Promise<number> {
     const scbS = seconds(t);
     console.log(`SCB return ${half}: ${rows.length} rows, ${failures.length} failed checks`);
     console.log(
-      `outcomes_s=${outcomesS.toFixed(3)} scb_s=${scbS.toFixed(3)} target_s=${TARGET_S} ${outcomesS <= TARGET_S && scbS <= TARGET_S ? 'ok' : 'over'}`,
+      `outcomes_s=${outcomesS.toFixed(3)} scb_s=${scbS.toFixed(3)} target_s=${TARGET_S} ` +
+        (outcomesS <= TARGET_S && scbS <= TARGET_S ? 'ok' : 'over'),
     );
     return 0;
   } finally {

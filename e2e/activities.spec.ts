@@ -34,7 +34,7 @@ describe.skipIf(skipE2E)('[activities]: a coach runs a group activity and takes 
     await coordinator.api.dispose();
   });
 
-  it('makes a weekly activity, enrols and marks a young person present, then late, counts a visit (Swedish)', async () => {
+  it('makes a weekly activity, enrols a young person, marks present, then late, counts a visit (Swedish)', async () => {
     const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await page.setViewportSize(PHONE);
     await signIn(page, ACCOUNTS.youthCoach);

@@ -11,8 +11,14 @@ export function useLoad<T>(load: () => Promise<T>, deps: DependencyList): Loaded
   const [error, setError] = useState<ApiError | null>(null);
   const [loading, setLoading] = useState(true);
   const generation = useRef(0);
-  // `deps` stand in for what `load` closes over, as with useEffect.
-  const run = useCallback(load, deps);
+  // `deps` stand in for what `load` closes over, as with useEffect: `run` is the `load` of the render in which
+  // they last changed (kept in state, React's way of remembering something from an earlier render).
+  const [latest, setLatest] = useState({ load, deps });
+  let run = latest.load;
+  if (!sameDeps(latest.deps, deps)) {
+    setLatest({ load, deps });
+    run = load;
+  }
   // Which `run` the shown data answers: when the deps have just changed, the render before the
   // effect starts the new load must already say "loading", or it shows old data as the new answer.
   const [settledFor, setSettledFor] = useState<typeof run | null>(null);
@@ -40,4 +46,8 @@ export function useLoad<T>(load: () => Promise<T>, deps: DependencyList): Loaded
   }, [reload]);
 
   return { data, error, loading: loading || settledFor !== run, reload };
+}
+
+function sameDeps(a: DependencyList, b: DependencyList): boolean {
+  return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
 }

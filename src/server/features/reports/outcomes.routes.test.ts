@@ -116,7 +116,7 @@ let genders: ('female' | 'male')[];
 afterAll(() => h.close());
 
 describe('GET /api/v1/reports/outcomes', () => {
-  it('answers 401 without a session, 403 to a school reporter, 400 naming the field for a backward period', async () => {
+  it('answers 401 without a session, 403 to a school reporter, 400 naming the field if period backward', async () => {
     expect((await h.anonymous('GET', url(H1))).statusCode).toBe(401);
     expect((await h.as.school_reporter.request('GET', url(H1))).statusCode).toBe(403);
     const bad = await h.as.coordinator.request('GET', url('from=2026-06-30&to=2026-01-01'));

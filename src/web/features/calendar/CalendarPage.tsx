@@ -114,7 +114,9 @@ export function CalendarPage() {
                         type="button"
                         className="button button--secondary button--small"
                         onClick={() => void cancel(m.id, m.version)}
-                        aria-label={`${t('calendar.cancel')}: ${t(`calendar.kinds.${m.kind}`)} ${format.dateTime(m.startsAt)}`}
+                        aria-label={
+                          `${t('calendar.cancel')}: ${t(`calendar.kinds.${m.kind}`)} ` + format.dateTime(m.startsAt)
+                        }
                       >
                         {t('calendar.cancel')}
                       </button>

@@ -130,7 +130,10 @@ function MarkReviewed({ row, onMarked }: { row: AccessReviewRow; onMarked: () =>
       type="button"
       className="button button--secondary button--small"
       disabled={busy}
-      aria-label={`${t('accessReview.markReviewed')}: ${row.actor.name}${row.person ? `, ${row.person.name}` : ''}, ${row.day}`}
+      aria-label={
+        `${t('accessReview.markReviewed')}: ${row.actor.name}` +
+        `${row.person ? `, ${row.person.name}` : ''}, ${row.day}`
+      }
       onClick={async () => {
         setBusy(true);
         try {

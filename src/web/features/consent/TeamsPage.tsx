@@ -139,7 +139,8 @@ function AddMember({
   }
   const options = staff.map((s) => ({
     value: s.id,
-    label: `${t('teams.memberLine', { name: s.name, role: t(`roles.${s.role}`) })} (${s.unit?.name ?? t('teams.noUnit')})`,
+    label:
+      t('teams.memberLine', { name: s.name, role: t(`roles.${s.role}`) }) + ` (${s.unit?.name ?? t('teams.noUnit')})`,
   }));
   return (
     <form onSubmit={submit} className="inline-form" noValidate aria-label={`${t('teams.addMember')}: ${team.name}`}>

@@ -99,7 +99,10 @@ export function NextStepPage() {
         <p className="next-in-queue">
           {next ? (
             <Link
-              to={`/persons/${next.personId}/outreach?${new URLSearchParams([['queue', queue], ...queueListingSearch(listing)])}`}
+              to={
+                `/persons/${next.personId}/outreach?` +
+                new URLSearchParams([['queue', queue], ...queueListingSearch(listing)]).toString()
+              }
             >
               {t('contact.nextInQueue', {
                 name: t('persons.fullName', { given: next.givenName, family: next.familyName }),

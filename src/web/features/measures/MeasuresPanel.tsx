@@ -77,7 +77,11 @@ export function MeasuresPanel({
             end: m.plannedEndOn ? format.date(m.plannedEndOn) : t('measures.openEnd'),
           })}
           {m.endedOn
-            ? ` · ${t('measures.endedOnReason', { date: format.date(m.endedOn), reason: t(`measures.endReasons.${m.endReason}`) })}`
+            ? ' · ' +
+              t('measures.endedOnReason', {
+                date: format.date(m.endedOn),
+                reason: t(`measures.endReasons.${m.endReason}`),
+              })
             : ''}
         </span>
         {m.goal ? <span className="block small">{t('measures.forGoal', { goal: m.goal.title })}</span> : null}

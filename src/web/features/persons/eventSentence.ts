@@ -73,7 +73,8 @@ export function eventSentence(event: TimelineEvent, { t, format, names, language
         : t('events.sentences.register_left', { reason: why });
       // The rule that no longer held says why in the source lists' terms, e.g. "Började gymnasiet".
       return rule
-        ? `${left} ${t('events.sentences.register_rule', { rule: t(`register.rules.${rule}`, { defaultValue: rule }) })}`
+        ? `${left} ` +
+            t('events.sentences.register_rule', { rule: t(`register.rules.${rule}`, { defaultValue: rule }) })
         : left;
     }
     case 'school_notification': {
