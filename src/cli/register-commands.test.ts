@@ -95,7 +95,8 @@ describe('lotsa register reconcile --apply', () => {
         expect(refused.code).toBe(1);
         expect(refused.stderr).toMatch(
           new RegExp(
-            'Nothing was changed: this reconciliation takes 23 of the 25 persons in the register out.*--confirm-leaving 23',
+            'Nothing was changed: this reconciliation takes 23 of the 25 persons in the register out' +
+              '.*--confirm-leaving 23',
           ),
         );
       }

@@ -600,7 +600,7 @@ describe('the young person as an actor', () => {
     expect((await young.request('POST', `/api/v1/me/consents/${others.id}/withdraw`)).statusCode).toBe(404);
   });
 
-  it('sees in their extract the notes shared with them, not unshared ones or other agencies’ health notes', async () => {
+  it('sees in their extract the notes shared with them, not unshared or other agencies’ health notes', async () => {
     const coordinator = clients.get('coordinator')!;
     const personId = persons.get('valid')!;
     expect(

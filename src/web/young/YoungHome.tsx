@@ -100,7 +100,7 @@ export function YoungHome({ me, lang, t, onSignedOut }: Props) {
           <ul className="y-list">
             {week.items.map((i) => (
               <li key={i.id}>
-                <strong>{day(i.day, lang)}</strong> {i.start ? `${i.start}${i.end ? `–${i.end}` : ''}` : t('allDay')}:{' '}
+                <strong>{day(i.day, lang)}</strong> {i.start ? i.start + (i.end ? `–${i.end}` : '') : t('allDay')}:{' '}
                 {i.title ?? (i.kind === 'meeting' && i.detail ? t(`meetingKind.${i.detail}`) : i.detail)}
                 {i.staffName ? `, ${i.staffName}` : ''}
                 {i.place ? `, ${i.place}` : ''}

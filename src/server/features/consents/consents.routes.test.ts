@@ -268,7 +268,7 @@ describe('the consent form and the signed scan', () => {
 });
 
 describe('reading consents and scans', () => {
-  it('records the access basis of each read: register for a coordinator, emergency under emergency access', async () => {
+  it('records the access basis of each read: register for a coordinator, emergency in emergency', async () => {
     const id = (await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson())).json().id;
     const consent = (
       await h.as.coordinator.request('POST', `/api/v1/persons/${id}/consents`, {

@@ -62,7 +62,8 @@ export async function outreachFigures(ctx: RequestContext): Promise<OutreachFigu
     with base as (
       -- A contact person who may not open the case holds nobody's case: it counts as without one.
       select rp.entered_on,
-        case when ${contactPersonHasAccess(sql.ref('c.contact_person_id'))} then c.contact_person_id end as contact_person_id,
+        case when ${contactPersonHasAccess(sql.ref('c.contact_person_id'))} then c.contact_person_id end
+          as contact_person_id,
         (select min(ca.at at time zone 'Europe/Stockholm')::date from contact_attempts ca
           where ca.period_id = rp.id and ca.outcome in (${sql.join([...CONVERSATION_OUTCOMES])})) as first_reached,
         exists (select 1 from assessments a where a.person_id = rp.person_id and a.status = 'completed') as mapped

@@ -94,7 +94,7 @@ describe('who may see and change a plan', () => {
     expect(await h.db.selectFrom('action_plans').select('id').where('case_id', '=', caseId).execute()).toEqual([]);
   });
 
-  it('withholds the plan from an agency consented for contact only; with its category it reads, not writes', async () => {
+  it('withholds the plan from an agency consented for contact only; with its category it reads', async () => {
     const team = await h.db
       .insertInto('teams')
       .values({
