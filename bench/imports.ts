@@ -15,7 +15,8 @@ import path from 'node:path';
 import { openSource } from '../src/server/features/imports/read-source.js';
 
 const HEADER =
-  'personal_identity_number;given_name;family_name;street_address;postal_code;city;municipality_code;protected_identity;registered_since';
+  'personal_identity_number;given_name;family_name;street_address;postal_code;city;' +
+  'municipality_code;protected_identity;registered_since';
 
 /** A data row of plain synthetic text (no identity number needs to be valid to be read). */
 const row = (i: number) =>

@@ -112,7 +112,8 @@ function printLists(label: string, lists: SyntheticListsResult): void {
     .join(' ');
   console.log(
     `${label}: expected in register on ` +
-      `${AS_OF}: ${lists.expected.inRegister} (${fmt((100 * lists.expected.inRegister) / lists.populationRows, 1)} %; ${reasons}); ` +
+      `${AS_OF}: ${lists.expected.inRegister} ` +
+      `(${fmt((100 * lists.expected.inRegister) / lists.populationRows, 1)} %; ${reasons}); ` +
       `registered elsewhere (rejected rows): ${lists.expected.otherMunicipality}; protected identity: ` +
       `${lists.expected.protectedIdentity}`,
   );
@@ -405,7 +406,8 @@ async function main(): Promise<number> {
         workDir,
       );
       console.log(
-        `pglite total_s=${fmt(steps.reduce((sum, s) => sum + s.seconds, 0))} (${SMALL.persons.toLocaleString('en-US')} persons; no COPY baseline)`,
+        `pglite total_s=${fmt(steps.reduce((sum, s) => sum + s.seconds, 0))} ` +
+          `(${SMALL.persons.toLocaleString('en-US')} persons; no COPY baseline)`,
       );
     } catch (err) {
       console.error(`pglite: ${(err as Error).message}`);

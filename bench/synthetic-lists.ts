@@ -367,10 +367,12 @@ export async function writeSyntheticLists(options: SyntheticListOptions): Promis
   const population = new ChunkWriter(createWriteStream(populationPath));
   const enrolments = new ChunkWriter(createWriteStream(enrolmentsPath));
   population.add(
-    'personal_identity_number,given_name,family_name,street_address,postal_code,city,municipality_code,protected_identity,registered_since',
+    'personal_identity_number,given_name,family_name,street_address,postal_code,city,' +
+      'municipality_code,protected_identity,registered_since',
   );
   enrolments.add(
-    'personal_identity_number,school_unit_code,school_unit_name,school_type,programme_code,start_date,end_date,end_reason,qualification',
+    'personal_identity_number,school_unit_code,school_unit_name,school_type,programme_code,' +
+      'start_date,end_date,end_reason,qualification',
   );
 
   // Serial numbers handed out per birth day, so every identity number is unique.
@@ -402,7 +404,6 @@ export async function writeSyntheticLists(options: SyntheticListOptions): Promis
       }
       r -= share;
     }
-    let birthDate: string;
     let serialIndex: number;
     let dayIndex: number;
     do {
@@ -411,7 +412,7 @@ export async function writeSyntheticLists(options: SyntheticListOptions): Promis
       serialIndex = perDay[dayIndex]!;
     } while (serialIndex >= 999);
     perDay[dayIndex] = serialIndex + 1;
-    birthDate = fromDay(firstDay + dayIndex);
+    const birthDate = fromDay(firstDay + dayIndex);
     const serial = String(((serialIndex * 397 + dayIndex * 131) % 999) + 1).padStart(3, '0');
     const nine = `${birthDate.slice(2, 4)}${birthDate.slice(5, 7)}${birthDate.slice(8, 10)}${serial}`;
     const pnr = `${birthDate.slice(0, 4)}${nine.slice(2)}${luhnCheckDigit(nine)}`;

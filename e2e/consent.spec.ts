@@ -113,7 +113,7 @@ describe.skipIf(skipE2E)(
       await Promise.all([context.close(), social.context.close()]);
     });
 
-    it('lets a social worker break the glass by identity number, alerts, and highlights it in log and follow-up', async () => {
+    it('lets a social worker break the glass by identity number, alerts, flags it in log and follow-up', async () => {
       const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
       await signIn(page, SOCIAL_WORKER);
       await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Nödåtkomst' }).click();
@@ -194,7 +194,7 @@ describe.skipIf(skipE2E)(
       await coach.api.dispose();
     });
 
-    it('takes an application through the team meeting, shows the teams, and produces the register extract', async () => {
+    it('takes an application through the team meeting, shows the teams, produces the register extract', async () => {
       const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
       await signIn(page, ACCOUNTS.coordinator);
       await page.goto(`/persons/${personId}`);

@@ -25,7 +25,7 @@ describe.skipIf(skipE2E)(
   () => {
     const spec = serverAndBrowser();
 
-    it('saves an attempt only with a chosen outcome of the channel, asking the occupation only after a conversation', async () => {
+    it('saves an attempt only with an outcome of the channel; the occupation only after a conversation', async () => {
       const person = await coachesPersonWithPhone(spec.lotsa.baseUrl);
       const { api, send } = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.youthCoach);
       const start = new Date(Date.now() + 3 * 86_400_000);

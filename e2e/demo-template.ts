@@ -12,7 +12,7 @@ import { openDatabase } from '../src/server/db/connection.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { fillDemo } from '../src/server/demo/demo.js';
 import { loadEnv } from '../src/server/env.js';
-import { useTestPasswordHashing } from '../src/server/http/passwords.js';
+import { enableTestPasswordHashing } from '../src/server/http/passwords.js';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_OPTIONS, skipE2E } from './chromium.js';
 
@@ -29,7 +29,7 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // The demo accounts' password is hashed cheaply, as the unit tests' are (src/server/testing/setup.ts).
-  useTestPasswordHashing();
+  enableTestPasswordHashing();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lotsa-e2e-template-'));
   const env = loadEnv({ LOTSA_DATA_DIR: dataDir });
   const database = await openDatabase({ dataDir });

@@ -167,6 +167,7 @@ export async function apiAs(
 ): Promise<{
   api: APIRequestContext;
   csrf: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any API answer; specs read the fields they need
   send: (method: 'POST' | 'PATCH' | 'PUT', url: string, data?: unknown) => Promise<{ status: number; body: any }>;
 }> {
   const api = await playwrightRequest.newContext({ baseURL: baseUrl });

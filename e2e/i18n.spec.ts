@@ -5,7 +5,7 @@ describe.skipIf(skipE2E)('[i18n]: staff switch the interface between Swedish and
   const spec = serverAndBrowser();
 
   it('switches to English, keeps the choice, and gets API errors in English too', async () => {
-    const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
+    const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await page.goto('/login');
     const h1 = page.getByRole('heading', { level: 1 });
     await expect.poll(() => h1.textContent()).toBe('Logga in');

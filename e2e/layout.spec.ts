@@ -18,7 +18,9 @@ async function overflows(page: Page, wide: boolean): Promise<string[]> {
       const scrollsByDesign = style.overflowX === 'auto' || style.overflowX === 'scroll';
       if (scrollsByDesign && !wideScreen) continue;
       if (el.scrollWidth > el.clientWidth + 1) {
-        const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
+        const classes =
+          el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+        const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${classes}`;
         found.push(`${name} ${el.scrollWidth} > ${el.clientWidth}: ${(el.textContent ?? '').trim().slice(0, 40)}`);
       }
     }

@@ -34,7 +34,7 @@ describe.skipIf(skipE2E)('[measures]: a coach books a work placement and refers 
     await coordinator.api.dispose();
   });
 
-  it('books a placement (no wrong org. number), refers to Arbetsförmedlingen, both on the timeline (Swedish)', async () => {
+  it('books a placement (no bad org. number), refers to Arbetsförmedlingen, both on the timeline (sv)', async () => {
     const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await signIn(page, ACCOUNTS.youthCoach);
     await page.goto(`/persons/${personId}`);

@@ -46,7 +46,8 @@ describe.skipIf(skipE2E)(
 
       const today = await page.evaluate(() => {
         const d = new Date();
-        return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+        const two = (n: number) => String(n).padStart(2, '0');
+        return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
       });
       await outcomes.getByLabel(/^Avslutsdag/).fill(today);
       await outcomes.getByRole('button', { name: 'Avsluta ärendet' }).click();

@@ -213,7 +213,10 @@ describe.skipIf(skipE2E)('[register]: a coordinator builds the register from two
     await expect
       .poll(() => page.locator('.timeline').textContent())
       .toMatch(
-        /Personen fördes ut ur registret per .+\. Skäl: Flyttade från kommunen\. Enligt listorna: Inte längre folkbokförd i kommunen\./,
+        new RegExp(
+          String.raw`Personen fördes ut ur registret per .+\. Skäl: Flyttade från kommunen\. ` +
+            String.raw`Enligt listorna: Inte längre folkbokförd i kommunen\.`,
+        ),
       );
     expect(errors).toEqual([]);
     await context.close();

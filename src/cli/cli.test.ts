@@ -87,7 +87,7 @@ describe('the lotsa command', { timeout: 4 * COMMAND_MS }, () => {
     expect(typo.stderr).toMatch(/No unit is called "Socialen". Units: .*Socialtjänsten/);
   });
 
-  it('verifies the audit log against signed checkpoints kept outside the database, saying what it checked', async () => {
+  it('verifies the audit log against signed checkpoints kept outside the database, saying what it did', async () => {
     const first = await lotsa(['audit', 'verify']);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/Created the audit signing key .*audit-signing-key\.pem/);

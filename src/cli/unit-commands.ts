@@ -51,7 +51,9 @@ function parsed<T>(
 ): T {
   if (result.success) return result.data;
   throw new CliError(
-    `Invalid ${result.error.issues.map((i) => `${i.path.map(String).join('.') || 'input'} (${i.message})`).join(', ')}.`,
+    'Invalid ' +
+      result.error.issues.map((i) => `${i.path.map(String).join('.') || 'input'} (${i.message})`).join(', ') +
+      '.',
   );
 }
 

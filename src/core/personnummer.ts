@@ -91,7 +91,8 @@ function checkDigits(canonical: string, year: number): ParseResult {
  */
 export function birthDateOf(canonical: string): string {
   const day = Number(canonical.slice(6, 8));
-  return `${canonical.slice(0, 4)}-${canonical.slice(4, 6)}-${day > 60 ? String(day - 60).padStart(2, '0') : canonical.slice(6, 8)}`;
+  const dd = day > 60 ? String(day - 60).padStart(2, '0') : canonical.slice(6, 8);
+  return `${canonical.slice(0, 4)}-${canonical.slice(4, 6)}-${dd}`;
 }
 
 /** Formats a canonical twelve-digit number as YYYYMMDD-NNNC for display. */

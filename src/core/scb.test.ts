@@ -65,7 +65,9 @@ describe('the CSV file', () => {
       lists,
     );
     expect(csv).toBe(
-      'block;municipality_code;identity_number;date;code;code_list_version\r\n1;1402;200001012384;2026-08-03;1;2026.1\r\n5;1402;200001012384;2026-10-31;2;2026.1\r\n',
+      'block;municipality_code;identity_number;date;code;code_list_version\r\n' +
+        '1;1402;200001012384;2026-08-03;1;2026.1\r\n' +
+        '5;1402;200001012384;2026-10-31;2;2026.1\r\n',
     );
   });
 });

@@ -2,14 +2,7 @@
  * The two source lists Lotsa builds the register from, their columns, and the check of one row.
  * Errors name the column and a reason a coordinator understands (texts in ROW_ERRORS).
  */
-import {
-  END_REASONS,
-  QUALIFICATIONS,
-  SCHOOL_TYPES,
-  type EndReason,
-  type Qualification,
-  type SchoolType,
-} from './eligibility.js';
+import { END_REASONS, QUALIFICATIONS, SCHOOL_TYPES } from './eligibility.js';
 import { isRealDate, parseIdentityNumber } from './personnummer.js';
 
 export const LIST_KINDS = ['population', 'enrolments'] as const;

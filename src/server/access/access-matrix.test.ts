@@ -368,7 +368,7 @@ describe('withdrawal', () => {
 });
 
 describe("the KAA's own units", () => {
-  it('lift no secrecy by moving a case: a social services team gives its social worker nothing unconsented', async () => {
+  it('lift no secrecy by moving a case: a social services team gives its social worker none unconsented', async () => {
     const coordinator = clients.get('coordinator')!;
     const social = clients.get('social worker in the team')!;
     const { id: personId } = (
@@ -600,7 +600,7 @@ describe('the young person as an actor', () => {
     expect((await young.request('POST', `/api/v1/me/consents/${others.id}/withdraw`)).statusCode).toBe(404);
   });
 
-  it('sees in their extract the notes shared with them, never unshared ones or another agency’s health notes', async () => {
+  it('sees in their extract the notes shared with them, not unshared or other agencies’ health notes', async () => {
     const coordinator = clients.get('coordinator')!;
     const personId = persons.get('valid')!;
     expect(

@@ -27,7 +27,7 @@ const record = () =>
     );
 
 describe('the scheduled audit checkpoint', () => {
-  it('makes the key on first start, checkpoints at once, and logs an error rather than vouch for a cut log', async () => {
+  it('makes the key on first start, checkpoints at once, logs an error rather than vouch for a cut log', async () => {
     const config = {
       keyFile: path.join(dir, 'conf', 'key.pem'),
       checkpointFile: path.join(dir, 'checkpoints.jsonl'),

@@ -75,7 +75,7 @@ describe('sealing the audit log', () => {
     },
   );
 
-  it('finds an entry written behind the sealing job once older than the bound, and a sealed entry changed', async () => {
+  it('finds an entry written behind the sealer once older than the bound, and a sealed entry changed', async () => {
     await sealAudit(handle.db);
     const old = new Date(Date.now() - (SEAL_BOUND_SECONDS + 5) * 1000);
     await handle.db.transaction().execute(async (trx) => {

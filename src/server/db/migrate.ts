@@ -1,8 +1,9 @@
 /** Runs the migrations in `migrations/` up to the newest, or one step down. */
-import { Migrator, type Kysely, type MigrationResultSet } from 'kysely';
+import { Migrator, type MigrationResultSet } from 'kysely';
+import type { Db } from './connection.js';
 import { migrations } from './migrations/index.js';
 
-function migrator(db: Kysely<any>): Migrator {
+function migrator(db: Db): Migrator {
   return new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
@@ -17,16 +18,16 @@ function check(result: MigrationResultSet): string[] {
 }
 
 /** Applies every pending migration; returns a line per migration applied. */
-export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+export async function migrateToLatest(db: Db): Promise<string[]> {
   return check(await migrator(db).migrateToLatest());
 }
 
 /** Reverts the newest applied migration; returns what was reverted. */
-export async function migrateDown(db: Kysely<any>): Promise<string[]> {
+export async function migrateDown(db: Db): Promise<string[]> {
   return check(await migrator(db).migrateDown());
 }
 
 /** Migrates up or down to exactly `name`; returns a line per migration applied or reverted. */
-export async function migrateTo(db: Kysely<any>, name: string): Promise<string[]> {
+export async function migrateTo(db: Db, name: string): Promise<string[]> {
   return check(await migrator(db).migrateTo(name));
 }

@@ -19,8 +19,10 @@ const SOCKET_CODES = new Set([
   'ENETUNREACH',
 ]);
 /** What `pg` and `pg-pool` throw when the connection ended or none came in time. */
-const MESSAGES =
-  /^(Connection terminated|Client has encountered a connection error|Client was closed|timeout exceeded when trying to connect)/;
+const MESSAGES = new RegExp(
+  '^(Connection terminated|Client has encountered a connection error|Client was closed' +
+    '|timeout exceeded when trying to connect)',
+);
 
 /** True when `err` (or an error it was caused by) says the database connection is lost or unavailable. */
 export function isDatabaseUnavailable(err: unknown): boolean {

@@ -31,6 +31,7 @@ type Ids = {
   socialWorker: string;
   units: Map<string, string>;
 };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows for several tables (see demo.ts)
 type Rows = { consents: any[]; recipients: any[]; categories: any[]; applications: any[]; events: any[] };
 
 /** Adds the consent, notes and application of the `i`th demo person at `stage` (0 new … 4 left) to `rows`. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { hashPassword, PASSWORD_HASH_OPTIONS, useTestPasswordHashing, verifyPassword } from './passwords.js';
+import { hashPassword, PASSWORD_HASH_OPTIONS, enableTestPasswordHashing, verifyPassword } from './passwords.js';
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -17,10 +17,10 @@ describe('password hashing', () => {
 
   it('refuses the cheap parameters outside Vitest and under NODE_ENV=production', () => {
     vi.stubEnv('VITEST', '');
-    expect(() => useTestPasswordHashing()).toThrow(/test suite only/);
+    expect(() => enableTestPasswordHashing()).toThrow(/test suite only/);
     vi.stubEnv('VITEST', 'true');
     vi.stubEnv('NODE_ENV', 'production');
-    expect(() => useTestPasswordHashing()).toThrow(/test suite only/);
+    expect(() => enableTestPasswordHashing()).toThrow(/test suite only/);
   });
 
   it('checks a password against a hash made with either parameters', async () => {

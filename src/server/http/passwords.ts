@@ -24,7 +24,7 @@ let hashOptions: typeof PASSWORD_HASH_OPTIONS | typeof TEST_HASH_OPTIONS = PASSW
  * configuration of a running Lotsa can weaken its hashes. Checking a password reads the parameters from
  * the stored hash, so accounts hashed either way can sign in.
  */
-export function useTestPasswordHashing(): void {
+export function enableTestPasswordHashing(): void {
   if (!process.env.VITEST || process.env.NODE_ENV === 'production')
     throw new Error('Cheap password hashing is for the test suite only');
   hashOptions = TEST_HASH_OPTIONS;

@@ -169,7 +169,7 @@ describe('the request log', () => {
 });
 
 describe('the audit log', () => {
-  it('records who, whom, what, when and from where; a failed sign-in too; a refused write leaves no entry', async () => {
+  it('records who, whom, what, when and from where, a failed sign-in too; a refused write leaves none', async () => {
     const started = Date.now() - 1000;
     const { cookie, csrf } = await signIn(h.app, h.as.coordinator.email);
     const headers = { cookie: `lotsa_session=${cookie.value}`, 'x-csrf-token': csrf };

@@ -12,7 +12,9 @@ export type ApiCall = { method: string; url: string };
 
 const METHODS = 'GET|POST|PUT|PATCH|DELETE';
 /** A quoted URL under /api/: in quotes, or in backticks with `${…}` in it (and perhaps a base URL before it). */
-const URL_PATTERN = String.raw`(?:'(\/api\/[^'\n]*)'|"(\/api\/[^"\n]*)"|\`(?:\$\{[^}\n]*\})?(\/api\/(?:[^\`$\n]|\$\{[^}\n]*\}|\$(?!\{))*)\`)`;
+const URL_PATTERN =
+  String.raw`(?:'(\/api\/[^'\n]*)'|"(\/api\/[^"\n]*)"|` +
+  String.raw`\`(?:\$\{[^}\n]*\})?(\/api\/(?:[^\`$\n]|\$\{[^}\n]*\}|\$(?!\{))*)\`)`;
 
 /** The forms of a call, around `target`: a written URL, or the name of a variable or function holding one. */
 function callForms(target: string): { pattern: RegExp; method: (m: RegExpExecArray) => string }[] {

@@ -5,8 +5,8 @@
  * src/server/http/passwords.test.ts. Test files share a process one after another (vitest.config.ts), so
  * each starts with the test identity numbers as if it were the first.
  */
-import { useTestPasswordHashing } from '../http/passwords.js';
+import { enableTestPasswordHashing } from '../http/passwords.js';
 import { forgetGivenIdentityNumbers } from './factories.js';
 
-useTestPasswordHashing();
+enableTestPasswordHashing();
 forgetGivenIdentityNumbers();

@@ -18,7 +18,7 @@ export function YoungApp() {
   useEffect(() => {
     saveLang(lang);
     setMeLanguage(lang);
-    document.title = t('title');
+    document.title = text(lang, 'title');
   }, [lang]);
 
   useEffect(() => {

@@ -3,7 +3,7 @@
  * own steps done, approve), consents (take one back) and who has read their data. Loaded on its own
  * after sign-in, so the first page stays light.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { MeAccessLog, MeConsent, MePlan, MeSummary } from '../../core/me-schemas.js';
 import type { ScheduleWeek } from '../../core/schedule-schemas.js';
 import { MeError, meApi } from './api.js';
@@ -43,9 +43,10 @@ export function YoungHome({ me, lang, t, onSignedOut }: Props) {
   const [feedUrl, setFeedUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const fail = (err: unknown) => setError(err instanceof MeError ? err.message : t('error'));
-  const loadConsents = () => meApi.consents().then(setConsents, fail);
-  const loadLog = () => meApi.accessLog().then(setLog, fail);
+  // The server's own sentence, or '' for ours, t('error'), which is put in when shown.
+  const fail = useCallback((err: unknown) => setError(err instanceof MeError ? err.message : ''), []);
+  const loadConsents = useCallback(() => meApi.consents().then(setConsents, fail), [fail]);
+  const loadLog = useCallback(() => meApi.accessLog().then(setLog, fail), [fail]);
   useEffect(() => {
     meApi.schedule().then(setWeek, fail);
     meApi.plan().then(setPlan, fail);
@@ -68,9 +69,9 @@ export function YoungHome({ me, lang, t, onSignedOut }: Props) {
           {t('signOut')}
         </button>
       </div>
-      {error ? (
+      {error !== null ? (
         <p className="y-error" role="alert">
-          {error}
+          {error || t('error')}
         </p>
       ) : null}
 

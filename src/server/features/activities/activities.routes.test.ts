@@ -121,7 +121,7 @@ describe('activities', () => {
     ).toBe(403);
   });
 
-  it('lists activities with leaders, guests, capacity and attendance takers; another municipality sees none', async () => {
+  it('lists activities with leaders, guests, capacity and attendance takers; other municipalities none', async () => {
     const list = (await h.as.youth_coach.request('GET', '/api/v1/activities')).json();
     const a = list.find((x: { id: string }) => x.id === closedId);
     expect(a).toMatchObject({
@@ -291,7 +291,7 @@ describe('attendance', () => {
     ]);
   });
 
-  it('refuses the unenrolled in a closed activity, a cancelled session, a day off the recurrence; stores nothing', async () => {
+  it('refuses the unenrolled in a closed activity, a cancelled session, a day off the recurrence', async () => {
     const notEnrolled = await h.as.youth_coach.request('PUT', `/api/v1/sessions/${session()}/attendance`, [
       { personId: enrolledId, status: 'present' },
       { personId: otherId, status: 'present' },
@@ -315,7 +315,7 @@ describe('attendance', () => {
     expect(await entriesOf(closedId)).toEqual([]);
   });
 
-  it('keeps a correction as a new entry: the latest wins, history stays; an unchanged status adds nothing', async () => {
+  it('keeps a correction as a new entry: the latest wins, history stays; no change adds nothing', async () => {
     expect(
       (
         await h.as.youth_coach.request('PUT', `/api/v1/sessions/${session()}/attendance`, [
@@ -539,7 +539,7 @@ describe("a person's attendance", () => {
     expect(exported).toHaveLength(1);
   });
 
-  it('shows a team social worker nothing unconsented, then only while a consent names their unit and category', async () => {
+  it('shows a team social worker nothing unconsented, then only while a consent names unit and category', async () => {
     expect((await socialWorker.request('GET', url())).statusCode).toBe(404);
     const consent = (categories: string[]) =>
       h.as.coordinator.request('POST', `/api/v1/persons/${enrolledId}/consents`, {

@@ -301,7 +301,7 @@ describe('PUT /api/v1/assessments/:id and POST …/complete', () => {
     expect(audit.detail).toMatchObject({ basis: 'consent', withheld: ['assessment_plan'] });
   });
 
-  it('refuses to write into a category the writer may not see (403 naming the fields), keeping what is there', async () => {
+  it('refuses to write a category the writer may not see (403 naming the fields), keeping what is there', async () => {
     const personId = await personOfCoach();
     const a = (await start(h.as.youth_coach, personId)).json().id;
     const res = await h.as.youth_coach.request('PUT', `/api/v1/assessments/${a}`, {
@@ -426,7 +426,7 @@ describe('PUT /api/v1/assessments/:id and POST …/complete', () => {
     ).toBe('version_conflict');
   });
 
-  it('completes: dated today, read-only (409), on the timeline; a revision is number 2, the first stays readable', async () => {
+  it('completes: dated today, read-only (409), on the timeline; revision 2 leaves the first readable', async () => {
     const personId = await personOfCoach();
     const a = (await start(h.as.youth_coach, personId)).json().id;
     await h.db
@@ -504,7 +504,7 @@ describe('PUT /api/v1/assessments/:id and POST …/complete', () => {
     ]);
   });
 
-  it('carries health answers into a revision unshown once the health consent is withdrawn, and keeps them', async () => {
+  it('carries health answers into a revision unshown once the health consent is withdrawn; keeps them', async () => {
     const personId = await personOfCoach({
       units: ['Utbildningsförvaltningen'],
       categories: ['contact_occupation', 'health_social'],

@@ -96,7 +96,7 @@ describe('sign-in throttling that cannot lock the owner out', () => {
   });
   afterEach(() => vi.restoreAllMocks());
 
-  it('refuses a sixth guess from one address with 429 and Retry-After; the right password works elsewhere', async () => {
+  it('refuses a sixth guess from an address with 429 and Retry-After; the right password works elsewhere', async () => {
     const email = 'pair@test.lotsa.local';
     await account(email);
     for (let i = 0; i < 5; i++) expect((await login('10.1.0.1', email, `guess ${i}`)).statusCode).toBe(401);

@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('POST /api/v1/auth/password after a one-time password', () => {
-  it('takes the new password alone while the one-time one is unreplaced, and asks for the current one after', async () => {
+  it('takes the new password alone while the one-time one is unreplaced, then asks for the current one', async () => {
     const email = 'first@test.lotsa.local';
     const { oneTimePassword } = await insertStaff(h.db, h.municipalityId, {
       name: 'Första',

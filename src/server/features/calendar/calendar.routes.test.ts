@@ -89,7 +89,7 @@ describe('meetings and the calendar', () => {
     expect(backwards.json().errors[0].field).toBe('endsAt');
   });
 
-  it('needs two staff and notice days ahead for a home visit, then puts the notice among the day’s letters', async () => {
+  it('needs two staff and notice days ahead for a home visit, then puts the notice among the letters', async () => {
     const { personId } = await personInRegister(h);
     const visit = {
       kind: 'home_visit',
@@ -147,7 +147,7 @@ describe('the iCal feed', () => {
     expect((await h.anonymous('GET', '/api/v1/calendar-feed.ics?token=nope')).statusCode).toBe(404);
   });
 
-  it('serves the staff member’s own meetings with minimal titles, no personal data, until revoked or renewed', async () => {
+  it('serves the staff member’s meetings with minimal titles, no personal data, until revoked or renewed', async () => {
     const { personId } = await personInRegister(h, {
       contactPerson: h.as.team_member,
       person: { givenName: 'Hemlig', familyName: 'Ungdom' },

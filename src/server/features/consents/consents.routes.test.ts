@@ -268,7 +268,7 @@ describe('the consent form and the signed scan', () => {
 });
 
 describe('reading consents and scans', () => {
-  it('records the access basis with each read: register for the coordinator, emergency under emergency access', async () => {
+  it('records the access basis of each read: register for a coordinator, emergency in emergency', async () => {
     const id = (await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson())).json().id;
     const consent = (
       await h.as.coordinator.request('POST', `/api/v1/persons/${id}/consents`, {
@@ -307,7 +307,7 @@ describe('reading consents and scans', () => {
 });
 
 describe('who reads the consents', () => {
-  it('lets another agency read consents and the scan only with consent to assessment and plan, not contact alone', async () => {
+  it('lets another agency read consents and scan only with consent to assessment and plan, not contact', async () => {
     const team = await h.db
       .insertInto('teams')
       .values({

@@ -138,7 +138,7 @@ describe('POST /api/v1/persons/:id/contact-attempts', () => {
     expect(outreach.firstReachedAt).toBe(outreach.attempts[0].at);
   });
 
-  it('refuses an outcome unfit for the channel, an occupation without contact, a future time, unknown values', async () => {
+  it('refuses an outcome unfit for the channel, an occupation without contact, a future time, unknowns', async () => {
     const { personId } = await personInRegister(h);
     const cases: [Record<string, unknown>, string, string][] = [
       [attempt({ channel: 'verify_school', outcome: 'reached' }), 'invalid_outcome', 'outcome'],
@@ -155,7 +155,7 @@ describe('POST /api/v1/persons/:id/contact-attempts', () => {
     }
   });
 
-  it('refuses an attempt without an outcome (400 outcome_required) in the reader’s language; records nothing', async () => {
+  it('refuses an attempt without outcome (400 outcome_required) in the reader’s language; stores nothing', async () => {
     const { personId } = await personInRegister(h);
     for (const body of [
       { channel: 'letter', at: now() },

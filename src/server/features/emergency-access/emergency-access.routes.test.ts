@@ -52,7 +52,7 @@ describe('POST /api/v1/persons/:id/emergency-access', () => {
     ).toBe(400);
   });
 
-  it("opens all for the municipality's hours, alerts contact person and administrators, highlighted in the log", async () => {
+  it("opens all for the municipality's hours, alerts contact person and administrators, logs it", async () => {
     expect((await h.as.youth_coach.request('GET', `/api/v1/persons/${personId}`)).statusCode).toBe(404);
     const res = await h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/emergency-access`, reason);
     expect(res.statusCode).toBe(201);

@@ -160,7 +160,8 @@ export function extractPdf(extract: Extract, language: 'sv' | 'en'): Promise<Buf
         doc,
         extract.cases.map(
           (c) =>
-            `${when(c.openedAt)}${c.closedAt ? ` ${t.to} ${when(c.closedAt)}` : ''}: ${c.status}${c.team ? `, ${c.team}` : ''}${c.contactPerson ? `, ${c.contactPerson}` : ''}`,
+            `${when(c.openedAt)}${c.closedAt ? ` ${t.to} ${when(c.closedAt)}` : ''}: ${c.status}` +
+            `${c.team ? `, ${c.team}` : ''}${c.contactPerson ? `, ${c.contactPerson}` : ''}`,
         ),
         t.none,
       );
@@ -170,7 +171,8 @@ export function extractPdf(extract: Extract, language: 'sv' | 'en'): Promise<Buf
         extract.consents.map(
           (c) =>
             `${c.givenOn}: ${c.recipients.join(', ')} — ${c.categories.join(', ')} — ` +
-            `${c.purpose}${c.validUntil ? ` (${t.until} ${c.validUntil})` : ''}${c.withdrawnAt ? ` (${t.withdrawn} ${when(c.withdrawnAt)})` : ''}`,
+            `${c.purpose}${c.validUntil ? ` (${t.until} ${c.validUntil})` : ''}` +
+            `${c.withdrawnAt ? ` (${t.withdrawn} ${when(c.withdrawnAt)})` : ''}`,
         ),
         t.none,
       );
@@ -255,7 +257,8 @@ function workSections(doc: Pdf, extract: Extract, language: 'sv' | 'en') {
         const end = s.endedOn ? `, ${t.ended} ${s.endedOn}${s.endReason ? ` (${s.endReason})` : ''}` : '';
         return (
           `  – ` +
-          `${s.title}: ${who}${dates ? `, ${dates}` : ''}, ${s.status}${end}${s.followUpOn ? `, ${t.followUp} ${s.followUpOn}` : ''}`
+          `${s.title}: ${who}${dates ? `, ${dates}` : ''}, ${s.status}${end}` +
+          `${s.followUpOn ? `, ${t.followUp} ${s.followUpOn}` : ''}`
         );
       }),
     ]);
@@ -289,7 +292,8 @@ function workSections(doc: Pdf, extract: Extract, language: 'sv' | 'en') {
     doc,
     extract.referrals.map(
       (r) =>
-        `${r.sentOn}: ${r.agencyName ?? r.agency}, ${r.status}${r.accompanied ? `, ${t.accompanied}` : ''}${r.reason ? ` — ${r.reason}` : ''}${r.outcome ? ` — ${r.outcome}` : ''}`,
+        `${r.sentOn}: ${r.agencyName ?? r.agency}, ${r.status}${r.accompanied ? `, ${t.accompanied}` : ''}` +
+        `${r.reason ? ` — ${r.reason}` : ''}${r.outcome ? ` — ${r.outcome}` : ''}`,
     ),
     t.none,
   );

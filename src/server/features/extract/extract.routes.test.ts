@@ -95,7 +95,7 @@ describe('GET /api/v1/persons/:id/extract', () => {
     ).toHaveLength(1);
   });
 
-  it('leaves out health notes the coordinator may not see, saying how many, which category, who holds them', async () => {
+  it('leaves out health notes the coordinator may not see, saying how many, of what, who holds them', async () => {
     const extract = (await h.as.coordinator.request('GET', `/api/v1/persons/${personId}/extract`)).json();
     expect(extract.categories).toEqual(['contact_occupation', 'assessment_plan']);
     expect(JSON.stringify(extract.events)).not.toContain('Hälsoanteckning');
@@ -172,7 +172,7 @@ describe('GET /api/v1/persons/:id/extract', () => {
     );
   });
 
-  it('holds assessments, plan versions, measures and referrals in the categories the coordinator may see only', async () => {
+  it('holds assessments, plan versions, measures and referrals only in categories the coordinator sees', async () => {
     const id = (await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson({ givenName: 'Arbete' }))).json()
       .id;
     const caseId = (await h.as.coordinator.request('GET', `/api/v1/persons/${id}`)).json().case.id;
@@ -353,7 +353,7 @@ describe('GET /api/v1/persons/:id/extract', () => {
     expect(extract.person.guardians[0].phone).toBeNull();
   });
 
-  it('names no address or contact change of a protected identity, however and whenever recorded, as the timeline', async () => {
+  it('names no address or contact change of a protected identity, however recorded, as the timeline', async () => {
     const id = (await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson())).json().id;
     const edit = async (changes: Record<string, unknown>) => {
       const p = (await h.as.coordinator.request('GET', `/api/v1/persons/${id}`)).json();
@@ -415,7 +415,7 @@ describe('GET /api/v1/persons/:id/extract', () => {
     expect(pdf).not.toMatch(/Flyttvägen|Sävedalen|street|postal/i);
   });
 
-  it("shows a protected identity's current address only to a coordinator with a grant, as the person page does", async () => {
+  it("shows a protected identity's address only to a coordinator with a grant, as the person page does", async () => {
     const id = (
       await h.as.coordinator.request(
         'POST',

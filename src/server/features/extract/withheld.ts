@@ -32,7 +32,8 @@ export async function selectWithheld(db: Db, personId: string, categories: Conse
 const TEXT = {
   sv: (w: Withheld) =>
     `${w.entries} ${w.entries === 1 ? 'uppgift' : 'uppgifter'} i kategorin ${categoryName(w.category, 'sv')} ingår ` +
-    `inte i utdraget, eftersom den som tog fram det inte har behörighet att se dem. ${w.heldBy ?? 'Den enhet som registrerade dem'} har dem och lämnar ut dem om du begär det.`,
+    `inte i utdraget, eftersom den som tog fram det inte har behörighet att se dem. ` +
+    `${w.heldBy ?? 'Den enhet som registrerade dem'} har dem och lämnar ut dem om du begär det.`,
   en: (w: Withheld) =>
     `${w.entries} ${w.entries === 1 ? 'entry' : 'entries'} in the category ` +
     `${categoryName(w.category, 'en')} ${w.entries === 1 ? 'is' : 'are'} not in this extract, ` +

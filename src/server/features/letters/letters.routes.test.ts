@@ -221,7 +221,7 @@ describe('/api/v1/message-templates', () => {
     expect(res.statusCode).toBe(403);
   });
 
-  it('starts from the Swedish and English defaults, and saves a coordinator’s own with optimistic locking', async () => {
+  it('starts from the Swedish and English defaults and saves a coordinator’s own with optimistic locking', async () => {
     const all = (await h.as.coordinator.request('GET', '/api/v1/message-templates')).json();
     expect(all).toHaveLength(8);
     expect(

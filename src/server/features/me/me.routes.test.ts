@@ -105,7 +105,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('signing in with a code', () => {
-  it('answers 202 alike for a known, an unknown and a caseless number, and sends a code only to the first', async () => {
+  it('answers 202 alike for a known, an unknown and a caseless number, sending a code only to the first', async () => {
     const { pin, personId } = await youngPerson();
     const unknown = testIdentityNumber();
     const ip = freshIp();
@@ -205,7 +205,7 @@ describe('signing in with a code', () => {
     expect((await login(pin, await codeFromOutbox(personId), ip)).statusCode).toBe(200);
   });
 
-  it('takes no code of a person after ten wrong in a day, from any address, answering as for a wrong code', async () => {
+  it('takes no code of a person after ten wrong in a day, from any address, answering as for wrong', async () => {
     const { pin, personId } = await youngPerson();
     await ask(pin, freshIp());
     const wrong = (await codeFromOutbox(personId)) === '000000' ? '111111' : '000000';
@@ -248,7 +248,7 @@ describe('who reads a sign-in code', () => {
     expect(await codeFromOutbox(personId)).toMatch(/^\d{6}$/);
   });
 
-  it('answers before the gateway has the code, keeps no code in the database, shows the message to no one', async () => {
+  it('answers before the gateway has the code, keeps no code in the database, shows it to no one', async () => {
     const received: string[] = [];
     // The gateway answers only when released: the 202 must not wait for it.
     let release!: () => void;

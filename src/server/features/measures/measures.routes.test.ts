@@ -331,7 +331,7 @@ describe('a person’s measures', () => {
     expect(denied.map((d) => d.action)).toEqual(['denied']);
   });
 
-  it('names each invalid field (end before start, foreign offer or goal, bad org. number); stores nothing', async () => {
+  it('names each invalid field (end before start, foreign offer or goal, bad org. number), storing none', async () => {
     const post = (b: Record<string, unknown>) =>
       h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/measures`, b);
     expect(fields(await post({}))).toEqual(['offerId', 'startsOn']);

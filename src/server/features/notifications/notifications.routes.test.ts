@@ -50,7 +50,7 @@ describe('POST /api/v1/notifications', () => {
     ).toEqual(['kind', 'personalIdentityNumber', 'schoolUnitCode']);
   });
 
-  it('routes to the home municipality by its population list when trusted; the reporter sees only their own', async () => {
+  it('routes to the home municipality by its list when trusted; the reporter sees only their own', async () => {
     expect(
       (
         await h.as.coordinator.request('PUT', '/api/v1/notification-routing', {
@@ -93,7 +93,7 @@ describe('POST /api/v1/notifications', () => {
     expect(inbox.find((n: { id: string }) => n.id === res.json().id)).toMatchObject({ routed: false, status: 'inbox' });
   });
 
-  it('puts one about someone in the register on their timeline as assessment and plan (KAA documentation)', async () => {
+  it("puts one about someone in the register on their timeline, as assessment and plan (KAA's own)", async () => {
     const body = buildPerson();
     const { id } = (await h.as.coordinator.request('POST', '/api/v1/persons', body)).json();
     await h.db
@@ -124,7 +124,7 @@ describe('POST /api/v1/notifications', () => {
     });
   });
 
-  it('routes by no older list nor person record alone (the student may have moved); it waits in the inbox', async () => {
+  it('routes by no older list nor person record alone (the student may have moved); it waits in inbox', async () => {
     const [moved, known] = [testIdentityNumber(), testIdentityNumber()];
     await h.as.otherCoordinator.upload(
       '/api/v1/imports?kind=population&fileName=gbg-1.csv',

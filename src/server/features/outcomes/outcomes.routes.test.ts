@@ -67,7 +67,7 @@ describe('POST /api/v1/cases/:id/close', () => {
     expect((await stored(c.caseId)).closed_at).toBeNull();
   });
 
-  it('refuses with 400 naming the field, storing nothing: a day before opening or future, unknown outcome', async () => {
+  it('refuses with 400 naming the field, storing nothing: a day before opening or future, an unknown', async () => {
     const c = await newCase();
     for (const [body, field, code] of [
       [{ outcome: 'work', closedOn: addDays(today(), -1) }, 'closedOn', 'before_case_opened'],

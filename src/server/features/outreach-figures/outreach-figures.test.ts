@@ -65,7 +65,7 @@ describe('GET /api/v1/figures/outreach', () => {
     expect(JSON.stringify(figures)).not.toMatch(/\d{12}/);
   });
 
-  it("counts only a conversation as reached from the stricter rule's day; older attempts stay as recorded", async () => {
+  it("counts only a conversation as reached from the stricter rule's day; older attempts stay as were", async () => {
     const before = (await h.as.coordinator.request('GET', '/api/v1/figures/outreach')).json();
     expect(before.conversationRuleSince).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(before.conversationRuleSince <= todayInSweden()).toBe(true);

@@ -61,7 +61,9 @@ export async function outreachFigures(ctx: RequestContext): Promise<OutreachFigu
   const { rows } = await sql<Row>`
     with base as (
       -- A contact person who may not open the case holds nobody's case: it counts as without one.
-      select rp.entered_on, case when ${contactPersonHasAccess(sql.ref('c.contact_person_id'))} then c.contact_person_id end as contact_person_id,
+      select rp.entered_on,
+        case when ${contactPersonHasAccess(sql.ref('c.contact_person_id'))} then c.contact_person_id end
+          as contact_person_id,
         (select min(ca.at at time zone 'Europe/Stockholm')::date from contact_attempts ca
           where ca.period_id = rp.id and ca.outcome in (${sql.join([...CONVERSATION_OUTCOMES])})) as first_reached,
         exists (select 1 from assessments a where a.person_id = rp.person_id and a.status = 'completed') as mapped
@@ -69,7 +71,8 @@ export async function outreachFigures(ctx: RequestContext): Promise<OutreachFigu
       left join cases c on c.person_id = rp.person_id and c.closed_at is null
       where rp.municipality_id = ${ctx.actor.municipalityId} and rp.left_on is null
     ), measured as (
-      select *, first_reached is not null and first_reached - entered_on <= ${settings.overdueDays}::int as in_time from base
+      select *, first_reached is not null and first_reached - entered_on <= ${settings.overdueDays}::int as in_time
+      from base
     )
     select m.contact_person_id, s.name, grouping(m.contact_person_id) = 1 as total,
       count(*)::int as in_register,

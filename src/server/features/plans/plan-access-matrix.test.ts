@@ -126,11 +126,9 @@ beforeAll(async () => {
       ).person_id;
       expect(
         (
-          await clients
-            .get(who.key)!
-            .request('POST', `/api/v1/persons/${personId}/emergency-access`, {
-              reason: 'Ungdomen hör av sig i kris, kontaktpersonen nås inte',
-            })
+          await clients.get(who.key)!.request('POST', `/api/v1/persons/${personId}/emergency-access`, {
+            reason: 'Ungdomen hör av sig i kris, kontaktpersonen nås inte',
+          })
         ).statusCode,
       ).toBe(201);
     }

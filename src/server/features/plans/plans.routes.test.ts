@@ -72,7 +72,7 @@ describe('who may see and change a plan', () => {
     }
   });
 
-  it('answers 404 to a coach not on the case and another municipality, as for none; audits the refused read', async () => {
+  it('answers 404 to a coach not on the case and another municipality, as for none; audits the read', async () => {
     const { caseId, personId } = await newCase();
     for (const client of [h.as.youth_coach, h.as.otherCoordinator]) {
       expect((await client.request('GET', `/api/v1/cases/${caseId}/plan`)).statusCode).toBe(404);
@@ -94,7 +94,7 @@ describe('who may see and change a plan', () => {
     expect(await h.db.selectFrom('action_plans').select('id').where('case_id', '=', caseId).execute()).toEqual([]);
   });
 
-  it('withholds the plan from an agency consented for contact only; with the plan category it reads, never writes', async () => {
+  it('withholds the plan from an agency consented for contact only; with its category it reads', async () => {
     const team = await h.db
       .insertInto('teams')
       .values({
@@ -155,7 +155,7 @@ describe('who may see and change a plan', () => {
 });
 
 describe('PUT /api/v1/cases/:id/plan', () => {
-  it('names the field for a step due before its start, an early follow-up, an unknown area or foreign unit', async () => {
+  it('names the field for a step due before its start, an early follow-up, an unknown area, foreign unit', async () => {
     const { caseId } = await newCase();
     const foreignUnit = (
       await h.db
@@ -211,7 +211,7 @@ describe('PUT /api/v1/cases/:id/plan', () => {
     ).toEqual([]);
   });
 
-  it('makes the plan, keeps goal ids across versions, marks a removed goal, refuses stale, keeps versions', async () => {
+  it('makes the plan, keeps goal ids across versions, marks a removed goal, refuses stale, keeps all', async () => {
     const { caseId, personId } = await newCase();
     const empty = (await h.as.coordinator.request('GET', `/api/v1/cases/${caseId}/plan`)).json();
     expect(empty).toMatchObject({ version: 0, goals: [], canEdit: true });

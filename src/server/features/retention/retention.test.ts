@@ -36,7 +36,7 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 describe('retention', () => {
-  it('culls an old population list once a newer is in use, old uploads and jobs; keeps what the register needs', async () => {
+  it('culls an old population list once a newer is used, old uploads and jobs; keeps what is needed', async () => {
     const pnr = testIdentityNumber();
     const old = await load('population', [populationRow(pnr)], 'old.csv');
     const newest = await load('population', [populationRow(pnr), populationRow(testIdentityNumber())], 'new.csv');

@@ -97,7 +97,7 @@ describe('text messages to the built-in outbox', () => {
     );
   });
 
-  it('records the attempt (sms, sent) once staff confirm an outbox message went by other means, only once', async () => {
+  it('records the attempt (sms, sent) once staff confirm an outbox message went by other means, once', async () => {
     const { personId } = await personInRegister(h, { contactPerson: h.as.youth_coach });
     const sms = (await h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/sms`, {})).json();
     expect((await h.anonymous('POST', `/api/v1/sms/${sms.id}/confirm-sent`)).statusCode).toBe(401);

@@ -42,7 +42,7 @@ describe('/api/v1/sign-in-codes', () => {
     ).toBe(200);
   });
 
-  it('alerts other administrators and coordinators when an administrator account is made, granted or reset', async () => {
+  it('alerts other administrators and coordinators when an administrator is made, granted or reset', async () => {
     await h.as.administrator.request(
       'POST',
       '/api/v1/staff',

@@ -169,7 +169,7 @@ describe('PATCH /api/v1/staff/:id and reset-password', () => {
     ).toBe('code_already_issued');
   });
 
-  it('lets no administrator issue a code they asked for by asking again, nor one for a deactivated account', async () => {
+  it('lets no administrator issue a code they asked for by asking again, nor one for a closed account', async () => {
     await insertStaff(
       h.db,
       h.municipalityId,

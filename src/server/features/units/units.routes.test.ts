@@ -101,7 +101,7 @@ describe('/api/v1/units', () => {
     ]);
   });
 
-  it('refuses a name used in the municipality, in any case, with 409 duplicate_unit; a neighbour may use it', async () => {
+  it('refuses a name used in the municipality, in any case, with 409 duplicate_unit; neighbours may', async () => {
     expect((await add('Navigatorcentrum')).statusCode).toBe(201);
     for (const name of [
       'Navigatorcentrum',
@@ -124,7 +124,7 @@ describe('/api/v1/units', () => {
     expect(other).toBeUndefined();
   });
 
-  it('renames a unit (409 if taken, a change of case is fine), audited before/after; no change, no record', async () => {
+  it('renames a unit (409 if taken, a change of case is fine), audited before/after; no change, no entry', async () => {
     const unit = (await add('Fältgruppen')).json() as UnitJson;
     const taken = await h.as.administrator.request('PATCH', `/api/v1/units/${unit.id}`, { name: 'socialtjänsten' });
     expect(taken.statusCode).toBe(409);
@@ -157,7 +157,7 @@ describe('/api/v1/units', () => {
     expect(await auditOf(unit.id)).toHaveLength(count);
   });
 
-  it('deactivates a unit: not offered, kept on old records, listed with includeInactive; and reactivates it', async () => {
+  it('deactivates a unit: not offered, kept on old records, listed with includeInactive; reactivates it', async () => {
     const unit = (await add('Fritidsgården')).json() as UnitJson;
     const member = await h.as.administrator.request('POST', '/api/v1/staff', {
       name: 'Frida Fritid',

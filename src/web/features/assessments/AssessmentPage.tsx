@@ -57,7 +57,11 @@ export function AssessmentPage() {
           ? t('assessment.startedBy', { name: a.startedBy.name, date: format.date(a.startedAt) })
           : t('assessment.startedOn', { date: format.date(a.startedAt) })}
         {a.completedOn
-          ? ` ${t('assessment.completedBy', { name: a.completedBy?.name ?? t('events.unknownStaff'), date: format.date(a.completedOn) })}`
+          ? ' ' +
+            t('assessment.completedBy', {
+              name: a.completedBy?.name ?? t('events.unknownStaff'),
+              date: format.date(a.completedOn),
+            })
           : ''}
         {` ${t('assessment.manualVersion', { version: a.manualVersion })}`}
       </p>

@@ -26,7 +26,7 @@ export function TemplateEditor() {
   useEffect(() => {
     setHeading(current?.heading ?? '');
     setBody(current?.body ?? '');
-  }, [current?.kind, current?.language, current?.version]);
+  }, [current?.kind, current?.language, current?.version, current?.heading, current?.body]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -24,7 +24,8 @@ describe('the person list state in the address', () => {
 
   it('falls back to the defaults for anything odd, and lets "all" undo a default status', () => {
     const odd = new URLSearchParams(
-      'sort=age;drop&order=sideways&page=-2&contactPerson=everyone&status=finished&team=nope&under18=maybe&entryReason=x',
+      'sort=age;drop&order=sideways&page=-2&contactPerson=everyone&status=finished' +
+        '&team=nope&under18=maybe&entryReason=x',
     );
     expect(readListState(odd)).toEqual({
       ...LIST_DEFAULTS,
