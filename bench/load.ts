@@ -252,11 +252,10 @@ async function drive(sessions: Session[], ports: number[], db: pg.Pool): Promise
   const reads = of(KINDS.filter((k) => !WRITES.includes(k)));
   const writes = of(WRITES);
   const errors = [...failed.values()].reduce((a, b) => a + b, 0);
-  if (statuses.size)
-    console.log(
-      `errors by kind and status: ${[...statuses].map(([k, n]) => `${k}: ${n}`).join(', ')}` +
-        (failed.get('transport') ? `, transport: ${failed.get('transport')}` : ''),
-    );
+  // A request that times out (10 s) or loses its connection is a transport error, with no status.
+  const byStatus = [...statuses].map(([k, n]) => `${k}: ${n}`);
+  if (failed.get('transport')) byStatus.push(`transport (timeout or connection): ${failed.get('transport')}`);
+  if (byStatus.length) console.log(`errors by kind and status: ${byStatus.join(', ')}`);
   const samples = Math.max(1, waits.samples);
   console.log(
     `database lock waits: mean ${(waits.lockSum / samples).toFixed(1)}, max ${waits.lockMax}; ` +
