@@ -95,6 +95,16 @@ describe.skipIf(skipE2E)(
         .toContain('Tea Teammöte: Antagen till teamet. Börjar i gruppen på måndag.');
       await expectNoAxeViolations(page, 'team meeting with a decision');
 
+      // A new measure for Tor: the form asks for the offer, and the measure is booked with the decision.
+      await decide.getByLabel(/^Ung person/).selectOption({ label: 'Tor Teammöte' });
+      await decide.getByLabel(/^Beslut/).selectOption('new_measure');
+      await decide.getByRole('button', { name: 'Spara beslut' }).click();
+      await expect.poll(() => decide.getByLabel(/^Insats \(erbjudande\)/).getAttribute('aria-invalid')).toBe('true');
+      await expectNoAxeViolations(page, 'decision on a new measure, asking for the offer');
+      await decide.getByLabel(/^Insats \(erbjudande\)/).selectOption({ index: 1 });
+      await decide.getByRole('button', { name: 'Spara beslut' }).click();
+      await expect.poll(() => decisions.textContent(), { timeout: 10_000 }).toContain('Tor Teammöte: Ny insats');
+
       const href = await page.getByRole('link', { name: 'Protokoll på svenska (PDF)' }).getAttribute('href');
       const minutes = await page.context().request.get(href!);
       expect(minutes.status()).toBe(200);
@@ -108,7 +118,7 @@ describe.skipIf(skipE2E)(
         .toContain('registrerade teammötets beslut (Ungdomsteamet');
       expect(errors).toEqual([]);
       await context.close();
-    });
+    }, 180_000);
 
     it('shows a social worker without consent each young person as no access, in English', async () => {
       const coach = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.youthCoach);
