@@ -62,7 +62,7 @@ describe.skipIf(skipE2E)(
     it(
       'creates a meeting from the team page, takes attendance, decides, downloads the minutes (sv)',
       {
-        timeout: 150_000,
+        timeout: 210_000,
       },
       async () => {
         const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
@@ -117,6 +117,16 @@ describe.skipIf(skipE2E)(
           .poll(() => decisions.textContent())
           .toContain('Tea Teammöte: Antagen till teamet. Börjar i gruppen på måndag.');
         await expectNoAxeViolations(page, 'team meeting with a decision');
+
+        // A new measure for Tor: the form asks for the offer, and the measure is booked with the decision.
+        await decide.getByLabel(/^Ung person/).selectOption({ label: 'Tor Teammöte' });
+        await decide.getByLabel(/^Beslut/).selectOption('new_measure');
+        await decide.getByRole('button', { name: 'Spara beslut' }).click();
+        await expect.poll(() => decide.getByLabel(/^Insats \(erbjudande\)/).getAttribute('aria-invalid')).toBe('true');
+        await expectNoAxeViolations(page, 'decision on a new measure, asking for the offer');
+        await decide.getByLabel(/^Insats \(erbjudande\)/).selectOption({ index: 1 });
+        await decide.getByRole('button', { name: 'Spara beslut' }).click();
+        await expect.poll(() => decisions.textContent(), { timeout: 10_000 }).toContain('Tor Teammöte: Ny insats');
 
         const href = await page.getByRole('link', { name: 'Protokoll på svenska (PDF)' }).getAttribute('href');
         const minutes = await page.context().request.get(href!);
