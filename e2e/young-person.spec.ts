@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { todayInSweden } from '../src/core/dates.js';
 import { WEB_DIST } from '../src/server/app.js';
-import { ACCOUNTS, apiAs, expectNoAxeViolations, serverAndBrowser, skipE2E } from './fixtures.js';
+import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, signIn, skipE2E } from './fixtures.js';
 
 const SOCIAL_WORKER = 'socialsekreterare@demo.lotsa.local';
 /** A phone's screen. */
@@ -202,6 +202,26 @@ describe.skipIf(skipE2E)(
         better: [],
       });
       await coordinator.api.dispose();
+    });
+    it('lets a coordinator choose, by keyboard, that the young person’s log names staff', async () => {
+      const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
+      await signIn(page, ACCOUNTS.coordinator);
+      await page.getByRole('link', { name: 'Mitt Lotsa' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Inställningar för Mitt Lotsa' }).waitFor();
+      const box = page.getByLabel('Visa personalens namn i ungdomens logg');
+      await expect.poll(() => box.isChecked()).toBe(false);
+      await expectNoAxeViolations(page, '/settings/young-person');
+      await box.focus();
+      await page.keyboard.press('Space');
+      await page.getByRole('button', { name: 'Spara' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByText('Inställningen är sparad.').waitFor();
+      const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
+      const settings = await (await coordinator.api.get('/api/v1/settings/young-person')).json();
+      expect(settings).toEqual({ staffNamesShown: true });
+      await coordinator.api.dispose();
+      expect(errors).toEqual([]);
+      await context.close();
     });
   },
 );

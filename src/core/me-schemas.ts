@@ -123,3 +123,10 @@ export const meOwnWordsBody = z.object({
   version: z.number().int().min(1),
   text: z.string().trim().max(2000),
 });
+
+/** The municipality's settings for the young person's own Lotsa (coordinators change them). */
+export const youngPersonSettingsSchema = z.object({
+  /** Whether the young person's access log names staff (else unit and role only). */
+  staffNamesShown: z.boolean(),
+});
+export type YoungPersonSettings = z.infer<typeof youngPersonSettingsSchema>;

@@ -50,6 +50,11 @@ const SmsPage = lazy(() => import('./features/sms/SmsPage.js').then((m) => ({ de
 const CalendarPage = lazy(() =>
   import('./features/calendar/CalendarPage.js').then((m) => ({ default: m.CalendarPage })),
 );
+const YoungPersonSettingsPage = lazy(() =>
+  import('./features/young-person-settings/YoungPersonSettingsPage.js').then((m) => ({
+    default: m.YoungPersonSettingsPage,
+  })),
+);
 const OutreachSettingsPage = lazy(() =>
   import('./features/outreach-settings/OutreachSettingsPage.js').then((m) => ({ default: m.OutreachSettingsPage })),
 );
@@ -307,6 +312,14 @@ export const router = createBrowserRouter([
         element: signedIn(
           <RequireCapability capability="outreach.configure">
             <GoalAreasPage />
+          </RequireCapability>,
+        ),
+      },
+      {
+        path: '/settings/young-person',
+        element: signedIn(
+          <RequireCapability capability="outreach.configure">
+            <YoungPersonSettingsPage />
           </RequireCapability>,
         ),
       },

@@ -49,6 +49,7 @@ const GROUPS: { key: 'daily' | 'register' | 'cooperation' | 'settings'; links: N
       { to: '/settings/outreach', label: 'outreachSettings.nav', capability: 'outreach.configure' },
       { to: '/settings/assessment-manual', label: 'assessmentManual.nav', capability: 'outreach.configure' },
       { to: '/settings/goal-areas', label: 'goalAreaSettings.nav', capability: 'outreach.configure' },
+      { to: '/settings/young-person', label: 'youngPersonSettings.nav', capability: 'outreach.configure' },
       { to: '/admin/staff', label: 'nav.staff', capability: 'staff.manage' },
       { to: '/admin/units', label: 'nav.units', capability: 'settings.manage' },
       { to: '/admin/audit', label: 'nav.audit', capability: 'audit.read' },
