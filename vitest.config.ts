@@ -67,7 +67,8 @@ export default defineConfig({
           isolate: false,
           globalSetup: ['e2e/demo-template.ts'],
           setupFiles,
-          testTimeout: 60_000,
+          // A spec walks several pages in a real browser: 40-60 s on a busy 2-core machine, so twice that.
+          testTimeout: 120_000,
           hookTimeout: 120_000,
         },
       },

@@ -66,6 +66,7 @@ describe.skipIf(skipE2E)('[access]: each role sees only what it needs; managers 
       'Inställningar',
       'Kartläggningsmanual',
       'Målområden',
+      'Mitt Lotsa',
     ]);
     await expectNoAxeViolations(page, 'coordinator start page');
     await context.close();

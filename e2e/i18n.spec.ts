@@ -53,6 +53,7 @@ describe.skipIf(skipE2E)('[i18n]: staff switch the interface between Swedish and
       'Settings',
       'Assessment manual',
       'Goal areas',
+      'Mitt Lotsa',
     ]);
     expect(await page.locator('.user-badge__role').textContent()).toBe('KAA coordinator');
 

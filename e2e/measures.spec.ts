@@ -66,7 +66,7 @@ describe.skipIf(skipE2E)('[measures]: a coach books a work placement and refers 
     expect(await booked.textContent()).toContain('Pågår');
 
     await measures.getByRole('button', { name: 'Ny lotsning' }).click();
-    await page.getByLabel(/^Till/).selectOption({ label: 'Arbetsförmedlingen' });
+    await page.getByRole('combobox', { name: /^Till/ }).selectOption({ label: 'Arbetsförmedlingen' });
     await page.getByLabel('Varför', { exact: true }).fill('Inskrivning och ungdomsgaranti');
     await page.getByLabel('Personal följde med till första besöket').check();
     await page.getByRole('button', { name: 'Registrera lotsningen' }).click();

@@ -6,11 +6,15 @@
 import { QueryClient } from '@tanstack/react-query';
 import { ApiError } from './client.js';
 
-/** Shared by the whole app; no retry on a client error (4xx), since asking again will not help. */
+/**
+ * Shared by the whole app; no retry on a client error (4xx), since asking again will not help. An answer is
+ * stale at once: a page opened again asks anew (showing the cached answer meanwhile), since work on another
+ * page (an assessment completed, a plan signed) changes what it shows without invalidating its key.
+ */
 export const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
-      staleTime: 10_000,
+      staleTime: 0,
       refetchOnWindowFocus: false,
       retry: (failures, error) =>
         !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 2,
