@@ -67,11 +67,15 @@ export async function startServer(env: Env): Promise<() => Promise<void>> {
     info: (line) => console.log(line),
     error: (line, err) => backgroundFailed('checkpoint', err, line),
   });
-  // Housekeeping now and every hour; every failure is logged (src/server/jobs/background.ts).
+  // Housekeeping now and every hour; every failure is logged (src/server/jobs/background.ts). The embedded
+  // database's statistics are kept in its data directory, so the hourly runs alone gather them anew.
   await runHousekeeping(database.db, env);
   // Start-up is done: the sign-in notice again, below whatever was logged meanwhile.
   if (firstAdmin) console.log(notice);
-  const stopHousekeeping = startHousekeeping(database.db, env);
+  const stopHousekeeping = startHousekeeping(database.db, {
+    ...env,
+    embeddedStatistics: database.kind === 'pglite',
+  });
   // On a shared PostgreSQL server another process may die mid-work: its silent work, and the text
   // messages it left unsent, are failed here. Embedded, this process is the only one, and a heartbeat
   // may wait behind a long statement, so only start-up (above) fails what was left.

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { projectPath } from '../paths.js';
+import { refreshStatistics } from '../db/statistics.js';
 import { sql } from 'kysely';
 import { ageOn, parseIdentityNumber } from '../../core/personnummer.js';
 import type { Role } from '../../core/roles.js';
@@ -165,7 +166,7 @@ export async function fillDemo(
 
   const hash = await hashPassword(DEMO_PASSWORD);
 
-  return db.transaction().execute(async (trx) => {
+  const summary = await db.transaction().execute(async (trx) => {
     const units = new Map(
       (
         await trx.selectFrom('units').select(['id', 'name']).where('municipality_id', '=', municipalityId).execute()
@@ -534,4 +535,7 @@ export async function fillDemo(
       ...DEMO_STAFF.map((s) => `  ${s.role.padEnd(16)} ${s.email}`),
     ].join('\n');
   });
+  // Hundreds of persons where there were none: without statistics the planner joins them as if tables were empty.
+  await refreshStatistics(db);
+  return summary;
 }

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/connection.js';
@@ -43,6 +43,17 @@ describe('the hourly housekeeping and the reaper log every failure', () => {
     expect(await runHousekeeping(working.db, settings)).toBe(true);
     expect(await runReaper(working.db)).toBe(true);
     expect(lines).toEqual([]);
+  });
+
+  it('housekeeping asked to keep the embedded statistics gathers them, so the planner knows the tables', async () => {
+    const analyzed = () =>
+      sql<{ n: number }>`select count(*)::int as n from pg_stat_user_tables
+        where relname = 'persons' and (last_analyze is not null or last_autoanalyze is not null)`.execute(working.db);
+    expect((await analyzed()).rows[0]!.n).toBe(0);
+    expect(await runHousekeeping(working.db, settings)).toBe(true);
+    expect((await analyzed()).rows[0]!.n).toBe(0);
+    expect(await runHousekeeping(working.db, { ...settings, embeddedStatistics: true })).toBe(true);
+    expect((await analyzed()).rows[0]!.n).toBe(1);
   });
 
   it('a failing housekeeping run logs each failing part with its error, and counts it', async () => {

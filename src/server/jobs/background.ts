@@ -9,12 +9,21 @@ import type { Db } from '../db/connection.js';
 import { failInterruptedImports } from '../features/imports/imports.service.js';
 import { applyRetention } from '../features/retention/retention.js';
 import { failUnsentSms } from '../features/sms/sms.jobs.js';
+import { refreshStatistics } from '../db/statistics.js';
 import { pruneSessions } from '../http/sessions.js';
 import { backgroundFailed, type BackgroundTask } from '../log.js';
 import { failInterruptedJobs } from './queue.js';
 
-/** What housekeeping needs of the configuration. */
-export type HousekeepingSettings = { sessionMaxHours: number; retentionDays: number; uploadsDir: string };
+/**
+ * What housekeeping needs of the configuration. `embeddedStatistics`: also gather the planner's statistics,
+ * which the embedded database has no autovacuum to do (db/statistics.ts).
+ */
+export type HousekeepingSettings = {
+  sessionMaxHours: number;
+  retentionDays: number;
+  uploadsDir: string;
+  embeddedStatistics?: boolean;
+};
 
 /** One part of a recurring task: its name in the log, and the work. */
 type Part = { name: string; run: () => Promise<unknown> };
@@ -35,16 +44,17 @@ async function runParts(task: BackgroundTask, parts: Part[], when: string): Prom
   return results.every((result) => result.status === 'fulfilled');
 }
 
-/** The hourly housekeeping, once: prune expired sessions and cull what retention allows. True when both succeeded. */
+/**
+ * The hourly housekeeping, once: prune expired sessions, cull what retention allows and, when asked, gather the
+ * embedded database's statistics. True when every part succeeded.
+ */
 export function runHousekeeping(db: Db, settings: HousekeepingSettings): Promise<boolean> {
-  return runParts(
-    'housekeeping',
-    [
-      { name: 'pruning expired sessions', run: () => pruneSessions(db, settings.sessionMaxHours) },
-      { name: 'retention', run: () => applyRetention(db, settings.retentionDays, settings.uploadsDir) },
-    ],
-    'it runs again within the hour',
-  );
+  const parts: Part[] = [
+    { name: 'pruning expired sessions', run: () => pruneSessions(db, settings.sessionMaxHours) },
+    { name: 'retention', run: () => applyRetention(db, settings.retentionDays, settings.uploadsDir) },
+  ];
+  if (settings.embeddedStatistics) parts.push({ name: 'planner statistics', run: () => refreshStatistics(db) });
+  return runParts('housekeeping', parts, 'it runs again within the hour');
 }
 
 /**

@@ -15,6 +15,7 @@ import type { Database } from '../../db/types.js';
 import { AppError } from '../../http/app-error.js';
 import type { Progress } from '../../jobs/queue.js';
 import { applyPlan } from './apply-plan.js';
+import { refreshEmbeddedStatistics } from '../../db/statistics.js';
 import { eachPerson, readEnrolments } from './register-facts.js';
 import { namesOf, readyImports, schoolUnitCoverage, type NamedPerson } from './register.queries.js';
 
@@ -193,6 +194,8 @@ export async function reconcile(
       return { plan: planned, names };
     }),
   );
+  // The register just changed, perhaps from empty to a whole municipality: the embedded database has no autovacuum.
+  if (options.apply) await refreshEmbeddedStatistics(handle);
   const byNumber = (a: { pnr: string }, b: { pnr: string }) => (a.pnr < b.pnr ? -1 : a.pnr > b.pnr ? 1 : 0);
   for (const list of [p.enter, p.leave, p.change]) list.sort(byNumber);
   const who = (pnr: string) => ({
