@@ -3,15 +3,17 @@
  * keeps its data directory, which every spec file's server starts from a copy of (`startLotsa`).
  * Creating, migrating and filling a database takes several seconds; copying one takes a moment.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
 import { ensureMunicipality } from '../src/server/bootstrap.js';
 import { openDatabase } from '../src/server/db/connection.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
 import { fillDemo } from '../src/server/demo/demo.js';
 import { loadEnv } from '../src/server/env.js';
+import { migratedTemplate } from '../src/server/testing/pglite-template.js';
 import { enableTestPasswordHashing } from '../src/server/http/passwords.js';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_OPTIONS, skipE2E } from './chromium.js';
@@ -32,6 +34,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   enableTestPasswordHashing();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lotsa-e2e-template-'));
   const env = loadEnv({ LOTSA_DATA_DIR: dataDir });
+  // Started from the migrated database the PGlite project's set-up saved (or made now), not by initdb anew.
+  const template = await migratedTemplate();
+  await (
+    await PGlite.create(path.join(dataDir, 'pgdata'), { loadDataDir: new Blob([readFileSync(template.file)]) })
+  ).close();
   const database = await openDatabase({ dataDir });
   try {
     await migrateToLatest(database.db);
@@ -50,6 +57,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const browser = skipE2E ? null : await chromium.launchServer(CHROMIUM_OPTIONS);
   project.provide('browserEndpoint', browser?.wsEndpoint() ?? '');
   return async () => {
+    template.remove();
     await browser?.close();
     rmSync(dataDir, { recursive: true, force: true });
   };

@@ -52,6 +52,16 @@ export function openConfiguredDatabase(
   return openDatabase(env.databaseUrl ? { url: env.databaseUrl, onFatal } : { dataDir: env.dataDir, onFatal });
 }
 
+/**
+ * The options every embedded database is created with: dates and bigints as strings, and pg_trgm, which backs
+ * name search (migration 20261208120000); every PGlite that writes persons needs it.
+ */
+export async function embeddedOptions() {
+  const parsers = { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => v };
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  return { parsers, extensions: { pg_trgm } };
+}
+
 /** Opens the database described by `options`. */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if ('url' in options) {
@@ -80,10 +90,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   }
   // Loaded only here, so a command on a PostgreSQL server does not pay for loading PGlite.
   const { PGlite } = await import('@electric-sql/pglite');
-  const parsers = { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => v };
-  // pg_trgm backs name search (migration 20261208120000); every PGlite that writes persons needs it.
-  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
-  const extensions = { pg_trgm };
+  const { parsers, extensions } = await embeddedOptions();
   let release = () => {};
   let pglite: PGlite;
   if ('dataDir' in options) {

@@ -11,7 +11,10 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { inject } from 'vitest';
 import pg from 'pg';
-import { openDatabase, type DatabaseHandle } from '../db/connection.js';
+import { Kysely } from 'kysely';
+import { embeddedOptions, openDatabase, type DatabaseHandle } from '../db/connection.js';
+import { acquirePGlite, PGliteDialect } from '../db/pglite-dialect.js';
+import type { Database } from '../db/types.js';
 import { migrateToLatest } from '../db/migrate.js';
 
 /** Which database the integration tests run on. */
@@ -27,12 +30,91 @@ async function adminQuery(url: string, statement: string) {
   }
 }
 
-/** A new, migrated, empty database; closing it drops it. */
+/** Embedded databases a closed test handle gave back, for the next test file of this process to reuse. */
+const idle: PGlite[] = [];
+
+/**
+ * Empties a reused embedded database to what the template holds: every table as the migrations left it, with
+ * identities restarted, and nothing a test left behind (import staging tables, session settings, advisory locks).
+ * Triggers are off meanwhile (the audit log and journal refuse deletion). Waits its turn for the database, so a
+ * statement still running from the last file finishes first.
+ */
+async function resetToTemplate(pglite: PGlite): Promise<void> {
+  const release = await acquirePGlite(pglite);
+  try {
+    await pglite.exec(`
+      rollback;
+      reset all;
+      select pg_advisory_unlock_all();
+      set session_replication_role = replica;
+      do $$ declare t record; begin
+        for t in select tablename from pg_tables where schemaname = 'public'
+          and tablename not in (select tablename from lotsa_test_template.tables) loop
+          execute format('drop table if exists public.%I cascade', t.tablename);
+        end loop;
+        execute (select 'truncate ' || string_agg(format('public.%I', tablename), ', ') || ' restart identity cascade'
+          from lotsa_test_template.tables);
+        for t in select tablename from lotsa_test_template.tables where seeded loop
+          execute format('insert into public.%I select * from lotsa_test_template.%I', t.tablename, t.tablename);
+        end loop;
+      end $$;
+      reset session_replication_role;`);
+  } finally {
+    release();
+  }
+}
+
+/**
+ * Records, in the schema lotsa_test_template, which tables the migrated template has and a copy of the rows
+ * of those that are not empty (the migrations' own records and seeded rows), for {@link resetToTemplate}.
+ */
+async function recordTemplate(pglite: PGlite): Promise<void> {
+  await pglite.exec(`
+    create schema lotsa_test_template;
+    create table lotsa_test_template.tables (tablename text primary key, seeded boolean not null default false);
+    insert into lotsa_test_template.tables (tablename) select tablename from pg_tables where schemaname = 'public';
+    do $$ declare t record; seeded boolean; begin
+      for t in select tablename from lotsa_test_template.tables loop
+        execute format('select exists (select 1 from public.%I)', t.tablename) into seeded;
+        if seeded then
+          execute format('create table lotsa_test_template.%I as select * from public.%I', t.tablename, t.tablename);
+          update lotsa_test_template.tables set seeded = true where tablename = t.tablename;
+        end if;
+      end loop;
+    end $$;`);
+}
+
+/**
+ * A migrated, empty embedded database from the project's template. Creating one costs over a second of CPU,
+ * so a test file's closed handle is kept, and the next file of the same process gets it back emptied.
+ */
+async function embeddedFromTemplate(template: string): Promise<DatabaseHandle> {
+  let pglite = idle.pop();
+  if (pglite) {
+    await resetToTemplate(pglite);
+  } else {
+    pglite = await PGlite.create({ ...(await embeddedOptions()), loadDataDir: new Blob([readFileSync(template)]) });
+    await recordTemplate(pglite);
+  }
+  const kept = pglite;
+  let closed = false;
+  return {
+    db: new Kysely<Database>({ dialect: new PGliteDialect(kept) }),
+    kind: 'pglite',
+    raw: { kind: 'pglite', pglite: kept },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      idle.push(kept);
+    },
+  };
+}
+
+/** A new, migrated, empty database; closing it drops it (an embedded one is emptied and reused). */
 export async function createTestDatabase(): Promise<DatabaseHandle> {
   if (TEST_DB_KIND === 'pglite') {
-    // The PGlite project's global set-up saved a migrated database (pglite-template.ts); start from it.
     const template = inject('pgliteTemplate');
-    if (template) return openDatabase({ memory: true, loadDataDir: new Blob([readFileSync(template)]) });
+    if (template) return embeddedFromTemplate(template);
     const handle = await openDatabase({ memory: true });
     await migrateToLatest(handle.db);
     return handle;
