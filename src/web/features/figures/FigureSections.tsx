@@ -86,10 +86,10 @@ export function OutcomeSection({
   const { t } = useTranslation();
   const c = useCells();
   /** A count that links to its cases, for a reader who may see them; 0 and every count for others as text. */
-  const traced = (v: Cell, what: string, outcome?: string) =>
+  const traced = (v: Cell, what: string, outcome?: string, targetGroup?: string) =>
     traceable && v !== 0 && v !== null && v !== undefined ? (
       <Link
-        to={outcomeCasesPath(filter, outcome)}
+        to={outcomeCasesPath(targetGroup ? { ...filter, targetGroup } : filter, outcome)}
         aria-label={t('figuresPage.outcomes.showCases', { count: c.count(v), what })}
       >
         {c.count(v)}
@@ -134,7 +134,7 @@ export function OutcomeSection({
           ],
           ...Object.entries(report.byTargetGroup).map(([g, v]) => [
             t(`outcomes.targetGroups.${g}`),
-            c.count(v),
+            traced(v, t(`outcomes.targetGroups.${g}`), undefined, g),
             '',
             '',
           ]),

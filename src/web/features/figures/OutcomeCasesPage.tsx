@@ -29,7 +29,10 @@ export function OutcomeCasesPage() {
       (e): e is [string, string] => !!e[1],
     ),
   );
-  const what = q.outcome ? t(`outcomes.codes.${q.outcome}`) : t('figuresPage.outcomes.allClosed');
+  const what = [
+    q.outcome ? t(`outcomes.codes.${q.outcome}`) : t('figuresPage.outcomes.allClosed'),
+    ...(q.targetGroup ? [t(`outcomes.targetGroups.${q.targetGroup}`)] : []),
+  ].join(', ');
   const title = t('outcomeCases.title', { what, from: q.from, to: q.to });
   return (
     <>
