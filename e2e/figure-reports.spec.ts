@@ -148,6 +148,24 @@ describe.skipIf(skipE2E)(
       await context.close();
     });
 
+    it('reads the figure settings and the cases behind a count in English with no axe violations', async () => {
+      const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
+      await signIn(page, ACCOUNTS.coordinator);
+      await page.goto('/settings/figures');
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('heading', { name: 'Settings for the figures', level: 1 }).waitFor();
+      await page.getByLabel('Target share (per cent)').waitFor();
+      await expectNoAxeViolations(page, 'figure settings (en)');
+      await page.getByRole('link', { name: 'Back to the figures' }).click();
+      const table = page.getByRole('table', { name: /^Outcomes by gender, target group and background/ });
+      await table.getByRole('link', { name: /: show the cases behind Moved away$/ }).click();
+      await page.getByRole('heading', { name: /^Cases behind the figure: Moved away/, level: 1 }).waitFor();
+      await page.getByRole('link', { name: 'Tea Spårsson' }).waitFor();
+      await expectNoAxeViolations(page, 'cases behind a count (en)');
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
     it('gives a manager counts only: no file, no names, no way to the cases or the settings', async () => {
       const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
       await signIn(page, ACCOUNTS.manager);
