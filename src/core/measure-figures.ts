@@ -4,7 +4,7 @@
  * lost to society. Pure; the server counts in SQL and folds here.
  */
 import type { CostUnit, EndReason } from './measures.js';
-import { share } from './figures.js';
+import { share, SMALL_CELL } from './figures.js';
 
 /** End reasons that count as a measure completed (done, or left for studies or work). */
 export const COMPLETED_END_REASONS: readonly EndReason[] = ['completed', 'moved_on_studies', 'moved_on_work'];
@@ -104,4 +104,42 @@ export function measureFigures(input: {
     costInLostYoungPersons:
       input.lostYoungPersonCost > 0 ? Math.round((cost / input.lostYoungPersonCost) * 100) / 100 : 0,
   };
+}
+
+type Shown = number | typeof SMALL_CELL;
+/** An offer's row as a reader of suppressed figures gets it: counts may read "<3". */
+export type ShownOfferFigure = Omit<OfferFigure, 'participants' | 'completed' | 'interrupted' | 'outcomes'> & {
+  participants: Shown;
+  completed: Shown;
+  interrupted: Shown;
+  outcomes: Shown;
+};
+
+/**
+ * The money of the offers as it may be shown beside suppressed counts. An offer whose participants read
+ * "<3" shows no cost, nor cost per participant or per outcome: with one or two participants the offer's
+ * cost is what one or two young persons cost (and, priced per participant, cost over price gives the
+ * count back). A cost per outcome goes when the outcomes read "<3", the completed share when the
+ * interrupted do. When exactly one offer's cost is left out this way, the next smallest cost goes too,
+ * so the total cost minus the costs shown gives nothing back.
+ */
+export function suppressOfferMoney<T extends ShownOfferFigure>(offers: readonly T[]): T[] {
+  const out = offers.map((o) => {
+    const few = o.participants === SMALL_CELL;
+    return {
+      ...o,
+      cost: few ? null : o.cost,
+      costPerParticipant: few ? null : o.costPerParticipant,
+      costPerOutcome: few || o.outcomes === SMALL_CELL ? null : o.costPerOutcome,
+      completedShare: o.interrupted === SMALL_CELL ? null : o.completedShare,
+    };
+  });
+  const hidden = out.filter((o, i) => o.cost === null && offers[i]!.cost !== null && offers[i]!.cost! > 0);
+  if (hidden.length === 1) {
+    const next = out
+      .filter((o) => o.cost !== null && o.cost > 0)
+      .sort((a, b) => (a.cost as number) - (b.cost as number))[0];
+    if (next) Object.assign(next, { cost: null, costPerParticipant: null, costPerOutcome: null });
+  }
+  return out;
 }

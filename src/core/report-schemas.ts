@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { SCB_BLOCKS, SCB_CHECKS } from './scb.js';
 import { isoDay } from './schemas.js';
+import { OUTCOME_CODES } from './outcomes.js';
 
 /** A count as it may be shown: a number, or "<3" where small cells are suppressed. */
 const count = z.union([z.number().int(), z.literal('<3')]);
@@ -187,3 +188,30 @@ export const figureSettingsResponse = z.object({ settings: figureSettingsValues,
 export const figureSettingsBody = z.object({ settings: figureSettingsValues, version: z.number().int().min(0) });
 /** PUT /api/v1/staff/{id}/caseload-capacity: open cases the contact person can hold; null: the municipality's. */
 export const caseloadCapacityBody = z.object({ capacity: z.number().int().min(0).max(1000).nullable() });
+
+/** GET /api/v1/reports/outcomes/cases: the cases behind a count of the outcome table (an outcome, or all). */
+export const outcomeCasesQuery = z.object({
+  from: isoDay,
+  to: isoDay,
+  outcome: z.enum(OUTCOME_CODES).optional(),
+  targetGroup: targetGroup.optional(),
+  contactPerson: z.string().uuid().optional(),
+});
+/** The cases behind a count: only those the reader may see (the rest are neither listed nor counted). */
+export const outcomeCasesSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  outcome: z.string().nullable(),
+  cases: z.array(
+    z.object({
+      caseId: z.string(),
+      closedOn: z.string(),
+      outcome: z.string(),
+      targetGroup: z.string().nullable(),
+      person: z.object({ id: z.string(), name: z.string(), personalIdentityNumber: z.string() }),
+    }),
+  ),
+  /** True when more cases matched than the list holds (`OUTCOME_CASES_LIMIT`). */
+  truncated: z.boolean(),
+});
+export type OutcomeCases = z.infer<typeof outcomeCasesSchema>;

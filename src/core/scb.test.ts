@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeListsFor, halfYear, scbChecks, scbCsv, type ScbRow } from './scb.js';
+import { codeListsFor, halfOf, halfYear, recentHalves, scbChecks, scbCsv, type ScbRow } from './scb.js';
 
 const lists = codeListsFor('2026-H2');
 const row = (o: Partial<ScbRow>): ScbRow => ({
@@ -18,6 +18,17 @@ describe('the half-year', () => {
     expect(halfYear('2026-H2')).toEqual({ from: '2026-07-01', to: '2026-12-31' });
     expect(halfYear('2026-H3')).toBeNull();
     expect(halfYear('2026-1')).toBeNull();
+  });
+
+  it('holds a day in H1 up to the end of June and in H2 from the first of July', () => {
+    expect(halfOf('2026-06-30')).toBe('2026-H1');
+    expect(halfOf('2026-07-01')).toBe('2026-H2');
+    expect(halfOf('2027-01-01')).toBe('2027-H1');
+  });
+
+  it('lists the recent half-years newest first, across the turn of the year', () => {
+    expect(recentHalves('2026-12-07', 3)).toEqual(['2026-H2', '2026-H1', '2025-H2']);
+    expect(recentHalves('2027-02-01', 4)).toEqual(['2027-H1', '2026-H2', '2026-H1', '2025-H2']);
   });
 
   it('is made with the newest code list that applies to it', () => {

@@ -77,6 +77,29 @@ export function halfYear(half: string): { from: string; to: string } | null {
   return m[2] === '1' ? { from: `${m[1]}-01-01`, to: `${m[1]}-06-30` } : { from: `${m[1]}-07-01`, to: `${m[1]}-12-31` };
 }
 
+/** The half-year (YYYY-H1|H2) that `day` (YYYY-MM-DD) falls in. */
+export function halfOf(day: string): string {
+  return `${day.slice(0, 4)}-H${Number(day.slice(5, 7)) <= 6 ? 1 : 2}`;
+}
+
+/**
+ * The `count` half-years up to and including the one `day` falls in, newest first: the choices of
+ * the return's page, where the last complete one (the second) is the one a municipality reports.
+ */
+export function recentHalves(day: string, count: number): string[] {
+  let year = Number(day.slice(0, 4));
+  let h = halfOf(day).endsWith('1') ? 1 : 2;
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    out.push(`${year}-H${h}`);
+    if (h === 1) {
+      year -= 1;
+      h = 2;
+    } else h = 1;
+  }
+  return out;
+}
+
 /** One line of a block: whose, on which day, Lotsa's code (null when missing) and, for contacts, nothing more. */
 export type ScbRow = {
   block: ScbBlock;

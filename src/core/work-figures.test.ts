@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { channelFigures, monthsOf } from './channel-figures.js';
-import { measureFigures, offerCost, type OfferCount } from './measure-figures.js';
+import {
+  measureFigures,
+  offerCost,
+  suppressOfferMoney,
+  type OfferCount,
+  type ShownOfferFigure,
+} from './measure-figures.js';
 import { statusFigures, statusOn } from './status-figures.js';
 
 describe('outreach by channel', () => {
@@ -119,6 +125,54 @@ describe('measures per offer', () => {
         lostYoungPersonCost: 12_000_000,
       }).costInLostYoungPersons,
     ).toBe(0.5);
+  });
+});
+
+describe('the money of offers beside suppressed counts', () => {
+  const row = (o: Partial<ShownOfferFigure>): ShownOfferFigure => ({
+    offerId: 'x',
+    name: 'x',
+    kind: 'other',
+    costAmount: 1000,
+    costUnit: 'participant',
+    participants: 5,
+    completed: 3,
+    interrupted: 3,
+    outcomes: 3,
+    cost: 5000,
+    costPerParticipant: 1000,
+    costPerOutcome: 1667,
+    completedShare: 0.5,
+    ...o,
+  });
+
+  it("shows no cost of an offer with one or two participants, which would be those young persons' cost", () => {
+    const [few, many] = suppressOfferMoney([
+      row({ offerId: 'few', participants: '<3', cost: 2000, costPerParticipant: 1000, costPerOutcome: 2000 }),
+      row({ offerId: 'many', outcomes: '<3', interrupted: '<3' }),
+      row({ offerId: 'third', cost: 9000 }),
+    ]);
+    expect(few).toMatchObject({ cost: null, costPerParticipant: null, costPerOutcome: null });
+    expect(many).toMatchObject({ cost: null, costPerParticipant: null, costPerOutcome: null, completedShare: null });
+  });
+
+  it('hides the next smallest cost when only one is hidden, so the total gives nothing back', () => {
+    const shown = suppressOfferMoney([
+      row({ offerId: 'few', participants: '<3', cost: 2000 }),
+      row({ offerId: 'small', cost: 4000 }),
+      row({ offerId: 'large', cost: 9000 }),
+      row({ offerId: 'free', cost: null, costAmount: null, costUnit: null }),
+    ]);
+    expect(shown.map((o) => o.cost)).toEqual([null, null, 9000, null]);
+    // Two hidden already, or a hidden offer without a cost: nothing more is hidden.
+    const two = suppressOfferMoney([
+      row({ participants: '<3', cost: 2000 }),
+      row({ participants: '<3', cost: 1000 }),
+      row({ cost: 4000 }),
+    ]);
+    expect(two.map((o) => o.cost)).toEqual([null, null, 4000]);
+    const free = suppressOfferMoney([row({ participants: '<3', cost: null }), row({ cost: 4000 })]);
+    expect(free.map((o) => o.cost)).toEqual([null, 4000]);
   });
 });
 

@@ -84,6 +84,13 @@ const TeamMeetingPage = lazy(() =>
 );
 // The figures page brings the charting library: loaded only when opened.
 const FiguresPage = lazy(() => import('./features/figures/FiguresPage.js').then((m) => ({ default: m.FiguresPage })));
+const OutcomeCasesPage = lazy(() =>
+  import('./features/figures/OutcomeCasesPage.js').then((m) => ({ default: m.OutcomeCasesPage })),
+);
+const ScbPage = lazy(() => import('./features/figures/ScbPage.js').then((m) => ({ default: m.ScbPage })));
+const FigureSettingsPage = lazy(() =>
+  import('./features/figures/FigureSettingsPage.js').then((m) => ({ default: m.FigureSettingsPage })),
+);
 const ActivitiesPage = lazy(() =>
   import('./features/activities/ActivitiesPage.js').then((m) => ({ default: m.ActivitiesPage })),
 );
@@ -384,6 +391,30 @@ export const router = createBrowserRouter([
         element: signedIn(
           <RequireCapability capability="figures.read">
             <FiguresPage />
+          </RequireCapability>,
+        ),
+      },
+      {
+        path: '/figures/cases',
+        element: signedIn(
+          <RequireCapability capability="persons.browse">
+            <OutcomeCasesPage />
+          </RequireCapability>,
+        ),
+      },
+      {
+        path: '/figures/scb',
+        element: signedIn(
+          <RequireCapability capability="figures.read">
+            <ScbPage />
+          </RequireCapability>,
+        ),
+      },
+      {
+        path: '/settings/figures',
+        element: signedIn(
+          <RequireCapability capability="outreach.configure">
+            <FigureSettingsPage />
           </RequireCapability>,
         ),
       },

@@ -20,6 +20,7 @@ import type { Database } from '../db/types.js';
 import { personListQuery } from '../../core/schemas.js';
 import { selectPerson, selectPersonPage } from '../features/persons/persons.queries.js';
 import { selectAgenda, selectDecisions } from '../features/team-meetings/team-meetings.queries.js';
+import { selectOutcomeCases } from '../features/reports/outcome-cases.queries.js';
 import {
   accessOf,
   categoryVisibleTo,
@@ -186,5 +187,15 @@ describe("the young person's own record, as SQL", () => {
     const { db } = capturing();
     const query = db.selectFrom('events').select('events.id').where(eventSharedWithYoungPerson).compile();
     await expect(asFile(query)).toMatchFileSnapshot(file('event-shared-with.young_person'));
+  });
+});
+
+describe('the cases behind a count of the figures, as SQL', () => {
+  it('a youth coach: the cases closed in the period with one outcome, of the persons they may see', async () => {
+    const { db, queries } = capturing();
+    const q = { from: '2026-01-01', to: '2026-06-30', outcome: 'work', targetGroup: 'kaa' as const };
+    await selectOutcomeCases(db, actorOf('youth_coach'), q);
+    expect(queries).toHaveLength(1);
+    await expect(asFile(queries[0]!)).toMatchFileSnapshot(file('outcome-cases.youth_coach'));
   });
 });

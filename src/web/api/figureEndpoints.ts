@@ -2,8 +2,11 @@
 import type { z } from 'zod';
 import type {
   channelFiguresSchema,
+  figureSettingsResponse,
   measureFiguresSchema,
   outcomeReportSchema,
+  OutcomeCases,
+  ScbReturn,
   statusFiguresSchema,
 } from '../../core/report-schemas.js';
 import { request } from './client.js';
@@ -12,6 +15,7 @@ export type OutcomeReportView = z.infer<typeof outcomeReportSchema>;
 export type ChannelFiguresView = z.infer<typeof channelFiguresSchema>;
 export type MeasureFiguresView = z.infer<typeof measureFiguresSchema>;
 export type StatusFiguresView = z.infer<typeof statusFiguresSchema>;
+export type FigureSettingsView = z.infer<typeof figureSettingsResponse>;
 
 /** The figures page's filters, as in its address. */
 export type FigureFilter = { from: string; to: string; on: string; targetGroup: string; contactPerson: string };
@@ -59,4 +63,37 @@ export const capacityApi = {
       method: 'PUT',
       body: { capacity },
     }),
+};
+
+/** Where the SCB half-year return is (YYYY-H1|H2), as JSON or as the file for SCB. */
+export function scbUrl(half: string, format?: 'csv' | 'xlsx'): string {
+  const params = new URLSearchParams({ half });
+  if (format) params.set('format', format);
+  return `/api/v1/reports/scb?${params}`;
+}
+
+/** Query keys: ['figures', 'scb', half]. */
+export const scbApi = {
+  get: (half: string) => request<ScbReturn>('/api/v1/reports/scb', { query: { half } }),
+};
+
+/** Query key: ['settings', 'figures']. GET for every reader of figures, PUT for coordinators, with the version read. */
+export const figureSettingsApi = {
+  get: () => request<FigureSettingsView>('/api/v1/figure-settings'),
+  save: (settings: FigureSettingsView['settings'], version: number) =>
+    request<FigureSettingsView>('/api/v1/figure-settings', { method: 'PUT', body: { settings, version } }),
+};
+
+/** The address of the page listing the cases behind a count of the outcome table (`outcome` empty: all closed). */
+export function outcomeCasesPath(f: FigureFilter, outcome?: string): string {
+  const params = new URLSearchParams({ from: f.from, to: f.to });
+  if (outcome) params.set('outcome', outcome);
+  for (const [k, v] of Object.entries(filterQuery(f))) if (v) params.set(k, v);
+  return `/figures/cases?${params}`;
+}
+
+/** Query keys: ['figures', 'cases', query]. Staff who may browse persons; lists only those they may see. */
+export const outcomeCasesApi = {
+  list: (q: { from: string; to: string; outcome?: string; targetGroup?: string; contactPerson?: string }) =>
+    request<OutcomeCases>('/api/v1/reports/outcomes/cases', { query: q }),
 };

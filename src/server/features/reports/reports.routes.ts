@@ -11,6 +11,8 @@ import {
 import { problemSchema } from '../../../core/schemas.js';
 import { contextOf } from '../../http/context.js';
 import { outcomeReportFor } from './outcomes.service.js';
+import { outcomeCasesQuery, outcomeCasesSchema } from '../../../core/report-schemas.js';
+import { outcomeCases } from './outcome-cases.service.js';
 import { csvOf, outcomeTable, xlsxOf } from './reports.export.js';
 import { scbFile, scbReturn } from './scb.service.js';
 import { steeringPdf } from './steering-pdf.js';
@@ -60,6 +62,17 @@ export async function reportsRoutes(app: FastifyInstance) {
       const type = format === 'pdf' ? 'application/pdf' : format === 'csv' ? 'text/csv; charset=utf-8' : XLSX;
       return reply.type(type).header('content-disposition', `attachment; filename="${name}.${format}"`).send(file);
     },
+  });
+  r.get('/api/v1/reports/outcomes/cases', {
+    schema: {
+      tags: ['figures'],
+      summary:
+        'The cases behind a count of the outcome report (closed between two days, one outcome or all), ' +
+        'only those whose person you may see; each read is audited (not for managers)',
+      querystring: outcomeCasesQuery,
+      response: { 200: outcomeCasesSchema, ...errors },
+    },
+    handler: (request) => outcomeCases(contextOf(request), request.query),
   });
   r.get('/api/v1/reports/scb', {
     schema: {

@@ -299,11 +299,17 @@ describe('who sees the figures', () => {
       reachedShare: null,
     });
     const measures = (await otherAgency.request('GET', `/api/v1/reports/measures?${H1}`)).json();
+    // One participant: the offer's cost is that young person's cost, so it reads like the count.
     expect(measures.offers.find((o: { name: string }) => o.name === 'Hälsospår')).toMatchObject({
       participants: '<3',
-      cost: 1400,
+      cost: null,
       costPerParticipant: null,
     });
+    expect(measures.offers.find((o: { name: string }) => o.name === 'Jobbcoachning')).toMatchObject({
+      participants: '<3',
+      cost: null,
+    });
+    expect(measures.total.cost).toBe(21_400);
     const status = await otherAgency.request('GET', '/api/v1/reports/status?on=2026-03-15');
     expect(status.json()).toMatchObject({ participants: 3, smallCellsSuppressed: true });
     expect(status.json().byStatus.active.total).toBe('<3');
@@ -349,7 +355,8 @@ describe("the steering group's PDF", () => {
     expect(after(all, 'Telefon till den unga', 3)).toEqual(['<3', '<3', '—']);
     expect(after(all, 'Aviserat hembesök', 3)).toEqual(['<3', '<3', '—']);
     expect(after(all, 'Alla kanaler', 2)).toEqual(['4', '<3']);
-    expect(after(all, 'Jobbcoachning', 5)).toEqual(['<3', '<3', '0', '20000', '—']);
+    // Two participants: the offer's cost (20000) would be what those two cost, so it goes with the count.
+    expect(after(all, 'Jobbcoachning', 5)).toEqual(['<3', '<3', '0', '—', '—']);
     expect(after(all, 'Deltagare med öppet ärende: ', 1)).toEqual(['<3']);
     expect(all.join('\n')).not.toMatch(/\d{12}|Testa/);
   });

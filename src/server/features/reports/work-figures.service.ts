@@ -8,7 +8,13 @@ import type { z } from 'zod';
 import { channelFigures, monthsOf, type ChannelFigures } from '../../../core/channel-figures.js';
 import { todayInSweden } from '../../../core/dates.js';
 import { seesSmallCells, seesSmallCellsInside, SMALL_CELL, suppressSmallCells } from '../../../core/figures.js';
-import { measureFigures, type MeasureFigures } from '../../../core/measure-figures.js';
+import {
+  measureFigures,
+  suppressOfferMoney,
+  type MeasureFigures,
+  type OfferFigure,
+  type ShownOfferFigure,
+} from '../../../core/measure-figures.js';
 import type { periodFiguresQuery, statusFiguresQuery } from '../../../core/report-schemas.js';
 import { statusFigures, type StatusFigures } from '../../../core/status-figures.js';
 import { requireCapability } from '../../access/access.js';
@@ -103,13 +109,8 @@ export async function measuresPerOffer(
     'completedShare',
     ...money,
   ]);
-  // A cost per person divided into the offer's cost would give a hidden count back.
-  const offers = shown.offers.map((o) => ({
-    ...o,
-    costPerParticipant: (o.participants as unknown) === SMALL_CELL ? null : o.costPerParticipant,
-    costPerOutcome: (o.outcomes as unknown) === SMALL_CELL ? null : o.costPerOutcome,
-    completedShare: (o.interrupted as unknown) === SMALL_CELL ? null : o.completedShare,
-  }));
+  // An offer's money beside a hidden count would give the count, or one young person's cost, back.
+  const offers = suppressOfferMoney(shown.offers as unknown as ShownOfferFigure[]) as unknown as OfferFigure[];
   return { ...shown, offers, smallCellsSuppressed: true };
 }
 

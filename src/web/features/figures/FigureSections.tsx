@@ -1,7 +1,9 @@
 /** The sections of the figures page: outcomes, outreach, measures and status now; each table exports. */
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import {
+  outcomeCasesPath,
   reportUrl,
   type ChannelFiguresView,
   type FigureFilter,
@@ -71,9 +73,30 @@ function Chart({
 }
 
 /** The outcome table (Partille's and more), outcomes by gender and time to outcome. */
-export function OutcomeSection({ report, filter }: { report: OutcomeReportView; filter: FigureFilter }) {
+export function OutcomeSection({
+  report,
+  filter,
+  traceable = false,
+}: {
+  report: OutcomeReportView;
+  filter: FigureFilter;
+  /** The reader may browse persons: each outcome's count links to the cases behind it. */
+  traceable?: boolean;
+}) {
   const { t } = useTranslation();
   const c = useCells();
+  /** A count that links to its cases, for a reader who may see them; 0 and every count for others as text. */
+  const traced = (v: Cell, what: string, outcome?: string, targetGroup?: string) =>
+    traceable && v !== 0 && v !== null && v !== undefined ? (
+      <Link
+        to={outcomeCasesPath(targetGroup ? { ...filter, targetGroup } : filter, outcome)}
+        aria-label={t('figuresPage.outcomes.showCases', { count: c.count(v), what })}
+      >
+        {c.count(v)}
+      </Link>
+    ) : (
+      c.count(v)
+    );
   const outcomes = Object.entries(report.byOutcome);
   const medians = (['toFirstContact', 'toAssessment', 'toFirstMeasure', 'toOutcome'] as const).map((k) => ({
     step: t(`figuresPage.medians.${k}`),
@@ -99,23 +122,24 @@ export function OutcomeSection({ report, filter }: { report: OutcomeReportView; 
         rows={[
           ...outcomes.map(([code, v]) => [
             t(`outcomes.codes.${code}`),
-            c.count(v.total),
+            traced(v.total, t(`outcomes.codes.${code}`), code),
             c.count(v.female),
             c.count(v.male),
           ]),
           [
             t('figuresPage.outcomes.allClosed'),
-            c.count(report.closed),
+            traced(report.closed, t('figuresPage.outcomes.allClosed')),
             c.count(report.byGender.female),
             c.count(report.byGender.male),
           ],
           ...Object.entries(report.byTargetGroup).map(([g, v]) => [
             t(`outcomes.targetGroups.${g}`),
-            c.count(v),
+            traced(v, t(`outcomes.targetGroups.${g}`), undefined, g),
             '',
             '',
           ]),
           [t('figuresPage.outcomes.withoutDiploma'), c.count(report.withoutDiploma), '', ''],
+          [t('figuresPage.outcomes.diplomaUnknown'), c.count(report.diplomaUnknown), '', ''],
           [t('figuresPage.outcomes.documentedProblems'), c.count(report.documentedProblems), '', ''],
           [
             t('figuresPage.outcomes.studiesOrWork', {

@@ -6,7 +6,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { figuresApi, reportUrl, type FigureFilter } from '../../api/figureEndpoints.js';
 import { Alert, Loading } from '../../components/Alert.js';
 import { FormField } from '../../components/FormField.js';
@@ -106,9 +106,22 @@ export function FiguresPage() {
           </li>
         </ul>
       </section>
+      <nav className="panel" aria-labelledby="fig-more">
+        <h2 id="fig-more">{t('figuresPage.more.title')}</h2>
+        <ul className="link-list">
+          <li>
+            <Link to="/figures/scb">{t('figuresPage.more.scb')}</Link>
+          </li>
+          {can('outreach.configure') ? (
+            <li>
+              <Link to="/settings/figures">{t('figuresPage.more.settings')}</Link>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
       {error ? <Alert>{error.message || t('figuresPage.failed')}</Alert> : null}
       {outcomes.data ? (
-        <OutcomeSection report={outcomes.data} filter={filter} />
+        <OutcomeSection report={outcomes.data} filter={filter} traceable={can('persons.browse')} />
       ) : outcomes.isPending ? (
         <Loading />
       ) : null}
