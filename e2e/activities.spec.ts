@@ -8,18 +8,18 @@ const PHONE = { width: 390, height: 844 };
 describe.skipIf(skipE2E)('[activities]: a coach runs a group activity and takes attendance on a phone', () => {
   const spec = serverAndBrowser();
   let personId: string;
-  beforeAll(async () => {
-    // A new young person whose contact person is the demo coach.
+  /** A new young person whose contact person is the demo coach. */
+  async function personOfCoach(n: number, givenName: string, familyName: string): Promise<string> {
     const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
-    personId = (
+    const id = (
       await coordinator.send('POST', '/api/v1/persons', {
-        personalIdentityNumber: spec.lotsa.unusedIdentityNumber(61),
-        givenName: 'Alva',
-        familyName: 'Aktivitet',
+        personalIdentityNumber: spec.lotsa.unusedIdentityNumber(n),
+        givenName,
+        familyName,
       })
-    ).body.id;
+    ).body.id as string;
     const staff = (await (await coordinator.api.get('/api/v1/staff')).json()) as { id: string; email: string }[];
-    const person = (await (await coordinator.api.get(`/api/v1/persons/${personId}`)).json()) as {
+    const person = (await (await coordinator.api.get(`/api/v1/persons/${id}`)).json()) as {
       case: { id: string; version: number };
     };
     const coach = staff.find((s) => s.email === ACCOUNTS.youthCoach)!;
@@ -32,6 +32,10 @@ describe.skipIf(skipE2E)('[activities]: a coach runs a group activity and takes 
       ).status,
     ).toBe(204);
     await coordinator.api.dispose();
+    return id;
+  }
+  beforeAll(async () => {
+    personId = await personOfCoach(61, 'Alva', 'Aktivitet');
   });
 
   it('creates an activity, enrols, marks present then late, counts a visitor, sees the person page (sv)', async () => {
@@ -145,4 +149,73 @@ describe.skipIf(skipE2E)('[activities]: a coach runs a group activity and takes 
     expect(errors).toEqual([]);
     await context.close();
   });
+  it('cancels and moves sessions on the activities page; the contact person sees whom it touched', async () => {
+    const tomorrow = addDays(todayInSweden(), 1);
+    const otto = await personOfCoach(62, 'Otto', 'Ombokad');
+    const coach = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.youthCoach);
+    const everyDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '10:00', end: '12:00' }));
+    const created = await coach.send('POST', '/api/v1/activities', {
+      title: 'Studierum varje dag',
+      kind: 'study_room',
+      recurrence: { type: 'weekly', slots: everyDay },
+      startsOn: tomorrow,
+      leaderStaffIds: [],
+    });
+    expect(created.status).toBe(201);
+    const activityId = created.body.id as string;
+    expect(
+      (await coach.send('POST', `/api/v1/activities/${activityId}/enrolments`, { personId: otto, from: tomorrow }))
+        .status,
+    ).toBe(201);
+    const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
+    await signIn(page, ACCOUNTS.youthCoach);
+    await page.goto('/activities');
+    const card = page.locator('li.activity', { hasText: 'Studierum varje dag' });
+    const change = card.getByRole('button', { name: /^Ställ in eller flytta Studierum varje dag/ });
+    await expect.poll(() => change.count(), { timeout: 10_000 }).toBeGreaterThan(1);
+
+    // The first session is cancelled with a message.
+    await change.first().click();
+    const form = card.getByRole('form', { name: /^Ändra tillfället/ });
+    await form.getByLabel('Inställt', { exact: true }).check();
+    await form.getByLabel(/^Meddelande/).fill('Ledaren är sjuk');
+    await expectNoAxeViolations(page, 'the session change form');
+    await form.getByRole('button', { name: 'Spara ändringen' }).click();
+    await expect
+      .poll(() => card.locator('.alert--success').textContent(), { timeout: 10_000 })
+      .toContain('är inställt');
+    await expect.poll(() => card.locator('.activity-sessions li').first().textContent()).toContain('Inställt');
+    expect(await card.locator('.activity-sessions li').first().textContent()).toContain('Ledaren är sjuk');
+
+    // The second is moved to the afternoon; an end before the start is named first.
+    await change.nth(1).click();
+    await form.getByLabel(/^Flyttat/).check();
+    await form.getByLabel(/^Börjar kl/).fill('14:00');
+    await form.getByLabel(/^Slutar kl/).fill('13:00');
+    await form.getByRole('button', { name: 'Spara ändringen' }).click();
+    await expect.poll(() => page.locator('.error-summary').textContent()).toContain('Slutar kl.');
+    await expectNoAxeViolations(page, 'the session change form with an error');
+    await form.getByLabel(/^Slutar kl/).fill('16:00');
+    await form.getByRole('button', { name: 'Spara ändringen' }).click();
+    await expect.poll(() => card.locator('.alert--success').textContent(), { timeout: 10_000 }).toContain('flyttat');
+    const sessions = (await (
+      await coach.api.get(`/api/v1/activities/${activityId}/sessions?from=${tomorrow}&to=${addDays(tomorrow, 14)}`)
+    ).json()) as { cancelled: boolean; moved: boolean; start: string; note: string | null }[];
+    expect(sessions[0]).toMatchObject({ cancelled: true, moved: false, note: 'Ledaren är sjuk' });
+    expect(sessions[1]).toMatchObject({ cancelled: false, moved: true, start: '14:00' });
+    await expectNoAxeViolations(page, 'activities page after changing sessions');
+    await coach.api.dispose();
+
+    // The contact person's calendar names the young person both changes touch, linked to their page.
+    await page.goto('/calendar');
+    const changes = page.getByRole('region', { name: 'Ändrade aktiviteter för dina ungdomar' });
+    const touched = changes.locator('li', { hasText: 'Studierum varje dag' });
+    await expect.poll(() => touched.count(), { timeout: 10_000 }).toBe(2);
+    expect(await touched.getByRole('link', { name: 'Otto Ombokad' }).first().getAttribute('href')).toBe(
+      `/persons/${otto}`,
+    );
+    await expectNoAxeViolations(page, 'the calendar with the changed sessions');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });

@@ -7,12 +7,14 @@ import type {
   PersonAttendance,
   SessionAttendance,
   SessionOut,
+  sessionChangeBody,
 } from '../../core/activity-schemas.js';
 import type { AttendanceStatus } from '../../core/activities.js';
 import { request } from './client.js';
 
 const enc = encodeURIComponent;
 export type ActivityInput = z.input<typeof activityBody>;
+export type SessionChangeInput = z.input<typeof sessionChangeBody>;
 export type AttendanceLine =
   { personId: string; status: AttendanceStatus } | { anonymous: true | string; status: AttendanceStatus };
 
@@ -26,6 +28,9 @@ export const activitiesApi = {
   enrol: (id: string, body: { personId: string; from: string; to: string | null }) =>
     request<Enrolment>(`/api/v1/activities/${enc(id)}/enrolments`, { method: 'POST', body }),
   attendance: (sessionId: string) => request<SessionAttendance>(`/api/v1/sessions/${enc(sessionId)}/attendance`),
+  /** Cancels a session (or takes that back) or moves it; `movedTo: null` puts it back on its planned day. */
+  changeSession: (sessionId: string, body: SessionChangeInput) =>
+    request<SessionOut>(`/api/v1/sessions/${enc(sessionId)}`, { method: 'PATCH', body }),
   takeAttendance: (sessionId: string, lines: AttendanceLine[]) =>
     request<SessionAttendance>(`/api/v1/sessions/${enc(sessionId)}/attendance`, { method: 'PUT', body: lines }),
   endEnrolment: (enrolmentId: string, to: string) =>

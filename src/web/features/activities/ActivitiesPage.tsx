@@ -7,15 +7,16 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Activity } from '../../../core/activity-schemas.js';
+import type { Activity, SessionOut } from '../../../core/activity-schemas.js';
 import { addDays } from '../../../core/outreach.js';
 import { activitiesApi, activityKeys } from '../../api/activityEndpoints.js';
 import { ApiError } from '../../api/client.js';
-import { Loading, ProblemAlert } from '../../components/Alert.js';
+import { Alert, Loading, ProblemAlert } from '../../components/Alert.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { todayIso, useFormat } from '../../i18n/format.js';
 import { useSession } from '../auth/session.js';
 import { ActivityForm } from './ActivityForm.js';
+import { SessionChangeForm } from './SessionChangeForm.js';
 
 /** When an activity meets, in words: "Monday, Wednesday 09:00–12:00". */
 function useWhen() {
@@ -27,39 +28,84 @@ function useWhen() {
       : a.recurrence.dates.map((d) => `${format.date(d.date)} ${d.start}–${d.end}`).join(', ');
 }
 
-/** The sessions of the coming two weeks (and the past week), each with a link to take its attendance. */
+/**
+ * The sessions of the coming two weeks (and the past week): to those who staff the activity each with a link to take
+ * its attendance, and a button to cancel or move it (for them and those who manage activities).
+ */
 function Sessions({ activity }: { activity: Activity }) {
   const { t } = useTranslation();
   const format = useFormat();
   const today = todayIso();
   const [from, to] = [addDays(today, -7), addDays(today, 14)];
+  const [changing, setChanging] = useState<string | null>(null);
+  const [saved, setSaved] = useState<{ session: SessionOut; was: string } | null>(null);
   const sessions = useQuery({
     queryKey: activityKeys.sessions(activity.id, from, to),
     queryFn: () => activitiesApi.sessions(activity.id, from, to),
   });
   if (!sessions.data) return <Loading />;
-  if (sessions.data.length === 0) return <p className="muted small">{t('activities.noSessions')}</p>;
+  const done = (id: string, was: string) => (session: SessionOut | null) => {
+    setChanging(null);
+    if (session) setSaved({ session, was });
+    requestAnimationFrame(() => document.getElementById(`session-change-${id}`)?.focus());
+  };
+  const savedText = (s: SessionOut, was: string) =>
+    s.cancelled
+      ? t('activities.sessionChange.savedCancelled', { date: was })
+      : s.moved
+        ? t('activities.sessionChange.savedMoved', { date: was, to: format.date(s.date), start: s.start })
+        : t('activities.sessionChange.savedPlanned', { date: was });
   return (
-    <ul className="activity-sessions">
-      {sessions.data.map((s) => (
-        <li key={s.id}>
-          {format.date(s.date)} {s.start}–{s.end}
-          {s.cancelled ? <span className="badge badge--closed">{t('activities.cancelled')}</span> : null}
-          {s.moved ? <span className="badge">{t('activities.moved')}</span> : null}
-          {s.cancelled ? null : (
-            <>
-              {' '}
-              <Link
-                to={`/sessions/${s.id}`}
-                aria-label={t('activities.takeAttendanceLabel', { title: activity.title, date: format.date(s.date) })}
-              >
-                {t('activities.takeAttendance')}
-              </Link>
-            </>
-          )}
-        </li>
-      ))}
-    </ul>
+    <>
+      {saved ? (
+        <Alert tone="success">
+          <p>{savedText(saved.session, saved.was)}</p>
+          <p>{t('activities.sessionChange.touches')}</p>
+        </Alert>
+      ) : null}
+      {sessions.data.length === 0 ? <p className="muted small">{t('activities.noSessions')}</p> : null}
+      <ul className="activity-sessions">
+        {sessions.data.map((s) => (
+          <li key={s.id}>
+            {format.date(s.date)} {s.start}–{s.end}
+            {s.cancelled ? <span className="badge badge--closed">{t('activities.cancelled')}</span> : null}
+            {s.moved ? <span className="badge">{t('activities.moved')}</span> : null}
+            {s.note ? <span className="block small muted">{s.note}</span> : null}
+            {s.cancelled || !activity.takesAttendance ? null : (
+              <>
+                {' '}
+                <Link
+                  to={`/sessions/${s.id}`}
+                  aria-label={t('activities.takeAttendanceLabel', { title: activity.title, date: format.date(s.date) })}
+                >
+                  {t('activities.takeAttendance')}
+                </Link>
+              </>
+            )}
+            {changing !== s.id ? (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  id={`session-change-${s.id}`}
+                  className="button button--secondary button--small"
+                  aria-label={t('activities.sessionChange.openLabel', {
+                    title: activity.title,
+                    date: format.date(s.occursOn),
+                  })}
+                  onClick={() => (setSaved(null), setChanging(s.id))}
+                >
+                  {t('activities.sessionChange.open')}
+                </button>
+              </>
+            ) : null}
+            {changing === s.id ? (
+              <SessionChangeForm session={s} title={activity.title} onDone={done(s.id, format.date(s.occursOn))} />
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -138,7 +184,7 @@ export function ActivitiesPage() {
                 {t('activities.edit')}
               </button>
             ) : null}
-            {a.takesAttendance ? <Sessions activity={a} /> : null}
+            {a.takesAttendance || manages ? <Sessions activity={a} /> : null}
           </li>
         ))}
       </ul>
