@@ -218,4 +218,52 @@ describe.skipIf(skipE2E)('[activities]: a coach runs a group activity and takes 
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);
+  it('gives a manager the attendance per activity on the figures page, counts only, as CSV too', async () => {
+    const today = todayInSweden();
+    const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
+    const visitor = (
+      await coordinator.send('POST', '/api/v1/persons', {
+        personalIdentityNumber: spec.lotsa.unusedIdentityNumber(63),
+        givenName: 'Siv',
+        familyName: 'Siffersson',
+      })
+    ).body.id as string;
+    const created = await coordinator.send('POST', '/api/v1/activities', {
+      title: 'Temakväll om arbete',
+      kind: 'theme_evening',
+      recurrence: { type: 'dates', dates: [{ date: today, start: '17:00', end: '19:00' }] },
+      startsOn: today,
+      dropIn: true,
+    });
+    expect(created.status).toBe(201);
+    const taken = await coordinator.send('PUT', `/api/v1/sessions/${created.body.id}_${today}/attendance`, [
+      { personId: visitor, status: 'present' },
+      { anonymous: true, status: 'present' },
+      { anonymous: true, status: 'late' },
+    ]);
+    expect(taken.status).toBe(200);
+    await coordinator.api.dispose();
+
+    const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
+    await signIn(page, ACCOUNTS.manager);
+    await page.goto(`/figures?from=${today}&to=${today}`);
+    const table = page.getByRole('table', { name: /^Närvaro per aktivitet/ });
+    const row = table.getByRole('row', { name: /^Temakväll om arbete/ });
+    await expect
+      .poll(() => row.locator('td').allTextContents(), { timeout: 15_000 })
+      .toEqual(['1', '1', '0', '0', '0', '100 %', '2', '1']);
+    expect(await page.locator('main').textContent()).not.toContain('Siffersson');
+    await expectNoAxeViolations(page, 'figures page with attendance (manager)');
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Ladda ner Närvaro per aktivitet som CSV' }).click();
+    const chunks: Buffer[] = [];
+    for await (const chunk of await (await download).createReadStream()) chunks.push(chunk as Buffer);
+    const csv = Buffer.concat(chunks).toString('utf8');
+    expect(csv.split('\r\n')[0]).toBe(
+      'group;code;title;sessions;present;late;absent;excused;rate;anonymous_visits;young_people',
+    );
+    expect(csv).toContain(`;Temakväll om arbete;1;1;0;0;0;1;2;1\r\n`);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });

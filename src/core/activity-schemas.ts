@@ -223,3 +223,42 @@ export const activityFiguresSchema = z.object({
   anonymousVisits: shownCount,
   smallCellsSuppressed: z.boolean(),
 });
+
+/** GET /reports/attendance: a period (both days inclusive, at most 400 days) and a format. */
+export const attendanceFiguresQuery = rangeQuery.extend({
+  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+  lang: z.enum(['sv', 'en']).default('sv'),
+});
+/**
+ * GET /reports/attendance: the period's attendance per activity and the young people counted into bands of their
+ * rate (core's `attendanceInPeriod`); counts only, small cells as "<3" to all but the coordinator and managers.
+ */
+export const attendanceFiguresSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  activities: z.array(
+    z.object({
+      activityId: id,
+      title: z.string(),
+      kind: z.string(),
+      sessions: z.number().int(),
+      present: shownCount,
+      late: shownCount,
+      absent: shownCount,
+      excused: shownCount,
+      rate: z.number().nullable(),
+      anonymousVisits: shownCount,
+      youngPeople: shownCount,
+    }),
+  ),
+  youngPeople: z.object({
+    from90: shownCount,
+    from75: shownCount,
+    from50: shownCount,
+    below50: shownCount,
+    noRate: shownCount,
+  }),
+  totals: z.object({ youngPeople: shownCount, anonymousVisits: shownCount, rate: z.number().nullable() }),
+  smallCellsSuppressed: z.boolean(),
+});
+export type AttendanceFiguresView = z.infer<typeof attendanceFiguresSchema>;

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type {
   Activity,
   activityBody,
+  AttendanceFiguresView,
   Enrolment,
   PersonAttendance,
   SessionAttendance,
@@ -37,6 +38,11 @@ export const activitiesApi = {
     request<Enrolment>(`/api/v1/enrolments/${enc(enrolmentId)}`, { method: 'PATCH', body: { to } }),
   personAttendance: (personId: string, from: string, to: string) =>
     request<PersonAttendance>(`/api/v1/persons/${enc(personId)}/attendance`, { query: { from, to } }),
+  /** Attendance over a period per activity and young people by band of their rate (counts only). */
+  attendanceFigures: (from: string, to: string) =>
+    request<AttendanceFiguresView>('/api/v1/reports/attendance', { query: { from, to } }),
+  attendanceFiguresUrl: (from: string, to: string, format: 'csv' | 'xlsx', lang: 'sv' | 'en') =>
+    `/api/v1/reports/attendance?from=${from}&to=${to}&format=${format}&lang=${lang}`,
   personAttendancePdfUrl: (personId: string, from: string, to: string, lang: 'sv' | 'en') =>
     `/api/v1/persons/${enc(personId)}/attendance?from=${from}&to=${to}&format=pdf&lang=${lang}`,
 };
@@ -45,6 +51,7 @@ export const activitiesApi = {
 export const activityKeys = {
   list: () => ['activities'] as const,
   sessions: (id: string, from: string, to: string) => ['activities', id, 'sessions', { from, to }] as const,
+  figures: (from: string, to: string) => ['figures', 'attendance', { from, to }] as const,
   enrol: (id: string, body: { personId: string; from: string; to: string | null }) =>
     request<Enrolment>(`/api/v1/activities/${enc(id)}/enrolments`, { method: 'POST', body }),
   attendance: (sessionId: string) => ['sessions', sessionId, 'attendance'] as const,
