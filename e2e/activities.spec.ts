@@ -111,6 +111,11 @@ describe.skipIf(skipE2E)('[activities]: a coach runs a group activity and takes 
     await expect.poll(() => timeline.textContent()).toContain('anmälde personen till Arbetsliv och studierum');
     expect(await timeline.textContent()).toContain('rättade närvaron vid Arbetsliv och studierum');
     await expectNoAxeViolations(page, 'person page with the attendance panel on a phone');
+    // Another period: the coming two weeks hold no attendance yet.
+    await panel.getByLabel('Närvaro från och med').fill(addDays(today, 1));
+    await panel.getByLabel('Närvaro till och med').fill(addDays(today, 14));
+    await panel.getByRole('button', { name: 'Visa perioden' }).click();
+    await expect.poll(() => panel.textContent(), { timeout: 10_000 }).toContain('Ingen närvaro');
     // Ending the enrolment today: the panel says so and the timeline gets it.
     await panel.getByRole('button', { name: 'Avsluta anmälan till Arbetsliv och studierum' }).click();
     await panel.getByLabel('Sista dag').fill(today);
