@@ -28,6 +28,9 @@ const recurrenceOut = z.discriminatedUnion('type', [
   }),
 ]);
 
+/** A period the activity is closed (a summer break, a Christmas closure): both days inclusive. */
+export const closedPeriodSchema = z.object({ from: isoDay, to: isoDay, reason: optionalText(200) });
+
 /** An activity as sent when it is created. */
 export const activityBody = z.object({
   title: text(200),
@@ -48,6 +51,7 @@ export const activityBody = z.object({
   offerId: id.nullish().transform((v) => v ?? null),
   dropIn: z.boolean().default(false),
   unitId: id.nullish().transform((v) => v ?? null),
+  closedPeriods: z.array(closedPeriodSchema).max(50).default([]),
 });
 /** A change to an activity: any of its fields, `active: false` to end it, and the version it was made on. */
 export const activityUpdateBody = z.object({
@@ -63,6 +67,7 @@ export const activityUpdateBody = z.object({
   offerId: id.nullish(),
   dropIn: z.boolean().optional(),
   unitId: id.nullish(),
+  closedPeriods: z.array(closedPeriodSchema).max(50).optional(),
   active: z.boolean().optional(),
   version: z.number().int(),
 });
@@ -78,6 +83,8 @@ export const activitySchema = z.object({
   recurrence: recurrenceOut,
   startsOn: z.string(),
   endsOn: z.string().nullable(),
+  /** Days the activity is closed: no session is planned on them. */
+  closedPeriods: z.array(z.object({ from: z.string(), to: z.string(), reason: z.string().nullable() })),
   offer: z.object({ id, name: z.string() }).nullable(),
   dropIn: z.boolean(),
   unit: z.object({ id, name: z.string() }).nullable(),

@@ -239,6 +239,52 @@ describe('sessions', () => {
         .statusCode,
     ).toBe(404);
   });
+
+  it('plans no session in a closed period: none listed, none to take attendance at or move into', async () => {
+    const created = await h.as.youth_coach.request('POST', '/api/v1/activities', {
+      title: 'Hälsa med stängt sommar',
+      kind: 'wellness',
+      leaderStaffIds: [h.as.youth_coach.staffId],
+      recurrence: weekly,
+      startsOn: '2027-06-07',
+      dropIn: true,
+    });
+    const { id, version } = created.json();
+    const wrong = await h.as.youth_coach.request('PATCH', `/api/v1/activities/${id}`, {
+      closedPeriods: [{ from: '2027-07-31', to: '2027-07-01' }],
+      version,
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(fields(wrong)).toEqual(['closedPeriods.0.to']);
+    const closed = await h.as.youth_coach.request('PATCH', `/api/v1/activities/${id}`, {
+      closedPeriods: [{ from: '2027-06-28', to: '2027-08-08', reason: 'Sommarstängt' }],
+      version,
+    });
+    expect(closed.statusCode).toBe(200);
+    expect(closed.json().closedPeriods).toEqual([{ from: '2027-06-28', to: '2027-08-08', reason: 'Sommarstängt' }]);
+    const sessions = (
+      await h.as.youth_coach.request('GET', `/api/v1/activities/${id}/sessions?from=2027-06-21&to=2027-08-12`)
+    ).json();
+    expect(sessions.map((s: { date: string }) => s.date)).toEqual([
+      '2027-06-21',
+      '2027-06-24',
+      '2027-08-09',
+      '2027-08-12',
+    ]);
+    const inside = await h.as.youth_coach.request('PUT', `/api/v1/sessions/${id}_2027-07-05/attendance`, [
+      { anonymous: true, status: 'present' },
+    ]);
+    expect(inside.statusCode).toBe(400);
+    expect(fields(inside)).toEqual(['id']);
+    const moved = await h.as.youth_coach.request('PATCH', `/api/v1/sessions/${id}_2027-06-24`, {
+      movedTo: { date: '2027-06-29', start: '10:00', end: '12:00' },
+    });
+    expect(moved.statusCode).toBe(400);
+    expect(moved.json().errors).toMatchObject([{ field: 'movedTo.date', code: 'activity_closed' }]);
+    expect(
+      await h.db.selectFrom('activity_session_changes').select('occurs_on').where('activity_id', '=', id).execute(),
+    ).toEqual([]);
+  });
 });
 
 describe('enrolments', () => {
