@@ -564,7 +564,11 @@ describe("a person's attendance", () => {
     });
     const pdf = await h.as.youth_coach.request('GET', `${url()}&format=pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
-    expect(pdfPageTexts(pdf.rawPayload).join(' ')).toContain('Närvarorapport');
+    const text = pdfPageTexts(pdf.rawPayload).join(' ');
+    expect(text).toContain('Närvarorapport');
+    // The enrolment beside the sessions: activity, from, to.
+    expect(text).toContain('Anmälningar');
+    expect(text).toMatch(/Arbetsliv: 2026-12-07 \S 2027-01-31/);
     const read = await h.db
       .selectFrom('audit_log')
       .select('detail')
