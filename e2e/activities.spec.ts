@@ -271,4 +271,43 @@ describe.skipIf(skipE2E)('[activities]: a coach runs a group activity and takes 
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);
+  it('closes an activity for some days from its form; no session is planned inside them', async () => {
+    const today = todayInSweden();
+    const coach = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.youthCoach);
+    const everyDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '13:00', end: '15:00' }));
+    const created = await coach.send('POST', '/api/v1/activities', {
+      title: 'Öppet hus med personaldagar',
+      kind: 'other',
+      recurrence: { type: 'weekly', slots: everyDay },
+      startsOn: today,
+    });
+    expect(created.status).toBe(201);
+    const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
+    await signIn(page, ACCOUNTS.youthCoach);
+    await page.goto('/activities');
+    await page.getByRole('button', { name: 'Ändra Öppet hus med personaldagar' }).click();
+    const form = page.getByRole('form', { name: 'Ändra Öppet hus med personaldagar' });
+    await form.getByRole('button', { name: 'Lägg till stängd period' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toContain('Fyll i både första och sista dag');
+    await expectNoAxeViolations(page, 'activity form with a closed period missing its days');
+    await form.getByLabel('Stängt från och med').fill(addDays(today, 2));
+    await form.getByLabel('Stängt till och med').fill(addDays(today, 4));
+    await form.getByLabel(/^Anledning/).fill('Personaldagar');
+    await form.getByRole('button', { name: 'Lägg till stängd period' }).click();
+    await expect.poll(() => form.textContent()).toContain('Personaldagar');
+    await expectNoAxeViolations(page, 'activity form with a closed period');
+    await form.getByRole('button', { name: 'Spara ändringarna' }).click();
+    const card = page.locator('li.activity', { hasText: 'Öppet hus med personaldagar' });
+    await expect.poll(() => card.textContent(), { timeout: 10_000 }).toContain('Stängda perioder');
+    expect(await card.textContent()).toContain('(Personaldagar)');
+    const sessions = (await (
+      await coach.api.get(`/api/v1/activities/${created.body.id}/sessions?from=${today}&to=${addDays(today, 6)}`)
+    ).json()) as { date: string }[];
+    const dates = sessions.map((s) => s.date);
+    for (const closed of [2, 3, 4]) expect(dates).not.toContain(addDays(today, closed));
+    expect(dates).toContain(addDays(today, 5));
+    await coach.api.dispose();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });

@@ -113,6 +113,7 @@ function Sessions({ activity }: { activity: Activity }) {
 export function ActivitiesPage() {
   const { t } = useTranslation();
   const { can } = useSession();
+  const format = useFormat();
   const when = useWhen();
   const manages = can('activities.manage');
   const [editing, setEditing] = useState<string | 'new' | null>(null);
@@ -162,6 +163,16 @@ export function ActivitiesPage() {
                 <>
                   <dt>{t('activities.fields.place')}</dt>
                   <dd>{a.place}</dd>
+                </>
+              ) : null}
+              {a.closedPeriods.length ? (
+                <>
+                  <dt>{t('activities.closed.title')}</dt>
+                  <dd>
+                    {a.closedPeriods
+                      .map((p) => `${format.date(p.from)}–${format.date(p.to)}${p.reason ? ` (${p.reason})` : ''}`)
+                      .join(', ')}
+                  </dd>
                 </>
               ) : null}
               <dt>{t('activities.leaders')}</dt>
