@@ -269,3 +269,10 @@ export const attendanceFiguresSchema = z.object({
   smallCellsSuppressed: z.boolean(),
 });
 export type AttendanceFiguresView = z.infer<typeof attendanceFiguresSchema>;
+
+/**
+ * POST /activities/closed-periods: close a whole centre for a period: every active activity of the municipality (or
+ * of one unit) gets the closed period.
+ */
+export const centreClosureBody = closedPeriodSchema.extend({ unitId: id.nullish().transform((v) => v ?? null) });
+export const centreClosureSchema = z.object({ activities: z.number().int() });

@@ -287,6 +287,47 @@ describe('sessions', () => {
   });
 });
 
+describe('closing a whole centre', () => {
+  it('gives every active activity of the unit, or of the municipality, the closed period', async () => {
+    const create = async (title: string, unit: string) =>
+      (
+        await h.as.coordinator.request('POST', '/api/v1/activities', {
+          title,
+          kind: 'other',
+          recurrence: weekly,
+          startsOn: '2027-02-01',
+          unitId: units.get(unit)!,
+        })
+      ).json().id as string;
+    const school = await create('Skolans studierum', 'Utbildningsförvaltningen');
+    const social = await create('Socialtjänstens grupp', 'Socialtjänsten');
+    const close = (body: Record<string, unknown>, as = h.as.coordinator) =>
+      as.request('POST', '/api/v1/activities/closed-periods', body);
+    expect((await close({ from: '2027-03-01', to: '2027-03-07' }, h.as.team_member)).statusCode).toBe(403);
+    const wrong = await close({ from: '2027-03-07', to: '2027-03-01', unitId: '0193f0a0-0000-7000-8000-00000000dead' });
+    expect(wrong.statusCode).toBe(400);
+    expect(fields(wrong)).toEqual(['to', 'unitId']);
+    const unit = await close({ from: '2027-03-01', to: '2027-03-07', unitId: units.get('Utbildningsförvaltningen') });
+    expect(unit.json()).toEqual({ activities: 1 });
+    const days = async (id: string) =>
+      (await h.as.coordinator.request('GET', `/api/v1/activities/${id}/sessions?from=2027-03-01&to=2027-03-08`))
+        .json()
+        .map((s: { date: string }) => s.date);
+    expect(await days(school)).toEqual(['2027-03-08']);
+    expect(await days(social)).toEqual(['2027-03-01', '2027-03-04', '2027-03-08']);
+    const all = await close({ from: '2027-03-08', to: '2027-03-08', reason: 'Studiedag' });
+    expect(all.json().activities).toBeGreaterThanOrEqual(2);
+    expect(await days(social)).toEqual(['2027-03-01', '2027-03-04']);
+    // The same period again changes nothing.
+    expect((await close({ from: '2027-03-08', to: '2027-03-08' })).json()).toEqual({ activities: 0 });
+    const activity = (await h.as.coordinator.request('GET', `/api/v1/activities/${school}`)).json();
+    expect(activity.closedPeriods).toEqual([
+      { from: '2027-03-01', to: '2027-03-07', reason: null },
+      { from: '2027-03-08', to: '2027-03-08', reason: 'Studiedag' },
+    ]);
+  });
+});
+
 describe('enrolments', () => {
   it('refuses an overlapping enrolment (`from`) and a person not managed (`personId`); nothing stored', async () => {
     const before = (await h.db.selectFrom('activity_enrolments').select('id').execute()).length;

@@ -14,6 +14,8 @@ import {
   attendanceBody,
   attendanceFiguresQuery,
   attendanceFiguresSchema,
+  centreClosureBody,
+  centreClosureSchema,
   enrolmentBody,
   enrolmentEndBody,
   enrolmentSchema,
@@ -29,6 +31,7 @@ import { problemSchema } from '../../../core/schemas.js';
 import { contextOf } from '../../http/context.js';
 import {
   changeSession,
+  closeCentre,
   createActivity,
   enrol,
   getActivity,
@@ -69,6 +72,17 @@ export async function activityRoutes(app: FastifyInstance) {
       response: { 201: activitySchema, ...errors },
     },
     handler: async (request, reply) => reply.code(201).send(await createActivity(contextOf(request), request.body)),
+  });
+  r.post('/api/v1/activities/closed-periods', {
+    schema: {
+      tags: ['activities'],
+      summary:
+        'Close a whole centre for a period (a summer break, a Christmas closure): every active activity of the ' +
+        'municipality, or of one unit, gets the closed period; answers how many activities it closed',
+      body: centreClosureBody,
+      response: { 200: centreClosureSchema, ...errors },
+    },
+    handler: (request) => closeCentre(contextOf(request), request.body),
   });
   r.get('/api/v1/activities/:id', {
     schema: {

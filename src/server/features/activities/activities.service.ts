@@ -26,6 +26,7 @@ import type {
   Activity,
   activityBody,
   activityUpdateBody,
+  centreClosureBody,
   enrolmentBody,
   sessionChangeBody,
   SessionOut,
@@ -357,5 +358,50 @@ export async function enrol(ctx: RequestContext, activityId: string, input: z.ou
       detail: { activityId, basis: person.access_basis },
     });
     return { id: row.id, activityId, personId: input.personId, from: input.from, to: input.to };
+  });
+}
+
+/**
+ * Closes a whole centre for a period: appends the closed period to every active activity of the municipality (of
+ * `unitId` when given) that does not have it yet, each on its own version, audited per activity. Activities created
+ * later do not inherit it. A last day before the first, or a unit of another municipality, is a 400 naming the field.
+ */
+export async function closeCentre(
+  ctx: RequestContext,
+  input: z.output<typeof centreClosureBody>,
+): Promise<{ activities: number }> {
+  requireCapability(ctx.actor, 'activities.manage');
+  return audited(ctx, async ({ trx, audit }) => {
+    const problems: Problem[] = [];
+    if (input.to < input.from) problems.push({ field: 'to', code: 'end_before_start' });
+    if (input.unitId && !(await selectUnit(trx, ctx.actor.municipalityId, input.unitId)))
+      problems.push({ field: 'unitId', code: 'invalid' });
+    if (problems.length) throw new AppError('validation_failed', problems);
+    let q = trx
+      .selectFrom('activities')
+      .select(['id', 'closed_periods'])
+      .where('municipality_id', '=', ctx.actor.municipalityId)
+      .where('active', '=', true);
+    if (input.unitId) q = q.where('unit_id', '=', input.unitId);
+    const period: ClosedPeriod = { from: input.from, to: input.to, reason: input.reason };
+    let changed = 0;
+    for (const a of await q.orderBy('id').forUpdate().execute()) {
+      const periods = a.closed_periods as ClosedPeriod[];
+      if (periods.some((p) => p.from === period.from && p.to === period.to)) continue;
+      const next = [...periods, period].sort((x, y) => x.from.localeCompare(y.from));
+      await trx
+        .updateTable('activities')
+        .set({ closed_periods: JSON.stringify(next), version: sql`version + 1`, updated_at: sql`now()` })
+        .where('id', '=', a.id)
+        .execute();
+      await audit({
+        action: 'update',
+        entity: 'activity',
+        entityId: a.id,
+        detail: { fields: ['closedPeriods'], centre: true },
+      });
+      changed += 1;
+    }
+    return { activities: changed };
   });
 }
