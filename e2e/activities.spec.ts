@@ -306,6 +306,25 @@ describe.skipIf(skipE2E)('[activities]: a coach runs a group activity and takes 
     const dates = sessions.map((s) => s.date);
     for (const closed of [2, 3, 4]) expect(dates).not.toContain(addDays(today, closed));
     expect(dates).toContain(addDays(today, 5));
+
+    // The whole centre closes for a day next autumn: missing days are named first.
+    await page.getByRole('button', { name: 'Stäng alla aktiviteter en period' }).click();
+    const centre = page.getByRole('form', { name: 'Stäng alla aktiviteter en period' });
+    await centre.getByRole('button', { name: 'Stäng aktiviteterna' }).click();
+    await expect.poll(() => page.locator('.error-summary').textContent()).toContain('Stängt från och med');
+    await expectNoAxeViolations(page, 'the centre closure form with errors');
+    await centre.getByLabel(/^Stängt från och med/).fill(addDays(today, 300));
+    await centre.getByLabel(/^Stängt till och med/).fill(addDays(today, 300));
+    await centre.getByLabel(/^Anledning/).fill('Studiedag');
+    await centre.getByRole('button', { name: 'Stäng aktiviteterna' }).click();
+    await expect
+      .poll(() => page.locator('.alert--success').textContent(), { timeout: 10_000 })
+      .toMatch(/stängda? under/);
+    const after = (await (await coach.api.get(`/api/v1/activities/${created.body.id}`)).json()) as {
+      closedPeriods: { reason: string | null }[];
+    };
+    expect(after.closedPeriods.map((p) => p.reason)).toEqual(['Personaldagar', 'Studiedag']);
+    await expectNoAxeViolations(page, 'activities page after closing the centre');
     await coach.api.dispose();
     expect(errors).toEqual([]);
     await context.close();

@@ -38,6 +38,9 @@ export const activitiesApi = {
     request<Enrolment>(`/api/v1/enrolments/${enc(enrolmentId)}`, { method: 'PATCH', body: { to } }),
   personAttendance: (personId: string, from: string, to: string) =>
     request<PersonAttendance>(`/api/v1/persons/${enc(personId)}/attendance`, { query: { from, to } }),
+  /** Closes every active activity of the municipality (or of one unit) for a period. */
+  closeCentre: (body: { from: string; to: string; reason: string | null; unitId: string | null }) =>
+    request<{ activities: number }>('/api/v1/activities/closed-periods', { method: 'POST', body }),
   /** Attendance over a period per activity and young people by band of their rate (counts only). */
   attendanceFigures: (from: string, to: string) =>
     request<AttendanceFiguresView>('/api/v1/reports/attendance', { query: { from, to } }),

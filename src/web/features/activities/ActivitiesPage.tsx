@@ -16,6 +16,7 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { todayIso, useFormat } from '../../i18n/format.js';
 import { useSession } from '../auth/session.js';
 import { ActivityForm } from './ActivityForm.js';
+import { CentreClosureForm } from './CentreClosureForm.js';
 import { SessionChangeForm } from './SessionChangeForm.js';
 
 /** When an activity meets, in words: "Monday, Wednesday 09:00–12:00". */
@@ -117,6 +118,8 @@ export function ActivitiesPage() {
   const when = useWhen();
   const manages = can('activities.manage');
   const [editing, setEditing] = useState<string | 'new' | null>(null);
+  const [closing, setClosing] = useState(false);
+  const [closedCount, setClosedCount] = useState<number | null>(null);
   const activities = useQuery({ queryKey: activityKeys.list(), queryFn: () => activitiesApi.list() });
   const done = (id: string) => () => {
     setEditing(null);
@@ -129,12 +132,36 @@ export function ActivitiesPage() {
     <>
       <PageHeading title={t('activities.title')}>
         {manages ? (
-          <button type="button" id="activity-new" className="button" onClick={() => setEditing('new')}>
-            {t('activities.new')}
-          </button>
+          <>
+            <button type="button" id="activity-new" className="button" onClick={() => setEditing('new')}>
+              {t('activities.new')}
+            </button>{' '}
+            <button
+              type="button"
+              id="centre-closure-open"
+              className="button button--secondary"
+              onClick={() => (setClosedCount(null), setClosing(true))}
+            >
+              {t('activities.centreClosure.open')}
+            </button>
+          </>
         ) : null}
       </PageHeading>
       <p>{t('activities.intro')}</p>
+      {closedCount !== null ? (
+        <Alert tone="success">{t('activities.centreClosure.done', { count: closedCount })}</Alert>
+      ) : null}
+      {closing ? (
+        <section className="panel">
+          <CentreClosureForm
+            onDone={(n) => {
+              setClosing(false);
+              setClosedCount(n);
+              requestAnimationFrame(() => document.getElementById('centre-closure-open')?.focus());
+            }}
+          />
+        </section>
+      ) : null}
       {editing === 'new' ? (
         <section className="panel">
           <ActivityForm onDone={done('new')} />
