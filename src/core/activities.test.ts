@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   attendanceFigures,
+  closedPeriodOn,
   enrolmentsOverlap,
   expandSessions,
   parseSessionId,
@@ -156,6 +157,44 @@ describe('activities on single dates', () => {
     expect(
       expandSessions(ID, t, '2026-12-01', '2026-12-31', [], (d) => swedishHolidayOn(d) !== null).map((x) => x.date),
     ).toEqual(['2026-12-18', '2026-12-25']);
+  });
+});
+
+describe('closed periods', () => {
+  // A Christmas closure from Monday 21 December to Sunday 3 January, and a summer break in July.
+  const closed: ActivityTiming = {
+    ...weekly,
+    closedPeriods: [
+      { from: '2026-12-21', to: '2027-01-03', reason: 'Julstängt' },
+      { from: '2027-07-01', to: '2027-07-31', reason: null },
+    ],
+  };
+  it('plans no session of a weekly activity inside a closed period, both ends included', () => {
+    const days = expandSessions(ID, closed, '2026-12-14', '2027-01-06', [], noHolidays).map((x) => x.date);
+    expect(days).toEqual(['2026-12-14', '2026-12-16', '2027-01-04', '2027-01-06']);
+  });
+  it('plans no single date inside a closed period either', () => {
+    const t: ActivityTiming = {
+      recurrence: { type: 'dates', dates: [{ date: '2027-07-15', start: '10:00', end: '12:00' }] },
+      startsOn: '2027-07-01',
+      endsOn: null,
+      closedPeriods: closed.closedPeriods,
+    };
+    expect(expandSessions(ID, t, '2027-07-01', '2027-07-31', [], noHolidays)).toEqual([]);
+  });
+  it('has no session to find, take attendance at or move onto on a closed day', () => {
+    expect(sessionOn(ID, closed, '2026-12-28', undefined, noHolidays)).toBeNull();
+    expect(plansSessionOn(closed, '2026-12-28', noHolidays)).toBe(false);
+    expect(plansSessionOn(closed, '2027-01-04', noHolidays)).toBe(true);
+  });
+  it('names the closed period a day falls in, and none outside', () => {
+    expect(closedPeriodOn(closed, '2027-01-03')?.reason).toBe('Julstängt');
+    expect(closedPeriodOn(closed, '2027-01-04')).toBeNull();
+    expect(closedPeriodOn(weekly, '2026-12-24')).toBeNull();
+  });
+  it('names a closed period that ends before it starts', () => {
+    const t = { ...closed, closedPeriods: [{ from: '2027-07-31', to: '2027-07-01', reason: null }] };
+    expect(timingProblems(t)).toEqual([{ field: 'closedPeriods.0.to', code: 'end_before_start' }]);
   });
 });
 

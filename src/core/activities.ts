@@ -1,8 +1,8 @@
 /**
  * Group activities and attendance, as rules both server and web use (no zod here): the kinds of
  * activity, how a recurrence expands into sessions over a date range (weekly on given weekdays and
- * times, or single dates; Swedish holidays skipped; sessions cancelled or moved), the stable id of a
- * session, and attendance figures.
+ * times, or single dates; Swedish holidays and the activity's closed periods skipped; sessions
+ * cancelled or moved), the stable id of a session, and attendance figures.
  */
 import { addDays } from './outreach.js';
 
@@ -35,8 +35,24 @@ export type SingleDate = { date: string; start: TimeOfDay; end: TimeOfDay };
 /** When an activity meets: every week on given weekdays, or on single dates. */
 export type Recurrence = { type: 'weekly'; slots: WeeklySlot[] } | { type: 'dates'; dates: SingleDate[] };
 
-/** An activity's timing: its recurrence within its first and (optional) last day. */
-export type ActivityTiming = { recurrence: Recurrence; startsOn: string; endsOn: string | null };
+/** Days an activity is closed, both inclusive (a summer break, a Christmas closure): no session is planned. */
+export type ClosedPeriod = { from: string; to: string; reason: string | null };
+
+/**
+ * An activity's timing: its recurrence within its first and (optional) last day, and the periods it is closed
+ * (none when left out).
+ */
+export type ActivityTiming = {
+  recurrence: Recurrence;
+  startsOn: string;
+  endsOn: string | null;
+  closedPeriods?: ClosedPeriod[];
+};
+
+/** The closed period `day` falls in, or null when the activity is open that day. */
+export function closedPeriodOn(t: Pick<ActivityTiming, 'closedPeriods'>, day: string): ClosedPeriod | null {
+  return (t.closedPeriods ?? []).find((p) => p.from <= day && day <= p.to) ?? null;
+}
 
 /** A change to one session, by the day it was planned for: cancelled, or moved to another day or time. */
 export type SessionChange = { occursOn: string; cancelled: boolean; movedTo: SingleDate | null; note: string | null };
@@ -92,6 +108,9 @@ export type TimingProblem = { field: string; code: 'required' | 'invalid' | 'end
 export function timingProblems(t: ActivityTiming): TimingProblem[] {
   const problems: TimingProblem[] = [];
   if (t.endsOn !== null && t.endsOn < t.startsOn) problems.push({ field: 'endsOn', code: 'end_before_start' });
+  (t.closedPeriods ?? []).forEach((p, i) => {
+    if (p.to < p.from) problems.push({ field: `closedPeriods.${i}.to`, code: 'end_before_start' });
+  });
   const times = (list: { start: string; end: string }[], field: string) =>
     list.forEach((s, i) => {
       if (!isTimeOfDay(s.start) || !isTimeOfDay(s.end) || s.end <= s.start)
@@ -117,20 +136,23 @@ export function timingProblems(t: ActivityTiming): TimingProblem[] {
   return problems;
 }
 
-/** Planned sessions before changes, keyed by day: what the recurrence says, holidays left out of weekly ones. */
+/**
+ * Planned sessions before changes, keyed by day: what the recurrence says, holidays left out of weekly ones and
+ * closed periods left out of both.
+ */
 function planned(t: ActivityTiming, from: string, to: string, isHoliday: (day: string) => boolean): SingleDate[] {
   const first = from > t.startsOn ? from : t.startsOn;
   const last = t.endsOn !== null && t.endsOn < to ? t.endsOn : to;
   if (first > last) return [];
   if (t.recurrence.type === 'dates')
     return t.recurrence.dates
-      .filter((d) => d.date >= first && d.date <= last)
+      .filter((d) => d.date >= first && d.date <= last && !closedPeriodOn(t, d.date))
       .sort((a, b) => a.date.localeCompare(b.date));
   const out: SingleDate[] = [];
   const byDay = new Map(t.recurrence.slots.map((s) => [s.weekday, s]));
   for (let day = first; day <= last; day = addDays(day, 1)) {
     const slot = byDay.get(weekdayOf(day));
-    if (slot && !isHoliday(day)) out.push({ date: day, start: slot.start, end: slot.end });
+    if (slot && !isHoliday(day) && !closedPeriodOn(t, day)) out.push({ date: day, start: slot.start, end: slot.end });
   }
   return out;
 }

@@ -28,6 +28,9 @@ const recurrenceOut = z.discriminatedUnion('type', [
   }),
 ]);
 
+/** A period the activity is closed (a summer break, a Christmas closure): both days inclusive. */
+export const closedPeriodSchema = z.object({ from: isoDay, to: isoDay, reason: optionalText(200) });
+
 /** An activity as sent when it is created. */
 export const activityBody = z.object({
   title: text(200),
@@ -48,6 +51,7 @@ export const activityBody = z.object({
   offerId: id.nullish().transform((v) => v ?? null),
   dropIn: z.boolean().default(false),
   unitId: id.nullish().transform((v) => v ?? null),
+  closedPeriods: z.array(closedPeriodSchema).max(50).default([]),
 });
 /** A change to an activity: any of its fields, `active: false` to end it, and the version it was made on. */
 export const activityUpdateBody = z.object({
@@ -63,6 +67,7 @@ export const activityUpdateBody = z.object({
   offerId: id.nullish(),
   dropIn: z.boolean().optional(),
   unitId: id.nullish(),
+  closedPeriods: z.array(closedPeriodSchema).max(50).optional(),
   active: z.boolean().optional(),
   version: z.number().int(),
 });
@@ -78,6 +83,8 @@ export const activitySchema = z.object({
   recurrence: recurrenceOut,
   startsOn: z.string(),
   endsOn: z.string().nullable(),
+  /** Days the activity is closed: no session is planned on them. */
+  closedPeriods: z.array(z.object({ from: z.string(), to: z.string(), reason: z.string().nullable() })),
   offer: z.object({ id, name: z.string() }).nullable(),
   dropIn: z.boolean(),
   unit: z.object({ id, name: z.string() }).nullable(),
@@ -223,3 +230,49 @@ export const activityFiguresSchema = z.object({
   anonymousVisits: shownCount,
   smallCellsSuppressed: z.boolean(),
 });
+
+/** GET /reports/attendance: a period (both days inclusive, at most 400 days) and a format. */
+export const attendanceFiguresQuery = rangeQuery.extend({
+  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+  lang: z.enum(['sv', 'en']).default('sv'),
+});
+/**
+ * GET /reports/attendance: the period's attendance per activity and the young people counted into bands of their
+ * rate (core's `attendanceInPeriod`); counts only, small cells as "<3" to all but the coordinator and managers.
+ */
+export const attendanceFiguresSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  activities: z.array(
+    z.object({
+      activityId: id,
+      title: z.string(),
+      kind: z.string(),
+      sessions: z.number().int(),
+      present: shownCount,
+      late: shownCount,
+      absent: shownCount,
+      excused: shownCount,
+      rate: z.number().nullable(),
+      anonymousVisits: shownCount,
+      youngPeople: shownCount,
+    }),
+  ),
+  youngPeople: z.object({
+    from90: shownCount,
+    from75: shownCount,
+    from50: shownCount,
+    below50: shownCount,
+    noRate: shownCount,
+  }),
+  totals: z.object({ youngPeople: shownCount, anonymousVisits: shownCount, rate: z.number().nullable() }),
+  smallCellsSuppressed: z.boolean(),
+});
+export type AttendanceFiguresView = z.infer<typeof attendanceFiguresSchema>;
+
+/**
+ * POST /activities/closed-periods: close a whole centre for a period: every active activity of the municipality (or
+ * of one unit) gets the closed period.
+ */
+export const centreClosureBody = closedPeriodSchema.extend({ unitId: id.nullish().transform((v) => v ?? null) });
+export const centreClosureSchema = z.object({ activities: z.number().int() });

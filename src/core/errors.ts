@@ -507,6 +507,10 @@ export const FIELD_MESSAGES = {
     en: 'The activity has no session on that day.',
   },
   session_cancelled: { sv: 'Tillfället är inställt.', en: 'The session is cancelled.' },
+  activity_closed: {
+    sv: 'Aktiviteten har stängt den dagen: välj en dag utanför dess stängda perioder.',
+    en: 'The activity is closed that day: choose a day outside its closed periods.',
+  },
   not_enrolled: {
     sv: 'Personen är inte inskriven i aktiviteten den dagen.',
     en: 'The person is not enrolled in the activity on that day.',

@@ -1030,6 +1030,8 @@ export interface ActivitiesTable {
   place: string | null;
   capacity: number | null;
   recurrence: ColumnType<unknown, string, string>;
+  /** Closed periods ({from, to, reason}[]): no session is planned on their days. */
+  closed_periods: ColumnType<unknown, string | undefined, string>;
   starts_on: string;
   ends_on: string | null;
   offer_id: string | null;

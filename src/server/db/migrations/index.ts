@@ -29,6 +29,7 @@ import * as teamMeetings from './20261209110000_team_meetings.js';
 import * as caseloadCapacity from './20261209140000_caseload_capacity.js';
 import * as schedule from './20261209120000_schedule.js';
 import * as meetingSeriesVersion from './20261210110000_meeting_series_version.js';
+import * as activityClosedPeriods from './20261213100000_activity_closed_periods.js';
 import * as activities from './20261209100000_activities.js';
 import * as youngPersonEvaluations from './20261210120000_young_person_evaluations.js';
 import * as figureIndexes from './20261210100000_figure_indexes.js';
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   '20261210120000_young_person_evaluations': youngPersonEvaluations,
   '20261210100000_figure_indexes': figureIndexes,
   '20261210110000_meeting_series_version': meetingSeriesVersion,
+  '20261213100000_activity_closed_periods': activityClosedPeriods,
 };

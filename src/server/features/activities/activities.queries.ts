@@ -163,13 +163,16 @@ export function selectRoster(db: Q, actor: Actor, activityId: string, day: strin
 }
 
 /**
- * The latest entry per person and per anonymous visitor of the activity's sessions planned from `from` to `to`
- * (corrections win), in the municipality.
+ * The latest entry per person and per anonymous visitor of the activity's (the person's, or every activity's) sessions
+ * planned from `from` to `to` (corrections win), in the municipality.
  */
 export function selectLatestAttendance(
   db: Q,
   municipalityId: string,
-  where: { activityId: string; from: string; to: string } | { personId: string; from: string; to: string },
+  where:
+    | { activityId: string; from: string; to: string }
+    | { personId: string; from: string; to: string }
+    | { from: string; to: string },
 ) {
   let q = db
     .selectFrom('attendance_entries')
@@ -178,7 +181,8 @@ export function selectLatestAttendance(
     .where('municipality_id', '=', municipalityId)
     .where('occurs_on', '>=', where.from)
     .where('occurs_on', '<=', where.to);
-  q = 'activityId' in where ? q.where('activity_id', '=', where.activityId) : q.where('person_id', '=', where.personId);
+  if ('activityId' in where) q = q.where('activity_id', '=', where.activityId);
+  else if ('personId' in where) q = q.where('person_id', '=', where.personId);
   return q
     .orderBy('activity_id')
     .orderBy('occurs_on')
@@ -195,4 +199,34 @@ export function selectLatestAttendance(
       recorded_at: Date;
     }[]
   >;
+}
+
+/** The municipality's activities whose days overlap the period, ended ones too. */
+export function selectActivitiesInPeriod(db: Q, municipalityId: string, from: string, to: string) {
+  return db
+    .selectFrom('activities')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .where('starts_on', '<=', to)
+    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', from)]))
+    .execute();
+}
+
+/** The changes to the sessions of the given activities, by activity. */
+export async function selectSessionChangesOf(db: Q, activityIds: string[]): Promise<Map<string, SessionChange[]>> {
+  const out = new Map<string, SessionChange[]>(activityIds.map((id) => [id, []]));
+  if (activityIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('activity_session_changes')
+    .selectAll()
+    .where('activity_id', 'in', activityIds)
+    .execute();
+  for (const r of rows)
+    out.get(r.activity_id)?.push({
+      occursOn: r.occurs_on,
+      cancelled: r.cancelled,
+      movedTo: r.moved_to ? { date: r.moved_to, start: r.moved_start!, end: r.moved_end! } : null,
+      note: r.note,
+    });
+  return out;
 }

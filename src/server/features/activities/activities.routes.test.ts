@@ -239,6 +239,93 @@ describe('sessions', () => {
         .statusCode,
     ).toBe(404);
   });
+
+  it('plans no session in a closed period: none listed, none to take attendance at or move into', async () => {
+    const created = await h.as.youth_coach.request('POST', '/api/v1/activities', {
+      title: 'Hälsa med stängt sommar',
+      kind: 'wellness',
+      leaderStaffIds: [h.as.youth_coach.staffId],
+      recurrence: weekly,
+      startsOn: '2027-06-07',
+      dropIn: true,
+    });
+    const { id, version } = created.json();
+    const wrong = await h.as.youth_coach.request('PATCH', `/api/v1/activities/${id}`, {
+      closedPeriods: [{ from: '2027-07-31', to: '2027-07-01' }],
+      version,
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(fields(wrong)).toEqual(['closedPeriods.0.to']);
+    const closed = await h.as.youth_coach.request('PATCH', `/api/v1/activities/${id}`, {
+      closedPeriods: [{ from: '2027-06-28', to: '2027-08-08', reason: 'Sommarstängt' }],
+      version,
+    });
+    expect(closed.statusCode).toBe(200);
+    expect(closed.json().closedPeriods).toEqual([{ from: '2027-06-28', to: '2027-08-08', reason: 'Sommarstängt' }]);
+    const sessions = (
+      await h.as.youth_coach.request('GET', `/api/v1/activities/${id}/sessions?from=2027-06-21&to=2027-08-12`)
+    ).json();
+    expect(sessions.map((s: { date: string }) => s.date)).toEqual([
+      '2027-06-21',
+      '2027-06-24',
+      '2027-08-09',
+      '2027-08-12',
+    ]);
+    const inside = await h.as.youth_coach.request('PUT', `/api/v1/sessions/${id}_2027-07-05/attendance`, [
+      { anonymous: true, status: 'present' },
+    ]);
+    expect(inside.statusCode).toBe(400);
+    expect(fields(inside)).toEqual(['id']);
+    const moved = await h.as.youth_coach.request('PATCH', `/api/v1/sessions/${id}_2027-06-24`, {
+      movedTo: { date: '2027-06-29', start: '10:00', end: '12:00' },
+    });
+    expect(moved.statusCode).toBe(400);
+    expect(moved.json().errors).toMatchObject([{ field: 'movedTo.date', code: 'activity_closed' }]);
+    expect(
+      await h.db.selectFrom('activity_session_changes').select('occurs_on').where('activity_id', '=', id).execute(),
+    ).toEqual([]);
+  });
+});
+
+describe('closing a whole centre', () => {
+  it('gives every active activity of the unit, or of the municipality, the closed period', async () => {
+    const create = async (title: string, unit: string) =>
+      (
+        await h.as.coordinator.request('POST', '/api/v1/activities', {
+          title,
+          kind: 'other',
+          recurrence: weekly,
+          startsOn: '2027-02-01',
+          unitId: units.get(unit)!,
+        })
+      ).json().id as string;
+    const school = await create('Skolans studierum', 'Utbildningsförvaltningen');
+    const social = await create('Socialtjänstens grupp', 'Socialtjänsten');
+    const close = (body: Record<string, unknown>, as = h.as.coordinator) =>
+      as.request('POST', '/api/v1/activities/closed-periods', body);
+    expect((await close({ from: '2027-03-01', to: '2027-03-07' }, h.as.team_member)).statusCode).toBe(403);
+    const wrong = await close({ from: '2027-03-07', to: '2027-03-01', unitId: '0193f0a0-0000-7000-8000-00000000dead' });
+    expect(wrong.statusCode).toBe(400);
+    expect(fields(wrong)).toEqual(['to', 'unitId']);
+    const unit = await close({ from: '2027-03-01', to: '2027-03-07', unitId: units.get('Utbildningsförvaltningen') });
+    expect(unit.json()).toEqual({ activities: 1 });
+    const days = async (id: string) =>
+      (await h.as.coordinator.request('GET', `/api/v1/activities/${id}/sessions?from=2027-03-01&to=2027-03-08`))
+        .json()
+        .map((s: { date: string }) => s.date);
+    expect(await days(school)).toEqual(['2027-03-08']);
+    expect(await days(social)).toEqual(['2027-03-01', '2027-03-04', '2027-03-08']);
+    const all = await close({ from: '2027-03-08', to: '2027-03-08', reason: 'Studiedag' });
+    expect(all.json().activities).toBeGreaterThanOrEqual(2);
+    expect(await days(social)).toEqual(['2027-03-01', '2027-03-04']);
+    // The same period again changes nothing.
+    expect((await close({ from: '2027-03-08', to: '2027-03-08' })).json()).toEqual({ activities: 0 });
+    const activity = (await h.as.coordinator.request('GET', `/api/v1/activities/${school}`)).json();
+    expect(activity.closedPeriods).toEqual([
+      { from: '2027-03-01', to: '2027-03-07', reason: null },
+      { from: '2027-03-08', to: '2027-03-08', reason: 'Studiedag' },
+    ]);
+  });
 });
 
 describe('enrolments', () => {
@@ -518,7 +605,11 @@ describe("a person's attendance", () => {
     });
     const pdf = await h.as.youth_coach.request('GET', `${url()}&format=pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
-    expect(pdfPageTexts(pdf.rawPayload).join(' ')).toContain('Närvarorapport');
+    const text = pdfPageTexts(pdf.rawPayload).join(' ');
+    expect(text).toContain('Närvarorapport');
+    // The enrolment beside the sessions: activity, from, to.
+    expect(text).toContain('Anmälningar');
+    expect(text).toMatch(/Arbetsliv: 2026-12-07 \S 2027-01-31/);
     const read = await h.db
       .selectFrom('audit_log')
       .select('detail')

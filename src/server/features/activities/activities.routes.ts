@@ -12,6 +12,10 @@ import {
   activitySchema,
   activityUpdateBody,
   attendanceBody,
+  attendanceFiguresQuery,
+  attendanceFiguresSchema,
+  centreClosureBody,
+  centreClosureSchema,
   enrolmentBody,
   enrolmentEndBody,
   enrolmentSchema,
@@ -27,6 +31,7 @@ import { problemSchema } from '../../../core/schemas.js';
 import { contextOf } from '../../http/context.js';
 import {
   changeSession,
+  closeCentre,
   createActivity,
   enrol,
   getActivity,
@@ -37,6 +42,8 @@ import {
 import { attendancePdf } from './attendance-pdf.js';
 import { activityFigures, getSessionAttendance, personAttendance, putAttendance } from './attendance.service.js';
 import { endEnrolment } from './enrolments.service.js';
+import { attendanceFiguresFor, attendanceTable } from './attendance-figures.service.js';
+import { csvOf, xlsxOf } from '../reports/reports.export.js';
 
 const idParams = z.object({ id: z.string().uuid() });
 const sessionParams = z.object({ id: z.string().max(60) });
@@ -65,6 +72,17 @@ export async function activityRoutes(app: FastifyInstance) {
       response: { 201: activitySchema, ...errors },
     },
     handler: async (request, reply) => reply.code(201).send(await createActivity(contextOf(request), request.body)),
+  });
+  r.post('/api/v1/activities/closed-periods', {
+    schema: {
+      tags: ['activities'],
+      summary:
+        'Close a whole centre for a period (a summer break, a Christmas closure): every active activity of the ' +
+        'municipality, or of one unit, gets the closed period; answers how many activities it closed',
+      body: centreClosureBody,
+      response: { 200: centreClosureSchema, ...errors },
+    },
+    handler: (request) => closeCentre(contextOf(request), request.body),
   });
   r.get('/api/v1/activities/:id', {
     schema: {
@@ -106,6 +124,32 @@ export async function activityRoutes(app: FastifyInstance) {
       response: { 200: activityFiguresSchema, ...errors },
     },
     handler: (request) => activityFigures(contextOf(request), request.params.id, request.query.from, request.query.to),
+  });
+  r.get('/api/v1/reports/attendance', {
+    schema: {
+      tags: ['figures'],
+      summary:
+        'Attendance over a period: per activity the sessions, statuses, rate and anonymous visits, and young ' +
+        'people counted by the band of their rate; counts only (JSON, CSV, XLSX)',
+      querystring: attendanceFiguresQuery,
+      response: { 200: attendanceFiguresSchema.or(z.any()), ...errors },
+    },
+    handler: async (request, reply) => {
+      const { from, to, format, lang } = request.query;
+      const figures = await attendanceFiguresFor(contextOf(request), { from, to });
+      if (format === 'json') return figures;
+      const name = `${lang === 'sv' ? 'narvaro' : 'attendance'}-${from}-${to}`;
+      const table = attendanceTable(figures);
+      const file =
+        format === 'csv'
+          ? Buffer.from(csvOf(table.header, table.rows), 'utf8')
+          : await xlsxOf([{ name: lang === 'sv' ? 'Närvaro' : 'Attendance', ...table }]);
+      const type =
+        format === 'csv'
+          ? 'text/csv; charset=utf-8'
+          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      return reply.type(type).header('content-disposition', `attachment; filename="${name}.${format}"`).send(file);
+    },
   });
   r.post('/api/v1/activities/:id/enrolments', {
     schema: {

@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import {
   ATTENDANCE_CATEGORY,
+  closedPeriodOn,
   enrolmentsOverlap,
   expandSessions,
   MAX_RANGE_DAYS,
@@ -16,6 +17,7 @@ import {
   sessionOn,
   timingProblems,
   type ActivityKind,
+  type ClosedPeriod,
   type ActivityTiming,
   type Recurrence,
   type Session,
@@ -24,6 +26,7 @@ import type {
   Activity,
   activityBody,
   activityUpdateBody,
+  centreClosureBody,
   enrolmentBody,
   sessionChangeBody,
   SessionOut,
@@ -67,6 +70,7 @@ function presentActivity(r: ActivityRow): Activity {
     recurrence: r.recurrence as Recurrence,
     startsOn: r.starts_on,
     endsOn: r.ends_on,
+    closedPeriods: r.closed_periods as ClosedPeriod[],
     offer: r.offer_id && r.offer_name ? { id: r.offer_id, name: r.offer_name } : null,
     dropIn: r.drop_in,
     unit: r.unit_id && r.unit_name ? { id: r.unit_id, name: r.unit_name } : null,
@@ -78,11 +82,13 @@ function presentActivity(r: ActivityRow): Activity {
 }
 
 /** The timing of a stored activity, for core's expansion. */
-export const timingOf = (a: ActivityTableRow): ActivityTiming => ({
-  recurrence: a.recurrence as Recurrence,
-  startsOn: a.starts_on,
-  endsOn: a.ends_on,
-});
+export const timingOf = (a: Pick<ActivityTableRow, 'recurrence' | 'starts_on' | 'ends_on' | 'closed_periods'>) =>
+  ({
+    recurrence: a.recurrence as Recurrence,
+    startsOn: a.starts_on,
+    endsOn: a.ends_on,
+    closedPeriods: a.closed_periods as ClosedPeriod[],
+  }) satisfies ActivityTiming;
 
 /** Who reads activities: those who work with young people or run activities. */
 function requireReader(ctx: RequestContext) {
@@ -132,6 +138,7 @@ const columns = (a: ActivityInput) => ({
   recurrence: JSON.stringify(a.recurrence),
   starts_on: a.startsOn,
   ends_on: a.endsOn,
+  closed_periods: JSON.stringify(a.closedPeriods),
   offer_id: a.offerId,
   drop_in: a.dropIn,
   unit_id: a.unitId,
@@ -179,6 +186,7 @@ export async function updateActivity(
       offerId: pick('offerId', current.offer_id),
       dropIn: pick('dropIn', current.drop_in),
       unitId: pick('unitId', current.unit_id),
+      closedPeriods: pick('closedPeriods', current.closed_periods as ClosedPeriod[]),
     };
     const problems = await activityProblems(ctx, trx, next);
     if (problems.length) throw new AppError('validation_failed', problems);
@@ -275,6 +283,9 @@ export async function changeSession(
     // A session moved onto a day another session is planned for would make that day's id ambiguous.
     if (movedTo && movedTo.date !== session.occursOn && plansSessionOn(timingOf(activity), movedTo.date, isHoliday))
       problems.push({ field: 'movedTo.date', code: 'invalid' });
+    // Nor is a session moved into a period the activity is closed.
+    else if (movedTo && closedPeriodOn(timingOf(activity), movedTo.date))
+      problems.push({ field: 'movedTo.date', code: 'activity_closed' });
     if (problems.length) throw new AppError('validation_failed', problems);
     const values = {
       cancelled: input.cancelled ?? session.cancelled,
@@ -347,5 +358,50 @@ export async function enrol(ctx: RequestContext, activityId: string, input: z.ou
       detail: { activityId, basis: person.access_basis },
     });
     return { id: row.id, activityId, personId: input.personId, from: input.from, to: input.to };
+  });
+}
+
+/**
+ * Closes a whole centre for a period: appends the closed period to every active activity of the municipality (of
+ * `unitId` when given) that does not have it yet, each on its own version, audited per activity. Activities created
+ * later do not inherit it. A last day before the first, or a unit of another municipality, is a 400 naming the field.
+ */
+export async function closeCentre(
+  ctx: RequestContext,
+  input: z.output<typeof centreClosureBody>,
+): Promise<{ activities: number }> {
+  requireCapability(ctx.actor, 'activities.manage');
+  return audited(ctx, async ({ trx, audit }) => {
+    const problems: Problem[] = [];
+    if (input.to < input.from) problems.push({ field: 'to', code: 'end_before_start' });
+    if (input.unitId && !(await selectUnit(trx, ctx.actor.municipalityId, input.unitId)))
+      problems.push({ field: 'unitId', code: 'invalid' });
+    if (problems.length) throw new AppError('validation_failed', problems);
+    let q = trx
+      .selectFrom('activities')
+      .select(['id', 'closed_periods'])
+      .where('municipality_id', '=', ctx.actor.municipalityId)
+      .where('active', '=', true);
+    if (input.unitId) q = q.where('unit_id', '=', input.unitId);
+    const period: ClosedPeriod = { from: input.from, to: input.to, reason: input.reason };
+    let changed = 0;
+    for (const a of await q.orderBy('id').forUpdate().execute()) {
+      const periods = a.closed_periods as ClosedPeriod[];
+      if (periods.some((p) => p.from === period.from && p.to === period.to)) continue;
+      const next = [...periods, period].sort((x, y) => x.from.localeCompare(y.from));
+      await trx
+        .updateTable('activities')
+        .set({ closed_periods: JSON.stringify(next), version: sql`version + 1`, updated_at: sql`now()` })
+        .where('id', '=', a.id)
+        .execute();
+      await audit({
+        action: 'update',
+        entity: 'activity',
+        entityId: a.id,
+        detail: { fields: ['closedPeriods'], centre: true },
+      });
+      changed += 1;
+    }
+    return { activities: changed };
   });
 }

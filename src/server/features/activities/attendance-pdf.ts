@@ -1,6 +1,6 @@
 /**
  * A person's attendance over a period as a PDF, in Swedish or English, for its recipient (e.g. social services by
- * consent).
+ * consent): the figures, the enrolments (activity, from, to) and each session's status.
  */
 import type { AttendanceStatus } from '../../../core/activities.js';
 import type { PersonAttendance } from '../../../core/activity-schemas.js';
@@ -14,6 +14,9 @@ const TEXT = {
     rate: 'Närvaro',
     none: 'Ingen närvaro är registrerad under perioden.',
     sessions: 'Tillfällen',
+    enrolments: 'Anmälningar',
+    noEnrolments: 'Inga anmälningar under perioden.',
+    onwards: 'tills vidare',
     counts: (f: PersonAttendance['figures']) =>
       `närvarande ${f.present}, sen ${f.late}, frånvarande ${f.absent}, giltig frånvaro ${f.excused}`,
     status: { present: 'Närvarande', late: 'Sen', absent: 'Frånvarande', excused: 'Giltig frånvaro' } satisfies Record<
@@ -32,6 +35,9 @@ const TEXT = {
     rate: 'Attendance',
     none: 'No attendance is recorded in the period.',
     sessions: 'Sessions',
+    enrolments: 'Enrolments',
+    noEnrolments: 'No enrolments in the period.',
+    onwards: 'onwards',
     counts: (f: PersonAttendance['figures']) =>
       `present ${f.present}, late ${f.late}, absent ${f.absent}, excused ${f.excused}`,
     status: { present: 'Present', late: 'Late', absent: 'Absent', excused: 'Excused' } satisfies Record<
@@ -57,6 +63,11 @@ export function attendancePdf(
     field(doc, t.period, `${data.from} – ${data.to}`);
     const rate = data.figures.rate === null ? '–' : `${Math.round(data.figures.rate * 100)} %`;
     field(doc, t.rate, `${rate} (${t.counts(data.figures)})`);
+    // The enrolments beside the sessions: what the person was expected at, from and to.
+    heading(doc, t.enrolments);
+    if (data.enrolments.length === 0) paragraph(doc, t.noEnrolments);
+    for (const e of data.enrolments) doc.text(`${e.activityTitle}: ${e.from} – ${e.to ?? t.onwards}`);
+    doc.moveDown(0.6);
     heading(doc, t.sessions);
     if (data.entries.length === 0) paragraph(doc, t.none);
     for (const e of data.entries) doc.text(`${e.date}  ${e.activityTitle}: ${t.status[e.status]}`);

@@ -5,7 +5,7 @@
  * one shows on its new day, saying where it was planned. Drop-in activities without an enrolment
  * are not in anyone's week.
  */
-import { expandSessions, type Recurrence, type SessionChange } from '../../../core/activities.js';
+import { expandSessions, type ClosedPeriod, type Recurrence, type SessionChange } from '../../../core/activities.js';
 import { swedishHolidayOn } from '../../../core/holidays.js';
 import type { ScheduleItem } from '../../../core/schedule-schemas.js';
 import type { Db } from '../../db/connection.js';
@@ -23,6 +23,7 @@ export async function activitySessionItems(
     .selectFrom('activity_enrolments')
     .innerJoin('activities', 'activities.id', 'activity_enrolments.activity_id')
     .select(['activities.id', 'activities.title', 'activities.kind', 'activities.place', 'activities.recurrence'])
+    .select('activities.closed_periods')
     .select(['activities.starts_on', 'activities.ends_on', 'activity_enrolments.from_on', 'activity_enrolments.to_on'])
     .where('activity_enrolments.person_id', '=', personId)
     .where('activities.active', '=', true)
@@ -45,7 +46,12 @@ export async function activitySessionItems(
         movedTo: c.moved_to ? { date: c.moved_to, start: c.moved_start!, end: c.moved_end! } : null,
         note: c.note,
       }));
-    const timing = { recurrence: r.recurrence as Recurrence, startsOn: r.starts_on, endsOn: r.ends_on };
+    const timing = {
+      recurrence: r.recurrence as Recurrence,
+      startsOn: r.starts_on,
+      endsOn: r.ends_on,
+      closedPeriods: r.closed_periods as ClosedPeriod[],
+    };
     for (const s of expandSessions(r.id, timing, first, last, changes, isHoliday)) {
       // The enrolment covers the session by the day it was planned for.
       if (s.occursOn < r.from_on || (r.to_on !== null && s.occursOn > r.to_on)) continue;

@@ -5,7 +5,13 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ACTIVITY_KINDS, WEEKDAYS, type ActivityKind, type Weekday } from '../../../core/activities.js';
+import {
+  ACTIVITY_KINDS,
+  WEEKDAYS,
+  type ActivityKind,
+  type ClosedPeriod,
+  type Weekday,
+} from '../../../core/activities.js';
 import type { Activity } from '../../../core/activity-schemas.js';
 import { activitiesApi, type ActivityInput } from '../../api/activityEndpoints.js';
 import { messageOf, useMessages, type FieldMessages } from '../../api/fieldErrors.js';
@@ -15,6 +21,7 @@ import { FormField, TextField } from '../../components/FormField.js';
 import { SelectField } from '../../components/SelectField.js';
 import { todayIso } from '../../i18n/format.js';
 import { useSession } from '../auth/session.js';
+import { ClosedPeriodsField } from './ClosedPeriodsField.js';
 
 /**
  * The activity form; `activity` given: change it, otherwise create one. Weekly activities meet at one time on each
@@ -38,6 +45,7 @@ export function ActivityForm({ activity, onDone }: { activity?: Activity; onDone
   const [dropIn, setDropIn] = useState(activity?.dropIn ?? false);
   const [leads, setLeads] = useState(activity ? activity.leaders.some((l) => l.staffId === me?.id) : true);
   const [guests, setGuests] = useState((activity?.guestLeaders ?? []).join(', '));
+  const [closedPeriods, setClosedPeriods] = useState<ClosedPeriod[]>(activity?.closedPeriods ?? []);
   const [local, setLocal] = useState<FieldMessages>({});
   const [attempts, setAttempts] = useState(0);
 
@@ -70,6 +78,7 @@ export function ActivityForm({ activity, onDone }: { activity?: Activity; onDone
       startsOn,
       endsOn: endsOn || null,
       dropIn,
+      closedPeriods,
       leaderStaffIds: leads && me ? [...others, me.id] : others,
       guestLeaders: guests
         .split(',')
@@ -81,7 +90,13 @@ export function ActivityForm({ activity, onDone }: { activity?: Activity; onDone
   const apiError = save.error ? messageOf(save.error) : null;
   const fields = messages.fields(local, apiError);
   const fieldId = (f: string) =>
-    f.startsWith('recurrence') ? 'activity-days' : f.startsWith('endsOn') ? 'activity-endsOn' : `activity-${f}`;
+    f.startsWith('recurrence')
+      ? 'activity-days'
+      : f.startsWith('closedPeriods')
+        ? 'activity-closedPeriods'
+        : f.startsWith('endsOn')
+          ? 'activity-endsOn'
+          : `activity-${f}`;
   const summary = Object.entries(fields).map(([field, message]) => ({
     fieldId: fieldId(field),
     label: t(`activities.fields.${field.split('.')[0]}`, { defaultValue: field }),
@@ -172,6 +187,7 @@ export function ActivityForm({ activity, onDone }: { activity?: Activity; onDone
         onChange={setEndsOn}
         error={fields.endsOn}
       />
+      <ClosedPeriodsField periods={closedPeriods} onChange={setClosedPeriods} errors={fields} />
       <TextField
         id="activity-guestLeaders"
         label={t('activities.fields.guestLeaders')}

@@ -1,14 +1,15 @@
 /**
- * On the person page: the young person's enrolments in activities and their attendance over the last eight
- * weeks, session by session, with the figures and the attendance report as a PDF. Read through the person's
- * attendance report (`GET /persons/{id}/attendance`), so it shows what that report shows, to whom it shows it;
- * those who manage the person (`mayChange`) can end an enrolment.
+ * On the person page: the young person's enrolments in activities and their attendance over a period (the last
+ * eight weeks until another is chosen), session by session, with the figures and the attendance report as a PDF.
+ * Read through the person's attendance report (`GET /persons/{id}/attendance`), so it shows what that report shows,
+ * to whom it shows it; those who manage the person (`mayChange`) can end an enrolment.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayInSweden } from '../../../core/dates.js';
 import { addDays } from '../../../core/outreach.js';
+import { MAX_RANGE_DAYS } from '../../../core/activities.js';
 import type { PersonAttendance } from '../../../core/activity-schemas.js';
 import { ApiError } from '../../api/client.js';
 import { activitiesApi, activityKeys } from '../../api/activityEndpoints.js';
@@ -25,8 +26,12 @@ export function AttendancePanel({ personId, onChanged }: { personId: string; onC
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const queryClient = useQueryClient();
-  const to = todayInSweden();
-  const from = addDays(to, -7 * WEEKS_BACK);
+  const today = todayInSweden();
+  // The period shown: the last eight weeks until another is chosen (at most MAX_RANGE_DAYS).
+  const [period, setPeriod] = useState({ from: addDays(today, -7 * WEEKS_BACK), to: today });
+  const [draft, setDraft] = useState(period);
+  const [periodError, setPeriodError] = useState(false);
+  const { from, to } = period;
   const report = useQuery({
     queryKey: activityKeys.personAttendance(personId, from, to),
     queryFn: () => activitiesApi.personAttendance(personId, from, to),
@@ -45,6 +50,13 @@ export function AttendancePanel({ personId, onChanged }: { personId: string; onC
   const data = report.data;
   if (report.error) return <ProblemAlert error={report.error instanceof ApiError ? report.error : null} />;
   if (!data) return null;
+
+  function showPeriod(event: FormEvent) {
+    event.preventDefault();
+    const fits = draft.from !== '' && draft.to >= draft.from && draft.to <= addDays(draft.from, MAX_RANGE_DAYS);
+    setPeriodError(!fits);
+    if (fits) setPeriod(draft);
+  }
 
   function submitEnd(event: FormEvent) {
     event.preventDefault();
@@ -67,14 +79,14 @@ export function AttendancePanel({ personId, onChanged }: { personId: string; onC
             <li key={e.id}>
               <strong>{e.activityTitle}</strong> {format.date(e.from)}–
               {e.to ? format.date(e.to) : t('activityEvents.onwards')}
-              {data.mayChange && (e.to === null || e.to >= to) && ending?.enrolment.id !== e.id ? (
+              {data.mayChange && (e.to === null || e.to >= today) && ending?.enrolment.id !== e.id ? (
                 <>
                   {' '}
                   <button
                     type="button"
                     className="button button--secondary button--small"
                     aria-label={t('activityEvents.endLabel', { activity: e.activityTitle })}
-                    onClick={() => (end.reset(), setEnded(null), setEnding({ enrolment: e, to }))}
+                    onClick={() => (end.reset(), setEnded(null), setEnding({ enrolment: e, to: today }))}
                   >
                     {t('activityEvents.end')}
                   </button>
@@ -100,6 +112,26 @@ export function AttendancePanel({ personId, onChanged }: { personId: string; onC
         </ul>
       )}
       <h3>{t('activityEvents.attendanceTitle')}</h3>
+      <form onSubmit={showPeriod} noValidate className="inline-form" aria-label={t('activityEvents.period')}>
+        {periodError ? <Alert>{t('activityEvents.periodInvalid', { days: MAX_RANGE_DAYS })}</Alert> : null}
+        <label htmlFor={`attendance-from-${personId}`}>{t('activityEvents.periodFrom')}</label>{' '}
+        <input
+          id={`attendance-from-${personId}`}
+          type="date"
+          value={draft.from}
+          onChange={(ev) => setDraft({ ...draft, from: ev.target.value })}
+        />{' '}
+        <label htmlFor={`attendance-to-${personId}`}>{t('activityEvents.periodTo')}</label>{' '}
+        <input
+          id={`attendance-to-${personId}`}
+          type="date"
+          value={draft.to}
+          onChange={(ev) => setDraft({ ...draft, to: ev.target.value })}
+        />{' '}
+        <button type="submit" className="button button--secondary button--small">
+          {t('activityEvents.showPeriod')}
+        </button>
+      </form>
       {entries.length === 0 ? (
         <p className="muted">{t('activityEvents.noAttendance')}</p>
       ) : (

@@ -13,6 +13,7 @@ import { FormField } from '../../components/FormField.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { todayInSweden } from '../../../core/dates.js';
 import { useSession } from '../auth/session.js';
+import { AttendanceFiguresSection } from '../activities/AttendanceFiguresSection.js';
 import { EvaluationsSection } from './EvaluationsSection.js';
 import { MeasuresSection, OutcomeSection, OutreachSection, StatusSection } from './FigureSections.js';
 
@@ -130,6 +131,7 @@ export function FiguresPage() {
       {status.data ? (
         <StatusSection figures={status.data} filter={filter} editCapacity={can('outreach.configure')} />
       ) : null}
+      <AttendanceFiguresSection from={filter.from} to={filter.to} />
       <EvaluationsSection />
     </>
   );
