@@ -15,6 +15,8 @@ export const personKeys = {
   events: (id: string) => ['persons', id, 'events'] as const,
   outreach: (id: string) => ['persons', id, 'outreach'] as const,
   consents: (id: string) => ['persons', id, 'consents'] as const,
+  /** Under the consents, so a change to them refreshes what waits for a signature too. */
+  preparedConsents: (id: string) => ['persons', id, 'consents', 'prepared'] as const,
   applications: (id: string) => ['persons', id, 'applications'] as const,
 };
 

@@ -8,6 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   meAccessLogSchema,
+  meApplicationSchema,
   meCodeBody,
   meConsentSchema,
   meEvaluationBody,
@@ -42,6 +43,7 @@ import {
 } from './me.service.js';
 import { answerEvaluation, listOwnEvaluations } from './me-evaluations.service.js';
 import { writeOwnWords } from './me-own-words.service.js';
+import { signOwnApplication, signOwnConsent } from './me-signing.service.js';
 
 const tags = ['young person'];
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
@@ -233,6 +235,32 @@ export async function meRoutes(app: FastifyInstance, { env }: { env: Env }) {
       await withdrawOwnConsent(youngPersonContextOf(request), request.params.id);
       return reply.code(204).send(null);
     },
+  });
+
+  r.post('/api/v1/me/consents/:id/sign', {
+    config: own,
+    schema: {
+      tags,
+      summary:
+        'Sign a consent the contact person prepared (one of `awaiting_signature` in GET /me/consents); from then ' +
+        'on the agencies it names may see what it says. Signing twice keeps one consent',
+      params: idParams,
+      response: { 200: z.object({ id: z.string().uuid() }), ...errors },
+    },
+    handler: (request) => signOwnConsent(youngPersonContextOf(request), request.params.id),
+  });
+
+  r.post('/api/v1/me/applications/:id/sign', {
+    config: own,
+    schema: {
+      tags,
+      summary:
+        'Sign an application to a team the contact person prepared (listed in GET /me); signed, it goes to the ' +
+        'team meeting. Answers the young person’s applications',
+      params: idParams,
+      response: { 200: z.array(meApplicationSchema), ...errors },
+    },
+    handler: (request) => signOwnApplication(youngPersonContextOf(request), request.params.id),
   });
 
   r.get('/api/v1/me/access-log', {
