@@ -160,7 +160,8 @@ describe('preparing a consent for the young person to sign', () => {
       .execute();
     expect(audit).toEqual([
       { action: 'create', entity: 'signature_request', actor_id: h.as.youth_coach.staffId },
-      { action: 'create', entity: 'consent', actor_id: null },
+      // The young person's own entries carry their person id as actor (http/context.ts).
+      { action: 'create', entity: 'consent', actor_id: me.personId },
     ]);
   });
 
