@@ -141,6 +141,12 @@ export const meOwnWordsBody = z.object({
   text: z.string().trim().max(2000),
 });
 
+/** What staff have shared with the young person ("Delat med dig"): notes, newest first. */
+export const meSharedSchema = z.object({
+  notes: z.array(z.object({ id: z.string().uuid(), at: z.string(), text: z.string() })),
+});
+export type MeShared = z.infer<typeof meSharedSchema>;
+
 /** The municipality's settings for the young person's own Lotsa (coordinators change them). */
 export const youngPersonSettingsSchema = z.object({
   /** Whether the young person's access log names staff (else unit and role only). */

@@ -12,6 +12,7 @@ import type { Lang } from './texts.js';
 import { YoungApplications } from './YoungApplications.js';
 import { YoungConsents } from './YoungConsents.js';
 import { YoungEvaluations } from './YoungEvaluations.js';
+import { YoungShared } from './YoungShared.js';
 import { YoungGoalWords } from './YoungGoalWords.js';
 
 type T = (key: string, values?: Record<string, string>) => string;
@@ -181,6 +182,8 @@ export function YoungHome({ me, lang, t, onSignedOut }: Props) {
           </>
         )}
       </section>
+
+      <YoungShared t={t} fail={fail} day={(iso) => day(iso.slice(0, 10), lang)} />
 
       <YoungEvaluations lang={lang} t={t} act={act} day={(d) => day(d, lang)} />
 

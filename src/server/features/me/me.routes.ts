@@ -18,6 +18,7 @@ import {
   meOwnWordsBody,
   meLoginResponse,
   mePlanSchema,
+  meSharedSchema,
   meSignBody,
   meSummarySchema,
 } from '../../../core/me-schemas.js';
@@ -44,6 +45,7 @@ import {
 import { answerEvaluation, listOwnEvaluations } from './me-evaluations.service.js';
 import { writeOwnWords } from './me-own-words.service.js';
 import { signOwnApplication, signOwnConsent } from './me-signing.service.js';
+import { readShared } from './me-shared.service.js';
 
 const tags = ['young person'];
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
@@ -261,6 +263,18 @@ export async function meRoutes(app: FastifyInstance, { env }: { env: Env }) {
       response: { 200: z.array(meApplicationSchema), ...errors },
     },
     handler: (request) => signOwnApplication(youngPersonContextOf(request), request.params.id),
+  });
+
+  r.get('/api/v1/me/shared', {
+    config: own,
+    schema: {
+      tags,
+      summary:
+        'What staff have shared with the young person: the notes they marked as shared, in the young person’s ' +
+        'categories (never another agency’s health and social notes), newest first',
+      response: { 200: meSharedSchema, ...errors },
+    },
+    handler: (request) => readShared(youngPersonContextOf(request)),
   });
 
   r.get('/api/v1/me/access-log', {
