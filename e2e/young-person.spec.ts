@@ -221,6 +221,26 @@ describe.skipIf(skipE2E)(
       });
       await coordinator.api.dispose();
     });
+    it('lets a coordinator choose, by keyboard, that the young person’s log names staff', async () => {
+      const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
+      await signIn(page, ACCOUNTS.coordinator);
+      await page.getByRole('link', { name: 'Mitt Lotsa' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Inställningar för Mitt Lotsa' }).waitFor();
+      const box = page.getByLabel('Visa personalens namn i ungdomens logg');
+      await expect.poll(() => box.isChecked()).toBe(false);
+      await expectNoAxeViolations(page, '/settings/young-person');
+      await box.focus();
+      await page.keyboard.press('Space');
+      await page.getByRole('button', { name: 'Spara' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByText('Inställningen är sparad.').waitFor();
+      const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
+      const settings = await (await coordinator.api.get('/api/v1/settings/young-person')).json();
+      expect(settings).toEqual({ staffNamesShown: true });
+      await coordinator.api.dispose();
+      expect(errors).toEqual([]);
+      await context.close();
+    });
     it('lets the contact person prepare a consent for signing in Mitt Lotsa, by keyboard', async () => {
       const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
       await signIn(page, ACCOUNTS.youthCoach);
@@ -245,27 +265,6 @@ describe.skipIf(skipE2E)(
       }[];
       expect(waiting.map((w) => w.categories)).toContainEqual(['assessment_plan']);
       await contactPerson.api.dispose();
-      expect(errors).toEqual([]);
-      await context.close();
-    });
-
-    it('lets a coordinator choose, by keyboard, that the young person’s log names staff', async () => {
-      const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-      await signIn(page, ACCOUNTS.coordinator);
-      await page.getByRole('link', { name: 'Mitt Lotsa' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Inställningar för Mitt Lotsa' }).waitFor();
-      const box = page.getByLabel('Visa personalens namn i ungdomens logg');
-      await expect.poll(() => box.isChecked()).toBe(false);
-      await expectNoAxeViolations(page, '/settings/young-person');
-      await box.focus();
-      await page.keyboard.press('Space');
-      await page.getByRole('button', { name: 'Spara' }).focus();
-      await page.keyboard.press('Enter');
-      await page.getByText('Inställningen är sparad.').waitFor();
-      const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
-      const settings = await (await coordinator.api.get('/api/v1/settings/young-person')).json();
-      expect(settings).toEqual({ staffNamesShown: true });
-      await coordinator.api.dispose();
       expect(errors).toEqual([]);
       await context.close();
     });

@@ -10,7 +10,11 @@ import type {
   Team,
 } from '../../core/consent-schemas.js';
 import type { Paged } from '../../core/schemas.js';
-import type { PreparedConsent, PreparedConsentInput } from '../../core/signature-request-schemas.js';
+import type {
+  PreparedApplication,
+  PreparedConsent,
+  PreparedConsentInput,
+} from '../../core/signature-request-schemas.js';
 import { request } from './client.js';
 
 const enc = encodeURIComponent;
@@ -77,6 +81,11 @@ export const applicationsApi = {
   ) => request<{ id: string }>(`/api/v1/persons/${enc(personId)}/applications`, { method: 'POST', body }),
   update: (id: string, body: { status: Application['status']; decisionNote: string | null; version: number }) =>
     request<Application>(`/api/v1/applications/${enc(id)}`, { method: 'PATCH', body }),
+  /** Applications prepared for the young person to sign in Mitt Lotsa, still waiting for the signature. */
+  prepared: (personId: string) =>
+    request<PreparedApplication[]>(`/api/v1/persons/${enc(personId)}/prepared-applications`),
+  prepare: (personId: string, body: { teamId: string; referrer: Application['referrer'] }) =>
+    request<{ id: string }>(`/api/v1/persons/${enc(personId)}/prepared-applications`, { method: 'POST', body }),
 };
 
 /** Teams and their members. */

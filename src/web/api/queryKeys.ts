@@ -18,6 +18,8 @@ export const personKeys = {
   /** Under the consents, so a change to them refreshes what waits for a signature too. */
   preparedConsents: (id: string) => ['persons', id, 'consents', 'prepared'] as const,
   applications: (id: string) => ['persons', id, 'applications'] as const,
+  /** Under the applications, so a change to them refreshes what waits for a signature too. */
+  preparedApplications: (id: string) => ['persons', id, 'applications', 'prepared'] as const,
 };
 
 /** Staff accounts: everyone (administration, audit filter) and the active contact persons (choices). */
