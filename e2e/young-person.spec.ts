@@ -19,7 +19,8 @@ function firstPageJavaScript(): number {
 }
 
 describe.skipIf(skipE2E)(
-  '[young person]: signs in by code, follows and words their plan, rates a measure, withdraws a consent, reads the log',
+  '[young person]: signs in by code, follows and words their plan, rates a measure, withdraws a consent, ' +
+    'signs one the contact person prepared, reads the log',
   () => {
     const spec = serverAndBrowser();
     let personId: string;
@@ -74,6 +75,13 @@ describe.skipIf(skipE2E)(
         givenBy: 'young_person',
       };
       expect((await coordinator.send('POST', `/api/v1/persons/${personId}/consents`, consent)).status).toBe(201);
+      // A second consent, prepared by the contact person for the young person to sign in /mitt.
+      const contactPerson = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.youthCoach);
+      const prepared = { ...consent, purpose: 'Hjälp att hitta en bostad', givenBy: undefined };
+      expect((await contactPerson.send('POST', `/api/v1/persons/${personId}/prepared-consents`, prepared)).status).toBe(
+        201,
+      );
+      await contactPerson.api.dispose();
       caseId = person.case.id;
       // A measure that ended a week ago, for the young person's short evaluation.
       const daysAgo = (n: number) => todayInSweden(new Date(Date.now() - n * 86_400_000));
@@ -171,6 +179,16 @@ describe.skipIf(skipE2E)(
       await consents.getByRole('button', { name: /^Ta tillbaka samtycket\s*: Socialtjänsten$/ }).click();
       await expect.poll(() => consents.textContent()).toContain('Tillbakataget');
       expect((await social.api.get(`/api/v1/persons/${personId}`)).status()).toBe(404);
+
+      // The consent the contact person prepared gives nothing until the young person signs it; then at once.
+      await expect.poll(() => consents.textContent()).toContain('Väntar på att du signerar');
+      expect(await consents.textContent()).toContain('Hjälp att hitta en bostad');
+      await expectNoAxeViolations(page, '/mitt (a consent to sign)');
+      await consents.getByRole('button', { name: /^Signera samtycket\s*: Socialtjänsten$/ }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => consents.textContent()).not.toContain('Väntar på att du signerar');
+      expect(await consents.getByRole('button', { name: /^Ta tillbaka samtycket/ }).count()).toBe(1);
+      expect((await social.api.get(`/api/v1/persons/${personId}`)).status()).toBe(200);
       await social.api.dispose();
 
       const log = page.getByRole('region', { name: 'Vem har läst om mig' });
@@ -220,6 +238,33 @@ describe.skipIf(skipE2E)(
       const settings = await (await coordinator.api.get('/api/v1/settings/young-person')).json();
       expect(settings).toEqual({ staffNamesShown: true });
       await coordinator.api.dispose();
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+    it('lets the contact person prepare a consent for signing in Mitt Lotsa, by keyboard', async () => {
+      const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
+      await signIn(page, ACCOUNTS.youthCoach);
+      await page.goto(`/persons/${personId}`);
+      const panel = page.getByRole('region', { name: 'Samtycken' });
+      await panel.getByRole('button', { name: 'Förbered för signering i Mitt Lotsa' }).focus();
+      await page.keyboard.press('Enter');
+      await panel.getByRole('heading', { name: 'Förbered ett samtycke för signering i Mitt Lotsa' }).waitFor();
+      await panel.getByRole('checkbox', { name: 'Socialtjänsten' }).focus();
+      await page.keyboard.press('Space');
+      await panel.getByRole('checkbox', { name: 'Kartläggning och handlingsplan' }).focus();
+      await page.keyboard.press('Space');
+      await expectNoAxeViolations(page, 'person page, preparing a consent');
+      await panel.getByRole('button', { name: 'Förbered samtycket' }).focus();
+      await page.keyboard.press('Enter');
+      await panel.getByRole('heading', { name: 'Väntar på ungdomens signatur' }).waitFor();
+      expect(await panel.textContent()).toContain('Kartläggning och handlingsplan');
+      await expectNoAxeViolations(page, 'person page, a consent waiting for the signature');
+      const contactPerson = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.youthCoach);
+      const waiting = (await (await contactPerson.api.get(`/api/v1/persons/${personId}/prepared-consents`)).json()) as {
+        categories: string[];
+      }[];
+      expect(waiting.map((w) => w.categories)).toContainEqual(['assessment_plan']);
+      await contactPerson.api.dispose();
       expect(errors).toEqual([]);
       await context.close();
     });

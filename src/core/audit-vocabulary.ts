@@ -74,6 +74,8 @@ export const AUDIT_ENTITIES = [
   'register',
   'register_period',
   'settings',
+  'signature_request',
+  'signature_requests',
   'sms',
   'sms_opt_out',
   'staff',

@@ -434,6 +434,16 @@ export const ERRORS = {
     sv: 'Det här steget är inte ditt att bocka av.',
     en: 'This step is not yours to mark as done.',
   },
+  signature_request_outdated: {
+    status: 409,
+    sv: 'Det här går inte att signera längre. Be din kontaktperson att göra ett nytt.',
+    en: 'This can no longer be signed. Ask your contact person to make a new one.',
+  },
+  already_signed: {
+    status: 409,
+    sv: 'Ungdomen har redan signerat. Återkalla samtycket eller besluta om ansökan i stället.',
+    en: 'The young person has already signed. Withdraw the consent or decide on the application instead.',
+  },
 } as const satisfies Record<string, { status: number; sv: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

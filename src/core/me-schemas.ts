@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES } from './audit-vocabulary.js';
-import { CONSENT_CATEGORIES } from './consent.js';
+import { APPLICATION_STATUSES, CONSENT_CATEGORIES, REFERRERS } from './consent.js';
 import { RESPONSIBLE_KINDS, STEP_STATUSES } from './plan.js';
 import { ROLES } from './roles.js';
 import { identityNumber } from './schemas.js';
@@ -22,6 +22,18 @@ export const meLoginBody = z.object({
 });
 export const meLoginResponse = z.object({ csrfToken: z.string() });
 
+/** One of the young person's applications to a team: prepared for them to sign, or signed and on its way. */
+export const meApplicationSchema = z.object({
+  /** The application's id; while it awaits the young person's signature, the id of what was prepared. */
+  id: z.string().uuid(),
+  team: z.string(),
+  referrer: z.enum(REFERRERS),
+  state: z.enum(['awaiting_signature', ...APPLICATION_STATUSES]),
+  /** Null while it awaits the young person's signature. */
+  signedOn: z.string().nullable(),
+});
+export type MeApplication = z.infer<typeof meApplicationSchema>;
+
 export const meSummarySchema = z.object({
   givenName: z.string(),
   csrfToken: z.string(),
@@ -34,6 +46,8 @@ export const meSummarySchema = z.object({
       place: z.string().nullable(),
     })
     .nullable(),
+  /** Applications to a team: those the contact person prepared for the young person to sign, and signed ones. */
+  applications: z.array(meApplicationSchema),
 });
 export type MeSummary = z.infer<typeof meSummarySchema>;
 
@@ -71,13 +85,16 @@ export type MePlan = z.infer<typeof mePlanSchema>;
 export const meSignBody = z.object({ version: z.number().int().min(1) });
 
 export const meConsentSchema = z.object({
+  /** The consent's id; while it awaits the young person's signature, the id of what was prepared. */
   id: z.string().uuid(),
   recipients: z.array(z.string()),
   categories: z.array(z.enum(CONSENT_CATEGORIES)),
   purpose: z.string(),
-  givenOn: z.string(),
+  /** Null while it awaits the young person's signature. */
+  givenOn: z.string().nullable(),
   validUntil: z.string().nullable(),
-  state: z.enum(['valid', 'expired', 'withdrawn']),
+  /** `awaiting_signature`: prepared by the contact person, gives no access until the young person signs it. */
+  state: z.enum(['awaiting_signature', 'valid', 'expired', 'withdrawn']),
   withdrawnAt: z.string().nullable(),
 });
 export type MeConsent = z.infer<typeof meConsentSchema>;
@@ -123,6 +140,12 @@ export const meOwnWordsBody = z.object({
   version: z.number().int().min(1),
   text: z.string().trim().max(2000),
 });
+
+/** What staff have shared with the young person ("Delat med dig"): notes, newest first. */
+export const meSharedSchema = z.object({
+  notes: z.array(z.object({ id: z.string().uuid(), at: z.string(), text: z.string() })),
+});
+export type MeShared = z.infer<typeof meSharedSchema>;
 
 /** The municipality's settings for the young person's own Lotsa (coordinators change them). */
 export const youngPersonSettingsSchema = z.object({

@@ -54,6 +54,7 @@ import { planRoutes } from './features/plans/plans.routes.js';
 import { reportsRoutes } from './features/reports/reports.routes.js';
 import { scheduleRoutes } from './features/schedule/schedule.routes.js';
 import { meRoutes } from './features/me/me.routes.js';
+import { signatureRequestRoutes } from './features/signature-requests/signature-requests.routes.js';
 import { evaluationRoutes } from './features/evaluations/evaluations.routes.js';
 
 /** Where `npm run build` puts the web app. */
@@ -136,6 +137,7 @@ export async function buildApp(
   await app.register(settingsRoutes);
   await app.register(teamRoutes);
   await app.register(applicationRoutes);
+  await app.register(signatureRequestRoutes);
   await app.register(extractRoutes);
   await app.register(accessReviewRoutes);
   await app.register(contactRoutes);

@@ -31,6 +31,8 @@ export const YOUNG_PERSON_CAN = [
   'me.plan.step_done',
   'me.plan.sign',
   'me.consents.withdraw',
+  'me.consents.sign',
+  'me.applications.sign',
   'me.extract',
   'me.feed',
   'me.evaluate',

@@ -466,6 +466,26 @@ export interface YoungPersonDatabase {
   young_person_sign_in_attempts: YoungPersonSignInAttemptsTable;
   young_person_sessions: YoungPersonSessionsTable;
   young_person_evaluations: YoungPersonEvaluationsTable;
+  signature_requests: SignatureRequestsTable;
+}
+/**
+ * A consent or an application the contact person prepared for the young person to sign in /mitt; it counts
+ * only once signed (then `consent_id` or `application_id` names what it became). `content` is core's
+ * `SignatureRequestContent`.
+ */
+export interface SignatureRequestsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  kind: 'consent' | 'application';
+  content: Json;
+  prepared_by: string;
+  prepared_at: Timestamp;
+  signed_at: Date | null;
+  consent_id: string | null;
+  application_id: string | null;
+  cancelled_at: Date | null;
+  cancelled_by: string | null;
 }
 /** A young person's short evaluation of one of their measures or activities (1 to 5, and what could be better). */
 export interface YoungPersonEvaluationsTable {

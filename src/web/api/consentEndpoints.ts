@@ -10,6 +10,11 @@ import type {
   Team,
 } from '../../core/consent-schemas.js';
 import type { Paged } from '../../core/schemas.js';
+import type {
+  PreparedApplication,
+  PreparedConsent,
+  PreparedConsentInput,
+} from '../../core/signature-request-schemas.js';
 import { request } from './client.js';
 
 const enc = encodeURIComponent;
@@ -38,6 +43,11 @@ export const consentsApi = {
       file: { data: file, contentType: file.type || 'application/pdf' },
     }),
   scanUrl: (id: string) => `/api/v1/consents/${enc(id)}/scan`,
+  /** Consents prepared for the young person to sign in Mitt Lotsa, still waiting for the signature. */
+  prepared: (personId: string) => request<PreparedConsent[]>(`/api/v1/persons/${enc(personId)}/prepared-consents`),
+  prepare: (personId: string, body: PreparedConsentInput) =>
+    request<{ id: string }>(`/api/v1/persons/${enc(personId)}/prepared-consents`, { method: 'POST', body }),
+  cancelPrepared: (id: string) => request<void>(`/api/v1/signature-requests/${enc(id)}/cancel`, { method: 'POST' }),
   formUrl: (personId: string, lang: 'sv' | 'en') => `/api/v1/persons/${enc(personId)}/consent-form?lang=${lang}`,
   extractUrl: (personId: string, format: 'json' | 'pdf', lang: 'sv' | 'en') =>
     `/api/v1/persons/${enc(personId)}/extract?format=${format}&lang=${lang}`,
@@ -71,6 +81,11 @@ export const applicationsApi = {
   ) => request<{ id: string }>(`/api/v1/persons/${enc(personId)}/applications`, { method: 'POST', body }),
   update: (id: string, body: { status: Application['status']; decisionNote: string | null; version: number }) =>
     request<Application>(`/api/v1/applications/${enc(id)}`, { method: 'PATCH', body }),
+  /** Applications prepared for the young person to sign in Mitt Lotsa, still waiting for the signature. */
+  prepared: (personId: string) =>
+    request<PreparedApplication[]>(`/api/v1/persons/${enc(personId)}/prepared-applications`),
+  prepare: (personId: string, body: { teamId: string; referrer: Application['referrer'] }) =>
+    request<{ id: string }>(`/api/v1/persons/${enc(personId)}/prepared-applications`, { method: 'POST', body }),
 };
 
 /** Teams and their members. */

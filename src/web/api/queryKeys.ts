@@ -15,7 +15,11 @@ export const personKeys = {
   events: (id: string) => ['persons', id, 'events'] as const,
   outreach: (id: string) => ['persons', id, 'outreach'] as const,
   consents: (id: string) => ['persons', id, 'consents'] as const,
+  /** Under the consents, so a change to them refreshes what waits for a signature too. */
+  preparedConsents: (id: string) => ['persons', id, 'consents', 'prepared'] as const,
   applications: (id: string) => ['persons', id, 'applications'] as const,
+  /** Under the applications, so a change to them refreshes what waits for a signature too. */
+  preparedApplications: (id: string) => ['persons', id, 'applications', 'prepared'] as const,
 };
 
 /** Staff accounts: everyone (administration, audit filter) and the active contact persons (choices). */

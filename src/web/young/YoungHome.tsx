@@ -1,6 +1,7 @@
 /**
  * The young person's page once signed in: contact person and next meeting, the week, the plan (mark
- * own steps done, approve), consents (take one back) and who has read their data. Loaded on its own
+ * own steps done, approve), applications and consents (sign one prepared for them, take a consent back) and who
+ * has read their data. Loaded on its own
  * after sign-in, so the first page stays light.
  */
 import { useCallback, useEffect, useState } from 'react';
@@ -8,7 +9,10 @@ import type { MeAccessLog, MeConsent, MePlan, MeSummary } from '../../core/me-sc
 import type { ScheduleWeek } from '../../core/schedule-schemas.js';
 import { MeError, meApi } from './api.js';
 import type { Lang } from './texts.js';
+import { YoungApplications } from './YoungApplications.js';
+import { YoungConsents } from './YoungConsents.js';
 import { YoungEvaluations } from './YoungEvaluations.js';
+import { YoungShared } from './YoungShared.js';
 import { YoungGoalWords } from './YoungGoalWords.js';
 
 type T = (key: string, values?: Record<string, string>) => string;
@@ -179,43 +183,20 @@ export function YoungHome({ me, lang, t, onSignedOut }: Props) {
         )}
       </section>
 
+      <YoungShared t={t} fail={fail} day={(iso) => day(iso.slice(0, 10), lang)} />
+
       <YoungEvaluations lang={lang} t={t} act={act} day={(d) => day(d, lang)} />
 
-      <section aria-labelledby="y-consents" className="y-card">
-        <h2 id="y-consents">{t('consentsTitle')}</h2>
-        <p>{t('consentsIntro')}</p>
-        {consents === null ? (
-          <p role="status">{t('loading')}</p>
-        ) : consents.length === 0 ? (
-          <p>{t('noConsents')}</p>
-        ) : (
-          <ul className="y-list">
-            {consents.map((c) => (
-              <li key={c.id}>
-                <strong>{t('consentTo', { names: c.recipients.join(', ') })}</strong>
-                <br />
-                {t('consentWhat', { what: c.categories.map((x) => t(`category.${x}`)).join(', ') })}
-                <br />
-                {t('consentSince', { date: c.givenOn })}
-                {c.validUntil ? ` · ${t('consentUntil', { date: c.validUntil })}` : ''}
-                <br />
-                {c.state === 'valid' ? (
-                  <button
-                    type="button"
-                    className="y-button y-button--small"
-                    onClick={() => act(async () => (await meApi.withdraw(c.id), await loadConsents(), await loadLog()))}
-                  >
-                    {t('withdraw')}
-                    <span className="y-visually-hidden">: {c.recipients.join(', ')}</span>
-                  </button>
-                ) : (
-                  <em>{c.state === 'withdrawn' ? t('withdrawn') : t('expired')}</em>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <YoungApplications initial={me.applications} t={t} act={act} day={(d) => day(d, lang)} />
+
+      <YoungConsents
+        consents={consents}
+        t={t}
+        act={act}
+        onChanged={async () => {
+          await Promise.all([loadConsents(), loadLog()]);
+        }}
+      />
 
       <section aria-labelledby="y-log" className="y-card">
         <h2 id="y-log">{t('logTitle')}</h2>

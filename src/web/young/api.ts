@@ -2,7 +2,15 @@
  * The young person's API client: same-origin fetch with the session cookie, the CSRF token on every
  * change and the language as Accept-Language. A refusal carries the server's own sentence.
  */
-import type { MeAccessLog, MeConsent, MeEvaluation, MePlan, MeSummary } from '../../core/me-schemas.js';
+import type {
+  MeAccessLog,
+  MeApplication,
+  MeConsent,
+  MeEvaluation,
+  MePlan,
+  MeShared,
+  MeSummary,
+} from '../../core/me-schemas.js';
 import type { ScheduleWeek } from '../../core/schedule-schemas.js';
 
 /** An answer the API refused: its status, code and the sentence to show. */
@@ -61,7 +69,11 @@ export const meApi = {
   sign: (version: number) => call<MePlan>('POST', '/api/v1/me/plan/sign', { version }),
   consents: () => call<MeConsent[]>('GET', '/api/v1/me/consents'),
   withdraw: (id: string) => call<null>('POST', `/api/v1/me/consents/${encodeURIComponent(id)}/withdraw`),
+  signConsent: (id: string) => call<{ id: string }>('POST', `/api/v1/me/consents/${encodeURIComponent(id)}/sign`),
+  signApplication: (id: string) =>
+    call<MeApplication[]>('POST', `/api/v1/me/applications/${encodeURIComponent(id)}/sign`),
   accessLog: () => call<MeAccessLog>('GET', '/api/v1/me/access-log'),
+  shared: () => call<MeShared>('GET', '/api/v1/me/shared'),
   ownWords: (goalId: string, version: number, text: string) =>
     call<MePlan>('PUT', `/api/v1/me/plan/goals/${encodeURIComponent(goalId)}/own-words`, { version, text }),
   evaluations: () => call<MeEvaluation[]>('GET', '/api/v1/me/evaluations'),

@@ -33,6 +33,7 @@ import * as activityClosedPeriods from './20261213100000_activity_closed_periods
 import * as activities from './20261209100000_activities.js';
 import * as youngPersonEvaluations from './20261210120000_young_person_evaluations.js';
 import * as figureIndexes from './20261210100000_figure_indexes.js';
+import * as signatureRequests from './20261212100000_signature_requests.js';
 
 export const migrations: Record<string, Migration> = {
   '20261125090000_foundation': foundation,
@@ -68,4 +69,5 @@ export const migrations: Record<string, Migration> = {
   '20261210100000_figure_indexes': figureIndexes,
   '20261210110000_meeting_series_version': meetingSeriesVersion,
   '20261213100000_activity_closed_periods': activityClosedPeriods,
+  '20261212100000_signature_requests': signatureRequests,
 };

@@ -8,6 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   meAccessLogSchema,
+  meApplicationSchema,
   meCodeBody,
   meConsentSchema,
   meEvaluationBody,
@@ -17,6 +18,7 @@ import {
   meOwnWordsBody,
   meLoginResponse,
   mePlanSchema,
+  meSharedSchema,
   meSignBody,
   meSummarySchema,
 } from '../../../core/me-schemas.js';
@@ -42,6 +44,8 @@ import {
 } from './me.service.js';
 import { answerEvaluation, listOwnEvaluations } from './me-evaluations.service.js';
 import { writeOwnWords } from './me-own-words.service.js';
+import { signOwnApplication, signOwnConsent } from './me-signing.service.js';
+import { readShared } from './me-shared.service.js';
 
 const tags = ['young person'];
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
@@ -233,6 +237,44 @@ export async function meRoutes(app: FastifyInstance, { env }: { env: Env }) {
       await withdrawOwnConsent(youngPersonContextOf(request), request.params.id);
       return reply.code(204).send(null);
     },
+  });
+
+  r.post('/api/v1/me/consents/:id/sign', {
+    config: own,
+    schema: {
+      tags,
+      summary:
+        'Sign a consent the contact person prepared (one of `awaiting_signature` in GET /me/consents); from then ' +
+        'on the agencies it names may see what it says. Signing twice keeps one consent',
+      params: idParams,
+      response: { 200: z.object({ id: z.string().uuid() }), ...errors },
+    },
+    handler: (request) => signOwnConsent(youngPersonContextOf(request), request.params.id),
+  });
+
+  r.post('/api/v1/me/applications/:id/sign', {
+    config: own,
+    schema: {
+      tags,
+      summary:
+        'Sign an application to a team the contact person prepared (listed in GET /me); signed, it goes to the ' +
+        'team meeting. Answers the young person’s applications',
+      params: idParams,
+      response: { 200: z.array(meApplicationSchema), ...errors },
+    },
+    handler: (request) => signOwnApplication(youngPersonContextOf(request), request.params.id),
+  });
+
+  r.get('/api/v1/me/shared', {
+    config: own,
+    schema: {
+      tags,
+      summary:
+        'What staff have shared with the young person: the notes they marked as shared, in the young person’s ' +
+        'categories (never another agency’s health and social notes), newest first',
+      response: { 200: meSharedSchema, ...errors },
+    },
+    handler: (request) => readShared(youngPersonContextOf(request)),
   });
 
   r.get('/api/v1/me/access-log', {

@@ -21,6 +21,7 @@ import type { ScheduleWeek } from '../../../core/schedule-schemas.js';
 import { extractContent } from '../extract/extract.service.js';
 import { selectGoalAreas, selectPlanContent, selectPlanRow, selectUnits } from '../plans/plans.queries.js';
 import { storePlanVersion } from '../plans/plans.service.js';
+import { awaitingConsents, ownApplications } from './me-signing.service.js';
 import { selectAccessLog, selectNextMeeting, selectOwnCase, selectOwnConsent, selectOwnStep } from './me.queries.js';
 
 type Trx = AuditedTransaction['trx'];
@@ -37,7 +38,11 @@ export async function readSummary(ctx: YoungPersonContext, csrfToken: string): P
   return auditedAsYoungPerson(ctx, async ({ trx, audit }) => {
     const own = await ownCase(ctx, trx);
     const meeting = await selectNextMeeting(trx, ctx.actor, ctx.clock.now());
-    await audit({ action: 'read', entity: 'person', entityId: own.id, personId: own.id, detail: { own: true } });
+    const applications = await ownApplications(trx, ctx.actor);
+    await audit(
+      { action: 'read', entity: 'person', entityId: own.id, personId: own.id, detail: { own: true } },
+      { action: 'read', entity: 'applications', entityId: own.id, personId: own.id, detail: { own: true } },
+    );
     return {
       givenName: own.given_name,
       csrfToken,
@@ -52,6 +57,7 @@ export async function readSummary(ctx: YoungPersonContext, csrfToken: string): P
             place: meeting.place,
           }
         : null,
+      applications,
     };
   });
 }
@@ -233,15 +239,18 @@ export async function signOwnPlan(ctx: YoungPersonContext, version: number): Pro
   });
 }
 
-/** GET /me/consents: which agencies may see what about the young person, since and until when. */
+/**
+ * GET /me/consents: which agencies may see what about the young person, since and until when; first those
+ * their contact person prepared for them to sign (which give no access until signed).
+ */
 export async function listOwnConsents(ctx: YoungPersonContext): Promise<MeConsent[]> {
   requireYoungPersonCapability(ctx.actor, 'me.read');
   return auditedAsYoungPerson(ctx, async ({ trx, audit }) => {
     const own = await ownCase(ctx, trx);
-    const rows = await selectConsents(trx, own.id);
+    const [rows, awaiting] = await Promise.all([selectConsents(trx, own.id), awaitingConsents(trx, ctx.actor)]);
     await audit({ action: 'read', entity: 'consents', entityId: own.id, personId: own.id });
     const today = todayInSweden(ctx.clock.now());
-    return rows.map((c) => {
+    const given = rows.map((c): MeConsent => {
       const withdrawnAt = c.withdrawn_at ? c.withdrawn_at.toISOString() : null;
       return {
         id: c.id,
@@ -254,6 +263,8 @@ export async function listOwnConsents(ctx: YoungPersonContext): Promise<MeConsen
         withdrawnAt,
       };
     });
+    // Those waiting for the young person's signature first: they are what asks something of them.
+    return [...awaiting, ...given];
   });
 }
 

@@ -17,6 +17,7 @@ import { useFormat } from '../../i18n/format.js';
 import { useSession } from '../auth/session.js';
 import { usePersonChanged } from '../persons/usePersonChanged.js';
 import { REFERRER_LIST } from './lists.js';
+import { PreparedApplications } from './PreparedApplications.js';
 
 /** The applications section; `managed` says whether the reader works on the person for the KAA. */
 export function ApplicationsPanel({ personId, managed }: { personId: string; managed: boolean }) {
@@ -29,7 +30,8 @@ export function ApplicationsPanel({ personId, managed }: { personId: string; man
     queryKey: personKeys.applications(personId),
     queryFn: () => applicationsApi.ofPerson(personId),
   });
-  const [adding, setAdding] = useState(false);
+  // Which form is open: registering an application signed on paper, or preparing one for Mitt Lotsa.
+  const [adding, setAdding] = useState<'record' | 'prepare' | null>(null);
   return (
     <section className="panel" aria-labelledby="applications-title">
       <h2 id="applications-title">{t('applications.title')}</h2>
@@ -51,13 +53,15 @@ export function ApplicationsPanel({ personId, managed }: { personId: string; man
           ))}
         </ul>
       ) : null}
+      <PreparedApplications personId={personId} manage={managed && can('applications.manage')} />
       {managed && can('applications.manage') ? (
         adding ? (
           <ApplicationForm
             personId={personId}
-            onCancel={() => setAdding(false)}
+            prepare={adding === 'prepare'}
+            onCancel={() => setAdding(null)}
             onSaved={async () => {
-              setAdding(false);
+              setAdding(null);
               await Promise.all([
                 queryClient.invalidateQueries({ queryKey: personKeys.applications(personId) }),
                 queryClient.invalidateQueries({ queryKey: applicationKeys.all }),
@@ -66,9 +70,14 @@ export function ApplicationsPanel({ personId, managed }: { personId: string; man
             }}
           />
         ) : (
-          <button type="button" className="button button--secondary" onClick={() => setAdding(true)}>
-            {t('applications.new')}
-          </button>
+          <div className="button-row">
+            <button type="button" className="button button--secondary" onClick={() => setAdding('record')}>
+              {t('applications.new')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setAdding('prepare')}>
+              {t('applications.prepare')}
+            </button>
+          </div>
         )
       ) : null}
     </section>
@@ -80,10 +89,13 @@ function ApplicationForm({
   personId,
   onSaved,
   onCancel,
+  prepare,
 }: {
   personId: string;
   onSaved: () => Promise<void>;
   onCancel: () => void;
+  /** For the young person to sign in Mitt Lotsa: no day or signature to give here. */
+  prepare: boolean;
 }) {
   const { t } = useTranslation();
   const messages = useMessages();
@@ -98,6 +110,16 @@ function ApplicationForm({
     event.preventDefault();
     const checks: FieldMessages = {};
     if (!teamId) checks.teamId = { key: 'applications.pickTeam' };
+    if (prepare) {
+      setLocal(checks);
+      action.setError(null);
+      if (
+        Object.keys(checks).length === 0 &&
+        (await action.run(() => applicationsApi.prepare(personId, { teamId, referrer })))
+      )
+        await onSaved();
+      return;
+    }
     if (!signedOn) checks.signedOn = { key: 'applications.pickDate' };
     if (!signed) checks.signedByYoungPerson = { key: 'applications.signedRequired' };
     setLocal(checks);
@@ -115,7 +137,8 @@ function ApplicationForm({
   const fields = messages.fields(local, error);
   return (
     <form onSubmit={submit} className="application-form" noValidate aria-labelledby="application-form-title">
-      <h3 id="application-form-title">{t('applications.new')}</h3>
+      <h3 id="application-form-title">{prepare ? t('applications.prepareTitle') : t('applications.new')}</h3>
+      {prepare ? <p className="muted">{t('applications.prepareHint')}</p> : null}
       {error && Object.keys(fields).length === 0 ? <Alert tone="error">{messages.text(error)}</Alert> : null}
       <TeamSelect id="application-team" value={teamId} onChange={setTeamId} error={fields.teamId} required />
       <SelectField
@@ -126,32 +149,40 @@ function ApplicationForm({
         options={REFERRER_LIST.map((r) => ({ value: r, label: t(`applications.referrer.${r}`) }))}
         error={fields.referrer}
       />
-      <TextField
-        id="application-signedOn"
-        label={t('applications.signedOn')}
-        type="date"
-        value={signedOn}
-        onChange={setSignedOn}
-        error={fields.signedOn}
-        required
+      {prepare ? null : (
+        <>
+          <TextField
+            id="application-signedOn"
+            label={t('applications.signedOn')}
+            type="date"
+            value={signedOn}
+            onChange={setSignedOn}
+            error={fields.signedOn}
+            required
+          />
+          <div className={fields.signedByYoungPerson ? 'field checkbox field--error' : 'field checkbox'}>
+            <input
+              id="application-signed"
+              type="checkbox"
+              checked={signed}
+              onChange={(e) => setSigned(e.target.checked)}
+              aria-invalid={fields.signedByYoungPerson ? true : undefined}
+              aria-describedby={fields.signedByYoungPerson ? 'application-signed-error' : undefined}
+            />
+            <label htmlFor="application-signed">{t('applications.signed')}</label>
+            {fields.signedByYoungPerson ? (
+              <p id="application-signed-error" className="field__hint field__error" role="alert">
+                {fields.signedByYoungPerson}
+              </p>
+            ) : null}
+          </div>
+        </>
+      )}
+      <FormActions
+        submit={prepare ? t('applications.prepareSave') : t('applications.save')}
+        busy={action.busy}
+        onCancel={onCancel}
       />
-      <div className={fields.signedByYoungPerson ? 'field checkbox field--error' : 'field checkbox'}>
-        <input
-          id="application-signed"
-          type="checkbox"
-          checked={signed}
-          onChange={(e) => setSigned(e.target.checked)}
-          aria-invalid={fields.signedByYoungPerson ? true : undefined}
-          aria-describedby={fields.signedByYoungPerson ? 'application-signed-error' : undefined}
-        />
-        <label htmlFor="application-signed">{t('applications.signed')}</label>
-        {fields.signedByYoungPerson ? (
-          <p id="application-signed-error" className="field__hint field__error" role="alert">
-            {fields.signedByYoungPerson}
-          </p>
-        ) : null}
-      </div>
-      <FormActions submit={t('applications.save')} busy={action.busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -20,11 +20,12 @@ import { useAction } from '../../hooks/useAction.js';
 import { unitKeys } from '../admin/units-api.js';
 import { ChoiceGroup } from './ChoiceGroup.js';
 
-type Props = { person: PersonDetail; onSaved: () => Promise<void>; onCancel: () => void };
+/** `prepare`: a consent for the young person to sign in Mitt Lotsa (no giver, method or day: they sign it). */
+type Props = { person: PersonDetail; onSaved: () => Promise<void>; onCancel: () => void; prepare?: boolean };
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** The consent form. */
-export function ConsentForm({ person, onSaved, onCancel }: Props) {
+/** The consent form: to record a consent given, or to prepare one for the young person to sign. */
+export function ConsentForm({ person, onSaved, onCancel, prepare = false }: Props) {
   const { t } = useTranslation();
   const messages = useMessages();
   const units = useQuery({ queryKey: unitKeys.all, queryFn: () => staffApi.units() });
@@ -51,6 +52,16 @@ export function ConsentForm({ person, onSaved, onCancel }: Props) {
     setLocal(checks);
     action.setError(null);
     if (Object.keys(checks).length) return;
+    const common = {
+      recipientUnitIds: recipients,
+      categories,
+      purpose: purpose.trim(),
+      validUntil: validUntil || null,
+    };
+    if (prepare) {
+      if (await action.run(() => consentsApi.prepare(person.id, common))) await onSaved();
+      return;
+    }
     if (
       await action.run(() =>
         consentsApi.record(person.id, {
@@ -80,7 +91,8 @@ export function ConsentForm({ person, onSaved, onCancel }: Props) {
   }));
   return (
     <form onSubmit={submit} className="consent-form" noValidate aria-labelledby="consent-form-title">
-      <h3 id="consent-form-title">{t('consent.new')}</h3>
+      <h3 id="consent-form-title">{prepare ? t('consent.prepareTitle') : t('consent.new')}</h3>
+      {prepare ? <p className="muted">{t('consent.prepareHint')}</p> : null}
       {summary.length ? (
         <ErrorSummary items={summary} focusKey={attempts} />
       ) : error ? (
@@ -130,35 +142,41 @@ export function ConsentForm({ person, onSaved, onCancel }: Props) {
           />
         )}
       </FormField>
-      <div>
-        <ChoiceGroup
-          name="consent-given-by"
-          legend={t('consent.givenBy.label')}
-          type="radio"
-          choices={CONSENT_GIVERS.map((g) => ({ value: g, label: t(`consent.givenBy.${g}`) }))}
-          selected={[givenBy]}
-          onChange={(v) => setGivenBy(v[0]!)}
-          error={fields.givenBy}
-        />
-      </div>
-      <ChoiceGroup
-        name="consent-method"
-        legend={t('consent.method.label')}
-        type="radio"
-        choices={CONSENT_METHODS.map((m) => ({ value: m, label: t(`consent.method.${m}`) }))}
-        selected={[method]}
-        onChange={(v) => setMethod(v[0]!)}
-      />
+      {prepare ? null : (
+        <>
+          <div>
+            <ChoiceGroup
+              name="consent-given-by"
+              legend={t('consent.givenBy.label')}
+              type="radio"
+              choices={CONSENT_GIVERS.map((g) => ({ value: g, label: t(`consent.givenBy.${g}`) }))}
+              selected={[givenBy]}
+              onChange={(v) => setGivenBy(v[0]!)}
+              error={fields.givenBy}
+            />
+          </div>
+          <ChoiceGroup
+            name="consent-method"
+            legend={t('consent.method.label')}
+            type="radio"
+            choices={CONSENT_METHODS.map((m) => ({ value: m, label: t(`consent.method.${m}`) }))}
+            selected={[method]}
+            onChange={(v) => setMethod(v[0]!)}
+          />
+        </>
+      )}
       <div className="field-row">
-        <TextField
-          id="consent-givenOn"
-          label={t('consent.givenOn')}
-          type="date"
-          value={givenOn}
-          onChange={setGivenOn}
-          error={fields.givenOn}
-          required
-        />
+        {prepare ? null : (
+          <TextField
+            id="consent-givenOn"
+            label={t('consent.givenOn')}
+            type="date"
+            value={givenOn}
+            onChange={setGivenOn}
+            error={fields.givenOn}
+            required
+          />
+        )}
         <TextField
           id="consent-validUntil"
           label={t('consent.validUntil')}
@@ -169,7 +187,11 @@ export function ConsentForm({ person, onSaved, onCancel }: Props) {
           error={fields.validUntil}
         />
       </div>
-      <FormActions submit={t('consent.save')} busy={action.busy} onCancel={onCancel} />
+      <FormActions
+        submit={prepare ? t('consent.prepareSave') : t('consent.save')}
+        busy={action.busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -16,6 +16,7 @@ import { useSession } from '../auth/session.js';
 import { usePersonChanged } from '../persons/usePersonChanged.js';
 import { ConsentForm } from './ConsentForm.js';
 import { ScanUpload } from './ScanUpload.js';
+import { PreparedConsents } from './PreparedConsents.js';
 import { WithdrawConsent } from './WithdrawConsent.js';
 
 /** The consents section; a change to a consent refreshes the person too (access may change with it). */
@@ -27,7 +28,8 @@ export function ConsentsPanel({ person }: { person: PersonDetail }) {
   const personChanged = usePersonChanged();
   const consents = useQuery({ queryKey: personKeys.consents(person.id), queryFn: () => consentsApi.list(person.id) });
   const consentsChanged = () => queryClient.invalidateQueries({ queryKey: personKeys.consents(person.id) });
-  const [adding, setAdding] = useState(false);
+  // Which form is open: recording a consent given, or preparing one for the young person to sign.
+  const [adding, setAdding] = useState<'record' | 'prepare' | null>(null);
   const manage = can('consents.manage') && person.access.managed;
   const reload = async () => {
     await Promise.all([consentsChanged(), personChanged(person.id)]);
@@ -85,6 +87,7 @@ export function ConsentsPanel({ person }: { person: PersonDetail }) {
           ))}
         </ul>
       )}
+      <PreparedConsents personId={person.id} manage={manage} onChanged={consentsChanged} />
       {manage ? (
         <>
           <h3>{t('consent.print')}</h3>
@@ -100,16 +103,22 @@ export function ConsentsPanel({ person }: { person: PersonDetail }) {
           {adding ? (
             <ConsentForm
               person={person}
-              onCancel={() => setAdding(false)}
+              prepare={adding === 'prepare'}
+              onCancel={() => setAdding(null)}
               onSaved={async () => {
-                setAdding(false);
+                setAdding(null);
                 await reload();
               }}
             />
           ) : (
-            <button type="button" className="button button--secondary" onClick={() => setAdding(true)}>
-              {t('consent.new')}
-            </button>
+            <div className="button-row">
+              <button type="button" className="button button--secondary" onClick={() => setAdding('record')}>
+                {t('consent.new')}
+              </button>
+              <button type="button" className="button button--secondary" onClick={() => setAdding('prepare')}>
+                {t('consent.prepare')}
+              </button>
+            </div>
           )}
         </>
       ) : null}

@@ -99,6 +99,10 @@ export function eventSentence(event: TimelineEvent, { t, format, names, language
     case 'consent_recorded':
     case 'consent_withdrawn':
       return t(`consentEvents.sentences.${e.type}`, { actor });
+    case 'signature_requested':
+    case 'signature_request_cancelled':
+    case 'signed_by_young_person':
+      return t(`consentEvents.sentences.${e.type}.${e.payload.kind}`, { actor });
     case 'application_received':
       return t('consentEvents.sentences.application_received', {
         actor,
