@@ -21,6 +21,8 @@ export const assessmentEvents = {
     assessmentId: id,
     number: z.number().int().min(1),
     sectionKey: z.string(),
+    /** The section's title in the manual the assessment was made with. */
+    sectionTitle: z.object({ sv: z.string(), en: z.string() }),
     shared: z.boolean(),
   }),
 } as const satisfies Record<string, z.ZodType>;

@@ -74,7 +74,13 @@ describe('PUT /api/v1/assessments/:id/sections/:key/sharing', () => {
       .where('person_id', '=', me.personId)
       .where('type', '=', 'assessment_section_shared')
       .executeTakeFirstOrThrow();
-    expect(event.payload).toEqual({ assessmentId: id, number: 1, sectionKey: 'own_words', shared: true });
+    expect(event.payload).toEqual({
+      assessmentId: id,
+      number: 1,
+      sectionKey: 'own_words',
+      sectionTitle: { sv: 'Med dina egna ord', en: 'In your own words' },
+      shared: true,
+    });
   });
 
   it('never shares a health and social section', async () => {

@@ -52,7 +52,13 @@ export async function setSectionSharing(
             category: 'assessment_plan',
           },
           'assessment_section_shared',
-          { assessmentId: row.id, number: row.number, sectionKey, shared: input.shared },
+          {
+            assessmentId: row.id,
+            number: row.number,
+            sectionKey,
+            sectionTitle: section.title,
+            shared: input.shared,
+          },
         ),
       )
       .execute();
