@@ -27,6 +27,7 @@ describe.skipIf(skipE2E)(
     let pnr: string;
     let caseId: string;
     let offerId: string;
+    let assessmentId: string;
     beforeAll(async () => {
       const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
       pnr = spec.lotsa.unusedIdentityNumber(40);
@@ -81,6 +82,23 @@ describe.skipIf(skipE2E)(
       expect((await contactPerson.send('POST', `/api/v1/persons/${personId}/prepared-consents`, prepared)).status).toBe(
         201,
       );
+      // A completed assessment: the contact person shares its first section with the young person, not the others.
+      assessmentId = (await contactPerson.send('POST', `/api/v1/persons/${personId}/assessments`, {})).body.id;
+      const draft = {
+        version: 1,
+        participants: { staff: [], others: [{ role: 'young_person' }] },
+        highestEducation: 'unknown',
+        diploma: 'unknown',
+        answers: { wants: 'Jobba med djur', programmes: 'Naturbruk, ett år' },
+      };
+      expect((await contactPerson.send('PUT', `/api/v1/assessments/${assessmentId}`, draft)).status).toBe(200);
+      const done = await contactPerson.send('POST', `/api/v1/assessments/${assessmentId}/complete`, { version: 2 });
+      expect(done.status).toBe(200);
+      const sharing = { version: done.body.version, shared: true };
+      expect(
+        (await contactPerson.send('PUT', `/api/v1/assessments/${assessmentId}/sections/own_words/sharing`, sharing))
+          .status,
+      ).toBe(200);
       await contactPerson.api.dispose();
       caseId = person.case.id;
       // A measure that ended a week ago, for the young person's short evaluation.
@@ -137,6 +155,11 @@ describe.skipIf(skipE2E)(
         .poll(() => page.getByRole('region', { name: 'Min kontaktperson' }).textContent())
         .toContain('Sofia Coach');
       await page.getByRole('region', { name: 'Min vecka' }).waitFor();
+      // The shared section of the assessment, in plain words; the sections not shared are not there.
+      const shared = page.getByRole('region', { name: 'Delat med dig' });
+      await expect.poll(() => shared.textContent()).toContain('Jobba med djur');
+      expect(await shared.textContent()).toContain('Vad vill du? Vad drömmer du om?');
+      expect(await shared.textContent()).not.toContain('Naturbruk');
       const week = page.getByRole('region', { name: 'Min vecka' });
       await week.getByRole('button', { name: 'Lägg in veckan i mobilens kalender' }).click();
       await expect
@@ -241,6 +264,22 @@ describe.skipIf(skipE2E)(
       expect(errors).toEqual([]);
       await context.close();
     });
+    it('lets the contact person share an assessment section with the young person, by keyboard', async () => {
+      const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
+      await signIn(page, ACCOUNTS.youthCoach);
+      await page.goto(`/persons/${personId}/assessments/${assessmentId}`);
+      const school = page.getByRole('region', { name: 'Skolan hittills' });
+      const box = school.getByRole('checkbox', { name: 'Visa den här delen för den unga i Mitt Lotsa' });
+      expect(await box.isChecked()).toBe(false);
+      await box.focus();
+      await page.keyboard.press('Space');
+      await school.getByText('Delen visas nu för den unga.').waitFor();
+      expect(await box.isChecked()).toBe(true);
+      await expectNoAxeViolations(page, 'assessment page, a section shared with the young person');
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
     it('lets the contact person prepare a consent for signing in Mitt Lotsa, by keyboard', async () => {
       const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
       await signIn(page, ACCOUNTS.youthCoach);

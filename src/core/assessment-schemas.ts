@@ -66,6 +66,8 @@ export const assessmentDraftBody = z.object({
 });
 export type AssessmentDraft = z.input<typeof assessmentDraftBody>;
 export const assessmentCompleteBody = z.object({ version: z.number().int() });
+/** PUT /assessments/:id/sections/:key/sharing: share the section with the young person, or stop; `version` as read. */
+export const sectionSharingBody = z.object({ version: z.number().int(), shared: z.boolean() });
 
 const staffRef = z.object({ id, name: z.string(), profession: z.enum(PROFESSIONS).nullable() });
 
@@ -91,6 +93,10 @@ export const assessmentSchema = assessmentSummarySchema.extend({
       title: z.object({ sv: z.string(), en: z.string() }),
       /** True when the reader may not see this section's category: its answers are not sent. */
       withheld: z.boolean(),
+      /** True when staff shared this section with the young person (shown once the assessment is completed). */
+      sharedWithYoungPerson: z.boolean(),
+      /** The reader may share this section with the young person, or stop sharing it. */
+      mayShare: z.boolean(),
       questions: z.array(
         z.object({
           key: z.string(),

@@ -389,6 +389,13 @@ export const ERRORS = {
     sv: 'Kartläggningen är avslutad och kan inte ändras. Gör en ny version om något har ändrats.',
     en: 'The assessment is completed and cannot be changed. Make a new version if something has changed.',
   },
+  section_not_shareable: {
+    status: 409,
+    sv:
+      'Den här delen av kartläggningen kan inte delas med den unga. Delar om hälsa och social situation visas ' +
+      'aldrig i Mitt Lotsa.',
+    en: 'This part of the assessment cannot be shared with the young person. Health and social parts are never shown.',
+  },
   assessment_draft_exists: {
     status: 409,
     sv: 'Det finns redan ett utkast till kartläggning för personen. Fortsätt på det i stället.',

@@ -142,8 +142,24 @@ export const meOwnWordsBody = z.object({
 });
 
 /** What staff have shared with the young person ("Delat med dig"): notes, newest first. */
+const localText = z.object({ sv: z.string(), en: z.string() });
 export const meSharedSchema = z.object({
   notes: z.array(z.object({ id: z.string().uuid(), at: z.string(), text: z.string() })),
+  /** Completed assessments with the sections staff shared, newest first; only those with a shared section. */
+  assessments: z.array(
+    z.object({
+      id: z.string().uuid(),
+      number: z.number().int(),
+      completedOn: z.string(),
+      sections: z.array(
+        z.object({
+          key: z.string(),
+          title: localText,
+          questions: z.array(z.object({ key: z.string(), text: localText, answer: z.string().nullable() })),
+        }),
+      ),
+    }),
+  ),
 });
 export type MeShared = z.infer<typeof meSharedSchema>;
 

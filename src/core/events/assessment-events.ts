@@ -16,4 +16,13 @@ export const assessmentEvents = {
     number: z.number().int().min(1),
     completedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   }),
+  /** Staff shared a section of the assessment with the young person (`shared`), or stopped sharing it. */
+  assessment_section_shared: z.object({
+    assessmentId: id,
+    number: z.number().int().min(1),
+    sectionKey: z.string(),
+    /** The section's title in the manual the assessment was made with. */
+    sectionTitle: z.object({ sv: z.string(), en: z.string() }),
+    shared: z.boolean(),
+  }),
 } as const satisfies Record<string, z.ZodType>;

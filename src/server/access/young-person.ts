@@ -8,8 +8,8 @@
  * - what they may do is a short table of their own (`YOUNG_PERSON_CAN`), not a staff role;
  * - of their own record they see the categories the KAA documents with them (contact and occupation,
  *   assessment and plan), never health and social notes recorded by another agency; of notes only
- *   those staff shared with them (`sharedWithYoungPerson`); assessments not at all, until staff can
- *   share their sections one by one.
+ *   those staff shared with them (`sharedWithYoungPerson`); of assessments only the sections staff shared
+ *   with them (`assessment_section_shares`), of completed assessments, in these categories.
  */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { ConsentCategory } from '../../core/consent.js';

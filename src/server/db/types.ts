@@ -305,6 +305,15 @@ export interface AssessmentAnswersTable {
   category: 'contact_occupation' | 'assessment_plan' | 'health_social';
   answer: string;
 }
+/** An assessment section staff shared with the young person (no row: not shared). */
+export interface AssessmentSectionSharesTable {
+  assessment_id: string;
+  section_key: string;
+  municipality_id: string;
+  person_id: string;
+  shared_at: Timestamp;
+  shared_by: string | null;
+}
 /** An offer in a municipality's catalogue of measures (kind from core's OFFER_KIND_LIST, of the version stored). */
 export interface OffersTable {
   id: Generated<string>;
@@ -524,6 +533,7 @@ export interface Database
   plan_goals: PlanGoalsTable;
   assessment_manuals: AssessmentManualsTable;
   assessments: AssessmentsTable;
+  assessment_section_shares: AssessmentSectionSharesTable;
   assessment_answers: AssessmentAnswersTable;
   offers: OffersTable;
   measures: MeasuresTable;

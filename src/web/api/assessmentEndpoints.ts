@@ -19,6 +19,11 @@ export const assessmentsApi = {
   get: (id: string) => request<Assessment>(`/api/v1/assessments/${enc(id)}`),
   save: (id: string, draft: AssessmentDraft) =>
     request<Assessment>(`/api/v1/assessments/${enc(id)}`, { method: 'PUT', body: draft }),
+  share: (id: string, sectionKey: string, version: number, shared: boolean) =>
+    request<Assessment>(`/api/v1/assessments/${enc(id)}/sections/${enc(sectionKey)}/sharing`, {
+      method: 'PUT',
+      body: { version, shared },
+    }),
   complete: (id: string, version: number) =>
     request<Assessment>(`/api/v1/assessments/${enc(id)}/complete`, { method: 'POST', body: { version } }),
 };

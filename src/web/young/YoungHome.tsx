@@ -183,7 +183,7 @@ export function YoungHome({ me, lang, t, onSignedOut }: Props) {
         )}
       </section>
 
-      <YoungShared t={t} fail={fail} day={(iso) => day(iso.slice(0, 10), lang)} />
+      <YoungShared t={t} fail={fail} day={(iso) => day(iso.slice(0, 10), lang)} lang={lang} />
 
       <YoungEvaluations lang={lang} t={t} act={act} day={(d) => day(d, lang)} />
 

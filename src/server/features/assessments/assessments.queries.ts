@@ -112,6 +112,102 @@ export function selectAnswers(db: Q, assessmentId: string, categories: ConsentCa
     .execute();
 }
 
+/** The keys of the assessment's sections that staff shared with the young person. */
+export async function selectSharedSectionKeys(db: Q, assessmentId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('assessment_section_shares')
+    .select('section_key')
+    .where('assessment_id', '=', assessmentId)
+    .execute();
+  return new Set(rows.map((r) => r.section_key));
+}
+
+/** Shares the section with the young person, or stops sharing it. */
+export async function writeSectionShare(
+  db: Q,
+  row: { id: string; municipality_id: string; person_id: string },
+  sectionKey: string,
+  shared: boolean,
+  staffId: string,
+) {
+  if (!shared) {
+    await db
+      .deleteFrom('assessment_section_shares')
+      .where('assessment_id', '=', row.id)
+      .where('section_key', '=', sectionKey)
+      .execute();
+    return;
+  }
+  await db
+    .insertInto('assessment_section_shares')
+    .values({
+      assessment_id: row.id,
+      section_key: sectionKey,
+      municipality_id: row.municipality_id,
+      person_id: row.person_id,
+      shared_by: staffId,
+    })
+    .onConflict((oc) => oc.columns(['assessment_id', 'section_key']).doNothing())
+    .execute();
+}
+
+/**
+ * What the young person sees of their completed assessments: the manual and the answers of the shared
+ * sections in `categories` only (never another category, never an unshared section), newest first.
+ */
+export async function selectSharedWithYoungPerson(
+  db: Q,
+  municipalityId: string,
+  personId: string,
+  categories: readonly ConsentCategory[],
+) {
+  const assessments = await db
+    .selectFrom('assessments')
+    .innerJoin('assessment_manuals', 'assessment_manuals.id', 'assessments.manual_id')
+    .select([
+      'assessments.id',
+      'assessments.number',
+      'assessments.completed_on',
+      'assessment_manuals.sections as manual_sections',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('assessment_section_shares')
+        .select(sql<string[]>`coalesce(array_agg(section_key), '{}')`.as('keys'))
+        .whereRef('assessment_section_shares.assessment_id', '=', 'assessments.id')
+        .as('shared_keys'),
+    )
+    .where('assessments.municipality_id', '=', municipalityId)
+    .where('assessments.person_id', '=', personId)
+    .where('assessments.status', '=', 'completed')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('assessment_section_shares')
+          .select(sql`1`.as('one'))
+          .whereRef('assessment_section_shares.assessment_id', '=', 'assessments.id'),
+      ),
+    )
+    .orderBy('assessments.number', 'desc')
+    .execute();
+  const ids = assessments.map((a) => a.id);
+  const answers =
+    ids.length === 0 || categories.length === 0
+      ? []
+      : await db
+          .selectFrom('assessment_answers')
+          .innerJoin('assessment_section_shares', (join) =>
+            join
+              .onRef('assessment_section_shares.assessment_id', '=', 'assessment_answers.assessment_id')
+              .onRef('assessment_section_shares.section_key', '=', 'assessment_answers.section_key'),
+          )
+          .select(['assessment_answers.assessment_id', 'assessment_answers.question_key', 'assessment_answers.answer'])
+          .where('assessment_answers.assessment_id', 'in', ids)
+          .where('assessment_answers.category', 'in', [...categories])
+          .execute();
+  return { assessments, answers };
+}
+
 /** Names and professions of staff by id, of the municipality. */
 export async function selectStaffNames(db: Q, municipalityId: string, ids: string[]) {
   if (ids.length === 0) return new Map<string, { name: string; profession: Profession | null }>();

@@ -12,10 +12,12 @@ import {
   assessmentSummarySchema,
   manualBody,
   manualSchema,
+  sectionSharingBody,
 } from '../../../core/assessment-schemas.js';
 import { problemSchema } from '../../../core/schemas.js';
 import { contextOf } from '../../http/context.js';
 import { getManual, saveManual } from './assessment-manual.service.js';
+import { setSectionSharing } from './assessment-sharing.service.js';
 import {
   completeAssessment,
   getAssessment,
@@ -113,5 +115,19 @@ export async function assessmentRoutes(app: FastifyInstance) {
       response: { 200: assessmentSchema, ...errors },
     },
     handler: (request) => completeAssessment(contextOf(request), request.params.id, request.body.version),
+  });
+
+  r.put('/api/v1/assessments/:id/sections/:key/sharing', {
+    schema: {
+      tags,
+      summary:
+        'Share a section with the young person (shown in their own Lotsa once the assessment is completed), ' +
+        'or stop sharing it. `version` as read; 409 `version_conflict` after another change, ' +
+        '409 `section_not_shareable` for a health and social section',
+      params: z.object({ id: z.string().uuid(), key: z.string().max(100) }),
+      body: sectionSharingBody,
+      response: { 200: assessmentSchema, ...errors },
+    },
+    handler: (request) => setSectionSharing(contextOf(request), request.params.id, request.params.key, request.body),
   });
 }

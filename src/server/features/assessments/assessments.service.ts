@@ -29,6 +29,7 @@ import type { Profession } from '../../../core/professions.js';
 import { todayInSweden } from '../../../core/dates.js';
 import { roleCan } from '../../../core/roles.js';
 import { categoriesOf, requireCapability } from '../../access/access.js';
+import { YOUNG_PERSON_CATEGORIES } from '../../access/young-person.js';
 import { readBasis } from '../../audit/basis.js';
 import { fillFromAssessment } from '../outcomes/outcomes.service.js';
 import { eventRow } from '../../db/events.js';
@@ -40,6 +41,7 @@ import {
   selectAssessmentList,
   selectAssessmentRow,
   selectManagedPerson,
+  selectSharedSectionKeys,
   selectStaffNames,
   selectVisiblePerson,
 } from './assessments.queries.js';
@@ -58,7 +60,7 @@ function withheldOf(sections: ManualSection[], visible: ConsentCategory[]): Cons
 }
 
 /** The assessment as its reader may see it: answers of withheld categories are not sent. */
-async function present(ctx: RequestContext, trx: Trx, row: Row, person: Person): Promise<Assessment> {
+export async function presentAssessment(ctx: RequestContext, trx: Trx, row: Row, person: Person): Promise<Assessment> {
   const visible = categoriesOf(person);
   const sections = row.manual_sections as ManualSection[];
   const answers = new Map((await selectAnswers(trx, row.id, visible)).map((a) => [a.question_key, a.answer]));
@@ -69,6 +71,8 @@ async function present(ctx: RequestContext, trx: Trx, row: Row, person: Person):
   ]);
   const ref = (id: string | null) => (id && names.has(id) ? { id, ...names.get(id)! } : null);
   const seesEducation = visible.includes(EDUCATION_CATEGORY);
+  const shared = await selectSharedSectionKeys(trx, row.id);
+  const mayEdit = person.managed && roleCan(ctx.actor.role, 'notes.write');
   return {
     id: row.id,
     personId: row.person_id,
@@ -89,6 +93,8 @@ async function present(ctx: RequestContext, trx: Trx, row: Row, person: Person):
         category: s.category,
         title: s.title,
         withheld,
+        sharedWithYoungPerson: shared.has(s.key),
+        mayShare: mayEdit && !withheld && YOUNG_PERSON_CATEGORIES.includes(s.category),
         questions: s.questions.map((q) => ({
           key: q.key,
           text: q.text,
@@ -104,8 +110,8 @@ async function present(ctx: RequestContext, trx: Trx, row: Row, person: Person):
     diploma: seesEducation ? row.diploma : null,
     needs: visible.includes(NEEDS_CATEGORY) ? ((row.needs as unknown as DocumentedNeed[] | null) ?? []) : null,
     withheldCategories: withheldOf(sections, visible),
-    editable: row.status === 'draft' && person.managed && roleCan(ctx.actor.role, 'notes.write'),
-    mayRevise: row.status === 'completed' && person.managed && roleCan(ctx.actor.role, 'notes.write'),
+    editable: row.status === 'draft' && mayEdit,
+    mayRevise: row.status === 'completed' && mayEdit,
   };
 }
 
@@ -139,7 +145,7 @@ export async function getAssessment(ctx: RequestContext, assessmentId: string): 
     if (!row) throw new AppError('not_found');
     const person = await selectVisiblePerson(trx, ctx.actor, row.person_id);
     if (!person || !readsAssessments(person)) throw denied(row.person_id, 'assessment');
-    const assessment = await present(ctx, trx, row, person);
+    const assessment = await presentAssessment(ctx, trx, row, person);
     await audit({
       action: 'read',
       entity: 'assessment',
@@ -358,7 +364,7 @@ export async function saveDraft(
       personId: row.person_id,
       detail: { answers: answers.length, categories, fields: Object.keys(set), basis: person.access_basis },
     });
-    return present(ctx, trx, (await selectAssessmentRow(trx, ctx.actor.municipalityId, row.id))!, person);
+    return presentAssessment(ctx, trx, (await selectAssessmentRow(trx, ctx.actor.municipalityId, row.id))!, person);
   });
 }
 
@@ -410,6 +416,6 @@ export async function completeAssessment(
       personId: row.person_id,
       detail: { completed: true, completedOn },
     });
-    return present(ctx, trx, (await selectAssessmentRow(trx, ctx.actor.municipalityId, row.id))!, person);
+    return presentAssessment(ctx, trx, (await selectAssessmentRow(trx, ctx.actor.municipalityId, row.id))!, person);
   });
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { localText } from '../../../core/assessment.js';
 import type { Assessment } from '../../../core/assessment-schemas.js';
 import { staffName } from '../../components/staffName.js';
+import { SectionShareToggle } from './SectionShareToggle.js';
 
 /** The read-only assessment; withheld sections say so instead of showing answers. */
 export function AssessmentView({ assessment: a }: { assessment: Assessment }) {
@@ -26,6 +27,9 @@ export function AssessmentView({ assessment: a }: { assessment: Assessment }) {
       {a.sections.map((s) => (
         <section key={s.key} className="panel" aria-labelledby={`section-${s.key}`}>
           <h2 id={`section-${s.key}`}>{localText(s.title, i18n.language)}</h2>
+          {s.mayShare ? (
+            <SectionShareToggle assessment={a} sectionKey={s.key} shared={s.sharedWithYoungPerson} />
+          ) : null}
           {s.withheld ? (
             <p className="muted">
               {t('assessment.sectionWithheld', { category: t(`consent.categories.${s.category}`) })}

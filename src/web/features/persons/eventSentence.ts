@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { TimelineEvent } from '../../../core/schemas.js';
 import { useFormat } from '../../i18n/format.js';
 import { readEvent } from '../../../core/events/index.js';
+import { localText } from '../../../core/assessment.js';
 import { measureSentence } from '../measures/measureSentence.js';
 import { planEventSentence } from '../plans/planEventSentence.js';
 import { outcomeSentence } from '../outcomes/outcomeSentence.js';
@@ -136,6 +137,12 @@ export function eventSentence(event: TimelineEvent, { t, format, names, language
         actor,
         number: e.payload.number,
         date: format.date(e.payload.completedOn),
+      });
+    case 'assessment_section_shared':
+      return t(e.payload.shared ? 'assessment.events.sectionShared' : 'assessment.events.sectionUnshared', {
+        actor,
+        number: e.payload.number,
+        section: localText(e.payload.sectionTitle, language),
       });
     case 'plan_created':
     case 'plan_updated':
