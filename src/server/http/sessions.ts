@@ -12,6 +12,13 @@ import type { Role } from '../../core/roles.js';
 
 export const SESSION_COOKIE = 'lotsa_session';
 
+/**
+ * True when a session was last marked seen more than 30 seconds ago: it is marked again, at most that often. By the
+ * database's clock, as every other rule about a session's age.
+ */
+const seenLongAgo = (column: 'sessions.last_seen_at' | 'last_seen_at') =>
+  sql<boolean>`${sql.ref(column)} < now() - interval '30 seconds'`;
+
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** A session as a request sees it. */
@@ -44,7 +51,6 @@ export async function findSession(
     .select([
       'sessions.id as sessionId',
       'sessions.csrf_token',
-      'sessions.last_seen_at',
       'staff.id',
       'staff.name',
       'staff.email',
@@ -52,6 +58,7 @@ export async function findSession(
       'staff.municipality_id',
       'staff.unit_id',
       'staff.must_change_password',
+      seenLongAgo('sessions.last_seen_at').as('seen_long_ago'),
     ])
     .where('sessions.id', '=', digest(token))
     .where('staff.active', '=', true)
@@ -59,7 +66,7 @@ export async function findSession(
     .where(sql<boolean>`sessions.created_at > now() - make_interval(hours => ${limits.maxHours})`)
     .executeTakeFirst();
   if (!row) return null;
-  if (Date.now() - row.last_seen_at.getTime() > 30_000) {
+  if (row.seen_long_ago) {
     await db
       .updateTable('sessions')
       .set({ last_seen_at: sql`now()` })
@@ -138,13 +145,20 @@ export async function findYoungPersonSession(
 ): Promise<YoungPersonSessionInfo | null> {
   const row = await db
     .selectFrom('young_person_sessions')
-    .select(['id', 'person_id', 'municipality_id', 'method', 'csrf_token', 'last_seen_at'])
+    .select([
+      'id',
+      'person_id',
+      'municipality_id',
+      'method',
+      'csrf_token',
+      seenLongAgo('last_seen_at').as('seen_long_ago'),
+    ])
     .where('id', '=', digest(token))
     .where(sql<boolean>`last_seen_at > now() - make_interval(mins => ${limits.idleMinutes})`)
     .where(sql<boolean>`created_at > now() - make_interval(hours => ${limits.maxHours})`)
     .executeTakeFirst();
   if (!row) return null;
-  if (Date.now() - row.last_seen_at.getTime() > 30_000) {
+  if (row.seen_long_ago) {
     await db
       .updateTable('young_person_sessions')
       .set({ last_seen_at: sql`now()` })

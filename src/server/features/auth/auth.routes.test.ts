@@ -180,6 +180,34 @@ describe('GET /api/v1/auth/me and sessions', () => {
     expect(me).toMatchObject({ id: h.as.youth_coach.staffId, role: 'youth_coach', municipality: { code: '1402' } });
   });
 
+  it('marks a session seen on a request, at most every 30 seconds, so use keeps it from going idle', async () => {
+    // The coach has the harness's session too: both are set back, and only the one used may move.
+    const client = await h.signIn(h.as.youth_coach.email);
+    const seen = (at: string) =>
+      h.db
+        .updateTable('sessions')
+        .set({ last_seen_at: sql`now() - ${at}::interval` })
+        .where('staff_id', '=', client.staffId)
+        .execute();
+    const idleSeconds = async () =>
+      (
+        await h.db
+          .selectFrom('sessions')
+          .select(sql<number[]>`array_agg(round(extract(epoch from now() - last_seen_at))::int order by 1)`.as('s'))
+          .where('staff_id', '=', client.staffId)
+          .executeTakeFirstOrThrow()
+      ).s.sort((a, b) => a - b);
+    await seen('20 minutes');
+    expect((await client.request('GET', '/api/v1/auth/me')).statusCode).toBe(200);
+    const [used, unused] = await idleSeconds();
+    expect(used).toBeLessThan(30);
+    expect(unused).toBeGreaterThanOrEqual(1200);
+    await seen('10 seconds');
+    expect((await client.request('GET', '/api/v1/auth/me')).statusCode).toBe(200);
+    // Neither was marked again: both are still at least 10 seconds old.
+    expect((await idleSeconds()).every((seconds) => seconds >= 10)).toBe(true);
+  });
+
   it('ends a session after the idle timeout and after the absolute lifetime', async () => {
     const idle = await h.signIn(h.as.youth_coach.email);
     await h.db
