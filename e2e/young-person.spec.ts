@@ -36,6 +36,7 @@ describe.skipIf(skipE2E)(
           givenName: 'Ylva',
           familyName: 'Ungdom',
           phone: '070-1740605',
+          phoneGivenBy: 'young_person',
         })
       ).body.id;
       const staff = (await (await coordinator.api.get('/api/v1/staff')).json()) as { id: string; email: string }[];

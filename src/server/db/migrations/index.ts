@@ -34,6 +34,7 @@ import * as activities from './20261209100000_activities.js';
 import * as youngPersonEvaluations from './20261210120000_young_person_evaluations.js';
 import * as figureIndexes from './20261210100000_figure_indexes.js';
 import * as signatureRequests from './20261212100000_signature_requests.js';
+import * as signInCodeChannel from './20261215100000_sign_in_code_channel.js';
 
 export const migrations: Record<string, Migration> = {
   '20261125090000_foundation': foundation,
@@ -70,4 +71,5 @@ export const migrations: Record<string, Migration> = {
   '20261210110000_meeting_series_version': meetingSeriesVersion,
   '20261213100000_activity_closed_periods': activityClosedPeriods,
   '20261212100000_signature_requests': signatureRequests,
+  '20261215100000_sign_in_code_channel': signInCodeChannel,
 };
