@@ -448,6 +448,8 @@ export interface YoungPersonCodesTable {
   used_at: Date | null;
   failed_attempts: Generated<number>;
   ip: string | null;
+  /** Where the code was sent. */
+  channel: Generated<'sms' | 'email'>;
 }
 /** A code request or a failed sign-in of a young person, by a hash of the identity number. */
 export interface YoungPersonSignInAttemptsTable {
@@ -462,7 +464,7 @@ export interface YoungPersonSessionsTable {
   id: string;
   municipality_id: string;
   person_id: string;
-  method: 'sms_code' | 'eid';
+  method: 'sms_code' | 'email_code' | 'eid';
   csrf_token: string;
   created_at: Timestamp;
   last_seen_at: Timestamp;

@@ -3,7 +3,8 @@
  * gave it (the young person themselves, or someone else such as a guardian, a school or a register); a
  * code goes only to a detail the young person gave. Details recorded before this say nothing of who gave
  * them (null) and get no code until staff record it. The contact person chooses the channel per person:
- * 'sms' (the default) or 'email'. Codes by e-mail are kept in an e-mail outbox like the SMS outbox.
+ * 'sms' (the default) or 'email'. Codes by e-mail are kept in an e-mail outbox like the SMS outbox; a
+ * code records its channel, and a session opened with an e-mail code says method 'email_code'.
  * No data is converted.
  */
 import type { Kysely } from 'kysely';
@@ -28,8 +29,17 @@ const up_statements = [
      created_at timestamptz not null default now())`,
   'create index email_messages_by_sender on email_messages (sent_by, created_at)',
   'create index email_messages_by_person on email_messages (person_id)',
+  `alter table young_person_codes add column channel text not null default 'sms' check (channel in ('sms', 'email'))`,
+  'alter table young_person_sessions drop constraint young_person_sessions_method_check',
+  `alter table young_person_sessions add constraint young_person_sessions_method_check
+     check (method in ('sms_code', 'email_code', 'eid'))`,
 ];
 const down_statements = [
+  'alter table young_person_sessions drop constraint young_person_sessions_method_check',
+  `update young_person_sessions set method = 'sms_code' where method = 'email_code'`,
+  `alter table young_person_sessions add constraint young_person_sessions_method_check
+     check (method in ('sms_code', 'eid'))`,
+  'alter table young_person_codes drop column channel',
   'drop table email_messages',
   'alter table persons drop column sign_in_code_channel',
   'alter table persons drop column email_given_by',

@@ -9,7 +9,7 @@
  * has 6 digits, lives 10 minutes, works once, and dies after a few wrong tries. Requests and failures
  * are counted per person (by a hash of the identity number, so an unknown number is stored as nothing
  * readable) and per address, over a window read from the app's clock. A right code opens a young
- * person's session whose method says 'sms_code'; an eID sign-in would open the same session with
+ * person's session whose method says 'sms_code' or 'email_code'; an eID sign-in would open the same session with
  * method 'eid', and nothing else changes.
  */
 import { createHash, randomInt } from 'node:crypto';
@@ -187,6 +187,7 @@ async function sendCode(
         created_at: now,
         expires_at: new Date(now.getTime() + ME_CODE.validMinutes * 60_000),
         ip,
+        channel: byEmail ? 'email' : 'sms',
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -309,7 +310,7 @@ export async function signInWithCode(
     const live = person
       ? await trx
           .selectFrom('young_person_codes')
-          .select(['id', 'code_hash', 'failed_attempts'])
+          .select(['id', 'code_hash', 'failed_attempts', 'channel'])
           .where('person_id', '=', person.id)
           .where('used_at', 'is', null)
           .where('expires_at', '>', now)
@@ -340,6 +341,7 @@ export async function signInWithCode(
       return null;
     }
     await trx.updateTable('young_person_codes').set({ used_at: now }).where('id', '=', live.id).execute();
+    const method = live.channel === 'email' ? ('email_code' as const) : ('sms_code' as const);
     await trx
       .deleteFrom('young_person_sign_in_attempts')
       .where('kind', '=', 'failed_login')
@@ -355,18 +357,18 @@ export async function signInWithCode(
           entity: 'young_person',
           entityId: person.id,
           personId: person.id,
-          detail: { method: 'sms_code' },
+          detail: { method },
         },
       ],
       { at: now },
     );
-    return person;
+    return { person, method };
   });
   if (!opened) throw new AppError('invalid_code');
   return createYoungPersonSession(
     db,
-    { personId: opened.id, municipalityId: opened.municipality_id },
-    'sms_code',
+    { personId: opened.person.id, municipalityId: opened.person.municipality_id },
+    opened.method,
     from,
   );
 }
