@@ -255,6 +255,14 @@ describe('where the code goes', () => {
     expect(rows.email).toHaveLength(1);
     expect(rows.email[0]).toMatchObject({ to_address: 'ylva.kod@example.se', sent_by: h.as.youth_coach.staffId });
     const code = /(\d{6})/.exec(rows.email[0]!.body)![1]!;
+    // The e-mail outbox: the contact person it was sent from reads it to pass it on; no one else does.
+    expect((await h.anonymous('GET', '/api/v1/email')).statusCode).toBe(401);
+    const mine = (await h.as.youth_coach.request('GET', '/api/v1/email')).json() as { personId: string }[];
+    expect(mine.filter((m) => m.personId === personId)).toEqual([
+      expect.objectContaining({ to: 'ylva.kod@example.se', body: expect.stringContaining(code) }),
+    ]);
+    const coordinator = (await h.as.coordinator.request('GET', '/api/v1/email')).json() as { personId: string }[];
+    expect(coordinator.filter((m) => m.personId === personId)).toEqual([]);
     expect((await login(pin, code, ip)).statusCode).toBe(200);
     const signIn = await h.db
       .selectFrom('audit_log')
