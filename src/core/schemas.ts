@@ -154,7 +154,17 @@ const personFields = {
 };
 
 export const personCreateBody = z.object({ personalIdentityNumber: identityNumber, ...personFields });
-export const personUpdateBody = z.object({ ...personFields, version: z.number().int() });
+/**
+ * An edit. Who gave a detail and the code channel may be left out: they then stay as they were, except that a changed
+ * phone number or e-mail address left without its giver is recorded as given by someone not known (no code).
+ */
+export const personUpdateBody = z.object({
+  ...personFields,
+  phoneGivenBy: z.enum(CONTACT_GIVEN_BY).nullable().optional(),
+  emailGivenBy: z.enum(CONTACT_GIVEN_BY).nullable().optional(),
+  signInCodeChannel: z.enum(SIGN_IN_CODE_CHANNELS).optional(),
+  version: z.number().int(),
+});
 
 export const pageQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),

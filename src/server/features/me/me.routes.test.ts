@@ -295,6 +295,18 @@ describe('where the code goes', () => {
     expect([rows.sms.length, rows.email.length]).toEqual([0, 1]);
   });
 
+  it('forgets who gave a number changed without saying who gave the new one, and sends it no code', async () => {
+    const { pin, personId } = await youngPerson();
+    const read = (await h.as.coordinator.request('GET', `/api/v1/persons/${personId}`)).json();
+    const fields = ['givenName', 'familyName', 'streetAddress', 'postalCode', 'city', 'email', 'guardians', 'version'];
+    const body = { ...Object.fromEntries(fields.map((k) => [k, read[k]])), phone: '070-1740699' };
+    expect((await h.as.coordinator.request('PATCH', `/api/v1/persons/${personId}`, body)).statusCode).toBe(204);
+    const after = (await h.as.coordinator.request('GET', `/api/v1/persons/${personId}`)).json();
+    expect(after).toMatchObject({ phoneGivenBy: null, emailGivenBy: 'young_person', signInCodeChannel: 'sms' });
+    expect((await ask(pin, freshIp())).statusCode).toBe(202);
+    expect(await codeRows(personId)).toEqual({ sms: [], email: [], codes: [] });
+  });
+
   it('sends nothing to a number or address someone else gave, or whose giver is unknown; still 202', async () => {
     const cases = [
       { phoneGivenBy: 'someone_else' },

@@ -251,6 +251,16 @@ async function insertGuardians(
 }
 
 /**
+ * Who gave a detail after an edit: none without the detail; as sent; or, when left out, as before for the same detail
+ * and not known (null, so no sign-in code goes to it) for a changed one.
+ */
+function givenBy<T>(detail: string | null, sent: T | null | undefined, before: string | null, was: T | null): T | null {
+  if (!detail) return null;
+  if (sent !== undefined) return sent;
+  return detail === before ? was : null;
+}
+
+/**
  * Edits a person if `input.version` is still current (409 otherwise). Contact details the actor
  * cannot see (protected identity) are left as they are rather than overwritten with blanks.
  */
@@ -278,9 +288,9 @@ export async function updatePerson(
         city: input.city,
         phone: input.phone,
         email: input.email,
-        phone_given_by: input.phone ? input.phoneGivenBy : null,
-        email_given_by: input.email ? input.emailGivenBy : null,
-        sign_in_code_channel: input.signInCodeChannel,
+        phone_given_by: givenBy(input.phone, input.phoneGivenBy, current.phone, current.phone_given_by),
+        email_given_by: givenBy(input.email, input.emailGivenBy, current.email, current.email_given_by),
+        sign_in_code_channel: input.signInCodeChannel ?? current.sign_in_code_channel,
       }),
     };
     // Only what really changes is recorded: a field the actor may not touch, or protection they may not lift, stays as
