@@ -37,6 +37,7 @@ describe.skipIf(skipE2E)(
           givenName: 'Ylva',
           familyName: 'Ungdom',
           phone: '070-1740605',
+          phoneGivenBy: 'young_person',
         })
       ).body.id;
       const staff = (await (await coordinator.api.get('/api/v1/staff')).json()) as { id: string; email: string }[];
@@ -136,7 +137,7 @@ describe.skipIf(skipE2E)(
       await page.getByLabel('Ditt personnummer').fill(pnr);
       await expectNoAxeViolations(page, '/mitt (sign-in)');
       await page.getByRole('button', { name: 'Skicka kod' }).click();
-      await page.getByLabel('Koden från sms:et').waitFor();
+      await page.getByLabel('Koden du fick').waitFor();
 
       // The code waits in the contact person's outbox (no SMS gateway is configured).
       const coach = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.youthCoach);
@@ -148,7 +149,7 @@ describe.skipIf(skipE2E)(
       await expect.poll(codeMessage, { timeout: 10_000 }).toMatch(/\d{6}/);
       const code = /(\d{6})/.exec(await codeMessage())![1]!;
       await coach.api.dispose();
-      await page.getByLabel('Koden från sms:et').fill(code);
+      await page.getByLabel('Koden du fick').fill(code);
       await page.getByRole('button', { name: 'Logga in' }).click();
       await page.getByRole('heading', { level: 1, name: 'Hej Ylva!' }).waitFor();
       await expect

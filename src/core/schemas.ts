@@ -106,6 +106,11 @@ export const meSchema = z.object({
   csrfToken: z.string(),
 });
 
+/** Who gave one of the young person's own contact details: themselves, or someone else (guardian, school, register). */
+export const CONTACT_GIVEN_BY = ['young_person', 'someone_else'] as const;
+/** Where a young person's sign-in code goes. */
+export const SIGN_IN_CODE_CHANNELS = ['sms', 'email'] as const;
+
 /** An optional phone number, Swedish or E.164 (see contact-details.ts). */
 const phoneNumber = optionalText(40).refine((v) => v === null || isPhoneNumber(v), { message: 'phone' });
 /** An optional Swedish postal code, stored as "NNN NN". */
@@ -138,12 +143,28 @@ const personFields = {
     .nullish()
     .or(z.literal('').transform(() => null))
     .transform((v) => v ?? null),
+  /** Who gave the phone number; a sign-in code goes only to a detail the young person gave (null: not recorded). */
+  phoneGivenBy: z.enum(CONTACT_GIVEN_BY).nullable().default(null),
+  /** Who gave the e-mail address (as `phoneGivenBy`). */
+  emailGivenBy: z.enum(CONTACT_GIVEN_BY).nullable().default(null),
+  /** Where the young person's sign-in code goes, chosen by the contact person. */
+  signInCodeChannel: z.enum(SIGN_IN_CODE_CHANNELS).default('sms'),
   protectedIdentity: z.boolean().default(false),
   guardians: z.array(guardianSchema).max(MAX_GUARDIANS).default([]),
 };
 
 export const personCreateBody = z.object({ personalIdentityNumber: identityNumber, ...personFields });
-export const personUpdateBody = z.object({ ...personFields, version: z.number().int() });
+/**
+ * An edit. Who gave a detail and the code channel may be left out: they then stay as they were, except that a changed
+ * phone number or e-mail address left without its giver is recorded as given by someone not known (no code).
+ */
+export const personUpdateBody = z.object({
+  ...personFields,
+  phoneGivenBy: z.enum(CONTACT_GIVEN_BY).nullable().optional(),
+  emailGivenBy: z.enum(CONTACT_GIVEN_BY).nullable().optional(),
+  signInCodeChannel: z.enum(SIGN_IN_CODE_CHANNELS).optional(),
+  version: z.number().int(),
+});
 
 export const pageQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
@@ -228,6 +249,11 @@ export const personDetailSchema = z.object({
   city: z.string().nullable(),
   phone: z.string().nullable(),
   email: z.string().nullable(),
+  /** Who gave the phone number; null when not recorded or withheld (protected identity). */
+  phoneGivenBy: z.enum(CONTACT_GIVEN_BY).nullable(),
+  emailGivenBy: z.enum(CONTACT_GIVEN_BY).nullable(),
+  /** Where the young person's sign-in code goes; null when contact details are withheld. */
+  signInCodeChannel: z.enum(SIGN_IN_CODE_CHANNELS).nullable(),
   guardians: z.array(
     z.object({
       name: z.string(),

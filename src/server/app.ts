@@ -54,6 +54,7 @@ import { planRoutes } from './features/plans/plans.routes.js';
 import { reportsRoutes } from './features/reports/reports.routes.js';
 import { scheduleRoutes } from './features/schedule/schedule.routes.js';
 import { meRoutes } from './features/me/me.routes.js';
+import { emailRoutes } from './features/email/email.routes.js';
 import { signatureRequestRoutes } from './features/signature-requests/signature-requests.routes.js';
 import { evaluationRoutes } from './features/evaluations/evaluations.routes.js';
 
@@ -156,6 +157,7 @@ export async function buildApp(
   await app.register(scheduleRoutes, { env });
   await app.register(activityRoutes);
   await app.register(meRoutes, { env });
+  await app.register(emailRoutes);
   await app.register(evaluationRoutes);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));

@@ -15,6 +15,9 @@ export const FIELDS_HIDDEN_WHEN_PROTECTED: ReadonlySet<string> = new Set([
   'city',
   'phone',
   'email',
+  'phoneGivenBy',
+  'emailGivenBy',
+  'signInCodeChannel',
   'street_address',
   'postal_code',
 ]);

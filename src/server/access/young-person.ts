@@ -22,7 +22,7 @@ export type YoungPersonActor = {
   kind: 'young_person';
   personId: string;
   municipalityId: string;
-  method: 'sms_code' | 'eid';
+  method: 'sms_code' | 'email_code' | 'eid';
 };
 
 /** What a young person may do in their own Lotsa. Default deny: what is not listed is refused. */

@@ -76,11 +76,19 @@ export interface PersonsTable {
   city: string | null;
   phone: string | null;
   email: string | null;
+  /** Who gave the phone number: a sign-in code goes only to a detail the young person gave; null when not recorded. */
+  phone_given_by: ContactGivenBy | null;
+  /** Who gave the e-mail address (as `phone_given_by`). */
+  email_given_by: ContactGivenBy | null;
+  /** Where the young person's sign-in code goes, chosen by the contact person. */
+  sign_in_code_channel: Generated<'sms' | 'email'>;
   protected_identity: Generated<boolean>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
+/** Who gave one of the young person's own contact details. */
+export type ContactGivenBy = 'young_person' | 'someone_else';
 export interface GuardiansTable {
   id: Generated<string>;
   municipality_id: string;
@@ -449,6 +457,8 @@ export interface YoungPersonCodesTable {
   used_at: Date | null;
   failed_attempts: Generated<number>;
   ip: string | null;
+  /** Where the code was sent. */
+  channel: Generated<'sms' | 'email'>;
 }
 /** A code request or a failed sign-in of a young person, by a hash of the identity number. */
 export interface YoungPersonSignInAttemptsTable {
@@ -463,7 +473,7 @@ export interface YoungPersonSessionsTable {
   id: string;
   municipality_id: string;
   person_id: string;
-  method: 'sms_code' | 'eid';
+  method: 'sms_code' | 'email_code' | 'eid';
   csrf_token: string;
   created_at: Timestamp;
   last_seen_at: Timestamp;
@@ -747,6 +757,20 @@ export interface MessageTemplatesTable {
   updated_by: string | null;
   updated_at: Timestamp;
 }
+/** The e-mail outbox: today only sign-in codes, kept for the contact person to pass on. */
+export interface EmailMessagesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  to_address: string;
+  subject: string;
+  body: string;
+  provider: 'outbox';
+  status: 'stored' | 'sent' | 'failed';
+  sent_by: string;
+  purpose: 'sign_in_code';
+  created_at: Timestamp;
+}
 export interface SmsMessagesTable {
   id: Generated<string>;
   municipality_id: string;
@@ -824,6 +848,7 @@ export interface OutreachDatabase {
   next_steps: NextStepsTable;
   message_templates: MessageTemplatesTable;
   sms_messages: SmsMessagesTable;
+  email_messages: EmailMessagesTable;
   sms_opt_outs: SmsOptOutsTable;
   centres: CentresTable;
   meetings: MeetingsTable;

@@ -62,6 +62,8 @@ export function buildPerson(overrides: Partial<PersonCreate> = {}): PersonCreate
     city: 'Partille',
     phone: '070-1740605',
     email: `testa${n}@example.se`,
+    phoneGivenBy: 'young_person',
+    emailGivenBy: 'young_person',
     protectedIdentity: false,
     guardians: [{ name: 'Vera Testsson', relation: 'vårdnadshavare', phone: '070-1740606', email: null }],
     ...overrides,

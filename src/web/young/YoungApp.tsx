@@ -51,7 +51,7 @@ export function YoungApp() {
 
 type T = (key: string, values?: Record<string, string>) => string;
 
-/** Two steps: the identity number, then the code from the text message. */
+/** Two steps: the identity number, then the code from the text message or e-mail. */
 function SignIn({ t, onSignedIn }: { t: T; onSignedIn: () => Promise<void> }) {
   const [pin, setPin] = useState('');
   const [code, setCode] = useState('');

@@ -35,6 +35,7 @@ import * as youngPersonEvaluations from './20261210120000_young_person_evaluatio
 import * as figureIndexes from './20261210100000_figure_indexes.js';
 import * as signatureRequests from './20261212100000_signature_requests.js';
 import * as assessmentSectionShares from './20261216100000_assessment_section_shares.js';
+import * as signInCodeChannel from './20261215100000_sign_in_code_channel.js';
 
 export const migrations: Record<string, Migration> = {
   '20261125090000_foundation': foundation,
@@ -72,4 +73,5 @@ export const migrations: Record<string, Migration> = {
   '20261213100000_activity_closed_periods': activityClosedPeriods,
   '20261212100000_signature_requests': signatureRequests,
   '20261216100000_assessment_section_shares': assessmentSectionShares,
+  '20261215100000_sign_in_code_channel': signInCodeChannel,
 };

@@ -1,13 +1,16 @@
 /**
  * The young person's sign-in with a one-time code. Asking for a code always answers the same (202),
  * whether or not the identity number is known, has a live case or a phone: a code is made only for a
- * young person with a live case (open, or closed within the follow-up period) and a mobile number of
- * their own, and sent through the SMS provider (the outbox by default, from the case's contact person,
- * who passes it on; the gateway when configured). A code has 6 digits, lives 10 minutes, works once,
- * and dies after a few wrong tries. Requests and failures are counted per person (by a hash of the
- * identity number, so an unknown number is stored as nothing readable) and per address, over a
- * window read from the app's clock. A right code opens a young person's session whose method says
- * 'sms_code'; an eID sign-in would open the same session with method 'eid', and nothing else changes.
+ * young person with a live case (open, or closed within the follow-up period) and a contact detail the
+ * young person gave themselves on the channel the contact person chose for them: a mobile number by SMS
+ * (the default; the outbox, from the case's contact person, who passes it on, or the gateway when
+ * configured) or an e-mail address by e-mail (the e-mail outbox). A detail given by someone else (a
+ * guardian, a school, a register) or of unknown origin gets no code, protected identity or not. A code
+ * has 6 digits, lives 10 minutes, works once, and dies after a few wrong tries. Requests and failures
+ * are counted per person (by a hash of the identity number, so an unknown number is stored as nothing
+ * readable) and per address, over a window read from the app's clock. A right code opens a young
+ * person's session whose method says 'sms_code' or 'email_code'; an eID sign-in would open the same session with
+ * method 'eid', and nothing else changes.
  */
 import { createHash, randomInt } from 'node:crypto';
 import { sql } from 'kysely';
@@ -20,6 +23,10 @@ import { AppError } from '../../http/app-error.js';
 import { createYoungPersonSession } from '../../http/sessions.js';
 import { throttleAddress } from '../auth/throttle.js';
 import { internationalNumber, type SmsProvider } from '../sms/sms-provider.js';
+import { emailAddress, type EmailProvider } from '../email/email-provider.js';
+
+/** The providers a code may go through: the contact person chooses per young person which is used. */
+export type CodeProviders = { sms: SmsProvider; email: EmailProvider };
 
 /** The limits over a sliding window of `windowMinutes`. */
 export const ME_THROTTLE = {
@@ -70,7 +77,16 @@ function eligiblePerson(db: Db, pin: string) {
   return db
     .selectFrom('persons')
     .innerJoin('cases', 'cases.person_id', 'persons.id')
-    .select(['persons.id', 'persons.municipality_id', 'persons.phone', 'cases.contact_person_id'])
+    .select([
+      'persons.id',
+      'persons.municipality_id',
+      'persons.phone',
+      'persons.phone_given_by',
+      'persons.email',
+      'persons.email_given_by',
+      'persons.sign_in_code_channel',
+      'cases.contact_person_id',
+    ])
     .where('persons.personal_identity_number', '=', pin)
     .where((c) =>
       c.or([
@@ -99,7 +115,7 @@ export async function codeWorkSettled(): Promise<void> {
 export async function requestCode(
   db: Db,
   clock: Clock,
-  provider: SmsProvider,
+  providers: CodeProviders,
   pin: string,
   from: string | null,
   onError: (err: unknown) => void,
@@ -124,7 +140,7 @@ export async function requestCode(
     .where('expires_at', '<', new Date(now.getTime() - 24 * 3600_000))
     .execute();
   if (seen.account >= ME_THROTTLE.codesPerPerson) return;
-  const work = sendCode(db, provider, pin, from, ip, now).catch(onError);
+  const work = sendCode(db, providers, pin, from, ip, now).catch(onError);
   pending.add(work);
   void work.finally(() => pending.delete(work));
 }
@@ -132,16 +148,27 @@ export async function requestCode(
 /** Makes and sends a code when the number belongs to a young person who may sign in; nothing otherwise. */
 async function sendCode(
   db: Db,
-  provider: SmsProvider,
+  providers: CodeProviders,
   pin: string,
   from: string | null,
   ip: string | null,
   now: Date,
 ): Promise<void> {
   const person = await eligiblePerson(db, pin);
-  const to = internationalNumber(person?.phone);
   // Sent from the contact person's outbox: without one, nobody would pass an outbox code on.
-  if (!person || !to || !person.contact_person_id) return;
+  if (!person || !person.contact_person_id) return;
+  const sentBy = person.contact_person_id;
+  // Only to a detail the young person gave themselves, on the chosen channel: never to a guardian's or a register's.
+  const byEmail = person.sign_in_code_channel === 'email';
+  const to = byEmail
+    ? person.email_given_by === 'young_person'
+      ? emailAddress(person.email)
+      : null
+    : person.phone_given_by === 'young_person'
+      ? internationalNumber(person.phone)
+      : null;
+  if (!to) return;
+  const provider = byEmail ? providers.email : providers.sms;
   const code = String(randomInt(0, 10 ** ME_CODE.digits)).padStart(ME_CODE.digits, '0');
   const stored = await db.transaction().execute(async (trx) => {
     // A new code replaces any earlier one still unused.
@@ -160,6 +187,7 @@ async function sendCode(
         created_at: now,
         expires_at: new Date(now.getTime() + ME_CODE.validMinutes * 60_000),
         ip,
+        channel: byEmail ? 'email' : 'sms',
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -168,21 +196,38 @@ async function sendCode(
       .set({ code_hash: codeHash(row.id, code) })
       .where('id', '=', row.id)
       .execute();
-    const sms = await trx
-      .insertInto('sms_messages')
-      .values({
-        municipality_id: person.municipality_id,
-        person_id: person.id,
-        recipient: 'young_person',
-        to_number: to,
-        body: codeText(provider.name === 'outbox' ? code : MASKED_CODE),
-        provider: provider.name,
-        status: 'stored',
-        sent_by: person.contact_person_id!,
-        purpose: 'sign_in_code',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const message = byEmail
+      ? await trx
+          .insertInto('email_messages')
+          .values({
+            municipality_id: person.municipality_id,
+            person_id: person.id,
+            to_address: to,
+            subject: CODE_SUBJECT,
+            body: codeText(code),
+            provider: providers.email.name,
+            status: 'stored',
+            sent_by: sentBy,
+            purpose: 'sign_in_code',
+            created_at: now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      : await trx
+          .insertInto('sms_messages')
+          .values({
+            municipality_id: person.municipality_id,
+            person_id: person.id,
+            recipient: 'young_person',
+            to_number: to,
+            body: codeText(providers.sms.name === 'outbox' ? code : MASKED_CODE),
+            provider: providers.sms.name,
+            status: 'stored',
+            sent_by: sentBy,
+            purpose: 'sign_in_code',
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
     await recordAudit(
       trx,
       { id: null, municipalityId: person.municipality_id, ip: from },
@@ -192,14 +237,19 @@ async function sendCode(
           entity: 'sign_in_code',
           entityId: row.id,
           personId: person.id,
-          detail: { provider: provider.name },
+          detail: { channel: byEmail ? 'email' : 'sms', provider: provider.name },
         },
       ],
       { at: now },
     );
-    return sms;
+    return message;
   });
-  const sent = await provider.send({ to, text: codeText(code), statusUrl: null });
+  if (byEmail) {
+    const sent = await providers.email.send({ to, subject: CODE_SUBJECT, text: codeText(code) });
+    await db.updateTable('email_messages').set({ status: sent.status }).where('id', '=', stored.id).execute();
+    return;
+  }
+  const sent = await providers.sms.send({ to, text: codeText(code), statusUrl: null });
   await db
     .updateTable('sms_messages')
     .set({
@@ -211,6 +261,9 @@ async function sendCode(
     .where('id', '=', stored.id)
     .execute();
 }
+
+/** The subject of a code e-mail, in Swedish and English. */
+export const CODE_SUBJECT = 'Din kod till Lotsa / Your Lotsa code';
 
 /** What a gateway-sent code message keeps in place of the code: nothing in the database holds a sent code. */
 export const MASKED_CODE = '••••••';
@@ -257,7 +310,7 @@ export async function signInWithCode(
     const live = person
       ? await trx
           .selectFrom('young_person_codes')
-          .select(['id', 'code_hash', 'failed_attempts'])
+          .select(['id', 'code_hash', 'failed_attempts', 'channel'])
           .where('person_id', '=', person.id)
           .where('used_at', 'is', null)
           .where('expires_at', '>', now)
@@ -288,6 +341,7 @@ export async function signInWithCode(
       return null;
     }
     await trx.updateTable('young_person_codes').set({ used_at: now }).where('id', '=', live.id).execute();
+    const method = live.channel === 'email' ? ('email_code' as const) : ('sms_code' as const);
     await trx
       .deleteFrom('young_person_sign_in_attempts')
       .where('kind', '=', 'failed_login')
@@ -303,18 +357,18 @@ export async function signInWithCode(
           entity: 'young_person',
           entityId: person.id,
           personId: person.id,
-          detail: { method: 'sms_code' },
+          detail: { method },
         },
       ],
       { at: now },
     );
-    return person;
+    return { person, method };
   });
   if (!opened) throw new AppError('invalid_code');
   return createYoungPersonSession(
     db,
-    { personId: opened.id, municipalityId: opened.municipality_id },
-    'sms_code',
+    { personId: opened.person.id, municipalityId: opened.person.municipality_id },
+    opened.method,
     from,
   );
 }

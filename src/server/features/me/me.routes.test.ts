@@ -234,6 +234,116 @@ describe('signing in with a code', () => {
   });
 });
 
+describe('where the code goes', () => {
+  const codeRows = async (personId: string) => ({
+    sms: await h.db.selectFrom('sms_messages').select('to_number').where('person_id', '=', personId).execute(),
+    email: await h.db
+      .selectFrom('email_messages')
+      .select(['to_address', 'body', 'sent_by'])
+      .where('person_id', '=', personId)
+      .execute(),
+    codes: await h.db.selectFrom('young_person_codes').select('channel').where('person_id', '=', personId).execute(),
+  });
+
+  it('sends the code by e-mail, not SMS, when the contact person chose e-mail, and it signs in', async () => {
+    const { pin, personId } = await youngPerson({ email: 'ylva.kod@example.se', signInCodeChannel: 'email' });
+    const ip = freshIp();
+    expect((await ask(pin, ip)).statusCode).toBe(202);
+    const rows = await codeRows(personId);
+    expect(rows.sms).toEqual([]);
+    expect(rows.codes).toEqual([{ channel: 'email' }]);
+    expect(rows.email).toHaveLength(1);
+    expect(rows.email[0]).toMatchObject({ to_address: 'ylva.kod@example.se', sent_by: h.as.youth_coach.staffId });
+    const code = /(\d{6})/.exec(rows.email[0]!.body)![1]!;
+    // The e-mail outbox: the contact person it was sent from reads it to pass it on; no one else does.
+    expect((await h.anonymous('GET', '/api/v1/email')).statusCode).toBe(401);
+    const mine = (await h.as.youth_coach.request('GET', '/api/v1/email')).json() as { personId: string }[];
+    expect(mine.filter((m) => m.personId === personId)).toEqual([
+      expect.objectContaining({ to: 'ylva.kod@example.se', body: expect.stringContaining(code) }),
+    ]);
+    const coordinator = (await h.as.coordinator.request('GET', '/api/v1/email')).json() as { personId: string }[];
+    expect(coordinator.filter((m) => m.personId === personId)).toEqual([]);
+    expect((await login(pin, code, ip)).statusCode).toBe(200);
+    const signIn = await h.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('person_id', '=', personId)
+      .where('action', '=', 'sign_in')
+      .executeTakeFirstOrThrow();
+    expect(signIn.detail).toMatchObject({ method: 'email_code' });
+  });
+
+  it('lets the contact person choose e-mail on the person, after which the code goes by e-mail', async () => {
+    const { pin, personId } = await youngPerson();
+    const read = (await h.as.youth_coach.request('GET', `/api/v1/persons/${personId}`)).json();
+    expect(read).toMatchObject({ signInCodeChannel: 'sms', phoneGivenBy: 'young_person' });
+    // The edit sends back what was read, as the person form does, with e-mail chosen.
+    const fields = ['givenName', 'familyName', 'streetAddress', 'postalCode', 'city', 'phone', 'email'];
+    const rest = Object.fromEntries(
+      [...fields, 'phoneGivenBy', 'emailGivenBy', 'protectedIdentity', 'guardians', 'version'].map((k) => [k, read[k]]),
+    );
+    const saved = await h.as.youth_coach.request('PATCH', `/api/v1/persons/${personId}`, {
+      ...rest,
+      signInCodeChannel: 'email',
+    });
+    expect(saved.statusCode).toBe(204);
+    expect((await h.as.youth_coach.request('GET', `/api/v1/persons/${personId}`)).json().signInCodeChannel).toBe(
+      'email',
+    );
+    expect((await ask(pin, freshIp())).statusCode).toBe(202);
+    const rows = await codeRows(personId);
+    expect([rows.sms.length, rows.email.length]).toEqual([0, 1]);
+  });
+
+  it('forgets who gave a number changed without saying who gave the new one, and sends it no code', async () => {
+    const { pin, personId } = await youngPerson();
+    const read = (await h.as.coordinator.request('GET', `/api/v1/persons/${personId}`)).json();
+    const fields = ['givenName', 'familyName', 'streetAddress', 'postalCode', 'city', 'email', 'guardians', 'version'];
+    const body = { ...Object.fromEntries(fields.map((k) => [k, read[k]])), phone: '070-1740699' };
+    expect((await h.as.coordinator.request('PATCH', `/api/v1/persons/${personId}`, body)).statusCode).toBe(204);
+    const after = (await h.as.coordinator.request('GET', `/api/v1/persons/${personId}`)).json();
+    expect(after).toMatchObject({ phoneGivenBy: null, emailGivenBy: 'young_person', signInCodeChannel: 'sms' });
+    expect((await ask(pin, freshIp())).statusCode).toBe(202);
+    expect(await codeRows(personId)).toEqual({ sms: [], email: [], codes: [] });
+  });
+
+  it('sends nothing to a number or address someone else gave, or whose giver is unknown; still 202', async () => {
+    const cases = [
+      { phoneGivenBy: 'someone_else' },
+      { phoneGivenBy: null },
+      { signInCodeChannel: 'email', emailGivenBy: 'someone_else' },
+      // E-mail chosen but no address of their own: no SMS instead.
+      { signInCodeChannel: 'email', email: null },
+    ];
+    for (const overrides of cases) {
+      const { pin, personId } = await youngPerson(overrides);
+      const res = await ask(pin, freshIp());
+      expect(res.statusCode).toBe(202);
+      expect(await codeRows(personId)).toEqual({ sms: [], email: [], codes: [] });
+    }
+  });
+
+  it('treats a protected identity like anyone: a code only to the number the young person gave', async () => {
+    const own = await youngPerson({ protectedIdentity: true });
+    const other = await youngPerson({ protectedIdentity: true, phoneGivenBy: 'someone_else' });
+    const [a, b] = [await ask(own.pin, freshIp()), await ask(other.pin, freshIp())];
+    expect([a.statusCode, b.statusCode]).toEqual([202, 202]);
+    expect(a.body).toBe(b.body);
+    expect((await codeRows(own.personId)).sms).toEqual([{ to_number: '+46701740605' }]);
+    expect(await codeRows(other.personId)).toEqual({ sms: [], email: [], codes: [] });
+  });
+
+  it('throttles e-mail codes as SMS codes: at most three to a person in 15 minutes', async () => {
+    const { pin, personId } = await youngPerson({ signInCodeChannel: 'email' });
+    const ip = freshIp();
+    for (let i = 0; i < ME_THROTTLE.codesPerPerson + 2; i++) expect((await ask(pin, ip)).statusCode).toBe(202);
+    expect((await codeRows(personId)).email).toHaveLength(ME_THROTTLE.codesPerPerson);
+    later(ME_THROTTLE.windowMinutes + 1);
+    await ask(pin, freshIp());
+    expect((await codeRows(personId)).email).toHaveLength(ME_THROTTLE.codesPerPerson + 1);
+  });
+});
+
 describe('who reads a sign-in code', () => {
   it('shows an outbox code only to the contact person, never to a coordinator or on the outreach page', async () => {
     const { pin, personId } = await youngPerson();

@@ -27,6 +27,7 @@ import type { Env } from '../../env.js';
 import { youngPersonContextOf } from '../../http/context.js';
 import { deleteYoungPersonSession, SESSION_COOKIE } from '../../http/sessions.js';
 import { gatewayProvider, outboxProvider, type SmsProvider } from '../sms/sms-provider.js';
+import { emailOutboxProvider } from '../email/email-provider.js';
 import { codeWorkSettled, requestCode, signInWithCode } from './me-sign-in.service.js';
 import { extractPdf } from '../extract/extract-pdf.js';
 import { scheduleFeedBody, scheduleQuery, scheduleWeekSchema } from '../../../core/schedule-schemas.js';
@@ -52,9 +53,13 @@ const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404
 const idParams = z.object({ id: z.string().uuid() });
 const own = { youngPerson: true };
 
-/** Registers the young person's routes; codes go through the SMS gateway when configured, else the outbox. */
+/**
+ * Registers the young person's routes; SMS codes go through the SMS gateway when configured, else the outbox;
+ * e-mail codes go to the e-mail outbox.
+ */
 export async function meRoutes(app: FastifyInstance, { env }: { env: Env }) {
-  const provider: SmsProvider = env.sms ? gatewayProvider(env.sms) : outboxProvider;
+  const sms: SmsProvider = env.sms ? gatewayProvider(env.sms) : outboxProvider;
+  const providers = { sms, email: emailOutboxProvider };
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: env.secureCookies };
   const r = app.withTypeProvider<ZodTypeProvider>();
   // Codes still being sent when the server stops are finished before the database closes.
@@ -64,13 +69,14 @@ export async function meRoutes(app: FastifyInstance, { env }: { env: Env }) {
     config: { public: true },
     schema: {
       tags,
-      summary: 'Ask for a one-time sign-in code by SMS. Always 202: it never tells whether the number is known',
+      summary:
+        'Ask for a one-time sign-in code by SMS or e-mail. Always 202: it never tells whether the number is known',
       body: meCodeBody,
       response: { 202: z.null(), 400: problemSchema, 429: problemSchema },
     },
     handler: async (request, reply) => {
       const onError = (err: unknown) => request.log.error({ err }, 'sign-in code not sent');
-      await requestCode(app.db, app.clock, provider, request.body.personalIdentityNumber, request.ip ?? null, onError);
+      await requestCode(app.db, app.clock, providers, request.body.personalIdentityNumber, request.ip ?? null, onError);
       return reply.code(202).send(null);
     },
   });

@@ -115,6 +115,9 @@ export async function getPerson(ctx: RequestContext, personId: string): Promise<
       city: hide(person.city),
       phone: hide(person.phone),
       email: hide(person.email),
+      phoneGivenBy: hide(person.phone_given_by),
+      emailGivenBy: hide(person.email_given_by),
+      signInCodeChannel: hide(person.sign_in_code_channel),
       guardians: guardians.map((g) => ({
         name: g.name,
         relation: g.relation,
@@ -186,6 +189,9 @@ export async function createPerson(ctx: RequestContext, input: PersonInput): Pro
           city: input.city,
           phone: input.phone,
           email: input.email,
+          phone_given_by: input.phone ? input.phoneGivenBy : null,
+          email_given_by: input.email ? input.emailGivenBy : null,
+          sign_in_code_channel: input.signInCodeChannel,
           protected_identity: input.protectedIdentity,
         })
         .returning('id')
@@ -245,6 +251,16 @@ async function insertGuardians(
 }
 
 /**
+ * Who gave a detail after an edit: none without the detail; as sent; or, when left out, as before for the same detail
+ * and not known (null, so no sign-in code goes to it) for a changed one.
+ */
+function givenBy<T>(detail: string | null, sent: T | null | undefined, before: string | null, was: T | null): T | null {
+  if (!detail) return null;
+  if (sent !== undefined) return sent;
+  return detail === before ? was : null;
+}
+
+/**
  * Edits a person if `input.version` is still current (409 otherwise). Contact details the actor
  * cannot see (protected identity) are left as they are rather than overwritten with blanks.
  */
@@ -272,6 +288,9 @@ export async function updatePerson(
         city: input.city,
         phone: input.phone,
         email: input.email,
+        phone_given_by: givenBy(input.phone, input.phoneGivenBy, current.phone, current.phone_given_by),
+        email_given_by: givenBy(input.email, input.emailGivenBy, current.email, current.email_given_by),
+        sign_in_code_channel: input.signInCodeChannel ?? current.sign_in_code_channel,
       }),
     };
     // Only what really changes is recorded: a field the actor may not touch, or protection they may not lift, stays as
@@ -285,6 +304,9 @@ export async function updatePerson(
       city: current.city,
       phone: current.phone,
       email: current.email,
+      phoneGivenBy: current.phone_given_by,
+      emailGivenBy: current.email_given_by,
+      signInCodeChannel: current.sign_in_code_channel,
     };
     const after: Record<string, unknown> = {
       ...before,
@@ -297,6 +319,9 @@ export async function updatePerson(
         city: input.city,
         phone: input.phone,
         email: input.email,
+        phoneGivenBy: next.phone_given_by,
+        emailGivenBy: next.email_given_by,
+        signInCodeChannel: next.sign_in_code_channel,
       }),
     };
     const changed = Object.keys(before).filter((k) => (before[k] ?? null) !== (after[k] ?? null));

@@ -6,6 +6,15 @@ import { formatIdentityNumber } from '../../../core/personnummer.js';
 import type { PersonDetail } from '../../../core/schemas.js';
 import { useFormat } from '../../i18n/format.js';
 
+/** Where the young person's sign-in code goes, or that none can go (the chosen detail is not their own). */
+function signInCode(person: PersonDetail, t: (key: string) => string): string {
+  const byEmail = person.signInCodeChannel === 'email';
+  const detail = byEmail ? person.email : person.phone;
+  const givenBy = byEmail ? person.emailGivenBy : person.phoneGivenBy;
+  if (!detail || givenBy !== 'young_person') return t('persons.signInCode.noCode');
+  return t(`persons.signInCode.summary.${byEmail ? 'email' : 'sms'}`);
+}
+
 /** The "Personal details" section of the person page. */
 export function PersonDetails({ person }: { person: PersonDetail }) {
   const { t } = useTranslation();
@@ -42,6 +51,8 @@ export function PersonDetails({ person }: { person: PersonDetail }) {
             <dd>{person.phone ?? missing}</dd>
             <dt>{t('persons.fields.email')}</dt>
             <dd>{person.email ?? missing}</dd>
+            <dt>{t('persons.signInCode.title')}</dt>
+            <dd>{signInCode(person, t)}</dd>
           </>
         )}
       </dl>

@@ -8,6 +8,7 @@ import { formatIdentityNumber } from '../../../core/personnummer.js';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary.js';
 import { TextField } from '../../components/FormField.js';
 import { GuardiansFieldset } from './GuardiansFieldset.js';
+import { SignInCodeFieldset } from './SignInCodeFieldset.js';
 import { fieldId, type PersonValues } from './personForm.js';
 import { FormActions } from '../../components/FormActions.js';
 
@@ -129,6 +130,7 @@ export function PersonForm({
               {text('email', { type: 'email', autoComplete: 'off' })}
             </div>
           </fieldset>
+          <SignInCodeFieldset values={values} onChange={(change) => setValues((v) => ({ ...v, ...change }))} />
           <GuardiansFieldset
             guardians={values.guardians}
             errors={errors}

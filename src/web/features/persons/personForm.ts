@@ -1,5 +1,5 @@
 /** The values of the person form and how they map to and from the API. */
-import type { PersonCreate, PersonDetail } from '../../../core/schemas.js';
+import type { CONTACT_GIVEN_BY, PersonCreate, PersonDetail, SIGN_IN_CODE_CHANNELS } from '../../../core/schemas.js';
 import type { PersonUpdate } from '../../api/endpoints.js';
 
 /** One guardian row in the form. */
@@ -15,9 +15,17 @@ export type PersonValues = {
   city: string;
   phone: string;
   email: string;
+  /** Who gave the phone number; '' when not recorded. */
+  phoneGivenBy: GivenBy;
+  emailGivenBy: GivenBy;
+  /** Where the young person's sign-in code goes. */
+  signInCodeChannel: (typeof SIGN_IN_CODE_CHANNELS)[number];
   protectedIdentity: boolean;
   guardians: GuardianValues[];
 };
+
+/** Who gave a contact detail, '' when not recorded. */
+export type GivenBy = (typeof CONTACT_GIVEN_BY)[number] | '';
 
 /** Field name (as the API names it, e.g. "guardians.0.name") → message. */
 export type FieldErrors = Record<string, string>;
@@ -40,6 +48,9 @@ export function emptyPerson(): PersonValues {
     city: '',
     phone: '',
     email: '',
+    phoneGivenBy: '',
+    emailGivenBy: '',
+    signInCodeChannel: 'sms',
     protectedIdentity: false,
     guardians: [],
   };
@@ -56,6 +67,9 @@ export function valuesOf(person: PersonDetail): PersonValues {
     city: person.city ?? '',
     phone: person.phone ?? '',
     email: person.email ?? '',
+    phoneGivenBy: person.phoneGivenBy ?? '',
+    emailGivenBy: person.emailGivenBy ?? '',
+    signInCodeChannel: person.signInCodeChannel ?? 'sms',
     protectedIdentity: person.protectedIdentity,
     guardians: person.guardians.map((g) => ({
       ...emptyGuardian(),
@@ -78,6 +92,9 @@ function common(values: PersonValues) {
     city: orNull(values.city),
     phone: orNull(values.phone),
     email: orNull(values.email),
+    phoneGivenBy: values.phoneGivenBy || null,
+    emailGivenBy: values.emailGivenBy || null,
+    signInCodeChannel: values.signInCodeChannel,
     protectedIdentity: values.protectedIdentity,
     guardians: values.guardians.map((g) => ({
       name: g.name.trim(),
