@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attendanceInPeriod, rateBand, type PeriodEntry } from './attendance-figures.js';
+import { attendanceInPeriod, protectAttendancePartitions, rateBand, type PeriodEntry } from './attendance-figures.js';
 
 const GYM = { activityId: 'a-gym', title: 'Gym', kind: 'wellness', sessions: 4 };
 const STUDY = { activityId: 'a-study', title: 'Studierum', kind: 'study_room', sessions: 2 };
@@ -83,5 +83,29 @@ describe('attendance over a period', () => {
       ['Gym', null, 4],
       ['Studierum', null, 2],
     ]);
+  });
+});
+
+describe('hiding a cell that the totals would give back', () => {
+  const activity = (anonymousVisits: number | '<3') => ({ title: 'x', anonymousVisits });
+  it('hides the next smallest band when exactly one band is hidden, since the bands add up to the total', () => {
+    const shown = protectAttendancePartitions({
+      youngPeople: { from90: 5, from75: 4, from50: 0, below50: '<3' as const, noRate: 0 },
+      activities: [],
+    });
+    expect(shown.youngPeople).toEqual({ from90: 5, from75: '<3', from50: 0, below50: '<3', noRate: 0 });
+  });
+
+  it('hides a second activity’s anonymous visits when only one is hidden, and leaves two hidden ones alone', () => {
+    const one = protectAttendancePartitions({
+      youngPeople: {},
+      activities: [activity(7), activity('<3'), activity(4)],
+    });
+    expect(one.activities.map((a) => a.anonymousVisits)).toEqual([7, '<3', '<3']);
+    const two = protectAttendancePartitions({
+      youngPeople: {},
+      activities: [activity(7), activity('<3'), activity('<3')],
+    });
+    expect(two.activities.map((a) => a.anonymousVisits)).toEqual([7, '<3', '<3']);
   });
 });

@@ -4,6 +4,7 @@
  * core's `attendanceFigures`: present and late over present, late and absent; excused absence left out.
  */
 import { attendanceFigures, type AttendanceStatus } from './activities.js';
+import { protectPartition, SMALL_CELL } from './figures.js';
 
 /** Bands of a young person's attendance rate over the period, highest first. */
 export const RATE_BANDS = ['from90', 'from75', 'from50', 'below50', 'noRate'] as const;
@@ -95,5 +96,27 @@ export function attendanceInPeriod(
       anonymousVisits: entries.filter((e) => e.anonymousKey && came(e.status)).length,
       rate: attendanceFigures(entries.filter((e) => e.personId)).rate,
     },
+  };
+}
+
+/** A count as shown outside the coordinator and managers: a number, or "<3". */
+type ShownCount = number | typeof SMALL_CELL;
+
+/**
+ * Complementary suppression of attendance figures whose small cells are already hidden: the rate bands add up to
+ * the total of young people, and the activities' anonymous visits to the total of visits, so when exactly one cell
+ * of either is hidden, the next smallest is hidden too (core `protectPartition`). A copy; the input is not changed.
+ */
+export function protectAttendancePartitions<
+  T extends { youngPeople: Record<string, ShownCount>; activities: { anonymousVisits: ShownCount }[] },
+>(shown: T): T {
+  const bands = { ...shown.youngPeople };
+  protectPartition(bands);
+  const visits = Object.fromEntries(shown.activities.map((a, i) => [String(i), a.anonymousVisits]));
+  protectPartition(visits);
+  return {
+    ...shown,
+    youngPeople: bands,
+    activities: shown.activities.map((a, i) => ({ ...a, anonymousVisits: visits[String(i)]! })),
   };
 }

@@ -2,11 +2,12 @@
  * The figures page's attendance (issue 16, "Figures"): over a period, per activity the sessions held and the
  * attendance rate with anonymous visits counted, and the young people counted into bands of their own rate. Counts
  * only, never who. Inside the municipality its coordinator and managers see every count; everyone else with
- * `figures.read` reads 1 and 2 as "<3", and a rate computed from a hidden count is left out.
+ * `figures.read` reads 1 and 2 as "<3" (and a cell beside one that totals would give back), and a rate computed from a
+ * hidden count is left out.
  */
 import { expandSessions } from '../../../core/activities.js';
 import type { AttendanceFiguresView } from '../../../core/activity-schemas.js';
-import { attendanceInPeriod } from '../../../core/attendance-figures.js';
+import { attendanceInPeriod, protectAttendancePartitions } from '../../../core/attendance-figures.js';
 import { seesSmallCellsInside, SMALL_CELL, suppressSmallCells } from '../../../core/figures.js';
 import { requireCapability } from '../../access/access.js';
 import type { RequestContext } from '../../http/context.js';
@@ -51,7 +52,9 @@ export async function attendanceFiguresFor(
     })),
   );
   if (seesSmallCellsInside(ctx.actor)) return { ...figures, smallCellsSuppressed: false };
-  const shown = suppressSmallCells(figures, ['from', 'to', 'activityId', 'title', 'kind', 'sessions', 'rate']);
+  const shown = protectAttendancePartitions(
+    suppressSmallCells(figures, ['from', 'to', 'activityId', 'title', 'kind', 'sessions', 'rate']),
+  );
   const hidden = (...cells: unknown[]) => cells.some((c) => c === SMALL_CELL);
   return {
     ...shown,
