@@ -223,9 +223,9 @@ export async function listPreparedApplications(ctx: RequestContext, personId: st
 export async function cancelSignatureRequest(ctx: RequestContext, requestId: string): Promise<void> {
   await audited(ctx, async ({ trx, audit }) => {
     const request = await selectRequest(trx, ctx.actor.municipalityId, requestId, { lock: true });
-    if (!request) throw new AppError('not_found');
+    // Whoever does not manage the person learns nothing of the request, not even that it exists (404 before 403).
+    if (!request || !(await selectManagedPerson(trx, ctx.actor, request.person_id))) throw new AppError('not_found');
     requireCapability(ctx.actor, capabilityOf[request.kind]);
-    if (!(await selectManagedPerson(trx, ctx.actor, request.person_id))) throw new AppError('not_found');
     if (request.signed_at) throw new AppError('already_signed');
     if (request.cancelled_at) return;
     await trx
