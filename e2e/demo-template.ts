@@ -1,9 +1,10 @@
 /**
  * Vitest global set-up of the end-to-end project: fills one embedded database with demo data and
- * keeps its data directory, which every spec file's server starts from a copy of (`startLotsa`).
- * Creating, migrating and filling a database takes several seconds; copying one takes a moment.
+ * dumps it to a file, which every spec file's server loads into memory (`startLotsa`).
+ * Creating, migrating and filling a database takes several seconds; loading one takes a moment, and a
+ * database in memory is neither written to disk while the spec runs nor deleted file by file after it.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -20,8 +21,8 @@ import { CHROMIUM_OPTIONS, skipE2E } from './chromium.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** A data directory with the demo municipality, to be copied, never used in place. */
-    demoDataDir: string;
+    /** A dump of the demo municipality's embedded database (PGlite's `dumpDataDir`), to load into memory. */
+    demoDump: string;
     /** The identity numbers the demo data holds. */
     demoIdentityNumbersTaken: string[];
     /** Where the Chromium that every spec file connects to listens (empty when the specs are skipped). */
@@ -44,6 +45,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await migrateToLatest(database.db);
     const municipalityId = await ensureMunicipality(database.db, env.municipality);
     await fillDemo(database.db, municipalityId);
+    if (database.raw.kind !== 'pglite') throw new Error('The demo template is an embedded database');
+    const dump = path.join(dataDir, 'demo.tar');
+    writeFileSync(dump, Buffer.from(await (await database.raw.pglite.dumpDataDir('none')).arrayBuffer()));
+    project.provide('demoDump', dump);
     const taken = await database.db.selectFrom('persons').select('personal_identity_number').execute();
     project.provide(
       'demoIdentityNumbersTaken',
@@ -52,7 +57,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   } finally {
     await database.close();
   }
-  project.provide('demoDataDir', dataDir);
   // One browser for the run, rather than one started (and stopped) per spec file; each test has its own context.
   const browser = skipE2E ? null : await chromium.launchServer(CHROMIUM_OPTIONS);
   project.provide('browserEndpoint', browser?.wsEndpoint() ?? '');

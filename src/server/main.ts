@@ -4,7 +4,7 @@ import { startCheckpoints } from './audit/checkpoint-job.js';
 import { sealAudit, startSealing } from './audit/seal.js';
 import { ensureFirstAdministrator, ensureMunicipality } from './bootstrap.js';
 import { startNotice } from './first-start.js';
-import { openConfiguredDatabase } from './db/connection.js';
+import { openConfiguredDatabase, type DatabaseHandle } from './db/connection.js';
 import { auditLogExposure, migrateConfigured, userOf } from './db/roles.js';
 import { ConfigError, type Env } from './env.js';
 import { registerJobHandlers } from './jobs/handlers.js';
@@ -26,9 +26,16 @@ function stopOnDatabaseFailure(dataDir: string, err: unknown) {
   process.exit(1);
 }
 
-/** Starts the server and resolves once it listens; returns a function that stops it. */
-export async function startServer(env: Env): Promise<() => Promise<void>> {
-  const database = await openConfiguredDatabase(env, (err) => stopOnDatabaseFailure(env.dataDir, err));
+/**
+ * Starts the server and resolves once it listens; returns a function that stops it. `openDatabase` replaces the
+ * configured database (the end-to-end specs serve a copy of the demo database held in memory).
+ */
+export async function startServer(
+  env: Env,
+  { openDatabase }: { openDatabase?: () => Promise<DatabaseHandle> } = {},
+): Promise<() => Promise<void>> {
+  const database = await (openDatabase?.() ??
+    openConfiguredDatabase(env, (err) => stopOnDatabaseFailure(env.dataDir, err)));
   const applied = await migrateConfigured(env, database.db);
   for (const line of applied) console.log(line);
   if (database.kind === 'postgresql') {

@@ -11,10 +11,10 @@ import { openDatabase, type Db } from './connection.js';
 import { sealAudit } from '../audit/seal.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { migrateToLatest } from './migrate.js';
-import { TEST_DB_KIND } from '../testing/database.js';
+import { migratedDataDir, TEST_DB_KIND } from '../testing/database.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lotsa-backup-'));
-const source = path.join(tmp, 'source');
+let source = '';
 const file = path.join(tmp, 'lotsa.backup');
 
 /** Every table's row count and a digest of all its rows, in a stable order. */
@@ -38,6 +38,8 @@ async function contents(db: Db): Promise<Record<string, string>> {
 let before: Record<string, string>;
 beforeAll(async () => {
   if (TEST_DB_KIND === 'postgresql') return;
+  // A copy of the migrated template rather than a database made and migrated anew.
+  source = await migratedDataDir('lotsa-backup-source-');
   const database = await openDatabase({ dataDir: source });
   await migrateToLatest(database.db);
   await fillDemo(database.db, await ensureMunicipality(database.db, { code: '1402', name: 'Partille' }));
@@ -45,7 +47,8 @@ beforeAll(async () => {
   before = await contents(database.db);
   await database.close();
 }, 300_000);
-afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+const dirs = [tmp];
+afterAll(() => [...dirs, source].forEach((dir) => dir && fs.rmSync(dir, { recursive: true, force: true })));
 
 // The embedded database only: the PostgreSQL project has nothing more to check here.
 describe.skipIf(TEST_DB_KIND === 'postgresql')('backup and restore of the embedded database', () => {
@@ -80,7 +83,9 @@ describe.skipIf(TEST_DB_KIND === 'postgresql')('backup and restore of the embedd
   });
 
   it('refuses to overwrite a directory that holds a database unless forced, and then moves it aside', async () => {
-    const target = path.join(tmp, 'occupied');
+    // Any database will do: a copy of the migrated template, with a table of its own.
+    const target = await migratedDataDir('lotsa-backup-occupied-');
+    dirs.push(target);
     const other = await openDatabase({ dataDir: target });
     await sql`create table scratch (x int)`.execute(other.db);
     await other.close();
