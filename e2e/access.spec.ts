@@ -1,5 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, signIn, skipE2E } from './fixtures.js';
+import {
+  ACCOUNTS,
+  apiAs,
+  expectNoAxeViolations,
+  openPage,
+  serverAndBrowser,
+  signIn,
+  signInAt,
+  skipE2E,
+} from './fixtures.js';
 
 describe.skipIf(skipE2E)('[access]: each role sees only what it needs; managers see figures, never identities', () => {
   const spec = serverAndBrowser();
@@ -92,8 +101,7 @@ describe.skipIf(skipE2E)('[access]: each role sees only what it needs; managers 
 
   it('gives a youth coach the not-found page for a person outside their caseload', async () => {
     const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
-    await signIn(page, ACCOUNTS.youthCoach);
-    await page.goto(`/persons/${outsiderId}`);
+    await signInAt(page, ACCOUNTS.youthCoach, `/persons/${outsiderId}`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sidan finns inte');
     expect(await page.locator('main').textContent()).toContain(
       'Det du söker finns inte, eller så har du inte behörighet att se det.',
@@ -108,8 +116,7 @@ describe.skipIf(skipE2E)('[access]: each role sees only what it needs; managers 
 
   it('shows a team member of another agency only their own cases and those the young person consented to', async () => {
     const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
-    await signIn(page, 'socialsekreterare@demo.lotsa.local');
-    await page.goto('/persons');
+    await signInAt(page, 'socialsekreterare@demo.lotsa.local', '/persons');
     await expect.poll(async () => page.locator('tbody tr').count()).toBeGreaterThan(0);
     expect(await page.getByRole('link', { name: 'Ny person' }).count()).toBe(0);
     const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);

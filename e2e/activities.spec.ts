@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { todayInSweden } from '../src/core/dates.js';
 import { addDays } from '../src/core/outreach.js';
-import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, signIn, skipE2E } from './fixtures.js';
+import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, signInAt, skipE2E } from './fixtures.js';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -41,8 +41,7 @@ describe.skipIf(skipE2E)('[activities]: a coach runs a group activity and takes 
   it('creates an activity, enrols, marks present then late, counts a visitor, sees the person page (sv)', async () => {
     const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await page.setViewportSize(PHONE);
-    await signIn(page, ACCOUNTS.youthCoach);
-    await page.goto('/activities');
+    await signInAt(page, ACCOUNTS.youthCoach, '/activities');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Gruppaktiviteter');
     await page.getByRole('button', { name: 'Ny aktivitet' }).click();
     await page.getByRole('button', { name: 'Skapa aktiviteten' }).click();
@@ -143,8 +142,7 @@ describe.skipIf(skipE2E)('[activities]: a coach runs a group activity and takes 
     await coach.api.dispose();
     const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await page.setViewportSize(PHONE);
-    await signIn(page, ACCOUNTS.teamMember);
-    await page.goto('/activities');
+    await signInAt(page, ACCOUNTS.teamMember, '/activities');
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Group activities');
     const card = page.locator('li.activity', { hasText: 'Hälsa på onsdagar' });
@@ -173,8 +171,7 @@ describe.skipIf(skipE2E)('[activities]: a coach runs a group activity and takes 
         .status,
     ).toBe(201);
     const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-    await signIn(page, ACCOUNTS.youthCoach);
-    await page.goto('/activities');
+    await signInAt(page, ACCOUNTS.youthCoach, '/activities');
     const card = page.locator('li.activity', { hasText: 'Studierum varje dag' });
     const change = card.getByRole('button', { name: /^Ställ in eller flytta Studierum varje dag/ });
     await expect.poll(() => change.count(), { timeout: 10_000 }).toBeGreaterThan(1);
@@ -250,8 +247,7 @@ describe.skipIf(skipE2E)('[activities]: a coach runs a group activity and takes 
     await coordinator.api.dispose();
 
     const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-    await signIn(page, ACCOUNTS.manager);
-    await page.goto(`/figures?from=${today}&to=${today}`);
+    await signInAt(page, ACCOUNTS.manager, `/figures?from=${today}&to=${today}`);
     const table = page.getByRole('table', { name: /^Närvaro per aktivitet/ });
     const row = table.getByRole('row', { name: /^Temakväll om arbete/ });
     await expect
@@ -283,8 +279,7 @@ describe.skipIf(skipE2E)('[activities]: a coach runs a group activity and takes 
     });
     expect(created.status).toBe(201);
     const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-    await signIn(page, ACCOUNTS.youthCoach);
-    await page.goto('/activities');
+    await signInAt(page, ACCOUNTS.youthCoach, '/activities');
     await page.getByRole('button', { name: 'Ändra Öppet hus med personaldagar' }).click();
     const form = page.getByRole('form', { name: 'Ändra Öppet hus med personaldagar' });
     await form.getByRole('button', { name: 'Lägg till stängd period' }).click();

@@ -1,6 +1,15 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, signIn, skipE2E } from './fixtures.js';
+import {
+  ACCOUNTS,
+  apiAs,
+  expectNoAxeViolations,
+  openPage,
+  serverAndBrowser,
+  signIn,
+  signInAt,
+  skipE2E,
+} from './fixtures.js';
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 
@@ -54,8 +63,7 @@ describe.skipIf(skipE2E)('[assessment]: a coach assesses a young person', () => 
   it('starts an assessment, saves a draft, is told what is missing, completes and reads it (Swedish)', async () => {
     const personId = await personOfCoach();
     const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-    await signIn(page, ACCOUNTS.youthCoach);
-    await page.goto(`/persons/${personId}`);
+    await signInAt(page, ACCOUNTS.youthCoach, `/persons/${personId}`);
     const panel = page.getByRole('region', { name: 'Kartläggning' });
     await expect.poll(() => panel.textContent()).toContain('Ingen kartläggning är gjord än.');
     await panel.getByRole('button', { name: 'Starta kartläggning' }).click();
@@ -105,8 +113,7 @@ describe.skipIf(skipE2E)('[assessment]: a coach assesses a young person', () => 
   it('makes a new version that starts from the answers, while the first stays readable (English)', async () => {
     const personId = await personOfCoach('completed');
     const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-    await signIn(page, ACCOUNTS.youthCoach);
-    await page.goto(`/persons/${personId}`);
+    await signInAt(page, ACCOUNTS.youthCoach, `/persons/${personId}`);
     await page.getByRole('button', { name: 'English' }).click();
     const panel = page.getByRole('region', { name: 'Assessment' });
     await panel.getByRole('link', { name: 'Assessment 1' }).click();
@@ -158,8 +165,7 @@ describe.skipIf(skipE2E)('[assessment]: a coach assesses a young person', () => 
       page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
     await page.setViewportSize({ width: 390, height: 844 });
-    await signIn(page, ACCOUNTS.youthCoach);
-    await page.goto(`/persons/${personId}`);
+    await signInAt(page, ACCOUNTS.youthCoach, `/persons/${personId}`);
     await page.getByRole('region', { name: 'Kartläggning' }).getByRole('link', { name: 'Kartläggning 2' }).click();
     await expect.poll(() => heading(page).textContent()).toBe('Kartläggning 2');
     expect(await page.getByRole('button', { name: 'Spara utkast' }).count()).toBe(1);

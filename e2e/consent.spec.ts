@@ -1,6 +1,15 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, signIn, skipE2E } from './fixtures.js';
+import {
+  ACCOUNTS,
+  apiAs,
+  expectNoAxeViolations,
+  openPage,
+  serverAndBrowser,
+  signIn,
+  signInAt,
+  skipE2E,
+} from './fixtures.js';
 
 /** Demo accounts from other agencies than the team's (Ungdomsteamet is run by Utbildningsförvaltningen). */
 const SOCIAL_WORKER = 'socialsekreterare@demo.lotsa.local';
@@ -57,8 +66,7 @@ describe.skipIf(skipE2E)(
       await expect.poll(() => heading(social.page).textContent()).toBe('Sidan finns inte');
 
       const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-      await signIn(page, ACCOUNTS.coordinator);
-      await page.goto(`/persons/${personId}`);
+      await signInAt(page, ACCOUNTS.coordinator, `/persons/${personId}`);
       const access = page.getByRole('region', { name: 'Vad du ser och varför' });
       await expect.poll(() => access.textContent()).toContain('samordnare för aktivitetsansvaret');
       expect(await access.textContent()).toContain('Du ser inte');
@@ -180,8 +188,7 @@ describe.skipIf(skipE2E)(
       expect(fourth.status).toBe(202);
 
       const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
-      await signIn(page, ACCOUNTS.coordinator);
-      await page.goto('/emergency-access');
+      await signInAt(page, ACCOUNTS.coordinator, '/emergency-access');
       const requests = page.getByRole('region', { name: 'Begärd nödåtkomst' });
       await expect.poll(() => requests.textContent()).toContain('Sofia Coach vill se Nöd Fyra');
       await expectNoAxeViolations(page, 'emergency access page with a request');
@@ -196,8 +203,7 @@ describe.skipIf(skipE2E)(
 
     it('takes an application through the team meeting, shows the teams, produces the register extract', async () => {
       const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-      await signIn(page, ACCOUNTS.coordinator);
-      await page.goto(`/persons/${personId}`);
+      await signInAt(page, ACCOUNTS.coordinator, `/persons/${personId}`);
       const applications = page.getByRole('region', { name: 'Ansökningar' });
       await applications.getByRole('button', { name: 'Registrera en ansökan' }).click();
       await applications.getByLabel(/^Team/).selectOption({ label: 'Ungdomsteamet' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, signIn, skipE2E } from './fixtures.js';
+import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, signInAt, skipE2E } from './fixtures.js';
 
 /** A person in the coach's own next-step queue with a phone number the coach may see. */
 async function coachesPersonWithPhone(baseUrl: string, skip = 0): Promise<{ id: string; name: string }> {
@@ -42,8 +42,7 @@ describe.skipIf(skipE2E)(
       ).toBe(201);
 
       const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-      await signIn(page, ACCOUNTS.youthCoach);
-      await page.goto(`/persons/${person.id}`);
+      await signInAt(page, ACCOUNTS.youthCoach, `/persons/${person.id}`);
       const next = page.getByRole('region', { name: 'Nästa steg', exact: true });
       await expect.poll(() => next.textContent()).toContain('Bokade möten');
       expect(await next.textContent()).toContain('Möte');
@@ -103,8 +102,7 @@ describe.skipIf(skipE2E)(
     it('keeps the emergency-access form behind a small link for a reader whose access is limited', async () => {
       const person = await coachesPersonWithPhone(spec.lotsa.baseUrl);
       const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
-      await signIn(page, ACCOUNTS.youthCoach);
-      await page.goto(`/persons/${person.id}`);
+      await signInAt(page, ACCOUNTS.youthCoach, `/persons/${person.id}`);
       const access = page.getByRole('region', { name: 'Vad du ser och varför' });
       const link = access.getByRole('button', { name: 'Nödåtkomst i en akut situation' });
       await link.waitFor();
@@ -126,8 +124,7 @@ describe.skipIf(skipE2E)(
       const before = await attemptCount();
 
       const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-      await signIn(page, ACCOUNTS.youthCoach);
-      await page.goto(`/persons/${person.id}/outreach`);
+      await signInAt(page, ACCOUNTS.youthCoach, `/persons/${person.id}/outreach`);
       const sms = page.getByRole('region', { name: 'Skicka sms' });
       await sms.getByRole('button', { name: 'Skicka sms' }).click();
       await expect

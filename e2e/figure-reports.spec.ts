@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { recentHalves } from '../src/core/scb.js';
 import { todayInSweden } from '../src/core/dates.js';
-import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, signIn, skipE2E } from './fixtures.js';
+import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, signInAt, skipE2E } from './fixtures.js';
 
 const BLOCK_TABLES = [
   'Registreringar och skäl per kod',
@@ -56,8 +56,7 @@ describe.skipIf(skipE2E)(
 
     it('shows the coordinator the five blocks and every failed check, and downloads the CSV (Swedish)', async () => {
       const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-      await signIn(page, ACCOUNTS.coordinator);
-      await page.goto('/figures');
+      await signInAt(page, ACCOUNTS.coordinator, '/figures');
       await page.getByRole('link', { name: 'Halvårsrapport till SCB' }).click();
       await page.getByRole('heading', { name: 'Halvårsrapport till SCB', level: 1 }).waitFor();
       // By keyboard: the half-year, then Tab to the button and Enter.
@@ -99,8 +98,7 @@ describe.skipIf(skipE2E)(
 
     it('reads the SCB return in English with no axe violations', async () => {
       const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-      await signIn(page, ACCOUNTS.coordinator);
-      await page.goto(`/figures/scb?half=${half}`);
+      await signInAt(page, ACCOUNTS.coordinator, `/figures/scb?half=${half}`);
       await page.getByRole('button', { name: 'English' }).click();
       await page.getByRole('heading', { name: 'Half-year return to SCB', level: 1 }).waitFor();
       await page.getByRole('table', { name: 'Measures started by code' }).waitFor();
@@ -111,8 +109,7 @@ describe.skipIf(skipE2E)(
 
     it('lets the coordinator set the target and see it in the outcome table', async () => {
       const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-      await signIn(page, ACCOUNTS.coordinator);
-      await page.goto('/figures');
+      await signInAt(page, ACCOUNTS.coordinator, '/figures');
       await page.getByRole('link', { name: 'Inställningar för siffrorna' }).click();
       await page.getByRole('heading', { name: 'Inställningar för siffrorna', level: 1 }).waitFor();
       const months = page.getByLabel('Inom antal månader från start');
@@ -134,8 +131,7 @@ describe.skipIf(skipE2E)(
 
     it('takes the coordinator from a count in the outcome table to the cases behind it', async () => {
       const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-      await signIn(page, ACCOUNTS.coordinator);
-      await page.goto('/figures');
+      await signInAt(page, ACCOUNTS.coordinator, '/figures');
       const table = page.getByRole('table', { name: /^Utfall per kön, målgrupp och bakgrund/ });
       await table.getByRole('link', { name: /: visa ärendena bakom Flyttat$/ }).click();
       await page.getByRole('heading', { name: /^Ärenden bakom siffran: Flyttat/, level: 1 }).waitFor();
@@ -150,8 +146,7 @@ describe.skipIf(skipE2E)(
 
     it('reads the figure settings and the cases behind a count in English with no axe violations', async () => {
       const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-      await signIn(page, ACCOUNTS.coordinator);
-      await page.goto('/settings/figures');
+      await signInAt(page, ACCOUNTS.coordinator, '/settings/figures');
       await page.getByRole('button', { name: 'English' }).click();
       await page.getByRole('heading', { name: 'Settings for the figures', level: 1 }).waitFor();
       await page.getByLabel('Target share (per cent)').waitFor();
@@ -168,8 +163,7 @@ describe.skipIf(skipE2E)(
 
     it('gives a manager counts only: no file, no names, no way to the cases or the settings', async () => {
       const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-      await signIn(page, ACCOUNTS.manager);
-      await page.goto('/figures');
+      await signInAt(page, ACCOUNTS.manager, '/figures');
       const table = page.getByRole('table', { name: /^Utfall per kön, målgrupp och bakgrund/ });
       await table.waitFor();
       expect(await table.getByRole('link').count()).toBe(0);

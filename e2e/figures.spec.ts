@@ -1,6 +1,15 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, signIn, skipE2E } from './fixtures.js';
+import {
+  ACCOUNTS,
+  apiAs,
+  expectNoAxeViolations,
+  openPage,
+  serverAndBrowser,
+  signIn,
+  signInAt,
+  skipE2E,
+} from './fixtures.js';
 
 const outcomeTable = (page: Page, name: RegExp) => page.getByRole('table', { name });
 
@@ -90,8 +99,7 @@ describe.skipIf(skipE2E)(
 
     it('reads the same page in English with no axe violations', async () => {
       const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-      await signIn(page, ACCOUNTS.coordinator);
-      await page.goto('/figures');
+      await signInAt(page, ACCOUNTS.coordinator, '/figures');
       await page.getByRole('button', { name: 'English' }).click();
       await page.getByRole('heading', { name: 'Figures and follow-up', level: 1 }).waitFor();
       await outcomeTable(page, /^Outcomes by gender, target group and background/).waitFor();

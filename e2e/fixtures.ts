@@ -164,6 +164,16 @@ export async function signIn(page: Page, email: string, password: string = DEMO_
   await page.locator('.main-nav').first().waitFor();
 }
 
+/**
+ * Signs `email` in (with the demo password, through the API as `signIn` does) and opens `to` rather than the start
+ * page first: the test waits for what it expects there.
+ */
+export async function signInAt(page: Page, email: string, to: string): Promise<void> {
+  const login = await page.context().request.post('/api/v1/auth/login', { data: { email, password: DEMO_PASSWORD } });
+  if (!login.ok()) throw new Error(`Sign-in as ${email} failed: ${login.status()} ${await login.text()}`);
+  await page.goto(to);
+}
+
 /** An API client signed in as `email`, sending the CSRF token on every request. */
 export async function apiAs(
   baseUrl: string,

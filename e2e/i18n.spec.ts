@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACCOUNTS, expectNoAxeViolations, openPage, serverAndBrowser, signIn, skipE2E } from './fixtures.js';
+import { ACCOUNTS, expectNoAxeViolations, openPage, serverAndBrowser, signInAt, skipE2E } from './fixtures.js';
 
 describe.skipIf(skipE2E)('[i18n]: staff switch the interface between Swedish and English', () => {
   const spec = serverAndBrowser();
@@ -71,8 +71,7 @@ describe.skipIf(skipE2E)('[i18n]: staff switch the interface between Swedish and
 
   it('translates error messages already on screen when the language changes', async () => {
     const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-    await signIn(page, ACCOUNTS.coordinator);
-    await page.goto('/persons/new');
+    await signInAt(page, ACCOUNTS.coordinator, '/persons/new');
     await page.getByRole('button', { name: 'Registrera personen' }).click();
     const error = page.locator('#person-givenName-error');
     await expect.poll(() => error.textContent()).toContain('Fältet måste fyllas i.');

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, signIn, skipE2E } from './fixtures.js';
+import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, signInAt, skipE2E } from './fixtures.js';
 
 const timelineItems = (page: Page) => page.locator('.timeline > li');
 
@@ -20,8 +20,7 @@ describe.skipIf(skipE2E)('[journal]: a coordinator writes notes and changes the 
 
   it('writes a note that appears first in the timeline', async () => {
     const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-    await signIn(page, ACCOUNTS.coordinator);
-    await page.goto(`/persons/${personId}`);
+    await signInAt(page, ACCOUNTS.coordinator, `/persons/${personId}`);
     await page.getByRole('heading', { name: 'Journal', exact: true }).waitFor();
 
     await page.getByRole('button', { name: 'Spara anteckningen' }).click();
@@ -56,8 +55,7 @@ describe.skipIf(skipE2E)('[journal]: a coordinator writes notes and changes the 
     await coordinator.api.dispose();
 
     const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
-    await signIn(page, ACCOUNTS.coordinator);
-    await page.goto(`/persons/${personId}`);
+    await signInAt(page, ACCOUNTS.coordinator, `/persons/${personId}`);
     const original = timelineItems(page).filter({ hasText: 'Skickade brev.' });
     await original.getByRole('button', { name: 'Rätta' }).click();
     const correction = page.getByLabel('Rättad text');
@@ -82,8 +80,7 @@ describe.skipIf(skipE2E)('[journal]: a coordinator writes notes and changes the 
 
   it('assigns a contact person and changes the status', async () => {
     const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
-    await signIn(page, ACCOUNTS.coordinator);
-    await page.goto(`/persons/${personId}`);
+    await signInAt(page, ACCOUNTS.coordinator, `/persons/${personId}`);
     const casePanel = page.getByRole('region', { name: 'Ärende' });
     expect(await casePanel.textContent()).toContain('Ingen kontaktperson');
     await casePanel.getByLabel('Kontaktperson').selectOption({ label: 'Sofia Coach (Ungdomscoach)' });
@@ -103,8 +100,7 @@ describe.skipIf(skipE2E)('[journal]: a coordinator writes notes and changes the 
 
   it('asks to reload when the case changed in the meantime', async () => {
     const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
-    await signIn(page, ACCOUNTS.coordinator);
-    await page.goto(`/persons/${personId}`);
+    await signInAt(page, ACCOUNTS.coordinator, `/persons/${personId}`);
     const casePanel = page.getByRole('region', { name: 'Ärende' });
     await casePanel.getByLabel('Status').waitFor();
 
@@ -151,8 +147,7 @@ describe.skipIf(skipE2E)('[journal]: a coordinator writes notes and changes the 
     await coordinator.api.dispose();
 
     const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
-    await signIn(page, ACCOUNTS.youthCoach);
-    await page.goto(`/persons/${created.body.id}`);
+    await signInAt(page, ACCOUNTS.youthCoach, `/persons/${created.body.id}`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Kim Kontakt');
     const casePanel = page.getByRole('region', { name: 'Ärende' });
     await casePanel.getByLabel('Status').waitFor();

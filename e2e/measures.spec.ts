@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, signIn, skipE2E } from './fixtures.js';
+import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, signInAt, skipE2E } from './fixtures.js';
 
 const panel = (page: Page) =>
   page.getByRole('region', { name: /^(Insatser och lotsning|Measures and guiding onward)$/ });
@@ -36,8 +36,7 @@ describe.skipIf(skipE2E)('[measures]: a coach books a work placement and refers 
 
   it('books a placement (no bad org. number), refers to Arbetsförmedlingen, both on the timeline (sv)', async () => {
     const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-    await signIn(page, ACCOUNTS.youthCoach);
-    await page.goto(`/persons/${personId}`);
+    await signInAt(page, ACCOUNTS.youthCoach, `/persons/${personId}`);
     const measures = panel(page);
     await expect.poll(() => measures.textContent()).toContain('Inga insatser registrerade.');
 
@@ -82,8 +81,7 @@ describe.skipIf(skipE2E)('[measures]: a coach books a work placement and refers 
 
   it('follows the referral up and reads the offer catalogue, in English', async () => {
     const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-    await signIn(page, ACCOUNTS.youthCoach);
-    await page.goto(`/persons/${personId}`);
+    await signInAt(page, ACCOUNTS.youthCoach, `/persons/${personId}`);
     await page.getByRole('button', { name: 'English' }).click();
     const measures = panel(page);
     await expect.poll(() => measures.textContent()).toContain('Work placement');
@@ -110,8 +108,7 @@ describe.skipIf(skipE2E)('[measures]: a coach books a work placement and refers 
 
   it('lets a coordinator add an offer to the catalogue, in Swedish', async () => {
     const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-    await signIn(page, ACCOUNTS.coordinator);
-    await page.goto('/offers');
+    await signInAt(page, ACCOUNTS.coordinator, '/offers');
     await page.getByRole('button', { name: 'Nytt erbjudande' }).click();
     await page.getByLabel(/^Namn/).fill('Sommarpraktik i kommunen');
     await page.getByLabel(/^Vad det är/).selectOption({ label: 'Praktik' });
@@ -138,8 +135,7 @@ describe.skipIf(skipE2E)('[measures]: a coach books a work placement and refers 
 
   it('shows the coach whose placements end within two weeks in the work queue, in Swedish', async () => {
     const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-    await signIn(page, ACCOUNTS.youthCoach);
-    await page.goto('/queues/measure-ending');
+    await signInAt(page, ACCOUNTS.youthCoach, '/queues/measure-ending');
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toContain('Insatser som snart slutar');
@@ -192,8 +188,7 @@ describe.skipIf(skipE2E)('[measures]: a coach books a work placement and refers 
     await coach.api.dispose();
 
     const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-    await signIn(page, 'socialsekreterare@demo.lotsa.local');
-    await page.goto(`/persons/${personId}`);
+    await signInAt(page, 'socialsekreterare@demo.lotsa.local', `/persons/${personId}`);
     const measures = panel(page);
     await expect.poll(() => measures.textContent()).toContain('Socialtjänsten');
     expect(await measures.textContent()).toContain('Insatserna visas inte för dig');

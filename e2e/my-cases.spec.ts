@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ACCOUNTS, expectNoAxeViolations, openPage, serverAndBrowser, signIn, skipE2E } from './fixtures.js';
+import { ACCOUNTS, expectNoAxeViolations, openPage, serverAndBrowser, signIn, signInAt, skipE2E } from './fixtures.js';
 
 const count = async (page: Page) =>
   Number(((await page.locator('.result-count').textContent()) ?? '').replace(/\s/g, '').match(/\d+/)?.[0] ?? NaN);
@@ -36,8 +36,7 @@ describe.skipIf(skipE2E)(
 
     it('lets a coordinator filter and sort the person list, with everything kept in the address', async () => {
       const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-      await signIn(page, ACCOUNTS.coordinator);
-      await page.goto('/persons');
+      await signInAt(page, ACCOUNTS.coordinator, '/persons');
       await expect.poll(() => count(page)).toBe(300);
       await page.getByLabel('Kontaktperson').selectOption({ label: 'Ingen kontaktperson' });
       await page.waitForURL(/contactPerson=none/);

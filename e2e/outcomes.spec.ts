@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, signIn, skipE2E } from './fixtures.js';
+import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, signInAt, skipE2E } from './fixtures.js';
 
 const panel = (page: Page) => page.getByRole('region', { name: /^(Avslut och uppföljning|Closing and follow-up)$/ });
 
@@ -22,8 +22,7 @@ describe.skipIf(skipE2E)(
 
     it('records the participant, refuses a future closing day, closes with work and reopens (Swedish)', async () => {
       const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-      await signIn(page, ACCOUNTS.coordinator);
-      await page.goto(`/persons/${personId}`);
+      await signInAt(page, ACCOUNTS.coordinator, `/persons/${personId}`);
       const outcomes = panel(page);
       await expect.poll(() => outcomes.textContent()).toContain('Målgrupp');
 

@@ -1,6 +1,15 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, signIn, skipE2E } from './fixtures.js';
+import {
+  ACCOUNTS,
+  apiAs,
+  expectNoAxeViolations,
+  openPage,
+  serverAndBrowser,
+  signIn,
+  signInAt,
+  skipE2E,
+} from './fixtures.js';
 
 const figure = (page: Page, key: string) => page.locator(`[data-figure="${key}"] .figure-card__value`).textContent();
 
@@ -83,8 +92,7 @@ describe.skipIf(skipE2E)(
 
     it('chooses another next step with a reason, which the timeline keeps', async () => {
       const { context, page } = await openPage(spec.browser, spec.lotsa.baseUrl);
-      await signIn(page, ACCOUNTS.youthCoach);
-      await page.goto('/queues/next-step-due?contactPerson=me');
+      await signInAt(page, ACCOUNTS.youthCoach, '/queues/next-step-due?contactPerson=me');
       await page.locator('tbody tr th a').first().click();
       const panel = page.getByRole('region', { name: 'Nästa steg', exact: true });
       await panel.getByRole('button', { name: 'Välj ett annat nästa steg' }).click();
@@ -138,8 +146,7 @@ describe.skipIf(skipE2E)(
 
     it('assigns a queue in bulk, edits the ladder and a template, and subscribes to the calendar', async () => {
       const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-      await signIn(page, ACCOUNTS.coordinator);
-      await page.goto('/queues/not-contacted?contactPerson=none');
+      await signInAt(page, ACCOUNTS.coordinator, '/queues/not-contacted?contactPerson=none');
       await expect.poll(() => page.locator('tbody tr').count()).toBeGreaterThan(1);
       const rows = page.locator('tbody tr');
       const names = [
@@ -210,8 +217,7 @@ describe.skipIf(skipE2E)(
       await coordinator.api.dispose();
 
       const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-      await signIn(page, ACCOUNTS.coordinator);
-      await page.goto(`/persons/${created.body.id}/outreach`);
+      await signInAt(page, ACCOUNTS.coordinator, `/persons/${created.body.id}/outreach`);
       await expect
         .poll(() => page.getByRole('region', { name: 'Kontaktuppgifter' }).textContent())
         .toContain('Personen har skyddade personuppgifter.');

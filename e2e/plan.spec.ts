@@ -2,7 +2,16 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { todayInSweden } from '../src/core/dates.js';
 import { addDays } from '../src/core/outreach.js';
-import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, signIn, skipE2E } from './fixtures.js';
+import {
+  ACCOUNTS,
+  apiAs,
+  expectNoAxeViolations,
+  openPage,
+  serverAndBrowser,
+  signIn,
+  signInAt,
+  skipE2E,
+} from './fixtures.js';
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 
@@ -36,8 +45,7 @@ describe.skipIf(skipE2E)('[plan]: a coach makes a plan with two goals and prints
   it('builds the plan by keyboard, names a bad date, saves, signs, prints, axe-clean in both languages', async () => {
     const today = todayInSweden();
     const { page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-    await signIn(page, ACCOUNTS.youthCoach);
-    await page.goto(`/persons/${personId}`);
+    await signInAt(page, ACCOUNTS.youthCoach, `/persons/${personId}`);
     const panel = page.getByRole('region', { name: 'Handlingsplan' });
     await expect.poll(() => panel.textContent()).toContain('Ingen handlingsplan är gjord än.');
     await panel.getByRole('link', { name: 'Gör handlingsplanen' }).click();
@@ -114,8 +122,7 @@ describe.skipIf(skipE2E)('[plan]: a coach makes a plan with two goals and prints
 
   it('works the demo’s follow-up-due and plan-missing queues and reaches the plan', async () => {
     const { page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-    await signIn(page, ACCOUNTS.coordinator);
-    await page.goto('/queues/plan-missing');
+    await signInAt(page, ACCOUNTS.coordinator, '/queues/plan-missing');
     await expect.poll(() => heading(page).textContent()).toBe('Handlingsplan saknas');
     await expect.poll(() => page.locator('tbody tr th a').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await expectNoAxeViolations(page, 'plan-missing queue');
@@ -228,8 +235,7 @@ describe.skipIf(skipE2E)('[plan]: a coach makes a plan with two goals and prints
     await coordinator.api.dispose();
 
     const { page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-    await signIn(page, 'socialsekreterare@demo.lotsa.local');
-    await page.goto(`/persons/${id}`);
+    await signInAt(page, 'socialsekreterare@demo.lotsa.local', `/persons/${id}`);
     await page
       .getByRole('region', { name: 'Handlingsplan' })
       .getByRole('link', { name: 'Visa handlingsplanen' })

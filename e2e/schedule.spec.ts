@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { todayInSweden } from '../src/core/dates.js';
 import { addWeeks, daysOfWeek, isoWeekOf } from '../src/core/iso-week.js';
 import { instantInSweden } from '../src/core/schedule.js';
-import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, signIn, skipE2E } from './fixtures.js';
+import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, signInAt, skipE2E } from './fixtures.js';
 
 const section = (page: Page) => page.getByRole('region', { name: /^(Veckoschema|Weekly schedule)$/ });
 const days = daysOfWeek(isoWeekOf(todayInSweden()));
@@ -60,8 +60,7 @@ describe.skipIf(skipE2E)('[schedule]: a contact person sees, adds to and prints 
 
   it('shows the week from the measure and the meeting, adds and removes an addition, links the PDF', async () => {
     const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-    await signIn(page, ACCOUNTS.youthCoach);
-    await page.goto(`/persons/${personId}`);
+    await signInAt(page, ACCOUNTS.youthCoach, `/persons/${personId}`);
     const week = section(page);
     await expect.poll(() => week.textContent(), { timeout: 10_000 }).toContain('09:00–15:00');
     const monday = week.locator('li.schedule__day').nth(0);
@@ -105,8 +104,7 @@ describe.skipIf(skipE2E)('[schedule]: a contact person sees, adds to and prints 
 
   it('makes the young person a calendar address and reads the week in English', async () => {
     const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-    await signIn(page, ACCOUNTS.youthCoach);
-    await page.goto(`/persons/${personId}`);
+    await signInAt(page, ACCOUNTS.youthCoach, `/persons/${personId}`);
     await page.getByRole('button', { name: 'English' }).click();
     const week = section(page);
     await expect.poll(() => week.textContent(), { timeout: 10_000 }).toContain('Meeting with');

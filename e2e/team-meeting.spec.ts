@@ -2,7 +2,16 @@ import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../src/core/outreach.js';
 import { todayInSweden } from '../src/core/dates.js';
-import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, signIn, skipE2E } from './fixtures.js';
+import {
+  ACCOUNTS,
+  apiAs,
+  expectNoAxeViolations,
+  openPage,
+  serverAndBrowser,
+  signIn,
+  signInAt,
+  skipE2E,
+} from './fixtures.js';
 
 /** A team member from the social services, in Ungdomsteamet, with no consent from the young people here. */
 const SOCIAL_WORKER = 'socialsekreterare@demo.lotsa.local';
@@ -165,8 +174,7 @@ describe.skipIf(skipE2E)(
       await coach.api.dispose();
 
       const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-      await signIn(page, SOCIAL_WORKER);
-      await page.goto(`/meetings/team/${meeting.body.id}`);
+      await signInAt(page, SOCIAL_WORKER, `/meetings/team/${meeting.body.id}`);
       await page.getByRole('button', { name: 'English' }).click();
       await expect.poll(() => heading(page).textContent()).toContain('Team meeting Ungdomsteamet');
       const decisions = page.getByRole('region', { name: 'Decisions', exact: true });

@@ -4,7 +4,16 @@ import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { todayInSweden } from '../src/core/dates.js';
 import { WEB_DIST } from '../src/server/app.js';
-import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, signIn, skipE2E } from './fixtures.js';
+import {
+  ACCOUNTS,
+  apiAs,
+  expectNoAxeViolations,
+  openPage,
+  serverAndBrowser,
+  signIn,
+  signInAt,
+  skipE2E,
+} from './fixtures.js';
 
 const SOCIAL_WORKER = 'socialsekreterare@demo.lotsa.local';
 /** A phone's screen. */
@@ -267,8 +276,7 @@ describe.skipIf(skipE2E)(
     });
     it('lets the contact person share an assessment section with the young person, by keyboard', async () => {
       const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-      await signIn(page, ACCOUNTS.youthCoach);
-      await page.goto(`/persons/${personId}/assessments/${assessmentId}`);
+      await signInAt(page, ACCOUNTS.youthCoach, `/persons/${personId}/assessments/${assessmentId}`);
       const school = page.getByRole('region', { name: 'Skolan hittills' });
       const box = school.getByRole('checkbox', { name: 'Visa den här delen för den unga i Mitt Lotsa' });
       expect(await box.isChecked()).toBe(false);
@@ -283,8 +291,7 @@ describe.skipIf(skipE2E)(
 
     it('lets the contact person prepare a consent for signing in Mitt Lotsa, by keyboard', async () => {
       const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-      await signIn(page, ACCOUNTS.youthCoach);
-      await page.goto(`/persons/${personId}`);
+      await signInAt(page, ACCOUNTS.youthCoach, `/persons/${personId}`);
       const panel = page.getByRole('region', { name: 'Samtycken' });
       await panel.getByRole('button', { name: 'Förbered för signering i Mitt Lotsa' }).focus();
       await page.keyboard.press('Enter');
