@@ -11,7 +11,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { inject } from 'vitest';
 import pg from 'pg';
-import { Kysely } from 'kysely';
+import { Kysely, type KyselyPlugin } from 'kysely';
 import { embeddedOptions, openDatabase, type DatabaseHandle } from '../db/connection.js';
 import { acquirePGlite, PGliteDialect } from '../db/pglite-dialect.js';
 import type { Database } from '../db/types.js';
@@ -98,8 +98,16 @@ async function embeddedFromTemplate(template: string): Promise<DatabaseHandle> {
   }
   const kept = pglite;
   let closed = false;
+  // Work a test file left running after it closed its database must not write into the next file's.
+  const refuseAfterClose: KyselyPlugin = {
+    transformQuery: ({ node }) => {
+      if (closed) throw new Error('This test database was closed: the statement belongs to an earlier test file');
+      return node;
+    },
+    transformResult: async ({ result }) => result,
+  };
   return {
-    db: new Kysely<Database>({ dialect: new PGliteDialect(kept) }),
+    db: new Kysely<Database>({ dialect: new PGliteDialect(kept), plugins: [refuseAfterClose] }),
     kind: 'pglite',
     raw: { kind: 'pglite', pglite: kept },
     close: async () => {
