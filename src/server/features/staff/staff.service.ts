@@ -2,7 +2,6 @@
  * Staff accounts: list, create, edit, deactivate, ask for a new one-time code (issued by someone else,
  * sign-in-codes.service.ts).
  */
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Role } from '../../../core/roles.js';
 import type { Profession } from '../../../core/professions.js';
@@ -16,27 +15,9 @@ import { alertCoordinatorChange, requestSignInCode } from './sign-in-codes.servi
 import { deleteSessionsOf } from '../../http/sessions.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import { choosableUnitIds } from '../units/units.queries.js';
+import { insertStaffRow, staffMemberOf, staffQuery, updateStaffRow, type StaffRow } from './staff.queries.js';
 
-function staffQuery(db: Db, municipalityId: string) {
-  return db
-    .selectFrom('staff')
-    .leftJoin('units', 'units.id', 'staff.unit_id')
-    .select([
-      'staff.id',
-      'staff.name',
-      'staff.email',
-      'staff.role',
-      'staff.active',
-      'staff.must_change_password',
-      'staff.version',
-      'staff.profession',
-      'units.id as unit_id',
-      'units.name as unit_name',
-    ])
-    .where('staff.municipality_id', '=', municipalityId);
-}
-
-function present(r: Awaited<ReturnType<ReturnType<typeof staffQuery>['executeTakeFirstOrThrow']>>): Staff {
+function present(r: StaffRow): Staff {
   return {
     id: r.id,
     name: r.name,
@@ -74,21 +55,17 @@ export async function insertStaff(
   if (input.unitId && (await choosableUnitIds(db, municipalityId, [input.unitId])).length === 0)
     throw new AppError('validation_failed', [{ field: 'unitId', code: 'invalid' }]);
   try {
-    const row = await db
-      .insertInto('staff')
-      .values({
-        municipality_id: municipalityId,
-        unit_id: input.unitId,
-        email: input.email.toLowerCase(),
-        name: input.name,
-        role: input.role,
-        profession: input.profession ?? null,
-        password_hash: await hashPassword(secret),
-        must_change_password: password === undefined,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { id: row.id, oneTimePassword: password === undefined ? secret : null };
+    const id = await insertStaffRow(db, {
+      municipalityId,
+      unitId: input.unitId,
+      email: input.email.toLowerCase(),
+      name: input.name,
+      role: input.role,
+      profession: input.profession ?? null,
+      passwordHash: await hashPassword(secret),
+      mustChangePassword: password === undefined,
+    });
+    return { id, oneTimePassword: password === undefined ? secret : null };
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('duplicate_email', [{ field: 'email', code: 'invalid' }]);
     throw err;
@@ -147,21 +124,14 @@ export async function updateStaff(
       (await choosableUnitIds(trx, ctx.actor.municipalityId, [input.unitId], [current.unit_id])).length === 0
     )
       throw new AppError('validation_failed', [{ field: 'unitId', code: 'invalid' }]);
-    const updated = await trx
-      .updateTable('staff')
-      .set({
-        name: input.name,
-        role: input.role,
-        unit_id: input.unitId,
-        ...(input.profession !== undefined && { profession: input.profession }),
-        active: input.active,
-        version: sql`version + 1`,
-        updated_at: sql`now()`,
-      })
-      .where('id', '=', staffId)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    if (updated.numUpdatedRows === 0n) throw new AppError('version_conflict');
+    const updated = await updateStaffRow(trx, staffId, input.version, {
+      name: input.name,
+      role: input.role,
+      unit_id: input.unitId,
+      ...(input.profession !== undefined && { profession: input.profession }),
+      active: input.active,
+    });
+    if (!updated) throw new AppError('version_conflict');
     if (!input.active || input.role !== current.role) await deleteSessionsOf(trx, staffId);
     if ((input.role === 'coordinator' || input.role === 'administrator') && current.role !== input.role)
       await alertCoordinatorChange(trx, ctx.actor, `${input.role}_granted`, { id: staffId, name: input.name });
@@ -185,12 +155,7 @@ export async function resetStaffPassword(ctx: RequestContext, staffId: string): 
   requireCapability(ctx.actor, 'staff.manage');
   if (staffId === ctx.actor.id) throw new AppError('forbidden');
   return audited(ctx, async ({ trx, audit }) => {
-    const staff = await trx
-      .selectFrom('staff')
-      .select(['id', 'name', 'role'])
-      .where('id', '=', staffId)
-      .where('municipality_id', '=', ctx.actor.municipalityId)
-      .executeTakeFirst();
+    const staff = await staffMemberOf(trx, ctx.actor.municipalityId, staffId);
     if (!staff) throw new AppError('not_found');
     const codeRequestId = await requestSignInCode(trx, ctx.actor, staff, 'reset');
     await audit({
