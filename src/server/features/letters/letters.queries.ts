@@ -18,9 +18,9 @@ const personColumns = [
 
 /**
  * Home-visit notices not yet sent for visits ahead, for persons the actor manages, with each
- * person's address, contact person and access basis; to narrow down with further `where`s.
+ * person's address, contact person and access basis.
  */
-export function noticesQuery(db: Db, actor: Actor) {
+function noticesQuery(db: Db, actor: Actor) {
   return db
     .selectFrom('meetings')
     .innerJoin('persons', 'persons.id', 'meetings.person_id')
@@ -40,6 +40,16 @@ export function noticesQuery(db: Db, actor: Actor) {
     .where('meetings.starts_at', '>', sql<Date>`now()`)
     .where('persons.municipality_id', '=', actor.municipalityId)
     .where(personManagedBy(actor));
+}
+
+/** The notices due on `today` (YYYY-MM-DD) or earlier, by the visit's start. */
+export function noticesDue(db: Db, actor: Actor, today: string) {
+  return noticesQuery(db, actor).where('meetings.notice_due_on', '<=', today).orderBy('meetings.starts_at').execute();
+}
+
+/** The notices of the listed persons, by the visit's start. */
+export function noticesFor(db: Db, actor: Actor, personIds: string[]) {
+  return noticesQuery(db, actor).where('persons.id', 'in', personIds).orderBy('meetings.starts_at').execute();
 }
 
 /** Persons in the register the actor may see whose ladder is at a letter due on `today` (YYYY-MM-DD) or earlier. */

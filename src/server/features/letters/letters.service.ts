@@ -18,7 +18,14 @@ import { todayInSweden } from '../../../core/dates.js';
 import { attemptByIdempotencyKey } from '../contact/contact.queries.js';
 import { renderLettersPdf, type LetterPage } from './letter-pdf.js';
 import { fill, templateFor } from './templates.js';
-import { ladderLettersDue, letterPersons, markNoticeSent, municipalityName, noticesQuery } from './letters.queries.js';
+import {
+  ladderLettersDue,
+  letterPersons,
+  markNoticeSent,
+  municipalityName,
+  noticesDue,
+  noticesFor,
+} from './letters.queries.js';
 
 type Kind = LetterDue['kind'];
 type Language = 'sv' | 'en';
@@ -72,7 +79,7 @@ async function dueLetters(db: Db, ctx: RequestContext): Promise<Planned[]> {
   const today = todayInSweden(ctx.clock.now());
   const [ladder, notices] = await Promise.all([
     ladderLettersDue(db, ctx.actor, today),
-    noticesQuery(db, ctx.actor).where('meetings.notice_due_on', '<=', today).orderBy('meetings.starts_at').execute(),
+    noticesDue(db, ctx.actor, today),
   ]);
   return [
     ...ladder.map((r) => planned(r, r.channel as Kind, r.due_on, null)),
@@ -118,10 +125,7 @@ async function lettersFor(
 ): Promise<Planned[]> {
   const today = todayInSweden(ctx.clock.now());
   if (kind === 'home_visit_notice') {
-    const rows = await noticesQuery(db, ctx.actor)
-      .where('persons.id', 'in', personIds)
-      .orderBy('meetings.starts_at')
-      .execute();
+    const rows = await noticesFor(db, ctx.actor, personIds);
     const first = personIds.map((id) => rows.find((r) => r.id === id));
     if (first.some((r) => !r)) throw new AppError('nothing_to_print');
     return first.map((r) => planned(r!, kind, r!.notice_due_on, { id: r!.meeting_id, starts_at: r!.starts_at }));

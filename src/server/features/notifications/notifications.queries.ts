@@ -56,8 +56,8 @@ export function insertNotification(db: Db, notification: Insertable<Notification
     .executeTakeFirstOrThrow();
 }
 
-/** Notifications with their submitter's name, to narrow down with further `where`s. */
-export const notificationsQuery = (db: Db) =>
+/** Notifications with their submitter's name. */
+const notificationsQuery = (db: Db) =>
   db
     .selectFrom('notifications')
     .leftJoin('staff', 'staff.id', 'notifications.submitted_by')
@@ -76,6 +76,24 @@ export const notificationsQuery = (db: Db) =>
       'submitted_at',
       'staff.name as submitter',
     ]);
+
+/** The staff member's own submissions, newest first (at most 200). */
+export function submittedBy(db: Db, staffId: string) {
+  return notificationsQuery(db)
+    .where('submitted_by', '=', staffId)
+    .orderBy('submitted_at', 'desc')
+    .limit(200)
+    .execute();
+}
+
+/** The municipality's notifications waiting in its inbox, oldest first. */
+export function inboxOf(db: Db, municipalityId: string) {
+  return notificationsQuery(db)
+    .where('notifications.municipality_id', '=', municipalityId)
+    .where('status', '=', 'inbox')
+    .orderBy('submitted_at')
+    .execute();
+}
 
 /** Marks one of the municipality's inbox notifications handled now, with the outcome; false when there is none. */
 export async function markNotificationHandled(

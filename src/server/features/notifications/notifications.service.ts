@@ -26,8 +26,9 @@ import {
   claimants,
   insertNotification,
   markNotificationHandled,
-  notificationsQuery,
+  inboxOf,
   personInRegister,
+  submittedBy,
   trustedBy,
 } from './notifications.queries.js';
 
@@ -160,22 +161,14 @@ export async function listNotifications(ctx: RequestContext, view: 'mine' | 'inb
   if (view === 'mine') {
     requireCapability(ctx.actor, 'notifications.submit');
     return audited(ctx, async ({ trx, audit }) => {
-      const rows = await notificationsQuery(trx)
-        .where('submitted_by', '=', ctx.actor.id)
-        .orderBy('submitted_at', 'desc')
-        .limit(200)
-        .execute();
+      const rows = await submittedBy(trx, ctx.actor.id);
       await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'notification' as const, entityId: r.id })));
       return rows.map((r) => present(r, true));
     });
   }
   requireCapability(ctx.actor, 'notifications.inbox');
   return audited(ctx, async ({ trx, audit }) => {
-    const rows = await notificationsQuery(trx)
-      .where('notifications.municipality_id', '=', ctx.actor.municipalityId)
-      .where('status', '=', 'inbox')
-      .orderBy('submitted_at')
-      .execute();
+    const rows = await inboxOf(trx, ctx.actor.municipalityId);
     await audit(
       ...rows.map((r) => ({
         action: 'list' as const,

@@ -1,15 +1,15 @@
 /** SQL of staff accounts and of the requests for their one-time sign-in codes. */
 import { sql, type Updateable } from 'kysely';
 import type { Role } from '../../../core/roles.js';
-import { CONTACT_PERSON_ROLES } from '../../access/access.js';
+import { CONTACT_PERSON_ROLES, mayBeContactPerson } from '../../access/access.js';
 import type { Db } from '../../db/connection.js';
 import type { StaffTable } from '../../db/types.js';
 
 /** How long a request for a sign-in code may wait to be issued; after that the account must be reset again. */
 export const SIGN_IN_CODE_REQUEST_DAYS = 7;
 
-/** Staff of the municipality with their unit, to narrow down with further `where`s. */
-export function staffQuery(db: Db, municipalityId: string) {
+/** Staff of the municipality with their unit. */
+function staffQuery(db: Db, municipalityId: string) {
   return db
     .selectFrom('staff')
     .leftJoin('units', 'units.id', 'staff.unit_id')
@@ -30,6 +30,29 @@ export function staffQuery(db: Db, municipalityId: string) {
 
 /** A row of `staffQuery`. */
 export type StaffRow = Awaited<ReturnType<ReturnType<typeof staffQuery>['executeTakeFirstOrThrow']>>;
+
+/** Staff of the municipality by name, optionally by role, active state and whether they may hold cases. */
+export function staffList(
+  db: Db,
+  municipalityId: string,
+  filter: { role?: Role | undefined; active?: boolean | undefined; contactPerson?: boolean | undefined },
+) {
+  let q = staffQuery(db, municipalityId);
+  if (filter.role) q = q.where('staff.role', '=', filter.role);
+  if (filter.active !== undefined) q = q.where('staff.active', '=', filter.active);
+  if (filter.contactPerson) q = q.where(mayBeContactPerson);
+  return q.orderBy('staff.name').execute();
+}
+
+/** One account of the municipality with its unit, or undefined. */
+export function staffWithUnit(db: Db, municipalityId: string, staffId: string) {
+  return staffQuery(db, municipalityId).where('staff.id', '=', staffId).executeTakeFirst();
+}
+
+/** One account of the municipality with its unit, that must be there (one just written). */
+export function staffWithUnitOrThrow(db: Db, municipalityId: string, staffId: string) {
+  return staffQuery(db, municipalityId).where('staff.id', '=', staffId).executeTakeFirstOrThrow();
+}
 
 /** One account of the municipality (active or not) by id, or undefined. */
 export function staffMemberOf(db: Db, municipalityId: string, staffId: string) {

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { Role } from '../../../core/roles.js';
 import type { Profession } from '../../../core/professions.js';
 import type { Staff, staffCreateBody, staffListQuery, staffUpdateBody } from '../../../core/schemas.js';
-import { mayBeContactPerson, requireCapability } from '../../access/access.js';
+import { requireCapability } from '../../access/access.js';
 import type { Db } from '../../db/connection.js';
 import { AppError } from '../../http/app-error.js';
 import { audited, type RequestContext } from '../../http/context.js';
@@ -15,7 +15,15 @@ import { alertCoordinatorChange, requestSignInCode } from './sign-in-codes.servi
 import { deleteSessionsOf } from '../../http/sessions.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import { choosableUnitIds } from '../units/units.queries.js';
-import { insertStaffRow, staffMemberOf, staffQuery, updateStaffRow, type StaffRow } from './staff.queries.js';
+import {
+  insertStaffRow,
+  staffList,
+  staffMemberOf,
+  staffWithUnit,
+  staffWithUnitOrThrow,
+  updateStaffRow,
+  type StaffRow,
+} from './staff.queries.js';
 
 function present(r: StaffRow): Staff {
   return {
@@ -34,11 +42,12 @@ function present(r: StaffRow): Staff {
 /** Staff of the actor's municipality, optionally by role and active state. */
 export async function listStaff(ctx: RequestContext, filter: z.infer<typeof staffListQuery>): Promise<Staff[]> {
   requireCapability(ctx.actor, 'staff.list');
-  let q = staffQuery(ctx.db, ctx.actor.municipalityId);
-  if (filter.role) q = q.where('staff.role', '=', filter.role);
-  if (filter.active) q = q.where('staff.active', '=', filter.active === 'true');
-  if (filter.contactPerson) q = q.where(mayBeContactPerson);
-  return (await q.orderBy('staff.name').execute()).map(present);
+  const rows = await staffList(ctx.db, ctx.actor.municipalityId, {
+    role: filter.role,
+    active: filter.active ? filter.active === 'true' : undefined,
+    contactPerson: Boolean(filter.contactPerson),
+  });
+  return rows.map(present);
 }
 
 /**
@@ -97,9 +106,7 @@ export async function createStaff(
       entityId: created.id,
       detail: { role: input.role, profession: input.profession, codeRequestId },
     });
-    const staff = present(
-      await staffQuery(trx, ctx.actor.municipalityId).where('staff.id', '=', created.id).executeTakeFirstOrThrow(),
-    );
+    const staff = present(await staffWithUnitOrThrow(trx, ctx.actor.municipalityId, created.id));
     return { ...staff, codeRequestId };
   });
 }
@@ -112,7 +119,7 @@ export async function updateStaff(
 ): Promise<Staff> {
   requireCapability(ctx.actor, 'staff.manage');
   return audited(ctx, async ({ trx, audit }) => {
-    const current = await staffQuery(trx, ctx.actor.municipalityId).where('staff.id', '=', staffId).executeTakeFirst();
+    const current = await staffWithUnit(trx, ctx.actor.municipalityId, staffId);
     if (!current) throw new AppError('not_found');
     if (current.version !== input.version) throw new AppError('version_conflict');
     // An administrator cannot lock themselves (and perhaps everyone) out.
@@ -141,9 +148,7 @@ export async function updateStaff(
       entityId: staffId,
       detail: { role: input.role, unitId: input.unitId, profession: input.profession, active: input.active },
     });
-    return present(
-      await staffQuery(trx, ctx.actor.municipalityId).where('staff.id', '=', staffId).executeTakeFirstOrThrow(),
-    );
+    return present(await staffWithUnitOrThrow(trx, ctx.actor.municipalityId, staffId));
   });
 }
 
