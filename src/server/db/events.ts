@@ -1,7 +1,7 @@
 /** Builds timeline event rows through core's typed payload schemas (`src/core/events`). */
-import type { Insertable } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { eventPayload, type EventPayload, type EventType } from '../../core/events/index.js';
-import type { CheckedEventPayload, EventsTable } from './types.js';
+import type { CheckedEventPayload, Database, EventsTable } from './types.js';
 
 /** Where an event belongs and who caused it; everything of a row but its type and payload. */
 export type EventBase = Omit<Insertable<EventsTable>, 'type' | 'payload'>;
@@ -21,4 +21,9 @@ export function eventRow<T extends EventType>(
  */
 export function storedAsIs(payload: unknown): CheckedEventPayload {
   return (typeof payload === 'string' ? payload : JSON.stringify(payload)) as CheckedEventPayload;
+}
+
+/** Inserts timeline event rows built with `eventRow`; nothing when there are none. */
+export async function insertEvents(db: Kysely<Database>, ...rows: Insertable<EventsTable>[]): Promise<void> {
+  if (rows.length) await db.insertInto('events').values(rows).execute();
 }

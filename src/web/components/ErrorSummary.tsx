@@ -2,7 +2,7 @@
  * A summary of a form's errors at the top of the form: announced with role="alert", focused when
  * it appears, each entry a link to the field it concerns.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** One error in the summary: which field (its element id) and the message. */
@@ -11,15 +11,18 @@ export type SummaryItem = { fieldId?: string; label?: string; message: string };
 /**
  * Shows `items`, or nothing when the list is empty. `message` is an overall sentence. The summary
  * takes focus when it appears and whenever `focusKey` changes (pass the number of submit attempts).
+ * `children` follow the list, e.g. a button to reload after a version conflict.
  */
 export function ErrorSummary({
   message,
   items,
   focusKey,
+  children,
 }: {
   message?: string;
   items: SummaryItem[];
   focusKey?: number;
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
@@ -56,6 +59,7 @@ export function ErrorSummary({
           ))}
         </ul>
       ) : null}
+      {children}
     </div>
   );
 }

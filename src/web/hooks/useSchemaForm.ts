@@ -12,8 +12,8 @@ import { messageOf, useMessages } from '../api/fieldErrors.js';
 
 /**
  * `submit(values)` checks `values` with `schema` and sends what it parsed with `send`. `errors` holds each
- * field's message by the API's field name, `problem` the sentence for the error summary, and `attempt`
- * counts submits so the summary can take focus again.
+ * field's message by the API's field name, `problem` the sentence for the error summary, `code` the API's
+ * error code (null without one), and `attempt` counts submits so the summary can take focus again.
  */
 export function useSchemaForm<S extends z.ZodType, R>(
   schema: S,
@@ -44,5 +44,6 @@ export function useSchemaForm<S extends z.ZodType, R>(
     attempt,
     errors: messages.fields({}, failure),
     problem: messages.text(failure),
+    code: failure instanceof ApiError ? failure.code : null,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ERRORS } from '../../core/errors.js';
+import { ERRORS, FIELD_MESSAGES } from '../../core/errors.js';
 import { resources } from './resources.js';
 import en from './en.json' with { type: 'json' };
 import sv from './sv.json' with { type: 'json' };
@@ -29,6 +29,22 @@ describe('the interface texts', () => {
     for (const json of [sv, en]) {
       expect(Object.keys(json.errors)).toEqual(['network_error']);
       expect('fieldErrors' in json).toBe(false);
+    }
+  });
+
+  it("repeat no server sentence under a key of the web's own: the web shows errors.* and fieldErrors.*", () => {
+    const values = (o: object): string[] =>
+      Object.values(o).flatMap((v) => (v && typeof v === 'object' ? values(v as object) : [String(v)]));
+    for (const [lang, json] of [
+      ['sv', sv],
+      ['en', en],
+    ] as const) {
+      const own = new Set(values(json));
+      const copies = Object.entries({ ...ERRORS, ...FIELD_MESSAGES }).filter(([, text]) => own.has(text[lang]));
+      expect(
+        copies.map(([code]) => code),
+        lang,
+      ).toEqual([]);
     }
   });
 });

@@ -31,12 +31,11 @@ export async function authRoutes(app: FastifyInstance, { env }: { env: Env }) {
       },
     },
     handler: async (request, reply) => {
-      const { token, csrfToken, mustChangePassword } = await signIn(
-        app.db,
-        request.body.email,
-        request.body.password,
-        request.ip,
-      );
+      const { token, csrfToken, mustChangePassword } = await signIn(app.db, {
+        email: request.body.email,
+        password: request.body.password,
+        ip: request.ip,
+      });
       reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: env.sessionMaxHours * 3600 });
       return { mustChangePassword, csrfToken };
     },
@@ -75,13 +74,12 @@ export async function authRoutes(app: FastifyInstance, { env }: { env: Env }) {
     },
     handler: async (request, reply) => {
       const actor = actorOf(request);
-      const { token } = await changePassword(
-        app.db,
-        actor.id,
-        request.body.currentPassword ?? null,
-        request.body.newPassword,
-        request.ip,
-      );
+      const { token } = await changePassword(app.db, {
+        staffId: actor.id,
+        currentPassword: request.body.currentPassword ?? null,
+        newPassword: request.body.newPassword,
+        ip: request.ip,
+      });
       reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: env.sessionMaxHours * 3600 });
       return reply.code(204).send(null);
     },

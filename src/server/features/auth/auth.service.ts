@@ -1,5 +1,4 @@
 /** Signing in and out, and changing one's password, with throttling against guessing (throttle.ts). */
-import { sql } from 'kysely';
 import { recordAudit } from '../../audit/audit.js';
 import type { Db } from '../../db/connection.js';
 import { AppError } from '../../http/app-error.js';
@@ -8,16 +7,19 @@ import type { Actor } from '../../access/access.js';
 import { createSession, deleteSession, deleteSessionsOf, type SessionInfo } from '../../http/sessions.js';
 import { passwordWeakness } from './password-policy.js';
 import { forgetPairFailures, oneAtATime, throttleAttempt } from './throttle.js';
+import {
+  accountByEmail,
+  accountForPasswordChange,
+  deleteCalendarFeedOf,
+  municipalityOf,
+  setChosenPasswordHash,
+} from './auth.queries.js';
 
 /** Checks the credentials; on success creates a session. Throws 401 or 429. */
-export async function signIn(db: Db, email: string, password: string, ip: string | null) {
+export async function signIn(db: Db, { email, password, ip }: { email: string; password: string; ip: string | null }) {
   const { staff, ok } = await oneAtATime(email, async () => {
     await throttleAttempt(db, email, ip);
-    const staff = await db
-      .selectFrom('staff')
-      .select(['id', 'municipality_id', 'password_hash', 'active', 'must_change_password'])
-      .where('email', '=', email)
-      .executeTakeFirst();
+    const staff = await accountByEmail(db, email);
     return { staff, ok: await verifyPassword(staff?.password_hash ?? (await dummyPasswordHash()), password) };
   });
   if (!staff || !ok || !staff.active) {
@@ -50,16 +52,14 @@ export async function signIn(db: Db, email: string, password: string, ip: string
  */
 export async function changePassword(
   db: Db,
-  staffId: string,
-  currentPassword: string | null,
-  newPassword: string,
-  ip: string | null,
+  {
+    staffId,
+    currentPassword,
+    newPassword,
+    ip,
+  }: { staffId: string; currentPassword: string | null; newPassword: string; ip: string | null },
 ) {
-  const staff = await db
-    .selectFrom('staff')
-    .select(['email', 'name', 'password_hash', 'municipality_id', 'must_change_password'])
-    .where('id', '=', staffId)
-    .executeTakeFirstOrThrow();
+  const staff = await accountForPasswordChange(db, staffId);
   if (currentPassword === null && !staff.must_change_password)
     throw new AppError('validation_failed', [{ field: 'currentPassword', code: 'required' }]);
   const auditAs = { id: staffId, municipalityId: staff.municipality_id, ip };
@@ -86,20 +86,16 @@ export async function changePassword(
     ]);
   const hash = await hashPassword(newPassword);
   return db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('staff')
-      .set({ password_hash: hash, must_change_password: false, updated_at: sql`now()` })
-      .where('id', '=', staffId)
-      .execute();
+    await setChosenPasswordHash(trx, staffId, hash);
     await forgetPairFailures(trx, staff.email, ip);
     await deleteSessionsOf(trx, staffId);
-    const feeds = await trx.deleteFrom('calendar_feeds').where('staff_id', '=', staffId).executeTakeFirst();
+    const calendarFeedRevoked = await deleteCalendarFeedOf(trx, staffId);
     await recordAudit(trx, auditAs, [
       {
         action: 'password_changed',
         entity: 'staff',
         entityId: staffId,
-        detail: { sessionsEnded: true, calendarFeedRevoked: feeds.numDeletedRows > 0n },
+        detail: { sessionsEnded: true, calendarFeedRevoked },
       },
     ]);
     return createSession(trx, staffId, ip);
@@ -119,11 +115,7 @@ export async function signOut(db: Db, actor: Actor, token: string | undefined, i
 /** The signed-in staff member of `session`, their municipality, and the session's CSRF token. */
 export async function whoAmI(db: Db, session: SessionInfo) {
   const { actor } = session;
-  const municipality = await db
-    .selectFrom('municipalities')
-    .select(['id', 'code', 'name'])
-    .where('id', '=', actor.municipalityId)
-    .executeTakeFirstOrThrow();
+  const municipality = await municipalityOf(db, actor.municipalityId);
   return {
     id: actor.id,
     name: actor.name,

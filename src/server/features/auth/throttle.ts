@@ -17,9 +17,16 @@
  * network, which one subscriber usually holds whole.
  */
 import { isIPv4, isIPv6 } from 'node:net';
-import { sql } from 'kysely';
 import type { Db } from '../../db/connection.js';
 import { AppError } from '../../http/app-error.js';
+import {
+  addressAttemptCount,
+  attemptCounts,
+  deleteAttempt,
+  deleteAttemptsBefore,
+  deletePairAttempts,
+  insertAttempt,
+} from './auth.queries.js';
 
 /** The limits: failures within `windowMinutes`; delays in milliseconds. */
 export const THROTTLE = {
@@ -85,35 +92,17 @@ export function oneAtATime<T>(account: string, work: () => Promise<T>): Promise<
   return result;
 }
 
-const inWindow = sql<boolean>`at > now() - make_interval(mins => ${THROTTLE.windowMinutes})`;
-
 /**
  * Records an attempt of `email` from `ip`, waits as long as the earlier failures ask, and throws 429
  * (with the seconds until the pair may try again) when the pair has used up its attempts.
  */
 export async function throttleAttempt(db: Db, email: string, from: string | null): Promise<void> {
   const ip = throttleAddress(from);
-  const inserted = await db
-    .insertInto('login_failures')
-    .values({ email, ip })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const counts = await db
-    .selectFrom('login_failures')
-    .select([
-      sql<number>`count(*) filter (where ip is not distinct from ${ip} and id <> ${inserted.id})::int`.as('pair'),
-      sql<number>`count(*) filter (where id <> ${inserted.id})::int`.as('account'),
-      sql<number>`count(*) filter (where ip is not distinct from ${ip})::int`.as('pairIncluding'),
-      sql<number>`ceil(extract(epoch from min(at) filter (where ip is not distinct
-        from ${ip} and id <> ${inserted.id}) + make_interval(mins => ${THROTTLE.windowMinutes}) - now()))::int`.as(
-        'retryAfter',
-      ),
-    ])
-    .where('email', '=', email)
-    .where(inWindow)
-    .executeTakeFirstOrThrow();
+  const windowMinutes = THROTTLE.windowMinutes;
+  const attemptId = await insertAttempt(db, email, ip);
+  const counts = await attemptCounts(db, { email, ip, exceptId: attemptId, windowMinutes });
   if (counts.pairIncluding > THROTTLE.perPair) {
-    await db.deleteFrom('login_failures').where('id', '=', inserted.id).execute();
+    await deleteAttempt(db, attemptId);
     throw new AppError(
       'too_many_attempts',
       [],
@@ -121,20 +110,9 @@ export async function throttleAttempt(db: Db, email: string, from: string | null
       { retryAfterSeconds: Math.max(1, counts.retryAfter ?? THROTTLE.windowMinutes * 60) },
     );
   }
-  const address = ip
-    ? await db
-        .selectFrom('login_failures')
-        .select(sql<number>`count(*)::int`.as('n'))
-        .where('ip', '=', ip)
-        .where('id', '<>', inserted.id)
-        .where(inWindow)
-        .executeTakeFirstOrThrow()
-    : { n: 0 };
+  const address = { n: ip ? await addressAttemptCount(db, { ip, exceptId: attemptId, windowMinutes }) : 0 };
   // Failures older than the window count for nothing; the table holds only the last minutes.
-  await db
-    .deleteFrom('login_failures')
-    .where(sql<boolean>`at < now() - make_interval(mins => ${THROTTLE.windowMinutes})`)
-    .execute();
+  await deleteAttemptsBefore(db, windowMinutes);
   const wait = throttleDelay({ pair: counts.pair, account: counts.account, address: address.n });
   if (wait > 0) await throttleTiming.sleep(wait);
 }
@@ -142,9 +120,5 @@ export async function throttleAttempt(db: Db, email: string, from: string | null
 /** Forgets the failures of `email` from `ip` after the right password came from there. */
 export async function forgetPairFailures(db: Db, email: string, from: string | null): Promise<void> {
   const ip = throttleAddress(from);
-  await db
-    .deleteFrom('login_failures')
-    .where('email', '=', email)
-    .where(sql<boolean>`ip is not distinct from ${ip}`)
-    .execute();
+  await deletePairAttempts(db, email, ip);
 }

@@ -7,11 +7,12 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import ical from 'ical-generator';
-import { sql } from 'kysely';
 import { requireCapability } from '../../access/access.js';
 import { recordAudit } from '../../audit/audit.js';
 import type { Db } from '../../db/connection.js';
 import type { RequestContext } from '../../http/context.js';
+import { AppError } from '../../http/app-error.js';
+import { deleteFeed, feedMeetingsOf, feedOf, feedOwner, upsertFeed } from './calendar.queries.js';
 
 /** A feed token as stored: its SHA-256, so the database never holds an address that works. */
 export const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -26,11 +27,7 @@ export async function feedStatus(
   ctx: RequestContext,
 ): Promise<{ active: boolean; createdAt: string | null; url: null }> {
   requireCapability(ctx.actor, 'calendar.use');
-  const row = await ctx.db
-    .selectFrom('calendar_feeds')
-    .select('created_at')
-    .where('staff_id', '=', ctx.actor.id)
-    .executeTakeFirst();
+  const row = await feedOf(ctx.db, ctx.actor.id);
   return { active: Boolean(row), createdAt: row ? row.created_at.toISOString() : null, url: null };
 }
 
@@ -41,41 +38,21 @@ export async function renewFeed(
 ): Promise<{ active: true; createdAt: string; url: string }> {
   requireCapability(ctx.actor, 'calendar.use');
   const token = newFeedToken();
-  const row = await ctx.db
-    .insertInto('calendar_feeds')
-    .values({ staff_id: ctx.actor.id, token_hash: hashOf(token) })
-    .onConflict((oc) => oc.column('staff_id').doUpdateSet({ token_hash: hashOf(token), created_at: sql`now()` }))
-    .returning('created_at')
-    .executeTakeFirstOrThrow();
+  const row = await upsertFeed(ctx.db, ctx.actor.id, hashOf(token));
   return { active: true, createdAt: row.created_at.toISOString(), url: `${publicUrl}${FEED_PATH}?token=${token}` };
 }
 
 /** Revokes the reader's feed address. */
 export async function revokeFeed(ctx: RequestContext): Promise<void> {
   requireCapability(ctx.actor, 'calendar.use');
-  await ctx.db.deleteFrom('calendar_feeds').where('staff_id', '=', ctx.actor.id).execute();
+  await deleteFeed(ctx.db, ctx.actor.id);
 }
 
-/** The iCal text for a token, or null when no active staff member has it. */
-export async function feedFor(db: Db, token: string, ip: string | null): Promise<string | null> {
-  const owner = await db
-    .selectFrom('calendar_feeds')
-    .innerJoin('staff', 'staff.id', 'calendar_feeds.staff_id')
-    .select(['staff.id', 'staff.municipality_id'])
-    .where('calendar_feeds.token_hash', '=', hashOf(token))
-    .where('staff.active', '=', true)
-    .executeTakeFirst();
-  if (!owner) return null;
-  const meetings = await db
-    .selectFrom('meetings')
-    .leftJoin('centres', 'centres.id', 'meetings.centre_id')
-    .select(['meetings.id', 'meetings.kind', 'meetings.starts_at', 'meetings.ends_at', 'centres.name as centre'])
-    .where((eb) => eb.or([eb('meetings.staff_id', '=', owner.id), eb('meetings.second_staff_id', '=', owner.id)]))
-    .where('meetings.cancelled_at', 'is', null)
-    .where('meetings.ends_at', '>', sql<Date>`now() - interval '30 days'`)
-    .where('meetings.starts_at', '<', sql<Date>`now() + interval '180 days'`)
-    .orderBy('meetings.starts_at')
-    .execute();
+/** The iCal text for a token; 404 when it is empty or no active staff member has it. */
+export async function feedFor(db: Db, token: string, ip: string | null): Promise<string> {
+  const owner = token ? await feedOwner(db, hashOf(token)) : undefined;
+  if (!owner) throw new AppError('not_found');
+  const meetings = await feedMeetingsOf(db, owner.id);
   const cal = ical({ name: 'Lotsa', prodId: { company: 'Lotsa', product: 'Lotsa', language: 'SV' } });
   for (const m of meetings)
     cal.createEvent({

@@ -13,7 +13,6 @@ import {
 import { problemSchema } from '../../../core/schemas.js';
 import type { Env } from '../../env.js';
 import { contextOf } from '../../http/context.js';
-import { AppError } from '../../http/app-error.js';
 import { FEED_PATH, feedFor, feedStatus, renewFeed, revokeFeed } from './calendar-feed.js';
 import { bookMeeting, calendar, cancelMeeting, createCentre, listCentres } from './meetings.service.js';
 
@@ -108,8 +107,7 @@ export async function calendarRoutes(app: FastifyInstance, { env }: { env: Env }
       response: { 200: z.string(), 404: problemSchema },
     },
     handler: async (request, reply) => {
-      const text = request.query.token ? await feedFor(app.db, request.query.token, request.ip ?? null) : null;
-      if (text === null) throw new AppError('not_found');
+      const text = await feedFor(app.db, request.query.token, request.ip ?? null);
       return reply.type('text/calendar; charset=utf-8').send(text);
     },
   });

@@ -4,38 +4,39 @@
  * see them, and never an address. An announced home visit needs two staff and a date far enough
  * ahead for its notice (a letter stating date and time) to go out the municipality's number of days before.
  */
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import { addDays } from '../../../core/outreach.js';
 import type { calendarQuery, centreBody, Centre, Meeting, meetingBody } from '../../../core/outreach-schemas.js';
-import { CONTACT_PERSON_ROLES, personManagedBy, personVisibleTo, requireCapability } from '../../access/access.js';
+import { requireCapability } from '../../access/access.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import { loadOutreachSettings } from '../contact/outreach-settings.js';
 import { todayInSweden } from '../../../core/dates.js';
-import { eventRow } from '../../db/events.js';
+import { eventRow, insertEvents } from '../../db/events.js';
+import { activeContactPersonOf } from '../staff/staff.queries.js';
+import {
+  cancellableMeeting,
+  centresOf,
+  insertCentre,
+  insertMeeting,
+  isCentreOf,
+  isPersonManagedBy,
+  markMeetingCancelled,
+  meetingsBetween,
+} from './calendar.queries.js';
 
 /** The municipality's centres. */
 export async function listCentres(ctx: RequestContext): Promise<Centre[]> {
   requireCapability(ctx.actor, 'calendar.use');
-  return ctx.db
-    .selectFrom('centres')
-    .select(['id', 'name'])
-    .where('municipality_id', '=', ctx.actor.municipalityId)
-    .orderBy('name')
-    .execute();
+  return centresOf(ctx.db, ctx.actor.municipalityId);
 }
 
 /** A coordinator adds a centre; 409 when the name is taken. */
 export async function createCentre(ctx: RequestContext, input: z.infer<typeof centreBody>): Promise<Centre> {
   requireCapability(ctx.actor, 'outreach.configure');
   try {
-    return await ctx.db
-      .insertInto('centres')
-      .values({ municipality_id: ctx.actor.municipalityId, name: input.name })
-      .returning(['id', 'name'])
-      .executeTakeFirstOrThrow();
+    return await insertCentre(ctx.db, ctx.actor.municipalityId, input.name);
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('validation_failed', [{ field: 'name', code: 'invalid' }]);
     throw err;
@@ -43,14 +44,7 @@ export async function createCentre(ctx: RequestContext, input: z.infer<typeof ce
 }
 
 async function staffInMunicipality(ctx: RequestContext, db: RequestContext['db'], id: string, field: string) {
-  const row = await db
-    .selectFrom('staff')
-    .select(['id', 'name'])
-    .where('id', '=', id)
-    .where('municipality_id', '=', ctx.actor.municipalityId)
-    .where('active', '=', true)
-    .where('role', 'in', CONTACT_PERSON_ROLES)
-    .executeTakeFirst();
+  const row = await activeContactPersonOf(db, ctx.actor.municipalityId, id);
   if (!row) throw new AppError('validation_failed', [{ field, code: 'invalid' }]);
   return row;
 }
@@ -72,27 +66,9 @@ export async function bookMeeting(ctx: RequestContext, input: z.infer<typeof mee
     const second = input.secondStaffId
       ? await staffInMunicipality(ctx, trx, input.secondStaffId, 'secondStaffId')
       : null;
-    if (
-      input.centreId &&
-      !(await trx
-        .selectFrom('centres')
-        .select('id')
-        .where('id', '=', input.centreId)
-        .where('municipality_id', '=', ctx.actor.municipalityId)
-        .executeTakeFirst())
-    ) {
+    if (input.centreId && !(await isCentreOf(trx, ctx.actor.municipalityId, input.centreId)))
       throw new AppError('validation_failed', [{ field: 'centreId', code: 'invalid' }]);
-    }
-    if (
-      input.personId &&
-      !(await trx
-        .selectFrom('persons')
-        .select('persons.id')
-        .where('persons.id', '=', input.personId)
-        .where(personManagedBy(ctx.actor))
-        .executeTakeFirst())
-    )
-      throw new AppError('not_found');
+    if (input.personId && !(await isPersonManagedBy(trx, ctx.actor, input.personId))) throw new AppError('not_found');
     let noticeDueOn: string | null = null;
     if (input.kind === 'home_visit') {
       const { settings } = await loadOutreachSettings(trx, ctx.actor.municipalityId);
@@ -100,42 +76,35 @@ export async function bookMeeting(ctx: RequestContext, input: z.infer<typeof mee
       if (noticeDueOn < todayInSweden(ctx.clock.now()))
         throw new AppError('notice_too_late', [{ field: 'startsAt', code: 'invalid' }]);
     }
-    const meeting = await trx
-      .insertInto('meetings')
-      .values({
-        municipality_id: ctx.actor.municipalityId,
-        kind: input.kind,
-        starts_at: input.startsAt,
-        ends_at: input.endsAt,
-        staff_id: staff.id,
-        second_staff_id: second?.id ?? null,
-        centre_id: input.centreId ?? null,
-        person_id: input.personId ?? null,
-        notice_due_on: noticeDueOn,
-        created_by: ctx.actor.id,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (input.personId) {
-      await trx
-        .insertInto('events')
-        .values(
-          eventRow(
-            { municipality_id: ctx.actor.municipalityId, person_id: input.personId, actor_id: ctx.actor.id },
-            'meeting_booked',
-            { kind: input.kind, startsAt: input.startsAt, staff: [staff, ...(second ? [second] : [])] },
-          ),
-        )
-        .execute();
-    }
+    const meetingId = await insertMeeting(trx, {
+      municipality_id: ctx.actor.municipalityId,
+      kind: input.kind,
+      starts_at: input.startsAt,
+      ends_at: input.endsAt,
+      staff_id: staff.id,
+      second_staff_id: second?.id ?? null,
+      centre_id: input.centreId ?? null,
+      person_id: input.personId ?? null,
+      notice_due_on: noticeDueOn,
+      created_by: ctx.actor.id,
+    });
+    if (input.personId)
+      await insertEvents(
+        trx,
+        eventRow(
+          { municipality_id: ctx.actor.municipalityId, person_id: input.personId, actor_id: ctx.actor.id },
+          'meeting_booked',
+          { kind: input.kind, startsAt: input.startsAt, staff: [staff, ...(second ? [second] : [])] },
+        ),
+      );
     await audit({
       action: 'create',
       entity: 'meeting',
-      entityId: meeting.id,
+      entityId: meetingId,
       personId: input.personId ?? null,
       detail: { kind: input.kind },
     });
-    return { id: meeting.id };
+    return { id: meetingId };
   });
 }
 
@@ -145,29 +114,9 @@ export async function bookMeeting(ctx: RequestContext, input: z.infer<typeof mee
 export async function cancelMeeting(ctx: RequestContext, id: string, version: number): Promise<void> {
   requireCapability(ctx.actor, 'calendar.use');
   await audited(ctx, async ({ trx, audit }) => {
-    let q = trx
-      .selectFrom('meetings')
-      .select(['id', 'version', 'person_id'])
-      .where('id', '=', id)
-      .where('municipality_id', '=', ctx.actor.municipalityId)
-      .where('cancelled_at', 'is', null);
-    if (ctx.actor.role !== 'coordinator')
-      q = q.where((eb) =>
-        eb.or([
-          eb('staff_id', '=', ctx.actor.id),
-          eb('second_staff_id', '=', ctx.actor.id),
-          eb('created_by', '=', ctx.actor.id),
-        ]),
-      );
-    const meeting = await q.executeTakeFirst();
+    const meeting = await cancellableMeeting(trx, ctx.actor, id);
     if (!meeting) throw new AppError('not_found');
-    const done = await trx
-      .updateTable('meetings')
-      .set({ cancelled_at: sql`now()`, version: sql`version + 1` })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    if (done.numUpdatedRows === 0n) throw new AppError('version_conflict');
+    if (!(await markMeetingCancelled(trx, id, version))) throw new AppError('version_conflict');
     await audit({
       action: 'update',
       entity: 'meeting',
@@ -182,42 +131,12 @@ export async function cancelMeeting(ctx: RequestContext, id: string, version: nu
 export async function calendar(ctx: RequestContext, query: z.infer<typeof calendarQuery>): Promise<Meeting[]> {
   requireCapability(ctx.actor, 'calendar.use');
   return audited(ctx, async ({ trx, audit }) => {
-    let q = trx
-      .selectFrom('meetings')
-      .innerJoin('staff as s1', 's1.id', 'meetings.staff_id')
-      .leftJoin('staff as s2', 's2.id', 'meetings.second_staff_id')
-      .leftJoin('centres', 'centres.id', 'meetings.centre_id')
-      .leftJoin('persons', 'persons.id', 'meetings.person_id')
-      .select([
-        'meetings.id',
-        'meetings.kind',
-        'meetings.starts_at',
-        'meetings.ends_at',
-        'meetings.version',
-        sql<string | null>`to_char(meetings.notice_due_on, 'YYYY-MM-DD')`.as('notice_due_on'),
-        's1.id as staff_id',
-        's1.name as staff_name',
-        's2.id as second_id',
-        's2.name as second_name',
-        'centres.id as centre_id',
-        'centres.name as centre_name',
-        'persons.id as person_id',
-        'persons.given_name',
-        'persons.family_name',
-      ])
-      .select((eb) =>
-        eb.and([eb('persons.id', 'is not', null), personVisibleTo(ctx.actor)(eb as never)]).as('person_visible'),
-      )
-      .where('meetings.municipality_id', '=', ctx.actor.municipalityId)
-      .where('meetings.cancelled_at', 'is', null)
-      .where('meetings.starts_at', '<', sql<Date>`(${addDays(query.to, 1)}::date)::timestamptz`)
-      .where('meetings.ends_at', '>', sql<Date>`(${query.from}::date)::timestamptz`);
-    if (query.centreId) q = q.where('meetings.centre_id', '=', query.centreId);
-    else {
-      const staffId = query.staffId ?? ctx.actor.id;
-      q = q.where((eb) => eb.or([eb('meetings.staff_id', '=', staffId), eb('meetings.second_staff_id', '=', staffId)]));
-    }
-    const rows = await q.orderBy('meetings.starts_at').limit(1000).execute();
+    const rows = await meetingsBetween(trx, ctx.actor, {
+      from: query.from,
+      to: query.to,
+      centreId: query.centreId,
+      staffId: query.staffId ?? ctx.actor.id,
+    });
     const withPerson = rows.filter((r) => r.person_visible);
     await audit(
       ...withPerson.map((r) => ({

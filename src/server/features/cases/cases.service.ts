@@ -1,25 +1,15 @@
 /** Use cases on a case: change its contact person, team, status or participant details, with optimistic locking. */
-import { sql, type Expression, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { caseUpdateBody } from '../../../core/schemas.js';
-import { categoryVisibleTo, mayBeContactPerson, personManagedBy, requireCapability } from '../../access/access.js';
+import { requireCapability } from '../../access/access.js';
 import { DOCUMENTED_PROBLEMS_CATEGORY, type DocumentedProblem } from '../../../core/outcomes.js';
 import { AppError } from '../../http/app-error.js';
-import type { Db } from '../../db/connection.js';
 import { audited, type RequestContext } from '../../http/context.js';
-import { eventRow } from '../../db/events.js';
+import { eventRow, insertEvents } from '../../db/events.js';
+import { caseForUpdate, findContactPerson, teamOf, updateCaseRow } from './cases.queries.js';
 
 /** The active staff member `staffId` of the municipality, if they may hold a case as contact person. */
-export function findContactPerson(db: Db, municipalityId: string, staffId: string) {
-  return db
-    .selectFrom('staff')
-    .select(['id', 'name'])
-    .where('id', '=', staffId)
-    .where('municipality_id', '=', municipalityId)
-    .where('active', '=', true)
-    .where(mayBeContactPerson)
-    .executeTakeFirst();
-}
+export { findContactPerson };
 
 /**
  * Updates a case the actor works on for the KAA. Reassigning (contact person, team) needs `cases.assign`; a stale
@@ -33,25 +23,7 @@ export async function updateCase(
   requireCapability(ctx.actor, 'persons.edit');
   if (input.contactPersonId !== undefined || input.teamId !== undefined) requireCapability(ctx.actor, 'cases.assign');
   await audited(ctx, async ({ trx, audit }) => {
-    const current = await trx
-      .selectFrom('cases')
-      .innerJoin('persons', 'persons.id', 'cases.person_id')
-      .leftJoin('staff', 'staff.id', 'cases.contact_person_id')
-      .select([
-        'cases.id',
-        'cases.person_id',
-        'cases.municipality_id',
-        'cases.status',
-        'cases.version',
-        'cases.contact_person_id',
-        'cases.team_id',
-        'staff.name as contact_name',
-      ])
-      .select(['cases.closed_at', 'cases.target_group', 'cases.upper_secondary_diploma', 'cases.documented_problems'])
-      .select((eb) => flag(categoryVisibleTo(ctx.actor, DOCUMENTED_PROBLEMS_CATEGORY)(eb)).as('sees_health_social'))
-      .where('cases.id', '=', caseId)
-      .where(personManagedBy(ctx.actor))
-      .executeTakeFirst();
+    const current = await caseForUpdate(trx, ctx.actor, caseId);
     if (!current) throw new AppError('not_found');
     if (current.version !== input.version) throw new AppError('version_conflict');
     // A case is closed with an outcome (POST …/close), and a closed one is taken on again as a new case.
@@ -75,14 +47,7 @@ export async function updateCase(
     }
     let newTeam: { id: string; name: string } | null | undefined;
     if (input.teamId !== undefined && input.teamId !== current.team_id) {
-      newTeam = input.teamId
-        ? await trx
-            .selectFrom('teams')
-            .select(['id', 'name'])
-            .where('id', '=', input.teamId)
-            .where('municipality_id', '=', ctx.actor.municipalityId)
-            .executeTakeFirst()
-        : null;
+      newTeam = input.teamId ? await teamOf(trx, ctx.actor.municipalityId, input.teamId) : null;
       if (newTeam === undefined) throw new AppError('validation_failed', [{ field: 'teamId', code: 'invalid' }]);
     }
     const statusChanged = input.status !== undefined && input.status !== current.status;
@@ -90,21 +55,15 @@ export async function updateCase(
     const assigned = newContact !== undefined || newTeam !== undefined;
     if (!assigned && !statusChanged && !participantChanged && !problemsChanged) return;
 
-    const updated = await trx
-      .updateTable('cases')
-      .set({
-        ...(newContact !== undefined && { contact_person_id: newContact?.id ?? null }),
-        ...(newTeam !== undefined && { team_id: newTeam?.id ?? null }),
-        ...(statusChanged && { status: input.status }),
-        ...(participant.targetGroup && { target_group: participant.targetGroup }),
-        ...(participant.upperSecondaryDiploma && { upper_secondary_diploma: participant.upperSecondaryDiploma }),
-        ...(problemsChanged && { documented_problems: problems }),
-        version: sql`version + 1`,
-      })
-      .where('id', '=', caseId)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    if (updated.numUpdatedRows === 0n) throw new AppError('version_conflict');
+    const updated = await updateCaseRow(trx, caseId, input.version, {
+      ...(newContact !== undefined && { contact_person_id: newContact?.id ?? null }),
+      ...(newTeam !== undefined && { team_id: newTeam?.id ?? null }),
+      ...(statusChanged && { status: input.status }),
+      ...(participant.targetGroup && { target_group: participant.targetGroup }),
+      ...(participant.upperSecondaryDiploma && { upper_secondary_diploma: participant.upperSecondaryDiploma }),
+      ...(problemsChanged && { documented_problems: problems }),
+    });
+    if (!updated) throw new AppError('version_conflict');
 
     const base = {
       municipality_id: current.municipality_id,
@@ -117,33 +76,21 @@ export async function updateCase(
         from: current.contact_person_id ? { id: current.contact_person_id, name: current.contact_name } : null,
         to: newContact,
       };
-      await trx
-        .insertInto('events')
-        .values(eventRow(base, 'contact_person_changed', payload))
-        .execute();
+      await insertEvents(trx, eventRow(base, 'contact_person_changed', payload));
     }
     if (newTeam !== undefined) {
-      await trx
-        .insertInto('events')
-        .values(eventRow(base, 'team_changed', { to: newTeam }))
-        .execute();
+      await insertEvents(trx, eventRow(base, 'team_changed', { to: newTeam }));
     }
     if (statusChanged && input.status) {
-      await trx
-        .insertInto('events')
-        .values(eventRow(base, 'case_status_changed', { from: current.status, to: input.status }))
-        .execute();
+      await insertEvents(trx, eventRow(base, 'case_status_changed', { from: current.status, to: input.status }));
     }
     if (participantChanged) {
-      await trx
-        .insertInto('events')
-        .values(eventRow(base, 'case_participant_changed', participant))
-        .execute();
+      await insertEvents(trx, eventRow(base, 'case_participant_changed', participant));
     }
     if (problemsChanged) {
       const payload = { problems: problems as DocumentedProblem[] };
       const row = eventRow({ ...base, category: DOCUMENTED_PROBLEMS_CATEGORY }, 'documented_problems_changed', payload);
-      await trx.insertInto('events').values(row).execute();
+      await insertEvents(trx, row);
     }
     const changed = {
       contactPerson: newContact !== undefined,
@@ -155,8 +102,6 @@ export async function updateCase(
     await audit({ action: 'update', entity: 'case', entityId: caseId, personId: current.person_id, detail: changed });
   });
 }
-
-const flag = (e: Expression<SqlBool>) => sql<boolean>`coalesce(${e}, false)`;
 
 /**
  * The participant fields the request changes: a target group (never `kaa`, which is derived, and never

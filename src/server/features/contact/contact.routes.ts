@@ -48,11 +48,13 @@ export async function contactRoutes(app: FastifyInstance) {
       response: { 201: contactAttemptCreatedSchema, ...errors },
     },
     handler: async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await recordContactAttempt(contextOf(request), request.params.id, request.body, idempotencyKeyOf(request)),
-        ),
+      reply.code(201).send(
+        await recordContactAttempt(contextOf(request), {
+          personId: request.params.id,
+          body: request.body,
+          idempotencyKey: idempotencyKeyOf(request),
+        }),
+      ),
   });
 
   r.get('/api/v1/persons/:id/outreach', {

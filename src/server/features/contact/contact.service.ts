@@ -3,7 +3,6 @@
  * override the proposed next step. Each is audited in the transaction that does it; an attempt
  * also goes on the person's timeline, and a retry with the same Idempotency-Key records nothing twice.
  */
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import {
   attemptProblem,
@@ -24,9 +23,23 @@ import { AppError } from '../../http/app-error.js';
 import { selectPerson } from '../persons/persons.queries.js';
 import { loadOutreachSettings } from './outreach-settings.js';
 import { todayInSweden } from '../../../core/dates.js';
-import { openPeriod, proposalFor, refreshNextStep, storedNextStep } from './next-step.js';
+import { proposalFor, refreshNextStep } from './next-step.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
-import { eventRow } from '../../db/events.js';
+import { eventRow, insertEvents } from '../../db/events.js';
+import {
+  attemptByIdempotencyKey,
+  attemptsOf,
+  insertAttemptEvent,
+  insertAttemptRow,
+  insertNextStepOverride,
+  markCaseContacting,
+  openCaseOf,
+  openPeriod,
+  storedNextStep,
+  unconfirmedSmsOf,
+  upcomingMeetingsOf,
+  updateNextStepOverride,
+} from './contact.queries.js';
 
 type AttemptBody = z.infer<typeof contactAttemptBody>;
 /** An attempt whose outcome has been chosen. */
@@ -66,12 +79,7 @@ export async function insertAttempt(
   if (!person || !person.managed) throw denied(personId, 'contact_attempt');
   const [period, openCase, { settings }] = await Promise.all([
     openPeriod(trx, personId),
-    trx
-      .selectFrom('cases')
-      .select(['id', 'status'])
-      .where('person_id', '=', personId)
-      .where('closed_at', 'is', null)
-      .executeTakeFirst(),
+    openCaseOf(trx, personId),
     loadOutreachSettings(trx, person.municipality_id),
   ]);
   const occupation = isConversation(input.outcome) ? (input.occupation ?? 'unknown') : null;
@@ -82,75 +90,68 @@ export async function insertAttempt(
     agreed: input.agreed,
     note: input.note,
   };
-  const event = await trx
-    .insertInto('events')
-    .values(
+  const eventId = await insertAttemptEvent(
+    trx,
+    eventRow(
+      {
+        municipality_id: person.municipality_id,
+        person_id: personId,
+        case_id: openCase?.id ?? null,
+        actor_id: ctx.actor.id,
+        occurred_at: input.at,
+      },
+      'contact_attempt',
+      payload,
+    ),
+  );
+  const attemptId = await insertAttemptRow(trx, {
+    municipality_id: person.municipality_id,
+    person_id: personId,
+    period_id: period?.id ?? null,
+    event_id: eventId,
+    channel: input.channel,
+    outcome: input.outcome,
+    at: input.at,
+    staff_id: ctx.actor.id,
+    occupation,
+    occupation_list_version: occupation ? OCCUPATION_CODE_LIST.version : null,
+    agreed: input.agreed,
+    note: input.note,
+    idempotency_key: idempotencyKey,
+  });
+  if (openCase?.status === 'new' && !isCheckStep(input.channel)) {
+    await markCaseContacting(trx, openCase.id);
+    await insertEvents(
+      trx,
       eventRow(
         {
           municipality_id: person.municipality_id,
           person_id: personId,
-          case_id: openCase?.id ?? null,
+          case_id: openCase.id,
           actor_id: ctx.actor.id,
-          occurred_at: input.at,
         },
-        'contact_attempt',
-        payload,
+        'case_status_changed',
+        { from: 'new', to: 'contacting' },
       ),
-    )
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const attempt = await trx
-    .insertInto('contact_attempts')
-    .values({
-      municipality_id: person.municipality_id,
-      person_id: personId,
-      period_id: period?.id ?? null,
-      event_id: event.id,
-      channel: input.channel,
-      outcome: input.outcome,
-      at: input.at,
-      staff_id: ctx.actor.id,
-      occupation,
-      occupation_list_version: occupation ? OCCUPATION_CODE_LIST.version : null,
-      agreed: input.agreed,
-      note: input.note,
-      idempotency_key: idempotencyKey,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  if (openCase?.status === 'new' && !isCheckStep(input.channel)) {
-    await trx
-      .updateTable('cases')
-      .set({ status: 'contacting', version: sql`version + 1` })
-      .where('id', '=', openCase.id)
-      .execute();
-    await trx
-      .insertInto('events')
-      .values(
-        eventRow(
-          {
-            municipality_id: person.municipality_id,
-            person_id: personId,
-            case_id: openCase.id,
-            actor_id: ctx.actor.id,
-          },
-          'case_status_changed',
-          { from: 'new', to: 'contacting' },
-        ),
-      )
-      .execute();
+    );
   }
   const next = period
-    ? await refreshNextStep(trx, person.municipality_id, person, period, settings, todayInSweden(ctx.clock.now()))
+    ? await refreshNextStep(trx, {
+        municipalityId: person.municipality_id,
+        person,
+        period,
+        settings,
+        today: todayInSweden(ctx.clock.now()),
+      })
     : null;
   await audit({
     action: 'create',
     entity: 'contact_attempt',
-    entityId: attempt.id,
+    entityId: attemptId,
     personId,
     detail: { channel: input.channel, outcome: input.outcome },
   });
-  return { id: attempt.id, nextStep: next ? { ...next, overrideReason: null } : null };
+  return { id: attemptId, nextStep: next ? { ...next, overrideReason: null } : null };
 }
 
 /**
@@ -159,12 +160,7 @@ export async function insertAttempt(
  */
 function replayed(ctx: RequestContext, personId: string, key: string) {
   return audited(ctx, async ({ trx, audit }) => {
-    const prior = await trx
-      .selectFrom('contact_attempts')
-      .select(['id', 'person_id', 'period_id'])
-      .where('staff_id', '=', ctx.actor.id)
-      .where('idempotency_key', '=', key)
-      .executeTakeFirst();
+    const prior = await attemptByIdempotencyKey(trx, ctx.actor.id, key);
     if (!prior) return undefined;
     if (prior.person_id !== personId)
       throw new AppError('idempotency_key_reused', [{ field: 'Idempotency-Key', code: 'invalid' }]);
@@ -185,9 +181,7 @@ function replayed(ctx: RequestContext, personId: string, key: string) {
 /** POST /persons/{id}/contact-attempts. */
 export async function recordContactAttempt(
   ctx: RequestContext,
-  personId: string,
-  body: AttemptBody,
-  idempotencyKey: string | null,
+  { personId, body, idempotencyKey }: { personId: string; body: AttemptBody; idempotencyKey: string | null },
 ): Promise<{ id: string; nextStep: NextStepOut }> {
   requireCapability(ctx.actor, 'outreach.work');
   const input = checkAttempt(body, ctx.clock.now());
@@ -220,59 +214,14 @@ export async function getOutreach(ctx: RequestContext, personId: string): Promis
     const [period, { settings }, attempts] = await Promise.all([
       openPeriod(trx, personId),
       loadOutreachSettings(trx, person.municipality_id),
-      trx
-        .selectFrom('contact_attempts')
-        .innerJoin('staff', 'staff.id', 'contact_attempts.staff_id')
-        .select([
-          'contact_attempts.id',
-          'channel',
-          'outcome',
-          'at',
-          'period_id',
-          'occupation',
-          'occupation_list_version',
-          'agreed',
-          'note',
-          'staff.id as staff_id',
-          'staff.name as staff_name',
-        ])
-        .where('contact_attempts.person_id', '=', personId)
-        .orderBy('at', 'desc')
-        .execute(),
+      attemptsOf(trx, personId),
     ]);
-    const meetings = await trx
-      .selectFrom('meetings')
-      .innerJoin('staff as s1', 's1.id', 'meetings.staff_id')
-      .leftJoin('staff as s2', 's2.id', 'meetings.second_staff_id')
-      .select([
-        'meetings.id',
-        'meetings.kind',
-        'meetings.starts_at',
-        'meetings.ends_at',
-        's1.id as staff_id',
-        's1.name as staff_name',
-        's2.id as second_id',
-        's2.name as second_name',
-      ])
-      .where('meetings.person_id', '=', personId)
-      .where('meetings.cancelled_at', 'is', null)
-      .where('meetings.ends_at', '>', sql<Date>`now()`)
-      .orderBy('meetings.starts_at')
-      .limit(20)
-      .execute();
-    let unconfirmed = trx
-      .selectFrom('sms_messages')
-      .select(['id', 'recipient', 'created_at'])
-      .where('person_id', '=', personId)
-      .where('provider', '=', 'outbox')
-      .where('status', '=', 'stored')
-      .where('attempt_recorded_at', 'is', null)
-      // A sign-in code is no contact attempt to confirm.
-      .where('purpose', '!=', 'sign_in_code');
-    if (!roleCan(ctx.actor.role, 'outreach.configure')) unconfirmed = unconfirmed.where('sent_by', '=', ctx.actor.id);
-    const awaitingSms = person.managed ? await unconfirmed.orderBy('created_at', 'desc').limit(20).execute() : [];
+    const meetings = await upcomingMeetingsOf(trx, personId);
+    // Those who configure outreach see every unconfirmed message to the person; others only their own.
+    const sentBy = roleCan(ctx.actor.role, 'outreach.configure') ? null : ctx.actor.id;
+    const awaitingSms = person.managed ? await unconfirmedSmsOf(trx, personId, sentBy) : [];
     const now = ctx.clock.now();
-    const proposal = period ? await proposalFor(trx, person, period, settings, todayInSweden(now)) : null;
+    const proposal = period ? await proposalFor(trx, { person, period, settings, today: todayInSweden(now) }) : null;
     const stored = period ? await storedNextStep(trx, personId, period.id) : undefined;
     const nextStep = stored
       ? stepOut(stored.channel, stored.due_on, stored.override_reason)
@@ -347,36 +296,17 @@ export async function overrideNextStep(
     };
     const saved =
       input.version === 0
-        ? await trx
-            .insertInto('next_steps')
-            .values({ person_id: personId, municipality_id: person.municipality_id, ...values })
-            .onConflict((oc) =>
-              oc
-                .column('person_id')
-                .doUpdateSet({ ...values, updated_at: sql`now()`, version: sql`next_steps.version + 1` })
-                .where('next_steps.period_id', 'is distinct from', period.id),
-            )
-            .returning('version')
-            .executeTakeFirst()
-        : await trx
-            .updateTable('next_steps')
-            .set({ ...values, updated_at: sql`now()`, version: sql`version + 1` })
-            .where('person_id', '=', personId)
-            .where('period_id', '=', period.id)
-            .where('version', '=', input.version)
-            .returning('version')
-            .executeTakeFirst();
+        ? await insertNextStepOverride(trx, { personId, municipalityId: person.municipality_id }, values)
+        : await updateNextStepOverride(trx, personId, input.version, values);
     if (!saved) throw new AppError('version_conflict');
-    await trx
-      .insertInto('events')
-      .values(
-        eventRow(
-          { municipality_id: person.municipality_id, person_id: personId, actor_id: ctx.actor.id },
-          'next_step_changed',
-          { channel: input.channel, dueOn: input.dueOn, reason: input.reason },
-        ),
-      )
-      .execute();
+    await insertEvents(
+      trx,
+      eventRow(
+        { municipality_id: person.municipality_id, person_id: personId, actor_id: ctx.actor.id },
+        'next_step_changed',
+        { channel: input.channel, dueOn: input.dueOn, reason: input.reason },
+      ),
+    );
     await audit({ action: 'update', entity: 'next_step', entityId: personId, personId });
   });
 }

@@ -1,7 +1,6 @@
 /**
  * A municipality's outreach settings: stored per municipality, falling back to the defaults. Coordinators edit them.
  */
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import { DEFAULT_OUTREACH_SETTINGS, OCCUPATION_CODE_LIST, type OutreachSettings } from '../../../core/outreach.js';
 import {
@@ -13,17 +12,14 @@ import { requireCapability } from '../../access/access.js';
 import type { Db } from '../../db/connection.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
+import { insertOutreachSettings, outreachSettingsRow, updateOutreachSettings } from './contact.queries.js';
 
 /** The settings in force for a municipality, and their row version (0 while the defaults apply). */
 export async function loadOutreachSettings(
   db: Db,
   municipalityId: string,
 ): Promise<{ settings: OutreachSettings; version: number }> {
-  const row = await db
-    .selectFrom('outreach_settings')
-    .select(['settings', 'version'])
-    .where('municipality_id', '=', municipalityId)
-    .executeTakeFirst();
+  const row = await outreachSettingsRow(db, municipalityId);
   if (!row) return { settings: DEFAULT_OUTREACH_SETTINGS, version: 0 };
   const parsed = outreachSettingsSchema.safeParse({ ...DEFAULT_OUTREACH_SETTINGS, ...row.settings });
   return { settings: parsed.success ? parsed.data : DEFAULT_OUTREACH_SETTINGS, version: row.version };
@@ -44,21 +40,16 @@ export async function saveOutreachSettings(
   requireCapability(ctx.actor, 'outreach.configure');
   return audited(ctx, async ({ trx, audit }) => {
     const settings = JSON.stringify(input.settings);
+    const m = ctx.actor.municipalityId;
     const saved =
       input.version === 0
-        ? await trx
-            .insertInto('outreach_settings')
-            .values({ municipality_id: ctx.actor.municipalityId, settings, updated_by: ctx.actor.id })
-            .onConflict((oc) => oc.column('municipality_id').doNothing())
-            .returning('version')
-            .executeTakeFirst()
-        : await trx
-            .updateTable('outreach_settings')
-            .set({ settings, version: sql`version + 1`, updated_by: ctx.actor.id, updated_at: sql`now()` })
-            .where('municipality_id', '=', ctx.actor.municipalityId)
-            .where('version', '=', input.version)
-            .returning('version')
-            .executeTakeFirst();
+        ? await insertOutreachSettings(trx, m, settings, ctx.actor.id)
+        : await updateOutreachSettings(trx, {
+            municipalityId: m,
+            version: input.version,
+            settings,
+            updatedBy: ctx.actor.id,
+          });
     if (!saved) throw new AppError('version_conflict');
     await audit({ action: 'update', entity: 'outreach_settings', entityId: ctx.actor.municipalityId });
     return { settings: input.settings, version: saved.version, occupationListVersion: OCCUPATION_CODE_LIST.version };

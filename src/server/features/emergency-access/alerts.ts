@@ -2,6 +2,7 @@
 import type { Transaction } from 'kysely';
 import type { Role } from '../../../core/roles.js';
 import type { Database } from '../../db/types.js';
+import { activeStaffIdsIn, insertAlerts } from './emergency-access.queries.js';
 
 /** Who raises an alert: never alerted themselves. */
 export type AlertActor = { id: string; municipalityId: string };
@@ -29,34 +30,22 @@ export async function alertStaff(
   trx: Transaction<Database>,
   actor: AlertActor,
   alert: StaffAlert,
-  roles: Role[],
-  also: (string | null | undefined)[] = [],
+  { roles, also = [] }: { roles: Role[]; also?: (string | null | undefined)[] },
 ): Promise<number> {
-  const byRole = roles.length
-    ? await trx
-        .selectFrom('staff')
-        .select('id')
-        .where('municipality_id', '=', actor.municipalityId)
-        .where('role', 'in', roles)
-        .where('active', '=', true)
-        .execute()
-    : [];
-  const recipients = new Set([...byRole.map((a) => a.id), ...also.filter((id): id is string => Boolean(id))]);
+  const byRole = roles.length ? await activeStaffIdsIn(trx, actor.municipalityId, roles) : [];
+  const recipients = new Set([...byRole, ...also.filter((id): id is string => Boolean(id))]);
   recipients.delete(actor.id);
   if (recipients.size === 0) return 0;
-  const payload = JSON.stringify(alert.payload);
-  await trx
-    .insertInto('staff_alerts')
-    .values(
-      [...recipients].map((staff_id) => ({
-        municipality_id: actor.municipalityId,
-        staff_id,
-        kind: alert.kind,
-        person_id: alert.personId,
-        payload,
-      })),
-    )
-    .execute();
+  await insertAlerts(
+    trx,
+    {
+      municipalityId: actor.municipalityId,
+      kind: alert.kind,
+      personId: alert.personId,
+      payload: JSON.stringify(alert.payload),
+    },
+    [...recipients],
+  );
   return recipients.size;
 }
 
@@ -67,5 +56,5 @@ export function alertAdministrators(
   alert: StaffAlert,
   also: (string | null | undefined)[] = [],
 ): Promise<number> {
-  return alertStaff(trx, actor, alert, ['administrator'], also);
+  return alertStaff(trx, actor, alert, { roles: ['administrator'], also });
 }

@@ -7,7 +7,7 @@
  * and every administrator are alerted, and the access and every read under it are highlighted in
  * the audit log and listed in the access follow-up.
  */
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { emergencyReasonLongEnough } from '../../../core/emergency.js';
 import { requireCapability, type Actor } from '../../access/access.js';
 import type { AuditEvent } from '../../audit/audit.js';
@@ -16,6 +16,19 @@ import { audited, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
 import { readSettings } from '../settings/settings.service.js';
 import { alertAdministrators, alertStaff } from './alerts.js';
+import {
+  insertEmergencyAccess,
+  insertEmergencyRequest,
+  isKaaUnit,
+  latestContactPersonOf,
+  lockEmergencyAccessOf,
+  markAlertReadRow,
+  openAccessOf,
+  pendingRequestOf,
+  personIdOf,
+  personsOpenedToday,
+  unreadAlertsOf,
+} from './emergency-access.queries.js';
 
 type Target = { personId: string } | { personalIdentityNumber: string };
 /** An opened access, or a request waiting for a coordinator because the day's limit is used up. */
@@ -36,14 +49,7 @@ export async function mayUseEmergencyAccess(
   if (staff.role === 'coordinator') return true;
   if (!staff.unitId) return false;
   if (settings.emergencyUnitIds) return settings.emergencyUnitIds.includes(staff.unitId);
-  return Boolean(
-    await trx
-      .selectFrom('units')
-      .select('id')
-      .where('id', '=', staff.unitId)
-      .where('kaa', '=', true)
-      .executeTakeFirst(),
-  );
+  return isKaaUnit(trx, staff.unitId);
 }
 
 /** Throws unless the municipality lets the actor's role and unit use emergency access. */
@@ -60,35 +66,29 @@ async function requireAllowed(trx: Transaction<Database>, actor: Actor): Promise
 export async function grantEmergencyAccess(
   trx: Transaction<Database>,
   audit: (entry: AuditEvent & { action: 'create' }) => Promise<void>,
-  staff: { id: string; name: string; municipalityId: string },
-  personId: string,
-  reason: string,
-  approvedBy?: string,
+  {
+    staff,
+    personId,
+    reason,
+    approvedBy,
+  }: {
+    staff: { id: string; name: string; municipalityId: string };
+    personId: string;
+    reason: string;
+    approvedBy?: string;
+  },
 ): Promise<{ id: string; endsAt: string }> {
-  const access = await trx
-    .insertInto('emergency_access')
-    .values({
-      municipality_id: staff.municipalityId,
-      person_id: personId,
-      staff_id: staff.id,
-      reason,
-      ends_at: sql<Date>`now() + make_interval(hours => (select emergency_access_hours from municipalities
-        where id = ${staff.municipalityId}))`,
-    })
-    .returning(['id', 'ends_at'])
-    .executeTakeFirstOrThrow();
+  const access = await insertEmergencyAccess(trx, {
+    municipalityId: staff.municipalityId,
+    personId,
+    staffId: staff.id,
+    reason,
+  });
   const endsAt = access.ends_at.toISOString();
-  const contact = await trx
-    .selectFrom('cases')
-    .select('contact_person_id')
-    .where('person_id', '=', personId)
-    .where('contact_person_id', 'is not', null)
-    .orderBy('opened_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const contactPersonId = await latestContactPersonOf(trx, personId);
   const payload = { by: staff.name, reason, endsAt, ...(approvedBy ? { approvedBy } : {}) };
   const alerted = await alertAdministrators(trx, staff, { kind: 'emergency_access', personId, payload }, [
-    contact?.contact_person_id,
+    contactPersonId,
   ]);
   await audit({
     action: 'create',
@@ -114,87 +114,52 @@ export async function openEmergencyAccess(
     throw new AppError('emergency_reason_too_short', [{ field: 'reason', code: 'too_short' }]);
   return audited(ctx, async ({ trx, audit }) => {
     await requireAllowed(trx, ctx.actor);
-    let q = trx
-      .selectFrom('persons')
-      .select(['persons.id'])
-      .where('persons.municipality_id', '=', ctx.actor.municipalityId);
-    q =
-      'personId' in target
-        ? q.where('persons.id', '=', target.personId)
-        : q.where('persons.personal_identity_number', '=', target.personalIdentityNumber);
-    const person = await q.executeTakeFirst();
-    if (!person) throw new AppError('not_found');
+    const personId = await personIdOf(trx, ctx.actor.municipalityId, target);
+    if (!personId) throw new AppError('not_found');
     // One at a time per staff member, so parallel requests cannot pass the day's limit together.
-    await sql`select pg_advisory_xact_lock(hashtext(${`emergency:${ctx.actor.id}`}))`.execute(trx);
-    const open = await trx
-      .selectFrom('emergency_access')
-      .select(['id', 'ends_at'])
-      .where('staff_id', '=', ctx.actor.id)
-      .where('person_id', '=', person.id)
-      .where('ends_at', '>', sql<Date>`now()`)
-      .executeTakeFirst();
-    if (open) return { status: 'open', id: open.id, personId: person.id, endsAt: open.ends_at.toISOString() };
+    await lockEmergencyAccessOf(trx, ctx.actor.id);
+    const open = await openAccessOf(trx, ctx.actor.id, personId);
+    if (open) return { status: 'open', id: open.id, personId, endsAt: open.ends_at.toISOString() };
 
     const { emergencyDailyLimit } = await readSettings(trx, ctx.actor.municipalityId);
-    const today = await trx
-      .selectFrom('emergency_access')
-      .select(sql<number>`count(distinct person_id)::int`.as('n'))
-      .where('staff_id', '=', ctx.actor.id)
-      .where(
-        sql<boolean>`started_at >= (date_trunc('day',
-          now() at time zone 'Europe/Stockholm') at time zone 'Europe/Stockholm')`,
-      )
-      .executeTakeFirstOrThrow();
-    if (today.n < emergencyDailyLimit) {
-      const access = await grantEmergencyAccess(trx, audit, ctx.actor, person.id, reason);
-      return { status: 'open', ...access, personId: person.id };
+    if ((await personsOpenedToday(trx, ctx.actor.id)) < emergencyDailyLimit) {
+      const access = await grantEmergencyAccess(trx, audit, { staff: ctx.actor, personId, reason });
+      return { status: 'open', ...access, personId };
     }
 
-    const waiting = await trx
-      .selectFrom('emergency_requests')
-      .select('id')
-      .where('staff_id', '=', ctx.actor.id)
-      .where('person_id', '=', person.id)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    if (waiting) return { status: 'pending', requestId: waiting.id, personId: person.id };
-    const request = await trx
-      .insertInto('emergency_requests')
-      .values({ municipality_id: ctx.actor.municipalityId, person_id: person.id, staff_id: ctx.actor.id, reason })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const waiting = await pendingRequestOf(trx, ctx.actor.id, personId);
+    if (waiting) return { status: 'pending', requestId: waiting.id, personId };
+    const requestId = await insertEmergencyRequest(trx, {
+      municipalityId: ctx.actor.municipalityId,
+      personId,
+      staffId: ctx.actor.id,
+      reason,
+    });
     const alerted = await alertStaff(
       trx,
       ctx.actor,
       {
         kind: 'emergency_request',
-        personId: person.id,
+        personId,
         payload: { by: ctx.actor.name, reason, limit: emergencyDailyLimit },
       },
-      ['coordinator'],
+      { roles: ['coordinator'] },
     );
     await audit({
       action: 'create',
       entity: 'emergency_request',
-      entityId: request.id,
-      personId: person.id,
+      entityId: requestId,
+      personId,
       detail: { reason, limit: emergencyDailyLimit, alerted },
     });
-    return { status: 'pending', requestId: request.id, personId: person.id };
+    return { status: 'pending', requestId, personId };
   });
 }
 
 /** The actor's unread alerts, newest first; each one shown is audited, as it names a person and a reason. */
 export async function listAlerts(ctx: RequestContext) {
   return audited(ctx, async ({ trx, audit }) => {
-    const rows = await trx
-      .selectFrom('staff_alerts')
-      .select(['id', 'kind', 'person_id', 'payload', 'created_at'])
-      .where('staff_id', '=', ctx.actor.id)
-      .where('read_at', 'is', null)
-      .orderBy('created_at', 'desc')
-      .limit(50)
-      .execute();
+    const rows = await unreadAlertsOf(trx, ctx.actor.id);
     await audit(
       ...rows.map((r) => ({
         action: 'list' as const,
@@ -215,11 +180,5 @@ export async function listAlerts(ctx: RequestContext) {
 
 /** Marks one of the actor's alerts as read. */
 export async function markAlertRead(ctx: RequestContext, alertId: string): Promise<void> {
-  const updated = await ctx.db
-    .updateTable('staff_alerts')
-    .set({ read_at: sql`now()` })
-    .where('id', '=', alertId)
-    .where('staff_id', '=', ctx.actor.id)
-    .executeTakeFirst();
-  if (updated.numUpdatedRows === 0n) throw new AppError('not_found');
+  if (!(await markAlertReadRow(ctx.db, ctx.actor.id, alertId))) throw new AppError('not_found');
 }

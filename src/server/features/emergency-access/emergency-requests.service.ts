@@ -3,7 +3,6 @@
  * municipality that wait, and approve (the access opens as usual, with its alerts) or deny them. No
  * one answers their own request. The requester is told the answer by an alert.
  */
-import { sql } from 'kysely';
 import type { EmergencyRequest } from '../../../core/consent-schemas.js';
 import { roleCan, type Role } from '../../../core/roles.js';
 import { requireCapability } from '../../access/access.js';
@@ -11,6 +10,7 @@ import { audited, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
 import { alertStaff } from './alerts.js';
 import { grantEmergencyAccess, mayUseEmergencyAccess } from './emergency-access.service.js';
+import { markRequestDecided, pendingRequestsOf, requestForDecision } from './emergency-access.queries.js';
 
 /**
  * Requests of the actor's municipality that wait for a coordinator, oldest first; the actor's own are left out.
@@ -19,26 +19,7 @@ import { grantEmergencyAccess, mayUseEmergencyAccess } from './emergency-access.
 export async function listEmergencyRequests(ctx: RequestContext): Promise<EmergencyRequest[]> {
   requireCapability(ctx.actor, 'emergency.approve');
   return audited(ctx, async ({ trx, audit }) => {
-    const rows = await trx
-      .selectFrom('emergency_requests as r')
-      .innerJoin('persons as p', 'p.id', 'r.person_id')
-      .innerJoin('staff as s', 's.id', 'r.staff_id')
-      .select([
-        'r.id',
-        'r.reason',
-        'r.created_at',
-        'p.id as person_id',
-        'p.given_name',
-        'p.family_name',
-        's.id as staff_id',
-        's.name as staff_name',
-      ])
-      .where('r.municipality_id', '=', ctx.actor.municipalityId)
-      .where('r.status', '=', 'pending')
-      .where('r.staff_id', '<>', ctx.actor.id)
-      .orderBy('r.created_at')
-      .limit(100)
-      .execute();
+    const rows = await pendingRequestsOf(trx, ctx.actor.municipalityId, ctx.actor.id);
     await audit(
       ...rows.map((r) => ({
         action: 'list' as const,
@@ -65,24 +46,7 @@ export async function decideEmergencyRequest(
 ): Promise<void> {
   requireCapability(ctx.actor, 'emergency.approve');
   await audited(ctx, async ({ trx, audit }) => {
-    const request = await trx
-      .selectFrom('emergency_requests as r')
-      .innerJoin('staff as s', 's.id', 'r.staff_id')
-      .select([
-        'r.id',
-        'r.status',
-        'r.person_id',
-        'r.reason',
-        's.id as staff_id',
-        's.name as staff_name',
-        's.active as staff_active',
-        's.role as staff_role',
-        's.unit_id as staff_unit_id',
-      ])
-      .where('r.id', '=', requestId)
-      .where('r.municipality_id', '=', ctx.actor.municipalityId)
-      .forUpdate()
-      .executeTakeFirst();
+    const request = await requestForDecision(trx, ctx.actor.municipalityId, requestId);
     if (!request) throw new AppError('not_found');
     if (request.staff_id === ctx.actor.id) throw new AppError('self_approval_forbidden');
     if (request.status !== 'pending') throw new AppError('emergency_request_decided');
@@ -104,18 +68,18 @@ export async function decideEmergencyRequest(
     const staff = { id: request.staff_id, name: request.staff_name, municipalityId: ctx.actor.municipalityId };
     const access =
       decision === 'approved'
-        ? await grantEmergencyAccess(trx, audit, staff, request.person_id, request.reason, ctx.actor.name)
+        ? await grantEmergencyAccess(trx, audit, {
+            staff,
+            personId: request.person_id,
+            reason: request.reason,
+            approvedBy: ctx.actor.name,
+          })
         : null;
-    await trx
-      .updateTable('emergency_requests')
-      .set({
-        status: decision,
-        decided_by: ctx.actor.id,
-        decided_at: sql`now()`,
-        emergency_access_id: access?.id ?? null,
-      })
-      .where('id', '=', request.id)
-      .execute();
+    await markRequestDecided(trx, request.id, {
+      status: decision,
+      decidedBy: ctx.actor.id,
+      accessId: access?.id ?? null,
+    });
     await alertStaff(
       trx,
       ctx.actor,
@@ -124,8 +88,7 @@ export async function decideEmergencyRequest(
         personId: request.person_id,
         payload: { by: ctx.actor.name, decision, endsAt: access?.endsAt ?? null },
       },
-      [],
-      [request.staff_id],
+      { roles: [], also: [request.staff_id] },
     );
     await audit({
       action: 'update',

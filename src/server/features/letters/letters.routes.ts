@@ -77,6 +77,11 @@ export async function letterRoutes(app: FastifyInstance) {
       body: templateBody,
       response: { 200: templateSchema, ...errors },
     },
-    handler: (request) => saveTemplate(contextOf(request), request.params.kind, request.params.language, request.body),
+    handler: (request) =>
+      saveTemplate(contextOf(request), {
+        kind: request.params.kind,
+        language: request.params.language,
+        input: request.body,
+      }),
   });
 }

@@ -4,10 +4,9 @@
  * never has an address printed: the letter is marked for forwarding through Skatteverket. Each
  * person listed or printed is audited with the access basis (why the staff member may reach them).
  */
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { letterBody, LetterDue } from '../../../core/outreach-schemas.js';
-import { accessOf, personManagedBy, requireCapability } from '../../access/access.js';
+import { requireCapability } from '../../access/access.js';
 import { readBasis } from '../../audit/basis.js';
 import type { Db } from '../../db/connection.js';
 import { audited, type AuditedTransaction, type RequestContext } from '../../http/context.js';
@@ -16,9 +15,17 @@ import { isUniqueViolation } from '../../db/unique-violation.js';
 import { insertAttempt } from '../contact/contact.service.js';
 import { loadOutreachSettings } from '../contact/outreach-settings.js';
 import { todayInSweden } from '../../../core/dates.js';
-import { inRegister, nextChannel, nextDue } from '../queues/queues.queries.js';
+import { attemptByIdempotencyKey } from '../contact/contact.queries.js';
 import { renderLettersPdf, type LetterPage } from './letter-pdf.js';
 import { fill, templateFor } from './templates.js';
+import {
+  ladderLettersDue,
+  letterPersons,
+  markNoticeSent,
+  municipalityName,
+  noticesDue,
+  noticesFor,
+} from './letters.queries.js';
 
 type Kind = LetterDue['kind'];
 type Language = 'sv' | 'en';
@@ -33,17 +40,6 @@ type Planned = LetterDue & {
   city: string | null;
   access: ReturnType<typeof readBasis>;
 };
-
-const personColumns = [
-  'persons.id',
-  'persons.given_name',
-  'persons.family_name',
-  'persons.personal_identity_number',
-  'persons.protected_identity',
-  'persons.street_address',
-  'persons.postal_code',
-  'persons.city',
-] as const;
 
 type PersonRow = {
   id: string;
@@ -78,50 +74,12 @@ function planned(r: PersonRow, kind: Kind, dueOn: string, meeting: { id: string;
   };
 }
 
-/**
- * Home-visit notices not yet sent for visits ahead, for persons the actor may see; all of a person's when `personIds`
- * is given.
- */
-function noticesQuery(db: Db, ctx: RequestContext) {
-  return db
-    .selectFrom('meetings')
-    .innerJoin('persons', 'persons.id', 'meetings.person_id')
-    .leftJoin('cases', (j) => j.onRef('cases.person_id', '=', 'persons.id').on('cases.closed_at', 'is', null))
-    .leftJoin('staff as contact', 'contact.id', 'cases.contact_person_id')
-    .select([
-      ...personColumns,
-      'contact.name as contact_name',
-      'meetings.id as meeting_id',
-      'meetings.starts_at',
-      sql<string>`to_char(meetings.notice_due_on, 'YYYY-MM-DD')`.as('notice_due_on'),
-    ])
-    .select((eb) => accessOf(ctx.actor)(eb))
-    .where('meetings.kind', '=', 'home_visit')
-    .where('meetings.cancelled_at', 'is', null)
-    .where('meetings.notice_sent_at', 'is', null)
-    .where('meetings.starts_at', '>', sql<Date>`now()`)
-    .where('persons.municipality_id', '=', ctx.actor.municipalityId)
-    .where(personManagedBy(ctx.actor));
-}
-
 /** Every letter due today or earlier for persons the actor may see: ladder letters and home-visit notices. */
 async function dueLetters(db: Db, ctx: RequestContext): Promise<Planned[]> {
   const today = todayInSweden(ctx.clock.now());
   const [ladder, notices] = await Promise.all([
-    inRegister(db, ctx.actor)
-      .leftJoin('staff as contact', 'contact.id', 'cases.contact_person_id')
-      .select([
-        ...personColumns,
-        'contact.name as contact_name',
-        nextChannel.as('channel'),
-        sql<string>`to_char(${nextDue}, 'YYYY-MM-DD')`.as('due_on'),
-      ])
-      .select((eb) => accessOf(ctx.actor)(eb))
-      .where(sql<boolean>`${nextChannel} in ('letter', 'second_letter')`)
-      .where(sql<boolean>`${nextDue} <= ${today}::date`)
-      .orderBy('persons.family_name')
-      .execute(),
-    noticesQuery(db, ctx).where('meetings.notice_due_on', '<=', today).orderBy('meetings.starts_at').execute(),
+    ladderLettersDue(db, ctx.actor, today),
+    noticesDue(db, ctx.actor, today),
   ]);
   return [
     ...ladder.map((r) => planned(r, r.channel as Kind, r.due_on, null)),
@@ -163,29 +121,16 @@ export async function listDueLetters(ctx: RequestContext): Promise<LetterDue[]> 
 async function lettersFor(
   db: Db,
   ctx: RequestContext,
-  personIds: string[],
-  kind: Kind | undefined,
+  { personIds, kind }: { personIds: string[]; kind: Kind | undefined },
 ): Promise<Planned[]> {
   const today = todayInSweden(ctx.clock.now());
   if (kind === 'home_visit_notice') {
-    const rows = await noticesQuery(db, ctx)
-      .where('persons.id', 'in', personIds)
-      .orderBy('meetings.starts_at')
-      .execute();
+    const rows = await noticesFor(db, ctx.actor, personIds);
     const first = personIds.map((id) => rows.find((r) => r.id === id));
     if (first.some((r) => !r)) throw new AppError('nothing_to_print');
     return first.map((r) => planned(r!, kind, r!.notice_due_on, { id: r!.meeting_id, starts_at: r!.starts_at }));
   }
-  const rows = await db
-    .selectFrom('persons')
-    .leftJoin('cases', (j) => j.onRef('cases.person_id', '=', 'persons.id').on('cases.closed_at', 'is', null))
-    .leftJoin('staff as contact', 'contact.id', 'cases.contact_person_id')
-    .leftJoin('next_steps as ns', 'ns.person_id', 'persons.id')
-    .select([...personColumns, 'contact.name as contact_name', 'ns.channel'])
-    .select((eb) => accessOf(ctx.actor)(eb))
-    .where('persons.id', 'in', personIds)
-    .where(personManagedBy(ctx.actor))
-    .execute();
+  const rows = await letterPersons(db, ctx.actor, personIds);
   if (rows.length !== new Set(personIds).size) throw new AppError('not_found');
   return rows.map((r) => planned(r, kind ?? (r.channel === 'second_letter' ? 'second_letter' : 'letter'), today, null));
 }
@@ -246,25 +191,11 @@ async function recordSent(
   const at = ctx.clock.now().toISOString();
   for (const p of letters) {
     if (p.kind === 'home_visit_notice') {
-      await t.trx
-        .updateTable('meetings')
-        .set({ notice_sent_at: sql`now()` })
-        .where('id', '=', p.meetingId!)
-        .where('notice_sent_at', 'is', null)
-        .execute();
+      await markNoticeSent(t.trx, p.meetingId!);
       continue;
     }
     const perPerson = key ? `${key}-${p.personId}` : null;
-    if (
-      perPerson &&
-      (await t.trx
-        .selectFrom('contact_attempts')
-        .select('id')
-        .where('staff_id', '=', ctx.actor.id)
-        .where('idempotency_key', '=', perPerson)
-        .executeTakeFirst())
-    )
-      continue;
+    if (perPerson && (await attemptByIdempotencyKey(t.trx, ctx.actor.id, perPerson))) continue;
     await insertAttempt(
       ctx,
       t,
@@ -289,16 +220,12 @@ export async function printLetters(
     audited(ctx, async (t) => {
       const all = input.dueToday
         ? await dueLetters(t.trx, ctx)
-        : await lettersFor(t.trx, ctx, input.personIds!, input.kind);
+        : await lettersFor(t.trx, ctx, { personIds: input.personIds!, kind: input.kind });
       const letters = all.filter((p) => !p.noAddress);
       if (letters.length === 0) throw new AppError('nothing_to_print');
       const [{ settings }, municipality] = await Promise.all([
         loadOutreachSettings(t.trx, ctx.actor.municipalityId),
-        t.trx
-          .selectFrom('municipalities')
-          .select('name')
-          .where('id', '=', ctx.actor.municipalityId)
-          .executeTakeFirstOrThrow(),
+        municipalityName(t.trx, ctx.actor.municipalityId),
       ]);
       const templates = new Map<Kind, { heading: string; body: string }>();
       for (const kind of new Set(letters.map((p) => p.kind)))
@@ -308,7 +235,7 @@ export async function printLetters(
         actorName: ctx.actor.name,
         phone: settings.contactPhone,
         returnAddress: settings.returnAddress,
-        municipality: municipality.name,
+        municipality,
         now: ctx.clock.now(),
       };
       const pages = letters.map((p) => pageOf(p, templates.get(p.kind)!, context));

@@ -4,7 +4,6 @@
  * message may not name the young person, and no template may hold an identity number, so nothing
  * sensitive is ever sent or left in a letterbox by mistake.
  */
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import {
   TEMPLATE_KINDS,
@@ -17,6 +16,7 @@ import type { Db } from '../../db/connection.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
 import { containsIdentityNumber } from '../../../core/message-safety.js';
+import { insertTemplate, templateRow, updateTemplate } from './letters.queries.js';
 
 type Language = 'sv' | 'en';
 type Text = { heading: string; body: string };
@@ -118,13 +118,7 @@ export async function templateFor(
   kind: TemplateKind,
   language: Language,
 ): Promise<MessageTemplate> {
-  const row = await db
-    .selectFrom('message_templates')
-    .select(['heading', 'body', 'version'])
-    .where('municipality_id', '=', municipalityId)
-    .where('kind', '=', kind)
-    .where('language', '=', language)
-    .executeTakeFirst();
+  const row = await templateRow(db, { municipalityId, kind, language });
   return { kind, language, ...(row ?? { ...DEFAULT_TEMPLATES[kind][language], version: 0 }) };
 }
 
@@ -141,31 +135,17 @@ export async function listTemplates(ctx: RequestContext): Promise<MessageTemplat
 /** A coordinator saves a template; `version` as read (0 while the default applies), 409 if it changed meanwhile. */
 export async function saveTemplate(
   ctx: RequestContext,
-  kind: TemplateKind,
-  language: Language,
-  input: z.infer<typeof templateBody>,
+  { kind, language, input }: { kind: TemplateKind; language: Language; input: z.infer<typeof templateBody> },
 ): Promise<MessageTemplate> {
   requireCapability(ctx.actor, 'outreach.configure');
   checkTemplate(kind, `${input.heading}\n${input.body}`);
   return audited(ctx, async ({ trx, audit }) => {
     const values = { heading: input.heading, body: input.body, updated_by: ctx.actor.id };
+    const key = { municipalityId: ctx.actor.municipalityId, kind, language };
     const saved =
       input.version === 0
-        ? await trx
-            .insertInto('message_templates')
-            .values({ municipality_id: ctx.actor.municipalityId, kind, language, ...values })
-            .onConflict((oc) => oc.columns(['municipality_id', 'kind', 'language']).doNothing())
-            .returning('version')
-            .executeTakeFirst()
-        : await trx
-            .updateTable('message_templates')
-            .set({ ...values, version: sql`version + 1`, updated_at: sql`now()` })
-            .where('municipality_id', '=', ctx.actor.municipalityId)
-            .where('kind', '=', kind)
-            .where('language', '=', language)
-            .where('version', '=', input.version)
-            .returning('version')
-            .executeTakeFirst();
+        ? await insertTemplate(trx, key, values)
+        : await updateTemplate(trx, { ...key, version: input.version }, values);
     if (!saved) throw new AppError('version_conflict');
     await audit({ action: 'update', entity: 'message_template', entityId: `${kind}:${language}` });
     return { kind, language, heading: input.heading, body: input.body, version: saved.version };

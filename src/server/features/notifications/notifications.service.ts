@@ -8,7 +8,6 @@
  * the KAA's own documentation, for other agencies only by consent); otherwise it waits in the inbox
  * for the coordinator to verify with the school. Reporters see their own submissions only.
  */
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import {
   routingNoteSchema,
@@ -22,36 +21,16 @@ import { recordAudit } from '../../audit/audit.js';
 import type { Db } from '../../db/connection.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
-import { trustedBy } from './routing-trust.js';
-import { eventRow } from '../../db/events.js';
-
-/** The municipalities whose newest ready, not culled population list holds `pnr`, newest list first. */
-async function claimants(db: Db, pnr: string): Promise<{ municipalityId: string; name: string }[]> {
-  return db
-    .selectFrom('population_rows')
-    .innerJoin('imports', 'imports.id', 'population_rows.import_id')
-    .innerJoin('municipalities', 'municipalities.id', 'imports.municipality_id')
-    .select(['imports.municipality_id as municipalityId', 'municipalities.name'])
-    .where('population_rows.personal_identity_number', '=', pnr)
-    .where('imports.kind', '=', 'population')
-    .where('imports.status', '=', 'ready')
-    .where('imports.culled_at', 'is', null)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('imports as newer')
-            .select('newer.id')
-            .whereRef('newer.municipality_id', '=', 'imports.municipality_id')
-            .where('newer.kind', '=', 'population')
-            .where('newer.status', '=', 'ready')
-            .where('newer.culled_at', 'is', null)
-            .whereRef('newer.created_at', '>', 'imports.created_at'),
-        ),
-      ),
-    )
-    .orderBy('imports.created_at', 'desc')
-    .execute();
-}
+import { eventRow, insertEvents } from '../../db/events.js';
+import {
+  claimants,
+  insertNotification,
+  markNotificationHandled,
+  inboxOf,
+  personInRegister,
+  submittedBy,
+  trustedBy,
+} from './notifications.queries.js';
 
 /**
  * Where a notification from a school of `reporter` about `pnr` goes. The reporter's own newest
@@ -81,62 +60,47 @@ export async function submitNotification(
   return audited(ctx, async ({ trx }) => {
     const { home, note } = await route(trx, ctx.actor.municipalityId, input.personalIdentityNumber);
     const municipalityId = home ?? ctx.actor.municipalityId;
-    const inRegister = home
-      ? await trx
-          .selectFrom('persons')
-          .innerJoin('register_periods', 'register_periods.person_id', 'persons.id')
-          .select('persons.id')
-          .where('persons.municipality_id', '=', home)
-          .where('persons.personal_identity_number', '=', input.personalIdentityNumber)
-          .where('register_periods.left_on', 'is', null)
-          .executeTakeFirst()
-      : undefined;
-    const row = await trx
-      .insertInto('notifications')
-      .values({
-        municipality_id: municipalityId,
-        reporter_municipality_id: ctx.actor.municipalityId,
-        submitted_by: ctx.actor.id,
-        personal_identity_number: input.personalIdentityNumber,
-        school_unit_code: input.schoolUnitCode,
-        school_unit_name: input.schoolUnitName ?? null,
-        kind: input.kind,
-        occurred_on: input.date,
-        message: input.message ?? null,
-        routed: home !== null,
-        routing_note: note ? JSON.stringify(note) : null,
-        person_id: inRegister?.id ?? null,
-        status: inRegister ? 'on_timeline' : 'inbox',
-      })
-      .returning(['id', 'submitted_at'])
-      .executeTakeFirstOrThrow();
-    if (inRegister) {
-      await trx
-        .insertInto('events')
-        .values(
-          eventRow(
-            {
-              municipality_id: municipalityId,
-              person_id: inRegister.id,
-              category: 'assessment_plan',
-              actor_id: ctx.actor.id,
-            },
-            'school_notification',
-            {
-              kind: input.kind,
-              date: input.date,
-              schoolUnitCode: input.schoolUnitCode,
-              schoolUnitName: input.schoolUnitName ?? null,
-              message: input.message ?? null,
-              notificationId: row.id,
-            },
-          ),
-        )
-        .execute();
+    const personId = home ? await personInRegister(trx, home, input.personalIdentityNumber) : undefined;
+    const row = await insertNotification(trx, {
+      municipality_id: municipalityId,
+      reporter_municipality_id: ctx.actor.municipalityId,
+      submitted_by: ctx.actor.id,
+      personal_identity_number: input.personalIdentityNumber,
+      school_unit_code: input.schoolUnitCode,
+      school_unit_name: input.schoolUnitName ?? null,
+      kind: input.kind,
+      occurred_on: input.date,
+      message: input.message ?? null,
+      routed: home !== null,
+      routing_note: note ? JSON.stringify(note) : null,
+      person_id: personId ?? null,
+      status: personId ? 'on_timeline' : 'inbox',
+    });
+    if (personId) {
+      await insertEvents(
+        trx,
+        eventRow(
+          {
+            municipality_id: municipalityId,
+            person_id: personId,
+            category: 'assessment_plan',
+            actor_id: ctx.actor.id,
+          },
+          'school_notification',
+          {
+            kind: input.kind,
+            date: input.date,
+            schoolUnitCode: input.schoolUnitCode,
+            schoolUnitName: input.schoolUnitName ?? null,
+            message: input.message ?? null,
+            notificationId: row.id,
+          },
+        ),
+      );
     }
     // Written under the municipality the notification went to: the reporter's own may not learn whom it names.
     await recordAudit(trx, { id: ctx.actor.id, municipalityId, ip: ctx.ip }, [
-      { action: 'create', entity: 'notification', entityId: row.id, personId: inRegister?.id ?? null },
+      { action: 'create', entity: 'notification', entityId: row.id, personId: personId ?? null },
     ]);
     return {
       id: row.id,
@@ -192,47 +156,19 @@ function present(r: Row, forReporter: boolean): Notification {
   };
 }
 
-const base = (db: Db) =>
-  db
-    .selectFrom('notifications')
-    .leftJoin('staff', 'staff.id', 'notifications.submitted_by')
-    .select([
-      'notifications.id',
-      'routing_note',
-      'personal_identity_number',
-      'school_unit_code',
-      'school_unit_name',
-      'kind',
-      'occurred_on',
-      'message',
-      'status',
-      'routed',
-      'person_id',
-      'submitted_at',
-      'staff.name as submitter',
-    ]);
-
 /** What the actor may list: a reporter their own submissions; a coordinator the municipality's inbox. */
 export async function listNotifications(ctx: RequestContext, view: 'mine' | 'inbox'): Promise<Notification[]> {
   if (view === 'mine') {
     requireCapability(ctx.actor, 'notifications.submit');
     return audited(ctx, async ({ trx, audit }) => {
-      const rows = await base(trx)
-        .where('submitted_by', '=', ctx.actor.id)
-        .orderBy('submitted_at', 'desc')
-        .limit(200)
-        .execute();
+      const rows = await submittedBy(trx, ctx.actor.id);
       await audit(...rows.map((r) => ({ action: 'list' as const, entity: 'notification' as const, entityId: r.id })));
       return rows.map((r) => present(r, true));
     });
   }
   requireCapability(ctx.actor, 'notifications.inbox');
   return audited(ctx, async ({ trx, audit }) => {
-    const rows = await base(trx)
-      .where('notifications.municipality_id', '=', ctx.actor.municipalityId)
-      .where('status', '=', 'inbox')
-      .orderBy('submitted_at')
-      .execute();
+    const rows = await inboxOf(trx, ctx.actor.municipalityId);
     await audit(
       ...rows.map((r) => ({
         action: 'list' as const,
@@ -253,20 +189,14 @@ export async function handleNotification(
 ): Promise<void> {
   requireCapability(ctx.actor, 'notifications.inbox');
   await audited(ctx, async ({ trx, audit }) => {
-    const updated = await trx
-      .updateTable('notifications')
-      .set({
-        status: 'handled',
-        handled_by: ctx.actor.id,
-        handled_at: sql`now()`,
-        outcome: input.outcome,
-        outcome_note: input.note ?? null,
-      })
-      .where('id', '=', id)
-      .where('municipality_id', '=', ctx.actor.municipalityId)
-      .where('status', '=', 'inbox')
-      .executeTakeFirst();
-    if (updated.numUpdatedRows === 0n) throw new AppError('not_found');
+    const handled = await markNotificationHandled(trx, {
+      municipalityId: ctx.actor.municipalityId,
+      id,
+      handledBy: ctx.actor.id,
+      outcome: input.outcome,
+      note: input.note ?? null,
+    });
+    if (!handled) throw new AppError('not_found');
     await audit({ action: 'update', entity: 'notification', entityId: id, detail: { outcome: input.outcome } });
   });
 }

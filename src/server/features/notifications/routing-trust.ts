@@ -6,30 +6,15 @@
 import type { z } from 'zod';
 import type { notificationRoutingBody, notificationRoutingSchema } from '../../../core/register-schemas.js';
 import { requireCapability } from '../../access/access.js';
-import type { Db } from '../../db/connection.js';
 import { AppError } from '../../http/app-error.js';
 import { audited, type RequestContext } from '../../http/context.js';
-
-/** The ids of the municipalities `municipalityId` trusts for routing. */
-export async function trustedBy(db: Db, municipalityId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('municipality_trusts')
-    .select('trusted_municipality_id')
-    .where('municipality_id', '=', municipalityId)
-    .execute();
-  return rows.map((r) => r.trusted_municipality_id);
-}
+import { knownMunicipalityCount, otherMunicipalities, replaceTrusts, trustedBy } from './notifications.queries.js';
 
 /** The coordinator's view: the municipalities trusted, and the others of the installation. */
 export async function readRoutingTrust(ctx: RequestContext): Promise<z.infer<typeof notificationRoutingSchema>> {
   requireCapability(ctx.actor, 'notifications.inbox');
   const trusted = new Set(await trustedBy(ctx.db, ctx.actor.municipalityId));
-  const all = await ctx.db
-    .selectFrom('municipalities')
-    .select(['id', 'code', 'name'])
-    .where('id', '<>', ctx.actor.municipalityId)
-    .orderBy('name')
-    .execute();
+  const all = await otherMunicipalities(ctx.db, ctx.actor.municipalityId);
   return { trusted: all.filter((m) => trusted.has(m.id)), others: all.filter((m) => !trusted.has(m.id)) };
 }
 
@@ -43,24 +28,9 @@ export async function saveRoutingTrust(
   if (ids.includes(ctx.actor.municipalityId))
     throw new AppError('validation_failed', [{ field: 'trustedMunicipalityIds', code: 'invalid' }]);
   await audited(ctx, async ({ trx, audit }) => {
-    const known = ids.length
-      ? await trx.selectFrom('municipalities').select('id').where('id', 'in', ids).execute()
-      : [];
-    if (known.length !== ids.length)
+    if ((await knownMunicipalityCount(trx, ids)) !== ids.length)
       throw new AppError('validation_failed', [{ field: 'trustedMunicipalityIds', code: 'invalid' }]);
-    await trx.deleteFrom('municipality_trusts').where('municipality_id', '=', ctx.actor.municipalityId).execute();
-    if (ids.length) {
-      await trx
-        .insertInto('municipality_trusts')
-        .values(
-          ids.map((id) => ({
-            municipality_id: ctx.actor.municipalityId,
-            trusted_municipality_id: id,
-            created_by: ctx.actor.id,
-          })),
-        )
-        .execute();
-    }
+    await replaceTrusts(trx, { municipalityId: ctx.actor.municipalityId, trustedIds: ids, createdBy: ctx.actor.id });
     await audit({
       action: 'update',
       entity: 'notification_routing',

@@ -5,11 +5,13 @@
  */
 import type { z } from 'zod';
 import { GRANT_REASON_MIN_LENGTH, type protectedIdentityGrantBody } from '../../../core/schemas.js';
-import { CONTACT_PERSON_ROLES, requireCapability } from '../../access/access.js';
+import { requireCapability } from '../../access/access.js';
 import { AppError } from '../../http/app-error.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { alertAdministrators } from '../emergency-access/alerts.js';
 import { selectPerson } from '../persons/persons.queries.js';
+import { activeContactPersonOf } from '../staff/staff.queries.js';
+import { deleteGrant, insertGrant } from './protected-identity.queries.js';
 
 /** Gives `input.staffId` sight of the person's contact details. Granting twice keeps the first grant. */
 export async function grantContactDetails(
@@ -26,27 +28,15 @@ export async function grantContactDetails(
   await audited(ctx, async ({ trx, audit }) => {
     const person = await selectPerson(trx, ctx.actor, personId);
     if (!person) throw new AppError('not_found');
-    const staff = await trx
-      .selectFrom('staff')
-      .select(['id', 'name'])
-      .where('id', '=', input.staffId)
-      .where('municipality_id', '=', ctx.actor.municipalityId)
-      .where('active', '=', true)
-      .where('role', 'in', CONTACT_PERSON_ROLES)
-      .executeTakeFirst();
+    const staff = await activeContactPersonOf(trx, ctx.actor.municipalityId, input.staffId);
     if (!staff) throw new AppError('validation_failed', [{ field: 'staffId', code: 'invalid' }]);
-    const granted = await trx
-      .insertInto('protected_identity_grants')
-      .values({
-        municipality_id: person.municipality_id,
-        person_id: personId,
-        staff_id: staff.id,
-        granted_by: ctx.actor.id,
-        reason: input.reason,
-      })
-      .onConflict((oc) => oc.columns(['person_id', 'staff_id']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
+    const granted = await insertGrant(trx, {
+      municipalityId: person.municipality_id,
+      personId,
+      staffId: staff.id,
+      grantedBy: ctx.actor.id,
+      reason: input.reason,
+    });
     const alerted = granted
       ? await alertAdministrators(trx, ctx.actor, {
           kind: 'protected_identity_grant',
@@ -69,12 +59,7 @@ export async function revokeContactDetails(ctx: RequestContext, personId: string
   requireCapability(ctx.actor, 'protected.grant');
   await audited(ctx, async ({ trx, audit }) => {
     if (!(await selectPerson(trx, ctx.actor, personId))) throw new AppError('not_found');
-    const removed = await trx
-      .deleteFrom('protected_identity_grants')
-      .where('person_id', '=', personId)
-      .where('staff_id', '=', staffId)
-      .executeTakeFirst();
-    if (removed.numDeletedRows === 0n) throw new AppError('not_found');
+    if (!(await deleteGrant(trx, personId, staffId))) throw new AppError('not_found');
     await audit({
       action: 'update',
       entity: 'protected_identity_grant',

@@ -9,10 +9,16 @@
  */
 import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { sql } from 'kysely';
 import { recordAudit } from '../../audit/audit.js';
 import type { Db } from '../../db/connection.js';
 import { dropStagingTable } from '../imports/staging-tables.js';
+import {
+  deleteFinishedJobs,
+  markImportCulled,
+  shortLockTimeout,
+  staleImports,
+  uploadsInUse,
+} from './retention.queries.js';
 
 const LOCK_NOT_AVAILABLE = '55P03';
 
@@ -21,49 +27,20 @@ export type RetentionReport = { lists: number; jobs: number; uploads: number };
 
 /** Culls what is older than `days`; `uploads` is the directory the web app's uploads are kept in. */
 export async function applyRetention(db: Db, days: number, uploads: string): Promise<RetentionReport> {
-  const cutoff = sql<Date>`now() - make_interval(days => ${days})`;
-  const stale = await db
-    .selectFrom('imports')
-    .select(['id', 'kind', 'municipality_id', 'upload_path'])
-    .where('culled_at', 'is', null)
-    .where('created_at', '<', cutoff)
-    .where((eb) =>
-      eb.or([
-        eb('status', 'in', ['failed', 'needs_mapping', 'needs_review']),
-        eb.and([
-          eb('kind', '=', 'population'),
-          eb('status', '=', 'ready'),
-          eb.exists(
-            eb
-              .selectFrom('imports as newer')
-              .select('newer.id')
-              .whereRef('newer.municipality_id', '=', 'imports.municipality_id')
-              .where('newer.kind', '=', 'population')
-              .where('newer.status', '=', 'ready')
-              .whereRef('newer.created_at', '>', 'imports.created_at'),
-          ),
-        ]),
-      ]),
-    )
-    .execute();
+  const stale = await staleImports(db, days);
   let culled = 0;
   for (const imp of stale) {
     const done = await db.transaction().execute(async (trx) => {
       // Dropping a list's rows locks all lists for a moment: never queue behind a reconciliation
       // (and make everyone queue behind us); the next run takes it instead.
-      await sql`set local lock_timeout = '2s'`.execute(trx);
+      await shortLockTimeout(trx);
       try {
         await dropStagingTable(trx, imp.kind, imp.id);
       } catch (err) {
         if ((err as { code?: string }).code === LOCK_NOT_AVAILABLE) return false;
         throw err;
       }
-      await trx.deleteFrom('import_errors').where('import_id', '=', imp.id).execute();
-      await trx
-        .updateTable('imports')
-        .set({ culled_at: sql`now()` })
-        .where('id', '=', imp.id)
-        .execute();
+      await markImportCulled(trx, imp.id);
       await recordAudit(trx, { id: null, municipalityId: imp.municipality_id, ip: null }, [
         { action: 'cull', entity: 'import', entityId: imp.id, detail: { kind: imp.kind, afterDays: days } },
       ]);
@@ -71,12 +48,8 @@ export async function applyRetention(db: Db, days: number, uploads: string): Pro
     });
     if (done) culled++;
   }
-  const jobs = await db
-    .deleteFrom('jobs')
-    .where('status', 'in', ['done', 'failed'])
-    .where('finished_at', '<', cutoff)
-    .executeTakeFirst();
-  return { lists: culled, jobs: Number(jobs.numDeletedRows), uploads: await removeOldUploads(db, uploads, days) };
+  const jobs = await deleteFinishedJobs(db, days);
+  return { lists: culled, jobs, uploads: await removeOldUploads(db, uploads, days) };
 }
 
 /** Removes uploaded files older than `days` that no import waiting for a column mapping still needs. */
@@ -86,16 +59,7 @@ async function removeOldUploads(db: Db, uploads: string, days: number): Promise<
     if (err.code === 'ENOENT') return [] as string[];
     throw err;
   });
-  const waiting = new Set(
-    (
-      await db
-        .selectFrom('imports')
-        .select('upload_path')
-        .where('status', 'in', ['queued', 'running', 'needs_mapping'])
-        .where('culled_at', 'is', null)
-        .execute()
-    ).map((i) => i.upload_path),
-  );
+  const waiting = await uploadsInUse(db);
   let removed = 0;
   for (const name of files) {
     const file = path.join(uploads, name);

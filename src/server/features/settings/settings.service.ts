@@ -6,14 +6,11 @@ import { requireCapability } from '../../access/access.js';
 import type { Db } from '../../db/connection.js';
 import { AppError } from '../../http/app-error.js';
 import { audited, type RequestContext } from '../../http/context.js';
+import { emergencySettingsRow, municipalityUnitIds, updateEmergencySettings } from './settings.queries.js';
 
 /** The settings of `municipalityId`. */
 export async function readSettings(db: Db, municipalityId: string): Promise<Settings> {
-  const row = await db
-    .selectFrom('municipalities')
-    .select(['emergency_access_hours', 'emergency_daily_limit', 'emergency_roles', 'emergency_unit_ids'])
-    .where('id', '=', municipalityId)
-    .executeTakeFirstOrThrow();
+  const row = await emergencySettingsRow(db, municipalityId);
   return {
     emergencyAccessHours: row.emergency_access_hours,
     emergencyDailyLimit: row.emergency_daily_limit,
@@ -33,12 +30,7 @@ export async function updateSettings(ctx: RequestContext, input: z.infer<typeof 
   return audited(ctx, async ({ trx, audit }) => {
     const units = input.emergencyUnitIds ?? [];
     if (units.length) {
-      const known = await trx
-        .selectFrom('units')
-        .select('id')
-        .where('municipality_id', '=', ctx.actor.municipalityId)
-        .where('id', 'in', units)
-        .execute();
+      const known = await municipalityUnitIds(trx, ctx.actor.municipalityId, units);
       if (known.length !== new Set(units).size)
         throw new AppError('validation_failed', [{ field: 'emergencyUnitIds', code: 'invalid' }]);
     }
@@ -50,8 +42,7 @@ export async function updateSettings(ctx: RequestContext, input: z.infer<typeof 
         ? {}
         : { emergency_unit_ids: input.emergencyUnitIds === null ? null : [...new Set(input.emergencyUnitIds)] }),
     };
-    if (Object.keys(set).length)
-      await trx.updateTable('municipalities').set(set).where('id', '=', ctx.actor.municipalityId).execute();
+    if (Object.keys(set).length) await updateEmergencySettings(trx, ctx.actor.municipalityId, set);
     await audit({ action: 'update', entity: 'settings', detail: input });
     return readSettings(trx, ctx.actor.municipalityId);
   });

@@ -6,16 +6,12 @@
 import type { YoungPersonSettings } from '../../../core/me-schemas.js';
 import { requireCapability } from '../../access/access.js';
 import { audited, type RequestContext } from '../../http/context.js';
+import { setYoungPersonSeesStaffNames, youngPersonSeesStaffNames } from './settings.queries.js';
 
 /** GET /settings/young-person (coordinators). */
 export async function readYoungPersonSettings(ctx: RequestContext): Promise<YoungPersonSettings> {
   requireCapability(ctx.actor, 'outreach.configure');
-  const row = await ctx.db
-    .selectFrom('municipalities')
-    .select('young_person_sees_staff_names')
-    .where('id', '=', ctx.actor.municipalityId)
-    .executeTakeFirstOrThrow();
-  return { staffNamesShown: row.young_person_sees_staff_names };
+  return { staffNamesShown: await youngPersonSeesStaffNames(ctx.db, ctx.actor.municipalityId) };
 }
 
 /** PUT /settings/young-person (coordinators): whether the young person's access log names staff. */
@@ -25,11 +21,7 @@ export async function updateYoungPersonSettings(
 ): Promise<YoungPersonSettings> {
   requireCapability(ctx.actor, 'outreach.configure');
   return audited(ctx, async ({ trx, audit }) => {
-    await trx
-      .updateTable('municipalities')
-      .set({ young_person_sees_staff_names: input.staffNamesShown })
-      .where('id', '=', ctx.actor.municipalityId)
-      .execute();
+    await setYoungPersonSeesStaffNames(trx, ctx.actor.municipalityId, input.staffNamesShown);
     await audit({ action: 'update', entity: 'settings', detail: { youngPerson: input } });
     return { staffNamesShown: input.staffNamesShown };
   });

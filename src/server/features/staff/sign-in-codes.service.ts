@@ -8,7 +8,7 @@
  * administrator and coordinator on their start page. (There is no e-mail to send the code by; the
  * first accounts of an installation come from `npx lotsa users add` at the server.)
  */
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Role } from '../../../core/roles.js';
 import type { SignInCodeRequest } from '../../../core/schemas.js';
 import { requireCapability, type Actor } from '../../access/access.js';
@@ -18,13 +18,21 @@ import { audited, type RequestContext } from '../../http/context.js';
 import { hashPassword, oneTimePassword } from '../../http/passwords.js';
 import { deleteSessionsOf } from '../../http/sessions.js';
 import { alertStaff } from '../emergency-access/alerts.js';
+import {
+  codeRequestOf,
+  deleteCodeRequest,
+  insertCodeRequest,
+  markCodeRequestIssued,
+  pendingCodeRequestOf,
+  pendingCodeRequestsFor,
+  setCodeRequester,
+  setOneTimePasswordHash,
+} from './staff.queries.js';
 
 const ISSUERS: Role[] = ['administrator', 'coordinator'];
 
 /** Roles whose grant or password reset the other administrators and coordinators are told of. */
 export const WATCHED_ROLES = ['coordinator', 'administrator'] as const;
-/** How long a request for a sign-in code may wait to be issued; after that the account must be reset again. */
-export const SIGN_IN_CODE_REQUEST_DAYS = 7;
 
 /**
  * Alerts the other administrators and coordinators that `staff` became a coordinator or administrator, or had their
@@ -40,11 +48,9 @@ export async function alertCoordinatorChange(
     trx,
     actor,
     { kind, personId: null, payload: { by: actor.name, to: staff.name, staffId: staff.id } },
-    ISSUERS,
+    { roles: ISSUERS },
   );
 }
-
-const fresh = sql<boolean>`created_at > now() - make_interval(days => ${SIGN_IN_CODE_REQUEST_DAYS})`;
 
 /**
  * Asks for a one-time code for `staff` (a new account or a reset); returns the request's id. A
@@ -57,29 +63,19 @@ export async function requestSignInCode(
   staff: { id: string; name: string; role: string },
   reason: 'new_account' | 'reset',
 ): Promise<string> {
-  const waiting = await trx
-    .selectFrom('sign_in_code_requests')
-    .select(['id', 'requested_by', fresh.as('fresh')])
-    .where('staff_id', '=', staff.id)
-    .where('status', '=', 'pending')
-    .forUpdate()
-    .executeTakeFirst();
+  const waiting = await pendingCodeRequestOf(trx, staff.id);
   if (waiting?.fresh) {
-    if (waiting.requested_by !== actor.id)
-      await trx
-        .updateTable('sign_in_code_requests')
-        .set({ requested_by: actor.id })
-        .where('id', '=', waiting.id)
-        .execute();
+    if (waiting.requested_by !== actor.id) await setCodeRequester(trx, waiting.id, actor.id);
     return waiting.id;
   }
   // An expired request gives way to a new one (one pending request per account).
-  if (waiting) await trx.deleteFrom('sign_in_code_requests').where('id', '=', waiting.id).execute();
-  const row = await trx
-    .insertInto('sign_in_code_requests')
-    .values({ municipality_id: actor.municipalityId, staff_id: staff.id, requested_by: actor.id, reason })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  if (waiting) await deleteCodeRequest(trx, waiting.id);
+  const requestId = await insertCodeRequest(trx, {
+    municipalityId: actor.municipalityId,
+    staffId: staff.id,
+    requestedBy: actor.id,
+    reason,
+  });
   const watched = WATCHED_ROLES.find((role) => role === staff.role);
   if (watched)
     await alertCoordinatorChange(
@@ -88,7 +84,7 @@ export async function requestSignInCode(
       `${watched}_${reason === 'new_account' ? 'granted' : 'password_reset'}`,
       staff,
     );
-  return row.id;
+  return requestId;
 }
 
 /**
@@ -96,29 +92,7 @@ export async function requestSignInCode(
  */
 export async function listSignInCodeRequests(ctx: RequestContext): Promise<SignInCodeRequest[]> {
   requireCapability(ctx.actor, 'sign_in_codes.issue');
-  const rows = await ctx.db
-    .selectFrom('sign_in_code_requests as r')
-    .innerJoin('staff as s', 's.id', 'r.staff_id')
-    .innerJoin('staff as by', 'by.id', 'r.requested_by')
-    .select([
-      'r.id',
-      'r.reason',
-      'r.created_at',
-      's.id as staff_id',
-      's.name',
-      's.email',
-      's.role',
-      'by.id as by_id',
-      'by.name as by_name',
-    ])
-    .where('r.municipality_id', '=', ctx.actor.municipalityId)
-    .where('r.status', '=', 'pending')
-    .where(sql<boolean>`r.created_at > now() - make_interval(days => ${SIGN_IN_CODE_REQUEST_DAYS})`)
-    .where('r.requested_by', '<>', ctx.actor.id)
-    .where('r.staff_id', '<>', ctx.actor.id)
-    .where('s.active', '=', true)
-    .orderBy('r.created_at')
-    .execute();
+  const rows = await pendingCodeRequestsFor(ctx.db, ctx.actor.municipalityId, ctx.actor.id);
   return rows.map((r) => ({
     id: r.id,
     staff: { id: r.staff_id, name: r.name, email: r.email, role: r.role as Role },
@@ -140,39 +114,15 @@ export async function issueSignInCode(
   const secret = oneTimePassword();
   const hash = await hashPassword(secret);
   return audited(ctx, async ({ trx, audit }) => {
-    const request = await trx
-      .selectFrom('sign_in_code_requests as r')
-      .innerJoin('staff as s', 's.id', 'r.staff_id')
-      .select([
-        'r.id',
-        'r.status',
-        'r.requested_by',
-        's.id as staff_id',
-        's.name',
-        's.email',
-        sql<boolean>`r.created_at > now() - make_interval(days => ${SIGN_IN_CODE_REQUEST_DAYS})`.as('fresh'),
-      ])
-      .where('r.id', '=', requestId)
-      .where('r.municipality_id', '=', ctx.actor.municipalityId)
-      .where('s.active', '=', true)
-      .forUpdate()
-      .executeTakeFirst();
+    const request = await codeRequestOf(trx, ctx.actor.municipalityId, requestId);
     if (!request) throw new AppError('not_found');
     if (request.requested_by === ctx.actor.id || request.staff_id === ctx.actor.id)
       throw new AppError('code_self_issue_forbidden');
     if (request.status !== 'pending') throw new AppError('code_already_issued');
     if (!request.fresh) throw new AppError('code_request_expired');
-    await trx
-      .updateTable('staff')
-      .set({ password_hash: hash, must_change_password: true, version: sql`version + 1`, updated_at: sql`now()` })
-      .where('id', '=', request.staff_id)
-      .execute();
+    await setOneTimePasswordHash(trx, request.staff_id, hash);
     await deleteSessionsOf(trx, request.staff_id);
-    await trx
-      .updateTable('sign_in_code_requests')
-      .set({ status: 'issued', issued_by: ctx.actor.id, issued_at: sql`now()` })
-      .where('id', '=', request.id)
-      .execute();
+    await markCodeRequestIssued(trx, request.id, ctx.actor.id);
     await audit({
       action: 'update',
       entity: 'staff',

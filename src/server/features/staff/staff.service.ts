@@ -2,12 +2,11 @@
  * Staff accounts: list, create, edit, deactivate, ask for a new one-time code (issued by someone else,
  * sign-in-codes.service.ts).
  */
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Role } from '../../../core/roles.js';
 import type { Profession } from '../../../core/professions.js';
 import type { Staff, staffCreateBody, staffListQuery, staffUpdateBody } from '../../../core/schemas.js';
-import { mayBeContactPerson, requireCapability } from '../../access/access.js';
+import { requireCapability } from '../../access/access.js';
 import type { Db } from '../../db/connection.js';
 import { AppError } from '../../http/app-error.js';
 import { audited, type RequestContext } from '../../http/context.js';
@@ -16,27 +15,17 @@ import { alertCoordinatorChange, requestSignInCode } from './sign-in-codes.servi
 import { deleteSessionsOf } from '../../http/sessions.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import { choosableUnitIds } from '../units/units.queries.js';
+import {
+  insertStaffRow,
+  staffList,
+  staffMemberOf,
+  staffWithUnit,
+  staffWithUnitOrThrow,
+  updateStaffRow,
+  type StaffRow,
+} from './staff.queries.js';
 
-function staffQuery(db: Db, municipalityId: string) {
-  return db
-    .selectFrom('staff')
-    .leftJoin('units', 'units.id', 'staff.unit_id')
-    .select([
-      'staff.id',
-      'staff.name',
-      'staff.email',
-      'staff.role',
-      'staff.active',
-      'staff.must_change_password',
-      'staff.version',
-      'staff.profession',
-      'units.id as unit_id',
-      'units.name as unit_name',
-    ])
-    .where('staff.municipality_id', '=', municipalityId);
-}
-
-function present(r: Awaited<ReturnType<ReturnType<typeof staffQuery>['executeTakeFirstOrThrow']>>): Staff {
+function present(r: StaffRow): Staff {
   return {
     id: r.id,
     name: r.name,
@@ -53,11 +42,12 @@ function present(r: Awaited<ReturnType<ReturnType<typeof staffQuery>['executeTak
 /** Staff of the actor's municipality, optionally by role and active state. */
 export async function listStaff(ctx: RequestContext, filter: z.infer<typeof staffListQuery>): Promise<Staff[]> {
   requireCapability(ctx.actor, 'staff.list');
-  let q = staffQuery(ctx.db, ctx.actor.municipalityId);
-  if (filter.role) q = q.where('staff.role', '=', filter.role);
-  if (filter.active) q = q.where('staff.active', '=', filter.active === 'true');
-  if (filter.contactPerson) q = q.where(mayBeContactPerson);
-  return (await q.orderBy('staff.name').execute()).map(present);
+  const rows = await staffList(ctx.db, ctx.actor.municipalityId, {
+    role: filter.role,
+    active: filter.active ? filter.active === 'true' : undefined,
+    contactPerson: Boolean(filter.contactPerson),
+  });
+  return rows.map(present);
 }
 
 /**
@@ -74,21 +64,17 @@ export async function insertStaff(
   if (input.unitId && (await choosableUnitIds(db, municipalityId, [input.unitId])).length === 0)
     throw new AppError('validation_failed', [{ field: 'unitId', code: 'invalid' }]);
   try {
-    const row = await db
-      .insertInto('staff')
-      .values({
-        municipality_id: municipalityId,
-        unit_id: input.unitId,
-        email: input.email.toLowerCase(),
-        name: input.name,
-        role: input.role,
-        profession: input.profession ?? null,
-        password_hash: await hashPassword(secret),
-        must_change_password: password === undefined,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { id: row.id, oneTimePassword: password === undefined ? secret : null };
+    const id = await insertStaffRow(db, {
+      municipalityId,
+      unitId: input.unitId,
+      email: input.email.toLowerCase(),
+      name: input.name,
+      role: input.role,
+      profession: input.profession ?? null,
+      passwordHash: await hashPassword(secret),
+      mustChangePassword: password === undefined,
+    });
+    return { id, oneTimePassword: password === undefined ? secret : null };
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('duplicate_email', [{ field: 'email', code: 'invalid' }]);
     throw err;
@@ -120,9 +106,7 @@ export async function createStaff(
       entityId: created.id,
       detail: { role: input.role, profession: input.profession, codeRequestId },
     });
-    const staff = present(
-      await staffQuery(trx, ctx.actor.municipalityId).where('staff.id', '=', created.id).executeTakeFirstOrThrow(),
-    );
+    const staff = present(await staffWithUnitOrThrow(trx, ctx.actor.municipalityId, created.id));
     return { ...staff, codeRequestId };
   });
 }
@@ -135,7 +119,7 @@ export async function updateStaff(
 ): Promise<Staff> {
   requireCapability(ctx.actor, 'staff.manage');
   return audited(ctx, async ({ trx, audit }) => {
-    const current = await staffQuery(trx, ctx.actor.municipalityId).where('staff.id', '=', staffId).executeTakeFirst();
+    const current = await staffWithUnit(trx, ctx.actor.municipalityId, staffId);
     if (!current) throw new AppError('not_found');
     if (current.version !== input.version) throw new AppError('version_conflict');
     // An administrator cannot lock themselves (and perhaps everyone) out.
@@ -147,21 +131,14 @@ export async function updateStaff(
       (await choosableUnitIds(trx, ctx.actor.municipalityId, [input.unitId], [current.unit_id])).length === 0
     )
       throw new AppError('validation_failed', [{ field: 'unitId', code: 'invalid' }]);
-    const updated = await trx
-      .updateTable('staff')
-      .set({
-        name: input.name,
-        role: input.role,
-        unit_id: input.unitId,
-        ...(input.profession !== undefined && { profession: input.profession }),
-        active: input.active,
-        version: sql`version + 1`,
-        updated_at: sql`now()`,
-      })
-      .where('id', '=', staffId)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    if (updated.numUpdatedRows === 0n) throw new AppError('version_conflict');
+    const updated = await updateStaffRow(trx, staffId, input.version, {
+      name: input.name,
+      role: input.role,
+      unit_id: input.unitId,
+      ...(input.profession !== undefined && { profession: input.profession }),
+      active: input.active,
+    });
+    if (!updated) throw new AppError('version_conflict');
     if (!input.active || input.role !== current.role) await deleteSessionsOf(trx, staffId);
     if ((input.role === 'coordinator' || input.role === 'administrator') && current.role !== input.role)
       await alertCoordinatorChange(trx, ctx.actor, `${input.role}_granted`, { id: staffId, name: input.name });
@@ -171,9 +148,7 @@ export async function updateStaff(
       entityId: staffId,
       detail: { role: input.role, unitId: input.unitId, profession: input.profession, active: input.active },
     });
-    return present(
-      await staffQuery(trx, ctx.actor.municipalityId).where('staff.id', '=', staffId).executeTakeFirstOrThrow(),
-    );
+    return present(await staffWithUnitOrThrow(trx, ctx.actor.municipalityId, staffId));
   });
 }
 
@@ -185,12 +160,7 @@ export async function resetStaffPassword(ctx: RequestContext, staffId: string): 
   requireCapability(ctx.actor, 'staff.manage');
   if (staffId === ctx.actor.id) throw new AppError('forbidden');
   return audited(ctx, async ({ trx, audit }) => {
-    const staff = await trx
-      .selectFrom('staff')
-      .select(['id', 'name', 'role'])
-      .where('id', '=', staffId)
-      .where('municipality_id', '=', ctx.actor.municipalityId)
-      .executeTakeFirst();
+    const staff = await staffMemberOf(trx, ctx.actor.municipalityId, staffId);
     if (!staff) throw new AppError('not_found');
     const codeRequestId = await requestSignInCode(trx, ctx.actor, staff, 'reset');
     await audit({

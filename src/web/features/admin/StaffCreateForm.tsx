@@ -3,59 +3,39 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Profession } from '../../../core/professions.js';
 import type { Role } from '../../../core/roles.js';
-import type { Staff, Unit } from '../../../core/schemas.js';
+import { staffCreateBody, type Staff, type Unit } from '../../../core/schemas.js';
 import { staffApi } from '../../api/endpoints.js';
-import { messageOf, useMessages, type FieldMessages, type Message } from '../../api/fieldErrors.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { FormActions } from '../../components/FormActions.js';
 import { TextField } from '../../components/FormField.js';
+import { useSchemaForm } from '../../hooks/useSchemaForm.js';
 import { StaffRoleUnitFields } from './StaffFields.js';
 
 type Props = { units: Unit[]; onCreated: (created: Staff & { codeRequestId: string }) => Promise<void> };
 
-/** The create-account form. */
+/** The create-account form, checked with the core schema the server checks it with. */
 export function StaffCreateForm({ units, onCreated }: Props) {
   const { t } = useTranslation();
-  const messages = useMessages();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('youth_coach');
   const [unitId, setUnitId] = useState('');
   const [profession, setProfession] = useState<Profession | ''>('');
-  const [local, setLocal] = useState<FieldMessages>({});
-  const [problem, setProblem] = useState<Message | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const missing: FieldMessages = {};
-    if (!name.trim()) missing.name = { key: 'fieldErrors.required' };
-    if (!email.trim()) missing.email = { key: 'fieldErrors.required' };
-    setLocal(missing);
-    setProblem(null);
-    setAttempt((n) => n + 1);
-    if (Object.keys(missing).length) return;
-    setBusy(true);
-    try {
-      const created = await staffApi.create({
-        name: name.trim(),
-        email: email.trim(),
-        role,
-        unitId: unitId || null,
-        profession: profession || null,
-      });
+  const form = useSchemaForm(staffCreateBody, (body) => staffApi.create(body), {
+    onSuccess: async (created) => {
       setName('');
       setEmail('');
       setProfession('');
       await onCreated(created);
-    } catch (err) {
-      setProblem(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    form.submit({ name, email, role, unitId: unitId || null, profession: profession || null });
   }
 
-  const errors = messages.fields(local, problem);
+  const errors = form.errors;
   const labels: Record<string, string> = {
     name: t('staff.fields.name'),
     email: t('staff.fields.email'),
@@ -69,8 +49,8 @@ export function StaffCreateForm({ units, onCreated }: Props) {
       <p>{t('staff.create.intro')}</p>
       <form onSubmit={submit} noValidate>
         <ErrorSummary
-          message={messages.text(problem)}
-          focusKey={attempt}
+          message={form.problem}
+          focusKey={form.attempt}
           items={Object.entries(errors).map(([f, message]) => ({
             fieldId: `staff-new-${f}`,
             label: labels[f],
@@ -109,9 +89,7 @@ export function StaffCreateForm({ units, onCreated }: Props) {
           profession={profession}
           onProfession={setProfession}
         />
-        <button type="submit" className="button" disabled={busy}>
-          {t('staff.create.submit')}
-        </button>
+        <FormActions submit={t('staff.create.submit')} busy={form.busy} />
       </form>
     </section>
   );

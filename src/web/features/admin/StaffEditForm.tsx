@@ -3,11 +3,13 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Profession } from '../../../core/professions.js';
 import type { Role } from '../../../core/roles.js';
-import type { Staff, Unit } from '../../../core/schemas.js';
+import { staffUpdateBody, type Staff, type Unit } from '../../../core/schemas.js';
 import { staffApi } from '../../api/endpoints.js';
-import { messageOf, useMessages, type FieldMessages, type Message } from '../../api/fieldErrors.js';
+import { useMessages } from '../../api/fieldErrors.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { TextField } from '../../components/FormField.js';
+import { useAction } from '../../hooks/useAction.js';
+import { useSchemaForm } from '../../hooks/useSchemaForm.js';
 import { StaffRoleUnitFields } from './StaffFields.js';
 import { FormActions } from '../../components/FormActions.js';
 
@@ -32,48 +34,27 @@ export function StaffEditForm({ staff, isSelf, units, onClose, onSaved, onPasswo
   // A deactivated unit is not offered to others, but the account keeps it until someone changes it.
   const offered = staff.unit && !units.some((u) => u.id === staff.unit!.id) ? [...units, staff.unit] : units;
   const [active, setActive] = useState(staff.active);
-  const [local, setLocal] = useState<FieldMessages>({});
-  const [problem, setProblem] = useState<Message | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const [confirmReset, setConfirmReset] = useState(false);
-  const [busy, setBusy] = useState(false);
   useEffect(() => heading.current?.focus(), []);
-
-  async function run(work: () => Promise<void>) {
-    setBusy(true);
-    setProblem(null);
-    try {
-      await work();
-    } catch (err) {
-      setProblem(messageOf(err));
-      setAttempt((n) => n + 1);
-    } finally {
-      setBusy(false);
-    }
-  }
+  // Saving is checked with the core schema the server uses; resetting the password is a separate action.
+  const form = useSchemaForm(staffUpdateBody, (body) => staffApi.update(staff.id, body), { onSuccess: onSaved });
+  const reset = useAction();
+  const busy = form.busy || reset.busy;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!name.trim()) {
-      setLocal({ name: { key: 'fieldErrors.required' } });
-      setAttempt((n) => n + 1);
-      return;
-    }
-    setLocal({});
-    void run(async () => {
-      await staffApi.update(staff.id, {
-        name: name.trim(),
-        role,
-        unitId: unitId || null,
-        profession: profession || null,
-        active,
-        version: staff.version,
-      });
-      await onSaved();
+    reset.setError(null);
+    form.submit({
+      name,
+      role,
+      unitId: unitId || null,
+      profession: profession || null,
+      active,
+      version: staff.version,
     });
   }
 
-  const errors = messages.fields(local, problem);
+  const errors = form.errors;
   const labels: Record<string, string> = {
     name: t('staff.fields.name'),
     role: t('staff.fields.role'),
@@ -88,8 +69,8 @@ export function StaffEditForm({ staff, isSelf, units, onClose, onSaved, onPasswo
       <p className="muted">{staff.email}</p>
       <form onSubmit={submit} noValidate>
         <ErrorSummary
-          message={messages.text(problem)}
-          focusKey={attempt}
+          message={form.problem ?? messages.text(reset.error)}
+          focusKey={form.attempt}
           items={Object.entries(errors).map(([f, message]) => ({
             fieldId: `staff-edit-${f}`,
             label: labels[f],
@@ -145,7 +126,7 @@ export function StaffEditForm({ staff, isSelf, units, onClose, onSaved, onPasswo
             className="button button--danger"
             disabled={busy}
             onClick={() =>
-              void run(async () => {
+              void reset.run(async () => {
                 await staffApi.resetPassword(staff.id);
                 setConfirmReset(false);
                 onPasswordReset();

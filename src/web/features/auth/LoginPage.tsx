@@ -54,7 +54,7 @@ export function LoginPage() {
     <section className="panel narrow" aria-labelledby="page-title">
       <PageHeading title={t('login.title')} />
       <p>{t('login.intro')}</p>
-      {endedBecause === 'session_expired' && !error ? <Alert tone="info">{t('login.sessionExpired')}</Alert> : null}
+      {endedBecause === 'session_expired' && !error ? <Alert tone="info">{t('errors.session_expired')}</Alert> : null}
       {error ? <Alert tone="error">{messages.text(error)}</Alert> : null}
       <form onSubmit={submit} noValidate>
         <TextField

@@ -1,13 +1,12 @@
 /** The reader's iCal subscription: create, renew or revoke it. The address is shown once, when made. */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { calendarApi } from '../../api/outreachEndpoints.js';
 import { problemOf } from '../../api/query-client.js';
 import { calendarKeys } from '../../api/queryKeys.js';
 import { Alert, ProblemAlert } from '../../components/Alert.js';
-import { useAction } from '../../hooks/useAction.js';
-import { apiErrorOf } from '../contact/useFieldErrors.js';
+import { FeedAddress } from '../../components/FeedAddress.js';
 import { useFormat } from '../../i18n/format.js';
 
 /** The subscription panel. */
@@ -18,34 +17,32 @@ export function CalendarFeedPanel() {
   const feed = useQuery({ queryKey: calendarKeys.feed, queryFn: () => calendarApi.feed() });
   const [url, setUrl] = useState<string | null>(null);
   const [revoked, setRevoked] = useState(false);
-  const action = useAction();
-  const problem = apiErrorOf(action.error);
-  const run = async (work: () => Promise<unknown>) => {
-    await action.run(work);
-    await queryClient.invalidateQueries({ queryKey: calendarKeys.feed });
-  };
+  const refresh = () => queryClient.invalidateQueries({ queryKey: calendarKeys.feed });
+  const renew = useMutation({
+    mutationFn: () => calendarApi.renewFeed(),
+    onSuccess: (made) => {
+      setRevoked(false);
+      setUrl(made.url);
+    },
+    onSettled: refresh,
+  });
+  const revoke = useMutation({
+    mutationFn: () => calendarApi.revokeFeed(),
+    onSuccess: () => {
+      setUrl(null);
+      setRevoked(true);
+    },
+    onSettled: refresh,
+  });
 
   return (
     <section className="panel" aria-labelledby="feed-title">
       <h2 id="feed-title">{t('calendar.feed.title')}</h2>
       <p>{t('calendar.feed.text')}</p>
-      <ProblemAlert error={problem ?? problemOf(feed.error)} />
+      <ProblemAlert error={problemOf(renew.error ?? revoke.error ?? feed.error)} />
       {revoked ? <Alert tone="success">{t('calendar.feed.revoked')}</Alert> : null}
       {url ? (
-        <div className="field">
-          <label htmlFor="feed-url">{t('calendar.feed.url')}</label>
-          <p id="feed-url-hint" className="field__hint">
-            {t('calendar.feed.urlHint')}
-          </p>
-          <input
-            id="feed-url"
-            type="text"
-            readOnly
-            value={url}
-            aria-describedby="feed-url-hint"
-            onFocus={(e) => e.target.select()}
-          />
-        </div>
+        <FeedAddress id="feed-url" label={t('calendar.feed.url')} hint={t('calendar.feed.urlHint')} url={url} />
       ) : null}
       {feed.data ? (
         <p>
@@ -58,7 +55,11 @@ export function CalendarFeedPanel() {
         <button
           type="button"
           className="button button--secondary"
-          onClick={() => void run(async () => (setRevoked(false), setUrl((await calendarApi.renewFeed()).url)))}
+          disabled={renew.isPending}
+          onClick={() => {
+            revoke.reset();
+            renew.mutate();
+          }}
         >
           {feed.data?.active ? t('calendar.feed.renew') : t('calendar.feed.create')}
         </button>
@@ -66,7 +67,11 @@ export function CalendarFeedPanel() {
           <button
             type="button"
             className="button button--secondary"
-            onClick={() => void run(async () => (await calendarApi.revokeFeed(), setUrl(null), setRevoked(true)))}
+            disabled={revoke.isPending}
+            onClick={() => {
+              renew.reset();
+              revoke.mutate();
+            }}
           >
             {t('calendar.feed.revoke')}
           </button>

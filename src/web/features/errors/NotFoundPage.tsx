@@ -9,7 +9,7 @@ export function NotFoundPage() {
   return (
     <section className="panel narrow" aria-labelledby="page-title">
       <PageHeading title={t('notFound.title')} />
-      <p>{t('notFound.text')}</p>
+      <p>{t('errors.not_found')}</p>
       <p>
         <Link to="/">{t('notFound.back')}</Link>
       </p>

@@ -44,8 +44,8 @@ export function CloseCaseForm({ caseId, version, onClosed }: Props) {
     event.preventDefault();
     setAttempts((n) => n + 1);
     const checks: FieldMessages = {};
-    if (!outcome) checks.outcome = { key: 'outcomes.required' };
-    if (!closedOn) checks.closedOn = { key: 'outcomes.required' };
+    if (!outcome) checks.outcome = { key: 'fieldErrors.required' };
+    if (!closedOn) checks.closedOn = { key: 'fieldErrors.required' };
     setLocal(checks);
     save.reset();
     if (Object.keys(checks).length === 0) save.mutate();

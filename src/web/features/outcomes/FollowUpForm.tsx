@@ -39,7 +39,7 @@ export function FollowUpForm({ followUp, onSaved }: Props) {
   function submit(event: FormEvent) {
     event.preventDefault();
     setAttempts((n) => n + 1);
-    const checks: FieldMessages = result ? {} : { result: { key: 'outcomes.required' } };
+    const checks: FieldMessages = result ? {} : { result: { key: 'fieldErrors.required' } };
     setLocal(checks);
     save.reset();
     if (Object.keys(checks).length === 0) save.mutate();

@@ -2,30 +2,33 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { centreBody } from '../../../core/outreach-schemas.js';
 import { calendarApi } from '../../api/outreachEndpoints.js';
 import { calendarKeys } from '../../api/queryKeys.js';
-import { Alert, ProblemAlert } from '../../components/Alert.js';
+import { Alert } from '../../components/Alert.js';
+import { FormActions } from '../../components/FormActions.js';
 import { TextField } from '../../components/FormField.js';
-import { useAction } from '../../hooks/useAction.js';
-import { apiErrorOf } from '../contact/useFieldErrors.js';
+import { useSchemaForm } from '../../hooks/useSchemaForm.js';
 
-/** The centres panel. */
+/** The centres panel; a new centre's name is checked with the core schema the server checks it with. */
 export function CentresPanel() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const centres = useQuery({ queryKey: calendarKeys.centres, queryFn: () => calendarApi.centres() });
   const [name, setName] = useState('');
   const [added, setAdded] = useState(false);
-  const { error, run } = useAction();
-  const problem = apiErrorOf(error);
+  const form = useSchemaForm(centreBody, (body) => calendarApi.addCentre(body.name), {
+    onSuccess: async () => {
+      setName('');
+      setAdded(true);
+      await queryClient.invalidateQueries({ queryKey: calendarKeys.centres });
+    },
+  });
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     setAdded(false);
-    if (!(await run(() => calendarApi.addCentre(name)))) return;
-    setName('');
-    setAdded(true);
-    await queryClient.invalidateQueries({ queryKey: calendarKeys.centres });
+    form.submit({ name });
   }
 
   return (
@@ -42,11 +45,16 @@ export function CentresPanel() {
       )}
       <form onSubmit={submit} noValidate>
         {added ? <Alert tone="success">{t('outreachSettings.centres.added')}</Alert> : null}
-        <ProblemAlert error={problem} />
-        <TextField id="centre-name" label={t('outreachSettings.centres.name')} value={name} onChange={setName} />
-        <button type="submit" className="button button--secondary">
-          {t('outreachSettings.centres.add')}
-        </button>
+        {/* The settings form above has the page's error summary; this small form says its problem in place. */}
+        {form.problem ? <Alert tone="error">{form.problem}</Alert> : null}
+        <TextField
+          id="centre-name"
+          label={t('outreachSettings.centres.name')}
+          value={name}
+          onChange={setName}
+          error={form.errors.name}
+        />
+        <FormActions submit={t('outreachSettings.centres.add')} busy={form.busy} />
       </form>
     </section>
   );

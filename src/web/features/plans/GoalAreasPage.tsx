@@ -12,6 +12,7 @@ import { ApiError } from '../../api/client.js';
 import { fieldErrorsOf } from '../../api/fieldErrors.js';
 import { goalAreasApi } from '../../api/planEndpoints.js';
 import { Alert, Loading, ProblemAlert, useProblemText } from '../../components/Alert.js';
+import { FormActions } from '../../components/FormActions.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { TextField } from '../../components/FormField.js';
 import { PageHeading } from '../../components/PageHeading.js';
@@ -157,7 +158,7 @@ function GoalAreasForm({ list }: { list: GoalAreasResponse }) {
           </div>
         </fieldset>
       ))}
-      <div className="form-actions">
+      <FormActions submit={t('goalAreaSettings.save')} busy={save.isPending}>
         <button
           type="button"
           className="button button--secondary"
@@ -169,10 +170,7 @@ function GoalAreasForm({ list }: { list: GoalAreasResponse }) {
         >
           {t('goalAreaSettings.add')}
         </button>
-        <button type="submit" className="button" disabled={save.isPending}>
-          {t('goalAreaSettings.save')}
-        </button>
-      </div>
+      </FormActions>
     </form>
   );
 }

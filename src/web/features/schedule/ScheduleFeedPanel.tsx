@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
 import { scheduleApi, scheduleKeys } from '../../api/scheduleEndpoints.js';
 import { Alert, ProblemAlert } from '../../components/Alert.js';
+import { FeedAddress } from '../../components/FeedAddress.js';
 import { SelectField } from '../../components/SelectField.js';
 import { useFormat } from '../../i18n/format.js';
 
@@ -48,20 +49,12 @@ export function ScheduleFeedPanel({ personId }: { personId: string }) {
       <ProblemAlert error={problem(feed.error) ?? problem(renew.error) ?? problem(revoke.error)} />
       {revoked ? <Alert tone="success">{t('schedule.feed.revoked')}</Alert> : null}
       {url ? (
-        <div className="field">
-          <label htmlFor="schedule-feed-url">{t('schedule.feed.url')}</label>
-          <p id="schedule-feed-url-hint" className="field__hint">
-            {t('schedule.feed.urlHint')}
-          </p>
-          <input
-            id="schedule-feed-url"
-            type="text"
-            readOnly
-            value={url}
-            aria-describedby="schedule-feed-url-hint"
-            onFocus={(e) => e.target.select()}
-          />
-        </div>
+        <FeedAddress
+          id="schedule-feed-url"
+          label={t('schedule.feed.url')}
+          hint={t('schedule.feed.urlHint')}
+          url={url}
+        />
       ) : null}
       {feed.data ? (
         <p>

@@ -5,13 +5,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { YoungPersonSettings } from '../../../core/me-schemas.js';
+import { youngPersonSettingsSchema, type YoungPersonSettings } from '../../../core/me-schemas.js';
 import { request } from '../../api/client.js';
+import { problemOf } from '../../api/query-client.js';
 import { Alert, Loading, ProblemAlert } from '../../components/Alert.js';
 import { FormActions } from '../../components/FormActions.js';
 import { PageHeading } from '../../components/PageHeading.js';
-import { useAction } from '../../hooks/useAction.js';
-import { apiErrorOf } from '../contact/useFieldErrors.js';
+import { useSchemaForm } from '../../hooks/useSchemaForm.js';
 
 const PATH = '/api/v1/settings/young-person';
 const KEY = ['settings', 'young-person'];
@@ -23,18 +23,24 @@ export function YoungPersonSettingsPage() {
   const loaded = useQuery({ queryKey: KEY, queryFn: () => request<YoungPersonSettings>(PATH) });
   const [shown, setShown] = useState(false);
   const [saved, setSaved] = useState(false);
-  const { error, run } = useAction();
+  const form = useSchemaForm(
+    youngPersonSettingsSchema,
+    (body) => request<YoungPersonSettings>(PATH, { method: 'PUT', body }),
+    {
+      onSuccess: async () => {
+        setSaved(true);
+        await client.invalidateQueries({ queryKey: KEY });
+      },
+    },
+  );
   useEffect(() => setShown(loaded.data?.staffNamesShown ?? false), [loaded.data]);
-  if (loaded.error) return <Alert>{loaded.error.message}</Alert>;
+  if (loaded.error) return <ProblemAlert error={problemOf(loaded.error)} />;
   if (!loaded.data) return <Loading />;
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
-    const body = { staffNamesShown: shown };
-    if (!(await run(() => request<YoungPersonSettings>(PATH, { method: 'PUT', body })))) return;
-    setSaved(true);
-    await client.invalidateQueries({ queryKey: KEY });
+    form.submit({ staffNamesShown: shown });
   }
 
   return (
@@ -43,7 +49,7 @@ export function YoungPersonSettingsPage() {
       <p className="lead">{t('youngPersonSettings.intro')}</p>
       <form onSubmit={submit} noValidate>
         {saved ? <Alert tone="success">{t('youngPersonSettings.saved')}</Alert> : null}
-        <ProblemAlert error={apiErrorOf(error)} />
+        {form.problem ? <Alert tone="error">{form.problem}</Alert> : null}
         <div className="field checkbox">
           <input
             id="yp-staff-names"
@@ -57,7 +63,7 @@ export function YoungPersonSettingsPage() {
         <p id="yp-staff-names-hint" className="field__hint">
           {t('youngPersonSettings.staffNamesHint')}
         </p>
-        <FormActions submit={t('youngPersonSettings.save')} />
+        <FormActions submit={t('youngPersonSettings.save')} busy={form.busy} />
       </form>
     </>
   );
