@@ -765,12 +765,19 @@ export interface EmailMessagesTable {
   to_address: string;
   subject: string;
   body: string;
-  provider: 'outbox';
+  provider: 'outbox' | 'smtp';
+  /** The SMTP server's message id, once it took the message. */
+  provider_id: string | null;
   status: 'stored' | 'sent' | 'failed';
+  /** Why sending failed; null unless status is 'failed'. */
+  failure_reason: EmailFailure | null;
   sent_by: string;
   purpose: 'sign_in_code';
   created_at: Timestamp;
+  status_at: Timestamp;
 }
+/** Why an e-mail never reached the SMTP server: refused by it, no answer from it, or never handed over. */
+export type EmailFailure = 'refused' | 'no_answer' | 'not_sent';
 export interface SmsMessagesTable {
   id: Generated<string>;
   municipality_id: string;
