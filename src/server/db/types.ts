@@ -778,6 +778,15 @@ export interface EmailMessagesTable {
 }
 /** Why an e-mail never reached the SMTP server: refused by it, no answer from it, or never handed over. */
 export type EmailFailure = 'refused' | 'no_answer' | 'not_sent';
+/** A note's sharing with the young person, changed after it was written (overrides the note's own flag). */
+export interface NoteSharesTable {
+  note_id: string;
+  municipality_id: string;
+  person_id: string;
+  shared: boolean;
+  changed_at: Timestamp;
+  changed_by: string;
+}
 export interface SmsMessagesTable {
   id: Generated<string>;
   municipality_id: string;
@@ -856,6 +865,7 @@ export interface OutreachDatabase {
   message_templates: MessageTemplatesTable;
   sms_messages: SmsMessagesTable;
   email_messages: EmailMessagesTable;
+  note_shares: NoteSharesTable;
   sms_opt_outs: SmsOptOutsTable;
   centres: CentresTable;
   meetings: MeetingsTable;
