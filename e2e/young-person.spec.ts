@@ -310,6 +310,46 @@ describe.skipIf(skipE2E)(
       await context.close();
     });
 
+    it('lets the contact person prepare an application for signing and take it back, by keyboard', async () => {
+      const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
+      await signIn(page, ACCOUNTS.youthCoach);
+      await page.goto(`/persons/${personId}`);
+      const panel = page.getByRole('region', { name: 'Ansökningar' });
+      await panel.getByRole('button', { name: 'Förbered för signering i Mitt Lotsa' }).focus();
+      await page.keyboard.press('Enter');
+      const form = panel.getByRole('form', { name: 'Förbered en ansökan för signering i Mitt Lotsa' });
+      await form.waitFor();
+      // No team chosen: the field says so, and nothing is prepared.
+      await form.getByRole('button', { name: 'Förbered ansökan' }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => form.textContent()).toContain('Välj ett team.');
+      await expectNoAxeViolations(page, 'person page, preparing an application without a team');
+      await form.getByLabel('Team').selectOption({ label: 'Ungdomsteamet' });
+      await form.getByLabel('Vem remitterade?').selectOption({ label: 'Socialtjänsten' });
+      await form.getByRole('button', { name: 'Förbered ansökan' }).focus();
+      await page.keyboard.press('Enter');
+      await panel.getByRole('heading', { name: 'Väntar på ungdomens signatur' }).waitFor();
+      expect(await panel.textContent()).toContain('Ungdomsteamet, Socialtjänsten');
+      await expectNoAxeViolations(page, 'person page, an application waiting for the signature');
+      const contactPerson = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.youthCoach);
+      const waiting = async () =>
+        (
+          (await (await contactPerson.api.get(`/api/v1/persons/${personId}/prepared-applications`)).json()) as {
+            team: { name: string };
+            referrer: string;
+          }[]
+        ).map((a) => [a.team.name, a.referrer]);
+      expect(await waiting()).toEqual([['Ungdomsteamet', 'social_services']]);
+      // Taken back: the list goes, and the young person has nothing to sign.
+      await panel.getByRole('button', { name: 'Ta bort den förberedda ansökan till Ungdomsteamet' }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => panel.getByRole('heading', { name: 'Väntar på ungdomens signatur' }).count()).toBe(0);
+      expect(await waiting()).toEqual([]);
+      await contactPerson.api.dispose();
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
     it('shows the contact person an e-mail code in their outbox, in Swedish and English, axe-clean', async () => {
       const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
       const emailPnr = spec.lotsa.unusedIdentityNumber(41);
