@@ -62,6 +62,7 @@ describe.skipIf(skipE2E)('[access]: each role sees only what it needs; managers 
       'Kalender',
       'Brev',
       'Sms',
+      'E-post',
       'Anmälningar',
       'Siffror',
       'Importera listor',

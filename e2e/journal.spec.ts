@@ -43,6 +43,38 @@ describe.skipIf(skipE2E)('[journal]: a coordinator writes notes and changes the 
     await context.close();
   });
 
+  it('shows a written note to the young person and stops again, by keyboard, axe-clean', async () => {
+    const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
+    await signIn(page, ACCOUNTS.coordinator);
+    await page.goto(`/persons/${personId}`);
+    const item = timelineItems(page).filter({ hasText: 'Ringde hem.' });
+    const share = item.getByRole('checkbox', { name: 'Visa för ungdomen' });
+    expect(await share.isChecked()).toBe(false);
+    const sharedNow = async () => {
+      const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
+      const events = (await (await coordinator.api.get(`/api/v1/persons/${personId}/events`)).json()) as {
+        payload: { text?: string; sharedWithYoungPerson?: boolean };
+      }[];
+      await coordinator.api.dispose();
+      return events.find((e) => e.payload.text?.startsWith('Ringde hem.'))?.payload.sharedWithYoungPerson;
+    };
+    await share.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => item.getByRole('status').textContent()).toBe('Anteckningen visas nu för ungdomen.');
+    expect(await share.isChecked()).toBe(true);
+    expect(await sharedNow()).toBe(true);
+    await expectNoAxeViolations(page, 'person page, a note shown to the young person');
+    await share.focus();
+    await page.keyboard.press('Space');
+    await expect
+      .poll(() => item.getByRole('status').textContent())
+      .toBe('Anteckningen visas inte längre för ungdomen.');
+    expect(await share.isChecked()).toBe(false);
+    expect(await sharedNow()).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('corrects a note: the original stays, marked as corrected and linked to its correction', async () => {
     const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
     expect(

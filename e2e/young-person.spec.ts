@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { request as playwrightRequest } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { todayInSweden } from '../src/core/dates.js';
 import { WEB_DIST } from '../src/server/app.js';
@@ -312,6 +313,98 @@ describe.skipIf(skipE2E)(
       }[];
       expect(waiting.map((w) => w.categories)).toContainEqual(['assessment_plan']);
       await contactPerson.api.dispose();
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
+    it('lets the contact person prepare an application for signing and take it back, by keyboard', async () => {
+      const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
+      await signIn(page, ACCOUNTS.youthCoach);
+      await page.goto(`/persons/${personId}`);
+      const panel = page.getByRole('region', { name: 'Ansökningar' });
+      await panel.getByRole('button', { name: 'Förbered för signering i Mitt Lotsa' }).focus();
+      await page.keyboard.press('Enter');
+      const form = panel.getByRole('form', { name: 'Förbered en ansökan för signering i Mitt Lotsa' });
+      await form.waitFor();
+      // No team chosen: the field says so, and nothing is prepared.
+      await form.getByRole('button', { name: 'Förbered ansökan' }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => form.textContent()).toContain('Välj ett team.');
+      await expectNoAxeViolations(page, 'person page, preparing an application without a team');
+      await form.getByLabel('Team').selectOption({ label: 'Ungdomsteamet' });
+      await form.getByLabel('Vem remitterade?').selectOption({ label: 'Socialtjänsten' });
+      await form.getByRole('button', { name: 'Förbered ansökan' }).focus();
+      await page.keyboard.press('Enter');
+      await panel.getByRole('heading', { name: 'Väntar på ungdomens signatur' }).waitFor();
+      expect(await panel.textContent()).toContain('Ungdomsteamet, Socialtjänsten');
+      await expectNoAxeViolations(page, 'person page, an application waiting for the signature');
+      const contactPerson = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.youthCoach);
+      const waiting = async () =>
+        (
+          (await (await contactPerson.api.get(`/api/v1/persons/${personId}/prepared-applications`)).json()) as {
+            team: { name: string };
+            referrer: string;
+          }[]
+        ).map((a) => [a.team.name, a.referrer]);
+      expect(await waiting()).toEqual([['Ungdomsteamet', 'social_services']]);
+      // Taken back: the list goes, and the young person has nothing to sign.
+      await panel.getByRole('button', { name: 'Ta bort den förberedda ansökan till Ungdomsteamet' }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => panel.getByRole('heading', { name: 'Väntar på ungdomens signatur' }).count()).toBe(0);
+      expect(await waiting()).toEqual([]);
+      await contactPerson.api.dispose();
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
+    it('shows the contact person an e-mail code in their outbox, in Swedish and English, axe-clean', async () => {
+      const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
+      const emailPnr = spec.lotsa.unusedIdentityNumber(41);
+      const emailPersonId = (
+        await coordinator.send('POST', '/api/v1/persons', {
+          personalIdentityNumber: emailPnr,
+          givenName: 'Elin',
+          familyName: 'Epost',
+          email: 'elin.epost@example.se',
+          emailGivenBy: 'young_person',
+          signInCodeChannel: 'email',
+        })
+      ).body.id;
+      const kase = (
+        (await (await coordinator.api.get(`/api/v1/persons/${emailPersonId}`)).json()) as {
+          case: { id: string; version: number };
+        }
+      ).case;
+      const staff = (await (await coordinator.api.get('/api/v1/staff')).json()) as { id: string; email: string }[];
+      const coach = staff.find((s) => s.email === ACCOUNTS.youthCoach)!.id;
+      const assign = { contactPersonId: coach, version: kase.version };
+      expect((await coordinator.send('PATCH', `/api/v1/cases/${kase.id}`, assign)).status).toBe(204);
+      await coordinator.api.dispose();
+      const young = await playwrightRequest.newContext({ baseURL: spec.lotsa.baseUrl });
+      const asked = await young.post('/api/v1/me/code', { data: { personalIdentityNumber: emailPnr } });
+      expect(asked.status()).toBe(202);
+      await young.dispose();
+
+      const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
+      await signIn(page, ACCOUNTS.youthCoach);
+      await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'E-post' }).click();
+      await page.getByRole('heading', { level: 1, name: 'E-post' }).waitFor();
+      // The code is made after the answer: reload until it is in the outbox.
+      const outbox = page.getByRole('region', { name: 'E-post, senaste först' });
+      await expect
+        .poll(
+          async () => {
+            if (!(await outbox.count())) await page.reload();
+            return (await outbox.count()) ? outbox.textContent() : '';
+          },
+          { timeout: 10_000 },
+        )
+        .toMatch(/Din kod till Lotsa: \d{6}/);
+      expect(await outbox.getByRole('row', { name: /Elin Epost/ }).textContent()).toContain('elin.epost@example.se');
+      await expectNoAxeViolations(page, 'e-mail outbox');
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('heading', { level: 1, name: 'E-mail' }).waitFor();
+      await expectNoAxeViolations(page, 'e-mail outbox (en)');
       expect(errors).toEqual([]);
       await context.close();
     });

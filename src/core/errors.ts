@@ -396,6 +396,13 @@ export const ERRORS = {
       'aldrig i Mitt Lotsa.',
     en: 'This part of the assessment cannot be shared with the young person. Health and social parts are never shown.',
   },
+  note_not_shareable: {
+    status: 409,
+    sv:
+      'Anteckningen kan inte visas för den unga. Anteckningar om hälsa och social situation visas aldrig i ' +
+      'Mitt Lotsa.',
+    en: 'This note cannot be shown to the young person. Notes on health and social matters are never shown.',
+  },
   assessment_draft_exists: {
     status: 409,
     sv: 'Det finns redan ett utkast till kartläggning för personen. Fortsätt på det i stället.',

@@ -297,6 +297,12 @@ export const noteBody = z.object({
   sharedWithYoungPerson: z.boolean().optional(),
 });
 
+/** Whether a written note is shown to the young person from now on. */
+export const noteSharingBody = z.object({ shared: z.boolean() });
+/** A note's sharing with the young person, after a change. */
+export const noteSharingSchema = z.object({ id, sharedWithYoungPerson: z.boolean() });
+export type NoteSharing = z.infer<typeof noteSharingSchema>;
+
 export const caseUpdateBody = z.object({
   contactPersonId: id.nullable().optional(),
   teamId: id.nullable().optional(),

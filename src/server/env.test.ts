@@ -65,6 +65,34 @@ describe('loadEnv', () => {
     expect(() => loadEnv({ ...gateway, LOTSA_SMS_SENDER: 'Socialtjänsten i Partille' })).toThrow(/LOTSA_SMS_SENDER/);
   });
 
+  it('keeps e-mail in the outbox unless an SMTP server is configured, and then needs a sender', () => {
+    expect(loadEnv({}).smtp).toBeNull();
+    expect(loadEnv({ LOTSA_SMTP_HOST: 'smtp.example.se', LOTSA_SMTP_FROM: 'lotsa@example.se' }).smtp).toEqual({
+      host: 'smtp.example.se',
+      port: 587,
+      tls: 'starttls',
+      auth: null,
+      from: 'lotsa@example.se',
+    });
+    expect(() => loadEnv({ LOTSA_SMTP_HOST: 'smtp.example.se' })).toThrow(
+      /LOTSA_SMTP_FROM: is required when LOTSA_SMTP_HOST is set/,
+    );
+    expect(() =>
+      loadEnv({ LOTSA_SMTP_HOST: 'smtp.example.se', LOTSA_SMTP_FROM: 'lotsa@example.se', LOTSA_SMTP_USER: 'u' }),
+    ).toThrow(/LOTSA_SMTP_PASSWORD: LOTSA_SMTP_USER and LOTSA_SMTP_PASSWORD go together/);
+    expect(() => loadEnv({ LOTSA_SMTP_TLS: 'ssl' })).toThrow(/LOTSA_SMTP_TLS: must be starttls, tls or none/);
+    expect(
+      loadEnv({
+        LOTSA_SMTP_HOST: 'smtp.example.se',
+        LOTSA_SMTP_PORT: '465',
+        LOTSA_SMTP_TLS: 'tls',
+        LOTSA_SMTP_USER: 'u',
+        LOTSA_SMTP_PASSWORD: 'p',
+        LOTSA_SMTP_FROM: 'lotsa@example.se',
+      }).smtp,
+    ).toMatchObject({ port: 465, tls: 'tls', auth: { user: 'u', password: 'p' } });
+  });
+
   it('keeps the audit signing key and checkpoints in the data directory unless told otherwise', () => {
     expect(loadEnv({ LOTSA_DATA_DIR: '/srv/lotsa' }).audit).toEqual({
       keyFile: '/srv/lotsa/audit-signing-key.pem',

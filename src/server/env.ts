@@ -62,6 +62,20 @@ const schema = z
       .string()
       .regex(/^[\w-]{24,200}$/, 'must be at least 24 letters, digits, - or _')
       .optional(),
+    LOTSA_SMTP_HOST: z
+      .string()
+      .regex(/^[A-Za-z0-9.-]+$|^\[[0-9a-fA-F:.]+\]$/, 'must be a host name or address, without a scheme or port')
+      .optional(),
+    LOTSA_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+    LOTSA_SMTP_TLS: z
+      .enum(['starttls', 'tls', 'none'], { message: 'must be starttls, tls or none' })
+      .default('starttls'),
+    LOTSA_SMTP_USER: z.string().min(1).optional(),
+    LOTSA_SMTP_PASSWORD: z.string().min(1).optional(),
+    LOTSA_SMTP_FROM: z
+      .string()
+      .regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, 'must be an e-mail address (name@example.se)')
+      .optional(),
     LOTSA_AUDIT_KEY_FILE: z.string().min(1).optional(),
     LOTSA_AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
     LOTSA_AUDIT_CHECKPOINT_MINUTES: z.coerce
@@ -87,6 +101,14 @@ const schema = z
         message: "must name the application's role (postgres://ROLE:…@host/db) when DATABASE_OWNER_URL is set",
       });
     }
+    if (e.LOTSA_SMTP_HOST && !e.LOTSA_SMTP_FROM)
+      ctx.addIssue({ code: 'custom', path: ['LOTSA_SMTP_FROM'], message: 'is required when LOTSA_SMTP_HOST is set' });
+    if (Boolean(e.LOTSA_SMTP_USER) !== Boolean(e.LOTSA_SMTP_PASSWORD))
+      ctx.addIssue({
+        code: 'custom',
+        path: [e.LOTSA_SMTP_USER ? 'LOTSA_SMTP_PASSWORD' : 'LOTSA_SMTP_USER'],
+        message: 'LOTSA_SMTP_USER and LOTSA_SMTP_PASSWORD go together: set both or neither',
+      });
     if (!e.LOTSA_SMS_GATEWAY_URL) return;
     for (const name of [
       'LOTSA_SMS_USER',
@@ -123,6 +145,8 @@ export type Env = {
   retentionDays: number;
   /** The SMS gateway; null means text messages go to the built-in outbox. */
   sms: SmsGatewayConfig | null;
+  /** The SMTP server e-mail goes through; null means e-mail stays in the built-in outbox. */
+  smtp: SmtpConfig | null;
   /** Where the audit log is anchored outside the database (see src/server/audit/checkpoint.ts). */
   audit: AuditAnchorConfig;
   /** The bearer token GET /metrics requires; null turns /metrics off (404). */
@@ -142,6 +166,18 @@ export type AuditAnchorConfig = {
 
 /** How to reach a form-encoded SMS gateway with basic auth, and the token its callbacks must carry. */
 export type SmsGatewayConfig = { url: string; user: string; password: string; sender: string; callbackToken: string };
+
+/**
+ * How to reach an SMTP server: `tls` 'starttls' requires STARTTLS (port 587), 'tls' is TLS from the first byte (port
+ * 465), 'none' sends in the clear (only to a relay on the same machine or network). `auth` is null without a user.
+ */
+export type SmtpConfig = {
+  host: string;
+  port: number;
+  tls: 'starttls' | 'tls' | 'none';
+  auth: { user: string; password: string } | null;
+  from: string;
+};
 
 /** Thrown for an invalid configuration; the message names each bad variable. */
 export class ConfigError extends Error {}
@@ -186,6 +222,15 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
           password: e.LOTSA_SMS_PASSWORD!,
           sender: e.LOTSA_SMS_SENDER!,
           callbackToken: e.LOTSA_SMS_CALLBACK_TOKEN!,
+        }
+      : null,
+    smtp: e.LOTSA_SMTP_HOST
+      ? {
+          host: e.LOTSA_SMTP_HOST,
+          port: e.LOTSA_SMTP_PORT,
+          tls: e.LOTSA_SMTP_TLS,
+          auth: e.LOTSA_SMTP_USER ? { user: e.LOTSA_SMTP_USER, password: e.LOTSA_SMTP_PASSWORD! } : null,
+          from: e.LOTSA_SMTP_FROM!,
         }
       : null,
     audit: {

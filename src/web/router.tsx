@@ -47,6 +47,7 @@ const NextStepPage = lazy(() =>
 );
 const LettersPage = lazy(() => import('./features/letters/LettersPage.js').then((m) => ({ default: m.LettersPage })));
 const SmsPage = lazy(() => import('./features/sms/SmsPage.js').then((m) => ({ default: m.SmsPage })));
+const EmailPage = lazy(() => import('./features/email/EmailPage.js').then((m) => ({ default: m.EmailPage })));
 const CalendarPage = lazy(() =>
   import('./features/calendar/CalendarPage.js').then((m) => ({ default: m.CalendarPage })),
 );
@@ -295,6 +296,14 @@ export const router = createBrowserRouter([
         element: signedIn(
           <RequireCapability capability="outreach.work">
             <SmsPage />
+          </RequireCapability>,
+        ),
+      },
+      {
+        path: '/email',
+        element: signedIn(
+          <RequireCapability capability="outreach.work">
+            <EmailPage />
           </RequireCapability>,
         ),
       },

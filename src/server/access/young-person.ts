@@ -8,8 +8,9 @@
  * - what they may do is a short table of their own (`YOUNG_PERSON_CAN`), not a staff role;
  * - of their own record they see the categories the KAA documents with them (contact and occupation,
  *   assessment and plan), never health and social notes recorded by another agency; of notes only
- *   those staff shared with them (`sharedWithYoungPerson`); of assessments only the sections staff shared
- *   with them (`assessment_section_shares`), of completed assessments, in these categories.
+ *   those staff share with them (`sharedWithYoungPerson`, or as changed since: `note_shares`); of
+ *   assessments only the sections staff shared with them (`assessment_section_shares`), of completed
+ *   assessments, in these categories.
  */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { ConsentCategory } from '../../core/consent.js';
@@ -78,8 +79,15 @@ export function ownRecordOf(
 }
 
 /**
- * SQL condition on `events`: a timeline entry of their own record that the young person may see (already
- * within their categories): a note only when staff shared it with them (`sharedWithYoungPerson` on the note).
+ * SQL on a note in `events`: whether it is shared with the young person now. Staff may change that after
+ * writing it (a row in `note_shares`); without a change, as written (`sharedWithYoungPerson` on the note).
  */
-export const eventSharedWithYoungPerson = sql<SqlBool>`(events.type <> 'note'
-  or events.payload -> 'sharedWithYoungPerson' = 'true'::jsonb)`;
+export const noteSharedWithYoungPerson = sql<SqlBool>`coalesce(
+  (select note_shares.shared from note_shares where note_shares.note_id = events.id),
+  events.payload -> 'sharedWithYoungPerson' = 'true'::jsonb)`;
+
+/**
+ * SQL condition on `events`: a timeline entry of their own record that the young person may see (already
+ * within their categories): a note only while staff share it with them (`noteSharedWithYoungPerson`).
+ */
+export const eventSharedWithYoungPerson = sql<SqlBool>`(events.type <> 'note' or ${noteSharedWithYoungPerson})`;

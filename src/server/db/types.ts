@@ -765,11 +765,27 @@ export interface EmailMessagesTable {
   to_address: string;
   subject: string;
   body: string;
-  provider: 'outbox';
+  provider: 'outbox' | 'smtp';
+  /** The SMTP server's message id, once it took the message. */
+  provider_id: string | null;
   status: 'stored' | 'sent' | 'failed';
+  /** Why sending failed; null unless status is 'failed'. */
+  failure_reason: EmailFailure | null;
   sent_by: string;
   purpose: 'sign_in_code';
   created_at: Timestamp;
+  status_at: Timestamp;
+}
+/** Why an e-mail never reached the SMTP server: refused by it, no answer from it, or never handed over. */
+export type EmailFailure = 'refused' | 'no_answer' | 'not_sent';
+/** A note's sharing with the young person, changed after it was written (overrides the note's own flag). */
+export interface NoteSharesTable {
+  note_id: string;
+  municipality_id: string;
+  person_id: string;
+  shared: boolean;
+  changed_at: Timestamp;
+  changed_by: string;
 }
 export interface SmsMessagesTable {
   id: Generated<string>;
@@ -849,6 +865,7 @@ export interface OutreachDatabase {
   message_templates: MessageTemplatesTable;
   sms_messages: SmsMessagesTable;
   email_messages: EmailMessagesTable;
+  note_shares: NoteSharesTable;
   sms_opt_outs: SmsOptOutsTable;
   centres: CentresTable;
   meetings: MeetingsTable;

@@ -82,22 +82,23 @@ describe('the hourly housekeeping and the reaper log every failure', () => {
     expect(backgroundFailures.get('housekeeping')).toBe(before + 2);
   });
 
-  it('a failing reaper logs each part (jobs, imports, text messages) and keeps running on its timer', async () => {
+  it('a failing reaper logs each part (jobs, imports, texts, e-mail) and keeps running on its timer', async () => {
     const lines = capture();
     const stop = startReaper(broken.db, 20);
     try {
-      await until(() => lines.length >= 6);
+      await until(() => lines.length >= 8);
     } finally {
       await stop();
     }
-    expect(lines.slice(0, 3).map((l) => [l.level, l.message])).toEqual([
+    expect(lines.slice(0, 4).map((l) => [l.level, l.message])).toEqual([
       ['error', 'Looking for interrupted work: failing interrupted jobs failed; it looks again within a minute'],
       ['error', 'Looking for interrupted work: failing interrupted imports failed; it looks again within a minute'],
       ['error', 'Looking for interrupted work: failing unsent text messages failed; it looks again within a minute'],
+      ['error', 'Looking for interrupted work: failing unsent e-mail failed; it looks again within a minute'],
     ]);
     expect(lines.every((l) => l.context.task === 'reaper' && l.context.err instanceof Error)).toBe(true);
     // The second round ran too: a failure does not stop the timer.
-    expect(lines.length).toBeGreaterThanOrEqual(6);
+    expect(lines.length).toBeGreaterThanOrEqual(8);
   });
 
   it('the housekeeping timer logs its failures through the application logger', async () => {

@@ -1,7 +1,7 @@
 /**
  * The recurring background work of a server process: the hourly housekeeping (expired sessions and
  * retention) and, on a shared PostgreSQL server, the reaper that fails work left by a process that
- * died (jobs, imports, unsent text messages). Each part runs on its own, so one that fails does not
+ * died (jobs, imports, unsent text messages and e-mail). Each part runs on its own, so one that fails does not
  * hide another, and every failure is logged through the application's logger with the part's name
  * and error, and counted (lotsa_background_failures_total). Nothing is dropped silently.
  */
@@ -9,6 +9,7 @@ import type { Db } from '../db/connection.js';
 import { failInterruptedImports } from '../features/imports/imports.service.js';
 import { applyRetention } from '../features/retention/retention.js';
 import { failUnsentSms } from '../features/sms/sms.jobs.js';
+import { failUnsentEmail } from '../features/email/email.jobs.js';
 import { refreshStatistics } from '../db/statistics.js';
 import { pruneSessions } from '../http/sessions.js';
 import { backgroundFailed, type BackgroundTask } from '../log.js';
@@ -68,6 +69,7 @@ export function runReaper(db: Db, silentSeconds?: number): Promise<boolean> {
       { name: 'failing interrupted jobs', run: () => failInterruptedJobs(db, silentSeconds) },
       { name: 'failing interrupted imports', run: () => failInterruptedImports(db, silentSeconds) },
       { name: 'failing unsent text messages', run: () => failUnsentSms(db, silentSeconds) },
+      { name: 'failing unsent e-mail', run: () => failUnsentEmail(db, silentSeconds) },
     ],
     'it looks again within a minute',
   );

@@ -65,6 +65,12 @@ export const personsApi = {
       body: { text, correctsEventId, category, sharedWithYoungPerson },
       headers: { 'idempotency-key': key },
     }),
+  /** Shows a written note to the young person, or stops showing it. */
+  shareNote: (id: string, noteId: string, shared: boolean) =>
+    request<{ id: string; sharedWithYoungPerson: boolean }>(
+      `/api/v1/persons/${encodeURIComponent(id)}/notes/${encodeURIComponent(noteId)}/sharing`,
+      { method: 'PUT', body: { shared } },
+    ),
 };
 
 /** Cases: contact person and status. */

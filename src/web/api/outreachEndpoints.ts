@@ -15,6 +15,7 @@ import type {
   SmsMessage,
   TemplateKind,
 } from '../../core/outreach-schemas.js';
+import type { EmailOutboxMessage } from '../../core/email-schemas.js';
 import { request, requestFile } from './client.js';
 
 const enc = encodeURIComponent;
@@ -76,6 +77,7 @@ export const outreachKeys = {
   lettersDue: ['letters', 'due'] as const,
   templates: ['letters', 'templates'] as const,
   sms: ['sms'] as const,
+  email: ['email'] as const,
 };
 
 /** Letters, templates and the SMS outbox. */
@@ -95,6 +97,7 @@ export const lettersApi = {
   saveTemplate: (kind: TemplateKind, language: 'sv' | 'en', body: { heading: string; body: string; version: number }) =>
     request<MessageTemplate>(`/api/v1/message-templates/${enc(kind)}/${enc(language)}`, { method: 'PUT', body }),
   sms: () => request<SmsMessage[]>('/api/v1/sms'),
+  email: () => request<EmailOutboxMessage[]>('/api/v1/email'),
 };
 
 /** Calendar, centres and the iCal feed. */

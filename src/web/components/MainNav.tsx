@@ -21,6 +21,7 @@ const GROUPS: { key: 'daily' | 'register' | 'cooperation' | 'settings'; links: N
       { to: '/calendar', label: 'calendar.nav', capability: 'calendar.use' },
       { to: '/letters', label: 'letters.nav', capability: 'outreach.work' },
       { to: '/sms', label: 'sms.nav', capability: 'outreach.work' },
+      { to: '/email', label: 'emailOutbox.nav', capability: 'outreach.work' },
       { to: '/notifications', label: 'nav.notifications', capability: 'notifications.submit' },
       { to: '/figures', label: 'figuresPage.nav', capability: 'figures.read', roles: ['coordinator', 'manager'] },
     ],

@@ -5,6 +5,16 @@ from
 where
   (
     events.type <> 'note'
-    or events.payload -> 'sharedWithYoungPerson' = 'true'::jsonb
+    or coalesce(
+      (
+        select
+          note_shares.shared
+        from
+          note_shares
+        where
+          note_shares.note_id = events.id
+      ),
+      events.payload -> 'sharedWithYoungPerson' = 'true'::jsonb
+    )
   )
 

@@ -36,6 +36,8 @@ import * as figureIndexes from './20261210100000_figure_indexes.js';
 import * as signatureRequests from './20261212100000_signature_requests.js';
 import * as assessmentSectionShares from './20261216100000_assessment_section_shares.js';
 import * as signInCodeChannel from './20261215100000_sign_in_code_channel.js';
+import * as emailSending from './20261222100000_email_sending.js';
+import * as noteShares from './20261222110000_note_shares.js';
 
 export const migrations: Record<string, Migration> = {
   '20261125090000_foundation': foundation,
@@ -74,4 +76,6 @@ export const migrations: Record<string, Migration> = {
   '20261212100000_signature_requests': signatureRequests,
   '20261216100000_assessment_section_shares': assessmentSectionShares,
   '20261215100000_sign_in_code_channel': signInCodeChannel,
+  '20261222100000_email_sending': emailSending,
+  '20261222110000_note_shares': noteShares,
 };

@@ -1,7 +1,8 @@
 /**
  * The e-mail outbox as staff read it: the sign-in codes sent by e-mail from the reader, for them to
  * pass on to the young person. Only the contact person a code was sent from sees it (no coordinator),
- * and only for a person they still work on; the address only when they may see contact details.
+ * and only for a person they still work on; the address only when they may see contact details. Only
+ * the outbox's messages: one sent through the SMTP server reached the young person and is listed to no one.
  */
 import { sql } from 'kysely';
 import type { EmailOutboxMessage } from '../../../core/email-schemas.js';
@@ -29,6 +30,8 @@ export async function listEmail(ctx: RequestContext): Promise<EmailOutboxMessage
       .select((eb) => sql<boolean>`${contactDetailsVisibleTo(ctx.actor)(eb)}`.as('contact_visible'))
       .where('email_messages.municipality_id', '=', ctx.actor.municipalityId)
       .where('email_messages.sent_by', '=', ctx.actor.id)
+      // As for text messages: a code sent through the SMTP server is masked and listed to no one.
+      .where('email_messages.provider', '=', 'outbox')
       .where(personManagedBy(ctx.actor))
       .orderBy('email_messages.created_at', 'desc')
       .limit(200)

@@ -4,7 +4,9 @@
  * young person with a live case (open, or closed within the follow-up period) and a contact detail the
  * young person gave themselves on the channel the contact person chose for them: a mobile number by SMS
  * (the default; the outbox, from the case's contact person, who passes it on, or the gateway when
- * configured) or an e-mail address by e-mail (the e-mail outbox). A detail given by someone else (a
+ * configured) or an e-mail address by e-mail (the e-mail outbox, or the SMTP server when configured).
+ * A message that leaves Lotsa is stored with the code masked; a provider's failure is recorded on the
+ * message and logged. A detail given by someone else (a
  * guardian, a school, a register) or of unknown origin gets no code, protected identity or not. A code
  * has 6 digits, lives 10 minutes, works once, and dies after a few wrong tries. Requests and failures
  * are counted per person (by a hash of the identity number, so an unknown number is stored as nothing
@@ -204,7 +206,7 @@ async function sendCode(
             person_id: person.id,
             to_address: to,
             subject: CODE_SUBJECT,
-            body: codeText(code),
+            body: codeText(providers.email.name === 'outbox' ? code : MASKED_CODE),
             provider: providers.email.name,
             status: 'stored',
             sent_by: sentBy,
@@ -244,22 +246,31 @@ async function sendCode(
     );
     return message;
   });
-  if (byEmail) {
-    const sent = await providers.email.send({ to, subject: CODE_SUBJECT, text: codeText(code) });
-    await db.updateTable('email_messages').set({ status: sent.status }).where('id', '=', stored.id).execute();
-    return;
+  const sent = byEmail
+    ? await providers.email.send({ to, subject: CODE_SUBJECT, text: codeText(code) })
+    : await providers.sms.send({ to, text: codeText(code), statusUrl: null });
+  const outcome = {
+    provider_id: sent.providerId,
+    status: sent.status,
+    failure_reason: sent.status === 'failed' ? sent.reason : null,
+    status_at: sql<Date>`now()`,
+  };
+  if (byEmail) await db.updateTable('email_messages').set(outcome).where('id', '=', stored.id).execute();
+  else await db.updateTable('sms_messages').set(outcome).where('id', '=', stored.id).execute();
+  // Recorded on the message first; then logged. Nothing is resent on its own: the young person asks for a new code.
+  if (sent.status === 'failed') throw new CodeNotSent(provider.name, sent.reason, stored.id);
+}
+
+/** A code the provider did not take; its message is marked failed. Logged, with no code or address in it. */
+export class CodeNotSent extends Error {
+  constructor(
+    readonly provider: string,
+    readonly reason: string,
+    readonly messageId: string,
+  ) {
+    super(`The sign-in code was not sent: ${provider} answered ${reason} (message ${messageId})`);
+    this.name = 'CodeNotSent';
   }
-  const sent = await providers.sms.send({ to, text: codeText(code), statusUrl: null });
-  await db
-    .updateTable('sms_messages')
-    .set({
-      provider_id: sent.providerId,
-      status: sent.status,
-      failure_reason: sent.status === 'failed' ? sent.reason : null,
-      status_at: sql`now()`,
-    })
-    .where('id', '=', stored.id)
-    .execute();
 }
 
 /** The subject of a code e-mail, in Swedish and English. */

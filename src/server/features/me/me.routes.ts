@@ -27,7 +27,7 @@ import type { Env } from '../../env.js';
 import { youngPersonContextOf } from '../../http/context.js';
 import { deleteYoungPersonSession, SESSION_COOKIE } from '../../http/sessions.js';
 import { gatewayProvider, outboxProvider, type SmsProvider } from '../sms/sms-provider.js';
-import { emailOutboxProvider } from '../email/email-provider.js';
+import { emailOutboxProvider, smtpProvider } from '../email/email-provider.js';
 import { codeWorkSettled, requestCode, signInWithCode } from './me-sign-in.service.js';
 import { extractPdf } from '../extract/extract-pdf.js';
 import { scheduleFeedBody, scheduleQuery, scheduleWeekSchema } from '../../../core/schedule-schemas.js';
@@ -55,11 +55,11 @@ const own = { youngPerson: true };
 
 /**
  * Registers the young person's routes; SMS codes go through the SMS gateway when configured, else the outbox;
- * e-mail codes go to the e-mail outbox.
+ * e-mail codes through the SMTP server when configured, else the e-mail outbox.
  */
 export async function meRoutes(app: FastifyInstance, { env }: { env: Env }) {
   const sms: SmsProvider = env.sms ? gatewayProvider(env.sms) : outboxProvider;
-  const providers = { sms, email: emailOutboxProvider };
+  const providers = { sms, email: env.smtp ? smtpProvider(env.smtp) : emailOutboxProvider };
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: env.secureCookies };
   const r = app.withTypeProvider<ZodTypeProvider>();
   // Codes still being sent when the server stops are finished before the database closes.

@@ -318,6 +318,11 @@ export type TimelineRow = {
   corrected_by: string | null;
 };
 
+/** An event's payload, a note's with `sharedWithYoungPerson` as staff changed it since it was written (if they did). */
+const noteSharingShown = sql`case when events.type = 'note' then events.payload || coalesce(
+    (select jsonb_build_object('sharedWithYoungPerson', note_shares.shared) from note_shares
+      where note_shares.note_id = events.id), '{}'::jsonb) else events.payload end`;
+
 /**
  * A person's timeline in the `categories` the reader may see, newest first: their events, with who
  * recorded them and which later event corrects them, and their entries into and exits from the
@@ -339,8 +344,8 @@ export async function selectEvents(
   const personId = person.id;
   const register = categories.includes('contact_occupation');
   const { rows } = await sql<TimelineRow>`
-    select events.id, events.type, events.payload, events.occurred_at, events.corrects_event_id, staff.id
-      as actor_id, staff.name as actor_name, ${eventCategorySql} as category,
+    select events.id, events.type, ${noteSharingShown} as payload, events.occurred_at, events.corrects_event_id,
+      staff.id as actor_id, staff.name as actor_name, ${eventCategorySql} as category,
            (select later.id from events later where later.corrects_event_id = events.id
              order by later.recorded_at desc limit 1) as corrected_by,
            events.recorded_at

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import {
   eventSchema,
   noteBody,
+  noteSharingBody,
+  noteSharingSchema,
   paged,
   personCreateBody,
   personDetailSchema,
@@ -16,6 +18,7 @@ import {
 import { contextOf } from '../../http/context.js';
 import { addNote, createPerson, getPerson, listEvents, listPersons, updatePerson } from './persons.service.js';
 import { idempotencyKeyOf } from '../contact/contact.routes.js';
+import { setNoteSharing } from './note-sharing.service.js';
 
 const tags = ['persons'];
 const idParams = z.object({ id: z.string().uuid() });
@@ -94,5 +97,19 @@ export async function personRoutes(app: FastifyInstance) {
       reply
         .code(201)
         .send(await addNote(contextOf(request), request.params.id, request.body, idempotencyKeyOf(request))),
+  });
+
+  r.put('/api/v1/persons/:id/notes/:noteId/sharing', {
+    schema: {
+      tags,
+      summary:
+        'Show a written note to the young person (in Mitt Lotsa and their extract), or stop showing it, at once. ' +
+        'Anyone who may write notes on the person, for a note in a category they see; 409 note_not_shareable for ' +
+        'health and social notes',
+      params: z.object({ id: z.string().uuid(), noteId: z.string().uuid() }),
+      body: noteSharingBody,
+      response: { 200: noteSharingSchema, ...errors },
+    },
+    handler: (request) => setNoteSharing(contextOf(request), request.params.id, request.params.noteId, request.body),
   });
 }

@@ -17,7 +17,7 @@ import { useFormat } from '../../i18n/format.js';
 import { useSession } from '../auth/session.js';
 import { usePersonChanged } from '../persons/usePersonChanged.js';
 import { REFERRER_LIST } from './lists.js';
-import { PreparedApplications } from './PreparedApplications.js';
+import { PreparedApplications } from './PreparedForSigning.js';
 
 /** The applications section; `managed` says whether the reader works on the person for the KAA. */
 export function ApplicationsPanel({ personId, managed }: { personId: string; managed: boolean }) {

@@ -16,7 +16,7 @@ import { useSession } from '../auth/session.js';
 import { usePersonChanged } from '../persons/usePersonChanged.js';
 import { ConsentForm } from './ConsentForm.js';
 import { ScanUpload } from './ScanUpload.js';
-import { PreparedConsents } from './PreparedConsents.js';
+import { PreparedConsents } from './PreparedForSigning.js';
 import { WithdrawConsent } from './WithdrawConsent.js';
 
 /** The consents section; a change to a consent refreshes the person too (access may change with it). */

@@ -1,6 +1,7 @@
 /**
  * The timeline of a person, newest first: each event with time, who, and a sentence. Notes show
- * their text; a corrected note is marked and links to its correction, and can itself be corrected.
+ * their text; a corrected note is marked and links to its correction, and can itself be corrected;
+ * staff who write notes choose whether a note is shown to the young person.
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +10,7 @@ import type { TimelineEvent } from '../../../core/schemas.js';
 import { useFormat } from '../../i18n/format.js';
 import { useSession } from '../auth/session.js';
 import { NoteForm } from './NoteForm.js';
+import { NoteShareToggle } from './NoteShareToggle.js';
 import { useEventSentence } from './eventSentence.js';
 
 type Props = { personId: string; events: TimelineEvent[] };
@@ -94,6 +96,13 @@ export function Timeline({ personId, events }: Props) {
                     : t('journal.showOriginal')}
                 </a>
               </p>
+            ) : null}
+            {isNote && !event.correctedBy && can('notes.write') && event.category !== 'health_social' ? (
+              <NoteShareToggle
+                personId={personId}
+                noteId={event.id}
+                shared={typed?.type === 'note' && typed.payload.sharedWithYoungPerson === true}
+              />
             ) : null}
             {isNote && !event.correctedBy && can('notes.write') ? (
               correcting === event.id ? (
