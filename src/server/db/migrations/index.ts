@@ -36,6 +36,7 @@ import * as figureIndexes from './20261210100000_figure_indexes.js';
 import * as signatureRequests from './20261212100000_signature_requests.js';
 import * as assessmentSectionShares from './20261216100000_assessment_section_shares.js';
 import * as signInCodeChannel from './20261215100000_sign_in_code_channel.js';
+import * as queueDueDates from './20261220100000_queue_due_dates.js';
 
 export const migrations: Record<string, Migration> = {
   '20261125090000_foundation': foundation,
@@ -74,4 +75,5 @@ export const migrations: Record<string, Migration> = {
   '20261212100000_signature_requests': signatureRequests,
   '20261216100000_assessment_section_shares': assessmentSectionShares,
   '20261215100000_sign_in_code_channel': signInCodeChannel,
+  '20261220100000_queue_due_dates': queueDueDates,
 };

@@ -13,6 +13,7 @@ import {
   type Actor,
 } from '../../access/access.js';
 import type { Database } from '../../db/types.js';
+import { cappedTotal, COUNT_CAP, countUpTo } from '../../db/capped-count.js';
 import { payloadShown } from '../../access/protected-identity.js';
 import { eventSharedWithYoungPerson } from '../../access/young-person.js';
 
@@ -129,9 +130,6 @@ const needsCase = (query: ListQuery) =>
   query.sort === 'status' ||
   query.sort === 'contactPerson';
 
-/** Above this many rows past the page's start, the list's total is a lower bound ("more than"), not counted further. */
-export const COUNT_CAP = 10_000;
-
 /**
  * One page of the persons the actor may see that match the query's search and filters, and how many
  * there are. The page's ids are found first, from the access condition, filters and sort alone (the
@@ -145,15 +143,7 @@ export async function selectPersonPage(db: Q, actor: Actor, query: ListQuery, to
   const filtered = base.where(personVisibleTo(actor)).where(filtersOf(actor, query, today));
   const offset = (query.page - 1) * query.pageSize;
   const cap = offset + COUNT_CAP;
-  const counted = await db
-    .selectFrom(
-      filtered
-        .select(sql`1`.as('one'))
-        .limit(cap + 1)
-        .as('matching'),
-    )
-    .select(sql<number>`count(*)::int`.as('total'))
-    .executeTakeFirstOrThrow();
+  const counted = await countUpTo(db, filtered.select(sql`1`.as('one')), cap).executeTakeFirstOrThrow();
   let page = filtered.select('persons.id');
   const seesCase = categoryVisibleTo(actor, 'contact_occupation');
   for (const { key, onCase, reversed } of SORT_COLUMNS[query.sort]) {
@@ -169,8 +159,7 @@ export async function selectPersonPage(db: Q, actor: Actor, query: ListQuery, to
       .offset(offset)
       .execute()
   ).map((r) => r.id);
-  if (ids.length === 0)
-    return { total: Math.min(counted.total, cap), totalIsLowerBound: counted.total > cap, rows: [] };
+  if (ids.length === 0) return { ...cappedTotal(counted.total, cap), rows: [] };
   const rows = await withLatestCase(db)
     .where('persons.id', 'in', ids)
     .where(personVisibleTo(actor))
@@ -191,7 +180,7 @@ export async function selectPersonPage(db: Q, actor: Actor, query: ListQuery, to
     .execute();
   const position = new Map(ids.map((id, i) => [id, i]));
   rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
-  return { total: Math.min(counted.total, cap), totalIsLowerBound: counted.total > cap, rows };
+  return { ...cappedTotal(counted.total, cap), rows };
 }
 
 /** The person row with whether the actor may see contact details; undefined when not visible. */

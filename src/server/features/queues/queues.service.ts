@@ -31,8 +31,16 @@ import {
   queueConditions,
 } from './queues.queries.js';
 import { eventRow } from '../../db/events.js';
+import { cappedTotal, countUpTo } from '../../db/capped-count.js';
 import { countFollowUpsDue, followUpQueueItems } from '../outcomes/follow-ups.service.js';
 import { QUEUE_PERSON_COLUMNS, queueItemOf } from './queue-item.js';
+
+/**
+ * Above this many persons a queue's count is a lower bound ("at least"), counted no further: a queue is
+ * worked a page at a time, and each person counted is tested against the queue's condition, so the cap is
+ * lower than the person list's.
+ */
+export const QUEUE_COUNT_CAP = 1_000;
 
 /** When the newest contact attempt of the open period was made. */
 const lastAttemptAt = sql<Date | null>`(select max(ca.at) from contact_attempts ca where ca.period_id = rp.id)`;
@@ -43,15 +51,20 @@ export async function listQueues(ctx: RequestContext, contactPerson: string | un
   const { settings } = await loadOutreachSettings(ctx.db, ctx.actor.municipalityId);
   const conditions = queueConditions(settings, todayInSweden(ctx.clock.now()));
   const keys = Object.keys(conditions) as (keyof typeof conditions)[];
-  const counts = await inRegister(ctx.db, ctx.actor)
-    .where(contactPersonCondition(ctx.actor, contactPerson))
-    .select(keys.map((key) => sql<number>`(count(*) filter (where ${conditions[key]}))::int`.as(key)))
+  const inQueues = inRegister(ctx.db, ctx.actor).where(contactPersonCondition(ctx.actor, contactPerson));
+  // One statement, each queue counted on its own up to the cap, so a large queue stops early and a small one
+  // is read through its own condition's indexes.
+  const counts = await ctx.db
+    .selectNoFrom(
+      keys.map((key) =>
+        countUpTo(ctx.db, inQueues.where(conditions[key]).select(sql`1`.as('one')), QUEUE_COUNT_CAP).as(key),
+      ),
+    )
     .executeTakeFirstOrThrow();
-  const queues: QueueSummary[] = keys.map((key) => ({
-    key,
-    count: (counts as Record<string, number>)[key] ?? 0,
-    kind: 'persons',
-  }));
+  const queues: QueueSummary[] = keys.map((key) => {
+    const { total, totalIsLowerBound } = cappedTotal((counts as Record<string, number>)[key] ?? 0, QUEUE_COUNT_CAP);
+    return { key, count: total, ...(totalIsLowerBound && { countIsLowerBound: true }), kind: 'persons' };
+  });
   queues.push({ key: 'closure-follow-up', count: await countFollowUpsDue(ctx, contactPerson), kind: 'persons' });
   if (roleCan(ctx.actor.role, 'notifications.inbox')) {
     const inbox = await ctx.db
@@ -73,7 +86,14 @@ export async function queueItems(
   ctx: RequestContext,
   key: QueueKey,
   query: z.infer<typeof queueItemsQuery>,
-): Promise<{ key: QueueKey; items: QueueItem[]; total: number; page: number; pageSize: number }> {
+): Promise<{
+  key: QueueKey;
+  items: QueueItem[];
+  total: number;
+  totalIsLowerBound?: boolean;
+  page: number;
+  pageSize: number;
+}> {
   requireCapability(ctx.actor, 'outreach.work');
   if (key === 'inbox' || !QUEUE_KEYS.includes(key)) throw new AppError('not_found');
   if (key === 'closure-follow-up') {
@@ -85,7 +105,8 @@ export async function queueItems(
     const filtered = inRegister(trx, ctx.actor)
       .where(contactPersonCondition(ctx.actor, query.contactPerson))
       .where(condition);
-    const { total } = await filtered.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow();
+    const cap = (query.page - 1) * query.pageSize + QUEUE_COUNT_CAP;
+    const counted = await countUpTo(trx, filtered.select(sql`1`.as('one')), cap).executeTakeFirstOrThrow();
     const direction = (ob: OrderByItemBuilder) =>
       query.order === 'desc' ? ob.desc().nullsLast() : ob.asc().nullsLast();
     const sortKeys: Record<QueueSort, RawBuilder<unknown>> = {
@@ -132,7 +153,13 @@ export async function queueItems(
         detail: { queue: key },
       })),
     );
-    return { key, total, page: query.page, pageSize: query.pageSize, items: rows.map(queueItemOf) };
+    return {
+      key,
+      ...cappedTotal(counted.total, cap),
+      page: query.page,
+      pageSize: query.pageSize,
+      items: rows.map(queueItemOf),
+    };
   });
 }
 
