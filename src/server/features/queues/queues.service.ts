@@ -14,7 +14,7 @@ import {
   type QueueSort,
   type QueueSummary,
 } from '../../../core/outreach-schemas.js';
-import { personManagedBy, requireCapability } from '../../access/access.js';
+import { personManagedBy, requireCapability, seesOnlyCaseload } from '../../access/access.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { findContactPerson } from '../cases/cases.service.js';
 import { AppError } from '../../http/app-error.js';
@@ -52,19 +52,28 @@ export async function listQueues(ctx: RequestContext, contactPerson: string | un
   const conditions = queueConditions(settings, todayInSweden(ctx.clock.now()));
   const keys = Object.keys(conditions) as (keyof typeof conditions)[];
   const inQueues = inRegister(ctx.db, ctx.actor).where(contactPersonCondition(ctx.actor, contactPerson));
-  // One statement, each queue counted on its own up to the cap, so a large queue stops early and a small one
-  // is read through its own condition's indexes.
-  const counts = await ctx.db
-    .selectNoFrom(
-      keys.map((key) =>
-        countUpTo(ctx.db, inQueues.where(conditions[key]).select(sql`1`.as('one')), QUEUE_COUNT_CAP).as(key),
-      ),
-    )
-    .executeTakeFirstOrThrow();
-  const queues: QueueSummary[] = keys.map((key) => {
-    const { total, totalIsLowerBound } = cappedTotal((counts as Record<string, number>)[key] ?? 0, QUEUE_COUNT_CAP);
-    return { key, count: total, ...(totalIsLowerBound && { countIsLowerBound: true }), kind: 'persons' };
-  });
+  let queues: QueueSummary[];
+  if (seesOnlyCaseload(ctx.actor)) {
+    // A caseload: one pass over it tests the access condition once per person and counts every queue exactly.
+    const counts = await inQueues
+      .select(keys.map((key) => sql<number>`(count(*) filter (where ${conditions[key]}))::int`.as(key)))
+      .executeTakeFirstOrThrow();
+    queues = keys.map((key) => ({ key, count: (counts as Record<string, number>)[key] ?? 0, kind: 'persons' }));
+  } else {
+    // A municipality: one statement, each queue counted on its own up to the cap, so a large queue stops early
+    // and a small one is read through its own condition's indexes.
+    const counts = await ctx.db
+      .selectNoFrom(
+        keys.map((key) =>
+          countUpTo(ctx.db, inQueues.where(conditions[key]).select(sql`1`.as('one')), QUEUE_COUNT_CAP).as(key),
+        ),
+      )
+      .executeTakeFirstOrThrow();
+    queues = keys.map((key) => {
+      const { total, totalIsLowerBound } = cappedTotal((counts as Record<string, number>)[key] ?? 0, QUEUE_COUNT_CAP);
+      return { key, count: total, ...(totalIsLowerBound && { countIsLowerBound: true }), kind: 'persons' };
+    });
+  }
   queues.push({ key: 'closure-follow-up', count: await countFollowUpsDue(ctx, contactPerson), kind: 'persons' });
   if (roleCan(ctx.actor.role, 'notifications.inbox')) {
     const inbox = await ctx.db
