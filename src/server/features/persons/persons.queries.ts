@@ -136,14 +136,13 @@ const needsCase = (query: ListQuery) =>
  * newest case only where a filter or sort needs it); the columns shown, the access flags and the
  * case are then computed for those rows only, again under the access condition. The count reads
  * the same condition without the page's columns, and stops COUNT_CAP rows past the page's start
- * (`totalIsLowerBound` then says the total is at least that).
+ * (`totalIsLowerBound` then says the total is at least that); a page that is not full needs no count.
  */
 export async function selectPersonPage(db: Q, actor: Actor, query: ListQuery, today: string) {
   const base = needsCase(query) ? withLatestCase(db) : (db.selectFrom('persons') as ReturnType<typeof withLatestCase>);
   const filtered = base.where(personVisibleTo(actor)).where(filtersOf(actor, query, today));
   const offset = (query.page - 1) * query.pageSize;
   const cap = offset + COUNT_CAP;
-  const counted = await countUpTo(db, filtered.select(sql`1`.as('one')), cap).executeTakeFirstOrThrow();
   let page = filtered.select('persons.id');
   const seesCase = categoryVisibleTo(actor, 'contact_occupation');
   for (const { key, onCase, reversed } of SORT_COLUMNS[query.sort]) {
@@ -159,6 +158,11 @@ export async function selectPersonPage(db: Q, actor: Actor, query: ListQuery, to
       .offset(offset)
       .execute()
   ).map((r) => r.id);
+  // A page that is not full holds the last matches: the total follows from it without counting again.
+  const counted =
+    ids.length > 0 && ids.length < query.pageSize
+      ? { total: offset + ids.length }
+      : await countUpTo(db, filtered.select(sql`1`.as('one')), cap).executeTakeFirstOrThrow();
   if (ids.length === 0) return { ...cappedTotal(counted.total, cap), rows: [] };
   const rows = await withLatestCase(db)
     .where('persons.id', 'in', ids)
