@@ -114,8 +114,6 @@ export async function queueItems(
     const filtered = inRegister(trx, ctx.actor)
       .where(contactPersonCondition(ctx.actor, query.contactPerson))
       .where(condition);
-    const cap = (query.page - 1) * query.pageSize + QUEUE_COUNT_CAP;
-    const counted = await countUpTo(trx, filtered.select(sql`1`.as('one')), cap).executeTakeFirstOrThrow();
     const direction = (ob: OrderByItemBuilder) =>
       query.order === 'desc' ? ob.desc().nullsLast() : ob.asc().nullsLast();
     const sortKeys: Record<QueueSort, RawBuilder<unknown>> = {
@@ -153,6 +151,13 @@ export async function queueItems(
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
       .execute();
+    const offset = (query.page - 1) * query.pageSize;
+    const cap = offset + QUEUE_COUNT_CAP;
+    // A page that is not full holds the last persons of the queue: the total follows without counting again.
+    const counted =
+      rows.length > 0 && rows.length < query.pageSize
+        ? { total: offset + rows.length }
+        : await countUpTo(trx, filtered.select(sql`1`.as('one')), cap).executeTakeFirstOrThrow();
     await audit(
       ...rows.map((r) => ({
         action: 'list' as const,
