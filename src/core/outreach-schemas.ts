@@ -111,6 +111,8 @@ export const queueFilterQuery = z.object({
 export const queueSchema = z.object({
   key: z.enum(QUEUE_KEYS),
   count: z.number().int(),
+  /** The count is a lower bound ("at least"): it stopped there, as the person list's total does. */
+  countIsLowerBound: z.boolean().optional(),
   kind: z.enum(['persons', 'notifications']),
 });
 export const queueItemSchema = z.object({
@@ -153,6 +155,8 @@ export const queuePageSchema = z.object({
   key: z.enum(QUEUE_KEYS),
   items: z.array(queueItemSchema),
   total: z.number().int(),
+  /** The total is a lower bound ("at least"): the count stopped there, as the person list's does. */
+  totalIsLowerBound: z.boolean().optional(),
   page: z.number().int(),
   pageSize: z.number().int(),
 });

@@ -203,6 +203,15 @@ function candidates(actor: Actor): (eb: PersonsEb) => Expression<SqlBool> {
   };
 }
 
+/**
+ * True when the actor's first cut of persons is a caseload (the persons of the cases they work on and
+ * their emergency accesses), not a whole municipality: a query over every person the actor may see
+ * then reads at most a caseload, and counting it in full costs no more than reading it once.
+ */
+export function seesOnlyCaseload(actor: Actor): boolean {
+  return actor.role !== 'coordinator';
+}
+
 /** SQL condition on `persons`: true for the rows `actor` may read at all. The entry point of every person query. */
 export function personVisibleTo(actor: Actor): (eb: PersonsEb) => Expression<SqlBool> {
   return (eb) =>

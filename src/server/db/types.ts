@@ -119,6 +119,8 @@ export interface RegisterPeriodsTable {
   leave_reason: string | null;
   source: Json;
   created_at: Timestamp;
+  /** The due date of the next step in force while open, kept by triggers (migration 20261220100000). */
+  next_due_on: Generated<string | null>;
 }
 export interface CasesTable {
   id: Generated<string>;

@@ -40,10 +40,14 @@ export const queuesApi = {
     key: QueueKey,
     query: { contactPerson?: string; sort?: QueueSort; order?: 'asc' | 'desc'; page?: number; pageSize?: number } = {},
   ) =>
-    request<{ key: QueueKey; items: QueueItem[]; total: number; page: number; pageSize: number }>(
-      `/api/v1/work-queues/${enc(key)}`,
-      { query },
-    ),
+    request<{
+      key: QueueKey;
+      items: QueueItem[];
+      total: number;
+      totalIsLowerBound?: boolean;
+      page: number;
+      pageSize: number;
+    }>(`/api/v1/work-queues/${enc(key)}`, { query }),
   bulkAssign: (personIds: string[], contactPersonId: string) =>
     request<{ assigned: number }>('/api/v1/cases/bulk-assign', {
       method: 'POST',

@@ -15,7 +15,7 @@ import type { Database } from '../../db/types.js';
 import { PGliteDialect } from '../../db/pglite-dialect.js';
 import type { RequestContext } from '../../http/context.js';
 import { createHarness, type Harness } from '../../testing/harness.js';
-import { queueItems } from '../queues/queues.service.js';
+import { listQueues, queueItems } from '../queues/queues.service.js';
 import { getPerson, listEvents, listPersons } from './persons.service.js';
 
 const PERSONS = 3000;
@@ -55,7 +55,8 @@ beforeAll(async () => {
     select ${m}, id, 'contacting', case when random() < 0.05 then ${coach.id}::uuid end from persons
       where municipality_id = ${m}`.execute(h.db);
   await sql`insert into register_periods (municipality_id, person_id, entered_on, entry_reason)
-    select ${m}, id, date '2026-09-01', 'dropped_out' from persons where municipality_id = ${m}`.execute(h.db);
+    select ${m}, id, date '2026-01-01' + abs(hashtext(id::text)) % 300, 'dropped_out' from persons
+      where municipality_id = ${m}`.execute(h.db);
   await sql`insert into events (municipality_id, person_id, case_id, type, payload)
     select c.municipality_id, c.person_id, c.id, 'case_opened', '{}' from cases c, generate_series(1, 3)`.execute(h.db);
   await sql`analyze`.execute(h.db);
@@ -72,16 +73,16 @@ afterAll(() => h.close());
 
 const ctxOf = (actor: Actor): RequestContext => ({ db: logged, actor, ip: null, clock: h.clock });
 
-type PlanNode = { 'Node Type': string; 'Relation Name'?: string; Plans?: PlanNode[] };
+type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; Plans?: PlanNode[] };
 const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
 
-/** The tables each read of `work` scans in full when sequential scans are off, by statement. */
-async function fullScans(work: () => Promise<unknown>): Promise<string[]> {
+/** The plan of each read statement of `work`, with sequential scans off: its SQL and its nodes. */
+async function plansOf(work: () => Promise<unknown>): Promise<{ sql: string; nodes: PlanNode[] }[]> {
   captured.length = 0;
   await work();
   const reads = captured.filter((q) => /^\s*(with|select)\b/i.test(q.sql));
   expect(reads.length).toBeGreaterThan(0);
-  const found: string[] = [];
+  const plans: { sql: string; nodes: PlanNode[] }[] = [];
   await h.db.transaction().execute(async (trx) => {
     await sql`set local enable_seqscan = off`.execute(trx);
     for (const q of reads) {
@@ -90,13 +91,19 @@ async function fullScans(work: () => Promise<unknown>): Promise<string[]> {
       );
       const cell = rows[0]!['QUERY PLAN'];
       const plan = (typeof cell === 'string' ? JSON.parse(cell) : cell) as { Plan: PlanNode }[];
-      for (const n of nodes(plan[0]!.Plan)) {
-        if (n['Node Type'] === 'Seq Scan' && WATCHED.includes(n['Relation Name']!))
-          found.push(`${n['Relation Name']} in: ${q.sql.slice(0, 160)}`);
-      }
+      plans.push({ sql: q.sql, nodes: nodes(plan[0]!.Plan) });
     }
   });
-  return found;
+  return plans;
+}
+
+/** The tables each read of `work` scans in full when sequential scans are off, by statement. */
+async function fullScans(work: () => Promise<unknown>): Promise<string[]> {
+  return (await plansOf(work)).flatMap(({ sql: text, nodes: all }) =>
+    all
+      .filter((n) => n['Node Type'] === 'Seq Scan' && WATCHED.includes(n['Relation Name']!))
+      .map((n) => `${n['Relation Name']} in: ${text.slice(0, 160)}`),
+  );
 }
 
 describe('the main list queries at scale', () => {
@@ -138,5 +145,21 @@ describe('the main list queries at scale', () => {
 
   it("page a coach's work queue by index", async () => {
     expect(await fullScans(() => queueItems(ctxOf(coach), 'not-contacted', queueItemsQuery.parse({})))).toEqual([]);
+  });
+
+  it("page a coordinator's queue in due order from the index of the open periods' stored due dates", async () => {
+    const plans = await plansOf(() => queueItems(ctxOf(coordinator), 'verify-school', queueItemsQuery.parse({})));
+    const page = plans.find((p) => p.sql.includes('"case_version"'))!;
+    expect(page.nodes.map((n) => n['Index Name'])).toContain('register_periods_open_due');
+    for (const { nodes: all } of plans)
+      expect(all.filter((n) => n['Node Type'] === 'Seq Scan' && WATCHED.includes(n['Relation Name']!))).toEqual([]);
+  });
+
+  it('count every queue in one statement by index, for a coordinator and for a coach', async () => {
+    for (const actor of [coordinator, coach]) {
+      const plans = await plansOf(() => listQueues(ctxOf(actor), undefined));
+      expect(plans.filter((p) => p.sql.includes('register_periods'))).toHaveLength(1);
+      expect(await fullScans(() => listQueues(ctxOf(actor), undefined))).toEqual([]);
+    }
   });
 });

@@ -13,6 +13,7 @@ import {
   type Actor,
 } from '../../access/access.js';
 import type { Database } from '../../db/types.js';
+import { cappedTotal, COUNT_CAP, countUpTo } from '../../db/capped-count.js';
 import { payloadShown } from '../../access/protected-identity.js';
 import { eventSharedWithYoungPerson } from '../../access/young-person.js';
 
@@ -129,31 +130,19 @@ const needsCase = (query: ListQuery) =>
   query.sort === 'status' ||
   query.sort === 'contactPerson';
 
-/** Above this many rows past the page's start, the list's total is a lower bound ("more than"), not counted further. */
-export const COUNT_CAP = 10_000;
-
 /**
  * One page of the persons the actor may see that match the query's search and filters, and how many
  * there are. The page's ids are found first, from the access condition, filters and sort alone (the
  * newest case only where a filter or sort needs it); the columns shown, the access flags and the
  * case are then computed for those rows only, again under the access condition. The count reads
  * the same condition without the page's columns, and stops COUNT_CAP rows past the page's start
- * (`totalIsLowerBound` then says the total is at least that).
+ * (`totalIsLowerBound` then says the total is at least that); a page that is not full needs no count.
  */
 export async function selectPersonPage(db: Q, actor: Actor, query: ListQuery, today: string) {
   const base = needsCase(query) ? withLatestCase(db) : (db.selectFrom('persons') as ReturnType<typeof withLatestCase>);
   const filtered = base.where(personVisibleTo(actor)).where(filtersOf(actor, query, today));
   const offset = (query.page - 1) * query.pageSize;
   const cap = offset + COUNT_CAP;
-  const counted = await db
-    .selectFrom(
-      filtered
-        .select(sql`1`.as('one'))
-        .limit(cap + 1)
-        .as('matching'),
-    )
-    .select(sql<number>`count(*)::int`.as('total'))
-    .executeTakeFirstOrThrow();
   let page = filtered.select('persons.id');
   const seesCase = categoryVisibleTo(actor, 'contact_occupation');
   for (const { key, onCase, reversed } of SORT_COLUMNS[query.sort]) {
@@ -169,8 +158,12 @@ export async function selectPersonPage(db: Q, actor: Actor, query: ListQuery, to
       .offset(offset)
       .execute()
   ).map((r) => r.id);
-  if (ids.length === 0)
-    return { total: Math.min(counted.total, cap), totalIsLowerBound: counted.total > cap, rows: [] };
+  // A page that is not full holds the last matches: the total follows from it without counting again.
+  const counted =
+    ids.length > 0 && ids.length < query.pageSize
+      ? { total: offset + ids.length }
+      : await countUpTo(db, filtered.select(sql`1`.as('one')), cap).executeTakeFirstOrThrow();
+  if (ids.length === 0) return { ...cappedTotal(counted.total, cap), rows: [] };
   const rows = await withLatestCase(db)
     .where('persons.id', 'in', ids)
     .where(personVisibleTo(actor))
@@ -191,7 +184,7 @@ export async function selectPersonPage(db: Q, actor: Actor, query: ListQuery, to
     .execute();
   const position = new Map(ids.map((id, i) => [id, i]));
   rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
-  return { total: Math.min(counted.total, cap), totalIsLowerBound: counted.total > cap, rows };
+  return { ...cappedTotal(counted.total, cap), rows };
 }
 
 /** The person row with whether the actor may see contact details; undefined when not visible. */

@@ -83,6 +83,13 @@ describe('GET /api/v1/persons', () => {
     const page2 = (await h.as.coordinator.request('GET', '/api/v1/persons?q=zelda&sort=name&pageSize=1&page=2')).json();
     expect(page2).toMatchObject({ total: 2, page: 2, pageSize: 1 });
     expect(page2.items[0].familyName).toBe('Ödmark');
+    // A page that is not full: its total comes from the page, past the rows before it.
+    const partial = (await h.as.coordinator.request('GET', '/api/v1/persons?q=zelda&sort=name&pageSize=3')).json();
+    expect(partial).toMatchObject({ total: 2, page: 1, pageSize: 3 });
+    expect((await h.as.coordinator.request('GET', '/api/v1/persons?q=zelda&pageSize=1&page=3')).json()).toMatchObject({
+      total: 2,
+      items: [],
+    });
   });
 
   it('records one audit entry per person listed', async () => {

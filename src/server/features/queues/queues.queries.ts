@@ -23,13 +23,21 @@ const REACHED = CONVERSATION_OUTCOMES;
 
 /** Persons in the register the actor manages, with open period `rp`, open case and stored next step `ns`. */
 export function inRegister(db: Db, actor: Actor) {
-  return db
-    .selectFrom('persons')
-    .innerJoin('register_periods as rp', (j) => j.onRef('rp.person_id', '=', 'persons.id').on('rp.left_on', 'is', null))
-    .leftJoin('cases', (j) => j.onRef('cases.person_id', '=', 'persons.id').on('cases.closed_at', 'is', null))
-    .leftJoin('next_steps as ns', (j) => j.onRef('ns.person_id', '=', 'persons.id').onRef('ns.period_id', '=', 'rp.id'))
-    .where('persons.municipality_id', '=', actor.municipalityId)
-    .where(personManagedBy(actor));
+  return (
+    db
+      .selectFrom('persons')
+      .innerJoin('register_periods as rp', (j) =>
+        j.onRef('rp.person_id', '=', 'persons.id').on('rp.left_on', 'is', null),
+      )
+      .leftJoin('cases', (j) => j.onRef('cases.person_id', '=', 'persons.id').on('cases.closed_at', 'is', null))
+      .leftJoin('next_steps as ns', (j) =>
+        j.onRef('ns.person_id', '=', 'persons.id').onRef('ns.period_id', '=', 'rp.id'),
+      )
+      .where('persons.municipality_id', '=', actor.municipalityId)
+      // The person's own municipality, said of the period too, so its indexes of the open periods serve.
+      .where('rp.municipality_id', '=', actor.municipalityId)
+      .where(personManagedBy(actor))
+  );
 }
 
 const fromSchool = sql<SqlBool>`rp.entry_reason in (${sql.join(SCHOOL_ENTRY_REASONS)})`;
@@ -43,13 +51,14 @@ const schoolVerified = attemptInPeriod(sql`ca.channel = 'verify_school'`);
 
 /**
  * The next step in force: the stored one, or, before anything is stored for the period, the first
- * check step on the day of entry (the same start as core's proposeNextStep).
+ * check step on the day of entry (the same start as core's proposeNextStep). Its due date is stored on
+ * the period (`next_due_on`, kept by triggers: migration 20261220100000) and indexed with the open periods.
  */
 export const nextChannel = sql<
   string | null
 >`case when ns.person_id is null then (case when ${fromSchool} then 'verify_school' else 'known_elsewhere' end)
   else ns.channel end`;
-export const nextDue = sql<string | null>`case when ns.person_id is null then rp.entered_on else ns.due_on end`;
+export const nextDue = sql<string | null>`rp.next_due_on`;
 
 /** True while the newest occupation at contact is still valid for its type. */
 function occupationValid(settings: OutreachSettings) {

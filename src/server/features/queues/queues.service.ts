@@ -14,7 +14,7 @@ import {
   type QueueSort,
   type QueueSummary,
 } from '../../../core/outreach-schemas.js';
-import { personManagedBy, requireCapability } from '../../access/access.js';
+import { personManagedBy, requireCapability, seesOnlyCaseload } from '../../access/access.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { findContactPerson } from '../cases/cases.service.js';
 import { AppError } from '../../http/app-error.js';
@@ -31,8 +31,16 @@ import {
   queueConditions,
 } from './queues.queries.js';
 import { eventRow } from '../../db/events.js';
+import { cappedTotal, countUpTo } from '../../db/capped-count.js';
 import { countFollowUpsDue, followUpQueueItems } from '../outcomes/follow-ups.service.js';
 import { QUEUE_PERSON_COLUMNS, queueItemOf } from './queue-item.js';
+
+/**
+ * Above this many persons a queue's count is a lower bound ("at least"), counted no further: a queue is
+ * worked a page at a time, and each person counted is tested against the queue's condition, so the cap is
+ * lower than the person list's.
+ */
+export const QUEUE_COUNT_CAP = 1_000;
 
 /** When the newest contact attempt of the open period was made. */
 const lastAttemptAt = sql<Date | null>`(select max(ca.at) from contact_attempts ca where ca.period_id = rp.id)`;
@@ -43,15 +51,29 @@ export async function listQueues(ctx: RequestContext, contactPerson: string | un
   const { settings } = await loadOutreachSettings(ctx.db, ctx.actor.municipalityId);
   const conditions = queueConditions(settings, todayInSweden(ctx.clock.now()));
   const keys = Object.keys(conditions) as (keyof typeof conditions)[];
-  const counts = await inRegister(ctx.db, ctx.actor)
-    .where(contactPersonCondition(ctx.actor, contactPerson))
-    .select(keys.map((key) => sql<number>`(count(*) filter (where ${conditions[key]}))::int`.as(key)))
-    .executeTakeFirstOrThrow();
-  const queues: QueueSummary[] = keys.map((key) => ({
-    key,
-    count: (counts as Record<string, number>)[key] ?? 0,
-    kind: 'persons',
-  }));
+  const inQueues = inRegister(ctx.db, ctx.actor).where(contactPersonCondition(ctx.actor, contactPerson));
+  let queues: QueueSummary[];
+  if (seesOnlyCaseload(ctx.actor)) {
+    // A caseload: one pass over it tests the access condition once per person and counts every queue exactly.
+    const counts = await inQueues
+      .select(keys.map((key) => sql<number>`(count(*) filter (where ${conditions[key]}))::int`.as(key)))
+      .executeTakeFirstOrThrow();
+    queues = keys.map((key) => ({ key, count: (counts as Record<string, number>)[key] ?? 0, kind: 'persons' }));
+  } else {
+    // A municipality: one statement, each queue counted on its own up to the cap, so a large queue stops early
+    // and a small one is read through its own condition's indexes.
+    const counts = await ctx.db
+      .selectNoFrom(
+        keys.map((key) =>
+          countUpTo(ctx.db, inQueues.where(conditions[key]).select(sql`1`.as('one')), QUEUE_COUNT_CAP).as(key),
+        ),
+      )
+      .executeTakeFirstOrThrow();
+    queues = keys.map((key) => {
+      const { total, totalIsLowerBound } = cappedTotal((counts as Record<string, number>)[key] ?? 0, QUEUE_COUNT_CAP);
+      return { key, count: total, ...(totalIsLowerBound && { countIsLowerBound: true }), kind: 'persons' };
+    });
+  }
   queues.push({ key: 'closure-follow-up', count: await countFollowUpsDue(ctx, contactPerson), kind: 'persons' });
   if (roleCan(ctx.actor.role, 'notifications.inbox')) {
     const inbox = await ctx.db
@@ -73,7 +95,14 @@ export async function queueItems(
   ctx: RequestContext,
   key: QueueKey,
   query: z.infer<typeof queueItemsQuery>,
-): Promise<{ key: QueueKey; items: QueueItem[]; total: number; page: number; pageSize: number }> {
+): Promise<{
+  key: QueueKey;
+  items: QueueItem[];
+  total: number;
+  totalIsLowerBound?: boolean;
+  page: number;
+  pageSize: number;
+}> {
   requireCapability(ctx.actor, 'outreach.work');
   if (key === 'inbox' || !QUEUE_KEYS.includes(key)) throw new AppError('not_found');
   if (key === 'closure-follow-up') {
@@ -85,7 +114,6 @@ export async function queueItems(
     const filtered = inRegister(trx, ctx.actor)
       .where(contactPersonCondition(ctx.actor, query.contactPerson))
       .where(condition);
-    const { total } = await filtered.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow();
     const direction = (ob: OrderByItemBuilder) =>
       query.order === 'desc' ? ob.desc().nullsLast() : ob.asc().nullsLast();
     const sortKeys: Record<QueueSort, RawBuilder<unknown>> = {
@@ -123,6 +151,13 @@ export async function queueItems(
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
       .execute();
+    const offset = (query.page - 1) * query.pageSize;
+    const cap = offset + QUEUE_COUNT_CAP;
+    // A page that is not full holds the last persons of the queue: the total follows without counting again.
+    const counted =
+      rows.length > 0 && rows.length < query.pageSize
+        ? { total: offset + rows.length }
+        : await countUpTo(trx, filtered.select(sql`1`.as('one')), cap).executeTakeFirstOrThrow();
     await audit(
       ...rows.map((r) => ({
         action: 'list' as const,
@@ -132,7 +167,13 @@ export async function queueItems(
         detail: { queue: key },
       })),
     );
-    return { key, total, page: query.page, pageSize: query.pageSize, items: rows.map(queueItemOf) };
+    return {
+      key,
+      ...cappedTotal(counted.total, cap),
+      page: query.page,
+      pageSize: query.pageSize,
+      items: rows.map(queueItemOf),
+    };
   });
 }
 

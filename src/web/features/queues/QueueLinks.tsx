@@ -28,7 +28,9 @@ export function QueueLinks({
               <span className="queue-card__count">
                 {q.kind === 'notifications'
                   ? t('queues.countNotifications', { count: q.count })
-                  : t('queues.count', { count: q.count })}
+                  : q.countIsLowerBound
+                    ? t('queues.countAtLeast', { formatted: q.count })
+                    : t('queues.count', { count: q.count })}
               </span>
             </Link>
             <span className="queue-card__description">{t(`queues.descriptions.${q.key}`, { days: overdueDays })}</span>

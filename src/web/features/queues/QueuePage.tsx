@@ -66,7 +66,9 @@ export function QueuePage() {
       <ProblemAlert error={page.problem} />
       <p role="status" className="result-count">
         {page.data && !page.isFetching
-          ? t('queueBulk.count', { count: page.data.total, formatted: format.number(page.data.total) })
+          ? page.data.totalIsLowerBound
+            ? t('queueBulk.countAtLeast', { formatted: format.number(page.data.total) })
+            : t('queueBulk.count', { count: page.data.total, formatted: format.number(page.data.total) })
           : null}
       </p>
       {!page.data ? (
@@ -89,6 +91,7 @@ export function QueuePage() {
             page={page.data.page}
             pageSize={page.data.pageSize}
             total={page.data.total}
+            totalIsLowerBound={page.data.totalIsLowerBound}
             onPage={(p) => update({ page: p })}
             label={t('queueBulk.paging')}
           />
