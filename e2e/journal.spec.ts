@@ -45,8 +45,7 @@ describe.skipIf(skipE2E)('[journal]: a coordinator writes notes and changes the 
 
   it('shows a written note to the young person and stops again, by keyboard, axe-clean', async () => {
     const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-    await signIn(page, ACCOUNTS.coordinator);
-    await page.goto(`/persons/${personId}`);
+    await signInAt(page, ACCOUNTS.coordinator, `/persons/${personId}`);
     const item = timelineItems(page).filter({ hasText: 'Ringde hem.' });
     const share = item.getByRole('checkbox', { name: 'Visa för ungdomen' });
     expect(await share.isChecked()).toBe(false);
