@@ -271,7 +271,7 @@ from
       $35
   ) as "latest" on true
 where
-  "persons"."id" in ($36)
+  "persons"."id" in ($36, $37)
   and (
     persons.id in (
       select
@@ -279,10 +279,10 @@ where
       from
         cases
       where
-        cases.contact_person_id = $37
+        cases.contact_person_id = $38
         and (
           cases.closed_at is null
-          or cases.closed_at > now() - make_interval(months => $38)
+          or cases.closed_at > now() - make_interval(months => $39)
         )
       union all
       select
@@ -291,10 +291,10 @@ where
         cases
         join team_members on team_members.team_id = cases.team_id
       where
-        team_members.staff_id = $39
+        team_members.staff_id = $40
         and (
           cases.closed_at is null
-          or cases.closed_at > now() - make_interval(months => $40)
+          or cases.closed_at > now() - make_interval(months => $41)
         )
       union all
       select
@@ -302,21 +302,21 @@ where
       from
         emergency_access
       where
-        emergency_access.staff_id = $41
-        and emergency_access.municipality_id = $42
+        emergency_access.staff_id = $42
+        and emergency_access.municipality_id = $43
         and emergency_access.ends_at > now()
     )
     and (
       (
-        "persons"."municipality_id" = $43
+        "persons"."municipality_id" = $44
         and exists (
           select
             1 as "one"
           from
             "units"
           where
-            "units"."id" = $44
-            and "units"."kaa" = $45
+            "units"."id" = $45
+            and "units"."kaa" = $46
         )
         and (
           exists (
@@ -328,9 +328,9 @@ where
               "cases"."person_id" = "persons"."id"
               and (
                 "cases"."closed_at" is null
-                or "cases"."closed_at" > now() - make_interval(months => $46)
+                or "cases"."closed_at" > now() - make_interval(months => $47)
               )
-              and "cases"."contact_person_id" = $47
+              and "cases"."contact_person_id" = $48
           )
           or exists (
             select
@@ -339,11 +339,11 @@ where
               "team_members"
               inner join "cases" on "cases"."team_id" = "team_members"."team_id"
             where
-              "team_members"."staff_id" = $48
+              "team_members"."staff_id" = $49
               and "cases"."person_id" = "persons"."id"
               and (
                 "cases"."closed_at" is null
-                or "cases"."closed_at" > now() - make_interval(months => $49)
+                or "cases"."closed_at" > now() - make_interval(months => $50)
               )
           )
         )
@@ -351,15 +351,15 @@ where
       or (
         (
           (
-            "persons"."municipality_id" = $50
+            "persons"."municipality_id" = $51
             and exists (
               select
                 1 as "one"
               from
                 "units"
               where
-                "units"."id" = $51
-                and "units"."kaa" = $52
+                "units"."id" = $52
+                and "units"."kaa" = $53
             )
             and (
               exists (
@@ -371,9 +371,9 @@ where
                   "cases"."person_id" = "persons"."id"
                   and (
                     "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $53)
+                    or "cases"."closed_at" > now() - make_interval(months => $54)
                   )
-                  and "cases"."contact_person_id" = $54
+                  and "cases"."contact_person_id" = $55
               )
               or exists (
                 select
@@ -382,17 +382,17 @@ where
                   "team_members"
                   inner join "cases" on "cases"."team_id" = "team_members"."team_id"
                 where
-                  "team_members"."staff_id" = $55
+                  "team_members"."staff_id" = $56
                   and "cases"."person_id" = "persons"."id"
                   and (
                     "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $56)
+                    or "cases"."closed_at" > now() - make_interval(months => $57)
                   )
               )
             )
           )
           or (
-            "persons"."municipality_id" = $57
+            "persons"."municipality_id" = $58
             and (
               exists (
                 select
@@ -403,9 +403,9 @@ where
                   "cases"."person_id" = "persons"."id"
                   and (
                     "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $58)
+                    or "cases"."closed_at" > now() - make_interval(months => $59)
                   )
-                  and "cases"."contact_person_id" = $59
+                  and "cases"."contact_person_id" = $60
               )
               or exists (
                 select
@@ -414,11 +414,11 @@ where
                   "team_members"
                   inner join "cases" on "cases"."team_id" = "team_members"."team_id"
                 where
-                  "team_members"."staff_id" = $60
+                  "team_members"."staff_id" = $61
                   and "cases"."person_id" = "persons"."id"
                   and (
                     "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $61)
+                    or "cases"."closed_at" > now() - make_interval(months => $62)
                   )
               )
             )
@@ -437,7 +437,7 @@ where
               "consents"."valid_until" is null
               or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
             )
-            and "consent_recipients"."unit_id" = $62
+            and "consent_recipients"."unit_id" = $63
         )
       )
       or exists (
@@ -447,8 +447,8 @@ where
           "emergency_access"
         where
           "emergency_access"."person_id" = "persons"."id"
-          and "emergency_access"."staff_id" = $63
-          and "emergency_access"."municipality_id" = $64
+          and "emergency_access"."staff_id" = $64
+          and "emergency_access"."municipality_id" = $65
           and "emergency_access"."ends_at" > now()
       )
     )
@@ -488,32 +488,33 @@ where
 -- $33 = "00000000-0000-4000-8000-0000000c0002"
 -- $34 = 13
 -- $35 = 1
--- $36 = "00000000-0000-4000-8000-00000000d002"
--- $37 = "00000000-0000-4000-8000-0000000c0002"
--- $38 = 13
--- $39 = "00000000-0000-4000-8000-0000000c0002"
--- $40 = 13
--- $41 = "00000000-0000-4000-8000-0000000c0002"
--- $42 = "00000000-0000-4000-8000-00000000a001"
+-- $36 = "00000000-0000-4000-8000-000000053250"
+-- $37 = "00000000-0000-4000-8000-000000053251"
+-- $38 = "00000000-0000-4000-8000-0000000c0002"
+-- $39 = 13
+-- $40 = "00000000-0000-4000-8000-0000000c0002"
+-- $41 = 13
+-- $42 = "00000000-0000-4000-8000-0000000c0002"
 -- $43 = "00000000-0000-4000-8000-00000000a001"
--- $44 = "00000000-0000-4000-8000-00000000b001"
--- $45 = true
--- $46 = 13
--- $47 = "00000000-0000-4000-8000-0000000c0002"
+-- $44 = "00000000-0000-4000-8000-00000000a001"
+-- $45 = "00000000-0000-4000-8000-00000000b001"
+-- $46 = true
+-- $47 = 13
 -- $48 = "00000000-0000-4000-8000-0000000c0002"
--- $49 = 13
--- $50 = "00000000-0000-4000-8000-00000000a001"
--- $51 = "00000000-0000-4000-8000-00000000b001"
--- $52 = true
--- $53 = 13
--- $54 = "00000000-0000-4000-8000-0000000c0002"
+-- $49 = "00000000-0000-4000-8000-0000000c0002"
+-- $50 = 13
+-- $51 = "00000000-0000-4000-8000-00000000a001"
+-- $52 = "00000000-0000-4000-8000-00000000b001"
+-- $53 = true
+-- $54 = 13
 -- $55 = "00000000-0000-4000-8000-0000000c0002"
--- $56 = 13
--- $57 = "00000000-0000-4000-8000-00000000a001"
--- $58 = 13
--- $59 = "00000000-0000-4000-8000-0000000c0002"
+-- $56 = "00000000-0000-4000-8000-0000000c0002"
+-- $57 = 13
+-- $58 = "00000000-0000-4000-8000-00000000a001"
+-- $59 = 13
 -- $60 = "00000000-0000-4000-8000-0000000c0002"
--- $61 = 13
--- $62 = "00000000-0000-4000-8000-00000000b001"
--- $63 = "00000000-0000-4000-8000-0000000c0002"
--- $64 = "00000000-0000-4000-8000-00000000a001"
+-- $61 = "00000000-0000-4000-8000-0000000c0002"
+-- $62 = 13
+-- $63 = "00000000-0000-4000-8000-00000000b001"
+-- $64 = "00000000-0000-4000-8000-0000000c0002"
+-- $65 = "00000000-0000-4000-8000-00000000a001"
