@@ -4,14 +4,34 @@
  * are aggregated in the database; rows with identity numbers are read only for those who may see them.
  * Every query filters on the municipality.
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { CONVERSATION_OUTCOMES } from '../../../core/outreach.js';
 import { DEFAULT_FIGURE_SETTINGS, type FigureSettings } from '../../../core/figures.js';
-import type { ScbBlock, ScbPeriod, ScbRow } from '../../../core/scb.js';
+import { SCB_BLOCKS, type ScbBlock, type ScbPeriod, type ScbRow } from '../../../core/scb.js';
 import type { Db } from '../../db/connection.js';
 import { caseFilter, type FigureFilters } from './work-figures.queries.js';
 
 type Period = { from: string; to: string };
+
+/**
+ * The gender for figures from an identity number (its gender digit, the 11th of 12): the report's
+ * columns and the list of the cases behind them (`outcome-cases.queries.ts`) use this one rule.
+ */
+export const genderOfPnr = (pnr: RawBuilder<unknown>) =>
+  sql<'female' | 'male'>`(case when substr(${pnr}, 11, 1)::int % 2 = 1 then 'male' else 'female' end)`;
+
+/**
+ * The diploma for figures (core's `diplomaForFigures`): yes when the case says so or the register lists
+ * a completed exit by the closing day (`listsYes`); no when the case says so or the person was in the
+ * register by then (`inRegister`); else unknown. Shared by the report and the list of its cases.
+ */
+export const diplomaForFigures = (
+  recorded: RawBuilder<unknown>,
+  listsYes: RawBuilder<unknown>,
+  inRegister: RawBuilder<unknown>,
+) =>
+  sql<'yes' | 'no' | 'unknown'>`(case when ${recorded} = 'yes' or ${listsYes} then 'yes'
+    when ${recorded} = 'no' or ${inRegister} then 'no' else 'unknown' end)`;
 
 /**
  * Runs `query` in a transaction with PostgreSQL's JIT compiler off: the report queries are planned as
@@ -57,18 +77,17 @@ export async function scbRows(
   db: Db,
   municipalityId: string,
   { from, to }: Period,
-  { identityNumbers = true }: { identityNumbers?: boolean } = {},
+  { identityNumbers = true, block }: { identityNumbers?: boolean; block?: ScbBlock } = {},
 ): Promise<ScbRow[]> {
   const m = municipalityId;
   const inRegister = (alias: string) => sql`exists (select 1 from register_periods r
     where r.person_id = ${sql.ref(`${alias}.person_id`)} and r.entered_on <= ${to}::date
       and (r.left_on is null or r.left_on >= ${from}::date))`;
-  const { rows } = await withoutJit(db, (trx) =>
-    sql<RawScbRow>`
-    with x as (
+  const parts: Record<ScbBlock, RawBuilder<unknown>> = {
+    registrations: sql`
       select 'registrations' as block, person_id, entered_on as day, entry_reason as code, entered_on::text as key
-        from register_periods where municipality_id = ${m} and entered_on between ${from}::date and ${to}::date
-      union all
+        from register_periods where municipality_id = ${m} and entered_on between ${from}::date and ${to}::date`,
+    contacts: sql`
       select * from (
         select distinct on (ca.person_id) 'contacts', ca.person_id, (ca.at at time zone 'Europe/Stockholm')::date,
             ca.occupation, ca.person_id::text
@@ -77,19 +96,28 @@ export async function scbRows(
             and ca.outcome in (${sql.join([...CONVERSATION_OUTCOMES])})
             and ca.at >= (${from}::date)::timestamp at time zone 'Europe/Stockholm'
             and ca.at < (${to}::date + 1)::timestamp at time zone 'Europe/Stockholm'
-          order by ca.person_id, ca.at desc) c
-      union all
+          order by ca.person_id, ca.at desc) c`,
+    measures_started: sql`
       select 'measures_started', ms.person_id, ms.starts_on, o.kind, ms.id::text
         from measures ms join offers o on o.id = ms.offer_id
-        where ms.municipality_id = ${m} and ms.starts_on between ${from}::date and ${to}::date and ${inRegister('ms')}
-      union all
+        where ms.municipality_id = ${m} and ms.starts_on between ${from}::date and ${to}::date and ${inRegister('ms')}`,
+    measures_ended: sql`
       select 'measures_ended', me.person_id, me.ended_on, me.end_reason, me.id::text
         from measures me where me.municipality_id = ${m} and me.ended_on between ${from}::date and ${to}::date
-          and ${inRegister('me')}
-      union all
+          and ${inRegister('me')}`,
+    deregistrations: sql`
       select 'deregistrations', person_id, left_on, leave_reason, left_on::text
-        from register_periods where municipality_id = ${m} and left_on between ${from}::date and ${to}::date
-    )
+        from register_periods where municipality_id = ${m} and left_on between ${from}::date and ${to}::date`,
+  };
+  // One block's rows (tracing a block's count to its persons), or all five in SCB's order.
+  const x = sql.join(
+    (block ? [block] : SCB_BLOCKS).map((b) => parts[b]),
+    sql`
+      union all`,
+  );
+  const { rows } = await withoutJit(db, (trx) =>
+    sql<RawScbRow>`
+    with x (block, person_id, day, code, key) as (${x})
     ${
       identityNumbers
         ? sql`select x.block, x.person_id, p.personal_identity_number as pnr, x.day::text as day, x.code, x.key
@@ -176,8 +204,7 @@ export async function outcomeGroups(
       group by cl.id
     ), started as materialized (
       select cl.*, coalesce(r.entered_on, cl.opened_on) as started_on,
-        case when cl.upper_secondary_diploma = 'yes' or r.lists_yes then 'yes'
-          when cl.upper_secondary_diploma = 'no' or r.id is not null then 'no' else 'unknown' end as diploma
+        ${diplomaForFigures(sql`cl.upper_secondary_diploma`, sql`r.lists_yes`, sql`r.id is not null`)} as diploma
       from closed cl left join register r on r.id = cl.id
     ), contacted as (
       select s.id, (min(ca.at) at time zone 'Europe/Stockholm')::date as first_contact
@@ -196,7 +223,7 @@ export async function outcomeGroups(
       group by s.id
     ), derived as materialized (
       select s.outcome, s.target_group, s.closed_on, s.started_on, ct.first_contact, a.assessed, ms.first_measure,
-        case when substr(s.pnr, 11, 1)::int % 2 = 1 then 'male' else 'female' end as gender,
+        ${genderOfPnr(sql`s.pnr`)} as gender,
         case when ag.age between 16 and 17 then '16_17' when ag.age between 18 and 19 then '18_19'
           when ag.age between 20 and 25 then '20_25' end as age_band,
         s.diploma = 'no' as without_diploma,
