@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { genderOf } from '../src/core/figures.js';
 import { recentHalves } from '../src/core/scb.js';
 import { todayInSweden } from '../src/core/dates.js';
 import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, signInAt, skipE2E } from './fixtures.js';
@@ -31,10 +32,12 @@ describe.skipIf(skipE2E)(
     const spec = serverAndBrowser();
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the API's JSON, read field by field
     let scb: any;
+    let teaPnr = '';
     beforeAll(async () => {
       const coordinator = await apiAs(spec.lotsa.baseUrl, ACCOUNTS.coordinator);
+      teaPnr = spec.lotsa.unusedIdentityNumber(71);
       const body = {
-        personalIdentityNumber: spec.lotsa.unusedIdentityNumber(71),
+        personalIdentityNumber: teaPnr,
         givenName: 'Tea',
         familyName: 'Spårsson',
       };
@@ -85,6 +88,20 @@ describe.skipIf(skipE2E)(
         );
       }
       await expectNoAxeViolations(page, 'SCB return (sv)');
+      if (scb.blocks.registrations.total > 0) {
+        // Each count leads to the persons behind it: the block's total to as many rows (up to the list's limit).
+        await registrations
+          .getByRole('link', { name: /: visa personerna bakom Registreringar och skäl, Totalt$/ })
+          .click();
+        await page
+          .getByRole('heading', { name: /^Personer bakom siffran: Registreringar och skäl, alla koder/ })
+          .waitFor();
+        const rows = page.getByRole('table', { name: /rad/ });
+        await expect.poll(() => rows.locator('tbody tr').count()).toBe(Math.min(scb.blocks.registrations.total, 500));
+        await expectNoAxeViolations(page, 'persons behind an SCB count (sv)');
+        await page.getByRole('link', { name: 'Till halvårsrapporten' }).click();
+        await expect.poll(() => page.url()).toContain(`half=${half}`);
+      }
       const csv = await downloaded(page, () =>
         page.getByRole('link', { name: `Ladda ner filen för ${labelOf(half)} som CSV (till SCB)` }).click(),
       );
@@ -140,6 +157,15 @@ describe.skipIf(skipE2E)(
       await expectNoAxeViolations(page, 'cases behind a count (sv)');
       await cases.getByRole('link', { name: 'Tea Spårsson' }).click();
       await expect.poll(() => page.url()).toMatch(/\/persons\/[0-9a-f-]+$/);
+      // The count of her gender in the same row leads to her too.
+      await page.goto('/figures');
+      const gender = genderOf(teaPnr) === 'female' ? 'Kvinnor' : 'Män';
+      await table.getByRole('link', { name: new RegExp(`: visa ärendena bakom Flyttat, ${gender}$`) }).click();
+      await page.getByRole('heading', { name: new RegExp(`^Ärenden bakom siffran: Flyttat, ${gender}`) }).waitFor();
+      await page
+        .getByRole('table', { name: /ärende/ })
+        .getByRole('link', { name: 'Tea Spårsson' })
+        .waitFor();
       expect(errors).toEqual([]);
       await context.close();
     });
@@ -173,6 +199,7 @@ describe.skipIf(skipE2E)(
       expect(await page.getByRole('link', { name: /som CSV/ }).count()).toBe(0);
       await page.getByText('Bara kommunens samordnare kan ladda ner den.', { exact: false }).waitFor();
       expect(await page.locator('main a[href^="/persons"]').count()).toBe(0);
+      expect(await page.locator('main a[href^="/figures/cases"]').count()).toBe(0);
       expect(await page.locator('main').textContent()).not.toContain('Spårsson');
       await expectNoAxeViolations(page, 'SCB return (manager)');
       await page.goto('/figures/cases?from=2020-01-01&to=2030-12-31');

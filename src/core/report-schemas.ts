@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { SCB_BLOCKS, SCB_CHECKS } from './scb.js';
 import { isoDay } from './schemas.js';
-import { OUTCOME_CODES } from './outcomes.js';
+import { DIPLOMA_VALUES, OUTCOME_CODES } from './outcomes.js';
 
 /** A count as it may be shown: a number, or "<3" where small cells are suppressed. */
 const count = z.union([z.number().int(), z.literal('<3')]);
@@ -196,6 +196,19 @@ export const outcomeCasesQuery = z.object({
   outcome: z.enum(OUTCOME_CODES).optional(),
   targetGroup: targetGroup.optional(),
   contactPerson: z.string().uuid().optional(),
+  /** The gender read from the identity number, as the report's columns by gender count it. */
+  gender: z.enum(['female', 'male']).optional(),
+  /** The diploma as the report counts it (the case's record and the register): `no`, `unknown` or `yes`. */
+  diploma: z.enum(DIPLOMA_VALUES).optional(),
+  /** With documented problems (`true`) or without (`false`); only persons whose health and social category one sees. */
+  documentedProblems: z.enum(['true', 'false']).optional(),
+  /** Instead of closed cases, the rows of one block of the SCB return over the period (with `scbCode`, one code's). */
+  scbBlock: z.enum(SCB_BLOCKS).optional(),
+  /** A Lotsa code of the block, or `none` for rows without one (as the return's counts per code). */
+  scbCode: z
+    .string()
+    .regex(/^[a-z0-9_]{1,40}$/)
+    .optional(),
 });
 /** The cases behind a count: only those the reader may see (the rest are neither listed nor counted). */
 export const outcomeCasesSchema = z.object({
@@ -211,7 +224,22 @@ export const outcomeCasesSchema = z.object({
       person: z.object({ id: z.string(), name: z.string(), personalIdentityNumber: z.string() }),
     }),
   ),
-  /** True when more cases matched than the list holds (`OUTCOME_CASES_LIMIT`). */
+  /** True when more cases (or SCB rows) matched than the list holds (`OUTCOME_CASES_LIMIT`). */
   truncated: z.boolean(),
+  /** The filters beyond the outcome, echoed (null when not given). */
+  gender: z.string().nullable(),
+  diploma: z.string().nullable(),
+  documentedProblems: z.boolean().nullable(),
+  scbBlock: z.string().nullable(),
+  scbCode: z.string().nullable(),
+  /** With `scbBlock`: the block's rows of the persons the reader may see (`cases` is then empty). */
+  scbRows: z.array(
+    z.object({
+      block: z.string(),
+      on: z.string(),
+      code: z.string().nullable(),
+      person: z.object({ id: z.string(), name: z.string(), personalIdentityNumber: z.string() }),
+    }),
+  ),
 });
 export type OutcomeCases = z.infer<typeof outcomeCasesSchema>;

@@ -146,17 +146,22 @@ export function scbChecks(rows: readonly ScbRow[], periods: readonly ScbPeriod[]
   return failures;
 }
 
-/** SCB's code for a row's Lotsa code under `lists`; null when the list has none. */
-export function scbCode(r: Pick<ScbRow, 'block' | 'code'>, lists: ScbCodeLists): string | null {
-  if (r.code === null) return null;
-  const table: Record<ScbBlock, Record<string, string>> = {
+/** Each block's code list under `lists`: Lotsa's code to SCB's. */
+export function scbCodeTable(lists: ScbCodeLists): Record<ScbBlock, Record<string, string>> {
+  return {
     registrations: lists.registrationReason,
     contacts: lists.occupation,
     measures_started: lists.measure,
     measures_ended: lists.measureEnd,
     deregistrations: lists.deregistrationReason,
   };
-  return table[r.block][r.code] ?? null;
+}
+
+/** SCB's code for a row's Lotsa code under `lists`; null when the list has none. */
+export function scbCode(r: Pick<ScbRow, 'block' | 'code'>, lists: ScbCodeLists): string | null {
+  if (r.code === null) return null;
+  const table = scbCodeTable(lists)[r.block];
+  return Object.hasOwn(table, r.code) ? table[r.code]! : null;
 }
 
 /** The CSV file's columns, in order (semicolon-separated, UTF-8, a header line, one line per row). */

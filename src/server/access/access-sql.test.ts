@@ -20,7 +20,7 @@ import type { Database } from '../db/types.js';
 import { personListQuery } from '../../core/schemas.js';
 import { selectPerson, selectPersonPage } from '../features/persons/persons.queries.js';
 import { selectAgenda, selectDecisions } from '../features/team-meetings/team-meetings.queries.js';
-import { selectOutcomeCases } from '../features/reports/outcome-cases.queries.js';
+import { selectOutcomeCases, selectVisiblePersons } from '../features/reports/outcome-cases.queries.js';
 import {
   accessOf,
   categoryVisibleTo,
@@ -207,5 +207,20 @@ describe('the cases behind a count of the figures, as SQL', () => {
     await selectOutcomeCases(db, actorOf('youth_coach'), q);
     expect(queries).toHaveLength(1);
     await expect(asFile(queries[0]!)).toMatchFileSnapshot(file('outcome-cases.youth_coach'));
+  });
+
+  it('a coordinator: the cases with documented problems, of persons whose health data they see', async () => {
+    const { db, queries } = capturing();
+    const q = { from: '2026-01-01', to: '2026-06-30', gender: 'female' as const, documentedProblems: true };
+    await selectOutcomeCases(db, actorOf('coordinator'), q);
+    expect(queries).toHaveLength(1);
+    await expect(asFile(queries[0]!)).toMatchFileSnapshot(file('outcome-cases-problems.coordinator'));
+  });
+
+  it("a youth coach: the persons behind an SCB block's rows, only those they may see", async () => {
+    const { db, queries } = capturing();
+    await selectVisiblePersons(db, actorOf('youth_coach'), ['00000000-0000-4000-8000-000000000001']);
+    expect(queries).toHaveLength(1);
+    await expect(asFile(queries[0]!)).toMatchFileSnapshot(file('scb-block-persons.youth_coach'));
   });
 });

@@ -257,6 +257,7 @@ export async function fillMeasuresDemo(
   const at = (day: string) => new Date(`${day}T09:00:00Z`);
   working.forEach((c, j) => {
     const actor = c.contact_person_id ?? input.coordinator;
+    const openedAgo = daysBetween(c.opened_at.toISOString().slice(0, 10), today);
     const base = { municipality_id: municipalityId, person_id: c.person_id, case_id: c.id, actor_id: actor };
     const measure = (
       kind: OfferKind,
@@ -268,10 +269,13 @@ export async function fillMeasuresDemo(
       const offer = offers.get(kind);
       if (!offer) return;
       const id = randomUUID();
-      const startsOn = addDays(today, -startAgo);
+      // Never before the case opened: a KAA case opens the day its register period begins, so every
+      // measure lies inside a register period, as SCB's half-year return checks.
+      const start = Math.min(startAgo, openedAgo);
+      const startsOn = addDays(today, -start);
       const plannedEndOn = plannedIn === null ? null : addDays(today, plannedIn);
-      const endedOn = end ? addDays(today, -end.ago) : null;
-      const followUps = [{ on: addDays(startsOn, 14), note: startAgo > 14 ? 'Trivs och kommer i tid.' : null }];
+      const endedOn = end ? addDays(today, -Math.min(end.ago, start)) : null;
+      const followUps = [{ on: addDays(startsOn, 14), note: start > 14 ? 'Trivs och kommer i tid.' : null }];
       // A running measure of most kinds has its hours in the week, so the young person's week shows it.
       const hours = end ? undefined : WEEKLY_HOURS[kind];
       measures.push({

@@ -13,6 +13,8 @@ import { systemClock } from '../clock.js';
 import type { RequestContext } from '../http/context.js';
 import { followUpsDue } from '../features/outcomes/outcomes.queries.js';
 import { outcomeReportFor } from '../features/reports/outcomes.service.js';
+import { scbReturn } from '../features/reports/scb.service.js';
+import { recentHalves } from '../../core/scb.js';
 import { personSchedule } from '../features/schedule/schedule.service.js';
 
 let handle: DatabaseHandle;
@@ -168,6 +170,21 @@ describe('fillDemo', () => {
       .where('result', 'is not', null)
       .execute();
     expect(recorded.length).toBeGreaterThan(0);
+  });
+
+  it('hands SCB a clean return: every check passes in the current and the last three half-years', async () => {
+    const ctx = await coordinatorContext();
+    const failed: Record<string, unknown[]> = {};
+    for (const half of recentHalves(todayInSweden(), 4)) {
+      const r = await scbReturn(ctx, half);
+      expect(r.blocks.measures_started.total, half).toEqual(expect.any(Number));
+      if (!r.checks.passed) failed[half] = r.checks.listed.map((f) => [f.check, f.block, f.on, f.person.name]);
+    }
+    expect(failed).toEqual({});
+    // Not empty: the current half-year has measures started and people entering and leaving the register.
+    const now = await scbReturn(ctx, recentHalves(todayInSweden(), 1)[0]!);
+    for (const block of ['registrations', 'measures_started', 'deregistrations'] as const)
+      expect(now.blocks[block].total, block).toBeGreaterThan(0);
   });
 
   it("fills the week: activities, enrolments, attendance, measures' hours, additions, team meetings", async () => {

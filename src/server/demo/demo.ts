@@ -352,10 +352,11 @@ export async function fillDemo(
         id: randomUUID(),
         municipality_id: m,
         person_id: personId,
-        // A young adult's time in the register ended (studies begun) well before this case.
+        // A young adult's time in the register ended (studies begun) well before this case: over a
+        // half-year before, so their measures never fall in a half-year SCB counts them in the register.
         entered_on: dateOnly(youngAdult ? daysAgo(entered, 500) : entered),
         entry_reason: r.pick(['dropped_out', 'dropped_out', 'never_started', 'certificate_only', 'moved_in']),
-        left_on: youngAdult ? dateOnly(daysAgo(entered, 120)) : left ? dateOnly(left) : null,
+        left_on: youngAdult ? dateOnly(daysAgo(entered, 200)) : left ? dateOnly(left) : null,
         leave_reason: youngAdult ? 'started_upper_secondary' : leaveReason,
         source: JSON.stringify({ demo: true }),
       });

@@ -84,16 +84,44 @@ export const figureSettingsApi = {
     request<FigureSettingsView>('/api/v1/figure-settings', { method: 'PUT', body: { settings, version } }),
 };
 
+/** A cell of the outcome table beyond its outcome: a gender, a diploma, documented problems. */
+export type OutcomeCell = {
+  gender?: 'female' | 'male';
+  diploma?: 'yes' | 'no' | 'unknown';
+  documentedProblems?: 'true';
+};
+
 /** The address of the page listing the cases behind a count of the outcome table (`outcome` empty: all closed). */
-export function outcomeCasesPath(f: FigureFilter, outcome?: string): string {
+export function outcomeCasesPath(f: FigureFilter, outcome?: string, cell: OutcomeCell = {}): string {
   const params = new URLSearchParams({ from: f.from, to: f.to });
   if (outcome) params.set('outcome', outcome);
   for (const [k, v] of Object.entries(filterQuery(f))) if (v) params.set(k, v);
+  for (const [k, v] of Object.entries(cell)) if (v) params.set(k, v);
   return `/figures/cases?${params}`;
 }
 
+/** The address of the page listing the persons behind a count of an SCB block (`code` empty: the block's total). */
+export function scbCasesPath(period: { from: string; to: string }, block: string, code?: string): string {
+  const params = new URLSearchParams({ from: period.from, to: period.to, scbBlock: block });
+  if (code) params.set('scbCode', code);
+  return `/figures/cases?${params}`;
+}
+
+/** The query of GET /api/v1/reports/outcomes/cases, as the page's address gives it. */
+export type OutcomeCasesQuery = {
+  from: string;
+  to: string;
+  outcome?: string;
+  targetGroup?: string;
+  contactPerson?: string;
+  gender?: string;
+  diploma?: string;
+  documentedProblems?: string;
+  scbBlock?: string;
+  scbCode?: string;
+};
+
 /** Query keys: ['figures', 'cases', query]. Staff who may browse persons; lists only those they may see. */
 export const outcomeCasesApi = {
-  list: (q: { from: string; to: string; outcome?: string; targetGroup?: string; contactPerson?: string }) =>
-    request<OutcomeCases>('/api/v1/reports/outcomes/cases', { query: q }),
+  list: (q: OutcomeCasesQuery) => request<OutcomeCases>('/api/v1/reports/outcomes/cases', { query: q }),
 };

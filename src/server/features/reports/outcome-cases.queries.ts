@@ -3,18 +3,31 @@
  * outcome), narrowed by the figures page's filters, and only those whose person the reader may see.
  */
 import { sql, type Kysely } from 'kysely';
-import { personVisibleTo, type Actor } from '../../access/access.js';
+import { DOCUMENTED_PROBLEMS_CATEGORY } from '../../../core/outcomes.js';
+import { categoryVisibleTo, personVisibleTo, type Actor } from '../../access/access.js';
 import type { Database } from '../../db/types.js';
+import { diplomaForFigures, genderOfPnr } from './reports.queries.js';
 import type { FigureFilters } from './work-figures.queries.js';
 
 /** The most cases one list holds; a longer list is cut and says so. */
 export const OUTCOME_CASES_LIMIT = 500;
 
-/** Up to `OUTCOME_CASES_LIMIT + 1` cases, oldest closing first, then by name. */
+/** The filters of the outcome table's cells beyond the outcome and the figures page's filters. */
+export type CellFilters = {
+  gender?: 'female' | 'male';
+  diploma?: 'yes' | 'no' | 'unknown';
+  /** With (true) or without (false) documented problems: only persons whose health and social category one sees. */
+  documentedProblems?: boolean;
+};
+
+/**
+ * Up to `OUTCOME_CASES_LIMIT + 1` cases, oldest closing first, then by name. Gender and diploma follow
+ * the report's own rules (`genderOfPnr`, `diplomaForFigures`), so the list of a cell is the cases it counts.
+ */
 export function selectOutcomeCases(
   db: Kysely<Database>,
   actor: Actor,
-  q: { from: string; to: string; outcome?: string } & FigureFilters,
+  q: { from: string; to: string; outcome?: string } & FigureFilters & CellFilters,
 ) {
   let query = db
     .selectFrom('cases')
@@ -37,11 +50,40 @@ export function selectOutcomeCases(
   if (q.outcome) query = query.where('cases.outcome', '=', q.outcome);
   if (q.targetGroup) query = query.where('cases.target_group', '=', q.targetGroup);
   if (q.contactPerson) query = query.where('cases.contact_person_id', '=', q.contactPerson);
+  if (q.gender)
+    query = query.where(sql<boolean>`${genderOfPnr(sql.ref('persons.personal_identity_number'))} = ${q.gender}`);
+  if (q.diploma) {
+    // As the report's `register` step: the person's periods in the municipality entered by the closing day.
+    const periods = (extra: ReturnType<typeof sql>) => sql`exists (select 1 from register_periods rp
+      where rp.person_id = cases.person_id and rp.municipality_id = cases.municipality_id
+        and rp.entered_on <= cases.closed_on ${extra})`;
+    const diploma = diplomaForFigures(
+      sql.ref('cases.upper_secondary_diploma'),
+      periods(sql`and rp.left_on <= cases.closed_on and rp.leave_reason = 'completed'`),
+      periods(sql``),
+    );
+    query = query.where(sql<boolean>`${diploma} = ${q.diploma}`);
+  }
+  if (q.documentedProblems !== undefined)
+    query = query
+      .where(sql<boolean>`(cardinality(cases.documented_problems) > 0) = ${q.documentedProblems}`)
+      .where(categoryVisibleTo(actor, DOCUMENTED_PROBLEMS_CATEGORY));
   return query
     .orderBy('cases.closed_on')
     .orderBy('persons.family_name')
     .orderBy('persons.given_name')
     .orderBy('cases.id')
     .limit(OUTCOME_CASES_LIMIT + 1)
+    .execute();
+}
+
+/** The persons among `ids` that `actor` may see, with what a list names them by; one query, access in SQL. */
+export function selectVisiblePersons(db: Kysely<Database>, actor: Actor, ids: readonly string[]) {
+  return db
+    .selectFrom('persons')
+    .select(['id', 'given_name', 'family_name', 'personal_identity_number'])
+    .where('persons.municipality_id', '=', actor.municipalityId)
+    .where(sql<boolean>`persons.id = any(${[...ids]}::uuid[])`)
+    .where(personVisibleTo(actor))
     .execute();
 }

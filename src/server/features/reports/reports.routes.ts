@@ -67,8 +67,9 @@ export async function reportsRoutes(app: FastifyInstance) {
     schema: {
       tags: ['figures'],
       summary:
-        'The cases behind a count of the outcome report (closed between two days, one outcome or all), ' +
-        'only those whose person you may see; each read is audited (not for managers)',
+        'The cases behind a count of the outcome report (closed between two days, one outcome or all, ' +
+        'a gender, a diploma, documented problems), or with scbBlock the rows of one block of the SCB ' +
+        'return; only those whose person you may see; each read is audited (not for managers)',
       querystring: outcomeCasesQuery,
       response: { 200: outcomeCasesSchema, ...errors },
     },

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPerson } from '../../testing/factories.js';
 import { createHarness, TEST_PASSWORD, type Harness } from '../../testing/harness.js';
 import { insertStaff } from '../staff/staff.service.js';
+import { codeListsFor, halfYear, scbChecks, type ScbFailure } from '../../../core/scb.js';
+import { scbPeriods, scbRows, scbSummary } from './reports.queries.js';
+import { blocksOf, countBlocks } from './scb.service.js';
 
 let h: Harness;
 let anna: { id: string; pnr: string };
@@ -105,6 +108,43 @@ describe('GET /api/v1/reports/scb', () => {
       ['missing_reason', 'deregistrations', bo.id],
     ]);
     expect(body.checks.notShown).toBe(0);
+  });
+
+  it("counts and checks in the database exactly as core's rules do over the rows", async () => {
+    const period = halfYear('2026-H1')!;
+    const lists = codeListsFor('2026-H1');
+    const rows = await scbRows(h.db, h.municipalityId, period, { identityNumbers: false });
+    const periods = await scbPeriods(h.db, h.municipalityId, period);
+    const summary = await scbSummary(h.db, h.municipalityId, period, lists);
+    const key = (f: ScbFailure) => [f.check, f.block, f.personId, f.on].join();
+    expect(summary.failures.map(key).sort()).toEqual(scbChecks(rows, periods, lists).map(key).sort());
+    expect(summary.failures).toHaveLength(2);
+    expect(blocksOf(summary.counts)).toEqual(countBlocks(rows));
+    // Anna registered twice on one day (rolled back after): counted twice, found by both.
+    const rollback = new Error('rollback');
+    await expect(
+      h.db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('register_periods')
+          .values({
+            municipality_id: h.municipalityId,
+            person_id: anna.id,
+            entered_on: '2026-02-02',
+            entry_reason: 'moved_in',
+            left_on: '2026-02-10',
+            leave_reason: 'other',
+            source: '{}',
+          })
+          .execute();
+        const twice = await scbSummary(trx, h.municipalityId, period, lists);
+        const all = await scbRows(trx, h.municipalityId, period, { identityNumbers: false });
+        const js = scbChecks(all, await scbPeriods(trx, h.municipalityId, period), lists);
+        expect(twice.failures.map(key).sort()).toEqual(js.map(key).sort());
+        expect(twice.failures.map((f) => f.check)).toContain('counted_twice');
+        expect(blocksOf(twice.counts)).toEqual(countBlocks(all));
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
   });
 
   it('gives a manager counts only: small cells as "<3", failures counted but never named', async () => {

@@ -6,19 +6,11 @@
  */
 import { seesSmallCells, suppressSmallCells } from '../../../core/figures.js';
 import type { ScbReturn } from '../../../core/report-schemas.js';
-import {
-  codeListsFor,
-  halfYear,
-  SCB_BLOCKS,
-  scbChecks,
-  scbCsv,
-  type ScbBlock,
-  type ScbRow,
-} from '../../../core/scb.js';
+import { codeListsFor, halfYear, SCB_BLOCKS, scbCsv, type ScbBlock, type ScbRow } from '../../../core/scb.js';
 import { personVisibleTo, requireCapability } from '../../access/access.js';
 import { AppError } from '../../http/app-error.js';
 import { audited, type RequestContext } from '../../http/context.js';
-import { scbPeriods, scbRows } from './reports.queries.js';
+import { scbRows, scbSummary } from './reports.queries.js';
 import { scbXlsx } from './reports.export.js';
 
 function periodOf(half: string) {
@@ -33,11 +25,8 @@ export async function scbReturn(ctx: RequestContext, half: string): Promise<ScbR
   const period = periodOf(half);
   const lists = codeListsFor(half);
   return audited(ctx, async ({ trx, audit }) => {
-    const [rows, periods] = await Promise.all([
-      scbRows(trx, ctx.actor.municipalityId, period, { identityNumbers: false }),
-      scbPeriods(trx, ctx.actor.municipalityId, period),
-    ]);
-    const failures = scbChecks(rows, periods, lists);
+    // Counts and checks made in the database (`scbSummary`, core's `scbChecks` in SQL): no row leaves it.
+    const { counts, failures } = await scbSummary(trx, ctx.actor.municipalityId, period, lists);
     const ids = [...new Set(failures.map((f) => f.personId))];
     const visible = ids.length
       ? await trx
@@ -75,7 +64,7 @@ export async function scbReturn(ctx: RequestContext, half: string): Promise<ScbR
       })),
     );
     const suppress = !seesSmallCells(ctx.actor);
-    const blocks = suppress ? suppressSmallCells(countBlocks(rows)) : countBlocks(rows);
+    const blocks = suppress ? suppressSmallCells(blocksOf(counts)) : blocksOf(counts);
     return {
       half,
       ...period,
@@ -103,6 +92,20 @@ export function countBlocks(
     const b = blocks[r.block];
     b.total += 1;
     b.byCode[r.code ?? 'none'] = (b.byCode[r.code ?? 'none'] ?? 0) + 1;
+  }
+  return blocks;
+}
+
+/** Counts per block and Lotsa code from the database's counts (`scbSummary`), every block present. */
+export function blocksOf(
+  counts: readonly { block: ScbBlock; code: string; n: number }[],
+): Record<ScbBlock, { total: number; byCode: Record<string, number> }> {
+  const blocks = Object.fromEntries(
+    SCB_BLOCKS.map((b) => [b, { total: 0, byCode: {} as Record<string, number> }]),
+  ) as Record<ScbBlock, { total: number; byCode: Record<string, number> }>;
+  for (const c of counts) {
+    blocks[c.block].total += c.n;
+    blocks[c.block].byCode[c.code] = c.n;
   }
   return blocks;
 }

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import {
   outcomeCasesPath,
   reportUrl,
+  type OutcomeCell,
   type ChannelFiguresView,
   type FigureFilter,
   type MeasureFiguresView,
@@ -86,10 +87,10 @@ export function OutcomeSection({
   const { t } = useTranslation();
   const c = useCells();
   /** A count that links to its cases, for a reader who may see them; 0 and every count for others as text. */
-  const traced = (v: Cell, what: string, outcome?: string, targetGroup?: string) =>
+  const traced = (v: Cell, what: string, outcome?: string, targetGroup?: string, cell?: OutcomeCell) =>
     traceable && v !== 0 && v !== null && v !== undefined ? (
       <Link
-        to={outcomeCasesPath(targetGroup ? { ...filter, targetGroup } : filter, outcome)}
+        to={outcomeCasesPath(targetGroup ? { ...filter, targetGroup } : filter, outcome, cell)}
         aria-label={t('figuresPage.outcomes.showCases', { count: c.count(v), what })}
       >
         {c.count(v)}
@@ -98,6 +99,7 @@ export function OutcomeSection({
       c.count(v)
     );
   const outcomes = Object.entries(report.byOutcome);
+  const genders = ['female', 'male'] as const;
   const medians = (['toFirstContact', 'toAssessment', 'toFirstMeasure', 'toOutcome'] as const).map((k) => ({
     step: t(`figuresPage.medians.${k}`),
     days: report.medianDays[k],
@@ -123,14 +125,22 @@ export function OutcomeSection({
           ...outcomes.map(([code, v]) => [
             t(`outcomes.codes.${code}`),
             traced(v.total, t(`outcomes.codes.${code}`), code),
-            c.count(v.female),
-            c.count(v.male),
+            ...genders.map((g) =>
+              traced(v[g], `${t(`outcomes.codes.${code}`)}, ${t(`figuresPage.${g}`)}`, code, undefined, { gender: g }),
+            ),
           ]),
           [
             t('figuresPage.outcomes.allClosed'),
             traced(report.closed, t('figuresPage.outcomes.allClosed')),
-            c.count(report.byGender.female),
-            c.count(report.byGender.male),
+            ...genders.map((g) =>
+              traced(
+                report.byGender[g],
+                `${t('figuresPage.outcomes.allClosed')}, ${t(`figuresPage.${g}`)}`,
+                undefined,
+                undefined,
+                { gender: g },
+              ),
+            ),
           ],
           ...Object.entries(report.byTargetGroup).map(([g, v]) => [
             t(`outcomes.targetGroups.${g}`),
@@ -138,9 +148,18 @@ export function OutcomeSection({
             '',
             '',
           ]),
-          [t('figuresPage.outcomes.withoutDiploma'), c.count(report.withoutDiploma), '', ''],
-          [t('figuresPage.outcomes.diplomaUnknown'), c.count(report.diplomaUnknown), '', ''],
-          [t('figuresPage.outcomes.documentedProblems'), c.count(report.documentedProblems), '', ''],
+          ...(
+            [
+              ['withoutDiploma', report.withoutDiploma, { diploma: 'no' }],
+              ['diplomaUnknown', report.diplomaUnknown, { diploma: 'unknown' }],
+              ['documentedProblems', report.documentedProblems, { documentedProblems: 'true' }],
+            ] as const
+          ).map(([key, v, cell]) => [
+            t(`figuresPage.outcomes.${key}`),
+            traced(v, t(`figuresPage.outcomes.${key}`), undefined, undefined, cell),
+            '',
+            '',
+          ]),
           [
             t('figuresPage.outcomes.studiesOrWork', {
               months: report.studiesOrWork.months,

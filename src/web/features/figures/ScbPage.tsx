@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { codeListsFor, recentHalves, SCB_BLOCKS, scbCode, type ScbBlock } from '../../../core/scb.js';
 import { todayInSweden } from '../../../core/dates.js';
-import { scbApi, scbUrl } from '../../api/figureEndpoints.js';
+import { scbApi, scbCasesPath, scbUrl } from '../../api/figureEndpoints.js';
 import { problemOf } from '../../api/query-client.js';
 import { Alert, Loading, ProblemAlert } from '../../components/Alert.js';
 import { FormField } from '../../components/FormField.js';
@@ -18,15 +18,7 @@ import { ScrollableTable } from '../../components/ScrollableTable.js';
 import { useFormat } from '../../i18n/format.js';
 import { useSession } from '../auth/session.js';
 import { FigureTable } from './FigureTable.js';
-
-/** Where each block's Lotsa codes are named in i18n. */
-const CODE_LABELS: Record<ScbBlock, string> = {
-  registrations: 'register.entry',
-  contacts: 'contact.occupations',
-  measures_started: 'offers.kinds',
-  measures_ended: 'measures.endReasons',
-  deregistrations: 'register.leave',
-};
+import { SCB_CODE_LABELS as CODE_LABELS } from './scbLabels.js';
 
 /** The page. */
 export function ScbPage() {
@@ -41,6 +33,15 @@ export function ScbPage() {
   const scb = useQuery({ queryKey: ['figures', 'scb', half], queryFn: () => scbApi.get(half) });
   const lists = codeListsFor(half);
   const count = (v: number | string) => (typeof v === 'number' ? format.number(v) : v);
+  /** A count that links to the persons behind it, for a reader who may browse persons; 0 as text. */
+  const traced = (v: number | string, what: string, block: ScbBlock, code?: string) =>
+    can('persons.browse') && v !== 0 && data ? (
+      <Link to={scbCasesPath(data, block, code)} aria-label={t('scbPage.showRows', { count: count(v), what })}>
+        {count(v)}
+      </Link>
+    ) : (
+      count(v)
+    );
   const halfLabel = (h: string) => t('scbPage.halfLabel', { year: h.slice(0, 4), half: h.slice(-1) });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -160,12 +161,19 @@ export function ScbPage() {
                   caption={t('scbPage.blockTable', { name: t(`scbPage.blocks.${block}`) })}
                   head={[t('scbPage.code'), t('scbPage.scbCode'), t('scbPage.count')]}
                   rows={[
-                    ...Object.entries(b.byCode).map(([code, n]) => [
-                      code === 'none' ? t('scbPage.noCode') : t(`${CODE_LABELS[block]}.${code}`, code),
-                      (code === 'none' ? null : scbCode({ block, code }, lists)) ?? '–',
-                      count(n),
-                    ]),
-                    [t('figuresPage.total'), '', count(b.total)],
+                    ...Object.entries(b.byCode).map(([code, n]) => {
+                      const label = code === 'none' ? t('scbPage.noCode') : t(`${CODE_LABELS[block]}.${code}`, code);
+                      return [
+                        label,
+                        (code === 'none' ? null : scbCode({ block, code }, lists)) ?? '–',
+                        traced(n, `${t(`scbPage.blocks.${block}`)}, ${label}`, block, code),
+                      ];
+                    }),
+                    [
+                      t('figuresPage.total'),
+                      '',
+                      traced(b.total, `${t(`scbPage.blocks.${block}`)}, ${t('figuresPage.total')}`, block),
+                    ],
                   ]}
                 />
               </section>
