@@ -8,8 +8,7 @@
 import type { Db } from '../db/connection.js';
 import { failInterruptedImports } from '../features/imports/imports.service.js';
 import { applyRetention } from '../features/retention/retention.js';
-import { failUnsentSms } from '../features/sms/sms.jobs.js';
-import { failUnsentEmail } from '../features/email/email.jobs.js';
+import { failUnsentMessages } from '../features/sms/sms.jobs.js';
 import { refreshStatistics } from '../db/statistics.js';
 import { pruneSessions } from '../http/sessions.js';
 import { backgroundFailed, type BackgroundTask } from '../log.js';
@@ -68,8 +67,8 @@ export function runReaper(db: Db, silentSeconds?: number): Promise<boolean> {
     [
       { name: 'failing interrupted jobs', run: () => failInterruptedJobs(db, silentSeconds) },
       { name: 'failing interrupted imports', run: () => failInterruptedImports(db, silentSeconds) },
-      { name: 'failing unsent text messages', run: () => failUnsentSms(db, silentSeconds) },
-      { name: 'failing unsent e-mail', run: () => failUnsentEmail(db, silentSeconds) },
+      { name: 'failing unsent text messages', run: () => failUnsentMessages(db, 'sms', silentSeconds) },
+      { name: 'failing unsent e-mail', run: () => failUnsentMessages(db, 'email', silentSeconds) },
     ],
     'it looks again within a minute',
   );

@@ -5,7 +5,7 @@ import { buildPerson, testIdentityNumber } from '../../testing/factories.js';
 import { createHarness, type Harness } from '../../testing/harness.js';
 import { codeWorkSettled, CodeNotSent, requestCode } from '../me/me-sign-in.service.js';
 import { smtpProvider } from './email-provider.js';
-import { failUnsentEmail } from './email.jobs.js';
+import { failUnsentMessages } from '../sms/sms.jobs.js';
 
 type Received = { from: string; to: string[]; data: string };
 
@@ -225,7 +225,7 @@ describe('sign-in codes by e-mail through a configured SMTP server', () => {
           .executeTakeFirstOrThrow(),
       ),
     );
-    expect(await failUnsentEmail(h.db)).toBe(1);
+    expect(await failUnsentMessages(h.db, 'email')).toBe(1);
     const rows = await h.db
       .selectFrom('email_messages')
       .select(['id', 'status', 'failure_reason'])

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERRORS } from '../../../core/errors.js';
 import { createHarness, type Harness } from '../../testing/harness.js';
 import { personInRegister } from '../../testing/outreach.js';
-import { failUnsentSms } from './sms.jobs.js';
+import { failUnsentMessages } from './sms.jobs.js';
 
 /**
  * A small SMS gateway on localhost that records what it receives and answers like a real one.
@@ -435,7 +435,7 @@ describe('text messages through a real HTTP gateway on localhost', () => {
       ])
       .returning('id')
       .execute();
-    await failUnsentSms(h.db);
+    await failUnsentMessages(h.db, 'sms');
     const status = async (id: string) =>
       h.db
         .selectFrom('sms_messages')

@@ -3,7 +3,7 @@
  * no sensitive data. A message is stored (with its audit entry) and committed before the provider is
  * called, so the call holds no connection or lock; a second short transaction records what the
  * provider made of it and, unless it failed, the attempt on the contact ladder. A failed message stays
- * in the outbox; one left 'stored' by a process that stopped is failed by `failUnsentSms`. A retry
+ * in the outbox; one left 'stored' by a process that stopped is failed by `failUnsentMessages`. A retry
  * with the same Idempotency-Key sends nothing twice. A message only kept in Lotsa's outbox (no
  * gateway) has reached no one: it becomes an attempt when staff confirm they sent it by other means
  * (`confirmSmsSent`). The meeting time, the one free text, is checked like a template. Replies "STOP" opt the number
