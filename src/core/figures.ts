@@ -107,13 +107,11 @@ export type OutcomeGroup = {
   n: number;
 };
 
+/** The outcome report's medians, each traced to its cases by `median=<key>` of GET /reports/outcomes/cases. */
+export const MEDIAN_KEYS = ['toFirstContact', 'toAssessment', 'toFirstMeasure', 'toOutcome'] as const;
+export type MedianKey = (typeof MEDIAN_KEYS)[number];
 /** Medians in days from the start (register entry, or the case's opening outside the register). */
-export type OutcomeMedians = {
-  toFirstContact: number | null;
-  toAssessment: number | null;
-  toFirstMeasure: number | null;
-  toOutcome: number | null;
-};
+export type OutcomeMedians = Record<MedianKey, number | null>;
 
 /** The outcome report, counts and shares only (the JSON of GET /api/v1/reports/outcomes). */
 export type OutcomeReport = {

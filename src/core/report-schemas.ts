@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { SCB_BLOCKS, SCB_CHECKS } from './scb.js';
 import { isoDay } from './schemas.js';
+import { MEDIAN_KEYS } from './figures.js';
 import { DIPLOMA_VALUES, OUTCOME_CODES } from './outcomes.js';
 
 /** A count as it may be shown: a number, or "<3" where small cells are suppressed. */
@@ -209,6 +210,10 @@ export const outcomeCasesQuery = z.object({
     .string()
     .regex(/^[a-z0-9_]{1,40}$/)
     .optional(),
+  /** The cases a median of the report is taken over: those with both days (the start and the median's end). */
+  median: z.enum(MEDIAN_KEYS).optional(),
+  /** On to studies or work within the target's months (`true`, the share's numerator) or not (`false`). */
+  onTime: z.enum(['true', 'false']).optional(),
 });
 /** The cases behind a count: only those the reader may see (the rest are neither listed nor counted). */
 export const outcomeCasesSchema = z.object({
@@ -222,6 +227,11 @@ export const outcomeCasesSchema = z.object({
       outcome: z.string(),
       targetGroup: z.string().nullable(),
       person: z.object({ id: z.string(), name: z.string(), personalIdentityNumber: z.string() }),
+      /**
+       * With `median` or `onTime`: the start (register entry, or the case's opening), the day the
+       * median runs to (or the closing day), and the days between, as the report counts them; else null.
+       */
+      span: z.object({ startedOn: z.string(), endedOn: z.string(), days: z.number().int() }).nullable().optional(),
     }),
   ),
   /** True when more cases (or SCB rows) matched than the list holds (`OUTCOME_CASES_LIMIT`). */
@@ -232,6 +242,10 @@ export const outcomeCasesSchema = z.object({
   documentedProblems: z.boolean().nullable(),
   scbBlock: z.string().nullable(),
   scbCode: z.string().nullable(),
+  /** The median traced, and whether on to studies or work in time (null when not asked); `months` is the target's N. */
+  median: z.string().nullable().optional(),
+  onTime: z.boolean().nullable().optional(),
+  months: z.number().int().nullable().optional(),
   /** With `scbBlock`: the block's rows of the persons the reader may see (`cases` is then empty). */
   scbRows: z.array(
     z.object({

@@ -3,10 +3,11 @@
  * outcome), narrowed by the figures page's filters, and only those whose person the reader may see.
  */
 import { sql, type Kysely } from 'kysely';
+import type { MedianKey } from '../../../core/figures.js';
 import { DOCUMENTED_PROBLEMS_CATEGORY } from '../../../core/outcomes.js';
 import { categoryVisibleTo, personVisibleTo, type Actor } from '../../access/access.js';
 import type { Database } from '../../db/types.js';
-import { diplomaForFigures, genderOfPnr } from './reports.queries.js';
+import { MEDIAN_END_COLUMNS, diplomaForFigures, genderOfPnr, outcomeCaseSteps } from './reports.queries.js';
 import type { FigureFilters } from './work-figures.queries.js';
 
 /** The most cases one list holds; a longer list is cut and says so. */
@@ -18,7 +19,28 @@ export type CellFilters = {
   diploma?: 'yes' | 'no' | 'unknown';
   /** With (true) or without (false) documented problems: only persons whose health and social category one sees. */
   documentedProblems?: boolean;
+  /** The cases a median is taken over: both its days known (the report's `outcomeCaseSteps`). */
+  median?: MedianKey;
+  /** On to studies or work within `months` of the start (the report's `in_time`), or not. */
+  onTime?: boolean;
+  /** The target's months, for `onTime` (the figure settings'). */
+  months?: number;
 };
+
+/** A traced case's span: the start, the day a median runs to (or the closing day) and the days between. */
+type Span = { id: string; started_on: string; ended_on: string; days: number };
+
+/**
+ * The cases of the report's own steps (`outcomeCaseSteps`, the SQL the report counts with) behind a
+ * median (both days known) or the share on to studies or work (`in_time`), with their spans.
+ */
+function traced(m: string, q: { from: string; to: string } & FigureFilters & CellFilters) {
+  const end = sql.raw(q.median ? MEDIAN_END_COLUMNS[q.median] : 'closed_on');
+  const which = q.median ? sql`${end} is not null` : sql`coalesce(in_time, false) = ${q.onTime ?? false}`;
+  return sql<Span>`(with ${outcomeCaseSteps(m, q, q.months ?? 0, q)}
+    select id, started_on::text as started_on, ${end}::text as ended_on, (${end} - started_on)::int as days
+    from derived where ${which})`.as('traced');
+}
 
 /**
  * Up to `OUTCOME_CASES_LIMIT + 1` cases, oldest closing first, then by name. Gender and diploma follow
@@ -46,7 +68,12 @@ export function selectOutcomeCases(
     .where('cases.closed_on', '>=', q.from)
     .where('cases.closed_on', '<=', q.to)
     .where('cases.outcome', 'is not', null)
-    .where(personVisibleTo(actor));
+    .where(personVisibleTo(actor))
+    .$if(q.median !== undefined || q.onTime !== undefined, (qb) =>
+      qb
+        .innerJoin(traced(actor.municipalityId, q), (j) => j.onRef('traced.id', '=', 'cases.id'))
+        .select(['traced.started_on', 'traced.ended_on', 'traced.days']),
+    );
   if (q.outcome) query = query.where('cases.outcome', '=', q.outcome);
   if (q.targetGroup) query = query.where('cases.target_group', '=', q.targetGroup);
   if (q.contactPerson) query = query.where('cases.contact_person_id', '=', q.contactPerson);

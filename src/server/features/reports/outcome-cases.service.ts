@@ -12,11 +12,20 @@ import { requireCapability } from '../../access/access.js';
 import { AppError } from '../../http/app-error.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { OUTCOME_CASES_LIMIT, selectOutcomeCases, selectVisiblePersons } from './outcome-cases.queries.js';
-import { scbRows } from './reports.queries.js';
+import { loadFigureSettings, scbRows } from './reports.queries.js';
 
 type Query = z.infer<typeof outcomeCasesQuery>;
 /** The filters that pick closed cases, which an SCB block (rows of persons, not cases) does not take. */
-const CASE_FILTERS = ['outcome', 'targetGroup', 'contactPerson', 'gender', 'diploma', 'documentedProblems'] as const;
+const CASE_FILTERS = [
+  'outcome',
+  'targetGroup',
+  'contactPerson',
+  'gender',
+  'diploma',
+  'documentedProblems',
+  'median',
+  'onTime',
+] as const;
 
 /** GET /reports/outcomes/cases. */
 export async function outcomeCases(ctx: RequestContext, q: Query): Promise<OutcomeCases> {
@@ -26,7 +35,12 @@ export async function outcomeCases(ctx: RequestContext, q: Query): Promise<Outco
   if (q.scbCode && !q.scbBlock) throw new AppError('validation_failed', [{ field: 'scbBlock', code: 'required' }]);
   const mixed = CASE_FILTERS.find((f) => q[f] !== undefined);
   if (q.scbBlock && mixed) throw new AppError('validation_failed', [{ field: mixed, code: 'invalid' }]);
+  // A row has one span: the days of one median, or of the share on to studies or work.
+  if (q.median && q.onTime) throw new AppError('validation_failed', [{ field: 'onTime', code: 'invalid' }]);
   const documentedProblems = q.documentedProblems === undefined ? null : q.documentedProblems === 'true';
+  const onTime = q.onTime === undefined ? null : q.onTime === 'true';
+  const months =
+    onTime === null ? null : (await loadFigureSettings(ctx.db, ctx.actor.municipalityId)).settings.targetMonths;
   const echo = {
     from: q.from,
     to: q.to,
@@ -36,12 +50,17 @@ export async function outcomeCases(ctx: RequestContext, q: Query): Promise<Outco
     documentedProblems,
     scbBlock: q.scbBlock ?? null,
     scbCode: q.scbCode ?? null,
+    median: q.median ?? null,
+    onTime,
+    months,
   };
   if (q.scbBlock) return { ...echo, ...(await scbBlockRows(ctx, { ...q, scbBlock: q.scbBlock })) };
   return audited(ctx, async ({ trx, audit }) => {
     const rows = await selectOutcomeCases(trx, ctx.actor, {
       ...q,
       documentedProblems: documentedProblems ?? undefined,
+      onTime: onTime ?? undefined,
+      months: months ?? undefined,
     });
     const shown = rows.slice(0, OUTCOME_CASES_LIMIT);
     await audit(
@@ -57,6 +76,8 @@ export async function outcomeCases(ctx: RequestContext, q: Query): Promise<Outco
           ...(q.gender && { gender: q.gender }),
           ...(q.diploma && { diploma: q.diploma }),
           ...(documentedProblems !== null && { documentedProblems }),
+          ...(q.median && { median: q.median }),
+          ...(onTime !== null && { onTime, months }),
         },
       })),
     );
@@ -72,6 +93,10 @@ export async function outcomeCases(ctx: RequestContext, q: Query): Promise<Outco
           name: `${r.given_name} ${r.family_name}`,
           personalIdentityNumber: r.personal_identity_number.trim(),
         },
+        span:
+          r.started_on === undefined || r.ended_on === undefined || r.days === undefined
+            ? null
+            : { startedOn: r.started_on, endedOn: r.ended_on, days: Number(r.days) },
       })),
       scbRows: [],
       truncated: rows.length > OUTCOME_CASES_LIMIT,

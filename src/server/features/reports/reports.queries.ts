@@ -6,7 +6,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import { CONVERSATION_OUTCOMES } from '../../../core/outreach.js';
-import { DEFAULT_FIGURE_SETTINGS, type FigureSettings } from '../../../core/figures.js';
+import { DEFAULT_FIGURE_SETTINGS, type FigureSettings, type MedianKey } from '../../../core/figures.js';
 import {
   SCB_BLOCKS,
   scbCodeTable,
@@ -243,29 +243,29 @@ type RawGroup = {
   n_measure: number | null;
 };
 
+/** The day each median of the outcome report runs to (from `started_on`), a column of `derived` below. */
+export const MEDIAN_END_COLUMNS: Record<MedianKey, string> = {
+  toFirstContact: 'first_contact',
+  toAssessment: 'assessed',
+  toFirstMeasure: 'first_measure',
+  toOutcome: 'closed_on',
+};
+
 /**
- * The cases closed with an outcome between two days, grouped by everything the outcome table counts
- * (core's `OutcomeGroup`), and the medians in days from the start (the register entry for a case of
- * the activity responsibility, else the case's opening) to the first conversation, the first completed
- * assessment, the first measure and the outcome. Gender is the identity number's gender digit; the age
- * band is taken on the closing day; on to studies or work counts when closed within `months` of the start;
- * the diploma is core's `diplomaForFigures` of the case's record and the register (`diplomaFromRegister`).
- *
- * Set-based at scale: each look-up (register periods, first conversation, assessment, measure) is one
- * join of the closed cases with that table, grouped by case, rather than a subquery run for each case;
- * the groups are counted without the medians, and the medians once over all the closed cases.
+ * The outcome report's steps as common table expressions ending in `derived`: one row per case closed
+ * with an outcome between two days (`id`, `person_id`, the outcome, `started_on`, `first_contact`,
+ * `assessed`, `first_measure`, `closed_on`, gender, age band, diploma, problems, `in_time`). The report
+ * counts them (`outcomeGroups`) and the list of the cases behind a median or the share on to studies or
+ * work reads them (`outcome-cases.queries.ts`), so both rest on the one rule.
  */
-export async function outcomeGroups(
-  db: Db,
+export function outcomeCaseSteps(
   municipalityId: string,
   { from, to }: Period,
   months: number,
   filters: FigureFilters = {},
-) {
+): RawBuilder<unknown> {
   const m = municipalityId;
-  const { rows } = await withoutJit(db, (trx) =>
-    sql<RawGroup>`
-    with closed as materialized (
+  return sql`closed as materialized (
       select c.id, c.person_id, c.outcome, c.target_group, c.closed_on, c.upper_secondary_diploma,
         c.documented_problems, p.personal_identity_number as pnr, p.birth_date,
         (c.opened_at at time zone 'Europe/Stockholm')::date as opened_on
@@ -300,7 +300,8 @@ export async function outcomeGroups(
       from started s join measures ms on ms.person_id = s.person_id and ms.starts_on >= s.started_on
       group by s.id
     ), derived as materialized (
-      select s.outcome, s.target_group, s.closed_on, s.started_on, ct.first_contact, a.assessed, ms.first_measure,
+      select s.id, s.person_id, s.outcome, s.target_group, s.closed_on, s.started_on,
+        ct.first_contact, a.assessed, ms.first_measure,
         ${genderOfPnr(sql`s.pnr`)} as gender,
         case when ag.age between 16 and 17 then '16_17' when ag.age between 18 and 19 then '18_19'
           when ag.age between 20 and 25 then '20_25' end as age_band,
@@ -312,7 +313,31 @@ export async function outcomeGroups(
       from started s left join contacted ct on ct.id = s.id left join assessed a on a.id = s.id
         left join measured ms on ms.id = s.id
         cross join lateral (select date_part('year', age(s.closed_on, s.birth_date))::int as age) ag
-    )
+    )`;
+}
+
+/**
+ * The cases closed with an outcome between two days, grouped by everything the outcome table counts
+ * (core's `OutcomeGroup`), and the medians in days from the start (the register entry for a case of
+ * the activity responsibility, else the case's opening) to the first conversation, the first completed
+ * assessment, the first measure and the outcome. Gender is the identity number's gender digit; the age
+ * band is taken on the closing day; on to studies or work counts when closed within `months` of the start;
+ * the diploma is core's `diplomaForFigures` of the case's record and the register (`diplomaFromRegister`).
+ *
+ * Set-based at scale: each look-up (register periods, first conversation, assessment, measure) is one
+ * join of the closed cases with that table, grouped by case, rather than a subquery run for each case;
+ * the groups are counted without the medians, and the medians once over all the closed cases.
+ */
+export async function outcomeGroups(
+  db: Db,
+  municipalityId: string,
+  { from, to }: Period,
+  months: number,
+  filters: FigureFilters = {},
+) {
+  const { rows } = await withoutJit(db, (trx) =>
+    sql<RawGroup>`
+    with ${outcomeCaseSteps(municipalityId, { from, to }, months, filters)}
     select false as total, outcome, gender, target_group, age_band, without_diploma, diploma_unknown, problems, in_time,
       count(*)::int as n, null::float8 as to_contact, null::float8 as to_assessment, null::float8 as to_measure,
       null::float8 as to_outcome, null::int as n_contact, null::int as n_assessment, null::int as n_measure
