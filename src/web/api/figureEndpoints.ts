@@ -89,6 +89,10 @@ export type OutcomeCell = {
   gender?: 'female' | 'male';
   diploma?: 'yes' | 'no' | 'unknown';
   documentedProblems?: 'true';
+  /** The cases a median of the report is taken over. */
+  median?: 'toFirstContact' | 'toAssessment' | 'toFirstMeasure' | 'toOutcome';
+  /** On to studies or work within the target's months (the share's numerator), or not. */
+  onTime?: 'true' | 'false';
 };
 
 /** The address of the page listing the cases behind a count of the outcome table (`outcome` empty: all closed). */
@@ -119,6 +123,8 @@ export type OutcomeCasesQuery = {
   documentedProblems?: string;
   scbBlock?: string;
   scbCode?: string;
+  median?: string;
+  onTime?: string;
 };
 
 /** Query keys: ['figures', 'cases', query]. Staff who may browse persons; lists only those they may see. */

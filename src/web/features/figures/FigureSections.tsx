@@ -101,9 +101,26 @@ export function OutcomeSection({
   const outcomes = Object.entries(report.byOutcome);
   const genders = ['female', 'male'] as const;
   const medians = (['toFirstContact', 'toAssessment', 'toFirstMeasure', 'toOutcome'] as const).map((k) => ({
+    key: k,
     step: t(`figuresPage.medians.${k}`),
     days: report.medianDays[k],
   }));
+  /** A median that links to the cases it is taken over (0 days is a median too), for a reader who may see them. */
+  const tracedMedian = (m: (typeof medians)[number]) =>
+    traceable && m.days !== null && m.days !== undefined ? (
+      <Link
+        to={outcomeCasesPath(filter, undefined, { median: m.key })}
+        aria-label={`${c.days(m.days)}: ${t('figuresPage.medians.showCases', { what: m.step })}`}
+      >
+        {c.days(m.days)}
+      </Link>
+    ) : (
+      c.days(m.days)
+    );
+  const sw = report.studiesOrWork;
+  const swLabel = t('figuresPage.outcomes.studiesOrWork', { months: sw.months, target: Math.round(sw.target * 100) });
+  // The share's denominator is all closed (its own row); the rest, closed but not on in time, links here.
+  const rest = typeof report.closed === 'number' && typeof sw.count === 'number' ? report.closed - sw.count : null;
   return (
     <section className="panel" aria-labelledby="fig-outcomes">
       <h2 id="fig-outcomes">{t('figuresPage.outcomes.title')}</h2>
@@ -161,13 +178,16 @@ export function OutcomeSection({
             '',
           ]),
           [
-            t('figuresPage.outcomes.studiesOrWork', {
-              months: report.studiesOrWork.months,
-              target: Math.round(report.studiesOrWork.target * 100),
-            }),
-            c.count(report.studiesOrWork.count),
-            c.pct(report.studiesOrWork.share),
-            '',
+            swLabel,
+            traced(sw.count, swLabel, undefined, undefined, { onTime: 'true' }),
+            c.pct(sw.share),
+            traceable && rest ? (
+              <Link to={outcomeCasesPath(filter, undefined, { onTime: 'false' })}>
+                {t('figuresPage.outcomes.notInTime', { count: rest })}
+              </Link>
+            ) : (
+              ''
+            ),
           ],
         ]}
         exportUrl={(f) => reportUrl('outcomes', filter, f)}
@@ -190,7 +210,7 @@ export function OutcomeSection({
       <FigureTable
         caption={t('figuresPage.medians.table')}
         head={[t('figuresPage.medians.step'), t('figuresPage.medians.days')]}
-        rows={medians.map((m) => [m.step, c.days(m.days)])}
+        rows={medians.map((m) => [m.step, tracedMedian(m)])}
       />
       <Chart
         title={t('figuresPage.charts.timeToOutcome')}

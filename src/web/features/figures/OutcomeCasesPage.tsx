@@ -23,6 +23,8 @@ const KEYS = [
   'documentedProblems',
   'scbBlock',
   'scbCode',
+  'median',
+  'onTime',
 ] as const;
 
 /** The page. */
@@ -53,13 +55,23 @@ export function OutcomeCasesPage() {
           ),
         ]
       : []),
+    ...(q.median ? [t('outcomeCases.median', { what: t(`figuresPage.medians.${q.median}`) })] : []),
+    ...(q.onTime
+      ? [
+          t(q.onTime === 'true' ? 'outcomeCases.onTime' : 'outcomeCases.notOnTime', {
+            months: list.data?.months ?? '…',
+          }),
+        ]
+      : []),
   ].join(', ');
+  const spans = !!(q.median || q.onTime);
   const title = t('outcomeCases.title', { what, from: q.from, to: q.to });
   return (
     <>
       <PageHeading title={title} />
       <p className="lead">{t('outcomeCases.intro')}</p>
       {q.documentedProblems ? <p>{t('outcomeCases.problemsNote')}</p> : null}
+      {spans ? <p>{t('outcomeCases.spanNote')}</p> : null}
       <p>
         <Link to={`/figures?${back}`}>{t('outcomeCases.back')}</Link>
       </p>
@@ -83,6 +95,13 @@ export function OutcomeCasesPage() {
                     <th scope="col">{t('outcomeCases.closedOn')}</th>
                     <th scope="col">{t('outcomeCases.outcome')}</th>
                     <th scope="col">{t('outcomeCases.targetGroup')}</th>
+                    {spans ? (
+                      <>
+                        <th scope="col">{t('outcomeCases.startedOn')}</th>
+                        <th scope="col">{t('outcomeCases.endedOn')}</th>
+                        <th scope="col">{t('outcomeCases.days')}</th>
+                      </>
+                    ) : null}
                   </tr>
                 </thead>
                 <tbody>
@@ -95,6 +114,13 @@ export function OutcomeCasesPage() {
                       <td>{c.closedOn}</td>
                       <td>{t(`outcomes.codes.${c.outcome}`)}</td>
                       <td>{c.targetGroup ? t(`outcomes.targetGroups.${c.targetGroup}`) : '–'}</td>
+                      {spans ? (
+                        <>
+                          <td>{c.span?.startedOn ?? '–'}</td>
+                          <td>{c.span?.endedOn ?? '–'}</td>
+                          <td>{c.span?.days ?? '–'}</td>
+                        </>
+                      ) : null}
                     </tr>
                   ))}
                 </tbody>
