@@ -166,6 +166,18 @@ describe.skipIf(skipE2E)(
         .getByRole('table', { name: /ärende/ })
         .getByRole('link', { name: 'Tea Spårsson' })
         .waitFor();
+      // The median time to the outcome leads to the cases it is taken over, each with its start, end and days.
+      await page.goto('/figures');
+      await page
+        .getByRole('table', { name: /^Tid till utfall \(median, dagar\)/ })
+        .getByRole('link', { name: /: visa de ärenden som medianen till avslut med utfall räknas på$/ })
+        .click();
+      await page
+        .getByRole('heading', { name: /^Ärenden bakom siffran: Alla avslutade, tid från start till avslut med utfall/ })
+        .waitFor();
+      const spans = page.getByRole('table', { name: /ärende/ });
+      await spans.getByRole('columnheader', { name: 'Dagar' }).waitFor();
+      await spans.getByRole('link', { name: 'Tea Spårsson' }).waitFor();
       expect(errors).toEqual([]);
       await context.close();
     });
@@ -193,6 +205,9 @@ describe.skipIf(skipE2E)(
       const table = page.getByRole('table', { name: /^Utfall per kön, målgrupp och bakgrund/ });
       await table.waitFor();
       expect(await table.getByRole('link').count()).toBe(0);
+      const medians = page.getByRole('table', { name: /^Tid till utfall \(median, dagar\)/ });
+      await medians.waitFor();
+      expect(await medians.getByRole('link').count()).toBe(0);
       expect(await page.getByRole('link', { name: 'Inställningar för siffrorna' }).count()).toBe(0);
       await page.getByRole('link', { name: 'Halvårsrapport till SCB' }).click();
       await page.getByRole('table', { name: BLOCK_TABLES[2], exact: true }).waitFor();
