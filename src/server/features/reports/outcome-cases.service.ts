@@ -12,7 +12,7 @@ import { requireCapability } from '../../access/access.js';
 import { AppError } from '../../http/app-error.js';
 import { audited, type RequestContext } from '../../http/context.js';
 import { OUTCOME_CASES_LIMIT, selectOutcomeCases, selectVisiblePersons } from './outcome-cases.queries.js';
-import { loadFigureSettings, scbRows } from './reports.queries.js';
+import { loadFigureSettings, scbRows, withoutJit } from './reports.queries.js';
 
 type Query = z.infer<typeof outcomeCasesQuery>;
 /** The filters that pick closed cases, which an SCB block (rows of persons, not cases) does not take. */
@@ -56,12 +56,17 @@ export async function outcomeCases(ctx: RequestContext, q: Query): Promise<Outco
   };
   if (q.scbBlock) return { ...echo, ...(await scbBlockRows(ctx, { ...q, scbBlock: q.scbBlock })) };
   return audited(ctx, async ({ trx, audit }) => {
-    const rows = await selectOutcomeCases(trx, ctx.actor, {
+    const query = {
       ...q,
       documentedProblems: documentedProblems ?? undefined,
       onTime: onTime ?? undefined,
       months: months ?? undefined,
-    });
+    };
+    // A median or the share reads the report's steps over the whole period: planned as the report is.
+    const rows =
+      q.median || onTime !== null
+        ? await withoutJit(trx, (t) => selectOutcomeCases(t, ctx.actor, query))
+        : await selectOutcomeCases(trx, ctx.actor, query);
     const shown = rows.slice(0, OUTCOME_CASES_LIMIT);
     await audit(
       ...shown.map((r) => ({

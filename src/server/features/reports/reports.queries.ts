@@ -48,7 +48,7 @@ export const diplomaForFigures = (
  * Its hash joins over a national register (500,000 periods, about 36 MB of hash table) get 64 MB of
  * working memory, so they are not split into batches written to disk.
  */
-async function withoutJit<T>(db: Db, query: (trx: Db) => Promise<T>): Promise<T> {
+export async function withoutJit<T>(db: Db, query: (trx: Db) => Promise<T>): Promise<T> {
   const run = async (trx: Db) => {
     await sql`set local jit = off`.execute(trx);
     await sql`set local work_mem = '64MB'`.execute(trx);
