@@ -40,6 +40,7 @@ describe.skipIf(skipE2E)('[i18n]: staff switch the interface between Swedish and
       'Calendar',
       'Letters',
       'Text messages',
+      'E-mail',
       'Notifications',
       'Figures',
       'Import lists',
