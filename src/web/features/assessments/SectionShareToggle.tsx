@@ -4,9 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assessment } from '../../../core/assessment-schemas.js';
 import { assessmentKeys, assessmentsApi } from '../../api/assessmentEndpoints.js';
-import { ApiError } from '../../api/client.js';
 import { personKeys } from '../../api/queryKeys.js';
-import { ProblemAlert } from '../../components/Alert.js';
+import { SaveAtOnceCheckbox } from '../../components/SaveAtOnceCheckbox.js';
 
 type Props = { assessment: Assessment; sectionKey: string; shared: boolean };
 
@@ -26,25 +25,15 @@ export function SectionShareToggle({ assessment, sectionKey, shared }: Props) {
     onError: () => queryClient.invalidateQueries({ queryKey: assessmentKeys.one(assessment.id) }),
   });
   return (
-    <div className="field">
-      <label className="checkbox" htmlFor={id}>
-        <input
-          id={id}
-          type="checkbox"
-          checked={shared}
-          disabled={mutation.isPending}
-          aria-describedby={`${id}-hint`}
-          onChange={(e) => mutation.mutate(e.target.checked)}
-        />{' '}
-        {t('assessment.shareSection')}
-      </label>
-      <p id={`${id}-hint`} className="field__hint">
-        {t('assessment.shareSectionHint')}
-      </p>
-      <p role="status" className="muted">
-        {changed && !mutation.isPending ? t(shared ? 'assessment.sectionShared' : 'assessment.sectionUnshared') : ''}
-      </p>
-      <ProblemAlert error={mutation.error instanceof ApiError ? mutation.error : null} />
-    </div>
+    <SaveAtOnceCheckbox
+      id={id}
+      checked={shared}
+      saving={mutation.isPending}
+      label={t('assessment.shareSection')}
+      hint={t('assessment.shareSectionHint')}
+      status={changed ? t(shared ? 'assessment.sectionShared' : 'assessment.sectionUnshared') : ''}
+      error={mutation.error}
+      onChange={(next) => mutation.mutate(next)}
+    />
   );
 }

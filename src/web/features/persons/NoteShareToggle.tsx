@@ -5,10 +5,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.js';
 import { personsApi } from '../../api/endpoints.js';
 import { personKeys } from '../../api/queryKeys.js';
-import { ProblemAlert } from '../../components/Alert.js';
+import { SaveAtOnceCheckbox } from '../../components/SaveAtOnceCheckbox.js';
 
 type Props = { personId: string; noteId: string; shared: boolean };
 
@@ -29,25 +28,16 @@ export function NoteShareToggle({ personId, noteId, shared }: Props) {
   });
   const checked = mutation.isPending && mutation.variables !== undefined ? mutation.variables : shared;
   return (
-    <div className="field">
-      <label className="checkbox" htmlFor={id}>
-        <input
-          id={id}
-          type="checkbox"
-          checked={checked}
-          disabled={mutation.isPending}
-          aria-describedby={`${id}-hint event-${noteId}-meta`}
-          onChange={(e) => mutation.mutate(e.target.checked)}
-        />{' '}
-        {t('journal.shownToYoungPerson')}
-      </label>
-      <p id={`${id}-hint`} className="field__hint">
-        {t('journal.shownToYoungPersonHint')}
-      </p>
-      <p role="status" className="muted">
-        {changed && !mutation.isPending ? t(shared ? 'journal.nowShown' : 'journal.nowHidden') : ''}
-      </p>
-      <ProblemAlert error={mutation.error instanceof ApiError ? mutation.error : null} />
-    </div>
+    <SaveAtOnceCheckbox
+      id={id}
+      checked={checked}
+      saving={mutation.isPending}
+      label={t('journal.shownToYoungPerson')}
+      hint={t('journal.shownToYoungPersonHint')}
+      status={changed ? t(shared ? 'journal.nowShown' : 'journal.nowHidden') : ''}
+      error={mutation.error}
+      describedBy={`event-${noteId}-meta`}
+      onChange={(next) => mutation.mutate(next)}
+    />
   );
 }
