@@ -5,14 +5,13 @@
  * change it, for a note in a category they see (as when writing one); a health and social note is never
  * shown to the young person (409 `note_not_shareable`). Each change is audited.
  */
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { noteSharingBody, NoteSharing } from '../../../core/schemas.js';
 import { categoriesOf, requireCapability } from '../../access/access.js';
 import { YOUNG_PERSON_CATEGORIES } from '../../access/young-person.js';
 import { AppError } from '../../http/app-error.js';
 import { audited, denied, type RequestContext } from '../../http/context.js';
-import { eventCategorySql, selectPerson } from './persons.queries.js';
+import { selectNote, selectPerson, upsertNoteShare } from './persons.queries.js';
 
 /** PUT /persons/:id/notes/:noteId/sharing: shows the note to the young person, or stops showing it. */
 export async function setNoteSharing(
@@ -25,29 +24,17 @@ export async function setNoteSharing(
   return audited(ctx, async ({ trx, audit }) => {
     const person = await selectPerson(trx, ctx.actor, personId);
     if (!person) throw denied(personId, 'note');
-    const note = await trx
-      .selectFrom('events')
-      .select(['id', eventCategorySql.as('category')])
-      .where('id', '=', noteId)
-      .where('person_id', '=', personId)
-      .where('type', '=', 'note')
-      .executeTakeFirst();
+    const note = await selectNote(trx, personId, noteId);
     // A note in a category the reader may not see is as absent as one that does not exist.
     if (!note || !categoriesOf(person).includes(note.category)) throw new AppError('not_found');
     if (!YOUNG_PERSON_CATEGORIES.includes(note.category)) throw new AppError('note_not_shareable');
-    await trx
-      .insertInto('note_shares')
-      .values({
-        note_id: note.id,
-        municipality_id: person.municipality_id,
-        person_id: personId,
-        shared: input.shared,
-        changed_by: ctx.actor.id,
-      })
-      .onConflict((oc) =>
-        oc.column('note_id').doUpdateSet({ shared: input.shared, changed_at: sql`now()`, changed_by: ctx.actor.id }),
-      )
-      .execute();
+    await upsertNoteShare(trx, {
+      noteId: note.id,
+      municipalityId: person.municipality_id,
+      personId,
+      shared: input.shared,
+      changedBy: ctx.actor.id,
+    });
     await audit({
       action: 'update',
       entity: 'note',

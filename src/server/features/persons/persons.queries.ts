@@ -268,6 +268,37 @@ type PeriodSource = {
   enrolments?: { importId: string; line: number }[];
 };
 
+/** A note on the person's timeline with its category, or undefined. */
+export function selectNote(db: Q, personId: string, noteId: string) {
+  return db
+    .selectFrom('events')
+    .select(['id', eventCategorySql.as('category')])
+    .where('id', '=', noteId)
+    .where('person_id', '=', personId)
+    .where('type', '=', 'note')
+    .executeTakeFirst();
+}
+
+/** Records whether a note is shown to the young person, replacing what was recorded before. */
+export async function upsertNoteShare(
+  db: Q,
+  share: { noteId: string; municipalityId: string; personId: string; shared: boolean; changedBy: string },
+): Promise<void> {
+  await db
+    .insertInto('note_shares')
+    .values({
+      note_id: share.noteId,
+      municipality_id: share.municipalityId,
+      person_id: share.personId,
+      shared: share.shared,
+      changed_by: share.changedBy,
+    })
+    .onConflict((oc) =>
+      oc.column('note_id').doUpdateSet({ shared: share.shared, changed_at: sql`now()`, changed_by: share.changedBy }),
+    )
+    .execute();
+}
+
 /** The source rows of `periods` with their lists' file names, in the order the period names them. */
 export async function periodSources(db: Q, periods: { source: unknown }[]) {
   const sources = periods.map((p) => (p.source ?? {}) as PeriodSource);

@@ -23,7 +23,7 @@ import { looksSensitive } from '../../../core/consent.js';
 import { AppError } from '../../http/app-error.js';
 import { audited, denied, type RequestContext } from '../../http/context.js';
 import {
-  eventCategorySql,
+  selectNote,
   periodSources,
   selectEmergencyEnd,
   selectEvents,
@@ -458,13 +458,7 @@ function insertNote(
     if (!person) throw denied(personId, 'note');
     let category = input.category ?? null;
     if (input.correctsEventId) {
-      const original = await trx
-        .selectFrom('events')
-        .select(['id', eventCategorySql.as('category')])
-        .where('id', '=', input.correctsEventId)
-        .where('person_id', '=', personId)
-        .where('type', '=', 'note')
-        .executeTakeFirst();
+      const original = await selectNote(trx, personId, input.correctsEventId);
       if (!original || !categoriesOf(person).includes(original.category))
         throw new AppError('invalid_correction', [{ field: 'correctsEventId', code: 'invalid' }]);
       // A correction stays in the category of what it corrects.
