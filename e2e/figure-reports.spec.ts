@@ -133,6 +133,11 @@ describe.skipIf(skipE2E)(
       await expect.poll(() => months.inputValue()).toBe('5');
       expect(await page.getByLabel('Uppföljning efter avslut (månader)').inputValue()).toBe('6, 12');
       await expectNoAxeViolations(page, 'figure settings (sv)');
+      // An emptied field is named in the error summary, checked with core's schema before anything is sent.
+      await months.fill('');
+      await page.getByRole('button', { name: 'Spara inställningarna' }).click();
+      await expect.poll(() => page.locator('.error-summary').textContent()).toContain('Inom antal månader från start');
+      await expectNoAxeViolations(page, 'figure settings with an error (sv)');
       await months.fill('4');
       await page.getByLabel('Målandel (procent)').fill('55');
       await page.getByRole('button', { name: 'Spara inställningarna' }).click();

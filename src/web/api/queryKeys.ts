@@ -46,6 +46,7 @@ export const queueKeys = {
 export const settingsKeys = {
   outreach: ['settings', 'outreach'] as const,
   access: ['settings', 'access'] as const,
+  figures: ['settings', 'figures'] as const,
 };
 
 /** The start page: its figures and the getting-started steps. */

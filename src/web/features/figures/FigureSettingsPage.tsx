@@ -3,80 +3,43 @@
  * work within N months, the follow-up points after closure, the cost of one young person lost to
  * society and the caseload a contact person can hold. Saved with the version read (409 if changed since).
  */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { figureSettingsApi, type FigureSettingsView } from '../../api/figureEndpoints.js';
+import { figureSettingsBody } from '../../../core/report-schemas.js';
+import { figureSettingsApi } from '../../api/figureEndpoints.js';
+import { settingsKeys } from '../../api/queryKeys.js';
 import { problemOf } from '../../api/query-client.js';
 import { Alert, Loading, ProblemAlert } from '../../components/Alert.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { FormActions } from '../../components/FormActions.js';
-import { FormField } from '../../components/FormField.js';
+import { NumberField } from '../../components/NumberField.js';
 import { PageHeading } from '../../components/PageHeading.js';
-import { useAction } from '../../hooks/useAction.js';
-import { apiErrorOf, useFieldErrors } from '../contact/useFieldErrors.js';
+import { useSettingsForm } from '../../hooks/useSettingsForm.js';
 import { FollowUpMonthsField } from '../outcomes/FollowUpMonthsField.js';
-
-const KEY = ['settings', 'figures'] as const;
-type Values = FigureSettingsView['settings'];
-
-/** A whole-number input (the share is typed in per cent and kept as a fraction). */
-function NumberField(props: {
-  id: string;
-  label: string;
-  hint?: string;
-  value: number;
-  onChange: (n: number) => void;
-  error?: string;
-  min: number;
-  max: number;
-}) {
-  return (
-    <FormField id={props.id} label={props.label} hint={props.hint} error={props.error}>
-      {(control) => (
-        <input
-          {...control}
-          type="number"
-          inputMode="numeric"
-          min={props.min}
-          max={props.max}
-          className="input--short"
-          value={Number.isNaN(props.value) ? '' : props.value}
-          onChange={(e) => props.onChange(e.target.valueAsNumber)}
-        />
-      )}
-    </FormField>
-  );
-}
 
 /** The page. */
 export function FigureSettingsPage() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const loaded = useQuery({ queryKey: KEY, queryFn: () => figureSettingsApi.get() });
-  const [values, setValues] = useState<Values | null>(null);
-  const [saved, setSaved] = useState(false);
-  const { error, run, busy } = useAction();
-  const problem = apiErrorOf(error);
-  const fieldErrors = useFieldErrors(problem);
-  useEffect(() => setValues(loaded.data?.settings ?? null), [loaded.data]);
+  const form = useSettingsForm({
+    queryKey: settingsKeys.figures,
+    load: () => figureSettingsApi.get(),
+    schema: figureSettingsBody,
+    save: ({ settings, version }) => figureSettingsApi.save(settings, version),
+    // The follow-up points feed the outreach settings page, the targets and costs the figures.
+    invalidates: [settingsKeys.outreach, ['figures']],
+  });
+  const { loaded, values, set, errors } = form;
   if (loaded.error) return <ProblemAlert error={problemOf(loaded.error)} />;
   if (!loaded.data || !values) return <Loading />;
-  const set = (patch: Partial<Values>) => setValues({ ...values, ...patch });
-  const reload = async () => {
-    await queryClient.invalidateQueries({ queryKey: KEY });
-    await queryClient.invalidateQueries({ queryKey: ['settings', 'outreach'] });
-    await queryClient.invalidateQueries({ queryKey: ['figures'] });
+
+  // Each field the API or the schema may name: its element and label, so the summary links to it.
+  const fields: Record<string, { id: string; label: string }> = {
+    'settings.targetMonths': { id: 'figure-target-months', label: t('figureSettings.target.months') },
+    'settings.targetShare': { id: 'figure-target-share', label: t('figureSettings.target.share') },
+    'settings.followUpMonths': { id: 'settings-follow-up-months', label: t('outcomes.followUpMonths') },
+    'settings.lostYoungPersonCost': { id: 'figure-lost-cost', label: t('figureSettings.lostYoungPersonCost') },
+    'settings.caseloadCapacity': { id: 'figure-caseload', label: t('figureSettings.caseloadCapacity') },
   };
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSaved(false);
-    if (!(await run(() => figureSettingsApi.save(values!, loaded.data!.version)))) return;
-    setSaved(true);
-    await reload();
-  }
-
   return (
     <>
       <PageHeading title={t('figureSettings.title')} />
@@ -84,15 +47,23 @@ export function FigureSettingsPage() {
       <p>
         <Link to="/figures">{t('figureSettings.back')}</Link>
       </p>
-      <form onSubmit={submit} noValidate>
-        {saved ? <Alert tone="success">{t('figureSettings.saved')}</Alert> : null}
-        <ProblemAlert error={problem}>
-          {problem?.code === 'version_conflict' ? (
-            <button type="button" className="button button--secondary" onClick={() => void reload()}>
+      <form onSubmit={form.submit} noValidate>
+        {form.saved ? <Alert tone="success">{t('figureSettings.saved')}</Alert> : null}
+        <ErrorSummary
+          message={form.problem}
+          focusKey={form.attempt}
+          items={Object.entries(errors).map(([field, message]) => ({
+            fieldId: fields[field]?.id,
+            label: fields[field]?.label,
+            message,
+          }))}
+        >
+          {form.conflict ? (
+            <button type="button" className="button button--secondary" onClick={() => void form.reload()}>
               {t('common.reload')}
             </button>
           ) : null}
-        </ProblemAlert>
+        </ErrorSummary>
         <fieldset>
           <legend>{t('figureSettings.target.legend')}</legend>
           <div className="field-row">
@@ -101,16 +72,17 @@ export function FigureSettingsPage() {
               label={t('figureSettings.target.months')}
               value={values.targetMonths}
               onChange={(n) => set({ targetMonths: n })}
-              error={fieldErrors['settings.targetMonths']}
+              error={errors['settings.targetMonths']}
               min={1}
               max={36}
             />
+            {/* Typed in per cent, kept as a fraction. */}
             <NumberField
               id="figure-target-share"
               label={t('figureSettings.target.share')}
               value={Math.round(values.targetShare * 1000) / 10}
               onChange={(n) => set({ targetShare: n / 100 })}
-              error={fieldErrors['settings.targetShare']}
+              error={errors['settings.targetShare']}
               min={0}
               max={100}
             />
@@ -119,7 +91,7 @@ export function FigureSettingsPage() {
         <FollowUpMonthsField
           value={values.followUpMonths}
           onChange={(followUpMonths) => set({ followUpMonths })}
-          error={fieldErrors['settings.followUpMonths']}
+          error={errors['settings.followUpMonths']}
         />
         <NumberField
           id="figure-lost-cost"
@@ -127,7 +99,7 @@ export function FigureSettingsPage() {
           hint={t('figureSettings.lostYoungPersonCostHint')}
           value={values.lostYoungPersonCost}
           onChange={(n) => set({ lostYoungPersonCost: n })}
-          error={fieldErrors['settings.lostYoungPersonCost']}
+          error={errors['settings.lostYoungPersonCost']}
           min={0}
           max={1_000_000_000}
         />
@@ -137,11 +109,11 @@ export function FigureSettingsPage() {
           hint={t('figureSettings.caseloadCapacityHint')}
           value={values.caseloadCapacity}
           onChange={(n) => set({ caseloadCapacity: n })}
-          error={fieldErrors['settings.caseloadCapacity']}
+          error={errors['settings.caseloadCapacity']}
           min={1}
           max={1000}
         />
-        <FormActions submit={t('figureSettings.save')} busy={busy} />
+        <FormActions submit={t('figureSettings.save')} busy={form.busy} />
       </form>
     </>
   );
