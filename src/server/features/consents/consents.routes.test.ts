@@ -122,7 +122,12 @@ describe('POST /api/v1/persons/:id/consents', () => {
       }),
     ]);
     const events = (await h.as.coordinator.request('GET', `/api/v1/persons/${personId}/events`)).json();
-    expect(events.filter((e: { type: string }) => e.type === 'consent_recorded')).toHaveLength(1);
+    // This consent's entry: other tests record consents for the same person.
+    const recorded = events.filter(
+      (e: { type: string; payload: { consentId?: string } }) =>
+        e.type === 'consent_recorded' && e.payload.consentId === a!.json().id,
+    );
+    expect(recorded).toHaveLength(1);
     expect(
       await h.db
         .selectFrom('audit_log')

@@ -109,6 +109,8 @@ describe('signing in with a code', () => {
     const { pin, personId } = await youngPerson();
     const unknown = testIdentityNumber();
     const ip = freshIp();
+    // Only the codes these two requests sent: other tests of the file send codes too.
+    const sentBefore = (await h.db.selectFrom('sms_messages').select('id').execute()).map((m) => m.id);
     const [known, notKnown] = [await ask(pin, ip), await ask(unknown, ip)];
     expect([known.statusCode, notKnown.statusCode]).toEqual([202, 202]);
     expect(known.body).toBe(notKnown.body);
@@ -116,6 +118,7 @@ describe('signing in with a code', () => {
       .selectFrom('sms_messages')
       .select(['person_id', 'purpose', 'to_number'])
       .where('purpose', '=', 'sign_in_code')
+      .$if(sentBefore.length > 0, (q) => q.where('id', 'not in', sentBefore))
       .execute();
     expect(codes).toEqual([{ person_id: personId, purpose: 'sign_in_code', to_number: '+46701740605' }]);
     expect(await codeFromOutbox(personId)).toMatch(/^\d{6}$/);
