@@ -148,12 +148,15 @@ users
         const email = z.string().trim().toLowerCase().email().safeParse(opts.email);
         if (!email.success) throw new CliError(`"${opts.email}" is not a valid e-mail address.`);
         const created = await db.transaction().execute(async (trx) => {
-          const staff = await insertStaff(
-            trx,
+          const staff = await insertStaff(trx, {
             municipalityId,
-            { email: email.data, name: opts.name.trim(), role: opts.role, unitId, profession: opts.profession ?? null },
+            email: email.data,
+            name: opts.name.trim(),
+            role: opts.role,
+            unitId,
+            profession: opts.profession ?? null,
             password,
-          );
+          });
           await recordAudit(trx, { id: null, municipalityId, ip: null }, [
             { action: 'create', entity: 'staff', entityId: staff.id, detail: { via: 'cli', role: opts.role } },
           ]);

@@ -22,12 +22,13 @@ describe('two municipalities in one installation', () => {
 
   const withStaff = async (role: 'administrator' | 'school_reporter') => {
     const email = `gbg-${role}@test.lotsa.local`;
-    await insertStaff(
-      h.db,
-      h.otherMunicipalityId,
-      { name: `Göteborg ${role}`, email, role, unitId: null },
-      TEST_PASSWORD,
-    );
+    await insertStaff(h.db, {
+      municipalityId: h.otherMunicipalityId,
+      name: `Göteborg ${role}`,
+      email,
+      role,
+      password: TEST_PASSWORD,
+    });
     return h.signIn(email);
   };
 

@@ -24,12 +24,14 @@ it.skipIf(TEST_DB_KIND === 'postgresql')(
       .values({ municipality_id: h.municipalityId, name: 'T', unit_id: units.get('Utbildningsförvaltningen')! })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const staff = await insertStaff(
-      h.db,
-      h.municipalityId,
-      { name: 'Soc', email: 'soc@test.lotsa.local', role: 'team_member', unitId: units.get('Socialtjänsten')! },
-      TEST_PASSWORD,
-    );
+    const staff = await insertStaff(h.db, {
+      municipalityId: h.municipalityId,
+      name: 'Soc',
+      email: 'soc@test.lotsa.local',
+      role: 'team_member',
+      unitId: units.get('Socialtjänsten')!,
+      password: TEST_PASSWORD,
+    });
     await h.db
       .insertInto('team_members')
       .values({ team_id: team.id, staff_id: (staff as { id: string }).id })

@@ -113,7 +113,14 @@ export async function createHarness(
     ).id;
   for (const [key, role, m] of accounts) {
     const email = `${key.toLowerCase()}@test.lotsa.local`;
-    await insertStaff(handle.db, m, { name: `Test ${key}`, email, role, unitId: await kaaUnit(m) }, TEST_PASSWORD);
+    await insertStaff(handle.db, {
+      municipalityId: m,
+      name: `Test ${key}`,
+      email,
+      role,
+      unitId: await kaaUnit(m),
+      password: TEST_PASSWORD,
+    });
     as[key] = await signIn(email);
   }
 

@@ -50,17 +50,14 @@ beforeAll(async () => {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const staff = await insertStaff(
-    h.db,
-    h.municipalityId,
-    {
-      name: 'Socialsekreterare',
-      email: 'social.activities@test.lotsa.local',
-      role: 'team_member',
-      unitId: units.get('Socialtjänsten')!,
-    },
-    TEST_PASSWORD,
-  );
+  const staff = await insertStaff(h.db, {
+    municipalityId: h.municipalityId,
+    name: 'Socialsekreterare',
+    email: 'social.activities@test.lotsa.local',
+    role: 'team_member',
+    unitId: units.get('Socialtjänsten')!,
+    password: TEST_PASSWORD,
+  });
   await h.db
     .insertInto('team_members')
     .values({ team_id: team.id, staff_id: (staff as { id: string }).id })

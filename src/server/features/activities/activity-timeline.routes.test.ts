@@ -42,12 +42,14 @@ beforeAll(async () => {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const staff = (await insertStaff(
-    h.db,
-    h.municipalityId,
-    { name: 'Socialsekreterare', email: 'social.timeline@test.lotsa.local', role: 'team_member', unitId: socialUnitId },
-    TEST_PASSWORD,
-  )) as { id: string };
+  const staff = (await insertStaff(h.db, {
+    municipalityId: h.municipalityId,
+    name: 'Socialsekreterare',
+    email: 'social.timeline@test.lotsa.local',
+    role: 'team_member',
+    unitId: socialUnitId,
+    password: TEST_PASSWORD,
+  })) as { id: string };
   await h.db.insertInto('team_members').values({ team_id: team.id, staff_id: staff.id }).execute();
   await h.db.updateTable('cases').set({ team_id: team.id }).where('person_id', '=', personId).execute();
   socialWorker = await h.signIn('social.timeline@test.lotsa.local');

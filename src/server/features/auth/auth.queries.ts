@@ -48,7 +48,7 @@ export function municipalityOf(db: Db, municipalityId: string) {
 const within = (windowMinutes: number) => sql<boolean>`at > now() - make_interval(mins => ${windowMinutes})`;
 
 /** Records an attempt at `email` from `ip` (an address or network); returns its id. */
-export async function insertAttempt(db: Db, email: string, ip: string | null): Promise<string> {
+export async function insertAttempt(db: Db, { email, ip }: { email: string; ip: string | null }): Promise<string> {
   const inserted = await db
     .insertInto('login_failures')
     .values({ email, ip })

@@ -45,12 +45,13 @@ describe('POST /api/v1/auth/login', () => {
 
   it('throttles guesses sent all at once, letting at most five through to the password check', async () => {
     const email = 'burst@test.lotsa.local';
-    await insertStaff(
-      h.db,
-      h.municipalityId,
-      { name: 'Burst', email, role: 'youth_coach', unitId: null },
-      TEST_PASSWORD,
-    );
+    await insertStaff(h.db, {
+      municipalityId: h.municipalityId,
+      name: 'Burst',
+      email,
+      role: 'youth_coach',
+      password: TEST_PASSWORD,
+    });
     const attempts = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         h.anonymous('POST', '/api/v1/auth/login', { email, password: i === 19 ? TEST_PASSWORD : `guess ${i}` }),
@@ -64,12 +65,13 @@ describe('POST /api/v1/auth/login', () => {
 
   it('refuses an inactive account', async () => {
     const email = 'inactive@test.lotsa.local';
-    const { id } = await insertStaff(
-      h.db,
-      h.municipalityId,
-      { name: 'Inaktiv', email, role: 'youth_coach', unitId: null },
-      TEST_PASSWORD,
-    );
+    const { id } = await insertStaff(h.db, {
+      municipalityId: h.municipalityId,
+      name: 'Inaktiv',
+      email,
+      role: 'youth_coach',
+      password: TEST_PASSWORD,
+    });
     await h.db.updateTable('staff').set({ active: false }).where('id', '=', id).execute();
     expect((await h.anonymous('POST', '/api/v1/auth/login', { email, password: TEST_PASSWORD })).statusCode).toBe(401);
   });
@@ -88,7 +90,13 @@ describe('sign-in throttling that cannot lock the owner out', () => {
   const login = (ip: string, email: string, password: string) =>
     h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, remoteAddress: ip });
   const account = async (email: string) =>
-    insertStaff(h.db, h.municipalityId, { name: email, email, role: 'youth_coach', unitId: null }, TEST_PASSWORD);
+    insertStaff(h.db, {
+      municipalityId: h.municipalityId,
+      name: email,
+      email,
+      role: 'youth_coach',
+      password: TEST_PASSWORD,
+    });
   let waits: number[] = [];
   beforeEach(() => {
     waits = [];
@@ -143,7 +151,13 @@ describe('sign-in throttling against many addresses at once', () => {
 
   it('counts the addresses of one IPv6 /64 network as one address', async () => {
     const email = 'ipv6@test.lotsa.local';
-    await insertStaff(h.db, h.municipalityId, { name: email, email, role: 'youth_coach', unitId: null }, TEST_PASSWORD);
+    await insertStaff(h.db, {
+      municipalityId: h.municipalityId,
+      name: email,
+      email,
+      role: 'youth_coach',
+      password: TEST_PASSWORD,
+    });
     vi.spyOn(throttleTiming, 'sleep').mockImplementation(async () => undefined);
     for (let i = 0; i < 5; i++)
       expect((await login(`2001:db8:aa:bb::${i + 1}`, email, `guess ${i}`)).statusCode).toBe(401);
@@ -153,7 +167,13 @@ describe('sign-in throttling against many addresses at once', () => {
 
   it('takes parallel guesses at one account one at a time, so each pays the account delay in turn', async () => {
     const email = 'parallel@test.lotsa.local';
-    await insertStaff(h.db, h.municipalityId, { name: email, email, role: 'youth_coach', unitId: null }, TEST_PASSWORD);
+    await insertStaff(h.db, {
+      municipalityId: h.municipalityId,
+      name: email,
+      email,
+      role: 'youth_coach',
+      password: TEST_PASSWORD,
+    });
     let inside = 0;
     let most = 0;
     vi.spyOn(throttleTiming, 'sleep').mockImplementation(async () => {
@@ -245,11 +265,11 @@ describe('GET /api/v1/auth/me and sessions', () => {
 describe('POST /api/v1/auth/password', () => {
   it('holds back everything else until a one-time password is changed', async () => {
     const email = 'new@test.lotsa.local';
-    const { oneTimePassword } = await insertStaff(h.db, h.municipalityId, {
+    const { oneTimePassword } = await insertStaff(h.db, {
+      municipalityId: h.municipalityId,
       name: 'Ny',
       email,
       role: 'coordinator',
-      unitId: null,
     });
     const client = await h.signIn(email, oneTimePassword!);
     const blocked = await client.request('GET', '/api/v1/persons');
@@ -279,12 +299,13 @@ describe('POST /api/v1/auth/password', () => {
 
   it('refuses common and easily guessed passwords with a message that says why', async () => {
     const email = 'common@test.lotsa.local';
-    await insertStaff(
-      h.db,
-      h.municipalityId,
-      { name: 'Vanlig Person', email, role: 'youth_coach', unitId: null },
-      TEST_PASSWORD,
-    );
+    await insertStaff(h.db, {
+      municipalityId: h.municipalityId,
+      name: 'Vanlig Person',
+      email,
+      role: 'youth_coach',
+      password: TEST_PASSWORD,
+    });
     const client = await h.signIn(email);
     for (const newPassword of ['aaaaaaaaaaaa', 'password1234', 'qwertyuiop12', 'vanligperson1']) {
       const res = await client.request('POST', '/api/v1/auth/password', {
@@ -307,12 +328,13 @@ describe('POST /api/v1/auth/password', () => {
 
   it('rotates the session and CSRF tokens, ends every other session and revokes the iCal feed address', async () => {
     const email = 'rotate@test.lotsa.local';
-    await insertStaff(
-      h.db,
-      h.municipalityId,
-      { name: 'Roterad', email, role: 'youth_coach', unitId: null },
-      TEST_PASSWORD,
-    );
+    await insertStaff(h.db, {
+      municipalityId: h.municipalityId,
+      name: 'Roterad',
+      email,
+      role: 'youth_coach',
+      password: TEST_PASSWORD,
+    });
     const client = await h.signIn(email);
     const elsewhere = await h.signIn(email);
     const oldCsrf = (await client.request('GET', '/api/v1/auth/me')).json().csrfToken;

@@ -12,11 +12,11 @@ afterAll(() => h.close());
 describe('POST /api/v1/auth/password after a one-time password', () => {
   it('takes the new password alone while the one-time one is unreplaced, then asks for the current one', async () => {
     const email = 'first@test.lotsa.local';
-    const { oneTimePassword } = await insertStaff(h.db, h.municipalityId, {
+    const { oneTimePassword } = await insertStaff(h.db, {
+      municipalityId: h.municipalityId,
       name: 'Första',
       email,
       role: 'administrator',
-      unitId: null,
     });
     const client = await h.signIn(email, oneTimePassword!);
     // The one-time password itself is no new password.

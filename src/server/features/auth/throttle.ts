@@ -99,7 +99,7 @@ export function oneAtATime<T>(account: string, work: () => Promise<T>): Promise<
 export async function throttleAttempt(db: Db, email: string, from: string | null): Promise<void> {
   const ip = throttleAddress(from);
   const windowMinutes = THROTTLE.windowMinutes;
-  const attemptId = await insertAttempt(db, email, ip);
+  const attemptId = await insertAttempt(db, { email, ip });
   const counts = await attemptCounts(db, { email, ip, exceptId: attemptId, windowMinutes });
   if (counts.pairIncluding > THROTTLE.perPair) {
     await deleteAttempt(db, attemptId);

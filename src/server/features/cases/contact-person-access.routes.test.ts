@@ -18,12 +18,14 @@ beforeAll(async () => {
     .where('municipality_id', '=', h.municipalityId)
     .where('name', '=', 'Socialtjänsten')
     .executeTakeFirstOrThrow();
-  await insertStaff(
-    h.db,
-    h.municipalityId,
-    { name: 'Mats Socialsekreterare', email: 'social@test.lotsa.local', role: 'team_member', unitId: unit.id },
-    TEST_PASSWORD,
-  );
+  await insertStaff(h.db, {
+    municipalityId: h.municipalityId,
+    name: 'Mats Socialsekreterare',
+    email: 'social@test.lotsa.local',
+    role: 'team_member',
+    unitId: unit.id,
+    password: TEST_PASSWORD,
+  });
   socialWorker = await h.signIn('social@test.lotsa.local');
 });
 afterAll(() => h.close());
@@ -161,12 +163,14 @@ describe('contact person who may not open the case', () => {
       .where('municipality_id', '=', h.municipalityId)
       .where('kaa', '=', true)
       .executeTakeFirstOrThrow();
-    const leaver = await insertStaff(
-      h.db,
-      h.municipalityId,
-      { name: 'Lena Slutat', email: 'leaver@test.lotsa.local', role: 'youth_coach', unitId: unit.id },
-      TEST_PASSWORD,
-    );
+    const leaver = await insertStaff(h.db, {
+      municipalityId: h.municipalityId,
+      name: 'Lena Slutat',
+      email: 'leaver@test.lotsa.local',
+      role: 'youth_coach',
+      unitId: unit.id,
+      password: TEST_PASSWORD,
+    });
     const personId = await caseHeldBy(leaver.id);
     expect(await listIds(h.as.coordinator, 'contactPerson=without_access')).not.toContain(personId);
     await h.db.updateTable('staff').set({ active: false }).where('id', '=', leaver.id).execute();

@@ -70,9 +70,11 @@ const stepOut = (channel: string | null, dueOn: string | null, overrideReason: s
 export async function insertAttempt(
   ctx: RequestContext,
   { trx, audit }: AuditedTransaction,
-  personId: string,
-  input: AttemptInput,
-  idempotencyKey: string | null,
+  {
+    personId,
+    attempt: input,
+    idempotencyKey = null,
+  }: { personId: string; attempt: AttemptInput; idempotencyKey?: string | null },
 ): Promise<{ id: string; nextStep: NextStepOut }> {
   const person = await selectPerson(trx, ctx.actor, personId);
   // Outreach is the KAA's own work: consent or emergency access alone does not let anyone record it.
@@ -190,7 +192,7 @@ export async function recordContactAttempt(
     if (prior) return prior;
   }
   try {
-    return await audited(ctx, (t) => insertAttempt(ctx, t, personId, input, idempotencyKey));
+    return await audited(ctx, (t) => insertAttempt(ctx, t, { personId, attempt: input, idempotencyKey }));
   } catch (err) {
     // Two submits with the same key at once: the second lost the race; answer with the first.
     if (idempotencyKey && isUniqueViolation(err)) {

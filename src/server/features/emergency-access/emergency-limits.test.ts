@@ -21,12 +21,14 @@ beforeAll(async () => {
       .where('name', '=', 'Socialtjänsten')
       .executeTakeFirstOrThrow()
   ).id;
-  await insertStaff(
-    h.db,
-    h.municipalityId,
-    { name: 'Socialsekreterare', email: 'social@test.lotsa.local', role: 'team_member', unitId: socialUnit },
-    TEST_PASSWORD,
-  );
+  await insertStaff(h.db, {
+    municipalityId: h.municipalityId,
+    name: 'Socialsekreterare',
+    email: 'social@test.lotsa.local',
+    role: 'team_member',
+    unitId: socialUnit,
+    password: TEST_PASSWORD,
+  });
   socialWorker = await h.signIn('social@test.lotsa.local');
 });
 afterAll(() => h.close());
@@ -150,12 +152,14 @@ describe('emergency access with limits', () => {
         .where('kaa', '=', true)
         .executeTakeFirstOrThrow()
     ).id;
-    await insertStaff(
-      h.db,
-      h.municipalityId,
-      { name: 'Vikarie', email: 'vikarie@test.lotsa.local', role: 'youth_coach', unitId: kaaUnit },
-      TEST_PASSWORD,
-    );
+    await insertStaff(h.db, {
+      municipalityId: h.municipalityId,
+      name: 'Vikarie',
+      email: 'vikarie@test.lotsa.local',
+      role: 'youth_coach',
+      unitId: kaaUnit,
+      password: TEST_PASSWORD,
+    });
     const substitute = await h.signIn('vikarie@test.lotsa.local');
     await h.db
       .updateTable('municipalities')

@@ -19,7 +19,8 @@ beforeAll(async () => {
     .where('name', '=', 'Socialtjänsten')
     .executeTakeFirstOrThrow();
   // Two health notes by a social worker (under a consent that names Socialtjänsten), one with no author.
-  const social = await insertStaff(h.db, h.municipalityId, {
+  const social = await insertStaff(h.db, {
+    municipalityId: h.municipalityId,
     name: 'Test socialsekreterare',
     email: 'social@test.lotsa.local',
     role: 'team_member',
@@ -152,12 +153,14 @@ describe('GET /api/v1/persons/:id/extract', () => {
       .where('municipality_id', '=', h.municipalityId)
       .where('name', '=', 'Socialtjänsten')
       .executeTakeFirstOrThrow();
-    await insertStaff(
-      h.db,
-      h.municipalityId,
-      { name: 'Test samordnare soc', email: 'socsam@test.lotsa.local', role: 'coordinator', unitId: unit.id },
-      'correct horse battery staple',
-    );
+    await insertStaff(h.db, {
+      municipalityId: h.municipalityId,
+      name: 'Test samordnare soc',
+      email: 'socsam@test.lotsa.local',
+      role: 'coordinator',
+      unitId: unit.id,
+      password: 'correct horse battery staple',
+    });
     const coordinator = await h.signIn('socsam@test.lotsa.local');
     await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/consents`, {
       recipientUnitIds: [unit.id],
@@ -320,12 +323,14 @@ describe('GET /api/v1/persons/:id/extract', () => {
       purpose: 'Stöd',
       givenBy: 'young_person',
     });
-    await insertStaff(
-      h.db,
-      h.municipalityId,
-      { name: 'Samordnare soc 2', email: 'socsam2@test.lotsa.local', role: 'coordinator', unitId: social.id },
-      'correct horse battery staple',
-    );
+    await insertStaff(h.db, {
+      municipalityId: h.municipalityId,
+      name: 'Samordnare soc 2',
+      email: 'socsam2@test.lotsa.local',
+      role: 'coordinator',
+      unitId: social.id,
+      password: 'correct horse battery staple',
+    });
     const bySocial = (
       await (await h.signIn('socsam2@test.lotsa.local')).request('GET', `/api/v1/persons/${id}/extract`)
     ).json();

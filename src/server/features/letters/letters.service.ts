@@ -196,13 +196,11 @@ async function recordSent(
     }
     const perPerson = key ? `${key}-${p.personId}` : null;
     if (perPerson && (await attemptByIdempotencyKey(t.trx, ctx.actor.id, perPerson))) continue;
-    await insertAttempt(
-      ctx,
-      t,
-      p.personId,
-      { channel: p.kind, outcome: 'sent', at, occupation: undefined, agreed: null, note: null },
-      perPerson,
-    );
+    await insertAttempt(ctx, t, {
+      personId: p.personId,
+      attempt: { channel: p.kind, outcome: 'sent', at, occupation: undefined, agreed: null, note: null },
+      idempotencyKey: perPerson,
+    });
   }
 }
 
@@ -229,7 +227,10 @@ export async function printLetters(
       ]);
       const templates = new Map<Kind, { heading: string; body: string }>();
       for (const kind of new Set(letters.map((p) => p.kind)))
-        templates.set(kind, await templateFor(t.trx, ctx.actor.municipalityId, kind, input.language));
+        templates.set(
+          kind,
+          await templateFor(t.trx, { municipalityId: ctx.actor.municipalityId, kind, language: input.language }),
+        );
       const context = {
         language: input.language,
         actorName: ctx.actor.name,

@@ -114,9 +114,7 @@ export function fill(text: string, values: Partial<Record<string, string>>): str
 /** The template in force for a kind and language (the municipality's own, else the default). */
 export async function templateFor(
   db: Db,
-  municipalityId: string,
-  kind: TemplateKind,
-  language: Language,
+  { municipalityId, kind, language }: { municipalityId: string; kind: TemplateKind; language: Language },
 ): Promise<MessageTemplate> {
   const row = await templateRow(db, { municipalityId, kind, language });
   return { kind, language, ...(row ?? { ...DEFAULT_TEMPLATES[kind][language], version: 0 }) };
@@ -128,7 +126,7 @@ export async function listTemplates(ctx: RequestContext): Promise<MessageTemplat
   const all: MessageTemplate[] = [];
   for (const kind of TEMPLATE_KINDS)
     for (const language of ['sv', 'en'] as const)
-      all.push(await templateFor(ctx.db, ctx.actor.municipalityId, kind, language));
+      all.push(await templateFor(ctx.db, { municipalityId: ctx.actor.municipalityId, kind, language }));
   return all;
 }
 

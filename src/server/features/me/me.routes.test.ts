@@ -578,17 +578,14 @@ describe('my consents and who has read my data', () => {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const staff = await insertStaff(
-      h.db,
-      h.municipalityId,
-      {
-        name: 'Sara Socialsekreterare',
-        email: 'soc-me@test.lotsa.local',
-        role: 'team_member',
-        unitId: units.get('Socialtjänsten')!,
-      },
-      TEST_PASSWORD,
-    );
+    const staff = await insertStaff(h.db, {
+      municipalityId: h.municipalityId,
+      name: 'Sara Socialsekreterare',
+      email: 'soc-me@test.lotsa.local',
+      role: 'team_member',
+      unitId: units.get('Socialtjänsten')!,
+      password: TEST_PASSWORD,
+    });
     await h.db
       .insertInto('team_members')
       .values({ team_id: team.id, staff_id: (staff as { id: string }).id })

@@ -208,12 +208,13 @@ describe('a notification about a person of another municipality', () => {
   /** A signed-in staff member of the neighbouring municipality. */
   async function neighbour(role: 'school_reporter' | 'administrator'): Promise<Client> {
     const email = `neighbour-${role}@test.lotsa.local`;
-    await insertStaff(
-      h.db,
-      h.otherMunicipalityId,
-      { name: `Neighbour ${role}`, email, role, unitId: null },
-      TEST_PASSWORD,
-    );
+    await insertStaff(h.db, {
+      municipalityId: h.otherMunicipalityId,
+      name: `Neighbour ${role}`,
+      email,
+      role,
+      password: TEST_PASSWORD,
+    });
     return h.signIn(email);
   }
 

@@ -60,12 +60,14 @@ beforeAll(async () => {
     .executeTakeFirstOrThrow();
   for (const [i, who] of WHO.entries()) {
     const email = `planmatrix${i}@test.lotsa.local`;
-    const staff = await insertStaff(
-      h.db,
-      h.municipalityId,
-      { name: who.key, email, role: who.role, unitId: unitId[who.unit] },
-      TEST_PASSWORD,
-    );
+    const staff = await insertStaff(h.db, {
+      municipalityId: h.municipalityId,
+      name: who.key,
+      email,
+      role: who.role,
+      unitId: unitId[who.unit],
+      password: TEST_PASSWORD,
+    });
     if (who.inTeam)
       await h.db
         .insertInto('team_members')

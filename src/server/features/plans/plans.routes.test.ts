@@ -104,17 +104,14 @@ describe('who may see and change a plan', () => {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const staff = await insertStaff(
-      h.db,
-      h.municipalityId,
-      {
-        name: 'Test socialsekreterare',
-        email: 'soc-plan@test.lotsa.local',
-        role: 'team_member',
-        unitId: units.get('Socialtjänsten')!,
-      },
-      TEST_PASSWORD,
-    );
+    const staff = await insertStaff(h.db, {
+      municipalityId: h.municipalityId,
+      name: 'Test socialsekreterare',
+      email: 'soc-plan@test.lotsa.local',
+      role: 'team_member',
+      unitId: units.get('Socialtjänsten')!,
+      password: TEST_PASSWORD,
+    });
     await h.db
       .insertInto('team_members')
       .values({ team_id: team.id, staff_id: (staff as { id: string }).id })

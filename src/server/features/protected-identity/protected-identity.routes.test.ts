@@ -11,12 +11,13 @@ beforeAll(async () => {
   personId = (
     await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson({ protectedIdentity: true }))
   ).json().id;
-  await insertStaff(
-    h.db,
-    h.municipalityId,
-    { name: 'Test colleague', email: 'colleague@test.lotsa.local', role: 'coordinator', unitId: null },
-    TEST_PASSWORD,
-  );
+  await insertStaff(h.db, {
+    municipalityId: h.municipalityId,
+    name: 'Test colleague',
+    email: 'colleague@test.lotsa.local',
+    role: 'coordinator',
+    password: TEST_PASSWORD,
+  });
   colleague = await h.signIn('colleague@test.lotsa.local');
 });
 afterAll(() => h.close());

@@ -163,17 +163,14 @@ describe('GET /api/v1/reports/outcomes', () => {
         await h.db.selectFrom('units').select(['id', 'name']).where('municipality_id', '=', h.municipalityId).execute()
       ).map((u) => [u.name, u.id]),
     );
-    await insertStaff(
-      h.db,
-      h.municipalityId,
-      {
-        name: 'Test socialsekreterare',
-        email: 'soc-out@test.lotsa.local',
-        role: 'team_member',
-        unitId: units.get('Socialtjänsten')!,
-      },
-      TEST_PASSWORD,
-    );
+    await insertStaff(h.db, {
+      municipalityId: h.municipalityId,
+      name: 'Test socialsekreterare',
+      email: 'soc-out@test.lotsa.local',
+      role: 'team_member',
+      unitId: units.get('Socialtjänsten')!,
+      password: TEST_PASSWORD,
+    });
     const r = (await (await h.signIn('soc-out@test.lotsa.local')).request('GET', url(H1))).json();
     expect(r).toMatchObject({
       closed: '<3',

@@ -161,17 +161,14 @@ describe('GET /api/v1/reports/scb', () => {
         await h.db.selectFrom('units').select(['id', 'name']).where('municipality_id', '=', h.municipalityId).execute()
       ).map((u) => [u.name, u.id]),
     );
-    await insertStaff(
-      h.db,
-      h.municipalityId,
-      {
-        name: 'Test socialsekreterare',
-        email: 'soc-scb@test.lotsa.local',
-        role: 'team_member',
-        unitId: units.get('Socialtjänsten')!,
-      },
-      TEST_PASSWORD,
-    );
+    await insertStaff(h.db, {
+      municipalityId: h.municipalityId,
+      name: 'Test socialsekreterare',
+      email: 'soc-scb@test.lotsa.local',
+      role: 'team_member',
+      unitId: units.get('Socialtjänsten')!,
+      password: TEST_PASSWORD,
+    });
     const social = await h.signIn('soc-scb@test.lotsa.local');
     const body = (await social.request('GET', '/api/v1/reports/scb?half=2026-H1')).json();
     expect(body.checks.listed).toEqual([]);

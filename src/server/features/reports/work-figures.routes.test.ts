@@ -153,17 +153,14 @@ beforeAll(async () => {
       await h.db.selectFrom('units').select(['id', 'name']).where('municipality_id', '=', h.municipalityId).execute()
     ).map((u) => [u.name, u.id]),
   );
-  await insertStaff(
-    h.db,
-    h.municipalityId,
-    {
-      name: 'Test socialsekreterare',
-      email: 'soc-fig@test.lotsa.local',
-      role: 'team_member',
-      unitId: units.get('Socialtjänsten')!,
-    },
-    TEST_PASSWORD,
-  );
+  await insertStaff(h.db, {
+    municipalityId: h.municipalityId,
+    name: 'Test socialsekreterare',
+    email: 'soc-fig@test.lotsa.local',
+    role: 'team_member',
+    unitId: units.get('Socialtjänsten')!,
+    password: TEST_PASSWORD,
+  });
   otherAgency = await h.signIn('soc-fig@test.lotsa.local');
 });
 afterAll(() => h.close());

@@ -57,17 +57,14 @@ beforeAll(async () => {
     .values({ municipality_id: h.municipalityId, name: 'Veckoteamet', unit_id: units.get('Utbildningsförvaltningen')! })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const staff = await insertStaff(
-    h.db,
-    h.municipalityId,
-    {
-      name: 'Socialsekreterare',
-      email: 'social.schedule@test.lotsa.local',
-      role: 'team_member',
-      unitId: units.get('Socialtjänsten')!,
-    },
-    TEST_PASSWORD,
-  );
+  const staff = await insertStaff(h.db, {
+    municipalityId: h.municipalityId,
+    name: 'Socialsekreterare',
+    email: 'social.schedule@test.lotsa.local',
+    role: 'team_member',
+    unitId: units.get('Socialtjänsten')!,
+    password: TEST_PASSWORD,
+  });
   await h.db
     .insertInto('team_members')
     .values({ team_id: team.id, staff_id: (staff as { id: string }).id })

@@ -30,17 +30,14 @@ beforeAll(async () => {
     })
   ).json().id;
   // A social worker in the team: the team alone gives them nothing of another agency's client without consent.
-  const staff = await insertStaff(
-    h.db,
-    h.municipalityId,
-    {
-      name: 'Sara Socialsekreterare',
-      email: 'soc-sign@test.lotsa.local',
-      role: 'team_member',
-      unitId: units.get('Socialtjänsten')!,
-    },
-    TEST_PASSWORD,
-  );
+  const staff = await insertStaff(h.db, {
+    municipalityId: h.municipalityId,
+    name: 'Sara Socialsekreterare',
+    email: 'soc-sign@test.lotsa.local',
+    role: 'team_member',
+    unitId: units.get('Socialtjänsten')!,
+    password: TEST_PASSWORD,
+  });
   await h.db
     .insertInto('team_members')
     .values({ team_id: teamId, staff_id: (staff as { id: string }).id })

@@ -144,7 +144,7 @@ function storeSms(
     if (optedOut) throw new AppError('sms_opted_out');
     const [{ settings }, template, contact] = await Promise.all([
       loadOutreachSettings(t.trx, person.municipality_id),
-      templateFor(t.trx, person.municipality_id, 'sms', 'sv'),
+      templateFor(t.trx, { municipalityId: person.municipality_id, kind: 'sms', language: 'sv' }),
       t.trx
         .selectFrom('cases')
         .innerJoin('staff', 'staff.id', 'cases.contact_person_id')
@@ -237,7 +237,10 @@ function recordOutcome(ctx: RequestContext, stored: SmsMessage, sent: SentSms): 
     let recorded = false;
     if (sent.status === 'sent') {
       try {
-        await insertAttempt(ctx, t, stored.personId, smsAttempt(stored.recipient, ctx.clock.now()), null);
+        await insertAttempt(ctx, t, {
+          personId: stored.personId,
+          attempt: smsAttempt(stored.recipient, ctx.clock.now()),
+        });
         await t.trx
           .updateTable('sms_messages')
           .set({ attempt_recorded_at: sql`now()` })
@@ -291,7 +294,7 @@ export async function confirmSmsSent(ctx: RequestContext, smsId: string): Promis
       const person = await selectPerson(t.trx, ctx.actor, found.person_id);
       throw new AppError(person?.managed ? 'sms_not_awaiting_confirmation' : 'not_found');
     }
-    await insertAttempt(ctx, t, found.person_id, smsAttempt(claimed.recipient, ctx.clock.now()), null);
+    await insertAttempt(ctx, t, { personId: found.person_id, attempt: smsAttempt(claimed.recipient, ctx.clock.now()) });
     await t.audit({
       action: 'update',
       entity: 'sms',

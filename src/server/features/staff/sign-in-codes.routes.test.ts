@@ -8,12 +8,13 @@ const newAccount = (email: string, role = 'youth_coach') => ({ name: 'Nina Ny', 
 
 beforeAll(async () => {
   h = await createHarness();
-  await insertStaff(
-    h.db,
-    h.municipalityId,
-    { name: 'Andra Admin', email: 'second-admin@test.lotsa.local', role: 'administrator', unitId: null },
-    TEST_PASSWORD,
-  );
+  await insertStaff(h.db, {
+    municipalityId: h.municipalityId,
+    name: 'Andra Admin',
+    email: 'second-admin@test.lotsa.local',
+    role: 'administrator',
+    password: TEST_PASSWORD,
+  });
   secondAdmin = await h.signIn('second-admin@test.lotsa.local');
 });
 afterAll(() => h.close());

@@ -170,12 +170,13 @@ describe('PATCH /api/v1/staff/:id and reset-password', () => {
   });
 
   it('lets no administrator issue a code they asked for by asking again, nor one for a closed account', async () => {
-    await insertStaff(
-      h.db,
-      h.municipalityId,
-      { name: 'Tredje Admin', email: 'third-admin@test.lotsa.local', role: 'administrator', unitId: null },
-      TEST_PASSWORD,
-    );
+    await insertStaff(h.db, {
+      municipalityId: h.municipalityId,
+      name: 'Tredje Admin',
+      email: 'third-admin@test.lotsa.local',
+      role: 'administrator',
+      password: TEST_PASSWORD,
+    });
     const third = await h.signIn('third-admin@test.lotsa.local');
     const created = (
       await h.as.administrator.request('POST', '/api/v1/staff', newAccount('asked-twice@test.lotsa.local'))
@@ -244,12 +245,13 @@ describe('PATCH /api/v1/staff/:id and reset-password', () => {
 
 async function secondAdministrator() {
   const email = 'second-admin@test.lotsa.local';
-  await insertStaff(
-    h.db,
-    h.municipalityId,
-    { name: 'Andra Admin', email, role: 'administrator', unitId: null },
-    TEST_PASSWORD,
-  );
+  await insertStaff(h.db, {
+    municipalityId: h.municipalityId,
+    name: 'Andra Admin',
+    email,
+    role: 'administrator',
+    password: TEST_PASSWORD,
+  });
   return { email };
 }
 

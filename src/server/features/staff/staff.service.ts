@@ -50,27 +50,37 @@ export async function listStaff(ctx: RequestContext, filter: z.infer<typeof staf
   return rows.map(present);
 }
 
+/** What `insertStaff` needs: the account's municipality, person and role, and optionally its password. */
+export interface NewStaff {
+  municipalityId: string;
+  name: string;
+  email: string;
+  role: Role;
+  unitId?: string | null;
+  profession?: Profession | null;
+  /** A final password; without it a one-time password is generated and returned. */
+  password?: string;
+}
+
 /**
  * Creates a staff account in `municipalityId`. Without `password` a one-time password is generated
  * and must be changed at first sign-in; a given password is final. Throws 409 on a taken e-mail.
  */
 export async function insertStaff(
   db: Db,
-  municipalityId: string,
-  input: { name: string; email: string; role: Role; unitId: string | null; profession?: Profession | null },
-  password?: string,
+  { municipalityId, name, email, role, unitId = null, profession = null, password }: NewStaff,
 ) {
   const secret = password ?? oneTimePassword();
-  if (input.unitId && (await choosableUnitIds(db, municipalityId, [input.unitId])).length === 0)
+  if (unitId && (await choosableUnitIds(db, municipalityId, [unitId])).length === 0)
     throw new AppError('validation_failed', [{ field: 'unitId', code: 'invalid' }]);
   try {
     const id = await insertStaffRow(db, {
       municipalityId,
-      unitId: input.unitId,
-      email: input.email.toLowerCase(),
-      name: input.name,
-      role: input.role,
-      profession: input.profession ?? null,
+      unitId,
+      email: email.toLowerCase(),
+      name,
+      role,
+      profession,
       passwordHash: await hashPassword(secret),
       mustChangePassword: password === undefined,
     });
@@ -93,7 +103,7 @@ export async function createStaff(
   requireCapability(ctx.actor, 'staff.manage');
   return audited(ctx, async ({ trx, audit }) => {
     // The generated password is thrown away unseen; the account is usable once a code is issued.
-    const created = await insertStaff(trx, ctx.actor.municipalityId, input);
+    const created = await insertStaff(trx, { ...input, municipalityId: ctx.actor.municipalityId });
     const codeRequestId = await requestSignInCode(
       trx,
       ctx.actor,

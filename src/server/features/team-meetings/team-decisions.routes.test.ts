@@ -62,17 +62,14 @@ beforeAll(async () => {
   });
   expect(team.statusCode, team.body).toBe(201);
   teamId = team.json().id;
-  await insertStaff(
-    h.db,
-    h.municipalityId,
-    {
-      name: 'Socialsekreteraren',
-      email: 'decide-social@test.lotsa.local',
-      role: 'team_member',
-      unitId: units.get('Socialtjänsten')!,
-    },
-    TEST_PASSWORD,
-  );
+  await insertStaff(h.db, {
+    municipalityId: h.municipalityId,
+    name: 'Socialsekreteraren',
+    email: 'decide-social@test.lotsa.local',
+    role: 'team_member',
+    unitId: units.get('Socialtjänsten')!,
+    password: TEST_PASSWORD,
+  });
   social = await h.signIn('decide-social@test.lotsa.local');
   for (const staffId of [h.as.youth_coach.staffId, h.as.team_member.staffId, social.staffId])
     expect((await h.as.coordinator.request('POST', `/api/v1/teams/${teamId}/members`, { staffId })).statusCode).toBe(

@@ -64,12 +64,14 @@ beforeAll(async () => {
   otherTeamId = (
     await h.as.coordinator.request('POST', '/api/v1/teams', { name: 'Andra teamet', unitId: school })
   ).json().id;
-  await insertStaff(
-    h.db,
-    h.municipalityId,
-    { name: 'Socialsekreteraren', email: 'meet-social@test.lotsa.local', role: 'team_member', unitId: socialUnit },
-    TEST_PASSWORD,
-  );
+  await insertStaff(h.db, {
+    municipalityId: h.municipalityId,
+    name: 'Socialsekreteraren',
+    email: 'meet-social@test.lotsa.local',
+    role: 'team_member',
+    unitId: socialUnit,
+    password: TEST_PASSWORD,
+  });
   social = await h.signIn('meet-social@test.lotsa.local');
   outsider = h.as.secondCoach;
   for (const member of [h.as.youth_coach.staffId, h.as.team_member.staffId, social.staffId]) {
@@ -589,12 +591,14 @@ describe('decisions that change an application or a case take what the normal pa
   const decisions = async () => (await h.db.selectFrom('team_meeting_decisions').select('id').execute()).length;
 
   beforeAll(async () => {
-    await insertStaff(
-      h.db,
-      h.municipalityId,
-      { name: 'Socialcoachen', email: 'meet-social-coach@test.lotsa.local', role: 'youth_coach', unitId: socialUnit },
-      TEST_PASSWORD,
-    );
+    await insertStaff(h.db, {
+      municipalityId: h.municipalityId,
+      name: 'Socialcoachen',
+      email: 'meet-social-coach@test.lotsa.local',
+      role: 'youth_coach',
+      unitId: socialUnit,
+      password: TEST_PASSWORD,
+    });
     socialCoach = await h.signIn('meet-social-coach@test.lotsa.local');
     const member = { staffId: socialCoach.staffId };
     expect((await h.as.coordinator.request('POST', `/api/v1/teams/${teamId}/members`, member)).statusCode).toBe(204);
