@@ -4,16 +4,16 @@
  * the browser with core's rules, and shows the server's field errors by the fields they name.
  */
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { END_REASONS, isOrganisationNumber, measureDateProblems, type EndReason } from '../../../core/measures.js';
 import type { Measure, MeasureInput } from '../../../core/measure-schemas.js';
 import { measureKeys, measuresApi, offersApi } from '../../api/measureEndpoints.js';
-import { messageOf, useMessages, type FieldMessages } from '../../api/fieldErrors.js';
-import { ErrorSummary } from '../../components/ErrorSummary.js';
-import { FormActions } from '../../components/FormActions.js';
+import type { FieldMessages } from '../../api/fieldErrors.js';
+import { CheckedForm } from '../../components/CheckedForm.js';
 import { FormField, TextField } from '../../components/FormField.js';
 import { SelectField } from '../../components/SelectField.js';
+import { useCheckedForm } from '../../hooks/useCheckedForm.js';
 import { todayIso } from '../../i18n/format.js';
 import { DateList, datedNotesOut, type DatedNote } from './DateList.js';
 import { hoursOut, WeeklyHoursFields, type HourRow } from '../schedule/WeeklyHoursFields.js';
@@ -35,7 +35,6 @@ export function MeasureForm({
   onDone: (saved: boolean) => void;
 }) {
   const { t } = useTranslation();
-  const messages = useMessages();
   const queryClient = useQueryClient();
   const offers = useQuery({ queryKey: measureKeys.offers(), queryFn: () => offersApi.list() });
   const goals = useQuery({ queryKey: measureKeys.goals(personId), queryFn: () => measuresApi.goals(personId) });
@@ -61,8 +60,6 @@ export function MeasureForm({
   const [hours, setHours] = useState<HourRow[]>(
     (measure?.weeklyHours ?? []).map((h) => ({ ...h, weekday: String(h.weekday) })),
   );
-  const [local, setLocal] = useState<FieldMessages>({});
-  const [attempts, setAttempts] = useState(0);
 
   // The offer list holds active offers; a measure on an offer taken out keeps it as a choice.
   const offerOptions = [...(offers.data ?? [])];
@@ -71,8 +68,8 @@ export function MeasureForm({
   const kind = offerOptions.find((o) => o.id === offerId)?.kind;
   const isPlacement = kind === 'work_placement';
 
-  const save = useMutation({
-    mutationFn: (body: MeasureInput) =>
+  const form = useCheckedForm({
+    send: (body: MeasureInput) =>
       measure
         ? measuresApi.update(measure.id, { ...body, version: measure.version })
         : measuresApi.create(personId, body),
@@ -85,7 +82,6 @@ export function MeasureForm({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    setAttempts((n) => n + 1);
     const checks: FieldMessages = {};
     if (!offerId) checks.offerId = { key: 'fieldErrors.required' };
     if (!startsOn) checks.startsOn = { key: 'fieldErrors.required' };
@@ -105,10 +101,7 @@ export function MeasureForm({
       if (!placement.supervisorName.trim()) checks['placement.supervisorName'] = { key: 'fieldErrors.required' };
       if (!placement.hoursPerWeek) checks['placement.hoursPerWeek'] = { key: 'fieldErrors.required' };
     }
-    setLocal(checks);
-    save.reset();
-    if (Object.keys(checks).length) return;
-    save.mutate({
+    form.submit(checks, () => ({
       offerId,
       goalId: goalId || null,
       startsOn,
@@ -130,11 +123,10 @@ export function MeasureForm({
           }
         : null,
       weeklyHours: hoursOut(hours),
-    });
+    }));
   }
 
-  const apiError = save.error ? messageOf(save.error) : null;
-  const fields = messages.fields(local, apiError);
+  const fields = form.errors;
   const labels: Record<string, string> = {
     offerId: t('measures.offer'),
     goalId: t('measures.goal'),
@@ -147,15 +139,11 @@ export function MeasureForm({
     placement: t('measures.placement.title'),
     'placement.visits': t('measures.placement.visits'),
   };
-  const summary = Object.entries(fields).map(([field, message]) => ({
-    fieldId: controlId(field),
-    label:
-      labels[field] ??
-      (field.startsWith('weeklyHours')
-        ? t('schedule.hours.legend')
-        : t(`measures.placement.${field.split('.')[1] ?? ''}`, { defaultValue: field })),
-    message,
-  }));
+  const labelOf = (field: string) =>
+    labels[field] ??
+    (field.startsWith('weeklyHours')
+      ? t('schedule.hours.legend')
+      : t(`measures.placement.${field.split('.')[1] ?? ''}`, { defaultValue: field }));
   const placementField = (key: keyof typeof placement, type: 'text' | 'tel' | 'email' = 'text', required = false) => (
     <TextField
       id={controlId(`placement.${key}`)}
@@ -170,13 +158,19 @@ export function MeasureForm({
   const title = measure ? t('measures.editTitle', { name: measure.offer.name }) : t('measures.new');
 
   return (
-    <form onSubmit={submit} noValidate aria-label={title} className="measure-form">
-      <h4>{title}</h4>
-      <ErrorSummary
-        items={summary}
-        message={apiError && summary.length === 0 ? messages.text(apiError) : undefined}
-        focusKey={attempts}
-      />
+    <CheckedForm
+      title={title}
+      className="measure-form"
+      onSubmit={submit}
+      errors={fields}
+      fieldId={controlId}
+      labelOf={labelOf}
+      problem={form.problem}
+      attempt={form.attempt}
+      submit={measure ? t('measures.saveChanges') : t('measures.book')}
+      busy={form.busy}
+      onCancel={() => onDone(false)}
+    >
       <SelectField
         id="measure-offerId"
         label={t('measures.offer')}
@@ -305,11 +299,6 @@ export function MeasureForm({
           </FormField>
         </>
       ) : null}
-      <FormActions
-        submit={measure ? t('measures.saveChanges') : t('measures.book')}
-        busy={save.isPending}
-        onCancel={() => onDone(false)}
-      />
-    </form>
+    </CheckedForm>
   );
 }

@@ -3,7 +3,7 @@
  * whether staff went along to the first visit, and the outcome.
  */
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
   REFERRAL_AGENCIES,
@@ -14,13 +14,13 @@ import {
   type ReferralStatus,
 } from '../../../core/measures.js';
 import type { ConsentCategory } from '../../../core/consent.js';
-import type { Referral } from '../../../core/measure-schemas.js';
+import type { Referral, ReferralInput } from '../../../core/measure-schemas.js';
 import { referralsApi } from '../../api/measureEndpoints.js';
-import { messageOf, useMessages, type FieldMessages } from '../../api/fieldErrors.js';
-import { ErrorSummary } from '../../components/ErrorSummary.js';
-import { FormActions } from '../../components/FormActions.js';
+import type { FieldMessages } from '../../api/fieldErrors.js';
+import { CheckedForm } from '../../components/CheckedForm.js';
 import { FormField, TextField } from '../../components/FormField.js';
 import { SelectField } from '../../components/SelectField.js';
+import { useCheckedForm } from '../../hooks/useCheckedForm.js';
 import { todayIso } from '../../i18n/format.js';
 
 /**
@@ -39,7 +39,6 @@ export function ReferralForm({
   onDone: (saved: boolean) => void;
 }) {
   const { t } = useTranslation();
-  const messages = useMessages();
   const queryClient = useQueryClient();
   const [agency, setAgency] = useState<ReferralAgency | ''>(referral?.agency ?? '');
   const [agencyName, setAgencyName] = useState(referral?.agencyName ?? '');
@@ -49,29 +48,19 @@ export function ReferralForm({
   const [firstVisitOn, setFirstVisitOn] = useState(referral?.firstVisitOn ?? '');
   const [status, setStatus] = useState<ReferralStatus>(referral?.status ?? 'sent');
   const [outcome, setOutcome] = useState(referral?.outcome ?? '');
-  const [local, setLocal] = useState<FieldMessages>({});
-  const [attempts, setAttempts] = useState(0);
 
-  const save = useMutation({
-    mutationFn: () =>
+  // A follow-up sends only what may change after the referral was made.
+  const form = useCheckedForm({
+    send: (body: ReferralInput) =>
       referral
         ? referralsApi.update(referral.id, {
-            status,
-            outcome: outcome.trim() || null,
-            accompanied,
-            firstVisitOn: firstVisitOn || null,
+            status: body.status,
+            outcome: body.outcome,
+            accompanied: body.accompanied,
+            firstVisitOn: body.firstVisitOn,
             version: referral.version,
           })
-        : referralsApi.create(personId, {
-            agency: agency as ReferralAgency,
-            agencyName: agencyName.trim() || null,
-            sentOn,
-            reason: reason.trim() || null,
-            accompanied,
-            firstVisitOn: firstVisitOn || null,
-            status,
-            outcome: outcome.trim() || null,
-          }),
+        : referralsApi.create(personId, body),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['persons', personId] });
       onDone(true);
@@ -80,7 +69,6 @@ export function ReferralForm({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    setAttempts((n) => n + 1);
     const checks: FieldMessages = {};
     if (!referral && !agency) checks.agency = { key: 'fieldErrors.required' };
     if (!referral && agency === 'other' && !agencyName.trim()) checks.agencyName = { key: 'fieldErrors.required' };
@@ -91,13 +79,19 @@ export function ReferralForm({
       firstVisitOn: firstVisitOn || null,
     }))
       checks[p.field] = { key: `fieldErrors.${p.code}` };
-    setLocal(checks);
-    save.reset();
-    if (Object.keys(checks).length === 0) save.mutate();
+    form.submit(checks, () => ({
+      agency: agency as ReferralAgency,
+      agencyName: agencyName.trim() || null,
+      sentOn,
+      reason: reason.trim() || null,
+      accompanied,
+      firstVisitOn: firstVisitOn || null,
+      status,
+      outcome: outcome.trim() || null,
+    }));
   }
 
-  const apiError = save.error ? messageOf(save.error) : null;
-  const fields = messages.fields(local, apiError);
+  const fields = form.errors;
   const labels: Record<string, string> = {
     agency: t('referrals.agency'),
     agencyName: t('referrals.agencyName'),
@@ -106,24 +100,25 @@ export function ReferralForm({
     status: t('referrals.status'),
     outcome: t('referrals.outcome'),
   };
-  const summary = Object.entries(fields).map(([field, message]) => ({
-    fieldId: `referral-${field}`,
-    label: labels[field] ?? field,
-    message,
-  }));
   const agencies = REFERRAL_AGENCIES.filter((a) => categories.includes(referralCategory(a)));
   const title = referral
     ? t('referrals.editTitle', { agency: referral.agencyName ?? t(`referrals.agencies.${referral.agency}`) })
     : t('referrals.new');
 
   return (
-    <form onSubmit={submit} noValidate aria-label={title} className="referral-form">
-      <h4>{title}</h4>
-      <ErrorSummary
-        items={summary}
-        message={apiError && summary.length === 0 ? messages.text(apiError) : undefined}
-        focusKey={attempts}
-      />
+    <CheckedForm
+      title={title}
+      className="referral-form"
+      onSubmit={submit}
+      errors={fields}
+      fieldId={(field) => `referral-${field}`}
+      labelOf={(field) => labels[field] ?? field}
+      problem={form.problem}
+      attempt={form.attempt}
+      submit={referral ? t('referrals.saveChanges') : t('referrals.send')}
+      busy={form.busy}
+      onCancel={() => onDone(false)}
+    >
       {referral ? null : (
         <>
           <SelectField
@@ -209,11 +204,6 @@ export function ReferralForm({
           />
         )}
       </FormField>
-      <FormActions
-        submit={referral ? t('referrals.saveChanges') : t('referrals.send')}
-        busy={save.isPending}
-        onCancel={() => onDone(false)}
-      />
-    </form>
+    </CheckedForm>
   );
 }

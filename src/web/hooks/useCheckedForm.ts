@@ -1,0 +1,43 @@
+/**
+ * One way to submit a form whose values the browser checks with core's rule functions (required
+ * fields, date order, an organisation number) rather than with a whole schema: the checks' messages
+ * and the server's problem+json answer show the same way, by the API's field names.
+ */
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { messageOf, useMessages, type FieldMessages } from '../api/fieldErrors.js';
+
+/**
+ * `submit(checks, body)` counts the attempt, shows `checks` (field → message) and, when there are
+ * none, sends `body()` with `send` as a TanStack mutation. `errors` holds each field's message by the
+ * API's field name, `problem` the server's sentence, and `attempt` counts submits so the summary can
+ * take focus again.
+ */
+export function useCheckedForm<B, R = unknown>({
+  send,
+  onSuccess,
+}: {
+  send: (body: B) => Promise<R>;
+  onSuccess?: (result: R) => unknown;
+}) {
+  const messages = useMessages();
+  const [local, setLocal] = useState<FieldMessages>({});
+  const [attempt, setAttempt] = useState(0);
+  const mutation = useMutation({ mutationFn: send, onSuccess });
+
+  function submit(checks: FieldMessages, body: () => B): void {
+    setAttempt((n) => n + 1);
+    setLocal(checks);
+    mutation.reset();
+    if (Object.keys(checks).length === 0) mutation.mutate(body());
+  }
+
+  const failure = mutation.error ? messageOf(mutation.error) : null;
+  return {
+    submit,
+    busy: mutation.isPending,
+    attempt,
+    errors: messages.fields(local, failure),
+    problem: messages.text(failure),
+  };
+}
