@@ -5,21 +5,19 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { SmsMessage } from '../../../core/outreach-schemas.js';
 import { ApiError } from '../../api/client.js';
 import { contactApi, lettersApi, outreachKeys } from '../../api/outreachEndpoints.js';
-import { Alert, Loading, ProblemAlert } from '../../components/Alert.js';
+import { Alert, ProblemAlert } from '../../components/Alert.js';
+import { OutboxTable } from '../../components/OutboxTable.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useAction } from '../../hooks/useAction.js';
-import { useFormat } from '../../i18n/format.js';
 import { apiErrorOf } from '../contact/useFieldErrors.js';
 
 /** The outbox page. */
 export function SmsPage() {
   const { t } = useTranslation();
-  const format = useFormat();
   const queryClient = useQueryClient();
   const messages = useQuery({ queryKey: outreachKeys.sms, queryFn: lettersApi.sms });
   const { busy, error, run } = useAction();
@@ -41,59 +39,54 @@ export function SmsPage() {
       <p className="lead">{t('sms.intro')}</p>
       {confirmed ? <Alert tone="success">{t('sms.confirmed')}</Alert> : null}
       <ProblemAlert error={(messages.error instanceof ApiError ? messages.error : null) ?? apiErrorOf(error)} />
-      {!messages.data ? (
-        <Loading />
-      ) : messages.data.length === 0 ? (
-        <p>{t('sms.empty')}</p>
-      ) : (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('sms.caption')}>
-          <table className="table">
-            <caption className="visually-hidden">{t('sms.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('sms.createdAt')}</th>
-                <th scope="col">{t('sms.person')}</th>
-                <th scope="col">{t('sms.to')}</th>
-                <th scope="col">{t('sms.text')}</th>
-                <th scope="col">{t('sms.status')}</th>
-                <th scope="col">{t('sms.sentBy')}</th>
-                <th scope="col">{t('sms.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {messages.data.map((m) => (
-                <tr key={m.id}>
-                  <td className="nowrap">{format.dateTime(m.createdAt)}</td>
-                  <th scope="row">{m.person ? <Link to={`/persons/${m.personId}`}>{name(m)}</Link> : null}</th>
-                  <td className="nowrap">
-                    {t(`sms.recipients.${m.recipient}`)}: {m.to ?? <span className="muted">{t('sms.hidden')}</span>}
-                  </td>
-                  <td>{m.body}</td>
-                  <td>
-                    {t(`sms.statuses.${m.status}`)}
-                    {m.failure ? <span className="muted small"> ({t(`sms.failures.${m.failure}`)})</span> : null}
-                    {m.awaitingConfirmation ? <span className="muted small"> ({t('sms.awaiting')})</span> : null}
-                  </td>
-                  <td>{m.sentBy}</td>
-                  <td>
-                    {m.awaitingConfirmation ? (
-                      <button
-                        type="button"
-                        className="button button--secondary"
-                        disabled={busy}
-                        aria-label={t('sms.confirmLabel', { name: name(m) })}
-                        onClick={() => confirm(m.id)}
-                      >
-                        {t('sms.confirm')}
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <OutboxTable
+        messages={messages.data}
+        failed={Boolean(messages.error)}
+        texts={{
+          caption: t('sms.caption'),
+          empty: t('sms.empty'),
+          createdAt: t('sms.createdAt'),
+          person: t('sms.person'),
+        }}
+        columns={[
+          {
+            header: t('sms.to'),
+            nowrap: true,
+            cell: (m) => (
+              <>
+                {t(`sms.recipients.${m.recipient}`)}: {m.to ?? <span className="muted">{t('sms.hidden')}</span>}
+              </>
+            ),
+          },
+          { header: t('sms.text'), cell: (m) => m.body },
+          {
+            header: t('sms.status'),
+            cell: (m) => (
+              <>
+                {t(`sms.statuses.${m.status}`)}
+                {m.failure ? <span className="muted small"> ({t(`sms.failures.${m.failure}`)})</span> : null}
+                {m.awaitingConfirmation ? <span className="muted small"> ({t('sms.awaiting')})</span> : null}
+              </>
+            ),
+          },
+          { header: t('sms.sentBy'), cell: (m) => m.sentBy },
+          {
+            header: t('sms.actions'),
+            cell: (m) =>
+              m.awaitingConfirmation ? (
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  disabled={busy}
+                  aria-label={t('sms.confirmLabel', { name: name(m) })}
+                  onClick={() => confirm(m.id)}
+                >
+                  {t('sms.confirm')}
+                </button>
+              ) : null,
+          },
+        ]}
+      />
     </>
   );
 }
