@@ -79,3 +79,31 @@ export function TextField(props: {
     </FormField>
   );
 }
+
+/** A text area in a FormField. */
+export function TextAreaField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: string;
+  error?: string;
+  required?: boolean;
+  rows: number;
+  maxLength: number;
+}) {
+  const { value, onChange, rows, maxLength, ...field } = props;
+  return (
+    <FormField {...field}>
+      {(control) => (
+        <textarea
+          {...control}
+          rows={rows}
+          maxLength={maxLength}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </FormField>
+  );
+}

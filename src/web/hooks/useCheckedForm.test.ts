@@ -17,10 +17,12 @@ function wrapper({ children }: { children: ReactNode }) {
 
 beforeAll(initI18n);
 
+const start = { fieldId: (field: string) => `f-${field}`, initial: { startsOn: '2026-12-07', offerId: '' } };
+
 describe('useCheckedForm', () => {
   it('shows the checks by their fields and sends nothing while there are any', () => {
     const sent: unknown[] = [];
-    const { result } = renderHook(() => useCheckedForm({ send: async (body: string) => sent.push(body) }), {
+    const { result } = renderHook(() => useCheckedForm({ ...start, send: async (body: string) => sent.push(body) }), {
       wrapper,
     });
     act(() => result.current.submit({ startsOn: { key: 'fieldErrors.required' } }, () => 'body'));
@@ -34,7 +36,7 @@ describe('useCheckedForm', () => {
     const sent: unknown[] = [];
     let done = 0;
     const { result } = renderHook(
-      () => useCheckedForm({ send: async (body: string) => sent.push(body), onSuccess: () => done++ }),
+      () => useCheckedForm({ ...start, send: async (body: string) => sent.push(body), onSuccess: () => done++ }),
       { wrapper },
     );
     act(() => result.current.submit({ startsOn: { key: 'fieldErrors.required' } }, () => 'first'));
@@ -47,10 +49,20 @@ describe('useCheckedForm', () => {
 
   it('shows the server’s problem and its field errors the same way', async () => {
     const stale = new ApiError(409, 'version_conflict', '', [{ field: 'offerId', code: 'invalid', message: '' }]);
-    const { result } = renderHook(() => useCheckedForm({ send: () => Promise.reject(stale) }), { wrapper });
+    const { result } = renderHook(() => useCheckedForm({ ...start, send: () => Promise.reject(stale) }), { wrapper });
     act(() => result.current.submit({}, () => 'body'));
     await waitFor(() => expect(result.current.problem).toBe(ERRORS.version_conflict.sv));
     expect(result.current.errors).toEqual({ offerId: ERRORS.version_conflict.sv });
     expect(result.current.busy).toBe(false);
+  });
+
+  it('binds a field to its id, value, change and error', () => {
+    const { result } = renderHook(() => useCheckedForm({ ...start, send: async () => undefined }), { wrapper });
+    expect(result.current.bind('startsOn')).toMatchObject({ id: 'f-startsOn', value: '2026-12-07', error: undefined });
+    act(() => result.current.bind('startsOn').onChange('2026-12-08'));
+    act(() => result.current.set({ offerId: 'o1' }));
+    expect(result.current.values).toEqual({ startsOn: '2026-12-08', offerId: 'o1' });
+    act(() => result.current.submit({ startsOn: { key: 'fieldErrors.required' } }, () => undefined));
+    expect(result.current.bind('startsOn').error).toBe(FIELD_MESSAGES.required.sv);
   });
 });

@@ -11,7 +11,7 @@ import type { Measure, MeasureInput } from '../../../core/measure-schemas.js';
 import { measureKeys, measuresApi, offersApi } from '../../api/measureEndpoints.js';
 import type { FieldMessages } from '../../api/fieldErrors.js';
 import { CheckedForm } from '../../components/CheckedForm.js';
-import { FormField, TextField } from '../../components/FormField.js';
+import { FormField, TextAreaField, TextField } from '../../components/FormField.js';
 import { SelectField } from '../../components/SelectField.js';
 import { useCheckedForm } from '../../hooks/useCheckedForm.js';
 import { todayIso } from '../../i18n/format.js';
@@ -38,14 +38,29 @@ export function MeasureForm({
   const queryClient = useQueryClient();
   const offers = useQuery({ queryKey: measureKeys.offers(), queryFn: () => offersApi.list() });
   const goals = useQuery({ queryKey: measureKeys.goals(personId), queryFn: () => measuresApi.goals(personId) });
-  const [offerId, setOfferId] = useState(measure?.offer.id ?? '');
-  const [goalId, setGoalId] = useState(measure?.goal?.id ?? '');
-  const [startsOn, setStartsOn] = useState(measure?.startsOn ?? todayIso());
-  const [plannedEndOn, setPlannedEndOn] = useState(measure?.plannedEndOn ?? '');
-  const [endedOn, setEndedOn] = useState(measure?.endedOn ?? '');
-  const [endReason, setEndReason] = useState<EndReason | ''>(measure?.endReason ?? '');
+  const form = useCheckedForm({
+    initial: () => ({
+      offerId: measure?.offer.id ?? '',
+      goalId: measure?.goal?.id ?? '',
+      startsOn: measure?.startsOn ?? todayIso(),
+      plannedEndOn: measure?.plannedEndOn ?? '',
+      endedOn: measure?.endedOn ?? '',
+      endReason: (measure?.endReason ?? '') as EndReason | '',
+      evaluation: measure?.evaluation ?? '',
+    }),
+    fieldId: controlId,
+    send: (body: MeasureInput) =>
+      measure
+        ? measuresApi.update(measure.id, { ...body, version: measure.version })
+        : measuresApi.create(personId, body),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['persons', personId] });
+      await queryClient.invalidateQueries({ queryKey: ['offers'] });
+      onDone(true);
+    },
+  });
+  const { offerId, startsOn, plannedEndOn, endedOn, endReason } = form.values;
   const [followUps, setFollowUps] = useState<DatedNote[]>(asNotes(measure?.followUps));
-  const [evaluation, setEvaluation] = useState(measure?.evaluation ?? '');
   const p = measure?.placement;
   const [placement, setPlacement] = useState({
     employerName: p?.employerName ?? '',
@@ -67,18 +82,6 @@ export function MeasureForm({
     offerOptions.push({ ...measure.offer, provider: { unitId: null, name: measure.offer.provider } } as never);
   const kind = offerOptions.find((o) => o.id === offerId)?.kind;
   const isPlacement = kind === 'work_placement';
-
-  const form = useCheckedForm({
-    send: (body: MeasureInput) =>
-      measure
-        ? measuresApi.update(measure.id, { ...body, version: measure.version })
-        : measuresApi.create(personId, body),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['persons', personId] });
-      await queryClient.invalidateQueries({ queryKey: ['offers'] });
-      onDone(true);
-    },
-  });
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -103,13 +106,13 @@ export function MeasureForm({
     }
     form.submit(checks, () => ({
       offerId,
-      goalId: goalId || null,
+      goalId: form.values.goalId || null,
       startsOn,
       plannedEndOn: plannedEndOn || null,
       endedOn: endedOn || null,
       endReason: endedOn ? endReason || null : null,
       followUps: datedNotesOut(followUps),
-      evaluation: evaluation.trim() || null,
+      evaluation: form.values.evaluation.trim() || null,
       placement: isPlacement
         ? {
             employerName: placement.employerName,
@@ -163,7 +166,7 @@ export function MeasureForm({
       className="measure-form"
       onSubmit={submit}
       errors={fields}
-      fieldId={controlId}
+      fieldId={form.fieldId}
       labelOf={labelOf}
       problem={form.problem}
       attempt={form.attempt}
@@ -172,45 +175,24 @@ export function MeasureForm({
       onCancel={() => onDone(false)}
     >
       <SelectField
-        id="measure-offerId"
+        {...form.bind('offerId')}
         label={t('measures.offer')}
-        value={offerId}
-        onChange={setOfferId}
         empty={t('measures.pickOffer')}
         options={offerOptions.map((o) => ({
           value: o.id,
           label: `${o.name} (${t(`offers.kinds.${o.kind}`)}, ${o.provider.name})`,
         }))}
-        error={fields.offerId}
         required
       />
       <SelectField
-        id="measure-goalId"
+        {...form.bind('goalId')}
         label={t('measures.goal')}
         hint={goals.data?.length ? undefined : t('measures.noGoals')}
-        value={goalId}
-        onChange={setGoalId}
         empty={t('measures.noGoal')}
         options={(goals.data ?? []).map((g) => ({ value: g.id, label: g.title }))}
-        error={fields.goalId}
       />
-      <TextField
-        id="measure-startsOn"
-        label={t('measures.startsOn')}
-        type="date"
-        value={startsOn}
-        onChange={setStartsOn}
-        error={fields.startsOn}
-        required
-      />
-      <TextField
-        id="measure-plannedEndOn"
-        label={t('measures.plannedEndOn')}
-        type="date"
-        value={plannedEndOn}
-        onChange={setPlannedEndOn}
-        error={fields.plannedEndOn}
-      />
+      <TextField {...form.bind('startsOn')} label={t('measures.startsOn')} type="date" required />
+      <TextField {...form.bind('plannedEndOn')} label={t('measures.plannedEndOn')} type="date" />
       {isPlacement ? (
         <fieldset id="measure-placement" tabIndex={-1}>
           <legend>{t('measures.placement.title')}</legend>
@@ -269,34 +251,14 @@ export function MeasureForm({
       />
       {measure ? (
         <>
-          <TextField
-            id="measure-endedOn"
-            label={t('measures.endedOn')}
-            type="date"
-            value={endedOn}
-            onChange={setEndedOn}
-            error={fields.endedOn}
-          />
+          <TextField {...form.bind('endedOn')} label={t('measures.endedOn')} type="date" />
           <SelectField
-            id="measure-endReason"
+            {...form.bind('endReason')}
             label={t('measures.endReason')}
-            value={endReason}
-            onChange={setEndReason}
             empty={t('measures.noEndReason')}
             options={END_REASONS.map((r) => ({ value: r, label: t(`measures.endReasons.${r}`) }))}
-            error={fields.endReason}
           />
-          <FormField id="measure-evaluation" label={t('measures.evaluation')} error={fields.evaluation}>
-            {(control) => (
-              <textarea
-                {...control}
-                rows={3}
-                maxLength={4000}
-                value={evaluation}
-                onChange={(e) => setEvaluation(e.target.value)}
-              />
-            )}
-          </FormField>
+          <TextAreaField {...form.bind('evaluation')} label={t('measures.evaluation')} rows={3} maxLength={4000} />
         </>
       ) : null}
     </CheckedForm>

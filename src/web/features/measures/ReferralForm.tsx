@@ -2,7 +2,7 @@
  * The form to refer a young person to another agency, or to follow a referral up: its status,
  * whether staff went along to the first visit, and the outcome.
  */
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
@@ -18,7 +18,7 @@ import type { Referral, ReferralInput } from '../../../core/measure-schemas.js';
 import { referralsApi } from '../../api/measureEndpoints.js';
 import type { FieldMessages } from '../../api/fieldErrors.js';
 import { CheckedForm } from '../../components/CheckedForm.js';
-import { FormField, TextField } from '../../components/FormField.js';
+import { TextAreaField, TextField } from '../../components/FormField.js';
 import { SelectField } from '../../components/SelectField.js';
 import { useCheckedForm } from '../../hooks/useCheckedForm.js';
 import { todayIso } from '../../i18n/format.js';
@@ -40,17 +40,19 @@ export function ReferralForm({
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [agency, setAgency] = useState<ReferralAgency | ''>(referral?.agency ?? '');
-  const [agencyName, setAgencyName] = useState(referral?.agencyName ?? '');
-  const [sentOn, setSentOn] = useState(referral?.sentOn ?? todayIso());
-  const [reason, setReason] = useState(referral?.reason ?? '');
-  const [accompanied, setAccompanied] = useState(referral?.accompanied ?? false);
-  const [firstVisitOn, setFirstVisitOn] = useState(referral?.firstVisitOn ?? '');
-  const [status, setStatus] = useState<ReferralStatus>(referral?.status ?? 'sent');
-  const [outcome, setOutcome] = useState(referral?.outcome ?? '');
-
   // A follow-up sends only what may change after the referral was made.
   const form = useCheckedForm({
+    initial: () => ({
+      agency: (referral?.agency ?? '') as ReferralAgency | '',
+      agencyName: referral?.agencyName ?? '',
+      sentOn: referral?.sentOn ?? todayIso(),
+      reason: referral?.reason ?? '',
+      accompanied: referral?.accompanied ?? false,
+      firstVisitOn: referral?.firstVisitOn ?? '',
+      status: (referral?.status ?? 'sent') as ReferralStatus,
+      outcome: referral?.outcome ?? '',
+    }),
+    fieldId: (field) => `referral-${field}`,
     send: (body: ReferralInput) =>
       referral
         ? referralsApi.update(referral.id, {
@@ -69,6 +71,7 @@ export function ReferralForm({
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    const { agency, agencyName, sentOn, reason, accompanied, firstVisitOn, status, outcome } = form.values;
     const checks: FieldMessages = {};
     if (!referral && !agency) checks.agency = { key: 'fieldErrors.required' };
     if (!referral && agency === 'other' && !agencyName.trim()) checks.agencyName = { key: 'fieldErrors.required' };
@@ -111,7 +114,7 @@ export function ReferralForm({
       className="referral-form"
       onSubmit={submit}
       errors={fields}
-      fieldId={(field) => `referral-${field}`}
+      fieldId={form.fieldId}
       labelOf={(field) => labels[field] ?? field}
       problem={form.problem}
       attempt={form.attempt}
@@ -122,88 +125,45 @@ export function ReferralForm({
       {referral ? null : (
         <>
           <SelectField
-            id="referral-agency"
+            {...form.bind('agency')}
             label={t('referrals.agency')}
             hint={agencies.length < REFERRAL_AGENCIES.length ? t('referrals.someWithheld') : undefined}
-            value={agency}
-            onChange={setAgency}
             empty={t('referrals.pickAgency')}
             options={agencies.map((a) => ({ value: a, label: t(`referrals.agencies.${a}`) }))}
-            error={fields.agency}
             required
           />
           <TextField
-            id="referral-agencyName"
+            {...form.bind('agencyName')}
             label={t('referrals.agencyName')}
             hint={t('referrals.agencyNameHint')}
-            value={agencyName}
-            onChange={setAgencyName}
-            error={fields.agencyName}
-            required={agency === 'other'}
+            required={form.values.agency === 'other'}
           />
-          <TextField
-            id="referral-sentOn"
-            label={t('referrals.sentOn')}
-            type="date"
-            value={sentOn}
-            onChange={setSentOn}
-            error={fields.sentOn}
-            required
-          />
-          <FormField id="referral-reason" label={t('referrals.reason')} error={fields.reason}>
-            {(control) => (
-              <textarea
-                {...control}
-                rows={2}
-                maxLength={2000}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-              />
-            )}
-          </FormField>
+          <TextField {...form.bind('sentOn')} label={t('referrals.sentOn')} type="date" required />
+          <TextAreaField {...form.bind('reason')} label={t('referrals.reason')} rows={2} maxLength={2000} />
         </>
       )}
       <div className="field checkbox">
         <input
           id="referral-accompanied"
           type="checkbox"
-          checked={accompanied}
-          onChange={(e) => setAccompanied(e.target.checked)}
+          checked={form.values.accompanied}
+          onChange={(e) => form.set({ accompanied: e.target.checked })}
         />
         <label htmlFor="referral-accompanied">{t('referrals.accompanied')}</label>
       </div>
-      <TextField
-        id="referral-firstVisitOn"
-        label={t('referrals.firstVisitOn')}
-        type="date"
-        value={firstVisitOn}
-        onChange={setFirstVisitOn}
-        error={fields.firstVisitOn}
-      />
+      <TextField {...form.bind('firstVisitOn')} label={t('referrals.firstVisitOn')} type="date" />
       <SelectField
-        id="referral-status"
+        {...form.bind('status')}
         label={t('referrals.status')}
-        value={status}
-        onChange={setStatus}
         options={REFERRAL_STATUSES.map((s) => ({ value: s, label: t(`referrals.statuses.${s}`) }))}
-        error={fields.status}
       />
-      <FormField
-        id="referral-outcome"
+      <TextAreaField
+        {...form.bind('outcome')}
         label={t('referrals.outcome')}
         hint={t('referrals.outcomeHint')}
-        error={fields.outcome}
-      >
-        {(control) => (
-          <textarea
-            {...control}
-            rows={2}
-            maxLength={2000}
-            value={outcome}
-            onChange={(e) => setOutcome(e.target.value)}
-          />
-        )}
-      </FormField>
+        rows={2}
+        maxLength={2000}
+      />
     </CheckedForm>
   );
 }
