@@ -48,20 +48,18 @@ export function FormField({ id, label, hint, error, required, announce, children
   );
 }
 
+/** What a text field takes besides its control's own attributes: FormField's, and the text and its change. */
+type TextProps = Omit<Props, 'children' | 'announce'> & { value: string; onChange: (value: string) => void };
+
 /** A text input in a FormField. */
-export function TextField(props: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  hint?: string;
-  error?: string;
-  required?: boolean;
-  type?: 'text' | 'email' | 'tel' | 'password' | 'search' | 'date';
-  autoComplete?: string;
-  inputMode?: 'numeric' | 'text' | 'email' | 'tel';
-  readOnly?: boolean;
-}) {
+export function TextField(
+  props: TextProps & {
+    type?: 'text' | 'email' | 'tel' | 'password' | 'search' | 'date';
+    autoComplete?: string;
+    inputMode?: 'numeric' | 'text' | 'email' | 'tel';
+    readOnly?: boolean;
+  },
+) {
   const { value, onChange, type = 'text', autoComplete, inputMode, readOnly, ...field } = props;
   return (
     <FormField {...field}>
@@ -81,28 +79,17 @@ export function TextField(props: {
 }
 
 /** A text area in a FormField. */
-export function TextAreaField(props: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  hint?: string;
-  error?: string;
-  required?: boolean;
-  rows: number;
-  maxLength: number;
-}) {
-  const { value, onChange, rows, maxLength, ...field } = props;
+export function TextAreaField({
+  value,
+  onChange,
+  rows,
+  maxLength,
+  ...field
+}: TextProps & { rows: number; maxLength: number }) {
   return (
     <FormField {...field}>
       {(control) => (
-        <textarea
-          {...control}
-          rows={rows}
-          maxLength={maxLength}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-        />
+        <textarea {...control} {...{ rows, maxLength, value }} onChange={(e) => onChange(e.target.value)} />
       )}
     </FormField>
   );

@@ -7,13 +7,12 @@ import { ApiError } from '../api/client.js';
 import { initI18n } from '../i18n/index.js';
 import { useCheckedForm } from './useCheckedForm.js';
 
-function wrapper({ children }: { children: ReactNode }) {
-  return createElement(
+const wrapper = ({ children }: { children: ReactNode }) =>
+  createElement(
     QueryClientProvider,
     { client: new QueryClient({ defaultOptions: { mutations: { retry: false } } }) },
     children,
   );
-}
 
 beforeAll(initI18n);
 

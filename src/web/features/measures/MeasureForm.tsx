@@ -164,14 +164,10 @@ export function MeasureForm({
     <CheckedForm
       title={title}
       className="measure-form"
+      form={form}
       onSubmit={submit}
-      errors={fields}
-      fieldId={form.fieldId}
       labelOf={labelOf}
-      problem={form.problem}
-      attempt={form.attempt}
       submit={measure ? t('measures.saveChanges') : t('measures.book')}
-      busy={form.busy}
       onCancel={() => onDone(false)}
     >
       <SelectField

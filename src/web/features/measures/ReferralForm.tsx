@@ -94,7 +94,6 @@ export function ReferralForm({
     }));
   }
 
-  const fields = form.errors;
   const labels: Record<string, string> = {
     agency: t('referrals.agency'),
     agencyName: t('referrals.agencyName'),
@@ -112,14 +111,10 @@ export function ReferralForm({
     <CheckedForm
       title={title}
       className="referral-form"
+      form={form}
       onSubmit={submit}
-      errors={fields}
-      fieldId={form.fieldId}
       labelOf={(field) => labels[field] ?? field}
-      problem={form.problem}
-      attempt={form.attempt}
       submit={referral ? t('referrals.saveChanges') : t('referrals.send')}
-      busy={form.busy}
       onCancel={() => onDone(false)}
     >
       {referral ? null : (
