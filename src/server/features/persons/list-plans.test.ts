@@ -54,6 +54,16 @@ beforeAll(async () => {
   await sql`insert into cases (municipality_id, person_id, status, contact_person_id)
     select ${m}, id, 'contacting', case when random() < 0.05 then ${coach.id}::uuid end from persons
       where municipality_id = ${m}`.execute(h.db);
+  // The coach's team holds every third case, so their caseload (about 1,150) is much larger than a search's
+  // matches in it, as a youth coach's is at national size.
+  const team = await h.db
+    .insertInto('teams')
+    .values({ municipality_id: m, name: 'Planteamet' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await h.db.insertInto('team_members').values({ team_id: team.id, staff_id: coach.id }).execute();
+  await sql`update cases set team_id = ${team.id} from persons where persons.id = cases.person_id
+    and substr(persons.given_name, 8)::int % 3 = 0`.execute(h.db);
   await sql`insert into register_periods (municipality_id, person_id, entered_on, entry_reason)
     select ${m}, id, date '2026-01-01' + abs(hashtext(id::text)) % 300, 'dropped_out' from persons
       where municipality_id = ${m}`.execute(h.db);
@@ -135,6 +145,22 @@ describe('the main list queries at scale', () => {
   it("start from a coach's own cases, not from every person of the municipality", async () => {
     for (const q of [{}, { contactPerson: 'me', status: 'open' }, { q: 'and' }]) {
       expect(await fullScans(() => listPersons(ctxOf(coach), personListQuery.parse(q)))).toEqual([]);
+    }
+  });
+
+  it("search a coach's caseload through the trigram indexes, joining the caseload once, not probing it", async () => {
+    // A common name (a fifth of all persons) and part of an identity number (a third): the page and the count
+    // read the matches through a trigram index and join them with the caseload's ids, estimated at the
+    // caseload's size; testing each person of the caseload by primary key would read persons_pkey.
+    for (const q of ['berg', '200800001']) {
+      const plans = await plansOf(() => listPersons(ctxOf(coach), personListQuery.parse({ q })));
+      const pageAndCount = plans.filter((p) => !p.sql.includes('"access_basis"'));
+      expect(pageAndCount).toHaveLength(2);
+      for (const { nodes: all } of pageAndCount) {
+        const indexes = all.map((n) => n['Index Name']).filter(Boolean);
+        expect(indexes.some((name) => name!.endsWith('_trgm'))).toBe(true);
+        expect(indexes).not.toContain('persons_pkey');
+      }
     }
   });
 
