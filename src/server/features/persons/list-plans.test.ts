@@ -83,7 +83,14 @@ afterAll(() => h.close());
 
 const ctxOf = (actor: Actor): RequestContext => ({ db: logged, actor, ip: null, clock: h.clock });
 
-type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; Plans?: PlanNode[] };
+type PlanNode = {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  'Sort Key'?: string[];
+  'Presorted Key'?: string[];
+  Plans?: PlanNode[];
+};
 const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
 
 /** The plan of each read statement of `work`, with sequential scans off: its SQL and its nodes. */
@@ -178,12 +185,21 @@ describe('the main list queries at scale', () => {
     expect(overQueue[0]!.nodes.map((n) => n['Node Type'])).toContain('WindowAgg');
   });
 
-  it("page a coordinator's queue in due order from the index of the open periods' stored due dates", async () => {
-    const plans = await plansOf(() => queueItems(ctxOf(coordinator), 'verify-school', queueItemsQuery.parse({})));
-    const page = plans.find((p) => p.sql.includes('"case_version"'))!;
-    expect(page.nodes.map((n) => n['Index Name'])).toContain('register_periods_open_due');
-    for (const { nodes: all } of plans)
-      expect(all.filter((n) => n['Node Type'] === 'Seq Scan' && WATCHED.includes(n['Relation Name']!))).toEqual([]);
+  it("page a coordinator's queue in due order, both ways, from an index of the open periods' due dates", async () => {
+    for (const [order, index] of [
+      ['asc', 'register_periods_open_due'],
+      ['desc', 'register_periods_open_due_desc'],
+    ]) {
+      const query = queueItemsQuery.parse({ order });
+      const plans = await plansOf(() => queueItems(ctxOf(coordinator), 'verify-school', query));
+      const page = plans.find((p) => p.sql.includes('"case_version"'))!;
+      expect(page.nodes.map((n) => n['Index Name'])).toContain(index);
+      // Read in that order: nothing sorts the open periods by their due date first.
+      const sorts = page.nodes.filter((n) => n['Node Type'] === 'Sort' || n['Node Type'] === 'Incremental Sort');
+      expect(sorts.every((n) => n['Presorted Key'] || !n['Sort Key']?.[0]?.includes('next_due_on'))).toBe(true);
+      for (const { nodes: all } of plans)
+        expect(all.filter((n) => n['Node Type'] === 'Seq Scan' && WATCHED.includes(n['Relation Name']!))).toEqual([]);
+    }
   });
 
   it('count every queue in one statement by index, for a coordinator and for a coach', async () => {
