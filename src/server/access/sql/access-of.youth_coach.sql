@@ -503,79 +503,39 @@ select
   ) as "sees_health_social",
   coalesce(
     (
-      persons.id in (
+      "persons"."municipality_id" = $74
+      and exists (
+        select
+          1 as "one"
+        from
+          "units"
+        where
+          "units"."id" = $75
+          and "units"."kaa" = $76
+      )
+      and persons.id in (
         select
           cases.person_id
         from
           cases
         where
-          cases.contact_person_id = $74
+          cases.contact_person_id = $77
           and (
             cases.closed_at is null
-            or cases.closed_at > now() - make_interval(months => $75)
+            or cases.closed_at > now() - make_interval(months => $78)
           )
-        union all
+        union
         select
           cases.person_id
         from
           cases
           join team_members on team_members.team_id = cases.team_id
         where
-          team_members.staff_id = $76
+          team_members.staff_id = $79
           and (
             cases.closed_at is null
-            or cases.closed_at > now() - make_interval(months => $77)
+            or cases.closed_at > now() - make_interval(months => $80)
           )
-        union all
-        select
-          emergency_access.person_id
-        from
-          emergency_access
-        where
-          emergency_access.staff_id = $78
-          and emergency_access.municipality_id = $79
-          and emergency_access.ends_at > now()
-      )
-      and (
-        "persons"."municipality_id" = $80
-        and exists (
-          select
-            1 as "one"
-          from
-            "units"
-          where
-            "units"."id" = $81
-            and "units"."kaa" = $82
-        )
-        and (
-          exists (
-            select
-              1 as "one"
-            from
-              "cases"
-            where
-              "cases"."person_id" = "persons"."id"
-              and (
-                "cases"."closed_at" is null
-                or "cases"."closed_at" > now() - make_interval(months => $83)
-              )
-              and "cases"."contact_person_id" = $84
-          )
-          or exists (
-            select
-              1 as "one"
-            from
-              "team_members"
-              inner join "cases" on "cases"."team_id" = "team_members"."team_id"
-            where
-              "team_members"."staff_id" = $85
-              and "cases"."person_id" = "persons"."id"
-              and (
-                "cases"."closed_at" is null
-                or "cases"."closed_at" > now() - make_interval(months => $86)
-              )
-          )
-        )
       )
     ),
     false
@@ -655,16 +615,10 @@ from
 -- $71 = 13
 -- $72 = "00000000-0000-4000-8000-00000000b001"
 -- $73 = "health_social"
--- $74 = "00000000-0000-4000-8000-0000000c0002"
--- $75 = 13
--- $76 = "00000000-0000-4000-8000-0000000c0002"
--- $77 = 13
--- $78 = "00000000-0000-4000-8000-0000000c0002"
--- $79 = "00000000-0000-4000-8000-00000000a001"
--- $80 = "00000000-0000-4000-8000-00000000a001"
--- $81 = "00000000-0000-4000-8000-00000000b001"
--- $82 = true
--- $83 = 13
--- $84 = "00000000-0000-4000-8000-0000000c0002"
--- $85 = "00000000-0000-4000-8000-0000000c0002"
--- $86 = 13
+-- $74 = "00000000-0000-4000-8000-00000000a001"
+-- $75 = "00000000-0000-4000-8000-00000000b001"
+-- $76 = true
+-- $77 = "00000000-0000-4000-8000-0000000c0002"
+-- $78 = 13
+-- $79 = "00000000-0000-4000-8000-0000000c0002"
+-- $80 = 13

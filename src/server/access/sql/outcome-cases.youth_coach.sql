@@ -27,7 +27,7 @@ where
           cases.closed_at is null
           or cases.closed_at > now() - make_interval(months => $5)
         )
-      union all
+      union
       select
         cases.person_id
       from
@@ -39,7 +39,7 @@ where
           cases.closed_at is null
           or cases.closed_at > now() - make_interval(months => $7)
         )
-      union all
+      union
       select
         emergency_access.person_id
       from
@@ -52,57 +52,31 @@ where
     and (
       (
         "persons"."municipality_id" = $10
-        and exists (
-          select
-            1 as "one"
-          from
-            "units"
-          where
-            "units"."id" = $11
-            and "units"."kaa" = $12
-        )
         and (
           exists (
             select
               1 as "one"
             from
-              "cases"
+              "units"
             where
-              "cases"."person_id" = "persons"."id"
-              and (
-                "cases"."closed_at" is null
-                or "cases"."closed_at" > now() - make_interval(months => $13)
-              )
-              and "cases"."contact_person_id" = $14
+              "units"."id" = $11
+              and "units"."kaa" = $12
           )
-          or exists (
-            select
-              1 as "one"
-            from
-              "team_members"
-              inner join "cases" on "cases"."team_id" = "team_members"."team_id"
-            where
-              "team_members"."staff_id" = $15
-              and "cases"."person_id" = "persons"."id"
-              and (
-                "cases"."closed_at" is null
-                or "cases"."closed_at" > now() - make_interval(months => $16)
-              )
-          )
-        )
-      )
-      or (
-        (
-          (
-            "persons"."municipality_id" = $17
-            and exists (
+          or (
+            exists (
               select
                 1 as "one"
               from
-                "units"
+                "consents"
+                inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
               where
-                "units"."id" = $18
-                and "units"."kaa" = $19
+                "consents"."person_id" = "persons"."id"
+                and "consents"."withdrawn_at" is null
+                and (
+                  "consents"."valid_until" is null
+                  or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
+                )
+                and "consent_recipients"."unit_id" = $13
             )
             and (
               exists (
@@ -114,9 +88,9 @@ where
                   "cases"."person_id" = "persons"."id"
                   and (
                     "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $20)
+                    or "cases"."closed_at" > now() - make_interval(months => $14)
                   )
-                  and "cases"."contact_person_id" = $21
+                  and "cases"."contact_person_id" = $15
               )
               or exists (
                 select
@@ -125,62 +99,15 @@ where
                   "team_members"
                   inner join "cases" on "cases"."team_id" = "team_members"."team_id"
                 where
-                  "team_members"."staff_id" = $22
+                  "team_members"."staff_id" = $16
                   and "cases"."person_id" = "persons"."id"
                   and (
                     "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $23)
+                    or "cases"."closed_at" > now() - make_interval(months => $17)
                   )
               )
             )
           )
-          or (
-            "persons"."municipality_id" = $24
-            and (
-              exists (
-                select
-                  1 as "one"
-                from
-                  "cases"
-                where
-                  "cases"."person_id" = "persons"."id"
-                  and (
-                    "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $25)
-                  )
-                  and "cases"."contact_person_id" = $26
-              )
-              or exists (
-                select
-                  1 as "one"
-                from
-                  "team_members"
-                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
-                where
-                  "team_members"."staff_id" = $27
-                  and "cases"."person_id" = "persons"."id"
-                  and (
-                    "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $28)
-                  )
-              )
-            )
-          )
-        )
-        and exists (
-          select
-            1 as "one"
-          from
-            "consents"
-            inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
-          where
-            "consents"."person_id" = "persons"."id"
-            and "consents"."withdrawn_at" is null
-            and (
-              "consents"."valid_until" is null
-              or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
-            )
-            and "consent_recipients"."unit_id" = $29
         )
       )
       or exists (
@@ -190,21 +117,21 @@ where
           "emergency_access"
         where
           "emergency_access"."person_id" = "persons"."id"
-          and "emergency_access"."staff_id" = $30
-          and "emergency_access"."municipality_id" = $31
+          and "emergency_access"."staff_id" = $18
+          and "emergency_access"."municipality_id" = $19
           and "emergency_access"."ends_at" > now()
       )
     )
   )
-  and "cases"."outcome" = $32
-  and "cases"."target_group" = $33
+  and "cases"."outcome" = $20
+  and "cases"."target_group" = $21
 order by
   "cases"."closed_on",
   "persons"."family_name",
   "persons"."given_name",
   "cases"."id"
 limit
-  $34
+  $22
 -- $1 = "00000000-0000-4000-8000-00000000a001"
 -- $2 = "2026-01-01"
 -- $3 = "2026-06-30"
@@ -217,25 +144,13 @@ limit
 -- $10 = "00000000-0000-4000-8000-00000000a001"
 -- $11 = "00000000-0000-4000-8000-00000000b001"
 -- $12 = true
--- $13 = 13
--- $14 = "00000000-0000-4000-8000-0000000c0002"
+-- $13 = "00000000-0000-4000-8000-00000000b001"
+-- $14 = 13
 -- $15 = "00000000-0000-4000-8000-0000000c0002"
--- $16 = 13
--- $17 = "00000000-0000-4000-8000-00000000a001"
--- $18 = "00000000-0000-4000-8000-00000000b001"
--- $19 = true
--- $20 = 13
--- $21 = "00000000-0000-4000-8000-0000000c0002"
--- $22 = "00000000-0000-4000-8000-0000000c0002"
--- $23 = 13
--- $24 = "00000000-0000-4000-8000-00000000a001"
--- $25 = 13
--- $26 = "00000000-0000-4000-8000-0000000c0002"
--- $27 = "00000000-0000-4000-8000-0000000c0002"
--- $28 = 13
--- $29 = "00000000-0000-4000-8000-00000000b001"
--- $30 = "00000000-0000-4000-8000-0000000c0002"
--- $31 = "00000000-0000-4000-8000-00000000a001"
--- $32 = "work"
--- $33 = "kaa"
--- $34 = 501
+-- $16 = "00000000-0000-4000-8000-0000000c0002"
+-- $17 = 13
+-- $18 = "00000000-0000-4000-8000-0000000c0002"
+-- $19 = "00000000-0000-4000-8000-00000000a001"
+-- $20 = "work"
+-- $21 = "kaa"
+-- $22 = 501

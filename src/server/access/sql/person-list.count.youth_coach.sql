@@ -36,7 +36,7 @@ from
               cases.closed_at is null
               or cases.closed_at > now() - make_interval(months => $3)
             )
-          union all
+          union
           select
             cases.person_id
           from
@@ -48,7 +48,7 @@ from
               cases.closed_at is null
               or cases.closed_at > now() - make_interval(months => $5)
             )
-          union all
+          union
           select
             emergency_access.person_id
           from
@@ -61,57 +61,31 @@ from
         and (
           (
             "persons"."municipality_id" = $8
-            and exists (
-              select
-                1 as "one"
-              from
-                "units"
-              where
-                "units"."id" = $9
-                and "units"."kaa" = $10
-            )
             and (
               exists (
                 select
                   1 as "one"
                 from
-                  "cases"
+                  "units"
                 where
-                  "cases"."person_id" = "persons"."id"
-                  and (
-                    "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $11)
-                  )
-                  and "cases"."contact_person_id" = $12
+                  "units"."id" = $9
+                  and "units"."kaa" = $10
               )
-              or exists (
-                select
-                  1 as "one"
-                from
-                  "team_members"
-                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
-                where
-                  "team_members"."staff_id" = $13
-                  and "cases"."person_id" = "persons"."id"
-                  and (
-                    "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $14)
-                  )
-              )
-            )
-          )
-          or (
-            (
-              (
-                "persons"."municipality_id" = $15
-                and exists (
+              or (
+                exists (
                   select
                     1 as "one"
                   from
-                    "units"
+                    "consents"
+                    inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
                   where
-                    "units"."id" = $16
-                    and "units"."kaa" = $17
+                    "consents"."person_id" = "persons"."id"
+                    and "consents"."withdrawn_at" is null
+                    and (
+                      "consents"."valid_until" is null
+                      or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
+                    )
+                    and "consent_recipients"."unit_id" = $11
                 )
                 and (
                   exists (
@@ -123,9 +97,9 @@ from
                       "cases"."person_id" = "persons"."id"
                       and (
                         "cases"."closed_at" is null
-                        or "cases"."closed_at" > now() - make_interval(months => $18)
+                        or "cases"."closed_at" > now() - make_interval(months => $12)
                       )
-                      and "cases"."contact_person_id" = $19
+                      and "cases"."contact_person_id" = $13
                   )
                   or exists (
                     select
@@ -134,62 +108,15 @@ from
                       "team_members"
                       inner join "cases" on "cases"."team_id" = "team_members"."team_id"
                     where
-                      "team_members"."staff_id" = $20
+                      "team_members"."staff_id" = $14
                       and "cases"."person_id" = "persons"."id"
                       and (
                         "cases"."closed_at" is null
-                        or "cases"."closed_at" > now() - make_interval(months => $21)
+                        or "cases"."closed_at" > now() - make_interval(months => $15)
                       )
                   )
                 )
               )
-              or (
-                "persons"."municipality_id" = $22
-                and (
-                  exists (
-                    select
-                      1 as "one"
-                    from
-                      "cases"
-                    where
-                      "cases"."person_id" = "persons"."id"
-                      and (
-                        "cases"."closed_at" is null
-                        or "cases"."closed_at" > now() - make_interval(months => $23)
-                      )
-                      and "cases"."contact_person_id" = $24
-                  )
-                  or exists (
-                    select
-                      1 as "one"
-                    from
-                      "team_members"
-                      inner join "cases" on "cases"."team_id" = "team_members"."team_id"
-                    where
-                      "team_members"."staff_id" = $25
-                      and "cases"."person_id" = "persons"."id"
-                      and (
-                        "cases"."closed_at" is null
-                        or "cases"."closed_at" > now() - make_interval(months => $26)
-                      )
-                  )
-                )
-              )
-            )
-            and exists (
-              select
-                1 as "one"
-              from
-                "consents"
-                inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
-              where
-                "consents"."person_id" = "persons"."id"
-                and "consents"."withdrawn_at" is null
-                and (
-                  "consents"."valid_until" is null
-                  or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
-                )
-                and "consent_recipients"."unit_id" = $27
             )
           )
           or exists (
@@ -199,16 +126,16 @@ from
               "emergency_access"
             where
               "emergency_access"."person_id" = "persons"."id"
-              and "emergency_access"."staff_id" = $28
-              and "emergency_access"."municipality_id" = $29
+              and "emergency_access"."staff_id" = $16
+              and "emergency_access"."municipality_id" = $17
               and "emergency_access"."ends_at" > now()
           )
         )
       )
       and (
         (
-          "persons"."given_name" ilike $30
-          or "persons"."family_name" ilike $31
+          "persons"."given_name" ilike $18
+          or "persons"."family_name" ilike $19
         )
         and (
           exists (
@@ -218,22 +145,22 @@ from
               "emergency_access"
             where
               "emergency_access"."person_id" = "persons"."id"
-              and "emergency_access"."staff_id" = $32
-              and "emergency_access"."municipality_id" = $33
+              and "emergency_access"."staff_id" = $20
+              and "emergency_access"."municipality_id" = $21
               and "emergency_access"."ends_at" > now()
           )
           or (
             (
               (
-                "persons"."municipality_id" = $34
+                "persons"."municipality_id" = $22
                 and exists (
                   select
                     1 as "one"
                   from
                     "units"
                   where
-                    "units"."id" = $35
-                    and "units"."kaa" = $36
+                    "units"."id" = $23
+                    and "units"."kaa" = $24
                 )
                 and (
                   exists (
@@ -245,9 +172,9 @@ from
                       "cases"."person_id" = "persons"."id"
                       and (
                         "cases"."closed_at" is null
-                        or "cases"."closed_at" > now() - make_interval(months => $37)
+                        or "cases"."closed_at" > now() - make_interval(months => $25)
                       )
-                      and "cases"."contact_person_id" = $38
+                      and "cases"."contact_person_id" = $26
                   )
                   or exists (
                     select
@@ -256,17 +183,17 @@ from
                       "team_members"
                       inner join "cases" on "cases"."team_id" = "team_members"."team_id"
                     where
-                      "team_members"."staff_id" = $39
+                      "team_members"."staff_id" = $27
                       and "cases"."person_id" = "persons"."id"
                       and (
                         "cases"."closed_at" is null
-                        or "cases"."closed_at" > now() - make_interval(months => $40)
+                        or "cases"."closed_at" > now() - make_interval(months => $28)
                       )
                   )
                 )
               )
               or (
-                "persons"."municipality_id" = $41
+                "persons"."municipality_id" = $29
                 and (
                   exists (
                     select
@@ -277,9 +204,9 @@ from
                       "cases"."person_id" = "persons"."id"
                       and (
                         "cases"."closed_at" is null
-                        or "cases"."closed_at" > now() - make_interval(months => $42)
+                        or "cases"."closed_at" > now() - make_interval(months => $30)
                       )
-                      and "cases"."contact_person_id" = $43
+                      and "cases"."contact_person_id" = $31
                   )
                   or exists (
                     select
@@ -288,11 +215,11 @@ from
                       "team_members"
                       inner join "cases" on "cases"."team_id" = "team_members"."team_id"
                     where
-                      "team_members"."staff_id" = $44
+                      "team_members"."staff_id" = $32
                       and "cases"."person_id" = "persons"."id"
                       and (
                         "cases"."closed_at" is null
-                        or "cases"."closed_at" > now() - make_interval(months => $45)
+                        or "cases"."closed_at" > now() - make_interval(months => $33)
                       )
                   )
                 )
@@ -311,7 +238,7 @@ from
                   "consents"."valid_until" is null
                   or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
                 )
-                and "consent_recipients"."unit_id" = $46
+                and "consent_recipients"."unit_id" = $34
                 and exists (
                   select
                     1 as "one"
@@ -319,20 +246,20 @@ from
                     "consent_categories"
                   where
                     "consent_categories"."consent_id" = "consents"."id"
-                    and "consent_categories"."category" = $47
+                    and "consent_categories"."category" = $35
                 )
             )
           )
           or (
-            "persons"."municipality_id" = $48
+            "persons"."municipality_id" = $36
             and exists (
               select
                 1 as "one"
               from
                 "units"
               where
-                "units"."id" = $49
-                and "units"."kaa" = $50
+                "units"."id" = $37
+                and "units"."kaa" = $38
             )
             and (
               exists (
@@ -344,9 +271,9 @@ from
                   "cases"."person_id" = "persons"."id"
                   and (
                     "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $51)
+                    or "cases"."closed_at" > now() - make_interval(months => $39)
                   )
-                  and "cases"."contact_person_id" = $52
+                  and "cases"."contact_person_id" = $40
               )
               or exists (
                 select
@@ -355,11 +282,11 @@ from
                   "team_members"
                   inner join "cases" on "cases"."team_id" = "team_members"."team_id"
                 where
-                  "team_members"."staff_id" = $53
+                  "team_members"."staff_id" = $41
                   and "cases"."person_id" = "persons"."id"
                   and (
                     "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $54)
+                    or "cases"."closed_at" > now() - make_interval(months => $42)
                   )
               )
             )
@@ -368,7 +295,7 @@ from
         and latest.status <> 'closed'
       )
     limit
-      $55
+      $43
   ) as "matching"
 -- $1 = 1
 -- $2 = "00000000-0000-4000-8000-0000000c0002"
@@ -380,48 +307,36 @@ from
 -- $8 = "00000000-0000-4000-8000-00000000a001"
 -- $9 = "00000000-0000-4000-8000-00000000b001"
 -- $10 = true
--- $11 = 13
--- $12 = "00000000-0000-4000-8000-0000000c0002"
+-- $11 = "00000000-0000-4000-8000-00000000b001"
+-- $12 = 13
 -- $13 = "00000000-0000-4000-8000-0000000c0002"
--- $14 = 13
--- $15 = "00000000-0000-4000-8000-00000000a001"
--- $16 = "00000000-0000-4000-8000-00000000b001"
--- $17 = true
--- $18 = 13
--- $19 = "00000000-0000-4000-8000-0000000c0002"
+-- $14 = "00000000-0000-4000-8000-0000000c0002"
+-- $15 = 13
+-- $16 = "00000000-0000-4000-8000-0000000c0002"
+-- $17 = "00000000-0000-4000-8000-00000000a001"
+-- $18 = "%andersson%"
+-- $19 = "%andersson%"
 -- $20 = "00000000-0000-4000-8000-0000000c0002"
--- $21 = 13
+-- $21 = "00000000-0000-4000-8000-00000000a001"
 -- $22 = "00000000-0000-4000-8000-00000000a001"
--- $23 = 13
--- $24 = "00000000-0000-4000-8000-0000000c0002"
--- $25 = "00000000-0000-4000-8000-0000000c0002"
--- $26 = 13
--- $27 = "00000000-0000-4000-8000-00000000b001"
--- $28 = "00000000-0000-4000-8000-0000000c0002"
+-- $23 = "00000000-0000-4000-8000-00000000b001"
+-- $24 = true
+-- $25 = 13
+-- $26 = "00000000-0000-4000-8000-0000000c0002"
+-- $27 = "00000000-0000-4000-8000-0000000c0002"
+-- $28 = 13
 -- $29 = "00000000-0000-4000-8000-00000000a001"
--- $30 = "%andersson%"
--- $31 = "%andersson%"
+-- $30 = 13
+-- $31 = "00000000-0000-4000-8000-0000000c0002"
 -- $32 = "00000000-0000-4000-8000-0000000c0002"
--- $33 = "00000000-0000-4000-8000-00000000a001"
--- $34 = "00000000-0000-4000-8000-00000000a001"
--- $35 = "00000000-0000-4000-8000-00000000b001"
--- $36 = true
--- $37 = 13
--- $38 = "00000000-0000-4000-8000-0000000c0002"
--- $39 = "00000000-0000-4000-8000-0000000c0002"
--- $40 = 13
--- $41 = "00000000-0000-4000-8000-00000000a001"
+-- $33 = 13
+-- $34 = "00000000-0000-4000-8000-00000000b001"
+-- $35 = "contact_occupation"
+-- $36 = "00000000-0000-4000-8000-00000000a001"
+-- $37 = "00000000-0000-4000-8000-00000000b001"
+-- $38 = true
+-- $39 = 13
+-- $40 = "00000000-0000-4000-8000-0000000c0002"
+-- $41 = "00000000-0000-4000-8000-0000000c0002"
 -- $42 = 13
--- $43 = "00000000-0000-4000-8000-0000000c0002"
--- $44 = "00000000-0000-4000-8000-0000000c0002"
--- $45 = 13
--- $46 = "00000000-0000-4000-8000-00000000b001"
--- $47 = "contact_occupation"
--- $48 = "00000000-0000-4000-8000-00000000a001"
--- $49 = "00000000-0000-4000-8000-00000000b001"
--- $50 = true
--- $51 = 13
--- $52 = "00000000-0000-4000-8000-0000000c0002"
--- $53 = "00000000-0000-4000-8000-0000000c0002"
--- $54 = 13
--- $55 = 10003
+-- $43 = 10003

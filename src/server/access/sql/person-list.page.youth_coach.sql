@@ -32,7 +32,7 @@ where
           cases.closed_at is null
           or cases.closed_at > now() - make_interval(months => $3)
         )
-      union all
+      union
       select
         cases.person_id
       from
@@ -44,7 +44,7 @@ where
           cases.closed_at is null
           or cases.closed_at > now() - make_interval(months => $5)
         )
-      union all
+      union
       select
         emergency_access.person_id
       from
@@ -57,57 +57,31 @@ where
     and (
       (
         "persons"."municipality_id" = $8
-        and exists (
-          select
-            1 as "one"
-          from
-            "units"
-          where
-            "units"."id" = $9
-            and "units"."kaa" = $10
-        )
         and (
           exists (
             select
               1 as "one"
             from
-              "cases"
+              "units"
             where
-              "cases"."person_id" = "persons"."id"
-              and (
-                "cases"."closed_at" is null
-                or "cases"."closed_at" > now() - make_interval(months => $11)
-              )
-              and "cases"."contact_person_id" = $12
+              "units"."id" = $9
+              and "units"."kaa" = $10
           )
-          or exists (
-            select
-              1 as "one"
-            from
-              "team_members"
-              inner join "cases" on "cases"."team_id" = "team_members"."team_id"
-            where
-              "team_members"."staff_id" = $13
-              and "cases"."person_id" = "persons"."id"
-              and (
-                "cases"."closed_at" is null
-                or "cases"."closed_at" > now() - make_interval(months => $14)
-              )
-          )
-        )
-      )
-      or (
-        (
-          (
-            "persons"."municipality_id" = $15
-            and exists (
+          or (
+            exists (
               select
                 1 as "one"
               from
-                "units"
+                "consents"
+                inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
               where
-                "units"."id" = $16
-                and "units"."kaa" = $17
+                "consents"."person_id" = "persons"."id"
+                and "consents"."withdrawn_at" is null
+                and (
+                  "consents"."valid_until" is null
+                  or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
+                )
+                and "consent_recipients"."unit_id" = $11
             )
             and (
               exists (
@@ -119,9 +93,9 @@ where
                   "cases"."person_id" = "persons"."id"
                   and (
                     "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $18)
+                    or "cases"."closed_at" > now() - make_interval(months => $12)
                   )
-                  and "cases"."contact_person_id" = $19
+                  and "cases"."contact_person_id" = $13
               )
               or exists (
                 select
@@ -130,62 +104,15 @@ where
                   "team_members"
                   inner join "cases" on "cases"."team_id" = "team_members"."team_id"
                 where
-                  "team_members"."staff_id" = $20
+                  "team_members"."staff_id" = $14
                   and "cases"."person_id" = "persons"."id"
                   and (
                     "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $21)
+                    or "cases"."closed_at" > now() - make_interval(months => $15)
                   )
               )
             )
           )
-          or (
-            "persons"."municipality_id" = $22
-            and (
-              exists (
-                select
-                  1 as "one"
-                from
-                  "cases"
-                where
-                  "cases"."person_id" = "persons"."id"
-                  and (
-                    "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $23)
-                  )
-                  and "cases"."contact_person_id" = $24
-              )
-              or exists (
-                select
-                  1 as "one"
-                from
-                  "team_members"
-                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
-                where
-                  "team_members"."staff_id" = $25
-                  and "cases"."person_id" = "persons"."id"
-                  and (
-                    "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $26)
-                  )
-              )
-            )
-          )
-        )
-        and exists (
-          select
-            1 as "one"
-          from
-            "consents"
-            inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
-          where
-            "consents"."person_id" = "persons"."id"
-            and "consents"."withdrawn_at" is null
-            and (
-              "consents"."valid_until" is null
-              or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
-            )
-            and "consent_recipients"."unit_id" = $27
         )
       )
       or exists (
@@ -195,16 +122,16 @@ where
           "emergency_access"
         where
           "emergency_access"."person_id" = "persons"."id"
-          and "emergency_access"."staff_id" = $28
-          and "emergency_access"."municipality_id" = $29
+          and "emergency_access"."staff_id" = $16
+          and "emergency_access"."municipality_id" = $17
           and "emergency_access"."ends_at" > now()
       )
     )
   )
   and (
     (
-      "persons"."given_name" ilike $30
-      or "persons"."family_name" ilike $31
+      "persons"."given_name" ilike $18
+      or "persons"."family_name" ilike $19
     )
     and (
       exists (
@@ -214,22 +141,22 @@ where
           "emergency_access"
         where
           "emergency_access"."person_id" = "persons"."id"
-          and "emergency_access"."staff_id" = $32
-          and "emergency_access"."municipality_id" = $33
+          and "emergency_access"."staff_id" = $20
+          and "emergency_access"."municipality_id" = $21
           and "emergency_access"."ends_at" > now()
       )
       or (
         (
           (
-            "persons"."municipality_id" = $34
+            "persons"."municipality_id" = $22
             and exists (
               select
                 1 as "one"
               from
                 "units"
               where
-                "units"."id" = $35
-                and "units"."kaa" = $36
+                "units"."id" = $23
+                and "units"."kaa" = $24
             )
             and (
               exists (
@@ -241,9 +168,9 @@ where
                   "cases"."person_id" = "persons"."id"
                   and (
                     "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $37)
+                    or "cases"."closed_at" > now() - make_interval(months => $25)
                   )
-                  and "cases"."contact_person_id" = $38
+                  and "cases"."contact_person_id" = $26
               )
               or exists (
                 select
@@ -252,17 +179,17 @@ where
                   "team_members"
                   inner join "cases" on "cases"."team_id" = "team_members"."team_id"
                 where
-                  "team_members"."staff_id" = $39
+                  "team_members"."staff_id" = $27
                   and "cases"."person_id" = "persons"."id"
                   and (
                     "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $40)
+                    or "cases"."closed_at" > now() - make_interval(months => $28)
                   )
               )
             )
           )
           or (
-            "persons"."municipality_id" = $41
+            "persons"."municipality_id" = $29
             and (
               exists (
                 select
@@ -273,9 +200,9 @@ where
                   "cases"."person_id" = "persons"."id"
                   and (
                     "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $42)
+                    or "cases"."closed_at" > now() - make_interval(months => $30)
                   )
-                  and "cases"."contact_person_id" = $43
+                  and "cases"."contact_person_id" = $31
               )
               or exists (
                 select
@@ -284,11 +211,11 @@ where
                   "team_members"
                   inner join "cases" on "cases"."team_id" = "team_members"."team_id"
                 where
-                  "team_members"."staff_id" = $44
+                  "team_members"."staff_id" = $32
                   and "cases"."person_id" = "persons"."id"
                   and (
                     "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $45)
+                    or "cases"."closed_at" > now() - make_interval(months => $33)
                   )
               )
             )
@@ -307,7 +234,7 @@ where
               "consents"."valid_until" is null
               or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
             )
-            and "consent_recipients"."unit_id" = $46
+            and "consent_recipients"."unit_id" = $34
             and exists (
               select
                 1 as "one"
@@ -315,20 +242,20 @@ where
                 "consent_categories"
               where
                 "consent_categories"."consent_id" = "consents"."id"
-                and "consent_categories"."category" = $47
+                and "consent_categories"."category" = $35
             )
         )
       )
       or (
-        "persons"."municipality_id" = $48
+        "persons"."municipality_id" = $36
         and exists (
           select
             1 as "one"
           from
             "units"
           where
-            "units"."id" = $49
-            and "units"."kaa" = $50
+            "units"."id" = $37
+            and "units"."kaa" = $38
         )
         and (
           exists (
@@ -340,9 +267,9 @@ where
               "cases"."person_id" = "persons"."id"
               and (
                 "cases"."closed_at" is null
-                or "cases"."closed_at" > now() - make_interval(months => $51)
+                or "cases"."closed_at" > now() - make_interval(months => $39)
               )
-              and "cases"."contact_person_id" = $52
+              and "cases"."contact_person_id" = $40
           )
           or exists (
             select
@@ -351,11 +278,11 @@ where
               "team_members"
               inner join "cases" on "cases"."team_id" = "team_members"."team_id"
             where
-              "team_members"."staff_id" = $53
+              "team_members"."staff_id" = $41
               and "cases"."person_id" = "persons"."id"
               and (
                 "cases"."closed_at" is null
-                or "cases"."closed_at" > now() - make_interval(months => $54)
+                or "cases"."closed_at" > now() - make_interval(months => $42)
               )
           )
         )
@@ -373,22 +300,22 @@ order by
           "emergency_access"
         where
           "emergency_access"."person_id" = "persons"."id"
-          and "emergency_access"."staff_id" = $55
-          and "emergency_access"."municipality_id" = $56
+          and "emergency_access"."staff_id" = $43
+          and "emergency_access"."municipality_id" = $44
           and "emergency_access"."ends_at" > now()
       )
       or (
         (
           (
-            "persons"."municipality_id" = $57
+            "persons"."municipality_id" = $45
             and exists (
               select
                 1 as "one"
               from
                 "units"
               where
-                "units"."id" = $58
-                and "units"."kaa" = $59
+                "units"."id" = $46
+                and "units"."kaa" = $47
             )
             and (
               exists (
@@ -400,9 +327,9 @@ order by
                   "cases"."person_id" = "persons"."id"
                   and (
                     "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $60)
+                    or "cases"."closed_at" > now() - make_interval(months => $48)
                   )
-                  and "cases"."contact_person_id" = $61
+                  and "cases"."contact_person_id" = $49
               )
               or exists (
                 select
@@ -411,17 +338,17 @@ order by
                   "team_members"
                   inner join "cases" on "cases"."team_id" = "team_members"."team_id"
                 where
-                  "team_members"."staff_id" = $62
+                  "team_members"."staff_id" = $50
                   and "cases"."person_id" = "persons"."id"
                   and (
                     "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $63)
+                    or "cases"."closed_at" > now() - make_interval(months => $51)
                   )
               )
             )
           )
           or (
-            "persons"."municipality_id" = $64
+            "persons"."municipality_id" = $52
             and (
               exists (
                 select
@@ -432,9 +359,9 @@ order by
                   "cases"."person_id" = "persons"."id"
                   and (
                     "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $65)
+                    or "cases"."closed_at" > now() - make_interval(months => $53)
                   )
-                  and "cases"."contact_person_id" = $66
+                  and "cases"."contact_person_id" = $54
               )
               or exists (
                 select
@@ -443,11 +370,11 @@ order by
                   "team_members"
                   inner join "cases" on "cases"."team_id" = "team_members"."team_id"
                 where
-                  "team_members"."staff_id" = $67
+                  "team_members"."staff_id" = $55
                   and "cases"."person_id" = "persons"."id"
                   and (
                     "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $68)
+                    or "cases"."closed_at" > now() - make_interval(months => $56)
                   )
               )
             )
@@ -466,7 +393,7 @@ order by
               "consents"."valid_until" is null
               or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
             )
-            and "consent_recipients"."unit_id" = $69
+            and "consent_recipients"."unit_id" = $57
             and exists (
               select
                 1 as "one"
@@ -474,20 +401,20 @@ order by
                 "consent_categories"
               where
                 "consent_categories"."consent_id" = "consents"."id"
-                and "consent_categories"."category" = $70
+                and "consent_categories"."category" = $58
             )
         )
       )
       or (
-        "persons"."municipality_id" = $71
+        "persons"."municipality_id" = $59
         and exists (
           select
             1 as "one"
           from
             "units"
           where
-            "units"."id" = $72
-            and "units"."kaa" = $73
+            "units"."id" = $60
+            and "units"."kaa" = $61
         )
         and (
           exists (
@@ -499,9 +426,9 @@ order by
               "cases"."person_id" = "persons"."id"
               and (
                 "cases"."closed_at" is null
-                or "cases"."closed_at" > now() - make_interval(months => $74)
+                or "cases"."closed_at" > now() - make_interval(months => $62)
               )
-              and "cases"."contact_person_id" = $75
+              and "cases"."contact_person_id" = $63
           )
           or exists (
             select
@@ -510,11 +437,11 @@ order by
               "team_members"
               inner join "cases" on "cases"."team_id" = "team_members"."team_id"
             where
-              "team_members"."staff_id" = $76
+              "team_members"."staff_id" = $64
               and "cases"."person_id" = "persons"."id"
               and (
                 "cases"."closed_at" is null
-                or "cases"."closed_at" > now() - make_interval(months => $77)
+                or "cases"."closed_at" > now() - make_interval(months => $65)
               )
           )
         )
@@ -531,9 +458,9 @@ order by
   "persons"."family_name" asc,
   "persons"."id" asc
 limit
-  $78
+  $66
 offset
-  $79
+  $67
 -- $1 = 1
 -- $2 = "00000000-0000-4000-8000-0000000c0002"
 -- $3 = 13
@@ -544,72 +471,60 @@ offset
 -- $8 = "00000000-0000-4000-8000-00000000a001"
 -- $9 = "00000000-0000-4000-8000-00000000b001"
 -- $10 = true
--- $11 = 13
--- $12 = "00000000-0000-4000-8000-0000000c0002"
+-- $11 = "00000000-0000-4000-8000-00000000b001"
+-- $12 = 13
 -- $13 = "00000000-0000-4000-8000-0000000c0002"
--- $14 = 13
--- $15 = "00000000-0000-4000-8000-00000000a001"
--- $16 = "00000000-0000-4000-8000-00000000b001"
--- $17 = true
--- $18 = 13
--- $19 = "00000000-0000-4000-8000-0000000c0002"
+-- $14 = "00000000-0000-4000-8000-0000000c0002"
+-- $15 = 13
+-- $16 = "00000000-0000-4000-8000-0000000c0002"
+-- $17 = "00000000-0000-4000-8000-00000000a001"
+-- $18 = "%andersson%"
+-- $19 = "%andersson%"
 -- $20 = "00000000-0000-4000-8000-0000000c0002"
--- $21 = 13
+-- $21 = "00000000-0000-4000-8000-00000000a001"
 -- $22 = "00000000-0000-4000-8000-00000000a001"
--- $23 = 13
--- $24 = "00000000-0000-4000-8000-0000000c0002"
--- $25 = "00000000-0000-4000-8000-0000000c0002"
--- $26 = 13
--- $27 = "00000000-0000-4000-8000-00000000b001"
--- $28 = "00000000-0000-4000-8000-0000000c0002"
+-- $23 = "00000000-0000-4000-8000-00000000b001"
+-- $24 = true
+-- $25 = 13
+-- $26 = "00000000-0000-4000-8000-0000000c0002"
+-- $27 = "00000000-0000-4000-8000-0000000c0002"
+-- $28 = 13
 -- $29 = "00000000-0000-4000-8000-00000000a001"
--- $30 = "%andersson%"
--- $31 = "%andersson%"
+-- $30 = 13
+-- $31 = "00000000-0000-4000-8000-0000000c0002"
 -- $32 = "00000000-0000-4000-8000-0000000c0002"
--- $33 = "00000000-0000-4000-8000-00000000a001"
--- $34 = "00000000-0000-4000-8000-00000000a001"
--- $35 = "00000000-0000-4000-8000-00000000b001"
--- $36 = true
--- $37 = 13
--- $38 = "00000000-0000-4000-8000-0000000c0002"
--- $39 = "00000000-0000-4000-8000-0000000c0002"
--- $40 = 13
--- $41 = "00000000-0000-4000-8000-00000000a001"
+-- $33 = 13
+-- $34 = "00000000-0000-4000-8000-00000000b001"
+-- $35 = "contact_occupation"
+-- $36 = "00000000-0000-4000-8000-00000000a001"
+-- $37 = "00000000-0000-4000-8000-00000000b001"
+-- $38 = true
+-- $39 = 13
+-- $40 = "00000000-0000-4000-8000-0000000c0002"
+-- $41 = "00000000-0000-4000-8000-0000000c0002"
 -- $42 = 13
 -- $43 = "00000000-0000-4000-8000-0000000c0002"
--- $44 = "00000000-0000-4000-8000-0000000c0002"
--- $45 = 13
+-- $44 = "00000000-0000-4000-8000-00000000a001"
+-- $45 = "00000000-0000-4000-8000-00000000a001"
 -- $46 = "00000000-0000-4000-8000-00000000b001"
--- $47 = "contact_occupation"
--- $48 = "00000000-0000-4000-8000-00000000a001"
--- $49 = "00000000-0000-4000-8000-00000000b001"
--- $50 = true
+-- $47 = true
+-- $48 = 13
+-- $49 = "00000000-0000-4000-8000-0000000c0002"
+-- $50 = "00000000-0000-4000-8000-0000000c0002"
 -- $51 = 13
--- $52 = "00000000-0000-4000-8000-0000000c0002"
--- $53 = "00000000-0000-4000-8000-0000000c0002"
--- $54 = 13
+-- $52 = "00000000-0000-4000-8000-00000000a001"
+-- $53 = 13
+-- $54 = "00000000-0000-4000-8000-0000000c0002"
 -- $55 = "00000000-0000-4000-8000-0000000c0002"
--- $56 = "00000000-0000-4000-8000-00000000a001"
--- $57 = "00000000-0000-4000-8000-00000000a001"
--- $58 = "00000000-0000-4000-8000-00000000b001"
--- $59 = true
--- $60 = 13
--- $61 = "00000000-0000-4000-8000-0000000c0002"
--- $62 = "00000000-0000-4000-8000-0000000c0002"
--- $63 = 13
--- $64 = "00000000-0000-4000-8000-00000000a001"
+-- $56 = 13
+-- $57 = "00000000-0000-4000-8000-00000000b001"
+-- $58 = "contact_occupation"
+-- $59 = "00000000-0000-4000-8000-00000000a001"
+-- $60 = "00000000-0000-4000-8000-00000000b001"
+-- $61 = true
+-- $62 = 13
+-- $63 = "00000000-0000-4000-8000-0000000c0002"
+-- $64 = "00000000-0000-4000-8000-0000000c0002"
 -- $65 = 13
--- $66 = "00000000-0000-4000-8000-0000000c0002"
--- $67 = "00000000-0000-4000-8000-0000000c0002"
--- $68 = 13
--- $69 = "00000000-0000-4000-8000-00000000b001"
--- $70 = "contact_occupation"
--- $71 = "00000000-0000-4000-8000-00000000a001"
--- $72 = "00000000-0000-4000-8000-00000000b001"
--- $73 = true
--- $74 = 13
--- $75 = "00000000-0000-4000-8000-0000000c0002"
--- $76 = "00000000-0000-4000-8000-0000000c0002"
--- $77 = 13
--- $78 = 2
--- $79 = 2
+-- $66 = 2
+-- $67 = 2

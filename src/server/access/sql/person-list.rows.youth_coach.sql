@@ -284,7 +284,7 @@ where
           cases.closed_at is null
           or cases.closed_at > now() - make_interval(months => $39)
         )
-      union all
+      union
       select
         cases.person_id
       from
@@ -296,7 +296,7 @@ where
           cases.closed_at is null
           or cases.closed_at > now() - make_interval(months => $41)
         )
-      union all
+      union
       select
         emergency_access.person_id
       from
@@ -309,57 +309,31 @@ where
     and (
       (
         "persons"."municipality_id" = $44
-        and exists (
-          select
-            1 as "one"
-          from
-            "units"
-          where
-            "units"."id" = $45
-            and "units"."kaa" = $46
-        )
         and (
           exists (
             select
               1 as "one"
             from
-              "cases"
+              "units"
             where
-              "cases"."person_id" = "persons"."id"
-              and (
-                "cases"."closed_at" is null
-                or "cases"."closed_at" > now() - make_interval(months => $47)
-              )
-              and "cases"."contact_person_id" = $48
+              "units"."id" = $45
+              and "units"."kaa" = $46
           )
-          or exists (
-            select
-              1 as "one"
-            from
-              "team_members"
-              inner join "cases" on "cases"."team_id" = "team_members"."team_id"
-            where
-              "team_members"."staff_id" = $49
-              and "cases"."person_id" = "persons"."id"
-              and (
-                "cases"."closed_at" is null
-                or "cases"."closed_at" > now() - make_interval(months => $50)
-              )
-          )
-        )
-      )
-      or (
-        (
-          (
-            "persons"."municipality_id" = $51
-            and exists (
+          or (
+            exists (
               select
                 1 as "one"
               from
-                "units"
+                "consents"
+                inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
               where
-                "units"."id" = $52
-                and "units"."kaa" = $53
+                "consents"."person_id" = "persons"."id"
+                and "consents"."withdrawn_at" is null
+                and (
+                  "consents"."valid_until" is null
+                  or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
+                )
+                and "consent_recipients"."unit_id" = $47
             )
             and (
               exists (
@@ -371,9 +345,9 @@ where
                   "cases"."person_id" = "persons"."id"
                   and (
                     "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $54)
+                    or "cases"."closed_at" > now() - make_interval(months => $48)
                   )
-                  and "cases"."contact_person_id" = $55
+                  and "cases"."contact_person_id" = $49
               )
               or exists (
                 select
@@ -382,62 +356,15 @@ where
                   "team_members"
                   inner join "cases" on "cases"."team_id" = "team_members"."team_id"
                 where
-                  "team_members"."staff_id" = $56
+                  "team_members"."staff_id" = $50
                   and "cases"."person_id" = "persons"."id"
                   and (
                     "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $57)
+                    or "cases"."closed_at" > now() - make_interval(months => $51)
                   )
               )
             )
           )
-          or (
-            "persons"."municipality_id" = $58
-            and (
-              exists (
-                select
-                  1 as "one"
-                from
-                  "cases"
-                where
-                  "cases"."person_id" = "persons"."id"
-                  and (
-                    "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $59)
-                  )
-                  and "cases"."contact_person_id" = $60
-              )
-              or exists (
-                select
-                  1 as "one"
-                from
-                  "team_members"
-                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
-                where
-                  "team_members"."staff_id" = $61
-                  and "cases"."person_id" = "persons"."id"
-                  and (
-                    "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $62)
-                  )
-              )
-            )
-          )
-        )
-        and exists (
-          select
-            1 as "one"
-          from
-            "consents"
-            inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
-          where
-            "consents"."person_id" = "persons"."id"
-            and "consents"."withdrawn_at" is null
-            and (
-              "consents"."valid_until" is null
-              or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
-            )
-            and "consent_recipients"."unit_id" = $63
         )
       )
       or exists (
@@ -447,8 +374,8 @@ where
           "emergency_access"
         where
           "emergency_access"."person_id" = "persons"."id"
-          and "emergency_access"."staff_id" = $64
-          and "emergency_access"."municipality_id" = $65
+          and "emergency_access"."staff_id" = $52
+          and "emergency_access"."municipality_id" = $53
           and "emergency_access"."ends_at" > now()
       )
     )
@@ -499,22 +426,10 @@ where
 -- $44 = "00000000-0000-4000-8000-00000000a001"
 -- $45 = "00000000-0000-4000-8000-00000000b001"
 -- $46 = true
--- $47 = 13
--- $48 = "00000000-0000-4000-8000-0000000c0002"
+-- $47 = "00000000-0000-4000-8000-00000000b001"
+-- $48 = 13
 -- $49 = "00000000-0000-4000-8000-0000000c0002"
--- $50 = 13
--- $51 = "00000000-0000-4000-8000-00000000a001"
--- $52 = "00000000-0000-4000-8000-00000000b001"
--- $53 = true
--- $54 = 13
--- $55 = "00000000-0000-4000-8000-0000000c0002"
--- $56 = "00000000-0000-4000-8000-0000000c0002"
--- $57 = 13
--- $58 = "00000000-0000-4000-8000-00000000a001"
--- $59 = 13
--- $60 = "00000000-0000-4000-8000-0000000c0002"
--- $61 = "00000000-0000-4000-8000-0000000c0002"
--- $62 = 13
--- $63 = "00000000-0000-4000-8000-00000000b001"
--- $64 = "00000000-0000-4000-8000-0000000c0002"
--- $65 = "00000000-0000-4000-8000-00000000a001"
+-- $50 = "00000000-0000-4000-8000-0000000c0002"
+-- $51 = 13
+-- $52 = "00000000-0000-4000-8000-0000000c0002"
+-- $53 = "00000000-0000-4000-8000-00000000a001"

@@ -15,7 +15,7 @@ where
           cases.closed_at is null
           or cases.closed_at > now() - make_interval(months => $2)
         )
-      union all
+      union
       select
         cases.person_id
       from
@@ -27,7 +27,7 @@ where
           cases.closed_at is null
           or cases.closed_at > now() - make_interval(months => $4)
         )
-      union all
+      union
       select
         emergency_access.person_id
       from
@@ -40,57 +40,31 @@ where
     and (
       (
         "persons"."municipality_id" = $7
-        and exists (
-          select
-            1 as "one"
-          from
-            "units"
-          where
-            "units"."id" = $8
-            and "units"."kaa" = $9
-        )
         and (
           exists (
             select
               1 as "one"
             from
-              "cases"
+              "units"
             where
-              "cases"."person_id" = "persons"."id"
-              and (
-                "cases"."closed_at" is null
-                or "cases"."closed_at" > now() - make_interval(months => $10)
-              )
-              and "cases"."contact_person_id" = $11
+              "units"."id" = $8
+              and "units"."kaa" = $9
           )
-          or exists (
-            select
-              1 as "one"
-            from
-              "team_members"
-              inner join "cases" on "cases"."team_id" = "team_members"."team_id"
-            where
-              "team_members"."staff_id" = $12
-              and "cases"."person_id" = "persons"."id"
-              and (
-                "cases"."closed_at" is null
-                or "cases"."closed_at" > now() - make_interval(months => $13)
-              )
-          )
-        )
-      )
-      or (
-        (
-          (
-            "persons"."municipality_id" = $14
-            and exists (
+          or (
+            exists (
               select
                 1 as "one"
               from
-                "units"
+                "consents"
+                inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
               where
-                "units"."id" = $15
-                and "units"."kaa" = $16
+                "consents"."person_id" = "persons"."id"
+                and "consents"."withdrawn_at" is null
+                and (
+                  "consents"."valid_until" is null
+                  or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
+                )
+                and "consent_recipients"."unit_id" = $10
             )
             and (
               exists (
@@ -102,9 +76,9 @@ where
                   "cases"."person_id" = "persons"."id"
                   and (
                     "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $17)
+                    or "cases"."closed_at" > now() - make_interval(months => $11)
                   )
-                  and "cases"."contact_person_id" = $18
+                  and "cases"."contact_person_id" = $12
               )
               or exists (
                 select
@@ -113,62 +87,15 @@ where
                   "team_members"
                   inner join "cases" on "cases"."team_id" = "team_members"."team_id"
                 where
-                  "team_members"."staff_id" = $19
+                  "team_members"."staff_id" = $13
                   and "cases"."person_id" = "persons"."id"
                   and (
                     "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $20)
+                    or "cases"."closed_at" > now() - make_interval(months => $14)
                   )
               )
             )
           )
-          or (
-            "persons"."municipality_id" = $21
-            and (
-              exists (
-                select
-                  1 as "one"
-                from
-                  "cases"
-                where
-                  "cases"."person_id" = "persons"."id"
-                  and (
-                    "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $22)
-                  )
-                  and "cases"."contact_person_id" = $23
-              )
-              or exists (
-                select
-                  1 as "one"
-                from
-                  "team_members"
-                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
-                where
-                  "team_members"."staff_id" = $24
-                  and "cases"."person_id" = "persons"."id"
-                  and (
-                    "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $25)
-                  )
-              )
-            )
-          )
-        )
-        and exists (
-          select
-            1 as "one"
-          from
-            "consents"
-            inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
-          where
-            "consents"."person_id" = "persons"."id"
-            and "consents"."withdrawn_at" is null
-            and (
-              "consents"."valid_until" is null
-              or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
-            )
-            and "consent_recipients"."unit_id" = $26
         )
       )
       or exists (
@@ -178,8 +105,8 @@ where
           "emergency_access"
         where
           "emergency_access"."person_id" = "persons"."id"
-          and "emergency_access"."staff_id" = $27
-          and "emergency_access"."municipality_id" = $28
+          and "emergency_access"."staff_id" = $15
+          and "emergency_access"."municipality_id" = $16
           and "emergency_access"."ends_at" > now()
       )
     )
@@ -193,22 +120,10 @@ where
 -- $7 = "00000000-0000-4000-8000-00000000a001"
 -- $8 = "00000000-0000-4000-8000-00000000b001"
 -- $9 = true
--- $10 = 13
--- $11 = "00000000-0000-4000-8000-0000000c0002"
+-- $10 = "00000000-0000-4000-8000-00000000b001"
+-- $11 = 13
 -- $12 = "00000000-0000-4000-8000-0000000c0002"
--- $13 = 13
--- $14 = "00000000-0000-4000-8000-00000000a001"
--- $15 = "00000000-0000-4000-8000-00000000b001"
--- $16 = true
--- $17 = 13
--- $18 = "00000000-0000-4000-8000-0000000c0002"
--- $19 = "00000000-0000-4000-8000-0000000c0002"
--- $20 = 13
--- $21 = "00000000-0000-4000-8000-00000000a001"
--- $22 = 13
--- $23 = "00000000-0000-4000-8000-0000000c0002"
--- $24 = "00000000-0000-4000-8000-0000000c0002"
--- $25 = 13
--- $26 = "00000000-0000-4000-8000-00000000b001"
--- $27 = "00000000-0000-4000-8000-0000000c0002"
--- $28 = "00000000-0000-4000-8000-00000000a001"
+-- $13 = "00000000-0000-4000-8000-0000000c0002"
+-- $14 = 13
+-- $15 = "00000000-0000-4000-8000-0000000c0002"
+-- $16 = "00000000-0000-4000-8000-00000000a001"

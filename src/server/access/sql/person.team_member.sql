@@ -516,79 +516,39 @@ select
   ) as "sees_health_social",
   coalesce(
     (
-      persons.id in (
+      "persons"."municipality_id" = $76
+      and exists (
+        select
+          1 as "one"
+        from
+          "units"
+        where
+          "units"."id" = $77
+          and "units"."kaa" = $78
+      )
+      and persons.id in (
         select
           cases.person_id
         from
           cases
         where
-          cases.contact_person_id = $76
+          cases.contact_person_id = $79
           and (
             cases.closed_at is null
-            or cases.closed_at > now() - make_interval(months => $77)
+            or cases.closed_at > now() - make_interval(months => $80)
           )
-        union all
+        union
         select
           cases.person_id
         from
           cases
           join team_members on team_members.team_id = cases.team_id
         where
-          team_members.staff_id = $78
+          team_members.staff_id = $81
           and (
             cases.closed_at is null
-            or cases.closed_at > now() - make_interval(months => $79)
+            or cases.closed_at > now() - make_interval(months => $82)
           )
-        union all
-        select
-          emergency_access.person_id
-        from
-          emergency_access
-        where
-          emergency_access.staff_id = $80
-          and emergency_access.municipality_id = $81
-          and emergency_access.ends_at > now()
-      )
-      and (
-        "persons"."municipality_id" = $82
-        and exists (
-          select
-            1 as "one"
-          from
-            "units"
-          where
-            "units"."id" = $83
-            and "units"."kaa" = $84
-        )
-        and (
-          exists (
-            select
-              1 as "one"
-            from
-              "cases"
-            where
-              "cases"."person_id" = "persons"."id"
-              and (
-                "cases"."closed_at" is null
-                or "cases"."closed_at" > now() - make_interval(months => $85)
-              )
-              and "cases"."contact_person_id" = $86
-          )
-          or exists (
-            select
-              1 as "one"
-            from
-              "team_members"
-              inner join "cases" on "cases"."team_id" = "team_members"."team_id"
-            where
-              "team_members"."staff_id" = $87
-              and "cases"."person_id" = "persons"."id"
-              and (
-                "cases"."closed_at" is null
-                or "cases"."closed_at" > now() - make_interval(months => $88)
-              )
-          )
-        )
       )
     ),
     false
@@ -596,7 +556,7 @@ select
 from
   "persons"
 where
-  "persons"."id" = $89
+  "persons"."id" = $83
   and (
     persons.id in (
       select
@@ -604,87 +564,61 @@ where
       from
         cases
       where
-        cases.contact_person_id = $90
+        cases.contact_person_id = $84
         and (
           cases.closed_at is null
-          or cases.closed_at > now() - make_interval(months => $91)
+          or cases.closed_at > now() - make_interval(months => $85)
         )
-      union all
+      union
       select
         cases.person_id
       from
         cases
         join team_members on team_members.team_id = cases.team_id
       where
-        team_members.staff_id = $92
+        team_members.staff_id = $86
         and (
           cases.closed_at is null
-          or cases.closed_at > now() - make_interval(months => $93)
+          or cases.closed_at > now() - make_interval(months => $87)
         )
-      union all
+      union
       select
         emergency_access.person_id
       from
         emergency_access
       where
-        emergency_access.staff_id = $94
-        and emergency_access.municipality_id = $95
+        emergency_access.staff_id = $88
+        and emergency_access.municipality_id = $89
         and emergency_access.ends_at > now()
     )
     and (
       (
-        "persons"."municipality_id" = $96
-        and exists (
-          select
-            1 as "one"
-          from
-            "units"
-          where
-            "units"."id" = $97
-            and "units"."kaa" = $98
-        )
+        "persons"."municipality_id" = $90
         and (
           exists (
             select
               1 as "one"
             from
-              "cases"
+              "units"
             where
-              "cases"."person_id" = "persons"."id"
-              and (
-                "cases"."closed_at" is null
-                or "cases"."closed_at" > now() - make_interval(months => $99)
-              )
-              and "cases"."contact_person_id" = $100
+              "units"."id" = $91
+              and "units"."kaa" = $92
           )
-          or exists (
-            select
-              1 as "one"
-            from
-              "team_members"
-              inner join "cases" on "cases"."team_id" = "team_members"."team_id"
-            where
-              "team_members"."staff_id" = $101
-              and "cases"."person_id" = "persons"."id"
-              and (
-                "cases"."closed_at" is null
-                or "cases"."closed_at" > now() - make_interval(months => $102)
-              )
-          )
-        )
-      )
-      or (
-        (
-          (
-            "persons"."municipality_id" = $103
-            and exists (
+          or (
+            exists (
               select
                 1 as "one"
               from
-                "units"
+                "consents"
+                inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
               where
-                "units"."id" = $104
-                and "units"."kaa" = $105
+                "consents"."person_id" = "persons"."id"
+                and "consents"."withdrawn_at" is null
+                and (
+                  "consents"."valid_until" is null
+                  or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
+                )
+                and "consent_recipients"."unit_id" = $93
             )
             and (
               exists (
@@ -696,9 +630,9 @@ where
                   "cases"."person_id" = "persons"."id"
                   and (
                     "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $106)
+                    or "cases"."closed_at" > now() - make_interval(months => $94)
                   )
-                  and "cases"."contact_person_id" = $107
+                  and "cases"."contact_person_id" = $95
               )
               or exists (
                 select
@@ -707,62 +641,15 @@ where
                   "team_members"
                   inner join "cases" on "cases"."team_id" = "team_members"."team_id"
                 where
-                  "team_members"."staff_id" = $108
+                  "team_members"."staff_id" = $96
                   and "cases"."person_id" = "persons"."id"
                   and (
                     "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $109)
+                    or "cases"."closed_at" > now() - make_interval(months => $97)
                   )
               )
             )
           )
-          or (
-            "persons"."municipality_id" = $110
-            and (
-              exists (
-                select
-                  1 as "one"
-                from
-                  "cases"
-                where
-                  "cases"."person_id" = "persons"."id"
-                  and (
-                    "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $111)
-                  )
-                  and "cases"."contact_person_id" = $112
-              )
-              or exists (
-                select
-                  1 as "one"
-                from
-                  "team_members"
-                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
-                where
-                  "team_members"."staff_id" = $113
-                  and "cases"."person_id" = "persons"."id"
-                  and (
-                    "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $114)
-                  )
-              )
-            )
-          )
-        )
-        and exists (
-          select
-            1 as "one"
-          from
-            "consents"
-            inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
-          where
-            "consents"."person_id" = "persons"."id"
-            and "consents"."withdrawn_at" is null
-            and (
-              "consents"."valid_until" is null
-              or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
-            )
-            and "consent_recipients"."unit_id" = $115
         )
       )
       or exists (
@@ -772,8 +659,8 @@ where
           "emergency_access"
         where
           "emergency_access"."person_id" = "persons"."id"
-          and "emergency_access"."staff_id" = $116
-          and "emergency_access"."municipality_id" = $117
+          and "emergency_access"."staff_id" = $98
+          and "emergency_access"."municipality_id" = $99
           and "emergency_access"."ends_at" > now()
       )
     )
@@ -853,45 +740,27 @@ where
 -- $73 = 13
 -- $74 = "00000000-0000-4000-8000-00000000b001"
 -- $75 = "health_social"
--- $76 = "00000000-0000-4000-8000-0000000c0003"
--- $77 = 13
--- $78 = "00000000-0000-4000-8000-0000000c0003"
--- $79 = 13
--- $80 = "00000000-0000-4000-8000-0000000c0003"
--- $81 = "00000000-0000-4000-8000-00000000a001"
--- $82 = "00000000-0000-4000-8000-00000000a001"
--- $83 = "00000000-0000-4000-8000-00000000b001"
--- $84 = true
+-- $76 = "00000000-0000-4000-8000-00000000a001"
+-- $77 = "00000000-0000-4000-8000-00000000b001"
+-- $78 = true
+-- $79 = "00000000-0000-4000-8000-0000000c0003"
+-- $80 = 13
+-- $81 = "00000000-0000-4000-8000-0000000c0003"
+-- $82 = 13
+-- $83 = "00000000-0000-4000-8000-00000000d001"
+-- $84 = "00000000-0000-4000-8000-0000000c0003"
 -- $85 = 13
 -- $86 = "00000000-0000-4000-8000-0000000c0003"
--- $87 = "00000000-0000-4000-8000-0000000c0003"
--- $88 = 13
--- $89 = "00000000-0000-4000-8000-00000000d001"
--- $90 = "00000000-0000-4000-8000-0000000c0003"
--- $91 = 13
--- $92 = "00000000-0000-4000-8000-0000000c0003"
--- $93 = 13
--- $94 = "00000000-0000-4000-8000-0000000c0003"
--- $95 = "00000000-0000-4000-8000-00000000a001"
--- $96 = "00000000-0000-4000-8000-00000000a001"
--- $97 = "00000000-0000-4000-8000-00000000b001"
--- $98 = true
--- $99 = 13
--- $100 = "00000000-0000-4000-8000-0000000c0003"
--- $101 = "00000000-0000-4000-8000-0000000c0003"
--- $102 = 13
--- $103 = "00000000-0000-4000-8000-00000000a001"
--- $104 = "00000000-0000-4000-8000-00000000b001"
--- $105 = true
--- $106 = 13
--- $107 = "00000000-0000-4000-8000-0000000c0003"
--- $108 = "00000000-0000-4000-8000-0000000c0003"
--- $109 = 13
--- $110 = "00000000-0000-4000-8000-00000000a001"
--- $111 = 13
--- $112 = "00000000-0000-4000-8000-0000000c0003"
--- $113 = "00000000-0000-4000-8000-0000000c0003"
--- $114 = 13
--- $115 = "00000000-0000-4000-8000-00000000b001"
--- $116 = "00000000-0000-4000-8000-0000000c0003"
--- $117 = "00000000-0000-4000-8000-00000000a001"
+-- $87 = 13
+-- $88 = "00000000-0000-4000-8000-0000000c0003"
+-- $89 = "00000000-0000-4000-8000-00000000a001"
+-- $90 = "00000000-0000-4000-8000-00000000a001"
+-- $91 = "00000000-0000-4000-8000-00000000b001"
+-- $92 = true
+-- $93 = "00000000-0000-4000-8000-00000000b001"
+-- $94 = 13
+-- $95 = "00000000-0000-4000-8000-0000000c0003"
+-- $96 = "00000000-0000-4000-8000-0000000c0003"
+-- $97 = 13
+-- $98 = "00000000-0000-4000-8000-0000000c0003"
+-- $99 = "00000000-0000-4000-8000-00000000a001"

@@ -20,7 +20,7 @@ where
           cases.closed_at is null
           or cases.closed_at > now() - make_interval(months => $4)
         )
-      union all
+      union
       select
         cases.person_id
       from
@@ -32,7 +32,7 @@ where
           cases.closed_at is null
           or cases.closed_at > now() - make_interval(months => $6)
         )
-      union all
+      union
       select
         emergency_access.person_id
       from
@@ -45,57 +45,31 @@ where
     and (
       (
         "persons"."municipality_id" = $9
-        and exists (
-          select
-            1 as "one"
-          from
-            "units"
-          where
-            "units"."id" = $10
-            and "units"."kaa" = $11
-        )
         and (
           exists (
             select
               1 as "one"
             from
-              "cases"
+              "units"
             where
-              "cases"."person_id" = "persons"."id"
-              and (
-                "cases"."closed_at" is null
-                or "cases"."closed_at" > now() - make_interval(months => $12)
-              )
-              and "cases"."contact_person_id" = $13
+              "units"."id" = $10
+              and "units"."kaa" = $11
           )
-          or exists (
-            select
-              1 as "one"
-            from
-              "team_members"
-              inner join "cases" on "cases"."team_id" = "team_members"."team_id"
-            where
-              "team_members"."staff_id" = $14
-              and "cases"."person_id" = "persons"."id"
-              and (
-                "cases"."closed_at" is null
-                or "cases"."closed_at" > now() - make_interval(months => $15)
-              )
-          )
-        )
-      )
-      or (
-        (
-          (
-            "persons"."municipality_id" = $16
-            and exists (
+          or (
+            exists (
               select
                 1 as "one"
               from
-                "units"
+                "consents"
+                inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
               where
-                "units"."id" = $17
-                and "units"."kaa" = $18
+                "consents"."person_id" = "persons"."id"
+                and "consents"."withdrawn_at" is null
+                and (
+                  "consents"."valid_until" is null
+                  or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
+                )
+                and "consent_recipients"."unit_id" = $12
             )
             and (
               exists (
@@ -107,9 +81,9 @@ where
                   "cases"."person_id" = "persons"."id"
                   and (
                     "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $19)
+                    or "cases"."closed_at" > now() - make_interval(months => $13)
                   )
-                  and "cases"."contact_person_id" = $20
+                  and "cases"."contact_person_id" = $14
               )
               or exists (
                 select
@@ -118,62 +92,15 @@ where
                   "team_members"
                   inner join "cases" on "cases"."team_id" = "team_members"."team_id"
                 where
-                  "team_members"."staff_id" = $21
+                  "team_members"."staff_id" = $15
                   and "cases"."person_id" = "persons"."id"
                   and (
                     "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $22)
+                    or "cases"."closed_at" > now() - make_interval(months => $16)
                   )
               )
             )
           )
-          or (
-            "persons"."municipality_id" = $23
-            and (
-              exists (
-                select
-                  1 as "one"
-                from
-                  "cases"
-                where
-                  "cases"."person_id" = "persons"."id"
-                  and (
-                    "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $24)
-                  )
-                  and "cases"."contact_person_id" = $25
-              )
-              or exists (
-                select
-                  1 as "one"
-                from
-                  "team_members"
-                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
-                where
-                  "team_members"."staff_id" = $26
-                  and "cases"."person_id" = "persons"."id"
-                  and (
-                    "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $27)
-                  )
-              )
-            )
-          )
-        )
-        and exists (
-          select
-            1 as "one"
-          from
-            "consents"
-            inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
-          where
-            "consents"."person_id" = "persons"."id"
-            and "consents"."withdrawn_at" is null
-            and (
-              "consents"."valid_until" is null
-              or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
-            )
-            and "consent_recipients"."unit_id" = $28
         )
       )
       or exists (
@@ -183,8 +110,8 @@ where
           "emergency_access"
         where
           "emergency_access"."person_id" = "persons"."id"
-          and "emergency_access"."staff_id" = $29
-          and "emergency_access"."municipality_id" = $30
+          and "emergency_access"."staff_id" = $17
+          and "emergency_access"."municipality_id" = $18
           and "emergency_access"."ends_at" > now()
       )
     )
@@ -200,22 +127,10 @@ where
 -- $9 = "00000000-0000-4000-8000-00000000a001"
 -- $10 = "00000000-0000-4000-8000-00000000b001"
 -- $11 = true
--- $12 = 13
--- $13 = "00000000-0000-4000-8000-0000000c0002"
+-- $12 = "00000000-0000-4000-8000-00000000b001"
+-- $13 = 13
 -- $14 = "00000000-0000-4000-8000-0000000c0002"
--- $15 = 13
--- $16 = "00000000-0000-4000-8000-00000000a001"
--- $17 = "00000000-0000-4000-8000-00000000b001"
--- $18 = true
--- $19 = 13
--- $20 = "00000000-0000-4000-8000-0000000c0002"
--- $21 = "00000000-0000-4000-8000-0000000c0002"
--- $22 = 13
--- $23 = "00000000-0000-4000-8000-00000000a001"
--- $24 = 13
--- $25 = "00000000-0000-4000-8000-0000000c0002"
--- $26 = "00000000-0000-4000-8000-0000000c0002"
--- $27 = 13
--- $28 = "00000000-0000-4000-8000-00000000b001"
--- $29 = "00000000-0000-4000-8000-0000000c0002"
--- $30 = "00000000-0000-4000-8000-00000000a001"
+-- $15 = "00000000-0000-4000-8000-0000000c0002"
+-- $16 = 13
+-- $17 = "00000000-0000-4000-8000-0000000c0002"
+-- $18 = "00000000-0000-4000-8000-00000000a001"

@@ -54,6 +54,16 @@ beforeAll(async () => {
   await sql`insert into cases (municipality_id, person_id, status, contact_person_id)
     select ${m}, id, 'contacting', case when random() < 0.05 then ${coach.id}::uuid end from persons
       where municipality_id = ${m}`.execute(h.db);
+  // The coach's team holds every third case, so their caseload (about 1,150) is much larger than a search's
+  // matches in it, as a youth coach's is at national size.
+  const team = await h.db
+    .insertInto('teams')
+    .values({ municipality_id: m, name: 'Planteamet' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await h.db.insertInto('team_members').values({ team_id: team.id, staff_id: coach.id }).execute();
+  await sql`update cases set team_id = ${team.id} from persons where persons.id = cases.person_id
+    and substr(persons.given_name, 8)::int % 3 = 0`.execute(h.db);
   await sql`insert into register_periods (municipality_id, person_id, entered_on, entry_reason)
     select ${m}, id, date '2026-01-01' + abs(hashtext(id::text)) % 300, 'dropped_out' from persons
       where municipality_id = ${m}`.execute(h.db);
@@ -73,7 +83,14 @@ afterAll(() => h.close());
 
 const ctxOf = (actor: Actor): RequestContext => ({ db: logged, actor, ip: null, clock: h.clock });
 
-type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; Plans?: PlanNode[] };
+type PlanNode = {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  'Sort Key'?: string[];
+  'Presorted Key'?: string[];
+  Plans?: PlanNode[];
+};
 const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
 
 /** The plan of each read statement of `work`, with sequential scans off: its SQL and its nodes. */
@@ -138,21 +155,51 @@ describe('the main list queries at scale', () => {
     }
   });
 
+  it("search a coach's caseload through the trigram indexes, joining the caseload once, not probing it", async () => {
+    // A common name (a fifth of all persons) and part of an identity number (a third): the page and the count
+    // read the matches through a trigram index and join them with the caseload's ids, estimated at the
+    // caseload's size; testing each person of the caseload by primary key would read persons_pkey.
+    for (const q of ['berg', '200800001']) {
+      const plans = await plansOf(() => listPersons(ctxOf(coach), personListQuery.parse({ q })));
+      const pageAndCount = plans.filter((p) => !p.sql.includes('"access_basis"'));
+      expect(pageAndCount).toHaveLength(2);
+      for (const { nodes: all } of pageAndCount) {
+        const indexes = all.map((n) => n['Index Name']).filter(Boolean);
+        expect(indexes.some((name) => name!.endsWith('_trgm'))).toBe(true);
+        expect(indexes).not.toContain('persons_pkey');
+      }
+    }
+  });
+
   it('read the person page and its timeline by index', async () => {
     expect(await fullScans(() => getPerson(ctxOf(coach), personId))).toEqual([]);
     expect(await fullScans(() => listEvents(ctxOf(coach), personId))).toEqual([]);
   });
 
-  it("page a coach's work queue by index", async () => {
+  it("page a coach's work queue by index, counting it in the same pass", async () => {
     expect(await fullScans(() => queueItems(ctxOf(coach), 'not-contacted', queueItemsQuery.parse({})))).toEqual([]);
+    // A full page of a queue of about 1,150: one statement reads the page and counts the queue.
+    const plans = await plansOf(() => queueItems(ctxOf(coach), 'verify-school', queueItemsQuery.parse({})));
+    const overQueue = plans.filter((p) => p.sql.includes('register_periods'));
+    expect(overQueue).toHaveLength(1);
+    expect(overQueue[0]!.nodes.map((n) => n['Node Type'])).toContain('WindowAgg');
   });
 
-  it("page a coordinator's queue in due order from the index of the open periods' stored due dates", async () => {
-    const plans = await plansOf(() => queueItems(ctxOf(coordinator), 'verify-school', queueItemsQuery.parse({})));
-    const page = plans.find((p) => p.sql.includes('"case_version"'))!;
-    expect(page.nodes.map((n) => n['Index Name'])).toContain('register_periods_open_due');
-    for (const { nodes: all } of plans)
-      expect(all.filter((n) => n['Node Type'] === 'Seq Scan' && WATCHED.includes(n['Relation Name']!))).toEqual([]);
+  it("page a coordinator's queue in due order, both ways, from an index of the open periods' due dates", async () => {
+    for (const [order, index] of [
+      ['asc', 'register_periods_open_due'],
+      ['desc', 'register_periods_open_due_desc'],
+    ]) {
+      const query = queueItemsQuery.parse({ order });
+      const plans = await plansOf(() => queueItems(ctxOf(coordinator), 'verify-school', query));
+      const page = plans.find((p) => p.sql.includes('"case_version"'))!;
+      expect(page.nodes.map((n) => n['Index Name'])).toContain(index);
+      // Read in that order: nothing sorts the open periods by their due date first.
+      const sorts = page.nodes.filter((n) => n['Node Type'] === 'Sort' || n['Node Type'] === 'Incremental Sort');
+      expect(sorts.every((n) => n['Presorted Key'] || !n['Sort Key']?.[0]?.includes('next_due_on'))).toBe(true);
+      for (const { nodes: all } of plans)
+        expect(all.filter((n) => n['Node Type'] === 'Seq Scan' && WATCHED.includes(n['Relation Name']!))).toEqual([]);
+    }
   });
 
   it('count every queue in one statement by index, for a coordinator and for a coach', async () => {

@@ -60,6 +60,25 @@ describe('GET /api/v1/work-queues/:key paging and sorting', () => {
     ]);
   });
 
+  it("gives a youth coach's queue its exact total on every page, from the page's own pass", async () => {
+    const coach = h.as.youth_coach;
+    for (const [i, familyName] of ['Holm', 'Lind', 'Nord'].entries())
+      await personInRegister(h, { enteredOn: daysAgo(20 + i), contactPerson: coach, person: { familyName } });
+    const coachQueue = async (query: string) => {
+      const res = await coach.request('GET', `/api/v1/work-queues/not-contacted?${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as Promise<Page & { totalIsLowerBound?: boolean }>;
+    };
+    const first = await coachQueue('pageSize=2&sort=name');
+    expect(first).toMatchObject({ total: 3, totalIsLowerBound: false });
+    expect(first.items.map((i) => i.familyName)).toEqual(['Holm', 'Lind']);
+    expect(await coachQueue('pageSize=2&page=2&sort=name')).toMatchObject({
+      total: 3,
+      items: [{ familyName: 'Nord' }],
+    });
+    expect(await coachQueue('pageSize=2&page=3')).toMatchObject({ total: 3, items: [] });
+  });
+
   it('refuses an unknown sort and a page size above 100', async () => {
     expect((await h.as.coordinator.request('GET', '/api/v1/work-queues/not-contacted?sort=age')).statusCode).toBe(400);
     expect((await h.as.coordinator.request('GET', '/api/v1/work-queues/not-contacted?pageSize=101')).statusCode).toBe(

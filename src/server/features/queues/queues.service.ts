@@ -130,8 +130,11 @@ export async function queueItems(
       lastAttempt: lastAttemptAt,
       contactPerson: sql`contact.name`,
     };
+    // A caseload is read in full to sort it anyway: the same pass counts it, exactly (seesOnlyCaseload).
+    const caseload = seesOnlyCaseload(ctx.actor);
     const rows = await filtered
       .leftJoin('staff as contact', 'contact.id', 'cases.contact_person_id')
+      .$if(caseload, (qb) => qb.select(sql<number>`(count(*) over ())::int`.as('queue_total')))
       .select([
         ...QUEUE_PERSON_COLUMNS,
         'cases.id as case_id',
@@ -153,11 +156,18 @@ export async function queueItems(
       .execute();
     const offset = (query.page - 1) * query.pageSize;
     const cap = offset + QUEUE_COUNT_CAP;
-    // A page that is not full holds the last persons of the queue: the total follows without counting again.
-    const counted =
-      rows.length > 0 && rows.length < query.pageSize
-        ? { total: offset + rows.length }
-        : await countUpTo(trx, filtered.select(sql`1`.as('one')), cap).executeTakeFirstOrThrow();
+    const counted = rows[0]?.queue_total;
+    // A page that is not full holds the last persons of the queue (a first page that is empty: none), so the
+    // total follows without counting again.
+    const total =
+      counted !== undefined
+        ? { total: counted, totalIsLowerBound: false }
+        : rows.length < query.pageSize && (rows.length > 0 || offset === 0)
+          ? cappedTotal(offset + rows.length, cap)
+          : cappedTotal(
+              (await countUpTo(trx, filtered.select(sql`1`.as('one')), cap).executeTakeFirstOrThrow()).total,
+              cap,
+            );
     await audit(
       ...rows.map((r) => ({
         action: 'list' as const,
@@ -169,7 +179,7 @@ export async function queueItems(
     );
     return {
       key,
-      ...cappedTotal(counted.total, cap),
+      ...total,
       page: query.page,
       pageSize: query.pageSize,
       items: rows.map(queueItemOf),
