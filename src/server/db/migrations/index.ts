@@ -39,6 +39,7 @@ import * as signInCodeChannel from './20261215100000_sign_in_code_channel.js';
 import * as emailSending from './20261222100000_email_sending.js';
 import * as noteShares from './20261222110000_note_shares.js';
 import * as queueDueDates from './20261220100000_queue_due_dates.js';
+import * as caseMilestones from './20261224100000_case_milestones.js';
 
 export const migrations: Record<string, Migration> = {
   '20261125090000_foundation': foundation,
@@ -80,4 +81,5 @@ export const migrations: Record<string, Migration> = {
   '20261222100000_email_sending': emailSending,
   '20261222110000_note_shares': noteShares,
   '20261220100000_queue_due_dates': queueDueDates,
+  '20261224100000_case_milestones': caseMilestones,
 };
