@@ -165,6 +165,9 @@ export interface CasesTable {
   assessed_on: Generated<string | null>;
   first_measure_on: Generated<string | null>;
   register_diploma: Generated<'yes' | 'no' | null>;
+  /** The person's birth date and gender for figures (identity number's gender digit), kept by a trigger. */
+  person_birth_date: Generated<string | null>;
+  person_gender: Generated<'female' | 'male' | null>;
 }
 /** A follow-up of a closed case `months` after closure; `result` null until recorded. */
 export interface CaseFollowUpsTable {

@@ -11,7 +11,12 @@
  * opening, closing day, person or municipality, and any insert, update or delete of the person's register
  * periods, contact attempts, assessments or measures (statement triggers, one recomputation per person).
  *
- * Data converted: every existing case gets its milestones (backfill); down drops them.
+ * The case also keeps its person's birth date and gender for figures (the identity number's gender digit,
+ * reports.queries' `genderOfPnr`), kept by a trigger on the person's identity number and birth date, so the
+ * report reads the cases alone: with the index on the closing day that holds all it reads, without
+ * reading the cases' rows.
+ *
+ * Data converted: every existing case gets its milestones and person's figures (backfill); down drops them.
  */
 import type { Kysely } from 'kysely';
 import { runStatements } from './run-statements.js';
@@ -19,6 +24,9 @@ import { runStatements } from './run-statements.js';
 /** The conversation outcomes of core/outreach's CONVERSATION_OUTCOMES when this was written. */
 const CONVERSATIONS = `('reached', 'reached_guardian', 'met', 'met_guardian', 'declined')`;
 const MILESTONES = ['started_on', 'first_contact_on', 'assessed_on', 'first_measure_on', 'register_diploma'];
+const PERSON = ['person_birth_date', 'person_gender'];
+/** reports.queries' genderOfPnr: the identity number's gender digit, the 11th of 12. */
+const GENDER = (pnr: string) => `(case when substr(${pnr}, 11, 1)::int % 2 = 1 then 'male' else 'female' end)`;
 const TABLES = ['register_periods', 'contact_attempts', 'assessments', 'measures'];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -28,7 +36,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
        add column first_contact_on date,
        add column assessed_on date,
        add column first_measure_on date,
-       add column register_diploma text check (register_diploma in ('yes', 'no'))`,
+       add column register_diploma text check (register_diploma in ('yes', 'no')),
+       add column person_birth_date date,
+       add column person_gender text check (person_gender in ('female', 'male'))`,
     // One case's milestones from its municipality, person, opening and closing day (null while open).
     `create function lotsa_case_milestones(p_m uuid, p_person uuid, p_opened_at timestamptz, p_closed_on date)
      returns table (started_on date, first_contact_on date, assessed_on date, first_measure_on date,
@@ -65,6 +75,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
        new.assessed_on := x.assessed_on;
        new.first_measure_on := x.first_measure_on;
        new.register_diploma := x.register_diploma;
+       select p.birth_date, ${GENDER('p.personal_identity_number')} into new.person_birth_date, new.person_gender
+         from persons p where p.id = new.person_id;
        return new;
      end $$`,
     `create trigger cases_milestones before insert or update of opened_at, closed_on, person_id, municipality_id
@@ -103,13 +115,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       `create trigger ${t}_milestones_deleted after delete on ${t} referencing old table as old_rows
          for each statement execute function lotsa_case_milestones_deleted()`,
     ]),
-    // Backfill, set-based through the same function.
+    `create function lotsa_case_person() returns trigger language plpgsql as $$
+     begin
+       update cases c set person_birth_date = new.birth_date, person_gender = ${GENDER('new.personal_identity_number')}
+         where c.person_id = new.id and (c.person_birth_date, c.person_gender)
+           is distinct from (new.birth_date, ${GENDER('new.personal_identity_number')});
+       return null;
+     end $$`,
+    `create trigger persons_case_person after update of personal_identity_number, birth_date on persons
+       for each row execute function lotsa_case_person()`,
+    // Backfill, set-based through the same functions.
+    `update cases c set (person_birth_date, person_gender) = (select p.birth_date,
+       ${GENDER('p.personal_identity_number')} from persons p where p.id = c.person_id)`,
     `update cases c set (${MILESTONES.join(', ')}) = (select * from
        lotsa_case_milestones(c.municipality_id, c.person_id, c.opened_at, c.closed_on))`,
     // The outcome report's closed cases by closing day, with what it groups and measures.
     `create index cases_closed_milestones on cases (municipality_id, closed_on)
        include (person_id, outcome, target_group, upper_secondary_diploma, documented_problems,
-         ${MILESTONES.join(', ')})
+         ${MILESTONES.join(', ')}, person_birth_date, person_gender)
        where outcome is not null`,
   ]);
 }
@@ -117,6 +140,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await runStatements(db, [
     'drop index cases_closed_milestones',
+    'drop trigger persons_case_person on persons',
+    'drop function lotsa_case_person()',
     ...TABLES.flatMap((t) => [
       `drop trigger ${t}_milestones_inserted on ${t}`,
       `drop trigger ${t}_milestones_updated on ${t}`,
@@ -129,6 +154,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     'drop trigger cases_milestones on cases',
     'drop function lotsa_case_milestones_of_row()',
     'drop function lotsa_case_milestones(uuid, uuid, timestamptz, date)',
-    `alter table cases ${MILESTONES.map((c) => `drop column ${c}`).join(', ')}`,
+    `alter table cases ${[...MILESTONES, ...PERSON].map((c) => `drop column ${c}`).join(', ')}`,
   ]);
 }

@@ -279,7 +279,17 @@ describe('the milestones kept on the cases', () => {
     byId = Object.fromEntries((await expectSame()).map((r) => [r.id, r]));
     expect(byId[ids.c!]).toMatchObject({ without_diploma: true });
 
-    // A case opened again later (the opening moved) and one closed from open.
+    // A person's identity number and birth date corrected: the gender and age band follow.
+    const pnr = testIdentityNumberAged(20, '2026-04-01');
+    await h.db
+      .updateTable('persons')
+      .set({ personal_identity_number: pnr, birth_date: `${pnr.slice(0, 4)}-${pnr.slice(4, 6)}-${pnr.slice(6, 8)}` })
+      .where('id', '=', persons.a!)
+      .execute();
+    byId = Object.fromEntries((await expectSame()).map((r) => [r.id, r]));
+    expect(byId[ids.a!]).toMatchObject({ age_band: '20_25' });
+
+    // A case opened again later (the opening moved).
     await h.db.updateTable('cases').set({ opened_at: '2025-08-01T09:00:00+01:00' }).where('id', '=', ids.d1!).execute();
     await expectSame();
   });

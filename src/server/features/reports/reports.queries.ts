@@ -254,12 +254,12 @@ export const MEDIAN_END_COLUMNS: Record<MedianKey, string> = {
 /**
  * The outcome report's last step, `derived`, from a step `steps` with one row per closed case (`id`,
  * `person_id`, the outcome, target group, closing day, `started_on`, `first_contact`, `assessed`,
- * `first_measure`, the identity number `pnr`, `birth_date`, `diploma`, `documented_problems`).
+ * `first_measure`, `gender`, `birth_date`, `diploma`, `documented_problems`).
  */
 const derivedStep = (months: number) => sql`derived as materialized (
       select s.id, s.person_id, s.outcome, s.target_group, s.closed_on, s.started_on,
         s.first_contact, s.assessed, s.first_measure,
-        ${genderOfPnr(sql`s.pnr`)} as gender,
+        s.gender,
         case when ag.age between 16 and 17 then '16_17' when ag.age between 18 and 19 then '18_19'
           when ag.age between 20 and 25 then '20_25' end as age_band,
         s.diploma = 'no' as without_diploma,
@@ -279,8 +279,9 @@ const derivedStep = (months: number) => sql`derived as materialized (
  * work reads them (`outcome-cases.queries.ts`), so both rest on the one rule.
  *
  * The milestones are read from the case, where triggers keep them as they happen (migration
- * 20261224100000: `started_on`, `first_contact_on`, `assessed_on`, `first_measure_on`, `register_diploma`),
- * so the closed cases are read by their index on the closing day and joined with their persons only.
+ * 20261224100000: `started_on`, `first_contact_on`, `assessed_on`, `first_measure_on`, `register_diploma`,
+ * and the person's `person_gender` and `person_birth_date`), so the closed cases are read from their index
+ * on the closing day alone.
  * `outcomeCaseStepsDirect` is the same rule computed from the register periods, conversations,
  * assessments and measures; a test holds the two to the same answer (`outcome-milestones.test.ts`).
  */
@@ -296,11 +297,11 @@ export function outcomeCaseSteps(
     sql`c.register_diploma = 'yes'`,
     sql`c.register_diploma is not null`,
   );
-  return sql`steps as materialized (
+  return sql`steps as (
       select c.id, c.person_id, c.outcome, c.target_group, c.closed_on, c.documented_problems,
-        p.personal_identity_number as pnr, p.birth_date, c.started_on, c.first_contact_on as first_contact,
+        c.person_gender as gender, c.person_birth_date as birth_date, c.started_on, c.first_contact_on as first_contact,
         c.assessed_on as assessed, c.first_measure_on as first_measure, ${diploma} as diploma
-      from cases c join persons p on p.id = c.person_id
+      from cases c
       where c.municipality_id = ${m} and c.closed_on between ${from}::date and ${to}::date and c.outcome is not null
         and ${caseFilter(filters)}
     ), ${derivedStep(months)}`;
@@ -356,8 +357,9 @@ export function outcomeCaseStepsDirect(
       from started s join measures ms on ms.person_id = s.person_id and ms.starts_on >= s.started_on
       group by s.id
     ), steps as (
-      select s.id, s.person_id, s.outcome, s.target_group, s.closed_on, s.documented_problems, s.pnr, s.birth_date,
-        s.started_on, ct.first_contact, a.assessed, ms.first_measure, s.diploma
+      select s.id, s.person_id, s.outcome, s.target_group, s.closed_on, s.documented_problems,
+        ${genderOfPnr(sql`s.pnr`)} as gender, s.birth_date, s.started_on, ct.first_contact, a.assessed,
+        ms.first_measure, s.diploma
       from started s left join contacted ct on ct.id = s.id left join assessed a on a.id = s.id
         left join measured ms on ms.id = s.id
     ), ${derivedStep(months)}`;
