@@ -155,6 +155,19 @@ export interface CasesTable {
   closing_occupation_list_version: number | null;
   /** The closed case this one takes on again. */
   previous_case_id: string | null;
+  /**
+   * The outcome report's milestones, kept by triggers (migration 20261224100000): the start (register entry
+   * or opening day), the first conversation, completed assessment and measure from it, and the register's
+   * word on the diploma by the closing day (core's diplomaFromRegister).
+   */
+  started_on: Generated<string | null>;
+  first_contact_on: Generated<string | null>;
+  assessed_on: Generated<string | null>;
+  first_measure_on: Generated<string | null>;
+  register_diploma: Generated<'yes' | 'no' | null>;
+  /** The person's birth date and gender for figures (identity number's gender digit), kept by a trigger. */
+  person_birth_date: Generated<string | null>;
+  person_gender: Generated<'female' | 'male' | null>;
 }
 /** A follow-up of a closed case `months` after closure; `result` null until recorded. */
 export interface CaseFollowUpsTable {

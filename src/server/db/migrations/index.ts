@@ -40,6 +40,7 @@ import * as emailSending from './20261222100000_email_sending.js';
 import * as noteShares from './20261222110000_note_shares.js';
 import * as queueDueDates from './20261220100000_queue_due_dates.js';
 import * as queueDueDesc from './20261225100000_queue_due_desc.js';
+import * as caseMilestones from './20261224100000_case_milestones.js';
 
 export const migrations: Record<string, Migration> = {
   '20261125090000_foundation': foundation,
@@ -82,4 +83,5 @@ export const migrations: Record<string, Migration> = {
   '20261222110000_note_shares': noteShares,
   '20261220100000_queue_due_dates': queueDueDates,
   '20261225100000_queue_due_desc': queueDueDesc,
+  '20261224100000_case_milestones': caseMilestones,
 };

@@ -252,13 +252,70 @@ export const MEDIAN_END_COLUMNS: Record<MedianKey, string> = {
 };
 
 /**
+ * The outcome report's last step, `derived`, from a step `steps` with one row per closed case (`id`,
+ * `person_id`, the outcome, target group, closing day, `started_on`, `first_contact`, `assessed`,
+ * `first_measure`, `gender`, `birth_date`, `diploma`, `documented_problems`).
+ */
+const derivedStep = (months: number) => sql`derived as materialized (
+      select s.id, s.person_id, s.outcome, s.target_group, s.closed_on, s.started_on,
+        s.first_contact, s.assessed, s.first_measure,
+        s.gender,
+        case when ag.age between 16 and 17 then '16_17' when ag.age between 18 and 19 then '18_19'
+          when ag.age between 20 and 25 then '20_25' end as age_band,
+        s.diploma = 'no' as without_diploma,
+        s.diploma = 'unknown' as diploma_unknown,
+        cardinality(s.documented_problems) > 0 as problems,
+        s.outcome in ('work', 'studies') and s.closed_on <= (s.started_on + make_interval(months => ${months}))::date
+          as in_time
+      from steps s
+        cross join lateral (select date_part('year', age(s.closed_on, s.birth_date))::int as age) ag
+    )`;
+
+/**
  * The outcome report's steps as common table expressions ending in `derived`: one row per case closed
  * with an outcome between two days (`id`, `person_id`, the outcome, `started_on`, `first_contact`,
  * `assessed`, `first_measure`, `closed_on`, gender, age band, diploma, problems, `in_time`). The report
  * counts them (`outcomeGroups`) and the list of the cases behind a median or the share on to studies or
  * work reads them (`outcome-cases.queries.ts`), so both rest on the one rule.
+ *
+ * The milestones are read from the case, where triggers keep them as they happen (migration
+ * 20261224100000: `started_on`, `first_contact_on`, `assessed_on`, `first_measure_on`, `register_diploma`,
+ * and the person's `person_gender` and `person_birth_date`), so the closed cases are read from their index
+ * on the closing day alone.
+ * `outcomeCaseStepsDirect` is the same rule computed from the register periods, conversations,
+ * assessments and measures; a test holds the two to the same answer (`outcome-milestones.test.ts`).
  */
 export function outcomeCaseSteps(
+  municipalityId: string,
+  { from, to }: Period,
+  months: number,
+  filters: FigureFilters = {},
+): RawBuilder<unknown> {
+  const m = municipalityId;
+  const diploma = diplomaForFigures(
+    sql`c.upper_secondary_diploma`,
+    sql`c.register_diploma = 'yes'`,
+    sql`c.register_diploma is not null`,
+  );
+  return sql`steps as (
+      select c.id, c.person_id, c.outcome, c.target_group, c.closed_on, c.documented_problems,
+        c.person_gender as gender, c.person_birth_date as birth_date, c.started_on, c.first_contact_on as first_contact,
+        c.assessed_on as assessed, c.first_measure_on as first_measure, ${diploma} as diploma
+      from cases c
+      where c.municipality_id = ${m} and c.closed_on between ${from}::date and ${to}::date and c.outcome is not null
+        and ${caseFilter(filters)}
+    ), ${derivedStep(months)}`;
+}
+
+/**
+ * The outcome report's steps computed straight from the tables (what the triggers of migration
+ * 20261224100000 keep on each case): the start is the register entry of the person's period in the
+ * municipality open on the day the case opened (Swedish time), else that day; the first conversation,
+ * completed assessment (in the municipality) and measure are the first on or after the start; the
+ * diploma is core's `diplomaForFigures` of the case's record and the register's periods entered by the
+ * closing day (`diplomaFromRegister`). Kept as the reference the kept milestones are tested against.
+ */
+export function outcomeCaseStepsDirect(
   municipalityId: string,
   { from, to }: Period,
   months: number,
@@ -299,21 +356,13 @@ export function outcomeCaseSteps(
       select s.id, min(ms.starts_on) as first_measure
       from started s join measures ms on ms.person_id = s.person_id and ms.starts_on >= s.started_on
       group by s.id
-    ), derived as materialized (
-      select s.id, s.person_id, s.outcome, s.target_group, s.closed_on, s.started_on,
-        ct.first_contact, a.assessed, ms.first_measure,
-        ${genderOfPnr(sql`s.pnr`)} as gender,
-        case when ag.age between 16 and 17 then '16_17' when ag.age between 18 and 19 then '18_19'
-          when ag.age between 20 and 25 then '20_25' end as age_band,
-        s.diploma = 'no' as without_diploma,
-        s.diploma = 'unknown' as diploma_unknown,
-        cardinality(s.documented_problems) > 0 as problems,
-        s.outcome in ('work', 'studies') and s.closed_on <= (s.started_on + make_interval(months => ${months}))::date
-          as in_time
+    ), steps as (
+      select s.id, s.person_id, s.outcome, s.target_group, s.closed_on, s.documented_problems,
+        ${genderOfPnr(sql`s.pnr`)} as gender, s.birth_date, s.started_on, ct.first_contact, a.assessed,
+        ms.first_measure, s.diploma
       from started s left join contacted ct on ct.id = s.id left join assessed a on a.id = s.id
         left join measured ms on ms.id = s.id
-        cross join lateral (select date_part('year', age(s.closed_on, s.birth_date))::int as age) ag
-    )`;
+    ), ${derivedStep(months)}`;
 }
 
 /**
@@ -324,9 +373,9 @@ export function outcomeCaseSteps(
  * band is taken on the closing day; on to studies or work counts when closed within `months` of the start;
  * the diploma is core's `diplomaForFigures` of the case's record and the register (`diplomaFromRegister`).
  *
- * Set-based at scale: each look-up (register periods, first conversation, assessment, measure) is one
- * join of the closed cases with that table, grouped by case, rather than a subquery run for each case;
- * the groups are counted without the medians, and the medians once over all the closed cases.
+ * At scale the milestones are read from the cases (`outcomeCaseSteps`; `direct` computes them from the
+ * tables instead, `outcomeCaseStepsDirect`, for the test that holds the two together); the groups are
+ * counted without the medians, and the medians once over all the closed cases.
  */
 export async function outcomeGroups(
   db: Db,
@@ -334,10 +383,12 @@ export async function outcomeGroups(
   { from, to }: Period,
   months: number,
   filters: FigureFilters = {},
+  { direct = false }: { direct?: boolean } = {},
 ) {
+  const steps = (direct ? outcomeCaseStepsDirect : outcomeCaseSteps)(municipalityId, { from, to }, months, filters);
   const { rows } = await withoutJit(db, (trx) =>
     sql<RawGroup>`
-    with ${outcomeCaseSteps(municipalityId, { from, to }, months, filters)}
+    with ${steps}
     select false as total, outcome, gender, target_group, age_band, without_diploma, diploma_unknown, problems, in_time,
       count(*)::int as n, null::float8 as to_contact, null::float8 as to_assessment, null::float8 as to_measure,
       null::float8 as to_outcome, null::int as n_contact, null::int as n_assessment, null::int as n_measure
