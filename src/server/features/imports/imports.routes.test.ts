@@ -6,7 +6,7 @@ import { testIdentityNumber } from '../../testing/factories.js';
 import { createHarness, type Harness } from '../../testing/harness.js';
 import { csv, populationRow, schoolHistory } from '../../testing/lists.js';
 import { COLUMNS } from '../../../core/source-lists.js';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 
 let h: Harness;
 beforeAll(async () => {
@@ -298,12 +298,16 @@ describe('POST /api/v1/imports', () => {
   });
 
   it('keeps no uploaded copy once a list is processed, unless its columns are still to be mapped', async () => {
-    const uploads = () => readdirSync(h.env.uploadsDir);
-    const before = uploads().length;
-    await importList('population', csv('population', [populationRow(testIdentityNumber())]));
-    expect(uploads()).toHaveLength(before);
-    await importList('population', Buffer.from(`Personnummer;Namn\n${testIdentityNumber()};Nils\n`));
-    expect(uploads()).toHaveLength(before + 1);
+    // An app of its own: its own uploads directory, which the other tests' imports would add to or empty.
+    await withOwnMunicipality(async (own) => {
+      // The directory is made with the first upload.
+      const uploads = () => (existsSync(own.env.uploadsDir) ? readdirSync(own.env.uploadsDir) : []);
+      const before = uploads().length;
+      await importListInto(own, 'population', csv('population', [populationRow(testIdentityNumber())]));
+      expect(uploads()).toHaveLength(before);
+      await importListInto(own, 'population', Buffer.from(`Personnummer;Namn\n${testIdentityNumber()};Nils\n`));
+      expect(uploads()).toHaveLength(before + 1);
+    });
   });
 
   it('answers 404 for an import of another municipality', async () => {
