@@ -48,12 +48,19 @@ beforeAll(async () => {
   await database.close();
 }, 300_000);
 const dirs = [tmp];
+/**
+ * The backup of the source: made by whichever test needs it first (it takes a while), then read by the others,
+ * so each test may run alone or in any order.
+ */
+let backup: Promise<unknown> | undefined;
+const backedUp = () => (backup ??= backupEmbedded(source, file));
 afterAll(() => [...dirs, source].forEach((dir) => dir && fs.rmSync(dir, { recursive: true, force: true })));
 
 // The embedded database only: the PostgreSQL project has nothing more to check here.
 describe.skipIf(TEST_DB_KIND === 'postgresql')('backup and restore of the embedded database', () => {
   it('restores a backup into a fresh directory with every row and a verifying audit chain', async () => {
-    await backupEmbedded(source, file);
+    await backedUp();
+    expect(fs.existsSync(file)).toBe(true);
     const fresh = path.join(tmp, 'fresh');
     expect(await restoreEmbedded(file, fresh)).toEqual({ movedAside: null });
     const restored = await openDatabase({ dataDir: fresh });
@@ -70,6 +77,7 @@ describe.skipIf(TEST_DB_KIND === 'postgresql')('backup and restore of the embedd
   }, 300_000);
 
   it('refuses while Lotsa holds the data directory, naming what to do', async () => {
+    await backedUp();
     const release = lockDataDir(source);
     try {
       await expect(backupEmbedded(source, path.join(tmp, 'refused.backup'))).rejects.toThrow(
@@ -80,9 +88,10 @@ describe.skipIf(TEST_DB_KIND === 'postgresql')('backup and restore of the embedd
       release();
     }
     expect(fs.existsSync(path.join(tmp, 'refused.backup'))).toBe(false);
-  });
+  }, 300_000);
 
   it('refuses to overwrite a directory that holds a database unless forced, and then moves it aside', async () => {
+    await backedUp();
     // Any database will do: a copy of the migrated template, with a table of its own.
     const target = await migratedDataDir('lotsa-backup-occupied-');
     dirs.push(target);

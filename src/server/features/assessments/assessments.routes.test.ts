@@ -127,29 +127,35 @@ describe('GET/PUT /api/v1/assessment-manual', () => {
   });
 
   it('saves a new version each time, and refuses a save from an outdated version with 409', async () => {
-    const sections = [
-      ...DEFAULT_MANUAL,
-      {
-        key: 'extra',
-        category: 'assessment_plan',
-        title: { sv: 'Övrigt', en: 'Other' },
-        questions: [{ key: 'more', text: { sv: 'Något mer?', en: 'Anything else?' } }],
-      },
-    ];
-    const first = await h.as.otherCoordinator.request('PUT', '/api/v1/assessment-manual', { version: 0, sections });
-    expect(first.statusCode).toBe(200);
-    expect(first.json()).toMatchObject({ version: 1, updatedBy: 'Test otherCoordinator' });
-    expect(
-      (await h.as.otherCoordinator.request('PUT', '/api/v1/assessment-manual', { version: 1, sections })).json()
-        .version,
-    ).toBe(2);
-    const stale = await h.as.otherCoordinator.request('PUT', '/api/v1/assessment-manual', { version: 1, sections });
-    expect(stale.statusCode).toBe(409);
-    expect(stale.json().code).toBe('version_conflict');
-    expect((await h.as.coordinator.request('GET', '/api/v1/assessment-manual')).json().version).toBe(0);
-    expect(
-      await h.db.selectFrom('audit_log').select('id').where('entity', '=', 'assessment_manual').execute(),
-    ).toHaveLength(2);
+    // Manuals of its own: the other tests read both municipalities' manuals, and one changes this one's.
+    const own = await createHarness();
+    try {
+      const sections = [
+        ...DEFAULT_MANUAL,
+        {
+          key: 'extra',
+          category: 'assessment_plan',
+          title: { sv: 'Övrigt', en: 'Other' },
+          questions: [{ key: 'more', text: { sv: 'Något mer?', en: 'Anything else?' } }],
+        },
+      ];
+      const first = await own.as.otherCoordinator.request('PUT', '/api/v1/assessment-manual', { version: 0, sections });
+      expect(first.statusCode).toBe(200);
+      expect(first.json()).toMatchObject({ version: 1, updatedBy: 'Test otherCoordinator' });
+      expect(
+        (await own.as.otherCoordinator.request('PUT', '/api/v1/assessment-manual', { version: 1, sections })).json()
+          .version,
+      ).toBe(2);
+      const stale = await own.as.otherCoordinator.request('PUT', '/api/v1/assessment-manual', { version: 1, sections });
+      expect(stale.statusCode).toBe(409);
+      expect(stale.json().code).toBe('version_conflict');
+      expect((await own.as.coordinator.request('GET', '/api/v1/assessment-manual')).json().version).toBe(0);
+      expect(
+        await own.db.selectFrom('audit_log').select('id').where('entity', '=', 'assessment_manual').execute(),
+      ).toHaveLength(2);
+    } finally {
+      await own.close();
+    }
   });
 });
 
@@ -550,21 +556,38 @@ describe('PUT /api/v1/assessments/:id and POST …/complete', () => {
   });
 
   it('keeps the manual version an assessment was made with when the manual changes', async () => {
-    const personId = await personOfCoach();
-    const a = (await start(h.as.youth_coach, personId)).json().id;
-    const before = (await read(h.as.youth_coach, a)).json();
-    const current = (await h.as.coordinator.request('GET', '/api/v1/assessment-manual')).json();
-    const changed = await h.as.coordinator.request('PUT', '/api/v1/assessment-manual', {
-      version: current.version,
-      sections: DEFAULT_MANUAL.slice(0, 2),
-    });
-    expect(changed.statusCode).toBe(200);
-    const after = (await read(h.as.youth_coach, a)).json();
-    expect(after.manualVersion).toBe(before.manualVersion);
-    expect(after.sections).toHaveLength(DEFAULT_MANUAL.length);
-    const next = await personOfCoach();
-    const c = (await read(h.as.youth_coach, (await start(h.as.youth_coach, next)).json().id)).json();
-    expect(c.manualVersion).toBe(changed.json().version);
-    expect(c.sections).toHaveLength(2);
+    // A municipality of its own: the other tests answer the questions of the manual this test shortens.
+    const own = await createHarness();
+    try {
+      const personOfOwnCoach = async () => {
+        const { id } = (await own.as.coordinator.request('POST', '/api/v1/persons', buildPerson())).json();
+        const kase = (await own.as.coordinator.request('GET', `/api/v1/persons/${id}`)).json().case;
+        const assigned = await own.as.coordinator.request('PATCH', `/api/v1/cases/${kase.id}`, {
+          contactPersonId: own.as.youth_coach.staffId,
+          version: kase.version,
+        });
+        expect(assigned.statusCode).toBe(204);
+        return id as string;
+      };
+      const coach = own.as.youth_coach;
+      const personId = await personOfOwnCoach();
+      const a = (await start(coach, personId)).json().id;
+      const before = (await read(coach, a)).json();
+      const current = (await own.as.coordinator.request('GET', '/api/v1/assessment-manual')).json();
+      const changed = await own.as.coordinator.request('PUT', '/api/v1/assessment-manual', {
+        version: current.version,
+        sections: DEFAULT_MANUAL.slice(0, 2),
+      });
+      expect(changed.statusCode).toBe(200);
+      const after = (await read(coach, a)).json();
+      expect(after.manualVersion).toBe(before.manualVersion);
+      expect(after.sections).toHaveLength(DEFAULT_MANUAL.length);
+      const next = await personOfOwnCoach();
+      const c = (await read(coach, (await start(coach, next)).json().id)).json();
+      expect(c.manualVersion).toBe(changed.json().version);
+      expect(c.sections).toHaveLength(2);
+    } finally {
+      await own.close();
+    }
   });
 });

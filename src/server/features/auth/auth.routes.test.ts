@@ -77,10 +77,22 @@ describe('POST /api/v1/auth/login', () => {
   });
 
   it('audits sign-ins and failed sign-ins', async () => {
+    // A failed and a successful sign-in of its own, and only the entries they made.
+    const before = await h.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirstOrThrow();
+    const email = h.as.coordinator.email;
+    expect((await h.anonymous('POST', '/api/v1/auth/login', { email, password: 'not it at all' })).statusCode).toBe(
+      401,
+    );
+    expect((await h.anonymous('POST', '/api/v1/auth/login', { email, password: TEST_PASSWORD })).statusCode).toBe(200);
     const rows = await h.db
       .selectFrom('audit_log')
       .select('action')
       .where('actor_id', '=', h.as.coordinator.staffId)
+      .$if(before.id !== null, (q) => q.where('id', '>', before.id!))
+      .orderBy('id')
       .execute();
     expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['sign_in', 'sign_in_failed']));
   });
@@ -190,6 +202,27 @@ describe('sign-in throttling against many addresses at once', () => {
   });
 });
 
+/**
+ * Signs `email` in once more and returns the client with the id of the session this sign-in made, so a test
+ * sets back only its own session and not the harness's, which the file's other tests go on using.
+ */
+async function signInAgain(email: string) {
+  const sessionsOf = async () =>
+    (
+      await h.db
+        .selectFrom('sessions')
+        .innerJoin('staff', 'staff.id', 'sessions.staff_id')
+        .select('sessions.id')
+        .where('staff.email', '=', email)
+        .execute()
+    ).map((r) => r.id);
+  const before = new Set(await sessionsOf());
+  const client = await h.signIn(email);
+  const made = (await sessionsOf()).filter((id) => !before.has(id));
+  expect(made).toHaveLength(1);
+  return { client, sessionId: made[0]! };
+}
+
 describe('GET /api/v1/auth/me and sessions', () => {
   it('answers 401 without a session', async () => {
     expect((await h.anonymous('GET', '/api/v1/auth/me')).json().code).toBe('not_authenticated');
@@ -201,20 +234,21 @@ describe('GET /api/v1/auth/me and sessions', () => {
   });
 
   it('marks a session seen on a request, at most every 30 seconds, so use keeps it from going idle', async () => {
-    // The coach has the harness's session too: both are set back, and only the one used may move.
-    const client = await h.signIn(h.as.youth_coach.email);
+    // The coach signs in twice: both sessions are set back, and only the one used may move.
+    const { client, sessionId } = await signInAgain(h.as.youth_coach.email);
+    const { sessionId: unusedId } = await signInAgain(h.as.youth_coach.email);
     const seen = (at: string) =>
       h.db
         .updateTable('sessions')
         .set({ last_seen_at: sql`now() - ${at}::interval` })
-        .where('staff_id', '=', client.staffId)
+        .where('id', 'in', [sessionId, unusedId])
         .execute();
     const idleSeconds = async () =>
       (
         await h.db
           .selectFrom('sessions')
           .select(sql<number[]>`array_agg(round(extract(epoch from now() - last_seen_at))::int order by 1)`.as('s'))
-          .where('staff_id', '=', client.staffId)
+          .where('id', 'in', [sessionId, unusedId])
           .executeTakeFirstOrThrow()
       ).s.sort((a, b) => a - b);
     await seen('20 minutes');
@@ -229,21 +263,22 @@ describe('GET /api/v1/auth/me and sessions', () => {
   });
 
   it('ends a session after the idle timeout and after the absolute lifetime', async () => {
-    const idle = await h.signIn(h.as.youth_coach.email);
+    // Sessions of their own: the harness's sessions of the coach and the manager stay as they are.
+    const { client: idle, sessionId: idleId } = await signInAgain(h.as.youth_coach.email);
     await h.db
       .updateTable('sessions')
       .set({ last_seen_at: sql`now() - interval '31 minutes'` })
-      .where('staff_id', '=', idle.staffId)
+      .where('id', '=', idleId)
       .execute();
     const res = await idle.request('GET', '/api/v1/auth/me');
     expect(res.statusCode).toBe(401);
     expect(res.json().code).toBe('session_expired');
 
-    const old = await h.signIn(h.as.manager.email);
+    const { client: old, sessionId: oldId } = await signInAgain(h.as.manager.email);
     await h.db
       .updateTable('sessions')
       .set({ created_at: sql`now() - interval '11 hours'` })
-      .where('staff_id', '=', old.staffId)
+      .where('id', '=', oldId)
       .execute();
     expect((await old.request('GET', '/api/v1/auth/me')).statusCode).toBe(401);
   });

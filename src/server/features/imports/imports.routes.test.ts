@@ -6,7 +6,7 @@ import { testIdentityNumber } from '../../testing/factories.js';
 import { createHarness, type Harness } from '../../testing/harness.js';
 import { csv, populationRow, schoolHistory } from '../../testing/lists.js';
 import { COLUMNS } from '../../../core/source-lists.js';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 
 let h: Harness;
 beforeAll(async () => {
@@ -15,12 +15,30 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-/** Uploads a list as the coordinator and runs the queued job; returns the import. */
-async function importList(kind: 'population' | 'enrolments', file: Buffer, contentType = 'text/csv') {
-  const res = await h.as.coordinator.upload(`/api/v1/imports?kind=${kind}&fileName=${kind}.csv`, file, contentType);
+/** Uploads a list as the coordinator of `on` and runs the queued job; returns the import. */
+async function importListInto(on: Harness, kind: 'population' | 'enrolments', file: Buffer, contentType = 'text/csv') {
+  const res = await on.as.coordinator.upload(`/api/v1/imports?kind=${kind}&fileName=${kind}.csv`, file, contentType);
   expect(res.statusCode).toBe(202);
-  while (await runNextJob(h.handle));
-  return (await h.as.coordinator.request('GET', `/api/v1/imports/${res.json().id}`)).json();
+  while (await runNextJob(on.handle));
+  return (await on.as.coordinator.request('GET', `/api/v1/imports/${res.json().id}`)).json();
+}
+
+/** Uploads a list as the coordinator and runs the queued job; returns the import. */
+const importList = (kind: 'population' | 'enrolments', file: Buffer, contentType = 'text/csv') =>
+  importListInto(h, kind, file, contentType);
+
+/**
+ * Runs `test` on an app and database of its own. A population list is held for review when it has far fewer
+ * residents than the municipality's list before it, so a test that expects a population list to be ready,
+ * or says what the list before had, cannot share its municipality with the other tests' lists.
+ */
+async function withOwnMunicipality(test: (on: Harness) => Promise<void>) {
+  const own = await createHarness();
+  try {
+    await test(own);
+  } finally {
+    await own.close();
+  }
 }
 
 describe('POST /api/v1/imports', () => {
@@ -48,25 +66,27 @@ describe('POST /api/v1/imports', () => {
   });
 
   it('imports a UTF-8 file with BOM and semicolons, and gives the same import for the same file twice', async () => {
-    const body = csv(
-      'population',
-      [
-        populationRow(testIdentityNumber(), { given_name: 'Åsa', family_name: 'Öberg' }),
-        populationRow(testIdentityNumber()),
-      ],
-      ';',
-    );
-    const file = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]);
-    const first = await importList('population', file);
-    expect(first).toMatchObject({ status: 'ready', rowsTotal: 2, rowsValid: 2, errorCount: 0 });
-    const again = await h.as.coordinator.upload('/api/v1/imports?kind=population&fileName=same.csv', file);
-    expect(again.json()).toEqual({ id: first.id, alreadyImported: true });
-    const stored = await h.db
-      .selectFrom('population_rows')
-      .select('family_name')
-      .where('import_id', '=', first.id)
-      .execute();
-    expect(stored.map((r) => r.family_name).sort()).toEqual(['Ek', 'Öberg']);
+    await withOwnMunicipality(async (own) => {
+      const body = csv(
+        'population',
+        [
+          populationRow(testIdentityNumber(), { given_name: 'Åsa', family_name: 'Öberg' }),
+          populationRow(testIdentityNumber()),
+        ],
+        ';',
+      );
+      const file = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]);
+      const first = await importListInto(own, 'population', file);
+      expect(first).toMatchObject({ status: 'ready', rowsTotal: 2, rowsValid: 2, errorCount: 0 });
+      const again = await own.as.coordinator.upload('/api/v1/imports?kind=population&fileName=same.csv', file);
+      expect(again.json()).toEqual({ id: first.id, alreadyImported: true });
+      const stored = await own.db
+        .selectFrom('population_rows')
+        .select('family_name')
+        .where('import_id', '=', first.id)
+        .execute();
+      expect(stored.map((r) => r.family_name).sort()).toEqual(['Ek', 'Öberg']);
+    });
   });
 
   it('lets two simultaneous uploads of one file make one import', async () => {
@@ -97,50 +117,59 @@ describe('POST /api/v1/imports', () => {
   });
 
   it('reports each invalid row with line, column and reason; uses nothing until those rows are accepted', async () => {
-    const good = testIdentityNumber();
-    const rows = [
-      populationRow(good),
-      populationRow('20080101-2380'),
-      populationRow(testIdentityNumber(), { municipality_code: '9999' }),
-      populationRow(testIdentityNumber(), { registered_since: '2099-01-01' }),
-      populationRow(good),
-      populationRow(testIdentityNumber(), { municipality_code: '1480' }),
-    ];
-    const imp = await importList('population', csv('population', rows));
-    expect(imp).toMatchObject({
-      status: 'needs_review',
-      rowsTotal: 6,
-      rowsValid: 1,
-      errorCount: 4,
-      otherMunicipalityRows: 1,
-    });
-    const errors = (
-      await h.as.coordinator.request('GET', `/api/v1/imports/${imp.id}/errors`, undefined, { 'accept-language': 'sv' })
-    ).json();
-    expect(
-      errors.map((e: { line: number; column: string; code: string }) => `${e.line}:${e.column}:${e.code}`),
-    ).toEqual([
-      '3:personal_identity_number:identity_checksum',
-      '4:municipality_code:unknown_municipality',
-      '5:registered_since:future_date',
-      '6:personal_identity_number:duplicate_row',
-      '7:municipality_code:other_municipality',
-    ]);
-    expect(errors[0].message).toBe('Kontrollsiffran i personnumret stämmer inte.');
-
-    const wrong = await h.as.coordinator.request('POST', `/api/v1/imports/${imp.id}/accept`, { skipLines: [3, 4, 5] });
-    expect(wrong.statusCode).toBe(400);
-    expect(wrong.json().code).toBe('skip_lines_mismatch');
-    // One resident where the list before had two: the smaller list is confirmed too (register-guard.test.ts).
-    expect(
-      (
-        await h.as.coordinator.request('POST', `/api/v1/imports/${imp.id}/accept`, {
-          skipLines: [3, 4, 5, 6],
-          confirmShrink: true,
+    await withOwnMunicipality(async (own) => {
+      // The list before it, with two residents.
+      const two = [populationRow(testIdentityNumber()), populationRow(testIdentityNumber())];
+      expect(await importListInto(own, 'population', csv('population', two))).toMatchObject({ status: 'ready' });
+      const good = testIdentityNumber();
+      const rows = [
+        populationRow(good),
+        populationRow('20080101-2380'),
+        populationRow(testIdentityNumber(), { municipality_code: '9999' }),
+        populationRow(testIdentityNumber(), { registered_since: '2099-01-01' }),
+        populationRow(good),
+        populationRow(testIdentityNumber(), { municipality_code: '1480' }),
+      ];
+      const imp = await importListInto(own, 'population', csv('population', rows));
+      expect(imp).toMatchObject({
+        status: 'needs_review',
+        rowsTotal: 6,
+        rowsValid: 1,
+        errorCount: 4,
+        otherMunicipalityRows: 1,
+      });
+      const errors = (
+        await own.as.coordinator.request('GET', `/api/v1/imports/${imp.id}/errors`, undefined, {
+          'accept-language': 'sv',
         })
-      ).statusCode,
-    ).toBe(204);
-    expect((await h.as.coordinator.request('GET', `/api/v1/imports/${imp.id}`)).json().status).toBe('ready');
+      ).json();
+      expect(
+        errors.map((e: { line: number; column: string; code: string }) => `${e.line}:${e.column}:${e.code}`),
+      ).toEqual([
+        '3:personal_identity_number:identity_checksum',
+        '4:municipality_code:unknown_municipality',
+        '5:registered_since:future_date',
+        '6:personal_identity_number:duplicate_row',
+        '7:municipality_code:other_municipality',
+      ]);
+      expect(errors[0].message).toBe('Kontrollsiffran i personnumret stämmer inte.');
+
+      const wrong = await own.as.coordinator.request('POST', `/api/v1/imports/${imp.id}/accept`, {
+        skipLines: [3, 4, 5],
+      });
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json().code).toBe('skip_lines_mismatch');
+      // One resident where the list before had two: the smaller list is confirmed too (register-guard.test.ts).
+      expect(
+        (
+          await own.as.coordinator.request('POST', `/api/v1/imports/${imp.id}/accept`, {
+            skipLines: [3, 4, 5, 6],
+            confirmShrink: true,
+          })
+        ).statusCode,
+      ).toBe(204);
+      expect((await own.as.coordinator.request('GET', `/api/v1/imports/${imp.id}`)).json().status).toBe('ready');
+    });
   });
 
   it('checks enrolment rows: school type, unit code, dates', async () => {
@@ -161,35 +190,46 @@ describe('POST /api/v1/imports', () => {
   });
 
   it('asks for a column mapping for another layout, remembers a saved one, and then imports', async () => {
-    const file = Buffer.from(`Personnummer;Förnamn;Efternamn;Kommun\n${testIdentityNumber()};Nils;Holm;1402\n`, 'utf8');
-    const imp = await importList('population', file);
-    expect(imp).toMatchObject({ status: 'needs_mapping', headers: ['Personnummer', 'Förnamn', 'Efternamn', 'Kommun'] });
-    const bad = await h.as.coordinator.request('POST', `/api/v1/imports/${imp.id}/mapping`, {
-      mapping: { personal_identity_number: 'Personnummer' },
-    });
-    expect(bad.statusCode).toBe(400);
-    const mapping = {
-      personal_identity_number: 'Personnummer',
-      given_name: 'Förnamn',
-      family_name: 'Efternamn',
-      municipality_code: 'Kommun',
-    };
-    expect(
-      (
-        await h.as.coordinator.request('POST', `/api/v1/imports/${imp.id}/mapping`, {
-          mapping,
-          saveAs: 'Skatteverket-utdrag',
-        })
-      ).statusCode,
-    ).toBe(202);
-    while (await runNextJob(h.handle));
-    expect((await h.as.coordinator.request('GET', `/api/v1/imports/${imp.id}`)).json()).toMatchObject({
-      status: 'ready',
-      rowsValid: 1,
-    });
+    await withOwnMunicipality(async (own) => {
+      const file = Buffer.from(
+        `Personnummer;Förnamn;Efternamn;Kommun\n${testIdentityNumber()};Nils;Holm;1402\n`,
+        'utf8',
+      );
+      const imp = await importListInto(own, 'population', file);
+      expect(imp).toMatchObject({
+        status: 'needs_mapping',
+        headers: ['Personnummer', 'Förnamn', 'Efternamn', 'Kommun'],
+      });
+      const bad = await own.as.coordinator.request('POST', `/api/v1/imports/${imp.id}/mapping`, {
+        mapping: { personal_identity_number: 'Personnummer' },
+      });
+      expect(bad.statusCode).toBe(400);
+      const mapping = {
+        personal_identity_number: 'Personnummer',
+        given_name: 'Förnamn',
+        family_name: 'Efternamn',
+        municipality_code: 'Kommun',
+      };
+      expect(
+        (
+          await own.as.coordinator.request('POST', `/api/v1/imports/${imp.id}/mapping`, {
+            mapping,
+            saveAs: 'Skatteverket-utdrag',
+          })
+        ).statusCode,
+      ).toBe(202);
+      while (await runNextJob(own.handle));
+      expect((await own.as.coordinator.request('GET', `/api/v1/imports/${imp.id}`)).json()).toMatchObject({
+        status: 'ready',
+        rowsValid: 1,
+      });
 
-    const next = Buffer.from(`Personnummer;Förnamn;Efternamn;Kommun\n${testIdentityNumber()};Siv;Holm;1402\n`, 'utf8');
-    expect(await importList('population', next)).toMatchObject({ status: 'ready', rowsValid: 1 });
+      const next = Buffer.from(
+        `Personnummer;Förnamn;Efternamn;Kommun\n${testIdentityNumber()};Siv;Holm;1402\n`,
+        'utf8',
+      );
+      expect(await importListInto(own, 'population', next)).toMatchObject({ status: 'ready', rowsValid: 1 });
+    });
   });
 
   it('reads the first sheet of an XLSX workbook, dates and numbers included', async () => {
@@ -222,22 +262,24 @@ describe('POST /api/v1/imports', () => {
   });
 
   it('reads a quote inside an unquoted cell as it stands, and quoted cells with commas and line breaks', async () => {
-    const [a, b] = [testIdentityNumber(), testIdentityNumber()];
-    const file = Buffer.from(
-      `${COLUMNS.population.join(',')}\n${a},Lo"ve,Ek,,,,1402,false,\n${b},"Ebba, Maj","Ek\nLund",,,,1402,false,\n`,
-    );
-    const imp = await importList('population', file);
-    expect(imp).toMatchObject({ status: 'ready', rowsValid: 2 });
-    const names = await h.db
-      .selectFrom('population_rows')
-      .select(['given_name', 'family_name', 'line'])
-      .where('import_id', '=', imp.id)
-      .orderBy('line')
-      .execute();
-    expect(names).toEqual([
-      { given_name: 'Lo"ve', family_name: 'Ek', line: 2 },
-      { given_name: 'Ebba, Maj', family_name: 'Ek\nLund', line: 3 },
-    ]);
+    await withOwnMunicipality(async (own) => {
+      const [a, b] = [testIdentityNumber(), testIdentityNumber()];
+      const file = Buffer.from(
+        `${COLUMNS.population.join(',')}\n${a},Lo"ve,Ek,,,,1402,false,\n${b},"Ebba, Maj","Ek\nLund",,,,1402,false,\n`,
+      );
+      const imp = await importListInto(own, 'population', file);
+      expect(imp).toMatchObject({ status: 'ready', rowsValid: 2 });
+      const names = await own.db
+        .selectFrom('population_rows')
+        .select(['given_name', 'family_name', 'line'])
+        .where('import_id', '=', imp.id)
+        .orderBy('line')
+        .execute();
+      expect(names).toEqual([
+        { given_name: 'Lo"ve', family_name: 'Ek', line: 2 },
+        { given_name: 'Ebba, Maj', family_name: 'Ek\nLund', line: 3 },
+      ]);
+    });
   });
 
   it('fails a population list without one resident of the municipality, which would move everyone out', async () => {
@@ -256,12 +298,16 @@ describe('POST /api/v1/imports', () => {
   });
 
   it('keeps no uploaded copy once a list is processed, unless its columns are still to be mapped', async () => {
-    const uploads = () => readdirSync(h.env.uploadsDir);
-    const before = uploads().length;
-    await importList('population', csv('population', [populationRow(testIdentityNumber())]));
-    expect(uploads()).toHaveLength(before);
-    await importList('population', Buffer.from(`Personnummer;Namn\n${testIdentityNumber()};Nils\n`));
-    expect(uploads()).toHaveLength(before + 1);
+    // An app of its own: its own uploads directory, which the other tests' imports would add to or empty.
+    await withOwnMunicipality(async (own) => {
+      // The directory is made with the first upload.
+      const uploads = () => (existsSync(own.env.uploadsDir) ? readdirSync(own.env.uploadsDir) : []);
+      const before = uploads().length;
+      await importListInto(own, 'population', csv('population', [populationRow(testIdentityNumber())]));
+      expect(uploads()).toHaveLength(before);
+      await importListInto(own, 'population', Buffer.from(`Personnummer;Namn\n${testIdentityNumber()};Nils\n`));
+      expect(uploads()).toHaveLength(before + 1);
+    });
   });
 
   it('answers 404 for an import of another municipality', async () => {

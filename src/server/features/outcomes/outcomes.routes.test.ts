@@ -356,6 +356,17 @@ describe('taking on again and following up after closure', () => {
   });
 
   it('lists due follow-ups in their queue and takes someone back without occupation on again in one step', async () => {
+    // The coach's queue as other tests left it: this test adds one follow-up to it, and takes it away again.
+    const queueUrl = '/api/v1/work-queues/closure-follow-up?contactPerson=me';
+    const countOf = async () =>
+      (
+        (await h.as.youth_coach.request('GET', '/api/v1/work-queues?contactPerson=me')).json() as {
+          key: string;
+          count: number;
+        }[]
+      ).find((q) => q.key === 'closure-follow-up')?.count ?? 0;
+    const countBefore = await countOf();
+    const itemsBefore = (await h.as.youth_coach.request('GET', queueUrl)).json().items as { personId: string }[];
     const c = await newCase(h.as.youth_coach);
     await close(h.as.youth_coach, c.caseId, { outcome: 'work', closedOn: today(), version: c.version });
     await h.db
@@ -364,16 +375,10 @@ describe('taking on again and following up after closure', () => {
       .where('case_id', '=', c.caseId)
       .where('months', '=', 6)
       .execute();
-    const queues = (await h.as.youth_coach.request('GET', '/api/v1/work-queues?contactPerson=me')).json() as {
-      key: string;
-      count: number;
-    }[];
-    expect(queues.find((q) => q.key === 'closure-follow-up')?.count).toBe(1);
-    const page = (
-      await h.as.youth_coach.request('GET', '/api/v1/work-queues/closure-follow-up?contactPerson=me')
-    ).json();
-    expect(page.items).toHaveLength(1);
-    const item = page.items[0];
+    expect(await countOf()).toBe(countBefore + 1);
+    const page = (await h.as.youth_coach.request('GET', queueUrl)).json();
+    expect(page.items).toHaveLength(itemsBefore.length + 1);
+    const item = page.items.find((i: { personId: string }) => i.personId === c.personId);
     expect(item).toMatchObject({ personId: c.personId, closureFollowUp: { caseId: c.caseId, months: 6 } });
     const url = `/api/v1/case-follow-ups/${item.closureFollowUp.id}/result`;
     const wrong = await h.as.youth_coach.request('POST', url, {
@@ -396,9 +401,8 @@ describe('taking on again and following up after closure', () => {
     });
     const person = (await h.as.youth_coach.request('GET', `/api/v1/persons/${c.personId}`)).json();
     expect(person.case).toMatchObject({ id: res.json().newCaseId, status: 'new' });
-    expect(
-      (await h.as.youth_coach.request('GET', '/api/v1/work-queues/closure-follow-up?contactPerson=me')).json().items,
-    ).toEqual([]);
+    expect((await h.as.youth_coach.request('GET', queueUrl)).json().items).toEqual(itemsBefore);
+    expect(await countOf()).toBe(countBefore);
     const twice = await h.as.youth_coach.request('POST', url, {
       result: 'same_occupation',
       version: res.json().version,
@@ -455,21 +459,28 @@ describe('taking on again and following up after closure', () => {
 
 describe('follow-up points the municipality sets', () => {
   it('plans the follow-ups at the months of the outreach settings', async () => {
-    const current = (await h.as.coordinator.request('GET', '/api/v1/outreach-settings')).json();
-    expect(current.settings.followUpMonths).toEqual([6, 12]);
-    const settings = { ...current.settings, followUpMonths: [3] };
-    const put = await h.as.coordinator.request('PUT', '/api/v1/outreach-settings', {
-      settings,
-      version: current.version,
-    });
-    expect(put.statusCode, put.body).toBe(200);
-    const c = await newCase();
-    await close(h.as.coordinator, c.caseId, { outcome: 'other', closedOn: today(), version: c.version });
-    const rows = await h.db
-      .selectFrom('case_follow_ups')
-      .select(['months', 'due_on'])
-      .where('case_id', '=', c.caseId)
-      .execute();
-    expect(rows).toEqual([{ months: 3, due_on: addMonths(today(), 3) }]);
+    // The settings are the municipality's: changed here, they would move the other tests' follow-ups.
+    const own = await createHarness();
+    try {
+      const current = (await own.as.coordinator.request('GET', '/api/v1/outreach-settings')).json();
+      expect(current.settings.followUpMonths).toEqual([6, 12]);
+      const settings = { ...current.settings, followUpMonths: [3] };
+      const put = await own.as.coordinator.request('PUT', '/api/v1/outreach-settings', {
+        settings,
+        version: current.version,
+      });
+      expect(put.statusCode, put.body).toBe(200);
+      const { id } = (await own.as.coordinator.request('POST', '/api/v1/persons', buildPerson())).json();
+      const kase = (await own.as.coordinator.request('GET', `/api/v1/persons/${id}`)).json().case;
+      await close(own.as.coordinator, kase.id, { outcome: 'other', closedOn: today(), version: kase.version });
+      const rows = await own.db
+        .selectFrom('case_follow_ups')
+        .select(['months', 'due_on'])
+        .where('case_id', '=', kase.id)
+        .execute();
+      expect(rows).toEqual([{ months: 3, due_on: addMonths(today(), 3) }]);
+    } finally {
+      await own.close();
+    }
   });
 });

@@ -10,8 +10,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const reach = (personId: string, daysBack: number) =>
-  h.as.coordinator.request('POST', `/api/v1/persons/${personId}/contact-attempts`, {
+const reach = (on: Harness, personId: string, daysBack: number) =>
+  on.as.coordinator.request('POST', `/api/v1/persons/${personId}/contact-attempts`, {
     channel: 'phone',
     outcome: 'reached',
     occupation: 'education',
@@ -25,44 +25,50 @@ describe('GET /api/v1/figures/outreach', () => {
   });
 
   it('counts reached, in time, median days to contact, not reached and overdue, also per contact person', async () => {
-    const quick = await personInRegister(h, { enteredOn: daysAgo(30), contactPerson: h.as.youth_coach });
-    const slow = await personInRegister(h, { enteredOn: daysAgo(30), contactPerson: h.as.youth_coach });
-    await personInRegister(h, { enteredOn: daysAgo(20), contactPerson: h.as.secondCoach });
-    await personInRegister(h, { enteredOn: daysAgo(2) });
-    await reach(quick.personId, 26); // 4 days after entry
-    await reach(slow.personId, 10); // 20 days after entry
+    // The municipality's figures count everyone in its register: this test's own, and no other test's.
+    const own = await createHarness();
+    try {
+      const quick = await personInRegister(own, { enteredOn: daysAgo(30), contactPerson: own.as.youth_coach });
+      const slow = await personInRegister(own, { enteredOn: daysAgo(30), contactPerson: own.as.youth_coach });
+      await personInRegister(own, { enteredOn: daysAgo(20), contactPerson: own.as.secondCoach });
+      await personInRegister(own, { enteredOn: daysAgo(2) });
+      await reach(own, quick.personId, 26); // 4 days after entry
+      await reach(own, slow.personId, 10); // 20 days after entry
 
-    const res = await h.as.manager.request('GET', '/api/v1/figures/outreach');
-    expect(res.statusCode).toBe(200);
-    const figures = res.json();
-    expect(figures.municipality).toEqual({
-      inRegister: 4,
-      reached: 2,
-      reachedShare: 0.5,
-      reachedInTime: 1,
-      reachedInTimeShare: 0.333,
-      medianDaysToFirstContact: 12,
-      notReached: 2,
-      overdue: 1,
-      mapped: 0,
-      mappedShare: 0,
-    });
-    const coach = figures.byContactPerson.find(
-      (r: { contactPerson: { id: string } | null }) => r.contactPerson?.id === h.as.youth_coach.staffId,
-    );
-    expect(coach).toMatchObject({
-      contactPerson: { name: 'Test youth_coach' },
-      inRegister: 2,
-      reached: 2,
-      reachedShare: 1,
-      overdue: 0,
-    });
-    expect(figures.byContactPerson.find((r: { contactPerson: unknown }) => r.contactPerson === null)).toMatchObject({
-      inRegister: 1,
-      notReached: 1,
-      overdue: 0,
-    });
-    expect(JSON.stringify(figures)).not.toMatch(/\d{12}/);
+      const res = await own.as.manager.request('GET', '/api/v1/figures/outreach');
+      expect(res.statusCode).toBe(200);
+      const figures = res.json();
+      expect(figures.municipality).toEqual({
+        inRegister: 4,
+        reached: 2,
+        reachedShare: 0.5,
+        reachedInTime: 1,
+        reachedInTimeShare: 0.333,
+        medianDaysToFirstContact: 12,
+        notReached: 2,
+        overdue: 1,
+        mapped: 0,
+        mappedShare: 0,
+      });
+      const coach = figures.byContactPerson.find(
+        (r: { contactPerson: { id: string } | null }) => r.contactPerson?.id === own.as.youth_coach.staffId,
+      );
+      expect(coach).toMatchObject({
+        contactPerson: { name: 'Test youth_coach' },
+        inRegister: 2,
+        reached: 2,
+        reachedShare: 1,
+        overdue: 0,
+      });
+      expect(figures.byContactPerson.find((r: { contactPerson: unknown }) => r.contactPerson === null)).toMatchObject({
+        inRegister: 1,
+        notReached: 1,
+        overdue: 0,
+      });
+      expect(JSON.stringify(figures)).not.toMatch(/\d{12}/);
+    } finally {
+      await own.close();
+    }
   });
 
   it("counts only a conversation as reached from the stricter rule's day; older attempts stay as were", async () => {

@@ -177,6 +177,11 @@ describe('GET /api/v1/reports/scb', () => {
 
   it('exports the CSV file in the documented layout to a coordinator only, auditing each person in it', async () => {
     expect((await h.as.manager.request('GET', '/api/v1/reports/scb?half=2026-H1&format=csv')).statusCode).toBe(403);
+    // Only this export's entries: the XLSX test exports, and audits, the same persons.
+    const before = await h.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirstOrThrow();
     const res = await h.as.coordinator.request('GET', '/api/v1/reports/scb?half=2026-H1&format=csv');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
@@ -190,6 +195,7 @@ describe('GET /api/v1/reports/scb', () => {
       .select(['person_id', 'action'])
       .where('entity', '=', 'scb_return')
       .where('action', '=', 'export')
+      .$if(before.id !== null, (q) => q.where('id', '>', before.id!))
       .execute();
     expect(audit.map((a) => a.person_id).sort()).toEqual([anna.id, bo.id].sort());
   });

@@ -316,6 +316,10 @@ describe('who sees the figures', () => {
 
   it('hides a small caseload with its load and whether it is over capacity, and its complement', async () => {
     // On 1 April the coach (capacity 2) has 2 open cases: the count, the load and "over" would all say so.
+    const set = await h.as.coordinator.request('PUT', `/api/v1/staff/${h.as.youth_coach.staffId}/caseload-capacity`, {
+      capacity: 2,
+    });
+    expect(set.statusCode, set.body).toBe(200);
     const r = (await otherAgency.request('GET', '/api/v1/reports/status?on=2026-04-01')).json();
     const coach = r.caseload.find(
       (x: { contactPerson: { id: string } | null }) => x.contactPerson?.id === h.as.youth_coach.staffId,
@@ -380,46 +384,57 @@ describe('the figures as files', () => {
 
 describe('/api/v1/figure-settings', () => {
   it('shows the defaults, lets only a coordinator change them, and moves the follow-up points', async () => {
-    expect((await h.anonymous('GET', '/api/v1/figure-settings')).statusCode).toBe(401);
-    const current = (await h.as.manager.request('GET', '/api/v1/figure-settings')).json();
-    expect(current).toEqual({
-      settings: {
-        targetMonths: 5,
-        targetShare: 0.6,
-        lostYoungPersonCost: 12_000_000,
-        caseloadCapacity: 30,
-        followUpMonths: [6, 12],
-      },
-      version: 0,
-    });
-    const settings = { ...current.settings, targetMonths: 4, lostYoungPersonCost: 15_000_000, followUpMonths: [12, 3] };
-    expect((await h.as.manager.request('PUT', '/api/v1/figure-settings', { settings, version: 0 })).statusCode).toBe(
-      403,
-    );
-    expect(
-      (await h.as.youth_coach.request('PUT', '/api/v1/figure-settings', { settings, version: 0 })).statusCode,
-    ).toBe(403);
-    const bad = await h.as.coordinator.request('PUT', '/api/v1/figure-settings', {
-      settings: { ...settings, targetShare: 1.5 },
-      version: 0,
-    });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors[0].field).toContain('targetShare');
-    const saved = await h.as.coordinator.request('PUT', '/api/v1/figure-settings', { settings, version: 0 });
-    expect(saved.statusCode, saved.body).toBe(200);
-    expect(saved.json()).toEqual({ settings: { ...settings, followUpMonths: [3, 12] }, version: 1 });
-    expect(
-      (await h.as.coordinator.request('PUT', '/api/v1/figure-settings', { settings, version: 0 })).statusCode,
-    ).toBe(409);
-    expect((await h.as.coordinator.request('GET', '/api/v1/outreach-settings')).json().settings.followUpMonths).toEqual(
-      [3, 12],
-    );
-    expect((await h.as.coordinator.request('GET', `/api/v1/reports/measures?${H1}`)).json().lostYoungPersonCost).toBe(
-      15_000_000,
-    );
-    expect((await h.as.coordinator.request('GET', `/api/v1/reports/outcomes?${H1}`)).json().studiesOrWork.months).toBe(
-      4,
-    );
-    await sql`select 1`.execute(h.db);
+    // Settings are the municipality's: changed here, they would change what the other tests' figures read.
+    const own = await createHarness();
+    try {
+      expect((await own.anonymous('GET', '/api/v1/figure-settings')).statusCode).toBe(401);
+      const current = (await own.as.manager.request('GET', '/api/v1/figure-settings')).json();
+      expect(current).toEqual({
+        settings: {
+          targetMonths: 5,
+          targetShare: 0.6,
+          lostYoungPersonCost: 12_000_000,
+          caseloadCapacity: 30,
+          followUpMonths: [6, 12],
+        },
+        version: 0,
+      });
+      const settings = {
+        ...current.settings,
+        targetMonths: 4,
+        lostYoungPersonCost: 15_000_000,
+        followUpMonths: [12, 3],
+      };
+      expect(
+        (await own.as.manager.request('PUT', '/api/v1/figure-settings', { settings, version: 0 })).statusCode,
+      ).toBe(403);
+      expect(
+        (await own.as.youth_coach.request('PUT', '/api/v1/figure-settings', { settings, version: 0 })).statusCode,
+      ).toBe(403);
+      const bad = await own.as.coordinator.request('PUT', '/api/v1/figure-settings', {
+        settings: { ...settings, targetShare: 1.5 },
+        version: 0,
+      });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().errors[0].field).toContain('targetShare');
+      const saved = await own.as.coordinator.request('PUT', '/api/v1/figure-settings', { settings, version: 0 });
+      expect(saved.statusCode, saved.body).toBe(200);
+      expect(saved.json()).toEqual({ settings: { ...settings, followUpMonths: [3, 12] }, version: 1 });
+      expect(
+        (await own.as.coordinator.request('PUT', '/api/v1/figure-settings', { settings, version: 0 })).statusCode,
+      ).toBe(409);
+      expect(
+        (await own.as.coordinator.request('GET', '/api/v1/outreach-settings')).json().settings.followUpMonths,
+      ).toEqual([3, 12]);
+      expect(
+        (await own.as.coordinator.request('GET', `/api/v1/reports/measures?${H1}`)).json().lostYoungPersonCost,
+      ).toBe(15_000_000);
+      expect(
+        (await own.as.coordinator.request('GET', `/api/v1/reports/outcomes?${H1}`)).json().studiesOrWork.months,
+      ).toBe(4);
+      await sql`select 1`.execute(own.db);
+    } finally {
+      await own.close();
+    }
   });
 });

@@ -229,19 +229,28 @@ describe('/api/v1/units', () => {
   });
 
   it('keeps at least one KAA unit (409 last_kaa_unit) and lets a new unit be one', async () => {
-    const kaa = ((await h.as.administrator.request('GET', '/api/v1/units')).json() as UnitJson[]).filter((u) => u.kaa);
-    expect(kaa.length).toBe(1);
-    const last = await h.as.administrator.request('PATCH', `/api/v1/units/${kaa[0]!.id}`, { kaa: false });
-    expect(last.statusCode).toBe(409);
-    expect(last.json()).toMatchObject({ code: 'last_kaa_unit', errors: [{ field: 'kaa' }] });
-    const second = await add('Ungdomsenheten', { kaa: true });
-    expect(second.json().kaa).toBe(true);
-    expect((await h.as.administrator.request('PATCH', `/api/v1/units/${kaa[0]!.id}`, { kaa: false })).json().kaa).toBe(
-      false,
-    );
-    expect((await h.as.administrator.request('PATCH', `/api/v1/units/${kaa[0]!.id}`, { kaa: true })).json().kaa).toBe(
-      true,
-    );
+    // A municipality of its own: another test leaves a deactivated unit marked KAA, which counts as one.
+    const own = await createHarness();
+    try {
+      const admin = own.as.administrator;
+      const kaa = ((await admin.request('GET', '/api/v1/units?includeInactive=true')).json() as UnitJson[]).filter(
+        (u) => u.kaa,
+      );
+      expect(kaa.length).toBe(1);
+      const last = await admin.request('PATCH', `/api/v1/units/${kaa[0]!.id}`, { kaa: false });
+      expect(last.statusCode).toBe(409);
+      expect(last.json()).toMatchObject({ code: 'last_kaa_unit', errors: [{ field: 'kaa' }] });
+      const second = await admin.request('POST', '/api/v1/units', {
+        name: 'Ungdomsenheten',
+        kind: 'municipal',
+        kaa: true,
+      });
+      expect(second.json().kaa).toBe(true);
+      expect((await admin.request('PATCH', `/api/v1/units/${kaa[0]!.id}`, { kaa: false })).json().kaa).toBe(false);
+      expect((await admin.request('PATCH', `/api/v1/units/${kaa[0]!.id}`, { kaa: true })).json().kaa).toBe(true);
+    } finally {
+      await own.close();
+    }
   });
 
   it('PUT /api/v1/units/kaa sets the KAA units, refuses a deactivated one, leaves deactivated ones be', async () => {
