@@ -229,7 +229,7 @@ describe('/api/v1/units', () => {
   });
 
   it('keeps at least one KAA unit (409 last_kaa_unit) and lets a new unit be one', async () => {
-    // A municipality of its own: another test leaves a deactivated unit marked KAA, which counts as one.
+    // A municipality of its own, so that the count of KAA units is this test's alone.
     const own = await createHarness();
     try {
       const admin = own.as.administrator;
@@ -248,6 +248,13 @@ describe('/api/v1/units', () => {
       expect(second.json().kaa).toBe(true);
       expect((await admin.request('PATCH', `/api/v1/units/${kaa[0]!.id}`, { kaa: false })).json().kaa).toBe(false);
       expect((await admin.request('PATCH', `/api/v1/units/${kaa[0]!.id}`, { kaa: true })).json().kaa).toBe(true);
+      // A deactivated KAA unit is no other KAA unit: the last active one can neither stop being one nor go.
+      await admin.request('PATCH', `/api/v1/units/${second.json().id}`, { active: false });
+      const unmarked = await admin.request('PATCH', `/api/v1/units/${kaa[0]!.id}`, { kaa: false });
+      expect(unmarked.statusCode).toBe(409);
+      const deactivated = await admin.request('PATCH', `/api/v1/units/${kaa[0]!.id}`, { active: false });
+      expect(deactivated.statusCode).toBe(409);
+      expect(deactivated.json()).toMatchObject({ code: 'last_kaa_unit', errors: [{ field: 'active' }] });
     } finally {
       await own.close();
     }

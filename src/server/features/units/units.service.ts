@@ -65,22 +65,27 @@ export async function addUnitIn(scope: UnitScope, input: UnitCreateBody): Promis
 
 /**
  * Renames, re-kinds, marks or deactivates (or reactivates) a unit of the municipality; 404 for
- * another municipality's. The last KAA unit cannot stop being one (409 last_kaa_unit).
+ * another municipality's. The last active KAA unit can neither stop being one nor be deactivated
+ * (409 last_kaa_unit).
  */
 export async function changeUnitIn(scope: UnitScope, unitId: string, input: UnitUpdateBody): Promise<Unit> {
   const current = await unitOf(scope.trx, scope.municipalityId, unitId);
   if (!current) throw new AppError('not_found');
   const name = input.name === undefined ? undefined : cleanUnitName(input.name);
   if (name !== undefined && unitNameKey(name) !== unitNameKey(current.name)) await refuseTakenName(scope, name, unitId);
-  if (input.kaa === false && current.kaa) {
+  // A deactivated KAA unit does not carry the activity responsibility, so it does not count as another one.
+  const leavesKaa = current.kaa && current.active && (input.kaa === false || input.active === false);
+  if (leavesKaa) {
     const others = await scope.trx
       .selectFrom('units')
       .select('id')
       .where('municipality_id', '=', scope.municipalityId)
       .where('kaa', '=', true)
+      .where('active', '=', true)
       .where('id', '!=', unitId)
       .executeTakeFirst();
-    if (!others) throw new AppError('last_kaa_unit', [{ field: 'kaa', code: 'invalid' }]);
+    const field = input.kaa === false ? 'kaa' : 'active';
+    if (!others) throw new AppError('last_kaa_unit', [{ field, code: 'invalid' }]);
   }
   const changes = { name, kind: input.kind, kaa: input.kaa, active: input.active };
   const changed = Object.fromEntries(
