@@ -178,6 +178,9 @@ async function main(): Promise<number> {
     const scbS = seconds(t);
     const scbCpu = cpuSince(cpu, await serverCpu(handle.db));
     const rowCount = counts.reduce((sum, c) => sum + c.n, 0);
+    t = process.hrtime.bigint();
+    await scbSummary(handle.db, m, period, codeListsFor(half));
+    console.log(`SCB return again: ${seconds(t).toFixed(3)} s`);
     console.log(`SCB return ${half}: ${rowCount} rows, ${failures.length} failed checks`);
     t = process.hrtime.bigint();
     const fileRows = await scbRows(handle.db, m, period);
