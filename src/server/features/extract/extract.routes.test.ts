@@ -6,26 +6,38 @@ import { createHarness, type Harness } from '../../testing/harness.js';
 import { storedAsIs } from '../../db/events.js';
 
 let h: Harness;
+/** The person the tests that only read share; a test that changes what the extract holds makes its own. */
 let personId: string;
+let unit: { id: string };
+let social: { id: string };
 beforeAll(async () => {
   h = await createHarness();
-  personId = (await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson({ givenName: 'Utdrag' }))).json()
-    .id;
-  await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/notes`, { text: 'Första mötet.' });
-  const unit = await h.db
+  unit = await h.db
     .selectFrom('units')
     .select('id')
     .where('municipality_id', '=', h.municipalityId)
     .where('name', '=', 'Socialtjänsten')
     .executeTakeFirstOrThrow();
-  // Two health notes by a social worker (under a consent that names Socialtjänsten), one with no author.
-  const social = await insertStaff(h.db, {
+  social = await insertStaff(h.db, {
     municipalityId: h.municipalityId,
     name: 'Test socialsekreterare',
     email: 'social@test.lotsa.local',
     role: 'team_member',
     unitId: unit.id,
   });
+  personId = await personWithHistory();
+});
+afterAll(() => h.close());
+
+/**
+ * A person with a note, two health notes by a social worker (under a consent that names Socialtjänsten) and one with
+ * no author, a consent for contact and occupation, and an emergency access by the youth coach, who read the person.
+ */
+async function personWithHistory(): Promise<string> {
+  const personId = (
+    await h.as.coordinator.request('POST', '/api/v1/persons', buildPerson({ givenName: 'Utdrag' }))
+  ).json().id;
+  await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/notes`, { text: 'Första mötet.' });
   const health = (text: string, actor_id: string | null) => ({
     municipality_id: h.municipalityId,
     person_id: personId,
@@ -48,8 +60,8 @@ beforeAll(async () => {
     reason: 'Akut läge, kontaktpersonen nås inte',
   });
   await h.as.youth_coach.request('GET', `/api/v1/persons/${personId}`);
-});
-afterAll(() => h.close());
+  return personId;
+}
 
 describe('GET /api/v1/persons/:id/extract', () => {
   it('answers 401 without a session, 403 to a coach, 404 in another municipality', async () => {
@@ -59,6 +71,15 @@ describe('GET /api/v1/persons/:id/extract', () => {
   });
 
   it('holds what the coordinator may see of the person and who accessed it, audited as an export', async () => {
+    const exports = () =>
+      h.db
+        .selectFrom('audit_log')
+        .select('id')
+        .where('action', '=', 'export')
+        .where('entity', '=', 'extract')
+        .where('person_id', '=', personId)
+        .execute();
+    const before = (await exports()).length;
     const res = await h.as.coordinator.request('GET', `/api/v1/persons/${personId}/extract`);
     expect(res.statusCode).toBe(200);
     const extract = res.json();
@@ -85,15 +106,7 @@ describe('GET /api/v1/persons/:id/extract', () => {
         expect.objectContaining({ action: 'read', what: 'person', by: 'Test youth_coach', role: 'youth_coach' }),
       ]),
     );
-    expect(
-      await h.db
-        .selectFrom('audit_log')
-        .select('id')
-        .where('action', '=', 'export')
-        .where('entity', '=', 'extract')
-        .where('person_id', '=', personId)
-        .execute(),
-    ).toHaveLength(1);
+    expect(await exports()).toHaveLength(before + 1);
   });
 
   it('leaves out health notes the coordinator may not see, saying how many, of what, who holds them', async () => {
@@ -147,12 +160,7 @@ describe('GET /api/v1/persons/:id/extract', () => {
   });
 
   it('holds the health notes too for a coordinator of a unit the consent names for that category', async () => {
-    const unit = await h.db
-      .selectFrom('units')
-      .select('id')
-      .where('municipality_id', '=', h.municipalityId)
-      .where('name', '=', 'Socialtjänsten')
-      .executeTakeFirstOrThrow();
+    const personId = await personWithHistory();
     await insertStaff(h.db, {
       municipalityId: h.municipalityId,
       name: 'Test samordnare soc',

@@ -309,6 +309,15 @@ describe('a person’s measures', () => {
   });
 
   it('answers 401 without a session, 403 without the right to book, 404 to whoever is not on the person', async () => {
+    const deniedSoFar = () =>
+      h.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('actor_id', '=', h.as.secondCoach.staffId)
+        .where('entity', '=', 'measures')
+        .orderBy('id')
+        .execute();
+    const before = await deniedSoFar();
     expect((await h.anonymous('GET', `/api/v1/persons/${personId}/measures`)).statusCode).toBe(401);
     expect((await h.anonymous('POST', `/api/v1/persons/${personId}/measures`, body())).statusCode).toBe(401);
     expect((await h.as.manager.request('POST', `/api/v1/persons/${personId}/measures`, body())).statusCode).toBe(403);
@@ -319,18 +328,24 @@ describe('a person’s measures', () => {
     expect((await h.as.otherCoordinator.request('GET', `/api/v1/persons/${personId}/measures`)).statusCode).toBe(404);
     // Consent lets a social worker see the person, but booking is the KAA's own work.
     expect((await socialWorker.request('POST', `/api/v1/persons/${personId}/measures`, body())).statusCode).toBe(404);
-    const denied = await h.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('actor_id', '=', h.as.secondCoach.staffId)
-      .where('entity', '=', 'measures')
-      .execute();
+    // Counted from this test's requests: another test may have been refused before.
+    const denied = (await deniedSoFar()).slice(before.length);
     expect(denied.map((d) => d.action)).toEqual(['denied']);
   });
 
   it('names each invalid field (end before start, foreign offer or goal, bad org. number), storing none', async () => {
     const post = (b: Record<string, unknown>) =>
       h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/measures`, b);
+    // What other tests booked for the person stays; this test's requests add nothing.
+    const measures = () => h.db.selectFrom('measures').select('id').where('person_id', '=', personId).execute();
+    const events = () =>
+      h.db
+        .selectFrom('events')
+        .select('id')
+        .where('person_id', '=', personId)
+        .where('type', 'like', 'measure_%')
+        .execute();
+    const [measuresBefore, eventsBefore] = [await measures(), await events()];
     expect(fields(await post({}))).toEqual(['offerId', 'startsOn']);
     expect(fields(await post(body({ plannedEndOn: addDays(today, -1) })))).toEqual(['plannedEndOn']);
     const ended = await post(body({ endedOn: addDays(today, -1), endReason: 'completed' }));
@@ -358,15 +373,8 @@ describe('a person’s measures', () => {
     expect(
       fields(await post(body({ offerId: placementOfferId, placement: { ...placement, hoursPerWeek: 60 } }))),
     ).toEqual(['placement.hoursPerWeek']);
-    expect(await h.db.selectFrom('measures').select('id').where('person_id', '=', personId).execute()).toEqual([]);
-    expect(
-      await h.db
-        .selectFrom('events')
-        .select('id')
-        .where('person_id', '=', personId)
-        .where('type', 'like', 'measure_%')
-        .execute(),
-    ).toEqual([]);
+    expect(await measures()).toEqual(measuresBefore);
+    expect(await events()).toEqual(eventsBefore);
   });
 
   it('books a work placement and a guidance measure in parallel, on the timeline and in the audit log', async () => {
@@ -587,12 +595,14 @@ describe('referrals', () => {
   it('names each invalid field and stores nothing', async () => {
     const post = (b: Record<string, unknown>) =>
       h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/referrals`, b);
+    const referrals = () => h.db.selectFrom('referrals').select('id').where('person_id', '=', personId).execute();
+    const before = await referrals();
     expect(fields(await post({}))).toEqual(['agency', 'sentOn']);
     expect(fields(await post(body({ agency: 'other' })))).toEqual(['agencyName']);
     expect(fields(await post(body({ status: 'ended' })))).toEqual(['outcome']);
     expect(fields(await post(body({ firstVisitOn: addDays(today, -1) })))).toEqual(['firstVisitOn']);
     expect(fields(await post(body({ status: 'lost' })))).toEqual(['status']);
-    expect(await h.db.selectFrom('referrals').select('id').where('person_id', '=', personId).execute()).toEqual([]);
+    expect(await referrals()).toEqual(before);
   });
 
   it('refuses a health and social referral from someone whose consent does not cover that category', async () => {

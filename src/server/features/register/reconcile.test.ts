@@ -2,8 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { todayInSweden } from '../../../core/dates.js';
+import { addDays } from '../../../core/outreach.js';
 import { ensureMunicipality } from '../../bootstrap.js';
 import type { DatabaseHandle } from '../../db/connection.js';
 import { createTestDatabase } from '../../testing/database.js';
@@ -14,7 +15,14 @@ import { importFile } from '../imports/run-import.js';
 import { reconcile } from './reconcile.js';
 
 let handle: DatabaseHandle;
+/** The municipality of the test that runs: each has its own, so its lists, register and reconciliations. */
 let municipalityId: string;
+let municipalityCode: string;
+/** Codes of real municipalities, one for each test of the file. */
+const CODES = ['1401', '1402', '1407', '1415', '1419', '1440', '1441', '1480', '1481', '1482'];
+let municipalities = 0;
+/** The day it is in Sweden when these tests reconcile; an applied reconciliation may not be later. */
+const today = '2026-12-01';
 const dir = mkdtempSync(path.join(os.tmpdir(), 'lotsa-reconcile-'));
 let files = 0;
 
@@ -40,17 +48,33 @@ async function load(kind: 'population' | 'enrolments', rows: Record<string, stri
  */
 async function apply(asOf: string) {
   const preview = await reconcile(handle, municipalityId, asOf, { apply: false, actorId: null });
-  return reconcile(handle, municipalityId, asOf, { apply: true, actorId: null, confirmLeaving: preview.left.length });
+  return reconcile(handle, municipalityId, asOf, {
+    apply: true,
+    actorId: null,
+    confirmLeaving: preview.left.length,
+    today,
+  });
 }
+/** A row of the population list of the test's municipality. */
+const resident = (pnr: string, over: Record<string, string> = {}) =>
+  populationRow(pnr, { municipality_code: municipalityCode, ...over });
 /** The lists of a result without the names, which these tests do not check. */
 const bare = <T extends { name: string; protectedIdentity: boolean }>(list: T[]) =>
   list.map(({ name: _n, protectedIdentity: _p, ...rest }) => rest);
 const person = (pnr: string) =>
-  handle.db.selectFrom('persons').selectAll().where('personal_identity_number', '=', pnr).executeTakeFirstOrThrow();
+  handle.db
+    .selectFrom('persons')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .where('personal_identity_number', '=', pnr)
+    .executeTakeFirstOrThrow();
 
 beforeAll(async () => {
   handle = await createTestDatabase();
-  municipalityId = await ensureMunicipality(handle.db, { code: '1402', name: 'Partille kommun' });
+});
+beforeEach(async () => {
+  municipalityCode = CODES[municipalities++]!;
+  municipalityId = await ensureMunicipality(handle.db, { code: municipalityCode, name: `Kommun ${municipalityCode}` });
 });
 afterAll(() => handle.close());
 
@@ -63,11 +87,13 @@ describe('reconciliation', () => {
   const droppedOut = (pnr: string) =>
     schoolHistory(pnr, { end_date: '2026-03-01', end_reason: 'interrupted', qualification: 'none' });
 
-  it('puts in everyone the rules put in, with the details of the population list', async () => {
+  // The story of one municipality's register in October; a test of a later step first tells the earlier ones.
+  /** The first lists, applied on 1 October: the dropout not yet resident, the one who changed school at school. */
+  async function firstLists() {
     await load('population', [
-      populationRow(protectedPerson, { protected_identity: 'ja' }),
-      populationRow(movedAway),
-      populationRow(changedSchool),
+      resident(protectedPerson, { protected_identity: 'ja' }),
+      resident(movedAway),
+      resident(changedSchool),
     ]);
     await load('enrolments', [
       ...droppedOut(dropout),
@@ -75,38 +101,52 @@ describe('reconciliation', () => {
       ...droppedOut(movedAway),
       ...schoolHistory(changedSchool),
     ]);
-    const result = await apply('2026-10-01');
+    return apply('2026-10-01');
+  }
+  /** 5 October: one moved away, the dropout moved in, and the protected person's list lost the protection. */
+  async function oneMovesAway() {
+    await load('population', [
+      resident(dropout),
+      resident(protectedPerson, { protected_identity: '' }),
+      resident(changedSchool),
+    ]);
+    return apply('2026-10-05');
+  }
+  /** 20 October: the one who moved away is back at a new address, and the protected person moved. */
+  async function oneComesBack() {
+    await load('population', [
+      resident(movedAway, { street_address: 'Nya gatan 7', city: 'Sävedalen' }),
+      resident(protectedPerson, { street_address: 'Hemliga vägen 1' }),
+      resident(dropout),
+    ]);
+    return apply('2026-10-20');
+  }
+
+  it('puts in everyone the rules put in, with the details of the population list', async () => {
+    const result = await firstLists();
     expect(result.entered.map((e) => e.personalIdentityNumber)).toEqual([protectedPerson, movedAway].sort());
     expect((await person(protectedPerson)).protected_identity).toBe(true);
   });
 
   it('refuses to apply a day before the newest applied one, or a day still to come', async () => {
+    await firstLists();
     await expect(apply('2026-09-30')).rejects.toMatchObject({ code: 'reconcile_before_newest' });
-    await expect(apply('2999-01-01')).rejects.toMatchObject({ code: 'reconcile_future' });
+    await expect(apply(addDays(today, 1))).rejects.toMatchObject({ code: 'reconcile_future' });
     await expect(
       reconcile(handle, municipalityId, '2026-09-30', { apply: false, actorId: null }),
     ).resolves.toMatchObject({ inRegister: 2 });
   });
 
   it('never lowers protected identity from a list, and gives someone who comes back the newest details', async () => {
-    await load('population', [
-      populationRow(dropout),
-      populationRow(protectedPerson, { protected_identity: '' }),
-      populationRow(changedSchool),
-    ]);
-    const left = await apply('2026-10-05');
+    await firstLists();
+    const left = await oneMovesAway();
     expect(bare(left.left)).toEqual([
       { personalIdentityNumber: movedAway, reason: 'moved_out', rule: 'registeredInMunicipality' },
     ]);
     expect(left.changed).toEqual([]);
     expect((await person(protectedPerson)).protected_identity).toBe(true);
 
-    await load('population', [
-      populationRow(movedAway, { street_address: 'Nya gatan 7', city: 'Sävedalen' }),
-      populationRow(protectedPerson, { street_address: 'Hemliga vägen 1' }),
-      populationRow(dropout),
-    ]);
-    const back = await apply('2026-10-20');
+    const back = await oneComesBack();
     expect(bare(back.entered)).toEqual([{ personalIdentityNumber: movedAway, reason: 'dropped_out' }]);
     expect(bare(back.changed)).toEqual(
       [
@@ -156,6 +196,7 @@ describe('reconciliation', () => {
       .selectFrom('register_periods')
       .innerJoin('persons', 'persons.id', 'register_periods.person_id')
       .select(['entered_on', 'left_on'])
+      .where('persons.municipality_id', '=', municipalityId)
       .where('personal_identity_number', '=', movedAway)
       .orderBy('entered_on')
       .execute();
@@ -168,12 +209,17 @@ describe('reconciliation', () => {
   it('ends an open enrolment that a newer list of the same school unit no longer has', async () => {
     // changedSchool is in upper secondary (unit 87654321) by the first list; a newer list of that unit lacks the
     // student.
+    await firstLists();
+    await oneMovesAway();
+    await oneComesBack();
     await load(
       'population',
-      [changedSchool, dropout, protectedPerson, movedAway].map((p) => populationRow(p)),
+      [changedSchool, dropout, protectedPerson, movedAway].map((p) => resident(p)),
     );
-    const today = todayInSweden();
-    const still = await reconcile(handle, municipalityId, today, { apply: false, actorId: null });
+    // A list of a school unit ends, the day before it arrived, the open enrolments it lacks; the lists arrive
+    // today (the database's clock), so this is reconciled on the day they arrived.
+    const arrived = todayInSweden();
+    const still = await reconcile(handle, municipalityId, arrived, { apply: false, actorId: null });
     expect(still.entered.map((e) => e.personalIdentityNumber)).not.toContain(changedSchool);
     const backAtSchool = { ...schoolHistory(dropout)[1]!, start_date: '2026-08-17' };
     // A list of that unit with a row left out is no full roll: nobody's enrolment ends by it.
@@ -183,10 +229,10 @@ describe('reconciliation', () => {
       'needs_review',
     );
     await acceptImport(handle.db, { id: null, municipalityId }, partial.id, [3]);
-    const meanwhile = await reconcile(handle, municipalityId, today, { apply: false, actorId: null });
+    const meanwhile = await reconcile(handle, municipalityId, arrived, { apply: false, actorId: null });
     expect(meanwhile.entered.map((e) => e.personalIdentityNumber)).not.toContain(changedSchool);
     await load('enrolments', [backAtSchool]);
-    const after = await reconcile(handle, municipalityId, today, { apply: false, actorId: null });
+    const after = await reconcile(handle, municipalityId, arrived, { apply: false, actorId: null });
     expect(bare(after.entered)).toEqual([{ personalIdentityNumber: changedSchool, reason: 'dropped_out' }]);
     // dropout started again at that unit, so leaves for upper secondary.
     expect(bare(after.left)).toEqual([
@@ -198,7 +244,7 @@ describe('reconciliation', () => {
 describe('leaving on the 20th birthday', () => {
   it('closes the period on the birthday, not on the day reconciled', async () => {
     const pnr = '200610242380'; // turns 20 on 2026-10-24
-    await load('population', [populationRow(pnr)]);
+    await load('population', [resident(pnr)]);
     await load(
       'enrolments',
       schoolHistory(pnr, {
@@ -246,7 +292,7 @@ describe('writing those who enter', () => {
     const newcomers = Array.from({ length: 7 }, () => testIdentityNumber());
     await load(
       'population',
-      newcomers.map((p) => populationRow(p)),
+      newcomers.map((p) => resident(p)),
     );
     await load(
       'enrolments',
@@ -303,7 +349,7 @@ describe('a person in several enrolment lists', () => {
     const pnr = testIdentityNumber();
     const [gr] = schoolHistory(pnr, null);
     const gy = { ...schoolHistory(pnr)[1]!, end_date: '2026-03-01', end_reason: 'interrupted', qualification: 'none' };
-    await load('population', [populationRow(pnr)]);
+    await load('population', [resident(pnr)]);
     const older = await load('enrolments', [gr!, gy]);
     // Ended the same day at another school with a studiebevis: the newer list's row comes first.
     const newer = await load('enrolments', [
@@ -316,10 +362,10 @@ describe('a person in several enrolment lists', () => {
       },
     ]);
     for (let i = 0; i < 3; i++) {
-      const preview = await reconcile(handle, municipalityId, todayInSweden(), { apply: false, actorId: null });
+      const preview = await reconcile(handle, municipalityId, today, { apply: false, actorId: null });
       expect(bare(preview.entered)).toContainEqual({ personalIdentityNumber: pnr, reason: 'certificate_only' });
     }
-    const applied = await apply(todayInSweden());
+    const applied = await apply(today);
     expect(bare(applied.entered)).toContainEqual({ personalIdentityNumber: pnr, reason: 'certificate_only' });
     const period = await handle.db
       .selectFrom('register_periods')

@@ -39,10 +39,15 @@ export type ReconcileResult = {
 };
 
 /**
- * Options of a reconciliation: whether to apply it, who does, and (to apply one that takes many out) the number leaving
- * as confirmed.
+ * Options of a reconciliation: whether to apply it, who does, (to apply one that takes many out) the number leaving
+ * as confirmed, and the day it is in Sweden (today unless given; an applied one may not be later).
  */
-export type ReconcileOptions = { apply: boolean; actorId: string | null; confirmLeaving?: number | null };
+export type ReconcileOptions = {
+  apply: boolean;
+  actorId: string | null;
+  confirmLeaving?: number | null;
+  today?: string;
+};
 
 /** What reconciliation on a day would do, and from which lists. */
 export type Plan = {
@@ -125,8 +130,13 @@ async function plan(
 }
 
 /** An applied reconciliation must not go back before the newest applied one, nor into the future. */
-async function checkApplyDay(q: Transaction<Database>, municipalityId: string, asOf: string): Promise<void> {
-  if (asOf > todayInSweden()) throw new AppError('reconcile_future', [{ field: 'asOf', code: 'invalid' }]);
+async function checkApplyDay(
+  q: Transaction<Database>,
+  municipalityId: string,
+  asOf: string,
+  today: string,
+): Promise<void> {
+  if (asOf > today) throw new AppError('reconcile_future', [{ field: 'asOf', code: 'invalid' }]);
   const newest = await q
     .selectFrom('reconciliations')
     .select('as_of')
@@ -186,7 +196,7 @@ export async function reconcile(
         return { plan: previewed, names: await named(trx, previewed) };
       }
       await sql`select pg_advisory_xact_lock(hashtext(${`reconcile:${municipalityId}`}))`.execute(trx);
-      await checkApplyDay(trx, municipalityId, asOf);
+      await checkApplyDay(trx, municipalityId, asOf, options.today ?? todayInSweden());
       const planned = await plan(session, trx, municipality, asOf, progress);
       checkLeavingConfirmed(planned.leave.length, registerBefore(planned), options.confirmLeaving);
       const names = await named(trx, planned);

@@ -2,9 +2,11 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerJobHandlers } from '../../jobs/handlers.js';
 import { runNextJob } from '../../jobs/queue.js';
+import { ensureMunicipality } from '../../bootstrap.js';
 import { testIdentityNumber } from '../../testing/factories.js';
-import { createHarness, type Harness } from '../../testing/harness.js';
+import { createHarness, type Client, type Harness } from '../../testing/harness.js';
 import { csv, populationRow, schoolHistory } from '../../testing/lists.js';
+import { signInNewStaff } from '../../testing/staff.js';
 
 let h: Harness;
 const DAY = '2026-11-02';
@@ -18,15 +20,15 @@ const neverStarted = testIdentityNumber();
  * Uploads a list; one much smaller than the population list before is confirmed, as the coordinator would
  * (register-guard.test.ts tests the guard).
  */
-async function upload(kind: 'population' | 'enrolments', file: Buffer, name: string) {
-  const res = await h.as.coordinator.upload(`/api/v1/imports?kind=${kind}&fileName=${name}`, file);
+async function upload(w: World, kind: 'population' | 'enrolments', file: Buffer, name: string) {
+  const res = await w.coordinator.upload(`/api/v1/imports?kind=${kind}&fileName=${name}`, file);
   expect(res.statusCode).toBe(202);
   while (await runNextJob(h.handle));
-  const imp = (await h.as.coordinator.request('GET', `/api/v1/imports/${res.json().id}`)).json();
+  const imp = (await w.coordinator.request('GET', `/api/v1/imports/${res.json().id}`)).json();
   if (imp.previousResidents !== null)
     expect(
       (
-        await h.as.coordinator.request('POST', `/api/v1/imports/${imp.id}/accept`, {
+        await w.coordinator.request('POST', `/api/v1/imports/${imp.id}/accept`, {
           skipLines: [],
           confirmShrink: true,
         })
@@ -34,11 +36,79 @@ async function upload(kind: 'population' | 'enrolments', file: Buffer, name: str
     ).toBe(204);
 }
 
-async function reconcileJob(asOf: string, apply: boolean, confirmLeaving?: number) {
-  const res = await h.as.coordinator.request('POST', '/api/v1/register/reconcile', { asOf, apply, confirmLeaving });
+async function reconcileJob(w: World, asOf: string, apply: boolean, confirmLeaving?: number) {
+  const res = await w.coordinator.request('POST', '/api/v1/register/reconcile', { asOf, apply, confirmLeaving });
   expect(res.statusCode).toBe(202);
   while (await runNextJob(h.handle));
-  return (await h.as.coordinator.request('GET', `/api/v1/jobs/${res.json().jobId}`)).json();
+  return (await w.coordinator.request('GET', `/api/v1/jobs/${res.json().jobId}`)).json();
+}
+
+/** A municipality of one test, with its own lists and register, and a coordinator of it. */
+type World = { id: string; code: string; coordinator: Client };
+/** Codes of real municipalities that the harness's two do not use. */
+const CODES = ['1401', '1407', '1415', '1419', '1440', '1441', '1481', '1482'];
+let worlds = 0;
+async function newMunicipality(): Promise<World> {
+  const code = CODES[worlds++]!;
+  const id = await ensureMunicipality(h.db, { code, name: `Kommun ${code}` });
+  return { id, code, coordinator: await signInNewStaff(h, 'coordinator', { municipalityId: id }) };
+}
+/** A row of the population list of `w`. */
+const resident = (w: World, pnr: string, over: Record<string, string> = {}) =>
+  populationRow(pnr, { municipality_code: w.code, ...over });
+/** The person with `pnr` in `w`. */
+const personIn = (w: World, pnr: string) =>
+  h.db
+    .selectFrom('persons')
+    .select('id')
+    .where('municipality_id', '=', w.id)
+    .where('personal_identity_number', '=', pnr)
+    .executeTakeFirstOrThrow();
+
+// The story of one municipality's register; a test of a later step first tells the earlier ones.
+/** The first population and enrolment lists: the dropout and the one who never started enter. */
+async function firstLists(w: World) {
+  await upload(
+    w,
+    'population',
+    csv(
+      'population',
+      [dropout, student, graduate, neverStarted].map((p) => resident(w, p)),
+    ),
+    'pop1.csv',
+  );
+  await upload(
+    w,
+    'enrolments',
+    csv('enrolments', [
+      ...schoolHistory(dropout, { end_date: '2026-03-01', end_reason: 'interrupted', qualification: 'none' }),
+      ...schoolHistory(student),
+      ...schoolHistory(graduate, {
+        start_date: '2022-08-18',
+        end_date: '2025-06-12',
+        end_reason: 'completed',
+        qualification: 'examen',
+      }),
+      ...schoolHistory(neverStarted, null),
+    ]),
+    'enr1.csv',
+  );
+}
+/** The first lists, applied on DAY. */
+async function firstApplied(w: World) {
+  await firstLists(w);
+  expect((await reconcileJob(w, DAY, true)).result.inRegister).toBe(2);
+}
+const LATER = '2026-11-16';
+/** A newer population list without the dropout, applied on LATER: the dropout moved out. */
+async function dropoutMovesOut(w: World) {
+  await upload(
+    w,
+    'population',
+    csv('population', [resident(w, neverStarted, { street_address: 'Nya vägen 2' }), resident(w, student)]),
+    'pop2.csv',
+  );
+  return reconcileJob(w, LATER, true, 1);
 }
 
 beforeAll(async () => {
@@ -58,35 +128,14 @@ describe('POST /api/v1/register/reconcile', () => {
   });
 
   it('fails with a reason when no population list has been accepted', async () => {
-    const job = await reconcileJob(DAY, false);
+    const job = await reconcileJob(await newMunicipality(), DAY, false);
     expect(job).toMatchObject({ status: 'failed', error: 'no_population_list' });
   });
 
   it('previews who enters and why, without writing; applies in one go; changes nothing the second time', async () => {
-    await upload(
-      'population',
-      csv(
-        'population',
-        [dropout, student, graduate, neverStarted].map((p) => populationRow(p)),
-      ),
-      'pop1.csv',
-    );
-    await upload(
-      'enrolments',
-      csv('enrolments', [
-        ...schoolHistory(dropout, { end_date: '2026-03-01', end_reason: 'interrupted', qualification: 'none' }),
-        ...schoolHistory(student),
-        ...schoolHistory(graduate, {
-          start_date: '2022-08-18',
-          end_date: '2025-06-12',
-          end_reason: 'completed',
-          qualification: 'examen',
-        }),
-        ...schoolHistory(neverStarted, null),
-      ]),
-      'enr1.csv',
-    );
-    const preview = await reconcileJob(DAY, false);
+    const w = await newMunicipality();
+    await firstLists(w);
+    const preview = await reconcileJob(w, DAY, false);
     expect(preview.status).toBe('done');
     expect(preview.result).toEqual({
       asOf: DAY,
@@ -100,10 +149,10 @@ describe('POST /api/v1/register/reconcile', () => {
       inRegisterBefore: 0,
       leavingNeedsConfirmation: false,
     });
-    expect((await h.as.coordinator.request('GET', `/api/v1/register?asOf=${DAY}`)).json()).toEqual([]);
+    expect((await w.coordinator.request('GET', `/api/v1/register?asOf=${DAY}`)).json()).toEqual([]);
 
-    expect((await reconcileJob(DAY, true)).result.inRegister).toBe(2);
-    const register = (await h.as.coordinator.request('GET', `/api/v1/register?asOf=${DAY}`)).json();
+    expect((await reconcileJob(w, DAY, true)).result.inRegister).toBe(2);
+    const register = (await w.coordinator.request('GET', `/api/v1/register?asOf=${DAY}`)).json();
     expect(register.map((r: { personalIdentityNumber: string }) => r.personalIdentityNumber).sort()).toEqual(
       [dropout, neverStarted].sort(),
     );
@@ -112,22 +161,22 @@ describe('POST /api/v1/register/reconcile', () => {
       .innerJoin('persons', 'persons.id', 'audit_log.person_id')
       .select('persons.personal_identity_number as pnr')
       .where('audit_log.entity', '=', 'register')
-      .where('audit_log.actor_id', '=', h.as.coordinator.staffId)
+      .where('audit_log.actor_id', '=', w.coordinator.staffId)
       .execute();
     expect(listed.map((r) => r.pnr).sort()).toEqual([dropout, neverStarted].sort());
 
-    const again = await reconcileJob(DAY, true);
+    const again = await reconcileJob(w, DAY, true);
     expect(again.result).toMatchObject({ entered: [], left: [], changed: [], inRegister: 2 });
-    expect(await h.db.selectFrom('register_periods').select('id').execute()).toHaveLength(2);
+    expect(
+      await h.db.selectFrom('register_periods').select('id').where('municipality_id', '=', w.id).execute(),
+    ).toHaveLength(2);
   });
 
   it('opens a case and records where the period came from, shown on the person', async () => {
-    const person = await h.db
-      .selectFrom('persons')
-      .select('id')
-      .where('personal_identity_number', '=', dropout)
-      .executeTakeFirstOrThrow();
-    const detail = (await h.as.coordinator.request('GET', `/api/v1/persons/${person.id}`)).json();
+    const w = await newMunicipality();
+    await firstApplied(w);
+    const person = await personIn(w, dropout);
+    const detail = (await w.coordinator.request('GET', `/api/v1/persons/${person.id}`)).json();
     expect(detail).toMatchObject({
       case: { status: 'new' },
       registerPeriods: [{ enteredOn: DAY, entryReason: 'dropped_out', leftOn: null }],
@@ -146,7 +195,7 @@ describe('POST /api/v1/register/reconcile', () => {
       populationLine: 2,
       enrolments: expect.arrayContaining([expect.objectContaining({ line: expect.any(Number) })]),
     });
-    const events = (await h.as.coordinator.request('GET', `/api/v1/persons/${person.id}/events`)).json();
+    const events = (await w.coordinator.request('GET', `/api/v1/persons/${person.id}/events`)).json();
     expect(events).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ type: 'register_entered', payload: { reason: 'dropped_out', asOf: DAY } }),
@@ -156,33 +205,27 @@ describe('POST /api/v1/register/reconcile', () => {
   });
 
   it('closes the period of someone missing from a newer population list (moved out), updating details', async () => {
-    await upload(
-      'population',
-      csv('population', [populationRow(neverStarted, { street_address: 'Nya vägen 2' }), populationRow(student)]),
-      'pop2.csv',
-    );
-    const later = '2026-11-16';
-    const applied = await reconcileJob(later, true, 1);
+    const w = await newMunicipality();
+    await firstApplied(w);
+    const later = LATER;
+    const applied = await dropoutMovesOut(w);
     expect(applied.result).toMatchObject({
       left: [{ personalIdentityNumber: dropout, reason: 'moved_out', rule: 'registeredInMunicipality' }],
       changed: [{ personalIdentityNumber: neverStarted, fields: ['street_address'] }],
       inRegister: 1,
     });
-    expect((await h.as.coordinator.request('GET', `/api/v1/register?asOf=${later}`)).json()).toHaveLength(1);
-    expect((await h.as.coordinator.request('GET', `/api/v1/register?asOf=${DAY}`)).json()).toHaveLength(2);
+    expect((await w.coordinator.request('GET', `/api/v1/register?asOf=${later}`)).json()).toHaveLength(1);
+    expect((await w.coordinator.request('GET', `/api/v1/register?asOf=${DAY}`)).json()).toHaveLength(2);
     const closed = await h.db
       .selectFrom('register_periods')
       .innerJoin('persons', 'persons.id', 'register_periods.person_id')
       .select(['left_on', 'leave_reason', 'rule'])
+      .where('persons.municipality_id', '=', w.id)
       .where('persons.personal_identity_number', '=', dropout)
       .executeTakeFirstOrThrow();
     expect(closed).toEqual({ left_on: later, leave_reason: 'moved_out', rule: 'registeredInMunicipality' });
-    const { id } = await h.db
-      .selectFrom('persons')
-      .select('id')
-      .where('personal_identity_number', '=', dropout)
-      .executeTakeFirstOrThrow();
-    const timeline = await h.as.coordinator.request('GET', `/api/v1/persons/${id}/events`);
+    const { id } = await personIn(w, dropout);
+    const timeline = await w.coordinator.request('GET', `/api/v1/persons/${id}/events`);
     expect(timeline.statusCode).toBe(200);
     expect(timeline.json().map((e: { type: string; payload: object }) => [e.type, e.payload])).toEqual(
       expect.arrayContaining([
@@ -193,12 +236,17 @@ describe('POST /api/v1/register/reconcile', () => {
   });
 
   it('writes nothing when applying fails part-way', async () => {
+    const w = await newMunicipality();
+    await firstApplied(w);
+    await dropoutMovesOut(w);
+    // The dropout moves back, so applying would open a period again.
     await upload(
+      w,
       'population',
       csv('population', [
-        populationRow(neverStarted, { street_address: 'Nya vägen 2' }),
-        populationRow(student),
-        populationRow(dropout),
+        resident(w, neverStarted, { street_address: 'Nya vägen 2' }),
+        resident(w, student),
+        resident(w, dropout),
       ]),
       'pop3.csv',
     );
@@ -211,7 +259,7 @@ describe('POST /api/v1/register/reconcile', () => {
         .selectFrom('events')
         .select(sql<number>`count(*)::int`.as('n'))
         .executeTakeFirstOrThrow();
-      const job = await reconcileJob('2026-11-20', true);
+      const job = await reconcileJob(w, '2026-11-20', true);
       expect(job).toMatchObject({ status: 'failed', error: expect.stringMatching(/simulated crash/) });
       expect(
         await h.db
@@ -220,7 +268,12 @@ describe('POST /api/v1/register/reconcile', () => {
           .executeTakeFirstOrThrow(),
       ).toEqual(before);
       expect(
-        await h.db.selectFrom('persons').select('id').where('personal_identity_number', '=', dropout).execute(),
+        await h.db
+          .selectFrom('persons')
+          .select('id')
+          .where('municipality_id', '=', w.id)
+          .where('personal_identity_number', '=', dropout)
+          .execute(),
       ).toHaveLength(1);
     } finally {
       await sql`drop trigger lotsa_test_fail on register_periods`.execute(h.db);
