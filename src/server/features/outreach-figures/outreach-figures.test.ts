@@ -65,7 +65,9 @@ describe('GET /api/v1/figures/outreach', () => {
         notReached: 1,
         overdue: 0,
       });
-      expect(JSON.stringify(figures)).not.toMatch(/\d{12}/);
+      // No identity number: a contact person's id is a UUID, whose last group can be twelve digits, so ids go first.
+      const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+      expect(JSON.stringify(figures).replace(uuid, '')).not.toMatch(/\d{12}/);
     } finally {
       await own.close();
     }
