@@ -145,6 +145,7 @@ describe.skipIf(skipE2E)('[admin]: an administrator manages staff and reads the 
     await page.getByRole('button', { name: 'Visa', exact: true }).click();
     await page.waitForURL(/actorId=/);
     const column = (n: number) => page.locator(`tbody tr td:nth-child(${n})`).allTextContents();
+    const FILTERED = { timeout: 20_000 };
     await expect.poll(async () => new Set(await column(2))).toEqual(new Set(['Karin Samordnare']));
 
     // People are found by name (or identity number), not by an internal id.
@@ -152,13 +153,14 @@ describe.skipIf(skipE2E)('[admin]: an administrator manages staff and reads the 
     await page.getByRole('button', { name: 'Visa', exact: true }).click();
     await page.waitForURL(/person=/);
     // Every row is the person's, and there are rows: `every` of an empty table, still loading, says true.
+    // A filter by person took over a second in CI, expect.poll's default wait: allow what a busy machine needs.
     await expect
       .poll(async () => {
         const people = await column(4);
         return people.length > 0 && people.every((person) => person === `${personName}${personId}`);
-      })
+      }, FILTERED)
       .toBe(true);
-    await expect.poll(() => column(3)).toContain('Läste: person');
+    await expect.poll(() => column(3), FILTERED).toContain('Läste: person');
 
     // By kind: every entry speaks Swedish, and the log's own reads stay out of sight until asked for.
     await page.getByRole('button', { name: 'Rensa filtren' }).click();
