@@ -70,6 +70,9 @@ export default defineConfig({
           // A spec walks several pages in a real browser: 40-60 s on a busy 2-core machine, so twice that.
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // A page fetches its data after it renders: on a loaded CI machine that took longer than expect.poll's
+          // default second (CI stop 26: a measures panel, a queue table). Every poll in a spec waits up to 15 s.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
