@@ -41,6 +41,7 @@ import * as noteShares from './20261222110000_note_shares.js';
 import * as queueDueDates from './20261220100000_queue_due_dates.js';
 import * as queueDueDesc from './20261225100000_queue_due_desc.js';
 import * as caseMilestones from './20261224100000_case_milestones.js';
+import * as contactAttemptsAtCovering from './20261226100000_contact_attempts_at_covering.js';
 
 export const migrations: Record<string, Migration> = {
   '20261125090000_foundation': foundation,
@@ -84,4 +85,5 @@ export const migrations: Record<string, Migration> = {
   '20261220100000_queue_due_dates': queueDueDates,
   '20261225100000_queue_due_desc': queueDueDesc,
   '20261224100000_case_milestones': caseMilestones,
+  '20261226100000_contact_attempts_at_covering': contactAttemptsAtCovering,
 };

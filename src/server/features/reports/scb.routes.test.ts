@@ -9,6 +9,7 @@ import { blocksOf, countBlocks } from './scb.service.js';
 let h: Harness;
 let anna: { id: string; pnr: string };
 let bo: { id: string; pnr: string };
+let cilla: { id: string; pnr: string };
 beforeAll(async () => {
   h = await createHarness();
   const person = async () => {
@@ -18,6 +19,7 @@ beforeAll(async () => {
   };
   anna = await person();
   bo = await person();
+  cilla = await person();
   const m = h.municipalityId;
   await h.db
     .insertInto('register_periods')
@@ -38,6 +40,16 @@ beforeAll(async () => {
         entry_reason: 'never_started',
         left_on: '2026-04-30',
         leave_reason: null,
+        source: '{}',
+      },
+      // Out of the register before the half: her measures in it are in neither measure block.
+      {
+        municipality_id: m,
+        person_id: cilla.id,
+        entered_on: '2025-03-03',
+        entry_reason: 'dropped_out',
+        left_on: '2025-10-01',
+        leave_reason: 'moved_out',
         source: '{}',
       },
     ])
@@ -66,6 +78,14 @@ beforeAll(async () => {
       },
       // Started after Bo left the register: the check must catch it.
       { municipality_id: m, person_id: bo.id, offer_id: offer.id, starts_on: '2026-05-04' },
+      {
+        municipality_id: m,
+        person_id: cilla.id,
+        offer_id: offer.id,
+        starts_on: '2026-02-02',
+        ended_on: '2026-03-02',
+        end_reason: 'completed',
+      },
     ])
     .execute();
 });
