@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ACCOUNTS, expectNoAxeViolations, openPage, serverAndBrowser, signIn, skipE2E } from './fixtures.js';
+import { ACCOUNTS, expectNoAxeViolations, openPage, serverAndBrowser, signIn, signInAt, skipE2E } from './fixtures.js';
 
 describe.skipIf(skipE2E)('[admin]: an administrator manages staff and reads the audit log', () => {
   const spec = serverAndBrowser();
 
-  async function adminPage() {
+  /** Signed in as the administrator on the start page, or straight on `to` (without loading the start page first). */
+  async function adminPage(to?: string) {
     const opened = await openPage(spec.browser, spec.lotsa.baseUrl);
-    await signIn(opened.page, ACCOUNTS.administrator);
+    if (to) await signInAt(opened.page, ACCOUNTS.administrator, to);
+    else await signIn(opened.page, ACCOUNTS.administrator);
     return opened;
   }
 
@@ -92,8 +94,7 @@ describe.skipIf(skipE2E)('[admin]: an administrator manages staff and reads the 
   });
 
   it('changes role and unit, deactivates an account and resets a password', async () => {
-    const { context, page } = await adminPage();
-    await page.goto('/admin/staff');
+    const { context, page } = await adminPage('/admin/staff');
     await page.getByRole('button', { name: 'Ändra Jonas Ungdomscoach' }).click();
     const panel = page.getByRole('region', { name: 'Ändra kontot för Jonas Ungdomscoach' });
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('staff-edit-title');

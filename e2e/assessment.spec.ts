@@ -173,8 +173,7 @@ describe.skipIf(skipE2E)('[assessment]: a coach assesses a young person', () => 
     await context.close();
     const coordinator = await openPage(spec.browser, spec.lotsa.baseUrl);
     await coordinator.page.setViewportSize({ width: 390, height: 844 });
-    await signIn(coordinator.page, ACCOUNTS.coordinator);
-    await coordinator.page.goto('/settings/assessment-manual');
+    await signInAt(coordinator.page, ACCOUNTS.coordinator, '/settings/assessment-manual');
     await expect.poll(() => heading(coordinator.page).textContent()).toBe('Kartläggningsmanual');
     expect(await sideways(coordinator.page)).toBeLessThanOrEqual(1);
     expect([...errors, ...coordinator.errors]).toEqual([]);

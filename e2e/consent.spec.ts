@@ -61,8 +61,7 @@ describe.skipIf(skipE2E)(
 
     it('records a consent by keyboard; the social worker sees exactly that until it is withdrawn', async () => {
       const social = await openPage(spec.browser, spec.lotsa.baseUrl);
-      await signIn(social.page, SOCIAL_WORKER);
-      await social.page.goto(`/persons/${personId}`);
+      await signInAt(social.page, SOCIAL_WORKER, `/persons/${personId}`);
       await expect.poll(() => heading(social.page).textContent()).toBe('Sidan finns inte');
 
       const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);

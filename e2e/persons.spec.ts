@@ -1,6 +1,15 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, signIn, skipE2E } from './fixtures.js';
+import {
+  ACCOUNTS,
+  apiAs,
+  expectNoAxeViolations,
+  openPage,
+  serverAndBrowser,
+  signIn,
+  signInAt,
+  skipE2E,
+} from './fixtures.js';
 
 const dashed = (pnr: string) => `${pnr.slice(0, 8)}-${pnr.slice(8)}`;
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
@@ -10,9 +19,11 @@ const firstColumn = (page: Page, column: number) =>
 describe.skipIf(skipE2E)('[persons]: a coordinator finds, creates and edits young people', () => {
   const spec = serverAndBrowser();
 
-  async function coordinatorPage() {
+  /** Signed in as the coordinator on the start page, or straight on `to` (without loading the start page first). */
+  async function coordinatorPage(to?: string) {
     const opened = await openPage(spec.browser, spec.lotsa.baseUrl);
-    await signIn(opened.page, ACCOUNTS.coordinator);
+    if (to) await signInAt(opened.page, ACCOUNTS.coordinator, to);
+    else await signIn(opened.page, ACCOUNTS.coordinator);
     return opened;
   }
 
@@ -42,8 +53,7 @@ describe.skipIf(skipE2E)('[persons]: a coordinator finds, creates and edits youn
   });
 
   it('searches by name and keeps the search in the address', async () => {
-    const { context, page } = await coordinatorPage();
-    await page.goto('/persons');
+    const { context, page } = await coordinatorPage('/persons');
     await page.getByLabel('Sök på namn eller personnummer').fill('Ahmed');
     await page.getByRole('button', { name: 'Sök', exact: true }).click();
     await page.waitForURL(/q=Ahmed/);
@@ -69,8 +79,7 @@ describe.skipIf(skipE2E)('[persons]: a coordinator finds, creates and edits youn
   });
 
   it('sorts by identity number both ways, announced with aria-sort', async () => {
-    const { context, page } = await coordinatorPage();
-    await page.goto('/persons');
+    const { context, page } = await coordinatorPage('/persons');
     const header = page.getByRole('columnheader', { name: /Personnummer/ });
     expect(await header.getAttribute('aria-sort')).toBe('none');
     await header.getByRole('button').click();
@@ -99,8 +108,7 @@ describe.skipIf(skipE2E)('[persons]: a coordinator finds, creates and edits youn
   });
 
   it('shows the field error when the identity number is invalid', async () => {
-    const { context, page } = await coordinatorPage();
-    await page.goto('/persons');
+    const { context, page } = await coordinatorPage('/persons');
     await page.getByRole('link', { name: 'Ny person' }).click();
     await page.waitForURL(/\/persons\/new$/);
     await expectNoAxeViolations(page, 'create form');
@@ -130,8 +138,7 @@ describe.skipIf(skipE2E)('[persons]: a coordinator finds, creates and edits youn
   });
 
   it('registers a person with a guardian and opens their page', async () => {
-    const { context, page, errors } = await coordinatorPage();
-    await page.goto('/persons/new');
+    const { context, page, errors } = await coordinatorPage('/persons/new');
     const pnr = spec.lotsa.unusedIdentityNumber(1);
     await page.getByLabel(/^Personnummer/).fill(pnr);
     await page.getByLabel(/^Förnamn/).fill('Elsa');
@@ -181,8 +188,7 @@ describe.skipIf(skipE2E)('[persons]: a coordinator finds, creates and edits youn
   });
 
   it('hides the address of a person with protected identity', async () => {
-    const { context, page } = await coordinatorPage();
-    await page.goto('/persons/new');
+    const { context, page } = await coordinatorPage('/persons/new');
     await page.getByLabel(/^Personnummer/).fill(spec.lotsa.unusedIdentityNumber(3));
     await page.getByLabel(/^Förnamn/).fill('Sam');
     await page.getByLabel(/^Efternamn/).fill('Skyddad');
@@ -215,8 +221,7 @@ describe.skipIf(skipE2E)('[persons]: a coordinator finds, creates and edits youn
     expect(created.status).toBe(201);
     const id = created.body.id as string;
 
-    const { context, page } = await coordinatorPage();
-    await page.goto(`/persons/${id}`);
+    const { context, page } = await coordinatorPage(`/persons/${id}`);
     await page.getByRole('link', { name: 'Ändra uppgifter' }).click();
     await page.waitForURL(/\/edit$/);
     await expect.poll(() => h1(page)).toBe('Ändra uppgifter om Malte Redigerad');
@@ -291,8 +296,7 @@ describe.skipIf(skipE2E)('[persons]: a coordinator finds, creates and edits youn
     const offered = await (await coordinator.api.get('/api/v1/staff?active=true&contactPerson=true')).json();
     await admin.api.dispose();
 
-    const { context, page, errors } = await coordinatorPage();
-    await page.goto(`/persons/${id}`);
+    const { context, page, errors } = await coordinatorPage(`/persons/${id}`);
     const casePanel = page.getByRole('region', { name: 'Ärende' });
     await expect
       .poll(() => casePanel.getByRole('status').textContent())

@@ -2,16 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../src/core/outreach.js';
 import { todayInSweden } from '../src/core/dates.js';
-import {
-  ACCOUNTS,
-  apiAs,
-  expectNoAxeViolations,
-  openPage,
-  serverAndBrowser,
-  signIn,
-  signInAt,
-  skipE2E,
-} from './fixtures.js';
+import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, signInAt, skipE2E } from './fixtures.js';
 
 /** A team member from the social services, in Ungdomsteamet, with no consent from the young people here. */
 const SOCIAL_WORKER = 'socialsekreterare@demo.lotsa.local';
@@ -75,9 +66,8 @@ describe.skipIf(skipE2E)(
       },
       async () => {
         const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-        await signIn(page, ACCOUNTS.youthCoach);
         // The menu's Teammöte lists the coach's teams; reached by keyboard alone, from the top of the page.
-        await page.goto('/persons');
+        await signInAt(page, ACCOUNTS.youthCoach, '/persons');
         await heading(page).waitFor();
         await tabTo(page, page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Teammöte' }));
         await page.keyboard.press('Enter');

@@ -319,8 +319,7 @@ describe.skipIf(skipE2E)(
 
     it('lets the contact person prepare an application for signing and take it back, by keyboard', async () => {
       const { context, page, errors } = await openPage(spec.browser, spec.lotsa.baseUrl);
-      await signIn(page, ACCOUNTS.youthCoach);
-      await page.goto(`/persons/${personId}`);
+      await signInAt(page, ACCOUNTS.youthCoach, `/persons/${personId}`);
       const panel = page.getByRole('region', { name: 'Ansökningar' });
       await panel.getByRole('button', { name: 'Förbered för signering i Mitt Lotsa' }).focus();
       await page.keyboard.press('Enter');
