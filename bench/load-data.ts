@@ -156,6 +156,9 @@ export async function buildLoadData(db: Db, size: LoadDataSize, log: (line: stri
         (array['dropped_out','never_started','certificate_only','moved_in','other'])[1 + r % 5],
         case when r % 5 = 0 then current_date - (r % 25)::int end, case when r % 5 = 0 then 'moved_out' end, '{}', now()
       from ${numberedPersons} p`.execute(db);
+    // Statistics first: each case's insert trigger reads the person's register periods (case milestones,
+    // migration 20261224100000), and without them the planner reads every period of the municipality per case.
+    await sql`analyze persons, register_periods`.execute(db);
     // Every case has a youth coach as contact person and a team, both round robin.
     await sql`insert into cases (municipality_id, person_id, status, contact_person_id, team_id, opened_at)
       select ${m}, p.id, (array['new','contacting','active','active'])[1 + r % 4]::text, c.id, t.id,

@@ -175,15 +175,39 @@ function emergencyAccess(actor: Actor): (eb: PersonsEb) => Expression<SqlBool> {
   };
 }
 
-/** The persons of the live cases a caseworker works on, as their contact person or in their team, as SQL selects. */
-function caseloadIds(actor: Actor): RawBuilder<unknown>[] {
+/**
+ * The persons of the live cases a caseworker works on, as their contact person or in their team, as SQL selects;
+ * with `mayOpen`, only the cases that meet it too (a condition on `cases`).
+ */
+function caseloadIds(actor: Actor, mayOpen?: RawBuilder<SqlBool>): RawBuilder<unknown>[] {
+  const also = mayOpen ? sql` and ${mayOpen}` : sql``;
   const live = sql`(cases.closed_at is null
-        or cases.closed_at > now() - make_interval(months => ${FOLLOW_UP_MONTHS}))`;
+        or cases.closed_at > now() - make_interval(months => ${FOLLOW_UP_MONTHS}))${also}`;
   return [
     sql`select cases.person_id from cases where cases.contact_person_id = ${actor.id} and ${live}`,
     sql`select cases.person_id from cases join team_members on team_members.team_id = cases.team_id
         where team_members.staff_id = ${actor.id} and ${live}`,
   ];
+}
+
+/**
+ * The persons of the live cases a caseworker works on that they may open (C ∧ (K ∨ S)), as SQL selects: all of them
+ * when the actor is of one of the KAA's own units (K), else those whose person has a valid consent that names the
+ * actor's unit (S). K does not depend on the case: the database tests it once, as a gate before each select (so
+ * it runs either the first two or the last two), and it leaves the planner's estimate of the caseload's size
+ * as it is. The consents are read once as a list, not tested case by case.
+ */
+function openableCaseloadIds(actor: Actor): RawBuilder<unknown>[] {
+  if (!actor.unitId) return [];
+  const kaa = sql<SqlBool>`exists (select 1 from units where units.id = ${actor.unitId} and units.kaa = true)`;
+  const consented = sql<SqlBool>`cases.person_id in (select consents.person_id from consents
+      join consent_recipients on consent_recipients.consent_id = consents.id
+      where consent_recipients.unit_id = ${actor.unitId} and consents.withdrawn_at is null
+        and (consents.valid_until is null
+          or consents.valid_until >= (now() at time zone 'Europe/Stockholm')::date))`;
+  // `not K and (K or S)` is `not K and S`, written with an OR so that the consents are not joined case by case
+  // (the planner probed the cases of each of the unit's consents) but read once, as a hashed list.
+  return [...caseloadIds(actor, kaa), ...caseloadIds(actor, sql<SqlBool>`not ${kaa} and (${kaa} or ${consented})`)];
 }
 
 /**
@@ -198,6 +222,11 @@ function idIn(ids: RawBuilder<unknown>[]): Expression<SqlBool> {
   return sql<SqlBool>`persons.id in (${sql.join(ids, sql` union `)})`;
 }
 
+/** The persons of the actor's emergency accesses that have not ended, as an SQL select. */
+const emergencyIds = (actor: Actor) => sql`select emergency_access.person_id from emergency_access
+        where emergency_access.staff_id = ${actor.id} and emergency_access.municipality_id = ${actor.municipalityId}
+          and emergency_access.ends_at > now()`;
+
 /**
  * A first cut of the persons the actor may see, which the exact condition then narrows: every
  * person of the municipality for a coordinator; for anyone else the persons of the live cases they
@@ -209,11 +238,7 @@ function candidates(actor: Actor): (eb: PersonsEb) => Expression<SqlBool> {
   return (eb) => {
     if (actor.role === 'coordinator') return eb('persons.municipality_id', '=', actor.municipalityId);
     const ids: RawBuilder<unknown>[] = CASEWORKERS.includes(actor.role) ? caseloadIds(actor) : [];
-    if (roleCan(actor.role, 'emergency.access')) {
-      ids.push(sql`select emergency_access.person_id from emergency_access
-        where emergency_access.staff_id = ${actor.id} and emergency_access.municipality_id = ${actor.municipalityId}
-          and emergency_access.ends_at > now()`);
-    }
+    if (roleCan(actor.role, 'emergency.access')) ids.push(emergencyIds(actor));
     return idIn(ids);
   };
 }
@@ -230,20 +255,23 @@ export function seesOnlyCaseload(actor: Actor): boolean {
 /**
  * SQL condition on `persons`: true for the rows `actor` may read at all. The entry point of every person query.
  *
- * For a caseworker it is written as it reduces within the first cut, so the database tests no case per row
- * where the first cut already says it: with own access O = M ∧ K ∧ C (in the municipality M, of a KAA unit K,
- * on a live case C), consent S and emergency access E, the rule O ∨ (M ∧ C ∧ S) ∨ E within the first cut
- * C ∨ E is (M ∧ (K ∨ (S ∧ C))) ∨ E (where C fails, E holds). K does not depend on the person (the database
- * tests it once), so for a caseworker of the KAA's own units each row is tested for its municipality only.
+ * For a caseworker it is written as it reduces, so the database tests no case and no consent per row: with own
+ * access O = M ∧ K ∧ C (in the municipality M, of a KAA unit K, on a live case C), consent S and emergency access
+ * E, the rule O ∨ (M ∧ C ∧ S) ∨ E is (M ∧ C ∧ (K ∨ S)) ∨ E. Its first cut is the list of ids (C ∧ (K ∨ S)) ∨ E:
+ * the persons of the live cases they work on where they are of a KAA unit or the person's consent names their
+ * unit (openableCaseloadIds: found from the caseload's cases, not tested person by person), and of their
+ * emergency accesses; within it the rule is M ∨ E (a person of the first list who fails M is visible by E
+ * alone). K does not depend on the person (the database tests it once), so each row is tested for its
+ * municipality and, only outside it, for an emergency access.
  */
 export function personVisibleTo(actor: Actor): (eb: PersonsEb) => Expression<SqlBool> {
   return (eb) => {
     if (CASEWORKERS.includes(actor.role)) {
-      const inMunicipality = eb('persons.municipality_id', '=', actor.municipalityId);
-      const byConsent = eb.and([consentFor(actor)(eb), onCase(eb, actor)]);
+      const ids = openableCaseloadIds(actor);
+      if (roleCan(actor.role, 'emergency.access')) ids.push(emergencyIds(actor));
       return eb.and([
-        candidates(actor)(eb),
-        eb.or([eb.and([inMunicipality, eb.or([inKaaUnit(eb, actor), byConsent])]), emergencyAccess(actor)(eb)]),
+        idIn(ids),
+        eb.or([eb('persons.municipality_id', '=', actor.municipalityId), emergencyAccess(actor)(eb)]),
       ]);
     }
     return eb.and([

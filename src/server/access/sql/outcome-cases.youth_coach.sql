@@ -27,6 +27,15 @@ where
           cases.closed_at is null
           or cases.closed_at > now() - make_interval(months => $5)
         )
+        and exists (
+          select
+            1
+          from
+            units
+          where
+            units.id = $6
+            and units.kaa = true
+        )
       union
       select
         cases.person_id
@@ -34,10 +43,110 @@ where
         cases
         join team_members on team_members.team_id = cases.team_id
       where
-        team_members.staff_id = $6
+        team_members.staff_id = $7
         and (
           cases.closed_at is null
-          or cases.closed_at > now() - make_interval(months => $7)
+          or cases.closed_at > now() - make_interval(months => $8)
+        )
+        and exists (
+          select
+            1
+          from
+            units
+          where
+            units.id = $9
+            and units.kaa = true
+        )
+      union
+      select
+        cases.person_id
+      from
+        cases
+      where
+        cases.contact_person_id = $10
+        and (
+          cases.closed_at is null
+          or cases.closed_at > now() - make_interval(months => $11)
+        )
+        and not exists (
+          select
+            1
+          from
+            units
+          where
+            units.id = $12
+            and units.kaa = true
+        )
+        and (
+          exists (
+            select
+              1
+            from
+              units
+            where
+              units.id = $13
+              and units.kaa = true
+          )
+          or cases.person_id in (
+            select
+              consents.person_id
+            from
+              consents
+              join consent_recipients on consent_recipients.consent_id = consents.id
+            where
+              consent_recipients.unit_id = $14
+              and consents.withdrawn_at is null
+              and (
+                consents.valid_until is null
+                or consents.valid_until >= (now() at time zone 'Europe/Stockholm')::date
+              )
+          )
+        )
+      union
+      select
+        cases.person_id
+      from
+        cases
+        join team_members on team_members.team_id = cases.team_id
+      where
+        team_members.staff_id = $15
+        and (
+          cases.closed_at is null
+          or cases.closed_at > now() - make_interval(months => $16)
+        )
+        and not exists (
+          select
+            1
+          from
+            units
+          where
+            units.id = $17
+            and units.kaa = true
+        )
+        and (
+          exists (
+            select
+              1
+            from
+              units
+            where
+              units.id = $18
+              and units.kaa = true
+          )
+          or cases.person_id in (
+            select
+              consents.person_id
+            from
+              consents
+              join consent_recipients on consent_recipients.consent_id = consents.id
+            where
+              consent_recipients.unit_id = $19
+              and consents.withdrawn_at is null
+              and (
+                consents.valid_until is null
+                or consents.valid_until >= (now() at time zone 'Europe/Stockholm')::date
+              )
+          )
         )
       union
       select
@@ -45,71 +154,12 @@ where
       from
         emergency_access
       where
-        emergency_access.staff_id = $8
-        and emergency_access.municipality_id = $9
+        emergency_access.staff_id = $20
+        and emergency_access.municipality_id = $21
         and emergency_access.ends_at > now()
     )
     and (
-      (
-        "persons"."municipality_id" = $10
-        and (
-          exists (
-            select
-              1 as "one"
-            from
-              "units"
-            where
-              "units"."id" = $11
-              and "units"."kaa" = $12
-          )
-          or (
-            exists (
-              select
-                1 as "one"
-              from
-                "consents"
-                inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
-              where
-                "consents"."person_id" = "persons"."id"
-                and "consents"."withdrawn_at" is null
-                and (
-                  "consents"."valid_until" is null
-                  or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
-                )
-                and "consent_recipients"."unit_id" = $13
-            )
-            and (
-              exists (
-                select
-                  1 as "one"
-                from
-                  "cases"
-                where
-                  "cases"."person_id" = "persons"."id"
-                  and (
-                    "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $14)
-                  )
-                  and "cases"."contact_person_id" = $15
-              )
-              or exists (
-                select
-                  1 as "one"
-                from
-                  "team_members"
-                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
-                where
-                  "team_members"."staff_id" = $16
-                  and "cases"."person_id" = "persons"."id"
-                  and (
-                    "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $17)
-                  )
-              )
-            )
-          )
-        )
-      )
+      "persons"."municipality_id" = $22
       or exists (
         select
           1 as "one"
@@ -117,40 +167,45 @@ where
           "emergency_access"
         where
           "emergency_access"."person_id" = "persons"."id"
-          and "emergency_access"."staff_id" = $18
-          and "emergency_access"."municipality_id" = $19
+          and "emergency_access"."staff_id" = $23
+          and "emergency_access"."municipality_id" = $24
           and "emergency_access"."ends_at" > now()
       )
     )
   )
-  and "cases"."outcome" = $20
-  and "cases"."target_group" = $21
+  and "cases"."outcome" = $25
+  and "cases"."target_group" = $26
 order by
   "cases"."closed_on",
   "persons"."family_name",
   "persons"."given_name",
   "cases"."id"
 limit
-  $22
+  $27
 -- $1 = "00000000-0000-4000-8000-00000000a001"
 -- $2 = "2026-01-01"
 -- $3 = "2026-06-30"
 -- $4 = "00000000-0000-4000-8000-0000000c0002"
 -- $5 = 13
--- $6 = "00000000-0000-4000-8000-0000000c0002"
--- $7 = 13
--- $8 = "00000000-0000-4000-8000-0000000c0002"
--- $9 = "00000000-0000-4000-8000-00000000a001"
--- $10 = "00000000-0000-4000-8000-00000000a001"
--- $11 = "00000000-0000-4000-8000-00000000b001"
--- $12 = true
+-- $6 = "00000000-0000-4000-8000-00000000b001"
+-- $7 = "00000000-0000-4000-8000-0000000c0002"
+-- $8 = 13
+-- $9 = "00000000-0000-4000-8000-00000000b001"
+-- $10 = "00000000-0000-4000-8000-0000000c0002"
+-- $11 = 13
+-- $12 = "00000000-0000-4000-8000-00000000b001"
 -- $13 = "00000000-0000-4000-8000-00000000b001"
--- $14 = 13
+-- $14 = "00000000-0000-4000-8000-00000000b001"
 -- $15 = "00000000-0000-4000-8000-0000000c0002"
--- $16 = "00000000-0000-4000-8000-0000000c0002"
--- $17 = 13
--- $18 = "00000000-0000-4000-8000-0000000c0002"
--- $19 = "00000000-0000-4000-8000-00000000a001"
--- $20 = "work"
--- $21 = "kaa"
--- $22 = 501
+-- $16 = 13
+-- $17 = "00000000-0000-4000-8000-00000000b001"
+-- $18 = "00000000-0000-4000-8000-00000000b001"
+-- $19 = "00000000-0000-4000-8000-00000000b001"
+-- $20 = "00000000-0000-4000-8000-0000000c0002"
+-- $21 = "00000000-0000-4000-8000-00000000a001"
+-- $22 = "00000000-0000-4000-8000-00000000a001"
+-- $23 = "00000000-0000-4000-8000-0000000c0002"
+-- $24 = "00000000-0000-4000-8000-00000000a001"
+-- $25 = "work"
+-- $26 = "kaa"
+-- $27 = 501

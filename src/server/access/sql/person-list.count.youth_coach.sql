@@ -36,6 +36,15 @@ from
               cases.closed_at is null
               or cases.closed_at > now() - make_interval(months => $3)
             )
+            and exists (
+              select
+                1
+              from
+                units
+              where
+                units.id = $4
+                and units.kaa = true
+            )
           union
           select
             cases.person_id
@@ -43,10 +52,110 @@ from
             cases
             join team_members on team_members.team_id = cases.team_id
           where
-            team_members.staff_id = $4
+            team_members.staff_id = $5
             and (
               cases.closed_at is null
-              or cases.closed_at > now() - make_interval(months => $5)
+              or cases.closed_at > now() - make_interval(months => $6)
+            )
+            and exists (
+              select
+                1
+              from
+                units
+              where
+                units.id = $7
+                and units.kaa = true
+            )
+          union
+          select
+            cases.person_id
+          from
+            cases
+          where
+            cases.contact_person_id = $8
+            and (
+              cases.closed_at is null
+              or cases.closed_at > now() - make_interval(months => $9)
+            )
+            and not exists (
+              select
+                1
+              from
+                units
+              where
+                units.id = $10
+                and units.kaa = true
+            )
+            and (
+              exists (
+                select
+                  1
+                from
+                  units
+                where
+                  units.id = $11
+                  and units.kaa = true
+              )
+              or cases.person_id in (
+                select
+                  consents.person_id
+                from
+                  consents
+                  join consent_recipients on consent_recipients.consent_id = consents.id
+                where
+                  consent_recipients.unit_id = $12
+                  and consents.withdrawn_at is null
+                  and (
+                    consents.valid_until is null
+                    or consents.valid_until >= (now() at time zone 'Europe/Stockholm')::date
+                  )
+              )
+            )
+          union
+          select
+            cases.person_id
+          from
+            cases
+            join team_members on team_members.team_id = cases.team_id
+          where
+            team_members.staff_id = $13
+            and (
+              cases.closed_at is null
+              or cases.closed_at > now() - make_interval(months => $14)
+            )
+            and not exists (
+              select
+                1
+              from
+                units
+              where
+                units.id = $15
+                and units.kaa = true
+            )
+            and (
+              exists (
+                select
+                  1
+                from
+                  units
+                where
+                  units.id = $16
+                  and units.kaa = true
+              )
+              or cases.person_id in (
+                select
+                  consents.person_id
+                from
+                  consents
+                  join consent_recipients on consent_recipients.consent_id = consents.id
+                where
+                  consent_recipients.unit_id = $17
+                  and consents.withdrawn_at is null
+                  and (
+                    consents.valid_until is null
+                    or consents.valid_until >= (now() at time zone 'Europe/Stockholm')::date
+                  )
+              )
             )
           union
           select
@@ -54,71 +163,12 @@ from
           from
             emergency_access
           where
-            emergency_access.staff_id = $6
-            and emergency_access.municipality_id = $7
+            emergency_access.staff_id = $18
+            and emergency_access.municipality_id = $19
             and emergency_access.ends_at > now()
         )
         and (
-          (
-            "persons"."municipality_id" = $8
-            and (
-              exists (
-                select
-                  1 as "one"
-                from
-                  "units"
-                where
-                  "units"."id" = $9
-                  and "units"."kaa" = $10
-              )
-              or (
-                exists (
-                  select
-                    1 as "one"
-                  from
-                    "consents"
-                    inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
-                  where
-                    "consents"."person_id" = "persons"."id"
-                    and "consents"."withdrawn_at" is null
-                    and (
-                      "consents"."valid_until" is null
-                      or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
-                    )
-                    and "consent_recipients"."unit_id" = $11
-                )
-                and (
-                  exists (
-                    select
-                      1 as "one"
-                    from
-                      "cases"
-                    where
-                      "cases"."person_id" = "persons"."id"
-                      and (
-                        "cases"."closed_at" is null
-                        or "cases"."closed_at" > now() - make_interval(months => $12)
-                      )
-                      and "cases"."contact_person_id" = $13
-                  )
-                  or exists (
-                    select
-                      1 as "one"
-                    from
-                      "team_members"
-                      inner join "cases" on "cases"."team_id" = "team_members"."team_id"
-                    where
-                      "team_members"."staff_id" = $14
-                      and "cases"."person_id" = "persons"."id"
-                      and (
-                        "cases"."closed_at" is null
-                        or "cases"."closed_at" > now() - make_interval(months => $15)
-                      )
-                  )
-                )
-              )
-            )
-          )
+          "persons"."municipality_id" = $20
           or exists (
             select
               1 as "one"
@@ -126,16 +176,16 @@ from
               "emergency_access"
             where
               "emergency_access"."person_id" = "persons"."id"
-              and "emergency_access"."staff_id" = $16
-              and "emergency_access"."municipality_id" = $17
+              and "emergency_access"."staff_id" = $21
+              and "emergency_access"."municipality_id" = $22
               and "emergency_access"."ends_at" > now()
           )
         )
       )
       and (
         (
-          "persons"."given_name" ilike $18
-          or "persons"."family_name" ilike $19
+          "persons"."given_name" ilike $23
+          or "persons"."family_name" ilike $24
         )
         and (
           exists (
@@ -145,55 +195,23 @@ from
               "emergency_access"
             where
               "emergency_access"."person_id" = "persons"."id"
-              and "emergency_access"."staff_id" = $20
-              and "emergency_access"."municipality_id" = $21
+              and "emergency_access"."staff_id" = $25
+              and "emergency_access"."municipality_id" = $26
               and "emergency_access"."ends_at" > now()
           )
           or (
             (
               (
-                "persons"."municipality_id" = $22
+                "persons"."municipality_id" = $27
                 and exists (
                   select
                     1 as "one"
                   from
                     "units"
                   where
-                    "units"."id" = $23
-                    and "units"."kaa" = $24
+                    "units"."id" = $28
+                    and "units"."kaa" = $29
                 )
-                and (
-                  exists (
-                    select
-                      1 as "one"
-                    from
-                      "cases"
-                    where
-                      "cases"."person_id" = "persons"."id"
-                      and (
-                        "cases"."closed_at" is null
-                        or "cases"."closed_at" > now() - make_interval(months => $25)
-                      )
-                      and "cases"."contact_person_id" = $26
-                  )
-                  or exists (
-                    select
-                      1 as "one"
-                    from
-                      "team_members"
-                      inner join "cases" on "cases"."team_id" = "team_members"."team_id"
-                    where
-                      "team_members"."staff_id" = $27
-                      and "cases"."person_id" = "persons"."id"
-                      and (
-                        "cases"."closed_at" is null
-                        or "cases"."closed_at" > now() - make_interval(months => $28)
-                      )
-                  )
-                )
-              )
-              or (
-                "persons"."municipality_id" = $29
                 and (
                   exists (
                     select
@@ -224,6 +242,38 @@ from
                   )
                 )
               )
+              or (
+                "persons"."municipality_id" = $34
+                and (
+                  exists (
+                    select
+                      1 as "one"
+                    from
+                      "cases"
+                    where
+                      "cases"."person_id" = "persons"."id"
+                      and (
+                        "cases"."closed_at" is null
+                        or "cases"."closed_at" > now() - make_interval(months => $35)
+                      )
+                      and "cases"."contact_person_id" = $36
+                  )
+                  or exists (
+                    select
+                      1 as "one"
+                    from
+                      "team_members"
+                      inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+                    where
+                      "team_members"."staff_id" = $37
+                      and "cases"."person_id" = "persons"."id"
+                      and (
+                        "cases"."closed_at" is null
+                        or "cases"."closed_at" > now() - make_interval(months => $38)
+                      )
+                  )
+                )
+              )
             )
             and exists (
               select
@@ -238,7 +288,7 @@ from
                   "consents"."valid_until" is null
                   or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
                 )
-                and "consent_recipients"."unit_id" = $34
+                and "consent_recipients"."unit_id" = $39
                 and exists (
                   select
                     1 as "one"
@@ -246,20 +296,20 @@ from
                     "consent_categories"
                   where
                     "consent_categories"."consent_id" = "consents"."id"
-                    and "consent_categories"."category" = $35
+                    and "consent_categories"."category" = $40
                 )
             )
           )
           or (
-            "persons"."municipality_id" = $36
+            "persons"."municipality_id" = $41
             and exists (
               select
                 1 as "one"
               from
                 "units"
               where
-                "units"."id" = $37
-                and "units"."kaa" = $38
+                "units"."id" = $42
+                and "units"."kaa" = $43
             )
             and (
               exists (
@@ -271,9 +321,9 @@ from
                   "cases"."person_id" = "persons"."id"
                   and (
                     "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $39)
+                    or "cases"."closed_at" > now() - make_interval(months => $44)
                   )
-                  and "cases"."contact_person_id" = $40
+                  and "cases"."contact_person_id" = $45
               )
               or exists (
                 select
@@ -282,11 +332,11 @@ from
                   "team_members"
                   inner join "cases" on "cases"."team_id" = "team_members"."team_id"
                 where
-                  "team_members"."staff_id" = $41
+                  "team_members"."staff_id" = $46
                   and "cases"."person_id" = "persons"."id"
                   and (
                     "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $42)
+                    or "cases"."closed_at" > now() - make_interval(months => $47)
                   )
               )
             )
@@ -295,48 +345,53 @@ from
         and latest.status <> 'closed'
       )
     limit
-      $43
+      $48
   ) as "matching"
 -- $1 = 1
 -- $2 = "00000000-0000-4000-8000-0000000c0002"
 -- $3 = 13
--- $4 = "00000000-0000-4000-8000-0000000c0002"
--- $5 = 13
--- $6 = "00000000-0000-4000-8000-0000000c0002"
--- $7 = "00000000-0000-4000-8000-00000000a001"
--- $8 = "00000000-0000-4000-8000-00000000a001"
--- $9 = "00000000-0000-4000-8000-00000000b001"
--- $10 = true
+-- $4 = "00000000-0000-4000-8000-00000000b001"
+-- $5 = "00000000-0000-4000-8000-0000000c0002"
+-- $6 = 13
+-- $7 = "00000000-0000-4000-8000-00000000b001"
+-- $8 = "00000000-0000-4000-8000-0000000c0002"
+-- $9 = 13
+-- $10 = "00000000-0000-4000-8000-00000000b001"
 -- $11 = "00000000-0000-4000-8000-00000000b001"
--- $12 = 13
+-- $12 = "00000000-0000-4000-8000-00000000b001"
 -- $13 = "00000000-0000-4000-8000-0000000c0002"
--- $14 = "00000000-0000-4000-8000-0000000c0002"
--- $15 = 13
--- $16 = "00000000-0000-4000-8000-0000000c0002"
--- $17 = "00000000-0000-4000-8000-00000000a001"
--- $18 = "%andersson%"
--- $19 = "%andersson%"
--- $20 = "00000000-0000-4000-8000-0000000c0002"
--- $21 = "00000000-0000-4000-8000-00000000a001"
+-- $14 = 13
+-- $15 = "00000000-0000-4000-8000-00000000b001"
+-- $16 = "00000000-0000-4000-8000-00000000b001"
+-- $17 = "00000000-0000-4000-8000-00000000b001"
+-- $18 = "00000000-0000-4000-8000-0000000c0002"
+-- $19 = "00000000-0000-4000-8000-00000000a001"
+-- $20 = "00000000-0000-4000-8000-00000000a001"
+-- $21 = "00000000-0000-4000-8000-0000000c0002"
 -- $22 = "00000000-0000-4000-8000-00000000a001"
--- $23 = "00000000-0000-4000-8000-00000000b001"
--- $24 = true
--- $25 = 13
--- $26 = "00000000-0000-4000-8000-0000000c0002"
--- $27 = "00000000-0000-4000-8000-0000000c0002"
--- $28 = 13
--- $29 = "00000000-0000-4000-8000-00000000a001"
+-- $23 = "%andersson%"
+-- $24 = "%andersson%"
+-- $25 = "00000000-0000-4000-8000-0000000c0002"
+-- $26 = "00000000-0000-4000-8000-00000000a001"
+-- $27 = "00000000-0000-4000-8000-00000000a001"
+-- $28 = "00000000-0000-4000-8000-00000000b001"
+-- $29 = true
 -- $30 = 13
 -- $31 = "00000000-0000-4000-8000-0000000c0002"
 -- $32 = "00000000-0000-4000-8000-0000000c0002"
 -- $33 = 13
--- $34 = "00000000-0000-4000-8000-00000000b001"
--- $35 = "contact_occupation"
--- $36 = "00000000-0000-4000-8000-00000000a001"
--- $37 = "00000000-0000-4000-8000-00000000b001"
--- $38 = true
--- $39 = 13
--- $40 = "00000000-0000-4000-8000-0000000c0002"
--- $41 = "00000000-0000-4000-8000-0000000c0002"
--- $42 = 13
--- $43 = 10003
+-- $34 = "00000000-0000-4000-8000-00000000a001"
+-- $35 = 13
+-- $36 = "00000000-0000-4000-8000-0000000c0002"
+-- $37 = "00000000-0000-4000-8000-0000000c0002"
+-- $38 = 13
+-- $39 = "00000000-0000-4000-8000-00000000b001"
+-- $40 = "contact_occupation"
+-- $41 = "00000000-0000-4000-8000-00000000a001"
+-- $42 = "00000000-0000-4000-8000-00000000b001"
+-- $43 = true
+-- $44 = 13
+-- $45 = "00000000-0000-4000-8000-0000000c0002"
+-- $46 = "00000000-0000-4000-8000-0000000c0002"
+-- $47 = 13
+-- $48 = 10003

@@ -32,6 +32,15 @@ where
           cases.closed_at is null
           or cases.closed_at > now() - make_interval(months => $3)
         )
+        and exists (
+          select
+            1
+          from
+            units
+          where
+            units.id = $4
+            and units.kaa = true
+        )
       union
       select
         cases.person_id
@@ -39,10 +48,110 @@ where
         cases
         join team_members on team_members.team_id = cases.team_id
       where
-        team_members.staff_id = $4
+        team_members.staff_id = $5
         and (
           cases.closed_at is null
-          or cases.closed_at > now() - make_interval(months => $5)
+          or cases.closed_at > now() - make_interval(months => $6)
+        )
+        and exists (
+          select
+            1
+          from
+            units
+          where
+            units.id = $7
+            and units.kaa = true
+        )
+      union
+      select
+        cases.person_id
+      from
+        cases
+      where
+        cases.contact_person_id = $8
+        and (
+          cases.closed_at is null
+          or cases.closed_at > now() - make_interval(months => $9)
+        )
+        and not exists (
+          select
+            1
+          from
+            units
+          where
+            units.id = $10
+            and units.kaa = true
+        )
+        and (
+          exists (
+            select
+              1
+            from
+              units
+            where
+              units.id = $11
+              and units.kaa = true
+          )
+          or cases.person_id in (
+            select
+              consents.person_id
+            from
+              consents
+              join consent_recipients on consent_recipients.consent_id = consents.id
+            where
+              consent_recipients.unit_id = $12
+              and consents.withdrawn_at is null
+              and (
+                consents.valid_until is null
+                or consents.valid_until >= (now() at time zone 'Europe/Stockholm')::date
+              )
+          )
+        )
+      union
+      select
+        cases.person_id
+      from
+        cases
+        join team_members on team_members.team_id = cases.team_id
+      where
+        team_members.staff_id = $13
+        and (
+          cases.closed_at is null
+          or cases.closed_at > now() - make_interval(months => $14)
+        )
+        and not exists (
+          select
+            1
+          from
+            units
+          where
+            units.id = $15
+            and units.kaa = true
+        )
+        and (
+          exists (
+            select
+              1
+            from
+              units
+            where
+              units.id = $16
+              and units.kaa = true
+          )
+          or cases.person_id in (
+            select
+              consents.person_id
+            from
+              consents
+              join consent_recipients on consent_recipients.consent_id = consents.id
+            where
+              consent_recipients.unit_id = $17
+              and consents.withdrawn_at is null
+              and (
+                consents.valid_until is null
+                or consents.valid_until >= (now() at time zone 'Europe/Stockholm')::date
+              )
+          )
         )
       union
       select
@@ -50,71 +159,12 @@ where
       from
         emergency_access
       where
-        emergency_access.staff_id = $6
-        and emergency_access.municipality_id = $7
+        emergency_access.staff_id = $18
+        and emergency_access.municipality_id = $19
         and emergency_access.ends_at > now()
     )
     and (
-      (
-        "persons"."municipality_id" = $8
-        and (
-          exists (
-            select
-              1 as "one"
-            from
-              "units"
-            where
-              "units"."id" = $9
-              and "units"."kaa" = $10
-          )
-          or (
-            exists (
-              select
-                1 as "one"
-              from
-                "consents"
-                inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
-              where
-                "consents"."person_id" = "persons"."id"
-                and "consents"."withdrawn_at" is null
-                and (
-                  "consents"."valid_until" is null
-                  or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
-                )
-                and "consent_recipients"."unit_id" = $11
-            )
-            and (
-              exists (
-                select
-                  1 as "one"
-                from
-                  "cases"
-                where
-                  "cases"."person_id" = "persons"."id"
-                  and (
-                    "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $12)
-                  )
-                  and "cases"."contact_person_id" = $13
-              )
-              or exists (
-                select
-                  1 as "one"
-                from
-                  "team_members"
-                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
-                where
-                  "team_members"."staff_id" = $14
-                  and "cases"."person_id" = "persons"."id"
-                  and (
-                    "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $15)
-                  )
-              )
-            )
-          )
-        )
-      )
+      "persons"."municipality_id" = $20
       or exists (
         select
           1 as "one"
@@ -122,16 +172,16 @@ where
           "emergency_access"
         where
           "emergency_access"."person_id" = "persons"."id"
-          and "emergency_access"."staff_id" = $16
-          and "emergency_access"."municipality_id" = $17
+          and "emergency_access"."staff_id" = $21
+          and "emergency_access"."municipality_id" = $22
           and "emergency_access"."ends_at" > now()
       )
     )
   )
   and (
     (
-      "persons"."given_name" ilike $18
-      or "persons"."family_name" ilike $19
+      "persons"."given_name" ilike $23
+      or "persons"."family_name" ilike $24
     )
     and (
       exists (
@@ -141,55 +191,23 @@ where
           "emergency_access"
         where
           "emergency_access"."person_id" = "persons"."id"
-          and "emergency_access"."staff_id" = $20
-          and "emergency_access"."municipality_id" = $21
+          and "emergency_access"."staff_id" = $25
+          and "emergency_access"."municipality_id" = $26
           and "emergency_access"."ends_at" > now()
       )
       or (
         (
           (
-            "persons"."municipality_id" = $22
+            "persons"."municipality_id" = $27
             and exists (
               select
                 1 as "one"
               from
                 "units"
               where
-                "units"."id" = $23
-                and "units"."kaa" = $24
+                "units"."id" = $28
+                and "units"."kaa" = $29
             )
-            and (
-              exists (
-                select
-                  1 as "one"
-                from
-                  "cases"
-                where
-                  "cases"."person_id" = "persons"."id"
-                  and (
-                    "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $25)
-                  )
-                  and "cases"."contact_person_id" = $26
-              )
-              or exists (
-                select
-                  1 as "one"
-                from
-                  "team_members"
-                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
-                where
-                  "team_members"."staff_id" = $27
-                  and "cases"."person_id" = "persons"."id"
-                  and (
-                    "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $28)
-                  )
-              )
-            )
-          )
-          or (
-            "persons"."municipality_id" = $29
             and (
               exists (
                 select
@@ -220,6 +238,38 @@ where
               )
             )
           )
+          or (
+            "persons"."municipality_id" = $34
+            and (
+              exists (
+                select
+                  1 as "one"
+                from
+                  "cases"
+                where
+                  "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $35)
+                  )
+                  and "cases"."contact_person_id" = $36
+              )
+              or exists (
+                select
+                  1 as "one"
+                from
+                  "team_members"
+                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+                where
+                  "team_members"."staff_id" = $37
+                  and "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $38)
+                  )
+              )
+            )
+          )
         )
         and exists (
           select
@@ -234,7 +284,7 @@ where
               "consents"."valid_until" is null
               or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
             )
-            and "consent_recipients"."unit_id" = $34
+            and "consent_recipients"."unit_id" = $39
             and exists (
               select
                 1 as "one"
@@ -242,20 +292,20 @@ where
                 "consent_categories"
               where
                 "consent_categories"."consent_id" = "consents"."id"
-                and "consent_categories"."category" = $35
+                and "consent_categories"."category" = $40
             )
         )
       )
       or (
-        "persons"."municipality_id" = $36
+        "persons"."municipality_id" = $41
         and exists (
           select
             1 as "one"
           from
             "units"
           where
-            "units"."id" = $37
-            and "units"."kaa" = $38
+            "units"."id" = $42
+            and "units"."kaa" = $43
         )
         and (
           exists (
@@ -267,9 +317,9 @@ where
               "cases"."person_id" = "persons"."id"
               and (
                 "cases"."closed_at" is null
-                or "cases"."closed_at" > now() - make_interval(months => $39)
+                or "cases"."closed_at" > now() - make_interval(months => $44)
               )
-              and "cases"."contact_person_id" = $40
+              and "cases"."contact_person_id" = $45
           )
           or exists (
             select
@@ -278,11 +328,11 @@ where
               "team_members"
               inner join "cases" on "cases"."team_id" = "team_members"."team_id"
             where
-              "team_members"."staff_id" = $41
+              "team_members"."staff_id" = $46
               and "cases"."person_id" = "persons"."id"
               and (
                 "cases"."closed_at" is null
-                or "cases"."closed_at" > now() - make_interval(months => $42)
+                or "cases"."closed_at" > now() - make_interval(months => $47)
               )
           )
         )
@@ -300,55 +350,23 @@ order by
           "emergency_access"
         where
           "emergency_access"."person_id" = "persons"."id"
-          and "emergency_access"."staff_id" = $43
-          and "emergency_access"."municipality_id" = $44
+          and "emergency_access"."staff_id" = $48
+          and "emergency_access"."municipality_id" = $49
           and "emergency_access"."ends_at" > now()
       )
       or (
         (
           (
-            "persons"."municipality_id" = $45
+            "persons"."municipality_id" = $50
             and exists (
               select
                 1 as "one"
               from
                 "units"
               where
-                "units"."id" = $46
-                and "units"."kaa" = $47
+                "units"."id" = $51
+                and "units"."kaa" = $52
             )
-            and (
-              exists (
-                select
-                  1 as "one"
-                from
-                  "cases"
-                where
-                  "cases"."person_id" = "persons"."id"
-                  and (
-                    "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $48)
-                  )
-                  and "cases"."contact_person_id" = $49
-              )
-              or exists (
-                select
-                  1 as "one"
-                from
-                  "team_members"
-                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
-                where
-                  "team_members"."staff_id" = $50
-                  and "cases"."person_id" = "persons"."id"
-                  and (
-                    "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $51)
-                  )
-              )
-            )
-          )
-          or (
-            "persons"."municipality_id" = $52
             and (
               exists (
                 select
@@ -379,6 +397,38 @@ order by
               )
             )
           )
+          or (
+            "persons"."municipality_id" = $57
+            and (
+              exists (
+                select
+                  1 as "one"
+                from
+                  "cases"
+                where
+                  "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $58)
+                  )
+                  and "cases"."contact_person_id" = $59
+              )
+              or exists (
+                select
+                  1 as "one"
+                from
+                  "team_members"
+                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
+                where
+                  "team_members"."staff_id" = $60
+                  and "cases"."person_id" = "persons"."id"
+                  and (
+                    "cases"."closed_at" is null
+                    or "cases"."closed_at" > now() - make_interval(months => $61)
+                  )
+              )
+            )
+          )
         )
         and exists (
           select
@@ -393,7 +443,7 @@ order by
               "consents"."valid_until" is null
               or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
             )
-            and "consent_recipients"."unit_id" = $57
+            and "consent_recipients"."unit_id" = $62
             and exists (
               select
                 1 as "one"
@@ -401,20 +451,20 @@ order by
                 "consent_categories"
               where
                 "consent_categories"."consent_id" = "consents"."id"
-                and "consent_categories"."category" = $58
+                and "consent_categories"."category" = $63
             )
         )
       )
       or (
-        "persons"."municipality_id" = $59
+        "persons"."municipality_id" = $64
         and exists (
           select
             1 as "one"
           from
             "units"
           where
-            "units"."id" = $60
-            and "units"."kaa" = $61
+            "units"."id" = $65
+            and "units"."kaa" = $66
         )
         and (
           exists (
@@ -426,9 +476,9 @@ order by
               "cases"."person_id" = "persons"."id"
               and (
                 "cases"."closed_at" is null
-                or "cases"."closed_at" > now() - make_interval(months => $62)
+                or "cases"."closed_at" > now() - make_interval(months => $67)
               )
-              and "cases"."contact_person_id" = $63
+              and "cases"."contact_person_id" = $68
           )
           or exists (
             select
@@ -437,11 +487,11 @@ order by
               "team_members"
               inner join "cases" on "cases"."team_id" = "team_members"."team_id"
             where
-              "team_members"."staff_id" = $64
+              "team_members"."staff_id" = $69
               and "cases"."person_id" = "persons"."id"
               and (
                 "cases"."closed_at" is null
-                or "cases"."closed_at" > now() - make_interval(months => $65)
+                or "cases"."closed_at" > now() - make_interval(months => $70)
               )
           )
         )
@@ -458,73 +508,78 @@ order by
   "persons"."family_name" asc,
   "persons"."id" asc
 limit
-  $66
+  $71
 offset
-  $67
+  $72
 -- $1 = 1
 -- $2 = "00000000-0000-4000-8000-0000000c0002"
 -- $3 = 13
--- $4 = "00000000-0000-4000-8000-0000000c0002"
--- $5 = 13
--- $6 = "00000000-0000-4000-8000-0000000c0002"
--- $7 = "00000000-0000-4000-8000-00000000a001"
--- $8 = "00000000-0000-4000-8000-00000000a001"
--- $9 = "00000000-0000-4000-8000-00000000b001"
--- $10 = true
+-- $4 = "00000000-0000-4000-8000-00000000b001"
+-- $5 = "00000000-0000-4000-8000-0000000c0002"
+-- $6 = 13
+-- $7 = "00000000-0000-4000-8000-00000000b001"
+-- $8 = "00000000-0000-4000-8000-0000000c0002"
+-- $9 = 13
+-- $10 = "00000000-0000-4000-8000-00000000b001"
 -- $11 = "00000000-0000-4000-8000-00000000b001"
--- $12 = 13
+-- $12 = "00000000-0000-4000-8000-00000000b001"
 -- $13 = "00000000-0000-4000-8000-0000000c0002"
--- $14 = "00000000-0000-4000-8000-0000000c0002"
--- $15 = 13
--- $16 = "00000000-0000-4000-8000-0000000c0002"
--- $17 = "00000000-0000-4000-8000-00000000a001"
--- $18 = "%andersson%"
--- $19 = "%andersson%"
--- $20 = "00000000-0000-4000-8000-0000000c0002"
--- $21 = "00000000-0000-4000-8000-00000000a001"
+-- $14 = 13
+-- $15 = "00000000-0000-4000-8000-00000000b001"
+-- $16 = "00000000-0000-4000-8000-00000000b001"
+-- $17 = "00000000-0000-4000-8000-00000000b001"
+-- $18 = "00000000-0000-4000-8000-0000000c0002"
+-- $19 = "00000000-0000-4000-8000-00000000a001"
+-- $20 = "00000000-0000-4000-8000-00000000a001"
+-- $21 = "00000000-0000-4000-8000-0000000c0002"
 -- $22 = "00000000-0000-4000-8000-00000000a001"
--- $23 = "00000000-0000-4000-8000-00000000b001"
--- $24 = true
--- $25 = 13
--- $26 = "00000000-0000-4000-8000-0000000c0002"
--- $27 = "00000000-0000-4000-8000-0000000c0002"
--- $28 = 13
--- $29 = "00000000-0000-4000-8000-00000000a001"
+-- $23 = "%andersson%"
+-- $24 = "%andersson%"
+-- $25 = "00000000-0000-4000-8000-0000000c0002"
+-- $26 = "00000000-0000-4000-8000-00000000a001"
+-- $27 = "00000000-0000-4000-8000-00000000a001"
+-- $28 = "00000000-0000-4000-8000-00000000b001"
+-- $29 = true
 -- $30 = 13
 -- $31 = "00000000-0000-4000-8000-0000000c0002"
 -- $32 = "00000000-0000-4000-8000-0000000c0002"
 -- $33 = 13
--- $34 = "00000000-0000-4000-8000-00000000b001"
--- $35 = "contact_occupation"
--- $36 = "00000000-0000-4000-8000-00000000a001"
--- $37 = "00000000-0000-4000-8000-00000000b001"
--- $38 = true
--- $39 = 13
--- $40 = "00000000-0000-4000-8000-0000000c0002"
--- $41 = "00000000-0000-4000-8000-0000000c0002"
--- $42 = 13
--- $43 = "00000000-0000-4000-8000-0000000c0002"
--- $44 = "00000000-0000-4000-8000-00000000a001"
--- $45 = "00000000-0000-4000-8000-00000000a001"
--- $46 = "00000000-0000-4000-8000-00000000b001"
--- $47 = true
--- $48 = 13
--- $49 = "00000000-0000-4000-8000-0000000c0002"
--- $50 = "00000000-0000-4000-8000-0000000c0002"
--- $51 = 13
--- $52 = "00000000-0000-4000-8000-00000000a001"
+-- $34 = "00000000-0000-4000-8000-00000000a001"
+-- $35 = 13
+-- $36 = "00000000-0000-4000-8000-0000000c0002"
+-- $37 = "00000000-0000-4000-8000-0000000c0002"
+-- $38 = 13
+-- $39 = "00000000-0000-4000-8000-00000000b001"
+-- $40 = "contact_occupation"
+-- $41 = "00000000-0000-4000-8000-00000000a001"
+-- $42 = "00000000-0000-4000-8000-00000000b001"
+-- $43 = true
+-- $44 = 13
+-- $45 = "00000000-0000-4000-8000-0000000c0002"
+-- $46 = "00000000-0000-4000-8000-0000000c0002"
+-- $47 = 13
+-- $48 = "00000000-0000-4000-8000-0000000c0002"
+-- $49 = "00000000-0000-4000-8000-00000000a001"
+-- $50 = "00000000-0000-4000-8000-00000000a001"
+-- $51 = "00000000-0000-4000-8000-00000000b001"
+-- $52 = true
 -- $53 = 13
 -- $54 = "00000000-0000-4000-8000-0000000c0002"
 -- $55 = "00000000-0000-4000-8000-0000000c0002"
 -- $56 = 13
--- $57 = "00000000-0000-4000-8000-00000000b001"
--- $58 = "contact_occupation"
--- $59 = "00000000-0000-4000-8000-00000000a001"
--- $60 = "00000000-0000-4000-8000-00000000b001"
--- $61 = true
--- $62 = 13
--- $63 = "00000000-0000-4000-8000-0000000c0002"
--- $64 = "00000000-0000-4000-8000-0000000c0002"
--- $65 = 13
--- $66 = 2
--- $67 = 2
+-- $57 = "00000000-0000-4000-8000-00000000a001"
+-- $58 = 13
+-- $59 = "00000000-0000-4000-8000-0000000c0002"
+-- $60 = "00000000-0000-4000-8000-0000000c0002"
+-- $61 = 13
+-- $62 = "00000000-0000-4000-8000-00000000b001"
+-- $63 = "contact_occupation"
+-- $64 = "00000000-0000-4000-8000-00000000a001"
+-- $65 = "00000000-0000-4000-8000-00000000b001"
+-- $66 = true
+-- $67 = 13
+-- $68 = "00000000-0000-4000-8000-0000000c0002"
+-- $69 = "00000000-0000-4000-8000-0000000c0002"
+-- $70 = 13
+-- $71 = 2
+-- $72 = 2

@@ -284,6 +284,15 @@ where
           cases.closed_at is null
           or cases.closed_at > now() - make_interval(months => $39)
         )
+        and exists (
+          select
+            1
+          from
+            units
+          where
+            units.id = $40
+            and units.kaa = true
+        )
       union
       select
         cases.person_id
@@ -291,10 +300,110 @@ where
         cases
         join team_members on team_members.team_id = cases.team_id
       where
-        team_members.staff_id = $40
+        team_members.staff_id = $41
         and (
           cases.closed_at is null
-          or cases.closed_at > now() - make_interval(months => $41)
+          or cases.closed_at > now() - make_interval(months => $42)
+        )
+        and exists (
+          select
+            1
+          from
+            units
+          where
+            units.id = $43
+            and units.kaa = true
+        )
+      union
+      select
+        cases.person_id
+      from
+        cases
+      where
+        cases.contact_person_id = $44
+        and (
+          cases.closed_at is null
+          or cases.closed_at > now() - make_interval(months => $45)
+        )
+        and not exists (
+          select
+            1
+          from
+            units
+          where
+            units.id = $46
+            and units.kaa = true
+        )
+        and (
+          exists (
+            select
+              1
+            from
+              units
+            where
+              units.id = $47
+              and units.kaa = true
+          )
+          or cases.person_id in (
+            select
+              consents.person_id
+            from
+              consents
+              join consent_recipients on consent_recipients.consent_id = consents.id
+            where
+              consent_recipients.unit_id = $48
+              and consents.withdrawn_at is null
+              and (
+                consents.valid_until is null
+                or consents.valid_until >= (now() at time zone 'Europe/Stockholm')::date
+              )
+          )
+        )
+      union
+      select
+        cases.person_id
+      from
+        cases
+        join team_members on team_members.team_id = cases.team_id
+      where
+        team_members.staff_id = $49
+        and (
+          cases.closed_at is null
+          or cases.closed_at > now() - make_interval(months => $50)
+        )
+        and not exists (
+          select
+            1
+          from
+            units
+          where
+            units.id = $51
+            and units.kaa = true
+        )
+        and (
+          exists (
+            select
+              1
+            from
+              units
+            where
+              units.id = $52
+              and units.kaa = true
+          )
+          or cases.person_id in (
+            select
+              consents.person_id
+            from
+              consents
+              join consent_recipients on consent_recipients.consent_id = consents.id
+            where
+              consent_recipients.unit_id = $53
+              and consents.withdrawn_at is null
+              and (
+                consents.valid_until is null
+                or consents.valid_until >= (now() at time zone 'Europe/Stockholm')::date
+              )
+          )
         )
       union
       select
@@ -302,71 +411,12 @@ where
       from
         emergency_access
       where
-        emergency_access.staff_id = $42
-        and emergency_access.municipality_id = $43
+        emergency_access.staff_id = $54
+        and emergency_access.municipality_id = $55
         and emergency_access.ends_at > now()
     )
     and (
-      (
-        "persons"."municipality_id" = $44
-        and (
-          exists (
-            select
-              1 as "one"
-            from
-              "units"
-            where
-              "units"."id" = $45
-              and "units"."kaa" = $46
-          )
-          or (
-            exists (
-              select
-                1 as "one"
-              from
-                "consents"
-                inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
-              where
-                "consents"."person_id" = "persons"."id"
-                and "consents"."withdrawn_at" is null
-                and (
-                  "consents"."valid_until" is null
-                  or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
-                )
-                and "consent_recipients"."unit_id" = $47
-            )
-            and (
-              exists (
-                select
-                  1 as "one"
-                from
-                  "cases"
-                where
-                  "cases"."person_id" = "persons"."id"
-                  and (
-                    "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $48)
-                  )
-                  and "cases"."contact_person_id" = $49
-              )
-              or exists (
-                select
-                  1 as "one"
-                from
-                  "team_members"
-                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
-                where
-                  "team_members"."staff_id" = $50
-                  and "cases"."person_id" = "persons"."id"
-                  and (
-                    "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $51)
-                  )
-              )
-            )
-          )
-        )
-      )
+      "persons"."municipality_id" = $56
       or exists (
         select
           1 as "one"
@@ -374,8 +424,8 @@ where
           "emergency_access"
         where
           "emergency_access"."person_id" = "persons"."id"
-          and "emergency_access"."staff_id" = $52
-          and "emergency_access"."municipality_id" = $53
+          and "emergency_access"."staff_id" = $57
+          and "emergency_access"."municipality_id" = $58
           and "emergency_access"."ends_at" > now()
       )
     )
@@ -419,17 +469,22 @@ where
 -- $37 = "00000000-0000-4000-8000-000000053251"
 -- $38 = "00000000-0000-4000-8000-0000000c0002"
 -- $39 = 13
--- $40 = "00000000-0000-4000-8000-0000000c0002"
--- $41 = 13
--- $42 = "00000000-0000-4000-8000-0000000c0002"
--- $43 = "00000000-0000-4000-8000-00000000a001"
--- $44 = "00000000-0000-4000-8000-00000000a001"
--- $45 = "00000000-0000-4000-8000-00000000b001"
--- $46 = true
+-- $40 = "00000000-0000-4000-8000-00000000b001"
+-- $41 = "00000000-0000-4000-8000-0000000c0002"
+-- $42 = 13
+-- $43 = "00000000-0000-4000-8000-00000000b001"
+-- $44 = "00000000-0000-4000-8000-0000000c0002"
+-- $45 = 13
+-- $46 = "00000000-0000-4000-8000-00000000b001"
 -- $47 = "00000000-0000-4000-8000-00000000b001"
--- $48 = 13
+-- $48 = "00000000-0000-4000-8000-00000000b001"
 -- $49 = "00000000-0000-4000-8000-0000000c0002"
--- $50 = "00000000-0000-4000-8000-0000000c0002"
--- $51 = 13
--- $52 = "00000000-0000-4000-8000-0000000c0002"
--- $53 = "00000000-0000-4000-8000-00000000a001"
+-- $50 = 13
+-- $51 = "00000000-0000-4000-8000-00000000b001"
+-- $52 = "00000000-0000-4000-8000-00000000b001"
+-- $53 = "00000000-0000-4000-8000-00000000b001"
+-- $54 = "00000000-0000-4000-8000-0000000c0002"
+-- $55 = "00000000-0000-4000-8000-00000000a001"
+-- $56 = "00000000-0000-4000-8000-00000000a001"
+-- $57 = "00000000-0000-4000-8000-0000000c0002"
+-- $58 = "00000000-0000-4000-8000-00000000a001"

@@ -569,6 +569,15 @@ where
           cases.closed_at is null
           or cases.closed_at > now() - make_interval(months => $85)
         )
+        and exists (
+          select
+            1
+          from
+            units
+          where
+            units.id = $86
+            and units.kaa = true
+        )
       union
       select
         cases.person_id
@@ -576,10 +585,110 @@ where
         cases
         join team_members on team_members.team_id = cases.team_id
       where
-        team_members.staff_id = $86
+        team_members.staff_id = $87
         and (
           cases.closed_at is null
-          or cases.closed_at > now() - make_interval(months => $87)
+          or cases.closed_at > now() - make_interval(months => $88)
+        )
+        and exists (
+          select
+            1
+          from
+            units
+          where
+            units.id = $89
+            and units.kaa = true
+        )
+      union
+      select
+        cases.person_id
+      from
+        cases
+      where
+        cases.contact_person_id = $90
+        and (
+          cases.closed_at is null
+          or cases.closed_at > now() - make_interval(months => $91)
+        )
+        and not exists (
+          select
+            1
+          from
+            units
+          where
+            units.id = $92
+            and units.kaa = true
+        )
+        and (
+          exists (
+            select
+              1
+            from
+              units
+            where
+              units.id = $93
+              and units.kaa = true
+          )
+          or cases.person_id in (
+            select
+              consents.person_id
+            from
+              consents
+              join consent_recipients on consent_recipients.consent_id = consents.id
+            where
+              consent_recipients.unit_id = $94
+              and consents.withdrawn_at is null
+              and (
+                consents.valid_until is null
+                or consents.valid_until >= (now() at time zone 'Europe/Stockholm')::date
+              )
+          )
+        )
+      union
+      select
+        cases.person_id
+      from
+        cases
+        join team_members on team_members.team_id = cases.team_id
+      where
+        team_members.staff_id = $95
+        and (
+          cases.closed_at is null
+          or cases.closed_at > now() - make_interval(months => $96)
+        )
+        and not exists (
+          select
+            1
+          from
+            units
+          where
+            units.id = $97
+            and units.kaa = true
+        )
+        and (
+          exists (
+            select
+              1
+            from
+              units
+            where
+              units.id = $98
+              and units.kaa = true
+          )
+          or cases.person_id in (
+            select
+              consents.person_id
+            from
+              consents
+              join consent_recipients on consent_recipients.consent_id = consents.id
+            where
+              consent_recipients.unit_id = $99
+              and consents.withdrawn_at is null
+              and (
+                consents.valid_until is null
+                or consents.valid_until >= (now() at time zone 'Europe/Stockholm')::date
+              )
+          )
         )
       union
       select
@@ -587,71 +696,12 @@ where
       from
         emergency_access
       where
-        emergency_access.staff_id = $88
-        and emergency_access.municipality_id = $89
+        emergency_access.staff_id = $100
+        and emergency_access.municipality_id = $101
         and emergency_access.ends_at > now()
     )
     and (
-      (
-        "persons"."municipality_id" = $90
-        and (
-          exists (
-            select
-              1 as "one"
-            from
-              "units"
-            where
-              "units"."id" = $91
-              and "units"."kaa" = $92
-          )
-          or (
-            exists (
-              select
-                1 as "one"
-              from
-                "consents"
-                inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
-              where
-                "consents"."person_id" = "persons"."id"
-                and "consents"."withdrawn_at" is null
-                and (
-                  "consents"."valid_until" is null
-                  or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
-                )
-                and "consent_recipients"."unit_id" = $93
-            )
-            and (
-              exists (
-                select
-                  1 as "one"
-                from
-                  "cases"
-                where
-                  "cases"."person_id" = "persons"."id"
-                  and (
-                    "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $94)
-                  )
-                  and "cases"."contact_person_id" = $95
-              )
-              or exists (
-                select
-                  1 as "one"
-                from
-                  "team_members"
-                  inner join "cases" on "cases"."team_id" = "team_members"."team_id"
-                where
-                  "team_members"."staff_id" = $96
-                  and "cases"."person_id" = "persons"."id"
-                  and (
-                    "cases"."closed_at" is null
-                    or "cases"."closed_at" > now() - make_interval(months => $97)
-                  )
-              )
-            )
-          )
-        )
-      )
+      "persons"."municipality_id" = $102
       or exists (
         select
           1 as "one"
@@ -659,8 +709,8 @@ where
           "emergency_access"
         where
           "emergency_access"."person_id" = "persons"."id"
-          and "emergency_access"."staff_id" = $98
-          and "emergency_access"."municipality_id" = $99
+          and "emergency_access"."staff_id" = $103
+          and "emergency_access"."municipality_id" = $104
           and "emergency_access"."ends_at" > now()
       )
     )
@@ -750,17 +800,22 @@ where
 -- $83 = "00000000-0000-4000-8000-00000000d001"
 -- $84 = "00000000-0000-4000-8000-0000000c0003"
 -- $85 = 13
--- $86 = "00000000-0000-4000-8000-0000000c0003"
--- $87 = 13
--- $88 = "00000000-0000-4000-8000-0000000c0003"
--- $89 = "00000000-0000-4000-8000-00000000a001"
--- $90 = "00000000-0000-4000-8000-00000000a001"
--- $91 = "00000000-0000-4000-8000-00000000b001"
--- $92 = true
+-- $86 = "00000000-0000-4000-8000-00000000b001"
+-- $87 = "00000000-0000-4000-8000-0000000c0003"
+-- $88 = 13
+-- $89 = "00000000-0000-4000-8000-00000000b001"
+-- $90 = "00000000-0000-4000-8000-0000000c0003"
+-- $91 = 13
+-- $92 = "00000000-0000-4000-8000-00000000b001"
 -- $93 = "00000000-0000-4000-8000-00000000b001"
--- $94 = 13
+-- $94 = "00000000-0000-4000-8000-00000000b001"
 -- $95 = "00000000-0000-4000-8000-0000000c0003"
--- $96 = "00000000-0000-4000-8000-0000000c0003"
--- $97 = 13
--- $98 = "00000000-0000-4000-8000-0000000c0003"
--- $99 = "00000000-0000-4000-8000-00000000a001"
+-- $96 = 13
+-- $97 = "00000000-0000-4000-8000-00000000b001"
+-- $98 = "00000000-0000-4000-8000-00000000b001"
+-- $99 = "00000000-0000-4000-8000-00000000b001"
+-- $100 = "00000000-0000-4000-8000-0000000c0003"
+-- $101 = "00000000-0000-4000-8000-00000000a001"
+-- $102 = "00000000-0000-4000-8000-00000000a001"
+-- $103 = "00000000-0000-4000-8000-0000000c0003"
+-- $104 = "00000000-0000-4000-8000-00000000a001"

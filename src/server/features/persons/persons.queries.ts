@@ -76,6 +76,19 @@ const latestEntryReason = sql<
   limit 1)`;
 
 /**
+ * SQL condition on `persons`: the actor is the contact person of one of the person's cases (of `status`; `open`:
+ * any but closed). Implied by the "my cases" filter, which asks it of the newest case; said on its own too, so
+ * the database starts from the actor's own cases (`cases_by_contact_person`, `cases_open_by_contact_person`)
+ * and finds the newest case and tests the category only for those persons, not for every person the actor sees.
+ */
+function holdsACase(actor: Actor, status: ListQuery['status']): RawBuilder<SqlBool> {
+  const ofStatus =
+    status === 'open' ? sql`and cases.status <> 'closed'` : status ? sql`and cases.status = ${status}` : sql``;
+  return sql<SqlBool>`persons.id in (select cases.person_id from cases
+    where cases.contact_person_id = ${actor.id} ${ofStatus})`;
+}
+
+/**
  * The list's filters as SQL. Those on the case and the register apply only where the reader may see them, so a filter
  * tells nothing more than the rows show.
  */
@@ -93,6 +106,7 @@ function filtersOf(actor: Actor, query: ListQuery, today: string) {
     if (query.register) onCase.push(query.register === 'in' ? inRegister : sql<SqlBool>`not ${inRegister}`);
     if (query.entryReason) onCase.push(sql<SqlBool>`${latestEntryReason} = ${query.entryReason}`);
     const all: Expression<SqlBool>[] = [matchesSearch(query.q)(eb)];
+    if (query.contactPerson === 'me') all.push(holdsACase(actor, query.status));
     if (onCase.length > 0) all.push(seesCase(eb), ...onCase);
     if (query.under18) {
       const eighteenYearsAgo = `${Number(today.slice(0, 4)) - 18}${today.slice(4)}`;
