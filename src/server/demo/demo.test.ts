@@ -19,10 +19,14 @@ import { personSchedule } from '../features/schedule/schedule.service.js';
 
 let handle: DatabaseHandle;
 let m: string;
+// The demo is the file's world, filled once: every test reads it, none changes it (a test that must write to a
+// database, as the refusal of a real person does, makes a database of its own).
+// Some 300 people with their histories: seconds on a quiet machine, over a minute on one busy with other work.
 beforeAll(async () => {
   handle = await createTestDatabase();
   m = await ensureMunicipality(handle.db, { code: '1402', name: 'Partille kommun' });
-});
+  await fillDemo(handle.db, m);
+}, 180_000);
 afterAll(() => handle.close());
 
 const counts = async () =>
@@ -52,9 +56,7 @@ async function coordinatorContext(): Promise<RequestContext> {
 }
 
 describe('fillDemo', () => {
-  // Some 300 people with their histories: seconds on a quiet machine, over a minute on one busy with other work.
-  it('builds about 300 young people at every stage, with staff in every role', { timeout: 180_000 }, async () => {
-    await fillDemo(handle.db, m);
+  it('builds about 300 young people at every stage, with staff in every role', async () => {
     const c = await counts();
     expect(c.persons).toBe(300);
     const statuses = await handle.db.selectFrom('cases').select('status').distinct().execute();
@@ -257,23 +259,28 @@ describe('fillDemo', () => {
   });
 
   it('refuses a database that holds a real person', async () => {
-    const other = await ensureMunicipality(handle.db, { code: '1480', name: 'Göteborgs stad' });
-    await handle.db
-      .insertInto('persons')
-      .values({
-        municipality_id: other,
-        personal_identity_number: '199001011239',
-        birth_date: '1990-01-01',
-        given_name: 'Riktig',
-        family_name: 'Person',
-        street_address: null,
-        postal_code: null,
-        city: null,
-        phone: null,
-        email: null,
-      })
-      .execute();
-    await expect(fillDemo(handle.db, other)).rejects.toThrow(/1 persons who are not Skatteverket test persons/);
+    const own = await createTestDatabase();
+    try {
+      const other = await ensureMunicipality(own.db, { code: '1480', name: 'Göteborgs stad' });
+      await own.db
+        .insertInto('persons')
+        .values({
+          municipality_id: other,
+          personal_identity_number: '199001011239',
+          birth_date: '1990-01-01',
+          given_name: 'Riktig',
+          family_name: 'Person',
+          street_address: null,
+          postal_code: null,
+          city: null,
+          phone: null,
+          email: null,
+        })
+        .execute();
+      await expect(fillDemo(own.db, other)).rejects.toThrow(/1 persons who are not Skatteverket test persons/);
+    } finally {
+      await own.close();
+    }
   });
 
   it('adds nothing when run again', async () => {

@@ -3,11 +3,11 @@
  * recurrence with Swedish holidays and changed sessions, enrolments, attendance corrections, the
  * person's report, and that another agency's social worker sees attendance only by consent.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertStaff } from '../staff/staff.service.js';
-import { createHarness, TEST_PASSWORD, type Client, type Harness } from '../../testing/harness.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createHarness, type Client, type Harness } from '../../testing/harness.js';
 import { personInRegister } from '../../testing/outreach.js';
 import { pdfPageTexts } from '../../testing/pdf-text.js';
+import { signInNewStaff } from '../../testing/staff.js';
 
 let h: Harness;
 let units: Map<string, string>;
@@ -37,6 +37,17 @@ beforeAll(async () => {
       await h.db.selectFrom('units').select(['id', 'name']).where('municipality_id', '=', h.municipalityId).execute()
     ).map((u) => [u.name, u.id]),
   );
+}, 60_000);
+afterAll(() => h.close());
+
+/**
+ * Every test's own world: two young people in a team with a social worker of another agency, a weekly activity
+ * with one of them enrolled, and a drop-in. A test of a later step first takes the earlier ones
+ * (`cancelAndMove`, `attendWithCorrection`).
+ */
+let worlds = 0;
+beforeEach(async () => {
+  worlds += 1;
   enrolledId = (await personInRegister(h, { contactPerson: h.as.youth_coach })).personId;
   const p = await personInRegister(h, { contactPerson: h.as.youth_coach });
   otherId = p.personId;
@@ -45,25 +56,17 @@ beforeAll(async () => {
     .insertInto('teams')
     .values({
       municipality_id: h.municipalityId,
-      name: 'Aktivitetsteamet',
+      name: `Aktivitetsteamet ${worlds}`,
       unit_id: units.get('Utbildningsförvaltningen')!,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const staff = await insertStaff(h.db, {
-    municipalityId: h.municipalityId,
-    name: 'Socialsekreterare',
-    email: 'social.activities@test.lotsa.local',
-    role: 'team_member',
+  socialWorker = await signInNewStaff(h, 'team_member', {
     unitId: units.get('Socialtjänsten')!,
-    password: TEST_PASSWORD,
+    name: 'Socialsekreterare',
   });
-  await h.db
-    .insertInto('team_members')
-    .values({ team_id: team.id, staff_id: (staff as { id: string }).id })
-    .execute();
+  await h.db.insertInto('team_members').values({ team_id: team.id, staff_id: socialWorker.staffId }).execute();
   await h.db.updateTable('cases').set({ team_id: team.id }).where('person_id', 'in', [enrolledId, otherId]).execute();
-  socialWorker = await h.signIn('social.activities@test.lotsa.local');
   const create = (body: Record<string, unknown>) => h.as.youth_coach.request('POST', '/api/v1/activities', body);
   const closed = await create({
     title: 'Arbetsliv',
@@ -96,7 +99,32 @@ beforeAll(async () => {
     ).statusCode,
   ).toBe(201);
 }, 120_000);
-afterAll(() => h.close());
+
+/** The leader cancels Monday 14 December and moves Thursday 17 December to Friday 18. */
+async function cancelAndMove() {
+  const cancel = await h.as.youth_coach.request('PATCH', `/api/v1/sessions/${closedId}_2026-12-14`, {
+    cancelled: true,
+    note: 'Ledaren är sjuk',
+  });
+  expect(cancel.statusCode, cancel.body).toBe(200);
+  const move = await h.as.youth_coach.request('PATCH', `/api/v1/sessions/${closedId}_2026-12-17`, {
+    movedTo: { date: '2026-12-18', start: '10:00', end: '12:00' },
+  });
+  expect(move.statusCode, move.body).toBe(200);
+}
+/**
+ * Attendance on Monday 7 December: the enrolled person absent and a visitor present, then corrected to late
+ * (three entries: absent, late, present).
+ */
+async function attendWithCorrection() {
+  for (const status of ['absent', 'late']) {
+    const res = await h.as.youth_coach.request('PUT', `/api/v1/sessions/${closedId}_2026-12-07/attendance`, [
+      { personId: enrolledId, status },
+      { anonymous: status === 'absent' ? true : '1', status: 'present' },
+    ]);
+    expect(res.statusCode, res.body).toBe(200);
+  }
+}
 
 describe('activities', () => {
   it('answers 401 without a session, 403 to roles that neither work with young people nor run activities', async () => {
@@ -376,6 +404,7 @@ describe('attendance', () => {
   });
 
   it('refuses the unenrolled in a closed activity, a cancelled session, a day off the recurrence', async () => {
+    await cancelAndMove();
     const notEnrolled = await h.as.youth_coach.request('PUT', `/api/v1/sessions/${session()}/attendance`, [
       { personId: enrolledId, status: 'present' },
       { personId: otherId, status: 'present' },
@@ -497,6 +526,8 @@ describe('attendance', () => {
   });
 
   it('reports the activity’s rate over a period', async () => {
+    await cancelAndMove();
+    await attendWithCorrection();
     const figures = (
       await h.as.coordinator.request('GET', `/api/v1/activities/${closedId}/figures?from=2026-12-01&to=2026-12-31`)
     ).json();
@@ -592,6 +623,8 @@ describe("a person's attendance", () => {
   const url = () => `/api/v1/persons/${enrolledId}/attendance?from=2026-12-01&to=2026-12-31`;
 
   it('shows the contact person each session with figures, as JSON and as a PDF', async () => {
+    await cancelAndMove();
+    await attendWithCorrection();
     const res = await h.as.youth_coach.request('GET', url());
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
@@ -628,6 +661,8 @@ describe("a person's attendance", () => {
   });
 
   it('shows a team social worker nothing unconsented, then only while a consent names unit and category', async () => {
+    await cancelAndMove();
+    await attendWithCorrection();
     expect((await socialWorker.request('GET', url())).statusCode).toBe(404);
     const consent = (categories: string[]) =>
       h.as.coordinator.request('POST', `/api/v1/persons/${enrolledId}/consents`, {

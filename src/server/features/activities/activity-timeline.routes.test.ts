@@ -4,11 +4,11 @@
  * the person's contact and occupation (another agency only by consent), ending an enrolment, and the
  * enrolments and rights the person's attendance report now carries.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readEvent } from '../../../core/events/index.js';
-import { insertStaff } from '../staff/staff.service.js';
-import { createHarness, TEST_PASSWORD, type Client, type Harness } from '../../testing/harness.js';
+import { createHarness, type Client, type Harness } from '../../testing/harness.js';
 import { personInRegister } from '../../testing/outreach.js';
+import { signInNewStaff } from '../../testing/staff.js';
 
 let h: Harness;
 let personId: string;
@@ -29,6 +29,16 @@ const fields = (res: { json: () => { errors?: { field: string; code: string }[] 
 
 beforeAll(async () => {
   h = await createHarness();
+}, 60_000);
+afterAll(() => h.close());
+
+/**
+ * Every test's own world: a young person whose case is in a team with a social worker of another agency, and
+ * a Monday activity. A test of a later step first tells the earlier ones (`enrol`, `endEnrolment`, `attend`).
+ */
+let worlds = 0;
+beforeEach(async () => {
+  worlds += 1;
   personId = (await personInRegister(h, { contactPerson: h.as.youth_coach })).personId;
   const units = await h.db.selectFrom('units').select(['id', 'name']).where('municipality_id', '=', h.municipalityId);
   const byName = new Map((await units.execute()).map((u) => [u.name, u.id]));
@@ -37,22 +47,14 @@ beforeAll(async () => {
     .insertInto('teams')
     .values({
       municipality_id: h.municipalityId,
-      name: 'Närvaroteamet',
+      name: `Närvaroteamet ${worlds}`,
       unit_id: byName.get('Utbildningsförvaltningen')!,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const staff = (await insertStaff(h.db, {
-    municipalityId: h.municipalityId,
-    name: 'Socialsekreterare',
-    email: 'social.timeline@test.lotsa.local',
-    role: 'team_member',
-    unitId: socialUnitId,
-    password: TEST_PASSWORD,
-  })) as { id: string };
-  await h.db.insertInto('team_members').values({ team_id: team.id, staff_id: staff.id }).execute();
+  socialWorker = await signInNewStaff(h, 'team_member', { unitId: socialUnitId, name: 'Socialsekreterare' });
+  await h.db.insertInto('team_members').values({ team_id: team.id, staff_id: socialWorker.staffId }).execute();
   await h.db.updateTable('cases').set({ team_id: team.id }).where('person_id', '=', personId).execute();
-  socialWorker = await h.signIn('social.timeline@test.lotsa.local');
   // Mondays 9–12 from Monday 7 December 2026.
   const created = await h.as.youth_coach.request('POST', '/api/v1/activities', {
     title: 'Arbetsliv',
@@ -64,7 +66,26 @@ beforeAll(async () => {
   expect(created.statusCode).toBe(201);
   activityId = created.json().id;
 }, 120_000);
-afterAll(() => h.close());
+
+/** The person enrolled in the activity from Monday 7 December 2026. */
+async function enrol() {
+  const res = await h.as.youth_coach.request('POST', `/api/v1/activities/${activityId}/enrolments`, {
+    personId,
+    from: '2026-12-07',
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  enrolmentId = res.json().id;
+}
+/** The enrolment ended on Monday 25 January 2027. */
+async function endEnrolment() {
+  const res = await h.as.youth_coach.request('PATCH', `/api/v1/enrolments/${enrolmentId}`, { to: '2027-01-25' });
+  expect(res.statusCode, res.body).toBe(200);
+}
+/** The person absent on 7 December, then corrected to excused: two `attendance_recorded` events. */
+async function attend() {
+  for (const status of ['absent', 'excused'])
+    expect((await h.as.youth_coach.request('PUT', session('2026-12-07'), [{ personId, status }])).statusCode).toBe(200);
+}
 
 describe('enrolments on the timeline', () => {
   it('writes `activity_enrolled` with the activity and days, in contact and occupation', async () => {
@@ -83,6 +104,7 @@ describe('enrolments on the timeline', () => {
   });
 
   it('ends an enrolment on a last day as `activity_enrolment_ended`; the same day again adds nothing', async () => {
+    await enrol();
     const before = await h.as.youth_coach.request('PATCH', `/api/v1/enrolments/${enrolmentId}`, { to: '2026-12-01' });
     expect(before.statusCode).toBe(400);
     expect(fields(before)).toEqual(['to:end_before_start']);
@@ -105,6 +127,8 @@ describe('enrolments on the timeline', () => {
   });
 
   it('lets only staff who run activities and manage the person end it: 403, else 404', async () => {
+    await enrol();
+    await endEnrolment();
     const url = `/api/v1/enrolments/${enrolmentId}`;
     expect((await h.anonymous('PATCH', url, { to: '2027-01-11' })).statusCode).toBe(401);
     expect((await h.as.manager.request('PATCH', url, { to: '2027-01-11' })).statusCode).toBe(403);
@@ -121,6 +145,7 @@ describe('enrolments on the timeline', () => {
 
 describe('attendance on the timeline', () => {
   it('records a status as `attendance_recorded`, and a correction pointing at the entry it corrects', async () => {
+    await enrol();
     expect(
       (await h.as.youth_coach.request('PUT', session('2026-12-07'), [{ personId, status: 'absent' }])).statusCode,
     ).toBe(200);
@@ -145,6 +170,20 @@ describe('attendance on the timeline', () => {
   });
 
   it('writes nothing on the timeline when the attendance is refused', async () => {
+    await enrol();
+    await attend();
+    const total = async () =>
+      Number(
+        (
+          await h.db
+            .selectFrom('events')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('type', '=', 'attendance_recorded')
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    // Other tests' young people keep their events: the refusal adds none to anyone's timeline.
+    const totalBefore = await total();
     const count = (await timeline(h.as.youth_coach)).length;
     const refused = await h.as.youth_coach.request('PUT', session('2026-12-14'), [
       { personId, status: 'present' },
@@ -152,17 +191,22 @@ describe('attendance on the timeline', () => {
     ]);
     expect(refused.statusCode).toBe(400);
     expect((await timeline(h.as.youth_coach)).length).toBe(count);
-    const total = await h.db
+    expect(await total()).toBe(totalBefore);
+    const own = await h.db
       .selectFrom('events')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .select('id')
       .where('type', '=', 'attendance_recorded')
-      .executeTakeFirstOrThrow();
-    expect(Number(total.n)).toBe(2);
+      .where('person_id', '=', personId)
+      .execute();
+    expect(own).toHaveLength(2);
   });
 });
 
 describe('who sees the events and the panel', () => {
   it('shows a social worker in the team the events only while a consent names contact and occupation', async () => {
+    await enrol();
+    await endEnrolment();
+    await attend();
     // Without consent the person itself is out of reach, or at least none of these events shows.
     const none = await socialWorker.request('GET', `/api/v1/persons/${personId}/events`);
     if (none.statusCode === 200) expect(await timeline(socialWorker)).toEqual([]);
@@ -199,6 +243,8 @@ describe('who sees the events and the panel', () => {
   });
 
   it('gives the contact person the enrolments not ended before the period, and the right to change them', async () => {
+    await enrol();
+    await endEnrolment();
     const url = (from: string, to: string) => `/api/v1/persons/${personId}/attendance?from=${from}&to=${to}`;
     const res = await h.as.youth_coach.request('GET', url('2026-12-01', '2026-12-31'));
     expect(res.json()).toMatchObject({ enrolments: [{ id: enrolmentId }], mayChange: true });

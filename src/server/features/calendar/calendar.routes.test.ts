@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../testing/harness.js';
 import { daysAgo, personInRegister } from '../../testing/outreach.js';
+import { signInNewStaff } from '../../testing/staff.js';
 
 let h: Harness;
 let centreId: string;
@@ -37,11 +38,13 @@ describe('meetings and the calendar', () => {
   });
 
   it('books a meeting: on the timeline, and in the calendar named only for those who may see the person', async () => {
+    // A coach of its own, whose calendar holds only this test's meeting.
+    const coach = await signInNewStaff(h, 'youth_coach');
     const { personId } = await personInRegister(h, {
-      contactPerson: h.as.youth_coach,
+      contactPerson: coach,
       person: { givenName: 'Mira', streetAddress: 'Hemvägen 3' },
     });
-    const res = await h.as.youth_coach.request('POST', '/api/v1/meetings', {
+    const res = await coach.request('POST', '/api/v1/meetings', {
       kind: 'meeting',
       startsAt: at(2, 9),
       endsAt: at(2, 10),
@@ -49,7 +52,7 @@ describe('meetings and the calendar', () => {
       personId,
     });
     expect(res.statusCode).toBe(201);
-    const mine = (await h.as.youth_coach.request('GET', `/api/v1/calendar?from=${day(0)}&to=${day(7)}`)).json();
+    const mine = (await coach.request('GET', `/api/v1/calendar?from=${day(0)}&to=${day(7)}`)).json();
     expect(mine).toMatchObject([{ kind: 'meeting', person: { givenName: 'Mira' }, centre: { name: 'Ungdomstorget' } }]);
     expect(JSON.stringify(mine)).not.toContain('Hemvägen');
     const centre = (
@@ -57,9 +60,9 @@ describe('meetings and the calendar', () => {
     ).json();
     expect(centre.find((m: { id: string }) => m.id === res.json().id)).toMatchObject({
       person: null,
-      staff: { id: h.as.youth_coach.staffId },
+      staff: { id: coach.staffId },
     });
-    const events = (await h.as.youth_coach.request('GET', `/api/v1/persons/${personId}/events`)).json();
+    const events = (await coach.request('GET', `/api/v1/persons/${personId}/events`)).json();
     expect(events[0]).toMatchObject({ type: 'meeting_booked', payload: { kind: 'meeting' } });
   });
 

@@ -1,22 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPerson } from '../../testing/factories.js';
-import { createHarness, type Harness } from '../../testing/harness.js';
+import { createHarness, type Client, type Harness } from '../../testing/harness.js';
+import { signInNewStaff } from '../../testing/staff.js';
 
 let h: Harness;
 let personId: string;
 let pnr: string;
 const reason = { reason: 'Ungdomen ringer i kris och kontaktpersonen är sjuk' };
 
-beforeAll(async () => {
-  h = await createHarness();
+/** A young person of `harness`'s municipality whose case `contact` holds. */
+async function personHeldBy(harness: Harness, contact: Client) {
   const person = buildPerson();
-  pnr = person.personalIdentityNumber;
-  personId = (await h.as.coordinator.request('POST', '/api/v1/persons', person)).json().id;
-  const kase = (await h.as.coordinator.request('GET', `/api/v1/persons/${personId}`)).json().case;
-  await h.as.coordinator.request('PATCH', `/api/v1/cases/${kase.id}`, {
-    contactPersonId: h.as.secondCoach.staffId,
+  const id = (await harness.as.coordinator.request('POST', '/api/v1/persons', person)).json().id as string;
+  const kase = (await harness.as.coordinator.request('GET', `/api/v1/persons/${id}`)).json().case;
+  const res = await harness.as.coordinator.request('PATCH', `/api/v1/cases/${kase.id}`, {
+    contactPersonId: contact.staffId,
     version: kase.version,
   });
+  expect(res.statusCode, res.body).toBe(204);
+  return { id, pnr: person.personalIdentityNumber };
+}
+
+beforeAll(async () => {
+  h = await createHarness();
+  ({ id: personId, pnr } = await personHeldBy(h, h.as.secondCoach));
 });
 afterAll(() => h.close());
 
@@ -53,6 +60,10 @@ describe('POST /api/v1/persons/:id/emergency-access', () => {
   });
 
   it("opens all for the municipality's hours, alerts contact person and administrators, logs it", async () => {
+    // A contact person and an administrator of its own, whose alerts only this test's access can have made.
+    const contact = await signInNewStaff(h, 'youth_coach');
+    const administrator = await signInNewStaff(h, 'administrator');
+    const { id: personId } = await personHeldBy(h, contact);
     expect((await h.as.youth_coach.request('GET', `/api/v1/persons/${personId}`)).statusCode).toBe(404);
     const res = await h.as.youth_coach.request('POST', `/api/v1/persons/${personId}/emergency-access`, reason);
     expect(res.statusCode).toBe(201);
@@ -77,7 +88,7 @@ describe('POST /api/v1/persons/:id/emergency-access', () => {
       ).statusCode,
     ).toBe(404);
 
-    for (const who of [h.as.secondCoach, h.as.administrator]) {
+    for (const who of [contact, administrator]) {
       const alerts = (await who.request('GET', '/api/v1/alerts')).json();
       expect(alerts).toEqual([
         expect.objectContaining({
@@ -119,22 +130,29 @@ describe('POST /api/v1/persons/:id/emergency-access', () => {
 
 describe('PUT /api/v1/settings', () => {
   it('lets only administrators change the emergency-access hours, within 1 to 72', async () => {
-    expect((await h.as.coordinator.request('PUT', '/api/v1/settings', { emergencyAccessHours: 8 })).statusCode).toBe(
-      403,
-    );
-    expect((await h.as.administrator.request('PUT', '/api/v1/settings', { emergencyAccessHours: 0 })).statusCode).toBe(
-      400,
-    );
-    expect((await h.as.administrator.request('PUT', '/api/v1/settings', { emergencyAccessHours: 1 })).statusCode).toBe(
-      200,
-    );
-    expect((await h.as.coordinator.request('GET', '/api/v1/settings')).json()).toEqual({
-      emergencyAccessHours: 1,
-      emergencyDailyLimit: 3,
-      emergencyRoles: ['coordinator', 'youth_coach', 'team_member'],
-      emergencyUnitIds: null,
-    });
-    const res = await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/emergency-access`, reason);
-    expect((new Date(res.json().endsAt).getTime() - Date.now()) / 3_600_000).toBeLessThanOrEqual(1);
+    // The hours are the municipality's: changed in a municipality of its own, the other tests keep four.
+    const h = await createHarness();
+    try {
+      const { id: personId } = await personHeldBy(h, h.as.secondCoach);
+      expect((await h.as.coordinator.request('PUT', '/api/v1/settings', { emergencyAccessHours: 8 })).statusCode).toBe(
+        403,
+      );
+      expect(
+        (await h.as.administrator.request('PUT', '/api/v1/settings', { emergencyAccessHours: 0 })).statusCode,
+      ).toBe(400);
+      expect(
+        (await h.as.administrator.request('PUT', '/api/v1/settings', { emergencyAccessHours: 1 })).statusCode,
+      ).toBe(200);
+      expect((await h.as.coordinator.request('GET', '/api/v1/settings')).json()).toEqual({
+        emergencyAccessHours: 1,
+        emergencyDailyLimit: 3,
+        emergencyRoles: ['coordinator', 'youth_coach', 'team_member'],
+        emergencyUnitIds: null,
+      });
+      const res = await h.as.coordinator.request('POST', `/api/v1/persons/${personId}/emergency-access`, reason);
+      expect((new Date(res.json().endsAt).getTime() - Date.now()) / 3_600_000).toBeLessThanOrEqual(1);
+    } finally {
+      await h.close();
+    }
   });
 });

@@ -41,8 +41,9 @@ function sees(who: Who, state: State): ConsentCategory[] {
 
 let h: Harness;
 let offerId: string;
+let teamId: string;
+let unitId: Record<Unit, string>;
 const clients = new Map<string, Client>();
-const persons = new Map<State, string>();
 
 beforeAll(async () => {
   h = await createHarness();
@@ -51,7 +52,7 @@ beforeAll(async () => {
       await h.db.selectFrom('units').select(['id', 'name']).where('municipality_id', '=', h.municipalityId).execute()
     ).map((u) => [u.name, u.id]),
   );
-  const unitId: Record<Unit, string> = {
+  unitId = {
     school: units.get('Utbildningsförvaltningen')!,
     social: units.get('Socialtjänsten')!,
     labour: units.get('Arbetsmarknadsenheten')!,
@@ -61,6 +62,7 @@ beforeAll(async () => {
     .values({ municipality_id: h.municipalityId, name: 'Insatsmatrisen', unit_id: unitId.school })
     .returning('id')
     .executeTakeFirstOrThrow();
+  teamId = team.id;
   for (const [i, who] of WHO.entries()) {
     const email = `measures-matrix${i}@test.lotsa.local`;
     const staff = await insertStaff(h.db, {
@@ -86,61 +88,67 @@ beforeAll(async () => {
       providerUnitId: unitId.school,
     })
   ).json().id;
-  for (const state of STATES) {
-    const { id } = (
-      await coordinator.request('POST', '/api/v1/persons', buildPerson({ givenName: `Insats-${state}` }))
-    ).json();
-    persons.set(state, id);
-    const kase = (await coordinator.request('GET', `/api/v1/persons/${id}`)).json().case;
-    expect(
-      (
-        await coordinator.request('PATCH', `/api/v1/cases/${kase.id}`, {
-          contactPersonId: clients.get('contact person')!.staffId,
-          teamId: team.id,
-          version: kase.version,
-        })
-      ).statusCode,
-    ).toBe(204);
-    expect(
-      (await coordinator.request('POST', `/api/v1/persons/${id}/measures`, { offerId, startsOn: todayInSweden() }))
-        .statusCode,
-    ).toBe(201);
-    expect(
-      (
-        await coordinator.request('POST', `/api/v1/persons/${id}/referrals`, {
-          agency: 'employment_service',
-          sentOn: todayInSweden(),
-        })
-      ).statusCode,
-    ).toBe(201);
-    // A referral to the social services as a social worker with consent would record it (set up directly: the subject
-    // here is reading).
-    await h.db
-      .insertInto('referrals')
-      .values({
-        municipality_id: h.municipalityId,
-        person_id: id,
-        agency: 'social_services',
-        sent_on: todayInSweden(),
-        category: 'health_social',
-      })
-      .execute();
-    if (state === 'none') continue;
-    const consent = await coordinator.request('POST', `/api/v1/persons/${id}/consents`, {
-      recipientUnitIds: RECIPIENTS.map((u) => unitId[u]),
-      categories: CONSENTED,
-      purpose: 'Samverkan kring insatser',
-      givenBy: 'young_person',
-      givenOn: '2026-01-10',
-    });
-    expect(consent.statusCode).toBe(201);
-    if (state === 'withdrawn')
-      expect((await coordinator.request('POST', `/api/v1/consents/${consent.json().id}/withdraw`, {})).statusCode).toBe(
-        204,
-      );
-  }
 }, 120_000);
 afterAll(() => h.close());
+
+/**
+ * A young person of one test, whose consent is in `state`: in the team with the contact person, with a measure, a
+ * referral to the employment service and one to the social services. A test that books adds to its own person only.
+ */
+async function personIn(state: State): Promise<string> {
+  const coordinator = clients.get('coordinator')!;
+  const { id } = (
+    await coordinator.request('POST', '/api/v1/persons', buildPerson({ givenName: `Insats-${state}` }))
+  ).json();
+  const kase = (await coordinator.request('GET', `/api/v1/persons/${id}`)).json().case;
+  expect(
+    (
+      await coordinator.request('PATCH', `/api/v1/cases/${kase.id}`, {
+        contactPersonId: clients.get('contact person')!.staffId,
+        teamId,
+        version: kase.version,
+      })
+    ).statusCode,
+  ).toBe(204);
+  expect(
+    (await coordinator.request('POST', `/api/v1/persons/${id}/measures`, { offerId, startsOn: todayInSweden() }))
+      .statusCode,
+  ).toBe(201);
+  expect(
+    (
+      await coordinator.request('POST', `/api/v1/persons/${id}/referrals`, {
+        agency: 'employment_service',
+        sentOn: todayInSweden(),
+      })
+    ).statusCode,
+  ).toBe(201);
+  // A referral to the social services as a social worker with consent would record it (set up directly: the subject
+  // here is reading).
+  await h.db
+    .insertInto('referrals')
+    .values({
+      municipality_id: h.municipalityId,
+      person_id: id,
+      agency: 'social_services',
+      sent_on: todayInSweden(),
+      category: 'health_social',
+    })
+    .execute();
+  if (state === 'none') return id;
+  const consent = await coordinator.request('POST', `/api/v1/persons/${id}/consents`, {
+    recipientUnitIds: RECIPIENTS.map((u) => unitId[u]),
+    categories: CONSENTED,
+    purpose: 'Samverkan kring insatser',
+    givenBy: 'young_person',
+    givenOn: '2026-01-10',
+  });
+  expect(consent.statusCode).toBe(201);
+  if (state === 'withdrawn')
+    expect((await coordinator.request('POST', `/api/v1/consents/${consent.json().id}/withdraw`, {})).statusCode).toBe(
+      204,
+    );
+  return id;
+}
 
 const cases = WHO.flatMap((who) => STATES.map((state) => ({ who, state, sees: sees(who, state) })));
 
@@ -149,7 +157,7 @@ describe('measures and referrals by category', () => {
     '$who.key, consent $state: reads measures and referrals only in the categories $sees',
     async ({ who, state, sees }) => {
       const client = clients.get(who.key)!;
-      const personId = persons.get(state)!;
+      const personId = await personIn(state);
       const measures = await client.request('GET', `/api/v1/persons/${personId}/measures`);
       const referrals = await client.request('GET', `/api/v1/persons/${personId}/referrals`);
       if (sees.length === 0) {
@@ -173,7 +181,7 @@ describe('measures and referrals by category', () => {
       'and within the categories seen',
     async ({ who, state, sees }) => {
       const client = clients.get(who.key)!;
-      const personId = persons.get(state)!;
+      const personId = await personIn(state);
       const measure = await client.request('POST', `/api/v1/persons/${personId}/measures`, {
         offerId,
         startsOn: todayInSweden(),

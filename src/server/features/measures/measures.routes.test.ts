@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../../core/outreach.js';
 import { todayInSweden } from '../../../core/dates.js';
-import { insertStaff } from '../staff/staff.service.js';
-import { createHarness, TEST_PASSWORD, type Client, type Harness } from '../../testing/harness.js';
+import { createHarness, type Client, type Harness } from '../../testing/harness.js';
 import { personInRegister } from '../../testing/outreach.js';
 import { pdfPageTexts } from '../../testing/pdf-text.js';
+import { signInNewStaff } from '../../testing/staff.js';
 
 let h: Harness;
 let personId: string;
@@ -46,13 +46,64 @@ async function goalOf(pid: string, caseId: string, title: string) {
   ).id;
 }
 
-beforeAll(async () => {
-  h = await createHarness();
-  units = new Map(
+/** The units of `harness`'s municipality by name. */
+async function unitsOf(harness: Harness) {
+  return new Map(
     (
-      await h.db.selectFrom('units').select(['id', 'name']).where('municipality_id', '=', h.municipalityId).execute()
+      await harness.db
+        .selectFrom('units')
+        .select(['id', 'name'])
+        .where('municipality_id', '=', harness.municipalityId)
+        .execute()
     ).map((u) => [u.name, u.id]),
   );
+}
+
+/** The catalogue: a guidance offer and a work placement of the municipality, and an offer of the other one. */
+async function makeOffers(harness: Harness, unitsByName: Map<string, string>) {
+  const offer = (body: Record<string, unknown>, as = harness.as.coordinator) =>
+    as.request('POST', '/api/v1/offers', {
+      name: 'Vägledningssamtal',
+      kind: 'guidance',
+      providerUnitId: unitsByName.get('Utbildningsförvaltningen'),
+      ...body,
+    });
+  const guidance = (await offer({})).json().id as string;
+  const workPlacement = (
+    await offer({
+      name: 'Praktik i näringslivet',
+      kind: 'work_placement',
+      providerUnitId: null,
+      providerName: 'Arbetsmarknadsenheten',
+      costAmount: 1500,
+      costUnit: 'week',
+    })
+  ).json().id as string;
+  const otherUnit = (
+    await harness.db
+      .selectFrom('units')
+      .select('id')
+      .where('municipality_id', '=', harness.otherMunicipalityId)
+      .executeTakeFirstOrThrow()
+  ).id;
+  const foreign = (await offer({ providerUnitId: otherUnit }, harness.as.otherCoordinator)).json().id as string;
+  return { guidance, workPlacement, foreign };
+}
+
+beforeAll(async () => {
+  h = await createHarness();
+  units = await unitsOf(h);
+  ({ guidance: offerId, workPlacement: placementOfferId, foreign: foreignOfferId } = await makeOffers(h, units));
+}, 120_000);
+afterAll(() => h.close());
+
+/**
+ * Every test's own young people (one with a plan's goal, in a team with a social worker whom the consent lets
+ * see contact and health, and one other with a goal) and social worker; the catalogue is the file's.
+ */
+let worlds = 0;
+beforeEach(async () => {
+  worlds += 1;
   const p = await personInRegister(h, { contactPerson: h.as.youth_coach });
   personId = p.personId;
   const other = await personInRegister(h);
@@ -65,25 +116,17 @@ beforeAll(async () => {
     .insertInto('teams')
     .values({
       municipality_id: h.municipalityId,
-      name: 'Insatsteamet',
+      name: `Insatsteamet ${worlds}`,
       unit_id: units.get('Utbildningsförvaltningen')!,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const staff = await insertStaff(h.db, {
-    municipalityId: h.municipalityId,
-    name: 'Socialsekreterare',
-    email: 'social.measures@test.lotsa.local',
-    role: 'team_member',
+  socialWorker = await signInNewStaff(h, 'team_member', {
     unitId: units.get('Socialtjänsten')!,
-    password: TEST_PASSWORD,
+    name: 'Socialsekreterare',
   });
-  await h.db
-    .insertInto('team_members')
-    .values({ team_id: team.id, staff_id: (staff as { id: string }).id })
-    .execute();
+  await h.db.insertInto('team_members').values({ team_id: team.id, staff_id: socialWorker.staffId }).execute();
   await h.db.updateTable('cases').set({ team_id: team.id }).where('id', '=', p.caseId).execute();
-  socialWorker = await h.signIn('social.measures@test.lotsa.local');
   const consent = (recipient: string, categories: string[]) =>
     h.as.coordinator.request('POST', `/api/v1/persons/${personId}/consents`, {
       recipientUnitIds: [units.get(recipient)],
@@ -94,34 +137,7 @@ beforeAll(async () => {
   expect((await consent('Socialtjänsten', ['contact_occupation', 'health_social'])).statusCode).toBe(201);
   // The KAA's own unit is named for health and social matters, so its staff may refer to social services.
   expect((await consent('Utbildningsförvaltningen', ['health_social'])).statusCode).toBe(201);
-  const offer = (body: Record<string, unknown>, as = h.as.coordinator) =>
-    as.request('POST', '/api/v1/offers', {
-      name: 'Vägledningssamtal',
-      kind: 'guidance',
-      providerUnitId: units.get('Utbildningsförvaltningen'),
-      ...body,
-    });
-  offerId = (await offer({})).json().id;
-  placementOfferId = (
-    await offer({
-      name: 'Praktik i näringslivet',
-      kind: 'work_placement',
-      providerUnitId: null,
-      providerName: 'Arbetsmarknadsenheten',
-      costAmount: 1500,
-      costUnit: 'week',
-    })
-  ).json().id;
-  const otherUnit = (
-    await h.db
-      .selectFrom('units')
-      .select('id')
-      .where('municipality_id', '=', h.otherMunicipalityId)
-      .executeTakeFirstOrThrow()
-  ).id;
-  foreignOfferId = (await offer({ providerUnitId: otherUnit }, h.as.otherCoordinator)).json().id;
 }, 120_000);
-afterAll(() => h.close());
 
 describe('the offer catalogue', () => {
   it('answers 401 without a session and 403 to roles that neither book measures nor keep the catalogue', async () => {
@@ -137,20 +153,27 @@ describe('the offer catalogue', () => {
   });
 
   it("lists only the municipality's own offers, with provider, cost and the code list version", async () => {
-    const list = (await h.as.youth_coach.request('GET', '/api/v1/offers')).json();
-    expect(list.map((o: { id: string }) => o.id).sort()).toEqual([offerId, placementOfferId].sort());
-    expect(list.find((o: { id: string }) => o.id === placementOfferId)).toMatchObject({
-      kind: 'work_placement',
-      provider: { unitId: null, name: 'Arbetsmarknadsenheten' },
-      costAmount: 1500,
-      costUnit: 'week',
-      kindListVersion: '2026-12',
-      active: true,
-      inUse: 0,
-    });
-    expect(
-      (await h.as.otherCoordinator.request('GET', '/api/v1/offers')).json().map((o: { id: string }) => o.id),
-    ).toEqual([foreignOfferId]);
+    // A catalogue of its own: other tests add offers and book the file's.
+    const own = await createHarness();
+    try {
+      const { guidance, workPlacement, foreign } = await makeOffers(own, await unitsOf(own));
+      const list = (await own.as.youth_coach.request('GET', '/api/v1/offers')).json();
+      expect(list.map((o: { id: string }) => o.id).sort()).toEqual([guidance, workPlacement].sort());
+      expect(list.find((o: { id: string }) => o.id === workPlacement)).toMatchObject({
+        kind: 'work_placement',
+        provider: { unitId: null, name: 'Arbetsmarknadsenheten' },
+        costAmount: 1500,
+        costUnit: 'week',
+        kindListVersion: '2026-12',
+        active: true,
+        inUse: 0,
+      });
+      expect(
+        (await own.as.otherCoordinator.request('GET', '/api/v1/offers')).json().map((o: { id: string }) => o.id),
+      ).toEqual([foreign]);
+    } finally {
+      await own.close();
+    }
   });
 
   it('names each invalid field and stores nothing', async () => {
@@ -648,6 +671,7 @@ describe('referrals', () => {
         .select('id')
         .where('entity', '=', 'referral')
         .where('action', '=', 'create')
+        .where('person_id', '=', personId)
         .execute(),
     ).toHaveLength(2);
   });

@@ -5,13 +5,13 @@
  * only when every recipient may see them.
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { todayInSweden } from '../../../core/dates.js';
 import { addDays } from '../../../core/outreach.js';
-import { insertStaff } from '../staff/staff.service.js';
 import { buildPerson } from '../../testing/factories.js';
 import { pdfPageTexts } from '../../testing/pdf-text.js';
-import { createHarness, TEST_PASSWORD, type Client, type Harness } from '../../testing/harness.js';
+import { createHarness, type Client, type Harness } from '../../testing/harness.js';
+import { signInNewStaff } from '../../testing/staff.js';
 import { TEST_DB_KIND } from '../../testing/database.js';
 
 let h: Harness;
@@ -19,6 +19,9 @@ let teamId: string;
 let otherTeamId: string;
 let meetingId: string;
 let social: Client;
+/** The test's own youth coach (the meeting's lead) and team member: the agenda takes in every case they hold. */
+let coach: Client;
+let member: Client;
 let socialUnit: string;
 let outsider: Client;
 const today = todayInSweden();
@@ -53,6 +56,16 @@ async function person(name: string, teamOfCase: string | null, contact: string |
 
 beforeAll(async () => {
   h = await createHarness();
+}, 60_000);
+afterAll(() => h.close());
+
+/**
+ * Every test's own world: two teams, a social worker, an applicant and a young person in the team with a plan,
+ * a register period, a measure ending and a consent, and a meeting today. A test of a later step (decisions,
+ * minutes) first takes the earlier ones itself (`takeAttendance`, `recordDecisions`).
+ */
+let worlds = 0;
+beforeEach(async () => {
   const units = new Map(
     (
       await h.db.selectFrom('units').select(['id', 'name']).where('municipality_id', '=', h.municipalityId).execute()
@@ -60,29 +73,28 @@ beforeAll(async () => {
   );
   const school = units.get('Utbildningsförvaltningen')!;
   socialUnit = units.get('Socialtjänsten')!;
-  teamId = (await h.as.coordinator.request('POST', '/api/v1/teams', { name: 'Mötesteamet', unitId: school })).json().id;
-  otherTeamId = (
-    await h.as.coordinator.request('POST', '/api/v1/teams', { name: 'Andra teamet', unitId: school })
-  ).json().id;
-  await insertStaff(h.db, {
-    municipalityId: h.municipalityId,
-    name: 'Socialsekreteraren',
-    email: 'meet-social@test.lotsa.local',
-    role: 'team_member',
-    unitId: socialUnit,
-    password: TEST_PASSWORD,
-  });
-  social = await h.signIn('meet-social@test.lotsa.local');
+  // A team's name is the municipality's once: each test's teams have a number of their own.
+  worlds += 1;
+  const newTeam = async (name: string) => {
+    const res = await h.as.coordinator.request('POST', '/api/v1/teams', { name: `${name} ${worlds}`, unitId: school });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as string;
+  };
+  teamId = await newTeam('Mötesteamet');
+  otherTeamId = await newTeam('Andra teamet');
+  social = await signInNewStaff(h, 'team_member', { unitId: socialUnit, name: 'Socialsekreteraren' });
+  coach = await signInNewStaff(h, 'youth_coach');
+  member = await signInNewStaff(h, 'team_member', { name: 'Test team_member' });
   outsider = h.as.secondCoach;
-  for (const member of [h.as.youth_coach.staffId, h.as.team_member.staffId, social.staffId]) {
-    expect(
-      (await h.as.coordinator.request('POST', `/api/v1/teams/${teamId}/members`, { staffId: member })).statusCode,
-    ).toBe(204);
+  for (const staffId of [coach.staffId, member.staffId, social.staffId]) {
+    expect((await h.as.coordinator.request('POST', `/api/v1/teams/${teamId}/members`, { staffId })).statusCode).toBe(
+      204,
+    );
   }
 
-  const applicant = await person('Ansökande', null, h.as.youth_coach.staffId);
+  const applicant = await person('Ansökande', null, coach.staffId);
   p.applicant = applicant.id;
-  const app = await h.as.youth_coach.request('POST', `/api/v1/persons/${p.applicant}/applications`, {
+  const app = await coach.request('POST', `/api/v1/persons/${p.applicant}/applications`, {
     teamId,
     referrer: 'school',
     signedOn: addDays(today, -3),
@@ -90,7 +102,7 @@ beforeAll(async () => {
   });
   applicationId = app.json().id;
   otherApplicationId = (
-    await h.as.youth_coach.request('POST', `/api/v1/persons/${p.applicant}/applications`, {
+    await coach.request('POST', `/api/v1/persons/${p.applicant}/applications`, {
       teamId: otherTeamId,
       referrer: 'self',
       signedOn: addDays(today, -2),
@@ -98,7 +110,7 @@ beforeAll(async () => {
     })
   ).json().id;
 
-  const inTeam = await person('Teamungdom', teamId, h.as.youth_coach.staffId);
+  const inTeam = await person('Teamungdom', teamId, coach.staffId);
   p.inTeam = inTeam.id;
   await h.db
     .insertInto('action_plans')
@@ -145,15 +157,56 @@ beforeAll(async () => {
     weekday: 2,
     time: '09:00',
     place: 'Ungdomstorget',
-    leadId: h.as.youth_coach.staffId,
+    leadId: coach.staffId,
     version: 0,
   });
   expect(series.statusCode, series.body).toBe(204);
-  const created = await h.as.youth_coach.request('POST', `/api/v1/teams/${teamId}/meetings`, { heldOn: today });
+  const created = await coach.request('POST', `/api/v1/teams/${teamId}/meetings`, { heldOn: today });
   expect(created.statusCode, created.body).toBe(201);
   meetingId = created.json().id;
 }, 120_000);
-afterAll(() => h.close());
+
+/** The lead records the social worker and the team member present, and a guest from the pupil health. */
+async function takeAttendance() {
+  const ok = await coach.request('PUT', `/api/v1/meetings/team/${meetingId}/attendance`, {
+    members: [coach.staffId, member.staffId, social.staffId],
+    guests: [{ name: 'Elevhälsan, Ekhagens skola', role: 'Skolkurator' }],
+  });
+  expect(ok.statusCode, ok.body).toBe(204);
+}
+
+/**
+ * The meeting's three decisions, in this order: the applicant accepted, the young person in the team given the
+ * team member as contact person, and a new measure for them.
+ */
+async function recordDecisions() {
+  const decide = (client: Client, body: Record<string, unknown>) =>
+    client.request('POST', `/api/v1/meetings/team/${meetingId}/decisions`, body);
+  for (const [client, body] of [
+    [coach, { personId: p.applicant, kind: 'accepted', applicationId, text: 'Börjar i gruppen på måndag.' }],
+    [
+      h.as.coordinator,
+      {
+        personId: p.inTeam,
+        kind: 'contact_person_change',
+        contactPersonId: member.staffId,
+        text: 'Byter till teammedlemmen.',
+      },
+    ],
+    [
+      h.as.coordinator,
+      {
+        personId: p.inTeam,
+        kind: 'new_measure',
+        measure: { offerId, startsOn: today },
+        text: 'Studiebesök på Komvux.',
+      },
+    ],
+  ] as const) {
+    const res = await decide(client, body);
+    expect(res.statusCode, res.body).toBe(201);
+  }
+}
 
 describe('who may read and run a team meeting', () => {
   it('refuses the signed-out and roles without persons; staff outside the team see no meeting (404)', async () => {
@@ -173,29 +226,28 @@ describe('who may read and run a team meeting', () => {
 
   it('lets only a coordinator or the lead set the series, create meetings, take attendance and decide', async () => {
     expect(
-      (await h.as.team_member.request('POST', `/api/v1/teams/${teamId}/meetings`, { heldOn: addDays(today, 7) }))
-        .statusCode,
+      (await member.request('POST', `/api/v1/teams/${teamId}/meetings`, { heldOn: addDays(today, 7) })).statusCode,
     ).toBe(403);
     expect(
       (
-        await h.as.team_member.request('PUT', `/api/v1/teams/${teamId}/meeting-series`, {
+        await member.request('PUT', `/api/v1/teams/${teamId}/meeting-series`, {
           weekday: 3,
           time: '10:00',
           place: 'Rum 2',
-          leadId: h.as.team_member.staffId,
+          leadId: member.staffId,
           version: 1,
         })
       ).statusCode,
     ).toBe(403);
     expect(
       (
-        await h.as.team_member.request('PUT', `/api/v1/meetings/team/${meetingId}/attendance`, {
+        await member.request('PUT', `/api/v1/meetings/team/${meetingId}/attendance`, {
           members: [],
           guests: [],
         })
       ).statusCode,
     ).toBe(403);
-    const res = await h.as.team_member.request('POST', `/api/v1/meetings/team/${meetingId}/decisions`, {
+    const res = await member.request('POST', `/api/v1/meetings/team/${meetingId}/decisions`, {
       personId: p.inTeam,
       kind: 'other',
       text: 'Försök',
@@ -204,16 +256,16 @@ describe('who may read and run a team meeting', () => {
   });
 
   it('lists meetings with their series; a second meeting on a day is a 400 naming heldOn', async () => {
-    const list = await h.as.team_member.request('GET', `/api/v1/teams/${teamId}/meetings`);
+    const list = await member.request('GET', `/api/v1/teams/${teamId}/meetings`);
     expect(list.statusCode, list.body).toBe(200);
     expect(list.json()).toMatchObject({
-      series: { weekday: 2, time: '09:00', place: 'Ungdomstorget', lead: { id: h.as.youth_coach.staffId } },
+      series: { weekday: 2, time: '09:00', place: 'Ungdomstorget', lead: { id: coach.staffId } },
       mayManage: false,
     });
     expect(list.json().meetings).toEqual([
       expect.objectContaining({ id: meetingId, heldOn: today, time: '09:00', place: 'Ungdomstorget' }),
     ]);
-    const again = await h.as.youth_coach.request('POST', `/api/v1/teams/${teamId}/meetings`, { heldOn: today });
+    const again = await coach.request('POST', `/api/v1/teams/${teamId}/meetings`, { heldOn: today });
     expect(again.statusCode).toBe(400);
     expect(again.json().errors).toEqual([expect.objectContaining({ field: 'heldOn', code: 'meeting_on_day' })]);
     const badLead = await h.as.coordinator.request('PUT', `/api/v1/teams/${teamId}/meeting-series`, {
@@ -230,9 +282,9 @@ describe('who may read and run a team meeting', () => {
     const read = async () => (await h.as.coordinator.request('GET', `/api/v1/teams/${teamId}/meetings`)).json();
     const { series } = await read();
     expect(series.version).toBe(1);
-    const body = { weekday: 2, time: '09:00', place: 'Ungdomstorget', leadId: h.as.youth_coach.staffId };
+    const body = { weekday: 2, time: '09:00', place: 'Ungdomstorget', leadId: coach.staffId };
     // The lead moves the meeting to 09:30; a coordinator who read the series before saves 10:00 on the old version.
-    const first = await h.as.youth_coach.request('PUT', `/api/v1/teams/${teamId}/meeting-series`, {
+    const first = await coach.request('PUT', `/api/v1/teams/${teamId}/meeting-series`, {
       ...body,
       time: '09:30',
       version: 1,
@@ -264,7 +316,7 @@ describe('the agenda Lotsa builds, as each member may see it', () => {
   const item = (agenda: Agenda, kind: string) => agenda.filter((a) => a.kind === kind);
 
   it('gives the lead every item: application, follow-up due, not reached, measure ending', async () => {
-    const { agenda } = await agendaOf(h.as.youth_coach);
+    const { agenda } = await agendaOf(coach);
     expect(item(agenda, 'application')).toEqual([
       expect.objectContaining({
         id: applicationId,
@@ -291,7 +343,7 @@ describe('the agenda Lotsa builds, as each member may see it', () => {
   });
 
   it('shows a same-agency member the team case, and an applicant beyond reach as no access', async () => {
-    const { agenda, body } = await agendaOf(h.as.team_member);
+    const { agenda, body } = await agendaOf(member);
     expect(item(agenda, 'application')).toEqual([
       { kind: 'application', id: null, person: null, hidden: true, date: null, text: null, addedBy: null },
     ]);
@@ -315,7 +367,7 @@ describe('the agenda Lotsa builds, as each member may see it', () => {
   });
 
   it('takes items members add (closing proposed too), each shown as far as the reader may see', async () => {
-    const closing = await h.as.team_member.request('POST', `/api/v1/meetings/team/${meetingId}/items`, {
+    const closing = await member.request('POST', `/api/v1/meetings/team/${meetingId}/items`, {
       personId: p.inTeam,
       kind: 'closing_proposed',
       text: 'Har börjat arbeta heltid.',
@@ -347,7 +399,7 @@ describe('the agenda Lotsa builds, as each member may see it', () => {
       ).json().errors,
     ).toEqual([expect.objectContaining({ field: 'personId', code: 'required' })]);
 
-    const lead = (await agendaOf(h.as.youth_coach)).agenda;
+    const lead = (await agendaOf(coach)).agenda;
     expect(item(lead, 'closing_proposed')).toEqual([
       expect.objectContaining({
         id: closing.json().id,
@@ -369,25 +421,27 @@ describe('the agenda Lotsa builds, as each member may see it', () => {
 
 describe('attendance and decisions', () => {
   it('records members present and guests; a non-member is a 400 naming members', async () => {
-    const bad = await h.as.youth_coach.request('PUT', `/api/v1/meetings/team/${meetingId}/attendance`, {
+    const bad = await coach.request('PUT', `/api/v1/meetings/team/${meetingId}/attendance`, {
       members: [outsider.staffId],
       guests: [],
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors).toEqual([expect.objectContaining({ field: 'members' })]);
-    const ok = await h.as.youth_coach.request('PUT', `/api/v1/meetings/team/${meetingId}/attendance`, {
-      members: [h.as.youth_coach.staffId, h.as.team_member.staffId, social.staffId],
+    const ok = await coach.request('PUT', `/api/v1/meetings/team/${meetingId}/attendance`, {
+      members: [coach.staffId, member.staffId, social.staffId],
       guests: [{ name: 'Elevhälsan, Ekhagens skola', role: 'Skolkurator' }],
     });
     expect(ok.statusCode, ok.body).toBe(204);
-    const meeting = (await h.as.team_member.request('GET', url())).json();
+    const meeting = (await member.request('GET', url())).json();
     expect(meeting.members.filter((m: { present: boolean }) => m.present)).toHaveLength(3);
     expect(meeting.guests).toEqual([{ name: 'Elevhälsan, Ekhagens skola', role: 'Skolkurator' }]);
   });
 
   it('refuses a decision on an application of another team, naming the field, and stores nothing', async () => {
     const before = await h.db.selectFrom('events').select('id').where('person_id', '=', p.applicant).execute();
-    const res = await h.as.youth_coach.request('POST', `/api/v1/meetings/team/${meetingId}/decisions`, {
+    // Other tests' meetings keep their decisions; this test's requests add none anywhere.
+    const decisionsBefore = await h.db.selectFrom('team_meeting_decisions').select('id').execute();
+    const res = await coach.request('POST', `/api/v1/meetings/team/${meetingId}/decisions`, {
       personId: p.applicant,
       kind: 'accepted',
       applicationId: otherApplicationId,
@@ -396,7 +450,7 @@ describe('attendance and decisions', () => {
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json().errors).toEqual([expect.objectContaining({ field: 'applicationId' })]);
-    expect(await h.db.selectFrom('team_meeting_decisions').select('id').execute()).toEqual([]);
+    expect(await h.db.selectFrom('team_meeting_decisions').select('id').execute()).toEqual(decisionsBefore);
     expect(
       (
         await h.db
@@ -409,7 +463,7 @@ describe('attendance and decisions', () => {
     expect(await h.db.selectFrom('events').select('id').where('person_id', '=', p.applicant).execute()).toHaveLength(
       before.length,
     );
-    const missing = await h.as.youth_coach.request('POST', `/api/v1/meetings/team/${meetingId}/decisions`, {
+    const missing = await coach.request('POST', `/api/v1/meetings/team/${meetingId}/decisions`, {
       personId: p.applicant,
       kind: 'declined',
     });
@@ -417,7 +471,7 @@ describe('attendance and decisions', () => {
   });
 
   it('accepts an application as the applications page does, and puts it on the timeline', async () => {
-    const res = await h.as.youth_coach.request('POST', `/api/v1/meetings/team/${meetingId}/decisions`, {
+    const res = await coach.request('POST', `/api/v1/meetings/team/${meetingId}/decisions`, {
       personId: p.applicant,
       kind: 'accepted',
       applicationId,
@@ -432,7 +486,7 @@ describe('attendance and decisions', () => {
       (await h.db.selectFrom('cases').select('team_id').where('person_id', '=', p.applicant).executeTakeFirstOrThrow())
         .team_id,
     ).toBe(teamId);
-    const events = (await h.as.youth_coach.request('GET', `/api/v1/persons/${p.applicant}/events`)).json() as {
+    const events = (await coach.request('GET', `/api/v1/persons/${p.applicant}/events`)).json() as {
       type: string;
       category: string | null;
       payload: Record<string, unknown>;
@@ -445,7 +499,7 @@ describe('attendance and decisions', () => {
     // Decided once: a second decision on it is refused.
     expect(
       (
-        await h.as.youth_coach.request('POST', `/api/v1/meetings/team/${meetingId}/decisions`, {
+        await coach.request('POST', `/api/v1/meetings/team/${meetingId}/decisions`, {
           personId: p.applicant,
           kind: 'declined',
           applicationId,
@@ -458,7 +512,7 @@ describe('attendance and decisions', () => {
     const res = await h.as.coordinator.request('POST', `/api/v1/meetings/team/${meetingId}/decisions`, {
       personId: p.inTeam,
       kind: 'contact_person_change',
-      contactPersonId: h.as.team_member.staffId,
+      contactPersonId: member.staffId,
       text: 'Byter till teammedlemmen.',
     });
     expect(res.statusCode, res.body).toBe(201);
@@ -471,7 +525,7 @@ describe('attendance and decisions', () => {
           .where('closed_at', 'is', null)
           .executeTakeFirstOrThrow()
       ).contact_person_id,
-    ).toBe(h.as.team_member.staffId);
+    ).toBe(member.staffId);
     expect(
       (
         await h.as.coordinator.request('POST', `/api/v1/meetings/team/${meetingId}/decisions`, {
@@ -482,7 +536,7 @@ describe('attendance and decisions', () => {
         })
       ).statusCode,
     ).toBe(201);
-    const unseen = await h.as.youth_coach.request('POST', `/api/v1/meetings/team/${meetingId}/decisions`, {
+    const unseen = await coach.request('POST', `/api/v1/meetings/team/${meetingId}/decisions`, {
       personId: '00000000-0000-4000-8000-000000000000',
       kind: 'other',
     });
@@ -490,7 +544,8 @@ describe('attendance and decisions', () => {
   });
 
   it('shows each member the decisions only as far as they may see them', async () => {
-    const lead = (await h.as.youth_coach.request('GET', url())).json().decisions as {
+    await recordDecisions();
+    const lead = (await coach.request('GET', url())).json().decisions as {
       kind: string;
       hidden: boolean;
       text: string | null;
@@ -518,7 +573,9 @@ describe('attendance and decisions', () => {
 
 describe('the minutes', () => {
   it('name a young person only when every recipient may see the decision; audited', async () => {
-    const res = await h.as.youth_coach.request('GET', `/api/v1/meetings/team/${meetingId}/minutes.pdf?lang=sv`);
+    await takeAttendance();
+    await recordDecisions();
+    const res = await coach.request('GET', `/api/v1/meetings/team/${meetingId}/minutes.pdf?lang=sv`);
     expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
@@ -526,6 +583,7 @@ describe('the minutes', () => {
       .selectFrom('audit_log')
       .select(['detail'])
       .where('entity', '=', 'team_meeting_minutes')
+      .where('entity_id', '=', meetingId)
       .where('person_id', 'is', null)
       .orderBy('at', 'desc')
       .executeTakeFirstOrThrow();
@@ -535,6 +593,7 @@ describe('the minutes', () => {
       .selectFrom('audit_log')
       .select('person_id')
       .where('entity', '=', 'team_meeting_minutes')
+      .where('entity_id', '=', meetingId)
       .where('person_id', 'is not', null)
       .execute();
     expect(named.map((n) => n.person_id)).toEqual([p.inTeam]);
@@ -546,11 +605,10 @@ describe('the minutes', () => {
   });
 
   it('name everyone once the recipients may all see them: without the social worker present', async () => {
-    const members = { members: [h.as.youth_coach.staffId, h.as.team_member.staffId], guests: [] };
-    expect(
-      (await h.as.youth_coach.request('PUT', `/api/v1/meetings/team/${meetingId}/attendance`, members)).statusCode,
-    ).toBe(204);
-    const res = await h.as.youth_coach.request('GET', `/api/v1/meetings/team/${meetingId}/minutes.pdf?lang=en`);
+    await recordDecisions();
+    const members = { members: [coach.staffId, member.staffId], guests: [] };
+    expect((await coach.request('PUT', `/api/v1/meetings/team/${meetingId}/attendance`, members)).statusCode).toBe(204);
+    const res = await coach.request('GET', `/api/v1/meetings/team/${meetingId}/minutes.pdf?lang=en`);
     expect(res.statusCode).toBe(200);
     const text = pdfPageTexts(res.rawPayload).join('\n');
     expect(text).toContain('Ansökande Testsson: Accepted to the team.');
@@ -559,6 +617,16 @@ describe('the minutes', () => {
   });
 
   it('audits reading the agenda: the meeting, and each young person shown', async () => {
+    // The agenda as the social worker reads it with an item and decisions they may not see all of.
+    const closing = await member.request('POST', `/api/v1/meetings/team/${meetingId}/items`, {
+      personId: p.inTeam,
+      kind: 'closing_proposed',
+      text: 'Har börjat arbeta heltid.',
+    });
+    expect(closing.statusCode, closing.body).toBe(201);
+    await recordDecisions();
+    const read = await social.request('GET', url());
+    expect(read.statusCode, read.body).toBe(200);
     const rows = await h.db
       .selectFrom('audit_log')
       .select(['person_id', 'action'])
@@ -590,18 +658,14 @@ describe('decisions that change an application or a case take what the normal pa
     ).contact_person_id;
   const decisions = async () => (await h.db.selectFrom('team_meeting_decisions').select('id').execute()).length;
 
-  beforeAll(async () => {
-    await insertStaff(h.db, {
-      municipalityId: h.municipalityId,
-      name: 'Socialcoachen',
-      email: 'meet-social-coach@test.lotsa.local',
-      role: 'youth_coach',
-      unitId: socialUnit,
-      password: TEST_PASSWORD,
-    });
-    socialCoach = await h.signIn('meet-social-coach@test.lotsa.local');
-    const member = { staffId: socialCoach.staffId };
-    expect((await h.as.coordinator.request('POST', `/api/v1/teams/${teamId}/members`, member)).statusCode).toBe(204);
+  // After the file's world for the test: a social services' coach in the team, and meetings they lead.
+  beforeEach(async () => {
+    applicants.length = 0;
+    socialCoach = await signInNewStaff(h, 'youth_coach', { unitId: socialUnit, name: 'Socialcoachen' });
+    const membership = { staffId: socialCoach.staffId };
+    expect((await h.as.coordinator.request('POST', `/api/v1/teams/${teamId}/members`, membership)).statusCode).toBe(
+      204,
+    );
     const meetingLedBy = async (leadId: string, heldOn: string) => {
       const read = await h.as.coordinator.request('GET', `/api/v1/teams/${teamId}/meetings`);
       const series = { weekday: 2, time: '09:00', place: 'Ungdomstorget', leadId, version: read.json().series.version };
@@ -615,8 +679,8 @@ describe('decisions that change an application or a case take what the normal pa
     coachLedMeeting = await meetingLedBy(socialCoach.staffId, addDays(today, 14));
     // Two applicants the social services' staff see by emergency access: enough to see, not to decide.
     for (const name of ['Sökande', 'Väntande']) {
-      const id = (await person(name, null, h.as.youth_coach.staffId)).id;
-      const app = await h.as.youth_coach.request('POST', `/api/v1/persons/${id}/applications`, {
+      const id = (await person(name, null, coach.staffId)).id;
+      const app = await coach.request('POST', `/api/v1/persons/${id}/applications`, {
         teamId,
         referrer: 'school',
         signedOn: addDays(today, -1),
@@ -663,12 +727,12 @@ describe('decisions that change an application or a case take what the normal pa
 
   it('refuses a change of contact person to a lead without cases.assign (403), even of their own agency', async () => {
     const before = await contactOf(p.inTeam);
-    const other = before === h.as.youth_coach.staffId ? h.as.team_member.staffId : h.as.youth_coach.staffId;
+    const other = before === coach.staffId ? member.staffId : coach.staffId;
     // The social worker sees the contact person by the consent; the youth coach manages the case.
     const body = { personId: p.inTeam, kind: 'contact_person_change', contactPersonId: other };
     const bySocial = await decide(social, socialLedMeeting, body);
     expect(bySocial.statusCode, bySocial.body).toBe(403);
-    const byCoach = await decide(h.as.youth_coach, meetingId, body);
+    const byCoach = await decide(coach, meetingId, body);
     expect(byCoach.statusCode, byCoach.body).toBe(403);
     expect(await contactOf(p.inTeam)).toBe(before);
   });
@@ -677,7 +741,7 @@ describe('decisions that change an application or a case take what the normal pa
 describe('a change of contact person decided while someone else changes the case', () => {
   // Needs a second connection: PGlite has one, so a concurrent change cannot happen there.
   it.skipIf(TEST_DB_KIND === 'pglite')('is refused as 409 version_conflict, and nothing is changed', async () => {
-    const { id, caseId } = await person('Samtidig', teamId, h.as.youth_coach.staffId);
+    const { id, caseId } = await person('Samtidig', teamId, coach.staffId);
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     let locked!: () => void;
@@ -696,7 +760,7 @@ describe('a change of contact person decided while someone else changes the case
     const pending = h.as.coordinator.request('POST', `/api/v1/meetings/team/${meetingId}/decisions`, {
       personId: id,
       kind: 'contact_person_change',
-      contactPersonId: h.as.team_member.staffId,
+      contactPersonId: member.staffId,
     });
     await new Promise((r) => setTimeout(r, 1000));
     release();
@@ -709,13 +773,13 @@ describe('a change of contact person decided while someone else changes the case
       .select('contact_person_id')
       .where('id', '=', caseId)
       .executeTakeFirstOrThrow();
-    expect(kase.contact_person_id).toBe(h.as.youth_coach.staffId);
+    expect(kase.contact_person_id).toBe(coach.staffId);
   });
 });
 
 describe('a decision stays within the municipality', () => {
   it("never ties a decision to another municipality's case, even where the data would allow it", async () => {
-    const { id, caseId } = await person('Gränsfall', null, h.as.youth_coach.staffId);
+    const { id, caseId } = await person('Gränsfall', null, coach.staffId);
     // A case recorded under another municipality: nothing in the database ties it to the person's own.
     await h.db.updateTable('cases').set({ municipality_id: h.otherMunicipalityId }).where('id', '=', caseId).execute();
     const res = await h.as.coordinator.request('POST', `/api/v1/meetings/team/${meetingId}/decisions`, {
