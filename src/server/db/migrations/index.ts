@@ -42,6 +42,7 @@ import * as queueDueDates from './20261220100000_queue_due_dates.js';
 import * as queueDueDesc from './20261225100000_queue_due_desc.js';
 import * as caseMilestones from './20261224100000_case_milestones.js';
 import * as contactAttemptsAtCovering from './20261226100000_contact_attempts_at_covering.js';
+import * as caseMilestonesByPerson from './20261228100000_case_milestones_by_person.js';
 import * as openCasesByContactPerson from './20261227100000_open_cases_by_contact_person.js';
 
 export const migrations: Record<string, Migration> = {
@@ -88,4 +89,5 @@ export const migrations: Record<string, Migration> = {
   '20261224100000_case_milestones': caseMilestones,
   '20261226100000_contact_attempts_at_covering': contactAttemptsAtCovering,
   '20261227100000_open_cases_by_contact_person': openCasesByContactPerson,
+  '20261228100000_case_milestones_by_person': caseMilestonesByPerson,
 };
