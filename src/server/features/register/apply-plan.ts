@@ -73,13 +73,16 @@ async function enter(
       cross join lateral (select * from population_rows p
         where p.import_id = ${p.imports.population} and p.personal_identity_number = e.pnr limit 1) pop
       where e.is_new`.execute(trx);
-    // Everyone entering gets an open period (below), so the case is the KAA's: no trigger lookup per row.
-    await sql`insert into cases (id, municipality_id, person_id, status, target_group)
-      select e.case_id, ${run.municipalityId}, e.person_id, 'new', 'kaa' from reconcile_entering e
-      where not exists (select 1 from cases c where c.person_id = e.person_id and c.closed_at is null)`.execute(trx);
+    // The periods before the cases: a case's milestones (migration 20261224100000) are computed once, as the
+    // case is inserted, from the period it opens in. Inserted after the cases, the periods' statement trigger
+    // computed every new case a second time (51,000 entering: 13.1 s for both inserts, 8.8 s in this order).
     await sql`insert into register_periods (id, municipality_id, person_id, entered_on, entry_reason, rule, source)
       select e.period_id, ${run.municipalityId}, e.person_id, ${run.asOf}, e.reason, 'all_rules_met', e.source
         from reconcile_entering e`.execute(trx);
+    // Everyone entering has an open period (above), so the case is the KAA's: no trigger lookup per row.
+    await sql`insert into cases (id, municipality_id, person_id, status, target_group)
+      select e.case_id, ${run.municipalityId}, e.person_id, 'new', 'kaa' from reconcile_entering e
+      where not exists (select 1 from cases c where c.person_id = e.person_id and c.closed_at is null)`.execute(trx);
   })();
   const [done, prepared] = await Promise.allSettled([written, prepareAudit(actorOf(run), events)]);
   if (done.status === 'rejected') throw done.reason;

@@ -288,7 +288,7 @@ describe('writing those who enter', () => {
     audit: await count('audit_log'),
   });
 
-  it('writes nothing when one write fails, and else a person, a case, a period and an audit entry each', async () => {
+  it('writes all or nothing: a person, a case started on the entry day, a period and an audit entry each', async () => {
     const newcomers = Array.from({ length: 7 }, () => testIdentityNumber());
     await load(
       'population',
@@ -327,6 +327,7 @@ describe('writing those who enter', () => {
       .innerJoin('register_periods', 'register_periods.person_id', 'persons.id')
       .innerJoin('cases', 'cases.person_id', 'persons.id')
       .select(['persons.personal_identity_number as pnr', 'register_periods.entered_on', 'cases.status'])
+      .select(['cases.started_on', 'cases.register_diploma'])
       .select((eb) =>
         eb
           .selectFrom('audit_log')
@@ -339,7 +340,14 @@ describe('writing those who enter', () => {
       .orderBy('persons.personal_identity_number')
       .execute();
     expect(written).toEqual(
-      [...newcomers].sort().map((pnr) => ({ pnr, entered_on: '2026-11-25', status: 'new', audited: 1 })),
+      [...newcomers].sort().map((pnr) => ({
+        pnr,
+        entered_on: '2026-11-25',
+        status: 'new',
+        started_on: '2026-11-25',
+        register_diploma: 'no',
+        audited: 1,
+      })),
     );
   });
 });
