@@ -83,15 +83,17 @@ export async function databaseFloor(
             postal_code, city, protected_identity from persons order by id`,
           [m],
         );
-        await client.query(
-          `insert into cases (id, municipality_id, person_id, status, target_group) select ${later('id')}, $1,
-            ${later('person_id')}, status, target_group from cases order by id`,
-          [m],
-        );
+        // The periods before the cases, as reconciliation writes them (apply-plan.ts): each case's milestones
+        // are computed once, at its insert.
         await client.query(
           `insert into register_periods (id, municipality_id, person_id, entered_on, entry_reason, rule, source)
           select ${later('id')}, $1, ${later('person_id')}, entered_on, entry_reason, rule, source
             from register_periods order by id`,
+          [m],
+        );
+        await client.query(
+          `insert into cases (id, municipality_id, person_id, status, target_group) select ${later('id')}, $1,
+            ${later('person_id')}, status, target_group from cases order by id`,
           [m],
         );
         await client.query(
