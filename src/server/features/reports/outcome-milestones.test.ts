@@ -1,10 +1,14 @@
 /**
  * The outcome report's milestones kept on the cases by triggers (migration 20261224100000) against the
- * same rule computed straight from the tables (`outcomeCaseStepsDirect`), over hand-made cases and after
- * each kind of write that moves a milestone: every case's steps and the report's groups and medians agree.
+ * same rule computed straight from the tables (`outcomeCaseStepsDirect`) and against core's rule
+ * (`caseMilestones`) over the rows each case is computed from, over hand-made cases and after each kind of
+ * write that moves a milestone: every case's milestones, and the report's steps, groups and medians agree.
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInSweden } from '../../../core/dates.js';
+import { caseMilestones } from '../../../core/milestones.js';
+import { CONVERSATION_OUTCOMES } from '../../../core/outreach.js';
 import { storedAsIs } from '../../db/events.js';
 import { testIdentityNumberAged } from '../../testing/factories.js';
 import { createHarness, type Harness } from '../../testing/harness.js';
@@ -145,9 +149,78 @@ async function steps() {
   };
 }
 
+/** Every case of the municipality, open or closed: its kept milestones, and core's rule over its rows. */
+async function milestonesByRule() {
+  const cases = await h.db
+    .selectFrom('cases')
+    .select(['id', 'person_id', 'opened_at', 'register_diploma'])
+    .select([
+      sql<string | null>`closed_on::text`.as('closed_on'),
+      sql<string | null>`started_on::text`.as('started_on'),
+      sql<string | null>`first_contact_on::text`.as('first_contact_on'),
+      sql<string | null>`assessed_on::text`.as('assessed_on'),
+      sql<string | null>`first_measure_on::text`.as('first_measure_on'),
+    ])
+    .where('municipality_id', '=', m)
+    .orderBy('id')
+    .execute();
+  const kept = [];
+  const rule = [];
+  for (const c of cases) {
+    const periods = await h.db
+      .selectFrom('register_periods')
+      .select([sql<string>`entered_on::text`.as('enteredOn'), sql<string | null>`left_on::text`.as('leftOn')])
+      .select('leave_reason as leaveReason')
+      .where('person_id', '=', c.person_id)
+      .where('municipality_id', '=', m)
+      .execute();
+    const conversations = await h.db
+      .selectFrom('contact_attempts')
+      .select('at')
+      .where('person_id', '=', c.person_id)
+      .where('outcome', 'in', [...CONVERSATION_OUTCOMES])
+      .execute();
+    const assessments = await h.db
+      .selectFrom('assessments')
+      .select(sql<string>`completed_on::text`.as('day'))
+      .where('person_id', '=', c.person_id)
+      .where('municipality_id', '=', m)
+      .where('status', '=', 'completed')
+      .execute();
+    const measures = await h.db
+      .selectFrom('measures')
+      .select(sql<string>`starts_on::text`.as('day'))
+      .where('person_id', '=', c.person_id)
+      .execute();
+    kept.push({
+      id: c.id,
+      startedOn: c.started_on,
+      firstContactOn: c.first_contact_on,
+      assessedOn: c.assessed_on,
+      firstMeasureOn: c.first_measure_on,
+      registerDiploma: c.register_diploma,
+    });
+    rule.push({
+      id: c.id,
+      ...caseMilestones({
+        openedOn: todayInSweden(new Date(c.opened_at)),
+        closedOn: c.closed_on,
+        periods,
+        conversationDays: conversations.map((a) => todayInSweden(new Date(a.at!))),
+        assessmentDays: assessments.map((a) => a.day),
+        measureDays: measures.map((a) => a.day),
+      }),
+    });
+  }
+  return { kept, rule };
+}
+
 async function expectSame() {
   const { kept, direct } = await steps();
   expect(kept).toEqual(direct);
+  const byRule = await milestonesByRule();
+  expect(byRule.kept.length).toBeGreaterThan(0);
+  expect(byRule.kept).toEqual(byRule.rule);
   const sorted = (g: Awaited<ReturnType<typeof outcomeGroups>>) => ({
     ...g,
     groups: [...g.groups].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),

@@ -300,8 +300,9 @@ const derivedStep = (months: number) => sql`derived as materialized (
  * 20261224100000: `started_on`, `first_contact_on`, `assessed_on`, `first_measure_on`, `register_diploma`,
  * and the person's `person_gender` and `person_birth_date`), so the closed cases are read from their index
  * on the closing day alone.
- * `outcomeCaseStepsDirect` is the same rule computed from the register periods, conversations,
- * assessments and measures; a test holds the two to the same answer (`outcome-milestones.test.ts`).
+ * The rule is core's `caseMilestones`; `outcomeCaseStepsDirect` is the same rule computed from the register
+ * periods, conversations, assessments and measures; a test holds all three to the same answer
+ * (`outcome-milestones.test.ts`).
  */
 export function outcomeCaseSteps(
   municipalityId: string,
