@@ -267,6 +267,22 @@ describe('the main list queries at scale', () => {
     }
   });
 
+  it("test whether contact was made once per period in a coach's overview, not once per queue that asks", async () => {
+    const [plan, ...others] = (await plansOf(() => listQueues(ctxOf(coach), undefined))).filter((p) =>
+      p.sql.includes('register_periods'),
+    );
+    expect(others).toEqual([]);
+    // A scan of the contact attempts by their outcome: the reached attempts' index, or a filter on the outcome.
+    const ownFields = ({ Plans: _, ...own }: PlanNode) => JSON.stringify(own);
+    const byOutcome = plan!.nodes.filter(
+      (n) =>
+        n['Relation Name'] === 'contact_attempts' &&
+        (n['Index Name'] === 'contact_attempts_reached' || ownFields(n).includes('outcome')),
+    );
+    // Five queues ask it (three "not reached", "occupation unknown" and "plan missing"): read once, in one place.
+    expect(byOutcome).toHaveLength(1);
+  });
+
   it('count every queue in one statement by index, for a coordinator and for a coach', async () => {
     for (const actor of [coordinator, coach]) {
       const plans = await plansOf(() => listQueues(ctxOf(actor), undefined));

@@ -46,6 +46,49 @@ const attemptInPeriod = (condition: RawBuilder<unknown>) =>
 
 /** True once contact was made in the open period. */
 export const reachedInPeriod = attemptInPeriod(sql`ca.outcome in (${sql.join(REACHED)})`);
+
+/** The day in Sweden of an attempt's time `at`. */
+const swedishDay = (at: RawBuilder<unknown>) => sql`(${at} at time zone 'Europe/Stockholm')::date`;
+
+/**
+ * What the queues ask of the open period's contact attempts: whether contact was made, and whether it was made
+ * by a given day. Several queues ask the same, and the database runs a subquery once for each place it is
+ * written, so an overview that tests every queue for each person reads them once per period instead
+ * (`reachedFromFirst`); a queue's own page tests them as subqueries (`reachedBySubquery`), which the planner may
+ * turn into joins.
+ */
+export type ReachedTests = {
+  /** True once contact was made in the open period. */
+  reached: RawBuilder<SqlBool>;
+  /** True when contact was made in the open period on or before `day` (YYYY-MM-DD, in Sweden). */
+  reachedBy: (day: string) => RawBuilder<SqlBool>;
+};
+
+/** The reached tests as subqueries of their own. */
+export const reachedBySubquery: ReachedTests = {
+  reached: reachedInPeriod,
+  reachedBy: (day) =>
+    attemptInPeriod(sql`ca.outcome in (${sql.join(REACHED)}) and ${swedishDay(sql.ref('ca.at'))} <= ${day}::date`),
+};
+
+/**
+ * When contact was first made in the open period (null: not yet), as the one column of a lateral join over the
+ * period `rp`: one probe of the reached attempts' index (`contact_attempts_reached`) per period.
+ */
+export function firstReached(db: Db) {
+  return db
+    .selectFrom('contact_attempts as ca')
+    .select(sql<Date | null>`min(ca.at)`.as('first_reached_at'))
+    .where(sql.ref('ca.period_id'), '=', sql.ref('rp.id'))
+    .where('ca.outcome', 'in', REACHED)
+    .as('reach');
+}
+
+/** The reached tests over the column of {@link firstReached}, joined as `reach`. */
+export const reachedFromFirst: ReachedTests = {
+  reached: sql<SqlBool>`reach.first_reached_at is not null`,
+  reachedBy: (day) => sql<SqlBool>`${swedishDay(sql.ref('reach.first_reached_at'))} <= ${day}::date`,
+};
 const contactTried = attemptInPeriod(sql`ca.channel not in (${sql.join([...CHECK_STEPS])})`);
 const schoolVerified = attemptInPeriod(sql`ca.channel = 'verify_school'`);
 
@@ -87,21 +130,25 @@ export const measureEndsOn = sql<
 /** Queues that are not a condition over the register: the inbox, and follow-ups after closure (`features/outcomes`). */
 export type OwnQueryQueue = 'inbox' | 'closure-follow-up';
 
-/** The condition of each person queue over the register, in QUEUE_KEYS order, given settings and today (YYYY-MM-DD). */
+/**
+ * The condition of each person queue over the register, in QUEUE_KEYS order, given settings and today (YYYY-MM-DD),
+ * with the reached tests written as `reached` says (subqueries unless told otherwise).
+ */
 export function queueConditions(
   settings: OutreachSettings,
   today: string,
+  reached: ReachedTests = reachedBySubquery,
 ): Record<Exclude<QueueKey, OwnQueryQueue>, RawBuilder<SqlBool>> {
-  const notReached = sql<SqlBool>`not ${reachedInPeriod}`;
+  const notReached = sql<SqlBool>`not ${reached.reached}`;
   return {
     'verify-school': sql<SqlBool>`${fromSchool} and not ${schoolVerified} and ${notReached}`,
     'not-contacted': sql<SqlBool>`not ${contactTried} and ${notReached}`,
     'contact-overdue': sql<SqlBool>`${notReached} and rp.entered_on < ${addDays(today, -settings.overdueDays)}::date`,
     'next-step-due': sql<SqlBool>`${nextChannel} is not null and ${nextDue} <= ${today}::date`,
-    'occupation-unknown': sql<SqlBool>`${reachedInPeriod} and not ${occupationValid(settings)}`,
+    'occupation-unknown': sql<SqlBool>`${reached.reached} and not ${occupationValid(settings)}`,
     'home-visits': homeVisitPlanned,
     // A running measure whose planned end falls within the coming days (core's isMeasureEnding).
-    ...planQueueConditions(settings, today),
+    ...planQueueConditions(settings, today, reached.reachedBy),
     'measure-ending': sql<SqlBool>`exists (select 1 from measures m where m.person_id = persons.id
       and m.ended_on is null and m.planned_end_on between ${today}::date
         and ${addDays(today, MEASURE_ENDING_DAYS)}::date)`,
