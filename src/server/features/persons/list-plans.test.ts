@@ -107,6 +107,7 @@ type PlanNode = {
   'Sort Key'?: string[];
   'Presorted Key'?: string[];
   'Subplan Name'?: string;
+  'Parent Relationship'?: string;
   Plans?: PlanNode[];
 };
 const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
@@ -281,6 +282,13 @@ describe('the main list queries at scale', () => {
     );
     // Five queues ask it (three "not reached", "occupation unknown" and "plan missing"): read once, in one place.
     expect(byOutcome).toHaveLength(1);
+    // The pass over the caseload (its joins, not its subplans) reads cases only to find the caseload, by contact
+    // person and by team: no open case is joined per person (the plan queues look it up where they need it).
+    const pass = (n: PlanNode): PlanNode[] => [
+      n,
+      ...(n.Plans ?? []).filter((c) => !['SubPlan', 'InitPlan'].includes(c['Parent Relationship']!)).flatMap(pass),
+    ];
+    expect(pass(plan!.nodes[0]!).filter((n) => n['Relation Name'] === 'cases')).toHaveLength(2);
   });
 
   it('count every queue in one statement by index, for a coordinator and for a coach', async () => {

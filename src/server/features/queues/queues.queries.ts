@@ -16,20 +16,29 @@ import type { QueueKey } from '../../../core/outreach-schemas.js';
 import { personManagedBy, type Actor } from '../../access/access.js';
 import { MEASURE_ENDING_DAYS } from '../../../core/measures.js';
 import type { Db } from '../../db/connection.js';
-import { planQueueConditions } from '../plans/plan-queues.js';
+import { planQueueConditions, type OpenCase } from '../plans/plan-queues.js';
 
 /** Outcomes that mean contact was made: a conversation (a person who declines was reached). */
 const REACHED = CONVERSATION_OUTCOMES;
 
 /** Persons in the register the actor manages, with open period `rp`, open case and stored next step `ns`. */
 export function inRegister(db: Db, actor: Actor) {
+  return inRegisterWithoutCase(db, actor).leftJoin('cases', (j) =>
+    j.onRef('cases.person_id', '=', 'persons.id').on('cases.closed_at', 'is', null),
+  );
+}
+
+/**
+ * As inRegister, without the open case: for a query that tests the queues but neither shows nor filters by the
+ * case (the plan queues then look it up where they need it: `planQueueConditions`' `lookedUp`).
+ */
+export function inRegisterWithoutCase(db: Db, actor: Actor) {
   return (
     db
       .selectFrom('persons')
       .innerJoin('register_periods as rp', (j) =>
         j.onRef('rp.person_id', '=', 'persons.id').on('rp.left_on', 'is', null),
       )
-      .leftJoin('cases', (j) => j.onRef('cases.person_id', '=', 'persons.id').on('cases.closed_at', 'is', null))
       .leftJoin('next_steps as ns', (j) =>
         j.onRef('ns.person_id', '=', 'persons.id').onRef('ns.period_id', '=', 'rp.id'),
       )
@@ -84,11 +93,15 @@ export function firstReached(db: Db) {
     .as('reach');
 }
 
+const firstReachedAt = sql.ref('reach.first_reached_at');
+
 /** The reached tests over the column of {@link firstReached}, joined as `reach`. */
 export const reachedFromFirst: ReachedTests = {
-  reached: sql<SqlBool>`reach.first_reached_at is not null`,
-  reachedBy: (day) => sql<SqlBool>`${swedishDay(sql.ref('reach.first_reached_at'))} <= ${day}::date`,
+  reached: sql<SqlBool>`${firstReachedAt} is not null`,
+  // False, not null, when never reached: a condition after it in an `and` is then not evaluated.
+  reachedBy: (day) => sql<SqlBool>`(${firstReachedAt} is not null and ${swedishDay(firstReachedAt)} <= ${day}::date)`,
 };
+
 const contactTried = attemptInPeriod(sql`ca.channel not in (${sql.join([...CHECK_STEPS])})`);
 const schoolVerified = attemptInPeriod(sql`ca.channel = 'verify_school'`);
 
@@ -132,12 +145,14 @@ export type OwnQueryQueue = 'inbox' | 'closure-follow-up';
 
 /**
  * The condition of each person queue over the register, in QUEUE_KEYS order, given settings and today (YYYY-MM-DD),
- * with the reached tests written as `reached` says (subqueries unless told otherwise).
+ * with the reached tests written as `reached` says (subqueries unless told otherwise) and the open case found as
+ * `openCase` says (the query's own `cases` unless told otherwise).
  */
 export function queueConditions(
   settings: OutreachSettings,
   today: string,
   reached: ReachedTests = reachedBySubquery,
+  openCase: OpenCase = 'joined',
 ): Record<Exclude<QueueKey, OwnQueryQueue>, RawBuilder<SqlBool>> {
   const notReached = sql<SqlBool>`not ${reached.reached}`;
   return {
@@ -148,7 +163,7 @@ export function queueConditions(
     'occupation-unknown': sql<SqlBool>`${reached.reached} and not ${occupationValid(settings)}`,
     'home-visits': homeVisitPlanned,
     // A running measure whose planned end falls within the coming days (core's isMeasureEnding).
-    ...planQueueConditions(settings, today, reached.reachedBy),
+    ...planQueueConditions(settings, today, reached.reachedBy, openCase),
     'measure-ending': sql<SqlBool>`exists (select 1 from measures m where m.person_id = persons.id
       and m.ended_on is null and m.planned_end_on between ${today}::date
         and ${addDays(today, MEASURE_ENDING_DAYS)}::date)`,

@@ -41,7 +41,7 @@ describe('GET /api/v1/work-queues', () => {
     expect(Object.keys(await counts(h.as.youth_coach))).not.toContain('inbox');
   });
 
-  it("counts a coach's queues as their pages list them, whether and when contact was made", async () => {
+  it("counts a coach's queues as their pages list them: contact made or not, and when; plans", async () => {
     // The overview of a caseload reads whether (and when) contact was made once per period; a queue's page
     // tests it in its own condition. The two must agree, queue by queue.
     const coach = h.as.youth_coach;
@@ -66,6 +66,19 @@ describe('GET /api/v1/work-queues', () => {
     const { personId: reachedToday } = await personInRegister(h, { enteredOn: daysAgo(60), contactPerson: coach });
     await attempt(reachedToday, { channel: 'phone', outcome: 'no_answer' });
     await attempt(reachedToday, { ...longAgo });
+    // With a plan: one whose follow-up has come (reached long ago, so its plan is not missing), one not yet due.
+    const plan = async (personId: string, caseId: string, followUpOn: string) =>
+      h.db
+        .insertInto('action_plans')
+        .values({ municipality_id: h.municipalityId, person_id: personId, case_id: caseId, follow_up_on: followUpOn })
+        .execute();
+    const due = await personInRegister(h, { enteredOn: daysAgo(60), contactPerson: coach });
+    await attempt(due.personId, { ...longAgo, at: new Date(Date.now() - 40 * 86_400_000).toISOString() });
+    await plan(due.personId, due.caseId, daysAgo(1));
+    const dueLongAgo = await personInRegister(h, { enteredOn: daysAgo(60), contactPerson: coach });
+    await plan(dueLongAgo.personId, dueLongAgo.caseId, daysAgo(5));
+    const notDue = await personInRegister(h, { enteredOn: daysAgo(60), contactPerson: coach });
+    await plan(notDue.personId, notDue.caseId, daysAgo(-7));
     const overview = await counts(coach);
     for (const key of Object.keys(overview).filter((k) => k !== 'closure-follow-up'))
       expect(overview[key], key).toBe((await queue(key, coach)).total);
@@ -78,6 +91,8 @@ describe('GET /api/v1/work-queues', () => {
     // Reached 40 days ago, with no plan: the plan is missing; reached today: not yet.
     expect(ids(await queue('plan-missing', coach))).toEqual(expect.arrayContaining([reachedLongAgo, declined]));
     expect(ids(await queue('plan-missing', coach))).not.toContain(reachedToday);
+    expect(ids(await queue('plan-missing', coach))).not.toContain(due.personId);
+    expect(ids(await queue('follow-up-due', coach)).sort()).toEqual([due.personId, dueLongAgo.personId].sort());
   });
 });
 

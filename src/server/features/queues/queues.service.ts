@@ -25,6 +25,7 @@ import {
   contactPersonCondition,
   firstReached,
   inRegister,
+  inRegisterWithoutCase,
   measureEndsOn,
   nextChannel,
   nextDue,
@@ -58,9 +59,12 @@ export async function listQueues(ctx: RequestContext, contactPerson: string | un
   let queues: QueueSummary[];
   if (seesOnlyCaseload(ctx.actor)) {
     // A caseload: one pass over it tests the access condition once per person and counts every queue exactly. Five
-    // queues ask whether (and when) contact was made: that is read once per period, as a lateral column.
-    const once = queueConditions(settings, today, reachedFromFirst);
-    const counts = await inQueues
+    // queues ask whether (and when) contact was made: that is read once per period, as a lateral column. The open
+    // case is joined only to filter by contact person; else the plan queues look it up where they need it.
+    const openCase = contactPerson ? 'joined' : 'lookedUp';
+    const once = queueConditions(settings, today, reachedFromFirst, openCase);
+    const pass = openCase === 'joined' ? inQueues : inRegisterWithoutCase(ctx.db, ctx.actor);
+    const counts = await pass
       .innerJoinLateral(firstReached(ctx.db), (j) => j.onTrue())
       .select(keys.map((key) => sql<number>`(count(*) filter (where ${once[key]}))::int`.as(key)))
       .executeTakeFirstOrThrow();
