@@ -127,23 +127,33 @@ function worksWith(actor: Actor): (eb: PersonsEb) => Expression<SqlBool> {
   };
 }
 
+/**
+ * The valid consents that name `unitId` as a recipient, as a select over `consents` and `consent_recipients`: not
+ * withdrawn, and with no last day or a last day not yet past in Sweden. The one statement of the rule, for a
+ * person's consent (consentFor, correlated with `persons`) and for a caseload's (openableCaseloadIds, read once as
+ * a list of persons).
+ */
+function validConsentsNaming(unitId: string) {
+  return expressionBuilder<Database, 'persons'>()
+    .selectFrom('consents')
+    .innerJoin('consent_recipients', 'consent_recipients.consent_id', 'consents.id')
+    .where('consent_recipients.unit_id', '=', unitId)
+    .where('consents.withdrawn_at', 'is', null)
+    .where((c) =>
+      c.or([
+        c('consents.valid_until', 'is', null),
+        c('consents.valid_until', '>=', sql<string>`(now() at time zone 'Europe/Stockholm')::date`),
+      ]),
+    );
+}
+
 /** A valid consent of the person that names the actor's unit (and `category`, when given). */
 function consentFor(actor: Actor, category?: ConsentCategory): (eb: PersonsEb) => Expression<SqlBool> {
   return (eb) => {
     if (!actor.unitId) return FALSE;
-    let q = eb
-      .selectFrom('consents')
-      .innerJoin('consent_recipients', 'consent_recipients.consent_id', 'consents.id')
+    let q = validConsentsNaming(actor.unitId)
       .select(sql`1`.as('one'))
-      .whereRef('consents.person_id', '=', 'persons.id')
-      .where('consents.withdrawn_at', 'is', null)
-      .where((c) =>
-        c.or([
-          c('consents.valid_until', 'is', null),
-          c('consents.valid_until', '>=', sql<string>`(now() at time zone 'Europe/Stockholm')::date`),
-        ]),
-      )
-      .where('consent_recipients.unit_id', '=', actor.unitId);
+      .whereRef('consents.person_id', '=', 'persons.id');
     if (category) {
       q = q.where((c) =>
         c.exists(
@@ -200,11 +210,8 @@ function caseloadIds(actor: Actor, mayOpen?: RawBuilder<SqlBool>): RawBuilder<un
 function openableCaseloadIds(actor: Actor): RawBuilder<unknown>[] {
   if (!actor.unitId) return [];
   const kaa = sql<SqlBool>`exists (select 1 from units where units.id = ${actor.unitId} and units.kaa = true)`;
-  const consented = sql<SqlBool>`cases.person_id in (select consents.person_id from consents
-      join consent_recipients on consent_recipients.consent_id = consents.id
-      where consent_recipients.unit_id = ${actor.unitId} and consents.withdrawn_at is null
-        and (consents.valid_until is null
-          or consents.valid_until >= (now() at time zone 'Europe/Stockholm')::date))`;
+  // Kysely puts the select in parentheses: `in (select …)`, not a one-element list `in ((select …))`.
+  const consented = sql<SqlBool>`cases.person_id in ${validConsentsNaming(actor.unitId).select('consents.person_id')}`;
   // `not K and (K or S)` is `not K and S`, written with an OR so that the consents are not joined case by case
   // (the planner probed the cases of each of the unit's consents) but read once, as a hashed list.
   return [...caseloadIds(actor, kaa), ...caseloadIds(actor, sql<SqlBool>`not ${kaa} and (${kaa} or ${consented})`)];

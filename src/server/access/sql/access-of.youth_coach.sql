@@ -164,13 +164,13 @@ select
             "consents"
             inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
           where
-            "consents"."person_id" = "persons"."id"
+            "consent_recipients"."unit_id" = $26
             and "consents"."withdrawn_at" is null
             and (
               "consents"."valid_until" is null
               or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
             )
-            and "consent_recipients"."unit_id" = $26
+            and "consents"."person_id" = "persons"."id"
             and exists (
               select
                 1 as "one"
@@ -322,13 +322,13 @@ select
             "consents"
             inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
           where
-            "consents"."person_id" = "persons"."id"
+            "consent_recipients"."unit_id" = $49
             and "consents"."withdrawn_at" is null
             and (
               "consents"."valid_until" is null
               or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
             )
-            and "consent_recipients"."unit_id" = $49
+            and "consents"."person_id" = "persons"."id"
             and exists (
               select
                 1 as "one"
@@ -480,13 +480,13 @@ select
             "consents"
             inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
           where
-            "consents"."person_id" = "persons"."id"
+            "consent_recipients"."unit_id" = $72
             and "consents"."withdrawn_at" is null
             and (
               "consents"."valid_until" is null
               or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
             )
-            and "consent_recipients"."unit_id" = $72
+            and "consents"."person_id" = "persons"."id"
             and exists (
               select
                 1 as "one"

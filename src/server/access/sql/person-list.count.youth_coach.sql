@@ -98,16 +98,16 @@ from
               )
               or cases.person_id in (
                 select
-                  consents.person_id
+                  "consents"."person_id"
                 from
-                  consents
-                  join consent_recipients on consent_recipients.consent_id = consents.id
+                  "consents"
+                  inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
                 where
-                  consent_recipients.unit_id = $12
-                  and consents.withdrawn_at is null
+                  "consent_recipients"."unit_id" = $12
+                  and "consents"."withdrawn_at" is null
                   and (
-                    consents.valid_until is null
-                    or consents.valid_until >= (now() at time zone 'Europe/Stockholm')::date
+                    "consents"."valid_until" is null
+                    or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
                   )
               )
             )
@@ -144,16 +144,16 @@ from
               )
               or cases.person_id in (
                 select
-                  consents.person_id
+                  "consents"."person_id"
                 from
-                  consents
-                  join consent_recipients on consent_recipients.consent_id = consents.id
+                  "consents"
+                  inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
                 where
-                  consent_recipients.unit_id = $17
-                  and consents.withdrawn_at is null
+                  "consent_recipients"."unit_id" = $17
+                  and "consents"."withdrawn_at" is null
                   and (
-                    consents.valid_until is null
-                    or consents.valid_until >= (now() at time zone 'Europe/Stockholm')::date
+                    "consents"."valid_until" is null
+                    or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
                   )
               )
             )
@@ -282,13 +282,13 @@ from
                 "consents"
                 inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
               where
-                "consents"."person_id" = "persons"."id"
+                "consent_recipients"."unit_id" = $39
                 and "consents"."withdrawn_at" is null
                 and (
                   "consents"."valid_until" is null
                   or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
                 )
-                and "consent_recipients"."unit_id" = $39
+                and "consents"."person_id" = "persons"."id"
                 and exists (
                   select
                     1 as "one"

@@ -94,16 +94,16 @@ where
           )
           or cases.person_id in (
             select
-              consents.person_id
+              "consents"."person_id"
             from
-              consents
-              join consent_recipients on consent_recipients.consent_id = consents.id
+              "consents"
+              inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
             where
-              consent_recipients.unit_id = $12
-              and consents.withdrawn_at is null
+              "consent_recipients"."unit_id" = $12
+              and "consents"."withdrawn_at" is null
               and (
-                consents.valid_until is null
-                or consents.valid_until >= (now() at time zone 'Europe/Stockholm')::date
+                "consents"."valid_until" is null
+                or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
               )
           )
         )
@@ -140,16 +140,16 @@ where
           )
           or cases.person_id in (
             select
-              consents.person_id
+              "consents"."person_id"
             from
-              consents
-              join consent_recipients on consent_recipients.consent_id = consents.id
+              "consents"
+              inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
             where
-              consent_recipients.unit_id = $17
-              and consents.withdrawn_at is null
+              "consent_recipients"."unit_id" = $17
+              and "consents"."withdrawn_at" is null
               and (
-                consents.valid_until is null
-                or consents.valid_until >= (now() at time zone 'Europe/Stockholm')::date
+                "consents"."valid_until" is null
+                or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
               )
           )
         )
@@ -278,13 +278,13 @@ where
             "consents"
             inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
           where
-            "consents"."person_id" = "persons"."id"
+            "consent_recipients"."unit_id" = $39
             and "consents"."withdrawn_at" is null
             and (
               "consents"."valid_until" is null
               or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
             )
-            and "consent_recipients"."unit_id" = $39
+            and "consents"."person_id" = "persons"."id"
             and exists (
               select
                 1 as "one"
@@ -437,13 +437,13 @@ order by
             "consents"
             inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
           where
-            "consents"."person_id" = "persons"."id"
+            "consent_recipients"."unit_id" = $62
             and "consents"."withdrawn_at" is null
             and (
               "consents"."valid_until" is null
               or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
             )
-            and "consent_recipients"."unit_id" = $62
+            and "consents"."person_id" = "persons"."id"
             and exists (
               select
                 1 as "one"

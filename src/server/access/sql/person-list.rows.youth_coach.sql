@@ -172,13 +172,13 @@ select
             "consents"
             inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
           where
-            "consents"."person_id" = "persons"."id"
+            "consent_recipients"."unit_id" = $26
             and "consents"."withdrawn_at" is null
             and (
               "consents"."valid_until" is null
               or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
             )
-            and "consent_recipients"."unit_id" = $26
+            and "consents"."person_id" = "persons"."id"
             and exists (
               select
                 1 as "one"
@@ -346,16 +346,16 @@ where
           )
           or cases.person_id in (
             select
-              consents.person_id
+              "consents"."person_id"
             from
-              consents
-              join consent_recipients on consent_recipients.consent_id = consents.id
+              "consents"
+              inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
             where
-              consent_recipients.unit_id = $48
-              and consents.withdrawn_at is null
+              "consent_recipients"."unit_id" = $48
+              and "consents"."withdrawn_at" is null
               and (
-                consents.valid_until is null
-                or consents.valid_until >= (now() at time zone 'Europe/Stockholm')::date
+                "consents"."valid_until" is null
+                or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
               )
           )
         )
@@ -392,16 +392,16 @@ where
           )
           or cases.person_id in (
             select
-              consents.person_id
+              "consents"."person_id"
             from
-              consents
-              join consent_recipients on consent_recipients.consent_id = consents.id
+              "consents"
+              inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
             where
-              consent_recipients.unit_id = $53
-              and consents.withdrawn_at is null
+              "consent_recipients"."unit_id" = $53
+              and "consents"."withdrawn_at" is null
               and (
-                consents.valid_until is null
-                or consents.valid_until >= (now() at time zone 'Europe/Stockholm')::date
+                "consents"."valid_until" is null
+                or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
               )
           )
         )

@@ -16,13 +16,13 @@ where
             "consents"
             inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
           where
-            "consents"."person_id" = "persons"."id"
+            "consent_recipients"."unit_id" = $1
             and "consents"."withdrawn_at" is null
             and (
               "consents"."valid_until" is null
               or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
             )
-            and "consent_recipients"."unit_id" = $1
+            and "consents"."person_id" = "persons"."id"
         )
       )
       or false

@@ -77,16 +77,16 @@ where
           )
           or cases.person_id in (
             select
-              consents.person_id
+              "consents"."person_id"
             from
-              consents
-              join consent_recipients on consent_recipients.consent_id = consents.id
+              "consents"
+              inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
             where
-              consent_recipients.unit_id = $11
-              and consents.withdrawn_at is null
+              "consent_recipients"."unit_id" = $11
+              and "consents"."withdrawn_at" is null
               and (
-                consents.valid_until is null
-                or consents.valid_until >= (now() at time zone 'Europe/Stockholm')::date
+                "consents"."valid_until" is null
+                or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
               )
           )
         )
@@ -123,16 +123,16 @@ where
           )
           or cases.person_id in (
             select
-              consents.person_id
+              "consents"."person_id"
             from
-              consents
-              join consent_recipients on consent_recipients.consent_id = consents.id
+              "consents"
+              inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
             where
-              consent_recipients.unit_id = $16
-              and consents.withdrawn_at is null
+              "consent_recipients"."unit_id" = $16
+              and "consents"."withdrawn_at" is null
               and (
-                consents.valid_until is null
-                or consents.valid_until >= (now() at time zone 'Europe/Stockholm')::date
+                "consents"."valid_until" is null
+                or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
               )
           )
         )

@@ -177,13 +177,13 @@ select
             "consents"
             inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
           where
-            "consents"."person_id" = "persons"."id"
+            "consent_recipients"."unit_id" = $28
             and "consents"."withdrawn_at" is null
             and (
               "consents"."valid_until" is null
               or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
             )
-            and "consent_recipients"."unit_id" = $28
+            and "consents"."person_id" = "persons"."id"
             and exists (
               select
                 1 as "one"
@@ -335,13 +335,13 @@ select
             "consents"
             inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
           where
-            "consents"."person_id" = "persons"."id"
+            "consent_recipients"."unit_id" = $51
             and "consents"."withdrawn_at" is null
             and (
               "consents"."valid_until" is null
               or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
             )
-            and "consent_recipients"."unit_id" = $51
+            and "consents"."person_id" = "persons"."id"
             and exists (
               select
                 1 as "one"
@@ -493,13 +493,13 @@ select
             "consents"
             inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
           where
-            "consents"."person_id" = "persons"."id"
+            "consent_recipients"."unit_id" = $74
             and "consents"."withdrawn_at" is null
             and (
               "consents"."valid_until" is null
               or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
             )
-            and "consent_recipients"."unit_id" = $74
+            and "consents"."person_id" = "persons"."id"
             and exists (
               select
                 1 as "one"
@@ -631,16 +631,16 @@ where
           )
           or cases.person_id in (
             select
-              consents.person_id
+              "consents"."person_id"
             from
-              consents
-              join consent_recipients on consent_recipients.consent_id = consents.id
+              "consents"
+              inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
             where
-              consent_recipients.unit_id = $94
-              and consents.withdrawn_at is null
+              "consent_recipients"."unit_id" = $94
+              and "consents"."withdrawn_at" is null
               and (
-                consents.valid_until is null
-                or consents.valid_until >= (now() at time zone 'Europe/Stockholm')::date
+                "consents"."valid_until" is null
+                or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
               )
           )
         )
@@ -677,16 +677,16 @@ where
           )
           or cases.person_id in (
             select
-              consents.person_id
+              "consents"."person_id"
             from
-              consents
-              join consent_recipients on consent_recipients.consent_id = consents.id
+              "consents"
+              inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
             where
-              consent_recipients.unit_id = $99
-              and consents.withdrawn_at is null
+              "consent_recipients"."unit_id" = $99
+              and "consents"."withdrawn_at" is null
               and (
-                consents.valid_until is null
-                or consents.valid_until >= (now() at time zone 'Europe/Stockholm')::date
+                "consents"."valid_until" is null
+                or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
               )
           )
         )

@@ -125,13 +125,13 @@ from
                 "consents"
                 inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
               where
-                "consents"."person_id" = "persons"."id"
+                "consent_recipients"."unit_id" = $15
                 and "consents"."withdrawn_at" is null
                 and (
                   "consents"."valid_until" is null
                   or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
                 )
-                and "consent_recipients"."unit_id" = $15
+                and "consents"."person_id" = "persons"."id"
                 and exists (
                   select
                     1 as "one"
@@ -317,13 +317,13 @@ from
                 "consents"
                 inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
               where
-                "consents"."person_id" = "persons"."id"
+                "consent_recipients"."unit_id" = $40
                 and "consents"."withdrawn_at" is null
                 and (
                   "consents"."valid_until" is null
                   or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
                 )
-                and "consent_recipients"."unit_id" = $40
+                and "consents"."person_id" = "persons"."id"
                 and exists (
                   select
                     1 as "one"
@@ -520,13 +520,13 @@ from
                 "consents"
                 inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
               where
-                "consents"."person_id" = "persons"."id"
+                "consent_recipients"."unit_id" = $67
                 and "consents"."withdrawn_at" is null
                 and (
                   "consents"."valid_until" is null
                   or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
                 )
-                and "consent_recipients"."unit_id" = $67
+                and "consents"."person_id" = "persons"."id"
                 and exists (
                   select
                     1 as "one"
@@ -718,13 +718,13 @@ from
                     "consents"
                     inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
                   where
-                    "consents"."person_id" = "persons"."id"
+                    "consent_recipients"."unit_id" = $99
                     and "consents"."withdrawn_at" is null
                     and (
                       "consents"."valid_until" is null
                       or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
                     )
-                    and "consent_recipients"."unit_id" = $99
+                    and "consents"."person_id" = "persons"."id"
                     and exists (
                       select
                         1 as "one"
@@ -873,13 +873,13 @@ from
                     "consents"
                     inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
                   where
-                    "consents"."person_id" = "persons"."id"
+                    "consent_recipients"."unit_id" = $122
                     and "consents"."withdrawn_at" is null
                     and (
                       "consents"."valid_until" is null
                       or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
                     )
-                    and "consent_recipients"."unit_id" = $122
+                    and "consents"."person_id" = "persons"."id"
                     and exists (
                       select
                         1 as "one"
@@ -1028,13 +1028,13 @@ from
                     "consents"
                     inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
                   where
-                    "consents"."person_id" = "persons"."id"
+                    "consent_recipients"."unit_id" = $145
                     and "consents"."withdrawn_at" is null
                     and (
                       "consents"."valid_until" is null
                       or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
                     )
-                    and "consent_recipients"."unit_id" = $145
+                    and "consents"."person_id" = "persons"."id"
                     and exists (
                       select
                         1 as "one"
@@ -1182,13 +1182,13 @@ from
                       "consents"
                       inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
                     where
-                      "consents"."person_id" = "persons"."id"
+                      "consent_recipients"."unit_id" = $165
                       and "consents"."withdrawn_at" is null
                       and (
                         "consents"."valid_until" is null
                         or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
                       )
-                      and "consent_recipients"."unit_id" = $165
+                      and "consents"."person_id" = "persons"."id"
                       and exists (
                         select
                           1 as "one"
@@ -1337,13 +1337,13 @@ from
                       "consents"
                       inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
                     where
-                      "consents"."person_id" = "persons"."id"
+                      "consent_recipients"."unit_id" = $188
                       and "consents"."withdrawn_at" is null
                       and (
                         "consents"."valid_until" is null
                         or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
                       )
-                      and "consent_recipients"."unit_id" = $188
+                      and "consents"."person_id" = "persons"."id"
                       and exists (
                         select
                           1 as "one"
@@ -1492,13 +1492,13 @@ from
                       "consents"
                       inner join "consent_recipients" on "consent_recipients"."consent_id" = "consents"."id"
                     where
-                      "consents"."person_id" = "persons"."id"
+                      "consent_recipients"."unit_id" = $211
                       and "consents"."withdrawn_at" is null
                       and (
                         "consents"."valid_until" is null
                         or "consents"."valid_until" >= (now() at time zone 'Europe/Stockholm')::date
                       )
-                      and "consent_recipients"."unit_id" = $211
+                      and "consents"."person_id" = "persons"."id"
                       and exists (
                         select
                           1 as "one"

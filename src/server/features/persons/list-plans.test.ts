@@ -107,6 +107,7 @@ type PlanNode = {
   'Sort Key'?: string[];
   'Presorted Key'?: string[];
   'Subplan Name'?: string;
+  'Parent Relationship'?: string;
   Plans?: PlanNode[];
 };
 const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
@@ -265,6 +266,29 @@ describe('the main list queries at scale', () => {
       for (const { nodes: all } of plans)
         expect(all.filter((n) => n['Node Type'] === 'Seq Scan' && WATCHED.includes(n['Relation Name']!))).toEqual([]);
     }
+  });
+
+  it("test whether contact was made once per period in a coach's overview, not once per queue that asks", async () => {
+    const [plan, ...others] = (await plansOf(() => listQueues(ctxOf(coach), undefined))).filter((p) =>
+      p.sql.includes('register_periods'),
+    );
+    expect(others).toEqual([]);
+    // A scan of the contact attempts by their outcome: the reached attempts' index, or a filter on the outcome.
+    const ownFields = ({ Plans: _, ...own }: PlanNode) => JSON.stringify(own);
+    const byOutcome = plan!.nodes.filter(
+      (n) =>
+        n['Relation Name'] === 'contact_attempts' &&
+        (n['Index Name'] === 'contact_attempts_reached' || ownFields(n).includes('outcome')),
+    );
+    // Five queues ask it (three "not reached", "occupation unknown" and "plan missing"): read once, in one place.
+    expect(byOutcome).toHaveLength(1);
+    // The pass over the caseload (its joins, not its subplans) reads cases only to find the caseload, by contact
+    // person and by team: no open case is joined per person (the plan queues look it up where they need it).
+    const pass = (n: PlanNode): PlanNode[] => [
+      n,
+      ...(n.Plans ?? []).filter((c) => !['SubPlan', 'InitPlan'].includes(c['Parent Relationship']!)).flatMap(pass),
+    ];
+    expect(pass(plan!.nodes[0]!).filter((n) => n['Relation Name'] === 'cases')).toHaveLength(2);
   });
 
   it('count every queue in one statement by index, for a coordinator and for a coach', async () => {

@@ -40,6 +40,60 @@ describe('GET /api/v1/work-queues', () => {
     expect(Object.keys(coordinator)).toEqual(QUEUE_KEYS);
     expect(Object.keys(await counts(h.as.youth_coach))).not.toContain('inbox');
   });
+
+  it("counts a coach's queues as their pages list them: contact made or not, and when; plans", async () => {
+    // The overview of a caseload reads whether (and when) contact was made once per period; a queue's page
+    // tests it in its own condition. The two must agree, queue by queue.
+    const coach = h.as.youth_coach;
+    const { personId: school } = await personInRegister(h, {
+      entryReason: 'dropped_out',
+      enteredOn: daysAgo(20),
+      contactPerson: coach,
+    });
+    const { personId: tried } = await personInRegister(h, { enteredOn: daysAgo(40), contactPerson: coach });
+    await attempt(tried, { channel: 'phone', outcome: 'no_answer' });
+    const longAgo = { channel: 'phone', outcome: 'reached', occupation: 'unknown' };
+    const { personId: reachedLongAgo } = await personInRegister(h, { enteredOn: daysAgo(60), contactPerson: coach });
+    await attempt(reachedLongAgo, { ...longAgo, at: new Date(Date.now() - 40 * 86_400_000).toISOString() });
+    await attempt(reachedLongAgo, { ...longAgo, outcome: 'met' });
+    // A second one, so that the counts of the reached long ago and of the reached today differ.
+    const { personId: declined } = await personInRegister(h, { enteredOn: daysAgo(60), contactPerson: coach });
+    await attempt(declined, {
+      ...longAgo,
+      outcome: 'declined',
+      at: new Date(Date.now() - 35 * 86_400_000).toISOString(),
+    });
+    const { personId: reachedToday } = await personInRegister(h, { enteredOn: daysAgo(60), contactPerson: coach });
+    await attempt(reachedToday, { channel: 'phone', outcome: 'no_answer' });
+    await attempt(reachedToday, { ...longAgo });
+    // With a plan: one whose follow-up has come (reached long ago, so its plan is not missing), one not yet due.
+    const plan = async (personId: string, caseId: string, followUpOn: string) =>
+      h.db
+        .insertInto('action_plans')
+        .values({ municipality_id: h.municipalityId, person_id: personId, case_id: caseId, follow_up_on: followUpOn })
+        .execute();
+    const due = await personInRegister(h, { enteredOn: daysAgo(60), contactPerson: coach });
+    await attempt(due.personId, { ...longAgo, at: new Date(Date.now() - 40 * 86_400_000).toISOString() });
+    await plan(due.personId, due.caseId, daysAgo(1));
+    const dueLongAgo = await personInRegister(h, { enteredOn: daysAgo(60), contactPerson: coach });
+    await plan(dueLongAgo.personId, dueLongAgo.caseId, daysAgo(5));
+    const notDue = await personInRegister(h, { enteredOn: daysAgo(60), contactPerson: coach });
+    await plan(notDue.personId, notDue.caseId, daysAgo(-7));
+    const overview = await counts(coach);
+    for (const key of Object.keys(overview).filter((k) => k !== 'closure-follow-up'))
+      expect(overview[key], key).toBe((await queue(key, coach)).total);
+    expect(ids(await queue('verify-school', coach))).toContain(school);
+    expect(ids(await queue('contact-overdue', coach))).toEqual(expect.arrayContaining([school, tried]));
+    expect(ids(await queue('contact-overdue', coach))).not.toContain(reachedLongAgo);
+    expect(ids(await queue('occupation-unknown', coach))).toEqual(
+      expect.arrayContaining([reachedLongAgo, reachedToday]),
+    );
+    // Reached 40 days ago, with no plan: the plan is missing; reached today: not yet.
+    expect(ids(await queue('plan-missing', coach))).toEqual(expect.arrayContaining([reachedLongAgo, declined]));
+    expect(ids(await queue('plan-missing', coach))).not.toContain(reachedToday);
+    expect(ids(await queue('plan-missing', coach))).not.toContain(due.personId);
+    expect(ids(await queue('follow-up-due', coach)).sort()).toEqual([due.personId, dueLongAgo.personId].sort());
+  });
 });
 
 describe('GET /api/v1/work-queues/:key', () => {

@@ -23,12 +23,15 @@ import { todayInSweden } from '../../../core/dates.js';
 import { planFollowUpOn } from '../plans/plan-queues.js';
 import {
   contactPersonCondition,
+  firstReached,
   inRegister,
+  inRegisterWithoutCase,
   measureEndsOn,
   nextChannel,
   nextDue,
   plannedAt,
   queueConditions,
+  reachedFromFirst,
 } from './queues.queries.js';
 import { eventRow } from '../../db/events.js';
 import { cappedTotal, countUpTo } from '../../db/capped-count.js';
@@ -49,14 +52,21 @@ const lastAttemptAt = sql<Date | null>`(select max(ca.at) from contact_attempts 
 export async function listQueues(ctx: RequestContext, contactPerson: string | undefined): Promise<QueueSummary[]> {
   requireCapability(ctx.actor, 'outreach.work');
   const { settings } = await loadOutreachSettings(ctx.db, ctx.actor.municipalityId);
-  const conditions = queueConditions(settings, todayInSweden(ctx.clock.now()));
+  const today = todayInSweden(ctx.clock.now());
+  const conditions = queueConditions(settings, today);
   const keys = Object.keys(conditions) as (keyof typeof conditions)[];
   const inQueues = inRegister(ctx.db, ctx.actor).where(contactPersonCondition(ctx.actor, contactPerson));
   let queues: QueueSummary[];
   if (seesOnlyCaseload(ctx.actor)) {
-    // A caseload: one pass over it tests the access condition once per person and counts every queue exactly.
-    const counts = await inQueues
-      .select(keys.map((key) => sql<number>`(count(*) filter (where ${conditions[key]}))::int`.as(key)))
+    // A caseload: one pass over it tests the access condition once per person and counts every queue exactly. Five
+    // queues ask whether (and when) contact was made: that is read once per period, as a lateral column. The open
+    // case is joined only to filter by contact person; else the plan queues look it up where they need it.
+    const openCase = contactPerson ? 'joined' : 'lookedUp';
+    const once = queueConditions(settings, today, reachedFromFirst, openCase);
+    const pass = openCase === 'joined' ? inQueues : inRegisterWithoutCase(ctx.db, ctx.actor);
+    const counts = await pass
+      .innerJoinLateral(firstReached(ctx.db), (j) => j.onTrue())
+      .select(keys.map((key) => sql<number>`(count(*) filter (where ${once[key]}))::int`.as(key)))
       .executeTakeFirstOrThrow();
     queues = keys.map((key) => ({ key, count: (counts as Record<string, number>)[key] ?? 0, kind: 'persons' }));
   } else {
