@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ERRORS, FIELD_MESSAGES } from '../../core/errors.js';
+import { EVENT_TYPES } from '../../core/events/index.js';
 import { resources } from './resources.js';
 import en from './en.json' with { type: 'json' };
 import sv from './sv.json' with { type: 'json' };
@@ -13,6 +14,13 @@ const keys = (o: object, prefix = ''): string[] =>
 describe('the interface texts', () => {
   it('say the same things in Swedish and English', () => {
     expect(keys(en).sort()).toEqual(keys(sv).sort());
+  });
+
+  it('give every kind of timeline event a title in both languages', () => {
+    for (const json of [sv, en]) {
+      const titled = new Set([...Object.keys(json.events.types), ...Object.keys(json.consentEvents.types)]);
+      expect(EVENT_TYPES.filter((type) => !titled.has(type))).toEqual([]);
+    }
   });
 
   it('explain every error code the server can answer, in the words the server uses', () => {
