@@ -44,6 +44,7 @@ import * as caseMilestones from './20261224100000_case_milestones.js';
 import * as contactAttemptsAtCovering from './20261226100000_contact_attempts_at_covering.js';
 import * as caseMilestonesByPerson from './20261228100000_case_milestones_by_person.js';
 import * as caseMilestonesGenericPlan from './20261230100000_case_milestones_generic_plan.js';
+import * as refreshCaseMilestonesByPerson from './20261230110000_refresh_case_milestones_by_person.js';
 import * as openCasesByContactPerson from './20261227100000_open_cases_by_contact_person.js';
 
 export const migrations: Record<string, Migration> = {
@@ -92,4 +93,5 @@ export const migrations: Record<string, Migration> = {
   '20261227100000_open_cases_by_contact_person': openCasesByContactPerson,
   '20261228100000_case_milestones_by_person': caseMilestonesByPerson,
   '20261230100000_case_milestones_generic_plan': caseMilestonesGenericPlan,
+  '20261230110000_refresh_case_milestones_by_person': refreshCaseMilestonesByPerson,
 };
