@@ -20,8 +20,9 @@ export class UnreadableFileError extends Error {
   constructor(
     readonly reason: 'not_a_list' | 'empty',
     detail: string,
+    options?: ErrorOptions,
   ) {
-    super(detail);
+    super(detail, options);
   }
 }
 
@@ -168,6 +169,8 @@ export async function openSource(path: string): Promise<Source> {
       throw new UnreadableFileError(
         'not_a_list',
         'The file looks like a ZIP archive but is no readable XLSX workbook.',
+        // The reader's own error, for the log: the coordinator's message stays the sentence above.
+        { cause: err },
       );
     }
   }
