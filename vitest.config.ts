@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 /**
  * Four projects: the web app's unit tests on happy-dom; unit and integration tests on embedded PGlite; the
  * same integration tests on a PostgreSQL server when TEST_DATABASE_URL is set; and end-to-end specs in
- * Chromium (their servers on that PostgreSQL server when it is set, else on PGlite). Each test file gets
+ * Chromium. Each test file gets
  * its own database, cloned from a template the project's global set-up migrated once, and its own app
  * (the end-to-end specs: their own server and browser), so files run in parallel.
  */
@@ -63,10 +63,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.spec.ts'],
           // As in the server projects, a worker runs its spec files one after another in one process: the server's
-          // modules are imported once per worker rather than per file. Each file still starts its own server, on
-          // its own copy of the demo database the set-up filled: a clone of a template database on the server at
-          // TEST_DATABASE_URL when it is set (dropped after the file), else PGlite in memory loaded from a dump.
-          // On the server a spec costs about half the CPU (no 70 MB dump to load, queries outside WebAssembly).
+          // modules are imported once per worker rather than per file. Each file still starts its own server.
           isolate: false,
           globalSetup: ['e2e/demo-template.ts'],
           setupFiles,

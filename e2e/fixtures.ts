@@ -1,7 +1,6 @@
 /**
  * Shared set-up for the end-to-end specs: a real Lotsa server on a free port with a fresh
- * database full of demo data (on the PostgreSQL server at TEST_DATABASE_URL, else embedded in memory),
- * a Chromium browser, sign-in helpers and an axe check.
+ * embedded database full of demo data, a Chromium browser, sign-in helpers and an axe check.
  * Each spec file starts one server and one browser (beforeAll) and a new browser context per test.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -26,8 +25,7 @@ import { DEMO_PASSWORD, demoIdentityNumbers } from '../src/server/demo/demo.js';
 import { CHROMIUM_OPTIONS, CHROMIUM_PATH, skipE2E } from './chromium.js';
 import { loadEnv } from '../src/server/env.js';
 import { startServer } from '../src/server/main.js';
-import { openDatabase, type DatabaseHandle } from '../src/server/db/connection.js';
-import { adminQuery, cloneDatabase } from '../src/server/testing/postgres-template.js';
+import { openDatabase } from '../src/server/db/connection.js';
 
 export { DEMO_PASSWORD };
 
@@ -81,31 +79,8 @@ class HeldDump extends Blob {
 let demoDump: Blob | undefined;
 
 /**
- * The database a spec file's server opens: a clone of the demo template database when the specs run on the
- * PostgreSQL server at TEST_DATABASE_URL (the project's global set-up made the template, demo-template.ts),
- * else a copy of the demo database in memory, loaded from the dump the set-up made. `drop` drops the clone.
- */
-async function demoDatabase(): Promise<{ open: () => Promise<DatabaseHandle>; drop: () => Promise<void> }> {
-  const template = inject('demoDatabase');
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (template && serverUrl) {
-    const clone = await cloneDatabase(serverUrl, template);
-    return {
-      open: () => openDatabase({ url: clone.url }),
-      drop: () => adminQuery(serverUrl, `drop database if exists ${clone.name} with (force)`),
-    };
-  }
-  if (!demoDump) {
-    const bytes = readFileSync(inject('demoDump'));
-    demoDump = new HeldDump(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-  }
-  const loadDataDir = demoDump;
-  return { open: () => openDatabase({ memory: true, loadDataDir }), drop: async () => {} };
-}
-
-/**
- * Starts Lotsa on a free port with its own copy of the demo database (`demoDatabase`) and a new, empty data
- * directory for what Lotsa keeps in files. `stop` stops it and drops both.
+ * Starts Lotsa on a free port with a copy of the demo database in memory (loaded from the dump the project's
+ * global set-up made) and a new, empty data directory for what Lotsa keeps in files.
  */
 export async function startLotsa(): Promise<Lotsa> {
   if (!existsSync(path.join(WEB_DIST, 'index.html')))
@@ -120,24 +95,25 @@ export async function startLotsa(): Promise<Lotsa> {
     LOTSA_DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
   });
+
+  if (!demoDump) {
+    const bytes = readFileSync(inject('demoDump'));
+    demoDump = new HeldDump(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  }
+  const loadDataDir = demoDump;
   const used = new Set(inject('demoIdentityNumbersTaken'));
 
-  let database: Awaited<ReturnType<typeof demoDatabase>> | undefined;
   let stopServer: () => Promise<void>;
   try {
-    database = await demoDatabase();
-    stopServer = await startServer(env, { openDatabase: database.open });
+    stopServer = await startServer(env, { openDatabase: () => openDatabase({ memory: true, loadDataDir }) });
   } catch (err) {
-    await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
     throw err;
   }
-  const drop = database.drop;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     stop: async () => {
       await stopServer();
-      await drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
     unusedIdentityNumber: (n) => {

@@ -10,15 +10,25 @@ import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { inject } from 'vitest';
+import pg from 'pg';
 import { Kysely, type KyselyPlugin } from 'kysely';
 import { embeddedOptions, openDatabase, type DatabaseHandle } from '../db/connection.js';
 import { acquirePGlite, PGliteDialect } from '../db/pglite-dialect.js';
 import type { Database } from '../db/types.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { adminQuery, cloneDatabase, databaseUrl } from './postgres-template.js';
 
 /** Which database the integration tests run on. */
 export const TEST_DB_KIND = process.env.LOTSA_TEST_DB === 'postgresql' ? 'postgresql' : 'pglite';
+
+async function adminQuery(url: string, statement: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
 
 /** Embedded databases a closed test handle gave back, for the next test file of this process to reuse. */
 const idle: PGlite[] = [];
@@ -124,19 +134,20 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   // run, all at once: DROP DATABASE waits for a checkpoint of the whole server, a second or more each time,
   // while drops made together share one. Without a template the file drops its own database when done.
   const template = inject('postgresTemplate');
-  if (template) return openDatabase({ url: (await cloneDatabase(serverUrl, template)).url, poolSize: 5 });
-  const name = `lotsa_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(serverUrl, `create database ${name}`);
-  const url = new URL(databaseUrl(serverUrl, name));
-  // As a clone's (cloneDatabase): a commit need not wait for its WAL to reach the disk.
+  const name = `${template || 'lotsa_test'}_${randomBytes(6).toString('hex')}`;
+  await adminQuery(serverUrl, template ? `create database ${name} template ${template}` : `create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  // A commit need not wait for its WAL to reach the disk (a crash of the server could lose the last ones):
+  // a test database lives for one file, and nothing reads it after. Queries and their answers are the same.
   url.searchParams.set('options', '-c synchronous_commit=off');
   const handle = await openDatabase({ url: url.toString(), poolSize: 5 });
-  await migrateToLatest(handle.db);
+  if (!template) await migrateToLatest(handle.db);
   return {
     ...handle,
     close: async () => {
       await handle.close();
-      await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+      if (!template) await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
     },
   };
 }
