@@ -10,21 +10,11 @@
  * BENCH_ROLES (default coordinator,youth_coach,team_member) picks the roles, BENCH_ONLY a substring of the
  * requests' paths; BENCH_PLANS=1 prints each plan too.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Kysely, PostgresDialect, type CompiledQuery, type LogEvent } from 'kysely';
-import { buildApp } from '../src/server/app.js';
-import { openDatabase, type DatabaseHandle } from '../src/server/db/connection.js';
-import type { Database } from '../src/server/db/types.js';
-import { loadEnv } from '../src/server/env.js';
-import { BENCH_MUNICIPALITY, BENCH_PASSWORD, benchStaff } from './load-data.js';
+import type { CompiledQuery, LogEvent } from 'kysely';
+import { appOnKeptDatabase } from './kept-app.js';
+import { BENCH_PASSWORD, benchStaff } from './load-data.js';
 
 const env = process.env;
-const name = env.BENCH_REUSE_DATABASE;
-if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error('Set BENCH_REUSE_DATABASE to a database the benchmark kept.');
-const url = new URL(env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
-url.pathname = `/${name}`;
 const ROLES = (env.BENCH_ROLES ?? 'coordinator,youth_coach,team_member').split(',');
 
 /** The requests measured, for every role that may make them: lists without and with filters, queues, figures. */
@@ -44,24 +34,7 @@ const log = (event: LogEvent) => void (event.level === 'query' && captured?.push
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 async function main() {
-  const opened = await openDatabase({ url: url.toString() });
-  if (opened.raw.kind !== 'postgresql') throw new Error('PostgreSQL only');
-  const pool = opened.raw.pool;
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
-  const handle: DatabaseHandle = {
-    db,
-    kind: 'postgresql',
-    raw: { kind: 'postgresql', pool },
-    close: () => db.destroy(),
-  };
-  const appEnv = loadEnv({
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: url.toString(),
-    LOTSA_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'lotsa-explain-')),
-    LOTSA_MUNICIPALITY_CODE: BENCH_MUNICIPALITY.code,
-  });
-  const app = await buildApp(handle, appEnv, { logger: false });
-  await app.ready();
+  const { app, pool, handle } = await appOnKeptDatabase(log);
   const staff = benchStaff(Number(env.BENCH_STAFF ?? 300));
   for (const role of ROLES) {
     const member = staff.find((s) => s.role === role)!;

@@ -12,22 +12,12 @@
  * the requests per kind. Statement times include the round trip to the server. Nothing is dropped;
  * the notes and attempts it writes stay in the kept database.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
-import { buildApp } from '../src/server/app.js';
-import { openDatabase, type DatabaseHandle } from '../src/server/db/connection.js';
-import type { Database } from '../src/server/db/types.js';
-import { loadEnv } from '../src/server/env.js';
-import { BENCH_MUNICIPALITY, BENCH_PASSWORD, benchStaff } from './load-data.js';
+import type { LogEvent } from 'kysely';
+import { appOnKeptDatabase } from './kept-app.js';
+import { BENCH_PASSWORD, benchStaff } from './load-data.js';
 import { KINDS, type Kind, probeSession, requestFor } from './load-session.js';
 
 const env = process.env;
-const name = env.BENCH_REUSE_DATABASE;
-if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error('Set BENCH_REUSE_DATABASE to a database the benchmark kept.');
-const url = new URL(env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
-url.pathname = `/${name}`;
 const REPEAT = Number(env.BENCH_REPEAT ?? 15);
 const ROLES = (env.BENCH_ROLES ?? 'coordinator,youth_coach,team_member').split(',');
 
@@ -42,25 +32,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 async function main() {
-  // Opened as Lotsa opens it (its type parsers), then queried through a Kysely that logs each statement.
-  const opened = await openDatabase({ url: url.toString() });
-  if (opened.raw.kind !== 'postgresql') throw new Error('PostgreSQL only');
-  const pool = opened.raw.pool;
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
-  const handle: DatabaseHandle = {
-    db,
-    kind: 'postgresql',
-    raw: { kind: 'postgresql', pool },
-    close: () => db.destroy(),
-  };
-  const appEnv = loadEnv({
-    LOG_LEVEL: env.BENCH_LOG_LEVEL ?? 'silent',
-    DATABASE_URL: url.toString(),
-    LOTSA_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'lotsa-profile-')),
-    LOTSA_MUNICIPALITY_CODE: BENCH_MUNICIPALITY.code,
-  });
-  const app = await buildApp(handle, appEnv, { logger: Boolean(env.BENCH_LOG_LEVEL) });
-  await app.ready();
+  const { app, pool, handle } = await appOnKeptDatabase(log, env.BENCH_LOG_LEVEL);
   const base = 'http://profile.invalid';
   // probeSession speaks fetch; answer it from the app without a socket.
   const inject = async (input: string | URL | Request, init?: RequestInit) => {
@@ -78,7 +50,7 @@ async function main() {
 
   const slowest = new Map<Kind, Statement[]>();
   const staff = benchStaff(Number(env.BENCH_STAFF ?? 300));
-  console.log(`Profile of ${name}, ${REPEAT} requests per kind and role (medians):`);
+  console.log(`Profile of ${env.BENCH_REUSE_DATABASE}, ${REPEAT} requests per kind and role (medians):`);
   console.log('role         kind              status  wall ms  statements  db ms');
   for (const role of ROLES) {
     const member = staff.find((s) => s.role === role)!;
