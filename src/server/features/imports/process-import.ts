@@ -247,8 +247,12 @@ async function run(
   try {
     source = await openSource(path);
   } catch (err) {
-    if (err instanceof UnreadableFileError)
+    if (err instanceof UnreadableFileError) {
+      // The coordinator reads the sentence; the reader's own error, when there is one, goes to the log.
+      if (err.cause)
+        backgroundLog().warn({ err: err.cause, importId }, `Import ${importId}: the file could not be read`);
       return finish({ status: 'failed', rowsTotal: 0, rowsValid: 0, errorCount: 0, failure: err.message });
+    }
     throw err;
   }
   const mapping = await chooseMapping(handle, imp.municipalityId, kind, source.headers, imp.mapping);

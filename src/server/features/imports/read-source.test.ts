@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openSource } from './read-source.js';
+import { openSource, UnreadableFileError } from './read-source.js';
 import { xlsxWithoutReferences } from '../../testing/xlsx.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'lotsa-read-source-'));
@@ -54,6 +54,14 @@ function write(name: string, content: Buffer | string): string {
 }
 
 describe('reading a list with bounds', () => {
+  it("refuses a broken ZIP as no readable workbook, keeping the reader's own error for the log", async () => {
+    const file = write('broken.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 7)]));
+    const refused = await openSource(file).catch((err: unknown) => err);
+    expect(refused).toBeInstanceOf(UnreadableFileError);
+    expect(refused).toMatchObject({ reason: 'not_a_list', message: expect.stringMatching(/no readable XLSX/) });
+    expect((refused as Error).cause).toBeInstanceOf(Error);
+  });
+
   it('reads CR-only line endings as line breaks, so no row becomes a column name', async () => {
     const file = write('mac.csv', 'personal_identity_number;given_name\r200812052397;Åsa\r200812062396;Nils\r');
     expect(await allRows(file)).toEqual([

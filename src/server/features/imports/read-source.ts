@@ -169,7 +169,7 @@ export async function openSource(path: string): Promise<Source> {
       throw new UnreadableFileError(
         'not_a_list',
         'The file looks like a ZIP archive but is no readable XLSX workbook.',
-        // The reader's own error, for the log: the coordinator's message stays the sentence above.
+        // The reader's own error, which process-import logs: the coordinator reads only the sentence above.
         { cause: err },
       );
     }
