@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { todayInSweden } from '../src/core/dates.js';
 import { ACCOUNTS, apiAs, expectNoAxeViolations, openPage, serverAndBrowser, signInAt, skipE2E } from './fixtures.js';
 
 const panel = (page: Page) => page.getByRole('region', { name: /^(Avslut och uppföljning|Closing and follow-up)$/ });
@@ -43,11 +44,9 @@ describe.skipIf(skipE2E)(
         .toContain('Dagen kan inte ligga efter i dag.');
       await expectNoAxeViolations(page, 'close-case form with an error');
 
-      const today = await page.evaluate(() => {
-        const d = new Date();
-        const two = (n: number) => String(n).padStart(2, '0');
-        return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
-      });
+      // Today in Sweden, as the server judges it: the browser's own day is the machine's (UTC here), a day
+      // behind from midnight in Sweden to midnight UTC.
+      const today = todayInSweden();
       await outcomes.getByLabel(/^Avslutsdag/).fill(today);
       await outcomes.getByRole('button', { name: 'Avsluta ärendet' }).click();
       await expect.poll(() => outcomes.textContent(), { timeout: 10_000 }).toContain('Efter 6 månader');

@@ -6,6 +6,7 @@
  */
 import type { Transaction } from 'kysely';
 import { ATTENDANCE_CATEGORY, expandSessions, type AttendanceStatus, type Recurrence } from '../../core/activities.js';
+import { todayInSweden } from '../../core/dates.js';
 import { swedishHolidayOn } from '../../core/holidays.js';
 import { daysOfWeek, isoWeekOf } from '../../core/iso-week.js';
 import { addDays } from '../../core/outreach.js';
@@ -70,7 +71,9 @@ const isHoliday = (day: string) => swedishHolidayOn(day) !== null;
 
 /** Adds activities, enrolments, attendance, meeting series and meetings, and schedule additions; a summary. */
 export async function fillWeekDemo(trx: Transaction<Database>, municipalityId: string, input: Input) {
-  const today = input.today.toISOString().slice(0, 10);
+  // The day in Sweden: from midnight there to midnight UTC the UTC day is a day behind, and a meeting the demo
+  // put on "tomorrow" was today's, which the team-meeting spec then could not create.
+  const today = todayInSweden(input.today);
   const lines: string[] = [];
 
   // Group activities, started ten weeks ago and still running.
